@@ -1,0 +1,183 @@
+"""The shared header of every rule, and the charter's `company` section.
+
+Each rule kind (see `charterguard.detectors`) subclasses `RuleSpec` with its own
+options; the loader validates a rule against its kind's subclass.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from datetime import date, datetime, time, timezone
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Severity = Literal["block", "warn", "info"]
+Category = Literal["confidential", "personal_data", "tone", "secret", "channel"]
+Channel = str  # linkedin, x, facebook, internal, ... (free: companies name their own networks)
+
+RULE_ID = r"^[a-z0-9][a-z0-9_.\-]*$"
+COMPANY_FIELDS = ("name", "aliases", "codenames", "customers", "competitors", "public_contacts", "domains")
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Messages(StrictModel):
+    """Text in the writer's language. A plain string is used for every language."""
+
+    fr: str | None = None
+    en: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"fr": value, "en": value}
+        return value
+
+    @model_validator(mode="after")
+    def _one_language_at_least(self) -> "Messages":
+        if not (self.fr or self.en):
+            raise ValueError("give the text in French (fr) and/or English (en)")
+        return self
+
+    def get(self, language: str) -> str:
+        """The text in `language`, else French, else English."""
+        return getattr(self, language, None) or self.fr or self.en or ""
+
+    def placeholders(self) -> set[str]:
+        names = set()
+        for text in (self.fr, self.en):
+            if text:
+                for _literal, name, _spec, _conv in string.Formatter().parse(text):
+                    if name is not None:
+                        names.add(name)
+        return names
+
+
+class When(StrictModel):
+    """Conditions under which a rule applies. Every condition given must hold."""
+
+    channel: list[Channel] | None = Field(None, description="Channels the rule applies to (linkedin, x, facebook, internal...).")
+    audience: list[Literal["public", "internal"]] | None = None
+    language: list[Literal["fr", "en"]] | None = None
+    active_from: datetime | date | None = Field(None, description="Start of an embargo window (ISO date or datetime).")
+    active_until: datetime | date | None = Field(None, description="End of an embargo window (exclusive).")
+
+    @field_validator("channel", "audience", "language", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    def holds(self, *, channel: str | None, audience: str | None, language: str, now: datetime) -> bool:
+        if self.channel is not None and (channel is None or channel not in self.channel):
+            return False
+        if self.audience is not None and (audience or "public") not in self.audience:
+            return False
+        if self.language is not None and language not in self.language:
+            return False
+        if self.active_from is not None and now < _as_datetime(self.active_from):
+            return False
+        if self.active_until is not None and now >= _as_datetime(self.active_until):
+            return False
+        return True
+
+
+def _as_datetime(value: datetime | date) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return datetime.combine(value, time.min, tzinfo=timezone.utc)
+
+
+class FlagExample(StrictModel):
+    text: str
+    match: str | None = Field(None, description="The text the finding must cover, when it matters.")
+
+
+class Examples(StrictModel):
+    """Texts the rule must flag and texts it must let pass (`charterguard charter test`)."""
+
+    flag: list[FlagExample | str] = Field(default_factory=list)
+    pass_: list[str] = Field(default_factory=list, alias="pass")
+    company: dict[str, Any] | None = Field(
+        None, description="Company section used while testing these examples (e.g. sample code names)."
+    )
+    channel: str | None = None
+    audience: Literal["public", "internal"] | None = None
+
+    def flag_examples(self) -> list[FlagExample]:
+        return [FlagExample(text=e) if isinstance(e, str) else e for e in self.flag]
+
+
+class RuleSpec(StrictModel):
+    """What every rule says, whatever its kind."""
+
+    id: Annotated[str, Field(pattern=RULE_ID, description="Unique id, e.g. confidential.codenames.")]
+    kind: str
+    category: Category
+    entity: str | None = Field(None, description="What is found (CODENAME, PHONE_NUMBER, INSULT...). Default: from the kind.")
+    severity: Severity
+    clause: str = Field(description="The charter article this rule enforces, e.g. '4.2'.")
+    message: Messages = Field(description="Why it is a problem. Placeholders: {match}, {company}, and the kind's own.")
+    suggestion: Messages | None = Field(None, description="How to fix it.")
+    replacement: str | None = Field(None, description="What replaces the match in the redacted post. Default: [ENTITY].")
+    when: When | None = None
+    allow: list[str] = Field(default_factory=list, description="Texts this rule never flags (matched like terms).")
+    min_score: float = Field(0.0, ge=0.0, le=1.0, description="Findings scoring below this are dropped.")
+    enabled: bool = True
+    description: str | None = None
+    examples: Examples = Field(description="Texts that must be flagged and texts that must pass.")
+
+    # The default entity for findings of this kind (a kind overrides it).
+    default_entity: str = "MATCH"
+
+    @field_validator("allow", mode="before")
+    @classmethod
+    def _allow_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    def entity_name(self) -> str:
+        return self.entity or self.default_entity
+
+
+class Company(StrictModel):
+    """The company's specifics; the built-in rules read them."""
+
+    name: str | None = None
+    aliases: list[str] = Field(default_factory=list, description="Other names of the company (brands, short names).")
+    codenames: list[str] = Field(default_factory=list, description="Internal project code names: never published.")
+    customers: list[str] = Field(default_factory=list, description="Customers under NDA: never named.")
+    competitors: list[str] = Field(default_factory=list)
+    public_contacts: list[str] = Field(
+        default_factory=list, description="Public domains, addresses and numbers: never flagged as personal data."
+    )
+    domains: list[str] = Field(default_factory=list, description="The company's own domains.")
+
+    def values(self, field: str) -> list[str]:
+        """A company field as a list ('name' and 'aliases' together under 'names')."""
+        if field == "names":
+            return [n for n in [self.name, *self.aliases] if n]
+        value = getattr(self, field)
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else list(value)
+
+
+CompanyField = Literal[
+    "company.names", "company.codenames", "company.customers", "company.competitors", "company.public_contacts", "company.domains"
+]
+
+
+def company_terms(company: Company, sources: list[str]) -> list[str]:
+    """Resolve `terms_from` entries such as "company.codenames"."""
+    out: list[str] = []
+    for source in sources:
+        out.extend(company.values(source.split(".", 1)[1]))
+    return out
+
+
+def is_valid_rule_id(rule_id: str) -> bool:
+    return re.match(RULE_ID, rule_id) is not None

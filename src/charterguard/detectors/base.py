@@ -1,0 +1,82 @@
+"""The one small interface every rule kind implements, and the registry of kinds.
+
+A rule kind is a `RuleSpec` subclass (its options, validated from YAML) plus a
+`Detector` subclass that compiles one rule and finds `Hit`s in a `Post`. The
+engine knows nothing else about kinds: it asks each detector for hits, then
+applies severity, conditions, exceptions and messages itself.
+
+    @register
+    class TermsDetector(Detector[TermsRule]):
+        kind = "terms"
+        spec = TermsRule
+
+        def find(self, post: Post) -> Iterable[Hit]: ...
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, Generic, Iterable, Mapping, TypeVar
+
+from ..charter.rule import Company, RuleSpec
+
+if TYPE_CHECKING:
+    from ..analysis import Post
+
+SpecT = TypeVar("SpecT", bound=RuleSpec)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Something a detector found. Offsets index the original post text."""
+
+    start: int
+    end: int
+    score: float = 1.0
+    entity: str | None = None  # overrides the rule's entity (e.g. PII: PHONE_NUMBER)
+    values: Mapping[str, str] = field(default_factory=dict)  # extra message placeholders
+    replacement: str | None = None  # overrides the rule's replacement
+
+
+class Detector(ABC, Generic[SpecT]):
+    """One compiled rule. Subclasses set `kind` and `spec` and implement `find`."""
+
+    kind: ClassVar[str]
+    spec: ClassVar[type[RuleSpec]]
+    # Placeholders this kind adds to messages, beyond {match}, {company}, {entity}.
+    template_fields: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, rule: SpecT, company: Company) -> None:
+        self.rule = rule
+        self.company = company
+
+    @property
+    def nlp_components(self) -> frozenset[str]:
+        """spaCy components this rule needs (e.g. {"ner"}); empty: no NLP at all."""
+        return frozenset()
+
+    @abstractmethod
+    def find(self, post: "Post") -> Iterable[Hit]:
+        """Every hit of this rule in `post`."""
+
+
+_REGISTRY: dict[str, type[Detector]] = {}
+
+D = TypeVar("D", bound=type[Detector])
+
+
+def register(cls: D) -> D:
+    """Class decorator: make a rule kind available to charters."""
+    if cls.kind in _REGISTRY and _REGISTRY[cls.kind] is not cls:
+        raise ValueError(f"rule kind {cls.kind!r} is registered twice")
+    _REGISTRY[cls.kind] = cls
+    return cls
+
+
+def rule_kinds() -> dict[str, type[Detector]]:
+    """Every registered kind, by name (built-in kinds are imported on first call)."""
+    from . import load_builtin_kinds
+
+    load_builtin_kinds()
+    return dict(_REGISTRY)

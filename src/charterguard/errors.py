@@ -1,0 +1,56 @@
+"""Errors charterguard raises on purpose: each says what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class CharterguardError(Exception):
+    """Base class: every error charterguard raises deliberately."""
+
+
+@dataclass
+class CharterError(CharterguardError):
+    """A charter file cannot be used: names the file, line, column and field."""
+
+    problem: str
+    file: str | None = None
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    field: str | None = None  # dotted path, e.g. "rules[3].kind"
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file or "<charter>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: "
+        if self.field:
+            text += f"{self.field}: "
+        text += self.problem
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "problem": self.problem,
+            "hint": self.hint,
+        }
+
+
+class InputError(CharterguardError):
+    """A post cannot be checked as given (too long, binary, not UTF-8...).
+
+    The message never quotes the post: post text is private.
+    """
+
+
+class ModelNotInstalledError(CharterguardError):
+    """A spaCy pipeline a rule needs is not installed; says which package to install."""

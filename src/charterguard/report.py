@@ -1,0 +1,107 @@
+"""Finding, Report and verdicts: the result of a check, and its stable JSON form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+REPORT_SCHEMA = "charterguard.report/1"
+
+Severity = Literal["block", "warn", "info"]
+Verdict = Literal["block", "warn", "pass"]
+Category = Literal["confidential", "personal_data", "tone", "secret", "channel"]
+
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warn": 1, "block": 2}
+VERDICT_RANK: dict[str, int] = {"pass": 0, "warn": 1, "block": 2}
+
+
+def verdict_of(severities: list[str]) -> Verdict:
+    """The verdict is the worst severity; `info` findings never change it."""
+    worst = max((SEVERITY_RANK[s] for s in severities), default=0)
+    return {2: "block", 1: "warn"}.get(worst, "pass")  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in a post. Offsets are Python string indices into the caller's text."""
+
+    rule: str
+    category: str
+    entity: str
+    severity: Severity
+    start: int
+    end: int
+    text: str
+    score: float
+    message: str
+    clause: str
+    suggestion: str | None = None
+    replacement: str | None = None  # what "apply suggestion" and the redacted post put here
+    also: tuple[str, ...] = ()  # other rules whose findings were merged into this one
+
+    def with_span(self, start: int, end: int, post: str) -> "Finding":
+        return replace(self, start=start, end=end, text=post[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "category": self.category,
+            "entity": self.entity,
+            "severity": self.severity,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "score": round(self.score, 4),
+            "message": self.message,
+            "clause": self.clause,
+            "suggestion": self.suggestion,
+        }
+        if self.replacement is not None:
+            data["replacement"] = self.replacement
+        if self.also:
+            data["also"] = list(self.also)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class CharterRef:
+    name: str
+    version: str
+    sha256: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "version": self.version, "sha256": self.sha256}
+
+
+@dataclass(slots=True)
+class Report:
+    """The answer for one post (schema charterguard.report/1)."""
+
+    verdict: Verdict
+    language: str
+    charter: CharterRef
+    findings: list[Finding]
+    redacted: str
+    elapsed_ms: float
+    id: Any = None
+    # Set when the time budget ran out before every rule ran: the verdict then
+    # fails closed (block), see Checker.
+    incomplete: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "schema": REPORT_SCHEMA,
+            "id": self.id,
+            "verdict": self.verdict,
+            "language": self.language,
+            "charter": self.charter.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+            "redacted": self.redacted,
+            "elapsed_ms": round(self.elapsed_ms, 3),
+        }
+        if self.incomplete:
+            data["incomplete"] = True
+        if self.notes:
+            data["notes"] = list(self.notes)
+        return data

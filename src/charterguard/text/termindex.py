@@ -1,0 +1,237 @@
+"""Find many terms in a post at once, whatever the number of terms.
+
+`TermIndex` compiles a list of words or phrases (code names, customer names,
+lexicon entries, allow lists) into:
+
+- an Aho-Corasick automaton over the folded keys (see `normalize`), so exact
+  matching costs one pass over the post whatever the number of terms;
+- a deletion-neighbourhood index (SymSpell) for one-typo matches, so fuzzy
+  matching costs a few dictionary look-ups per word, again whatever the number
+  of terms.
+
+A match must start at a word start and end at a word end (optionally followed
+by a French/English inflection suffix), so ordinary words that merely contain a
+term are not flagged. It may cross a separator in the post only where the term
+itself has a separator or a camelCase boundary ("Blue Harbor" matches
+"BlueHarbor"; "Or ion" does not match "Orion").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from enum import Enum
+from typing import Generic, Iterable, Sequence, TypeVar
+
+import ahocorasick
+from rapidfuzz.distance import OSA
+
+from .normalize import HASHTAG, MENTION, FoldedText, LEET
+
+T = TypeVar("T")
+
+# Plural/feminine endings accepted after a term of >= 4 letters
+# ("Colibris", "confidentielle", "confidentiels", "BlueHarbors").
+INFLECTION_SUFFIXES: tuple[str, ...] = ("s", "x", "e", "es", "le", "les", "ne", "nes")
+MIN_INFLECTED_LENGTH = 4
+MIN_FUZZY_LENGTH = 6  # shorter names are matched exactly: one typo away is another word
+MIN_HASHTAG_SUBSTRING_LENGTH = 5
+
+
+class MatchKind(str, Enum):
+    EXACT = "exact"  # same letters as the term (case and accents aside)
+    DISGUISED = "disguised"  # same folded key, written differently (leet, spacing, look-alikes)
+    INSIDE_TAG = "inside_tag"  # inside a hashtag or mention ("#teamcolibri")
+    FUZZY = "fuzzy"  # one typo away
+
+    @property
+    def score(self) -> float:
+        return {"exact": 1.0, "disguised": 0.95, "inside_tag": 0.9, "fuzzy": 0.8}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch(Generic[T]):
+    term: str  # the term as written in the charter
+    payload: T
+    start: int  # original offsets
+    end: int
+    kind: MatchKind
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    key: str
+    boundaries: frozenset[int]  # separator positions inside the term's key
+    term_id: int
+
+
+class TermIndex(Generic[T]):
+    """A compiled set of terms; `find` returns non-overlapping, longest matches."""
+
+    def __init__(
+        self,
+        terms: Iterable[tuple[str, T]] | Iterable[str],
+        *,
+        fuzzy: bool = True,
+        inflect: bool = True,
+        inside_tags: bool = True,
+    ) -> None:
+        self._terms: list[str] = []
+        self._payloads: list[T] = []
+        self._fuzzy_enabled = fuzzy
+        self._inflect = inflect
+        self._inside_tags = inside_tags
+        self._automaton = ahocorasick.Automaton()
+        self._deletions: dict[str, list[int]] = {}
+        self._keys: list[_Key] = []
+        self._max_words = 1
+        self._max_key_len = 0
+        for item in terms:
+            term, payload = (item, None) if isinstance(item, str) else item
+            self._add(term, payload)  # type: ignore[arg-type]
+        self._has_words = len(self._automaton) > 0
+        if self._has_words:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def _add(self, term: str, payload: T) -> None:
+        folded = FoldedText(term)
+        key = folded.chars
+        if not key:
+            return
+        term_id = len(self._terms)
+        self._terms.append(term)
+        self._payloads.append(payload)
+        boundaries = frozenset(w.start for w in folded.words[1:]) | folded.soft_boundaries
+        self._max_words = max(self._max_words, len(folded.words))
+        variants = {key}
+        # "Orion-7" is folded "orion7"; written "Orion7" in a post it reads "oriont".
+        if any(c.isalpha() for c in key) and any(c in LEET for c in key):
+            variants.add("".join(LEET.get(c, c) for c in key))
+        for variant in sorted(variants, key=lambda v: v != key):
+            k = len(self._keys)
+            self._keys.append(_Key(variant, boundaries, term_id))
+            existing = self._automaton.get(variant, None)
+            self._automaton.add_word(variant, (existing or ()) + (k,))
+            self._max_key_len = max(self._max_key_len, len(variant))
+            # Only the term as written gets typo tolerance, not its leet reading.
+            if self._fuzzy_enabled and variant == key and len(key) >= MIN_FUZZY_LENGTH and key.isalpha():
+                for deleted in (key, *_deletions(key)):
+                    self._deletions.setdefault(deleted, []).append(k)
+
+    # -- matching ----------------------------------------------------------
+    def find(self, text: FoldedText) -> list[TermMatch[T]]:
+        if not self._has_words or not text.chars:
+            return []
+        found: list[tuple[int, int, int, MatchKind]] = []  # fold start, fold end, key, kind
+        for end_index, key_ids in self._automaton.iter(text.chars):
+            for k in key_ids:
+                key = self._keys[k]
+                start = end_index - len(key.key) + 1
+                end = end_index + 1
+                kind = self._accept(text, key, start, end)
+                if kind is not None:
+                    end = self._extend_inflection(text, key, end) if kind is not MatchKind.INSIDE_TAG else end
+                    found.append((start, end, k, kind))
+        if self._deletions:
+            found.extend(self._fuzzy(text, found))
+        return self._resolve(text, found)
+
+    def _accept(self, text: FoldedText, key: _Key, start: int, end: int) -> MatchKind | None:
+        if self._crosses_foreign_separator(text, key, start, end):
+            return None
+        if text.is_boundary(start) and (text.is_boundary(end) or self._inflected_end(text, key, end) is not None):
+            return self._exact_or_disguised(text, key, start, end)
+        if self._inside_tags and len(key.key) >= MIN_HASHTAG_SUBSTRING_LENGTH:
+            word = text.word_at(start)
+            if word is not None and word.flags & (HASHTAG | MENTION) and end <= word.end:
+                return MatchKind.INSIDE_TAG
+        return None
+
+    def _crosses_foreign_separator(self, text: FoldedText, key: _Key, start: int, end: int) -> bool:
+        return any((pos - start) not in key.boundaries for pos in text.hard_boundaries_inside(start, end))
+
+    def _inflected_end(self, text: FoldedText, key: _Key, end: int) -> int | None:
+        if not self._inflect or len(key.key) < MIN_INFLECTED_LENGTH or not key.key[-1].isalpha():
+            return None
+        for suffix in INFLECTION_SUFFIXES:
+            stop = end + len(suffix)
+            if text.chars.startswith(suffix, end) and text.is_boundary(stop) and not text.hard_boundaries_inside(end - 1, stop):
+                return stop
+        return None
+
+    def _extend_inflection(self, text: FoldedText, key: _Key, end: int) -> int:
+        if text.is_boundary(end):
+            return end
+        return self._inflected_end(text, key, end) or end
+
+    def _exact_or_disguised(self, text: FoldedText, key: _Key, start: int, end: int) -> MatchKind:
+        o_start, o_end = text.to_original(start, end)
+        if _plain(text.original[o_start:o_end]) == _plain(self._terms[key.term_id]):
+            return MatchKind.EXACT
+        return MatchKind.DISGUISED
+
+    def _fuzzy(self, text: FoldedText, exact: list[tuple[int, int, int, MatchKind]]) -> list[tuple[int, int, int, MatchKind]]:
+        covered = {(s, e) for s, e, _k, _kind in exact}
+        starts = text.word_starts()
+        ends = sorted({w.end for w in text.words} | set(starts[1:]))
+        out = []
+        for s in starts:
+            first = bisect_right(ends, s)
+            for e in ends[first : first + self._max_words]:
+                length = e - s
+                if length > self._max_key_len + 1:
+                    break
+                if length < MIN_FUZZY_LENGTH - 1 or (s, e) in covered:
+                    continue
+                candidate = text.chars[s:e]
+                if not candidate.isalpha():
+                    continue
+                for k in self._fuzzy_candidates(candidate):
+                    key = self._keys[k]
+                    if key.key[0] != candidate[0] and len(key.key) < 8:
+                        continue  # a typo in the first letter of a short name is another word
+                    if self._crosses_foreign_separator(text, key, s, e):
+                        continue
+                    out.append((s, e, k, MatchKind.FUZZY))
+        return out
+
+    def _fuzzy_candidates(self, candidate: str) -> set[int]:
+        ids: set[int] = set()
+        for variant in (candidate, *_deletions(candidate)):
+            for k in self._deletions.get(variant, ()):
+                if OSA.distance(candidate, self._keys[k].key, score_cutoff=1) <= 1:
+                    ids.add(k)
+        return ids
+
+    def _resolve(self, text: FoldedText, found: Sequence[tuple[int, int, int, MatchKind]]) -> list[TermMatch[T]]:
+        """Keep leftmost-longest non-overlapping matches; exact beats fuzzy."""
+        rank = {MatchKind.EXACT: 0, MatchKind.DISGUISED: 1, MatchKind.INSIDE_TAG: 2, MatchKind.FUZZY: 3}
+        ordered = sorted(found, key=lambda m: (m[0], -(m[1] - m[0]), rank[m[3]]))
+        result: list[TermMatch[T]] = []
+        last_end = -1
+        for start, end, k, kind in ordered:
+            if start < last_end:
+                continue
+            term_id = self._keys[k].term_id
+            o_start, o_end = text.to_original(start, end)
+            result.append(TermMatch(self._terms[term_id], self._payloads[term_id], o_start, o_end, kind))
+            last_end = end
+        return result
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _plain(text: str) -> str:
+    """Case, accents and separator style aside: how a term is written "normally"."""
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return " ".join(_NON_ALNUM.split(stripped)).strip()
+
+
+_NON_ALNUM = re.compile(r"[\W_]+")
