@@ -54,3 +54,15 @@ class InputError(CharterguardError):
 
 class ModelNotInstalledError(CharterguardError):
     """A spaCy pipeline a rule needs is not installed; says which package to install."""
+
+
+class RuleOptionError(CharterguardError, ValueError):
+    """A detector cannot compile a rule's options (e.g. a bad regex).
+
+    `path` is the field path inside the rule; the loader turns it into a
+    `CharterError` with the file and line.
+    """
+
+    def __init__(self, path: tuple[str | int, ...], problem: str, hint: str | None = None) -> None:
+        super().__init__(problem)
+        self.path, self.problem, self.hint = path, problem, hint

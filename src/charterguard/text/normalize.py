@@ -110,7 +110,7 @@ class FoldedText:
                 and word_open
                 and i + 1 < n
                 and fold_char(original[i + 1]) != ""
-            )
+            ) or (ch == MASK and word_open and _letter_after_masks(original, i))
             if in_word_symbol:
                 folded = ch
             if folded:
@@ -198,6 +198,14 @@ class FoldedText:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) span covering folded chars [start, end)."""
         return self.origin_start[start], self.origin_end[end - 1]
+
+
+def _letter_after_masks(original: str, i: int) -> bool:
+    """True when the run of '*' starting at `i` is followed by a letter ("f**k")."""
+    j = i
+    while j < len(original) and original[j] == MASK:
+        j += 1
+    return j < len(original) and fold_char(original[j]) != ""
 
 
 def _join_spaced_letters(raw_words: list[list[int]], original: str) -> list[Word]:

@@ -1,0 +1,164 @@
+"""Read YAML keeping where every value came from (file, line, column).
+
+`load_marked(path)` returns plain dicts/lists subclasses (`MarkedDict`,
+`MarkedList`) whose `marks` say where each entry was written, so validation
+errors can point at the exact line even after `extends` merged several files.
+It also refuses YAML bombs (aliases that expand exponentially), duplicate keys
+and oversized files, each with a clear `CharterError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import CharterError
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_EXPANDED_NODES = 200_000  # a real charter with 10,000 code names has ~10,000 nodes
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    file: str
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+class MarkedDict(dict):
+    """A dict that knows where it and each of its values were written."""
+
+    def __init__(self, *args: Any, mark: Mark | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.mark = mark
+        self.marks: dict[Any, Mark] = {}
+
+
+class MarkedList(list):
+    def __init__(self, *args: Any, mark: Mark | None = None) -> None:
+        super().__init__(*args)
+        self.mark = mark
+        self.marks: list[Mark | None] = []
+
+
+def load_marked(path: Path) -> Any:
+    """Parse one YAML file into Marked containers."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CharterError("file not found", file=name, hint="check the path, or use a built-in charter name such as 'default'") from None
+    except IsADirectoryError:
+        raise CharterError("is a directory, not a YAML file", file=name) from None
+    except OSError as exc:
+        raise CharterError(f"cannot read the file: {exc.strerror}", file=name) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise CharterError(f"the file is {len(raw)} bytes; charters are limited to {MAX_FILE_BYTES} bytes", file=name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CharterError(f"not valid UTF-8 (byte {exc.start})", file=name, hint="save the charter as UTF-8") from None
+    return parse_marked(text, name)
+
+
+def parse_marked(text: str, name: str) -> Any:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise CharterError(
+            f"invalid YAML: {exc.problem or exc.context}",
+            file=name,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+            hint="check indentation, colons and quotes around this point",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise CharterError(f"invalid YAML: {exc}", file=name) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return MarkedDict(mark=Mark(name, 1, 1))
+    _check_expansion(node, name)
+    return _build(node, loader, name)
+
+
+def _mark(node: yaml.Node, name: str) -> Mark:
+    return Mark(name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _check_expansion(root: yaml.Node, name: str) -> None:
+    """Refuse documents whose aliases expand to too many nodes ("billion laughs")."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node, depth: int) -> int:
+        if depth > 200:
+            raise CharterError("YAML nested too deeply (more than 200 levels)", file=name, line=node.start_mark.line + 1)
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        sizes[key] = MAX_EXPANDED_NODES + 1  # a cycle counts as too big
+        if isinstance(node, yaml.MappingNode):
+            total = 1 + sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total = 1 + sum(size(v, depth + 1) for v in node.value)
+        else:
+            total = 1
+        sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
+        if total > MAX_EXPANDED_NODES:
+            raise CharterError(
+                f"the YAML expands to more than {MAX_EXPANDED_NODES} values through anchors and aliases",
+                file=name,
+                line=node.start_mark.line + 1,
+                hint="this looks like a YAML bomb; write lists out instead of nesting aliases",
+            )
+        return total
+
+    size(root, 0)
+
+
+def _build(node: yaml.Node, loader: yaml.SafeLoader, name: str) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)  # resolves "<<" merge keys
+        out = MarkedDict(mark=_mark(node, name))
+        for key_node, value_node in node.value:
+            key = _build(key_node, loader, name)
+            if isinstance(key, (dict, list)):
+                raise CharterError("a mapping key must be a plain value", file=name, line=key_node.start_mark.line + 1)
+            if key in out:
+                m = _mark(key_node, name)
+                raise CharterError(
+                    f"duplicate key {key!r}", file=name, line=m.line, column=m.column,
+                    hint=f"it is already defined at line {out.marks[key].line}; keep one",
+                )
+            out[key] = _build(value_node, loader, name)
+            out.marks[key] = _mark(value_node, name)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        out_list = MarkedList(mark=_mark(node, name))
+        for item in node.value:
+            out_list.append(_build(item, loader, name))
+            out_list.marks.append(_mark(item, name))
+        return out_list
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError as exc:
+        m = _mark(node, name)
+        raise CharterError(f"invalid value: {exc.problem}", file=name, line=m.line, column=m.column) from None
+
+
+def deep_merge(base: Any, override: Any) -> Any:
+    """`override` on top of `base`: mappings merge key by key, anything else is replaced."""
+    if isinstance(base, dict) and isinstance(override, dict):
+        merged = MarkedDict(base, mark=getattr(override, "mark", None) or getattr(base, "mark", None))
+        merged.marks = dict(getattr(base, "marks", {}))
+        for key, value in override.items():
+            merged[key] = deep_merge(base[key], value) if key in base else value
+            if isinstance(override, MarkedDict) and key in override.marks:
+                merged.marks[key] = override.marks[key]
+        return merged
+    return override

@@ -1,0 +1,101 @@
+"""`pattern`: regular expressions, with optional checksum validators.
+
+Patterns use RE2 syntax and run on RE2, whose matching time is linear in the
+post length: a pattern such as `(a+)+$` cannot hang a check. RE2 has no
+look-arounds or back-references; a charter using them gets a clear error.
+
+    - id: secret.api_keys
+      kind: pattern
+      category: secret
+      patterns: ['\\bsk_live_[0-9a-zA-Z]{24,}\\b']
+    - id: personal_data.siret
+      kind: pattern
+      patterns: ['\\b\\d{3} ?\\d{3} ?\\d{3} ?\\d{5}\\b']
+      validator: siret
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable, Literal
+
+from pydantic import Field, field_validator
+
+from ..charter.rule import Company, RuleSpec
+from ..errors import RuleOptionError
+from ..validators import VALIDATORS
+from .base import Detector, Hit, register
+
+if TYPE_CHECKING:
+    from ..analysis import Post
+
+MAX_PATTERN_LENGTH = 4000
+MAX_PROGRAM_MEMORY = 8 << 20  # bytes RE2 may use per pattern
+
+
+class PatternRule(RuleSpec):
+    kind: Literal["pattern"]
+    patterns: list[str] = Field(description="Regular expressions (RE2 syntax); any of them flags.", min_length=1)
+    ignore_case: bool = Field(True, description="Match regardless of case.")
+    group: int | str = Field(0, description="The capture group (number or name) that is the finding.")
+    validator: str | None = Field(None, description=f"A checksum the match must pass: {', '.join(sorted(VALIDATORS))}.")
+    default_entity: str = "PATTERN"
+
+    @field_validator("patterns", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+@register
+class PatternDetector(Detector[PatternRule]):
+    kind = "pattern"
+    spec = PatternRule
+
+    def __init__(self, rule: PatternRule, company: Company) -> None:
+        super().__init__(rule, company)
+        import re2
+
+        options = re2.Options()
+        options.case_sensitive = not rule.ignore_case
+        options.log_errors = False
+        options.max_mem = MAX_PROGRAM_MEMORY
+        self.regexes = []
+        for i, pattern in enumerate(rule.patterns):
+            if len(pattern) > MAX_PATTERN_LENGTH:
+                raise RuleOptionError(("patterns", i), f"pattern is {len(pattern)} characters long (limit {MAX_PATTERN_LENGTH})")
+            try:
+                self.regexes.append(re2.compile(pattern, options))
+            except re2.error as exc:
+                raise RuleOptionError(("patterns", i), f"invalid regular expression: {_re2_reason(exc)}", hint=_re2_hint(pattern)) from None
+        if rule.validator is not None and rule.validator not in VALIDATORS:
+            raise RuleOptionError(("validator",), f"unknown validator {rule.validator!r}", hint=f"one of: {', '.join(sorted(VALIDATORS))}")
+        self.validate = VALIDATORS[rule.validator] if rule.validator else None
+        for i, regex in enumerate(self.regexes):
+            group = rule.group
+            if isinstance(group, int) and group > regex.groups:
+                raise RuleOptionError(("group",), f"pattern {i} has {regex.groups} group(s), not {group}")
+            if isinstance(group, str) and group not in regex.groupindex:
+                raise RuleOptionError(("group",), f"pattern {i} has no group named {group!r}")
+
+    def find(self, post: "Post") -> Iterable[Hit]:
+        for regex in self.regexes:
+            for match in regex.finditer(post.text):
+                start, end = match.span(self.rule.group)
+                if start < 0 or start == end:
+                    continue
+                if self.validate is not None and not self.validate(post.text[start:end]):
+                    continue
+                yield Hit(start, end, 1.0)
+
+
+def _re2_reason(exc: Exception) -> str:
+    reason = exc.args[0] if exc.args else str(exc)
+    return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+
+
+def _re2_hint(pattern: str) -> str:
+    if "(?=" in pattern or "(?!" in pattern or "(?<" in pattern:
+        return "look-arounds are not supported (RE2 syntax keeps matching linear-time); use `group` to flag part of a match, or a validator"
+    if any(f"\\{d}" in pattern for d in "123456789"):
+        return "back-references are not supported (RE2 syntax)"
+    return "patterns use RE2 syntax, close to Python's re"

@@ -1,0 +1,302 @@
+"""`Checker`: runs a charter's rules on posts and builds reports.
+
+    checker = Checker(Charter.load("default"))
+    report = checker.check("Le projet Colibri sort en mars", channel="linkedin")
+    for report in checker.check_many(rows): ...
+
+The pipeline: validate the input -> language -> the rules whose `when` holds ->
+one shared spaCy Doc if any of them needs NLP (batched in `check_many`) ->
+detectors -> exceptions and allow lists -> findings merged where they overlap ->
+verdict (worst severity) -> messages in the post's language -> redacted post.
+The engine knows nothing about what a rule kind means.
+"""
+
+from __future__ import annotations
+
+import string
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+from .analysis import Post
+from .charter.model import Charter, CompiledRule
+from .errors import InputError
+from .report import SEVERITY_RANK, CharterRef, Finding, Report, verdict_of
+from .text.language import SUPPORTED_LANGUAGES, detect_language
+from .text.termindex import TermIndex
+from .validators import compact
+
+DEFAULT_MAX_CHARS = 100_000
+CHANNEL_ALIASES = {"twitter": "x", "esn": "internal", "yammer": "internal", "viva": "internal", "workplace": "internal"}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckError:
+    """A batch row that could not be checked (the batch goes on)."""
+
+    id: Any
+    message: str
+    code: str = "invalid_post"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": "charterguard.error/1", "id": self.id, "error": {"code": self.code, "message": self.message}}
+
+
+class Checker:
+    """Checks posts against one charter. Thread-safe; keep one per charter."""
+
+    def __init__(
+        self,
+        charter: Charter,
+        *,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.charter = charter
+        self.max_chars = max_chars
+        self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._ref = CharterRef(charter.name, charter.version, charter.sha256)
+        self._allowed = {compiled.spec.id: self._allow_index(compiled) for compiled in charter.rules}
+
+    def _allow_index(self, compiled: CompiledRule) -> tuple[TermIndex[None], frozenset[str]]:
+        """Everything rule `compiled` must never flag: its own allow list and the
+        charter exceptions that name it."""
+        entries = list(compiled.spec.allow)
+        for exception in self.charter.exceptions:
+            if exception.applies_to(compiled.spec.id):
+                entries.extend(exception.allow)
+                for source in exception.allow_from:
+                    entries.extend(self.charter.company.values(source.split(".", 1)[1]))
+        index: TermIndex[None] = TermIndex(entries, fuzzy=False, inflect=False, inside_tags=False)
+        return index, frozenset(_canonical(e) for e in entries)
+
+    # -- public API ------------------------------------------------------------
+    def check(
+        self,
+        text: str,
+        lang: str | None = None,
+        channel: str | None = None,
+        audience: str | None = None,
+        *,
+        id: Any = None,
+        budget_ms: float | None = None,
+        now: datetime | None = None,
+    ) -> Report:
+        """Check one post. Raises `InputError` for a post that cannot be checked."""
+        started = time.perf_counter()
+        post, rules = self._prepare(text, lang, channel, audience, now)
+        return self._run(post, rules, id, started, budget_ms)
+
+    def check_many(
+        self,
+        items: Iterable[Mapping[str, Any] | str],
+        *,
+        batch_size: int = 64,
+        on_error: str = "raise",
+    ) -> Iterator[Report | CheckError]:
+        """Check many posts, in order, parsing the ones that need NLP in batches.
+
+        Items are strings or mappings {"id", "text", "lang"?, "channel"?, "audience"?}.
+        With on_error="return", a bad row yields a `CheckError` instead of raising.
+        """
+        batch: list[tuple[Any, Mapping[str, Any]]] = []
+        for index, item in enumerate(items):
+            row = {"text": item} if isinstance(item, str) else item
+            batch.append((row.get("id", index if isinstance(item, str) else None), row))
+            if len(batch) >= batch_size:
+                yield from self._check_batch(batch, on_error)
+                batch = []
+        if batch:
+            yield from self._check_batch(batch, on_error)
+
+    def _check_batch(self, batch: list[tuple[Any, Mapping[str, Any]]], on_error: str) -> Iterator[Report | CheckError]:
+        prepared: list[tuple[Any, float, Post, list[CompiledRule]] | CheckError] = []
+        for row_id, row in batch:
+            started = time.perf_counter()
+            try:
+                post, rules = self._prepare(row.get("text"), row.get("lang"), row.get("channel"), row.get("audience"), None)
+            except InputError as exc:
+                if on_error != "return":
+                    raise InputError(f"post {row_id!r}: {exc}") from None
+                prepared.append(CheckError(row_id, str(exc)))
+                continue
+            prepared.append((row_id, started, post, rules))
+        self._parse_in_batches([p for p in prepared if not isinstance(p, CheckError)])
+        for item in prepared:
+            if isinstance(item, CheckError):
+                yield item
+            else:
+                row_id, started, post, rules = item
+                yield self._run(post, rules, row_id, started, None)
+
+    @staticmethod
+    def _parse_in_batches(prepared: list[tuple[Any, float, Post, list[CompiledRule]]]) -> None:
+        from . import nlp
+
+        groups: dict[tuple[str, frozenset[str]], list[Post]] = {}
+        for _id, _started, post, _rules in prepared:
+            if post._nlp_components:
+                groups.setdefault((post.language, post._nlp_components), []).append(post)
+        for (language, components), posts in groups.items():
+            for post, doc in zip(posts, nlp.parse([p.text for p in posts], language, components)):
+                post.doc = doc
+
+    # -- pipeline --------------------------------------------------------------
+    def _prepare(
+        self, text: Any, lang: str | None, channel: str | None, audience: str | None, now: datetime | None
+    ) -> tuple[Post, list[CompiledRule]]:
+        text = self._validated_text(text)
+        if lang is not None:
+            lang = lang.lower().split("-")[0]
+            if lang not in SUPPORTED_LANGUAGES:
+                raise InputError(f"unsupported language {lang!r}: use one of {', '.join(SUPPORTED_LANGUAGES)}, or omit it to detect")
+        language = lang or detect_language(text)
+        if channel is not None:
+            channel = CHANNEL_ALIASES.get(channel.lower(), channel.lower())
+        if audience is not None and audience not in ("public", "internal"):
+            raise InputError(f"unknown audience {audience!r}: use 'public' or 'internal'")
+        moment = now or self._clock()
+        rules = [
+            compiled
+            for compiled in self.charter.rules
+            if compiled.spec.enabled
+            and (compiled.spec.when is None or compiled.spec.when.holds(channel=channel, audience=audience, language=language, now=moment))
+        ]
+        components = frozenset().union(*(r.detector.nlp_components for r in rules)) if rules else frozenset()
+        post = Post(text, language=language, channel=channel, audience=audience, now=moment, nlp_components=components)
+        return post, rules
+
+    def _validated_text(self, text: Any) -> str:
+        if not isinstance(text, str):
+            raise InputError(f"the post text must be a string, not {type(text).__name__}")
+        if len(text) > self.max_chars:
+            raise InputError(f"the post is {len(text)} characters long; the limit is {self.max_chars}")
+        if "\x00" in text:
+            raise InputError("the post contains NUL bytes: it looks like binary data, not text")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError("the post contains unpaired surrogate code points: send valid Unicode text") from None
+        return text
+
+    def _run(self, post: Post, rules: list[CompiledRule], row_id: Any, started: float, budget_ms: float | None) -> Report:
+        deadline = started + budget_ms / 1000 if budget_ms is not None else None
+        findings: list[Finding] = []
+        incomplete = False
+        for compiled in rules:
+            if deadline is not None and time.perf_counter() > deadline:
+                incomplete = True
+                break
+            findings.extend(self._findings(compiled, post))
+        findings = merge_overlapping(findings, post.text)
+        verdict = verdict_of([f.severity for f in findings])
+        notes = []
+        if incomplete:
+            verdict = "block"
+            notes.append(f"time budget of {budget_ms:g} ms ran out before every rule ran: the verdict fails closed (block)")
+        return Report(
+            id=row_id,
+            verdict=verdict,
+            language=post.language,
+            charter=self._ref,
+            findings=findings,
+            redacted=redact(post.text, findings),
+            elapsed_ms=(time.perf_counter() - started) * 1000,
+            incomplete=incomplete,
+            notes=notes,
+        )
+
+    def _findings(self, compiled: CompiledRule, post: Post) -> list[Finding]:
+        rule = compiled.spec
+        allow_index, allow_keys = self._allowed[rule.id]
+        allowed_spans = [(m.start, m.end) for m in allow_index.find(post.folded)] if len(allow_index) else []
+        out = []
+        for hit in compiled.detector.find(post):
+            if hit.score < rule.min_score:
+                continue
+            matched = post.text[hit.start : hit.end]
+            if allow_keys and (_canonical(matched) in allow_keys or any(s <= hit.start and hit.end <= e for s, e in allowed_spans)):
+                continue
+            entity = hit.entity or rule.entity_name()
+            values = {
+                "match": matched,
+                "company": self.charter.company.name or "",
+                "entity": entity,
+                "rule": rule.id,
+                "clause": rule.clause,
+                **hit.values,
+            }
+            out.append(
+                Finding(
+                    rule=rule.id,
+                    category=rule.category,
+                    entity=entity,
+                    severity=rule.severity,
+                    start=hit.start,
+                    end=hit.end,
+                    text=matched,
+                    score=hit.score,
+                    message=fill(rule.message.get(post.language), values),
+                    clause=rule.clause,
+                    suggestion=fill(rule.suggestion.get(post.language), values) if rule.suggestion else None,
+                    replacement=hit.replacement or (fill(rule.replacement, values) if rule.replacement else f"[{entity}]"),
+                )
+            )
+        return out
+
+
+def merge_overlapping(findings: list[Finding], text: str) -> list[Finding]:
+    """One finding per overlapping group: the most severe (then highest score,
+    then longest) stands for the group and covers the union of the spans."""
+    ordered = sorted(findings, key=lambda f: (f.start, -f.end))
+    groups: list[list[Finding]] = []
+    group_end = -1
+    for finding in ordered:
+        if groups and finding.start < group_end:
+            groups[-1].append(finding)
+            group_end = max(group_end, finding.end)
+        else:
+            groups.append([finding])
+            group_end = finding.end
+    merged = []
+    for group in groups:
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        lead = max(group, key=lambda f: (SEVERITY_RANK[f.severity], f.score, f.end - f.start))
+        others = tuple(dict.fromkeys(f.rule for f in group if f.rule != lead.rule))
+        start, end = min(f.start for f in group), max(f.end for f in group)
+        merged.append(Finding(**{**_fields(lead), "start": start, "end": end, "text": text[start:end], "also": others}))
+    return merged
+
+
+def _fields(finding: Finding) -> dict[str, Any]:
+    return {name: getattr(finding, name) for name in Finding.__slots__}  # type: ignore[attr-defined]
+
+
+def redact(text: str, findings: list[Finding]) -> str:
+    """The post with every blocking finding replaced by its replacement."""
+    out = text
+    for finding in sorted((f for f in findings if f.severity == "block"), key=lambda f: f.start, reverse=True):
+        out = out[: finding.start] + (finding.replacement or f"[{finding.entity}]") + out[finding.end :]
+    return out
+
+
+class _KeepMissing(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """Fill a message template; unknown placeholders are left as written."""
+    return string.Formatter().vformat(template, (), _KeepMissing(values))
+
+
+def _canonical(text: str) -> str:
+    """How allow-list entries and matches compare: case, spacing and punctuation
+    aside; French phone numbers in +33 form read as national ones."""
+    key = compact(text).casefold()
+    if key.isdigit() and key.startswith("33") and len(key) == 11:
+        key = "0" + key[2:]
+    return key
