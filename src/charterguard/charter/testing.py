@@ -1,0 +1,72 @@
+"""Run the `examples` every rule carries: texts it must flag and texts it must pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Iterator, Literal
+
+from .model import Charter, CompiledRule
+from .rule import _as_datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleResult:
+    rule: str
+    expect: Literal["flag", "pass", "missing"]
+    text: str
+    ok: bool
+    problem: str | None = None
+
+
+def run_examples(charter: Charter) -> Iterator[ExampleResult]:
+    """One result per example of every rule, in charter order."""
+    from ..engine import Checker
+
+    for compiled in charter.rules:
+        rule = compiled.spec
+        examples = rule.examples
+        flags, passes = examples.flag_examples(), examples.pass_
+        if not flags or not passes:
+            missing = "flag" if not flags else "pass"
+            yield ExampleResult(rule.id, "missing", "", False, f"the rule has no `{missing}` example: add at least one")
+        subject = charter.with_company(examples.company) if examples.company else charter
+        checker = Checker(subject.only({rule.id}))
+        channel, audience, language, now = _context(compiled)
+        kwargs = dict(channel=examples.channel or channel, audience=examples.audience or audience, lang=language, now=now)
+        for example in flags:
+            report = checker.check(example.text, **kwargs)
+            hits = [f for f in report.findings if f.rule == rule.id or rule.id in f.also]
+            if not hits:
+                yield ExampleResult(rule.id, "flag", example.text, False, "expected a finding, got none")
+            elif example.match is not None and all(f.text != example.match for f in hits):
+                got = ", ".join(repr(f.text) for f in hits)
+                yield ExampleResult(rule.id, "flag", example.text, False, f"expected a finding on {example.match!r}, got {got}")
+            else:
+                yield ExampleResult(rule.id, "flag", example.text, True)
+        for text in passes:
+            report = checker.check(text, **kwargs)
+            hits = [f for f in report.findings if f.rule == rule.id or rule.id in f.also]
+            if hits:
+                got = ", ".join(repr(f.text) for f in hits)
+                yield ExampleResult(rule.id, "pass", text, False, f"expected no finding, got {got}")
+            else:
+                yield ExampleResult(rule.id, "pass", text, True)
+
+
+def _context(compiled: CompiledRule) -> tuple[str | None, str | None, str | None, datetime | None]:
+    """A channel, audience, language and moment under which the rule applies."""
+    when = compiled.spec.when
+    if when is None:
+        return None, None, None, None
+    now = None
+    if when.active_from is not None:
+        now = _as_datetime(when.active_from)
+    elif when.active_until is not None:
+        now = _as_datetime(when.active_until) - timedelta(days=1)
+    return (
+        when.channel[0] if when.channel else None,
+        when.audience[0] if when.audience else None,
+        when.language[0] if when.language else None,
+        now.astimezone(timezone.utc) if now else None,
+    )

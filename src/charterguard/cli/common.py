@@ -1,0 +1,66 @@
+"""What every command shares: charter loading, error reporting, input decoding."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Any, Callable, TypeVar
+
+import click
+
+from ..errors import CharterError, CharterguardError
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # a verdict at or above --fail-on, or a failing charter test
+EXIT_ERROR = 2  # usage, charter or input error
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def charter_option(function: F) -> F:
+    return click.option(
+        "--charter", "-c", "charter_ref", default="default", show_default=True, metavar="NAME|FILE",
+        help="A built-in charter name or a charter YAML file.",
+    )(function)
+
+
+def load_charter(ref: str) -> Any:
+    from ..charter.model import Charter
+
+    return Charter.load(ref)
+
+
+def fail(message: str) -> "NoReturn":  # type: ignore[name-defined]  # noqa: F821
+    click.echo(f"charterguard: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def reports_errors(function: F) -> F:
+    """Turn charterguard's own errors into a one-line message and exit code 2."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except CharterError as exc:
+            fail(f"invalid charter: {exc}")
+        except CharterguardError as exc:
+            fail(str(exc))
+
+    return wrapper  # type: ignore[return-value]
+
+
+def decode_post(data: bytes, source: str) -> str:
+    """Bytes from a file or stdin as text: UTF-8 only, never binary."""
+    if b"\x00" in data:
+        fail(f"{source} looks like binary data (it contains NUL bytes); give UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        fail(f"{source} is not valid UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); re-encode it as UTF-8")
+
+
+def use_color(option: bool | None, stream: Any) -> bool:
+    if option is not None:
+        return option
+    return hasattr(stream, "isatty") and stream.isatty()

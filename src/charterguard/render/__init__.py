@@ -1,0 +1,1 @@
+"""Report renderers: text for people, JSON and SARIF for machines."""
