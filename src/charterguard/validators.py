@@ -90,12 +90,66 @@ def nir(text: str) -> bool:
     return 97 - int(number) % 97 == int(key)
 
 
+def fr_tva(text: str) -> bool:
+    """French VAT number: FR + 2-digit key + SIREN, key = (12 + 3 * (SIREN mod 97)) mod 97."""
+    value = compact(text)
+    if len(value) != 13 or not value.startswith("FR") or not value[2:].isdigit():
+        return False
+    key, company = int(value[2:4]), value[4:]
+    return siren(company) and key == (12 + 3 * (int(company) % 97)) % 97
+
+
+_FR_PASSPORT = re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{5}$")
+_FR_CNI_NEW = re.compile(r"^(?=.*[0-9])(?=.*[A-Z])[0-9A-Z]{9}$")
+
+
+def fr_passport(text: str) -> bool:
+    """French passport number shape (2 digits, 2 letters, 5 digits). No public checksum."""
+    return _FR_PASSPORT.match(compact(text)) is not None
+
+
+def fr_cni(text: str) -> bool:
+    """French ID card number shape: 12 digits (before 2021) or 9 letters and digits (since).
+
+    The printed number has no checksum (only the MRZ has): context must confirm it.
+    """
+    value = compact(text)
+    if len(value) == 12 and value.isdigit():
+        return 1 <= int(value[2:4]) <= 12  # YYMM of issue
+    return _FR_CNI_NEW.match(value) is not None
+
+
+_CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|6(?:011|5|4[4-9]|22)|35|62|50|5[6-9]|2131|1800)")
+
+
+def credit_card(text: str) -> bool:
+    """Payment card: 12-19 digits, a known issuer prefix, Luhn."""
+    value = compact(text)
+    return 12 <= len(value) <= 19 and value.isdigit() and _CARD_PREFIX.match(value) is not None and luhn(value)
+
+
+def ipv4(text: str) -> bool:
+    """Dotted IPv4 address with every part 0-255 and no leading zeros."""
+    parts = text.strip().split(".")
+    if len(parts) != 4:
+        return False
+    for part in parts:
+        if not part.isdigit() or len(part) > 3 or (len(part) > 1 and part[0] == "0") or int(part) > 255:
+            return False
+    return True
+
+
 VALIDATORS: dict[str, Validator] = {
     "luhn": luhn,
     "iban": iban,
     "siren": siren,
     "siret": siret,
     "nir": nir,
+    "fr_tva": fr_tva,
+    "fr_passport": fr_passport,
+    "fr_cni": fr_cni,
+    "credit_card": credit_card,
+    "ipv4": ipv4,
 }
 
 IBAN_LENGTHS: dict[str, int] = {

@@ -1,0 +1,117 @@
+"""Run every personal-data recognizer once per post, and resolve overlaps.
+
+A charter usually has several `pii` rules (identifiers that block, contact data
+that warns, names as hints). They share one `PiiAnalyzer` (see `analyzer_for`),
+and the analyzer keeps its results per post, so the recognizers run once per
+post whatever the number of rules, and NER only when a rule asks for names.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from typing import TYPE_CHECKING, Iterable
+
+from .entities import NER_ENTITIES, Candidate
+from .recognizers import Recognizer, structured_recognizers
+
+if TYPE_CHECKING:
+    from ..analysis import Post
+    from ..charter.rule import Company
+    from ..text.termindex import TermIndex
+
+# A structured finding at least this sure hides NER spans and weaker findings it overlaps.
+DOMINANT_SCORE = 0.5
+MAX_TEXT_CHARS = 200_000  # recognizers beyond this would only find what the NER cannot parse anyway
+
+
+class PiiAnalyzer:
+    """Structured recognizers + names from the shared Doc, with per-post caching."""
+
+    def __init__(self, company: "Company", phone_regions: dict[str, tuple[str, ...]] | None = None) -> None:
+        self._recognizers: dict[str, Recognizer] = structured_recognizers(phone_regions)
+        self._company_terms = [t for field in ("names", "codenames", "customers", "competitors") for t in company.values(field)]
+        self._term_index: "TermIndex | None" = None
+        self._results: "weakref.WeakKeyDictionary[Post, dict[str, list[Candidate]]]" = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    # -- public -----------------------------------------------------------------
+    def analyze(self, post: "Post", entities: Iterable[str]) -> list[Candidate]:
+        """Candidates of `entities` in `post`, overlaps resolved, sorted by start."""
+        wanted = set(entities)
+        found = list(self._structured(post))
+        if wanted & set(NER_ENTITIES):
+            found.extend(self._named(post))
+        return [c for c in found if c.entity in wanted]
+
+    # -- stages -------------------------------------------------------------------
+    def _cache(self, post: "Post") -> dict[str, list[Candidate]]:
+        with self._lock:
+            cache = self._results.get(post)
+            if cache is None:
+                cache = self._results[post] = {}
+            return cache
+
+    def _structured(self, post: "Post") -> list[Candidate]:
+        cache = self._cache(post)
+        if "structured" not in cache:
+            text = post.text[:MAX_TEXT_CHARS]
+            raw: list[Candidate] = []
+            for recognize in self._recognizers.values():
+                raw.extend(recognize(text, post.language))
+            cache["structured"] = resolve(raw)
+        return cache["structured"]
+
+    def _named(self, post: "Post") -> list[Candidate]:
+        cache = self._cache(post)
+        if "named" not in cache:
+            from .names import location_candidates, person_candidates
+
+            text = post.text
+            doc = post.doc
+            dominant = [(c.start, c.end) for c in self._structured(post) if c.score >= DOMINANT_SCORE]
+            excluded = dominant + self._company_spans(post)
+            people = person_candidates(text, doc, excluded)
+            places = location_candidates(text, doc, excluded + [(c.start, c.end) for c in people])
+            cache["named"] = sorted(people + places, key=lambda c: c.start)
+        return cache["named"]
+
+    def _company_spans(self, post: "Post") -> list[tuple[int, int]]:
+        if not self._company_terms:
+            return []
+        if self._term_index is None:
+            from ..text.termindex import TermIndex
+
+            self._term_index = TermIndex(self._company_terms, fuzzy=False)
+        return [(m.start, m.end) for m in self._term_index.find(post.folded)]
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: a sure finding containing another wins, then the surest."""
+    sure = [c for c in candidates if c.score >= DOMINANT_SCORE]
+    kept_input = [
+        c
+        for c in candidates
+        if not any(o is not c and o.start <= c.start and c.end <= o.end and o.length > c.length for o in sure)
+    ]
+    kept: list[Candidate] = []
+    for c in sorted(kept_input, key=lambda c: (-c.score, -c.length, c.start)):
+        if all(c.end <= k.start or k.end <= c.start for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+_shared: dict[tuple, PiiAnalyzer] = {}
+_shared_lock = threading.Lock()
+
+
+def analyzer_for(company: "Company", phone_regions: dict[str, tuple[str, ...]] | None = None) -> PiiAnalyzer:
+    """The analyzer shared by every pii rule with this company and these phone regions."""
+    key = (company.model_dump_json(), tuple(sorted((phone_regions or {}).items())))
+    with _shared_lock:
+        analyzer = _shared.get(key)
+        if analyzer is None:
+            if len(_shared) > 32:  # charters come and go in a long-lived server
+                _shared.clear()
+            analyzer = _shared[key] = PiiAnalyzer(company, phone_regions)
+        return analyzer

@@ -1,0 +1,76 @@
+"""Small word lists the name filters use (folded: lowercase, no accents)."""
+
+from __future__ import annotations
+
+# Capitalised words that open French/English LinkedIn-style sentences and that
+# spaCy tags as PER/LOC/MISC (lessons-from-peers §4): never a name on their own.
+NOT_NAMES: frozenset[str] = frozenset(
+    """
+    bravo merci fier fiere fiers fieres reunion rendez rendez-vous felicitations bienvenue bonjour bonsoir salut
+    hello hi thanks thank congrats congratulations welcome dear cher chere chers cheres proud happy excited
+    ravi ravie ravis heureux heureuse enchante hate retour focus zoom save date agenda rdv webinar webinaire
+    atelier conference salon forum keynote meetup hackathon afterwork team equipe teams slack zoom
+    nouveau nouvelle nouveaux lancement launch annonce news update recap bilan top astuce conseil
+    lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday
+    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+    january february march april may june july august september october november december
+    ceo cto cfo coo drh dg rh it hr pdg directeur directrice manager stagiaire alternant alternante
+    linkedin twitter facebook instagram youtube tiktok github google microsoft apple amazon meta openai
+    chatgpt copilot gemini claude mistral salesforce sap oracle excel powerpoint word outlook notion jira
+    figma canva hubspot shopify stripe paypal netflix spotify uber airbnb tesla
+    paris lyon marseille lille nantes bordeaux toulouse nice rennes strasbourg montpellier grenoble
+    france europe afrique asie amerique
+    cv job jobs emploi recrutement hiring stage alternance cdi cdd freelance
+    """.split()
+)
+
+# Honorifics before a name: strong evidence of a person ("M. Dupont").
+TITLES: frozenset[str] = frozenset(
+    "m. m mr mr. mrs mrs. ms ms. mme mme. mlle mlle. monsieur madame mademoiselle dr dr. docteur pr pr. professeur "
+    "professor prof. maitre me sir lady lord".split()
+)
+
+# Words that open a sentence and may stick to a following name inside an NER span
+# ("Contactez Marie Dupont", "Merci Julie"): cut from the span's start.
+LEADING_NOT_NAME: frozenset[str] = NOT_NAMES | frozenset(
+    """
+    contactez contacter appelez ecrivez demandez voir avec pour par chez selon grace
+    contact call ask email write meet meeting thanks via with by from
+    """.split()
+)
+
+# Common given names (France's most given names of recent decades, plus frequent
+# names of other origins and English names): raise a single-word name's score.
+FIRST_NAMES: frozenset[str] = frozenset(
+    """
+    marie jean pierre michel philippe alain nicolas christophe patrick daniel laurent david stephane eric frederic
+    francois sebastien julien thomas olivier christian bernard jacques louis paul antoine alexandre vincent
+    maxime romain guillaume mathieu matthieu benoit jerome arnaud fabien cedric damien yann kevin anthony hugo
+    lucas leo gabriel raphael arthur jules adam louise emma jade alice chloe lea manon camille ines sarah
+    laura julie sophie nathalie isabelle sylvie catherine christine sandrine valerie veronique celine aurelie
+    stephanie emilie caroline helene anne claire agnes martine monique nicole francoise brigitte florence
+    virginie delphine audrey melanie elodie charlotte pauline marion lucie mathilde juliette margaux clara
+    zoe lola eva rose anna nina sofia mia josephine lina romane ambre agathe capucine margot victoire
+    aude marie-aude jean-baptiste jean-pierre jean-luc jean-marc jean-claude jean-francois marie-claire
+    marie-christine anne-sophie anne-laure pierre-yves pierre-louis paul-henri louis-marie
+    mohamed mohammed ahmed ali karim rachid samir nadia fatima leila yasmine amina sofiane mehdi youssef
+    bilal ibrahim omar hamza ayoub nassim sami rayan farid malik aicha khadija salma meriem
+    nguyen minh linh thanh van wei li chen ming yuki hiro kenji akira mei anh
+    mamadou moussa ousmane fatou aminata awa ibrahima abdou cheikh seydou aissatou
+    joao jose maria ana carlos miguel pedro luis antonio manuel pablo diego sergio javier lucia carmen
+    giovanni giuseppe marco luca matteo francesca giulia chiara alessandro
+    hans klaus jurgen stefan andreas anja katrin sven lars ingrid olaf piotr pawel anna katarzyna
+    ivan dmitri sergei olga natalia tatiana igor vladimir irina elena
+    james john robert michael william richard joseph charles christopher matthew anthony mark donald steven
+    andrew joshua kenneth brian george timothy ronald edward jason jeffrey ryan jacob gary eric stephen
+    jonathan larry justin scott brandon benjamin samuel frank gregory raymond patrick jack dennis jerry
+    tyler aaron henry adam nathan peter zachary kyle noah ethan jeremy christian sean austin oliver harry
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
+    sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca
+    sharon cynthia kathleen amy angela shirley helen samantha katherine christine debra rachel carolyn
+    janet catherine heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan
+    evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances
+    kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella
+    theresa diana natalie brittany charlotte marie kayla alexis lori emma ava mia priya raj rahul amit
+    """.split()
+)

@@ -1,0 +1,137 @@
+"""PERSON and LOCATION from the post's shared spaCy Doc, repaired and filtered.
+
+spaCy gives every entity the same flat score and, in French, tags
+sentence-initial capitalised words (Bravo, Merci, Fier, Réunion) as places or
+people. Here each NER span is:
+
+1. repaired: leading words that are not part of a name are cut ("Contactez
+   Marie Dupont" -> "Marie Dupont"), trailing punctuation dropped;
+2. filtered: no digits, '@', '#', URLs; not a known non-name word; not the
+   company's own names, code names, customers or competitors (one `TermIndex`
+   pass over the post); not all lowercase;
+3. scored from evidence: a title before it, a known given name, two or more
+   capitalised words, a context word.
+
+Titles also find names NER missed ("Mme Durand", "Mr. Smith").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from .context import fold, has_context
+from .entities import Candidate
+from .lexicons import FIRST_NAMES, LEADING_NOT_NAME, NOT_NAMES, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+LOCATION_LABELS = frozenset({"LOC", "GPE"})
+
+# Calibrated (see scores.py): measured precision of each evidence level.
+SCORE_TITLE = 0.92
+SCORE_FULL_NAME_KNOWN_GIVEN = 0.9
+SCORE_FULL_NAME = 0.75
+SCORE_SINGLE_KNOWN_GIVEN = 0.6
+SCORE_SINGLE = 0.4
+CONTEXT_BONUS = 0.1
+SCORE_LOCATION = 0.4
+
+_WORD = re.compile(r"[\wÀ-ÿ][\wÀ-ÿ'’\-]*\.?")
+_BAD_CHARS = re.compile(r"[\d@#/\\_:|<>{}\[\]=+*]|https?|www\.")
+_TITLE_NAME = re.compile(
+    r"(?<![\w])(?P<title>M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|Me|Monsieur|Madame|Mademoiselle|Docteur|Professeur)"
+    r"\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’\-]+(?:\s(?:de\s|du\s|de\sla\s|le\s|la\s|van\s|von\s|da\s|di\s)?[A-ZÀ-Ý][a-zà-ÿ'’\-]+){0,3})"
+)
+
+
+def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """PERSON candidates from NER and titles; `excluded` spans are company terms."""
+    out: dict[tuple[int, int], Candidate] = {}
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS:
+            continue
+        candidate = _person(text, ent.start_char, ent.end_char, excluded, source="spacy")
+        if candidate is not None:
+            out[(candidate.start, candidate.end)] = candidate
+    for m in _TITLE_NAME.finditer(text):
+        start, end = m.start("name"), m.end("name")
+        if _overlaps(start, end, excluded) or fold(m.group("name").split()[0]) in NOT_NAMES:
+            continue
+        if any(c.start <= start and end <= c.end for c in out.values()):
+            continue
+        out[(start, end)] = Candidate(start, end, "PERSON", SCORE_TITLE, "charterguard:title")
+    return sorted(out.values(), key=lambda c: c.start)
+
+
+def location_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """LOCATION review hints: NER places that are not sentence-opening words."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in LOCATION_LABELS:
+            continue
+        words = [fold(w) for w in _WORD.findall(ent.text)]
+        if not words or (len(words) == 1 and words[0].rstrip(".") in NOT_NAMES - _PLACES_OK):
+            continue
+        if _BAD_CHARS.search(ent.text) or _overlaps(ent.start_char, ent.end_char, excluded):
+            continue
+        out.append(Candidate(ent.start_char, ent.end_char, "LOCATION", SCORE_LOCATION, "spacy"))
+    return out
+
+
+# City names in NOT_NAMES are kept out of PERSON, but they are places.
+_PLACES_OK = frozenset("paris lyon marseille lille nantes bordeaux toulouse nice rennes strasbourg montpellier grenoble france europe".split())
+
+
+def _person(text: str, start: int, end: int, excluded: Sequence[tuple[int, int]], source: str) -> Candidate | None:
+    words = list(_WORD.finditer(text, start, end))
+    # Cut leading non-name words ("Contactez", "Merci", "Bravo") and titles (kept as evidence).
+    titled = _title_before(text, start)
+    while words and (fold(words[0].group()).rstrip(".") in LEADING_NOT_NAME or fold(words[0].group()) in TITLES):
+        if fold(words[0].group()) in TITLES:
+            titled = True
+        words.pop(0)
+    while words and fold(words[-1].group()).rstrip(".") in LEADING_NOT_NAME:
+        words.pop()
+    if not words:
+        return None
+    start, end = words[0].start(), words[-1].end()
+    if text[end - 1] == "." and not _is_initial(words[-1].group()):
+        end -= 1
+    span = text[start:end]
+    if _BAD_CHARS.search(span) or _overlaps(start, end, excluded):
+        return None
+    if start > 0 and text[start - 1] in "#@":
+        return None  # a hashtag or a handle: the social rules judge those
+    name_words = [w.group() for w in words]
+    if not any(w[0].isupper() for w in name_words) or span.isupper() and len(name_words) == 1:
+        return None
+    folded = [fold(w).rstrip(".") for w in name_words]
+    if len(folded) == 1 and folded[0] in NOT_NAMES:
+        return None
+    capitalised = sum(1 for w in name_words if w[0].isupper())
+    known_given = folded[0] in FIRST_NAMES or folded[0].split("-")[0] in FIRST_NAMES
+    if titled:
+        value = SCORE_TITLE
+    elif capitalised >= 2:
+        value = SCORE_FULL_NAME_KNOWN_GIVEN if known_given else SCORE_FULL_NAME
+    else:
+        value = SCORE_SINGLE_KNOWN_GIVEN if known_given else SCORE_SINGLE
+    if value < SCORE_TITLE and has_context(text, start, end, "PERSON"):
+        value = min(value + CONTEXT_BONUS, SCORE_TITLE)
+    return Candidate(start, end, "PERSON", round(value, 2), source)
+
+
+def _title_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 14) : start].split()
+    return bool(before) and fold(before[-1]) in TITLES
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)

@@ -1,0 +1,257 @@
+"""Structured personal data: identifiers, contact data and street addresses.
+
+Every recognizer is a function `(text, language) -> list[Candidate]`. A number
+that fails its checksum (or, for phones, the numbering plan) is not returned.
+Scores come from `scores.SCORES`, raised by a context word (`context`).
+
+Presidio's own recognizers are used where they are right for French text too
+(e-mail, IBAN, card, IP, US SSN; see `presidio_setup`); Presidio has nothing
+for French identifiers, and its phone recognizer misses or mis-scores French
+writings, so those are here. Patterns have bounded repetitions only: a 10 MB
+post costs linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .. import validators
+from .context import has_context
+from .entities import Candidate
+from .scores import score
+
+Recognizer = Callable[[str, str], list[Candidate]]
+
+# A digit run may not touch another digit, letter or joining symbol.
+_NOT_BEFORE = r"(?<![\w+\-/.,@])"
+_NOT_AFTER = r"(?![\w\-/@]|[.,]\d)"
+
+
+def _candidate(text: str, start: int, end: int, entity: str, evidence: str, source: str) -> Candidate:
+    return Candidate(start, end, entity, score(evidence, has_context(text, start, end, entity)), source)
+
+
+# -- French identifiers --------------------------------------------------------
+
+_NIR = re.compile(
+    _NOT_BEFORE
+    + r"([1-478][\s.\-]?\d{2}[\s.\-]?\d{2}[\s.\-]?(?:\d{2}|2[AaBb])[\s.\-]?\d{3}[\s.\-]?\d{3}[\s.\-]?\d{2})"
+    + _NOT_AFTER
+)
+_SIRET = re.compile(_NOT_BEFORE + r"(\d{3}[\s.]?\d{3}[\s.]?\d{3}[\s.]?\d{5})" + _NOT_AFTER)
+_SIREN = re.compile(_NOT_BEFORE + r"(\d{3}[\s.]?\d{3}[\s.]?\d{3})" + _NOT_AFTER)
+_TVA = re.compile(r"(?<![\w])(FR[\s]?\d{2}[\s]?\d{3}[\s]?\d{3}[\s]?\d{3})(?!\w)", re.IGNORECASE)
+_PASSPORT = re.compile(r"(?<![\w])(\d{2}[A-Z]{2}\d{5})(?!\w)")
+_CNI_OLD = re.compile(_NOT_BEFORE + r"(\d{4}\s?\d{2}[\dAB]\s?\d{5})" + _NOT_AFTER)
+_CNI_NEW = re.compile(r"(?<![\w])([A-Z0-9]{9})(?!\w)")
+
+
+def _validated(regex: re.Pattern[str], validator: Callable[[str], bool], entity: str, evidence: str) -> Recognizer:
+    def recognize(text: str, language: str) -> list[Candidate]:
+        return [
+            _candidate(text, m.start(1), m.end(1), entity, evidence, f"charterguard:{evidence}")
+            for m in regex.finditer(text)
+            if validator(m.group(1))
+        ]
+
+    recognize.__name__ = f"recognize_{evidence}"
+    return recognize
+
+
+recognize_nir = _validated(_NIR, validators.nir, "FR_NIR", "nir")
+recognize_siret = _validated(_SIRET, validators.siret, "FR_SIRET", "siret")
+recognize_siren = _validated(_SIREN, validators.siren, "FR_SIREN", "siren")
+recognize_tva = _validated(_TVA, validators.fr_tva, "FR_TVA", "fr_tva")
+recognize_passport = _validated(_PASSPORT, validators.fr_passport, "FR_PASSPORT", "fr_passport")
+
+
+def recognize_cni(text: str, language: str) -> list[Candidate]:
+    """French ID card numbers: shape only, so only near a context word."""
+    out = []
+    for regex, evidence in ((_CNI_OLD, "fr_cni_old"), (_CNI_NEW, "fr_cni_new")):
+        for m in regex.finditer(text):
+            if validators.fr_cni(m.group(1)) and has_context(text, m.start(1), m.end(1), "FR_CNI"):
+                out.append(Candidate(m.start(1), m.end(1), "FR_CNI", score(evidence, True), f"charterguard:{evidence}"))
+    return out
+
+
+# -- Phones --------------------------------------------------------------------
+
+# Candidate phone writings: optional +CC / 00CC, optional "(0)", then digit groups
+# separated by one space, dot, dash or slash; 7 to 15 digits in all.
+_PHONE = re.compile(
+    r"(?<![\w+])"
+    r"((?:(?:\+|00)\d{1,3}[\s.\-]?(?:\(0\)[\s.\-]?)?)?"
+    r"(?:\(\d{1,4}\)[\s.\-]?)?"
+    r"\d{1,12}(?:[\s.\-/]\d{1,12}){0,6})"
+    r"(?![\w])"
+)
+_DIGIT = re.compile(r"\d")
+DEFAULT_PHONE_REGIONS: dict[str, tuple[str, ...]] = {"fr": ("FR",), "en": ("US", "GB", "FR")}
+
+
+def phone_recognizer(regions: dict[str, tuple[str, ...]] | None = None) -> Recognizer:
+    """Phones in any writing, validated with `phonenumbers` for the post's language regions."""
+    by_language = regions or DEFAULT_PHONE_REGIONS
+
+    def recognize_phone(text: str, language: str) -> list[Candidate]:
+        import phonenumbers
+
+        out = []
+        for m in _PHONE.finditer(text):
+            raw = m.group(1).rstrip(".-/ ")
+            digits = len(_DIGIT.findall(raw))
+            if not 7 <= digits <= 15:
+                continue
+            start, end = m.start(1), m.start(1) + len(raw)
+            international = raw.startswith(("+", "00"))
+            number = raw.replace("(0)", "")
+            if raw.startswith("00"):
+                number = "+" + number[2:]
+            valid = False
+            for region in (None,) if international else by_language.get(language, by_language.get("fr", ("FR",))):
+                try:
+                    parsed = phonenumbers.parse(number, region)
+                except phonenumbers.NumberParseException:
+                    continue
+                if phonenumbers.is_valid_number(parsed):
+                    valid = True
+                    break
+            if valid:
+                evidence = "phone_international" if international else "phone_grouped" if not raw.isdigit() else "phone_compact"
+                out.append(_candidate(text, start, end, "PHONE_NUMBER", evidence, f"phonenumbers:{evidence}"))
+            elif digits >= 7 and not raw.isdigit() and has_context(text, start, end, "PHONE_NUMBER"):
+                # Phone-shaped and announced as a phone ("tél. : 0393 1144137"), numbering plan unknown.
+                out.append(Candidate(start, end, "PHONE_NUMBER", score("phone_compact", False), "charterguard:phone_context"))
+        return out
+
+    return recognize_phone
+
+
+# -- Presidio's generic recognizers, re-scored ------------------------------------
+
+_PRESIDIO_EVIDENCE = {
+    "EMAIL_ADDRESS": "email",
+    "IBAN_CODE": "iban",
+    "CREDIT_CARD": "credit_card",
+    "IP_ADDRESS": "ip",
+    "US_SSN": "us_ssn",
+}
+
+
+def presidio_recognizer(entity: str) -> Recognizer:
+    evidence = _PRESIDIO_EVIDENCE[entity]
+
+    def recognize(text: str, language: str) -> list[Candidate]:
+        from .presidio_setup import presidio_spans
+
+        out = []
+        for start, end in presidio_spans(text, entity):
+            if entity == "CREDIT_CARD" and not validators.credit_card(text[start:end]):
+                continue
+            out.append(_candidate(text, start, end, entity, evidence, f"presidio:{evidence}"))
+        return out
+
+    recognize.__name__ = f"recognize_{evidence}"
+    return recognize
+
+
+# -- Street addresses --------------------------------------------------------------
+
+_FR_STREET_TYPES = (
+    r"rue|avenue|av\.?|boulevard|bd|place|pl\.|all[ée]e|impasse|imp\.|chemin|ch\.|route|rte|quai|cours|square|"
+    r"voie|passage|rond-point|r[ée]sidence|faubourg|fbg|sentier|villa|cit[ée]|hameau|lieu-dit|parvis|esplanade|"
+    r"promenade|mont[ée]e|chauss[ée]e|domaine|lotissement|zac|za|zi|parc|sq\."
+)
+_EN_STREET_TYPES = (
+    r"street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|way|place|pl\.?|"
+    r"terrace|parkway|pkwy|square|sq\.?|circle|cir\.?|highway|hwy|trail|crescent|close|row|alley|plaza|pass|"
+    r"crossing|loop|str\.?|radial|heights|gardens|mews|walk|hill|park|view|grove|green"
+)
+_CAP_WORD = r"[A-ZÀ-Ý][\wÀ-ÿ'’\-]*\.?"
+_PARTICLE = r"(?:de|du|des|la|le|les|l['’]|d['’]|à|aux|en|sur|sous|et|of|the|do|da|dos|del|di|von|van)"
+_NAME_WORDS = rf"(?:(?:{_PARTICLE}\s?|{_CAP_WORD}\s?|\d{{1,3}}(?:e|er|ème)?\s)){{1,6}}"
+_POSTCODE_CITY_FR = rf"(?:(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}})\s+{_CAP_WORD}(?:[\s\-](?:{_PARTICLE}[\s\-]?)?{_CAP_WORD}){{0,3}}(?:\s+(?i:cedex)(?:\s\d{{1,2}})?)?"
+
+_FR_ADDRESS = re.compile(
+    rf"(?<![\w])(\d{{1,4}}(?:\s?(?i:bis|ter|quater|[a-d])\b)?,?\s(?i:{_FR_STREET_TYPES})\s{_NAME_WORDS})"
+    rf"(?:,?\s*(?:\n\s*)?({_POSTCODE_CITY_FR}))?",
+)
+_EN_ADDRESS = re.compile(
+    rf"(?<![\w])(\d{{1,6}}\s(?:[\wÀ-ÿ'’\-\.]+\s){{1,4}}?(?:{_EN_STREET_TYPES}))(?![\w])",
+    re.IGNORECASE,
+)
+# "Rua do Arenque 1634", "Via dei Fiorentini 17", "Beiteveien 2", "Erzsébet tér 19."
+_STREET_FIRST = re.compile(
+    r"(?<![\w])((?:Rua|Via|Viale|Calle|Avenida|Av\.|Paseo|Piazza|Largo|Travessa|Camino|Carrer|Strada)\s(?:[\wÀ-ÿ'’\-\.]+\s){1,4}\d{1,5}"
+    r"|[A-ZÀ-Ý][\wÀ-ÿ\-]*(?:gata|gatan|veien|vegen|vej|vägen|katu|tie|straße|strasse|str\.|weg|laan|gasse|utca|tér|út|ulica|cesta|terrasse|plein|allé)\s\d{1,5}\.?"
+    r"|[A-ZÀ-Ý][\wÀ-ÿ\-]*\s(?:utca|tér|út|körút|ulica|cesta|katu|vej|veien|gate|gata|terrasse|straße|allé)\s\d{1,5}\.?)"
+    r"(?![\w])"
+)
+_UNIT = re.compile(
+    r"(?<![\w])((?:Apt\.?|Apartment|Suite|Ste\.?|Unit|P\.\s?O\.\s?Box|PO Box|Box|BP|CS|Appt\.?|Appartement|B[âa]timent|B[âa]t\.)\s?#?\d{1,5}[A-Z]?)(?![\w])",
+    re.IGNORECASE,
+)
+_POSTCODE_CITY = re.compile(rf"(?<![\w\-])({_POSTCODE_CITY_FR})")
+
+
+def recognize_address(text: str, language: str) -> list[Candidate]:
+    """Street addresses (French first), unit lines, and postcode + city pairs."""
+    out: list[Candidate] = []
+    for m in _FR_ADDRESS.finditer(text):
+        end = m.end(2) if m.group(2) else m.end(1)
+        evidence = "address_full" if m.group(2) else "address_street"
+        out.append(_candidate(text, m.start(1), _trim_end(text, m.start(1), end), "STREET_ADDRESS", evidence, f"charterguard:{evidence}"))
+    for regex, evidence in ((_EN_ADDRESS, "address_street"), (_STREET_FIRST, "address_street"), (_UNIT, "address_unit")):
+        for m in regex.finditer(text):
+            out.append(_candidate(text, m.start(1), _trim_end(text, m.start(1), m.end(1)), "STREET_ADDRESS", evidence, f"charterguard:{evidence}"))
+    for m in _POSTCODE_CITY.finditer(text):
+        out.append(_candidate(text, m.start(1), m.end(1), "STREET_ADDRESS", "address_postcode_city", "charterguard:address_postcode_city"))
+    return _join_address_parts(text, out)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \n\t,;-":
+        end -= 1
+    return end
+
+
+_ADDRESS_GLUE = re.compile(r"^[\s,]{0,4}$")
+
+
+def _join_address_parts(text: str, parts: list[Candidate]) -> list[Candidate]:
+    """One address written as street, unit and city pieces becomes one span."""
+    parts = sorted(parts, key=lambda c: (c.start, -c.end))
+    joined: list[Candidate] = []
+    for part in parts:
+        if joined:
+            last = joined[-1]
+            if part.start < last.end or _ADDRESS_GLUE.match(text[last.end : part.start]):
+                best = max(last.score, part.score)
+                if {last.source, part.source} & {"charterguard:address_street", "charterguard:address_full"}:
+                    best = max(best, score("address_full", True) if "\n" not in text[last.start : part.end] else best)
+                source = last.source if last.score >= part.score else part.source
+                joined[-1] = Candidate(last.start, max(last.end, part.end), "STREET_ADDRESS", best, source)
+                continue
+        joined.append(part)
+    return joined
+
+
+def structured_recognizers(phone_regions: dict[str, tuple[str, ...]] | None = None) -> dict[str, Recognizer]:
+    """Every structured recognizer, by the entity it finds."""
+    return {
+        "FR_NIR": recognize_nir,
+        "FR_SIRET": recognize_siret,
+        "FR_SIREN": recognize_siren,
+        "FR_TVA": recognize_tva,
+        "FR_PASSPORT": recognize_passport,
+        "FR_CNI": recognize_cni,
+        "IBAN_CODE": presidio_recognizer("IBAN_CODE"),
+        "CREDIT_CARD": presidio_recognizer("CREDIT_CARD"),
+        "EMAIL_ADDRESS": presidio_recognizer("EMAIL_ADDRESS"),
+        "IP_ADDRESS": presidio_recognizer("IP_ADDRESS"),
+        "US_SSN": presidio_recognizer("US_SSN"),
+        "PHONE_NUMBER": phone_recognizer(phone_regions),
+        "STREET_ADDRESS": recognize_address,
+    }
