@@ -1,0 +1,193 @@
+"""`tone`: insults, aggression, hate, disparagement of the employer, colleagues,
+customers or competitors, and optionally negativity, shouting and punctuation.
+
+    - id: tone.insults
+      kind: tone
+      category: tone
+      severity: block
+      categories: [insult, aggression, hate]
+
+Matching uses hand-written French/English lexicons, target detection for
+disparagement and a small shipped linear model (category `offensive`), see
+`charterguard.tone`. Nothing heavy is imported until the first post is checked, and
+no spaCy pipeline is needed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Literal
+
+from pydantic import Field
+
+from ..charter.rule import Company, RuleSpec
+from .base import Detector, Hit, register
+
+if TYPE_CHECKING:
+    from ..analysis import Post
+    from ..tone.analyzer import ToneAnalyzer
+
+ToneCategory = Literal[
+    "insult",
+    "aggression",
+    "hate",
+    "disparagement_employer",
+    "disparagement_colleagues",
+    "disparagement_customers",
+    "disparagement_competitors",
+    "offensive",
+    "negativity",
+    "shouting",
+    "punctuation",
+]
+LexiconCategory = Literal["insult", "aggression", "hate", "judgement"]
+
+DEFAULT_CATEGORIES: list[ToneCategory] = [
+    "insult",
+    "aggression",
+    "hate",
+    "disparagement_employer",
+    "disparagement_colleagues",
+    "disparagement_customers",
+    "disparagement_competitors",
+]
+
+# Entity reported for each category (overrides the rule's default entity).
+ENTITIES: dict[str, str] = {
+    "insult": "INSULT",
+    "aggression": "THREAT",
+    "hate": "HATE",
+    "disparagement_employer": "DISPARAGEMENT",
+    "disparagement_colleagues": "DISPARAGEMENT",
+    "disparagement_customers": "DISPARAGEMENT",
+    "disparagement_competitors": "DISPARAGEMENT",
+    "offensive": "OFFENSIVE",
+    "negativity": "NEGATIVITY",
+    "shouting": "SHOUTING",
+    "punctuation": "PUNCTUATION",
+}
+
+# {category} and {target} placeholders, in the writer's language.
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "insult": "insulte ou grossièreté",
+        "aggression": "agressivité ou menace",
+        "hate": "propos haineux ou discriminatoire",
+        "disparagement_employer": "dénigrement de l'employeur",
+        "disparagement_colleagues": "dénigrement de collègues",
+        "disparagement_customers": "dénigrement de clients",
+        "disparagement_competitors": "dénigrement de concurrents",
+        "offensive": "propos offensant",
+        "negativity": "ton très négatif",
+        "shouting": "texte en majuscules",
+        "punctuation": "ponctuation excessive",
+        "employer": "l'employeur",
+        "colleagues": "des collègues",
+        "customers": "des clients",
+        "competitors": "des concurrents",
+    },
+    "en": {
+        "insult": "insult or profanity",
+        "aggression": "aggression or threat",
+        "hate": "hateful or discriminatory wording",
+        "disparagement_employer": "disparaging the employer",
+        "disparagement_colleagues": "disparaging colleagues",
+        "disparagement_customers": "disparaging customers",
+        "disparagement_competitors": "disparaging competitors",
+        "offensive": "offensive wording",
+        "negativity": "very negative tone",
+        "shouting": "shouting (capitals)",
+        "punctuation": "excessive punctuation",
+        "employer": "the employer",
+        "colleagues": "colleagues",
+        "customers": "customers",
+        "competitors": "competitors",
+    },
+}
+_OVERLAP_WINS = frozenset({"insult", "aggression", "hate"})
+
+
+class ToneRule(RuleSpec):
+    kind: Literal["tone"]
+    categories: list[ToneCategory] = Field(
+        default_factory=lambda: list(DEFAULT_CATEGORIES),
+        description=(
+            "Tone risks this rule flags. insult, aggression, hate: lexicons and constructions; "
+            "disparagement_employer/_colleagues/_customers/_competitors: a negative judgement about that "
+            "target (the company's names and competitors come from the company section); offensive: the "
+            "statistical model, for what lexicons miss; negativity, shouting, punctuation: style, off by default."
+        ),
+    )
+    model_threshold: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Calibrated probability above which the model's `offensive` category flags a post.",
+    )
+    extra_terms: dict[LexiconCategory, list[str]] = Field(
+        default_factory=dict,
+        description="Words added to the built-in lexicons, by category (judgement words feed disparagement).",
+    )
+    max_link_words: int = Field(
+        4, ge=0, le=10, description="Most words allowed between a target and a judgement ('X est vraiment une arnaque')."
+    )
+    shouting_min_words: int = Field(4, ge=2, description="Consecutive all-capital words that count as shouting.")
+    punctuation_min_run: int = Field(3, ge=2, description="'!'/'?' in a row that count as excessive punctuation.")
+    negativity_min_terms: int = Field(2, ge=1, description="Negative words in one sentence that count as strong negativity.")
+    default_entity: str = "TONE"
+
+
+@register
+class ToneDetector(Detector[ToneRule]):
+    kind = "tone"
+    spec = ToneRule
+    template_fields = frozenset({"category", "target"})
+
+    def __init__(self, rule: ToneRule, company: Company) -> None:
+        super().__init__(rule, company)
+        self._categories = frozenset(rule.categories)
+        self._analyzers: dict[str, "ToneAnalyzer"] = {}
+
+    def _analyzer(self, language: str) -> "ToneAnalyzer":
+        analyzer = self._analyzers.get(language)
+        if analyzer is None:
+            # Imported here: the lexicons and model load on first use, not at charter load.
+            from ..tone.analyzer import AnalyzerOptions, analyzer_for
+            from ..tone.lexicon import Entry
+
+            extra = tuple(
+                (term, Entry(category, "strong")) for category, terms in sorted(self.rule.extra_terms.items()) for term in terms
+            )
+            options = AnalyzerOptions(
+                max_link_words=self.rule.max_link_words,
+                shouting_min_words=self.rule.shouting_min_words,
+                punctuation_min_run=self.rule.punctuation_min_run,
+                negativity_min_terms=self.rule.negativity_min_terms,
+            )
+            analyzer = analyzer_for(
+                language,
+                tuple(self.company.values("names")),
+                tuple(self.company.values("competitors")),
+                extra,
+                options,
+            )
+            self._analyzers[language] = analyzer
+        return analyzer
+
+    def find(self, post: "Post") -> Iterable[Hit]:
+        language = post.language if post.language in LABELS else "en"
+        if not post.text or not post.text.strip():
+            return []
+        analyzer = self._analyzer(language)
+        threshold = self.rule.model_threshold if "offensive" in self._categories else None
+        cache = post.__dict__.setdefault("_tone_cache", {})
+        findings = [f for f in analyzer.analyze(post.folded, model_threshold=threshold, cache=cache) if f.category in self._categories]
+        strong = [f for f in findings if f.category in _OVERLAP_WINS]
+        labels = LABELS[language]
+        hits = []
+        for f in findings:
+            # The model's finding adds nothing where a lexicon already explains the span.
+            if f.category == "offensive" and any(s.start < f.end and f.start < s.end for s in strong):
+                continue
+            values = {"category": labels[f.category], "target": labels.get(f.target or "", "")}
+            hits.append(Hit(f.start, f.end, round(f.score, 3), entity=ENTITIES[f.category], values=values))
+        return hits

@@ -1,0 +1,122 @@
+"""The shipped statistical tone model: a linear classifier over word unigrams,
+bigrams and character 3-5-grams, run in pure Python.
+
+`features` is the single feature extractor used both by the training script and at
+run time, so they cannot drift apart. Each distinct feature has value 1/sqrt(n)
+(n = number of distinct features of the text, known or not), so the score of a text
+is ``bias + sum(weights of its known features) / sqrt(n)``; a Platt map turns that
+into a calibrated probability of "offensive" (see MODEL_CARD.md).
+
+Weights live in ``data/model_<lang>.json.gz``; loading happens on first use.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Sequence
+
+FEATURE_VERSION = 1
+MAX_WORD_LENGTH = 24  # longer "words" are URLs, hashes or key mashing
+CHAR_NGRAMS = (3, 4, 5)
+SKIPPED_WORDS = frozenset({"http", "https", "www", "url", "user", "rt", "amp"})
+
+
+def model_words(words: Iterable[str]) -> list[str]:
+    """The words the model sees: no URL debris or masked handles, digits as '0'."""
+    out = []
+    for word in words:
+        if word in SKIPPED_WORDS or len(word) > MAX_WORD_LENGTH:
+            continue
+        out.append("0" if word.isdigit() else word)
+    return out
+
+
+def features(words: Sequence[str]) -> set[str]:
+    """Distinct features of a sequence of folded words (see module docstring)."""
+    feats: set[str] = set()
+    previous = "<s>"
+    for word in words:
+        feats.add("w" + word)
+        feats.add("b" + previous + " " + word)
+        previous = word
+        padded = " " + word + " "
+        length = len(padded)
+        for n in CHAR_NGRAMS:
+            for i in range(length - n + 1):
+                feats.add("c" + padded[i : i + n])
+    return feats
+
+
+def sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+@dataclass(frozen=True, slots=True)
+class ToneModel:
+    """Weights of one language's model and its calibration."""
+
+    language: str
+    bias: float
+    weights: dict[str, float]
+    platt: tuple[float, float]  # p = sigmoid(a * z + b)
+    evidence: dict[str, float]  # calibrated P(offensive | lexicon evidence kind)
+    threshold: float  # decision threshold chosen on the calibration split
+
+    def margin(self, feats: set[str]) -> float:
+        if not feats:
+            return self.bias
+        weights = self.weights
+        total = 0.0
+        for feat in feats:
+            w = weights.get(feat)
+            if w is not None:
+                total += w
+        return self.bias + total / math.sqrt(len(feats))
+
+    def probability(self, feats: set[str]) -> float:
+        a, b = self.platt
+        return sigmoid(a * self.margin(feats) + b)
+
+    def to_json(self, extra: dict | None = None) -> dict:
+        return {
+            "feature_version": FEATURE_VERSION,
+            "language": self.language,
+            "bias": self.bias,
+            "platt": list(self.platt),
+            "threshold": self.threshold,
+            "evidence": self.evidence,
+            "weights": self.weights,
+            **(extra or {}),
+        }
+
+
+def model_path(language: str):
+    return resources.files(__package__).joinpath("data", f"model_{language}.json.gz")
+
+
+@lru_cache(maxsize=4)
+def load_model(language: str) -> ToneModel | None:
+    """The shipped model of `language`, or None when the package has none for it."""
+    path = model_path(language)
+    if not path.is_file():
+        return None
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    if data.get("feature_version") != FEATURE_VERSION:
+        raise ValueError(f"tone model {language}: feature version {data.get('feature_version')} != {FEATURE_VERSION}")
+    return ToneModel(
+        language=language,
+        bias=float(data["bias"]),
+        weights={k: float(v) for k, v in data["weights"].items()},
+        platt=(float(data["platt"][0]), float(data["platt"][1])),
+        evidence={k: float(v) for k, v in data.get("evidence", {}).items()},
+        threshold=float(data.get("threshold", 0.5)),
+    )
