@@ -1,0 +1,40 @@
+# The two commands of the README:
+#   make demo   check a sample post with the built-in default charter
+#   make test   install everything the tests need and run them all (CI runs this)
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install system-deps test-python test-extension charter-tests clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/charterguard check --file tests/data/sample_post_fr.txt --channel linkedin --fail-on never
+
+# Debian packages the end-to-end tests use (Chromium for the extension,
+# PostgreSQL for the decision log). Needs root, as in CI.
+system-deps:
+	@if [ -x .ci/install-browser.sh ] || [ -f .ci/install-browser.sh ]; then bash .ci/install-browser.sh; fi
+	@if [ -f .ci/install-postgres.sh ]; then bash .ci/install-postgres.sh; fi
+
+charter-tests: install
+	$(BIN)/charterguard charter test $(wildcard policies/*.yaml)
+
+test-extension:
+	@if [ -d browser-extension/tests ]; then cd browser-extension && node --test tests/; fi
+
+test-python: install
+	$(BIN)/pytest
+
+test: install system-deps charter-tests test-extension test-python
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-output
