@@ -105,3 +105,52 @@ class Report:
         if self.notes:
             data["notes"] = list(self.notes)
         return data
+
+
+def report_json_schema() -> dict[str, Any]:
+    """JSON Schema of one report (charterguard.report/1), for consumers and tests."""
+    finding = {
+        "type": "object",
+        "required": ["rule", "category", "entity", "severity", "start", "end", "text", "score", "message", "clause", "suggestion"],
+        "properties": {
+            "rule": {"type": "string"},
+            "category": {"enum": ["confidential", "personal_data", "tone", "secret", "channel"]},
+            "entity": {"type": "string"},
+            "severity": {"enum": ["block", "warn", "info"]},
+            "start": {"type": "integer", "minimum": 0},
+            "end": {"type": "integer", "minimum": 0},
+            "text": {"type": "string"},
+            "score": {"type": "number", "minimum": 0, "maximum": 1},
+            "message": {"type": "string"},
+            "clause": {"type": "string"},
+            "suggestion": {"type": ["string", "null"]},
+            "replacement": {"type": "string"},
+            "also": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "charterguard report",
+        "type": "object",
+        "required": ["schema", "id", "verdict", "language", "charter", "findings", "redacted", "elapsed_ms"],
+        "properties": {
+            "schema": {"const": REPORT_SCHEMA},
+            "id": {},
+            "verdict": {"enum": ["block", "warn", "pass"]},
+            "language": {"enum": ["fr", "en"]},
+            "charter": {
+                "type": "object",
+                "required": ["name", "version", "sha256"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "version": {"type": "string"},
+                    "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                },
+            },
+            "findings": {"type": "array", "items": finding},
+            "redacted": {"type": "string"},
+            "elapsed_ms": {"type": "number", "minimum": 0},
+            "incomplete": {"type": "boolean"},
+            "notes": {"type": "array", "items": {"type": "string"}},
+        },
+    }

@@ -174,9 +174,10 @@ def _resolve(ref: str, base_dir: Path, chain: tuple[str, ...]) -> tuple[MarkedDi
         raise CharterError(f"`extends` makes a cycle: {' -> '.join([*chain, str(path)])}", file=str(path), field="extends")
     if not path.exists():
         names = ", ".join(builtin_names()) or "none"
+        looks_like_path = "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
         raise CharterError(
-            f"no built-in charter or file named {ref!r}",
-            file=chain[-1] if chain else None,
+            f"file not found: {path}" if looks_like_path else f"no built-in charter named {ref!r}",
+            file=chain[-1] if chain else (str(path) if looks_like_path else None),
             field="extends" if chain else None,
             hint=f"built-in charters: {names}; or give a path to a YAML file",
         )
@@ -259,7 +260,7 @@ def _validate(raw: MarkedDict) -> CharterBase:
             _fail(raw, ("rules", i), "each rule must be a mapping with id, kind, severity, ...")
         kind = rule.get("kind")
         if kind is None:
-            _fail(raw, ("rules", i), "missing field `kind`", hint=f"one of: {', '.join(sorted(kinds))}")
+            _fail(raw, ("rules", i, "kind"), "missing field `kind`", hint=f"one of: {', '.join(sorted(kinds))}")
         if kind not in kinds:
             close = difflib.get_close_matches(str(kind), kinds, n=1)
             hint = (f"did you mean {close[0]!r}? " if close else "") + f"known kinds: {', '.join(sorted(kinds))}"
@@ -339,13 +340,17 @@ def _locate(raw: Any, loc: tuple[Any, ...]) -> tuple[Mark | None, str]:
     mark: Mark | None = getattr(raw, "mark", None)
     current = raw
     parts: list[str] = []
+    in_rule_item = False
     for step in loc:
+        if in_rule_item and isinstance(current, dict) and current.get("kind") == step:
+            in_rule_item = False  # pydantic's discriminator tag, not a field
+            continue
+        in_rule_item = False
         if isinstance(current, dict) and step in current:
-            mark = current.marks.get(step, mark) if isinstance(current, MarkedDict) else mark
+            if isinstance(current, MarkedDict):
+                mark = current.marks.get(step, mark)
             current = current[step]
-            parts.append(f".{step}" if parts else str(step))
-            if isinstance(current, dict) and isinstance(current.get("id"), str) and parts[-1].endswith("]"):
-                parts[-1] += f"({current['id']})"
+            parts.append(f".{step}")
         elif isinstance(current, list) and isinstance(step, int) and step < len(current):
             if isinstance(current, MarkedList) and step < len(current.marks):
                 mark = current.marks[step] or mark
@@ -354,8 +359,8 @@ def _locate(raw: Any, loc: tuple[Any, ...]) -> tuple[Mark | None, str]:
             if isinstance(current, dict) and isinstance(current.get("id"), str):
                 label += f"({current['id']})"
             parts.append(label)
-        elif isinstance(step, str) and not isinstance(current, (dict, list)):
-            parts.append(f".{step}")
-        elif isinstance(step, str) and isinstance(current, dict) and step not in rule_kinds():
+            in_rule_item = True
+        elif isinstance(step, str):
             parts.append(f".{step}")  # a missing field: point at its parent
-    return mark, "".join(parts)
+            current = None
+    return mark, "".join(parts).lstrip(".")

@@ -1,0 +1,65 @@
+"""Shared fixtures: charters written inline, and a checker for a sample company."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from charterguard import Charter, Checker
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_EVAL = REPO.parent / "shared" / "eval"
+
+ACME = """
+extends: default
+name: acme
+company:
+  name: Acme Group
+  codenames: [Colibri, Orion-7, BlueHarbor]
+  public_contacts: [acme-group.fr, presse@acme-group.fr, "01 00 00 00 00"]
+  competitors: [Globex, Initech]
+"""
+
+
+def charter_from(yaml_text: str, tmp_path: Path | None = None, name: str = "charter.yaml") -> Charter:
+    """A charter from inline YAML, written to a file when a folder is given (for file/line errors)."""
+    text = textwrap.dedent(yaml_text)
+    if tmp_path is None:
+        return Charter.from_yaml(text)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return Charter.load(path)
+
+
+@pytest.fixture(scope="session")
+def acme() -> Charter:
+    return Charter.from_yaml(ACME)
+
+
+@pytest.fixture(scope="session")
+def acme_checker(acme: Charter) -> Checker:
+    return Checker(acme)
+
+
+def codename_charter(*terms: str, **options: object) -> Checker:
+    """A one-rule charter flagging `terms` (options go into the rule)."""
+    extra = "".join(f"\n    {k}: {str(v).lower() if isinstance(v, bool) else v}" for k, v in options.items())
+    return Checker(
+        Charter.from_yaml(
+            f"""
+name: t
+rules:
+  - id: confidential.codenames
+    kind: terms
+    category: confidential
+    entity: CODENAME
+    severity: block
+    clause: "2.1"
+    terms: {list(terms)!r}{extra}
+    message: "{{match}} is a code name"
+    examples: {{flag: [x], pass: [y]}}
+"""
+        )
+    )

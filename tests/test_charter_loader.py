@@ -1,0 +1,205 @@
+"""A charter loads, inherits and fails with the file, line, column and field of the problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from charterguard import Charter
+from charterguard.errors import CharterError
+
+from conftest import charter_from
+
+RULE = """
+  - id: confidential.codenames
+    kind: terms
+    category: confidential
+    severity: block
+    clause: "2.1"
+    terms: [Colibri]
+    message: {fr: "« {match} » est interne", en: "\\"{match}\\" is internal"}
+    examples: {flag: [Colibri], pass: [Bonjour]}
+"""
+
+
+NO_CLAUSE_RULE = RULE.replace('    clause: "2.1"\n', "")
+
+
+def load_error(tmp_path: Path, text: str, name: str = "charter.yaml") -> CharterError:
+    with pytest.raises(CharterError) as info:
+        charter_from(text, tmp_path, name)
+    return info.value
+
+
+def test_the_company_only_shape_from_the_issue_works() -> None:
+    charter = Charter.from_yaml(
+        """
+extends: default
+company:
+  name: Acme Group
+  codenames: [Colibri, Orion-7, BlueHarbor]
+  public_contacts: [acme-group.fr, presse@acme-group.fr, "01 00 00 00 00"]
+  competitors: [Globex, Initech]
+"""
+    )
+    assert charter.name == "default"
+    assert charter.company.codenames == ["Colibri", "Orion-7", "BlueHarbor"]
+    from charterguard import Checker
+
+    report = Checker(charter).check("Le projet Colibri arrive", lang="fr")
+    assert report.verdict == "block"
+    assert report.findings[0].rule == "confidential.codenames"
+
+
+def test_builtin_charters_load_and_every_rule_has_examples() -> None:
+    for name in ("default", "acme-group", "banque-exemple"):
+        charter = Charter.load(name)
+        for rule in charter.rules:
+            assert rule.spec.examples.flag and rule.spec.examples.pass_, rule.spec.id
+
+
+def test_extends_merges_rules_by_id_and_appends_new_ones(tmp_path: Path) -> None:
+    charter = charter_from(
+        f"""
+extends: default
+name: child
+rules:
+  - id: confidential.unreleased_figures
+    severity: block
+  - id: channel.budgets
+    max_length: {{x: 200}}
+{RULE.replace("confidential.codenames", "confidential.extra")}
+""",
+        tmp_path,
+    )
+    figures = charter.rule("confidential.unreleased_figures").spec
+    assert figures.severity == "block"
+    assert figures.clause == "2.4"  # inherited
+    budgets = charter.rule("channel.budgets").spec
+    assert budgets.max_length["x"] == 200 and budgets.max_length["linkedin"] == 3000
+    assert charter.rule("confidential.extra").spec.terms == ["Colibri"]
+    assert [r.spec.id for r in charter.rules][-1] == "confidential.extra"
+
+
+def test_extends_a_relative_file_and_disabling_a_rule(tmp_path: Path) -> None:
+    (tmp_path / "base.yaml").write_text(f"name: base\nrules:{RULE}", encoding="utf-8")
+    child = charter_from("extends: base.yaml\nname: child\nrules:\n  - {id: confidential.codenames, enabled: false}\n", tmp_path)
+    assert child.name == "child"
+    assert child.rule("confidential.codenames").spec.enabled is False
+    assert [p.name for p in child.source_files] == ["base.yaml", "charter.yaml"]
+
+
+def test_sha256_identifies_the_resolved_charter() -> None:
+    a = Charter.from_yaml("extends: default\ncompany: {codenames: [A1b2c3]}")
+    b = Charter.from_yaml("extends: default\ncompany: {codenames: [A1b2c3]}")
+    c = Charter.from_yaml("extends: default\ncompany: {codenames: [Zzz999]}")
+    assert a.sha256 == b.sha256 != c.sha256
+    assert len(a.sha256) == 64
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field", "problem"),
+    [
+        ("name: x\nrules:\n  - id: a\n    kind: termz\n", 4, "rules[0](a).kind", "unknown rule kind 'termz'"),
+        ("name: x\nrules:\n  - id: a\n    category: tone\n", 3, "rules[0](a).kind", "missing field `kind`"),
+        (f"name: x\nrules:{NO_CLAUSE_RULE}", 3, "rules[0](confidential.codenames).clause", "missing required field `clause`"),
+        (f"name: x\nrules:{RULE.replace('terms: [Colibri]', 'termes: [Colibri]')}", 8, "rules[0](confidential.codenames).termes", "unknown field `termes`"),
+        (f"name: x\nrules:{RULE.replace('severity: block', 'severity: fatal')}", 6, "rules[0](confidential.codenames).severity", "Input should be 'block', 'warn' or 'info'"),
+        (f"name: x\nrules:{RULE}{RULE}", 12, "rules[1](confidential.codenames).id", "duplicate rule id"),
+        (f"name: x\nrules:{RULE.replace('{match}', '{matche}')}", 9, "rules[0](confidential.codenames).message", "unknown placeholder {matche}"),
+        ("rules: []\n", 1, "name", "missing required field `name`"),
+    ],
+)
+def test_errors_point_at_file_line_and_field(tmp_path: Path, text: str, line: int, field: str | None, problem: str) -> None:
+    error = load_error(tmp_path, text)
+    assert error.file and error.file.endswith("charter.yaml")
+    assert error.line == line
+    assert error.field == field
+    assert problem in error.problem
+    assert str(error).startswith(f"{error.file}:{line}:")
+
+
+def test_unknown_kind_suggests_the_closest_one(tmp_path: Path) -> None:
+    error = load_error(tmp_path, "name: x\nrules:\n  - {id: a, kind: patern}\n")
+    assert "did you mean 'pattern'" in (error.hint or "")
+
+
+def test_unknown_field_suggests_the_closest_one(tmp_path: Path) -> None:
+    error = load_error(tmp_path, f"name: x\nrules:{RULE.replace('terms: [Colibri]', 'term: [Colibri]')}")
+    assert "did you mean `terms`" in (error.hint or "")
+
+
+def test_bad_regex_is_refused_with_its_line(tmp_path: Path) -> None:
+    rule = RULE.replace("kind: terms", "kind: pattern").replace("terms: [Colibri]", "patterns: ['ok', '(?<=a)b']")
+    error = load_error(tmp_path, f"name: x\nrules:{rule}")
+    assert error.field == "rules[0](confidential.codenames).patterns[1]"
+    assert error.line == 8
+    assert "look-arounds are not supported" in (error.hint or "")
+
+
+def test_unknown_validator_is_refused(tmp_path: Path) -> None:
+    rule = RULE.replace("kind: terms", "kind: pattern").replace("terms: [Colibri]", "patterns: ['\\d+']\n    validator: lunh")
+    error = load_error(tmp_path, f"name: x\nrules:{rule}")
+    assert error.field == "rules[0](confidential.codenames).validator"
+    assert "luhn" in (error.hint or "")
+
+
+def test_invalid_yaml_names_line_and_column(tmp_path: Path) -> None:
+    error = load_error(tmp_path, "name: x\nrules:\n  - id: a\n   kind: terms\n")
+    assert error.line == 4 and error.column is not None
+    assert "invalid YAML" in error.problem
+
+
+def test_duplicate_keys_are_refused(tmp_path: Path) -> None:
+    error = load_error(tmp_path, "name: x\nname: y\n")
+    assert error.line == 2 and "duplicate key 'name'" in error.problem
+
+
+def test_yaml_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i, name in enumerate("bcdefghi"):
+        previous = "abcdefghi"[i]
+        bomb += f"{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"
+    error = load_error(tmp_path, "name: x\n" + bomb)
+    assert "YAML bomb" in (error.hint or "")
+
+
+def test_unknown_extends_lists_builtin_charters(tmp_path: Path) -> None:
+    error = load_error(tmp_path, "extends: defualt\nname: x\n")
+    assert error.field == "extends" and error.line == 1
+    assert "default" in (error.hint or "")
+
+
+def test_cyclic_extends_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("extends: b.yaml\nname: a\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("extends: a.yaml\nname: b\n", encoding="utf-8")
+    with pytest.raises(CharterError, match="cycle"):
+        Charter.load(tmp_path / "a.yaml")
+
+
+def test_missing_file_not_a_mapping_and_not_utf8(tmp_path: Path) -> None:
+    with pytest.raises(CharterError, match="file not found"):
+        Charter.load(tmp_path / "nope.yaml")
+    (tmp_path / "list.yaml").write_text("- a\n- b\n", encoding="utf-8")
+    with pytest.raises(CharterError, match="must be a YAML mapping"):
+        Charter.load(tmp_path / "list.yaml")
+    (tmp_path / "latin1.yaml").write_bytes("name: café\n".encode("latin-1"))
+    with pytest.raises(CharterError, match="not valid UTF-8"):
+        Charter.load(tmp_path / "latin1.yaml")
+
+
+def test_json_schema_describes_every_kind_and_accepts_partial_overrides() -> None:
+    import jsonschema
+    import yaml
+
+    from charterguard.charter.schema import charter_json_schema
+
+    schema = charter_json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for name in ("default", "acme-group", "banque-exemple"):
+        path = Path(__file__).resolve().parent.parent / "policies" / f"{name}.yaml"
+        validator.validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    errors = list(validator.iter_errors({"name": "x", "rules": [{"kind": "terms"}]}))
+    assert errors, "a rule without an id must be invalid"
