@@ -90,7 +90,7 @@ class Checker:
 
     def check_many(
         self,
-        items: Iterable[Mapping[str, Any] | str],
+        items: Iterable[Mapping[str, Any] | str | CheckError],
         *,
         batch_size: int = 64,
         on_error: str = "raise",
@@ -98,11 +98,15 @@ class Checker:
         """Check many posts, in order, parsing the ones that need NLP in batches.
 
         Items are strings or mappings {"id", "text", "lang"?, "channel"?, "audience"?}.
-        With on_error="return", a bad row yields a `CheckError` instead of raising.
+        With on_error="return", a bad row yields a `CheckError` instead of raising;
+        `CheckError` items (rows a reader could not parse) are yielded in place.
         """
-        batch: list[tuple[Any, Mapping[str, Any]]] = []
+        batch: list[tuple[Any, Mapping[str, Any] | CheckError]] = []
         for index, item in enumerate(items):
             row = {"text": item} if isinstance(item, str) else item
+            if isinstance(row, CheckError):
+                batch.append((row.id, row))
+                continue
             batch.append((row.get("id", index if isinstance(item, str) else None), row))
             if len(batch) >= batch_size:
                 yield from self._check_batch(batch, on_error)
@@ -110,9 +114,14 @@ class Checker:
         if batch:
             yield from self._check_batch(batch, on_error)
 
-    def _check_batch(self, batch: list[tuple[Any, Mapping[str, Any]]], on_error: str) -> Iterator[Report | CheckError]:
+    def _check_batch(self, batch: list[tuple[Any, Mapping[str, Any] | CheckError]], on_error: str) -> Iterator[Report | CheckError]:
         prepared: list[tuple[Any, float, Post, list[CompiledRule]] | CheckError] = []
         for row_id, row in batch:
+            if isinstance(row, CheckError):
+                if on_error != "return":
+                    raise InputError(row.message)
+                prepared.append(row)
+                continue
             started = time.perf_counter()
             try:
                 post, rules = self._prepare(row.get("text"), row.get("lang"), row.get("channel"), row.get("audience"), None)

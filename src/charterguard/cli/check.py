@@ -9,6 +9,7 @@ from typing import IO, Any, Iterator
 
 import click
 
+from ..engine import CheckError
 from ..report import VERDICT_RANK
 from .common import EXIT_ERROR, EXIT_FAILED, EXIT_OK, charter_option, decode_post, fail, load_charter, reports_errors, use_color
 
@@ -128,12 +129,8 @@ def _open(path: Path) -> IO[bytes]:
         fail(f"cannot read {path}: {exc.strerror}")
 
 
-class _BadRow(dict):
-    """A row that is not a JSON object with a text: the engine reports it."""
-
-
-def _rows(stream: IO[bytes], bar: Any) -> Iterator[dict[str, Any]]:
-    """Parse JSONL lazily (constant memory); bad lines become rows the engine rejects."""
+def _rows(stream: IO[bytes], bar: Any) -> Iterator[dict[str, Any] | CheckError]:
+    """Parse JSONL lazily (constant memory); unreadable lines become `CheckError`s in place."""
     for number, raw in enumerate(stream, 1):
         bar.update(len(raw))
         if not raw.strip():
@@ -141,15 +138,16 @@ def _rows(stream: IO[bytes], bar: Any) -> Iterator[dict[str, Any]]:
         try:
             row = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            yield {"id": f"line {number}", "text": None, "_problem": "not valid UTF-8"}
+            yield CheckError(f"line {number}", f"line {number}: not valid UTF-8")
             continue
         except json.JSONDecodeError as exc:
-            yield {"id": f"line {number}", "text": None, "_problem": f"invalid JSON ({exc.msg})"}
+            yield CheckError(f"line {number}", f"line {number}: invalid JSON ({exc.msg}, column {exc.colno})")
             continue
         if not isinstance(row, dict):
-            yield {"id": f"line {number}", "text": None, "_problem": "a row must be a JSON object"}
+            yield CheckError(f"line {number}", f"line {number}: a row must be a JSON object")
             continue
         if "text" not in row:
-            row = {**row, "text": None, "_problem": "missing field `text`"}
+            yield CheckError(row.get("id", f"line {number}"), f"line {number}: missing field `text`")
+            continue
         row.setdefault("id", number)
         yield row
