@@ -1,0 +1,464 @@
+"""The FastAPI application: `create_app(settings)`.
+
+Checks run in a small thread pool of their own (the event loop only parses
+and answers), each with the settings' time budget: a check that runs out of
+budget comes back `incomplete` with verdict `block` (fail closed), and a
+request that still has no answer after REQUEST_CEILING_FACTOR budgets gets
+504 with the same fail-closed verdict. The text of a post is never logged,
+never echoed in an error, and only kept as an HMAC in the decision log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any, AsyncIterator, Callable, Literal
+
+from fastapi import Body, Depends, FastAPI, Query, Request
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.middleware.cors import CORSMiddleware
+
+from .. import nlp
+from ..decisions import Decision, DecisionLog, Filters, TextHasher, decision_from_report, open_log
+from ..errors import CharterguardError, InputError, ModelNotInstalledError
+from .charters import CharterRegistry, Served, rules_of
+from .errors import ApiError, error_response, error_responses, install_error_handlers, safe_traceback
+from .keys import LOCAL_KEY, ApiKey, KeyRing
+from .limits import BodyLimitMiddleware
+from .models import (
+    BatchRequest,
+    BatchResponse,
+    CharterDetail,
+    CharterList,
+    CheckRequest,
+    DecisionPage,
+    DecisionSummary,
+    OverrideRequest,
+    OverrideResponse,
+    ReportModel,
+)
+from .settings import Settings
+
+log = logging.getLogger("charterguard.api")
+
+API_VERSION = "1"
+REQUEST_CEILING_FACTOR = 3  # request ceiling = this many per-post budgets + 1 s (thread pool queueing)
+WARMUP_TEXTS = (("Bonjour à tous, ravie de rejoindre l'équipe de Marie à Lyon.", "fr"), ("Happy to join the team of John in London.", "en"))
+
+bearer = HTTPBearer(auto_error=False, description="An API key from the server's keys file, sent as `Authorization: Bearer <key>`.")
+
+
+# -- application state ----------------------------------------------------------
+
+
+class State:
+    """What the app holds between requests."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.keyring: KeyRing | None = KeyRing.load(settings.api_keys_file) if settings.api_keys_file else None
+        self.charters = CharterRegistry(settings.charters)
+        self.decisions: DecisionLog | None = None
+        self.hasher: TextHasher | None = None
+        if settings.record_decisions and settings.decision_log:
+            self.decisions = open_log(settings.decision_log)
+            if settings.hmac_key:
+                self.hasher = TextHasher.from_string(settings.hmac_key)
+            else:
+                self.hasher = TextHasher.from_file(settings.resolved_hmac_key_file())
+        self.executor = ThreadPoolExecutor(max_workers=settings.check_threads, thread_name_prefix="check")
+        self.ready = threading.Event()
+        self.warmup_error: str | None = None
+
+    def warm_up(self) -> None:
+        """Load the NLP models every served charter may need, before /readyz says ready."""
+        try:
+            for served in self.charters.all():
+                for text, lang in WARMUP_TEXTS:
+                    served.checker.check(text, lang=lang)
+            self.ready.set()
+        except Exception as exc:
+            self.warmup_error = f"{type(exc).__name__}: {exc}" if isinstance(exc, CharterguardError) else type(exc).__name__
+            log.error("warm-up failed, /readyz will stay 503:\n%s", safe_traceback(exc))
+
+    def close(self) -> None:
+        self.charters.stop_watching()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        if self.decisions is not None:
+            self.decisions.close()
+
+
+def _state(request: Request) -> State:
+    return request.app.state.cg
+
+
+def require(role: Literal["check", "compliance"]) -> Callable[..., ApiKey]:
+    """Dependency: the caller's key, which must grant `role` (401/403 otherwise)."""
+
+    def dependency(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> ApiKey:
+        keyring = _state(request).keyring
+        if keyring is None:  # no keys configured: loopback only (Settings.validate), local user
+            return LOCAL_KEY
+        if credentials is None:
+            raise ApiError(401, "missing_api_key", "This endpoint needs an API key: send it as the header `Authorization: Bearer <key>`.")
+        key = keyring.find(credentials.credentials)
+        if key is None:
+            raise ApiError(401, "invalid_api_key", "This API key is not known to the server: check it, or ask the operator for a new one (`charterguard keys new`).")
+        if not key.grants(role):
+            raise ApiError(403, "forbidden", f"The key {key.id!r} does not have the {role!r} role this endpoint needs; ask the operator for a key with that role.")
+        return key
+
+    return dependency
+
+
+def _served(state: State, name: str | None) -> Served:
+    served = state.charters.get(name)
+    if served is None:
+        names = ", ".join(s.name for s in state.charters.all())
+        raise ApiError(404, "unknown_charter", f"No charter named {name!r} is served here; use one of: {names} (GET /v1/charters).", charters=[s.name for s in state.charters.all()])
+    return served
+
+
+async def _in_pool(state: State, work: Callable[[], Any], ceiling_s: float) -> Any:
+    """Run `work` in the check pool; 504, failing closed, past `ceiling_s`."""
+    loop = asyncio.get_running_loop()
+    try:
+        return await asyncio.wait_for(loop.run_in_executor(state.executor, work), timeout=ceiling_s)
+    except asyncio.TimeoutError:
+        raise ApiError(
+            504,
+            "check_timeout",
+            f"The check did not finish within {ceiling_s:.1f} s, so it is treated as blocked: do not publish yet. Retry later, or shorten the post.",
+            verdict="block",
+            incomplete=True,
+        ) from None
+    except InputError as exc:  # the engine's message never quotes the post
+        raise ApiError(422, "invalid_text", f"{str(exc).rstrip('.')}. Fix the text and send again.") from None
+    except ModelNotInstalledError as exc:
+        raise ApiError(503, "model_missing", str(exc)) from None
+
+
+def _record(state: State, make: Callable[[TextHasher], Decision]) -> bool:
+    """Write one decision; on failure log it (without text) and go on: the caller is told by a header."""
+    if state.decisions is None or state.hasher is None:
+        return False
+    try:
+        state.decisions.record(make(state.hasher))
+        return True
+    except Exception as exc:
+        log.error("could not write the decision log: %s", safe_traceback(exc))
+        return False
+
+
+def _logged_header(recorded: bool | None) -> dict[str, str]:
+    return {} if recorded is None else {"X-Charterguard-Decision-Logged": "true" if recorded else "false"}
+
+
+def _charter_summary(state: State, served: Served) -> dict[str, Any]:
+    charter = served.charter
+    return {
+        "name": charter.name,
+        "version": str(charter.version),
+        "sha256": charter.sha256,
+        "allow_publish_anyway": bool(getattr(charter, "allow_publish_anyway", False)),
+        "default": charter.name == state.charters.default_name,
+        "rules": len(served.rule_ids),
+    }
+
+
+def _rule_summary(rule: Any) -> dict[str, Any]:
+    entity = rule.entity_name() if hasattr(rule, "entity_name") else getattr(rule, "entity", None)
+    when = getattr(rule, "when", None)
+    return {
+        "id": rule.id,
+        "kind": rule.kind,
+        "category": rule.category,
+        "severity": rule.severity,
+        "clause": getattr(rule, "clause", None),
+        "entity": entity,
+        "enabled": bool(getattr(rule, "enabled", True)),
+        "when": when.model_dump(mode="json", exclude_none=True) if when is not None and hasattr(when, "model_dump") else None,
+    }
+
+
+# -- the app --------------------------------------------------------------------
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app. Loads charters, keys and the decision log now, so bad settings fail at start."""
+    settings = settings or Settings()
+    settings.validate()
+    state = State(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Warm up in a thread: /healthz answers at once, /readyz once models are loaded.
+        threading.Thread(target=state.warm_up, name="warm-up", daemon=True).start()
+        state.charters.start_watching(settings.reload_interval_s)
+        try:
+            yield
+        finally:
+            state.close()
+
+    app = FastAPI(
+        title="charterguard",
+        version=API_VERSION,
+        summary="Check a social-media post against the company's social-media charter before it is published.",
+        description=(
+            "Send a post to `POST /v1/check`; the report says `block`, `warn` or `pass`, with the charter clause and a fix for each finding.\n\n"
+            "**Authentication**: `Authorization: Bearer <key>` (roles `check` and `compliance`); a server on 127.0.0.1 without keys "
+            "needs none.\n\n**Time budget**: a check that runs out of time is returned with `incomplete: true` and verdict `block` "
+            "(fail closed); a request with no answer at all gets 504 `check_timeout`.\n\n"
+            "**Errors** are JSON: `{\"error\": {\"code\": ..., \"message\": ...}}`; `code` is stable, `message` says what to do. "
+            "The post text is never logged nor echoed in errors; the decision log keeps only its HMAC."
+        ),
+        lifespan=lifespan,
+    )
+    app.state.cg = state
+    install_error_handlers(app)
+
+    def limit_for_path(path: str) -> int:
+        return settings.max_batch_body_bytes if path == "/v1/check/batch" else settings.max_body_bytes
+
+    app.add_middleware(BodyLimitMiddleware, limit_for_path=limit_for_path)
+    if settings.cors_origins:
+        # Added last, so outermost: even 401/413 answers carry the CORS headers the extension needs to read them.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["X-Charterguard-Decision-Logged"],
+            max_age=600,
+        )
+
+    ceiling_s = REQUEST_CEILING_FACTOR * settings.time_budget_ms / 1000 + 1
+
+    # -- health ----------------------------------------------------------------
+
+    @app.get("/healthz", tags=["health"], summary="Liveness: the process answers.")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["health"], summary="Readiness: charters compiled and NLP models loaded.", responses=error_responses(503))
+    async def readyz() -> Any:
+        if not state.ready.is_set():
+            message = "The server is still loading its NLP models; retry in a few seconds."
+            if state.warmup_error:
+                message = f"The server could not load what it needs ({state.warmup_error}); see its log."
+            return error_response(503, "not_ready", message, headers={"Retry-After": "2"})
+        return {"status": "ready", "charters": [s.name for s in state.charters.all()], "models": nlp.loaded_languages()}
+
+    # -- checks ------------------------------------------------------------------
+
+    @app.post(
+        "/v1/check",
+        tags=["check"],
+        summary="Check one post against a charter.",
+        response_model=ReportModel,
+        responses=error_responses(400, 401, 403, 404, 413, 422, 504),
+    )
+    async def check(body: CheckRequest, request: Request, key: ApiKey = Depends(require("check"))) -> JSONResponse:
+        served = _served(state, body.charter)
+
+        def work() -> tuple[dict[str, Any], bool | None]:
+            report = served.checker.check(
+                body.text, lang=body.lang, channel=body.channel, audience=body.audience, id=body.id, budget_ms=settings.time_budget_ms
+            ).to_dict()
+            recorded = None
+            if state.decisions is not None:
+                recorded = _record(
+                    state,
+                    lambda hasher: decision_from_report(
+                        report, body.text, hasher, key_id=key.id, channel=body.channel, audience=body.audience, store_text=settings.store_text
+                    ),
+                )
+            return report, recorded
+
+        report, recorded = await _in_pool(state, work, ceiling_s)
+        return JSONResponse(report, headers=_logged_header(recorded))
+
+    @app.post(
+        "/v1/check/batch",
+        tags=["check"],
+        summary="Check many posts (in order) against one charter.",
+        response_model=BatchResponse,
+        responses=error_responses(400, 401, 403, 404, 413, 422, 504),
+    )
+    async def check_batch(body: BatchRequest, key: ApiKey = Depends(require("check"))) -> JSONResponse:
+        if len(body.posts) > settings.batch_max:
+            raise ApiError(
+                422,
+                "batch_too_large",
+                f"A batch holds at most {settings.batch_max} posts and this one has {len(body.posts)}: split it into several requests.",
+                limit=settings.batch_max,
+            )
+        served = _served(state, body.charter)
+        rows = [post.model_dump(exclude_none=True) for post in body.posts]
+
+        def work() -> tuple[list[dict[str, Any]], bool | None]:
+            # A post that cannot be checked (e.g. NUL bytes) gets a charterguard.error/1
+            # object in its place; the other posts are still answered, as in `charterguard batch`.
+            reports = [r.to_dict() for r in served.checker.check_many(rows, on_error="return")]
+            recorded = None
+            if state.decisions is not None:
+                recorded = True
+                for post, report in zip(body.posts, reports):
+                    if "error" in report:
+                        continue
+                    recorded &= _record(
+                        state,
+                        lambda hasher, post=post, report=report: decision_from_report(
+                            report, post.text, hasher, key_id=key.id, channel=post.channel, audience=post.audience, store_text=settings.store_text
+                        ),
+                    )
+            return reports, recorded
+
+        reports, recorded = await _in_pool(state, work, ceiling_s * max(1, len(rows)))
+        return JSONResponse({"reports": reports}, headers=_logged_header(recorded))
+
+    # -- charters ------------------------------------------------------------------
+
+    @app.get("/v1/charters", tags=["charters"], summary="The charters this server serves.", response_model=CharterList, responses=error_responses(401, 403))
+    async def list_charters(key: ApiKey = Depends(require("check"))) -> dict[str, Any]:
+        return {"charters": [_charter_summary(state, s) for s in state.charters.all()]}
+
+    @app.get(
+        "/v1/charters/{name}",
+        tags=["charters"],
+        summary="One charter: version, sha256 and a summary of its rules.",
+        response_model=CharterDetail,
+        responses=error_responses(401, 403, 404),
+    )
+    async def get_charter(name: str, key: ApiKey = Depends(require("check"))) -> dict[str, Any]:
+        served = _served(state, name)
+        return {
+            **_charter_summary(state, served),
+            "reload_error": state.charters.reload_error(served.name),
+            "rules": [_rule_summary(rule) for rule in rules_of(served.charter)],
+        }
+
+    # -- overrides -----------------------------------------------------------------
+
+    @app.post(
+        "/v1/overrides",
+        tags=["decisions"],
+        summary="Record that an author publishes despite a block, with the reason.",
+        status_code=201,
+        response_model=OverrideResponse,
+        responses=error_responses(400, 401, 403, 404, 413, 422, 503),
+    )
+    async def record_override(body: OverrideRequest = Body(), key: ApiKey = Depends(require("check"))) -> JSONResponse:
+        served = _served(state, body.charter)
+        if not getattr(served.charter, "allow_publish_anyway", False):
+            raise ApiError(
+                403,
+                "override_not_allowed",
+                f"The charter {served.name!r} does not let authors publish despite a block: fix the post, or ask the compliance team.",
+            )
+        unknown = sorted(set(body.rules) - served.rule_ids)
+        if unknown:
+            raise ApiError(422, "unknown_rule", f"The charter {served.name!r} has no rule {', '.join(map(repr, unknown))}: send the rule ids from the report.", rules=unknown)
+        if state.decisions is None:
+            raise ApiError(503, "decision_log_disabled", "This server keeps no decision log, so an override cannot be recorded; ask the operator to enable it.")
+
+        def make(hasher: TextHasher) -> Decision:
+            charter = served.charter
+            return Decision(
+                kind="override",
+                text_hmac=hasher.digest(body.text),
+                hmac_key_id=hasher.key_id,
+                text_length=len(body.text),
+                key_id=key.id,
+                charter_name=charter.name,
+                charter_version=str(charter.version),
+                charter_sha256=charter.sha256,
+                channel=body.channel,
+                audience=body.audience,
+                findings=[{"rule": rule} for rule in sorted(set(body.rules))],
+                reason=body.reason,
+                text=body.text if settings.store_text else None,
+            )
+
+        decision_holder: list[Decision] = []
+
+        def work() -> bool:
+            def capture(hasher: TextHasher) -> Decision:
+                decision_holder.append(make(hasher))
+                return decision_holder[0]
+
+            return _record(state, capture)
+
+        if not await _in_pool(state, work, ceiling_s):
+            raise ApiError(503, "decision_log_unavailable", "The override could not be recorded (the decision log is unavailable): retry in a moment.")
+        return JSONResponse({"id": decision_holder[0].id}, status_code=201)
+
+    # -- decision log ----------------------------------------------------------------
+
+    def _decision_log() -> DecisionLog:
+        if state.decisions is None:
+            raise ApiError(404, "decision_log_disabled", "This server keeps no decision log (it was started with recording off).")
+        return state.decisions
+
+    def _filters(
+        since: datetime | None = Query(None, description="From this time (ISO 8601, inclusive; UTC when no offset)."),
+        until: datetime | None = Query(None, description="Up to this time (exclusive)."),
+        verdict: Literal["block", "warn", "pass"] | None = Query(None),
+        rule: str | None = Query(None, max_length=200, description="Only decisions involving this rule id."),
+        kind: Literal["check", "override"] | None = Query(None),
+        key_id: str | None = Query(None, max_length=64),
+        charter: str | None = Query(None, max_length=200),
+    ) -> Filters:
+        from ..decisions import parse_time
+
+        return Filters(
+            since=parse_time(since) if since else None,
+            until=parse_time(until) if until else None,
+            verdict=verdict,
+            rule=rule,
+            kind=kind,
+            key_id=key_id,
+            charter=charter,
+        )
+
+    @app.get(
+        "/v1/decisions",
+        tags=["decisions"],
+        summary="The decision log, newest first (compliance role).",
+        response_model=DecisionPage,
+        responses=error_responses(401, 403, 404, 422),
+    )
+    async def list_decisions(
+        filters: Filters = Depends(_filters),
+        limit: int = Query(100, ge=1, le=1000),
+        cursor: int | None = Query(None, ge=0, le=2**62, description="`next_cursor` of the previous page."),
+        key: ApiKey = Depends(require("compliance")),
+    ) -> dict[str, Any]:
+        store = _decision_log()
+        rows, next_cursor = await asyncio.get_running_loop().run_in_executor(state.executor, lambda: store.query(filters, limit=limit, cursor=cursor))
+        return {"decisions": rows, "next_cursor": next_cursor}
+
+    @app.get(
+        "/v1/decisions/summary",
+        tags=["decisions"],
+        summary="Counts by verdict and by rule over a period (compliance role).",
+        response_model=DecisionSummary,
+        responses=error_responses(401, 403, 404, 422),
+    )
+    async def decisions_summary(filters: Filters = Depends(_filters), key: ApiKey = Depends(require("compliance"))) -> dict[str, Any]:
+        store = _decision_log()
+        return await asyncio.get_running_loop().run_in_executor(state.executor, lambda: store.summary(filters))
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory` and multi-worker serving: settings from CHARTERGUARD_* variables."""
+    serialized = os.environ.get("CHARTERGUARD_SERVE_SETTINGS")
+    return create_app(Settings.from_json(serialized) if serialized else Settings.from_env())

@@ -1,0 +1,205 @@
+"""Request and response models of the HTTP API (validation and /docs).
+
+Responses are built from `Report.to_dict()` and sent as they are; the response
+models below only document them (and let schemathesis check them).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+CHANNEL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
+EXAMPLE_POST_FR = "Ravis d'annoncer le lancement du projet BlueHarbor avec notre client Acme ! Contactez Marie au 06 12 34 56 78."
+
+
+class _Strict(BaseModel):
+    # Unknown fields are refused: a misspelt "chanel" must not silently check a post without its channel rules.
+    model_config = ConfigDict(extra="forbid")
+
+
+def _valid_unicode(value: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # JSON allows "\ud800" escapes that decode to unpaired surrogates: no real text has them.
+        raise ValueError("the text contains an unpaired UTF-16 surrogate (an invalid \\uD800-\\uDFFF escape); send valid Unicode") from None
+    return value
+
+
+class PostFields(_Strict):
+    text: str = Field(description="The post, as the author wrote it. Offsets in the report index this string.")
+    lang: Literal["fr", "en"] | None = Field(None, description="Language of the post; detected when omitted.")
+    channel: str | None = Field(None, pattern=CHANNEL_PATTERN, description="Where it will be published: linkedin, x, facebook, internal...")
+    audience: Literal["public", "internal"] | None = Field(None, description="Who will read it (default: public).")
+
+    _text_is_unicode = field_validator("text")(_valid_unicode)
+
+
+class CheckRequest(PostFields):
+    id: str | int | None = Field(None, description="Echoed in the report's `id`.")
+    charter: str | None = Field(None, max_length=200, description="Charter name (GET /v1/charters); the server's default when omitted.")
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"text": EXAMPLE_POST_FR, "lang": "fr", "channel": "linkedin"}]},
+    )
+
+
+class BatchPost(PostFields):
+    id: str | int | None = Field(None, description="Your id for this post, echoed in its report.")
+
+
+class BatchRequest(_Strict):
+    posts: list[BatchPost] = Field(description="The posts, checked in order; at most the server's batch limit (1000 by default).")
+    charter: str | None = Field(None, max_length=200)
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"posts": [{"id": "p1", "text": EXAMPLE_POST_FR}, {"id": "p2", "text": "Belle journée au salon VivaTech !"}]}]},
+    )
+
+
+class OverrideRequest(_Strict):
+    text: str = Field(description="The post published despite the block; only its HMAC is recorded.")
+    charter: str | None = Field(None, max_length=200)
+    channel: str | None = Field(None, pattern=CHANNEL_PATTERN)
+    audience: Literal["public", "internal"] | None = None
+    rules: list[str] = Field(min_length=1, max_length=100, description="Ids of the rules the author chose to override.")
+    reason: str = Field(min_length=1, max_length=2000, description="Why the author publishes anyway (kept for compliance).")
+
+    _text_is_unicode = field_validator("text", "reason")(_valid_unicode)
+
+    @field_validator("reason")
+    @classmethod
+    def _reason_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("give a reason: say why the post can be published despite the block")
+        return value.strip()
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"text": EXAMPLE_POST_FR, "channel": "linkedin", "rules": ["confidential.codenames"], "reason": "Le projet a été annoncé publiquement hier."}
+            ]
+        },
+    )
+
+
+# -- documentation-only response models ---------------------------------------
+
+
+class FindingModel(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    rule: str
+    category: Literal["confidential", "personal_data", "tone", "secret", "channel"]
+    entity: str
+    severity: Literal["block", "warn", "info"]
+    start: int
+    end: int
+    text: str
+    score: float
+    message: str
+    clause: str
+    suggestion: str | None = None
+    replacement: str | None = None
+    also: list[str] | None = None
+
+
+class CharterRefModel(BaseModel):
+    name: str
+    version: str
+    sha256: str
+
+
+class ReportModel(BaseModel):
+    """Report JSON, schema charterguard.report/1 (DESIGN.md)."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    schema_: Literal["charterguard.report/1"] = Field(alias="schema")
+    id: Any = None
+    verdict: Literal["block", "warn", "pass"]
+    language: str
+    charter: CharterRefModel
+    findings: list[FindingModel]
+    redacted: str
+    elapsed_ms: float
+    incomplete: bool | None = Field(None, description="Present and true when the time budget ran out: the verdict then fails closed (block).")
+    notes: list[str] | None = None
+
+
+class BatchErrorModel(BaseModel):
+    """In place of the report of a post that could not be checked (schema charterguard.error/1)."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    schema_: Literal["charterguard.error/1"] = Field(alias="schema")
+    id: Any = None
+    error: dict[str, str]
+
+
+class BatchResponse(BaseModel):
+    reports: list[ReportModel | BatchErrorModel] = Field(description="One per post, in order.")
+
+
+class OverrideResponse(BaseModel):
+    id: str
+
+
+class CharterSummary(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    name: str
+    version: str
+    sha256: str
+    allow_publish_anyway: bool
+    default: bool
+    rules: int
+
+
+class CharterList(BaseModel):
+    charters: list[CharterSummary]
+
+
+class RuleSummary(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    kind: str
+    category: str
+    severity: str
+    clause: str | None = None
+
+
+class CharterDetail(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    name: str
+    version: str
+    sha256: str
+    allow_publish_anyway: bool
+    default: bool
+    reload_error: str | None = None
+    rules: list[RuleSummary]
+
+
+class DecisionModel(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    time: str
+    kind: Literal["check", "override"]
+    verdict: str | None = None
+    text_hmac: str
+    rules: list[str]
+    findings: list[dict[str, Any]]
+
+
+class DecisionPage(BaseModel):
+    decisions: list[DecisionModel]
+    next_cursor: int | None = Field(None, description="Pass as `cursor` to get the next (older) page; null on the last page.")
+
+
+class DecisionSummary(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    checks: int
+    by_verdict: dict[str, int]
+    overrides: int
+    by_rule: list[dict[str, Any]]

@@ -1,0 +1,138 @@
+"""Settings of the HTTP API: what is served, to whom, with which limits.
+
+Every field can come from the command line (`charterguard serve`) or from an
+environment variable `CHARTERGUARD_<FIELD>` (see `Settings.from_env`), so a
+multi-worker server can hand the same settings to each worker process.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+ENV_PREFIX = "CHARTERGUARD_"
+DEFAULT_DECISION_LOG = "charterguard-decisions.sqlite3"
+
+
+class SettingsError(ValueError):
+    """The server cannot start with these settings; the message says what to change."""
+
+
+@dataclass
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # Charters served: built-in names or YAML paths. The first is the default
+    # for requests that name none.
+    charters: list[str] = field(default_factory=lambda: ["default"])
+    # YAML file of hashed API keys (see charterguard.api.keys). None: no keys,
+    # allowed only on a loopback address, where every caller has every role.
+    api_keys_file: str | None = None
+    # Browser origins allowed by CORS, e.g. chrome-extension://<id>. Never "*".
+    cors_origins: list[str] = field(default_factory=list)
+    max_body_bytes: int = 64 * 1024  # one post
+    max_batch_body_bytes: int = 8 * 1024 * 1024  # POST /v1/check/batch
+    batch_max: int = 1000  # posts per batch request
+    # Per-post time budget: past it the report is marked incomplete and its
+    # verdict fails closed (block). The request itself gets a hard ceiling of
+    # a few budgets (see app.REQUEST_CEILING_FACTOR).
+    time_budget_ms: int = 2000
+    # Decision log: a SQLite file path or a postgresql:// URL; "" disables it.
+    decision_log: str = DEFAULT_DECISION_LOG
+    record_decisions: bool = True
+    # Storing the post text in the decision log is off unless turned on here.
+    store_text: bool = False
+    # Key of the HMAC of the post text kept in the decision log. Default: a
+    # random key created once in `hmac_key_file` (mode 0600).
+    hmac_key: str | None = None
+    hmac_key_file: str | None = None
+    reload_interval_s: float = 2.0  # how often charter files are checked for changes
+    check_threads: int = 4  # threads running checks in one worker process
+    workers: int = 1  # uvicorn worker processes
+
+    def __post_init__(self) -> None:
+        self.validate()
+
+    # -- validation ---------------------------------------------------------
+
+    def validate(self) -> None:
+        if not self.charters:
+            raise SettingsError("no charter to serve: give at least one (--charter default)")
+        for origin in self.cors_origins:
+            if origin.strip() in ("*", "null", ""):
+                raise SettingsError(
+                    f"CORS origin {origin!r} is refused: list the exact origins allowed, "
+                    "e.g. chrome-extension://<extension id>"
+                )
+            if "://" not in origin:
+                raise SettingsError(f"CORS origin {origin!r} lacks a scheme: write e.g. chrome-extension://<id> or https://host")
+        for name in ("max_body_bytes", "max_batch_body_bytes", "batch_max", "time_budget_ms", "check_threads", "workers"):
+            if getattr(self, name) < 1:
+                raise SettingsError(f"{name} must be at least 1")
+        if not self.binds_loopback() and not self.api_keys_file:
+            raise SettingsError(
+                f"refusing to listen on {self.host}: outside 127.0.0.1/localhost the API needs API keys. "
+                "Create one with `charterguard keys new` and pass --api-keys FILE"
+            )
+
+    def binds_loopback(self) -> bool:
+        if self.host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:  # a host name other than localhost may resolve anywhere
+            return False
+
+    def decision_log_is_postgres(self) -> bool:
+        return self.decision_log.startswith(("postgresql://", "postgres://"))
+
+    def resolved_hmac_key_file(self) -> Path:
+        if self.hmac_key_file:
+            return Path(self.hmac_key_file)
+        if self.decision_log and not self.decision_log_is_postgres():
+            return Path(self.decision_log + ".hmac-key")
+        return Path("charterguard-hmac.key")
+
+    # -- environment --------------------------------------------------------
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> "Settings":
+        """Settings from CHARTERGUARD_* variables (lists: comma-separated), then `overrides`."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(ENV_PREFIX + f.name.upper())
+            if raw is None:
+                continue
+            values[f.name] = _parse(f.name, str(f.type), raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, data: str) -> "Settings":
+        return cls(**json.loads(data))
+
+
+def _parse(name: str, type_name: str, raw: str) -> Any:
+    if type_name.startswith("list"):
+        return [item.strip() for item in raw.split(",") if item.strip()]
+    if type_name == "bool":
+        lowered = raw.strip().lower()
+        if lowered in ("1", "true", "yes", "on"):
+            return True
+        if lowered in ("0", "false", "no", "off"):
+            return False
+        raise SettingsError(f"{ENV_PREFIX}{name.upper()}={raw!r}: write true or false")
+    if type_name in ("int", "float"):
+        try:
+            return int(raw) if type_name == "int" else float(raw)
+        except ValueError:
+            raise SettingsError(f"{ENV_PREFIX}{name.upper()}={raw!r}: expected a number") from None
+    return raw

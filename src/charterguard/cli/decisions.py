@@ -1,0 +1,194 @@
+"""`charterguard decisions`: read, export, summarise and verify the decision log."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import datetime
+from typing import Any
+
+import click
+
+EXIT_USAGE = 2
+DB_ENV = "CHARTERGUARD_DECISION_LOG"
+
+
+def _db_option(func: Any) -> Any:
+    return click.option(
+        "--db",
+        envvar=DB_ENV,
+        default=None,
+        help=f"SQLite file or postgresql:// URL of the decision log (env {DB_ENV}; default ./charterguard-decisions.sqlite3).",
+    )(func)
+
+
+def _filter_options(func: Any) -> Any:
+    options = [
+        click.option("--since", default=None, help="From this date/time (ISO 8601, UTC unless an offset is given), inclusive."),
+        click.option("--until", default=None, help="Up to this date/time, exclusive."),
+        click.option("--verdict", type=click.Choice(["block", "warn", "pass"]), default=None),
+        click.option("--rule", default=None, help="Only decisions involving this rule id."),
+        click.option("--kind", type=click.Choice(["check", "override"]), default=None),
+        click.option("--key-id", default=None, help="Only decisions made with this API key id."),
+        click.option("--charter", default=None, help="Only decisions on this charter name."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _open(db: str | None) -> Any:
+    from ..api.settings import DEFAULT_DECISION_LOG
+    from ..decisions import DecisionLogError, open_log
+
+    try:
+        return open_log(db or DEFAULT_DECISION_LOG, create=False)
+    except DecisionLogError as exc:
+        click.echo(f"charterguard decisions: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _time(value: str | None, name: str) -> datetime | None:
+    from ..decisions import parse_time
+
+    if value is None:
+        return None
+    try:
+        return parse_time(value)
+    except ValueError:
+        click.echo(f"charterguard decisions: --{name} {value!r} is not an ISO date or date-time (e.g. 2026-11-01 or 2026-11-01T08:00:00Z)", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _filters(since: str | None, until: str | None, verdict: str | None, rule: str | None, kind: str | None, key_id: str | None, charter: str | None) -> Any:
+    from ..decisions import Filters
+
+    return Filters(since=_time(since, "since"), until=_time(until, "until"), verdict=verdict, rule=rule, kind=kind, key_id=key_id, charter=charter)
+
+
+def _run_query(func: Any) -> Any:
+    """Turn database errors into one clear line and exit 2 instead of a traceback."""
+    from ..decisions import DecisionLogError
+
+    try:
+        return func()
+    except DecisionLogError as exc:
+        click.echo(f"charterguard decisions: {exc}", err=True)
+    except Exception as exc:  # sqlite3.Error / psycopg.Error: the log is unreadable or not a decision log
+        click.echo(f"charterguard decisions: cannot read the decision log: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.group("decisions")
+def decisions() -> None:
+    """The decision log written by `charterguard serve`: list, export, summary, verify."""
+
+
+@decisions.command("list")
+@_db_option
+@_filter_options
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
+def list_decisions(db: str | None, limit: int, fmt: str, **filter_args: Any) -> None:
+    """The latest decisions, newest first."""
+    from itertools import islice
+
+    from ..decisions.export import WRITERS
+
+    store = _open(db)
+    filters = _filters(**filter_args)
+    rows = _run_query(lambda: list(islice(store.iterate(filters), limit)))
+    if fmt != "table":
+        WRITERS[fmt](rows, sys.stdout)
+        return
+    if not rows:
+        click.echo("no decision matches")
+        return
+    for row in rows:
+        verdict = row["verdict"] or row["kind"]
+        rules = ",".join(row["rules"]) or "-"
+        click.echo(f"{row['time']}  {verdict:<8} {row['charter_name'] or '-':<12} {row['channel'] or '-':<10} key={row['key_id'] or '-':<12} {rules}  {row['id']}")
+
+
+@decisions.command("export")
+@_db_option
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "jsonl"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None, help="Write here instead of stdout.")
+def export(db: str | None, fmt: str, output: str | None, **filter_args: Any) -> None:
+    """Every matching decision, as CSV (one row per decision) or JSON."""
+    from ..decisions.export import WRITERS
+
+    store = _open(db)
+    filters = _filters(**filter_args)
+    writer = WRITERS[fmt]
+    if output is None:
+        _run_query(lambda: writer(store.iterate(filters), sys.stdout))
+        return
+    tmp = output + ".part"
+    with open(tmp, "w", encoding="utf-8", newline="") as out:
+        count = _run_query(lambda: writer(store.iterate(filters), out))
+    os.replace(tmp, output)  # no half-written export left behind on failure
+    click.echo(f"{count} decisions written to {output}", err=True)
+
+
+@decisions.command("summary")
+@_db_option
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def summary(db: str | None, fmt: str, **filter_args: Any) -> None:
+    """Counts by verdict and by rule over a period (--since/--until)."""
+    store = _open(db)
+    data = _run_query(lambda: store.summary(_filters(**filter_args)))
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    period = f"{data['since'] or 'start'} .. {data['until'] or 'now'}"
+    by = data["by_verdict"]
+    click.echo(f"period   {period}")
+    click.echo(f"checks   {data['checks']}  (block {by['block']}, warn {by['warn']}, pass {by['pass']})")
+    click.echo(f"overrides {data['overrides']}")
+    if data["by_rule"]:
+        click.echo(f"\n{'rule':<40} {'block':>6} {'warn':>6} {'pass':>6} {'override':>8}")
+        for row in sorted(data["by_rule"], key=lambda r: -(r["block"] + r["warn"] + r["pass"] + r["override"])):
+            click.echo(f"{row['rule']:<40} {row['block']:>6} {row['warn']:>6} {row['pass']:>6} {row['override']:>8}")
+
+
+@decisions.command("verify")
+@_db_option
+@click.argument("decision_id")
+@click.option("--file", "text_file", type=click.File("r", encoding="utf-8"), default="-", show_default=True, help="The text to compare (stdin by default).")
+@click.option("--hmac-key-file", type=click.Path(dir_okay=False, exists=True), envvar="CHARTERGUARD_HMAC_KEY_FILE", default=None, help="The server's HMAC key file.")
+def verify(db: str | None, decision_id: str, text_file: Any, hmac_key_file: str | None) -> None:
+    """Tell whether a text is the one checked in decision DECISION_ID (exit 0 yes, 1 no).
+
+    The text is compared through its HMAC with the server's key; the log never held the text.
+    """
+    from ..api.settings import DEFAULT_DECISION_LOG, Settings
+    from ..decisions import TextHasher
+
+    store = _open(db)
+    row = _run_query(lambda: store.get(decision_id))
+    if row is None:
+        click.echo(f"charterguard decisions: no decision {decision_id!r} in the log", err=True)
+        sys.exit(EXIT_USAGE)
+    key = os.environ.get("CHARTERGUARD_HMAC_KEY")
+    try:
+        if key:
+            hasher = TextHasher.from_string(key)
+        else:
+            path = hmac_key_file or Settings(decision_log=db or DEFAULT_DECISION_LOG).resolved_hmac_key_file()
+            hasher = TextHasher.from_file(path, create=False)
+    except (OSError, ValueError) as exc:
+        click.echo(f"charterguard decisions: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if hasher.key_id != row["hmac_key_id"]:
+        click.echo(f"charterguard decisions: this key (id {hasher.key_id}) is not the one that hashed decision {decision_id} (key id {row['hmac_key_id']})", err=True)
+        sys.exit(EXIT_USAGE)
+    text = text_file.read()
+    if hasher.digest(text) == row["text_hmac"] or (text.endswith("\n") and hasher.digest(text[:-1]) == row["text_hmac"]):
+        click.echo(f"match: this is the text checked in decision {decision_id} ({row['time']})")
+        return
+    click.echo(f"no match: decision {decision_id} was made on a different text")
+    sys.exit(1)

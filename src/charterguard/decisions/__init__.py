@@ -1,0 +1,6 @@
+"""The decision log: what was checked (never the text), by whom, with which verdict."""
+
+from .record import Decision, TextHasher, decision_from_report, iso, parse_time
+from .store import DecisionLog, DecisionLogError, Filters, open_log
+
+__all__ = ["Decision", "DecisionLog", "DecisionLogError", "Filters", "TextHasher", "decision_from_report", "iso", "open_log", "parse_time"]

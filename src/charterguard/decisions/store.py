@@ -1,0 +1,353 @@
+"""The decision log store: SQLite (a file, the default) or PostgreSQL (a URL).
+
+Both share one SQL shape: `cg_decisions` (one row per check or override) and
+`cg_decision_rules` (one row per rule involved, for filtering and summaries).
+The two backends differ only in placeholders, column types and how a
+connection is opened; each thread gets its own connection.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+from .record import Decision, iso, parse_time
+
+MAX_PAGE = 1000
+
+
+class DecisionLogError(RuntimeError):
+    """The decision log cannot be opened or written; the message says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    since: datetime | None = None  # inclusive
+    until: datetime | None = None  # exclusive
+    verdict: str | None = None
+    rule: str | None = None
+    kind: str | None = None
+    key_id: str | None = None
+    charter: str | None = None
+
+
+COLUMNS = (
+    "id", "time", "kind", "key_id", "charter_name", "charter_version", "charter_sha256", "channel", "audience",
+    "language", "verdict", "incomplete", "text_hmac", "hmac_key_id", "text_length", "findings", "reason", "text", "elapsed_ms",
+)  # fmt: skip
+
+
+class DecisionLog:
+    """Common queries; subclasses provide connections, placeholders and DDL."""
+
+    placeholder = "?"
+    ddl: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._all_connections: list[Any] = []
+        self._lock = threading.Lock()
+
+    # -- backend hooks -----------------------------------------------------
+
+    def _connect(self) -> Any:
+        raise NotImplementedError
+
+    def _time_param(self, moment: datetime) -> Any:
+        return moment
+
+    def _row_time(self, value: Any) -> str:
+        return iso(parse_time(value))
+
+    def _json_param(self, value: Any) -> Any:
+        return json.dumps(value, ensure_ascii=False)
+
+    def _row_json(self, value: Any) -> Any:
+        return json.loads(value) if isinstance(value, str) else value
+
+    def _is_connection_broken(self, exc: Exception) -> bool:
+        return False
+
+    def _transaction(self, conn: Any) -> Any:
+        return conn  # sqlite3: the connection is the transaction's context manager
+
+    # -- connections ---------------------------------------------------------
+
+    def _conn(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+            with self._lock:
+                self._all_connections.append(conn)
+        return conn
+
+    def _run(self, work: Any) -> Any:
+        """Run `work(conn)` in a transaction; reconnect once if the connection broke."""
+        for attempt in (1, 2):
+            conn = self._conn()
+            try:
+                with self._transaction(conn):  # commit on success, roll back on error
+                    return work(conn)
+            except Exception as exc:
+                if attempt == 1 and self._is_connection_broken(exc):
+                    self._drop_thread_connection()
+                    continue
+                raise
+        raise AssertionError("unreachable")
+
+    def _drop_thread_connection(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            with self._lock:
+                if conn in self._all_connections:
+                    self._all_connections.remove(conn)
+            try:
+                conn.close()
+            except Exception:
+                pass
+
+    def close(self) -> None:
+        with self._lock:
+            conns, self._all_connections = self._all_connections, []
+        for conn in conns:
+            try:
+                conn.close()
+            except Exception:
+                pass
+        self._local = threading.local()
+
+    def init_schema(self) -> None:
+        def work(conn: Any) -> None:
+            for statement in self.ddl:
+                conn.execute(statement)
+
+        self._run(work)
+
+    # -- writing -------------------------------------------------------------
+
+    def record(self, decision: Decision) -> str:
+        p = self.placeholder
+        values = [
+            decision.id, self._time_param(decision.time), decision.kind, decision.key_id, decision.charter_name,
+            decision.charter_version, decision.charter_sha256, decision.channel, decision.audience, decision.language,
+            decision.verdict, decision.incomplete, decision.text_hmac, decision.hmac_key_id, decision.text_length,
+            self._json_param(decision.findings), decision.reason, decision.text, decision.elapsed_ms,
+        ]  # fmt: skip
+        insert = f"INSERT INTO cg_decisions ({', '.join(COLUMNS)}) VALUES ({', '.join([p] * len(COLUMNS))})"
+        insert_rule = f"INSERT INTO cg_decision_rules (decision_id, rule) VALUES ({p}, {p})"
+
+        def work(conn: Any) -> None:
+            conn.execute(insert, values)
+            for rule in decision.rules:
+                conn.execute(insert_rule, (decision.id, rule))
+
+        self._run(work)
+        return decision.id
+
+    # -- reading -------------------------------------------------------------
+
+    def _where(self, filters: Filters) -> tuple[str, list[Any]]:
+        p = self.placeholder
+        clauses: list[str] = []
+        params: list[Any] = []
+        if filters.since is not None:
+            clauses.append(f"d.time >= {p}")
+            params.append(self._time_param(filters.since))
+        if filters.until is not None:
+            clauses.append(f"d.time < {p}")
+            params.append(self._time_param(filters.until))
+        for column, value in (("verdict", filters.verdict), ("kind", filters.kind), ("key_id", filters.key_id), ("charter_name", filters.charter)):
+            if value is not None:
+                clauses.append(f"d.{column} = {p}")
+                params.append(value)
+        if filters.rule is not None:
+            clauses.append(f"EXISTS (SELECT 1 FROM cg_decision_rules r WHERE r.decision_id = d.id AND r.rule = {p})")
+            params.append(filters.rule)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def query(self, filters: Filters = Filters(), limit: int = 100, cursor: int | None = None) -> tuple[list[dict[str, Any]], int | None]:
+        """Decisions newest first, at most `limit`; returns (rows, next cursor or None)."""
+        limit = max(1, min(limit, MAX_PAGE))
+        where, params = self._where(filters)
+        if cursor is not None:
+            where += (" AND " if where else " WHERE ") + f"d.seq < {self.placeholder}"
+            params.append(cursor)
+        sql = f"SELECT d.seq, {', '.join('d.' + c for c in COLUMNS)} FROM cg_decisions d{where} ORDER BY d.seq DESC LIMIT {limit + 1}"
+        rows = self._run(lambda conn: conn.execute(sql, params).fetchall())
+        next_cursor = rows[limit - 1][0] if len(rows) > limit else None
+        return [self._to_dict(row) for row in rows[:limit]], next_cursor
+
+    def iterate(self, filters: Filters = Filters(), page: int = 500) -> Iterator[dict[str, Any]]:
+        """Every decision matching `filters`, newest first, fetched page by page."""
+        cursor: int | None = None
+        while True:
+            rows, cursor = self.query(filters, limit=page, cursor=cursor)
+            yield from rows
+            if cursor is None:
+                return
+
+    def get(self, decision_id: str) -> dict[str, Any] | None:
+        sql = f"SELECT d.seq, {', '.join('d.' + c for c in COLUMNS)} FROM cg_decisions d WHERE d.id = {self.placeholder}"
+        rows = self._run(lambda conn: conn.execute(sql, (decision_id,)).fetchall())
+        return self._to_dict(rows[0]) if rows else None
+
+    def _to_dict(self, row: Any) -> dict[str, Any]:
+        data = dict(zip(COLUMNS, row[1:]))
+        data["time"] = self._row_time(data["time"])
+        data["incomplete"] = bool(data["incomplete"])
+        data["findings"] = self._row_json(data["findings"])
+        data["rules"] = sorted({f["rule"] for f in data["findings"]})
+        if data["text"] is None:
+            del data["text"]
+        return data
+
+    def summary(self, filters: Filters = Filters()) -> dict[str, Any]:
+        """Counts by kind and verdict, and by rule and verdict, over `filters`."""
+        where, params = self._where(filters)
+        by_verdict_sql = f"SELECT d.kind, d.verdict, COUNT(*) FROM cg_decisions d{where} GROUP BY d.kind, d.verdict"
+        by_rule_sql = (
+            f"SELECT r.rule, d.kind, d.verdict, COUNT(DISTINCT d.id) FROM cg_decisions d "
+            f"JOIN cg_decision_rules r ON r.decision_id = d.id{where} GROUP BY r.rule, d.kind, d.verdict"
+        )
+
+        def work(conn: Any) -> tuple[list[Any], list[Any]]:
+            return conn.execute(by_verdict_sql, params).fetchall(), conn.execute(by_rule_sql, params).fetchall()
+
+        verdict_rows, rule_rows = self._run(work)
+        checks = {verdict: count for kind, verdict, count in verdict_rows if kind == "check"}
+        overrides = sum(count for kind, _verdict, count in verdict_rows if kind == "override")
+        rules: dict[str, dict[str, int]] = {}
+        for rule, kind, verdict, count in rule_rows:
+            entry = rules.setdefault(rule, {"block": 0, "warn": 0, "pass": 0, "override": 0})
+            entry["override" if kind == "override" else verdict] += count
+        return {
+            "since": iso(filters.since) if filters.since else None,
+            "until": iso(filters.until) if filters.until else None,
+            "checks": sum(checks.values()),
+            "by_verdict": {v: checks.get(v, 0) for v in ("block", "warn", "pass")},
+            "overrides": overrides,
+            "by_rule": [{"rule": rule, **counts} for rule, counts in sorted(rules.items())],
+        }
+
+
+class SQLiteDecisionLog(DecisionLog):
+    placeholder = "?"
+    ddl = (
+        """CREATE TABLE IF NOT EXISTS cg_decisions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            time TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key_id TEXT, charter_name TEXT, charter_version TEXT, charter_sha256 TEXT,
+            channel TEXT, audience TEXT, language TEXT, verdict TEXT,
+            incomplete INTEGER NOT NULL DEFAULT 0,
+            text_hmac TEXT NOT NULL, hmac_key_id TEXT NOT NULL, text_length INTEGER NOT NULL,
+            findings TEXT NOT NULL, reason TEXT, text TEXT, elapsed_ms REAL)""",
+        "CREATE INDEX IF NOT EXISTS cg_decisions_time ON cg_decisions (time)",
+        """CREATE TABLE IF NOT EXISTS cg_decision_rules (
+            decision_id TEXT NOT NULL REFERENCES cg_decisions (id), rule TEXT NOT NULL)""",
+        "CREATE INDEX IF NOT EXISTS cg_decision_rules_rule ON cg_decision_rules (rule, decision_id)",
+        "CREATE INDEX IF NOT EXISTS cg_decision_rules_decision ON cg_decision_rules (decision_id)",
+    )
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__()
+        self.path = str(path)
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.path, timeout=10)
+            # WAL: readers never block the writer; NORMAL sync is durable across
+            # process crashes (only a power loss may drop the last commits).
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.Error as exc:
+            raise DecisionLogError(f"cannot open the SQLite decision log {self.path}: {exc}") from None
+        return conn
+
+    def _time_param(self, moment: datetime) -> str:
+        return iso(moment)
+
+
+class PostgresDecisionLog(DecisionLog):
+    placeholder = "%s"
+    ddl = (
+        """CREATE TABLE IF NOT EXISTS cg_decisions (
+            seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            time TIMESTAMPTZ NOT NULL,
+            kind TEXT NOT NULL,
+            key_id TEXT, charter_name TEXT, charter_version TEXT, charter_sha256 TEXT,
+            channel TEXT, audience TEXT, language TEXT, verdict TEXT,
+            incomplete BOOLEAN NOT NULL DEFAULT FALSE,
+            text_hmac TEXT NOT NULL, hmac_key_id TEXT NOT NULL, text_length INTEGER NOT NULL,
+            findings JSONB NOT NULL, reason TEXT, text TEXT, elapsed_ms DOUBLE PRECISION)""",
+        "CREATE INDEX IF NOT EXISTS cg_decisions_time ON cg_decisions (time)",
+        """CREATE TABLE IF NOT EXISTS cg_decision_rules (
+            decision_id TEXT NOT NULL REFERENCES cg_decisions (id), rule TEXT NOT NULL)""",
+        "CREATE INDEX IF NOT EXISTS cg_decision_rules_rule ON cg_decision_rules (rule, decision_id)",
+        "CREATE INDEX IF NOT EXISTS cg_decision_rules_decision ON cg_decision_rules (decision_id)",
+    )
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+
+    def _connect(self) -> Any:
+        try:
+            import psycopg
+        except ImportError:
+            raise DecisionLogError("a postgresql:// decision log needs psycopg: pip install 'psycopg[binary]'") from None
+        try:
+            return psycopg.connect(self.url, connect_timeout=10, autocommit=True)
+        except psycopg.Error as exc:
+            # psycopg's message may include the URL's password: keep only the first line of the reason
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise DecisionLogError(f"cannot connect to the PostgreSQL decision log at {redact_url(self.url)}: {reason}") from None
+
+    def _transaction(self, conn: Any) -> Any:
+        # psycopg's `with conn:` would close the connection; transaction() commits or rolls back.
+        return conn.transaction()
+
+    def _json_param(self, value: Any) -> Any:
+        from psycopg.types.json import Jsonb
+
+        return Jsonb(value)
+
+    def _is_connection_broken(self, exc: Exception) -> bool:
+        import psycopg
+
+        conn = getattr(self._local, "conn", None)
+        return isinstance(exc, psycopg.OperationalError) or (conn is not None and conn.closed)
+
+
+def redact_url(url: str) -> str:
+    """`url` with any password replaced by ***."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(":" + parts.password + "@", ":***@")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def open_log(url: str, *, create: bool = True) -> DecisionLog:
+    """A SQLite file path (or sqlite:///path) or a postgresql:// URL; the schema is created when `create`."""
+    if url.startswith(("postgresql://", "postgres://")):
+        log: DecisionLog = PostgresDecisionLog(url)
+    else:
+        path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+        if not create and not Path(path).exists():
+            raise DecisionLogError(f"no decision log at {path}: give the file the server writes (--db or CHARTERGUARD_DECISION_LOG)")
+        log = SQLiteDecisionLog(path)
+    if create:
+        log.init_schema()
+    return log

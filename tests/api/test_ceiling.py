@@ -1,0 +1,39 @@
+"""The request ceiling: a check still running past it gets 504 failing closed (no engine needed)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
+
+import pytest
+
+from charterguard.api.app import _in_pool
+from charterguard.api.errors import ApiError
+from charterguard.errors import InputError
+
+
+def run(work, ceiling_s: float):  # type: ignore[no-untyped-def]
+    state = SimpleNamespace(executor=ThreadPoolExecutor(1))
+    try:
+        return asyncio.run(_in_pool(state, work, ceiling_s))  # type: ignore[arg-type]
+    finally:
+        state.executor.shutdown(wait=False)
+
+
+def test_past_the_ceiling_is_504_block() -> None:
+    with pytest.raises(ApiError) as info:
+        run(lambda: time.sleep(0.5), 0.05)
+    assert info.value.status == 504 and info.value.code == "check_timeout"
+    assert info.value.extra == {"verdict": "block", "incomplete": True}
+
+
+def test_input_errors_become_422() -> None:
+    def bad() -> None:
+        raise InputError("the post is 2000000 characters; at most 100000 are checked")
+
+    with pytest.raises(ApiError) as info:
+        run(bad, 5)
+    assert info.value.status == 422 and info.value.code == "invalid_text"
+    assert info.value.message.endswith("Fix the text and send again.")

@@ -1,0 +1,47 @@
+"""A server writing its decision log to a real PostgreSQL, with no API keys on
+loopback (local mode) and a 1 ms time budget (fail closed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from charterguard.decisions import TextHasher, open_log
+
+from .conftest import Server
+
+pytestmark = pytest.mark.slow
+
+LONG_POST = ("Très fiers de présenter notre nouvelle plateforme au salon de Lyon, merci à toute l'équipe ! " * 60).strip()
+
+
+def test_local_mode_needs_no_key_and_logs_to_postgres(pg_server: Server) -> None:
+    with pg_server.client() as client:
+        report = client.post("/v1/check", json={"text": "Bonjour à tous", "channel": "linkedin"}).json()
+        page = client.get("/v1/decisions", params={"limit": 1}).json()  # local user has every role
+    row = page["decisions"][0]
+    assert row["key_id"] == "local" and row["verdict"] == report["verdict"]
+    hasher = TextHasher.from_file(pg_server.workdir / "hmac.key", create=False)
+    assert row["text_hmac"] == hasher.digest("Bonjour à tous")
+    store = open_log(pg_server.decision_log)
+    try:
+        assert store.get(row["id"])["text_hmac"] == row["text_hmac"]
+    finally:
+        store.close()
+
+
+def test_time_budget_fails_closed_and_is_recorded(pg_server: Server) -> None:
+    with pg_server.client() as client:
+        report = client.post("/v1/check", json={"text": LONG_POST, "channel": "linkedin"}).json()
+        row = client.get("/v1/decisions", params={"limit": 1}).json()["decisions"][0]
+    assert report["incomplete"] is True
+    assert report["verdict"] == "block"
+    assert any("budget" in note for note in report.get("notes", []))
+    assert row["incomplete"] is True and row["verdict"] == "block"
+
+
+def test_override_to_postgres(pg_server: Server) -> None:
+    with pg_server.client() as client:
+        response = client.post("/v1/overrides", json={"text": "x", "rules": ["confidential.codenames"], "reason": "public since Monday"})
+        assert response.status_code == 201, response.text
+        summary = client.get("/v1/decisions/summary", params={"kind": "override"}).json()
+    assert summary["overrides"] >= 1

@@ -1,0 +1,104 @@
+"""Start-up refusals, settings and the `keys` command (no server needed, or one that must not start)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from charterguard.api.keys import KeyRing, KeysFileError, hash_token
+from charterguard.api.settings import Settings, SettingsError
+
+from .conftest import cli
+
+
+def test_refuses_non_loopback_without_keys() -> None:
+    with pytest.raises(SettingsError, match="needs API keys"):
+        Settings(host="0.0.0.0")
+    Settings(host="::1")
+    Settings(host="localhost")
+    Settings(host="0.0.0.0", api_keys_file="keys.yaml")
+
+
+def test_serve_command_exits_2_when_bound_outside_without_keys() -> None:
+    done = cli("serve", "--host", "0.0.0.0", "--port", "1")
+    assert done.returncode == 2
+    assert "needs API keys" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("origin", ["*", "null", "example.com"])
+def test_cors_wildcards_and_bare_hosts_are_refused(origin: str) -> None:
+    with pytest.raises(SettingsError, match="CORS origin"):
+        Settings(cors_origins=[origin])
+
+
+def test_defaults_match_the_issue() -> None:
+    settings = Settings()
+    assert settings.host == "127.0.0.1"
+    assert settings.max_body_bytes == 64 * 1024
+    assert settings.batch_max == 1000
+    assert settings.record_decisions is True and settings.store_text is False
+
+
+def test_settings_from_environment() -> None:
+    env = {
+        "CHARTERGUARD_CHARTERS": "default, policies/acme-group.yaml",
+        "CHARTERGUARD_CORS_ORIGINS": "chrome-extension://abc",
+        "CHARTERGUARD_STORE_TEXT": "no",
+        "CHARTERGUARD_TIME_BUDGET_MS": "500",
+    }
+    settings = Settings.from_env(env, port=9000)
+    assert settings.charters == ["default", "policies/acme-group.yaml"]
+    assert settings.cors_origins == ["chrome-extension://abc"]
+    assert settings.time_budget_ms == 500 and settings.port == 9000 and settings.store_text is False
+    assert Settings.from_json(settings.to_json()) == settings
+    with pytest.raises(SettingsError, match="expected a number"):
+        Settings.from_env({"CHARTERGUARD_PORT": "eighty"})
+
+
+def test_keys_new_and_hash_commands(tmp_path: Path) -> None:
+    keys_file = tmp_path / "keys.yaml"
+    first = cli("keys", "new", "--id", "extension", "--append", str(keys_file))
+    second = cli("keys", "new", "--id", "audit", "--role", "compliance", "--append", str(keys_file))
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    token = first.stdout.strip()
+    assert token.startswith("cg_") and token not in keys_file.read_text()
+    ring = KeyRing.load(keys_file)
+    assert ring.find(token).id == "extension"
+    assert ring.find(second.stdout.strip()).grants("compliance")
+    assert cli("keys", "hash", token).stdout.strip() == hash_token(token)
+    duplicate = cli("keys", "new", "--id", "extension", "--append", str(keys_file))
+    assert duplicate.returncode == 2 and "used twice" in duplicate.stderr
+    assert len(KeyRing.load(keys_file)) == 2  # the file was left as it was
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("keys: []\n", "non-empty"),
+        ("keys:\n  - id: a\n    sha256: cg_plaintexttoken\n    roles: [check]\n", "never the token"),
+        (f"keys:\n  - id: a\n    sha256: {'a' * 64}\n    roles: [admin]\n", "roles"),
+        (f"keys:\n  - id: a\n    sha256: {'a' * 64}\n    roles: [check]\n    token: x\n", "unknown field"),
+        ("keys: [", "cannot read"),
+    ],
+)
+def test_bad_keys_files_are_refused_clearly(tmp_path: Path, content: str, problem: str) -> None:
+    path = tmp_path / "keys.yaml"
+    path.write_text(content)
+    with pytest.raises(KeysFileError, match=problem):
+        KeyRing.load(path)
+
+
+def test_serve_with_missing_keys_file_exits_2(tmp_path: Path) -> None:
+    done = cli("serve", "--api-keys", str(tmp_path / "absent.yaml"), "--port", "1", "--decision-log", str(tmp_path / "d.sqlite3"))
+    assert done.returncode == 2
+    assert "absent.yaml" in done.stderr and "not found" in done.stderr
+
+
+def test_serve_with_broken_charter_exits_2_naming_the_line(tmp_path: Path) -> None:
+    charter = tmp_path / "broken.yaml"
+    charter.write_text("extends: default\nname: broken\nversion: '1'\nrules:\n  - id: x\n    kind: no-such-kind\n")
+    done = cli("serve", "--charter", str(charter), "--port", "1", "--decision-log", str(tmp_path / "d.sqlite3"))
+    assert done.returncode == 2
+    assert "broken.yaml:" in done.stderr and "Traceback" not in done.stderr
