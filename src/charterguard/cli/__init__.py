@@ -23,3 +23,9 @@ main.add_command(check)
 main.add_command(batch)
 main.add_command(charter_group)
 # @@ api commands @@
+from .decisions import decisions  # noqa: E402  (FastAPI/uvicorn are imported inside the commands)
+from .serve import keys, serve  # noqa: E402
+
+main.add_command(serve)
+main.add_command(keys)
+main.add_command(decisions)
