@@ -24,19 +24,21 @@
   let active = null; // last composer the user typed in
   let replayControl = null; // publish control whose next click we let through
 
-  function newSession(composer) {
-    return {
-      composer, timer: null, slowTimer: null, seq: 0, inflight: null,
+  /**
+   * Starts following a composer. Rich editors (Lexical, Draft.js) cancel
+   * beforeinput and edit their DOM themselves, so no input event fires for
+   * many edits: a contenteditable is followed through its mutations instead.
+   */
+  function track(composer) {
+    const session = {
+      composer, timer: null, slowTimer: null, seq: 0, observer: null,
       checkedText: null, spans: [], verdict: null, allowAnyway: false, offline: false, overriddenText: null,
     };
-  }
-
-  function sessionFor(composer) {
-    let session = sessions.get(composer);
-    if (!session) {
-      session = newSession(composer);
-      sessions.set(composer, session);
+    if (!CG.textModel.isTextField(composer)) {
+      session.observer = new MutationObserver(() => changed(session));
+      session.observer.observe(composer, { childList: true, subtree: true, characterData: true });
     }
+    sessions.set(composer, session);
     return session;
   }
 
@@ -57,7 +59,7 @@
   async function runCheck(session) {
     clearTimeout(session.timer);
     const text = CG.textModel.readComposer(session.composer).text;
-    if (!text.trim()) return forget(session);
+    if (!text.trim()) return reset(session);
     if (text === session.checkedText && !session.offline) return paint(session);
     const seq = ++session.seq;
     clearTimeout(session.slowTimer);
@@ -98,13 +100,21 @@
     if (session.composer === active) ui.showBadge(session.composer, state, total || 0);
   }
 
-  function forget(session) {
-    clearTimeout(session.timer);
+  /** The draft was emptied: nothing to show until the user types again. */
+  function reset(session) {
     session.seq += 1; // drop any answer still on its way
+    Object.assign(session, { checkedText: null, spans: [], verdict: null, offline: false });
     highlighter.clear(session.composer);
-    sessions.delete(session.composer);
     if (session.composer === active) ui.hideBadge();
     root.dataset.charterguardState = 'empty';
+  }
+
+  /** The composer left the page (dialog closed, post sent). */
+  function forget(session) {
+    clearTimeout(session.timer);
+    if (session.observer) session.observer.disconnect();
+    reset(session);
+    sessions.delete(session.composer);
   }
 
   // ---- suggestions ---------------------------------------------------------
@@ -179,26 +189,35 @@
 
   // ---- typing, focus, hover ----------------------------------------------------
 
-  function onInput(event) {
-    if (!enabled) return;
-    const composer = CG.sites.composerFor(event.target, site);
-    if (!composer) return;
-    ensureUi();
-    active = composer;
-    const session = sessionFor(composer);
+  /** The draft changed: keep the current highlights on their words, check again after a pause. */
+  function changed(session) {
     if (session.checkedText !== null) paint(session);
     schedule(session);
   }
 
-  function onFocus(event) {
-    if (!enabled) return;
+  function composerOf(event) {
+    if (!enabled) return null;
     const composer = CG.sites.composerFor(event.target, site);
-    if (!composer) return;
+    if (!composer) return null;
     ensureUi();
     active = composer;
-    const session = sessions.get(composer);
-    if (session) paint(session);
-    else if (CG.textModel.readComposer(composer).text.trim()) schedule(sessionFor(composer));
+    return composer;
+  }
+
+  function onInput(event) {
+    const composer = composerOf(event);
+    if (!composer) return;
+    const known = sessions.get(composer);
+    // A contenteditable we already follow reports its edits through mutations.
+    if (!known || !known.observer) changed(known || track(composer));
+  }
+
+  function onFocus(event) {
+    const composer = composerOf(event);
+    if (!composer) return;
+    const session = sessions.get(composer) || track(composer);
+    if (session.checkedText !== null) paint(session);
+    else if (CG.textModel.readComposer(composer).text.trim()) schedule(session);
   }
 
   let hoverFrame = 0;

@@ -97,7 +97,7 @@
     function badgeLabel(state, total) {
       if (state === 'block' || state === 'warn') {
         const issues = total === 1 ? t('issuesOne') : t('issuesMany', [String(total)]);
-        return state === 'block' ? `⛔ ${t('verdictBlock')} · ${issues}` : `⚠ ${issues}`;
+        return state === 'block' ? `✕ ${t('verdictBlock')} · ${issues}` : `⚠ ${issues}`;
       }
       return { pass: `✓ ${t('verdictPass')}`, checking: t('checking'), slow: t('slow'), offline: t('offline') }[state] || '';
     }

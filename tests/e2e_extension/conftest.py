@@ -1,0 +1,273 @@
+"""End-to-end harness: Debian's Chromium with the unpacked extension, the real
+charterguard API as a subprocess, and fixture pages reproducing each network's
+composer.
+
+- LinkedIn / X / Facebook fixtures are served at their real https URLs through
+  Playwright routing, so the manifest's real match patterns and per-site
+  channel apply; the service worker's call to the API is not routed and goes
+  to the real server.
+- The internal-network fixture is served by a local HTTP server and enabled
+  through the options page, like a user would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTENSION_DIR = ROOT / "browser-extension"
+EXTENSION_ID = (EXTENSION_DIR / "EXTENSION_ID").read_text().strip()
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SCREENSHOTS = ROOT / "test-output" / "e2e_extension"
+CHROMIUM = Path("/usr/bin/chromium")
+INTERNAL_PATTERN = "http://127.0.0.1/*"  # the fixture server's pages, as an enabled internal network
+
+TEST_CHARTER = """\
+extends: default
+name: e2e-test
+version: "1"
+allow_publish_anyway: true
+company:
+  name: Acme Group
+  codenames: [Colibri, Orion-7]
+"""
+
+# Fake https sites: the manifest matches these hosts; pages come from fixtures/.
+SITES = {
+    "linkedin": "https://www.linkedin.com/feed/",
+    "x": "https://x.com/home",
+    "facebook": "https://www.facebook.com/",
+}
+COMPOSERS = {
+    "linkedin": ".ql-editor",
+    "x": ".public-DraftEditor-content",
+    "facebook": "[data-lexical-editor]",
+    "internal": "textarea#post",
+}
+PUBLISH_BUTTONS = {
+    "linkedin": "button.share-actions__primary-action",
+    "x": '[data-testid="tweetButtonInline"]',
+    "facebook": '[role="button"][aria-label="Post"]',
+    "internal": 'button[type="submit"]',
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} is absent: install Debian's chromium (.ci/install-browser.sh) to run the extension e2e tests")
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(skip)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def http_json(method: str, url: str, body: dict | None = None, timeout: float = 10) -> tuple[int, dict]:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read() or b"null")
+
+
+def charterguard_command() -> list[str]:
+    script = Path(sys.executable).with_name("charterguard")
+    return [str(script)] if script.exists() else [shutil.which("charterguard") or "charterguard"]
+
+
+@pytest.fixture(scope="session")
+def api(tmp_path_factory):
+    """The real API (`charterguard serve`) on a free port, with a charter extending the default one."""
+    workdir = tmp_path_factory.mktemp("api")
+    charter = workdir / "e2e-charter.yaml"
+    charter.write_text(TEST_CHARTER)
+    port = free_port()
+    log = (workdir / "serve.log").open("w")
+    process = subprocess.Popen(
+        [*charterguard_command(), "serve", "--host", "127.0.0.1", "--port", str(port), "--charter", str(charter),
+         "--cors-origin", f"chrome-extension://{EXTENSION_ID}", "--decision-log", str(workdir / "decisions.sqlite3"),
+         "--hmac-key-file", str(workdir / "hmac.key"), "--no-access-log"],
+        stdout=log, stderr=subprocess.STDOUT, cwd=workdir,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180  # spaCy models load at start-up
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"charterguard serve exited with {process.returncode}: {(workdir / 'serve.log').read_text()[-2000:]}")
+        with contextlib.suppress(OSError):
+            if http_json("GET", f"{base}/readyz", timeout=2)[0] == 200:
+                break
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("charterguard serve was not ready after 180 s")
+        time.sleep(0.3)
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+class _FixtureHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves fixtures/ at / and at /fixtures/ (the path the fixture pages use), quietly."""
+
+    def translate_path(self, path):
+        if path.startswith("/fixtures/"):
+            path = path[len("/fixtures"):]
+        return super().translate_path(path)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def fixture_server():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_FixtureHandler, directory=str(FIXTURES)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        yield pw
+
+
+class Extension:
+    """The loaded extension: its id, its service worker, and helpers to drive it."""
+
+    def __init__(self, context, worker, api_base):
+        self.context = context
+        self.worker = worker
+        self.id = worker.url.split("/")[2]
+        self.api_base = api_base
+
+    def url(self, page: str) -> str:
+        return f"chrome-extension://{self.id}/src/pages/{page}"
+
+    def storage(self) -> dict:
+        return self.worker.evaluate("() => chrome.storage.local.get(null)")
+
+    def configure(self, **overrides) -> None:
+        """Stores these settings over the defaults (API: the test API; internal site: the fixture server).
+
+        Keys are set, never cleared, so an unchanged internalSites does not
+        make the worker re-register its content script under the test's feet.
+        """
+        settings = {"apiUrl": self.api_base, "apiKey": "", "charter": "", "language": "auto",
+                    "sites": {"linkedin": True, "x": True, "facebook": True}, "internalSites": [INTERNAL_PATTERN]}
+        settings.update(overrides)
+        self.worker.evaluate("(s) => chrome.storage.local.set(s)", settings)
+        self.wait_for_internal_sites(settings["internalSites"])
+
+    def wait_for_internal_sites(self, patterns: list[str]) -> None:
+        """Waits until the worker registered the content script for exactly these (granted) patterns."""
+        expected = sorted(patterns)
+        deadline = time.monotonic() + 5
+        while True:
+            registered = self.worker.evaluate(
+                "async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches)"
+            )
+            if sorted(registered) == expected:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError(f"internal sites registered: {registered}, expected {expected}")
+            time.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def extension(playwright_instance, api, tmp_path_factory):
+    profile = tmp_path_factory.mktemp("profile")
+    context = playwright_instance.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=str(CHROMIUM),
+        headless=True,
+        viewport={"width": 1000, "height": 700},
+        locale="en-US",
+        args=[
+            f"--disable-extensions-except={EXTENSION_DIR}",
+            f"--load-extension={EXTENSION_DIR}",
+            "--disable-gpu",
+            "--disable-quic",
+        ],
+    )
+    worker = next(iter(context.service_workers), None) or context.wait_for_event("serviceworker", timeout=15000)
+    ext = Extension(context, worker, api)
+    yield ext
+    context.close()
+
+
+@pytest.fixture
+def ext(extension):
+    """The extension with default settings pointing at the test API."""
+    extension.configure()
+    return extension
+
+
+def _serve_fixture(route, name: str) -> None:
+    path = FIXTURES / name
+    content_type = "text/html; charset=utf-8" if name.endswith(".html") else "text/javascript; charset=utf-8"
+    route.fulfill(status=200, body=path.read_bytes(), headers={"Content-Type": content_type})
+
+
+@pytest.fixture
+def open_site(ext, fixture_server):
+    """Opens a site's fixture page (linkedin, x, facebook or internal) with the content script running."""
+    pages = []
+
+    def opener(site: str):
+        page = ext.context.new_page()
+        pages.append(page)
+        if site == "internal":
+            url = f"{fixture_server}/internal.html"
+        else:
+            url = SITES[site]
+            origin = url.split("/", 3)[:3]
+            page.route(
+                "/".join(origin) + "/**",
+                lambda route: _serve_fixture(route, "editors.js" if route.request.url.endswith("/fixtures/editors.js") else f"{site}.html"),
+            )
+        page.goto(url)
+        page.wait_for_selector("html[data-charterguard-loaded]", state="attached", timeout=10000)
+        return page
+
+    yield opener
+    for page in pages:
+        page.close()
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
