@@ -1,0 +1,208 @@
+"""Batch checking on every core: worker processes, one `Checker` per worker.
+
+    for row, outcome in check_rows(read_posts(paths), GateConfig("default"), workers=2):
+        out.write(json.dumps(outcome.to_dict()) + "\\n")
+
+- Processes, not threads: detection is CPU-bound Python and spaCy.
+- Each worker loads the charter and builds its `Checker` once (spaCy models are
+  loaded once per process by `charterguard.nlp`, on first use).
+- Input is streamed in chunks with at most `2 x workers` chunks in flight, so
+  memory stays flat however long the input is; results come back in input order.
+- `RowChecker` is the one place where a row becomes an output row: the local
+  batch, the worker processes and the Spark job (`charterguard.spark`) all call
+  it, which is why they produce the same reports.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, Iterable, Iterator
+
+from .engine import DEFAULT_MAX_CHARS, CheckError, Checker
+from .errors import CharterguardError, InputError
+from .report import Finding, Report
+from .sources import PostRow
+from .waivers import Waiver, WaiverSet, fingerprint
+
+DEFAULT_CHUNK = 64  # rows per task: the engine's NLP batch size
+
+
+class BatchAborted(CharterguardError):
+    """A worker process died or raised; the batch cannot go on."""
+
+
+@dataclass(frozen=True, slots=True)
+class GateConfig:
+    """What every worker needs to check rows the same way (picklable)."""
+
+    charter_ref: str = "default"
+    waivers: WaiverSet | None = None
+    max_chars: int = DEFAULT_MAX_CHARS
+
+
+@dataclass(slots=True)
+class Outcome:
+    """The result for one row: a report (with what was waived) or an error."""
+
+    report: Report | None = None
+    error: CheckError | None = None
+    waived: list[tuple[Finding, Waiver]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The output row: report JSON (charterguard.report/1) plus, per finding, its
+        waiver `fingerprint`, and the `waived` findings with their waiver."""
+        if self.error is not None:
+            return self.error.to_dict()
+        assert self.report is not None
+        data = self.report.to_dict()
+        for finding_data, finding in zip(data["findings"], self.report.findings):
+            finding_data["fingerprint"] = fingerprint(finding.text)
+        if self.waived:
+            data["waived"] = [
+                {**finding.to_dict(), "fingerprint": waiver.fingerprint,
+                 "waiver": {"reason": waiver.reason, "author": waiver.author, "expires": waiver.expires.isoformat(),
+                            **({"ticket": waiver.ticket} if waiver.ticket else {})}}
+                for finding, waiver in self.waived
+            ]
+        return data
+
+    @property
+    def verdict(self) -> str | None:
+        return self.report.verdict if self.report is not None else None
+
+
+class RowChecker:
+    """Checks `PostRow`s with one charter and one waiver set."""
+
+    def __init__(self, config: GateConfig) -> None:
+        from .charter.model import Charter
+
+        self.config = config
+        self.checker = Checker(Charter.load(config.charter_ref), max_chars=config.max_chars)
+        self.waivers = config.waivers
+
+    def check(self, rows: list[PostRow]) -> list[Outcome]:
+        """Outcomes for `rows`, in order. Undated rows go through `check_many` (NLP
+        batched); a dated row is checked at its own date (time-windowed rules)."""
+        outcomes: list[Outcome | None] = [None] * len(rows)
+        undated: list[int] = []
+        for index, row in enumerate(rows):
+            if row.problem is not None:
+                outcomes[index] = Outcome(error=CheckError(row.id, row.problem))
+            elif row.date is not None:
+                try:
+                    report = self.checker.check(row.text, row.lang, row.channel, row.audience, id=row.id, now=row.date)  # type: ignore[arg-type]
+                    outcomes[index] = self._waive(report, row)
+                except InputError as exc:
+                    outcomes[index] = Outcome(error=CheckError(row.id, f"{_where(row)}: {exc}"))
+            else:
+                undated.append(index)
+        results = self.checker.check_many((rows[i].engine_row() for i in undated), on_error="return")
+        for index, result in zip(undated, results):
+            row = rows[index]
+            if isinstance(result, CheckError):
+                outcomes[index] = Outcome(error=CheckError(result.id, f"{_where(row)}: {result.message}", result.code))
+            else:
+                outcomes[index] = self._waive(result, row)
+        return outcomes  # type: ignore[return-value]
+
+    def _waive(self, report: Report, row: PostRow) -> Outcome:
+        if self.waivers is None:
+            return Outcome(report=report)
+        report, waived = self.waivers.apply(report, row.text or "")
+        return Outcome(report=report, waived=waived)
+
+
+def _where(row: PostRow) -> str:
+    return f"{row.uri}:{row.first_line}"
+
+
+# -- worker processes ----------------------------------------------------------
+_worker: RowChecker | None = None
+
+
+def _init_worker(config: GateConfig) -> None:
+    global _worker
+    _worker = RowChecker(config)
+
+
+def _check_chunk(rows: list[PostRow]) -> list[Outcome]:
+    assert _worker is not None, "worker not initialised"
+    return _worker.check(rows)
+
+
+def default_workers() -> int:
+    """Every core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def check_rows(
+    rows: Iterable[PostRow],
+    config: GateConfig,
+    workers: int | None = None,
+    *,
+    chunk_size: int = DEFAULT_CHUNK,
+    in_flight: int | None = None,
+) -> Iterator[tuple[PostRow, Outcome]]:
+    """(row, outcome) for every row, in input order.
+
+    workers=1 checks in this process; more start a process pool whose workers
+    each build one `Checker`. At most `in_flight` chunks (default 2 x workers)
+    are queued, which bounds memory and keeps every worker busy.
+    """
+    workers = workers or default_workers()
+    chunks = _chunks(rows, chunk_size)
+    if workers <= 1:
+        checker = RowChecker(config)
+        for chunk in chunks:
+            yield from zip(chunk, checker.check(chunk))
+        return
+    limit = in_flight or 2 * workers
+    # forkserver: workers start from a clean process, not a fork of a parent
+    # that may hold threads or a loaded model.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_init_worker, initargs=(config,))
+    pending: deque[tuple[list[PostRow], Future[list[Outcome]]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_check_chunk, chunk)))
+            if len(pending) >= limit:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+    finally:
+        for _chunk, future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(chunk: list[PostRow], future: "Future[list[Outcome]]") -> Iterator[tuple[PostRow, Outcome]]:
+    try:
+        outcomes = future.result()
+    except BrokenProcessPool:
+        raise BatchAborted("a worker process died (out of memory or killed); rerun with fewer --workers") from None
+    except CharterguardError:
+        raise
+    except Exception as exc:  # a bug in a worker: say which rows, never their text
+        first, last = chunk[0], chunk[-1]
+        raise BatchAborted(
+            f"a worker failed on rows {first.uri}:{first.first_line}..{last.uri}:{last.first_line}: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
+    return zip(chunk, outcomes)
+
+
+def _chunks(rows: Iterable[PostRow], size: int) -> Iterator[list[PostRow]]:
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
