@@ -68,6 +68,24 @@ def fold_char(ch: str) -> str:
     return "".join(out)
 
 
+# Per-character classification, cached: the folded letters, or one of two markers.
+_IGNORED = "\x00ignored"  # zero-width characters: as if absent
+_COMBINING = "\x00combining"  # combining marks: part of the letter before
+_CLASSES: dict[str, str] = {}
+
+
+def _classify(ch: str) -> str:
+    if ch in ZERO_WIDTH:
+        result = _IGNORED
+    elif unicodedata.combining(ch):
+        result = _COMBINING
+    else:
+        result = fold_char(ch)
+    if len(_CLASSES) < 65536:
+        _CLASSES[ch] = result
+    return result
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     start: int  # offsets into FoldedText.chars
@@ -95,16 +113,18 @@ class FoldedText:
         pending_flag = 0
         while i < n:
             ch = original[i]
-            if ch in ZERO_WIDTH:
+            folded = _CLASSES.get(ch)
+            if folded is None:
+                folded = _classify(ch)
+            if folded is _IGNORED:
                 i += 1
                 continue
-            if unicodedata.combining(ch):
+            if folded is _COMBINING:
                 # A combining accent belongs to the letter before it.
                 if word_open and o_end:
                     o_end[-1] = i + 1
                 i += 1
                 continue
-            folded = fold_char(ch)
             in_word_symbol = (
                 (ch in LEET_SYMBOLS or ch == MASK)
                 and word_open
