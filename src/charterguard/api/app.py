@@ -17,11 +17,12 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Any, AsyncIterator, Callable, Literal
+from typing import Annotated, Any, AsyncIterator, Callable, Literal
 
 from fastapi import Body, Depends, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BeforeValidator
 from starlette.middleware.cors import CORSMiddleware
 
 from .. import nlp
@@ -92,6 +93,16 @@ class State:
         self.executor.shutdown(wait=False, cancel_futures=True)
         if self.decisions is not None:
             self.decisions.close()
+
+
+def _iso_only(value: Any) -> Any:
+    # pydantic would read "1700000000" as a Unix time; the API documents ISO 8601 only.
+    if isinstance(value, str) and "-" not in value:
+        raise ValueError("expected an ISO 8601 date-time such as 2026-11-01T08:00:00Z")
+    return value
+
+
+QueryTime = Annotated[datetime, BeforeValidator(_iso_only)]
 
 
 def _state(request: Request) -> State:
@@ -407,8 +418,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return state.decisions
 
     def _filters(
-        since: datetime | None = Query(None, description="From this time (ISO 8601, inclusive; UTC when no offset)."),
-        until: datetime | None = Query(None, description="Up to this time (exclusive)."),
+        since: QueryTime | None = Query(None, description="From this time (ISO 8601, inclusive; UTC when no offset)."),
+        until: QueryTime | None = Query(None, description="Up to this time (exclusive)."),
         verdict: Literal["block", "warn", "pass"] | None = Query(None),
         rule: str | None = Query(None, max_length=200, description="Only decisions involving this rule id."),
         kind: Literal["check", "override"] | None = Query(None),

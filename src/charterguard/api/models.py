@@ -6,11 +6,18 @@ models below only document them (and let schemathesis check them).
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, field_validator
+
+
+from ..charter.rule import RULE_ID
 
 CHANNEL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
+# Strict: JSON `false` or `1.0` is not an id (lax mode would turn them into 0 and 1).
+PostId = Annotated[str, StringConstraints(strict=True, max_length=200)] | StrictInt
+CharterName = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+RuleId = Annotated[str, StringConstraints(pattern=RULE_ID, max_length=200)]
 EXAMPLE_POST_FR = "Ravis d'annoncer le lancement du projet BlueHarbor avec notre client Acme ! Contactez Marie au 06 12 34 56 78."
 
 
@@ -38,8 +45,8 @@ class PostFields(_Strict):
 
 
 class CheckRequest(PostFields):
-    id: str | int | None = Field(None, description="Echoed in the report's `id`.")
-    charter: str | None = Field(None, max_length=200, description="Charter name (GET /v1/charters); the server's default when omitted.")
+    id: PostId | None = Field(None, description="Echoed in the report's `id`.")
+    charter: CharterName | None = Field(None, description="Charter name (GET /v1/charters); the server's default when omitted.")
 
     model_config = ConfigDict(
         extra="forbid",
@@ -48,12 +55,12 @@ class CheckRequest(PostFields):
 
 
 class BatchPost(PostFields):
-    id: str | int | None = Field(None, description="Your id for this post, echoed in its report.")
+    id: PostId | None = Field(None, description="Your id for this post, echoed in its report.")
 
 
 class BatchRequest(_Strict):
     posts: list[BatchPost] = Field(description="The posts, checked in order; at most the server's batch limit (1000 by default).")
-    charter: str | None = Field(None, max_length=200)
+    charter: CharterName | None = None
 
     model_config = ConfigDict(
         extra="forbid",
@@ -63,10 +70,10 @@ class BatchRequest(_Strict):
 
 class OverrideRequest(_Strict):
     text: str = Field(description="The post published despite the block; only its HMAC is recorded.")
-    charter: str | None = Field(None, max_length=200)
+    charter: CharterName | None = None
     channel: str | None = Field(None, pattern=CHANNEL_PATTERN)
     audience: Literal["public", "internal"] | None = None
-    rules: list[str] = Field(min_length=1, max_length=100, description="Ids of the rules the author chose to override.")
+    rules: list[RuleId] = Field(min_length=1, max_length=100, description="Ids of the rules the author chose to override.")
     reason: str = Field(min_length=1, max_length=2000, description="Why the author publishes anyway (kept for compliance).")
 
     _text_is_unicode = field_validator("text", "reason")(_valid_unicode)
