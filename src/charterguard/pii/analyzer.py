@@ -30,7 +30,11 @@ class PiiAnalyzer:
 
     def __init__(self, company: "Company", phone_regions: dict[str, tuple[str, ...]] | None = None) -> None:
         self._recognizers: dict[str, Recognizer] = structured_recognizers(phone_regions)
+        from .lexicons import BRANDS
+
+        # Never a person: the company's own names, code names, customers, competitors, and known brands.
         self._company_terms = [t for field in ("names", "codenames", "customers", "competitors") for t in company.values(field)]
+        self._company_terms += list(BRANDS)
         self._term_index: "TermIndex | None" = None
         self._results: "weakref.WeakKeyDictionary[Post, dict[str, list[Candidate]]]" = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .context import fold, has_context
 from .entities import Candidate
-from .lexicons import FIRST_NAMES, LEADING_NOT_NAME, NOT_NAMES, TITLES
+from .lexicons import FIRST_NAMES, LEADING_NOT_NAME, NOT_IN_NAMES, NOT_NAMES, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,15 +36,24 @@ SCORE_FULL_NAME_KNOWN_GIVEN = 0.9
 SCORE_FULL_NAME = 0.75
 SCORE_SINGLE_KNOWN_GIVEN = 0.6
 SCORE_SINGLE = 0.4
+SCORE_GIVEN_ALONE = 0.5  # a known given name alone, mid-sentence, NER silent ("Merci Julie")
 CONTEXT_BONUS = 0.1
 SCORE_LOCATION = 0.4
 
 _WORD = re.compile(r"[\wÀ-ÿ][\wÀ-ÿ'’\-]*\.?")
 _BAD_CHARS = re.compile(r"[\d@#/\\_:|<>{}\[\]=+*]|https?|www\.")
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*"
+_NAME_PARTICLE = r"(?:(?:de|du|de\sla|le|la|van|von|da|di|dos|el|ben|ibn)\s|d['’])"
+_FULL_NAME = rf"{_NAME_WORD}(?:\s{_NAME_PARTICLE}?{_NAME_WORD}|\s{_NAME_PARTICLE}{_NAME_WORD}){{0,3}}"
 _TITLE_NAME = re.compile(
-    r"(?<![\w])(?P<title>M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|Me|Monsieur|Madame|Mademoiselle|Docteur|Professeur)"
-    r"\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’\-]+(?:\s(?:de\s|du\s|de\sla\s|le\s|la\s|van\s|von\s|da\s|di\s)?[A-ZÀ-Ý][a-zà-ÿ'’\-]+){0,3})"
+    r"(?<![\w])(?P<title>M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|Monsieur|Madame|Mademoiselle|Docteur|Professeur)"
+    rf"\s+(?P<name>{_FULL_NAME})"
 )
+# A known given name followed by one or more capitalised words: a name even when NER missed it.
+# (A lookahead, so that every word start is tried: "Conférence de Sophie Chevalier".)
+_GIVEN_FAMILY = re.compile(rf"(?<![\w#@'’\-])(?=(?P<name>{_NAME_WORD}(?:\s{_NAME_PARTICLE}?{_NAME_WORD}){{1,3}}))")
+_GIVEN_ALONE = re.compile(rf"(?<![\w#@'’\-])({_NAME_WORD})(?![\w'’\-])")
+_JOINER = re.compile(rf"^(?:\s|\s{_NAME_PARTICLE}|\s{_NAME_PARTICLE}\s?)$")
 
 
 def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]) -> list[Candidate]:
@@ -60,10 +69,43 @@ def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]
         start, end = m.start("name"), m.end("name")
         if _overlaps(start, end, excluded) or fold(m.group("name").split()[0]) in NOT_NAMES:
             continue
-        if any(c.start <= start and end <= c.end for c in out.values()):
-            continue
         out[(start, end)] = Candidate(start, end, "PERSON", SCORE_TITLE, "charterguard:title")
-    return sorted(out.values(), key=lambda c: c.start)
+    for m in _GIVEN_FAMILY.finditer(text):
+        words = m.group("name").split()
+        if fold(words[0]) not in FIRST_NAMES or any(fold(w) in LEADING_NOT_NAME or fold(w) in NOT_IN_NAMES for w in words[1:]):
+            continue
+        start, end = m.start("name"), m.end("name")
+        if _overlaps(start, end, excluded):
+            continue
+        value = SCORE_FULL_NAME + (CONTEXT_BONUS if has_context(text, start, end, "PERSON") else 0.0)
+        out.setdefault((start, end), Candidate(start, end, "PERSON", round(value, 2), "charterguard:given_name"))
+    for m in _GIVEN_ALONE.finditer(text):
+        start, end = m.span(1)
+        if fold(m.group(1)) not in FIRST_NAMES or _overlaps(start, end, excluded) or _sentence_start(text, start):
+            continue
+        if not any(c.start < end and start < c.end for c in out.values()):
+            out[(start, end)] = Candidate(start, end, "PERSON", SCORE_GIVEN_ALONE, "charterguard:given_name")
+    return _merge(text, list(out.values()))
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'«“(")
+    return not before or before[-1] in ".!?:\n…"
+
+
+def _merge(text: str, people: list[Candidate]) -> list[Candidate]:
+    """Overlapping or particle-joined pieces of one name become one span ("Léa" + "de Villiers")."""
+    merged: list[Candidate] = []
+    for c in sorted(people, key=lambda c: (c.start, -c.end)):
+        if merged:
+            last = merged[-1]
+            if c.start < last.end or (c.start - last.end <= 6 and _JOINER.match(text[last.end : c.start])):
+                agree = last.source != c.source and c.start < last.end
+                value = max(last.score, c.score, SCORE_FULL_NAME_KNOWN_GIVEN if agree else 0.0)
+                merged[-1] = Candidate(last.start, max(last.end, c.end), "PERSON", round(value, 2), last.source)
+                continue
+        merged.append(c)
+    return merged
 
 
 def location_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]) -> list[Candidate]:
@@ -100,6 +142,8 @@ def _person(text: str, start: int, end: int, excluded: Sequence[tuple[int, int]]
     start, end = words[0].start(), words[-1].end()
     if text[end - 1] == "." and not _is_initial(words[-1].group()):
         end -= 1
+    if text[end - 2 : end] in ("'s", "’s"):
+        end -= 2  # "Bryan Maclean's killers"
     span = text[start:end]
     if _BAD_CHARS.search(span) or _overlaps(start, end, excluded):
         return None
@@ -109,7 +153,7 @@ def _person(text: str, start: int, end: int, excluded: Sequence[tuple[int, int]]
     if not any(w[0].isupper() for w in name_words) or span.isupper() and len(name_words) == 1:
         return None
     folded = [fold(w).rstrip(".") for w in name_words]
-    if len(folded) == 1 and folded[0] in NOT_NAMES:
+    if len(folded) == 1 and folded[0] in NOT_NAMES or any(w in NOT_IN_NAMES for w in folded):
         return None
     capitalised = sum(1 for w in name_words if w[0].isupper())
     known_given = folded[0] in FIRST_NAMES or folded[0].split("-")[0] in FIRST_NAMES

@@ -88,6 +88,7 @@ _PHONE = re.compile(
     r"(?![\w])"
 )
 _DIGIT = re.compile(r"\d")
+_PHONE_LABEL = re.compile(r"(?i)\b(?:t[ée]l[ée]?(?:phone)?|tel|phone|mobile|portable|cell|fax|gsm)\b\.?\s*(?:[:\-]|n°|no\.?)?\s*$")
 DEFAULT_PHONE_REGIONS: dict[str, tuple[str, ...]] = {"fr": ("FR",), "en": ("US", "GB", "FR")}
 
 
@@ -121,9 +122,9 @@ def phone_recognizer(regions: dict[str, tuple[str, ...]] | None = None) -> Recog
             if valid:
                 evidence = "phone_international" if international else "phone_grouped" if not raw.isdigit() else "phone_compact"
                 out.append(_candidate(text, start, end, "PHONE_NUMBER", evidence, f"phonenumbers:{evidence}"))
-            elif digits >= 7 and not raw.isdigit() and has_context(text, start, end, "PHONE_NUMBER"):
-                # Phone-shaped and announced as a phone ("tél. : 0393 1144137"), numbering plan unknown.
-                out.append(Candidate(start, end, "PHONE_NUMBER", score("phone_compact", False), "charterguard:phone_context"))
+            elif 8 <= digits <= 12 and _PHONE_LABEL.search(text, max(0, start - 24), start):
+                # Phone-shaped right after "tél." / "phone:" ("phone: 0393 1144137"), numbering plan unknown.
+                out.append(Candidate(start, end, "PHONE_NUMBER", score("phone_compact", False), "charterguard:phone_label"))
         return out
 
     return recognize_phone
@@ -169,10 +170,14 @@ _EN_STREET_TYPES = (
     r"terrace|parkway|pkwy|square|sq\.?|circle|cir\.?|highway|hwy|trail|crescent|close|row|alley|plaza|pass|"
     r"crossing|loop|str\.?|radial|heights|gardens|mews|walk|hill|park|view|grove|green"
 )
-_CAP_WORD = r"[A-ZÀ-Ý][\wÀ-ÿ'’\-]*\.?"
-_PARTICLE = r"(?:de|du|des|la|le|les|l['’]|d['’]|à|aux|en|sur|sous|et|of|the|do|da|dos|del|di|von|van)"
-_NAME_WORDS = rf"(?:(?:{_PARTICLE}\s?|{_CAP_WORD}\s?|\d{{1,3}}(?:e|er|ème)?\s)){{1,6}}"
-_POSTCODE_CITY_FR = rf"(?:(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}})\s+{_CAP_WORD}(?:[\s\-](?:{_PARTICLE}[\s\-]?)?{_CAP_WORD}){{0,3}}(?:\s+(?i:cedex)(?:\s\d{{1,2}})?)?"
+_CAP_WORD = r"[A-ZÀ-Ý][\wÀ-ÿ'’\-]*"
+_PARTICLE = r"(?:(?:de|du|des|la|le|les|à|aux|en|sur|sous|et|of|the|do|da|dos|del|di|von|van)\s|[ld]['’]\s?)"
+# Street name: capitalised words (or numbers: "du 8 Mai 1945"), particles between them.
+_NAME_WORDS = rf"(?:{_PARTICLE})*(?:{_CAP_WORD}|\d{{1,4}})(?:[\s\-](?:{_PARTICLE})*(?:{_CAP_WORD}|\d{{1,4}})){{0,4}}"
+_POSTCODE_CITY_FR = (
+    rf"(?:(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}})\s+{_CAP_WORD}(?:[\s\-](?:{_PARTICLE})?{_CAP_WORD}){{0,3}}"
+    rf"(?:\s+(?i:cedex)(?:\s\d{{1,2}})?)?"
+)
 
 _FR_ADDRESS = re.compile(
     rf"(?<![\w])(\d{{1,4}}(?:\s?(?i:bis|ter|quater|[a-d])\b)?,?\s(?i:{_FR_STREET_TYPES})\s{_NAME_WORDS})"

@@ -1,0 +1,214 @@
+"""Load test of the HTTP API: req/s and latency at 1, 8 and 32 concurrent clients.
+
+Starts `charterguard serve` (default charter, SQLite decision log in a temp dir,
+access log off) as a subprocess on a free loopback port, then drives it from
+this process with an asyncio httpx client: each client sends POST /v1/check
+with ~300-character French posts back to back for --duration seconds (after a
+warm-up). Prints requests/s, p50/p90/p99/max latency and errors per level, and
+the server's peak RSS (VmHWM, summed over worker processes) with the NLP models
+it loaded. Target: >= 150 req/s with p99 < 100 ms at 8 clients.
+
+    python bench/bench_api.py [--duration 10] [--levels 1,8,32] [--workers 1] [--url http://...]
+
+Only loopback traffic; every loop is bounded by --duration. Timings are printed,
+never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+TARGET_RPS, TARGET_P99_MS, TARGET_LEVEL = 150, 100.0, 8
+
+
+def french_posts(count: int = 200, seed: int = 7) -> list[str]:
+    """~300-character French posts: corporate lines joined, some with personal data."""
+    lines = [l.strip() for l in (DATA / "corporate_posts_fr.txt").read_text(encoding="utf-8").splitlines() if l.strip()]
+    pii = []
+    pii_file = DATA / "fr_pii_posts.jsonl"
+    if pii_file.exists():
+        for row in pii_file.read_text(encoding="utf-8").splitlines():
+            try:
+                pii.append(json.loads(row)["text"])
+            except (ValueError, KeyError):
+                continue
+    rng = random.Random(seed)
+    posts = []
+    for i in range(count):
+        parts: list[str] = [rng.choice(pii)] if pii and i % 4 == 0 else []
+        while sum(len(p) + 1 for p in parts) < 280:
+            parts.append(rng.choice(lines))
+        posts.append(" ".join(parts)[:330])
+    return posts
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(workdir: Path, workers: int, threads: int | None) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
+    args = ["serve", "--port", str(port), "--decision-log", str(workdir / "decisions.sqlite3"), "--no-access-log", "--log-level", "warning", "--workers", str(workers)]
+    if threads:
+        args += ["--check-threads", str(threads)]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from charterguard.cli import main; main()", *args],
+        env=env,
+        cwd=workdir,
+        stdout=open(workdir / "server.log", "wb"),
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"server exited with {proc.returncode}: {(workdir / 'server.log').read_text()[-2000:]}")
+        try:
+            if httpx.get(url + "/readyz", timeout=2).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    proc.kill()
+    sys.exit("server not ready after 300 s")
+
+
+def peak_rss_mib(pid: int) -> float:
+    """VmHWM of the server and its children (uvicorn workers), in MiB."""
+    total_kib = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total_kib += int(line.split()[1])
+        except OSError:
+            continue
+    return total_kib / 1024
+
+
+async def run_level(url: str, posts: list[str], clients: int, duration: float, warmup: float) -> dict[str, float]:
+    latencies: list[float] = []
+    errors = 0
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
+
+        async def one_client(index: int, until: float, record: bool) -> None:
+            nonlocal errors
+            i = index
+            while time.perf_counter() < until:
+                body = {"text": posts[i % len(posts)], "channel": "linkedin"}
+                i += clients
+                started = time.perf_counter()
+                try:
+                    response = await client.post("/v1/check", json=body)
+                    ok = response.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                if record:
+                    if ok:
+                        latencies.append(time.perf_counter() - started)
+                    else:
+                        errors += 1
+
+        warm_until = time.perf_counter() + warmup
+        await asyncio.gather(*(one_client(c, warm_until, False) for c in range(clients)))
+        started = time.perf_counter()
+        until = started + duration
+        await asyncio.gather(*(one_client(c, until, True) for c in range(clients)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+
+    def pct(q: float) -> float:
+        return latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000 if latencies else float("nan")
+
+    return {
+        "clients": clients,
+        "requests": len(latencies),
+        "errors": errors,
+        "rps": len(latencies) / elapsed,
+        "p50": pct(0.50),
+        "p90": pct(0.90),
+        "p99": pct(0.99),
+        "max": latencies[-1] * 1000 if latencies else float("nan"),
+        "mean": statistics.fmean(latencies) * 1000 if latencies else float("nan"),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds measured per level")
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of unmeasured load before each level")
+    parser.add_argument("--levels", default="1,8,32", help="concurrent clients, comma-separated")
+    parser.add_argument("--workers", type=int, default=1, help="server worker processes")
+    parser.add_argument("--check-threads", type=int, default=None, help="server check threads per worker")
+    parser.add_argument("--url", default=None, help="an already running server (no RSS then)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    args = parser.parse_args()
+
+    posts = french_posts()
+    proc = None
+    workdir = Path(tempfile.mkdtemp(prefix="cg-bench-api-"))
+    if args.url:
+        url = args.url.rstrip("/")
+    else:
+        proc, url = start_server(workdir, args.workers, args.check_threads)
+    try:
+        ready = httpx.get(url + "/readyz", timeout=5).json()
+        results = [asyncio.run(run_level(url, posts, int(level), args.duration, args.warmup)) for level in args.levels.split(",")]
+        rss = peak_rss_mib(proc.pid) if proc else None
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+    mean_len = statistics.fmean(len(p) for p in posts)
+    summary = {
+        "posts": len(posts),
+        "mean_post_chars": round(mean_len),
+        "workers": args.workers,
+        "cpus": os.cpu_count(),
+        "models_loaded": ready.get("models"),
+        "server_peak_rss_mib": round(rss, 1) if rss else None,
+        "levels": [{k: round(v, 2) if isinstance(v, float) else v for k, v in r.items()} for r in results],
+    }
+    if args.json:
+        print(json.dumps(summary, indent=2))
+        return
+    print(f"POST /v1/check, default charter, {len(posts)} French posts of {mean_len:.0f} chars on average, "
+          f"{args.workers} worker(s), {os.cpu_count()} CPUs, {args.duration:g} s per level")
+    print(f"{'clients':>7} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}")
+    for r in results:
+        print(f"{r['clients']:>7} {r['requests']:>9} {r['rps']:>8.1f} {r['p50']:>8.1f} {r['p90']:>8.1f} {r['p99']:>8.1f} {r['max']:>8.1f} {r['errors']:>7}")
+    print(f"server peak RSS: {summary['server_peak_rss_mib']} MiB; NLP models loaded: {summary['models_loaded']}")
+    at_target = next((r for r in results if r["clients"] == TARGET_LEVEL), None)
+    if at_target:
+        met = at_target["rps"] >= TARGET_RPS and at_target["p99"] < TARGET_P99_MS
+        print(f"target at {TARGET_LEVEL} clients (>= {TARGET_RPS} req/s, p99 < {TARGET_P99_MS:g} ms): {'met' if met else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,294 @@
+"""Precision / recall / F1 per entity: charterguard's pii rules vs plain Presidio.
+
+    .venv/bin/python bench/eval_pii.py [--sets synth,softcom,wikineural,frposts] [--wikineural-n 1000]
+
+Data sets (the first three are read from ../shared/eval and skipped when absent):
+- synth: presidio_synth_v2 dev (English, Presidio's own synthetic set);
+- softcom: the French Softcom fixtures (tiny, Swiss formats: a smoke test);
+- wikineural: WikiNEuRal French validation sentences, PER only (silver labels);
+- frposts: bench/data/fr_pii_posts.jsonl (make_fr_pii_set.py: French posts with
+  valid French identifiers and contacts, plus distractors).
+
+charterguard = the union of the `pii` rules of the default charter (their
+entities and thresholds, i.e. what is reported at info, warn or block), run on
+one shared Doc per post. Presidio = `AnalyzerEngine` with its default
+recognizers and the same spaCy models, score threshold 0 (out of the box).
+
+Matching: a prediction is a true positive when it has the gold entity type and
+a character IoU >= 0.5 with a gold span not matched yet. Only personal-data
+types are scored; a LOCATION prediction inside a gold STREET_ADDRESS (and the
+reverse) is neither right nor wrong, for both systems. Overall = micro average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+EVAL = Path(os.environ.get("CHARTERGUARD_EVAL", ROOT.parent / "shared" / "eval"))
+
+SCORED = ("PERSON", "LOCATION", "STREET_ADDRESS", "EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "CREDIT_CARD",
+          "IP_ADDRESS", "US_SSN", "FR_NIR", "FR_SIREN", "FR_SIRET", "FR_PASSPORT")
+NEUTRAL_PAIRS = {("LOCATION", "STREET_ADDRESS"), ("STREET_ADDRESS", "LOCATION")}
+SYNTH_MAP = {"GPE": "LOCATION"}
+SOFTCOM_MAP = {"PERSON_NAME": "PERSON", "EMAIL": "EMAIL_ADDRESS", "PHONE_NUMBER": "PHONE_NUMBER",
+               "IBAN": "IBAN_CODE", "ADDRESS": "STREET_ADDRESS"}
+
+
+# -- data --------------------------------------------------------------------------
+def load_synth() -> list[dict]:
+    path = EVAL / "presidio_synth_v2" / "dev.json"
+    if not path.exists():
+        return []
+    rows = []
+    for i, item in enumerate(json.loads(path.read_text())):
+        spans = [{"start": s["start_position"], "end": s["end_position"], "entity": SYNTH_MAP.get(s["entity_type"], s["entity_type"])}
+                 for s in item["spans"]]
+        rows.append({"id": f"synth-{i}", "lang": "en", "text": item["full_text"], "spans": spans})
+    return rows
+
+
+def load_softcom() -> list[dict]:
+    base = EVAL / "softcom_pii_fixtures_fr_en_de"
+    path = base / "realistic-ground-truth.json"
+    if not path.exists():
+        return []
+    rows = []
+    for name, doc in json.loads(path.read_text())["documents"].items():
+        if doc.get("language") != "fr":
+            continue
+        text = (base / "realistic" / name).read_text(encoding="utf-8")
+        seen = set()
+        spans = []
+        for e in doc["entities"]:
+            key = (e["start"], e["end"])
+            if key in seen:
+                continue
+            seen.add(key)
+            spans.append({"start": e["start"], "end": e["end"], "entity": SOFTCOM_MAP.get(e["type"], e["type"])})
+        rows.append({"id": name, "lang": "fr", "text": text, "spans": spans})
+    return rows
+
+
+def load_wikineural(n: int, seed: int = 13) -> list[dict]:
+    path = EVAL / "wikineural_fr" / "val.conllu"
+    if not path.exists():
+        return []
+    sentences, tokens = [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            if tokens:
+                sentences.append(tokens)
+            tokens = []
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            tokens.append((parts[1], parts[2]))
+    random.Random(seed).shuffle(sentences)
+    rows = []
+    for k, sentence in enumerate(sentences[:n]):
+        text, spans, pos, open_span = "", [], 0, None
+        for token, tag in sentence:
+            if text:
+                text += " "
+            start = len(text)
+            text += token
+            if tag == "B-PER":
+                open_span = {"start": start, "end": len(text), "entity": "PERSON"}
+                spans.append(open_span)
+            elif tag == "I-PER" and open_span is not None:
+                open_span["end"] = len(text)
+            else:
+                open_span = None
+            # Other types are not scored (MISC/ORG/LOC labels are silver and not personal data here).
+        rows.append({"id": f"wn-{k}", "lang": "fr", "text": text, "spans": spans, "only": ["PERSON"]})
+    return rows
+
+
+def load_frposts() -> list[dict]:
+    path = ROOT / "bench" / "data" / "fr_pii_posts.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] if path.exists() else []
+
+
+# -- systems -------------------------------------------------------------------------
+def charterguard_rules():
+    """Entities and thresholds of the default charter's pii rules (union)."""
+    from charterguard.detectors.pii import PiiDetector, PiiRule
+
+    try:
+        from charterguard.charter.model import Charter
+
+        charter = Charter.load("default")
+        detectors = [c.detector for c in charter.rules if c.spec.kind == "pii" and c.spec.enabled]
+        company = charter.company
+    except Exception as exc:  # the charter may not be there yet: evaluate every entity at 0.5
+        print(f"(default charter not loadable: {exc}; using one rule with every entity at min_score 0.5)")
+        detectors = []
+    if not detectors:
+        from charterguard.charter.rule import Company
+
+        rule = PiiRule.model_validate({"id": "eval.all", "kind": "pii", "severity": "warn", "clause": "0", "message": "x",
+                                       "min_score": 0.5, "entities": list(SCORED), "examples": {"flag": ["x"], "pass": ["y"]}})
+        detectors = [PiiDetector(rule, company if "company" in dir() else Company())]
+    return detectors
+
+
+def run_charterguard(rows: list[dict]) -> list[list[dict]]:
+    from charterguard import nlp
+    from charterguard.analysis import Post
+    from charterguard.engine import merge_overlapping  # noqa: F401  (same merging as the engine below)
+
+    detectors = charterguard_rules()
+    components = frozenset().union(*(d.nlp_components for d in detectors))
+    now = datetime.now(timezone.utc)
+    out = []
+    for lang in ("fr", "en"):
+        idx = [i for i, r in enumerate(rows) if r["lang"] == lang]
+        docs = nlp.parse([rows[i]["text"] for i in idx], lang, components) if components and idx else [None] * len(idx)
+        for i, doc in zip(idx, docs):
+            post = Post(rows[i]["text"], language=lang, channel=None, audience=None, now=now, nlp_components=components)
+            if doc is not None:
+                post.doc = doc
+            preds = []
+            for d in detectors:
+                for h in d.find(post):
+                    if h.score >= d.rule.min_score:
+                        preds.append({"start": h.start, "end": h.end, "entity": h.entity, "score": h.score})
+            out.append((i, _dedupe(preds)))
+    out.sort()
+    return [p for _, p in out]
+
+
+def _dedupe(preds: list[dict]) -> list[dict]:
+    """Overlapping findings of several rules: keep the best (as the engine merges them)."""
+    kept = []
+    for p in sorted(preds, key=lambda p: (-p["score"], p["start"])):
+        if all(p["end"] <= k["start"] or k["end"] <= p["start"] for k in kept):
+            kept.append(p)
+    return kept
+
+
+_presidio = None
+
+
+def presidio_engine():
+    global _presidio
+    if _presidio is None:
+        from presidio_analyzer import AnalyzerEngine
+        from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+        from charterguard import nlp
+
+        conf = {"nlp_engine_name": "spacy", "models": [{"lang_code": "fr", "model_name": nlp.model_name("fr")},
+                                                        {"lang_code": "en", "model_name": nlp.model_name("en")}]}
+        engine = NlpEngineProvider(nlp_configuration=conf).create_engine()
+        _presidio = AnalyzerEngine(nlp_engine=engine, supported_languages=["fr", "en"])
+    return _presidio
+
+
+def run_presidio(rows: list[dict]) -> list[list[dict]]:
+    analyzer = presidio_engine()
+    return [[{"start": r.start, "end": r.end, "entity": r.entity_type, "score": r.score}
+             for r in analyzer.analyze(row["text"], language=row["lang"])] for row in rows]
+
+
+# -- scoring -------------------------------------------------------------------------
+def iou(a: dict, b: dict) -> float:
+    inter = max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+    return inter / max(1, max(a["end"], b["end"]) - min(a["start"], b["start"]))
+
+
+def score(rows: list[dict], predictions: list[list[dict]]) -> dict[str, Counter]:
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for row, preds in zip(rows, predictions):
+        only = set(row.get("only", SCORED))
+        gold = [g for g in row["spans"] if g["entity"] in only]
+        preds = [p for p in preds if p["entity"] in only]
+        matched_gold: set[int] = set()
+        for p in sorted(preds, key=lambda p: -p.get("score", 1)):
+            best, best_j = 0.0, -1
+            for j, g in enumerate(gold):
+                if j not in matched_gold and g["entity"] == p["entity"]:
+                    v = iou(p, g)
+                    if v > best:
+                        best, best_j = v, j
+            if best >= 0.5:
+                matched_gold.add(best_j)
+                counts[p["entity"]]["tp"] += 1
+            elif any((p["entity"], g["entity"]) in NEUTRAL_PAIRS and iou(p, g) > 0 for g in row["spans"]):
+                continue
+            elif any(g["entity"] not in SCORED and iou(p, g) > 0 and p["entity"] in ("LOCATION", "STREET_ADDRESS")
+                     for g in row["spans"]):
+                continue  # e.g. a ZIP_CODE gold span: address-like, not scored
+            else:
+                counts[p["entity"]]["fp"] += 1
+        for j, g in enumerate(gold):
+            if j not in matched_gold:
+                counts[g["entity"]]["fn"] += 1
+    return counts
+
+
+def prf(c: Counter) -> tuple[float, float, float]:
+    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def report(name: str, rows: list[dict], systems: dict[str, list[list[dict]]]) -> dict:
+    scored = {s: score(rows, preds) for s, preds in systems.items()}
+    entities = sorted({e for c in scored.values() for e in c})
+    names = list(systems)
+    print(f"\n== {name} ({len(rows)} texts, {sum(len(r['spans']) for r in rows)} gold spans) ==")
+    header = f"{'entity':16} {'gold':>5} " + " ".join(f"{s + ' P/R/F1':>26}" for s in names)
+    print(header)
+    summary = {}
+    for entity in entities + ["OVERALL"]:
+        cells = []
+        for s in names:
+            c = scored[s][entity] if entity != "OVERALL" else sum(scored[s].values(), Counter())
+            p, r, f = prf(c)
+            cells.append(f"{p:8.3f} {r:6.3f} {f:6.3f} {'':3}")
+            summary.setdefault(entity, {})[s] = (p, r, f)
+        support = (sum(scored[names[0]].values(), Counter()) if entity == "OVERALL" else scored[names[0]][entity])
+        print(f"{entity:16} {support['tp'] + support['fn']:5d} " + " ".join(f"{c:>26}" for c in cells))
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default="synth,softcom,wikineural,frposts")
+    parser.add_argument("--wikineural-n", type=int, default=1000)
+    parser.add_argument("--no-presidio", action="store_true", help="charterguard only (faster)")
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)  # Presidio logs a traceback when tldextract cannot download
+    loaders = {"synth": load_synth, "softcom": load_softcom, "wikineural": lambda: load_wikineural(args.wikineural_n),
+               "frposts": load_frposts}
+    for name in args.sets.split(","):
+        rows = loaders[name]()
+        if not rows:
+            print(f"\n== {name}: data absent, skipped ==")
+            continue
+        t = time.perf_counter()
+        systems = {"charterguard": run_charterguard(rows)}
+        t_cg = time.perf_counter() - t
+        if not args.no_presidio:
+            t = time.perf_counter()
+            systems["presidio"] = run_presidio(rows)
+            t_p = time.perf_counter() - t
+        report(name, rows, systems)
+        print(f"(time: charterguard {t_cg:.1f}s" + ("" if args.no_presidio else f", presidio {t_p:.1f}s") + ")")
+
+
+if __name__ == "__main__":
+    main()
