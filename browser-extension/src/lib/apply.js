@@ -1,9 +1,9 @@
 'use strict';
 // Applies a suggestion's replacement the way a user's typing would: select
-// the span, then insertText. execCommand goes through the browser's editing
-// pipeline (beforeinput/input, undo stack), which is what Quill, Draft.js and
-// Lexical listen to; writing to the DOM directly would desynchronise their
-// models. Direct edits are only a last resort when the editor ignored both.
+// the span, then insert text through the events editors listen to, so that
+// the editor's own model follows (writing the DOM directly would
+// desynchronise Quill, Draft.js or Lexical). A direct DOM edit is only the
+// last resort, when the editor ignored both a beforeinput and execCommand.
 (function (root, name, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory(require('./text-model.js'));
   else (root.CharterGuard = root.CharterGuard || {})[name] = factory(root.CharterGuard.textModel);
@@ -17,9 +17,7 @@
   }
 
   function inputEvent(win, type, replacement) {
-    return new win.InputEvent(type, {
-      bubbles: true, cancelable: type === 'beforeinput', inputType: 'insertReplacementText', data: replacement,
-    });
+    return new win.InputEvent(type, { bubbles: true, cancelable: type === 'beforeinput', inputType: 'insertText', data: replacement });
   }
 
   function replaceInField(field, from, to, replacement) {
@@ -41,10 +39,12 @@
     const selection = win.getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
+    // Model-driven editors (Lexical, Slate, ProseMirror) apply a beforeinput
+    // to their model and cancel it; execCommand would not fire one.
+    if (!composer.dispatchEvent(inputEvent(win, 'beforeinput', replacement))) return true;
+    // Editors that reconcile from the DOM (Quill, Draft.js) follow the
+    // browser's own insertion and its input event.
     if (execInsert(doc, replacement)) return true;
-    // Editors that handle beforeinput themselves cancel it once they applied it.
-    const before = inputEvent(win, 'beforeinput', replacement);
-    if (!composer.dispatchEvent(before)) return true;
     range.deleteContents();
     range.insertNode(doc.createTextNode(replacement));
     composer.dispatchEvent(inputEvent(win, 'input', replacement));

@@ -102,7 +102,7 @@
       return { pass: `✓ ${t('verdictPass')}`, checking: t('checking'), slow: t('slow'), offline: t('offline') }[state] || '';
     }
 
-    /** Shows the verdict badge at the composer's bottom-right corner. */
+    /** Shows the verdict badge inside the composer's bottom-right corner (outside, it would cover the site's buttons). */
     function showBadge(composer, state, total) {
       badge.dataset.state = state;
       badge.textContent = badgeLabel(state, total);
@@ -115,8 +115,9 @@
       if (badge.hidden || !composer || !composer.isConnected) return;
       const rect = composer.getBoundingClientRect();
       const width = badge.offsetWidth || 120;
-      badge.style.left = `${Math.max(4, rect.right - width - 4)}px`;
-      badge.style.top = `${Math.max(4, rect.bottom + 4)}px`;
+      const height = badge.offsetHeight || 24;
+      badge.style.left = `${Math.max(4, rect.right - width - 6)}px`;
+      badge.style.top = `${Math.max(4, rect.bottom - height - 6)}px`;
     }
 
     function hideBadge() {
