@@ -15,7 +15,8 @@
 
   function showReport(text, report) {
     const result = $('result');
-    const verdict = line('verdict', t('verdictLabel', [report.verdict]));
+    const verdictName = { block: t('verdictBlock'), warn: t('severity_warn'), pass: t('verdictPass') }[report.verdict] || report.verdict;
+    const verdict = line('verdict', t('verdictLabel', [verdictName]));
     verdict.dataset.verdict = report.verdict;
     const list = document.createElement('ul');
     list.className = 'findings';
