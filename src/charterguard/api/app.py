@@ -28,6 +28,7 @@ from starlette.middleware.cors import CORSMiddleware
 from .. import nlp
 from ..decisions import Decision, DecisionLog, Filters, TextHasher, decision_from_report, open_log
 from ..errors import CharterguardError, InputError, ModelNotInstalledError
+from .batcher import CheckBatcher
 from .charters import CharterRegistry, Served, rules_of
 from .errors import ApiError, error_response, error_responses, install_error_handlers, safe_traceback
 from .keys import LOCAL_KEY, ApiKey, KeyRing
@@ -49,6 +50,7 @@ from .settings import Settings
 log = logging.getLogger("charterguard.api")
 
 API_VERSION = "1"
+COALESCE_MAX = 32  # single-post checks checked together at most (see batcher.py)
 REQUEST_CEILING_FACTOR = 3  # request ceiling = this many per-post budgets + 1 s (thread pool queueing)
 WARMUP_TEXTS = (("Bonjour à tous, ravie de rejoindre l'équipe de Marie à Lyon.", "fr"), ("Happy to join the team of John in London.", "en"))
 
@@ -73,9 +75,27 @@ class State:
                 self.hasher = TextHasher.from_string(settings.hmac_key)
             else:
                 self.hasher = TextHasher.from_file(settings.resolved_hmac_key_file())
-        self.executor = ThreadPoolExecutor(max_workers=settings.check_threads, thread_name_prefix="check")
+        # Batch checks and decision-log queries; single-post checks go through the batcher.
+        self.executor = ThreadPoolExecutor(max_workers=settings.check_threads, thread_name_prefix="work")
+        self.batcher = CheckBatcher(
+            threads=settings.check_threads,
+            max_batch=COALESCE_MAX,
+            budget_ms=settings.time_budget_ms,
+            record_many=self.record_many if self.decisions is not None else None,
+        )
         self.ready = threading.Event()
         self.warmup_error: str | None = None
+
+    def record_many(self, decisions: list[Decision]) -> bool:
+        """Write decisions; on failure log it (without text) and go on: the caller is told by a header."""
+        if self.decisions is None:
+            return False
+        try:
+            self.decisions.record_many(decisions)
+            return True
+        except Exception as exc:
+            log.error("could not write the decision log: %s", safe_traceback(exc))
+            return False
 
     def warm_up(self) -> None:
         """Load the NLP models every served charter may need, before /readyz says ready."""
@@ -90,6 +110,7 @@ class State:
 
     def close(self) -> None:
         self.charters.stop_watching()
+        self.batcher.close()
         self.executor.shutdown(wait=False, cancel_futures=True)
         if self.decisions is not None:
             self.decisions.close()
@@ -137,10 +158,14 @@ def _served(state: State, name: str | None) -> Served:
 
 
 async def _in_pool(state: State, work: Callable[[], Any], ceiling_s: float) -> Any:
-    """Run `work` in the check pool; 504, failing closed, past `ceiling_s`."""
-    loop = asyncio.get_running_loop()
+    """Run `work` in the app's thread pool, bounded by `ceiling_s` (see _bounded)."""
+    return await _bounded(asyncio.get_running_loop().run_in_executor(state.executor, work), ceiling_s)
+
+
+async def _bounded(future: "asyncio.Future[Any]", ceiling_s: float) -> Any:
+    """The result of `future`; 504, failing closed, past `ceiling_s`; engine errors as 422/503."""
     try:
-        return await asyncio.wait_for(loop.run_in_executor(state.executor, work), timeout=ceiling_s)
+        return await asyncio.wait_for(future, timeout=ceiling_s)
     except asyncio.TimeoutError:
         raise ApiError(
             504,
@@ -153,18 +178,6 @@ async def _in_pool(state: State, work: Callable[[], Any], ceiling_s: float) -> A
         raise ApiError(422, "invalid_text", f"{str(exc).rstrip('.')}. Fix the text and send again.") from None
     except ModelNotInstalledError as exc:
         raise ApiError(503, "model_missing", str(exc)) from None
-
-
-def _record(state: State, make: Callable[[TextHasher], Decision]) -> bool:
-    """Write one decision; on failure log it (without text) and go on: the caller is told by a header."""
-    if state.decisions is None or state.hasher is None:
-        return False
-    try:
-        state.decisions.record(make(state.hasher))
-        return True
-    except Exception as exc:
-        log.error("could not write the decision log: %s", safe_traceback(exc))
-        return False
 
 
 def _logged_header(recorded: bool | None) -> dict[str, str]:
@@ -278,22 +291,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def check(body: CheckRequest, request: Request, key: ApiKey = Depends(require("check"))) -> JSONResponse:
         served = _served(state, body.charter)
 
-        def work() -> tuple[dict[str, Any], bool | None]:
-            report = served.checker.check(
-                body.text, lang=body.lang, channel=body.channel, audience=body.audience, id=body.id, budget_ms=settings.time_budget_ms
-            ).to_dict()
-            recorded = None
-            if state.decisions is not None:
-                recorded = _record(
-                    state,
-                    lambda hasher: decision_from_report(
-                        report, body.text, hasher, key_id=key.id, channel=body.channel, audience=body.audience, store_text=settings.store_text
-                    ),
-                )
-            return report, recorded
+        decide = None
+        if state.hasher is not None:
+            hasher = state.hasher
 
-        report, recorded = await _in_pool(state, work, ceiling_s)
-        return JSONResponse(report, headers=_logged_header(recorded))
+            def decide(report: dict[str, Any]) -> Decision:
+                return decision_from_report(
+                    report, body.text, hasher, key_id=key.id, channel=body.channel, audience=body.audience, store_text=settings.store_text
+                )
+
+        row = body.model_dump(include={"text", "lang", "channel", "audience", "id"})
+        result, recorded = await _bounded(asyncio.wrap_future(state.batcher.submit(served, row, decide)), ceiling_s)
+        if "error" in result:  # the engine refused the post (binary, too long...); its message never quotes it
+            raise ApiError(422, "invalid_text", f"{result['error']['message'].rstrip('.')}. Fix the text and send again.")
+        return JSONResponse(result, headers=_logged_header(recorded))
 
     @app.post(
         "/v1/check/batch",
@@ -317,19 +328,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             # A post that cannot be checked (e.g. NUL bytes) gets a charterguard.error/1
             # object in its place; the other posts are still answered, as in `charterguard batch`.
             reports = [r.to_dict() for r in served.checker.check_many(rows, on_error="return")]
-            recorded = None
-            if state.decisions is not None:
-                recorded = True
-                for post, report in zip(body.posts, reports):
-                    if "error" in report:
-                        continue
-                    recorded &= _record(
-                        state,
-                        lambda hasher, post=post, report=report: decision_from_report(
-                            report, post.text, hasher, key_id=key.id, channel=post.channel, audience=post.audience, store_text=settings.store_text
-                        ),
-                    )
-            return reports, recorded
+            if state.hasher is None:
+                return reports, None
+            hasher = state.hasher
+            decisions = [
+                decision_from_report(report, post.text, hasher, key_id=key.id, channel=post.channel, audience=post.audience, store_text=settings.store_text)
+                for post, report in zip(body.posts, reports)
+                if "error" not in report
+            ]
+            return reports, state.record_many(decisions)
 
         reports, recorded = await _in_pool(state, work, ceiling_s * max(1, len(rows)))
         return JSONResponse({"reports": reports}, headers=_logged_header(recorded))
@@ -376,39 +383,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         unknown = sorted(set(body.rules) - served.rule_ids)
         if unknown:
             raise ApiError(422, "unknown_rule", f"The charter {served.name!r} has no rule {', '.join(map(repr, unknown))}: send the rule ids from the report.", rules=unknown)
-        if state.decisions is None:
+        if state.hasher is None:
             raise ApiError(503, "decision_log_disabled", "This server keeps no decision log, so an override cannot be recorded; ask the operator to enable it.")
-
-        def make(hasher: TextHasher) -> Decision:
-            charter = served.charter
-            return Decision(
-                kind="override",
-                text_hmac=hasher.digest(body.text),
-                hmac_key_id=hasher.key_id,
-                text_length=len(body.text),
-                key_id=key.id,
-                charter_name=charter.name,
-                charter_version=str(charter.version),
-                charter_sha256=charter.sha256,
-                channel=body.channel,
-                audience=body.audience,
-                findings=[{"rule": rule} for rule in sorted(set(body.rules))],
-                reason=body.reason,
-                text=body.text if settings.store_text else None,
-            )
-
-        decision_holder: list[Decision] = []
-
-        def work() -> bool:
-            def capture(hasher: TextHasher) -> Decision:
-                decision_holder.append(make(hasher))
-                return decision_holder[0]
-
-            return _record(state, capture)
-
-        if not await _in_pool(state, work, ceiling_s):
+        hasher = state.hasher
+        charter = served.charter
+        decision = Decision(
+            kind="override",
+            text_hmac=hasher.digest(body.text),
+            hmac_key_id=hasher.key_id,
+            text_length=len(body.text),
+            key_id=key.id,
+            charter_name=charter.name,
+            charter_version=str(charter.version),
+            charter_sha256=charter.sha256,
+            channel=body.channel,
+            audience=body.audience,
+            findings=[{"rule": rule} for rule in sorted(set(body.rules))],
+            reason=body.reason,
+            text=body.text if settings.store_text else None,
+        )
+        if not await _in_pool(state, lambda: state.record_many([decision]), ceiling_s):
             raise ApiError(503, "decision_log_unavailable", "The override could not be recorded (the decision log is unavailable): retry in a moment.")
-        return JSONResponse({"id": decision_holder[0].id}, status_code=201)
+        return JSONResponse({"id": decision.id}, status_code=201)
 
     # -- decision log ----------------------------------------------------------------
 

@@ -51,7 +51,9 @@ class Settings:
     hmac_key: str | None = None
     hmac_key_file: str | None = None
     reload_interval_s: float = 2.0  # how often charter files are checked for changes
-    check_threads: int = 4  # threads running checks in one worker process
+    # Threads checking posts in one worker process. spaCy holds the GIL most of
+    # the time, so more threads than cores add little; use --workers to scale.
+    check_threads: int = 2
     workers: int = 1  # uvicorn worker processes
 
     def __post_init__(self) -> None:

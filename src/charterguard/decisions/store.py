@@ -133,23 +133,32 @@ class DecisionLog:
     # -- writing -------------------------------------------------------------
 
     def record(self, decision: Decision) -> str:
+        self.record_many([decision])
+        return decision.id
+
+    def record_many(self, decisions: list[Decision]) -> None:
+        """Write `decisions` in one transaction (all or none)."""
         p = self.placeholder
-        values = [
+        insert = f"INSERT INTO cg_decisions ({', '.join(COLUMNS)}) VALUES ({', '.join([p] * len(COLUMNS))})"
+        insert_rule = f"INSERT INTO cg_decision_rules (decision_id, rule) VALUES ({p}, {p})"
+        rows = [self._values(d) for d in decisions]
+        rule_rows = [(d.id, rule) for d in decisions for rule in d.rules]
+
+        def work(conn: Any) -> None:
+            # psycopg's executemany pipelines the inserts; sqlite3's runs them in C.
+            conn.cursor().executemany(insert, rows)
+            if rule_rows:
+                conn.cursor().executemany(insert_rule, rule_rows)
+
+        self._run(work)
+
+    def _values(self, decision: Decision) -> list[Any]:
+        return [
             decision.id, self._time_param(decision.time), decision.kind, decision.key_id, decision.charter_name,
             decision.charter_version, decision.charter_sha256, decision.channel, decision.audience, decision.language,
             decision.verdict, decision.incomplete, decision.text_hmac, decision.hmac_key_id, decision.text_length,
             self._json_param(decision.findings), decision.reason, decision.text, decision.elapsed_ms,
         ]  # fmt: skip
-        insert = f"INSERT INTO cg_decisions ({', '.join(COLUMNS)}) VALUES ({', '.join([p] * len(COLUMNS))})"
-        insert_rule = f"INSERT INTO cg_decision_rules (decision_id, rule) VALUES ({p}, {p})"
-
-        def work(conn: Any) -> None:
-            conn.execute(insert, values)
-            for rule in decision.rules:
-                conn.execute(insert_rule, (decision.id, rule))
-
-        self._run(work)
-        return decision.id
 
     # -- reading -------------------------------------------------------------
 
