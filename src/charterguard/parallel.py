@@ -130,6 +130,9 @@ _worker: RowChecker | None = None
 def _init_worker(config: GateConfig) -> None:
     global _worker
     _worker = RowChecker(config)
+    # Load the French pipeline now (if the charter's rules need one) rather than
+    # inside the first chunk, so progress and ETA are not skewed by model loading.
+    _worker.check([PostRow(id=None, text="Bonjour à toutes et à tous.", uri="warm-up", lang="fr")])
 
 
 def _check_chunk(rows: list[PostRow]) -> list[Outcome]:
