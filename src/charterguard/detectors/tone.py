@@ -117,11 +117,14 @@ class ToneRule(RuleSpec):
             "statistical model, for what lexicons miss; negativity, shouting, punctuation: style, off by default."
         ),
     )
-    model_threshold: float = Field(
-        0.5,
+    model_threshold: float | None = Field(
+        None,
         ge=0.0,
         le=1.0,
-        description="Calibrated probability above which the model's `offensive` category flags a post.",
+        description=(
+            "Calibrated probability above which the model's `offensive` category flags a post. "
+            "Default: the threshold tuned on the model's calibration split (see tone/MODEL_CARD.md)."
+        ),
     )
     extra_terms: dict[LexiconCategory, list[str]] = Field(
         default_factory=dict,
@@ -178,7 +181,9 @@ class ToneDetector(Detector[ToneRule]):
         if not post.text or not post.text.strip():
             return []
         analyzer = self._analyzer(language)
-        threshold = self.rule.model_threshold if "offensive" in self._categories else None
+        threshold = None
+        if "offensive" in self._categories and analyzer.model is not None:
+            threshold = self.rule.model_threshold if self.rule.model_threshold is not None else analyzer.model.threshold
         cache = post.__dict__.setdefault("_tone_cache", {})
         findings = [f for f in analyzer.analyze(post.folded, model_threshold=threshold, cache=cache) if f.category in self._categories]
         strong = [f for f in findings if f.category in _OVERLAP_WINS]

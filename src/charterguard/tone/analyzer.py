@@ -40,7 +40,8 @@ DIRECTED_LOOKBACK = 4  # words looked at before a "directed" insult for an addre
 REVERSE_LINK_WORDS = 3  # "quelle arnaque, ce concurrent": judgement before its target
 _NO_REVERSE_LINK = re.compile(r"[,:;()\[\]\"«»|]")
 _PUNCTUATION_RUN = re.compile(r"(?:[!?]\s?){2,}[!?]")
-_HARD_CATEGORIES = frozenset({"insult", "aggression", "hate"})
+# A word of 2+ capitals: shouting is only looked for when there are enough of them.
+_CAPITALS_WORD = re.compile(r"\b[^\W\d_a-zß-ÿ]{2,}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,7 @@ class ToneAnalyzer:
         findings = list(state.lexical)
         if model_threshold is not None and self.model is not None:
             if model_threshold not in state.model:
-                state.model[model_threshold] = self._model_findings(state.tokens, model_threshold)
+                state.model[model_threshold] = self._model_findings(state, model_threshold)
             findings.extend(state.model[model_threshold])
         return findings
 
@@ -109,7 +110,14 @@ class ToneAnalyzer:
         """Calibrated model probability that the whole post is offensive (0 without a model)."""
         if self.model is None:
             return 0.0
-        return self.model.probability(features(model_words(Tokens.of(folded).words)))
+        return self.model.probability(self.model_features(folded))
+
+    def model_features(self, folded: "FoldedText") -> set[str]:
+        """The model's features of a whole post (also used by the training script)."""
+        state = self._state(folded, {})
+        tokens = state.tokens
+        words = model_words(tokens.words[k] for k in range(len(tokens)) if not tokens.mention[k])
+        return features(words, _evidence_kinds(state.lexical))
 
     def _state(self, folded: "FoldedText", cache: dict) -> _PostState:
         state = cache.get(id(self))
@@ -225,7 +233,9 @@ class ToneAnalyzer:
         return out
 
     def _shouting(self, text: str, tokens: Tokens) -> list[ToneFinding]:
-        out = []
+        out: list[ToneFinding] = []
+        if len(_CAPITALS_WORD.findall(text)) < self.options.shouting_min_words:
+            return out
         run: list[int] = []
         for k in range(len(tokens) + 1):
             caps = False
@@ -252,8 +262,9 @@ class ToneAnalyzer:
         return out
 
     # -- model ---------------------------------------------------------------
-    def _model_findings(self, tokens: Tokens, threshold: float) -> list[ToneFinding]:
+    def _model_findings(self, state: _PostState, threshold: float) -> list[ToneFinding]:
         assert self.model is not None
+        tokens = state.tokens
         by_sentence: dict[int, list[int]] = {}
         for k, s in enumerate(tokens.sentence):
             if not tokens.mention[k]:
@@ -261,7 +272,7 @@ class ToneAnalyzer:
         if not by_sentence:
             return []
         all_words = model_words(tokens.words[k] for k in range(len(tokens)) if not tokens.mention[k])
-        probability = self.model.probability(features(all_words))
+        probability = self.model.probability(features(all_words, _evidence_kinds(state.lexical)))
         if probability < threshold:
             return []
         # Point at the sentence that weighs most; the score is the whole post's.
@@ -272,6 +283,10 @@ class ToneAnalyzer:
                 best, best_margin = indices, margin
         assert best is not None
         return [ToneFinding("offensive", tokens.starts[best[0]], tokens.ends[best[-1]], probability, evidence="model")]
+
+
+def _evidence_kinds(findings: list[ToneFinding]) -> set[str]:
+    return {f.evidence for f in findings}
 
 
 def _without_duplicates(findings: list[ToneFinding]) -> list[ToneFinding]:

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Sequence
 
-FEATURE_VERSION = 1
+logger = logging.getLogger(__name__)
+
+FEATURE_VERSION = 2
 MAX_WORD_LENGTH = 24  # longer "words" are URLs, hashes or key mashing
-CHAR_NGRAMS = (3, 4, 5)
+CHAR_NGRAMS = (3, 4, 5)  # spelled out in `features` for speed
 SKIPPED_WORDS = frozenset({"http", "https", "www", "url", "user", "rt", "amp"})
 
 
@@ -36,19 +39,25 @@ def model_words(words: Iterable[str]) -> list[str]:
     return out
 
 
-def features(words: Sequence[str]) -> set[str]:
-    """Distinct features of a sequence of folded words (see module docstring)."""
-    feats: set[str] = set()
-    previous = "<s>"
+def features(words: Sequence[str], evidence: Iterable[str] = ()) -> set[str]:
+    """Distinct features of a sequence of folded words (see module docstring), plus
+    the kinds of lexicon evidence found in the text ("insult:strong"), so the model
+    learns how much each lexicon signal is worth.
+
+    Character n-grams are kept as they are (with ' ' marking word edges); words,
+    bigrams and evidence get a control-character prefix, which folded text never
+    contains, so the namespaces cannot collide. Built with comprehensions: this is
+    the hot loop of the tone rules.
+    """
+    feats: set[str] = {"\x03" + key for key in evidence}
+    feats.update(["\x01" + word for word in words])
+    feats.update(["\x02" + a + " " + b for a, b in zip(["<s>", *words], words)])
     for word in words:
-        feats.add("w" + word)
-        feats.add("b" + previous + " " + word)
-        previous = word
         padded = " " + word + " "
         length = len(padded)
-        for n in CHAR_NGRAMS:
-            for i in range(length - n + 1):
-                feats.add("c" + padded[i : i + n])
+        feats.update([padded[i : i + 3] for i in range(length - 2)])
+        feats.update([padded[i : i + 4] for i in range(length - 3)])
+        feats.update([padded[i : i + 5] for i in range(length - 4)])
     return feats
 
 
@@ -74,11 +83,8 @@ class ToneModel:
         if not feats:
             return self.bias
         weights = self.weights
-        total = 0.0
-        for feat in feats:
-            w = weights.get(feat)
-            if w is not None:
-                total += w
+        # Set intersection and map run in C: about 4x faster than a Python loop.
+        total = sum(map(weights.__getitem__, weights.keys() & feats))
         return self.bias + total / math.sqrt(len(feats))
 
     def probability(self, feats: set[str]) -> float:
@@ -111,7 +117,10 @@ def load_model(language: str) -> ToneModel | None:
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         data = json.load(handle)
     if data.get("feature_version") != FEATURE_VERSION:
-        raise ValueError(f"tone model {language}: feature version {data.get('feature_version')} != {FEATURE_VERSION}")
+        # A model trained with other features would score garbage: run without it.
+        logger.warning("tone model %s has feature version %s, expected %s: model disabled (retrain it)",
+                       language, data.get("feature_version"), FEATURE_VERSION)
+        return None
     return ToneModel(
         language=language,
         bias=float(data["bias"]),

@@ -1,0 +1,105 @@
+"""Cost of the tone rules per ~300-character post (median, p95), single thread.
+
+    .venv/bin/python bench/bench_tone.py [--rounds 5]
+
+Posts are made by joining lines of bench/data/corporate_*.txt up to ~300 characters
+(ordinary posts: the common case). Measured:
+- "added": the tone detectors' `find` on a post whose folded text already exists
+  (the engine builds it once per post for every term-matching rule);
+- "with folding": the same plus building the folded text, as if tone were the only rule;
+- "flagged posts": the cost on posts that do trigger findings (model span search).
+Lexicons and the model are loaded before timing (first-use cost printed apart).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from charterguard.analysis import Post  # noqa: E402
+from charterguard.charter.rule import Company  # noqa: E402
+from charterguard.detectors.tone import DEFAULT_CATEGORIES, ToneDetector, ToneRule  # noqa: E402
+
+NOW = datetime(2026, 11, 22, tzinfo=timezone.utc)
+TARGET_CHARS = 300
+
+
+def posts(language: str) -> list[str]:
+    lines: list[str] = []
+    for name in (f"corporate_posts_{language}.txt", f"corporate_negative_fine_{language}.txt"):
+        path = ROOT / "bench" / "data" / name
+        if path.is_file():
+            lines += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out, current = [], ""
+    for line in lines:
+        current = f"{current} {line}".strip()
+        if len(current) >= TARGET_CHARS:
+            out.append(current[: TARGET_CHARS + 60])
+            current = ""
+    return out
+
+
+def rule(rule_id: str, categories: list[str]) -> ToneRule:
+    return ToneRule.model_validate({
+        "id": rule_id, "kind": "tone", "category": "tone", "severity": "warn", "clause": "5",
+        "message": "{category}", "examples": {"flag": ["x"], "pass": ["y"]}, "categories": categories,
+    })
+
+
+def detectors() -> list[ToneDetector]:
+    """The default charter's split: lexicon categories in one rule, the model in another."""
+    company = Company(name="Acme", competitors=["Globex", "Initech"])
+    return [
+        ToneDetector(rule("tone.risk", list(DEFAULT_CATEGORIES)), company),
+        ToneDetector(rule("tone.offensive", ["offensive"]), company),
+    ]
+
+
+def measure(texts: list[str], language: str, dets: list[ToneDetector], rounds: int, fold_first: bool) -> list[float]:
+    samples = []
+    for _ in range(rounds):
+        for text in texts:
+            post = Post(text, language=language, channel=None, audience=None, now=NOW)
+            if fold_first:
+                post.folded  # noqa: B018 - built by the engine for every charter with term rules
+            started = time.perf_counter()
+            for det in dets:
+                list(det.find(post))
+            samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def report(label: str, samples: list[float]) -> None:
+    samples = sorted(samples)
+    p95 = samples[int(0.95 * (len(samples) - 1))]
+    print(f"{label:44} median {statistics.median(samples):6.3f} ms   p95 {p95:6.3f} ms   n={len(samples)}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    dets = detectors()
+    for language in ("fr", "en"):
+        texts = posts(language)
+        if not texts:
+            print(f"{language}: no corporate posts in bench/data, skipped")
+            continue
+        started = time.perf_counter()
+        measure(texts[:1], language, dets, 1, True)  # loads lexicons and the model
+        print(f"{language}: first use (lexicons + model load) {(time.perf_counter() - started) * 1000:.0f} ms; "
+              f"{len(texts)} posts of ~{statistics.mean(len(t) for t in texts):.0f} chars")
+        report(f"{language} added (folded text shared)", measure(texts, language, dets, args.rounds, True))
+        report(f"{language} with folding", measure(texts, language, dets, args.rounds, False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
