@@ -45,11 +45,13 @@
   function toMatchPattern(input) {
     const value = String(input || '').trim();
     if (!value) return null;
-    const full = /^(\*|https?):\/\/(\*|(\*\.)?[a-z0-9.-]+)(:\d+)?\/.*$/i;
-    if (full.test(value)) return value.replace(/:\d+(?=\/)/, ''); // match patterns ignore ports
-    const bare = value.replace(/^https?:\/\//i, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '');
-    if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(bare)) return null;
-    return `*://${bare.toLowerCase()}/*`;
+    if (value.includes('*')) {
+      const pattern = /^(\*|https?):\/\/(\*|(\*\.)?[a-z0-9.-]+)(:\d+)?\/.*$/i;
+      return pattern.test(value) ? value.replace(/:\d+(?=\/)/, '') : null; // match patterns ignore ports
+    }
+    const host = value.replace(/^https?:\/\//i, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '');
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(host)) return null;
+    return `*://${host.toLowerCase()}/*`;
   }
 
   /** Origin pattern to request host permission for the API URL. */
