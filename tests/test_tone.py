@@ -182,7 +182,7 @@ def test_competitors_come_from_the_company_section():
 
 def test_messages_get_category_and_target_in_the_post_language():
     (hit,) = [h for h in hits("Globex is a scam", "en") if h.entity == "DISPARAGEMENT"]
-    assert hit.values == {"category": "disparaging competitors", "target": "competitors"}
+    assert hit.values == {"category": "disparaging competitors", "target": "competitors", "score": "80%"}
     (hit,) = [h for h in hits("Globex est une arnaque", "fr") if h.entity == "DISPARAGEMENT"]
     assert hit.values["category"] == "dénigrement de concurrents"
 

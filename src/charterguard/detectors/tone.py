@@ -66,7 +66,8 @@ ENTITIES: dict[str, str] = {
     "punctuation": "PUNCTUATION",
 }
 
-# {category} and {target} placeholders, in the writer's language.
+# {category} and {target} placeholders, in the writer's language ({score}: the
+# finding's score as a percentage).
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "insult": "insulte ou grossièreté",
@@ -143,7 +144,7 @@ class ToneRule(RuleSpec):
 class ToneDetector(Detector[ToneRule]):
     kind = "tone"
     spec = ToneRule
-    template_fields = frozenset({"category", "target"})
+    template_fields = frozenset({"category", "target", "score"})
 
     def __init__(self, rule: ToneRule, company: Company) -> None:
         super().__init__(rule, company)
@@ -193,6 +194,11 @@ class ToneDetector(Detector[ToneRule]):
             # The model's finding adds nothing where a lexicon already explains the span.
             if f.category == "offensive" and any(s.start < f.end and f.start < s.end for s in strong):
                 continue
-            values = {"category": labels[f.category], "target": labels.get(f.target or "", "")}
+            percent = round(f.score * 100)
+            values = {
+                "category": labels[f.category],
+                "target": labels.get(f.target or "", ""),
+                "score": f"{percent} %" if language == "fr" else f"{percent}%",
+            }
             hits.append(Hit(f.start, f.end, round(f.score, 3), entity=ENTITIES[f.category], values=values))
         return hits
