@@ -17,6 +17,15 @@
   const root = document.documentElement;
 
   const t = (key, subs) => ext.i18n.getMessage(key, subs) || key;
+
+  /** Messages the service worker; any failure (worker gone, extension reloaded) resolves to {ok: false}. */
+  function send(message) {
+    try {
+      return ext.runtime.sendMessage(message).then((answer) => answer || { ok: false }, () => ({ ok: false }));
+    } catch {
+      return Promise.resolve({ ok: false });
+    }
+  }
   let ui = null;
   let highlighter = null;
   let enabled = false;
@@ -64,17 +73,14 @@
     const seq = ++session.seq;
     clearTimeout(session.slowTimer);
     session.slowTimer = setTimeout(() => { if (seq === session.seq) showState(session, 'slow'); }, SLOW_MS);
-    const response = await ext.runtime.sendMessage({ type: 'cg:check', text, channel: site.channel })
-      .catch(() => ({ ok: false, error: { code: 'extension' } }));
+    const response = await send({ type: 'cg:check', text, channel: site.channel });
     clearTimeout(session.slowTimer);
     if (seq !== session.seq || !session.composer.isConnected) return undefined;
     root.dataset.charterguardChecks = String(Number(root.dataset.charterguardChecks || 0) + 1);
-    if (!response || !response.ok) {
-      session.offline = true;
-      session.spans = [];
-      session.checkedText = null;
+    if (!response.ok) {
+      Object.assign(session, { offline: true, spans: [], checkedText: null });
       highlighter.clear(session.composer);
-      ui.renderPanel([], null);
+      if (session.composer === active) ui.renderPanel([], null);
       return showState(session, 'offline');
     }
     session.offline = false;
@@ -91,7 +97,7 @@
     if (session.checkedText === null) return;
     const spans = CG.findings.reanchor(session.spans, session.checkedText, model.text);
     highlighter.show(session.composer, model, spans);
-    ui.renderPanel(spans, (span) => applySuggestion(session, span));
+    if (session.composer === active) ui.renderPanel(spans, (span) => applySuggestion(session, span));
     showState(session, spans.length ? session.verdict : 'pass', spans.length);
   }
 
@@ -160,23 +166,42 @@
       await Promise.race([runCheck(session), timedOut]);
       if (CG.guard.publishDecision(session, text) !== 'block') return replay(control);
     }
-    const answer = await ui.askAboutBlockedPost(session.spans, session.allowAnyway);
-    if (answer.action === 'back') {
-      composer.focus();
-      return undefined;
-    }
-    const recorded = await ext.runtime.sendMessage({
-      type: 'cg:override', text, channel: site.channel, rules: CG.guard.blockingRules(session.spans), reason: answer.reason,
-    }).catch(() => ({ ok: false }));
-    // Publishing anyway was the user's call, allowed by the charter: an API
-    // failure here must not trap the post, but the user is told.
-    ui.showToast(recorded && recorded.ok ? t('overrideRecorded') : t('overrideNotRecorded'));
-    session.overriddenText = text;
-    return replay(control);
+    if (await confirmBlocked(session, text)) replay(control);
   }
 
-  /** Ctrl/Cmd+Enter publishes on several networks: same rule as the button. */
-  function onPublishShortcut(event) {
+  /**
+   * Explains the block; resolves true when the user chose to publish anyway
+   * (the charter allows it) and the reason went to the API.
+   */
+  async function confirmBlocked(session, text) {
+    const answer = await ui.askAboutBlockedPost(session.spans, session.allowAnyway);
+    if (answer.action === 'back') {
+      session.composer.focus();
+      return false;
+    }
+    const recorded = await send({
+      type: 'cg:override', text, channel: site.channel, rules: CG.guard.blockingRules(session.spans), reason: answer.reason,
+    });
+    // Publishing anyway was the user's call, allowed by the charter: an API
+    // failure here must not trap the post, but the user is told.
+    ui.showToast(recorded.ok ? t('overrideRecorded') : t('overrideNotRecorded'));
+    session.overriddenText = text;
+    return true;
+  }
+
+  /** The site's publish control that sends this composer, if it can be found. */
+  function publishControlOf(composer) {
+    if (!site.publish.length) return null;
+    const controls = [...document.querySelectorAll(site.publish.join(','))];
+    return controls.find((control) => CG.sites.composerForControl(control, [composer], null) === composer) || null;
+  }
+
+  /**
+   * Ctrl/Cmd+Enter publishes on several networks: same rule as the button.
+   * A keystroke cannot be replayed, so publishing anyway clicks the site's
+   * publish control when it is known (else the next Ctrl+Enter goes through).
+   */
+  async function onPublishShortcut(event) {
     if (!enabled || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
     const composer = CG.sites.composerFor(event.target, site);
     const session = composer && sessions.get(composer);
@@ -184,7 +209,10 @@
     const text = CG.textModel.readComposer(composer).text;
     if (CG.guard.publishDecision(session, text) !== 'block') return;
     stop(event);
-    ui.askAboutBlockedPost(session.spans, false).then(() => composer.focus());
+    if (await confirmBlocked(session, text)) {
+      const control = publishControlOf(composer);
+      if (control) replay(control);
+    }
   }
 
   // ---- typing, focus, hover ----------------------------------------------------

@@ -95,6 +95,28 @@ def test_publish_anyway_records_the_reason_and_publishes(ext, open_site):
     assert overrides and overrides[0].get("channel") == "x"
 
 
+def test_publish_shortcut_is_stopped_on_block_too(ext, open_site):
+    page = open_site("x")
+    type_post(page, "x", RISKY_POST)
+    wait_for_state(page, "block")
+    page.locator(".public-DraftEditor-content").press("Control+Enter")
+    page.locator("#charterguard-root .cg-dialog").wait_for(state="visible")
+    assert published(page) == []
+    page.get_by_test_id("cg-publish-anyway").click()
+    page.get_by_test_id("cg-reason").fill("Approved by the communication team")
+    page.get_by_test_id("cg-confirm-anyway").click()
+    page.wait_for_function("() => window.published.length === 1")  # the publish button was clicked for the user
+    assert published(page) == [RISKY_POST]
+
+
+def test_publish_right_after_typing_waits_for_the_verdict(ext, open_site):
+    page = open_site("internal")
+    type_post(page, "internal", RISKY_POST)
+    publish(page, "internal")  # within the debounce: no verdict for this text yet
+    page.locator("#charterguard-root .cg-dialog").wait_for(state="visible")
+    assert published(page) == []
+
+
 @pytest.mark.parametrize("site", SITES)
 def test_apply_suggestion_edits_the_text_through_the_editor(ext, open_site, site):
     page = open_site(site)
