@@ -75,7 +75,7 @@ class PiiAnalyzer:
             doc = post.doc
             dominant = [(c.start, c.end) for c in self._structured(post) if c.score >= DOMINANT_SCORE]
             excluded = dominant + self._company_spans(post)
-            people = person_candidates(text, doc, excluded)
+            people = person_candidates(text, doc, excluded, post.language)
             places = location_candidates(text, doc, excluded + [(c.start, c.end) for c in people])
             cache["named"] = sorted(people + places, key=lambda c: c.start)
         return cache["named"]

@@ -21,6 +21,8 @@ NOT_NAMES: frozenset[str] = frozenset(
     paris lyon marseille lille nantes bordeaux toulouse nice rennes strasbourg montpellier grenoble
     france europe afrique asie amerique
     cv job jobs emploi recrutement hiring stage alternance cdi cdd freelance
+    postulez rejoignez decouvrez inscrivez venez suivez contactez cliquez partagez telechargez retrouvez participez
+    join discover register apply follow share download learn meet visit
     """.split()
 )
 
@@ -31,7 +33,7 @@ NOT_IN_NAMES: frozenset[str] = frozenset(
     university universite school ecole college hotel bank banque foundation fondation association club festival
     conference center centre institute institut lab labs studio studios records museum musee ip ai tech solutions
     consulting services systems partners capital ventures holding agency agence cabinet team equipe project projet
-    award awards prize prix summit forum salon expo week day days tour cup league
+    award awards prize prix summit forum salon expo week day days cup league
     """.split()
 )
 

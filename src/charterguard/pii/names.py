@@ -34,12 +34,16 @@ LOCATION_LABELS = frozenset({"LOC", "GPE"})
 SCORE_TITLE = 0.92
 SCORE_FULL_NAME_KNOWN_GIVEN = 0.9
 SCORE_FULL_NAME = 0.75
-SCORE_SINGLE_KNOWN_GIVEN = 0.6
+SCORE_SINGLE_KNOWN_GIVEN = 0.65
 SCORE_SINGLE = 0.4
-SCORE_GIVEN_ALONE = 0.5  # a known given name alone, mid-sentence, NER silent ("Merci Julie")
+SCORE_SINGLE_SENTENCE_START = 0.3
+SCORE_ANNOUNCED = 0.85  # "My name is ...", "Nom : ..."
+SCORE_GIVEN_ALONE = 0.4  # a known given name alone, mid-sentence, NER silent ("Merci Julie")
 CONTEXT_BONUS = 0.1
 SCORE_LOCATION = 0.4
 
+# Words that start an address line right after a name ("Mrs. Barbara Yudina Apt. 675").
+_ADDRESS_WORDS = frozenset("apt apartment suite unit box bldg floor appt appartement batiment bat".split())
 _WORD = re.compile(r"[\wÀ-ÿ][\wÀ-ÿ'’\-]*\.?")
 _BAD_CHARS = re.compile(r"[\d@#/\\_:|<>{}\[\]=+*]|https?|www\.")
 _NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*"
@@ -50,26 +54,41 @@ _TITLE_NAME = re.compile(
     rf"\s+(?P<name>{_FULL_NAME})"
 )
 # A known given name followed by one or more capitalised words: a name even when NER missed it.
+# A name announced as one: "My name is ...", "Name: ...", "Je m'appelle ...", "Dear ...".
+_ANNOUNCED_NAME = re.compile(
+    r"(?i:\bmy name is|\bname\s*:|\bnom\s*:|\bje m['’]appelle|\bdear|\bdirected by|\bwritten by|\bsigned|\bsign[ée] par)"
+    rf"[ \t]*\n?[ \t]*(?P<name>{_FULL_NAME})"
+)
 # (A lookahead, so that every word start is tried: "Conférence de Sophie Chevalier".)
 _GIVEN_FAMILY = re.compile(rf"(?<![\w#@'’\-])(?=(?P<name>{_NAME_WORD}(?:\s{_NAME_PARTICLE}?{_NAME_WORD}){{1,3}}))")
 _GIVEN_ALONE = re.compile(rf"(?<![\w#@'’\-])({_NAME_WORD})(?![\w'’\-])")
 _JOINER = re.compile(rf"^(?:\s|\s{_NAME_PARTICLE}|\s{_NAME_PARTICLE}\s?)$")
 
 
-def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]) -> list[Candidate]:
+def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]], language: str = "fr") -> list[Candidate]:
     """PERSON candidates from NER and titles; `excluded` spans are company terms."""
     out: dict[tuple[int, int], Candidate] = {}
     for ent in doc.ents:
         if ent.label_ not in PERSON_LABELS:
             continue
-        candidate = _person(text, ent.start_char, ent.end_char, excluded, source="spacy")
+        candidate = _person(text, ent.start_char, ent.end_char, excluded, source="spacy", language=language)
         if candidate is not None:
             out[(candidate.start, candidate.end)] = candidate
     for m in _TITLE_NAME.finditer(text):
         start, end = m.start("name"), m.end("name")
+        words = list(_WORD.finditer(text, start, end))
+        while len(words) > 1 and fold(words[-1].group()).rstrip(".") in _ADDRESS_WORDS:
+            words.pop()
+        end = words[-1].end()
         if _overlaps(start, end, excluded) or fold(m.group("name").split()[0]) in NOT_NAMES:
             continue
         out[(start, end)] = Candidate(start, end, "PERSON", SCORE_TITLE, "charterguard:title")
+    for m in _ANNOUNCED_NAME.finditer(text):
+        start, end = m.start("name"), m.end("name")
+        first = fold(m.group("name").split()[0])
+        if first in NOT_NAMES or first in LEADING_NOT_NAME or _overlaps(start, end, excluded):
+            continue
+        out[(start, end)] = Candidate(start, end, "PERSON", SCORE_ANNOUNCED, "charterguard:announced")
     for m in _GIVEN_FAMILY.finditer(text):
         words = m.group("name").split()
         if fold(words[0]) not in FIRST_NAMES or any(fold(w) in LEADING_NOT_NAME or fold(w) in NOT_IN_NAMES for w in words[1:]):
@@ -77,8 +96,7 @@ def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]
         start, end = m.start("name"), m.end("name")
         if _overlaps(start, end, excluded):
             continue
-        value = SCORE_FULL_NAME + (CONTEXT_BONUS if has_context(text, start, end, "PERSON") else 0.0)
-        out.setdefault((start, end), Candidate(start, end, "PERSON", round(value, 2), "charterguard:given_name"))
+        out.setdefault((start, end), Candidate(start, end, "PERSON", SCORE_FULL_NAME, "charterguard:given_name"))
     for m in _GIVEN_ALONE.finditer(text):
         start, end = m.span(1)
         if fold(m.group(1)) not in FIRST_NAMES or _overlaps(start, end, excluded) or _sentence_start(text, start):
@@ -127,7 +145,9 @@ def location_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int
 _PLACES_OK = frozenset("paris lyon marseille lille nantes bordeaux toulouse nice rennes strasbourg montpellier grenoble france europe".split())
 
 
-def _person(text: str, start: int, end: int, excluded: Sequence[tuple[int, int]], source: str) -> Candidate | None:
+def _person(
+    text: str, start: int, end: int, excluded: Sequence[tuple[int, int]], source: str, language: str = "fr"
+) -> Candidate | None:
     words = list(_WORD.finditer(text, start, end))
     # Cut leading non-name words ("Contactez", "Merci", "Bravo") and titles (kept as evidence).
     titled = _title_before(text, start)
@@ -135,7 +155,7 @@ def _person(text: str, start: int, end: int, excluded: Sequence[tuple[int, int]]
         if fold(words[0].group()) in TITLES:
             titled = True
         words.pop(0)
-    while words and fold(words[-1].group()).rstrip(".") in LEADING_NOT_NAME:
+    while words and (fold(words[-1].group()).rstrip(".") in LEADING_NOT_NAME or fold(words[-1].group()).rstrip(".") in _ADDRESS_WORDS):
         words.pop()
     if not words:
         return None
@@ -161,10 +181,14 @@ def _person(text: str, start: int, end: int, excluded: Sequence[tuple[int, int]]
         value = SCORE_TITLE
     elif capitalised >= 2:
         value = SCORE_FULL_NAME_KNOWN_GIVEN if known_given else SCORE_FULL_NAME
+    elif known_given:
+        value = SCORE_SINGLE_KNOWN_GIVEN
+    elif language == "fr" and _sentence_start(text, start):
+        value = SCORE_SINGLE_SENTENCE_START  # "Postulez", "Fier": the French model's favourite mistake
     else:
-        value = SCORE_SINGLE_KNOWN_GIVEN if known_given else SCORE_SINGLE
-    if value < SCORE_TITLE and has_context(text, start, end, "PERSON"):
-        value = min(value + CONTEXT_BONUS, SCORE_TITLE)
+        value = SCORE_SINGLE
+    if value < SCORE_FULL_NAME and has_context(text, start, end, "PERSON"):
+        value = min(value + CONTEXT_BONUS, SCORE_FULL_NAME)
     return Candidate(start, end, "PERSON", round(value, 2), source)
 
 

@@ -66,6 +66,19 @@ recognize_tva = _validated(_TVA, validators.fr_tva, "FR_TVA", "fr_tva")
 recognize_passport = _validated(_PASSPORT, validators.fr_passport, "FR_PASSPORT", "fr_passport")
 
 
+_CARD = re.compile(_NOT_BEFORE + r"(\d{4}(?:[\s\-]?\d{4}){2}[\s\-]?\d{1,7}|\d{12,19})" + _NOT_AFTER)
+
+
+def recognize_card(text: str, language: str) -> list[Candidate]:
+    """Payment cards: 12-19 digits, a known issuer prefix, Luhn. Presidio's card regex
+    misses 12-15-digit cards (Maestro, JCB 2131, Diners) that posts do carry."""
+    return [
+        _candidate(text, m.start(1), m.end(1), "CREDIT_CARD", "credit_card", "charterguard:credit_card")
+        for m in _CARD.finditer(text)
+        if validators.credit_card(m.group(1))
+    ]
+
+
 def recognize_cni(text: str, language: str) -> list[Candidate]:
     """French ID card numbers: shape only, so only near a context word."""
     out = []
@@ -88,6 +101,7 @@ _PHONE = re.compile(
     r"(?![\w])"
 )
 _DIGIT = re.compile(r"\d")
+_ISO_DATE = re.compile(r"^(?:19|20)\d\d[\-/.](?:0[1-9]|1[0-2])[\-/.]\d\d")
 _PHONE_LABEL = re.compile(r"(?i)\b(?:t[ée]l[ée]?(?:phone)?|tel|phone|mobile|portable|cell|fax|gsm)\b\.?\s*(?:[:\-]|n°|no\.?)?\s*$")
 DEFAULT_PHONE_REGIONS: dict[str, tuple[str, ...]] = {"fr": ("FR",), "en": ("US", "GB", "FR")}
 
@@ -103,7 +117,7 @@ def phone_recognizer(regions: dict[str, tuple[str, ...]] | None = None) -> Recog
         for m in _PHONE.finditer(text):
             raw = m.group(1).rstrip(".-/ ")
             digits = len(_DIGIT.findall(raw))
-            if not 7 <= digits <= 15:
+            if not 7 <= digits <= 15 or _ISO_DATE.match(raw):
                 continue
             start, end = m.start(1), m.start(1) + len(raw)
             international = raw.startswith(("+", "00"))
@@ -184,8 +198,7 @@ _FR_ADDRESS = re.compile(
     rf"(?:,?\s*(?:\n\s*)?({_POSTCODE_CITY_FR}))?",
 )
 _EN_ADDRESS = re.compile(
-    rf"(?<![\w])(\d{{1,6}}\s(?:[\wÀ-ÿ'’\-\.]+\s){{1,4}}?(?:{_EN_STREET_TYPES}))(?![\w])",
-    re.IGNORECASE,
+    rf"(?<![\w])(\d{{1,6}}\s(?:[A-ZÀ-Ý][\wÀ-ÿ'’\-\.]*\s){{1,4}}?(?i:{_EN_STREET_TYPES}))(?![\w])",
 )
 # "Rua do Arenque 1634", "Via dei Fiorentini 17", "Beiteveien 2", "Erzsébet tér 19."
 _STREET_FIRST = re.compile(
@@ -213,7 +226,39 @@ def recognize_address(text: str, language: str) -> list[Candidate]:
             out.append(_candidate(text, m.start(1), _trim_end(text, m.start(1), m.end(1)), "STREET_ADDRESS", evidence, f"charterguard:{evidence}"))
     for m in _POSTCODE_CITY.finditer(text):
         out.append(_candidate(text, m.start(1), m.end(1), "STREET_ADDRESS", "address_postcode_city", "charterguard:address_postcode_city"))
-    return _join_address_parts(text, out)
+    for m in _ANNOUNCED_STREET.finditer(text):
+        # "Word 25" is far too common to mean an address by itself ("Windows 11"): only after "address:", "lives at"...
+        if has_context(text, m.start(1), m.end(1), "STREET_ADDRESS") and _ADDRESS_CUE.search(text, max(0, m.start(1) - 40), m.start(1)):
+            out.append(Candidate(m.start(1), m.end(1), "STREET_ADDRESS", score("address_street", True), "charterguard:address_announced"))
+    return [_extend_address(text, c) for c in _join_address_parts(text, out)]
+
+
+# Foreign street forms ("Koskikatu 25", "Søndergade 52", "6750 Allika 46"), accepted only after an address cue.
+_ANNOUNCED_STREET = re.compile(r"(?<![\w])((?:\d{1,6}\s)?[^\W\d_][\w'’\.\-]*(?:\s[^\W\d_][\w'’\.\-]*){0,2}\s\d{1,5}[A-Za-z]?\.?)(?![\w])")
+_ADDRESS_CUE = re.compile(
+    r"(?i)(?:address(?:es)?|adresse|lives? at|located at|situ[ée]e? au|domicili[ée]e? au|habite au|moved to|send (?:it |a new one )?to|"
+    r"ship(?:ped)? to|deliver(?:ed)? to|office is at|is at|at|au|:)\s*(?:is\s)?$"
+)
+# A line (or comma part) after a street that reads like "Suite 3", "OULU", "Porto Alegre, RS", "Finland 80896".
+_ADDRESS_TAIL = re.compile(
+    r"(?:[ \t]*,?[ \t]*\n[ \t]*|,[ \t]*)((?:[A-ZÀ-Ý(][\wÀ-ÿ'’\.\-)]*(?:[ \t][A-ZÀ-Ý(][\wÀ-ÿ'’\.\-)]*){0,3})?(?:,?[ \t]*[A-Z]{2})?(?:[ \t]*\d{4,6})?)(?=[ \t]*(?:\n|,|$|[?.!]))"
+)
+_BUILDING_NUMBER_BEFORE = re.compile(r"(?<![\w\-])\d{1,6}\s$")
+
+
+def _extend_address(text: str, c: Candidate) -> Candidate:
+    """Take in the building number before a street and the unit / city / country lines after it."""
+    start, end = c.start, c.end
+    if c.source in ("charterguard:address_street", "charterguard:address_full", "charterguard:address_announced"):
+        m = _BUILDING_NUMBER_BEFORE.search(text, max(0, start - 8), start)
+        if m:
+            start = m.start()
+        for _ in range(4):
+            tail = _ADDRESS_TAIL.match(text, end)
+            if not tail or not tail.group(1).strip() or len(tail.group(1)) > 40:
+                break
+            end = tail.end(1)
+    return c if (start, end) == (c.start, c.end) else Candidate(start, end, c.entity, c.score, c.source)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -253,7 +298,7 @@ def structured_recognizers(phone_regions: dict[str, tuple[str, ...]] | None = No
         "FR_PASSPORT": recognize_passport,
         "FR_CNI": recognize_cni,
         "IBAN_CODE": presidio_recognizer("IBAN_CODE"),
-        "CREDIT_CARD": presidio_recognizer("CREDIT_CARD"),
+        "CREDIT_CARD": recognize_card,
         "EMAIL_ADDRESS": presidio_recognizer("EMAIL_ADDRESS"),
         "IP_ADDRESS": presidio_recognizer("IP_ADDRESS"),
         "US_SSN": presidio_recognizer("US_SSN"),

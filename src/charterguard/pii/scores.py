@@ -33,7 +33,7 @@ SCORES: dict[str, tuple[float, float]] = {
     # Addresses.
     "address_full": (0.9, 0.95),  # number + street type + name + postcode + city
     "address_street": (0.75, 0.9),  # number + street type + name
-    "address_unit": (0.55, 0.8),  # "Apt. 12", "Suite 300", "P.O. Box 4", "BP 12"
+    "address_unit": (0.45, 0.6),  # alone it is rarely the whole address  # "Apt. 12", "Suite 300", "P.O. Box 4", "BP 12"
     "address_postcode_city": (0.35, 0.75),  # "75002 Paris": often a public place
 }
 
