@@ -205,25 +205,32 @@ class Extension:
             time.sleep(0.05)
 
 
-@pytest.fixture(scope="session")
-def extension(playwright_instance, api, tmp_path_factory):
-    profile = tmp_path_factory.mktemp("profile")
-    context = playwright_instance.chromium.launch_persistent_context(
-        str(profile),
+def launch(playwright, profile_dir: Path, **options):
+    """Debian's Chromium with the unpacked extension, headless, on a fresh profile."""
+    return playwright.chromium.launch_persistent_context(
+        str(profile_dir),
         executable_path=str(CHROMIUM),
         headless=True,
         viewport={"width": 1000, "height": 700},
-        locale="en-US",
         args=[
-            f"--disable-extensions-except={EXTENSION_DIR}",
+            f"--disable-extensions-except={EXTENSION_DIR}",  # else Playwright's --disable-extensions wins
             f"--load-extension={EXTENSION_DIR}",
             "--disable-gpu",
             "--disable-quic",
+            *options.pop("args", []),
         ],
+        **options,
     )
-    worker = next(iter(context.service_workers), None) or context.wait_for_event("serviceworker", timeout=15000)
-    ext = Extension(context, worker, api)
-    yield ext
+
+
+def service_worker(context):
+    return next(iter(context.service_workers), None) or context.wait_for_event("serviceworker", timeout=15000)
+
+
+@pytest.fixture(scope="session")
+def extension(playwright_instance, api, tmp_path_factory):
+    context = launch(playwright_instance, tmp_path_factory.mktemp("profile"), locale="en-US")
+    yield Extension(context, service_worker(context), api)
     context.close()
 
 

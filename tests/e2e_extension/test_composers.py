@@ -35,6 +35,10 @@ def test_code_name_and_phone_are_highlighted_with_the_api_messages(ext, open_sit
     shown = wait_for_highlights(page, [CODENAME, PHONE])
     assert CODENAME in shown["block"]
     wait_for_state(page, "block")
+    # The check was made for this site's channel (the API's decision log says so, without the text).
+    status, log = http_json("GET", f"{ext.api_base}/v1/decisions?limit=1")
+    assert status == 200, log
+    assert log["decisions"][0]["channel"] == ("internal" if site == "internal" else site)
     page.locator("#charterguard-root .cg-badge").click()  # opens the side panel
     screenshot(page, f"{site}_findings")
 

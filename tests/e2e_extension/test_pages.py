@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .conftest import CHROMIUM, EXTENSION_DIR, INTERNAL_PATTERN, free_port, screenshot
+import os
+
+from .conftest import INTERNAL_PATTERN, free_port, launch, screenshot, service_worker
 from .driver import publish, published, type_post, wait_for_state
 from .test_composers import CODENAME, RISKY_POST
 
@@ -77,16 +79,9 @@ def test_api_down_is_shown_discreetly_and_never_blocks(ext, open_site):
 
 
 def test_ui_is_french_in_a_french_browser(playwright_instance, api, tmp_path):
-    context = playwright_instance.chromium.launch_persistent_context(
-        str(tmp_path / "profile-fr"),
-        executable_path=str(CHROMIUM),
-        headless=True,
-        env={"LANGUAGE": "fr", "LANG": "fr_FR.UTF-8"},
-        args=[f"--disable-extensions-except={EXTENSION_DIR}", f"--load-extension={EXTENSION_DIR}",
-              "--disable-gpu", "--disable-quic", "--lang=fr"],
-    )
+    context = launch(playwright_instance, tmp_path / "profile-fr", env={**os.environ, "LANGUAGE": "fr", "LANG": "fr_FR.UTF-8"}, args=["--lang=fr"])
     try:
-        worker = next(iter(context.service_workers), None) or context.wait_for_event("serviceworker", timeout=15000)
+        worker = service_worker(context)
         worker.evaluate("(url) => chrome.storage.local.set({apiUrl: url})", api)
         page = context.new_page()
         page.goto(f"chrome-extension://{worker.url.split('/')[2]}/src/pages/popup.html")
