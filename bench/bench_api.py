@@ -1,14 +1,15 @@
 """Load test of the HTTP API: req/s and latency at 1, 8 and 32 concurrent clients.
 
 Starts `charterguard serve` (default charter, SQLite decision log in a temp dir,
-access log off) as a subprocess on a free loopback port, then drives it from
-this process with an asyncio httpx client: each client sends POST /v1/check
-with ~300-character French posts back to back for --duration seconds (after a
-warm-up). Prints requests/s, p50/p90/p99/max latency and errors per level, and
-the server's peak RSS (VmHWM, summed over worker processes) with the NLP models
-it loaded. Target: >= 150 req/s with p99 < 100 ms at 8 clients.
+access log off) as a subprocess on a free loopback port, then loads it from
+another process: wrk (Debian package `wrk`, C, light on the 2 shared cores)
+when installed, else an asyncio httpx client in this process. Each client sends
+POST /v1/check with ~300-character French posts back to back for --duration
+seconds (after a warm-up). Prints requests/s, p50/p90/p99 latency and errors per
+level, and the server's peak RSS (VmHWM, summed over worker processes) with the
+NLP models it loaded. Target: >= 150 req/s with p99 < 100 ms at 8 clients.
 
-    python bench/bench_api.py [--duration 10] [--levels 1,8,32] [--workers 1] [--url http://...]
+    python bench/bench_api.py [--duration 10] [--levels 1,8,32] [--workers 1] [--client wrk|httpx] [--url http://...]
 
 Only loopback traffic; every loop is bounded by --duration. Timings are printed,
 never asserted.
@@ -21,6 +22,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -154,8 +156,64 @@ async def run_level(url: str, posts: list[str], clients: int, duration: float, w
         "p90": pct(0.90),
         "p99": pct(0.99),
         "max": latencies[-1] * 1000 if latencies else float("nan"),
-        "mean": statistics.fmean(latencies) * 1000 if latencies else float("nan"),
     }
+
+
+WRK_SCRIPT = """
+local posts = {%s}
+local i = 0
+local headers = {["Content-Type"] = "application/json"}
+request = function()
+  i = i + 1
+  return wrk.format("POST", "/v1/check", headers, posts[(i %% #posts) + 1])
+end
+"""
+
+
+def _lua_string(text: str) -> str:
+    return "[==[" + text + "]==]"
+
+
+def run_level_wrk(url: str, posts: list[str], clients: int, duration: float, warmup: float, workdir: Path) -> dict[str, float]:
+    """One level with wrk: `--latency` gives the percentiles, corrected for coordinated omission."""
+    bodies = [json.dumps({"text": p, "channel": "linkedin"}, ensure_ascii=False) for p in posts]
+    script = workdir / "post.lua"
+    script.write_text(WRK_SCRIPT % ", ".join(_lua_string(b) for b in bodies), encoding="utf-8")
+    threads = str(min(clients, 2))
+    if warmup > 0:
+        subprocess.run(["wrk", "-t", threads, "-c", str(clients), "-d", f"{max(1, round(warmup))}s", "-s", str(script), url], capture_output=True, check=True)
+    done = subprocess.run(
+        ["wrk", "-t", threads, "-c", str(clients), "-d", f"{max(1, round(duration))}s", "--timeout", "30s", "--latency", "-s", str(script), url],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    out = done.stdout
+    percentiles = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0].endswith("%") and parts[0][:-1].replace(".", "").isdigit():
+            percentiles[float(parts[0][:-1])] = _ms(parts[1])
+    requests = int(next(l for l in out.splitlines() if "requests in" in l).split()[0])
+    non_2xx = sum(int(l.split(":")[1]) for l in out.splitlines() if "Non-2xx" in l)
+    socket_errors = sum(int(x.split()[-1]) for l in out.splitlines() if "Socket errors" in l for x in l.split(":", 1)[1].split(","))
+    rps = float(next(l for l in out.splitlines() if l.startswith("Requests/sec")).split()[1])
+    max_ms = next((_ms(l.split()[3]) for l in out.splitlines() if l.strip().startswith("Latency") and len(l.split()) >= 4), float("nan"))
+    return {
+        "clients": clients,
+        "requests": requests - non_2xx,
+        "errors": non_2xx + socket_errors,
+        "rps": rps,
+        "p50": percentiles.get(50.0, float("nan")),
+        "p90": percentiles.get(90.0, float("nan")),
+        "p99": percentiles.get(99.0, float("nan")),
+        "max": max_ms,
+    }
+
+
+def _ms(value: str) -> float:
+    for unit, factor in (("us", 0.001), ("ms", 1.0), ("s", 1000.0), ("m", 60000.0)):
+        if value.endswith(unit):
+            return float(value[: -len(unit)]) * factor
+    return float(value)
 
 
 def main() -> None:
@@ -166,6 +224,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="server worker processes")
     parser.add_argument("--check-threads", type=int, default=None, help="server check threads per worker")
     parser.add_argument("--url", default=None, help="an already running server (no RSS then)")
+    parser.add_argument("--client", choices=["auto", "wrk", "httpx"], default="auto", help="load generator (auto: wrk when installed)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     args = parser.parse_args()
 
@@ -178,7 +237,11 @@ def main() -> None:
         proc, url = start_server(workdir, args.workers, args.check_threads)
     try:
         ready = httpx.get(url + "/readyz", timeout=5).json()
-        results = [asyncio.run(run_level(url, posts, int(level), args.duration, args.warmup)) for level in args.levels.split(",")]
+        client = args.client if args.client != "auto" else ("wrk" if shutil.which("wrk") else "httpx")
+        if client == "wrk":
+            results = [run_level_wrk(url, posts, int(level), args.duration, args.warmup, workdir) for level in args.levels.split(",")]
+        else:
+            results = [asyncio.run(run_level(url, posts, int(level), args.duration, args.warmup)) for level in args.levels.split(",")]
         rss = peak_rss_mib(proc.pid) if proc else None
     finally:
         if proc is not None:
@@ -190,6 +253,7 @@ def main() -> None:
         "posts": len(posts),
         "mean_post_chars": round(mean_len),
         "workers": args.workers,
+        "client": client,
         "cpus": os.cpu_count(),
         "models_loaded": ready.get("models"),
         "server_peak_rss_mib": round(rss, 1) if rss else None,
@@ -199,7 +263,7 @@ def main() -> None:
         print(json.dumps(summary, indent=2))
         return
     print(f"POST /v1/check, default charter, {len(posts)} French posts of {mean_len:.0f} chars on average, "
-          f"{args.workers} worker(s), {os.cpu_count()} CPUs, {args.duration:g} s per level")
+          f"{args.workers} worker(s), {os.cpu_count()} CPUs, {args.duration:g} s per level, load from {client}")
     print(f"{'clients':>7} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}")
     for r in results:
         print(f"{r['clients']:>7} {r['requests']:>9} {r['rps']:>8.1f} {r['p50']:>8.1f} {r['p90']:>8.1f} {r['p99']:>8.1f} {r['max']:>8.1f} {r['errors']:>7}")

@@ -89,7 +89,9 @@ def serve(
             os.environ["CHARTERGUARD_SERVE_SETTINGS"] = settings.to_json()
             from ..api import create_app
 
-            create_app(settings)  # validate once before forking workers
+            # Validate once (charters, keys, decision log, HMAC key file created
+            # here, not raced by the workers), then let go of that app.
+            create_app(settings).state.cg.close()
             target, factory = "charterguard.api.app:app_from_env", True
     except (SettingsError, KeysFileError, DecisionLogError, CharterguardError, ValueError, OSError) as exc:
         click.echo(f"charterguard serve: {exc}", err=True)
