@@ -78,15 +78,21 @@ async function recordOverride({ text, channel, rules, reason }) {
   }
 }
 
+/** Is the API up, and does it take our key? (/healthz needs no key, /v1/charters does.) */
 async function status() {
   const settings = await loadSettings();
   const client = clientFor(settings);
+  let health;
   try {
-    const health = await client.health();
-    const charters = await client.charters().catch(() => null);
-    return { ok: true, apiUrl: settings.apiUrl, health, charters };
+    health = await client.health();
   } catch (err) {
     return { ...failure(err), apiUrl: settings.apiUrl };
+  }
+  try {
+    return { ok: true, apiUrl: settings.apiUrl, health, charters: await client.charters() };
+  } catch (err) {
+    if (err.code === 'unauthorized') return { ...failure(err), apiUrl: settings.apiUrl };
+    return { ok: true, apiUrl: settings.apiUrl, health, charters: null };
   }
 }
 

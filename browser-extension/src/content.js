@@ -81,7 +81,7 @@
       Object.assign(session, { offline: true, spans: [], checkedText: null });
       highlighter.clear(session.composer);
       if (session.composer === active) ui.renderPanel([], null);
-      return showState(session, 'offline');
+      return showState(session, response.error && response.error.code === 'unauthorized' ? 'unauthorized' : 'offline');
     }
     session.offline = false;
     session.checkedText = text;

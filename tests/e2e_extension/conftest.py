@@ -98,39 +98,59 @@ def charterguard_command() -> list[str]:
     return [str(script)] if script.exists() else [shutil.which("charterguard") or "charterguard"]
 
 
-@pytest.fixture(scope="session")
-def api(tmp_path_factory):
-    """The real API (`charterguard serve`) on a free port, with a charter extending the default one."""
-    workdir = tmp_path_factory.mktemp("api")
+@contextlib.contextmanager
+def running_api(workdir: Path, *extra_args: str):
+    """Runs the real API (`charterguard serve`) on a free port with the test charter; yields its base URL."""
     charter = workdir / "e2e-charter.yaml"
     charter.write_text(TEST_CHARTER)
     port = free_port()
-    log = (workdir / "serve.log").open("w")
-    process = subprocess.Popen(
-        [*charterguard_command(), "serve", "--host", "127.0.0.1", "--port", str(port), "--charter", str(charter),
-         "--cors-origin", f"chrome-extension://{EXTENSION_ID}", "--decision-log", str(workdir / "decisions.sqlite3"),
-         "--hmac-key-file", str(workdir / "hmac.key"), "--no-access-log"],
-        stdout=log, stderr=subprocess.STDOUT, cwd=workdir,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180  # spaCy models load at start-up
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"charterguard serve exited with {process.returncode}: {(workdir / 'serve.log').read_text()[-2000:]}")
-        with contextlib.suppress(OSError):
-            if http_json("GET", f"{base}/readyz", timeout=2)[0] == 200:
-                break
-        if time.monotonic() > deadline:
-            process.kill()
-            pytest.fail("charterguard serve was not ready after 180 s")
-        time.sleep(0.3)
-    yield base
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+    log_path = workdir / "serve.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [*charterguard_command(), "serve", "--host", "127.0.0.1", "--port", str(port), "--charter", str(charter),
+             "--cors-origin", f"chrome-extension://{EXTENSION_ID}", "--decision-log", str(workdir / "decisions.sqlite3"),
+             "--hmac-key-file", str(workdir / "hmac.key"), "--no-access-log", *extra_args],
+            stdout=log, stderr=subprocess.STDOUT, cwd=workdir,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 180  # spaCy models load at start-up
+            while True:
+                if process.poll() is not None:
+                    pytest.fail(f"charterguard serve exited with {process.returncode}: {log_path.read_text()[-2000:]}")
+                with contextlib.suppress(OSError):
+                    if http_json("GET", f"{base}/readyz", timeout=2)[0] == 200:
+                        break
+                if time.monotonic() > deadline:
+                    pytest.fail("charterguard serve was not ready after 180 s")
+                time.sleep(0.3)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture(scope="session")
+def api(tmp_path_factory):
+    """The real API, open to loopback clients (no keys)."""
+    with running_api(tmp_path_factory.mktemp("api")) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def api_with_key(tmp_path_factory):
+    """The real API requiring a bearer key; yields (base URL, key)."""
+    workdir = tmp_path_factory.mktemp("api-keys")
+    keys_file = workdir / "keys.yaml"
+    key = subprocess.run(
+        [*charterguard_command(), "keys", "new", "--id", "extension", "--append", str(keys_file)],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    with running_api(workdir, "--api-keys", str(keys_file)) as base:
+        yield base, key
 
 
 class _FixtureHandler(http.server.SimpleHTTPRequestHandler):

@@ -91,3 +91,24 @@ def test_ui_is_french_in_a_french_browser(playwright_instance, api, tmp_path):
         screenshot(page, "popup_fr")
     finally:
         context.close()
+
+
+def test_api_key_is_sent_and_a_wrong_one_is_reported(ext, open_site, api_with_key):
+    base, key = api_with_key
+    ext.configure(apiUrl=base, apiKey=key)
+    page = open_site("linkedin")
+    type_post(page, "linkedin", RISKY_POST)
+    wait_for_state(page, "block")
+
+    ext.configure(apiUrl=base, apiKey="not-the-key")
+    popup = ext.context.new_page()
+    popup.goto(ext.url("popup.html"))
+    popup.wait_for_function("() => document.getElementById('api-status').dataset.state === 'error'")
+    assert "key rejected" in popup.get_by_test_id("api-status").text_content()
+    popup.close()
+    page = open_site("linkedin")
+    type_post(page, "linkedin", RISKY_POST)
+    wait_for_state(page, "unauthorized")
+    screenshot(page, "linkedin_bad_api_key")
+    publish(page, "linkedin")
+    page.wait_for_function("() => window.published.length === 1")

@@ -22,7 +22,7 @@
     .cg-badge[data-state=block] { background: #c62828; border-color: #c62828; color: #fff; }
     .cg-badge[data-state=warn] { background: #fff3e0; border-color: #ef6c00; color: #8a3c00; }
     .cg-badge[data-state=pass] { background: #e8f5e9; border-color: #2e7d32; color: #1b5e20; }
-    .cg-badge[data-state=offline], .cg-badge[data-state=slow], .cg-badge[data-state=checking] { opacity: .75; }
+    .cg-badge[data-state=offline], .cg-badge[data-state=unauthorized], .cg-badge[data-state=slow] { opacity: .75; }
     .cg-panel { position: fixed; z-index: 2147483002; top: 12px; right: 12px; width: 340px; max-height: calc(100vh - 24px);
       overflow: auto; background: #fff; color: #222; border: 1px solid #bbb; border-radius: 8px;
       box-shadow: 0 4px 16px rgba(0,0,0,.25); font-size: 13px; }
@@ -99,14 +99,14 @@
         const issues = total === 1 ? t('issuesOne') : t('issuesMany', [String(total)]);
         return state === 'block' ? `✕ ${t('verdictBlock')} · ${issues}` : `⚠ ${issues}`;
       }
-      return { pass: `✓ ${t('verdictPass')}`, checking: t('checking'), slow: t('slow'), offline: t('offline') }[state] || '';
+      return { pass: `✓ ${t('verdictPass')}`, slow: t('slow'), offline: t('offline'), unauthorized: t('apiUnauthorized') }[state] || '';
     }
 
     /** Shows the verdict badge inside the composer's bottom-right corner (outside, it would cover the site's buttons). */
     function showBadge(composer, state, total) {
       badge.dataset.state = state;
       badge.textContent = badgeLabel(state, total);
-      badge.title = state === 'offline' ? t('offlineHint') : t('badgeHint');
+      badge.title = { offline: t('offlineHint'), unauthorized: t('unauthorizedHint') }[state] || t('badgeHint');
       badge.hidden = false;
       placeBadge(composer);
     }
