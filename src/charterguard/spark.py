@@ -76,19 +76,26 @@ def _config(charter: str, waivers: Any) -> GateConfig:
 
 
 def check_jsonl(spark: "SparkSession", path: str, charter: str = "default", *, waivers: Any = None,
-                uri: str | None = None, min_partitions: int | None = None) -> "DataFrame":
+                uri: str | None = None, partitions: int | None = None) -> "DataFrame":
     """Reports for a JSONL file: columns `line` (1-based), `id`, `channel`, `verdict`, `report` (the
     JSON line `charterguard batch` writes for that row). Sort by `line` for input order.
 
     Lines are read as raw bytes, so invalid UTF-8 is reported exactly as locally.
+    `partitions` spreads the rows over that many partitions (tasks) after numbering.
     """
     from pyspark.sql.types import BinaryType, LongType, StructField, StructType
 
     config = _config(charter, waivers)
     name = uri or path
-    lines = spark.sparkContext.textFile(path, min_partitions, use_unicode=False)
-    numbered = lines.zipWithIndex().map(lambda pair: (pair[1] + 1, bytes(pair[0])))
+    # Spark's text source keeps each line's bytes as they are (UTF8String is not
+    # decoded): cast to binary, the parser then sees invalid UTF-8 exactly as the
+    # local reader does. (RDD textFile would have decoded it with replacement.)
+    lines = spark.read.text(path)
+    raw = lines.select(lines["value"].cast("binary").alias("raw"))
+    numbered = raw.rdd.zipWithIndex().map(lambda pair: (pair[1] + 1, bytes(pair[0][0])))
     frame = spark.createDataFrame(numbered, StructType([StructField("line", LongType()), StructField("raw", BinaryType())]))
+    if partitions:
+        frame = frame.repartition(partitions)
 
     def run(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
         checker = _row_checker(config)
