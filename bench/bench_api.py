@@ -93,16 +93,32 @@ def start_server(workdir: Path, workers: int, threads: int | None) -> tuple[subp
     sys.exit("server not ready after 300 s")
 
 
+def server_pids(pid: int) -> list[int]:
+    pids = [pid]
+    try:
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        pass
+    return pids
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the server and its workers: unlike wall time,
+    it does not grow when other processes share the cores."""
+    total = 0
+    for p in server_pids(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def peak_rss_mib(pid: int) -> float:
     """VmHWM of the server and its children (uvicorn workers), in MiB."""
     total_kib = 0
-    pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(c) for c in children]
-    except OSError:
-        pass
-    for p in pids:
+    for p in server_pids(pid):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmHWM:"):
@@ -238,10 +254,18 @@ def main() -> None:
     try:
         ready = httpx.get(url + "/readyz", timeout=5).json()
         client = args.client if args.client != "auto" else ("wrk" if shutil.which("wrk") else "httpx")
-        if client == "wrk":
-            results = [run_level_wrk(url, posts, int(level), args.duration, args.warmup, workdir) for level in args.levels.split(",")]
-        else:
-            results = [asyncio.run(run_level(url, posts, int(level), args.duration, args.warmup)) for level in args.levels.split(",")]
+        results = []
+        for level in args.levels.split(","):
+            cpu_before = cpu_seconds(proc.pid) if proc else None
+            if client == "wrk":
+                result = run_level_wrk(url, posts, int(level), args.duration, args.warmup, workdir)
+            else:
+                result = asyncio.run(run_level(url, posts, int(level), args.duration, args.warmup))
+            if proc and cpu_before is not None and result["requests"]:
+                # Warm-up requests are counted too: estimate them at the measured rate.
+                total = result["requests"] * (1 + args.warmup / args.duration)
+                result["cpu_ms_per_req"] = (cpu_seconds(proc.pid) - cpu_before) * 1000 / total
+            results.append(result)
         rss = peak_rss_mib(proc.pid) if proc else None
     finally:
         if proc is not None:
@@ -264,9 +288,12 @@ def main() -> None:
         return
     print(f"POST /v1/check, default charter, {len(posts)} French posts of {mean_len:.0f} chars on average, "
           f"{args.workers} worker(s), {os.cpu_count()} CPUs, {args.duration:g} s per level, load from {client}")
-    print(f"{'clients':>7} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}")
+    print(f"{'clients':>7} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7} {'server CPU ms/req':>18}")
     for r in results:
-        print(f"{r['clients']:>7} {r['requests']:>9} {r['rps']:>8.1f} {r['p50']:>8.1f} {r['p90']:>8.1f} {r['p99']:>8.1f} {r['max']:>8.1f} {r['errors']:>7}")
+        cpu = f"{r['cpu_ms_per_req']:.1f}" if "cpu_ms_per_req" in r else "-"
+        print(f"{r['clients']:>7} {r['requests']:>9} {r['rps']:>8.1f} {r['p50']:>8.1f} {r['p90']:>8.1f} {r['p99']:>8.1f} {r['max']:>8.1f} {r['errors']:>7} {cpu:>18}")
+    load = os.getloadavg()[0]
+    print(f"load average (1 min) at the end: {load:.1f} on {os.cpu_count()} CPUs" + ("  -- the cores were shared: latencies are inflated" if load > (os.cpu_count() or 1) else ""))
     print(f"server peak RSS: {summary['server_peak_rss_mib']} MiB; NLP models loaded: {summary['models_loaded']}")
     at_target = next((r for r in results if r["clients"] == TARGET_LEVEL), None)
     if at_target:
