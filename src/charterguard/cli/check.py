@@ -25,7 +25,7 @@ from ..report import VERDICT_RANK
 from .common import EXIT_ERROR, EXIT_FAILED, EXIT_OK, charter_option, decode_post, fail, load_charter, reports_errors, use_color
 
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github")
-BATCH_FORMATS = ("jsonl", "json", "sarif", "junit", "github")
+BATCH_FORMATS = ("jsonl", "json", "sarif", "junit", "github", "text")
 GLOB_CHARS = frozenset("*?[")
 
 
@@ -72,6 +72,8 @@ def gate_options(function: Any) -> Any:
 @click.argument("text", nargs=-1)
 @click.option("--file", "-f", "files", multiple=True, help="Read posts from files (repeatable; globs allowed). "
               "Arguments after --file are files too, so `--file posts/*.md` works.")
+@click.option("--files", "args_are_files", is_flag=True,
+              help="Every argument is a file to check (pre-commit and xargs pass file names this way).")
 @charter_option
 @click.option("--lang", "-l", type=click.Choice(["fr", "en"]), help="The post's language (detected when omitted).")
 @click.option("--channel", help="Where it will be published: linkedin, x, facebook, internal...")
@@ -83,7 +85,7 @@ def gate_options(function: Any) -> Any:
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal).")
 @gate_options
 @reports_errors
-def check(text: tuple[str, ...], files: tuple[str, ...], charter_ref: str, lang: str | None, channel: str | None,
+def check(text: tuple[str, ...], files: tuple[str, ...], args_are_files: bool, charter_ref: str, lang: str | None, channel: str | None,
           audience: str | None, fmt: str, output: Path, fail_on: str, color: bool | None, **gate: Any) -> None:
     """Check posts: TEXT, '-' for standard input, or --file F [F...].
 
@@ -94,7 +96,9 @@ def check(text: tuple[str, ...], files: tuple[str, ...], charter_ref: str, lang:
     """
     from ..sources import PostRow, detect_format, read_posts
 
-    paths = _paths(text, files)
+    if args_are_files and not text and not files:
+        sys.exit(EXIT_OK)  # pre-commit with no matching changed file: nothing to check
+    paths = _paths(text, files, args_are_files)
     if paths is None:
         body = text[0] if text else "-"
         if body == "-":
@@ -118,9 +122,9 @@ def check(text: tuple[str, ...], files: tuple[str, ...], charter_ref: str, lang:
          defaults={"lang": lang, "channel": channel, "audience": audience}, single_object=not many)
 
 
-def _paths(text: tuple[str, ...], files: tuple[str, ...]) -> list[str] | None:
+def _paths(text: tuple[str, ...], files: tuple[str, ...], args_are_files: bool = False) -> list[str] | None:
     """Input files, or None when the post is TEXT / standard input."""
-    if files:
+    if files or args_are_files:
         paths: list[str] = []
         for pattern in (*files, *text):
             if pattern != "-" and any(c in GLOB_CHARS for c in pattern) and not Path(pattern).exists():
@@ -314,6 +318,8 @@ def _emit_text(items: Iterator[Any], out: IO[str], color: bool | None, single_ob
         if "error" in data:
             click.echo(f"charterguard: error: {data['error']['message']}", err=True)
             continue
+        if not single_object and not outcome.report.findings and not outcome.waived:
+            continue  # many posts: show only the ones with something to say (the summary line counts the rest)
         if not single_object:
             label = row.uri if row.id in (None, row.uri) else f"{row.uri} [{row.id}]"
             out.write(("\n" if index else "") + click.style(f"== {label}", bold=True) if colored else ("\n" if index else "") + f"== {label}")
