@@ -110,6 +110,19 @@ def test_invalid_utf8_is_400(server: Server) -> None:
     assert "UTF-8" in error["message"]
 
 
+def test_deeply_nested_json_is_400(server: Server) -> None:
+    body = b'{"text": ' + b"[" * 30000 + b"]" * 30000 + b"}"
+    with server.client("check") as client:
+        response = client.post("/v1/check", content=body, headers={"content-type": "application/json"})
+    assert_error(response, 400, "invalid_json")
+
+
+def test_missing_body_is_422_asking_for_json(server: Server) -> None:
+    with server.client("check") as client:
+        response = client.post("/v1/check", headers={"content-type": "application/json"})
+    assert "JSON body is required" in assert_error(response, 422, "invalid_request")["message"]
+
+
 def test_lone_surrogate_is_422(server: Server) -> None:
     with server.client("check") as client:
         response = client.post("/v1/check", content=b'{"text": "abc \\ud800 def"}', headers={"content-type": "application/json"})

@@ -98,6 +98,8 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
             loc = []
         elif kind in _NOT_AN_OBJECT and not loc:
             msg = "the body must be a JSON object; send it with Content-Type: application/json"
+        elif kind == "missing" and not loc:
+            msg = "a JSON body is required; send it with Content-Type: application/json"
         # pydantic prefixes messages raised by validators; the prefix helps no one.
         msg = msg.removeprefix("Value error, ")
         details.append({"field": ".".join(loc) or None, "type": kind, "message": msg})
@@ -124,8 +126,13 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code, message = _HTTP_CODES.get(exc.status_code, ("http_error", str(exc.detail)))
         if exc.status_code == 400 and exc.detail and "parsing the body" in str(exc.detail):
-            # FastAPI raises this when the JSON body is not UTF-8.
-            code, message = "invalid_encoding", "The body could not be decoded: send JSON encoded in UTF-8."
+            # FastAPI raises this, from the parser's exception, when json.loads fails other than on syntax.
+            if isinstance(exc.__cause__, UnicodeDecodeError):
+                code, message = "invalid_encoding", "The body could not be decoded: send JSON encoded in UTF-8."
+            elif isinstance(exc.__cause__, RecursionError):
+                code, message = "invalid_json", "The JSON body is nested too deeply to be read: send a flat JSON object as documented in /docs."
+            else:
+                code, message = "invalid_json", "The body could not be read as JSON: send one JSON object, UTF-8 encoded (see /docs)."
         return error_response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
