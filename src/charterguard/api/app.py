@@ -104,6 +104,7 @@ class State:
                 for text, lang in WARMUP_TEXTS:
                     served.checker.check(text, lang=lang)
             self.ready.set()
+            log.info("ready: charters %s, NLP models %s", [s.name for s in self.charters.all()], nlp.loaded_languages())
         except Exception as exc:
             self.warmup_error = f"{type(exc).__name__}: {exc}" if isinstance(exc, CharterguardError) else type(exc).__name__
             log.error("warm-up failed, /readyz will stay 503:\n%s", safe_traceback(exc))

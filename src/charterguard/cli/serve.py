@@ -98,9 +98,18 @@ def serve(
         sys.exit(EXIT_USAGE)
     if settings.store_text:
         click.echo("charterguard serve: warning: --store-text is on, post texts are written to the decision log", err=True)
+    # uvicorn's logging, plus charterguard's own logger (charter reloads, decision-log
+    # failures) on the same handler. Neither ever logs the text of a post.
+    from copy import deepcopy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    log_config = deepcopy(LOGGING_CONFIG)
+    log_config["loggers"]["charterguard"] = {"handlers": ["default"], "level": log_level.upper(), "propagate": False}
     uvicorn.run(
         target,  # type: ignore[arg-type]
         factory=factory,
+        log_config=log_config,
         host=settings.host,
         port=settings.port,
         workers=settings.workers if factory else None,
