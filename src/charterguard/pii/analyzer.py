@@ -8,6 +8,7 @@ post whatever the number of rules, and NER only when a rule asks for names.
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from typing import TYPE_CHECKING, Iterable
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
     from ..charter.rule import Company
     from ..text.termindex import TermIndex
 
+_DIGIT = re.compile(r"\d")
+_NEEDS_DIGIT = frozenset(
+    {"PHONE_NUMBER", "IBAN_CODE", "CREDIT_CARD", "IP_ADDRESS", "FR_NIR", "FR_SIREN", "FR_SIRET", "FR_TVA",
+     "FR_PASSPORT", "FR_CNI", "US_SSN", "STREET_ADDRESS"}
+)
 # A structured finding at least this sure hides NER spans and weaker findings it overlaps.
 DOMINANT_SCORE = 0.5
 MAX_TEXT_CHARS = 200_000  # recognizers beyond this would only find what the NER cannot parse anyway
@@ -60,8 +66,12 @@ class PiiAnalyzer:
         cache = self._cache(post)
         if "structured" not in cache:
             text = post.text[:MAX_TEXT_CHARS]
+            has_digit = _DIGIT.search(text) is not None
             raw: list[Candidate] = []
-            for recognize in self._recognizers.values():
+            for entity, recognize in self._recognizers.items():
+                # Cheap prefilters: most posts have no '@' and many no digit at all.
+                if entity == "EMAIL_ADDRESS" and "@" not in text or entity in _NEEDS_DIGIT and not has_digit:
+                    continue
                 raw.extend(recognize(text, post.language))
             cache["structured"] = resolve(raw)
         return cache["structured"]
