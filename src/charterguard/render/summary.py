@@ -144,7 +144,7 @@ def render_html(numbers: dict[str, Any], title: str = "charterguard audit") -> s
         ".cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:8px;padding:.8rem 1.2rem;min-width:8rem}",
         ".card b{display:block;font-size:1.8rem}table{border-collapse:collapse;width:100%;font-size:.9rem}",
         "th,td{border-bottom:1px solid #eee;padding:.35rem .5rem;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}",
-        "code{font-size:.8rem}.muted{color:#777}",
+        "code{font-size:.75rem;word-break:break-all}.muted{color:#777}table{table-layout:auto}",
         "</style></head><body>",
         f"<h1>{e(title)}</h1>",
         f'<p class="muted">Charter <b>{e(str(charter.get("name", "?")))}</b> version {e(str(charter.get("version", "?")))}'
