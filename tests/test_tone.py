@@ -128,6 +128,11 @@ NEGATIVE_BUT_FINE = [
     ("Acme is hiring engineers in Lyon", "en"),
     ("Un bug vraiment pénible a été corrigé", "fr"),
     ("La pire tempête depuis des années n'a pas arrêté nos équipes", "fr"),
+    ("Le projet a pris du retard à cause de la pénurie", "fr"),  # English "retard" is French "delay"
+    ("Je suis crevé mais heureux après trois jours de salon", "fr"),
+    ("The pros and cons of remote work", "en"),  # French "con" is English "con"
+    ("Bad customer experiences cost companies billions", "en"),  # about experiences, not customers
+    ("Our customers hate waiting, so we ship in 24 hours", "en"),
 ]
 
 

@@ -193,12 +193,14 @@ class ToneAnalyzer:
     def _disparagement(self, folded: "FoldedText", tokens: Tokens, judgements: list[tuple[int, int, str]]) -> list[ToneFinding]:
         if not judgements:
             return []
-        link = self.words["link"]
+        link, modifier = self.words["link"], self.words["modifier"]
         out = []
         for target in self.targets.find(folded):
             t_first = tokens.index_at(target.start)
             t_last = max(t_first + 1, tokens.index_at(max(target.end - 1, target.start)) + 1)
             sentence = tokens.sentence[t_first]
+            if t_last < len(tokens) and tokens.words[t_last] in modifier and tokens.sentence[t_last] == sentence:
+                continue  # "customer service sucks": about the service, not the customers
             for j_first, j_last, strength in judgements:
                 if tokens.sentence[j_first] != sentence or j_first < t_last and j_last > t_first:
                     continue

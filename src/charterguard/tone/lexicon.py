@@ -52,6 +52,9 @@ class Construction:
 class LexiconFile:
     terms: dict[str, frozenset[Entry]]  # term as written -> entries
     constructions: tuple[Construction, ...]
+    # Ordinary words of this language that the other language's lexicon must not
+    # flag here: French "retard" (delay), English "con" (pros and cons), "PD".
+    ordinary: frozenset[str] = frozenset()
 
 
 def read_sections(text: str, source: str) -> Iterable[tuple[str, str, str]]:
@@ -79,7 +82,11 @@ def load_lexicon(language: str) -> LexiconFile:
     name = f"lexicon_{language}.txt"
     terms: dict[str, set[Entry]] = {}
     constructions: list[Construction] = []
+    ordinary: set[str] = set()
     for header, line, where in read_sections(data_text(name), name):
+        if header == "ordinary":
+            ordinary.add(fold(line))
+            continue
         category, _, strength = header.partition(" ")
         if category not in LEXICON_CATEGORIES or strength not in STRENGTHS:
             raise ValueError(f"{where}: unknown section @{header}")
@@ -88,7 +95,7 @@ def load_lexicon(language: str) -> LexiconFile:
             constructions.append(Construction(re.compile(line[3:].strip()), entry))
         else:
             terms.setdefault(line, set()).add(entry)
-    return LexiconFile({t: frozenset(e) for t, e in terms.items()}, tuple(constructions))
+    return LexiconFile({t: frozenset(e) for t, e in terms.items()}, tuple(constructions), frozenset(ordinary))
 
 
 def masked_variants(word: str) -> set[str]:
@@ -124,6 +131,8 @@ def compiled_terms(language: str, extra: Iterable[tuple[str, Entry]] = ()) -> di
         if other == language:
             continue
         for term, entries in load_lexicon(other).terms.items():
+            if fold(term) in own.ordinary:
+                continue
             shared = [e for e in entries if e.category in SHARED_ACROSS_LANGUAGES and e.strength in ("strong", "medium")]
             if shared:
                 add(term, shared)

@@ -18,7 +18,7 @@ from ..text.termindex import TermIndex
 from .lexicon import LANGUAGES, data_text, read_sections
 
 TARGET_ROLES = ("employer", "colleagues", "customers", "competitors")
-WORD_CLASSES = ("addressee", "filler", "link")
+WORD_CLASSES = ("addressee", "filler", "link", "modifier")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ CyberAgressionAdo and Allociné (non-commercial) are never read here.
 
 For each language: features from `model.features` (the run-time extractor),
 logistic regression (scikit-learn, build time only) with C picked on the
-calibration split, the strongest weights kept, a Platt map fitted on the
+calibration split (NB-scaled features), the strongest weights kept, a Platt map fitted on the
 calibration split, a decision threshold chosen there for macro-F1, and the
 measured P(offensive | lexicon evidence) for lexicon findings' scores. Writes
 ``data/model_<lang>.json.gz`` (the run time needs no scikit-learn).
@@ -42,26 +42,27 @@ MIN_DOC_FREQ = 2
 MIN_EVIDENCE_SUPPORT = 20  # fewer examples: keep the default score for that evidence
 
 
-def training_sets(language: str) -> tuple[list[Example], list[Example], list[str], list[bool]]:
-    """(train, calib, description, which calib examples are real posts) for
-    `language`, from licence-allowed sets only."""
+def training_sets(language: str) -> tuple[list[Example], list[Example], list[str], list[str | None]]:
+    """(train, calib, description, source set of each calib example or None for
+    synthetic background) for `language`, from licence-allowed sets only."""
     if language == "en":
         dav = corpora.davidson()
         train = corpora.tweeteval_split("train") + corpora.split(dav, "train")
-        calib = corpora.tweeteval_split("calib") + corpora.split(dav, "calib")
+        te_calib, dav_calib = corpora.tweeteval_split("calib"), corpora.split(dav, "calib")
+        calib = te_calib + dav_calib
         names = ["tweeteval_offensive train (minus calib bucket)", "davidson buckets 3-9"]
-        real = [True] * len(calib)
+        groups: list[str | None] = ["tweeteval"] * len(te_calib) + ["davidson"] * len(dav_calib)
     elif language == "fr":
         ml = corpora.mlma("fr")
         background = background_french(BACKGROUND_FR)
         train = corpora.split(ml, "train") + [e for e in background if corpora.bucket(e.text) != 2]
         real_calib = corpora.split(ml, "calib")
         calib = real_calib + [e for e in background if corpora.bucket(e.text) == 2]
-        real = [True] * len(real_calib) + [False] * (len(calib) - len(real_calib))
+        groups = ["mlma_fr"] * len(real_calib) + [None] * (len(calib) - len(real_calib))
         names = ["mlma_fr buckets 3-9", f"{BACKGROUND_FR} synthetic neutral French texts (Faker fr_FR, seed {SEED})"]
     else:
         raise ValueError(language)
-    return train, calib, names, real
+    return train, calib, names, groups
 
 
 def background_french(count: int) -> list[Example]:
@@ -103,14 +104,13 @@ def evidence_rates(analyzer: ToneAnalyzer, examples: list[Example]) -> dict[str,
 
 def fit_language(language: str, max_features: int, log=print) -> tuple[ToneModel, dict]:
     import numpy as np
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix, diags
     from sklearn.linear_model import LogisticRegression
 
     random.seed(SEED)
     np.random.seed(SEED % 2**32)
     analyzer = ToneAnalyzer(language, options=AnalyzerOptions())
-    train, calib, names, real = training_sets(language)
-    real_mask = np.array(real)
+    train, calib, names, groups = training_sets(language)
     log(f"[{language}] train {len(train)} ({sum(e.label for e in train)} positive), calib {len(calib)}")
     train_feats = featurize(analyzer, train)
     calib_feats = featurize(analyzer, calib)
@@ -135,12 +135,17 @@ def fit_language(language: str, max_features: int, log=print) -> tuple[ToneModel
     y_train = np.array([e.label for e in train])
     y_calib = np.array([e.label for e in calib])
 
+    # NB-LR (Wang & Manning 2012): scale each feature by its log-count ratio before a
+    # logistic regression. The product of scale and weight is a plain linear weight,
+    # so the run time is unchanged. +~1 point of macro-F1 on TweetEval calib.
+    ratio = _log_count_ratio(x_train, y_train)
+    scale = diags(ratio)
     best = None
     for c in C_GRID:
-        clf = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", max_iter=200, random_state=SEED)
-        clf.fit(x_train, y_train)
-        f1 = _best_macro_f1(clf.decision_function(x_calib)[real_mask], y_calib[real_mask])[1]
-        log(f"[{language}] C={c}: calib macro-F1 {f1:.3f}")
+        clf = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", max_iter=300, random_state=SEED)
+        clf.fit(x_train @ scale, y_train)
+        f1 = _threshold_for_groups(clf.decision_function(x_calib @ scale), y_calib, groups)[1]
+        log(f"[{language}] C={c}: calib macro-F1 (mean over sets) {f1:.3f}")
         if best is None or f1 > best[0]:
             best = (f1, c, clf)
     assert best is not None
@@ -148,7 +153,7 @@ def fit_language(language: str, max_features: int, log=print) -> tuple[ToneModel
 
     # Keep the strongest weights; the rest barely moves scores and bloats the file.
     inverse = sorted(vocab, key=vocab.get)
-    coef = clf.coef_[0]
+    coef = clf.coef_[0] * ratio
     order = np.argsort(-np.abs(coef))[:max_features]
     weights = {inverse[i]: round(float(coef[i]), 4) for i in sorted(order, key=lambda i: inverse[i]) if abs(coef[i]) >= 1e-4}
     bias = round(float(clf.intercept_[0]), 4)
@@ -159,8 +164,7 @@ def fit_language(language: str, max_features: int, log=print) -> tuple[ToneModel
     platt.fit(margins.reshape(-1, 1), y_calib)
     a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
     probabilities = 1.0 / (1.0 + np.exp(-(a * margins + b)))
-    # The threshold is chosen on real posts only: synthetic background is too easy.
-    threshold, calib_f1 = _best_macro_f1(probabilities[real_mask], y_calib[real_mask])
+    threshold, calib_f1 = _threshold_for_groups(probabilities, y_calib, groups)
     brier = float(np.mean((probabilities - y_calib) ** 2))
     evidence = evidence_rates(analyzer, train)
     model = ToneModel(language, bias, weights, (round(a, 5), round(b, 5)), evidence, round(float(threshold), 3))
@@ -171,12 +175,39 @@ def fit_language(language: str, max_features: int, log=print) -> tuple[ToneModel
         "C": c,
         "features_kept": len(weights),
         "vocabulary": len(vocab),
-        "calib_macro_f1_real_posts": round(calib_f1, 4),
+        "calib_macro_f1_mean_over_sets": round(calib_f1, 4),
         "calib_brier": round(brier, 4),
         "seed": SEED,
     }
     log(f"[{language}] kept {len(weights)}/{len(vocab)} features; calib macro-F1 {calib_f1:.3f} at p>={threshold:.2f}; Brier {brier:.4f}")
     return model, info
+
+
+def _log_count_ratio(x, y):
+    """log( P(feature | offensive) / P(feature | not) ), add-one smoothed."""
+    import numpy as np
+
+    present = (x > 0).astype(float)
+    p = np.asarray(present[y == 1].sum(axis=0)).ravel() + 1.0
+    q = np.asarray(present[y == 0].sum(axis=0)).ravel() + 1.0
+    return np.log((p / p.sum()) / (q / q.sum()))
+
+
+def _threshold_for_groups(scores, labels, groups: list[str | None]) -> tuple[float, float]:
+    """(threshold, mean macro-F1) where every real calibration set counts equally
+    (Davidson is larger and 83 % offensive: pooled, it would set TweetEval's
+    threshold). Synthetic background (group None) is too easy to choose by."""
+    import numpy as np
+
+    names = sorted({g for g in groups if g is not None})
+    masks = [np.array([g == name for g in groups]) for name in names]
+    real = np.array([g is not None for g in groups])
+    best = (0.5, -1.0)
+    for t in np.unique(np.quantile(scores[real], np.linspace(0.02, 0.98, 97))):
+        f1 = sum(macro_f1(labels[m].tolist(), (scores[m] >= t).tolist()) for m in masks) / len(masks)
+        if f1 > best[1]:
+            best = (float(t), f1)
+    return best
 
 
 def _best_macro_f1(scores, labels) -> tuple[float, float]:
