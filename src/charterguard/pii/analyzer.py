@@ -35,7 +35,7 @@ class PiiAnalyzer:
     """Structured recognizers + names from the shared Doc, with per-post caching."""
 
     def __init__(self, company: "Company", phone_regions: dict[str, tuple[str, ...]] | None = None) -> None:
-        self._recognizers: dict[str, Recognizer] = structured_recognizers(phone_regions)
+        self._recognizers: list[tuple[str, Recognizer]] = structured_recognizers(phone_regions)
         from .lexicons import BRANDS
 
         # Never a person: the company's own names, code names, customers, competitors, and known brands.
@@ -68,7 +68,7 @@ class PiiAnalyzer:
             text = post.text[:MAX_TEXT_CHARS]
             has_digit = _DIGIT.search(text) is not None
             raw: list[Candidate] = []
-            for entity, recognize in self._recognizers.items():
+            for entity, recognize in self._recognizers:
                 # Cheap prefilters: most posts have no '@' and many no digit at all.
                 if entity == "EMAIL_ADDRESS" and "@" not in text or entity in _NEEDS_DIGIT and not has_digit:
                     continue

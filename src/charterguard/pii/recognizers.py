@@ -79,6 +79,18 @@ def recognize_card(text: str, language: str) -> list[Candidate]:
     ]
 
 
+_IBAN_ANY_CASE = re.compile(r"(?<![\w])([A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?)(?![\w])")
+
+
+def recognize_iban_any_case(text: str, language: str) -> list[Candidate]:
+    """IBANs typed in lowercase ("gb42nawi0445..."), which Presidio's recognizer misses."""
+    return [
+        _candidate(text, m.start(1), m.end(1), "IBAN_CODE", "iban", "charterguard:iban")
+        for m in _IBAN_ANY_CASE.finditer(text)
+        if not m.group(1)[:2].isupper() and validators.iban(m.group(1))
+    ]
+
+
 def recognize_cni(text: str, language: str) -> list[Candidate]:
     """French ID card numbers: shape only, so only near a context word."""
     out = []
@@ -98,9 +110,22 @@ _PHONE = re.compile(
     r"((?:(?:\+|00)\d{1,3}[\s.\-]?(?:\(0\)[\s.\-]?)?)?"
     r"(?:\(\d{1,4}\)[\s.\-]?)?"
     r"\d{1,12}(?:[\s.\-/]\d{1,12}){0,6})"
+    r"(?P<extension>\s?(?:x|ext\.?|poste)\s?\d{1,5})?"
     r"(?![\w])"
 )
 _DIGIT = re.compile(r"\d")
+_PHONE_LABEL_AFTER = re.compile(r"(?i)^[\s\-]?(?:office|mobile|fax|desk|cell|home|work|portable|fixe|bureau)\b")
+_CALL_ON = re.compile(
+    r"(?i)\b(?:call|text|reach|ring|phone|answering|joindre|appeler|appelez|rappeler|rappelez|joignable)\b[^.\n\d]{0,20}?"
+    r"\b(?:on|at|au|le|sur)\s*$"
+)
+
+
+def _announced_phone(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return bool(_PHONE_LABEL.search(before) or _CALL_ON.search(before) or _PHONE_LABEL_AFTER.match(text[end : end + 12]))
+
+_SSN_SHAPE = re.compile(r"^\d{3}-\d{2}-\d{4}$")  # a US social security number, not a phone
 _ISO_DATE = re.compile(r"^(?:19|20)\d\d[\-/.](?:0[1-9]|1[0-2])[\-/.]\d\d")
 _PHONE_LABEL = re.compile(r"(?i)\b(?:t[ée]l[ée]?(?:phone)?|tel|phone|mobile|portable|cell|fax|gsm)\b\.?\s*(?:[:\-]|n°|no\.?)?\s*$")
 DEFAULT_PHONE_REGIONS: dict[str, tuple[str, ...]] = {"fr": ("FR",), "en": ("US", "GB", "FR")}
@@ -117,9 +142,11 @@ def phone_recognizer(regions: dict[str, tuple[str, ...]] | None = None) -> Recog
         for m in _PHONE.finditer(text):
             raw = m.group(1).rstrip(".-/ ")
             digits = len(_DIGIT.findall(raw))
-            if not 7 <= digits <= 15 or _ISO_DATE.match(raw):
+            if not 7 <= digits <= 15 or _ISO_DATE.match(raw) or _SSN_SHAPE.match(raw):
                 continue
             start, end = m.start(1), m.start(1) + len(raw)
+            if m.group("extension") and raw == m.group(1):
+                end = m.end("extension")  # "345-899-3560x4587": the extension is part of the number
             international = raw.startswith(("+", "00"))
             number = raw.replace("(0)", "")
             if raw.startswith("00"):
@@ -136,8 +163,9 @@ def phone_recognizer(regions: dict[str, tuple[str, ...]] | None = None) -> Recog
             if valid:
                 evidence = "phone_international" if international else "phone_grouped" if not raw.isdigit() else "phone_compact"
                 out.append(_candidate(text, start, end, "PHONE_NUMBER", evidence, f"phonenumbers:{evidence}"))
-            elif 8 <= digits <= 12 and _PHONE_LABEL.search(text, max(0, start - 24), start):
-                # Phone-shaped right after "tél." / "phone:" ("phone: 0393 1144137"), numbering plan unknown.
+            elif 7 <= digits <= 12 and not raw.isdigit() and _announced_phone(text, start, end):
+                # Phone-shaped and announced as a phone ("Phone: 451 5986", "781 1704 office",
+                # "call me on 9472 7916"), numbering plan unknown.
                 out.append(Candidate(start, end, "PHONE_NUMBER", score("phone_compact", False), "charterguard:phone_label"))
         return out
 
@@ -288,20 +316,21 @@ def _join_address_parts(text: str, parts: list[Candidate]) -> list[Candidate]:
     return joined
 
 
-def structured_recognizers(phone_regions: dict[str, tuple[str, ...]] | None = None) -> dict[str, Recognizer]:
-    """Every structured recognizer, by the entity it finds."""
-    return {
-        "FR_NIR": recognize_nir,
-        "FR_SIRET": recognize_siret,
-        "FR_SIREN": recognize_siren,
-        "FR_TVA": recognize_tva,
-        "FR_PASSPORT": recognize_passport,
-        "FR_CNI": recognize_cni,
-        "IBAN_CODE": presidio_recognizer("IBAN_CODE"),
-        "CREDIT_CARD": recognize_card,
-        "EMAIL_ADDRESS": presidio_recognizer("EMAIL_ADDRESS"),
-        "IP_ADDRESS": presidio_recognizer("IP_ADDRESS"),
-        "US_SSN": presidio_recognizer("US_SSN"),
-        "PHONE_NUMBER": phone_recognizer(phone_regions),
-        "STREET_ADDRESS": recognize_address,
-    }
+def structured_recognizers(phone_regions: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, Recognizer]]:
+    """Every structured recognizer, with the entity it finds (an entity may have several)."""
+    return [
+        ("FR_NIR", recognize_nir),
+        ("FR_SIRET", recognize_siret),
+        ("FR_SIREN", recognize_siren),
+        ("FR_TVA", recognize_tva),
+        ("FR_PASSPORT", recognize_passport),
+        ("FR_CNI", recognize_cni),
+        ("IBAN_CODE", presidio_recognizer("IBAN_CODE")),
+        ("IBAN_CODE", recognize_iban_any_case),
+        ("CREDIT_CARD", recognize_card),
+        ("EMAIL_ADDRESS", presidio_recognizer("EMAIL_ADDRESS")),
+        ("IP_ADDRESS", presidio_recognizer("IP_ADDRESS")),
+        ("US_SSN", presidio_recognizer("US_SSN")),
+        ("PHONE_NUMBER", phone_recognizer(phone_regions)),
+        ("STREET_ADDRESS", recognize_address),
+    ]
