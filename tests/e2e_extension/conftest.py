@@ -261,10 +261,39 @@ def ext(extension):
     return extension
 
 
-def _serve_fixture(route, name: str) -> None:
-    path = FIXTURES / name
-    content_type = "text/html; charset=utf-8" if name.endswith(".html") else "text/javascript; charset=utf-8"
-    route.fulfill(status=200, body=path.read_bytes(), headers={"Content-Type": content_type})
+NODE_MODULES = EXTENSION_DIR / "node_modules"  # the real editors' libraries: npm ci in browser-extension/
+
+
+def lexical_import_map() -> str:
+    """Import map from Lexical's bare module names (and its one dependency) to ES modules in node_modules."""
+    imports = {}
+    packages = [NODE_MODULES / "lexical", *NODE_MODULES.glob("@lexical/*"), NODE_MODULES / "@preact" / "signals-core"]
+    for folder in packages:
+        package = json.loads((folder / "package.json").read_text())
+        for subpath, target in package.get("exports", {}).items():
+            entry = next((target[k] for k in ("development", "browser", "import") if isinstance(target, dict) and k in target), None)
+            if isinstance(entry, str) and not subpath.endswith(".js"):
+                relative = (folder / entry).resolve().relative_to(NODE_MODULES)
+                imports[package["name"] + subpath[1:]] = f"/vendor/{relative.as_posix()}"
+    return json.dumps({"imports": imports})
+
+
+def _fixture_response(url: str, page_file: str) -> tuple[bytes, str]:
+    """What a routed fake site serves: editors.js, a vendored library, or the page."""
+    path = url.split("?", 1)[0].split("/", 3)[3]
+    if path.startswith("vendor/"):
+        return (NODE_MODULES / path[len("vendor/"):]).read_bytes(), "text/javascript; charset=utf-8"
+    if path == "fixtures/editors.js":
+        return (FIXTURES / "editors.js").read_bytes(), "text/javascript; charset=utf-8"
+    html = (FIXTURES / page_file).read_text()
+    if "{{IMPORT_MAP}}" in html:
+        html = html.replace("{{IMPORT_MAP}}", lexical_import_map())
+    return html.encode(), "text/html; charset=utf-8"
+
+
+def _serve(route, page_file: str) -> None:
+    body, content_type = _fixture_response(route.request.url, page_file)
+    route.fulfill(status=200, body=body, headers={"Content-Type": content_type})
 
 
 @pytest.fixture
@@ -272,18 +301,17 @@ def open_site(ext, fixture_server):
     """Opens a site's fixture page (linkedin, x, facebook or internal) with the content script running."""
     pages = []
 
-    def opener(site: str):
+    def opener(site: str, fixture: str | None = None):
+        """`fixture` replaces the site's default page (e.g. "linkedin-quill.html")."""
         page = ext.context.new_page()
         pages.append(page)
         if site == "internal":
             url = f"{fixture_server}/internal.html"
         else:
             url = SITES[site]
-            origin = url.split("/", 3)[:3]
-            page.route(
-                "/".join(origin) + "/**",
-                lambda route: _serve_fixture(route, "editors.js" if route.request.url.endswith("/fixtures/editors.js") else f"{site}.html"),
-            )
+            page_file = fixture or f"{site}.html"
+            origin = "/".join(url.split("/", 3)[:3])
+            page.route(f"{origin}/**", lambda route: _serve(route, page_file))
         page.goto(url)
         page.wait_for_selector("html[data-charterguard-loaded]", state="attached", timeout=10000)
         return page

@@ -155,3 +155,26 @@ def test_apply_suggestion_edits_the_text_through_the_editor(ext, open_site, site
     page.wait_for_function("() => window.published.length === 1")
     assert published(page) == [expected]
     assert CODENAME not in highlights(page)["block"]
+
+
+@pytest.mark.parametrize(("site", "fixture", "model_text"), [
+    ("linkedin", "linkedin-quill.html", "() => window.quill.getText().trim()"),
+    ("facebook", "facebook-lexical.html", "() => window.lexicalText().trim()"),
+])
+def test_real_editor_libraries_follow_highlights_and_apply(ext, open_site, site, fixture, model_text):
+    """The networks' editor libraries themselves (Quill 2, Lexical), not stand-ins: their model must get the suggestion."""
+    page = open_site(site, fixture=fixture)
+    page.wait_for_selector(".ql-editor, html[data-editor-ready]", state="attached")
+    type_post(page, site, CODENAME_POST)
+    assert page.evaluate(model_text) == CODENAME_POST
+    wait_for_highlights(page, [CODENAME])
+    wait_for_state(page, "block")
+    page.locator("#charterguard-root .cg-badge").click()
+    page.locator("#charterguard-root li[data-rule='confidential.codenames'] .cg-apply").click()
+    page.wait_for_function(f"() => !({model_text})().includes('{CODENAME}')")
+    wait_for_state(page, "pass")
+    screenshot(page, f"{site}_real_editor_applied")
+    publish(page, site)
+    page.wait_for_function("() => window.published.length === 1")
+    assert CODENAME not in published(page)[0]
+    assert published(page)[0] == page.evaluate(model_text)
