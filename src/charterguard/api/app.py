@@ -1,11 +1,13 @@
 """The FastAPI application: `create_app(settings)`.
 
-Checks run in a small thread pool of their own (the event loop only parses
-and answers), each with the settings' time budget: a check that runs out of
-budget comes back `incomplete` with verdict `block` (fail closed), and a
-request that still has no answer after REQUEST_CEILING_FACTOR budgets gets
-504 with the same fail-closed verdict. The text of a post is never logged,
-never echoed in an error, and only kept as an HMAC in the decision log.
+Checks run in threads of their own (the event loop only parses and answers):
+single posts through the coalescer of batcher.py, batches in a thread pool.
+Each post has the settings' time budget: a check that runs out of budget comes
+back `incomplete` with verdict `block` (fail closed), and a request that still
+has no answer after REQUEST_CEILING_FACTOR budgets (plus one budget per post
+of a batch) gets 504 with the same fail-closed verdict. The text of a post is
+never logged, never echoed in an error, and only kept as an HMAC in the
+decision log.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from pydantic import BeforeValidator
 from starlette.middleware.cors import CORSMiddleware
 
 from .. import nlp
-from ..decisions import Decision, DecisionLog, Filters, TextHasher, decision_from_report, open_log
+from ..charter.rule import RuleSpec
+from ..decisions import Decision, DecisionLog, Filters, TextHasher, decision_from_report, open_log, parse_time
 from ..errors import CharterguardError, InputError, ModelNotInstalledError
 from .batcher import CheckBatcher
 from .charters import CharterRegistry, Served, rules_of
@@ -191,24 +194,22 @@ def _charter_summary(state: State, served: Served) -> dict[str, Any]:
         "name": charter.name,
         "version": str(charter.version),
         "sha256": charter.sha256,
-        "allow_publish_anyway": bool(getattr(charter, "allow_publish_anyway", False)),
+        "allow_publish_anyway": charter.allow_publish_anyway,
         "default": charter.name == state.charters.default_name,
         "rules": len(served.rule_ids),
     }
 
 
-def _rule_summary(rule: Any) -> dict[str, Any]:
-    entity = rule.entity_name() if hasattr(rule, "entity_name") else getattr(rule, "entity", None)
-    when = getattr(rule, "when", None)
+def _rule_summary(rule: RuleSpec) -> dict[str, Any]:
     return {
         "id": rule.id,
         "kind": rule.kind,
         "category": rule.category,
         "severity": rule.severity,
-        "clause": getattr(rule, "clause", None),
-        "entity": entity,
-        "enabled": bool(getattr(rule, "enabled", True)),
-        "when": when.model_dump(mode="json", exclude_none=True) if when is not None and hasattr(when, "model_dump") else None,
+        "clause": rule.clause,
+        "entity": rule.entity_name(),
+        "enabled": rule.enabled,
+        "when": rule.when.model_dump(mode="json", exclude_none=True) if rule.when is not None else None,
     }
 
 
@@ -339,7 +340,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ]
             return reports, state.record_many(decisions)
 
-        reports, recorded = await _in_pool(state, work, ceiling_s * max(1, len(rows)))
+        reports, recorded = await _in_pool(state, work, ceiling_s + len(rows) * settings.time_budget_ms / 1000)
         return JSONResponse({"reports": reports}, headers=_logged_header(recorded))
 
     # -- charters ------------------------------------------------------------------
@@ -375,7 +376,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     async def record_override(body: OverrideRequest = Body(), key: ApiKey = Depends(require("check"))) -> JSONResponse:
         served = _served(state, body.charter)
-        if not getattr(served.charter, "allow_publish_anyway", False):
+        if not served.charter.allow_publish_anyway:
             raise ApiError(
                 403,
                 "override_not_allowed",
@@ -423,8 +424,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         key_id: str | None = Query(None, max_length=64),
         charter: str | None = Query(None, max_length=200),
     ) -> Filters:
-        from ..decisions import parse_time
-
         return Filters(
             since=parse_time(since) if since else None,
             until=parse_time(until) if until else None,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from charterguard import Charter, Checker
+    from charterguard.charter.rule import RuleSpec
 
 log = logging.getLogger("charterguard.api")
 
@@ -52,17 +53,16 @@ def load_served(spec: str) -> Served:
     from charterguard import Charter, Checker
 
     charter = Charter.load(spec)
-    files = list(getattr(charter, "source_files", []) or [])
     return Served(
         spec=spec,
         charter=charter,
         checker=Checker(charter),
-        stamps=_stamps(files),
+        stamps=_stamps(list(charter.source_files)),
         rule_ids=frozenset(r.id for r in rules_of(charter)),
     )
 
 
-def rules_of(charter: "Charter") -> list[Any]:
+def rules_of(charter: "Charter") -> list["RuleSpec"]:
     """The charter's rule specs (`RuleSpec`), unwrapped from their compiled form."""
     return [compiled.spec for compiled in charter.rules]
 
