@@ -200,7 +200,10 @@ def test_health_ready_and_docs(server: Server) -> None:
         ready = client.get("/readyz").json()
         assert ready["status"] == "ready" and "default" in ready["charters"]
         spec = client.get("/openapi.json").json()
-        assert client.get("/docs").status_code == 200
+        docs = client.get("/docs")
+        assert docs.status_code == 200 and "/docs/static/swagger-ui-bundle.js" in docs.text
+        assert "cdn.jsdelivr" not in docs.text  # offline: no asset from the internet
+        assert client.get("/docs/static/swagger-ui-bundle.js").status_code == 200
     paths = spec["paths"]
     for path in ("/v1/check", "/v1/check/batch", "/v1/charters", "/v1/charters/{name}", "/v1/decisions", "/v1/overrides", "/healthz", "/readyz"):
         assert path in paths

@@ -213,6 +213,34 @@ def _rule_summary(rule: RuleSpec) -> dict[str, Any]:
     }
 
 
+def _swagger_ui_dir() -> str | None:
+    """Swagger UI 5's files from the swagger-ui-py package (found without importing it)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("swagger_ui")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    static = os.path.join(next(iter(spec.submodule_search_locations)), "static")
+    return static if os.path.isfile(os.path.join(static, "swagger-ui-bundle.js")) else None
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """/docs without the internet: Swagger UI from local files (offline deployments are the norm)."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from starlette.staticfiles import StaticFiles
+
+    static = _swagger_ui_dir()
+    if static is not None:
+        app.mount("/docs/static", StaticFiles(directory=static), name="swagger-ui")
+        assets = {"swagger_js_url": "/docs/static/swagger-ui-bundle.js", "swagger_css_url": "/docs/static/swagger-ui.css", "swagger_favicon_url": ""}
+    else:  # swagger-ui-py missing: FastAPI's default page, which needs the CDN
+        assets = {}
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> Any:
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="charterguard API", **assets)
+
+
 # -- the app --------------------------------------------------------------------
 
 
@@ -245,9 +273,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "The post text is never logged nor echoed in errors; the decision log keeps only its HMAC."
         ),
         lifespan=lifespan,
+        docs_url=None,  # served below from local files: FastAPI's default loads Swagger UI from a CDN
+        redoc_url=None,
     )
     app.state.cg = state
     install_error_handlers(app)
+    _mount_docs(app)
 
     def limit_for_path(path: str) -> int:
         return settings.max_batch_body_bytes if path == "/v1/check/batch" else settings.max_body_bytes
