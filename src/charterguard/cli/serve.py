@@ -50,8 +50,14 @@ def serve(
 ) -> None:
     """Serve the checker over HTTP (POST /v1/check, OpenAPI at /docs).
 
-    Every option can also be set with an environment variable
-    CHARTERGUARD_<OPTION> (e.g. CHARTERGUARD_API_KEYS_FILE, CHARTERGUARD_HMAC_KEY).
+    \b
+    Settings can also come from the environment (options win):
+      CHARTERGUARD_HOST, _PORT, _CHARTERS (comma-separated), _API_KEYS_FILE,
+      _CORS_ORIGINS (comma-separated), _MAX_BODY_BYTES, _BATCH_MAX,
+      _TIME_BUDGET_MS, _DECISION_LOG (prefer it to --decision-log for a
+      postgresql:// URL with a password), _STORE_TEXT, _HMAC_KEY (at least
+      32 characters), _HMAC_KEY_FILE, _WORKERS, _CHECK_THREADS,
+      _RELOAD_INTERVAL_S (seconds between charter file checks, default 2).
     """
     import os
 
