@@ -22,9 +22,12 @@ test('the badge tells the verdict and the count; clicking it opens the panel', (
   const badge = shadow.querySelector('.cg-badge');
   ui.showBadge(composer, 'block', 2);
   assert.equal(badge.dataset.state, 'block');
-  assert.match(badge.textContent, /verdictBlock · issuesMany\(2\)/);
+  assert.equal(badge.textContent, '✕ 2');
+  assert.equal(badge.title, 'verdictBlock · issuesMany(2) — badgeHint');
+  assert.equal(badge.getAttribute('aria-label'), 'CharterGuard: verdictBlock · issuesMany(2) — badgeHint');
   ui.showBadge(composer, 'warn', 1);
-  assert.match(badge.textContent, /issuesOne/);
+  assert.equal(badge.textContent, '⚠ 1');
+  assert.match(badge.title, /severity_warn · issuesOne/);
   ui.showBadge(composer, 'offline', 0);
   assert.equal(badge.textContent, 'offline');
   assert.equal(badge.title, 'offlineHint');

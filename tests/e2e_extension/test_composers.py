@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import EXTENSION_ID, http_json, screenshot
+from .conftest import COMPOSERS, EXTENSION_ID, http_json, screenshot
 from .driver import (
     composer_text, highlights, panel_findings, publish, published, type_post, wait_for_highlights, wait_for_state,
 )
@@ -39,6 +39,7 @@ def test_code_name_and_phone_are_highlighted_with_the_api_messages(ext, open_sit
     status, log = http_json("GET", f"{ext.api_base}/v1/decisions?limit=1")
     assert status == 200, log
     assert log["decisions"][0]["channel"] == ("internal" if site == "internal" else site)
+    screenshot(page, f"{site}_highlights")
     page.locator("#charterguard-root .cg-badge").click()  # opens the side panel
     screenshot(page, f"{site}_findings")
 
@@ -160,11 +161,12 @@ def test_apply_suggestion_edits_the_text_through_the_editor(ext, open_site, site
 @pytest.mark.parametrize(("site", "fixture", "model_text"), [
     ("linkedin", "linkedin-quill.html", "() => window.quill.getText().trim()"),
     ("facebook", "facebook-lexical.html", "() => window.lexicalText().trim()"),
+    ("x", "x-draft.html", "() => window.draftText().trim()"),
 ])
 def test_real_editor_libraries_follow_highlights_and_apply(ext, open_site, site, fixture, model_text):
-    """The networks' editor libraries themselves (Quill 2, Lexical), not stand-ins: their model must get the suggestion."""
+    """The networks' editor libraries themselves (Quill 2, Lexical, Draft.js), not stand-ins: their model must get the suggestion."""
     page = open_site(site, fixture=fixture)
-    page.wait_for_selector(".ql-editor, html[data-editor-ready]", state="attached")
+    page.wait_for_selector(COMPOSERS[site], state="attached")
     type_post(page, site, CODENAME_POST)
     assert page.evaluate(model_text) == CODENAME_POST
     wait_for_highlights(page, [CODENAME])

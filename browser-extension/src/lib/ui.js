@@ -94,19 +94,26 @@
     badge.addEventListener('click', () => { panel.hidden = !panel.hidden; });
     (doc.body || doc.documentElement).appendChild(host);
 
-    function badgeLabel(state, total) {
+    /** Full wording, for the tooltip and screen readers. */
+    function badgeDescription(state, total) {
       if (state === 'block' || state === 'warn') {
         const issues = total === 1 ? t('issuesOne') : t('issuesMany', [String(total)]);
-        return state === 'block' ? `✕ ${t('verdictBlock')} · ${issues}` : `⚠ ${issues}`;
+        return `${state === 'block' ? t('verdictBlock') : t('severity_warn')} · ${issues} — ${t('badgeHint')}`;
       }
-      return { pass: `✓ ${t('verdictPass')}`, slow: t('slow'), offline: t('offline'), unauthorized: t('apiUnauthorized') }[state] || '';
+      return { pass: t('verdictPass'), slow: t('slow'), offline: t('offlineHint'), unauthorized: t('unauthorizedHint') }[state] || '';
+    }
+
+    /** What the badge shows: a symbol and a count for verdicts (it sits over the text), words for API trouble. */
+    function badgeLabel(state, total) {
+      return { block: `✕ ${total}`, warn: `⚠ ${total}`, pass: '✓', slow: t('slow'), offline: t('offline'), unauthorized: t('apiUnauthorized') }[state] || '';
     }
 
     /** Shows the verdict badge inside the composer's bottom-right corner (outside, it would cover the site's buttons). */
     function showBadge(composer, state, total) {
       badge.dataset.state = state;
       badge.textContent = badgeLabel(state, total);
-      badge.title = { offline: t('offlineHint'), unauthorized: t('unauthorizedHint') }[state] || t('badgeHint');
+      badge.title = badgeDescription(state, total);
+      badge.setAttribute('aria-label', `CharterGuard: ${badge.title}`);
       badge.hidden = false;
       placeBadge(composer);
     }
