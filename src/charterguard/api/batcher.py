@@ -6,6 +6,10 @@ dispatcher thread takes every request waiting at that moment (up to
 one batch (markedly cheaper per post than one `check` each) and their
 decisions are written in one transaction. A lone request is checked at once:
 coalescing never waits for company, so it adds no latency when idle.
+
+The time budget comes first: with an engine whose `check_many` takes no
+`budget_ms`, the posts of a group are checked one by one with `check(...,
+budget_ms=)` and each is answered as soon as it is done.
 """
 
 from __future__ import annotations
@@ -72,25 +76,30 @@ class CheckBatcher:
         if not live:
             return
         checker = live[0].served.checker
-        try:
-            if len(live) > 1 and (self._budget_ms is None or _accepts_budget(checker)):
-                budget = {} if self._budget_ms is None else {"budget_ms": self._budget_ms}
-                results = [r.to_dict() for r in checker.check_many([j.row for j in live], on_error="return", **budget)]
-            else:
-                # One post, or an engine whose check_many has no time budget: the
-                # budget (fail closed) matters more than batching the NLP.
-                results = [self._check_one(checker, j.row) for j in live]
-        except Exception as exc:  # an engine failure fails every request of the batch, never the thread
+        if len(live) > 1 and (self._budget_ms is None or _accepts_budget(checker)):
+            budget = {} if self._budget_ms is None else {"budget_ms": self._budget_ms}
+            self._answer(live, lambda: [r.to_dict() for r in checker.check_many([j.row for j in live], on_error="return", **budget)])
+        else:
+            # One post, or an engine whose check_many has no time budget: the budget
+            # (fail closed) matters more than batching the NLP. Each post is answered
+            # as soon as it is checked, not after the whole group.
             for j in live:
+                self._answer([j], lambda j=j: [self._check_one(checker, j.row)])
+
+    def _answer(self, jobs: list[Job], check: Callable[[], list[dict[str, Any]]]) -> None:
+        """Check `jobs`, record their decisions in one transaction, then answer them."""
+        try:
+            results = check()
+        except Exception as exc:  # an engine failure fails these requests, never the thread
+            for j in jobs:
                 j.future.set_exception(exc)
             return
         recorded: bool | None = None
-        decisions = [j.decide(result) for j, result in zip(live, results) if j.decide is not None and "error" not in result]
-        if self._record_many is not None and any(j.decide is not None for j in live):
+        decisions = [j.decide(result) for j, result in zip(jobs, results) if j.decide is not None and "error" not in result]
+        if self._record_many is not None and any(j.decide is not None for j in jobs):
             recorded = self._record_many(decisions) if decisions else True
-        for j, result in zip(live, results):
+        for j, result in zip(jobs, results):
             j.future.set_result((result, recorded if j.decide is not None else None))
-
 
     def _check_one(self, checker: Any, row: dict[str, Any]) -> dict[str, Any]:
         from ..engine import CheckError
