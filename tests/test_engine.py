@@ -218,6 +218,9 @@ def test_time_budget_fails_closed() -> None:
     assert report.incomplete is True
     assert report.verdict == "block"
     assert report.to_dict()["incomplete"] is True
+    batched = list(checker.check_many(["rien", "Colibri"], budget_ms=-1))
+    assert [r.verdict for r in batched] == ["block", "block"] and all(r.incomplete for r in batched)
+    assert [r.incomplete for r in checker.check_many(["rien"], budget_ms=60_000)] == [False]
 
 
 def test_public_contacts_are_never_personal_data() -> None:

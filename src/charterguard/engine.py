@@ -94,12 +94,15 @@ class Checker:
         *,
         batch_size: int = 64,
         on_error: str = "raise",
+        budget_ms: float | None = None,
     ) -> Iterator[Report | CheckError]:
         """Check many posts, in order, parsing the ones that need NLP in batches.
 
         Items are strings or mappings {"id", "text", "lang"?, "channel"?, "audience"?}.
         With on_error="return", a bad row yields a `CheckError` instead of raising;
         `CheckError` items (rows a reader could not parse) are yielded in place.
+        `budget_ms` is a per-post time budget counted from the start of the
+        post's batch (the shared NLP parse included), as in `check`.
         """
         batch: list[tuple[Any, Mapping[str, Any] | CheckError]] = []
         for index, item in enumerate(items):
@@ -109,12 +112,14 @@ class Checker:
                 continue
             batch.append((row.get("id", index if isinstance(item, str) else None), row))
             if len(batch) >= batch_size:
-                yield from self._check_batch(batch, on_error)
+                yield from self._check_batch(batch, on_error, budget_ms)
                 batch = []
         if batch:
-            yield from self._check_batch(batch, on_error)
+            yield from self._check_batch(batch, on_error, budget_ms)
 
-    def _check_batch(self, batch: list[tuple[Any, Mapping[str, Any] | CheckError]], on_error: str) -> Iterator[Report | CheckError]:
+    def _check_batch(
+        self, batch: list[tuple[Any, Mapping[str, Any] | CheckError]], on_error: str, budget_ms: float | None
+    ) -> Iterator[Report | CheckError]:
         prepared: list[tuple[Any, float, Post, list[CompiledRule]] | CheckError] = []
         for row_id, row in batch:
             if isinstance(row, CheckError):
@@ -137,7 +142,7 @@ class Checker:
                 yield item
             else:
                 row_id, started, post, rules = item
-                yield self._run(post, rules, row_id, started, None)
+                yield self._run(post, rules, row_id, started, budget_ms)
 
     @staticmethod
     def _parse_in_batches(prepared: list[tuple[Any, float, Post, list[CompiledRule]]]) -> None:
