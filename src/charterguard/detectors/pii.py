@@ -42,9 +42,11 @@ class PiiRule(RuleSpec):
             + ", ".join(ENTITIES)
             + ". PERSON and LOCATION need the spaCy NER (loaded only when a rule asks for them)."
         ),
+        json_schema_extra={"items": {"type": "string", "enum": list(ENTITIES)}},
     )
     min_scores: dict[str, float] = Field(
         default_factory=dict,
+        json_schema_extra={"propertyNames": {"enum": list(ENTITIES)}},
         description=(
             "Per-entity minimum score (0-1), on top of min_score. Scores are calibrated: 0.9+ means a checksum, "
             "a valid international number or a title before a name; ~0.75 a full name from NER; ~0.4 a single word."

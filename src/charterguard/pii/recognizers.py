@@ -91,8 +91,13 @@ def recognize_iban_any_case(text: str, language: str) -> list[Candidate]:
     ]
 
 
+_CNI_ANYWHERE = re.compile(r"(?i)\bcni\b|identit|id card|identity")
+
+
 def recognize_cni(text: str, language: str) -> list[Candidate]:
     """French ID card numbers: shape only, so only near a context word."""
+    if _CNI_ANYWHERE.search(text) is None:
+        return []
     out = []
     for regex, evidence in ((_CNI_OLD, "fr_cni_old"), (_CNI_NEW, "fr_cni_new")):
         for m in regex.finditer(text):
@@ -183,12 +188,23 @@ _PRESIDIO_EVIDENCE = {
 }
 
 
+# Cheap necessary conditions, checked before Presidio's (much larger) patterns run.
+_PRESIDIO_PREFILTER = {
+    "IP_ADDRESS": re.compile(r"\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:"),
+    "US_SSN": re.compile(r"\d{3}\D?\d{2}\D?\d{4}"),
+    "EMAIL_ADDRESS": re.compile(r"@"),
+}
+
+
 def presidio_recognizer(entity: str) -> Recognizer:
     evidence = _PRESIDIO_EVIDENCE[entity]
+    prefilter = _PRESIDIO_PREFILTER.get(entity)
 
     def recognize(text: str, language: str) -> list[Candidate]:
         from .presidio_setup import presidio_spans
 
+        if prefilter is not None and prefilter.search(text) is None:
+            return []
         out = []
         for start, end in presidio_spans(text, entity):
             if entity == "CREDIT_CARD" and not validators.credit_card(text[start:end]):
