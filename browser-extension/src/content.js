@@ -257,7 +257,7 @@
       if (target === ui.host) return; // over our own tooltip: keep it open
       const hit = highlighter.spanAt(clientX, clientY);
       if (!hit) return ui.hideTooltip();
-      if (ui.tooltip.hidden || ui.tooltip.dataset.rule !== hit.span.rule) {
+      if (ui.tooltip.hidden || ui.tooltip.dataset.key !== `${hit.span.rule}@${hit.span.from}`) {
         ui.showTooltip(hit.span, clientX, clientY, (span) => applySuggestion(sessions.get(hit.composer), span));
       }
       return undefined;

@@ -68,5 +68,5 @@
     return body;
   }
 
-  return { createApiClient, checkBody, ApiError };
+  return { createApiClient, checkBody };
 });

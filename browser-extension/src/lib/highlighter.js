@@ -119,5 +119,5 @@
     return { show, clear, reposition, spanAt };
   }
 
-  return { createHighlighter, supported, HIGHLIGHT_NAMES };
+  return { createHighlighter, supported };
 });

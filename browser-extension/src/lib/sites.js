@@ -97,5 +97,5 @@
     return lastActive && lastActive.isConnected ? lastActive : null;
   }
 
-  return { siteFor, composerFor, publishControlFor, composerForControl, KNOWN_SITES };
+  return { siteFor, composerFor, publishControlFor, composerForControl };
 });

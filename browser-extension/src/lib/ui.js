@@ -7,6 +7,8 @@
   if (typeof module === 'object' && module.exports) module.exports = factory();
   else (root.CharterGuard = root.CharterGuard || {})[name] = factory();
 })(globalThis, 'ui', function () {
+  // The ::highlight() rules repeat content.css's: highlights on text inside
+  // this shadow root (textarea mirrors) are styled by the shadow's own sheet.
   const STYLE = `
     :host { all: initial; }
     * { box-sizing: border-box; font-family: system-ui, sans-serif; }
@@ -169,6 +171,7 @@
         ...findingDetails(span, onApply),
       );
       tooltip.dataset.rule = span.rule;
+      tooltip.dataset.key = `${span.rule}@${span.from}`;
       tooltip.style.left = `${Math.max(4, x - 20)}px`;
       tooltip.style.top = `${y + 18}px`;
       tooltip.hidden = false;
