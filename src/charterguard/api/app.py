@@ -38,7 +38,6 @@ from .keys import LOCAL_KEY, ApiKey, KeyRing
 from .limits import BodyLimitMiddleware
 from .models import (
     BatchRequest,
-    BatchResponse,
     CharterDetail,
     CharterList,
     CheckRequest,
@@ -46,7 +45,8 @@ from .models import (
     DecisionSummary,
     OverrideRequest,
     OverrideResponse,
-    ReportModel,
+    batch_response,
+    report_response,
 )
 from .settings import Settings
 
@@ -178,10 +178,15 @@ async def _bounded(future: "asyncio.Future[Any]", ceiling_s: float) -> Any:
             verdict="block",
             incomplete=True,
         ) from None
-    except InputError as exc:  # the engine's message never quotes the post
-        raise ApiError(422, "invalid_text", f"{str(exc).rstrip('.')}. Fix the text and send again.") from None
+    except InputError as exc:
+        raise _invalid_text(str(exc)) from None
     except ModelNotInstalledError as exc:
         raise ApiError(503, "model_missing", str(exc)) from None
+
+
+def _invalid_text(engine_message: str) -> ApiError:
+    """422 for a post the engine cannot check; the engine's message never quotes the post."""
+    return ApiError(422, "invalid_text", f"{engine_message.rstrip('.')}. Fix the text and send again.")
 
 
 def _logged_header(recorded: bool | None) -> dict[str, str]:
@@ -318,10 +323,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "/v1/check",
         tags=["check"],
         summary="Check one post against a charter.",
-        response_model=ReportModel,
-        responses=error_responses(400, 401, 403, 404, 413, 422, 504),
+        response_model=None,
+        responses={**report_response(), **error_responses(400, 401, 403, 404, 413, 422, 504)},
     )
-    async def check(body: CheckRequest, request: Request, key: ApiKey = Depends(require("check"))) -> JSONResponse:
+    async def check(body: CheckRequest, key: ApiKey = Depends(require("check"))) -> JSONResponse:
         served = _served(state, body.charter)
 
         decide = None
@@ -335,16 +340,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         row = body.model_dump(include={"text", "lang", "channel", "audience", "id"})
         result, recorded = await _bounded(asyncio.wrap_future(state.batcher.submit(served, row, decide)), ceiling_s)
-        if "error" in result:  # the engine refused the post (binary, too long...); its message never quotes it
-            raise ApiError(422, "invalid_text", f"{result['error']['message'].rstrip('.')}. Fix the text and send again.")
+        if "error" in result:  # the engine refused the post (binary, too long...)
+            raise _invalid_text(result["error"]["message"])
         return JSONResponse(result, headers=_logged_header(recorded))
 
     @app.post(
         "/v1/check/batch",
         tags=["check"],
         summary="Check many posts (in order) against one charter.",
-        response_model=BatchResponse,
-        responses=error_responses(400, 401, 403, 404, 413, 422, 504),
+        response_model=None,
+        responses={**batch_response(), **error_responses(400, 401, 403, 404, 413, 422, 504)},
     )
     async def check_batch(body: BatchRequest, key: ApiKey = Depends(require("check"))) -> JSONResponse:
         if len(body.posts) > settings.batch_max:

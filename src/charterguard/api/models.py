@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints,
 
 
 from ..charter.rule import RULE_ID
+from ..report import report_json_schema
 
 CHANNEL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
 # Strict: JSON `false` or `1.0` is not an id (lax mode would turn them into 0 and 1).
@@ -95,59 +96,44 @@ class OverrideRequest(_Strict):
     )
 
 
-# -- documentation-only response models ---------------------------------------
+# -- response schemas (documentation and schemathesis' response checks) -----------
+# Reports are sent as Report.to_dict() made them; their schema is the one the
+# report module publishes, not a model of our own.
 
 
-class FindingModel(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    rule: str
-    category: Literal["confidential", "personal_data", "tone", "secret", "channel"]
-    entity: str
-    severity: Literal["block", "warn", "info"]
-    start: int
-    end: int
-    text: str
-    score: float
-    message: str
-    clause: str
-    suggestion: str | None = None
-    replacement: str | None = None
-    also: list[str] | None = None
+def report_schema() -> dict[str, Any]:
+    schema = report_json_schema()
+    schema.pop("$schema", None)  # OpenAPI 3.1 documents are already JSON Schema 2020-12
+    return schema
 
 
-class CharterRefModel(BaseModel):
-    name: str
-    version: str
-    sha256: str
+# In place of the report of a batch post that could not be checked (engine.CheckError).
+BATCH_ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["schema", "id", "error"],
+    "properties": {
+        "schema": {"const": "charterguard.error/1"},
+        "id": {},
+        "error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}},
+    },
+}
 
 
-class ReportModel(BaseModel):
-    """Report JSON, schema charterguard.report/1 (DESIGN.md)."""
-
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
-    schema_: Literal["charterguard.report/1"] = Field(alias="schema")
-    id: Any = None
-    verdict: Literal["block", "warn", "pass"]
-    language: str
-    charter: CharterRefModel
-    findings: list[FindingModel]
-    redacted: str
-    elapsed_ms: float
-    incomplete: bool | None = Field(None, description="Present and true when the time budget ran out: the verdict then fails closed (block).")
-    notes: list[str] | None = None
+def json_response(description: str, schema: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    return {200: {"description": description, "content": {"application/json": {"schema": schema}}}}
 
 
-class BatchErrorModel(BaseModel):
-    """In place of the report of a post that could not be checked (schema charterguard.error/1)."""
-
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
-    schema_: Literal["charterguard.error/1"] = Field(alias="schema")
-    id: Any = None
-    error: dict[str, str]
+def report_response() -> dict[int | str, dict[str, Any]]:
+    return json_response("The report (schema charterguard.report/1).", report_schema())
 
 
-class BatchResponse(BaseModel):
-    reports: list[ReportModel | BatchErrorModel] = Field(description="One per post, in order.")
+def batch_response() -> dict[int | str, dict[str, Any]]:
+    schema = {
+        "type": "object",
+        "required": ["reports"],
+        "properties": {"reports": {"type": "array", "description": "One per post, in order.", "items": {"anyOf": [report_schema(), BATCH_ERROR_SCHEMA]}}},
+    }
+    return json_response("One report per post, in order; a post that could not be checked gets an error object in its place.", schema)
 
 
 class OverrideResponse(BaseModel):
@@ -177,15 +163,9 @@ class RuleSummary(BaseModel):
     clause: str | None = None
 
 
-class CharterDetail(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    name: str
-    version: str
-    sha256: str
-    allow_publish_anyway: bool
-    default: bool
-    reload_error: str | None = None
-    rules: list[RuleSummary]
+class CharterDetail(CharterSummary):
+    reload_error: str | None = Field(None, description="Why the charter file, changed on disk, could not be reloaded (the last good version is served).")
+    rules: list[RuleSummary]  # type: ignore[assignment]  # the rules themselves, not their count
 
 
 class DecisionModel(BaseModel):
