@@ -46,6 +46,8 @@ company:
   name: Acme Group
   codenames: [Colibri, Orion-7]
 """
+# The same, where a blocked post can never be published anyway.
+STRICT_CHARTER = TEST_CHARTER.replace("name: e2e-test", "name: e2e-strict").replace("allow_publish_anyway: true", "allow_publish_anyway: false")
 
 # Fake https sites: the manifest matches these hosts; pages come from fixtures/.
 SITES = {
@@ -103,12 +105,14 @@ def running_api(workdir: Path, *extra_args: str):
     """Runs the real API (`charterguard serve`) on a free port with the test charter; yields its base URL."""
     charter = workdir / "e2e-charter.yaml"
     charter.write_text(TEST_CHARTER)
+    strict = workdir / "e2e-strict.yaml"
+    strict.write_text(STRICT_CHARTER)
     port = free_port()
     log_path = workdir / "serve.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
             [*charterguard_command(), "serve", "--host", "127.0.0.1", "--port", str(port), "--charter", str(charter),
-             "--cors-origin", f"chrome-extension://{EXTENSION_ID}", "--decision-log", str(workdir / "decisions.sqlite3"),
+             "--charter", str(strict), "--cors-origin", f"chrome-extension://{EXTENSION_ID}", "--decision-log", str(workdir / "decisions.sqlite3"),
              "--hmac-key-file", str(workdir / "hmac.key"), "--no-access-log", *extra_args],
             stdout=log, stderr=subprocess.STDOUT, cwd=workdir,
         )

@@ -100,6 +100,22 @@ def test_publish_anyway_records_the_reason_and_publishes(ext, open_site):
     assert overrides and overrides[0].get("channel") == "x"
 
 
+def test_no_publish_anyway_when_the_chosen_charter_forbids_it(ext, open_site):
+    ext.configure(charter="e2e-strict")  # sent with each check; its allow_publish_anyway is false
+    page = open_site("facebook")
+    type_post(page, "facebook", RISKY_POST)
+    wait_for_state(page, "block")
+    publish(page, "facebook")
+    dialog = page.locator("#charterguard-root .cg-dialog")
+    dialog.wait_for(state="visible")
+    assert page.get_by_test_id("cg-publish-anyway").count() == 0
+    assert "does not allow" in dialog.text_content()
+    status, log = http_json("GET", f"{ext.api_base}/v1/decisions?limit=1")
+    assert log["decisions"][0]["charter_name"] == "e2e-strict"
+    page.get_by_test_id("cg-back").click()
+    assert published(page) == []
+
+
 def test_publish_shortcut_is_stopped_on_block_too(ext, open_site):
     page = open_site("x")
     type_post(page, "x", RISKY_POST)
