@@ -31,7 +31,7 @@ from .. import nlp
 from ..charter.rule import RuleSpec
 from ..decisions import Decision, DecisionLog, Filters, TextHasher, decision_from_report, open_log, parse_time
 from ..errors import CharterguardError, InputError, ModelNotInstalledError
-from .batcher import CheckBatcher
+from .batcher import CheckBatcher, accepts_budget
 from .charters import CharterRegistry, Served, rules_of
 from .errors import ApiError, error_response, error_responses, install_error_handlers, safe_traceback
 from .keys import LOCAL_KEY, ApiKey, KeyRing
@@ -348,6 +348,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "/v1/check/batch",
         tags=["check"],
         summary="Check many posts (in order) against one charter.",
+        description=(
+            "Up to the server's batch limit (1000 posts by default; more is 422 `batch_too_large`), 8 MiB of JSON by default. "
+            "The NLP runs in batches, so this is the cheapest way to check many posts. A post that cannot be checked gets a "
+            "`charterguard.error/1` object in its place. A batch that does not finish within its ceiling (the request ceiling plus "
+            "one time budget per post) is answered 504 `check_timeout`: treat every post as blocked."
+        ),
         response_model=None,
         responses={**batch_response(), **error_responses(400, 401, 403, 404, 413, 422, 504)},
     )
@@ -365,7 +371,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         def work() -> tuple[list[dict[str, Any]], bool | None]:
             # A post that cannot be checked (e.g. NUL bytes) gets a charterguard.error/1
             # object in its place; the other posts are still answered, as in `charterguard batch`.
-            reports = [r.to_dict() for r in served.checker.check_many(rows, on_error="return")]
+            # Each post gets the time budget when the engine's check_many takes one;
+            # otherwise the request ceiling alone bounds the batch (504, fail closed).
+            budget = {"budget_ms": settings.time_budget_ms} if accepts_budget(served.checker) else {}
+            reports = [r.to_dict() for r in served.checker.check_many(rows, on_error="return", **budget)]
             if state.hasher is None:
                 return reports, None
             hasher = state.hasher

@@ -76,7 +76,7 @@ class CheckBatcher:
         if not live:
             return
         checker = live[0].served.checker
-        if len(live) > 1 and (self._budget_ms is None or _accepts_budget(checker)):
+        if len(live) > 1 and (self._budget_ms is None or accepts_budget(checker)):
             budget = {} if self._budget_ms is None else {"budget_ms": self._budget_ms}
             self._answer(live, lambda: [r.to_dict() for r in checker.check_many([j.row for j in live], on_error="return", **budget)])
         else:
@@ -116,7 +116,7 @@ class CheckBatcher:
 _BUDGET_SUPPORT: dict[type, bool] = {}
 
 
-def _accepts_budget(checker: Any) -> bool:
+def accepts_budget(checker: Any) -> bool:
     """Whether this engine's check_many takes a per-post `budget_ms` (newer engines do)."""
     kind = type(checker)
     if kind not in _BUDGET_SUPPORT:
