@@ -13,6 +13,7 @@
   const DEBOUNCE_MS = 200; // pause in typing before a check
   const SLOW_MS = 1500; // after this the badge says the API is slow
   const PUBLISH_RECHECK_MS = 2500; // max wait for a verdict when publish is clicked on a stale one
+  const INCOMPLETE_RETRY_MS = 1000; // an unfinished check (API time budget ran out) is retried once after this
   const site = CG.sites.siteFor(location.hostname);
   const root = document.documentElement;
 
@@ -42,6 +43,7 @@
     const session = {
       composer, timer: null, slowTimer: null, seq: 0, observer: null,
       checkedText: null, spans: [], verdict: null, allowAnyway: false, offline: false, overriddenText: null,
+      notes: [], incomplete: false, retriedText: null,
     };
     if (!CG.textModel.isTextField(composer)) {
       session.observer = new MutationObserver(() => changed(session));
@@ -69,7 +71,7 @@
     clearTimeout(session.timer);
     const text = CG.textModel.readComposer(session.composer).text;
     if (!text.trim()) return reset(session);
-    if (text === session.checkedText && !session.offline) return paint(session);
+    if (text === session.checkedText && !session.offline && !session.incomplete) return paint(session);
     const seq = ++session.seq;
     clearTimeout(session.slowTimer);
     session.slowTimer = setTimeout(() => { if (seq === session.seq) showState(session, 'slow'); }, SLOW_MS);
@@ -83,11 +85,18 @@
       if (session.composer === active) ui.renderPanel([], null);
       return showState(session, response.error && response.error.code === 'unauthorized' ? 'unauthorized' : 'offline');
     }
-    session.offline = false;
-    session.checkedText = text;
-    session.verdict = response.report.verdict;
-    session.allowAnyway = response.allowPublishAnyway;
-    session.spans = CG.findings.spansFromReport(text, response.report).sort(CG.findings.bySeverityThenPosition);
+    const { report } = response;
+    Object.assign(session, {
+      offline: false, checkedText: text, verdict: report.verdict, allowAnyway: response.allowPublishAnyway,
+      spans: CG.findings.spansFromReport(text, report).sort(CG.findings.bySeverityThenPosition),
+      notes: report.notes || [], incomplete: Boolean(report.incomplete),
+    });
+    // The API ran out of time (e.g. models still loading) and failed closed:
+    // its verdict stands, but one more try usually completes.
+    if (session.incomplete && session.retriedText !== text) {
+      session.retriedText = text;
+      session.timer = setTimeout(() => { runCheck(session); }, INCOMPLETE_RETRY_MS);
+    }
     return paint(session);
   }
 
@@ -109,7 +118,7 @@
   /** The draft was emptied: nothing to show until the user types again. */
   function reset(session) {
     session.seq += 1; // drop any answer still on its way
-    Object.assign(session, { checkedText: null, spans: [], verdict: null, offline: false });
+    Object.assign(session, { checkedText: null, spans: [], verdict: null, offline: false, notes: [], incomplete: false });
     highlighter.clear(session.composer);
     if (session.composer === active) ui.hideBadge();
     root.dataset.charterguardState = 'empty';
@@ -174,7 +183,7 @@
    * (the charter allows it) and the reason went to the API.
    */
   async function confirmBlocked(session, text) {
-    const answer = await ui.askAboutBlockedPost(session.spans, session.allowAnyway);
+    const answer = await ui.askAboutBlockedPost(session.spans, session.allowAnyway, session.notes);
     if (answer.action === 'back') {
       session.composer.focus();
       return false;

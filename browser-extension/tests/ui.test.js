@@ -93,6 +93,13 @@ test('blocked-post dialog: publish anyway needs a reason', async () => {
   assert.deepEqual(await answer, { action: 'publish', reason: 'announced today' });
 });
 
+test('blocked-post dialog shows the API notes (a check that failed closed)', () => {
+  const { ui, shadow } = setup();
+  ui.askAboutBlockedPost([], false, ['time budget of 2000 ms ran out: the verdict fails closed (block)']);
+  assert.deepEqual([...shadow.querySelectorAll('.cg-note')].map((p) => p.textContent),
+    ['time budget of 2000 ms ran out: the verdict fails closed (block)']);
+});
+
 test('blocked-post dialog without the charter allowing it offers no way around', () => {
   const { ui, shadow } = setup();
   ui.askAboutBlockedPost(SPANS, false);

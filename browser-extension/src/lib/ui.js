@@ -182,10 +182,11 @@
     }
 
     /**
-     * Explains why publishing was stopped. Resolves with {action: 'back'} or
-     * {action: 'publish', reason} (the latter only when the charter allows it).
+     * Explains why publishing was stopped: the blocking findings, and the API's
+     * notes (e.g. a check that ran out of time and failed closed). Resolves with
+     * {action: 'back'} or {action: 'publish', reason} (only when the charter allows it).
      */
-    function askAboutBlockedPost(spans, allowAnyway) {
+    function askAboutBlockedPost(spans, allowAnyway, notes = []) {
       return new Promise((resolve) => {
         const finish = (result) => { dialog.hidden = true; dialog.replaceChildren(); resolve(result); };
         const reason = el(doc, 'textarea', { 'data-testid': 'cg-reason', 'aria-label': t('reasonLabel'), placeholder: t('reasonPlaceholder') });
@@ -208,6 +209,7 @@
             el(doc, 'q', { text: span.text }), doc.createTextNode(' — '), doc.createTextNode(span.message || span.rule),
             span.clause ? doc.createTextNode(` (${t('clause', [span.clause])})`) : null,
           ]))),
+          ...notes.map((note) => el(doc, 'p', { class: 'cg-clause cg-note', text: note })),
           allowAnyway ? null : el(doc, 'p', { class: 'cg-clause', text: t('noOverride') }),
           el(doc, 'div', { class: 'cg-actions' }, [anyway, back]),
           anywayForm,
