@@ -18,7 +18,7 @@ charterguard rows:
 
 False alarms: the share of posts in bench/data/corporate_*.txt that get a tone
 finding at warn or block from the default charter (or, while it has no tone
-rules, from the rule above).
+rules, from the rule above); "incl. info" also counts the model's review hints.
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def false_alarms(data_dir: Path) -> None:
     fallback = detector_predictor(RISK + ["offensive"])
     source = "default charter tone rules (warn/block)" if checker else "bench tone rule (all risk categories + model)"
     print(f"\nFalse alarms on ordinary corporate posts — {source}")
-    print(f"{'file':38} {'posts':>6} {'flagged':>8} {'rate':>7}")
+    print(f"{'file':38} {'posts':>6} {'flagged':>8} {'rate':>7}   {'incl. info':>10}")
     for name in CORPORATE:
         path = data_dir / name
         if not path.is_file():
@@ -149,15 +149,20 @@ def false_alarms(data_dir: Path) -> None:
             continue
         language = "fr" if "_fr" in name else "en"
         posts = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        flagged = 0
+        flagged = hinted = 0
         for text in posts:
             if checker is not None:
                 report = checker.check(text, lang=language)
-                hit = any(f.category == "tone" and f.severity in ("warn", "block") for f in report.findings)
+                tone = [f for f in report.findings if f.category == "tone"]
+                flagged += any(f.severity in ("warn", "block") for f in tone)
+                hinted += bool(tone)  # info findings too (the model's review hints)
             else:
                 hit = fallback(Example(text, 0, language))
-            flagged += hit
-        print(f"{name:38} {len(posts):6d} {flagged:8d} {flagged / max(len(posts), 1):7.1%}")
+                flagged += hit
+                hinted += hit
+        rate = flagged / max(len(posts), 1)
+        print(f"{name:38} {len(posts):6d} {flagged:8d} {rate:7.1%}   {hinted / max(len(posts), 1):10.1%}"
+              + ("  MET (<= 2%)" if rate <= 0.02 else "  NOT MET (> 2%)"))
 
 
 def main() -> int:

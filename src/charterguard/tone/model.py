@@ -19,13 +19,14 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from typing import Iterable, Sequence
 
 logger = logging.getLogger(__name__)
 
 FEATURE_VERSION = 2
 MAX_WORD_LENGTH = 24  # longer "words" are URLs, hashes or key mashing
-CHAR_NGRAMS = (3, 4, 5)  # spelled out in `features` for speed
+CHAR_NGRAMS = (3, 4, 5)
 SKIPPED_WORDS = frozenset({"http", "https", "www", "url", "user", "rt", "amp"})
 
 
@@ -46,19 +47,22 @@ def features(words: Sequence[str], evidence: Iterable[str] = ()) -> set[str]:
 
     Character n-grams are kept as they are (with ' ' marking word edges); words,
     bigrams and evidence get a control-character prefix, which folded text never
-    contains, so the namespaces cannot collide. Built with comprehensions: this is
-    the hot loop of the tone rules.
+    contains, so the namespaces cannot collide. Built with comprehensions over cached
+    slice tables: this is the hot loop of the tone rules.
     """
     feats: set[str] = {"\x03" + key for key in evidence}
     feats.update(["\x01" + word for word in words])
     feats.update(["\x02" + a + " " + b for a, b in zip(["<s>", *words], words)])
     for word in words:
         padded = " " + word + " "
-        length = len(padded)
-        feats.update([padded[i : i + 3] for i in range(length - 2)])
-        feats.update([padded[i : i + 4] for i in range(length - 3)])
-        feats.update([padded[i : i + 5] for i in range(length - 4)])
+        feats.update([padded[i:j] for i, j in _ngram_slices(len(padded))])
     return feats
+
+
+@lru_cache(maxsize=64)
+def _ngram_slices(length: int) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every character n-gram (n in CHAR_NGRAMS) of a padded word."""
+    return tuple((i, i + n) for n in CHAR_NGRAMS for i in range(length - n + 1))
 
 
 def sigmoid(z: float) -> float:
@@ -82,9 +86,8 @@ class ToneModel:
     def margin(self, feats: set[str]) -> float:
         if not feats:
             return self.bias
-        weights = self.weights
-        # Set intersection and map run in C: about 4x faster than a Python loop.
-        total = sum(map(weights.__getitem__, weights.keys() & feats))
+        # map/sum run in C: several times faster than a Python loop over features.
+        total = sum(map(self.weights.get, feats, repeat(0.0)))
         return self.bias + total / math.sqrt(len(feats))
 
     def probability(self, feats: set[str]) -> float:
@@ -124,7 +127,7 @@ def load_model(language: str) -> ToneModel | None:
     return ToneModel(
         language=language,
         bias=float(data["bias"]),
-        weights={k: float(v) for k, v in data["weights"].items()},
+        weights=data["weights"],  # JSON numbers are floats already: no copy (load time)
         platt=(float(data["platt"][0]), float(data["platt"][1])),
         evidence={k: float(v) for k, v in data.get("evidence", {}).items()},
         threshold=float(data.get("threshold", 0.5)),
