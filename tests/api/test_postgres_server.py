@@ -45,3 +45,19 @@ def test_override_to_postgres(pg_server: Server) -> None:
         assert response.status_code == 201, response.text
         summary = client.get("/v1/decisions/summary", params={"kind": "override"}).json()
     assert summary["overrides"] >= 1
+
+
+def test_decisions_command_line_on_postgres(pg_server: Server) -> None:
+    import json
+
+    from .conftest import cli
+
+    with pg_server.client() as client:
+        client.post("/v1/check", json={"text": "Bonjour à tous", "channel": "x"})
+    summary = cli("decisions", "summary", "--db", pg_server.decision_log, "--format", "json")
+    assert summary.returncode == 0, summary.stderr
+    assert json.loads(summary.stdout)["checks"] >= 1
+    listed = cli("decisions", "list", "--db", pg_server.decision_log, "--format", "jsonl", "--limit", "1")
+    assert json.loads(listed.stdout.splitlines()[0])["key_id"] == "local"
+    wrong = cli("decisions", "list", "--db", pg_server.decision_log.rsplit("/", 1)[0] + "/no_such_db")
+    assert wrong.returncode == 2 and "cannot" in wrong.stderr and "Traceback" not in wrong.stderr
