@@ -119,7 +119,10 @@ def fr_cni(text: str) -> bool:
     return _FR_CNI_NEW.match(value) is not None
 
 
-_CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|6(?:011|5|4[4-9]|22)|35|62|50|5[6-9]|2131|1800)")
+# Visa, Mastercard (51-55 and 2221-2720), Amex, Diners, Discover, JCB, UnionPay, Maestro.
+_CARD_PREFIX = re.compile(
+    r"^(?:4|5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720|3[47]|3[068]|6(?:011|5|4[4-9]|22)|35|62|50|5[6-9]|2131|1800)"
+)
 
 
 def credit_card(text: str) -> bool:

@@ -8,6 +8,7 @@ post whatever the number of rules, and NER only when a rule asks for names.
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import weakref
@@ -101,18 +102,60 @@ class PiiAnalyzer:
 
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates: a sure finding containing another wins, then the surest."""
-    sure = [c for c in candidates if c.score >= DOMINANT_SCORE]
-    kept_input = [
-        c
-        for c in candidates
-        if not any(o is not c and o.start <= c.start and c.end <= o.end and o.length > c.length for o in sure)
-    ]
-    kept: list[Candidate] = []
+    """Non-overlapping candidates: a sure finding containing another wins, then the surest.
+
+    O(n log n): a post may hold thousands of candidates (a pasted contact list).
+    """
+    kept_input = _not_contained(candidates)
+    kept = SpanSet()
     for c in sorted(kept_input, key=lambda c: (-c.score, -c.length, c.start)):
-        if all(c.end <= k.start or k.end <= c.start for k in kept):
-            kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+        if not kept.overlaps(c.start, c.end):
+            kept.add(c.start, c.end, c)
+    return kept.values()
+
+
+def _not_contained(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop candidates strictly inside a longer sure one (a SIREN inside a SIRET)."""
+    ordered = sorted(candidates, key=lambda c: (c.start, -c.end))
+    out: list[Candidate] = []
+    best_end = -1  # furthest end of a sure candidate starting at or before the current one
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j < len(ordered) and (ordered[j].start, ordered[j].end) == (ordered[i].start, ordered[i].end):
+            j += 1
+        group = ordered[i:j]
+        if best_end < group[0].end:
+            out.extend(group)
+        for c in group:
+            if c.score >= DOMINANT_SCORE:
+                best_end = max(best_end, c.end)
+        i = j
+    return out
+
+
+class SpanSet:
+    """Non-overlapping spans kept sorted, for overlap tests in O(log n)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._items: list[Candidate] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self._starts, start)
+        if k > 0 and self._ends[k - 1] > start:
+            return True
+        return k < len(self._starts) and self._starts[k] < end
+
+    def add(self, start: int, end: int, item: Candidate) -> None:
+        k = bisect.bisect_left(self._starts, start)
+        self._starts.insert(k, start)
+        self._ends.insert(k, end)
+        self._items.insert(k, item)
+
+    def values(self) -> list[Candidate]:
+        return list(self._items)
 
 
 _shared: dict[tuple, PiiAnalyzer] = {}

@@ -17,6 +17,7 @@ Titles also find names NER missed ("Mme Durand", "Mr. Smith").
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Sequence
 
@@ -67,6 +68,7 @@ _JOINER = re.compile(rf"^(?:\s|\s{_NAME_PARTICLE}|\s{_NAME_PARTICLE}\s?)$")
 
 def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]], language: str = "fr") -> list[Candidate]:
     """PERSON candidates from NER and titles; `excluded` spans are company terms."""
+    excluded = _Sorted(excluded)
     out: dict[tuple[int, int], Candidate] = {}
     for ent in doc.ents:
         if ent.label_ not in PERSON_LABELS:
@@ -97,7 +99,7 @@ def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]
         if _overlaps(start, end, excluded):
             continue
         out.setdefault((start, end), Candidate(start, end, "PERSON", SCORE_FULL_NAME, "charterguard:given_name"))
-    for m in _GIVEN_ALONE.finditer(text):
+    for m in _GIVEN_ALONE.finditer(text) if len(out) < MAX_NAMES_FOR_LONE_GIVEN_NAMES else ():
         start, end = m.span(1)
         if fold(m.group(1)) not in FIRST_NAMES or _overlaps(start, end, excluded) or _sentence_start(text, start):
             continue
@@ -128,6 +130,7 @@ def _merge(text: str, people: list[Candidate]) -> list[Candidate]:
 
 def location_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]) -> list[Candidate]:
     """LOCATION review hints: NER places that are not sentence-opening words."""
+    excluded = _Sorted(excluded)
     out = []
     for ent in doc.ents:
         if ent.label_ not in LOCATION_LABELS:
@@ -142,6 +145,7 @@ def location_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int
 
 
 # City names in NOT_NAMES are kept out of PERSON, but they are places.
+MAX_NAMES_FOR_LONE_GIVEN_NAMES = 500  # beyond, the post is a pasted list: the quadratic pass is not worth it
 _PLACES_OK = frozenset("paris lyon marseille lille nantes bordeaux toulouse nice rennes strasbourg montpellier grenoble france europe".split())
 
 
@@ -202,4 +206,23 @@ def _is_initial(word: str) -> bool:
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    if len(spans) > 16:  # a long post: look only at the spans that start before `end`
+        ordered = spans if isinstance(spans, _Sorted) else _Sorted(spans)
+        return ordered.ends_max_before(bisect.bisect_left(ordered.starts, end)) > start
     return any(s < end and start < e for s, e in spans)
+
+
+class _Sorted(list):
+    """Spans sorted by start, with running maxima of ends, for `_overlaps` on long posts."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        super().__init__(sorted(spans))
+        self.starts = [s for s, _ in self]
+        self._max_end: list[int] = []
+        best = -1
+        for _, e in self:
+            best = max(best, e)
+            self._max_end.append(best)
+
+    def ends_max_before(self, k: int) -> int:
+        return self._max_end[k - 1] if k > 0 else -1

@@ -130,6 +130,8 @@ def _announced_phone(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     return bool(_PHONE_LABEL.search(before) or _CALL_ON.search(before) or _PHONE_LABEL_AFTER.match(text[end : end + 12]))
 
+# "+33 6 12 34 56 78" has one lone digit; "1 1 1 1 1 1 1" (a list, a table) is no phone.
+_LONE_DIGIT = re.compile(r"(?<![\d])\d(?![\d])")
 _SSN_SHAPE = re.compile(r"^\d{3}-\d{2}-\d{4}$")  # a US social security number, not a phone
 _ISO_DATE = re.compile(r"^(?:19|20)\d\d[\-/.](?:0[1-9]|1[0-2])[\-/.]\d\d")
 _PHONE_LABEL = re.compile(r"(?i)\b(?:t[ée]l[ée]?(?:phone)?|tel|phone|mobile|portable|cell|fax|gsm)\b\.?\s*(?:[:\-]|n°|no\.?)?\s*$")
@@ -147,7 +149,7 @@ def phone_recognizer(regions: dict[str, tuple[str, ...]] | None = None) -> Recog
         for m in _PHONE.finditer(text):
             raw = m.group(1).rstrip(".-/ ")
             digits = len(_DIGIT.findall(raw))
-            if not 7 <= digits <= 15 or _ISO_DATE.match(raw) or _SSN_SHAPE.match(raw):
+            if not 7 <= digits <= 15 or _ISO_DATE.match(raw) or _SSN_SHAPE.match(raw) or len(_LONE_DIGIT.findall(raw.replace("(0)", ""))) > 1:
                 continue
             start, end = m.start(1), m.start(1) + len(raw)
             if m.group("extension") and raw == m.group(1):
