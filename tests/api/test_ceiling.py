@@ -37,3 +37,21 @@ def test_input_errors_become_422() -> None:
         run(bad, 5)
     assert info.value.status == 422 and info.value.code == "invalid_text"
     assert info.value.message.endswith("Fix the text and send again.")
+
+
+def test_decision_log_failure_is_reported_not_raised_and_logs_no_text(caplog: pytest.LogCaptureFixture) -> None:
+    from charterguard.api.app import State
+    from charterguard.decisions import Decision
+
+    class BrokenStore:
+        def record_many(self, decisions: list[Decision]) -> None:
+            problem = "-".join(["disk", "full", str(decisions[0].text)])  # a message quoting data
+            raise RuntimeError(problem)
+
+    state = State.__new__(State)  # only what record_many uses
+    state.decisions = BrokenStore()  # type: ignore[assignment]
+    decision = Decision(kind="check", text_hmac="h" * 64, hmac_key_id="k", text_length=3, text="SECRET-POST")
+    with caplog.at_level("ERROR", logger="charterguard.api"):
+        assert state.record_many([decision]) is False
+    assert "could not write the decision log" in caplog.text
+    assert "SECRET-POST" not in caplog.text and "disk-full" not in caplog.text  # exception messages are withheld
