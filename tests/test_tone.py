@@ -243,3 +243,25 @@ def test_importing_the_rule_kind_is_cheap():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", "0"]
+
+
+def test_shipped_models_match_the_feature_extractor():
+    # A feature change without `python -m charterguard.tone.train` disables the model.
+    from charterguard.tone.model import load_model
+
+    for language in ("fr", "en"):
+        model = load_model(language)
+        assert model is not None, f"model_{language}.json.gz is missing or stale: retrain it"
+        assert 0.05 < model.threshold < 0.95
+        assert model.platt[0] > 0  # higher margin, higher probability
+
+
+def test_lexicon_files_parse():
+    from charterguard.tone.lexicon import load_lexicon
+    from charterguard.tone.targets import TARGET_ROLES, load_targets
+
+    for language in ("fr", "en"):
+        lexicon = load_lexicon(language)
+        assert len(lexicon.terms) > 300 and lexicon.constructions
+        targets = load_targets(language)
+        assert all(targets.phrases[role] for role in TARGET_ROLES)
