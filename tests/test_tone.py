@@ -265,3 +265,12 @@ def test_lexicon_files_parse():
         assert len(lexicon.terms) > 300 and lexicon.constructions
         targets = load_targets(language)
         assert all(targets.phrases[role] for role in TARGET_ROLES)
+
+
+def test_model_findings_do_not_swallow_precise_spans():
+    text = "Honnêtement ma boîte est une vraie arnaque, et mon chef un gros c*nnard de première"
+    model_only = ToneDetector(make_rule(["offensive"]), COMPANY)
+    spans = {text[h.start : h.end] for h in hits(text, "fr", model_only)}
+    assert spans <= {"ma boîte est une vraie arnaque", "c*nnard"}
+    both = ToneDetector(make_rule(["insult", "offensive"]), COMPANY)
+    assert [h.entity for h in hits("mon chef un gros c*nnard", "fr", both)] == ["INSULT"]

@@ -15,6 +15,7 @@ no spaCy pipeline is needed.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Literal
 
 from pydantic import Field
@@ -104,7 +105,10 @@ LABELS: dict[str, dict[str, str]] = {
         "competitors": "competitors",
     },
 }
-_OVERLAP_WINS = frozenset({"insult", "aggression", "hate"})
+_LEXICAL_RISKS = frozenset(
+    {"insult", "aggression", "hate", "disparagement_employer", "disparagement_colleagues",
+     "disparagement_customers", "disparagement_competitors"}
+)
 
 
 class ToneRule(RuleSpec):
@@ -186,14 +190,26 @@ class ToneDetector(Detector[ToneRule]):
         if "offensive" in self._categories and analyzer.model is not None:
             threshold = self.rule.model_threshold if self.rule.model_threshold is not None else analyzer.model.threshold
         cache = post.__dict__.setdefault("_tone_cache", {})
-        findings = [f for f in analyzer.analyze(post.folded, model_threshold=threshold, cache=cache) if f.category in self._categories]
-        strong = [f for f in findings if f.category in _OVERLAP_WINS]
+        every = analyzer.analyze(post.folded, model_threshold=threshold, cache=cache)
+        lexical = [f for f in every if f.category in _LEXICAL_RISKS]
+        findings = []
+        for f in every:
+            if f.category not in self._categories:
+                continue
+            if f.category == "offensive":
+                # The model points at a whole sentence. Where lexicons explain part of it,
+                # report those precise spans instead (or nothing, when this rule reports
+                # them already): a sentence-wide span would swallow them when the engine
+                # merges overlapping findings, and redact the whole sentence.
+                explained = [x for x in lexical if x.start < f.end and f.start < x.end]
+                if explained:
+                    if not any(x.category in self._categories for x in explained):
+                        findings.extend(replace(f, start=x.start, end=x.end) for x in explained)
+                    continue
+            findings.append(f)
         labels = LABELS[language]
         hits = []
         for f in findings:
-            # The model's finding adds nothing where a lexicon already explains the span.
-            if f.category == "offensive" and any(s.start < f.end and f.start < s.end for s in strong):
-                continue
             percent = round(f.score * 100)
             values = {
                 "category": labels[f.category],
