@@ -49,9 +49,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         source, out = Path(folder) / "posts.jsonl", Path(folder) / "reports.jsonl"
         with open(source, "w", encoding="utf-8") as f:
-            for i in range(args.posts):
-                f.write(json.dumps({"id": f"post-{i}", "text": f"{TEXTS[i % len(TEXTS)]} n°{i}",
-                                    "channel": ["linkedin", "x", "internal"][i % 3]}, ensure_ascii=False) + "\n")
+            f.writelines(json.dumps({"id": f"post-{i}", "text": f"{TEXTS[i % len(TEXTS)]} n°{i}",
+                                    "channel": ["linkedin", "x", "internal"][i % 3]}, ensure_ascii=False) + "\n" for i in range(args.posts))
         print(f"input: {args.posts:,} posts, {source.stat().st_size / 2**20:.0f} MiB; workers {args.workers}; charter {args.charter}")
         command = [str(Path(sys.executable).parent / "charterguard"), "batch", str(source), "-o", str(out),
                    "-c", args.charter, "-j", args.workers, "--no-progress", "--summary-json", str(Path(folder) / "s.json")]

@@ -18,13 +18,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Iterable, Iterator
+from typing import Any
 
-from .engine import DEFAULT_MAX_CHARS, CheckError, Checker
+from .engine import DEFAULT_MAX_CHARS, Checker, CheckError
 from .errors import CharterguardError, InputError
 from .report import Finding, Report
 from .sources import PostRow
@@ -189,7 +190,7 @@ def check_rows(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(chunk: list[PostRow], future: "Future[list[Outcome]]") -> Iterator[tuple[PostRow, Outcome]]:
+def _collect(chunk: list[PostRow], future: Future[list[Outcome]]) -> Iterator[tuple[PostRow, Outcome]]:
     try:
         outcomes = future.result()
     except BrokenProcessPool:

@@ -17,10 +17,11 @@ import io
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, Literal
+from typing import IO, Any, Literal
 
 import yaml
 
@@ -242,12 +243,12 @@ def parse_date(value: Any, where: str) -> datetime:
         moment = datetime(value.year, value.month, value.day)
     elif isinstance(value, str):
         try:
-            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            moment = datetime.fromisoformat(value.strip())
         except ValueError:
             raise SourceError(f"{where}: not an ISO 8601 date (e.g. 2026-03-14 or 2026-03-14T09:30:00+01:00)") from None
     else:
         raise SourceError(f"{where}: must be an ISO 8601 date string")
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # -- JSONL -----------------------------------------------------------------------

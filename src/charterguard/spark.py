@@ -30,12 +30,13 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
+from .errors import CharterguardError
 from .parallel import GateConfig, Outcome, RowChecker
 from .sources import PostRow, parse_date, parse_jsonl_line
-from .errors import CharterguardError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,7 +62,7 @@ def _output(row: PostRow, outcome: Outcome) -> tuple[int, str | None, str | None
             json.dumps(data, ensure_ascii=False))
 
 
-def _frame(records: list[tuple[Any, ...]]) -> "pd.DataFrame":
+def _frame(records: list[tuple[Any, ...]]) -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame.from_records(records, columns=["line", "id", "channel", "verdict", "report"])
@@ -75,8 +76,8 @@ def _config(charter: str, waivers: Any) -> GateConfig:
     return GateConfig(charter_ref=str(charter), waivers=waivers)
 
 
-def check_jsonl(spark: "SparkSession", path: str, charter: str = "default", *, waivers: Any = None,
-                uri: str | None = None, partitions: int | None = None) -> "DataFrame":
+def check_jsonl(spark: SparkSession, path: str, charter: str = "default", *, waivers: Any = None,
+                uri: str | None = None, partitions: int | None = None) -> DataFrame:
     """Reports for a JSONL file: columns `line` (1-based), `id`, `channel`, `verdict`, `report` (the
     JSON line `charterguard batch` writes for that row). Sort by `line` for input order.
 
@@ -97,7 +98,7 @@ def check_jsonl(spark: "SparkSession", path: str, charter: str = "default", *, w
     if partitions:
         frame = frame.repartition(partitions)
 
-    def run(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
+    def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         checker = _row_checker(config)
         for batch in batches:
             rows = [parse_jsonl_line(raw, int(number), name) for number, raw in zip(batch["line"], batch["raw"])
@@ -108,10 +109,10 @@ def check_jsonl(spark: "SparkSession", path: str, charter: str = "default", *, w
     return frame.mapInPandas(run, OUTPUT_SCHEMA)
 
 
-def check_dataframe(df: "DataFrame", charter: str = "default", *, text_col: str = "text", id_col: str | None = "id",
+def check_dataframe(df: DataFrame, charter: str = "default", *, text_col: str = "text", id_col: str | None = "id",
                     lang_col: str | None = None, channel_col: str | None = None, audience_col: str | None = None,
                     date_col: str | None = None, line_col: str | None = None, waivers: Any = None,
-                    uri: str = "dataframe") -> "DataFrame":
+                    uri: str = "dataframe") -> DataFrame:
     """Reports for a DataFrame of posts (one per row), with `mapInPandas`.
 
     `line_col` is an ordering column copied to the output `line` (else 0).
@@ -126,7 +127,7 @@ def check_dataframe(df: "DataFrame", charter: str = "default", *, text_col: str 
     config = _config(charter, waivers)
     selected = df.select(*[df[column].alias(field) for field, column in wanted.items()])
 
-    def run(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
+    def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         checker = _row_checker(config)
         for batch in batches:
             rows = [_post_row(record, uri) for record in batch.to_dict("records")]
@@ -138,13 +139,10 @@ def check_dataframe(df: "DataFrame", charter: str = "default", *, text_col: str 
 
 def _post_row(record: dict[str, Any], uri: str) -> PostRow:
     def value(field: str) -> Any:
+        import pandas as pd
+
         item = record.get(field)
-        try:
-            if item is None or item != item:  # None or NaN/NaT
-                return None
-        except (TypeError, ValueError):
-            pass
-        return item
+        return None if item is None or (not isinstance(item, str) and bool(pd.isna(item))) else item
 
     line = int(value("line") or 0)
     row_id = value("id")
@@ -166,7 +164,7 @@ def _post_row(record: dict[str, Any], uri: str) -> PostRow:
     return replace(row, **context)
 
 
-def session(master: str = "local[*]", app_name: str = "charterguard") -> "SparkSession":
+def session(master: str = "local[*]", app_name: str = "charterguard") -> SparkSession:
     """A SparkSession whose Python workers run this interpreter (where charterguard is installed)."""
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)

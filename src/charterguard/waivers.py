@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .engine import redact
 from .errors import CharterError, CharterguardError
@@ -79,7 +80,7 @@ class WaiverSet:
     """The waivers in force for one run (expired ones are kept aside, for reporting)."""
 
     waivers: list[Waiver] = field(default_factory=list)
-    today: date = field(default_factory=lambda: datetime.now(timezone.utc).date())
+    today: date = field(default_factory=lambda: datetime.now(UTC).date())
 
     def __post_init__(self) -> None:
         self._active = {w.key: w for w in self.waivers if not w.expired(self.today)}
@@ -92,7 +93,7 @@ class WaiverSet:
         return len(self.waivers)
 
     @classmethod
-    def load(cls, path: str | Path, today: date | None = None) -> "WaiverSet":
+    def load(cls, path: str | Path, today: date | None = None) -> WaiverSet:
         from .charter.yamlfile import load_marked
 
         name = str(path)
@@ -103,7 +104,7 @@ class WaiverSet:
         return cls.from_data(data, name, today)
 
     @classmethod
-    def from_data(cls, data: Any, name: str = "<waivers>", today: date | None = None) -> "WaiverSet":
+    def from_data(cls, data: Any, name: str = "<waivers>", today: date | None = None) -> WaiverSet:
         """Waivers from parsed YAML/JSON: {"waivers": [...]} or a bare list."""
         if isinstance(data, dict):
             unknown = set(data) - {"waivers"}

@@ -42,8 +42,7 @@ def cli():
 
 def write_jsonl(path: Path, rows: list[Any]) -> Path:
     with open(path, "w", encoding="utf-8") as f:
-        for row in rows:
-            f.write((row if isinstance(row, str) else json.dumps(row, ensure_ascii=False)) + "\n")
+        f.writelines((row if isinstance(row, str) else json.dumps(row, ensure_ascii=False)) + "\n" for row in rows)
     return path
 
 

@@ -15,7 +15,7 @@ import pytest
 from charterguard.parallel import GateConfig, check_rows
 from charterguard.sources import PostRow
 
-from .conftest import GATE_CHARTER, write_jsonl, without_timing
+from .conftest import GATE_CHARTER, without_timing, write_jsonl
 
 TEXTS = ["Le projet Colibri", "Bonjour à tous", "un lancement révolutionnaire " * 30, "Orion-7 et Colibri", "mot de passe: Soleil2026"]
 
@@ -54,7 +54,7 @@ def test_summary_html_shows_the_same_numbers_as_json(cli, tmp_path: Path) -> Non
     numbers = json.loads(json_path.read_text(encoding="utf-8"))
     page = html_path.read_text(encoding="utf-8")
     embedded = json.loads(re.search(r'<script type="application/json" id="charterguard-summary">\n(.*?)\n</script>',
-                                    page, re.S).group(1).replace("<\\/", "</"))
+                                    page, re.DOTALL).group(1).replace("<\\/", "</"))
     assert embedded == numbers
     assert numbers["posts"] == 61 and numbers["not_checked"] == 1
     assert numbers["verdicts"] == {"block": 36, "warn": 12, "pass": 12}

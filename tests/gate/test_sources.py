@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from charterguard.sources import CsvColumns, SourceError, read_csv, read_document, read_jsonl, read_posts
+from charterguard.sources import (
+    CsvColumns,
+    SourceError,
+    read_csv,
+    read_document,
+    read_jsonl,
+    read_posts,
+)
 
 from .conftest import GATE_CHARTER, write_jsonl
 
@@ -18,13 +25,13 @@ def test_markdown_front_matter_gives_context_and_body_position() -> None:
     row = read_document(data.encode(), "posts/launch.md", markdown=True)
     assert row.problem is None
     assert (row.id, row.channel, row.lang, row.audience) == ("launch", "linkedin", "fr", "public")
-    assert row.date == datetime(2026, 3, 14, tzinfo=timezone.utc)
+    assert row.date == datetime(2026, 3, 14, tzinfo=UTC)
     assert row.text == "Bonjour Colibri\n"
     assert row.first_line == 9  # the body starts on the line after the closing '---'
 
 
 def test_markdown_without_front_matter_is_all_body() -> None:
-    row = read_document("# Titre\n\nTexte".encode(), "a.md", markdown=True)
+    row = read_document(b"# Titre\n\nTexte", "a.md", markdown=True)
     assert (row.text, row.first_line, row.id) == ("# Titre\n\nTexte", 1, "a.md")
 
 
@@ -53,17 +60,17 @@ def test_invalid_utf8_and_binary_documents_are_rows_with_problems() -> None:
 
 def test_csv_columns_chosen_by_flags_with_multiline_fields_and_line_numbers() -> None:
     data = (
-        "post_id,message,network,published\n"
-        '1,"Le projet Colibri\nsur deux lignes",linkedin,2026-01-02\n'
-        "2,Merci,x,\n"
-        "3,Hello,x,hier\n"
-    ).encode()
+        b"post_id,message,network,published\n"
+        b'1,"Le projet Colibri\nsur deux lignes",linkedin,2026-01-02\n'
+        b"2,Merci,x,\n"
+        b"3,Hello,x,hier\n"
+    )
     columns = CsvColumns(text="message", id="post_id", channel="network", date="published")
     rows = list(read_csv(io.BytesIO(data), "export.csv", columns))
     assert [r.id for r in rows] == ["1", "2", "3"]
     assert [r.first_line for r in rows] == [2, 4, 5]
     assert rows[0].text == "Le projet Colibri\nsur deux lignes" and rows[0].channel == "linkedin"
-    assert rows[0].date == datetime(2026, 1, 2, tzinfo=timezone.utc)
+    assert rows[0].date == datetime(2026, 1, 2, tzinfo=UTC)
     assert rows[1].date is None and rows[1].problem is None
     assert rows[2].problem == (
         "export.csv:5: column 'published': not an ISO 8601 date (e.g. 2026-03-14 or 2026-03-14T09:30:00+01:00)"

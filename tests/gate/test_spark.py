@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import GATE_CHARTER, write_jsonl, without_timing
+from .conftest import GATE_CHARTER, without_timing, write_jsonl
 
 pyspark = pytest.importorskip("pyspark", reason="pyspark not installed (pip install '.[spark]')")
 pytest.importorskip("pandas", reason="pandas not installed (pip install '.[spark]')")
@@ -24,7 +24,7 @@ def _java_ok() -> bool:
     if java is None:
         return False
     try:
-        return subprocess.run([java, "-version"], capture_output=True, timeout=60).returncode == 0
+        return subprocess.run([java, "-version"], check=False, capture_output=True, timeout=60).returncode == 0
     except (OSError, subprocess.TimeoutExpired):
         return False
 

@@ -16,13 +16,24 @@ import dataclasses
 import glob
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator
+from typing import IO, Any
 
 import click
 
 from ..report import VERDICT_RANK
-from .common import EXIT_ERROR, EXIT_FAILED, EXIT_OK, charter_option, decode_post, fail, load_charter, reports_errors, use_color
+from .common import (
+    EXIT_ERROR,
+    EXIT_FAILED,
+    EXIT_OK,
+    charter_option,
+    decode_post,
+    fail,
+    load_charter,
+    reports_errors,
+    use_color,
+)
 
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github")
 BATCH_FORMATS = ("jsonl", "json", "sarif", "junit", "github", "text")
@@ -322,8 +333,8 @@ def _emit_text(items: Iterator[Any], out: IO[str], color: bool | None, single_ob
             continue  # many posts: show only the ones with something to say (the summary line counts the rest)
         if not single_object:
             label = row.uri if row.id in (None, row.uri) else f"{row.uri} [{row.id}]"
-            out.write(("\n" if index else "") + click.style(f"== {label}", bold=True) if colored else ("\n" if index else "") + f"== {label}")
-            out.write("\n")
+            heading = f"== {label}"
+            out.write(("\n" if index else "") + (click.style(heading, bold=True) if colored else heading) + "\n")
         out.write(render_text(outcome.report, row.text, color=colored) + "\n")
         for finding, waiver in outcome.waived:
             out.write(f"  waived: {finding.rule} (by {waiver.author} until {waiver.expires.isoformat()}: {waiver.reason})\n")

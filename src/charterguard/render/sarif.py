@@ -18,8 +18,9 @@ result at a time, for large inputs.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import IO, Any, Iterable
+from typing import IO, Any
 
 from .. import __version__
 from ..charter.model import Charter

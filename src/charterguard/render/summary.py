@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 SUMMARY_SCHEMA = "charterguard.summary/1"
@@ -95,7 +95,7 @@ class SummaryCollector:
         waiver_block["waived_by_rule"] = dict(sorted(self.waived_by_rule.items()))
         return {
             "schema": SUMMARY_SCHEMA,
-            "generated_at": generated_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "generated_at": generated_at or datetime.now(UTC).isoformat(timespec="seconds"),
             "charter": self.charter,
             "posts": self.posts,
             "checked": self.posts - self.errors,
