@@ -49,10 +49,10 @@ _WORD = re.compile(r"[\wÀ-ÿ][\wÀ-ÿ'’\-]*\.?")
 _BAD_CHARS = re.compile(r"[\d@#/\\_:|<>{}\[\]=+*]|https?|www\.")
 _NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*"
 _NAME_PARTICLE = r"(?:(?:de|du|de\sla|le|la|van|von|da|di|dos|el|ben|ibn)\s|d['’])"
-_FULL_NAME = rf"{_NAME_WORD}(?:\s{_NAME_PARTICLE}?{_NAME_WORD}|\s{_NAME_PARTICLE}{_NAME_WORD}){{0,3}}"
+_FULL_NAME = rf"{_NAME_WORD}(?:[ \t]{_NAME_PARTICLE}?{_NAME_WORD}){{0,3}}"
 _TITLE_NAME = re.compile(
     r"(?<![\w])(?P<title>M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|Monsieur|Madame|Mademoiselle|Docteur|Professeur)"
-    rf"\s+(?P<name>{_FULL_NAME})"
+    rf"[ \t]+(?P<name>{_FULL_NAME})"
 )
 # A known given name followed by one or more capitalised words: a name even when NER missed it.
 # A name announced as one: "My name is ...", "Name: ...", "Je m'appelle ...", "Dear ...".
@@ -61,7 +61,7 @@ _ANNOUNCED_NAME = re.compile(
     rf"[ \t]*\n?[ \t]*(?P<name>{_FULL_NAME})"
 )
 # (A lookahead, so that every word start is tried: "Conférence de Sophie Chevalier".)
-_GIVEN_FAMILY = re.compile(rf"(?<![\w#@'’\-])(?=(?P<name>{_NAME_WORD}(?:\s{_NAME_PARTICLE}?{_NAME_WORD}){{1,3}}))")
+_GIVEN_FAMILY = re.compile(rf"(?<![\w#@'’\-])(?=(?P<name>{_NAME_WORD}(?:[ \t]{_NAME_PARTICLE}?{_NAME_WORD}){{1,3}}))")
 _GIVEN_ALONE = re.compile(rf"(?<![\w#@'’\-])({_NAME_WORD})(?![\w'’\-])")
 _JOINER = re.compile(rf"^(?:\s|\s{_NAME_PARTICLE}|\s{_NAME_PARTICLE}\s?)$")
 
@@ -163,6 +163,10 @@ def _person(
         words.pop()
     if not words:
         return None
+    for k in range(1, len(words)):
+        if "\n" in text[words[k - 1].end() : words[k].start()]:
+            words = words[:k]  # a name does not run over a line break ("Julie Laurent\nAdresse")
+            break
     start, end = words[0].start(), words[-1].end()
     if text[end - 1] == "." and not _is_initial(words[-1].group()):
         end -= 1

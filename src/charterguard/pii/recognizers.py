@@ -66,7 +66,8 @@ recognize_tva = _validated(_TVA, validators.fr_tva, "FR_TVA", "fr_tva")
 recognize_passport = _validated(_PASSPORT, validators.fr_passport, "FR_PASSPORT", "fr_passport")
 
 
-_CARD = re.compile(_NOT_BEFORE + r"(\d{4}(?:[\s\-]?\d{4}){2}[\s\-]?\d{1,7}|\d{12,19})" + _NOT_AFTER)
+# Not a piece of a longer run of digit groups (an IBAN that failed its checksum, a table).
+_CARD = re.compile(_NOT_BEFORE + r"(?<![\dA-Z][ \-])(\d{4}(?:[\s\-]?\d{4}){2}[\s\-]?\d{1,7}|\d{12,19})" + _NOT_AFTER + r"(?![ \-]\d)")
 
 
 def recognize_card(text: str, language: str) -> list[Candidate]:
@@ -280,14 +281,18 @@ def recognize_address(text: str, language: str) -> list[Candidate]:
 
 
 # Foreign street forms ("Koskikatu 25", "Søndergade 52", "6750 Allika 46"), accepted only after an address cue.
-_ANNOUNCED_STREET = re.compile(r"(?<![\w])((?:\d{1,6}\s)?[^\W\d_][\w'’\.\-]*(?:\s[^\W\d_][\w'’\.\-]*){0,2}\s\d{1,5}[A-Za-z]?\.?)(?![\w])")
+_ANNOUNCED_STREET = re.compile(
+    r"(?<![\w])((?:\d{1,6}[ \t])?[^\W\d_][\w'’\.\-]*(?:[ \t][^\W\d_][\w'’\.\-]*){0,2}[ \t]\d{1,5}[A-Za-z]?\.?)(?![\w])"
+)
 _ADDRESS_CUE = re.compile(
     r"(?i)(?:address(?:es)?|adresse|lives? at|located at|situ[ée]e? au|domicili[ée]e? au|habite au|moved to|send (?:it |a new one )?to|"
     r"ship(?:ped)? to|deliver(?:ed)? to|office is at|is at|at|au|:)\s*(?:is\s)?$"
 )
 # A line (or comma part) after a street that reads like "Suite 3", "OULU", "Porto Alegre, RS", "Finland 80896".
 _ADDRESS_TAIL = re.compile(
-    r"(?:[ \t]*,?[ \t]*\n[ \t]*|,[ \t]*)((?:[A-ZÀ-Ý(][\wÀ-ÿ'’\.\-)]*(?:[ \t][A-ZÀ-Ý(][\wÀ-ÿ'’\.\-)]*){0,3})?(?:,?[ \t]*[A-Z]{2})?(?:[ \t]*\d{4,6})?)(?=[ \t]*(?:\n|,|$|[?.!]))"
+    r"(?:[ \t]*,?[ \t]*\n[ \t]*|,[ \t]*)"
+    r"((?:\d{4,5}[ \t]+)?(?:[A-ZÀ-Ý(][\wÀ-ÿ'’\.\-)]*(?:[ \t][A-ZÀ-Ý(][\wÀ-ÿ'’\.\-)]*){0,3})?(?:,?[ \t]*[A-Z]{2})?(?:[ \t]*\d{4,6})?)"
+    r"(?=[ \t]*(?:\n|,|$|[?.!]))"
 )
 _BUILDING_NUMBER_BEFORE = re.compile(r"(?<![\w\-])\d{1,6}\s$")
 
