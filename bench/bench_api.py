@@ -65,10 +65,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(workdir: Path, workers: int, threads: int | None) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(workdir: Path, workers: int, threads: int | None, charter: str) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
-    args = ["serve", "--port", str(port), "--decision-log", str(workdir / "decisions.sqlite3"), "--no-access-log", "--log-level", "warning", "--workers", str(workers)]
+    args = ["serve", "--port", str(port), "--charter", str(Path(charter).resolve()) if Path(charter).exists() else charter, "--decision-log", str(workdir / "decisions.sqlite3"), "--no-access-log", "--log-level", "warning", "--workers", str(workers)]
     if threads:
         args += ["--check-threads", str(threads)]
     proc = subprocess.Popen(
@@ -239,6 +239,7 @@ def main() -> None:
     parser.add_argument("--levels", default="1,8,32", help="concurrent clients, comma-separated")
     parser.add_argument("--workers", type=int, default=1, help="server worker processes")
     parser.add_argument("--check-threads", type=int, default=None, help="server check threads per worker")
+    parser.add_argument("--charter", default="default", help="charter served (e.g. a no-NLP one to measure the HTTP layer alone)")
     parser.add_argument("--url", default=None, help="an already running server (no RSS then)")
     parser.add_argument("--client", choices=["auto", "wrk", "httpx"], default="auto", help="load generator (auto: wrk when installed)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
@@ -250,7 +251,7 @@ def main() -> None:
     if args.url:
         url = args.url.rstrip("/")
     else:
-        proc, url = start_server(workdir, args.workers, args.check_threads)
+        proc, url = start_server(workdir, args.workers, args.check_threads, args.charter)
     try:
         ready = httpx.get(url + "/readyz", timeout=5).json()
         client = args.client if args.client != "auto" else ("wrk" if shutil.which("wrk") else "httpx")
@@ -286,7 +287,7 @@ def main() -> None:
     if args.json:
         print(json.dumps(summary, indent=2))
         return
-    print(f"POST /v1/check, default charter, {len(posts)} French posts of {mean_len:.0f} chars on average, "
+    print(f"POST /v1/check, charter {args.charter if not args.url else '(server default)'}, {len(posts)} French posts of {mean_len:.0f} chars on average, "
           f"{args.workers} worker(s), {os.cpu_count()} CPUs, {args.duration:g} s per level, load from {client}")
     print(f"{'clients':>7} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7} {'server CPU ms/req':>18}")
     for r in results:
