@@ -140,11 +140,16 @@ def location_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int
             continue
         if _BAD_CHARS.search(ent.text) or _overlaps(ent.start_char, ent.end_char, excluded):
             continue
-        out.append(Candidate(ent.start_char, ent.end_char, "LOCATION", SCORE_LOCATION, "spacy"))
+        start = ent.start_char
+        region = _REGION_PREFIX.match(text, start, ent.end_char)
+        if region and region.end() < ent.end_char:
+            start = region.end()  # "Southern Italy": the place is Italy
+        out.append(Candidate(start, ent.end_char, "LOCATION", SCORE_LOCATION, "spacy"))
     return out
 
 
 # City names in NOT_NAMES are kept out of PERSON, but they are places.
+_REGION_PREFIX = re.compile(r"(?:Southern|Northern|Eastern|Western|Central|Greater|Upper|Lower)\s+")
 MAX_NAMES_FOR_LONE_GIVEN_NAMES = 500  # beyond, the post is a pasted list: the quadratic pass is not worth it
 _PLACES_OK = frozenset("paris lyon marseille lille nantes bordeaux toulouse nice rennes strasbourg montpellier grenoble france europe".split())
 
