@@ -317,6 +317,7 @@ def main() -> None:
     parser.add_argument("--wikineural-n", type=int, default=1000)
     parser.add_argument("--no-presidio", action="store_true", help="charterguard only (faster)")
     parser.add_argument("--calibration", action="store_true", help="also print precision per entity and score")
+    parser.add_argument("--exclude", default="", help="entities not scored, e.g. LOCATION (comma-separated)")
     args = parser.parse_args()
     logging.disable(logging.WARNING)  # Presidio logs a traceback when tldextract cannot download
     loaders = {"synth": load_synth, "softcom": load_softcom, "wikineural": lambda: load_wikineural(args.wikineural_n),
@@ -326,6 +327,9 @@ def main() -> None:
             corporate_false_alarms()
             continue
         rows = loaders[name]()
+        excluded = {e for e in args.exclude.split(",") if e}
+        for row in rows:
+            row["only"] = [e for e in row.get("only", SCORED) if e not in excluded]
         if not rows:
             print(f"\n== {name}: data absent, skipped ==")
             continue
