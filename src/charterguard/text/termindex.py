@@ -86,8 +86,10 @@ class TermIndex(Generic[T]):
         self._automaton = ahocorasick.Automaton()
         self._deletions: dict[str, list[int]] = {}
         self._keys: list[_Key] = []
-        self._max_words = 1
-        self._max_key_len = 0
+        # Bounds of the typo-tolerant keys: they decide which spans of a post are
+        # worth a fuzzy look-up, so phrases (exact only) cost nothing there.
+        self._fuzzy_max_words = 1
+        self._fuzzy_max_len = 0
         for item in terms:
             term, payload = (item, None) if isinstance(item, str) else item
             self._add(term, payload)  # type: ignore[arg-type]
@@ -107,7 +109,6 @@ class TermIndex(Generic[T]):
         self._terms.append(term)
         self._payloads.append(payload)
         boundaries = frozenset(w.start for w in folded.words[1:]) | folded.soft_boundaries
-        self._max_words = max(self._max_words, len(folded.words))
         variants = {key}
         # "Orion-7" is folded "orion7"; written "Orion7" in a post it reads "oriont".
         if any(c.isalpha() for c in key) and any(c in LEET for c in key):
@@ -117,11 +118,13 @@ class TermIndex(Generic[T]):
             self._keys.append(_Key(variant, boundaries, term_id))
             existing = self._automaton.get(variant, None)
             self._automaton.add_word(variant, (existing or ()) + (k,))
-            self._max_key_len = max(self._max_key_len, len(variant))
-            # Only the term as written gets typo tolerance, not its leet reading.
-            if self._fuzzy_enabled and variant == key and len(key) >= MIN_FUZZY_LENGTH and key.isalpha():
+            # Typo tolerance for one-word names only ("BlueHarbor" counts as one
+            # word, and may be typed as two), and not for their leet reading.
+            if self._fuzzy_enabled and variant == key and len(folded.words) == 1 and len(key) >= MIN_FUZZY_LENGTH and key.isalpha():
                 for deleted in (key, *_deletions(key)):
                     self._deletions.setdefault(deleted, []).append(k)
+                self._fuzzy_max_len = max(self._fuzzy_max_len, len(key))
+                self._fuzzy_max_words = max(self._fuzzy_max_words, 1 + len(folded.soft_boundaries))
 
     # -- matching ----------------------------------------------------------
     def find(self, text: FoldedText) -> list[TermMatch[T]]:
@@ -182,9 +185,9 @@ class TermIndex(Generic[T]):
         out = []
         for s in starts:
             first = bisect_right(ends, s)
-            for e in ends[first : first + self._max_words]:
+            for e in ends[first : first + self._fuzzy_max_words]:
                 length = e - s
-                if length > self._max_key_len + 1:
+                if length > self._fuzzy_max_len + 1:
                     break
                 if length < MIN_FUZZY_LENGTH - 1 or (s, e) in covered:
                     continue
