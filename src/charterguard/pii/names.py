@@ -54,20 +54,22 @@ _TITLE_NAME = re.compile(
     r"(?<![\w])(?P<title>M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|Monsieur|Madame|Mademoiselle|Docteur|Professeur)"
     rf"[ \t]+(?P<name>{_FULL_NAME})"
 )
-# A known given name followed by one or more capitalised words: a name even when NER missed it.
 # A name announced as one: "My name is ...", "Name: ...", "Je m'appelle ...", "Dear ...".
 _ANNOUNCED_NAME = re.compile(
     r"(?i:\bmy name is|\bname\s*:|\bnom\s*:|\bje m['’]appelle|\bdear|\bdirected by|\bwritten by|\bsigned|\bsign[ée] par)"
     rf"[ \t]*\n?[ \t]*(?P<name>{_FULL_NAME})"
 )
+# A known given name followed by one or more capitalised words: a name even when NER missed it.
 # (A lookahead, so that every word start is tried: "Conférence de Sophie Chevalier".)
 _GIVEN_FAMILY = re.compile(rf"(?<![\w#@'’\-])(?=(?P<name>{_NAME_WORD}(?:[ \t]{_NAME_PARTICLE}?{_NAME_WORD}){{1,3}}))")
 _GIVEN_ALONE = re.compile(rf"(?<![\w#@'’\-])({_NAME_WORD})(?![\w'’\-])")
-_JOINER = re.compile(rf"^(?:\s|\s{_NAME_PARTICLE}|\s{_NAME_PARTICLE}\s?)$")
+_JOINER = re.compile(rf"^[ \t](?:{_NAME_PARTICLE}[ \t]?)?$")
 
 
 def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]], language: str = "fr") -> list[Candidate]:
-    """PERSON candidates from NER and titles; `excluded` spans are company terms."""
+    """PERSON candidates: NER spans repaired and scored, plus names announced by a title
+    ("Mme Durand"), a cue ("My name is ...") or a known given name. `excluded` spans
+    (company terms, brands, sure structured findings) are never names."""
     excluded = _Sorted(excluded)
     out: dict[tuple[int, int], Candidate] = {}
     for ent in doc.ents:
@@ -109,7 +111,9 @@ def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'«“(")
+    before = text[max(0, start - 12) : start].rstrip(" \t\"'«“(")
+    if not before and start > 12:
+        return False  # only spaces and quotes before it in the window: mid-text
     return not before or before[-1] in ".!?:\n…"
 
 
