@@ -302,3 +302,20 @@ def test_french_pii_set_is_valid():
             check = checks.get(span["entity"])
             if check:
                 assert check(row["text"][span["start"] : span["end"]]), span
+
+
+def test_a_pasted_contact_list_is_handled_whole():
+    text = "06 12 34 56 78, " * 2000
+    assert len(spans(text, "PHONE_NUMBER")) == 2000
+
+
+@pytest.mark.slow
+def test_ner_parse_skips_the_shared_tok2vec():
+    from charterguard import nlp
+
+    for lang in ("fr", "en"):
+        pipeline = nlp.pipeline(lang)
+        assert nlp.enabled_components(pipeline, {"ner"}) == {"ner"}
+        assert "tok2vec" in nlp.enabled_components(pipeline, {"parser"})
+        doc = nlp.parse(["Merci à Marie Dupont."], lang, {"ner"})[0]
+        assert doc.has_annotation("ENT_IOB")
