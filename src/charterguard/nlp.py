@@ -102,5 +102,6 @@ def parse(texts: Sequence[str], language: str, components: Iterable[str] = ("ner
     return list(nlp.pipe(texts, disable=disable, batch_size=batch_size))
 
 
-def loaded_languages() -> list[str]:
+def loaded_models() -> list[str]:
+    """Names of the spaCy pipelines loaded in this process."""
     return sorted(_pipelines)

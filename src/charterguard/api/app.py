@@ -31,7 +31,7 @@ from .. import nlp
 from ..charter.rule import RuleSpec
 from ..decisions import Decision, DecisionLog, Filters, TextHasher, decision_from_report, open_log, parse_time
 from ..errors import CharterguardError, InputError, ModelNotInstalledError
-from .batcher import CheckBatcher, accepts_budget
+from .batcher import CheckBatcher
 from .charters import CharterRegistry, Served, rules_of
 from .errors import ApiError, error_response, error_responses, install_error_handlers, safe_traceback
 from .keys import LOCAL_KEY, ApiKey, KeyRing
@@ -107,7 +107,7 @@ class State:
                 for text, lang in WARMUP_TEXTS:
                     served.checker.check(text, lang=lang)
             self.ready.set()
-            log.info("ready: charters %s, NLP models %s", [s.name for s in self.charters.all()], nlp.loaded_languages())
+            log.info("ready: charters %s, NLP models %s", [s.name for s in self.charters.all()], nlp.loaded_models())
         except Exception as exc:
             self.warmup_error = f"{type(exc).__name__}: {exc}" if isinstance(exc, CharterguardError) else type(exc).__name__
             log.error("warm-up failed, /readyz will stay 503:\n%s", safe_traceback(exc))
@@ -315,7 +315,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if state.warmup_error:
                 message = f"The server could not load what it needs ({state.warmup_error}); see its log."
             return error_response(503, "not_ready", message, headers={"Retry-After": "2"})
-        return {"status": "ready", "charters": [s.name for s in state.charters.all()], "models": nlp.loaded_languages()}
+        return {"status": "ready", "charters": [s.name for s in state.charters.all()], "models": nlp.loaded_models()}
 
     # -- checks ------------------------------------------------------------------
 
@@ -371,10 +371,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         def work() -> tuple[list[dict[str, Any]], bool | None]:
             # A post that cannot be checked (e.g. NUL bytes) gets a charterguard.error/1
             # object in its place; the other posts are still answered, as in `charterguard batch`.
-            # Each post gets the time budget when the engine's check_many takes one;
-            # otherwise the request ceiling alone bounds the batch (504, fail closed).
-            budget = {"budget_ms": settings.time_budget_ms} if accepts_budget(served.checker) else {}
-            reports = [r.to_dict() for r in served.checker.check_many(rows, on_error="return", **budget)]
+            # Each post has the time budget (fail closed); the request ceiling bounds the whole.
+            reports = [r.to_dict() for r in served.checker.check_many(rows, on_error="return", budget_ms=settings.time_budget_ms)]
             if state.hasher is None:
                 return reports, None
             hasher = state.hasher

@@ -5,16 +5,12 @@ dispatcher thread takes every request waiting at that moment (up to
 `max_batch`) and checks them in one `check_many` call, so spaCy parses them in
 one batch (markedly cheaper per post than one `check` each) and their
 decisions are written in one transaction. A lone request is checked at once:
-coalescing never waits for company, so it adds no latency when idle.
-
-The time budget comes first: with an engine whose `check_many` takes no
-`budget_ms`, the posts of a group are checked one by one with `check(...,
-budget_ms=)` and each is answered as soon as it is done.
+coalescing never waits for company, so it adds no latency when idle. Each post
+keeps its own time budget (`check_many(budget_ms=)` fails closed per post).
 """
 
 from __future__ import annotations
 
-import inspect
 import queue
 import threading
 from concurrent.futures import Future
@@ -76,15 +72,11 @@ class CheckBatcher:
         if not live:
             return
         checker = live[0].served.checker
-        if len(live) > 1 and (self._budget_ms is None or accepts_budget(checker)):
-            budget = {} if self._budget_ms is None else {"budget_ms": self._budget_ms}
-            self._answer(live, lambda: [r.to_dict() for r in checker.check_many([j.row for j in live], on_error="return", **budget)])
+        if len(live) > 1:
+            rows = [j.row for j in live]
+            self._answer(live, lambda: [r.to_dict() for r in checker.check_many(rows, on_error="return", budget_ms=self._budget_ms)])
         else:
-            # One post, or an engine whose check_many has no time budget: the budget
-            # (fail closed) matters more than batching the NLP. Each post is answered
-            # as soon as it is checked, not after the whole group.
-            for j in live:
-                self._answer([j], lambda j=j: [self._check_one(checker, j.row)])
+            self._answer(live, lambda: [self._check_one(checker, live[0].row)])
 
     def _answer(self, jobs: list[Job], check: Callable[[], list[dict[str, Any]]]) -> None:
         """Check `jobs`, record their decisions in one transaction, then answer them."""
@@ -111,17 +103,3 @@ class CheckBatcher:
             ).to_dict()
         except InputError as exc:  # same shape as check_many(on_error="return") gives
             return CheckError(row.get("id"), str(exc)).to_dict()
-
-
-_BUDGET_SUPPORT: dict[type, bool] = {}
-
-
-def accepts_budget(checker: Any) -> bool:
-    """Whether this engine's check_many takes a per-post `budget_ms` (newer engines do)."""
-    kind = type(checker)
-    if kind not in _BUDGET_SUPPORT:
-        try:
-            _BUDGET_SUPPORT[kind] = "budget_ms" in inspect.signature(checker.check_many).parameters
-        except (TypeError, ValueError):
-            _BUDGET_SUPPORT[kind] = False
-    return _BUDGET_SUPPORT[kind]
