@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 REPORT_SCHEMA = "charterguard.report/1"
@@ -38,9 +38,6 @@ class Finding:
     suggestion: str | None = None
     replacement: str | None = None  # what "apply suggestion" and the redacted post put here
     also: tuple[str, ...] = ()  # other rules whose findings were merged into this one
-
-    def with_span(self, start: int, end: int, post: str) -> "Finding":
-        return replace(self, start=start, end=end, text=post[start:end])
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {

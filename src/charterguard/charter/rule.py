@@ -6,7 +6,6 @@ options; the loader validates a rule against its kind's subclass.
 
 from __future__ import annotations
 
-import re
 import string
 from datetime import date, datetime, time, timezone
 from typing import Annotated, Any, Literal
@@ -18,7 +17,6 @@ Category = Literal["confidential", "personal_data", "tone", "secret", "channel"]
 Channel = str  # linkedin, x, facebook, internal, ... (free: companies name their own networks)
 
 RULE_ID = r"^[a-z0-9][a-z0-9_.\-]*$"
-COMPANY_FIELDS = ("name", "aliases", "codenames", "customers", "competitors", "public_contacts", "domains")
 
 
 class StrictModel(BaseModel):
@@ -177,7 +175,3 @@ def company_terms(company: Company, sources: list[str]) -> list[str]:
     for source in sources:
         out.extend(company.values(source.split(".", 1)[1]))
     return out
-
-
-def is_valid_rule_id(rule_id: str) -> bool:
-    return re.match(RULE_ID, rule_id) is not None
