@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import string
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -281,12 +281,8 @@ def merge_overlapping(findings: list[Finding], text: str) -> list[Finding]:
         lead = max(group, key=lambda f: (SEVERITY_RANK[f.severity], f.score, f.end - f.start))
         others = tuple(dict.fromkeys(f.rule for f in group if f.rule != lead.rule))
         start, end = min(f.start for f in group), max(f.end for f in group)
-        merged.append(Finding(**{**_fields(lead), "start": start, "end": end, "text": text[start:end], "also": others}))
+        merged.append(replace(lead, start=start, end=end, text=text[start:end], also=others))
     return merged
-
-
-def _fields(finding: Finding) -> dict[str, Any]:
-    return {name: getattr(finding, name) for name in Finding.__slots__}  # type: ignore[attr-defined]
 
 
 def redact(text: str, findings: list[Finding]) -> str:
