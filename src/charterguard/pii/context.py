@@ -61,11 +61,9 @@ def _regex(entity: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z0-9])(?:{alternatives})")
 
 
-def has_context(text: str, start: int, end: int, entity: str, extra: tuple[str, ...] = ()) -> bool:
-    """Is a context word for `entity` (or one of `extra`) near text[start:end]?"""
+def has_context(text: str, start: int, end: int, entity: str) -> bool:
+    """Is a context word for `entity` near text[start:end]?"""
     before = fold(text[max(0, start - WINDOW_BEFORE) : start])
     after = fold(text[end : end + WINDOW_AFTER])
     regex = _regex(entity)
-    if regex is not None and (regex.search(before) or regex.search(after)):
-        return True
-    return any(w in before or w in after for w in extra)
+    return regex is not None and (regex.search(before) is not None or regex.search(after) is not None)

@@ -1,6 +1,6 @@
 """Presidio's generic recognizers, built once, offline.
 
-charterguard calls Presidio recognizers directly (`recognizer.analyze(text, ...)`)
+charterguard calls Presidio's e-mail, IBAN, IP and US SSN recognizers directly (`recognizer.analyze(text, ...)`)
 rather than through `AnalyzerEngine`: the engine would parse the post again with
 its own spaCy pipeline (or need `NlpArtifacts` with lemmas, hence the
 lemmatizer), then run the English context enhancer. The pattern recognizers need
@@ -60,24 +60,15 @@ def recognizer(entity: str) -> "EntityRecognizer":
 
 
 def _build(entity: str) -> "EntityRecognizer":
-    from presidio_analyzer.predefined_recognizers import (
-        CreditCardRecognizer,
-        IbanRecognizer,
-        IpRecognizer,
-        UsSsnRecognizer,
-    )
+    from presidio_analyzer.predefined_recognizers import IbanRecognizer, IpRecognizer, UsSsnRecognizer
 
     builders = {
         "EMAIL_ADDRESS": _offline_email_recognizer,
         "IBAN_CODE": IbanRecognizer,
-        "CREDIT_CARD": CreditCardRecognizer,
         "IP_ADDRESS": IpRecognizer,
         "US_SSN": UsSsnRecognizer,
     }
     return builders[entity]()
-
-
-PRESIDIO_ENTITIES: tuple[str, ...] = ("EMAIL_ADDRESS", "IBAN_CODE", "CREDIT_CARD", "IP_ADDRESS", "US_SSN")
 
 
 def presidio_spans(text: str, entity: str) -> list[tuple[int, int]]:
