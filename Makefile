@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,spark]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -19,11 +19,12 @@ install: $(STAMP)
 demo: install
 	$(BIN)/charterguard check --file tests/data/sample_post_fr.txt --channel linkedin --fail-on never
 
-# Debian packages the end-to-end tests use (Chromium for the extension,
-# PostgreSQL for the decision log). Needs root, as in CI.
-system-deps:
-	@if [ -x .ci/install-browser.sh ] || [ -f .ci/install-browser.sh ]; then bash .ci/install-browser.sh; fi
-	@if [ -f .ci/install-postgres.sh ]; then bash .ci/install-postgres.sh; fi
+# Debian packages the end-to-end tests use: Chromium for the extension,
+# PostgreSQL for the decision log, Java for Spark. Needs root, as in CI.
+system-deps: install
+	bash .ci/install-browser.sh
+	bash .ci/install-postgres.sh
+	bash .ci/install-java.sh
 
 charter-tests: install
 	$(BIN)/charterguard charter test $(wildcard policies/*.yaml)
