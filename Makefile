@@ -4,24 +4,30 @@
 VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 
-.PHONY: demo test install system-deps test-python test-extension charter-tests clean
+.PHONY: demo test install install-test system-deps test-python test-extension charter-tests clean
 
-$(STAMP): pyproject.toml
+# What running charterguard needs (the demo)...
+$(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test,spark]'
-	touch $(STAMP)
+	$(BIN)/pip install -q -e .
+	touch $@
 
-install: $(STAMP)
+# ...and what the tests need on top (pytest, Playwright, schemathesis, pyspark).
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test,spark]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
 
 demo: install
 	$(BIN)/charterguard check --file tests/data/sample_post_fr.txt --channel linkedin --fail-on never
 
 # Debian packages the end-to-end tests use: Chromium for the extension,
 # PostgreSQL for the decision log, Java for Spark. Needs root, as in CI.
-system-deps: install
+system-deps: install-test
 	bash .ci/install-browser.sh
 	bash .ci/install-postgres.sh
 	bash .ci/install-java.sh
@@ -32,10 +38,10 @@ charter-tests: install
 test-extension:
 	@if [ -d browser-extension/tests ]; then cd browser-extension && node --test tests/; fi
 
-test-python: install
+test-python: install-test
 	$(BIN)/pytest
 
-test: install system-deps charter-tests test-extension test-python
+test: install-test system-deps charter-tests test-extension test-python
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-output
