@@ -197,8 +197,8 @@ def test_messages_get_category_and_target_in_the_post_language():
 def test_model_flags_offensive_posts_with_calibrated_scores():
     detector = ToneDetector(make_rule(["offensive"]), COMPANY)
     found = hits("you are a worthless piece of garbage and everyone hates you", "en", detector)
-    assert [h.entity for h in found] == ["OFFENSIVE"]
-    assert 0.5 <= found[0].score <= 1.0
+    assert found and {h.entity for h in found} == {"OFFENSIVE"}
+    assert all(0.5 <= h.score <= 1.0 for h in found)
     assert hits("Our team is proud to launch the new app in Lyon today.", "en", detector) == []
     assert hits("Nous sommes fiers de lancer notre nouvelle application à Lyon.", "fr", detector) == []
 

@@ -36,7 +36,7 @@ DEFAULT_EVIDENCE: dict[str, float] = {
     "disparagement:strong": 0.8,
     "disparagement:medium": 0.6,
 }
-DIRECTED_LOOKBACK = 4  # words looked at before a "directed" insult for an addressee
+DIRECTED_LOOKBACK = 5  # words looked at before a "directed" insult for an addressee
 REVERSE_LINK_WORDS = 3  # "quelle arnaque, ce concurrent": judgement before its target
 _NO_REVERSE_LINK = re.compile(r"[,:;()\[\]\"«»|]")
 _PUNCTUATION_RUN = re.compile(r"(?:[!?]\s?){2,}[!?]")
