@@ -1,7 +1,8 @@
 """Structured personal data: identifiers, contact data and street addresses.
 
 Every recognizer is a function `(text, language) -> list[Candidate]`. A number
-that fails its checksum (or, for phones, the numbering plan) is not returned.
+that fails its checksum (or, for phones, the numbering plan) is not returned,
+except a phone-shaped number that the text itself announces ("Phone: 451 5986").
 Scores come from `scores.SCORES`, raised by a context word (`context`).
 
 Presidio's own recognizers are used where they are right for French text too
@@ -174,7 +175,7 @@ def phone_recognizer(regions: dict[str, tuple[str, ...]] | None = None) -> Recog
             elif 7 <= digits <= 12 and not raw.isdigit() and _announced_phone(text, start, end):
                 # Phone-shaped and announced as a phone ("Phone: 451 5986", "781 1704 office",
                 # "call me on 9472 7916"), numbering plan unknown.
-                out.append(Candidate(start, end, "PHONE_NUMBER", score("phone_compact", False), "charterguard:phone_label"))
+                out.append(Candidate(start, end, "PHONE_NUMBER", score("phone_announced", True), "charterguard:phone_label"))
         return out
 
     return recognize_phone

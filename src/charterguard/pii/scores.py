@@ -29,6 +29,7 @@ SCORES: dict[str, tuple[float, float]] = {
     "phone_international": (0.9, 0.97),  # "+33 6 ..." / "0033 ...", valid numbering plan
     "phone_grouped": (0.85, 0.95),  # "06 12 34 56 78", valid for the region
     "phone_compact": (0.65, 0.9),  # "0612345678": could be any 10-digit number
+    "phone_announced": (0.8, 0.8),  # phone-shaped after "Phone:" / before "office", plan unknown (measured 1.00)
     "credit_card": (0.85, 0.97),  # known issuer prefix + Luhn
     "siret": (0.8, 0.97),  # 14 digits + Luhn (1 in 10 random numbers pass)
     "siren": (0.45, 0.95),  # 9 digits + Luhn: weak alone
