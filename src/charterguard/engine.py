@@ -98,7 +98,9 @@ class Checker:
     ) -> Iterator[Report | CheckError]:
         """Check many posts, in order, parsing the ones that need NLP in batches.
 
-        Items are strings or mappings {"id", "text", "lang"?, "channel"?, "audience"?}.
+        Items are strings or mappings {"id", "text", "lang"?, "channel"?, "audience"?,
+        "now"?} where `now` (a datetime) is the moment `when` conditions are judged
+        at, e.g. a post's publication date in an audit.
         With on_error="return", a bad row yields a `CheckError` instead of raising;
         `CheckError` items (rows a reader could not parse) are yielded in place.
         `budget_ms` is a per-post time budget counted from the start of the
@@ -129,7 +131,7 @@ class Checker:
                 continue
             started = time.perf_counter()
             try:
-                post, rules = self._prepare(row.get("text"), row.get("lang"), row.get("channel"), row.get("audience"), None)
+                post, rules = self._prepare(row.get("text"), row.get("lang"), row.get("channel"), row.get("audience"), row.get("now"))
             except InputError as exc:
                 if on_error != "return":
                     raise InputError(f"post {row_id!r}: {exc}") from None
@@ -171,6 +173,8 @@ class Checker:
         if audience is not None and audience not in ("public", "internal"):
             raise InputError(f"unknown audience {audience!r}: use 'public' or 'internal'")
         moment = now or self._clock()
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)  # a naive moment is UTC
         rules = [
             compiled
             for compiled in self.charter.rules

@@ -26,7 +26,7 @@ from itertools import islice
 from typing import Any
 
 from .engine import DEFAULT_MAX_CHARS, Checker, CheckError
-from .errors import CharterguardError, InputError
+from .errors import CharterguardError
 from .report import Finding, Report
 from .sources import PostRow
 from .waivers import Waiver, WaiverSet, fingerprint
@@ -89,23 +89,17 @@ class RowChecker:
         self.waivers = config.waivers
 
     def check(self, rows: list[PostRow]) -> list[Outcome]:
-        """Outcomes for `rows`, in order. Undated rows go through `check_many` (NLP
-        batched); a dated row is checked at its own date (time-windowed rules)."""
+        """Outcomes for `rows`, in order, through `check_many` (NLP batched); a dated
+        row is judged at its own date (time-windowed rules)."""
         outcomes: list[Outcome | None] = [None] * len(rows)
-        undated: list[int] = []
+        readable: list[int] = []
         for index, row in enumerate(rows):
             if row.problem is not None:
                 outcomes[index] = Outcome(error=CheckError(row.id, row.problem))
-            elif row.date is not None:
-                try:
-                    report = self.checker.check(row.text, row.lang, row.channel, row.audience, id=row.id, now=row.date)  # type: ignore[arg-type]
-                    outcomes[index] = self._waive(report, row)
-                except InputError as exc:
-                    outcomes[index] = Outcome(error=CheckError(row.id, f"{_where(row)}: {exc}"))
             else:
-                undated.append(index)
-        results = self.checker.check_many((rows[i].engine_row() for i in undated), on_error="return")
-        for index, result in zip(undated, results):
+                readable.append(index)
+        results = self.checker.check_many((rows[i].engine_row() for i in readable), on_error="return")
+        for index, result in zip(readable, results):
             row = rows[index]
             if isinstance(result, CheckError):
                 outcomes[index] = Outcome(error=CheckError(result.id, f"{_where(row)}: {result.message}", result.code))

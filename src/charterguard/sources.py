@@ -65,7 +65,7 @@ class PostRow:
 
     def engine_row(self) -> dict[str, Any]:
         """The mapping `Checker.check_many` takes."""
-        return {"id": self.id, "text": self.text, "lang": self.lang, "channel": self.channel, "audience": self.audience}
+        return {"id": self.id, "text": self.text, "lang": self.lang, "channel": self.channel, "audience": self.audience, "now": self.date}
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, NoReturn, TypeVar
 
 import click
 
@@ -30,7 +30,7 @@ def load_charter(ref: str) -> Any:
     return Charter.load(ref)
 
 
-def fail(message: str) -> "NoReturn":  # type: ignore[name-defined]  # noqa: F821
+def fail(message: str) -> NoReturn:
     click.echo(f"charterguard: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
 
