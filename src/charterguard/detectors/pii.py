@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Iterable, Literal
 from pydantic import Field, field_validator
 
 from ..charter.rule import Company, RuleSpec
-from ..pii.entities import ENTITIES, NER_ENTITIES
+from ..pii.entities import ENTITIES, NER_ENTITIES, label
 from .base import Detector, Hit, register
 
 if TYPE_CHECKING:
@@ -90,6 +90,8 @@ class PiiRule(RuleSpec):
 class PiiDetector(Detector[PiiRule]):
     kind = "pii"
     spec = PiiRule
+    # {label}: the entity in words, in the post's language ("numéro de téléphone", "phone number").
+    template_fields = frozenset({"label"})
 
     def __init__(self, rule: PiiRule, company: Company) -> None:
         super().__init__(rule, company)
@@ -119,5 +121,6 @@ class PiiDetector(Detector[PiiRule]):
                 end=candidate.end,
                 score=candidate.score,
                 entity=candidate.entity,
+                values={"label": label(candidate.entity, post.language)},
                 replacement=rule.replacements.get(candidate.entity),
             )
