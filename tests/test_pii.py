@@ -319,3 +319,11 @@ def test_ner_parse_skips_the_shared_tok2vec():
         assert "tok2vec" in nlp.enabled_components(pipeline, {"parser"})
         doc = nlp.parse(["Merci à Marie Dupont."], lang, {"ner"})[0]
         assert doc.has_annotation("ENT_IOB")
+
+
+@pytest.mark.slow
+def test_a_place_is_personal_only_when_tied_to_someone():
+    tied = {s: score for s, e, score in found("Notre stagiaire habite à Villeurbanne depuis mars.") if e == "LOCATION"}
+    alone = {s: score for s, e, score in found("Retour sur notre séminaire annuel à Villeurbanne.") if e == "LOCATION"}
+    assert tied.get("Villeurbanne", 0) >= 0.7
+    assert alone.get("Villeurbanne", 0) < 0.7

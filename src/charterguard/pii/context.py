@@ -35,6 +35,12 @@ CONTEXT_WORDS: dict[str, tuple[str, ...]] = {
         "adresse", "domicil", "habit", "demeur", "livr", "situe", "siege", "bureau", "chez",
         "address", "live", "lives", "located", "office", "ship", "deliver", "moved", "mail to", "send to",
     ),
+    # A place tied to someone (where they live, come from, are): personal data; a place alone is not.
+    "LOCATION": (
+        "habite", "habitait", "vit a", "vivent a", "ne a", "nee a", "domicil", "originaire", "demenag", "reside",
+        "lives", "lived", "live in", "born in", "from", "moved to", "moving to", "based in", "resides", "i am in",
+        "i'm in", "we are in", "is in", "address", "adresse",
+    ),
     "PERSON": (
         "m.", "mme", "mlle", "monsieur", "madame", "dr", "docteur", "me ", "maitre", "contactez", "contacter",
         "appelez", "ecrivez", "collegue", "client", "cliente", "candidat", "salarie", "patient", "nomme", "s'appelle",

@@ -41,7 +41,8 @@ SCORE_SINGLE_SENTENCE_START = 0.3
 SCORE_ANNOUNCED = 0.85  # "My name is ...", "Nom : ..."
 SCORE_GIVEN_ALONE = 0.4  # a known given name alone, mid-sentence, NER silent ("Merci Julie")
 CONTEXT_BONUS = 0.1
-SCORE_LOCATION = 0.4
+SCORE_LOCATION = 0.4  # a place: rarely personal data by itself ("notre séminaire à Lyon")
+SCORE_LOCATION_PERSONAL = 0.7  # a place tied to someone ("habite à Lyon", "lives in Leeds")
 
 # Words that start an address line right after a name ("Mrs. Barbara Yudina Apt. 675").
 _ADDRESS_WORDS = frozenset("apt apartment suite unit box bldg floor appt appartement batiment bat".split())
@@ -148,7 +149,8 @@ def location_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int
         region = _REGION_PREFIX.match(text, start, ent.end_char)
         if region and region.end() < ent.end_char:
             start = region.end()  # "Southern Italy": the place is Italy
-        out.append(Candidate(start, ent.end_char, "LOCATION", SCORE_LOCATION, "spacy"))
+        value = SCORE_LOCATION_PERSONAL if has_context(text, start, ent.end_char, "LOCATION") else SCORE_LOCATION
+        out.append(Candidate(start, ent.end_char, "LOCATION", value, "spacy"))
     return out
 
 
