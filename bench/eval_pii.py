@@ -14,8 +14,10 @@ entities and thresholds, i.e. what is reported at info, warn or block), run on
 one shared Doc per post. Presidio = `AnalyzerEngine` with its default
 recognizers and the same spaCy models, score threshold 0 (out of the box).
 
-Matching: a prediction is a true positive when it has the gold entity type and
-a character IoU >= 0.5 with a gold span not matched yet. Only personal-data
+Matching (--metric span, the default): a prediction is a true positive when it
+has the gold entity type and a character IoU >= 0.5 with a gold span not matched
+yet. --metric token counts tokens instead, as presidio-research's evaluator does
+(fairer where gold labels one address in pieces and a system finds it whole). Only personal-data
 types are scored; a LOCATION prediction inside a gold STREET_ADDRESS (and the
 reverse) is neither right nor wrong, for both systems. Overall = micro average.
 """
@@ -27,6 +29,7 @@ import json
 import logging
 import os
 import random
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -241,6 +244,38 @@ def score(rows: list[dict], predictions: list[list[dict]]) -> dict[str, Counter]
     return counts
 
 
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def score_tokens(rows: list[dict], predictions: list[list[dict]]) -> dict[str, Counter]:
+    """Token-level counts, as presidio-research's evaluator does: each token takes the
+    entity of the span covering it; an address predicted whole and labelled in pieces
+    (building number, street, unit) is credited token by token."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for row, preds in zip(rows, predictions):
+        only = set(row.get("only", SCORED))
+        for m in _TOKEN.finditer(row["text"]):
+            gold = _label_at(row["spans"], m.start(), m.end())
+            pred = _label_at(preds, m.start(), m.end())
+            gold_scored = gold if gold in only else None
+            pred_scored = pred if pred in only else None
+            if gold_scored and gold_scored == pred_scored:
+                counts[gold_scored]["tp"] += 1
+                continue
+            if gold_scored:
+                counts[gold_scored]["fn"] += 1
+            if pred_scored and (pred_scored, gold) not in NEUTRAL_PAIRS and not (gold and gold not in SCORED):
+                counts[pred_scored]["fp"] += 1
+    return counts
+
+
+def _label_at(spans: list[dict], start: int, end: int) -> str | None:
+    for span in spans:
+        if span["start"] <= start and end <= span["end"]:
+            return span["entity"]
+    return None
+
+
 def calibration(rows: list[dict], predictions: list[list[dict]]) -> None:
     """Precision of charterguard's predictions per entity and score: does a score mean what it says?"""
     table: dict[tuple[str, float], Counter] = defaultdict(Counter)
@@ -269,11 +304,12 @@ def prf(c: Counter) -> tuple[float, float, float]:
     return p, r, f
 
 
-def report(name: str, rows: list[dict], systems: dict[str, list[list[dict]]]) -> dict:
-    scored = {s: score(rows, preds) for s, preds in systems.items()}
+def report(name: str, rows: list[dict], systems: dict[str, list[list[dict]]], metric: str = "span") -> dict:
+    counter = score_tokens if metric == "token" else score
+    scored = {s: counter(rows, preds) for s, preds in systems.items()}
     entities = sorted({e for c in scored.values() for e in c})
     names = list(systems)
-    print(f"\n== {name} ({len(rows)} texts, {sum(len(r['spans']) for r in rows)} gold spans) ==")
+    print(f"\n== {name} ({len(rows)} texts, {sum(len(r['spans']) for r in rows)} gold spans; {metric} level) ==")
     header = f"{'entity':16} {'gold':>5} " + " ".join(f"{s + ' P/R/F1':>26}" for s in names)
     print(header)
     summary = {}
@@ -317,6 +353,8 @@ def main() -> None:
     parser.add_argument("--wikineural-n", type=int, default=1000)
     parser.add_argument("--no-presidio", action="store_true", help="charterguard only (faster)")
     parser.add_argument("--calibration", action="store_true", help="also print precision per entity and score")
+    parser.add_argument("--metric", choices=["span", "token"], default="span",
+                        help="span: IoU >= 0.5 per span (default); token: per token, as presidio-research scores")
     parser.add_argument("--exclude", default="", help="entities not scored, e.g. LOCATION (comma-separated)")
     args = parser.parse_args()
     logging.disable(logging.WARNING)  # Presidio logs a traceback when tldextract cannot download
@@ -340,7 +378,7 @@ def main() -> None:
             t = time.perf_counter()
             systems["presidio"] = run_presidio(rows)
             t_p = time.perf_counter() - t
-        report(name, rows, systems)
+        report(name, rows, systems, args.metric)
         if args.calibration:
             calibration(rows, systems["charterguard"])
         print(f"(time: charterguard {t_cg:.1f}s" + ("" if args.no_presidio else f", presidio {t_p:.1f}s") + ")")
