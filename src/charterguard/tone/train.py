@@ -210,19 +210,6 @@ def _threshold_for_groups(scores, labels, groups: list[str | None]) -> tuple[flo
     return best
 
 
-def _best_macro_f1(scores, labels) -> tuple[float, float]:
-    """(threshold, macro-F1) maximising macro-F1 over candidate thresholds."""
-    import numpy as np
-
-    best = (0.5, -1.0)
-    for t in np.unique(np.quantile(scores, np.linspace(0.02, 0.98, 97))):
-        predicted = scores >= t
-        f1 = macro_f1(labels.tolist(), predicted.tolist())
-        if f1 > best[1]:
-            best = (float(t), f1)
-    return best
-
-
 def macro_f1(labels: list[int], predicted: list[bool]) -> float:
     """Mean of both classes' F1."""
     scores = []
