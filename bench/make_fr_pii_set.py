@@ -18,6 +18,8 @@ import random
 import re
 from pathlib import Path
 
+from charterguard.validators import luhn
+
 GIVEN = (
     "Marie Jean Pierre Camille Julien Sophie Thomas Léa Nicolas Chloé Antoine Manon Hugo Inès Lucas Émilie "
     "Marie-Aude Jean-Baptiste Anne-Sophie Pierre-Yves Mohamed Fatima Karim Yasmine Mehdi Leïla Sofiane Amina "
@@ -44,15 +46,8 @@ COMPANIES = ["Décathlon", "BNP Paribas", "Capgemini", "Orange", "la SNCF", "Doc
 
 
 def luhn_digit(body: str) -> str:
-    total = 0
-    for i, ch in enumerate(reversed(body)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return str((10 - total % 10) % 10)
+    """The check digit that makes `body` + digit pass the Luhn check."""
+    return next(d for d in "0123456789" if luhn(body + d))
 
 
 class Values:

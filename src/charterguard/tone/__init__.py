@@ -16,19 +16,3 @@ Pieces, each cheap to import (data loads on first use):
 
 See MODEL_CARD.md for the data, scores and limits.
 """
-
-from __future__ import annotations
-
-CATEGORIES: tuple[str, ...] = (
-    "insult",
-    "aggression",
-    "hate",
-    "disparagement_employer",
-    "disparagement_colleagues",
-    "disparagement_customers",
-    "disparagement_competitors",
-    "offensive",
-    "negativity",
-    "shouting",
-    "punctuation",
-)
