@@ -96,7 +96,7 @@ class Word:
 class FoldedText:
     """A folded view of `original`; see the module docstring."""
 
-    __slots__ = ("original", "chars", "origin_start", "origin_end", "words", "_hard", "_soft", "_hard_sorted")
+    __slots__ = ("original", "chars", "origin_start", "origin_end", "words", "_hard", "_soft", "_hard_sorted", "_segments")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -184,6 +184,7 @@ class FoldedText:
         self._hard = hard
         self._soft = soft
         self._hard_sorted = sorted(hard)
+        self._segments: tuple[list[int], list[int]] | None = None
 
     # -- boundaries -------------------------------------------------------
     @property
@@ -210,9 +211,14 @@ class FoldedText:
             return self.words[k]
         return None
 
-    def word_starts(self) -> list[int]:
-        """Every position a match may start at: word starts and camelCase boundaries."""
-        return sorted({w.start for w in self.words} | self._soft)
+    def segments(self) -> tuple[list[int], list[int]]:
+        """Where matches may start (word starts, camelCase boundaries) and end
+        (word ends, camelCase boundaries), sorted; computed once per text."""
+        if self._segments is None:
+            starts = sorted({w.start for w in self.words} | self._soft)
+            ends = sorted({w.end for w in self.words} | set(starts[1:]))
+            self._segments = (starts, ends)
+        return self._segments
 
     # -- offsets -----------------------------------------------------------
     def to_original(self, start: int, end: int) -> tuple[int, int]:

@@ -90,6 +90,7 @@ class TermIndex(Generic[T]):
         # worth a fuzzy look-up, so phrases (exact only) cost nothing there.
         self._fuzzy_max_words = 1
         self._fuzzy_max_len = 0
+        self._fuzzy_lengths: set[int] = set()  # candidate lengths one edit away from a key
         for item in terms:
             term, payload = (item, None) if isinstance(item, str) else item
             self._add(term, payload)  # type: ignore[arg-type]
@@ -124,6 +125,7 @@ class TermIndex(Generic[T]):
                 for deleted in (key, *_deletions(key)):
                     self._deletions.setdefault(deleted, []).append(k)
                 self._fuzzy_max_len = max(self._fuzzy_max_len, len(key))
+                self._fuzzy_lengths.update((len(key) - 1, len(key), len(key) + 1))
                 self._fuzzy_max_words = max(self._fuzzy_max_words, 1 + len(folded.soft_boundaries))
 
     # -- matching ----------------------------------------------------------
@@ -180,8 +182,7 @@ class TermIndex(Generic[T]):
 
     def _fuzzy(self, text: FoldedText, exact: list[tuple[int, int, int, MatchKind]]) -> list[tuple[int, int, int, MatchKind]]:
         covered = {(s, e) for s, e, _k, _kind in exact}
-        starts = text.word_starts()
-        ends = sorted({w.end for w in text.words} | set(starts[1:]))
+        starts, ends = text.segments()
         out = []
         for s in starts:
             first = bisect_right(ends, s)
@@ -189,7 +190,7 @@ class TermIndex(Generic[T]):
                 length = e - s
                 if length > self._fuzzy_max_len + 1:
                     break
-                if length < MIN_FUZZY_LENGTH - 1 or (s, e) in covered:
+                if length not in self._fuzzy_lengths or (s, e) in covered:
                     continue
                 candidate = text.chars[s:e]
                 if not candidate.isalpha():
