@@ -205,8 +205,7 @@ class FoldedText:
 
     def word_at(self, pos: int) -> Word | None:
         """The word containing folded position `pos`."""
-        starts = [w.start for w in self.words]
-        k = bisect_right(starts, pos) - 1
+        k = bisect_right(self.words, pos, key=lambda w: w.start) - 1
         if k >= 0 and self.words[k].start <= pos < self.words[k].end:
             return self.words[k]
         return None

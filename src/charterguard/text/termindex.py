@@ -147,11 +147,13 @@ class TermIndex(Generic[T]):
         return self._resolve(text, found)
 
     def _accept(self, text: FoldedText, key: _Key, start: int, end: int) -> MatchKind | None:
-        if self._crosses_foreign_separator(text, key, start, end):
-            return None
-        if text.is_boundary(start) and (text.is_boundary(end) or self._inflected_end(text, key, end) is not None):
+        at_boundary = text.is_boundary(start)
+        may_be_inside_tag = self._inside_tags and len(key.key) >= MIN_HASHTAG_SUBSTRING_LENGTH
+        if not (at_boundary or may_be_inside_tag) or self._crosses_foreign_separator(text, key, start, end):
+            return None  # most raw hits of a large index are inside ordinary words
+        if at_boundary and (text.is_boundary(end) or self._inflected_end(text, key, end) is not None):
             return self._exact_or_disguised(text, key, start, end)
-        if self._inside_tags and len(key.key) >= MIN_HASHTAG_SUBSTRING_LENGTH:
+        if may_be_inside_tag:
             word = text.word_at(start)
             if word is not None and word.flags & (HASHTAG | MENTION) and end <= word.end:
                 return MatchKind.INSIDE_TAG
