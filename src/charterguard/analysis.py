@@ -34,7 +34,7 @@ class Post:
         self.channel = channel
         self.audience = audience
         self.now = now
-        self._nlp_components = nlp_components
+        self.nlp_components = nlp_components  # what the applicable rules need parsed
         self._doc: "Doc | None" = None
 
     @cached_property
@@ -59,7 +59,7 @@ class Post:
         if self._doc is None:
             from . import nlp
 
-            self._doc = nlp.parse([self.text], self.language, self._nlp_components)[0]
+            self._doc = nlp.parse([self.text], self.language, self.nlp_components)[0]
         return self._doc
 
     @doc.setter

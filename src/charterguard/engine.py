@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .analysis import Post
 from .charter.model import Charter, CompiledRule
+from .charter.rule import company_terms
 from .errors import InputError
 from .report import SEVERITY_RANK, CharterRef, Finding, Report, verdict_of
 from .text.language import SUPPORTED_LANGUAGES, detect_language
@@ -57,19 +58,22 @@ class Checker:
         self.max_chars = max_chars
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._ref = CharterRef(charter.name, charter.version, charter.sha256)
-        self._allowed = {compiled.spec.id: self._allow_index(compiled) for compiled in charter.rules}
+        # Rules an exception names together share one allow list (and its search per post).
+        allow_lists: dict[tuple[str, ...], AllowList] = {}
+        self._allowed: dict[str, AllowList] = {}
+        for compiled in charter.rules:
+            entries = tuple(self._allow_entries(compiled))
+            self._allowed[compiled.spec.id] = allow_lists.setdefault(entries, AllowList(entries))
 
-    def _allow_index(self, compiled: CompiledRule) -> tuple[TermIndex[None], frozenset[str]]:
+    def _allow_entries(self, compiled: CompiledRule) -> list[str]:
         """Everything rule `compiled` must never flag: its own allow list and the
         charter exceptions that name it."""
         entries = list(compiled.spec.allow)
         for exception in self.charter.exceptions:
             if exception.applies_to(compiled.spec.id):
                 entries.extend(exception.allow)
-                for source in exception.allow_from:
-                    entries.extend(self.charter.company.values(source.split(".", 1)[1]))
-        index: TermIndex[None] = TermIndex(entries, fuzzy=False, inflect=False, inside_tags=False)
-        return index, frozenset(_canonical(e) for e in entries)
+                entries.extend(company_terms(self.charter.company, list(exception.allow_from)))
+        return entries
 
     # -- public API ------------------------------------------------------------
     def check(
@@ -152,8 +156,8 @@ class Checker:
 
         groups: dict[tuple[str, frozenset[str]], list[Post]] = {}
         for _id, _started, post, _rules in prepared:
-            if post._nlp_components:
-                groups.setdefault((post.language, post._nlp_components), []).append(post)
+            if post.nlp_components:
+                groups.setdefault((post.language, post.nlp_components), []).append(post)
         for (language, components), posts in groups.items():
             for post, doc in zip(posts, nlp.parse([p.text for p in posts], language, components)):
                 post.doc = doc
@@ -202,11 +206,12 @@ class Checker:
         deadline = started + budget_ms / 1000 if budget_ms is not None else None
         findings: list[Finding] = []
         incomplete = False
+        allowed_spans: dict[int, list[tuple[int, int]]] = {}  # per allow list, found once per post
         for compiled in rules:
             if deadline is not None and time.perf_counter() > deadline:
                 incomplete = True
                 break
-            findings.extend(self._findings(compiled, post))
+            findings.extend(self._findings(compiled, post, allowed_spans))
         findings = merge_overlapping(findings, post.text)
         verdict = verdict_of([f.severity for f in findings])
         notes = []
@@ -225,16 +230,15 @@ class Checker:
             notes=notes,
         )
 
-    def _findings(self, compiled: CompiledRule, post: Post) -> list[Finding]:
+    def _findings(self, compiled: CompiledRule, post: Post, allowed_spans: dict[int, list[tuple[int, int]]]) -> list[Finding]:
         rule = compiled.spec
-        allow_index, allow_keys = self._allowed[rule.id]
-        allowed_spans = [(m.start, m.end) for m in allow_index.find(post.folded)] if len(allow_index) else []
+        allow = self._allowed[rule.id]
         out = []
         for hit in compiled.detector.find(post):
             if hit.score < rule.min_score:
                 continue
             matched = post.text[hit.start : hit.end]
-            if allow_keys and (_canonical(matched) in allow_keys or any(s <= hit.start and hit.end <= e for s, e in allowed_spans)):
+            if allow and allow.allows(matched, hit.start, hit.end, post, allowed_spans):
                 continue
             entity = hit.entity or rule.entity_name()
             values = {
@@ -262,6 +266,26 @@ class Checker:
                 )
             )
         return out
+
+
+class AllowList:
+    """Texts some rules never flag: a finding is allowed when its text equals an
+    entry (see `_canonical`) or lies inside an occurrence of one in the post."""
+
+    def __init__(self, entries: tuple[str, ...]) -> None:
+        self._index: TermIndex[None] = TermIndex(entries, fuzzy=False, inflect=False, inside_tags=False)
+        self._keys = frozenset(_canonical(e) for e in entries)
+
+    def __bool__(self) -> bool:
+        return bool(self._keys)
+
+    def allows(self, matched: str, start: int, end: int, post: Post, spans_cache: dict[int, list[tuple[int, int]]]) -> bool:
+        if _canonical(matched) in self._keys:
+            return True
+        spans = spans_cache.get(id(self))
+        if spans is None:
+            spans = spans_cache[id(self)] = [(m.start, m.end) for m in self._index.find(post.folded)]
+        return any(s <= start and end <= e for s, e in spans)
 
 
 def merge_overlapping(findings: list[Finding], text: str) -> list[Finding]:
