@@ -111,13 +111,15 @@ def recognize_cni(text: str, language: str) -> list[Candidate]:
 # -- Phones --------------------------------------------------------------------
 
 # Candidate phone writings: optional +CC / 00CC, optional "(0)", then digit groups
-# separated by one space, dot, dash or slash; 7 to 15 digits in all.
+# separated by one space (not a line break: a number never runs over two lines), dot, dash or
+# slash; 7 to 15 digits in all.
+_SP = " \t\u00a0\u2009\u202f"  # spaces within a line (no-break spaces included)
 _PHONE = re.compile(
     r"(?<![\w+])"
-    r"((?:(?:\+|00)\d{1,3}[\s.\-]?(?:\(0\)[\s.\-]?)?)?"
-    r"(?:\(\d{1,4}\)[\s.\-]?)?"
-    r"\d{1,12}(?:[\s.\-/]\d{1,12}){0,6})"
-    r"(?P<extension>\s?(?:x|ext\.?|poste)\s?\d{1,5})?"
+    rf"((?:(?:\+|00)\d{{1,3}}[{_SP}.\-]?(?:\(0\)[{_SP}.\-]?)?)?"
+    rf"(?:\(\d{{1,4}}\)[{_SP}.\-]?)?"
+    rf"\d{{1,12}}(?:[{_SP}.\-/]\d{{1,12}}){{0,6}})"
+    rf"(?P<extension>[{_SP}]?(?:x|ext\.?|poste)[{_SP}]?\d{{1,5}})?"
     r"(?![\w])"
 )
 _DIGIT = re.compile(r"\d")
@@ -218,17 +220,41 @@ def presidio_recognizer(entity: str) -> Recognizer:
 
 
 # -- Street addresses --------------------------------------------------------------
+#
+# An address is found piece by piece, then the pieces are joined and extended:
+#   - a street: French "12 bis rue de la Paix", English "3784 Archwood Avenue",
+#     "221B Baker St NW", "5th Avenue" forms, street-first forms ("Via dei Fiorentini 17",
+#     "Koskikatu 25") when announced or followed by a unit;
+#   - a unit ("Apt. 12", "Suite 300", "Flat 3", "#5"), a PO box, a US military address
+#     ("PSC 1234, Box 5678 / APO AE 09012"), an intersection ("corner of Main St and 5th Ave");
+#   - after a street, the lines or comma parts that read like a unit, a city, a state or
+#     province, a postcode (US ZIP / ZIP+4, UK, Canadian, 4-6 digits) and a country.
+# Every pattern starts on a digit, a fixed keyword or a cue found by a single scan, and has
+# bounded repetitions only.
 
 _FR_STREET_TYPES = (
     r"rue|avenue|av\.?|boulevard|bd|place|pl\.|all[ée]e|impasse|imp\.|chemin|ch\.|route|rte|quai|cours|square|"
     r"voie|passage|rond-point|r[ée]sidence|faubourg|fbg|sentier|villa|cit[ée]|hameau|lieu-dit|parvis|esplanade|"
     r"promenade|mont[ée]e|chauss[ée]e|domaine|lotissement|zac|za|zi|parc|sq\."
 )
+# Street types (suffixes) that ordinary phrases rarely end with: "12 Baker Street" is an
+# address; common USPS/Royal Mail suffixes and their standard abbreviations.
 _EN_STREET_TYPES = (
-    r"street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|way|place|pl\.?|"
-    r"terrace|parkway|pkwy|square|sq\.?|circle|cir\.?|highway|hwy|trail|crescent|close|row|alley|plaza|pass|"
-    r"crossing|loop|str\.?|radial|heights|gardens|mews|walk|hill|park|view|grove|green"
+    r"street|st\.?|avenue|ave\.?|av\.|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|way|place|pl\.?|"
+    r"terrace|terr?\.|parkway|pkwy\.?|square|sq\.?|circle|cir\.?|highway|hwy\.?|trail|trl\.?|crescent|cres\.?|close|"
+    r"row|alley|plaza|crossing|loop|str\.?|radial|heights|hts\.?|gardens|mews|walk|grove|turnpike|tpke\.?|"
+    r"expressway|expy\.?|freeway|fwy\.?|causeway|pike|bypass|crossroads?|gateway|boul\.?|cv\.?|cove|"
+    r"parade|esplanade|embankment|wharf|quay|broadway"
 )
+# Suffixes that are also ordinary words ("3 Key Takeaways" is no address, "200 Tech Summit" neither):
+# weak evidence, an address only with a unit or postcode after it, or a context word.
+_EN_WEAK_STREET_TYPES = (
+    r"hill|park|view|green|pass|point|summit|center|centre|club|union|station|lake|valley|village|island|isle|"
+    r"ridge|creek|river|mall|manor|meadows?|harbou?r|forge|ford|glen|hollow|junction|landing|mill|mount|orchard|"
+    r"prairie|ranch|rapids?|shore|spring|springs|vista|fort|port|haven|knoll|oval|path|run|track|trace|wells?|"
+    r"extensions?|estates?|fields?|flats?|court?s|streets|squares|lanes|roads|drives|ways|places|parks|loops|plains?"
+)
+_DIRECTION = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
 _CAP_WORD = r"[A-ZÀ-Ý][\wÀ-ÿ'’\-]*"
 _PARTICLE = r"(?:(?:de|du|des|la|le|les|à|aux|en|sur|sous|et|of|the|do|da|dos|del|di|von|van)\s|[ld]['’]\s?)"
 # Street name: capitalised words (or numbers: "du 8 Mai 1945"), particles between them.
@@ -242,8 +268,13 @@ _FR_ADDRESS = re.compile(
     rf"(?<![\w])(\d{{1,4}}(?:\s?(?i:bis|ter|quater|[a-d])\b)?,?\s(?i:{_FR_STREET_TYPES})\s{_NAME_WORDS})"
     rf"(?:,?\s*(?:\n\s*)?({_POSTCODE_CITY_FR}))?",
 )
+# Building number ("12", "221B", "12-14"), an optional direction, 1-4 name words (capitalised,
+# or ordinals: "5th", "Fifth"), the street type, an optional direction after it ("NW").
+_BUILDING = r"\d{1,6}[A-Za-z]?(?:-\d{1,5})?"
+_EN_NAME_WORD = r"(?:[A-ZÀ-Ý][\wÀ-ÿ'’\-\.]*|\d{1,3}(?:st|nd|rd|th))"
 _EN_ADDRESS = re.compile(
-    rf"(?<![\w])(\d{{1,6}}\s(?:[A-ZÀ-Ý][\wÀ-ÿ'’\-\.]*\s){{1,4}}?(?i:{_EN_STREET_TYPES}))(?![\w])",
+    rf"(?<![\w\-/.,:])({_BUILDING}\s(?:{_DIRECTION}\s)?(?:{_EN_NAME_WORD}\s){{1,4}}?"
+    rf"(?i:(?P<strong>{_EN_STREET_TYPES})|(?P<weak>{_EN_WEAK_STREET_TYPES}))(?:\s{_DIRECTION}(?=[\s,]|$))?)(?![\w])",
 )
 # "Rua do Arenque 1634", "Via dei Fiorentini 17", "Beiteveien 2", "Erzsébet tér 19."
 _STREET_FIRST = re.compile(
@@ -252,62 +283,170 @@ _STREET_FIRST = re.compile(
     r"|[A-ZÀ-Ý][\wÀ-ÿ\-]*\s(?:utca|tér|út|körút|ulica|cesta|katu|vej|veien|gate|gata|terrasse|straße|allé)\s\d{1,5}\.?)"
     r"(?![\w])"
 )
-_UNIT = re.compile(
-    r"(?<![\w])((?:Apt\.?|Apartment|Suite|Ste\.?|Unit|P\.\s?O\.\s?Box|PO Box|Box|BP|CS|Appt\.?|Appartement|B[âa]timent|B[âa]t\.)\s?#?\d{1,5}[A-Z]?)(?![\w])",
+_UNIT_WORDS = r"Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Appt\.?|Appartement|Box|BP|CS|B[âa]timent|B[âa]t\."
+_UNIT = re.compile(rf"(?<![\w])((?:{_UNIT_WORDS})\s?#?\d{{1,5}}[A-Z]?)(?![\w])", re.IGNORECASE)
+# A PO box is a whole mailing address by itself.
+_PO_BOX = re.compile(r"(?<![\w])((?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|POB)\s?#?\d{1,6})(?![\w])", re.IGNORECASE)
+# US military mail: "PSC 1234, Box 5678 / APO AE 09012", "Unit 2050 Box 4190 / DPO AP 96522", "USNS Comfort / FPO AA 34055".
+_MILITARY = re.compile(
+    r"(?<![\w])((?:(?:PSC|CMR|Unit)\s\d{1,5},?\s+Box\s\d{1,5}|(?:USS|USNS|USNV|USCGC)\s[^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*){0,2})"
+    r"[ \t]*,?[ \t]*\n?[ \t]*(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?:-\d{4})?)(?![\w])",
     re.IGNORECASE,
 )
+_MILITARY_PREFILTER = re.compile(r"(?i)(?<![\w])[adf]po\s")
 _POSTCODE_CITY = re.compile(rf"(?<![\w\-])({_POSTCODE_CITY_FR})")
+
+# An intersection: "the corner of Main St and 5th Ave", "intersection of Elm Street & Oak Road".
+_CORNER = re.compile(r"(?i)(?<![\w])(?:corner|intersection|junction)\s+of\s+")
+_CORNER_SIDES = re.compile(
+    r"((?:[\w'’\-\.]+[ \t]){0,4}?[\w'’\-\.]+)[ \t]+(?:and|&)[ \t]+"
+    rf"((?:\d{{1,5}}[ \t])?[^\W_][\w'’\-\.]*(?:[ \t](?:[A-ZÀ-Ý\d][\w'’\-\.]*|(?i:{_EN_STREET_TYPES}|{_EN_WEAK_STREET_TYPES})(?![\w]))){{0,3}})"
+)
+_STREETISH = re.compile(rf"\d|(?i:(?<![\w])(?:{_EN_STREET_TYPES}|{_EN_WEAK_STREET_TYPES}|{_FR_STREET_TYPES})(?![\w]))")
+
+# A street written name-first ("Koskikatu 25", "Søndergade 52", "Piroska u. 97.", "6750 Allika 46"):
+# far too common a shape to mean an address by itself ("Windows 11"), so only right after an address
+# cue with a context word ("address:", "lives at"...), or right before a unit ("Kesk 53, Suite 343").
+_WORD = r"[^\W\d_][\w'’\.\-]*"
+_ANNOUNCED_STREET = re.compile(rf"((?:\d{{1,6}}[ \t])?{_WORD}(?:[ \t]{_WORD}){{0,2}}[ \t]\d{{1,5}}[A-Za-z]?\.?)(?![\w])")
+_ADDRESS_CUE = re.compile(
+    r"(?i)(?<![\w])(?:address(?:es)?|adresse|lives?\s(?:at|on)|located\sat|situ[ée]e?\sau|domicili[ée]e?\sau|habite\sau|moved\sto|"
+    r"sen[dt]\s(?:it\s|a\snew\sone\s)?to|ship(?:ped)?\sto|deliver(?:ed)?\sto|office\sis\sat|is\sat|at|on|au|to|is|with)(?![\w])"
+    r"(?:\s+is)?[ \t]*[:\-]?\s*|:\s*"
+)
+# "The address of Acme is 12 ...": a sentence, not a street name.
+_FUNCTION_WORD = re.compile(
+    r"(?i)(?<![\w'’])(?:of|is|are|was|were|the|an?|for|in|on|at|to|and|or|with|my|our|your|his|her|their|its|this|that|"
+    r"every|all|some|more|than|only|least|most|top|over|under|about|am|pm|a\.m|p\.m|"
+    r"est|sont|le|la|les|un|une|pour|dans|sur|et|ou|mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|leurs)(?![\w'’])"
+)
+# Name-first street words before a unit: capitalised, abbreviations ("u.", "ul.", "rkp.") or particles.
+_NAME_FIRST_WORD = r"(?:[A-ZÀ-Ý][\wÀ-ÿ'’\.\-]*|[a-zà-ÿ]{1,4}\.|(?:de|do|da|dos|das|del|della|di|van|von|der|den|la|le))"
+_STREET_BEFORE_UNIT = re.compile(
+    rf"(?<![\w])((?:\d{{1,6}}[ \t])?(?:[A-ZÀ-Ý][\wÀ-ÿ'’\.\-]*|[a-zà-ÿ]{{1,4}}\.)(?:[ \t]{_NAME_FIRST_WORD}){{0,2}}[ \t]\d{{1,5}}[A-Za-z]?\.?)"
+    r"(?=[ \t]*,?[ \t]*\n?[ \t]*(?i:apt\.?|apartment|suite|ste\.|unit|flat|appt\.?)[ \t]?#?\d)"
+)
+_UNIT_PREFILTER = re.compile(r"(?i)(?<![\w])(?:apt|apartment|suite|ste\.|unit|flat|appt)[ \t.]")
+
+_POSTCODE = r"(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
+# A line (or comma part) after a street that reads like "Suite 3", "OULU", "Porto Alegre, RS",
+# "Springfield, IL 62704-1234", "London NW1 6XE", "Toronto, ON M5V 2T6", "Finland 80896".
+_ADDRESS_TAIL = re.compile(
+    r"(?:[ \t]*,?[ \t]*\n[ \t]*|,[ \t]*)"
+    rf"((?i:{_UNIT_WORDS})[ \t]?#?\d{{1,5}}[A-Z]?"
+    rf"|(?:\d{{4,5}}[ \t]+)?(?:\(?[A-ZÀ-Ý][\wÀ-ÿ'’\.\-)]*(?:[ \t]\(?[A-ZÀ-Ý][\wÀ-ÿ'’\.\-)]*){{0,3}})?(?:,?[ \t]*[A-Z]{{2}})?(?:[ \t]*{_POSTCODE})?)"
+    r"(?=[ \t]*(?:\n|,|$|[?.!;]))"
+)
+# Same line, no comma: a unit ("Apt. 615") or capitalised words closing the address
+# ("Moosleerau Switzerland", "Kishiev Squares" before a line break).
+_SAME_LINE_UNIT = re.compile(rf"[ \t]+((?i:{_UNIT_WORDS})[ \t]?#?\d{{1,5}}[A-Z]?)(?![\w])")
+_ENDS_WITH_UNIT = re.compile(rf"(?<![\w])((?i:{_UNIT_WORDS})[ \t]?#?\d{{1,5}}[A-Z]?)$")
+_SAME_LINE_PLACE = re.compile(
+    rf"[ \t]+([A-ZÀ-Ý][\wÀ-ÿ'’\.\-]*(?:[ \t][A-ZÀ-Ý][\wÀ-ÿ'’\.\-]*){{0,2}}(?:(?P<postcode>[ \t]{_POSTCODE})|(?=[ \t]*(?:\n|,|(?P<end>$)))))"
+)
+_BUILDING_NUMBER_BEFORE = re.compile(r"(?<![\w\-])\d{1,6}\s$")
+_HAS_DIGIT_OR_UNIT = re.compile(rf"\d|(?i:{_UNIT_WORDS})")
+_STREET_SOURCES = frozenset(
+    {"charterguard:address_street", "charterguard:address_full", "charterguard:address_announced",
+     "charterguard:address_street_weak", "charterguard:address_po_box"}
+)
 
 
 def recognize_address(text: str, language: str) -> list[Candidate]:
-    """Street addresses (French first), unit lines, and postcode + city pairs."""
+    """Street addresses (French and English), unit lines, PO boxes, military mail, intersections,
+    and postcode + city pairs."""
     out: list[Candidate] = []
     for m in _FR_ADDRESS.finditer(text):
         end = m.end(2) if m.group(2) else m.end(1)
         evidence = "address_full" if m.group(2) else "address_street"
         out.append(_candidate(text, m.start(1), _trim_end(text, m.start(1), end), "STREET_ADDRESS", evidence, f"charterguard:{evidence}"))
-    for regex, evidence in ((_EN_ADDRESS, "address_street"), (_STREET_FIRST, "address_street"), (_UNIT, "address_unit")):
+    for m in _EN_ADDRESS.finditer(text):
+        if _FUNCTION_WORD.search(text, m.start(1), m.start("strong") if m.group("strong") else m.start("weak")):
+            continue  # "6 IS CLOSE", "8 PM CT", "3 Every place"
+        evidence = "address_street" if m.group("strong") else "address_street_weak"
+        out.append(_candidate(text, m.start(1), _trim_end(text, m.start(1), m.end(1)), "STREET_ADDRESS", evidence, f"charterguard:{evidence}"))
+    for regex, evidence in ((_STREET_FIRST, "address_street"), (_UNIT, "address_unit"), (_PO_BOX, "address_po_box")):
         for m in regex.finditer(text):
             out.append(_candidate(text, m.start(1), _trim_end(text, m.start(1), m.end(1)), "STREET_ADDRESS", evidence, f"charterguard:{evidence}"))
+    if _UNIT_PREFILTER.search(text):
+        for m in _STREET_BEFORE_UNIT.finditer(text):
+            out.append(_candidate(text, m.start(1), m.end(1), "STREET_ADDRESS", "address_street", "charterguard:address_street"))
+    if _MILITARY_PREFILTER.search(text):
+        for m in _MILITARY.finditer(text):
+            out.append(_candidate(text, m.start(1), m.end(1), "STREET_ADDRESS", "address_military", "charterguard:address_military"))
+    for m in _CORNER.finditer(text):
+        sides = _CORNER_SIDES.match(text, m.end())
+        if sides and all(_STREETISH.search(s) or s[:1].isupper() for s in sides.groups()) and (
+            _STREETISH.search(sides.group(1)) or _STREETISH.search(sides.group(2))
+        ):
+            end = _trim_end(text, m.start(), sides.end(2))
+            out.append(_candidate(text, m.start(), end, "STREET_ADDRESS", "address_intersection", "charterguard:address_intersection"))
     for m in _POSTCODE_CITY.finditer(text):
         out.append(_candidate(text, m.start(1), m.end(1), "STREET_ADDRESS", "address_postcode_city", "charterguard:address_postcode_city"))
-    for m in _ANNOUNCED_STREET.finditer(text):
-        # "Word 25" is far too common to mean an address by itself ("Windows 11"): only after "address:", "lives at"...
-        if has_context(text, m.start(1), m.end(1), "STREET_ADDRESS") and _ADDRESS_CUE.search(text, max(0, m.start(1) - 40), m.start(1)):
+    for cue in _ADDRESS_CUE.finditer(text):
+        # "Word 25" is far too common to mean an address by itself ("Windows 11"): only right after
+        # "address:", "lives at"..., with a context word near.
+        m = _ANNOUNCED_STREET.match(text, cue.end())
+        if m and _plausible_street_name(text, m) and has_context(text, m.start(1), m.end(1), "STREET_ADDRESS"):
             out.append(Candidate(m.start(1), m.end(1), "STREET_ADDRESS", score("address_street", True), "charterguard:address_announced"))
-    return [_extend_address(text, c) for c in _join_address_parts(text, out)]
-
-
-# Foreign street forms ("Koskikatu 25", "Søndergade 52", "6750 Allika 46"), accepted only after an address cue.
-_ANNOUNCED_STREET = re.compile(
-    r"(?<![\w])((?:\d{1,6}[ \t])?[^\W\d_][\w'’\.\-]*(?:[ \t][^\W\d_][\w'’\.\-]*){0,2}[ \t]\d{1,5}[A-Za-z]?\.?)(?![\w])"
-)
-_ADDRESS_CUE = re.compile(
-    r"(?i)(?:address(?:es)?|adresse|lives? at|located at|situ[ée]e? au|domicili[ée]e? au|habite au|moved to|send (?:it |a new one )?to|"
-    r"ship(?:ped)? to|deliver(?:ed)? to|office is at|is at|at|au|:)\s*(?:is\s)?$"
-)
-# A line (or comma part) after a street that reads like "Suite 3", "OULU", "Porto Alegre, RS", "Finland 80896".
-_ADDRESS_TAIL = re.compile(
-    r"(?:[ \t]*,?[ \t]*\n[ \t]*|,[ \t]*)"
-    r"((?:\d{4,5}[ \t]+)?(?:[A-ZÀ-Ý(][\wÀ-ÿ'’\.\-)]*(?:[ \t][A-ZÀ-Ý(][\wÀ-ÿ'’\.\-)]*){0,3})?(?:,?[ \t]*[A-Z]{2})?(?:[ \t]*\d{4,6})?)"
-    r"(?=[ \t]*(?:\n|,|$|[?.!]))"
-)
-_BUILDING_NUMBER_BEFORE = re.compile(r"(?<![\w\-])\d{1,6}\s$")
+    joined = _join_address_parts(text, out)
+    return [_settle(text, c) for c in _join_address_parts(text, [_extend_address(text, c) for c in joined])]
 
 
 def _extend_address(text: str, c: Candidate) -> Candidate:
     """Take in the building number before a street and the unit / city / country lines after it."""
+    if c.source not in _STREET_SOURCES:
+        return c
     start, end = c.start, c.end
-    if c.source in ("charterguard:address_street", "charterguard:address_full", "charterguard:address_announced"):
+    if c.source != "charterguard:address_po_box":
         m = _BUILDING_NUMBER_BEFORE.search(text, max(0, start - 8), start)
         if m:
             start = m.start()
-        for _ in range(4):
-            tail = _ADDRESS_TAIL.match(text, end)
-            if not tail or not tail.group(1).strip() or len(tail.group(1)) > 40:
-                break
-            end = tail.end(1)
+    # Same line, no comma: a unit ("Apt. 615"), then capitalised words closing the address
+    # ("Moosleerau Switzerland", "Kishiev Squares" before a line break, "Farmington Hills 48336").
+    # At the very end of the text, such words are only taken after a unit or with a postcode.
+    unit = _SAME_LINE_UNIT.match(text, end) or _ENDS_WITH_UNIT.search(text, max(start, end - 16), end)
+    if unit:
+        end = max(end, unit.end(1))
+    place = _SAME_LINE_PLACE.match(text, end)
+    if place and not _not_an_address_word(place.group(1)) and (unit or place.group("end") is None):
+        end = place.end(1)
+    for _ in range(4):
+        tail = _ADDRESS_TAIL.match(text, end)
+        if not tail or not tail.group(1).strip() or len(tail.group(1)) > 40:
+            break
+        end = tail.end(1)
     return c if (start, end) == (c.start, c.end) else Candidate(start, end, c.entity, c.score, c.source)
+
+
+def _plausible_street_name(text: str, m: re.Match[str]) -> bool:
+    """An announced "Word 25" street: no function word ("of Acme is 12"), no month ("June 20"), and a
+    capital letter unless the writer types all in lowercase ("hersnapvej 18")."""
+    street = m.group(1)
+    if _FUNCTION_WORD.search(street) or _not_an_address_word(street.lstrip("0123456789 \t")):
+        return False
+    name = street.lstrip("0123456789 \t")
+    return name[:1].isupper() or not any(ch.isupper() for ch in text[max(0, m.start(1) - 80) : m.end(1)])
+
+
+def _not_an_address_word(words: str) -> bool:
+    from .context import fold
+    from .lexicons import NOT_NAMES
+
+    return fold(words.split()[0]) in NOT_NAMES
+
+
+def _settle(text: str, c: Candidate) -> Candidate:
+    """A weak street type ("Oak Hill", "Lake View") is an address once a unit or postcode follows it."""
+    if c.source == "charterguard:address_street_weak" and _HAS_DIGIT_OR_UNIT.search(text, c.start + _first_space(text, c), c.end):
+        return Candidate(c.start, c.end, c.entity, max(c.score, score("address_street", False)), "charterguard:address_street")
+    return c
+
+
+def _first_space(text: str, c: Candidate) -> int:
+    """Offset in `c` after its first street's name (past the building number)."""
+    m = _EN_ADDRESS.match(text, c.start)
+    return (m.end(1) - c.start) if m else 0
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -317,6 +456,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 _ADDRESS_GLUE = re.compile(r"^[\s,]{0,4}$")
+_STRONG_PARTS = frozenset({"charterguard:address_street", "charterguard:address_full"})
 
 
 def _join_address_parts(text: str, parts: list[Candidate]) -> list[Candidate]:
@@ -328,7 +468,7 @@ def _join_address_parts(text: str, parts: list[Candidate]) -> list[Candidate]:
             last = joined[-1]
             if part.start < last.end or _ADDRESS_GLUE.match(text[last.end : part.start]):
                 best = max(last.score, part.score)
-                if {last.source, part.source} & {"charterguard:address_street", "charterguard:address_full"}:
+                if {last.source, part.source} & _STRONG_PARTS and part.end > last.end:  # a piece added to a street
                     best = max(best, score("address_full", True) if "\n" not in text[last.start : part.end] else best)
                 source = last.source if last.score >= part.score else part.source
                 joined[-1] = Candidate(last.start, max(last.end, part.end), "STREET_ADDRESS", best, source)

@@ -42,6 +42,10 @@ SCORES: dict[str, tuple[float, float]] = {
     # Addresses.
     "address_full": (0.9, 0.95),  # number + street type + name + postcode + city
     "address_street": (0.75, 0.9),  # number + street type + name
+    "address_street_weak": (0.55, 0.8),  # number + name + a suffix that is also a common word ("12 Oak Hill"); 0.75 with a unit/postcode after it
+    "address_po_box": (0.7, 0.9),  # "P.O. Box 242": a mailing address by itself
+    "address_military": (0.9, 0.95),  # "PSC 1234, Box 5678 / APO AE 09012": the whole US military address
+    "address_intersection": (0.6, 0.85),  # "corner of Main St and 5th Ave": often a public place, personal with a cue
     "address_unit": (0.45, 0.6),  # alone it is rarely the whole address  # "Apt. 12", "Suite 300", "P.O. Box 4", "BP 12"
     "address_postcode_city": (0.35, 0.75),  # "75002 Paris": often a public place
 }
