@@ -260,7 +260,7 @@ _PARTICLE = r"(?:(?:de|du|des|la|le|les|à|aux|en|sur|sous|et|of|the|do|da|dos|d
 # Street name: capitalised words (or numbers: "du 8 Mai 1945"), particles between them.
 _NAME_WORDS = rf"(?:{_PARTICLE})*(?:{_CAP_WORD}|\d{{1,4}})(?:[\s\-](?:{_PARTICLE})*(?:{_CAP_WORD}|\d{{1,4}})){{0,4}}"
 _POSTCODE_CITY_FR = (
-    rf"(?:(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}})\s+{_CAP_WORD}(?:[\s\-](?:{_PARTICLE})?{_CAP_WORD}){{0,3}}"
+    rf"(?:(?:0[1-9]|[1-8]\d|9[0-8])[ \t]?\d{{3}})[ \t]+{_CAP_WORD}(?:[\s\-](?:{_PARTICLE})?{_CAP_WORD}){{0,3}}"
     rf"(?:\s+(?i:cedex)(?:\s\d{{1,2}})?)?"
 )
 
@@ -335,7 +335,7 @@ _ADDRESS_TAIL = re.compile(
     r"(?:[ \t]*,?[ \t]*\n[ \t]*|,[ \t]*)"
     rf"((?i:{_UNIT_WORDS})[ \t]?#?\d{{1,5}}[A-Z]?"
     rf"|(?:\d{{4,5}}[ \t]+)?(?:\(?[A-ZÀ-Ý][\wÀ-ÿ'’\.\-)]*(?:[ \t]\(?[A-ZÀ-Ý][\wÀ-ÿ'’\.\-)]*){{0,3}})?(?:,?[ \t]*[A-Z]{{2}})?(?:[ \t]*{_POSTCODE})?)"
-    r"(?=[ \t]*(?:\n|,|$|[?.!;]))"
+    r"(?=[ \t]*(?:\n|,|$|[?.!;])|[ \t]+[a-zà-ÿ])"  # then a line break, punctuation, or prose ("..., Leeds LS6 2AB last year")
 )
 # Same line, no comma: a unit ("Apt. 615") or capitalised words closing the address
 # ("Moosleerau Switzerland", "Kishiev Squares" before a line break).
@@ -413,7 +413,7 @@ def _extend_address(text: str, c: Candidate) -> Candidate:
         end = place.end(1)
     for _ in range(4):
         tail = _ADDRESS_TAIL.match(text, end)
-        if not tail or not tail.group(1).strip() or len(tail.group(1)) > 40:
+        if not tail or not tail.group(1).strip() or len(tail.group(1)) > 40 or _not_an_address_word(tail.group(1)):
             break
         end = tail.end(1)
     return c if (start, end) == (c.start, c.end) else Candidate(start, end, c.entity, c.score, c.source)
