@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .errors import ModelNotInstalledError
 from .pii.lexicons import LEADING_NOT_NAME
-from .text.normalize import fold
+from .pii.context import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -153,7 +153,7 @@ def _openers(nlp: "Language") -> frozenset[str]:
 # "M. Dupont", "Dr. Who"). A line break alone does not end one: address blocks span lines.
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bPr)(?<!\bSt)"
                            r"[.!?…]+[\"'»”)\]]*(?P<space>\s+)")
-_FIRST_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_FIRST_WORD = re.compile(r"[^\W\d_][\w\-]*['’]?")  # "Rendez-vous", "L'" of "L'équipe"
 
 
 def entity_bearing_spans(text: str, openers: frozenset[str]) -> list[tuple[int, int]]:
@@ -187,7 +187,7 @@ def _may_hold_entity(text: str, start: int, end: int, openers: frozenset[str]) -
     if first is None:
         return False
     word = first.group()
-    if word[0].isupper() and fold(word).rstrip("'’") not in openers:
+    if word[0].isupper() and fold(word) not in openers:
         return True
     return any(c.isupper() for c in text[first.start() + 1 : end])
 
