@@ -120,6 +120,7 @@ def test_overlapping_findings_merge_into_the_most_severe(checker: Checker) -> No
     assert merged.rule == "confidential.codenames" and merged.severity == "block"
     assert merged.also == ("confidential.launch",)
     assert merged.text == "lancement de Colibri"
+    assert report.redacted == "Le lancement de [projet] approche"  # only what blocks is replaced
 
 
 def test_verdict_is_the_worst_severity_and_info_does_not_count(checker: Checker) -> None:

@@ -212,6 +212,8 @@ class Checker:
                 incomplete = True
                 break
             findings.extend(self._findings(compiled, post, allowed_spans))
+        # Redaction replaces what blocks, not the wider span a merged warning may give the group.
+        blocking = merge_overlapping([f for f in findings if f.severity == "block"], post.text)
         findings = merge_overlapping(findings, post.text)
         verdict = verdict_of([f.severity for f in findings])
         notes = []
@@ -224,7 +226,7 @@ class Checker:
             language=post.language,
             charter=self._ref,
             findings=findings,
-            redacted=redact(post.text, findings),
+            redacted=redact(post.text, blocking),
             elapsed_ms=(time.perf_counter() - started) * 1000,
             incomplete=incomplete,
             notes=notes,
