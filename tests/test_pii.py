@@ -169,6 +169,13 @@ def test_english_names():
 
 
 @pytest.mark.slow
+def test_a_middle_initial_stays_inside_the_name():
+    # The NER sees only "Karen" here: the known given name carries the initial and the family name.
+    assert spans("Invoice for Karen B Lindqvist attached", "PERSON", lang="en", min_score=0.7) == ["Karen B Lindqvist"]
+    assert spans("Rencontre avec Julie M. Laurent ce matin.", "PERSON", min_score=0.7) == ["Julie M. Laurent"]
+
+
+@pytest.mark.slow
 def test_scores_are_calibrated_not_flat():
     scores = {s: score for s, e, score in found("Merci à Marie Dupont et à Mme Durand. Julien viendra.") if e == "PERSON"}
     assert len(set(scores.values())) > 1

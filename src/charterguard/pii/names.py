@@ -50,7 +50,8 @@ _WORD = re.compile(r"[\wÀ-ÿ][\wÀ-ÿ'’\-]*\.?")
 _BAD_CHARS = re.compile(r"[\d@#/\\_:|<>{}\[\]=+*]|https?|www\.")
 _NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*"
 _NAME_PARTICLE = r"(?:(?:de|du|de\sla|le|la|van|von|da|di|dos|el|ben|ibn)\s|d['’])"
-_FULL_NAME = rf"{_NAME_WORD}(?:[ \t]{_NAME_PARTICLE}?{_NAME_WORD}){{0,3}}"
+_MIDDLE_INITIAL = r"(?:[A-Z]\.?[ \t])?"  # "John F. Kennedy", "Szabina J Gelencsér"
+_FULL_NAME = rf"{_NAME_WORD}(?:[ \t]{_MIDDLE_INITIAL}{_NAME_PARTICLE}?{_NAME_WORD}){{0,3}}"
 _TITLE_NAME = re.compile(
     r"(?<![\w])(?P<title>M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|Monsieur|Madame|Mademoiselle|Docteur|Professeur)"
     rf"[ \t]+(?P<name>{_FULL_NAME})"
@@ -62,7 +63,7 @@ _ANNOUNCED_NAME = re.compile(
 )
 # A known given name followed by one or more capitalised words: a name even when NER missed it.
 # (A lookahead, so that every word start is tried: "Conférence de Sophie Chevalier".)
-_GIVEN_FAMILY = re.compile(rf"(?<![\w#@'’\-])(?=(?P<name>{_NAME_WORD}(?:[ \t]{_NAME_PARTICLE}?{_NAME_WORD}){{1,3}}))")
+_GIVEN_FAMILY = re.compile(rf"(?<![\w#@'’\-])(?=(?P<name>{_NAME_WORD}(?:[ \t]{_MIDDLE_INITIAL}{_NAME_PARTICLE}?{_NAME_WORD}){{1,3}}))")
 _GIVEN_ALONE = re.compile(rf"(?<![\w#@'’\-])({_NAME_WORD})(?![\w'’\-])")
 _JOINER = re.compile(rf"^[ \t](?:{_NAME_PARTICLE}[ \t]?)?$")
 
