@@ -42,6 +42,9 @@ _NO_REVERSE_LINK = re.compile(r"[,:;()\[\]\"«»|]")
 _PUNCTUATION_RUN = re.compile(r"(?:[!?]\s?){2,}[!?]")
 # A word of 2+ capitals: shouting is only looked for when there are enough of them.
 _CAPITALS_WORD = re.compile(r"\b[^\W\d_a-zß-ÿ]{2,}\b")
+# A letter written three times or more in a row ("connnnard", "ta gueuuule", "fuuuck").
+_ELONGATED = re.compile(r"([^\W\d_])\1{2,}", re.IGNORECASE)
+_HIDDEN = "\u200b"  # zero-width: dropped by FoldedText, keeps original offsets
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +125,7 @@ class ToneAnalyzer:
     def _state(self, folded: "FoldedText", cache: dict) -> _PostState:
         state = cache.get(id(self))
         if state is None:
+            folded = squeezed(folded)
             tokens = Tokens.of(folded)
             state = _PostState(tokens, self._lexical_findings(folded, tokens))
             cache[id(self)] = state
@@ -285,6 +289,20 @@ class ToneAnalyzer:
                 best, best_margin = indices, margin
         assert best is not None
         return [ToneFinding("offensive", tokens.starts[best[0]], tokens.ends[best[-1]], probability, evidence="model")]
+
+
+def squeezed(folded: "FoldedText") -> "FoldedText":
+    """`folded`, or when a letter is repeated three times or more ("connnnard",
+    "gueuuule"), a folded text where the repeats are read as one letter. The repeats
+    are replaced by zero-width characters (which folding drops), so the original
+    offsets of every finding stay the same. Chat writing stretches words; ordinary
+    posts rarely do, so this costs one regex search on most posts."""
+    text = folded.original
+    if _ELONGATED.search(text) is None:
+        return folded
+    from ..text.normalize import FoldedText
+
+    return FoldedText(_ELONGATED.sub(lambda m: m.group(1) + _HIDDEN * (len(m.group()) - 1), text))
 
 
 def _evidence_kinds(findings: list[ToneFinding]) -> set[str]:

@@ -24,7 +24,7 @@ from typing import Iterable, Sequence
 
 logger = logging.getLogger(__name__)
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 MAX_WORD_LENGTH = 24  # longer "words" are URLs, hashes or key mashing
 CHAR_NGRAMS = (3, 4, 5)
 SKIPPED_WORDS = frozenset({"http", "https", "www", "url", "user", "rt", "amp"})
