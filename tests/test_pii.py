@@ -164,6 +164,11 @@ def test_company_names_brands_and_numbers_are_not_names():
 
 
 @pytest.mark.slow
+def test_street_names_written_like_names_are_not_people():
+    assert spans("Our Vienna office moved to Villacher Strasse last spring.", "PERSON", lang="en", min_score=0.4) == []
+
+
+@pytest.mark.slow
 def test_english_names():
     assert "John Smith" in spans("Thanks to John Smith for the demo.", "PERSON", lang="en", min_score=0.7)
 

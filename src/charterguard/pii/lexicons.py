@@ -29,7 +29,8 @@ NOT_NAMES: frozenset[str] = frozenset(
 # A capitalised span containing one of these is an organisation, a place or a work, not a person.
 NOT_IN_NAMES: frozenset[str] = frozenset(
     """
-    orchestra band street streets square squares avenue road company inc corp corporation group groupe ltd llc sa sas
+    orchestra band street streets square squares avenue road strasse strassen gasse platz rue boulevard allee impasse quai
+    company inc corp corporation group groupe ltd llc sa sas
     university universite school ecole college hotel bank banque foundation fondation association club festival
     conference center centre institute institut lab labs studio studios records museum musee ip ai tech solutions
     consulting services systems partners capital ventures holding agency agence cabinet team equipe project projet
