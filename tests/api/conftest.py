@@ -43,6 +43,28 @@ company:
   codenames: [Zorglub]
 """
 
+# A charter without NLP rules: a server serving only it is ready in seconds.
+LIGHT_CHARTER = """\
+name: light-test
+version: "1"
+company:
+  codenames: [Zorglub]
+rules:
+  - id: confidential.codenames
+    kind: terms
+    category: confidential
+    entity: CODENAME
+    severity: block
+    clause: "2.1"
+    terms_from: [company.codenames]
+    message: "\\"{match}\\" is an internal code name."
+    examples:
+      flag:
+        - {text: "Zorglub avance", match: "Zorglub"}
+      pass:
+        - "Belle journée"
+"""
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -158,6 +180,19 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "--batch-max", "50",
     )  # fmt: skip
     srv.tokens = tokens
+    srv.decision_log = str(db)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="session")
+def local_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server as an employee runs it on a laptop: loopback, no API keys, SQLite
+    decision log; the light charter (no models) and one extra allowed host name."""
+    workdir = tmp_path_factory.mktemp("api-local-server")
+    (workdir / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
+    db = workdir / "decisions.sqlite3"
+    srv = start_server(workdir, "--charter", str(workdir / "light.yaml"), "--decision-log", str(db), "--allowed-host", "charterguard.test")
     srv.decision_log = str(db)
     yield srv
     srv.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from charterguard.decisions import TextHasher, open_log
+from charterguard.decisions import Filters, TextHasher, open_log
 
 from .conftest import Server
 
@@ -14,25 +14,30 @@ pytestmark = pytest.mark.slow
 LONG_POST = ("Très fiers de présenter notre nouvelle plateforme au salon de Lyon, merci à toute l'équipe ! " * 60).strip()
 
 
+def latest_decision(server: Server, **filters: str) -> dict:
+    """Without API keys the decision log is not served over HTTP: read it as `charterguard decisions` does."""
+    store = open_log(server.decision_log, create=False)
+    try:
+        rows, _ = store.query(Filters(**filters), limit=1)
+    finally:
+        store.close()
+    return rows[0]
+
+
 def test_local_mode_needs_no_key_and_logs_to_postgres(pg_server: Server) -> None:
     with pg_server.client() as client:
         report = client.post("/v1/check", json={"text": "Bonjour à tous", "channel": "linkedin"}).json()
-        page = client.get("/v1/decisions", params={"limit": 1}).json()  # local user has every role
-    row = page["decisions"][0]
+        assert client.get("/v1/decisions").status_code == 403  # compliance_key_required: no keys, no log over HTTP
+    row = latest_decision(pg_server)
     assert row["key_id"] == "local" and row["verdict"] == report["verdict"]
     hasher = TextHasher.from_file(pg_server.workdir / "hmac.key", create=False)
     assert row["text_hmac"] == hasher.digest("Bonjour à tous")
-    store = open_log(pg_server.decision_log)
-    try:
-        assert store.get(row["id"])["text_hmac"] == row["text_hmac"]
-    finally:
-        store.close()
 
 
 def test_time_budget_fails_closed_and_is_recorded(pg_server: Server) -> None:
     with pg_server.client() as client:
         report = client.post("/v1/check", json={"text": LONG_POST, "channel": "linkedin"}).json()
-        row = client.get("/v1/decisions", params={"limit": 1}).json()["decisions"][0]
+    row = latest_decision(pg_server)
     assert report["incomplete"] is True
     assert report["verdict"] == "block"
     assert any("budget" in note for note in report.get("notes", []))
@@ -42,9 +47,9 @@ def test_time_budget_fails_closed_and_is_recorded(pg_server: Server) -> None:
 def test_override_to_postgres(pg_server: Server) -> None:
     with pg_server.client() as client:
         response = client.post("/v1/overrides", json={"text": "x", "rules": ["confidential.codenames"], "reason": "public since Monday"})
-        assert response.status_code == 201, response.text
-        summary = client.get("/v1/decisions/summary", params={"kind": "override"}).json()
-    assert summary["overrides"] >= 1
+    assert response.status_code == 201, response.text
+    row = latest_decision(pg_server, kind="override")
+    assert row["id"] == response.json()["id"] and row["reason"] == "public since Monday"
 
 
 def test_decisions_command_line_on_postgres(pg_server: Server) -> None:

@@ -25,7 +25,6 @@ from fastapi import Body, Depends, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BeforeValidator
-from starlette.middleware.cors import CORSMiddleware
 
 from .. import nlp
 from ..charter.rule import RuleSpec
@@ -33,7 +32,9 @@ from ..decisions import Decision, DecisionLog, Filters, TextHasher, decision_fro
 from ..errors import CharterguardError, InputError, ModelNotInstalledError
 from .batcher import CheckBatcher
 from .charters import CharterRegistry, Served, rules_of
+from .cors import JsonCORSMiddleware
 from .errors import ApiError, error_response, error_responses, install_error_handlers, safe_traceback
+from .hosts import HostAllowList, HostCheckMiddleware
 from .keys import LOCAL_KEY, ApiKey, KeyRing
 from .limits import BodyLimitMiddleware
 from .models import (
@@ -140,6 +141,18 @@ def require(role: Literal["check", "compliance"]) -> Callable[..., ApiKey]:
     def dependency(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> ApiKey:
         keyring = _state(request).keyring
         if keyring is None:  # no keys configured: loopback only (Settings.validate), local user
+            if role == "compliance":
+                # Without keys anything on the machine may call the server (local tools, any
+                # browser page the CORS and Host checks let through): checking stays open,
+                # reading what others checked does not.
+                raise ApiError(
+                    403,
+                    "compliance_key_required",
+                    "Reading the decision log over HTTP needs a key with the 'compliance' role, and this server has no API keys. "
+                    "Create them (`charterguard keys new --id compliance-team --role compliance --append keys.yaml`, plus a "
+                    "`--role check` key for the extension and tools) and restart with `--api-keys keys.yaml`; or read the log "
+                    "on this machine with `charterguard decisions list|summary|export`.",
+                )
             return LOCAL_KEY
         if credentials is None:
             raise ApiError(401, "missing_api_key", "This endpoint needs an API key: send it as the header `Authorization: Bearer <key>`.")
@@ -272,7 +285,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=(
             "Send a post to `POST /v1/check`; the report says `block`, `warn` or `pass`, with the charter clause and a fix for each finding.\n\n"
             "**Authentication**: `Authorization: Bearer <key>` (roles `check` and `compliance`); a server on 127.0.0.1 without keys "
-            "needs none.\n\n**Time budget**: a check that runs out of time is returned with `incomplete: true` and verdict `block` "
+            "needs none for checks and charters, and serves the decision log to no one (403 `compliance_key_required`).\n\n"
+            "**Host names**: requests whose `Host` header is not one the server answers to (localhost, 127.0.0.1, [::1] on loopback, "
+            "plus `--allowed-host` names) get 400 `host_not_allowed` (DNS rebinding protection).\n\n**Time budget**: a check that runs out of time is returned with `incomplete: true` and verdict `block` "
             "(fail closed); a request with no answer at all gets 504 `check_timeout`.\n\n"
             "**Errors** are JSON: `{\"error\": {\"code\": ..., \"message\": ...}}`; `code` is stable, `message` says what to do. "
             "The post text is never logged nor echoed in errors; the decision log keeps only its HMAC."
@@ -290,15 +305,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.add_middleware(BodyLimitMiddleware, limit_for_path=limit_for_path)
     if settings.cors_origins:
-        # Added last, so outermost: even 401/413 answers carry the CORS headers the extension needs to read them.
+        # Added after the body limit, so outside it: even 401/413 answers carry the CORS headers the extension needs to read them.
         app.add_middleware(
-            CORSMiddleware,
+            JsonCORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
             expose_headers=["X-Charterguard-Decision-Logged"],
             max_age=600,
         )
+    # Added last, so outermost: a request under a foreign Host name (DNS rebinding) reaches nothing else.
+    app.add_middleware(HostCheckMiddleware, allowed=HostAllowList(settings.allowed_host_names()), port=settings.port)
 
     ceiling_s = REQUEST_CEILING_FACTOR * settings.time_budget_ms / 1000 + 1
 

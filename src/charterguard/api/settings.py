@@ -34,6 +34,11 @@ class Settings:
     api_keys_file: str | None = None
     # Browser origins allowed by CORS, e.g. chrome-extension://<id>. Never "*".
     cors_origins: list[str] = field(default_factory=list)
+    # Host header values answered (names or IP addresses, any port; "*.example.com"
+    # for subdomains), besides localhost/127.0.0.1/[::1] and the bound address
+    # (see allowed_host_names). Anything else is refused with 400: a page using
+    # DNS rebinding reaches the server under its own host name.
+    allowed_hosts: list[str] = field(default_factory=list)
     max_body_bytes: int = 64 * 1024  # one post
     max_batch_body_bytes: int = 8 * 1024 * 1024  # POST /v1/check/batch
     batch_max: int = 1000  # posts per batch request
@@ -72,6 +77,8 @@ class Settings:
                 )
             if "://" not in origin:
                 raise SettingsError(f"CORS origin {origin!r} lacks a scheme: write e.g. chrome-extension://<id> or https://host")
+        for host in self.allowed_hosts:
+            _check_allowed_host(host)
         for name in ("max_body_bytes", "max_batch_body_bytes", "batch_max", "time_budget_ms", "check_threads", "workers"):
             if getattr(self, name) < 1:
                 raise SettingsError(f"{name} must be at least 1")
@@ -88,6 +95,23 @@ class Settings:
             return ipaddress.ip_address(self.host).is_loopback
         except ValueError:  # a host name other than localhost may resolve anywhere
             return False
+
+    def binds_wildcard(self) -> bool:
+        """Bound to every interface (0.0.0.0, ::): reachable through loopback too."""
+        return self.host in ("0.0.0.0", "::", "")
+
+    def allowed_host_names(self) -> frozenset[str]:
+        """Host header names accepted (lower case, IPv6 without brackets); "*.x" entries match subdomains.
+
+        Loopback names when reachable through loopback (bound to a loopback or
+        wildcard address), the bound address itself, and `allowed_hosts`.
+        """
+        names = {_host_key(h) for h in self.allowed_hosts}
+        if self.binds_loopback() or self.binds_wildcard():
+            names |= LOOPBACK_HOST_NAMES
+        if not self.binds_wildcard():
+            names.add(_host_key(self.host))
+        return frozenset(names)
 
     def decision_log_is_postgres(self) -> bool:
         return self.decision_log.startswith(("postgresql://", "postgres://"))
@@ -120,6 +144,34 @@ class Settings:
     @classmethod
     def from_json(cls, data: str) -> "Settings":
         return cls(**json.loads(data))
+
+
+LOOPBACK_HOST_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def _host_key(host: str) -> str:
+    """How a host name is compared: lower case, no trailing dot, IPv6 without brackets."""
+    host = host.strip().lower().rstrip(".")
+    return host[1:-1] if host.startswith("[") and host.endswith("]") else host
+
+
+def _check_allowed_host(host: str) -> None:
+    key = _host_key(host)
+    bare = key[2:] if key.startswith("*.") else key
+    if not bare or "*" in bare or bare.startswith("."):
+        raise SettingsError(
+            f"allowed host {host!r} is refused: list the exact host names clients use (e.g. charterguard.example.com), "
+            "or *.example.com for its subdomains; a bare * would let DNS-rebinding pages in"
+        )
+    if key.startswith("*.") and "." not in bare:
+        raise SettingsError(f"allowed host {host!r} is too broad: name the domain, e.g. *.example.com")
+    if "/" in key or "@" in key:
+        raise SettingsError(f"allowed host {host!r}: write only the host name, without scheme or path (e.g. charterguard.example.com)")
+    if ":" in key:
+        try:
+            ipaddress.IPv6Address(key)
+        except ValueError:
+            raise SettingsError(f"allowed host {host!r}: write the host name without a port (every port is accepted)") from None
 
 
 def _parse(name: str, type_name: str, raw: str) -> Any:

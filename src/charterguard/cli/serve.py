@@ -19,6 +19,13 @@ EXIT_USAGE = 2
 @click.option("--charter", "charters", multiple=True, help="Charter to serve (built-in name or YAML path); repeat for several. The first is the default.")
 @click.option("--api-keys", "api_keys_file", type=click.Path(dir_okay=False), default=None, help="YAML file of hashed API keys (see `charterguard keys new`).")
 @click.option("--cors-origin", "cors_origins", multiple=True, help="Browser origin allowed, e.g. chrome-extension://<id>; repeat for several. Never '*'.")
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    help="Host name (or IP) clients use to reach the server, e.g. charterguard.example.com or *.example.com; repeat for several. "
+    "Other Host headers get 400 (DNS rebinding protection). localhost/127.0.0.1/[::1] and the --host address are always accepted.",
+)
 @click.option("--max-body-bytes", type=int, default=None, help="Body limit for one post (default 65536).")
 @click.option("--batch-max", type=int, default=None, help="Posts per batch request (default 1000).")
 @click.option("--time-budget-ms", type=int, default=None, help="Per-post time budget; past it the verdict fails closed (default 2000).")
@@ -36,6 +43,7 @@ def serve(
     charters: tuple[str, ...],
     api_keys_file: str | None,
     cors_origins: tuple[str, ...],
+    allowed_hosts: tuple[str, ...],
     max_body_bytes: int | None,
     batch_max: int | None,
     time_budget_ms: int | None,
@@ -53,7 +61,7 @@ def serve(
     \b
     Settings can also come from the environment (options win):
       CHARTERGUARD_HOST, _PORT, _CHARTERS (comma-separated), _API_KEYS_FILE,
-      _CORS_ORIGINS (comma-separated), _MAX_BODY_BYTES, _BATCH_MAX,
+      _CORS_ORIGINS (comma-separated), _ALLOWED_HOSTS (comma-separated), _MAX_BODY_BYTES, _BATCH_MAX,
       _TIME_BUDGET_MS, _DECISION_LOG (prefer it to --decision-log for a
       postgresql:// URL with a password), _STORE_TEXT, _HMAC_KEY (at least
       32 characters), _HMAC_KEY_FILE, _WORKERS, _CHECK_THREADS,
@@ -75,6 +83,7 @@ def serve(
             charters=list(charters) or None,
             api_keys_file=api_keys_file,
             cors_origins=list(cors_origins) or None,
+            allowed_hosts=list(allowed_hosts) or None,
             max_body_bytes=max_body_bytes,
             batch_max=batch_max,
             time_budget_ms=time_budget_ms,
