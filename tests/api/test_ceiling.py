@@ -48,10 +48,14 @@ def test_decision_log_failure_is_reported_not_raised_and_logs_no_text(caplog: py
             problem = "-".join(["disk", "full", str(decisions[0].text)])  # a message quoting data
             raise RuntimeError(problem)
 
+    from charterguard.api.app import _log_write_error
+    from charterguard.decisions import DecisionWriter
+
     state = State.__new__(State)  # only what record_many uses
-    state.decisions = BrokenStore()  # type: ignore[assignment]
+    state.writer = DecisionWriter(BrokenStore(), on_error=_log_write_error)  # type: ignore[arg-type]
     decision = Decision(kind="check", text_hmac="h" * 64, hmac_key_id="k", text_length=3, text="SECRET-POST")
     with caplog.at_level("ERROR", logger="charterguard.api"):
         assert state.record_many([decision]) is False
+    state.writer.close()
     assert "could not write the decision log" in caplog.text
     assert "SECRET-POST" not in caplog.text and "disk-full" not in caplog.text  # exception messages are withheld

@@ -16,7 +16,8 @@ import asyncio
 import logging
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Annotated, Any, AsyncIterator, Callable, Literal
@@ -29,6 +30,7 @@ from pydantic import BeforeValidator
 from .. import nlp
 from ..charter.rule import RuleSpec
 from ..decisions import Decision, DecisionLog, Filters, TextHasher, decision_from_report, open_log, parse_time
+from ..decisions.writer import DecisionWriter, DecisionWriterClosed
 from ..errors import CharterguardError, InputError, ModelNotInstalledError
 from .batcher import CheckBatcher
 from .charters import CharterRegistry, Served, rules_of
@@ -55,6 +57,7 @@ log = logging.getLogger("charterguard.api")
 
 API_VERSION = "1"
 COALESCE_MAX = 32  # single-post checks checked together at most (see batcher.py)
+SHUTDOWN_WAIT_S = 30.0  # at shutdown, how long checks still running may take to finish (and be recorded)
 REQUEST_CEILING_FACTOR = 3  # request ceiling = this many per-post budgets + 1 s (thread pool queueing)
 WARMUP_TEXTS = (("Bonjour à tous, ravie de rejoindre l'équipe de Marie à Lyon.", "fr"), ("Happy to join the team of John in London.", "en"))
 
@@ -79,27 +82,33 @@ class State:
                 self.hasher = TextHasher.from_string(settings.hmac_key)
             else:
                 self.hasher = TextHasher.from_file(settings.resolved_hmac_key_file())
+        # Decisions are committed by one background thread, many requests per transaction
+        # (group commit); requests are answered once theirs are committed.
+        self.writer: DecisionWriter | None = DecisionWriter(self.decisions, on_error=_log_write_error) if self.decisions is not None else None
         # Batch checks and decision-log queries; single-post checks go through the batcher.
         self.executor = ThreadPoolExecutor(max_workers=settings.check_threads, thread_name_prefix="work")
         self.batcher = CheckBatcher(
             threads=settings.check_threads,
             max_batch=COALESCE_MAX,
             budget_ms=settings.time_budget_ms,
-            record_many=self.record_many if self.decisions is not None else None,
+            record_many=self.submit_decisions if self.writer is not None else None,
         )
         self.ready = threading.Event()
         self.warmup_error: str | None = None
 
-    def record_many(self, decisions: list[Decision]) -> bool:
-        """Write decisions; on failure log it (without text) and go on: the caller is told by a header."""
-        if self.decisions is None:
-            return False
+    def submit_decisions(self, decisions: list[Decision]) -> "Future[bool]":
+        """Hand decisions to the writer; the future says whether they were committed."""
+        if self.writer is None:
+            return _done(False)
         try:
-            self.decisions.record_many(decisions)
-            return True
-        except Exception as exc:
-            log.error("could not write the decision log: %s", safe_traceback(exc))
-            return False
+            return self.writer.submit(decisions)
+        except DecisionWriterClosed:
+            log.error("a decision arrived after the decision log was closed; it was not recorded")
+            return _done(False)
+
+    def record_many(self, decisions: list[Decision]) -> bool:
+        """Write decisions and wait; on failure it is logged (without text) and the caller told by a header."""
+        return self.submit_decisions(decisions).result()
 
     def warm_up(self) -> None:
         """Load the NLP models every served charter may need, before /readyz says ready."""
@@ -114,11 +123,31 @@ class State:
             log.error("warm-up failed, /readyz will stay 503:\n%s", safe_traceback(exc))
 
     def close(self) -> None:
+        """Stop, losing no decision: checks still running are finished (within SHUTDOWN_WAIT_S) and
+        every decision handed to the writer is committed before the log is closed."""
         self.charters.stop_watching()
-        self.batcher.close()
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + SHUTDOWN_WAIT_S
+        self.batcher.close(timeout=SHUTDOWN_WAIT_S)
+        # Batch checks still running (their request was answered 504) record their decisions too.
+        pool_done = threading.Thread(target=self.executor.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True)
+        pool_done.start()
+        pool_done.join(max(0.0, deadline - time.monotonic()))
+        if pool_done.is_alive():
+            log.error("checks still running after %s s at shutdown: their decisions are not recorded", SHUTDOWN_WAIT_S)
+        if self.writer is not None:
+            self.writer.close(timeout=SHUTDOWN_WAIT_S)
         if self.decisions is not None:
             self.decisions.close()
+
+
+def _log_write_error(exc: BaseException) -> None:
+    log.error("could not write the decision log: %s", safe_traceback(exc))
+
+
+def _done(value: Any) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
 
 
 def _iso_only(value: Any) -> Any:
@@ -138,7 +167,9 @@ def _state(request: Request) -> State:
 def require(role: Literal["check", "compliance"]) -> Callable[..., ApiKey]:
     """Dependency: the caller's key, which must grant `role` (401/403 otherwise)."""
 
-    def dependency(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> ApiKey:
+    # async: FastAPI runs a plain `def` dependency in its thread pool, a thread hop
+    # (and two GIL hand-offs) per request for a dict lookup.
+    async def dependency(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> ApiKey:
         keyring = _state(request).keyring
         if keyring is None:  # no keys configured: loopback only (Settings.validate), local user
             if role == "compliance":
@@ -464,7 +495,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             reason=body.reason,
             text=body.text if settings.store_text else None,
         )
-        if not await _in_pool(state, lambda: state.record_many([decision]), ceiling_s):
+        if not await _bounded(asyncio.wrap_future(state.submit_decisions([decision])), ceiling_s):
             raise ApiError(503, "decision_log_unavailable", "The override could not be recorded (the decision log is unavailable): retry in a moment.")
         return JSONResponse({"id": decision.id}, status_code=201)
 

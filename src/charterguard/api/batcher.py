@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -26,8 +27,15 @@ class Job:
     future: Future  # -> (report dict or error dict, recorded: bool | None)
 
 
+def _succeeded(done: Future) -> bool:
+    return not done.cancelled() and done.exception() is None and bool(done.result())
+
+
 class CheckBatcher:
-    def __init__(self, threads: int, max_batch: int, budget_ms: float | None, record_many: Callable[[list[Any]], bool] | None) -> None:
+    """`record_many(decisions)` returns whether they were recorded, or a Future of that
+    (a background writer): then the jobs are answered when it is done."""
+
+    def __init__(self, threads: int, max_batch: int, budget_ms: float | None, record_many: Callable[[list[Any]], "bool | Future"] | None) -> None:
         self._queue: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
         self._max_batch = max_batch
         self._budget_ms = budget_ms
@@ -41,9 +49,14 @@ class CheckBatcher:
         self._queue.put(Job(served, row, decide, future))
         return future
 
-    def close(self) -> None:
+    def close(self, timeout: float | None = None) -> None:
+        """Stop after the jobs already submitted are checked (and handed to the decision log)."""
         for _ in self._threads:
             self._queue.put(None)
+        if timeout is not None:
+            deadline = time.monotonic() + timeout
+            for thread in self._threads:
+                thread.join(max(0.0, deadline - time.monotonic()))
 
     def _loop(self) -> None:
         while True:
@@ -89,7 +102,17 @@ class CheckBatcher:
         recorded: bool | None = None
         decisions = [j.decide(result) for j, result in zip(jobs, results) if j.decide is not None and "error" not in result]
         if self._record_many is not None and any(j.decide is not None for j in jobs):
-            recorded = self._record_many(decisions) if decisions else True
+            outcome = self._record_many(decisions) if decisions else True
+            if isinstance(outcome, Future):
+                # A background writer commits them: this thread goes back to checking, and the
+                # requests are answered once the commit is done (or failed).
+                outcome.add_done_callback(lambda done: self._resolve(jobs, results, _succeeded(done)))
+                return
+            recorded = outcome
+        self._resolve(jobs, results, recorded)
+
+    @staticmethod
+    def _resolve(jobs: list[Job], results: list[dict[str, Any]], recorded: bool | None) -> None:
         for j, result in zip(jobs, results):
             j.future.set_result((result, recorded if j.decide is not None else None))
 
