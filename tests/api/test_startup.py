@@ -102,3 +102,26 @@ def test_serve_with_broken_charter_exits_2_naming_the_line(tmp_path: Path) -> No
     done = cli("serve", "--charter", str(charter), "--port", "1", "--decision-log", str(tmp_path / "d.sqlite3"))
     assert done.returncode == 2
     assert "broken.yaml:" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_several_workers_answer_without_nagle_delays(tmp_path: Path) -> None:
+    """With --workers, answers are not held ~40 ms by Nagle + delayed ACK (TCP_NODELAY on every connection)."""
+    import statistics
+    import time
+
+    from .conftest import LIGHT_CHARTER, start_server
+
+    (tmp_path / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
+    srv = start_server(tmp_path, "--workers", "2", "--check-threads", "1", "--charter", str(tmp_path / "light.yaml"), "--decision-log", str(tmp_path / "d.sqlite3"))
+    try:
+        with srv.client() as client:
+            timings = []
+            for i in range(30):
+                started = time.perf_counter()
+                response = client.post("/v1/check", json={"text": f"Le projet Zorglub {i}"})
+                timings.append(time.perf_counter() - started)
+                assert response.status_code == 200 and response.json()["verdict"] == "block"
+    finally:
+        srv.stop()
+    assert statistics.median(timings) < 0.030, f"median {statistics.median(timings) * 1000:.1f} ms: answers wait on Nagle's algorithm"

@@ -121,18 +121,21 @@ def serve(
 
     log_config = deepcopy(LOGGING_CONFIG)
     log_config["loggers"]["charterguard"] = {"handlers": ["default"], "level": log_level.upper(), "propagate": False}
-    uvicorn.run(
-        target,  # type: ignore[arg-type]
-        factory=factory,
-        log_config=log_config,
-        host=settings.host,
-        port=settings.port,
-        workers=settings.workers if factory else None,
-        log_level=log_level,
-        access_log=not no_access_log,
-        proxy_headers=False,
-        server_header=False,
-    )
+    options = dict(log_config=log_config, host=settings.host, port=settings.port, log_level=log_level, access_log=not no_access_log, proxy_headers=False, server_header=False)
+    if not factory:
+        uvicorn.run(target, **options)  # type: ignore[arg-type]
+        return
+    # Several workers: as uvicorn.run does, but on a listening socket whose connections get
+    # TCP_NODELAY (see charterguard.api.serving).
+    from uvicorn.supervisors import Multiprocess
+
+    from ..api.serving import NoDelayConfig
+
+    config = NoDelayConfig(target, factory=True, workers=settings.workers, **options)  # type: ignore[arg-type]
+    try:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    except KeyboardInterrupt:
+        pass
 
 
 @click.group("keys")
