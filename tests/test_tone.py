@@ -203,6 +203,28 @@ def test_model_flags_offensive_posts_with_calibrated_scores():
     assert hits("Nous sommes fiers de lancer notre nouvelle application à Lyon.", "fr", detector) == []
 
 
+def test_model_threshold_can_be_set_per_language():
+    from charterguard.text.normalize import FoldedText
+    from charterguard.tone.analyzer import AnalyzerOptions, analyzer_for
+
+    text = "Une pensée pour les victimes des inondations dans le Gard."  # the French model errs here
+    model = analyzer_for("fr", (), (), (), AnalyzerOptions())
+    p = model.probability(FoldedText(text))
+    assert p >= model.model.threshold
+
+    def flagged(threshold) -> bool:
+        return bool(hits(text, "fr", ToneDetector(make_rule(["offensive"], model_threshold=threshold), COMPANY)))
+
+    assert flagged(None)
+    assert not flagged({"fr": min(p + 0.01, 1.0)})
+    assert flagged({"en": min(p + 0.01, 1.0)})  # a language left out keeps the model's own threshold
+    assert not flagged(min(p + 0.01, 1.0))
+    with pytest.raises(ValueError, match="unknown language 'de'"):
+        make_rule(["offensive"], model_threshold={"de": 0.5})
+    with pytest.raises(ValueError, match="not a probability"):
+        make_rule(["offensive"], model_threshold={"fr": 1.5})
+
+
 def test_model_features_are_deterministic():
     from charterguard.tone.model import features
 

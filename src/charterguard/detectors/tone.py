@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ..charter.rule import Company, RuleSpec
 from .base import Detector, Hit, register
@@ -122,12 +122,11 @@ class ToneRule(RuleSpec):
             "statistical model, for what lexicons miss; negativity, shouting, punctuation: style, off by default."
         ),
     )
-    model_threshold: float | None = Field(
+    model_threshold: float | dict[str, float] | None = Field(
         None,
-        ge=0.0,
-        le=1.0,
         description=(
-            "Calibrated probability above which the model's `offensive` category flags a post. "
+            "Calibrated probability above which the model's `offensive` category flags a post: one number, "
+            "or one per language ({fr: 0.8}; a language left out keeps the default). "
             "Default: the threshold tuned on the model's calibration split (see tone/MODEL_CARD.md)."
         ),
     )
@@ -142,6 +141,17 @@ class ToneRule(RuleSpec):
     punctuation_min_run: int = Field(3, ge=2, description="'!'/'?' in a row that count as excessive punctuation.")
     negativity_min_terms: int = Field(2, ge=1, description="Negative words in one sentence that count as strong negativity.")
     default_entity: str = "TONE"
+
+    @field_validator("model_threshold")
+    @classmethod
+    def _probabilities_per_known_language(cls, value: float | dict[str, float] | None) -> float | dict[str, float] | None:
+        per_language = value if isinstance(value, dict) else {"": value} if value is not None else {}
+        for language, threshold in per_language.items():
+            if language and language not in LABELS:
+                raise ValueError(f"unknown language {language!r}: use {' or '.join(sorted(LABELS))}")
+            if not 0.0 <= threshold <= 1.0:
+                raise ValueError(f"{threshold} is not a probability: use a number from 0 to 1")
+        return value
 
 
 @register
@@ -188,7 +198,10 @@ class ToneDetector(Detector[ToneRule]):
         analyzer = self._analyzer(language)
         threshold = None
         if "offensive" in self._categories and analyzer.model is not None:
-            threshold = self.rule.model_threshold if self.rule.model_threshold is not None else analyzer.model.threshold
+            chosen = self.rule.model_threshold
+            if isinstance(chosen, dict):
+                chosen = chosen.get(language)
+            threshold = chosen if chosen is not None else analyzer.model.threshold
         cache = post.__dict__.setdefault("_tone_cache", {})
         every = analyzer.analyze(post.folded, model_threshold=threshold, cache=cache)
         lexical = [f for f in every if f.category in _LEXICAL_RISKS]
