@@ -34,7 +34,7 @@ EXIT_USAGE = 2
 @click.option("--store-text", is_flag=True, help="Also store the post text in the decision log (off by default: only its HMAC is kept).")
 @click.option("--hmac-key-file", type=click.Path(dir_okay=False), default=None, help="File holding the HMAC key for post texts (created when absent).")
 @click.option("--workers", type=int, default=None, help="Worker processes (default 1; each loads its own models).")
-@click.option("--check-threads", type=int, default=None, help="Threads running checks in each worker (default 2).")
+@click.option("--check-threads", type=int, default=None, help="Threads running checks in each worker (default 1; scale with --workers).")
 @click.option("--log-level", default="info", type=click.Choice(["critical", "error", "warning", "info", "debug"]), show_default=True)
 @click.option("--no-access-log", is_flag=True, help="Do not log one line per request.")
 def serve(
