@@ -54,15 +54,15 @@ def features(words: Sequence[str], evidence: Iterable[str] = ()) -> set[str]:
     feats.update(["\x01" + word for word in words])
     feats.update(["\x02" + a + " " + b for a, b in zip(["<s>", *words], words)])
     for word in words:
-        padded = " " + word + " "
-        feats.update([padded[i:j] for i, j in _ngram_slices(len(padded))])
+        feats.update(_char_ngrams(word))
     return feats
 
 
-@lru_cache(maxsize=64)
-def _ngram_slices(length: int) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every character n-gram (n in CHAR_NGRAMS) of a padded word."""
-    return tuple((i, i + n) for n in CHAR_NGRAMS for i in range(length - n + 1))
+@lru_cache(maxsize=65536)
+def _char_ngrams(word: str) -> tuple[str, ...]:
+    """Character n-grams (n in CHAR_NGRAMS) of a word padded with ' ' (cached: words repeat)."""
+    padded = " " + word + " "
+    return tuple(padded[i : i + n] for n in CHAR_NGRAMS for i in range(len(padded) - n + 1))
 
 
 def sigmoid(z: float) -> float:
