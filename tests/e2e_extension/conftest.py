@@ -138,9 +138,14 @@ def running_api(workdir: Path, *extra_args: str):
 
 
 @pytest.fixture(scope="session")
-def api(tmp_path_factory):
+def api_workdir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("api")
+
+
+@pytest.fixture(scope="session")
+def api(api_workdir):
     """The real API, open to loopback clients (no keys)."""
-    with running_api(tmp_path_factory.mktemp("api")) as base:
+    with running_api(api_workdir) as base:
         yield base
 
 
@@ -190,11 +195,22 @@ def playwright_instance():
 class Extension:
     """The loaded extension: its id, its service worker, and helpers to drive it."""
 
-    def __init__(self, context, worker, api_base):
+    def __init__(self, context, worker, api_base, decision_log: Path):
         self.context = context
         self.worker = worker
         self.id = worker.url.split("/")[2]
         self.api_base = api_base
+        self.decision_log = decision_log
+
+    def decisions(self, limit: int) -> list[dict]:
+        """The API's newest decisions, read from its database (over HTTP that needs a compliance key)."""
+        from charterguard.decisions import open_log
+
+        store = open_log(str(self.decision_log), create=False)
+        try:
+            return store.query(limit=limit)[0]
+        finally:
+            store.close()
 
     def url(self, page: str) -> str:
         return f"chrome-extension://{self.id}/src/pages/{page}"
@@ -252,9 +268,9 @@ def service_worker(context):
 
 
 @pytest.fixture(scope="session")
-def extension(playwright_instance, api, tmp_path_factory):
+def extension(playwright_instance, api, api_workdir, tmp_path_factory):
     context = launch(playwright_instance, tmp_path_factory.mktemp("profile"), locale="en-US")
-    yield Extension(context, service_worker(context), api)
+    yield Extension(context, service_worker(context), api, api_workdir / "decisions.sqlite3")
     context.close()
 
 

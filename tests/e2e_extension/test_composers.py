@@ -36,9 +36,7 @@ def test_code_name_and_phone_are_highlighted_with_the_api_messages(ext, open_sit
     assert CODENAME in shown["block"]
     wait_for_state(page, "block")
     # The check was made for this site's channel (the API's decision log says so, without the text).
-    status, log = http_json("GET", f"{ext.api_base}/v1/decisions?limit=1")
-    assert status == 200, log
-    assert log["decisions"][0]["channel"] == ("internal" if site == "internal" else site)
+    assert ext.decisions(limit=1)[0]["channel"] == ("internal" if site == "internal" else site)
     screenshot(page, f"{site}_highlights")
     page.locator("#charterguard-root .cg-badge").click()  # opens the side panel
     screenshot(page, f"{site}_findings")
@@ -94,9 +92,7 @@ def test_publish_anyway_records_the_reason_and_publishes(ext, open_site):
     page.get_by_test_id("cg-toast").wait_for(state="visible")
     assert "recorded" in page.get_by_test_id("cg-toast").text_content().lower()
 
-    status, log = http_json("GET", f"{ext.api_base}/v1/decisions?limit=20")
-    assert status == 200, log
-    overrides = [d for d in log["decisions"] if d.get("kind") == "override"]
+    overrides = [d for d in ext.decisions(limit=20) if d.get("kind") == "override"]
     assert overrides and overrides[0].get("channel") == "x"
 
 
@@ -110,8 +106,7 @@ def test_no_publish_anyway_when_the_chosen_charter_forbids_it(ext, open_site):
     dialog.wait_for(state="visible")
     assert page.get_by_test_id("cg-publish-anyway").count() == 0
     assert "does not allow" in dialog.text_content()
-    status, log = http_json("GET", f"{ext.api_base}/v1/decisions?limit=1")
-    assert log["decisions"][0]["charter_name"] == "e2e-strict"
+    assert ext.decisions(limit=1)[0]["charter_name"] == "e2e-strict"
     page.get_by_test_id("cg-back").click()
     assert published(page) == []
 
