@@ -4,7 +4,8 @@
 
 Posts are made by joining lines of bench/data/corporate_*.txt up to ~300 characters
 (ordinary posts: the common case). Measured:
-- "added": the tone detectors' `find` on a post whose folded text already exists
+- "added": the `find` of every tone rule of the default charter (its company,
+  thresholds and categories) on a post whose folded text already exists
   (the engine builds it once per post for every term-matching rule);
 - "with folding": the same plus building the folded text, as if tone were the only rule;
 Lexicons and the model are loaded before timing (first-use cost printed apart).
@@ -25,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from charterguard.analysis import Post  # noqa: E402
-from charterguard.charter.rule import Company  # noqa: E402
-from charterguard.detectors.tone import DEFAULT_CATEGORIES, ToneDetector, ToneRule  # noqa: E402
+from charterguard.charter.model import Charter  # noqa: E402
+from charterguard.detectors.tone import ToneDetector  # noqa: E402
 
 NOW = datetime(2026, 11, 22, tzinfo=timezone.utc)
 TARGET_CHARS = 300
@@ -47,20 +48,10 @@ def posts(language: str) -> list[str]:
     return out
 
 
-def rule(rule_id: str, categories: list[str]) -> ToneRule:
-    return ToneRule.model_validate({
-        "id": rule_id, "kind": "tone", "category": "tone", "severity": "warn", "clause": "5",
-        "message": "{category}", "examples": {"flag": ["x"], "pass": ["y"]}, "categories": categories,
-    })
-
-
 def detectors() -> list[ToneDetector]:
-    """The default charter's split: lexicon categories in one rule, the model in another."""
-    company = Company(name="Acme", competitors=["Globex", "Initech"])
-    return [
-        ToneDetector(rule("tone.risk", list(DEFAULT_CATEGORIES)), company),
-        ToneDetector(rule("tone.offensive", ["offensive"]), company),
-    ]
+    """The default charter's tone rules (lexicon categories, disparagement, the model), as compiled there."""
+    charter = Charter.load("default")
+    return [compiled.detector for compiled in charter.rules if compiled.spec.kind == "tone" and compiled.spec.enabled]
 
 
 def measure(
