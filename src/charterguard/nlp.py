@@ -31,6 +31,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .errors import ModelNotInstalledError
@@ -132,7 +133,7 @@ def _entities_only(nlp: "Language", texts: Sequence[str], batch_size: int) -> li
     from spacy.util import filter_spans
 
     docs = [nlp.make_doc(text) for text in texts]
-    openers = _openers(nlp)
+    openers = _openers(nlp.lang)
     pieces = [(k, start, text[start:end]) for k, text in enumerate(texts) for start, end in entity_bearing_spans(text, openers)]
     found: list[list] = [[] for _ in docs]
     ner = nlp.get_pipe("ner")
@@ -146,12 +147,12 @@ def _entities_only(nlp: "Language", texts: Sequence[str], batch_size: int) -> li
     return docs
 
 
-def _openers(nlp: "Language") -> frozenset[str]:
+@lru_cache(maxsize=None)
+def _openers(lang: str) -> frozenset[str]:
     """Folded words that open sentences and are no entity by themselves: stop words, "Merci", "Join"..."""
-    openers = nlp.meta.get("_charterguard_openers")
-    if openers is None:
-        openers = nlp.meta["_charterguard_openers"] = frozenset(fold(w) for w in nlp.Defaults.stop_words) | LEADING_NOT_NAME
-    return openers
+    from spacy.util import get_lang_class
+
+    return frozenset(fold(w) for w in get_lang_class(lang).Defaults.stop_words) | LEADING_NOT_NAME
 
 
 # Sentence ends: . ! ? … followed by a space or a line break (not after a single capital or a title:
