@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import string
 from datetime import date, datetime, time, timezone
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Collection, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -167,6 +167,17 @@ class Company(StrictModel):
 CompanyField = Literal[
     "company.names", "company.codenames", "company.customers", "company.competitors", "company.public_contacts", "company.domains"
 ]
+
+
+def check_probabilities(values: dict[str, float], allowed: Collection[str], kind: str, field: str) -> dict[str, float]:
+    """`values` (e.g. a threshold per entity or per language) when every key is one of
+    `allowed` and every value a probability; else a ValueError naming the key."""
+    for key, value in values.items():
+        if key not in allowed:
+            raise ValueError(f"unknown {kind} {key!r} in {field}: use {', '.join(sorted(allowed))}")
+        if not 0.0 <= value <= 1.0:
+            raise ValueError(f"{field}.{key} = {value} is not a probability: use a number from 0 to 1")
+    return values
 
 
 def company_terms(company: Company, sources: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Literal
 
 from pydantic import Field, field_validator
 
-from ..charter.rule import Company, RuleSpec
+from ..charter.rule import Company, RuleSpec, check_probabilities
 from ..pii.entities import ENTITIES, NER_ENTITIES, label
 from .base import Detector, Hit, register
 
@@ -78,12 +78,7 @@ class PiiRule(RuleSpec):
     @field_validator("min_scores")
     @classmethod
     def _scores_in_range(cls, value: dict[str, float]) -> dict[str, float]:
-        for entity, threshold in value.items():
-            if entity not in ENTITIES:
-                raise ValueError(f"unknown entity {entity!r} in min_scores")
-            if not 0.0 <= threshold <= 1.0:
-                raise ValueError(f"min_scores.{entity} must be between 0 and 1")
-        return value
+        return check_probabilities(value, ENTITIES, "entity", "min_scores")
 
 
 @register

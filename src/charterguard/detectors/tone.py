@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Iterable, Literal
 
 from pydantic import Field, field_validator
 
-from ..charter.rule import Company, RuleSpec
+from ..charter.rule import Company, RuleSpec, check_probabilities
 from .base import Detector, Hit, register
 
 if TYPE_CHECKING:
@@ -145,12 +145,10 @@ class ToneRule(RuleSpec):
     @field_validator("model_threshold")
     @classmethod
     def _probabilities_per_known_language(cls, value: float | dict[str, float] | None) -> float | dict[str, float] | None:
-        per_language = value if isinstance(value, dict) else {"": value} if value is not None else {}
-        for language, threshold in per_language.items():
-            if language and language not in LABELS:
-                raise ValueError(f"unknown language {language!r}: use {' or '.join(sorted(LABELS))}")
-            if not 0.0 <= threshold <= 1.0:
-                raise ValueError(f"{threshold} is not a probability: use a number from 0 to 1")
+        if isinstance(value, dict):
+            check_probabilities(value, LABELS, "language", "model_threshold")
+        elif value is not None and not 0.0 <= value <= 1.0:
+            raise ValueError(f"{value} is not a probability: use a number from 0 to 1")
         return value
 
 
