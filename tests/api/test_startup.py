@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import statistics
+import time
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,7 +15,7 @@ import pytest
 from charterguard.api.keys import KeyRing, KeysFileError, hash_token
 from charterguard.api.settings import Settings, SettingsError
 
-from .conftest import cli
+from .conftest import LIGHT_CHARTER, Server, cli, start_server
 
 
 def test_refuses_non_loopback_without_keys() -> None:
@@ -104,24 +110,82 @@ def test_serve_with_broken_charter_exits_2_naming_the_line(tmp_path: Path) -> No
     assert "broken.yaml:" in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.fixture(scope="module")
+def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`serve --workers 2` on the light charter (no models to load)."""
+    workdir = tmp_path_factory.mktemp("two-workers")
+    (workdir / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
+    srv = start_server(workdir, "--workers", "2", "--check-threads", "1", "--charter", str(workdir / "light.yaml"), "--decision-log", str(workdir / "d.sqlite3"))
+    yield srv
+    srv.stop()
+
+
 @pytest.mark.slow
-def test_several_workers_answer_without_nagle_delays(tmp_path: Path) -> None:
+def test_several_workers_answer_without_nagle_delays(two_workers: Server) -> None:
     """With --workers, answers are not held ~40 ms by Nagle + delayed ACK (TCP_NODELAY on every connection)."""
-    import statistics
-    import time
-
-    from .conftest import LIGHT_CHARTER, start_server
-
-    (tmp_path / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
-    srv = start_server(tmp_path, "--workers", "2", "--check-threads", "1", "--charter", str(tmp_path / "light.yaml"), "--decision-log", str(tmp_path / "d.sqlite3"))
-    try:
-        with srv.client() as client:
-            timings = []
-            for i in range(30):
-                started = time.perf_counter()
-                response = client.post("/v1/check", json={"text": f"Le projet Zorglub {i}"})
-                timings.append(time.perf_counter() - started)
-                assert response.status_code == 200 and response.json()["verdict"] == "block"
-    finally:
-        srv.stop()
+    with two_workers.client() as client:
+        timings = []
+        for i in range(30):
+            started = time.perf_counter()
+            response = client.post("/v1/check", json={"text": f"Le projet Zorglub {i}"})
+            timings.append(time.perf_counter() - started)
+            assert response.status_code == 200 and response.json()["verdict"] == "block"
     assert statistics.median(timings) < 0.030, f"median {statistics.median(timings) * 1000:.1f} ms: answers wait on Nagle's algorithm"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux's /proc to see which process holds a connection")
+def test_connections_opened_at_once_are_spread_over_the_workers(two_workers: Server) -> None:
+    """Each worker listens on its own socket, so a client opening its keep-alive
+    connections all at once does not get them all on one worker."""
+    port = int(two_workers.base_url.rsplit(":", 1)[1])
+    assert len(_listening_sockets(port)) == 2, "each worker listens on its own socket"
+    connections = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(16)]
+    try:
+        for conn in connections:  # every connection is accepted once it has been answered
+            conn.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        for conn in connections:
+            assert conn.recv(4096).startswith(b"HTTP/1.1 200")
+        owners = _server_side_owners(port, {conn.getsockname()[1] for conn in connections}, _children(two_workers.proc.pid))
+    finally:
+        for conn in connections:
+            conn.close()
+    assert len(owners) == 16 and len(set(owners.values())) == 2, f"connections per worker: {sorted(Counter(owners.values()).values())}"
+
+
+def _tcp_table() -> list[tuple[int, int, str, int]]:
+    """(local port, remote port, state, inode) of every IPv4 TCP socket (/proc/net/tcp)."""
+    rows = []
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        rows.append((int(fields[1].split(":")[1], 16), int(fields[2].split(":")[1], 16), fields[3], int(fields[9])))
+    return rows
+
+
+def _listening_sockets(port: int) -> list[int]:
+    return [inode for local, _, state, inode in _tcp_table() if local == port and state == "0A"]
+
+
+def _children(pid: int) -> list[int]:
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                children.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended meanwhile
+    return children
+
+
+def _server_side_owners(port: int, client_ports: set[int], pids: list[int]) -> dict[int, int]:
+    """For each client port, the pid of the process holding the server side of its connection."""
+    owner_of_inode = {}
+    for pid in pids:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                owner_of_inode[int(target[8:-1])] = pid
+    return {remote: owner_of_inode[inode] for local, remote, _, inode in _tcp_table() if local == port and remote in client_ports and inode in owner_of_inode}

@@ -1,27 +1,78 @@
-"""uvicorn's Config for several worker processes, with TCP_NODELAY on every connection.
+"""Listening sockets for `charterguard serve --workers N`: one per worker, with TCP_NODELAY.
 
-With --workers, uvicorn binds the listening socket itself as
-`socket.socket(AF_INET)`, whose `proto` attribute is 0; asyncio sets TCP_NODELAY
-only on connections whose socket says IPPROTO_TCP. Without it every answer
-(status line and body are written separately) waits on Nagle's algorithm and
-the client's delayed ACK: ~40 ms per request (measured with bench/bench_api.py:
-18 req/s, p50 56 ms at one client with 2 workers; 115 req/s, p50 8 ms with 1).
-Imported only by `charterguard serve` (and by the workers, which unpickle the config).
+uvicorn's own multi-worker mode binds one socket in the parent and shares it with
+every worker. Two things go wrong with it, both measured with bench/bench_api.py:
+
+- The socket is created as `socket.socket(AF_INET)`, whose `proto` is 0, so asyncio
+  never sets TCP_NODELAY on its connections: every answer (status line and body are
+  written separately) waited ~40 ms on Nagle's algorithm and the client's delayed ACK.
+- All workers wait on the same accept queue, and the first one awake accepts every
+  pending connection. A client that opens its keep-alive connections at once (a
+  publishing tool, wrk) often had all of them on one worker: 124-143 req/s instead of
+  216-236 req/s with 2 workers, in 3 runs of 7.
+
+Here the parent binds a `WorkerSocket` with SO_REUSEPORT. uvicorn hands it to each
+worker process by pickling it (its workers are spawned); unpickled, it binds a new
+socket to the same address. Each worker thus listens on its own socket, and the
+kernel spreads new connections over them by a hash of their addresses. The parent's
+socket only holds the port: it never listens, so it gets no connections.
+
+Imported only by `charterguard serve` (and by the workers, which unpickle the sockets).
 """
 
 from __future__ import annotations
 
+import logging
 import socket
+import sys
+from typing import Any
 
 import uvicorn
+from uvicorn.config import STARTUP_FAILURE
+
+logger = logging.getLogger("uvicorn.error")
+
+SocketAddress = tuple[Any, ...]  # (host, port) for IPv4, (host, port, flowinfo, scope_id) for IPv6
 
 
-class NoDelayConfig(uvicorn.Config):
+class WorkerSocket(socket.socket):
+    """A TCP socket bound with SO_REUSEPORT that becomes a new socket on the same address when unpickled."""
+
+    def __reduce__(self) -> tuple[Any, tuple[int, SocketAddress]]:
+        return bind_worker_socket, (int(self.family), self.getsockname())
+
+
+def bind_worker_socket(family: int, address: SocketAddress) -> WorkerSocket:
+    """A TCP socket bound to `address`, sharing it with the other workers' sockets (SO_REUSEPORT).
+
+    Its connections get TCP_NODELAY: on Linux they inherit it from the listening socket,
+    and asyncio sets it too, since the socket says IPPROTO_TCP.
+    """
+    sock = WorkerSocket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind(address)
+    except BaseException:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+class WorkersConfig(uvicorn.Config):
+    """uvicorn's Config for several worker processes, each listening on its own socket (see the module doc)."""
+
     def bind_socket(self) -> socket.socket:
-        sock = super().bind_socket()
-        if sock.family not in (socket.AF_INET, socket.AF_INET6):
-            return sock  # a Unix socket: no Nagle
-        tcp = socket.socket(sock.family, socket.SOCK_STREAM, socket.IPPROTO_TCP, fileno=sock.detach())
-        tcp.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # also inherited by accepted connections on Linux
-        tcp.set_inheritable(True)
-        return tcp
+        if self.uds is not None or self.fd is not None or not hasattr(socket, "SO_REUSEPORT"):
+            return super().bind_socket()  # a Unix socket (no Nagle, one queue), or a platform without SO_REUSEPORT
+        family = socket.AF_INET6 if self.host and ":" in self.host else socket.AF_INET
+        try:
+            sock = bind_worker_socket(family, (self.host, self.port))
+        except OSError as exc:
+            logger.error(exc)
+            sys.exit(STARTUP_FAILURE)
+        host = f"[{self.host}]" if family == socket.AF_INET6 else self.host
+        logger.info("Uvicorn running on http://%s:%d (Press CTRL+C to quit)", host, sock.getsockname()[1])
+        return sock

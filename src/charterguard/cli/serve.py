@@ -125,13 +125,13 @@ def serve(
     if not factory:
         uvicorn.run(target, **options)  # type: ignore[arg-type]
         return
-    # Several workers: as uvicorn.run does, but on a listening socket whose connections get
-    # TCP_NODELAY (see charterguard.api.serving).
+    # Several workers: as uvicorn.run does, but each worker listens on its own socket,
+    # whose connections get TCP_NODELAY (see charterguard.api.serving).
     from uvicorn.supervisors import Multiprocess
 
-    from ..api.serving import NoDelayConfig
+    from ..api.serving import WorkersConfig
 
-    config = NoDelayConfig(target, factory=True, workers=settings.workers, **options)  # type: ignore[arg-type]
+    config = WorkersConfig(target, factory=True, workers=settings.workers, **options)  # type: ignore[arg-type]
     try:
         Multiprocess(config, sockets=[config.bind_socket()]).run()
     except KeyboardInterrupt:
