@@ -121,7 +121,7 @@ def serve(
 
     log_config = deepcopy(LOGGING_CONFIG)
     log_config["loggers"]["charterguard"] = {"handlers": ["default"], "level": log_level.upper(), "propagate": False}
-    options = dict(log_config=log_config, host=settings.host, port=settings.port, log_level=log_level, access_log=not no_access_log, proxy_headers=False, server_header=False)
+    options = {"log_config": log_config, "host": settings.host, "port": settings.port, "log_level": log_level, "access_log": not no_access_log, "proxy_headers": False, "server_header": False}
     if not factory:
         uvicorn.run(target, **options)  # type: ignore[arg-type]
         return
