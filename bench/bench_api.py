@@ -84,13 +84,22 @@ def start_server(workdir: Path, workers: int, threads: int | None, charter: str)
         if proc.poll() is not None:
             sys.exit(f"server exited with {proc.returncode}: {(workdir / 'server.log').read_text()[-2000:]}")
         try:
-            if httpx.get(url + "/readyz", timeout=2).status_code == 200:
-                return proc, url
+            if httpx.get(url + "/readyz", timeout=2).status_code == 200 and listening_sockets(port) in (None, workers):
+                return proc, url  # every worker listens (each once its models are loaded)
         except httpx.HTTPError:
             pass
         time.sleep(0.3)
     proc.kill()
     sys.exit("server not ready after 300 s")
+
+
+def listening_sockets(port: int) -> int | None:
+    """How many sockets listen on 127.0.0.1:port (one per worker), or None off Linux."""
+    try:
+        table = Path("/proc/net/tcp").read_text().splitlines()[1:]
+    except OSError:
+        return None
+    return sum(1 for line in table if line.split()[1] == f"0100007F:{port:04X}" and line.split()[3] == "0A")
 
 
 def server_pids(pid: int) -> list[int]:

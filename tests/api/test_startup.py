@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from charterguard.api.keys import KeyRing, KeysFileError, hash_token
@@ -116,6 +117,10 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     workdir = tmp_path_factory.mktemp("two-workers")
     (workdir / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
     srv = start_server(workdir, "--workers", "2", "--check-threads", "1", "--charter", str(workdir / "light.yaml"), "--decision-log", str(workdir / "d.sqlite3"))
+    port = int(srv.base_url.rsplit(":", 1)[1])
+    deadline = time.monotonic() + 60
+    while Path("/proc/net/tcp").exists() and len(_listening_sockets(port)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)  # the other worker listens once it is ready too
     yield srv
     srv.stop()
 
@@ -136,14 +141,14 @@ def test_several_workers_answer_without_nagle_delays(two_workers: Server) -> Non
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux's /proc to see which process holds a connection")
 def test_connections_opened_at_once_are_spread_over_the_workers(two_workers: Server) -> None:
-    """Each worker listens on its own socket, so a client opening its keep-alive
-    connections all at once does not get them all on one worker."""
+    """Each worker listens on its own socket, and only once it is ready, so a client
+    opening its keep-alive connections all at once gets them spread over ready workers."""
     port = int(two_workers.base_url.rsplit(":", 1)[1])
     assert len(_listening_sockets(port)) == 2, "each worker listens on its own socket"
     connections = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(16)]
     try:
         for conn in connections:  # every connection is accepted once it has been answered
-            conn.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            conn.sendall(b"GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         for conn in connections:
             assert conn.recv(4096).startswith(b"HTTP/1.1 200")
         owners = _server_side_owners(port, {conn.getsockname()[1] for conn in connections}, _children(two_workers.proc.pid))
@@ -151,6 +156,44 @@ def test_connections_opened_at_once_are_spread_over_the_workers(two_workers: Ser
         for conn in connections:
             conn.close()
     assert len(owners) == 16 and len(set(owners.values())) == 2, f"connections per worker: {sorted(Counter(owners.values()).values())}"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux's /proc to see the listening sockets")
+def test_sighup_replaces_every_worker_without_failing_a_request(tmp_path: Path) -> None:
+    """SIGHUP restarts the workers one by one; each new one listens once ready, so requests never fail."""
+    import signal
+    import threading
+
+    (tmp_path / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
+    srv = start_server(tmp_path, "--workers", "2", "--charter", str(tmp_path / "light.yaml"), "--decision-log", str(tmp_path / "d.sqlite3"))
+    port = int(srv.base_url.rsplit(":", 1)[1])
+    try:
+        deadline = time.monotonic() + 60
+        while len(_listening_sockets(port)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        before = set(_listening_sockets(port))
+        statuses: list[int] = []
+        stop = threading.Event()
+
+        def post_on_fresh_connections() -> None:
+            while not stop.is_set():
+                statuses.append(httpx.post(srv.base_url + "/v1/check", json={"text": "Le projet Zorglub"}, timeout=30).status_code)
+
+        client = threading.Thread(target=post_on_fresh_connections)
+        client.start()
+        srv.proc.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 60
+        while (set(_listening_sockets(port)) & before or len(_listening_sockets(port)) < 2) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(0.5)
+        stop.set()
+        client.join(timeout=60)
+        after = set(_listening_sockets(port))
+    finally:
+        srv.stop()
+    assert len(after) == 2 and not after & before, "both workers were replaced"
+    assert statuses and set(statuses) == {200}, f"statuses during the restart: {sorted(set(statuses))}"
 
 
 def _tcp_table() -> list[tuple[int, int, str, int]]:

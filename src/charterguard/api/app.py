@@ -301,8 +301,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # Warm up in a thread: /healthz answers at once, /readyz once models are loaded.
-        threading.Thread(target=state.warm_up, name="warm-up", daemon=True).start()
+        if settings.workers > 1:
+            # One of several workers: it starts listening (on its own socket, see
+            # serving.py) only once its models are loaded, so the kernel never hands a
+            # connection to a worker still loading them, at start or on a SIGHUP restart.
+            await asyncio.to_thread(state.warm_up)
+        else:
+            # Warm up in a thread: /healthz answers at once, /readyz once models are loaded.
+            threading.Thread(target=state.warm_up, name="warm-up", daemon=True).start()
         state.charters.start_watching(settings.reload_interval_s)
         try:
             yield

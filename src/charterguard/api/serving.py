@@ -64,6 +64,12 @@ def bind_worker_socket(family: int, address: SocketAddress) -> WorkerSocket:
 class WorkersConfig(uvicorn.Config):
     """uvicorn's Config for several worker processes, each listening on its own socket (see the module doc)."""
 
+    def __init__(self, app: Any, **kwargs: Any) -> None:
+        # A worker loads its NLP models before it listens (see the app's lifespan), which
+        # takes ~5-15 s: uvicorn's default of 5 s made every SIGHUP restart give up.
+        kwargs.setdefault("timeout_worker_healthcheck", 60)
+        super().__init__(app, **kwargs)
+
     def bind_socket(self) -> socket.socket:
         if self.uds is not None or self.fd is not None or not hasattr(socket, "SO_REUSEPORT"):
             return super().bind_socket()  # a Unix socket (no Nagle, one queue), or a platform without SO_REUSEPORT
