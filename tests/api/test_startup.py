@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import statistics
+import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -117,10 +119,8 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     workdir = tmp_path_factory.mktemp("two-workers")
     (workdir / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
     srv = start_server(workdir, "--workers", "2", "--check-threads", "1", "--charter", str(workdir / "light.yaml"), "--decision-log", str(workdir / "d.sqlite3"))
-    port = int(srv.base_url.rsplit(":", 1)[1])
-    deadline = time.monotonic() + 60
-    while Path("/proc/net/tcp").exists() and len(_listening_sockets(port)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.1)  # the other worker listens once it is ready too
+    if Path("/proc/net/tcp").exists():
+        _wait_until(lambda: len(_listening_sockets(srv.port)) == 2)  # the other worker listens once it is ready too
     yield srv
     srv.stop()
 
@@ -143,7 +143,7 @@ def test_several_workers_answer_without_nagle_delays(two_workers: Server) -> Non
 def test_connections_opened_at_once_are_spread_over_the_workers(two_workers: Server) -> None:
     """Each worker listens on its own socket, and only once it is ready, so a client
     opening its keep-alive connections all at once gets them spread over ready workers."""
-    port = int(two_workers.base_url.rsplit(":", 1)[1])
+    port = two_workers.port
     assert len(_listening_sockets(port)) == 2, "each worker listens on its own socket"
     connections = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(16)]
     try:
@@ -162,16 +162,11 @@ def test_connections_opened_at_once_are_spread_over_the_workers(two_workers: Ser
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux's /proc to see the listening sockets")
 def test_sighup_replaces_every_worker_without_failing_a_request(tmp_path: Path) -> None:
     """SIGHUP restarts the workers one by one; each new one listens once ready, so requests never fail."""
-    import signal
-    import threading
-
     (tmp_path / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
     srv = start_server(tmp_path, "--workers", "2", "--charter", str(tmp_path / "light.yaml"), "--decision-log", str(tmp_path / "d.sqlite3"))
-    port = int(srv.base_url.rsplit(":", 1)[1])
+    port = srv.port
     try:
-        deadline = time.monotonic() + 60
-        while len(_listening_sockets(port)) < 2 and time.monotonic() < deadline:
-            time.sleep(0.1)
+        _wait_until(lambda: len(_listening_sockets(port)) == 2)
         before = set(_listening_sockets(port))
         statuses: list[int] = []
         stop = threading.Event()
@@ -183,9 +178,7 @@ def test_sighup_replaces_every_worker_without_failing_a_request(tmp_path: Path) 
         client = threading.Thread(target=post_on_fresh_connections)
         client.start()
         srv.proc.send_signal(signal.SIGHUP)
-        deadline = time.monotonic() + 60
-        while (set(_listening_sockets(port)) & before or len(_listening_sockets(port)) < 2) and time.monotonic() < deadline:
-            time.sleep(0.2)
+        _wait_until(lambda: not set(_listening_sockets(port)) & before and len(_listening_sockets(port)) >= 2)
         time.sleep(0.5)
         stop.set()
         client.join(timeout=60)
@@ -194,6 +187,12 @@ def test_sighup_replaces_every_worker_without_failing_a_request(tmp_path: Path) 
         srv.stop()
     assert len(after) == 2 and not after & before, "both workers were replaced"
     assert statuses and set(statuses) == {200}, f"statuses during the restart: {sorted(set(statuses))}"
+
+
+def _wait_until(condition: Callable[[], bool], timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.1)
 
 
 def _tcp_table() -> list[tuple[int, int, str, int]]:
