@@ -159,6 +159,15 @@ def test_connections_opened_at_once_are_spread_over_the_workers(two_workers: Ser
 
 
 @pytest.mark.slow
+def test_several_workers_refuse_a_port_another_server_listens_on(two_workers: Server, tmp_path: Path) -> None:
+    """SO_REUSEPORT must not let a second server join the first one's port and share its connections."""
+    (tmp_path / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
+    done = cli("serve", "--workers", "2", "--port", str(two_workers.port), "--charter", str(tmp_path / "light.yaml"), "--decision-log", str(tmp_path / "d.sqlite3"), timeout=60)
+    assert done.returncode != 0
+    assert f"cannot listen on 127.0.0.1 port {two_workers.port}: Address already in use" in done.stderr
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux's /proc to see the listening sockets")
 def test_sighup_replaces_every_worker_without_failing_a_request(tmp_path: Path) -> None:
     """SIGHUP restarts the workers one by one; each new one listens once ready, so requests never fail."""

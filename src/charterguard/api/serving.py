@@ -61,6 +61,20 @@ def bind_worker_socket(family: int, address: SocketAddress) -> WorkerSocket:
     return sock
 
 
+def unused_port(family: int, address: SocketAddress) -> int:
+    """The port of `address` (for port 0, a free one); OSError if a socket already holds it.
+
+    SO_REUSEPORT alone would let a second server started on the same port by the same
+    user join the first one's sockets and silently take part of its connections: a
+    plain bind refuses that.
+    """
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # connections in TIME_WAIT do not hold the port
+        probe.bind(address)
+        port: int = probe.getsockname()[1]
+        return port
+
+
 class WorkersConfig(uvicorn.Config):
     """uvicorn's Config for several worker processes, each listening on its own socket (see the module doc)."""
 
@@ -75,9 +89,10 @@ class WorkersConfig(uvicorn.Config):
             return super().bind_socket()  # a Unix socket (no Nagle, one queue), or a platform without SO_REUSEPORT
         family = socket.AF_INET6 if self.host and ":" in self.host else socket.AF_INET
         try:
-            sock = bind_worker_socket(family, (self.host, self.port))
+            port = unused_port(family, (self.host, self.port))
+            sock = bind_worker_socket(family, (self.host, port))
         except OSError as exc:
-            logger.error(exc)
+            logger.error("cannot listen on %s port %d: %s", self.host, self.port, exc.strerror or exc)
             sys.exit(STARTUP_FAILURE)
         host = f"[{self.host}]" if family == socket.AF_INET6 else self.host
         logger.info("Uvicorn running on http://%s:%d (Press CTRL+C to quit)", host, sock.getsockname()[1])
