@@ -32,7 +32,7 @@ import os
 import re
 import threading
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .errors import ModelNotInstalledError
 from .pii.lexicons import LEADING_NOT_NAME
@@ -53,7 +53,8 @@ _SHARED_EMBEDDINGS = frozenset({"tok2vec", "transformer"})
 _NEEDS: dict[str, frozenset[str]] = {"lemmatizer": frozenset({"attribute_ruler", "morphologizer", "tagger"})}
 
 _lock = threading.Lock()
-_pipelines: dict[str, "Language"] = {}
+# model name -> (the components it was loaded for, None for all; the pipeline)
+_pipelines: dict[str, tuple[frozenset[str] | None, "Language"]] = {}
 
 
 def model_name(language: str) -> str:
@@ -63,21 +64,36 @@ def model_name(language: str) -> str:
     return DEFAULT_MODELS.get(language, DEFAULT_MODELS["fr"])[0]
 
 
-def pipeline(language: str) -> "Language":
-    """The loaded pipeline for `language` ('fr' or 'en'), loaded on first use."""
+def pipeline(language: str, components: Iterable[str] | None = None) -> "Language":
+    """The loaded pipeline for `language` ('fr' or 'en'), loaded on first use.
+
+    With `components` (e.g. {"ner"}), only those and what they depend on are
+    loaded: the French lemmatizer tables alone are 0.8 s of CPU at load, and a
+    charter whose rules read only entities never needs them. A later call that
+    wants more loads a pipeline with the union and replaces the smaller one.
+    None loads every component.
+    """
     name = model_name(language)
-    nlp = _pipelines.get(name)
-    if nlp is not None:
-        return nlp
+    wanted = None if components is None else frozenset(components)
+    loaded = _pipelines.get(name)
+    if loaded is not None and _covers(loaded[0], wanted):
+        return loaded[1]
     with _lock:
-        nlp = _pipelines.get(name)
-        if nlp is None:
-            nlp = _load(name, language)
-            _pipelines[name] = nlp
-    return nlp
+        loaded = _pipelines.get(name)
+        if loaded is None or not _covers(loaded[0], wanted):
+            if loaded is not None and loaded[0] is not None and wanted is not None:
+                wanted = wanted | loaded[0]
+            loaded = (wanted, _load(name, language, wanted))
+            _pipelines[name] = loaded
+    return loaded[1]
 
 
-def _load(name: str, language: str) -> "Language":
+def _covers(asked: frozenset[str] | None, wanted: frozenset[str] | None) -> bool:
+    """A pipeline loaded for `asked` (None: everything) serves `wanted`."""
+    return asked is None or (wanted is not None and wanted <= asked)
+
+
+def _load(name: str, language: str, components: frozenset[str] | None = None) -> "Language":
     import importlib
 
     import spacy
@@ -93,17 +109,58 @@ def _load(name: str, language: str) -> "Language":
     from thinc.api import get_current_ops, set_current_ops
 
     from .blas import OpenBlasOps, limit_blas_threads
+    from .regex_cache import compiled_patterns
 
     limit_blas_threads()
     previous = get_current_ops()
     set_current_ops(OpenBlasOps())  # the layers built while loading keep these ops
+    # "strings": the vocab's table of the 713,000 strings seen in training (0.9 s of CPU for
+    # French). Nothing reads it: features and vectors are looked up by hash, and the store
+    # still learns every string a post holds. Entities, lemmas, tags and parses are identical
+    # (tests/test_nlp.py compares whole reports).
+    exclude = ["strings", *([] if components is None else _unneeded(module, components))]
     try:
-        nlp = module.load() if hasattr(module, "load") else spacy.load(name)
+        with compiled_patterns():  # spaCy's French tokenizer regex: seconds to compile
+            nlp = module.load(exclude=exclude) if hasattr(module, "load") else spacy.load(name, exclude=exclude)
     except (OSError, ValueError) as exc:
         raise ModelNotInstalledError(f"the spaCy pipeline {name!r} is installed but cannot be loaded ({exc}); reinstall it") from exc
     finally:
         set_current_ops(previous)
     return nlp
+
+
+def _unneeded(module: object, components: frozenset[str]) -> list[str]:
+    """The packaged pipeline's components that neither `components` nor what they depend on use."""
+    from pathlib import Path
+
+    from spacy.util import load_config
+
+    folder = Path(getattr(module, "__file__", None) or ".").parent
+    configs = sorted(folder.glob("*/config.cfg"))
+    if not configs:
+        return []  # not a packaged pipeline: load everything
+    config = load_config(configs[0])
+    names = list(config["nlp"]["pipeline"])
+    wanted = set(components)
+    for component in list(wanted):
+        wanted |= _NEEDS.get(component, frozenset())
+    for embedding, listeners in _listeners(config["components"]).items():
+        if listeners & wanted:
+            wanted |= _SHARED_EMBEDDINGS & set(names) if embedding == "*" else {embedding}
+    return [component for component in names if component not in wanted]
+
+
+def _listeners(components: dict[str, Any]) -> dict[str, set[str]]:
+    """Embedding component -> the components whose model listens to it (spacy.Tok2VecListener)."""
+    found: dict[str, set[str]] = {}
+    stack: list[tuple[str, Any]] = list(components.items())
+    while stack:
+        owner, node = stack.pop()
+        if isinstance(node, dict):
+            if "Listener" in str(node.get("@architectures", "")):
+                found.setdefault(str(node.get("upstream", "*")), set()).add(owner)
+            stack.extend((owner, value) for value in node.values())
+    return found
 
 
 def enabled_components(nlp: "Language", components: Iterable[str]) -> set[str]:
@@ -120,7 +177,8 @@ def enabled_components(nlp: "Language", components: Iterable[str]) -> set[str]:
 
 def parse(texts: Sequence[str], language: str, components: Iterable[str] = ("ner",), batch_size: int = 64) -> list["Doc"]:
     """Parse `texts` with only `components` (plus what they depend on) enabled."""
-    nlp = pipeline(language)
+    components = frozenset(components)
+    nlp = pipeline(language, components)
     wanted = enabled_components(nlp, components)
     if wanted == {"ner"}:
         return _entities_only(nlp, texts, batch_size)

