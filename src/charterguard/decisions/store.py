@@ -235,8 +235,9 @@ class DecisionLog:
         dismissals = sum(count for kind, _verdict, count in verdict_rows if kind == "dismissal")
         rules: dict[str, dict[str, int]] = {}
         for rule, kind, verdict, count in rule_rows:
-            entry = rules.setdefault(rule, {"block": 0, "warn": 0, "pass": 0, "override": 0, "dismissal": 0})
-            entry[verdict if kind == "check" else kind] += count
+            entry = rules.setdefault(rule, {"block": 0, "warn": 0, "pass": 0, "override": 0})
+            column = verdict if kind == "check" else kind  # "dismissal" appears only for rules that have some
+            entry[column] = entry.get(column, 0) + count
         return {
             "since": iso(filters.since) if filters.since else None,
             "until": iso(filters.until) if filters.until else None,
