@@ -487,6 +487,28 @@
     else if (cardSource === 'caret') hideCard();
   }
 
+  /**
+   * Alt+Enter in a field whose caret opened a card moves focus into the card
+   * (its buttons), Escape there brings it back to the field.
+   */
+  function onCardKeys(event) {
+    if (!ui) return;
+    if (event.key === 'Enter' && event.altKey && cardSpan && !ui.tooltip.hidden && CG.sites.composerFor(event.target, site)) {
+      const first = ui.tooltip.querySelector('button');
+      if (!first) return;
+      stop(event);
+      first.focus();
+      return;
+    }
+    if (event.key === 'Escape' && event.composedPath().includes(ui.tooltip)) {
+      hideCard();
+      if (active) active.focus();
+      event.stopImmediatePropagation();
+      return;
+    }
+    onEscape(event);
+  }
+
   function onEscape(event) {
     if (event.key !== 'Escape' || !ui) return;
     if (ui.closeTransient()) {
@@ -541,7 +563,7 @@
     ext.runtime.onMessage.addListener(onMessage);
     window.addEventListener('click', onPublishClick, true);
     window.addEventListener('keydown', onPublishShortcut, true);
-    window.addEventListener('keydown', onEscape, true);
+    window.addEventListener('keydown', onCardKeys, true);
     document.addEventListener('keyup', onKeyUp, true);
     document.addEventListener('input', onInput, true);
     document.addEventListener('focusin', onFocus, true);

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from .conftest import COMPOSERS, free_port, launch, screenshot, service_worker
+from .conftest import COMPOSERS, free_port, http_json, launch, screenshot, service_worker
 from .driver import publish, published, type_post, wait_for_highlights, wait_for_state
 from .test_composers import CODENAME, PHONE, RISKY_POST
 
@@ -93,6 +93,21 @@ def test_dismissing_findings_is_recorded_and_lets_the_post_go(ext, open_site):
     assert {d["rules"][0] for d in dismissals[:2]} == {"personal_data.contact", "confidential.codenames"}
 
 
+def test_a_blocking_finding_cannot_be_set_aside_where_the_charter_forbids_it(ext, open_site):
+    ext.configure(charter="e2e-strict")
+    page = open_site("internal")
+    type_post(page, "internal", RISKY_POST)
+    wait_for_highlights(page, [CODENAME, PHONE])
+    word = page.evaluate(WORD_BOX, ["block", CODENAME])
+    page.mouse.move(word["left"] + 5, (word["top"] + word["bottom"]) / 2)
+    card = page.get_by_test_id("cg-tooltip")
+    card.wait_for(state="visible")
+    assert card.get_by_test_id("cg-ignore").count() == 0 and card.get_by_test_id("cg-not-applicable").count() == 0
+    status, body = http_json("POST", f"{ext.api_base}/v1/dismissals", {
+        "text": RISKY_POST, "charter": "e2e-strict", "rules": ["confidential.codenames"], "severity": "block", "reason": "ignored"})
+    assert status == 403 and body["error"]["code"] == "dismissal_not_allowed"
+
+
 def test_textarea_highlights_follow_a_banner_pushing_the_field_down(ext, open_site):
     page = open_site("internal")
     type_post(page, "internal", RISKY_POST)
@@ -121,6 +136,13 @@ def test_keyboard_badge_panel_caret_card_escape_and_a_stable_block_dialog(ext, o
     for _ in range(CODENAME_AT + 2):
         field.press("ArrowRight")
     page.get_by_test_id("cg-tooltip").wait_for(state="visible")  # caret inside the word opens its card
+    field.press("Alt+Enter")  # into the card, to its buttons
+    assert page.evaluate("() => document.getElementById('charterguard-root').shadowRoot.activeElement.dataset.testid") == "cg-apply"
+    page.keyboard.press("Escape")
+    page.get_by_test_id("cg-tooltip").wait_for(state="hidden")
+    assert page.evaluate("() => document.activeElement.id") == "post"  # back in the field
+    field.press("ArrowLeft")
+    page.get_by_test_id("cg-tooltip").wait_for(state="visible")
     field.press("Escape")
     page.get_by_test_id("cg-tooltip").wait_for(state="hidden")
     page.get_by_test_id("cg-badge").focus()
@@ -158,6 +180,9 @@ def test_toolbar_icon_and_its_badge_follow_the_verdict(ext, open_site):
     page.locator(COMPOSERS["linkedin"]).press_sequentially(" Merci.")
     wait_for_state(page, "offline")
     assert "!" in ext.worker.evaluate(badges)
+    offline = page.evaluate(SHADOW_BOX, "cg-badge")
+    assert offline["right"] - offline["left"] <= 24  # a compact mark, not a wide pill
+    assert not overlaps(offline, box(page, COMPOSERS["linkedin"]))
 
 
 # Every visible text node of our shadow root: its colour against the first opaque background
