@@ -191,12 +191,14 @@
     session.seq += 1; // drop any answer still on its way
     Object.assign(session, { checkedText: null, spans: [], verdict: null, offline: false, notes: [], incomplete: false });
     highlighter.clear(session.composer);
-    if (session.composer === active) {
-      ui.hideBadge(); // also closes the card and the panel: nothing stale stays on screen
-      cardSpan = null;
-      showActionBadge('empty', 0);
-    }
     root.dataset.charterguardState = 'empty';
+    if (session.composer !== active) return;
+    hideCard();
+    // Another field of the same form still has findings: the form's verdict stays on screen.
+    const other = formSessions(session).find((s) => s !== session && s.checkedText !== null);
+    if (other) return showForm(other);
+    ui.hideBadge(); // also closes the panel: nothing stale stays on screen
+    showActionBadge('empty', 0);
   }
 
   /** The composer left the page (dialog closed, post sent). */

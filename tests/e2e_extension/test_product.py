@@ -315,6 +315,15 @@ def test_linkedin_profile_form_checks_inputs_and_blocks_its_save_button(ext, ope
     assert CODENAME in text and "Orion-7" in text and "Title" in text
     screenshot(page, "product_profile_blocked")
     assert published(page) == []
+    page.get_by_test_id("cg-back").click()
+    page.locator("#position-title").fill("")  # one field cleared: the form's other code name still shows
+    page.wait_for_function("() => !CSS.highlights.get('charterguard-block') || ![...CSS.highlights.get('charterguard-block')].map(String).includes('Colibri')")
+    page.wait_for_timeout(400)
+    assert page.get_by_test_id("cg-badge").is_visible()
+    assert page.evaluate("() => document.documentElement.dataset.charterguardFormState") == "block"
+    page.locator("#save").click()
+    page.get_by_test_id("cg-dialog").wait_for(state="visible")
+    assert "Orion-7" in page.get_by_test_id("cg-dialog").text_content() and CODENAME not in page.get_by_test_id("cg-dialog").text_content()
 
 
 def test_internal_profile_form_checks_prefilled_fields_on_save(ext, fixture_server):
