@@ -42,6 +42,7 @@ def test_a_dismissal_is_recorded_with_its_reason_and_counted_per_rule(server: Se
         ({"text": "x", "rules": ["no.such.rule"], "reason": "ignored"}, 422, "unknown_rule"),
         ({"text": "x", "charter": "nope", "rules": ["confidential.codenames"], "reason": "ignored"}, 404, "unknown_charter"),
         ({"text": "x", "rules": ["confidential.codenames"], "reason": "ignored", "comment": "y" * 501}, 422, "invalid_request"),
+        ({"text": "", "charter": "nope", "rules": ["confidential.codenames"], "reason": "ignored", "comment": None}, 404, "unknown_charter"),
     ],
 )
 def test_bad_dismissals_get_a_json_error(server: Server, body: dict, status: int, code: str) -> None:
@@ -49,3 +50,9 @@ def test_bad_dismissals_get_a_json_error(server: Server, body: dict, status: int
         assert_error(client.post("/v1/dismissals", json=body), status, code)
     with server.client() as anonymous:
         assert_error(anonymous.post("/v1/dismissals", json=body), 401, "missing_api_key")
+
+
+def test_a_comment_with_a_lone_surrogate_is_refused(server: Server) -> None:
+    body = b'{"text": "x", "rules": ["confidential.codenames"], "reason": "ignored", "comment": "a \\ud800 b"}'
+    with server.client("check") as client:
+        assert_error(client.post("/v1/dismissals", content=body, headers={"content-type": "application/json"}), 422, "invalid_request")

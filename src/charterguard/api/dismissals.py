@@ -38,7 +38,12 @@ class DismissalRequest(_Strict):
     reason: DismissalReason = Field(description="`ignored`: ignored in this post; `not_applicable`: a false alarm.")
     comment: str | None = Field(None, max_length=500, description="The author's own words, optional.")
 
-    _text_is_unicode = field_validator("text", "comment")(_valid_unicode)
+    _text_is_unicode = field_validator("text")(_valid_unicode)
+
+    @field_validator("comment")
+    @classmethod
+    def _comment_is_unicode(cls, value: str | None) -> str | None:
+        return None if value is None else _valid_unicode(value)
 
 
 class DismissalResponse(_Strict):
