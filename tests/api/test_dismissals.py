@@ -10,6 +10,7 @@ import pytest
 from .conftest import Server, cli
 from .test_check import assert_error
 from .test_decisions_api import hasher_of
+from .test_postgres_server import latest_decision
 
 
 def test_a_dismissal_is_recorded_with_its_reason_and_counted_per_rule(server: Server) -> None:
@@ -56,3 +57,11 @@ def test_a_comment_with_a_lone_surrogate_is_refused(server: Server) -> None:
     body = b'{"text": "x", "rules": ["confidential.codenames"], "reason": "ignored", "comment": "a \\ud800 b"}'
     with server.client("check") as client:
         assert_error(client.post("/v1/dismissals", content=body, headers={"content-type": "application/json"}), 422, "invalid_request")
+
+
+def test_a_dismissal_is_recorded_in_postgres_too(pg_server: Server) -> None:
+    with pg_server.client() as client:
+        response = client.post("/v1/dismissals", json={"text": "x", "rules": ["confidential.codenames"], "reason": "not_applicable"})
+    assert response.status_code == 201, response.text
+    row = latest_decision(pg_server, kind="dismissal")
+    assert row["id"] == response.json()["id"] and row["reason"] == "not_applicable" and row["kind"] == "dismissal"
