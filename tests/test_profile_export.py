@@ -54,6 +54,7 @@ def export(tmp_path: Path) -> Path:
         "Profile.csv": csv_bytes(PROFILE),
         "Positions.csv": csv_bytes(POSITIONS, preamble="Notes:\n\"Positions you listed on your profile.\"\n\n"),
         "Shares.csv": csv_bytes(SHARES),
+        "Comments.csv": csv_bytes([["Date", "Link", "Message"], ["2025-06-02 09:00:00", "https://www.linkedin.com/feed/update/3", "Bravo, on en reparle au comité Colibri"]]),
         "Connections.csv": b"First Name,Last Name\nA,B\n",  # not a field a post or profile shows: ignored
     })
 
@@ -72,13 +73,14 @@ def test_every_text_field_gets_its_own_report_with_the_code_names_found(export: 
     # Empty fields (the second position's description) are not posts.
     assert list(by_id) == ["Profile.csv[1].Headline", "Profile.csv[1].Summary", "Positions.csv[1].Title",
                            "Positions.csv[1].Description", "Positions.csv[2].Title", "Shares.csv[1].ShareCommentary",
-                           "Shares.csv[2].ShareCommentary"]
+                           "Shares.csv[2].ShareCommentary", "Comments.csv[1].Message"]
     assert by_id["Positions.csv[1].Title"]["verdict"] == "block"
     assert [f["text"] for f in by_id["Positions.csv[1].Title"]["findings"]] == ["Colibri"]
     assert [f["text"] for f in by_id["Profile.csv[1].Summary"]["findings"]] == ["BlueHarbor"]
     assert by_id["Shares.csv[2].ShareCommentary"]["verdict"] == "warn"
     assert by_id["Profile.csv[1].Headline"]["verdict"] == "pass"
-    assert "7 posts, 2 at or above block" in result.stderr
+    assert by_id["Comments.csv[1].Message"]["verdict"] == "block"
+    assert "8 posts, 3 at or above block" in result.stderr
 
 
 def test_text_sarif_junit_and_github_formats_name_the_field_and_its_line(export: Path) -> None:

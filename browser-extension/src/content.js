@@ -446,6 +446,23 @@
     hideTimer = setTimeout(() => { hideTimer = 0; hideCard(); }, CARD_GRACE_MS);
   }
 
+  // Hover intent: a card opens once the pointer rests on a word, so a pointer
+  // crossing the text does not flash cards; from one card to another word it switches at once.
+  const HOVER_INTENT_MS = 120;
+  let intentTimer = 0;
+  let intentKey = null;
+  function intendCard(hit) {
+    const key = `${hit.span.rule}@${hit.span.from}`;
+    clearTimeout(hideTimer);
+    hideTimer = 0;
+    if (cardSpan) return openCard(hit, 'pointer');
+    if (key === intentKey) return undefined;
+    intentKey = key;
+    clearTimeout(intentTimer);
+    intentTimer = setTimeout(() => { intentKey = null; openCard(hit, 'pointer'); }, HOVER_INTENT_MS);
+    return undefined;
+  }
+
   let hoverFrame = 0;
   function onPointerMove(event) {
     if (!highlighter || hoverFrame) return;
@@ -458,7 +475,9 @@
         return;
       }
       const hit = highlighter.spanAt(clientX, clientY);
-      if (hit) return openCard(hit, 'pointer');
+      if (hit) return intendCard(hit);
+      clearTimeout(intentTimer);
+      intentKey = null;
       if (cardSource === 'pointer') hideCardSoon();
       return undefined;
     });

@@ -3,7 +3,7 @@ privacy > Get a copy of your data) as posts to check, one per text field.
 
 A profile campaign checks what an employee shows publicly: the headline and
 summary (Profile.csv), every position's title and description (Positions.csv),
-projects (Projects.csv) and their posts (Shares.csv). Each non-empty field
+projects (Projects.csv), their posts (Shares.csv) and comments (Comments.csv). Each non-empty field
 becomes one `PostRow` whose id names the file, the row and the column
 ("Positions.csv[2].Description"), so every output format reports findings per
 field. The layout follows LinkedIn's documented export columns; some CSVs of
@@ -44,6 +44,7 @@ EXPORT_FILES: tuple[ExportFile, ...] = (
     ExportFile("Positions.csv", ("Title", "Description")),
     ExportFile("Projects.csv", ("Title", "Description")),
     ExportFile("Shares.csv", ("ShareCommentary",), date_column="Date"),
+    ExportFile("Comments.csv", ("Message",), date_column="Date"),  # comments under others' posts are public too
 )
 
 

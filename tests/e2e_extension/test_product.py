@@ -183,6 +183,13 @@ def test_toolbar_icon_and_its_badge_follow_the_verdict(ext, open_site):
     offline = page.evaluate(SHADOW_BOX, "cg-badge")
     assert offline["right"] - offline["left"] <= 24  # a compact mark, not a wide pill
     assert not overlaps(offline, box(page, COMPOSERS["linkedin"]))
+    popup = ext.context.new_page()
+    popup.goto(ext.url("popup.html"))
+    with ext.context.expect_page() as opened:
+        popup.get_by_test_id("popup-setup").click()  # the API is unreachable: the popup offers the set-up page
+    assert opened.value.url.endswith("/src/pages/onboarding.html")
+    opened.value.close()
+    popup.close()
 
 
 # Every visible text node of our shadow root: its colour against the first opaque background

@@ -283,7 +283,8 @@
       return el(doc, 'li', { class: 'cg-finding', tabindex: '0', 'data-rule': span.rule, 'data-severity': span.severityClass }, [
         el(doc, 'div', {}, [
           el(doc, 'span', { class: 'cg-sev', text: t(`severity_${span.severityClass}`) }),
-          el(doc, 'q', { class: 'cg-text', text: span.text }),
+          // The flagged text, unless the message already quotes it (no word said twice).
+          el(doc, 'q', { class: 'cg-text', text: span.text, hidden: Boolean(span.message && span.message.includes(span.text)) }),
         ]),
         ...findingDetails(span, actions),
       ]);

@@ -90,6 +90,11 @@
     event.preventDefault();
     ext.runtime.openOptionsPage();
   });
-  status.showApiStatus(document);
+  $('setup-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    ext.tabs.create({ url: ext.runtime.getURL('src/pages/onboarding.html') });
+  });
+  // API unreachable or key refused: offer the first-run page that finds it and pairs a key.
+  status.showApiStatus(document).then((result) => { $('setup').hidden = Boolean(result && result.ok); });
   showSite();
 })();

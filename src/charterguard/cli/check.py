@@ -86,7 +86,7 @@ def gate_options(function: Any) -> Any:
 @click.option("--files", "args_are_files", is_flag=True,
               help="Every argument is a file to check (pre-commit and xargs pass file names this way).")
 @click.option("--linkedin-export", "linkedin_export", type=click.Path(dir_okay=False, path_type=Path), metavar="ZIP",
-              help="Audit a LinkedIn data export (the member's zip): headline, summary, positions, projects and posts, "
+              help="Audit a LinkedIn data export (the member's zip): headline, summary, positions, projects, posts and comments, "
                    "one report per field.")
 @charter_option
 @click.option("--lang", "-l", type=click.Choice(["fr", "en"]), help="The post's language (detected when omitted).")
