@@ -125,3 +125,12 @@ def test_a_file_that_is_not_a_zip_is_refused_with_exit_2(tmp_path: Path) -> None
     assert missing.returncode == 2 and "no such file" in missing.stderr
     mixed = run("check", "--linkedin-export", str(not_zip), "Bonjour", "-c", CHARTER)
     assert mixed.returncode == 2 and "checks the export alone" in mixed.stderr
+
+
+def test_an_export_with_only_profile_csv_is_checked_and_passes_when_clean(tmp_path: Path) -> None:
+    """LinkedIn leaves out the CSVs of sections a member never filled."""
+    profile = [["First Name", "Headline", "Summary"], ["Marie", "Ingénieure", ""]]
+    export = make_export(tmp_path / "export.zip", {"Profile.csv": csv_bytes(profile)})
+    result = run("check", "--linkedin-export", str(export), "-c", CHARTER, "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["Profile.csv[1].Headline"]

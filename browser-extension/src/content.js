@@ -315,7 +315,7 @@
     const allowAnyway = blocked.every((session) => session.allowAnyway);
     const notes = [...new Set(blocked.flatMap((session) => session.notes))];
     hideCard();
-    const answer = await ui.askAboutBlockedPost(spans.sort(CG.findings.bySeverityThenPosition), allowAnyway, notes);
+    const answer = await ui.askAboutBlockedPost(spans.sort(CG.findings.bySeverityThenPosition), allowAnyway, notes, { form: multi });
     if (answer.action === 'back') {
       blocked[0].composer.focus();
       return false;

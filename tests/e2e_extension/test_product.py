@@ -319,7 +319,7 @@ def test_linkedin_profile_form_checks_inputs_and_blocks_its_save_button(ext, ope
     dialog = page.get_by_test_id("cg-dialog")
     dialog.wait_for(state="visible")
     text = dialog.text_content()
-    assert CODENAME in text and "Orion-7" in text and "Title" in text
+    assert CODENAME in text and "Orion-7" in text and "Title" in text and "This form" in text
     screenshot(page, "product_profile_blocked")
     assert published(page) == []
     page.get_by_test_id("cg-back").click()

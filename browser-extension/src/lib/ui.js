@@ -345,10 +345,10 @@
      * Explains why publishing was stopped: every finding, grouped by severity,
      * and the API's notes (e.g. a check that ran out of time and failed closed).
      * Resolves with {action: 'back'} or {action: 'publish', reason} (only when
-     * the charter allows it). Escape goes back. The box is pinned to the top of
+     * the charter allows it). Escape goes back. `form`: a multi-field form's save was stopped. The box is pinned to the top of
      * the viewport, so opening the reason form grows it downwards.
      */
-    function askAboutBlockedPost(spans, allowAnyway, notes = []) {
+    function askAboutBlockedPost(spans, allowAnyway, notes = [], { form = false } = {}) {
       return new Promise((resolve) => {
         const finish = (result) => {
           dialog.hidden = true;
@@ -386,11 +386,11 @@
             ]))),
           ]);
         });
-        const title = el(doc, 'h2', { id: 'cg-dialog-title', text: t('blockedTitle') });
+        const title = el(doc, 'h2', { id: 'cg-dialog-title', text: form ? t('blockedFormTitle') : t('blockedTitle') });
         dialog.setAttribute('aria-labelledby', 'cg-dialog-title');
         dialog.replaceChildren(el(doc, 'div', { class: 'cg-dialog-box', 'data-testid': 'cg-dialog-box' }, [
           title,
-          el(doc, 'p', { text: t('blockedExplain') }),
+          el(doc, 'p', { text: form ? t('blockedFormExplain') : t('blockedExplain') }),
           ...groups,
           ...notes.map((note) => el(doc, 'p', { class: 'cg-clause cg-note', text: note })),
           allowAnyway ? null : el(doc, 'p', { class: 'cg-clause', text: t('noOverride') }),
