@@ -181,7 +181,7 @@ def test_toolbar_icon_and_its_badge_follow_the_verdict(ext, open_site):
     wait_for_state(page, "offline")
     assert "!" in ext.worker.evaluate(badges)
     offline = page.evaluate(SHADOW_BOX, "cg-badge")
-    assert offline["right"] - offline["left"] <= 24  # a compact mark, not a wide pill
+    assert offline["right"] - offline["left"] <= 24  # a compact mark, not a wide pill (24 px: WCAG 2.2 target size)
     assert not overlaps(offline, box(page, COMPOSERS["linkedin"]))
     popup = ext.context.new_page()
     popup.goto(ext.url("popup.html"))
@@ -230,6 +230,11 @@ def test_text_of_badge_panel_and_card_meets_wcag_aa_contrast(ext, open_site):
     assert len(measured) > 10 and all(1 <= ratio <= 21 for _, ratio in measured), measured[:5]
     low = [(text, round(ratio, 2)) for text, ratio in measured if ratio < 4.5]
     assert not low, low
+    # WCAG 2.2 target size (minimum): every visible control of ours is at least 24 x 24 px.
+    small = page.evaluate("""() => [...document.getElementById('charterguard-root').shadowRoot.querySelectorAll('button')]
+      .filter((b) => b.getClientRects().length).map((b) => b.getBoundingClientRect())
+      .filter((r) => r.width < 24 || r.height < 24).map((r) => [r.width, r.height])""")
+    assert not small, small
 
 
 def test_pause_on_this_site_from_the_popup(ext, open_site):

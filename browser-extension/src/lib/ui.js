@@ -28,7 +28,7 @@
     .cg-badge[data-state=warn] { background: #fff3e0; border-color: #b34700; color: #7a3000; }
     .cg-badge[data-state=pass] { background: #e8f5e9; border-color: #2e7d32; color: #1b5e20; }
     .cg-badge[data-state=offline], .cg-badge[data-state=unauthorized], .cg-badge[data-state=slow] {
-      min-width: 22px; width: 22px; height: 22px; padding: 0; background: #f1f1f1; border-color: #767676; color: #444; }
+      min-width: 24px; width: 24px; height: 24px; padding: 0; background: #f1f1f1; border-color: #767676; color: #444; }
     .cg-panel { position: fixed; z-index: 2147483002; width: 320px; max-height: calc(100vh - 24px); display: flex; flex-direction: column;
       background: #fff; color: #1f1f1f; border: 1px solid #8a8a8a; border-radius: 10px; box-shadow: 0 6px 20px rgba(0,0,0,.22); font-size: 13px; }
     .cg-panel[hidden], .cg-tooltip[hidden], .cg-dialog[hidden], .cg-toast[hidden], [hidden] { display: none; }
@@ -48,7 +48,8 @@
     .cg-text { quotes: none; background: #f2f2f2; border-radius: 3px; padding: 0 3px; }
     .cg-clause, .cg-suggestion, .cg-note { color: #4a4a4a; }
     .cg-row { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
-    button { font: inherit; font-size: 12px; padding: 4px 10px; border-radius: 6px; border: 1px solid #6b6b6b;
+    /* WCAG 2.2 target size: every control at least 24 x 24 px. */
+    button { font: inherit; font-size: 12px; min-height: 24px; min-width: 24px; padding: 4px 10px; border-radius: 6px; border: 1px solid #6b6b6b;
       background: #f7f7f7; color: #1f1f1f; cursor: pointer; }
     button.cg-icon { border: none; background: transparent; font-size: 16px; padding: 0 6px; color: #333; }
     button.cg-primary { background: #0b57d0; border-color: #0b57d0; color: #fff; }
