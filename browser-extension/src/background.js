@@ -38,17 +38,19 @@ async function allowPublishAnyway(client, charter) {
   }
 }
 
-function badgeFor(report) {
-  const count = report.findings.length;
-  const colour = { block: '#c62828', warn: '#ef6c00', pass: '#2e7d32' }[report.verdict] || '#616161';
-  return { text: count ? String(count) : '', colour };
+/** The toolbar icon's badge for a verdict shown on a page: the count, coloured; "!" when the API cannot be reached. */
+function badgeFor(state, total) {
+  const colour = { block: '#b71c1c', warn: '#b34700', pass: '#2e7d32' }[state] || '#5f6368';
+  const text = { block: String(total), warn: String(total), pass: '✓', offline: '!', unauthorized: '!' }[state] || '';
+  return { text, colour };
 }
 
-async function showActionBadge(tabId, report) {
+async function showActionBadge(tabId, state, total) {
   if (tabId === undefined || !ext.action) return;
-  const badge = report ? badgeFor(report) : { text: '', colour: '#616161' };
+  const badge = badgeFor(state, total);
   await ext.action.setBadgeText({ tabId, text: badge.text }).catch(() => {});
   await ext.action.setBadgeBackgroundColor({ tabId, color: badge.colour }).catch(() => {});
+  if (ext.action.setBadgeTextColor) await ext.action.setBadgeTextColor({ tabId, color: '#ffffff' }).catch(() => {});
 }
 
 async function check({ text, channel }, sender) {
@@ -57,10 +59,30 @@ async function check({ text, channel }, sender) {
   try {
     const report = await client.check(Api.checkBody(settings, text, channel));
     const allowed = report.verdict === 'block' ? await allowPublishAnyway(client, report.charter) : false;
-    showActionBadge(sender.tab && sender.tab.id, report);
+    showActionBadge(sender.tab && sender.tab.id, report.verdict, report.findings.length);
     return { ok: true, report, allowPublishAnyway: allowed };
   } catch (err) {
-    showActionBadge(sender.tab && sender.tab.id, null);
+    showActionBadge(sender.tab && sender.tab.id, err.code === 'unauthorized' ? 'unauthorized' : 'offline', 0);
+    return failure(err);
+  }
+}
+
+/** The page's verdict changed without a check (findings set aside, draft emptied). */
+async function pageBadge({ state, total }, sender) {
+  await showActionBadge(sender.tab && sender.tab.id, state, Number(total) || 0);
+  return { ok: true };
+}
+
+/** "Ignorer" / "Ne s'applique pas ici": recorded in the API's decision log with the reason. */
+async function recordDismissal({ text, channel, rules, severity, reason }) {
+  const settings = await loadSettings();
+  const body = { text, rules, severity, reason };
+  if (channel) body.channel = channel;
+  if (settings.charter) body.charter = settings.charter;
+  try {
+    const created = await clientFor(settings).dismiss(body);
+    return { ok: true, id: created && created.id };
+  } catch (err) {
     return failure(err);
   }
 }
@@ -78,9 +100,15 @@ async function recordOverride({ text, channel, rules, reason }) {
   }
 }
 
-/** Is the API up, and does it take our key? (/healthz needs no key, /v1/charters does.) */
-async function status() {
-  const settings = await loadSettings();
+/**
+ * Is the API up, and does it take our key? (/healthz needs no key, /v1/charters does.)
+ * `apiUrl`/`apiKey` try other values than the saved ones (onboarding).
+ */
+async function status(message) {
+  const saved = await loadSettings();
+  const apiUrl = (message && Settings.normalizeApiUrl(message.apiUrl)) || saved.apiUrl;
+  const apiKey = message && typeof message.apiKey === 'string' ? message.apiKey.trim() : saved.apiKey;
+  const settings = { ...saved, apiUrl, apiKey };
   const client = clientFor(settings);
   let health;
   try {
@@ -100,6 +128,8 @@ const HANDLERS = {
   'cg:check': check,
   'cg:override': recordOverride,
   'cg:status': status,
+  'cg:dismiss': recordDismissal,
+  'cg:badge': pageBadge,
 };
 
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -132,7 +162,11 @@ function queueSync() {
   return pendingSync;
 }
 
-ext.runtime.onInstalled.addListener(() => queueSync());
+ext.runtime.onInstalled.addListener((details) => {
+  queueSync();
+  // First run: a page that finds the API (or asks where it is) and pairs a key.
+  if (details && details.reason === 'install' && ext.tabs) ext.tabs.create({ url: ext.runtime.getURL('src/pages/onboarding.html') }).catch(() => {});
+});
 ext.runtime.onStartup.addListener(() => queueSync());
 ext.permissions.onAdded.addListener(() => queueSync());
 ext.storage.onChanged.addListener((changes, area) => {

@@ -2,7 +2,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { dom } = require('./helpers.js');
-const { siteFor, composerFor, publishControlFor, composerForControl } = require('../src/lib/sites.js');
+const { siteFor, composerFor, publishControlFor, composerForControl, fieldsIn, fieldLabel, formScopeOf } = require('../src/lib/sites.js');
 
 test('hosts map to their channel; anything else is internal', () => {
   assert.equal(siteFor('www.linkedin.com').channel, 'linkedin');
@@ -60,4 +60,32 @@ test('a publish control sends the composer of its own dialog, else the last acti
   const removed = $('#c1');
   removed.remove();
   assert.equal(composerForControl($('#lonely'), [removed], removed), null);
+});
+
+test('in a profile or post form, one-line text inputs are fields too; search boxes and passwords are not', () => {
+  const window = dom(`<body>
+    <div role="dialog" id="profile">
+      <label for="title">Title</label><input id="title" type="text">
+      <input id="headline" aria-label="Headline"><input id="pw" type="password"><input id="mail" type="email">
+      <input id="city" role="combobox"><textarea id="desc" placeholder="Description"></textarea>
+      <button type="button" id="save">Save</button></div>
+    <form id="search-form"><input id="q"><button type="submit" id="go">Go</button></form>
+    <form id="comment"><input id="subject"><textarea id="body"></textarea><button type="submit" id="send">OK</button></form></body>`);
+  const $ = (s) => window.document.querySelector(s);
+  const internal = siteFor('intranet.example');
+  assert.equal(composerFor($('#title'), internal), $('#title'));
+  assert.equal(composerFor($('#headline'), internal), $('#headline'));
+  for (const id of ['#pw', '#mail', '#city', '#q']) assert.equal(composerFor($(id), internal), null, id);
+  assert.equal(composerFor($('#subject'), internal), $('#subject')); // next to a multi-line field
+  assert.deepEqual(fieldsIn(formScopeOf($('#save')), internal).map((f) => f.id), ['title', 'headline', 'desc']);
+  assert.deepEqual([fieldLabel($('#title')), fieldLabel($('#headline')), fieldLabel($('#desc'))], ['Title', 'Headline', 'Description']);
+  // A "Save" of type=button publishes its form; "Go" of a search box does not.
+  assert.equal(publishControlFor($('#save'), internal), $('#save'));
+  assert.equal(publishControlFor($('#go'), internal), null);
+  assert.equal(publishControlFor($('#send'), internal), $('#send'));
+});
+
+test('a "Save" outside any form with text fields is not a publish control', () => {
+  const window = dom('<body><div><button id="save-job">Save</button></div><div contenteditable="true"></div></body>');
+  assert.equal(publishControlFor(window.document.getElementById('save-job'), siteFor('www.linkedin.com')), null);
 });

@@ -21,6 +21,8 @@ test('the badge tells the verdict and the count; clicking it opens the panel', (
   const { ui, shadow, composer } = setup();
   const badge = shadow.querySelector('.cg-badge');
   ui.showBadge(composer, 'block', 2);
+  assert.equal(badge.tagName, 'BUTTON'); // focusable, activated with Enter or Space
+  assert.equal(shadow.querySelector('[data-testid=cg-live]').textContent, 'CharterGuard: verdictBlock · issuesMany(2)');
   assert.equal(badge.dataset.state, 'block');
   assert.equal(badge.textContent, '✕ 2');
   assert.equal(badge.title, 'verdictBlock · issuesMany(2) — badgeHint');
@@ -29,7 +31,9 @@ test('the badge tells the verdict and the count; clicking it opens the panel', (
   assert.equal(badge.textContent, '⚠ 1');
   assert.match(badge.title, /severity_warn · issuesOne/);
   ui.showBadge(composer, 'offline', 0);
-  assert.equal(badge.textContent, 'offline');
+  // API trouble: a one-character mark; the words are for screen readers.
+  assert.equal(badge.textContent, '⏻offline');
+  assert.equal(badge.querySelector('.cg-sr').textContent, 'offline');
   assert.equal(badge.title, 'offlineHint');
   const panel = shadow.querySelector('.cg-panel');
   assert.equal(panel.hidden, true);
@@ -57,15 +61,32 @@ test('the panel lists message, clause, suggestion and an apply button only when 
   assert.equal(items[1].querySelector('b'), null);
 });
 
-test('the tooltip shows one finding near the pointer', () => {
+test('the card is anchored under the word, or above it when below would hide another finding', () => {
   const { ui, shadow } = setup();
-  ui.showTooltip(SPANS[0], 100, 50, () => {});
+  const word = { left: 100, right: 160, top: 50, bottom: 70 };
+  ui.showTooltip(SPANS[0], word, { apply: () => {} });
   const tip = shadow.querySelector('.cg-tooltip');
   assert.equal(tip.hidden, false);
   assert.equal(tip.dataset.rule, 'confidential.codenames');
-  assert.equal(tip.style.top, '68px');
+  assert.equal(tip.style.top, '76px'); // 6 px under the word, not under the pointer
+  assert.equal(tip.style.left, '100px');
+  const nextLine = { left: 110, right: 200, top: 90, bottom: 110 };
+  ui.showTooltip(SPANS[1], { left: 100, right: 160, top: 400, bottom: 420 }, {}, [{ ...nextLine, top: 430, bottom: 450 }]);
+  assert.ok(parseFloat(tip.style.top) < 400, 'placed above the word');
   ui.hideTooltip();
   assert.equal(tip.hidden, true);
+});
+
+test('a card offers to set a finding aside only when allowed', () => {
+  const { ui, shadow } = setup();
+  const dismissed = [];
+  const actions = { dismiss: (span, reason) => dismissed.push([span.rule, reason]), canDismiss: (span) => span.severityClass !== 'block' };
+  ui.showTooltip(SPANS[0], { left: 0, right: 10, top: 0, bottom: 10 }, actions);
+  assert.equal(shadow.querySelector('[data-testid=cg-ignore]'), null);
+  ui.showTooltip(SPANS[1], { left: 0, right: 10, top: 0, bottom: 10 }, actions);
+  shadow.querySelector('[data-testid=cg-not-applicable]').click();
+  shadow.querySelector('[data-testid=cg-ignore]').click();
+  assert.deepEqual(dismissed, [['pii.phone', 'not_applicable'], ['pii.phone', 'ignored']]);
 });
 
 test('blocked-post dialog: go back', async () => {
@@ -73,10 +94,19 @@ test('blocked-post dialog: go back', async () => {
   const answer = ui.askAboutBlockedPost(SPANS, true);
   const dialog = shadow.querySelector('.cg-dialog');
   assert.equal(dialog.hidden, false);
-  assert.deepEqual([...dialog.querySelectorAll('li')].map((li) => li.dataset.rule), ['confidential.codenames']);
+  // Every finding, grouped by severity, not only the blocking ones.
+  assert.deepEqual([...dialog.querySelectorAll('section')].map((s) => s.dataset.severity), ['block', 'warn']);
+  assert.deepEqual([...dialog.querySelectorAll('li')].map((li) => li.dataset.rule), ['confidential.codenames', 'pii.phone']);
   shadow.querySelector('[data-testid=cg-back]').click();
   assert.deepEqual(await answer, { action: 'back' });
   assert.equal(dialog.hidden, true);
+});
+
+test('blocked-post dialog: Escape goes back', async () => {
+  const { window, ui, shadow } = setup();
+  const answer = ui.askAboutBlockedPost(SPANS, true);
+  shadow.querySelector('[data-testid=cg-back]').dispatchEvent(new window.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  assert.deepEqual(await answer, { action: 'back' });
 });
 
 test('blocked-post dialog: publish anyway needs a reason', async () => {

@@ -52,6 +52,7 @@
     return {
       check: (body) => request('POST', '/v1/check', body),
       override: (body) => request('POST', '/v1/overrides', body),
+      dismiss: (body) => request('POST', '/v1/dismissals', body),
       health: () => request('GET', '/healthz'),
       ready: () => request('GET', '/readyz'),
       charters: () => request('GET', '/v1/charters'),

@@ -24,7 +24,11 @@
   function createHighlighter(win, mirrorParent) {
     const doc = win.document;
     const painted = new Map(); // composer -> [{span, range}]
-    const mirrors = new Map(); // textarea -> mirror div
+    const mirrors = new Map(); // textarea or input -> mirror div
+    // A field that moves or resizes without any event we listen to (a banner pushed it
+    // down, the user dragged its corner, the site's layout reflowed) must take its
+    // mirror along: ResizeObserver sees size changes; the content script reports the rest.
+    const resized = typeof win.ResizeObserver === 'function' ? new win.ResizeObserver(() => reposition()) : null;
 
     function mirrorFor(field) {
       let mirror = mirrors.get(field);
@@ -33,8 +37,10 @@
         mirror.className = 'cg-mirror';
         mirror.setAttribute('aria-hidden', 'true');
         mirror.appendChild(doc.createTextNode(''));
+        if (field.tagName === 'INPUT') mirror.dataset.singleLine = '';
         mirrorParent.appendChild(mirror);
         mirrors.set(field, mirror);
+        if (resized) resized.observe(field);
       }
       return mirror;
     }
@@ -46,6 +52,12 @@
       Object.assign(mirror.style, {
         left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px`,
       });
+      if (field.tagName === 'INPUT') {
+        // An input centres its one line vertically: so does a line as tall as its content box.
+        const inner = rect.height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)
+          - parseFloat(style.borderTopWidth) - parseFloat(style.borderBottomWidth);
+        mirror.style.lineHeight = `${Math.max(0, inner)}px`;
+      }
       mirror.scrollTop = field.scrollTop;
       mirror.scrollLeft = field.scrollLeft;
     }
@@ -55,7 +67,7 @@
       if (model.field) {
         const mirror = mirrorFor(composer);
         // A trailing newline keeps the mirror's last line as tall as the textarea's.
-        mirror.firstChild.data = `${model.text}\n`;
+        mirror.firstChild.data = composer.tagName === 'INPUT' ? model.text : `${model.text}\n`;
         placeMirror(composer, mirror);
         return spans.map((span) => {
           const range = doc.createRange();
@@ -92,6 +104,7 @@
       if (mirror) {
         mirror.remove();
         mirrors.delete(composer);
+        if (resized) resized.unobserve(composer);
       }
       repaint();
     }
@@ -104,19 +117,31 @@
       }
     }
 
-    /** The painted finding under the pointer, if any. */
+    /** The painted finding under the pointer, if any, with the rectangle of the line box it was hit in. */
     function spanAt(x, y) {
       for (const [composer, items] of painted) {
         for (const { span, range } of items) {
           for (const rect of range.getClientRects()) {
-            if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return { composer, span };
+            if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return { composer, span, rect };
           }
         }
       }
       return null;
     }
 
-    return { show, clear, reposition, spanAt };
+    /** The painted finding of `composer` whose text holds UTF-16 offset `offset` (the caret), if any. */
+    function spanAtOffset(composer, offset) {
+      const items = painted.get(composer) || [];
+      const hit = items.find(({ span }) => offset >= span.from && offset <= span.to);
+      return hit ? { composer, span: hit.span, rect: hit.range.getClientRects()[0] || hit.range.getBoundingClientRect() } : null;
+    }
+
+    /** Rectangles of every painted finding (a card must not hide them). */
+    function paintedRects() {
+      return [...painted.values()].flatMap((items) => items.flatMap(({ range }) => [...range.getClientRects()]));
+    }
+
+    return { show, clear, reposition, spanAt, spanAtOffset, paintedRects };
   }
 
   return { createHighlighter, supported };

@@ -12,6 +12,7 @@
     language: 'auto', // language of the posts sent to the API: auto | fr | en
     sites: { linkedin: true, x: true, facebook: true },
     internalSites: [], // match patterns of enabled internal networks
+    pausedSites: [], // host names where the user paused checking (from the popup)
   });
 
   function normalize(stored) {
@@ -23,6 +24,7 @@
       language: ['auto', 'fr', 'en'].includes(raw.language) ? raw.language : DEFAULTS.language,
       sites: { ...DEFAULTS.sites, ...(raw.sites || {}) },
       internalSites: Array.isArray(raw.internalSites) ? raw.internalSites.filter(Boolean) : [],
+      pausedSites: Array.isArray(raw.pausedSites) ? raw.pausedSites.filter((h) => typeof h === 'string' && h) : [],
     };
   }
 

@@ -1,23 +1,23 @@
 'use strict';
-// Shows whether the API answers, on the popup and the options page.
+// Shows whether the API answers, on the popup, the options and the onboarding pages.
 (function (root) {
   const ext = root.browser || root.chrome;
   const t = (key, subs) => ext.i18n.getMessage(key, subs) || key;
 
-  async function showApiStatus(doc) {
+  /** "API : joignable · version 0.1.0" (the health status word is no news to the user once the API answers). */
+  async function showApiStatus(doc, probe) {
     const line = doc.getElementById('api-status');
-    const text = doc.getElementById('api-status-text');
-    text.textContent = t('apiChecking');
-    const status = await ext.runtime.sendMessage({ type: 'cg:status' }).catch(() => null);
+    line.dataset.state = 'checking';
+    line.textContent = t('apiChecking');
+    const status = await ext.runtime.sendMessage({ type: 'cg:status', ...(probe || {}) }).catch(() => null);
     if (status && status.ok) {
-      const health = status.health || {};
-      const detail = [health.version && `v${health.version}`, health.status].filter(Boolean).join(', ') || 'ok';
+      const version = status.health && status.health.version;
       line.dataset.state = 'ok';
-      text.textContent = t('apiReachable', [detail]);
+      line.textContent = version ? `${t('apiReachable')} · ${t('apiVersion', [String(version)])}` : t('apiReachable');
     } else {
       line.dataset.state = 'error';
       const unauthorized = status && status.error && status.error.code === 'unauthorized';
-      text.textContent = unauthorized ? t('apiUnauthorized') : t('apiUnreachable', [status ? status.apiUrl : '?']);
+      line.textContent = unauthorized ? t('apiUnauthorized') : t('apiUnreachable', [status ? status.apiUrl : '?']);
     }
     return status;
   }

@@ -517,7 +517,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         until: QueryTime | None = Query(None, description="Up to this time (exclusive)."),
         verdict: Literal["block", "warn", "pass"] | None = Query(None),
         rule: str | None = Query(None, max_length=200, description="Only decisions involving this rule id."),
-        kind: Literal["check", "override"] | None = Query(None),
+        kind: Literal["check", "override", "dismissal"] | None = Query(None),
         key_id: str | None = Query(None, max_length=64),
         charter: str | None = Query(None, max_length=200),
     ) -> Filters:
@@ -559,6 +559,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         store = _decision_log()
         return await asyncio.get_running_loop().run_in_executor(state.executor, lambda: store.summary(filters))
 
+    # POST /v1/dismissals (the extension's "ignore" / "does not apply here")
+    from .dismissals import add_dismissal_routes
+
+    add_dismissal_routes(app, state, ceiling_s)
     return app
 
 

@@ -172,7 +172,7 @@ class DecisionModel(BaseModel):
     model_config = ConfigDict(extra="allow")
     id: str
     time: str
-    kind: Literal["check", "override"]
+    kind: Literal["check", "override", "dismissal"]
     verdict: str | None = None
     text_hmac: str
     rules: list[str]

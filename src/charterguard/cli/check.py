@@ -85,6 +85,9 @@ def gate_options(function: Any) -> Any:
               "Arguments after --file are files too, so `--file posts/*.md` works.")
 @click.option("--files", "args_are_files", is_flag=True,
               help="Every argument is a file to check (pre-commit and xargs pass file names this way).")
+@click.option("--linkedin-export", "linkedin_export", type=click.Path(dir_okay=False, path_type=Path), metavar="ZIP",
+              help="Audit a LinkedIn data export (the member's zip): headline, summary, positions, projects, posts and comments, "
+                   "one report per field.")
 @charter_option
 @click.option("--lang", "-l", type=click.Choice(["fr", "en"]), help="The post's language (detected when omitted).")
 @click.option("--channel", help="Where it will be published: linkedin, x, facebook, internal...")
@@ -96,8 +99,9 @@ def gate_options(function: Any) -> Any:
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal).")
 @gate_options
 @reports_errors
-def check(text: tuple[str, ...], files: tuple[str, ...], args_are_files: bool, charter_ref: str, lang: str | None, channel: str | None,
-          audience: str | None, fmt: str, output: Path, fail_on: str, color: bool | None, **gate: Any) -> None:
+def check(text: tuple[str, ...], files: tuple[str, ...], args_are_files: bool, linkedin_export: Path | None, charter_ref: str,
+          lang: str | None, channel: str | None, audience: str | None, fmt: str, output: Path, fail_on: str, color: bool | None,
+          **gate: Any) -> None:
     """Check posts: TEXT, '-' for standard input, or --file F [F...].
 
     Markdown front matter (lang, channel, audience, id, date) is honoured and wins
@@ -107,6 +111,9 @@ def check(text: tuple[str, ...], files: tuple[str, ...], args_are_files: bool, c
     """
     from ..sources import PostRow, detect_format, read_posts
 
+    if linkedin_export is not None:
+        _check_linkedin_export(linkedin_export, bool(text or files or args_are_files), charter_ref, lang, channel, audience,
+                               fmt, output, fail_on, color, gate)
     if args_are_files and not text and not files:
         sys.exit(EXIT_OK)  # pre-commit with no matching changed file: nothing to check
     paths = _paths(text, files, args_are_files)
@@ -131,6 +138,19 @@ def check(text: tuple[str, ...], files: tuple[str, ...], args_are_files: bool, c
     sizes = paths if paths is not None else None
     _run(rows, sizes, charter_ref, fmt, output, fail_on, color, workers, gate,
          defaults={"lang": lang, "channel": channel, "audience": audience}, single_object=not many)
+
+
+def _check_linkedin_export(export: Path, other_input: bool, charter_ref: str, lang: str | None, channel: str | None,
+                           audience: str | None, fmt: str, output: Path, fail_on: str, color: bool | None, gate: dict[str, Any]) -> None:
+    """One report per text field of a LinkedIn data export (see profile_export.py)."""
+    from ..profile_export import read_linkedin_export
+
+    if other_input:
+        fail("--linkedin-export checks the export alone: drop TEXT / --file")
+    rows = list(read_linkedin_export(export))  # reads and validates the whole zip before any report is written
+    workers = gate["workers"] if gate["workers"] is not None else 1
+    _run(rows, None, charter_ref, fmt, output, fail_on, color, workers, gate,
+         defaults={"lang": lang, "channel": channel, "audience": audience}, single_object=False, always_summary=True)
 
 
 def _paths(text: tuple[str, ...], files: tuple[str, ...], args_are_files: bool = False) -> list[str] | None:

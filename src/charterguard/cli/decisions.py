@@ -29,7 +29,7 @@ def _filter_options(func: Any) -> Any:
         click.option("--until", default=None, help="Up to this date/time, exclusive."),
         click.option("--verdict", type=click.Choice(["block", "warn", "pass"]), default=None),
         click.option("--rule", default=None, help="Only decisions involving this rule id."),
-        click.option("--kind", type=click.Choice(["check", "override"]), default=None),
+        click.option("--kind", type=click.Choice(["check", "override", "dismissal"]), default=None),
         click.option("--key-id", default=None, help="Only decisions made with this API key id."),
         click.option("--charter", default=None, help="Only decisions on this charter name."),
     ]

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
-Kind = Literal["check", "override"]
+Kind = Literal["check", "override", "dismissal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +72,9 @@ class Decision:
     verdict: str | None = None  # None for overrides
     incomplete: bool = False
     # check: one entry per finding {rule, category, entity, severity, length};
-    # override: one entry per rule overridden {rule}.
+    # override: one entry per rule overridden {rule}; dismissal: {rule, severity}.
     findings: list[dict[str, Any]] = field(default_factory=list)
-    reason: str | None = None  # override: the employee's reason
+    reason: str | None = None  # override: the employee's reason; dismissal: "ignored" | "not_applicable"[: comment]
     text: str | None = None  # only when text storage was turned on explicitly
     elapsed_ms: float | None = None
     id: str = field(default_factory=lambda: uuid.uuid4().hex)

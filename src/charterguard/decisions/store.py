@@ -232,16 +232,19 @@ class DecisionLog:
         verdict_rows, rule_rows = self._run(work)
         checks = {verdict: count for kind, verdict, count in verdict_rows if kind == "check"}
         overrides = sum(count for kind, _verdict, count in verdict_rows if kind == "override")
+        dismissals = sum(count for kind, _verdict, count in verdict_rows if kind == "dismissal")
         rules: dict[str, dict[str, int]] = {}
         for rule, kind, verdict, count in rule_rows:
             entry = rules.setdefault(rule, {"block": 0, "warn": 0, "pass": 0, "override": 0})
-            entry["override" if kind == "override" else verdict] += count
+            column = verdict if kind == "check" else kind  # "dismissal" appears only for rules that have some
+            entry[column] = entry.get(column, 0) + count
         return {
             "since": iso(filters.since) if filters.since else None,
             "until": iso(filters.until) if filters.until else None,
             "checks": sum(checks.values()),
             "by_verdict": {v: checks.get(v, 0) for v in ("block", "warn", "pass")},
             "overrides": overrides,
+            "dismissals": dismissals,
             "by_rule": [{"rule": rule, **counts} for rule, counts in sorted(rules.items())],
         }
 
