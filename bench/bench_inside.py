@@ -5,7 +5,9 @@
 Posts are made by joining lines of bench/data/corporate_*.txt up to ~300 characters
 (ordinary posts: the common case), as bench/bench_tone.py does. Measured, interleaved
 post by post so that load from other processes hits every row alike:
-- "added": the `find` of every inside_information rule of the default charter;
+- "added": the `find` of every inside_information rule of the default charter, and
+  apart, of every `semantic` rule (example-defined clauses: the sentence encoder runs
+  on the sentences holding a prefilter word);
 - "check without" / "check with": the whole default check without those rules and
   with them (the difference is what they add to a check);
 - the same "added" on the topic-bearing posts of bench/data/inside_*.jsonl (the
@@ -66,8 +68,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     charter = Charter.load("default")
-    ids = {r.spec.id for r in charter.rules if r.spec.kind == "inside_information" and r.spec.enabled}
-    detectors = [r.detector for r in charter.rules if r.spec.id in ids]
+    inside = {r.spec.id for r in charter.rules if r.spec.kind == "inside_information" and r.spec.enabled}
+    semantic = {r.spec.id for r in charter.rules if r.spec.kind == "semantic" and r.spec.enabled}
+    ids = inside | semantic
+    detectors = [r.detector for r in charter.rules if r.spec.id in inside]
+    semantic_detectors = [r.detector for r in charter.rules if r.spec.id in semantic]
     with_rules = Checker(charter)
     without = Checker(charter.only({r.spec.id for r in charter.rules} - ids))
     print(f"load average {os.getloadavg()[0]:.2f}; rules measured: {', '.join(sorted(ids))}")
@@ -79,7 +84,7 @@ def main() -> int:
                 checker.check(text, lang=language, now=NOW)
         print(f"\n{language}: warm-up {(time.perf_counter() - started) * 1000:.0f} ms; {len(texts)} corporate posts "
               f"of ~{statistics.mean(len(t) for t in texts):.0f} chars")
-        added, check_with, check_without = [], [], []
+        added, added_semantic, check_with, check_without = [], [], [], []
         for _ in range(args.rounds):
             for text in texts:
                 post = Post(text, language=language, channel=None, audience=None, now=NOW)
@@ -88,14 +93,19 @@ def main() -> int:
                     list(detector.find(post))
                 added.append((time.thread_time() - started_cpu) * 1000)
                 started_cpu = time.thread_time()
+                for detector in semantic_detectors:
+                    list(detector.find(post))
+                added_semantic.append((time.thread_time() - started_cpu) * 1000)
+                started_cpu = time.thread_time()
                 without.check(text, lang=language, now=NOW)
                 check_without.append((time.thread_time() - started_cpu) * 1000)
                 started_cpu = time.thread_time()
                 with_rules.check(text, lang=language, now=NOW)
                 check_with.append((time.thread_time() - started_cpu) * 1000)
         print(line(f"{language} added by inside_information (cpu)", added))
-        print(line(f"{language} whole check without them (cpu)", check_without))
-        print(line(f"{language} whole check with them (cpu)", check_with))
+        print(line(f"{language} added by semantic rules (cpu)", added_semantic))
+        print(line(f"{language} whole check without both (cpu)", check_without))
+        print(line(f"{language} whole check with both (cpu)", check_with))
         topical = []
         for _ in range(args.rounds):
             for text in topic_posts(language):
