@@ -79,7 +79,9 @@ def _scores(sims: np.ndarray, labels: np.ndarray, rows: np.ndarray, train: np.nd
 
 
 def _best_threshold(scores: np.ndarray, labels: np.ndarray) -> float:
-    """The threshold maximising F1 (ties: the higher one, fewer false alarms)."""
+    """The threshold maximising F1 (ties: the highest one, fewer false alarms), moved
+    halfway down to the next lower score: a threshold sitting exactly on a training
+    score would miss a new sentence a hair less similar."""
     candidates = sorted({MIN_THRESHOLD, *(float(s) for s in scores if s >= MIN_THRESHOLD)})
     best, best_f1 = MIN_THRESHOLD, -1.0
     for threshold in candidates:
@@ -90,7 +92,8 @@ def _best_threshold(scores: np.ndarray, labels: np.ndarray) -> float:
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
         if f1 >= best_f1:
             best, best_f1 = threshold, f1
-    return best
+    below = [c for c in candidates if c < best]
+    return (best + below[-1]) / 2 if below else best
 
 
 def choose_threshold(flag: np.ndarray, passing: np.ndarray, margin: float = 0.0) -> float:
