@@ -89,9 +89,13 @@ def main() -> int:
 
     charter = Charter.load("default")
     ids = {r.spec.id for r in charter.rules if r.spec.kind == "inside_information" and r.spec.enabled}
+    confidential = {r.spec.id for r in charter.rules if r.spec.category == "confidential" and r.spec.enabled}
     systems = {
         "inside_information": predictor(Checker(charter.only(ids)), ids),
         "before (word list)": predictor(Checker(Charter.from_yaml(BEFORE)), {"speaking.market_sensitive"}),
+        # Every confidential rule of the default charter (unreleased_figures, investment_advice...):
+        # what a writer sees; the other rules are owned elsewhere and only shown here.
+        "all confidential": predictor(Checker(charter.only(confidential)), confidential),
     }
     rows = load()
     splits = ["dev", "report"] if args.split == "all" else [args.split]
@@ -132,7 +136,14 @@ def main() -> int:
             if r["split"] == "dev" and predictions[main_name][k] != bool(r["label"]):
                 print(f"  [{r['language']} {r['phenomenon']} label={r['label']}] {r['text']}")
 
-    print("\nFalse alarms at warn/block on ordinary corporate posts (target <= 1%)")
+    semantic = {r.spec.id for r in charter.rules if r.spec.kind == "semantic" and r.spec.enabled}
+    for label, rule_ids in (("inside_information rules", ids), ("semantic rules", semantic)):
+        false_alarms(label, charter, rule_ids)
+    return 0
+
+
+def false_alarms(label: str, charter: Charter, ids: set[str]) -> None:
+    print(f"\nFalse alarms at warn/block on ordinary corporate posts, {label} (target <= 1%)")
     checker = Checker(charter.only(ids))
     for name in CORPORATE:
         path = DATA / name
@@ -144,7 +155,6 @@ def main() -> int:
         flagged = sum(predictor(checker, ids)(text, language) for text in posts)
         rate = flagged / max(len(posts), 1)
         print(f"{name:38} {len(posts):5d} posts {flagged:4d} flagged {rate:6.1%}  " + ("MET" if rate <= 0.01 else "NOT MET"))
-    return 0
 
 
 if __name__ == "__main__":
