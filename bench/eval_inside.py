@@ -4,6 +4,7 @@ language and split, and false alarms on ordinary corporate posts.
     .venv/bin/python bench/eval_inside.py                 # dev and report splits
     .venv/bin/python bench/eval_inside.py --split report  # the split nobody tunes on
     .venv/bin/python bench/eval_inside.py --errors dev    # list the dev mistakes (never report's)
+    .venv/bin/python bench/eval_inside.py --split fresh   # cases written after the lexicons were frozen
 
 Data: bench/data/inside_{fr,en}.jsonl, {"text", "label" (1 = inside information),
 "phenomenon", "language", "split"}: written by hand, half French half English,
@@ -13,6 +14,9 @@ past events, rumours about other companies, ordinary posts with future tense).
 A post counts as flagged when a rule of kind `inside_information` of the default
 charter reports it at warn or block. "before" is the rule this kind replaced
 (speaking.market_sensitive, a word list), run on the same posts.
+bench/data/inside_fresh.jsonl (split "fresh"): 48 cases in new wordings, written
+after the lexicons were frozen and measured once (a check of how far the rules
+generalise; the dev/report cases were written by the lexicons' author).
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 
@@ -54,8 +58,8 @@ rules:
 
 def load() -> list[dict]:
     rows = []
-    for language in ("fr", "en"):
-        path = DATA / f"inside_{language}.jsonl"
+    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl"):
+        path = DATA / name
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows
 
@@ -83,7 +87,7 @@ def prf(pairs: list[tuple[int, bool]]) -> tuple[float, float, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "report", "fresh", "all"], default="all")
     parser.add_argument("--errors", choices=["dev"], help="print the mistakes of the dev split")
     args = parser.parse_args()
 
@@ -98,12 +102,12 @@ def main() -> int:
         "all confidential": predictor(Checker(charter.only(confidential)), confidential),
     }
     rows = load()
-    splits = ["dev", "report"] if args.split == "all" else [args.split]
+    splits = ["dev", "report", "fresh"] if args.split == "all" else [args.split]
     print(f"rules: {', '.join(sorted(ids))}; {len(rows)} cases")
     predictions: dict[str, list[bool]] = {}
     for name, predict in systems.items():
         started = time.perf_counter()
-        predictions[name] = [predict(r["text"], r["language"]) for r in rows]
+        predictions[name] = [predict(r["text"], r["language"]) if r["split"] in splits else False for r in rows]
         print(f"{name}: {(time.perf_counter() - started) * 1000 / len(rows):.2f} ms/post (wall, whole check)")
     main_name = "inside_information"
     for split in splits:
