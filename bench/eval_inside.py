@@ -4,7 +4,7 @@ language and split, and false alarms on ordinary corporate posts.
     .venv/bin/python bench/eval_inside.py                 # dev and report splits
     .venv/bin/python bench/eval_inside.py --split report  # the split nobody tunes on
     .venv/bin/python bench/eval_inside.py --errors dev    # list the dev mistakes (never report's)
-    .venv/bin/python bench/eval_inside.py --split fresh   # cases written after the lexicons were frozen
+    .venv/bin/python bench/eval_inside.py --split fresh2  # cases written before the last lexicon revision
 
 Data: bench/data/inside_{fr,en}.jsonl, {"text", "label" (1 = inside information),
 "phenomenon", "language", "split"}: written by hand, half French half English,
@@ -15,8 +15,11 @@ A post counts as flagged when a rule of kind `inside_information` of the default
 charter reports it at warn or block. "before" is the rule this kind replaced
 (speaking.market_sensitive, a word list), run on the same posts.
 bench/data/inside_fresh.jsonl (split "fresh"): 48 cases in new wordings, written
-after the lexicons were frozen and measured once (a check of how far the rules
-generalise; the dev/report cases were written by the lexicons' author).
+after the first lexicons were frozen; measured once (recall 0.20 FR, 0.10 EN: the
+lexicons fitted the dev/report wordings), then used as a second dev set.
+bench/data/inside_fresh2.jsonl (split "fresh2"): 40 more, written before the second
+lexicon revision and measured after it, once: the nearest thing here to posts
+nobody has seen (the dev/report cases were written by the lexicons' author).
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 
@@ -58,7 +61,7 @@ rules:
 
 def load() -> list[dict]:
     rows = []
-    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl"):
+    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl"):
         path = DATA / name
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows
@@ -87,7 +90,7 @@ def prf(pairs: list[tuple[int, bool]]) -> tuple[float, float, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "fresh", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "all"], default="all")
     parser.add_argument("--errors", choices=["dev"], help="print the mistakes of the dev split")
     args = parser.parse_args()
 
@@ -102,7 +105,7 @@ def main() -> int:
         "all confidential": predictor(Checker(charter.only(confidential)), confidential),
     }
     rows = load()
-    splits = ["dev", "report", "fresh"] if args.split == "all" else [args.split]
+    splits = ["dev", "report", "fresh", "fresh2"] if args.split == "all" else [args.split]
     print(f"rules: {', '.join(sorted(ids))}; {len(rows)} cases")
     predictions: dict[str, list[bool]] = {}
     for name, predict in systems.items():

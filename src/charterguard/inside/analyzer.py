@@ -35,6 +35,12 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ALLER = frozenset(["vais", "vas", "va", "allons", "allez", "vont"])
 _INFINITIVE = re.compile(r"^[a-z]{3,}(?:er|ir|re)$")
 _ENGLISH_FUTURE = frozenset({"will", "ll", "shall", "gonna"})
+# "dans dix jours", "in 3 weeks": a delay ahead.
+_DELAY = re.compile(
+    r"\b(?:dans|in)\s+(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|quelques|a few|one|two|three|four|five|"
+    r"six|ten|fifteen)\s+(?:jours?|semaines?|mois|days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
 # Capitalised words that name no company (English capitalises months and weekdays).
 _CALENDAR = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "noel", "paques"]
@@ -145,7 +151,7 @@ class InsideAnalyzer:
         if _inside(cues("general"), sentence):
             return None  # an article or a talk about the topic in general
         if not self._self_reference(tokens, language, sentence, cues) and (
-            _inside(cues("hearsay"), sentence) or self._names_another_company(tokens, sentence)
+            _inside(cues("hearsay"), sentence) or self._names_another_company(tokens, sentence, match)
         ):
             return None  # a rumour about someone else
         return InsideFinding(match.start, match.end, topic.name, "forward_looking", forward, 0.75)
@@ -157,6 +163,9 @@ class InsideAnalyzer:
         found = [m for m in cues("forward_looking") if sentence.start <= m.start and m.end <= sentence.end]
         if found:
             return text[found[0].start : found[0].end]
+        delay = _DELAY.search(text, sentence.start, sentence.end)
+        if delay:
+            return delay.group()
         for i in range(sentence.lo, sentence.hi):
             word = tokens[i].text
             if word in _ENGLISH_FUTURE:
@@ -179,9 +188,11 @@ class InsideAnalyzer:
                 return True
         return any(tokens[i].text in self._own_names for i in range(sentence.lo, sentence.hi))
 
-    def _names_another_company(self, tokens: list[Token], sentence: Sentence) -> bool:
-        """A capitalised word inside the sentence (not its first word, not an acronym, not our own name)."""
-        for i in range(sentence.lo + 1, sentence.hi):
+    def _names_another_company(self, tokens: list[Token], sentence: Sentence, match: Match) -> bool:
+        """A capitalised word before the topic, as its subject would be ("Kering publiera des
+        résultats"; not "on ferme le site de Valence"): not the sentence's first word, not an
+        acronym, not a month, not our own name."""
+        for i in range(sentence.lo + 1, min(match.first, sentence.hi)):
             raw = tokens[i].raw
             if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR:
                 return True
