@@ -129,7 +129,8 @@ class InsideInformationDetector(Detector[InsideInformationRule]):
 
     def find(self, post: Post) -> Iterable[Hit]:
         language = post.language if post.language in CUE_LABELS else "en"
-        for finding in self.analyzer.analyze(post.text, language, post.now):
+        tense_cache = post.__dict__.setdefault("_inside_tense_cache", {})  # shared by this post's rules
+        for finding in self.analyzer.analyze(post.text, language, post.now, tense_cache):
             if finding.cue not in self._cues:
                 continue
             topic = self.analyzer.topics[finding.topic]

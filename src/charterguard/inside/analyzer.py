@@ -92,8 +92,13 @@ class InsideAnalyzer:
         self._own_names = frozenset(fold(n) for name in own_names for n in name.split())
         self._future_tense = future_tense
 
-    def analyze(self, text: str, language: str, now: datetime | None = None) -> list[InsideFinding]:
+    def analyze(
+        self, text: str, language: str, now: datetime | None = None, tense_cache: dict[str, bool] | None = None
+    ) -> list[InsideFinding]:
+        """Findings in `text`; `tense_cache` (one per post) spares a second parse of a
+        sentence when several rules read the same post."""
         language = language if language in ("fr", "en") else "en"
+        tenses = tense_cache if tense_cache is not None else {}
         tokens = tokenize(text)
         topic_matches = self._term_matcher.find(tokens)
         if not topic_matches:
@@ -116,7 +121,7 @@ class InsideAnalyzer:
             needed = self._requirement_matchers.get(id(match.entry))
             if needed is not None and not [m for m in needed.find(tokens, "", sentence.lo, sentence.hi) if m.first != match.first]:
                 continue
-            finding = self._judge(text, tokens, language, now, match, topic, sentence, cues)
+            finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses)
             if finding is not None:
                 seen.add((topic.name, sentence.start))
                 findings.append(finding)
@@ -132,6 +137,7 @@ class InsideAnalyzer:
         topic: Topic,
         sentence: Sentence,
         cues: Callable[[str], list[Match]],
+        tenses: dict[str, bool],
     ) -> InsideFinding | None:
         clause = _clause(text, match, sentence)
         in_clause = [m for m in cues("past") if clause[0] <= m.start and m.end <= clause[1]]
@@ -139,11 +145,11 @@ class InsideAnalyzer:
             return None  # a past event ("il y a dix ans", "en 2019", "last year")
         secrecy = cues("secrecy") if "secrecy" in topic.cues else []
         if secrecy:
-            score = 0.95 if self._forward(text, tokens, language, sentence, cues) else 0.9
+            score = 0.95 if self._forward(text, tokens, language, sentence, cues, tenses) else 0.9
             return InsideFinding(match.start, match.end, topic.name, "secrecy", text[secrecy[0].start : secrecy[0].end], score)
         if "forward_looking" not in topic.cues:
             return None
-        forward = self._forward(text, tokens, language, sentence, cues)
+        forward = self._forward(text, tokens, language, sentence, cues, tenses)
         if forward is None:
             return None
         if cues("public"):
@@ -157,7 +163,13 @@ class InsideAnalyzer:
         return InsideFinding(match.start, match.end, topic.name, "forward_looking", forward, 0.75)
 
     def _forward(
-        self, text: str, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]]
+        self,
+        text: str,
+        tokens: list[Token],
+        language: str,
+        sentence: Sentence,
+        cues: Callable[[str], list[Match]],
+        tenses: dict[str, bool],
     ) -> str | None:
         """The forward-looking cue of the sentence (its text), if any."""
         found = [m for m in cues("forward_looking") if sentence.start <= m.start and m.end <= sentence.end]
@@ -176,7 +188,9 @@ class InsideAnalyzer:
                         return text[tokens[i].start : tokens[k].end]
         if language == "fr" and self._future_tense is not None:
             piece = text[sentence.start : sentence.end]
-            if self._future_tense(piece, language):
+            if piece not in tenses:
+                tenses[piece] = self._future_tense(piece, language)
+            if tenses[piece]:
                 return piece.strip()[:40]
         return None
 
