@@ -46,8 +46,9 @@ def _both_cues() -> list[TriggerCue]:
 
 
 CUE_LABELS: dict[str, dict[str, str]] = {
-    "fr": {"secrecy": "présentée comme non publique", "forward_looking": "annoncée comme à venir"},
-    "en": {"secrecy": "presented as not public", "forward_looking": "presented as upcoming"},
+    # Read after "information": "information présentée comme non publique".
+    "fr": {"secrecy": "présentée comme non publique", "forward_looking": "sur un événement à venir"},
+    "en": {"secrecy": "presented as not public", "forward_looking": "about an upcoming event"},
 }
 
 
