@@ -88,6 +88,9 @@ def test_products_need_a_secrecy_cue(default_checker: Checker) -> None:
     # A marketing teaser is public by nature; the same news "not announced yet" is not.
     assert verdict(default_checker, "Notre nouvelle gamme sera lancée en mars, restez connectés !", "fr") == "pass"
     assert verdict(default_checker, "Notre nouvelle gamme sera lancée en mars, ce n'est pas encore officiel.", "fr") == "block"
+    # Launch verbs are everyday words: without a product word they are no product.
+    assert verdict(default_checker, "Entre nous, je vais présenter ma démission demain.", "fr") == "pass"
+    assert verdict(default_checker, "Between us, the train arrives late every single day.", "en") == "pass"
 
 
 @pytest.mark.slow
