@@ -76,7 +76,7 @@ class InsideInformationRule(RuleSpec):
     )
     extra_cues: dict[str, list[str]] = Field(
         default_factory=dict,
-        description="Words added to the cue lists: secrecy, forward_looking, public, general, past, hearsay, self.",
+        description="Words added to the cue lists: secrecy, forward_looking, public, general, past, hearsay, routine, self.",
     )
     future_tense: bool = Field(True, description="Read the French future tense with spaCy on topic sentences without a cue word.")
     default_entity: str = "INSIDE_INFORMATION"

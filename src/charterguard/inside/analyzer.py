@@ -156,6 +156,8 @@ class InsideAnalyzer:
             return None  # "comme annoncé ce matin", "press release linked"
         if _inside(cues("general"), sentence):
             return None  # an article or a talk about the topic in general
+        if _inside(cues("routine"), sentence):
+            return None  # "fermée lundi pour inventaire"
         if not self._self_reference(tokens, language, sentence, cues) and (
             _inside(cues("hearsay"), sentence) or self._names_another_company(tokens, sentence, match)
         ):
@@ -195,7 +197,11 @@ class InsideAnalyzer:
         return None
 
     def _self_reference(self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]]) -> bool:
+        # The "je" of "je lis que" / the "I" of "I read that" reports; it is not the company.
+        reporting = [(h.start, h.end) for h in cues("hearsay")]
         for m in cues("self"):
+            if any(start <= m.start and m.end <= end for start, end in reporting):
+                continue
             # "US press" is no "us": an all-capital word of 2+ letters is an acronym, not a pronoun.
             acronym = m.end - m.start > 1 and all(tokens[i].raw.isupper() for i in range(m.first, m.last + 1))
             if sentence.start <= m.start and m.end <= sentence.end and not acronym:

@@ -21,7 +21,7 @@ from importlib import resources
 import yaml
 
 TOPIC_CUE_LISTS = ("secrecy", "forward_looking")  # lists that can turn a topic into a finding
-CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "self")
+CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "self")
 LANGUAGES = ("fr", "en")
 
 _WORD = re.compile(r"[^\W_]+")
