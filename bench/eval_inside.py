@@ -18,8 +18,10 @@ bench/data/inside_fresh.jsonl (split "fresh"): 48 cases in new wordings, written
 after the first lexicons were frozen; measured once (recall 0.20 FR, 0.10 EN: the
 lexicons fitted the dev/report wordings), then used as a second dev set.
 bench/data/inside_fresh2.jsonl (split "fresh2"): 40 more, written before the second
-lexicon revision and measured after it, once: the nearest thing here to posts
-nobody has seen (the dev/report cases were written by the lexicons' author).
+lexicon revision and measured after it, once (accuracy 0.85, recall 0.90, precision
+0.82), then its errors fixed. bench/data/inside_fresh3.jsonl (split "fresh3"): 40
+more, written before the third revision was measured: the nearest thing here to
+posts nobody has seen (all cases are by the lexicons' author).
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 
@@ -61,7 +63,7 @@ rules:
 
 def load() -> list[dict]:
     rows = []
-    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl"):
+    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl", "inside_fresh3.jsonl"):
         path = DATA / name
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows
@@ -90,7 +92,7 @@ def prf(pairs: list[tuple[int, bool]]) -> tuple[float, float, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "fresh3", "all"], default="all")
     parser.add_argument("--errors", choices=["dev"], help="print the mistakes of the dev split")
     args = parser.parse_args()
 
@@ -105,7 +107,7 @@ def main() -> int:
         "all confidential": predictor(Checker(charter.only(confidential)), confidential),
     }
     rows = load()
-    splits = ["dev", "report", "fresh", "fresh2"] if args.split == "all" else [args.split]
+    splits = ["dev", "report", "fresh", "fresh2", "fresh3"] if args.split == "all" else [args.split]
     print(f"rules: {', '.join(sorted(ids))}; {len(rows)} cases")
     predictions: dict[str, list[bool]] = {}
     for name, predict in systems.items():
