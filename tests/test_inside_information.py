@@ -57,6 +57,12 @@ def test_the_issue_posts_are_found(default_checker: Checker, text: str, lang: st
         ("Nous serons au salon VivaTech la semaine prochaine, venez nous voir !", "fr"),
         ("Entre nous, rien ne vaut un bon café avant la réunion du lundi.", "fr"),
         ("Nos clients pourront bientôt suivre leurs colis en temps réel.", "fr"),
+        # The "je" / "I" who reports a rumour is not the company.
+        ("Je lis que Michelin va supprimer des postes en Allemagne, triste nouvelle pour la filière.", "fr"),
+        ("I read that Michelin will cut jobs in Germany, sad news for the industry.", "en"),
+        # A routine, temporary closure.
+        ("Notre boutique de Lyon sera fermée lundi pour inventaire.", "fr"),
+        ("Our Lyon store will be closed on Monday for stocktaking.", "en"),
     ],
 )
 def test_public_past_general_and_other_companies_pass(default_checker: Checker, text: str, lang: str) -> None:
