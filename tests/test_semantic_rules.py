@@ -120,3 +120,14 @@ def test_too_few_examples_names_file_line_and_field(tmp_path: Path) -> None:
         Charter.load(path)
     assert (info.value.line, info.value.field) == (11, "rules[0](speaking.advice).examples.pass")
     assert "at least 2 `pass` examples" in str(info.value)
+
+
+def test_a_disabled_semantic_rule_does_not_load_the_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    from charterguard.semantic import encoder
+
+    def refuse(texts: list[str]) -> np.ndarray:
+        raise AssertionError("the examples were embedded")
+
+    monkeypatch.setattr(encoder, "embed_examples", refuse)
+    charter = Charter.from_yaml("extends: default\nname: t\nrules:\n  - {id: speaking.investment_advice, enabled: false}\n")
+    assert not charter.rule("speaking.investment_advice").spec.enabled

@@ -77,7 +77,8 @@ class SemanticDetector(Detector[SemanticRule]):
             raise RuleOptionError(("prefilter",), str(exc)) from None
         self._prefilter = Matcher(entries) if entries else None
         self._model: NearestExamples | None = None
-        self.model  # compiled at charter load  # noqa: B018
+        if rule.enabled:  # a charter that switches the rule off does not load the encoder
+            self.model  # compiled at charter load  # noqa: B018
 
     @property
     def model(self) -> NearestExamples:
