@@ -145,13 +145,12 @@ class InsideAnalyzer:
             return None  # a past event ("il y a dix ans", "en 2019", "last year")
         secrecy = cues("secrecy") if "secrecy" in topic.cues else []
         if secrecy:
-            score = 0.95 if self._forward(text, tokens, language, sentence, cues, tenses) else 0.9
+            # The score only: no parse for it.
+            score = 0.95 if self._forward(text, tokens, language, sentence, cues, tenses, read_tense=False) else 0.9
             return InsideFinding(match.start, match.end, topic.name, "secrecy", text[secrecy[0].start : secrecy[0].end], score)
         if "forward_looking" not in topic.cues:
             return None
-        forward = self._forward(text, tokens, language, sentence, cues, tenses)
-        if forward is None:
-            return None
+        # The lexical framings first: they spare the parse that the future tense may need.
         if cues("public"):
             return None  # "comme annoncé ce matin", "press release linked"
         if _inside(cues("general"), sentence):
@@ -162,6 +161,9 @@ class InsideAnalyzer:
             _inside(cues("hearsay"), sentence) or self._names_another_company(tokens, sentence, match)
         ):
             return None  # a rumour about someone else
+        forward = self._forward(text, tokens, language, sentence, cues, tenses)
+        if forward is None:
+            return None
         return InsideFinding(match.start, match.end, topic.name, "forward_looking", forward, 0.75)
 
     def _forward(
@@ -172,6 +174,8 @@ class InsideAnalyzer:
         sentence: Sentence,
         cues: Callable[[str], list[Match]],
         tenses: dict[str, bool],
+        *,
+        read_tense: bool = True,
     ) -> str | None:
         """The forward-looking cue of the sentence (its text), if any."""
         found = [m for m in cues("forward_looking") if sentence.start <= m.start and m.end <= sentence.end]
@@ -188,7 +192,7 @@ class InsideAnalyzer:
                 for k in range(i + 1, min(i + 3, sentence.hi)):
                     if _INFINITIVE.match(tokens[k].text):
                         return text[tokens[i].start : tokens[k].end]
-        if language == "fr" and self._future_tense is not None:
+        if read_tense and language == "fr" and self._future_tense is not None:
             piece = text[sentence.start : sentence.end]
             if piece not in tenses:
                 tenses[piece] = self._future_tense(piece, language)
