@@ -7,15 +7,16 @@ look-up per word; most posts stop here):
 - a **secrecy** cue anywhere in the post ("entre nous", 🤫, "not official yet")
   makes the topic a finding, unless the topic sits in a past clause;
 - else a **forward-looking** cue in the sentence ("la semaine prochaine", "will",
-  the French future tense or "aller + infinitive") makes it one, unless the post
-  says it is already public ("comme annoncé ce matin", "press release"), the
-  sentence talks about the topic in general (an article, a talk), the topic's
-  clause is in the past ("il y a dix ans", "last year"), or the sentence reports a
-  rumour or names another company without a first-person word ("Apparently
-  Globex is going to buy Initech").
+  "dans dix jours", the French future tense or "aller + infinitive") makes it
+  one, unless the post says it is already public ("comme annoncé ce matin",
+  "press release"), the sentence talks about the topic in general (an article,
+  a talk) or about a routine event ("fermée lundi pour inventaire"), the topic's
+  clause is in the past ("il y a dix ans", "last year", a past year), or the
+  sentence reports a rumour or names another company before the topic, without
+  a first-person word ("Apparently Globex is going to buy Initech").
 
-Only a French topic sentence without a lexical cue is parsed by spaCy (tense
-and mood of its verbs): a few per cent of ordinary posts.
+Only a French topic sentence that none of these settles is parsed by spaCy (the
+tense of its verbs): a few per cent of ordinary posts.
 """
 
 from __future__ import annotations
@@ -42,9 +43,11 @@ _DELAY = re.compile(
     re.IGNORECASE,
 )
 # Capitalised words that name no company (English capitalises months and weekdays).
-_CALENDAR = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "noel", "paques"]
-)
+_CALENDAR = frozenset([
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
+    "noel", "paques",
+])
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -210,13 +210,6 @@ class Topic:
     terms: tuple[Entry, ...]
     requirements: Mapping[str, tuple[Entry, ...]]  # per written term: words needed in the same sentence
     cues: tuple[str, ...] = TOPIC_CUE_LISTS
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    topics: Mapping[str, Topic]
-    cues: Mapping[str, Mapping[str, tuple[Entry, ...]]]  # list name -> language ("any", "fr", "en") -> entries
-    extra: Mapping[str, object] = field(default_factory=dict)
 
 
 def _load_yaml(name: str) -> dict:
