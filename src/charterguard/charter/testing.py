@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from typing import Iterator, Literal
+from datetime import UTC, datetime, timedelta
+from typing import Literal
 
+from ..semantic.examples import CrossValidation
 from .model import Charter, CompiledRule
 from .rule import _as_datetime
 
@@ -54,6 +56,22 @@ def run_examples(charter: Charter) -> Iterator[ExampleResult]:
                 yield ExampleResult(rule.id, "pass", text, True)
 
 
+@dataclass(frozen=True, slots=True)
+class RuleCrossValidation:
+    rule: str
+    result: CrossValidation
+
+
+def cross_validations(charter: Charter) -> Iterator[RuleCrossValidation]:
+    """Precision and recall by cross-validation over its examples, for each rule
+    that learns from them (kind `semantic`): its examples are its training data,
+    so running them as tests says little on their own."""
+    for compiled in charter.rules:
+        cross_validation = getattr(compiled.detector, "cross_validation", None)
+        if callable(cross_validation):
+            yield RuleCrossValidation(compiled.spec.id, cross_validation())
+
+
 def _context(compiled: CompiledRule) -> tuple[str | None, str | None, str | None, datetime | None]:
     """A channel, audience, language and moment under which the rule applies."""
     when = compiled.spec.when
@@ -68,5 +86,5 @@ def _context(compiled: CompiledRule) -> tuple[str | None, str | None, str | None
         when.channel[0] if when.channel else None,
         when.audience[0] if when.audience else None,
         when.language[0] if when.language else None,
-        now.astimezone(timezone.utc) if now else None,
+        now.astimezone(UTC) if now else None,
     )

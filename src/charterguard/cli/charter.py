@@ -41,7 +41,7 @@ def test_command(charters: tuple[str, ...], verbose: bool) -> None:
 
     Exits 1 when an example fails, 2 when a charter cannot be loaded.
     """
-    from ..charter.testing import run_examples
+    from ..charter.testing import cross_validations, run_examples
 
     passed = failed = 0
     for ref in charters or ("default",):
@@ -60,6 +60,13 @@ def test_command(charters: tuple[str, ...], verbose: bool) -> None:
                 failed += 1
                 click.echo(click.style(f"  FAIL {result.rule} [{result.expect}] {_short(result.text)}", fg="red"))
                 click.echo(f"       {result.problem}")
+        for cv in cross_validations(charter):
+            r = cv.result
+            click.echo(
+                f"  CV   {cv.rule}: precision {r.precision:.2f}, recall {r.recall:.2f}, F1 {r.f1:.2f} "
+                f"({r.folds}-fold cross-validation over its {r.examples} examples: "
+                f"{r.true_positives} found, {r.false_positives} false alarm(s), {r.false_negatives} missed)"
+            )
     click.echo(f"{passed} passed, {failed} failed")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 

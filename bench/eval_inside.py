@@ -1,0 +1,173 @@
+"""Accuracy of the inside-information rules: per-phenomenon accuracy, P/R/F1 by
+language and split, and false alarms on ordinary corporate posts.
+
+    .venv/bin/python bench/eval_inside.py                 # dev and report splits
+    .venv/bin/python bench/eval_inside.py --split report  # the split nobody tunes on
+    .venv/bin/python bench/eval_inside.py --errors dev    # list the dev mistakes (never report's)
+    .venv/bin/python bench/eval_inside.py --split fresh2  # cases written before the last lexicon revision
+
+Data: bench/data/inside_{fr,en}.jsonl, {"text", "label" (1 = inside information),
+"phenomenon", "language", "split"}: written by hand, half French half English,
+positives by topic (acquisition, results, restructuring, fundraising, contracts,
+executives, products) and contrasts (published news, articles about the topic,
+past events, rumours about other companies, ordinary posts with future tense).
+A post counts as flagged when a rule of kind `inside_information` of the default
+charter reports it at warn or block. "before" is the rule this kind replaced
+(speaking.market_sensitive, a word list), run on the same posts.
+bench/data/inside_fresh.jsonl (split "fresh"): 48 cases in new wordings, written
+after the first lexicons were frozen; measured once (recall 0.20 FR, 0.10 EN: the
+lexicons fitted the dev/report wordings), then used as a second dev set.
+bench/data/inside_fresh2.jsonl (split "fresh2"): 40 more, written before the second
+lexicon revision and measured after it, once (accuracy 0.85, recall 0.90, precision
+0.82), then its errors fixed. bench/data/inside_fresh3.jsonl (split "fresh3"): 40
+more, written before the third revision was measured, measured once (accuracy
+0.95 FR / 0.90 EN, precision 1.00, recall 0.90 FR / 0.80 EN), then its errors fixed.
+Every case here is by the lexicons' author: the blind numbers above (0.85, then
+0.90-0.95) are the honest estimate for posts nobody has seen, not the 1.00 of the
+tuned splits.
+False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from charterguard.charter.model import Charter
+from charterguard.engine import Checker
+
+NOW = datetime(2026, 11, 22, tzinfo=UTC)
+DATA = ROOT / "bench" / "data"
+CORPORATE = ["corporate_posts_fr.txt", "corporate_negative_fine_fr.txt", "corporate_posts_en.txt", "corporate_negative_fine_en.txt"]
+BEFORE = """
+name: before
+rules:
+  - id: speaking.market_sensitive
+    kind: terms
+    category: confidential
+    severity: warn
+    clause: "6.3"
+    terms: [rachat de, nous allons racheter, projet d'acquisition, acquisition en cours, fusion avec, plan social,
+            licenciements, introduction en bourse, levée de fonds en cours, avertissement sur résultats, we are acquiring,
+            acquisition talks, merger with, layoffs, going public, profit warning]
+    message: x
+    examples: {flag: [x], pass: [y]}
+"""
+
+
+def load() -> list[dict]:
+    rows = []
+    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl", "inside_fresh3.jsonl"):
+        path = DATA / name
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows
+
+
+def predictor(checker: Checker, rule_ids: set[str]) -> Callable[[str, str], bool]:
+    def predict(text: str, language: str) -> bool:
+        report = checker.check(text, lang=language, now=NOW)
+        return any(
+            f.severity in ("warn", "block") and (f.rule in rule_ids or rule_ids & set(f.also)) for f in report.findings
+        )
+
+    return predict
+
+
+def prf(pairs: list[tuple[int, bool]]) -> tuple[float, float, float, float]:
+    tp = sum(1 for y, p in pairs if y and p)
+    fp = sum(1 for y, p in pairs if not y and p)
+    fn = sum(1 for y, p in pairs if y and not p)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    accuracy = sum(1 for y, p in pairs if bool(y) == p) / max(len(pairs), 1)
+    return precision, recall, f1, accuracy
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "fresh3", "all"], default="all")
+    parser.add_argument("--errors", choices=["dev"], help="print the mistakes of the dev split")
+    args = parser.parse_args()
+
+    charter = Charter.load("default")
+    ids = {r.spec.id for r in charter.rules if r.spec.kind == "inside_information" and r.spec.enabled}
+    confidential = {r.spec.id for r in charter.rules if r.spec.category == "confidential" and r.spec.enabled}
+    systems = {
+        "inside_information": predictor(Checker(charter.only(ids)), ids),
+        "before (word list)": predictor(Checker(Charter.from_yaml(BEFORE)), {"speaking.market_sensitive"}),
+        # Every confidential rule of the default charter (unreleased_figures, investment_advice...):
+        # what a writer sees; the other rules are owned elsewhere and only shown here.
+        "all confidential": predictor(Checker(charter.only(confidential)), confidential),
+    }
+    rows = load()
+    splits = ["dev", "report", "fresh", "fresh2", "fresh3"] if args.split == "all" else [args.split]
+    print(f"rules: {', '.join(sorted(ids))}; {len(rows)} cases")
+    predictions: dict[str, list[bool]] = {}
+    for name, predict in systems.items():
+        started = time.perf_counter()
+        predictions[name] = [predict(r["text"], r["language"]) if r["split"] in splits else False for r in rows]
+        print(f"{name}: {(time.perf_counter() - started) * 1000 / len(rows):.2f} ms/post (wall, whole check)")
+    main_name = "inside_information"
+    for split in splits:
+        print(f"\n=== split {split} ===  accuracy per phenomenon (target >= 0.90 on every one, FR and EN)")
+        print(f"{'phenomenon':16} {'lang':4} {'n':>3} {'label':>5} " + " ".join(f"{n[:18]:>18}" for n in systems))
+        cells: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for k, r in enumerate(rows):
+            if r["split"] == split:
+                cells[(r["phenomenon"], r["language"])].append(k)
+        failing = []
+        for (phenomenon, language), indices in sorted(cells.items(), key=lambda c: (rows[c[1][0]]["label"] == 0, c[0])):
+            label = rows[indices[0]]["label"]
+            cols = []
+            for name in systems:
+                acc = sum(1 for k in indices if predictions[name][k] == bool(rows[k]["label"])) / len(indices)
+                cols.append(f"{acc:18.2f}")
+                if name == main_name and acc < 0.9:
+                    failing.append(f"{phenomenon}/{language}")
+            print(f"{phenomenon:16} {language:4} {len(indices):3d} {'pos' if label else 'neg':>5} " + " ".join(cols))
+        print(f"\n{'system':20} {'lang':4} {'prec':>6} {'recall':>6} {'F1':>6} {'acc':>6}")
+        for name in systems:
+            for language in ("fr", "en"):
+                pairs = [(r["label"], predictions[name][k]) for k, r in enumerate(rows) if r["split"] == split and r["language"] == language]
+                p, rec, f1, acc = prf(pairs)
+                print(f"{name[:20]:20} {language:4} {p:6.3f} {rec:6.3f} {f1:6.3f} {acc:6.3f}")
+        print(f"\n{split}: every phenomenon >= 0.90: " + ("MET" if not failing else "NOT MET (" + ", ".join(failing) + ")"))
+    if args.errors == "dev":
+        print("\nmistakes on dev:")
+        for k, r in enumerate(rows):
+            if r["split"] == "dev" and predictions[main_name][k] != bool(r["label"]):
+                print(f"  [{r['language']} {r['phenomenon']} label={r['label']}] {r['text']}")
+
+    semantic = {r.spec.id for r in charter.rules if r.spec.kind == "semantic" and r.spec.enabled}
+    for label, rule_ids in (("inside_information rules", ids), ("semantic rules", semantic)):
+        false_alarms(label, charter, rule_ids)
+    return 0
+
+
+def false_alarms(label: str, charter: Charter, ids: set[str]) -> None:
+    print(f"\nFalse alarms at warn/block on ordinary corporate posts, {label} (target <= 1%)")
+    checker = Checker(charter.only(ids))
+    for name in CORPORATE:
+        path = DATA / name
+        if not path.is_file():
+            print(f"{name:38} (missing)")
+            continue
+        language = "fr" if "_fr" in name else "en"
+        posts = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        flagged = sum(predictor(checker, ids)(text, language) for text in posts)
+        rate = flagged / max(len(posts), 1)
+        print(f"{name:38} {len(posts):5d} posts {flagged:4d} flagged {rate:6.1%}  " + ("MET" if rate <= 0.01 else "NOT MET"))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

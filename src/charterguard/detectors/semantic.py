@@ -1,0 +1,133 @@
+"""`semantic`: a clause defined by example sentences (any language), which the
+engine generalises from by meaning rather than by words.
+
+    - id: speaking.investment_advice
+      kind: semantic
+      category: confidential
+      severity: warn
+      clause: "6.4"
+      prefilter: [action, bourse, stock, share, invest]   # cheap first stage (lemmas)
+      examples:                                           # the training sentences, and the test
+        flag: ["Achetez des actions Acme avant jeudi !", "Load up on our stock now"]
+        pass: ["Nos actions solidaires pour le Téléthon", "Sharing our annual report"]
+
+Each sentence of a post (that holds a `prefilter` word, when given) is embedded
+with the multilingual sentence encoder (`charterguard.semantic.encoder`) and
+flagged when its nearest flag example is nearer than any pass example and at
+least `threshold` similar. The examples are embedded once, when the charter is
+loaded (cached by content). `charterguard charter test` prints the rule's
+precision and recall by cross-validation over its examples: the examples
+themselves always pass, since they are the training data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from ..charter.rule import Company, RuleSpec
+from ..errors import RuleOptionError
+from ..inside.lexicon import Matcher, parse_entry, tokenize
+from ..semantic.examples import CrossValidation, NearestExamples, cross_validate
+from .base import Detector, Hit, register
+
+if TYPE_CHECKING:
+    from ..analysis import Post
+
+_SENTENCE = re.compile(r"[^.!?…;\n]+[.!?…]*")
+MIN_EXAMPLES = 2  # per side, for the threshold and the cross-validation to mean something
+
+
+class SemanticRule(RuleSpec):
+    kind: Literal["semantic"]
+    unit: Literal["sentence", "post"] = Field("sentence", description="Compare each sentence, or the whole post, to the examples.")
+    prefilter: list[str] = Field(
+        default_factory=list,
+        description="Words by lemma (inflections match: 'action' finds 'actions'); only sentences holding one are "
+        "embedded (~3 ms each). Empty: every sentence.",
+    )
+    threshold: float | None = Field(
+        None, ge=0.0, le=1.0, description="Least cosine similarity to the nearest flag example. Default: chosen on the examples."
+    )
+    margin: float = Field(0.0, ge=0.0, le=1.0, description="How much nearer the nearest flag example must be than any pass example.")
+    default_entity: str = "SEMANTIC_MATCH"
+
+
+@register
+class SemanticDetector(Detector[SemanticRule]):
+    kind = "semantic"
+    spec = SemanticRule
+    template_fields = frozenset({"example", "similarity"})
+
+    def __init__(self, rule: SemanticRule, company: Company) -> None:
+        super().__init__(rule, company)
+        self.flag_texts = [e.text for e in rule.examples.flag_examples()]
+        self.pass_texts = list(rule.examples.pass_)
+        for side, texts in (("flag", self.flag_texts), ("pass", self.pass_texts)):
+            if len(texts) < MIN_EXAMPLES:
+                raise RuleOptionError(
+                    ("examples", side), f"a semantic rule learns from its examples: give at least {MIN_EXAMPLES} `{side}` examples"
+                )
+        try:
+            entries = [parse_entry(word, inflect=True) for word in rule.prefilter]
+        except ValueError as exc:
+            raise RuleOptionError(("prefilter",), str(exc)) from None
+        self._prefilter = Matcher(entries) if entries else None
+        self._model: NearestExamples | None = None
+        if rule.enabled:  # a charter that switches the rule off does not load the encoder
+            self.model  # compiled at charter load  # noqa: B018
+
+    @property
+    def model(self) -> NearestExamples:
+        if self._model is None:
+            from ..semantic.encoder import embed_examples
+
+            self._model = NearestExamples(
+                embed_examples(self.flag_texts), embed_examples(self.pass_texts), threshold=self.rule.threshold, margin=self.rule.margin
+            )
+        return self._model
+
+    def cross_validation(self) -> CrossValidation:
+        from ..semantic.encoder import embed_examples
+
+        return cross_validate(
+            embed_examples(self.flag_texts), embed_examples(self.pass_texts), threshold=self.rule.threshold, margin=self.rule.margin
+        )
+
+    def _units(self, text: str) -> list[tuple[int, int]]:
+        if self.rule.unit == "post":
+            spans = [(0, len(text))]
+        else:
+            spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        out = []
+        for start, end in spans:
+            piece = text[start:end]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            start += len(piece) - len(piece.lstrip())
+            end = start + len(stripped)
+            if self._prefilter is None or self._prefilter.find(tokenize(stripped), stripped):
+                out.append((start, end))
+        return out
+
+    def find(self, post: Post) -> Iterable[Hit]:
+        units = self._units(post.text)
+        if not units:
+            return []
+        from ..semantic.encoder import embed
+
+        verdicts = self.model.judge(embed([post.text[s:e] for s, e in units]))
+        hits = []
+        for (start, end), verdict in zip(units, verdicts):
+            if verdict.flagged:
+                percent = round(verdict.similarity * 100)
+                values = {
+                    "example": self.flag_texts[verdict.nearest],
+                    "similarity": f"{percent} %" if post.language == "fr" else f"{percent}%",
+                }
+                hits.append(Hit(start, end, round(verdict.similarity, 3), values=values))
+        return hits

@@ -1,0 +1,259 @@
+"""Inside information in a post: a sensitive topic (by lemma) said with a
+non-public or forward-looking cue, and not framed as already public.
+
+For each sentence holding a topic word (the cheap first stage: one dictionary
+look-up per word; most posts stop here):
+
+- a **secrecy** cue anywhere in the post ("entre nous", 🤫, "not official yet")
+  makes the topic a finding, unless the topic sits in a past clause;
+- else a **forward-looking** cue in the sentence ("la semaine prochaine", "will",
+  "dans dix jours", the French future tense or "aller + infinitive") makes it
+  one, unless the post says it is already public ("comme annoncé ce matin",
+  "press release"), the sentence talks about the topic in general (an article,
+  a talk) or about a routine event ("fermée lundi pour inventaire"), the topic's
+  clause is in the past ("il y a dix ans", "last year", a past year), or the
+  sentence reports a rumour or names another company before the topic, without
+  a first-person word ("Apparently Globex is going to buy Initech").
+
+Only a French topic sentence that none of these settles is parsed by spaCy (the
+tense of its verbs): a few per cent of ordinary posts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from .lexicon import Entry, Match, Matcher, Token, Topic, fold, tokenize
+
+# Sentence ends: . ! ? … ; and line breaks. Clauses also end at , ; : ( ) and dashes.
+_SENTENCE = re.compile(r"[^.!?…;\n]+[.!?…;]*", re.UNICODE)
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# "aller + infinitive": the near future ("on va fermer", "ça va piquer").
+_ALLER = frozenset(["vais", "vas", "va", "allons", "allez", "vont"])
+_INFINITIVE = re.compile(r"^[a-z]{3,}(?:er|ir|re)$")
+_ENGLISH_FUTURE = frozenset({"will", "ll", "shall", "gonna"})
+# "dans dix jours", "in 3 weeks": a delay ahead.
+_DELAY = re.compile(
+    r"\b(?:dans|in)\s+(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|quelques|a few|one|two|three|four|five|"
+    r"six|ten|fifteen)\s+(?:jours?|semaines?|mois|days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+# Capitalised words that name no company (English capitalises months and weekdays).
+_CALENDAR = frozenset([
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
+    "noel", "paques",
+])
+
+
+@dataclass(frozen=True, slots=True)
+class InsideFinding:
+    start: int
+    end: int
+    topic: str
+    cue: str  # "secrecy" or "forward_looking"
+    cue_text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    lo: int  # token index range
+    hi: int
+
+
+class InsideAnalyzer:
+    """Compiled topics and cue lists (built-in plus a charter's own)."""
+
+    def __init__(
+        self,
+        topics: Mapping[str, Topic],
+        cues: Mapping[str, Mapping[str, Sequence[Entry]]],
+        own_names: Sequence[str] = (),
+        future_tense: Callable[[str, str], bool] | None = None,
+    ) -> None:
+        self.topics = dict(topics)
+        self._term_matcher = Matcher(term for topic in topics.values() for term in topic.terms)
+        self._topic_of: dict[int, Topic] = {id(term): topic for topic in topics.values() for term in topic.terms}
+        self._requirement_matchers: dict[int, Matcher] = {}
+        for topic in topics.values():
+            for term in topic.terms:
+                needed = topic.requirements.get(term.written)
+                if needed:
+                    self._requirement_matchers[id(term)] = Matcher(needed)
+        self._cue_matchers: dict[tuple[str, str], Matcher] = {}
+        for name, by_language in cues.items():
+            for language in ("fr", "en"):
+                entries = [*by_language.get("any", ()), *by_language.get(language, ())]
+                self._cue_matchers[(name, language)] = Matcher(entries)
+        self._own_names = frozenset(fold(n) for name in own_names for n in name.split())
+        self._future_tense = future_tense
+
+    def analyze(
+        self, text: str, language: str, now: datetime | None = None, tense_cache: dict[str, bool] | None = None
+    ) -> list[InsideFinding]:
+        """Findings in `text`; `tense_cache` (one per post) spares a second parse of a
+        sentence when several rules read the same post."""
+        language = language if language in ("fr", "en") else "en"
+        tenses = tense_cache if tense_cache is not None else {}
+        tokens = tokenize(text)
+        topic_matches = self._term_matcher.find(tokens)
+        if not topic_matches:
+            return []
+        sentences = _sentences(text, tokens)
+        post_cues: dict[str, list[Match]] = {}
+
+        def cues(name: str) -> list[Match]:
+            if name not in post_cues:
+                post_cues[name] = self._cue_matchers[(name, language)].find(tokens, text)
+            return post_cues[name]
+
+        findings: list[InsideFinding] = []
+        seen: set[tuple[str, int]] = set()
+        for match in sorted(topic_matches, key=lambda m: (m.start, -(m.end - m.start))):
+            topic = self._topic_of[id(match.entry)]
+            sentence = next(s for s in sentences if s.lo <= match.first < s.hi)
+            if (topic.name, sentence.start) in seen:
+                continue
+            needed = self._requirement_matchers.get(id(match.entry))
+            if needed is not None and not [m for m in needed.find(tokens, "", sentence.lo, sentence.hi) if m.first != match.first]:
+                continue
+            finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses)
+            if finding is not None:
+                seen.add((topic.name, sentence.start))
+                findings.append(finding)
+        return findings
+
+    def _judge(
+        self,
+        text: str,
+        tokens: list[Token],
+        language: str,
+        now: datetime | None,
+        match: Match,
+        topic: Topic,
+        sentence: Sentence,
+        cues: Callable[[str], list[Match]],
+        tenses: dict[str, bool],
+    ) -> InsideFinding | None:
+        clause = _clause(text, match, sentence)
+        in_clause = [m for m in cues("past") if clause[0] <= m.start and m.end <= clause[1]]
+        if in_clause or _past_year(tokens, clause, now):
+            return None  # a past event ("il y a dix ans", "en 2019", "last year")
+        secrecy = cues("secrecy") if "secrecy" in topic.cues else []
+        if secrecy:
+            # The score only: no parse for it.
+            score = 0.95 if self._forward(text, tokens, language, sentence, cues, tenses, read_tense=False) else 0.9
+            return InsideFinding(match.start, match.end, topic.name, "secrecy", text[secrecy[0].start : secrecy[0].end], score)
+        if "forward_looking" not in topic.cues:
+            return None
+        # The lexical framings first: they spare the parse that the future tense may need.
+        if cues("public"):
+            return None  # "comme annoncé ce matin", "press release linked"
+        if _inside(cues("general"), sentence):
+            return None  # an article or a talk about the topic in general
+        if _inside(cues("routine"), sentence):
+            return None  # "fermée lundi pour inventaire"
+        if not self._self_reference(tokens, language, sentence, cues) and (
+            _inside(cues("hearsay"), sentence) or self._names_another_company(tokens, sentence, match)
+        ):
+            return None  # a rumour about someone else
+        forward = self._forward(text, tokens, language, sentence, cues, tenses)
+        if forward is None:
+            return None
+        return InsideFinding(match.start, match.end, topic.name, "forward_looking", forward, 0.75)
+
+    def _forward(
+        self,
+        text: str,
+        tokens: list[Token],
+        language: str,
+        sentence: Sentence,
+        cues: Callable[[str], list[Match]],
+        tenses: dict[str, bool],
+        *,
+        read_tense: bool = True,
+    ) -> str | None:
+        """The forward-looking cue of the sentence (its text), if any."""
+        found = [m for m in cues("forward_looking") if sentence.start <= m.start and m.end <= sentence.end]
+        if found:
+            return text[found[0].start : found[0].end]
+        delay = _DELAY.search(text, sentence.start, sentence.end)
+        if delay:
+            return delay.group()
+        for i in range(sentence.lo, sentence.hi):
+            word = tokens[i].text
+            if word in _ENGLISH_FUTURE:
+                return tokens[i].raw
+            if word in _ALLER and language == "fr":
+                for k in range(i + 1, min(i + 3, sentence.hi)):
+                    if _INFINITIVE.match(tokens[k].text):
+                        return text[tokens[i].start : tokens[k].end]
+        if read_tense and language == "fr" and self._future_tense is not None:
+            piece = text[sentence.start : sentence.end]
+            if piece not in tenses:
+                tenses[piece] = self._future_tense(piece, language)
+            if tenses[piece]:
+                return piece.strip()[:40]
+        return None
+
+    def _self_reference(self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]]) -> bool:
+        # The "je" of "je lis que" / the "I" of "I read that" reports; it is not the company.
+        reporting = [(h.start, h.end) for h in cues("hearsay")]
+        for m in cues("self"):
+            if any(start <= m.start and m.end <= end for start, end in reporting):
+                continue
+            # "US press" is no "us": an all-capital word of 2+ letters is an acronym, not a pronoun.
+            acronym = m.end - m.start > 1 and all(tokens[i].raw.isupper() for i in range(m.first, m.last + 1))
+            if sentence.start <= m.start and m.end <= sentence.end and not acronym:
+                return True
+        return any(tokens[i].text in self._own_names for i in range(sentence.lo, sentence.hi))
+
+    def _names_another_company(self, tokens: list[Token], sentence: Sentence, match: Match) -> bool:
+        """A capitalised word before the topic, as its subject would be ("Kering publiera des
+        résultats"; not "on ferme le site de Valence"): not the sentence's first word, not an
+        acronym, not a month, not our own name."""
+        for i in range(sentence.lo + 1, min(match.first, sentence.hi)):
+            raw = tokens[i].raw
+            if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR:
+                return True
+        return False
+
+
+def _sentences(text: str, tokens: list[Token]) -> list[Sentence]:
+    out: list[Sentence] = []
+    k = 0
+    for m in _SENTENCE.finditer(text):
+        lo = k
+        while k < len(tokens) and tokens[k].start < m.end():
+            k += 1
+        out.append(Sentence(m.start(), m.end(), lo, k))
+    if not out or out[-1].hi < len(tokens):
+        out.append(Sentence(out[-1].end if out else 0, len(text), out[-1].hi if out else 0, len(tokens)))
+    return out
+
+
+def _clause(text: str, match: Match, sentence: Sentence) -> tuple[int, int]:
+    start = sentence.start
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, match.start):
+        start = m.end()
+    nxt = _CLAUSE_BREAK.search(text, match.end, sentence.end)
+    return start, nxt.start() if nxt else sentence.end
+
+
+def _past_year(tokens: list[Token], clause: tuple[int, int], now: datetime | None) -> bool:
+    if now is None:
+        return False
+    return any(
+        clause[0] <= t.start < clause[1] and _YEAR.match(t.text) and int(t.text) < now.year for t in tokens
+    )
+
+
+def _inside(matches: list[Match], sentence: Sentence) -> bool:
+    return any(sentence.start <= m.start and m.end <= sentence.end for m in matches)

@@ -1,0 +1,257 @@
+"""Topic and cue lexicons of inside information, and the matcher that finds them
+by lemma in a post's words.
+
+Entries are written as lemmas ("racheter", "lay off"); `inflections` expands each
+word into its French and English forms (rachète, rachetons, rachèterait; laid,
+laying), so a charter author writes a word once. Matching runs on `Token`s:
+folded words (case and accents aside) with their offsets in the original text.
+The cost is one dictionary look-up per word of the post, whatever the number
+of entries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+TOPIC_CUE_LISTS = ("secrecy", "forward_looking")  # lists that can turn a topic into a finding
+CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "self")
+LANGUAGES = ("fr", "en")
+
+_WORD = re.compile(r"[^\W_]+")
+# Short words that may sit between the words of a phrase ("levée DE fonds", "plan DE départs").
+FILLERS = frozenset(["de", "des", "du", "d", "l", "la", "le", "les", "un", "une", "en", "a", "au", "aux", "sur", "the", "an", "of", "our", "its", "their", "to", "notre", "nos", "sa", "son", "ses"])
+MAX_FILLERS = 2
+
+# French verb endings by group, on the stem (folded: accents aside, so rachète = rachet+e).
+_FR_ER = ["e", "es", "ent", "ons", "ez", "ais", "ait", "aient", "ions", "iez", "a", "as", "ai", "erent", "era", "eras", "erai", "erons", "erez", "eront", "erais", "erait", "erions", "eriez", "eraient", "ee", "ees", "er", "ant", "e"]
+# -ir: 2nd group (finir: finissons) and 3rd (offrir: offre, offert; partir: part).
+_FR_IR = ["i", "is", "it", "issons", "issez", "issent", "issait", "issaient", "ira", "iras", "irai", "irons", "irez", "iront", "irait", "iraient", "ie", "ies", "ir", "ant", "s", "t", "ons", "ez", "ent", "ait", "aient", "e", "es", "ert", "erte", "erts", "ertes"]
+_FR_RE = ["s", "ons", "ez", "ent", "ait", "aient", "u", "ue", "us", "ues", "ra", "ras", "rai", "rons", "rez", "ront", "rait", "raient", "ant", "re"]
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents; ’ and ' become spaces (l'agence -> l agence)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # folded
+    raw: str  # as written
+    start: int  # offsets in the original text
+    end: int
+
+
+# An amount with its unit in one word ("$40M", "2bn") reads as the unit, so that
+# "lever" + "m" (M€, millions) finds "on lève 40M".
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?(m|md|mds|bn|k)")
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    out = []
+    for m in _WORD.finditer(text):
+        folded = fold(m.group())
+        amount = _AMOUNT.fullmatch(folded)
+        out.append(Token(amount.group(1) if amount else folded, m.group(), offset + m.start(), offset + m.end()))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def inflections(word: str) -> frozenset[str]:
+    """French and English forms of a folded lemma (nouns, adjectives and verbs)."""
+    out = {word, word + "s", word + "x", word + "e", word + "es"}
+    if word.endswith("al"):
+        out.add(word[:-2] + "aux")
+    if len(word) > 4 and word.endswith("er"):
+        stem = word[:-2]
+        out |= {stem + e for e in _FR_ER}
+        if stem.endswith("g"):
+            out |= {stem + "eons", stem + "eait", stem + "eant"}
+    if len(word) > 4 and word.endswith("ir"):
+        stem = word[:-2]
+        out |= {stem + e for e in _FR_IR}
+    if len(word) > 4 and word.endswith("re"):
+        stem = word[:-2]
+        out |= {stem + e for e in _FR_RE}
+        if word.endswith("ttre"):  # mettre: met, mets, mis
+            out |= {word[:-3], word[:-3] + "s", word[:-5] + "is", word[:-5] + "ise"}
+    if word.isascii():  # English
+        out |= {word + "ed", word + "d", word + "ing", word + "ers", word + "er"}
+        if word.endswith("e"):
+            out |= {word[:-1] + "ing"}
+        if word.endswith("y") and len(word) > 3:
+            out |= {word[:-1] + "ies", word[:-1] + "ied"}
+        if len(word) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwy]", word):  # cut -> cutting, ship -> shipped
+            out |= {word + word[-1] + "ing", word + word[-1] + "ed"}
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One word of an entry: a set of folded forms, an exact raw form, or a prefix."""
+
+    forms: frozenset[str] = frozenset()
+    exact: str | None = None  # case-sensitive ("=CA")
+    prefix: str | None = None  # "officiel*"
+
+    def matches(self, token: Token) -> bool:
+        if self.exact is not None:
+            return token.raw == self.exact
+        if self.prefix is not None:
+            return token.text.startswith(self.prefix)
+        return token.text in self.forms
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    written: str
+    parts: tuple[Part, ...]
+    symbol: str | None = None  # an entry without letters (an emoji), matched as written
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: Entry
+    first: int  # token indices, inclusive
+    last: int
+    start: int  # original offsets
+    end: int
+
+
+def parse_entry(written: str, *, inflect: bool) -> Entry:
+    """An entry as charters write it; ValueError when it has no word at all."""
+    text = written.strip()
+    if not text:
+        raise ValueError("empty entry")
+    if text.startswith("="):
+        words = _WORD.findall(text[1:])
+        if not words:
+            raise ValueError(f"{written!r} has no word after '='")
+        return Entry(written, tuple(Part(exact=w) for w in words))
+    if not _WORD.search(text):
+        return Entry(written, (), symbol=text)
+    parts = []
+    for word in re.findall(r"[^\W_]+\*?", text):
+        folded = fold(word)
+        if folded.endswith("*"):
+            parts.append(Part(prefix=folded[:-1]))
+        else:
+            parts.append(Part(forms=inflections(folded) if inflect else frozenset({folded})))
+    return Entry(written, tuple(parts))
+
+
+class Matcher:
+    """Finds entries in tokens: indexed by the forms of their first word."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.by_form: dict[str, list[Entry]] = {}
+        self.by_exact: dict[str, list[Entry]] = {}
+        self.prefixed: list[Entry] = []
+        self.symbols: list[Entry] = []
+        for entry in entries:
+            if entry.symbol is not None:
+                self.symbols.append(entry)
+                continue
+            first = entry.parts[0]
+            if first.exact is not None:
+                self.by_exact.setdefault(first.exact, []).append(entry)
+            elif first.prefix is not None:
+                self.prefixed.append(entry)
+            else:
+                for form in first.forms:
+                    self.by_form.setdefault(form, []).append(entry)
+
+    def find(self, tokens: Sequence[Token], text: str = "", lo: int = 0, hi: int | None = None) -> list[Match]:
+        """Matches whose words lie in tokens[lo:hi] (and symbols in `text`, offsets of `text`)."""
+        hi = len(tokens) if hi is None else hi
+        out: list[Match] = []
+        for i in range(lo, hi):
+            token = tokens[i]
+            candidates = self.by_form.get(token.text, []) + self.by_exact.get(token.raw, [])
+            if self.prefixed:
+                candidates += [e for e in self.prefixed if e.parts[0].matches(token)]
+            for entry in candidates:
+                last = _match_rest(entry.parts, tokens, i, hi)
+                if last is not None:
+                    out.append(Match(entry, i, last, token.start, tokens[last].end))
+        for entry in self.symbols:
+            assert entry.symbol is not None
+            at = text.find(entry.symbol)
+            if at >= 0:
+                out.append(Match(entry, -1, -1, at, at + len(entry.symbol)))
+        return out
+
+
+def _match_rest(parts: tuple[Part, ...], tokens: Sequence[Token], i: int, hi: int) -> int | None:
+    k = i
+    for part in parts[1:]:
+        k += 1
+        skipped = 0
+        while k < hi and not part.matches(tokens[k]) and tokens[k].text in FILLERS and skipped < MAX_FILLERS:
+            k += 1
+            skipped += 1
+        if k >= hi or not part.matches(tokens[k]):
+            return None
+    return k
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    label: Mapping[str, str]
+    terms: tuple[Entry, ...]
+    requirements: Mapping[str, tuple[Entry, ...]]  # per written term: words needed in the same sentence
+    cues: tuple[str, ...] = TOPIC_CUE_LISTS
+
+
+def _load_yaml(name: str) -> dict:
+    with resources.files("charterguard.inside").joinpath("data", name).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=1)
+def builtin_topics_raw() -> dict:
+    return _load_yaml("topics.yaml")
+
+
+@lru_cache(maxsize=1)
+def builtin_cues_raw() -> dict:
+    return _load_yaml("cues.yaml")
+
+
+def build_topic(name: str, raw: Mapping[str, object]) -> Topic:
+    """A topic from its YAML form: {label?, terms, with?, with_for?, cues?}; ValueError on a bad entry."""
+    terms_raw = raw.get("terms") or []
+    if not isinstance(terms_raw, list) or not terms_raw:
+        raise ValueError(f"topic {name!r} needs a non-empty list of `terms`")
+    terms = tuple(parse_entry(str(t), inflect=True) for t in terms_raw)
+    with_raw = raw.get("with") or []
+    common = tuple(parse_entry(str(w), inflect=True) for w in (with_raw if isinstance(with_raw, list) else []))
+    per_term: dict[str, tuple[Entry, ...]] = {}
+    with_for = raw.get("with_for") or {}
+    if not isinstance(with_for, Mapping):
+        raise TypeError("`with_for` maps a term to the words it needs")
+    for term in terms:
+        needed = with_for.get(term.written)
+        per_term[term.written] = tuple(parse_entry(str(w), inflect=True) for w in needed) if needed else common
+    cues_raw = raw.get("cues") or TOPIC_CUE_LISTS
+    cues: tuple[str, ...] = tuple(str(c) for c in cues_raw) if isinstance(cues_raw, (list, tuple)) else TOPIC_CUE_LISTS
+    label_raw = raw.get("label") or {}
+    label = dict(label_raw) if isinstance(label_raw, Mapping) else {"fr": str(label_raw), "en": str(label_raw)}
+    return Topic(name, {lang: label.get(lang) or label.get("fr") or name for lang in LANGUAGES}, terms, per_term, cues)
+
+
+def cue_entries(raw: object) -> dict[str, tuple[Entry, ...]]:
+    """A cue list from YAML: a list (every language) or {fr: [...], en: [...]}."""
+    if isinstance(raw, Mapping):
+        return {lang: tuple(parse_entry(str(e), inflect=False) for e in raw.get(lang) or []) for lang in LANGUAGES}
+    entries = raw if isinstance(raw, list) else []
+    return {"any": tuple(parse_entry(str(e), inflect=False) for e in entries)}

@@ -1,0 +1,183 @@
+"""`inside_information`: a sensitive topic said as not public or as upcoming is a
+finding; the same topic framed as already public, past, general or about another
+company is not (issue 12). Accuracy is measured in bench/eval_inside.py; these
+are the specifications."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from charterguard import Charter, Checker
+from charterguard.errors import CharterError
+from charterguard.inside.lexicon import inflections, parse_entry, tokenize
+
+NOW = datetime(2026, 11, 22, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def default_checker() -> Checker:
+    charter = Charter.load("default")
+    ids = {r.spec.id for r in charter.rules if r.spec.kind == "inside_information"}
+    assert ids == {"speaking.inside_information", "speaking.market_sensitive"}
+    return Checker(charter.only(ids))
+
+
+def verdict(checker: Checker, text: str, lang: str) -> str:
+    return checker.check(text, lang=lang, now=NOW).verdict
+
+
+# The posts quoted in issue 12 (they passed before): secrecy cues block, upcoming events warn.
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Je ne peux rien dire, mais on met la main sur une start-up de la cybersécurité d'ici Noël 🤫", "fr", "block"),
+        ("Our board just approved buying a smaller rival; don't tell anyone until the 10th", "en", "block"),
+        ("Le CA du trimestre sera sous les attentes, ça va piquer jeudi en bourse", "fr", "warn"),
+        ("On ferme l'agence de Bordeaux en mars, les équipes l'apprendront la semaine prochaine", "fr", "warn"),
+    ],
+)
+def test_the_issue_posts_are_found(default_checker: Checker, text: str, lang: str, expected: str) -> None:
+    assert verdict(default_checker, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Results published this morning: revenue up 4%. Press release linked below.", "en"),
+        ("Great article on how to handle layoffs with empathy.", "en"),
+        ("Comme annoncé ce matin, nous avons finalisé le rachat de la start-up nantaise Cyberloop.", "fr"),
+        ("Il y a dix ans, nous rachetions une petite entreprise de Grenoble : elle compte aujourd'hui 400 salariés.", "fr"),
+        ("In 2019 we closed our Detroit plant; it has since become a training campus.", "en"),
+        ("Apparently Globex is going to buy Initech, the sector is moving fast.", "en"),
+        ("Selon la presse, Danone envisagerait de fermer une usine en Bretagne.", "fr"),
+        ("Nous serons au salon VivaTech la semaine prochaine, venez nous voir !", "fr"),
+        ("Entre nous, rien ne vaut un bon café avant la réunion du lundi.", "fr"),
+        ("Nos clients pourront bientôt suivre leurs colis en temps réel.", "fr"),
+        # The "je" / "I" who reports a rumour is not the company.
+        ("Je lis que Michelin va supprimer des postes en Allemagne, triste nouvelle pour la filière.", "fr"),
+        ("I read that Michelin will cut jobs in Germany, sad news for the industry.", "en"),
+        # A routine, temporary closure.
+        ("Notre boutique de Lyon sera fermée lundi pour inventaire.", "fr"),
+        ("Our Lyon store will be closed on Monday for stocktaking.", "en"),
+    ],
+)
+def test_public_past_general_and_other_companies_pass(default_checker: Checker, text: str, lang: str) -> None:
+    assert verdict(default_checker, text, lang) == "pass"
+
+
+def test_the_finding_points_at_the_topic_and_names_it(default_checker: Checker) -> None:
+    report = default_checker.check("Entre nous, le PDG quittera le groupe après l'assemblée générale.", lang="fr", now=NOW)
+    lead = report.findings[0]
+    assert (lead.rule, lead.text, lead.severity, lead.clause) == ("speaking.inside_information", "PDG", "block", "6.3")
+    assert "départ ou nomination d'un dirigeant" in lead.message and "non publique" in lead.message
+    assert "speaking.market_sensitive" in lead.also  # the warn rule found it too; the block one leads
+    english = default_checker.check("Between us, the CEO will leave the group after the annual meeting.", lang="en", now=NOW)
+    assert "executive departure" in english.findings[0].message
+
+
+def test_a_topic_needing_a_companion_word_waits_for_it(default_checker: Checker) -> None:
+    # "fermer" is a closure only with a site in the sentence (usine, agence, site, office...).
+    assert verdict(default_checker, "On va fermer les volets lundi soir avant de partir en vacances.", "fr") == "pass"
+    assert verdict(default_checker, "On va fermer le site de Lorient lundi, personne ne le sait.", "fr") == "block"
+
+
+def test_rumour_about_our_own_company_is_still_a_finding(default_checker: Checker) -> None:
+    # Hearsay about another company passes; said about us (first person), it stays.
+    assert verdict(default_checker, "Il paraît que notre usine de Lorient va fermer l'an prochain.", "fr") == "warn"
+
+
+def test_products_need_a_secrecy_cue(default_checker: Checker) -> None:
+    # A marketing teaser is public by nature; the same news "not announced yet" is not.
+    assert verdict(default_checker, "Notre nouvelle gamme sera lancée en mars, restez connectés !", "fr") == "pass"
+    assert verdict(default_checker, "Notre nouvelle gamme sera lancée en mars, ce n'est pas encore officiel.", "fr") == "block"
+    # Launch verbs are everyday words: without a product word they are no product.
+    assert verdict(default_checker, "Entre nous, je vais présenter ma démission demain.", "fr") == "pass"
+    assert verdict(default_checker, "Between us, the train arrives late every single day.", "en") == "pass"
+
+
+@pytest.mark.slow
+def test_french_future_tense_is_read_from_the_morphology(default_checker: Checker) -> None:
+    # No cue word: only the tense of "fermera" / "supprimeront" says it lies ahead.
+    assert verdict(default_checker, "Notre usine de Lorient fermera ses portes.", "fr") == "warn"
+    assert verdict(default_checker, "Notre usine de Lorient a fermé ses portes.", "fr") == "pass"
+
+
+def test_lemmas_match_their_inflections() -> None:
+    forms = inflections("racheter")
+    assert {"rachete", "rachetons", "racheterait", "rachetes", "racheter"} <= forms
+    assert {"acquires", "acquired", "acquiring"} <= inflections("acquire")
+    assert {"cutting", "cuts"} <= inflections("cut")
+    entry = parse_entry("=CA", inflect=True)
+    assert [p.exact for p in entry.parts] == ["CA"]
+    assert [t.text for t in tokenize("Ça lève 40M€")] == ["ca", "leve", "m"]
+
+
+def charter_file(tmp_path: Path, rule_options: str) -> Path:
+    path = tmp_path / "charter.yaml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            name: t
+            rules:
+              - id: speaking.inside
+                kind: inside_information
+                category: confidential
+                severity: warn
+                clause: "6.3"
+                message: "{topic} ({cue}): {match}"
+                examples: {flag: [x], pass: [y]}
+            """
+        )
+        + textwrap.indent(textwrap.dedent(rule_options), " " * 4),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_unknown_topic_names_file_line_and_field(tmp_path: Path) -> None:
+    path = charter_file(tmp_path, "topics: [acquisition, layofs]\n")
+    with pytest.raises(CharterError) as info:
+        Charter.load(path)
+    error = info.value
+    assert (error.line, error.field) == (10, "rules[0](speaking.inside).topics[1]")
+    assert "unknown topic 'layofs'" in str(error) and "restructuring" in str(error)
+    assert str(error).startswith(f"{path.resolve()}:10:")
+
+
+def test_unknown_cue_list_names_file_line_and_field(tmp_path: Path) -> None:
+    path = charter_file(tmp_path, "extra_cues:\n  secret: [sous le manteau]\n")
+    with pytest.raises(CharterError) as info:
+        Charter.load(path)
+    assert (info.value.line, info.value.field) == (11, "rules[0](speaking.inside).extra_cues.secret")
+    assert "unknown cue list 'secret'" in str(info.value) and "secrecy" in str(info.value)
+
+
+def test_unknown_trigger_cue_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(CharterError) as info:
+        Charter.load(charter_file(tmp_path, "cues: [rumour]\n"))
+    assert info.value.field is not None and info.value.field.startswith("rules[0](speaking.inside).cues")
+
+
+def test_a_charter_adds_its_own_topics_and_cues(tmp_path: Path) -> None:
+    path = charter_file(
+        tmp_path,
+        """\
+        topics: [divestiture]
+        cues: [secrecy]
+        extra_topics:
+          divestiture: {terms: [essaimage, spin-off], label: {fr: essaimage, en: spin-off}}
+        extra_cues:
+          secrecy: [sous le manteau, hors micro]
+        """,
+    )
+    checker = Checker(Charter.load(path))
+    found = checker.check("Hors micro : l'essaimage de la division robotique est acté pour juin.", lang="fr", now=NOW).findings
+    assert [(f.text, f.message) for f in found] == [("essaimage", "essaimage (présentée comme non publique): essaimage")]
+    # Only the listed topics: an acquisition said in secret is not this rule's business.
+    assert checker.check("Hors micro : on rachète un concurrent en juin.", lang="fr", now=NOW).findings == []
+    # cues: [secrecy] only: an upcoming spin-off without a secrecy cue passes.
+    assert checker.check("Le spin-off de la division robotique aura lieu en juin.", lang="fr", now=NOW).findings == []
