@@ -3,8 +3,9 @@
 `load_marked(path)` returns plain dicts/lists subclasses (`MarkedDict`,
 `MarkedList`) whose `marks` say where each entry was written, so validation
 errors can point at the exact line even after `extends` merged several files.
-It also refuses YAML bombs (aliases that expand exponentially), duplicate keys
-and oversized files, each with a clear `CharterError`.
+It also refuses YAML bombs (aliases that expand exponentially), duplicate keys,
+oversized files, deep nesting, too many values, control characters and
+impossible dates, each with a clear `CharterError` naming the line.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..errors import CharterError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_EXPANDED_NODES = 200_000  # a real charter with 10,000 code names has ~10,000 nodes
+MAX_DEPTH = 200  # a real charter nests about 6 levels
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +67,18 @@ def load_marked(path: Path) -> Any:
 
 
 def parse_marked(text: str, name: str) -> Any:
-    loader = yaml.SafeLoader(text)
+    loader: _BoundedLoader | None = None
     try:
+        # The reader checks every character as it is built: inside the `try`.
+        loader = _BoundedLoader(text, name)
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_column(text, exc.position)
+        raise CharterError(
+            f"control character U+{exc.character:04X} is not allowed in YAML" if isinstance(exc.character, int)
+            else f"invalid character: {exc.reason}",
+            file=name, line=line, column=column, hint="remove it, or write it as an escape (\\x07) in a double-quoted string",
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise CharterError(
@@ -80,11 +91,43 @@ def parse_marked(text: str, name: str) -> Any:
     except yaml.YAMLError as exc:
         raise CharterError(f"invalid YAML: {exc}", file=name) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return MarkedDict(mark=Mark(name, 1, 1))
     _check_expansion(node, name)
     return _build(node, loader, name)
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader refusing, while it composes, nesting deeper than MAX_DEPTH (PyYAML recurses
+    once per level: 5,000 `[` would overflow Python's stack) and more than MAX_EXPANDED_NODES
+    values (so a 9 MB flat list is refused after 200,000 values, not after parsing it all)."""
+
+    def __init__(self, text: str, name: str) -> None:
+        super().__init__(text)
+        self.name, self.depth, self.nodes = name, 0, 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        self.depth += 1
+        self.nodes += 1
+        if self.depth > MAX_DEPTH or self.nodes > MAX_EXPANDED_NODES:
+            mark = self.peek_event().start_mark
+            problem = (
+                f"YAML nested too deeply (more than {MAX_DEPTH} levels)" if self.depth > MAX_DEPTH
+                else f"the YAML holds more than {MAX_EXPANDED_NODES} values"
+            )
+            raise CharterError(problem, file=self.name, line=mark.line + 1, column=mark.column + 1)
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self.depth -= 1
 
 
 def _mark(node: yaml.Node, name: str) -> Mark:
@@ -96,8 +139,8 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
     sizes: dict[int, int] = {}
 
     def size(node: yaml.Node, depth: int) -> int:
-        if depth > 200:
-            raise CharterError("YAML nested too deeply (more than 200 levels)", file=name, line=node.start_mark.line + 1)
+        if depth > MAX_DEPTH:
+            raise CharterError(f"YAML nested too deeply (more than {MAX_DEPTH} levels)", file=name, line=node.start_mark.line + 1)
         key = id(node)
         if key in sizes:
             return sizes[key]
@@ -149,6 +192,11 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, name: str) -> Any:
     except yaml.constructor.ConstructorError as exc:
         m = _mark(node, name)
         raise CharterError(f"invalid value: {exc.problem}", file=name, line=m.line, column=m.column) from None
+    except (ValueError, OverflowError) as exc:  # 2026-02-30 parses as a date, then datetime refuses it
+        m = _mark(node, name)
+        what = "date" if node.tag == "tag:yaml.org,2002:timestamp" else "value"
+        raise CharterError(f"invalid {what}: {exc}", file=name, line=m.line, column=m.column,
+                           hint="dates are written YYYY-MM-DD" if what == "date" else None) from None
 
 
 def deep_merge(base: Any, override: Any) -> Any:

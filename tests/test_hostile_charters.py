@@ -1,0 +1,84 @@
+"""Hostile charter files: every one is refused with file:line (exit 2 on the CLI), quickly,
+never with a traceback, a hang or unbounded memory."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from charterguard import Charter
+from charterguard.cli import main
+from charterguard.errors import CharterError
+
+RULE = """rules:
+  - id: confidential.codenames
+    kind: terms
+    category: confidential
+    severity: block
+    clause: "2.1"
+    terms: [Colibri]
+    message: {fr: "« {match} » est interne", en: "{match} is internal"}
+    when: {active_from: 2026-01-01}
+    examples: {flag: [Colibri], pass: [Bonjour]}
+"""
+
+
+def refused(path: Path) -> CharterError:
+    with pytest.raises(CharterError) as info:
+        Charter.load(path)
+    return info.value
+
+
+def validate_exit(path: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["charter", "validate", str(path)])
+    assert isinstance(result.exception, SystemExit), result.exception  # no traceback
+    return result.exit_code, result.output  # stdout and stderr together
+
+
+@pytest.mark.parametrize("date", ["2026-13-01", "2026-02-30", "2026-00-10", "0000-01-01"])
+def test_an_impossible_date_is_refused_at_its_line(tmp_path: Path, date: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("name: x\n" + RULE.replace("2026-01-01", date), encoding="utf-8")
+    error = refused(path)
+    assert error.file == str(path) and error.line == 10
+    assert "date" in error.problem
+    code, output = validate_exit(path)
+    assert code == 2 and "Traceback" not in output and f"{path}:10" in output
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\ufffe"])
+def test_a_control_character_is_refused_at_its_line_and_column(tmp_path: Path, char: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(f"name: x\ndescription: ab{char}c\n", encoding="utf-8")
+    error = refused(path)
+    assert (error.line, error.column) == (2, 16)
+    assert f"U+{ord(char):04X}" in error.problem
+    code, output = validate_exit(path)
+    assert code == 2 and "Traceback" not in output
+
+
+@pytest.mark.parametrize("opening, closing", [("[", "]"), ("{a: ", "}"), ("- ", "")])
+def test_deep_nesting_is_refused_before_python_recurses(tmp_path: Path, opening: str, closing: str) -> None:
+    path = tmp_path / "c.yaml"
+    if opening == "- ":  # block style: each level indented further
+        nested = "".join("  " * i + "-\n" for i in range(3000)) + "  " * 3000 + "x\n"
+        path.write_text("name: x\nz:\n" + nested, encoding="utf-8")
+    else:
+        path.write_text("name: x\nz: " + opening * 5000 + "1" + closing * 5000 + "\n", encoding="utf-8")
+    error = refused(path)
+    assert "nested too deeply" in error.problem and error.line is not None
+    code, output = validate_exit(path)
+    assert code == 2 and "Traceback" not in output
+
+
+def test_a_huge_flat_list_is_refused_within_seconds(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("name: x\nz:\n" + "- a\n" * 2_300_000, encoding="utf-8")  # 9.2 MB, under the size cap
+    started = time.monotonic()
+    error = refused(path)
+    elapsed = time.monotonic() - started
+    assert "values" in error.problem and error.line is not None
+    assert elapsed < 8, f"took {elapsed:.1f} s"
