@@ -82,3 +82,63 @@ def test_a_huge_flat_list_is_refused_within_seconds(tmp_path: Path) -> None:
     elapsed = time.monotonic() - started
     assert "values" in error.problem and error.line is not None
     assert elapsed < 8, f"took {elapsed:.1f} s"
+
+
+# -- extends: only charters next to the charter, read bounded ------------------
+
+
+def child(tmp_path: Path, extends: str) -> Path:
+    path = tmp_path / "child.yaml"
+    path.write_text(f"extends: {extends}\nname: child\n", encoding="utf-8")
+    return path
+
+
+def test_extends_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    started = time.monotonic()
+    error = refused(child(tmp_path, "pipe.yaml"))
+    assert time.monotonic() - started < 2
+    assert "FIFO" in error.problem and error.field == "extends" and error.line == 1
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/etc/passwd", "/etc/hostname", "../outside.yaml"])
+def test_extends_may_not_leave_the_charter_directory(tmp_path: Path, target: str) -> None:
+    inside = tmp_path / "charters"
+    inside.mkdir()
+    (tmp_path / "outside.yaml").write_text("name: secret-content\nrules: []\n", encoding="utf-8")
+    error = refused(child(inside, target))
+    assert error.field == "extends" and error.line == 1
+    assert "outside the charter's folder" in error.problem
+    assert "secret-content" not in str(error) and "root:" not in str(error)
+
+
+def test_extends_through_a_symlink_pointing_outside_is_refused(tmp_path: Path) -> None:
+    inside = tmp_path / "charters"
+    inside.mkdir()
+    (tmp_path / "outside.yaml").write_text("name: secret-content\n", encoding="utf-8")
+    (inside / "base.yaml").symlink_to(tmp_path / "outside.yaml")
+    error = refused(child(inside, "base.yaml"))
+    assert "outside the charter's folder" in error.problem and "secret-content" not in str(error)
+
+
+def test_extends_a_charter_in_a_subfolder_still_works(tmp_path: Path) -> None:
+    (tmp_path / "common").mkdir()
+    (tmp_path / "common" / "base.yaml").write_text("name: base\n" + RULE, encoding="utf-8")
+    charter = Charter.load(child(tmp_path, "common/base.yaml"))
+    assert charter.name == "child" and [r.spec.id for r in charter.rules] == ["confidential.codenames"]
+
+
+def test_extends_must_name_a_yaml_file(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("name: base\n", encoding="utf-8")
+    error = refused(child(tmp_path, "notes.txt"))
+    assert error.field == "extends" and ".yaml" in error.problem
+
+
+def test_a_charter_given_directly_is_read_bounded(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    assert "FIFO" in refused(tmp_path / "pipe.yaml").problem
+    assert "device" in refused(Path("/dev/zero")).problem

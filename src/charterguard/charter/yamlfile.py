@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import CharterError
+from ..files import FileReadError, read_regular_file
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_EXPANDED_NODES = 200_000  # a real charter with 10,000 code names has ~10,000 nodes
@@ -50,15 +51,10 @@ def load_marked(path: Path) -> Any:
     """Parse one YAML file into Marked containers."""
     name = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CharterError("file not found", file=name, hint="check the path, or use a built-in charter name such as 'default'") from None
-    except IsADirectoryError:
-        raise CharterError("is a directory, not a YAML file", file=name) from None
-    except OSError as exc:
-        raise CharterError(f"cannot read the file: {exc.strerror}", file=name) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise CharterError(f"the file is {len(raw)} bytes; charters are limited to {MAX_FILE_BYTES} bytes", file=name)
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except FileReadError as exc:
+        hint = "check the path, or use a built-in charter name such as 'default'" if str(exc) == "file not found" else None
+        raise CharterError(str(exc), file=name, hint=hint) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
