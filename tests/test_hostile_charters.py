@@ -142,3 +142,36 @@ def test_a_charter_given_directly_is_read_bounded(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.yaml")
     assert "FIFO" in refused(tmp_path / "pipe.yaml").problem
     assert "device" in refused(Path("/dev/zero")).problem
+
+
+# -- message templates: format specs are checked at load ----------------------
+
+
+@pytest.mark.parametrize(
+    "template, problem",
+    [
+        ("{match:>100000000}", "width"),
+        ("{match:>20000000}", "width"),
+        ("{match:.99999999}", "width"),
+        ("{match:x>1000}", "width"),
+        ("{match:d}", "format"),
+        ("{match:{company}}", "nested"),
+        ("{match!z}", "conversion"),
+    ],
+)
+def test_an_unbounded_or_invalid_format_spec_is_refused_at_load(tmp_path: Path, template: str, problem: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("name: x\n" + RULE.replace('{fr: "« {match} » est interne", en: "{match} is internal"}', repr(template)), encoding="utf-8")
+    error = refused(path)
+    assert error.line == 9 and error.field == "rules[0](confidential.codenames).message"
+    assert problem in error.problem
+    code, _ = validate_exit(path)
+    assert code == 2
+
+
+def test_a_small_format_spec_still_works() -> None:
+    from charterguard import Checker
+
+    charter = Charter.from_yaml("name: x\n" + RULE.replace('{fr: "« {match} » est interne", en: "{match} is internal"}', "'[{match:>10}] {match!r:.3}'"))
+    finding = Checker(charter).check("Colibri", lang="fr").findings[0]
+    assert finding.message == "[   Colibri] 'Co"

@@ -314,6 +314,7 @@ def _check_templates(raw: MarkedDict, index: int, rule: RuleSpec) -> None:
         if messages is None:
             continue
         try:
+            messages.check_format()
             unknown = messages.placeholders() - allowed
         except ValueError as exc:
             _fail(raw, ("rules", index, field), f"invalid template: {exc}", hint="write literal braces as {{ and }}")
