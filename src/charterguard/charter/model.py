@@ -314,10 +314,13 @@ def _check_templates(raw: MarkedDict, index: int, rule: RuleSpec) -> None:
         if messages is None:
             continue
         try:
-            messages.check_format()
             unknown = messages.placeholders() - allowed
         except ValueError as exc:
             _fail(raw, ("rules", index, field), f"invalid template: {exc}", hint="write literal braces as {{ and }}")
+        try:
+            messages.check_format()
+        except ValueError as exc:
+            _fail(raw, ("rules", index, field), f"invalid template: {exc}", hint="a placeholder is written {match} or, padded, {match:>20}")
         if unknown:
             _fail(
                 raw, ("rules", index, field), f"unknown placeholder {{{sorted(unknown)[0]}}}",
