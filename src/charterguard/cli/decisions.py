@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import os
 import sys
@@ -158,7 +159,7 @@ def summary(db: str | None, fmt: str, **filter_args: Any) -> None:
 @decisions.command("verify")
 @_db_option
 @click.argument("decision_id")
-@click.option("--file", "text_file", type=click.File("r", encoding="utf-8"), default="-", show_default=True, help="The text to compare (stdin by default).")
+@click.option("--file", "text_file", type=click.File("rb"), default="-", show_default=True, help="The text to compare, byte for byte (stdin by default).")
 @click.option("--hmac-key-file", type=click.Path(dir_okay=False, exists=True), envvar="CHARTERGUARD_HMAC_KEY_FILE", default=None, help="The server's HMAC key file.")
 def verify(db: str | None, decision_id: str, text_file: Any, hmac_key_file: str | None) -> None:
     """Tell whether a text is the one checked in decision DECISION_ID (exit 0 yes, 1 no).
@@ -186,8 +187,15 @@ def verify(db: str | None, decision_id: str, text_file: Any, hmac_key_file: str 
     if hasher.key_id != row["hmac_key_id"]:
         click.echo(f"charterguard decisions: this key (id {hasher.key_id}) is not the one that hashed decision {decision_id} (key id {row['hmac_key_id']})", err=True)
         sys.exit(EXIT_USAGE)
-    text = text_file.read()
-    if hasher.digest(text) == row["text_hmac"] or (text.endswith("\n") and hasher.digest(text[:-1]) == row["text_hmac"]):
+    data = text_file.read()  # bytes: no newline translation, "\r" is part of the text
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        click.echo(f"charterguard decisions: the text is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); checked texts are UTF-8", err=True)
+        sys.exit(EXIT_USAGE)
+    # An editor or `echo` adds a final newline the checked text did not have.
+    candidates = [text] + [text[: -len(end)] for end in ("\r\n", "\n") if text.endswith(end)]
+    if any(hmac.compare_digest(hasher.digest(candidate), row["text_hmac"]) for candidate in candidates):
         click.echo(f"match: this is the text checked in decision {decision_id} ({row['time']})")
         return
     click.echo(f"no match: decision {decision_id} was made on a different text")
