@@ -126,8 +126,8 @@ class Server:
                 self.proc.wait(timeout=10)
 
 
-def start_server(workdir: Path, *args: str, env: dict[str, str] | None = None) -> Server:
-    """Start `charterguard serve ARGS` on a free port and wait until /readyz says ready."""
+def start_server(workdir: Path, *args: str, env: dict[str, str] | None = None, wait_for: str = "/readyz") -> Server:
+    """Start `charterguard serve ARGS` on a free port and wait until `wait_for` (/readyz: ready) answers 200."""
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log_path = workdir / f"server-{port}.log"
@@ -146,7 +146,7 @@ def start_server(workdir: Path, *args: str, env: dict[str, str] | None = None) -
         if proc.poll() is not None:
             raise RuntimeError(f"charterguard serve exited with {proc.returncode}:\n{server.log_text()[-3000:]}")
         try:
-            if httpx.get(server.base_url + "/readyz", timeout=2).status_code == 200:
+            if httpx.get(server.base_url + wait_for, timeout=2).status_code == 200:
                 return server
         except httpx.HTTPError:
             pass

@@ -35,7 +35,7 @@ from ..errors import CharterguardError, InputError, ModelNotInstalledError
 from .batcher import CheckBatcher
 from .charters import CharterRegistry, Served, rules_of
 from .cors import JsonCORSMiddleware
-from .errors import ApiError, error_response, error_responses, install_error_handlers, safe_traceback
+from .errors import ApiError, error_responses, install_error_handlers, safe_traceback
 from .hosts import HostAllowList, HostCheckMiddleware
 from .keys import LOCAL_KEY, ApiKey, KeyRing
 from .limits import BodyLimitMiddleware
@@ -205,6 +205,27 @@ def _served(state: State, name: str | None) -> Served:
     return served
 
 
+NOT_READY_RETRY_AFTER_S = 2
+
+
+def not_ready_error(state: State) -> ApiError:
+    """503 `not_ready` with Retry-After: the answer while the models load (or failed to)."""
+    message = "The server is still loading its NLP models; retry in a few seconds."
+    if state.warmup_error:
+        message = f"The server could not load what it needs ({state.warmup_error}); see its log."
+    return ApiError(503, "not_ready", message, headers={"Retry-After": str(NOT_READY_RETRY_AFTER_S)})
+
+
+async def _until_ready(state: State, wait_s: float) -> None:
+    """A check sent while the models load waits for them, up to `wait_s`, then gets 503.
+    No check runs before the warm-up ends, so no request imports spaCy beside it."""
+    deadline = time.monotonic() + wait_s
+    while not state.ready.is_set():
+        if state.warmup_error or time.monotonic() >= deadline:
+            raise not_ready_error(state)
+        await asyncio.sleep(0.05)
+
+
 async def _in_pool(state: State, work: Callable[[], Any], ceiling_s: float) -> Any:
     """Run `work` in the app's thread pool, bounded by `ceiling_s` (see _bounded)."""
     return await _bounded(asyncio.get_running_loop().run_in_executor(state.executor, work), ceiling_s)
@@ -365,10 +386,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/readyz", tags=["health"], summary="Readiness: charters compiled and NLP models loaded.", responses=error_responses(503))
     async def readyz() -> Any:
         if not state.ready.is_set():
-            message = "The server is still loading its NLP models; retry in a few seconds."
-            if state.warmup_error:
-                message = f"The server could not load what it needs ({state.warmup_error}); see its log."
-            return error_response(503, "not_ready", message, headers={"Retry-After": "2"})
+            raise not_ready_error(state)
         return {"status": "ready", "charters": [s.name for s in state.charters.all()], "models": nlp.loaded_models()}
 
     # -- checks ------------------------------------------------------------------
@@ -378,10 +396,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         tags=["check"],
         summary="Check one post against a charter.",
         response_model=None,
-        responses={**report_response(), **error_responses(400, 401, 403, 404, 413, 422, 504)},
+        responses={**report_response(), **error_responses(400, 401, 403, 404, 413, 422, 503, 504)},
     )
     async def check(body: CheckRequest, key: ApiKey = Depends(require("check"))) -> JSONResponse:
         served = _served(state, body.charter)
+        await _until_ready(state, ceiling_s)
 
         decide = None
         if state.hasher is not None:
@@ -409,9 +428,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "one time budget per post) is answered 504 `check_timeout`: treat every post as blocked."
         ),
         response_model=None,
-        responses={**batch_response(), **error_responses(400, 401, 403, 404, 413, 422, 504)},
+        responses={**batch_response(), **error_responses(400, 401, 403, 404, 413, 422, 503, 504)},
     )
     async def check_batch(body: BatchRequest, key: ApiKey = Depends(require("check"))) -> JSONResponse:
+        await _until_ready(state, ceiling_s)
         if len(body.posts) > settings.batch_max:
             raise ApiError(
                 422,
