@@ -21,7 +21,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import httpx
 import pytest
@@ -275,3 +275,17 @@ def pg_server(postgres: PostgresCluster, tmp_path_factory: pytest.TempPathFactor
     srv.decision_log = url
     yield srv
     srv.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """An empty decision log: a SQLite file, then a database on the real PostgreSQL server."""
+    from charterguard.decisions import open_log
+
+    if request.param == "sqlite":
+        log = open_log(str(tmp_path / "decisions.sqlite3"))
+    else:
+        cluster: PostgresCluster = request.getfixturevalue("postgres")
+        log = open_log(cluster.new_database())
+    yield log
+    log.close()

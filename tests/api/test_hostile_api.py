@@ -96,3 +96,36 @@ def test_a_server_whose_models_cannot_load_answers_503_with_retry_after(tmp_path
         assert response.headers["Retry-After"] == "2"
     finally:
         server.stop()
+
+
+def test_the_server_seals_its_decisions_and_a_damaged_row_is_skipped_not_a_500(tmp_path: Path) -> None:
+    import sqlite3
+
+    from .conftest import LIGHT_CHARTER, cli, write_keys
+
+    tokens = write_keys(tmp_path / "keys.yaml")
+    (tmp_path / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
+    db = str(tmp_path / "decisions.sqlite3")
+    server = start_server(tmp_path, "--charter", str(tmp_path / "light.yaml"), "--api-keys", str(tmp_path / "keys.yaml"), "--decision-log", db)
+    try:
+        with httpx.Client(base_url=server.base_url, headers={"Authorization": f"Bearer {tokens['check']}"}, timeout=60) as client:
+            for n in range(6):
+                assert client.post("/v1/check", json={"text": f"Zorglub avance {n}"}).status_code == 200
+            client.post("/v1/check/batch", json={"posts": [{"text": "Zorglub"}, {"text": "Belle journée"}]})
+        intact = cli("decisions", "verify", "--all", "--db", db)
+        assert intact.returncode == 0 and "chain intact: 8 decisions verified" in intact.stdout, intact.stdout + intact.stderr
+        conn = sqlite3.connect(db)
+        damaged = conn.execute("SELECT id FROM cg_decisions ORDER BY seq LIMIT 1 OFFSET 2").fetchone()[0]
+        conn.execute("UPDATE cg_decisions SET findings = '{oops' WHERE id = ?", (damaged,))
+        conn.commit()
+        conn.close()
+        with httpx.Client(base_url=server.base_url, headers={"Authorization": f"Bearer {tokens['compliance']}"}, timeout=60) as client:
+            page = client.get("/v1/decisions", params={"limit": 100})
+        assert page.status_code == 200
+        assert len(page.json()["decisions"]) == 7 and [s["id"] for s in page.json()["skipped"]] == [damaged]
+        broken = cli("decisions", "verify", "--all", "--db", db)
+        assert broken.returncode == 1 and f"(decision {damaged}): the row cannot be read" in broken.stdout
+        listed = cli("decisions", "list", "--db", db, "--limit", "100")
+        assert listed.returncode == 0 and "1 row(s) cannot be read" in listed.stderr
+    finally:
+        server.stop()

@@ -29,7 +29,7 @@ from pydantic import BeforeValidator
 
 from .. import nlp
 from ..charter.rule import RuleSpec
-from ..decisions import Decision, DecisionLog, Filters, TextHasher, decision_from_report, open_log, parse_time
+from ..decisions import ChainKey, Decision, DecisionLog, Filters, SkippedRow, TextHasher, decision_from_report, open_log, parse_time
 from ..decisions.writer import DecisionWriter, DecisionWriterClosed
 from ..errors import CharterguardError, InputError, ModelNotInstalledError
 from .batcher import CheckBatcher
@@ -82,6 +82,7 @@ class State:
                 self.hasher = TextHasher.from_string(settings.hmac_key)
             else:
                 self.hasher = TextHasher.from_file(settings.resolved_hmac_key_file())
+            self.decisions.chain_key = ChainKey.from_text_key(self.hasher.key)  # every row sealed (decisions/chain.py)
         # Decisions are committed by one background thread, many requests per transaction
         # (group commit); requests are answered once theirs are committed.
         self.writer: DecisionWriter | None = DecisionWriter(self.decisions, on_error=_log_write_error) if self.decisions is not None else None
@@ -565,8 +566,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         key: ApiKey = Depends(require("compliance")),
     ) -> dict[str, Any]:
         store = _decision_log()
-        rows, next_cursor = await asyncio.get_running_loop().run_in_executor(state.executor, lambda: store.query(filters, limit=limit, cursor=cursor))
-        return {"decisions": rows, "next_cursor": next_cursor}
+        skipped: list[SkippedRow] = []  # rows that cannot be read as decisions: reported, not a 500
+        rows, next_cursor = await asyncio.get_running_loop().run_in_executor(
+            state.executor, lambda: store.query(filters, limit=limit, cursor=cursor, skipped=skipped)
+        )
+        return {"decisions": rows, "next_cursor": next_cursor, "skipped": [{"seq": r.seq, "id": r.id, "problem": r.problem} for r in skipped]}
 
     @app.get(
         "/v1/decisions/summary",
