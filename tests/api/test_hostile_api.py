@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .conftest import ROOT, server_env, start_server
+from .conftest import ROOT, Server, server_env, start_server
 
 pytestmark = pytest.mark.slow
 
@@ -129,3 +129,21 @@ def test_the_server_seals_its_decisions_and_a_damaged_row_is_skipped_not_a_500(t
         assert listed.returncode == 0 and "1 row(s) cannot be read" in listed.stderr
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["[::1]evil", "[::1]evil.example", "[::1]:80evil", "[::1]:", "localhost:evil", "localhost:80:80", "[::1", "127.0.0.1:8000x", "localhost :80"],
+)
+def test_a_malformed_host_header_is_refused(header: str) -> None:
+    from charterguard.api.hosts import HostAllowList
+    from charterguard.api.settings import Settings
+
+    allowed = HostAllowList([*Settings().allowed_host_names(), "*.example"])
+    assert not allowed.allows(header)
+
+
+def test_head_on_the_health_endpoints(local_server: Server) -> None:
+    with local_server.client() as client:
+        assert client.head("/healthz").status_code == 200
+        assert client.head("/readyz").status_code == 200

@@ -48,3 +48,14 @@ def test_rows_after_a_well_formed_file_are_all_read(tmp_path: Path) -> None:
     path = tmp_path / "posts.csv"
     path.write_bytes(b'id,text\n1,"a ""quoted"" word"\n2,"two\nlines"\n3,plain\n')
     assert [(r.id, r.problem) for r in read_posts([str(path)])] == [("1", None), ("2", None), ("3", None)]
+
+
+@pytest.mark.parametrize("command", ["check", "batch"])
+def test_a_device_or_fifo_given_as_input_is_named_as_such(tmp_path: Path, cli, command: str) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    for path, kind in (("/dev/zero", "device"), (str(tmp_path / "pipe.jsonl"), "FIFO"), (str(tmp_path), "directory"), (str(tmp_path / "nope.txt"), "no such file")):
+        args = ["check", "--file", path] if command == "check" else ["batch", path]
+        result = cli(*args, "--charter", GATE_CHARTER)
+        assert result.exit_code == 2 and kind in result.stderr, (path, result.stderr)

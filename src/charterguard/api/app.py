@@ -380,11 +380,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # -- health ----------------------------------------------------------------
 
-    @app.get("/healthz", tags=["health"], summary="Liveness: the process answers.")
+    @app.api_route("/healthz", methods=["GET", "HEAD"], tags=["health"], summary="Liveness: the process answers.")
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.get("/readyz", tags=["health"], summary="Readiness: charters compiled and NLP models loaded.", responses=error_responses(503))
+    @app.api_route("/readyz", methods=["GET", "HEAD"], tags=["health"], summary="Readiness: charters compiled and NLP models loaded.", responses=error_responses(503))
     async def readyz() -> Any:
         if not state.ready.is_set():
             raise not_ready_error(state)
