@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import socket
 import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -147,3 +150,113 @@ def test_head_on_the_health_endpoints(local_server: Server) -> None:
     with local_server.client() as client:
         assert client.head("/healthz").status_code == 200
         assert client.head("/readyz").status_code == 200
+
+
+# -- slow clients, too many connections, malformed HTTP ----------------------------
+
+
+@pytest.fixture(scope="module")
+def strict_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A light server with short timeouts and few connections, to test them quickly."""
+    from .conftest import LIGHT_CHARTER
+
+    workdir = tmp_path_factory.mktemp("strict-server")
+    (workdir / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
+    env = server_env(CHARTERGUARD_HEADER_TIMEOUT_S="1", CHARTERGUARD_BODY_TIMEOUT_S="1", CHARTERGUARD_MAX_CONNECTIONS="20")
+    server = start_server(workdir, "--charter", str(workdir / "light.yaml"), "--no-decision-log", env=env)
+    yield server
+    server.stop()
+
+
+def _connect(server: Server) -> socket.socket:
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    return sock
+
+
+def _read_all(sock: socket.socket) -> bytes:
+    chunks = []
+    while True:
+        try:
+            chunk = sock.recv(65536)
+        except (ConnectionResetError, TimeoutError):
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _status_and_json(raw: bytes) -> tuple[int, dict]:
+    head, _, body = raw.partition(b"\r\n\r\n")
+    assert b"content-type: application/json" in head.lower(), raw[:300]
+    return int(head.split(b" ", 2)[1]), json.loads(body)
+
+
+def test_headers_dribbled_byte_by_byte_are_cut_off_with_408(strict_server: Server) -> None:
+    request = b"POST /v1/check HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + b"a" * 400
+    socks = [_connect(strict_server) for _ in range(15)]
+    started = time.monotonic()
+    answers: list[bytes] = []
+    for i in range(len(request)):
+        for sock in list(socks):
+            try:
+                sock.sendall(request[i : i + 1])
+            except OSError:  # closed by the server: read its answer
+                socks.remove(sock)
+                answers.append(_read_all(sock))
+                sock.close()
+        if not socks:
+            break
+        time.sleep(0.05)
+    elapsed = time.monotonic() - started
+    assert not socks and elapsed < 8, f"{len(socks)} still open after {elapsed:.1f} s"
+    for raw in answers:
+        if raw:  # the 408 arrived before the reset
+            status, body = _status_and_json(raw)
+            assert status == 408 and body["error"]["code"] == "header_timeout"
+
+
+def test_a_body_dribbled_slowly_is_cut_off_with_408(strict_server: Server) -> None:
+    sock = _connect(strict_server)
+    sock.sendall(b"POST /v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{")
+    started = time.monotonic()
+    raw = b""
+    for _ in range(40):
+        time.sleep(0.1)
+        try:
+            sock.sendall(b" ")
+        except OSError:
+            break
+    raw = _read_all(sock)
+    sock.close()
+    status, body = _status_and_json(raw)
+    assert status == 408 and body["error"]["code"] == "body_timeout"
+    assert time.monotonic() - started < 5
+
+
+def test_connections_beyond_the_cap_get_503_json(strict_server: Server) -> None:
+    socks = [_connect(strict_server) for _ in range(20)]
+    try:
+        time.sleep(0.2)
+        extra = _connect(strict_server)
+        status, body = _status_and_json(_read_all(extra))
+        extra.close()
+        assert status == 503 and body["error"]["code"] == "too_many_connections"
+    finally:
+        for sock in socks:
+            sock.close()
+    time.sleep(0.3)
+    with strict_server.client() as client:  # once they are gone, the server answers again
+        assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"GARBAGE\r\n\r\n", b"GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: x\r\n\r\n", b"POST /v1/check HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"],
+)
+def test_malformed_http_gets_the_json_error_shape(strict_server: Server, raw: bytes) -> None:
+    sock = _connect(strict_server)
+    sock.sendall(raw)
+    status, body = _status_and_json(_read_all(sock))
+    sock.close()
+    assert status == 400 and body["error"]["code"] == "malformed_request"

@@ -39,6 +39,7 @@ from .errors import ApiError, error_responses, install_error_handlers, safe_trac
 from .hosts import HostAllowList, HostCheckMiddleware
 from .keys import LOCAL_KEY, ApiKey, KeyRing
 from .limits import BodyLimitMiddleware
+from .protocol import GuardedHttpToolsProtocol
 from .models import (
     BatchRequest,
     CharterDetail,
@@ -362,7 +363,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def limit_for_path(path: str) -> int:
         return settings.max_batch_body_bytes if path == "/v1/check/batch" else settings.max_body_bytes
 
-    app.add_middleware(BodyLimitMiddleware, limit_for_path=limit_for_path)
+    app.add_middleware(BodyLimitMiddleware, limit_for_path=limit_for_path, body_timeout_s=settings.body_timeout_s)
+    GuardedHttpToolsProtocol.configure(settings)  # header timeout and connection cap (protocol.py)
     if settings.cors_origins:
         # Added after the body limit, so outside it: even 401/413 answers carry the CORS headers the extension needs to read them.
         app.add_middleware(

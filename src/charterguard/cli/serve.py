@@ -65,7 +65,8 @@ def serve(
       _TIME_BUDGET_MS, _DECISION_LOG (prefer it to --decision-log for a
       postgresql:// URL with a password), _STORE_TEXT, _HMAC_KEY (at least
       32 characters), _HMAC_KEY_FILE, _WORKERS, _CHECK_THREADS,
-      _RELOAD_INTERVAL_S (seconds between charter file checks, default 2).
+      _RELOAD_INTERVAL_S (seconds between charter file checks, default 2),
+      _HEADER_TIMEOUT_S (10), _BODY_TIMEOUT_S (30), _MAX_CONNECTIONS (1000 per worker).
     """
     import os
 
@@ -121,7 +122,10 @@ def serve(
 
     log_config = deepcopy(LOGGING_CONFIG)
     log_config["loggers"]["charterguard"] = {"handlers": ["default"], "level": log_level.upper(), "propagate": False}
-    options = {"log_config": log_config, "host": settings.host, "port": settings.port, "log_level": log_level, "access_log": not no_access_log, "proxy_headers": False, "server_header": False}
+    from ..api.protocol import GuardedHttpToolsProtocol
+
+    options = {"log_config": log_config, "host": settings.host, "port": settings.port, "log_level": log_level, "access_log": not no_access_log, "proxy_headers": False, "server_header": False,
+               "http": GuardedHttpToolsProtocol}  # header timeout, connection cap, JSON 400s
     if not factory:
         uvicorn.run(target, **options)  # type: ignore[arg-type]
         return
