@@ -161,3 +161,49 @@ def test_verify_needs_an_id_or_all(tmp_path: Path) -> None:
     db = old_log(tmp_path / "old.sqlite3")
     result = CliRunner().invoke(main, ["decisions", "verify", "--db", db], env={"CHARTERGUARD_HMAC_KEY": HASHER.key.decode()})
     assert result.exit_code == 2 and "--all" in result.output
+
+
+# -- retention: the chain across a purge -----------------------------------------------
+
+
+def test_a_purge_keeps_the_rest_of_the_chain_verifiable(store: DecisionLog) -> None:
+    from datetime import timedelta
+
+    from .test_decision_store import T0
+
+    ids = chained(store)  # times T0 .. T0+5h
+    assert store.purge(T0 + timedelta(hours=2)) == 2
+    assert [r["id"] for r in store.iterate()] == list(reversed(ids[2:]))
+    report = store.verify_chain(CHAIN)
+    assert report.ok and report.chained == 3 and report.anchor_seq == 2
+    more = [d.id for d in fill(store)]  # new rows chain after the kept ones
+    assert store.verify_chain(CHAIN).ok
+    assert store.purge(T0 + timedelta(days=3650)) == 3 + len(more)  # everything
+    assert store.verify_chain(CHAIN).ok
+    fill(store)  # a log emptied by a purge chains on from its anchor
+    report = store.verify_chain(CHAIN)
+    assert report.ok and report.chained == 5
+
+
+def test_rows_removed_after_a_purge_or_a_forged_anchor_are_found(store: DecisionLog) -> None:
+    from datetime import timedelta
+
+    from .test_decision_store import T0
+
+    ids = chained(store)
+    store.purge(T0 + timedelta(hours=1))
+    execute(store, "DELETE FROM cg_decision_rules WHERE decision_id = ?", ids[1])
+    execute(store, "DELETE FROM cg_decisions WHERE id = ?", ids[1])  # the first row after the anchor
+    report = store.verify_chain(CHAIN)
+    assert report.first_break is not None and report.first_break[1] == ids[2]
+    execute(store, "UPDATE cg_chain_anchor SET seq = 2")  # pretend the purge went further
+    report = store.verify_chain(CHAIN)
+    assert report.first_break is not None and report.first_break[1] == "purge anchor"
+
+
+def test_purge_command_line(tmp_path: Path) -> None:
+    db = old_log(tmp_path / "old.sqlite3")  # 2026-10 decisions, before the chain
+    result = CliRunner().invoke(main, ["decisions", "purge", "--db", db, "--older-than-days", "1"], env={"CHARTERGUARD_HMAC_KEY": HASHER.key.decode()})
+    assert result.exit_code == 0 and "2 decision(s)" in result.output
+    code, output = verify_all(db)
+    assert code == 0 and "chain intact: 0 decisions verified" in output

@@ -260,3 +260,86 @@ def test_malformed_http_gets_the_json_error_shape(strict_server: Server, raw: by
     status, body = _status_and_json(_read_all(sock))
     sock.close()
     assert status == 400 and body["error"]["code"] == "malformed_request"
+
+
+# -- rate limits and key rotation ----------------------------------------------------
+
+
+def test_the_rate_limiter_refills_at_its_rate() -> None:
+    from charterguard.api.ratelimit import RateLimiter
+
+    now = [0.0]
+    limiter = RateLimiter(60, clock=lambda: now[0])  # 1 a second, bursts of 10
+    assert all(limiter.take("a") is None for _ in range(10))
+    wait = limiter.take("a")
+    assert wait is not None and 0.9 < wait <= 1.0
+    assert limiter.take("b") is None  # per key
+    now[0] += 1.0
+    assert limiter.take("a") is None and limiter.take("a") is not None
+
+
+def test_a_key_over_its_rate_gets_429_and_keys_rotate_without_restart(tmp_path: Path) -> None:
+    from charterguard.api.keys import hash_token, new_token
+
+    from .conftest import LIGHT_CHARTER, write_keys
+
+    tokens = write_keys(tmp_path / "keys.yaml")
+    (tmp_path / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
+    server = start_server(tmp_path, "--charter", str(tmp_path / "light.yaml"), "--api-keys", str(tmp_path / "keys.yaml"),
+                          "--no-decision-log", "--rate-limit", "60")  # fmt: skip
+    try:
+        def check(token: str) -> httpx.Response:
+            return httpx.post(server.base_url + "/v1/check", json={"text": "Zorglub"}, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+
+        started = time.monotonic()
+        statuses = [check(tokens["check"]).status_code for _ in range(40)]
+        elapsed = time.monotonic() - started
+        accepted = statuses.index(429)  # a burst of 10, plus 1 a second refilled meanwhile
+        assert 10 <= accepted <= 10 + elapsed + 2 and set(statuses[:accepted]) == {200}, (statuses, elapsed)
+        limited = check(tokens["check"])
+        assert limited.status_code == 429 and limited.json()["error"]["code"] == "rate_limited"
+        assert 1 <= int(limited.headers["Retry-After"]) <= 2
+        assert check(tokens["compliance"]).status_code == 200  # another key has its own budget
+
+        rotated = new_token()
+        (tmp_path / "keys.yaml").write_text(
+            f"keys:\n  - id: extension-2027\n    sha256: {hash_token(rotated)}\n    roles: [check]\n", encoding="utf-8"
+        )
+        deadline = time.monotonic() + 20  # the server looks at the file every 0.3 s in these tests
+        while check(rotated).status_code != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert check(rotated).status_code == 200
+        assert check(tokens["compliance"]).status_code == 401  # revoked
+        (tmp_path / "keys.yaml").write_text("keys: [oops\n", encoding="utf-8")  # a broken edit keeps the keys in use
+        deadline = time.monotonic() + 20
+        while "cannot be loaded; the previous keys stay in use" not in server.log_text() and time.monotonic() < deadline:
+            assert check(rotated).status_code == 200  # the request is what makes the server look at the file
+            time.sleep(0.5)
+        assert "cannot be loaded; the previous keys stay in use" in server.log_text()
+    finally:
+        server.stop()
+
+
+def test_a_server_with_retention_purges_old_decisions_and_its_chain_still_verifies(tmp_path: Path) -> None:
+    import sqlite3
+
+    from .conftest import LIGHT_CHARTER, cli
+    from .test_decision_chain import old_log
+
+    db = old_log(tmp_path / "decisions.sqlite3")  # two decisions from 2026-10, written before the chain
+    (tmp_path / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
+    server = start_server(tmp_path, "--charter", str(tmp_path / "light.yaml"), "--decision-log", db, "--retention-days", "30")
+    try:
+        deadline = time.monotonic() + 30
+        while "retention: 2 decision(s)" not in server.log_text() and time.monotonic() < deadline:
+            time.sleep(0.1)  # the purge runs in a thread of its own at start
+        with server.client() as client:
+            assert client.post("/v1/check", json={"text": "Zorglub"}).status_code == 200
+        with sqlite3.connect(db) as conn:
+            ids = [row[0] for row in conn.execute("SELECT id FROM cg_decisions")]
+        assert "old1" not in ids and "old2" not in ids and len(ids) == 1
+        verified = cli("decisions", "verify", "--all", "--db", db)
+        assert verified.returncode == 0 and "chain intact: 1 decisions verified" in verified.stdout, verified.stdout + verified.stderr
+        assert "retention: 2 decision(s) older than 30 days purged" in server.log_text()
+    finally:
+        server.stop()

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import os
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, AsyncIterator, Callable, Literal
 
 from fastapi import Body, Depends, FastAPI, Query, Request
@@ -29,7 +30,17 @@ from pydantic import BeforeValidator
 
 from .. import nlp
 from ..charter.rule import RuleSpec
-from ..decisions import ChainKey, Decision, DecisionLog, Filters, SkippedRow, TextHasher, decision_from_report, open_log, parse_time
+from ..decisions import (
+    ChainKey,
+    Decision,
+    DecisionLog,
+    Filters,
+    SkippedRow,
+    TextHasher,
+    decision_from_report,
+    open_log,
+    parse_time,
+)
 from ..decisions.writer import DecisionWriter, DecisionWriterClosed
 from ..errors import CharterguardError, InputError, ModelNotInstalledError
 from .batcher import CheckBatcher
@@ -37,9 +48,8 @@ from .charters import CharterRegistry, Served, rules_of
 from .cors import JsonCORSMiddleware
 from .errors import ApiError, error_responses, install_error_handlers, safe_traceback
 from .hosts import HostAllowList, HostCheckMiddleware
-from .keys import LOCAL_KEY, ApiKey, KeyRing
+from .keys import LOCAL_KEY, ApiKey, WatchedKeyRing
 from .limits import BodyLimitMiddleware
-from .protocol import GuardedHttpToolsProtocol
 from .models import (
     BatchRequest,
     CharterDetail,
@@ -52,6 +62,8 @@ from .models import (
     batch_response,
     report_response,
 )
+from .protocol import GuardedHttpToolsProtocol
+from .ratelimit import RateLimiter
 from .settings import Settings
 
 log = logging.getLogger("charterguard.api")
@@ -73,7 +85,9 @@ class State:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.keyring: KeyRing | None = KeyRing.load(settings.api_keys_file) if settings.api_keys_file else None
+        # Reloaded when the file changes (key rotation without restart).
+        self.keyring: WatchedKeyRing | None = WatchedKeyRing(settings.api_keys_file, settings.reload_interval_s) if settings.api_keys_file else None
+        self.rate_limiter = RateLimiter(settings.rate_limit_per_minute) if settings.rate_limit_per_minute else None
         self.charters = CharterRegistry(settings.charters)
         self.decisions: DecisionLog | None = None
         self.hasher: TextHasher | None = None
@@ -97,6 +111,24 @@ class State:
         )
         self.ready = threading.Event()
         self.warmup_error: str | None = None
+        self.stopping = threading.Event()
+
+    def start_retention(self) -> None:
+        if self.settings.retention_days and self.decisions is not None:
+            threading.Thread(target=self._purge_daily, name="retention", daemon=True).start()
+
+    def _purge_daily(self) -> None:
+        """Retention: decisions older than `retention_days` are purged at start, then every 24 h."""
+        assert self.decisions is not None
+        while not self.stopping.is_set():
+            before = datetime.now(UTC) - timedelta(days=self.settings.retention_days)
+            try:
+                count = self.decisions.purge(before)
+                if count:
+                    log.info("retention: %d decision(s) older than %d days purged", count, self.settings.retention_days)
+            except Exception as exc:  # noqa: BLE001  (sqlite3, psycopg or DecisionLogError): retried the next day
+                log.error("retention: the purge failed: %s", safe_traceback(exc))
+            self.stopping.wait(24 * 3600)
 
     def submit_decisions(self, decisions: list[Decision]) -> "Future[bool]":
         """Hand decisions to the writer; the future says whether they were committed."""
@@ -128,6 +160,7 @@ class State:
         """Stop, losing no decision: checks still running are finished (within SHUTDOWN_WAIT_S) and
         every decision handed to the writer is committed before the log is closed."""
         self.charters.stop_watching()
+        self.stopping.set()
         deadline = time.monotonic() + SHUTDOWN_WAIT_S
         self.batcher.close(timeout=SHUTDOWN_WAIT_S)
         # Batch checks still running (their request was answered 504) record their decisions too.
@@ -172,7 +205,8 @@ def require(role: Literal["check", "compliance"]) -> Callable[..., ApiKey]:
     # async: FastAPI runs a plain `def` dependency in its thread pool, a thread hop
     # (and two GIL hand-offs) per request for a dict lookup.
     async def dependency(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> ApiKey:
-        keyring = _state(request).keyring
+        state = _state(request)
+        keyring = state.keyring.current() if state.keyring is not None else None
         if keyring is None:  # no keys configured: loopback only (Settings.validate), local user
             if role == "compliance":
                 # Without keys anything on the machine may call the server (local tools, any
@@ -186,6 +220,7 @@ def require(role: Literal["check", "compliance"]) -> Callable[..., ApiKey]:
                     "`--role check` key for the extension and tools) and restart with `--api-keys keys.yaml`; or read the log "
                     "on this machine with `charterguard decisions list|summary|export`.",
                 )
+            _within_rate_limit(state, LOCAL_KEY)
             return LOCAL_KEY
         if credentials is None:
             raise ApiError(401, "missing_api_key", "This endpoint needs an API key: send it as the header `Authorization: Bearer <key>`.")
@@ -194,9 +229,24 @@ def require(role: Literal["check", "compliance"]) -> Callable[..., ApiKey]:
             raise ApiError(401, "invalid_api_key", "This API key is not known to the server: check it, or ask the operator for a new one (`charterguard keys new`).")
         if not key.grants(role):
             raise ApiError(403, "forbidden", f"The key {key.id!r} does not have the {role!r} role this endpoint needs; ask the operator for a key with that role.")
+        _within_rate_limit(state, key)
         return key
 
     return dependency
+
+
+def _within_rate_limit(state: State, key: ApiKey) -> None:
+    """429 with Retry-After when `key` sent more than the server's per-minute limit."""
+    if state.rate_limiter is None:
+        return
+    wait_s = state.rate_limiter.take(key.id)
+    if wait_s is not None:
+        retry_after = max(1, math.ceil(wait_s))
+        raise ApiError(
+            429, "rate_limited",
+            f"The key {key.id!r} sent more than {state.settings.rate_limit_per_minute} requests a minute: retry in {retry_after} s.",
+            headers={"Retry-After": str(retry_after)},
+        )  # fmt: skip
 
 
 def _served(state: State, name: str | None) -> Served:
@@ -333,6 +383,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             # Warm up in a thread: /healthz answers at once, /readyz once models are loaded.
             threading.Thread(target=state.warm_up, name="warm-up", daemon=True).start()
         state.charters.start_watching(settings.reload_interval_s)
+        state.start_retention()
         try:
             yield
         finally:

@@ -68,6 +68,11 @@ class Settings:
     header_timeout_s: float = 10.0
     body_timeout_s: float = 30.0
     max_connections: int = 1000
+    # Requests a minute per API key (429 with Retry-After beyond; see ratelimit.py). 0: no limit.
+    rate_limit_per_minute: int = 0
+    # Decisions older than this many days are purged (every 24 h, and by
+    # `charterguard decisions purge`); 0 keeps them for ever.
+    retention_days: int = 0
 
     def __post_init__(self) -> None:
         self.validate()
@@ -90,6 +95,9 @@ class Settings:
         for name in ("max_body_bytes", "max_batch_body_bytes", "batch_max", "time_budget_ms", "check_threads", "workers", "max_connections"):
             if getattr(self, name) < 1:
                 raise SettingsError(f"{name} must be at least 1")
+        for name in ("rate_limit_per_minute", "retention_days"):
+            if getattr(self, name) < 0:
+                raise SettingsError(f"{name} must be 0 (off) or more")
         for name in ("header_timeout_s", "body_timeout_s"):
             if not 0 < getattr(self, name) <= 3600:
                 raise SettingsError(f"{name} must be more than 0 and at most 3600 seconds")

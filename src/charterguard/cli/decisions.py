@@ -213,6 +213,29 @@ def verify(db: str | None, decision_id: str | None, whole_log: bool, text_file: 
     sys.exit(1)
 
 
+@decisions.command("purge")
+@_db_option
+@click.option("--older-than-days", type=click.IntRange(1, None), required=True, help="Delete the decisions made more than this many days ago.")
+@click.option("--hmac-key-file", type=click.Path(dir_okay=False, exists=True), envvar="CHARTERGUARD_HMAC_KEY_FILE", default=None, help="The server's HMAC key file.")
+def purge(db: str | None, older_than_days: int, hmac_key_file: str | None) -> None:
+    """Delete old decisions (retention), keeping the chain verifiable.
+
+    Rows are deleted oldest first up to the first one to keep; the MAC of the last one
+    deleted is kept as the chain's sealed anchor, so `verify --all` still checks every
+    row left. Needs the server's HMAC key (it seals the anchor).
+    """
+    from datetime import UTC, timedelta
+
+    from ..decisions import ChainKey
+
+    store = _open(db)
+    store.chain_key = ChainKey.from_text_key(_hasher(db, hmac_key_file).key)
+    before = datetime.now(UTC) - timedelta(days=older_than_days)
+    _run_query(store.init_schema)  # a log from before the chain gets its columns first
+    count = _run_query(lambda: store.purge(before))
+    click.echo(f"{count} decision(s) made before {before.isoformat(timespec='seconds')} purged")
+
+
 def _hasher(db: str | None, hmac_key_file: str | None) -> Any:
     """The server's text-HMAC key: CHARTERGUARD_HMAC_KEY, --hmac-key-file, or the file next to the log."""
     from ..api.settings import DEFAULT_DECISION_LOG, Settings

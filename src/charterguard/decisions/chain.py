@@ -47,6 +47,10 @@ class ChainKey:
     def from_text_key(cls, text_key: bytes) -> ChainKey:
         return cls(hmac.new(text_key, b"charterguard-decision-chain/1", hashlib.sha256).digest())
 
+    def seal_anchor(self, seq: int, mac: str) -> str:
+        """The MAC of a purge anchor: only a holder of the key can say "the rows up to `seq` were purged"."""
+        return hmac.new(self.key, json.dumps(["purge-anchor", seq, mac]).encode(), hashlib.sha256).hexdigest()
+
     def mac(self, fields: dict[str, Any], previous_mac: str) -> str:
         content = json.dumps([previous_mac, [fields.get(name) for name in CHAINED_FIELDS]], ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         return hmac.new(self.key, content.encode("utf-8"), hashlib.sha256).hexdigest()
@@ -107,13 +111,18 @@ class ChainReport:
         return self.first_break is None
 
 
-def verify_chain(links: Iterable[StoredLink], key: ChainKey, anchor: tuple[int, str] | None = None) -> ChainReport:
+def verify_chain(links: Iterable[StoredLink], key: ChainKey, anchor: tuple[int, str, str] | None = None) -> ChainReport:
     """Walk the rows in seq order; report the first broken link (and count every one).
 
-    `anchor` is (seq of the last purged row, its MAC) when a purge removed the start of the chain."""
+    `anchor` is (seq of the last purged row, its MAC, the anchor's seal) when a purge
+    removed the start of the chain."""
     report = ChainReport(anchor_seq=anchor[0] if anchor else None)
     expected_previous = anchor[1] if anchor else GENESIS
-    started = anchor is not None
+    started = anchor is not None and anchor[1] != GENESIS  # a purge of unchained rows starts nothing
+    if anchor is not None and not hmac.compare_digest(key.seal_anchor(anchor[0], anchor[1]), anchor[2]):
+        report.breaks += 1
+        report.first_break = (anchor[0], "purge anchor", "the purge anchor is not sealed with this key (forged or edited: rows may have been removed)")
+        report.problems.append(report.first_break)
 
     def broken(link: StoredLink, problem: str) -> None:
         report.breaks += 1

@@ -301,8 +301,43 @@ class DecisionLog:
     def verify_chain(self, key: ChainKey, page: int = 1000) -> ChainReport:
         """Check every row's MAC and link, oldest first (see chain.py)."""
         chained = self._run(lambda conn: set(CHAIN_COLUMNS) <= self._columns(conn, "cg_decisions"))
-        anchor = self._run(lambda conn: conn.execute("SELECT seq, mac FROM cg_chain_anchor WHERE id = 1").fetchone()) if chained else None
-        return verify_chain(self._links(chained, page), key, anchor=(int(anchor[0]), anchor[1]) if anchor else None)
+        anchor = self._run(lambda conn: conn.execute("SELECT seq, mac, seal FROM cg_chain_anchor WHERE id = 1").fetchone()) if chained else None
+        return verify_chain(self._links(chained, page), key, anchor=(int(anchor[0]), anchor[1], anchor[2]) if anchor else None)
+
+    def purge(self, before: datetime) -> int:
+        """Delete the decisions made before `before` (retention); returns how many.
+
+        Rows go in commit order, up to the first one still to keep, so what stays is
+        one unbroken chain; the MAC of the last row deleted is kept, sealed, as its anchor."""
+        from .chain import GENESIS
+
+        chain_key = self.chain_key
+        if chain_key is None:
+            raise DecisionLogError("purging needs the server's HMAC key, to seal where the chain now starts")
+        p = self.placeholder
+
+        def work(conn: Any) -> int:
+            self._lock_chain(conn)
+            first_kept = conn.execute(f"SELECT MIN(seq) FROM cg_decisions WHERE time >= {p}", (self._time_param(before),)).fetchone()[0]
+            if first_kept is None:
+                last = conn.execute("SELECT MAX(seq) FROM cg_decisions").fetchone()[0]
+            else:
+                last = conn.execute(f"SELECT MAX(seq) FROM cg_decisions WHERE seq < {p}", (first_kept,)).fetchone()[0]
+            if last is None:
+                return 0
+            mac = conn.execute(f"SELECT mac FROM cg_decisions WHERE seq = {p}", (last,)).fetchone()[0] or GENESIS
+            count = conn.execute(f"SELECT COUNT(*) FROM cg_decisions WHERE seq <= {p}", (last,)).fetchone()[0]
+            previous = conn.execute("SELECT purged FROM cg_chain_anchor WHERE id = 1").fetchone()
+            conn.execute(f"DELETE FROM cg_decision_rules WHERE decision_id IN (SELECT id FROM cg_decisions WHERE seq <= {p})", (last,))
+            conn.execute(f"DELETE FROM cg_decisions WHERE seq <= {p}", (last,))
+            conn.execute("DELETE FROM cg_chain_anchor")
+            conn.execute(
+                f"INSERT INTO cg_chain_anchor (id, seq, mac, purged, time, seal) VALUES (1, {p}, {p}, {p}, {p}, {p})",
+                (last, mac, count + (previous[0] if previous else 0), self._time_param(before), chain_key.seal_anchor(int(last), mac)),
+            )
+            return int(count)
+
+        return int(self._run(work))
 
     def _links(self, chained: bool, page: int) -> Iterator[StoredLink]:
         extra = ", d.prev_mac, d.mac" if chained else ""
@@ -367,7 +402,8 @@ class SQLiteDecisionLog(DecisionLog):
             findings TEXT NOT NULL, reason TEXT, text TEXT, elapsed_ms REAL,
             prev_mac TEXT, mac TEXT)""",
         """CREATE TABLE IF NOT EXISTS cg_chain_anchor (
-            id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, mac TEXT NOT NULL, purged INTEGER NOT NULL, time TEXT NOT NULL)""",
+            id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, mac TEXT NOT NULL, purged INTEGER NOT NULL, time TEXT NOT NULL,
+            seal TEXT NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS cg_decisions_time ON cg_decisions (time)",
         """CREATE TABLE IF NOT EXISTS cg_decision_rules (
             decision_id TEXT NOT NULL REFERENCES cg_decisions (id), rule TEXT NOT NULL)""",
@@ -415,7 +451,8 @@ class PostgresDecisionLog(DecisionLog):
             findings JSONB NOT NULL, reason TEXT, text TEXT, elapsed_ms DOUBLE PRECISION,
             prev_mac TEXT, mac TEXT)""",
         """CREATE TABLE IF NOT EXISTS cg_chain_anchor (
-            id INTEGER PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, mac TEXT NOT NULL, purged BIGINT NOT NULL, time TIMESTAMPTZ NOT NULL)""",
+            id INTEGER PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, mac TEXT NOT NULL, purged BIGINT NOT NULL, time TIMESTAMPTZ NOT NULL,
+            seal TEXT NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS cg_decisions_time ON cg_decisions (time)",
         """CREATE TABLE IF NOT EXISTS cg_decision_rules (
             decision_id TEXT NOT NULL REFERENCES cg_decisions (id), rule TEXT NOT NULL)""",
