@@ -343,3 +343,29 @@ def test_a_server_with_retention_purges_old_decisions_and_its_chain_still_verifi
         assert "retention: 2 decision(s) older than 30 days purged" in server.log_text()
     finally:
         server.stop()
+
+
+# -- a big batch does not starve the rest --------------------------------------------
+
+
+def test_a_big_batch_does_not_hold_up_small_checks_nor_decision_queries(server: Server) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    post = ("Bonjour à tous, Marie Dupont rejoint l'équipe de Lyon. Écrivez-lui à marie.dupont@example.org. " * 50)[:5000]
+    big = {"posts": [{"text": post + f" {n}"} for n in range(50)]}
+
+    def timed(send):  # type: ignore[no-untyped-def]
+        started = time.monotonic()
+        response = send()
+        return response, time.monotonic() - started
+
+    with server.client("compliance") as client, ThreadPoolExecutor(3) as pool:
+        big_batch = pool.submit(timed, lambda: client.post("/v1/check/batch", json=big, timeout=300))
+        time.sleep(1.0)  # the big batch is running
+        small = pool.submit(timed, lambda: client.post("/v1/check/batch", json={"posts": [{"text": "Colibri arrive"}]}))
+        query = pool.submit(timed, lambda: client.get("/v1/decisions", params={"limit": 5}))
+        (small_response, small_s), (query_response, query_s) = small.result(), query.result()
+        big_response, big_s = big_batch.result()
+    assert big_response.status_code == 200 and small_response.status_code == 200 and query_response.status_code == 200
+    assert small_s < 6 and query_s < 3, (small_s, query_s, big_s)
+    assert big_s > small_s + 1, "the big batch was too quick to show anything"

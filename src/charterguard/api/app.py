@@ -72,6 +72,9 @@ API_VERSION = "1"
 COALESCE_MAX = 32  # single-post checks checked together at most (see batcher.py)
 SHUTDOWN_WAIT_S = 30.0  # at shutdown, how long checks still running may take to finish (and be recorded)
 REQUEST_CEILING_FACTOR = 3  # request ceiling = this many per-post budgets + 1 s (thread pool queueing)
+# A batch is checked this many posts at a time, each chunk queued behind the work already
+# waiting: a 1,000-post batch no longer holds the pool while a 1-post batch times out.
+BATCH_CHUNK = 16
 WARMUP_TEXTS = (("Bonjour à tous, ravie de rejoindre l'équipe de Marie à Lyon.", "fr"), ("Happy to join the team of John in London.", "en"))
 
 bearer = HTTPBearer(auto_error=False, description="An API key from the server's keys file, sent as `Authorization: Bearer <key>`.")
@@ -101,8 +104,11 @@ class State:
         # Decisions are committed by one background thread, many requests per transaction
         # (group commit); requests are answered once theirs are committed.
         self.writer: DecisionWriter | None = DecisionWriter(self.decisions, on_error=_log_write_error) if self.decisions is not None else None
-        # Batch checks and decision-log queries; single-post checks go through the batcher.
+        # Batch checks, a chunk at a time (see BATCH_CHUNK); single-post checks go through the batcher.
         self.executor = ThreadPoolExecutor(max_workers=settings.check_threads, thread_name_prefix="work")
+        # Decision-log queries wait on the database, not on checks: a pool of their own,
+        # so a long batch never holds up GET /v1/decisions.
+        self.query_executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="query")
         self.batcher = CheckBatcher(
             threads=settings.check_threads,
             max_batch=COALESCE_MAX,
@@ -164,6 +170,7 @@ class State:
         deadline = time.monotonic() + SHUTDOWN_WAIT_S
         self.batcher.close(timeout=SHUTDOWN_WAIT_S)
         # Batch checks still running (their request was answered 504) record their decisions too.
+        self.query_executor.shutdown(wait=False, cancel_futures=True)
         pool_done = threading.Thread(target=self.executor.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True)
         pool_done.start()
         pool_done.join(max(0.0, deadline - time.monotonic()))
@@ -496,22 +503,37 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         served = _served(state, body.charter)
         rows = [post.model_dump(exclude_none=True) for post in body.posts]
 
-        def work() -> tuple[list[dict[str, Any]], bool | None]:
+        def check_chunk(chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
             # A post that cannot be checked (e.g. NUL bytes) gets a charterguard.error/1
             # object in its place; the other posts are still answered, as in `charterguard batch`.
             # Each post has the time budget (fail closed); the request ceiling bounds the whole.
-            reports = [r.to_dict() for r in served.checker.check_many(rows, on_error="return", budget_ms=settings.time_budget_ms)]
+            return [r.to_dict() for r in served.checker.check_many(chunk, on_error="return", budget_ms=settings.time_budget_ms)]
+
+        def record(reports: list[dict[str, Any]]) -> bool | None:
             if state.hasher is None:
-                return reports, None
+                return None
             hasher = state.hasher
             decisions = [
                 decision_from_report(report, post.text, hasher, key_id=key.id, channel=post.channel, audience=post.audience, store_text=settings.store_text)
                 for post, report in zip(body.posts, reports)
                 if "error" not in report
             ]
-            return reports, state.record_many(decisions)
+            return state.record_many(decisions)
 
-        reports, recorded = await _in_pool(state, work, ceiling_s + len(rows) * settings.time_budget_ms / 1000)
+        async def work() -> tuple[list[dict[str, Any]], bool | None]:
+            loop = asyncio.get_running_loop()
+            reports: list[dict[str, Any]] = []
+            try:
+                for start in range(0, len(rows), BATCH_CHUNK):
+                    reports += await loop.run_in_executor(state.executor, check_chunk, rows[start : start + BATCH_CHUNK])
+            finally:
+                # Also when the request was answered 504 (the work goes on, shielded) or the
+                # pool stopped at shutdown: the posts checked are recorded.
+                recorded = await asyncio.to_thread(record, reports)
+            return reports, recorded
+
+        ceiling = ceiling_s + len(rows) * settings.time_budget_ms / 1000
+        reports, recorded = await _bounded(asyncio.shield(asyncio.ensure_future(work())), ceiling)
         return JSONResponse({"reports": reports}, headers=_logged_header(recorded))
 
     # -- charters ------------------------------------------------------------------
@@ -621,7 +643,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         store = _decision_log()
         skipped: list[SkippedRow] = []  # rows that cannot be read as decisions: reported, not a 500
         rows, next_cursor = await asyncio.get_running_loop().run_in_executor(
-            state.executor, lambda: store.query(filters, limit=limit, cursor=cursor, skipped=skipped)
+            state.query_executor, lambda: store.query(filters, limit=limit, cursor=cursor, skipped=skipped)
         )
         return {"decisions": rows, "next_cursor": next_cursor, "skipped": [{"seq": r.seq, "id": r.id, "problem": r.problem} for r in skipped]}
 
@@ -634,7 +656,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     async def decisions_summary(filters: Filters = Depends(_filters), key: ApiKey = Depends(require("compliance"))) -> dict[str, Any]:
         store = _decision_log()
-        return await asyncio.get_running_loop().run_in_executor(state.executor, lambda: store.summary(filters))
+        return await asyncio.get_running_loop().run_in_executor(state.query_executor, lambda: store.summary(filters))
 
     return app
 
