@@ -369,3 +369,48 @@ def test_a_big_batch_does_not_hold_up_small_checks_nor_decision_queries(server: 
     assert big_response.status_code == 200 and small_response.status_code == 200 and query_response.status_code == 200
     assert small_s < 6 and query_s < 3, (small_s, query_s, big_s)
     assert big_s > small_s + 1, "the big batch was too quick to show anything"
+
+
+# -- every POST operation of the OpenAPI schema, with hostile bodies ---------------------
+
+
+def _raw_exchange(server: Server, head: bytes, body_parts: list[bytes], pause_s: float = 0.0) -> bytes:
+    sock = _connect(server)
+    try:
+        sock.sendall(head)
+        for part in body_parts:
+            try:
+                sock.sendall(part)
+            except OSError:
+                break  # the server answered and closed early: read what it said
+            time.sleep(pause_s)
+        return _read_all(sock)
+    finally:
+        sock.close()
+
+
+def test_every_post_operation_answers_oversized_slow_and_truncated_bodies_with_json_4xx(strict_server: Server) -> None:
+    with strict_server.client() as client:
+        paths = [path for path, ops in client.get("/openapi.json").json()["paths"].items() if "post" in ops]
+    assert "/v1/check" in paths and "/v1/check/batch" in paths
+    answers: list[tuple[str, str, int]] = []
+    for path in paths:
+        head = f"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n".encode()
+        oversized = b'{"text": "' + b"a" * 9_000_000 + b'"}'
+        cases = {
+            "oversized, declared": (head + f"Content-Length: {len(oversized)}\r\n\r\n".encode(), [oversized[:65536]], 0.0),
+            "oversized, chunked": (head + b"Transfer-Encoding: chunked\r\n\r\n", [b"%x\r\n%s\r\n" % (65536, b"a" * 65536)] * 160 + [b"0\r\n\r\n"], 0.0),
+            "slow": (head + b"Content-Length: 100\r\n\r\n", [b" "] * 40, 0.1),
+            "truncated": (head + b"Content-Length: 100\r\n\r\n", [b'{"text": "a'], 0.0),
+            "deeply nested": (head + b"Content-Length: 200000\r\n\r\n", [b"[" * 100_000 + b"]" * 100_000], 0.0),
+        }
+        for name, (case_head, parts, pause) in cases.items():
+            raw = _raw_exchange(strict_server, case_head, parts, pause)
+            status, body = _status_and_json(raw)
+            answers.append((path, name, status))
+            assert 400 <= status < 500 and body["error"]["code"], (path, name, status, body)
+    with strict_server.client() as client:
+        assert client.get("/healthz").status_code == 200
+    assert "Traceback" not in strict_server.log_text()
+    assert {status for _, name, status in answers if name == "slow"} == {408}
+    assert {status for _, name, status in answers if name.startswith("oversized")} == {413}
