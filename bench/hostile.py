@@ -4,8 +4,8 @@ Starts `charterguard serve` (default charter, API keys, SQLite decision log, in 
 temp dir, on a free loopback port) and, without waiting for readiness, sends:
 valid checks and batches from 8 threads (the first ones while the models load),
 hostile JSON bodies, bad Host headers, auth bypass attempts, malformed HTTP,
-slow headers and slow bodies on raw sockets. Then it stops the server with
-SIGTERM and counts:
+slow headers and slow bodies on raw sockets. When 70% of the valid checks are
+answered it stops the server with SIGTERM, while checks still run, and counts:
 
 - requests tried, answers by status, 5xx, tracebacks in the server log, hangs
   (no answer within 60 s);
@@ -96,6 +96,8 @@ def main() -> None:
     hangs = 0
     logged = 0  # posts whose decision the server said it committed
     lock = threading.Lock()
+    refused_after_stop = [0]
+    progress = [0]  # valid checks answered
 
     server_errors: collections.Counter[str] = collections.Counter()  # 5xx by error code
 
@@ -131,7 +133,12 @@ def main() -> None:
                     with lock:
                         hangs += 1
                     continue
+                except httpx.TransportError:  # the server stopped (SIGTERM): no answer, nothing promised
+                    with lock:
+                        refused_after_stop[0] += 1
+                    return
                 note(response.status_code, response)
+                progress[0] += 1
                 if response.status_code == 200 and response.headers.get("X-Charterguard-Decision-Logged") == "true":
                     data = response.json()
                     with lock:
@@ -158,6 +165,10 @@ def main() -> None:
                 except httpx.TimeoutException:
                     with lock:
                         hangs += 1
+                except httpx.TransportError:
+                    with lock:
+                        refused_after_stop[0] += 1
+                    return
 
     def raw(worker: int) -> None:
         nonlocal hangs
@@ -175,6 +186,8 @@ def main() -> None:
                             sock.sendall(b"x-a: b\r\n" if kind == 1 else b" ")
                     answer = sock.recv(200)
                 note(int(answer.split(b" ")[1]) if answer.startswith(b"HTTP/1.1 ") else 0)
+            except ConnectionRefusedError:
+                return  # the server stopped
             except (BrokenPipeError, ConnectionResetError):
                 note(0)  # closed by the server (a 408 may have been sent first)
             except TimeoutError:
@@ -185,11 +198,12 @@ def main() -> None:
     with ThreadPoolExecutor(args.threads + 4) as pool:
         jobs = [pool.submit(valid, w) for w in range(args.threads)]
         jobs += [pool.submit(hostile, w) for w in range(2)] + [pool.submit(raw, w) for w in range(2)]
-        for job in jobs[args.threads:]:
+        while progress[0] < 0.7 * args.threads * args.rounds and not all(job.done() for job in jobs[: args.threads]):
+            time.sleep(0.05)
+        stopped = any(not job.done() for job in jobs[: args.threads])
+        server.send_signal(signal.SIGTERM)  # while checks still run
+        for job in jobs:
             job.result()
-        for job in jobs[: args.threads]:
-            job.result()
-    server.send_signal(signal.SIGTERM)
     try:
         server.wait(timeout=60)
     except subprocess.TimeoutExpired:
@@ -208,6 +222,7 @@ def main() -> None:
         "requests": total, "seconds": round(elapsed, 1), "by_status": dict(sorted(statuses.items())),
         "5xx": sum(c for s, c in statuses.items() if s >= 500), "5xx_by_code": dict(server_errors),
         "tracebacks": log_text.count("Traceback") + log_text.count("internal error"), "hangs": hangs,
+        "sigterm_under_load": stopped, "requests_refused_after_sigterm": refused_after_stop[0],
         "decisions_answered_logged": logged, "decision_rows": rows, "decisions_lost": max(0, logged - rows), "chain": verify.stdout.strip().splitlines()[0] if verify.stdout.strip() else verify.stderr.strip(),
         "chain_exit": verify.returncode,
     }, indent=2))  # fmt: skip
