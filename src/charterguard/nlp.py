@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .errors import ModelNotInstalledError
+from .imports import import_module, serialized_imports
 from .pii.lexicons import LEADING_NOT_NAME
 from .pii.context import fold
 
@@ -78,7 +79,7 @@ def pipeline(language: str, components: Iterable[str] | None = None) -> "Languag
     loaded = _pipelines.get(name)
     if loaded is not None and _covers(loaded[0], wanted):
         return loaded[1]
-    with _lock:
+    with _lock, serialized_imports():
         loaded = _pipelines.get(name)
         if loaded is None or not _covers(loaded[0], wanted):
             if loaded is not None and loaded[0] is not None and wanted is not None:
@@ -188,7 +189,7 @@ def parse(texts: Sequence[str], language: str, components: Iterable[str] = ("ner
 
 def _entities_only(nlp: "Language", texts: Sequence[str], batch_size: int) -> list["Doc"]:
     """Docs whose entities come from the NER run on their entity-bearing sentences only."""
-    from spacy.util import filter_spans
+    filter_spans = import_module("spacy.util").filter_spans
 
     docs = [nlp.make_doc(text) for text in texts]
     openers = _openers(nlp.lang)
@@ -208,9 +209,9 @@ def _entities_only(nlp: "Language", texts: Sequence[str], batch_size: int) -> li
 @lru_cache(maxsize=None)
 def _openers(lang: str) -> frozenset[str]:
     """Folded words that open sentences and are no entity by themselves: stop words, "Merci", "Join"..."""
-    from spacy.util import get_lang_class
-
-    return frozenset(fold(w) for w in get_lang_class(lang).Defaults.stop_words) | LEADING_NOT_NAME
+    with serialized_imports():  # get_lang_class imports spacy.lang.<lang>
+        get_lang_class = import_module("spacy.util").get_lang_class
+        return frozenset(fold(w) for w in get_lang_class(lang).Defaults.stop_words) | LEADING_NOT_NAME
 
 
 # Sentence ends: . ! ? … followed by a space or a line break (not after a single capital or a title:

@@ -308,6 +308,28 @@ class _CountingReader(io.RawIOBase):
         return len(data)
 
 
+class _Lines:
+    """The lines of a text stream, noting when the end was reached.
+
+    Python's csv reader (strict=False) closes a quoted field that is still open
+    at the end of the file without a word: everything after the opening quote
+    becomes one field. A record returned after the end was reached is that case
+    (a complete record never needs to read past its own last line)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream, self.at_end = stream, False
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.stream.readline()
+        if not line:
+            self.at_end = True
+            raise StopIteration
+        return line
+
+
 def read_csv(stream: IO[bytes], uri: str, columns: CsvColumns) -> Iterator[PostRow]:
     """CSV with a header row (the export format of scheduling tools).
 
@@ -316,13 +338,16 @@ def read_csv(stream: IO[bytes], uri: str, columns: CsvColumns) -> Iterator[PostR
     """
     counter = _CountingReader(stream)
     text_stream = io.TextIOWrapper(io.BufferedReader(counter), encoding="utf-8-sig", errors="surrogateescape", newline="")
-    reader = csv.reader(text_stream, strict=False)
+    lines = _Lines(text_stream)
+    reader = csv.reader(lines, strict=False)
     try:
         header = next(reader)
     except StopIteration:
         return
     except csv.Error as exc:
         raise SourceError(f"{uri}:1: invalid CSV header: {exc}") from None
+    if lines.at_end:
+        raise SourceError(f"{uri}:1: a quoted field of the header is never closed (lines 1-{reader.line_num}); close the quote")
     positions = _column_positions(header, columns, uri)
     number = 0
     start_line = reader.line_num + 1
@@ -339,6 +364,11 @@ def read_csv(stream: IO[bytes], uri: str, columns: CsvColumns) -> Iterator[PostR
             continue
         line = start_line
         start_line = reader.line_num + 1
+        if lines.at_end:
+            yield PostRow(id=f"line {line}", text=None, uri=uri, first_line=line, consumed=counter.count, tabular=True,
+                          problem=f"{uri}:{line}: a quoted field opened here is never closed: lines {line}-{reader.line_num}"
+                                  " were read into it and not checked; close the quote")
+            continue
         if not record or record == [""]:
             continue
         number += 1

@@ -21,7 +21,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import httpx
 import pytest
@@ -126,8 +126,8 @@ class Server:
                 self.proc.wait(timeout=10)
 
 
-def start_server(workdir: Path, *args: str, env: dict[str, str] | None = None) -> Server:
-    """Start `charterguard serve ARGS` on a free port and wait until /readyz says ready."""
+def start_server(workdir: Path, *args: str, env: dict[str, str] | None = None, wait_for: str = "/readyz") -> Server:
+    """Start `charterguard serve ARGS` on a free port and wait until `wait_for` (/readyz: ready) answers 200."""
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log_path = workdir / f"server-{port}.log"
@@ -146,7 +146,7 @@ def start_server(workdir: Path, *args: str, env: dict[str, str] | None = None) -
         if proc.poll() is not None:
             raise RuntimeError(f"charterguard serve exited with {proc.returncode}:\n{server.log_text()[-3000:]}")
         try:
-            if httpx.get(server.base_url + "/readyz", timeout=2).status_code == 200:
+            if httpx.get(server.base_url + wait_for, timeout=2).status_code == 200:
                 return server
         except httpx.HTTPError:
             pass
@@ -275,3 +275,17 @@ def pg_server(postgres: PostgresCluster, tmp_path_factory: pytest.TempPathFactor
     srv.decision_log = url
     yield srv
     srv.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """An empty decision log: a SQLite file, then a database on the real PostgreSQL server."""
+    from charterguard.decisions import open_log
+
+    if request.param == "sqlite":
+        log = open_log(str(tmp_path / "decisions.sqlite3"))
+    else:
+        cluster: PostgresCluster = request.getfixturevalue("postgres")
+        log = open_log(cluster.new_database())
+    yield log
+    log.close()

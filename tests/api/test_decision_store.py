@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from charterguard.decisions import Decision, DecisionLog, Filters, TextHasher, decision_from_report, open_log
+from charterguard.decisions import (
+    Decision,
+    DecisionLog,
+    Filters,
+    TextHasher,
+    decision_from_report,
+    open_log,
+)
 from charterguard.decisions.export import write_csv, write_json
-
-from .conftest import PostgresCluster
 
 HASHER = TextHasher(b"k" * 32)
 T0 = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)
@@ -26,17 +30,6 @@ def report(verdict: str, rules: list[str]) -> dict:
         "findings": [{"rule": r, "category": "confidential", "entity": "CODENAME", "severity": verdict, "start": 3, "end": 10, "text": "SECRETWORD"} for r in rules],
         "elapsed_ms": 2.5,
     }
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DecisionLog]:
-    if request.param == "sqlite":
-        log = open_log(str(tmp_path / "decisions.sqlite3"))
-    else:
-        cluster: PostgresCluster = request.getfixturevalue("postgres")
-        log = open_log(cluster.new_database())
-    yield log
-    log.close()
 
 
 def fill(store: DecisionLog) -> list[Decision]:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import os
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, AsyncIterator, Callable, Literal
 
 from fastapi import Body, Depends, FastAPI, Query, Request
@@ -29,15 +30,25 @@ from pydantic import BeforeValidator
 
 from .. import nlp
 from ..charter.rule import RuleSpec
-from ..decisions import Decision, DecisionLog, Filters, TextHasher, decision_from_report, open_log, parse_time
+from ..decisions import (
+    ChainKey,
+    Decision,
+    DecisionLog,
+    Filters,
+    SkippedRow,
+    TextHasher,
+    decision_from_report,
+    open_log,
+    parse_time,
+)
 from ..decisions.writer import DecisionWriter, DecisionWriterClosed
 from ..errors import CharterguardError, InputError, ModelNotInstalledError
 from .batcher import CheckBatcher
 from .charters import CharterRegistry, Served, rules_of
 from .cors import JsonCORSMiddleware
-from .errors import ApiError, error_response, error_responses, install_error_handlers, safe_traceback
+from .errors import ApiError, error_responses, install_error_handlers, safe_traceback
 from .hosts import HostAllowList, HostCheckMiddleware
-from .keys import LOCAL_KEY, ApiKey, KeyRing
+from .keys import LOCAL_KEY, ApiKey, WatchedKeyRing
 from .limits import BodyLimitMiddleware
 from .models import (
     BatchRequest,
@@ -51,6 +62,8 @@ from .models import (
     batch_response,
     report_response,
 )
+from .protocol import GuardedHttpToolsProtocol
+from .ratelimit import RateLimiter
 from .settings import Settings
 
 log = logging.getLogger("charterguard.api")
@@ -59,6 +72,9 @@ API_VERSION = "1"
 COALESCE_MAX = 32  # single-post checks checked together at most (see batcher.py)
 SHUTDOWN_WAIT_S = 30.0  # at shutdown, how long checks still running may take to finish (and be recorded)
 REQUEST_CEILING_FACTOR = 3  # request ceiling = this many per-post budgets + 1 s (thread pool queueing)
+# A batch is checked this many posts at a time, each chunk queued behind the work already
+# waiting: a 1,000-post batch no longer holds the pool while a 1-post batch times out.
+BATCH_CHUNK = 16
 WARMUP_TEXTS = (("Bonjour à tous, ravie de rejoindre l'équipe de Marie à Lyon.", "fr"), ("Happy to join the team of John in London.", "en"))
 
 bearer = HTTPBearer(auto_error=False, description="An API key from the server's keys file, sent as `Authorization: Bearer <key>`.")
@@ -72,7 +88,9 @@ class State:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.keyring: KeyRing | None = KeyRing.load(settings.api_keys_file) if settings.api_keys_file else None
+        # Reloaded when the file changes (key rotation without restart).
+        self.keyring: WatchedKeyRing | None = WatchedKeyRing(settings.api_keys_file, settings.reload_interval_s) if settings.api_keys_file else None
+        self.rate_limiter = RateLimiter(settings.rate_limit_per_minute) if settings.rate_limit_per_minute else None
         self.charters = CharterRegistry(settings.charters)
         self.decisions: DecisionLog | None = None
         self.hasher: TextHasher | None = None
@@ -82,11 +100,15 @@ class State:
                 self.hasher = TextHasher.from_string(settings.hmac_key)
             else:
                 self.hasher = TextHasher.from_file(settings.resolved_hmac_key_file())
+            self.decisions.chain_key = ChainKey.from_text_key(self.hasher.key)  # every row sealed (decisions/chain.py)
         # Decisions are committed by one background thread, many requests per transaction
         # (group commit); requests are answered once theirs are committed.
         self.writer: DecisionWriter | None = DecisionWriter(self.decisions, on_error=_log_write_error) if self.decisions is not None else None
-        # Batch checks and decision-log queries; single-post checks go through the batcher.
+        # Batch checks, a chunk at a time (see BATCH_CHUNK); single-post checks go through the batcher.
         self.executor = ThreadPoolExecutor(max_workers=settings.check_threads, thread_name_prefix="work")
+        # Decision-log queries wait on the database, not on checks: a pool of their own,
+        # so a long batch never holds up GET /v1/decisions.
+        self.query_executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="query")
         self.batcher = CheckBatcher(
             threads=settings.check_threads,
             max_batch=COALESCE_MAX,
@@ -95,6 +117,24 @@ class State:
         )
         self.ready = threading.Event()
         self.warmup_error: str | None = None
+        self.stopping = threading.Event()
+
+    def start_retention(self) -> None:
+        if self.settings.retention_days and self.decisions is not None:
+            threading.Thread(target=self._purge_daily, name="retention", daemon=True).start()
+
+    def _purge_daily(self) -> None:
+        """Retention: decisions older than `retention_days` are purged at start, then every 24 h."""
+        assert self.decisions is not None
+        while not self.stopping.is_set():
+            before = datetime.now(UTC) - timedelta(days=self.settings.retention_days)
+            try:
+                count = self.decisions.purge(before)
+                if count:
+                    log.info("retention: %d decision(s) older than %d days purged", count, self.settings.retention_days)
+            except Exception as exc:  # noqa: BLE001  (sqlite3, psycopg or DecisionLogError): retried the next day
+                log.error("retention: the purge failed: %s", safe_traceback(exc))
+            self.stopping.wait(24 * 3600)
 
     def submit_decisions(self, decisions: list[Decision]) -> "Future[bool]":
         """Hand decisions to the writer; the future says whether they were committed."""
@@ -126,9 +166,11 @@ class State:
         """Stop, losing no decision: checks still running are finished (within SHUTDOWN_WAIT_S) and
         every decision handed to the writer is committed before the log is closed."""
         self.charters.stop_watching()
+        self.stopping.set()
         deadline = time.monotonic() + SHUTDOWN_WAIT_S
         self.batcher.close(timeout=SHUTDOWN_WAIT_S)
         # Batch checks still running (their request was answered 504) record their decisions too.
+        self.query_executor.shutdown(wait=False, cancel_futures=True)
         pool_done = threading.Thread(target=self.executor.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True)
         pool_done.start()
         pool_done.join(max(0.0, deadline - time.monotonic()))
@@ -170,7 +212,8 @@ def require(role: Literal["check", "compliance"]) -> Callable[..., ApiKey]:
     # async: FastAPI runs a plain `def` dependency in its thread pool, a thread hop
     # (and two GIL hand-offs) per request for a dict lookup.
     async def dependency(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> ApiKey:
-        keyring = _state(request).keyring
+        state = _state(request)
+        keyring = state.keyring.current() if state.keyring is not None else None
         if keyring is None:  # no keys configured: loopback only (Settings.validate), local user
             if role == "compliance":
                 # Without keys anything on the machine may call the server (local tools, any
@@ -184,6 +227,7 @@ def require(role: Literal["check", "compliance"]) -> Callable[..., ApiKey]:
                     "`--role check` key for the extension and tools) and restart with `--api-keys keys.yaml`; or read the log "
                     "on this machine with `charterguard decisions list|summary|export`.",
                 )
+            _within_rate_limit(state, LOCAL_KEY)
             return LOCAL_KEY
         if credentials is None:
             raise ApiError(401, "missing_api_key", "This endpoint needs an API key: send it as the header `Authorization: Bearer <key>`.")
@@ -192,9 +236,24 @@ def require(role: Literal["check", "compliance"]) -> Callable[..., ApiKey]:
             raise ApiError(401, "invalid_api_key", "This API key is not known to the server: check it, or ask the operator for a new one (`charterguard keys new`).")
         if not key.grants(role):
             raise ApiError(403, "forbidden", f"The key {key.id!r} does not have the {role!r} role this endpoint needs; ask the operator for a key with that role.")
+        _within_rate_limit(state, key)
         return key
 
     return dependency
+
+
+def _within_rate_limit(state: State, key: ApiKey) -> None:
+    """429 with Retry-After when `key` sent more than the server's per-minute limit."""
+    if state.rate_limiter is None:
+        return
+    wait_s = state.rate_limiter.take(key.id)
+    if wait_s is not None:
+        retry_after = max(1, math.ceil(wait_s))
+        raise ApiError(
+            429, "rate_limited",
+            f"The key {key.id!r} sent more than {state.settings.rate_limit_per_minute} requests a minute: retry in {retry_after} s.",
+            headers={"Retry-After": str(retry_after)},
+        )  # fmt: skip
 
 
 def _served(state: State, name: str | None) -> Served:
@@ -203,6 +262,27 @@ def _served(state: State, name: str | None) -> Served:
         names = ", ".join(s.name for s in state.charters.all())
         raise ApiError(404, "unknown_charter", f"No charter named {name!r} is served here; use one of: {names} (GET /v1/charters).", charters=[s.name for s in state.charters.all()])
     return served
+
+
+NOT_READY_RETRY_AFTER_S = 2
+
+
+def not_ready_error(state: State) -> ApiError:
+    """503 `not_ready` with Retry-After: the answer while the models load (or failed to)."""
+    message = "The server is still loading its NLP models; retry in a few seconds."
+    if state.warmup_error:
+        message = f"The server could not load what it needs ({state.warmup_error}); see its log."
+    return ApiError(503, "not_ready", message, headers={"Retry-After": str(NOT_READY_RETRY_AFTER_S)})
+
+
+async def _until_ready(state: State, wait_s: float) -> None:
+    """A check sent while the models load waits for them, up to `wait_s`, then gets 503.
+    No check runs before the warm-up ends, so no request imports spaCy beside it."""
+    deadline = time.monotonic() + wait_s
+    while not state.ready.is_set():
+        if state.warmup_error or time.monotonic() >= deadline:
+            raise not_ready_error(state)
+        await asyncio.sleep(0.05)
 
 
 async def _in_pool(state: State, work: Callable[[], Any], ceiling_s: float) -> Any:
@@ -310,6 +390,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             # Warm up in a thread: /healthz answers at once, /readyz once models are loaded.
             threading.Thread(target=state.warm_up, name="warm-up", daemon=True).start()
         state.charters.start_watching(settings.reload_interval_s)
+        state.start_retention()
         try:
             yield
         finally:
@@ -340,7 +421,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def limit_for_path(path: str) -> int:
         return settings.max_batch_body_bytes if path == "/v1/check/batch" else settings.max_body_bytes
 
-    app.add_middleware(BodyLimitMiddleware, limit_for_path=limit_for_path)
+    app.add_middleware(BodyLimitMiddleware, limit_for_path=limit_for_path, body_timeout_s=settings.body_timeout_s)
+    GuardedHttpToolsProtocol.configure(settings)  # header timeout and connection cap (protocol.py)
     if settings.cors_origins:
         # Added after the body limit, so outside it: even 401/413 answers carry the CORS headers the extension needs to read them.
         app.add_middleware(
@@ -358,17 +440,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # -- health ----------------------------------------------------------------
 
-    @app.get("/healthz", tags=["health"], summary="Liveness: the process answers.")
+    @app.api_route("/healthz", methods=["GET", "HEAD"], tags=["health"], summary="Liveness: the process answers.")
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.get("/readyz", tags=["health"], summary="Readiness: charters compiled and NLP models loaded.", responses=error_responses(503))
+    @app.api_route("/readyz", methods=["GET", "HEAD"], tags=["health"], summary="Readiness: charters compiled and NLP models loaded.", responses=error_responses(503))
     async def readyz() -> Any:
         if not state.ready.is_set():
-            message = "The server is still loading its NLP models; retry in a few seconds."
-            if state.warmup_error:
-                message = f"The server could not load what it needs ({state.warmup_error}); see its log."
-            return error_response(503, "not_ready", message, headers={"Retry-After": "2"})
+            raise not_ready_error(state)
         return {"status": "ready", "charters": [s.name for s in state.charters.all()], "models": nlp.loaded_models()}
 
     # -- checks ------------------------------------------------------------------
@@ -378,10 +457,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         tags=["check"],
         summary="Check one post against a charter.",
         response_model=None,
-        responses={**report_response(), **error_responses(400, 401, 403, 404, 413, 422, 504)},
+        responses={**report_response(), **error_responses(400, 401, 403, 404, 413, 422, 503, 504)},
     )
     async def check(body: CheckRequest, key: ApiKey = Depends(require("check"))) -> JSONResponse:
         served = _served(state, body.charter)
+        await _until_ready(state, ceiling_s)
 
         decide = None
         if state.hasher is not None:
@@ -409,9 +489,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "one time budget per post) is answered 504 `check_timeout`: treat every post as blocked."
         ),
         response_model=None,
-        responses={**batch_response(), **error_responses(400, 401, 403, 404, 413, 422, 504)},
+        responses={**batch_response(), **error_responses(400, 401, 403, 404, 413, 422, 503, 504)},
     )
     async def check_batch(body: BatchRequest, key: ApiKey = Depends(require("check"))) -> JSONResponse:
+        await _until_ready(state, ceiling_s)
         if len(body.posts) > settings.batch_max:
             raise ApiError(
                 422,
@@ -422,22 +503,37 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         served = _served(state, body.charter)
         rows = [post.model_dump(exclude_none=True) for post in body.posts]
 
-        def work() -> tuple[list[dict[str, Any]], bool | None]:
+        def check_chunk(chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
             # A post that cannot be checked (e.g. NUL bytes) gets a charterguard.error/1
             # object in its place; the other posts are still answered, as in `charterguard batch`.
             # Each post has the time budget (fail closed); the request ceiling bounds the whole.
-            reports = [r.to_dict() for r in served.checker.check_many(rows, on_error="return", budget_ms=settings.time_budget_ms)]
+            return [r.to_dict() for r in served.checker.check_many(chunk, on_error="return", budget_ms=settings.time_budget_ms)]
+
+        def record(reports: list[dict[str, Any]]) -> bool | None:
             if state.hasher is None:
-                return reports, None
+                return None
             hasher = state.hasher
             decisions = [
                 decision_from_report(report, post.text, hasher, key_id=key.id, channel=post.channel, audience=post.audience, store_text=settings.store_text)
                 for post, report in zip(body.posts, reports)
                 if "error" not in report
             ]
-            return reports, state.record_many(decisions)
+            return state.record_many(decisions)
 
-        reports, recorded = await _in_pool(state, work, ceiling_s + len(rows) * settings.time_budget_ms / 1000)
+        async def work() -> tuple[list[dict[str, Any]], bool | None]:
+            loop = asyncio.get_running_loop()
+            reports: list[dict[str, Any]] = []
+            try:
+                for start in range(0, len(rows), BATCH_CHUNK):
+                    reports += await loop.run_in_executor(state.executor, check_chunk, rows[start : start + BATCH_CHUNK])
+            finally:
+                # Also when the request was answered 504 (the work goes on, shielded) or the
+                # pool stopped at shutdown: the posts checked are recorded.
+                recorded = await asyncio.to_thread(record, reports)
+            return reports, recorded
+
+        ceiling = ceiling_s + len(rows) * settings.time_budget_ms / 1000
+        reports, recorded = await _bounded(asyncio.shield(asyncio.ensure_future(work())), ceiling)
         return JSONResponse({"reports": reports}, headers=_logged_header(recorded))
 
     # -- charters ------------------------------------------------------------------
@@ -545,8 +641,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         key: ApiKey = Depends(require("compliance")),
     ) -> dict[str, Any]:
         store = _decision_log()
-        rows, next_cursor = await asyncio.get_running_loop().run_in_executor(state.executor, lambda: store.query(filters, limit=limit, cursor=cursor))
-        return {"decisions": rows, "next_cursor": next_cursor}
+        skipped: list[SkippedRow] = []  # rows that cannot be read as decisions: reported, not a 500
+        rows, next_cursor = await asyncio.get_running_loop().run_in_executor(
+            state.query_executor, lambda: store.query(filters, limit=limit, cursor=cursor, skipped=skipped)
+        )
+        return {"decisions": rows, "next_cursor": next_cursor, "skipped": [{"seq": r.seq, "id": r.id, "problem": r.problem} for r in skipped]}
 
     @app.get(
         "/v1/decisions/summary",
@@ -557,7 +656,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     async def decisions_summary(filters: Filters = Depends(_filters), key: ApiKey = Depends(require("compliance"))) -> dict[str, Any]:
         store = _decision_log()
-        return await asyncio.get_running_loop().run_in_executor(state.executor, lambda: store.summary(filters))
+        return await asyncio.get_running_loop().run_in_executor(state.query_executor, lambda: store.summary(filters))
 
     # POST /v1/dismissals (the extension's "ignore" / "does not apply here")
     from .dismissals import add_dismissal_routes

@@ -24,11 +24,12 @@ log = logging.getLogger("charterguard.api")
 class ApiError(Exception):
     """An error answered as JSON with `status`, a stable `code` and a message."""
 
-    def __init__(self, status: int, code: str, message: str, **extra: Any) -> None:
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None, **extra: Any) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
+        self.headers = headers  # e.g. Retry-After on 503 and 429
         self.extra = extra
 
 
@@ -109,8 +110,8 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return error_response(exc.status, exc.code, exc.message, headers=headers, **exc.extra)
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else {}
+        return error_response(exc.status, exc.code, exc.message, headers={**headers, **(exc.headers or {})} or None, **exc.extra)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -21,14 +21,25 @@ MAX_ECHOED = 100  # characters of a refused Host header quoted back in the messa
 
 
 def host_name(header: str) -> str:
-    """The name part of a Host header value: lower case, no port, IPv6 without brackets."""
+    """The name part of a Host header value: lower case, no port, IPv6 without brackets.
+
+    A value that is not `name`, `name:port` or `[ipv6]:port` (e.g. `[::1]evil`,
+    `localhost:evil`) has no name: "" matches no allowed host."""
     header = header.strip().lower()
     if header.startswith("["):  # [::1]:8000
         end = header.find("]")
-        return header[1:end] if end > 0 else header
+        rest = header[end + 1 :] if end > 0 else None
+        if rest is None or (rest and not (rest.startswith(":") and rest[1:].isdigit())):
+            return ""
+        return header[1:end]
     if header.count(":") == 1:  # name:port (a bare IPv6 address has several colons)
-        header = header.split(":", 1)[0]
+        header, port = header.split(":", 1)
+        if not port.isdigit():
+            return ""
+    if any(c.isspace() for c in header):
+        return ""
     return header.rstrip(".")
+
 
 
 class HostAllowList:

@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import re
 import secrets
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +38,7 @@ ROLE_GRANTS: dict[str, frozenset[str]] = {
 TOKEN_PREFIX = "cg_"
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _KEY_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+log = logging.getLogger("charterguard.api")
 
 
 class KeysFileError(ValueError):
@@ -128,3 +132,42 @@ class KeyRing:
 def key_entry_yaml(key_id: str, token: str, roles: list[str]) -> str:
     """The keys-file entry for `token` (its hash only)."""
     return yaml.safe_dump([{"id": key_id, "sha256": hash_token(token), "roles": roles}], sort_keys=False)
+
+
+class WatchedKeyRing:
+    """The keys file's KeyRing, reloaded when the file changes: keys are added, revoked or
+    rotated without a restart. The file is looked at, at most once per `check_interval_s`,
+    by the request that needs it; a file that no longer loads keeps the previous keys
+    (and says why in the log, once)."""
+
+    def __init__(self, path: str | Path, check_interval_s: float) -> None:
+        self.path = Path(path)
+        self.check_interval_s = check_interval_s
+        self._ring = KeyRing.load(self.path)
+        self._stamp = _file_stamp(self.path)
+        self._next_check = time.monotonic() + check_interval_s
+        self._lock = threading.Lock()
+
+    def current(self) -> KeyRing:
+        if time.monotonic() >= self._next_check and self._lock.acquire(blocking=False):
+            try:
+                self._next_check = time.monotonic() + self.check_interval_s
+                stamp = _file_stamp(self.path)
+                if stamp != self._stamp:
+                    self._stamp = stamp
+                    try:
+                        self._ring = KeyRing.load(self.path)
+                        log.info("API keys reloaded from %s: %d keys", self.path, len(self._ring))
+                    except KeysFileError as exc:
+                        log.error("the API keys file changed but cannot be loaded; the previous keys stay in use: %s", exc)
+            finally:
+                self._lock.release()
+        return self._ring
+
+
+def _file_stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)

@@ -2,11 +2,14 @@
 
 A pure ASGI middleware: it reads the body itself (stopping as soon as the limit
 is passed, whatever Content-Length claims), answers 413 with the JSON error
-shape, and otherwise replays the buffered body to the app.
+shape, 408 when the body does not arrive within `body_timeout_s` (a client
+dribbling it would hold a connection and its buffer for ever), and otherwise
+replays the buffered body to the app.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Callable
 
@@ -16,9 +19,10 @@ from .errors import error_body
 
 
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, limit_for_path: Callable[[str], int]) -> None:
+    def __init__(self, app: ASGIApp, limit_for_path: Callable[[str], int], body_timeout_s: float = 30.0) -> None:
         self.app = app
         self.limit_for_path = limit_for_path
+        self.body_timeout_s = body_timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
@@ -31,8 +35,13 @@ class BodyLimitMiddleware:
             return
         chunks: list[bytes] = []
         size = 0
+        deadline = asyncio.get_running_loop().time() + self.body_timeout_s
         while True:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), timeout=max(0.0, deadline - asyncio.get_running_loop().time()))
+            except TimeoutError:
+                await _body_too_slow(send, self.body_timeout_s)
+                return
             if message["type"] == "http.disconnect":
                 return  # the client went away: nothing to answer
             chunk = message.get("body", b"")
@@ -66,21 +75,28 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-async def _too_large(send: Send, limit: int) -> None:
-    payload = json.dumps(
-        error_body(
-            "body_too_large",
-            f"The request body is larger than the {limit} bytes allowed here: shorten the post, "
-            "or split a batch into several requests.",
-            limit_bytes=limit,
-        )
-    ).encode()
+async def _body_too_slow(send: Send, timeout_s: float) -> None:
+    await _answer_and_close(send, 408, error_body(
+        "body_timeout", f"The request body did not arrive within {timeout_s:g} s: send it at once, or split a large batch.",
+    ))  # fmt: skip
+
+
+async def _answer_and_close(send: Send, status: int, body: dict[str, object]) -> None:
+    payload = json.dumps(body).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             # The rest of the body is not read: ask the client not to reuse the connection.
             "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()), (b"connection", b"close")],
         }
     )
     await send({"type": "http.response.body", "body": payload})
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    await _answer_and_close(send, 413, error_body(
+        "body_too_large",
+        f"The request body is larger than the {limit} bytes allowed here: shorten the post, or split a batch into several requests.",
+        limit_bytes=limit,
+    ))  # fmt: skip

@@ -179,9 +179,19 @@ class DecisionModel(BaseModel):
     findings: list[dict[str, Any]]
 
 
+class SkippedDecision(BaseModel):
+    seq: int
+    id: str | None = None
+    problem: str
+
+
 class DecisionPage(BaseModel):
     decisions: list[DecisionModel]
     next_cursor: int | None = Field(None, description="Pass as `cursor` to get the next (older) page; null on the last page.")
+    skipped: list[SkippedDecision] = Field(
+        default_factory=list,
+        description="Rows of this page that cannot be read as decisions (damaged or edited): left out; `charterguard decisions verify --all` checks the whole log.",
+    )
 
 
 class DecisionSummary(BaseModel):

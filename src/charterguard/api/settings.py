@@ -62,6 +62,17 @@ class Settings:
     # 2 threads cost 11 ms CPU per request against 7.4 for 1. Use --workers to scale.
     check_threads: int = 1
     workers: int = 1  # uvicorn worker processes
+    # Slow clients (see protocol.py and limits.py): request headers must arrive within
+    # header_timeout_s of their first byte, a body within body_timeout_s of its headers;
+    # connections beyond max_connections (per worker) are answered 503 and closed.
+    header_timeout_s: float = 10.0
+    body_timeout_s: float = 30.0
+    max_connections: int = 1000
+    # Requests a minute per API key (429 with Retry-After beyond; see ratelimit.py). 0: no limit.
+    rate_limit_per_minute: int = 0
+    # Decisions older than this many days are purged (every 24 h, and by
+    # `charterguard decisions purge`); 0 keeps them for ever.
+    retention_days: int = 0
 
     def __post_init__(self) -> None:
         self.validate()
@@ -81,9 +92,15 @@ class Settings:
                 raise SettingsError(f"CORS origin {origin!r} lacks a scheme: write e.g. chrome-extension://<id> or https://host")
         for host in self.allowed_hosts:
             _check_allowed_host(host)
-        for name in ("max_body_bytes", "max_batch_body_bytes", "batch_max", "time_budget_ms", "check_threads", "workers"):
+        for name in ("max_body_bytes", "max_batch_body_bytes", "batch_max", "time_budget_ms", "check_threads", "workers", "max_connections"):
             if getattr(self, name) < 1:
                 raise SettingsError(f"{name} must be at least 1")
+        for name in ("rate_limit_per_minute", "retention_days"):
+            if getattr(self, name) < 0:
+                raise SettingsError(f"{name} must be 0 (off) or more")
+        for name in ("header_timeout_s", "body_timeout_s"):
+            if not 0 < getattr(self, name) <= 3600:
+                raise SettingsError(f"{name} must be more than 0 and at most 3600 seconds")
         if not self.binds_loopback() and not self.api_keys_file:
             raise SettingsError(
                 f"refusing to listen on {self.host}: outside 127.0.0.1/localhost the API needs API keys. "

@@ -164,11 +164,16 @@ def _compile(rule: RuleSpec, company: Company) -> Detector:
 # -- extends -------------------------------------------------------------------
 
 
-def _resolve(ref: str, base_dir: Path, chain: tuple[str, ...]) -> tuple[MarkedDict, list[Path]]:
+def _resolve(ref: str, base_dir: Path, chain: tuple[str, ...], root: Path | None = None) -> tuple[MarkedDict, list[Path]]:
+    """Load `ref` and what it extends. `root` is the folder of the charter first loaded:
+    `extends` may name a built-in charter or a .yaml file inside it, nothing else
+    (a served charter must not make the server read, and echo, /etc/shadow)."""
     path = builtin_path(ref)
     if path is None:
         candidate = Path(ref)
         path = candidate if candidate.is_absolute() else base_dir / candidate
+        if root is not None:
+            _check_extends_target(ref, path.resolve(), root, chain)
     path = path.resolve()
     if str(path) in chain:
         raise CharterError(f"`extends` makes a cycle: {' -> '.join([*chain, str(path)])}", file=str(path), field="extends")
@@ -181,14 +186,33 @@ def _resolve(ref: str, base_dir: Path, chain: tuple[str, ...]) -> tuple[MarkedDi
             field="extends" if chain else None,
             hint=f"built-in charters: {names}; or give a path to a YAML file",
         )
-    raw = load_marked(path)
+    try:
+        raw = load_marked(path)
+    except CharterError as exc:
+        if not chain or exc.line is not None:
+            raise
+        # The parent cannot be read at all (a FIFO, a device...): point at the `extends` line.
+        raise CharterError(f"{ref}: {exc.problem}", file=chain[-1], field="extends", hint=exc.hint) from None
     if not isinstance(raw, dict):
         raise CharterError("a charter must be a YAML mapping (name:, rules: ...)", file=str(path), line=1)
-    return _resolve_raw(raw, str(path), path.parent, chain=(*chain, str(path)), own_path=path)
+    return _resolve_raw(raw, str(path), path.parent, chain=(*chain, str(path)), own_path=path, root=root or path.parent)
+
+
+def _check_extends_target(ref: str, resolved: Path, root: Path, chain: tuple[str, ...]) -> None:
+    where = chain[-1] if chain else None
+    if not resolved.is_relative_to(root):
+        raise CharterError(
+            f"`extends: {ref}` is outside the charter's folder {root}", file=where, field="extends",
+            hint="`extends` names a built-in charter or a .yaml file in the charter's folder or below; copy the parent there",
+        )
+    looks_like_a_file = resolved.exists() or "/" in ref or "\\" in ref or bool(Path(ref).suffix)
+    if looks_like_a_file and resolved.suffix.lower() not in (".yaml", ".yml"):
+        raise CharterError(f"`extends: {ref}` must name a .yaml or .yml charter file", file=where, field="extends")
 
 
 def _resolve_raw(
-    raw: MarkedDict, name: str, base_dir: Path, chain: tuple[str, ...], own_path: Path | None = None
+    raw: MarkedDict, name: str, base_dir: Path, chain: tuple[str, ...], own_path: Path | None = None,
+    root: Path | None = None,
 ) -> tuple[MarkedDict, list[Path]]:
     files = [own_path] if own_path else []
     parent_ref = raw.get("extends")
@@ -198,7 +222,7 @@ def _resolve_raw(
         mark = raw.marks.get("extends")
         raise CharterError("`extends` must be a charter name or a path", file=name, line=mark.line if mark else None, field="extends")
     try:
-        parent, parent_files = _resolve(parent_ref, base_dir, chain)
+        parent, parent_files = _resolve(parent_ref, base_dir, chain, root=root or base_dir.resolve())
     except CharterError as exc:
         if exc.field == "extends" and exc.line is None:
             mark = raw.marks.get("extends")
@@ -293,6 +317,10 @@ def _check_templates(raw: MarkedDict, index: int, rule: RuleSpec) -> None:
             unknown = messages.placeholders() - allowed
         except ValueError as exc:
             _fail(raw, ("rules", index, field), f"invalid template: {exc}", hint="write literal braces as {{ and }}")
+        try:
+            messages.check_format()
+        except ValueError as exc:
+            _fail(raw, ("rules", index, field), f"invalid template: {exc}", hint="a placeholder is written {match} or, padded, {match:>20}")
         if unknown:
             _fail(
                 raw, ("rules", index, field), f"unknown placeholder {{{sorted(unknown)[0]}}}",

@@ -6,6 +6,7 @@ options; the loader validates a rule against its kind's subclass.
 
 from __future__ import annotations
 
+import re
 import string
 from datetime import date, datetime, time, timezone
 from typing import Annotated, Any, Collection, Literal
@@ -17,6 +18,7 @@ Category = Literal["confidential", "personal_data", "tone", "secret", "channel"]
 Channel = str  # linkedin, x, facebook, internal, ... (free: companies name their own networks)
 
 RULE_ID = r"^[a-z0-9][a-z0-9_.\-]*$"
+MAX_FORMAT_WIDTH = 200  # widths and precisions in message templates: a message is a sentence
 
 
 class StrictModel(BaseModel):
@@ -45,6 +47,26 @@ class Messages(StrictModel):
     def get(self, language: str) -> str:
         """The text in `language`, else French, else English."""
         return getattr(self, language, None) or self.fr or self.en or ""
+
+    def check_format(self) -> None:
+        """Raise ValueError when a placeholder's format spec would fail or blow up when filled:
+        `{match:>100000000}` would make every report 100 MB, `{match:d}` fails on text."""
+        for text in (self.fr, self.en):
+            for _literal, name, spec, conversion in string.Formatter().parse(text or ""):
+                if name is None:
+                    continue
+                if conversion not in (None, "r", "s", "a"):
+                    raise ValueError(f"unknown conversion !{conversion} in {{{name}}}: use !r, !s or !a")
+                if not spec:
+                    continue
+                if "{" in spec or "}" in spec:
+                    raise ValueError(f"nested placeholders in the format spec of {{{name}}} are not allowed")
+                if any(int(digits) > MAX_FORMAT_WIDTH for digits in re.findall(r"\d+", spec)):
+                    raise ValueError(f"the format spec of {{{name}}} asks for a width or precision over {MAX_FORMAT_WIDTH}")
+                try:
+                    format("sample", spec)  # every placeholder is filled with text
+                except ValueError as exc:
+                    raise ValueError(f"invalid format spec :{spec} in {{{name}}}: {exc}") from None
 
     def placeholders(self) -> set[str]:
         names = set()

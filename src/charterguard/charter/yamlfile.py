@@ -3,8 +3,9 @@
 `load_marked(path)` returns plain dicts/lists subclasses (`MarkedDict`,
 `MarkedList`) whose `marks` say where each entry was written, so validation
 errors can point at the exact line even after `extends` merged several files.
-It also refuses YAML bombs (aliases that expand exponentially), duplicate keys
-and oversized files, each with a clear `CharterError`.
+It also refuses YAML bombs (aliases that expand exponentially), duplicate keys,
+oversized files, deep nesting, too many values, control characters and
+impossible dates, each with a clear `CharterError` naming the line.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import Any
 import yaml
 
 from ..errors import CharterError
+from ..files import FileReadError, read_regular_file
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_EXPANDED_NODES = 200_000  # a real charter with 10,000 code names has ~10,000 nodes
+MAX_DEPTH = 200  # a real charter nests about 6 levels
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +51,10 @@ def load_marked(path: Path) -> Any:
     """Parse one YAML file into Marked containers."""
     name = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CharterError("file not found", file=name, hint="check the path, or use a built-in charter name such as 'default'") from None
-    except IsADirectoryError:
-        raise CharterError("is a directory, not a YAML file", file=name) from None
-    except OSError as exc:
-        raise CharterError(f"cannot read the file: {exc.strerror}", file=name) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise CharterError(f"the file is {len(raw)} bytes; charters are limited to {MAX_FILE_BYTES} bytes", file=name)
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except FileReadError as exc:
+        hint = "check the path, or use a built-in charter name such as 'default'" if str(exc) == "file not found" else None
+        raise CharterError(str(exc), file=name, hint=hint) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -65,9 +63,19 @@ def load_marked(path: Path) -> Any:
 
 
 def parse_marked(text: str, name: str) -> Any:
-    loader = yaml.SafeLoader(text)
+    loader: _BoundedLoader | None = None
     try:
+        # The reader checks every character as it is built: inside the `try`.
+        loader = _BoundedLoader(text, name)
+        _count_with_libyaml(text, name)
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_column(text, exc.position)
+        raise CharterError(
+            f"control character U+{exc.character:04X} is not allowed in YAML" if isinstance(exc.character, int)
+            else f"invalid character: {exc.reason}",
+            file=name, line=line, column=column, hint="remove it, or write it as an escape (\\x07) in a double-quoted string",
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise CharterError(
@@ -80,11 +88,75 @@ def parse_marked(text: str, name: str) -> Any:
     except yaml.YAMLError as exc:
         raise CharterError(f"invalid YAML: {exc}", file=name) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return MarkedDict(mark=Mark(name, 1, 1))
     _check_expansion(node, name)
     return _build(node, loader, name)
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
+
+
+def _count_with_libyaml(text: str, name: str) -> None:
+    """Refuse too deep or too many values in a fast C pass (0.5 s for 200,000 values where
+    PyYAML takes 3 s) before the Python parser that keeps marks. Syntax errors are left to
+    the Python parser, whose messages the rest of the loader knows."""
+    if not yaml.__with_libyaml__:
+        return  # _BoundedLoader enforces the same limits, only slower
+    from yaml._yaml import CParser
+
+    parser = CParser(text)
+    depth = nodes = 0
+    try:
+        while (event := parser.get_event()) is not None and not isinstance(event, yaml.StreamEndEvent):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+                continue
+            elif not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                continue
+            nodes += 1
+            if depth > MAX_DEPTH or nodes > MAX_EXPANDED_NODES:
+                raise CharterError(
+                    f"YAML nested too deeply (more than {MAX_DEPTH} levels)" if depth > MAX_DEPTH
+                    else f"the YAML holds more than {MAX_EXPANDED_NODES} values",
+                    file=name, line=event.start_mark.line + 1, column=event.start_mark.column + 1,
+                )
+    except yaml.YAMLError:
+        return
+    finally:
+        parser.dispose()
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader refusing, while it composes, nesting deeper than MAX_DEPTH (PyYAML recurses
+    once per level: 5,000 `[` would overflow Python's stack) and more than MAX_EXPANDED_NODES
+    values (so a 9 MB flat list is refused after 200,000 values, not after parsing it all)."""
+
+    def __init__(self, text: str, name: str) -> None:
+        super().__init__(text)
+        self.name, self.depth, self.nodes = name, 0, 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        self.depth += 1
+        self.nodes += 1
+        if self.depth > MAX_DEPTH or self.nodes > MAX_EXPANDED_NODES:
+            mark = self.peek_event().start_mark
+            problem = (
+                f"YAML nested too deeply (more than {MAX_DEPTH} levels)" if self.depth > MAX_DEPTH
+                else f"the YAML holds more than {MAX_EXPANDED_NODES} values"
+            )
+            raise CharterError(problem, file=self.name, line=mark.line + 1, column=mark.column + 1)
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self.depth -= 1
 
 
 def _mark(node: yaml.Node, name: str) -> Mark:
@@ -96,8 +168,8 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
     sizes: dict[int, int] = {}
 
     def size(node: yaml.Node, depth: int) -> int:
-        if depth > 200:
-            raise CharterError("YAML nested too deeply (more than 200 levels)", file=name, line=node.start_mark.line + 1)
+        if depth > MAX_DEPTH:
+            raise CharterError(f"YAML nested too deeply (more than {MAX_DEPTH} levels)", file=name, line=node.start_mark.line + 1)
         key = id(node)
         if key in sizes:
             return sizes[key]
@@ -149,6 +221,11 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, name: str) -> Any:
     except yaml.constructor.ConstructorError as exc:
         m = _mark(node, name)
         raise CharterError(f"invalid value: {exc.problem}", file=name, line=m.line, column=m.column) from None
+    except (ValueError, OverflowError) as exc:  # 2026-02-30 parses as a date, then datetime refuses it
+        m = _mark(node, name)
+        what = "date" if node.tag == "tag:yaml.org,2002:timestamp" else "value"
+        raise CharterError(f"invalid {what}: {exc}", file=name, line=m.line, column=m.column,
+                           hint="dates are written YYYY-MM-DD" if what == "date" else None) from None
 
 
 def deep_merge(base: Any, override: Any) -> Any:

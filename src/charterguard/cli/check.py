@@ -22,6 +22,7 @@ from typing import IO, Any
 
 import click
 
+from ..files import regular_file_problem
 from ..report import VERDICT_RANK
 from .common import (
     EXIT_ERROR,
@@ -166,8 +167,9 @@ def _paths(text: tuple[str, ...], files: tuple[str, ...], args_are_files: bool =
             else:
                 paths.append(pattern)
         for path in paths:
-            if path != "-" and not Path(path).is_file():
-                fail(f"cannot read {path}: {'is a directory' if Path(path).is_dir() else 'no such file'}")
+            problem = regular_file_problem(path) if path != "-" else None
+            if problem:
+                fail(f"cannot read {path}: {problem}")
         return paths
     if len(text) > 1:
         fail("give the post as one TEXT argument (quote it), or check files with --file F [F...]")
@@ -200,8 +202,9 @@ def batch(sources: tuple[str, ...], output: Path, charter_ref: str, fmt: str, la
     from ..sources import read_posts
 
     for source in sources:
-        if source != "-" and not Path(source).is_file():
-            fail(f"cannot read {source}: {'is a directory' if Path(source).is_dir() else 'no such file'}")
+        problem = regular_file_problem(source) if source != "-" else None
+        if problem:
+            fail(f"cannot read {source}: {problem}")
     rows = read_posts(list(sources), gate["input_format"], _csv_columns(gate))
     workers = gate["workers"] if gate["workers"] is not None else 0
     _run(rows, list(sources), charter_ref, fmt, output, fail_on, None, workers, gate,

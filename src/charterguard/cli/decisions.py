@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import os
 import sys
@@ -98,7 +99,9 @@ def list_decisions(db: str | None, limit: int, fmt: str, **filter_args: Any) -> 
 
     store = _open(db)
     filters = _filters(**filter_args)
-    rows = _run_query(lambda: list(islice(store.iterate(filters), limit)))
+    skipped: list[Any] = []
+    rows = _run_query(lambda: list(islice(store.iterate(filters, skipped=skipped), limit)))
+    _report_skipped(skipped)
     if fmt != "table":
         WRITERS[fmt](rows, sys.stdout)
         return
@@ -123,13 +126,16 @@ def export(db: str | None, fmt: str, output: str | None, **filter_args: Any) -> 
     store = _open(db)
     filters = _filters(**filter_args)
     writer = WRITERS[fmt]
+    skipped: list[Any] = []
     if output is None:
-        _run_query(lambda: writer(store.iterate(filters), sys.stdout))
+        _run_query(lambda: writer(store.iterate(filters, skipped=skipped), sys.stdout))
+        _report_skipped(skipped)
         return
     tmp = output + ".part"
     with open(tmp, "w", encoding="utf-8", newline="") as out:
-        count = _run_query(lambda: writer(store.iterate(filters), out))
+        count = _run_query(lambda: writer(store.iterate(filters, skipped=skipped), out))
     os.replace(tmp, output)  # no half-written export left behind on failure
+    _report_skipped(skipped)
     click.echo(f"{count} decisions written to {output}", err=True)
 
 
@@ -157,38 +163,112 @@ def summary(db: str | None, fmt: str, **filter_args: Any) -> None:
 
 @decisions.command("verify")
 @_db_option
-@click.argument("decision_id")
-@click.option("--file", "text_file", type=click.File("r", encoding="utf-8"), default="-", show_default=True, help="The text to compare (stdin by default).")
+@click.argument("decision_id", required=False)
+@click.option("--all", "whole_log", is_flag=True, help="Check the whole log's chain of MACs instead; report the first broken link.")
+@click.option("--file", "text_file", type=click.File("rb"), default="-", show_default=True, help="The text to compare, byte for byte (stdin by default).")
 @click.option("--hmac-key-file", type=click.Path(dir_okay=False, exists=True), envvar="CHARTERGUARD_HMAC_KEY_FILE", default=None, help="The server's HMAC key file.")
-def verify(db: str | None, decision_id: str, text_file: Any, hmac_key_file: str | None) -> None:
-    """Tell whether a text is the one checked in decision DECISION_ID (exit 0 yes, 1 no).
+def verify(db: str | None, decision_id: str | None, whole_log: bool, text_file: Any, hmac_key_file: str | None) -> None:
+    """Tell whether a text is the one checked in decision DECISION_ID (exit 0 yes, 1 no),
+    or, with --all, whether the log is intact (exit 0 intact, 1 a link is broken).
 
     The text is compared through its HMAC with the server's key; the log never held the text.
+    Every row carries a MAC over its content and the previous row's MAC (same key):
+    an edited, inserted, reordered or deleted row breaks the chain where it happened.
     """
-    from ..api.settings import DEFAULT_DECISION_LOG, Settings
-    from ..decisions import TextHasher
+    from ..decisions import ChainKey, MalformedRow
 
+    if whole_log == (decision_id is not None):
+        click.echo("charterguard decisions verify: give a DECISION_ID, or --all to check the whole log", err=True)
+        sys.exit(EXIT_USAGE)
     store = _open(db)
-    row = _run_query(lambda: store.get(decision_id))
+    hasher = _hasher(db, hmac_key_file)
+    if whole_log:
+        report = _run_query(lambda: store.verify_chain(ChainKey.from_text_key(hasher.key)))
+        _print_chain_report(report)
+        sys.exit(0 if report.ok else 1)
+    assert decision_id is not None
+    try:
+        row = _run_query(lambda: store.get(decision_id))
+    except MalformedRow as exc:
+        click.echo(f"charterguard decisions: decision {decision_id!r} cannot be read ({exc}); run `charterguard decisions verify --all`", err=True)
+        sys.exit(EXIT_USAGE)
     if row is None:
         click.echo(f"charterguard decisions: no decision {decision_id!r} in the log", err=True)
-        sys.exit(EXIT_USAGE)
-    key = os.environ.get("CHARTERGUARD_HMAC_KEY")
-    try:
-        if key:
-            hasher = TextHasher.from_string(key)
-        else:
-            path = hmac_key_file or Settings(decision_log=db or DEFAULT_DECISION_LOG).resolved_hmac_key_file()
-            hasher = TextHasher.from_file(path, create=False)
-    except (OSError, ValueError) as exc:
-        click.echo(f"charterguard decisions: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     if hasher.key_id != row["hmac_key_id"]:
         click.echo(f"charterguard decisions: this key (id {hasher.key_id}) is not the one that hashed decision {decision_id} (key id {row['hmac_key_id']})", err=True)
         sys.exit(EXIT_USAGE)
-    text = text_file.read()
-    if hasher.digest(text) == row["text_hmac"] or (text.endswith("\n") and hasher.digest(text[:-1]) == row["text_hmac"]):
+    data = text_file.read()  # bytes: no newline translation, "\r" is part of the text
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        click.echo(f"charterguard decisions: the text is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); checked texts are UTF-8", err=True)
+        sys.exit(EXIT_USAGE)
+    # An editor or `echo` adds a final newline the checked text did not have.
+    candidates = [text] + [text[: -len(end)] for end in ("\r\n", "\n") if text.endswith(end)]
+    if any(hmac.compare_digest(hasher.digest(candidate), row["text_hmac"]) for candidate in candidates):
         click.echo(f"match: this is the text checked in decision {decision_id} ({row['time']})")
         return
     click.echo(f"no match: decision {decision_id} was made on a different text")
     sys.exit(1)
+
+
+@decisions.command("purge")
+@_db_option
+@click.option("--older-than-days", type=click.IntRange(1, None), required=True, help="Delete the decisions made more than this many days ago.")
+@click.option("--hmac-key-file", type=click.Path(dir_okay=False, exists=True), envvar="CHARTERGUARD_HMAC_KEY_FILE", default=None, help="The server's HMAC key file.")
+def purge(db: str | None, older_than_days: int, hmac_key_file: str | None) -> None:
+    """Delete old decisions (retention), keeping the chain verifiable.
+
+    Rows are deleted oldest first up to the first one to keep; the MAC of the last one
+    deleted is kept as the chain's sealed anchor, so `verify --all` still checks every
+    row left. Needs the server's HMAC key (it seals the anchor).
+    """
+    from datetime import UTC, timedelta
+
+    from ..decisions import ChainKey
+
+    store = _open(db)
+    store.chain_key = ChainKey.from_text_key(_hasher(db, hmac_key_file).key)
+    before = datetime.now(UTC) - timedelta(days=older_than_days)
+    _run_query(store.init_schema)  # a log from before the chain gets its columns first
+    count = _run_query(lambda: store.purge(before))
+    click.echo(f"{count} decision(s) made before {before.isoformat(timespec='seconds')} purged")
+
+
+def _hasher(db: str | None, hmac_key_file: str | None) -> Any:
+    """The server's text-HMAC key: CHARTERGUARD_HMAC_KEY, --hmac-key-file, or the file next to the log."""
+    from ..api.settings import DEFAULT_DECISION_LOG, Settings
+    from ..decisions import TextHasher
+
+    key = os.environ.get("CHARTERGUARD_HMAC_KEY")
+    try:
+        if key:
+            return TextHasher.from_string(key)
+        path = hmac_key_file or Settings(decision_log=db or DEFAULT_DECISION_LOG).resolved_hmac_key_file()
+        return TextHasher.from_file(path, create=False)
+    except (OSError, ValueError) as exc:
+        click.echo(f"charterguard decisions: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _print_chain_report(report: Any) -> None:
+    before = f", {report.unchained_before} written before chaining began (not covered)" if report.unchained_before else ""
+    anchor = f", starting after the purge anchor at seq {report.anchor_seq}" if report.anchor_seq is not None else ""
+    if report.ok:
+        click.echo(f"chain intact: {report.chained} decisions verified{before}{anchor}")
+    else:
+        seq, decision_id, problem = report.first_break
+        click.echo(f"chain BROKEN: first broken link at seq {seq} (decision {decision_id}): {problem}")
+        click.echo(f"{report.breaks} broken link(s) in {report.rows} rows{before}{anchor}")
+        for seq, decision_id, problem in report.problems[1:10]:
+            click.echo(f"  also seq {seq} (decision {decision_id}): {problem}")
+    if report.head_seq is not None:
+        click.echo(f"head: seq {report.head_seq} mac {report.head_mac} (keep it elsewhere: removing the newest rows shows only against it)")
+
+
+def _report_skipped(skipped: list[Any]) -> None:
+    if skipped:
+        seqs = ", ".join(str(s.seq) for s in skipped[:10])
+        click.echo(f"charterguard decisions: {len(skipped)} row(s) cannot be read as decisions and were left out (seq {seqs}); "
+                   "run `charterguard decisions verify --all`", err=True)

@@ -35,6 +35,8 @@ EXIT_USAGE = 2
 @click.option("--hmac-key-file", type=click.Path(dir_okay=False), default=None, help="File holding the HMAC key for post texts (created when absent).")
 @click.option("--workers", type=int, default=None, help="Worker processes (default 1; each loads its own models).")
 @click.option("--check-threads", type=int, default=None, help="Threads running checks in each worker (default 1; scale with --workers).")
+@click.option("--rate-limit", "rate_limit_per_minute", type=int, default=None, help="Requests a minute per API key; beyond, 429 with Retry-After (default 0: no limit).")
+@click.option("--retention-days", type=int, default=None, help="Purge decisions older than this many days, every 24 h (default 0: keep them).")
 @click.option("--log-level", default="info", type=click.Choice(["critical", "error", "warning", "info", "debug"]), show_default=True)
 @click.option("--no-access-log", is_flag=True, help="Do not log one line per request.")
 def serve(
@@ -53,6 +55,8 @@ def serve(
     hmac_key_file: str | None,
     workers: int | None,
     check_threads: int | None,
+    rate_limit_per_minute: int | None,
+    retention_days: int | None,
     log_level: str,
     no_access_log: bool,
 ) -> None:
@@ -65,7 +69,8 @@ def serve(
       _TIME_BUDGET_MS, _DECISION_LOG (prefer it to --decision-log for a
       postgresql:// URL with a password), _STORE_TEXT, _HMAC_KEY (at least
       32 characters), _HMAC_KEY_FILE, _WORKERS, _CHECK_THREADS,
-      _RELOAD_INTERVAL_S (seconds between charter file checks, default 2).
+      _RELOAD_INTERVAL_S (seconds between charter file checks, default 2),
+      _HEADER_TIMEOUT_S (10), _BODY_TIMEOUT_S (30), _MAX_CONNECTIONS (1000 per worker).
     """
     import os
 
@@ -93,6 +98,8 @@ def serve(
             hmac_key_file=hmac_key_file,
             workers=workers,
             check_threads=check_threads,
+            rate_limit_per_minute=rate_limit_per_minute,
+            retention_days=retention_days,
         )
         if settings.workers == 1:
             from ..api import create_app
@@ -121,7 +128,10 @@ def serve(
 
     log_config = deepcopy(LOGGING_CONFIG)
     log_config["loggers"]["charterguard"] = {"handlers": ["default"], "level": log_level.upper(), "propagate": False}
-    options = {"log_config": log_config, "host": settings.host, "port": settings.port, "log_level": log_level, "access_log": not no_access_log, "proxy_headers": False, "server_header": False}
+    from ..api.protocol import GuardedHttpToolsProtocol
+
+    options = {"log_config": log_config, "host": settings.host, "port": settings.port, "log_level": log_level, "access_log": not no_access_log, "proxy_headers": False, "server_header": False,
+               "http": GuardedHttpToolsProtocol}  # header timeout, connection cap, JSON 400s
     if not factory:
         uvicorn.run(target, **options)  # type: ignore[arg-type]
         return

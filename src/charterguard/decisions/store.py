@@ -16,9 +16,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
 
+from .chain import (
+    ChainKey,
+    ChainReport,
+    MalformedRow,
+    StoredLink,
+    check_row_shape,
+    decision_fields,
+    verify_chain,
+)
 from .record import Decision, iso, parse_time
 
 MAX_PAGE = 1000
+CHAIN_LOCK_ID = 0x6367_6368_6169_6E  # PostgreSQL advisory lock: one chain writer at a time, across processes
 
 
 class DecisionLogError(RuntimeError):
@@ -40,6 +50,16 @@ COLUMNS = (
     "id", "time", "kind", "key_id", "charter_name", "charter_version", "charter_sha256", "channel", "audience",
     "language", "verdict", "incomplete", "text_hmac", "hmac_key_id", "text_length", "findings", "reason", "text", "elapsed_ms",
 )  # fmt: skip
+CHAIN_COLUMNS = ("prev_mac", "mac")  # added in place to logs from before the chain (see _migrate)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRow:
+    """A stored row that could not be answered as a decision: reported, not fatal."""
+
+    seq: int
+    id: str | None
+    problem: str
 
 
 class DecisionLog:
@@ -52,6 +72,7 @@ class DecisionLog:
         self._local = threading.local()
         self._all_connections: list[Any] = []
         self._lock = threading.Lock()
+        self.chain_key: ChainKey | None = None  # set: every row written is chained (tamper-evident)
 
     # -- backend hooks -----------------------------------------------------
 
@@ -123,10 +144,23 @@ class DecisionLog:
                 pass
         self._local = threading.local()
 
+    def _columns(self, conn: Any, table: str) -> set[str]:
+        raise NotImplementedError
+
+    def _lock_chain(self, conn: Any) -> None:
+        """Take the write lock before reading the chain's head (two writers must not fork it)."""
+        raise NotImplementedError
+
     def init_schema(self) -> None:
         def work(conn: Any) -> None:
             for statement in self.ddl:
                 conn.execute(statement)
+            # Logs created before the chain existed get its columns; their rows stay
+            # unchained (`verify --all` counts them) and new rows chain after them.
+            present = self._columns(conn, "cg_decisions")
+            for column in CHAIN_COLUMNS:
+                if column not in present:
+                    conn.execute(f"ALTER TABLE cg_decisions ADD COLUMN {column} TEXT")
 
         self._run(work)
 
@@ -139,18 +173,40 @@ class DecisionLog:
     def record_many(self, decisions: list[Decision]) -> None:
         """Write `decisions` in one transaction (all or none)."""
         p = self.placeholder
-        insert = f"INSERT INTO cg_decisions ({', '.join(COLUMNS)}) VALUES ({', '.join([p] * len(COLUMNS))})"
+        chain_key = self.chain_key
+        columns = COLUMNS + CHAIN_COLUMNS if chain_key is not None else COLUMNS
+        insert = f"INSERT INTO cg_decisions ({', '.join(columns)}) VALUES ({', '.join([p] * len(columns))})"
         insert_rule = f"INSERT INTO cg_decision_rules (decision_id, rule) VALUES ({p}, {p})"
         rows = [self._values(d) for d in decisions]
         rule_rows = [(d.id, rule) for d in decisions for rule in d.rules]
+        fields = [decision_fields(d) for d in decisions] if chain_key is not None else []
 
         def work(conn: Any) -> None:
+            to_insert = rows
+            if chain_key is not None:
+                self._lock_chain(conn)
+                previous = self._chain_head(conn)
+                to_insert = []
+                for values, content in zip(rows, fields):
+                    mac = chain_key.mac(content, previous)
+                    to_insert.append([*values, previous, mac])
+                    previous = mac
             # psycopg's executemany pipelines the inserts; sqlite3's runs them in C.
-            conn.cursor().executemany(insert, rows)
+            conn.cursor().executemany(insert, to_insert)
             if rule_rows:
                 conn.cursor().executemany(insert_rule, rule_rows)
 
         self._run(work)
+
+    def _chain_head(self, conn: Any) -> str:
+        """The MAC the next row chains to: the newest row's, the purge anchor's, or GENESIS."""
+        from .chain import GENESIS
+
+        row = conn.execute("SELECT mac FROM cg_decisions ORDER BY seq DESC LIMIT 1").fetchone()
+        if row is not None:
+            return row[0] or GENESIS  # the newest row predates the chain: start one
+        anchor = conn.execute("SELECT mac FROM cg_chain_anchor WHERE id = 1").fetchone()
+        return anchor[0] if anchor is not None else GENESIS
 
     def _values(self, decision: Decision) -> list[Any]:
         return [
@@ -181,8 +237,11 @@ class DecisionLog:
             params.append(filters.rule)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
-    def query(self, filters: Filters = Filters(), limit: int = 100, cursor: int | None = None) -> tuple[list[dict[str, Any]], int | None]:
-        """Decisions newest first, at most `limit`; returns (rows, next cursor or None)."""
+    def query(
+        self, filters: Filters = Filters(), limit: int = 100, cursor: int | None = None, skipped: list[SkippedRow] | None = None
+    ) -> tuple[list[dict[str, Any]], int | None]:
+        """Decisions newest first, at most `limit`; returns (rows, next cursor or None).
+        A row that cannot be read as a decision is left out and appended to `skipped`."""
         limit = max(1, min(limit, MAX_PAGE))
         where, params = self._where(filters)
         if cursor is not None:
@@ -191,31 +250,113 @@ class DecisionLog:
         sql = f"SELECT d.seq, {', '.join('d.' + c for c in COLUMNS)} FROM cg_decisions d{where} ORDER BY d.seq DESC LIMIT {limit + 1}"
         rows = self._run(lambda conn: conn.execute(sql, params).fetchall())
         next_cursor = rows[limit - 1][0] if len(rows) > limit else None
-        return [self._to_dict(row) for row in rows[:limit]], next_cursor
+        decisions: list[dict[str, Any]] = []
+        for row in rows[:limit]:
+            try:
+                decisions.append(self._to_dict(row))
+            except MalformedRow as exc:
+                if skipped is not None:
+                    skipped.append(SkippedRow(seq=row[0], id=row[1] if isinstance(row[1], str) else None, problem=str(exc)))
+        return decisions, next_cursor
 
-    def iterate(self, filters: Filters = Filters(), page: int = 500) -> Iterator[dict[str, Any]]:
-        """Every decision matching `filters`, newest first, fetched page by page."""
+    def iterate(self, filters: Filters = Filters(), page: int = 500, skipped: list[SkippedRow] | None = None) -> Iterator[dict[str, Any]]:
+        """Every decision matching `filters`, newest first, fetched page by page (malformed rows
+        are left out and appended to `skipped`)."""
         cursor: int | None = None
         while True:
-            rows, cursor = self.query(filters, limit=page, cursor=cursor)
+            rows, cursor = self.query(filters, limit=page, cursor=cursor, skipped=skipped)
             yield from rows
             if cursor is None:
                 return
 
     def get(self, decision_id: str) -> dict[str, Any] | None:
+        """The decision `decision_id` (None if absent); MalformedRow if it cannot be read."""
         sql = f"SELECT d.seq, {', '.join('d.' + c for c in COLUMNS)} FROM cg_decisions d WHERE d.id = {self.placeholder}"
         rows = self._run(lambda conn: conn.execute(sql, (decision_id,)).fetchall())
         return self._to_dict(rows[0]) if rows else None
 
-    def _to_dict(self, row: Any) -> dict[str, Any]:
-        data = dict(zip(COLUMNS, row[1:]))
-        data["time"] = self._row_time(data["time"])
+    def _fields(self, values: tuple[Any, ...]) -> dict[str, Any]:
+        """The COLUMNS of a stored row, read back as they were written; MalformedRow if they cannot be."""
+        data = dict(zip(COLUMNS, values))
+        try:
+            data["time"] = self._row_time(data["time"])
+            data["findings"] = self._row_json(data["findings"])
+        except (ValueError, TypeError) as exc:
+            raise MalformedRow(f"`time` or `findings` cannot be read ({type(exc).__name__})") from None
         data["incomplete"] = bool(data["incomplete"])
-        data["findings"] = self._row_json(data["findings"])
+        if data["elapsed_ms"] is not None:
+            data["elapsed_ms"] = float(data["elapsed_ms"])
+        check_row_shape(data)
+        return data
+
+    def _to_dict(self, row: Any) -> dict[str, Any]:
+        data = self._fields(tuple(row[1 : 1 + len(COLUMNS)]))
         data["rules"] = sorted({f["rule"] for f in data["findings"]})
         if data["text"] is None:
             del data["text"]
         return data
+
+    # -- the chain -------------------------------------------------------------
+
+    def verify_chain(self, key: ChainKey, page: int = 1000) -> ChainReport:
+        """Check every row's MAC and link, oldest first (see chain.py)."""
+        chained = self._run(lambda conn: set(CHAIN_COLUMNS) <= self._columns(conn, "cg_decisions"))
+        anchor = self._run(lambda conn: conn.execute("SELECT seq, mac, seal FROM cg_chain_anchor WHERE id = 1").fetchone()) if chained else None
+        return verify_chain(self._links(chained, page), key, anchor=(int(anchor[0]), anchor[1], anchor[2]) if anchor else None)
+
+    def purge(self, before: datetime) -> int:
+        """Delete the decisions made before `before` (retention); returns how many.
+
+        Rows go in commit order, up to the first one still to keep, so what stays is
+        one unbroken chain; the MAC of the last row deleted is kept, sealed, as its anchor."""
+        from .chain import GENESIS
+
+        chain_key = self.chain_key
+        if chain_key is None:
+            raise DecisionLogError("purging needs the server's HMAC key, to seal where the chain now starts")
+        p = self.placeholder
+
+        def work(conn: Any) -> int:
+            self._lock_chain(conn)
+            first_kept = conn.execute(f"SELECT MIN(seq) FROM cg_decisions WHERE time >= {p}", (self._time_param(before),)).fetchone()[0]
+            if first_kept is None:
+                last = conn.execute("SELECT MAX(seq) FROM cg_decisions").fetchone()[0]
+            else:
+                last = conn.execute(f"SELECT MAX(seq) FROM cg_decisions WHERE seq < {p}", (first_kept,)).fetchone()[0]
+            if last is None:
+                return 0
+            mac = conn.execute(f"SELECT mac FROM cg_decisions WHERE seq = {p}", (last,)).fetchone()[0] or GENESIS
+            count = conn.execute(f"SELECT COUNT(*) FROM cg_decisions WHERE seq <= {p}", (last,)).fetchone()[0]
+            previous = conn.execute("SELECT purged FROM cg_chain_anchor WHERE id = 1").fetchone()
+            conn.execute(f"DELETE FROM cg_decision_rules WHERE decision_id IN (SELECT id FROM cg_decisions WHERE seq <= {p})", (last,))
+            conn.execute(f"DELETE FROM cg_decisions WHERE seq <= {p}", (last,))
+            conn.execute("DELETE FROM cg_chain_anchor")
+            conn.execute(
+                f"INSERT INTO cg_chain_anchor (id, seq, mac, purged, time, seal) VALUES (1, {p}, {p}, {p}, {p}, {p})",
+                (last, mac, count + (previous[0] if previous else 0), self._time_param(before), chain_key.seal_anchor(int(last), mac)),
+            )
+            return int(count)
+
+        return int(self._run(work))
+
+    def _links(self, chained: bool, page: int) -> Iterator[StoredLink]:
+        extra = ", d.prev_mac, d.mac" if chained else ""
+        p = self.placeholder
+        sql = f"SELECT d.seq, {', '.join('d.' + c for c in COLUMNS)}{extra} FROM cg_decisions d WHERE d.seq > {p} ORDER BY d.seq LIMIT {page}"
+        after = -1
+        while True:
+            rows = self._run(lambda conn, after=after: conn.execute(sql, (after,)).fetchall())
+            for row in rows:
+                previous_mac, mac = (row[-2], row[-1]) if chained else (None, None)
+                try:
+                    fields: dict[str, Any] | None = self._fields(tuple(row[1 : 1 + len(COLUMNS)]))
+                    problem = None
+                except MalformedRow as exc:
+                    fields, problem = None, str(exc)
+                yield StoredLink(seq=row[0], id=str(row[1]), fields=fields, previous_mac=previous_mac, mac=mac, problem=problem)
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
 
     def summary(self, filters: Filters = Filters()) -> dict[str, Any]:
         """Counts by kind and verdict, and by rule and verdict, over `filters`."""
@@ -261,7 +402,11 @@ class SQLiteDecisionLog(DecisionLog):
             channel TEXT, audience TEXT, language TEXT, verdict TEXT,
             incomplete INTEGER NOT NULL DEFAULT 0,
             text_hmac TEXT NOT NULL, hmac_key_id TEXT NOT NULL, text_length INTEGER NOT NULL,
-            findings TEXT NOT NULL, reason TEXT, text TEXT, elapsed_ms REAL)""",
+            findings TEXT NOT NULL, reason TEXT, text TEXT, elapsed_ms REAL,
+            prev_mac TEXT, mac TEXT)""",
+        """CREATE TABLE IF NOT EXISTS cg_chain_anchor (
+            id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, mac TEXT NOT NULL, purged INTEGER NOT NULL, time TEXT NOT NULL,
+            seal TEXT NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS cg_decisions_time ON cg_decisions (time)",
         """CREATE TABLE IF NOT EXISTS cg_decision_rules (
             decision_id TEXT NOT NULL REFERENCES cg_decisions (id), rule TEXT NOT NULL)""",
@@ -287,6 +432,12 @@ class SQLiteDecisionLog(DecisionLog):
     def _time_param(self, moment: datetime) -> str:
         return iso(moment)
 
+    def _columns(self, conn: Any, table: str) -> set[str]:
+        return {row[1] for row in conn.execute(f"PRAGMA table_info({table})").fetchall()}
+
+    def _lock_chain(self, conn: Any) -> None:
+        conn.execute("BEGIN IMMEDIATE")  # the write lock now, before the head is read
+
 
 class PostgresDecisionLog(DecisionLog):
     placeholder = "%s"
@@ -300,7 +451,11 @@ class PostgresDecisionLog(DecisionLog):
             channel TEXT, audience TEXT, language TEXT, verdict TEXT,
             incomplete BOOLEAN NOT NULL DEFAULT FALSE,
             text_hmac TEXT NOT NULL, hmac_key_id TEXT NOT NULL, text_length INTEGER NOT NULL,
-            findings JSONB NOT NULL, reason TEXT, text TEXT, elapsed_ms DOUBLE PRECISION)""",
+            findings JSONB NOT NULL, reason TEXT, text TEXT, elapsed_ms DOUBLE PRECISION,
+            prev_mac TEXT, mac TEXT)""",
+        """CREATE TABLE IF NOT EXISTS cg_chain_anchor (
+            id INTEGER PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, mac TEXT NOT NULL, purged BIGINT NOT NULL, time TIMESTAMPTZ NOT NULL,
+            seal TEXT NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS cg_decisions_time ON cg_decisions (time)",
         """CREATE TABLE IF NOT EXISTS cg_decision_rules (
             decision_id TEXT NOT NULL REFERENCES cg_decisions (id), rule TEXT NOT NULL)""",
@@ -327,6 +482,13 @@ class PostgresDecisionLog(DecisionLog):
     def _transaction(self, conn: Any) -> Any:
         # psycopg's `with conn:` would close the connection; transaction() commits or rolls back.
         return conn.transaction()
+
+    def _columns(self, conn: Any, table: str) -> set[str]:
+        rows = conn.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s AND table_schema = current_schema()", (table,)).fetchall()
+        return {row[0] for row in rows}
+
+    def _lock_chain(self, conn: Any) -> None:
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (CHAIN_LOCK_ID,))
 
     def _json_param(self, value: Any) -> Any:
         from psycopg.types.json import Jsonb

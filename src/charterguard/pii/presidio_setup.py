@@ -19,6 +19,8 @@ import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..imports import serialized_imports
+
 if TYPE_CHECKING:
     from presidio_analyzer import EntityRecognizer
 
@@ -28,7 +30,8 @@ _lock = threading.Lock()
 @lru_cache(maxsize=1)
 def offline_tld_extractor() -> Any:
     """A tldextract extractor that only reads the bundled public-suffix snapshot."""
-    import tldextract
+    with serialized_imports():
+        import tldextract
 
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
@@ -53,7 +56,7 @@ def recognizer(entity: str) -> "EntityRecognizer":
     found = _recognizers.get(entity)
     if found is not None:
         return found
-    with _lock:
+    with _lock, serialized_imports():  # Presidio imports spaCy
         if entity not in _recognizers:
             _recognizers[entity] = _build(entity)
     return _recognizers[entity]
