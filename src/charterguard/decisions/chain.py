@@ -20,9 +20,9 @@ import hmac
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
-from .record import Decision, iso
+from .record import Decision, Kind, iso
 
 GENESIS = "0" * 64  # the "previous MAC" of the first chained row
 # The fields a row's MAC covers, in the order of the store's COLUMNS (all of them).
@@ -71,8 +71,8 @@ def decision_fields(decision: Decision) -> dict[str, Any]:
 
 def check_row_shape(fields: dict[str, Any]) -> None:
     """Raise MalformedRow when a stored row is not a decision the API can answer with."""
-    if fields.get("kind") not in ("check", "override"):
-        raise MalformedRow("`kind` is not check or override")
+    if fields.get("kind") not in get_args(Kind):
+        raise MalformedRow(f"`kind` is not one of {', '.join(get_args(Kind))}")
     if fields.get("verdict") not in (None, "block", "warn", "pass"):
         raise MalformedRow("`verdict` is not block, warn, pass or empty")
     findings = fields.get("findings")
