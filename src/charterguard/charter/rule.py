@@ -121,7 +121,11 @@ class RuleSpec(StrictModel):
     clause: str = Field(description="The charter article this rule enforces, e.g. '4.2'.")
     message: Messages = Field(description="Why it is a problem. Placeholders: {match}, {company}, and the kind's own.")
     suggestion: Messages | None = Field(None, description="How to fix it.")
-    replacement: str | None = Field(None, description="What replaces the match in the redacted post. Default: [ENTITY].")
+    replacement: Messages | None = Field(
+        None,
+        description="What replaces the match (redacted post, 'apply suggestion'): one text, or one per language "
+        "{fr: '[projet interne]', en: '[internal project]'}. Default: […].",
+    )
     when: When | None = None
     allow: list[str] = Field(default_factory=list, description="Texts this rule never flags (matched like terms).")
     min_score: float = Field(0.0, ge=0.0, le=1.0, description="Findings scoring below this are dropped.")

@@ -49,4 +49,4 @@ class RequireDetector(Detector[RequireRule]):
         if not triggers or self.required.find(post.folded):
             return
         first = triggers[0]
-        yield Hit(first.start, first.end, 1.0, values={"required": self.rule.must_contain[0]})
+        yield Hit(first.start, first.end, 1.0, values={"required": self.rule.must_contain[0]}, replaceable=False)
