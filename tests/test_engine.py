@@ -123,7 +123,7 @@ def test_overlapping_findings_each_keep_their_own_span_in_one_group(checker: Che
     assert lead.also == ("confidential.launch",) and other.also == ("confidential.codenames",)
     assert all(text[f.start : f.end] == f.text for f in report.findings)
     assert report.redacted == "Le lancement de [projet] approche"  # only what blocks is replaced
-    assert "group" not in checker.check("Colibri seul", lang="fr").findings[0].to_dict()
+    assert "group" not in checker.check("Le projet Colibri", lang="fr").findings[0].to_dict()
 
 
 def test_verdict_is_the_worst_severity_and_info_does_not_count(checker: Checker) -> None:

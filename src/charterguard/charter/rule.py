@@ -145,12 +145,30 @@ class RuleSpec(StrictModel):
         return self.entity or self.default_entity
 
 
+# How strictly a term is matched: "always" wherever it is found; "in_context" only in a
+# project context (a capital mid-sentence, "projet X", a hashtag, launch words, the
+# company nearby); "auto": in_context when the term is an ordinary French/English word.
+MatchStrictness = Literal["always", "in_context", "auto"]
+
+
+class CodeName(StrictModel):
+    """A code name with its own strictness: {name: Kestrel, match: in_context}."""
+
+    name: str = Field(min_length=1)
+    match: MatchStrictness = Field(
+        "auto", description="always | in_context | auto (in_context when the name is an ordinary word)."
+    )
+
+
 class Company(StrictModel):
     """The company's specifics; the built-in rules read them."""
 
     name: str | None = None
     aliases: list[str] = Field(default_factory=list, description="Other names of the company (brands, short names).")
-    codenames: list[str] = Field(default_factory=list, description="Internal project code names: never published.")
+    codenames: list[str | CodeName] = Field(
+        default_factory=list,
+        description="Internal project code names: never published. A name, or {name, match} to say how strict to be.",
+    )
     customers: list[str] = Field(default_factory=list, description="Customers under NDA: never named.")
     competitors: list[str] = Field(default_factory=list)
     public_contacts: list[str] = Field(
@@ -165,7 +183,13 @@ class Company(StrictModel):
         value = getattr(self, field)
         if value is None:
             return []
-        return [value] if isinstance(value, str) else list(value)
+        if isinstance(value, str):
+            return [value]
+        return [v.name if isinstance(v, CodeName) else v for v in value]
+
+    def codename_matching(self) -> dict[str, MatchStrictness]:
+        """The code names given with their own `match`, by name."""
+        return {c.name: c.match for c in self.codenames if isinstance(c, CodeName)}
 
 
 CompanyField = Literal[

@@ -11,7 +11,10 @@ lexicon entries, allow lists) into:
 
 A match must start at a word start and end at a word end (optionally followed
 by a French/English inflection suffix), so ordinary words that merely contain a
-term are not flagged. It may cross a separator in the post only where the term
+term are not flagged. A one-typo match that is itself a French or English word
+("Calibri" for "Colibri", "tamarin" for "Tamaris") is that word, not a typo; an
+inflected form far more frequent than the term ("colis" for "Coli") is another
+word too (see `wordlist`). It may cross a separator in the post only where the term
 itself has a separator or a camelCase boundary ("Blue Harbor" matches
 "BlueHarbor"; "Or ion" does not match "Orion").
 """
@@ -29,6 +32,7 @@ import ahocorasick
 from rapidfuzz.distance import OSA
 
 from .normalize import HASHTAG, MENTION, FoldedText, LEET
+from .wordlist import is_known_word, zipf
 
 T = TypeVar("T")
 
@@ -38,6 +42,8 @@ INFLECTION_SUFFIXES: tuple[str, ...] = ("s", "x", "e", "es", "le", "les", "ne", 
 MIN_INFLECTED_LENGTH = 4
 MIN_FUZZY_LENGTH = 6  # shorter names are matched exactly: one typo away is another word
 MIN_HASHTAG_SUBSTRING_LENGTH = 5
+# An inflected form this much more frequent (Zipf) than its term is another word ("colis" / "coli").
+OTHER_WORD_MARGIN = 1.0
 
 
 class MatchKind(str, Enum):
@@ -140,7 +146,10 @@ class TermIndex(Generic[T]):
                 end = end_index + 1
                 kind = self._accept(text, key, start, end)
                 if kind is not None:
-                    end = self._extend_inflection(text, key, end) if kind is not MatchKind.INSIDE_TAG else end
+                    if kind is not MatchKind.INSIDE_TAG and not text.is_boundary(end):
+                        end = self._extend_inflection(text, key, end)
+                        if self._is_another_word(text, key, start, end):
+                            continue
                     found.append((start, end, k, kind))
         if self._deletions:
             found.extend(self._fuzzy(text, found))
@@ -176,6 +185,12 @@ class TermIndex(Generic[T]):
             return end
         return self._inflected_end(text, key, end) or end
 
+    def _is_another_word(self, text: FoldedText, key: _Key, start: int, end: int) -> bool:
+        """An inflected match that is a word of its own, far more frequent than the term."""
+        o_start, o_end = text.to_original(start, end)
+        written = text.original[o_start:o_end]
+        return is_known_word(written) and zipf(written) >= zipf(self._terms[key.term_id]) + OTHER_WORD_MARGIN
+
     def _exact_or_disguised(self, text: FoldedText, key: _Key, start: int, end: int) -> MatchKind:
         o_start, o_end = text.to_original(start, end)
         if _plain(text.original[o_start:o_end]) == _plain(self._terms[key.term_id]):
@@ -197,7 +212,10 @@ class TermIndex(Generic[T]):
                 candidate = text.chars[s:e]
                 if not candidate.isalpha():
                     continue
-                for k in self._fuzzy_candidates(candidate):
+                keys = self._fuzzy_candidates(candidate)
+                if keys and self._is_a_word(text, s, e):
+                    continue  # "Calibri" is a font, not a typo of "Colibri"
+                for k in keys:
                     key = self._keys[k]
                     if key.key[0] != candidate[0] and len(key.key) < 8:
                         continue  # a typo in the first letter of a short name is another word
@@ -205,6 +223,11 @@ class TermIndex(Generic[T]):
                         continue
                     out.append((s, e, k, MatchKind.FUZZY))
         return out
+
+    @staticmethod
+    def _is_a_word(text: FoldedText, start: int, end: int) -> bool:
+        o_start, o_end = text.to_original(start, end)
+        return is_known_word(text.original[o_start:o_end])
 
     def _fuzzy_candidates(self, candidate: str) -> set[int]:
         ids: set[int] = set()
