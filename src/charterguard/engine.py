@@ -366,7 +366,7 @@ def redact(text: str, findings: list[Finding]) -> str:
 # What replaces a finding whose rule names no replacement: reads the same in every language.
 NEUTRAL_PLACEHOLDER = "[…]"
 _BRACKETED = re.compile(r"^\[(\w+)\s+(.+)\]$")
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
 
 
 def without_doubled_word(text: str, start: int, replacement: str) -> str:
