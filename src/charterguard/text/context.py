@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .normalize import fold
 
@@ -60,14 +61,19 @@ def in_project_context(text: str, start: int, end: int, term: str, company_names
         return True
     if start > 0 and text[start - 1] in "#@":
         return True
-    before = [fold(w) for w in _WORD.findall(text, max(0, start - 200), start)][-WINDOW_WORDS:]
-    after = [fold(w) for w in _WORD.findall(text, end, end + 200)][:WINDOW_WORDS]
+    before = [_folded_word(w) for w in _WORD.findall(text, max(0, start - 200), start)][-WINDOW_WORDS:]
+    after = [_folded_word(w) for w in _WORD.findall(text, end, end + 200)][:WINDOW_WORDS]
     if any("".join(before[-n:]) in _BEFORE for n in (1, 2, 3) if len(before) >= n) or (after and after[0] in _AFTER):
         return True
     if any(phrase in _PROJECT for phrase in _phrases(before) ) or any(phrase in _PROJECT for phrase in _phrases(after)):
         return True
     near = fold(text[max(0, start - 120) : end + 120])
     return any(key and key in near for key in (fold(n) for n in company_names))
+
+
+@lru_cache(maxsize=16384)
+def _folded_word(word: str) -> str:
+    return fold(word)
 
 
 def _phrases(words: list[str]) -> Iterable[str]:

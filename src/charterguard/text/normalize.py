@@ -160,6 +160,7 @@ LEET: dict[str, str] = {
     "$": "s", "!": "i", "|": "i", "€": "e",
 }
 LEET_SYMBOLS = frozenset("$!|€")
+LEET_CHARS = frozenset(LEET)
 MASK = "*"  # kept inside words ("f*ck") so lexicons can match masked spellings
 
 HASHTAG = 1
@@ -375,7 +376,7 @@ def _alternates_with_masks(view: str, i: int, word_length: int) -> bool:
 
 def _read_leet(chars: list[str], start: int, end: int) -> None:
     word = chars[start:end]
-    if any(c.isalpha() for c in word) and any(c in LEET for c in word):
+    if not LEET_CHARS.isdisjoint(word) and any(c.isalpha() for c in word):
         for k in range(start, end):
             chars[k] = LEET.get(chars[k], chars[k])
 
