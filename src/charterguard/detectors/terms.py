@@ -20,7 +20,7 @@ from pydantic import Field
 
 from ..charter.rule import Company, CompanyField, MatchStrictness, RuleSpec, company_terms
 from ..text.context import in_project_context
-from ..text.termindex import TermIndex
+from ..text.termindex import TermIndex, TermMatch
 from ..text.wordlist import is_common_word
 from .base import Detector, Hit, register
 
@@ -64,16 +64,19 @@ class TermsDetector(Detector[TermsRule]):
 
     def find(self, post: "Post") -> Iterable[Hit]:
         for match in self.index.find(post.folded):
-            if self._needs_context_for(match.term, match.payload) and not in_project_context(
-                post.text, match.start, match.end, match.term, self._company_names
-            ):
+            if match.payload != "always" and not self._reads_as_the_term(post, match):
                 continue  # the ordinary word ("deux colibris au jardin"), not the project
             yield Hit(match.start, match.end, match.kind.score, values={"term": match.term})
 
-    def _needs_context_for(self, term: str, strictness: MatchStrictness) -> bool:
-        if strictness != "auto":
-            return strictness == "in_context"
-        needed = self._needs_context.get(term)
+    def _reads_as_the_term(self, post: "Post", match: TermMatch[MatchStrictness]) -> bool:
+        """A term matched `in_context` (or `auto` and an ordinary word) is flagged in a
+        project context only. The context is judged first: the word list is loaded
+        only for a match without one."""
+        if in_project_context(post.text, match.start, match.end, match.term, self._company_names):
+            return True
+        if match.payload == "in_context":
+            return False
+        needed = self._needs_context.get(match.term)
         if needed is None:
-            needed = self._needs_context[term] = is_common_word(term)
-        return needed
+            needed = self._needs_context[match.term] = is_common_word(match.term)
+        return not needed

@@ -213,7 +213,7 @@ class Word:
 class FoldedText:
     """A folded view of `original`; see the module docstring."""
 
-    __slots__ = ("original", "chars", "origin_start", "origin_end", "words", "_hard", "_soft", "_hard_sorted", "_segments", "_reordered")
+    __slots__ = ("original", "chars", "origin_start", "origin_end", "words", "_hard", "_soft", "_hard_sorted", "_segments", "_reordered", "has_tags", "_word_starts")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -308,8 +308,10 @@ class FoldedText:
                 soft.add(after[0])
         self._hard = hard
         self._soft = soft
+        self.has_tags = any(w.flags & (HASHTAG | MENTION) for w in words)  # a hashtag or a mention
         self._hard_sorted = sorted(hard)
         self._segments: tuple[list[int], list[int]] | None = None
+        self._word_starts: list[int] | None = None
 
     # -- boundaries -------------------------------------------------------
     @property
@@ -330,7 +332,9 @@ class FoldedText:
 
     def word_at(self, pos: int) -> Word | None:
         """The word containing folded position `pos`."""
-        k = bisect_right(self.words, pos, key=lambda w: w.start) - 1
+        if self._word_starts is None:
+            self._word_starts = [w.start for w in self.words]
+        k = bisect_right(self._word_starts, pos) - 1
         if k >= 0 and self.words[k].start <= pos < self.words[k].end:
             return self.words[k]
         return None
