@@ -271,7 +271,6 @@ class Checker:
             )
         return out
 
-
     @staticmethod
     def _replacement(hit: Hit, rule: RuleSpec, values: Mapping[str, str], post: Post) -> str | None:
         """What replaces the hit's own span, in the post's language; None for a hit
@@ -343,8 +342,8 @@ def redact(text: str, findings: list[Finding]) -> str:
 
     Findings that are not text to replace (no replacement: budgets, missing
     disclosures) are left out. Where blocking spans overlap, the one that holds
-    all the others is replaced, else their union (with the first one's replacement), so
-    that no blocked text survives.
+    all the others is replaced, else their union (with the first one's
+    replacement), so that no blocked text survives.
     """
     spans = sorted(
         ((f.start, f.end, f.replacement) for f in findings if f.severity == "block" and f.replacement is not None),
