@@ -55,6 +55,7 @@ def test_ordinary_words_and_near_misses_are_not_flagged(post: str) -> None:
         ("Chez Acme Group, colibri avance à grands pas", "colibri"),  # the company named nearby
         ("Mise à jour : COLIBRI est prêt", "COLIBRI"),  # capitals in a normal post
         ("La démo de C0libri était bluffante", "C0libri"),  # a deliberate disguise
+        ("bientôt chez vous : co-li-bri", "co-li-bri"),  # cut into syllables: deliberate too
         ("Le lancement de Nébuleuse approche", "Nébuleuse"),
         ("Le projet Colibrri avance", "Colibrri"),  # a typo that is no word
         ("Colibri arrive !", "Colibri"),  # the name itself, capitalised, opening the post

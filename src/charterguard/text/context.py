@@ -57,7 +57,7 @@ _WORD = re.compile(r"[^\W_]+")
 def in_project_context(text: str, start: int, end: int, term: str, company_names: Iterable[str] = ()) -> bool:
     """Whether text[start:end] (where `term` was found in `text`) reads as a project's name."""
     written = text[start:end]
-    if not _written_plainly(written) or _capitalised_as_a_name(text, start, written, term):
+    if not _written_plainly(written, term) or _capitalised_as_a_name(text, start, written, term):
         return True
     if start > 0 and text[start - 1] in "#@":
         return True
@@ -83,12 +83,17 @@ def _phrases(words: list[str]) -> Iterable[str]:
             yield "".join(words[k : k + size])
 
 
-def _written_plainly(written: str) -> bool:
-    """Only Latin letters (accents allowed), with at most the spaces or hyphens of a
-    multi-word name: anything else (digits, symbols, other scripts, invisible or
-    spaced-out letters) is a deliberate spelling."""
+def _written_plainly(written: str, term: str) -> bool:
+    """Only Latin letters (accents allowed), split where the term itself is split:
+    anything else (digits, symbols, other scripts, invisible characters, letters
+    spaced out or cut into syllables) is a deliberate spelling."""
     stripped = "".join(c for c in unicodedata.normalize("NFKD", written) if not unicodedata.combining(c))
-    return re.fullmatch(r"[A-Za-z]+(?:[ '\-][A-Za-z]{2,})*", stripped) is not None
+    if re.fullmatch(r"[A-Za-z]+(?:[ '\-][A-Za-z]+)*", stripped) is None:
+        return False
+    return len(_PARTS.findall(stripped)) == len(_PARTS.findall(term))
+
+
+_PARTS = re.compile(r"[^\W\d_]+")
 
 
 def _capitalised_as_a_name(text: str, start: int, written: str, term: str) -> bool:
