@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import string
 from datetime import date, datetime, time, timezone
-from typing import Annotated, Any, Collection, Literal
+from typing import Annotated, Any, Collection, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 Severity = Literal["block", "warn", "info"]
 Category = Literal["confidential", "personal_data", "tone", "secret", "channel"]
@@ -160,12 +160,19 @@ class CodeName(StrictModel):
     )
 
 
+# A plain name, or a mapping (its errors then name the mapping's own fields).
+CodeNameEntry = Annotated[
+    Union[Annotated[str, Tag("name")], Annotated[CodeName, Tag("entry")]],
+    Discriminator(lambda value: "entry" if isinstance(value, (dict, CodeName)) else "name"),
+]
+
+
 class Company(StrictModel):
     """The company's specifics; the built-in rules read them."""
 
     name: str | None = None
     aliases: list[str] = Field(default_factory=list, description="Other names of the company (brands, short names).")
-    codenames: list[str | CodeName] = Field(
+    codenames: list[CodeNameEntry] = Field(
         default_factory=list,
         description="Internal project code names: never published. A name, or {name, match} to say how strict to be.",
     )
