@@ -152,7 +152,6 @@ def charterguard_rules():
 def run_charterguard(rows: list[dict]) -> list[list[dict]]:
     from charterguard import nlp
     from charterguard.analysis import Post
-    from charterguard.engine import merge_overlapping  # noqa: F401  (same merging as the engine below)
 
     detectors = charterguard_rules()
     components = frozenset().union(*(d.nlp_components for d in detectors))

@@ -112,15 +112,18 @@ def test_when_conditions_channel_audience_language_and_dates(checker: Checker) -
     assert [f.rule for f in checker.check("awesome", lang="en").findings] == ["tone.english_only"]
 
 
-def test_overlapping_findings_merge_into_the_most_severe(checker: Checker) -> None:
+def test_overlapping_findings_each_keep_their_own_span_in_one_group(checker: Checker) -> None:
     inside = datetime(2026, 2, 1, tzinfo=timezone.utc)
-    report = checker.check("Le lancement de Colibri approche", lang="fr", channel="x", audience="public", now=inside)
-    assert len(report.findings) == 1
-    merged = report.findings[0]
-    assert merged.rule == "confidential.codenames" and merged.severity == "block"
-    assert merged.also == ("confidential.launch",)
-    assert merged.text == "lancement de Colibri"
+    text = "Le lancement de Colibri approche"
+    report = checker.check(text, lang="fr", channel="x", audience="public", now=inside)
+    lead, other = report.findings
+    assert (lead.rule, lead.severity, lead.text, lead.replacement) == ("confidential.codenames", "block", "Colibri", "[projet]")
+    assert (other.rule, other.severity, other.text) == ("confidential.launch", "warn", "lancement de Colibri")
+    assert lead.group == other.group == 0
+    assert lead.also == ("confidential.launch",) and other.also == ("confidential.codenames",)
+    assert all(text[f.start : f.end] == f.text for f in report.findings)
     assert report.redacted == "Le lancement de [projet] approche"  # only what blocks is replaced
+    assert "group" not in checker.check("Le projet Colibri", lang="fr").findings[0].to_dict()
 
 
 def test_verdict_is_the_worst_severity_and_info_does_not_count(checker: Checker) -> None:

@@ -6,13 +6,15 @@
 
 The pipeline: validate the input -> language -> the rules whose `when` holds ->
 one shared spaCy Doc if any of them needs NLP (batched in `check_many`) ->
-detectors -> exceptions and allow lists -> findings merged where they overlap ->
-verdict (worst severity) -> messages in the post's language -> redacted post.
+detectors -> exceptions and allow lists -> overlapping findings grouped (each keeps
+its own span) -> verdict (worst severity) -> messages and replacements in the
+post's language -> redacted post (each blocking finding's own span).
 The engine knows nothing about what a rule kind means.
 """
 
 from __future__ import annotations
 
+import re
 import string
 import time
 from dataclasses import dataclass, replace
@@ -21,10 +23,12 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .analysis import Post
 from .charter.model import Charter, CompiledRule
-from .charter.rule import company_terms
+from .charter.rule import RuleSpec, company_terms
+from .detectors.base import Hit
 from .errors import InputError
 from .report import SEVERITY_RANK, CharterRef, Finding, Report, verdict_of
 from .text.language import SUPPORTED_LANGUAGES, detect_language
+from .text.normalize import fold
 from .text.termindex import TermIndex
 from .validators import compact
 
@@ -212,9 +216,7 @@ class Checker:
                 incomplete = True
                 break
             findings.extend(self._findings(compiled, post, allowed_spans))
-        # Redaction replaces what blocks, not the wider span a merged warning may give the group.
-        blocking = merge_overlapping([f for f in findings if f.severity == "block"], post.text)
-        findings = merge_overlapping(findings, post.text)
+        findings = group_overlapping(findings)
         verdict = verdict_of([f.severity for f in findings])
         notes = []
         if incomplete:
@@ -226,7 +228,7 @@ class Checker:
             language=post.language,
             charter=self._ref,
             findings=findings,
-            redacted=redact(post.text, blocking),
+            redacted=redact(post.text, findings),
             elapsed_ms=(time.perf_counter() - started) * 1000,
             incomplete=incomplete,
             notes=notes,
@@ -264,10 +266,24 @@ class Checker:
                     message=fill(rule.message.get(post.language), values),
                     clause=rule.clause,
                     suggestion=fill(rule.suggestion.get(post.language), values) if rule.suggestion else None,
-                    replacement=hit.replacement or (fill(rule.replacement, values) if rule.replacement else f"[{entity}]"),
+                    replacement=self._replacement(hit, rule, values, post),
                 )
             )
         return out
+
+    @staticmethod
+    def _replacement(hit: Hit, rule: RuleSpec, values: Mapping[str, str], post: Post) -> str | None:
+        """What replaces the hit's own span, in the post's language; None for a hit
+        that is not text to replace (a budget, a missing disclosure)."""
+        if not hit.replaceable:
+            return None
+        if hit.replacement is not None:
+            replacement = hit.replacement
+        elif rule.replacement is not None:
+            replacement = fill(rule.replacement.get(post.language), values)
+        else:
+            replacement = NEUTRAL_PLACEHOLDER
+        return without_doubled_word(post.text, hit.start, replacement)
 
 
 class AllowList:
@@ -290,9 +306,13 @@ class AllowList:
         return any(s <= start and end <= e for s, e in spans)
 
 
-def merge_overlapping(findings: list[Finding], text: str) -> list[Finding]:
-    """One finding per overlapping group: the most severe (then highest score,
-    then longest) stands for the group and covers the union of the spans."""
+def group_overlapping(findings: list[Finding]) -> list[Finding]:
+    """Findings in order of position, overlapping ones side by side as a group.
+
+    Every finding keeps its own span, message and replacement. Members of a group
+    of two or more share a `group` number and list the other members' rules in
+    `also`; the most severe (then highest-scoring, then longest) member comes first.
+    """
     ordered = sorted(findings, key=lambda f: (f.start, -f.end))
     groups: list[list[Finding]] = []
     group_end = -1
@@ -303,24 +323,61 @@ def merge_overlapping(findings: list[Finding], text: str) -> list[Finding]:
         else:
             groups.append([finding])
             group_end = finding.end
-    merged = []
+    out: list[Finding] = []
+    number = 0
     for group in groups:
         if len(group) == 1:
-            merged.append(group[0])
+            out.append(group[0])
             continue
-        lead = max(group, key=lambda f: (SEVERITY_RANK[f.severity], f.score, f.end - f.start))
-        others = tuple(dict.fromkeys(f.rule for f in group if f.rule != lead.rule))
-        start, end = min(f.start for f in group), max(f.end for f in group)
-        merged.append(replace(lead, start=start, end=end, text=text[start:end], also=others))
-    return merged
+        group.sort(key=lambda f: (-SEVERITY_RANK[f.severity], -f.score, -(f.end - f.start), f.start))
+        for member in group:
+            others = tuple(dict.fromkeys(f.rule for f in group if f.rule != member.rule))
+            out.append(replace(member, group=number, also=others))
+        number += 1
+    return out
 
 
 def redact(text: str, findings: list[Finding]) -> str:
-    """The post with every blocking finding replaced by its replacement."""
+    """The post with every blocking finding's own span replaced by its replacement.
+
+    Findings that are not text to replace (no replacement: budgets, missing
+    disclosures) are left out. Where blocking spans overlap, the one that holds
+    all the others is replaced, else their union (with the first one's
+    replacement), so that no blocked text survives.
+    """
+    spans = sorted(
+        ((f.start, f.end, f.replacement) for f in findings if f.severity == "block" and f.replacement is not None),
+        key=lambda s: (s[0], -s[1]),
+    )
+    clusters: list[tuple[int, int, str]] = []
+    for start, end, replacement in spans:
+        if clusters and start < clusters[-1][1]:
+            c_start, c_end, c_replacement = clusters[-1]
+            clusters[-1] = (c_start, max(c_end, end), c_replacement)
+        else:
+            clusters.append((start, end, replacement))
     out = text
-    for finding in sorted((f for f in findings if f.severity == "block"), key=lambda f: f.start, reverse=True):
-        out = out[: finding.start] + (finding.replacement or f"[{finding.entity}]") + out[finding.end :]
+    for start, end, replacement in reversed(clusters):
+        out = out[:start] + replacement + out[end:]
     return out
+
+
+# What replaces a finding whose rule names no replacement: reads the same in every language.
+NEUTRAL_PLACEHOLDER = "[…]"
+_BRACKETED = re.compile(r"^\[(\w+)\s+(.+)\]$")
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+
+
+def without_doubled_word(text: str, start: int, replacement: str) -> str:
+    """Avoid "Le projet [projet interne]": a bracketed replacement of several words
+    drops its first word when the post has that very word just before the span."""
+    bracketed = _BRACKETED.match(replacement)
+    if bracketed is None:
+        return replacement
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or fold(before.group(1)) != fold(bracketed.group(1)):
+        return replacement
+    return f"[{bracketed.group(2)}]"
 
 
 class _KeepMissing(dict):

@@ -36,8 +36,9 @@ class Finding:
     message: str
     clause: str
     suggestion: str | None = None
-    replacement: str | None = None  # what "apply suggestion" and the redacted post put here
-    also: tuple[str, ...] = ()  # other rules whose findings were merged into this one
+    replacement: str | None = None  # what "apply suggestion" and the redacted post put over [start, end); None: nothing to replace
+    also: tuple[str, ...] = ()  # rules of the other findings that overlap this one (its group)
+    group: int | None = None  # findings that overlap share a group number (presentation only)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -57,6 +58,8 @@ class Finding:
             data["replacement"] = self.replacement
         if self.also:
             data["also"] = list(self.also)
+        if self.group is not None:
+            data["group"] = self.group
         return data
 
 
@@ -123,6 +126,7 @@ def report_json_schema() -> dict[str, Any]:
             "suggestion": {"type": ["string", "null"]},
             "replacement": {"type": "string"},
             "also": {"type": "array", "items": {"type": "string"}},
+            "group": {"type": "integer", "minimum": 0},
         },
     }
     return {

@@ -55,7 +55,7 @@ def test_waiver_survives_edits_elsewhere_and_recomputes_verdict_and_redaction() 
 def test_expired_and_unused_waivers_are_reported_and_waived_count_shown(cli, tmp_path: Path) -> None:
     source = write_jsonl(tmp_path / "in.jsonl", [
         {"id": 1, "text": "Le projet Colibri"}, {"id": 2, "text": "Orion-7 en production"},
-        {"id": 3, "text": "colibri encore"},
+        {"id": 3, "text": "le projet colibri encore"},  # a code name that is an ordinary word needs a project context
     ])
     waivers = waiver_file(
         tmp_path,

@@ -51,8 +51,13 @@
     return true;
   }
 
-  /** Replaces UTF-16 [from, to) of a composer's text with `replacement`. */
+  /**
+   * Replaces UTF-16 [from, to) of a composer's text with `replacement`, and
+   * nothing else. A finding without a replacement (a budget, a missing
+   * disclosure) or an empty or reversed span is never applied.
+   */
   function replaceSpan(composer, from, to, replacement) {
+    if (typeof replacement !== 'string' || !(Number.isInteger(from) && Number.isInteger(to)) || from < 0 || to <= from) return false;
     return textModel.isTextField(composer)
       ? replaceInField(composer, from, to, replacement)
       : replaceInEditable(composer, from, to, replacement);

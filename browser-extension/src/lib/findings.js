@@ -12,12 +12,34 @@
     return SEVERITY_RANK[severity] ? severity : 'info';
   }
 
-  /** Findings of `report` with UTF-16 `from`/`to` over `text` (the text sent to the API). */
+  /**
+   * Findings of `report` with UTF-16 `from`/`to` over `text` (the text sent to the API).
+   * Every finding keeps its own span and replacement, even where findings overlap
+   * (they then share a `group`): applying one changes that span only. A finding
+   * without a string `replacement` (a length budget, a missing disclosure) is not
+   * text to replace: `applicable` is false.
+   */
   function spansFromReport(text, report) {
     return (report.findings || []).map((finding) => {
       const span = offsets.findingSpan(text, finding);
-      return { ...finding, from: span.start, to: span.end, severityClass: severityClass(finding.severity) };
+      return {
+        ...finding,
+        from: span.start,
+        to: span.end,
+        severityClass: severityClass(finding.severity),
+        applicable: typeof finding.replacement === 'string',
+      };
     });
+  }
+
+  /**
+   * Every span that overlaps `span` (itself included), most severe first, then
+   * narrowest: what a tooltip over one of them shows, so that two overlapping
+   * warnings are both seen ("Acme Group, c'est la pire boîte" is both a missing
+   * disclosure and disparagement).
+   */
+  function overlapping(spans, span) {
+    return spans.filter((other) => other === span || (other.from < span.to && span.from < other.to)).sort(bySeverityThenPosition);
   }
 
   /**
@@ -46,9 +68,10 @@
     return best;
   }
 
+  /** Blocking first; then by position; then the narrowest (a code name before the length budget around it). */
   function bySeverityThenPosition(a, b) {
-    return (SEVERITY_RANK[b.severityClass] - SEVERITY_RANK[a.severityClass]) || (a.from - b.from);
+    return (SEVERITY_RANK[b.severityClass] - SEVERITY_RANK[a.severityClass]) || (a.from - b.from) || ((a.to - a.from) - (b.to - b.from));
   }
 
-  return { spansFromReport, reanchor, bySeverityThenPosition };
+  return { spansFromReport, reanchor, bySeverityThenPosition, overlapping };
 });

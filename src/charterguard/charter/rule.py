@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import string
 from datetime import date, datetime, time, timezone
-from typing import Annotated, Any, Collection, Literal
+from typing import Annotated, Any, Collection, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 Severity = Literal["block", "warn", "info"]
 Category = Literal["confidential", "personal_data", "tone", "secret", "channel"]
@@ -143,7 +143,11 @@ class RuleSpec(StrictModel):
     clause: str = Field(description="The charter article this rule enforces, e.g. '4.2'.")
     message: Messages = Field(description="Why it is a problem. Placeholders: {match}, {company}, and the kind's own.")
     suggestion: Messages | None = Field(None, description="How to fix it.")
-    replacement: str | None = Field(None, description="What replaces the match in the redacted post. Default: [ENTITY].")
+    replacement: Messages | None = Field(
+        None,
+        description="What replaces the match (redacted post, 'apply suggestion'): one text, or one per language "
+        "{fr: '[projet interne]', en: '[internal project]'}. Default: […].",
+    )
     when: When | None = None
     allow: list[str] = Field(default_factory=list, description="Texts this rule never flags (matched like terms).")
     min_score: float = Field(0.0, ge=0.0, le=1.0, description="Findings scoring below this are dropped.")
@@ -163,12 +167,37 @@ class RuleSpec(StrictModel):
         return self.entity or self.default_entity
 
 
+# How strictly a term is matched: "always" wherever it is found; "in_context" only in a
+# project context (a capital mid-sentence, "projet X", a hashtag, launch words, the
+# company nearby); "auto": in_context when the term is an ordinary French/English word.
+MatchStrictness = Literal["always", "in_context", "auto"]
+
+
+class CodeName(StrictModel):
+    """A code name with its own strictness: {name: Kestrel, match: in_context}."""
+
+    name: str = Field(min_length=1)
+    match: MatchStrictness = Field(
+        "auto", description="always | in_context | auto (in_context when the name is an ordinary word)."
+    )
+
+
+# A plain name, or a mapping (its errors then name the mapping's own fields).
+CodeNameEntry = Annotated[
+    Union[Annotated[str, Tag("name")], Annotated[CodeName, Tag("entry")]],
+    Discriminator(lambda value: "entry" if isinstance(value, (dict, CodeName)) else "name"),
+]
+
+
 class Company(StrictModel):
     """The company's specifics; the built-in rules read them."""
 
     name: str | None = None
     aliases: list[str] = Field(default_factory=list, description="Other names of the company (brands, short names).")
-    codenames: list[str] = Field(default_factory=list, description="Internal project code names: never published.")
+    codenames: list[CodeNameEntry] = Field(
+        default_factory=list,
+        description="Internal project code names: never published. A name, or {name, match} to say how strict to be.",
+    )
     customers: list[str] = Field(default_factory=list, description="Customers under NDA: never named.")
     competitors: list[str] = Field(default_factory=list)
     public_contacts: list[str] = Field(
@@ -183,7 +212,13 @@ class Company(StrictModel):
         value = getattr(self, field)
         if value is None:
             return []
-        return [value] if isinstance(value, str) else list(value)
+        if isinstance(value, str):
+            return [value]
+        return [v.name if isinstance(v, CodeName) else v for v in value]
+
+    def codename_matching(self) -> dict[str, MatchStrictness]:
+        """The code names given with their own `match`, by name."""
+        return {c.name: c.match for c in self.codenames if isinstance(c, CodeName)}
 
 
 CompanyField = Literal[

@@ -37,6 +37,9 @@ class Hit:
     entity: str | None = None  # overrides the rule's entity (e.g. PII: PHONE_NUMBER)
     values: Mapping[str, str] = field(default_factory=dict)  # extra message placeholders
     replacement: str | None = None  # overrides the rule's replacement
+    # False for a hit that is not text to replace (a budget, a missing disclosure): no
+    # replacement, and the redacted post leaves it alone.
+    replaceable: bool = True
 
 
 class Detector(ABC, Generic[SpecT]):

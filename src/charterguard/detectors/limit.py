@@ -48,7 +48,7 @@ class LimitDetector(Detector[LimitRule]):
             counted = social.x_weighted_length(post.text) if post.channel == "x" else len(post.text)
             if counted > length_limit:
                 start = social.x_offset_at_weight(post.text, length_limit) if post.channel == "x" else length_limit
-                yield Hit(start, len(post.text), 1.0, entity="LENGTH",
+                yield Hit(start, len(post.text), 1.0, entity="LENGTH", replaceable=False,
                           values={"count": str(counted), "limit": str(length_limit), "channel": channel, "what": "length"})
         for what, budget, spans in (
             ("hashtags", self.rule.max_hashtags, post.hashtags),
@@ -58,7 +58,7 @@ class LimitDetector(Detector[LimitRule]):
             limit = _budget(budget, post.channel)
             if limit is not None and len(spans) > limit:
                 excess = spans[limit:]
-                yield Hit(excess[0].start, excess[-1].end, 1.0, entity=what.upper(),
+                yield Hit(excess[0].start, excess[-1].end, 1.0, entity=what.upper(), replaceable=False,
                           values={"count": str(len(spans)), "limit": str(limit), "channel": channel, "what": what})
 
 

@@ -22,6 +22,7 @@ from pydantic import Field, field_validator
 
 from ..charter.rule import Company, RuleSpec
 from ..errors import RuleOptionError
+from ..text.termindex import TermIndex
 from ..validators import VALIDATORS
 from .base import Detector, Hit, register
 
@@ -38,6 +39,11 @@ class PatternRule(RuleSpec):
     ignore_case: bool = Field(True, description="Match regardless of case.")
     group: int | str = Field(0, description="The capture group (number or name) that is the finding.")
     validator: str | None = Field(None, description=f"A checksum the match must pass: {', '.join(sorted(VALIDATORS))}.")
+    unless_near: list[str] = Field(
+        default_factory=list,
+        description="Words or phrases (matched like terms) that, in the same sentence as a match, clear it "
+        "(e.g. 'communiqué', 'as announced' for figures already published).",
+    )
     default_entity: str = "PATTERN"
 
     @field_validator("patterns", mode="before")
@@ -70,6 +76,7 @@ class PatternDetector(Detector[PatternRule]):
         if rule.validator is not None and rule.validator not in VALIDATORS:
             raise RuleOptionError(("validator",), f"unknown validator {rule.validator!r}", hint=f"one of: {', '.join(sorted(VALIDATORS))}")
         self.validate = VALIDATORS[rule.validator] if rule.validator else None
+        self.clearing: TermIndex[None] | None = TermIndex(rule.unless_near, fuzzy=False) if rule.unless_near else None
         for i, regex in enumerate(self.regexes):
             group = rule.group
             if isinstance(group, int) and group > regex.groups:
@@ -78,6 +85,7 @@ class PatternDetector(Detector[PatternRule]):
                 raise RuleOptionError(("group",), f"pattern {i} has no group named {group!r}")
 
     def find(self, post: "Post") -> Iterable[Hit]:
+        clearing: list[tuple[int, int]] | None = None
         for regex in self.regexes:
             for match in regex.finditer(post.text):
                 start, end = match.span(self.rule.group)
@@ -85,7 +93,30 @@ class PatternDetector(Detector[PatternRule]):
                     continue
                 if self.validate is not None and not self.validate(post.text[start:end]):
                     continue
+                if self.clearing is not None:
+                    if clearing is None:
+                        clearing = [(m.start, m.end) for m in self.clearing.find(post.folded)]
+                    first, last = sentence_bounds(post.text, start, end)
+                    if any(first <= s and e <= last for s, e in clearing):
+                        continue
                 yield Hit(start, end, 1.0)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding text[start:end]: from after the previous sentence end
+    ('!', '?', '…', a line break, or '.' before a space) to the next one."""
+    first = start
+    while first > 0 and not _ends_sentence(text, first - 1):
+        first -= 1
+    last = end
+    while last < len(text) and not _ends_sentence(text, last):
+        last += 1
+    return first, last
+
+
+def _ends_sentence(text: str, k: int) -> bool:
+    ch = text[k]
+    return ch in "!?…\n" or (ch == "." and (k + 1 == len(text) or text[k + 1].isspace()))
 
 
 def _re2_reason(exc: Exception) -> str:

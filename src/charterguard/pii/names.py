@@ -173,6 +173,9 @@ def _person(
         words.pop(0)
     while words and (fold(words[-1].group()).rstrip(".") in LEADING_NOT_NAME or fold(words[-1].group()).rstrip(".") in _ADDRESS_WORDS):
         words.pop()
+    # A name does not start with a lowercase word: "devs Python", "équipe Marketing".
+    while len(words) > 1 and words[0].group()[0].islower():
+        words.pop(0)
     if not words:
         return None
     for k in range(1, len(words)):

@@ -1,9 +1,10 @@
 """Tell French from English in a short post, fast and offline.
 
-Counts function words of each language (and French accents). Posts are short and
-these words are frequent, so this is reliable enough to pick messages and a spaCy
-pipeline; an explicit language from the caller always wins. Ties go to French,
-the first market.
+Counts function words of each language (and words with French accents). Posts are
+short and these words are frequent, so this is reliable enough to pick messages and
+a spaCy pipeline; an explicit language from the caller always wins. Words both
+languages share ("on", "a", "me") count for both. Ties go to French, the first
+market.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ _FR = frozenset(
     "le la les un une des du de au aux et est sont être avec pour dans sur par pas ne que qui "
     "quoi nous vous ils elles je tu il elle ce cette ces mon ma mes ton ta tes son sa ses notre "
     "nos votre vos leur leurs très plus mais ou où donc car aussi bien fait été avons avez ont "
-    "chez sans sous entre vers depuis merci bonjour aujourd hui nouveau nouvelle équipe".split()
+    "chez sans sous entre vers depuis merci bonjour aujourd hui nouveau nouvelle équipe "
+    # Short posts ("On recrute 5 devs Python à Lyon !"): pronouns, elisions, frequent verbs.
+    "à on en y c l d j qu n lui eux nos avec encore toujours rejoindre rejoignez recrute recrutons "
+    "cherche cherchons venez découvrez bravo félicitations fier fière fiers ravi ravie hâte demain hier".split()
 )
 _EN = frozenset(
     "the a an and is are be been with for in on at by not that which who what we you they i "
@@ -36,5 +40,5 @@ def detect_language(text: str) -> str:
             fr += 1
         if word in _EN:
             en += 1
-    fr += len(_FR_ACCENTS.findall(text[:5000])) // 2
+    fr += sum(1 for word in _WORD.findall(text[:5000]) if _FR_ACCENTS.search(word))
     return "en" if en > fr else "fr"

@@ -8,17 +8,27 @@ the caller's own string indices. `FoldedText` does that once per post:
 
 - ``chars`` is the concatenation of all *words*, folded: NFKD without combining
   marks, case-folded, Cyrillic/Greek look-alikes mapped to Latin, digits read as
-  letters inside words that mix both ("C0libri" -> "colibri"), zero-width
-  characters dropped. Separators are not in ``chars``.
+  letters inside words that mix both ("C0libri" -> "colibri"), small capitals
+  and regional-indicator letters read as letters. Separators are not in ``chars``.
+- The text is first read as it *displays*: invisible characters are dropped
+  (zero-width and format characters, bidi controls, Unicode tag characters,
+  U+034F, variation selectors, Hangul fillers), a right-to-left override run
+  ("\u202eirbiloC\u202c", shown as "Colibri") is read reversed, and text pasted
+  from the web is decoded (HTML entities "&#67;", "&eacute;"; URL escapes "%43").
 - ``hard`` marks word boundaries that came from a separator (space, punctuation,
-  '#'); ``soft`` marks camelCase boundaries inside a word.
-- Runs of three or more single letters separated by one character
-  ("C o l i b r i", "B-l-u-e") are joined into one word.
-- ``origin_start[i]`` / ``origin_end[i]`` give the original span of ``chars[i]``.
+  '#'); ``soft`` marks boundaries inside a word: camelCase, and one hyphen or
+  one line break between two letters ("Co-li-bri", "Coli\nbri").
+- Runs of three or more single letters or digits separated by one to three
+  separator characters ("C o l i b r i", "B-l-u-e", "C  o  l", "C-0-L-1", "C*o*l")
+  are joined into one word.
+- ``origin_start[i]`` / ``origin_end[i]`` give the original span of ``chars[i]``
+  (an entity or escape maps to all of its characters).
 """
 
 from __future__ import annotations
 
+import html
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -40,12 +50,117 @@ CONFUSABLES: dict[str, str] = {
     "ð": "d", "þ": "th", "ſ": "s",
 }
 
+def _small_capitals() -> dict[str, str]:
+    """Small capitals (ᴄᴏʟɪʙʀɪ) NFKD leaves alone, by their Unicode names."""
+    table = {}
+    for cp in (*range(0x250, 0x2B0), *range(0x1D00, 0x1D80), *range(0xA720, 0xA800)):
+        named = re.fullmatch(r"LATIN LETTER SMALL CAPITAL ([A-Z]{1,2})", unicodedata.name(chr(cp), ""))
+        if named:
+            table[chr(cp)] = named.group(1).lower()
+    return table
+
+
+CONFUSABLES.update(_small_capitals())
+REGIONAL_INDICATORS = {chr(0x1F1E6 + k): chr(ord("a") + k) for k in range(26)}  # 🇨🇴 reads "co"
+
+# Invisible characters beyond the format (Cf) category: as if absent.
+INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0") | frozenset(map(chr, range(0xFE00, 0xFE10)))
+RIGHT_TO_LEFT_OVERRIDE = "\u202e"
+POP_DIRECTIONAL = frozenset("\u202c\u2069")  # ends an override run (PDF; PDI closes an isolate)
+# One of these between two letters joins them with a soft boundary ("Co-li-bri", "Coli\nbri").
+JOINERS = frozenset({"-", "\u2010", "\u2011", "\n", "\r\n", "-\n", "-\r\n", "\u00b7"})
+MAX_SPACED_GAP = 3  # "C  o  l", "C - o - l": at most three separator characters between letters
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPES = re.compile(r"(?:%[0-9a-fA-F]{2})+")
+_NEEDS_READING = re.compile(r"[&%\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f]")
+
+
+def _is_invisible(ch: str) -> bool:
+    return ch in ZERO_WIDTH or ch in INVISIBLE or unicodedata.category(ch) == "Cf"
+
+
+def reading_view(original: str) -> tuple[str, list[int], list[int]]:
+    """`original` as it reads on screen, with the original span of each character:
+    invisible characters dropped, right-to-left override runs reversed, HTML
+    entities and URL escapes decoded. Plain text comes back as is."""
+    n = len(original)
+    if not _NEEDS_READING.search(original):
+        return original, list(range(n)), list(range(1, n + 1))
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    override_from: int | None = None  # index in `chars` where a right-to-left override run began
+    i = 0
+    while i < n:
+        ch = original[i]
+        if ch == RIGHT_TO_LEFT_OVERRIDE:
+            override_from = len(chars) if override_from is None else override_from
+            i += 1
+            continue
+        if override_from is not None and (ch in POP_DIRECTIONAL or ch in "\r\n"):
+            _reverse_from(override_from, chars, starts, ends)
+            override_from = None
+        if _is_invisible(ch):
+            i += 1
+            continue
+        if ch == "&" and (entity := _ENTITY.match(original, i)):
+            decoded = html.unescape(entity.group())
+            if decoded != entity.group() and len(decoded) == 1:
+                chars.append(decoded)
+                starts.append(i)
+                ends.append(entity.end())
+                i = entity.end()
+                continue
+        if ch == "%" and (escapes := _ESCAPES.match(original, i)):
+            i = _decode_escapes(escapes.group(), i, chars, starts, ends)
+            continue
+        chars.append(ch)
+        starts.append(i)
+        ends.append(i + 1)
+        i += 1
+    if override_from is not None:
+        _reverse_from(override_from, chars, starts, ends)
+    return "".join(chars), starts, ends
+
+
+def _reverse_from(k: int, *lists: list) -> None:
+    for items in lists:
+        items[k:] = items[k:][::-1]
+
+
+def _decode_escapes(run: str, at: int, chars: list[str], starts: list[int], ends: list[int]) -> int:
+    """Decode a run of %XX escapes as UTF-8, each character mapped to its escapes;
+    bytes that do not decode stay as written. Returns the index after the run."""
+    raw = bytes(int(run[k + 1 : k + 3], 16) for k in range(0, len(run), 3))
+    k = 0
+    while k < len(raw):
+        lead = raw[k]
+        size = 1 if lead < 0x80 else 2 if lead >> 5 == 0b110 else 3 if lead >> 4 == 0b1110 else 4 if lead >> 3 == 0b11110 else 0
+        try:
+            decoded = raw[k : k + size].decode("utf-8") if size else ""
+        except UnicodeDecodeError:
+            decoded = ""
+        if len(decoded) == 1 and decoded.isprintable():
+            chars.append(decoded)
+            starts.append(at + 3 * k)
+            ends.append(at + 3 * (k + size))
+            k += size
+        else:  # not text: keep "%XX" as written
+            for c in run[3 * k : 3 * k + 3]:
+                chars.append(c)
+            starts.extend((at + 3 * k, at + 3 * k + 1, at + 3 * k + 2))
+            ends.extend((at + 3 * k + 1, at + 3 * k + 2, at + 3 * k + 3))
+            k += 1
+    return at + len(run)
+
+
 # Read as letters only inside a word that also has letters ("C0libri", "Micro$oft").
 LEET: dict[str, str] = {
     "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
     "$": "s", "!": "i", "|": "i", "€": "e",
 }
 LEET_SYMBOLS = frozenset("$!|€")
+LEET_CHARS = frozenset(LEET)
 MASK = "*"  # kept inside words ("f*ck") so lexicons can match masked spellings
 
 HASHTAG = 1
@@ -56,6 +171,8 @@ SPACED = 4  # joined from single spaced-out letters
 @lru_cache(maxsize=8192)
 def fold_char(ch: str) -> str:
     """Fold one character to zero or more lowercase base letters/digits."""
+    if ch in REGIONAL_INDICATORS:
+        return REGIONAL_INDICATORS[ch]
     out = []
     for part in unicodedata.normalize("NFKD", ch):
         if unicodedata.combining(part):
@@ -75,7 +192,7 @@ _CLASSES: dict[str, str] = {}
 
 
 def _classify(ch: str) -> str:
-    if ch in ZERO_WIDTH:
+    if _is_invisible(ch):
         result = _IGNORED
     elif unicodedata.combining(ch):
         result = _COMBINING
@@ -96,23 +213,25 @@ class Word:
 class FoldedText:
     """A folded view of `original`; see the module docstring."""
 
-    __slots__ = ("original", "chars", "origin_start", "origin_end", "words", "_hard", "_soft", "_hard_sorted", "_segments")
+    __slots__ = ("original", "chars", "origin_start", "origin_end", "words", "_hard", "_soft", "_hard_sorted", "_segments", "_reordered", "has_tags", "_word_starts")
 
     def __init__(self, original: str) -> None:
         self.original = original
+        view, v_start, v_end = reading_view(original)
+        self._reordered = any(v_start[k] > v_start[k + 1] for k in range(len(v_start) - 1)) if view is not original else False
         chars: list[str] = []
         o_start: list[int] = []
         o_end: list[int] = []
-        # (fold start, fold end, orig start, orig end, flags) per raw word
+        # (fold start, fold end, view start, view end, flags) per raw word
         raw_words: list[list[int]] = []
         soft: set[int] = set()
-        n = len(original)
+        n = len(view)
         i = 0
         word_open = False
         prev_orig_char = ""
         pending_flag = 0
         while i < n:
-            ch = original[i]
+            ch = view[i]
             folded = _CLASSES.get(ch)
             if folded is None:
                 folded = _classify(ch)
@@ -122,17 +241,18 @@ class FoldedText:
             if folded is _COMBINING:
                 # A combining accent belongs to the letter before it.
                 if word_open and o_end:
-                    o_end[-1] = i + 1
+                    o_end[-1] = max(o_end[-1], v_end[i])
                 i += 1
                 continue
             in_word_symbol = (
-                (ch in LEET_SYMBOLS or ch == MASK)
-                and word_open
-                and i + 1 < n
-                and fold_char(original[i + 1]) != ""
-            ) or (ch == MASK and word_open and _letter_after_masks(original, i))
+                (ch in LEET_SYMBOLS or ch == MASK) and word_open and i + 1 < n and fold_char(view[i + 1]) != ""
+            ) or (ch == MASK and word_open and _letter_after_masks(view, i))
+            if in_word_symbol and ch == MASK and _alternates_with_masks(view, i, len(chars) - raw_words[-1][0]):
+                in_word_symbol = False
             if in_word_symbol:
                 folded = ch
+            if folded and word_open and (ch in REGIONAL_INDICATORS) != (prev_orig_char in REGIONAL_INDICATORS):
+                word_open = False  # a flag (🇫🇷) glued to a word is a word of its own
             if folded:
                 if not word_open:
                     raw_words.append([len(chars), len(chars), i, i, pending_flag])
@@ -144,13 +264,13 @@ class FoldedText:
                     ch.islower()
                     and prev_orig_char.isupper()
                     and len(chars) - raw_words[-1][0] >= 2
-                    and original[i - 2 : i - 1].isupper()
+                    and view[i - 2 : i - 1].isupper()
                 ):
                     soft.add(len(chars) - 1)  # "HTTPServer": boundary before "S"
                 for c in folded:
                     chars.append(c)
-                    o_start.append(i)
-                    o_end.append(i + 1)
+                    o_start.append(v_start[i])
+                    o_end.append(v_end[i])
                 raw_words[-1][1] = len(chars)
                 raw_words[-1][3] = i + 1
                 prev_orig_char = ch
@@ -166,13 +286,13 @@ class FoldedText:
             i += 1
 
         # Read digits and symbols as letters in words that mix them with letters.
-        for fs, fe, _os, _oe, _flags in raw_words:
-            word = chars[fs:fe]
-            if any(c.isalpha() for c in word) and any(c in LEET for c in word):
-                for k in range(fs, fe):
-                    chars[k] = LEET.get(chars[k], chars[k])
+        for fs, fe, _vs, _ve, _flags in raw_words:
+            _read_leet(chars, fs, fe)
 
-        words = _join_spaced_letters(raw_words, original)
+        words = _join_spaced_letters(raw_words, view)
+        for w in words:
+            if w.flags & SPACED:
+                _read_leet(chars, w.start, w.end)  # "C-0-L-1-B-R-1"
         self.chars = "".join(chars)
         self.origin_start = o_start
         self.origin_end = o_end
@@ -181,10 +301,17 @@ class FoldedText:
         for w in words:
             hard.add(w.start)
             hard.add(w.end)
+        # One hyphen or line break between two letters: a soft boundary ("Co-li-bri").
+        for before, after in zip(raw_words, raw_words[1:]):
+            if before[1] == after[0] and view[before[3] : after[2]] in JOINERS and view[before[3] - 1].isalpha() and view[after[2]].isalpha():
+                hard.discard(after[0])
+                soft.add(after[0])
         self._hard = hard
         self._soft = soft
+        self.has_tags = any(w.flags & (HASHTAG | MENTION) for w in words)  # a hashtag or a mention
         self._hard_sorted = sorted(hard)
         self._segments: tuple[list[int], list[int]] | None = None
+        self._word_starts: list[int] | None = None
 
     # -- boundaries -------------------------------------------------------
     @property
@@ -205,7 +332,9 @@ class FoldedText:
 
     def word_at(self, pos: int) -> Word | None:
         """The word containing folded position `pos`."""
-        k = bisect_right(self.words, pos, key=lambda w: w.start) - 1
+        if self._word_starts is None:
+            self._word_starts = [w.start for w in self.words]
+        k = bisect_right(self._word_starts, pos) - 1
         if k >= 0 and self.words[k].start <= pos < self.words[k].end:
             return self.words[k]
         return None
@@ -222,19 +351,42 @@ class FoldedText:
     # -- offsets -----------------------------------------------------------
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) span covering folded chars [start, end)."""
+        if self._reordered:  # read right to left: the first letter may come last in the original
+            o_start, o_end = min(self.origin_start[start:end]), max(self.origin_end[start:end])
+            # The override's own controls go with it, so a replacement reads left to right.
+            while o_start > 0 and self.original[o_start - 1] == RIGHT_TO_LEFT_OVERRIDE:
+                o_start -= 1
+            while o_end < len(self.original) and self.original[o_end] in POP_DIRECTIONAL:
+                o_end += 1
+            return o_start, o_end
         return self.origin_start[start], self.origin_end[end - 1]
 
 
-def _letter_after_masks(original: str, i: int) -> bool:
+def _letter_after_masks(view: str, i: int) -> bool:
     """True when the run of '*' starting at `i` is followed by a letter ("f**k")."""
     j = i
-    while j < len(original) and original[j] == MASK:
+    while j < len(view) and view[j] == MASK:
         j += 1
-    return j < len(original) and fold_char(original[j]) != ""
+    return j < len(view) and fold_char(view[j]) != ""
 
 
-def _join_spaced_letters(raw_words: list[list[int]], original: str) -> list[Word]:
-    """Join runs of >= 3 one-letter words separated by a single character."""
+def _alternates_with_masks(view: str, i: int, word_length: int) -> bool:
+    """'*' at `i` separates single letters ("C*o*l*i*b*r*i") rather than masking
+    letters of a word ("f*ck", "s*x")."""
+    if word_length != 1 or i + 1 >= len(view) or view[i + 1] == MASK:
+        return False
+    return view[i + 2 : i + 3] == MASK or view[i - 2 : i - 1] == MASK
+
+
+def _read_leet(chars: list[str], start: int, end: int) -> None:
+    word = chars[start:end]
+    if not LEET_CHARS.isdisjoint(word) and any(c.isalpha() for c in word):
+        for k in range(start, end):
+            chars[k] = LEET.get(chars[k], chars[k])
+
+
+def _join_spaced_letters(raw_words: list[list[int]], view: str) -> list[Word]:
+    """Join runs of >= 3 one-character words separated by short separator gaps."""
     words: list[Word] = []
     k = 0
     while k < len(raw_words):
@@ -243,14 +395,14 @@ def _join_spaced_letters(raw_words: list[list[int]], original: str) -> list[Word
             run_end + 1 < len(raw_words)
             and _is_single(raw_words[run_end])
             and _is_single(raw_words[run_end + 1])
-            and _gap_is_one_char(raw_words[run_end], raw_words[run_end + 1], original)
+            and _is_spacing_gap(view[raw_words[run_end][3] : raw_words[run_end + 1][2]])
         ):
             run_end += 1
         if run_end - k + 1 >= 3:
             words.append(Word(raw_words[k][0], raw_words[run_end][1], raw_words[k][4] | SPACED))
             k = run_end + 1
         else:
-            fs, fe, _os, _oe, flags = raw_words[k]
+            fs, fe, _vs, _ve, flags = raw_words[k]
             words.append(Word(fs, fe, flags))
             k += 1
     return words
@@ -260,10 +412,8 @@ def _is_single(word: list[int]) -> bool:
     return word[1] - word[0] == 1
 
 
-def _gap_is_one_char(a: list[int], b: list[int], original: str) -> bool:
-    gap = original[a[3] : b[2]]
-    gap = "".join(c for c in gap if c not in ZERO_WIDTH)
-    return len(gap) == 1 and gap not in "\n\r"
+def _is_spacing_gap(gap: str) -> bool:
+    return 0 < len(gap) <= MAX_SPACED_GAP and "\n" not in gap and "\r" not in gap
 
 
 def fold(text: str) -> str:

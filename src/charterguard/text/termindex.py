@@ -11,7 +11,10 @@ lexicon entries, allow lists) into:
 
 A match must start at a word start and end at a word end (optionally followed
 by a French/English inflection suffix), so ordinary words that merely contain a
-term are not flagged. It may cross a separator in the post only where the term
+term are not flagged. A one-typo match that is itself a French or English word
+("Calibri" for "Colibri", "tamarin" for "Tamaris") is that word, not a typo; an
+inflected form far more frequent than the term ("colis" for "Coli") is another
+word too (see `wordlist`). It may cross a separator in the post only where the term
 itself has a separator or a camelCase boundary ("Blue Harbor" matches
 "BlueHarbor"; "Or ion" does not match "Orion").
 """
@@ -29,6 +32,7 @@ import ahocorasick
 from rapidfuzz.distance import OSA
 
 from .normalize import HASHTAG, MENTION, FoldedText, LEET
+from .wordlist import is_known_word, zipf
 
 T = TypeVar("T")
 
@@ -38,6 +42,9 @@ INFLECTION_SUFFIXES: tuple[str, ...] = ("s", "x", "e", "es", "le", "les", "ne", 
 MIN_INFLECTED_LENGTH = 4
 MIN_FUZZY_LENGTH = 6  # shorter names are matched exactly: one typo away is another word
 MIN_HASHTAG_SUBSTRING_LENGTH = 5
+FUZZY_MEMO_SIZE = 50_000  # words whose typo look-up is remembered, per index (cleared when full)
+# An inflected form this much more frequent (Zipf) than its term is another word ("colis" / "coli").
+OTHER_WORD_MARGIN = 1.0
 
 
 class MatchKind(str, Enum):
@@ -85,6 +92,7 @@ class TermIndex(Generic[T]):
         self._inside_tags = inside_tags
         self._automaton = ahocorasick.Automaton()
         self._deletions: dict[str, list[int]] = {}
+        self._fuzzy_memo: dict[str, frozenset[int]] = {}
         self._keys: list[_Key] = []
         # Bounds of the typo-tolerant keys: they decide which spans of a post are
         # worth a fuzzy look-up, so phrases (exact only) cost nothing there.
@@ -140,24 +148,35 @@ class TermIndex(Generic[T]):
                 end = end_index + 1
                 kind = self._accept(text, key, start, end)
                 if kind is not None:
-                    end = self._extend_inflection(text, key, end) if kind is not MatchKind.INSIDE_TAG else end
+                    if kind is not MatchKind.INSIDE_TAG and not text.is_boundary(end):
+                        end = self._extend_inflection(text, key, end)
+                        if self._is_another_word(text, key, start, end):
+                            continue
                     found.append((start, end, k, kind))
         if self._deletions:
             found.extend(self._fuzzy(text, found))
         return self._resolve(text, found)
 
     def _accept(self, text: FoldedText, key: _Key, start: int, end: int) -> MatchKind | None:
-        at_boundary = text.is_boundary(start)
-        may_be_inside_tag = self._inside_tags and len(key.key) >= MIN_HASHTAG_SUBSTRING_LENGTH
-        if not (at_boundary or may_be_inside_tag) or self._crosses_foreign_separator(text, key, start, end):
-            return None  # most raw hits of a large index are inside ordinary words
-        if at_boundary and (text.is_boundary(end) or self._inflected_end(text, key, end) is not None):
-            return self._exact_or_disguised(text, key, start, end)
-        if may_be_inside_tag:
-            word = text.word_at(start)
-            if word is not None and word.flags & (HASHTAG | MENTION) and end <= word.end:
+        if not text.is_boundary(start):
+            # Most raw hits of a large index are inside ordinary words: only a hashtag
+            # or a mention may hold a term glued to other words ("#teamcolibri").
+            if self._inside_tag(text, key, start, end) and not self._crosses_foreign_separator(text, key, start, end):
                 return MatchKind.INSIDE_TAG
+            return None
+        if self._crosses_foreign_separator(text, key, start, end):
+            return None
+        if text.is_boundary(end) or self._inflected_end(text, key, end) is not None:
+            return self._exact_or_disguised(text, key, start, end)
+        if self._inside_tag(text, key, start, end):
+            return MatchKind.INSIDE_TAG
         return None
+
+    def _inside_tag(self, text: FoldedText, key: _Key, start: int, end: int) -> bool:
+        if not (self._inside_tags and text.has_tags and len(key.key) >= MIN_HASHTAG_SUBSTRING_LENGTH):
+            return False
+        word = text.word_at(start)
+        return word is not None and bool(word.flags & (HASHTAG | MENTION)) and end <= word.end
 
     def _crosses_foreign_separator(self, text: FoldedText, key: _Key, start: int, end: int) -> bool:
         return any((pos - start) not in key.boundaries for pos in text.hard_boundaries_inside(start, end))
@@ -175,6 +194,12 @@ class TermIndex(Generic[T]):
         if text.is_boundary(end):
             return end
         return self._inflected_end(text, key, end) or end
+
+    def _is_another_word(self, text: FoldedText, key: _Key, start: int, end: int) -> bool:
+        """An inflected match that is a word of its own, far more frequent than the term."""
+        o_start, o_end = text.to_original(start, end)
+        written = text.original[o_start:o_end]
+        return is_known_word(written) and zipf(written) >= zipf(self._terms[key.term_id]) + OTHER_WORD_MARGIN
 
     def _exact_or_disguised(self, text: FoldedText, key: _Key, start: int, end: int) -> MatchKind:
         o_start, o_end = text.to_original(start, end)
@@ -197,22 +222,44 @@ class TermIndex(Generic[T]):
                 candidate = text.chars[s:e]
                 if not candidate.isalpha():
                     continue
+                hits = []
                 for k in self._fuzzy_candidates(candidate):
                     key = self._keys[k]
                     if key.key[0] != candidate[0] and len(key.key) < 8:
                         continue  # a typo in the first letter of a short name is another word
                     if self._crosses_foreign_separator(text, key, s, e):
                         continue
-                    out.append((s, e, k, MatchKind.FUZZY))
+                    hits.append((s, e, k, MatchKind.FUZZY))
+                if hits and not self._is_a_word(text, s, e):  # "Calibri" is a font, not a typo of "Colibri"
+                    out.extend(hits)
         return out
 
-    def _fuzzy_candidates(self, candidate: str) -> set[int]:
-        ids: set[int] = set()
-        for variant in (candidate, *_deletions(candidate)):
-            for k in self._deletions.get(variant, ()):
-                if OSA.distance(candidate, self._keys[k].key, score_cutoff=1) <= 1:
-                    ids.add(k)
+    @staticmethod
+    def _is_a_word(text: FoldedText, start: int, end: int) -> bool:
+        o_start, o_end = text.to_original(start, end)
+        return is_known_word(text.original[o_start:o_end])
+
+    def _fuzzy_candidates(self, candidate: str) -> frozenset[int]:
+        """Keys one edit away from `candidate`. Posts reuse the same words (Zipf's
+        law), so answers are kept per word, up to FUZZY_MEMO_SIZE words per index."""
+        ids = self._fuzzy_memo.get(candidate)
+        if ids is None:
+            ids = self._fuzzy_memo[candidate] = self._fuzzy_lookup(candidate)
+            if len(self._fuzzy_memo) > FUZZY_MEMO_SIZE:
+                self._fuzzy_memo.clear()
         return ids
+
+    def _fuzzy_lookup(self, candidate: str) -> frozenset[int]:
+        ids: set[int] = set()
+        get = self._deletions.get
+        for i in range(-1, len(candidate)):  # the candidate itself, then each one-letter deletion
+            found = get(candidate if i < 0 else candidate[:i] + candidate[i + 1 :])
+            if found is None:
+                continue
+            for k in found:
+                if k not in ids and OSA.distance(candidate, self._keys[k].key, score_cutoff=1) <= 1:
+                    ids.add(k)
+        return frozenset(ids)
 
     def _resolve(self, text: FoldedText, found: Sequence[tuple[int, int, int, MatchKind]]) -> list[TermMatch[T]]:
         """Keep leftmost-longest non-overlapping matches; exact beats fuzzy."""

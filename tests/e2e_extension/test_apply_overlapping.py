@@ -1,0 +1,51 @@
+"""Apply-suggestion on a post whose findings overlap (issue 19): on X, a post over
+280 characters holds a code name and a phone number inside the length warning;
+applying the code name's suggestion replaces the code name only."""
+
+from __future__ import annotations
+
+from .conftest import COMPOSERS, http_json
+from .driver import composer_text, type_post, wait_for_highlights, wait_for_state
+
+CODENAME = "Colibri"
+PHONE = "06 12 34 56 78"
+LONG_X_POST = (
+    "Après des mois de travail, notre équipe est fière de vous présenter une avancée majeure pour nos clients : "
+    "une plateforme unifiée, plus simple, plus rapide et plus sûre, pensée avec eux et pour eux. Merci à toutes "
+    f"celles et ceux qui ont contribué à déployer une solution robuste. {CODENAME} avance. Appelez-moi au {PHONE}."
+)
+
+
+def test_applying_the_code_name_suggestion_on_an_overlong_x_post_replaces_only_the_code_name(ext, open_site):
+    status, report = http_json("POST", f"{ext.api_base}/v1/check", {"text": LONG_X_POST, "channel": "x"})
+    assert status == 200, report
+    by_rule = {f["rule"]: f for f in report["findings"]}
+    length = by_rule["channel.budgets"]
+    codename = by_rule["confidential.codenames"]
+    # The API side of the contract: the code name sits inside the length warning, each keeps its own span.
+    assert length["start"] <= codename["start"] and codename["end"] <= length["end"]
+    assert codename["text"] == CODENAME and "replacement" not in length
+
+    page = open_site("x")
+    type_post(page, "x", LONG_X_POST)
+    wait_for_highlights(page, [CODENAME, PHONE])
+    wait_for_state(page, "block")
+
+    box = page.evaluate(
+        """(word) => { const r = [...CSS.highlights.get('charterguard-block')].find((x) => String(x) === word).getBoundingClientRect();
+                       return {x: r.left + r.width / 2, y: r.top + r.height / 2}; }""",
+        CODENAME,
+    )
+    page.mouse.move(box["x"], box["y"])
+    tooltip = page.get_by_test_id("cg-tooltip")
+    tooltip.wait_for(state="visible")
+    tooltip.get_by_test_id("cg-apply").click()
+
+    expected = LONG_X_POST.replace(CODENAME, codename["replacement"])
+    page.wait_for_function(
+        "([s, want]) => document.querySelector(s).innerText.trim() === want",
+        arg=[COMPOSERS["x"], expected],
+    )
+    after = composer_text(page, "x")
+    assert after == expected
+    assert PHONE in after and after.startswith(LONG_X_POST[:200])  # nothing else of the user's text moved
