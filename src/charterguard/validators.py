@@ -142,6 +142,21 @@ def ipv4(text: str) -> bool:
     return True
 
 
+def private_ip(text: str) -> bool:
+    """A private (RFC 1918, unique-local), link-local or shared address, IPv4 or IPv6: the
+    company's internal network, never a person's contact data. Loopback (127.0.0.1, ::1)
+    is every machine's own address and is not one."""
+    import ipaddress
+
+    try:
+        ip = ipaddress.ip_address(text.strip().split("%", 1)[0])
+    except ValueError:
+        return False
+    if ip.is_loopback or ip.is_unspecified or ip.is_multicast:
+        return False
+    return bool(ip.is_private or ip.is_link_local)
+
+
 VALIDATORS: dict[str, Validator] = {
     "luhn": luhn,
     "iban": iban,
@@ -153,6 +168,7 @@ VALIDATORS: dict[str, Validator] = {
     "fr_cni": fr_cni,
     "credit_card": credit_card,
     "ipv4": ipv4,
+    "private_ip": private_ip,
 }
 
 IBAN_LENGTHS: dict[str, int] = {

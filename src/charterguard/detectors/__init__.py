@@ -6,7 +6,7 @@ import importlib
 
 from .base import Detector, Hit, register, rule_kinds
 
-BUILTIN_KINDS = ("terms", "pattern", "require", "limit", "pii", "tone")
+BUILTIN_KINDS = ("terms", "pattern", "require", "limit", "pii", "tone", "secrets")
 
 _loaded = False
 

@@ -1,0 +1,46 @@
+"""Secrets and internal infrastructure in a post: what the `secrets` rule kind finds.
+
+Every finder returns `SecretCandidate`s whose span is the secret itself (the
+password in `svc:Pa55word@host`, the value after `AWS_SECRET_ACCESS_KEY=`), never
+the whole line, with one entity per family (`FAMILIES`).
+
+- `catalogue`: provider tokens with a distinctive shape (AWS, GitHub, GitLab, Slack,
+  Stripe, Google, OpenAI, JWT, private-key blocks...), after gitleaks' public catalogue;
+- `credentials`: secrets announced by a word, in prose (FR/EN: "le mot de passe du wifi
+  c'est X", "login X pass Y") and in config (`api_key: X`), credentials in URLs and
+  connection strings; the value's shape (`shape`) decides, not the keyword alone;
+- `infrastructure`: private IPs, internal host names, UNC shares and file paths,
+  links to internal tools.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CREDENTIAL_FAMILIES: tuple[str, ...] = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING")
+INFRASTRUCTURE_FAMILIES: tuple[str, ...] = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
+FAMILIES: tuple[str, ...] = CREDENTIAL_FAMILIES + INFRASTRUCTURE_FAMILIES
+
+
+@dataclass(frozen=True, slots=True)
+class SecretCandidate:
+    """One secret or internal reference in a post (original text offsets)."""
+
+    start: int
+    end: int
+    family: str  # one of FAMILIES: the finding's entity
+    kind: str  # what exactly was recognised, e.g. "aws-access-key-id", "password-in-prose"
+    score: float = 1.0
+
+
+def resolve(candidates: list[SecretCandidate]) -> list[SecretCandidate]:
+    """Non-overlapping candidates, the longest first (a token inside a URL already found
+    as a credential is reported once), sorted by start."""
+    kept: list[SecretCandidate] = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.score, c.start)):
+        if all(c.end <= k.start or k.end <= c.start for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+__all__ = ["CREDENTIAL_FAMILIES", "FAMILIES", "INFRASTRUCTURE_FAMILIES", "SecretCandidate", "resolve"]
