@@ -19,7 +19,7 @@ import re
 
 from ..text.urls import USERINFO_URL
 from . import SecretCandidate
-from .shape import is_placeholder, looks_like_key, looks_like_password
+from .shape import is_placeholder, looks_like_access_code, looks_like_key, looks_like_password
 
 # -- credentials in URLs -----------------------------------------------------------
 
@@ -59,18 +59,22 @@ _TOKEN_WORDS = r"(?:access\s+|auth\s+|refresh\s+|bearer\s+|api\s+|personal\s+acc
 # Connectors between the announcing words and the value. The value may also follow the
 # words directly for the short forms ("mdp Soleil2026!").
 _CONNECTOR = (
-    r"\s*(?:[:=]|=>|->|→)|\s+(?:c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|will\s+be|remains|became|"
-    r"is\s+now|is\s+still|est\s+toujours|est\s+maintenant|est\s+d[ée]sormais|c['’]est\s+toujours|c['’]est\s+maintenant|"
-    r"has\s+been\s+(?:set|changed)\s+to|set\s+to|changed\s+to|passe\s+[àa]|chang[ée]\s+en)(?:\s*:)?|['’]s"
+    r"\s*(?:[:=]|=>|->|→)|,?\s+(?:"
+    # Longest first: the first alternative that leads to a value is the one tried.
+    r"has\s+been\s+(?:set|changed)\s+to|(?:is|was)\s+set\s+to|set\s+to|changed\s+to|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
+    r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
+    r"remains|became)(?:\s*:)?|['’]s"
 )
+# "c'est toujours X", "is now X": an adverb between the connector and the value.
+_ADVERB = r"(?:\s+(?:toujours|maintenant|d[ée]sormais|encore|actuellement|now|still|currently|always|temporarily|temporairement))?"
 # Words between the keyword and the connector ("du wifi invité", "for the staging db"):
 # at most six, no sentence punctuation.
-_GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"'«»“”]{1,30}){0,6}?"
+_GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,6}?"
 _VALUE = r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?P<bare>[^\s\"'«»“”`]{1,200}))"
 
 _ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<password>" + _PASSWORD_WORDS + r")|(?P<key>" + _KEY_WORDS + r")|(?P<token>" + _TOKEN_WORDS + r"))"
-    + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _VALUE
+    + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
 )
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd: x", "pass Y".
 _SHORT_FORM = re.compile(r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|pass|password|mot de passe|code)\s+" + _VALUE)
@@ -83,6 +87,8 @@ _NOT_A_DISCLOSURE = re.compile(
 )
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
 _WEAK_WORDS = frozenset({"pin", "code pin", "pin code"})
+# Words announcing a door, alarm or wifi code: short codes ("4719B") are accepted after them.
+_CODE_WORD = re.compile(r"(?i)code|digicode|pin")
 
 # Config identifiers holding a secret: AWS_SECRET_ACCESS_KEY, db_password, "private_key_id", apiKey.
 _CONFIG = re.compile(
@@ -139,7 +145,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = text[start:end]
         if word in _WEAK_WORDS and not (value.isdigit() and m.group("connector").strip() in (":", "=", "is", "est", "c'est", "c’est")):
             continue
-        if _acceptable(value, family):
+        if _acceptable(value, family, code_word=_CODE_WORD.search(word) is not None):
             out.append(SecretCandidate(start, end, family, f"{family.lower()}-announced"))
     for m in _SHORT_FORM.finditer(text):
         if m.group("word").casefold() == "code":
@@ -158,9 +164,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
     return out
 
 
-def _acceptable(value: str, family: str) -> bool:
+def _acceptable(value: str, family: str, code_word: bool = False) -> bool:
     if family == "PASSWORD":
-        return looks_like_password(value)
+        return looks_like_password(value) or code_word and looks_like_access_code(value)
     return looks_like_key(value) or family == "TOKEN" and value.startswith("eyJ")
 
 

@@ -25,6 +25,8 @@ _PLACEHOLDER = re.compile(
 # A run of one character, or a sequence ("abcdef", "123456", "qwerty"): not a random value.
 _SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiop", "azertyuiop", "asdfghjkl", "zyxwvutsrqponmlkjihgfedcba", "9876543210")
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
+_ACCESS_CODE = re.compile(r"^[0-9A-Z#*]+$")
+_MARKUP = re.compile(r"[{}\[\]\"<>]")  # JSON, markup or a quoted phrase, not a password typed in a post
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
@@ -57,6 +59,11 @@ def is_placeholder(value: str) -> bool:
     return len(folded) >= 4 and any(folded in seq for seq in _SEQUENCES)
 
 
+def looks_like_access_code(value: str) -> bool:
+    """A door, alarm or wifi code: 4 to 10 digits, capitals and #*, at least half digits ("4719B", "8842#")."""
+    return 4 <= len(value) <= 10 and _ACCESS_CODE.match(value) is not None and sum(c.isdigit() for c in value) * 2 >= len(value)
+
+
 def looks_like_password(value: str) -> bool:
     """A value said to be a password or access code: shaped like one, not like a word.
 
@@ -65,7 +72,7 @@ def looks_like_password(value: str) -> bool:
     digits ("le code du wifi est 84731902"). Refused: plain words ("trop court",
     "required", "Soleil"), short numbers ("12 caractères"), placeholders.
     """
-    if len(value) < 4 or len(value) > 128 or is_placeholder(value):
+    if len(value) < 4 or len(value) > 128 or is_placeholder(value) or _MARKUP.search(value):
         return False
     if value.isdigit():
         return 4 <= len(value) <= 12
