@@ -19,7 +19,7 @@ import re
 
 from ..text.urls import USERINFO_URL
 from . import SecretCandidate
-from .shape import is_placeholder, looks_like_access_code, looks_like_key, looks_like_password
+from .shape import classes, is_placeholder, looks_like_access_code, looks_like_key, looks_like_password
 
 # -- credentials in URLs -----------------------------------------------------------
 
@@ -43,7 +43,7 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
 
 # What announces a password or an access code, in prose (FR/EN) and abbreviations.
 _PASSWORD_WORDS = (
-    r"mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pass ?phrases?|passcodes?|pwd|"
+    r"mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pass ?phrases?|passcodes?|pwd|pw|pass|"
     r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te)|"
     r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key|pin)|"
     r"cl[ée]\s+(?:wi-?fi|wpa2?|wep|r[ée]seau|de\s+s[ée]curit[ée]\s+r[ée]seau)|wpa2?\s+key|"
@@ -100,10 +100,19 @@ _CONFIG = re.compile(
 # Pairs: "identifiants : admin / X", "login marie pass Y", "user: root, pwd: X", "creds admin:X".
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
-    r"acc[eè]s|access|compte|account)\s*(?:[:=]|sont|are|c['’]est|est|is)?\s*"
-    r"(?P<user>[^\s/:,;|]{2,64})\s*(?:/|:|\||,|\s+(?:et|and|mdp|pwd|pass|password|mot de passe)\s*:?)\s*(?P<password>[^\s,;]{3,128})"
+    r"acc[eè]s|access|compte|account)(?:\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?\s*(?:[:=]|→|->|=>))\s*"
+    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>\s*(?:/|:|\||,|\s+(?:et|and|mdp|pwd|pass|password|mot de passe)\s*:?)\s*)(?P<password>[^\s,;]{3,128})"
     r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username)\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
     r"(?:pass(?:word)?|pwd|mdp|mot de passe|pw)\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
+)
+# HTTP authentication: "Authorization: Basic dXNlcjpwYXNz", "Bearer abc.def", "-H 'X-Api-Key: ...'".
+_AUTH_HEADER = re.compile(
+    r"(?i)(?<![\w\-])(?:authorization\s*:\s*)?(?:basic|bearer|token)\s+(?P<value>[A-Za-z0-9+/=_.~\-]{12,4096})"
+    r"|(?<![\w\-])x-(?:api-key|auth-token|access-token)\s*:\s*(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
+)
+_FIELD_LABELS = frozenset(
+    {"user", "username", "login", "utilisateur", "identifiant", "id", "email", "e-mail", "mail", "compte", "account",
+     "mdp", "password", "pass", "pwd", "pw", "mot"}
 )
 # Passwords people write as they are: a pair naming them so is enough.
 DEFAULT_PASSWORDS = frozenset(
@@ -111,9 +120,11 @@ DEFAULT_PASSWORDS = frozenset(
      "welcome", "bienvenue", "secret", "changeme", "default", "test", "demo", "administrator", "administrateur", "user"}
 )
 _PREFILTER = re.compile(
-    r"(?i)pass|mdp|pwd|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|credential|creds|identifiant|login|user|acc[eè]s|access|compte|account|sas"
+    r"(?i)pass|mdp|pwd|pw|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
+    r"acc[eè]s|access|compte|account|sas"
 )
 _TRAILING = ".,;:)]}>»”’\"'"
+
 
 
 def find_announced(text: str) -> list[SecretCandidate]:
@@ -143,6 +154,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue
         start, end = span
         value = text[start:end]
+        if word == "pass" and classes(value) < 3:
+            continue  # "pass" is also a ticket ("the boarding pass is AF1234"): only a strongly shaped value
         if word in _WEAK_WORDS and not (value.isdigit() and m.group("connector").strip() in (":", "=", "is", "est", "c'est", "c’est")):
             continue
         if _acceptable(value, family, code_word=_CODE_WORD.search(word) is not None):
@@ -153,15 +166,36 @@ def find_announced(text: str) -> list[SecretCandidate]:
         span = _value_span(text, m)
         if span is not None and looks_like_password(text[span[0] : span[1]]) and not _word_before_is_negation(text, m.start()):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-short-form"))
+    for m in _AUTH_HEADER.finditer(text):
+        group = "value" if m.group("value") is not None else "header"
+        value = m.group(group)
+        if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
+            out.append(SecretCandidate(m.start(group), m.end(group), "TOKEN", "authorization-header"))
     for m in _PAIR.finditer(text):
         group = "password" if m.group("password") is not None else "password2"
+        if (m.group("user") or m.group("user2") or "").casefold() in _FIELD_LABELS:
+            continue  # "accès -> user : demo.client": a label, then the user name, not a pair
         start, end = m.start(group), m.end(group)
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         value = text[start:end]
-        if looks_like_password(value) or value.casefold() in DEFAULT_PASSWORDS:
+        tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
+        if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))
     return out
+
+
+def _basic_credentials(value: str) -> bool:
+    """base64 of "user:password" (HTTP basic authentication): printable text holding a colon."""
+    import base64
+    import binascii
+
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    head = decoded.split(b":", 1)[0]
+    return b":" in decoded and 0 < len(head) <= 64 and head.isascii() and all(32 < c < 127 for c in head)
 
 
 def _acceptable(value: str, family: str, code_word: bool = False) -> bool:
