@@ -176,7 +176,7 @@ def print_table(title: str, counts: dict[str, Counter]) -> None:
 
 
 def print_post_level(name: str, c: Counter) -> None:
-    p, r, f = _prf(c)
+    p, r, _ = _prf(c)
     print(f"  {name:<28} posts with a secret flagged {c['tp']}/{c['tp'] + c['fn']} (recall {r:.3f}); "
           f"harmless posts flagged {c['fp']}/{c['fp'] + c['tn']} (precision {p:.3f})")
 

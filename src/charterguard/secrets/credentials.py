@@ -19,7 +19,13 @@ import re
 
 from ..text.urls import USERINFO_URL
 from . import SecretCandidate
-from .shape import classes, is_placeholder, looks_like_access_code, looks_like_key, looks_like_password
+from .shape import (
+    classes,
+    is_placeholder,
+    looks_like_access_code,
+    looks_like_key,
+    looks_like_password,
+)
 
 # -- credentials in URLs -----------------------------------------------------------
 
