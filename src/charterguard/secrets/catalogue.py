@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from . import SecretCandidate
 from .shape import entropy, is_placeholder
 
-_B = r"(?<![\w\-./+])"  # a token starts at a word boundary (not inside a longer token)
+_B = r"(?:(?<=://)|(?<![\w\-./+]))"  # a token starts at a word boundary (not inside a longer token), or a URL's user part
 _E = r"(?![\w\-])"  # ... and ends at one
 
 

@@ -49,7 +49,7 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
 
 # What announces a password or an access code, in prose (FR/EN) and abbreviations.
 _PASSWORD_WORDS = (
-    r"mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pass ?phrases?|passcodes?|pwd|pw|pass|"
+    r"mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pass ?phrases?|passcodes?|pwd|pw|pass|s[ée]sames?|"
     r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te)|"
     r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key|pin)|"
     r"cl[ée]\s+(?:wi-?fi|wpa2?|wep|r[ée]seau|de\s+s[ée]curit[ée]\s+r[ée]seau)|wpa2?\s+key|"
@@ -76,7 +76,7 @@ _ADVERB = r"(?:\s+(?:toujours|maintenant|d[ée]sormais|encore|actuellement|now|s
 # Words between the keyword and the connector ("du wifi invité", "for the staging db"):
 # at most six, no sentence punctuation.
 _GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,6}?"
-_VALUE = r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?P<bare>[^\s\"'«»“”`]{1,200}))"
+_VALUE = r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
 
 _ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<password>" + _PASSWORD_WORDS + r")|(?P<key>" + _KEY_WORDS + r")|(?P<token>" + _TOKEN_WORDS + r"))"
@@ -101,7 +101,7 @@ _CONFIG = re.compile(
     r"(?i)(?<![\w.\-])[\"'`]?(?P<name>[a-z0-9_.\-]{0,40}?(?:password|passwd|passphrase|pwd|(?<![a-z])pass(?![a-z])|mdp|motdepasse|mot_de_passe|"
     r"secret|token|jeton|api_?key|apikey|access_?key|private_?key(?:_id)?|client_?secret|credentials?|auth_?key|signing_?key|"
     r"encryption_?key|account_?key|shared_?access_?key|sas)[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
-    r"(?:(?P<quote>[\"'`])(?P<quoted>[^\"'`\n]{1,4096}?)[\"'`]|(?P<bare>[^\s\"'`;,&]{1,4096}))"
+    r"(?:(?P<quote>[\"'`])(?P<quoted>[^\"'`\n]{1,4096}?)[\"'`]|(?!(?i:[a-z][a-z0-9+.\-]{0,20})://)(?P<bare>[^\s\"'`;,&]{1,4096}))"
 )
 # Pairs: "identifiants : admin / X", "login marie pass Y", "user: root, pwd: X", "creds admin:X".
 _PAIR = re.compile(
@@ -120,13 +120,19 @@ _FIELD_LABELS = frozenset(
     {"user", "username", "login", "utilisateur", "identifiant", "id", "email", "e-mail", "mail", "compte", "account",
      "mdp", "password", "pass", "pwd", "pw", "mot"}
 )
+# Passwords on command lines: mysql -pX, sshpass -p 'X', --password=X, -e POSTGRES_PASSWORD=X is config.
+_COMMAND_LINE = re.compile(
+    r"(?<![\w\-])(?:(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p(?P<attached>[^\s'\"]{4,128})"
+    r"|sshpass\s+-p\s*(?P<quote>['\"]?)(?P<sshpass>[^\s'\"]{4,128})"
+    r"|--(?:password|passwd|pass|db-password)(?:=|\s+)(?P<q2>['\"]?)(?P<long>[^\s'\"]{4,128}))"
+)
 # Passwords people write as they are: a pair naming them so is enough.
 DEFAULT_PASSWORDS = frozenset(
     {"admin", "root", "toor", "guest", "invite", "invité", "password", "passw0rd", "motdepasse", "azerty", "qwerty", "letmein",
      "welcome", "bienvenue", "secret", "changeme", "default", "test", "demo", "administrator", "administrateur", "user"}
 )
 _PREFILTER = re.compile(
-    r"(?i)pass|mdp|pwd|pw|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
+    r"(?i)pass|mdp|pwd|pw|s[ée]same|-p|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
     r"acc[eè]s|access|compte|account|sas"
 )
 _TRAILING = ".,;:)]}>»”’\"'"
@@ -172,6 +178,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
         span = _value_span(text, m)
         if span is not None and looks_like_password(text[span[0] : span[1]]) and not _word_before_is_negation(text, m.start()):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-short-form"))
+    for m in _COMMAND_LINE.finditer(text):
+        group = next(g for g in ("attached", "sshpass", "long") if m.group(g) is not None)
+        if not is_placeholder(m.group(group)):
+            out.append(SecretCandidate(m.start(group), m.end(group), "PASSWORD", "command-line-password"))
     for m in _AUTH_HEADER.finditer(text):
         group = "value" if m.group("value") is not None else "header"
         value = m.group(group)
@@ -205,6 +215,8 @@ def _basic_credentials(value: str) -> bool:
 
 
 def _acceptable(value: str, family: str, code_word: bool = False) -> bool:
+    if "://" in value:
+        return False  # a link: the secret inside it, if any, is found on its own (userinfo, ?token=)
     if family == "PASSWORD":
         return looks_like_password(value) or code_word and looks_like_access_code(value)
     return looks_like_key(value) or family == "TOKEN" and value.startswith("eyJ")

@@ -119,7 +119,7 @@ def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]
         whole = text[start:end].casefold()
         address = whole.split("://", 1)[-1]
         address = address.split("@", 1)[-1] if "@" in address.split("/", 1)[0] else address
-        is_link = bool(m.group("scheme") or m.group("path") or m.group("port"))
+        is_link = bool(m.group("scheme") or m.group("path"))  # "host.lan:3389" is a host (and port), as for IPs
         kind = _internal_kind(host, address, domains, tools)
         if kind is None:
             continue
