@@ -112,6 +112,14 @@ def test_a_private_ip_is_internal_infrastructure_not_personal_data(checker: Chec
         ("Plan : https://acme.sharepoint.com/sites/Direction/plan.pptx", "INTERNAL_URL", "https://acme.sharepoint.com/sites/Direction/plan.pptx"),
         ("Le modèle : P:\\Marketing\\Modeles\\charte graphique.pdf", "FILE_PATH", "P:\\Marketing\\Modeles\\charte graphique.pdf"),
         ("Logs in /home/deploy/apps/shop/logs", "FILE_PATH", "/home/deploy/apps/shop/logs"),
+        ("mysql -u root -pR00t!Sql2026 shop < dump.sql", "PASSWORD", "R00t!Sql2026"),
+        ("sshpass -p 'Srv#Deploy55' ssh deploy@example.com", "PASSWORD", "Srv#Deploy55"),
+        ("Le sésame du compte de la marque : Tw33t!Marque", "PASSWORD", "Tw33t!Marque"),
+        ("git clone https://ghp_5YdIngBaVbVJBMQKnY8qS0BFn7BwpkZ01BZG@github.com/acme/repo.git", "TOKEN",
+         "ghp_5YdIngBaVbVJBMQKnY8qS0BFn7BwpkZ01BZG"),
+        ("Lien avec jeton : https://files.example.com/s?access_token=ED5hJRaOvRTYZPNvS-I4k9GvvK9JkmW378D", "TOKEN",
+         "ED5hJRaOvRTYZPNvS-I4k9GvvK9JkmW378D"),
+        ("La VM répond sur test-vm-03.lan:3389", "INTERNAL_HOST", "test-vm-03.lan:3389"),
     ],
 )
 def test_each_family_is_found_with_an_exact_span(checker: Checker, text: str, entity: str, secret: str) -> None:
