@@ -1,6 +1,6 @@
 """Precision / recall per family: the secret rules of the default charter vs detect-secrets.
 
-    .venv/bin/python bench/eval_secrets.py [--split report|dev|all] [--no-baseline] [--show-errors]
+    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|all] [--no-baseline] [--ordinary] [--show-errors]
 
 Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
 (French and English; secrets in prose, config, URLs, pasted keys; about as many
@@ -119,6 +119,43 @@ def detect_secrets_predict(rows: list[dict]) -> tuple[list[list[Span]], list[flo
     return out, times
 
 
+def ordinary_posts() -> dict[str, list[str]]:
+    """Posts with no secret in them, written by others: every secret finding there is a
+    false alarm. The repository's corporate posts, and (when ../shared/eval is there)
+    TweetEval tweets, Allociné reviews and Presidio's synthetic PII sentences."""
+    data = ROOT / "bench" / "data"
+    sets = {"corporate posts (bench/data)": [
+        line for name in ("corporate_posts_fr.txt", "corporate_posts_en.txt", "corporate_negative_fine_fr.txt", "corporate_negative_fine_en.txt")
+        for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()
+    ]}
+    sets["fr_pii_posts (bench/data)"] = [json.loads(line)["text"] for line in (data / "fr_pii_posts.jsonl").read_text(encoding="utf-8").splitlines()]
+    shared = Path(os.environ.get("CHARTERGUARD_EVAL", ROOT.parent / "shared" / "eval"))
+    tweets = sorted(shared.glob("tweeteval_en/*/*text*.txt"))
+    if tweets:
+        sets["tweeteval_en (shared/eval)"] = [line for path in tweets for line in path.read_text(encoding="utf-8").splitlines()]
+    allocine = shared / "allocine_tv_fr" / "dev.tsv"
+    if allocine.exists():
+        sets["allocine_tv_fr dev (shared/eval)"] = [line.split("\t", 1)[-1] for line in allocine.read_text(encoding="utf-8").splitlines()]
+    synth = shared / "presidio_synth_v2" / "dev.json"
+    if synth.exists():
+        sets["presidio_synth_v2 dev (shared/eval)"] = [item["full_text"] for item in json.loads(synth.read_text(encoding="utf-8"))]
+    return sets
+
+
+def false_alarms_on_ordinary_posts() -> None:
+    from charterguard import Charter
+    from charterguard.detectors.secrets import SecretsDetector
+
+    charter = Charter.load(str(_eval_charter()))
+    detectors = [r.detector for r in charter.rules if isinstance(r.detector, SecretsDetector)]
+    print("\nFalse alarms on ordinary posts (no secret in them)")
+    for name, texts in ordinary_posts().items():
+        flagged = [t for t in texts if any(d.candidates(t) for d in detectors)]
+        print(f"  {name:<38} {len(flagged):>4} of {len(texts):>6} posts flagged ({len(flagged) / max(1, len(texts)):.2%})")
+        for text in flagged[:5]:
+            print(f"      e.g. {text[:100]!r}")
+
+
 def score(rows: list[dict], predicted: list[list[Span]], families: tuple[str, ...], family_blind: bool = False) -> dict[str, Counter]:
     """Per family: tp, fp, fn and exact-span matches."""
     counts: dict[str, Counter] = {f: Counter() for f in (*families, "ALL")}
@@ -186,6 +223,7 @@ def main() -> None:
     parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "all"), default="report")
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
+    parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")
     args = parser.parse_args()
     rows = load(args.split)
     n_pos = sum(bool(r["gold"]) for r in rows)
@@ -210,6 +248,8 @@ def main() -> None:
     if baseline is not None:
         print(f"; detect-secrets {statistics.median(their_times):.3f} / {sorted(their_times)[int(0.95 * (len(their_times) - 1))]:.3f}", end="")
     print(f"   (load average {os.getloadavg()[0]:.1f})")
+    if args.ordinary:
+        false_alarms_on_ordinary_posts()
     if args.show_errors:
         for row, spans in zip(rows, ours):
             gold = {(g[0], g[1], g[2]) for g in row["gold"]}

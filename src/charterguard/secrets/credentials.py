@@ -83,7 +83,8 @@ _ANNOUNCED = re.compile(
     + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
 )
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd: x", "pass Y".
-_SHORT_FORM = re.compile(r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|pass|password|mot de passe|code)\s+" + _VALUE)
+# ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
+_SHORT_FORM = re.compile(r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|mot de passe|code)\s+" + _VALUE)
 # The gap or connector says the value is an example, a statistic or a rule, not a secret.
 _NOT_A_DISCLOSURE = re.compile(
     r"(?i)\b(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|"

@@ -22,7 +22,7 @@ from ..validators import private_ip
 from . import SecretCandidate
 
 INTERNAL_SUFFIXES: tuple[str, ...] = (
-    "lan", "local", "localdomain", "corp", "internal", "intra", "intranet", "home.arpa", "priv", "private", "ad", "lab",
+    "lan", "local", "localdomain", "corp", "internal", "intra", "intranet", "home.arpa", "priv", "private",
 )
 # First labels that name a self-hosted internal tool ("jira.acme.fr", "grafana.ops.acme.io").
 TOOL_LABELS: frozenset[str] = frozenset(
@@ -132,8 +132,6 @@ def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]
 
 def _internal_kind(host: str, address: str, domains: tuple[str, ...], tools: tuple[str, ...]) -> str | None:
     if any(host == d or host.endswith("." + d) for d in domains) or host.rsplit(".", 1)[-1] in INTERNAL_SUFFIXES or host.endswith(".home.arpa"):
-        if host.rsplit(".", 1)[-1] in ("ad", "lab") and not any(host.endswith("." + d) for d in domains):
-            return None  # .ad (Andorra) and .lab are public top-level domains too: only as the company's own
         return "internal-host"
     if any(address == t or address.startswith(t.rstrip("/") + "/") or host == t or host.endswith("." + t) for t in tools):
         return "charter-internal-tool"

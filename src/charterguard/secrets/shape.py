@@ -27,6 +27,7 @@ _SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiop", "azertyu
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _ACCESS_CODE = re.compile(r"^[0-9A-Z#*]+$")
 _MARKUP = re.compile(r"[{}\[\]\"<>]")  # JSON, markup or a quoted phrase, not a password typed in a post
+_SOCIAL = re.compile(r"^[#@][^\W\d_][\w\-]*$")  # a hashtag or a mention
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
@@ -72,7 +73,7 @@ def looks_like_password(value: str) -> bool:
     digits ("le code du wifi est 84731902"). Refused: plain words ("trop court",
     "required", "Soleil"), short numbers ("12 caractères"), placeholders.
     """
-    if len(value) < 4 or len(value) > 128 or is_placeholder(value) or _MARKUP.search(value):
+    if len(value) < 4 or len(value) > 128 or is_placeholder(value) or _MARKUP.search(value) or _SOCIAL.match(value):
         return False
     if value.isdigit():
         return 4 <= len(value) <= 12
