@@ -29,6 +29,7 @@ from ..secrets import (
     FAMILIES,
     INFRASTRUCTURE_FAMILIES,
     SecretCandidate,
+    label,
     resolve,
 )
 from .base import Detector, Hit, register
@@ -85,6 +86,8 @@ class SecretsRule(RuleSpec):
 class SecretsDetector(Detector[SecretsRule]):
     kind = "secrets"
     spec = SecretsRule
+    # {label}: the family in words, in the post's language ("un mot de passe", "an API key").
+    template_fields = frozenset({"label"})
 
     def __init__(self, rule: SecretsRule, company: Company) -> None:
         super().__init__(rule, company)
@@ -94,8 +97,14 @@ class SecretsDetector(Detector[SecretsRule]):
 
     def find(self, post: Post) -> Iterable[Hit]:
         for candidate in self.candidates(post.text):
-            yield Hit(candidate.start, candidate.end, candidate.score, entity=candidate.family,
-                      replacement=self.rule.replacements.get(candidate.family))
+            yield Hit(
+                candidate.start,
+                candidate.end,
+                candidate.score,
+                entity=candidate.family,
+                values={"label": label(candidate.family, post.language)},
+                replacement=self.rule.replacements.get(candidate.family),
+            )
 
     def candidates(self, text: str) -> list[SecretCandidate]:
         from ..secrets.catalogue import find_tokens

@@ -22,6 +22,26 @@ INFRASTRUCTURE_FAMILIES: tuple[str, ...] = ("INTERNAL_URL", "INTERNAL_HOST", "FI
 FAMILIES: tuple[str, ...] = CREDENTIAL_FAMILIES + INFRASTRUCTURE_FAMILIES
 
 
+# What each family is called in a message ({label}), with its article.
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "API_KEY": "une clé d'API", "TOKEN": "un jeton d'accès", "PASSWORD": "un mot de passe", "PRIVATE_KEY": "une clé privée",
+        "CONNECTION_STRING": "un identifiant de connexion", "INTERNAL_URL": "un lien interne",
+        "INTERNAL_HOST": "un serveur interne", "FILE_PATH": "un partage ou un chemin de fichier interne",
+    },
+    "en": {
+        "API_KEY": "an API key", "TOKEN": "an access token", "PASSWORD": "a password", "PRIVATE_KEY": "a private key",
+        "CONNECTION_STRING": "connection credentials", "INTERNAL_URL": "an internal link",
+        "INTERNAL_HOST": "an internal server", "FILE_PATH": "an internal share or file path",
+    },
+}
+
+
+def label(family: str, language: str) -> str:
+    """The family's name for a message in `language` (French when unknown)."""
+    return LABELS.get(language, LABELS["fr"]).get(family, family)
+
+
 @dataclass(frozen=True, slots=True)
 class SecretCandidate:
     """One secret or internal reference in a post (original text offsets)."""
@@ -43,4 +63,4 @@ def resolve(candidates: list[SecretCandidate]) -> list[SecretCandidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-__all__ = ["CREDENTIAL_FAMILIES", "FAMILIES", "INFRASTRUCTURE_FAMILIES", "SecretCandidate", "resolve"]
+__all__ = ["CREDENTIAL_FAMILIES", "FAMILIES", "INFRASTRUCTURE_FAMILIES", "LABELS", "SecretCandidate", "label", "resolve"]
