@@ -220,7 +220,7 @@ def print_post_level(name: str, c: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "all"), default="report")
+    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "all"), default="report")
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")

@@ -120,6 +120,9 @@ def test_a_private_ip_is_internal_infrastructure_not_personal_data(checker: Chec
         ("Lien avec jeton : https://files.example.com/s?access_token=ED5hJRaOvRTYZPNvS-I4k9GvvK9JkmW378D", "TOKEN",
          "ED5hJRaOvRTYZPNvS-I4k9GvvK9JkmW378D"),
         ("La VM répond sur test-vm-03.lan:3389", "INTERNAL_HOST", "test-vm-03.lan:3389"),
+        ("Les caméras sont sur le VLAN 192.168.50.0/24, ne les exposez pas", "INTERNAL_HOST", "192.168.50.0/24"),
+        ("Guest network: ACME-GUEST — key: sunflower-Orbit-58", "PASSWORD", "sunflower-Orbit-58"),
+        ("Host=db;Username=bi;Password=Bi_Dash2026;Database=ventes", "CONNECTION_STRING", "Bi_Dash2026"),
     ],
 )
 def test_each_family_is_found_with_an_exact_span(checker: Checker, text: str, entity: str, secret: str) -> None:

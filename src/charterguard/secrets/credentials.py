@@ -92,6 +92,12 @@ _NOT_A_DISCLOSURE = re.compile(
     r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gle|rule|length|longueur|requirement|exigence|"
     r"hash[ée]?|hashed|chiffr[ée]|encrypted|stock[ée]|stored|expire|expir[ée]|oubli[ée]|forgot|forgotten|reset|r[ée]initialis)"
 )
+# "key", "clé", "code" alone are common words; after a wifi network's name they announce its password
+# ("Guest network: ACME-GUEST — key: X", "Wifi Acme-Invités, clé : X").
+_NETWORK_KEY = re.compile(
+    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)\s*(?:[:=]|→|->|\bis\b|\best\b)"
+    + _VALUE
+)
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
 _WEAK_WORDS = frozenset({"pin", "code pin", "pin code"})
 # Words announcing a door, alarm or wifi code: short codes ("4719B") are accepted after them.
@@ -137,6 +143,7 @@ _PREFILTER = re.compile(
     r"acc[eè]s|access|compte|account|sas"
 )
 _TRAILING = ".,;:)]}>»”’\"'"
+_NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
 
 
 
@@ -173,6 +180,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue
         if _acceptable(value, family, code_word=_CODE_WORD.search(word) is not None):
             out.append(SecretCandidate(start, end, family, f"{family.lower()}-announced"))
+    for m in _NETWORK_KEY.finditer(text):
+        span = _value_span(text, m)
+        if span is not None and (looks_like_password(text[span[0] : span[1]]) or looks_like_access_code(text[span[0] : span[1]])):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "network-key"))
     for m in _SHORT_FORM.finditer(text):
         if m.group("word").casefold() == "code":
             continue  # "code promo", "code source": only the phrases of _PASSWORD_WORDS
@@ -241,6 +252,9 @@ def _value_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
         start, end = m.start("quoted"), m.end("quoted")
         return (start, end) if end > start else None
     start, end = m.start("bare"), m.end("bare")
+    pair_list = _NEXT_PAIR.search(text, start, end)
+    if pair_list:
+        end = pair_list.start()  # "Password=X;Database=y": the value ends where the next key begins
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
     # "!" or "?" closing a sentence ("... is Hunter22! Don't") is punctuation; before lowercase

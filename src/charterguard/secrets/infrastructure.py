@@ -58,6 +58,7 @@ _IPV4 = re.compile(
     r"(?![\d.]\d|\.\d)(?P<port>:\d{1,5}(?!\d))?(?P<path>/[^\s<>\"'»)\]]*)?",
     re.IGNORECASE,
 )
+_CIDR = re.compile(r"^/(?:3[0-2]|[12]?\d)$")
 _PORT_AFTER = re.compile(r"(?i)^,?\s*(?:port|sur le port|on port)\s+(\d{1,5})\b")
 _VERSION_BEFORE = re.compile(r"(?i)(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\bfirmware|\bmise à jour|\bmaj|\bupdate|\bpatch|\bOID|\bsnmp)\s*:?\s*$")
 _IPV6 = re.compile(r"(?i)(?<![\w:])(?P<ip>(?:fe80|f[cd][0-9a-f]{2})(?::[0-9a-f]{0,4}){2,7})(?:%\w+)?(?![\w:])")
@@ -102,7 +103,8 @@ def _ip_addresses(text: str) -> list[SecretCandidate]:
             port = _PORT_AFTER.match(text[end:])
             if m.group("port") is None and port is not None:
                 end += port.end()  # "10.12.4.7, port 8443": the port is part of what is disclosed
-            family = "INTERNAL_URL" if m.group("scheme") or m.group("path") else "INTERNAL_HOST"
+            cidr = m.group("path") is not None and _CIDR.match(text[m.start("path") : end]) is not None  # "192.168.50.0/24": a network
+            family = "INTERNAL_URL" if m.group("scheme") or m.group("path") and not cidr else "INTERNAL_HOST"
             out.append(SecretCandidate(start, end, family, "private-ip"))
     if ":" in text:
         for m in _IPV6.finditer(text):
