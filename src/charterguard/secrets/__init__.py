@@ -15,6 +15,7 @@ the whole line, with one entity per family (`FAMILIES`).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 CREDENTIAL_FAMILIES: tuple[str, ...] = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING")
@@ -55,12 +56,17 @@ class SecretCandidate:
 
 def resolve(candidates: list[SecretCandidate]) -> list[SecretCandidate]:
     """Non-overlapping candidates, the longest first (a token inside a URL already found
-    as a credential is reported once), sorted by start."""
-    kept: list[SecretCandidate] = []
+    as a credential is reported once), sorted by start. O(n log n) lookups: a pasted
+    config can hold thousands of candidates."""
+    starts: list[int] = []
+    kept: list[SecretCandidate] = []  # sorted by start, never overlapping
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.score, c.start)):
-        if all(c.end <= k.start or k.end <= c.start for k in kept):
-            kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+        k = bisect.bisect_left(starts, c.start)
+        if k > 0 and kept[k - 1].end > c.start or k < len(kept) and kept[k].start < c.end:
+            continue
+        starts.insert(k, c.start)
+        kept.insert(k, c)
+    return kept
 
 
 __all__ = ["CREDENTIAL_FAMILIES", "FAMILIES", "INFRASTRUCTURE_FAMILIES", "LABELS", "SecretCandidate", "label", "resolve"]
