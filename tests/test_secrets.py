@@ -239,6 +239,10 @@ def test_the_default_charter_examples_pass() -> None:
         "https://" + "a:" * 20_000 + "@x",
         "\\\\srv\\" + "dossier " * 10_000,
         "password is " + "Ab1! " * 15_000,
+        "eyJ" + "a" * 99_990,
+        "word.local " * 9_000,
+        "-----BEGIN PRIVATE KEY-----" * 3_000,
+        "C:\\a " * 20_000,
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:
@@ -252,7 +256,7 @@ def test_long_adversarial_posts_take_linear_time(text: str) -> None:
     detector = SecretsDetector(rule, Charter.load("default").company)
     started = time.perf_counter()
     detector.candidates(text[:100_000])
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 5.0  # quadratic scans took 12-117 s on these (shared 2-core machine: generous)
 
 
 def test_labelled_posts_meet_the_targets() -> None:
