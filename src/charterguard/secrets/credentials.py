@@ -82,7 +82,7 @@ _ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<password>" + _PASSWORD_WORDS + r")|(?P<key>" + _KEY_WORDS + r")|(?P<token>" + _TOKEN_WORDS + r"))"
     + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
 )
-# Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd: x", "pass Y".
+# Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
 # ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
 _SHORT_FORM = re.compile(r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|mot de passe|code)\s+" + _VALUE)
 # The gap or connector says the value is an example, a statistic or a rule, not a secret.
