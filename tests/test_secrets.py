@@ -123,6 +123,8 @@ def test_a_private_ip_is_internal_infrastructure_not_personal_data(checker: Chec
         ("Les caméras sont sur le VLAN 192.168.50.0/24, ne les exposez pas", "INTERNAL_HOST", "192.168.50.0/24"),
         ("Guest network: ACME-GUEST — key: sunflower-Orbit-58", "PASSWORD", "sunflower-Orbit-58"),
         ("Host=db;Username=bi;Password=Bi_Dash2026;Database=ventes", "CONNECTION_STRING", "Bi_Dash2026"),
+        ("Le pass wifi : Acme2026", "PASSWORD", "Acme2026"),
+        ("Tout est sur http://intranet/rh/conges, comme d'habitude", "INTERNAL_URL", "http://intranet/rh/conges"),
     ],
 )
 def test_each_family_is_found_with_an_exact_span(checker: Checker, text: str, entity: str, secret: str) -> None:

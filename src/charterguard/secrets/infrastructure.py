@@ -68,6 +68,11 @@ _URL = re.compile(
     r"(?i)(?<![\w@.\-/])(?:(?P<scheme>https?|ftp|ssh|sftp|smb|wss?)://)?(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?"
     r"(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
 )
+_SINGLE_LABEL_URL = re.compile(
+    r"(?i)(?<![\w.\-])(?:https?|ftp)://(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?(?P<host>[a-z][a-z0-9\-]{0,62})(?![\w\-.])"
+    r"(?::\d{1,5})?(?:/[^\s<>\"'»)\]]*)?"
+)
+_AUTHORITY_REST = re.compile(r"[^\s/]{0,200}")
 _UNC = re.compile(r"(?<![\w\\])\\\\(?P<host>[A-Za-z0-9][\w.\-$]{0,62})\\(?P<rest>[^\s<>\"|*?]+(?: [^\s<>\"|*?\\]+(?=\\))*[^\s<>\"|*?.,;:!)]*)")
 _FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
 _DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+(?: [^\s<>\"|*?\\]+(?=\\))*[^\s<>\"|*?.,;:!)]*)")
@@ -85,6 +90,8 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
     out.extend(_ip_addresses(text))
     if "." in text:
         out.extend(_hosts_and_links(text, domains, tools))
+    if "://" in text:
+        out.extend(_single_label_links(text))
     if "\\" in text or ":/" in text or "/" in text:
         out.extend(_paths(text))
     return out
@@ -129,6 +136,19 @@ def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]
             out.append(SecretCandidate(start, end, "INTERNAL_HOST", kind))
         elif kind == "internal-host" or is_link:
             out.append(SecretCandidate(start, end, "INTERNAL_URL", kind))
+    return out
+
+
+def _single_label_links(text: str) -> list[SecretCandidate]:
+    """`http://intranet/rh`, `https://jira:8443/browse/X`: a host name without a dot only
+    resolves inside a company's network (localhost aside)."""
+    out = []
+    for m in _SINGLE_LABEL_URL.finditer(text):
+        after_host = _AUTHORITY_REST.match(text, m.end("host"))
+        if after_host is not None and "@" in after_host.group(0):
+            continue  # "ftp://upload:pw@files.example.com": "upload" is a user name, not the host
+        if m.group("host").casefold() not in ("localhost", "localhost.localdomain"):
+            out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "INTERNAL_URL", "single-label-host"))
     return out
 
 
