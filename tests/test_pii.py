@@ -100,10 +100,10 @@ def test_id_card_needs_context():
 
 
 def test_email_ip_ssn():
-    text = "Écrivez à marie.dupont@gmail.com ; serveur 10.0.0.12 ; SSN 536-90-4399"
+    text = "Écrivez à marie.dupont@gmail.com ; box 82.64.10.12 ; SSN 536-90-4399"
     got = {e: s for s, e, _ in found(text)}
     assert got["EMAIL_ADDRESS"] == "marie.dupont@gmail.com"
-    assert got["IP_ADDRESS"] == "10.0.0.12"
+    assert got["IP_ADDRESS"] == "82.64.10.12"  # a public address may be a person's (a private one: tests/test_secrets.py)
     assert got["US_SSN"] == "536-90-4399"
 
 

@@ -6,6 +6,7 @@ Each validator takes the matched text (separators allowed) and returns bool.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from typing import Callable
 
@@ -142,6 +143,25 @@ def ipv4(text: str) -> bool:
     return True
 
 
+def private_ip(text: str) -> bool:
+    """A private (RFC 1918, unique-local), link-local or carrier-grade shared address, IPv4
+    or IPv6: the company's internal network, never a person's contact data. Loopback
+    (127.0.0.1, ::1) is every machine's own address and is not one."""
+    try:
+        ip = ipaddress.ip_address(text.strip().split("%", 1)[0])
+    except ValueError:
+        return False
+    # Not `ip.is_private`: it also holds the documentation ranges (203.0.113.0/24...), which
+    # are nobody's network.
+    return any(ip in network for network in _PRIVATE_NETWORKS if network.version == ip.version)
+
+
+_PRIVATE_NETWORKS = tuple(
+    ipaddress.ip_network(n)
+    for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10", "fc00::/7", "fe80::/10")
+)
+
+
 VALIDATORS: dict[str, Validator] = {
     "luhn": luhn,
     "iban": iban,
@@ -153,6 +173,7 @@ VALIDATORS: dict[str, Validator] = {
     "fr_cni": fr_cni,
     "credit_card": credit_card,
     "ipv4": ipv4,
+    "private_ip": private_ip,
 }
 
 IBAN_LENGTHS: dict[str, int] = {

@@ -204,6 +204,11 @@ class Company(StrictModel):
         default_factory=list, description="Public domains, addresses and numbers: never flagged as personal data."
     )
     domains: list[str] = Field(default_factory=list, description="The company's own domains.")
+    internal_domains: list[str] = Field(
+        default_factory=list,
+        description="Domains of the company's internal network (e.g. acme.intra, corp.acme-group.fr): "
+        "hosts under them are internal infrastructure, never to be published.",
+    )
 
     def values(self, field: str) -> list[str]:
         """A company field as a list ('name' and 'aliases' together under 'names')."""
@@ -222,7 +227,8 @@ class Company(StrictModel):
 
 
 CompanyField = Literal[
-    "company.names", "company.codenames", "company.customers", "company.competitors", "company.public_contacts", "company.domains"
+    "company.names", "company.codenames", "company.customers", "company.competitors", "company.public_contacts", "company.domains",
+    "company.internal_domains",
 ]
 
 

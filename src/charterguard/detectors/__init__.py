@@ -6,7 +6,7 @@ import importlib
 
 from .base import Detector, Hit, register, rule_kinds
 
-BUILTIN_KINDS = ("terms", "pattern", "require", "limit", "pii", "tone", "inside_information", "semantic")
+BUILTIN_KINDS = ("terms", "pattern", "require", "limit", "pii", "tone", "secrets", "inside_information", "semantic")
 
 _loaded = False
 

@@ -18,6 +18,7 @@ import re
 from typing import Callable
 
 from .. import validators
+from ..text.urls import userinfo_spans
 from .context import has_context
 from .entities import Candidate
 from .scores import score
@@ -201,6 +202,17 @@ _PRESIDIO_PREFILTER = {
 }
 
 
+def _not_personal(entity: str, text: str, start: int, end: int) -> bool:
+    """Presidio spans that are no personal data: a private IP is the company's network
+    (the secret rules report it), and `password@host` in `scheme://user:password@host`
+    is a credential inside a URL, not an e-mail address."""
+    if entity == "IP_ADDRESS":
+        return validators.private_ip(text[start:end])
+    if entity == "EMAIL_ADDRESS":
+        return any(s <= start < e for s, e in userinfo_spans(text))
+    return False
+
+
 def presidio_recognizer(entity: str) -> Recognizer:
     evidence = _PRESIDIO_EVIDENCE[entity]
     prefilter = _PRESIDIO_PREFILTER.get(entity)
@@ -212,6 +224,8 @@ def presidio_recognizer(entity: str) -> Recognizer:
             return []
         out = []
         for start, end in presidio_spans(text, entity):
+            if _not_personal(entity, text, start, end):
+                continue
             out.append(_candidate(text, start, end, entity, evidence, f"presidio:{evidence}"))
         return out
 

@@ -1,0 +1,265 @@
+"""Precision / recall per family: the secret rules of the default charter vs detect-secrets.
+
+    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|all] [--no-baseline] [--ordinary] [--show-errors]
+
+Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
+(French and English; secrets in prose, config, URLs, pasted keys; about as many
+harmless look-alikes: security advice, password rules, promo codes, order numbers,
+commit ids and changelog hashes, UUIDs, public documentation links, version
+numbers, public and loopback addresses). Each row says its split: `dev` posts were
+used while writing the detectors, `report` posts were written afterwards and are
+the numbers to quote.
+
+charterguard: the `secrets` rules of the default charter (secret.credentials and
+secret.internal_links) with a company whose `internal_domains` are acme.intra and
+corp.acme-group.fr, run through the Checker (so conditions, allow lists and
+exceptions apply); findings are read before overlapping findings of different
+rules are merged. A prediction is right when it has the gold family and overlaps
+a gold span not matched yet; "exact" counts the matches whose span is exactly the
+gold text. Post level: a post is flagged when any secret finding is reported.
+
+detect-secrets (Yelp, 1.5, every default plugin and filter, no verification,
+each post scanned as a file, as in a repository): its findings carry a value, not a family we can compare, so it
+is scored on the credential families only, family-blind (any credential finding
+overlapping a gold credential counts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+DATA = ROOT / "bench" / "data" / "secrets_posts.jsonl"
+INTERNAL_DOMAINS = ["acme.intra", "corp.acme-group.fr"]
+CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING")
+INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
+
+Span = tuple[int, int, str]  # start, end, family
+
+
+def load(split: str) -> list[dict]:
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if split == "all" or r["split"] == split]
+    for row in rows:
+        gold: list[Span] = []
+        cursor: dict[str, int] = {}
+        for secret in row["secrets"]:
+            start = row["text"].index(secret["text"], cursor.get(secret["text"], 0))
+            cursor[secret["text"]] = start + 1
+            gold.append((start, start + len(secret["text"]), secret["family"]))
+        row["gold"] = gold
+    return rows
+
+
+def charterguard_predict(rows: list[dict]) -> tuple[list[list[Span]], list[float]]:
+    from charterguard import Charter, Checker
+    from charterguard.engine import Checker as _Checker
+
+    charter = Charter.load(str(_eval_charter()))
+    checker: _Checker = Checker(charter)
+    secret_rules = [r for r in charter.rules if r.spec.category == "secret"]
+    out, times = [], []
+    for row in rows:
+        started = time.perf_counter()
+        post, rules = checker._prepare(row["text"], row["lang"], None, None, None)
+        allowed: dict[int, list[tuple[int, int]]] = {}
+        spans = [(f.start, f.end, f.entity) for r in rules if r in secret_rules for f in checker._findings(r, post, allowed)]
+        times.append((time.perf_counter() - started) * 1000)
+        out.append(spans)
+    return out, times
+
+
+def _eval_charter() -> Path:
+    path = Path(os.environ.get("TMPDIR", "/tmp")) / "charterguard-eval-secrets.yaml"
+    path.write_text(
+        f"extends: {ROOT / 'policies' / 'default.yaml'}\nname: eval-secrets\ncompany:\n  name: Acme Group\n"
+        f"  internal_domains: {json.dumps(INTERNAL_DOMAINS)}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def detect_secrets_predict(rows: list[dict]) -> tuple[list[list[Span]], list[float]] | None:
+    """detect-secrets as it scans a repository: each post is a file (post.txt), every
+    default plugin and filter on, no verification (offline)."""
+    try:
+        from detect_secrets.core.scan import scan_file
+        from detect_secrets.settings import default_settings
+    except ImportError:
+        return None
+    import tempfile
+
+    out, times = [], []
+    with tempfile.TemporaryDirectory() as tmp, default_settings() as settings:
+        settings.disable_filters("detect_secrets.filters.common.is_ignored_due_to_verification_policies")
+        path = Path(tmp) / "post.txt"
+        for row in rows:
+            path.write_text(row["text"], encoding="utf-8")
+            lines = row["text"].split("\n")
+            starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+            started = time.perf_counter()
+            found = list(scan_file(str(path)))
+            times.append((time.perf_counter() - started) * 1000)
+            spans: list[Span] = []
+            for secret in found:
+                line = lines[secret.line_number - 1]
+                value = secret.secret_value or ""
+                at = line.find(value) if value else -1
+                if at >= 0:
+                    spans.append((starts[secret.line_number - 1] + at, starts[secret.line_number - 1] + at + len(value), "CREDENTIAL"))
+            out.append(spans)
+    return out, times
+
+
+def ordinary_posts() -> dict[str, list[str]]:
+    """Posts with no secret in them, written by others: every secret finding there is a
+    false alarm. The repository's corporate posts, and (when ../shared/eval is there)
+    TweetEval tweets, Allociné reviews and Presidio's synthetic PII sentences."""
+    data = ROOT / "bench" / "data"
+    sets = {"corporate posts (bench/data)": [
+        line for name in ("corporate_posts_fr.txt", "corporate_posts_en.txt", "corporate_negative_fine_fr.txt", "corporate_negative_fine_en.txt")
+        for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()
+    ]}
+    sets["fr_pii_posts (bench/data)"] = [json.loads(line)["text"] for line in (data / "fr_pii_posts.jsonl").read_text(encoding="utf-8").splitlines()]
+    shared = Path(os.environ.get("CHARTERGUARD_EVAL", ROOT.parent / "shared" / "eval"))
+    tweets = sorted(shared.glob("tweeteval_en/*/*text*.txt"))
+    if tweets:
+        sets["tweeteval_en (shared/eval)"] = [line for path in tweets for line in path.read_text(encoding="utf-8").splitlines()]
+    allocine = shared / "allocine_tv_fr" / "dev.tsv"
+    if allocine.exists():
+        sets["allocine_tv_fr dev (shared/eval)"] = [line.split("\t", 1)[-1] for line in allocine.read_text(encoding="utf-8").splitlines()]
+    synth = shared / "presidio_synth_v2" / "dev.json"
+    if synth.exists():
+        sets["presidio_synth_v2 dev (shared/eval)"] = [item["full_text"] for item in json.loads(synth.read_text(encoding="utf-8"))]
+    return sets
+
+
+def false_alarms_on_ordinary_posts() -> None:
+    from charterguard import Charter
+    from charterguard.detectors.secrets import SecretsDetector
+
+    charter = Charter.load(str(_eval_charter()))
+    detectors = [r.detector for r in charter.rules if isinstance(r.detector, SecretsDetector)]
+    print("\nFalse alarms on ordinary posts (no secret in them)")
+    for name, texts in ordinary_posts().items():
+        flagged = [t for t in texts if any(d.candidates(t) for d in detectors)]
+        print(f"  {name:<38} {len(flagged):>4} of {len(texts):>6} posts flagged ({len(flagged) / max(1, len(texts)):.2%})")
+        for text in flagged[:5]:
+            print(f"      e.g. {text[:100]!r}")
+
+
+def score(rows: list[dict], predicted: list[list[Span]], families: tuple[str, ...], family_blind: bool = False) -> dict[str, Counter]:
+    """Per family: tp, fp, fn and exact-span matches."""
+    counts: dict[str, Counter] = {f: Counter() for f in (*families, "ALL")}
+    for row, spans in zip(rows, predicted):
+        gold = [g for g in row["gold"] if g[2] in families]
+        preds = [p for p in spans if family_blind or p[2] in families]
+        used: set[int] = set()
+        for p in preds:
+            hit = next(
+                (i for i, g in enumerate(gold) if i not in used and p[0] < g[1] and g[0] < p[1] and (family_blind or g[2] == p[2])),
+                None,
+            )
+            family = gold[hit][2] if hit is not None else p[2]
+            if hit is None:
+                counts.setdefault(family, Counter())["fp"] += 1
+                counts["ALL"]["fp"] += 1
+                continue
+            used.add(hit)
+            exact = (p[0], p[1]) == gold[hit][:2]
+            for key in (family, "ALL"):
+                counts[key]["tp"] += 1
+                counts[key]["exact"] += exact
+        for i, g in enumerate(gold):
+            if i not in used:
+                counts[g[2]]["fn"] += 1
+                counts["ALL"]["fn"] += 1
+    return counts
+
+
+def post_level(rows: list[dict], predicted: list[list[Span]], families: tuple[str, ...], family_blind: bool = False) -> Counter:
+    c: Counter = Counter()
+    for row, spans in zip(rows, predicted):
+        has_gold = any(g[2] in families for g in row["gold"])
+        flagged = any(family_blind or p[2] in families for p in spans)
+        c[("tp" if has_gold else "fp") if flagged else ("fn" if has_gold else "tn")] += 1
+    return c
+
+
+def _prf(c: Counter) -> tuple[float, float, float]:
+    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def print_table(title: str, counts: dict[str, Counter]) -> None:
+    print(f"\n{title}")
+    print(f"  {'family':<18} {'gold':>5} {'pred':>5} {'prec':>6} {'recall':>6} {'F1':>6} {'exact span':>10}")
+    for family, c in counts.items():
+        if not (c["tp"] or c["fp"] or c["fn"]):
+            continue
+        p, r, f = _prf(c)
+        exact = f"{c['exact'] / c['tp']:.2f}" if c["tp"] else "-"
+        print(f"  {family:<18} {c['tp'] + c['fn']:>5} {c['tp'] + c['fp']:>5} {p:>6.3f} {r:>6.3f} {f:>6.3f} {exact:>10}")
+
+
+def print_post_level(name: str, c: Counter) -> None:
+    p, r, _ = _prf(c)
+    print(f"  {name:<28} posts with a secret flagged {c['tp']}/{c['tp'] + c['fn']} (recall {r:.3f}); "
+          f"harmless posts flagged {c['fp']}/{c['fp'] + c['tn']} (precision {p:.3f})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "all"), default="report")
+    parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
+    parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
+    parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")
+    args = parser.parse_args()
+    rows = load(args.split)
+    n_pos = sum(bool(r["gold"]) for r in rows)
+    print(f"{DATA.name}, split {args.split}: {len(rows)} posts, {n_pos} with secrets "
+          f"({sum(len(r['gold']) for r in rows)} gold spans), {len(rows) - n_pos} harmless look-alikes; "
+          f"fr {sum(r['lang'] == 'fr' for r in rows)}, en {sum(r['lang'] == 'en' for r in rows)}")
+    ours, our_times = charterguard_predict(rows)
+    print_table("charterguard (secret.credentials + secret.internal_links), per family", score(rows, ours, CREDENTIALS + INFRASTRUCTURE))
+    print_table("charterguard, credential families only, family-blind (comparable with detect-secrets)",
+                {"CREDENTIAL": score(rows, [[p for p in spans if p[2] in CREDENTIALS] for spans in ours], CREDENTIALS, family_blind=True)["ALL"]})
+    print("\nPost level")
+    print_post_level("charterguard, all families", post_level(rows, ours, CREDENTIALS + INFRASTRUCTURE))
+    print_post_level("charterguard, credentials", post_level(rows, ours, CREDENTIALS))
+    baseline = None if args.no_baseline else detect_secrets_predict(rows)
+    if baseline is not None:
+        theirs, their_times = baseline
+        print_post_level("detect-secrets, credentials", post_level(rows, theirs, CREDENTIALS, family_blind=True))
+        print_table("detect-secrets 1.5 (default plugins), credential families, family-blind",
+                    {"CREDENTIAL": score(rows, theirs, CREDENTIALS, family_blind=True)["ALL"]})
+    print(f"\nTime per post (ms, median / p95): charterguard secret rules {statistics.median(our_times):.3f} / "
+          f"{sorted(our_times)[int(0.95 * (len(our_times) - 1))]:.3f}", end="")
+    if baseline is not None:
+        print(f"; detect-secrets {statistics.median(their_times):.3f} / {sorted(their_times)[int(0.95 * (len(their_times) - 1))]:.3f}", end="")
+    print(f"   (load average {os.getloadavg()[0]:.1f})")
+    if args.ordinary:
+        false_alarms_on_ordinary_posts()
+    if args.show_errors:
+        for row, spans in zip(rows, ours):
+            gold = {(g[0], g[1], g[2]) for g in row["gold"]}
+            for p in spans:
+                if not any(p[0] < g[1] and g[0] < p[1] and g[2] == p[2] for g in gold):
+                    print(f"  FP {row['id']} {p[2]} {row['text'][p[0]:p[1]]!r}")
+            for g in gold:
+                if not any(p[0] < g[1] and g[0] < p[1] and g[2] == p[2] for p in spans):
+                    print(f"  FN {row['id']} {g[2]} {row['text'][g[0]:g[1]]!r}   in {row['text'][:80]!r}")
+
+
+if __name__ == "__main__":
+    main()

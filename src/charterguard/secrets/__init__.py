@@ -1,0 +1,72 @@
+"""Secrets and internal infrastructure in a post: what the `secrets` rule kind finds.
+
+Every finder returns `SecretCandidate`s whose span is the secret itself (the
+password in `svc:Pa55word@host`, the value after `AWS_SECRET_ACCESS_KEY=`), never
+the whole line, with one entity per family (`FAMILIES`).
+
+- `catalogue`: provider tokens with a distinctive shape (AWS, GitHub, GitLab, Slack,
+  Stripe, Google, OpenAI, JWT, private-key blocks...), after gitleaks' public catalogue;
+- `credentials`: secrets announced by a word, in prose (FR/EN: "le mot de passe du wifi
+  c'est X", "login X pass Y") and in config (`api_key: X`), credentials in URLs and
+  connection strings; the value's shape (`shape`) decides, not the keyword alone;
+- `infrastructure`: private IPs, internal host names, UNC shares and file paths,
+  links to internal tools.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+CREDENTIAL_FAMILIES: tuple[str, ...] = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING")
+INFRASTRUCTURE_FAMILIES: tuple[str, ...] = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
+FAMILIES: tuple[str, ...] = CREDENTIAL_FAMILIES + INFRASTRUCTURE_FAMILIES
+
+
+# What each family is called in a message ({label}), with its article.
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "API_KEY": "une clé d'API", "TOKEN": "un jeton d'accès", "PASSWORD": "un mot de passe", "PRIVATE_KEY": "une clé privée",
+        "CONNECTION_STRING": "un identifiant de connexion", "INTERNAL_URL": "un lien interne",
+        "INTERNAL_HOST": "un serveur interne", "FILE_PATH": "un partage ou un chemin de fichier interne",
+    },
+    "en": {
+        "API_KEY": "an API key", "TOKEN": "an access token", "PASSWORD": "a password", "PRIVATE_KEY": "a private key",
+        "CONNECTION_STRING": "connection credentials", "INTERNAL_URL": "an internal link",
+        "INTERNAL_HOST": "an internal server", "FILE_PATH": "an internal share or file path",
+    },
+}
+
+
+def label(family: str, language: str) -> str:
+    """The family's name for a message in `language` (French when unknown)."""
+    return LABELS.get(language, LABELS["fr"]).get(family, family)
+
+
+@dataclass(frozen=True, slots=True)
+class SecretCandidate:
+    """One secret or internal reference in a post (original text offsets)."""
+
+    start: int
+    end: int
+    family: str  # one of FAMILIES: the finding's entity
+    kind: str  # what exactly was recognised, e.g. "aws-access-key-id", "password-in-prose"
+    score: float = 1.0
+
+
+def resolve(candidates: list[SecretCandidate]) -> list[SecretCandidate]:
+    """Non-overlapping candidates, the longest first (a token inside a URL already found
+    as a credential is reported once), sorted by start. O(n log n) lookups: a pasted
+    config can hold thousands of candidates."""
+    starts: list[int] = []
+    kept: list[SecretCandidate] = []  # sorted by start, never overlapping
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.score, c.start)):
+        k = bisect.bisect_left(starts, c.start)
+        if k > 0 and kept[k - 1].end > c.start or k < len(kept) and kept[k].start < c.end:
+            continue
+        starts.insert(k, c.start)
+        kept.insert(k, c)
+    return kept
+
+
+__all__ = ["CREDENTIAL_FAMILIES", "FAMILIES", "INFRASTRUCTURE_FAMILIES", "LABELS", "SecretCandidate", "label", "resolve"]

@@ -1,0 +1,129 @@
+"""Provider credentials recognisable by their shape alone (a prefix, a length, an alphabet).
+
+The families follow gitleaks' public rule catalogue (and the plugins of Yelp's
+detect-secrets, which it covers): a token whose prefix is distinctive
+(`ghp_`, `glpat-`, `xoxb-`, `AKIA`, `sk_live_`, `eyJ...`) is a secret wherever it
+appears, in prose or config, so it needs no keyword. Secrets without such a shape
+(an AWS secret access key, a private_key_id) are found by `credentials` when a
+keyword announces them. Patterns are written for this module, each compiled
+once and run only on posts holding its literal hint; bounded repetitions (linear time).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import SecretCandidate
+from .shape import entropy, is_placeholder
+
+_B = r"(?:(?<=://)|(?<![\w\-./+]))"  # a token starts at a word boundary (not inside a longer token), or a URL's user part
+_E = r"(?![\w\-])"  # ... and ends at one
+
+
+@dataclass(frozen=True, slots=True)
+class TokenShape:
+    kind: str
+    family: str
+    pattern: str
+    min_entropy: float = 0.0  # of the whole match: drops "AKIAAAAAAAAAAAAAAAAA"-like filler
+    hint: str = ""  # a cheap regex every match contains: the shape runs only on posts holding it
+
+
+TOKEN_SHAPES: tuple[TokenShape, ...] = (
+    # Cloud providers
+    TokenShape("aws-access-key-id", "API_KEY", _B + r"(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}" + _E, 3.0, hint='AKIA|ASIA|ABIA|ACCA|A3T'),
+    TokenShape("google-api-key", "API_KEY", _B + r"AIza[0-9A-Za-z_\-]{35}" + _E, 3.0, hint='AIza'),
+    TokenShape("google-oauth-client-secret", "API_KEY", _B + r"GOCSPX-[0-9A-Za-z_\-]{28}" + _E, hint='GOCSPX-'),
+    TokenShape("google-oauth-access-token", "TOKEN", _B + r"ya29\.[0-9A-Za-z_\-]{30,}" + _E, hint='ya29\\.'),
+    TokenShape("azure-ad-client-secret", "API_KEY", r"(?<![\w~.])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.\-]{31,34}(?![\w~])", hint='\\dQ~'),
+    TokenShape("alibaba-access-key-id", "API_KEY", _B + r"LTAI[A-Za-z0-9]{20}" + _E, 3.0, hint='LTAI'),
+    TokenShape("digitalocean-token", "TOKEN", _B + r"do[opr]_v1_[a-f0-9]{64}" + _E, hint='_v1_'),
+    TokenShape("hashicorp-vault-token", "TOKEN", _B + r"hv[sb]\.[A-Za-z0-9_\-]{24,}" + _E, hint='hv[sb]\\.'),
+    TokenShape("terraform-cloud-token", "TOKEN", _B + r"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=\-]{60,}" + _E, hint='\\.atlasv1\\.'),
+    TokenShape("heroku-api-key", "API_KEY", _B + r"HRKU-[A-Za-z0-9_\-]{60}" + _E, hint='HRKU-'),
+    # Code hosting, CI, registries
+    TokenShape("github-token", "TOKEN", _B + r"gh[pousr]_[A-Za-z0-9]{36,255}" + _E, 3.0, hint='gh[pousr]_'),
+    TokenShape("github-fine-grained-token", "TOKEN", _B + r"github_pat_[A-Za-z0-9_]{60,255}" + _E, hint='github_pat_'),
+    TokenShape("gitlab-token", "TOKEN", _B + r"gl(?:pat|dt|rt|ptt|ft|cbt|imt|oas|soat|agent)-[A-Za-z0-9_\-]{20,64}" + _E, 3.0, hint='gl[a-z]{2,5}-'),
+    TokenShape("gitlab-runner-registration-token", "TOKEN", _B + r"GR1348941[A-Za-z0-9_\-]{20}" + _E, hint='GR1348941'),
+    TokenShape("npm-token", "TOKEN", _B + r"npm_[A-Za-z0-9]{36}" + _E, hint='npm_'),
+    TokenShape("pypi-token", "TOKEN", _B + r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,}" + _E, hint='pypi-AgEIcHlwaS5vcmc'),
+    TokenShape("dockerhub-token", "TOKEN", _B + r"dckr_pat_[A-Za-z0-9_\-]{27,}" + _E, hint='dckr_pat_'),
+    TokenShape("artifactory-api-key", "API_KEY", _B + r"AKCp[A-Za-z0-9]{69}" + _E, hint='AKCp'),
+    TokenShape("atlassian-api-token", "TOKEN", _B + r"ATATT3[A-Za-z0-9_\-=]{150,}" + _E, hint='ATATT3'),
+    TokenShape("postman-api-key", "API_KEY", _B + r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}" + _E, hint='PMAK-'),
+    TokenShape("databricks-token", "TOKEN", _B + r"dapi[a-f0-9]{32}(?:-\d)?" + _E, hint='dapi'),
+    TokenShape("sonarqube-token", "TOKEN", _B + r"sq[apu]_[a-f0-9]{40}" + _E, hint='sq[apu]_'),
+    TokenShape("grafana-service-account-token", "TOKEN", _B + r"glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}" + _E, hint='glsa_'),
+    TokenShape("grafana-cloud-token", "TOKEN", _B + r"glc_[A-Za-z0-9+/]{32,400}={0,2}" + _E, hint='glc_'),
+    TokenShape("sentry-token", "TOKEN", _B + r"sntr[ysu]_[A-Za-z0-9+/=_\-]{40,}" + _E, hint='sntr[ysu]_'),
+    TokenShape("new-relic-key", "API_KEY", _B + r"NR(?:AK|II|JS)-[A-Za-z0-9]{27}" + _E, hint='NR(?:AK|II|JS)-'),
+    TokenShape("doppler-token", "TOKEN", _B + r"dp\.(?:pt|st|ct|sa|scim|audit)\.[A-Za-z0-9]{40,44}" + _E, hint='dp\\.'),
+    # Messaging, payments, SaaS
+    TokenShape("slack-token", "TOKEN", _B + r"xox[abposre]-(?:\d+-)?[A-Za-z0-9\-]{10,250}" + _E, hint='xox[abposre]-'),
+    TokenShape("slack-app-token", "TOKEN", _B + r"xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+" + _E, hint='xapp-'),
+    TokenShape("slack-webhook", "TOKEN", r"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_\-]{20,}", hint='hooks\\.slack\\.com'),
+    TokenShape("teams-webhook", "TOKEN", r"(?<![\w\-])[\w\-]{1,63}\.webhook\.office\.com/webhookb2/[A-Za-z0-9@/_\-]{40,}", hint='\\.webhook\\.office\\.com'),
+    TokenShape("discord-webhook", "TOKEN", r"discord(?:app)?\.com/api/webhooks/\d{15,20}/[A-Za-z0-9_\-]{60,}", hint='/api/webhooks/'),
+    TokenShape("discord-bot-token", "TOKEN", _B + r"[MN][A-Za-z0-9]{23,25}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}" + _E, hint='[MN][A-Za-z0-9]{23,25}\\.'),
+    TokenShape("telegram-bot-token", "TOKEN", _B + r"\d{8,10}:AA[A-Za-z0-9_\-]{33}" + _E, hint='\\d:AA'),
+    TokenShape("stripe-secret-key", "API_KEY", _B + r"(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{20,99}" + _E, hint='_(?:live|test|prod)_'),
+    TokenShape("stripe-webhook-secret", "API_KEY", _B + r"whsec_[A-Za-z0-9]{24,}" + _E, hint='whsec_'),
+    TokenShape("square-token", "TOKEN", _B + r"(?:sq0atp|sq0csp|EAAA)[A-Za-z0-9_\-]{22,60}" + _E, hint='sq0atp|sq0csp|EAAA'),
+    TokenShape("twilio-api-key", "API_KEY", _B + r"SK[0-9a-f]{32}" + _E, hint='SK[0-9a-f]{32}'),
+    TokenShape("sendgrid-api-key", "API_KEY", _B + r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}" + _E, hint='SG\\.'),
+    TokenShape("mailchimp-api-key", "API_KEY", _B + r"[0-9a-f]{32}-us\d{1,2}" + _E, hint='-us\\d'),
+    TokenShape("mailgun-api-key", "API_KEY", _B + r"key-[0-9a-f]{32}" + _E, hint='key-'),
+    TokenShape("shopify-token", "TOKEN", _B + r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}" + _E, hint='shp(?:at|ca|pa|ss)_'),
+    TokenShape("facebook-access-token", "TOKEN", _B + r"EAA[A-Za-z0-9]{90,}" + _E, hint='EAA'),
+    TokenShape("twitter-bearer-token", "TOKEN", _B + r"A{22}[A-Za-z0-9%]{30,}" + _E, hint='A{22}'),
+    TokenShape("mapbox-secret-token", "TOKEN", _B + r"sk\.eyJ[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{10,}" + _E, hint='sk\\.eyJ'),
+    TokenShape("notion-token", "TOKEN", _B + r"(?:secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{40,50})" + _E, hint='secret_|ntn_'),
+    TokenShape("linear-api-key", "API_KEY", _B + r"lin_api_[A-Za-z0-9]{40}" + _E, hint='lin_api_'),
+    TokenShape("huggingface-token", "TOKEN", _B + r"hf_[A-Za-z]{34}" + _E, 3.0, hint='hf_'),
+    TokenShape("openai-api-key", "API_KEY", _B + r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}" + _E, hint='T3BlbkFJ'),
+    TokenShape("openai-project-key", "API_KEY", _B + r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,}" + _E, 3.5, hint='sk-(?:proj|svcacct|admin)-'),
+    TokenShape("anthropic-api-key", "API_KEY", _B + r"sk-ant-(?:api03|admin01)-[A-Za-z0-9_\-]{80,}" + _E, hint='sk-ant-'),
+    TokenShape("age-secret-key", "PRIVATE_KEY", r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", hint='AGE-SECRET-KEY-1'),
+    TokenShape("onepassword-secret-key", "API_KEY", _B + r"A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}" + _E, hint='A3-'),
+    # Generic shapes
+    TokenShape("jwt", "TOKEN", _B + r"eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{2,}\.[A-Za-z0-9_\-]{4,}", hint='eyJ[\\w\\-]{10,}\\.eyJ'),
+    TokenShape("putty-private-key", "PRIVATE_KEY", r"PuTTY-User-Key-File-\d: [\s\S]{0,4000}?Private-Lines: \d+[\s\S]{0,8000}?(?=Private-MAC|$)", hint='PuTTY-User-Key-File'),
+)
+
+_COMPILED: tuple[tuple[TokenShape, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (shape, re.compile(shape.hint), re.compile(shape.pattern)) for shape in TOKEN_SHAPES
+)
+# A private key block runs from BEGIN to END, or, when it is cut, as far as its base64 goes.
+_KEY_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----")
+_KEY_END = re.compile(r"-----END[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----")
+_KEY_BODY = re.compile(r"(?:(?:\\n|\s)+[A-Za-z0-9+/=]{16,}){0,400}")
+MAX_KEY_CHARS = 20_000
+
+
+def find_tokens(text: str) -> list[SecretCandidate]:
+    """Every provider credential in `text`, each span the token itself (overlaps are left to
+    `resolve`). A shape runs only when its hint occurs: most posts run none."""
+    out = _private_keys(text)
+    for shape, hint, pattern in _COMPILED:
+        if hint.search(text) is None:
+            continue
+        for m in pattern.finditer(text):
+            value = m.group(0)
+            if shape.family != "PRIVATE_KEY" and (shape.min_entropy and entropy(value) < shape.min_entropy or is_placeholder(value)):
+                continue
+            out.append(SecretCandidate(m.start(), m.end(), shape.family, shape.kind))
+    return out
+
+
+def _private_keys(text: str) -> list[SecretCandidate]:
+    out = []
+    position = 0
+    while (begin := _KEY_BEGIN.search(text, position)) is not None:
+        end_marker = _KEY_END.search(text, begin.end(), begin.end() + MAX_KEY_CHARS)
+        end = end_marker.end() if end_marker else _KEY_BODY.match(text, begin.end()).end()  # type: ignore[union-attr]
+        end = begin.start() + len(text[begin.start() : end].rstrip(" \t\r\n\\,\"'"))
+        out.append(SecretCandidate(begin.start(), end, "PRIVATE_KEY", "private-key"))
+        position = max(end, begin.end())
+    return out

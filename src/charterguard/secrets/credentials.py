@@ -1,0 +1,269 @@
+"""Credentials announced by words (prose and config) and credentials inside URLs.
+
+- Prose, French and English: "le mot de passe du wifi invité c'est Acme2026!",
+  "mdp Soleil2026!", "the staging password is Hunter22", "identifiants : admin / X",
+  "login marie pass Y", "le code de la porte est 4512".
+- Config: `AWS_SECRET_ACCESS_KEY=...`, `"private_key_id": "..."`, `db_password: ...`,
+  `Password=...;` in connection strings, `?token=...` in URLs.
+- URLs and DSNs with credentials: `mongodb+srv://svc:Pa55word@cluster0...`; the
+  span is the password, so the redacted post keeps the rest of the URL readable.
+
+The keyword only says where to look; the value's shape (`shape`) decides, so that
+"le mot de passe doit contenir 12 caractères" or "password: <your password>" stay
+clean. Patterns have bounded repetitions (linear time on long posts).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.urls import USERINFO_URL
+from . import SecretCandidate
+from .shape import (
+    classes,
+    is_placeholder,
+    looks_like_access_code,
+    looks_like_key,
+    looks_like_password,
+)
+
+# -- credentials in URLs -----------------------------------------------------------
+
+_URL_PLACEHOLDERS = frozenset({"pass", "pwd", "pw", "passwd", "password", "user", "username", "secret", "mdp", "token", "motdepasse"})
+
+
+def find_url_credentials(text: str) -> list[SecretCandidate]:
+    """The password of every `scheme://user:password@host` (URLs, DSNs, JDBC, brokers)."""
+    if "://" not in text:
+        return []
+    out = []
+    for m in USERINFO_URL.finditer(text):
+        password = m.group("password")
+        if password.casefold() in _URL_PLACEHOLDERS or is_placeholder(password) or password.isdigit() and m.group("user") == "":
+            continue  # "user:pass@", "<password>", "${DB_PASS}", or host:port written oddly
+        out.append(SecretCandidate(m.start("password"), m.end("password"), "CONNECTION_STRING", "credentials-in-url"))
+    return out
+
+
+# -- keyword-announced secrets ------------------------------------------------------
+
+# What announces a password or an access code, in prose (FR/EN) and abbreviations.
+_PASSWORD_WORDS = (
+    r"mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
+    r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te)|"
+    r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key|pin|pass)|"
+    r"cl[ée]\s+(?:wi-?fi|wpa2?|wep|r[ée]seau|de\s+s[ée]curit[ée]\s+r[ée]seau)|wpa2?\s+key|"
+    r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|contrase[ñn]a|passwort|kennwort"
+)
+# What announces an API key, a token or another secret.
+_KEY_WORDS = (
+    r"api[ _\-]?keys?|cl[ée]s?\s+(?:d['’]\s?)?api|clefs?\s+(?:d['’]\s?)?api|cl[ée]\s+secr[eè]te|cl[ée]\s+priv[ée]e|"
+    r"secret\s+(?:access\s+)?keys?|access\s+keys?|client\s+secrets?|app\s+secrets?|consumer\s+secrets?|signing\s+keys?|"
+    r"private\s+keys?|encryption\s+keys?|cl[ée]\s+de\s+chiffrement|master\s+keys?|webhook\s+secrets?"
+)
+_TOKEN_WORDS = r"(?:access\s+|auth\s+|refresh\s+|bearer\s+|api\s+|personal\s+access\s+|session\s+)?tokens?|jetons?(?:\s+d['’]acc[eè]s)?|bearer"
+# Connectors between the announcing words and the value. The value may also follow the
+# words directly for the short forms ("mdp Soleil2026!").
+_CONNECTOR = (
+    r"\s*(?:[:=]|=>|->|→)|,?\s+(?:"
+    # Longest first: the first alternative that leads to a value is the one tried.
+    r"has\s+been\s+(?:set|changed)\s+to|(?:is|was)\s+set\s+to|set\s+to|changed\s+to|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
+    r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
+    r"remains|became)(?:\s*:)?|['’]s"
+)
+# "c'est toujours X", "is now X": an adverb between the connector and the value.
+_ADVERB = r"(?:\s+(?:toujours|maintenant|d[ée]sormais|encore|actuellement|now|still|currently|always|temporarily|temporairement))?"
+# Words between the keyword and the connector ("du wifi invité", "for the staging db"):
+# at most six, no sentence punctuation.
+_GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,6}?"
+_VALUE = r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
+
+_ANNOUNCED = re.compile(
+    r"(?i)(?<![\w\-])(?:(?P<password>" + _PASSWORD_WORDS + r")|(?P<key>" + _KEY_WORDS + r")|(?P<token>" + _TOKEN_WORDS + r"))"
+    + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
+)
+# Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
+# ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
+_SHORT_FORM = re.compile(r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|mot de passe|code)\s+" + _VALUE)
+# The gap or connector says the value is an example, a statistic or a rule, not a secret.
+_NOT_A_DISCLOSURE = re.compile(
+    r"(?i)\b(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|"
+    r"most\s+(?:common|used|popular)|weakest|popular|fort|forts|strong|bon|bons|good|id[ée]al|ideal|robuste|s[ûu]r|safe|"
+    r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gle|rule|length|longueur|requirement|exigence|"
+    r"hash[ée]?|hashed|chiffr[ée]|encrypted|stock[ée]|stored|expire|expir[ée]|oubli[ée]|forgot|forgotten|reset|r[ée]initialis)"
+)
+# "key", "clé", "code" alone are common words; after a wifi network's name they announce its password
+# ("Guest network: ACME-GUEST — key: X", "Wifi Acme-Invités, clé : X").
+_NETWORK_KEY = re.compile(
+    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)\s*(?:[:=]|→|->|\bis\b|\best\b)"
+    + _VALUE
+)
+# "pin" and "code" alone are common words: only with a code-shaped value and a connector.
+_WEAK_WORDS = frozenset({"pin", "code pin", "pin code"})
+# Words announcing a door, alarm or wifi code: short codes ("4719B") are accepted after them.
+_CODE_WORD = re.compile(r"(?i)code|digicode|pin")
+
+# Config identifiers holding a secret: AWS_SECRET_ACCESS_KEY, db_password, "private_key_id", apiKey.
+_CONFIG = re.compile(
+    r"(?i)(?<![\w.\-])[\"'`]?(?P<name>[a-z0-9_.\-]{0,40}?(?:password|passwd|passphrase|pwd|(?<![a-z])pass(?![a-z])|mdp|motdepasse|mot_de_passe|"
+    r"secret|token|jeton|api_?key|apikey|access_?key|private_?key(?:_id)?|client_?secret|credentials?|auth_?key|signing_?key|"
+    r"encryption_?key|account_?key|shared_?access_?key|sas)[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
+    r"(?:(?P<quote>[\"'`])(?P<quoted>[^\"'`\n]{1,4096}?)[\"'`]|(?!(?i:[a-z][a-z0-9+.\-]{0,20})://)(?P<bare>[^\s\"'`;,&]{1,4096}))"
+)
+# Pairs: "identifiants : admin / X", "login marie pass Y", "user: root, pwd: X", "creds admin:X".
+_PAIR = re.compile(
+    r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
+    r"acc[eè]s|access|compte|account)(?:\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?\s*(?:[:=]|→|->|=>))\s*"
+    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>\s*(?:/|:|\||,|\s+(?:et|and|mdp|pwd|pass|password|mot de passe)\s*:?)\s*)(?P<password>[^\s,;]{3,128})"
+    r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username)\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
+    r"(?:pass(?:word)?|pwd|mdp|mot de passe|pw)\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
+)
+# HTTP authentication: "Authorization: Basic dXNlcjpwYXNz", "Bearer abc.def", "-H 'X-Api-Key: ...'".
+_AUTH_HEADER = re.compile(
+    r"(?i)(?<![\w\-])(?:authorization\s*:\s*)?(?:basic|bearer|token)\s+(?P<value>[A-Za-z0-9+/=_.~\-]{12,4096})"
+    r"|(?<![\w\-])x-(?:api-key|auth-token|access-token)\s*:\s*(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
+)
+_FIELD_LABELS = frozenset(
+    {"user", "username", "login", "utilisateur", "identifiant", "id", "email", "e-mail", "mail", "compte", "account",
+     "mdp", "password", "pass", "pwd", "pw", "mot"}
+)
+# Passwords on command lines: mysql -pX, sshpass -p 'X', --password=X, -e POSTGRES_PASSWORD=X is config.
+_COMMAND_LINE = re.compile(
+    r"(?<![\w\-])(?:(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p(?P<attached>[^\s'\"]{4,128})"
+    r"|sshpass\s+-p\s*(?P<quote>['\"]?)(?P<sshpass>[^\s'\"]{4,128})"
+    r"|--(?:password|passwd|pass|db-password)(?:=|\s+)(?P<q2>['\"]?)(?P<long>[^\s'\"]{4,128}))"
+)
+# Passwords people write as they are: a pair naming them so is enough.
+DEFAULT_PASSWORDS = frozenset(
+    {"admin", "root", "toor", "guest", "invite", "invité", "password", "passw0rd", "motdepasse", "azerty", "qwerty", "letmein",
+     "welcome", "bienvenue", "secret", "changeme", "default", "test", "demo", "administrator", "administrateur", "user"}
+)
+_PREFILTER = re.compile(
+    r"(?i)pass|mdp|pwd|pw|s[ée]same|-p|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
+    r"acc[eè]s|access|compte|account|sas"
+)
+_TRAILING = ".,;:)]}>»”’\"'"
+_NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
+
+
+
+def find_announced(text: str) -> list[SecretCandidate]:
+    """Secrets a word announces, in prose and in config: the value is the span."""
+    if _PREFILTER.search(text) is None:
+        return []
+    out: list[SecretCandidate] = []
+    # Config first: on the same value, its family (a connection string's password) is the more precise.
+    for m in _CONFIG.finditer(text):
+        name = m.group("name").casefold()
+        family = _config_family(name, text, m.start())
+        span = _value_span(text, m)
+        if span is None:
+            continue
+        value = text[span[0] : span[1]]
+        if value.startswith("-----BEGIN"):
+            continue  # a private key block: the catalogue reports it as PRIVATE_KEY
+        if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
+            out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
+    for m in _ANNOUNCED.finditer(text):
+        if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(m.group("connector")):
+            continue
+        family = "PASSWORD" if m.group("password") else "API_KEY" if m.group("key") else "TOKEN"
+        word = (m.group("password") or "").casefold()
+        span = _value_span(text, m)
+        if span is None:
+            continue
+        start, end = span
+        value = text[start:end]
+        if word == "pass" and classes(value) < 3:
+            continue  # "pass" is also a ticket ("the boarding pass is AF1234"): only a strongly shaped value
+        if word in _WEAK_WORDS and not (value.isdigit() and m.group("connector").strip() in (":", "=", "is", "est", "c'est", "c’est")):
+            continue
+        if _acceptable(value, family, code_word=_CODE_WORD.search(word) is not None):
+            out.append(SecretCandidate(start, end, family, f"{family.lower()}-announced"))
+    for m in _NETWORK_KEY.finditer(text):
+        span = _value_span(text, m)
+        if span is not None and (looks_like_password(text[span[0] : span[1]]) or looks_like_access_code(text[span[0] : span[1]])):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "network-key"))
+    for m in _SHORT_FORM.finditer(text):
+        if m.group("word").casefold() == "code":
+            continue  # "code promo", "code source": only the phrases of _PASSWORD_WORDS
+        span = _value_span(text, m)
+        if span is not None and looks_like_password(text[span[0] : span[1]]) and not _word_before_is_negation(text, m.start()):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-short-form"))
+    for m in _COMMAND_LINE.finditer(text):
+        group = next(g for g in ("attached", "sshpass", "long") if m.group(g) is not None)
+        if not is_placeholder(m.group(group)):
+            out.append(SecretCandidate(m.start(group), m.end(group), "PASSWORD", "command-line-password"))
+    for m in _AUTH_HEADER.finditer(text):
+        group = "value" if m.group("value") is not None else "header"
+        value = m.group(group)
+        if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
+            out.append(SecretCandidate(m.start(group), m.end(group), "TOKEN", "authorization-header"))
+    for m in _PAIR.finditer(text):
+        group = "password" if m.group("password") is not None else "password2"
+        if (m.group("user") or m.group("user2") or "").casefold() in _FIELD_LABELS:
+            continue  # "accès -> user : demo.client": a label, then the user name, not a pair
+        start, end = m.start(group), m.end(group)
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        value = text[start:end]
+        tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
+        if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
+            out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))
+    return out
+
+
+def _basic_credentials(value: str) -> bool:
+    """base64 of "user:password" (HTTP basic authentication): printable text holding a colon."""
+    import base64
+    import binascii
+
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    head = decoded.split(b":", 1)[0]
+    return b":" in decoded and 0 < len(head) <= 64 and head.isascii() and all(32 < c < 127 for c in head)
+
+
+def _acceptable(value: str, family: str, code_word: bool = False) -> bool:
+    if "://" in value:
+        return False  # a link: the secret inside it, if any, is found on its own (userinfo, ?token=)
+    if family == "PASSWORD":
+        return looks_like_password(value) or code_word and looks_like_access_code(value)
+    return looks_like_key(value) or family == "TOKEN" and value.startswith("eyJ")
+
+
+def _config_family(name: str, text: str, start: int) -> str:
+    # Key=value inside a connection string ("Server=...;Password=...;", "?user=x&password=y").
+    before = text[max(0, start - 1) : start]
+    in_connection_string = before in (";", "?", "&") or ";" in text[max(0, start - 80) : start] and "=" in text[max(0, start - 80) : start]
+    if any(w in name for w in ("password", "passwd", "passphrase", "pwd", "pass", "mdp", "motdepasse", "mot_de_passe")):
+        return "CONNECTION_STRING" if in_connection_string else "PASSWORD"
+    if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
+        return "CONNECTION_STRING"
+    if any(w in name for w in ("token", "jeton", "sas")):
+        return "TOKEN"
+    return "API_KEY"
+
+
+def _value_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    if m.group("quoted") is not None:
+        start, end = m.start("quoted"), m.end("quoted")
+        return (start, end) if end > start else None
+    start, end = m.start("bare"), m.end("bare")
+    pair_list = _NEXT_PAIR.search(text, start, end)
+    if pair_list:
+        end = pair_list.start()  # "Password=X;Database=y": the value ends where the next key begins
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    # "!" or "?" closing a sentence ("... is Hunter22! Don't") is punctuation; before lowercase
+    # prose ("c'est Acme2026! pour ceux qui") it belongs to the password.
+    while end > start and text[end - 1] in "!?" and (end == len(text) or text[end].isspace()) and not re.match(r"\s+[a-zà-ÿ]", text[end : end + 3]):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _word_before_is_negation(text: str, start: int) -> bool:
+    """"sans mdp", "no password", "pas de mdp": what follows is not the password."""
+    return re.search(r"(?i)\b(?:sans|pas\s+de|no|without|aucun)\s*$", text[max(0, start - 12) : start]) is not None

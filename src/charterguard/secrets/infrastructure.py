@@ -1,0 +1,198 @@
+"""Internal infrastructure: private IPs, internal host names, shares and paths, internal tools.
+
+- INTERNAL_HOST: private (RFC 1918), link-local and unique-local addresses, with or
+  without a port ("10.12.4.7, port 8443", "192.168.1.20:8080"); host names under an
+  internal suffix (.lan .local .corp .internal .intra .intranet .home.arpa...) or one
+  of the company's `internal_domains`.
+- INTERNAL_URL: a link whose host is such a host or address, or an internal tool
+  (self-hosted Jira, Confluence, GitLab, Grafana, Jenkins...; Atlassian cloud sites,
+  SharePoint / OneDrive, Teams links), or one the charter lists (`internal_tools`).
+  The vendors' own public sites (gitlab.com, grafana.com/docs, confluence.atlassian.com)
+  are not internal.
+- FILE_PATH: UNC shares (`\\\\nas-marketing\\partage\\...`), smb:// / file:// links,
+  mapped-drive and user-directory paths.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..validators import private_ip
+from . import SecretCandidate
+
+INTERNAL_SUFFIXES: tuple[str, ...] = (
+    "lan", "local", "localdomain", "corp", "internal", "intra", "intranet", "home.arpa", "priv", "private",
+)
+# First labels that name a self-hosted internal tool ("jira.acme.fr", "grafana.ops.acme.io").
+TOOL_LABELS: frozenset[str] = frozenset(
+    {
+        "jira", "confluence", "wiki", "intranet", "intra", "gitlab", "git", "bitbucket", "grafana", "kibana", "jenkins", "sonar",
+        "sonarqube", "nexus", "artifactory", "vault", "argocd", "argo", "rancher", "prometheus", "alertmanager", "airflow",
+        "redmine", "mattermost", "rocketchat", "nextcloud", "owncloud", "portainer", "traefik", "kubernetes", "k8s", "harbor",
+        "sentry", "metabase", "superset", "tableau", "splunk", "zabbix", "nagios", "keycloak", "sso", "vpn", "webmail",
+        "owa", "sharepoint", "teams", "glpi", "servicenow", "phpmyadmin", "pgadmin", "adminer", "backoffice", "bo", "admin",
+    }
+)
+# Public sites of the tool vendors and public code hosts: documentation, not internal.
+PUBLIC_DOMAINS: frozenset[str] = frozenset(
+    {
+        "gitlab.com", "github.com", "bitbucket.org", "grafana.com", "atlassian.com", "jenkins.io", "elastic.co", "sonarsource.com",
+        "sonarcloud.io", "hashicorp.com", "vaultproject.io", "prometheus.io", "apache.org", "mattermost.com", "nextcloud.com",
+        "microsoft.com", "wikipedia.org", "wikimedia.org", "wiki.gg", "fandom.com", "sentry.io", "metabase.com", "tableau.com",
+        "splunk.com", "keycloak.org", "argoproj.io", "rancher.com", "docker.com", "kubernetes.io", "google.com", "gouv.fr",
+    }
+)
+# Hosted tools whose sites belong to one company: a link to them is internal.
+# (domain, path prefix): the host is the domain or one of its subdomains, the path starts so.
+HOSTED_TOOLS: tuple[tuple[str, str], ...] = (
+    ("atlassian.net", ""), ("sharepoint.com", ""), ("sharepoint.us", ""), ("service-now.com", ""), ("grafana.net", ""),
+    ("slack.com", "archives"), ("zendesk.com", "agent"), ("dev.azure.com", ""), ("visualstudio.com", ""),
+    ("monday.com", "boards"), ("teams.microsoft.com", "l/"), ("teams.live.com", "l/"), ("app.box.com", "s/"),
+    ("my.salesforce.com", ""), ("lightning.force.com", ""), ("1drv.ms", ""),
+)
+
+_IPV4 = re.compile(
+    r"(?<![\w.\-])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,15})://)?(?:[^\s/@]{1,64}@)?"
+    r"(?P<ip>(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})"
+    r"(?![\d.]\d|\.\d)(?P<port>:\d{1,5}(?!\d))?(?P<path>/[^\s<>\"'»)\]]*)?",
+    re.IGNORECASE,
+)
+_CIDR = re.compile(r"^/(?:3[0-2]|[12]?\d)$")
+_PORT_AFTER = re.compile(r"(?i)^,?\s*(?:port|sur le port|on port)\s+(\d{1,5})\b")
+_VERSION_BEFORE = re.compile(r"(?i)(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\bfirmware|\bmise à jour|\bmaj|\bupdate|\bpatch|\bOID|\bsnmp)\s*:?\s*$")
+_IPV6 = re.compile(r"(?i)(?<![\w:])(?P<ip>(?:fe80|f[cd][0-9a-f]{2})(?::[0-9a-f]{0,4}){2,7})(?:%\w+)?(?![\w:])")
+
+_HOST = r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9\-]{0,62}"
+_URL = re.compile(
+    r"(?i)(?<![\w@.\-/])(?:(?P<scheme>https?|ftp|ssh|sftp|smb|wss?)://)?(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?"
+    r"(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
+)
+_SINGLE_LABEL_URL = re.compile(
+    r"(?i)(?<![\w.\-])(?:https?|ftp)://(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?(?P<host>[a-z][a-z0-9\-]{0,62})(?![\w\-.])"
+    r"(?::\d{1,5})?(?:/[^\s<>\"'»)\]]*)?"
+)
+_AUTHORITY_REST = re.compile(r"[^\s/]{0,200}")
+_UNC = re.compile(r"(?<![\w\\])\\\\(?P<host>[A-Za-z0-9][\w.\-$]{0,62})\\(?P<rest>[^\s<>\"|*?]+(?: [^\s<>\"|*?\\]+(?=\\))*[^\s<>\"|*?.,;:!)]*)")
+_FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
+_DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+(?: [^\s<>\"|*?\\]+(?=\\))*[^\s<>\"|*?.,;:!)]*)")
+_UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~/|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
+_TRAILING = ".,;:!?)]}»”’\"'"
+_SPACED_FILE_NAME = re.compile(r"(?: [^\s\\<>\"|*?]{1,40}){1,4}?\.[A-Za-z0-9]{2,5}\b")
+_SYSTEM_DRIVE_PATHS = re.compile(r"(?i)^c:\\(?:windows|program files|programdata)\\")
+
+
+def find_infrastructure(text: str, internal_domains: Iterable[str] = (), internal_tools: Iterable[str] = ()) -> list[SecretCandidate]:
+    """Every internal address, host, link, share or path in `text`."""
+    domains = tuple(d.casefold().strip(".") for d in internal_domains if d.strip("."))
+    tools = tuple(t.casefold().split("://", 1)[-1].rstrip("/") for t in internal_tools if t.strip())
+    out: list[SecretCandidate] = []
+    out.extend(_ip_addresses(text))
+    if "." in text:
+        out.extend(_hosts_and_links(text, domains, tools))
+    if "://" in text:
+        out.extend(_single_label_links(text))
+    if "\\" in text or ":/" in text or "/" in text:
+        out.extend(_paths(text))
+    return out
+
+
+def _ip_addresses(text: str) -> list[SecretCandidate]:
+    out = []
+    if any(c.isdigit() for c in text):
+        for m in _IPV4.finditer(text):
+            ip = m.group("ip")
+            if not private_ip(ip):
+                continue
+            if _VERSION_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "version 10.2.3.4"
+            start, end = m.start(), _trim(text, m.start(), m.end())
+            port = _PORT_AFTER.match(text[end:])
+            if m.group("port") is None and port is not None:
+                end += port.end()  # "10.12.4.7, port 8443": the port is part of what is disclosed
+            cidr = m.group("path") is not None and _CIDR.match(text[m.start("path") : end]) is not None  # "192.168.50.0/24": a network
+            family = "INTERNAL_URL" if m.group("scheme") or m.group("path") and not cidr else "INTERNAL_HOST"
+            out.append(SecretCandidate(start, end, family, "private-ip"))
+    if ":" in text:
+        for m in _IPV6.finditer(text):
+            if private_ip(m.group("ip")):
+                out.append(SecretCandidate(m.start(), m.end(), "INTERNAL_HOST", "private-ipv6"))
+    return out
+
+
+def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]) -> list[SecretCandidate]:
+    out = []
+    for m in _URL.finditer(text):
+        host = m.group("host").casefold()
+        start, end = m.start(), _trim(text, m.start(), m.end())
+        whole = text[start:end].casefold()
+        address = whole.split("://", 1)[-1]
+        address = address.split("@", 1)[-1] if "@" in address.split("/", 1)[0] else address
+        is_link = bool(m.group("scheme") or m.group("path"))  # "host.lan:3389" is a host (and port), as for IPs
+        kind = _internal_kind(host, address, domains, tools)
+        if kind is None:
+            continue
+        if kind == "internal-host" and not is_link:
+            out.append(SecretCandidate(start, end, "INTERNAL_HOST", kind))
+        elif kind == "internal-host" or is_link:
+            out.append(SecretCandidate(start, end, "INTERNAL_URL", kind))
+    return out
+
+
+def _single_label_links(text: str) -> list[SecretCandidate]:
+    """`http://intranet/rh`, `https://jira:8443/browse/X`: a host name without a dot only
+    resolves inside a company's network (localhost aside)."""
+    out = []
+    for m in _SINGLE_LABEL_URL.finditer(text):
+        after_host = _AUTHORITY_REST.match(text, m.end("host"))
+        if after_host is not None and "@" in after_host.group(0):
+            continue  # "ftp://upload:pw@files.example.com": "upload" is a user name, not the host
+        if m.group("host").casefold() not in ("localhost", "localhost.localdomain"):
+            out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "INTERNAL_URL", "single-label-host"))
+    return out
+
+
+def _internal_kind(host: str, address: str, domains: tuple[str, ...], tools: tuple[str, ...]) -> str | None:
+    if any(host == d or host.endswith("." + d) for d in domains) or host.rsplit(".", 1)[-1] in INTERNAL_SUFFIXES or host.endswith(".home.arpa"):
+        return "internal-host"
+    if any(address == t or address.startswith(t.rstrip("/") + "/") or host == t or host.endswith("." + t) for t in tools):
+        return "charter-internal-tool"
+    path = address.split("/", 1)[1] if "/" in address else ""
+    for domain, prefix in HOSTED_TOOLS:
+        on_tool = host.endswith("." + domain) if domain.count(".") == 1 and not prefix else host == domain or host.endswith("." + domain)
+        if on_tool and path.startswith(prefix):
+            return "hosted-internal-tool"
+    labels = host.split(".")
+    if len(labels) >= 3 and labels[0] in TOOL_LABELS and _registered(host) not in PUBLIC_DOMAINS:
+        return "self-hosted-tool"
+    return None
+
+
+def _registered(host: str) -> str:
+    """The registrable domain, roughly (last two labels; three for co.uk-style suffixes)."""
+    labels = host.split(".")
+    if len(labels) >= 3 and labels[-2] in ("co", "com", "gouv", "org", "ac", "gov", "net") and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def _paths(text: str) -> list[SecretCandidate]:
+    out = []
+    for regex, kind in ((_UNC, "unc-share"), (_FILE_URL, "file-url"), (_DRIVE_PATH, "drive-path"), (_UNIX_PATH, "user-path")):
+        for m in regex.finditer(text):
+            start, end = m.start(), _trim(text, m.start(), m.end())
+            if kind == "drive-path" and _SYSTEM_DRIVE_PATHS.match(text[start:end]):
+                continue
+            if kind in ("unc-share", "drive-path"):
+                spaced = _SPACED_FILE_NAME.match(text, end)
+                if spaced:
+                    end = spaced.end()  # "\\nas\rh\budget 2026.xlsx": a file name with spaces
+            if end - start > 3:
+                out.append(SecretCandidate(start, end, "FILE_PATH", kind))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end

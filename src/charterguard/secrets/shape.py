@@ -1,0 +1,108 @@
+"""Does a value look like a secret? Length, character classes, entropy, placeholders.
+
+A keyword alone ("mot de passe", "token") proves nothing: advice says "le mot de
+passe doit contenir 12 caractères" and docs say `api_key: <your key>`. The value
+after the keyword decides.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+# Written-out placeholders, templating and masked values: documentation, not secrets.
+_PLACEHOLDER = re.compile(
+    r"""(?ix)
+    ^(?:
+      <[^>]*> | \[[^\]]*\] | \{\{?[^}]*\}?\} | \$\{?[A-Za-z_][\w.]*\}? | %[A-Za-z_]+% | @[A-Za-z_]+@  # <key>, [secret], {{x}}, ${VAR}, %VAR%
+      | [x*•.#_\-]{3,} | (?:x{2,}|\*{2,}).* | .*(?:x{4,}|\*{3,}|\.{3,}|…)$           # xxxx, ****, 1234****, abc...
+      | (?:your|my|votre|ton|mon)[_\-].* | .*[_\-](?:here|ici)                       # your_api_key, mettre_ici
+      | (?:changeme|change[_\-]?me|placeholder|example|exemple|dummy|redacted|masqu[ée]|hidden|secret|password|motdepasse|mdp|none|null|true|false|undefined|todo|tbd|n/?a)
+    )$
+    """
+)
+# A run of one character, or a sequence ("abcdef", "123456", "qwerty"): not a random value.
+_SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiop", "azertyuiop", "asdfghjkl", "zyxwvutsrqponmlkjihgfedcba", "9876543210")
+_HEX = re.compile(r"^[0-9a-fA-F]+$")
+_ACCESS_CODE = re.compile(r"^[0-9A-Z#*]+$")
+_MARKUP = re.compile(r"[{}\[\]\"<>]")  # JSON, markup or a quoted phrase, not a password typed in a post
+_SOCIAL = re.compile(r"^[#@][^\W\d_][\w\-]*$")  # a hashtag or a mention
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+def entropy(value: str) -> float:
+    """Shannon entropy in bits per character."""
+    if not value:
+        return 0.0
+    counts = Counter(value)
+    n = len(value)
+    return -sum(c / n * math.log2(c / n) for c in counts.values())
+
+
+def classes(value: str) -> int:
+    """How many of lowercase, uppercase, digits and symbols the value mixes."""
+    return sum(
+        (
+            any(c.islower() for c in value),
+            any(c.isupper() for c in value),
+            any(c.isdigit() for c in value),
+            any(not c.isalnum() for c in value),
+        )
+    )
+
+
+def is_placeholder(value: str) -> bool:
+    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`..."""
+    folded = value.casefold()
+    if _PLACEHOLDER.match(value) or len(set(folded)) <= 2:
+        return True
+    return len(folded) >= 4 and any(folded in seq for seq in _SEQUENCES)
+
+
+def looks_like_access_code(value: str) -> bool:
+    """A door, alarm or wifi code: 4 to 10 digits, capitals and #*, at least half digits ("4719B", "8842#")."""
+    return 4 <= len(value) <= 10 and _ACCESS_CODE.match(value) is not None and sum(c.isdigit() for c in value) * 2 >= len(value)
+
+
+def looks_like_password(value: str) -> bool:
+    """A value said to be a password or access code: shaped like one, not like a word.
+
+    Accepted: two or more character classes and 6+ characters ("Soleil2026!",
+    "hunter22"), three classes from 5 characters ("Ab3!x"), or a code of 4 to 12
+    digits ("le code du wifi est 84731902"). Refused: plain words ("trop court",
+    "required", "Soleil"), short numbers ("12 caractères"), placeholders.
+    """
+    if len(value) < 4 or len(value) > 128 or is_placeholder(value) or _MARKUP.search(value) or _SOCIAL.match(value):
+        return False
+    if value.isdigit():
+        return 4 <= len(value) <= 12
+    n_classes = classes(value)
+    if value.isalpha():
+        # One word, capitalised or not, is a word; camel-case mixtures ("hUnTeR") are not.
+        inner_upper = any(c.isupper() for c in value[1:])
+        return len(value) >= 8 and inner_upper and any(c.islower() for c in value[1:])
+    if n_classes >= 3:
+        return len(value) >= 5
+    return n_classes >= 2 and len(value) >= 6 and _not_a_plain_number(value)
+
+
+def _not_a_plain_number(value: str) -> bool:
+    """"12,5", "3.14", "1 000", "10%", "2026-03-01" are figures and dates, not passwords."""
+    return not re.fullmatch(r"[\d.,:%/\-+]+", value)
+
+
+def looks_like_key(value: str) -> bool:
+    """A value announced as an API key, token or secret: long and random-looking.
+
+    16+ characters with entropy >= 3 bits/char and two character classes, or 20+
+    hexadecimal digits (many keys are hex), or a UUID (several services issue them
+    as keys). Words, sentences and placeholders are refused.
+    """
+    if len(value) < 16 or len(value) > 4096 or is_placeholder(value):
+        return False
+    if _UUID.match(value):
+        return True
+    if _HEX.match(value):
+        return len(value) >= 20 and entropy(value) >= 2.8
+    return classes(value) >= 2 and entropy(value) >= 3.0 and any(c.isdigit() for c in value)
