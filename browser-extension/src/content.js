@@ -431,7 +431,10 @@
     const own = new Set([hit.rect && `${hit.rect.left},${hit.rect.top}`]);
     const others = highlighter.paintedRects().filter((r) => !own.has(`${r.left},${r.top}`) && !(hit.rect && r.top === hit.rect.top && r.left === hit.rect.left));
     cardSpan = hit.span;
-    ui.showTooltip(hit.span, hit.rect, actionsFor(sessions.get(hit.composer)), others);
+    const session = sessions.get(hit.composer);
+    const same = (s) => s.rule === hit.span.rule && s.from === hit.span.from && s.to === hit.span.to;
+    const alsoHere = session ? CG.findings.overlapping(currentSpans(session, false).spans, hit.span).filter((s) => !same(s)) : [];
+    ui.showTooltip(hit.span, hit.rect, actionsFor(session), others, alsoHere);
   }
 
   function hideCard() {

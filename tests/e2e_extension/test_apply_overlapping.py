@@ -4,7 +4,7 @@ applying the code name's suggestion replaces the code name only."""
 
 from __future__ import annotations
 
-from .conftest import COMPOSERS, http_json
+from .conftest import COMPOSERS, http_json, screenshot
 from .driver import composer_text, type_post, wait_for_highlights, wait_for_state
 
 CODENAME = "Colibri"
@@ -49,3 +49,29 @@ def test_applying_the_code_name_suggestion_on_an_overlong_x_post_replaces_only_t
     after = composer_text(page, "x")
     assert after == expected
     assert PHONE in after and after.startswith(LONG_X_POST[:200])  # nothing else of the user's text moved
+
+
+def test_the_card_over_a_word_shows_every_finding_that_overlaps_it(ext, open_site):
+    """The code name sits inside the length warning: its card says both, each with its own message."""
+    status, report = http_json("POST", f"{ext.api_base}/v1/check", {"text": LONG_X_POST, "channel": "x"})
+    assert status == 200, report
+    messages = {f["rule"]: f["message"] for f in report["findings"]}
+
+    page = open_site("x")
+    type_post(page, "x", LONG_X_POST)
+    wait_for_highlights(page, [CODENAME, PHONE])
+    box = page.evaluate(
+        """(word) => { const r = [...CSS.highlights.get('charterguard-block')].find((x) => String(x) === word).getBoundingClientRect();
+                       return {x: r.left + r.width / 2, y: r.top + r.height / 2}; }""",
+        CODENAME,
+    )
+    page.mouse.move(box["x"], box["y"])
+    tooltip = page.get_by_test_id("cg-tooltip")
+    tooltip.wait_for(state="visible")
+    shown = tooltip.inner_text()
+    assert messages["confidential.codenames"] in shown
+    assert messages["channel.budgets"] in shown
+    assert messages["personal_data.contact"] not in shown  # the phone does not overlap the code name
+    # Only the code name can be replaced: the length warning has no fix to apply.
+    assert tooltip.get_by_test_id("cg-apply").count() == 1
+    screenshot(page, "card_overlapping")

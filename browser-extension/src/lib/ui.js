@@ -45,6 +45,10 @@
     [data-severity=block] > div > .cg-sev, .cg-tooltip[data-severity=block] .cg-sev { color: #b71c1c; }
     [data-severity=warn] > div > .cg-sev, .cg-tooltip[data-severity=warn] .cg-sev { color: #8a3a00; }
     [data-severity=info] > div > .cg-sev, .cg-tooltip[data-severity=info] .cg-sev { color: #0d47a1; }
+    .cg-tooltip .cg-sev[data-severity=block] { color: #b71c1c; }
+    .cg-tooltip .cg-sev[data-severity=warn] { color: #8a3a00; }
+    .cg-tooltip .cg-sev[data-severity=info] { color: #0d47a1; }
+    .cg-tooltip .cg-also { border: 0; border-top: 1px solid #d7d7d7; margin: 8px 0; }
     .cg-text { quotes: none; background: #f2f2f2; border-radius: 3px; padding: 0 3px; }
     .cg-clause, .cg-suggestion, .cg-note { color: #4a4a4a; }
     .cg-row { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
@@ -311,13 +315,16 @@
      * it, or above when below would cover another finding (`avoid` rectangles)
      * or leave the viewport.
      */
-    function showTooltip(span, anchor, actions, avoid = []) {
+    function showTooltip(span, anchor, actions, avoid = [], alsoHere = []) {
       const box = anchor;
-      const handlers = actions;
+      const handlers = normalizeActions(actions);
       const others = avoid;
+      // `alsoHere`: the other findings overlapping this word, each with its own message and fix.
+      const severity = (s) => el(doc, 'p', {}, [el(doc, 'span', { class: 'cg-sev', 'data-severity': s.severityClass, text: t(`severity_${s.severityClass}`) })]);
       tooltip.replaceChildren(
-        el(doc, 'p', {}, [el(doc, 'span', { class: 'cg-sev', text: t(`severity_${span.severityClass}`) })]),
-        ...findingDetails(span, normalizeActions(handlers)),
+        severity(span),
+        ...findingDetails(span, handlers),
+        ...alsoHere.flatMap((other) => [el(doc, 'hr', { class: 'cg-also' }), severity(other), ...findingDetails(other, handlers)]),
       );
       tooltip.dataset.rule = span.rule;
       tooltip.dataset.severity = span.severityClass;
