@@ -195,7 +195,7 @@ def _entities_only(nlp: "Language", texts: Sequence[str], batch_size: int) -> li
     openers = _openers(nlp.lang)
     pieces = [(k, start, text[start:end]) for k, text in enumerate(texts) for start, end in entity_bearing_spans(text, openers)]
     found: list[list] = [[] for _ in docs]
-    ner = nlp.get_pipe("ner")
+    ner: Any = nlp.get_pipe("ner")  # a TrainablePipe: it has .pipe
     for (k, offset, _piece), sub in zip(pieces, ner.pipe((nlp.make_doc(p) for _, _, p in pieces), batch_size=batch_size)):
         for ent in sub.ents:
             span = docs[k].char_span(offset + ent.start_char, offset + ent.end_char, label=ent.label_, alignment_mode="expand")

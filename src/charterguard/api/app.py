@@ -21,7 +21,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, AsyncIterator, Callable, Literal
+from typing import Annotated, Any, AsyncIterator, Awaitable, Callable, Literal
 
 from fastapi import Body, Depends, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
@@ -206,7 +206,7 @@ def _state(request: Request) -> State:
     return request.app.state.cg
 
 
-def require(role: Literal["check", "compliance"]) -> Callable[..., ApiKey]:
+def require(role: Literal["check", "compliance"]) -> Callable[..., Awaitable[ApiKey]]:
     """Dependency: the caller's key, which must grant `role` (401/403 otherwise)."""
 
     # async: FastAPI runs a plain `def` dependency in its thread pool, a thread hop
@@ -361,7 +361,7 @@ def _mount_docs(app: FastAPI) -> None:
     static = _swagger_ui_dir()
     if static is not None:
         app.mount("/docs/static", StaticFiles(directory=static), name="swagger-ui")
-        assets = {"swagger_js_url": "/docs/static/swagger-ui-bundle.js", "swagger_css_url": "/docs/static/swagger-ui.css", "swagger_favicon_url": ""}
+        assets: dict[str, Any] = {"swagger_js_url": "/docs/static/swagger-ui-bundle.js", "swagger_css_url": "/docs/static/swagger-ui.css", "swagger_favicon_url": ""}
     else:  # swagger-ui-py missing: FastAPI's default page, which needs the CDN
         assets = {}
 

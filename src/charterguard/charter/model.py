@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Union
+from typing import Annotated, Any, Union, cast
 
 from pydantic import Field, ValidationError, create_model, field_validator
 
@@ -195,7 +195,7 @@ def _resolve(ref: str, base_dir: Path, chain: tuple[str, ...], root: Path | None
         raise CharterError(f"{ref}: {exc.problem}", file=chain[-1], field="extends", hint=exc.hint) from None
     if not isinstance(raw, dict):
         raise CharterError("a charter must be a YAML mapping (name:, rules: ...)", file=str(path), line=1)
-    return _resolve_raw(raw, str(path), path.parent, chain=(*chain, str(path)), own_path=path, root=root or path.parent)
+    return _resolve_raw(cast(MarkedDict, raw), str(path), path.parent, chain=(*chain, str(path)), own_path=path, root=root or path.parent)
 
 
 def _check_extends_target(ref: str, resolved: Path, root: Path, chain: tuple[str, ...]) -> None:
@@ -239,7 +239,7 @@ def _merge_charters(parent: MarkedDict, child: MarkedDict) -> MarkedDict:
     merged.marks = dict(parent.marks)
     for key, value in child.items():
         if key == "rules" and isinstance(value, list) and isinstance(parent.get("rules"), list):
-            merged[key] = _merge_rules(parent["rules"], value)
+            merged[key] = _merge_rules(cast(MarkedList, parent["rules"]), cast(MarkedList, value))
         elif key == "exceptions" and isinstance(value, list) and isinstance(parent.get("exceptions"), list):
             both = MarkedList(parent["exceptions"] + value, mark=value.mark)  # type: ignore[attr-defined]
             both.marks = list(parent["exceptions"].marks) + list(value.marks)  # type: ignore[attr-defined]

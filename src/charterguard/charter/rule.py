@@ -129,7 +129,7 @@ class Examples(StrictModel):
     audience: Literal["public", "internal"] | None = None
 
     def flag_examples(self) -> list[FlagExample]:
-        return [FlagExample(text=e) if isinstance(e, str) else e for e in self.flag]
+        return [FlagExample(text=e, match=None) if isinstance(e, str) else e for e in self.flag]
 
 
 class RuleSpec(StrictModel):

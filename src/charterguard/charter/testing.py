@@ -35,9 +35,9 @@ def run_examples(charter: Charter) -> Iterator[ExampleResult]:
         subject = charter.with_company(examples.company) if examples.company else charter
         checker = Checker(subject.only({rule.id}))
         channel, audience, language, now = _context(compiled)
-        kwargs = dict(channel=examples.channel or channel, audience=examples.audience or audience, lang=language, now=now)
+        example_channel, example_audience = examples.channel or channel, examples.audience or audience
         for example in flags:
-            report = checker.check(example.text, **kwargs)
+            report = checker.check(example.text, lang=language, channel=example_channel, audience=example_audience, now=now)
             hits = [f for f in report.findings if f.rule == rule.id or rule.id in f.also]
             if not hits:
                 yield ExampleResult(rule.id, "flag", example.text, False, "expected a finding, got none")
@@ -47,7 +47,7 @@ def run_examples(charter: Charter) -> Iterator[ExampleResult]:
             else:
                 yield ExampleResult(rule.id, "flag", example.text, True)
         for text in passes:
-            report = checker.check(text, **kwargs)
+            report = checker.check(text, lang=language, channel=example_channel, audience=example_audience, now=now)
             hits = [f for f in report.findings if f.rule == rule.id or rule.id in f.also]
             if hits:
                 got = ", ".join(repr(f.text) for f in hits)

@@ -239,6 +239,7 @@ def _run(rows: Iterable[Any], paths: list[str] | None, charter_ref: str, fmt: st
     show = gate["progress"] if gate["progress"] is not None else (sys.stderr.isatty() and total is not None)
 
     out: IO[str] = sys.stdout if str(output) == "-" else _open_output(output)
+    bar: Any  # click's ProgressBar, generic in a way mypy cannot infer from `length=`
     try:
         with click.progressbar(length=total or 1, label="Checking", file=sys.stderr, hidden=not show,
                                show_eta=True, show_percent=True, item_show_func=lambda _x: f"{counts['posts']:,} posts") as bar:
@@ -397,11 +398,11 @@ def _emit_junit(items: Iterator[Any], out: IO[str], fail_on: str, charter: Any, 
 
 
 def _emit_github(items: Iterator[Any], out: IO[str], ledger: Any, gate: dict[str, Any], **_: Any) -> None:
-    from ..render.github import annotation, annotations
+    from ..render.github import annotation, post_annotations
 
     for row, outcome, data in items:
         document = _document(row, outcome) if "error" not in data else None
-        for line in annotations(document, data, row.uri, row.first_line):
+        for line in post_annotations(document, data, row.uri, row.first_line):
             out.write(line + "\n")
     if ledger is not None:
         waiver_file = str(gate["waivers_file"])

@@ -101,7 +101,7 @@ class PiiDetector(Detector[PiiRule]):
         if self._analyzer is None:
             from ..pii.analyzer import analyzer_for
 
-            regions = {k: tuple(v) for k, v in self.rule.phone_regions.items()} if self.rule.phone_regions else None
+            regions: dict[str, tuple[str, ...]] | None = {k: tuple(v) for k, v in self.rule.phone_regions.items()} if self.rule.phone_regions else None
             self._analyzer = analyzer_for(self.company, regions)
         return self._analyzer
 

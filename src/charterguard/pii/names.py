@@ -96,8 +96,8 @@ def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]
             continue
         out[(start, end)] = Candidate(start, end, "PERSON", SCORE_ANNOUNCED, "charterguard:announced")
     for m in _GIVEN_FAMILY.finditer(text):
-        words = m.group("name").split()
-        if fold(words[0]) not in FIRST_NAMES or any(fold(w) in LEADING_NOT_NAME or fold(w) in NOT_IN_NAMES for w in words[1:]):
+        name_words = m.group("name").split()
+        if fold(name_words[0]) not in FIRST_NAMES or any(fold(w) in LEADING_NOT_NAME or fold(w) in NOT_IN_NAMES for w in name_words[1:]):
             continue
         start, end = m.start("name"), m.end("name")
         if _overlaps(start, end, excluded):

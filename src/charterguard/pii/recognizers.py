@@ -400,9 +400,9 @@ def recognize_address(text: str, language: str) -> list[Candidate]:
     for cue in _ADDRESS_CUE.finditer(text):
         # "Word 25" is far too common to mean an address by itself ("Windows 11"): only right after
         # "address:", "lives at"..., with a context word near.
-        m = _ANNOUNCED_STREET.match(text, cue.end())
-        if m and _plausible_street_name(text, m) and has_context(text, m.start(1), m.end(1), "STREET_ADDRESS"):
-            out.append(Candidate(m.start(1), m.end(1), "STREET_ADDRESS", score("address_street", True), "charterguard:address_announced"))
+        street = _ANNOUNCED_STREET.match(text, cue.end())
+        if street and _plausible_street_name(text, street) and has_context(text, street.start(1), street.end(1), "STREET_ADDRESS"):
+            out.append(Candidate(street.start(1), street.end(1), "STREET_ADDRESS", score("address_street", True), "charterguard:address_announced"))
     joined = _join_address_parts(text, out)
     return [_settle(text, c) for c in _join_address_parts(text, [_extend_address(text, c) for c in joined])]
 

@@ -34,7 +34,7 @@ def annotation(level: str, message: str, file: str | None = None, title: str | N
     return f"::{level} {','.join(props)}::{escape_data(message)}" if props else f"::{level}::{escape_data(message)}"
 
 
-def annotations(document: Any, output: dict[str, Any], uri: str | None = None, line: int | None = None) -> list[str]:
+def post_annotations(document: Any, output: dict[str, Any], uri: str | None = None, line: int | None = None) -> list[str]:
     """Annotations for one checked post. `document` is a `render.sarif.CheckedDocument`
     (None when the post could not be checked: then `uri`/`line` locate it); `output`
     is its output row."""
