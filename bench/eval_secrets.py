@@ -80,7 +80,7 @@ def charterguard_predict(rows: list[dict]) -> tuple[list[list[Span]], list[float
 def _eval_charter() -> Path:
     path = Path(os.environ.get("TMPDIR", "/tmp")) / "charterguard-eval-secrets.yaml"
     path.write_text(
-        f"extends: {ROOT / 'policies' / 'default.yaml'}\nname: eval-secrets\ncompany:\n  name: Acme Group\n"
+        "extends: default\nname: eval-secrets\ncompany:\n  name: Acme Group\n"
         f"  internal_domains: {json.dumps(INTERNAL_DOMAINS)}\n",
         encoding="utf-8",
     )
