@@ -43,6 +43,7 @@ from ..sources import PostRow, parse_date, parse_jsonl_line
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped]
+    from pyspark import Accumulator
     from pyspark.sql import DataFrame, SparkSession
 
     from ..charter.model import Charter
@@ -129,7 +130,8 @@ def default_partitions(spark: SparkSession) -> int:
 
 
 def check_jsonl(spark: SparkSession, path: str, charter: Any = "default", *, waivers: Any = None,
-                uri: str | None = None, partitions: int | None = None) -> DataFrame:
+                uri: str | None = None, partitions: int | None = None,
+                checked: Accumulator[int] | None = None) -> DataFrame:
     """Reports for a JSONL file (or directory of files): columns `line` (1-based),
     `id`, `channel`, `verdict`, `report` (the JSON line `charterguard batch`
     writes for that row).
@@ -142,6 +144,7 @@ def check_jsonl(spark: SparkSession, path: str, charter: Any = "default", *, wai
     post is checked once per action (`orderBy` would check every post twice:
     once to sample, once to sort; cache first if you need it).
     Lines are read as raw bytes, so invalid UTF-8 is reported exactly as locally.
+    `checked`, an accumulator, counts the rows checked, re-runs included.
     """
     from pyspark.sql.types import BinaryType, LongType, StructField, StructType
 
@@ -163,6 +166,8 @@ def check_jsonl(spark: SparkSession, path: str, charter: Any = "default", *, wai
             rows = [parse_jsonl_line(raw, int(number), name) for number, raw in zip(batch["line"], batch["raw"])
                     if bytes(raw).strip()]
             outcomes = checker.check(rows)
+            if checked is not None:
+                checked.add(len(rows))
             yield _frame([_output(row, outcome) for row, outcome in zip(rows, outcomes)])
 
     return frame.mapInPandas(run, OUTPUT_SCHEMA)
@@ -171,14 +176,15 @@ def check_jsonl(spark: SparkSession, path: str, charter: Any = "default", *, wai
 def check_dataframe(df: DataFrame, charter: Any = "default", *, text_col: str = "text", id_col: str | None = "id",
                     lang_col: str | None = None, channel_col: str | None = None, audience_col: str | None = None,
                     date_col: str | None = None, line_col: str | None = None, waivers: Any = None,
-                    uri: str = "dataframe", partitions: int | None = None) -> DataFrame:
+                    uri: str = "dataframe", partitions: int | None = None,
+                    checked: Accumulator[int] | None = None) -> DataFrame:
     """Reports for a DataFrame of posts (one per row), with `mapInPandas`.
 
     `charter` and `waivers` as for `check_jsonl`. `line_col` is an ordering
     column copied to the output `line` (else 0). `partitions` repartitions the
     rows first (by ranges of `line_col` when given); else the DataFrame's own
-    partitioning is kept. Columns named `None` are not used; a missing column
-    raises before any work.
+    partitioning is kept. `checked` as for `check_jsonl`. Columns named `None`
+    are not used; a missing column raises before any work.
     """
     columns = {"text": text_col, "id": id_col, "lang": lang_col, "channel": channel_col, "audience": audience_col,
                "date": date_col, "line": line_col}
@@ -197,6 +203,8 @@ def check_dataframe(df: DataFrame, charter: Any = "default", *, text_col: str = 
         for batch in batches:
             rows = [_post_row(record, uri) for record in batch.to_dict("records")]
             outcomes = checker.check(rows)
+            if checked is not None:
+                checked.add(len(rows))
             yield _frame([_output(row, outcome) for row, outcome in zip(rows, outcomes)])
 
     return selected.mapInPandas(run, OUTPUT_SCHEMA)

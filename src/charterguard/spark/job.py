@@ -124,30 +124,34 @@ def _run(spark: SparkSession, args: argparse.Namespace, gate: Any, charter_ident
     if output.exists() and not args.overwrite:
         raise CharterguardError(f"{args.output} already exists: remove it or pass --overwrite")
     staging = output.sibling(f".{output.name}.charterguard-{uuid.uuid4().hex[:12]}.tmp")
-    try:
-        reports = check_jsonl(spark, args.source, gate, uri=args.source, partitions=args.partitions)
-    except AnalysisException as exc:  # the source does not exist or cannot be read
-        raise CharterguardError(f"cannot read {args.source}: {_first_line(exc)}") from None
-    reports = reports.persist(StorageLevel.MEMORY_AND_DISK)  # counted below without checking again
+    checks_run = spark.sparkContext.accumulator(0)
+    reports: DataFrame | None = None
     try:
         try:
+            reports = check_jsonl(spark, args.source, gate, uri=args.source, partitions=args.partitions,
+                                  checked=checks_run)
+            reports = reports.persist(StorageLevel.MEMORY_AND_DISK)  # counted below without checking again
             _write(reports, args.fmt, staging.uri)
             if not staging.child("_SUCCESS").exists():
                 raise JobFailed(f"the writer left no _SUCCESS marker in {staging.uri}")
             counts = _count(reports, args.fail_on)
             if args.summary_json or args.summary_html or gate.waivers is not None:
                 _summarise(reports, gate, charter_identity, args)
-        except JobFailed:
+        except AnalysisException as exc:  # the source does not exist or cannot be read
+            raise CharterguardError(f"cannot read {args.source}: {_first_line(exc)}") from None
+        except (JobFailed, CharterguardError, OSError):
             raise
         except Exception as exc:  # noqa: BLE001  # Py4J/Spark errors: a failed job, whatever its cause
             raise JobFailed(_first_line(exc)) from None
         staging.replace(output, overwrite=args.overwrite)
     finally:
         staging.delete()  # nothing left behind on failure (a no-op once renamed)
-        reports.unpersist()
+        if reports is not None:
+            reports.unpersist()
     _say(f"{counts['posts']} posts, {counts['failed']} at or above {args.fail_on}, {counts['errors']} not checked, "
          f"{counts['waived']} finding(s) waived; verdicts: "
-         + ", ".join(f"{verdict} {counts.get(verdict, 0)}" for verdict in VERDICT_RANK) + f"; reports in {args.output}")
+         + ", ".join(f"{verdict} {counts.get(verdict, 0)}" for verdict in VERDICT_RANK)
+         + f"; {checks_run.value} checks run (re-runs of lost tasks included); reports in {args.output}")
     if counts["errors"]:
         return EXIT_ERROR
     return EXIT_FAILED if counts["failed"] else EXIT_OK
