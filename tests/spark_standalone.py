@@ -22,9 +22,10 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 START_TIMEOUT_S = 180.0  # JVM starts on a loaded 2-core CI machine
 
@@ -64,7 +65,7 @@ class StandaloneCluster:
         self.workers: list[subprocess.Popen[bytes]] = []
 
     # -- life cycle ------------------------------------------------------------
-    def __enter__(self) -> StandaloneCluster:
+    def __enter__(self) -> Self:
         try:
             self.start()
         except BaseException:
@@ -107,12 +108,12 @@ class StandaloneCluster:
     def alive_workers(state: dict[str, Any]) -> int:
         return sum(1 for worker in state.get("workers", []) if worker.get("state") == "ALIVE")
 
-    def _wait(self, ready: Any, what: str) -> None:
+    def _wait(self, ready: Callable[[dict[str, Any]], bool], what: str) -> None:
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             for process in [self.master, *self.workers]:
                 if process is not None and process.poll() is not None:
-                    raise RuntimeError(f"a Spark daemon exited ({process.args[-1]!r}); logs in {self.work_dir}")
+                    raise RuntimeError(f"a Spark daemon exited (pid {process.pid}); logs in {self.work_dir}")
             try:
                 if ready(self.state()):
                     return
@@ -122,9 +123,9 @@ class StandaloneCluster:
         raise TimeoutError(f"{what} not ready after {START_TIMEOUT_S:.0f} s; logs in {self.work_dir}")
 
     def _spawn(self, name: str, main_class: str, *args: str) -> subprocess.Popen[bytes]:
-        log = open(self.work_dir / f"{name}.log", "wb")
-        return subprocess.Popen([f"{self.home}/bin/spark-class", main_class, *args], env=self.env,
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        with open(self.work_dir / f"{name}.log", "wb") as log:  # the child keeps its own descriptor
+            return subprocess.Popen([f"{self.home}/bin/spark-class", main_class, *args], env=self.env,
+                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
     # -- jobs ----------------------------------------------------------------
     def submit_command(self, args: list[str]) -> list[str]:
@@ -138,8 +139,9 @@ class StandaloneCluster:
                 "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")])), **extra}
 
     def popen(self, args: list[str], cwd: Path, log: Path, **env: str) -> subprocess.Popen[bytes]:
-        return subprocess.Popen(self.submit_command(args), cwd=cwd, env=self.submit_env(**env),
-                                stdout=open(log, "wb"), stderr=subprocess.STDOUT, start_new_session=True)
+        with open(log, "wb") as out:
+            return subprocess.Popen(self.submit_command(args), cwd=cwd, env=self.submit_env(**env),
+                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def wait(process: subprocess.Popen[bytes], timeout: float) -> int:

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from spark_standalone import StandaloneCluster, java_runs, wait
 
 pytest.importorskip("pyspark", reason="pyspark not installed (pip install '.[spark]')")
@@ -91,7 +90,7 @@ def local_batch(workdir: Path, *args: str) -> tuple[int, list[dict[str, Any]], s
     """`charterguard batch` in its own process, from `workdir` (same relative paths as the job)."""
     out = workdir / "local.jsonl"
     done = subprocess.run([sys.executable, "-m", "charterguard", "batch", *args, "-o", str(out), "-j", "1"],
-                          cwd=workdir, capture_output=True, text=True, timeout=600,
+                          check=False, cwd=workdir, capture_output=True, text=True, timeout=600,
                           env={**os.environ, "PYTHONPATH": str(REPO / "src")})
     return done.returncode, [json.loads(line) for line in out.read_text("utf-8").splitlines()], done.stderr
 
@@ -187,7 +186,7 @@ def test_a_failed_job_exits_3_and_writes_nothing(cluster: StandaloneCluster, pac
 def test_killing_a_worker_mid_job_loses_and_duplicates_no_post(cluster: StandaloneCluster, package_zip: Path,
                                                                workdir: Path) -> None:
     """Runs last in this module: it leaves the cluster with one worker."""
-    write_posts(workdir / "posts.jsonl", 20000, seed=7)
+    write_posts(workdir / "posts.jsonl", 8000, seed=7)
     code, local, _ = local_batch(workdir, "posts.jsonl", "-c", "policies/team.yaml")
 
     log = workdir / "driver.log"
