@@ -1,0 +1,131 @@
+"""Throughput per executor core of the Spark job, next to the local batch, in the same run.
+
+    .venv/bin/python bench/bench_spark.py [--posts 200 1200] [--workers 2] [--charter default]
+
+Spark: a real standalone cluster on loopback (tests/spark_standalone.py), WORKERS
+workers of one core each; the job runs through `spark-submit` exactly as the
+README says (charterguard shipped with `--py-files`, Python workers on this
+interpreter). Each size of input is one job; the numbers are *marginal* between
+the smallest and the largest size, so JVM start, executor start and spaCy model
+loading (paid once per job) cancel out:
+
+- posts/s per executor core (wall clock) = (N2 - N1) / (T2 - T1) / cores
+- posts per executor CPU-second = (N2 - N1) / (C2 - C1), where C is the CPU time
+  of the workers' process trees (executor JVMs and their Python workers, read
+  from /proc once the application's executors have exited and been reaped)
+
+Local batch: `charterguard.parallel.check_rows` (what `charterguard batch` runs)
+with 1 worker, steady state, in posts/s and posts per CPU-second (bench_batch.py).
+Posts: bench_batch.py's ~300-character French posts. Prints numbers; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO / "tests"), str(REPO / "bench")]
+
+from bench_batch import bench_charterguard, make_posts
+from spark_standalone import StandaloneCluster, wait
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """utime + stime of `pid` plus that of its reaped children (cutime + cstime)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return sum(int(value) for value in fields[11:15]) / CLOCK_TICKS
+
+
+def cluster_cpu(cluster: StandaloneCluster) -> float:
+    return sum(tree_cpu_seconds(worker.pid) for worker in cluster.workers)
+
+
+def idle(cluster: StandaloneCluster, timeout: float = 120.0) -> None:
+    """Wait until no application runs (its executors have exited: their CPU is in the workers' cutime)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = cluster.state()
+        if not state.get("activeapps") and all(w.get("coresused", 0) == 0 for w in state.get("workers", [])):
+            time.sleep(1.0)
+            return
+        time.sleep(0.5)
+    raise TimeoutError("the application did not finish")
+
+
+def run_job(cluster: StandaloneCluster, workdir: Path, package: Path, posts: list[str], charter: str,
+            memory: str) -> tuple[float, float, str]:
+    source = workdir / f"posts-{len(posts)}.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": t, "lang": "fr"}, ensure_ascii=False) + "\n"
+                              for i, t in enumerate(posts)), encoding="utf-8")
+    from charterguard.spark import job_file
+
+    idle(cluster)
+    cpu_before, started = cluster_cpu(cluster), time.perf_counter()
+    log = workdir / f"driver-{len(posts)}.log"
+    process = cluster.popen(["--executor-memory", "512m", "--conf", f"spark.pyspark.python={sys.executable}",
+                             "--conf", f"spark.executor.pyspark.memory={memory}",
+                             "--py-files", str(package), job_file(), source.name, "-o", f"out-{len(posts)}",
+                             "-c", charter, "--fail-on", "never"], cwd=workdir, log=log)
+    code = wait(process, 3600)
+    elapsed = time.perf_counter() - started
+    idle(cluster)
+    summary = [line for line in log.read_text("utf-8", errors="replace").splitlines() if line.startswith("charterguard:")]
+    if code != 0:
+        raise SystemExit(f"the job failed ({code}): {summary}; see {log}")
+    return elapsed, cluster_cpu(cluster) - cpu_before, summary[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, nargs=2, default=[200, 1200], metavar=("N1", "N2"))
+    parser.add_argument("--workers", type=int, default=2, help="workers of one core each")
+    parser.add_argument("--charter", default="default")
+    parser.add_argument("--pyspark-memory", default="1g", help="spark.executor.pyspark.memory (per executor)")
+    args = parser.parse_args()
+    small, large = sorted(args.posts)
+    posts = make_posts(large)
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"posts: {small} and {large} French posts (~300 characters); charter: {args.charter}")
+    print(f"load average at start: {os.getloadavg()[0]:.1f}")
+
+    seconds, steady, cpu_rate, _ = bench_charterguard(posts, 1, args.charter)
+    print(f"local batch, 1 worker: {steady:8.1f} posts/s steady (wall clock), {cpu_rate:8.1f} posts per CPU-second "
+          f"({large / seconds:.1f} posts/s end to end incl. model load)")
+
+    import zipfile
+
+    with tempfile.TemporaryDirectory(prefix="bench-spark-") as tmp:
+        workdir = Path(tmp)
+        package = workdir / "charterguard.zip"
+        with zipfile.ZipFile(package, "w") as archive:
+            for file in (REPO / "src" / "charterguard").rglob("*"):
+                if file.is_file() and "__pycache__" not in file.parts:
+                    archive.write(file, file.relative_to(REPO / "src"))
+        with StandaloneCluster(workdir / "cluster", workers=args.workers, cores=1, memory="2g") as cluster:
+            runs = {}
+            for count in (small, large):
+                runs[count] = run_job(cluster, workdir, package, posts[:count], args.charter, args.pyspark_memory)
+                print(f"spark job, {count:6d} posts on {args.workers} executor cores: {runs[count][0]:7.1f} s wall, "
+                      f"{runs[count][1]:7.1f} executor CPU-s  [{runs[count][2]}]")
+    (t1, c1, _), (t2, c2, _) = runs[small], runs[large]
+    per_core = (large - small) / max(t2 - t1, 1e-9) / args.workers
+    per_cpu = (large - small) / max(c2 - c1, 1e-9)
+    print(f"spark, marginal: {per_core:8.1f} posts/s per executor core (wall clock), {per_cpu:8.1f} posts per executor "
+          f"CPU-second (executor JVM + Python workers)")
+    print(f"  next to the local batch: {per_core / steady:.2f}x its posts/s per core, {per_cpu / cpu_rate:.2f}x its "
+          "posts per CPU-second")
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
