@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "bench")]
 
 from bench_batch import bench_charterguard, make_posts
-from spark_standalone import StandaloneCluster, wait
+from spark_standalone import StandaloneCluster, package_zip, wait
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -102,15 +102,9 @@ def main() -> None:
     print(f"local batch, 1 worker: {steady:8.1f} posts/s steady (wall clock), {cpu_rate:8.1f} posts per CPU-second "
           f"({large / seconds:.1f} posts/s end to end incl. model load)")
 
-    import zipfile
-
     with tempfile.TemporaryDirectory(prefix="bench-spark-") as tmp:
         workdir = Path(tmp)
-        package = workdir / "charterguard.zip"
-        with zipfile.ZipFile(package, "w") as archive:
-            for file in (REPO / "src" / "charterguard").rglob("*"):
-                if file.is_file() and "__pycache__" not in file.parts:
-                    archive.write(file, file.relative_to(REPO / "src"))
+        package = package_zip(workdir / "charterguard.zip")
         with StandaloneCluster(workdir / "cluster", workers=args.workers, cores=1, memory="2g") as cluster:
             runs = {}
             for count in (small, large):

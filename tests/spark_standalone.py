@@ -28,6 +28,21 @@ from types import TracebackType
 from typing import Any, Self
 
 START_TIMEOUT_S = 180.0  # JVM starts on a loaded 2-core CI machine
+REPO = Path(__file__).resolve().parent.parent
+
+
+def package_zip(path: Path) -> Path:
+    """charterguard as `spark-submit --py-files` ships it: the package at the zip's root, with the
+    built-in charters in `charterguard/policies` (the wheel's layout, see pyproject.toml)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted((REPO / "src" / "charterguard").rglob("*")):
+            if file.is_file() and "__pycache__" not in file.parts:
+                archive.write(file, file.relative_to(REPO / "src"))
+        for charter in sorted((REPO / "policies").glob("*.yaml")):
+            archive.write(charter, f"charterguard/policies/{charter.name}")
+    return path
 
 
 def spark_home() -> str:
@@ -134,7 +149,7 @@ class StandaloneCluster:
 
     def submit_env(self, **extra: str) -> dict[str, str]:
         """The driver's environment: this interpreter (and this checkout's sources) for the driver."""
-        src = str(Path(__file__).resolve().parent.parent / "src")
+        src = str(REPO / "src")
         return {**self.env, "PYSPARK_DRIVER_PYTHON": sys.executable, "PYSPARK_PYTHON": sys.executable,
                 "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")])), **extra}
 

@@ -23,13 +23,12 @@ import shutil
 import subprocess
 import sys
 import time
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from spark_standalone import StandaloneCluster, java_runs, wait
+from spark_standalone import StandaloneCluster, java_runs, package_zip, wait
 
 pytest.importorskip("pyspark", reason="pyspark not installed (pip install '.[spark]')")
 pytest.importorskip("pandas", reason="pandas not installed (pip install '.[spark]')")
@@ -102,14 +101,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandaloneClus
 
 
 @pytest.fixture(scope="module")
-def package_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """charterguard as `--py-files` ships it: a zip with the package at its root (like its wheel)."""
-    path = tmp_path_factory.mktemp("ship") / "charterguard.zip"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for file in (REPO / "src" / "charterguard").rglob("*"):
-            if file.is_file() and "__pycache__" not in file.parts:
-                archive.write(file, file.relative_to(REPO / "src"))
-    return path
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return package_zip(tmp_path_factory.mktemp("ship") / "charterguard.zip")
 
 
 @pytest.fixture
@@ -128,21 +121,21 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def job_args(package_zip: Path, *extra: str) -> list[str]:
+def job_args(package: Path, *extra: str) -> list[str]:
     from charterguard.spark import job_file
 
     return ["--executor-memory", "512m", "--conf", f"spark.pyspark.python={sys.executable}",
-            "--py-files", str(package_zip), job_file(), *extra]
+            "--py-files", str(package), job_file(), *extra]
 
 
-def test_spark_submit_on_the_cluster_gives_the_local_batch_reports(cluster: StandaloneCluster, package_zip: Path,
+def test_spark_submit_on_the_cluster_gives_the_local_batch_reports(cluster: StandaloneCluster, package: Path,
                                                                     workdir: Path) -> None:
     write_posts(workdir / "posts.jsonl", 3000, seed=18)
     charter = ["-c", "policies/team.yaml", "--waivers", "waivers.yaml"]
     code, local, _ = local_batch(workdir, "posts.jsonl", *charter)
 
     log = workdir / "driver.log"
-    process = cluster.popen(job_args(package_zip, "posts.jsonl", "-o", "reports", *charter), cwd=workdir, log=log)
+    process = cluster.popen(job_args(package, "posts.jsonl", "-o", "reports", *charter), cwd=workdir, log=log)
     exit_code = wait(process, JOB_TIMEOUT_S)
     driver = log.read_text("utf-8", errors="replace")
 
@@ -167,11 +160,11 @@ def test_spark_submit_on_the_cluster_gives_the_local_batch_reports(cluster: Stan
     assert failed == blocked and checks == posts
 
 
-def test_a_failed_job_exits_3_and_writes_nothing(cluster: StandaloneCluster, package_zip: Path, workdir: Path) -> None:
+def test_a_failed_job_exits_3_and_writes_nothing(cluster: StandaloneCluster, package: Path, workdir: Path) -> None:
     write_posts(workdir / "posts.jsonl", 200, seed=3)
     log = workdir / "driver.log"
     # Executors that cannot start Python (an environment not shipped): every task fails.
-    args = job_args(package_zip, "posts.jsonl", "-o", "reports", "-c", "policies/team.yaml")
+    args = job_args(package, "posts.jsonl", "-o", "reports", "-c", "policies/team.yaml")
     args[args.index(f"spark.pyspark.python={sys.executable}")] = "spark.pyspark.python=/nonexistent/bin/python"
     process = cluster.popen(["--conf", f"spark.pyspark.driver.python={sys.executable}", "--conf",
                              "spark.task.maxFailures=2", *args], cwd=workdir, log=log)
@@ -183,14 +176,14 @@ def test_a_failed_job_exits_3_and_writes_nothing(cluster: StandaloneCluster, pac
     assert sorted(p.name for p in workdir.iterdir()) == ["driver.log", "policies", "posts.jsonl", "waivers.yaml"]
 
 
-def test_killing_a_worker_mid_job_loses_and_duplicates_no_post(cluster: StandaloneCluster, package_zip: Path,
+def test_killing_a_worker_mid_job_loses_and_duplicates_no_post(cluster: StandaloneCluster, package: Path,
                                                                workdir: Path) -> None:
     """Runs last in this module: it leaves the cluster with one worker."""
     write_posts(workdir / "posts.jsonl", 8000, seed=7)
     code, local, _ = local_batch(workdir, "posts.jsonl", "-c", "policies/team.yaml")
 
     log = workdir / "driver.log"
-    process = cluster.popen(job_args(package_zip, "posts.jsonl", "-o", "reports", "-c", "policies/team.yaml",
+    process = cluster.popen(job_args(package, "posts.jsonl", "-o", "reports", "-c", "policies/team.yaml",
                                      "--partitions", "16"), cwd=workdir, log=log)
     # Kill worker 1 once a first task has committed its output: the job is under way.
     deadline = time.monotonic() + JOB_TIMEOUT_S
