@@ -153,11 +153,12 @@ def test_spark_submit_on_the_cluster_gives_the_local_batch_reports(cluster: Stan
     # ... over several tasks, and every post was checked exactly once (the summary line counts them).
     verdicts = {v: sum(1 for r in local if r.get("verdict") == v) for v in ("pass", "warn", "block")}
     summary = re.search(r"charterguard: (\d+) posts, (\d+) at or above block, (\d+) not checked.*verdicts: "
-                        r"pass (\d+), warn (\d+), block (\d+); (\d+) checks run", driver)
+                        r"pass (\d+), warn (\d+), block (\d+); (\d+) checks run in (\d+) tasks", driver)
     assert summary, driver[-3000:]
-    posts, failed, errors, passed, warned, blocked, checks = map(int, summary.groups())
+    posts, failed, errors, passed, warned, blocked, checks, tasks = map(int, summary.groups())
     assert (posts, errors, passed, warned, blocked) == (len(local), sum("error" in r for r in local), *verdicts.values())
     assert failed == blocked and checks == posts
+    assert tasks == 2 * 3  # 3 per executor core: both workers' cores counted
 
 
 def test_a_failed_job_exits_3_and_writes_nothing(cluster: StandaloneCluster, package: Path, workdir: Path) -> None:

@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -57,6 +58,8 @@ OUTPUT_SCHEMA = "line long, id string, channel string, verdict string, report st
 # over the others and no core idles at the end, few enough that the per-task
 # overhead (Arrow batches, Python worker hand-off) stays negligible.
 PARTITIONS_PER_CORE = 3
+EXECUTOR_WAIT_S = 30.0  # at most, for executors to register before sizing partitions
+EXECUTORS_SETTLED_S = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +128,28 @@ def _frame(records: list[tuple[Any, ...]]) -> pd.DataFrame:
 
 
 def default_partitions(spark: SparkSession) -> int:
-    """`PARTITIONS_PER_CORE` tasks per core the cluster has now (`defaultParallelism`)."""
-    return max(1, spark.sparkContext.defaultParallelism * PARTITIONS_PER_CORE)
+    """`PARTITIONS_PER_CORE` tasks per executor core (`defaultParallelism`), once
+    the executors have registered (they do so seconds after the session starts;
+    `defaultParallelism` only counts those registered)."""
+    context = spark.sparkContext
+    if not (context.master or "").startswith("local") and not context.getConf().contains("spark.default.parallelism"):
+        _wait_for_executors(context)
+    return max(1, context.defaultParallelism * PARTITIONS_PER_CORE)
+
+
+def _wait_for_executors(context: Any, timeout: float = EXECUTOR_WAIT_S, settle: float = EXECUTORS_SETTLED_S) -> None:
+    """Until at least one executor is registered and their number has not changed for `settle`
+    seconds, or `timeout` (with dynamic allocation, give --partitions: executors come later)."""
+    tracker = context._jsc.sc().statusTracker()
+    deadline = time.monotonic() + timeout
+    count, changed_at = -1, time.monotonic()
+    while time.monotonic() < deadline:
+        now_count = len(tracker.getExecutorInfos()) - 1  # the driver is listed too
+        if now_count != count:
+            count, changed_at = now_count, time.monotonic()
+        elif count > 0 and time.monotonic() - changed_at >= settle:
+            return
+        time.sleep(0.25)
 
 
 def check_jsonl(spark: SparkSession, path: str, charter: Any = "default", *, waivers: Any = None,

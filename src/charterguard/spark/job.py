@@ -91,8 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"error: {exc}")
         return EXIT_ERROR
 
+    from pyspark.sql import SparkSession
+
     from . import session
 
+    owned = SparkSession.getActiveSession() is None  # a notebook's or Databricks' session stays up
     spark = session(args.master)
     try:
         return _run(spark, args, gate, charter_identity)
@@ -103,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"error: the Spark job failed, {args.output} was not written: {exc}")
         return EXIT_JOB_FAILED
     finally:
-        spark.stop()
+        if owned:
+            spark.stop()
 
 
 def _load_gate(charter_ref: str, waivers_path: str | None) -> tuple[Any, dict[str, str]]:
@@ -118,7 +122,7 @@ def _run(spark: SparkSession, args: argparse.Namespace, gate: Any, charter_ident
     from pyspark import StorageLevel
     from pyspark.errors import AnalysisException
 
-    from . import check_jsonl
+    from . import check_jsonl, default_partitions
 
     output = _HadoopPath(spark, args.output)
     if output.exists() and not args.overwrite:
@@ -128,8 +132,8 @@ def _run(spark: SparkSession, args: argparse.Namespace, gate: Any, charter_ident
     reports: DataFrame | None = None
     try:
         try:
-            reports = check_jsonl(spark, args.source, gate, uri=args.source, partitions=args.partitions,
-                                  checked=checks_run)
+            partitions = args.partitions or default_partitions(spark)
+            reports = check_jsonl(spark, args.source, gate, uri=args.source, partitions=partitions, checked=checks_run)
             reports = reports.persist(StorageLevel.MEMORY_AND_DISK)  # counted below without checking again
             _write(reports, args.fmt, staging.uri)
             if not staging.child("_SUCCESS").exists():
@@ -151,7 +155,8 @@ def _run(spark: SparkSession, args: argparse.Namespace, gate: Any, charter_ident
     _say(f"{counts['posts']} posts, {counts['failed']} at or above {args.fail_on}, {counts['errors']} not checked, "
          f"{counts['waived']} finding(s) waived; verdicts: "
          + ", ".join(f"{verdict} {counts.get(verdict, 0)}" for verdict in VERDICT_RANK)
-         + f"; {checks_run.value} checks run (re-runs of lost tasks included); reports in {args.output}")
+         + f"; {checks_run.value} checks run in {partitions} tasks (re-runs of lost tasks included); "
+         f"reports in {args.output}")
     if counts["errors"]:
         return EXIT_ERROR
     return EXIT_FAILED if counts["failed"] else EXIT_OK
