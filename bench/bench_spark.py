@@ -102,15 +102,15 @@ def main() -> None:
     print(f"local batch, 1 worker: {steady:8.1f} posts/s steady (wall clock), {cpu_rate:8.1f} posts per CPU-second "
           f"({large / seconds:.1f} posts/s end to end incl. model load)")
 
-    with tempfile.TemporaryDirectory(prefix="bench-spark-") as tmp:
-        workdir = Path(tmp)
-        package = package_zip(workdir / "charterguard.zip")
-        with StandaloneCluster(workdir / "cluster", workers=args.workers, cores=1, memory="2g") as cluster:
-            runs = {}
-            for count in (small, large):
-                runs[count] = run_job(cluster, workdir, package, posts[:count], args.charter, args.pyspark_memory)
-                print(f"spark job, {count:6d} posts on {args.workers} executor cores: {runs[count][0]:7.1f} s wall, "
-                      f"{runs[count][1]:7.1f} executor CPU-s  [{runs[count][2]}]")
+    workdir = Path(tempfile.mkdtemp(prefix="bench-spark-"))  # kept: the driver and cluster logs
+    print(f"work directory (logs): {workdir}")
+    package = package_zip(workdir / "charterguard.zip")
+    with StandaloneCluster(workdir / "cluster", workers=args.workers, cores=1, memory="2g") as cluster:
+        runs = {}
+        for count in (small, large):
+            runs[count] = run_job(cluster, workdir, package, posts[:count], args.charter, args.pyspark_memory)
+            print(f"spark job, {count:6d} posts on {args.workers} executor cores: {runs[count][0]:7.1f} s wall, "
+                  f"{runs[count][1]:7.1f} executor CPU-s  [{runs[count][2]}]")
     (t1, c1, _), (t2, c2, _) = runs[small], runs[large]
     per_core = (large - small) / max(t2 - t1, 1e-9) / args.workers
     per_cpu = (large - small) / max(c2 - c1, 1e-9)

@@ -260,7 +260,8 @@ def _is_local(path: str) -> bool:
 
 def _first_line(exc: BaseException) -> str:
     """The start of a Spark/Py4J error: what failed, without the JVM stack (nor any row data)."""
-    text = str(getattr(exc, "desc", None) or exc).strip()
+    java = getattr(exc, "java_exception", None)  # Py4JJavaError: its first line only names the call
+    text = str(java.toString() if java is not None else getattr(exc, "desc", None) or exc).strip()
     first = text.splitlines()[0] if text else type(exc).__name__
     return first[:MAX_ERROR_CHARS]
 
