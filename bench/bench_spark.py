@@ -90,7 +90,7 @@ def main() -> None:
     parser.add_argument("--posts", type=int, nargs=2, default=[200, 1200], metavar=("N1", "N2"))
     parser.add_argument("--workers", type=int, default=2, help="workers of one core each")
     parser.add_argument("--charter", default="default")
-    parser.add_argument("--pyspark-memory", default="1g", help="spark.executor.pyspark.memory (per executor)")
+    parser.add_argument("--pyspark-memory", default="2g", help="spark.executor.pyspark.memory (per executor of one core)")
     args = parser.parse_args()
     small, large = sorted(args.posts)
     posts = make_posts(large)
