@@ -38,9 +38,12 @@ from ..report import VERDICT_RANK
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
+    from ..waivers import WaiverLedger
+
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2  # the same meaning as `charterguard batch`
 EXIT_JOB_FAILED = 3  # the Spark job failed (executors lost too often, task errors, storage): no output
 OUTPUT_FORMATS = ("jsonl", "parquet")
+WAIVER_USE = "waiver\t{}\t{}"  # counter key: uses of one waiver (rule, fingerprint)
 MAX_ERROR_CHARS = 600  # of a Spark failure's message: its first lines say what failed
 
 
@@ -139,11 +142,11 @@ def _run(spark: SparkSession, args: argparse.Namespace, gate: Any, charter_ident
             if not staging.child("_SUCCESS").exists():
                 raise JobFailed(f"the writer left no _SUCCESS marker in {staging.uri}")
             counts = _count(reports, args.fail_on)
-            if args.summary_json or args.summary_html or gate.waivers is not None:
-                _summarise(reports, gate, charter_identity, args)
+            wants_summary = bool(args.summary_json or args.summary_html)
+            numbers = _summary(reports, charter_identity, _ledger(gate, counts)) if wants_summary else None
         except AnalysisException as exc:  # the source does not exist or cannot be read
             raise CharterguardError(f"cannot read {args.source}: {_first_line(exc)}") from None
-        except (JobFailed, CharterguardError, OSError):
+        except (JobFailed, CharterguardError):
             raise
         except Exception as exc:  # noqa: BLE001  # Py4J/Spark errors: a failed job, whatever its cause
             raise JobFailed(_first_line(exc)) from None
@@ -152,6 +155,11 @@ def _run(spark: SparkSession, args: argparse.Namespace, gate: Any, charter_ident
         staging.delete()  # nothing left behind on failure (a no-op once renamed)
         if reports is not None:
             reports.unpersist()
+    ledger = _ledger(gate, counts)
+    if numbers is not None:
+        _write_summaries(numbers, args)
+    for message in ledger.messages() if ledger is not None else ():
+        _say(f"warning: {message}")
     _say(f"{counts['posts']} posts, {counts['failed']} at or above {args.fail_on}, {counts['errors']} not checked, "
          f"{counts['waived']} finding(s) waived; verdicts: "
          + ", ".join(f"{verdict} {counts.get(verdict, 0)}" for verdict in VERDICT_RANK)
@@ -176,7 +184,9 @@ def _count(reports: DataFrame, fail_on: str) -> Counter[str]:
         for row in rows:
             data = json.loads(row["report"])
             counts["posts"] += 1
-            counts["waived"] += len(data.get("waived", ()))
+            for waived in data.get("waived", ()):
+                counts["waived"] += 1
+                counts[WAIVER_USE.format(waived["rule"], waived["fingerprint"])] += 1
             if "error" in data:
                 counts["errors"] += 1
                 continue
@@ -191,26 +201,40 @@ def _count(reports: DataFrame, fail_on: str) -> Counter[str]:
     return total
 
 
-def _summarise(reports: DataFrame, gate: Any, charter_identity: dict[str, str], args: argparse.Namespace) -> None:
-    """The summary and waiver warnings of `charterguard batch`: the cached reports stream
-    through the driver one partition at a time (constant memory)."""
-    from ..render.summary import SummaryCollector, render_html
+def _ledger(gate: Any, counts: Counter[str]) -> WaiverLedger | None:
+    """Waiver use over the run, from the per-partition counts (expired and unused waivers are reported)."""
     from ..waivers import WaiverLedger
 
+    if gate.waivers is None:
+        return None
+    ledger = WaiverLedger(gate.waivers)
+    ledger.waived_findings = counts["waived"]
+    for key in ledger.uses:
+        ledger.uses[key] = counts[WAIVER_USE.format(*key)]
+    return ledger
+
+
+def _summary(reports: DataFrame, charter_identity: dict[str, str], ledger: WaiverLedger | None) -> dict[str, Any]:
+    """The summary of `charterguard batch`: the cached reports stream through the driver one
+    partition at a time (constant memory)."""
+    from ..render.summary import SummaryCollector
+
     summary = SummaryCollector(charter=charter_identity)
-    ledger = WaiverLedger(gate.waivers) if gate.waivers is not None else None
     for row in reports.select("report", "channel").toLocalIterator():
-        data = json.loads(row["report"])
-        summary.add(data, row["channel"])
-        if ledger is not None:
-            ledger.record(data)
-    numbers = summary.numbers(ledger.to_dict() if ledger else None)
-    if args.summary_json:
-        Path(args.summary_json).write_text(json.dumps(numbers, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    if args.summary_html:
-        Path(args.summary_html).write_text(render_html(numbers), encoding="utf-8")
-    for message in ledger.messages() if ledger is not None else ():
-        _say(f"warning: {message}")
+        summary.add(json.loads(row["report"]), row["channel"])
+    return summary.numbers(ledger.to_dict() if ledger else None)
+
+
+def _write_summaries(numbers: dict[str, Any], args: argparse.Namespace) -> None:
+    from ..render.summary import render_html
+
+    try:
+        if args.summary_json:
+            Path(args.summary_json).write_text(json.dumps(numbers, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        if args.summary_html:
+            Path(args.summary_html).write_text(render_html(numbers), encoding="utf-8")
+    except OSError as exc:
+        raise CharterguardError(f"cannot write the summary: {exc}") from None
 
 
 class _HadoopPath:
