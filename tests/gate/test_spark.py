@@ -76,7 +76,7 @@ def test_spark_jsonl_reports_equal_local_batch(spark, cli, tmp_path: Path) -> No
 
 
 def test_spark_dataframe_equals_local_rows(spark, tmp_path: Path) -> None:
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
 
     from charterguard.parallel import GateConfig, check_rows
     from charterguard.spark import _post_row, check_dataframe
@@ -103,7 +103,7 @@ def test_spark_dataframe_equals_local_rows(spark, tmp_path: Path) -> None:
 def test_spark_job_parquet_summary_and_waiver_warnings_equal_local_batch(spark, cli, tmp_path: Path, capsys) -> None:
     """`python -m charterguard.spark` in the session already running (it leaves it running):
     Parquet reports, the summary JSON and the waiver warnings are those of `charterguard batch`."""
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     from charterguard.spark.job import EXIT_ERROR, main
     from charterguard.waivers import fingerprint
