@@ -11,8 +11,8 @@ loading (paid once per job) cancel out:
 
 - posts/s per executor core (wall clock) = (N2 - N1) / (T2 - T1) / cores
 - posts per executor CPU-second = (N2 - N1) / (C2 - C1), where C is the CPU time
-  of the workers' process trees (executor JVMs and their Python workers, read
-  from /proc once the application's executors have exited and been reaped)
+  of every process of the workers' process groups (executor JVMs, their Python
+  daemons and workers), sampled from /proc while they run
 
 Local batch: `charterguard.parallel.check_rows` (what `charterguard batch` runs)
 with 1 worker, steady state, in posts/s and posts per CPU-second (bench_batch.py).
@@ -27,8 +27,10 @@ import os
 import platform
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import Self
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "bench")]
@@ -39,15 +41,54 @@ from spark_standalone import StandaloneCluster, package_zip, wait
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def tree_cpu_seconds(pid: int) -> float:
-    """utime + stime of `pid` plus that of its reaped children (cutime + cstime)."""
-    with open(f"/proc/{pid}/stat", encoding="ascii") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return sum(int(value) for value in fields[11:15]) / CLOCK_TICKS
+class TreeCpu:
+    """CPU seconds (utime + stime) of every process descending from some roots (a worker, its
+    executor JVM, the executor's Python daemon, in its own process group, and Python workers),
+    sampled while they live: a killed executor's Python workers are never reaped by it, so
+    the roots' cutime would miss them."""
 
+    def __init__(self, roots: set[int]) -> None:
+        self.roots = roots
+        self.seen: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
 
-def cluster_cpu(cluster: StandaloneCluster) -> float:
-    return sum(tree_cpu_seconds(worker.pid) for worker in cluster.workers)
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            self.sample()
+
+    def sample(self) -> None:
+        parents: dict[int, int] = {}
+        cpu: dict[int, float] = {}
+        for name in os.listdir("/proc"):
+            if not name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{name}/stat", encoding="ascii") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(name)] = int(fields[1])
+            cpu[int(name)] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        for pid, seconds in cpu.items():
+            ancestor, hops = pid, 0
+            while ancestor not in self.roots and ancestor > 1 and hops < 64:
+                ancestor, hops = parents.get(ancestor, 0), hops + 1
+            if ancestor in self.roots:
+                self.seen[pid] = max(self.seen.get(pid, 0.0), seconds)
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.seen.values())
 
 
 def idle(cluster: StandaloneCluster, timeout: float = 120.0) -> None:
@@ -70,24 +111,28 @@ def run_job(cluster: StandaloneCluster, workdir: Path, package: Path, posts: lis
     from charterguard.spark import job_file
 
     idle(cluster)
-    cpu_before, started = cluster_cpu(cluster), time.perf_counter()
+    started = time.perf_counter()
     log = workdir / f"driver-{len(posts)}.log"
-    process = cluster.popen(["--executor-memory", "512m", "--conf", f"spark.pyspark.python={sys.executable}",
-                             "--conf", f"spark.executor.pyspark.memory={memory}",
-                             "--py-files", str(package), job_file(), source.name, "-o", f"out-{len(posts)}",
-                             "-c", charter, "--fail-on", "never"], cwd=workdir, log=log)
-    code = wait(process, 3600)
-    elapsed = time.perf_counter() - started
-    idle(cluster)
+    with TreeCpu({worker.pid for worker in cluster.workers}) as cpu:
+        cpu.sample()
+        before = dict(cpu.seen)  # the worker daemons' own CPU so far
+        process = cluster.popen(["--executor-memory", "512m", "--conf", f"spark.pyspark.python={sys.executable}",
+                                 "--conf", f"spark.executor.pyspark.memory={memory}",
+                                 "--py-files", str(package), job_file(), source.name, "-o", f"out-{len(posts)}",
+                                 "-c", charter, "--fail-on", "never"], cwd=workdir, log=log)
+        code = wait(process, 3600)
+        elapsed = time.perf_counter() - started
+        idle(cluster)
+    executor_cpu = cpu.seconds - sum(before.values())
     summary = [line for line in log.read_text("utf-8", errors="replace").splitlines() if line.startswith("charterguard:")]
     if code != 0:
         raise SystemExit(f"the job failed ({code}): {summary}; see {log}")
-    return elapsed, cluster_cpu(cluster) - cpu_before, summary[-1]
+    return elapsed, executor_cpu, summary[-1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--posts", type=int, nargs=2, default=[200, 1200], metavar=("N1", "N2"))
+    parser.add_argument("--posts", type=int, nargs=2, default=[200, 2200], metavar=("N1", "N2"))
     parser.add_argument("--workers", type=int, default=2, help="workers of one core each")
     parser.add_argument("--charter", default="default")
     parser.add_argument("--pyspark-memory", default="2g", help="spark.executor.pyspark.memory (per executor of one core)")
