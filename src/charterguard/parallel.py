@@ -23,13 +23,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .engine import DEFAULT_MAX_CHARS, Checker, CheckError
 from .errors import CharterguardError
 from .report import Finding, Report
 from .sources import PostRow
 from .waivers import Waiver, WaiverSet, fingerprint
+
+if TYPE_CHECKING:
+    from .charter.model import Charter
 
 DEFAULT_CHUNK = 64  # rows per task: the engine's NLP batch size
 
@@ -81,11 +84,13 @@ class Outcome:
 class RowChecker:
     """Checks `PostRow`s with one charter and one waiver set."""
 
-    def __init__(self, config: GateConfig) -> None:
+    def __init__(self, config: GateConfig, charter: Charter | None = None) -> None:
+        """`charter`, when given, is used instead of loading `config.charter_ref`
+        (the Spark job ships the charter resolved on the driver)."""
         from .charter.model import Charter
 
         self.config = config
-        self.checker = Checker(Charter.load(config.charter_ref), max_chars=config.max_chars)
+        self.checker = Checker(charter or Charter.load(config.charter_ref), max_chars=config.max_chars)
         self.waivers = config.waivers
 
     def check(self, rows: list[PostRow]) -> list[Outcome]:

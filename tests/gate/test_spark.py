@@ -76,7 +76,7 @@ def test_spark_jsonl_reports_equal_local_batch(spark, cli, tmp_path: Path) -> No
 
 
 def test_spark_dataframe_equals_local_rows(spark, tmp_path: Path) -> None:
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
 
     from charterguard.parallel import GateConfig, check_rows
     from charterguard.spark import _post_row, check_dataframe
@@ -98,3 +98,45 @@ def test_spark_dataframe_equals_local_rows(spark, tmp_path: Path) -> None:
     assert without_timing(remote) == without_timing(local)
     with pytest.raises(Exception, match="no column"):
         check_dataframe(spark.createDataFrame(table), GATE_CHARTER, text_col="missing")
+
+
+def test_spark_job_parquet_summary_and_waiver_warnings_equal_local_batch(spark, cli, tmp_path: Path, capsys) -> None:
+    """`python -m charterguard.spark` in the session already running (it leaves it running):
+    Parquet reports, the summary JSON and the waiver warnings are those of `charterguard batch`."""
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+    from charterguard.spark.job import EXIT_ERROR, main
+    from charterguard.waivers import fingerprint
+
+    source = write_jsonl(tmp_path / "posts.jsonl", ROWS)
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text(
+        "waivers:\n"
+        f"  - {{rule: confidential.codenames, fingerprint: '{fingerprint('Orion-7')}', reason: public, author: me, expires: 2999-01-01}}\n"
+        f"  - {{rule: confidential.codenames, fingerprint: '{fingerprint('Nowhere')}', reason: unused, author: me, expires: 2999-01-01}}\n"
+        f"  - {{rule: tone.hype, fingerprint: '{fingerprint('révolutionnaire')}', reason: old, author: me, expires: 2001-01-01}}\n",
+        encoding="utf-8",
+    )
+    local_summary = tmp_path / "local-summary.json"
+    local = cli("batch", str(source), "-c", GATE_CHARTER, "--waivers", str(waivers), "--summary-json", str(local_summary))
+    out, summary = tmp_path / "reports", tmp_path / "summary.json"
+    args = [str(source), "-o", str(out), "-c", GATE_CHARTER, "--waivers", str(waivers), "--format", "parquet",
+            "--summary-json", str(summary), "--partitions", "3"]
+    capsys.readouterr()
+    assert main(args) == local.exit_code == EXIT_ERROR  # rows not checked: 2 on both
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "warning:" in line]
+    assert warnings == [line for line in local.stderr.splitlines() if "warning:" in line] and len(warnings) == 2
+    table = pq.read_table(out).to_pylist()
+    remote = [json.loads(row["report"]) for row in sorted(table, key=lambda row: row["line"])]
+    assert without_timing(remote) == without_timing(local.jsonl())
+    mine, theirs = json.loads(summary.read_text("utf-8")), json.loads(local_summary.read_text("utf-8"))
+    assert {**mine, "generated_at": None} == {**theirs, "generated_at": None}
+    assert spark.sparkContext._jsc is not None  # the session the job did not create is still up
+
+    # OUTPUT exists: refused (exit 2) and kept; --overwrite replaces it only with a complete result.
+    before = sorted(p.name for p in out.iterdir())
+    assert main(args) == EXIT_ERROR and "already exists" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == before
+    assert main([*args, "--overwrite", "--format", "jsonl"]) == EXIT_ERROR
+    assert (out / "_SUCCESS").exists() and not list(out.glob("*.parquet"))
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging left
