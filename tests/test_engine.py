@@ -227,6 +227,20 @@ def test_time_budget_fails_closed() -> None:
     assert [r.incomplete for r in checker.check_many(["rien"], budget_ms=60_000)] == [False]
 
 
+def test_a_budget_running_out_inside_the_parse_fails_closed_with_what_was_found_before(monkeypatch) -> None:
+    from charterguard import nlp
+    from charterguard.errors import BudgetExceeded
+
+    def parse_past_deadline(*_args, deadline=None, **_kwargs):
+        assert deadline is not None  # the engine hands the post's deadline to the parse
+        raise BudgetExceeded("the time budget ran out while the post was being parsed")
+
+    monkeypatch.setattr(nlp, "parse", parse_past_deadline)
+    report = Checker(Charter.load("acme-group")).check("Le projet Colibri avance avec Marie Dupont", lang="fr", budget_ms=60_000)
+    assert report.incomplete is True and report.verdict == "block"
+    assert "confidential.codenames" in {f.rule for f in report.findings}  # rules before the parse still count
+
+
 def test_public_contacts_are_never_personal_data() -> None:
     charter = Charter.from_yaml(
         r"""

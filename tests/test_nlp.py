@@ -76,3 +76,29 @@ def test_openblas_gemm_matches_numpy_ops_with_transposes_and_out():
     out = numpy.zeros((3, 3), dtype="float32")
     assert ops.gemm(x, x, out=out, trans1=True) is out
     assert numpy.allclose(out, x.T @ x, atol=1e-6)
+
+
+def test_a_long_run_of_sentences_is_read_in_bounded_pieces_that_cover_it_exactly():
+    text = ("Marie Dupont travaille avec Jean Martin à Lyon " * 400).strip()
+    pieces = list(nlp._bounded(text, 0, len(text)))
+    assert len(pieces) > 1 and all(end - start <= nlp.MAX_PIECE for start, end in pieces)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+    assert all(text[end - 1] == " " for _start, end in pieces[:-1])  # cut after a space, never inside a word
+    sentences = "Marie Dupont travaille avec Jean Martin à Lyon. " * 300
+    assert all(sentences[start:end].startswith("Marie") for start, end in nlp._bounded(sentences, 0, len(sentences)))
+
+
+@pytest.mark.slow
+def test_a_parse_past_its_deadline_stops_with_budget_exceeded():
+    import time
+
+    from charterguard.errors import BudgetExceeded
+
+    text = "Marie Dupont travaille avec Jean Martin à Lyon. " * 300
+    with pytest.raises(BudgetExceeded):
+        nlp.parse([text], "fr", {"ner"}, deadline=time.perf_counter())
+    with pytest.raises(BudgetExceeded):
+        nlp.parse([text], "fr", {"ner", "lemmatizer"}, deadline=time.perf_counter())
+    (doc,) = nlp.parse([text], "fr", {"ner"}, deadline=time.perf_counter() + 600)
+    assert sum(1 for e in doc.ents if e.text == "Marie Dupont") == 300

@@ -36,6 +36,7 @@ class Post:
         self.now = now
         self.nlp_components = nlp_components  # what the applicable rules need parsed
         self._doc: "Doc | None" = None
+        self.deadline: float | None = None  # time.perf_counter() value past which parsing stops (BudgetExceeded)
 
     @cached_property
     def folded(self) -> FoldedText:
@@ -59,7 +60,7 @@ class Post:
         if self._doc is None:
             from . import nlp
 
-            self._doc = nlp.parse([self.text], self.language, self.nlp_components)[0]
+            self._doc = nlp.parse([self.text], self.language, self.nlp_components, deadline=self.deadline)[0]
         return self._doc
 
     @doc.setter

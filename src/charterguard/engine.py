@@ -25,7 +25,7 @@ from .analysis import Post
 from .charter.model import Charter, CompiledRule
 from .charter.rule import RuleSpec, company_terms
 from .detectors.base import Hit
-from .errors import InputError
+from .errors import BudgetExceeded, InputError
 from .report import SEVERITY_RANK, CharterRef, Finding, Report, verdict_of
 from .text.language import SUPPORTED_LANGUAGES, detect_language
 from .text.normalize import fold
@@ -211,11 +211,16 @@ class Checker:
         findings: list[Finding] = []
         incomplete = False
         allowed_spans: dict[int, list[tuple[int, int]]] = {}  # per allow list, found once per post
+        post.deadline = deadline
         for compiled in rules:
             if deadline is not None and time.perf_counter() > deadline:
                 incomplete = True
                 break
-            findings.extend(self._findings(compiled, post, allowed_spans))
+            try:
+                findings.extend(self._findings(compiled, post, allowed_spans))
+            except BudgetExceeded:  # inside the parse of a long post
+                incomplete = True
+                break
         findings = group_overlapping(findings)
         verdict = verdict_of([f.severity for f in findings])
         notes = []

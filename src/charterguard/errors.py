@@ -45,6 +45,10 @@ class CharterError(CharterguardError):
         }
 
 
+class BudgetExceeded(CharterguardError):
+    """A post's time budget ran out inside an expensive stage; the engine reports it incomplete (block)."""
+
+
 class InputError(CharterguardError):
     """A post cannot be checked as given (too long, binary, not UTF-8...).
 

@@ -31,10 +31,11 @@ from __future__ import annotations
 import os
 import re
 import threading
+import time
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
-from .errors import ModelNotInstalledError
+from .errors import BudgetExceeded, ModelNotInstalledError
 from .imports import import_module, serialized_imports
 from .pii.lexicons import LEADING_NOT_NAME
 from .pii.context import fold
@@ -176,24 +177,47 @@ def enabled_components(nlp: "Language", components: Iterable[str]) -> set[str]:
     return wanted
 
 
-def parse(texts: Sequence[str], language: str, components: Iterable[str] = ("ner",), batch_size: int = 64) -> list["Doc"]:
-    """Parse `texts` with only `components` (plus what they depend on) enabled."""
+def parse(
+    texts: Sequence[str], language: str, components: Iterable[str] = ("ner",), batch_size: int = 64, deadline: float | None = None
+) -> list["Doc"]:
+    """Parse `texts` with only `components` (plus what they depend on) enabled.
+
+    `deadline` (a `time.perf_counter()` value): raise `BudgetExceeded` once it has
+    passed, checked between pieces of at most `MAX_PIECE` characters, so a 60,000-character
+    post cannot hold a check for seconds past its budget.
+    """
     components = frozenset(components)
     nlp = pipeline(language, components)
     wanted = enabled_components(nlp, components)
+    if deadline is not None:
+        batch_size = 1
     if wanted == {"ner"}:
-        return _entities_only(nlp, texts, batch_size)
+        return _entities_only(nlp, texts, batch_size, deadline)
     disable = [name for name in nlp.pipe_names if name not in wanted]
-    return list(nlp.pipe(texts, disable=disable, batch_size=batch_size))
+    docs = []
+    for doc in nlp.pipe(texts, disable=disable, batch_size=batch_size):
+        _check_deadline(deadline)
+        docs.append(doc)
+    return docs
 
 
-def _entities_only(nlp: "Language", texts: Sequence[str], batch_size: int) -> list["Doc"]:
+def _check_deadline(deadline: float | None) -> None:
+    if deadline is not None and time.perf_counter() > deadline:
+        raise BudgetExceeded("the time budget ran out while the post was being parsed")
+
+
+def _entities_only(nlp: "Language", texts: Sequence[str], batch_size: int, deadline: float | None = None) -> list["Doc"]:
     """Docs whose entities come from the NER run on their entity-bearing sentences only."""
     filter_spans = import_module("spacy.util").filter_spans
 
     docs = [nlp.make_doc(text) for text in texts]
     openers = _openers(nlp.lang)
-    pieces = [(k, start, text[start:end]) for k, text in enumerate(texts) for start, end in entity_bearing_spans(text, openers)]
+    pieces = [
+        (k, start, text[start:end])
+        for k, text in enumerate(texts)
+        for run in entity_bearing_spans(text, openers)
+        for start, end in _bounded(text, *run)
+    ]
     found: list[list] = [[] for _ in docs]
     ner: Any = nlp.get_pipe("ner")  # a TrainablePipe: it has .pipe
     for (k, offset, _piece), sub in zip(pieces, ner.pipe((nlp.make_doc(p) for _, _, p in pieces), batch_size=batch_size)):
@@ -201,9 +225,31 @@ def _entities_only(nlp: "Language", texts: Sequence[str], batch_size: int) -> li
             span = docs[k].char_span(offset + ent.start_char, offset + ent.end_char, label=ent.label_, alignment_mode="expand")
             if span is not None:
                 found[k].append(span)
+        _check_deadline(deadline)
     for doc, spans in zip(docs, found):
         doc.set_ents(filter_spans(spans), default="outside")
     return docs
+
+
+# A run of sentences longer than this is read in pieces cut at a space: a post with no sentence
+# end (a pasted log, a list without full stops) is otherwise one NER call the budget cannot stop.
+MAX_PIECE = 5_000
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) split into pieces of at most MAX_PIECE characters, cut after a sentence end
+    where there is one (a name is never cut in two), else after a space."""
+    while end - start > MAX_PIECE:
+        limit = start + MAX_PIECE
+        cut = max(text.rfind(mark, start, limit) + len(mark) for mark in (". ", "! ", "? ", "\n"))
+        if cut <= start + 2:  # no sentence end in the window
+            cut = text.rfind(" ", start, limit) + 1
+        if cut <= start:  # no space either
+            cut = limit
+        yield start, cut
+        start = cut
+    if end > start:
+        yield start, end
 
 
 @lru_cache(maxsize=None)
