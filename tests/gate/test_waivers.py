@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from charterguard import Charter, Checker
-from charterguard.waivers import WaiverError, WaiverSet, fingerprint
+from charterguard.waivers import WaiverError, WaiverLedger, WaiverSet, fingerprint
 
 from .conftest import GATE_CHARTER, write_jsonl
 
@@ -114,3 +114,26 @@ def test_bad_waiver_file_is_exit_code_2(cli, tmp_path: Path) -> None:
     path.write_text("waivers:\n  - rule: a\n", encoding="utf-8")
     result = cli("check", "Colibri", "-c", GATE_CHARTER, "--waivers", str(path))
     assert result.exit_code == 2 and "waivers[0].fingerprint: missing" in result.stderr
+
+
+def test_expiry_is_inclusive_the_waiver_applies_on_its_last_day() -> None:
+    checker = Checker(Charter.load(GATE_CHARTER))
+    data = [entry("confidential.codenames", "Colibri", expires="2026-03-31")]
+    last_day = WaiverSet.from_data(data, today=date(2026, 3, 31))
+    report, waived = last_day.apply(checker.check("Colibri est lancé"), "Colibri est lancé")
+    assert report.verdict == "pass" and len(waived) == 1
+    assert last_day.expired == []
+    day_after = WaiverSet.from_data(data, today=date(2026, 4, 1))
+    report, waived = day_after.apply(checker.check("Colibri est lancé"), "Colibri est lancé")
+    assert report.verdict == "block" and waived == []
+    assert [w.expires for w in day_after.expired] == [date(2026, 3, 31)]
+
+
+def test_an_expired_waiver_is_not_reported_unused() -> None:
+    data = [entry("confidential.codenames", "Colibri", expires="2026-03-31"), entry("confidential.codenames", "Orion-7")]
+    ledger = WaiverLedger(WaiverSet.from_data(data, name="w.yaml", today=date(2026, 4, 1)))
+    assert [w.expires for w in ledger.unused] == [date(2999, 12, 31)]
+    assert [m.split(" (")[0] for m in ledger.messages()] == ["w.yaml: waivers[0]: waiver for confidential.codenames",
+                                                             "w.yaml: waivers[1]: waiver for confidential.codenames"]
+    assert "expired on 2026-03-31" in list(ledger.messages())[0]
+    assert "matched no finding" in list(ledger.messages())[1]
