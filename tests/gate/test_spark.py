@@ -98,5 +98,5 @@ def test_spark_dataframe_equals_local_rows(spark, tmp_path: Path) -> None:
                              "date": r.get("date")}, "table") for i, r in enumerate(records)]
     local = [outcome.to_dict() for _row, outcome in check_rows(local_rows, GateConfig(GATE_CHARTER), 1)]
     assert without_timing(remote) == without_timing(local)
-    with pytest.raises(CharterguardError, match=r"no column\(s\) \['missing'\]"):
+    with pytest.raises(CharterguardError, match=r"has no column\(s\) \['missing'"):
         check_dataframe(spark.createDataFrame(table), GATE_CHARTER, text_col="missing")
