@@ -5,7 +5,14 @@ from __future__ import annotations
 import jsonschema
 
 from charterguard.engine import redact
-from charterguard.report import REPORT_SCHEMA, CharterRef, Finding, Report, report_json_schema, verdict_of
+from charterguard.report import (
+    REPORT_SCHEMA,
+    CharterRef,
+    Finding,
+    Report,
+    report_json_schema,
+    verdict_of,
+)
 
 CHARTER = CharterRef(name="acme-group", version="2026.11", sha256="ab" * 32)
 

@@ -117,6 +117,8 @@ def test_fr_tva_key_from_siren():
     # The key is right for this SIREN, which fails Luhn.
     assert (12 + 3 * (732829321 % 97)) % 97 == 47 and v.fr_tva("FR47732829321") is False
     assert v.fr_tva("BE44732829320") is False
+    assert v.fr_tva("FRA4732829320") is False  # the key is two digits
+    assert v.fr_tva("FR4A732829320") is False
     assert v.fr_tva("FR4473282932") is False
 
 
@@ -142,10 +144,19 @@ def test_iban_country_length_where_known():
     assert v.iban(iban_with_check("ZZ", "1" * 31)) is False  # 35
 
 
+def iban_with_check_digits(country: str, check: str) -> str:
+    """country + `check` + an 11-digit BBAN chosen so that the mod-97 sum is right."""
+    return next(f"{country}{check}{n:011d}" for n in range(200) if int("".join(
+        str(int(c, 36)) for c in f"{n:011d}{country}{check}")) % 97 == 1)
+
+
 def test_iban_shape():
-    good = iban_with_check("ZZ", "12345678901")
-    assert v.iban("1Z" + good[2:]) is False  # the country is two letters
-    assert v.iban(good[:2] + "X" + good[3:]) is False  # the check digits are digits
+    # Each passes the mod-97 sum and the 15-34 length; only the shape is wrong.
+    assert v.iban(iban_with_check("12", "12345678901")) is False  # the country is two letters
+    assert v.iban(iban_with_check("Z1", "12345678901")) is False
+    assert v.iban(iban_with_check_digits("ZZ", "X5")) is False  # the check digits are digits
+    assert v.iban(iban_with_check_digits("ZZ", "5X")) is False
+    assert v.iban(iban_with_check_digits("ZZ", "55")) is True
 
 
 # -- passport / ID card ----------------------------------------------------------------------------

@@ -5,8 +5,8 @@ charter allows it (`allow_publish_anyway`). The same requests go to a real serve
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
