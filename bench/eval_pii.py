@@ -303,8 +303,11 @@ def _label_at(spans: list[dict], start: int, end: int) -> str | None:
     return None
 
 
-def calibration(rows: list[dict], predictions: list[list[dict]]) -> None:
-    """Precision of charterguard's predictions per entity and score: does a score mean what it says?"""
+def calibration(rows: list[dict], predictions: list[list[dict]], label: str) -> None:
+    """Precision of charterguard's predictions per entity and score: does a score mean what it says?
+    Only on a set scores may be chosen on (`TUNABLE`): never a measure-only set, never the report half."""
+    if label not in TUNABLE:
+        raise ValueError(f"no calibration on {label}: scores are chosen on {', '.join(sorted(TUNABLE))} only")
     table: dict[tuple[str, float], Counter] = defaultdict(Counter)
     for row, preds in zip(rows, predictions):
         only = set(row.get("only", SCORED))
@@ -410,10 +413,10 @@ def main() -> None:
         label = f"synth:{args.synth_part}" if name == "synth" else name
         report(f"{name} ({args.synth_part} part)" if name == "synth" else name, rows, systems, args.metric)
         if args.calibration:
-            if label in TUNABLE:
-                calibration(rows, systems["charterguard"])
-            else:
-                print(f"   (no calibration on {label}: scores are chosen on {', '.join(sorted(TUNABLE))} only)")
+            try:
+                calibration(rows, systems["charterguard"], label)
+            except ValueError as refused:
+                print(f"   ({refused})")
         print(f"(time: charterguard {t_cg:.1f}s" + ("" if args.no_presidio else f", presidio {t_p:.1f}s") + ")")
 
 
