@@ -99,6 +99,10 @@ def test_waived_count_shown_even_when_zero(cli, tmp_path: Path) -> None:
          ":6: waivers[0].expires: not a date"),
         (f"waivers:\n  - rule: a\n    fingerprint: {fingerprint('x')}\n    reason: r\n    author: x\n    expires: 2030-01-01\n    text: oops\n",
          "unknown field(s) ['text']"),
+        (f"waivers:\n  - rule: a\n    fingerprint: {fingerprint('x')}\n    reason: r\n    author: 7\n    expires: 2030-01-01\n",
+         ":5: waivers[0].author: must be a string"),
+        (f"waivers:\n  - rule: a\n    fingerprint: {fingerprint('x')}\n    reason: r\n    author: x\n    expires: 20300101\n",
+         ":6: waivers[0].expires: not a date (YYYY-MM-DD)"),
         ("waivers: [\n", "invalid YAML"),
     ],
 )
@@ -212,6 +216,9 @@ def test_expired_waiver_message() -> None:
     ("data", "expected"),
     [
         ({"waivers": [], "extra": 1}, "w.yaml: unknown top-level field(s) ['extra']; expected `waivers:`"),
+        ([{**entry("a", "x"), "fingerprint": "Colibri"}],
+         ("w.yaml: waivers[0]: waivers[0].fingerprint: must be 'sha256:' and 64 hex digits (copy a finding's \"fingerprint\" "
+          "from a JSON or SARIF report); waivers never hold post text")),
         ({"waivers": {"rule": "a"}}, "w.yaml: `waivers` must be a list of waivers"),
         ("waivers", "w.yaml: `waivers` must be a list of waivers"),
         (["not a mapping"], "w.yaml: waivers[0]: a waiver must be a mapping with rule, fingerprint, reason, author, expires"),
