@@ -29,7 +29,8 @@ OVERRIDE = {"text": "Zorglub sort demain", "rules": ["confidential.codenames"], 
 def overrides_in(db: Path) -> list[tuple]:
     with sqlite3.connect(db) as connection:
         return connection.execute(
-            "SELECT id, kind, charter_name, channel, audience, findings, reason, text, text_hmac FROM cg_decisions WHERE kind = 'override'"
+            "SELECT id, kind, charter_name, channel, audience, findings, reason, text, text_hmac, text_length FROM cg_decisions"
+            " WHERE kind = 'override'"
         ).fetchall()
 
 
@@ -103,12 +104,13 @@ def test_override_is_recorded_with_its_reason_rules_and_text_hmac_only(app_clien
     response = client.post("/v1/overrides", json={**OVERRIDE, "rules": ["confidential.codenames", "confidential.codenames"]})
     assert response.status_code == 201, response.text
     [row] = overrides_in(db)
-    decision_id, kind, charter, channel, audience, findings, reason, text, text_hmac = row
+    decision_id, kind, charter, channel, audience, findings, reason, text, text_hmac, text_length = row
     assert decision_id == response.json()["id"]
     assert (kind, charter, channel, audience) == ("override", "light-permissive", "linkedin", "public")  # first charter: the default
     assert findings == '[{"rule": "confidential.codenames"}]'
     assert reason == "Annoncé hier en conférence."
     assert text is None and text_hmac == TextHasher.from_string(HMAC_KEY).digest(OVERRIDE["text"])
+    assert text_length == len(OVERRIDE["text"])
 
 
 def test_override_of_a_rule_the_charter_lacks_is_refused(app_client) -> None:
