@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from charterguard.decisions import Decision, TextHasher
 from charterguard.decisions.export import write_jsonl
@@ -87,3 +87,14 @@ def test_a_check_decision_keeps_the_report_facts_and_never_the_text():
     assert stored.text == "Le projet Colibri"
     bare = decision_from_report({"verdict": "pass"}, "Bonjour", HASHER, key_id=None, channel=None, audience=None)
     assert (bare.findings, bare.incomplete, bare.charter_name) == ([], False, None)
+
+
+def test_times_without_a_zone_are_utc():
+    from charterguard.decisions.record import parse_time
+
+    utc = UTC
+    assert parse_time("2026-11-01T08:00:00") == datetime(2026, 11, 1, 8, 0, tzinfo=utc)
+    assert parse_time("2026-11-01T08:00:00").tzinfo is not None
+    assert parse_time(datetime(2026, 11, 1, 8, 0)).tzinfo is not None
+    assert parse_time("2026-11-01T07:00:00Z") == parse_time("2026-11-01T08:00:00+01:00") == T0
+    assert parse_time(T0) is T0
