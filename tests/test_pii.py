@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from charterguard import Charter, Checker
 from charterguard.analysis import Post
@@ -182,15 +183,20 @@ def test_a_middle_initial_stays_inside_the_name():
 
 @pytest.mark.slow
 def test_scores_are_calibrated_not_flat():
+    from charterguard.pii.names import SCORE_FULL_NAME_KNOWN_GIVEN, SCORE_TITLE
+
     scores = {s: score for s, e, score in found("Merci à Marie Dupont et à Mme Durand. Julien viendra.") if e == "PERSON"}
-    assert len(set(scores.values())) > 1
+    assert set(scores) == {"Marie Dupont", "Durand", "Julien"}
+    assert scores["Durand"] == SCORE_TITLE  # a title before a name is the strongest evidence
+    assert scores["Marie Dupont"] == SCORE_FULL_NAME_KNOWN_GIVEN
+    assert scores["Julien"] < scores["Marie Dupont"]  # a first name alone identifies fewer people
 
 
 # -- the rule kind --------------------------------------------------------------------------
 def test_rule_validation_rejects_unknown_entities():
-    with pytest.raises(Exception, match="unknown entities"):
+    with pytest.raises(ValidationError, match=r"unknown entities \['PHONE'\]"):
         detector(entities=["PHONE", "EMAIL_ADDRESS"])
-    with pytest.raises(Exception, match="min_scores"):
+    with pytest.raises(ValidationError, match=r"min_scores.EMAIL_ADDRESS = 1.5 is not a probability"):
         detector(min_scores={"EMAIL_ADDRESS": 1.5})
 
 

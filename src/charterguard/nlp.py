@@ -18,8 +18,11 @@ When the NER is all that is wanted, it only reads the sentences that can hold
 a name (`entity_bearing_spans`): the other tokens of the Doc are marked
 outside any entity. In corporate posts about 40% of the words sit in
 sentences whose only capital opens them ("Nous recrutons !", "Merci à toute
-l'équipe."). Measured on presidio_synth_v2 dev (bench/eval_pii.py), 9 of
-1,659 NER entities change (context lost across a skipped sentence).
+l'équipe."). Measured on the report half of presidio_synth_v2 dev
+(`bench/eval_ner_sentences.py`): of the whole-text NER's 857 entities, 42 are
+lost or changed and 5 appear (context lost across a skipped sentence). (The
+"9 of 1,659" quoted before, on the whole dev set, does not reproduce: 104 of
+1,659 today.)
 
 Pipelines are built on `blas.OpenBlasOps` (numpy's OpenBLAS for matrix
 products instead of BLIS: identical entities, ~3x faster products). Together:

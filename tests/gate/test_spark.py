@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from charterguard.errors import CharterguardError
+
 from .conftest import GATE_CHARTER, without_timing, write_jsonl
 
 pyspark = pytest.importorskip("pyspark", reason="pyspark not installed (pip install '.[spark]')")
@@ -96,7 +98,7 @@ def test_spark_dataframe_equals_local_rows(spark, tmp_path: Path) -> None:
                              "date": r.get("date")}, "table") for i, r in enumerate(records)]
     local = [outcome.to_dict() for _row, outcome in check_rows(local_rows, GateConfig(GATE_CHARTER), 1)]
     assert without_timing(remote) == without_timing(local)
-    with pytest.raises(Exception, match="no column"):
+    with pytest.raises(CharterguardError, match=r"has no column\(s\) \['missing'"):
         check_dataframe(spark.createDataFrame(table), GATE_CHARTER, text_col="missing")
 
 

@@ -10,6 +10,8 @@ are the same in `train` and in ``bench/eval_tone.py``.
 Licences (see each SOURCE.txt): MLMA (MIT), Davidson (MIT) and TweetEval offensive
 (released without restrictions) may train; CyberAgressionAdo and Allociné are
 CC BY-NC / unstated: measured only, never trained on (`TRAINABLE` says which).
+Inside `training()` (what `train.training_sets` runs under), reading any other set
+raises `MeasureOnlyError`: training and calibration cannot use a measure-only set.
 """
 
 from __future__ import annotations
@@ -17,10 +19,34 @@ from __future__ import annotations
 import csv
 import os
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
 TRAINABLE = frozenset({"tweeteval_offensive", "davidson", "mlma_fr", "mlma_en"})
+
+_training: ContextVar[bool] = ContextVar("charterguard_tone_training", default=False)
+
+
+class MeasureOnlyError(RuntimeError):
+    """Training or calibration tried to read a set whose licence allows measuring only."""
+
+
+@contextmanager
+def training() -> Iterator[None]:
+    """While active (also as a decorator), reading a set not in `TRAINABLE` raises `MeasureOnlyError`."""
+    token = _training.set(True)
+    try:
+        yield
+    finally:
+        _training.reset(token)
+
+
+def _readable(name: str) -> None:
+    if _training.get() and name not in TRAINABLE:
+        raise MeasureOnlyError(f"{name} may only be measured (its licence): training and calibration cannot read it")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +75,7 @@ def bucket(text: str, buckets: int = 10) -> int:
 
 def tweeteval_offensive(part: str) -> list[Example]:
     """TweetEval offensive, part 'train', 'val' or 'test'."""
+    _readable("tweeteval_offensive")
     root = _require("tweeteval_en/offensive")
     texts = (root / f"{part}_text.txt").read_text(encoding="utf-8").splitlines()
     labels = (root / f"{part}_labels.txt").read_text(encoding="utf-8").split()
@@ -57,6 +84,7 @@ def tweeteval_offensive(part: str) -> list[Example]:
 
 def davidson() -> list[Example]:
     """Davidson et al. 2017: hate speech or offensive (1) vs neither (0)."""
+    _readable("davidson")
     path = _require("davidson_hate_offensive") / "labeled_data.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         return [Example(row["tweet"], int(row["class"] in ("0", "1")), "en") for row in csv.DictReader(handle)]
@@ -64,6 +92,7 @@ def davidson() -> list[Example]:
 
 def mlma(language: str) -> list[Example]:
     """MLMA hate speech (fr or en): anything but a single 'normal' label is toxic (1)."""
+    _readable(f"mlma_{language}")
     path = _require("mlma_hate_speech") / f"{language}_dataset.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         return [Example(row["tweet"], int(row["sentiment"].strip() != "normal"), language) for row in csv.DictReader(handle)]
@@ -71,6 +100,7 @@ def mlma(language: str) -> list[Example]:
 
 def cyberagression() -> list[Example]:
     """CyberAgressionAdo (CC BY-NC: measure only): OAG/CAG aggressive (1) vs NAG (0)."""
+    _readable("cyberagressionado_fr")
     path = _require("cyberagressionado_fr") / "cyberagression_large_majority_vote.csv"
     out = []
     with path.open(encoding="utf-8", newline="") as handle:

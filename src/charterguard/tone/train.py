@@ -49,6 +49,7 @@ MIN_DOC_FREQ = 2
 MIN_EVIDENCE_SUPPORT = 20  # fewer examples: keep the default score for that evidence
 
 
+@corpora.training()  # measure-only sets cannot be read here (corpora.MeasureOnlyError)
 def training_sets(language: str) -> tuple[list[Example], list[Example], list[str], list[str | None]]:
     """(train, calib, description, source set of each calib example or None for
     synthetic background) for `language`, from licence-allowed sets only."""

@@ -1,0 +1,79 @@
+"""Licences are enforced in code: tone training and calibration read only the sets
+`corpora.TRAINABLE` lists; a measure-only set (CC BY-NC, unstated) can be measured
+(bench/eval_tone.py) but never trained or calibrated on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from charterguard.tone import corpora, train
+
+MEASURE_ONLY_READERS = {"cyberagressionado_fr": corpora.cyberagression}
+
+
+def fake_eval_dir(root: Path) -> Path:
+    """Every tone set, a few rows each, in the layout of shared/eval."""
+    offensive = root / "tweeteval_en" / "offensive"
+    offensive.mkdir(parents=True)
+    for part in ("train", "val", "test"):
+        (offensive / f"{part}_text.txt").write_text("you idiot\nnice day\n" * 10, encoding="utf-8")
+        (offensive / f"{part}_labels.txt").write_text("1\n0\n" * 10, encoding="utf-8")
+    (root / "davidson_hate_offensive").mkdir()
+    (root / "davidson_hate_offensive" / "labeled_data.csv").write_text(
+        "tweet,class\n" + "".join(f"tweet {i},{i % 3}\n" for i in range(30)), encoding="utf-8")
+    (root / "mlma_hate_speech").mkdir()
+    for language in ("fr", "en"):
+        (root / "mlma_hate_speech" / f"{language}_dataset.csv").write_text(
+            "tweet,sentiment\n" + "".join(f"texte {i},{'normal' if i % 2 else 'offensive'}\n" for i in range(30)), encoding="utf-8")
+    (root / "cyberagressionado_fr").mkdir()
+    (root / "cyberagressionado_fr" / "cyberagression_large_majority_vote.csv").write_text(
+        "TEXT,HATE\n" + "".join(f"message {i},{'OAG' if i % 2 else 'NAG'}\n" for i in range(30)), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def eval_sets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A fake eval dir; returns the sets read, in order (by reader)."""
+    monkeypatch.setenv("CHARTERGUARD_EVAL_DIR", str(fake_eval_dir(tmp_path)))
+    monkeypatch.setattr(train, "background_french", lambda count: [])  # Faker text: no set, and Faker is optional
+    read: list[str] = []
+    original = corpora._require
+
+    def spy(relative: str) -> Path:
+        read.append(relative.split("/")[0])
+        return original(relative)
+
+    monkeypatch.setattr(corpora, "_require", spy)
+    return read
+
+
+def test_measure_only_sets_are_readable_for_measuring(eval_sets: list[str]) -> None:
+    assert len(corpora.cyberagression()) == 30
+    assert eval_sets == ["cyberagressionado_fr"]
+
+
+def test_reading_a_measure_only_set_while_training_raises(eval_sets: list[str]) -> None:
+    assert not set(MEASURE_ONLY_READERS) & corpora.TRAINABLE
+    with corpora.training():
+        for name, reader in MEASURE_ONLY_READERS.items():
+            with pytest.raises(corpora.MeasureOnlyError, match=name):
+                reader()
+        assert len(corpora.davidson()) == 30 and len(corpora.mlma("fr")) == 30  # trainable sets still read
+    assert eval_sets == ["davidson_hate_offensive", "mlma_hate_speech"]  # refused before any file is opened
+    assert len(corpora.cyberagression()) == 30  # measuring again once training is over
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_training_and_calibration_sets_are_trainable_only(eval_sets: list[str], language: str) -> None:
+    train_set, calib, _names, _groups = train.training_sets(language)
+    assert train_set and calib
+    assert eval_sets and set(eval_sets) <= {"tweeteval_en", "davidson_hate_offensive", "mlma_hate_speech"}
+
+
+def test_training_on_a_measure_only_set_fails(eval_sets: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Someone "adds" CyberAgressionAdo to the French training data: training stops.
+    monkeypatch.setattr(corpora, "mlma", lambda language: corpora.cyberagression())
+    with pytest.raises(corpora.MeasureOnlyError, match="cyberagressionado_fr"):
+        train.training_sets("fr")
