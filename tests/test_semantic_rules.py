@@ -131,3 +131,15 @@ def test_a_disabled_semantic_rule_does_not_load_the_encoder(monkeypatch: pytest.
     monkeypatch.setattr(encoder, "embed_examples", refuse)
     charter = Charter.from_yaml("extends: default\nname: t\nrules:\n  - {id: speaking.investment_advice, enabled: false}\n")
     assert not charter.rule("speaking.investment_advice").spec.enabled
+
+
+def test_the_encoder_loads_only_for_a_sentence_that_reaches_the_rule_or_when_warmed_up() -> None:
+    """A one-post CLI check pays ~1 s for the encoder only when its post needs it; a server warms it up."""
+    from charterguard import Charter, Checker
+
+    checker = Checker(Charter.load("default"))
+    (semantic,) = [c.detector for c in checker.charter.rules if c.spec.kind == "semantic"]
+    checker.check("Belle journée au salon, merci à toute l'équipe !", lang="fr")
+    assert semantic._model is None
+    checker.warm_up()
+    assert semantic._model is not None

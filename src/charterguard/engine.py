@@ -80,6 +80,12 @@ class Checker:
         return entries
 
     # -- public API ------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Load everything the enabled rules load lazily (see `Detector.warm_up`)."""
+        for compiled in self.charter.rules:
+            if compiled.spec.enabled:
+                compiled.detector.warm_up()
+
     def check(
         self,
         text: str,

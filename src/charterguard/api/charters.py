@@ -53,10 +53,12 @@ def load_served(spec: str) -> Served:
     from charterguard import Charter, Checker
 
     charter = Charter.load(spec)
+    checker = Checker(charter)
+    checker.warm_up()  # a served charter (or its reload) loads its rules' models before it serves
     return Served(
         spec=spec,
         charter=charter,
-        checker=Checker(charter),
+        checker=checker,
         stamps=_stamps(list(charter.source_files)),
         rule_ids=frozenset(r.id for r in rules_of(charter)),
     )

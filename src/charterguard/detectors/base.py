@@ -59,6 +59,11 @@ class Detector(ABC, Generic[SpecT]):
         """spaCy components this rule needs (e.g. {"ner"}); empty: no NLP at all."""
         return frozenset()
 
+    def warm_up(self) -> None:
+        """Load now what `find` would load on first use (a model, embeddings). A one-post CLI
+        check never calls it, so it pays only for what that post needs; a server does before
+        it says ready, so no request pays it."""
+
     @abstractmethod
     def find(self, post: "Post") -> Iterable[Hit]:
         """Every hit of this rule in `post`."""

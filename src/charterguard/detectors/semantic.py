@@ -76,9 +76,13 @@ class SemanticDetector(Detector[SemanticRule]):
         except ValueError as exc:
             raise RuleOptionError(("prefilter",), str(exc)) from None
         self._prefilter = Matcher(entries) if entries else None
+        # Loaded on the first post that passes the prefilter, or by warm_up() (the server,
+        # before it says ready): the encoder costs ~1 s of CPU and 124 MB, which a one-post
+        # check whose sentences never reach this rule should not pay.
         self._model: NearestExamples | None = None
-        if rule.enabled:  # a charter that switches the rule off does not load the encoder
-            self.model  # compiled at charter load  # noqa: B018
+
+    def warm_up(self) -> None:
+        self.model  # noqa: B018
 
     @property
     def model(self) -> NearestExamples:
