@@ -1,0 +1,443 @@
+"""Tone by meaning: hostility, dehumanisation, discrimination and threats aimed at a target,
+read from the post's linguistic view (`charterguard.linguistics`).
+
+Two stages. The first is cheap: each sentence's words (`linguistics.quick_words`) are
+searched for a cue of `data/meaning.txt` (a hostile word, a violent verb, an exclusion
+phrase...) or hold a lexicon finding; only those sentences are parsed by spaCy. The
+second reads the parse:
+
+- a hostile word is a finding when it is *aimed at a target*: the target is its subject
+  ("Notre DSI est un bon à rien"), linked to it by a dependency ("ce crétin de
+  responsable", "un client débile"), the topic of a fragment ("Le nouveau manager ? Une
+  calamité"), or, without any subject, the target of the sentence ("quel guignol");
+  about the writer ("j'ai été un idiot") or a thing ("ce bug est une calamité") it is not;
+- aimed at a group: hate (a negative generalisation); negative traits ("trop émotives",
+  "voleurs") count only about a group; dehumanising words count about a group or in a
+  comparison with people ("comme du bétail", "like rats");
+- exclusion phrases count with a group in the sentence; violent verbs with a person as
+  object and an intent (future, conditional, imperative, subjunctive, "il faudrait",
+  "should"), and threat phrases, are aggression;
+- negation earlier in the clause, quotation marks, naming reported by a verb ("traité
+  d'idiot", "called an idiot") and counter-speech in the sentence ("... est inacceptable",
+  "we condemn") remove the finding;
+- swearing that no target is linked to ("putain, quelle journée") becomes `profanity`.
+
+The span of a finding is the hostile word or phrase itself, never the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from ..linguistics import PERSON_PRONOUNS, SELF_WORDS, Sentence, Target, TargetNames, quick_words, word_key
+from .lexicon import data_text, read_sections
+
+if TYPE_CHECKING:
+    from ..linguistics import Linguistics
+    from .analyzer import ToneFinding
+
+CUE_LISTS = (
+    "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
+    "threat_phrase", "exclusion", "counter", "counter_phrase", "naming",
+)
+REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase"})
+# Cue lists a charter may extend with its own words (`cues:` of a tone rule).
+CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
+
+# Scores: defaults (not measurements; the suites in bench/ measure the decisions).
+SCORES = {"hostile": 0.85, "hate": 0.9, "threat": 0.85, "profanity": 0.5}
+# Human objects written before the verb (French clitics).
+_CLITIC_OBJECTS = frozenset({"les", "le", "la", "l'", "te", "t'", "lui", "vous", "leur", "me", "m'"})
+_DEMONSTRATIVES = frozenset({"ce", "c'", "ca", "cela", "ceci", "it", "this", "that"})
+_COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
+_OBJECT_WINDOW = 5  # words after a violent verb where its (English) object is looked for
+_NAMING_WINDOW = 5
+TARGET_ROLE = {"colleague": "colleagues", "person": "person", "group": "group", "employer": "employer",
+               "customers": "customers", "competitors": "competitors"}
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    words: dict[str, frozenset[str]]  # list -> single words (word keys)
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # list -> multi-word entries
+    regexes: dict[str, tuple[re.Pattern[str], ...]]
+    gate: re.Pattern[str]
+
+
+def _entries(language: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {name: [] for name in CUE_LISTS}
+    for header, line, where in read_sections(data_text("meaning.txt"), "meaning.txt"):
+        name, _, lang = header.partition(" ")
+        if name not in out or lang not in ("fr", "en"):
+            raise ValueError(f"{where}: unknown section @{header}")
+        if lang == language:
+            out[name].append(line)
+    return out
+
+
+@lru_cache(maxsize=16)
+def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLexicon:
+    """The cues of `language` plus a charter's own (list, word) pairs."""
+    entries = _entries(language if language in ("fr", "en") else "en")
+    for name, word in extra:
+        entries[name].append(word)
+    words: dict[str, frozenset[str]] = {}
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    regexes: dict[str, tuple[re.Pattern[str], ...]] = {}
+    gate_parts: list[str] = []
+    for name, lines in entries.items():
+        if name in REGEX_LISTS:
+            regexes[name] = tuple(re.compile(rf"(?<!\S)(?:{line})(?!\S)") for line in lines)
+            gate_parts.extend(f"(?:{line})" for line in lines)
+            continue
+        keyed = [quick_words(line)[0] for line in lines]
+        words[name] = frozenset(k for k in keyed if " " not in k)
+        phrases[name] = tuple(tuple(k.split(" ")) for k in keyed if " " in k)
+        if name in ("modal", "counter", "naming"):
+            continue  # they never make a sentence worth parsing by themselves
+        for k in keyed:
+            stem = re.escape(k)
+            if name == "threat_verb":
+                stem = re.escape(_verb_stem(k, language))
+                gate_parts.append(rf"{stem}\w{{0,6}}")
+            else:
+                gate_parts.append(rf"{stem}(?:s|x|e|es|ne|nes|le|les|te|tes)?")
+    gate = re.compile(rf"(?<!\S)(?:{'|'.join(gate_parts)})(?!\S)")
+    return CueLexicon(words, phrases, regexes, gate)
+
+
+def _verb_stem(lemma: str, language: str) -> str:
+    if language == "fr" and len(lemma) > 4 and lemma.endswith(("er", "ir", "re")):
+        return lemma[:-2]
+    return lemma
+
+
+def _singular(form: str) -> str:
+    return form[:-1] if len(form) > 3 and form[-1] in "sx" else form
+
+
+def _in(words: frozenset[str], w) -> bool:
+    return w.lemma in words or w.form in words or _singular(w.form) in words
+
+
+def matches(sentence: Sentence, cues: CueLexicon, name: str) -> list[tuple[int, int]]:
+    """Word ranges [a, b) of `sentence` that are entries of cue list `name`."""
+    words = sentence.words
+    single = cues.words.get(name, frozenset())
+    out = [(k, k + 1) for k, w in enumerate(words) if _in(single, w)]
+    for phrase in cues.phrases.get(name, ()):
+        n = len(phrase)
+        for k in range(len(words) - n + 1):
+            if all(words[k + j].form == p or words[k + j].lemma == p or _singular(words[k + j].form) == p for j, p in enumerate(phrase)):
+                out = [(a, b) for a, b in out if b <= k or a >= k + n]  # the phrase wins over its words
+                out.append((k, k + n))
+    for pattern in cues.regexes.get(name, ()):
+        joined, starts = _joined(sentence)
+        for m in pattern.finditer(joined):
+            a = max(k for k, s in enumerate(starts) if s <= m.start())
+            b = max(k for k, s in enumerate(starts) if s < m.end()) + 1
+            out.append((a, b))
+    return sorted(set(out))
+
+
+def _joined(sentence: Sentence) -> tuple[str, list[int]]:
+    starts, parts, position = [], [], 0
+    for w in sentence.words:
+        starts.append(position)
+        parts.append(w.form)
+        position += len(w.form) + 1
+    return " ".join(parts), starts
+
+
+def sentences_to_parse(linguistics: "Linguistics", cues: CueLexicon, offsets: Iterable[int] = ()) -> list[int]:
+    """The cheap first stage: sentences with a cue, or holding one of `offsets` (lexicon findings)."""
+    wanted = set()
+    for k, (start, end) in enumerate(linguistics.spans):
+        if cues.gate.search(quick_words(linguistics.text[start:end])[0]):
+            wanted.add(k)
+    for offset in offsets:
+        k = linguistics.sentence_of(offset)
+        if k is not None:
+            wanted.add(k)
+    return sorted(wanted)
+
+
+class MeaningReader:
+    """Reads one parsed sentence for findings (see the module docstring)."""
+
+    def __init__(self, language: str, cues: CueLexicon, names: TargetNames) -> None:
+        self.language = language
+        self.cues = cues
+        self.names = names
+
+    # -- context ------------------------------------------------------------------
+    def countered(self, sentence: Sentence, neighbours: Iterable[Sentence]) -> bool:
+        """Does the sentence (or its topic / the sentence it introduces) condemn or correct what it says?"""
+        for s in (sentence, *neighbours):
+            if matches(s, self.cues, "counter") or matches(s, self.cues, "counter_phrase"):
+                return True
+        return False
+
+    def named(self, sentence: Sentence, a: int) -> bool:
+        """Is the word at `a` what someone is called ("traité d'idiot", "calling them idiots")?"""
+        naming = self.cues.words.get("naming", frozenset())
+        for j in range(max(0, a - _NAMING_WINDOW), a):
+            w = sentence.words[j]
+            if (w.lemma in naming or w.form in naming) and _within(sentence, a, j, steps=2):
+                between = {x.form for x in sentence.words[j + 1 : a]}
+                if self.language == "fr" and not between & {"de", "d'"}:
+                    continue
+                if between & _COMPARISON:
+                    continue
+                return True
+        return False
+
+    def blocked(self, sentence: Sentence, a: int, countered: bool) -> bool:
+        return countered or sentence.negated[a] or sentence.quoted[a] or self.named(sentence, a)
+
+    # -- targets -----------------------------------------------------------------------
+    def aimed(self, sentence: Sentence, a: int, b: int, strict: bool = False) -> Target | None:
+        """The target the words [a, b) are said of, if any (see the module docstring)."""
+        targets = [t for t in sentence.targets(self.names) if not a <= t.index < b]
+        human = [t for t in targets if t.kind != "self"]
+        for t in human:
+            if _linked(sentence, a, t.index):
+                return t
+        subject = sentence.subject_of(a)
+        if subject is not None and not a <= subject < b:
+            for t in targets:
+                if t.index == subject or _within(sentence, t.index, subject):
+                    return None if t.kind == "self" else t
+            if sentence.words[subject].form not in _DEMONSTRATIVES:
+                return None  # said of something or someone that is no target ("ce bug", "everyone")
+            before = [t for t in human if t.index < subject]
+            return before[-1] if before else None  # "Acme, c'est de la merde": the dislocated topic
+        if strict:
+            return next((t for t in human if abs(t.index - a) <= 1 or abs(t.index - (b - 1)) <= 1), None)
+        if sentence.topic is not None:
+            topical = [t for t in sentence.topic.targets(self.names) if t.kind != "self"]
+            if topical:
+                return topical[0]
+        if any(t.kind == "self" and t.index < a for t in targets) and not human:
+            return None
+        before = [t for t in human if t.index < a]
+        if before:
+            return before[-1]
+        return human[0] if human else None
+
+    # -- findings ----------------------------------------------------------------------
+    def read(self, sentence: Sentence, countered: bool) -> list["ToneFinding"]:
+        from .analyzer import ToneFinding
+
+        out: list[ToneFinding] = []
+        words = sentence.words
+        groups = [t for t in sentence.targets(self.names) if t.kind == "group"]
+        dehumanising = matches(sentence, self.cues, "dehumanising")
+        for a, b in matches(sentence, self.cues, "hostile"):
+            if self.blocked(sentence, a, countered):
+                continue
+            target = self.aimed(sentence, a, b)
+            if target is not None:
+                out.append(self._finding(sentence, a, b, target, "hostile"))
+        for a, b in dehumanising:
+            if self.blocked(sentence, a, countered):
+                continue
+            compared = any(w.form in _COMPARISON for w in words[max(0, a - 4) : a])
+            target = self.aimed(sentence, a, b)
+            if target is not None and target.kind in ("group", "person"):  # "les migrants", "ces gens"
+                out.append(self._finding(sentence, a, b, target, "hate"))
+            elif compared:
+                human = [t for t in sentence.targets(self.names) if t.kind != "self"]
+                people = target or (human[0] if human else None)
+                if people is not None:
+                    out.append(self._finding(sentence, a, b, people, "hate" if people.kind == "group" else "hostile"))
+        for a, b in matches(sentence, self.cues, "trait"):
+            if self.blocked(sentence, a, countered):
+                continue
+            target = self.aimed(sentence, a, b)
+            if target is not None and target.kind == "group":
+                out.append(self._finding(sentence, a, b, target, "hate"))
+        if groups:
+            for a, b in matches(sentence, self.cues, "exclusion"):
+                if not self.blocked(sentence, a, countered):
+                    out.append(self._finding(sentence, a, b, groups[0], "hate"))
+        out.extend(self._threats(sentence, countered))
+        return out
+
+    def _threats(self, sentence: Sentence, countered: bool) -> list["ToneFinding"]:
+        out = []
+        words = sentence.words
+        human = [t for t in sentence.targets(self.names) if t.kind not in ("self",)]
+        hostile_people = {a for a, _ in matches(sentence, self.cues, "hostile")}
+        for a, b in matches(sentence, self.cues, "threat_phrase"):
+            if not self.blocked(sentence, a, countered):
+                out.append(self._finding(sentence, a, b, human[0] if human else None, "threat"))
+        if human:
+            for a, b in matches(sentence, self.cues, "violence"):
+                if not self.blocked(sentence, a, countered):
+                    out.append(self._finding(sentence, a, b, human[0], "threat"))
+        verbs = self.cues.words.get("threat_verb", frozenset())
+        stems = tuple(stem for stem in (_verb_stem(v, self.language) for v in verbs) if len(stem) >= 4)
+        candidates = [(k, k + 1) for k, w in enumerate(words) if _in(verbs, w) or w.form.startswith(stems)]
+        for a, b in candidates:
+            w = words[a]
+            if w.pos not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "X") or self.blocked(sentence, a, countered):
+                continue
+            start = a
+            target = None
+            # A clitic right before the verb is its object, whatever the tagger says ("il faudrait les noyer").
+            if a > 0 and words[a - 1].form in _CLITIC_OBJECTS:
+                start, target = a - 1, next((t for t in human if t.index == a - 1), None) or _pronoun_target(words[a - 1])
+            if target is None:
+                for t in human:
+                    if a < t.index <= a + _OBJECT_WINDOW or (words[t.index].head == a and not words[t.index].dep.startswith("nsubj")):
+                        target = t
+                        break
+            if target is None and any(a < k <= a + _OBJECT_WINDOW for k in hostile_people):
+                target = Target("person", words[a].start, words[a].end, a)
+            if target is None and self._passive(sentence, a):
+                before = [t for t in human if t.index < a]
+                target = before[0] if before else None
+            if target is None or not self._intent(sentence, a):
+                continue
+            out.append(self._finding(sentence, start, b, target, "threat"))
+        return out
+
+    def _passive(self, sentence: Sentence, a: int) -> bool:
+        w = sentence.words[a]
+        return w.feature("VerbForm") == "Part" and any(x.lemma in ("be", "etre", "get") for x in sentence.words[max(0, a - 3) : a])
+
+    def _intent(self, sentence: Sentence, a: int) -> bool:
+        """Future, conditional, imperative, subjunctive or a modal before the verb."""
+        modal = self.cues.words.get("modal", frozenset())
+        words = sentence.words
+        related = [words[a], *(x for x in words if x.head == a and x.dep.startswith("aux"))]
+        if words[a].head != a:
+            related.append(words[words[a].head])
+        for x in related:
+            if x.feature("Tense") == "Fut" or x.feature("Mood") in ("Cnd", "Imp", "Sub"):
+                return True
+        if any(x.lemma in modal or x.form in modal for x in words[:a]):
+            return True
+        first = next((k for k, x in enumerate(words) if x.pos != "PUNCT"), a)
+        if words[first].form in ("qu'", "que") and first < a:
+            return True  # French jussive subjunctive: "qu'on les pende"
+        return first == a and words[a].pos == "VERB"  # imperative: "Hang them all"
+
+    def _finding(self, sentence: Sentence, a: int, b: int, target: Target | None, kind: str) -> "ToneFinding":
+        from .analyzer import ToneFinding
+
+        start, end = sentence.words[a].start, sentence.words[b - 1].end
+        role = TARGET_ROLE.get(target.kind, None) if target is not None else None
+        if kind == "threat":
+            category = "aggression"
+        elif kind == "hate" or role == "group":
+            category = "hate"
+        elif role in ("employer", "customers", "competitors"):
+            category = f"disparagement_{role}"
+        else:
+            category = "insult"
+        score = SCORES["threat" if kind == "threat" else "hate" if category == "hate" else "hostile"]
+        return ToneFinding(category, start, end, score, role, f"meaning:{kind}")
+
+    # -- lexicon findings, revised ----------------------------------------------------------
+    def revise(self, sentence: Sentence, finding: "ToneFinding", countered: bool) -> "ToneFinding | None":
+        """A lexicon finding in a parsed sentence: removed when negated, quoted, reported or
+        countered; swearing aimed at no one becomes `profanity`."""
+        from dataclasses import replace
+
+        a = sentence.index_at(finding.start)
+        if a is None:
+            return finding
+        b = (sentence.index_at(finding.end - 1) or a) + 1
+        first, last = sentence.words[a], sentence.words[b - 1]
+        if "-" in first.form + last.form and (first.start < finding.start or finding.end < last.end):
+            return None  # a piece of a compound word: "nique" in "pique-nique"
+        if self.blocked(sentence, a, countered):
+            return None
+        if finding.category == "insult":
+            subject = sentence.subject_of(a)
+            if subject is not None and sentence.words[subject].form in SELF_WORDS.get(self.language, frozenset()):
+                return None  # about the writer: "j'ai été un idiot"
+            if finding.evidence == "insult:directed" and self.aimed(sentence, a, b) is None:
+                return None  # a word that insults only when said of someone: "quelle honte, notre stand"
+            expletive = [r for r in matches(sentence, self.cues, "expletive") if r[0] <= a < r[1] or a <= r[0] < b]
+            if expletive and self.aimed(sentence, a, b, strict=True) is None:
+                return replace(finding, category="profanity", score=SCORES["profanity"], evidence="meaning:expletive")
+        return finding
+
+
+def _linked(sentence: Sentence, a: int, t: int) -> bool:
+    """A dependency of at most two steps between word `a` and target word `t`, not through a verb."""
+    words = sentence.words
+    for x, y in ((a, t), (t, a)):
+        step, hops = x, 0
+        while hops < 2:
+            head = words[step].head
+            if head == step:
+                break
+            if head == y and words[step].dep in ("amod", "nmod", "appos", "acl", "compound", "det", "obl", "obl:mod", "nmod:poss", "poss", "prep", "pobj", "case", "flat:name", "conj"):
+                return True
+            if words[head].pos in ("VERB", "AUX"):
+                break
+            step, hops = head, hops + 1
+    return False
+
+
+def _within(sentence: Sentence, k: int, head: int, steps: int = 3) -> bool:
+    """Is word `k` inside the phrase headed by `head` (at most `steps` steps down)?"""
+    words = sentence.words
+    for _ in range(steps):
+        if words[k].head == k:
+            return False
+        k = words[k].head
+        if k == head:
+            return True
+    return False
+
+
+def _pronoun_target(word) -> Target | None:
+    for language in ("fr", "en"):
+        if word.form in PERSON_PRONOUNS[language]:
+            return Target("person", word.start, word.end, word.index)
+    return None
+
+
+def read_meaning(
+    linguistics: "Linguistics",
+    names: TargetNames,
+    cues: CueLexicon,
+    lexical: list["ToneFinding"],
+) -> tuple[list["ToneFinding"], list["ToneFinding"]]:
+    """(findings by meaning, the lexicon's findings revised) for one post."""
+    reader = MeaningReader(linguistics.language, cues, names)
+    risky = [f for f in lexical if f.category in _REVISED]
+    indices = sentences_to_parse(linguistics, cues, (f.start for f in risky))
+    if not indices:
+        return [], lexical
+    parsed = dict(zip(indices, linguistics.parsed(indices)))
+    found: list[ToneFinding] = []
+    countered: dict[int, bool] = {}
+    for k, sentence in parsed.items():
+        neighbours = [s for s in (sentence.topic,) if s is not None]
+        if k + 1 < len(linguistics.spans) and sentence.end < len(linguistics.text) and linguistics.text[sentence.end : sentence.end + 3].lstrip().startswith(":"):
+            neighbours.extend(linguistics.parsed([k + 1]))
+        countered[k] = reader.countered(sentence, neighbours)
+        found.extend(reader.read(sentence, countered[k]))
+    revised = []
+    for f in lexical:
+        k = linguistics.sentence_of(f.start)
+        if f.category in _REVISED and k in parsed:
+            kept = reader.revise(parsed[k], f, countered[k])
+            if kept is not None:
+                revised.append(kept)
+        else:
+            revised.append(f)
+    return found, revised
+
+
+_REVISED = frozenset({"insult", "aggression", "hate", "disparagement_employer", "disparagement_colleagues",
+                      "disparagement_customers", "disparagement_competitors"})
