@@ -283,7 +283,9 @@ class ToneDetector(Detector[ToneRule]):
         done = cache.get(key)
         if done is None:
             found, revised = read_meaning(post.linguistics, names, cue_lexicon(language, extra), every)
-            seen = {(f.category, f.start, f.end) for f in revised}
-            done = revised + [f for f in found if (f.category, f.start, f.end) not in seen and not seen.add((f.category, f.start, f.end))]
+            done = list(revised)
+            for f in found:  # a lexicon finding of the same category on the same words stands
+                if not any(x.category == f.category and x.start < f.end and f.start < x.end for x in done):
+                    done.append(f)
             cache[key] = done
         return done

@@ -43,6 +43,8 @@ CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming",
 )
+_FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
+_JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
 REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
@@ -52,6 +54,10 @@ SCORES = {"hostile": 0.85, "hate": 0.9, "threat": 0.85, "profanity": 0.5}
 # Human objects written before the verb (French clitics).
 _CLITIC_OBJECTS = frozenset({"les", "le", "la", "l'", "te", "t'", "lui", "vous", "leur", "me", "m'"})
 _DEMONSTRATIVES = frozenset({"ce", "c'", "ca", "cela", "ceci", "it", "this", "that"})
+# Dependencies that make a word an argument of something else, not a comment on a target.
+_ARGUMENT_DEPS = ("nsubj", "obj", "dobj", "iobj", "csubj")
+_PHRASE_DEPS = ("nmod", "obl", "pobj", "prep", "agent", "amod", "case", "acomp")
+_EXCLAMATIVES = frozenset({"quel", "quelle", "quels", "quelles", "what", "such"})
 _COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
 _OBJECT_WINDOW = 5  # words after a violent verb where its (English) object is looked for
 _NAMING_WINDOW = 5
@@ -119,15 +125,28 @@ def _singular(form: str) -> str:
     return form[:-1] if len(form) > 3 and form[-1] in "sx" else form
 
 
+_NOT_CONTENT = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM"})
+
+
 def _in(words: frozenset[str], w) -> bool:
     return w.lemma in words or w.form in words or _singular(w.form) in words
+
+
+def _judging(words: frozenset[str], w) -> bool:
+    """A noun or adjective of the list (a verb form such as "tu rates" is no "raté")."""
+    return w.pos not in _NOT_CONTENT and _in(words, w)
 
 
 def matches(sentence: Sentence, cues: CueLexicon, name: str) -> list[tuple[int, int]]:
     """Word ranges [a, b) of `sentence` that are entries of cue list `name`."""
     words = sentence.words
     single = cues.words.get(name, frozenset())
-    out = [(k, k + 1) for k, w in enumerate(words) if _in(single, w)]
+    if name in _JUDGING_LISTS:
+        # Right after a French subject pronoun a word is a verb, whatever the tagger says ("tu rates").
+        out = [(k, k + 1) for k, w in enumerate(words)
+               if _judging(single, w) and not (k and words[k - 1].form in _FRENCH_SUBJECTS and sentence.language == "fr")]
+    else:
+        out = [(k, k + 1) for k, w in enumerate(words) if _in(single, w)]
     for phrase in cues.phrases.get(name, ()):
         n = len(phrase)
         for k in range(len(words) - n + 1):
@@ -199,28 +218,42 @@ class MeaningReader:
         return countered or sentence.negated[a] or sentence.quoted[a] or self.named(sentence, a)
 
     # -- targets -----------------------------------------------------------------------
-    def aimed(self, sentence: Sentence, a: int, b: int, strict: bool = False) -> Target | None:
-        """The target the words [a, b) are said of, if any (see the module docstring)."""
+    def aimed(self, sentence: Sentence, a: int, b: int, strict: bool = False, fallback: bool = True, depth: int = 0) -> Target | None:
+        """The target the words [a, b) are said of, if any (see the module docstring).
+
+        `strict`: only a target next to the words or linked to them (swearing);
+        `fallback`: without subject or link, the sentence's nearest target may do."""
+        words = sentence.words
         targets = [t for t in sentence.targets(self.names) if not a <= t.index < b]
         human = [t for t in targets if t.kind != "self"]
-        for t in human:
-            if _linked(sentence, a, t.index):
-                return t
-        subject = sentence.subject_of(a)
+        r = _range_root(sentence, a, b)
+        subject = sentence.subject_of(r)
         if subject is not None and not a <= subject < b:
             for t in targets:
                 if t.index == subject or _within(sentence, t.index, subject):
                     return None if t.kind == "self" else t
-            if sentence.words[subject].form not in _DEMONSTRATIVES:
+            if words[subject].form not in _DEMONSTRATIVES:
                 return None  # said of something or someone that is no target ("ce bug", "everyone")
             before = [t for t in human if t.index < subject]
             return before[-1] if before else None  # "Acme, c'est de la merde": the dislocated topic
+        for t in human:
+            if depth == 0 and _linked(sentence, r, t.index):  # not from a thing's noun: "match nul pour l'équipe"
+                return t
+        dep, head = words[r].dep, words[r].head
+        if head != r and dep.startswith(_PHRASE_DEPS) and depth < 3:
+            # Inside a larger phrase: what that phrase is said of ("une entreprise de voleurs",
+            # "run by crooks", "a pathetic little man"), without falling back on any target.
+            return self.aimed(sentence, head, head + 1, strict, False, depth + 1)
+        if dep.startswith(_ARGUMENT_DEPS):
+            return None  # an argument of a verb: "une arnaque cible nos clients"
         if strict:
             return next((t for t in human if abs(t.index - a) <= 1 or abs(t.index - (b - 1)) <= 1), None)
         if sentence.topic is not None:
             topical = [t for t in sentence.topic.targets(self.names) if t.kind != "self"]
             if topical:
                 return topical[0]
+        if not fallback:
+            return None
         if any(t.kind == "self" and t.index < a for t in targets) and not human:
             return None
         before = [t for t in human if t.index < a]
@@ -362,8 +395,9 @@ class MeaningReader:
             subject = sentence.subject_of(a)
             if subject is not None and sentence.words[subject].form in SELF_WORDS.get(self.language, frozenset()):
                 return None  # about the writer: "j'ai été un idiot"
-            if finding.evidence == "insult:directed" and self.aimed(sentence, a, b) is None:
-                return None  # a word that insults only when said of someone: "quelle honte, notre stand"
+            exclaimed = any(w.form in _EXCLAMATIVES for w in sentence.words[max(0, a - 3) : a])
+            if finding.evidence == "insult:directed" and exclaimed and self.aimed(sentence, a, b) is None:
+                return None  # exclaimed about no one: "quelle honte, notre stand était le plus petit"
             expletive = [r for r in matches(sentence, self.cues, "expletive") if r[0] <= a < r[1] or a <= r[0] < b]
             if expletive and self.aimed(sentence, a, b, strict=True) is None:
                 return replace(finding, category="profanity", score=SCORES["profanity"], evidence="meaning:expletive")
@@ -379,12 +413,21 @@ def _linked(sentence: Sentence, a: int, t: int) -> bool:
             head = words[step].head
             if head == step:
                 break
-            if head == y and words[step].dep in ("amod", "nmod", "appos", "acl", "compound", "det", "obl", "obl:mod", "nmod:poss", "poss", "prep", "pobj", "case", "flat:name", "conj"):
+            if head == y and words[step].dep in ("amod", "nmod", "appos", "acl", "compound", "det", "obl", "obl:mod", "nmod:poss", "poss", "prep", "pobj", "case", "flat:name"):
                 return True
             if words[head].pos in ("VERB", "AUX"):
                 break
             step, hops = head, hops + 1
     return False
+
+
+def _range_root(sentence: Sentence, a: int, b: int) -> int:
+    """The word of [a, b) whose head lies outside it (the head of a phrase such as "dead weight")."""
+    for k in range(a, b):
+        head = sentence.words[k].head
+        if head == k or not a <= head < b:
+            return k
+    return a
 
 
 def _within(sentence: Sentence, k: int, head: int, steps: int = 3) -> bool:
