@@ -1,11 +1,12 @@
 """Functional tone suites (bench/data/tone_suite_{fr,en}.tsv): accuracy per phenomenon.
 
-    .venv/bin/python bench/tone_suite.py [--split dev|report|all] [--errors]
+    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind] [--errors]
 
 A case is right when the charter's tone findings at warn/block exist exactly when the
 case says `flag`. Company context: policies/acme-group.yaml (Acme Group, competitors
 Globex and Initech). Rules are tuned on the dev part; the report part
-(crc32(text) % 3 == 0) is only read to report numbers.
+(crc32(text) % 3 == 0) is only read to report numbers. `--split blind` reads
+bench/data/tone_blind_{fr,en}.tsv: cases written after the rules, never tuned on.
 """
 
 from __future__ import annotations
@@ -34,10 +35,10 @@ class Case:
         return "report" if zlib.crc32(self.text.encode("utf-8")) % 3 == 0 else "dev"
 
 
-def load_cases(data_dir: Path = ROOT / "bench" / "data") -> list[Case]:
+def load_cases(data_dir: Path = ROOT / "bench" / "data", stem: str = "tone_suite") -> list[Case]:
     cases = []
     for language in ("fr", "en"):
-        path = data_dir / f"tone_suite_{language}.tsv"
+        path = data_dir / f"{stem}_{language}.tsv"
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip() or line.startswith("#"):
                 continue
@@ -56,14 +57,17 @@ def flagged_by(checker, case: Case) -> tuple[bool, list[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "all"], default="report")
+    parser.add_argument("--split", choices=["dev", "report", "all", "blind"], default="report")
     parser.add_argument("--errors", action="store_true", help="print the misclassified posts of the split")
     args = parser.parse_args()
     from charterguard.charter.model import Charter
     from charterguard.engine import Checker
 
     checker = Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
-    cases = [c for c in load_cases() if args.split == "all" or c.split == args.split]
+    if args.split == "blind":
+        cases = load_cases(stem="tone_blind")
+    else:
+        cases = [c for c in load_cases() if args.split == "all" or c.split == args.split]
     table: dict[tuple[str, str], list[bool]] = {}
     for case in cases:
         got, findings = flagged_by(checker, case)
