@@ -114,6 +114,7 @@ class Target:
     end: int
     index: int  # index of its (first) word in the sentence
     group: str | None = None  # GroupKind, for kind "group"
+    organisation: bool = False  # a company (name, "ma boîte", "la concurrence"), not people
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,7 +411,7 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
             first = max(k for k, s in enumerate(starts) if s <= m.start())
             last = max(k for k, s in enumerate(starts) if s < m.end())
             named.update(range(first, last + 1))
-            yield Target(kind, words[first].start, words[last].end, first)
+            yield Target(kind, words[first].start, words[last].end, first, organisation=True)
     for k, w in enumerate(words):
         if k in named:
             continue
@@ -443,9 +444,11 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
         if kind == "employer":
             if not any(p in owning for p in previous[-2:]):
                 continue
-        elif kind == "employer_collective":
+            yield Target(kind, w.start, w.end, k, organisation=True)
+            continue
+        if kind == "employer_collective":
             kind = "employer"
-        yield Target(kind, w.start, w.end, k)
+        yield Target(kind, w.start, w.end, k, organisation=kind == "competitors")
 
 
 def _joined_forms(words: tuple[Word, ...]) -> tuple[str, list[int]]:

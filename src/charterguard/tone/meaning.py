@@ -239,8 +239,13 @@ class MeaningReader:
         for t in human:
             if depth == 0 and _linked(sentence, r, t.index):  # not from a thing's noun: "match nul pour l'équipe"
                 return t
+        copula = next((k for k, w in enumerate(words) if w.head == r and w.dep == "cop"), None)
+        if copula is not None:  # the parser missed the subject: the target before "est" / "is"
+            before = [t for t in human if t.index < copula]
+            if before:
+                return before[-1]
         dep, head = words[r].dep, words[r].head
-        if head != r and dep.startswith(_PHRASE_DEPS) and depth < 3:
+        if head != r and dep.startswith(_PHRASE_DEPS) and depth < 4:
             # Inside a larger phrase: what that phrase is said of ("une entreprise de voleurs",
             # "run by crooks", "a pathetic little man"), without falling back on any target.
             return self.aimed(sentence, head, head + 1, strict, False, depth + 1)
@@ -303,7 +308,8 @@ class MeaningReader:
     def _threats(self, sentence: Sentence, countered: bool) -> list["ToneFinding"]:
         out = []
         words = sentence.words
-        human = [t for t in sentence.targets(self.names) if t.kind not in ("self",)]
+        # Companies are no victims: "tuer la concurrence", "kill the competition" is business talk.
+        human = [t for t in sentence.targets(self.names) if t.kind != "self" and not t.organisation]
         hostile_people = {a for a, _ in matches(sentence, self.cues, "hostile")}
         for a, b in matches(sentence, self.cues, "threat_phrase"):
             if not self.blocked(sentence, a, countered):
