@@ -56,7 +56,7 @@ _CLITIC_OBJECTS = frozenset({"les", "le", "la", "l'", "te", "t'", "lui", "vous",
 _DEMONSTRATIVES = frozenset({"ce", "c'", "ca", "cela", "ceci", "it", "this", "that"})
 # Dependencies that make a word an argument of something else, not a comment on a target.
 _ARGUMENT_DEPS = ("nsubj", "obj", "dobj", "iobj", "csubj")
-_PHRASE_DEPS = ("nmod", "obl", "pobj", "prep", "agent", "amod", "case", "acomp")
+_PHRASE_DEPS = ("nmod", "obl", "pobj", "prep", "agent", "amod", "case", "acomp", "compound")
 _EXCLAMATIVES = frozenset({"quel", "quelle", "quels", "quelles", "what", "such"})
 _COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
 _OBJECT_WINDOW = 5  # words after a violent verb where its (English) object is looked for
@@ -237,7 +237,7 @@ class MeaningReader:
             before = [t for t in human if t.index < subject]
             return before[-1] if before else None  # "Acme, c'est de la merde": the dislocated topic
         for t in human:
-            if depth == 0 and _linked(sentence, r, t.index):  # not from a thing's noun: "match nul pour l'équipe"
+            if depth == 0 and _linked(sentence, r, t.index, t.organisation):  # not from a thing's noun: "match nul pour l'équipe"
                 return t
         copula = next((k for k, w in enumerate(words) if w.head == r and w.dep == "cop"), None)
         if copula is not None:  # the parser missed the subject: the target before "est" / "is"
@@ -410,16 +410,21 @@ class MeaningReader:
         return finding
 
 
-def _linked(sentence: Sentence, a: int, t: int) -> bool:
-    """A dependency of at most two steps between word `a` and target word `t`, not through a verb."""
+_LINKS = frozenset({"amod", "nmod", "appos", "acl", "det", "obl", "obl:mod", "nmod:poss", "poss", "prep", "pobj", "case", "flat:name"})
+
+
+def _linked(sentence: Sentence, a: int, t: int, organisation: bool = False) -> bool:
+    """A dependency of at most two steps between word `a` and target word `t`, not through a verb.
+    A compound counts for a company's name ("those Globex crooks"), not for a role ("CEO fraud")."""
     words = sentence.words
+    links = _LINKS | {"compound"} if organisation else _LINKS
     for x, y in ((a, t), (t, a)):
         step, hops = x, 0
         while hops < 2:
             head = words[step].head
             if head == step:
                 break
-            if head == y and words[step].dep in ("amod", "nmod", "appos", "acl", "compound", "det", "obl", "obl:mod", "nmod:poss", "poss", "prep", "pobj", "case", "flat:name"):
+            if head == y and words[step].dep in links:
                 return True
             if words[head].pos in ("VERB", "AUX"):
                 break
