@@ -81,7 +81,10 @@ _GROUP_DETERMINERS = {
 
 def word_key(text: str) -> str:
     """How words are compared: lower case, no accents, typographic apostrophes straightened."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").lower())
+    lowered = text.replace("\u2019", "'").lower()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -484,7 +487,10 @@ _QUICK_WORD = re.compile(r"\w+(?=n't\b)|n't\b|'s\b|[^\W\d_]{1,3}'(?=\w)|[\w\-]+|
 def quick_words(text: str) -> tuple[str, list[tuple[int, int]]]:
     """`word_key` forms of `text`'s words joined by single spaces, and each word's (start,
     end) in `text`: the first stage reads this instead of a parse."""
-    keyed = word_key(text) if len(word_key(text)) == len(text) else text.lower()
+    keyed = text.lower()
+    if not keyed.isascii():
+        folded = word_key(text)
+        keyed = folded if len(folded) == len(text) else keyed  # offsets must stay those of `text`
     forms, offsets = [], []
     for m in _QUICK_WORD.finditer(keyed):
         forms.append(m.group())
