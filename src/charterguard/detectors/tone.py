@@ -28,7 +28,7 @@ from .base import Detector, Hit, register
 
 if TYPE_CHECKING:
     from ..analysis import Post
-    from ..tone.analyzer import ToneAnalyzer
+    from ..tone.analyzer import ToneAnalyzer, ToneFinding
 
 ToneCategory = Literal[
     "insult",
@@ -242,7 +242,7 @@ class ToneDetector(Detector[ToneRule]):
         if self.rule.meaning:
             every = self._by_meaning(post, language, every, cache)
         lexical = [f for f in every if f.category in _LEXICAL_RISKS]
-        findings = []
+        findings: list[ToneFinding] = []
         for f in every:
             if f.category not in self._categories:
                 continue
@@ -272,7 +272,7 @@ class ToneDetector(Detector[ToneRule]):
             hits.append(Hit(f.start, f.end, round(f.score, 3), entity=ENTITIES[f.category], values=values))
         return hits
 
-    def _by_meaning(self, post: "Post", language: str, every: list, cache: dict) -> list:
+    def _by_meaning(self, post: "Post", language: str, every: list["ToneFinding"], cache: dict) -> list["ToneFinding"]:
         """`every` with the lexicon's findings revised by the parse and the findings by meaning added."""
         from ..linguistics import TargetNames
         from ..tone.meaning import cue_lexicon, read_meaning

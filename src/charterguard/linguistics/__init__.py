@@ -16,12 +16,11 @@ takes them as an argument (`TargetNames`) and caches per names.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Callable, Iterable, Literal
-
-import unicodedata
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -434,16 +433,19 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
         singular = w.form[:-1] if len(w.form) > 3 and w.form[-1] in "sx" else w.form
         group = vocabulary.groups.get(w.lemma) or vocabulary.groups.get(w.form) or vocabulary.groups.get(singular)
         if group is not None and _stands_for_group(sentence, k, previous, group_determiners, vocabulary):
-            yield Target("group", w.start, w.end, k, group)
+            following = words[k + 1] if k + 1 < len(words) else None
+            end = following.end if following is not None and following.lemma in vocabulary.people else w.end
+            yield Target("group", w.start, end, k, group)  # "Black people", not "Black"
             continue
         adjective = vocabulary.group_adjectives.get(w.lemma) or vocabulary.group_adjectives.get(w.form)
-        if adjective is not None and k + 1 < len(words) and words[k + 1].lemma in vocabulary.people | {words[k + 1].form}:
-            if words[k + 1].form in vocabulary.people or words[k + 1].lemma in vocabulary.people:
-                yield Target("group", w.start, words[k + 1].end, k, adjective)
-                continue
-        kind = vocabulary.kinds.get(w.lemma) or vocabulary.kinds.get(w.form) or vocabulary.kinds.get(singular)
-        if kind is None:
+        following = words[k + 1] if k + 1 < len(words) else None
+        if adjective is not None and following is not None and (following.form in vocabulary.people or following.lemma in vocabulary.people):
+            yield Target("group", w.start, following.end, k, adjective)  # "gay couples", "disabled people"
             continue
+        found = vocabulary.kinds.get(w.lemma) or vocabulary.kinds.get(w.form) or vocabulary.kinds.get(singular)
+        if found is None:
+            continue
+        kind = found
         if kind == "employer":
             if not any(p in owning for p in previous[-2:]):
                 continue

@@ -28,11 +28,19 @@ The span of a finding is the hostile word or phrase itself, never the clause.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ..linguistics import PERSON_PRONOUNS, SELF_WORDS, Sentence, Target, TargetNames, quick_words, word_key
+from ..linguistics import (
+    PERSON_PRONOUNS,
+    SELF_WORDS,
+    Sentence,
+    Target,
+    TargetNames,
+    quick_words,
+)
 from .lexicon import data_text, read_sections
 
 if TYPE_CHECKING:
@@ -107,12 +115,17 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
         for k in keyed:
             stem = re.escape(k)
             if name == "threat_verb":
-                stem = re.escape(_verb_stem(k, language))
-                gate_parts.append(rf"{stem}\w{{0,6}}")
+                stem = _verb_stem(k, language)
+                # Short stems take verb endings only: "pende", not "pendant"; "bute", not "but".
+                ending = r"\w{0,6}" if len(stem) >= 5 else _SHORT_STEM_ENDINGS
+                gate_parts.append(rf"{re.escape(stem)}{ending}")
             else:
                 gate_parts.append(rf"{stem}(?:s|x|e|es|ne|nes|le|les|te|tes)?")
     gate = re.compile(rf"(?<!\S)(?:{'|'.join(gate_parts)})(?!\S)")
     return CueLexicon(words, phrases, regexes, gate)
+
+
+_SHORT_STEM_ENDINGS = r"(?:e|es|ent|er|ez|ons|re|s|t|u|us|ue|ues|ee|ees|ai|ais|ait|aient|a|as|erai\w*|era\w*|rai\w*|ra\w*|ed|ing|en)?"
 
 
 def _verb_stem(lemma: str, language: str) -> str:
@@ -171,12 +184,26 @@ def _joined(sentence: Sentence) -> tuple[str, list[int]]:
     return " ".join(parts), starts
 
 
+def _word_starts(joined: str) -> list[int]:
+    starts, position = [], 0
+    for word in joined.split(" "):
+        starts.append(position)
+        position += len(word) + 1
+    return starts
+
+
 def sentences_to_parse(linguistics: "Linguistics", cues: CueLexicon, offsets: Iterable[int] = ()) -> list[int]:
     """The cheap first stage: sentences with a cue, or holding one of `offsets` (lexicon findings)."""
     wanted = set()
-    for k, (start, end) in enumerate(linguistics.spans):
-        if cues.gate.search(quick_words(linguistics.text[start:end])[0]):
-            wanted.add(k)
+    joined, positions = quick_words(linguistics.text)
+    found = list(cues.gate.finditer(joined))
+    if found:
+        starts = _word_starts(joined)
+        for m in found:
+            word = bisect_right(starts, m.start()) - 1
+            k = linguistics.sentence_of(positions[word][0])
+            if k is not None:
+                wanted.add(k)
     for offset in offsets:
         k = linguistics.sentence_of(offset)
         if k is not None:
@@ -268,8 +295,6 @@ class MeaningReader:
 
     # -- findings ----------------------------------------------------------------------
     def read(self, sentence: Sentence, countered: bool) -> list["ToneFinding"]:
-        from .analyzer import ToneFinding
-
         out: list[ToneFinding] = []
         words = sentence.words
         groups = [t for t in sentence.targets(self.names) if t.kind == "group"]
@@ -405,7 +430,8 @@ class MeaningReader:
             if finding.evidence == "insult:directed" and exclaimed and self.aimed(sentence, a, b) is None:
                 return None  # exclaimed about no one: "quelle honte, notre stand était le plus petit"
             expletive = [r for r in matches(sentence, self.cues, "expletive") if r[0] <= a < r[1] or a <= r[0] < b]
-            if expletive and self.aimed(sentence, a, b, strict=True) is None:
+            inside = any(a <= t.index < b and t.kind != "self" for t in sentence.targets(self.names))  # "fuck you"
+            if expletive and not inside and self.aimed(sentence, a, b, strict=True) is None:
                 return replace(finding, category="profanity", score=SCORES["profanity"], evidence="meaning:expletive")
         return finding
 
@@ -483,9 +509,9 @@ def read_meaning(
         found.extend(reader.read(sentence, countered[k]))
     revised = []
     for f in lexical:
-        k = linguistics.sentence_of(f.start)
-        if f.category in _REVISED and k in parsed:
-            kept = reader.revise(parsed[k], f, countered[k])
+        at = linguistics.sentence_of(f.start)
+        if f.category in _REVISED and at is not None and at in parsed:
+            kept = reader.revise(parsed[at], f, countered[at])
             if kept is not None:
                 revised.append(kept)
         else:
