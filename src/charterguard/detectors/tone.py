@@ -275,7 +275,7 @@ class ToneDetector(Detector[ToneRule]):
     def _by_meaning(self, post: "Post", language: str, every: list["ToneFinding"], cache: dict) -> list["ToneFinding"]:
         """`every` with the lexicon's findings revised by the parse and the findings by meaning added."""
         from ..linguistics import TargetNames
-        from ..tone.meaning import cue_lexicon, read_meaning
+        from ..tone.meaning import cue_lexicon, read_meaning, target_of_span
 
         names = TargetNames(tuple(self.company.values("names")), tuple(self.company.values("competitors")))
         extra = tuple((name, word) for name, words in sorted(self.rule.cues.items()) for word in words)
@@ -283,6 +283,12 @@ class ToneDetector(Detector[ToneRule]):
         done = cache.get(key)
         if done is None:
             found, revised = read_meaning(post.linguistics, names, cue_lexicon(language, extra), every)
+            # Who the model's sentence is about, so that `targets:` can tell an offensive post
+            # aimed at someone from one aimed at no one.
+            revised = [
+                replace(f, target=target_of_span(post.linguistics, names, f.start, f.end)) if f.category == "offensive" else f
+                for f in revised
+            ]
             done = list(revised)
             for f in found:  # a lexicon finding of the same category on the same words stands
                 if not any(x.category == f.category and x.start < f.end and f.start < x.end for x in done):

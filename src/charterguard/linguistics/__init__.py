@@ -418,6 +418,9 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
         if k in named:
             continue
         previous = [words[j].form for j in range(max(0, k - 3), k)]
+        if w.form.startswith("@") and len(w.form) > 1 or k and words[k - 1].form == "@" and w.start == words[k - 1].end:
+            yield Target("person", w.start, w.end, k)  # an @mention is someone's account
+            continue
         if w.form in SELF_WORDS.get(language, frozenset()):
             yield Target("self", w.start, w.end, k)
             continue

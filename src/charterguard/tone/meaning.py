@@ -521,3 +521,14 @@ def read_meaning(
 
 _REVISED = frozenset({"insult", "aggression", "hate", "disparagement_employer", "disparagement_colleagues",
                       "disparagement_customers", "disparagement_competitors"})
+
+
+def target_of_span(linguistics: "Linguistics", names: TargetNames, start: int, end: int) -> str | None:
+    """The role of the first target (not the writer) in the sentences of [start, end): who a
+    sentence-wide finding (the model's `offensive`) is about. Parses those sentences."""
+    indices = [k for k, (s, e) in enumerate(linguistics.spans) if s < end and start < e]
+    for sentence in linguistics.parsed(indices):
+        for t in sentence.targets(names):
+            if t.kind != "self" and not (t.kind == "person" and sentence.words[t.index].dep.startswith("expl")):
+                return TARGET_ROLE.get(t.kind)
+    return None
