@@ -282,15 +282,15 @@ class ToneDetector(Detector[ToneRule]):
         key = ("meaning", names, extra, tuple((f.category, f.start, f.end, f.evidence) for f in every))
         done = cache.get(key)
         if done is None:
-            found, revised = read_meaning(post.linguistics, names, cue_lexicon(language, extra), every)
+            read = read_meaning(post.linguistics, names, cue_lexicon(language, extra), every)
             # Who the model's sentence is about, so that `targets:` can tell an offensive post
             # aimed at someone from one aimed at no one.
-            revised = [
-                replace(f, target=target_of_span(post.linguistics, names, f.start, f.end)) if f.category == "offensive" else f
-                for f in revised
+            done = [
+                replace(f, target=target_of_span(post.linguistics, names, f.start, f.end, read.defused))
+                if f.category == "offensive" else f
+                for f in read.revised
             ]
-            done = list(revised)
-            for f in found:  # a lexicon finding of the same category on the same words stands
+            for f in read.found:  # a lexicon finding of the same category on the same words stands
                 if not any(x.category == f.category and x.start < f.end and f.start < x.end for x in done):
                     done.append(f)
             cache[key] = done

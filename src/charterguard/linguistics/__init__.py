@@ -51,6 +51,7 @@ _NEGATOR_PAIRS: dict[str, frozenset[tuple[str, str]]] = {
 _PAIR_ONLY = {"fr": frozenset({"loin"}), "en": frozenset({"far"})}
 _PAIR_NEXT = {"fr": frozenset({"d'", "de", "etre"}), "en": frozenset({"from"})}
 
+_COPULAS = frozenset({"be", "etre", "become", "devenir", "seem", "sembler", "remain", "rester", "think", "penser", "croire", "refuse", "refuser"})
 REPORTING_VERBS: dict[str, frozenset[str]] = {
     "fr": frozenset({"dire", "pretendre", "affirmer", "penser", "croire", "declarer", "ecrire", "entendre", "traiter", "qualifier", "repeter"}),
     "en": frozenset({"say", "claim", "think", "believe", "state", "write", "tell", "call", "hear", "label", "repeat"}),
@@ -158,20 +159,35 @@ class Sentence:
                 after = {x.form for x in words[k + 1 : k + 3]}
                 is_negator.append(w.form in negators or w.lemma in negators or any((w.form, x) in pairs for x in after))
         out = [False] * len(words)
-        active = False
+        active: int | None = None  # the negator in force
         for k, w in enumerate(words):
             if w.form in _CLAUSE_BREAK:
-                active = False
-            out[k] = active
+                active = None
+            out[k] = active is not None and not self._object_of_action(k, words[active].head)
             if is_negator[k]:
-                active = True
+                active = k
         # A negator attached to an ancestor (parser): "Personne ne pense que X est incapable".
         for k, w in enumerate(words):
             if is_negator[k] and w.head != k and w.dep not in ("det",):
                 for j in range(len(words)):
-                    if j != k and not out[j] and self._descends(j, w.head) and j > k:
+                    if j > k and not out[j] and self._descends(j, w.head) and not self._object_of_action(j, w.head):
                         out[j] = True
         return tuple(out)
+
+    def _object_of_action(self, j: int, negated_head: int) -> bool:
+        """Is word `j` an object or oblique of the negated verb, when that verb is an action
+        ("didn't vote for an asshole": the insult stands), not a copula or a verb of saying?"""
+        head = self.words[negated_head]
+        if head.pos != "VERB" or head.lemma in _COPULAS or head.lemma in REPORTING_VERBS.get(self.language, frozenset()):
+            return False
+        k, seen = j, 0
+        while seen < 6 and k != negated_head:
+            if self.words[k].dep in ("obj", "dobj", "pobj", "obl", "obl:arg", "obl:mod", "iobj"):
+                return self._descends(k, negated_head)
+            if self.words[k].head == k:
+                return False
+            k, seen = self.words[k].head, seen + 1
+        return False
 
     def _descends(self, j: int, ancestor: int) -> bool:
         seen = 0

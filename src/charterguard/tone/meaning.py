@@ -486,47 +486,69 @@ def _pronoun_target(word) -> Target | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class MeaningResult:
+    found: list["ToneFinding"]  # findings by meaning
+    revised: list["ToneFinding"]  # the lexicon's findings, revised by the parse
+    defused: frozenset[int]  # sentences whose hostile words were negated, quoted, reported or countered
+
+
 def read_meaning(
     linguistics: "Linguistics",
     names: TargetNames,
     cues: CueLexicon,
     lexical: list["ToneFinding"],
-) -> tuple[list["ToneFinding"], list["ToneFinding"]]:
-    """(findings by meaning, the lexicon's findings revised) for one post."""
+) -> MeaningResult:
+    """Findings by meaning, the lexicon's findings revised, and the defused sentences of one post."""
     reader = MeaningReader(linguistics.language, cues, names)
     risky = [f for f in lexical if f.category in _REVISED]
     indices = sentences_to_parse(linguistics, cues, (f.start for f in risky))
     if not indices:
-        return [], lexical
+        return MeaningResult([], lexical, frozenset())
     parsed = dict(zip(indices, linguistics.parsed(indices)))
     found: list[ToneFinding] = []
     countered: dict[int, bool] = {}
+    defused: set[int] = set()
     for k, sentence in parsed.items():
         neighbours = [s for s in (sentence.topic,) if s is not None]
         if k + 1 < len(linguistics.spans) and sentence.end < len(linguistics.text) and linguistics.text[sentence.end : sentence.end + 3].lstrip().startswith(":"):
             neighbours.extend(linguistics.parsed([k + 1]))
         countered[k] = reader.countered(sentence, neighbours)
         found.extend(reader.read(sentence, countered[k]))
+        cues_here = matches(sentence, cues, "hostile") + matches(sentence, cues, "trait") + matches(sentence, cues, "dehumanising")
+        if countered[k] or cues_here and all(reader.blocked(sentence, a, False) for a, _ in cues_here):
+            defused.add(k)
     revised = []
+    removed: set[int] = set()
     for f in lexical:
         at = linguistics.sentence_of(f.start)
         if f.category in _REVISED and at is not None and at in parsed:
             kept = reader.revise(parsed[at], f, countered[at])
             if kept is not None:
                 revised.append(kept)
+            else:
+                removed.add(at)
         else:
             revised.append(f)
-    return found, revised
+    # A sentence whose every lexicon finding was removed (negated, quoted...) and that keeps no finding.
+    standing = {linguistics.sentence_of(f.start) for f in [*revised, *found] if f.category in _REVISED}
+    defused |= removed - standing
+    return MeaningResult(found, revised, frozenset(defused))
 
 
 _REVISED = frozenset({"insult", "aggression", "hate", "disparagement_employer", "disparagement_colleagues",
                       "disparagement_customers", "disparagement_competitors"})
 
 
-def target_of_span(linguistics: "Linguistics", names: TargetNames, start: int, end: int) -> str | None:
+def target_of_span(
+    linguistics: "Linguistics", names: TargetNames, start: int, end: int, defused: frozenset[int] = frozenset()
+) -> str | None:
     """The role of the first target (not the writer) in the sentences of [start, end): who a
-    sentence-wide finding (the model's `offensive`) is about. Parses those sentences."""
+    sentence-wide finding (the model's `offensive`) is about. Parses those sentences. None when
+    one of them is `defused` (its hostile words negated, quoted or countered: the model cannot tell)."""
     indices = [k for k, (s, e) in enumerate(linguistics.spans) if s < end and start < e]
+    if defused & set(indices):
+        return None
     for sentence in linguistics.parsed(indices):
         for t in sentence.targets(names):
             if t.kind != "self" and not (t.kind == "person" and sentence.words[t.index].dep.startswith("expl")):
