@@ -59,6 +59,9 @@ CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_ve
 
 # Scores: defaults (not measurements; the suites in bench/ measure the decisions).
 SCORES = {"hostile": 0.85, "hate": 0.9, "threat": 0.85, "profanity": 0.5}
+# Lexicon evidence that negation or quotation only lowers (slurs, crude insults), and by how much.
+_CRUDE = frozenset({"insult:strong", "hate:strong"})
+_LOWERED = 0.7
 # Human objects written before the verb (French clitics).
 _CLITIC_OBJECTS = frozenset({"les", "le", "la", "l'", "te", "t'", "lui", "vous", "leur", "me", "m'"})
 _DEMONSTRATIVES = frozenset({"ce", "c'", "ca", "cela", "ceci", "it", "this", "that"})
@@ -420,8 +423,14 @@ class MeaningReader:
         first, last = sentence.words[a], sentence.words[b - 1]
         if "-" in first.form + last.form and (first.start < finding.start or finding.end < last.end):
             return None  # a piece of a compound word: "nique" in "pique-nique"
-        if self.blocked(sentence, a, countered):
+        if countered or self.named(sentence, a):
             return None
+        if sentence.negated[a] or sentence.quoted[a]:
+            said_of = sentence.negated[a] and sentence.subject_of(_range_root(sentence, a, b)) is not None
+            if finding.evidence not in _CRUDE or said_of:
+                return None  # "ce n'est pas un incompétent", "il n'est pas un crétin", « nul »
+            # A crude word stays crude when negated or quoted ("don't be a b*tch"): lowered, kept.
+            finding = replace(finding, score=round(finding.score * _LOWERED, 3))
         if finding.category == "insult":
             subject = sentence.subject_of(a)
             if subject is not None and sentence.words[subject].form in SELF_WORDS.get(self.language, frozenset()):
