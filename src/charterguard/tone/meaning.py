@@ -57,6 +57,8 @@ REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
 
+MAX_PARSED_CHARS = 1000  # longest sentence read by meaning
+MAX_PARSED_SENTENCES = 40  # most sentences of one post read by meaning
 # Scores: defaults (not measurements; the suites in bench/ measure the decisions).
 SCORES = {"hostile": 0.85, "hate": 0.9, "threat": 0.85, "profanity": 0.5}
 # Lexicon evidence that negation or quotation only lowers (slurs, crude insults), and by how much.
@@ -211,7 +213,9 @@ def sentences_to_parse(linguistics: "Linguistics", cues: CueLexicon, offsets: It
         k = linguistics.sentence_of(offset)
         if k is not None:
             wanted.add(k)
-    return sorted(wanted)
+    # Bounded cost on long or pathological posts ("nul " * 5000): such sentences keep the lexicons only.
+    fitting = [k for k in sorted(wanted) if linguistics.spans[k][1] - linguistics.spans[k][0] <= MAX_PARSED_CHARS]
+    return fitting[:MAX_PARSED_SENTENCES]
 
 
 class MeaningReader:
