@@ -8,6 +8,7 @@ Posts are made by joining lines of bench/data/corporate_*.txt up to ~300 charact
   thresholds and categories) on a post whose folded text already exists
   (the engine builds it once per post for every term-matching rule);
 - "with folding": the same plus building the folded text, as if tone were the only rule;
+- "lexicons only (reference)": the same rules with `meaning: false`, interleaved in the same run;
 Lexicons and the model are loaded before timing (first-use cost printed apart).
 Both wall-clock and CPU time (of this thread) are printed: on a busy shared machine
 the wall clock also counts the time the process waits for a core.
@@ -48,10 +49,31 @@ def posts(language: str) -> list[str]:
     return out
 
 
-def detectors() -> list[ToneDetector]:
-    """The default charter's tone rules (lexicon categories, disparagement, the model), as compiled there."""
+def detectors(meaning: bool = True) -> list[ToneDetector]:
+    """The default charter's tone rules (lexicon categories, disparagement, the model), as compiled
+    there; `meaning=False`: the same rules without reading by meaning (the reference)."""
     charter = Charter.load("default")
-    return [compiled.detector for compiled in charter.rules if compiled.spec.kind == "tone" and compiled.spec.enabled]
+    out = []
+    for compiled in charter.rules:
+        if compiled.spec.kind == "tone" and compiled.spec.enabled:
+            detector = compiled.detector
+            if not meaning:
+                detector = ToneDetector(compiled.spec.model_copy(update={"meaning": False}), charter.company)
+            out.append(detector)
+    return out
+
+
+def parsed_share(texts: list[str], language: str, dets: list[ToneDetector]) -> tuple[int, int]:
+    """(posts whose reading by meaning parsed at least one sentence, sentences parsed)."""
+    posts_parsed = sentences = 0
+    for text in texts:
+        post = Post(text, language=language, channel=None, audience=None, now=NOW)
+        for det in dets:
+            list(det.find(post))
+        calls = post.linguistics.parse_calls if "linguistics" in post.__dict__ else 0
+        posts_parsed += calls > 0
+        sentences += calls
+    return posts_parsed, sentences
 
 
 def measure(
@@ -84,18 +106,38 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    dets = detectors()
+    import os
+
+    print(f"load average {os.getloadavg()[0]:.2f} (read CPU times on a busy machine)")
+    dets, reference = detectors(True), detectors(False)
     for language in ("fr", "en"):
         texts = posts(language)
         if not texts:
             print(f"{language}: no corporate posts in bench/data, skipped")
             continue
         started = time.perf_counter()
-        measure(texts[:1], language, dets, 1, True)  # loads lexicons and the model
+        measure(texts[:1], language, reference, 1, True)  # loads lexicons and the model
         print(f"{language}: first use (lexicons + model load) {(time.perf_counter() - started) * 1000:.0f} ms; "
               f"{len(texts)} posts of ~{statistics.mean(len(t) for t in texts):.0f} chars")
-        report(f"{language} added (folded text shared)", measure(texts, language, dets, args.rounds, True))
-        report(f"{language} with folding", measure(texts, language, dets, args.rounds, False))
+        started = time.perf_counter()
+        from charterguard import nlp
+
+        nlp.parse(["x"], language, ("parser", "lemmatizer"))
+        print(f"{language}: first use of the parse (spaCy pipeline load) {(time.perf_counter() - started) * 1000:.0f} ms")
+        posts_parsed, sentences = parsed_share(texts, language, dets)
+        print(f"{language}: reading by meaning parsed {posts_parsed}/{len(texts)} posts ({sentences} sentences)")
+        # Interleaved rounds, so that the load of a shared machine weighs on both alike.
+        on: tuple[list[float], list[float]] = ([], [])
+        off: tuple[list[float], list[float]] = ([], [])
+        folding: tuple[list[float], list[float]] = ([], [])
+        for _ in range(args.rounds):
+            for into, what, fold_first in ((off, reference, True), (on, dets, True), (folding, dets, False)):
+                wall, cpu = measure(texts, language, what, 1, fold_first)
+                into[0].extend(wall)
+                into[1].extend(cpu)
+        report(f"{language} added, lexicons only (reference)", off)
+        report(f"{language} added, with reading by meaning", on)
+        report(f"{language} with meaning and folding", folding)
     return 0
 
 

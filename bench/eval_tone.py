@@ -19,6 +19,8 @@ charterguard rows:
 False alarms: the share of posts in bench/data/corporate_*.txt that get a tone
 finding at warn or block from the default charter (or, while it has no tone
 rules, from the rule above); "incl. info" also counts the model's review hints.
+Then every set as the default charter decides it (warn/block), and the functional
+suites per phenomenon (bench/tone_suite.py: report split and blind sets).
 """
 
 from __future__ import annotations
@@ -162,7 +164,7 @@ def false_alarms(data_dir: Path) -> None:
                 hinted += hit
         rate = flagged / max(len(posts), 1)
         print(f"{name:38} {len(posts):6d} {flagged:8d} {rate:7.1%}   {hinted / max(len(posts), 1):10.1%}"
-              + ("  MET (<= 2%)" if rate <= 0.02 else "  NOT MET (> 2%)"))
+              + ("  MET (<= 1%)" if rate <= 0.01 else "  NOT MET (> 1%)"))
 
 
 def main() -> int:
@@ -193,8 +195,35 @@ def main() -> int:
             if target and system == "charterguard":
                 mark = "  MET" if s["macro_f1"] >= target else "  NOT MET"
             print(f"{system:30} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['macro_f1']:8.3f} {elapsed:8.3f}{mark}")
+    default_charter_rows(eval_sets(args.quick))
     false_alarms(ROOT / "bench" / "data")
+    suites()
     return 0
+
+
+def default_charter_rows(sets: list[tuple[str, float, list[Example]]]) -> None:
+    """Each set as the default charter decides it: a tone finding at warn or block."""
+    from charterguard.charter.model import Charter
+    from charterguard.engine import Checker
+
+    checker = Checker(Charter.load("default"))
+    print("\nDefault charter, tone findings at warn/block (reading by meaning on; issue 12 target: TweetEval val >= 0.74)")
+    print(f"{'set':40} {'prec':>6} {'recall':>6} {'macroF1':>8}")
+    for name, _target, examples in sets:
+        predicted = []
+        for e in examples:
+            report = checker.check(e.text, lang=e.language)
+            predicted.append(any(f.category == "tone" and f.severity in ("warn", "block") for f in report.findings))
+        s = scores([e.label for e in examples], predicted)
+        print(f"{name:40} {s['precision']:6.3f} {s['recall']:6.3f} {s['macro_f1']:8.3f}")
+
+
+def suites() -> None:
+    """The functional suites of bench/data (tone_suite_*.tsv, report split; tone_blind_*.tsv), per phenomenon."""
+    import subprocess
+
+    for split in ("report", "blind"):
+        subprocess.run([sys.executable, str(ROOT / "bench" / "tone_suite.py"), "--split", split], check=False)
 
 
 if __name__ == "__main__":

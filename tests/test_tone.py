@@ -293,6 +293,6 @@ def test_model_findings_do_not_swallow_precise_spans():
     text = "Honnêtement ma boîte est une vraie arnaque, et mon chef un gros c*nnard de première"
     model_only = ToneDetector(make_rule(["offensive"]), COMPANY)
     spans = {text[h.start : h.end] for h in hits(text, "fr", model_only)}
-    assert spans == {"ma boîte est une vraie arnaque", "c*nnard"}
+    assert spans == {"arnaque", "c*nnard"}  # the judgement words, not the clause (issue 12)
     both = ToneDetector(make_rule(["insult", "offensive"]), COMPANY)
     assert [h.entity for h in hits("mon chef un gros c*nnard", "fr", both)] == ["INSULT"]

@@ -1,7 +1,7 @@
 """`Post`: one post under check and everything derived from it.
 
-Each derived view (folded text, social entities, the spaCy Doc) is computed at
-most once, on first use, and shared by every detector. The engine may set the
+Each derived view (folded text, social entities, the spaCy Doc, the linguistic
+view) is computed at most once, on first use, and shared by every detector. The engine may set the
 Doc ahead of time when it parses many posts in one batch (`Checker.check_many`).
 """
 
@@ -16,6 +16,8 @@ from .text.normalize import FoldedText
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from .linguistics import Linguistics
 
 
 class Post:
@@ -53,6 +55,14 @@ class Post:
     @cached_property
     def links(self) -> list[social.Span]:
         return social.links(self.text)
+
+    @cached_property
+    def linguistics(self) -> "Linguistics":
+        """Lemmas, morphology, dependencies, negation, speech and targets, parsed per sentence
+        on demand (see `charterguard.linguistics`); reuses the Doc when it was parsed with the parser."""
+        from .linguistics import Linguistics
+
+        return Linguistics(self.text, self.language, lambda: self._doc)
 
     @property
     def doc(self) -> "Doc":

@@ -9,8 +9,11 @@ customers or competitors, and optionally negativity, shouting and punctuation.
 
 Matching uses hand-written French/English lexicons, target detection for
 disparagement and a small shipped linear model (category `offensive`), see
-`charterguard.tone`. Nothing heavy is imported until the first post is checked, and
-no spaCy pipeline is needed.
+`charterguard.tone`. With `meaning: true` (the default) sentences holding a cue are
+parsed (`Post.linguistics`) and read by meaning (`charterguard.tone.meaning`): hostile
+words aimed at a target, dehumanisation, exclusion, threats; negation, quotation and
+counter-speech remove findings, swearing at no one becomes `profanity`. Nothing heavy
+is imported until the first post is checked; spaCy runs only on the sentences with a cue.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from .base import Detector, Hit, register
 
 if TYPE_CHECKING:
     from ..analysis import Post
-    from ..tone.analyzer import ToneAnalyzer
+    from ..tone.analyzer import ToneAnalyzer, ToneFinding
 
 ToneCategory = Literal[
     "insult",
@@ -36,10 +39,14 @@ ToneCategory = Literal[
     "disparagement_customers",
     "disparagement_competitors",
     "offensive",
+    "profanity",
     "negativity",
     "shouting",
     "punctuation",
 ]
+# Who a finding is about: `targets:` keeps only findings about these ("none": no target found).
+ToneTarget = Literal["person", "colleagues", "employer", "customers", "competitors", "group", "none"]
+CueList = Literal["hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter"]
 LexiconCategory = Literal["insult", "aggression", "hate", "judgement"]
 
 DEFAULT_CATEGORIES: list[ToneCategory] = [
@@ -62,6 +69,7 @@ ENTITIES: dict[str, str] = {
     "disparagement_customers": "DISPARAGEMENT",
     "disparagement_competitors": "DISPARAGEMENT",
     "offensive": "OFFENSIVE",
+    "profanity": "PROFANITY",
     "negativity": "NEGATIVITY",
     "shouting": "SHOUTING",
     "punctuation": "PUNCTUATION",
@@ -79,6 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
         "disparagement_customers": "dénigrement de clients",
         "disparagement_competitors": "dénigrement de concurrents",
         "offensive": "propos offensant",
+        "profanity": "grossièreté sans destinataire",
         "negativity": "ton très négatif",
         "shouting": "texte en majuscules",
         "punctuation": "ponctuation excessive",
@@ -86,6 +95,8 @@ LABELS: dict[str, dict[str, str]] = {
         "colleagues": "des collègues",
         "customers": "des clients",
         "competitors": "des concurrents",
+        "person": "une personne",
+        "group": "un groupe de personnes",
     },
     "en": {
         "insult": "insult or profanity",
@@ -96,6 +107,7 @@ LABELS: dict[str, dict[str, str]] = {
         "disparagement_customers": "disparaging customers",
         "disparagement_competitors": "disparaging competitors",
         "offensive": "offensive wording",
+        "profanity": "swearing aimed at no one",
         "negativity": "very negative tone",
         "shouting": "shouting (capitals)",
         "punctuation": "excessive punctuation",
@@ -103,6 +115,8 @@ LABELS: dict[str, dict[str, str]] = {
         "colleagues": "colleagues",
         "customers": "customers",
         "competitors": "competitors",
+        "person": "a person",
+        "group": "a group of people",
     },
 }
 _LEXICAL_RISKS = frozenset(
@@ -133,6 +147,29 @@ class ToneRule(RuleSpec):
     extra_terms: dict[LexiconCategory, list[str]] = Field(
         default_factory=dict,
         description="Words added to the built-in lexicons, by category (judgement words feed disparagement).",
+    )
+    meaning: bool = Field(
+        True,
+        description=(
+            "Read sentences with a cue by meaning (parsed by spaCy): hostile words aimed at a target, "
+            "dehumanisation, exclusion, threats; negation, quotation and counter-speech remove findings; "
+            "swearing aimed at no one becomes `profanity`. false: lexicons only."
+        ),
+    )
+    cues: dict[CueList, list[str]] = Field(
+        default_factory=dict,
+        description=(
+            "Your own cue words for reading by meaning, by list: hostile (insulting words, aimed at a target), "
+            "dehumanising, trait (negative traits, about a group), expletive (swearing), threat_verb (violent "
+            "verbs, lemmas), counter (words that condemn what the sentence reports)."
+        ),
+    )
+    targets: list[ToneTarget] | None = Field(
+        None,
+        description=(
+            "Keep only findings about these targets (person, colleagues, employer, customers, competitors, "
+            "group, none) so that each target can get its own severity in its own rule. Default: every finding."
+        ),
     )
     max_link_words: int = Field(
         4, ge=0, le=10, description="Most words allowed between a target and a judgement ('X est vraiment une arnaque')."
@@ -202,8 +239,10 @@ class ToneDetector(Detector[ToneRule]):
             threshold = chosen if chosen is not None else analyzer.model.threshold
         cache = post.__dict__.setdefault("_tone_cache", {})
         every = analyzer.analyze(post.folded, model_threshold=threshold, cache=cache)
+        if self.rule.meaning:
+            every = self._by_meaning(post, language, every, cache)
         lexical = [f for f in every if f.category in _LEXICAL_RISKS]
-        findings = []
+        findings: list[ToneFinding] = []
         for f in every:
             if f.category not in self._categories:
                 continue
@@ -218,6 +257,9 @@ class ToneDetector(Detector[ToneRule]):
                         findings.extend(replace(f, start=x.start, end=x.end) for x in explained)
                     continue
             findings.append(f)
+        if self.rule.targets is not None:
+            wanted = set(self.rule.targets)
+            findings = [f for f in findings if (f.target or "none") in wanted]
         labels = LABELS[language]
         hits = []
         for f in findings:
@@ -229,3 +271,27 @@ class ToneDetector(Detector[ToneRule]):
             }
             hits.append(Hit(f.start, f.end, round(f.score, 3), entity=ENTITIES[f.category], values=values))
         return hits
+
+    def _by_meaning(self, post: "Post", language: str, every: list["ToneFinding"], cache: dict) -> list["ToneFinding"]:
+        """`every` with the lexicon's findings revised by the parse and the findings by meaning added."""
+        from ..linguistics import TargetNames
+        from ..tone.meaning import cue_lexicon, read_meaning, target_of_span
+
+        names = TargetNames(tuple(self.company.values("names")), tuple(self.company.values("competitors")))
+        extra = tuple((name, word) for name, words in sorted(self.rule.cues.items()) for word in words)
+        key = ("meaning", names, extra, tuple((f.category, f.start, f.end, f.evidence) for f in every))
+        done = cache.get(key)
+        if done is None:
+            read = read_meaning(post.linguistics, names, cue_lexicon(language, extra), every)
+            # Who the model's sentence is about, so that `targets:` can tell an offensive post
+            # aimed at someone from one aimed at no one.
+            done = [
+                replace(f, target=target_of_span(post.linguistics, names, f.start, f.end, read.defused))
+                if f.category == "offensive" else f
+                for f in read.revised
+            ]
+            for f in read.found:  # a lexicon finding of the same category on the same words stands
+                if not any(x.category == f.category and x.start < f.end and f.start < x.end for x in done):
+                    done.append(f)
+            cache[key] = done
+        return done

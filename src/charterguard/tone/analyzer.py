@@ -53,7 +53,7 @@ class ToneFinding:
     start: int  # original offsets
     end: int
     score: float  # calibrated probability for lexicon/model categories; see MODEL_CARD.md
-    target: str | None = None  # employer, colleagues, customers, competitors
+    target: str | None = None  # employer, colleagues, customers, competitors, person, group
     evidence: str = ""  # e.g. "insult:strong", "model" (never post text)
 
 
@@ -220,8 +220,9 @@ class ToneAnalyzer:
                         and not _NO_REVERSE_LINK.search(between)
                     )
                 if ok:
-                    start = min(target.start, tokens.starts[j_first])
-                    end = max(target.end, tokens.ends[j_last - 1])
+                    # The span is the judgement itself ("nul"), not the clause: the redacted post
+                    # and the "apply suggestion" replace only the disparaging words.
+                    start, end = tokens.starts[j_first], tokens.ends[j_last - 1]
                     key = f"disparagement:{strength}"
                     out.append(ToneFinding(f"disparagement_{target.payload}", start, end, self.evidence[key], target.payload, key))
         return out

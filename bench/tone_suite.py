@@ -1,0 +1,95 @@
+"""Functional tone suites (bench/data/tone_suite_{fr,en}.tsv): accuracy per phenomenon.
+
+    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind] [--errors]
+
+A case is right when the charter's tone findings at warn/block exist exactly when the
+case says `flag`. Company context: policies/acme-group.yaml (Acme Group, competitors
+Globex and Initech). Rules are tuned on the dev part; the report part
+(crc32(text) % 3 == 0) is only read to report numbers. `--split blind` reads
+bench/data/tone_blind_{fr,en}.tsv: cases written after the rules, never tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+TARGET = 0.90
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    language: str
+    phenomenon: str
+    flag: bool
+    text: str
+
+    @property
+    def split(self) -> str:
+        return "report" if zlib.crc32(self.text.encode("utf-8")) % 3 == 0 else "dev"
+
+
+def load_cases(data_dir: Path = ROOT / "bench" / "data", stem: str = "tone_suite") -> list[Case]:
+    cases = []
+    for language in ("fr", "en"):
+        path = data_dir / f"{stem}_{language}.tsv"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            phenomenon, expect, text = line.split("\t")
+            if expect not in ("flag", "pass"):
+                raise ValueError(f"{path}:{number}: expect must be flag or pass, not {expect!r}")
+            cases.append(Case(language, phenomenon, expect == "flag", text))
+    return cases
+
+
+def flagged_by(checker, case: Case) -> tuple[bool, list[str]]:
+    report = checker.check(case.text, lang=case.language)
+    tone = [f for f in report.findings if f.category == "tone" and f.severity in ("warn", "block")]
+    return bool(tone), [f"{f.rule}:{f.severity}:{f.text!r}" for f in tone]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=["dev", "report", "all", "blind"], default="report")
+    parser.add_argument("--errors", action="store_true", help="print the misclassified posts of the split")
+    args = parser.parse_args()
+    from charterguard.charter.model import Charter
+    from charterguard.engine import Checker
+
+    checker = Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
+    if args.split == "blind":
+        cases = load_cases(stem="tone_blind")
+    else:
+        cases = [c for c in load_cases() if args.split == "all" or c.split == args.split]
+    table: dict[tuple[str, str], list[bool]] = {}
+    for case in cases:
+        got, findings = flagged_by(checker, case)
+        ok = got == case.flag
+        table.setdefault((case.phenomenon, case.language), []).append(ok)
+        if args.errors and not ok:
+            print(f"  MISS {case.language} {case.phenomenon:20} expect={'flag' if case.flag else 'pass'} {case.text}  {findings}")
+    print(f"\nTone suites, split={args.split}: accuracy per phenomenon (target >= {TARGET:.2f})")
+    print(f"{'phenomenon':22} {'fr':>12} {'en':>12}")
+    worst = 1.0
+    for phenomenon in sorted({p for p, _ in table}):
+        cells = []
+        for language in ("fr", "en"):
+            oks = table.get((phenomenon, language), [])
+            accuracy = sum(oks) / len(oks) if oks else float("nan")
+            worst = min(worst, accuracy) if oks else worst
+            cells.append(f"{accuracy:5.2f} ({sum(oks):2d}/{len(oks):2d})")
+        print(f"{phenomenon:22} {cells[0]:>12} {cells[1]:>12}")
+    every = [ok for oks in table.values() for ok in oks]
+    print(f"{'all':22} {sum(every) / len(every):12.3f}  worst phenomenon {worst:.2f}: {'MET' if worst >= TARGET else 'NOT MET'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

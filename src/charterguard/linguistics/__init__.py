@@ -1,0 +1,519 @@
+"""The linguistic view of a post: lemmas, morphology, dependencies, negation scope,
+quoted and reported speech, and who each sentence is about (targets).
+
+`Post.linguistics` builds one `Linguistics` per post. Splitting into sentences is
+cheap (a regex); the spaCy parse (tagger/morphologizer, lemmatizer, parser) runs only
+on the sentences a detector asks for, once each, and is shared by every detector.
+Measured (bench/bench_tone.py): a full parse of a ~300-character French post costs
+~10 ms, far above the tone budget, while most posts have no sentence worth parsing.
+When the engine already parsed the whole post with the parser (another rule asked for
+it), that Doc is reused instead.
+
+Targets need the charter's company names and competitors: `Sentence.targets(names)`
+takes them as an argument (`TargetNames`) and caches per names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Callable, Iterable, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+TargetKind = Literal["person", "colleague", "employer", "customers", "competitors", "group", "self"]
+GroupKind = Literal["origin", "religion", "gender", "orientation", "disability", "age"]
+TARGET_KINDS: tuple[str, ...] = ("person", "colleague", "employer", "customers", "competitors", "group")
+GROUP_KINDS: tuple[str, ...] = ("origin", "religion", "gender", "orientation", "disability", "age")
+PARSE_COMPONENTS = frozenset({"parser", "lemmatizer"})
+
+# Sentence ends: . ! ? … and line breaks. A "?" or ":" after a short topic ("Le nouveau
+# manager ? Une calamité") also ends one; `Sentence.topic` links the two.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”)\]]*\s+|\n+|\s*:\s+")
+# Clause boundaries for negation scope ("Ce n'est pas un incompétent, il manquait de temps").
+_CLAUSE_BREAK = frozenset(",;:()[]«»\"“”—–|") | frozenset({"mais", "but", "qui", "who", "which", "car", "because", "parce", "cependant", "however"})
+_QUOTES = (("«", "»"), ("“", "”"), ("\"", "\""), ("‘", "’"))
+
+NEGATORS: dict[str, frozenset[str]] = {
+    # Not "ne": French negation always has its second word, and "ne ... que" means "only".
+    "fr": frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "guere", "non", "refuser", "nier", "loin"}),
+    "en": frozenset({"not", "n't", "never", "no", "nobody", "none", "neither", "nor", "refuse", "deny", "far"}),
+}
+# Negators that need a second word: "personne ne", "loin d'être", "far from", "no one".
+_NEGATOR_PAIRS: dict[str, frozenset[tuple[str, str]]] = {
+    "fr": frozenset({("personne", "ne"), ("personne", "n'")}),
+    "en": frozenset({("no", "one")}),
+}
+_PAIR_ONLY = {"fr": frozenset({"loin"}), "en": frozenset({"far"})}
+_PAIR_NEXT = {"fr": frozenset({"d'", "de", "etre"}), "en": frozenset({"from"})}
+
+_COPULAS = frozenset({"be", "etre", "become", "devenir", "seem", "sembler", "remain", "rester", "think", "penser", "croire", "refuse", "refuser"})
+REPORTING_VERBS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"dire", "pretendre", "affirmer", "penser", "croire", "declarer", "ecrire", "entendre", "traiter", "qualifier", "repeter"}),
+    "en": frozenset({"say", "claim", "think", "believe", "state", "write", "tell", "call", "hear", "label", "repeat"}),
+}
+# Pronouns: the writer, and someone else (a person).
+SELF_WORDS = {
+    "fr": frozenset({"je", "j'", "me", "m'", "moi", "moi-meme"}),
+    "en": frozenset({"i", "me", "myself", "i'm", "im"}),
+}
+PERSON_PRONOUNS = {
+    "fr": frozenset({"tu", "t'", "te", "toi", "vous", "il", "elle", "ils", "elles", "lui", "eux", "leur", "le", "la", "les", "l'", "celui-la", "celle-la", "ceux-la", "ceux"}),
+    "en": frozenset({"you", "he", "she", "they", "him", "her", "them", "u", "ya"}),
+}
+# Clitics that are pronouns only when the parser says so (else articles).
+_AMBIGUOUS_CLITICS = frozenset({"le", "la", "les", "l'", "leur"})
+_IMPERSONAL = frozenset({"il"})  # "il faut", "il est temps": checked against the verb
+_IMPERSONAL_VERBS = frozenset({"falloir", "etre", "sembler", "paraitre", "pleuvoir", "rester", "suffire", "valoir", "agir", "exister", "avoir"})
+_OWNING_DETERMINERS = {
+    "fr": frozenset({"mon", "ma", "mes", "notre", "nos", "ce", "cet", "cette", "ces"}),
+    "en": frozenset({"my", "our", "this", "that", "these", "those"}),
+}
+_GROUP_DETERMINERS = {
+    "fr": frozenset({"les", "des", "ces", "aux", "tous", "toutes", "de", "d'", "nos", "vos", "leurs", "certains", "certaines"}),
+    "en": frozenset({"the", "all", "those", "these", "most", "some", "many", "no", "any", "of", "hire"}),
+}
+
+
+def word_key(text: str) -> str:
+    """How words are compared: lower case, no accents, typographic apostrophes straightened."""
+    lowered = text.replace("\u2019", "'").lower()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One token of a parsed sentence. Offsets index the post; `head` indexes the sentence."""
+
+    index: int
+    start: int
+    end: int
+    form: str  # `word_key` of the surface form
+    lemma: str  # `word_key` of the lemma
+    pos: str
+    dep: str
+    head: int
+    morph: str  # "Mood=Cnd|Number=Plur|..."
+
+    def feature(self, name: str) -> str | None:
+        for item in self.morph.split("|"):
+            key, _, value = item.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    kind: str  # TargetKind
+    start: int  # post offsets of the target phrase's head word or name
+    end: int
+    index: int  # index of its (first) word in the sentence
+    group: str | None = None  # GroupKind, for kind "group"
+    organisation: bool = False  # a company (name, "ma boîte", "la concurrence"), not people
+
+
+@dataclass(frozen=True, slots=True)
+class TargetNames:
+    """The charter's names for the employer and competitors (folded matching)."""
+
+    employer: tuple[str, ...] = ()
+    competitors: tuple[str, ...] = ()
+
+
+@dataclass
+class Sentence:
+    """A parsed sentence of the post, with its negation scope and speech marks."""
+
+    start: int
+    end: int
+    language: str
+    words: tuple[Word, ...]
+    quoted: tuple[bool, ...]
+    topic: "Sentence | None" = None  # a preceding "X ?" / "X :" fragment this sentence comments on
+    _targets: dict[TargetNames, tuple[Target, ...]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def negated(self) -> tuple[bool, ...]:
+        """Is each word in the scope of a negation earlier in its clause, or of a negated ancestor?"""
+        words, language = self.words, self.language
+        negators = NEGATORS.get(language, NEGATORS["en"])
+        pairs = _NEGATOR_PAIRS.get(language, frozenset())
+        pair_only, pair_next = _PAIR_ONLY.get(language, frozenset()), _PAIR_NEXT.get(language, frozenset())
+        is_negator = []
+        for k, w in enumerate(words):
+            nxt = words[k + 1].form if k + 1 < len(words) else ""
+            if w.form in pair_only or w.lemma in pair_only:
+                is_negator.append(nxt in pair_next)
+            else:
+                after = {x.form for x in words[k + 1 : k + 3]}
+                is_negator.append(w.form in negators or w.lemma in negators or any((w.form, x) in pairs for x in after))
+        out = [False] * len(words)
+        active: int | None = None  # the negator in force
+        for k, w in enumerate(words):
+            if w.form in _CLAUSE_BREAK:
+                active = None
+            out[k] = active is not None and not self._object_of_action(k, words[active].head)
+            if is_negator[k]:
+                active = k
+        # A negator attached to an ancestor (parser): "Personne ne pense que X est incapable".
+        for k, w in enumerate(words):
+            if is_negator[k] and w.head != k and w.dep not in ("det",):
+                for j in range(len(words)):
+                    if j > k and not out[j] and self._descends(j, w.head) and not self._object_of_action(j, w.head):
+                        out[j] = True
+        return tuple(out)
+
+    def _object_of_action(self, j: int, negated_head: int) -> bool:
+        """Is word `j` an object or oblique of the negated verb, when that verb is an action
+        ("didn't vote for an asshole": the insult stands), not a copula or a verb of saying?"""
+        head = self.words[negated_head]
+        if head.pos != "VERB" or head.lemma in _COPULAS or head.lemma in REPORTING_VERBS.get(self.language, frozenset()):
+            return False
+        k, seen = j, 0
+        while seen < 6 and k != negated_head:
+            if self.words[k].dep in ("obj", "dobj", "pobj", "obl", "obl:arg", "obl:mod", "iobj"):
+                return self._descends(k, negated_head)
+            if self.words[k].head == k:
+                return False
+            k, seen = self.words[k].head, seen + 1
+        return False
+
+    def _descends(self, j: int, ancestor: int) -> bool:
+        seen = 0
+        while seen < 50:
+            if j == ancestor:
+                return True
+            head = self.words[j].head
+            if head == j:
+                return False
+            j, seen = head, seen + 1
+        return False
+
+    @cached_property
+    def reported(self) -> tuple[bool, ...]:
+        """Is each word after a reporting verb ("dire que", "say", "traiter de", "call")?"""
+        verbs = REPORTING_VERBS.get(self.language, REPORTING_VERBS["en"])
+        out, active = [], False
+        for w in self.words:
+            out.append(active)
+            if w.lemma in verbs or w.form in verbs:
+                active = True
+        return tuple(out)
+
+    def subject_of(self, k: int) -> int | None:
+        """The nominal subject of word `k`'s predicate (copula constructions included)."""
+        for candidate in (k, self.words[k].head):
+            for j, w in enumerate(self.words):
+                if j != candidate and w.head == candidate and w.dep.startswith("nsubj"):
+                    return j
+            if self.words[k].dep not in ("attr", "obj", "dobj", "xcomp", "acomp", "oprd", "conj", "appos"):
+                break
+        return None
+
+    def targets(self, names: TargetNames) -> tuple[Target, ...]:
+        found = self._targets.get(names)
+        if found is None:
+            found = tuple(_find_targets(self, names))
+            self._targets[names] = found
+        return found
+
+    def index_at(self, offset: int) -> int | None:
+        for w in self.words:
+            if w.start <= offset < w.end:
+                return w.index
+        return None
+
+
+class Linguistics:
+    """Sentences of one post, parsed on demand (see the module docstring)."""
+
+    def __init__(self, text: str, language: str, whole_doc: Callable[[], "Doc | None"] | None = None) -> None:
+        self.text = text
+        self.language = language if language in NEGATORS else "en"
+        self._whole_doc = whole_doc
+        self._parsed: dict[int, Sentence] = {}
+        self.parse_calls = 0  # sentences sent to spaCy (for benches and tests)
+
+    @cached_property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of every sentence, without parsing."""
+        out: list[tuple[int, int]] = []
+        start = 0
+        for m in _SENTENCE_END.finditer(self.text):
+            end = m.start() + len(m.group().rstrip())
+            if self.text[start:end].strip():
+                out.append(_stripped(self.text, start, end))
+            start = m.end()
+        if self.text[start:].strip():
+            out.append(_stripped(self.text, start, len(self.text)))
+        return tuple(out)
+
+    def sentence_of(self, offset: int) -> int | None:
+        for k, (start, end) in enumerate(self.spans):
+            if start <= offset < end:
+                return k
+        return None
+
+    def parsed(self, indices: Iterable[int]) -> list[Sentence]:
+        """The parsed sentences `indices` (parsed together, once each), each with its topic fragment."""
+        wanted = sorted(set(indices))
+        topics = {k - 1 for k in wanted if k > 0 and _is_topic(self.text, self.spans[k - 1])}
+        missing = [k for k in sorted(set(wanted) | topics) if k not in self._parsed]
+        if missing:
+            self._parse(missing)
+        out = []
+        for k in wanted:
+            sentence = self._parsed[k]
+            if k - 1 in topics:
+                sentence.topic = self._parsed[k - 1]
+            out.append(sentence)
+        return out
+
+    def _parse(self, indices: list[int]) -> None:
+        doc = self._whole_doc() if self._whole_doc is not None else None
+        if doc is not None and doc.has_annotation("DEP") and doc.has_annotation("LEMMA"):
+            for k in indices:
+                start, end = self.spans[k]
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    self._parsed[k] = _sentence(span, 0, start, end, self.text, self.language, base=span.start)
+                    continue
+                self._parse_texts([k])
+            return
+        self._parse_texts(indices)
+
+    def _parse_texts(self, indices: list[int]) -> None:
+        from .. import nlp
+
+        texts = [self.text[self.spans[k][0] : self.spans[k][1]] for k in indices]
+        self.parse_calls += len(texts)
+        for k, doc in zip(indices, nlp.parse(texts, self.language, PARSE_COMPONENTS)):
+            start, end = self.spans[k]
+            self._parsed[k] = _sentence(doc, start, start, end, self.text, self.language, base=0)
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_topic(text: str, span: tuple[int, int]) -> bool:
+    """A short fragment ending in '?' or ':' that names what follows ("Nos concurrents ?")."""
+    start, end = span
+    piece = text[start:end].rstrip()
+    tail = text[end : end + 3]
+    return len(piece.split()) <= 6 and (piece.endswith(("?", ":")) or tail.lstrip().startswith((":", "?")))
+
+
+def _sentence(tokens, offset: int, start: int, end: int, text: str, language: str, base: int) -> Sentence:
+    """A `Sentence` from spaCy tokens (a Doc of the sentence, or a Span of the whole post's Doc)."""
+    words = []
+    for k, tok in enumerate(tokens):
+        if tok.is_space:
+            continue
+        head = tok.head.i - base
+        words.append((tok, k, head))
+    index_of = {k: n for n, (_, k, _) in enumerate(words)}
+    built = []
+    for n, (tok, k, head) in enumerate(words):
+        built.append(
+            Word(n, offset + tok.idx, offset + tok.idx + len(tok.text), word_key(tok.text), word_key(tok.lemma_ or tok.text),
+                 tok.pos_, tok.dep_, index_of.get(head, n), str(tok.morph))
+        )
+    quotes = _quoted_ranges(text, start, end)
+    quoted = tuple(any(a <= w.start and w.end <= b for a, b in quotes) for w in built)
+    return Sentence(start, end, language, tuple(built), quoted)
+
+
+def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Ranges inside quotation marks in text[start:end] (a quote may open in an earlier sentence)."""
+    out = []
+    for opening, closing in _QUOTES:
+        position = 0
+        while True:
+            a = text.find(opening, position, end)
+            if a < 0:
+                break
+            b = text.find(closing, a + 1)
+            if b < 0:
+                break
+            if b > start and (opening != "‘" or _not_apostrophe(text, b)):
+                out.append((a + 1, b))
+            position = b + 1
+    return out
+
+
+def _not_apostrophe(text: str, at: int) -> bool:
+    return not (at + 1 < len(text) and text[at + 1].isalpha())
+
+
+# -- targets -----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _TargetWords:
+    kinds: dict[str, str]  # lemma -> colleague | employer | employer_collective | customers | competitors | person
+    groups: dict[str, str]  # lemma -> group kind
+    group_adjectives: dict[str, str]  # adjective lemma -> group kind
+    people: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def target_words(language: str) -> _TargetWords:
+    kinds: dict[str, str] = {}
+    groups: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    people: set[str] = set()
+    text = resources.files(__package__).joinpath("data", "targets.txt").read_text(encoding="utf-8")
+    header = ""
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            header = line[1:].strip()
+            continue
+        kind, _, lang = header.partition(" ")
+        if lang not in NEGATORS:
+            raise ValueError(f"targets.txt:{number}: unknown language in section @{header}")
+        if lang != language:
+            continue
+        word = word_key(line)
+        if kind.startswith("group_adjective:"):
+            adjectives[word] = kind.split(":", 1)[1]
+        elif kind.startswith("group:"):
+            groups[word] = kind.split(":", 1)[1]
+        elif kind == "people":
+            people.add(word)
+        elif kind in ("colleague", "employer", "employer_collective", "customers", "competitors", "person"):
+            kinds[word] = kind
+        else:
+            raise ValueError(f"targets.txt:{number}: unknown section @{header}")
+    return _TargetWords(kinds, groups, adjectives, frozenset(people))
+
+
+@lru_cache(maxsize=64)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    names = tuple(n for n in names if n and n.strip())
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(" ".join(word_key(n).split())) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
+
+
+def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
+    language = sentence.language
+    words = sentence.words
+    vocabulary = target_words(language)
+    owning = _OWNING_DETERMINERS.get(language, frozenset())
+    group_determiners = _GROUP_DETERMINERS.get(language, frozenset())
+    named: set[int] = set()
+    for kind, pattern in (("employer", _name_pattern(names.employer)), ("competitors", _name_pattern(names.competitors))):
+        if pattern is None:
+            continue
+        joined, starts = _joined_forms(words)
+        for m in pattern.finditer(joined):
+            first = max(k for k, s in enumerate(starts) if s <= m.start())
+            last = max(k for k, s in enumerate(starts) if s < m.end())
+            named.update(range(first, last + 1))
+            yield Target(kind, words[first].start, words[last].end, first, organisation=True)
+    for k, w in enumerate(words):
+        if k in named:
+            continue
+        previous = [words[j].form for j in range(max(0, k - 3), k)]
+        if w.form.startswith("@") and len(w.form) > 1 or k and words[k - 1].form == "@" and w.start == words[k - 1].end:
+            yield Target("person", w.start, w.end, k)  # an @mention is someone's account
+            continue
+        if w.form in SELF_WORDS.get(language, frozenset()):
+            yield Target("self", w.start, w.end, k)
+            continue
+        if w.form in PERSON_PRONOUNS.get(language, frozenset()):
+            if w.form in _AMBIGUOUS_CLITICS and w.pos != "PRON":
+                continue
+            if w.dep.startswith("expl") or w.form in _IMPERSONAL and words[w.head].lemma in _IMPERSONAL_VERBS:
+                continue
+            yield Target("person", w.start, w.end, k)
+            continue
+        if w.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PUNCT", "DET"):
+            continue
+        singular = w.form[:-1] if len(w.form) > 3 and w.form[-1] in "sx" else w.form
+        group = vocabulary.groups.get(w.lemma) or vocabulary.groups.get(w.form) or vocabulary.groups.get(singular)
+        if group is not None and _stands_for_group(sentence, k, previous, group_determiners, vocabulary):
+            following = words[k + 1] if k + 1 < len(words) else None
+            end = following.end if following is not None and following.lemma in vocabulary.people else w.end
+            yield Target("group", w.start, end, k, group)  # "Black people", not "Black"
+            continue
+        adjective = vocabulary.group_adjectives.get(w.lemma) or vocabulary.group_adjectives.get(w.form)
+        following = words[k + 1] if k + 1 < len(words) else None
+        if adjective is not None and following is not None and (following.form in vocabulary.people or following.lemma in vocabulary.people):
+            yield Target("group", w.start, following.end, k, adjective)  # "gay couples", "disabled people"
+            continue
+        found = vocabulary.kinds.get(w.lemma) or vocabulary.kinds.get(w.form) or vocabulary.kinds.get(singular)
+        if found is None:
+            continue
+        kind = found
+        if kind == "employer":
+            if not any(p in owning for p in previous[-2:]):
+                continue
+            yield Target(kind, w.start, w.end, k, organisation=True)
+            continue
+        if kind == "employer_collective":
+            kind = "employer"
+        yield Target(kind, w.start, w.end, k, organisation=kind == "competitors")
+
+
+def _joined_forms(words: tuple[Word, ...]) -> tuple[str, list[int]]:
+    starts, position, parts = [], 0, []
+    for w in words:
+        starts.append(position)
+        parts.append(w.form)
+        position += len(w.form) + 1
+    return " ".join(parts), starts
+
+
+def _stands_for_group(sentence: Sentence, k: int, previous: list[str], determiners: frozenset[str], vocabulary: _TargetWords) -> bool:
+    """Is the group word at `k` a group of people ("les femmes", "Migrants", "une personne
+    handicapée"), not an adjective of a thing ("ce vieux processus", "un fond noir")?"""
+    words = sentence.words
+    w = words[k]
+    if w.dep == "amod" or (w.pos == "ADJ" and k + 1 < len(words) and words[k + 1].pos == "NOUN"):
+        head = words[w.head] if w.dep == "amod" else words[k + 1]
+        return head.lemma in vocabulary.people or vocabulary.kinds.get(head.lemma) == "person" or head.lemma in vocabulary.groups
+    if previous and previous[-1] in determiners:
+        return True
+    plural = w.feature("Number") == "Plur" or w.form.endswith("s")
+    return plural and (k == 0 or words[k - 1].pos not in ("DET",) or words[k - 1].form in determiners)
+
+
+# -- cheap words (no parse) --------------------------------------------------------------
+
+# Elisions and contractions split the way spaCy's French and English tokenizers do:
+# "n'ont" -> "n'" "ont", "don't" -> "do" "n't", "Globex's" -> "globex" "'s".
+_QUICK_WORD = re.compile(r"\w+(?=n't\b)|n't\b|'s\b|[^\W\d_]{1,3}'(?=\w)|[\w\-]+|[^\w\s]")
+
+
+def quick_words(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """`word_key` forms of `text`'s words joined by single spaces, and each word's (start,
+    end) in `text`: the first stage reads this instead of a parse."""
+    keyed = text.lower()
+    if not keyed.isascii():
+        folded = word_key(text)
+        keyed = folded if len(folded) == len(text) else keyed  # offsets must stay those of `text`
+    forms, offsets = [], []
+    for m in _QUICK_WORD.finditer(keyed):
+        forms.append(m.group())
+        offsets.append((m.start(), m.end()))
+    return " ".join(forms), offsets

@@ -1,0 +1,569 @@
+"""Tone by meaning: hostility, dehumanisation, discrimination and threats aimed at a target,
+read from the post's linguistic view (`charterguard.linguistics`).
+
+Two stages. The first is cheap: each sentence's words (`linguistics.quick_words`) are
+searched for a cue of `data/meaning.txt` (a hostile word, a violent verb, an exclusion
+phrase...) or hold a lexicon finding; only those sentences are parsed by spaCy. The
+second reads the parse:
+
+- a hostile word is a finding when it is *aimed at a target*: the target is its subject
+  ("Notre DSI est un bon à rien"), linked to it by a dependency ("ce crétin de
+  responsable", "un client débile"), the topic of a fragment ("Le nouveau manager ? Une
+  calamité"), or, without any subject, the target of the sentence ("quel guignol");
+  about the writer ("j'ai été un idiot") or a thing ("ce bug est une calamité") it is not;
+- aimed at a group: hate (a negative generalisation); negative traits ("trop émotives",
+  "voleurs") count only about a group; dehumanising words count about a group or in a
+  comparison with people ("comme du bétail", "like rats");
+- exclusion phrases count with a group in the sentence; violent verbs with a person as
+  object and an intent (future, conditional, imperative, subjunctive, "il faudrait",
+  "should"), and threat phrases, are aggression;
+- negation earlier in the clause, quotation marks, naming reported by a verb ("traité
+  d'idiot", "called an idiot") and counter-speech in the sentence ("... est inacceptable",
+  "we condemn") remove the finding;
+- swearing that no target is linked to ("putain, quelle journée") becomes `profanity`.
+
+The span of a finding is the hostile word or phrase itself, never the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from ..linguistics import (
+    PERSON_PRONOUNS,
+    SELF_WORDS,
+    Sentence,
+    Target,
+    TargetNames,
+    quick_words,
+)
+from .lexicon import data_text, read_sections
+
+if TYPE_CHECKING:
+    from ..linguistics import Linguistics
+    from .analyzer import ToneFinding
+
+CUE_LISTS = (
+    "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
+    "threat_phrase", "exclusion", "counter", "counter_phrase", "naming",
+)
+_FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
+_JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
+REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase"})
+# Cue lists a charter may extend with its own words (`cues:` of a tone rule).
+CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
+
+MAX_PARSED_CHARS = 1000  # longest sentence read by meaning
+MAX_PARSED_SENTENCES = 40  # most sentences of one post read by meaning
+# Scores: defaults (not measurements; the suites in bench/ measure the decisions).
+SCORES = {"hostile": 0.85, "hate": 0.9, "threat": 0.85, "profanity": 0.5}
+# Lexicon evidence that negation or quotation only lowers (slurs, crude insults), and by how much.
+_CRUDE = frozenset({"insult:strong", "hate:strong"})
+_LOWERED = 0.7
+# Human objects written before the verb (French clitics).
+_CLITIC_OBJECTS = frozenset({"les", "le", "la", "l'", "te", "t'", "lui", "vous", "leur", "me", "m'"})
+_DEMONSTRATIVES = frozenset({"ce", "c'", "ca", "cela", "ceci", "it", "this", "that"})
+# Dependencies that make a word an argument of something else, not a comment on a target.
+_ARGUMENT_DEPS = ("nsubj", "obj", "dobj", "iobj", "csubj")
+_PHRASE_DEPS = ("nmod", "obl", "pobj", "prep", "agent", "amod", "case", "acomp", "compound")
+_EXCLAMATIVES = frozenset({"quel", "quelle", "quels", "quelles", "what", "such"})
+_COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
+_OBJECT_WINDOW = 5  # words after a violent verb where its (English) object is looked for
+_NAMING_WINDOW = 5
+TARGET_ROLE = {"colleague": "colleagues", "person": "person", "group": "group", "employer": "employer",
+               "customers": "customers", "competitors": "competitors"}
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    words: dict[str, frozenset[str]]  # list -> single words (word keys)
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # list -> multi-word entries
+    regexes: dict[str, tuple[re.Pattern[str], ...]]
+    gate: re.Pattern[str]
+
+
+def _entries(language: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {name: [] for name in CUE_LISTS}
+    for header, line, where in read_sections(data_text("meaning.txt"), "meaning.txt"):
+        name, _, lang = header.partition(" ")
+        if name not in out or lang not in ("fr", "en"):
+            raise ValueError(f"{where}: unknown section @{header}")
+        if lang == language:
+            out[name].append(line)
+    return out
+
+
+@lru_cache(maxsize=16)
+def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLexicon:
+    """The cues of `language` plus a charter's own (list, word) pairs."""
+    entries = _entries(language if language in ("fr", "en") else "en")
+    for name, word in extra:
+        entries[name].append(word)
+    words: dict[str, frozenset[str]] = {}
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    regexes: dict[str, tuple[re.Pattern[str], ...]] = {}
+    gate_parts: list[str] = []
+    for name, lines in entries.items():
+        if name in REGEX_LISTS:
+            regexes[name] = tuple(re.compile(rf"(?<!\S)(?:{line})(?!\S)") for line in lines)
+            gate_parts.extend(f"(?:{line})" for line in lines)
+            continue
+        keyed = [quick_words(line)[0] for line in lines]
+        words[name] = frozenset(k for k in keyed if " " not in k)
+        phrases[name] = tuple(tuple(k.split(" ")) for k in keyed if " " in k)
+        if name in ("modal", "counter", "naming"):
+            continue  # they never make a sentence worth parsing by themselves
+        for k in keyed:
+            stem = re.escape(k)
+            if name == "threat_verb":
+                stem = _verb_stem(k, language)
+                # Short stems take verb endings only: "pende", not "pendant"; "bute", not "but".
+                ending = r"\w{0,6}" if len(stem) >= 5 else _SHORT_STEM_ENDINGS
+                gate_parts.append(rf"{re.escape(stem)}{ending}")
+            else:
+                gate_parts.append(rf"{stem}(?:s|x|e|es|ne|nes|le|les|te|tes)?")
+    gate = re.compile(rf"(?<!\S)(?:{'|'.join(gate_parts)})(?!\S)")
+    return CueLexicon(words, phrases, regexes, gate)
+
+
+_SHORT_STEM_ENDINGS = r"(?:e|es|ent|er|ez|ons|re|s|t|u|us|ue|ues|ee|ees|ai|ais|ait|aient|a|as|erai\w*|era\w*|rai\w*|ra\w*|ed|ing|en)?"
+
+
+def _verb_stem(lemma: str, language: str) -> str:
+    if language == "fr" and len(lemma) > 4 and lemma.endswith(("er", "ir", "re")):
+        return lemma[:-2]
+    return lemma
+
+
+def _singular(form: str) -> str:
+    return form[:-1] if len(form) > 3 and form[-1] in "sx" else form
+
+
+_NOT_CONTENT = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM"})
+
+
+def _in(words: frozenset[str], w) -> bool:
+    return w.lemma in words or w.form in words or _singular(w.form) in words
+
+
+def _judging(words: frozenset[str], w) -> bool:
+    """A noun or adjective of the list (a verb form such as "tu rates" is no "raté")."""
+    return w.pos not in _NOT_CONTENT and _in(words, w)
+
+
+def matches(sentence: Sentence, cues: CueLexicon, name: str) -> list[tuple[int, int]]:
+    """Word ranges [a, b) of `sentence` that are entries of cue list `name`."""
+    words = sentence.words
+    single = cues.words.get(name, frozenset())
+    if name in _JUDGING_LISTS:
+        # Right after a French subject pronoun a word is a verb, whatever the tagger says ("tu rates").
+        out = [(k, k + 1) for k, w in enumerate(words)
+               if _judging(single, w) and not (k and words[k - 1].form in _FRENCH_SUBJECTS and sentence.language == "fr")]
+    else:
+        out = [(k, k + 1) for k, w in enumerate(words) if _in(single, w)]
+    for phrase in cues.phrases.get(name, ()):
+        n = len(phrase)
+        for k in range(len(words) - n + 1):
+            if all(words[k + j].form == p or words[k + j].lemma == p or _singular(words[k + j].form) == p for j, p in enumerate(phrase)):
+                out = [(a, b) for a, b in out if b <= k or a >= k + n]  # the phrase wins over its words
+                out.append((k, k + n))
+    for pattern in cues.regexes.get(name, ()):
+        joined, starts = _joined(sentence)
+        for m in pattern.finditer(joined):
+            a = max(k for k, s in enumerate(starts) if s <= m.start())
+            b = max(k for k, s in enumerate(starts) if s < m.end()) + 1
+            out.append((a, b))
+    return sorted(set(out))
+
+
+def _joined(sentence: Sentence) -> tuple[str, list[int]]:
+    starts, parts, position = [], [], 0
+    for w in sentence.words:
+        starts.append(position)
+        parts.append(w.form)
+        position += len(w.form) + 1
+    return " ".join(parts), starts
+
+
+def _word_starts(joined: str) -> list[int]:
+    starts, position = [], 0
+    for word in joined.split(" "):
+        starts.append(position)
+        position += len(word) + 1
+    return starts
+
+
+def sentences_to_parse(linguistics: "Linguistics", cues: CueLexicon, offsets: Iterable[int] = ()) -> list[int]:
+    """The cheap first stage: sentences with a cue, or holding one of `offsets` (lexicon findings)."""
+    wanted = set()
+    joined, positions = quick_words(linguistics.text)
+    found = list(cues.gate.finditer(joined))
+    if found:
+        starts = _word_starts(joined)
+        for m in found:
+            word = bisect_right(starts, m.start()) - 1
+            k = linguistics.sentence_of(positions[word][0])
+            if k is not None:
+                wanted.add(k)
+    for offset in offsets:
+        k = linguistics.sentence_of(offset)
+        if k is not None:
+            wanted.add(k)
+    # Bounded cost on long or pathological posts ("nul " * 5000): such sentences keep the lexicons only.
+    fitting = [k for k in sorted(wanted) if linguistics.spans[k][1] - linguistics.spans[k][0] <= MAX_PARSED_CHARS]
+    return fitting[:MAX_PARSED_SENTENCES]
+
+
+class MeaningReader:
+    """Reads one parsed sentence for findings (see the module docstring)."""
+
+    def __init__(self, language: str, cues: CueLexicon, names: TargetNames) -> None:
+        self.language = language
+        self.cues = cues
+        self.names = names
+
+    # -- context ------------------------------------------------------------------
+    def countered(self, sentence: Sentence, neighbours: Iterable[Sentence]) -> bool:
+        """Does the sentence (or its topic / the sentence it introduces) condemn or correct what it says?"""
+        for s in (sentence, *neighbours):
+            if matches(s, self.cues, "counter") or matches(s, self.cues, "counter_phrase"):
+                return True
+        return False
+
+    def named(self, sentence: Sentence, a: int) -> bool:
+        """Is the word at `a` what someone is called ("traité d'idiot", "calling them idiots")?"""
+        naming = self.cues.words.get("naming", frozenset())
+        for j in range(max(0, a - _NAMING_WINDOW), a):
+            w = sentence.words[j]
+            if (w.lemma in naming or w.form in naming) and _within(sentence, a, j, steps=2):
+                between = {x.form for x in sentence.words[j + 1 : a]}
+                if self.language == "fr" and not between & {"de", "d'"}:
+                    continue
+                if between & _COMPARISON:
+                    continue
+                return True
+        return False
+
+    def blocked(self, sentence: Sentence, a: int, countered: bool) -> bool:
+        return countered or sentence.negated[a] or sentence.quoted[a] or self.named(sentence, a)
+
+    # -- targets -----------------------------------------------------------------------
+    def aimed(self, sentence: Sentence, a: int, b: int, strict: bool = False, fallback: bool = True, depth: int = 0) -> Target | None:
+        """The target the words [a, b) are said of, if any (see the module docstring).
+
+        `strict`: only a target next to the words or linked to them (swearing);
+        `fallback`: without subject or link, the sentence's nearest target may do."""
+        words = sentence.words
+        targets = [t for t in sentence.targets(self.names) if not a <= t.index < b]
+        human = [t for t in targets if t.kind != "self"]
+        r = _range_root(sentence, a, b)
+        subject = sentence.subject_of(r)
+        if subject is not None and not a <= subject < b:
+            for t in targets:
+                if t.index == subject or _within(sentence, t.index, subject):
+                    return None if t.kind == "self" else t
+            if words[subject].form not in _DEMONSTRATIVES:
+                return None  # said of something or someone that is no target ("ce bug", "everyone")
+            before = [t for t in human if t.index < subject]
+            return before[-1] if before else None  # "Acme, c'est de la merde": the dislocated topic
+        for t in human:
+            if depth == 0 and _linked(sentence, r, t.index, t.organisation):  # not from a thing's noun: "match nul pour l'équipe"
+                return t
+        copula = next((k for k, w in enumerate(words) if w.head == r and w.dep == "cop"), None)
+        if copula is not None:  # the parser missed the subject: the target before "est" / "is"
+            before = [t for t in human if t.index < copula]
+            if before:
+                return before[-1]
+        dep, head = words[r].dep, words[r].head
+        if head != r and dep.startswith(_PHRASE_DEPS) and depth < 4:
+            # Inside a larger phrase: what that phrase is said of ("une entreprise de voleurs",
+            # "run by crooks", "a pathetic little man"), without falling back on any target.
+            return self.aimed(sentence, head, head + 1, strict, False, depth + 1)
+        if dep.startswith(_ARGUMENT_DEPS):
+            return None  # an argument of a verb: "une arnaque cible nos clients"
+        if strict:
+            return next((t for t in human if abs(t.index - a) <= 1 or abs(t.index - (b - 1)) <= 1), None)
+        if sentence.topic is not None:
+            topical = [t for t in sentence.topic.targets(self.names) if t.kind != "self"]
+            if topical:
+                return topical[0]
+        if not fallback:
+            return None
+        if any(t.kind == "self" and t.index < a for t in targets) and not human:
+            return None
+        before = [t for t in human if t.index < a]
+        if before:
+            return before[-1]
+        return human[0] if human else None
+
+    # -- findings ----------------------------------------------------------------------
+    def read(self, sentence: Sentence, countered: bool) -> list["ToneFinding"]:
+        out: list[ToneFinding] = []
+        words = sentence.words
+        groups = [t for t in sentence.targets(self.names) if t.kind == "group"]
+        dehumanising = matches(sentence, self.cues, "dehumanising")
+        for a, b in matches(sentence, self.cues, "hostile"):
+            if self.blocked(sentence, a, countered):
+                continue
+            target = self.aimed(sentence, a, b)
+            if target is not None:
+                out.append(self._finding(sentence, a, b, target, "hostile"))
+        for a, b in dehumanising:
+            if self.blocked(sentence, a, countered):
+                continue
+            compared = any(w.form in _COMPARISON for w in words[max(0, a - 4) : a])
+            target = self.aimed(sentence, a, b)
+            if target is not None and target.kind in ("group", "person"):  # "les migrants", "ces gens"
+                out.append(self._finding(sentence, a, b, target, "hate"))
+            elif compared:
+                human = [t for t in sentence.targets(self.names) if t.kind != "self"]
+                people = target or (human[0] if human else None)
+                if people is not None:
+                    out.append(self._finding(sentence, a, b, people, "hate" if people.kind == "group" else "hostile"))
+        for a, b in matches(sentence, self.cues, "trait"):
+            if self.blocked(sentence, a, countered):
+                continue
+            target = self.aimed(sentence, a, b)
+            if target is not None and target.kind == "group":
+                out.append(self._finding(sentence, a, b, target, "hate"))
+        if groups:
+            for a, b in matches(sentence, self.cues, "exclusion"):
+                if not self.blocked(sentence, a, countered):
+                    out.append(self._finding(sentence, a, b, groups[0], "hate"))
+        out.extend(self._threats(sentence, countered))
+        return out
+
+    def _threats(self, sentence: Sentence, countered: bool) -> list["ToneFinding"]:
+        out = []
+        words = sentence.words
+        # Companies are no victims: "tuer la concurrence", "kill the competition" is business talk.
+        human = [t for t in sentence.targets(self.names) if t.kind != "self" and not t.organisation]
+        hostile_people = {a for a, _ in matches(sentence, self.cues, "hostile")}
+        for a, b in matches(sentence, self.cues, "threat_phrase"):
+            if not self.blocked(sentence, a, countered):
+                out.append(self._finding(sentence, a, b, human[0] if human else None, "threat"))
+        if human:
+            for a, b in matches(sentence, self.cues, "violence"):
+                if not self.blocked(sentence, a, countered):
+                    out.append(self._finding(sentence, a, b, human[0], "threat"))
+        verbs = self.cues.words.get("threat_verb", frozenset())
+        stems = tuple(stem for stem in (_verb_stem(v, self.language) for v in verbs) if len(stem) >= 4)
+        candidates = [(k, k + 1) for k, w in enumerate(words) if _in(verbs, w) or w.form.startswith(stems)]
+        for a, b in candidates:
+            w = words[a]
+            if w.pos not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "X") or self.blocked(sentence, a, countered):
+                continue
+            start = a
+            target = None
+            # A clitic right before the verb is its object, whatever the tagger says ("il faudrait les noyer").
+            if a > 0 and words[a - 1].form in _CLITIC_OBJECTS:
+                start, target = a - 1, next((t for t in human if t.index == a - 1), None) or _pronoun_target(words[a - 1])
+            if target is None:
+                for t in human:
+                    if a < t.index <= a + _OBJECT_WINDOW or (words[t.index].head == a and not words[t.index].dep.startswith("nsubj")):
+                        target = t
+                        break
+            if target is None and any(a < k <= a + _OBJECT_WINDOW for k in hostile_people):
+                target = Target("person", words[a].start, words[a].end, a)
+            if target is None and self._passive(sentence, a):
+                before = [t for t in human if t.index < a]
+                target = before[0] if before else None
+            if target is None or not self._intent(sentence, a):
+                continue
+            out.append(self._finding(sentence, start, b, target, "threat"))
+        return out
+
+    def _passive(self, sentence: Sentence, a: int) -> bool:
+        w = sentence.words[a]
+        return w.feature("VerbForm") == "Part" and any(x.lemma in ("be", "etre", "get") for x in sentence.words[max(0, a - 3) : a])
+
+    def _intent(self, sentence: Sentence, a: int) -> bool:
+        """Future, conditional, imperative, subjunctive or a modal before the verb."""
+        modal = self.cues.words.get("modal", frozenset())
+        words = sentence.words
+        related = [words[a], *(x for x in words if x.head == a and x.dep.startswith("aux"))]
+        if words[a].head != a:
+            related.append(words[words[a].head])
+        for x in related:
+            if x.feature("Tense") == "Fut" or x.feature("Mood") in ("Cnd", "Imp", "Sub"):
+                return True
+        if any(x.lemma in modal or x.form in modal for x in words[:a]):
+            return True
+        first = next((k for k, x in enumerate(words) if x.pos != "PUNCT"), a)
+        if words[first].form in ("qu'", "que") and first < a:
+            return True  # French jussive subjunctive: "qu'on les pende"
+        return first == a and words[a].pos == "VERB"  # imperative: "Hang them all"
+
+    def _finding(self, sentence: Sentence, a: int, b: int, target: Target | None, kind: str) -> "ToneFinding":
+        from .analyzer import ToneFinding
+
+        start, end = sentence.words[a].start, sentence.words[b - 1].end
+        role = TARGET_ROLE.get(target.kind, None) if target is not None else None
+        if kind == "threat":
+            category = "aggression"
+        elif kind == "hate" or role == "group":
+            category = "hate"
+        elif role in ("employer", "customers", "competitors"):
+            category = f"disparagement_{role}"
+        else:
+            category = "insult"
+        score = SCORES["threat" if kind == "threat" else "hate" if category == "hate" else "hostile"]
+        return ToneFinding(category, start, end, score, role, f"meaning:{kind}")
+
+    # -- lexicon findings, revised ----------------------------------------------------------
+    def revise(self, sentence: Sentence, finding: "ToneFinding", countered: bool) -> "ToneFinding | None":
+        """A lexicon finding in a parsed sentence: removed when negated, quoted, reported or
+        countered; swearing aimed at no one becomes `profanity`."""
+        from dataclasses import replace
+
+        a = sentence.index_at(finding.start)
+        if a is None:
+            return finding
+        b = (sentence.index_at(finding.end - 1) or a) + 1
+        first, last = sentence.words[a], sentence.words[b - 1]
+        if "-" in first.form + last.form and (first.start < finding.start or finding.end < last.end):
+            return None  # a piece of a compound word: "nique" in "pique-nique"
+        if countered or self.named(sentence, a):
+            return None
+        if sentence.negated[a] or sentence.quoted[a]:
+            said_of = sentence.negated[a] and sentence.subject_of(_range_root(sentence, a, b)) is not None
+            if finding.evidence not in _CRUDE or said_of:
+                return None  # "ce n'est pas un incompétent", "il n'est pas un crétin", « nul »
+            # A crude word stays crude when negated or quoted ("don't be a b*tch"): lowered, kept.
+            finding = replace(finding, score=round(finding.score * _LOWERED, 3))
+        if finding.category == "insult":
+            subject = sentence.subject_of(a)
+            if subject is not None and sentence.words[subject].form in SELF_WORDS.get(self.language, frozenset()):
+                return None  # about the writer: "j'ai été un idiot"
+            exclaimed = any(w.form in _EXCLAMATIVES for w in sentence.words[max(0, a - 3) : a])
+            if finding.evidence == "insult:directed" and exclaimed and self.aimed(sentence, a, b) is None:
+                return None  # exclaimed about no one: "quelle honte, notre stand était le plus petit"
+            expletive = [r for r in matches(sentence, self.cues, "expletive") if r[0] <= a < r[1] or a <= r[0] < b]
+            inside = any(a <= t.index < b and t.kind != "self" for t in sentence.targets(self.names))  # "fuck you"
+            if expletive and not inside and self.aimed(sentence, a, b, strict=True) is None:
+                return replace(finding, category="profanity", score=SCORES["profanity"], evidence="meaning:expletive")
+        return finding
+
+
+_LINKS = frozenset({"amod", "nmod", "appos", "acl", "det", "obl", "obl:mod", "nmod:poss", "poss", "prep", "pobj", "case", "flat:name"})
+
+
+def _linked(sentence: Sentence, a: int, t: int, organisation: bool = False) -> bool:
+    """A dependency of at most two steps between word `a` and target word `t`, not through a verb.
+    A compound counts for a company's name ("those Globex crooks"), not for a role ("CEO fraud")."""
+    words = sentence.words
+    links = _LINKS | {"compound"} if organisation else _LINKS
+    for x, y in ((a, t), (t, a)):
+        step, hops = x, 0
+        while hops < 2:
+            head = words[step].head
+            if head == step:
+                break
+            if head == y and words[step].dep in links:
+                return True
+            if words[head].pos in ("VERB", "AUX"):
+                break
+            step, hops = head, hops + 1
+    return False
+
+
+def _range_root(sentence: Sentence, a: int, b: int) -> int:
+    """The word of [a, b) whose head lies outside it (the head of a phrase such as "dead weight")."""
+    for k in range(a, b):
+        head = sentence.words[k].head
+        if head == k or not a <= head < b:
+            return k
+    return a
+
+
+def _within(sentence: Sentence, k: int, head: int, steps: int = 3) -> bool:
+    """Is word `k` inside the phrase headed by `head` (at most `steps` steps down)?"""
+    words = sentence.words
+    for _ in range(steps):
+        if words[k].head == k:
+            return False
+        k = words[k].head
+        if k == head:
+            return True
+    return False
+
+
+def _pronoun_target(word) -> Target | None:
+    for language in ("fr", "en"):
+        if word.form in PERSON_PRONOUNS[language]:
+            return Target("person", word.start, word.end, word.index)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class MeaningResult:
+    found: list["ToneFinding"]  # findings by meaning
+    revised: list["ToneFinding"]  # the lexicon's findings, revised by the parse
+    defused: frozenset[int]  # sentences whose hostile words were negated, quoted, reported or countered
+
+
+def read_meaning(
+    linguistics: "Linguistics",
+    names: TargetNames,
+    cues: CueLexicon,
+    lexical: list["ToneFinding"],
+) -> MeaningResult:
+    """Findings by meaning, the lexicon's findings revised, and the defused sentences of one post."""
+    reader = MeaningReader(linguistics.language, cues, names)
+    risky = [f for f in lexical if f.category in _REVISED]
+    indices = sentences_to_parse(linguistics, cues, (f.start for f in risky))
+    if not indices:
+        return MeaningResult([], lexical, frozenset())
+    parsed = dict(zip(indices, linguistics.parsed(indices)))
+    found: list[ToneFinding] = []
+    countered: dict[int, bool] = {}
+    defused: set[int] = set()
+    for k, sentence in parsed.items():
+        neighbours = [s for s in (sentence.topic,) if s is not None]
+        if k + 1 < len(linguistics.spans) and sentence.end < len(linguistics.text) and linguistics.text[sentence.end : sentence.end + 3].lstrip().startswith(":"):
+            neighbours.extend(linguistics.parsed([k + 1]))
+        countered[k] = reader.countered(sentence, neighbours)
+        found.extend(reader.read(sentence, countered[k]))
+        cues_here = matches(sentence, cues, "hostile") + matches(sentence, cues, "trait") + matches(sentence, cues, "dehumanising")
+        if countered[k] or cues_here and all(reader.blocked(sentence, a, False) for a, _ in cues_here):
+            defused.add(k)
+    revised = []
+    removed: set[int] = set()
+    for f in lexical:
+        at = linguistics.sentence_of(f.start)
+        if f.category in _REVISED and at is not None and at in parsed:
+            kept = reader.revise(parsed[at], f, countered[at])
+            if kept is not None:
+                revised.append(kept)
+            else:
+                removed.add(at)
+        else:
+            revised.append(f)
+    # A sentence whose every lexicon finding was removed (negated, quoted...) and that keeps no finding.
+    standing = {linguistics.sentence_of(f.start) for f in [*revised, *found] if f.category in _REVISED}
+    defused |= removed - standing
+    return MeaningResult(found, revised, frozenset(defused))
+
+
+_REVISED = frozenset({"insult", "aggression", "hate", "disparagement_employer", "disparagement_colleagues",
+                      "disparagement_customers", "disparagement_competitors"})
+
+
+def target_of_span(
+    linguistics: "Linguistics", names: TargetNames, start: int, end: int, defused: frozenset[int] = frozenset()
+) -> str | None:
+    """The role of the first target (not the writer) in the sentences of [start, end): who a
+    sentence-wide finding (the model's `offensive`) is about. Parses those sentences. None when
+    one of them is `defused` (its hostile words negated, quoted or countered: the model cannot tell)."""
+    indices = [k for k, (s, e) in enumerate(linguistics.spans) if s < end and start < e]
+    if defused & set(indices):
+        return None
+    for sentence in linguistics.parsed(indices):
+        for t in sentence.targets(names):
+            if t.kind != "self" and not (t.kind == "person" and sentence.words[t.index].dep.startswith("expl")):
+                return TARGET_ROLE.get(t.kind)
+    return None

@@ -1,0 +1,268 @@
+"""Specifications of the linguistic layer (`Post.linguistics`) and of tone by meaning
+(`charterguard.tone.meaning`): who is targeted, negation, quotation, counter-speech,
+threats, profanity at no one, exact spans, declarative options."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from charterguard.analysis import Post
+from charterguard.charter.model import Charter
+from charterguard.charter.rule import Company
+from charterguard.detectors.tone import ToneDetector, ToneRule
+from charterguard.engine import Checker
+from charterguard.errors import CharterError
+from charterguard.linguistics import TargetNames
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = datetime(2026, 11, 22, tzinfo=timezone.utc)
+COMPANY = Company(name="Acme Group", aliases=["Acme"], competitors=["Globex", "Initech"])
+NAMES = TargetNames(("Acme Group", "Acme"), ("Globex", "Initech"))
+
+
+def post(text: str, lang: str = "fr") -> Post:
+    return Post(text, language=lang, channel=None, audience=None, now=NOW)
+
+
+def make_rule(**options) -> ToneRule:
+    return ToneRule.model_validate({
+        "id": "tone.test", "kind": "tone", "category": "tone", "severity": "warn", "clause": "5",
+        "message": "{category}", "examples": {"flag": ["x"], "pass": ["y"]}, **options,
+    })
+
+
+DETECTOR = ToneDetector(make_rule(categories=[
+    "insult", "aggression", "hate", "disparagement_employer", "disparagement_colleagues",
+    "disparagement_customers", "disparagement_competitors", "profanity",
+]), COMPANY)
+
+
+def found(text: str, lang: str = "fr", detector: ToneDetector = DETECTOR) -> list[tuple[str, str, str]]:
+    """(entity, text of the span, target) of every finding."""
+    return [(h.entity, text[h.start : h.end], h.values["target"]) for h in detector.find(post(text, lang))]
+
+
+def sentence(text: str, lang: str = "fr"):
+    linguistics = post(text, lang).linguistics
+    return linguistics.parsed(range(len(linguistics.spans)))
+
+
+# -- the linguistic layer -------------------------------------------------------------------
+
+def test_lemmas_morphology_and_dependencies_per_word():
+    (s,) = sentence("Il faudrait les noyer.")
+    faudrait = next(w for w in s.words if w.form == "faudrait")
+    assert faudrait.lemma == "falloir" and faudrait.feature("Mood") == "Cnd"
+    assert all(0 <= w.head < len(s.words) for w in s.words)
+    assert s.words[0].start == 0 and s.words[-1].end == len("Il faudrait les noyer.")
+
+
+@pytest.mark.parametrize(
+    "text, lang, word, negated",
+    [
+        ("Ce n'est pas un incompétent, il manquait juste de temps.", "fr", "incompetent", True),
+        ("Ce n'est pas un incompétent, il est juste lent.", "fr", "lent", False),  # a new clause
+        ("Personne ici ne pense que la stagiaire est incapable.", "fr", "incapable", True),
+        ("Ces gens ne sont que des déchets.", "fr", "dechets", False),  # "ne ... que" means "only"
+        ("My manager is far from an idiot.", "en", "idiot", True),
+        ("She isn't dumb.", "en", "dumb", True),
+        ("Our customers are idiots who never read the manual.", "en", "idiots", False),
+    ],
+)
+def test_negation_scope(text, lang, word, negated):
+    words = [(w.form, n) for s in sentence(text, lang) for w, n in zip(s.words, s.negated)]
+    assert (word, negated) in words
+
+
+def test_quotation_marks_and_reported_speech():
+    (s,) = sentence("Le cliché « elles sont trop émotives » a la vie dure.")
+    assert [w.form for w, q in zip(s.words, s.quoted) if q] == ["elles", "sont", "trop", "emotives"]
+    (s,) = sentence("Those who say women are incapable are wrong.", "en")
+    assert s.reported[[w.form for w in s.words].index("incapable")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Notre DSI est un bon à rien.", "fr", {("colleague", None, "DSI")}),
+        ("Ma boîte et Globex recrutent.", "fr", {("employer", None, "boîte"), ("competitors", None, "Globex")}),
+        ("Les femmes et les migrants.", "fr", {("group", "gender", "femmes"), ("group", "origin", "migrants")}),
+        ("Black people and the intern.", "en", {("group", "origin", "Black people"), ("colleague", None, "intern")}),
+        ("Our customers love Acme Group.", "en", {("customers", None, "customers"), ("employer", None, "Acme Group")}),
+        ("Ce vieux processus papier.", "fr", set()),  # an adjective of a thing is no group
+        ("Une entreprise de Lyon.", "fr", set()),  # "entreprise" is the employer only with "ma", "notre", "cette"
+    ],
+)
+def test_targets(text, lang, expected):
+    got = {(t.kind, t.group, text[t.start : t.end]) for s in sentence(text, lang) for t in s.targets(NAMES) if t.kind != "person"}
+    assert got == expected
+
+
+def test_a_topic_fragment_is_linked_to_the_sentence_that_comments_on_it():
+    first, second = sentence("Le nouveau manager ? Une calamité ambulante.")
+    assert second.topic is first and first.topic is None
+
+
+def test_only_sentences_with_a_cue_are_parsed():
+    text = "Belle journée au salon. Merci à toute l'équipe ! Notre DSI est un bon à rien. À bientôt."
+    p = post(text)
+    assert [f for f in found(text)] == [("INSULT", "bon à rien", "des collègues")]
+    hits = list(DETECTOR.find(p))
+    assert hits and p.linguistics.parse_calls == 1  # one sentence of four
+    ordinary = post("Belle journée au salon. Merci à toute l'équipe pour ce lancement !")
+    assert list(DETECTOR.find(ordinary)) == [] and ordinary.linguistics.parse_calls == 0
+
+
+def test_a_whole_doc_parsed_with_the_parser_is_reused():
+    from charterguard import nlp
+
+    text = "Notre DSI est un bon à rien."
+    p = post(text)
+    p.doc = nlp.parse([text], "fr", ("parser", "lemmatizer"))[0]
+    assert found(text) == [("INSULT", "bon à rien", "des collègues")]
+    assert list(DETECTOR.find(p)) and p.linguistics.parse_calls == 0
+
+
+# -- tone by meaning ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, lang, entity, span, target",
+    [
+        ("Notre DSI est un bon à rien, trois mois pour installer une imprimante", "fr", "INSULT", "bon à rien", "des collègues"),
+        ("Le nouveau manager ? Une calamité ambulante.", "fr", "INSULT", "calamité", "des collègues"),
+        ("Our new VP is a fraud and everyone on the team knows it", "en", "INSULT", "fraud", "colleagues"),
+        ("Nos concurrents ? Des charlatans qui arnaquent leurs clients", "fr", "DISPARAGEMENT", "charlatans", "des concurrents"),
+        ("Acme Group traite ses salariés comme des pions", "fr", "DISPARAGEMENT", "pions", "l'employeur"),
+        ("Encore un client débile qui ne sait pas redémarrer son ordinateur", "fr", "DISPARAGEMENT", "débile", "des clients"),
+        ("Les femmes n'ont rien à faire dans une équipe d'ingénieurs", "fr", "HATE", "n'ont rien à faire", "un groupe de personnes"),
+        ("Les femmes sont trop émotives pour diriger", "fr", "HATE", "émotives", "un groupe de personnes"),
+        ("Migrants are parasites living off our backs", "en", "HATE", "parasites", "a group of people"),
+        ("Gay couples should not be allowed to adopt", "en", "HATE", "should not be allowed", "a group of people"),
+        ("Il faudrait les noyer, ces gens-là", "fr", "THREAT", "les noyer", "une personne"),
+        ("I am going to kill that manager", "en", "THREAT", "kill", "colleagues"),
+        ("Ce client mérite une bonne raclée", "fr", "THREAT", "raclée", "des clients"),
+    ],
+)
+def test_flags_by_meaning_on_the_hostile_words_only(text, lang, entity, span, target):
+    assert (entity, span, target) in found(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Quelle honte, notre stand était le plus petit du salon.", "fr"),
+        ("Il est temps de tuer ce vieux processus papier.", "fr"),
+        ("Nous condamnons fermement toute violence.", "fr"),
+        ("Ce n'est pas un incompétent, il manquait juste de temps.", "fr"),
+        ("Dire que les migrants sont des parasites est inacceptable.", "fr"),
+        ("« Les vieux ne savent pas apprendre » : ce cliché a la vie dure, et il est faux.", "fr"),
+        ("Notre collègue a été traitée d'incapable en réunion, c'est inadmissible.", "fr"),
+        ("Ce bug est une vraie calamité, mais il est corrigé.", "fr"),
+        ("J'ai été un idiot de ne pas sauvegarder mon fichier.", "fr"),
+        ("La pluie a ruiné notre pique-nique d'équipe.", "fr"),
+        ("Mon numéro pour ceux qui veulent les photos.", "fr"),
+        ("CEO fraud targets accounting teams: train your staff.", "en"),
+        ("We are going to kill the competition with this new product!", "en"),
+        ("We should chase them before Friday, those quotes.", "en"),
+        ("Calling your colleagues idiots is never acceptable.", "en"),
+        ("Women make up 40% of our engineers, and we want to do better.", "en"),
+    ],
+)
+def test_negative_but_fine_negated_quoted_and_countered_posts_pass(text, lang):
+    assert [f for f in found(text, lang) if f[0] != "PROFANITY"] == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, span",
+    [("Putain, quelle journée !", "fr", "Putain"), ("Fuck, what a day!", "en", "Fuck"), ("Et merde, la démo a planté.", "fr", "merde")],
+)
+def test_profanity_at_no_one_is_only_profanity(text, lang, span):
+    assert found(text, lang) == [("PROFANITY", span, "")]
+
+
+def test_profanity_at_someone_stays_an_insult():
+    assert [e for e, _, _ in found("Fuck you", "en")] == ["INSULT"]
+
+
+def test_each_span_is_the_text_and_its_replacement_changes_only_it():
+    checker = Checker(Charter.load("default").with_company(COMPANY))
+    for text in ["Notre DSI est un bon à rien, trois mois pour installer une imprimante.",
+                 "Les femmes n'ont rien à faire dans une équipe d'ingénieurs, elles sont trop émotives.",
+                 "Acme Group traite ses salariés comme des pions, la pire boîte où j'ai bossé."]:
+        report = checker.check(text, lang="fr")
+        tone = [f for f in report.findings if f.category == "tone"]
+        assert tone
+        for f in tone:
+            assert f.text == text[f.start : f.end]
+            assert len(f.text.split()) <= 4  # the hostile words, not the clause
+        expected = text
+        for f in sorted((f for f in report.findings if f.severity == "block"), key=lambda f: f.start, reverse=True):
+            expected = expected[: f.start] + f.replacement + expected[f.end :]
+        assert report.redacted == expected  # only the hostile words are replaced
+
+
+# -- declarative options -------------------------------------------------------------------------
+
+def test_targets_select_findings_so_each_target_gets_its_severity():
+    competitors_only = ToneDetector(make_rule(categories=["disparagement_competitors", "insult"], targets=["competitors"]), COMPANY)
+    colleagues_only = ToneDetector(make_rule(categories=["disparagement_competitors", "insult"], targets=["colleagues"]), COMPANY)
+    text = "Globex est une bande de guignols. Mon chef est un incompétent."
+    assert {e for e, _, _ in found(text, detector=competitors_only)} == {"DISPARAGEMENT"}
+    assert {e for e, _, _ in found(text, detector=colleagues_only)} == {"INSULT"}
+
+
+def test_own_cue_words_extend_reading_by_meaning():
+    text = "Notre directeur est un vrai zigoto."
+    assert found(text) == []
+    own = ToneDetector(make_rule(categories=["insult"], cues={"hostile": ["zigoto"]}), COMPANY)
+    assert found(text, detector=own) == [("INSULT", "zigoto", "des collègues")]
+
+
+def test_meaning_can_be_turned_off():
+    lexicons_only = ToneDetector(make_rule(categories=["insult"], meaning=False), COMPANY)
+    assert found("Notre DSI est un bon à rien.", detector=lexicons_only) == []
+
+
+@pytest.mark.parametrize(
+    "line, field",
+    [("    targets: [colleagues, martians]", "targets[1]"), ("    cues: {insultes: [x]}", "cues.insultes"),
+     ("    categories: [insult, gossip]", "categories[1]")],
+)
+def test_unknown_target_cue_list_or_category_names_file_line_and_field(tmp_path, line, field):
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "extends: default\nname: bad\nrules:\n  - id: tone.custom\n    kind: tone\n    category: tone\n"
+        f"    severity: warn\n    clause: '5.9'\n{line}\n    message: x\n"
+        "    examples: {flag: [\"T'es un connard\"], pass: [Bonjour]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CharterError) as error:
+        Charter.load(str(path))
+    assert f"{path}:9:" in str(error.value) and field in str(error.value)
+
+
+# -- the suites (bench/data) -------------------------------------------------------------------------
+
+def test_report_split_of_the_suites_and_corporate_posts():
+    sys.path.insert(0, str(ROOT / "bench"))
+    from tone_suite import flagged_by, load_cases
+
+    checker = Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
+    by_phenomenon: dict[tuple[str, str], list[bool]] = {}
+    for case in load_cases():
+        if case.split == "report":
+            by_phenomenon.setdefault((case.phenomenon, case.language), []).append(flagged_by(checker, case)[0] == case.flag)
+    every = [ok for oks in by_phenomenon.values() for ok in oks]
+    assert sum(every) / len(every) >= 0.95
+    default = Checker(Charter.load("default"))
+    for name in ("corporate_negative_fine_fr.txt", "corporate_negative_fine_en.txt"):
+        lines = [x for x in (ROOT / "bench" / "data" / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+        lang = "fr" if "_fr" in name else "en"
+        flagged = [t for t in lines if any(f.category == "tone" and f.severity != "info" for f in default.check(t, lang=lang).findings)]
+        assert len(flagged) <= 0.01 * len(lines), flagged
+
+
