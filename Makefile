@@ -5,7 +5,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test system-deps test-python test-extension charter-tests clean mutation mutation-python mutation-js mutation-quick
+.PHONY: demo test install install-test system-deps lint test-python test-extension charter-tests clean mutation mutation-python mutation-js mutation-quick
 
 # What running charterguard needs (the demo)...
 $(VENV)/.installed: pyproject.toml
@@ -26,11 +26,18 @@ demo: install
 	$(BIN)/charterguard check --file tests/data/sample_post_fr.txt --channel linkedin --fail-on never
 
 # Debian packages the end-to-end tests use: Chromium for the extension,
-# PostgreSQL for the decision log, Java for Spark. Needs root, as in CI.
+# PostgreSQL for the decision log, Java for Spark, Node.js for the extension's unit
+# tests (where the machine has none). Needs root, as in CI.
 system-deps: install-test
+	bash .ci/install-node.sh
 	bash .ci/install-browser.sh
 	bash .ci/install-postgres.sh
 	bash .ci/install-java.sh
+
+# ruff and mypy, configured in pyproject.toml.
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 charter-tests: install
 	$(BIN)/charterguard charter test $(wildcard policies/*.yaml)
@@ -41,7 +48,7 @@ test-extension:
 test-python: install-test
 	$(BIN)/pytest
 
-test: install-test system-deps charter-tests test-extension test-python
+test: install-test system-deps lint charter-tests test-extension test-python
 
 # Mutation testing (slow, so not part of `make test`): mutmut over the safety-critical
 # Python code ([tool.mutmut] in pyproject.toml says which files and tests), Stryker over

@@ -127,7 +127,7 @@ def load_wikineural(n: int, seed: int = 13) -> list[dict]:
     random.Random(seed).shuffle(sentences)
     rows = []
     for k, sentence in enumerate(sentences[:n]):
-        text, spans, pos, open_span = "", [], 0, None
+        text, spans, open_span = "", [], None
         for token, tag in sentence:
             if text:
                 text += " "
@@ -372,7 +372,7 @@ def corporate_false_alarms() -> None:
                 flagged.append((post, [(f.text, f.entity, f.severity) for f in bad]))
         print(f"\n== corporate_posts_{lang}: {len(flagged)}/{len(posts)} = {len(flagged) / len(posts):.1%} posts with a "
               f"personal-data finding at warn/block (target <= 3%); {infos} with an info hint ==")
-        for post, found in flagged:
+        for _post, found in flagged:
             print(f"   {found}")  # the finding only: these are our own corpora, but keep the habit of not echoing posts
 
 

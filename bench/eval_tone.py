@@ -41,7 +41,7 @@ from charterguard.charter.rule import Company  # noqa: E402
 from charterguard.detectors.tone import ToneDetector, ToneRule  # noqa: E402
 from charterguard.text.normalize import FoldedText  # noqa: E402
 from charterguard.tone import corpora  # noqa: E402
-from charterguard.tone.analyzer import analyzer_for, AnalyzerOptions  # noqa: E402
+from charterguard.tone.analyzer import AnalyzerOptions, analyzer_for  # noqa: E402
 from charterguard.tone.corpora import Example  # noqa: E402
 
 RISK = ["insult", "aggression", "hate", "disparagement_employer", "disparagement_colleagues",

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import charter_from
 
 from charterguard import Charter
 from charterguard.errors import CharterError
-
-from conftest import charter_from
 
 RULE = """
   - id: confidential.codenames

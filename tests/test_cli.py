@@ -78,7 +78,7 @@ def test_text_format_underlines_findings_in_the_post_language() -> None:
 
 
 def test_sarif_output_points_at_line_and_column() -> None:
-    result = run("check", "-", "-c", CHARTER, "--format", "sarif", stdin="Bonjour\nLe projet Colibri".encode())
+    result = run("check", "-", "-c", CHARTER, "--format", "sarif", stdin=b"Bonjour\nLe projet Colibri")
     sarif = json.loads(result.stdout)
     assert sarif["version"] == "2.1.0"
     region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]

@@ -4,10 +4,10 @@ code name that is itself an ordinary word needs a project context (issue 19)."""
 from __future__ import annotations
 
 import pytest
+from conftest import codename_charter
 
 from charterguard import Charter, Checker
 from charterguard.errors import CharterError
-from conftest import codename_charter
 
 ACME = Checker(
     Charter.from_yaml(

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import charter_from
 
 from charterguard import Charter, Checker
 from charterguard.text.language import detect_language
-from conftest import charter_from
 
 ACME = Checker(Charter.load("policies/acme-group.yaml"))
 ENTITY_CODE = re.compile(r"\[[A-Z_]{3,}\]")  # "[PERSON]", "[OFFENSIVE]"

@@ -4,9 +4,9 @@ normalisation, and the finding's span is exactly the disguised text (issue 19)."
 from __future__ import annotations
 
 import pytest
+from conftest import codename_charter
 
 from charterguard.text.normalize import FoldedText
-from conftest import codename_charter
 
 CHECKER = codename_charter("Colibri", "BlueHarbor", "Orion-7")
 

@@ -6,12 +6,11 @@ from datetime import datetime, timezone
 
 import jsonschema
 import pytest
+from conftest import codename_charter
 
 from charterguard import Charter, Checker
 from charterguard.errors import InputError
 from charterguard.report import report_json_schema
-
-from conftest import codename_charter
 
 RULES = """
 name: engine-test

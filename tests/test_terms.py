@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import codename_charter
 
 CHECKER = codename_charter("Colibri", "Orion-7", "BlueHarbor", "ne pas diffuser", "confidentiel")

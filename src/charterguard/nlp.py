@@ -35,13 +35,13 @@ import os
 import re
 import threading
 import time
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .errors import BudgetExceeded, ModelNotInstalledError
 from .imports import import_module, serialized_imports
-from .pii.lexicons import LEADING_NOT_NAME
 from .pii.context import fold
+from .pii.lexicons import LEADING_NOT_NAME
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -255,7 +255,7 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-@lru_cache(maxsize=None)
+@cache
 def _openers(lang: str) -> frozenset[str]:
     """Folded words that open sentences and are no entity by themselves: stop words, "Merci", "Join"..."""
     with serialized_imports():  # get_lang_class imports spacy.lang.<lang>

@@ -58,7 +58,7 @@ def read_linkedin_export(path: str | Path) -> Iterator[PostRow]:
     members = _open_members(Path(path), uri)
     # Validate every file first, so a broken export fails before any report is written.
     tables = [(spec, _read_table(members[spec.name], spec, uri)) for spec in EXPORT_FILES if spec.name in members]
-    for spec, (header_line, header, records) in tables:
+    for spec, (_header_line, header, records) in tables:
         member_uri = f"{uri}!/{spec.name}"
         for number, (line, record) in enumerate(records, start=1):
             values = dict(zip(header, record))

@@ -6,7 +6,14 @@ import pytest
 
 from .conftest import COMPOSERS, EXTENSION_ID, http_json, screenshot
 from .driver import (
-    composer_text, highlights, panel_findings, publish, published, type_post, wait_for_highlights, wait_for_state,
+    composer_text,
+    highlights,
+    panel_findings,
+    publish,
+    published,
+    type_post,
+    wait_for_highlights,
+    wait_for_state,
 )
 
 SITES = ["linkedin", "x", "facebook", "internal"]

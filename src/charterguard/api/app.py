@@ -294,7 +294,7 @@ async def _bounded(future: "asyncio.Future[Any]", ceiling_s: float) -> Any:
     """The result of `future`; 504, failing closed, past `ceiling_s`; engine errors as 422/503."""
     try:
         return await asyncio.wait_for(future, timeout=ceiling_s)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         raise ApiError(
             504,
             "check_timeout",

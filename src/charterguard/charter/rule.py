@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import string
 from datetime import date, datetime, time, timezone
-from typing import Annotated, Any, Collection, Literal, Union
+from typing import Annotated, Any, Collection, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
@@ -184,7 +184,7 @@ class CodeName(StrictModel):
 
 # A plain name, or a mapping (its errors then name the mapping's own fields).
 CodeNameEntry = Annotated[
-    Union[Annotated[str, Tag("name")], Annotated[CodeName, Tag("entry")]],
+    Annotated[str, Tag("name")] | Annotated[CodeName, Tag("entry")],
     Discriminator(lambda value: "entry" if isinstance(value, (dict, CodeName)) else "name"),
 ]
 

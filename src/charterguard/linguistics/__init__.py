@@ -329,7 +329,7 @@ def _sentence(tokens, offset: int, start: int, end: int, text: str, language: st
         words.append((tok, k, head))
     index_of = {k: n for n, (_, k, _) in enumerate(words)}
     built = []
-    for n, (tok, k, head) in enumerate(words):
+    for n, (tok, _key, head) in enumerate(words):
         built.append(
             Word(n, offset + tok.idx, offset + tok.idx + len(tok.text), word_key(tok.text), word_key(tok.lemma_ or tok.text),
                  tok.pos_, tok.dep_, index_of.get(head, n), str(tok.morph))

@@ -31,7 +31,7 @@ from typing import Generic, Iterable, Sequence, TypeVar
 import ahocorasick
 from rapidfuzz.distance import OSA
 
-from .normalize import HASHTAG, MENTION, FoldedText, LEET
+from .normalize import HASHTAG, LEET, MENTION, FoldedText
 from .wordlist import is_known_word, zipf
 
 T = TypeVar("T")

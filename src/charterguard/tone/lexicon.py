@@ -139,8 +139,8 @@ def compiled_terms(language: str, extra: Iterable[tuple[str, Entry]] = ()) -> di
     for term, entry in extra:
         add(term, [entry])
     # Masked spellings of single insult/hate words.
-    for key, (term, entries) in list(merged.items()):
-        masked = [e for e in entries if e.category in MASKED_CATEGORIES and e.strength in ("strong", "medium")]
+    for key, (_term, merged_entries) in list(merged.items()):
+        masked = [e for e in merged_entries if e.category in MASKED_CATEGORIES and e.strength in ("strong", "medium")]
         if masked:
             for variant in masked_variants(key):
                 if variant not in merged:

@@ -59,7 +59,7 @@ def training_sets(language: str) -> tuple[list[Example], list[Example], list[str
         te_calib, dav_calib = corpora.tweeteval_split("calib"), corpora.split(dav, "calib")
         calib = te_calib + dav_calib
         names = ["tweeteval_offensive train (minus calib bucket)", "davidson buckets 3-9"]
-        groups: list[str | None] = ["tweeteval"] * len(te_calib) + ["davidson"] * len(dav_calib)
+        groups: list[str | None] = [*["tweeteval"] * len(te_calib), *["davidson"] * len(dav_calib)]
     elif language == "fr":
         from .synthetic_fr import chat_examples
 
@@ -172,7 +172,7 @@ def fit_language(language: str, max_features: int, log=print) -> tuple[ToneModel
     _f1, c, clf = best
 
     # Keep the strongest weights; the rest barely moves scores and bloats the file.
-    inverse = sorted(vocab, key=vocab.get)
+    inverse = sorted(vocab, key=lambda feature: vocab[feature])
     coef = clf.coef_[0] * ratio
     order = np.argsort(-np.abs(coef))[:max_features]
     weights = {inverse[i]: round(float(coef[i]), 4) for i in sorted(order, key=lambda i: inverse[i]) if abs(coef[i]) >= 1e-4}
