@@ -87,3 +87,14 @@ def test_reports_with_lean_pipelines_are_those_of_complete_spacy_loads(fresh_pip
     nlp._pipelines.clear()
     nlp._pipelines.update(complete)
     assert _reports(checker, posts) == lean
+
+
+def test_a_warmed_up_checker_never_reloads_a_pipeline_for_a_rule_that_parses_on_demand(fresh_pipelines: None) -> None:
+    """Tone by meaning parses only sentences with a cue: a server loads the parser at warm-up,
+    so a request with such a sentence does not wait for a second, wider load."""
+    checker = Checker(Charter.load("default"))
+    checker.warm_up()
+    loaded = nlp.pipeline("fr", {"ner"})
+    assert {"ner", "parser", "lemmatizer"} <= set(loaded.pipe_names)
+    checker.check("Notre DSI est un bon à rien, trois mois pour installer une imprimante", lang="fr")
+    assert nlp.pipeline("fr", {"ner"}) is loaded

@@ -81,10 +81,17 @@ class Checker:
 
     # -- public API ------------------------------------------------------------
     def warm_up(self) -> None:
-        """Load everything the enabled rules load lazily (see `Detector.warm_up`)."""
-        for compiled in self.charter.rules:
-            if compiled.spec.enabled:
-                compiled.detector.warm_up()
+        """Load everything the enabled rules load lazily (see `Detector.warm_up`), and the spaCy
+        pipelines with every component they may parse with, so that no request reloads one."""
+        from . import nlp
+
+        enabled = [compiled.detector for compiled in self.charter.rules if compiled.spec.enabled]
+        for detector in enabled:
+            detector.warm_up()
+        components = frozenset().union(*(d.nlp_components | d.on_demand_components for d in enabled))
+        if components:
+            for language in SUPPORTED_LANGUAGES:
+                nlp.pipeline(language, components)
 
     def check(
         self,

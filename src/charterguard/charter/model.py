@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, Union, cast
 
 from pydantic import Field, ValidationError, create_model, field_validator
 
@@ -74,7 +74,8 @@ class CharterBase(StrictModel):
 def charter_model() -> type[CharterBase]:
     """The charter model with every registered rule kind (a tagged union on `kind`)."""
     specs = tuple(cls.spec for cls in rule_kinds().values())
-    rule_union = Annotated[specs, Field(discriminator="kind")]  # type: ignore[valid-type]
+    # Union[...] of a tuple built at run time: `X | Y` cannot be written here.
+    rule_union = Annotated[Union[specs], Field(discriminator="kind")]  # type: ignore[valid-type]  # noqa: UP007
     return create_model(  # type: ignore[call-overload]
         "Charter",
         __base__=CharterBase,

@@ -59,6 +59,12 @@ class Detector(ABC, Generic[SpecT]):
         """spaCy components this rule needs (e.g. {"ner"}); empty: no NLP at all."""
         return frozenset()
 
+    @property
+    def on_demand_components(self) -> frozenset[str]:
+        """spaCy components this rule parses some sentences with, when it finds a reason to
+        (not every post): a server loads them at warm-up, a one-post check only if it needs them."""
+        return frozenset()
+
     def warm_up(self) -> None:
         """Load now what `find` would load on first use (a model, embeddings). A one-post CLI
         check never calls it, so it pays only for what that post needs; a server does before

@@ -272,6 +272,12 @@ class ToneDetector(Detector[ToneRule]):
             hits.append(Hit(f.start, f.end, round(f.score, 3), entity=ENTITIES[f.category], values=values))
         return hits
 
+    @property
+    def on_demand_components(self) -> frozenset[str]:
+        from ..linguistics import PARSE_COMPONENTS
+
+        return PARSE_COMPONENTS if self.rule.meaning else frozenset()
+
     def _by_meaning(self, post: "Post", language: str, every: list["ToneFinding"], cache: dict) -> list["ToneFinding"]:
         """`every` with the lexicon's findings revised by the parse and the findings by meaning added."""
         from ..linguistics import TargetNames
