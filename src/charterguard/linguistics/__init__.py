@@ -22,6 +22,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Callable, Iterable, Literal
 
+from ..text.sections import read_sections
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -378,17 +380,10 @@ def target_words(language: str) -> _TargetWords:
     adjectives: dict[str, str] = {}
     people: set[str] = set()
     text = resources.files(__package__).joinpath("data", "targets.txt").read_text(encoding="utf-8")
-    header = ""
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("@"):
-            header = line[1:].strip()
-            continue
+    for header, line, where in read_sections(text, "targets.txt"):
         kind, _, lang = header.partition(" ")
         if lang not in NEGATORS:
-            raise ValueError(f"targets.txt:{number}: unknown language in section @{header}")
+            raise ValueError(f"{where}: unknown language in section @{header}")
         if lang != language:
             continue
         word = word_key(line)
@@ -401,7 +396,7 @@ def target_words(language: str) -> _TargetWords:
         elif kind in ("colleague", "employer", "employer_collective", "customers", "competitors", "person"):
             kinds[word] = kind
         else:
-            raise ValueError(f"targets.txt:{number}: unknown section @{header}")
+            raise ValueError(f"{where}: unknown section @{header}")
     return _TargetWords(kinds, groups, adjectives, frozenset(people))
 
 

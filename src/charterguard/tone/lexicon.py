@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Iterable
 
 from ..text.normalize import fold
+from ..text.sections import read_sections
 from ..text.termindex import TermIndex
 
 LEXICON_CATEGORIES = ("insult", "aggression", "hate", "judgement", "negativity")
@@ -55,21 +56,6 @@ class LexiconFile:
     # Ordinary words of this language that the other language's lexicon must not
     # flag here: French "retard" (delay), English "con" (pros and cons), "PD".
     ordinary: frozenset[str] = frozenset()
-
-
-def read_sections(text: str, source: str) -> Iterable[tuple[str, str, str]]:
-    """(section header words, line) pairs of a sectioned data file; skips comments."""
-    header = ""
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("@"):
-            header = line[1:].strip()
-            continue
-        if not header:
-            raise ValueError(f"{source}:{number}: entry before any @section")
-        yield header, line, f"{source}:{number}"
 
 
 def data_text(name: str) -> str:

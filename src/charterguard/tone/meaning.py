@@ -41,7 +41,8 @@ from ..linguistics import (
     TargetNames,
     quick_words,
 )
-from .lexicon import data_text, read_sections
+from ..text.sections import read_sections
+from .lexicon import data_text
 
 if TYPE_CHECKING:
     from ..linguistics import Linguistics

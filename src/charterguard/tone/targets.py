@@ -14,8 +14,9 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..text.normalize import FoldedText
+from ..text.sections import read_sections
 from ..text.termindex import TermIndex
-from .lexicon import LANGUAGES, data_text, read_sections
+from .lexicon import LANGUAGES, data_text
 
 TARGET_ROLES = ("employer", "colleagues", "customers", "competitors")
 WORD_CLASSES = ("addressee", "filler", "link", "modifier")
