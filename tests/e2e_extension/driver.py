@@ -45,6 +45,19 @@ def wait_for_highlights(page, texts: list[str], timeout: float = 10000) -> dict:
     return page.evaluate(READ_HIGHLIGHTS)
 
 
+def hover_highlight(page, word: str, severity: str = "block"):
+    """Rest the pointer on the highlighted `word` and return its card (the tooltip), once visible."""
+    box = page.evaluate(
+        """([word, name]) => { const r = [...CSS.highlights.get(name)].find((x) => String(x) === word).getBoundingClientRect();
+                               return {x: r.left + r.width / 2, y: r.top + r.height / 2}; }""",
+        [word, f"charterguard-{severity}"],
+    )
+    page.mouse.move(box["x"], box["y"])
+    tooltip = page.get_by_test_id("cg-tooltip")
+    tooltip.wait_for(state="visible")
+    return tooltip
+
+
 def highlights(page) -> dict:
     return page.evaluate(READ_HIGHLIGHTS)
 

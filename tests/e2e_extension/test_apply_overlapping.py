@@ -5,7 +5,7 @@ applying the code name's suggestion replaces the code name only."""
 from __future__ import annotations
 
 from .conftest import COMPOSERS, http_json, screenshot
-from .driver import composer_text, type_post, wait_for_highlights, wait_for_state
+from .driver import composer_text, hover_highlight, type_post, wait_for_highlights, wait_for_state
 
 CODENAME = "Colibri"
 PHONE = "06 12 34 56 78"
@@ -31,14 +31,7 @@ def test_applying_the_code_name_suggestion_on_an_overlong_x_post_replaces_only_t
     wait_for_highlights(page, [CODENAME, PHONE])
     wait_for_state(page, "block")
 
-    box = page.evaluate(
-        """(word) => { const r = [...CSS.highlights.get('charterguard-block')].find((x) => String(x) === word).getBoundingClientRect();
-                       return {x: r.left + r.width / 2, y: r.top + r.height / 2}; }""",
-        CODENAME,
-    )
-    page.mouse.move(box["x"], box["y"])
-    tooltip = page.get_by_test_id("cg-tooltip")
-    tooltip.wait_for(state="visible")
+    tooltip = hover_highlight(page, CODENAME)
     tooltip.get_by_test_id("cg-apply").click()
 
     expected = LONG_X_POST.replace(CODENAME, codename["replacement"])
@@ -60,14 +53,7 @@ def test_the_card_over_a_word_shows_every_finding_that_overlaps_it(ext, open_sit
     page = open_site("x")
     type_post(page, "x", LONG_X_POST)
     wait_for_highlights(page, [CODENAME, PHONE])
-    box = page.evaluate(
-        """(word) => { const r = [...CSS.highlights.get('charterguard-block')].find((x) => String(x) === word).getBoundingClientRect();
-                       return {x: r.left + r.width / 2, y: r.top + r.height / 2}; }""",
-        CODENAME,
-    )
-    page.mouse.move(box["x"], box["y"])
-    tooltip = page.get_by_test_id("cg-tooltip")
-    tooltip.wait_for(state="visible")
+    tooltip = hover_highlight(page, CODENAME)
     shown = tooltip.inner_text()
     assert messages["confidential.codenames"] in shown
     assert messages["channel.budgets"] in shown

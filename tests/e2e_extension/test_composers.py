@@ -8,6 +8,7 @@ from .conftest import COMPOSERS, EXTENSION_ID, http_json, screenshot
 from .driver import (
     composer_text,
     highlights,
+    hover_highlight,
     panel_findings,
     publish,
     published,
@@ -150,14 +151,7 @@ def test_apply_suggestion_edits_the_text_through_the_editor(ext, open_site, site
     replacement = next(f["replacement"] for f in report["findings"] if f["text"] == CODENAME)
 
     # Hover the highlighted word: the tooltip shows the message and the apply button.
-    box = page.evaluate(
-        """(word) => { const r = [...CSS.highlights.get('charterguard-block')].find((x) => String(x) === word).getBoundingClientRect();
-                       return {x: r.left + r.width / 2, y: r.top + r.height / 2}; }""",
-        CODENAME,
-    )
-    page.mouse.move(box["x"], box["y"])
-    tooltip = page.get_by_test_id("cg-tooltip")
-    tooltip.wait_for(state="visible")
+    tooltip = hover_highlight(page, CODENAME)
     screenshot(page, f"{site}_tooltip")
     tooltip.get_by_test_id("cg-apply").click()
 
