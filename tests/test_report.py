@@ -68,11 +68,12 @@ def test_redaction_replaces_blocking_findings_only():
     assert redact(text, findings) == "Le projet [projet interne], appelez le 06 12 34 56 78 !"
 
 
-def test_redaction_without_replacement_names_the_entity_and_keeps_other_offsets():
+def test_redaction_replaces_each_blocking_span_keeps_other_offsets_and_leaves_what_is_no_text_to_replace():
     text = "Colibri et Orion-7 🚀 Colibri"
-    findings = [finding(0, 7, "Colibri"), finding(11, 18, "Orion-7", replacement="[projet]"),
+    # The last finding has no replacement: not text to replace (a budget, a missing disclosure).
+    findings = [finding(0, 7, "Colibri", replacement="[interne]"), finding(11, 18, "Orion-7", replacement="[projet]"),
                 finding(21, 28, "Colibri")]
     assert text[21:28] == "Colibri"  # offsets are code points: the emoji counts one
-    assert redact(text, findings) == "[CODENAME] et [projet] 🚀 [CODENAME]"
-    assert redact(text, list(reversed(findings))) == "[CODENAME] et [projet] 🚀 [CODENAME]"  # order of the list does not matter
+    assert redact(text, findings) == "[interne] et [projet] 🚀 Colibri"
+    assert redact(text, list(reversed(findings))) == "[interne] et [projet] 🚀 Colibri"  # order of the list does not matter
     assert redact(text, []) == text
