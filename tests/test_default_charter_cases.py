@@ -67,7 +67,8 @@ def test_overlapping_warnings_are_both_reported() -> None:
     by_rule = {f.rule: f for f in report.findings}
     assert "speaking.disclosure" in by_rule and "tone.disparagement" in by_rule
     assert by_rule["speaking.disclosure"].text == "Acme Group"
-    assert by_rule["speaking.disclosure"].group == by_rule["tone.disparagement"].group is not None
+    # Each names the text its message is about: the employer, and the judgement on it.
+    assert "pire" in by_rule["tone.disparagement"].text and "Acme" not in by_rule["tone.disparagement"].text
 
 
 # -- confidential.unreleased_figures ---------------------------------------------

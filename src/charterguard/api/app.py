@@ -154,6 +154,7 @@ class State:
         """Load the NLP models every served charter may need, before /readyz says ready."""
         try:
             for served in self.charters.all():
+                served.checker.warm_up()  # every pipeline component and model its rules may use
                 for text, lang in WARMUP_TEXTS:
                     served.checker.check(text, lang=lang)
             self.ready.set()

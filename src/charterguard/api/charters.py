@@ -53,12 +53,10 @@ def load_served(spec: str) -> Served:
     from charterguard import Charter, Checker
 
     charter = Charter.load(spec)
-    checker = Checker(charter)
-    checker.warm_up()  # a served charter (or its reload) loads its rules' models before it serves
     return Served(
         spec=spec,
         charter=charter,
-        checker=checker,
+        checker=Checker(charter),
         stamps=_stamps(list(charter.source_files)),
         rule_ids=frozenset(r.id for r in rules_of(charter)),
     )
@@ -100,6 +98,7 @@ class CharterRegistry:
                 continue
             try:
                 fresh = load_served(served.spec)
+                fresh.checker.warm_up()  # its rules' models loaded before it serves a request
             except Exception as exc:  # CharterError names file:line; keep serving the last good version
                 message = str(exc)
                 if self._errors.get(name) != message:
