@@ -180,3 +180,11 @@ def test_a_rule_replacement_may_be_one_text_for_every_language(tmp_path) -> None
         """
     )
     assert Checker(charter).check("Zorglub arrive", lang="en").redacted == "[X] arrive"
+
+
+def test_the_code_name_message_names_the_term_only_when_the_post_wrote_it_otherwise() -> None:
+    report = ACME.check("Le projet Colibri avance, et C0libri aussi", lang="fr")
+    messages = {f.text: f.message for f in report.findings if f.rule == "confidential.codenames"}
+    assert messages["Colibri"].startswith("« Colibri » est le nom de code d'un projet interne :")
+    assert "(Colibri)" not in messages["Colibri"]  # the word is not said twice
+    assert "« C0libri » est le nom de code d'un projet interne (Colibri) :" in messages["C0libri"]

@@ -48,7 +48,10 @@ class TermsRule(RuleSpec):
 class TermsDetector(Detector[TermsRule]):
     kind = "terms"
     spec = TermsRule
-    template_fields = frozenset({"term"})
+    # {term}: the listed term the match reads as; {as_term}: " (Colibri)" when the post wrote
+    # it otherwise ("C0libri", "#ProjetColibri"), empty when it wrote the term itself, so a
+    # message does not say the same word twice.
+    template_fields = frozenset({"term", "as_term"})
 
     def __init__(self, rule: TermsRule, company: Company) -> None:
         super().__init__(rule, company)
@@ -66,7 +69,9 @@ class TermsDetector(Detector[TermsRule]):
         for match in self.index.find(post.folded):
             if match.payload != "always" and not self._reads_as_the_term(post, match):
                 continue  # the ordinary word ("deux colibris au jardin"), not the project
-            yield Hit(match.start, match.end, match.kind.score, values={"term": match.term})
+            written = post.text[match.start : match.end]
+            as_term = "" if written.casefold() == match.term.casefold() else f" ({match.term})"
+            yield Hit(match.start, match.end, match.kind.score, values={"term": match.term, "as_term": as_term})
 
     def _reads_as_the_term(self, post: "Post", match: TermMatch[MatchStrictness]) -> bool:
         """A term matched `in_context` (or `auto` and an ordinary word) is flagged in a
