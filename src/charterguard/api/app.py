@@ -57,6 +57,8 @@ from .models import (
     CheckRequest,
     DecisionPage,
     DecisionSummary,
+    DismissalRequest,
+    DismissalResponse,
     OverrideRequest,
     OverrideResponse,
     batch_response,
@@ -558,7 +560,38 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "rules": [_rule_summary(rule) for rule in rules_of(served.charter)],
         }
 
-    # -- overrides -----------------------------------------------------------------
+    # -- overrides and dismissals: an author's decision about findings ---------------
+
+    async def record_author_decision(
+        served: Served, key: ApiKey, text: str, rules: list[str], *, kind: Literal["override", "dismissal"],
+        findings: list[dict[str, Any]], reason: str, channel: str | None, audience: str | None = None,
+    ) -> JSONResponse:
+        """Record an author's override or dismissal of `rules` on the post `text` (only its HMAC)."""
+        unknown = sorted(set(rules) - served.rule_ids)
+        if unknown:
+            raise ApiError(422, "unknown_rule", f"The charter {served.name!r} has no rule {', '.join(map(repr, unknown))}: send the rule ids from the report.", rules=unknown)
+        a_kind = "an override" if kind == "override" else "a dismissal"
+        if state.hasher is None:
+            raise ApiError(503, "decision_log_disabled", f"This server keeps no decision log, so {a_kind} cannot be recorded; ask the operator to enable it.")
+        charter = served.charter
+        decision = Decision(
+            kind=kind,
+            text_hmac=state.hasher.digest(text),
+            hmac_key_id=state.hasher.key_id,
+            text_length=len(text),
+            key_id=key.id,
+            charter_name=charter.name,
+            charter_version=str(charter.version),
+            charter_sha256=charter.sha256,
+            channel=channel,
+            audience=audience,
+            findings=findings,
+            reason=reason,
+            text=text if settings.store_text else None,
+        )
+        if not await _bounded(asyncio.wrap_future(state.submit_decisions([decision])), ceiling_s):
+            raise ApiError(503, "decision_log_unavailable", f"The {kind} could not be recorded (the decision log is unavailable): retry in a moment.")
+        return JSONResponse({"id": decision.id}, status_code=201)
 
     @app.post(
         "/v1/overrides",
@@ -576,31 +609,31 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "override_not_allowed",
                 f"The charter {served.name!r} does not let authors publish despite a block: fix the post, or ask the compliance team.",
             )
-        unknown = sorted(set(body.rules) - served.rule_ids)
-        if unknown:
-            raise ApiError(422, "unknown_rule", f"The charter {served.name!r} has no rule {', '.join(map(repr, unknown))}: send the rule ids from the report.", rules=unknown)
-        if state.hasher is None:
-            raise ApiError(503, "decision_log_disabled", "This server keeps no decision log, so an override cannot be recorded; ask the operator to enable it.")
-        hasher = state.hasher
-        charter = served.charter
-        decision = Decision(
-            kind="override",
-            text_hmac=hasher.digest(body.text),
-            hmac_key_id=hasher.key_id,
-            text_length=len(body.text),
-            key_id=key.id,
-            charter_name=charter.name,
-            charter_version=str(charter.version),
-            charter_sha256=charter.sha256,
-            channel=body.channel,
-            audience=body.audience,
-            findings=[{"rule": rule} for rule in sorted(set(body.rules))],
-            reason=body.reason,
-            text=body.text if settings.store_text else None,
+        return await record_author_decision(
+            served, key, body.text, body.rules, kind="override", findings=[{"rule": rule} for rule in sorted(set(body.rules))],
+            reason=body.reason, channel=body.channel, audience=body.audience,
         )
-        if not await _bounded(asyncio.wrap_future(state.submit_decisions([decision])), ceiling_s):
-            raise ApiError(503, "decision_log_unavailable", "The override could not be recorded (the decision log is unavailable): retry in a moment.")
-        return JSONResponse({"id": decision.id}, status_code=201)
+
+    @app.post(
+        "/v1/dismissals",
+        tags=["decisions"],
+        summary="Record that an author dismissed a finding (ignored in this post, or a false alarm), with the reason.",
+        status_code=201,
+        response_model=DismissalResponse,
+        responses=error_responses(400, 401, 403, 404, 413, 422, 503),
+    )
+    async def record_dismissal(body: DismissalRequest = Body(), key: ApiKey = Depends(require("check"))) -> JSONResponse:
+        served = _served(state, body.charter)
+        # A blocking finding is set aside only where the charter lets authors publish despite a block.
+        if body.severity == "block" and not served.charter.allow_publish_anyway:
+            raise ApiError(403, "dismissal_not_allowed",
+                           f"The charter {served.name!r} does not let authors set a blocking finding aside: fix the post, or ask the compliance team.")
+        comment = (body.comment or "").strip()
+        return await record_author_decision(
+            served, key, body.text, body.rules, kind="dismissal",
+            findings=[{"rule": rule, "severity": body.severity} for rule in sorted(set(body.rules))],
+            reason=f"{body.reason}: {comment}" if comment else body.reason, channel=body.channel,
+        )
 
     # -- decision log ----------------------------------------------------------------
 
@@ -659,10 +692,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         store = _decision_log()
         return await asyncio.get_running_loop().run_in_executor(state.query_executor, lambda: store.summary(filters))
 
-    # POST /v1/dismissals (the extension's "ignore" / "does not apply here")
-    from .dismissals import add_dismissal_routes
-
-    add_dismissal_routes(app, state, ceiling_s)
     return app
 
 

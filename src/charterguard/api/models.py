@@ -139,6 +139,35 @@ class OverrideResponse(BaseModel):
     id: str
 
 
+DismissalReason = Literal["ignored", "not_applicable"]
+
+
+class DismissalRequest(_Strict):
+    """An author says a finding does not apply to their post (the extension's "Ignorer" and
+    "Ne s'applique pas ici"). It changes no verdict on the server: it is feedback, recorded
+    like an override (only the post's HMAC), so the compliance team sees which rules raise
+    false alarms."""
+
+    text: str = Field(description="The post the finding was raised on; only its HMAC is recorded.")
+    charter: CharterName | None = None
+    channel: str | None = Field(None, pattern=CHANNEL_PATTERN)
+    rules: list[RuleId] = Field(min_length=1, max_length=100, description="Ids of the rules of the dismissed findings.")
+    severity: Literal["block", "warn", "info"] = Field("warn", description="The most severe of the dismissed findings.")
+    reason: DismissalReason = Field(description="`ignored`: ignored in this post; `not_applicable`: a false alarm.")
+    comment: str | None = Field(None, max_length=500, description="The author's own words, optional.")
+
+    _text_is_unicode = field_validator("text")(_valid_unicode)
+
+    @field_validator("comment")
+    @classmethod
+    def _comment_is_unicode(cls, value: str | None) -> str | None:
+        return None if value is None else _valid_unicode(value)
+
+
+class DismissalResponse(_Strict):
+    id: str
+
+
 class CharterSummary(BaseModel):
     model_config = ConfigDict(extra="allow")
     name: str
