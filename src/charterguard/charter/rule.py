@@ -243,6 +243,14 @@ def check_probabilities(values: dict[str, float], allowed: Collection[str], kind
     return values
 
 
+def check_known(values: Collection[str], known: Collection[str], what: str, where: str = "") -> None:
+    """Raise a ValueError naming every one of `values` that is not in `known` (e.g. entity or
+    family names of a rule's options), and what is known."""
+    unknown = [value for value in values if value not in known]
+    if unknown:
+        raise ValueError(f"unknown {what} {unknown}{where}; known: {', '.join(known)}")
+
+
 def company_terms(company: Company, sources: list[str]) -> list[str]:
     """Resolve `terms_from` entries such as "company.codenames"."""
     out: list[str] = []

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Literal
 
 from pydantic import Field, field_validator
 
-from ..charter.rule import Company, RuleSpec, check_probabilities
+from ..charter.rule import Company, RuleSpec, check_known, check_probabilities
 from ..pii.entities import ENTITIES, NER_ENTITIES, label
 from .base import Detector, Hit, register
 
@@ -68,9 +68,7 @@ class PiiRule(RuleSpec):
     @field_validator("entities")
     @classmethod
     def _known_entities(cls, value: list[str]) -> list[str]:
-        unknown = [e for e in value if e not in ENTITIES]
-        if unknown:
-            raise ValueError(f"unknown entities {unknown}; known: {', '.join(ENTITIES)}")
+        check_known(value, ENTITIES, "entities")
         if not value:
             raise ValueError("give at least one entity")
         return value

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator
 
-from ..charter.rule import Company, RuleSpec
+from ..charter.rule import Company, RuleSpec, check_known
 from ..secrets import (
     CREDENTIAL_FAMILIES,
     FAMILIES,
@@ -66,9 +66,7 @@ class SecretsRule(RuleSpec):
     @field_validator("families")
     @classmethod
     def _known_families(cls, value: list[str]) -> list[str]:
-        unknown = [f for f in value if f not in FAMILIES]
-        if unknown:
-            raise ValueError(f"unknown families {unknown}; known: {', '.join(FAMILIES)}")
+        check_known(value, FAMILIES, "families")
         if not value:
             raise ValueError("give at least one family")
         return value
@@ -76,9 +74,7 @@ class SecretsRule(RuleSpec):
     @field_validator("replacements")
     @classmethod
     def _known_replacement_families(cls, value: dict[str, str]) -> dict[str, str]:
-        unknown = [f for f in value if f not in FAMILIES]
-        if unknown:
-            raise ValueError(f"unknown families {unknown} in replacements; known: {', '.join(FAMILIES)}")
+        check_known(value, FAMILIES, "families", " in replacements")
         return value
 
 
