@@ -30,26 +30,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+# The same ~300-character posts as the tone bench (concatenated corporate lines).
+from bench_tone import posts as corporate_posts
+
 from charterguard.analysis import Post
 from charterguard.charter.model import Charter
 from charterguard.engine import Checker
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
-TARGET_CHARS = 300
-
-
-def corporate_posts(language: str) -> list[str]:
-    lines: list[str] = []
-    for name in (f"corporate_posts_{language}.txt", f"corporate_negative_fine_{language}.txt"):
-        path = ROOT / "bench" / "data" / name
-        lines += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    out, current = [], ""
-    for line in lines:
-        current = f"{current} {line}".strip()
-        if len(current) >= TARGET_CHARS:
-            out.append(current[: TARGET_CHARS + 60])
-            current = ""
-    return out
 
 
 def topic_posts(language: str) -> list[str]:
