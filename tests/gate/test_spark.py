@@ -6,11 +6,10 @@ Skipped, with the reason, only when pyspark (extra `spark`) or Java is missing.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from spark_standalone import java_runs
 
 from charterguard.errors import CharterguardError
 
@@ -21,19 +20,9 @@ pytest.importorskip("pandas", reason="pandas not installed (pip install '.[spark
 pytest.importorskip("pyarrow", reason="pyarrow not installed (pip install '.[spark]')")
 
 
-def _java_ok() -> bool:
-    java = shutil.which("java")
-    if java is None:
-        return False
-    try:
-        return subprocess.run([java, "-version"], check=False, capture_output=True, timeout=60).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-
-
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not _java_ok(), reason="Java (17+) is not installed: Spark needs a JVM (Debian: openjdk-17-jre-headless)"),
+    pytest.mark.skipif(not java_runs(), reason="Java (17+) is not installed: Spark needs a JVM (Debian: openjdk-17-jre-headless)"),
 ]
 
 ROWS = [
