@@ -36,6 +36,7 @@ import re
 import threading
 import time
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .errors import BudgetExceeded, ModelNotInstalledError
@@ -122,7 +123,7 @@ def _load(name: str, language: str, components: frozenset[str] | None = None) ->
     # "strings": the vocab's table of the 713,000 strings seen in training (0.9 s of CPU for
     # French). Nothing reads it: features and vectors are looked up by hash, and the store
     # still learns every string a post holds. Entities, lemmas, tags and parses are identical
-    # (tests/test_nlp.py compares whole reports).
+    # (tests/test_lean_loading.py compares whole reports).
     exclude = ["strings", *([] if components is None else _unneeded(module, components))]
     try:
         with compiled_patterns():  # spaCy's French tokenizer regex: seconds to compile
@@ -136,8 +137,6 @@ def _load(name: str, language: str, components: frozenset[str] | None = None) ->
 
 def _unneeded(module: object, components: frozenset[str]) -> list[str]:
     """The packaged pipeline's components that neither `components` nor what they depend on use."""
-    from pathlib import Path
-
     from spacy.util import load_config
 
     folder = Path(getattr(module, "__file__", None) or ".").parent
@@ -146,13 +145,19 @@ def _unneeded(module: object, components: frozenset[str]) -> list[str]:
         return []  # not a packaged pipeline: load everything
     config = load_config(configs[0])
     names = list(config["nlp"]["pipeline"])
-    wanted = set(components)
-    for component in list(wanted):
-        wanted |= _NEEDS.get(component, frozenset())
+    wanted = _with_needs(components)
     for embedding, listeners in _listeners(config["components"]).items():
         if listeners & wanted:
             wanted |= _SHARED_EMBEDDINGS & set(names) if embedding == "*" else {embedding}
     return [component for component in names if component not in wanted]
+
+
+def _with_needs(components: Iterable[str]) -> set[str]:
+    """`components` plus the components they read the output of (`_NEEDS`)."""
+    wanted = set(components)
+    for name in list(wanted):
+        wanted |= _NEEDS.get(name, frozenset())
+    return wanted
 
 
 def _listeners(components: dict[str, Any]) -> dict[str, set[str]]:
@@ -170,9 +175,7 @@ def _listeners(components: dict[str, Any]) -> dict[str, set[str]]:
 
 def enabled_components(nlp: "Language", components: Iterable[str]) -> set[str]:
     """`components` plus what they depend on in `nlp` (shared embeddings they listen to)."""
-    wanted = set(components)
-    for name in list(wanted):
-        wanted |= _NEEDS.get(name, frozenset())
+    wanted = _with_needs(components)
     for name in _SHARED_EMBEDDINGS & set(nlp.pipe_names):
         listeners = set(getattr(nlp.get_pipe(name), "listening_components", ()))
         if listeners & wanted:
