@@ -23,12 +23,12 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .analysis import Post
 from .charter.model import Charter, CompiledRule
-from .charter.rule import RuleSpec, company_terms
 from .detectors.base import Hit
 from .errors import BudgetExceeded, InputError
 from .report import SEVERITY_RANK, CharterRef, Finding, Report, verdict_of
+from .spec.rule import RuleSpec, company_terms
 from .text.language import SUPPORTED_LANGUAGES, detect_language
-from .text.normalize import fold
+from .text.normalize import fold_letters
 from .text.termindex import TermIndex
 from .validators import compact
 
@@ -393,7 +393,7 @@ def without_doubled_word(text: str, start: int, replacement: str) -> str:
     if bracketed is None:
         return replacement
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is None or fold(before.group(1)) != fold(bracketed.group(1)):
+    if before is None or fold_letters(before.group(1)) != fold_letters(bracketed.group(1)):
         return replacement
     return f"[{bracketed.group(2)}]"
 

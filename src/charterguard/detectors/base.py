@@ -19,7 +19,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Generic, Iterable, Mapping, TypeVar
 
-from ..charter.rule import Company, RuleSpec
+from ..spec.loader import RuleKindSpec
+from ..spec.rule import Company, RuleSpec
 
 if TYPE_CHECKING:
     from ..analysis import Post
@@ -94,3 +95,8 @@ def rule_kinds() -> dict[str, type[Detector]]:
 
     load_builtin_kinds()
     return dict(_REGISTRY)
+
+
+def kind_specs() -> dict[str, RuleKindSpec]:
+    """What the charter spec needs to validate each registered kind's rules, by name."""
+    return {name: RuleKindSpec(cls.spec, cls.template_fields) for name, cls in rule_kinds().items()}

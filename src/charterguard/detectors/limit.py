@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable, Literal
 
 from pydantic import Field
 
-from ..charter.rule import RuleSpec
+from ..spec.rule import RuleSpec
 from ..text import social
 from .base import Detector, Hit, register
 

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal
 
 from pydantic import Field, field_validator
 
-from ..charter.rule import Company, RuleSpec
 from ..errors import RuleOptionError
+from ..spec.rule import Company, RuleSpec
 from ..text.termindex import TermIndex
 from ..validators import VALIDATORS
 from .base import Detector, Hit, register

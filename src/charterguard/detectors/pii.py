@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Iterable, Literal
 
 from pydantic import Field, field_validator
 
-from ..charter.rule import Company, RuleSpec, check_known, check_probabilities
 from ..pii.entities import ENTITIES, NER_ENTITIES, label
+from ..spec.rule import Company, RuleSpec, check_known, check_probabilities
 from .base import Detector, Hit, register
 
 if TYPE_CHECKING:
