@@ -103,6 +103,15 @@ class Charter:
                 loaded.fail(("rules", i, *exc.path), exc.problem, hint=exc.hint)
         return cls(loaded.spec, loaded.files, rules)
 
+    def spec_json(self) -> str:
+        """The validated spec (after `extends`) as JSON: `from_spec_json` rebuilds the same
+        charter (same sha256) in another process without reading any file."""
+        return self.spec.model_dump_json(by_alias=True)
+
+    @classmethod
+    def from_spec_json(cls, text: str) -> Charter:
+        return cls(charter_model().model_validate_json(text))
+
     def with_company(self, overlay: dict[str, Any]) -> Charter:
         """This charter with some company fields replaced (used by `charter test`)."""
         company = self.spec.company.model_copy(update=Company.model_validate(overlay).model_dump(exclude_unset=True))
