@@ -21,19 +21,18 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
+from . import channels
 from .analysis import Post
 from .charter.model import Charter, CompiledRule
-from .detectors.base import Hit
+from .detectors.base import Detector, Hit
 from .errors import BudgetExceeded, InputError
 from .report import SEVERITY_RANK, CharterRef, Finding, Report, verdict_of
 from .spec.rule import RuleSpec, company_terms
 from .text.language import SUPPORTED_LANGUAGES, detect_language
 from .text.normalize import fold_letters
 from .text.termindex import TermIndex
-from .validators import compact
 
 DEFAULT_MAX_CHARS = 100_000
-CHANNEL_ALIASES = {"twitter": "x", "esn": "internal", "yammer": "internal", "viva": "internal", "workplace": "internal"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +61,16 @@ class Checker:
         self.max_chars = max_chars
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._ref = CharterRef(charter.name, charter.version, charter.sha256)
-        # Rules an exception names together share one allow list (and its search per post).
-        allow_lists: dict[tuple[str, ...], AllowList] = {}
+        # Rules an exception names together share one allow list (and its search per post), when
+        # their kinds compare texts alike (`Detector.canonical`).
+        allow_lists: dict[tuple[tuple[str, ...], type[Detector[Any]]], AllowList] = {}
         self._allowed: dict[str, AllowList] = {}
         for compiled in charter.rules:
             entries = tuple(self._allow_entries(compiled))
-            self._allowed[compiled.spec.id] = allow_lists.setdefault(entries, AllowList(entries))
+            key = (entries, type(compiled.detector))
+            if key not in allow_lists:
+                allow_lists[key] = AllowList(entries, compiled.detector.canonical)
+            self._allowed[compiled.spec.id] = allow_lists[key]
 
     def _allow_entries(self, compiled: CompiledRule) -> list[str]:
         """Everything rule `compiled` must never flag: its own allow list and the
@@ -190,7 +193,7 @@ class Checker:
                 raise InputError(f"unsupported language {lang!r}: use one of {', '.join(SUPPORTED_LANGUAGES)}, or omit it to detect")
         language = lang or detect_language(text)
         if channel is not None:
-            channel = CHANNEL_ALIASES.get(channel.lower(), channel.lower())
+            channel = channels.canonical(channel)
         if audience is not None and audience not in ("public", "internal"):
             raise InputError(f"unknown audience {audience!r}: use 'public' or 'internal'")
         moment = now or self._clock()
@@ -306,17 +309,18 @@ class Checker:
 
 class AllowList:
     """Texts some rules never flag: a finding is allowed when its text equals an
-    entry (see `_canonical`) or lies inside an occurrence of one in the post."""
+    entry in the rules' `canonical` form or lies inside an occurrence of one in the post."""
 
-    def __init__(self, entries: tuple[str, ...]) -> None:
+    def __init__(self, entries: tuple[str, ...], canonical: Callable[[str], str]) -> None:
         self._index: TermIndex[None] = TermIndex(entries, fuzzy=False, inflect=False, inside_tags=False)
-        self._keys = frozenset(_canonical(e) for e in entries)
+        self._canonical = canonical
+        self._keys = frozenset(canonical(e) for e in entries)
 
     def __bool__(self) -> bool:
         return bool(self._keys)
 
     def allows(self, matched: str, start: int, end: int, post: Post, spans_cache: dict[int, list[tuple[int, int]]]) -> bool:
-        if _canonical(matched) in self._keys:
+        if self._canonical(matched) in self._keys:
             return True
         spans = spans_cache.get(id(self))
         if spans is None:
@@ -406,12 +410,3 @@ class _KeepMissing(dict):
 def fill(template: str, values: Mapping[str, str]) -> str:
     """Fill a message template; unknown placeholders are left as written."""
     return string.Formatter().vformat(template, (), _KeepMissing(values))
-
-
-def _canonical(text: str) -> str:
-    """How allow-list entries and matches compare: case, spacing and punctuation
-    aside; French phone numbers in +33 form read as national ones."""
-    key = compact(text).casefold()
-    if key.isdigit() and key.startswith("33") and len(key) == 11:
-        key = "0" + key[2:]
-    return key

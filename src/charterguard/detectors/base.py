@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, ClassVar, Generic, Iterable, Mapping, TypeVar
 
 from ..spec.loader import RuleKindSpec
 from ..spec.rule import Company, RuleSpec
+from ..validators import canonical_writing
 
 if TYPE_CHECKING:
     from ..analysis import Post
@@ -70,6 +71,13 @@ class Detector(ABC, Generic[SpecT]):
         """Load now what `find` would load on first use (a model, embeddings). A one-post CLI
         check never calls it, so it pays only for what that post needs; a server does before
         it says ready, so no request pays it."""
+
+    def canonical(self, text: str) -> str:
+        """The form in which a match of this kind compares with allow-list entries (by default
+        `validators.canonical_writing`: separators and case aside, +33 phones as national ones).
+        A kind whose matches are written other ways overrides it; it must depend on the kind
+        only (rules of one kind share allow lists)."""
+        return canonical_writing(text)
 
     @abstractmethod
     def find(self, post: "Post") -> Iterable[Hit]:
