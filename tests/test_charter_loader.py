@@ -108,6 +108,7 @@ def test_sha256_identifies_the_resolved_charter() -> None:
         (f"name: x\nrules:{RULE}{RULE}", 12, "rules[1](confidential.codenames).id", "duplicate rule id"),
         (f"name: x\nrules:{RULE.replace('{match}', '{matche}')}", 9, "rules[0](confidential.codenames).message", "unknown placeholder {matche}"),
         ("rules: []\n", 1, "name", "missing required field `name`"),
+        ("name: x\nrules:" + RULE.replace("terms: [Colibri]", "terms: [Colibri]\n    default_entity: HACKED"), 9, "rules[0](confidential.codenames).default_entity", "unknown field `default_entity`"),
     ],
 )
 def test_errors_point_at_file_line_and_field(tmp_path: Path, text: str, line: int, field: str | None, problem: str) -> None:
@@ -117,6 +118,12 @@ def test_errors_point_at_file_line_and_field(tmp_path: Path, text: str, line: in
     assert error.field == field
     assert problem in error.problem
     assert str(error).startswith(f"{error.file}:{line}:")
+
+
+def test_a_kinds_default_entity_cannot_be_set_by_a_charter_nor_by_an_override(tmp_path: Path) -> None:
+    error = load_error(tmp_path, "extends: default\nrules:\n  - {id: confidential.codenames, default_entity: HACKED}\n")
+    assert (error.line, error.field, error.problem) == (3, "rules[0](confidential.codenames).default_entity", "unknown field `default_entity`")
+    assert "default_entity" not in (error.hint or "") and "entity" in (error.hint or "")
 
 
 def test_unknown_kind_suggests_the_closest_one(tmp_path: Path) -> None:

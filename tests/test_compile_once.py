@@ -68,18 +68,3 @@ def test_a_charter_rebuilt_from_its_spec_json_is_the_same_charter() -> None:
     assert rebuilt.sha256 == charter.sha256
     assert [r.spec for r in rebuilt.rules] == [r.spec for r in charter.rules]
 
-
-def test_a_rule_option_a_detector_refuses_is_reported_at_its_line(tmp_path: Path) -> None:
-    from charterguard.errors import CharterError
-
-    path = tmp_path / "bad.yaml"
-    path.write_text(
-        "name: bad\nrules:\n"
-        "  - id: x.pattern\n    kind: pattern\n    category: confidential\n    severity: block\n    clause: '1'\n"
-        "    patterns: ['(unclosed']\n    message: m\n    examples: {flag: [a], pass: [b]}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(CharterError) as caught:
-        Charter.load(path)
-    assert caught.value.file == str(path.resolve()) and caught.value.line is not None and caught.value.line >= 8
-    assert caught.value.field is not None and caught.value.field.startswith("rules[0](x.pattern).patterns")

@@ -28,9 +28,10 @@ from .detectors.base import Detector, Hit
 from .errors import BudgetExceeded, InputError
 from .report import SEVERITY_RANK, CharterRef, Finding, Report, verdict_of
 from .spec.rule import RuleSpec, company_terms
-from .text.language import SUPPORTED_LANGUAGES, detect_language
+from .text.language import detect_language
 from .text.normalize import fold_letters
 from .text.termindex import TermIndex
+from .vocabulary import LANGUAGES
 
 DEFAULT_MAX_CHARS = 100_000
 
@@ -93,7 +94,7 @@ class Checker:
             detector.warm_up()
         components = frozenset().union(*(d.nlp_components | d.on_demand_components for d in enabled))
         if components:
-            for language in SUPPORTED_LANGUAGES:
+            for language in LANGUAGES:
                 nlp.pipeline(language, components)
 
     def check(
@@ -189,8 +190,8 @@ class Checker:
         text = self._validated_text(text)
         if lang is not None:
             lang = lang.lower().split("-")[0]
-            if lang not in SUPPORTED_LANGUAGES:
-                raise InputError(f"unsupported language {lang!r}: use one of {', '.join(SUPPORTED_LANGUAGES)}, or omit it to detect")
+            if lang not in LANGUAGES:
+                raise InputError(f"unsupported language {lang!r}: use one of {', '.join(LANGUAGES)}, or omit it to detect")
         language = lang or detect_language(text)
         if channel is not None:
             channel = channels.canonical(channel)

@@ -20,9 +20,10 @@ from importlib import resources
 
 import yaml
 
+from ..vocabulary import LANGUAGES
+
 TOPIC_CUE_LISTS = ("secrecy", "forward_looking")  # lists that can turn a topic into a finding
 CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "self")
-LANGUAGES = ("fr", "en")
 
 _WORD = re.compile(r"[^\W_]+")
 # Short words that may sit between the words of a phrase ("levée DE fonds", "plan DE départs").

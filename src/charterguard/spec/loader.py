@@ -27,6 +27,8 @@ from .rule import Company, CompanyField, Messages, RuleSpec, StrictModel
 from .yamlfile import Mark, MarkedDict, MarkedList, deep_merge, load_marked, parse_marked
 
 BASE_PLACEHOLDERS = frozenset({"match", "company", "entity", "rule", "clause"})
+# Fields of a rule spec a kind sets in code, never a charter (`entity` is the charter's word).
+NOT_FROM_YAML = frozenset({"default_entity"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +254,9 @@ def _validate(raw: MarkedDict, kinds: RuleKinds) -> CharterBase:
             close = difflib.get_close_matches(str(kind), kinds, n=1)
             hint = (f"did you mean {close[0]!r}? " if close else "") + f"known kinds: {', '.join(sorted(kinds))}"
             _fail(raw, ("rules", i, "kind"), f"unknown rule kind {kind!r}", hint=hint)
+        if NOT_FROM_YAML & rule.keys():
+            field = sorted(NOT_FROM_YAML & rule.keys())[0]
+            _fail(raw, ("rules", i, field), f"unknown field `{field}`", hint=_known_fields_hint(raw, ("rules", i, field), kinds))
         rule_id = rule.get("id")
         if isinstance(rule_id, str):
             if rule_id in seen:
@@ -310,7 +315,7 @@ def _known_fields_hint(raw: MarkedDict, loc: tuple[Any, ...], kinds: RuleKinds) 
         kind = rules[loc[1]].get("kind") if loc[1] < len(rules) else None
         kind_spec = kinds.get(kind) if isinstance(kind, str) else None
         if kind_spec is not None:
-            fields = [f.alias or n for n, f in kind_spec.spec.model_fields.items() if n != "default_entity"]
+            fields = [f.alias or n for n, f in kind_spec.spec.model_fields.items() if n not in NOT_FROM_YAML]
             close = difflib.get_close_matches(str(loc[-1]), fields, n=1)
             return (f"did you mean `{close[0]}`? " if close else "") + f"fields of a `{kind}` rule: {', '.join(fields)}"
     return None

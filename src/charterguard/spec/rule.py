@@ -13,8 +13,8 @@ from typing import Annotated, Any, Collection, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
-Severity = Literal["block", "warn", "info"]
-Category = Literal["confidential", "personal_data", "tone", "secret", "channel"]
+from ..vocabulary import Category, Language, Severity
+
 Channel = str  # linkedin, x, facebook, internal, ... (free: companies name their own networks)
 
 RULE_ID = r"^[a-z0-9][a-z0-9_.\-]*$"
@@ -83,7 +83,7 @@ class When(StrictModel):
 
     channel: list[Channel] | None = Field(None, description="Channels the rule applies to (linkedin, x, facebook, internal...).")
     audience: list[Literal["public", "internal"]] | None = None
-    language: list[Literal["fr", "en"]] | None = None
+    language: list[Language] | None = None
     active_from: datetime | date | None = Field(None, description="Start of an embargo window (ISO date or datetime).")
     active_until: datetime | date | None = Field(None, description="End of an embargo window (exclusive).")
 
