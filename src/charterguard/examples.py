@@ -11,7 +11,7 @@ from typing import Literal
 from .charter.model import Charter, CompiledRule
 from .engine import Checker
 from .semantic.examples import CrossValidation
-from .spec.rule import _as_datetime
+from .spec.rule import as_datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +79,9 @@ def _context(compiled: CompiledRule) -> tuple[str | None, str | None, str | None
         return None, None, None, None
     now = None
     if when.active_from is not None:
-        now = _as_datetime(when.active_from)
+        now = as_datetime(when.active_from)
     elif when.active_until is not None:
-        now = _as_datetime(when.active_until) - timedelta(days=1)
+        now = as_datetime(when.active_until) - timedelta(days=1)
     return (
         when.channel[0] if when.channel else None,
         when.audience[0] if when.audience else None,

@@ -23,7 +23,7 @@ from pydantic import Field, ValidationError, create_model, field_validator
 
 from ..errors import CharterError
 from .builtin import builtin_names, builtin_path
-from .rule import Company, CompanyField, Messages, RuleSpec, StrictModel
+from .rule import Company, CompanyField, Messages, OneItemAlone, RuleSpec, StrictModel, as_datetime
 from .yamlfile import Mark, MarkedDict, MarkedList, deep_merge, load_marked, parse_marked
 
 BASE_PLACEHOLDERS = frozenset({"match", "company", "entity", "rule", "clause"})
@@ -47,15 +47,10 @@ class ExceptionSpec(StrictModel):
     """Texts that given rules never flag (e.g. the company's public contacts)."""
 
     id: str | None = None
-    allow: list[str] = Field(default_factory=list)
+    allow: Annotated[list[str], OneItemAlone()] = Field(default_factory=list)
     allow_from: list[CompanyField] = Field(default_factory=list, description="Company fields whose values are allowed.")
-    rules: list[str] = Field(description="Rule ids or glob patterns this exception applies to, e.g. personal_data.*")
+    rules: Annotated[list[str], OneItemAlone()] = Field(description="Rule ids or glob patterns this exception applies to, e.g. personal_data.*")
     reason: str | None = None
-
-    @field_validator("allow", "rules", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
 
     def applies_to(self, rule_id: str) -> bool:
         return any(fnmatch.fnmatchcase(rule_id, pattern) for pattern in self.rules)
@@ -268,7 +263,35 @@ def _validate(raw: MarkedDict, kinds: RuleKinds) -> CharterBase:
         _raise_validation_error(raw, exc, kinds)
     for i, rule in enumerate(spec.rules):  # type: ignore[attr-defined]
         _check_templates(raw, i, rule, kinds[rule.kind].template_fields)
+        _check_window(raw, i, rule)
+    _check_exception_targets(raw, spec)
     return spec
+
+
+def _check_window(raw: MarkedDict, index: int, rule: RuleSpec) -> None:
+    """An embargo window that ends before it starts would never apply: a typo, refused."""
+    when = rule.when
+    if when is None or when.active_from is None or when.active_until is None:
+        return
+    if as_datetime(when.active_until) <= as_datetime(when.active_from):
+        _fail(
+            raw, ("rules", index, "when", "active_until"),
+            f"active_until {when.active_until.isoformat()} is not after active_from {when.active_from.isoformat()}: the rule would never apply",
+            hint="active_until ends the window (exclusive); swap the two dates?",
+        )
+
+
+def _check_exception_targets(raw: MarkedDict, spec: CharterBase) -> None:
+    """Every rule id or pattern an exception names must name a rule of the charter (after `extends`)."""
+    ids = [rule.id for rule in spec.rules]  # type: ignore[attr-defined]
+    for i, exception in enumerate(spec.exceptions):
+        for k, pattern in enumerate(exception.rules):
+            if any(fnmatch.fnmatchcase(rule_id, pattern) for rule_id in ids):
+                continue
+            close = difflib.get_close_matches(pattern, ids, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            _fail(raw, ("exceptions", i, "rules", k), f"no rule of this charter is {pattern!r}",
+                  hint=hint + "an exception names rule ids, or patterns such as personal_data.*")
 
 
 def _check_templates(raw: MarkedDict, index: int, rule: RuleSpec, template_fields: frozenset[str]) -> None:

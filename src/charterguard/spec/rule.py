@@ -11,7 +11,9 @@ import string
 from datetime import date, datetime, time, timezone
 from typing import Annotated, Any, Collection, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, Tag, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 from ..vocabulary import Category, Language, Severity
 
@@ -19,6 +21,22 @@ Channel = str  # linkedin, x, facebook, internal, ... (free: companies name thei
 
 RULE_ID = r"^[a-z0-9][a-z0-9_.\-]*$"
 MAX_FORMAT_WIDTH = 200  # widths and precisions in message templates: a message is a sentence
+
+
+class OneItemAlone:
+    """A list field that may be written as its one item alone (`channel: x` for `channel: [x]`):
+    `Annotated[list[str], OneItemAlone()]`. The JSON Schema says so too, for editors."""
+
+    @staticmethod
+    def _listed(value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_before_validator_function(self._listed, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        listed = handler(schema)
+        return {"anyOf": [listed, listed["items"]]} if "items" in listed else listed
 
 
 class StrictModel(BaseModel):
@@ -37,6 +55,11 @@ class Messages(StrictModel):
         if isinstance(value, str):
             return {"fr": value, "en": value}
         return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        by_language = handler.resolve_ref_schema(handler(schema))
+        return {"anyOf": [{"type": "string", "description": "The text for every language."}, dict(by_language)]}
 
     @model_validator(mode="after")
     def _one_language_at_least(self) -> "Messages":
@@ -81,16 +104,13 @@ class Messages(StrictModel):
 class When(StrictModel):
     """Conditions under which a rule applies. Every condition given must hold."""
 
-    channel: list[Channel] | None = Field(None, description="Channels the rule applies to (linkedin, x, facebook, internal...).")
-    audience: list[Literal["public", "internal"]] | None = None
-    language: list[Language] | None = None
+    channel: Annotated[list[Channel], OneItemAlone()] | None = Field(
+        None, description="Channels the rule applies to (linkedin, x, facebook, internal...)."
+    )
+    audience: Annotated[list[Literal["public", "internal"]], OneItemAlone()] | None = None
+    language: Annotated[list[Language], OneItemAlone()] | None = None
     active_from: datetime | date | None = Field(None, description="Start of an embargo window (ISO date or datetime).")
     active_until: datetime | date | None = Field(None, description="End of an embargo window (exclusive).")
-
-    @field_validator("channel", "audience", "language", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
 
     def holds(self, *, channel: str | None, audience: str | None, language: str, now: datetime) -> bool:
         if self.channel is not None and (channel is None or channel not in self.channel):
@@ -99,14 +119,14 @@ class When(StrictModel):
             return False
         if self.language is not None and language not in self.language:
             return False
-        if self.active_from is not None and now < _as_datetime(self.active_from):
+        if self.active_from is not None and now < as_datetime(self.active_from):
             return False
-        if self.active_until is not None and now >= _as_datetime(self.active_until):
+        if self.active_until is not None and now >= as_datetime(self.active_until):
             return False
         return True
 
 
-def _as_datetime(value: datetime | date) -> datetime:
+def as_datetime(value: datetime | date) -> datetime:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
     return datetime.combine(value, time.min, tzinfo=timezone.utc)
@@ -149,7 +169,7 @@ class RuleSpec(StrictModel):
         "{fr: '[projet interne]', en: '[internal project]'}. Default: […].",
     )
     when: When | None = None
-    allow: list[str] = Field(default_factory=list, description="Texts this rule never flags (matched like terms).")
+    allow: Annotated[list[str], OneItemAlone()] = Field(default_factory=list, description="Texts this rule never flags (matched like terms).")
     min_score: float = Field(0.0, ge=0.0, le=1.0, description="Findings scoring below this are dropped.")
     enabled: bool = True
     description: str | None = None
@@ -157,11 +177,6 @@ class RuleSpec(StrictModel):
 
     # The default entity for findings of this kind (a kind overrides it).
     default_entity: str = "MATCH"
-
-    @field_validator("allow", mode="before")
-    @classmethod
-    def _allow_list(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
 
     def entity_name(self) -> str:
         return self.entity or self.default_entity
