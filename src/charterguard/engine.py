@@ -403,7 +403,7 @@ def without_doubled_word(text: str, start: int, replacement: str) -> str:
     return f"[{bracketed.group(2)}]"
 
 
-class _KeepMissing(dict):
+class _KeepMissing(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 

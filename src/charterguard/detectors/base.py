@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Generic, Iterable, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Iterable, Mapping, TypeVar
 
 from ..spec.loader import RuleKindSpec
 from ..spec.rule import Company, RuleSpec
@@ -84,9 +84,9 @@ class Detector(ABC, Generic[SpecT]):
         """Every hit of this rule in `post`."""
 
 
-_REGISTRY: dict[str, type[Detector]] = {}
+_REGISTRY: dict[str, type[Detector[Any]]] = {}
 
-D = TypeVar("D", bound=type[Detector])
+D = TypeVar("D", bound=type[Detector[Any]])
 
 
 def register(cls: D) -> D:
@@ -97,7 +97,7 @@ def register(cls: D) -> D:
     return cls
 
 
-def rule_kinds() -> dict[str, type[Detector]]:
+def rule_kinds() -> dict[str, type[Detector[Any]]]:
     """Every registered kind, by name (built-in kinds are imported on first call)."""
     from . import load_builtin_kinds
 

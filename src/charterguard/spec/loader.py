@@ -88,7 +88,7 @@ def charter_spec_model(kinds: RuleKinds) -> type[CharterBase]:
         specs = tuple(spec for _name, spec in key)
         # Union[...] of a tuple built at run time: `X | Y` cannot be written here.
         rule_union = Annotated[Union[specs], Field(discriminator="kind")]  # type: ignore[valid-type]  # noqa: UP007
-        model = _models[key] = create_model(  # type: ignore[call-overload]
+        model = _models[key] = create_model(
             "Charter",
             __base__=CharterBase,
             rules=(list[rule_union], Field(default_factory=list)),
