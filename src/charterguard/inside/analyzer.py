@@ -26,8 +26,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
-from .lexicon import Entry, Match, Matcher, Token, Topic, fold, tokenize
+from .lexicon import Entry, Match, Matcher, Token, Topic, tokenize
 
 # Sentence ends: . ! ? … ; and line breaks. Clauses also end at , ; : ( ) and dashes.
 _SENTENCE = re.compile(r"[^.!?…;\n]+[.!?…;]*", re.UNICODE)
@@ -93,7 +94,7 @@ class InsideAnalyzer:
             for language in LANGUAGES:
                 entries = [*by_language.get("any", ()), *by_language.get(language, ())]
                 self._cue_matchers[(name, language)] = Matcher(entries)
-        self._own_names = frozenset(fold(n) for name in own_names for n in name.split())
+        self._own_names = frozenset(fold_words(n) for name in own_names for n in name.split())
         self._future_tense = future_tense
 
     def analyze(
