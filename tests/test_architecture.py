@@ -165,6 +165,16 @@ def test_the_charter_spec_imports_nothing_but_the_foundation() -> None:
     assert {b for a, b in import_edges(PACKAGE) if a == "spec"} - foundation == set()
 
 
+def test_architecture_md_draws_the_same_layers() -> None:
+    """Each layer is a line of ARCHITECTURE.md's picture, top first, naming its units."""
+    text = (Path(__file__).resolve().parent.parent / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    picture = text.split("```")[1].strip().splitlines()
+    assert [line.split("  ")[0] for line in picture] == [layer for layer, _members in reversed(LAYERS)]
+    for line, (layer, members) in zip(picture, reversed(LAYERS)):
+        named = {word.rstrip("/") for word in line.removeprefix(layer).split()}
+        assert members <= named, f"ARCHITECTURE.md's {layer!r} line lacks {sorted(members - named)}"
+
+
 # -- the checker itself, on a small package in tmp_path --------------------------
 
 
