@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from . import channels
 from .analysis import Post
 from .charter.model import Charter, CompiledRule
-from .detectors.base import Detector, Hit
+from .detectors.base import Hit
 from .errors import BudgetExceeded, InputError
 from .report import SEVERITY_RANK, CharterRef, Finding, Report, verdict_of
 from .spec.rule import RuleSpec, company_terms
@@ -64,11 +64,11 @@ class Checker:
         self._ref = CharterRef(charter.name, charter.version, charter.sha256)
         # Rules an exception names together share one allow list (and its search per post), when
         # their kinds compare texts alike (`Detector.canonical`).
-        allow_lists: dict[tuple[tuple[str, ...], type[Detector[Any]]], AllowList] = {}
+        allow_lists: dict[tuple[tuple[str, ...], Callable[..., str]], AllowList] = {}
         self._allowed: dict[str, AllowList] = {}
         for compiled in charter.rules:
             entries = tuple(self._allow_entries(compiled))
-            key = (entries, type(compiled.detector))
+            key = (entries, type(compiled.detector).canonical)  # the same function for every kind that keeps the default
             if key not in allow_lists:
                 allow_lists[key] = AllowList(entries, compiled.detector.canonical)
             self._allowed[compiled.spec.id] = allow_lists[key]
