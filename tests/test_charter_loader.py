@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import charter_from
@@ -108,6 +109,7 @@ def test_sha256_identifies_the_resolved_charter() -> None:
         (f"name: x\nrules:{RULE}{RULE}", 12, "rules[1](confidential.codenames).id", "duplicate rule id"),
         (f"name: x\nrules:{RULE.replace('{match}', '{matche}')}", 9, "rules[0](confidential.codenames).message", "unknown placeholder {matche}"),
         ("rules: []\n", 1, "name", "missing required field `name`"),
+        ("name: x\nrules:" + RULE.replace("terms: [Colibri]", "terms: [Colibri]\n    default_entity: HACKED"), 9, "rules[0](confidential.codenames).default_entity", "unknown field `default_entity`"),
     ],
 )
 def test_errors_point_at_file_line_and_field(tmp_path: Path, text: str, line: int, field: str | None, problem: str) -> None:
@@ -117,6 +119,33 @@ def test_errors_point_at_file_line_and_field(tmp_path: Path, text: str, line: in
     assert error.field == field
     assert problem in error.problem
     assert str(error).startswith(f"{error.file}:{line}:")
+
+
+def test_a_kinds_default_entity_cannot_be_set_by_a_charter_nor_by_an_override(tmp_path: Path) -> None:
+    error = load_error(tmp_path, "extends: default\nrules:\n  - {id: confidential.codenames, default_entity: HACKED}\n")
+    assert (error.line, error.field, error.problem) == (3, "rules[0](confidential.codenames).default_entity", "unknown field `default_entity`")
+    assert "default_entity" not in (error.hint or "") and "entity" in (error.hint or "")
+
+
+def test_an_exception_naming_no_rule_of_the_charter_is_refused_with_a_suggestion(tmp_path: Path) -> None:
+    text = (
+        "extends: default\nexceptions:\n  - id: press\n    allow: [Acme]\n"
+        "    rules: [confidential.codenames, confidential.codename]\n"
+    )
+    error = load_error(tmp_path, text)
+    assert (error.line, error.field) == (5, "exceptions[2](press).rules[1]")  # after the default charter's two
+    assert error.problem == "no rule of this charter is 'confidential.codename'"
+    assert "did you mean 'confidential.codenames'?" in (error.hint or "")
+    assert load_error(tmp_path, text.replace("confidential.codename]", "nothing.*]")).problem == "no rule of this charter is 'nothing.*'"
+    charter_from(text.replace(", confidential.codename]", ", personal_data.*]"), tmp_path, "fine.yaml")  # a pattern that matches: fine
+
+
+def test_an_embargo_window_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
+    rule = RULE.replace("    terms: [Colibri]\n", "    terms: [Colibri]\n    when:\n      active_from: 2026-06-01\n      active_until: 2026-05-01\n")
+    error = load_error(tmp_path, f"name: x\nrules:{rule}")
+    assert (error.line, error.field) == (11, "rules[0](confidential.codenames).when.active_until")
+    assert "active_until 2026-05-01 is not after active_from 2026-06-01" in error.problem
+    charter_from(f"name: x\nrules:{rule.replace('2026-05-01', '2026-07-01')}", tmp_path, "fine.yaml")
 
 
 def test_unknown_kind_suggests_the_closest_one(tmp_path: Path) -> None:
@@ -199,6 +228,61 @@ def test_json_schema_describes_every_kind_and_accepts_partial_overrides() -> Non
     validator = jsonschema.Draft202012Validator(schema)
     for name in ("default", "acme-group", "banque-exemple"):
         path = Path(__file__).resolve().parent.parent / "policies" / f"{name}.yaml"
-        validator.validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        validator.validate(as_an_editor_reads_it(yaml.safe_load(path.read_text(encoding="utf-8"))))
     errors = list(validator.iter_errors({"name": "x", "rules": [{"kind": "terms"}]}))
     assert errors, "a rule without an id must be invalid"
+
+
+def as_an_editor_reads_it(document: object) -> object:
+    """YAML as a language server sees it: timestamps are strings."""
+    import json
+
+    return json.loads(json.dumps(document, default=lambda value: value.isoformat()))
+
+
+@pytest.fixture(scope="module")
+def schema_validator() -> object:
+    import jsonschema
+
+    from charterguard.charter.schema import charter_json_schema
+
+    return jsonschema.Draft202012Validator(charter_json_schema())
+
+
+WHOLE_RULE = {
+    "id": "confidential.extra", "kind": "terms", "category": "confidential", "severity": "block", "clause": "2.1",
+    "terms": ["Colibri"], "message": "interne", "examples": {"flag": ["Colibri"], "pass": ["Bonjour"]},
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "wrong"),
+    [
+        ({"kind": "regex"}, "an unknown kind"),
+        ({"severity": "critical"}, "an unknown severity"),
+        ({"termz": ["Colibri"]}, "an unknown field"),
+        ({"default_entity": "HACKED"}, "a field kinds set in code"),
+        ({"terms": "Colibri", "patterns": ["x"]}, "a field of another kind"),
+    ],
+)
+def test_json_schema_refuses_inside_a_rule(schema_validator: Any, change: dict[str, object], wrong: str) -> None:
+    assert schema_validator.is_valid({"name": "x", "rules": [WHOLE_RULE]})
+    for charter in ({"name": "x"}, {"name": "x", "extends": "default"}, {"name": "x", "extends": "parent.yaml"}):
+        assert not schema_validator.is_valid({**charter, "rules": [{**WHOLE_RULE, **change}]}), f"{wrong} in {charter}"
+
+
+def test_json_schema_checks_an_override_against_the_built_in_parents_rule_kind(schema_validator: Any) -> None:
+    def valid(rule: dict[str, object], extends: str = "default") -> bool:
+        return bool(schema_validator.is_valid({"name": "x", "extends": extends, "rules": [rule]}))
+
+    assert valid({"id": "confidential.codenames", "severity": "warn", "terms": ["Kestrel"]})  # a terms rule in default
+    assert not valid({"id": "confidential.codenames", "patterns": ["x"]})  # a field of pattern rules
+    assert not valid({"id": "confidential.codenames", "severity": "critical"})
+    assert valid({"id": "personal_data.contact", "entities": ["PHONE_NUMBER"]})  # a pii rule in default
+    assert not valid({"id": "personal_data.contact", "terms": ["x"]})
+    assert not valid({"id": "nowhere.in.default", "severity": "warn"}), "a new rule needs its kind and fields"
+    # A parent that is a file: the schema cannot know its rules' kinds; fields of some kind pass.
+    assert valid({"id": "anything", "severity": "warn", "terms": ["x"]}, extends="parent.yaml")
+    assert not valid({"id": "anything", "severity": "critical"}, extends="parent.yaml")
+    assert not valid({"id": "anything", "termz": ["x"]}, extends="parent.yaml")
+    assert not schema_validator.is_valid({"name": "x", "rules": [{"id": "anything", "severity": "warn"}]}), "no parent: no override"

@@ -116,6 +116,22 @@ def test_charter_validate_test_and_schema(tmp_path: Path) -> None:
     assert "rules" in schema["properties"]
 
 
+@pytest.mark.parametrize(
+    ("addition", "where", "says"),
+    [
+        ("exceptions:\n  - {allow: [Acme], rules: [confidential.codename]}\n", ":25:", "did you mean 'confidential.codenames'?"),
+        ("    when: {active_from: 2026-06-01, active_until: 2026-01-01}\n", ":24:", "active_until 2026-01-01 is not after active_from 2026-06-01"),
+    ],
+)
+def test_charter_validate_refuses_a_dead_exception_or_window_with_its_line(tmp_path: Path, addition: str, where: str, says: str) -> None:
+    charter = tmp_path / "charter.yaml"
+    charter.write_text(Path(CHARTER).read_text(encoding="utf-8") + addition, encoding="utf-8")
+    result = run("charter", "validate", str(charter))
+    assert result.returncode == 2
+    message = result.stderr.decode()
+    assert f"{charter}{where}" in message and says in message and "Traceback" not in message
+
+
 @pytest.mark.parametrize("name", ["default", "acme-group", "banque-exemple"])
 def test_shipped_charters_pass_their_own_examples(name: str) -> None:
     result = run("charter", "test", name)

@@ -93,3 +93,14 @@ def test_social_entities(text: str, tags: list[str], people: list[str], urls: li
     assert [s.text for s in hashtags(text)] == tags
     assert [s.text for s in mentions(text)] == people
     assert [s.text for s in links(text)] == urls
+
+
+def test_a_channel_named_by_an_alias_gets_that_channels_budget_and_length_counting() -> None:
+    from charterguard import channels
+
+    assert channels.canonical("Twitter") == "x" and channels.canonical("Yammer") == "internal"
+    assert channels.canonical("Mastodon") == "mastodon"  # free names pass, lower case
+    link = "https://example.com/" + "a" * 300  # 320 characters; X counts a link as 23
+    two_links = f"Lisez {link} " * 2
+    assert findings(two_links, channel="linkedin") == [("channel.budgets", "length: 654 > 500 on linkedin")]
+    assert findings(two_links, channel="Twitter") == [("channel.budgets", "links: 2 > 1 on x")]  # x's budget, weighted length 60

@@ -226,7 +226,7 @@ rules:
 
 
 def test_the_default_charter_examples_pass() -> None:
-    from charterguard.charter.testing import run_examples
+    from charterguard.examples import run_examples
 
     results = [r for r in run_examples(Charter.load("default")) if r.rule.startswith("secret.")]
     assert len(results) >= 20 and [r for r in results if not r.ok] == []

@@ -226,3 +226,12 @@ def test_validators_refuse_junk_without_crashing(name, junk):
     # Luhn alone knows no length: 5,000 ones are a Luhn-valid digit string (2,500 x 1 + 2,500 x 2).
     expected = name == "luhn" and junk == "1" * 5000
     assert v.VALIDATORS[name](junk) is expected
+
+
+def test_canonical_writing_sets_separators_case_and_the_french_prefix_aside() -> None:
+    from charterguard.validators import canonical_writing
+
+    assert canonical_writing("+33 1 23 45 67 89") == canonical_writing("01.23.45.67.89") == "0123456789"
+    assert canonical_writing("0033 1 23 45 67 89") == "0033123456789"  # only the +33 writing is mapped
+    assert canonical_writing("Presse@Acme-Group.fr") == "presseacmegroupfr"
+    assert canonical_writing("33 12 34 56") == "33123456"  # not a phone number's length: unchanged

@@ -21,19 +21,19 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
+from . import channels
 from .analysis import Post
 from .charter.model import Charter, CompiledRule
-from .charter.rule import RuleSpec, company_terms
 from .detectors.base import Hit
 from .errors import BudgetExceeded, InputError
 from .report import SEVERITY_RANK, CharterRef, Finding, Report, verdict_of
-from .text.language import SUPPORTED_LANGUAGES, detect_language
-from .text.normalize import fold
+from .spec.rule import RuleSpec, company_terms
+from .text.language import detect_language
+from .text.normalize import fold_letters
 from .text.termindex import TermIndex
-from .validators import compact
+from .vocabulary import LANGUAGES
 
 DEFAULT_MAX_CHARS = 100_000
-CHANNEL_ALIASES = {"twitter": "x", "esn": "internal", "yammer": "internal", "viva": "internal", "workplace": "internal"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +62,16 @@ class Checker:
         self.max_chars = max_chars
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._ref = CharterRef(charter.name, charter.version, charter.sha256)
-        # Rules an exception names together share one allow list (and its search per post).
-        allow_lists: dict[tuple[str, ...], AllowList] = {}
+        # Rules an exception names together share one allow list (and its search per post), when
+        # their kinds compare texts alike (`Detector.canonical`).
+        allow_lists: dict[tuple[tuple[str, ...], Callable[..., str]], AllowList] = {}
         self._allowed: dict[str, AllowList] = {}
         for compiled in charter.rules:
             entries = tuple(self._allow_entries(compiled))
-            self._allowed[compiled.spec.id] = allow_lists.setdefault(entries, AllowList(entries))
+            key = (entries, type(compiled.detector).canonical)  # the same function for every kind that keeps the default
+            if key not in allow_lists:
+                allow_lists[key] = AllowList(entries, compiled.detector.canonical)
+            self._allowed[compiled.spec.id] = allow_lists[key]
 
     def _allow_entries(self, compiled: CompiledRule) -> list[str]:
         """Everything rule `compiled` must never flag: its own allow list and the
@@ -90,7 +94,7 @@ class Checker:
             detector.warm_up()
         components = frozenset().union(*(d.nlp_components | d.on_demand_components for d in enabled))
         if components:
-            for language in SUPPORTED_LANGUAGES:
+            for language in LANGUAGES:
                 nlp.pipeline(language, components)
 
     def check(
@@ -186,11 +190,11 @@ class Checker:
         text = self._validated_text(text)
         if lang is not None:
             lang = lang.lower().split("-")[0]
-            if lang not in SUPPORTED_LANGUAGES:
-                raise InputError(f"unsupported language {lang!r}: use one of {', '.join(SUPPORTED_LANGUAGES)}, or omit it to detect")
+            if lang not in LANGUAGES:
+                raise InputError(f"unsupported language {lang!r}: use one of {', '.join(LANGUAGES)}, or omit it to detect")
         language = lang or detect_language(text)
         if channel is not None:
-            channel = CHANNEL_ALIASES.get(channel.lower(), channel.lower())
+            channel = channels.canonical(channel)
         if audience is not None and audience not in ("public", "internal"):
             raise InputError(f"unknown audience {audience!r}: use 'public' or 'internal'")
         moment = now or self._clock()
@@ -306,17 +310,18 @@ class Checker:
 
 class AllowList:
     """Texts some rules never flag: a finding is allowed when its text equals an
-    entry (see `_canonical`) or lies inside an occurrence of one in the post."""
+    entry in the rules' `canonical` form or lies inside an occurrence of one in the post."""
 
-    def __init__(self, entries: tuple[str, ...]) -> None:
+    def __init__(self, entries: tuple[str, ...], canonical: Callable[[str], str]) -> None:
         self._index: TermIndex[None] = TermIndex(entries, fuzzy=False, inflect=False, inside_tags=False)
-        self._keys = frozenset(_canonical(e) for e in entries)
+        self._canonical = canonical
+        self._keys = frozenset(canonical(e) for e in entries)
 
     def __bool__(self) -> bool:
         return bool(self._keys)
 
     def allows(self, matched: str, start: int, end: int, post: Post, spans_cache: dict[int, list[tuple[int, int]]]) -> bool:
-        if _canonical(matched) in self._keys:
+        if self._canonical(matched) in self._keys:
             return True
         spans = spans_cache.get(id(self))
         if spans is None:
@@ -393,12 +398,12 @@ def without_doubled_word(text: str, start: int, replacement: str) -> str:
     if bracketed is None:
         return replacement
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is None or fold(before.group(1)) != fold(bracketed.group(1)):
+    if before is None or fold_letters(before.group(1)) != fold_letters(bracketed.group(1)):
         return replacement
     return f"[{bracketed.group(2)}]"
 
 
-class _KeepMissing(dict):
+class _KeepMissing(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
@@ -406,12 +411,3 @@ class _KeepMissing(dict):
 def fill(template: str, values: Mapping[str, str]) -> str:
     """Fill a message template; unknown placeholders are left as written."""
     return string.Formatter().vformat(template, (), _KeepMissing(values))
-
-
-def _canonical(text: str) -> str:
-    """How allow-list entries and matches compare: case, spacing and punctuation
-    aside; French phone numbers in +33 form read as national ones."""
-    key = compact(text).casefold()
-    if key.isdigit() and key.startswith("33") and len(key) == 11:
-        key = "0" + key[2:]
-    return key

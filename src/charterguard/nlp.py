@@ -41,8 +41,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .errors import BudgetExceeded, ModelNotInstalledError
 from .imports import import_module, serialized_imports
-from .pii.context import fold
-from .pii.lexicons import LEADING_NOT_NAME
+from .text.normalize import fold_words
+from .text.not_names import LEADING_NOT_NAME
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -263,7 +263,7 @@ def _openers(lang: str) -> frozenset[str]:
     """Folded words that open sentences and are no entity by themselves: stop words, "Merci", "Join"..."""
     with serialized_imports():  # get_lang_class imports spacy.lang.<lang>
         get_lang_class = import_module("spacy.util").get_lang_class
-        return frozenset(fold(w) for w in get_lang_class(lang).Defaults.stop_words) | LEADING_NOT_NAME
+        return frozenset(fold_words(w) for w in get_lang_class(lang).Defaults.stop_words) | LEADING_NOT_NAME
 
 
 # Sentence ends: . ! ? … followed by a space or a line break (not after a single capital or a title:
@@ -304,7 +304,7 @@ def _may_hold_entity(text: str, start: int, end: int, openers: frozenset[str]) -
     if first is None:
         return False
     word = first.group()
-    if word[0].isupper() and fold(word) not in openers:
+    if word[0].isupper() and fold_words(word) not in openers:
         return True
     return any(c.isupper() for c in text[first.start() + 1 : end])
 

@@ -4,8 +4,12 @@
         out.write(json.dumps(outcome.to_dict()) + "\\n")
 
 - Processes, not threads: detection is CPU-bound Python and spaCy.
-- Each worker loads the charter and builds its `Checker` once (spaCy models are
+- The caller's compiled charter is used as is in this process; each worker process
+  (started by a forkserver: no memory shared) rebuilds it from its validated spec, so
+  it compiles once and reads no file, then builds its `Checker` once (spaCy models are
   loaded once per process by `charterguard.nlp`, on first use).
+- Input that fits in one chunk is checked in this process: a pool would load the
+  models again for a handful of posts.
 - Input is streamed in chunks with at most `2 x workers` chunks in flight, so
   memory stays flat however long the input is; results come back in input order.
 - `RowChecker` is the one place where a row becomes an output row: the local
@@ -22,17 +26,15 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from itertools import islice
-from typing import TYPE_CHECKING, Any
+from itertools import chain, islice
+from typing import Any
 
+from .charter.model import Charter
 from .engine import DEFAULT_MAX_CHARS, Checker, CheckError
 from .errors import CharterguardError
 from .report import Finding, Report
 from .sources import PostRow
 from .waivers import Waiver, WaiverSet, fingerprint
-
-if TYPE_CHECKING:
-    from .charter.model import Charter
 
 DEFAULT_CHUNK = 64  # rows per task: the engine's NLP batch size
 
@@ -86,9 +88,7 @@ class RowChecker:
 
     def __init__(self, config: GateConfig, charter: Charter | None = None) -> None:
         """`charter`, when given, is used instead of loading `config.charter_ref`
-        (the Spark job ships the charter resolved on the driver)."""
-        from .charter.model import Charter
-
+        (the CLI's compiled charter; the Spark job ships the charter resolved on the driver)."""
         self.config = config
         self.checker = Checker(charter or Charter.load(config.charter_ref), max_chars=config.max_chars)
         self.waivers = config.waivers
@@ -127,9 +127,9 @@ def _where(row: PostRow) -> str:
 _worker: RowChecker | None = None
 
 
-def _init_worker(config: GateConfig) -> None:
+def _init_worker(config: GateConfig, spec_json: str | None) -> None:
     global _worker
-    _worker = RowChecker(config)
+    _worker = RowChecker(config, Charter.from_spec_json(spec_json) if spec_json is not None else None)
     # Load the French pipeline now (if the charter's rules need one) rather than
     # inside the first chunk, so progress and ETA are not skewed by model loading.
     _worker.check([PostRow(id=None, text="Bonjour à toutes et à tous.", uri="warm-up", lang="fr")])
@@ -153,6 +153,7 @@ def check_rows(
     config: GateConfig,
     workers: int | None = None,
     *,
+    charter: Charter | None = None,
     chunk_size: int = DEFAULT_CHUNK,
     in_flight: int | None = None,
 ) -> Iterator[tuple[PostRow, Outcome]]:
@@ -160,12 +161,15 @@ def check_rows(
 
     workers=1 checks in this process; more start a process pool whose workers
     each build one `Checker`. At most `in_flight` chunks (default 2 x workers)
-    are queued, which bounds memory and keeps every worker busy.
+    are queued, which bounds memory and keeps every worker busy. `charter`: the
+    compiled `config.charter_ref`, when the caller has it (not loaded again).
     """
     workers = workers or default_workers()
     chunks = _chunks(rows, chunk_size)
-    if workers <= 1:
-        checker = RowChecker(config)
+    first_two = list(islice(chunks, 2))
+    chunks = chain(first_two, chunks)
+    if workers <= 1 or len(first_two) < 2:
+        checker = RowChecker(config, charter)
         for chunk in chunks:
             yield from zip(chunk, checker.check(chunk))
         return
@@ -174,7 +178,7 @@ def check_rows(
     # that may hold threads or a loaded model.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                               initializer=_init_worker, initargs=(config,))
+                               initializer=_init_worker, initargs=(config, charter.spec_json() if charter is not None else None))
     pending: deque[tuple[list[PostRow], Future[list[Outcome]]]] = deque()
     try:
         for chunk in chunks:

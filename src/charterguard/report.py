@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .vocabulary import LANGUAGES, Category, Severity
+
 REPORT_SCHEMA = "charterguard.report/1"
 
-Severity = Literal["block", "warn", "info"]
 Verdict = Literal["block", "warn", "pass"]
-Category = Literal["confidential", "personal_data", "tone", "secret", "channel"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warn": 1, "block": 2}
 VERDICT_RANK: dict[str, int] = {"pass": 0, "warn": 1, "block": 2}
@@ -26,7 +26,7 @@ class Finding:
     """One problem in a post. Offsets are Python string indices into the caller's text."""
 
     rule: str
-    category: str
+    category: Category
     entity: str
     severity: Severity
     start: int
@@ -138,7 +138,7 @@ def report_json_schema() -> dict[str, Any]:
             "schema": {"const": REPORT_SCHEMA},
             "id": {},
             "verdict": {"enum": ["block", "warn", "pass"]},
-            "language": {"enum": ["fr", "en"]},
+            "language": {"enum": list(LANGUAGES)},
             "charter": {
                 "type": "object",
                 "required": ["name", "version", "sha256"],

@@ -20,6 +20,16 @@ def compact(text: str) -> str:
     return _NON_ALNUM.sub("", text).upper()
 
 
+def canonical_writing(text: str) -> str:
+    """One writing of an identifier, a number or a word: separators and case aside, and a
+    French phone number written +33 read as the national one ("+33 1 23 45 67 89" ->
+    "0123456789"), so an allowed contact is allowed however it is written."""
+    key = compact(text).casefold()
+    if key.isdigit() and key.startswith("33") and len(key) == 11:
+        key = "0" + key[2:]
+    return key
+
+
 def luhn(text: str) -> bool:
     """Luhn (mod 10): payment cards, SIREN, SIRET."""
     digits = compact(text)

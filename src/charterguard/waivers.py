@@ -1,7 +1,7 @@
 """Waivers: findings a compliance team accepted, with a reason, an author and an expiry.
 
 A waiver names a rule and the SHA-256 of the *normalised* matched text
-(`fingerprint`, built on `text.normalize.fold`), never a position: editing
+(`fingerprint`, built on `text.normalize.fold_letters`), never a position: editing
 elsewhere in a post, or re-wording the same name with other spacing, case or
 accents, keeps it valid. A waiver file stores only hashes, never post text.
 
@@ -31,7 +31,7 @@ from typing import Any
 from .engine import redact
 from .errors import CharterError, CharterguardError
 from .report import Finding, Report, verdict_of
-from .text.normalize import fold
+from .text.normalize import fold_letters
 
 FINGERPRINT_PREFIX = "sha256:"
 _FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{64}$")
@@ -45,7 +45,7 @@ class WaiverError(CharterguardError):
 
 def fingerprint(matched_text: str) -> str:
     """The waiver key of a matched text: SHA-256 of its normalised (folded) form."""
-    return FINGERPRINT_PREFIX + hashlib.sha256(fold(matched_text).encode("utf-8")).hexdigest()
+    return FINGERPRINT_PREFIX + hashlib.sha256(fold_letters(matched_text).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,7 @@ class WaiverSet:
 
     @classmethod
     def load(cls, path: str | Path, today: date | None = None) -> WaiverSet:
-        from .charter.yamlfile import load_marked
+        from .spec.yamlfile import load_marked
 
         name = str(path)
         try:

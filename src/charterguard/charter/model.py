@@ -1,101 +1,52 @@
-"""`Charter`: a validated, resolved charter (after `extends`), ready to check posts.
+"""`Charter`: a validated, resolved charter (after `extends`), compiled into detectors.
 
     charter = Charter.load("default")              # built-in name
     charter = Charter.load("policies/acme.yaml")   # a file; `extends` resolved
 
-Loading validates everything a compliance team can get wrong and raises a
-`CharterError` naming the file, line, column and field, with a hint: unknown
-rule kind, missing or unknown field, bad regex, bad template, unknown
-`extends`, duplicate rule ids.
+`charterguard.spec` reads and validates the YAML (file, line, column and field in
+every error); here each rule is compiled once into its kind's `Detector`, and a
+detector's refusal of its options (a bad regex...) is reported at the rule's line.
 """
 
 from __future__ import annotations
 
-import difflib
-import fnmatch
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Union, cast
+from typing import Any
 
-from pydantic import Field, ValidationError, create_model, field_validator
-
-from ..detectors.base import Detector, rule_kinds
-from ..errors import CharterError, RuleOptionError
-from .builtin import builtin_names, builtin_path
-from .rule import Company, CompanyField, Messages, RuleSpec, StrictModel
-from .yamlfile import Mark, MarkedDict, MarkedList, deep_merge, load_marked
-
-BASE_PLACEHOLDERS = frozenset({"match", "company", "entity", "rule", "clause"})
+from ..detectors.base import Detector, kind_specs, rule_kinds
+from ..errors import RuleOptionError
+from ..spec.loader import CharterBase, ExceptionSpec, LoadedSpec, charter_spec_model, load_spec, spec_from_yaml
+from ..spec.rule import Company, RuleSpec
 
 
-class ExceptionSpec(StrictModel):
-    """Texts that given rules never flag (e.g. the company's public contacts)."""
-
-    id: str | None = None
-    allow: list[str] = Field(default_factory=list)
-    allow_from: list[CompanyField] = Field(default_factory=list, description="Company fields whose values are allowed.")
-    rules: list[str] = Field(description="Rule ids or glob patterns this exception applies to, e.g. personal_data.*")
-    reason: str | None = None
-
-    @field_validator("allow", "rules", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
-
-    def applies_to(self, rule_id: str) -> bool:
-        return any(fnmatch.fnmatchcase(rule_id, pattern) for pattern in self.rules)
-
-
-class CharterBase(StrictModel):
-    """Top level of a charter file."""
-
-    schema_: str | None = Field(None, alias="$schema")
-    name: str
-    version: str = "1"
-    title: Messages | None = None
-    description: str | None = None
-    extends: str | None = Field(None, description="A built-in charter name or a path (relative to this file).")
-    company: Company = Field(default_factory=Company)
-    allow_publish_anyway: bool = Field(
-        True, description="May an employee publish despite a block verdict, giving a reason (recorded)?"
-    )
-    exceptions: list[ExceptionSpec] = Field(default_factory=list)
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_as_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, (int, float)) else value
-
-
-@lru_cache(maxsize=1)
 def charter_model() -> type[CharterBase]:
     """The charter model with every registered rule kind (a tagged union on `kind`)."""
-    specs = tuple(cls.spec for cls in rule_kinds().values())
-    # Union[...] of a tuple built at run time: `X | Y` cannot be written here.
-    rule_union = Annotated[Union[specs], Field(discriminator="kind")]  # type: ignore[valid-type]  # noqa: UP007
-    return create_model(  # type: ignore[call-overload]
-        "Charter",
-        __base__=CharterBase,
-        rules=(list[rule_union], Field(default_factory=list)),
-    )
+    return charter_spec_model(kind_specs())
 
 
 @dataclass(frozen=True)
 class CompiledRule:
     spec: RuleSpec
-    detector: Detector
+    detector: Detector[Any]
 
 
 class Charter:
-    """A resolved charter: its model, compiled rules and identity (name, version, sha256)."""
+    """A resolved charter: its spec, compiled rules and identity (name, version, sha256)."""
 
-    def __init__(self, spec: CharterBase, source_files: tuple[Path, ...] = ()) -> None:
+    def __init__(self, spec: CharterBase, source_files: tuple[Path, ...] = (), rules: Iterable[CompiledRule] | None = None) -> None:
+        """`rules`: the compiled rules when the caller has them (a subset of this spec's rules,
+        see `only`); by default every rule of `spec` is compiled."""
         self.spec = spec
         self.source_files = source_files
-        self.rules: list[CompiledRule] = [CompiledRule(r, _compile(r, spec.company)) for r in spec.rules]  # type: ignore[attr-defined]
+        self.rules: list[CompiledRule] = (
+            [CompiledRule(r, _compile(r, spec.company)) for r in spec.rules]  # type: ignore[attr-defined]
+            if rules is None
+            else list(rules)
+        )
         canonical = json.dumps(spec.model_dump(mode="json", by_alias=True, exclude={"schema_", "extends"}), sort_keys=True, ensure_ascii=False)
         self.sha256 = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -131,265 +82,45 @@ class Charter:
 
     # -- loading ---------------------------------------------------------------
     @classmethod
-    def load(cls, ref: str | Path) -> "Charter":
+    def load(cls, ref: str | Path) -> Charter:
         """Load a built-in charter by name, or a YAML file by path."""
-        raw, files = _resolve(str(ref), base_dir=Path.cwd(), chain=())
-        return cls(_validate(raw), tuple(files))
+        return cls._compiled(load_spec(ref, kind_specs()))
 
     @classmethod
-    def from_yaml(cls, text: str, *, name: str = "<charter>", base_dir: Path | None = None) -> "Charter":
+    def from_yaml(cls, text: str, *, name: str = "<charter>", base_dir: Path | None = None) -> Charter:
         """Load a charter from YAML text (for tests, the API and editors)."""
-        from .yamlfile import parse_marked
+        return cls._compiled(spec_from_yaml(text, kind_specs(), name=name, base_dir=base_dir))
 
-        raw = parse_marked(text, name)
-        raw, files = _resolve_raw(raw, name, base_dir or Path.cwd(), chain=(name,))
-        return cls(_validate(raw), tuple(files))
+    @classmethod
+    def _compiled(cls, loaded: LoadedSpec) -> Charter:
+        """Compile every rule once; a detector refusing its options fails at the rule's line."""
+        company = loaded.spec.company
+        rules = []
+        for i, rule in enumerate(loaded.spec.rules):  # type: ignore[attr-defined]
+            try:
+                rules.append(CompiledRule(rule, _compile(rule, company)))
+            except RuleOptionError as exc:
+                loaded.fail(("rules", i, *exc.path), exc.problem, hint=exc.hint)
+        return cls(loaded.spec, loaded.files, rules)
 
-    def with_company(self, overlay: dict[str, Any]) -> "Charter":
+    def spec_json(self) -> str:
+        """The validated spec (after `extends`) as JSON: `from_spec_json` rebuilds the same
+        charter (same sha256) in another process without reading any file."""
+        return self.spec.model_dump_json(by_alias=True)
+
+    @classmethod
+    def from_spec_json(cls, text: str) -> Charter:
+        return cls(charter_model().model_validate_json(text))
+
+    def with_company(self, overlay: dict[str, Any]) -> Charter:
         """This charter with some company fields replaced (used by `charter test`)."""
         company = self.spec.company.model_copy(update=Company.model_validate(overlay).model_dump(exclude_unset=True))
         return Charter(self.spec.model_copy(update={"company": company}), self.source_files)
 
-    def only(self, rule_ids: set[str]) -> "Charter":
-        """This charter reduced to some rules (exceptions kept)."""
-        clone = object.__new__(Charter)
-        clone.spec, clone.source_files, clone.sha256 = self.spec, self.source_files, self.sha256
-        clone.rules = [r for r in self.rules if r.spec.id in rule_ids]
-        return clone
+    def only(self, rule_ids: set[str]) -> Charter:
+        """This charter reduced to some rules (exceptions kept; identity unchanged)."""
+        return Charter(self.spec, self.source_files, [r for r in self.rules if r.spec.id in rule_ids])
 
 
-def _compile(rule: RuleSpec, company: Company) -> Detector:
+def _compile(rule: RuleSpec, company: Company) -> Detector[Any]:
     return rule_kinds()[rule.kind](rule, company)
-
-
-# -- extends -------------------------------------------------------------------
-
-
-def _resolve(ref: str, base_dir: Path, chain: tuple[str, ...], root: Path | None = None) -> tuple[MarkedDict, list[Path]]:
-    """Load `ref` and what it extends. `root` is the folder of the charter first loaded:
-    `extends` may name a built-in charter or a .yaml file inside it, nothing else
-    (a served charter must not make the server read, and echo, /etc/shadow)."""
-    path = builtin_path(ref)
-    if path is None:
-        candidate = Path(ref)
-        path = candidate if candidate.is_absolute() else base_dir / candidate
-        if root is not None:
-            _check_extends_target(ref, path.resolve(), root, chain)
-    path = path.resolve()
-    if str(path) in chain:
-        raise CharterError(f"`extends` makes a cycle: {' -> '.join([*chain, str(path)])}", file=str(path), field="extends")
-    if not path.exists():
-        names = ", ".join(builtin_names()) or "none"
-        looks_like_path = "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
-        raise CharterError(
-            f"file not found: {path}" if looks_like_path else f"no built-in charter named {ref!r}",
-            file=chain[-1] if chain else (str(path) if looks_like_path else None),
-            field="extends" if chain else None,
-            hint=f"built-in charters: {names}; or give a path to a YAML file",
-        )
-    try:
-        raw = load_marked(path)
-    except CharterError as exc:
-        if not chain or exc.line is not None:
-            raise
-        # The parent cannot be read at all (a FIFO, a device...): point at the `extends` line.
-        raise CharterError(f"{ref}: {exc.problem}", file=chain[-1], field="extends", hint=exc.hint) from None
-    if not isinstance(raw, dict):
-        raise CharterError("a charter must be a YAML mapping (name:, rules: ...)", file=str(path), line=1)
-    return _resolve_raw(cast(MarkedDict, raw), str(path), path.parent, chain=(*chain, str(path)), own_path=path, root=root or path.parent)
-
-
-def _check_extends_target(ref: str, resolved: Path, root: Path, chain: tuple[str, ...]) -> None:
-    where = chain[-1] if chain else None
-    if not resolved.is_relative_to(root):
-        raise CharterError(
-            f"`extends: {ref}` is outside the charter's folder {root}", file=where, field="extends",
-            hint="`extends` names a built-in charter or a .yaml file in the charter's folder or below; copy the parent there",
-        )
-    looks_like_a_file = resolved.exists() or "/" in ref or "\\" in ref or bool(Path(ref).suffix)
-    if looks_like_a_file and resolved.suffix.lower() not in (".yaml", ".yml"):
-        raise CharterError(f"`extends: {ref}` must name a .yaml or .yml charter file", file=where, field="extends")
-
-
-def _resolve_raw(
-    raw: MarkedDict, name: str, base_dir: Path, chain: tuple[str, ...], own_path: Path | None = None,
-    root: Path | None = None,
-) -> tuple[MarkedDict, list[Path]]:
-    files = [own_path] if own_path else []
-    parent_ref = raw.get("extends")
-    if parent_ref is None:
-        return raw, files
-    if not isinstance(parent_ref, str):
-        mark = raw.marks.get("extends")
-        raise CharterError("`extends` must be a charter name or a path", file=name, line=mark.line if mark else None, field="extends")
-    try:
-        parent, parent_files = _resolve(parent_ref, base_dir, chain, root=root or base_dir.resolve())
-    except CharterError as exc:
-        if exc.field == "extends" and exc.line is None:
-            mark = raw.marks.get("extends")
-            exc.file, exc.line, exc.column = name, mark.line if mark else None, mark.column if mark else None
-        raise
-    return _merge_charters(parent, raw), parent_files + files
-
-
-def _merge_charters(parent: MarkedDict, child: MarkedDict) -> MarkedDict:
-    """Child on top of parent: scalars replaced, company merged key by key,
-    rules overridden by id (partial overrides merge into the parent's rule),
-    exceptions appended."""
-    merged = MarkedDict(parent, mark=child.mark)
-    merged.marks = dict(parent.marks)
-    for key, value in child.items():
-        if key == "rules" and isinstance(value, list) and isinstance(parent.get("rules"), list):
-            merged[key] = _merge_rules(cast(MarkedList, parent["rules"]), cast(MarkedList, value))
-        elif key == "exceptions" and isinstance(value, list) and isinstance(parent.get("exceptions"), list):
-            both = MarkedList(parent["exceptions"] + value, mark=value.mark)  # type: ignore[attr-defined]
-            both.marks = list(parent["exceptions"].marks) + list(value.marks)  # type: ignore[attr-defined]
-            merged[key] = both
-        elif key == "company" and isinstance(value, dict) and isinstance(parent.get("company"), dict):
-            merged[key] = deep_merge(parent["company"], value)
-        else:
-            merged[key] = value
-        merged.marks[key] = child.marks[key]
-    merged.pop("extends", None)
-    return merged
-
-
-def _merge_rules(parent_rules: MarkedList, child_rules: MarkedList) -> MarkedList:
-    out = MarkedList(parent_rules, mark=child_rules.mark)
-    out.marks = list(parent_rules.marks)
-    index = {r.get("id"): i for i, r in enumerate(parent_rules) if isinstance(r, dict)}
-    for rule, mark in zip(child_rules, child_rules.marks):
-        rule_id = rule.get("id") if isinstance(rule, dict) else None
-        if rule_id in index:
-            i = index[rule_id]
-            out[i] = deep_merge(out[i], rule)
-            out.marks[i] = mark
-        else:
-            out.append(rule)
-            out.marks.append(mark)
-    return out
-
-
-# -- validation ----------------------------------------------------------------
-
-
-def _validate(raw: MarkedDict) -> CharterBase:
-    raw.pop("extends", None)
-    rules = raw.get("rules", [])
-    if not isinstance(rules, list):
-        _fail(raw, ("rules",), "`rules` must be a list of rules")
-    kinds = rule_kinds()
-    seen: dict[str, int] = {}
-    for i, rule in enumerate(rules):
-        if not isinstance(rule, dict):
-            _fail(raw, ("rules", i), "each rule must be a mapping with id, kind, severity, ...")
-        kind = rule.get("kind")
-        if kind is None:
-            _fail(raw, ("rules", i, "kind"), "missing field `kind`", hint=f"one of: {', '.join(sorted(kinds))}")
-        if kind not in kinds:
-            close = difflib.get_close_matches(str(kind), kinds, n=1)
-            hint = (f"did you mean {close[0]!r}? " if close else "") + f"known kinds: {', '.join(sorted(kinds))}"
-            _fail(raw, ("rules", i, "kind"), f"unknown rule kind {kind!r}", hint=hint)
-        rule_id = rule.get("id")
-        if isinstance(rule_id, str):
-            if rule_id in seen:
-                _fail(raw, ("rules", i, "id"), f"duplicate rule id {rule_id!r}", hint=f"rules[{seen[rule_id]}] has the same id")
-            seen[rule_id] = i
-    try:
-        spec = charter_model().model_validate(raw)
-    except ValidationError as exc:
-        _raise_validation_error(raw, exc)
-    for i, rule in enumerate(spec.rules):  # type: ignore[attr-defined]
-        _check_templates(raw, i, rule)
-        try:
-            _compile(rule, spec.company)
-        except RuleOptionError as exc:
-            _fail(raw, ("rules", i, *exc.path), exc.problem, hint=exc.hint)
-    return spec
-
-
-def _check_templates(raw: MarkedDict, index: int, rule: RuleSpec) -> None:
-    allowed = BASE_PLACEHOLDERS | rule_kinds()[rule.kind].template_fields
-    for field in ("message", "suggestion"):
-        messages: Messages | None = getattr(rule, field)
-        if messages is None:
-            continue
-        try:
-            unknown = messages.placeholders() - allowed
-        except ValueError as exc:
-            _fail(raw, ("rules", index, field), f"invalid template: {exc}", hint="write literal braces as {{ and }}")
-        try:
-            messages.check_format()
-        except ValueError as exc:
-            _fail(raw, ("rules", index, field), f"invalid template: {exc}", hint="a placeholder is written {match} or, padded, {match:>20}")
-        if unknown:
-            _fail(
-                raw, ("rules", index, field), f"unknown placeholder {{{sorted(unknown)[0]}}}",
-                hint=f"available: {', '.join('{' + n + '}' for n in sorted(allowed))}",
-            )
-
-
-def _raise_validation_error(raw: MarkedDict, exc: ValidationError) -> None:
-    error = exc.errors()[0]
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    problem = error["msg"]
-    hint = None
-    if kind == "missing":
-        problem = f"missing required field `{loc[-1]}`"
-        loc = loc[:-1] + (loc[-1],)
-    elif kind == "extra_forbidden":
-        problem = f"unknown field `{loc[-1]}`"
-        hint = _known_fields_hint(raw, loc)
-    if len(exc.errors()) > 1:
-        hint = (hint + "; " if hint else "") + f"{len(exc.errors()) - 1} more problem(s) after this one"
-    _fail(raw, loc, problem, hint=hint)
-
-
-def _known_fields_hint(raw: MarkedDict, loc: tuple[Any, ...]) -> str | None:
-    if len(loc) >= 3 and loc[0] == "rules" and isinstance(loc[1], int):
-        rules = raw.get("rules", [])
-        kind = rules[loc[1]].get("kind") if loc[1] < len(rules) else None
-        detector = rule_kinds().get(kind) if isinstance(kind, str) else None
-        if detector is not None:
-            fields = [f.alias or n for n, f in detector.spec.model_fields.items() if n != "default_entity"]
-            close = difflib.get_close_matches(str(loc[-1]), fields, n=1)
-            return (f"did you mean `{close[0]}`? " if close else "") + f"fields of a `{kind}` rule: {', '.join(fields)}"
-    return None
-
-
-def _fail(raw: MarkedDict, loc: tuple[Any, ...], problem: str, hint: str | None = None) -> None:
-    mark, field = _locate(raw, loc)
-    raise CharterError(problem, file=mark.file if mark else None, line=mark.line if mark else None,
-                       column=mark.column if mark else None, field=field or None, hint=hint)
-
-
-def _locate(raw: Any, loc: tuple[Any, ...]) -> tuple[Mark | None, str]:
-    """Follow a validation path through the marked data: the deepest mark and a readable field path."""
-    mark: Mark | None = getattr(raw, "mark", None)
-    current = raw
-    parts: list[str] = []
-    in_rule_item = False
-    for step in loc:
-        if in_rule_item and isinstance(current, dict) and current.get("kind") == step:
-            in_rule_item = False  # pydantic's discriminator tag, not a field
-            continue
-        in_rule_item = False
-        if isinstance(current, dict) and step in current:
-            if isinstance(current, MarkedDict):
-                mark = current.marks.get(step, mark)
-            current = current[step]
-            parts.append(f".{step}")
-        elif isinstance(current, list) and isinstance(step, int) and step < len(current):
-            if isinstance(current, MarkedList) and step < len(current.marks):
-                mark = current.marks[step] or mark
-            current = current[step]
-            label = f"[{step}]"
-            if isinstance(current, dict) and isinstance(current.get("id"), str):
-                label += f"({current['id']})"
-            parts.append(label)
-            in_rule_item = True
-        elif isinstance(step, str):
-            parts.append(f".{step}")  # a missing field: point at its parent
-            current = None
-    return mark, "".join(parts).lstrip(".")

@@ -41,7 +41,7 @@ def test_command(charters: tuple[str, ...], verbose: bool) -> None:
 
     Exits 1 when an example fails, 2 when a charter cannot be loaded.
     """
-    from ..charter.testing import cross_validations, run_examples
+    from ..examples import cross_validations, run_examples
 
     passed = failed = 0
     for ref in charters or ("default",):
@@ -92,7 +92,7 @@ def schema(output: Path | None) -> None:
 @charter_group.command("list")
 def list_command() -> None:
     """List the built-in charters."""
-    from ..charter.builtin import builtin_names
+    from ..spec.builtin import builtin_names
 
     for name in builtin_names():
         try:

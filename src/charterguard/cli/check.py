@@ -246,7 +246,7 @@ def _run(rows: Iterable[Any], paths: list[str] | None, charter_ref: str, fmt: st
 
             def processed() -> Iterator[tuple[Any, Any, dict[str, Any]]]:
                 done = 0
-                for row, outcome in check_rows(rows, config, n_workers):
+                for row, outcome in check_rows(rows, config, n_workers, charter=charter):
                     data = outcome.to_dict()
                     counts["posts"] += 1
                     if "error" in data:

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Generic, Iterable, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Iterable, Mapping, TypeVar
 
-from ..charter.rule import Company, RuleSpec
+from ..spec.loader import RuleKindSpec
+from ..spec.rule import Company, RuleSpec
+from ..validators import canonical_writing
 
 if TYPE_CHECKING:
     from ..analysis import Post
@@ -70,14 +72,21 @@ class Detector(ABC, Generic[SpecT]):
         check never calls it, so it pays only for what that post needs; a server does before
         it says ready, so no request pays it."""
 
+    def canonical(self, text: str) -> str:
+        """The form in which a match of this kind compares with allow-list entries (by default
+        `validators.canonical_writing`: separators and case aside, +33 phones as national ones).
+        A kind whose matches are written other ways overrides it; it must depend on the kind
+        only (rules of one kind share allow lists)."""
+        return canonical_writing(text)
+
     @abstractmethod
     def find(self, post: "Post") -> Iterable[Hit]:
         """Every hit of this rule in `post`."""
 
 
-_REGISTRY: dict[str, type[Detector]] = {}
+_REGISTRY: dict[str, type[Detector[Any]]] = {}
 
-D = TypeVar("D", bound=type[Detector])
+D = TypeVar("D", bound=type[Detector[Any]])
 
 
 def register(cls: D) -> D:
@@ -88,9 +97,14 @@ def register(cls: D) -> D:
     return cls
 
 
-def rule_kinds() -> dict[str, type[Detector]]:
+def rule_kinds() -> dict[str, type[Detector[Any]]]:
     """Every registered kind, by name (built-in kinds are imported on first call)."""
     from . import load_builtin_kinds
 
     load_builtin_kinds()
     return dict(_REGISTRY)
+
+
+def kind_specs() -> dict[str, RuleKindSpec]:
+    """What the charter spec needs to validate each registered kind's rules, by name."""
+    return {name: RuleKindSpec(cls.spec, cls.template_fields) for name, cls in rule_kinds().items()}

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from ..charter.rule import Company, RuleSpec, StrictModel
 from ..errors import RuleOptionError
 from ..inside.analyzer import InsideAnalyzer
 from ..inside.lexicon import (
@@ -34,6 +33,7 @@ from ..inside.lexicon import (
     builtin_topics_raw,
     cue_entries,
 )
+from ..spec.rule import Company, RuleSpec, StrictModel
 from .base import Detector, Hit, register
 
 if TYPE_CHECKING:

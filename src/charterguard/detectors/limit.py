@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Iterable, Literal
 
 from pydantic import Field
 
-from ..charter.rule import RuleSpec
+from ..channels import WEIGHTED_LENGTH
+from ..spec.rule import RuleSpec
 from ..text import social
 from .base import Detector, Hit, register
 
@@ -45,9 +46,10 @@ class LimitDetector(Detector[LimitRule]):
         channel = post.channel or "default"
         length_limit = _budget(self.rule.max_length, post.channel)
         if length_limit is not None:
-            counted = social.x_weighted_length(post.text) if post.channel == "x" else len(post.text)
+            weighted = post.channel in WEIGHTED_LENGTH
+            counted = social.x_weighted_length(post.text) if weighted else len(post.text)
             if counted > length_limit:
-                start = social.x_offset_at_weight(post.text, length_limit) if post.channel == "x" else length_limit
+                start = social.x_offset_at_weight(post.text, length_limit) if weighted else length_limit
                 yield Hit(start, len(post.text), 1.0, entity="LENGTH", replaceable=False,
                           values={"count": str(counted), "limit": str(length_limit), "channel": channel, "what": "length"})
         for what, budget, spans in (

@@ -16,12 +16,12 @@ look-arounds or back-references; a charter using them gets a clear error.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Literal
+from typing import TYPE_CHECKING, Annotated, Iterable, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
-from ..charter.rule import Company, RuleSpec
 from ..errors import RuleOptionError
+from ..spec.rule import Company, OneItemAlone, RuleSpec
 from ..text.termindex import TermIndex
 from ..validators import VALIDATORS
 from .base import Detector, Hit, register
@@ -35,7 +35,7 @@ MAX_PROGRAM_MEMORY = 8 << 20  # bytes RE2 may use per pattern
 
 class PatternRule(RuleSpec):
     kind: Literal["pattern"]
-    patterns: list[str] = Field(description="Regular expressions (RE2 syntax); any of them flags.", min_length=1)
+    patterns: Annotated[list[str], OneItemAlone()] = Field(description="Regular expressions (RE2 syntax); any of them flags.", min_length=1)
     ignore_case: bool = Field(True, description="Match regardless of case.")
     group: int | str = Field(0, description="The capture group (number or name) that is the finding.")
     validator: str | None = Field(None, description=f"A checksum the match must pass: {', '.join(sorted(VALIDATORS))}.")
@@ -45,11 +45,6 @@ class PatternRule(RuleSpec):
         "(e.g. 'communiqué', 'as announced' for figures already published).",
     )
     default_entity: str = "PATTERN"
-
-    @field_validator("patterns", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
 
 
 @register

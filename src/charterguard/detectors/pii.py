@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Iterable, Literal
 
 from pydantic import Field, field_validator
 
-from ..charter.rule import Company, RuleSpec, check_known, check_probabilities
 from ..pii.entities import ENTITIES, NER_ENTITIES, label
+from ..spec.rule import Company, RuleSpec, check_known, check_probabilities
+from ..vocabulary import Language
 from .base import Detector, Hit, register
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class PiiRule(RuleSpec):
             "a valid international number or a title before a name; ~0.75 a full name from NER; ~0.4 a single word."
         ),
     )
-    phone_regions: dict[Literal["fr", "en"], list[str]] | None = Field(
+    phone_regions: dict[Language, list[str]] | None = Field(
         None,
         description="Regions (ISO 3166 codes) whose national phone writings are read, per post language. "
         "Default: fr -> [FR], en -> [US, GB, FR]. Numbers written with +CC or 00CC are always read.",

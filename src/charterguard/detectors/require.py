@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Iterable, Literal
 
 from pydantic import Field
 
-from ..charter.rule import Company, CompanyField, RuleSpec, company_terms
-from ..text.normalize import fold
+from ..spec.rule import Company, CompanyField, RuleSpec, company_terms
+from ..text.normalize import fold_letters
 from ..text.termindex import TermIndex
 from .base import Detector, Hit, register
 
@@ -45,7 +45,7 @@ class RequireDetector(Detector[RequireRule]):
         super().__init__(rule, company)
         self.triggers: TermIndex[None] = TermIndex([*rule.if_mentions, *company_terms(company, list(rule.if_mentions_from))], fuzzy=False)
         # "#salarié" asks for that hashtag: the plain word "salariés" does not satisfy it.
-        self.required_hashtags = frozenset(fold(r) for r in rule.must_contain if r.lstrip().startswith("#"))
+        self.required_hashtags = frozenset(fold_letters(r) for r in rule.must_contain if r.lstrip().startswith("#"))
         self.required: TermIndex[None] = TermIndex([r for r in rule.must_contain if not r.lstrip().startswith("#")], fuzzy=False)
 
     def find(self, post: "Post") -> Iterable[Hit]:
@@ -59,7 +59,7 @@ class RequireDetector(Detector[RequireRule]):
         yield Hit(first.start, first.end, 1.0, values={"required": self.rule.must_contain[0]}, replaceable=False)
 
     def _satisfied(self, post: "Post") -> bool:
-        if self.required_hashtags and any(self._is_required_hashtag(fold(tag.text)) for tag in post.hashtags):
+        if self.required_hashtags and any(self._is_required_hashtag(fold_letters(tag.text)) for tag in post.hashtags):
             return True
         return bool(self.required.find(post.folded))
 

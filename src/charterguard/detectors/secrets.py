@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator
 
-from ..charter.rule import Company, RuleSpec, check_known
 from ..secrets import (
     CREDENTIAL_FAMILIES,
     FAMILIES,
@@ -32,6 +31,7 @@ from ..secrets import (
     label,
     resolve,
 )
+from ..spec.rule import Company, RuleSpec, check_known
 from .base import Detector, Hit, register
 
 if TYPE_CHECKING:

@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from ..charter.rule import Company, RuleSpec
 from ..errors import RuleOptionError
 from ..inside.lexicon import Matcher, parse_entry, tokenize
 from ..semantic.examples import CrossValidation, NearestExamples, cross_validate
+from ..spec.rule import Company, RuleSpec
 from .base import Detector, Hit, register
 
 if TYPE_CHECKING:

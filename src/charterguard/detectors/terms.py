@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Literal
 
 from pydantic import Field
 
-from ..charter.rule import Company, CompanyField, MatchStrictness, RuleSpec, company_terms
+from ..spec.rule import Company, CompanyField, MatchStrictness, RuleSpec, company_terms
 from ..text.context import in_project_context
 from ..text.termindex import TermIndex, TermMatch
 from ..text.wordlist import is_common_word

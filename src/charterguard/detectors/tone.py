@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Iterable, Literal
 
 from pydantic import Field, field_validator
 
-from ..charter.rule import Company, RuleSpec, check_probabilities
+from ..spec.rule import Company, RuleSpec, check_probabilities
 from .base import Detector, Hit, register
 
 if TYPE_CHECKING:

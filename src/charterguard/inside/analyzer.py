@@ -26,7 +26,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from .lexicon import Entry, Match, Matcher, Token, Topic, fold, tokenize
+from ..text.normalize import fold_words
+from ..vocabulary import LANGUAGES
+from .lexicon import Entry, Match, Matcher, Token, Topic, tokenize
 
 # Sentence ends: . ! ? … ; and line breaks. Clauses also end at , ; : ( ) and dashes.
 _SENTENCE = re.compile(r"[^.!?…;\n]+[.!?…;]*", re.UNICODE)
@@ -89,10 +91,10 @@ class InsideAnalyzer:
                     self._requirement_matchers[id(term)] = Matcher(needed)
         self._cue_matchers: dict[tuple[str, str], Matcher] = {}
         for name, by_language in cues.items():
-            for language in ("fr", "en"):
+            for language in LANGUAGES:
                 entries = [*by_language.get("any", ()), *by_language.get(language, ())]
                 self._cue_matchers[(name, language)] = Matcher(entries)
-        self._own_names = frozenset(fold(n) for name in own_names for n in name.split())
+        self._own_names = frozenset(fold_words(n) for name in own_names for n in name.split())
         self._future_tense = future_tense
 
     def analyze(
@@ -100,7 +102,7 @@ class InsideAnalyzer:
     ) -> list[InsideFinding]:
         """Findings in `text`; `tense_cache` (one per post) spares a second parse of a
         sentence when several rules read the same post."""
-        language = language if language in ("fr", "en") else "en"
+        language = language if language in LANGUAGES else "en"
         tenses = tense_cache if tense_cache is not None else {}
         tokens = tokenize(text)
         topic_matches = self._term_matcher.find(tokens)

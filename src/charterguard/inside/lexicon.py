@@ -12,7 +12,6 @@ of entries.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,9 +19,11 @@ from importlib import resources
 
 import yaml
 
+from ..text.normalize import fold_words
+from ..vocabulary import LANGUAGES
+
 TOPIC_CUE_LISTS = ("secrecy", "forward_looking")  # lists that can turn a topic into a finding
 CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "self")
-LANGUAGES = ("fr", "en")
 
 _WORD = re.compile(r"[^\W_]+")
 # Short words that may sit between the words of a phrase ("levée DE fonds", "plan DE départs").
@@ -34,12 +35,6 @@ _FR_ER = ["e", "es", "ent", "ons", "ez", "ais", "ait", "aient", "ions", "iez", "
 # -ir: 2nd group (finir: finissons) and 3rd (offrir: offre, offert; partir: part).
 _FR_IR = ["i", "is", "it", "issons", "issez", "issent", "issait", "issaient", "ira", "iras", "irai", "irons", "irez", "iront", "irait", "iraient", "ie", "ies", "ir", "ant", "s", "t", "ons", "ez", "ent", "ait", "aient", "e", "es", "ert", "erte", "erts", "ertes"]
 _FR_RE = ["s", "ons", "ez", "ent", "ait", "aient", "u", "ue", "us", "ues", "ra", "ras", "rai", "rons", "rez", "ront", "rait", "raient", "ant", "re"]
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents; ’ and ' become spaces (l'agence -> l agence)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +53,7 @@ _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?(m|md|mds|bn|k)")
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     out = []
     for m in _WORD.finditer(text):
-        folded = fold(m.group())
+        folded = fold_words(m.group())
         amount = _AMOUNT.fullmatch(folded)
         out.append(Token(amount.group(1) if amount else folded, m.group(), offset + m.start(), offset + m.end()))
     return out
@@ -140,7 +135,7 @@ def parse_entry(written: str, *, inflect: bool) -> Entry:
         return Entry(written, (), symbol=text)
     parts = []
     for word in re.findall(r"[^\W_]+\*?", text):
-        folded = fold(word)
+        folded = fold_words(word)
         if folded.endswith("*"):
             parts.append(Part(prefix=folded[:-1]))
         else:

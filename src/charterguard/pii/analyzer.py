@@ -19,7 +19,7 @@ from .recognizers import Recognizer, structured_recognizers
 
 if TYPE_CHECKING:
     from ..analysis import Post
-    from ..charter.rule import Company
+    from ..spec.rule import Company
     from ..text.termindex import TermIndex
 
 _DIGIT = re.compile(r"\d")

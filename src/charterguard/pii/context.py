@@ -10,8 +10,9 @@ needed, and one regex per entity.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from ..text.normalize import fold_words
 
 # Folded (lowercase, no accents) word prefixes, French then English.
 CONTEXT_WORDS: dict[str, tuple[str, ...]] = {
@@ -52,12 +53,6 @@ WINDOW_BEFORE = 48  # characters: about six words
 WINDOW_AFTER = 24
 
 
-def fold(text: str) -> str:
-    """Lowercase, accents removed, apostrophes unified (lengths may change)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("\u2019", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 @lru_cache(maxsize=64)
 def _regex(entity: str) -> re.Pattern[str] | None:
     words = CONTEXT_WORDS.get(entity)
@@ -69,7 +64,7 @@ def _regex(entity: str) -> re.Pattern[str] | None:
 
 def has_context(text: str, start: int, end: int, entity: str) -> bool:
     """Is a context word for `entity` near text[start:end]?"""
-    before = fold(text[max(0, start - WINDOW_BEFORE) : start])
-    after = fold(text[end : end + WINDOW_AFTER])
+    before = fold_words(text[max(0, start - WINDOW_BEFORE) : start])
+    after = fold_words(text[end : end + WINDOW_AFTER])
     regex = _regex(entity)
     return regex is not None and (regex.search(before) is not None or regex.search(after) is not None)

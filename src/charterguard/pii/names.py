@@ -21,9 +21,11 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .context import fold, has_context
+from ..text.normalize import fold_words
+from ..text.not_names import LEADING_NOT_NAME, NOT_NAMES
+from .context import has_context
 from .entities import Candidate
-from .lexicons import FIRST_NAMES, LEADING_NOT_NAME, NOT_IN_NAMES, NOT_NAMES, TITLES
+from .lexicons import FIRST_NAMES, NOT_IN_NAMES, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -83,21 +85,21 @@ def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]
     for m in _TITLE_NAME.finditer(text):
         start, end = m.start("name"), m.end("name")
         words = list(_WORD.finditer(text, start, end))
-        while len(words) > 1 and fold(words[-1].group()).rstrip(".") in _ADDRESS_WORDS:
+        while len(words) > 1 and fold_words(words[-1].group()).rstrip(".") in _ADDRESS_WORDS:
             words.pop()
         end = words[-1].end()
-        if _overlaps(start, end, excluded) or fold(m.group("name").split()[0]) in NOT_NAMES:
+        if _overlaps(start, end, excluded) or fold_words(m.group("name").split()[0]) in NOT_NAMES:
             continue
         out[(start, end)] = Candidate(start, end, "PERSON", SCORE_TITLE, "charterguard:title")
     for m in _ANNOUNCED_NAME.finditer(text):
         start, end = m.start("name"), m.end("name")
-        first = fold(m.group("name").split()[0])
+        first = fold_words(m.group("name").split()[0])
         if first in NOT_NAMES or first in LEADING_NOT_NAME or _overlaps(start, end, excluded):
             continue
         out[(start, end)] = Candidate(start, end, "PERSON", SCORE_ANNOUNCED, "charterguard:announced")
     for m in _GIVEN_FAMILY.finditer(text):
         name_words = m.group("name").split()
-        if fold(name_words[0]) not in FIRST_NAMES or any(fold(w) in LEADING_NOT_NAME or fold(w) in NOT_IN_NAMES for w in name_words[1:]):
+        if fold_words(name_words[0]) not in FIRST_NAMES or any(fold_words(w) in LEADING_NOT_NAME or fold_words(w) in NOT_IN_NAMES for w in name_words[1:]):
             continue
         start, end = m.start("name"), m.end("name")
         if _overlaps(start, end, excluded):
@@ -105,7 +107,7 @@ def person_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int]]
         out.setdefault((start, end), Candidate(start, end, "PERSON", SCORE_FULL_NAME, "charterguard:given_name"))
     for m in _GIVEN_ALONE.finditer(text) if len(out) < MAX_NAMES_FOR_LONE_GIVEN_NAMES else ():
         start, end = m.span(1)
-        if fold(m.group(1)) not in FIRST_NAMES or _overlaps(start, end, excluded) or _sentence_start(text, start):
+        if fold_words(m.group(1)) not in FIRST_NAMES or _overlaps(start, end, excluded) or _sentence_start(text, start):
             continue
         if not any(c.start < end and start < c.end for c in out.values()):
             out[(start, end)] = Candidate(start, end, "PERSON", SCORE_GIVEN_ALONE, "charterguard:given_name")
@@ -141,7 +143,7 @@ def location_candidates(text: str, doc: "Doc", excluded: Sequence[tuple[int, int
     for ent in doc.ents:
         if ent.label_ not in LOCATION_LABELS:
             continue
-        words = [fold(w) for w in _WORD.findall(ent.text)]
+        words = [fold_words(w) for w in _WORD.findall(ent.text)]
         if not words or (len(words) == 1 and words[0].rstrip(".") in NOT_NAMES - _PLACES_OK):
             continue
         if _BAD_CHARS.search(ent.text) or _overlaps(ent.start_char, ent.end_char, excluded):
@@ -167,11 +169,11 @@ def _person(
     words = list(_WORD.finditer(text, start, end))
     # Cut leading non-name words ("Contactez", "Merci", "Bravo") and titles (kept as evidence).
     titled = _title_before(text, start)
-    while words and (fold(words[0].group()).rstrip(".") in LEADING_NOT_NAME or fold(words[0].group()) in TITLES):
-        if fold(words[0].group()) in TITLES:
+    while words and (fold_words(words[0].group()).rstrip(".") in LEADING_NOT_NAME or fold_words(words[0].group()) in TITLES):
+        if fold_words(words[0].group()) in TITLES:
             titled = True
         words.pop(0)
-    while words and (fold(words[-1].group()).rstrip(".") in LEADING_NOT_NAME or fold(words[-1].group()).rstrip(".") in _ADDRESS_WORDS):
+    while words and (fold_words(words[-1].group()).rstrip(".") in LEADING_NOT_NAME or fold_words(words[-1].group()).rstrip(".") in _ADDRESS_WORDS):
         words.pop()
     # A name does not start with a lowercase word: "devs Python", "équipe Marketing".
     while len(words) > 1 and words[0].group()[0].islower():
@@ -195,7 +197,7 @@ def _person(
     name_words = [w.group() for w in words]
     if not any(w[0].isupper() for w in name_words) or span.isupper() and len(name_words) == 1:
         return None
-    folded = [fold(w).rstrip(".") for w in name_words]
+    folded = [fold_words(w).rstrip(".") for w in name_words]
     if len(folded) == 1 and folded[0] in NOT_NAMES or any(w in NOT_IN_NAMES for w in folded):
         return None
     capitalised = sum(1 for w in name_words if w[0].isupper())
@@ -217,7 +219,7 @@ def _person(
 
 def _title_before(text: str, start: int) -> bool:
     before = text[max(0, start - 14) : start].split()
-    return bool(before) and fold(before[-1]) in TITLES
+    return bool(before) and fold_words(before[-1]) in TITLES
 
 
 def _is_initial(word: str) -> bool:

@@ -444,10 +444,10 @@ def _plausible_street_name(text: str, m: re.Match[str]) -> bool:
 
 
 def _not_an_address_word(words: str) -> bool:
-    from .context import fold
-    from .lexicons import NOT_NAMES
+    from ..text.normalize import fold_words
+    from ..text.not_names import NOT_NAMES
 
-    return fold(words.split()[0]) in NOT_NAMES
+    return fold_words(words.split()[0]) in NOT_NAMES
 
 
 def _settle(text: str, c: Candidate) -> Candidate:

@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .normalize import fold
+from .normalize import fold_letters
 
 WINDOW_WORDS = 10  # "near": within this many words either side
 
@@ -47,9 +47,9 @@ PROJECT_WORDS = (
     "client", "clients", "customer", "customers", "contrat", "contract", "budget", "planning", "deadline",
     "échéance", "backlog", "recette", "staging",
 )
-_BEFORE = frozenset(fold(w) for w in BEFORE_NAME)
-_AFTER = frozenset(fold(w) for w in AFTER_NAME)
-_PROJECT = frozenset(fold(w) for w in PROJECT_WORDS)
+_BEFORE = frozenset(fold_letters(w) for w in BEFORE_NAME)
+_AFTER = frozenset(fold_letters(w) for w in AFTER_NAME)
+_PROJECT = frozenset(fold_letters(w) for w in PROJECT_WORDS)
 _SENTENCE_END = frozenset(".!?…\n\r")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -67,13 +67,13 @@ def in_project_context(text: str, start: int, end: int, term: str, company_names
         return True
     if any(phrase in _PROJECT for phrase in _phrases(before) ) or any(phrase in _PROJECT for phrase in _phrases(after)):
         return True
-    near = fold(text[max(0, start - 120) : end + 120])
-    return any(key and key in near for key in (fold(n) for n in company_names))
+    near = fold_letters(text[max(0, start - 120) : end + 120])
+    return any(key and key in near for key in (fold_letters(n) for n in company_names))
 
 
 @lru_cache(maxsize=16384)
 def _folded_word(word: str) -> str:
-    return fold(word)
+    return fold_letters(word)
 
 
 def _phrases(words: list[str]) -> Iterable[str]:
@@ -103,7 +103,7 @@ def _capitalised_as_a_name(text: str, start: int, written: str, term: str) -> bo
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         rest = text[:start] + text[start + len(written) :]
         return sum(1 for c in rest if c.islower()) > sum(1 for c in rest if c.isupper())  # capitals stand out
-    return not _starts_sentence(text, start) or fold(written) == fold(term)
+    return not _starts_sentence(text, start) or fold_letters(written) == fold_letters(term)
 
 
 def _starts_sentence(text: str, start: int) -> bool:

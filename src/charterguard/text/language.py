@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-SUPPORTED_LANGUAGES = ("fr", "en")
-
 _FR = frozenset(
     "le la les un une des du de au aux et est sont être avec pour dans sur par pas ne que qui "
     "quoi nous vous ils elles je tu il elle ce cette ces mon ma mes ton ta tes son sa ses notre "

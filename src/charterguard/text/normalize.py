@@ -416,6 +416,14 @@ def _is_spacing_gap(gap: str) -> bool:
     return 0 < len(gap) <= MAX_SPACED_GAP and "\n" not in gap and "\r" not in gap
 
 
-def fold(text: str) -> str:
-    """The folded letter stream of `text` (no separators): the key used for matching."""
+def fold_letters(text: str) -> str:
+    """The folded letter stream of `text` (no separators, look-alikes read as letters): the key
+    terms are matched on. See `fold_words` for a fold that keeps the words apart."""
     return FoldedText(text).chars
+
+
+def fold_words(text: str) -> str:
+    """Lowercase, accents removed, apostrophes unified (’ -> '); spaces and punctuation kept,
+    so words stay apart (lengths may change). For word lists and context words."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("\u2019", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

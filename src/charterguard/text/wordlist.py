@@ -18,7 +18,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-LANGUAGES = ("fr", "en")
+from ..vocabulary import LANGUAGES
+
 # A word at least this frequent is "a word" for the typo guard (Calibri: 1.5 in English;
 # common misspellings such as "kestral" sit just above 1).
 KNOWN_WORD_ZIPF = 1.3

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from ..text.normalize import fold
+from ..text.normalize import fold_letters as fold
 from ..text.sections import read_sections
 from ..text.termindex import TermIndex
 

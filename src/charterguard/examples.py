@@ -1,4 +1,5 @@
-"""Run the `examples` every rule carries: texts it must flag and texts it must pass."""
+"""Run the `examples` every rule carries: texts it must flag and texts it must pass
+(`charterguard charter test`). A service above the engine: it checks the examples with a `Checker`."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from ..semantic.examples import CrossValidation
-from .model import Charter, CompiledRule
-from .rule import _as_datetime
+from .charter.model import Charter, CompiledRule
+from .engine import Checker
+from .semantic.examples import CrossValidation
+from .spec.rule import as_datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +25,6 @@ class ExampleResult:
 
 def run_examples(charter: Charter) -> Iterator[ExampleResult]:
     """One result per example of every rule, in charter order."""
-    from ..engine import Checker
-
     for compiled in charter.rules:
         rule = compiled.spec
         examples = rule.examples
@@ -79,9 +79,9 @@ def _context(compiled: CompiledRule) -> tuple[str | None, str | None, str | None
         return None, None, None, None
     now = None
     if when.active_from is not None:
-        now = _as_datetime(when.active_from)
+        now = as_datetime(when.active_from)
     elif when.active_until is not None:
-        now = _as_datetime(when.active_until) - timedelta(days=1)
+        now = as_datetime(when.active_until) - timedelta(days=1)
     return (
         when.channel[0] if when.channel else None,
         when.audience[0] if when.audience else None,

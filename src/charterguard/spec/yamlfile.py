@@ -31,7 +31,7 @@ class Mark:
     column: int  # 1-based
 
 
-class MarkedDict(dict):
+class MarkedDict(dict[Any, Any]):
     """A dict that knows where it and each of its values were written."""
 
     def __init__(self, *args: Any, mark: Mark | None = None, **kwargs: Any) -> None:
@@ -40,7 +40,7 @@ class MarkedDict(dict):
         self.marks: dict[Any, Mark] = {}
 
 
-class MarkedList(list):
+class MarkedList(list[Any]):
     def __init__(self, *args: Any, mark: Mark | None = None) -> None:
         super().__init__(*args)
         self.mark = mark
@@ -134,7 +134,7 @@ def _count_with_libyaml(text: str, name: str) -> None:
         parser.dispose()
 
 
-class _BoundedLoader(yaml.SafeLoader):
+class _BoundedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML is untyped here (Any)
     """SafeLoader refusing, while it composes, nesting deeper than MAX_DEPTH (PyYAML recurses
     once per level: 5,000 `[` would overflow Python's stack) and more than MAX_EXPANDED_NODES
     values (so a 9 MB flat list is refused after 200,000 values, not after parsing it all)."""
@@ -154,7 +154,7 @@ class _BoundedLoader(yaml.SafeLoader):
             )
             raise CharterError(problem, file=self.name, line=mark.line + 1, column=mark.column + 1)
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 
