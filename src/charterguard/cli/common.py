@@ -58,9 +58,3 @@ def decode_post(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         fail(f"{source} is not valid UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); re-encode it as UTF-8")
-
-
-def use_color(option: bool | None, stream: Any) -> bool:
-    if option is not None:
-        return option
-    return hasattr(stream, "isatty") and stream.isatty()
