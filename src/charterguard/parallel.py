@@ -26,7 +26,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from .engine import DEFAULT_MAX_CHARS, Checker, CheckError
-from .errors import CharterguardError
+from .errors import BatchAborted, CharterguardError  # BatchAborted: importable from here too
 from .report import Finding, Report
 from .sources import PostRow
 from .waivers import Waiver, WaiverSet, fingerprint
@@ -35,10 +35,6 @@ if TYPE_CHECKING:
     from .charter.model import Charter
 
 DEFAULT_CHUNK = 64  # rows per task: the engine's NLP batch size
-
-
-class BatchAborted(CharterguardError):
-    """A worker process died or raised; the batch cannot go on."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine import redact
-from .errors import CharterError, CharterguardError
+from .errors import CharterError, WaiverError  # WaiverError: importable from here too
 from .report import Finding, Report, verdict_of
 from .text.normalize import fold
 
@@ -37,10 +37,6 @@ FINGERPRINT_PREFIX = "sha256:"
 _FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{64}$")
 REQUIRED = ("rule", "fingerprint", "reason", "author", "expires")
 OPTIONAL = ("ticket",)
-
-
-class WaiverError(CharterguardError):
-    """A waiver file cannot be used: names the file, line and field."""
 
 
 def fingerprint(matched_text: str) -> str:

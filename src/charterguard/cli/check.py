@@ -2,10 +2,10 @@
 
 Both commands read posts (text, Markdown with front matter, JSONL, CSV), check
 them on every core when there are many (`charterguard.parallel`), apply a
-waiver file, and write one of: text, json, jsonl, sarif, junit, github; plus an
+waiver file, and write them with one renderer of `render.formats.RENDERERS`; plus an
 optional summary (JSON numbers and a self-contained HTML page).
 
-Exit codes (DESIGN.md): 0 pass or below --fail-on; 1 a verdict at or above
+Exit codes (README, "Outputs and exit codes"): 0 pass or below --fail-on; 1 a verdict at or above
 --fail-on; 2 usage, charter or input error (including a post that could not be
 checked). Post text never goes to standard error.
 """

@@ -116,7 +116,7 @@ def decision_from_report(
     audience: str | None,
     store_text: bool = False,
 ) -> Decision:
-    """The decision for one check: `report` is the `Report`, or its JSON (charterguard.report/1)
+    """The decision for one check: `report` is the `Report`, or its JSON (README, "Report JSON")
     where only that is at hand (a check answered by the API's coalescer, a report read back)."""
     if isinstance(report, Report):
         charter: Mapping[str, Any] = {"name": report.charter.name, "version": report.charter.version, "sha256": report.charter.sha256}
