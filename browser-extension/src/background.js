@@ -3,10 +3,10 @@
 // through here, because only the extension's origin may reach a loopback
 // API. It keeps no state in globals (MV3 workers are stopped when idle):
 // settings and caches live in chrome.storage.
-if (typeof importScripts === 'function') importScripts('lib/settings.js', 'lib/api-client.js');
+if (typeof importScripts === 'function') importScripts('lib/messages.js', 'lib/settings.js', 'lib/api-client.js');
 
 const ext = globalThis.browser || globalThis.chrome;
-const { settings: Settings, apiClient: Api } = globalThis.CharterGuard;
+const { settings: Settings, apiClient: Api, messages: Message } = globalThis.CharterGuard;
 
 const INTERNAL_SITES_SCRIPT_ID = 'charterguard-internal-sites';
 
@@ -125,11 +125,11 @@ async function status(message) {
 }
 
 const HANDLERS = {
-  'cg:check': check,
-  'cg:override': recordOverride,
-  'cg:status': status,
-  'cg:dismiss': recordDismissal,
-  'cg:badge': pageBadge,
+  [Message.CHECK]: check,
+  [Message.OVERRIDE]: recordOverride,
+  [Message.STATUS]: status,
+  [Message.DISMISS]: recordDismissal,
+  [Message.BADGE]: pageBadge,
 };
 
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -78,7 +78,7 @@
     const seq = ++session.seq;
     clearTimeout(session.slowTimer);
     session.slowTimer = setTimeout(() => { if (seq === session.seq) showState(session, 'slow'); }, SLOW_MS);
-    const response = await send({ type: 'cg:check', text, channel: site.channel });
+    const response = await send({ type: CG.messages.CHECK, text, channel: site.channel });
     clearTimeout(session.slowTimer);
     if (seq !== session.seq || !session.composer.isConnected) return undefined;
     root.dataset.charterguardChecks = String(Number(root.dataset.charterguardChecks || 0) + 1);
@@ -178,7 +178,7 @@
     const key = `${state}:${total}`;
     if (key === actionBadge) return;
     actionBadge = key;
-    send({ type: 'cg:badge', state, total });
+    send({ type: CG.messages.BADGE, state, total });
   }
 
   function showState(session, state, total) {
@@ -232,7 +232,7 @@
     session.dismissed.add(dismissKey(span));
     paint(session);
     const recorded = await send({
-      type: 'cg:dismiss', text: session.checkedText || CG.textModel.readComposer(session.composer).text,
+      type: CG.messages.DISMISS, text: session.checkedText || CG.textModel.readComposer(session.composer).text,
       channel: site.channel, rules: [span.rule], severity: span.severityClass, reason,
     });
     ui.showToast(recorded.ok ? t('dismissRecorded') : t('dismissNotRecorded'));
@@ -324,7 +324,7 @@
       const text = CG.textModel.readComposer(session.composer).text;
       session.overriddenText = text;
       return send({
-        type: 'cg:override', text, channel: site.channel, rules: CG.guard.blockingRules(liveSpans(session)), reason: answer.reason,
+        type: CG.messages.OVERRIDE, text, channel: site.channel, rules: CG.guard.blockingRules(liveSpans(session)), reason: answer.reason,
       });
     }));
     // Publishing anyway was the user's call, allowed by the charter: an API
@@ -573,7 +573,7 @@
 
   /** The popup asks which site this tab is and whether it is paused. */
   function onMessage(message, _sender, sendResponse) {
-    if (!message || message.type !== 'cg:site') return false;
+    if (!message || message.type !== CG.messages.SITE) return false;
     sendResponse({ hostname: location.hostname, channel: site.channel, enabled, paused: root.dataset.charterguardPaused === 'true',
       state: root.dataset.charterguardState || null });
     return false;

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # pyproject.toml's version; tests/test_version.py keeps the two (and the extension) equal
+# The charter and the checker, and what a check returns: a Report (of Findings), or in a
+# batch a CheckError in place of a post that could not be checked (a result, not an
+# exception: the exceptions are in charterguard.errors).
 __all__ = ["Charter", "Checker", "CheckError", "Finding", "Report", "__version__"]
 
 

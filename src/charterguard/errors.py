@@ -1,4 +1,27 @@
-"""Errors charterguard raises on purpose: each says what is wrong and how to fix it."""
+"""Errors charterguard raises on purpose: each says what is wrong and how to fix it.
+
+Every one is a `CharterguardError`, so a front catches that one class: the CLI
+prints the message and exits 2, `charterguard serve` refuses to start with it.
+Each is defined here and re-exported where users import it (`charterguard.sources.SourceError`,
+`charterguard.api.settings.SettingsError`...).
+
+    CharterguardError
+    ├── CharterError            a charter file (file:line:column, field, hint)
+    ├── RuleOptionError         a rule's options, before the loader adds file and line (also a ValueError)
+    ├── InputError              a post that cannot be checked (too long, binary...)
+    ├── BudgetExceeded          a post's time budget ran out (the report fails closed)
+    ├── ModelNotInstalledError  a spaCy pipeline a rule needs is missing
+    ├── FileReadError           a file that is not a readable regular file
+    ├── SourceError             an input file of posts (file:line)
+    ├── WaiverError             a waiver file (file:line, field)
+    ├── BatchAborted            a worker process of a batch died
+    ├── SettingsError           the API server's settings (also a ValueError)
+    ├── KeysFileError           the API keys file (also a ValueError)
+    └── DecisionLogError        the decision log cannot be opened or written (also a RuntimeError)
+
+A post that could not be checked in a batch is not an exception but a result,
+`engine.CheckError`, written in the post's place.
+"""
 
 from __future__ import annotations
 
@@ -70,3 +93,28 @@ class RuleOptionError(CharterguardError, ValueError):
     def __init__(self, path: tuple[str | int, ...], problem: str, hint: str | None = None) -> None:
         super().__init__(problem)
         self.path, self.problem, self.hint = path, problem, hint
+
+
+class SourceError(CharterguardError):
+    """A whole input cannot be read (missing file, CSV without the text column...): names the
+    file and line. A bad *row* is not raised: it becomes that row's error result."""
+
+
+class WaiverError(CharterguardError):
+    """A waiver file cannot be used: names the file, line and field."""
+
+
+class BatchAborted(CharterguardError):
+    """A worker process died or raised; the batch cannot go on."""
+
+
+class SettingsError(CharterguardError, ValueError):
+    """The server cannot start with these settings; the message says what to change."""
+
+
+class KeysFileError(CharterguardError, ValueError):
+    """The keys file cannot be used; the message names the file and entry."""
+
+
+class DecisionLogError(CharterguardError, RuntimeError):
+    """The decision log cannot be opened or written; the message says which and why."""

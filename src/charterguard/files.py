@@ -1,4 +1,5 @@
-"""Read a file given by a user or named in a charter: regular files only, bounded.
+"""Read a file given by a user or named in a charter: regular files only, bounded;
+and tell whether bytes a user gave are text (`text_problem`).
 
 A FIFO would block `open()` forever, `/dev/zero` never ends and a directory is
 not a file: each gets a `FileReadError` saying which, before anything is read,
@@ -69,3 +70,17 @@ def read_regular_file(path: str | Path, limit: int) -> bytes:
     if len(data) > limit:
         raise FileReadError(f"the file is more than {limit} bytes; the limit is {limit} bytes")
     return data
+
+
+def text_problem(data: bytes) -> str | None:
+    """Why `data` (a post from a file or standard input) is not UTF-8 text, None when it is:
+    NUL bytes (binary data), or the first byte that is not UTF-8, with its line. A UTF-8
+    byte-order mark is allowed (decode with "utf-8-sig"). Never quotes the data."""
+    if b"\x00" in data:
+        return "looks like binary data (it contains NUL bytes); give UTF-8 text"
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return f"line {line}: not valid UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); re-encode it as UTF-8"
+    return None

@@ -31,16 +31,12 @@ from typing import Any
 
 from .charter.model import Charter
 from .engine import DEFAULT_MAX_CHARS, Checker, CheckError
-from .errors import CharterguardError
+from .errors import BatchAborted, CharterguardError  # BatchAborted: importable from here too
 from .report import Finding, Report
 from .sources import PostRow
 from .waivers import Waiver, WaiverSet, fingerprint
 
 DEFAULT_CHUNK = 64  # rows per task: the engine's NLP batch size
-
-
-class BatchAborted(CharterguardError):
-    """A worker process died or raised; the batch cannot go on."""
 
 
 @dataclass(frozen=True, slots=True)

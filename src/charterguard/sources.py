@@ -25,7 +25,8 @@ from typing import IO, Any, Literal
 
 import yaml
 
-from .errors import CharterguardError
+from .errors import SourceError  # importable from here too
+from .files import text_problem
 
 InputFormat = Literal["auto", "text", "markdown", "jsonl", "csv"]
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "markdown", "jsonl", "csv")
@@ -35,10 +36,6 @@ _SUFFIXES = {
 }
 # Front matter and JSONL fields that are post context (everything else is ignored).
 CONTEXT_FIELDS = ("id", "lang", "channel", "audience", "date")
-
-
-class SourceError(CharterguardError):
-    """A whole input cannot be read (missing file, CSV without the text column...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +149,7 @@ def _open_binary(path: str) -> IO[bytes]:
 # -- text and Markdown ---------------------------------------------------------
 def read_document(data: bytes, uri: str, *, markdown: bool) -> PostRow:
     """A whole file as one post; Markdown front matter gives id/lang/channel/audience/date."""
-    problem = _text_problem(data)
+    problem = text_problem(data)
     if problem:
         return PostRow(id=uri, text=None, uri=uri, consumed=len(data), problem=f"{uri}: {problem}")
     text = data.decode("utf-8-sig")
@@ -169,17 +166,6 @@ def read_document(data: bytes, uri: str, *, markdown: bool) -> PostRow:
     return PostRow(
         id=values.pop("id", None) or uri, text=body, uri=uri, first_line=first_line, consumed=len(data), **values
     )
-
-
-def _text_problem(data: bytes) -> str | None:
-    if b"\x00" in data:
-        return "looks like binary data (it contains NUL bytes); give UTF-8 text"
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return f"line {line}: not valid UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); re-encode it as UTF-8"
-    return None
 
 
 def split_front_matter(text: str, uri: str) -> tuple[dict[str, Any], str, int]:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine import redact
-from .errors import CharterError, CharterguardError
+from .errors import CharterError, WaiverError  # WaiverError: importable from here too
 from .report import Finding, Report, verdict_of
 from .text.normalize import fold_letters
 
@@ -37,10 +37,6 @@ FINGERPRINT_PREFIX = "sha256:"
 _FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{64}$")
 REQUIRED = ("rule", "fingerprint", "reason", "author", "expires")
 OPTIONAL = ("ticket",)
-
-
-class WaiverError(CharterguardError):
-    """A waiver file cannot be used: names the file, line and field."""
 
 
 def fingerprint(matched_text: str) -> str:
@@ -57,6 +53,7 @@ class Waiver:
     expires: date
     ticket: str | None = None
     where: str = ""  # "file:line", for messages about this waiver
+    line: int | None = None  # its line in the waiver file, when read from one
 
     @property
     def key(self) -> tuple[str, str]:
@@ -162,11 +159,19 @@ class WaiverLedger:
         self.waived_findings = 0
 
     def record(self, output_row: dict[str, Any]) -> None:
+        """Count the waived findings of an output row (JSON, as `Outcome.to_dict()` makes it)."""
         for entry in output_row.get("waived", ()):
-            self.waived_findings += 1
-            key = (entry["rule"], entry["fingerprint"])
-            if key in self.uses:
-                self.uses[key] += 1
+            self._use((entry["rule"], entry["fingerprint"]))
+
+    def record_waived(self, waived: Iterable[tuple[Finding, Waiver]]) -> None:
+        """Count the (finding, waiver) pairs one post had waived."""
+        for _finding, waiver in waived:
+            self._use(waiver.key)
+
+    def _use(self, key: tuple[str, str]) -> None:
+        self.waived_findings += 1
+        if key in self.uses:
+            self.uses[key] += 1
 
     @property
     def unused(self) -> list[Waiver]:
@@ -181,12 +186,17 @@ class WaiverLedger:
         }
 
     def messages(self) -> Iterable[str]:
-        """One line per expired or unused waiver (stderr / annotations)."""
+        """One line per expired or unused waiver (stderr)."""
+        for waiver, problem in self.notices():
+            yield f"{waiver.where}: {problem}"
+
+    def notices(self) -> Iterable[tuple[Waiver, str]]:
+        """(waiver, what is wrong with it) per expired or unused waiver: annotations place it with `Waiver.line`."""
         for waiver in self.waivers.expired:
-            yield (f"{waiver.where}: waiver for {waiver.rule} ({waiver.fingerprint[:19]}…) expired on "
-                   f"{waiver.expires.isoformat()}; it no longer applies (renew it or remove it)")
+            yield (waiver, f"waiver for {waiver.rule} ({waiver.fingerprint[:19]}…) expired on "
+                           f"{waiver.expires.isoformat()}; it no longer applies (renew it or remove it)")
         for waiver in self.unused:
-            yield f"{waiver.where}: waiver for {waiver.rule} ({waiver.fingerprint[:19]}…) matched no finding in this run"
+            yield waiver, f"waiver for {waiver.rule} ({waiver.fingerprint[:19]}…) matched no finding in this run"
 
 
 def _parse_waiver(entry: Any, index: int, container: Any, name: str) -> Waiver:
@@ -227,4 +237,4 @@ def _parse_waiver(entry: Any, index: int, container: Any, name: str) -> Waiver:
         raise WaiverError(f"{at('expires')}: waivers[{index}].expires: not a date (YYYY-MM-DD)")
     ticket = entry.get("ticket")
     return Waiver(entry["rule"].strip(), print_, entry["reason"].strip(), entry["author"].strip(), expires,
-                  str(ticket) if ticket is not None else None, where)
+                  str(ticket) if ticket is not None else None, where, line)

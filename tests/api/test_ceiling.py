@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from charterguard.api.app import _in_pool
 from charterguard.api.errors import ApiError
+from charterguard.api.state import in_pool as _in_pool
 from charterguard.errors import InputError
 
 
@@ -40,7 +40,7 @@ def test_input_errors_become_422() -> None:
 
 
 def test_decision_log_failure_is_reported_not_raised_and_logs_no_text(caplog: pytest.LogCaptureFixture) -> None:
-    from charterguard.api.app import State
+    from charterguard.api.state import State
     from charterguard.decisions import Decision
 
     class BrokenStore:
@@ -48,7 +48,7 @@ def test_decision_log_failure_is_reported_not_raised_and_logs_no_text(caplog: py
             problem = "-".join(["disk", "full", str(decisions[0].text)])  # a message quoting data
             raise RuntimeError(problem)
 
-    from charterguard.api.app import _log_write_error
+    from charterguard.api.state import log_write_error as _log_write_error
     from charterguard.decisions import DecisionWriter
 
     state = State.__new__(State)  # only what record_many uses

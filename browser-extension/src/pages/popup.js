@@ -3,7 +3,7 @@
 // a box to check any pasted text against the charter.
 (function () {
   const ext = globalThis.browser || globalThis.chrome;
-  const { i18n, findings, status, settings: Settings } = globalThis.CharterGuard;
+  const { i18n, findings, status, settings: Settings, messages: Message } = globalThis.CharterGuard;
   const { t } = status;
   const $ = (id) => document.getElementById(id);
 
@@ -43,7 +43,7 @@
     const text = $('text').value;
     if (!text.trim()) return;
     $('check').disabled = true;
-    const response = await ext.runtime.sendMessage({ type: 'cg:check', text, channel: $('channel').value || undefined })
+    const response = await ext.runtime.sendMessage({ type: Message.CHECK, text, channel: $('channel').value || undefined })
       .catch(() => null);
     $('check').disabled = false;
     if (response && response.ok) showReport(text, response.report);
@@ -61,7 +61,7 @@
     const [activeHere] = await ext.tabs.query({ active: true, currentWindow: true }).catch(() => []);
     const ordered = activeHere && (!own || activeHere.id !== own.id) ? [activeHere] : tabs.sort((a, b) => (b.lastAccessed || 0) - (a.lastAccessed || 0));
     for (const tab of ordered) {
-      const answer = await ext.tabs.sendMessage(tab.id, { type: 'cg:site' }).catch(() => null);
+      const answer = await ext.tabs.sendMessage(tab.id, { type: Message.SITE }).catch(() => null);
       if (answer && answer.hostname) return answer;
     }
     return null;

@@ -9,7 +9,7 @@
     const line = doc.getElementById('api-status');
     line.dataset.state = 'checking';
     line.textContent = t('apiChecking');
-    const status = await ext.runtime.sendMessage({ type: 'cg:status', ...(probe || {}) }).catch(() => null);
+    const status = await ext.runtime.sendMessage({ type: root.CharterGuard.messages.STATUS, ...(probe || {}) }).catch(() => null);
     if (status && status.ok) {
       const version = status.health && status.health.version;
       line.dataset.state = 'ok';

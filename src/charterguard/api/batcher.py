@@ -18,6 +18,9 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from ..engine import CheckError
+from ..errors import InputError
+
 
 @dataclass(slots=True)
 class Job:
@@ -87,20 +90,23 @@ class CheckBatcher:
         checker = live[0].served.checker
         if len(live) > 1:
             rows = [j.row for j in live]
-            self._answer(live, lambda: [r.to_dict() for r in checker.check_many(rows, on_error="return", budget_ms=self._budget_ms)])
+            self._answer(live, lambda: list(checker.check_many(rows, on_error="return", budget_ms=self._budget_ms)))
         else:
             self._answer(live, lambda: [self._check_one(checker, live[0].row)])
 
-    def _answer(self, jobs: list[Job], check: Callable[[], list[dict[str, Any]]]) -> None:
-        """Check `jobs`, record their decisions in one transaction, then answer them."""
+    def _answer(self, jobs: list[Job], check: Callable[[], list[Any]]) -> None:
+        """Check `jobs` (`check` gives a Report or a CheckError each), record their decisions in
+        one transaction, then answer them with the JSON of their result, made here, off the event loop."""
         try:
-            results = check()
+            checked = check()
+            results = [result.to_dict() for result in checked]
         except Exception as exc:  # an engine failure fails these requests, never the thread
             for j in jobs:
                 j.future.set_exception(exc)
             return
         recorded: bool | None = None
-        decisions = [j.decide(result) for j, result in zip(jobs, results) if j.decide is not None and "error" not in result]
+        decisions = [j.decide(data) for j, result, data in zip(jobs, checked, results)
+                     if j.decide is not None and not isinstance(result, CheckError)]
         if self._record_many is not None and any(j.decide is not None for j in jobs):
             outcome = self._record_many(decisions) if decisions else True
             if isinstance(outcome, Future):
@@ -116,13 +122,11 @@ class CheckBatcher:
         for j, result in zip(jobs, results):
             j.future.set_result((result, recorded if j.decide is not None else None))
 
-    def _check_one(self, checker: Any, row: dict[str, Any]) -> dict[str, Any]:
-        from ..engine import CheckError
-        from ..errors import InputError
-
+    def _check_one(self, checker: Any, row: dict[str, Any]) -> Any:
+        """The Report of one post, or the CheckError check_many(on_error="return") would give."""
         try:
             return checker.check(
                 row["text"], lang=row.get("lang"), channel=row.get("channel"), audience=row.get("audience"), id=row.get("id"), budget_ms=self._budget_ms
-            ).to_dict()
-        except InputError as exc:  # same shape as check_many(on_error="return") gives
-            return CheckError(row.get("id"), str(exc)).to_dict()
+            )
+        except InputError as exc:
+            return CheckError(row.get("id"), str(exc))

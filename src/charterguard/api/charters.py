@@ -15,6 +15,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..errors import SettingsError
+
 if TYPE_CHECKING:
     from charterguard import Charter, Checker
     from charterguard.charter.rule import RuleSpec
@@ -75,7 +77,7 @@ class CharterRegistry:
         for spec in specs:  # CharterError propagates: a server never starts on a broken charter
             served = load_served(spec)
             if served.name in self._served:
-                raise ValueError(f"two charters are named {served.name!r} ({self._served[served.name].spec} and {spec}); rename one")
+                raise SettingsError(f"two charters are named {served.name!r} ({self._served[served.name].spec} and {spec}); rename one")
             self._served[served.name] = served
             self.default_name = self.default_name or served.name
         self._stop = threading.Event()

@@ -29,6 +29,8 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import KeysFileError  # importable from here too
+
 ROLES = ("check", "compliance")
 # A role grants itself and the roles it includes.
 ROLE_GRANTS: dict[str, frozenset[str]] = {
@@ -39,10 +41,6 @@ TOKEN_PREFIX = "cg_"
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _KEY_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 log = logging.getLogger("charterguard.api")
-
-
-class KeysFileError(ValueError):
-    """The keys file cannot be used; the message names the file and entry."""
 
 
 @dataclass(frozen=True, slots=True)

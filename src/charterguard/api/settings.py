@@ -14,12 +14,10 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from ..decisions.store import DEFAULT_DECISION_LOG, default_hmac_key_file, is_postgres_url
+from ..errors import SettingsError  # importable from here too
+
 ENV_PREFIX = "CHARTERGUARD_"
-DEFAULT_DECISION_LOG = "charterguard-decisions.sqlite3"
-
-
-class SettingsError(ValueError):
-    """The server cannot start with these settings; the message says what to change."""
 
 
 @dataclass
@@ -133,14 +131,10 @@ class Settings:
         return frozenset(names)
 
     def decision_log_is_postgres(self) -> bool:
-        return self.decision_log.startswith(("postgresql://", "postgres://"))
+        return is_postgres_url(self.decision_log)
 
     def resolved_hmac_key_file(self) -> Path:
-        if self.hmac_key_file:
-            return Path(self.hmac_key_file)
-        if self.decision_log and not self.decision_log_is_postgres():
-            return Path(self.decision_log + ".hmac-key")
-        return Path("charterguard-hmac.key")
+        return Path(self.hmac_key_file) if self.hmac_key_file else default_hmac_key_file(self.decision_log)
 
     # -- environment --------------------------------------------------------
 

@@ -9,6 +9,7 @@ from typing import Any, Callable, NoReturn, TypeVar
 import click
 
 from ..errors import CharterError, CharterguardError
+from ..files import text_problem
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # a verdict at or above --fail-on, or a failing charter test
@@ -51,16 +52,8 @@ def reports_errors(function: F) -> F:
 
 
 def decode_post(data: bytes, source: str) -> str:
-    """Bytes from a file or stdin as text: UTF-8 only, never binary."""
-    if b"\x00" in data:
-        fail(f"{source} looks like binary data (it contains NUL bytes); give UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        fail(f"{source} is not valid UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); re-encode it as UTF-8")
-
-
-def use_color(option: bool | None, stream: Any) -> bool:
-    if option is not None:
-        return option
-    return hasattr(stream, "isatty") and stream.isatty()
+    """Bytes from a file or stdin as text: UTF-8 only, never binary (exit 2 otherwise)."""
+    problem = text_problem(data)
+    if problem:
+        fail(f"{source}: {problem}")
+    return data.decode("utf-8-sig")

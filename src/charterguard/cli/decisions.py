@@ -40,8 +40,7 @@ def _filter_options(func: Any) -> Any:
 
 
 def _open(db: str | None) -> Any:
-    from ..api.settings import DEFAULT_DECISION_LOG
-    from ..decisions import DecisionLogError, open_log
+    from ..decisions import DEFAULT_DECISION_LOG, DecisionLogError, open_log
 
     try:
         return open_log(db or DEFAULT_DECISION_LOG, create=False)
@@ -238,14 +237,13 @@ def purge(db: str | None, older_than_days: int, hmac_key_file: str | None) -> No
 
 def _hasher(db: str | None, hmac_key_file: str | None) -> Any:
     """The server's text-HMAC key: CHARTERGUARD_HMAC_KEY, --hmac-key-file, or the file next to the log."""
-    from ..api.settings import DEFAULT_DECISION_LOG, Settings
-    from ..decisions import TextHasher
+    from ..decisions import DEFAULT_DECISION_LOG, TextHasher, default_hmac_key_file
 
     key = os.environ.get("CHARTERGUARD_HMAC_KEY")
     try:
         if key:
             return TextHasher.from_string(key)
-        path = hmac_key_file or Settings(decision_log=db or DEFAULT_DECISION_LOG).resolved_hmac_key_file()
+        path = hmac_key_file or default_hmac_key_file(db or DEFAULT_DECISION_LOG)
         return TextHasher.from_file(path, create=False)
     except (OSError, ValueError) as exc:
         click.echo(f"charterguard decisions: {exc}", err=True)

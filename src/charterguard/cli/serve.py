@@ -76,9 +76,7 @@ def serve(
 
     import uvicorn
 
-    from ..api.keys import KeysFileError
-    from ..api.settings import Settings, SettingsError
-    from ..decisions import DecisionLogError
+    from ..api.settings import Settings
     from ..errors import CharterguardError
 
     try:
@@ -115,7 +113,7 @@ def serve(
             # here, not raced by the workers), then let go of that app.
             create_app(settings).state.cg.close()
             target, factory = "charterguard.api.app:app_from_env", True
-    except (SettingsError, KeysFileError, DecisionLogError, CharterguardError, ValueError, OSError) as exc:
+    except CharterguardError as exc:  # settings, keys file, charters, decision log, HMAC key
         click.echo(f"charterguard serve: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     if settings.store_text:

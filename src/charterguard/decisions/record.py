@@ -16,7 +16,9 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Mapping
+
+from ..report import CharterRef, Report
 
 Kind = Literal["check", "override", "dismissal"]
 
@@ -105,7 +107,7 @@ def parse_time(value: str | datetime) -> datetime:
 
 
 def decision_from_report(
-    report: dict[str, Any],
+    report: Report | Mapping[str, Any],
     text: str,
     hasher: TextHasher,
     *,
@@ -114,8 +116,27 @@ def decision_from_report(
     audience: str | None,
     store_text: bool = False,
 ) -> Decision:
-    """The decision for one report (the report JSON of DESIGN.md)."""
-    charter = report.get("charter") or {}
+    """The decision for one check: `report` is the `Report`, or its JSON (README, "Report JSON")
+    where only that is at hand (a check answered by the API's coalescer, a report read back)."""
+    if isinstance(report, Report):
+        charter: Mapping[str, Any] = {"name": report.charter.name, "version": report.charter.version, "sha256": report.charter.sha256}
+        facts: dict[str, Any] = {
+            "language": report.language, "verdict": report.verdict, "incomplete": report.incomplete,
+            "elapsed_ms": round(report.elapsed_ms, 3),  # as in the report JSON
+        }
+        findings = [
+            {"rule": f.rule, "category": f.category, "entity": f.entity, "severity": f.severity, "length": f.end - f.start}
+            for f in report.findings
+        ]
+    else:
+        charter = report.get("charter") or {}
+        facts = {"language": report.get("language"), "verdict": report.get("verdict"),
+                 "incomplete": bool(report.get("incomplete", False)), "elapsed_ms": report.get("elapsed_ms")}
+        findings = [
+            {"rule": f["rule"], "category": f.get("category"), "entity": f.get("entity"), "severity": f.get("severity"),
+             "length": f["end"] - f["start"]}
+            for f in report.get("findings", [])
+        ]
     return Decision(
         kind="check",
         text_hmac=hasher.digest(text),
@@ -127,19 +148,39 @@ def decision_from_report(
         charter_sha256=charter.get("sha256"),
         channel=channel,
         audience=audience,
-        language=report.get("language"),
-        verdict=report.get("verdict"),
-        incomplete=bool(report.get("incomplete", False)),
-        findings=[
-            {
-                "rule": f["rule"],
-                "category": f.get("category"),
-                "entity": f.get("entity"),
-                "severity": f.get("severity"),
-                "length": f["end"] - f["start"],
-            }
-            for f in report.get("findings", [])
-        ],
+        findings=findings,
         text=text if store_text else None,
-        elapsed_ms=report.get("elapsed_ms"),
+        **facts,
+    )
+
+
+def author_decision(
+    kind: Literal["override", "dismissal"],
+    text: str,
+    hasher: TextHasher,
+    charter: CharterRef,
+    *,
+    key_id: str | None,
+    findings: list[dict[str, Any]],
+    reason: str,
+    channel: str | None,
+    audience: str | None = None,
+    store_text: bool = False,
+) -> Decision:
+    """The decision an author made about findings of the post `text`: publish despite a block
+    (`override`, findings {rule}) or set findings aside (`dismissal`, findings {rule, severity})."""
+    return Decision(
+        kind=kind,
+        text_hmac=hasher.digest(text),
+        hmac_key_id=hasher.key_id,
+        text_length=len(text),
+        key_id=key_id,
+        charter_name=charter.name,
+        charter_version=charter.version,
+        charter_sha256=charter.sha256,
+        channel=channel,
+        audience=audience,
+        findings=findings,
+        reason=reason,
+        text=text if store_text else None,
     )

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..errors import DecisionLogError  # importable from here too
 from .chain import (
     ChainKey,
     ChainReport,
@@ -28,11 +29,9 @@ from .chain import (
 from .record import Decision, iso, parse_time
 
 MAX_PAGE = 1000
+# Where `charterguard serve` writes the log and `charterguard decisions` reads it, unless told otherwise.
+DEFAULT_DECISION_LOG = "charterguard-decisions.sqlite3"
 CHAIN_LOCK_ID = 0x6367_6368_6169_6E  # PostgreSQL advisory lock: one chain writer at a time, across processes
-
-
-class DecisionLogError(RuntimeError):
-    """The decision log cannot be opened or written; the message says which and why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,9 +512,20 @@ def redact_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+def is_postgres_url(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def default_hmac_key_file(decision_log: str) -> Path:
+    """Where the text-HMAC key is kept when no file is named: beside a SQLite log, else in the working directory."""
+    if decision_log and not is_postgres_url(decision_log):
+        return Path(decision_log + ".hmac-key")
+    return Path("charterguard-hmac.key")
+
+
 def open_log(url: str, *, create: bool = True) -> DecisionLog:
     """A SQLite file path (or sqlite:///path) or a postgresql:// URL; the schema is created when `create`."""
-    if url.startswith(("postgresql://", "postgres://")):
+    if is_postgres_url(url):
         log: DecisionLog = PostgresDecisionLog(url)
     else:
         path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url

@@ -1,1 +1,2 @@
-"""Report renderers: text for people, JSON and SARIF for machines."""
+"""Output formats of `charterguard check` and `batch`: one `Renderer` (base.py) per
+module, listed by name in formats.py; summary.py is the audit summary (JSON, HTML)."""

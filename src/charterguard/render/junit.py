@@ -9,10 +9,16 @@ batch runs (the root element carries the totals), so memory stays flat.
 from __future__ import annotations
 
 import tempfile
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from ..report import VERDICT_RANK
+from ..report import VERDICT_RANK, Finding
+from .base import RenderOptions, RunContext
+
+if TYPE_CHECKING:
+    from ..parallel import Outcome
+    from ..sources import PostRow
+    from ..waivers import Waiver
 
 
 class JUnitWriter:
@@ -24,25 +30,29 @@ class JUnitWriter:
         self.tests = self.failures = self.errors = 0
         self.seconds = 0.0
 
-    def add(self, uri: str, first_line: int, output: dict[str, Any]) -> None:
-        """One output row (report or error JSON) of a post read from `uri`."""
+    def add(self, uri: str, first_line: int, outcome: Outcome) -> None:
+        """One checked post (its report, or why it was not checked) read from `uri`."""
         self.tests += 1
-        name = f"{uri}:{first_line}" if output.get("id") in (None, uri) else f"{uri}:{first_line} [{output['id']}]"
-        elapsed = float(output.get("elapsed_ms", 0.0)) / 1000
+        post_id = outcome.report.id if outcome.report is not None else outcome.error.id if outcome.error is not None else None
+        name = f"{uri}:{first_line}" if post_id in (None, uri) else f"{uri}:{first_line} [{post_id}]"
+        # The report JSON's rounding, so the times add up as they did from it.
+        elapsed = round(outcome.report.elapsed_ms, 3) / 1000 if outcome.report is not None else 0.0
         self.seconds += elapsed
         head = f'    <testcase classname={quoteattr(uri)} name={quoteattr(name)} time="{elapsed:.4f}"'
-        if "error" in output:
+        if outcome.error is not None:
             self.errors += 1
-            message = output["error"]["message"]
-            self._cases.write(f'{head}>\n      <error type={quoteattr(output["error"]["code"])} message={quoteattr(message)}/>\n    </testcase>\n')
+            error = outcome.error
+            self._cases.write(f'{head}>\n      <error type={quoteattr(error.code)} message={quoteattr(error.message)}/>\n    </testcase>\n')
             return
-        lines = [_line(f) for f in output["findings"]]
-        lines += [_line(f, waived=True) for f in output.get("waived", ())]
+        assert outcome.report is not None
+        report = outcome.report
+        lines = [_line(f) for f in report.findings]
+        lines += [_line(f, waiver) for f, waiver in outcome.waived]
         body = escape("\n".join(lines))
-        verdict = output["verdict"]
+        verdict = report.verdict
         if self.fail_on != "never" and VERDICT_RANK[verdict] >= VERDICT_RANK[self.fail_on]:
             self.failures += 1
-            count = len(output["findings"])
+            count = len(report.findings)
             message = f"verdict {verdict}: {count} finding{'s' if count != 1 else ''}"
             self._cases.write(f"{head}>\n      <failure type={quoteattr(verdict)} message={quoteattr(message)}>{body}</failure>\n    </testcase>\n")
         elif lines:
@@ -67,10 +77,25 @@ class JUnitWriter:
         self.stream.write("  </testsuite>\n</testsuites>\n")
 
 
-def _line(finding: dict[str, Any], waived: bool = False) -> str:
-    where = f"[{finding['start']}:{finding['end']}]"
-    text = f"{finding['severity'].upper()} {finding['rule']} {where}: {finding['message']}"
-    if waived:
-        waiver = finding["waiver"]
-        text = f"WAIVED {text} (waiver by {waiver['author']} until {waiver['expires']}: {waiver['reason']})"
+def _line(finding: Finding, waiver: Waiver | None = None) -> str:
+    where = f"[{finding.start}:{finding.end}]"
+    text = f"{finding.severity.upper()} {finding.rule} {where}: {finding.message}"
+    if waiver is not None:
+        text = f"WAIVED {text} (waiver by {waiver.author} until {waiver.expires.isoformat()}: {waiver.reason})"
     return text
+
+
+class JUnitRenderer:
+    """`--format junit`: the test suite's properties name the charter and count the waived findings."""
+
+    def __init__(self, out: IO[str], options: RenderOptions, run: RunContext) -> None:
+        self.run = run
+        self.writer = JUnitWriter(out, options.fail_on)
+
+    def add(self, row: PostRow, outcome: Outcome) -> None:
+        self.writer.add(row.uri, row.first_line, outcome)
+
+    def close(self) -> None:
+        charter = self.run.charter
+        self.writer.close({"charter": f"{charter.name} {charter.version}", "charter.sha256": charter.sha256,
+                           "waived_findings": str(self.run.summary.waived)})

@@ -20,11 +20,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
-from ..charter.model import Charter
 from ..report import Finding, Report
+from .base import RenderOptions, RunContext
+
+if TYPE_CHECKING:
+    from ..charter.model import Charter
+    from ..parallel import Outcome
+    from ..sources import PostRow
+    from ..waivers import Waiver
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"block": "error", "warn": "warning", "info": "note"}
@@ -41,7 +47,7 @@ class CheckedDocument:
     first_line: int = 1  # line of the file where the post text starts
     first_column: int = 1
     # (finding, waiver) pairs removed from `report` by a waiver: shown as suppressed results.
-    waived: tuple[tuple[Finding, Any], ...] = ()
+    waived: tuple[tuple[Finding, Waiver], ...] = ()
     # True for a post that is one row of a JSONL/CSV file: point at the line only.
     line_only: bool = False
 
@@ -110,8 +116,8 @@ def sarif_results(document: CheckedDocument, rule_index: dict[str, int]) -> list
 def _region(document: CheckedDocument, finding: Finding) -> dict[str, int]:
     if document.line_only:
         return {"startLine": document.first_line}
-    start_line, start_col = _line_col(document, finding.start)
-    end_line, end_col = _line_col(document, finding.end)
+    start_line, start_col = line_col(document, finding.start)
+    end_line, end_col = line_col(document, finding.end)
     return {"startLine": start_line, "startColumn": start_col, "endLine": end_line, "endColumn": end_col}
 
 
@@ -171,21 +177,67 @@ def write_sarif(
     """Write the SARIF log to `stream` one result at a time (memory does not grow with
     the number of posts). `notifications` may be filled while `documents` is consumed;
     `properties` may be a callable returning the run properties at the end."""
-    rules = sarif_rules(charter)
-    rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
-    marker = json.dumps("\x00results\x00")
-    # The envelope is the rendered log around a placeholder result: what comes
-    # before `results` does not depend on the run; what follows is rendered at the end.
-    head = json.dumps(_log(charter, rules, ["\x00results\x00"], None, None), ensure_ascii=False, indent=2)
-    stream.write(head.partition(marker)[0])
-    first = True
+    writer = SarifWriter(stream, charter)
     for document in documents:
-        for result in sarif_results(document, rule_index):
-            stream.write(("" if first else ",\n        ") + json.dumps(result, ensure_ascii=False))
-            first = False
-    run_properties = properties() if callable(properties) else properties
-    tail = json.dumps(_log(charter, rules, ["\x00results\x00"], notifications, run_properties), ensure_ascii=False, indent=2)
-    stream.write(tail.partition(marker)[2] + "\n")
+        writer.add(document)
+    writer.close(notifications, properties() if callable(properties) else properties)
+
+
+class SarifWriter:
+    """The SARIF log written as documents come: the envelope first, one result at a
+    time, then what is known only at the end (notifications, run properties)."""
+
+    MARKER = "\x00results\x00"
+
+    def __init__(self, stream: IO[str], charter: Charter) -> None:
+        self.stream, self.charter = stream, charter
+        self.rules = sarif_rules(charter)
+        self.rule_index = {rule["id"]: i for i, rule in enumerate(self.rules)}
+        self._first = True
+        # The envelope is the rendered log around a placeholder result: what comes
+        # before `results` does not depend on the run; what follows is rendered at the end.
+        head = json.dumps(_log(charter, self.rules, [self.MARKER], None, None), ensure_ascii=False, indent=2)
+        stream.write(head.partition(json.dumps(self.MARKER))[0])
+
+    def add(self, document: CheckedDocument) -> None:
+        for result in sarif_results(document, self.rule_index):
+            self.stream.write(("" if self._first else ",\n        ") + json.dumps(result, ensure_ascii=False))
+            self._first = False
+
+    def close(self, notifications: list[dict[str, Any]] | None = None, properties: dict[str, Any] | None = None) -> None:
+        tail = json.dumps(_log(self.charter, self.rules, [self.MARKER], notifications, properties), ensure_ascii=False, indent=2)
+        self.stream.write(tail.partition(json.dumps(self.MARKER))[2] + "\n")
+
+
+class SarifRenderer:
+    """`--format sarif`: posts not checked and waiver problems become notifications; the
+    run's property bag carries the summary numbers and the waiver counts."""
+
+    def __init__(self, out: IO[str], options: RenderOptions, run: RunContext) -> None:
+        self.run = run
+        self.writer = SarifWriter(out, run.charter)
+        self.notifications: list[dict[str, Any]] = []
+
+    def add(self, row: PostRow, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            self.notifications.append(notification(outcome.error.message, "error", row.uri, row.first_line))
+        else:
+            self.writer.add(checked_document(row, outcome))
+
+    def close(self) -> None:
+        if self.run.ledger is not None:
+            self.notifications.extend(notification(message, "warning") for message in self.run.ledger.messages())
+        numbers = self.run.summary_numbers()
+        properties = {"summary": {k: numbers[k] for k in ("posts", "checked", "not_checked", "verdicts", "findings")},
+                      "waivers": numbers["waivers"]}
+        self.writer.close(self.notifications, properties)
+
+
+def checked_document(row: PostRow, outcome: Outcome) -> CheckedDocument:
+    """The document of a checked post (`outcome.report` is set) read as `row`."""
+    assert outcome.report is not None and row.text is not None
+    return CheckedDocument(row.uri, row.text, outcome.report, row.first_line, row.first_column, tuple(outcome.waived),
+                           line_only=row.tabular)
 
 
 def notification(message: str, level: str = "error", uri: str | None = None, line: int | None = None) -> dict[str, Any]:
@@ -199,7 +251,7 @@ def notification(message: str, level: str = "error", uri: str | None = None, lin
     return data
 
 
-def _line_col(document: CheckedDocument, offset: int) -> tuple[int, int]:
+def line_col(document: CheckedDocument, offset: int) -> tuple[int, int]:
     """1-based line and column of a post offset, in the file the post came from."""
     before = document.text[:offset]
     newlines = before.count("\n")

@@ -1,6 +1,6 @@
 """Summary of a batch for compliance teams: the numbers as JSON, and an HTML page.
 
-`SummaryCollector.add()` takes each output row as the batch streams, so memory
+`SummaryCollector.add()` takes each checked post as the batch streams, so memory
 does not grow with the number of posts (the "top findings" table is bounded:
 see `MAX_TRACKED`). `numbers()` is the JSON (schema charterguard.summary/1);
 `render_html(numbers)` draws the *same* numbers as a self-contained page (inline
@@ -16,8 +16,14 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..waivers import fingerprint
+
+if TYPE_CHECKING:
+    from ..parallel import Outcome
 
 SUMMARY_SCHEMA = "charterguard.summary/1"
 VERDICTS = ("block", "warn", "pass")
@@ -45,35 +51,57 @@ class SummaryCollector:
         self._top: dict[tuple[str, str], list[Any]] = {}  # key -> [count, entity, severity, example ids]
         self._top_pruned = False
 
-    def add(self, output: dict[str, Any], channel: str | None = None) -> None:
-        """One output row (report or error JSON) and the channel of its post."""
-        self.posts += 1
-        channel_counts = self.channels.setdefault(channel or "(none)", Counter())
-        channel_counts["posts"] += 1
-        if "error" in output:
-            self.errors += 1
-            channel_counts["error"] += 1
+    def add(self, outcome: Outcome, channel: str | None = None) -> None:
+        """One checked post (its report and what was waived, or why it was not checked) and its channel."""
+        if outcome.report is None:
+            self._count_error(channel)
             return
-        verdict = output["verdict"]
+        report = outcome.report
+        findings = [(f.rule, f.category, f.severity, f.entity, fingerprint(f.text)) for f in report.findings]
+        self._count_report(channel, report.verdict, report.id, report.charter.to_dict(), findings, [f.rule for f, _w in outcome.waived])
+
+    def add_output(self, output: dict[str, Any], channel: str | None = None) -> None:
+        """One output row as JSON (report or error, as `Outcome.to_dict()` writes it): for runs
+        whose results come back serialised (the Spark job)."""
+        if "error" in output:
+            self._count_error(channel)
+            return
+        findings = [(f["rule"], f["category"], f["severity"], f["entity"], f.get("fingerprint", "")) for f in output["findings"]]
+        self._count_report(channel, output["verdict"], output.get("id"), output.get("charter"), findings,
+                           [f["rule"] for f in output.get("waived", ())])
+
+    def _channel(self, channel: str | None) -> Counter[str]:
+        self.posts += 1
+        counts = self.channels.setdefault(channel or "(none)", Counter())
+        counts["posts"] += 1
+        return counts
+
+    def _count_error(self, channel: str | None) -> None:
+        self.errors += 1
+        self._channel(channel)["error"] += 1
+
+    def _count_report(self, channel: str | None, verdict: str, post_id: Any, charter: dict[str, str] | None,
+                      findings: Sequence[tuple[str, str, str, str, str]], waived_rules: list[str]) -> None:
+        """`findings`: (rule, category, severity, entity, fingerprint) of each finding kept."""
         self.verdicts[verdict] += 1
-        channel_counts[verdict] += 1
+        self._channel(channel)[verdict] += 1
         if self.charter is None:
-            self.charter = output.get("charter")
+            self.charter = charter
         seen_rules = set()
-        for finding in output["findings"]:
-            self.rules[finding["rule"]] += 1
-            seen_rules.add(finding["rule"])
-            self.categories[finding["category"]] += 1
-            self.severities[finding["severity"]] += 1
-            self._count_top(finding, output.get("id"))
+        for rule, category, severity, entity, print_ in findings:
+            self.rules[rule] += 1
+            seen_rules.add(rule)
+            self.categories[category] += 1
+            self.severities[severity] += 1
+            self._count_top(rule, print_, entity, severity, post_id)
         for rule in seen_rules:
             self.rule_posts[rule] += 1
-        for finding in output.get("waived", ()):
+        for rule in waived_rules:
             self.waived += 1
-            self.waived_by_rule[finding["rule"]] += 1
+            self.waived_by_rule[rule] += 1
 
-    def _count_top(self, finding: dict[str, Any], post_id: Any) -> None:
-        key = (finding["rule"], finding.get("fingerprint", ""))
+    def _count_top(self, rule: str, print_: str, entity: str, severity: str, post_id: Any) -> None:
+        key = (rule, print_)
         entry = self._top.get(key)
         if entry is None:
             if len(self._top) >= MAX_TRACKED:
@@ -82,7 +110,7 @@ class SummaryCollector:
                 keep = sorted(self._top.items(), key=lambda kv: -kv[1][0])[: MAX_TRACKED // 2]
                 self._top = dict(keep)
                 self._top_pruned = True
-            entry = self._top[key] = [0, finding["entity"], finding["severity"], []]
+            entry = self._top[key] = [0, entity, severity, []]
         entry[0] += 1
         if len(entry[3]) < EXAMPLE_IDS and post_id is not None:
             entry[3].append(post_id)

@@ -4,10 +4,16 @@ then each finding with its clause, message and suggestion, in the post's languag
 from __future__ import annotations
 
 import unicodedata
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from ..report import Finding, Report
+from .base import RenderOptions, RunContext
+
+if TYPE_CHECKING:
+    from ..parallel import Outcome
+    from ..sources import PostRow
 
 LABELS = {
     "fr": {
@@ -23,6 +29,42 @@ LABELS = {
 }
 STYLE = {"block": ("red", "^"), "warn": ("yellow", "~"), "info": ("cyan", "-")}
 VERDICT_COLOUR = {"block": "red", "warn": "yellow", "pass": "green"}
+
+
+class TextRenderer:
+    """Each post's report for a person; a post that could not be checked is said on standard error.
+    Of many posts, only those with something to say are shown (the command's summary line counts the rest)."""
+
+    def __init__(self, out: IO[str], options: RenderOptions, run: RunContext) -> None:
+        self.out, self.single_object = out, options.single_object
+        self.color = use_color(options.color, out)
+        self._index = 0
+
+    def add(self, row: PostRow, outcome: Outcome) -> None:
+        index, self._index = self._index, self._index + 1
+        if outcome.error is not None:
+            click.echo(f"charterguard: error: {outcome.error.message}", err=True)
+            return
+        assert outcome.report is not None
+        if not self.single_object and not outcome.report.findings and not outcome.waived:
+            return
+        if not self.single_object:
+            label = row.uri if row.id in (None, row.uri) else f"{row.uri} [{row.id}]"
+            heading = f"== {label}"
+            self.out.write(("\n" if index else "") + (click.style(heading, bold=True) if self.color else heading) + "\n")
+        self.out.write(render_text(outcome.report, row.text or "", color=self.color) + "\n")
+        for finding, waiver in outcome.waived:
+            self.out.write(f"  waived: {finding.rule} (by {waiver.author} until {waiver.expires.isoformat()}: {waiver.reason})\n")
+
+    def close(self) -> None:
+        pass
+
+
+def use_color(option: bool | None, stream: Any) -> bool:
+    """`option`, or when it is None, whether `stream` is a terminal."""
+    if option is not None:
+        return option
+    return hasattr(stream, "isatty") and stream.isatty()
 
 
 def render_text(report: Report, text: str, *, color: bool) -> str:

@@ -221,7 +221,7 @@ def _summary(reports: DataFrame, charter_identity: dict[str, str], ledger: Waive
 
     summary = SummaryCollector(charter=charter_identity)
     for row in reports.select("report", "channel").toLocalIterator():
-        summary.add(json.loads(row["report"]), row["channel"])
+        summary.add_output(json.loads(row["report"]), row["channel"])
     return summary.numbers(ledger.to_dict() if ledger else None)
 
 
