@@ -74,7 +74,7 @@ def model_predictor() -> Callable[[Example], bool]:
         analyzer = analyzer_for(example.language, (), (), (), AnalyzerOptions())
         if analyzer.model is None:
             return False
-        return analyzer.probability(FoldedText(example.text)) >= analyzer.model.threshold
+        return analyzer.probability(FoldedText(example.text)) >= analyzer.threshold
 
     return predict
 

@@ -113,7 +113,7 @@ def _model_flags(example) -> bool:
     from charterguard.tone.analyzer import AnalyzerOptions, analyzer_for
 
     analyzer = analyzer_for(example.language, (), (), (), AnalyzerOptions())
-    return analyzer.model is not None and analyzer.probability(FoldedText(example.text)) >= analyzer.model.threshold
+    return analyzer.model is not None and analyzer.probability(FoldedText(example.text)) >= analyzer.threshold
 
 
 def test_davidson_held_out_meets_its_target():

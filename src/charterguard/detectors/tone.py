@@ -236,7 +236,7 @@ class ToneDetector(Detector[ToneRule]):
             chosen = self.rule.model_threshold
             if isinstance(chosen, dict):
                 chosen = chosen.get(language)
-            threshold = chosen if chosen is not None else analyzer.model.threshold
+            threshold = chosen if chosen is not None else analyzer.threshold
         cache = post.__dict__.setdefault("_tone_cache", {})
         every = analyzer.analyze(post.folded, model_threshold=threshold, cache=cache)
         if self.rule.meaning:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import Entry, constructions, lexicon_index
 from .model import features, load_model, model_words
+from .sentence_model import load_sentence_model
 from .targets import load_targets, target_index
 from .tokens import Tokens
 
@@ -67,8 +68,10 @@ class AnalyzerOptions:
 
 @dataclass
 class _PostState:
+    text: str
     tokens: Tokens
     lexical: list[ToneFinding]
+    probability: float | None = None  # the model's, computed once (the second stage embeds the post)
     model: dict[float, list[ToneFinding]] = field(default_factory=dict)
 
 
@@ -90,6 +93,9 @@ class ToneAnalyzer:
         self.targets = target_index(language, company_names, competitors)
         self.words = load_targets(language).classes
         self.model = load_model(language)
+        self.sentence_model = load_sentence_model(language) if self.model is not None else None
+        # Default decision threshold of `offensive`, on the scale of `probability`.
+        self.threshold = (self.sentence_model or self.model).threshold if self.model is not None else 1.0
         self.evidence = {**DEFAULT_EVIDENCE, **(self.model.evidence if self.model else {})}
 
     # -- entry point -------------------------------------------------------
@@ -113,7 +119,21 @@ class ToneAnalyzer:
         """Calibrated model probability that the whole post is offensive (0 without a model)."""
         if self.model is None:
             return 0.0
-        return self.model.probability(self.model_features(folded))
+        return self._probability(self._state(folded, {}))
+
+    def _probability(self, state: _PostState) -> float:
+        """The n-gram model's probability, or where a second stage ships, the stacked one
+        (`sentence_model`: the post is embedded only past its gate)."""
+        assert self.model is not None
+        if state.probability is None:
+            tokens = state.tokens
+            words = model_words(tokens.words[k] for k in range(len(tokens)) if not tokens.mention[k])
+            margin = self.model.margin(features(words, _evidence_kinds(state.lexical)))
+            if self.sentence_model is not None:
+                state.probability = self.sentence_model.probability(margin, state.text)
+            else:
+                state.probability = self.model.calibrated(margin)
+        return state.probability
 
     def model_features(self, folded: "FoldedText") -> set[str]:
         """The model's features of a whole post (also used by the training script)."""
@@ -125,9 +145,10 @@ class ToneAnalyzer:
     def _state(self, folded: "FoldedText", cache: dict) -> _PostState:
         state = cache.get(id(self))
         if state is None:
+            text = folded.original
             folded = squeezed(folded)
             tokens = Tokens.of(folded)
-            state = _PostState(tokens, self._lexical_findings(folded, tokens))
+            state = _PostState(text, tokens, self._lexical_findings(folded, tokens))
             cache[id(self)] = state
         return state
 
@@ -278,8 +299,7 @@ class ToneAnalyzer:
                 by_sentence.setdefault(s, []).append(k)
         if not by_sentence:
             return []
-        all_words = model_words(tokens.words[k] for k in range(len(tokens)) if not tokens.mention[k])
-        probability = self.model.probability(features(all_words, _evidence_kinds(state.lexical)))
+        probability = self._probability(state)
         if probability < threshold:
             return []
         # Point at the sentence that weighs most; the score is the whole post's.
