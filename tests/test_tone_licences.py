@@ -151,3 +151,13 @@ def test_the_chosen_threshold_is_the_lowest_within_the_hint_budget() -> None:
     assert choose(rows, max_rate=0.0) == 0.8
     assert choose(rows, max_rate=0.10) == 0.5
     assert choose(rows[:2], max_rate=0.0) == 0.6  # none within budget: the highest candidate
+
+
+def test_the_sentence_stage_trains_on_trainable_sets_only(eval_sets: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from charterguard.tone import train_sentence
+
+    # Someone "adds" CyberAgressionAdo to what teaches the encoder head: training stops.
+    monkeypatch.setitem(train_sentence.ENCODER_TRAINING, "en", corpora.cyberagression)
+    with pytest.raises(corpora.MeasureOnlyError, match="cyberagressionado_fr"):
+        train_sentence.fit_language("en", None)
+    assert set(eval_sets) <= {"tweeteval_en", "davidson_hate_offensive"}

@@ -28,7 +28,7 @@ from .base import Detector, Hit, register
 
 if TYPE_CHECKING:
     from ..analysis import Post
-    from ..tone.analyzer import ToneAnalyzer, ToneFinding
+    from ..tone.analyzer import ToneAnalyzer, ToneCache, ToneFinding
 
 ToneCategory = Literal[
     "insult",
@@ -237,7 +237,9 @@ class ToneDetector(Detector[ToneRule]):
             if isinstance(chosen, dict):
                 chosen = chosen.get(language)
             threshold = chosen if chosen is not None else analyzer.threshold
-        cache = post.__dict__.setdefault("_tone_cache", {})
+        from ..tone.analyzer import ToneCache
+
+        cache = post.kept(ToneCache)
         every = analyzer.analyze(post.folded, model_threshold=threshold, cache=cache)
         if self.rule.meaning:
             every = self._by_meaning(post, language, every, cache)
@@ -278,7 +280,7 @@ class ToneDetector(Detector[ToneRule]):
 
         return PARSE_COMPONENTS if self.rule.meaning else frozenset()
 
-    def _by_meaning(self, post: "Post", language: str, every: list["ToneFinding"], cache: dict) -> list["ToneFinding"]:
+    def _by_meaning(self, post: "Post", language: str, every: list["ToneFinding"], cache: "ToneCache") -> list["ToneFinding"]:
         """`every` with the lexicon's findings revised by the parse and the findings by meaning added."""
         from ..linguistics import TargetNames
         from ..tone.meaning import cue_lexicon, read_meaning, target_of_span
@@ -286,7 +288,7 @@ class ToneDetector(Detector[ToneRule]):
         names = TargetNames(tuple(self.company.values("names")), tuple(self.company.values("competitors")))
         extra = tuple((name, word) for name, words in sorted(self.rule.cues.items()) for word in words)
         key = ("meaning", names, extra, tuple((f.category, f.start, f.end, f.evidence) for f in every))
-        done = cache.get(key)
+        done = cache.meaning.get(key)
         if done is None:
             read = read_meaning(post.linguistics, names, cue_lexicon(language, extra), every)
             # Who the model's sentence is about, so that `targets:` can tell an offensive post
@@ -299,5 +301,5 @@ class ToneDetector(Detector[ToneRule]):
             for f in read.found:  # a lexicon finding of the same category on the same words stands
                 if not any(x.category == f.category and x.start < f.end and f.start < x.end for x in done):
                     done.append(f)
-            cache[key] = done
+            cache.meaning[key] = done
         return done

@@ -1,8 +1,8 @@
 """Put lexicons, targets, constructions, style checks and the model together.
 
 `ToneAnalyzer.analyze(post)` returns every `ToneFinding` of every category; a rule
-keeps the categories it enables. Results are cached on the post, so several tone
-rules in one charter analyse a post once.
+keeps the categories it enables. Results are kept in the post's `ToneCache`, so several
+tone rules in one charter analyse a post once.
 """
 
 from __future__ import annotations
@@ -75,6 +75,15 @@ class _PostState:
     model: dict[float, list[ToneFinding]] = field(default_factory=dict)
 
 
+@dataclass
+class ToneCache:
+    """What the tone rules derived from one post (`Post.kept(ToneCache)`), shared by the rules."""
+
+    states: dict["ToneAnalyzer", _PostState] = field(default_factory=dict)
+    # Findings after reading by meaning, by (target names, cue words, findings read).
+    meaning: dict[tuple, list[ToneFinding]] = field(default_factory=dict)
+
+
 class ToneAnalyzer:
     """Tone analysis for one language, company and set of extra lexicon terms."""
 
@@ -100,14 +109,14 @@ class ToneAnalyzer:
 
     # -- entry point -------------------------------------------------------
     def analyze(
-        self, folded: "FoldedText", *, model_threshold: float | None = None, cache: dict | None = None
+        self, folded: "FoldedText", *, model_threshold: float | None = None, cache: ToneCache | None = None
     ) -> list[ToneFinding]:
         """Every finding in the post; the model runs only when a threshold is given.
 
-        `cache` is a per-post dict (the detector passes one stored on the `Post`), so
-        several tone rules analyse a post once.
+        `cache`: the post's (the detector passes `post.kept(ToneCache)`), so several tone
+        rules analyse a post once.
         """
-        state = self._state(folded, cache if cache is not None else {})
+        state = self._state(folded, cache if cache is not None else ToneCache())
         findings = list(state.lexical)
         if model_threshold is not None and self.model is not None:
             if model_threshold not in state.model:
@@ -119,7 +128,7 @@ class ToneAnalyzer:
         """Calibrated model probability that the whole post is offensive (0 without a model)."""
         if self.model is None:
             return 0.0
-        return self._probability(self._state(folded, {}))
+        return self._probability(self._state(folded, ToneCache()))
 
     def _probability(self, state: _PostState) -> float:
         """The n-gram model's probability, or where a second stage ships, the stacked one
@@ -137,19 +146,19 @@ class ToneAnalyzer:
 
     def model_features(self, folded: "FoldedText") -> set[str]:
         """The model's features of a whole post (also used by the training script)."""
-        state = self._state(folded, {})
+        state = self._state(folded, ToneCache())
         tokens = state.tokens
         words = model_words(tokens.words[k] for k in range(len(tokens)) if not tokens.mention[k])
         return features(words, _evidence_kinds(state.lexical))
 
-    def _state(self, folded: "FoldedText", cache: dict) -> _PostState:
-        state = cache.get(id(self))
+    def _state(self, folded: "FoldedText", cache: ToneCache) -> _PostState:
+        state = cache.states.get(self)
         if state is None:
             text = folded.original
             folded = squeezed(folded)
             tokens = Tokens.of(folded)
             state = _PostState(text, tokens, self._lexical_findings(folded, tokens))
-            cache[id(self)] = state
+            cache.states[self] = state
         return state
 
     # -- lexicon, constructions, targets -------------------------------------
