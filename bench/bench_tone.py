@@ -50,17 +50,22 @@ def posts(language: str) -> list[str]:
     return out
 
 
-def detectors(meaning: bool = True) -> list[ToneDetector]:
-    """The default charter's tone rules (lexicon categories, disparagement, the model), as compiled
-    there; `meaning=False`: the same rules without reading by meaning (the reference)."""
+def detectors(language: str, meaning: bool = True) -> list[ToneDetector]:
+    """The default charter's tone rules that apply to posts in `language` (their `when`, as the
+    engine judges it), as compiled there; `meaning=False`: the same rules without reading by
+    meaning (the reference)."""
     charter = Charter.load("default")
     out = []
     for compiled in charter.rules:
-        if compiled.spec.kind == "tone" and compiled.spec.enabled:
-            detector = compiled.detector
-            if not meaning:
-                detector = ToneDetector(compiled.spec.model_copy(update={"meaning": False}), charter.company)
-            out.append(detector)
+        spec = compiled.spec
+        if spec.kind != "tone" or not spec.enabled:
+            continue
+        if spec.when is not None and not spec.when.holds(channel=None, audience=None, language=language, now=NOW):
+            continue
+        detector = compiled.detector
+        if not meaning:
+            detector = ToneDetector(spec.model_copy(update={"meaning": False}), charter.company)
+        out.append(detector)
     return out
 
 
@@ -124,8 +129,8 @@ def main() -> int:
     import os
 
     print(f"load average {os.getloadavg()[0]:.2f} (read CPU times on a busy machine)")
-    dets, reference = detectors(True), detectors(False)
     for language in ("fr", "en"):
+        dets, reference = detectors(language, True), detectors(language, False)
         texts = posts(language)
         if not texts:
             print(f"{language}: no corporate posts in bench/data, skipped")

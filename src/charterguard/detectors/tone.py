@@ -199,6 +199,12 @@ class ToneDetector(Detector[ToneRule]):
         super().__init__(rule, company)
         self._categories = frozenset(rule.categories)
         self._analyzers: dict[str, "ToneAnalyzer"] = {}
+        # Who the model's finding is about is looked for only when this rule reads it (`targets:`
+        # or a {target} placeholder): finding it may parse every sentence of the post.
+        self._reads_target = rule.meaning and "offensive" in self._categories and (
+            rule.targets is not None
+            or any(m is not None and "{target}" in m.model_dump_json() for m in (rule.message, rule.suggestion))
+        )
 
     def _analyzer(self, language: str) -> "ToneAnalyzer":
         analyzer = self._analyzers.get(language)
@@ -287,19 +293,21 @@ class ToneDetector(Detector[ToneRule]):
 
         names = TargetNames(tuple(self.company.values("names")), tuple(self.company.values("competitors")))
         extra = tuple((name, word) for name, words in sorted(self.rule.cues.items()) for word in words)
-        key = ("meaning", names, extra, tuple((f.category, f.start, f.end, f.evidence) for f in every))
-        done = cache.meaning.get(key)
-        if done is None:
-            read = read_meaning(post.linguistics, names, cue_lexicon(language, extra), every)
-            # Who the model's sentence is about, so that `targets:` can tell an offensive post
+        key = (names, extra, tuple((f.category, f.start, f.end, f.evidence) for f in every))
+        read = cache.meaning.get(key)
+        if read is None:
+            read = cache.meaning[key] = read_meaning(post.linguistics, names, cue_lexicon(language, extra), every)
+        done = list(read.revised)
+        for f in read.found:  # a lexicon finding of the same category on the same words stands
+            if not any(x.category == f.category and x.start < f.end and f.start < x.end for x in done):
+                done.append(f)
+        if self._reads_target:
+            # Who the model's finding is about, so that `targets:` can tell an offensive post
             # aimed at someone from one aimed at no one.
-            done = [
-                replace(f, target=target_of_span(post.linguistics, names, f.start, f.end, read.defused))
-                if f.category == "offensive" else f
-                for f in read.revised
-            ]
-            for f in read.found:  # a lexicon finding of the same category on the same words stands
-                if not any(x.category == f.category and x.start < f.end and f.start < x.end for x in done):
-                    done.append(f)
-            cache.meaning[key] = done
+            for k, f in enumerate(done):
+                if f.category == "offensive":
+                    where = (names, f.start, f.end, read.defused)
+                    if where not in cache.targets:
+                        cache.targets[where] = target_of_span(post.linguistics, names, f.start, f.end, read.defused)
+                    done[k] = replace(f, target=cache.targets[where])
         return done

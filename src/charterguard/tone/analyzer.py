@@ -21,6 +21,7 @@ from .tokens import Tokens
 
 if TYPE_CHECKING:
     from ..text.normalize import FoldedText
+    from .meaning import MeaningResult
 
 # Used when the shipped model file carries no measured value for an evidence kind.
 # The training script measures these on the training sets (see MODEL_CARD.md).
@@ -80,8 +81,10 @@ class ToneCache:
     """What the tone rules derived from one post (`Post.kept(ToneCache)`), shared by the rules."""
 
     states: dict["ToneAnalyzer", _PostState] = field(default_factory=dict)
-    # Findings after reading by meaning, by (target names, cue words, findings read).
-    meaning: dict[tuple, list[ToneFinding]] = field(default_factory=dict)
+    # Reading by meaning, by (target names, cue words, findings read).
+    meaning: dict[tuple, "MeaningResult"] = field(default_factory=dict)
+    # Who the model's finding is about, by (target names, start, end, defused sentences).
+    targets: dict[tuple, str | None] = field(default_factory=dict)
 
 
 class ToneAnalyzer:
