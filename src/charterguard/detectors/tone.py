@@ -8,7 +8,8 @@ customers or competitors, and optionally negativity, shouting and punctuation.
       categories: [insult, aggression, hate]
 
 Matching uses hand-written French/English lexicons, target detection for
-disparagement and a small shipped linear model (category `offensive`), see
+disparagement and a small shipped linear model (category `offensive`; in English,
+posts past its gate are also read by the sentence encoder), see
 `charterguard.tone`. With `meaning: true` (the default) sentences holding a cue are
 parsed (`Post.linguistics`) and read by meaning (`charterguard.tone.meaning`): hostile
 words aimed at a target, dehumanisation, exclusion, threats; negation, quotation and
