@@ -143,6 +143,26 @@ def test_the_french_threshold_is_chosen_on_dev_parts_only(eval_sets: list[str], 
         chooser.curve(data)
 
 
+def test_the_english_targeted_threshold_is_chosen_on_dev_parts_and_tweeteval_train_only(
+        eval_sets: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    chooser = tone_threshold()
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in chooser.TARGETED_FILES:
+        corporate_file(data, name)
+    rows = chooser.curve_targeted(data)
+    assert [t for t, _rates, _f1 in rows] == list(chooser.TARGETED_CANDIDATES)
+    assert set(eval_sets) == {"tweeteval_en"}  # its calibration bucket, from the train file
+    original = corpora.corporate_posts
+    monkeypatch.setattr(corpora, "corporate_posts", lambda path, part: original(path, "report"))
+    with pytest.raises(corpora.MeasureOnlyError, match="corporate_report"):
+        chooser.curve_targeted(data)
+    monkeypatch.setattr(corpora, "tweeteval_split", lambda part: corpora.cyberagression())
+    monkeypatch.setattr(corpora, "corporate_posts", original)
+    with pytest.raises(corpora.MeasureOnlyError, match="cyberagressionado_fr"):
+        chooser.curve_targeted(data)
+
+
 def test_the_chosen_threshold_is_the_lowest_within_the_hint_budget() -> None:
     choose = tone_threshold().choose
     rows = [(0.5, {"a": 0.10, "b": 0.0}, 0.6), (0.6, {"a": 0.02, "b": 0.03}, 0.6),
