@@ -16,9 +16,11 @@ charterguard rows:
 - "lexicons only": the same without the model;
 - "model only": the model's calibrated probability at its tuned threshold.
 
-False alarms: the share of posts in bench/data/corporate_*.txt that get a tone
-finding at warn or block from the default charter (or, while it has no tone
-rules, from the rule above); "incl. info" also counts the model's review hints.
+False alarms: the share of posts in the report part of each bench/data/corporate_*.txt
+file (`corpora.corporate_posts`; the dev part chose the French model threshold and is
+printed in brackets) that get a tone finding at warn or block from the default charter
+(or, while it has no tone rules, from the rule above); "incl. info" also counts the
+model's review hints.
 Then every set as the default charter decides it (warn/block), and the functional
 suites per phenomenon (bench/tone_suite.py: report split and blind sets).
 """
@@ -72,7 +74,7 @@ def model_predictor() -> Callable[[Example], bool]:
         analyzer = analyzer_for(example.language, (), (), (), AnalyzerOptions())
         if analyzer.model is None:
             return False
-        return analyzer.probability(FoldedText(example.text)) >= analyzer.model.threshold
+        return analyzer.probability(FoldedText(example.text)) >= analyzer.threshold
 
     return predict
 
@@ -130,6 +132,8 @@ def eval_sets(quick: bool) -> list[tuple[str, float, list[Example]]]:
 
 
 def false_alarms(data_dir: Path) -> None:
+    """Rates on the report part of each corporate file (`corpora.corporate_posts`); the dev
+    part, which chose the French `model_threshold` (bench/tone_threshold.py), in brackets."""
     checker = None
     try:
         from charterguard.charter.model import Charter
@@ -142,28 +146,34 @@ def false_alarms(data_dir: Path) -> None:
         print(f"(default charter unavailable: {type(exc).__name__}: {exc})")
     fallback = detector_predictor(RISK + ["offensive"])
     source = "default charter tone rules (warn/block)" if checker else "bench tone rule (all risk categories + model)"
-    print(f"\nFalse alarms on ordinary corporate posts — {source}")
-    print(f"{'file':38} {'posts':>6} {'flagged':>8} {'rate':>7}   {'incl. info':>10}")
+    print(f"\nFalse alarms on ordinary corporate posts — {source}; report part (dev part in brackets)")
+    print(f"{'file':38} {'posts':>6} {'flagged':>8} {'rate':>7}   {'incl. info':>10}   {'dev: rate, incl. info':>22}")
     for name in CORPORATE:
         path = data_dir / name
         if not path.is_file():
             print(f"{name:38} (missing, skipped)")
             continue
         language = "fr" if "_fr" in name else "en"
-        posts = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        flagged = hinted = 0
-        for text in posts:
-            if checker is not None:
-                report = checker.check(text, lang=language)
-                tone = [f for f in report.findings if f.category == "tone"]
-                flagged += any(f.severity in ("warn", "block") for f in tone)
-                hinted += bool(tone)  # info findings too (the model's review hints)
-            else:
-                hit = fallback(Example(text, 0, language))
-                flagged += hit
-                hinted += hit
-        rate = flagged / max(len(posts), 1)
-        print(f"{name:38} {len(posts):6d} {flagged:8d} {rate:7.1%}   {hinted / max(len(posts), 1):10.1%}"
+        counts = {}
+        for part in corpora.CORPORATE_PARTS:
+            posts = corpora.corporate_posts(path, part)
+            flagged = hinted = 0
+            for text in posts:
+                if checker is not None:
+                    report = checker.check(text, lang=language)
+                    tone = [f for f in report.findings if f.category == "tone"]
+                    flagged += any(f.severity in ("warn", "block") for f in tone)
+                    hinted += bool(tone)  # info findings too (the model's review hints)
+                else:
+                    hit = fallback(Example(text, 0, language))
+                    flagged += hit
+                    hinted += hit
+            counts[part] = (len(posts), flagged, hinted)
+        n, flagged, hinted = counts["report"]
+        dev_n, dev_flagged, dev_hinted = counts["dev"]
+        rate = flagged / max(n, 1)
+        print(f"{name:38} {n:6d} {flagged:8d} {rate:7.1%}   {hinted / max(n, 1):10.1%}   "
+              f"({dev_flagged / max(dev_n, 1):5.1%}, {dev_hinted / max(dev_n, 1):5.1%} of {dev_n})"
               + ("  MET (<= 1%)" if rate <= 0.01 else "  NOT MET (> 1%)"))
 
 

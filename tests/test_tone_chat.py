@@ -113,7 +113,7 @@ def _model_flags(example) -> bool:
     from charterguard.tone.analyzer import AnalyzerOptions, analyzer_for
 
     analyzer = analyzer_for(example.language, (), (), (), AnalyzerOptions())
-    return analyzer.model is not None and analyzer.probability(FoldedText(example.text)) >= analyzer.model.threshold
+    return analyzer.model is not None and analyzer.probability(FoldedText(example.text)) >= analyzer.threshold
 
 
 def test_davidson_held_out_meets_its_target():
@@ -131,7 +131,26 @@ def test_french_sets_do_not_regress():
 
 def test_tweeteval_does_not_regress():
     corpora = _eval_or_skip()
-    assert _macro_f1(corpora.tweeteval_split("val")) >= 0.72
+    assert _macro_f1(corpora.tweeteval_split("val")) >= 0.74  # measured 0.752 with the English second stage
+
+
+def test_the_default_charter_keeps_its_tweeteval_gain_at_warn_and_block():
+    # Floor a little below the measured 0.736 (was 0.701 before the English second stage and
+    # the whole-post target of `tone.offensive_targeted`, MODEL_CARD.md).
+    from charterguard.charter.model import Charter
+    from charterguard.engine import Checker
+
+    corpora = _eval_or_skip()
+    checker = Checker(Charter.load("default"))
+    examples = corpora.tweeteval_split("val")
+    labels = [e.label for e in examples]
+    predicted = [any(f.category == "tone" and f.severity in ("warn", "block") for f in checker.check(e.text, lang="en").findings)
+                 for e in examples]
+    tp = sum(1 for y, p in zip(labels, predicted) if p and y)
+    fp = sum(1 for y, p in zip(labels, predicted) if p and not y)
+    fn = sum(1 for y, p in zip(labels, predicted) if not p and y)
+    tn = len(labels) - tp - fp - fn
+    assert (2 * tp / (2 * tp + fp + fn) + 2 * tn / (2 * tn + fp + fn)) / 2 >= 0.725
 
 
 @pytest.mark.xfail(strict=True, reason="targets not met yet (see MODEL_CARD.md, limits): update when they are")

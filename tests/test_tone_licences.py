@@ -77,3 +77,107 @@ def test_training_on_a_measure_only_set_fails(eval_sets: list[str], monkeypatch:
     monkeypatch.setattr(corpora, "mlma", lambda language: corpora.cyberagression())
     with pytest.raises(corpora.MeasureOnlyError, match="cyberagressionado_fr"):
         train.training_sets("fr")
+
+
+# -- corporate posts: a development part may choose thresholds, the report part only reports --
+
+def corporate_file(root: Path, name: str = "corporate_posts_fr.txt") -> Path:
+    path = root / name
+    path.write_text("".join(f"Publication ordinaire numéro {i}.\n" for i in range(40)) + "\n", encoding="utf-8")
+    return path
+
+
+def test_corporate_posts_split_in_two_stable_halves(tmp_path: Path) -> None:
+    path = corporate_file(tmp_path)
+    dev, report = corpora.corporate_posts(path, "dev"), corpora.corporate_posts(path, "report")
+    assert dev and report and not set(dev) & set(report)
+    assert sorted(dev + report) == sorted(corpora.corporate_posts(path, "all"))
+    # A post's part depends on its text only: reordering the file or adding posts moves nothing.
+    path.write_text("Une nouvelle publication.\n" + "\n".join(reversed(dev + report)), encoding="utf-8")
+    assert set(dev) <= set(corpora.corporate_posts(path, "dev"))
+    assert set(report) <= set(corpora.corporate_posts(path, "report"))
+
+
+def test_only_the_dev_part_of_corporate_posts_can_tune(tmp_path: Path) -> None:
+    path = corporate_file(tmp_path)
+    with corpora.training():
+        assert corpora.corporate_posts(path, "dev")
+        for part in ("report", "all"):
+            with pytest.raises(corpora.MeasureOnlyError, match=f"corporate_{part}"):
+                corpora.corporate_posts(path, part)
+    assert corpora.corporate_posts(path, "report")  # measuring is allowed
+
+
+def tone_threshold():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import tone_threshold
+
+    return tone_threshold
+
+
+def test_the_french_threshold_is_chosen_on_dev_parts_only(eval_sets: list[str], tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    chooser = tone_threshold()
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in chooser.FILES:
+        corporate_file(data, name)
+    parts: list[str] = []
+    original = corpora.corporate_posts
+
+    def spy(path: Path, part: str) -> list[str]:
+        parts.append(part)
+        return original(path, part)
+
+    monkeypatch.setattr(corpora, "corporate_posts", spy)
+    rows = chooser.curve(data)
+    assert parts == ["dev"] * len(chooser.FILES)
+    assert [t for t, _rates, _f1 in rows] == list(chooser.CANDIDATES)
+    assert set(eval_sets) == {"mlma_hate_speech"}  # the recall side: a trainable set's calibration bucket
+
+    # Someone "tunes" on the report part: the choice stops.
+    monkeypatch.setattr(corpora, "corporate_posts", lambda path, part: original(path, "report"))
+    with pytest.raises(corpora.MeasureOnlyError, match="corporate_report"):
+        chooser.curve(data)
+
+
+def test_the_english_targeted_threshold_is_chosen_on_dev_parts_and_tweeteval_train_only(
+        eval_sets: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    chooser = tone_threshold()
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in chooser.TARGETED_FILES:
+        corporate_file(data, name)
+    rows = chooser.curve_targeted(data)
+    assert [t for t, _rates, _f1 in rows] == list(chooser.TARGETED_CANDIDATES)
+    assert set(eval_sets) == {"tweeteval_en"}  # its calibration bucket, from the train file
+    original = corpora.corporate_posts
+    monkeypatch.setattr(corpora, "corporate_posts", lambda path, part: original(path, "report"))
+    with pytest.raises(corpora.MeasureOnlyError, match="corporate_report"):
+        chooser.curve_targeted(data)
+    monkeypatch.setattr(corpora, "tweeteval_split", lambda part: corpora.cyberagression())
+    monkeypatch.setattr(corpora, "corporate_posts", original)
+    with pytest.raises(corpora.MeasureOnlyError, match="cyberagressionado_fr"):
+        chooser.curve_targeted(data)
+
+
+def test_the_chosen_threshold_is_the_lowest_within_the_hint_budget() -> None:
+    choose = tone_threshold().choose
+    rows = [(0.5, {"a": 0.10, "b": 0.0}, 0.6), (0.6, {"a": 0.02, "b": 0.03}, 0.6),
+            (0.7, {"a": 0.02, "b": 0.0}, 0.5), (0.8, {"a": 0.0, "b": 0.0}, 0.4)]
+    assert choose(rows, max_rate=0.02) == 0.7
+    assert choose(rows, max_rate=0.0) == 0.8
+    assert choose(rows, max_rate=0.10) == 0.5
+    assert choose(rows[:2], max_rate=0.0) == 0.6  # none within budget: the highest candidate
+
+
+def test_the_sentence_stage_trains_on_trainable_sets_only(eval_sets: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from charterguard.tone import train_sentence
+
+    # Someone "adds" CyberAgressionAdo to what teaches the encoder head: training stops.
+    monkeypatch.setitem(train_sentence.ENCODER_TRAINING, "en", corpora.cyberagression)
+    with pytest.raises(corpora.MeasureOnlyError, match="cyberagressionado_fr"):
+        train_sentence.fit_language("en", None)
+    assert set(eval_sets) <= {"tweeteval_en", "davidson_hate_offensive"}

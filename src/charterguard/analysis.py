@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from .text import social
 from .text.normalize import FoldedText
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .linguistics import Linguistics
+
+T = TypeVar("T")
 
 
 class Post:
@@ -39,6 +41,15 @@ class Post:
         self.nlp_components = nlp_components  # what the applicable rules need parsed
         self._doc: "Doc | None" = None
         self.deadline: float | None = None  # time.perf_counter() value past which parsing stops (BudgetExceeded)
+        self._kept: dict[type, object] = {}
+
+    def kept(self, kind: type[T]) -> T:
+        """This post's instance of `kind` (made by `kind()` on first use): where a detector keeps
+        what it derived from the post, so that its other rules reuse it (e.g. `tone.analyzer.ToneCache`)."""
+        value = self._kept.get(kind)
+        if value is None:
+            value = self._kept[kind] = kind()
+        return cast(T, value)
 
     @cached_property
     def folded(self) -> FoldedText:

@@ -8,7 +8,8 @@ customers or competitors, and optionally negativity, shouting and punctuation.
       categories: [insult, aggression, hate]
 
 Matching uses hand-written French/English lexicons, target detection for
-disparagement and a small shipped linear model (category `offensive`), see
+disparagement and a small shipped linear model (category `offensive`; in English,
+posts past its gate are also read by the sentence encoder), see
 `charterguard.tone`. With `meaning: true` (the default) sentences holding a cue are
 parsed (`Post.linguistics`) and read by meaning (`charterguard.tone.meaning`): hostile
 words aimed at a target, dehumanisation, exclusion, threats; negation, quotation and
@@ -28,7 +29,7 @@ from .base import Detector, Hit, register
 
 if TYPE_CHECKING:
     from ..analysis import Post
-    from ..tone.analyzer import ToneAnalyzer, ToneFinding
+    from ..tone.analyzer import ToneAnalyzer, ToneCache, ToneFinding
 
 ToneCategory = Literal[
     "insult",
@@ -199,6 +200,12 @@ class ToneDetector(Detector[ToneRule]):
         super().__init__(rule, company)
         self._categories = frozenset(rule.categories)
         self._analyzers: dict[str, "ToneAnalyzer"] = {}
+        # Who the model's finding is about is looked for only when this rule reads it (`targets:`
+        # or a {target} placeholder): finding it may parse every sentence of the post.
+        self._reads_target = rule.meaning and "offensive" in self._categories and (
+            rule.targets is not None
+            or any(m is not None and "{target}" in m.model_dump_json() for m in (rule.message, rule.suggestion))
+        )
 
     def _analyzer(self, language: str) -> "ToneAnalyzer":
         analyzer = self._analyzers.get(language)
@@ -236,8 +243,10 @@ class ToneDetector(Detector[ToneRule]):
             chosen = self.rule.model_threshold
             if isinstance(chosen, dict):
                 chosen = chosen.get(language)
-            threshold = chosen if chosen is not None else analyzer.model.threshold
-        cache = post.__dict__.setdefault("_tone_cache", {})
+            threshold = chosen if chosen is not None else analyzer.threshold
+        from ..tone.analyzer import ToneCache
+
+        cache = post.kept(ToneCache)
         every = analyzer.analyze(post.folded, model_threshold=threshold, cache=cache)
         if self.rule.meaning:
             every = self._by_meaning(post, language, every, cache)
@@ -278,26 +287,28 @@ class ToneDetector(Detector[ToneRule]):
 
         return PARSE_COMPONENTS if self.rule.meaning else frozenset()
 
-    def _by_meaning(self, post: "Post", language: str, every: list["ToneFinding"], cache: dict) -> list["ToneFinding"]:
+    def _by_meaning(self, post: "Post", language: str, every: list["ToneFinding"], cache: "ToneCache") -> list["ToneFinding"]:
         """`every` with the lexicon's findings revised by the parse and the findings by meaning added."""
         from ..linguistics import TargetNames
         from ..tone.meaning import cue_lexicon, read_meaning, target_of_span
 
         names = TargetNames(tuple(self.company.values("names")), tuple(self.company.values("competitors")))
         extra = tuple((name, word) for name, words in sorted(self.rule.cues.items()) for word in words)
-        key = ("meaning", names, extra, tuple((f.category, f.start, f.end, f.evidence) for f in every))
-        done = cache.get(key)
-        if done is None:
-            read = read_meaning(post.linguistics, names, cue_lexicon(language, extra), every)
-            # Who the model's sentence is about, so that `targets:` can tell an offensive post
+        key = (names, extra, tuple((f.category, f.start, f.end, f.evidence) for f in every))
+        read = cache.meaning.get(key)
+        if read is None:
+            read = cache.meaning[key] = read_meaning(post.linguistics, names, cue_lexicon(language, extra), every)
+        done = list(read.revised)
+        for f in read.found:  # a lexicon finding of the same category on the same words stands
+            if not any(x.category == f.category and x.start < f.end and f.start < x.end for x in done):
+                done.append(f)
+        if self._reads_target:
+            # Who the model's finding is about, so that `targets:` can tell an offensive post
             # aimed at someone from one aimed at no one.
-            done = [
-                replace(f, target=target_of_span(post.linguistics, names, f.start, f.end, read.defused))
-                if f.category == "offensive" else f
-                for f in read.revised
-            ]
-            for f in read.found:  # a lexicon finding of the same category on the same words stands
-                if not any(x.category == f.category and x.start < f.end and f.start < x.end for x in done):
-                    done.append(f)
-            cache[key] = done
+            for k, f in enumerate(done):
+                if f.category == "offensive":
+                    where = (names, f.start, f.end, read.defused)
+                    if where not in cache.targets:
+                        cache.targets[where] = target_of_span(post.linguistics, names, f.start, f.end, read.defused)
+                    done[k] = replace(f, target=cache.targets[where])
         return done

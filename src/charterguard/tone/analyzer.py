@@ -1,8 +1,8 @@
 """Put lexicons, targets, constructions, style checks and the model together.
 
 `ToneAnalyzer.analyze(post)` returns every `ToneFinding` of every category; a rule
-keeps the categories it enables. Results are cached on the post, so several tone
-rules in one charter analyse a post once.
+keeps the categories it enables. Results are kept in the post's `ToneCache`, so several
+tone rules in one charter analyse a post once.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 
 from .lexicon import Entry, constructions, lexicon_index
 from .model import features, load_model, model_words
+from .sentence_model import load_sentence_model
 from .targets import load_targets, target_index
 from .tokens import Tokens
 
 if TYPE_CHECKING:
     from ..text.normalize import FoldedText
+    from .meaning import MeaningResult
 
 # Used when the shipped model file carries no measured value for an evidence kind.
 # The training script measures these on the training sets (see MODEL_CARD.md).
@@ -67,9 +69,22 @@ class AnalyzerOptions:
 
 @dataclass
 class _PostState:
+    text: str
     tokens: Tokens
     lexical: list[ToneFinding]
+    probability: float | None = None  # the model's, computed once (the second stage embeds the post)
     model: dict[float, list[ToneFinding]] = field(default_factory=dict)
+
+
+@dataclass
+class ToneCache:
+    """What the tone rules derived from one post (`Post.kept(ToneCache)`), shared by the rules."""
+
+    states: dict["ToneAnalyzer", _PostState] = field(default_factory=dict)
+    # Reading by meaning, by (target names, cue words, findings read).
+    meaning: dict[tuple, "MeaningResult"] = field(default_factory=dict)
+    # Who the model's finding is about, by (target names, start, end, defused sentences).
+    targets: dict[tuple, str | None] = field(default_factory=dict)
 
 
 class ToneAnalyzer:
@@ -90,18 +105,21 @@ class ToneAnalyzer:
         self.targets = target_index(language, company_names, competitors)
         self.words = load_targets(language).classes
         self.model = load_model(language)
+        self.sentence_model = load_sentence_model(language) if self.model is not None else None
+        # Default decision threshold of `offensive`, on the scale of `probability`.
+        self.threshold = (self.sentence_model or self.model).threshold if self.model is not None else 1.0
         self.evidence = {**DEFAULT_EVIDENCE, **(self.model.evidence if self.model else {})}
 
     # -- entry point -------------------------------------------------------
     def analyze(
-        self, folded: "FoldedText", *, model_threshold: float | None = None, cache: dict | None = None
+        self, folded: "FoldedText", *, model_threshold: float | None = None, cache: ToneCache | None = None
     ) -> list[ToneFinding]:
         """Every finding in the post; the model runs only when a threshold is given.
 
-        `cache` is a per-post dict (the detector passes one stored on the `Post`), so
-        several tone rules analyse a post once.
+        `cache`: the post's (the detector passes `post.kept(ToneCache)`), so several tone
+        rules analyse a post once.
         """
-        state = self._state(folded, cache if cache is not None else {})
+        state = self._state(folded, cache if cache is not None else ToneCache())
         findings = list(state.lexical)
         if model_threshold is not None and self.model is not None:
             if model_threshold not in state.model:
@@ -113,22 +131,37 @@ class ToneAnalyzer:
         """Calibrated model probability that the whole post is offensive (0 without a model)."""
         if self.model is None:
             return 0.0
-        return self.model.probability(self.model_features(folded))
+        return self._probability(self._state(folded, ToneCache()))
+
+    def _probability(self, state: _PostState) -> float:
+        """The n-gram model's probability, or where a second stage ships, the stacked one
+        (`sentence_model`: the post is embedded only past its gate)."""
+        assert self.model is not None
+        if state.probability is None:
+            tokens = state.tokens
+            words = model_words(tokens.words[k] for k in range(len(tokens)) if not tokens.mention[k])
+            margin = self.model.margin(features(words, _evidence_kinds(state.lexical)))
+            if self.sentence_model is not None:
+                state.probability = self.sentence_model.probability(margin, state.text)
+            else:
+                state.probability = self.model.calibrated(margin)
+        return state.probability
 
     def model_features(self, folded: "FoldedText") -> set[str]:
         """The model's features of a whole post (also used by the training script)."""
-        state = self._state(folded, {})
+        state = self._state(folded, ToneCache())
         tokens = state.tokens
         words = model_words(tokens.words[k] for k in range(len(tokens)) if not tokens.mention[k])
         return features(words, _evidence_kinds(state.lexical))
 
-    def _state(self, folded: "FoldedText", cache: dict) -> _PostState:
-        state = cache.get(id(self))
+    def _state(self, folded: "FoldedText", cache: ToneCache) -> _PostState:
+        state = cache.states.get(self)
         if state is None:
+            text = folded.original
             folded = squeezed(folded)
             tokens = Tokens.of(folded)
-            state = _PostState(tokens, self._lexical_findings(folded, tokens))
-            cache[id(self)] = state
+            state = _PostState(text, tokens, self._lexical_findings(folded, tokens))
+            cache.states[self] = state
         return state
 
     # -- lexicon, constructions, targets -------------------------------------
@@ -278,8 +311,7 @@ class ToneAnalyzer:
                 by_sentence.setdefault(s, []).append(k)
         if not by_sentence:
             return []
-        all_words = model_words(tokens.words[k] for k in range(len(tokens)) if not tokens.mention[k])
-        probability = self.model.probability(features(all_words, _evidence_kinds(state.lexical)))
+        probability = self._probability(state)
         if probability < threshold:
             return []
         # Point at the sentence that weighs most; the score is the whole post's.

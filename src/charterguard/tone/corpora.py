@@ -10,8 +10,11 @@ are the same in `train` and in ``bench/eval_tone.py``.
 Licences (see each SOURCE.txt): MLMA (MIT), Davidson (MIT) and TweetEval offensive
 (released without restrictions) may train; CyberAgressionAdo and Allociné are
 CC BY-NC / unstated: measured only, never trained on (`TRAINABLE` says which).
-Inside `training()` (what `train.training_sets` runs under), reading any other set
-raises `MeasureOnlyError`: training and calibration cannot use a measure-only set.
+The repository's corporate posts (bench/data/corporate_*.txt) are split the same way
+(`corporate_posts`): their development part may choose thresholds, their report part
+only reports false alarms. Inside `training()` (what `train.training_sets` and every
+threshold choice run under), reading any other set raises `MeasureOnlyError`:
+training, calibration and tuning cannot use a measure-only set or a report part.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-TRAINABLE = frozenset({"tweeteval_offensive", "davidson", "mlma_fr", "mlma_en"})
+# Sets training, calibration and threshold choices may read; every other set is measured only.
+TRAINABLE = frozenset({"tweeteval_offensive", "davidson", "mlma_fr", "mlma_en", "corporate_dev"})
 
 _training: ContextVar[bool] = ContextVar("charterguard_tone_training", default=False)
 
@@ -129,6 +133,26 @@ def tweeteval_split(part: str) -> list[Example]:
         return tweeteval_offensive(part)
     rows = tweeteval_offensive("train")
     return [e for e in rows if (bucket(e.text) == 0) == (part == "calib")]
+
+
+CORPORATE_PARTS = ("dev", "report")
+
+
+def corporate_part(text: str) -> str:
+    """'dev' or 'report': the half of the corporate posts a post belongs to (buckets 0-4 of
+    the CRC32 of its text: stable whatever the file order, and a post keeps its part when
+    others are added)."""
+    return "dev" if bucket(text) < 5 else "report"
+
+
+def corporate_posts(path: Path, part: str) -> list[str]:
+    """The posts (one a line) of a corporate file of bench/data in `part` ('dev', 'report'
+    or 'all'). Only the 'dev' part may tune (`training()`): 'report' and 'all' are measured."""
+    if part not in (*CORPORATE_PARTS, "all"):
+        raise ValueError(f"part must be dev, report or all, not {part!r}")
+    _readable(f"corporate_{part}")
+    posts = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [p for p in posts if part == "all" or corporate_part(p) == part]
 
 
 def _require(relative: str) -> Path:

@@ -557,13 +557,17 @@ _REVISED = frozenset({"insult", "aggression", "hate", "disparagement_employer", 
 def target_of_span(
     linguistics: "Linguistics", names: TargetNames, start: int, end: int, defused: frozenset[int] = frozenset()
 ) -> str | None:
-    """The role of the first target (not the writer) in the sentences of [start, end): who a
-    sentence-wide finding (the model's `offensive`) is about. Parses those sentences. None when
-    one of them is `defused` (its hostile words negated, quoted or countered: the model cannot tell)."""
-    indices = [k for k, (s, e) in enumerate(linguistics.spans) if s < end and start < e]
-    if defused & set(indices):
-        return None
-    for sentence in linguistics.parsed(indices):
+    """Who a post-wide finding (the model's `offensive`, pointed at [start, end)) is about: the
+    role of the first target (not the writer) in the sentences of [start, end), else in the
+    post's other sentences (the model scores the whole post: "he isn't ill. he is a dangerous
+    idiot"). Sentences `defused` (their hostile words negated, quoted or countered) are skipped;
+    None when the finding's own sentences are defused (the model cannot tell). Parses the
+    sentences it reads, only for posts the model flagged."""
+    own = [k for k, (s, e) in enumerate(linguistics.spans) if s < end and start < e]
+    if defused & set(own):
+        own = []
+    others = [k for k in range(len(linguistics.spans)) if k not in own and k not in defused]
+    for sentence in linguistics.parsed(own) + linguistics.parsed(others):
         for t in sentence.targets(names):
             if t.kind != "self" and not (t.kind == "person" and sentence.words[t.index].dep.startswith("expl")):
                 return TARGET_ROLE.get(t.kind)

