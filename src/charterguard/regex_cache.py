@@ -12,23 +12,18 @@ patterns from a cache file and records the ones it had to compile. A pattern
 built from the cache compares equal (`==` compares the code) to one compiled
 afresh, so tokenisation is exactly the same.
 
-The file lives in the user's cache directory (`CHARTERGUARD_CACHE_DIR`, else
-`$XDG_CACHE_HOME/charterguard`, else `~/.cache/charterguard`), like Python's own
-`__pycache__`: it is trusted only when it belongs to the current user and no one
-else may write to it. `CHARTERGUARD_CACHE_DIR=off` turns the cache off. Any
-problem with the file (missing, corrupt, another Python) falls back to compiling.
+The file lives in the user's cache directory (`charterguard.diskcache`: trusted
+only when it belongs to the current user and no one else may write to it;
+`CHARTERGUARD_CACHE_DIR=off` turns it off). Any problem with the file (missing,
+corrupt, another Python) falls back to compiling.
 """
 
 from __future__ import annotations
 
 import _sre
 import hashlib
-import logging
 import marshal
-import os
-import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,7 +31,7 @@ from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-logger = logging.getLogger(__name__)
+from .diskcache import cache_dir, trusted, write_atomically
 
 # Shorter patterns compile in well under a millisecond: not worth a disk entry.
 MIN_PATTERN_LENGTH = 2_000
@@ -49,15 +44,6 @@ _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _patch_lock = threading.Lock()
 
 
-def cache_dir() -> Path | None:
-    """Where the cache file lives, or None when the cache is turned off."""
-    configured = os.environ.get("CHARTERGUARD_CACHE_DIR")
-    if configured is not None:
-        return None if configured.strip().lower() in {"", "off", "0", "none"} else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "charterguard"
-
-
 def _cache_file(folder: Path) -> Path:
     build = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
     return folder / f"regex-{build}.marshal"
@@ -67,21 +53,8 @@ def _key(pattern: str, flags: int) -> str:
     return hashlib.sha256(f"{flags}\0{pattern}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _trusted(path: Path) -> bool:
-    """The file is ours and only we can write it (the same rule as for a private key)."""
-    try:
-        info = path.stat()
-    except OSError:
-        return False
-    if not stat.S_ISREG(info.st_mode):
-        return False
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        return False
-    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
 def _read(path: Path) -> dict[str, _Entry]:
-    if not _trusted(path):
+    if not trusted(path):
         return {}
     try:
         with path.open("rb") as handle:
@@ -94,20 +67,7 @@ def _read(path: Path) -> dict[str, _Entry]:
 
 
 def _write(path: Path, entries: dict[str, _Entry]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                marshal.dump({"format": _FORMAT, "entries": entries}, handle)
-            os.chmod(temporary, 0o600)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except (OSError, ValueError) as exc:
-        # A read-only home or a full disk only costs the next process the compile time.
-        logger.debug("regular-expression cache not written to %s: %s", path.parent, exc)
+    write_atomically(path, lambda handle: marshal.dump({"format": _FORMAT, "entries": entries}, handle))
 
 
 def _compile_recording(pattern: str, flags: int) -> tuple[Any, _Entry]:

@@ -29,7 +29,8 @@ from ..inside.analyzer import InsideAnalyzer
 from ..inside.lexicon import (
     CUE_LISTS,
     build_topic,
-    builtin_cues_raw,
+    builtin_cues,
+    builtin_topic,
     builtin_topics_raw,
     cue_entries,
 )
@@ -105,10 +106,9 @@ class InsideInformationDetector(Detector[InsideInformationRule]):
             if name not in builtin:
                 known = ", ".join([*builtin, *rule.extra_topics])
                 raise RuleOptionError(("topics", i), f"unknown topic {name!r}", hint=f"known topics: {known}; or define it in extra_topics")
-            topics[name] = build_topic(name, builtin[name])
+            topics[name] = builtin_topic(name)
         if rule.topics is not None:  # extra topics are looked for only when listed, or when no list is given
             topics = {name: topic for name, topic in topics.items() if name in rule.topics}
-        cues_raw = builtin_cues_raw()
         cues = {}
         for name, entries in rule.extra_cues.items():
             if name not in CUE_LISTS:
@@ -116,7 +116,7 @@ class InsideInformationDetector(Detector[InsideInformationRule]):
             if not all(e.strip() for e in entries):
                 raise RuleOptionError(("extra_cues", name), "empty cue entry")
         for name in CUE_LISTS:
-            merged = cue_entries(cues_raw.get(name))
+            merged = dict(builtin_cues(name))
             extra = cue_entries(rule.extra_cues.get(name, []))["any"]
             merged["any"] = (*merged.get("any", ()), *extra)
             cues[name] = merged

@@ -28,7 +28,7 @@ from datetime import datetime
 
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
-from .lexicon import Entry, Match, Matcher, Token, Topic, tokenize
+from .lexicon import Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
 
 # Sentence ends: . ! ? … ; and line breaks. Clauses also end at , ; : ( ) and dashes.
 _SENTENCE = re.compile(r"[^.!?…;\n]+[.!?…;]*", re.UNICODE)
@@ -81,19 +81,19 @@ class InsideAnalyzer:
         future_tense: Callable[[str, str], bool] | None = None,
     ) -> None:
         self.topics = dict(topics)
-        self._term_matcher = Matcher(term for topic in topics.values() for term in topic.terms)
+        self._term_matcher = matcher_for(tuple(term for topic in topics.values() for term in topic.terms))
         self._topic_of: dict[int, Topic] = {id(term): topic for topic in topics.values() for term in topic.terms}
         self._requirement_matchers: dict[int, Matcher] = {}
         for topic in topics.values():
             for term in topic.terms:
                 needed = topic.requirements.get(term.written)
                 if needed:
-                    self._requirement_matchers[id(term)] = Matcher(needed)
+                    self._requirement_matchers[id(term)] = matcher_for(tuple(needed))
         self._cue_matchers: dict[tuple[str, str], Matcher] = {}
         for name, by_language in cues.items():
             for language in LANGUAGES:
                 entries = [*by_language.get("any", ()), *by_language.get(language, ())]
-                self._cue_matchers[(name, language)] = Matcher(entries)
+                self._cue_matchers[(name, language)] = matcher_for(tuple(entries))
         self._own_names = frozenset(fold_words(n) for name in own_names for n in name.split())
         self._future_tense = future_tense
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -242,6 +242,36 @@ def build_topic(name: str, raw: Mapping[str, object]) -> Topic:
     label_raw = raw.get("label") or {}
     label = dict(label_raw) if isinstance(label_raw, Mapping) else {"fr": str(label_raw), "en": str(label_raw)}
     return Topic(name, {lang: label.get(lang) or label.get("fr") or name for lang in LANGUAGES}, terms, per_term, cues)
+
+
+@cache
+def builtin_topic(name: str) -> Topic:
+    """A built-in topic, compiled once per process (every rule that uses it shares it)."""
+    return build_topic(name, builtin_topics_raw()[name])
+
+
+@cache
+def builtin_cues(name: str) -> Mapping[str, tuple[Entry, ...]]:
+    """A built-in cue list by language ("any" for every language), compiled once per process."""
+    return cue_entries(builtin_cues_raw().get(name))
+
+
+_shared_matchers: dict[tuple[Entry, ...], tuple[tuple[Entry, ...], Matcher]] = {}
+_MAX_SHARED_MATCHERS = 1024
+
+
+def matcher_for(entries: tuple[Entry, ...]) -> Matcher:
+    """The matcher of `entries`, shared by analyzers built from the very same entry objects
+    (the built-in topics and cue lists every rule uses): a Matcher is never changed once
+    built, and callers map a match back to its entry by identity, so an equal list made of
+    other objects (a charter's own topic) gets a matcher of its own."""
+    shared = _shared_matchers.get(entries)
+    if shared is not None and all(a is b for a, b in zip(shared[0], entries)):
+        return shared[1]
+    matcher = Matcher(entries)
+    if shared is None and len(_shared_matchers) < _MAX_SHARED_MATCHERS:
+        _shared_matchers[entries] = (entries, matcher)
+    return matcher
 
 
 def cue_entries(raw: object) -> dict[str, tuple[Entry, ...]]:
