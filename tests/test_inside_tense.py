@@ -1,0 +1,40 @@
+"""The French future tense, read from the morphology only where a word can be in the future."""
+
+from __future__ import annotations
+
+import pytest
+
+from charterguard import nlp
+from charterguard.inside.tense import has_future_tense
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On fermera l'agence de Bordeaux en mars",
+        "Le chiffre d'affaires sera sous les attentes",
+        "Les équipes l'apprendront bientôt",
+        "La direction annoncera le plan social",
+        "Nous aurons des nouvelles du rachat",
+        "Ils viendront signer le contrat",
+    ],
+)
+def test_the_future_is_found_in_regular_and_irregular_verbs(sentence: str) -> None:
+    assert has_future_tense(sentence, "fr")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Nous recherchons un stagiaire", "Nous avons fermé l'agence en mars", "Restez connectés", "Merci à toute l'équipe !"],
+)
+def test_a_sentence_where_no_word_can_be_in_the_future_is_not_parsed(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed a sentence that has no future form")
+
+    monkeypatch.setattr(nlp, "parse", no_parse)
+    assert not has_future_tense(sentence, "fr")
+
+
+def test_a_present_tense_sentence_with_a_future_looking_word_is_still_read() -> None:
+    # "vrai" ends like a future ("-rai"): the parse runs and reads the present.
+    assert not has_future_tense("C'est vrai, nous recrutons", "fr")
