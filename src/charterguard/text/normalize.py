@@ -425,5 +425,7 @@ def fold_letters(text: str) -> str:
 def fold_words(text: str) -> str:
     """Lowercase, accents removed, apostrophes unified (’ -> '); spaces and punctuation kept,
     so words stay apart (lengths may change). For word lists and context words."""
+    if text.isascii():  # most words: nothing to decompose or unify (casefold is lower for ASCII)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("\u2019", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
