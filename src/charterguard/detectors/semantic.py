@@ -22,6 +22,7 @@ themselves always pass, since they are the training data.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
@@ -106,6 +107,10 @@ class SemanticDetector(Detector[SemanticRule]):
             spans = [(0, len(text))]
         else:
             spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        # The post's words, once: a sentence's are the ones inside it (no word crosses a
+        # sentence end or the spaces stripped around it).
+        words = tokenize(text) if self._prefilter is not None else []
+        word_starts = [word.start for word in words]
         out = []
         for start, end in spans:
             piece = text[start:end]
@@ -114,7 +119,9 @@ class SemanticDetector(Detector[SemanticRule]):
                 continue
             start += len(piece) - len(piece.lstrip())
             end = start + len(stripped)
-            if self._prefilter is None or self._prefilter.find(tokenize(stripped), stripped):
+            if self._prefilter is None or self._prefilter.find(
+                words, stripped, bisect.bisect_left(word_starts, start), bisect.bisect_left(word_starts, end)
+            ):
                 out.append((start, end))
         return out
 
