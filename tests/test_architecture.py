@@ -20,7 +20,7 @@ PACKAGE = Path(charterguard.__file__).resolve().parent
 
 # Bottom first. Data flows down as arguments: a lower layer never calls up.
 LAYERS: list[tuple[str, set[str]]] = [
-    ("foundation", {"errors", "imports", "blas", "files", "channels", "vocabulary"}),
+    ("foundation", {"errors", "imports", "blas", "files", "channels", "vocabulary", "diskcache"}),
     ("charter spec and report", {"spec", "report"}),
     ("text and NLP utilities", {"text", "validators", "regex_cache", "nlp"}),
     ("post and analyzers", {"analysis", "linguistics", "tone", "inside", "pii", "secrets", "semantic"}),

@@ -153,7 +153,7 @@ def lexicon_index(language: str, extra: tuple[tuple[str, Entry], ...] = ()) -> T
     return diskcache.cached(f"tone-lexicon-{language}", diskcache.fingerprint(_index_sources()), build)
 
 
-def _index_sources() -> Iterable[bytes]:
+def _index_sources() -> Iterable[bytes | str]:
     """Everything a compiled index depends on: both lexicon files (shared entries cross
     languages), this module, the `text` package (folding, term index) and pyahocorasick."""
     yield importlib.metadata.version("pyahocorasick")
