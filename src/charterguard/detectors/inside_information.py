@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..errors import RuleOptionError
-from ..inside.analyzer import InsideAnalyzer
+from ..inside.analyzer import InsideAnalyzer, TenseCache
 from ..inside.lexicon import (
     CUE_LISTS,
+    PostWords,
     build_topic,
     builtin_cues,
     builtin_topic,
@@ -130,8 +131,8 @@ class InsideInformationDetector(Detector[InsideInformationRule]):
 
     def find(self, post: Post) -> Iterable[Hit]:
         language = post.language if post.language in CUE_LABELS else "en"
-        tense_cache = post.__dict__.setdefault("_inside_tense_cache", {})  # shared by this post's rules
-        for finding in self.analyzer.analyze(post.text, language, post.now, tense_cache):
+        words = post.kept(PostWords).of(post.text)
+        for finding in self.analyzer.analyze(post.text, language, post.now, post.kept(TenseCache), words):
             if finding.cue not in self._cues:
                 continue
             topic = self.analyzer.topics[finding.topic]

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..errors import RuleOptionError
-from ..inside.lexicon import Matcher, parse_entry, tokenize
+from ..inside.lexicon import Matcher, PostWords, parse_entry
 from ..semantic.examples import CrossValidation, NearestExamples, cross_validate
 from ..spec.rule import Company, RuleSpec
 from .base import Detector, Hit, register
@@ -102,15 +102,15 @@ class SemanticDetector(Detector[SemanticRule]):
             embed_examples(self.flag_texts), embed_examples(self.pass_texts), threshold=self.rule.threshold, margin=self.rule.margin
         )
 
-    def _units(self, text: str) -> list[tuple[int, int]]:
+    def _units(self, text: str, words: PostWords) -> list[tuple[int, int]]:
         if self.rule.unit == "post":
             spans = [(0, len(text))]
         else:
             spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
         # The post's words, once: a sentence's are the ones inside it (no word crosses a
         # sentence end or the spaces stripped around it).
-        words = tokenize(text) if self._prefilter is not None else []
-        word_starts = [word.start for word in words]
+        tokens = words.of(text) if self._prefilter is not None else []
+        word_starts = [token.start for token in tokens]
         out = []
         for start, end in spans:
             piece = text[start:end]
@@ -120,13 +120,13 @@ class SemanticDetector(Detector[SemanticRule]):
             start += len(piece) - len(piece.lstrip())
             end = start + len(stripped)
             if self._prefilter is None or self._prefilter.find(
-                words, stripped, bisect.bisect_left(word_starts, start), bisect.bisect_left(word_starts, end)
+                tokens, stripped, bisect.bisect_left(word_starts, start), bisect.bisect_left(word_starts, end)
             ):
                 out.append((start, end))
         return out
 
     def find(self, post: Post) -> Iterable[Hit]:
-        units = self._units(post.text)
+        units = self._units(post.text, post.kept(PostWords))
         if not units:
             return []
         from ..semantic.encoder import embed

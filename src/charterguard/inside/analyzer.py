@@ -70,6 +70,11 @@ class Sentence:
     hi: int
 
 
+class TenseCache(dict[str, bool]):
+    """Whether each sentence of one post is in the future tense (`Post.kept(TenseCache)`),
+    shared by the post's inside-information rules: a sentence is parsed once."""
+
+
 class InsideAnalyzer:
     """Compiled topics and cue lists (built-in plus a charter's own)."""
 
@@ -98,13 +103,19 @@ class InsideAnalyzer:
         self._future_tense = future_tense
 
     def analyze(
-        self, text: str, language: str, now: datetime | None = None, tense_cache: dict[str, bool] | None = None
+        self,
+        text: str,
+        language: str,
+        now: datetime | None = None,
+        tense_cache: dict[str, bool] | None = None,
+        tokens: list[Token] | None = None,
     ) -> list[InsideFinding]:
         """Findings in `text`; `tense_cache` (one per post) spares a second parse of a
-        sentence when several rules read the same post."""
+        sentence, and `tokens` (`tokenize(text)`) a second tokenisation, when several rules
+        read the same post."""
         language = language if language in LANGUAGES else "en"
         tenses = tense_cache if tense_cache is not None else {}
-        tokens = tokenize(text)
+        tokens = tokenize(text) if tokens is None else tokens
         topic_matches = self._term_matcher.find(tokens)
         if not topic_matches:
             return []

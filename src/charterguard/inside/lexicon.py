@@ -59,6 +59,22 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
+class PostWords:
+    """A post's words, tokenised once for every rule that matches word lists on them
+    (`Post.kept(PostWords).of(post.text)`: the inside-information and semantic rules)."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._tokens: list[Token] = []
+
+    def of(self, text: str) -> list[Token]:
+        """`tokenize(text)`, computed once (the list is shared: read it, never change it)."""
+        if self._text is not text:
+            self._tokens = tokenize(text)
+            self._text = text
+        return self._tokens
+
+
 @lru_cache(maxsize=4096)
 def inflections(word: str) -> frozenset[str]:
     """French and English forms of a folded lemma (nouns, adjectives and verbs)."""
