@@ -26,7 +26,7 @@ class TokenShape:
     kind: str
     family: str
     pattern: str
-    min_entropy: float = 0.0  # of the whole match: drops "AKIAAAAAAAAAAAAAAAAA"-like filler
+    min_entropy: float = 2.5  # of the whole match: drops "AKIAAAAAAAAAAAAAAAAA"-like filler
     hint: str = ""  # a cheap regex every match contains: the shape runs only on posts holding it
 
 
@@ -60,6 +60,27 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("sentry-token", "TOKEN", _B + r"sntr[ysu]_[A-Za-z0-9+/=_\-]{40,}" + _E, hint='sntr[ysu]_'),
     TokenShape("new-relic-key", "API_KEY", _B + r"NR(?:AK|II|JS)-[A-Za-z0-9]{27}" + _E, hint='NR(?:AK|II|JS)-'),
     TokenShape("doppler-token", "TOKEN", _B + r"dp\.(?:pt|st|ct|sa|scim|audit)\.[A-Za-z0-9]{40,44}" + _E, hint='dp\\.'),
+    TokenShape("pulumi-token", "TOKEN", _B + r"pul-[a-f0-9]{40}" + _E, hint='pul-'),
+    TokenShape("prefect-token", "TOKEN", _B + r"pnu_[A-Za-z0-9]{36}" + _E, hint='pnu_'),
+    TokenShape("planetscale-credential", "TOKEN", _B + r"pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.\-]{32,64}" + _E, hint='pscale_'),
+    TokenShape("rubygems-token", "TOKEN", _B + r"rubygems_[a-f0-9]{48}" + _E, hint='rubygems_'),
+    TokenShape("clojars-token", "TOKEN", _B + r"CLOJARS_[A-Za-z0-9]{60}" + _E, hint='CLOJARS_'),
+    TokenShape("readme-api-key", "API_KEY", _B + r"rdme_[a-z0-9]{70}" + _E, hint='rdme_'),
+    TokenShape("scalingo-token", "TOKEN", _B + r"tk-us-[A-Za-z0-9_\-]{48}" + _E, hint='tk-us-'),
+    TokenShape("flyio-token", "TOKEN", _B + r"(?:fo1_[A-Za-z0-9_\-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3})" + _E, hint='fo1_|fm[12][ar]?_'),
+    TokenShape("infracost-token", "TOKEN", _B + r"ico-[A-Za-z0-9]{32}" + _E, 3.0, hint='ico-'),
+    TokenShape("dynatrace-token", "TOKEN", _B + r"dt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64}" + _E, hint='dt0c01\\.'),
+    TokenShape("openshift-token", "TOKEN", _B + r"sha256~[A-Za-z0-9_\-]{43}" + _E, hint='sha256~'),
+    TokenShape("harness-token", "TOKEN", _B + r"(?:pat|sat)\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}" + _E, hint='[ps]at\\.'),
+    TokenShape("onepassword-service-token", "TOKEN", _B + r"ops_eyJ[A-Za-z0-9+/]{250,}={0,3}" + _E, hint='ops_eyJ'),
+    TokenShape("grafana-api-key", "API_KEY", _B + r"eyJrIjoi[A-Za-z0-9]{70,400}={0,3}" + _E, hint='eyJrIjoi'),
+    TokenShape("cloudflare-origin-ca-key", "API_KEY", _B + r"v1\.0-[a-f0-9]{24}-[a-f0-9]{146}" + _E, hint='v1\\.0-'),
+    TokenShape("settlemint-token", "TOKEN", _B + r"sm_(?:aat|pat|sat)_[A-Za-z0-9]{16}" + _E, 3.0, hint='sm_[aps]at_'),
+    TokenShape("maxmind-license-key", "API_KEY", _B + r"[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk" + _E, hint='_mmk'),
+    TokenShape("intra42-client-secret", "API_KEY", _B + r"s-s4t2(?:ud|af)-[a-f0-9]{64}" + _E, hint='s-s4t2'),
+    TokenShape("clickhouse-cloud-key", "API_KEY", _B + r"4b1d[A-Za-z0-9]{38}" + _E, 4.0, hint='4b1d'),
+    TokenShape("authress-access-key", "API_KEY", _B + r"(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\.[A-Za-z0-9]{4,6}\.acc[_\-][A-Za-z0-9\-]{10,32}\.[A-Za-z0-9+/_=\-]{30,120}" + _E, hint='\\.acc[_\\-]'),
+    TokenShape("huggingface-org-token", "TOKEN", _B + r"api_org_[A-Za-z]{34}" + _E, 3.0, hint='api_org_'),
     # Messaging, payments, SaaS
     TokenShape("slack-token", "TOKEN", _B + r"xox[abposre]-(?:\d+-)?[A-Za-z0-9\-]{10,250}" + _E, hint='xox[abposre]-'),
     TokenShape("slack-app-token", "TOKEN", _B + r"xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+" + _E, hint='xapp-'),
@@ -74,7 +95,17 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("twilio-api-key", "API_KEY", _B + r"SK[0-9a-f]{32}" + _E, hint='SK[0-9a-f]{32}'),
     TokenShape("sendgrid-api-key", "API_KEY", _B + r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}" + _E, hint='SG\\.'),
     TokenShape("mailchimp-api-key", "API_KEY", _B + r"[0-9a-f]{32}-us\d{1,2}" + _E, hint='-us\\d'),
-    TokenShape("mailgun-api-key", "API_KEY", _B + r"key-[0-9a-f]{32}" + _E, hint='key-'),
+    TokenShape("mailgun-api-key", "API_KEY", _B + r"(?:pub)?key-[0-9a-f]{32}" + _E, hint='key-'),
+    TokenShape("brevo-api-key", "API_KEY", _B + r"x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}" + _E, hint='x(?:keysib|smtpsib)-'),
+    TokenShape("perplexity-api-key", "API_KEY", _B + r"pplx-[A-Za-z0-9]{48}" + _E, 3.5, hint='pplx-'),
+    TokenShape("easypost-api-key", "API_KEY", _B + r"EZ[AT]K[A-Za-z0-9]{54}" + _E, hint='EZ[AT]K'),
+    TokenShape("duffel-token", "TOKEN", _B + r"duffel_(?:test|live)_[A-Za-z0-9_=\-]{43}" + _E, hint='duffel_'),
+    TokenShape("flutterwave-key", "API_KEY", _B + r"FLW(?:SECK|PUBK)(?:_TEST)?-[a-hA-H0-9]{12,32}(?:-X)?" + _E, hint='FLW(?:SECK|PUBK)'),
+    TokenShape("frameio-token", "TOKEN", _B + r"fio-u-[A-Za-z0-9_=\-]{64}" + _E, hint='fio-u-'),
+    TokenShape("shippo-token", "TOKEN", _B + r"shippo_(?:live|test)_[a-fA-F0-9]{40}" + _E, hint='shippo_'),
+    TokenShape("typeform-token", "TOKEN", _B + r"tfp_[A-Za-z0-9_.=\-]{59}" + _E, hint='tfp_'),
+    TokenShape("yandex-api-key", "API_KEY", _B + r"AQVN[A-Za-z0-9_\-]{35,38}" + _E, 3.5, hint='AQVN'),
+    TokenShape("lob-api-key", "API_KEY", _B + r"(?:live|test)_(?:pub_[a-f0-9]{31}|[a-f0-9]{35})" + _E, hint='(?:live|test)_'),
     TokenShape("shopify-token", "TOKEN", _B + r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}" + _E, hint='shp(?:at|ca|pa|ss)_'),
     TokenShape("facebook-access-token", "TOKEN", _B + r"EAA[A-Za-z0-9]{90,}" + _E, hint='EAA'),
     TokenShape("twitter-bearer-token", "TOKEN", _B + r"A{22}[A-Za-z0-9%]{30,}" + _E, hint='A{22}'),
@@ -111,7 +142,7 @@ def find_tokens(text: str) -> list[SecretCandidate]:
             continue
         for m in pattern.finditer(text):
             value = m.group(0)
-            if shape.family != "PRIVATE_KEY" and (shape.min_entropy and entropy(value) < shape.min_entropy or is_placeholder(value)):
+            if shape.family != "PRIVATE_KEY" and (entropy(value) < shape.min_entropy or is_placeholder(value)):
                 continue
             out.append(SecretCandidate(m.start(), m.end(), shape.family, shape.kind))
     return out
