@@ -44,6 +44,9 @@ DATA = ROOT / "bench" / "data" / "secrets_posts.jsonl"
 INTERNAL_DOMAINS = ["acme.intra", "corp.acme-group.fr"]
 CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING")
 INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
+# Written before the detector was read and run once: measured, never a target the tests assert
+# (a split the tests assert is a split the code gets tuned on).
+BLIND_SPLITS = ("holdout4",)
 
 Span = tuple[int, int, str]  # start, end, family
 

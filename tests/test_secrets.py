@@ -262,14 +262,15 @@ def test_long_adversarial_posts_take_linear_time(text: str) -> None:
 
 
 def test_labelled_posts_meet_the_targets() -> None:
-    """bench/data/secrets_posts.jsonl (all splits): recall >= 0.95, precision >= 0.98 per post and per span."""
+    """bench/data/secrets_posts.jsonl (all splits but the blind ones, which are measured, not asserted):
+    recall >= 0.95, precision >= 0.98 per span."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("eval_secrets", REPO / "bench" / "eval_secrets.py")
     assert spec is not None and spec.loader is not None
     evaluation = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(evaluation)
-    rows = evaluation.load("all")
+    rows = [row for row in evaluation.load("all") if row["split"] not in evaluation.BLIND_SPLITS]
     predicted, _ = evaluation.charterguard_predict(rows)
     families = evaluation.CREDENTIALS + evaluation.INFRASTRUCTURE
     total = evaluation.score(rows, predicted, families)["ALL"]

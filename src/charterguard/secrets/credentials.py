@@ -50,7 +50,9 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
 # What announces a password or an access code, in prose (FR/EN) and abbreviations.
 _PASSWORD_WORDS = (
     r"mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
-    r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te)|"
+    r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te|"
+    r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire)|"
+    r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network)|"
     r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key|pin|pass)|"
     r"cl[ée]\s+(?:wi-?fi|wpa2?|wep|r[ée]seau|de\s+s[ée]curit[ée]\s+r[ée]seau)|wpa2?\s+key|"
     r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|contrase[ñn]a|passwort|kennwort"
@@ -69,13 +71,14 @@ _CONNECTOR = (
     # Longest first: the first alternative that leads to a value is the one tried.
     r"has\s+been\s+(?:set|changed)\s+to|(?:is|was)\s+set\s+to|set\s+to|changed\s+to|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
     r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
-    r"remains|became)(?:\s*:)?|['’]s"
+    r"remains|became|ce\s+sera|it['’]ll\s+be|it\s+will\s+be|it['’]s|it\s+is)(?:\s*:)?|['’]s"
+    r"|\s*\?\s*(?:it['’]s|it\s+is|c['’]est|here(?:\s+it\s+is)?|voil[àa])\s*:?"
 )
 # "c'est toujours X", "is now X": an adverb between the connector and the value.
 _ADVERB = r"(?:\s+(?:toujours|maintenant|d[ée]sormais|encore|actuellement|now|still|currently|always|temporarily|temporairement))?"
 # Words between the keyword and the connector ("du wifi invité", "for the staging db"):
-# at most six, no sentence punctuation.
-_GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,6}?"
+# at most eight, no sentence punctuation.
+_GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,8}?"
 _VALUE = r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
 
 _ANNOUNCED = re.compile(
@@ -85,12 +88,37 @@ _ANNOUNCED = re.compile(
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
 # ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
 _SHORT_FORM = re.compile(r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|mot de passe|code)\s+" + _VALUE)
+# The value before the words: "use Hangar_42!x as the password", "X comme mot de passe",
+# "X is the new wifi password", "X, c'est le code de la porte".
+_VALUE_FIRST = re.compile(
+    r"(?i)(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?<![\w\-])(?P<bare>[^\s\"'«»“”`()]{4,128}?))[.,!]?\s+(?:(?:as|comme|en\s+tant\s+que)|(?:is|was|c['’]est|est|sera|will\s+be)\s+(?:now\s+|d[ée]sormais\s+)?)"
+    r"(?P<words>\s*(?:the\s+|a\s+|le\s+|la\s+|my\s+|mon\s+|our\s+|notre\s+|your\s+|votre\s+|ton\s+)?(?:new\s+|nouveau\s+|temporary\s+|provisoire\s+)?"
+    r"(?:[a-z\-]{2,20}\s+)?(?:" + _PASSWORD_WORDS + r"))(?![\w\-])"
+    # not "X as the password manager", nor a question ("Windows11 as the password?")
+    r"(?!\s+(?:managers?|policy|policies|rules?|reset|hints?|fields?|strength|gestionnaires?|politique|r[èe]gles?)|\s*\?)"
+)
+# Set or changed to a value: "I set the router password to X", "j'ai changé le mot de passe du wifi en X".
+_SET_TO = re.compile(
+    r"(?i)(?<![\w\-])(?:set|changed?|updated?|switched|moved|mis|chang[ée]|modifi[ée]|pass[ée])(?P<words>\s+(?:[^\s.!?;:]{1,30}\s+){0,5}?"
+    r"(?:" + _PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
+)
+# An instruction to type it: "si l'écran demande un code PIN, tapez 2684", "at the prompt for the password, enter X".
+_TYPE_IT = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+(?:tapez|tape|entrez|saisissez|composez|faites|type|enter|dial|punch\s+in|key\s+in)\s+" + _VALUE
+)
+# Advice or an example before the value: "never use Summer2024! as your password", "something like X".
+_ADVICE_BEFORE = re.compile(
+    r"(?i)\b(?:never|don['’]t|do\s+not|avoid|instead\s+of|not|jamais|pas|[ée]vitez|[ée]viter|plut[ôo]t\s+que|like|such\s+as|comme|e\.g\.?|ex\.?|exemple|example)\W*(?:\w+\W+){0,2}$"
+)
+
 # The gap or connector says the value is an example, a statistic or a rule, not a secret.
 _NOT_A_DISCLOSURE = re.compile(
-    r"(?i)\b(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|"
-    r"most\s+(?:common|used|popular)|weakest|popular|fort|forts|strong|bon|bons|good|id[ée]al|ideal|robuste|s[ûu]r|safe|"
-    r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gle|rule|length|longueur|requirement|exigence|"
-    r"hash[ée]?|hashed|chiffr[ée]|encrypted|stock[ée]|stored|expire|expir[ée]|oubli[ée]|forgot|forgotten|reset|r[ée]initialis)"
+    # Whole words ("bonus" is not "bon", "fortune" not "fort", "sur" not "sûr"), then word stems.
+    r"(?i)\b(?:(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|"
+    r"most\s+(?:common|used|popular)|weakest|popular|fort|forts|strong|bon|bons|good|id[ée]al|ideal|robuste|sûrs?|safe|"
+    r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gles?|rules?|length|longueur|requirements?|"
+    r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
+    r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
 )
 # "key", "clé", "code" alone are common words; after a wifi network's name they announce its password
 # ("Guest network: ACME-GUEST — key: X", "Wifi Acme-Invités, clé : X").
@@ -107,7 +135,7 @@ _CODE_WORD = re.compile(r"(?i)code|digicode|pin")
 _CONFIG = re.compile(
     r"(?i)(?<![\w.\-])[\"'`]?(?P<name>[a-z0-9_.\-]{0,40}?(?:password|passwd|passphrase|pwd|(?<![a-z])pass(?![a-z])|mdp|motdepasse|mot_de_passe|"
     r"secret|token|jeton|api_?key|apikey|access_?key|private_?key(?:_id)?|client_?secret|credentials?|auth_?key|signing_?key|"
-    r"encryption_?key|account_?key|shared_?access_?key|sas)[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
+    r"encryption_?key|account_?key|shared_?access_?key|sas|(?<![a-z])auth(?![a-z])|(?<![a-z])sig(?:nature)?(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
     r"(?:(?P<quote>[\"'`])(?P<quoted>[^\"'`\n]{1,4096}?)[\"'`]|(?!(?i:[a-z][a-z0-9+.\-]{0,20})://)(?P<bare>[^\s\"'`;,&]{1,4096}))"
 )
 # Pairs: "identifiants : admin / X", "login marie pass Y", "user: root, pwd: X", "creds admin:X".
@@ -118,10 +146,13 @@ _PAIR = re.compile(
     r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username)\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
     r"(?:pass(?:word)?|pwd|mdp|mot de passe|pw)\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
 )
-# HTTP authentication: "Authorization: Basic dXNlcjpwYXNz", "Bearer abc.def", "-H 'X-Api-Key: ...'".
+# HTTP authentication: "Authorization: Basic dXNlcjpwYXNz", "Bearer abc.def", any other scheme
+# ("Authorization: SSWS 00ab...", "ApiKey ...", "Key ..."), and key-carrying headers
+# ("X-Api-Key: ...", "PRIVATE-TOKEN: ...", "Ocp-Apim-Subscription-Key: ...").
 _AUTH_HEADER = re.compile(
-    r"(?i)(?<![\w\-])(?:authorization\s*:\s*)?(?:basic|bearer|token)\s+(?P<value>[A-Za-z0-9+/=_.~\-]{12,4096})"
-    r"|(?<![\w\-])x-(?:api-key|auth-token|access-token)\s*:\s*(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
+    r"(?i)(?<![\w\-])(?:(?:proxy-)?authorization\s*[:=]\s*(?:[A-Za-z][\w\-]{0,20}\s+)?|(?:basic|bearer|token)\s+)"
+    r"(?P<value>[A-Za-z0-9+/=_.~\-]{12,4096})"
+    r"|(?<![\w\-])(?:x-)?[\w\-]{0,30}(?:api-?key|token|secret|subscription-key|auth-key)\s*:\s*(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
 )
 _FIELD_LABELS = frozenset(
     {"user", "username", "login", "utilisateur", "identifiant", "id", "email", "e-mail", "mail", "compte", "account",
@@ -131,7 +162,9 @@ _FIELD_LABELS = frozenset(
 _COMMAND_LINE = re.compile(
     r"(?<![\w\-])(?:(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p(?P<attached>[^\s'\"]{4,128})"
     r"|sshpass\s+-p\s*(?P<quote>['\"]?)(?P<sshpass>[^\s'\"]{4,128})"
-    r"|--(?:password|passwd|pass|db-password)(?:=|\s+)(?P<q2>['\"]?)(?P<long>[^\s'\"]{4,128}))"
+    r"|--(?:(?:http-|ftp-|proxy-|db-)?password|passwd|pass)(?:=|\s+)(?P<q2>['\"]?)(?P<long>[^\s'\"]{4,128})"
+    # curl -u user:password, wget/httpie --user / -a user:password
+    r"|(?:curl|wget|http|https)\b[^\n]{0,200}?\s(?:-u|--user|-a|--auth)(?:=|\s*)(?P<q3>['\"]?)[^\s:'\"]{1,64}:(?P<userpass>[^\s'\"]{3,128}))"
 )
 # Passwords people write as they are: a pair naming them so is enough.
 DEFAULT_PASSWORDS = frozenset(
@@ -140,7 +173,7 @@ DEFAULT_PASSWORDS = frozenset(
 )
 _PREFILTER = re.compile(
     r"(?i)pass|mdp|pwd|pw|s[ée]same|-p|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
-    r"acc[eè]s|access|compte|account|sas"
+    r"acc[eè]s|access|compte|account|sas|auth|sig|-u|-a\b"
 )
 _TRAILING = ".,;:)]}>»”’\"'"
 _NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
@@ -190,9 +223,18 @@ def find_announced(text: str) -> list[SecretCandidate]:
         span = _value_span(text, m)
         if span is not None and looks_like_password(text[span[0] : span[1]]) and not _word_before_is_negation(text, m.start()):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-short-form"))
+    for regex, kind in ((_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type")):
+        for m in regex.finditer(text):
+            span = _value_span(text, m)
+            # The words around the value, not its connector ("X comme mot de passe", "password, type X").
+            if span is None or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _NOT_A_DISCLOSURE.search(m.group("words")):
+                continue
+            value = text[span[0] : span[1]]
+            if looks_like_password(value) or looks_like_access_code(value):
+                out.append(SecretCandidate(span[0], span[1], "PASSWORD", kind))
     for m in _COMMAND_LINE.finditer(text):
-        group = next(g for g in ("attached", "sshpass", "long") if m.group(g) is not None)
-        if not is_placeholder(m.group(group)):
+        group = next(g for g in ("attached", "sshpass", "long", "userpass") if m.group(g) is not None)
+        if not is_placeholder(m.group(group)) and m.group(group).casefold() not in _URL_PLACEHOLDERS:
             out.append(SecretCandidate(m.start(group), m.end(group), "PASSWORD", "command-line-password"))
     for m in _AUTH_HEADER.finditer(text):
         group = "value" if m.group("value") is not None else "header"
@@ -227,7 +269,7 @@ def _basic_credentials(value: str) -> bool:
 
 
 def _acceptable(value: str, family: str, code_word: bool = False) -> bool:
-    if "://" in value:
+    if "://" in value or value.startswith("//"):
         return False  # a link: the secret inside it, if any, is found on its own (userinfo, ?token=)
     if family == "PASSWORD":
         return looks_like_password(value) or code_word and looks_like_access_code(value)
@@ -242,8 +284,8 @@ def _config_family(name: str, text: str, start: int) -> str:
         return "CONNECTION_STRING" if in_connection_string else "PASSWORD"
     if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
         return "CONNECTION_STRING"
-    if any(w in name for w in ("token", "jeton", "sas")):
-        return "TOKEN"
+    if any(w in name for w in ("token", "jeton", "sas", "sig")) or re.search(r"(?<![a-z])auth(?![a-z])", name):
+        return "TOKEN"  # `"auth": "<base64 user:password>"` (docker, npm) is HTTP basic authentication
     return "API_KEY"
 
 

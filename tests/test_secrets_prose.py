@@ -1,0 +1,94 @@
+"""Credentials said in prose and pasted from tools, French and English (`secrets.credentials`).
+
+People name a password in many word orders ("use X as the password", "X comme mot
+de passe", "the password? It's X", "set the router password to X", "code PIN,
+tapez X"), and paste credentials from tools (curl -u, any Authorization scheme,
+docker/npm "auth", signed URLs). The value's shape decides; advice, examples,
+policies and questions stay clean. The span is the secret itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from charterguard.secrets import resolve
+from charterguard.secrets.credentials import find_announced
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(c.family, text[c.start : c.end]) for c in resolve(find_announced(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        # the value named after the words
+        ("Use Falcon_77!z as the password for the test tenant", "Falcon_77!z"),
+        ("Pivoine-2026 comme mot de passe, c'est pour la démo", "Pivoine-2026"),
+        ("« Pivoine-2026 » comme mot de passe, c'est pour la démo", "Pivoine-2026"),
+        ("Kiwi!Rouge4 est le nouveau mot de passe du compte partagé", "Kiwi!Rouge4"),
+        ("Heron88$ is now the wifi password", "Heron88$"),
+        # a question, then the answer
+        ("The password? It's Tulip-Moon-33. Keep it quiet", "Tulip-Moon-33"),
+        ("Le mot de passe ? C'est Nuage#Gris8, ne le répétez pas", "Nuage#Gris8"),
+        # set or changed to
+        ("I set the router password to Heron88$ so it's easy", "Heron88$"),
+        ("J'ai changé le mot de passe du wifi en Marron#Glace9", "Marron#Glace9"),
+        # a long gap between the words and the value
+        ("Password for the Excel file with the bonus figures is Prime2026!", "Prime2026"),
+        ("Le mot de passe du wifi sur la borne est Borne#2026", "Borne#2026"),
+        # codes of rooms, doors and terminals
+        ("The code to the server room is 5523# now", "5523#"),
+        ("Le digicode du local change lundi, ce sera 8812A", "8812A"),
+        ("Le code du casier 12 est 4409", "4409"),
+        ("Si le terminal demande un code PIN, tapez 4471", "4471"),
+        ("When the laptop asks for the password, type Orca-Blue-19", "Orca-Blue-19"),
+        # tools
+        ("curl -u admin:Exp0rt-N0w! https://api.example.com/v1/export", "Exp0rt-N0w!"),
+        ("wget --http-password=Wg3t!Files https://files.example.com/report.pdf", "Wg3t!Files"),
+    ],
+)
+def test_a_password_said_in_any_word_order_is_found(text: str, password: str) -> None:
+    assert ("PASSWORD", password) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Authorization: SSWS 00s-_3MnFwGSJLjX3jMFbzr23fgoqY_GP0Zx5Bn", "00s-_3MnFwGSJLjX3jMFbzr23fgoqY_GP0Zx5Bn"),
+        ("-H 'Authorization: ApiKey dGVzdDpxWjhyTnA0dkxtMmtYOXRC'", "dGVzdDpxWjhyTnA0dkxtMmtYOXRC"),
+        ('curl --header "PRIVATE-TOKEN: 9koXpg98eAheJpvBs5tK" https://gitlab.example.com/api/v4/projects', "9koXpg98eAheJpvBs5tK"),
+        ("Ocp-Apim-Subscription-Key: 3f9c2a7b1e8d4c6f0a5b9e2d7c1f8a3b", "3f9c2a7b1e8d4c6f0a5b9e2d7c1f8a3b"),
+        ('{"auths": {"registry.example.com": {"auth": "Y2ktYm90OlIzZzFzdHJ5LVB1c2g="}}}', "Y2ktYm90OlIzZzFzdHJ5LVB1c2g="),
+        ("_auth=Y2ktYm90OlIzZzFzdHJ5LVB1c2g=", "Y2ktYm90OlIzZzFzdHJ5LVB1c2g="),
+        ("https://acme.blob.core.windows.net/v?sv=2022-11-02&sp=r&sig=Ab3dEf9hIjKlMn0pQrStUvWxYz12345678%2BabcdEF%3D",
+         "Ab3dEf9hIjKlMn0pQrStUvWxYz12345678%2BabcdEF%3D"),
+    ],
+)
+def test_tokens_pasted_from_tools_are_found(text: str, token: str) -> None:
+    assert ("TOKEN", token) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Never use Summer2024! as your password",
+        "Something like Tr0ub4dor&3 as the password is fine",
+        "I use 1Password as the password manager",
+        "Windows11 as the password? Seriously?",
+        "Use your birthday as the password? No.",
+        "Si le site demande un mot de passe, tapez celui de votre session",
+        "Le code de la salle de réunion est affiché sur la porte",
+        "We changed the password policy to 14 characters",
+        "Changed my password to something stronger today",
+        "Évitez Azerty123 comme mot de passe, c'est le premier essayé",
+        "curl -u $USER:$PASS https://api.example.com",
+        "curl -u user:password https://api.example.com",
+        "auth: required",
+        "author: Jean Dupont, signature: Marie",
+        "Code promo ETE2026 : -20 %",
+        "Le code postal du bureau : 69002",
+    ],
+)
+def test_advice_examples_and_questions_stay_clean(text: str) -> None:
+    assert found(text) == []
