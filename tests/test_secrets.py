@@ -14,7 +14,7 @@ from conftest import REPO, charter_from
 
 from charterguard import Charter, Checker
 from charterguard.errors import CharterError
-from charterguard.secrets.shape import looks_like_key, looks_like_password
+from charterguard.secrets.shape import looks_like_key, looks_like_password, looks_random
 
 SECRETS_ONLY = """
 extends: default
@@ -176,6 +176,15 @@ def test_keys_need_length_and_randomness() -> None:
     assert looks_like_key("3f9c2a7b1e8d4c6f0a5b9e2d7c1f8a3b6e4d0c9f")
     assert not looks_like_key("my-very-long-setting-name")
     assert not looks_like_key("your_api_key_goes_here")
+
+
+def test_random_values_change_class_often_words_with_a_year_do_not() -> None:
+    assert looks_random("KOPEx9T6x9YBleoTRgmTkXmLFb4EM0")
+    assert looks_random("72d7c32e294bc9ae8fb8230ebaf6d468")
+    assert not looks_random("ProjectPhoenix2026Release")
+    assert not looks_random("report_2026_final_v2.xlsx")
+    assert not looks_random("acme-group-annual-report-2026")
+    assert not looks_random("12345678901234567890123")
 
 
 # -- the charter ----------------------------------------------------------------------------

@@ -92,3 +92,33 @@ def test_tokens_pasted_from_tools_are_found(text: str, token: str) -> None:
 )
 def test_advice_examples_and_questions_stay_clean(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "secret"),
+    [
+        ("et le secret associé Kp3Ex9T6x9YBleoTRgmTkXmLFb4EM0 pour le bucket", "API_KEY", "Kp3Ex9T6x9YBleoTRgmTkXmLFb4EM0"),
+        ("Algolia admin key (not the search-only one!): 71d7c32e294bc9ae8fb8230ebaf6d468", "API_KEY", "71d7c32e294bc9ae8fb8230ebaf6d468"),
+        ("Datadog key 6b272d6803d6deec23175bd0a80a61e8 for the agents", "API_KEY", "6b272d6803d6deec23175bd0a80a61e8"),
+        ("le jeton du bot, au cas où : q8Zr2LmX0pVn7TbK4sWc9YdE", "TOKEN", "q8Zr2LmX0pVn7TbK4sWc9YdE"),
+    ],
+)
+def test_a_random_value_near_a_key_word_is_a_secret_without_any_connector(text: str, family: str, secret: str) -> None:
+    assert (family, secret) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The key figures are in report_2026_final_v2.xlsx",
+        "Key takeaway from the ProjectPhoenix2026Release keynote: ship small",
+        "Fixed the token refresh bug in commit 9f2c1e7a4b3d8e6f0a1b2c3d4e5f60718293a4b5",
+        "Merci pour la clé USB, commande FA2026XZ7781QW0034KP",
+        "The public key is ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH8kP0r2Q9x",
+        "Ma clé publique : AAAAC3NzaC1lZDI1NTE5AAAAIH8kP0r2Q9x",
+        "Secret de la réussite : acme-group-annual-report-2026",
+        "Token id 3f1c9a2e-7b4d-4e8a-9c1f-2d3e4f5a6b7c in the logs",
+    ],
+)
+def test_identifiers_file_names_and_public_keys_near_a_key_word_stay_clean(text: str) -> None:
+    assert found(text) == []

@@ -25,6 +25,7 @@ from .shape import (
     looks_like_access_code,
     looks_like_key,
     looks_like_password,
+    looks_random,
 )
 
 # -- credentials in URLs -----------------------------------------------------------
@@ -109,6 +110,19 @@ _TYPE_IT = re.compile(
 # Advice or an example before the value: "never use Summer2024! as your password", "something like X".
 _ADVICE_BEFORE = re.compile(
     r"(?i)\b(?:never|don['’]t|do\s+not|avoid|instead\s+of|not|jamais|pas|[ée]vitez|[ée]viter|plut[ôo]t\s+que|like|such\s+as|comme|e\.g\.?|ex\.?|exemple|example)\W*(?:\w+\W+){0,2}$"
+)
+
+# A key, secret or token word, then, within the sentence and without a connector, a long random
+# value: "le secret associé KOPEx9T6...", "Algolia admin key (not the search one!): 72d7c3...".
+# Only `looks_random` values count, and not after words naming an identifier (commit, hash, order...).
+_NEAR_KEYWORD = re.compile(
+    r"(?i)(?<![\w\-])(?:(?P<key>keys?|secrets?|cl[ée]s?|clefs?|credentials?)|(?P<token>tokens?|jetons?))(?![\w\-])"
+    r"(?P<words>[^\n.?]{0,60}?)(?<![\w\-+/=#@])(?P<bare>[A-Za-z0-9+/_\-.=~%]{20,512})(?![\w\-+/=])"
+)
+_IDENTIFIER_WORDS = re.compile(
+    r"(?i)\b(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|digests?|ids?|uuids?|guids?|builds?|versions?|refs?|r[ée]f[ée]rences?|"
+    r"orders?|commandes?|tracking|suivi|factures?|invoices?|tickets?|requests?|requ[êe]tes?|correlation|transactions?|images?|"
+    r"fingerprints?|empreintes?|publi(?:c|que)|pub|ssh-[a-z0-9]+|ecdsa-[\w\-]+)\b"
 )
 
 # The gap or connector says the value is an example, a statistic or a rule, not a secret.
@@ -232,6 +246,13 @@ def find_announced(text: str) -> list[SecretCandidate]:
             value = text[span[0] : span[1]]
             if looks_like_password(value) or looks_like_access_code(value):
                 out.append(SecretCandidate(span[0], span[1], "PASSWORD", kind))
+    for m in _NEAR_KEYWORD.finditer(text):
+        value = m.group("bare").rstrip(".")
+        before = text[max(0, m.start() - 12) : m.start()]  # "public key", "ssh-rsa" are not secrets
+        if looks_random(value) and not _IDENTIFIER_WORDS.search(m.group("words")) and not _IDENTIFIER_WORDS.search(before) \
+                and not _NOT_A_DISCLOSURE.search(m.group("words")):
+            family = "TOKEN" if m.group("token") else "API_KEY"
+            out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):
         group = next(g for g in ("attached", "sshpass", "long", "userpass") if m.group(g) is not None)
         if not is_placeholder(m.group(group)) and m.group(group).casefold() not in _URL_PLACEHOLDERS:

@@ -106,3 +106,24 @@ def looks_like_key(value: str) -> bool:
     if _HEX.match(value):
         return len(value) >= 20 and entropy(value) >= 2.8
     return classes(value) >= 2 and entropy(value) >= 3.0 and any(c.isdigit() for c in value)
+
+
+def class_switches(value: str) -> float:
+    """How often consecutive letters and digits change class (lower, upper, digit), per pair:
+    about 0.5 in a random key, under 0.3 in words with a year ("ProjectPhoenix2026Release")."""
+    kinds = ["l" if c.islower() else "u" if c.isupper() else "d" for c in value if c.isalnum()]
+    return sum(a != b for a, b in zip(kinds, kinds[1:])) / max(1, len(kinds) - 1)
+
+
+def looks_random(value: str) -> bool:
+    """A value with no announcing connector ("the secret KOPEx9T6x9YB..."): only a long,
+    random-looking string counts. 20+ characters, letters and digits, 3.5 bits/char and
+    frequent class changes; not a file name, a number or words joined by dashes."""
+    if not 20 <= len(value) <= 512 or is_placeholder(value) or _UUID.match(value) or _FILE_NAME.search(value):
+        return False
+    if not (any(c.isdigit() for c in value) and any(c.isalpha() for c in value)):
+        return False
+    return entropy(value) >= 3.5 and class_switches(value) >= 0.35
+
+
+_FILE_NAME = re.compile(r"\.[A-Za-z]{2,4}$")
