@@ -122,3 +122,32 @@ def test_a_random_value_near_a_key_word_is_a_secret_without_any_connector(text: 
 )
 def test_identifiers_file_names_and_public_keys_near_a_key_word_stay_clean(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "secret"),
+    [
+        ('Our wifi: SSID Acme-Staff, WPA2 passphrase "Ruisseau-Vert-2026"', "PASSWORD", "Ruisseau-Vert-2026"),
+        ("Pour le VPN, c'est jdupont / Hiver2026!!", "PASSWORD", "Hiver2026!!"),
+        ("Accès au compte Canva : comm@acme-group.fr - Canva2026#", "PASSWORD", "Canva2026#"),
+        ("Account: jdoe - Winter2026!", "PASSWORD", "Winter2026!"),
+        ("<server><id>nexus</id><password>Mvn-Deploy-77</password></server>", "PASSWORD", "Mvn-Deploy-77"),
+        ("<apiKey>3f9c2a7b1e8d4c6f0a5b9e2d7c1f8a3b</apiKey>", "API_KEY", "3f9c2a7b1e8d4c6f0a5b9e2d7c1f8a3b"),
+    ],
+)
+def test_pairs_passphrases_and_xml_config(text: str, family: str, secret: str) -> None:
+    assert found(text) == [(family, secret)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le wifi : 2.4 / 5GHz selon les salles",
+        "Notre compte : Marie / Paul",
+        "Our new developer portal: https://developers.example.com/api-keys explains it",
+        "<password>{ENCRYPTED}</password>",
+        "Office 365 : migration 2025/2026 terminée",
+    ],
+)
+def test_pairs_that_are_not_credentials_stay_clean(text: str) -> None:
+    assert found(text) == []

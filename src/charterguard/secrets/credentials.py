@@ -88,7 +88,7 @@ _ANNOUNCED = re.compile(
 )
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
 # ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
-_SHORT_FORM = re.compile(r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|mot de passe|code)\s+" + _VALUE)
+_SHORT_FORM = re.compile(r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code)\s+" + _VALUE)
 # The value before the words: "use Hangar_42!x as the password", "X comme mot de passe",
 # "X is the new wifi password", "X, c'est le code de la porte".
 _VALUE_FIRST = re.compile(
@@ -155,8 +155,12 @@ _CONFIG = re.compile(
 # Pairs: "identifiants : admin / X", "login marie pass Y", "user: root, pwd: X", "creds admin:X".
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
-    r"acc[eè]s|access|compte|account)(?:\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?\s*(?:[:=]|→|->|=>))\s*"
-    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>\s*(?:/|:|\||,|\s+(?:et|and|mdp|pwd|pass|password|mot de passe)\s*:?)\s*)(?P<password>[^\s,;]{3,128})"
+    r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant)"
+    r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s))\s*"
+    # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
+    # "compte Canva : X" is a label, not a pair
+    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–]\s+|\s+(?:et|and|mdp|pwd|pass|password|mot de passe)\s*:?\s*)"
+    r"(?P<password>[^\s,;]{3,128})"
     r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username)\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
     r"(?:pass(?:word)?|pwd|mdp|mot de passe|pw)\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
 )
@@ -187,10 +191,16 @@ DEFAULT_PASSWORDS = frozenset(
 )
 _PREFILTER = re.compile(
     r"(?i)pass|mdp|pwd|pw|s[ée]same|-p|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
-    r"acc[eè]s|access|compte|account|sas|auth|sig|-u|-a\b"
+    r"acc[eè]s|access|compte|account|sas|auth|sig|-u|-a\b|vpn|wi-?fi|console|portail|portal|office|tenant"
 )
 _TRAILING = ".,;:)]}>»”’\"'"
 _NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+# Secrets in XML config (Maven settings.xml, app.config): <password>X</password>, <apiKey>X</apiKey>.
+_XML_SECRET = re.compile(
+    r"(?i)<(?P<name>[\w.\-:]{0,40}?(?:password|passwd|passphrase|secret|token|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key)[\w.\-]{0,40})>"
+    r"\s*(?P<value>[^<\s]{1,4096})\s*</(?P=name)>"
+)
 
 
 
@@ -211,6 +221,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # a private key block: the catalogue reports it as PRIVATE_KEY
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
+    for m in _XML_SECRET.finditer(text):
+        family = _config_family(m.group("name").casefold(), text, m.start())
+        if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
+            out.append(SecretCandidate(m.start("value"), m.end("value"), family, "xml-element"))
     for m in _ANNOUNCED.finditer(text):
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(m.group("connector")):
             continue
@@ -270,6 +284,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         value = text[start:end]
+        if _EMAIL.fullmatch(value) or value.startswith("//"):
+            continue  # "compte : Canva - comm@acme.fr", "portal: https://...": an address, not a password
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
         if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))

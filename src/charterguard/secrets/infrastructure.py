@@ -50,6 +50,12 @@ HOSTED_TOOLS: tuple[tuple[str, str], ...] = (
     ("slack.com", "archives"), ("zendesk.com", "agent"), ("dev.azure.com", ""), ("visualstudio.com", ""),
     ("monday.com", "boards"), ("teams.microsoft.com", "l/"), ("teams.live.com", "l/"), ("app.box.com", "s/"),
     ("my.salesforce.com", ""), ("lightning.force.com", ""), ("1drv.ms", ""),
+    # A workspace's own documents and boards (a public form or a published page is not one).
+    ("docs.google.com", "spreadsheets/d/"), ("docs.google.com", "document/d/"), ("docs.google.com", "presentation/d/"),
+    ("drive.google.com", "drive/folders/"), ("drive.google.com", "file/d/"), ("drive.google.com", "drive/u/"),
+    ("figma.com", "file/"), ("figma.com", "design/"), ("figma.com", "board/"), ("miro.com", "app/board/"),
+    ("trello.com", "b/"), ("app.asana.com", "0/"), ("app.clickup.com", ""), ("app.hubspot.com", ""),
+    ("airtable.com", "app"), ("app.slack.com", "client/"),
 )
 
 _IPV4 = re.compile(
