@@ -151,3 +151,33 @@ def test_pairs_passphrases_and_xml_config(text: str, family: str, secret: str) -
 )
 def test_pairs_that_are_not_credentials_stay_clean(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "secret"),
+    [
+        ("The combination to the safe is 31-17-42", "PASSWORD", "31-17-42"),
+        ("La combinaison du cadenas : 4-7-1-9", "PASSWORD", "4-7-1-9"),
+        ("code d'accès : 77-41-09", "PASSWORD", "77-41-09"),
+        ("Cookie: sessionid=8f2kq9vl3m0x7c1b5n4z6a2s8d0f3g7h", "TOKEN", "8f2kq9vl3m0x7c1b5n4z6a2s8d0f3g7h"),
+        ("Set-Cookie: PHPSESSID=k3j4h5g6f7d8s9a0q1w2e3r4t5", "TOKEN", "k3j4h5g6f7d8s9a0q1w2e3r4t5"),
+    ],
+)
+def test_combinations_grouped_codes_and_session_cookies(text: str, family: str, secret: str) -> None:
+    assert found(text) == [(family, secret)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "csrf_token=Zx8Yq1Wv2Ut3Sr4Qp5On6Ml7Kj8Ih9G",  # anti-forgery, issued per page
+        'pwd = os.getenv("DB_PWD")',
+        'password = input("Password: ")',
+        "DB_PASSWORD=process.env.DB_PASSWORD",
+        "SECRET_KEY = settings.SECRET_KEY",
+        "Le code de la porte est 12.05.2026 ? non c'est la date",
+        "session: morning, sid: 12",
+    ],
+)
+def test_code_references_dates_and_anti_forgery_tokens_stay_clean(text: str) -> None:
+    assert found(text) == []

@@ -56,7 +56,9 @@ _PASSWORD_WORDS = (
     r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network)|"
     r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key|pin|pass)|"
     r"cl[ée]\s+(?:wi-?fi|wpa2?|wep|r[ée]seau|de\s+s[ée]curit[ée]\s+r[ée]seau)|wpa2?\s+key|"
-    r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|contrase[ñn]a|passwort|kennwort"
+    r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|contrase[ñn]a|passwort|kennwort|"
+    r"combination\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:safe|lock|padlock|locker|vault)|"
+    r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)"
 )
 # What announces an API key, a token or another secret.
 _KEY_WORDS = (
@@ -143,13 +145,14 @@ _NETWORK_KEY = re.compile(
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
 _WEAK_WORDS = frozenset({"pin", "code pin", "pin code"})
 # Words announcing a door, alarm or wifi code: short codes ("4719B") are accepted after them.
-_CODE_WORD = re.compile(r"(?i)code|digicode|pin")
+_CODE_WORD = re.compile(r"(?i)code|digicode|pin|combina")
 
 # Config identifiers holding a secret: AWS_SECRET_ACCESS_KEY, db_password, "private_key_id", apiKey.
 _CONFIG = re.compile(
     r"(?i)(?<![\w.\-])[\"'`]?(?P<name>[a-z0-9_.\-]{0,40}?(?:password|passwd|passphrase|pwd|(?<![a-z])pass(?![a-z])|mdp|motdepasse|mot_de_passe|"
     r"secret|token|jeton|api_?key|apikey|access_?key|private_?key(?:_id)?|client_?secret|credentials?|auth_?key|signing_?key|"
-    r"encryption_?key|account_?key|shared_?access_?key|sas|(?<![a-z])auth(?![a-z])|(?<![a-z])sig(?:nature)?(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
+    r"encryption_?key|account_?key|shared_?access_?key|sas|(?<![a-z])auth(?![a-z])|(?<![a-z])sig(?:nature)?(?![a-z])|"
+    r"sess(?:ion)?_?(?:id|key)|sessid|jsessionid|(?<![a-z])sid(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
     r"(?:(?P<quote>[\"'`])(?P<quoted>[^\"'`\n]{1,4096}?)[\"'`]|(?!(?i:[a-z][a-z0-9+.\-]{0,20})://)(?P<bare>[^\s\"'`;,&]{1,4096}))"
 )
 # Pairs: "identifiants : admin / X", "login marie pass Y", "user: root, pwd: X", "creds admin:X".
@@ -191,7 +194,7 @@ DEFAULT_PASSWORDS = frozenset(
 )
 _PREFILTER = re.compile(
     r"(?i)pass|mdp|pwd|pw|s[ée]same|-p|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
-    r"acc[eè]s|access|compte|account|sas|auth|sig|-u|-a\b|vpn|wi-?fi|console|portail|portal|office|tenant"
+    r"acc[eè]s|access|compte|account|sas|auth|sig|-u|-a\b|vpn|wi-?fi|console|portail|portal|office|tenant|combina|sess|sid"
 )
 _TRAILING = ".,;:)]}>»”’\"'"
 _NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
@@ -212,6 +215,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
     # Config first: on the same value, its family (a connection string's password) is the more precise.
     for m in _CONFIG.finditer(text):
         name = m.group("name").casefold()
+        if "csrf" in name or "xsrf" in name:
+            continue  # an anti-forgery token is issued per page view: not a credential
         family = _config_family(name, text, m.start())
         span = _value_span(text, m)
         if span is None:
@@ -321,7 +326,7 @@ def _config_family(name: str, text: str, start: int) -> str:
         return "CONNECTION_STRING" if in_connection_string else "PASSWORD"
     if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
         return "CONNECTION_STRING"
-    if any(w in name for w in ("token", "jeton", "sas", "sig")) or re.search(r"(?<![a-z])auth(?![a-z])", name):
+    if any(w in name for w in ("token", "jeton", "sas", "sig", "sess")) or re.search(r"(?<![a-z])auth(?![a-z])", name):
         return "TOKEN"  # `"auth": "<base64 user:password>"` (docker, npm) is HTTP basic authentication
     return "API_KEY"
 
