@@ -42,3 +42,15 @@ def test_a_workspace_document_on_a_hosted_tool_is_an_internal_link(link: str) ->
 )
 def test_public_pages_forms_and_community_files_of_the_same_tools_are_not(text: str) -> None:
     assert found(text) == []
+
+
+def test_the_reserved_ranges_themselves_are_documentation_a_subnet_inside_them_is_internal() -> None:
+    assert found("Private ranges are 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16; CGNAT is 100.64.0.0/10") == []
+    assert found("Our site network is 10.20.0.0/16 and the cameras 192.168.50.0/24") == [
+        ("INTERNAL_HOST", "10.20.0.0/16"), ("INTERNAL_HOST", "192.168.50.0/24"),
+    ]
+
+
+def test_a_home_directory_path_is_internal_the_conventional_ones_are_not() -> None:
+    assert found("Tout est dans ~/Documents/Clients/contrats_2026.xlsx") == [("FILE_PATH", "~/Documents/Clients/contrats_2026.xlsx")]
+    assert found("Never share ~/.ssh or ~/.aws/credentials; downloads land in ~/Downloads") == []

@@ -181,3 +181,7 @@ def test_combinations_grouped_codes_and_session_cookies(text: str, family: str, 
 )
 def test_code_references_dates_and_anti_forgery_tokens_stay_clean(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_host_name_that_starts_with_a_pair_word_is_not_a_pair() -> None:
+    assert found("https://portal.azure.com/#@acmegroup.onmicrosoft.com/resource/subscriptions/123") == []

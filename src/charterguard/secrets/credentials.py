@@ -158,7 +158,7 @@ _CONFIG = re.compile(
 # Pairs: "identifiants : admin / X", "login marie pass Y", "user: root, pwd: X", "creds admin:X".
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
-    r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant)"
+    r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant)(?![\w.\-])"
     r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterable
 
@@ -82,9 +83,10 @@ _AUTHORITY_REST = re.compile(r"[^\s/]{0,200}")
 _UNC = re.compile(r"(?<![\w\\])\\\\(?P<host>[A-Za-z0-9][\w.\-$]{0,62})\\(?P<rest>[^\s<>\"|*?]+(?: [^\s<>\"|*?\\]+(?=\\))*[^\s<>\"|*?.,;:!)]*)")
 _FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
 _DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+(?: [^\s<>\"|*?\\]+(?=\\))*[^\s<>\"|*?.,;:!)]*)")
-_UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~/|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
+_UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
 _TRAILING = ".,;:!?)]}»”’\"'"
 _SPACED_FILE_NAME = re.compile(r"(?: [^\s\\<>\"|*?]{1,40}){1,4}?\.[A-Za-z0-9]{2,5}\b")
+_HOME_CONVENTION = re.compile(r"^~/(?:\.|[^/]+$)")  # a dot-directory, or one name under ~
 _SYSTEM_DRIVE_PATHS = re.compile(r"(?i)^c:\\(?:windows|program files|programdata)\\")
 
 
@@ -117,6 +119,8 @@ def _ip_addresses(text: str) -> list[SecretCandidate]:
             if m.group("port") is None and port is not None:
                 end += port.end()  # "10.12.4.7, port 8443": the port is part of what is disclosed
             cidr = m.group("path") is not None and _CIDR.match(text[m.start("path") : end]) is not None  # "192.168.50.0/24": a network
+            if cidr and _whole_private_block(ip, text[m.start("path") : end]):
+                continue  # "10.0.0.0/8", "192.168.0.0/16": the RFC 1918 ranges themselves, documentation
             family = "INTERNAL_URL" if m.group("scheme") or m.group("path") and not cidr else "INTERNAL_HOST"
             out.append(SecretCandidate(start, end, family, "private-ip"))
     if ":" in text:
@@ -124,6 +128,15 @@ def _ip_addresses(text: str) -> list[SecretCandidate]:
             if private_ip(m.group("ip")):
                 out.append(SecretCandidate(m.start(), m.end(), "INTERNAL_HOST", "private-ipv6"))
     return out
+
+
+def _whole_private_block(ip: str, cidr: str) -> bool:
+    """A whole reserved range as the RFCs write it (10.0.0.0/8, 172.16.0.0/12, 100.64.0.0/10...):
+    a /16 or wider network that starts where private space starts. A company's own subnet
+    (10.20.0.0/16, 192.168.50.0/24) lies inside one."""
+    network = ipaddress.ip_network(ip + cidr, strict=False)
+    first = network.network_address
+    return network.prefixlen <= 16 and str(first) == ip and not private_ip(str(first - 1))
 
 
 def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]) -> list[SecretCandidate]:
@@ -189,6 +202,8 @@ def _paths(text: str) -> list[SecretCandidate]:
             start, end = m.start(), _trim(text, m.start(), m.end())
             if kind == "drive-path" and _SYSTEM_DRIVE_PATHS.match(text[start:end]):
                 continue
+            if kind == "user-path" and _HOME_CONVENTION.match(text[start:end]):
+                continue  # "~/.ssh", "~/.aws/credentials", "~/Downloads": where every machine keeps them
             if kind in ("unc-share", "drive-path"):
                 spaced = _SPACED_FILE_NAME.match(text, end)
                 if spaced:
