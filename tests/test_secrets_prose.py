@@ -185,3 +185,21 @@ def test_code_references_dates_and_anti_forgery_tokens_stay_clean(text: str) -> 
 
 def test_a_host_name_that_starts_with_a_pair_word_is_not_a_pair() -> None:
     assert found("https://portal.azure.com/#@acmegroup.onmicrosoft.com/resource/subscriptions/123") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        ("clé wifi Acme2026Guest", "Acme2026Guest"),
+        ("Access code 774411 for the conference line", "774411"),
+        ("door code 4451 for tonight", "4451"),
+        ("The admin password hasn't changed: it's still Spring2024!", "Spring2024"),
+    ],
+)
+def test_short_forms_and_a_colon_then_it_is(text: str, password: str) -> None:
+    assert found(text) == [("PASSWORD", password)]
+
+
+@pytest.mark.parametrize("text", ["code ETE2026 pour -20%", "Le code source 2026 est sur GitHub", "Password: it's a secret 😉"])
+def test_code_alone_and_a_coy_answer_are_not_passwords(text: str) -> None:
+    assert found(text) == []

@@ -70,7 +70,7 @@ _TOKEN_WORDS = r"(?:access\s+|auth\s+|refresh\s+|bearer\s+|api\s+|personal\s+acc
 # Connectors between the announcing words and the value. The value may also follow the
 # words directly for the short forms ("mdp Soleil2026!").
 _CONNECTOR = (
-    r"\s*(?:[:=]|=>|->|→)|,?\s+(?:"
+    r"\s*(?:[:=]|=>|->|→)(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be)(?![\w\-]))?|,?\s+(?:"
     # Longest first: the first alternative that leads to a value is the one tried.
     r"has\s+been\s+(?:set|changed)\s+to|(?:is|was)\s+set\s+to|set\s+to|changed\s+to|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
     r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
@@ -90,7 +90,11 @@ _ANNOUNCED = re.compile(
 )
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
 # ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
-_SHORT_FORM = re.compile(r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code)\s+" + _VALUE)
+_SHORT_FORM = re.compile(
+    r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code|"
+    r"cl[ée]\s+(?:wi-?fi|wpa2?)|wi-?fi\s+(?:key|password|pass|code)|code\s+(?:wi-?fi|d['’]acc[eè]s|de\s+la\s+porte|alarme)|"
+    r"(?:access|door|alarm|gate)\s+code|digicode)\s+" + _VALUE
+)
 # The value before the words: "use Hangar_42!x as the password", "X comme mot de passe",
 # "X is the new wifi password", "X, c'est le code de la porte".
 _VALUE_FIRST = re.compile(
@@ -254,7 +258,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if m.group("word").casefold() == "code":
             continue  # "code promo", "code source": only the phrases of _PASSWORD_WORDS
         span = _value_span(text, m)
-        if span is not None and looks_like_password(text[span[0] : span[1]]) and not _word_before_is_negation(text, m.start()):
+        value = text[span[0] : span[1]] if span is not None else ""
+        code_word = _CODE_WORD.search(m.group("word")) is not None
+        if span is not None and (looks_like_password(value) or code_word and looks_like_access_code(value)) \
+                and not _word_before_is_negation(text, m.start()):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-short-form"))
     for regex, kind in ((_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type")):
         for m in regex.finditer(text):
