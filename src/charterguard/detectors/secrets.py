@@ -32,6 +32,9 @@ from ..secrets import (
     label,
     resolve,
 )
+from ..secrets.catalogue import find_tokens
+from ..secrets.credentials import find_announced, find_url_credentials
+from ..secrets.infrastructure import find_infrastructure
 from .base import Detector, Hit, register
 
 if TYPE_CHECKING:
@@ -103,10 +106,6 @@ class SecretsDetector(Detector[SecretsRule]):
             )
 
     def candidates(self, text: str) -> list[SecretCandidate]:
-        from ..secrets.catalogue import find_tokens
-        from ..secrets.credentials import find_announced, find_url_credentials
-        from ..secrets.infrastructure import find_infrastructure
-
         # Credentials and infrastructure are resolved apart: the password inside an internal
         # link is both a credential and part of the link.
         found: list[SecretCandidate] = []
