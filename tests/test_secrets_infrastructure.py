@@ -54,3 +54,8 @@ def test_the_reserved_ranges_themselves_are_documentation_a_subnet_inside_them_i
 def test_a_home_directory_path_is_internal_the_conventional_ones_are_not() -> None:
     assert found("Tout est dans ~/Documents/Clients/contrats_2026.xlsx") == [("FILE_PATH", "~/Documents/Clients/contrats_2026.xlsx")]
     assert found("Never share ~/.ssh or ~/.aws/credentials; downloads land in ~/Downloads") == []
+
+
+def test_a_link_with_any_scheme_to_an_internal_host_is_reported_whole() -> None:
+    link = "amqp://guest:guest@rabbit.acme.intra:5672/"
+    assert found(f"Broker: {link}") == [("INTERNAL_URL", link)]

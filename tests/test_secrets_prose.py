@@ -203,3 +203,12 @@ def test_short_forms_and_a_colon_then_it_is(text: str, password: str) -> None:
 @pytest.mark.parametrize("text", ["code ETE2026 pour -20%", "Le code source 2026 est sur GitHub", "Password: it's a secret 😉"])
 def test_code_alone_and_a_coy_answer_are_not_passwords(text: str) -> None:
     assert found(text) == []
+
+
+def test_tutorial_credentials_on_the_readers_own_machine_and_anonymous_ftp_are_not_secrets() -> None:
+    from charterguard.secrets.credentials import find_url_credentials
+
+    for text in ("postgres://postgres:postgres@localhost:5432/dev", "amqp://guest:guest@localhost:5672/", "ftp://anonymous:guest@ftp.example.org/pub"):
+        assert find_url_credentials(text) == [], text
+    text = "redis://:S3cr3t-Cache@localhost:6379 and amqp://guest:guest@rabbit.acme.intra:5672/"
+    assert [text[c.start : c.end] for c in find_url_credentials(text)] == ["S3cr3t-Cache", "guest"]

@@ -30,6 +30,7 @@ from .shape import (
 
 # -- credentials in URLs -----------------------------------------------------------
 
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "host.docker.internal"})
 _URL_PLACEHOLDERS = frozenset({"pass", "pwd", "pw", "passwd", "password", "user", "username", "secret", "mdp", "token", "motdepasse"})
 
 
@@ -42,6 +43,9 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
         password = m.group("password")
         if password.casefold() in _URL_PLACEHOLDERS or is_placeholder(password) or password.isdigit() and m.group("user") == "":
             continue  # "user:pass@", "<password>", "${DB_PASS}", or host:port written oddly
+        user, host = m.group("user").casefold(), m.group("host").casefold()
+        if user == "anonymous" or host in _LOOPBACK and (password.casefold() == user or password.casefold() in DEFAULT_PASSWORDS):
+            continue  # anonymous FTP; a tutorial's "postgres:postgres@localhost" opens nothing but the reader's own machine
         out.append(SecretCandidate(m.start("password"), m.end("password"), "CONNECTION_STRING", "credentials-in-url"))
     return out
 
