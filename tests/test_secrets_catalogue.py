@@ -97,3 +97,12 @@ def test_a_token_glued_inside_a_longer_word_is_not_read(vendor: str, family: str
 )
 def test_filler_and_words_shaped_like_a_prefix_are_not_tokens(text: str) -> None:
     assert found(text) == []
+
+
+def test_webhooks_and_shared_keys_whose_secret_sits_inside_a_url_or_block() -> None:
+    ifttt = "curl -X POST https://maker.ifttt.com/trigger/door_open/with/key/dK3n9XqL2pVw7Rt5Yb1Zc"
+    assert found(ifttt) == [("TOKEN", "dK3n9XqL2pVw7Rt5Yb1Zc")]
+    zapier = "Zap: https://hooks.zapier.com/hooks/catch/1234567/bx9k2lq/"
+    assert found(zapier) == [("TOKEN", "hooks.zapier.com/hooks/catch/1234567/bx9k2lq/")]
+    block = "-----BEGIN OpenVPN Static key V1-----\n6f3a9c1e7b2d84f6a9e0c5b7d1a3f8e2\n-----END OpenVPN Static key V1-----"
+    assert found(f"ta.key :\n{block}\nmerci") == [("PRIVATE_KEY", block)]

@@ -59,3 +59,31 @@ def test_a_home_directory_path_is_internal_the_conventional_ones_are_not() -> No
 def test_a_link_with_any_scheme_to_an_internal_host_is_reported_whole() -> None:
     link = "amqp://guest:guest@rabbit.acme.intra:5672/"
     assert found(f"Broker: {link}") == [("INTERNAL_URL", link)]
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("Le serveur SRV-PAIE-01 héberge la paie", "SRV-PAIE-01"),
+        ("the build runs on host ci-runner-03 tonight", "ci-runner-03"),
+        ("la VM dev_vm12 est lente", "dev_vm12"),
+        ("Le serveur de prod est PRD-WEB-02", "PRD-WEB-02"),
+    ],
+)
+def test_a_machine_named_after_a_server_word_is_an_internal_host(text: str, host: str) -> None:
+    assert found(text) == [("INTERNAL_HOST", host)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Windows Server 2019 is end of life",
+        "Le serveur Discord compte 2-3 membres actifs",
+        "Server COVID-19 dashboard is public",
+        "Machine learning with GPT-4 on our servers",
+        "Our servers run Ubuntu-22-04 now",
+        "The host of the event is Marie-Anne-2",
+    ],
+)
+def test_products_versions_and_names_after_a_server_word_are_not_hosts(text: str) -> None:
+    assert found(text) == []

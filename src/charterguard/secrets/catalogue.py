@@ -86,6 +86,8 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("slack-app-token", "TOKEN", _B + r"xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+" + _E, hint='xapp-'),
     TokenShape("slack-webhook", "TOKEN", r"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_\-]{20,}", hint='hooks\\.slack\\.com'),
     TokenShape("teams-webhook", "TOKEN", r"(?<![\w\-])[\w\-]{1,63}\.webhook\.office\.com/webhookb2/[A-Za-z0-9@/_\-]{40,}", hint='\\.webhook\\.office\\.com'),
+    TokenShape("zapier-webhook", "TOKEN", r"hooks\.zapier\.com/hooks/catch/\d+/[A-Za-z0-9]{5,}/?", hint='hooks\\.zapier\\.com'),
+    TokenShape("ifttt-webhook-key", "TOKEN", r"maker\.ifttt\.com/trigger/[\w\-]{1,60}/with/key/(?P<secret>[A-Za-z0-9_\-]{16,})", hint='maker\\.ifttt\\.com'),
     TokenShape("discord-webhook", "TOKEN", r"discord(?:app)?\.com/api/webhooks/\d{15,20}/[A-Za-z0-9_\-]{60,}", hint='/api/webhooks/'),
     TokenShape("discord-bot-token", "TOKEN", _B + r"[MN][A-Za-z0-9]{23,25}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}" + _E, hint='[MN][A-Za-z0-9]{23,25}\\.'),
     TokenShape("telegram-bot-token", "TOKEN", _B + r"\d{8,10}:AA[A-Za-z0-9_\-]{33}" + _E, hint='\\d:AA'),
@@ -127,8 +129,9 @@ _COMPILED: tuple[tuple[TokenShape, re.Pattern[str], re.Pattern[str]], ...] = tup
     (shape, re.compile(shape.hint), re.compile(shape.pattern)) for shape in TOKEN_SHAPES
 )
 # A private key block runs from BEGIN to END, or, when it is cut, as far as its base64 goes.
-_KEY_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----")
-_KEY_END = re.compile(r"-----END[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----")
+# (OpenVPN writes its shared secret "-----BEGIN OpenVPN Static key V1-----".)
+_KEY_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----|-----BEGIN OpenVPN Static key V\d-----")
+_KEY_END = re.compile(r"-----END[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----|-----END OpenVPN Static key V\d-----")
 _KEY_BODY = re.compile(r"(?:(?:\\n|\s)+[A-Za-z0-9+/=]{16,}){0,400}")
 MAX_KEY_CHARS = 20_000
 
@@ -140,11 +143,12 @@ def find_tokens(text: str) -> list[SecretCandidate]:
     for shape, hint, pattern in _COMPILED:
         if hint.search(text) is None:
             continue
+        group = "secret" if "secret" in pattern.groupindex else 0  # a shape may name the secret inside its context
         for m in pattern.finditer(text):
-            value = m.group(0)
+            value = m.group(group)
             if shape.family != "PRIVATE_KEY" and (entropy(value) < shape.min_entropy or is_placeholder(value)):
                 continue
-            out.append(SecretCandidate(m.start(), m.end(), shape.family, shape.kind))
+            out.append(SecretCandidate(m.start(group), m.end(group), shape.family, shape.kind))
     return out
 
 

@@ -85,6 +85,15 @@ _FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
 _DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+(?: [^\s<>\"|*?\\]+(?=\\))*[^\s<>\"|*?.,;:!)]*)")
 _UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
 _TRAILING = ".,;:!?)]}»”’\"'"
+# A machine named after a server word, as hosts are named inside a company: letters and digits in
+# three dash- or underscore-separated parts ("le serveur SRV-PAIE-01", "on host ci-runner-03"), or two
+# after a usual host prefix ("la VM dev_vm12", "NAS fs-02"); "Server COVID-19", "GPT-4" are not hosts.
+_NAMED_SERVER = re.compile(
+    r"(?i)(?<![\w\-])(?:serveurs?|servers?|hosts?|h[ôo]tes?|machines?|vms?|nas|bastion|contr[ôo]leur\s+de\s+domaine|domain\s+controller)"
+    r"(?:\s+(?:de|du|d['’]|of|for|the|la|le)\s*\w+)?(?:\s+(?:named|called|nomm[ée]|appel[ée]|is|est|:))?\s+"
+    r"(?P<host>(?=[A-Za-z0-9_\-]*\d)[A-Za-z][A-Za-z0-9]*(?:[\-_][A-Za-z0-9]+)+)(?![\w\-.])"
+)
+_HOST_PREFIX = re.compile(r"(?i)^(?:srv|svr|vm|nas|dc|sql|db|ci|app|web|fs|prd|prod|dev|rec|test|stg|ppd|uat|pc|ws|lab)")
 _SPACED_FILE_NAME = re.compile(r"(?: [^\s\\<>\"|*?]{1,40}){1,4}?\.[A-Za-z0-9]{2,5}\b")
 _HOME_CONVENTION = re.compile(r"^~/(?:\.|[^/]+$)")  # a dot-directory, or one name under ~
 _SYSTEM_DRIVE_PATHS = re.compile(r"(?i)^c:\\(?:windows|program files|programdata)\\")
@@ -102,6 +111,11 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
         out.extend(_single_label_links(text))
     if "\\" in text or ":/" in text or "/" in text:
         out.extend(_paths(text))
+    for m in _NAMED_SERVER.finditer(text):
+        host = m.group("host")
+        parts = re.split(r"[\-_]", host)
+        if 5 <= len(host) <= 40 and (len(parts) >= 3 or _HOST_PREFIX.match(host)) and any(c.isalpha() for c in parts[-1] + parts[0]):
+            out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "named-server"))
     return out
 
 
