@@ -212,3 +212,29 @@ def test_tutorial_credentials_on_the_readers_own_machine_and_anonymous_ftp_are_n
         assert find_url_credentials(text) == [], text
     text = "redis://:S3cr3t-Cache@localhost:6379 and amqp://guest:guest@rabbit.acme.intra:5672/"
     assert [text[c.start : c.end] for c in find_url_credentials(text)] == ["S3cr3t-Cache", "guest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        ("our shared login: social@acme-group.fr / S0cial#Team", "S0cial#Team"),
+        ("Le compte admin du site (admin / Site#Admin26) est partagé", "Site#Admin26"),
+        ("Use admin/Adm1n!2026 to log in", "Adm1n!2026"),
+        ("Le compte de j.martin / Choc0!late9 est bloqué", "Choc0!late9"),
+    ],
+)
+def test_a_user_slash_password_pair_in_a_sentence_about_logging_in(text: str, password: str) -> None:
+    assert found(text) == [("PASSWORD", password)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Connect via TCP/IP or input/output ports to the admin console",
+        "Our account growth: 2025/2026 was +35%, see Q3/Q4-2026!",
+        "Le compte Instagram a 12k abonnés, et/ou LinkedIn/Sales-Navigator2",
+        "The truth for the gun control/anti-2A account",
+    ],
+)
+def test_slashes_between_words_figures_and_names_are_not_pairs(text: str) -> None:
+    assert found(text) == []

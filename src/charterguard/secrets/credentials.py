@@ -166,7 +166,7 @@ _CONFIG = re.compile(
 # Pairs: "identifiants : admin / X", "login marie pass Y", "user: root, pwd: X", "creds admin:X".
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
-    r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant)(?![\w.\-])"
+    r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant|logins?)(?![\w.\-])"
     r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
@@ -202,10 +202,23 @@ DEFAULT_PASSWORDS = frozenset(
 )
 _PREFILTER = re.compile(
     r"(?i)pass|mdp|pwd|pw|s[ée]same|-p|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
-    r"acc[eè]s|access|compte|account|sas|auth|sig|-u|-a\b|vpn|wi-?fi|console|portail|portal|office|tenant|combina|sess|sid"
+    r"acc[eè]s|access|compte|account|sas|auth|sig|-u|-a\b|vpn|wi-?fi|console|portail|portal|office|tenant|combina|sess|sid|"
+    r"log\s*in|sign\s*in|admin|root|connect"
 )
 _TRAILING = ".,;:)]}>»”’\"'"
 _NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
+# "user / password" anywhere in a sentence that speaks of logging in: "(admin / Site#Admin26)",
+# "use admin/Adm1n!2026 to log in". Only a strongly shaped password (see `_SLASH_PAIR_CONTEXT`).
+_SLASH_PAIR = re.compile(r"(?<![\w\-./@#])(?P<user>[A-Za-z][\w.\-@]{1,40})\s*/\s*(?P<password>[^\s/,;()]{6,128})")
+# What an account name looks like: a role ("admin", "demo"), or a login with a dot, underscore, @ or digit.
+_ACCOUNT_NAME = re.compile(
+    r"^(?i:admin\w*|root|user\w*|demo\w*|test\w*|guest|invit[ée]s?|support|deploy\w*|svc\w*|service\w*|operator|"
+    r"accueil|formation|stagiaire\w*|presse|kiosk\w*)$|^(?=.*[a-z])(?=.*[._@\d])[\w.\-@]+$"
+)
+_SLASH_PAIR_CONTEXT = re.compile(
+    r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|identifiants?|creds|credentials?|"
+    r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?)\b"
+)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 # Secrets in XML config (Maven settings.xml, app.config): <password>X</password>, <apiKey>X</apiKey>.
 _XML_SECRET = re.compile(
@@ -292,10 +305,19 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group(group)
         if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
             out.append(SecretCandidate(m.start(group), m.end(group), "TOKEN", "authorization-header"))
+    if "/" in text:
+        for m in _SLASH_PAIR.finditer(text):
+            value = m.group("password").rstrip(_TRAILING)
+            sentence = text[max(0, m.start() - 60) : m.end() + 40]
+            if classes(value) >= 3 and looks_like_password(value) and not _EMAIL.fullmatch(value) \
+                    and _ACCOUNT_NAME.match(m.group("user")) and _SLASH_PAIR_CONTEXT.search(sentence):
+                out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
     for m in _PAIR.finditer(text):
         group = "password" if m.group("password") is not None else "password2"
         if (m.group("user") or m.group("user2") or "").casefold() in _FIELD_LABELS:
             continue  # "accès -> user : demo.client": a label, then the user name, not a pair
+        if (m.group("user") or "").isdigit():
+            continue  # "account growth: 2025/2026": figures, not a login
         start, end = m.start(group), m.end(group)
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
