@@ -106,3 +106,16 @@ def test_webhooks_and_shared_keys_whose_secret_sits_inside_a_url_or_block() -> N
     assert found(zapier) == [("TOKEN", "hooks.zapier.com/hooks/catch/1234567/bx9k2lq/")]
     block = "-----BEGIN OpenVPN Static key V1-----\n6f3a9c1e7b2d84f6a9e0c5b7d1a3f8e2\n-----END OpenVPN Static key V1-----"
     assert found(f"ta.key :\n{block}\nmerci") == [("PRIVATE_KEY", block)]
+
+
+def test_a_private_key_written_in_base64_is_a_private_key_a_certificate_is_not() -> None:
+    import base64
+
+    key = base64.b64encode(b"-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7xk\n").decode()
+    cert = base64.b64encode(b"-----BEGIN CERTIFICATE-----\nMIIC/jCCAeagAwIBAgIBADANBgkqhkiG9w0BAQsFADAV\n").decode()
+    assert found(f"    client-key-data: {key}\n    certificate-authority-data: {cert}") == [("PRIVATE_KEY", key)]
+
+
+def test_a_google_refresh_token() -> None:
+    token = "1//0" + chars(ALNUM + "_-", 60)
+    assert found(f"refresh_token Google : {token}") == [("TOKEN", token)]

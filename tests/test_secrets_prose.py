@@ -238,3 +238,13 @@ def test_a_user_slash_password_pair_in_a_sentence_about_logging_in(text: str, pa
 )
 def test_slashes_between_words_figures_and_names_are_not_pairs(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_dashed_code_is_not_read_as_a_date_unless_it_is_one() -> None:
+    assert found("Le code secret du coffre de la compta : 7-24-11") == [("PASSWORD", "7-24-11")]
+    assert found("Le code de la porte est 12-05-2026 ? non, ça c'est la date") == []
+
+
+def test_so_it_is_after_a_comma() -> None:
+    text = "On a remis le mot de passe par défaut du routeur, donc c'est Box-Secure#7 pour l'instant"
+    assert found(text) == [("PASSWORD", "Box-Secure#7")]

@@ -11,6 +11,8 @@ once and run only on posts holding its literal hint; bounded repetitions (linear
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from dataclasses import dataclass
 
@@ -35,6 +37,7 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("aws-access-key-id", "API_KEY", _B + r"(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}" + _E, 3.0, hint='AKIA|ASIA|ABIA|ACCA|A3T'),
     TokenShape("google-api-key", "API_KEY", _B + r"AIza[0-9A-Za-z_\-]{35}" + _E, 3.0, hint='AIza'),
     TokenShape("google-oauth-client-secret", "API_KEY", _B + r"GOCSPX-[0-9A-Za-z_\-]{28}" + _E, hint='GOCSPX-'),
+    TokenShape("google-oauth-refresh-token", "TOKEN", r"(?<![\w/])1//0[A-Za-z0-9_\-]{40,}" + _E, 3.5, hint='1//0'),
     TokenShape("google-oauth-access-token", "TOKEN", _B + r"ya29\.[0-9A-Za-z_\-]{30,}" + _E, hint='ya29\\.'),
     TokenShape("azure-ad-client-secret", "API_KEY", r"(?<![\w~.])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.\-]{31,34}(?![\w~])", hint='\\dQ~'),
     TokenShape("alibaba-access-key-id", "API_KEY", _B + r"LTAI[A-Za-z0-9]{20}" + _E, 3.0, hint='LTAI'),
@@ -136,10 +139,29 @@ _KEY_BODY = re.compile(r"(?:(?:\\n|\s)+[A-Za-z0-9+/=]{16,}){0,400}")
 MAX_KEY_CHARS = 20_000
 
 
+# A PEM block written in base64 (kubeconfig `client-key-data`, a Kubernetes Secret's `tls.key`):
+# "-----BEGIN" encodes to "LS0tLS1CRUdJTi"; the block is a private key when its header says so.
+_BASE64_PEM = re.compile(r"(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,20000}={0,2}")
+
+
+def _base64_private_keys(text: str) -> list[SecretCandidate]:
+    out = []
+    if "LS0tLS1CRUdJTi" in text:
+        for m in _BASE64_PEM.finditer(text):
+            head = m.group(0)[:96]
+            try:
+                decoded = base64.b64decode(head[: len(head) // 4 * 4]).decode("ascii", "replace")
+            except (binascii.Error, ValueError):
+                continue
+            if "PRIVATE KEY" in decoded or "OpenVPN Static key" in decoded:
+                out.append(SecretCandidate(m.start(), m.end(), "PRIVATE_KEY", "base64-private-key"))
+    return out
+
+
 def find_tokens(text: str) -> list[SecretCandidate]:
     """Every provider credential in `text`, each span the token itself (overlaps are left to
     `resolve`). A shape runs only when its hint occurs: most posts run none."""
-    out = _private_keys(text)
+    out = _private_keys(text) + _base64_private_keys(text)
     for shape, hint, pattern in _COMPILED:
         if hint.search(text) is None:
             continue

@@ -78,7 +78,7 @@ _CONNECTOR = (
     # Longest first: the first alternative that leads to a value is the one tried.
     r"has\s+been\s+(?:set|changed)\s+to|(?:is|was)\s+set\s+to|set\s+to|changed\s+to|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
     r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
-    r"remains|became|ce\s+sera|it['’]ll\s+be|it\s+will\s+be|it['’]s|it\s+is)(?:\s*:)?|['’]s"
+    r"remains|became|(?:donc\s+|alors\s+|so\s+|then\s+)?(?:ce\s+sera|c['’]est|it['’]ll\s+be|it\s+will\s+be|it['’]s|it\s+is))(?:\s*:)?|['’]s"
     r"|\s*\?\s*(?:it['’]s|it\s+is|c['’]est|here(?:\s+it\s+is)?|voil[àa])\s*:?"
 )
 # "c'est toujours X", "is now X": an adverb between the connector and the value.

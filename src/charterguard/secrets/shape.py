@@ -28,8 +28,9 @@ _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _ACCESS_CODE = re.compile(r"^[0-9A-Z#*]+$")
 _DIGIT_GROUPS = re.compile(r"^\d{1,4}(?:[\-.]\d{1,4}){1,5}$")
 _DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+# Dates as people write them: 12.05.2026, 12-05-2026, 12.05.26, 2026-05-12 ("7-24-11" is a code, not 24 July 2011).
 _DATE = re.compile(
-    rf"^(?:{_DAY}[\-.]{_MONTH}|{_MONTH}[\-.]{_DAY})[\-.](?:19|20)?\d{{2}}$|^(?:19|20)\d{{2}}[\-.]{_MONTH}[\-.]{_DAY}$"
+    rf"^(?:{_DAY}[\-.]{_MONTH}|{_MONTH}[\-.]{_DAY})[\-.](?:19|20)\d{{2}}$|^{_DAY}\.{_MONTH}\.\d{{2}}$|^(?:19|20)\d{{2}}[\-.]{_MONTH}[\-.]{_DAY}$"
 )
 _MARKUP = re.compile(r"[{}\[\]\"<>]")  # JSON, markup or a quoted phrase, not a password typed in a post
 _SOCIAL = re.compile(r"^[#@][^\W\d_][\w\-]*$")  # a hashtag or a mention
