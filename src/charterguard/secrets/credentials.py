@@ -113,6 +113,7 @@ _SET_TO = re.compile(
     r"(?i)(?<![\w\-])(?:set|changed?|updated?|switched|moved|mis|chang[ée]|modifi[ée]|pass[ée])(?P<words>\s+(?:[^\s.!?;:]{1,30}\s+){0,5}?"
     r"(?:" + _PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
 )
+_PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])")
 # An instruction to type it: "si l'écran demande un code PIN, tapez 2684", "at the prompt for the password, enter X".
 _TYPE_IT = re.compile(
     r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+(?:tapez|tape|entrez|saisissez|composez|faites|type|enter|dial|punch\s+in|key\s+in)\s+" + _VALUE
@@ -280,7 +281,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if span is not None and (looks_like_password(value) or code_word and looks_like_access_code(value)) \
                 and not _word_before_is_negation(text, m.start()):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-short-form"))
-    for regex, kind in ((_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type")):
+    # These three scan every word as a possible value: run them only when a password word is there.
+    word_orders = (_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type")
+    for regex, kind in word_orders if _PASSWORD_WORD.search(text) else ():
         for m in regex.finditer(text):
             span = _value_span(text, m)
             # The words around the value, not its connector ("X comme mot de passe", "password, type X").
@@ -305,7 +308,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group(group)
         if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
             out.append(SecretCandidate(m.start(group), m.end(group), "TOKEN", "authorization-header"))
-    if "/" in text:
+    if "/" in text and _SLASH_PAIR_CONTEXT.search(text):
         for m in _SLASH_PAIR.finditer(text):
             value = m.group("password").rstrip(_TRAILING)
             sentence = text[max(0, m.start() - 60) : m.end() + 40]
