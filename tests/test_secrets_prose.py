@@ -248,3 +248,31 @@ def test_a_dashed_code_is_not_read_as_a_date_unless_it_is_one() -> None:
 def test_so_it_is_after_a_comma() -> None:
     text = "On a remis le mot de passe par défaut du routeur, donc c'est Box-Secure#7 pour l'instant"
     assert found(text) == [("PASSWORD", "Box-Secure#7")]
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        ("Le mot de passe, tu l'as déjà : Falaise#Rose8", "Falaise#Rose8"),
+        ("the pwd? ah yes, here: Glacier!Moon9", "Glacier!Moon9"),
+    ],
+)
+def test_anything_between_the_word_and_a_colon_when_the_value_is_strongly_shaped(text: str, password: str) -> None:
+    assert found(text) == [("PASSWORD", password)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le mot de passe doit contenir : majuscules, chiffres, Symboles#1",
+        "Password rules: Min8Chars!x",
+        "Mot de passe oublié ? Contactez : support@acme-group.fr",
+    ],
+)
+def test_rules_and_contacts_after_a_password_word_and_a_colon(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_semicolon_list_is_a_connection_string_only_when_it_names_a_server() -> None:
+    assert found("user=bob.lenoir;pass=B0b!Lenoir55") == [("PASSWORD", "B0b!Lenoir55")]
+    assert found("Server=sql01;Database=crm;User Id=sa;Password=Sup3rS3cret!;") == [("CONNECTION_STRING", "Sup3rS3cret!")]

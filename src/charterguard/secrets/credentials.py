@@ -114,6 +114,11 @@ _SET_TO = re.compile(
     r"(?:" + _PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
 )
 _PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])")
+# A password word, then within the sentence a colon or arrow and a strongly shaped value, whatever
+# is said between ("le mot de passe, tu l'as déjà : X", "the pwd? ah yes: X").
+_LOOSE_ANNOUNCED = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→]{1,60}?)\s*(?::|=|→|->)" + _VALUE
+)
 # An instruction to type it: "si l'écran demande un code PIN, tapez 2684", "at the prompt for the password, enter X".
 _TYPE_IT = re.compile(
     r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+(?:tapez|tape|entrez|saisissez|composez|faites|type|enter|dial|punch\s+in|key\s+in)\s+" + _VALUE
@@ -282,7 +287,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
                 and not _word_before_is_negation(text, m.start()):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-short-form"))
     # These three scan every word as a possible value: run them only when a password word is there.
-    word_orders = (_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type")
+    word_orders = (
+        (_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type"),
+        (_LOOSE_ANNOUNCED, "password-announced-loosely"),
+    )
     for regex, kind in word_orders if _PASSWORD_WORD.search(text) else ():
         for m in regex.finditer(text):
             span = _value_span(text, m)
@@ -290,6 +298,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
             if span is None or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _NOT_A_DISCLOSURE.search(m.group("words")):
                 continue
             value = text[span[0] : span[1]]
+            if regex is _LOOSE_ANNOUNCED and not (classes(value) >= 3 and len(value) >= 8 and looks_like_password(value)):
+                continue  # anything may stand between the word and the value: only a password-shaped one
             if looks_like_password(value) or looks_like_access_code(value):
                 out.append(SecretCandidate(span[0], span[1], "PASSWORD", kind))
     for m in _NEAR_KEYWORD.finditer(text):
@@ -354,10 +364,18 @@ def _acceptable(value: str, family: str, code_word: bool = False) -> bool:
     return looks_like_key(value) or family == "TOKEN" and value.startswith("eyJ")
 
 
+_SERVER_KEY = re.compile(
+    r"(?i)(?<![\w ])(?:server|host(?:name)?|data\s+source|address|addr|database|initial\s+catalog|dbname|endpoint|accountname|port)\s*="
+)
+
+
 def _config_family(name: str, text: str, start: int) -> str:
     # Key=value inside a connection string ("Server=...;Password=...;", "?user=x&password=y").
+    # A `;` list is a connection string when it names a server or database ("user=bob;pass=X" alone is a login).
     before = text[max(0, start - 1) : start]
-    in_connection_string = before in (";", "?", "&") or ";" in text[max(0, start - 80) : start] and "=" in text[max(0, start - 80) : start]
+    window = text[max(0, start - 120) : start]
+    in_url_query = before in ("?", "&")
+    in_connection_string = in_url_query or ";" in window and _SERVER_KEY.search(window) is not None
     if any(w in name for w in ("password", "passwd", "passphrase", "pwd", "pass", "mdp", "motdepasse", "mot_de_passe")):
         return "CONNECTION_STRING" if in_connection_string else "PASSWORD"
     if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
