@@ -276,3 +276,7 @@ def test_rules_and_contacts_after_a_password_word_and_a_colon(text: str) -> None
 def test_a_semicolon_list_is_a_connection_string_only_when_it_names_a_server() -> None:
     assert found("user=bob.lenoir;pass=B0b!Lenoir55") == [("PASSWORD", "B0b!Lenoir55")]
     assert found("Server=sql01;Database=crm;User Id=sa;Password=Sup3rS3cret!;") == [("CONNECTION_STRING", "Sup3rS3cret!")]
+
+
+def test_a_password_word_inside_a_url_announces_nothing_after_it() -> None:
+    assert found("The template has DATABASE_URL=postgres://user:password@localhost:5432/mydb, change it") == []

@@ -117,7 +117,7 @@ _PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\
 # A password word, then within the sentence a colon or arrow and a strongly shaped value, whatever
 # is said between ("le mot de passe, tu l'as déjà : X", "the pwd? ah yes: X").
 _LOOSE_ANNOUNCED = re.compile(
-    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→]{1,60}?)\s*(?::|=|→|->)" + _VALUE
+    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,60}?)\s*(?::|=|→|->)" + _VALUE
 )
 # An instruction to type it: "si l'écran demande un code PIN, tapez 2684", "at the prompt for the password, enter X".
 _TYPE_IT = re.compile(
