@@ -1,6 +1,6 @@
 """Precision / recall per family: the secret rules of the default charter vs detect-secrets.
 
-    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|all] [--no-baseline] [--ordinary] [--show-errors]
+    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|all] [--no-baseline] [--ordinary] [--show-errors]
 
 Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
 (French and English; secrets in prose, config, URLs, pasted keys; about as many
@@ -8,7 +8,11 @@ harmless look-alikes: security advice, password rules, promo codes, order number
 commit ids and changelog hashes, UUIDs, public documentation links, version
 numbers, public and loopback addresses). Each row says its split: `dev` posts were
 used while writing the detectors, `report` posts were written afterwards and are
-the numbers to quote.
+the numbers to quote. `holdout4` (185 posts, written 2026-12-01 before the
+detector code was read: vendors from gitleaks' public rule list not covered
+before, prose credentials, config pastes, internal links) was run once blind,
+then kept out of tuning. `holdout5` (127 posts: other vendors, wordings and look-alikes)
+was written the same evening after the fixes and run once.
 
 charterguard: the `secrets` rules of the default charter (secret.credentials and
 secret.internal_links) with a company whose `internal_domains` are acme.intra and
@@ -41,6 +45,9 @@ DATA = ROOT / "bench" / "data" / "secrets_posts.jsonl"
 INTERNAL_DOMAINS = ["acme.intra", "corp.acme-group.fr"]
 CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING")
 INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
+# Written before the detector was read and run once: measured, never a target the tests assert
+# (a split the tests assert is a split the code gets tuned on).
+BLIND_SPLITS = ("holdout4", "holdout5")
 
 Span = tuple[int, int, str]  # start, end, family
 
@@ -220,7 +227,7 @@ def print_post_level(name: str, c: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "all"), default="report")
+    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "all"), default="report")
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")

@@ -14,7 +14,7 @@ from conftest import REPO, charter_from
 
 from charterguard import Charter, Checker
 from charterguard.errors import CharterError
-from charterguard.secrets.shape import looks_like_key, looks_like_password
+from charterguard.secrets.shape import looks_like_key, looks_like_password, looks_random
 
 SECRETS_ONLY = """
 extends: default
@@ -178,6 +178,15 @@ def test_keys_need_length_and_randomness() -> None:
     assert not looks_like_key("your_api_key_goes_here")
 
 
+def test_random_values_change_class_often_words_with_a_year_do_not() -> None:
+    assert looks_random("KOPEx9T6x9YBleoTRgmTkXmLFb4EM0")
+    assert looks_random("72d7c32e294bc9ae8fb8230ebaf6d468")
+    assert not looks_random("ProjectPhoenix2026Release")
+    assert not looks_random("report_2026_final_v2.xlsx")
+    assert not looks_random("acme-group-annual-report-2026")
+    assert not looks_random("12345678901234567890123")
+
+
 # -- the charter ----------------------------------------------------------------------------
 def test_internal_tools_listed_by_the_charter_are_internal_links() -> None:
     charter = charter_from(
@@ -262,14 +271,15 @@ def test_long_adversarial_posts_take_linear_time(text: str) -> None:
 
 
 def test_labelled_posts_meet_the_targets() -> None:
-    """bench/data/secrets_posts.jsonl (all splits): recall >= 0.95, precision >= 0.98 per post and per span."""
+    """bench/data/secrets_posts.jsonl (all splits but the blind ones, which are measured, not asserted):
+    recall >= 0.95, precision >= 0.98 per span."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("eval_secrets", REPO / "bench" / "eval_secrets.py")
     assert spec is not None and spec.loader is not None
     evaluation = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(evaluation)
-    rows = evaluation.load("all")
+    rows = [row for row in evaluation.load("all") if row["split"] not in evaluation.BLIND_SPLITS]
     predicted, _ = evaluation.charterguard_predict(rows)
     families = evaluation.CREDENTIALS + evaluation.INFRASTRUCTURE
     total = evaluation.score(rows, predicted, families)["ALL"]

@@ -31,6 +31,9 @@ from ..secrets import (
     label,
     resolve,
 )
+from ..secrets.catalogue import find_tokens
+from ..secrets.credentials import find_announced, find_url_credentials
+from ..secrets.infrastructure import find_infrastructure
 from ..spec.rule import Company, RuleSpec, check_known
 from .base import Detector, Hit, register
 
@@ -103,10 +106,6 @@ class SecretsDetector(Detector[SecretsRule]):
             )
 
     def candidates(self, text: str) -> list[SecretCandidate]:
-        from ..secrets.catalogue import find_tokens
-        from ..secrets.credentials import find_announced, find_url_credentials
-        from ..secrets.infrastructure import find_infrastructure
-
         # Credentials and infrastructure are resolved apart: the password inside an internal
         # link is both a credential and part of the link.
         found: list[SecretCandidate] = []

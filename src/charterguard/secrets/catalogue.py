@@ -11,6 +11,8 @@ once and run only on posts holding its literal hint; bounded repetitions (linear
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from dataclasses import dataclass
 
@@ -26,7 +28,7 @@ class TokenShape:
     kind: str
     family: str
     pattern: str
-    min_entropy: float = 0.0  # of the whole match: drops "AKIAAAAAAAAAAAAAAAAA"-like filler
+    min_entropy: float = 2.5  # of the whole match: drops "AKIAAAAAAAAAAAAAAAAA"-like filler
     hint: str = ""  # a cheap regex every match contains: the shape runs only on posts holding it
 
 
@@ -35,6 +37,7 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("aws-access-key-id", "API_KEY", _B + r"(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}" + _E, 3.0, hint='AKIA|ASIA|ABIA|ACCA|A3T'),
     TokenShape("google-api-key", "API_KEY", _B + r"AIza[0-9A-Za-z_\-]{35}" + _E, 3.0, hint='AIza'),
     TokenShape("google-oauth-client-secret", "API_KEY", _B + r"GOCSPX-[0-9A-Za-z_\-]{28}" + _E, hint='GOCSPX-'),
+    TokenShape("google-oauth-refresh-token", "TOKEN", r"(?<![\w/])1//0[A-Za-z0-9_\-]{40,}" + _E, 3.5, hint='1//0'),
     TokenShape("google-oauth-access-token", "TOKEN", _B + r"ya29\.[0-9A-Za-z_\-]{30,}" + _E, hint='ya29\\.'),
     TokenShape("azure-ad-client-secret", "API_KEY", r"(?<![\w~.])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.\-]{31,34}(?![\w~])", hint='\\dQ~'),
     TokenShape("alibaba-access-key-id", "API_KEY", _B + r"LTAI[A-Za-z0-9]{20}" + _E, 3.0, hint='LTAI'),
@@ -60,11 +63,34 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("sentry-token", "TOKEN", _B + r"sntr[ysu]_[A-Za-z0-9+/=_\-]{40,}" + _E, hint='sntr[ysu]_'),
     TokenShape("new-relic-key", "API_KEY", _B + r"NR(?:AK|II|JS)-[A-Za-z0-9]{27}" + _E, hint='NR(?:AK|II|JS)-'),
     TokenShape("doppler-token", "TOKEN", _B + r"dp\.(?:pt|st|ct|sa|scim|audit)\.[A-Za-z0-9]{40,44}" + _E, hint='dp\\.'),
+    TokenShape("pulumi-token", "TOKEN", _B + r"pul-[a-f0-9]{40}" + _E, hint='pul-'),
+    TokenShape("prefect-token", "TOKEN", _B + r"pnu_[A-Za-z0-9]{36}" + _E, hint='pnu_'),
+    TokenShape("planetscale-credential", "TOKEN", _B + r"pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.\-]{32,64}" + _E, hint='pscale_'),
+    TokenShape("rubygems-token", "TOKEN", _B + r"rubygems_[a-f0-9]{48}" + _E, hint='rubygems_'),
+    TokenShape("clojars-token", "TOKEN", _B + r"CLOJARS_[A-Za-z0-9]{60}" + _E, hint='CLOJARS_'),
+    TokenShape("readme-api-key", "API_KEY", _B + r"rdme_[a-z0-9]{70}" + _E, hint='rdme_'),
+    TokenShape("scalingo-token", "TOKEN", _B + r"tk-us-[A-Za-z0-9_\-]{48}" + _E, hint='tk-us-'),
+    TokenShape("flyio-token", "TOKEN", _B + r"(?:fo1_[A-Za-z0-9_\-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3})" + _E, hint='fo1_|fm[12][ar]?_'),
+    TokenShape("infracost-token", "TOKEN", _B + r"ico-[A-Za-z0-9]{32}" + _E, 3.0, hint='ico-'),
+    TokenShape("dynatrace-token", "TOKEN", _B + r"dt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64}" + _E, hint='dt0c01\\.'),
+    TokenShape("openshift-token", "TOKEN", _B + r"sha256~[A-Za-z0-9_\-]{43}" + _E, hint='sha256~'),
+    TokenShape("harness-token", "TOKEN", _B + r"(?:pat|sat)\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}" + _E, hint='[ps]at\\.'),
+    TokenShape("onepassword-service-token", "TOKEN", _B + r"ops_eyJ[A-Za-z0-9+/]{250,}={0,3}" + _E, hint='ops_eyJ'),
+    TokenShape("grafana-api-key", "API_KEY", _B + r"eyJrIjoi[A-Za-z0-9]{70,400}={0,3}" + _E, hint='eyJrIjoi'),
+    TokenShape("cloudflare-origin-ca-key", "API_KEY", _B + r"v1\.0-[a-f0-9]{24}-[a-f0-9]{146}" + _E, hint='v1\\.0-'),
+    TokenShape("settlemint-token", "TOKEN", _B + r"sm_(?:aat|pat|sat)_[A-Za-z0-9]{16}" + _E, 3.0, hint='sm_[aps]at_'),
+    TokenShape("maxmind-license-key", "API_KEY", _B + r"[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk" + _E, hint='_mmk'),
+    TokenShape("intra42-client-secret", "API_KEY", _B + r"s-s4t2(?:ud|af)-[a-f0-9]{64}" + _E, hint='s-s4t2'),
+    TokenShape("clickhouse-cloud-key", "API_KEY", _B + r"4b1d[A-Za-z0-9]{38}" + _E, 4.0, hint='4b1d'),
+    TokenShape("authress-access-key", "API_KEY", _B + r"(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\.[A-Za-z0-9]{4,6}\.acc[_\-][A-Za-z0-9\-]{10,32}\.[A-Za-z0-9+/_=\-]{30,120}" + _E, hint='\\.acc[_\\-]'),
+    TokenShape("huggingface-org-token", "TOKEN", _B + r"api_org_[A-Za-z]{34}" + _E, 3.0, hint='api_org_'),
     # Messaging, payments, SaaS
     TokenShape("slack-token", "TOKEN", _B + r"xox[abposre]-(?:\d+-)?[A-Za-z0-9\-]{10,250}" + _E, hint='xox[abposre]-'),
     TokenShape("slack-app-token", "TOKEN", _B + r"xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+" + _E, hint='xapp-'),
     TokenShape("slack-webhook", "TOKEN", r"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_\-]{20,}", hint='hooks\\.slack\\.com'),
     TokenShape("teams-webhook", "TOKEN", r"(?<![\w\-])[\w\-]{1,63}\.webhook\.office\.com/webhookb2/[A-Za-z0-9@/_\-]{40,}", hint='\\.webhook\\.office\\.com'),
+    TokenShape("zapier-webhook", "TOKEN", r"hooks\.zapier\.com/hooks/catch/\d+/[A-Za-z0-9]{5,}/?", hint='hooks\\.zapier\\.com'),
+    TokenShape("ifttt-webhook-key", "TOKEN", r"maker\.ifttt\.com/trigger/[\w\-]{1,60}/with/key/(?P<secret>[A-Za-z0-9_\-]{16,})", hint='maker\\.ifttt\\.com'),
     TokenShape("discord-webhook", "TOKEN", r"discord(?:app)?\.com/api/webhooks/\d{15,20}/[A-Za-z0-9_\-]{60,}", hint='/api/webhooks/'),
     TokenShape("discord-bot-token", "TOKEN", _B + r"[MN][A-Za-z0-9]{23,25}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}" + _E, hint='[MN][A-Za-z0-9]{23,25}\\.'),
     TokenShape("telegram-bot-token", "TOKEN", _B + r"\d{8,10}:AA[A-Za-z0-9_\-]{33}" + _E, hint='\\d:AA'),
@@ -74,7 +100,17 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("twilio-api-key", "API_KEY", _B + r"SK[0-9a-f]{32}" + _E, hint='SK[0-9a-f]{32}'),
     TokenShape("sendgrid-api-key", "API_KEY", _B + r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}" + _E, hint='SG\\.'),
     TokenShape("mailchimp-api-key", "API_KEY", _B + r"[0-9a-f]{32}-us\d{1,2}" + _E, hint='-us\\d'),
-    TokenShape("mailgun-api-key", "API_KEY", _B + r"key-[0-9a-f]{32}" + _E, hint='key-'),
+    TokenShape("mailgun-api-key", "API_KEY", _B + r"(?:pub)?key-[0-9a-f]{32}" + _E, hint='key-'),
+    TokenShape("brevo-api-key", "API_KEY", _B + r"x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}" + _E, hint='x(?:keysib|smtpsib)-'),
+    TokenShape("perplexity-api-key", "API_KEY", _B + r"pplx-[A-Za-z0-9]{48}" + _E, 3.5, hint='pplx-'),
+    TokenShape("easypost-api-key", "API_KEY", _B + r"EZ[AT]K[A-Za-z0-9]{54}" + _E, hint='EZ[AT]K'),
+    TokenShape("duffel-token", "TOKEN", _B + r"duffel_(?:test|live)_[A-Za-z0-9_=\-]{43}" + _E, hint='duffel_'),
+    TokenShape("flutterwave-key", "API_KEY", _B + r"FLW(?:SECK|PUBK)(?:_TEST)?-[a-hA-H0-9]{12,32}(?:-X)?" + _E, hint='FLW(?:SECK|PUBK)'),
+    TokenShape("frameio-token", "TOKEN", _B + r"fio-u-[A-Za-z0-9_=\-]{64}" + _E, hint='fio-u-'),
+    TokenShape("shippo-token", "TOKEN", _B + r"shippo_(?:live|test)_[a-fA-F0-9]{40}" + _E, hint='shippo_'),
+    TokenShape("typeform-token", "TOKEN", _B + r"tfp_[A-Za-z0-9_.=\-]{59}" + _E, hint='tfp_'),
+    TokenShape("yandex-api-key", "API_KEY", _B + r"AQVN[A-Za-z0-9_\-]{35,38}" + _E, 3.5, hint='AQVN'),
+    TokenShape("lob-api-key", "API_KEY", _B + r"(?:live|test)_(?:pub_[a-f0-9]{31}|[a-f0-9]{35})" + _E, hint='(?:live|test)_'),
     TokenShape("shopify-token", "TOKEN", _B + r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}" + _E, hint='shp(?:at|ca|pa|ss)_'),
     TokenShape("facebook-access-token", "TOKEN", _B + r"EAA[A-Za-z0-9]{90,}" + _E, hint='EAA'),
     TokenShape("twitter-bearer-token", "TOKEN", _B + r"A{22}[A-Za-z0-9%]{30,}" + _E, hint='A{22}'),
@@ -95,25 +131,49 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
 _COMPILED: tuple[tuple[TokenShape, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (shape, re.compile(shape.hint), re.compile(shape.pattern)) for shape in TOKEN_SHAPES
 )
+_ANY_HINT = re.compile("|".join(f"(?:{shape.hint})" for shape in TOKEN_SHAPES))
 # A private key block runs from BEGIN to END, or, when it is cut, as far as its base64 goes.
-_KEY_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----")
-_KEY_END = re.compile(r"-----END[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----")
+# (OpenVPN writes its shared secret "-----BEGIN OpenVPN Static key V1-----".)
+_KEY_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----|-----BEGIN OpenVPN Static key V\d-----")
+_KEY_END = re.compile(r"-----END[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----|-----END OpenVPN Static key V\d-----")
 _KEY_BODY = re.compile(r"(?:(?:\\n|\s)+[A-Za-z0-9+/=]{16,}){0,400}")
 MAX_KEY_CHARS = 20_000
+
+
+# A PEM block written in base64 (kubeconfig `client-key-data`, a Kubernetes Secret's `tls.key`):
+# "-----BEGIN" encodes to "LS0tLS1CRUdJTi"; the block is a private key when its header says so.
+_BASE64_PEM = re.compile(r"(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,20000}={0,2}")
+
+
+def _base64_private_keys(text: str) -> list[SecretCandidate]:
+    out = []
+    if "LS0tLS1CRUdJTi" in text:
+        for m in _BASE64_PEM.finditer(text):
+            head = m.group(0)[:96]
+            try:
+                decoded = base64.b64decode(head[: len(head) // 4 * 4]).decode("ascii", "replace")
+            except (binascii.Error, ValueError):
+                continue
+            if "PRIVATE KEY" in decoded or "OpenVPN Static key" in decoded:
+                out.append(SecretCandidate(m.start(), m.end(), "PRIVATE_KEY", "base64-private-key"))
+    return out
 
 
 def find_tokens(text: str) -> list[SecretCandidate]:
     """Every provider credential in `text`, each span the token itself (overlaps are left to
     `resolve`). A shape runs only when its hint occurs: most posts run none."""
-    out = _private_keys(text)
+    out = _private_keys(text) + _base64_private_keys(text)
+    if _ANY_HINT.search(text) is None:
+        return out  # most posts: one scan instead of one per shape
     for shape, hint, pattern in _COMPILED:
         if hint.search(text) is None:
             continue
+        group = "secret" if "secret" in pattern.groupindex else 0  # a shape may name the secret inside its context
         for m in pattern.finditer(text):
-            value = m.group(0)
-            if shape.family != "PRIVATE_KEY" and (shape.min_entropy and entropy(value) < shape.min_entropy or is_placeholder(value)):
+            value = m.group(group)
+            if shape.family != "PRIVATE_KEY" and (entropy(value) < shape.min_entropy or is_placeholder(value)):
                 continue
-            out.append(SecretCandidate(m.start(), m.end(), shape.family, shape.kind))
+            out.append(SecretCandidate(m.start(group), m.end(group), shape.family, shape.kind))
     return out
 
 

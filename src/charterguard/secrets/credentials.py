@@ -25,10 +25,12 @@ from .shape import (
     looks_like_access_code,
     looks_like_key,
     looks_like_password,
+    looks_random,
 )
 
 # -- credentials in URLs -----------------------------------------------------------
 
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "host.docker.internal"})
 _URL_PLACEHOLDERS = frozenset({"pass", "pwd", "pw", "passwd", "password", "user", "username", "secret", "mdp", "token", "motdepasse"})
 
 
@@ -41,6 +43,9 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
         password = m.group("password")
         if password.casefold() in _URL_PLACEHOLDERS or is_placeholder(password) or password.isdigit() and m.group("user") == "":
             continue  # "user:pass@", "<password>", "${DB_PASS}", or host:port written oddly
+        user, host = m.group("user").casefold(), m.group("host").casefold()
+        if user == "anonymous" or host in _LOOPBACK and (password.casefold() == user or password.casefold() in DEFAULT_PASSWORDS):
+            continue  # anonymous FTP; a tutorial's "postgres:postgres@localhost" opens nothing but the reader's own machine
         out.append(SecretCandidate(m.start("password"), m.end("password"), "CONNECTION_STRING", "credentials-in-url"))
     return out
 
@@ -50,10 +55,14 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
 # What announces a password or an access code, in prose (FR/EN) and abbreviations.
 _PASSWORD_WORDS = (
     r"mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
-    r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te)|"
+    r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te|"
+    r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire)|"
+    r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network)|"
     r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key|pin|pass)|"
     r"cl[ée]\s+(?:wi-?fi|wpa2?|wep|r[ée]seau|de\s+s[ée]curit[ée]\s+r[ée]seau)|wpa2?\s+key|"
-    r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|contrase[ñn]a|passwort|kennwort"
+    r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|contrase[ñn]a|passwort|kennwort|"
+    r"combination\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:safe|lock|padlock|locker|vault)|"
+    r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)"
 )
 # What announces an API key, a token or another secret.
 _KEY_WORDS = (
@@ -65,17 +74,18 @@ _TOKEN_WORDS = r"(?:access\s+|auth\s+|refresh\s+|bearer\s+|api\s+|personal\s+acc
 # Connectors between the announcing words and the value. The value may also follow the
 # words directly for the short forms ("mdp Soleil2026!").
 _CONNECTOR = (
-    r"\s*(?:[:=]|=>|->|→)|,?\s+(?:"
+    r"\s*(?:[:=]|=>|->|→)(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be)(?![\w\-]))?|,?\s+(?:"
     # Longest first: the first alternative that leads to a value is the one tried.
     r"has\s+been\s+(?:set|changed)\s+to|(?:is|was)\s+set\s+to|set\s+to|changed\s+to|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
     r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
-    r"remains|became)(?:\s*:)?|['’]s"
+    r"remains|became|(?:donc\s+|alors\s+|so\s+|then\s+)?(?:ce\s+sera|c['’]est|it['’]ll\s+be|it\s+will\s+be|it['’]s|it\s+is))(?:\s*:)?|['’]s"
+    r"|\s*\?\s*(?:it['’]s|it\s+is|c['’]est|here(?:\s+it\s+is)?|voil[àa])\s*:?"
 )
 # "c'est toujours X", "is now X": an adverb between the connector and the value.
 _ADVERB = r"(?:\s+(?:toujours|maintenant|d[ée]sormais|encore|actuellement|now|still|currently|always|temporarily|temporairement))?"
 # Words between the keyword and the connector ("du wifi invité", "for the staging db"):
-# at most six, no sentence punctuation.
-_GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,6}?"
+# at most eight, no sentence punctuation.
+_GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,8}?"
 _VALUE = r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
 
 _ANNOUNCED = re.compile(
@@ -84,13 +94,61 @@ _ANNOUNCED = re.compile(
 )
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
 # ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
-_SHORT_FORM = re.compile(r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|mot de passe|code)\s+" + _VALUE)
+_SHORT_FORM = re.compile(
+    r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code|"
+    r"cl[ée]\s+(?:wi-?fi|wpa2?)|wi-?fi\s+(?:key|password|pass|code)|code\s+(?:wi-?fi|d['’]acc[eè]s|de\s+la\s+porte|alarme)|"
+    r"(?:access|door|alarm|gate)\s+code|digicode)\s+" + _VALUE
+)
+# The value before the words: "use Hangar_42!x as the password", "X comme mot de passe",
+# "X is the new wifi password", "X, c'est le code de la porte".
+_VALUE_FIRST = re.compile(
+    r"(?i)(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?<![\w\-])(?P<bare>[^\s\"'«»“”`()]{4,128}?))[.,!]?\s+(?:(?:as|comme|en\s+tant\s+que)|(?:is|was|c['’]est|est|sera|will\s+be)\s+(?:now\s+|d[ée]sormais\s+)?)"
+    r"(?P<words>\s*(?:the\s+|a\s+|le\s+|la\s+|my\s+|mon\s+|our\s+|notre\s+|your\s+|votre\s+|ton\s+)?(?:new\s+|nouveau\s+|temporary\s+|provisoire\s+)?"
+    r"(?:[a-z\-]{2,20}\s+)?(?:" + _PASSWORD_WORDS + r"))(?![\w\-])"
+    # not "X as the password manager", nor a question ("Windows11 as the password?")
+    r"(?!\s+(?:managers?|policy|policies|rules?|reset|hints?|fields?|strength|gestionnaires?|politique|r[èe]gles?)|\s*\?)"
+)
+# Set or changed to a value: "I set the router password to X", "j'ai changé le mot de passe du wifi en X".
+_SET_TO = re.compile(
+    r"(?i)(?<![\w\-])(?:set|changed?|updated?|switched|moved|mis|chang[ée]|modifi[ée]|pass[ée])(?P<words>\s+(?:[^\s.!?;:]{1,30}\s+){0,5}?"
+    r"(?:" + _PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
+)
+_PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])")
+# A password word, then within the sentence a colon or arrow and a strongly shaped value, whatever
+# is said between ("le mot de passe, tu l'as déjà : X", "the pwd? ah yes: X").
+_LOOSE_ANNOUNCED = re.compile(
+    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,60}?)\s*(?::|=|→|->)" + _VALUE
+)
+# An instruction to type it: "si l'écran demande un code PIN, tapez 2684", "at the prompt for the password, enter X".
+_TYPE_IT = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+(?:tapez|tape|entrez|saisissez|composez|faites|type|enter|dial|punch\s+in|key\s+in)\s+" + _VALUE
+)
+# Advice or an example before the value: "never use Summer2024! as your password", "something like X".
+_ADVICE_BEFORE = re.compile(
+    r"(?i)\b(?:never|don['’]t|do\s+not|avoid|instead\s+of|not|jamais|pas|[ée]vitez|[ée]viter|plut[ôo]t\s+que|like|such\s+as|comme|e\.g\.?|ex\.?|exemple|example)\W*(?:\w+\W+){0,2}$"
+)
+
+# A key, secret or token word, then, within the sentence and without a connector, a long random
+# value: "le secret associé KOPEx9T6...", "Algolia admin key (not the search one!): 72d7c3...".
+# Only `looks_random` values count, and not after words naming an identifier (commit, hash, order...).
+_NEAR_KEYWORD = re.compile(
+    r"(?i)(?<![\w\-])(?:(?P<key>keys?|secrets?|cl[ée]s?|clefs?|credentials?)|(?P<token>tokens?|jetons?))(?![\w\-])"
+    r"(?P<words>[^\n.?]{0,60}?)(?<![\w\-+/=#@])(?P<bare>[A-Za-z0-9+/_\-.=~%]{20,512})(?![\w\-+/=])"
+)
+_IDENTIFIER_WORDS = re.compile(
+    r"(?i)\b(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|digests?|ids?|uuids?|guids?|builds?|versions?|refs?|r[ée]f[ée]rences?|"
+    r"orders?|commandes?|tracking|suivi|factures?|invoices?|tickets?|requests?|requ[êe]tes?|correlation|transactions?|images?|"
+    r"fingerprints?|empreintes?|publi(?:c|que)|pub|ssh-[a-z0-9]+|ecdsa-[\w\-]+)\b"
+)
+
 # The gap or connector says the value is an example, a statistic or a rule, not a secret.
 _NOT_A_DISCLOSURE = re.compile(
-    r"(?i)\b(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|"
-    r"most\s+(?:common|used|popular)|weakest|popular|fort|forts|strong|bon|bons|good|id[ée]al|ideal|robuste|s[ûu]r|safe|"
-    r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gle|rule|length|longueur|requirement|exigence|"
-    r"hash[ée]?|hashed|chiffr[ée]|encrypted|stock[ée]|stored|expire|expir[ée]|oubli[ée]|forgot|forgotten|reset|r[ée]initialis)"
+    # Whole words ("bonus" is not "bon", "fortune" not "fort", "sur" not "sûr"), then word stems.
+    r"(?i)\b(?:(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|"
+    r"most\s+(?:common|used|popular)|weakest|popular|fort|forts|strong|bon|bons|good|id[ée]al|ideal|robuste|sûrs?|safe|"
+    r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gles?|rules?|length|longueur|requirements?|"
+    r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
+    r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
 )
 # "key", "clé", "code" alone are common words; after a wifi network's name they announce its password
 # ("Guest network: ACME-GUEST — key: X", "Wifi Acme-Invités, clé : X").
@@ -101,27 +159,35 @@ _NETWORK_KEY = re.compile(
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
 _WEAK_WORDS = frozenset({"pin", "code pin", "pin code"})
 # Words announcing a door, alarm or wifi code: short codes ("4719B") are accepted after them.
-_CODE_WORD = re.compile(r"(?i)code|digicode|pin")
+_CODE_WORD = re.compile(r"(?i)code|digicode|pin|combina")
 
 # Config identifiers holding a secret: AWS_SECRET_ACCESS_KEY, db_password, "private_key_id", apiKey.
 _CONFIG = re.compile(
     r"(?i)(?<![\w.\-])[\"'`]?(?P<name>[a-z0-9_.\-]{0,40}?(?:password|passwd|passphrase|pwd|(?<![a-z])pass(?![a-z])|mdp|motdepasse|mot_de_passe|"
     r"secret|token|jeton|api_?key|apikey|access_?key|private_?key(?:_id)?|client_?secret|credentials?|auth_?key|signing_?key|"
-    r"encryption_?key|account_?key|shared_?access_?key|sas)[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
+    r"encryption_?key|account_?key|shared_?access_?key|sas|(?<![a-z])auth(?![a-z])|(?<![a-z])sig(?:nature)?(?![a-z])|"
+    r"sess(?:ion)?_?(?:id|key)|sessid|jsessionid|(?<![a-z])sid(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
     r"(?:(?P<quote>[\"'`])(?P<quoted>[^\"'`\n]{1,4096}?)[\"'`]|(?!(?i:[a-z][a-z0-9+.\-]{0,20})://)(?P<bare>[^\s\"'`;,&]{1,4096}))"
 )
 # Pairs: "identifiants : admin / X", "login marie pass Y", "user: root, pwd: X", "creds admin:X".
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
-    r"acc[eè]s|access|compte|account)(?:\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?\s*(?:[:=]|→|->|=>))\s*"
-    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>\s*(?:/|:|\||,|\s+(?:et|and|mdp|pwd|pass|password|mot de passe)\s*:?)\s*)(?P<password>[^\s,;]{3,128})"
+    r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant|logins?)(?![\w.\-])"
+    r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s))\s*"
+    # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
+    # "compte Canva : X" is a label, not a pair
+    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–]\s+|\s+(?:et|and|mdp|pwd|pass|password|mot de passe)\s*:?\s*)"
+    r"(?P<password>[^\s,;]{3,128})"
     r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username)\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
     r"(?:pass(?:word)?|pwd|mdp|mot de passe|pw)\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
 )
-# HTTP authentication: "Authorization: Basic dXNlcjpwYXNz", "Bearer abc.def", "-H 'X-Api-Key: ...'".
+# HTTP authentication: "Authorization: Basic dXNlcjpwYXNz", "Bearer abc.def", any other scheme
+# ("Authorization: SSWS 00ab...", "ApiKey ...", "Key ..."), and key-carrying headers
+# ("X-Api-Key: ...", "PRIVATE-TOKEN: ...", "Ocp-Apim-Subscription-Key: ...").
 _AUTH_HEADER = re.compile(
-    r"(?i)(?<![\w\-])(?:authorization\s*:\s*)?(?:basic|bearer|token)\s+(?P<value>[A-Za-z0-9+/=_.~\-]{12,4096})"
-    r"|(?<![\w\-])x-(?:api-key|auth-token|access-token)\s*:\s*(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
+    r"(?i)(?<![\w\-])(?:(?:proxy-)?authorization\s*[:=]\s*(?:[A-Za-z][\w\-]{0,20}\s+)?|(?:basic|bearer|token)\s+)"
+    r"(?P<value>[A-Za-z0-9+/=_.~\-]{12,4096})"
+    r"|(?<![\w\-])(?:x-)?[\w\-]{0,30}(?:api-?key|token|secret|subscription-key|auth-key)\s*:\s*(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
 )
 _FIELD_LABELS = frozenset(
     {"user", "username", "login", "utilisateur", "identifiant", "id", "email", "e-mail", "mail", "compte", "account",
@@ -131,7 +197,9 @@ _FIELD_LABELS = frozenset(
 _COMMAND_LINE = re.compile(
     r"(?<![\w\-])(?:(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p(?P<attached>[^\s'\"]{4,128})"
     r"|sshpass\s+-p\s*(?P<quote>['\"]?)(?P<sshpass>[^\s'\"]{4,128})"
-    r"|--(?:password|passwd|pass|db-password)(?:=|\s+)(?P<q2>['\"]?)(?P<long>[^\s'\"]{4,128}))"
+    r"|--(?:(?:http-|ftp-|proxy-|db-)?password|passwd|pass)(?:=|\s+)(?P<q2>['\"]?)(?P<long>[^\s'\"]{4,128})"
+    # curl -u user:password, wget/httpie --user / -a user:password
+    r"|(?:curl|wget|http|https)\b[^\n]{0,200}?\s(?:-u|--user|-a|--auth)(?:=|\s*)(?P<q3>['\"]?)[^\s:'\"]{1,64}:(?P<userpass>[^\s'\"]{3,128}))"
 )
 # Passwords people write as they are: a pair naming them so is enough.
 DEFAULT_PASSWORDS = frozenset(
@@ -140,10 +208,29 @@ DEFAULT_PASSWORDS = frozenset(
 )
 _PREFILTER = re.compile(
     r"(?i)pass|mdp|pwd|pw|s[ée]same|-p|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
-    r"acc[eè]s|access|compte|account|sas"
+    r"acc[eè]s|access|compte|account|sas|auth|sig|-u|-a\b|vpn|wi-?fi|console|portail|portal|office|tenant|combina|sess|sid|"
+    r"log\s*in|sign\s*in|admin|root|connect"
 )
 _TRAILING = ".,;:)]}>»”’\"'"
 _NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
+# "user / password" anywhere in a sentence that speaks of logging in: "(admin / Site#Admin26)",
+# "use admin/Adm1n!2026 to log in". Only a strongly shaped password (see `_SLASH_PAIR_CONTEXT`).
+_SLASH_PAIR = re.compile(r"(?<![\w\-./@#])(?P<user>[A-Za-z][\w.\-@]{1,40})\s*/\s*(?P<password>[^\s/,;()]{6,128})")
+# What an account name looks like: a role ("admin", "demo"), or a login with a dot, underscore, @ or digit.
+_ACCOUNT_NAME = re.compile(
+    r"^(?i:admin\w*|root|user\w*|demo\w*|test\w*|guest|invit[ée]s?|support|deploy\w*|svc\w*|service\w*|operator|"
+    r"accueil|formation|stagiaire\w*|presse|kiosk\w*)$|^(?=.*[a-z])(?=.*[._@\d])[\w.\-@]+$"
+)
+_SLASH_PAIR_CONTEXT = re.compile(
+    r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|identifiants?|creds|credentials?|"
+    r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?)\b"
+)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+# Secrets in XML config (Maven settings.xml, app.config): <password>X</password>, <apiKey>X</apiKey>.
+_XML_SECRET = re.compile(
+    r"(?i)<(?P<name>[\w.\-:]{0,40}?(?:password|passwd|passphrase|secret|token|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key)[\w.\-]{0,40})>"
+    r"\s*(?P<value>[^<\s]{1,4096})\s*</(?P=name)>"
+)
 
 
 
@@ -155,6 +242,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
     # Config first: on the same value, its family (a connection string's password) is the more precise.
     for m in _CONFIG.finditer(text):
         name = m.group("name").casefold()
+        if "csrf" in name or "xsrf" in name:
+            continue  # an anti-forgery token is issued per page view: not a credential
         family = _config_family(name, text, m.start())
         span = _value_span(text, m)
         if span is None:
@@ -164,6 +253,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # a private key block: the catalogue reports it as PRIVATE_KEY
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
+    for m in _XML_SECRET.finditer(text):
+        family = _config_family(m.group("name").casefold(), text, m.start())
+        if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
+            out.append(SecretCandidate(m.start("value"), m.end("value"), family, "xml-element"))
     for m in _ANNOUNCED.finditer(text):
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(m.group("connector")):
             continue
@@ -188,25 +281,62 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if m.group("word").casefold() == "code":
             continue  # "code promo", "code source": only the phrases of _PASSWORD_WORDS
         span = _value_span(text, m)
-        if span is not None and looks_like_password(text[span[0] : span[1]]) and not _word_before_is_negation(text, m.start()):
+        value = text[span[0] : span[1]] if span is not None else ""
+        code_word = _CODE_WORD.search(m.group("word")) is not None
+        if span is not None and (looks_like_password(value) or code_word and looks_like_access_code(value)) \
+                and not _word_before_is_negation(text, m.start()):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-short-form"))
+    # These three scan every word as a possible value: run them only when a password word is there.
+    word_orders = (
+        (_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type"),
+        (_LOOSE_ANNOUNCED, "password-announced-loosely"),
+    )
+    for regex, kind in word_orders if _PASSWORD_WORD.search(text) else ():
+        for m in regex.finditer(text):
+            span = _value_span(text, m)
+            # The words around the value, not its connector ("X comme mot de passe", "password, type X").
+            if span is None or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _NOT_A_DISCLOSURE.search(m.group("words")):
+                continue
+            value = text[span[0] : span[1]]
+            if regex is _LOOSE_ANNOUNCED and not (classes(value) >= 3 and len(value) >= 8 and looks_like_password(value)):
+                continue  # anything may stand between the word and the value: only a password-shaped one
+            if looks_like_password(value) or looks_like_access_code(value):
+                out.append(SecretCandidate(span[0], span[1], "PASSWORD", kind))
+    for m in _NEAR_KEYWORD.finditer(text):
+        value = m.group("bare").rstrip(".")
+        before = text[max(0, m.start() - 12) : m.start()]  # "public key", "ssh-rsa" are not secrets
+        if looks_random(value) and not _IDENTIFIER_WORDS.search(m.group("words")) and not _IDENTIFIER_WORDS.search(before) \
+                and not _NOT_A_DISCLOSURE.search(m.group("words")):
+            family = "TOKEN" if m.group("token") else "API_KEY"
+            out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):
-        group = next(g for g in ("attached", "sshpass", "long") if m.group(g) is not None)
-        if not is_placeholder(m.group(group)):
+        group = next(g for g in ("attached", "sshpass", "long", "userpass") if m.group(g) is not None)
+        if not is_placeholder(m.group(group)) and m.group(group).casefold() not in _URL_PLACEHOLDERS:
             out.append(SecretCandidate(m.start(group), m.end(group), "PASSWORD", "command-line-password"))
     for m in _AUTH_HEADER.finditer(text):
         group = "value" if m.group("value") is not None else "header"
         value = m.group(group)
         if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
             out.append(SecretCandidate(m.start(group), m.end(group), "TOKEN", "authorization-header"))
+    if "/" in text and _SLASH_PAIR_CONTEXT.search(text):
+        for m in _SLASH_PAIR.finditer(text):
+            value = m.group("password").rstrip(_TRAILING)
+            sentence = text[max(0, m.start() - 60) : m.end() + 40]
+            if classes(value) >= 3 and looks_like_password(value) and not _EMAIL.fullmatch(value) \
+                    and _ACCOUNT_NAME.match(m.group("user")) and _SLASH_PAIR_CONTEXT.search(sentence):
+                out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
     for m in _PAIR.finditer(text):
         group = "password" if m.group("password") is not None else "password2"
         if (m.group("user") or m.group("user2") or "").casefold() in _FIELD_LABELS:
             continue  # "accès -> user : demo.client": a label, then the user name, not a pair
+        if (m.group("user") or "").isdigit():
+            continue  # "account growth: 2025/2026": figures, not a login
         start, end = m.start(group), m.end(group)
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         value = text[start:end]
+        if _EMAIL.fullmatch(value) or value.startswith("//"):
+            continue  # "compte : Canva - comm@acme.fr", "portal: https://...": an address, not a password
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
         if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))
@@ -227,23 +357,31 @@ def _basic_credentials(value: str) -> bool:
 
 
 def _acceptable(value: str, family: str, code_word: bool = False) -> bool:
-    if "://" in value:
+    if "://" in value or value.startswith("//"):
         return False  # a link: the secret inside it, if any, is found on its own (userinfo, ?token=)
     if family == "PASSWORD":
         return looks_like_password(value) or code_word and looks_like_access_code(value)
     return looks_like_key(value) or family == "TOKEN" and value.startswith("eyJ")
 
 
+_SERVER_KEY = re.compile(
+    r"(?i)(?<![\w ])(?:server|host(?:name)?|data\s+source|address|addr|database|initial\s+catalog|dbname|endpoint|accountname|port)\s*="
+)
+
+
 def _config_family(name: str, text: str, start: int) -> str:
     # Key=value inside a connection string ("Server=...;Password=...;", "?user=x&password=y").
+    # A `;` list is a connection string when it names a server or database ("user=bob;pass=X" alone is a login).
     before = text[max(0, start - 1) : start]
-    in_connection_string = before in (";", "?", "&") or ";" in text[max(0, start - 80) : start] and "=" in text[max(0, start - 80) : start]
+    window = text[max(0, start - 120) : start]
+    in_url_query = before in ("?", "&")
+    in_connection_string = in_url_query or ";" in window and _SERVER_KEY.search(window) is not None
     if any(w in name for w in ("password", "passwd", "passphrase", "pwd", "pass", "mdp", "motdepasse", "mot_de_passe")):
         return "CONNECTION_STRING" if in_connection_string else "PASSWORD"
     if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
         return "CONNECTION_STRING"
-    if any(w in name for w in ("token", "jeton", "sas")):
-        return "TOKEN"
+    if any(w in name for w in ("token", "jeton", "sas", "sig", "sess")) or re.search(r"(?<![a-z])auth(?![a-z])", name):
+        return "TOKEN"  # `"auth": "<base64 user:password>"` (docker, npm) is HTTP basic authentication
     return "API_KEY"
 
 

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterable
 
@@ -50,6 +51,12 @@ HOSTED_TOOLS: tuple[tuple[str, str], ...] = (
     ("slack.com", "archives"), ("zendesk.com", "agent"), ("dev.azure.com", ""), ("visualstudio.com", ""),
     ("monday.com", "boards"), ("teams.microsoft.com", "l/"), ("teams.live.com", "l/"), ("app.box.com", "s/"),
     ("my.salesforce.com", ""), ("lightning.force.com", ""), ("1drv.ms", ""),
+    # A workspace's own documents and boards (a public form or a published page is not one).
+    ("docs.google.com", "spreadsheets/d/"), ("docs.google.com", "document/d/"), ("docs.google.com", "presentation/d/"),
+    ("drive.google.com", "drive/folders/"), ("drive.google.com", "file/d/"), ("drive.google.com", "drive/u/"),
+    ("figma.com", "file/"), ("figma.com", "design/"), ("figma.com", "board/"), ("miro.com", "app/board/"),
+    ("trello.com", "b/"), ("app.asana.com", "0/"), ("app.clickup.com", ""), ("app.hubspot.com", ""),
+    ("airtable.com", "app"), ("app.slack.com", "client/"),
 )
 
 _IPV4 = re.compile(
@@ -65,7 +72,7 @@ _IPV6 = re.compile(r"(?i)(?<![\w:])(?P<ip>(?:fe80|f[cd][0-9a-f]{2})(?::[0-9a-f]{
 
 _HOST = r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9\-]{0,62}"
 _URL = re.compile(
-    r"(?i)(?<![\w@.\-/])(?:(?P<scheme>https?|ftp|ssh|sftp|smb|wss?)://)?(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?"
+    r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?"
     r"(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
 )
 _SINGLE_LABEL_URL = re.compile(
@@ -76,9 +83,19 @@ _AUTHORITY_REST = re.compile(r"[^\s/]{0,200}")
 _UNC = re.compile(r"(?<![\w\\])\\\\(?P<host>[A-Za-z0-9][\w.\-$]{0,62})\\(?P<rest>[^\s<>\"|*?]+(?: [^\s<>\"|*?\\]+(?=\\))*[^\s<>\"|*?.,;:!)]*)")
 _FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
 _DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+(?: [^\s<>\"|*?\\]+(?=\\))*[^\s<>\"|*?.,;:!)]*)")
-_UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~/|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
+_UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
 _TRAILING = ".,;:!?)]}»”’\"'"
+# A machine named after a server word, as hosts are named inside a company: letters and digits in
+# three dash- or underscore-separated parts ("le serveur SRV-PAIE-01", "on host ci-runner-03"), or two
+# after a usual host prefix ("la VM dev_vm12", "NAS fs-02"); "Server COVID-19", "GPT-4" are not hosts.
+_NAMED_SERVER = re.compile(
+    r"(?i)(?<![\w\-])(?:serveurs?|servers?|hosts?|h[ôo]tes?|machines?|vms?|nas|bastion|contr[ôo]leur\s+de\s+domaine|domain\s+controller)"
+    r"(?:\s+(?:de|du|d['’]|of|for|the|la|le)\s*\w+)?(?:\s+(?:named|called|nomm[ée]|appel[ée]|is|est|:))?\s+"
+    r"(?P<host>(?=[A-Za-z0-9_\-]*\d)[A-Za-z][A-Za-z0-9]*(?:[\-_][A-Za-z0-9]+)+)(?![\w\-.])"
+)
+_HOST_PREFIX = re.compile(r"(?i)^(?:srv|svr|vm|nas|dc|sql|db|ci|app|web|fs|prd|prod|dev|rec|test|stg|ppd|uat|pc|ws|lab)")
 _SPACED_FILE_NAME = re.compile(r"(?: [^\s\\<>\"|*?]{1,40}){1,4}?\.[A-Za-z0-9]{2,5}\b")
+_HOME_CONVENTION = re.compile(r"^~/(?:\.|[^/]+$)")  # a dot-directory, or one name under ~
 _SYSTEM_DRIVE_PATHS = re.compile(r"(?i)^c:\\(?:windows|program files|programdata)\\")
 
 
@@ -94,6 +111,11 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
         out.extend(_single_label_links(text))
     if "\\" in text or ":/" in text or "/" in text:
         out.extend(_paths(text))
+    for m in _NAMED_SERVER.finditer(text):
+        host = m.group("host")
+        parts = re.split(r"[\-_]", host)
+        if 5 <= len(host) <= 40 and (len(parts) >= 3 or _HOST_PREFIX.match(host)) and any(c.isalpha() for c in parts[-1] + parts[0]):
+            out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "named-server"))
     return out
 
 
@@ -111,6 +133,8 @@ def _ip_addresses(text: str) -> list[SecretCandidate]:
             if m.group("port") is None and port is not None:
                 end += port.end()  # "10.12.4.7, port 8443": the port is part of what is disclosed
             cidr = m.group("path") is not None and _CIDR.match(text[m.start("path") : end]) is not None  # "192.168.50.0/24": a network
+            if cidr and _whole_private_block(ip, text[m.start("path") : end]):
+                continue  # "10.0.0.0/8", "192.168.0.0/16": the RFC 1918 ranges themselves, documentation
             family = "INTERNAL_URL" if m.group("scheme") or m.group("path") and not cidr else "INTERNAL_HOST"
             out.append(SecretCandidate(start, end, family, "private-ip"))
     if ":" in text:
@@ -118,6 +142,15 @@ def _ip_addresses(text: str) -> list[SecretCandidate]:
             if private_ip(m.group("ip")):
                 out.append(SecretCandidate(m.start(), m.end(), "INTERNAL_HOST", "private-ipv6"))
     return out
+
+
+def _whole_private_block(ip: str, cidr: str) -> bool:
+    """A whole reserved range as the RFCs write it (10.0.0.0/8, 172.16.0.0/12, 100.64.0.0/10...):
+    a /16 or wider network that starts where private space starts. A company's own subnet
+    (10.20.0.0/16, 192.168.50.0/24) lies inside one."""
+    network = ipaddress.ip_network(ip + cidr, strict=False)
+    first = network.network_address
+    return network.prefixlen <= 16 and str(first) == ip and not private_ip(str(first - 1))
 
 
 def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]) -> list[SecretCandidate]:
@@ -183,6 +216,8 @@ def _paths(text: str) -> list[SecretCandidate]:
             start, end = m.start(), _trim(text, m.start(), m.end())
             if kind == "drive-path" and _SYSTEM_DRIVE_PATHS.match(text[start:end]):
                 continue
+            if kind == "user-path" and _HOME_CONVENTION.match(text[start:end]):
+                continue  # "~/.ssh", "~/.aws/credentials", "~/Downloads": where every machine keeps them
             if kind in ("unc-share", "drive-path"):
                 spaced = _SPACED_FILE_NAME.match(text, end)
                 if spaced:

@@ -26,6 +26,12 @@ _PLACEHOLDER = re.compile(
 _SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiop", "azertyuiop", "asdfghjkl", "zyxwvutsrqponmlkjihgfedcba", "9876543210")
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _ACCESS_CODE = re.compile(r"^[0-9A-Z#*]+$")
+_DIGIT_GROUPS = re.compile(r"^\d{1,4}(?:[\-.]\d{1,4}){1,5}$")
+_DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+# Dates as people write them: 12.05.2026, 12-05-2026, 12.05.26, 2026-05-12 ("7-24-11" is a code, not 24 July 2011).
+_DATE = re.compile(
+    rf"^(?:{_DAY}[\-.]{_MONTH}|{_MONTH}[\-.]{_DAY})[\-.](?:19|20)\d{{2}}$|^{_DAY}\.{_MONTH}\.\d{{2}}$|^(?:19|20)\d{{2}}[\-.]{_MONTH}[\-.]{_DAY}$"
+)
 _MARKUP = re.compile(r"[{}\[\]\"<>]")  # JSON, markup or a quoted phrase, not a password typed in a post
 _SOCIAL = re.compile(r"^[#@][^\W\d_][\w\-]*$")  # a hashtag or a mention
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -52,16 +58,26 @@ def classes(value: str) -> int:
     )
 
 
+# A reference to a value in code, not a value: os.getenv(, input(, process.env.DB_PASSWORD, settings.SECRET_KEY.
+_REFERENCE = re.compile(
+    r"^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*\(|"
+    r"^(?:process\.env|import\.meta\.env|os\.environ|env|config|settings|secrets|self|this|vars|params|options|props)(?:\.\w+|\[)"
+)
+
+
 def is_placeholder(value: str) -> bool:
-    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`..."""
+    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`, `os.getenv(`..."""
     folded = value.casefold()
-    if _PLACEHOLDER.match(value) or len(set(folded)) <= 2:
+    if _PLACEHOLDER.match(value) or _REFERENCE.match(value) or len(set(folded)) <= 2:
         return True
     return len(folded) >= 4 and any(folded in seq for seq in _SEQUENCES)
 
 
 def looks_like_access_code(value: str) -> bool:
-    """A door, alarm or wifi code: 4 to 10 digits, capitals and #*, at least half digits ("4719B", "8842#")."""
+    """A door, alarm or wifi code: 4 to 10 digits, capitals and #*, at least half digits ("4719B", "8842#"),
+    or groups of digits ("77-41-09", the combination "31-17-42")."""
+    if _DIGIT_GROUPS.match(value):
+        return 4 <= sum(c.isdigit() for c in value) <= 12 and not _DATE.match(value)
     return 4 <= len(value) <= 10 and _ACCESS_CODE.match(value) is not None and sum(c.isdigit() for c in value) * 2 >= len(value)
 
 
@@ -106,3 +122,24 @@ def looks_like_key(value: str) -> bool:
     if _HEX.match(value):
         return len(value) >= 20 and entropy(value) >= 2.8
     return classes(value) >= 2 and entropy(value) >= 3.0 and any(c.isdigit() for c in value)
+
+
+def class_switches(value: str) -> float:
+    """How often consecutive letters and digits change class (lower, upper, digit), per pair:
+    about 0.5 in a random key, under 0.3 in words with a year ("ProjectPhoenix2026Release")."""
+    kinds = ["l" if c.islower() else "u" if c.isupper() else "d" for c in value if c.isalnum()]
+    return sum(a != b for a, b in zip(kinds, kinds[1:])) / max(1, len(kinds) - 1)
+
+
+def looks_random(value: str) -> bool:
+    """A value with no announcing connector ("the secret KOPEx9T6x9YB..."): only a long,
+    random-looking string counts. 20+ characters, letters and digits, 3.5 bits/char and
+    frequent class changes; not a file name, a number or words joined by dashes."""
+    if not 20 <= len(value) <= 512 or is_placeholder(value) or _UUID.match(value) or _FILE_NAME.search(value):
+        return False
+    if not (any(c.isdigit() for c in value) and any(c.isalpha() for c in value)):
+        return False
+    return entropy(value) >= 3.5 and class_switches(value) >= 0.35
+
+
+_FILE_NAME = re.compile(r"\.[A-Za-z]{2,4}$")

@@ -1,0 +1,121 @@
+"""Provider credentials recognised by their shape alone (`charterguard.secrets.catalogue`).
+
+The shapes follow gitleaks' public rule list: each vendor token below is built from
+its documented prefix, length and alphabet with random characters, so the test
+states the shape, not a memorised string. In prose, in config and in quotes the
+span is the token itself; filler of the right length is not a token.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+
+import pytest
+
+from charterguard.secrets import resolve
+from charterguard.secrets.catalogue import find_tokens
+
+_RANDOM = random.Random(16)
+ALNUM = string.ascii_letters + string.digits
+HEX = "0123456789abcdef"
+
+
+def chars(alphabet: str, n: int) -> str:
+    return "".join(_RANDOM.choice(alphabet) for _ in range(n))
+
+
+# (vendor, family, token): one per shape added from gitleaks' catalogue.
+VENDOR_TOKENS = [
+    ("pulumi", "TOKEN", "pul-" + chars(HEX, 40)),
+    ("prefect", "TOKEN", "pnu_" + chars(ALNUM, 36)),
+    ("planetscale", "TOKEN", "pscale_tkn_" + chars(ALNUM + "_-", 43)),
+    ("planetscale password", "TOKEN", "pscale_pw_" + chars(ALNUM, 43)),
+    ("rubygems", "TOKEN", "rubygems_" + chars(HEX, 48)),
+    ("clojars", "TOKEN", "CLOJARS_" + chars(string.ascii_lowercase + string.digits, 60)),
+    ("readme", "API_KEY", "rdme_" + chars(string.ascii_lowercase + string.digits, 70)),
+    ("scalingo", "TOKEN", "tk-us-" + chars(ALNUM + "_-", 48)),
+    ("fly.io", "TOKEN", "fo1_" + chars(ALNUM + "_-", 43)),
+    ("infracost", "TOKEN", "ico-" + chars(ALNUM, 32)),
+    ("dynatrace", "TOKEN", "dt0c01." + chars(string.ascii_uppercase + string.digits, 24) + "." + chars(string.ascii_uppercase + string.digits, 64)),
+    ("openshift", "TOKEN", "sha256~" + chars(ALNUM + "_-", 43)),
+    ("harness", "TOKEN", "pat." + chars(ALNUM + "_-", 22) + "." + chars(ALNUM, 24) + "." + chars(ALNUM, 20)),
+    ("grafana api key", "API_KEY", "eyJrIjoi" + chars(ALNUM, 80)),
+    ("cloudflare origin ca", "API_KEY", "v1.0-" + chars(HEX, 24) + "-" + chars(HEX, 146)),
+    ("settlemint", "TOKEN", "sm_pat_" + chars(ALNUM, 16)),
+    ("maxmind", "API_KEY", chars(ALNUM, 6) + "_" + chars(ALNUM, 29) + "_mmk"),
+    ("42 intra", "API_KEY", "s-s4t2ud-" + chars(HEX, 64)),
+    ("clickhouse", "API_KEY", "4b1d" + chars(ALNUM, 38)),
+    ("hugging face org", "TOKEN", "api_org_" + chars(string.ascii_letters, 34)),
+    ("mailgun public key", "API_KEY", "pubkey-" + chars(HEX, 32)),
+    ("brevo", "API_KEY", "xkeysib-" + chars(HEX, 64) + "-" + chars(ALNUM, 16)),
+    ("brevo smtp", "API_KEY", "xsmtpsib-" + chars(HEX, 64) + "-" + chars(ALNUM, 16)),
+    ("perplexity", "API_KEY", "pplx-" + chars(ALNUM, 48)),
+    ("easypost", "API_KEY", "EZAK" + chars(ALNUM, 54)),
+    ("duffel", "TOKEN", "duffel_live_" + chars(ALNUM + "_-", 43)),
+    ("flutterwave", "API_KEY", "FLWSECK_TEST-" + chars("abcdefgh0123456789", 32) + "-X"),
+    ("frame.io", "TOKEN", "fio-u-" + chars(ALNUM + "_-", 64)),
+    ("shippo", "TOKEN", "shippo_live_" + chars(HEX, 40)),
+    ("typeform", "TOKEN", "tfp_" + chars(ALNUM + "_-", 59)),
+    ("yandex", "API_KEY", "AQVN" + chars(ALNUM + "_-", 36)),
+    ("lob", "API_KEY", "live_" + chars(HEX, 35)),
+]
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(c.family, text[c.start : c.end]) for c in resolve(find_tokens(text))]
+
+
+@pytest.mark.parametrize(("vendor", "family", "token"), VENDOR_TOKENS, ids=[v for v, _, _ in VENDOR_TOKENS])
+@pytest.mark.parametrize(
+    "context",
+    [
+        "Voici la clé du projet {token}, ne la partagez pas",
+        "export TOKEN={token}",
+        'config: {{"credential": "{token}"}}',
+        "oops ({token}) pasted in the wrong channel",
+    ],
+)
+def test_a_vendor_token_is_found_wherever_it_is_written(vendor: str, family: str, token: str, context: str) -> None:
+    assert found(context.format(token=token)) == [(family, token)]
+
+
+@pytest.mark.parametrize(("vendor", "family", "token"), VENDOR_TOKENS, ids=[v for v, _, _ in VENDOR_TOKENS])
+def test_a_token_glued_inside_a_longer_word_is_not_read(vendor: str, family: str, token: str) -> None:
+    assert token not in [value for _, value in found("xx" + token + "yy9")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pnu_" + "a" * 36,  # filler, not a random value
+        "sm_pat_aaaaaaaaaaaaaaaa",
+        "Nos pulls en laine : réf. pul-blue, pul-red",
+        "Le fichier sha256~ manque",
+        "pplx-" + "x" * 48,
+    ],
+)
+def test_filler_and_words_shaped_like_a_prefix_are_not_tokens(text: str) -> None:
+    assert found(text) == []
+
+
+def test_webhooks_and_shared_keys_whose_secret_sits_inside_a_url_or_block() -> None:
+    ifttt = "curl -X POST https://maker.ifttt.com/trigger/door_open/with/key/dK3n9XqL2pVw7Rt5Yb1Zc"
+    assert found(ifttt) == [("TOKEN", "dK3n9XqL2pVw7Rt5Yb1Zc")]
+    zapier = "Zap: https://hooks.zapier.com/hooks/catch/1234567/bx9k2lq/"
+    assert found(zapier) == [("TOKEN", "hooks.zapier.com/hooks/catch/1234567/bx9k2lq/")]
+    block = "-----BEGIN OpenVPN Static key V1-----\n6f3a9c1e7b2d84f6a9e0c5b7d1a3f8e2\n-----END OpenVPN Static key V1-----"
+    assert found(f"ta.key :\n{block}\nmerci") == [("PRIVATE_KEY", block)]
+
+
+def test_a_private_key_written_in_base64_is_a_private_key_a_certificate_is_not() -> None:
+    import base64
+
+    key = base64.b64encode(b"-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7xk\n").decode()
+    cert = base64.b64encode(b"-----BEGIN CERTIFICATE-----\nMIIC/jCCAeagAwIBAgIBADANBgkqhkiG9w0BAQsFADAV\n").decode()
+    assert found(f"    client-key-data: {key}\n    certificate-authority-data: {cert}") == [("PRIVATE_KEY", key)]
+
+
+def test_a_google_refresh_token() -> None:
+    token = "1//0" + chars(ALNUM + "_-", 60)
+    assert found(f"refresh_token Google : {token}") == [("TOKEN", token)]

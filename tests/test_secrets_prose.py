@@ -1,0 +1,282 @@
+"""Credentials said in prose and pasted from tools, French and English (`secrets.credentials`).
+
+People name a password in many word orders ("use X as the password", "X comme mot
+de passe", "the password? It's X", "set the router password to X", "code PIN,
+tapez X"), and paste credentials from tools (curl -u, any Authorization scheme,
+docker/npm "auth", signed URLs). The value's shape decides; advice, examples,
+policies and questions stay clean. The span is the secret itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from charterguard.secrets import resolve
+from charterguard.secrets.credentials import find_announced
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(c.family, text[c.start : c.end]) for c in resolve(find_announced(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        # the value named after the words
+        ("Use Falcon_77!z as the password for the test tenant", "Falcon_77!z"),
+        ("Pivoine-2026 comme mot de passe, c'est pour la démo", "Pivoine-2026"),
+        ("« Pivoine-2026 » comme mot de passe, c'est pour la démo", "Pivoine-2026"),
+        ("Kiwi!Rouge4 est le nouveau mot de passe du compte partagé", "Kiwi!Rouge4"),
+        ("Heron88$ is now the wifi password", "Heron88$"),
+        # a question, then the answer
+        ("The password? It's Tulip-Moon-33. Keep it quiet", "Tulip-Moon-33"),
+        ("Le mot de passe ? C'est Nuage#Gris8, ne le répétez pas", "Nuage#Gris8"),
+        # set or changed to
+        ("I set the router password to Heron88$ so it's easy", "Heron88$"),
+        ("J'ai changé le mot de passe du wifi en Marron#Glace9", "Marron#Glace9"),
+        # a long gap between the words and the value
+        ("Password for the Excel file with the bonus figures is Prime2026!", "Prime2026"),
+        ("Le mot de passe du wifi sur la borne est Borne#2026", "Borne#2026"),
+        # codes of rooms, doors and terminals
+        ("The code to the server room is 5523# now", "5523#"),
+        ("Le digicode du local change lundi, ce sera 8812A", "8812A"),
+        ("Le code du casier 12 est 4409", "4409"),
+        ("Si le terminal demande un code PIN, tapez 4471", "4471"),
+        ("When the laptop asks for the password, type Orca-Blue-19", "Orca-Blue-19"),
+        # tools
+        ("curl -u admin:Exp0rt-N0w! https://api.example.com/v1/export", "Exp0rt-N0w!"),
+        ("wget --http-password=Wg3t!Files https://files.example.com/report.pdf", "Wg3t!Files"),
+    ],
+)
+def test_a_password_said_in_any_word_order_is_found(text: str, password: str) -> None:
+    assert ("PASSWORD", password) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Authorization: SSWS 00s-_3MnFwGSJLjX3jMFbzr23fgoqY_GP0Zx5Bn", "00s-_3MnFwGSJLjX3jMFbzr23fgoqY_GP0Zx5Bn"),
+        ("-H 'Authorization: ApiKey dGVzdDpxWjhyTnA0dkxtMmtYOXRC'", "dGVzdDpxWjhyTnA0dkxtMmtYOXRC"),
+        ('curl --header "PRIVATE-TOKEN: 9koXpg98eAheJpvBs5tK" https://gitlab.example.com/api/v4/projects', "9koXpg98eAheJpvBs5tK"),
+        ("Ocp-Apim-Subscription-Key: 3f9c2a7b1e8d4c6f0a5b9e2d7c1f8a3b", "3f9c2a7b1e8d4c6f0a5b9e2d7c1f8a3b"),
+        ('{"auths": {"registry.example.com": {"auth": "Y2ktYm90OlIzZzFzdHJ5LVB1c2g="}}}', "Y2ktYm90OlIzZzFzdHJ5LVB1c2g="),
+        ("_auth=Y2ktYm90OlIzZzFzdHJ5LVB1c2g=", "Y2ktYm90OlIzZzFzdHJ5LVB1c2g="),
+        ("https://acme.blob.core.windows.net/v?sv=2022-11-02&sp=r&sig=Ab3dEf9hIjKlMn0pQrStUvWxYz12345678%2BabcdEF%3D",
+         "Ab3dEf9hIjKlMn0pQrStUvWxYz12345678%2BabcdEF%3D"),
+    ],
+)
+def test_tokens_pasted_from_tools_are_found(text: str, token: str) -> None:
+    assert ("TOKEN", token) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Never use Summer2024! as your password",
+        "Something like Tr0ub4dor&3 as the password is fine",
+        "I use 1Password as the password manager",
+        "Windows11 as the password? Seriously?",
+        "Use your birthday as the password? No.",
+        "Si le site demande un mot de passe, tapez celui de votre session",
+        "Le code de la salle de réunion est affiché sur la porte",
+        "We changed the password policy to 14 characters",
+        "Changed my password to something stronger today",
+        "Évitez Azerty123 comme mot de passe, c'est le premier essayé",
+        "curl -u $USER:$PASS https://api.example.com",
+        "curl -u user:password https://api.example.com",
+        "auth: required",
+        "author: Jean Dupont, signature: Marie",
+        "Code promo ETE2026 : -20 %",
+        "Le code postal du bureau : 69002",
+    ],
+)
+def test_advice_examples_and_questions_stay_clean(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "secret"),
+    [
+        ("et le secret associé Kp3Ex9T6x9YBleoTRgmTkXmLFb4EM0 pour le bucket", "API_KEY", "Kp3Ex9T6x9YBleoTRgmTkXmLFb4EM0"),
+        ("Algolia admin key (not the search-only one!): 71d7c32e294bc9ae8fb8230ebaf6d468", "API_KEY", "71d7c32e294bc9ae8fb8230ebaf6d468"),
+        ("Datadog key 6b272d6803d6deec23175bd0a80a61e8 for the agents", "API_KEY", "6b272d6803d6deec23175bd0a80a61e8"),
+        ("le jeton du bot, au cas où : q8Zr2LmX0pVn7TbK4sWc9YdE", "TOKEN", "q8Zr2LmX0pVn7TbK4sWc9YdE"),
+    ],
+)
+def test_a_random_value_near_a_key_word_is_a_secret_without_any_connector(text: str, family: str, secret: str) -> None:
+    assert (family, secret) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The key figures are in report_2026_final_v2.xlsx",
+        "Key takeaway from the ProjectPhoenix2026Release keynote: ship small",
+        "Fixed the token refresh bug in commit 9f2c1e7a4b3d8e6f0a1b2c3d4e5f60718293a4b5",
+        "Merci pour la clé USB, commande FA2026XZ7781QW0034KP",
+        "The public key is ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH8kP0r2Q9x",
+        "Ma clé publique : AAAAC3NzaC1lZDI1NTE5AAAAIH8kP0r2Q9x",
+        "Secret de la réussite : acme-group-annual-report-2026",
+        "Token id 3f1c9a2e-7b4d-4e8a-9c1f-2d3e4f5a6b7c in the logs",
+    ],
+)
+def test_identifiers_file_names_and_public_keys_near_a_key_word_stay_clean(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "secret"),
+    [
+        ('Our wifi: SSID Acme-Staff, WPA2 passphrase "Ruisseau-Vert-2026"', "PASSWORD", "Ruisseau-Vert-2026"),
+        ("Pour le VPN, c'est jdupont / Hiver2026!!", "PASSWORD", "Hiver2026!!"),
+        ("Accès au compte Canva : comm@acme-group.fr - Canva2026#", "PASSWORD", "Canva2026#"),
+        ("Account: jdoe - Winter2026!", "PASSWORD", "Winter2026!"),
+        ("<server><id>nexus</id><password>Mvn-Deploy-77</password></server>", "PASSWORD", "Mvn-Deploy-77"),
+        ("<apiKey>3f9c2a7b1e8d4c6f0a5b9e2d7c1f8a3b</apiKey>", "API_KEY", "3f9c2a7b1e8d4c6f0a5b9e2d7c1f8a3b"),
+    ],
+)
+def test_pairs_passphrases_and_xml_config(text: str, family: str, secret: str) -> None:
+    assert found(text) == [(family, secret)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le wifi : 2.4 / 5GHz selon les salles",
+        "Notre compte : Marie / Paul",
+        "Our new developer portal: https://developers.example.com/api-keys explains it",
+        "<password>{ENCRYPTED}</password>",
+        "Office 365 : migration 2025/2026 terminée",
+    ],
+)
+def test_pairs_that_are_not_credentials_stay_clean(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "secret"),
+    [
+        ("The combination to the safe is 31-17-42", "PASSWORD", "31-17-42"),
+        ("La combinaison du cadenas : 4-7-1-9", "PASSWORD", "4-7-1-9"),
+        ("code d'accès : 77-41-09", "PASSWORD", "77-41-09"),
+        ("Cookie: sessionid=8f2kq9vl3m0x7c1b5n4z6a2s8d0f3g7h", "TOKEN", "8f2kq9vl3m0x7c1b5n4z6a2s8d0f3g7h"),
+        ("Set-Cookie: PHPSESSID=k3j4h5g6f7d8s9a0q1w2e3r4t5", "TOKEN", "k3j4h5g6f7d8s9a0q1w2e3r4t5"),
+    ],
+)
+def test_combinations_grouped_codes_and_session_cookies(text: str, family: str, secret: str) -> None:
+    assert found(text) == [(family, secret)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "csrf_token=Zx8Yq1Wv2Ut3Sr4Qp5On6Ml7Kj8Ih9G",  # anti-forgery, issued per page
+        'pwd = os.getenv("DB_PWD")',
+        'password = input("Password: ")',
+        "DB_PASSWORD=process.env.DB_PASSWORD",
+        "SECRET_KEY = settings.SECRET_KEY",
+        "Le code de la porte est 12.05.2026 ? non c'est la date",
+        "session: morning, sid: 12",
+    ],
+)
+def test_code_references_dates_and_anti_forgery_tokens_stay_clean(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_host_name_that_starts_with_a_pair_word_is_not_a_pair() -> None:
+    assert found("https://portal.azure.com/#@acmegroup.onmicrosoft.com/resource/subscriptions/123") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        ("clé wifi Acme2026Guest", "Acme2026Guest"),
+        ("Access code 774411 for the conference line", "774411"),
+        ("door code 4451 for tonight", "4451"),
+        ("The admin password hasn't changed: it's still Spring2024!", "Spring2024"),
+    ],
+)
+def test_short_forms_and_a_colon_then_it_is(text: str, password: str) -> None:
+    assert found(text) == [("PASSWORD", password)]
+
+
+@pytest.mark.parametrize("text", ["code ETE2026 pour -20%", "Le code source 2026 est sur GitHub", "Password: it's a secret 😉"])
+def test_code_alone_and_a_coy_answer_are_not_passwords(text: str) -> None:
+    assert found(text) == []
+
+
+def test_tutorial_credentials_on_the_readers_own_machine_and_anonymous_ftp_are_not_secrets() -> None:
+    from charterguard.secrets.credentials import find_url_credentials
+
+    for text in ("postgres://postgres:postgres@localhost:5432/dev", "amqp://guest:guest@localhost:5672/", "ftp://anonymous:guest@ftp.example.org/pub"):
+        assert find_url_credentials(text) == [], text
+    text = "redis://:S3cr3t-Cache@localhost:6379 and amqp://guest:guest@rabbit.acme.intra:5672/"
+    assert [text[c.start : c.end] for c in find_url_credentials(text)] == ["S3cr3t-Cache", "guest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        ("our shared login: social@acme-group.fr / S0cial#Team", "S0cial#Team"),
+        ("Le compte admin du site (admin / Site#Admin26) est partagé", "Site#Admin26"),
+        ("Use admin/Adm1n!2026 to log in", "Adm1n!2026"),
+        ("Le compte de j.martin / Choc0!late9 est bloqué", "Choc0!late9"),
+    ],
+)
+def test_a_user_slash_password_pair_in_a_sentence_about_logging_in(text: str, password: str) -> None:
+    assert found(text) == [("PASSWORD", password)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Connect via TCP/IP or input/output ports to the admin console",
+        "Our account growth: 2025/2026 was +35%, see Q3/Q4-2026!",
+        "Le compte Instagram a 12k abonnés, et/ou LinkedIn/Sales-Navigator2",
+        "The truth for the gun control/anti-2A account",
+    ],
+)
+def test_slashes_between_words_figures_and_names_are_not_pairs(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_dashed_code_is_not_read_as_a_date_unless_it_is_one() -> None:
+    assert found("Le code secret du coffre de la compta : 7-24-11") == [("PASSWORD", "7-24-11")]
+    assert found("Le code de la porte est 12-05-2026 ? non, ça c'est la date") == []
+
+
+def test_so_it_is_after_a_comma() -> None:
+    text = "On a remis le mot de passe par défaut du routeur, donc c'est Box-Secure#7 pour l'instant"
+    assert found(text) == [("PASSWORD", "Box-Secure#7")]
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        ("Le mot de passe, tu l'as déjà : Falaise#Rose8", "Falaise#Rose8"),
+        ("the pwd? ah yes, here: Glacier!Moon9", "Glacier!Moon9"),
+    ],
+)
+def test_anything_between_the_word_and_a_colon_when_the_value_is_strongly_shaped(text: str, password: str) -> None:
+    assert found(text) == [("PASSWORD", password)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le mot de passe doit contenir : majuscules, chiffres, Symboles#1",
+        "Password rules: Min8Chars!x",
+        "Mot de passe oublié ? Contactez : support@acme-group.fr",
+    ],
+)
+def test_rules_and_contacts_after_a_password_word_and_a_colon(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_semicolon_list_is_a_connection_string_only_when_it_names_a_server() -> None:
+    assert found("user=bob.lenoir;pass=B0b!Lenoir55") == [("PASSWORD", "B0b!Lenoir55")]
+    assert found("Server=sql01;Database=crm;User Id=sa;Password=Sup3rS3cret!;") == [("CONNECTION_STRING", "Sup3rS3cret!")]
+
+
+def test_a_password_word_inside_a_url_announces_nothing_after_it() -> None:
+    assert found("The template has DATABASE_URL=postgres://user:password@localhost:5432/mydb, change it") == []
