@@ -158,7 +158,7 @@ def test_exit_codes_by_fail_on(cli, fail_on: str, code: int) -> None:
 
 
 def test_existing_contract_still_holds(cli, tmp_path: Path) -> None:
-    """DESIGN.md: check TEXT|-|--file, batch IN.jsonl -o OUT.jsonl, exit codes 0/1/2."""
+    """The CLI contract (README, CLI reference): check TEXT|-|--file, batch IN.jsonl -o OUT.jsonl, exit codes 0/1/2."""
     assert cli("check", "Bonjour", "-c", GATE_CHARTER).exit_code == 0
     assert cli("check", "-", "-c", GATE_CHARTER, input=b"Le projet Colibri").exit_code == 1
     assert cli("check", "-", "-c", GATE_CHARTER, input=b"\xff\xfe").exit_code == 2
