@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints,
 
 from ..charter.rule import RULE_ID
 from ..report import report_json_schema
+from ..vocabulary import Language
 
 CHANNEL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
 # Strict: JSON `false` or `1.0` is not an id (lax mode would turn them into 0 and 1).
@@ -37,7 +38,7 @@ def _valid_unicode(value: str) -> str:
 
 class PostFields(_Strict):
     text: str = Field(description="The post, as the author wrote it. Offsets in the report index this string.")
-    lang: Literal["fr", "en"] | None = Field(None, description="Language of the post; detected when omitted.")
+    lang: Language | None = Field(None, description="Language of the post; detected when omitted.")
     channel: str | None = Field(None, pattern=CHANNEL_PATTERN, description="Where it will be published: linkedin, x, facebook, internal...")
     audience: Literal["public", "internal"] | None = Field(None, description="Who will read it (default: public).")
 

@@ -29,6 +29,7 @@ from ..render.base import RenderOptions, RunContext
 from ..render.formats import RENDERERS
 from ..report import VERDICT_RANK
 from ..sources import INPUT_FORMATS, CsvColumns, PostRow
+from ..vocabulary import LANGUAGES
 from .common import (
     EXIT_ERROR,
     EXIT_FAILED,
@@ -142,7 +143,7 @@ def gate_options(function: Any) -> Any:
               help="Audit a LinkedIn data export (the member's zip): headline, summary, positions, projects, posts and comments, "
                    "one report per field.")
 @charter_option
-@click.option("--lang", "-l", type=click.Choice(["fr", "en"]), help="The post's language (detected when omitted).")
+@click.option("--lang", "-l", type=click.Choice(LANGUAGES), help="The post's language (detected when omitted).")
 @click.option("--channel", help="Where it will be published: linkedin, x, facebook, internal...")
 @click.option("--audience", type=click.Choice(["public", "internal"]), help="Who will read it.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
@@ -235,7 +236,7 @@ def _paths(text: tuple[str, ...], files: tuple[str, ...], args_are_files: bool =
               show_default=True, help="Where to write the reports (JSONL: one report per line, in input order).")
 @charter_option
 @click.option("--format", "fmt", type=click.Choice(BATCH_FORMATS), default="jsonl", show_default=True)
-@click.option("--lang", "-l", type=click.Choice(["fr", "en"]), help="Default language for rows that give none.")
+@click.option("--lang", "-l", type=click.Choice(LANGUAGES), help="Default language for rows that give none.")
 @click.option("--channel", help="Default channel for rows that give none.")
 @click.option("--audience", type=click.Choice(["public", "internal"]), help="Default audience for rows that give none.")
 @fail_on_option

@@ -20,10 +20,10 @@ from .. import diskcache, text
 from ..text.normalize import fold_letters as fold
 from ..text.sections import read_sections
 from ..text.termindex import TermIndex
+from ..vocabulary import LANGUAGES
 
 LEXICON_CATEGORIES = ("insult", "aggression", "hate", "judgement", "negativity")
 STRENGTHS = ("strong", "medium", "directed", "weak")
-LANGUAGES = ("fr", "en")
 # Categories whose strong/medium entries are also looked for in posts of the other
 # language: French posts swear in English ("bullshit") and the reverse happens too.
 SHARED_ACROSS_LANGUAGES = ("insult", "hate", "aggression")

@@ -42,6 +42,7 @@ from ..linguistics import (
     quick_words,
 )
 from ..text.sections import read_sections
+from ..vocabulary import LANGUAGES
 from .lexicon import data_text
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def _entries(language: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {name: [] for name in CUE_LISTS}
     for header, line, where in read_sections(data_text("meaning.txt"), "meaning.txt"):
         name, _, lang = header.partition(" ")
-        if name not in out or lang not in ("fr", "en"):
+        if name not in out or lang not in LANGUAGES:
             raise ValueError(f"{where}: unknown section @{header}")
         if lang == language:
             out[name].append(line)
@@ -101,7 +102,7 @@ def _entries(language: str) -> dict[str, list[str]]:
 @lru_cache(maxsize=16)
 def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLexicon:
     """The cues of `language` plus a charter's own (list, word) pairs."""
-    entries = _entries(language if language in ("fr", "en") else "en")
+    entries = _entries(language if language in LANGUAGES else "en")
     for name, word in extra:
         entries[name].append(word)
     words: dict[str, frozenset[str]] = {}
@@ -494,7 +495,7 @@ def _within(sentence: Sentence, k: int, head: int, steps: int = 3) -> bool:
 
 
 def _pronoun_target(word) -> Target | None:
-    for language in ("fr", "en"):
+    for language in LANGUAGES:
         if word.form in PERSON_PRONOUNS[language]:
             return Target("person", word.start, word.end, word.index)
     return None
