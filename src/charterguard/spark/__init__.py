@@ -80,9 +80,9 @@ class ShippedGate:
         return hashlib.sha256(json.dumps([self.charter_json, waivers, self.max_chars]).encode("utf-8")).hexdigest()
 
     def row_checker(self) -> RowChecker:
-        from ..charter.model import Charter, charter_model
+        from ..charter.model import Charter
 
-        charter = Charter(charter_model().model_validate_json(self.charter_json))
+        charter = Charter.from_spec_json(self.charter_json)
         return RowChecker(GateConfig(charter_ref=charter.name, waivers=self.waivers, max_chars=self.max_chars), charter)
 
 
@@ -96,7 +96,7 @@ def ship(charter: str | Path | Charter = "default", waivers: str | Path | Waiver
     loaded = charter if isinstance(charter, Charter) else Charter.load(charter)
     if isinstance(waivers, (str, Path)):
         waivers = WaiverSet.load(waivers)  # loaded once on the driver: same expiry date everywhere
-    return ShippedGate(loaded.spec.model_dump_json(by_alias=True), waivers, max_chars)
+    return ShippedGate(loaded.spec_json(), waivers, max_chars)
 
 
 _checkers: dict[str, RowChecker] = {}  # one per Python worker process and shipped gate
