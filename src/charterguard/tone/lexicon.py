@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Iterable
 
 from .. import diskcache, text
@@ -156,11 +155,17 @@ def lexicon_index(language: str, extra: tuple[tuple[str, Entry], ...] = ()) -> T
 def _index_sources() -> Iterable[bytes | str]:
     """Everything a compiled index depends on: both lexicon files (shared entries cross
     languages), this module, the `text` package (folding, term index) and pyahocorasick."""
-    yield importlib.metadata.version("pyahocorasick")
+    try:
+        yield importlib.metadata.version("pyahocorasick")
+    except importlib.metadata.PackageNotFoundError:  # no metadata (a zipped environment): a damaged pickle is rebuilt anyway
+        yield "pyahocorasick"
+    # Read through importlib.resources: the package may run from a zip (Spark's --py-files).
+    tone = resources.files(__package__)
     for language in LANGUAGES:
-        yield resources.files(__package__).joinpath("data", f"lexicon_{language}.txt").read_bytes()
-    yield Path(__file__).read_bytes()
-    for source in sorted(Path(text.__file__).parent.glob("*.py")):
+        yield tone.joinpath("data", f"lexicon_{language}.txt").read_bytes()
+    yield tone.joinpath("lexicon.py").read_bytes()
+    text_package = resources.files(text.__name__)
+    for source in sorted((entry for entry in text_package.iterdir() if entry.name.endswith(".py")), key=lambda entry: entry.name):
         yield source.read_bytes()
 
 
