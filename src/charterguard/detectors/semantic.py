@@ -31,12 +31,14 @@ from pydantic import Field
 
 from ..errors import RuleOptionError
 from ..inside.lexicon import Matcher, PostWords, parse_entry
-from ..semantic.examples import CrossValidation, NearestExamples, cross_validate
 from ..spec.rule import Company, RuleSpec
 from .base import Detector, Hit, register
 
 if TYPE_CHECKING:
     from ..analysis import Post
+
+    # numpy at import (~80 ms): imported with the model, on the first post that passes the prefilter.
+    from ..semantic.examples import CrossValidation, NearestExamples
 
 _SENTENCE = re.compile(r"[^.!?…;\n]+[.!?…]*")
 MIN_EXAMPLES = 2  # per side, for the threshold and the cross-validation to mean something
@@ -89,6 +91,7 @@ class SemanticDetector(Detector[SemanticRule]):
     def model(self) -> NearestExamples:
         if self._model is None:
             from ..semantic.encoder import embed_examples
+            from ..semantic.examples import NearestExamples
 
             self._model = NearestExamples(
                 embed_examples(self.flag_texts), embed_examples(self.pass_texts), threshold=self.rule.threshold, margin=self.rule.margin
@@ -97,6 +100,7 @@ class SemanticDetector(Detector[SemanticRule]):
 
     def cross_validation(self) -> CrossValidation:
         from ..semantic.encoder import embed_examples
+        from ..semantic.examples import cross_validate
 
         return cross_validate(
             embed_examples(self.flag_texts), embed_examples(self.pass_texts), threshold=self.rule.threshold, margin=self.rule.margin

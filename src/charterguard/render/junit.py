@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import tempfile
 from typing import IO, TYPE_CHECKING
-from xml.sax.saxutils import escape, quoteattr
 
 from ..report import VERDICT_RANK, Finding
 from .base import RenderOptions, RunContext
@@ -19,6 +18,20 @@ if TYPE_CHECKING:
     from ..parallel import Outcome
     from ..sources import PostRow
     from ..waivers import Waiver
+
+
+# xml.sax.saxutils imports urllib.request, ssl and http.client (~30 ms): only when JUnit is written,
+# not in every `charterguard check` that loads the renderers' registry.
+def escape(text: str) -> str:
+    from xml.sax.saxutils import escape as xml_escape
+
+    return xml_escape(text)
+
+
+def quoteattr(text: str) -> str:
+    from xml.sax.saxutils import quoteattr as xml_quoteattr
+
+    return xml_quoteattr(text)
 
 
 class JUnitWriter:
