@@ -246,6 +246,12 @@ def macro_f1(labels: list[int], predicted: list[bool]) -> float:
     return sum(scores) / 2
 
 
+def write_model_file(path: Path, payload: str) -> None:
+    """A model's JSON, gzipped with mtime=0: the same inputs give byte-identical files."""
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
+        handle.write(payload.encode("utf-8"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m charterguard.tone.train", description=__doc__.split("\n\n")[0])
     parser.add_argument("--languages", nargs="+", default=["en", "fr"], choices=["en", "fr"])
@@ -258,10 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     for language in args.languages:
         model, info = fit_language(language, args.max_features)
         path = args.out_dir / f"model_{language}.json.gz"
-        payload = json.dumps(model.to_json({"training": info}), sort_keys=True, ensure_ascii=False)
-        # mtime=0: the same inputs give byte-identical files.
-        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
-            handle.write(payload.encode("utf-8"))
+        write_model_file(path, json.dumps(model.to_json({"training": info}), sort_keys=True, ensure_ascii=False))
         print(f"wrote {path} ({path.stat().st_size // 1024} KiB), feature version {FEATURE_VERSION}")
     return 0
 

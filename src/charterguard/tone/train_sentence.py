@@ -28,7 +28,6 @@ TweetEval val/test, the held-out buckets and every measure-only set are never re
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import sys
@@ -41,7 +40,7 @@ from . import corpora
 from .analyzer import AnalyzerOptions, ToneAnalyzer
 from .corpora import Example
 from .sentence_model import ngram_model_digest
-from .train import RISK_CATEGORIES, SEED, _threshold_for_groups, macro_f1, training_sets
+from .train import RISK_CATEGORIES, SEED, _threshold_for_groups, macro_f1, training_sets, write_model_file
 
 L2_GRID = (0.3, 1.0, 3.0)
 # Which training sets teach the encoder head, by language (the stack is calibrated on all).
@@ -172,10 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         print("evaluation sets not found: set CHARTERGUARD_EVAL_DIR", file=sys.stderr)
         return 2
     for language in args.languages:
-        payload = json.dumps(fit_language(language, args.cache_dir), sort_keys=True)
         path = args.out_dir / f"sentence_model_{language}.json.gz"
-        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
-            handle.write(payload.encode("utf-8"))
+        write_model_file(path, json.dumps(fit_language(language, args.cache_dir), sort_keys=True))
         print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
     return 0
 
