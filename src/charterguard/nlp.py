@@ -126,13 +126,17 @@ def _load(name: str, language: str, components: frozenset[str] | None = None) ->
     # still learns every string a post holds. Entities, lemmas, tags and parses are identical
     # (tests/test_lean_loading.py compares whole reports).
     exclude = ["strings", *([] if components is None else _unneeded(module, components))]
+
+    def load() -> "Language":
+        return module.load(exclude=exclude) if hasattr(module, "load") else spacy.load(name, exclude=exclude)
+
     try:
         with compiled_patterns():  # spaCy's French tokenizer regex: seconds to compile
             try:
                 with _spacy_factories_only():
-                    nlp = module.load(exclude=exclude) if hasattr(module, "load") else spacy.load(name, exclude=exclude)
+                    nlp = load()
             except ValueError:  # a pipeline built with another package's components: let spaCy find them
-                nlp = module.load(exclude=exclude) if hasattr(module, "load") else spacy.load(name, exclude=exclude)
+                nlp = load()
     except (OSError, ValueError) as exc:
         raise ModelNotInstalledError(f"the spaCy pipeline {name!r} is installed but cannot be loaded ({exc}); reinstall it") from exc
     finally:
