@@ -27,6 +27,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+import pytest
+
 START_TIMEOUT_S = 180.0  # JVM starts on a loaded 2-core CI machine
 REPO = Path(__file__).resolve().parent.parent
 
@@ -59,6 +61,17 @@ def java_runs() -> bool:
         return subprocess.run([java, "-version"], check=False, capture_output=True, timeout=60).returncode == 0
     except (OSError, subprocess.TimeoutExpired):
         return False
+
+
+def spark_test_marks() -> list[pytest.MarkDecorator]:
+    """For a test module that runs Spark: skip it, saying why, without pyspark, pandas or
+    pyarrow (extra `spark`) or without a JVM; its tests are marked slow."""
+    for module in ("pyspark", "pandas", "pyarrow"):
+        pytest.importorskip(module, reason=f"{module} not installed (pip install '.[spark]')")
+    return [
+        pytest.mark.slow,
+        pytest.mark.skipif(not java_runs(), reason="Java (17+) is not installed: Spark needs a JVM (bash .ci/install-java.sh)"),
+    ]
 
 
 def free_port() -> int:

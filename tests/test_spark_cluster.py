@@ -28,16 +28,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spark_standalone import StandaloneCluster, java_runs, package_zip, wait
+from spark_standalone import StandaloneCluster, package_zip, spark_test_marks, wait
 
-pytest.importorskip("pyspark", reason="pyspark not installed (pip install '.[spark]')")
-pytest.importorskip("pandas", reason="pandas not installed (pip install '.[spark]')")
-pytest.importorskip("pyarrow", reason="pyarrow not installed (pip install '.[spark]')")
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not java_runs(), reason="Java (17+) is not installed: Spark needs a JVM (bash .ci/install-java.sh)"),
-]
+pytestmark = spark_test_marks()
 
 REPO = Path(__file__).resolve().parent.parent
 GATE_CHARTER = REPO / "tests" / "gate" / "data" / "gate.yaml"  # no NLP rule: light Python workers

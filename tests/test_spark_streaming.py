@@ -12,16 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spark_standalone import java_runs
+from spark_standalone import spark_test_marks
 
-pytest.importorskip("pyspark", reason="pyspark not installed (pip install '.[spark]')")
-pytest.importorskip("pandas", reason="pandas not installed (pip install '.[spark]')")
-pytest.importorskip("pyarrow", reason="pyarrow not installed (pip install '.[spark]')")
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not java_runs(), reason="Java (17+) is not installed: Spark needs a JVM (bash .ci/install-java.sh)"),
-]
+pytestmark = spark_test_marks()
 
 GATE_CHARTER = str(Path(__file__).resolve().parent / "gate" / "data" / "gate.yaml")
 TEXTS = ["Le projet Colibri avance", "Un lancement révolutionnaire", "wifi, mot de passe: Soleil2026",

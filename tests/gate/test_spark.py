@@ -9,21 +9,13 @@ import json
 from pathlib import Path
 
 import pytest
-from spark_standalone import java_runs
+from spark_standalone import spark_test_marks
 
 from charterguard.errors import CharterguardError
 
 from .conftest import GATE_CHARTER, without_timing, write_jsonl
 
-pyspark = pytest.importorskip("pyspark", reason="pyspark not installed (pip install '.[spark]')")
-pytest.importorskip("pandas", reason="pandas not installed (pip install '.[spark]')")
-pytest.importorskip("pyarrow", reason="pyarrow not installed (pip install '.[spark]')")
-
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not java_runs(), reason="Java (17+) is not installed: Spark needs a JVM (Debian: openjdk-17-jre-headless)"),
-]
+pytestmark = spark_test_marks()
 
 ROWS = [
     {"id": "a", "text": "Le projet Colibri avance", "channel": "linkedin"},
