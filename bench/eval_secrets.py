@@ -1,6 +1,6 @@
 """Precision / recall per family: the secret rules of the default charter vs detect-secrets.
 
-    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|all] [--no-baseline] [--ordinary] [--show-errors]
+    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|all] [--no-baseline] [--ordinary] [--show-errors]
 
 Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
 (French and English; secrets in prose, config, URLs, pasted keys; about as many
@@ -13,6 +13,17 @@ detector code was read: vendors from gitleaks' public rule list not covered
 before, prose credentials, config pastes, internal links) was run once blind,
 then kept out of tuning. `holdout5` (127 posts: other vendors, wordings and look-alikes)
 was written the same evening after the fixes and run once.
+`holdout6` (181 posts, 95 with a secret / 102 gold spans, 86 harmless look-alikes;
+fr 90, en 91; written 2026-12-01 before the detector code was read: vendors from gitleaks'
+list not covered before, wifi keys said without "password" (PSK, clé WPA, WIFI: QR
+strings), signed storage links (S3/GCS presigned, Azure SAS), storage connection strings,
+workspace links (Slack, Notion, Linear, Miro, Figma, Google Docs/Drive, Teams, Asana,
+monday), cloud consoles, command-line credentials) was run once blind, first run:
+  per family P/R: API_KEY 0.750/0.562, TOKEN 0.731/0.950, PASSWORD 1.000/0.696,
+  PRIVATE_KEY 1.000/1.000, CONNECTION_STRING 0.857/1.000, INTERNAL_URL 0.722/0.650,
+  INTERNAL_HOST 1.000/0.778, FILE_PATH 1.000/0.800; ALL 0.828/0.755 (exact span 0.90);
+  credentials family-blind 0.922/0.868; posts flagged 81/95, harmless flagged 2/86;
+  detect-secrets credentials 0.750/0.353.
 
 charterguard: the `secrets` rules of the default charter (secret.credentials and
 secret.internal_links) with a company whose `internal_domains` are acme.intra and
@@ -47,7 +58,7 @@ CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING
 INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
 # Written before the detector was read and run once: measured, never a target the tests assert
 # (a split the tests assert is a split the code gets tuned on).
-BLIND_SPLITS = ("holdout4", "holdout5")
+BLIND_SPLITS = ("holdout4", "holdout5", "holdout6")
 
 Span = tuple[int, int, str]  # start, end, family
 
@@ -227,7 +238,7 @@ def print_post_level(name: str, c: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "all"), default="report")
+    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "all"), default="report")
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")
