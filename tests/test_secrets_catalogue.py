@@ -25,13 +25,14 @@ def chars(alphabet: str, n: int) -> str:
     return "".join(_RANDOM.choice(alphabet) for _ in range(n))
 
 
-# (vendor, family, token): one per shape added from gitleaks' catalogue.
+# (vendor, family, token): one per shape added from gitleaks' catalogue; the family is what the vendor calls
+# it (Prefect and RubyGems issue "API keys", Shippo and Duffel "tokens").
 VENDOR_TOKENS = [
     ("pulumi", "TOKEN", "pul-" + chars(HEX, 40)),
-    ("prefect", "TOKEN", "pnu_" + chars(ALNUM, 36)),
+    ("prefect", "API_KEY", "pnu_" + chars(ALNUM, 36)),
     ("planetscale", "TOKEN", "pscale_tkn_" + chars(ALNUM + "_-", 43)),
     ("planetscale password", "TOKEN", "pscale_pw_" + chars(ALNUM, 43)),
-    ("rubygems", "TOKEN", "rubygems_" + chars(HEX, 48)),
+    ("rubygems", "API_KEY", "rubygems_" + chars(HEX, 48)),
     ("clojars", "TOKEN", "CLOJARS_" + chars(string.ascii_lowercase + string.digits, 60)),
     ("readme", "API_KEY", "rdme_" + chars(string.ascii_lowercase + string.digits, 70)),
     ("scalingo", "TOKEN", "tk-us-" + chars(ALNUM + "_-", 48)),

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from . import SecretCandidate
-from .shape import entropy, is_placeholder
+from .shape import entropy, is_documented_sample, is_placeholder
 
 _B = r"(?:(?<=://)|(?<![\w\-./+]))"  # a token starts at a word boundary (not inside a longer token), or a URL's user part
 _E = r"(?![\w\-])"  # ... and ends at one
@@ -64,9 +64,9 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("new-relic-key", "API_KEY", _B + r"NR(?:AK|II|JS)-[A-Za-z0-9]{27}" + _E, hint='NR(?:AK|II|JS)-'),
     TokenShape("doppler-token", "TOKEN", _B + r"dp\.(?:pt|st|ct|sa|scim|audit)\.[A-Za-z0-9]{40,44}" + _E, hint='dp\\.'),
     TokenShape("pulumi-token", "TOKEN", _B + r"pul-[a-f0-9]{40}" + _E, hint='pul-'),
-    TokenShape("prefect-token", "TOKEN", _B + r"pnu_[A-Za-z0-9]{36}" + _E, hint='pnu_'),
+    TokenShape("prefect-api-key", "API_KEY", _B + r"pnu_[A-Za-z0-9]{36}" + _E, hint='pnu_'),
     TokenShape("planetscale-credential", "TOKEN", _B + r"pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.\-]{32,64}" + _E, hint='pscale_'),
-    TokenShape("rubygems-token", "TOKEN", _B + r"rubygems_[a-f0-9]{48}" + _E, hint='rubygems_'),
+    TokenShape("rubygems-api-key", "API_KEY", _B + r"rubygems_[a-f0-9]{48}" + _E, hint='rubygems_'),
     TokenShape("clojars-token", "TOKEN", _B + r"CLOJARS_[A-Za-z0-9]{60}" + _E, hint='CLOJARS_'),
     TokenShape("readme-api-key", "API_KEY", _B + r"rdme_[a-z0-9]{70}" + _E, hint='rdme_'),
     TokenShape("scalingo-token", "TOKEN", _B + r"tk-us-[A-Za-z0-9_\-]{48}" + _E, hint='tk-us-'),
@@ -96,7 +96,8 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("telegram-bot-token", "TOKEN", _B + r"\d{8,10}:AA[A-Za-z0-9_\-]{33}" + _E, hint='\\d:AA'),
     TokenShape("stripe-secret-key", "API_KEY", _B + r"(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{20,99}" + _E, hint='_(?:live|test|prod)_'),
     TokenShape("stripe-webhook-secret", "API_KEY", _B + r"whsec_[A-Za-z0-9]{24,}" + _E, hint='whsec_'),
-    TokenShape("square-token", "TOKEN", _B + r"(?:sq0atp|sq0csp|EAAA)[A-Za-z0-9_\-]{22,60}" + _E, hint='sq0atp|sq0csp|EAAA'),
+    TokenShape("square-access-token", "TOKEN", _B + r"(?:sq0atp|EAAA)[A-Za-z0-9_\-]{22,60}" + _E, hint='sq0atp|EAAA'),
+    TokenShape("square-application-secret", "API_KEY", _B + r"sq0csp-[A-Za-z0-9_\-]{40,50}" + _E, hint='sq0csp-'),
     TokenShape("twilio-api-key", "API_KEY", _B + r"SK[0-9a-f]{32}" + _E, hint='SK[0-9a-f]{32}'),
     TokenShape("sendgrid-api-key", "API_KEY", _B + r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}" + _E, hint='SG\\.'),
     TokenShape("mailchimp-api-key", "API_KEY", _B + r"[0-9a-f]{32}-us\d{1,2}" + _E, hint='-us\\d'),
@@ -111,7 +112,10 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("typeform-token", "TOKEN", _B + r"tfp_[A-Za-z0-9_.=\-]{59}" + _E, hint='tfp_'),
     TokenShape("yandex-api-key", "API_KEY", _B + r"AQVN[A-Za-z0-9_\-]{35,38}" + _E, 3.5, hint='AQVN'),
     TokenShape("lob-api-key", "API_KEY", _B + r"(?:live|test)_(?:pub_[a-f0-9]{31}|[a-f0-9]{35})" + _E, hint='(?:live|test)_'),
-    TokenShape("shopify-token", "TOKEN", _B + r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}" + _E, hint='shp(?:at|ca|pa|ss)_'),
+    TokenShape("shopify-token", "TOKEN", _B + r"shp(?:at|ca|pa)_[a-fA-F0-9]{32}" + _E, hint='shp(?:at|ca|pa)_'),
+    TokenShape("shopify-shared-secret", "API_KEY", _B + r"shpss_[a-fA-F0-9]{32}" + _E, hint='shpss_'),
+    # Asana personal access token: "1/<user id>:<32 hex>" (newer ones "2/<user id>/<app id>:<32 hex>").
+    TokenShape("asana-personal-access-token", "TOKEN", r"(?<![\w/.])[12]/\d{13,20}(?:/\d{13,20})?:[a-f0-9]{32}" + _E, hint='\\d:[a-f0-9]{32}'),
     TokenShape("facebook-access-token", "TOKEN", _B + r"EAA[A-Za-z0-9]{90,}" + _E, hint='EAA'),
     TokenShape("twitter-bearer-token", "TOKEN", _B + r"A{22}[A-Za-z0-9%]{30,}" + _E, hint='A{22}'),
     TokenShape("mapbox-secret-token", "TOKEN", _B + r"sk\.eyJ[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{10,}" + _E, hint='sk\\.eyJ'),
@@ -159,10 +163,42 @@ def _base64_private_keys(text: str) -> list[SecretCandidate]:
     return out
 
 
+# Signed storage links: whoever holds the link reads (or writes) the object until it expires, so
+# the whole link is the secret. S3 and GCS V4 (X-Amz-/X-Goog-Signature), S3 V2, CloudFront and
+# GCS V2 (Signature= with its key id or expiry), Azure shared access signatures (sv=...&sig=).
+_SIGNED_HINT = re.compile(r"(?i)signature=|[?&]sig=")
+_LINK = re.compile(r"(?i)(?<![\w@.\-/])https?://[^\s<>\"'»`]+")
+_SIGNATURE = re.compile(
+    r"(?i)[?&](?:x-amz-signature|x-goog-signature)=[0-9a-f]{32,}"
+    r"|[?&]signature=[A-Za-z0-9%+/=_~\-]{16,}(?=.*[?&](?:expires|googleaccessid|key-pair-id|awsaccesskeyid)=)"
+    r"|[?&](?:expires|googleaccessid|key-pair-id|awsaccesskeyid)=[^&]*.*[?&]signature=[A-Za-z0-9%+/=_~\-]{16,}"
+    r"|[?&]sv=\d{4}-\d{2}-\d{2}(?:&[^&\s]*)*?&sig=[A-Za-z0-9%+/=]{16,}"
+    r"|[?&]sig=[A-Za-z0-9%+/=]{16,}(?:&[^&\s]*)*?&sv=\d{4}-\d{2}-\d{2}"
+)
+# A shared access signature pasted without its link: "?sv=2023-01-03&ss=b&...&sig=...".
+_SAS_TOKEN = re.compile(r"(?<![\w/.?&=])\??(?P<sas>sv=\d{4}-\d{2}-\d{2}&[A-Za-z0-9%+/=:&_\-]{0,400}?sig=[A-Za-z0-9%+/=]{16,}(?:&[A-Za-z0-9%+/=:_\-]+)*)")
+_LINK_TRAILING = ".,;:!?)]}»”’"
+
+
+def _signed_links(text: str) -> list[SecretCandidate]:
+    if _SIGNED_HINT.search(text) is None:
+        return []
+    out = []
+    for m in _LINK.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in _LINK_TRAILING:
+            end -= 1
+        if _SIGNATURE.search(text, m.start(), end):
+            out.append(SecretCandidate(m.start(), end, "TOKEN", "signed-storage-link"))
+    for m in _SAS_TOKEN.finditer(text):
+        out.append(SecretCandidate(m.start("sas"), m.end("sas"), "TOKEN", "shared-access-signature"))
+    return out
+
+
 def find_tokens(text: str) -> list[SecretCandidate]:
     """Every provider credential in `text`, each span the token itself (overlaps are left to
     `resolve`). A shape runs only when its hint occurs: most posts run none."""
-    out = _private_keys(text) + _base64_private_keys(text)
+    out = _private_keys(text) + _base64_private_keys(text) + _signed_links(text)
     if _ANY_HINT.search(text) is None:
         return out  # most posts: one scan instead of one per shape
     for shape, hint, pattern in _COMPILED:
@@ -172,6 +208,8 @@ def find_tokens(text: str) -> list[SecretCandidate]:
         for m in pattern.finditer(text):
             value = m.group(group)
             if shape.family != "PRIVATE_KEY" and (entropy(value) < shape.min_entropy or is_placeholder(value)):
+                continue
+            if is_documented_sample(value, text, m.start(group)):
                 continue
             out.append(SecretCandidate(m.start(group), m.end(group), shape.family, shape.kind))
     return out

@@ -21,6 +21,7 @@ from ..text.urls import USERINFO_URL
 from . import SecretCandidate
 from .shape import (
     classes,
+    is_documented_sample,
     is_placeholder,
     looks_like_access_code,
     looks_like_key,
@@ -59,7 +60,9 @@ _PASSWORD_WORDS = (
     r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire)|"
     r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network)|"
     r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key|pin|pass)|"
-    r"cl[ée]\s+(?:wi-?fi|wpa2?|wep|r[ée]seau|de\s+s[ée]curit[ée]\s+r[ée]seau)|wpa2?\s+key|"
+    r"cl[ée]\s+(?:wi-?fi|wpa[23]?(?:-psk)?|wep|r[ée]seau|de\s+s[ée]curit[ée](?:\s+r[ée]seau)?)|wpa[23]?(?:-psk)?\s+(?:key|passphrase)|"
+    # a wifi key said as network engineers say it: the pre-shared key, the network or security key
+    r"psk|pre-?shared\s+keys?|(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
     r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|contrase[ñn]a|passwort|kennwort|"
     r"combination\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:safe|lock|padlock|locker|vault)|"
     r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)"
@@ -70,7 +73,9 @@ _KEY_WORDS = (
     r"secret\s+(?:access\s+)?keys?|access\s+keys?|client\s+secrets?|app\s+secrets?|consumer\s+secrets?|signing\s+keys?|"
     r"private\s+keys?|encryption\s+keys?|cl[ée]\s+de\s+chiffrement|master\s+keys?|webhook\s+secrets?"
 )
-_TOKEN_WORDS = r"(?:access\s+|auth\s+|refresh\s+|bearer\s+|api\s+|personal\s+access\s+|session\s+)?tokens?|jetons?(?:\s+d['’]acc[eè]s)?|bearer"
+# "The secret for the webhook is X", "le secret partagé : X": a key when long and random, else a password.
+_SECRET_WORDS = r"(?:shared\s+)?secrets?(?:\s+partag[ée]s?)?"
+_TOKEN_WORDS = r"(?:(?:access|auth|refresh|bearer|api|personal[\s_\-]access|session|id)[\s_\-])?tokens?|jetons?(?:\s+d['’]acc[eè]s)?|bearer"
 # Connectors between the announcing words and the value. The value may also follow the
 # words directly for the short forms ("mdp Soleil2026!").
 _CONNECTOR = (
@@ -89,13 +94,13 @@ _GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«
 _VALUE = r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
 
 _ANNOUNCED = re.compile(
-    r"(?i)(?<![\w\-])(?:(?P<password>" + _PASSWORD_WORDS + r")|(?P<key>" + _KEY_WORDS + r")|(?P<token>" + _TOKEN_WORDS + r"))"
+    r"(?i)(?<![\w\-])(?:(?P<password>" + _PASSWORD_WORDS + r")|(?P<key>" + _KEY_WORDS + r")|(?P<token>" + _TOKEN_WORDS + r")|(?P<secret>" + _SECRET_WORDS + r"))"
     + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
 )
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
 # ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
 _SHORT_FORM = re.compile(
-    r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code|"
+    r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code|psk|"
     r"cl[ée]\s+(?:wi-?fi|wpa2?)|wi-?fi\s+(?:key|password|pass|code)|code\s+(?:wi-?fi|d['’]acc[eè]s|de\s+la\s+porte|alarme)|"
     r"(?:access|door|alarm|gate)\s+code|digicode)\s+" + _VALUE
 )
@@ -166,14 +171,22 @@ _CONFIG = re.compile(
     r"(?i)(?<![\w.\-])[\"'`]?(?P<name>[a-z0-9_.\-]{0,40}?(?:password|passwd|passphrase|pwd|(?<![a-z])pass(?![a-z])|mdp|motdepasse|mot_de_passe|"
     r"secret|token|jeton|api_?key|apikey|access_?key|private_?key(?:_id)?|client_?secret|credentials?|auth_?key|signing_?key|"
     r"encryption_?key|account_?key|shared_?access_?key|sas|(?<![a-z])auth(?![a-z])|(?<![a-z])sig(?:nature)?(?![a-z])|"
-    r"sess(?:ion)?_?(?:id|key)|sessid|jsessionid|(?<![a-z])sid(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
+    r"sess(?:ion)?_?(?:id|key)|sessid|jsessionid|(?<![a-z])sid(?![a-z])|(?<=[_.])key(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
     r"(?:(?P<quote>[\"'`])(?P<quoted>[^\"'`\n]{1,4096}?)[\"'`]|(?!(?i:[a-z][a-z0-9+.\-]{0,20})://)(?P<bare>[^\s\"'`;,&]{1,4096}))"
+)
+_ASSIGNMENT = re.compile(r"[A-Za-z_][\w.\-]*=")
+# Config names of what describes or locates a secret, not the secret: SharedAccessKeyName, PUBLIC_KEY,
+# secret_file, password_length, sort_key.
+_DESCRIBING_NAME = re.compile(
+    r"(?:public|publishable|primary|foreign|cache|sort|partition|idempot|dedup|fingerprint)"
+    r"|(?:name|user|type|file|path|url|uri|length|len|size|policy|header|field|env|var|expires?|expiry|ttl|version|format|"
+    r"prompt|hint|label|mode|rotation|algorithm|algo|min|max)$"
 )
 # Pairs: "identifiants : admin / X", "login marie pass Y", "user: root, pwd: X", "creds admin:X".
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
     r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant|logins?)(?![\w.\-])"
-    r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s))\s*"
+    r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s|sont|are|est|is))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
     r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–]\s+|\s+(?:et|and|mdp|pwd|pass|password|mot de passe)\s*:?\s*)"
@@ -199,15 +212,27 @@ _COMMAND_LINE = re.compile(
     r"|sshpass\s+-p\s*(?P<quote>['\"]?)(?P<sshpass>[^\s'\"]{4,128})"
     r"|--(?:(?:http-|ftp-|proxy-|db-)?password|passwd|pass)(?:=|\s+)(?P<q2>['\"]?)(?P<long>[^\s'\"]{4,128})"
     # curl -u user:password, wget/httpie --user / -a user:password
-    r"|(?:curl|wget|http|https)\b[^\n]{0,200}?\s(?:-u|--user|-a|--auth)(?:=|\s*)(?P<q3>['\"]?)[^\s:'\"]{1,64}:(?P<userpass>[^\s'\"]{3,128}))"
+    r"|(?:curl|wget|http|https)\b[^\n]{0,200}?\s(?:-u|--user|-a|--auth)(?:=|\s*)(?P<q3>['\"]?)[^\s:'\"]{1,64}:(?P<userpass>[^\s'\"]{3,128})"
+    # redis-cli -a X, mongosh -p X, sqlcmd -P X, ldapsearch -w X, zip/7z/unzip -P X, openssl -passin pass:X,
+    # xfreerdp /p:X, smbclient -U user%X, net use \\share /user:DOMAIN\user X
+    r"|(?:redis-cli\b[^\n]{0,80}?\s-a|mongo(?:sh|dump|restore|import|export)?\b[^\n]{0,80}?\s-p|sqlcmd\b[^\n]{0,80}?\s-P|"
+    r"ldap(?:search|add|modify|delete|passwd)\b[^\n]{0,80}?\s-w|(?:zip|unzip|7z|7za|rar|unrar)\b[^\n]{0,80}?\s-[pP])\s*(?P<q4>['\"]?)(?P<tool>[^\s'\"\-][^\s'\"]{3,127})"
+    r"|-pass(?:in|out)\s+pass:(?P<openssl>[^\s'\"]{4,128})|xfreerdp\b[^\n]{0,200}?\s/p:(?P<rdp>[^\s'\"]{3,128})"
+    r"|smbclient\b[^\n]{0,200}?\s-U\s*['\"]?[^\s%'\"]{1,64}%(?P<smb>[^\s'\"]{3,128})"
+    r"|net\s+use\b[^\n]{0,200}?\s/user:\S{1,80}\s+(?P<netuse>[^\s/][^\s]{3,127}))"
 )
+_COMMAND_LINE_VALUES = ("attached", "sshpass", "long", "userpass", "tool", "openssl", "rdp", "smb", "netuse")
+# A line of ~/.pgpass: hostname:port:database:username:password.
+_PGPASS_LINE = re.compile(r"(?m)(?<![\w.\-])[\w.\-*]{1,253}:(?:\d{1,5}|\*):[\w.\-*]{1,63}:[\w.\-*@]{1,63}:(?P<password>[^\s:]{3,128})$")
+# "wifi = X", "Wi-Fi → X": what is given for the wifi is its password when it is shaped like one.
+_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi\s*(?:[:=]|→|->)" + _VALUE)
 # Passwords people write as they are: a pair naming them so is enough.
 DEFAULT_PASSWORDS = frozenset(
     {"admin", "root", "toor", "guest", "invite", "invité", "password", "passw0rd", "motdepasse", "azerty", "qwerty", "letmein",
      "welcome", "bienvenue", "secret", "changeme", "default", "test", "demo", "administrator", "administrateur", "user"}
 )
 _PREFILTER = re.compile(
-    r"(?i)pass|mdp|pwd|pw|s[ée]same|-p|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
+    r"(?i)pass|mdp|pwd|pw|psk|s[ée]same|-p|-w|/p:|%|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
     r"acc[eè]s|access|compte|account|sas|auth|sig|-u|-a\b|vpn|wi-?fi|console|portail|portal|office|tenant|combina|sess|sid|"
     r"log\s*in|sign\s*in|admin|root|connect"
 )
@@ -244,13 +269,15 @@ def find_announced(text: str) -> list[SecretCandidate]:
         name = m.group("name").casefold()
         if "csrf" in name or "xsrf" in name:
             continue  # an anti-forgery token is issued per page view: not a credential
+        if _DESCRIBING_NAME.search(name.replace("-", "_").strip("_.")):
+            continue
         family = _config_family(name, text, m.start())
         span = _value_span(text, m)
         if span is None:
             continue
         value = text[span[0] : span[1]]
-        if value.startswith("-----BEGIN"):
-            continue  # a private key block: the catalogue reports it as PRIVATE_KEY
+        if value.startswith("-----BEGIN") or is_documented_sample(value, text, span[0]):
+            continue  # a private key block (the catalogue reports it), or the docs' sample key
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
     for m in _XML_SECRET.finditer(text):
@@ -260,13 +287,20 @@ def find_announced(text: str) -> list[SecretCandidate]:
     for m in _ANNOUNCED.finditer(text):
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(m.group("connector")):
             continue
-        family = "PASSWORD" if m.group("password") else "API_KEY" if m.group("key") else "TOKEN"
+        family = "PASSWORD" if m.group("password") else "API_KEY" if m.group("key") else "TOKEN" if m.group("token") else ""
         word = (m.group("password") or "").casefold()
         span = _value_span(text, m)
         if span is None:
             continue
         start, end = span
         value = text[start:end]
+        if _ASSIGNMENT.match(value):
+            continue  # "the secret one: MAPBOX_SECRET=sk.eyJ...": a config line follows, read as config
+        if not family:  # "secret": a random-looking value is a key; a short one mixing cases and digits or symbols, a password
+            mixed_case = any(c.isupper() for c in value) and any(c.islower() for c in value)
+            family = "API_KEY" if looks_random(value) else "PASSWORD" if mixed_case and classes(value) >= 3 and len(value) <= 40 else ""
+            if not family:
+                continue
         if word == "pass" and classes(value) < 3:
             continue  # "pass" is also a ticket ("the boarding pass is AF1234"): only a strongly shaped value
         if word in _WEAK_WORDS and not (value.isdigit() and m.group("connector").strip() in (":", "=", "is", "est", "c'est", "c’est")):
@@ -310,9 +344,26 @@ def find_announced(text: str) -> list[SecretCandidate]:
             family = "TOKEN" if m.group("token") else "API_KEY"
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):
-        group = next(g for g in ("attached", "sshpass", "long", "userpass") if m.group(g) is not None)
-        if not is_placeholder(m.group(group)) and m.group(group).casefold() not in _URL_PLACEHOLDERS:
-            out.append(SecretCandidate(m.start(group), m.end(group), "PASSWORD", "command-line-password"))
+        group = next(g for g in _COMMAND_LINE_VALUES if m.group(g) is not None)
+        end = m.end(group)
+        while end > m.start(group) and text[end - 1] in _TRAILING:
+            end -= 1
+        value = text[m.start(group) : end]
+        if len(value) >= 3 and not is_placeholder(value) and value.casefold() not in _URL_PLACEHOLDERS:
+            out.append(SecretCandidate(m.start(group), end, "PASSWORD", "command-line-password"))
+    if "pgpass" in text:
+        for m in _PGPASS_LINE.finditer(text):
+            if looks_like_password(m.group("password")) or looks_like_key(m.group("password")):
+                out.append(SecretCandidate(m.start("password"), m.end("password"), "PASSWORD", "pgpass-line"))
+    for m in _WIFI_ASSIGNED.finditer(text):
+        span = _value_span(text, m)
+        if span is None:
+            continue
+        value = text[span[0] : span[1]]
+        rest_of_line = text[span[1] : (text.find("\n", span[1]) + 1 or len(text) + 1) - 1]
+        # "wifi: AcmeGuest, pass: X": the value is the network's name when a password word follows
+        if classes(value) >= 3 and len(value) >= 8 and any(c.isdigit() for c in value) and not _PASSWORD_WORD.search(rest_of_line):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "wifi-assigned"))
     for m in _AUTH_HEADER.finditer(text):
         group = "value" if m.group("value") is not None else "header"
         value = m.group(group)
@@ -340,7 +391,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
         if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))
-    return out
+    return [c for c in out if not is_documented_sample(text[c.start : c.end], text, c.start)]
 
 
 def _basic_credentials(value: str) -> bool:

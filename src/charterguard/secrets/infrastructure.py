@@ -57,7 +57,31 @@ HOSTED_TOOLS: tuple[tuple[str, str], ...] = (
     ("figma.com", "file/"), ("figma.com", "design/"), ("figma.com", "board/"), ("miro.com", "app/board/"),
     ("trello.com", "b/"), ("app.asana.com", "0/"), ("app.clickup.com", ""), ("app.hubspot.com", ""),
     ("airtable.com", "app"), ("app.slack.com", "client/"),
+    # Shared links to a file store: whoever has the link reads the file.
+    ("dropbox.com", "scl/"), ("dropbox.com", "s/"), ("dropbox.com", "sh/"),
 )
+# Hosted tools whose workspace pages are told apart from the vendor's public pages by the
+# path's shape: (domain, path pattern). A Notion page ends in its 32-hex id (notion.so/pricing
+# does not); a Linear path names a workspace then an issue or project; a cloud console link
+# names a service, a project or a resource (the bare console URL is a bookmark tip).
+HOSTED_TOOL_PAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (domain, re.compile(path))
+    for domain, path in (
+        ("notion.so", r"(?:[\w\-]+/)?(?:[\w\-]*-)?[0-9a-f]{32}(?:[?#/]|$)"),
+        ("linear.app", r"[\w\-]+/(?:issue|project|projects|view|views|team|document|cycle|initiative|inbox|settings)/"),
+        ("console.aws.amazon.com", r"[a-z0-9\-]+/(?!home/?$)\S"),
+        ("portal.azure.com", r"#(?:@[\w.\-]+/)?(?:resource|view|blade)/"),
+        ("console.cloud.google.com", r"\S*[?&]project=[\w\-]+"),
+    )
+)
+# A published page of a Google document or form (".../d/e/<id>/pub", "/viewform") is public.
+_PUBLISHED_PAGE = re.compile(r"(?:^|/)d/e/|/(?:pub|pubhtml|viewform)(?:[?#]|$)")
+# Cloud storage written as a bucket URI: s3://bucket/..., gs://, az://, abfss://, wasbs://.
+_BUCKET_URI = re.compile(r"(?i)(?<![\w.\-/])(?:s3a?|gs|az|abfss?|wasbs?|oss)://(?P<bucket>[a-z0-9][\w.\-@]{2,62})(?:/[^\s<>\"'»)\]]*)?")
+# The docs' buckets: s3://my-bucket/, gs://example-bucket, s3://<bucket>/, s3://${BUCKET}.
+_DOCS_BUCKET = re.compile(r"(?i)example|^(?:my|your|votre|mon)[\-_]?|bucket[\-_]?name|^(?:bucket|test|demo|foo|bar)$")
+# Shares written as links are reported as FILE_PATH by `_paths`.
+_FILE_SCHEMES = frozenset({"smb", "file", "afp", "nfs", "cifs"})
 
 _IPV4 = re.compile(
     r"(?<![\w.\-])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,15})://)?(?:[^\s/@]{1,64}@)?"
@@ -109,6 +133,9 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
         out.extend(_hosts_and_links(text, domains, tools))
     if "://" in text:
         out.extend(_single_label_links(text))
+        for m in _BUCKET_URI.finditer(text):
+            if not _DOCS_BUCKET.search(m.group("bucket")):
+                out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "INTERNAL_URL", "bucket-uri"))
     if "\\" in text or ":/" in text or "/" in text:
         out.extend(_paths(text))
     for m in _NAMED_SERVER.finditer(text):
@@ -162,6 +189,8 @@ def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]
         address = whole.split("://", 1)[-1]
         address = address.split("@", 1)[-1] if "@" in address.split("/", 1)[0] else address
         is_link = bool(m.group("scheme") or m.group("path"))  # "host.lan:3389" is a host (and port), as for IPs
+        if (m.group("scheme") or "").casefold() in _FILE_SCHEMES:
+            continue
         kind = _internal_kind(host, address, domains, tools)
         if kind is None:
             continue
@@ -191,9 +220,14 @@ def _internal_kind(host: str, address: str, domains: tuple[str, ...], tools: tup
     if any(address == t or address.startswith(t.rstrip("/") + "/") or host == t or host.endswith("." + t) for t in tools):
         return "charter-internal-tool"
     path = address.split("/", 1)[1] if "/" in address else ""
+    if "#" in address.split("/", 1)[0]:
+        path = address[address.index("#") :]  # "portal.azure.com/#@tenant/resource/..." or "portal.azure.com#..."
     for domain, prefix in HOSTED_TOOLS:
         on_tool = host.endswith("." + domain) if domain.count(".") == 1 and not prefix else host == domain or host.endswith("." + domain)
-        if on_tool and path.startswith(prefix):
+        if on_tool and path.startswith(prefix) and not _PUBLISHED_PAGE.search(path):
+            return "hosted-internal-tool"
+    for domain, pattern in HOSTED_TOOL_PAGES:
+        if (host == domain or host.endswith("." + domain)) and pattern.match(path):
             return "hosted-internal-tool"
     labels = host.split(".")
     if len(labels) >= 3 and labels[0] in TOOL_LABELS and _registered(host) not in PUBLIC_DOMAINS:

@@ -143,3 +143,20 @@ def looks_random(value: str) -> bool:
 
 
 _FILE_NAME = re.compile(r"\.[A-Za-z]{2,4}$")
+
+
+# Vendors' documentation marks its sample credentials so (AWS: AKIAIOSFODNN7EXAMPLE,
+# wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY); quoted from the docs they open nothing.
+_DOCS_CONTEXT = re.compile(r"(?i)\b(?:docs?|documentation|tutori(?:al|el)s?|tutos?|readme|samples?|exemples?|examples?)\b")
+
+
+def is_documented_sample(value: str, text: str, start: int) -> bool:
+    """A value carrying the docs' EXAMPLE marker, on a line that speaks of documentation or
+    examples ("AWS docs use AKIAIOSFODNN7EXAMPLE..."). Pasted alone in a config, it is reported:
+    the post does not say it is the sample."""
+    if "EXAMPLE" not in value:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end].replace(value, " ")
+    return _DOCS_CONTEXT.search(line) is not None
