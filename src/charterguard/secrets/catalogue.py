@@ -44,6 +44,8 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("digitalocean-token", "TOKEN", _B + r"do[opr]_v1_[a-f0-9]{64}" + _E, hint='_v1_'),
     TokenShape("hashicorp-vault-token", "TOKEN", _B + r"hv[sb]\.[A-Za-z0-9_\-]{24,}" + _E, hint='hv[sb]\\.'),
     TokenShape("terraform-cloud-token", "TOKEN", _B + r"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=\-]{60,}" + _E, hint='\\.atlasv1\\.'),
+    # Firebase Cloud Messaging legacy server key: "<7-char id>:APA91b<...>", after gitleaks' gcp rules.
+    TokenShape("fcm-server-key", "API_KEY", r"(?<![\w\-])AAAA[A-Za-z0-9_\-]{7}:APA91b[A-Za-z0-9_\-]{100,}" + _E, hint='APA91b'),
     TokenShape("heroku-api-key", "API_KEY", _B + r"HRKU-[A-Za-z0-9_\-]{60}" + _E, hint='HRKU-'),
     # Code hosting, CI, registries
     TokenShape("github-token", "TOKEN", _B + r"gh[pousr]_[A-Za-z0-9]{36,255}" + _E, 3.0, hint='gh[pousr]_'),
@@ -129,7 +131,7 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("onepassword-secret-key", "API_KEY", _B + r"A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}" + _E, hint='A3-'),
     # Generic shapes
     TokenShape("jwt", "TOKEN", _B + r"eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{2,}\.[A-Za-z0-9_\-]{4,}", hint='eyJ[\\w\\-]{10,}\\.eyJ'),
-    TokenShape("putty-private-key", "PRIVATE_KEY", r"PuTTY-User-Key-File-\d: [\s\S]{0,4000}?Private-Lines: \d+[\s\S]{0,8000}?(?=Private-MAC|$)", hint='PuTTY-User-Key-File'),
+    TokenShape("putty-private-key", "PRIVATE_KEY", r"PuTTY-User-Key-File-\d: [\s\S]{0,4000}?Private-Lines: \d+[\s\S]{0,8000}?(?:Private-MAC: [0-9a-fA-F]{20,128}|(?=Private-MAC)|$)", hint='PuTTY-User-Key-File'),
 )
 
 _COMPILED: tuple[tuple[TokenShape, re.Pattern[str], re.Pattern[str]], ...] = tuple(

@@ -20,6 +20,7 @@ import re
 from ..text.urls import USERINFO_URL
 from . import SecretCandidate
 from .shape import (
+    class_switches,
     classes,
     is_documented_sample,
     is_placeholder,
@@ -224,8 +225,12 @@ _COMMAND_LINE = re.compile(
 _COMMAND_LINE_VALUES = ("attached", "sshpass", "long", "userpass", "tool", "openssl", "rdp", "smb", "netuse")
 # A line of ~/.pgpass: hostname:port:database:username:password.
 _PGPASS_LINE = re.compile(r"(?m)(?<![\w.\-])[\w.\-*]{1,253}:(?:\d{1,5}|\*):[\w.\-*]{1,63}:[\w.\-*@]{1,63}:(?P<password>[^\s:]{3,128})$")
+# The string a wifi QR code holds: WIFI:T:WPA;S:<network>;P:<password>;; (";" escaped as "\;").
+_WIFI_QR = re.compile(r"WIFI:(?:[A-Z]:(?:\\.|[^;\\\n]){0,64};){0,4}?P:(?P<password>(?:\\.|[^;\\\n]){1,63});")
 # "wifi = X", "Wi-Fi → X": what is given for the wifi is its password when it is shaped like one.
-_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi\s*(?:[:=]|→|->)" + _VALUE)
+_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,3}?\s*(?:[:=]|→|->)" + _VALUE)
+# A symbol people add to a password ("PurpleRain!88"); network names use dashes ("Acme-Guest-5G").
+_PASSWORD_SYMBOL = re.compile(r"[^\w\s\-.]")
 # Passwords people write as they are: a pair naming them so is enough.
 DEFAULT_PASSWORDS = frozenset(
     {"admin", "root", "toor", "guest", "invite", "invité", "password", "passw0rd", "motdepasse", "azerty", "qwerty", "letmein",
@@ -276,6 +281,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if span is None:
             continue
         value = text[span[0] : span[1]]
+        if value.startswith("?") and "=" in value:
+            span, value = (span[0] + 1, span[1]), value[1:]  # a SAS token pasted with its "?"
         if value.startswith("-----BEGIN") or is_documented_sample(value, text, span[0]):
             continue  # a private key block (the catalogue reports it), or the docs' sample key
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
@@ -298,7 +305,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # "the secret one: MAPBOX_SECRET=sk.eyJ...": a config line follows, read as config
         if not family:  # "secret": a random-looking value is a key; a short one mixing cases and digits or symbols, a password
             mixed_case = any(c.isupper() for c in value) and any(c.islower() for c in value)
-            family = "API_KEY" if looks_random(value) else "PASSWORD" if mixed_case and classes(value) >= 3 and len(value) <= 40 else ""
+            shaped = _PASSWORD_SYMBOL.search(value) is not None or class_switches(value) >= 0.35  # not "Execution2026 mindset"
+            family = "API_KEY" if looks_random(value) else "PASSWORD" if mixed_case and shaped and classes(value) >= 3 and len(value) <= 40 else ""
             if not family:
                 continue
         if word == "pass" and classes(value) < 3:
@@ -355,14 +363,19 @@ def find_announced(text: str) -> list[SecretCandidate]:
         for m in _PGPASS_LINE.finditer(text):
             if looks_like_password(m.group("password")) or looks_like_key(m.group("password")):
                 out.append(SecretCandidate(m.start("password"), m.end("password"), "PASSWORD", "pgpass-line"))
+    if "WIFI:" in text:
+        for m in _WIFI_QR.finditer(text):
+            if not is_placeholder(m.group("password")):
+                out.append(SecretCandidate(m.start("password"), m.end("password"), "PASSWORD", "wifi-qr-code"))
     for m in _WIFI_ASSIGNED.finditer(text):
         span = _value_span(text, m)
-        if span is None:
-            continue
+        if span is None or ";" in text[span[0] : span[1]]:
+            continue  # "WIFI:T:WPA;S:...;P:...;;" is a QR code's string, read above
         value = text[span[0] : span[1]]
         rest_of_line = text[span[1] : (text.find("\n", span[1]) + 1 or len(text) + 1) - 1]
         # "wifi: AcmeGuest, pass: X": the value is the network's name when a password word follows
-        if classes(value) >= 3 and len(value) >= 8 and any(c.isdigit() for c in value) and not _PASSWORD_WORD.search(rest_of_line):
+        if classes(value) >= 3 and len(value) >= 8 and any(c.isdigit() for c in value) and _PASSWORD_SYMBOL.search(value) \
+                and not _PASSWORD_WORD.search(rest_of_line):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "wifi-assigned"))
     for m in _AUTH_HEADER.finditer(text):
         group = "value" if m.group("value") is not None else "header"
@@ -391,7 +404,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
         if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))
-    return [c for c in out if not is_documented_sample(text[c.start : c.end], text, c.start)]
+    # A wifi QR code's string ("WIFI:T:WPA;S:...;P:X;;") is read field by field above, not as one value.
+    return [c for c in out if not is_documented_sample(text[c.start : c.end], text, c.start) and not text.startswith("WIFI:", c.start)]
 
 
 def _basic_credentials(value: str) -> bool:

@@ -80,6 +80,8 @@ _PUBLISHED_PAGE = re.compile(r"(?:^|/)d/e/|/(?:pub|pubhtml|viewform)(?:[?#]|$)")
 _BUCKET_URI = re.compile(r"(?i)(?<![\w.\-/])(?:s3a?|gs|az|abfss?|wasbs?|oss)://(?P<bucket>[a-z0-9][\w.\-@]{2,62})(?:/[^\s<>\"'»)\]]*)?")
 # The docs' buckets: s3://my-bucket/, gs://example-bucket, s3://<bucket>/, s3://${BUCKET}.
 _DOCS_BUCKET = re.compile(r"(?i)example|^(?:my|your|votre|mon)[\-_]?|bucket[\-_]?name|^(?:bucket|test|demo|foo|bar)$")
+# "s3://noaa-ghcn-pds/ (public dataset)": open data, said so on the line.
+_PUBLIC_DATA = re.compile(r"(?i)\b(?:public|publiques?|open[\s\-]?data|donn[ée]es\s+ouvertes)\b")
 # Shares written as links are reported as FILE_PATH by `_paths`.
 _FILE_SCHEMES = frozenset({"smb", "file", "afp", "nfs", "cifs"})
 
@@ -104,9 +106,12 @@ _SINGLE_LABEL_URL = re.compile(
     r"(?::\d{1,5})?(?:/[^\s<>\"'»)\]]*)?"
 )
 _AUTHORITY_REST = re.compile(r"[^\s/]{0,200}")
-_UNC = re.compile(r"(?<![\w\\])\\\\(?P<host>[A-Za-z0-9][\w.\-$]{0,62})\\(?P<rest>[^\s<>\"|*?]+(?: [^\s<>\"|*?\\]+(?=\\))*[^\s<>\"|*?.,;:!)]*)")
+# A folder name may hold spaces ("OneDrive - Acme Group\"); a word starting with / or - after a space is a
+# command's switch ("net use \\srv\share /user:X"), not part of the path.
+_SPACED_FOLDERS = r"(?:(?: (?![/\-]\S)[^\s<>\"|*?\\]+){1,6}\\[^\s<>\"|*?]*)*"
+_UNC = re.compile(r"(?<![\w\\])\\\\(?P<host>[A-Za-z0-9][\w.\-$]{0,62})\\(?P<rest>[^\s<>\"|*?]+" + _SPACED_FOLDERS + r"[^\s<>\"|*?.,;:!)]*)")
 _FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
-_DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+(?: [^\s<>\"|*?\\]+(?=\\))*[^\s<>\"|*?.,;:!)]*)")
+_DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+" + _SPACED_FOLDERS + r"[^\s<>\"|*?.,;:!)]*)")
 _UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
 _TRAILING = ".,;:!?)]}»”’\"'"
 # A machine named after a server word, as hosts are named inside a company: letters and digits in
@@ -134,7 +139,8 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
     if "://" in text:
         out.extend(_single_label_links(text))
         for m in _BUCKET_URI.finditer(text):
-            if not _DOCS_BUCKET.search(m.group("bucket")):
+            line = text[text.rfind("\n", 0, m.start()) + 1 : (text.find("\n", m.end()) + 1 or len(text) + 1) - 1]
+            if not _DOCS_BUCKET.search(m.group("bucket")) and not _PUBLIC_DATA.search(line):
                 out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "INTERNAL_URL", "bucket-uri"))
     if "\\" in text or ":/" in text or "/" in text:
         out.extend(_paths(text))
