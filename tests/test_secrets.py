@@ -75,6 +75,21 @@ def test_credentials_in_urls_are_never_an_email_address(checker: Checker) -> Non
     assert report.redacted == "mongodb+srv://svc:[secret]@cluster0.acme.mongodb.net/app"
 
 
+def test_a_signed_storage_link_is_blocked_and_masked_whole(checker: Checker) -> None:
+    link = ("https://acme-exports.s3.eu-west-3.amazonaws.com/rh/primes.xlsx?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+            "&X-Amz-Expires=600&X-Amz-SignedHeaders=host&X-Amz-Signature=" + "7c1e9a" * 11)
+    report = checker.check(f"Le fichier des primes : {link} (lien valable 10 min)")
+    assert report.verdict == "block"
+    assert secrets(checker, f"Le fichier des primes : {link}") == [("TOKEN", link)]
+    assert report.redacted == "Le fichier des primes : [secret] (lien valable 10 min)"
+
+
+def test_a_wifi_key_said_as_psk_is_blocked_with_the_key_as_span(checker: Checker) -> None:
+    report = checker.check("SSID Acme-Stand, PSK Girafe#Bleue26 — bon salon à tous")
+    assert report.verdict == "block"
+    assert [(f.entity, f.text) for f in report.findings if f.category == "secret"] == [("PASSWORD", "Girafe#Bleue26")]
+
+
 def test_a_private_ip_is_internal_infrastructure_not_personal_data(checker: Checker) -> None:
     report = checker.check("Le serveur de recette est sur 10.12.4.7, port 8443")
     assert [(f.rule, f.entity) for f in report.findings] == [("secret.internal_links", "INTERNAL_HOST")]
@@ -254,6 +269,14 @@ def test_the_default_charter_examples_pass() -> None:
         "word.local " * 9_000,
         "-----BEGIN PRIVATE KEY-----" * 3_000,
         "C:\\a " * 20_000,
+        "\\\\srv\\a" + " b" * 40_000 + "\\c",
+        "wifi de la salle " * 6_000,
+        "WIFI:" + "T:WPA;" * 15_000,
+        "https://h.example/?" + "sv=2024-01-01&" * 7_000 + "sig=",
+        "sv=2024-01-01&" * 7_000,
+        "net use /user:x " * 6_000,
+        "s3://" * 20_000,
+        "the secret " * 9_000,
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:

@@ -60,6 +60,10 @@ VENDOR_TOKENS = [
     ("typeform", "TOKEN", "tfp_" + chars(ALNUM + "_-", 59)),
     ("yandex", "API_KEY", "AQVN" + chars(ALNUM + "_-", 36)),
     ("lob", "API_KEY", "live_" + chars(HEX, 35)),
+    ("shopify shared secret", "API_KEY", "shpss_" + chars(HEX, 32)),
+    ("square application secret", "API_KEY", "sq0csp-" + chars(ALNUM + "_-", 43)),
+    ("asana personal access token", "TOKEN", "1/" + chars(string.digits, 16) + ":" + chars(HEX, 32)),
+    ("firebase cloud messaging server key", "API_KEY", "AAAA" + chars(ALNUM, 7) + ":APA91b" + chars(ALNUM + "_-", 134)),
 ]
 
 
@@ -120,3 +124,51 @@ def test_a_private_key_written_in_base64_is_a_private_key_a_certificate_is_not()
 def test_a_google_refresh_token() -> None:
     token = "1//0" + chars(ALNUM + "_-", 60)
     assert found(f"refresh_token Google : {token}") == [("TOKEN", token)]
+
+
+S3_SIGNED = (
+    "https://acme-rh.s3.eu-west-3.amazonaws.com/paie/novembre.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+    "&X-Amz-Credential=AKIA" + chars(string.ascii_uppercase + "234567", 16) + "%2F20261201%2Feu-west-3%2Fs3%2Faws4_request"
+    "&X-Amz-Date=20261201T090000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=" + chars(HEX, 64)
+)
+GCS_SIGNED = (
+    "https://storage.googleapis.com/acme-video/rushes/take3.mov?X-Goog-Algorithm=GOOG4-RSA-SHA256"
+    "&X-Goog-Credential=svc%40acme.iam.gserviceaccount.com%2F20261201%2Fauto%2Fstorage%2Fgoog4_request"
+    "&X-Goog-Date=20261201T090000Z&X-Goog-Expires=900&X-Goog-SignedHeaders=host&X-Goog-Signature=" + chars(HEX, 256)
+)
+AZURE_SAS_URL = (
+    "https://acmefiles.blob.core.windows.net/contrats/bail.pdf?sp=r&st=2026-12-01T08:00:00Z&se=2026-12-08T08:00:00Z"
+    "&spr=https&sv=2022-11-02&sr=b&sig=" + chars(ALNUM, 43) + "%3D"
+)
+CLOUDFRONT_SIGNED = (
+    "https://d3abc123xyz.cloudfront.net/formation/module1.mp4?Expires=1798761600&Signature="
+    + chars(ALNUM + "~-", 80) + "&Key-Pair-Id=K" + chars(string.ascii_uppercase + string.digits, 13)
+)
+
+
+@pytest.mark.parametrize("link", [S3_SIGNED, GCS_SIGNED, AZURE_SAS_URL, CLOUDFRONT_SIGNED], ids=["s3", "gcs", "azure-sas", "cloudfront"])
+def test_a_signed_storage_link_is_a_token_as_a_whole(link: str) -> None:
+    assert found(f"Le fichier est ici : {link}, valable une semaine.") == [("TOKEN", link)]
+
+
+def test_a_shared_access_signature_pasted_without_its_link_is_a_token() -> None:
+    sas = "sv=2023-01-03&ss=b&srt=co&sp=rl&se=2027-01-31T00:00:00Z&spr=https&sig=" + chars(ALNUM, 43) + "%3D"
+    assert found(f"SAS du conteneur : ?{sas}") == [("TOKEN", sas)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Public press kit: https://acme-press.s3.eu-west-3.amazonaws.com/kit/logo.png",
+        "https://acmecdn.blob.core.windows.net/public/brochure.pdf?sv=2022-11-02",
+        "Read https://docs.aws.amazon.com/AmazonS3/latest/userguide/ShareObjectPreSignedURL.html about X-Amz-Signature=",
+        "https://example.com/callback?signature=abc",
+    ],
+)
+def test_unsigned_storage_links_and_docs_about_signatures_are_not_tokens(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_docs_sample_key_is_clean_in_a_docs_sentence_but_reported_when_pasted_alone() -> None:
+    assert found("The AWS docs use AKIAIOSFODNN7EXAMPLE in every example.") == []
+    assert found("Ma config du jour : AKIAIOSFODNN7EXAMPLE") == [("API_KEY", "AKIAIOSFODNN7EXAMPLE")]

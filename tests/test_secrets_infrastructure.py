@@ -87,3 +87,55 @@ def test_a_machine_named_after_a_server_word_is_an_internal_host(text: str, host
 )
 def test_products_versions_and_names_after_a_server_word_are_not_hosts(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://www.notion.so/acme/Compte-rendu-comite-0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+        "https://www.notion.so/0a1b2c3d4e5f60718293a4b5c6d7e8f9?pvs=4",
+        "https://linear.app/acme/issue/OPS-77/migrer-le-dns",
+        "https://linear.app/acme/project/refonte-du-site-9c1d2e",
+        "https://www.dropbox.com/scl/fi/k2j3h4g5f6d7s8a9/contrat.pdf?rlkey=q1w2e3r4t5y6&dl=0",
+        "https://us-east-1.console.aws.amazon.com/rds/home?region=us-east-1#database:id=crm-prod",
+        "https://portal.azure.com/#@acme.onmicrosoft.com/resource/subscriptions/0f1e2d3c/resourceGroups/rg-crm/overview",
+        "https://console.cloud.google.com/storage/browser/exports-crm?project=acme-crm-prod",
+    ],
+)
+def test_workspace_pages_and_cloud_console_resources_are_internal_links(link: str) -> None:
+    assert found(f"Voir {link} avant la réunion") == [("INTERNAL_URL", link)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notion's pricing page https://www.notion.so/pricing and https://www.notion.so/templates/okr",
+        "Our careers page is published at https://acme.notion.site/Careers-0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+        "Linear's method: https://linear.app/method and https://linear.app/changelog",
+        "Sign in at https://console.aws.amazon.com/ or https://portal.azure.com/ with SSO",
+        "Google Cloud console: https://console.cloud.google.com/",
+        "Lettre publiée : https://docs.google.com/document/d/e/2PACX-1vRk2/pub",
+        "https://docs.google.com/spreadsheets/d/e/2PACX-1vS9x/pubhtml is our public price list",
+        "Dropbox's help: https://help.dropbox.com/share/create-and-view-links",
+    ],
+)
+def test_vendor_pages_bookmarks_and_published_documents_are_not_internal(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_bucket_uri_is_an_internal_link_unless_the_docs_or_open_data() -> None:
+    assert found("aws s3 cp s3://acme-paie-2026/exports/ . --recursive") == [("INTERNAL_URL", "s3://acme-paie-2026/exports/")]
+    assert found("gsutil ls gs://crm-backups-eu") == [("INTERNAL_URL", "gs://crm-backups-eu")]
+    assert found("In the tutorial: aws s3 cp s3://my-bucket/file.txt .") == []
+    assert found("gs://example-bucket/data.csv and s3://<bucket>/key") == []
+    assert found("Open data: s3://noaa-isd-pds/data/ (public dataset)") == []
+
+
+def test_a_share_written_as_a_link_is_a_file_path() -> None:
+    assert found("Sur smb://nas.acme.intra/rh/contrats/") == [("FILE_PATH", "smb://nas.acme.intra/rh/contrats/")]
+
+
+def test_folder_names_with_spaces_belong_to_the_path_a_command_switch_does_not() -> None:
+    path = "D:\\Partage\\Comité - Direction 2027\\budget.xlsx"
+    assert found(f"Le fichier : {path}") == [("FILE_PATH", path)]
+    assert found("net use Y: \\\\fs-rh\\paie /user:ACME\\adm") == [("FILE_PATH", "\\\\fs-rh\\paie")]

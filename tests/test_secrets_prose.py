@@ -280,3 +280,121 @@ def test_a_semicolon_list_is_a_connection_string_only_when_it_names_a_server() -
 
 def test_a_password_word_inside_a_url_announces_nothing_after_it() -> None:
     assert found("The template has DATABASE_URL=postgres://user:password@localhost:5432/mydb, change it") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        # a wifi key said without the word "password"
+        ("Réseau Acme-Atelier, PSK : Colibri#Vert12", "Colibri#Vert12"),
+        ("The pre-shared key for the demo AP is Walrus_Blue_61", "Walrus_Blue_61"),
+        ("la clé de sécurité réseau du labo : Hibou-42-Nuit", "Hibou-42-Nuit"),
+        ("Network key for the training room is Cactus!2027", "Cactus!2027"),
+        ("Clé WPA3 de la salle Jaune : Mouette_Sable_3", "Mouette_Sable_3"),
+        ("wifi → Kayak#Rouge99", "Kayak#Rouge99"),
+        ("Wifi de la salle B = Panda!Lune7", "Panda!Lune7"),
+        ("Le QR du wifi : WIFI:S:Acme-Labo;T:WPA;P:Renard\\;Bleu9;;", "Renard\\;Bleu9"),
+        # a secret said as "the secret"
+        ("The signing secret for the callback: Zq7mK2vLp9Tx", "Zq7mK2vLp9Tx"),
+        ("Le secret partagé du VPN est Kiosque!88", "Kiosque!88"),
+    ],
+)
+def test_a_wifi_key_or_a_secret_said_without_the_word_password(text: str, password: str) -> None:
+    assert found(text) == [("PASSWORD", password)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WPA2-PSK or WPA3? Our guide compares them.",
+        "The network key is printed under the router.",
+        "Wifi : Acme-Invites-5G, code à l'accueil",
+        "WiFi: ACME-GUEST-2G",
+        "wifi = ok, coffee = ok",
+        "Wifi: Acme-Salle-3, mot de passe affiché sur la porte",
+        "Le secret de notre réussite ? L'équipe.",
+        "The secret: Execution2026 mindset, every single day",
+        "Secret de la réussite : acme-group-annual-report-2026",
+        "Security key (YubiKey 5C) ordered for the whole team",
+    ],
+)
+def test_network_names_security_keys_and_secrets_of_success_stay_clean(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        ("redis-cli -h 10.0.0.9 -a 'Qu3ue!Redis' INFO", "Qu3ue!Redis"),
+        ("net use Z: \\\\fs01\\rh /user:ACME\\mdupont Printemps#26", "Printemps#26"),
+        ("smbclient //fs01/rh -U mdupont%Printemps#26", "Printemps#26"),
+        ("openssl rsa -in k.pem -passin pass:K3y-Pass!", "K3y-Pass!"),
+        ("7z x archive.7z -pSauvegarde#2027", "Sauvegarde#2027"),
+        ("unzip -P Z1p-Secret! export.zip", "Z1p-Secret!"),
+        ("sqlcmd -S sql01 -U sa -P Sql!Admin2027", "Sql!Admin2027"),
+        ("ldapsearch -x -D cn=admin -w Ld4p-Adm1n -b dc=acme", "Ld4p-Adm1n"),
+        ("xfreerdp /v:ts01 /u:adm /p:Rdp#Access9", "Rdp#Access9"),
+        ("mongosh mongodb://db01 -u app -p M0ngo!App", "M0ngo!App"),
+        ("Mon ~/.pgpass :\ndb01:5432:crm:crm_app:Pg-Crm!2027", "Pg-Crm!2027"),
+    ],
+)
+def test_passwords_on_command_lines_and_in_credential_files(text: str, password: str) -> None:
+    assert ("PASSWORD", password) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mysql -u root -p   # prompts for the password",
+        "zip -r site.zip public/ -x '*.tmp'",
+        "redis-cli -h localhost ping",
+        "net use Z: \\\\fs01\\rh /persistent:yes",
+        "Le format de ~/.pgpass : hostname:port:database:username:password",
+    ],
+)
+def test_commands_that_carry_no_password_stay_clean(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        ("Creds for the press portal are presse / Journal!2027", "Journal!2027"),
+        ("Les identifiants du back-office sont support / Bo-Support#9", "Bo-Support#9"),
+    ],
+)
+def test_a_login_pair_after_are_or_sont(text: str, password: str) -> None:
+    assert found(text) == [("PASSWORD", password)]
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "value"),
+    [
+        ("ALGOLIA_ADMIN_KEY=8c1f4e2a9b7d3c5e6f0a1b2c3d4e5f60", "API_KEY", "8c1f4e2a9b7d3c5e6f0a1b2c3d4e5f60"),
+        ("MASTER_KEY: 'Vb7Kq2Lm9Xz4Rt1Wp8Yn'", "API_KEY", "Vb7Kq2Lm9Xz4Rt1Wp8Yn"),
+        ("Le refresh_token Google : 1//03Hk9Lm2Np4Qr6St8Uv0Wx2Yz4Ab6Cd8Ef0Gh2Ij4", "TOKEN", "1//03Hk9Lm2Np4Qr6St8Uv0Wx2Yz4Ab6Cd8Ef0Gh2Ij4"),
+    ],
+)
+def test_keys_named_by_any_key_variable_and_tokens_named_as_identifiers(text: str, family: str, value: str) -> None:
+    assert (family, value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=",
+        "PUBLIC_KEY=MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE9xK2",
+        "SECRET_FILE=/run/secrets/Db-Password_2027",
+        "PASSWORD_MIN_LENGTH=14",
+        "sort_key: createdAt2026Index",
+    ],
+)
+def test_config_names_that_describe_or_locate_a_secret_are_not_secrets(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_docs_sample_keys_are_clean_in_a_docs_sentence_but_reported_when_pasted_alone() -> None:
+    assert found("From the AWS docs: aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") == []
+    assert found("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") == [
+        ("API_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+    ]

@@ -228,7 +228,7 @@ _PGPASS_LINE = re.compile(r"(?m)(?<![\w.\-])[\w.\-*]{1,253}:(?:\d{1,5}|\*):[\w.\
 # The string a wifi QR code holds: WIFI:T:WPA;S:<network>;P:<password>;; (";" escaped as "\;").
 _WIFI_QR = re.compile(r"WIFI:(?:[A-Z]:(?:\\.|[^;\\\n]){0,64};){0,4}?P:(?P<password>(?:\\.|[^;\\\n]){1,63});")
 # "wifi = X", "Wi-Fi → X": what is given for the wifi is its password when it is shaped like one.
-_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,3}?\s*(?:[:=]|→|->)" + _VALUE)
+_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,4}?\s*(?:[:=]|→|->)" + _VALUE)
 # A symbol people add to a password ("PurpleRain!88"); network names use dashes ("Acme-Guest-5G").
 _PASSWORD_SYMBOL = re.compile(r"[^\w\s\-.]")
 # Passwords people write as they are: a pair naming them so is enough.
@@ -237,7 +237,7 @@ DEFAULT_PASSWORDS = frozenset(
      "welcome", "bienvenue", "secret", "changeme", "default", "test", "demo", "administrator", "administrateur", "user"}
 )
 _PREFILTER = re.compile(
-    r"(?i)pass|mdp|pwd|pw|psk|s[ée]same|-p|-w|/p:|%|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
+    r"(?i)pass|mdp|pwd|pw|psk|s[ée]same|-p|ldap|/p:|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
     r"acc[eè]s|access|compte|account|sas|auth|sig|-u|-a\b|vpn|wi-?fi|console|portail|portal|office|tenant|combina|sess|sid|"
     r"log\s*in|sign\s*in|admin|root|connect"
 )
@@ -404,8 +404,13 @@ def find_announced(text: str) -> list[SecretCandidate]:
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
         if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))
-    # A wifi QR code's string ("WIFI:T:WPA;S:...;P:X;;") is read field by field above, not as one value.
-    return [c for c in out if not is_documented_sample(text[c.start : c.end], text, c.start) and not text.startswith("WIFI:", c.start)]
+    # A wifi QR code's string ("WIFI:T:WPA;S:<network>;P:X;;") is read by its P: field alone.
+    qr_codes = [(m.start(), m.end()) for m in _WIFI_QR.finditer(text)] if "WIFI:" in text else []
+    return [
+        c for c in out
+        if not is_documented_sample(text[c.start : c.end], text, c.start)
+        and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in qr_codes))
+    ]
 
 
 def _basic_credentials(value: str) -> bool:
