@@ -100,6 +100,9 @@ def test_products_versions_and_names_after_a_server_word_are_not_hosts(text: str
         "https://us-east-1.console.aws.amazon.com/rds/home?region=us-east-1#database:id=crm-prod",
         "https://portal.azure.com/#@acme.onmicrosoft.com/resource/subscriptions/0f1e2d3c/resourceGroups/rg-crm/overview",
         "https://console.cloud.google.com/storage/browser/exports-crm?project=acme-crm-prod",
+        "https://console.cloud.google.com/storage/browser/exports-crm",
+        "https://storage.cloud.google.com/acme-rh/contrats/avenant.pdf",
+        "https://www.figma.com/proto/Qw7Er9Ty/Onboarding-app?node-id=3-14",
     ],
 )
 def test_workspace_pages_and_cloud_console_resources_are_internal_links(link: str) -> None:

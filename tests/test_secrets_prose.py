@@ -316,6 +316,8 @@ def test_a_wifi_key_or_a_secret_said_without_the_word_password(text: str, passwo
         "The secret: Execution2026 mindset, every single day",
         "Secret de la réussite : acme-group-annual-report-2026",
         "Security key (YubiKey 5C) ordered for the whole team",
+        "Accès au site : lundi / mardi, 9h-18h",
+        "Compte rendu : marketing / ventes, Q3#2026 en hausse",
     ],
 )
 def test_network_names_security_keys_and_secrets_of_success_stay_clean(text: str) -> None:
@@ -361,9 +363,11 @@ def test_commands_that_carry_no_password_stay_clean(text: str) -> None:
     [
         ("Creds for the press portal are presse / Journal!2027", "Journal!2027"),
         ("Les identifiants du back-office sont support / Bo-Support#9", "Bo-Support#9"),
+        ("Mes accès VPN, au cas où : jdupont / Vpn#Acces2027", "Vpn#Acces2027"),
+        ("Code confidentiel de la carte affaires : 4410", "4410"),
     ],
 )
-def test_a_login_pair_after_are_or_sont(text: str, password: str) -> None:
+def test_a_login_pair_or_a_confidential_code(text: str, password: str) -> None:
     assert found(text) == [("PASSWORD", password)]
 
 

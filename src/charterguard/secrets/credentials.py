@@ -64,7 +64,7 @@ _PASSWORD_WORDS = (
     r"cl[ée]\s+(?:wi-?fi|wpa[23]?(?:-psk)?|wep|r[ée]seau|de\s+s[ée]curit[ée](?:\s+r[ée]seau)?)|wpa[23]?(?:-psk)?\s+(?:key|passphrase)|"
     # a wifi key said as network engineers say it: the pre-shared key, the network or security key
     r"psk|pre-?shared\s+keys?|(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
-    r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|contrase[ñn]a|passwort|kennwort|"
+    r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|codes?\s+confidentiels?|confidential\s+code|contrase[ñn]a|passwort|kennwort|"
     r"combination\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:safe|lock|padlock|locker|vault)|"
     r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)"
 )
@@ -251,6 +251,9 @@ _ACCOUNT_NAME = re.compile(
     r"^(?i:admin\w*|root|user\w*|demo\w*|test\w*|guest|invit[ée]s?|support|deploy\w*|svc\w*|service\w*|operator|"
     r"accueil|formation|stagiaire\w*|presse|kiosk\w*)$|^(?=.*[a-z])(?=.*[._@\d])[\w.\-@]+$"
 )
+# A login written as people make them ("jdupont", "mlefevre"): with a password mixing a digit and a symbol.
+_LOGIN_NAME = re.compile(r"^[a-z]{4,20}$")
+_CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?()\n—–]|\s-\s)")  # not "desktop / Mobile#1 layout"
 _SLASH_PAIR_CONTEXT = re.compile(
     r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|identifiants?|creds|credentials?|"
     r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?)\b"
@@ -387,7 +390,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
             value = m.group("password").rstrip(_TRAILING)
             sentence = text[max(0, m.start() - 60) : m.end() + 40]
             if classes(value) >= 3 and looks_like_password(value) and not _EMAIL.fullmatch(value) \
-                    and _ACCOUNT_NAME.match(m.group("user")) and _SLASH_PAIR_CONTEXT.search(sentence):
+                    and (_ACCOUNT_NAME.match(m.group("user")) or _LOGIN_NAME.match(m.group("user")) and _PASSWORD_SYMBOL.search(value)
+                         and any(c.isdigit() for c in value) and _CLAUSE_END.match(text, m.start("password") + len(value))) \
+                    and _SLASH_PAIR_CONTEXT.search(sentence):
                 out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
     for m in _PAIR.finditer(text):
         group = "password" if m.group("password") is not None else "password2"

@@ -54,11 +54,13 @@ HOSTED_TOOLS: tuple[tuple[str, str], ...] = (
     # A workspace's own documents and boards (a public form or a published page is not one).
     ("docs.google.com", "spreadsheets/d/"), ("docs.google.com", "document/d/"), ("docs.google.com", "presentation/d/"),
     ("drive.google.com", "drive/folders/"), ("drive.google.com", "file/d/"), ("drive.google.com", "drive/u/"),
-    ("figma.com", "file/"), ("figma.com", "design/"), ("figma.com", "board/"), ("miro.com", "app/board/"),
+    ("figma.com", "file/"), ("figma.com", "design/"), ("figma.com", "board/"), ("figma.com", "proto/"), ("miro.com", "app/board/"),
     ("trello.com", "b/"), ("app.asana.com", "0/"), ("app.clickup.com", ""), ("app.hubspot.com", ""),
     ("airtable.com", "app"), ("app.slack.com", "client/"),
     # Shared links to a file store: whoever has the link reads the file.
     ("dropbox.com", "scl/"), ("dropbox.com", "s/"), ("dropbox.com", "sh/"),
+    # A Cloud Storage object opened with the reader's Google login: a private bucket's file.
+    ("storage.cloud.google.com", ""),
 )
 # Hosted tools whose workspace pages are told apart from the vendor's public pages by the
 # path's shape: (domain, path pattern). A Notion page ends in its 32-hex id (notion.so/pricing
@@ -71,7 +73,7 @@ HOSTED_TOOL_PAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("linear.app", r"[\w\-]+/(?:issue|project|projects|view|views|team|document|cycle|initiative|inbox|settings)/"),
         ("console.aws.amazon.com", r"[a-z0-9\-]+/(?!home/?$)\S"),
         ("portal.azure.com", r"#(?:@[\w.\-]+/)?(?:resource|view|blade)/"),
-        ("console.cloud.google.com", r"\S*[?&]project=[\w\-]+"),
+        ("console.cloud.google.com", r"\S*[?&]project=[\w\-]+|storage/browser/[\w.\-]+"),
     )
 )
 # A published page of a Google document or form (".../d/e/<id>/pub", "/viewform") is public.
