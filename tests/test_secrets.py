@@ -277,6 +277,8 @@ def test_the_default_charter_examples_pass() -> None:
         "net use /user:x " * 6_000,
         "s3://" * 20_000,
         "the secret " * 9_000,
+        "ab-cd_" * 15_000,
+        "tok_" + "aB3" * 30_000,
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:

@@ -63,6 +63,19 @@ VENDOR_TOKENS = [
     ("shopify shared secret", "API_KEY", "shpss_" + chars(HEX, 32)),
     ("square application secret", "API_KEY", "sq0csp-" + chars(ALNUM + "_-", 43)),
     ("asana personal access token", "TOKEN", "1/" + chars(string.digits, 16) + ":" + chars(HEX, 32)),
+    ("tailscale", "API_KEY", "tskey-auth-k" + chars(ALNUM, 11) + "-" + chars(ALNUM, 33)),
+    ("sourcegraph", "TOKEN", "sgp_" + chars(HEX, 16) + "_" + chars(HEX, 40)),
+    ("nuget", "API_KEY", "oy2" + chars(string.ascii_lowercase + string.digits, 43)),
+    ("circleci", "TOKEN", "CCIPAT_" + chars(ALNUM, 22) + "_" + chars(HEX, 40)),
+    ("salesforce", "TOKEN", "00D" + chars(ALNUM, 15) + "!" + chars(ALNUM + "._", 96)),
+    ("braintree", "TOKEN", "access_token$production$" + chars(string.ascii_lowercase + string.digits, 16) + "$" + chars(HEX, 32)),
+    ("instagram", "TOKEN", "IGQV" + chars(ALNUM + "_-", 160)),
+    ("dropbox short-lived", "TOKEN", "sl." + chars(ALNUM + "_-", 138)),
+    # vendors no shape names: a lowercase prefix, then a long random body
+    ("xai (prefixed)", "API_KEY", "xai-" + chars(ALNUM, 80)),
+    ("openrouter (prefixed)", "API_KEY", "sk-or-v1-" + chars(HEX, 64)),
+    ("langsmith (prefixed)", "TOKEN", "lsv2_pt_" + chars(HEX, 32) + "_" + chars(HEX, 10)),
+    ("pinecone (prefixed)", "API_KEY", "pcsk_" + chars(ALNUM, 5) + "_" + chars(ALNUM, 60)),
     ("firebase cloud messaging server key", "API_KEY", "AAAA" + chars(ALNUM, 7) + ":APA91b" + chars(ALNUM + "_-", 134)),
 ]
 
@@ -172,3 +185,22 @@ def test_unsigned_storage_links_and_docs_about_signatures_are_not_tokens(text: s
 def test_the_docs_sample_key_is_clean_in_a_docs_sentence_but_reported_when_pasted_alone() -> None:
     assert found("The AWS docs use AKIAIOSFODNN7EXAMPLE in every example.") == []
     assert found("Ma config du jour : AKIAIOSFODNN7EXAMPLE") == [("API_KEY", "AKIAIOSFODNN7EXAMPLE")]
+
+
+def test_an_azure_function_key_inside_its_link() -> None:
+    key = chars(ALNUM, 54) + "=="
+    assert found(f"curl https://acme-export.azurewebsites.net/api/ExportCrm?code={key}") == [("API_KEY", key)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Payment pi_3MtwBwLkdIwHu7ix28a3tqPaXyZ12345 captured, customer cus_NffrFeUfNV2Hib8x9Kq3LmZ4pQr",
+        "Stripe publishable key pk_live_51H8xYzAbCdEfGhIjKlMnOpQrStUvWxYz0123456789 goes in the frontend",
+        "branch feature-implement-the-new-login-flow-for-mobile-users merged",
+        "integrity sha512-" + chars(ALNUM, 86) + "==",
+        "See https://github.com/acme/repo/blob/main/docs-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789.md",
+    ],
+)
+def test_identifiers_public_keys_and_slugs_with_a_prefix_are_not_tokens(text: str) -> None:
+    assert found(text) == []

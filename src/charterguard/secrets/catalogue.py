@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from . import SecretCandidate
-from .shape import entropy, is_documented_sample, is_placeholder
+from .shape import entropy, is_documented_sample, is_placeholder, looks_random
 
 _B = r"(?:(?<=://)|(?<![\w\-./+]))"  # a token starts at a word boundary (not inside a longer token), or a URL's user part
 _E = r"(?![\w\-])"  # ... and ends at one
@@ -129,6 +129,16 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("anthropic-api-key", "API_KEY", _B + r"sk-ant-(?:api03|admin01)-[A-Za-z0-9_\-]{80,}" + _E, hint='sk-ant-'),
     TokenShape("age-secret-key", "PRIVATE_KEY", r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", hint='AGE-SECRET-KEY-1'),
     TokenShape("onepassword-secret-key", "API_KEY", _B + r"A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}" + _E, hint='A3-'),
+    TokenShape("tailscale-key", "API_KEY", _B + r"tskey-(?:auth|api|client|webhook|scim)-[A-Za-z0-9]{6,24}-[A-Za-z0-9]{20,64}" + _E, hint='tskey-'),
+    TokenShape("sourcegraph-token", "TOKEN", _B + r"sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}" + _E, hint='sgp_'),
+    TokenShape("nuget-api-key", "API_KEY", _B + r"oy2[a-z0-9]{43}" + _E, 3.5, hint='oy2'),
+    TokenShape("circleci-token", "TOKEN", _B + r"CCIPAT_[A-Za-z0-9]{22}_[a-fA-F0-9]{40}" + _E, hint='CCIPAT_'),
+    TokenShape("salesforce-access-token", "TOKEN", _B + r"00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,}" + _E, hint='00D[A-Za-z0-9]{12,15}!'),
+    TokenShape("braintree-access-token", "TOKEN", _B + r"access_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}" + _E, hint='access_token\\$'),
+    TokenShape("instagram-access-token", "TOKEN", _B + r"IGQV[A-Za-z0-9_\-]{100,}" + _E, hint='IGQV'),
+    TokenShape("dropbox-short-lived-token", "TOKEN", _B + r"sl\.[A-Za-z0-9_=\-]{130,}" + _E, 4.0, hint='sl\\.'),
+    # Azure Functions: the function key rides in the link ("...azurewebsites.net/api/Export?code=<key>").
+    TokenShape("azure-function-key", "API_KEY", r"azurewebsites\.net/api/[\w\-/]{1,100}\?(?:[^\s&#]{0,200}&){0,5}code=(?P<secret>[A-Za-z0-9_\-/+%]{40,}={0,2})", hint='azurewebsites\\.net/api/'),
     # Generic shapes
     TokenShape("jwt", "TOKEN", _B + r"eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{2,}\.[A-Za-z0-9_\-]{4,}", hint='eyJ[\\w\\-]{10,}\\.eyJ'),
     TokenShape("putty-private-key", "PRIVATE_KEY", r"PuTTY-User-Key-File-\d: [\s\S]{0,4000}?Private-Lines: \d+[\s\S]{0,8000}?(?:Private-MAC: [0-9a-fA-F]{20,128}|(?=Private-MAC)|$)", hint='PuTTY-User-Key-File'),
@@ -203,10 +213,42 @@ def _signed_links(text: str) -> list[SecretCandidate]:
     return out
 
 
+# A vendor's prefix, then a long random body: "xai-...", "sk-or-v1-<hex>", "lsv2_pt_<hex>_<hex>",
+# "pcsk_...", "tskey-auth-...". Vendors keep adding such tokens; this finds the ones no shape
+# above names yet, from the body's randomness (`looks_random`), never a slug or a word.
+_PREFIXED = re.compile(
+    r"(?<![\w\-./+@])(?P<prefix>[a-z][a-z0-9]{1,9}(?:[_\-][a-z0-9]{2,8}){0,2})[_\-]"
+    r"(?P<body>[A-Za-z0-9]{4,200}(?:_[A-Za-z0-9]{4,64}){0,2})(?![\w\-])"
+)
+_PREFIXED_HINT = re.compile(r"[_\-][A-Za-z0-9]{30}")
+# Prefixes of identifiers, hashes and public keys: Stripe objects (cus_, pi_...), digests, publishable keys.
+_NOT_SECRET_PREFIXES = frozenset(
+    "sha sha1 sha224 sha256 sha384 sha512 md5 hash uuid guid id ids commit build ref ver version img image file doc docs "
+    "order tx txn block cid pk pub public publishable phc utm cus pi ch in sub price prod pm seti si acct evt req src card "
+    "ba py po tr ii il cs plink inv test tests example sample demo dummy fake".split()
+)
+# Most vendors call what they issue an "API key"; a prefix naming a token says otherwise (lsv2_pt_, bot-).
+_TOKEN_PREFIX = re.compile(r"tok|pat|(?<![a-z])pt(?![a-z])|jwt|sess|oauth|auth|bot")
+
+
+def _prefixed_tokens(text: str) -> list[SecretCandidate]:
+    if _PREFIXED_HINT.search(text) is None:
+        return []
+    out = []
+    for m in _PREFIXED.finditer(text):
+        prefix = m.group("prefix")
+        body = m.group("body").replace("_", "")
+        if len(body) < 30 or re.split(r"[_\-]", prefix, maxsplit=1)[0] in _NOT_SECRET_PREFIXES or not looks_random(body):
+            continue
+        family = "TOKEN" if _TOKEN_PREFIX.search(prefix) else "API_KEY"
+        out.append(SecretCandidate(m.start(), m.end(), family, "vendor-prefixed-token", score=0.9))
+    return out
+
+
 def find_tokens(text: str) -> list[SecretCandidate]:
     """Every provider credential in `text`, each span the token itself (overlaps are left to
     `resolve`). A shape runs only when its hint occurs: most posts run none."""
-    out = _private_keys(text) + _base64_private_keys(text) + _signed_links(text)
+    out = _private_keys(text) + _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
     if _ANY_HINT.search(text) is None:
         return out  # most posts: one scan instead of one per shape
     for shape, hint, pattern in _COMPILED:
