@@ -7,6 +7,9 @@ appears, in prose or config, so it needs no keyword. Secrets without such a shap
 (an AWS secret access key, a private_key_id) are found by `credentials` when a
 keyword announces them. Patterns are written for this module, each compiled
 once and run only on posts holding its literal hint; bounded repetitions (linear time).
+Also here: signed storage links (S3/GCS presigned URLs, Azure SAS, CloudFront), whose
+whole link is the secret, and tokens of vendors no shape names yet, told by a lowercase
+prefix and a long random body ("xai-...", "sk-or-v1-...").
 """
 
 from __future__ import annotations

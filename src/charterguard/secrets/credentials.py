@@ -2,7 +2,12 @@
 
 - Prose, French and English: "le mot de passe du wifi invité c'est Acme2026!",
   "mdp Soleil2026!", "the staging password is Hunter22", "identifiants : admin / X",
-  "login marie pass Y", "le code de la porte est 4512".
+  "login marie pass Y", "le code de la porte est 4512"; a wifi key without the word
+  password ("PSK X", « clé WPA : X », "network key is X", "wifi = X", a QR code's
+  `WIFI:...;P:X;;`); "the secret for the webhook is X" (a key or a password by its shape).
+- Command lines and credential files: `mysql -pX`, `sshpass -p`, `curl -u`, `redis-cli -a`,
+  `net use ... /user:D\\u X`, `smbclient -U u%X`, `openssl -passin pass:X`, `zip -P`, `sqlcmd -P`,
+  `ldapsearch -w`, `xfreerdp /p:`, `~/.pgpass` lines.
 - Config: `AWS_SECRET_ACCESS_KEY=...`, `"private_key_id": "..."`, `db_password: ...`,
   `Password=...;` in connection strings, `?token=...` in URLs.
 - URLs and DSNs with credentials: `mongodb+srv://svc:Pa55word@cluster0...`; the

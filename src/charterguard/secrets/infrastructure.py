@@ -6,7 +6,9 @@
   of the company's `internal_domains`.
 - INTERNAL_URL: a link whose host is such a host or address, or an internal tool
   (self-hosted Jira, Confluence, GitLab, Grafana, Jenkins...; Atlassian cloud sites,
-  SharePoint / OneDrive, Teams links), or one the charter lists (`internal_tools`).
+  SharePoint / OneDrive, Teams links, a workspace's Slack, Notion, Linear, Google Docs,
+  Figma, Miro, Dropbox shared files, cloud console pages naming a resource), a bucket URI
+  (`s3://`, `gs://`; not the docs' `my-bucket`), or one the charter lists (`internal_tools`).
   The vendors' own public sites (gitlab.com, grafana.com/docs, confluence.atlassian.com)
   are not internal.
 - FILE_PATH: UNC shares (`\\\\nas-marketing\\partage\\...`), smb:// / file:// links,
