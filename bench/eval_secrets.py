@@ -24,6 +24,10 @@ monday), cloud consoles, command-line credentials) was run once blind, first run
   INTERNAL_HOST 1.000/0.778, FILE_PATH 1.000/0.800; ALL 0.828/0.755 (exact span 0.90);
   credentials family-blind 0.922/0.868; posts flagged 81/95, harmless flagged 2/86;
   detect-secrets credentials 0.750/0.353.
+After the fixes it led to (general mechanisms, tested on examples of their own): ALL 0.951/0.961,
+credentials 1.000/1.000, posts flagged 95/95, harmless 0/86; what remains is label conventions
+(Shippo's and Duffel's "tokens" labelled API_KEY; broker and JDBC links on a private IP labelled
+INTERNAL_HOST where the older splits say INTERNAL_URL; an internal git URL left unlabelled).
 
 charterguard: the `secrets` rules of the default charter (secret.credentials and
 secret.internal_links) with a company whose `internal_domains` are acme.intra and
