@@ -1,6 +1,6 @@
 """Precision / recall per family: the secret rules of the default charter vs detect-secrets.
 
-    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|all] [--no-baseline] [--ordinary] [--show-errors]
+    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|all] [--no-baseline] [--ordinary] [--show-errors]
 
 Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
 (French and English; secrets in prose, config, URLs, pasted keys; about as many
@@ -28,6 +28,15 @@ After the fixes it led to (general mechanisms, tested on examples of their own):
 credentials 1.000/1.000, posts flagged 95/95, harmless 0/86; what remains is label conventions
 (Shippo's and Duffel's "tokens" labelled API_KEY; broker and JDBC links on a private IP labelled
 INTERNAL_HOST where the older splits say INTERNAL_URL; an internal git URL left unlabelled).
+`holdout7` (216 posts, 108 with a secret / 125 gold spans, 108 harmless look-alikes; fr 108,
+en 108) was written 2026-12-01 by a tester who read neither the code nor the rules (vendors
+missing from the earlier splits, social-network tokens, Wi-Fi keys and prose passwords,
+signed cloud links, Windows server names, macOS volumes, kubeconfig/WireGuard keys), and run
+once on the code of holdout6's fixes: per family P/R API_KEY 0.714/0.625, TOKEN 0.844/0.818,
+PASSWORD 0.812/0.650, PRIVATE_KEY 0.750/0.600, CONNECTION_STRING 1.000/0.857, INTERNAL_URL
+0.938/1.000, INTERNAL_HOST 0.909/0.833, FILE_PATH 1.000/0.889; ALL 0.851/0.776 (exact span
+0.93); credentials family-blind 0.924/0.820; posts flagged 95/108, harmless flagged 4/108;
+detect-secrets credentials 0.700/0.157.
 
 charterguard: the `secrets` rules of the default charter (secret.credentials and
 secret.internal_links) with a company whose `internal_domains` are acme.intra and
@@ -62,7 +71,7 @@ CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING
 INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
 # Written before the detector was read and run once: measured, never a target the tests assert
 # (a split the tests assert is a split the code gets tuned on).
-BLIND_SPLITS = ("holdout4", "holdout5", "holdout6")
+BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7")
 
 Span = tuple[int, int, str]  # start, end, family
 
@@ -242,7 +251,7 @@ def print_post_level(name: str, c: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "all"), default="report")
+    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "all"), default="report")
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")
