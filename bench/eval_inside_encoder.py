@@ -27,7 +27,7 @@ from charterguard.semantic.encoder import embed
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 DATA = ROOT / "bench" / "data"
-SETS = ["inside_fr", "inside_en", "inside_fresh", "inside_fresh2", "inside_fresh3"]
+SETS = ["inside_fr", "inside_en", "inside_fresh", "inside_fresh2", "inside_fresh3", "inside_fresh4"]
 CORPORATE = ["corporate_posts_fr.txt", "corporate_negative_fine_fr.txt", "corporate_posts_en.txt", "corporate_negative_fine_en.txt"]
 
 
