@@ -25,6 +25,10 @@ more, written before the third revision was measured, measured once (accuracy
 Every case here is by the lexicons' author: the blind numbers above (0.85, then
 0.90-0.95) are the honest estimate for posts nobody has seen, not the 1.00 of the
 tuned splits.
+bench/data/inside_fresh4.jsonl (split "fresh4"): 72 cases (36 FR, 36 EN, half
+positive) written 2026-12-01 by a tester who read neither the code nor the lexicons,
+measured once: precision 0.933 FR / 0.875 EN, recall 0.778 FR / 0.389 EN, accuracy
+0.861 FR / 0.667 EN; corporate false alarms 0 / 0.7% / 0 / 0.7%.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 
