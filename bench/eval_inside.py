@@ -4,6 +4,7 @@ language and split, and false alarms on ordinary corporate posts.
     .venv/bin/python bench/eval_inside.py                 # dev and report splits
     .venv/bin/python bench/eval_inside.py --split report  # the split nobody tunes on
     .venv/bin/python bench/eval_inside.py --errors dev    # list the dev mistakes (never report's)
+    .venv/bin/python bench/eval_inside.py --split fresh4 --errors fresh4  # misses and false alarms of fresh4
     .venv/bin/python bench/eval_inside.py --split fresh2  # cases written before the last lexicon revision
 
 Data: bench/data/inside_{fr,en}.jsonl, {"text", "label" (1 = inside information),
@@ -100,7 +101,11 @@ def prf(pairs: list[tuple[int, bool]]) -> tuple[float, float, float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "all"], default="all")
-    parser.add_argument("--errors", choices=["dev"], help="print the mistakes of the dev split")
+    parser.add_argument(
+        "--errors",
+        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4"],
+        help="print the misses and false alarms of a split (never report's: nobody tunes on it)",
+    )
     args = parser.parse_args()
 
     charter = Charter.load("default")
@@ -115,6 +120,8 @@ def main() -> int:
     }
     rows = load()
     splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4"] if args.split == "all" else [args.split]
+    if args.errors and args.errors not in splits:
+        splits.append(args.errors)
     print(f"rules: {', '.join(sorted(ids))}; {len(rows)} cases")
     predictions: dict[str, list[bool]] = {}
     for name, predict in systems.items():
@@ -146,11 +153,12 @@ def main() -> int:
                 p, rec, f1, acc = prf(pairs)
                 print(f"{name[:20]:20} {language:4} {p:6.3f} {rec:6.3f} {f1:6.3f} {acc:6.3f}")
         print(f"\n{split}: every phenomenon >= 0.90: " + ("MET" if not failing else "NOT MET (" + ", ".join(failing) + ")"))
-    if args.errors == "dev":
-        print("\nmistakes on dev:")
+    if args.errors:
+        print(f"\nmistakes on {args.errors}:")
         for k, r in enumerate(rows):
-            if r["split"] == "dev" and predictions[main_name][k] != bool(r["label"]):
-                print(f"  [{r['language']} {r['phenomenon']} label={r['label']}] {r['text']}")
+            if r["split"] == args.errors and predictions[main_name][k] != bool(r["label"]):
+                kind = "miss" if r["label"] else "false alarm"
+                print(f"  [{r['language']} {r['phenomenon']} {kind}] {r['text']}")
 
     semantic = {r.spec.id for r in charter.rules if r.spec.kind == "semantic" and r.spec.enabled}
     for label, rule_ids in (("inside_information rules", ids), ("semantic rules", semantic)):
