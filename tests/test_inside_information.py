@@ -106,6 +106,78 @@ def test_french_future_tense_is_read_from_the_morphology(default_checker: Checke
     assert verdict(default_checker, "Notre usine de Lorient a fermé ses portes.", "fr") == "pass"
 
 
+# Issue 12 asks for inside information "however it is worded": the families below were
+# missed by posts nobody had tuned on (bench/data/inside_fresh4.jsonl); these are other wordings.
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # An embargo, a release held back, a ban on passing it on.
+        ("Our Series D closes on Friday, embargoed until the Bloomberg story.", "en"),
+        ("We lost the Vodafone contract. Please don't repost this yet.", "en"),
+        ("Le plan d'économies prévoit 200 postes non essentiels, interdiction d'en parler.", "fr"),
+        ("Our payroll team is being outsourced to India, I'm not supposed to share this.", "en"),
+        # Insiders who have not decided how to tell; "you didn't hear it from me".
+        ("Our biggest client won't renew next year and leadership hasn't decided how to tell the market.", "en"),
+        ("Our CFO resigned this week. You didn't hear it from me.", "en"),
+        # A quoted code name in the sentence of a deal.
+        ("Projet « Faucon » : on signe l'acquisition d'un concurrent allemand le 14.", "fr"),
+        ('Project "Falcon" update: we take over a German rival on the 14th.', "en"),
+        # Topics the lexicons lacked: a rights issue, owning a rival, a product going live.
+        ("A rights issue is planned; the board hasn't announced it yet.", "en"),
+        ("Not public info: by the summer we'll own our main competitor in Spain.", "en"),
+        ("Our new premium tier goes live in May. Not announced yet, so keep it to yourselves.", "en"),
+        ("Sneak peek of the smartphone we unveil next month, strictly for close friends.", "en"),
+    ],
+)
+def test_wordings_that_say_it_is_not_public_yet_block(default_checker: Checker, text: str, lang: str) -> None:
+    assert verdict(default_checker, text, lang) == "block"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # The English progressive of the topic or its companion word is an arranged event.
+        ("We are acquiring a small robotics firm, signing happens after the audit.", "en"),
+        ("Heads up: our second biggest customer is not renewing their contract.", "en"),
+        ("Our Bristol plant is being shut down.", "en"),
+        # A place naming the site is no other company ("the Leeds warehouse").
+        ("The Derby warehouse is being shut down in Q3.", "en"),
+        # An interim executive; a season ahead.
+        ("Our CEO steps aside and the CFO becomes interim chief executive on Monday.", "en"),
+        ("We're going public on Euronext next spring.", "en"),
+    ],
+)
+def test_english_arranged_events_warn(default_checker: Checker, text: str, lang: str) -> None:
+    assert verdict(default_checker, text, lang) == "warn"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A surprise party or an early closing is a secret, not a leak.
+        ("Don't tell her 🤫 it's a surprise party: our director is retiring after 30 years!", "en"),
+        ("Chut 🤫 pot de départ surprise pour notre directrice qui part à la retraite vendredi !", "fr"),
+        ("Our shop will close early on New Year's Eve. See you in January!", "en"),
+        # Raising money for a cause; targets that are not financial.
+        ("Our colleagues are raising funds for charity this weekend.", "en"),
+        ("We are going to smash our carbon targets this year.", "en"),
+        # A progressive that is no topic, and "own" that is no purchase.
+        ("We're growing our team this year: 12 new roles open.", "en"),
+        ("We own our mistakes and learn from them, that is our company culture.", "en"),
+        ("She is leaving the office early today for the school run.", "en"),
+        # A project name without a deal; a how-to about embargoes or fundraising.
+        ("Notre projet « Zéro papier » avance bien, merci à tous.", "fr"),
+        ("How to handle a press embargo: our guide for startups.", "en"),
+        ("Mode d'emploi : réussir sa levée de fonds en 2027, webinaire jeudi.", "fr"),
+        # Other companies, reported.
+        ("Next week the Ford plant is closing, says the local paper.", "en"),
+        ("Reports say Globex is merging with Initech next year.", "en"),
+    ],
+)
+def test_secrets_parties_causes_and_reports_pass(default_checker: Checker, text: str, lang: str) -> None:
+    assert verdict(default_checker, text, lang) == "pass"
+
+
 def test_lemmas_match_their_inflections() -> None:
     forms = inflections("racheter")
     assert {"rachete", "rachetons", "racheterait", "rachetes", "racheter"} <= forms

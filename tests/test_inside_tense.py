@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from charterguard import nlp
-from charterguard.inside.tense import has_future_tense
+from charterguard.inside.tense import english_progressive, has_future_tense
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,34 @@ def test_a_sentence_where_no_word_can_be_in_the_future_is_not_parsed(sentence: s
 def test_a_present_tense_sentence_with_a_future_looking_word_is_still_read() -> None:
     # "vrai" ends like a future ("-rai"): the parse runs and reads the present.
     assert not has_future_tense("C'est vrai, nous recrutons", "fr")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("we re merging with them", "merging"),
+        ("our client is not renewing", "renewing"),
+        ("our client isn t renewing", "renewing"),
+        ("i m leaving in june", "leaving"),
+        ("it s closing", "closing"),
+        ("the plant is being shut down", "shut"),
+        ("marketing being outsourced", "outsourced"),
+    ],
+)
+def test_the_english_progressive_of_a_word_is_read(sentence: str, word: str) -> None:
+    words = sentence.split()
+    assert english_progressive(words, words.index(word))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("we closed the plant", "closed"),
+        ("the company s closing remarks", "closing"),
+        ("closing the quarter", "closing"),
+        ("we will merge", "merge"),
+    ],
+)
+def test_other_forms_are_no_progressive(sentence: str, word: str) -> None:
+    words = sentence.split()
+    assert not english_progressive(words, words.index(word))

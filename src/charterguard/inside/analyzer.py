@@ -4,10 +4,15 @@ non-public or forward-looking cue, and not framed as already public.
 For each sentence holding a topic word (the cheap first stage: one dictionary
 look-up per word; most posts stop here):
 
-- a **secrecy** cue anywhere in the post ("entre nous", 🤫, "not official yet")
-  makes the topic a finding, unless the topic sits in a past clause;
+- a **secrecy** cue anywhere in the post ("entre nous", 🤫, "not official yet",
+  "embargoed until"), or a quoted code name in the topic's sentence ("Projet
+  « Colibri »"), makes the topic a finding, unless the topic sits in a past
+  clause or its sentence is about a party or an early closing ("🤫 c'est une
+  surprise : pot de départ vendredi");
 - else a **forward-looking** cue in the sentence ("la semaine prochaine", "will",
-  "dans dix jours", the French future tense or "aller + infinitive") makes it
+  "dans dix jours", the French future tense, "aller + infinitive", or the English
+  progressive of the topic or its companion word: "we're merging", "is not renewing",
+  "is being shut down") makes it
   one, unless the post says it is already public ("comme annoncé ce matin",
   "press release"), the sentence talks about the topic in general (an article,
   a talk) or about a routine event ("fermée lundi pour inventaire"), the topic's
@@ -29,6 +34,7 @@ from datetime import datetime
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 from .lexicon import Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
+from .tense import english_progressive
 
 # Sentence ends: . ! ? … ; and line breaks. Clauses also end at , ; : ( ) and dashes.
 _SENTENCE = re.compile(r"[^.!?…;\n]+[.!?…;]*", re.UNICODE)
@@ -45,6 +51,12 @@ _DELAY = re.compile(
     re.IGNORECASE,
 )
 # Capitalised words that name no company (English capitalises months and weekdays).
+# A quoted code name ("Projet « Colibri »", "Project 'Falcon'"): a deal kept under wraps.
+_CODE_NAME = re.compile(
+    r"\b(?:projet|project|op[ée]ration|operation|dossier|deal)\s*[«\"“'‘]\s*[^\W\d_][\w-]{2,}\s*[»\"”'’]",
+    re.IGNORECASE,
+)
+_CODE_NAME_ENTRY = Entry("code name", (), symbol="code name")
 _CALENDAR = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
@@ -135,9 +147,14 @@ class InsideAnalyzer:
             if (topic.name, sentence.start) in seen:
                 continue
             needed = self._requirement_matchers.get(id(match.entry))
-            if needed is not None and not [m for m in needed.find(tokens, "", sentence.lo, sentence.hi) if m.first != match.first]:
-                continue
-            finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses)
+            companions: list[Match] = []
+            if needed is not None:
+                companions = [m for m in needed.find(tokens, "", sentence.lo, sentence.hi) if m.first != match.first]
+                if not companions:
+                    continue
+            # The words whose English progressive tells an arranged event: the topic's and its companion's.
+            verbs = (match.first, *(m.first for m in companions))
+            finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs)
             if finding is not None:
                 seen.add((topic.name, sentence.start))
                 findings.append(finding)
@@ -154,12 +171,15 @@ class InsideAnalyzer:
         sentence: Sentence,
         cues: Callable[[str], list[Match]],
         tenses: dict[str, bool],
+        verbs: Sequence[int] = (),
     ) -> InsideFinding | None:
         clause = _clause(text, match, sentence)
         in_clause = [m for m in cues("past") if clause[0] <= m.start and m.end <= clause[1]]
         if in_clause or _past_year(tokens, clause, now):
             return None  # a past event ("il y a dix ans", "en 2019", "last year")
-        secrecy = cues("secrecy") if "secrecy" in topic.cues else []
+        secrecy = [*cues("secrecy"), *_code_names(text, sentence)] if "secrecy" in topic.cues else []
+        if secrecy and _inside(cues("routine"), sentence):
+            secrecy = []  # a party or an early closing kept as a surprise, not a leak
         if secrecy:
             # The score only: no parse for it.
             score = 0.95 if self._forward(text, tokens, language, sentence, cues, tenses, read_tense=False) else 0.9
@@ -174,10 +194,10 @@ class InsideAnalyzer:
         if _inside(cues("routine"), sentence):
             return None  # "fermée lundi pour inventaire"
         if not self._self_reference(tokens, language, sentence, cues) and (
-            _inside(cues("hearsay"), sentence) or self._names_another_company(tokens, sentence, match)
+            _inside(cues("hearsay"), sentence) or self._names_another_company(tokens, sentence, match, verbs[1:])
         ):
             return None  # a rumour about someone else
-        forward = self._forward(text, tokens, language, sentence, cues, tenses)
+        forward = self._forward(text, tokens, language, sentence, cues, tenses, verbs=verbs)
         if forward is None:
             return None
         return InsideFinding(match.start, match.end, topic.name, "forward_looking", forward, 0.75)
@@ -192,8 +212,10 @@ class InsideAnalyzer:
         tenses: dict[str, bool],
         *,
         read_tense: bool = True,
+        verbs: Sequence[int] = (),
     ) -> str | None:
-        """The forward-looking cue of the sentence (its text), if any."""
+        """The forward-looking cue of the sentence (its text), if any; `verbs`: the token
+        indices whose English progressive counts ("we're merging")."""
         found = [m for m in cues("forward_looking") if sentence.start <= m.start and m.end <= sentence.end]
         if found:
             return text[found[0].start : found[0].end]
@@ -208,6 +230,11 @@ class InsideAnalyzer:
                 for k in range(i + 1, min(i + 3, sentence.hi)):
                     if _INFINITIVE.match(tokens[k].text):
                         return text[tokens[i].start : tokens[k].end]
+        if language == "en":
+            for i in verbs:
+                lo = max(sentence.lo, i - 3)
+                if lo <= i < sentence.hi and english_progressive([t.text for t in tokens[lo : i + 1]], i - lo):
+                    return text[tokens[lo].start : tokens[i].end]
         if read_tense and language == "fr" and self._future_tense is not None:
             piece = text[sentence.start : sentence.end]
             if piece not in tenses:
@@ -228,12 +255,15 @@ class InsideAnalyzer:
                 return True
         return any(tokens[i].text in self._own_names for i in range(sentence.lo, sentence.hi))
 
-    def _names_another_company(self, tokens: list[Token], sentence: Sentence, match: Match) -> bool:
+    def _names_another_company(self, tokens: list[Token], sentence: Sentence, match: Match, companions: Sequence[int] = ()) -> bool:
         """A capitalised word before the topic, as its subject would be ("Kering publiera des
         résultats"; not "on ferme le site de Valence"): not the sentence's first word, not an
-        acronym, not a month, not our own name."""
+        acronym, not a month, not our own name, not a place naming the topic's companion word
+        ("the Leeds warehouse is being shut down")."""
         for i in range(sentence.lo + 1, min(match.first, sentence.hi)):
             raw = tokens[i].raw
+            if i + 1 in companions:
+                continue
             if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR:
                 return True
         return False
@@ -266,6 +296,12 @@ def _past_year(tokens: list[Token], clause: tuple[int, int], now: datetime | Non
     return any(
         clause[0] <= t.start < clause[1] and _YEAR.match(t.text) and int(t.text) < now.year for t in tokens
     )
+
+
+def _code_names(text: str, sentence: Sentence) -> list[Match]:
+    return [
+        Match(_CODE_NAME_ENTRY, -1, -1, m.start(), m.end()) for m in _CODE_NAME.finditer(text, sentence.start, sentence.end)
+    ]
 
 
 def _inside(matches: list[Match], sentence: Sentence) -> bool:
