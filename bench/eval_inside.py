@@ -30,6 +30,15 @@ bench/data/inside_fresh4.jsonl (split "fresh4"): 72 cases (36 FR, 36 EN, half
 positive) written 2026-12-01 by a tester who read neither the code nor the lexicons,
 measured once: precision 0.933 FR / 0.875 EN, recall 0.778 FR / 0.389 EN, accuracy
 0.861 FR / 0.667 EN; corporate false alarms 0 / 0.7% / 0 / 0.7%.
+After the fixes (2026-12-02; new cue families: embargo, a release held back, "not
+allowed to communicate", "hasn't decided how to tell", "you didn't hear it from me",
+"please don't repost", quoted code names; topics: rights issues, series D+, outsourcing,
+owning a rival, interim executives, products going live; the English progressive of a
+topic or its companion word; parties, charity and carbon targets as ordinary events):
+fresh4 precision 1.000 / 1.000, recall 1.000 / 1.000 (FR / EN), every phenomenon 1.00;
+dev, report, fresh, fresh2, fresh3 unchanged at 1.00 on every phenomenon; corporate
+false alarms 0 / 0 / 0 / 0. fresh4 is now a tuned split like the others: its first
+run above, not this line, is the estimate for posts nobody has seen.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 

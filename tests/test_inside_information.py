@@ -142,6 +142,7 @@ def test_wordings_that_say_it_is_not_public_yet_block(default_checker: Checker, 
         ("Our Bristol plant is being shut down.", "en"),
         # A place naming the site is no other company ("the Leeds warehouse").
         ("The Derby warehouse is being shut down in Q3.", "en"),
+        ("Our Glasgow call centre is closing in March.", "en"),
         # An interim executive; a season ahead.
         ("Our CEO steps aside and the CFO becomes interim chief executive on Monday.", "en"),
         ("We're going public on Euronext next spring.", "en"),
@@ -158,6 +159,7 @@ def test_english_arranged_events_warn(default_checker: Checker, text: str, lang:
         ("Don't tell her 🤫 it's a surprise party: our director is retiring after 30 years!", "en"),
         ("Chut 🤫 pot de départ surprise pour notre directrice qui part à la retraite vendredi !", "fr"),
         ("Our shop will close early on New Year's Eve. See you in January!", "en"),
+        ("We're closing the office for the Christmas break, back on January 4th!", "en"),
         # Raising money for a cause; targets that are not financial.
         ("Our colleagues are raising funds for charity this weekend.", "en"),
         ("We are going to smash our carbon targets this year.", "en"),
