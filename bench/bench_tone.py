@@ -69,9 +69,10 @@ def detectors(language: str, meaning: bool = True) -> list[ToneDetector]:
     return out
 
 
-def parsed_share(texts: list[str], language: str, dets: list[ToneDetector]) -> tuple[int, int, int]:
+def parsed_share(texts: list[str], language: str, dets: list[ToneDetector]) -> tuple[int, int, int, int]:
     """(posts whose reading by meaning parsed at least one sentence, sentences parsed, posts
-    the model's second stage embedded: past its gate, see tone/sentence_model.py)."""
+    the model's second stage embedded: past its gate, see tone/sentence_model.py, texts it
+    embedded: each such post, with its sentences when it has several)."""
     from charterguard.semantic import encoder
 
     posts_parsed = sentences = 0
@@ -93,7 +94,7 @@ def parsed_share(texts: list[str], language: str, dets: list[ToneDetector]) -> t
             sentences += calls
     finally:
         encoder.embed = original
-    return posts_parsed, sentences, sum(embedded)
+    return posts_parsed, sentences, len(embedded), sum(embedded)
 
 
 def measure(
@@ -144,9 +145,9 @@ def main() -> int:
 
         nlp.parse(["x"], language, ("parser", "lemmatizer"))
         print(f"{language}: first use of the parse (spaCy pipeline load) {(time.perf_counter() - started) * 1000:.0f} ms")
-        posts_parsed, sentences, embedded = parsed_share(texts, language, dets)
+        posts_parsed, sentences, embedded, pieces = parsed_share(texts, language, dets)
         print(f"{language}: reading by meaning parsed {posts_parsed}/{len(texts)} posts ({sentences} sentences); "
-              f"the model's second stage embedded {embedded}/{len(texts)} posts")
+              f"the model's second stage embedded {embedded}/{len(texts)} posts ({pieces} texts: posts and their sentences)")
         # Interleaved rounds, so that the load of a shared machine weighs on both alike.
         on: tuple[list[float], list[float]] = ([], [])
         off: tuple[list[float], list[float]] = ([], [])

@@ -2,6 +2,7 @@
 only, and print the curves they are chosen from.
 
     .venv/bin/python bench/tone_threshold.py
+    .venv/bin/python bench/tone_threshold.py --confusion   # where TweetEval's calibration bucket is won and lost
 
 French, `tone.offensive` (below); English, `tone.offensive_targeted` (see `curve_targeted`).
 
@@ -126,7 +127,47 @@ def choose_targeted(rows: list[tuple[float, dict[str, float], float]], max_rate:
     return max(allowed)[1] if allowed else rows[-1][0]
 
 
+@corpora.training()
+def confusion() -> dict[tuple[str, int], int]:
+    """Where the default charter's warn/block decision wins and loses on TweetEval's
+    calibration bucket (part of its train file, never val): (what decided, gold label) ->
+    posts. A flagged post counts under the categories of its warn/block tone findings
+    (lexicon, reading by meaning, or `model targeted`); a post left alone under why: a
+    profanity hint only (swearing at no one, which the charter keeps a hint), the model at
+    or past the targeted rule's threshold but no one aimed at, or the model below it."""
+    charter = Charter.load("default")
+    checker = Checker(charter)
+    spec = next(r.spec for r in charter.rules if r.spec.id == TARGETED_RULE)
+    threshold = spec.model_threshold["en"] if isinstance(spec.model_threshold, dict) else spec.model_threshold
+    untargeted = ToneDetector(spec.model_copy(update={"model_threshold": {"en": 0.0}, "targets": None}), charter.company)
+    counts: dict[tuple[str, int], int] = {}
+    for e in corpora.tweeteval_split("calib"):
+        findings = [f for f in checker.check(e.text, lang="en").findings if f.category == "tone"]
+        decided = sorted({"model targeted" if f.rule == TARGETED_RULE else f.entity.lower() for f in findings
+                          if f.severity in ("warn", "block")})
+        if decided:
+            cell = "flagged: " + " + ".join(decided)
+        else:
+            post = Post(e.text, language="en", channel=None, audience=None, now=NOW)
+            score = max((hit.score for hit in untargeted.find(post)), default=0.0)
+            if score >= (threshold or 0.0):
+                cell = "passed: model >= threshold, no target"
+            elif any(f.entity == "PROFANITY" for f in findings):
+                cell = "passed: profanity hint only"
+            else:
+                cell = "passed: model below threshold"
+        counts[cell, e.label] = counts.get((cell, e.label), 0) + 1
+    return counts
+
+
 def main() -> int:
+    if "--confusion" in sys.argv[1:]:
+        counts = confusion()
+        print("TweetEval calibration bucket, default charter at warn/block: what decided, by gold label")
+        print(f"{'':60} {'offensive':>9} {'not':>5}")
+        for cell in sorted({c for c, _ in counts}):
+            print(f"{cell:60} {counts.get((cell, 1), 0):9d} {counts.get((cell, 0), 0):5d}")
+        return 0
     targeted = curve_targeted()
     print(f"{TARGETED_RULE}, English model_threshold: warn/block rate on the dev part of each corporate file, "
           "default charter warn/block macro-F1 on TweetEval's calibration bucket")

@@ -129,14 +129,15 @@ def test_french_sets_do_not_regress():
     assert _macro_f1(corpora.cyberagression()) >= 0.59  # measured only, never trained on
 
 
-def test_tweeteval_does_not_regress():
+def test_tweeteval_meets_its_target():
     corpora = _eval_or_skip()
-    assert _macro_f1(corpora.tweeteval_split("val")) >= 0.74  # measured 0.752 with the English second stage
+    # Measured 0.761 since the second stage reads each sentence too (0.752 before, MODEL_CARD.md).
+    assert _macro_f1(corpora.tweeteval_split("val")) >= 0.75
 
 
-def test_the_default_charter_keeps_its_tweeteval_gain_at_warn_and_block():
-    # Floor a little below the measured 0.736 (was 0.701 before the English second stage and
-    # the whole-post target of `tone.offensive_targeted`, MODEL_CARD.md).
+def test_the_default_charter_meets_its_tweeteval_target_at_warn_and_block():
+    # Issue 12's target; measured 0.743 (0.736 before the second stage read each sentence,
+    # 0.701 before the English second stage, MODEL_CARD.md).
     from charterguard.charter.model import Charter
     from charterguard.engine import Checker
 
@@ -150,12 +151,11 @@ def test_the_default_charter_keeps_its_tweeteval_gain_at_warn_and_block():
     fp = sum(1 for y, p in zip(labels, predicted) if p and not y)
     fn = sum(1 for y, p in zip(labels, predicted) if not p and y)
     tn = len(labels) - tp - fp - fn
-    assert (2 * tp / (2 * tp + fp + fn) + 2 * tn / (2 * tn + fp + fn)) / 2 >= 0.725
+    assert (2 * tp / (2 * tp + fp + fn) + 2 * tn / (2 * tn + fp + fn)) / 2 >= 0.74
 
 
-@pytest.mark.xfail(strict=True, reason="targets not met yet (see MODEL_CARD.md, limits): update when they are")
-def test_issue_targets_for_french_and_tweeteval():
+@pytest.mark.xfail(strict=True, reason="French targets not met yet (see MODEL_CARD.md, limits): update when they are")
+def test_issue_targets_for_french():
     corpora = _eval_or_skip()
-    assert _macro_f1(corpora.tweeteval_split("val")) >= 0.75
     assert _macro_f1(corpora.split(corpora.mlma("fr"), "test")) >= 0.75
     assert _macro_f1(corpora.cyberagression()) >= 0.75

@@ -145,6 +145,8 @@ def test_a_whole_doc_parsed_with_the_parser_is_reused():
         ("Il faudrait les noyer, ces gens-là", "fr", "THREAT", "les noyer", "une personne"),
         ("I am going to kill that manager", "en", "THREAT", "kill", "colleagues"),
         ("Ce client mérite une bonne raclée", "fr", "THREAT", "raclée", "des clients"),
+        ("Notre directeur financier est véreux", "fr", "INSULT", "véreux", "des collègues"),
+        ("My manager is a spineless hypocrite", "en", "INSULT", "hypocrite", "colleagues"),
     ],
 )
 def test_flags_by_meaning_on_the_hostile_words_only(text, lang, entity, span, target):
@@ -170,6 +172,8 @@ def test_flags_by_meaning_on_the_hostile_words_only(text, lang, entity, span, ta
         ("We should chase them before Friday, those quotes.", "en"),
         ("Calling your colleagues idiots is never acceptable.", "en"),
         ("Women make up 40% of our engineers, and we want to do better.", "en"),
+        ("The launch was a failure, and we learned a lot from it.", "en"),
+        ("Ce plat était ignoble, on ne retournera pas dans ce restaurant.", "fr"),
     ],
 )
 def test_negative_but_fine_negated_quoted_and_countered_posts_pass(text, lang):

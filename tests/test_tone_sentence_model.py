@@ -17,6 +17,7 @@ from charterguard.charter.rule import Company
 from charterguard.detectors.tone import ToneDetector, ToneRule
 from charterguard.linguistics import Linguistics, TargetNames
 from charterguard.semantic import encoder
+from charterguard.text.normalize import FoldedText
 from charterguard.tone import sentence_model
 from charterguard.tone.analyzer import AnalyzerOptions, ToneAnalyzer, ToneCache, analyzer_for
 from charterguard.tone.meaning import target_of_span
@@ -70,6 +71,32 @@ def test_past_the_gate_the_encoder_margin_moves_the_probability(monkeypatch: pyt
     assert embedded == ["hostile", "friendly"]
 
 
+def test_a_hostile_sentence_is_not_diluted_by_the_rest_of_the_post(monkeypatch: pytest.MonkeyPatch) -> None:
+    direction = np.zeros(encoder.DIMENSIONS, dtype=np.float32)
+    direction[0] = 1.0
+    # The head reads the whole post as mild; one of its sentences alone is hostile.
+    vectors = {"whole": direction * -1.0, "calm": direction * -3.0, "hostile": direction * 3.0}
+    embedded: list[list[str]] = []
+
+    def fake_embed(texts):
+        embedded.append(list(texts))
+        return np.stack([vectors[t] for t in texts])
+
+    monkeypatch.setattr(encoder, "embed", fake_embed)
+    model = stage(gate=0.0, weights=direction)
+    assert model.encoder_margin("whole", ("calm", "hostile")) == pytest.approx(3.0)  # the highest reading
+    assert model.encoder_margin("hostile", ("hostile",)) == pytest.approx(3.0)  # one sentence: embedded once
+    assert embedded == [["whole", "calm", "hostile"], ["hostile"]]  # one batch per post
+
+
+def test_the_second_stage_reads_each_spoken_sentence_of_the_post() -> None:
+    analyzer = analyzer_for("en", (), (), (), AnalyzerOptions())
+
+    text = "@anna @bob\nGreat launch today. But you, @carl, are a fraud!"
+    # Sentences of @mentions only carry no words to read; a mention inside a sentence stays.
+    assert analyzer.sentence_texts(FoldedText(text)) == ("Great launch today", "But you, @carl, are a fraud")
+
+
 def test_the_tone_rules_of_a_charter_share_one_analysis_and_one_embedding(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     original = ToneAnalyzer._lexical_findings
@@ -107,7 +134,7 @@ def test_a_second_stage_stacked_on_another_ngram_model_is_disabled(tmp_path: Pat
                                                                    caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "sentence_model_en.json.gz"
     data = {"weights": [0.0] * encoder.DIMENSIONS, "bias": 0.0, "stack": [1, 1, 0], "gate": 0.0,
-            "gated_out_margin": 0.0, "threshold": 0.5, "ngram_model_sha256": "0" * 64}
+            "gated_out_margin": 0.0, "threshold": 0.5, "ngram_model_sha256": "0" * 64, "reading": sentence_model.READING}
     path.write_bytes(gzip.compress(json.dumps(data).encode("utf-8")))
     monkeypatch.setattr(sentence_model, "sentence_model_path", lambda language: path)
     load_sentence_model.cache_clear()
@@ -118,6 +145,12 @@ def test_a_second_stage_stacked_on_another_ngram_model_is_disabled(tmp_path: Pat
         path.write_bytes(gzip.compress(json.dumps(data).encode("utf-8")))
         load_sentence_model.cache_clear()
         assert load_sentence_model("en") is not None
+        # Fitted on margins read another way (the whole post only): its coefficients would be wrong.
+        data["reading"] = "post"
+        path.write_bytes(gzip.compress(json.dumps(data).encode("utf-8")))
+        load_sentence_model.cache_clear()
+        assert load_sentence_model("en") is None
+        assert "reads the encoder another way" in caplog.text
     finally:
         load_sentence_model.cache_clear()
 

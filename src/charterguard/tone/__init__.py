@@ -13,7 +13,8 @@ Pieces, each cheap to import (data loads on first use):
   `python -m charterguard.tone.train`, shipped as ``data/model_*.json.gz`` and run in
   pure Python (no scikit-learn at run time), with Platt-calibrated probabilities;
 - `sentence_model`: the English second stage of the model, the sentence encoder's reading
-  stacked with the n-gram margin for posts past a gate (built by `train_sentence`);
+  (of the post and of each of its sentences) stacked with the n-gram margin for posts past
+  a gate (built by `train_sentence`);
 - `analyzer`: puts them together and returns `ToneFinding`s with original offsets.
 
 See MODEL_CARD.md for the data, scores and limits.

@@ -142,10 +142,14 @@ class ToneAnalyzer:
             words = model_words(tokens.words[k] for k in range(len(tokens)) if not tokens.mention[k])
             margin = self.model.margin(features(words, _evidence_kinds(state.lexical)))
             if self.sentence_model is not None:
-                state.probability = self.sentence_model.probability(margin, state.text)
+                state.probability = self.sentence_model.probability(margin, state.text, _sentence_texts(state))
             else:
                 state.probability = self.model.calibrated(margin)
         return state.probability
+
+    def sentence_texts(self, folded: "FoldedText") -> tuple[str, ...]:
+        """The post's sentences as the second stage reads them (also used by its training script)."""
+        return _sentence_texts(self._state(folded, ToneCache()))
 
     def model_features(self, folded: "FoldedText") -> set[str]:
         """The model's features of a whole post (also used by the training script)."""
@@ -336,6 +340,19 @@ def squeezed(folded: "FoldedText") -> "FoldedText":
     from ..text.normalize import FoldedText
 
     return FoldedText(_ELONGATED.sub(lambda m: m.group(1) + _HIDDEN * (len(m.group()) - 1), text))
+
+
+def _sentence_texts(state: _PostState) -> tuple[str, ...]:
+    """The text of each sentence of the post (as the tokens split it) that holds a word other
+    than an @mention, from its first token to its last."""
+    tokens = state.tokens
+    bounds: dict[int, list[int]] = {}
+    spoken: set[int] = set()
+    for k, s in enumerate(tokens.sentence):
+        bounds.setdefault(s, [k, k])[1] = k
+        if not tokens.mention[k]:
+            spoken.add(s)
+    return tuple(state.text[tokens.starts[a] : tokens.ends[b]] for s, (a, b) in bounds.items() if s in spoken)
 
 
 def _evidence_kinds(findings: list[ToneFinding]) -> set[str]:

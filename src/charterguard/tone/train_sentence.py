@@ -12,7 +12,8 @@ file. Reads only licence-allowed sets, through `train.training_sets` (run under
    TweetEval's calibration bucket instead of 0.729, stacked 0.757 instead of 0.765):
    the encoder margin;
 2. on the *calibration* part, a two-input logistic regression (the shipped n-gram
-   model's margin, the encoder margin; every set weighing the same): the stacked,
+   model's margin, the encoder margin read as `sentence_model.READING`: the highest of the
+   post's and each of its sentences'; every set weighing the same): the stacked,
    calibrated probability;
 3. the gate: the n-gram margin below which a post is not embedded, the 1st percentile
    of the n-gram margins of the calibration posts the full stack flags (so the gate
@@ -39,7 +40,7 @@ from ..text.normalize import FoldedText
 from . import corpora
 from .analyzer import AnalyzerOptions, ToneAnalyzer
 from .corpora import Example
-from .sentence_model import ngram_model_digest
+from .sentence_model import READING, ngram_model_digest
 from .train import RISK_CATEGORIES, SEED, _threshold_for_groups, macro_f1, training_sets, write_model_file
 
 L2_GRID = (0.3, 1.0, 3.0)
@@ -64,6 +65,23 @@ def embeddings(examples: list[Example], cache_dir: Path | None) -> np.ndarray:
         cache_dir.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
         np.save(path, vectors)
     return vectors
+
+
+def read_margins(head: np.ndarray, posts: np.ndarray, examples: list[Example], analyzer: ToneAnalyzer, cache_dir: Path | None) -> np.ndarray:
+    """The encoder head's margin of each example as the shipped stage reads it (`READING`):
+    the highest of its post embedding's (`posts`) and, for posts of several sentences, each
+    sentence's."""
+    margins = posts @ head[:-1] + head[-1]
+    owners, pieces = [], []
+    for k, e in enumerate(examples):
+        sentences = analyzer.sentence_texts(FoldedText(e.text))
+        if len(sentences) > 1:
+            owners += [k] * len(sentences)
+            pieces += [Example(text, e.label, e.language) for text in sentences]
+    if pieces:
+        sentence_margins = embeddings(pieces, cache_dir) @ head[:-1] + head[-1]
+        np.maximum.at(margins, np.array(owners), sentence_margins)
+    return margins
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, weight: np.ndarray | None = None, iterations: int = 50) -> np.ndarray:
@@ -111,7 +129,7 @@ def fit_language(language: str, cache_dir: Path | None, log=print) -> dict:
     best = None
     for l2 in L2_GRID:
         beta = fit_logistic(x_train, y_train, l2)
-        encoder_calib = x_calib @ beta[:-1] + beta[-1]
+        encoder_calib = read_margins(beta, x_calib, calib, analyzer, cache_dir)
         stack = fit_logistic(np.column_stack([ngram_calib, encoder_calib])[real], y_calib[real].astype(np.float64), 1e-3, same_weight[real])
         probability = _sigmoid(stack[0] * ngram_calib + stack[1] * encoder_calib + stack[2])
         threshold, f1 = _threshold_for_groups(probability, y_calib, groups, lexical)
@@ -137,6 +155,7 @@ def fit_language(language: str, cache_dir: Path | None, log=print) -> dict:
     return {
         "language": language,
         "ngram_model_sha256": ngram_model_digest(language),
+        "reading": READING,
         "weights": [round(float(w), 6) for w in beta[:-1]],
         "bias": round(float(beta[-1]), 6),
         "stack": [round(float(v), 6) for v in stack],
