@@ -1,12 +1,20 @@
 """Functional tone suites (bench/data/tone_suite_{fr,en}.tsv): accuracy per phenomenon.
 
-    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind] [--errors]
+    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2] [--errors]
 
 A case is right when the charter's tone findings at warn/block exist exactly when the
 case says `flag`. Company context: policies/acme-group.yaml (Acme Group, competitors
 Globex and Initech). Rules are tuned on the dev part; the report part
 (crc32(text) % 3 == 0) is only read to report numbers. `--split blind` reads
 bench/data/tone_blind_{fr,en}.tsv: cases written after the rules, never tuned on.
+`--split blind2` reads bench/data/tone_blind2_{fr,en}.tsv: 144 cases written on
+2026-12-01 by a tester who read neither the rules nor the code. First run (rules of
+2026-12-01, default TweetEval model): accuracy 0.597; per phenomenon fr/en: dehumanising
+0.17/0.17, discrimination 0.17/0.00, disparage_competitor 0.50/0.67, disparage_customers
+0.33/0.33, disparage_employer 0.33/1.00, insult_colleague 0.33/0.50, threat 0.50/0.17,
+insult_negated 0.67/1.00, negative_fine 0.83/1.00, profanity_no_target 0.83/1.00,
+quotation_counter 1.00/0.83, group_neutral 1.00/1.00: the honest estimate for wordings
+nobody tuned on, far from the 1.00 of the suites the rules were written with.
 """
 
 from __future__ import annotations
@@ -57,15 +65,15 @@ def flagged_by(checker, case: Case) -> tuple[bool, list[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "all", "blind"], default="report")
+    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2"], default="report")
     parser.add_argument("--errors", action="store_true", help="print the misclassified posts of the split")
     args = parser.parse_args()
     from charterguard.charter.model import Charter
     from charterguard.engine import Checker
 
     checker = Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
-    if args.split == "blind":
-        cases = load_cases(stem="tone_blind")
+    if args.split in ("blind", "blind2"):
+        cases = load_cases(stem=f"tone_{args.split}")
     else:
         cases = [c for c in load_cases() if args.split == "all" or c.split == args.split]
     table: dict[tuple[str, str], list[bool]] = {}
