@@ -91,6 +91,8 @@ def looks_like_password(value: str) -> bool:
     """
     if len(value) < 4 or len(value) > 128 or is_placeholder(value) or _MARKUP.search(value) or _SOCIAL.match(value):
         return False
+    if value[0] in "([" and value[1:].rstrip(")],.;:").isalpha():
+        return False  # "MDP (Master Data Platform)": a parenthesis opening an aside
     if value.isdigit():
         return 4 <= len(value) <= 12
     n_classes = classes(value)
@@ -121,6 +123,12 @@ def looks_like_key(value: str) -> bool:
         return True
     if _HEX.match(value):
         return len(value) >= 20 and entropy(value) >= 2.8
+    if value.isalpha():
+        # Some keys are letters only (a Twitter/X consumer key): long, both cases, changing case often.
+        # Not words joined in camel case ("HelloWorldFromTheTeam"): those are capitalised words end to end.
+        in_words = sum(len(w) for w in _CAMEL_WORD.findall(value))
+        return len(value) >= 20 and classes(value) == 2 and entropy(value) >= 3.5 and class_switches(value) >= 0.3 \
+            and in_words < 0.7 * len(value)
     return classes(value) >= 2 and entropy(value) >= 3.0 and any(c.isdigit() for c in value)
 
 
@@ -143,6 +151,7 @@ def looks_random(value: str) -> bool:
 
 
 _FILE_NAME = re.compile(r"\.[A-Za-z]{2,4}$")
+_CAMEL_WORD = re.compile(r"[A-Z]?[a-z]{3,}")
 
 
 # Vendors' documentation marks its sample credentials so (AWS: AKIAIOSFODNN7EXAMPLE,
