@@ -216,8 +216,10 @@ def test_identifiers_public_keys_and_slugs_with_a_prefix_are_not_tokens(text: st
         "https://acme.rocket.chat/hooks/" + chars(ALNUM, 17) + "/" + chars(ALNUM, 48),  # Rocket.Chat: id, then token
         "https://chat.googleapis.com/v1/spaces/AAAA" + chars(ALNUM, 7) + "/messages?key=AIza" + chars(ALNUM, 35)
         + "&token=" + chars(ALNUM + "-_", 43) + "%3D",
+        "https://prod-31.francecentral.logic.azure.com:443/workflows/" + chars(HEX, 32)
+        + "/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=" + chars(ALNUM + "-_", 43),
     ],
-    ids=["mattermost", "rocket.chat", "google-chat"],
+    ids=["mattermost", "rocket.chat", "google-chat", "teams-workflows"],
 )
 def test_a_chat_tools_incoming_webhook_is_a_token_as_a_whole(hook: str) -> None:
     assert found(f"Webhook des alertes : {hook} — branchez-y vos scripts") == [("TOKEN", hook)]

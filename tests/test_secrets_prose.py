@@ -421,6 +421,8 @@ def test_the_docs_sample_keys_are_clean_in_a_docs_sentence_but_reported_when_pas
         ("Keys for the listening dashboard:\nAPI Key: QwErTyUiOpAsDfGhJkLzXcVbN\nthanks", "API_KEY", "QwErTyUiOpAsDfGhJkLzXcVbN"),
         # a query string: "key=" is the API key, "token=" the token, each with its own family
         ("works in Postman: key=4f1c2b9e8d7a6c5b4a39281706f5e4d3&token=ATTAb1" + "9c" * 30 + "x8Yz7Wq6", "API_KEY", "4f1c2b9e8d7a6c5b4a39281706f5e4d3"),
+        # a social network's consumer key and secret
+        ("X app:\nConsumer Key: q8ZtW2mLx4RcV7bN1kPsYd\nthanks", "API_KEY", "q8ZtW2mLx4RcV7bN1kPsYd"),
         # a private key named so in config (WireGuard), not an API key
         ("[Interface]\nPrivateKey = yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=\nListenPort = 51820", "PRIVATE_KEY", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk="),
     ],

@@ -254,15 +254,17 @@ def _prefixed_tokens(text: str) -> list[SecretCandidate]:
 
 # Incoming webhooks of chat tools: whoever holds the link posts into the channel, so the whole link is
 # the secret, as for Slack's. Mattermost ("/hooks/<26 chars>") and Rocket.Chat ("/hooks/<id>/<token>")
-# are self-hosted on any host; Google Chat carries a key and a token in its query.
+# are self-hosted on any host; Google Chat carries a key and a token in its query; Teams' Workflows
+# (Power Automate, Logic Apps) sign the trigger's link ("/workflows/<id>/triggers/...&sig=").
 _CHAT_WEBHOOK = re.compile(
     r"(?i)(?<![\w@.\-/])https?://[a-z0-9][\w.\-]{0,100}(?::\d{1,5})?/hooks/(?P<secret>[A-Za-z0-9]{17,40}(?:/[A-Za-z0-9_\-]{20,80})?)(?![\w\-/])"
     r"|(?<![\w@.\-/])https://chat\.googleapis\.com/v1/spaces/[\w\-]{4,40}/messages\?[^\s<>\"'»`]{0,400}?token=[A-Za-z0-9_\-%]{20,}"
+    r"|(?<![\w@.\-/])https://[\w.\-]{1,120}(?::\d{1,5})?/(?:[\w\-]{1,40}/){0,4}workflows/[0-9a-fA-F]{32}/triggers/[^\s<>\"'»`]{0,300}?[?&]sig=[A-Za-z0-9_\-%]{20,}"
 )
 
 
 def _chat_webhooks(text: str) -> list[SecretCandidate]:
-    if "/hooks/" not in text and "chat.googleapis.com" not in text:
+    if "/hooks/" not in text and "chat.googleapis.com" not in text and "/workflows/" not in text:
         return []
     out = []
     for m in _CHAT_WEBHOOK.finditer(text):
@@ -275,6 +277,7 @@ def _chat_webhooks(text: str) -> list[SecretCandidate]:
 
 # Secrets whose shape alone is common (64 hex digits are also a transaction hash or a digest; 52
 # base32 characters could be an id): reported when the line names them before the value.
+# (kind, family, naming words, value): the value is looked for first (the naming words are the costlier scan).
 _NAMED_BEFORE: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...] = (
     # An Ethereum-style private key: 0x and 64 hex digits after "private key" / "clé privée".
     ("hex-private-key", "PRIVATE_KEY", re.compile(r"(?i)private[\s_\-]?key|cl[ée]f?\s+priv[ée]e|privkey"),
@@ -289,8 +292,6 @@ _NAMED_LINE_REACH = 160  # how far before the value, on its line, the naming wor
 def _named_before(text: str) -> list[SecretCandidate]:
     out = []
     for kind, family, naming, pattern in _NAMED_BEFORE:
-        if naming.search(text) is None:
-            continue
         for m in pattern.finditer(text):
             value = m.group(0)
             line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _NAMED_LINE_REACH)

@@ -131,11 +131,9 @@ _NAMED_SERVER = re.compile(
 )
 # A machine's name next to its private address ("PRN-SRV-03 (172.22.9.40)", "10.0.4.12 (ci-runner-03)").
 _NAME = r"(?=[A-Za-z0-9_\-]*\d)[A-Za-z][A-Za-z0-9]*(?:[\-_][A-Za-z0-9]+)+"
-_IP = r"\d{1,3}(?:\.\d{1,3}){3}"
-_NAME_BY_ADDRESS = re.compile(
-    r"(?<![\w\-.])(?P<host>" + _NAME + r")\s*[(\[]\s*(?P<ip>" + _IP + r")(?::\d{1,5})?\s*[)\]]"
-    r"|(?<![\w.])(?P<ip2>" + _IP + r")(?::\d{1,5})?\s*[(\[]\s*(?P<host2>" + _NAME + r")\s*[)\]]"
-)
+# Read around each private address found (bounded windows: linear time).
+_NAME_BEFORE_ADDRESS = re.compile(r"(?<![\w\-.])(?P<host>" + _NAME + r")\s*[(\[]\s*$")
+_NAME_AFTER_ADDRESS = re.compile(r"\s*[(\[]\s*(?P<host>" + _NAME + r")\s*[)\]]")
 # The server of a connection string, when it is a bare machine name (a name without a domain only
 # resolves inside the company's network): "Server=SRV-SQL-PAIE\INST01;", "Data Source=dbprod01,1433;".
 _CONNECTION_SERVER = re.compile(
@@ -169,14 +167,26 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
         if _host_shaped(m.group("host")):
             out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "named-server"))
     if "(" in text or "[" in text:
-        for m in _NAME_BY_ADDRESS.finditer(text):
-            group = "host" if m.group("host") is not None else "host2"
-            if private_ip(m.group("ip") or m.group("ip2")) and _host_shaped(m.group(group)):
-                out.append(SecretCandidate(m.start(group), m.end(group), "INTERNAL_HOST", "server-by-its-address"))
+        out.extend(_names_by_their_address(text, [c for c in out if c.kind == "private-ip"]))
     if "=" in text and ";" in text:
         for m in _CONNECTION_SERVER.finditer(text):
             if m.group("host").split("\\", 1)[0].casefold() not in _LOCAL_NAMES:
                 out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "connection-string-server"))
+    return out
+
+
+def _names_by_their_address(text: str, addresses: list[SecretCandidate]) -> list[SecretCandidate]:
+    out = []
+    for address in addresses:
+        if text[address.start : address.end].count(".") != 3 or "/" in text[address.start : address.end]:
+            continue  # an address alone ("172.22.9.40", "10.0.0.2:8080"), not a link
+        window = max(0, address.start - 48)
+        before = _NAME_BEFORE_ADDRESS.search(text[window : address.start])
+        after = _NAME_AFTER_ADDRESS.match(text[address.end : address.end + 48])
+        if before is not None and text[address.end : address.end + 3].lstrip().startswith((")", "]")) and _host_shaped(before.group("host")):
+            out.append(SecretCandidate(window + before.start("host"), window + before.end("host"), "INTERNAL_HOST", "server-by-its-address"))
+        if after is not None and _host_shaped(after.group("host")):
+            out.append(SecretCandidate(address.end + after.start("host"), address.end + after.end("host"), "INTERNAL_HOST", "server-by-its-address"))
     return out
 
 
