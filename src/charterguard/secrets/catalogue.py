@@ -8,8 +8,10 @@ appears, in prose or config, so it needs no keyword. Secrets without such a shap
 keyword announces them. Patterns are written for this module, each compiled
 once and run only on posts holding its literal hint; bounded repetitions (linear time).
 Also here: signed storage links (S3/GCS presigned URLs, Azure SAS, CloudFront), whose
-whole link is the secret, and tokens of vendors no shape names yet, told by a lowercase
-prefix and a long random body ("xai-...", "sk-or-v1-...").
+whole link is the secret, chat tools' incoming webhooks (Mattermost, Rocket.Chat, Google Chat,
+Teams Workflows), also whole, tokens of vendors no shape names yet, told by a lowercase
+prefix and a long random body ("xai-...", "sk-or-v1-..."), and shapes too common to be read
+alone (an `0x` + 64 hex private key, an Azure DevOps PAT) when their line names them.
 """
 
 from __future__ import annotations

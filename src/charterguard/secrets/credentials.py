@@ -2,7 +2,8 @@
 
 - Prose, French and English: "le mot de passe du wifi invité c'est Acme2026!",
   "mdp Soleil2026!", "the staging password is Hunter22", "identifiants : admin / X",
-  "login marie pass Y", "le code de la porte est 4512"; a wifi key without the word
+  "login marie pass Y", "login X, pass Y", "mdp changé, le nouveau c'est X", a meeting's
+  "code secret X", "le code de la porte est 4512"; a wifi key without the word
   password ("PSK X", « clé WPA : X », "network key is X", "wifi = X", a QR code's
   `WIFI:...;P:X;;`); "the secret for the webhook is X" (a key or a password by its shape).
 - Command lines and credential files: `mysql -pX`, `sshpass -p`, `curl -u`, `redis-cli -a`,

@@ -3,7 +3,10 @@
 - INTERNAL_HOST: private (RFC 1918), link-local and unique-local addresses, with or
   without a port ("10.12.4.7, port 8443", "192.168.1.20:8080"); host names under an
   internal suffix (.lan .local .corp .internal .intra .intranet .home.arpa...) or one
-  of the company's `internal_domains`.
+  of the company's `internal_domains`; machines named as hosts are after a server word or
+  next to their private address ("PRN-SRV-03 (172.22.9.40)"), a connection string's bare
+  server name (`Server=SRV-SQL-PAIE\\INST01;`). A home router's default address said as a
+  default is advice.
 - INTERNAL_URL: a link whose host is such a host or address, or an internal tool
   (self-hosted Jira, Confluence, GitLab, Grafana, Jenkins...; Atlassian cloud sites,
   SharePoint / OneDrive, Teams links, a workspace's Slack, Notion, Linear, Google Docs,
@@ -12,7 +15,7 @@
   The vendors' own public sites (gitlab.com, grafana.com/docs, confluence.atlassian.com)
   are not internal.
 - FILE_PATH: UNC shares (`\\\\nas-marketing\\partage\\...`), smb:// / file:// links,
-  mapped-drive and user-directory paths.
+  mapped-drive, user-directory and macOS volume (`/Volumes/...`) paths.
 """
 
 from __future__ import annotations
