@@ -227,6 +227,7 @@ def test_a_chat_tools_incoming_webhook_is_a_token_as_a_whole(hook: str) -> None:
 
 def test_a_page_named_hooks_is_not_a_webhook() -> None:
     assert found("Read https://docs.acme-example.org/hooks/installation-and-configuration first") == []
+    assert found("Our guide: https://blog.acme-example.org/hooks/useEffectCleanup2024abc") == []
 
 
 def test_a_private_key_header_alone_is_a_mention_the_block_is_the_key() -> None:

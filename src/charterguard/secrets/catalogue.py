@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from . import SecretCandidate
-from .shape import entropy, is_documented_sample, is_placeholder, looks_random
+from .shape import class_switches, entropy, is_documented_sample, is_placeholder, looks_random
 
 _B = r"(?:(?<=://)|(?<![\w\-./+]))"  # a token starts at a word boundary (not inside a longer token), or a URL's user part
 _E = r"(?![\w\-])"  # ... and ends at one
@@ -270,9 +270,11 @@ def _chat_webhooks(text: str) -> list[SecretCandidate]:
         return []
     out = []
     for m in _CHAT_WEBHOOK.finditer(text):
-        secret = m.group("secret")
-        if secret is not None and not (any(c.isdigit() for c in secret) and any(c.isalpha() for c in secret) and entropy(secret) >= 3.5):
-            continue  # "/hooks/installation-guide": a page, not a hook's id
+        hook_id = (m.group("secret") or "").replace("/", "")  # Mattermost's id, or Rocket.Chat's id and token
+        if m.group("secret") is not None and not (
+            any(c.isdigit() for c in hook_id) and any(c.isalpha() for c in hook_id) and entropy(hook_id) >= 3.5 and class_switches(hook_id) >= 0.3
+        ):
+            continue  # "/hooks/useEffectCleanup2024": a page named in camel case, not a hook's random id
         out.append(SecretCandidate(m.start(), m.end(), "TOKEN", "chat-webhook"))
     return out
 
