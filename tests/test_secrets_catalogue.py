@@ -241,6 +241,9 @@ def test_secrets_whose_shape_is_common_are_reported_when_the_line_names_them() -
     wallet = "0x" + chars(HEX, 64)
     assert found(f"Clé privée du portefeuille de démo (testnet) : {wallet}") == [("PRIVATE_KEY", wallet)]
     assert found(f"Transaction confirmed: {wallet} on Etherscan") == []  # a transaction hash has the same shape
+    bare = chars(HEX, 64)
+    assert found(f"hot wallet private key (testnet): {bare}") == [("PRIVATE_KEY", bare)]
+    assert found(f"Host private key fingerprint (SHA256): {bare}") == []  # a digest of the key, named so
     pat = chars("abcdefghijklmnopqrstuvwxyz234567", 50) + "k7"
     assert found(f"Azure DevOps PAT for the build agent (scope: Packaging): {pat}") == [("TOKEN", pat)]
     assert found(f"release notes {pat}") == []

@@ -149,6 +149,7 @@ def test_folder_names_with_spaces_belong_to_the_path_a_command_switch_does_not()
     [
         ("The print server moved, it's now PRN-SRV-07 (172.22.9.41). Re-add your printers", "PRN-SRV-07"),
         ("le NAS 10.4.0.12 (nas-compta-02) est plein", "nas-compta-02"),
+        ("Le serveur SQL est SRV-SQL-02\\COMPTA (10.20.1.15), base Compta", "SRV-SQL-02\\COMPTA"),
         ("Server=SQL-RH-01\\PAIE;Database=Rh;Integrated Security=true;", "SQL-RH-01\\PAIE"),
         ("Data Source=dbprod07,1433;Initial Catalog=Crm;", "dbprod07"),
     ],

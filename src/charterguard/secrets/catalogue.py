@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from . import SecretCandidate
+from .credentials import IDENTIFIER_WORDS
 from .shape import class_switches, entropy, is_documented_sample, is_placeholder, looks_random
 
 _B = r"(?:(?<=://)|(?<![\w\-./+]))"  # a token starts at a word boundary (not inside a longer token), or a URL's user part
@@ -283,9 +284,9 @@ def _chat_webhooks(text: str) -> list[SecretCandidate]:
 # base32 characters could be an id): reported when the line names them before the value.
 # (kind, family, naming words, value): the value is looked for first (the naming words are the costlier scan).
 _NAMED_BEFORE: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...] = (
-    # An Ethereum-style private key: 0x and 64 hex digits after "private key" / "clé privée".
+    # An Ethereum-style private key: 64 hex digits (0x or not) after "private key" / "clé privée".
     ("hex-private-key", "PRIVATE_KEY", re.compile(r"(?i)private[\s_\-]?key|cl[ée]f?\s+priv[ée]e|privkey"),
-     re.compile(r"(?<![\w])0x[0-9a-fA-F]{64}(?![\w])")),
+     re.compile(r"(?<![\w])(?:0x)?[0-9a-fA-F]{64}(?![\w])")),
     # An Azure DevOps personal access token: 52 lowercase base32 characters.
     ("azure-devops-pat", "TOKEN", re.compile(r"(?i)azure\s*devops|(?<![\w\-])(?:ado|pats?)(?![\w\-])|personal\s+access\s+tokens?|dev\.azure\.com|visualstudio\.com"),
      re.compile(r"(?<![\w\-])[a-z2-7]{52}(?![\w\-])")),
@@ -299,8 +300,11 @@ def _named_before(text: str) -> list[SecretCandidate]:
         for m in pattern.finditer(text):
             value = m.group(0)
             line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _NAMED_LINE_REACH)
-            if naming.search(text, line_start, m.start()) is None or entropy(value) < 3.0:
+            named = naming.search(text, line_start, m.start())
+            if named is None or entropy(value) < 3.0:
                 continue
+            if kind == "hex-private-key" and IDENTIFIER_WORDS.search(text, named.end(), m.start()):
+                continue  # hex is also a digest's shape: "private key fingerprint (SHA256): <hex>"
             if kind == "azure-devops-pat" and not (any(c.isdigit() for c in value) and re.search(r"[g-z]", value)):
                 continue  # hexadecimal (a digest) or a word run, not base32 noise
             out.append(SecretCandidate(m.start(), m.end(), family, kind))

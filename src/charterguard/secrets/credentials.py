@@ -155,7 +155,7 @@ _NEAR_KEYWORD = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<key>keys?|secrets?|cl[ée]s?|clefs?|credentials?)|(?P<token>tokens?|jetons?))(?![\w\-])"
     r"(?P<words>[^\n.?]{0,60}?)(?<![\w\-+/=#@])(?P<bare>[A-Za-z0-9+/_\-.=~%]{20,512})(?![\w\-+/=])"
 )
-_IDENTIFIER_WORDS = re.compile(
+IDENTIFIER_WORDS = re.compile(
     r"(?i)\b(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|digests?|ids?|uuids?|guids?|builds?|versions?|refs?|r[ée]f[ée]rences?|"
     r"orders?|commandes?|tracking|suivi|factures?|invoices?|tickets?|requests?|requ[êe]tes?|correlation|transactions?|images?|"
     r"fingerprints?|empreintes?|publi(?:c|que)|pub|ssh-[a-z0-9]+|ecdsa-[\w\-]+)\b"
@@ -368,7 +368,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if _ASSIGNMENT.match(value):
             continue  # "key=X&token=Y": each name=value is read as config, with its own family
         before = text[max(0, m.start() - 12) : m.start()]  # "public key", "ssh-rsa" are not secrets
-        if looks_random(value) and not _IDENTIFIER_WORDS.search(m.group("words")) and not _IDENTIFIER_WORDS.search(before) \
+        if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")):
             family = "TOKEN" if m.group("token") else "API_KEY"
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
@@ -443,7 +443,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
 _REFUSED_AFTER = re.compile(
     r"(?i)\W{0,3}\s*(?:(?:est|sont|is|are|was|sera|will\s+be|gets?|serait|would\s+be)\s+)?(?:(?:donc|toujours|automatiquement|automatically|always|now)\s+)?"
     # (not "refusé", "bloqué": a password refused at login, an account blocked, is still a real one)
-    r"(?:interdit(?:e|s|es)?|banni(?:e|s|es)?|proscrit(?:e|s|es)?|blacklist[ée](?:e|s|es)?|forbidden|banned|prohibited|blacklisted|not\s+allowed|disallowed)\b"
+    r"(?:interdit(?:e|s|es)?|banni(?:e|s|es)?|proscrit(?:e|s|es)?|blacklist[ée](?:e|s|es)?|forbidden|banned|prohibited|blacklisted|"
+    r"(?:n['’]est|ne\s+sont|is|are)\s+(?:plus|pas|no\s+longer|not)\s+(?:autoris[ée]e?s?|allowed|permitted|accepted)|not\s+allowed|disallowed)\b"
 )
 
 

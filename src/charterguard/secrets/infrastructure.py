@@ -135,7 +135,7 @@ _NAMED_SERVER = re.compile(
 # A machine's name next to its private address ("PRN-SRV-03 (172.22.9.40)", "10.0.4.12 (ci-runner-03)").
 _NAME = r"(?=[A-Za-z0-9_\-]*\d)[A-Za-z][A-Za-z0-9]*(?:[\-_][A-Za-z0-9]+)+"
 # Read around each private address found (bounded windows: linear time).
-_NAME_BEFORE_ADDRESS = re.compile(r"(?<![\w\-.])(?P<host>" + _NAME + r")\s*[(\[]\s*$")
+_NAME_BEFORE_ADDRESS = re.compile(r"(?<![\w\-.])(?P<host>" + _NAME + r")(?P<instance>\\[\w\-$]{1,30})?\s*[(\[]\s*$")
 _NAME_AFTER_ADDRESS = re.compile(r"\s*[(\[]\s*(?P<host>" + _NAME + r")\s*[)\]]")
 # The server of a connection string, when it is a bare machine name (a name without a domain only
 # resolves inside the company's network): "Server=SRV-SQL-PAIE\INST01;", "Data Source=dbprod01,1433;".
@@ -187,7 +187,8 @@ def _names_by_their_address(text: str, addresses: list[SecretCandidate]) -> list
         before = _NAME_BEFORE_ADDRESS.search(text[window : address.start])
         after = _NAME_AFTER_ADDRESS.match(text[address.end : address.end + 48])
         if before is not None and text[address.end : address.end + 3].lstrip().startswith((")", "]")) and _host_shaped(before.group("host")):
-            out.append(SecretCandidate(window + before.start("host"), window + before.end("host"), "INTERNAL_HOST", "server-by-its-address"))
+            end = before.end("instance") if before.group("instance") else before.end("host")  # "SRV-SQL-02\\COMPTA (10.20.1.15)"
+            out.append(SecretCandidate(window + before.start("host"), window + end, "INTERNAL_HOST", "server-by-its-address"))
         if after is not None and _host_shaped(after.group("host")):
             out.append(SecretCandidate(address.end + after.start("host"), address.end + after.end("host"), "INTERNAL_HOST", "server-by-its-address"))
     return out
