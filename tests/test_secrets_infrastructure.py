@@ -161,6 +161,8 @@ def test_a_machine_named_next_to_its_private_address_or_as_a_connection_strings_
 def test_a_public_server_in_a_connection_string_or_a_name_next_to_a_public_address_is_not_internal() -> None:
     assert found("Server=tcp:acme.database.windows.net,1433;Database=crm;") == []
     assert found("Server=localhost;Database=dev;") == []
+    assert found("Doc: Server=myServerAddress;Database=myDataBase;") == []  # the docs' placeholders
+    assert found("Data Source=ServerName\\InstanceName;Initial Catalog=db;") == []
     assert found("COVID-19 (8.8.8.8) dashboards") == []
 
 

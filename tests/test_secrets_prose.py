@@ -440,6 +440,7 @@ def test_pairs_new_ones_meeting_codes_labels_and_query_strings(text: str, family
         "Notre ancien mot de passe « Printemps2025 » n'est plus autorisé par la politique",
         "uid=svc-kiosk, pw rotated yesterday, server ldaps://ldap01.acme.intra:636",
         "TWILIO_ACCOUNT_SID=AC3f7c6ba7059797a16e5a1067f87ee090",
+        "Doc : Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPassword;",
         "Our brand book: HelloWorldFromTheMarketingTeam is the tagline, API Key: HelloWorldFromTheMarketingTeam",
     ],
 )

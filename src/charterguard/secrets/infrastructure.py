@@ -26,6 +26,7 @@ from collections.abc import Iterable
 
 from ..validators import private_ip
 from . import SecretCandidate
+from .shape import is_placeholder
 
 INTERNAL_SUFFIXES: tuple[str, ...] = (
     "lan", "local", "localdomain", "corp", "internal", "intra", "intranet", "home.arpa", "priv", "private",
@@ -144,6 +145,7 @@ _CONNECTION_SERVER = re.compile(
     r"(?P<host>[A-Za-z][\w\-]{1,62}(?:\\[\w\-$]{1,30})?)(?:,\d{1,5})?\s*;"
 )
 _LOCAL_NAMES = frozenset({"localhost", "local", "127", "(local)"})
+_NAME_PLACEHOLDER = re.compile(r"(?i)(?:server|host|instance|machine|computer)_?name|example|sample")
 _HOST_PREFIX = re.compile(r"(?i)^(?:srv|svr|vm|nas|dc|sql|db|ci|app|web|fs|prd|prod|dev|rec|test|stg|ppd|uat|pc|ws|lab)")
 _SPACED_FILE_NAME = re.compile(r"(?: [^\s\\<>\"|*?]{1,40}){1,4}?\.[A-Za-z0-9]{2,5}\b")
 _HOME_CONVENTION = re.compile(r"^~/(?:\.|[^/]+$)")  # a dot-directory, or one name under ~
@@ -173,7 +175,8 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
         out.extend(_names_by_their_address(text, [c for c in out if c.kind == "private-ip"]))
     if "=" in text and ";" in text:
         for m in _CONNECTION_SERVER.finditer(text):
-            if m.group("host").split("\\", 1)[0].casefold() not in _LOCAL_NAMES:
+            server = m.group("host").split("\\", 1)[0]
+            if server.casefold() not in _LOCAL_NAMES and not is_placeholder(server) and not _NAME_PLACEHOLDER.search(server):
                 out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "connection-string-server"))
     return out
 

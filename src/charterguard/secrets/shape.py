@@ -65,10 +65,14 @@ _REFERENCE = re.compile(
 )
 
 
+# The docs' camel-case placeholders: myPassword, yourApiKey, myServerAddress (connectionstrings.com style).
+_CAMEL_PLACEHOLDER = re.compile(r"^(?:my|your)[A-Z][A-Za-z]*$")
+
+
 def is_placeholder(value: str) -> bool:
-    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`, `os.getenv(`..."""
+    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`, `os.getenv(`, `myPassword`..."""
     folded = value.casefold()
-    if _PLACEHOLDER.match(value) or _REFERENCE.match(value) or len(set(folded)) <= 2:
+    if _PLACEHOLDER.match(value) or _REFERENCE.match(value) or _CAMEL_PLACEHOLDER.match(value) or len(set(folded)) <= 2:
         return True
     return len(folded) >= 4 and any(folded in seq for seq in _SEQUENCES)
 
