@@ -26,7 +26,7 @@ def chars(alphabet: str, n: int) -> str:
 
 
 # (vendor, family, token): one per shape added from gitleaks' catalogue; the family is what the vendor calls
-# it (Prefect and RubyGems issue "API keys", Shippo and Duffel "tokens").
+# it (Prefect, RubyGems, Infracost and LangSmith issue "API keys", Shippo and Duffel "tokens").
 VENDOR_TOKENS = [
     ("pulumi", "TOKEN", "pul-" + chars(HEX, 40)),
     ("prefect", "API_KEY", "pnu_" + chars(ALNUM, 36)),
@@ -37,7 +37,7 @@ VENDOR_TOKENS = [
     ("readme", "API_KEY", "rdme_" + chars(string.ascii_lowercase + string.digits, 70)),
     ("scalingo", "TOKEN", "tk-us-" + chars(ALNUM + "_-", 48)),
     ("fly.io", "TOKEN", "fo1_" + chars(ALNUM + "_-", 43)),
-    ("infracost", "TOKEN", "ico-" + chars(ALNUM, 32)),
+    ("infracost", "API_KEY", "ico-" + chars(ALNUM, 32)),
     ("dynatrace", "TOKEN", "dt0c01." + chars(string.ascii_uppercase + string.digits, 24) + "." + chars(string.ascii_uppercase + string.digits, 64)),
     ("openshift", "TOKEN", "sha256~" + chars(ALNUM + "_-", 43)),
     ("harness", "TOKEN", "pat." + chars(ALNUM + "_-", 22) + "." + chars(ALNUM, 24) + "." + chars(ALNUM, 20)),
@@ -74,7 +74,10 @@ VENDOR_TOKENS = [
     # vendors no shape names: a lowercase prefix, then a long random body
     ("xai (prefixed)", "API_KEY", "xai-" + chars(ALNUM, 80)),
     ("openrouter (prefixed)", "API_KEY", "sk-or-v1-" + chars(HEX, 64)),
-    ("langsmith (prefixed)", "TOKEN", "lsv2_pt_" + chars(HEX, 32) + "_" + chars(HEX, 10)),
+    ("langsmith personal", "API_KEY", "lsv2_pt_" + chars(HEX, 32) + "_" + chars(HEX, 10)),
+    ("langsmith service", "API_KEY", "lsv2_sk_" + chars(HEX, 32) + "_" + chars(HEX, 10)),
+    ("plaid access token", "TOKEN", "access-sandbox-" + "-".join(chars(HEX, n) for n in (8, 4, 4, 4, 12))),
+    ("trello token", "TOKEN", "ATTA" + chars(HEX, 64) + chars(ALNUM, 8)),
     ("pinecone (prefixed)", "API_KEY", "pcsk_" + chars(ALNUM, 5) + "_" + chars(ALNUM, 60)),
     ("firebase cloud messaging server key", "API_KEY", "AAAA" + chars(ALNUM, 7) + ":APA91b" + chars(ALNUM + "_-", 134)),
 ]
@@ -204,3 +207,43 @@ def test_an_azure_function_key_inside_its_link() -> None:
 )
 def test_identifiers_public_keys_and_slugs_with_a_prefix_are_not_tokens(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "hook",
+    [
+        "https://chat.acme-group.fr/hooks/" + chars(string.ascii_lowercase + string.digits, 26),  # Mattermost, self-hosted
+        "https://acme.rocket.chat/hooks/" + chars(ALNUM, 17) + "/" + chars(ALNUM, 48),  # Rocket.Chat: id, then token
+        "https://chat.googleapis.com/v1/spaces/AAAA" + chars(ALNUM, 7) + "/messages?key=AIza" + chars(ALNUM, 35)
+        + "&token=" + chars(ALNUM + "-_", 43) + "%3D",
+        "https://prod-31.francecentral.logic.azure.com:443/workflows/" + chars(HEX, 32)
+        + "/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=" + chars(ALNUM + "-_", 43),
+    ],
+    ids=["mattermost", "rocket.chat", "google-chat", "teams-workflows"],
+)
+def test_a_chat_tools_incoming_webhook_is_a_token_as_a_whole(hook: str) -> None:
+    assert found(f"Webhook des alertes : {hook} — branchez-y vos scripts") == [("TOKEN", hook)]
+
+
+def test_a_page_named_hooks_is_not_a_webhook() -> None:
+    assert found("Read https://docs.acme-example.org/hooks/installation-and-configuration first") == []
+    assert found("Our guide: https://blog.acme-example.org/hooks/useEffectCleanup2024abc") == []
+
+
+def test_a_private_key_header_alone_is_a_mention_the_block_is_the_key() -> None:
+    assert found("The file should start with -----BEGIN OPENSSH PRIVATE KEY----- and stay on your laptop.") == []
+    assert found("-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----") == []
+    block = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7xk" + chars(ALNUM, 40) + "\n-----END RSA PRIVATE KEY-----"
+    assert found(f"oops {block}") == [("PRIVATE_KEY", block)]
+
+
+def test_secrets_whose_shape_is_common_are_reported_when_the_line_names_them() -> None:
+    wallet = "0x" + chars(HEX, 64)
+    assert found(f"Clé privée du portefeuille de démo (testnet) : {wallet}") == [("PRIVATE_KEY", wallet)]
+    assert found(f"Transaction confirmed: {wallet} on Etherscan") == []  # a transaction hash has the same shape
+    bare = chars(HEX, 64)
+    assert found(f"hot wallet private key (testnet): {bare}") == [("PRIVATE_KEY", bare)]
+    assert found(f"Host private key fingerprint (SHA256): {bare}") == []  # a digest of the key, named so
+    pat = chars("abcdefghijklmnopqrstuvwxyz234567", 50) + "k7"
+    assert found(f"Azure DevOps PAT for the build agent (scope: Packaging): {pat}") == [("TOKEN", pat)]
+    assert found(f"release notes {pat}") == []

@@ -142,3 +142,43 @@ def test_folder_names_with_spaces_belong_to_the_path_a_command_switch_does_not()
     path = "D:\\Partage\\Comité - Direction 2027\\budget.xlsx"
     assert found(f"Le fichier : {path}") == [("FILE_PATH", path)]
     assert found("net use Y: \\\\fs-rh\\paie /user:ACME\\adm") == [("FILE_PATH", "\\\\fs-rh\\paie")]
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("The print server moved, it's now PRN-SRV-07 (172.22.9.41). Re-add your printers", "PRN-SRV-07"),
+        ("le NAS 10.4.0.12 (nas-compta-02) est plein", "nas-compta-02"),
+        ("Le serveur SQL est SRV-SQL-02\\COMPTA (10.20.1.15), base Compta", "SRV-SQL-02\\COMPTA"),
+        ("Server=SQL-RH-01\\PAIE;Database=Rh;Integrated Security=true;", "SQL-RH-01\\PAIE"),
+        ("Data Source=dbprod07,1433;Initial Catalog=Crm;", "dbprod07"),
+    ],
+)
+def test_a_machine_named_next_to_its_private_address_or_as_a_connection_strings_server(text: str, host: str) -> None:
+    assert ("INTERNAL_HOST", host) in found(text)
+
+
+def test_a_public_server_in_a_connection_string_or_a_name_next_to_a_public_address_is_not_internal() -> None:
+    assert found("Server=tcp:acme.database.windows.net,1433;Database=crm;") == []
+    assert found("Server=localhost;Database=dev;") == []
+    assert found("Doc: Server=myServerAddress;Database=myDataBase;") == []  # the docs' placeholders
+    assert found("Data Source=ServerName\\InstanceName;Initial Catalog=db;") == []
+    assert found("COVID-19 (8.8.8.8) dashboards") == []
+
+
+def test_a_routers_default_address_said_as_a_default_is_advice() -> None:
+    assert found("Astuce : 192.168.1.1 est généralement l'adresse par défaut de votre box.") == []
+    assert found("Most routers use 192.168.0.1 by default") == []
+    assert found("Le NAS du service est sur 192.168.1.1") == [("INTERNAL_HOST", "192.168.1.1")]
+
+
+def test_a_macos_volume_path_is_a_file_path() -> None:
+    assert found("State file: /Volumes/infra/terraform/prod/terraform.tfstate, don't open it") == [
+        ("FILE_PATH", "/Volumes/infra/terraform/prod/terraform.tfstate")
+    ]
+    assert found("Plug the key, it shows up as /Volumes/USB") == []
+
+
+def test_a_hosted_tools_shared_regional_endpoint_is_not_a_companys_site() -> None:
+    assert found("remote_write: https://prometheus-prod-13-prod-us-east-0.grafana.net/api/prom/push") == []
+    assert found("Dashboards: https://acme.grafana.net/d/abc/sales") == [("INTERNAL_URL", "https://acme.grafana.net/d/abc/sales")]

@@ -402,3 +402,57 @@ def test_the_docs_sample_keys_are_clean_in_a_docs_sentence_but_reported_when_pas
     assert found("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") == [
         ("API_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "secret"),
+    [
+        # a login then its password after "pass" / "pw" (the pass word separates, it is not the password)
+        ("Compte partagé du kiosque : login kiosque-accueil, pass Borne!Accueil7 (merci de ne pas le changer)", "PASSWORD", "Borne!Accueil7"),
+        ("shared Figma seat: login design@acme-example.fr, pw Fig#Seat2027. ask before using", "PASSWORD", "Fig#Seat2027"),
+        # the password named, then "the new one is" later in the sentence
+        ("mot de passe du compte YouTube changé hier soir, la nouvelle c'est Tube#Acme88 — à noter", "PASSWORD", "Tube#Acme88"),
+        ("we rotated the wifi password this morning, the new one is Gecko!Vert42", "PASSWORD", "Gecko!Vert42"),
+        # a meeting's secret code
+        ("Webinaire de jeudi : ID 915 220 4471, code secret 7hQx2P", "PASSWORD", "7hQx2P"),
+        # a user / password pair far into a sentence that starts by naming the account
+        ("Identifiants de la page Facebook du salon, réservés à l'équipe communication : salon.acme / Fb-Salon_2026", "PASSWORD", "Fb-Salon_2026"),
+        # a key after a label line, letters only (a consumer key of a social network's API)
+        ("Keys for the listening dashboard:\nAPI Key: QwErTyUiOpAsDfGhJkLzXcVbN\nthanks", "API_KEY", "QwErTyUiOpAsDfGhJkLzXcVbN"),
+        # a query string: "key=" is the API key, "token=" the token, each with its own family
+        ("works in Postman: key=4f1c2b9e8d7a6c5b4a39281706f5e4d3&token=ATTAb1" + "9c" * 30 + "x8Yz7Wq6", "API_KEY", "4f1c2b9e8d7a6c5b4a39281706f5e4d3"),
+        # a social network's consumer key and secret
+        ("X app:\nConsumer Key: q8ZtW2mLx4RcV7bN1kPsYd\nthanks", "API_KEY", "q8ZtW2mLx4RcV7bN1kPsYd"),
+        # a private key named so in config (WireGuard), not an API key
+        ("[Interface]\nPrivateKey = yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=\nListenPort = 51820", "PRIVATE_KEY", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk="),
+    ],
+)
+def test_pairs_new_ones_meeting_codes_labels_and_query_strings(text: str, family: str, secret: str) -> None:
+    assert (family, secret) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notre équipe MDP (Master Data Platform) recrute un data engineer",
+        "Le mot de passe « Soleil2026 » est interdit par notre politique : nom + année = refusé",
+        "Passwords like Summer2026! are banned by our policy",
+        "Notre ancien mot de passe « Printemps2025 » n'est plus autorisé par la politique",
+        "uid=svc-kiosk, pw rotated yesterday, server ldaps://ldap01.acme.intra:636",
+        "TWILIO_ACCOUNT_SID=AC3f7c6ba7059797a16e5a1067f87ee090",
+        "Doc : Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPassword;",
+        "Our brand book: HelloWorldFromTheMarketingTeam is the tagline, API Key: HelloWorldFromTheMarketingTeam",
+    ],
+)
+def test_asides_banned_examples_links_and_account_ids_are_not_secrets(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_password_holding_a_raw_at_sign_runs_to_the_last_at_before_the_host() -> None:
+    from charterguard.secrets.credentials import find_url_credentials
+    from charterguard.text.urls import userinfo_spans
+
+    text = "Dépôt SFTP : sftp://depot:Qu@i#Sud26@sftp.partenaire-example.com:22/in, et contact@partenaire-example.com"
+    assert [text[c.start : c.end] for c in find_url_credentials(text)] == ["Qu@i#Sud26"]
+    # the whole user part is never an e-mail address; the contact after it still is one
+    assert [text[s:e] for s, e in userinfo_spans(text)] == ["depot:Qu@i#Sud26@sftp.partenaire-example.com"]

@@ -8,8 +8,10 @@ appears, in prose or config, so it needs no keyword. Secrets without such a shap
 keyword announces them. Patterns are written for this module, each compiled
 once and run only on posts holding its literal hint; bounded repetitions (linear time).
 Also here: signed storage links (S3/GCS presigned URLs, Azure SAS, CloudFront), whose
-whole link is the secret, and tokens of vendors no shape names yet, told by a lowercase
-prefix and a long random body ("xai-...", "sk-or-v1-...").
+whole link is the secret, chat tools' incoming webhooks (Mattermost, Rocket.Chat, Google Chat,
+Teams Workflows), also whole, tokens of vendors no shape names yet, told by a lowercase
+prefix and a long random body ("xai-...", "sk-or-v1-..."), and shapes too common to be read
+alone (an `0x` + 64 hex private key, an Azure DevOps PAT) when their line names them.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import re
 from dataclasses import dataclass
 
 from . import SecretCandidate
-from .shape import entropy, is_documented_sample, is_placeholder, looks_random
+from .credentials import IDENTIFIER_WORDS
+from .shape import class_switches, entropy, is_documented_sample, is_placeholder, looks_random
 
 _B = r"(?:(?<=://)|(?<![\w\-./+]))"  # a token starts at a word boundary (not inside a longer token), or a URL's user part
 _E = r"(?![\w\-])"  # ... and ends at one
@@ -76,7 +79,7 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("readme-api-key", "API_KEY", _B + r"rdme_[a-z0-9]{70}" + _E, hint='rdme_'),
     TokenShape("scalingo-token", "TOKEN", _B + r"tk-us-[A-Za-z0-9_\-]{48}" + _E, hint='tk-us-'),
     TokenShape("flyio-token", "TOKEN", _B + r"(?:fo1_[A-Za-z0-9_\-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3})" + _E, hint='fo1_|fm[12][ar]?_'),
-    TokenShape("infracost-token", "TOKEN", _B + r"ico-[A-Za-z0-9]{32}" + _E, 3.0, hint='ico-'),
+    TokenShape("infracost-api-key", "API_KEY", _B + r"ico-[A-Za-z0-9]{32}" + _E, 3.0, hint='ico-'),  # "INFRACOST_API_KEY"
     TokenShape("dynatrace-token", "TOKEN", _B + r"dt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64}" + _E, hint='dt0c01\\.'),
     TokenShape("openshift-token", "TOKEN", _B + r"sha256~[A-Za-z0-9_\-]{43}" + _E, hint='sha256~'),
     TokenShape("harness-token", "TOKEN", _B + r"(?:pat|sat)\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}" + _E, hint='[ps]at\\.'),
@@ -89,6 +92,8 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("clickhouse-cloud-key", "API_KEY", _B + r"4b1d[A-Za-z0-9]{38}" + _E, 4.0, hint='4b1d'),
     TokenShape("authress-access-key", "API_KEY", _B + r"(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\.[A-Za-z0-9]{4,6}\.acc[_\-][A-Za-z0-9\-]{10,32}\.[A-Za-z0-9+/_=\-]{30,120}" + _E, hint='\\.acc[_\\-]'),
     TokenShape("huggingface-org-token", "TOKEN", _B + r"api_org_[A-Za-z]{34}" + _E, 3.0, hint='api_org_'),
+    # LangSmith issues "API keys" of two types, personal (lsv2_pt_) and service (lsv2_sk_).
+    TokenShape("langsmith-api-key", "API_KEY", _B + r"lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}" + _E, hint='lsv2_'),
     # Messaging, payments, SaaS
     TokenShape("slack-token", "TOKEN", _B + r"xox[abposre]-(?:\d+-)?[A-Za-z0-9\-]{10,250}" + _E, hint='xox[abposre]-'),
     TokenShape("slack-app-token", "TOKEN", _B + r"xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+" + _E, hint='xapp-'),
@@ -117,6 +122,8 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("typeform-token", "TOKEN", _B + r"tfp_[A-Za-z0-9_.=\-]{59}" + _E, hint='tfp_'),
     TokenShape("yandex-api-key", "API_KEY", _B + r"AQVN[A-Za-z0-9_\-]{35,38}" + _E, 3.5, hint='AQVN'),
     TokenShape("lob-api-key", "API_KEY", _B + r"(?:live|test)_(?:pub_[a-f0-9]{31}|[a-f0-9]{35})" + _E, hint='(?:live|test)_'),
+    TokenShape("plaid-access-token", "TOKEN", _B + r"access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + _E, hint='access-(?:sandbox|development|production)-'),
+    TokenShape("trello-token", "TOKEN", _B + r"ATTA[a-fA-F0-9]{64}[A-Za-z0-9]{8}" + _E, hint='ATTA'),
     TokenShape("shopify-token", "TOKEN", _B + r"shp(?:at|ca|pa)_[a-fA-F0-9]{32}" + _E, hint='shp(?:at|ca|pa)_'),
     TokenShape("shopify-shared-secret", "API_KEY", _B + r"shpss_[a-fA-F0-9]{32}" + _E, hint='shpss_'),
     # Asana personal access token: "1/<user id>:<32 hex>" (newer ones "2/<user id>/<app id>:<32 hex>").
@@ -248,10 +255,67 @@ def _prefixed_tokens(text: str) -> list[SecretCandidate]:
     return out
 
 
+# Incoming webhooks of chat tools: whoever holds the link posts into the channel, so the whole link is
+# the secret, as for Slack's. Mattermost ("/hooks/<26 chars>") and Rocket.Chat ("/hooks/<id>/<token>")
+# are self-hosted on any host; Google Chat carries a key and a token in its query; Teams' Workflows
+# (Power Automate, Logic Apps) sign the trigger's link ("/workflows/<id>/triggers/...&sig=").
+_CHAT_WEBHOOK = re.compile(
+    r"(?i)(?<![\w@.\-/])https?://[a-z0-9][\w.\-]{0,100}(?::\d{1,5})?/hooks/(?P<secret>[A-Za-z0-9]{17,40}(?:/[A-Za-z0-9_\-]{20,80})?)(?![\w\-/])"
+    r"|(?<![\w@.\-/])https://chat\.googleapis\.com/v1/spaces/[\w\-]{4,40}/messages\?[^\s<>\"'»`]{0,400}?token=[A-Za-z0-9_\-%]{20,}"
+    r"|(?<![\w@.\-/])https://[\w.\-]{1,120}(?::\d{1,5})?/(?:[\w\-]{1,40}/){0,4}workflows/[0-9a-fA-F]{32}/triggers/[^\s<>\"'»`]{0,300}?[?&]sig=[A-Za-z0-9_\-%]{20,}"
+)
+
+
+def _chat_webhooks(text: str) -> list[SecretCandidate]:
+    if "/hooks/" not in text and "chat.googleapis.com" not in text and "/workflows/" not in text:
+        return []
+    out = []
+    for m in _CHAT_WEBHOOK.finditer(text):
+        hook_id = (m.group("secret") or "").replace("/", "")  # Mattermost's id, or Rocket.Chat's id and token
+        if m.group("secret") is not None and not (
+            any(c.isdigit() for c in hook_id) and any(c.isalpha() for c in hook_id) and entropy(hook_id) >= 3.5 and class_switches(hook_id) >= 0.3
+        ):
+            continue  # "/hooks/useEffectCleanup2024": a page named in camel case, not a hook's random id
+        out.append(SecretCandidate(m.start(), m.end(), "TOKEN", "chat-webhook"))
+    return out
+
+
+# Secrets whose shape alone is common (64 hex digits are also a transaction hash or a digest; 52
+# base32 characters could be an id): reported when the line names them before the value.
+# (kind, family, naming words, value): the value is looked for first (the naming words are the costlier scan).
+_NAMED_BEFORE: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...] = (
+    # An Ethereum-style private key: 64 hex digits (0x or not) after "private key" / "clé privée".
+    ("hex-private-key", "PRIVATE_KEY", re.compile(r"(?i)private[\s_\-]?key|cl[ée]f?\s+priv[ée]e|privkey"),
+     re.compile(r"(?<![\w])(?:0x)?[0-9a-fA-F]{64}(?![\w])")),
+    # An Azure DevOps personal access token: 52 lowercase base32 characters.
+    ("azure-devops-pat", "TOKEN", re.compile(r"(?i)azure\s*devops|(?<![\w\-])(?:ado|pats?)(?![\w\-])|personal\s+access\s+tokens?|dev\.azure\.com|visualstudio\.com"),
+     re.compile(r"(?<![\w\-])[a-z2-7]{52}(?![\w\-])")),
+)
+_NAMED_LINE_REACH = 160  # how far before the value, on its line, the naming words may be
+
+
+def _named_before(text: str) -> list[SecretCandidate]:
+    out = []
+    for kind, family, naming, pattern in _NAMED_BEFORE:
+        for m in pattern.finditer(text):
+            value = m.group(0)
+            line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _NAMED_LINE_REACH)
+            named = naming.search(text, line_start, m.start())
+            if named is None or entropy(value) < 3.0:
+                continue
+            if kind == "hex-private-key" and IDENTIFIER_WORDS.search(text, named.end(), m.start()):
+                continue  # hex is also a digest's shape: "private key fingerprint (SHA256): <hex>"
+            if kind == "azure-devops-pat" and not (any(c.isdigit() for c in value) and re.search(r"[g-z]", value)):
+                continue  # hexadecimal (a digest) or a word run, not base32 noise
+            out.append(SecretCandidate(m.start(), m.end(), family, kind))
+    return out
+
+
 def find_tokens(text: str) -> list[SecretCandidate]:
     """Every provider credential in `text`, each span the token itself (overlaps are left to
     `resolve`). A shape runs only when its hint occurs: most posts run none."""
     out = _private_keys(text) + _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
+    out += _chat_webhooks(text) + _named_before(text)
     if _ANY_HINT.search(text) is None:
         return out  # most posts: one scan instead of one per shape
     for shape, hint, pattern in _COMPILED:
@@ -275,6 +339,8 @@ def _private_keys(text: str) -> list[SecretCandidate]:
         end_marker = _KEY_END.search(text, begin.end(), begin.end() + MAX_KEY_CHARS)
         end = end_marker.end() if end_marker else _KEY_BODY.match(text, begin.end()).end()  # type: ignore[union-attr]
         end = begin.start() + len(text[begin.start() : end].rstrip(" \t\r\n\\,\"'"))
-        out.append(SecretCandidate(begin.start(), end, "PRIVATE_KEY", "private-key"))
+        body = _KEY_END.sub("", text[begin.end() : end])
+        if sum(c.isalnum() for c in body) >= 16:  # a header alone ("the file starts with -----BEGIN...") is no key
+            out.append(SecretCandidate(begin.start(), end, "PRIVATE_KEY", "private-key"))
         position = max(end, begin.end())
     return out

@@ -2,7 +2,8 @@
 
 - Prose, French and English: "le mot de passe du wifi invité c'est Acme2026!",
   "mdp Soleil2026!", "the staging password is Hunter22", "identifiants : admin / X",
-  "login marie pass Y", "le code de la porte est 4512"; a wifi key without the word
+  "login marie pass Y", "login X, pass Y", "mdp changé, le nouveau c'est X", a meeting's
+  "code secret X", "le code de la porte est 4512"; a wifi key without the word
   password ("PSK X", « clé WPA : X », "network key is X", "wifi = X", a QR code's
   `WIFI:...;P:X;;`); "the secret for the webhook is X" (a key or a password by its shape).
 - Command lines and credential files: `mysql -pX`, `sshpass -p`, `curl -u`, `redis-cli -a`,
@@ -76,7 +77,7 @@ _PASSWORD_WORDS = (
 # What announces an API key, a token or another secret.
 _KEY_WORDS = (
     r"api[ _\-]?keys?|cl[ée]s?\s+(?:d['’]\s?)?api|clefs?\s+(?:d['’]\s?)?api|cl[ée]\s+secr[eè]te|cl[ée]\s+priv[ée]e|"
-    r"secret\s+(?:access\s+)?keys?|access\s+keys?|client\s+secrets?|app\s+secrets?|consumer\s+secrets?|signing\s+keys?|"
+    r"secret\s+(?:access\s+)?keys?|access\s+keys?|client\s+secrets?|app\s+secrets?|consumer\s+(?:secrets?|keys?)|signing\s+keys?|"
     r"private\s+keys?|encryption\s+keys?|cl[ée]\s+de\s+chiffrement|master\s+keys?|webhook\s+secrets?"
 )
 # "The secret for the webhook is X", "le secret partagé : X": a key when long and random, else a password.
@@ -106,7 +107,9 @@ _ANNOUNCED = re.compile(
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
 # ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
 _SHORT_FORM = re.compile(
-    r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code|psk|"
+    # (a meeting's "code secret" before "code": the first alternative that matches is kept)
+    r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code\s+secret|secret\s+code|"
+    r"codes?\s+confidentiels?|code|psk|"
     r"cl[ée]\s+(?:wi-?fi|wpa2?)|wi-?fi\s+(?:key|password|pass|code)|code\s+(?:wi-?fi|d['’]acc[eè]s|de\s+la\s+porte|alarme)|"
     r"(?:access|door|alarm|gate)\s+code|digicode)\s+" + _VALUE
 )
@@ -130,6 +133,12 @@ _PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\
 _LOOSE_ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,60}?)\s*(?::|=|→|->)" + _VALUE
 )
+# The password named, then "the new one is X" later in the sentence ("mdp du compte changé ce matin,
+# le nouveau c'est X", "changed the wifi password, the new one is X").
+_NEW_ONE = re.compile(
+    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,80}?)(?<![\w\-])"
+    r"(?:le\s+nouveau|la\s+nouvelle|the\s+new\s+one)\s*(?:(?:c['’]est|est|is|will\s+be|sera)\s*:?|:)" + _VALUE
+)
 # An instruction to type it: "si l'écran demande un code PIN, tapez 2684", "at the prompt for the password, enter X".
 _TYPE_IT = re.compile(
     r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+(?:tapez|tape|entrez|saisissez|composez|faites|type|enter|dial|punch\s+in|key\s+in)\s+" + _VALUE
@@ -146,7 +155,7 @@ _NEAR_KEYWORD = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<key>keys?|secrets?|cl[ée]s?|clefs?|credentials?)|(?P<token>tokens?|jetons?))(?![\w\-])"
     r"(?P<words>[^\n.?]{0,60}?)(?<![\w\-+/=#@])(?P<bare>[A-Za-z0-9+/_\-.=~%]{20,512})(?![\w\-+/=])"
 )
-_IDENTIFIER_WORDS = re.compile(
+IDENTIFIER_WORDS = re.compile(
     r"(?i)\b(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|digests?|ids?|uuids?|guids?|builds?|versions?|refs?|r[ée]f[ée]rences?|"
     r"orders?|commandes?|tracking|suivi|factures?|invoices?|tickets?|requests?|requ[êe]tes?|correlation|transactions?|images?|"
     r"fingerprints?|empreintes?|publi(?:c|que)|pub|ssh-[a-z0-9]+|ecdsa-[\w\-]+)\b"
@@ -176,7 +185,7 @@ _CODE_WORD = re.compile(r"(?i)code|digicode|pin|combina")
 _CONFIG = re.compile(
     r"(?i)(?<![\w.\-])[\"'`]?(?P<name>[a-z0-9_.\-]{0,40}?(?:password|passwd|passphrase|pwd|(?<![a-z])pass(?![a-z])|mdp|motdepasse|mot_de_passe|"
     r"secret|token|jeton|api_?key|apikey|access_?key|private_?key(?:_id)?|client_?secret|credentials?|auth_?key|signing_?key|"
-    r"encryption_?key|account_?key|shared_?access_?key|sas|(?<![a-z])auth(?![a-z])|(?<![a-z])sig(?:nature)?(?![a-z])|"
+    r"encryption_?key|account_?key|shared_?access_?key|sas|(?<![\w.\-])key(?=\s*=[^=])|(?<![a-z])auth(?![a-z])|(?<![a-z])sig(?:nature)?(?![a-z])|"
     r"sess(?:ion)?_?(?:id|key)|sessid|jsessionid|(?<![a-z])sid(?![a-z])|(?<=[_.])key(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
     r"(?:(?P<quote>[\"'`])(?P<quoted>[^\"'`\n]{1,4096}?)[\"'`]|(?!(?i:[a-z][a-z0-9+.\-]{0,20})://)(?P<bare>[^\s\"'`;,&]{1,4096}))"
 )
@@ -184,7 +193,7 @@ _ASSIGNMENT = re.compile(r"[A-Za-z_][\w.\-]*=")
 # Config names of what describes or locates a secret, not the secret: SharedAccessKeyName, PUBLIC_KEY,
 # secret_file, password_length, sort_key.
 _DESCRIBING_NAME = re.compile(
-    r"(?:public|publishable|primary|foreign|cache|sort|partition|idempot|dedup|fingerprint)"
+    r"(?:public|publishable|primary|foreign|cache|sort|partition|idempot|dedup|fingerprint|account_?sid)"
     r"|(?:name|user|type|file|path|url|uri|length|len|size|policy|header|field|env|var|expires?|expiry|ttl|version|format|"
     r"prompt|hint|label|mode|rotation|algorithm|algo|min|max)$"
 )
@@ -195,8 +204,8 @@ _PAIR = re.compile(
     r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s|sont|are|est|is))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
-    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–]\s+|\s+(?:et|and|mdp|pwd|pass|password|mot de passe)\s*:?\s*)"
-    r"(?P<password>[^\s,;]{3,128})"
+    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–]\s+)"
+    r"(?P<password>(?!(?:mdp|pwd|pw|pass|password|mot)(?![\w\-]))[^\s,;]{3,128})"
     r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username)\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
     r"(?:pass(?:word)?|pwd|mdp|mot de passe|pw)\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
 )
@@ -339,7 +348,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
     # These three scan every word as a possible value: run them only when a password word is there.
     word_orders = (
         (_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type"),
-        (_LOOSE_ANNOUNCED, "password-announced-loosely"),
+        (_LOOSE_ANNOUNCED, "password-announced-loosely"), (_NEW_ONE, "password-new-one"),
     )
     for regex, kind in word_orders if _PASSWORD_WORD.search(text) else ():
         for m in regex.finditer(text):
@@ -348,14 +357,18 @@ def find_announced(text: str) -> list[SecretCandidate]:
             if span is None or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _NOT_A_DISCLOSURE.search(m.group("words")):
                 continue
             value = text[span[0] : span[1]]
-            if regex is _LOOSE_ANNOUNCED and not (classes(value) >= 3 and len(value) >= 8 and looks_like_password(value)):
+            if value.startswith("//") or "://" in value:
+                continue  # "pw X, server ldaps://host:636": a link after the colon, not the password
+            if regex in (_LOOSE_ANNOUNCED, _NEW_ONE) and not (classes(value) >= 3 and len(value) >= 8 and looks_like_password(value)):
                 continue  # anything may stand between the word and the value: only a password-shaped one
             if looks_like_password(value) or looks_like_access_code(value):
                 out.append(SecretCandidate(span[0], span[1], "PASSWORD", kind))
     for m in _NEAR_KEYWORD.finditer(text):
         value = m.group("bare").rstrip(".")
+        if _ASSIGNMENT.match(value):
+            continue  # "key=X&token=Y": each name=value is read as config, with its own family
         before = text[max(0, m.start() - 12) : m.start()]  # "public key", "ssh-rsa" are not secrets
-        if looks_random(value) and not _IDENTIFIER_WORDS.search(m.group("words")) and not _IDENTIFIER_WORDS.search(before) \
+        if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")):
             family = "TOKEN" if m.group("token") else "API_KEY"
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
@@ -393,7 +406,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
     if "/" in text and _SLASH_PAIR_CONTEXT.search(text):
         for m in _SLASH_PAIR.finditer(text):
             value = m.group("password").rstrip(_TRAILING)
-            sentence = text[max(0, m.start() - 60) : m.end() + 40]
+            # the sentence that holds the pair ("Identifiants du compte ..., à ne pas diffuser : user / X")
+            sentence_start = max(m.start() - 160, *(text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"))
+            sentence = text[max(0, min(m.start() - 60, sentence_start)) : m.end() + 40]
             if classes(value) >= 3 and looks_like_password(value) and not _EMAIL.fullmatch(value) \
                     and (_ACCOUNT_NAME.match(m.group("user")) or _LOGIN_NAME.match(m.group("user")) and _PASSWORD_SYMBOL.search(value)
                          and any(c.isdigit() for c in value) and _CLAUSE_END.match(text, m.start("password") + len(value))) \
@@ -419,8 +434,18 @@ def find_announced(text: str) -> list[SecretCandidate]:
     return [
         c for c in out
         if not is_documented_sample(text[c.start : c.end], text, c.start)
+        and not (c.family == "PASSWORD" and _REFUSED_AFTER.match(text, c.end))
         and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in qr_codes))
     ]
+
+
+# "Le mot de passe « Acme2026 » est interdit par notre politique", "X is banned": a refused example.
+_REFUSED_AFTER = re.compile(
+    r"(?i)\W{0,3}\s*(?:(?:est|sont|is|are|was|sera|will\s+be|gets?|serait|would\s+be)\s+)?(?:(?:donc|toujours|automatiquement|automatically|always|now)\s+)?"
+    # (not "refusé", "bloqué": a password refused at login, an account blocked, is still a real one)
+    r"(?:interdit(?:e|s|es)?|banni(?:e|s|es)?|proscrit(?:e|s|es)?|blacklist[ée](?:e|s|es)?|forbidden|banned|prohibited|blacklisted|"
+    r"(?:n['’]est|ne\s+sont|is|are)\s+(?:plus|pas|no\s+longer|not)\s+(?:autoris[ée]e?s?|allowed|permitted|accepted)|not\s+allowed|disallowed)\b"
+)
 
 
 def _basic_credentials(value: str) -> bool:
@@ -458,6 +483,8 @@ def _config_family(name: str, text: str, start: int) -> str:
     in_connection_string = in_url_query or ";" in window and _SERVER_KEY.search(window) is not None
     if any(w in name for w in ("password", "passwd", "passphrase", "pwd", "pass", "mdp", "motdepasse", "mot_de_passe")):
         return "CONNECTION_STRING" if in_connection_string else "PASSWORD"
+    if re.search(r"private_?key(?!_?id)", name.replace("-", "_")):
+        return "PRIVATE_KEY"  # WireGuard's PrivateKey =, PRIVATE_KEY=0x...; "private_key_id" names one
     if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
         return "CONNECTION_STRING"
     if any(w in name for w in ("token", "jeton", "sas", "sig", "sess")) or re.search(r"(?<![a-z])auth(?![a-z])", name):

@@ -3,7 +3,10 @@
 - INTERNAL_HOST: private (RFC 1918), link-local and unique-local addresses, with or
   without a port ("10.12.4.7, port 8443", "192.168.1.20:8080"); host names under an
   internal suffix (.lan .local .corp .internal .intra .intranet .home.arpa...) or one
-  of the company's `internal_domains`.
+  of the company's `internal_domains`; machines named as hosts are after a server word or
+  next to their private address ("PRN-SRV-03 (172.22.9.40)"), a connection string's bare
+  server name (`Server=SRV-SQL-PAIE\\INST01;`). A home router's default address said as a
+  default is advice.
 - INTERNAL_URL: a link whose host is such a host or address, or an internal tool
   (self-hosted Jira, Confluence, GitLab, Grafana, Jenkins...; Atlassian cloud sites,
   SharePoint / OneDrive, Teams links, a workspace's Slack, Notion, Linear, Google Docs,
@@ -12,7 +15,7 @@
   The vendors' own public sites (gitlab.com, grafana.com/docs, confluence.atlassian.com)
   are not internal.
 - FILE_PATH: UNC shares (`\\\\nas-marketing\\partage\\...`), smb:// / file:// links,
-  mapped-drive and user-directory paths.
+  mapped-drive, user-directory and macOS volume (`/Volumes/...`) paths.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections.abc import Iterable
 
 from ..validators import private_ip
 from . import SecretCandidate
+from .shape import is_placeholder
 
 INTERNAL_SUFFIXES: tuple[str, ...] = (
     "lan", "local", "localdomain", "corp", "internal", "intra", "intranet", "home.arpa", "priv", "private",
@@ -78,6 +82,9 @@ HOSTED_TOOL_PAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("console.cloud.google.com", r"\S*[?&]project=[\w\-]+|storage/browser/[\w.\-]+"),
     )
 )
+# A hosted tool's shared regional endpoint ("prometheus-prod-24-prod-eu-west-2.grafana.net"): every
+# customer's agents push there, it names no company's site.
+_REGIONAL_ENDPOINT = re.compile(r"(?i)(?:^|-)(?:prod|dev|staging)-\d{1,3}(?:-|$)|(?:^|-)(?:eu|us|ap|sa|ca|me|af)-(?:west|east|north|south|central|northeast|southeast|southwest|northwest)-\d(?:-|$)")
 # A published page of a Google document or form (".../d/e/<id>/pub", "/viewform") is public.
 _PUBLISHED_PAGE = re.compile(r"(?:^|/)d/e/|/(?:pub|pubhtml|viewform)(?:[?#]|$)")
 # Cloud storage written as a bucket URI: s3://bucket/..., gs://, az://, abfss://, wasbs://.
@@ -116,7 +123,7 @@ _SPACED_FOLDERS = r"(?:(?: (?![/\-]\S)[^\s<>\"|*?\\]+){1,6}\\[^\s<>\"|*?]*)*"
 _UNC = re.compile(r"(?<![\w\\])\\\\(?P<host>[A-Za-z0-9][\w.\-$]{0,62})\\(?P<rest>[^\s<>\"|*?]+" + _SPACED_FOLDERS + r"[^\s<>\"|*?.,;:!)]*)")
 _FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
 _DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+" + _SPACED_FOLDERS + r"[^\s<>\"|*?.,;:!)]*)")
-_UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
+_UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|Volumes/[^\s/<>\"'»)\]]+|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
 _TRAILING = ".,;:!?)]}»”’\"'"
 # A machine named after a server word, as hosts are named inside a company: letters and digits in
 # three dash- or underscore-separated parts ("le serveur SRV-PAIE-01", "on host ci-runner-03"), or two
@@ -126,6 +133,19 @@ _NAMED_SERVER = re.compile(
     r"(?:\s+(?:de|du|d['’]|of|for|the|la|le)\s*\w+)?(?:\s+(?:named|called|nomm[ée]|appel[ée]|is|est|:))?\s+"
     r"(?P<host>(?=[A-Za-z0-9_\-]*\d)[A-Za-z][A-Za-z0-9]*(?:[\-_][A-Za-z0-9]+)+)(?![\w\-.])"
 )
+# A machine's name next to its private address ("PRN-SRV-03 (172.22.9.40)", "10.0.4.12 (ci-runner-03)").
+_NAME = r"(?=[A-Za-z0-9_\-]*\d)[A-Za-z][A-Za-z0-9]*(?:[\-_][A-Za-z0-9]+)+"
+# Read around each private address found (bounded windows: linear time).
+_NAME_BEFORE_ADDRESS = re.compile(r"(?<![\w\-.])(?P<host>" + _NAME + r")(?P<instance>\\[\w\-$]{1,30})?\s*[(\[]\s*$")
+_NAME_AFTER_ADDRESS = re.compile(r"\s*[(\[]\s*(?P<host>" + _NAME + r")\s*[)\]]")
+# The server of a connection string, when it is a bare machine name (a name without a domain only
+# resolves inside the company's network): "Server=SRV-SQL-PAIE\INST01;", "Data Source=dbprod01,1433;".
+_CONNECTION_SERVER = re.compile(
+    r"(?i)(?<![\w])(?:server|data\s+source|address|addr|host)\s*=\s*(?:tcp:)?"
+    r"(?P<host>[A-Za-z][\w\-]{1,62}(?:\\[\w\-$]{1,30})?)(?:,\d{1,5})?\s*;"
+)
+_LOCAL_NAMES = frozenset({"localhost", "local", "127", "(local)"})
+_NAME_PLACEHOLDER = re.compile(r"(?i)(?:server|host|instance|machine|computer)_?name|example|sample")
 _HOST_PREFIX = re.compile(r"(?i)^(?:srv|svr|vm|nas|dc|sql|db|ci|app|web|fs|prd|prod|dev|rec|test|stg|ppd|uat|pc|ws|lab)")
 _SPACED_FILE_NAME = re.compile(r"(?: [^\s\\<>\"|*?]{1,40}){1,4}?\.[A-Za-z0-9]{2,5}\b")
 _HOME_CONVENTION = re.compile(r"^~/(?:\.|[^/]+$)")  # a dot-directory, or one name under ~
@@ -149,11 +169,39 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
     if "\\" in text or ":/" in text or "/" in text:
         out.extend(_paths(text))
     for m in _NAMED_SERVER.finditer(text):
-        host = m.group("host")
-        parts = re.split(r"[\-_]", host)
-        if 5 <= len(host) <= 40 and (len(parts) >= 3 or _HOST_PREFIX.match(host)) and any(c.isalpha() for c in parts[-1] + parts[0]):
+        if _host_shaped(m.group("host")):
             out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "named-server"))
+    if "(" in text or "[" in text:
+        out.extend(_names_by_their_address(text, [c for c in out if c.kind == "private-ip"]))
+    if "=" in text and ";" in text:
+        for m in _CONNECTION_SERVER.finditer(text):
+            server = m.group("host").split("\\", 1)[0]
+            if server.casefold() not in _LOCAL_NAMES and not is_placeholder(server) and not _NAME_PLACEHOLDER.search(server):
+                out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "connection-string-server"))
     return out
+
+
+def _names_by_their_address(text: str, addresses: list[SecretCandidate]) -> list[SecretCandidate]:
+    out = []
+    for address in addresses:
+        if text[address.start : address.end].count(".") != 3 or "/" in text[address.start : address.end]:
+            continue  # an address alone ("172.22.9.40", "10.0.0.2:8080"), not a link
+        window = max(0, address.start - 48)
+        before = _NAME_BEFORE_ADDRESS.search(text[window : address.start])
+        after = _NAME_AFTER_ADDRESS.match(text[address.end : address.end + 48])
+        if before is not None and text[address.end : address.end + 3].lstrip().startswith((")", "]")) and _host_shaped(before.group("host")):
+            end = before.end("instance") if before.group("instance") else before.end("host")  # "SRV-SQL-02\\COMPTA (10.20.1.15)"
+            out.append(SecretCandidate(window + before.start("host"), window + end, "INTERNAL_HOST", "server-by-its-address"))
+        if after is not None and _host_shaped(after.group("host")):
+            out.append(SecretCandidate(address.end + after.start("host"), address.end + after.end("host"), "INTERNAL_HOST", "server-by-its-address"))
+    return out
+
+
+def _host_shaped(host: str) -> bool:
+    """Named as hosts are inside a company: three dash- or underscore-separated parts, or two after a
+    usual host prefix, with a letter at one end ("SRV-PAIE-01", "dev_vm12"; not "COVID-19")."""
+    parts = re.split(r"[\-_]", host)
+    return 5 <= len(host) <= 40 and (len(parts) >= 3 or _HOST_PREFIX.match(host) is not None) and any(c.isalpha() for c in parts[-1] + parts[0])
 
 
 def _ip_addresses(text: str) -> list[SecretCandidate]:
@@ -165,6 +213,8 @@ def _ip_addresses(text: str) -> list[SecretCandidate]:
                 continue
             if _VERSION_BEFORE.search(text, max(0, m.start() - 20), m.start()):
                 continue  # "version 10.2.3.4"
+            if ip in _ROUTER_DEFAULTS and m.group("port") is None and m.group("path") is None and _DEFAULT_SAID.search(_sentence(text, m.start(), m.end())):
+                continue  # "192.168.1.1 est souvent l'adresse par défaut des box": every home router's, advice
             start, end = m.start(), _trim(text, m.start(), m.end())
             port = _PORT_AFTER.match(text[end:])
             if m.group("port") is None and port is not None:
@@ -179,6 +229,20 @@ def _ip_addresses(text: str) -> list[SecretCandidate]:
             if private_ip(m.group("ip")):
                 out.append(SecretCandidate(m.start(), m.end(), "INTERNAL_HOST", "private-ipv6"))
     return out
+
+
+# The addresses home routers ship with: said as a default, they are advice, not a company's network.
+_ROUTER_DEFAULTS = frozenset({"192.168.0.1", "192.168.1.1", "192.168.1.254", "192.168.0.254", "192.168.2.1", "10.0.0.1", "10.0.0.138", "192.168.100.1"})
+_DEFAULT_SAID = re.compile(
+    r"(?i)\b(?:d[ée]faut|default|d['’]usine|factory|souvent|g[ée]n[ée]ralement|habituellement|usually|typically|generally|most\s+(?:routers|boxes))\b"
+)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end] (at most 200 characters either side)."""
+    left = max(start - 200, *(text.rfind(c, 0, start) + 1 for c in ".!?\n"))
+    stops = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[left : min([end + 200, *stops])]
 
 
 def _whole_private_block(ip: str, cidr: str) -> bool:
@@ -229,17 +293,17 @@ def _internal_kind(host: str, address: str, domains: tuple[str, ...], tools: tup
         return "internal-host"
     if any(address == t or address.startswith(t.rstrip("/") + "/") or host == t or host.endswith("." + t) for t in tools):
         return "charter-internal-tool"
+    labels = host.split(".")
     path = address.split("/", 1)[1] if "/" in address else ""
     if "#" in address.split("/", 1)[0]:
         path = address[address.index("#") :]  # "portal.azure.com/#@tenant/resource/..." or "portal.azure.com#..."
     for domain, prefix in HOSTED_TOOLS:
         on_tool = host.endswith("." + domain) if domain.count(".") == 1 and not prefix else host == domain or host.endswith("." + domain)
-        if on_tool and path.startswith(prefix) and not _PUBLISHED_PAGE.search(path):
+        if on_tool and path.startswith(prefix) and not _PUBLISHED_PAGE.search(path) and not _REGIONAL_ENDPOINT.search(labels[0]):
             return "hosted-internal-tool"
     for domain, pattern in HOSTED_TOOL_PAGES:
         if (host == domain or host.endswith("." + domain)) and pattern.match(path):
             return "hosted-internal-tool"
-    labels = host.split(".")
     if len(labels) >= 3 and labels[0] in TOOL_LABELS and _registered(host) not in PUBLIC_DOMAINS:
         return "self-hosted-tool"
     return None

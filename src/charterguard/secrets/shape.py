@@ -65,10 +65,14 @@ _REFERENCE = re.compile(
 )
 
 
+# The docs' camel-case placeholders: myPassword, yourApiKey, myServerAddress (connectionstrings.com style).
+_CAMEL_PLACEHOLDER = re.compile(r"^(?:my|your)[A-Z][A-Za-z]*$")
+
+
 def is_placeholder(value: str) -> bool:
-    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`, `os.getenv(`..."""
+    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`, `os.getenv(`, `myPassword`..."""
     folded = value.casefold()
-    if _PLACEHOLDER.match(value) or _REFERENCE.match(value) or len(set(folded)) <= 2:
+    if _PLACEHOLDER.match(value) or _REFERENCE.match(value) or _CAMEL_PLACEHOLDER.match(value) or len(set(folded)) <= 2:
         return True
     return len(folded) >= 4 and any(folded in seq for seq in _SEQUENCES)
 
@@ -91,6 +95,8 @@ def looks_like_password(value: str) -> bool:
     """
     if len(value) < 4 or len(value) > 128 or is_placeholder(value) or _MARKUP.search(value) or _SOCIAL.match(value):
         return False
+    if value[0] in "([" and value[1:].rstrip(")],.;:").isalpha():
+        return False  # "MDP (Master Data Platform)": a parenthesis opening an aside
     if value.isdigit():
         return 4 <= len(value) <= 12
     n_classes = classes(value)
@@ -121,6 +127,12 @@ def looks_like_key(value: str) -> bool:
         return True
     if _HEX.match(value):
         return len(value) >= 20 and entropy(value) >= 2.8
+    if value.isalpha():
+        # Some keys are letters only (a Twitter/X consumer key): long, both cases, changing case often.
+        # Not words joined in camel case ("HelloWorldFromTheTeam"): those are capitalised words end to end.
+        in_words = sum(len(w) for w in _CAMEL_WORD.findall(value))
+        return len(value) >= 20 and classes(value) == 2 and entropy(value) >= 3.5 and class_switches(value) >= 0.3 \
+            and in_words < 0.7 * len(value)
     return classes(value) >= 2 and entropy(value) >= 3.0 and any(c.isdigit() for c in value)
 
 
@@ -143,6 +155,7 @@ def looks_random(value: str) -> bool:
 
 
 _FILE_NAME = re.compile(r"\.[A-Za-z]{2,4}$")
+_CAMEL_WORD = re.compile(r"[A-Z]?[a-z]{3,}")
 
 
 # Vendors' documentation marks its sample credentials so (AWS: AKIAIOSFODNN7EXAMPLE,

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 
-# scheme://user:password@host (user may be empty: redis://:pw@host). The password runs to the
-# '@' before the host (an unencoded '@' inside a password is rare and not handled).
+# scheme://user:password@host (user may be empty: redis://:pw@host). The password runs to the last
+# '@' of the authority: people paste passwords holding a raw '@' ("sftp://u:Tr@nsp0rt26@host").
 USERINFO_URL = re.compile(
-    r"(?i)\b(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://(?P<user>[^\s:/@]{0,64}):(?P<password>[^\s/@]{1,128})@(?P<host>[\w\-]+(?:\.[\w\-]+)*)"
+    r"(?i)\b(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://(?P<user>[^\s:/@]{0,64}):(?P<password>[^\s/@]{1,128}(?:@[^\s/@?]{1,64}){0,3})@(?P<host>[\w\-]+(?:\.[\w\-]+)*)"
 )
 
 
 # scheme://user@host or scheme://user:password@host: the user part (a name or a token) and host.
-USER_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}://(?P<userinfo>[^\s/@]{1,200})@(?P<host>[\w\-]+(?:\.[\w\-]+)*)")
+USER_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}://(?P<userinfo>[^\s/@]{1,200}(?:@[^\s/@?]{1,64}){0,3})@(?P<host>[\w\-]+(?:\.[\w\-]+)*)")
 
 
 def userinfo_spans(text: str) -> list[tuple[int, int]]:
