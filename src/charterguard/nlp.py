@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .errors import BudgetExceeded, ModelNotInstalledError
-from .imports import import_module, serialized_imports
+from .imports import import_module, import_spacy, serialized_imports
 from .text.normalize import fold_words
 from .text.not_names import LEADING_NOT_NAME
 
@@ -103,8 +103,7 @@ def _covers(asked: frozenset[str] | None, wanted: frozenset[str] | None) -> bool
 def _load(name: str, language: str, components: frozenset[str] | None = None) -> "Language":
     import importlib
 
-    import spacy
-
+    spacy = import_spacy()
     try:
         module = importlib.import_module(name)
     except ImportError as exc:
