@@ -50,7 +50,7 @@ _patch_lock = threading.Lock()
 
 def _cache_file(folder: Path) -> Path:
     build = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
-    return folder / f"regex-{build}.marshal"
+    return folder / f"regex-{build}-f{_FORMAT}.marshal"  # another version's format: another file
 
 
 def _key(pattern: str, flags: int) -> str:
