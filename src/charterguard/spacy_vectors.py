@@ -109,7 +109,9 @@ class KeyRowVectors(BaseVectors):  # type: ignore[misc]  # spaCy's Cython classe
 
     def from_disk(self, path: str | Path, **_: Any) -> KeyRowVectors:
         folder = Path(path)
-        self.data = np.load(folder / "vectors", allow_pickle=False)
+        # Mapped, not read: a post reads a few hundred of the 20,000 rows (24 MB for French),
+        # and the processes of a server share the pages.
+        self.data = np.load(folder / "vectors", allow_pickle=False, mmap_mode="r")
         self.keys, self.rows = key_rows(folder / "key2row")
         return self
 
