@@ -101,6 +101,15 @@ def _covers(asked: frozenset[str] | None, wanted: frozenset[str] | None) -> bool
 
 
 def _load(name: str, language: str, components: frozenset[str] | None = None) -> "Language":
+    from .regex_cache import compiled_patterns
+
+    # Long expressions compiled once per machine: spaCy's URL pattern (at import) and the
+    # French tokenizer's exceptions (at load, seconds to compile).
+    with compiled_patterns():
+        return _load_with_patterns(name, language, components)
+
+
+def _load_with_patterns(name: str, language: str, components: frozenset[str] | None) -> "Language":
     import importlib
 
     spacy = import_spacy()
@@ -115,7 +124,6 @@ def _load(name: str, language: str, components: frozenset[str] | None = None) ->
     from thinc.api import get_current_ops, set_current_ops
 
     from .blas import OpenBlasOps, limit_blas_threads
-    from .regex_cache import compiled_patterns
 
     limit_blas_threads()
     previous = get_current_ops()
@@ -138,12 +146,11 @@ def _load(name: str, language: str, components: frozenset[str] | None = None) ->
         return spacy.load(name, exclude=exclude, config=config)
 
     try:
-        with compiled_patterns():  # spaCy's French tokenizer regex: seconds to compile
-            try:
-                with _spacy_factories_only():
-                    nlp = load()
-            except ValueError:  # a pipeline built with another package's components: let spaCy find them
+        try:
+            with _spacy_factories_only():
                 nlp = load()
+        except ValueError:  # a pipeline built with another package's components: let spaCy find them
+            nlp = load()
     except (OSError, ValueError) as exc:
         raise ModelNotInstalledError(f"the spaCy pipeline {name!r} is installed but cannot be loaded ({exc}); reinstall it") from exc
     finally:
