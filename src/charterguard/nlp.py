@@ -24,6 +24,10 @@ lost or changed and 5 appear (context lost across a skipped sentence). (The
 "9 of 1,659" quoted before, on the whole dev set, does not reproduce: 104 of
 1,659 today.)
 
+A cold load skips what a check never reads: spaCy's command line (`imports.import_spacy`),
+the training string table, the components no rule asks for, and the static vectors' key
+table as a 500,000-entry dict (`spacy_vectors`: sorted arrays kept in the user cache).
+
 Pipelines are built on `blas.OpenBlasOps` (numpy's OpenBLAS for matrix
 products instead of BLIS: identical entities, ~3x faster products). Together:
 NER ~5.5 -> ~2 ms per 300-char French post in batches (bench/bench_pii.py).
