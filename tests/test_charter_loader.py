@@ -286,3 +286,64 @@ def test_json_schema_checks_an_override_against_the_built_in_parents_rule_kind(s
     assert not valid({"id": "anything", "severity": "critical"}, extends="parent.yaml")
     assert not valid({"id": "anything", "termz": ["x"]}, extends="parent.yaml")
     assert not schema_validator.is_valid({"name": "x", "rules": [{"id": "anything", "severity": "warn"}]}), "no parent: no override"
+
+
+EVERY_YAML_FEATURE = """\
+# anchors, merge keys, dates, block and folded scalars, flow collections, non-ASCII columns
+base: &base {severity: warn, tags: [a, "b c"], "clé 😀": é}
+rules:
+  - <<: *base
+    id: r1
+    when: 2026-03-01
+    note: |
+      deux
+      lignes
+    folded: >-
+      plié
+      ici
+  - [1, 2.5, true, null, ~, 0x1F, "x: y"]
+  - {"é😀": [é, {z: 1}]}
+"""
+
+
+def _marked_tree(value: Any) -> Any:
+    """A value with the marks of every container and entry, to compare two parses exactly."""
+    from charterguard.spec.yamlfile import MarkedDict, MarkedList
+
+    if isinstance(value, MarkedDict):
+        return ("map", value.mark, [(k, value.marks[k], _marked_tree(v)) for k, v in value.items()])
+    if isinstance(value, MarkedList):
+        return ("list", value.mark, [(m, _marked_tree(v)) for m, v in zip(value.marks, value, strict=True)])
+    return (type(value).__name__, value)
+
+
+def _charter_texts() -> list[tuple[str, str]]:
+    repo = Path(__file__).resolve().parent.parent
+    files = sorted([*(repo / "policies").glob("*.yaml"), *(repo / "tests").rglob("*.yaml")])
+    return [("every-feature.yaml", EVERY_YAML_FEATURE), *((str(f), f.read_text(encoding="utf-8")) for f in files)]
+
+
+@pytest.mark.parametrize(("name", "text"), _charter_texts(), ids=lambda v: Path(v).name if "\n" not in v else "text")
+def test_libyaml_and_the_python_parser_give_the_same_values_and_marks(name: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from charterguard.spec import yamlfile
+
+    if not yamlfile.yaml.__with_libyaml__:
+        pytest.skip("PyYAML built without libyaml")
+    assert yamlfile._compose_with_libyaml(text, name) is not None  # the fast path is the one compared
+    fast = _marked_tree(yamlfile.parse_marked(text, name))
+    monkeypatch.setattr(yamlfile.yaml, "__with_libyaml__", False)
+    assert _marked_tree(yamlfile.parse_marked(text, name)) == fast
+
+
+@pytest.mark.parametrize(
+    "text", ["a: [1, 2\nb: 3\n", "a: 1\na: 2\n", "a: 1\n---\nb: 2\n", "a: *missing\n", "a: 2026-02-30\n", "a:\n\tb: 1\n"]
+)
+def test_a_broken_charter_gives_the_same_error_with_or_without_libyaml(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from charterguard.spec import yamlfile
+
+    with pytest.raises(CharterError) as fast:
+        yamlfile.parse_marked(text, "c.yaml")
+    monkeypatch.setattr(yamlfile.yaml, "__with_libyaml__", False)
+    with pytest.raises(CharterError) as slow:
+        yamlfile.parse_marked(text, "c.yaml")
+    assert str(fast.value) == str(slow.value)

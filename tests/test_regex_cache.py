@@ -89,3 +89,19 @@ def test_re_is_restored_after_the_block(cache_folder: Path) -> None:
     with pytest.raises(KeyError), regex_cache.compiled_patterns():
         raise KeyError("boom")
     assert re._compiler.compile is original  # type: ignore[attr-defined]
+
+
+def test_a_cache_file_of_the_list_format_or_with_a_damaged_program_is_compiled_again(cache_folder: Path) -> None:
+    import marshal
+
+    _compile_in_session()
+    (cache_file,) = cache_folder.glob("regex-*.marshal")
+    stored = marshal.loads(cache_file.read_bytes())
+    (key, (flags, code, *rest)), = stored["entries"].items()
+    damaged = {"format": stored["format"], "entries": {key: (flags, code[:-1], *rest)}}  # not a whole number of codes
+    old_format = {"format": 1, "entries": {key: (flags, list(code), *rest)}}
+    for content in (damaged, old_format):
+        cache_file.write_bytes(marshal.dumps(content))
+        compiled, hits, misses = _compile_in_session()
+        assert (hits, misses) == (0, 1) and compiled.match("pre7-ébène")
+        assert _compile_in_session()[1:] == (1, 0)

@@ -1,7 +1,8 @@
 """Derived data kept in the user's cache directory, so a new process does not rebuild it.
 
-What is kept here is built from the package's own code and data (compiled regular
-expressions, compiled lexicons), never from a post: post text is private.
+What is kept here is built from the package's own code and data and from the installed
+spaCy pipelines (compiled regular expressions, compiled lexicons, a pipeline's vector key
+table), never from a post: post text is private.
 
 The folder is `CHARTERGUARD_CACHE_DIR`, else `$XDG_CACHE_HOME/charterguard`, else
 `~/.cache/charterguard`; `CHARTERGUARD_CACHE_DIR=off` turns caching off. Like

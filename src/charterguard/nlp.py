@@ -24,6 +24,10 @@ lost or changed and 5 appear (context lost across a skipped sentence). (The
 "9 of 1,659" quoted before, on the whole dev set, does not reproduce: 104 of
 1,659 today.)
 
+A cold load skips what a check never reads: spaCy's command line (`imports.import_spacy`),
+the training string table, the components no rule asks for, and the static vectors' key
+table as a 500,000-entry dict (`spacy_vectors`: sorted arrays kept in the user cache).
+
 Pipelines are built on `blas.OpenBlasOps` (numpy's OpenBLAS for matrix
 products instead of BLIS: identical entities, ~3x faster products). Together:
 NER ~5.5 -> ~2 ms per 300-char French post in batches (bench/bench_pii.py).
@@ -41,7 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .errors import BudgetExceeded, ModelNotInstalledError
-from .imports import import_module, serialized_imports
+from .imports import import_module, import_spacy, serialized_imports
 from .text.normalize import fold_words
 from .text.not_names import LEADING_NOT_NAME
 
@@ -101,10 +105,18 @@ def _covers(asked: frozenset[str] | None, wanted: frozenset[str] | None) -> bool
 
 
 def _load(name: str, language: str, components: frozenset[str] | None = None) -> "Language":
+    from .regex_cache import compiled_patterns
+
+    # Long expressions compiled once per machine: spaCy's URL pattern (at import) and the
+    # French tokenizer's exceptions (at load, seconds to compile).
+    with compiled_patterns():
+        return _load_with_patterns(name, language, components)
+
+
+def _load_with_patterns(name: str, language: str, components: frozenset[str] | None) -> "Language":
     import importlib
 
-    import spacy
-
+    spacy = import_spacy()
     try:
         module = importlib.import_module(name)
     except ImportError as exc:
@@ -116,7 +128,6 @@ def _load(name: str, language: str, components: frozenset[str] | None = None) ->
     from thinc.api import get_current_ops, set_current_ops
 
     from .blas import OpenBlasOps, limit_blas_threads
-    from .regex_cache import compiled_patterns
 
     limit_blas_threads()
     previous = get_current_ops()
@@ -126,17 +137,24 @@ def _load(name: str, language: str, components: frozenset[str] | None = None) ->
     # still learns every string a post holds. Entities, lemmas, tags and parses are identical
     # (tests/test_lean_loading.py compares whole reports).
     exclude = ["strings", *([] if components is None else _unneeded(module, components))]
+    from . import spacy_vectors
+
+    folder = _packaged_folder(module)
+    # The static vectors' key table as sorted arrays kept on disk, not a 500,000-entry dict
+    # read at every load (spacy_vectors): the same vectors, 0.2 s sooner.
+    config = {"nlp": {"vectors": {"@vectors": spacy_vectors.REGISTERED_NAME}}} if folder and spacy_vectors.uses_default_vectors(folder) else {}
 
     def load() -> "Language":
-        return module.load(exclude=exclude) if hasattr(module, "load") else spacy.load(name, exclude=exclude)
+        if hasattr(module, "load"):
+            return module.load(exclude=exclude, config=config)
+        return spacy.load(name, exclude=exclude, config=config)
 
     try:
-        with compiled_patterns():  # spaCy's French tokenizer regex: seconds to compile
-            try:
-                with _spacy_factories_only():
-                    nlp = load()
-            except ValueError:  # a pipeline built with another package's components: let spaCy find them
+        try:
+            with _spacy_factories_only():
                 nlp = load()
+        except ValueError:  # a pipeline built with another package's components: let spaCy find them
+            nlp = load()
     except (OSError, ValueError) as exc:
         raise ModelNotInstalledError(f"the spaCy pipeline {name!r} is installed but cannot be loaded ({exc}); reinstall it") from exc
     finally:
@@ -168,17 +186,22 @@ def _unneeded(module: object, components: frozenset[str]) -> list[str]:
     """The packaged pipeline's components that neither `components` nor what they depend on use."""
     from spacy.util import load_config
 
-    folder = Path(getattr(module, "__file__", None) or ".").parent
-    configs = sorted(folder.glob("*/config.cfg"))
-    if not configs:
+    folder = _packaged_folder(module)
+    if folder is None:
         return []  # not a packaged pipeline: load everything
-    config = load_config(configs[0])
+    config = load_config(folder / "config.cfg")
     names = list(config["nlp"]["pipeline"])
     wanted = _with_needs(components)
     for embedding, listeners in _listeners(config["components"]).items():
         if listeners & wanted:
             wanted |= _SHARED_EMBEDDINGS & set(names) if embedding == "*" else {embedding}
     return [component for component in names if component not in wanted]
+
+
+def _packaged_folder(module: object) -> Path | None:
+    """The data folder (config.cfg, vocab/, one folder per component) of a packaged pipeline."""
+    configs = sorted(Path(getattr(module, "__file__", None) or ".").parent.glob("*/config.cfg"))
+    return configs[0].parent if configs else None
 
 
 def _with_needs(components: Iterable[str]) -> set[str]:

@@ -25,6 +25,7 @@ import hashlib
 import marshal
 import sys
 import threading
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,17 +37,20 @@ from .diskcache import cache_dir, trusted, write_atomically
 # Shorter patterns compile in well under a millisecond: not worth a disk entry.
 MIN_PATTERN_LENGTH = 2_000
 MAX_ENTRIES = 64
-_FORMAT = 1
+_FORMAT = 2
+# The code is stored packed (machine words): reading the French tokenizer's 200,000 codes as
+# one bytes object and unpacking them takes 10 ms, as 200,000 marshalled ints 30 ms.
+_CODE_TYPE = next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), "")
 
-# (flags, code, groups, groupindex, indexgroup): the arguments of `_sre.compile`.
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# (flags, packed code, groups, groupindex, indexgroup): the arguments of `_sre.compile`.
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 _patch_lock = threading.Lock()
 
 
 def _cache_file(folder: Path) -> Path:
     build = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
-    return folder / f"regex-{build}.marshal"
+    return folder / f"regex-{build}-f{_FORMAT}.marshal"  # another version's format: another file
 
 
 def _key(pattern: str, flags: int) -> str:
@@ -57,8 +61,8 @@ def _read(path: Path) -> dict[str, _Entry]:
     if not trusted(path):
         return {}
     try:
-        with path.open("rb") as handle:
-            data = marshal.load(handle)
+        # One read, then `loads`: `marshal.load` of a file object reads it value by value (0.2 s).
+        data = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if not isinstance(data, dict) or data.get("format") != _FORMAT or not isinstance(data.get("entries"), dict):
@@ -73,7 +77,7 @@ def _write(path: Path, entries: dict[str, _Entry]) -> None:
 def _compile_recording(pattern: str, flags: int) -> tuple[Any, _Entry]:
     """What `re._compiler.compile` does, keeping the arguments it gives `_sre.compile`."""
     parsed = _parser.parse(pattern, flags)
-    code = [int(op) for op in _compiler._code(parsed, flags)]
+    code = array(_CODE_TYPE, [int(op) for op in _compiler._code(parsed, flags)]).tobytes()
     groupindex = {str(name): int(index) for name, index in parsed.state.groupdict.items()}
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -84,7 +88,7 @@ def _compile_recording(pattern: str, flags: int) -> tuple[Any, _Entry]:
 
 def _build(pattern: str, entry: _Entry) -> Any:
     flags, code, groups, groupindex, indexgroup = entry
-    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    return _sre.compile(pattern, flags, array(_CODE_TYPE, code).tolist(), groups, groupindex, indexgroup)
 
 
 class _Session:
@@ -123,7 +127,7 @@ def compiled_patterns() -> Iterator[_Session | None]:
     the cache is off.
     """
     folder = cache_dir()
-    if folder is None:
+    if folder is None or not _CODE_TYPE:
         yield None
         return
     path = _cache_file(folder)

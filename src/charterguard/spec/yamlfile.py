@@ -63,6 +63,13 @@ def load_marked(path: Path) -> Any:
 
 
 def parse_marked(text: str, name: str) -> Any:
+    composed = _compose_with_libyaml(text, name)
+    if composed is not None:
+        node, fast_loader = composed
+        try:
+            return _built(node, fast_loader, name)
+        finally:
+            fast_loader.dispose()
     loader: _BoundedLoader | None = None
     try:
         # The reader checks every character as it is built: inside the `try`.
@@ -90,10 +97,32 @@ def parse_marked(text: str, name: str) -> Any:
     finally:
         if loader is not None:
             loader.dispose()
+    return _built(node, loader, name)
+
+
+def _built(node: yaml.Node | None, loader: yaml.SafeLoader | yaml.CSafeLoader, name: str) -> Any:
     if node is None:
         return MarkedDict(mark=Mark(name, 1, 1))
     _check_expansion(node, name)
     return _build(node, loader, name)
+
+
+def _compose_with_libyaml(text: str, name: str) -> tuple[yaml.Node | None, Any] | None:
+    """The node tree composed by libyaml (the default charter: ~0.15 s faster than PyYAML's
+    Python composer), with the same tags, values and line/column marks; None when libyaml is
+    missing or refuses the text, so that the Python parser gives its known error messages.
+
+    Characters the Python reader refuses are left to it; too deep or too many values are
+    refused before libyaml composes (its composer recurses once per level)."""
+    if not yaml.__with_libyaml__ or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    _count_with_libyaml(text, name)
+    loader = yaml.CSafeLoader(text)
+    try:
+        return loader.get_single_node(), loader
+    except yaml.YAMLError:
+        loader.dispose()
+        return None
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
@@ -193,7 +222,7 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
     size(root, 0)
 
 
-def _build(node: yaml.Node, loader: yaml.SafeLoader, name: str) -> Any:
+def _build(node: yaml.Node, loader: yaml.SafeLoader | yaml.CSafeLoader, name: str) -> Any:
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)  # resolves "<<" merge keys
         out = MarkedDict(mark=_mark(node, name))

@@ -73,6 +73,11 @@ class _Key:
     boundaries: frozenset[int]  # separator positions inside the term's key
     term_id: int
 
+    def __reduce__(self) -> tuple[type[_Key], tuple[str, frozenset[int], int]]:
+        # Read back through __init__: the __setstate__ of a slotted dataclass is Python code
+        # calling fields() per object, 0.1 s for a cached tone lexicon's 12,000 keys.
+        return (_Key, (self.key, self.boundaries, self.term_id))
+
 
 class TermIndex(Generic[T]):
     """A compiled set of terms; `find` returns non-overlapping, longest matches."""

@@ -71,6 +71,9 @@ def load_lexicon(language: str) -> LexiconFile:
     terms: dict[str, set[Entry]] = {}
     constructions: list[Construction] = []
     ordinary: set[str] = set()
+    # One Entry object per section: the index cached on disk (`lexicon_index`) then pickles
+    # ~20 entries instead of one per word; each costs a Python-level __setstate__ to read back.
+    section_entries: dict[str, Entry] = {}
     for header, line, where in read_sections(data_text(name), name):
         if header == "ordinary":
             ordinary.add(fold(line))
@@ -78,7 +81,7 @@ def load_lexicon(language: str) -> LexiconFile:
         category, _, strength = header.partition(" ")
         if category not in LEXICON_CATEGORIES or strength not in STRENGTHS:
             raise ValueError(f"{where}: unknown section @{header}")
-        entry = Entry(category, strength)
+        entry = section_entries.get(header) or section_entries.setdefault(header, Entry(category, strength))
         if line.startswith("re:"):
             constructions.append(Construction(re.compile(line[3:].strip()), entry))
         else:
