@@ -13,7 +13,7 @@ import pytest
 
 from charterguard import Charter, Checker
 from charterguard.errors import CharterError
-from charterguard.inside.lexicon import inflections, parse_entry, tokenize
+from charterguard.inside.lexicon import Matcher, inflections, parse_entry, tokenize
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 
@@ -188,6 +188,23 @@ def test_lemmas_match_their_inflections() -> None:
     entry = parse_entry("=CA", inflect=True)
     assert [p.exact for p in entry.parts] == ["CA"]
     assert [t.text for t in tokenize("Ça lève 40M€")] == ["ca", "leve", "m"]
+
+
+def test_a_matcher_finds_every_entry_a_word_starts_with_in_the_order_entries_were_given() -> None:
+    written = ["officiel*", "annonce officielle", "off*", "=CA", "résultat*", "officiellement confirmé", "o*", "😱"]
+    matcher = Matcher([parse_entry(w, inflect=False) for w in written])
+    text = "Officiellement confirmé : le CA et les résultats trimestriels 😱"
+    found = [(m.entry.written, text[m.start : m.end]) for m in matcher.find(tokenize(text), text)]
+    assert found == [
+        ("officiellement confirmé", "Officiellement confirmé"),  # whole words first, then prefixes
+        ("officiel*", "Officiellement"),
+        ("off*", "Officiellement"),
+        ("o*", "Officiellement"),
+        ("=CA", "CA"),
+        ("résultat*", "résultats"),
+        ("😱", "😱"),
+    ]
+    assert matcher.find(tokenize("Rien à voir"), "Rien à voir") == []
 
 
 def charter_file(tmp_path: Path, rule_options: str) -> Path:

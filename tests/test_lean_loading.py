@@ -98,3 +98,6 @@ def test_a_warmed_up_checker_never_reloads_a_pipeline_for_a_rule_that_parses_on_
     assert {"ner", "parser", "lemmatizer"} <= set(loaded.pipe_names)
     checker.check("Notre DSI est un bon à rien, trois mois pour installer une imprimante", lang="fr")
     assert nlp.pipeline("fr", {"ner"}) is loaded
+    # Inside information reads the French future tense (the morphologizer) of a topic sentence without a cue.
+    assert checker.check("Notre usine de Lorient fermera ses portes.", lang="fr").verdict == "warn"
+    assert nlp.pipeline("fr", {"ner"}) is loaded

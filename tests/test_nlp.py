@@ -89,6 +89,27 @@ def test_a_long_run_of_sentences_is_read_in_bounded_pieces_that_cover_it_exactly
     assert all(sentences[start:end].startswith("Marie") for start, end in nlp._bounded(sentences, 0, len(sentences)))
 
 
+def test_pieces_are_read_in_order_in_batches_bounded_by_count_and_by_characters():
+    pieces = [(k, 0, "x" * size) for k, size in enumerate([10, 30, 30, 50, 200, 5, 5, 5])]
+    by_chars = list(nlp._batches(pieces, 64, 60))
+    assert [p for batch in by_chars for p in batch] == pieces
+    assert [[k for k, _, _ in batch] for batch in by_chars] == [[0, 1], [2], [3], [4], [5, 6, 7]]  # 200 alone
+    assert [len(batch) for batch in nlp._batches(pieces, 3, None)] == [3, 3, 2]
+
+
+@pytest.mark.slow
+def test_a_parse_under_a_deadline_finds_the_entities_of_a_parse_without_one():
+    import time
+
+    texts = ["Nous recrutons ! Merci à Marie Dupont pour son accueil à Lyon. Belle journée. Jean Martin arrive lundi.",
+             "Rien à signaler. Le salon de Bordeaux ouvre demain, écrivez à Sophie Chevalier.", "merci à tous"]
+    for text in texts:
+        (free,) = nlp.parse([text], "fr", {"ner"})
+        (timed,) = nlp.parse([text], "fr", {"ner"}, deadline=time.perf_counter() + 600)
+        assert [(e.start_char, e.end_char, e.label_) for e in timed.ents] == [(e.start_char, e.end_char, e.label_) for e in free.ents]
+    assert any(e.text == "Marie Dupont" for e in nlp.parse(texts[:1], "fr", {"ner"}, deadline=time.perf_counter() + 600)[0].ents)
+
+
 @pytest.mark.slow
 def test_a_parse_past_its_deadline_stops_with_budget_exceeded():
     import time

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from charterguard.text.normalize import FoldedText, fold_letters
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from charterguard.text.normalize import FoldedText, _fold_each, _fold_plain, fold_letters, reading_view
 
 
 def test_fold_removes_case_accents_lookalikes_and_separators() -> None:
@@ -36,3 +39,40 @@ def test_camel_case_and_hashtags_mark_boundaries() -> None:
     folded = FoldedText("#ProjetColibri")
     assert folded.is_boundary(6) and not folded.is_hard_boundary(6)
     assert folded.words[0].flags & 1  # HASHTAG
+
+
+# Characters that exercise every branch of the fold: cases, accents, ligatures, look-alikes,
+# digits and leet, joiners, tags, masks, invisible and combining characters, flags, entities.
+_FOLD_PIECES = st.sampled_from(
+    [" ", "  ", "\n", "-", "#", "@", "'", "’", ".", ",", "Colibri", "colibri", "ProjetColibri", "HTTPServer", "ABc", "aB",
+     "Élise", "ÉQUIPE", "Bravo!", "!!", "wow!!great", "h!1", "$10", "**", "a**", "f**k", "C*o*l", "|",  "œuvre", "Straße", "ǅ", "ª", "²", "C0l1br1", "4", "$", "!", "|", "€", "*", "f*ck", "C o l", "B-l-u-e",
+     "раураl", "ᴄᴏʟ", "\u200b", "\u0301", "e\u0301", "🇫🇷", "😀", "&eacute;", "%43", "\u202e", "Co-\nli", "x", "Z"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(_FOLD_PIECES, max_size=30))
+def test_a_plain_text_is_folded_word_at_a_time_exactly_as_character_by_character(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = _fold_plain(text)
+    if plain is not None:
+        assert plain == _fold_each(text, list(range(len(text))), list(range(1, len(text) + 1)))
+    if all(c.isascii() and c not in "$!|*&%" for c in text) or all(c in "Élise aB-#@😀" for c in text):
+        assert plain is not None  # the fast way is taken for ordinary text
+
+
+def test_most_posts_are_plain_and_fold_as_before() -> None:
+    post = "Très fiers de l'équipe #ProjetColibri : merci à @Marie et à l'HTTPServer, rendez-vous le 12/03 😀 !"
+    assert _fold_plain(post) is not None
+    assert _fold_plain("Micro$oft") is None and _fold_plain("f**k") is None  # leet and masks inside words: the long way
+    folded = FoldedText(post)
+    assert folded.chars.startswith("tresfiersdelequipeprojetcolibri")
+    at = folded.chars.index("colibri")
+    assert folded.has_tags and post[slice(*folded.to_original(at, at + 7))] == "Colibri"
+    assert folded.is_boundary(folded.chars.index("colibri")) and not folded.is_hard_boundary(at)  # camelCase
+
+
+def test_an_ampersand_or_percent_sign_that_starts_no_entity_or_escape_reads_as_written() -> None:
+    text = "R&D : +50 % & 100%"
+    assert reading_view(text)[0] is text
+    assert reading_view("caf&eacute; 100%25")[0] == "café 100%"

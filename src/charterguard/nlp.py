@@ -241,16 +241,16 @@ def parse(
     """Parse `texts` with only `components` (plus what they depend on) enabled.
 
     `deadline` (a `time.perf_counter()` value): raise `BudgetExceeded` once it has
-    passed, checked between pieces of at most `MAX_PIECE` characters, so a 60,000-character
+    passed, checked after every `MAX_PIECE` characters or so, so a 60,000-character
     post cannot hold a check for seconds past its budget.
     """
     components = frozenset(components)
     nlp = pipeline(language, components)
     wanted = enabled_components(nlp, components)
-    if deadline is not None:
-        batch_size = 1
     if wanted == {"ner"}:
         return _entities_only(nlp, texts, batch_size, deadline)
+    if deadline is not None:
+        batch_size = 1
     disable = [name for name in nlp.pipe_names if name not in wanted]
     docs = []
     for doc in nlp.pipe(texts, disable=disable, batch_size=batch_size):
@@ -278,15 +278,33 @@ def _entities_only(nlp: "Language", texts: Sequence[str], batch_size: int, deadl
     ]
     found: list[list] = [[] for _ in docs]
     ner: Any = nlp.get_pipe("ner")  # a TrainablePipe: it has .pipe
-    for (k, offset, _piece), sub in zip(pieces, ner.pipe((nlp.make_doc(p) for _, _, p in pieces), batch_size=batch_size)):
-        for ent in sub.ents:
-            span = docs[k].char_span(offset + ent.start_char, offset + ent.end_char, label=ent.label_, alignment_mode="expand")
-            if span is not None:
-                found[k].append(span)
+    # Under a deadline, at most MAX_PIECE characters are read between two looks at the clock, as
+    # many pieces at once as fit (one NER call on a batch costs less than one per piece).
+    for batch in _batches(pieces, batch_size, MAX_PIECE if deadline is not None else None):
+        for (k, offset, _piece), sub in zip(batch, ner.pipe([nlp.make_doc(p) for _, _, p in batch], batch_size=len(batch))):
+            for ent in sub.ents:
+                span = docs[k].char_span(offset + ent.start_char, offset + ent.end_char, label=ent.label_, alignment_mode="expand")
+                if span is not None:
+                    found[k].append(span)
         _check_deadline(deadline)
     for doc, spans in zip(docs, found):
         doc.set_ents(filter_spans(spans), default="outside")
     return docs
+
+
+def _batches(pieces: list[tuple[int, int, str]], size: int, max_chars: int | None) -> Iterator[list[tuple[int, int, str]]]:
+    """`pieces` in order, in batches of at most `size` pieces and (when given) `max_chars` characters
+    (a piece longer than that alone)."""
+    batch: list[tuple[int, int, str]] = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) >= size or max_chars is not None and chars + len(piece[2]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[2])
+    if batch:
+        yield batch
 
 
 # A run of sentences longer than this is read in pieces cut at a space: a post with no sentence

@@ -129,6 +129,14 @@ class InsideInformationDetector(Detector[InsideInformationRule]):
         self.analyzer = InsideAnalyzer(topics, cues, company.values("names"), future)
         self._cues = frozenset(rule.cues)
 
+    @property
+    def on_demand_components(self) -> frozenset[str]:
+        # Without it a warmed-up server reloaded its French pipeline (seconds) on the first
+        # request whose topic sentence needed its tense read.
+        from ..inside.tense import TENSE_COMPONENTS
+
+        return TENSE_COMPONENTS if self.rule.future_tense else frozenset()
+
     def find(self, post: Post) -> Iterable[Hit]:
         language = post.language if post.language in CUE_LABELS else "en"
         words = post.kept(PostWords).of(post.text)

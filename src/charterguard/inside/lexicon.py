@@ -166,6 +166,9 @@ class Matcher:
         self.by_form: dict[str, list[Entry]] = {}
         self.by_exact: dict[str, list[Entry]] = {}
         self.prefixed: list[Entry] = []
+        # prefix length -> prefix -> (position in `prefixed`, entry): a word's prefixed entries
+        # are found by a look-up per length, not by trying every entry on every word.
+        self.by_prefix: dict[int, dict[str, list[tuple[int, Entry]]]] = {}
         self.symbols: list[Entry] = []
         for entry in entries:
             if entry.symbol is not None:
@@ -175,6 +178,7 @@ class Matcher:
             if first.exact is not None:
                 self.by_exact.setdefault(first.exact, []).append(entry)
             elif first.prefix is not None:
+                self.by_prefix.setdefault(len(first.prefix), {}).setdefault(first.prefix, []).append((len(self.prefixed), entry))
                 self.prefixed.append(entry)
             else:
                 for form in first.forms:
@@ -184,11 +188,12 @@ class Matcher:
         """Matches whose words lie in tokens[lo:hi] (and symbols in `text`, offsets of `text`)."""
         hi = len(tokens) if hi is None else hi
         out: list[Match] = []
+        by_form, by_exact, by_prefix = self.by_form, self.by_exact, self.by_prefix
         for i in range(lo, hi):
             token = tokens[i]
-            candidates = self.by_form.get(token.text, []) + self.by_exact.get(token.raw, [])
-            if self.prefixed:
-                candidates += [e for e in self.prefixed if e.parts[0].matches(token)]
+            candidates = by_form.get(token.text, _NONE) + by_exact.get(token.raw, _NONE)
+            if by_prefix:
+                candidates += self._prefixed_by(token.text)
             for entry in candidates:
                 last = _match_rest(entry.parts, tokens, i, hi)
                 if last is not None:
@@ -199,6 +204,17 @@ class Matcher:
             if at >= 0:
                 out.append(Match(entry, -1, -1, at, at + len(entry.symbol)))
         return out
+
+
+    def _prefixed_by(self, word: str) -> list[Entry]:
+        """The prefixed entries whose first word `word` starts with, in the order they were given."""
+        found = [hit for length, table in self.by_prefix.items() for hit in table.get(word[:length], _NONE)]
+        if len(found) > 1:
+            found.sort(key=lambda hit: hit[0])
+        return [entry for _position, entry in found]
+
+
+_NONE: list = []  # read only: what a look-up that finds nothing gives
 
 
 def _match_rest(parts: tuple[Part, ...], tokens: Sequence[Token], i: int, hi: int) -> int | None:

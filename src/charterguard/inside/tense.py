@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_COMPONENTS = ("morphologizer",)
+TENSE_COMPONENTS = frozenset({"morphologizer"})  # what the parse needs (rules declare it for warm-up)
 # English forms of "be" before a progressive ("is closing", "we're merging", "isn't renewing").
 _BE = frozenset({"am", "is", "are", "re", "m", "isn", "aren", "being"})
 _NOT = frozenset({"not", "t"})
@@ -29,7 +29,7 @@ def has_future_tense(sentence: str, language: str) -> bool:
         return False
     from .. import nlp
 
-    doc = nlp.parse([sentence], language, _COMPONENTS)[0]
+    doc = nlp.parse([sentence], language, TENSE_COMPONENTS)[0]
     return any("Fut" in token.morph.get("Tense", []) for token in doc if token.pos_ in ("VERB", "AUX", ""))
 
 

@@ -84,7 +84,7 @@ def reading_view(original: str) -> tuple[str, list[int], list[int]]:
     invisible characters dropped, right-to-left override runs reversed, HTML
     entities and URL escapes decoded. Plain text comes back as is."""
     n = len(original)
-    if not _NEEDS_READING.search(original):
+    if all(_reads_as_written(original, m) for m in _NEEDS_READING.finditer(original)):
         return original, list(range(n)), list(range(1, n + 1))
     chars: list[str] = []
     starts: list[int] = []
@@ -121,6 +121,13 @@ def reading_view(original: str) -> tuple[str, list[int], list[int]]:
     if override_from is not None:
         _reverse_from(override_from, chars, starts, ends)
     return "".join(chars), starts, ends
+
+
+def _reads_as_written(original: str, found: re.Match[str]) -> bool:
+    """A character `_NEEDS_READING` found that reads as written: "&" or "%" that starts no
+    entity or escape ("R&D", "50 %")."""
+    ch, at = found.group(), found.start()
+    return ch == "&" and not _ENTITY.match(original, at) or ch == "%" and not _ESCAPES.match(original, at)
 
 
 def _reverse_from(k: int, *lists: list) -> None:
@@ -219,71 +226,11 @@ class FoldedText:
         self.original = original
         view, v_start, v_end = reading_view(original)
         self._reordered = any(v_start[k] > v_start[k + 1] for k in range(len(v_start) - 1)) if view is not original else False
-        chars: list[str] = []
-        o_start: list[int] = []
-        o_end: list[int] = []
-        # (fold start, fold end, view start, view end, flags) per raw word
-        raw_words: list[list[int]] = []
-        soft: set[int] = set()
-        n = len(view)
-        i = 0
-        word_open = False
-        prev_orig_char = ""
-        pending_flag = 0
-        while i < n:
-            ch = view[i]
-            folded = _CLASSES.get(ch)
-            if folded is None:
-                folded = _classify(ch)
-            if folded is _IGNORED:
-                i += 1
-                continue
-            if folded is _COMBINING:
-                # A combining accent belongs to the letter before it.
-                if word_open and o_end:
-                    o_end[-1] = max(o_end[-1], v_end[i])
-                i += 1
-                continue
-            in_word_symbol = (
-                (ch in LEET_SYMBOLS or ch == MASK) and word_open and i + 1 < n and fold_char(view[i + 1]) != ""
-            ) or (ch == MASK and word_open and _letter_after_masks(view, i))
-            if in_word_symbol and ch == MASK and _alternates_with_masks(view, i, len(chars) - raw_words[-1][0]):
-                in_word_symbol = False
-            if in_word_symbol:
-                folded = ch
-            if folded and word_open and (ch in REGIONAL_INDICATORS) != (prev_orig_char in REGIONAL_INDICATORS):
-                word_open = False  # a flag (🇫🇷) glued to a word is a word of its own
-            if folded:
-                if not word_open:
-                    raw_words.append([len(chars), len(chars), i, i, pending_flag])
-                    pending_flag = 0
-                    word_open = True
-                elif ch.isupper() and prev_orig_char.islower():
-                    soft.add(len(chars))  # camelCase: "ProjetColibri"
-                elif (
-                    ch.islower()
-                    and prev_orig_char.isupper()
-                    and len(chars) - raw_words[-1][0] >= 2
-                    and view[i - 2 : i - 1].isupper()
-                ):
-                    soft.add(len(chars) - 1)  # "HTTPServer": boundary before "S"
-                for c in folded:
-                    chars.append(c)
-                    o_start.append(v_start[i])
-                    o_end.append(v_end[i])
-                raw_words[-1][1] = len(chars)
-                raw_words[-1][3] = i + 1
-                prev_orig_char = ch
-            else:
-                word_open = False
-                prev_orig_char = ""
-                if ch == "#":
-                    pending_flag = HASHTAG
-                elif ch == "@":
-                    pending_flag = MENTION
-                else:
-                    pending_flag = 0
-            i += 1
+        plain = _fold_plain(view) if view is original else None
+        if plain is not None:
+            chars, o_start, o_end, raw_words, soft = plain
+        else:
+            chars, o_start, o_end, raw_words, soft = _fold_each(view, v_start, v_end)
 
         # Read digits and symbols as letters in words that mix them with letters.
         for fs, fe, _vs, _ve, _flags in raw_words:
@@ -360,6 +307,146 @@ class FoldedText:
                 o_end += 1
             return o_start, o_end
         return self.origin_start[start], self.origin_end[end - 1]
+
+
+_Folded = tuple[list[str], list[int], list[int], list[list[int]], set[int]]
+
+
+def _fold_each(view: str, v_start: list[int], v_end: list[int]) -> _Folded:
+    """Fold `view` character by character: (chars, origin starts, origin ends, raw words as
+    [fold start, fold end, view start, view end, flags], soft boundaries)."""
+    chars: list[str] = []
+    o_start: list[int] = []
+    o_end: list[int] = []
+    raw_words: list[list[int]] = []
+    soft: set[int] = set()
+    n = len(view)
+    i = 0
+    word_open = False
+    prev_orig_char = ""
+    pending_flag = 0
+    while i < n:
+        ch = view[i]
+        folded = _CLASSES.get(ch)
+        if folded is None:
+            folded = _classify(ch)
+        if folded is _IGNORED:
+            i += 1
+            continue
+        if folded is _COMBINING:
+            # A combining accent belongs to the letter before it.
+            if word_open and o_end:
+                o_end[-1] = max(o_end[-1], v_end[i])
+            i += 1
+            continue
+        in_word_symbol = (
+            (ch in LEET_SYMBOLS or ch == MASK) and word_open and i + 1 < n and fold_char(view[i + 1]) != ""
+        ) or (ch == MASK and word_open and _letter_after_masks(view, i))
+        if in_word_symbol and ch == MASK and _alternates_with_masks(view, i, len(chars) - raw_words[-1][0]):
+            in_word_symbol = False
+        if in_word_symbol:
+            folded = ch
+        if folded and word_open and (ch in REGIONAL_INDICATORS) != (prev_orig_char in REGIONAL_INDICATORS):
+            word_open = False  # a flag (🇫🇷) glued to a word is a word of its own
+        if folded:
+            if not word_open:
+                raw_words.append([len(chars), len(chars), i, i, pending_flag])
+                pending_flag = 0
+                word_open = True
+            elif ch.isupper() and prev_orig_char.islower():
+                soft.add(len(chars))  # camelCase: "ProjetColibri"
+            elif (
+                ch.islower()
+                and prev_orig_char.isupper()
+                and len(chars) - raw_words[-1][0] >= 2
+                and view[i - 2 : i - 1].isupper()
+            ):
+                soft.add(len(chars) - 1)  # "HTTPServer": boundary before "S"
+            for c in folded:
+                chars.append(c)
+                o_start.append(v_start[i])
+                o_end.append(v_end[i])
+            raw_words[-1][1] = len(chars)
+            raw_words[-1][3] = i + 1
+            prev_orig_char = ch
+        else:
+            word_open = False
+            prev_orig_char = ""
+            if ch == "#":
+                pending_flag = HASHTAG
+            elif ch == "@":
+                pending_flag = MENTION
+            else:
+                pending_flag = 0
+        i += 1
+    return chars, o_start, o_end, raw_words, soft
+
+
+# Characters `_fold_plain` handles: each folds to one letter or digit, or is a separator that is
+# not invisible, combining or a regional indicator (# and @, leet symbols and masks are looked at
+# where they stand). Learnt as texts bring them; ord -> folded character (" " for a
+# separator), and ord -> its case ("u", "l", "o" for a letter or digit of neither case, " ").
+_PLAIN_FOLD: dict[int, str] = {}
+_PLAIN_CASE: dict[int, str] = {}
+_NOT_PLAIN: set[str] = set()
+_PLAIN_WORD = re.compile(r"[^ ]+")
+_LEET_OR_MASK = re.compile("[" + re.escape("".join(sorted(LEET_SYMBOLS)) + MASK) + "]")
+_LOWER_UPPER = re.compile(r"(?<=l)u")  # "ProjetColibri": a boundary before the capital
+_UPPERS_LOWER = re.compile(r"(?<=uu)l")  # "HTTPServer": a boundary before the last capital
+
+
+def _plain(ch: str) -> bool:
+    """Learn whether `ch` folds plainly (see _PLAIN_FOLD); True when it does."""
+    if ch in _NOT_PLAIN:
+        return False
+    folded = _CLASSES.get(ch)
+    if folded is None:
+        folded = _classify(ch)
+    if folded in (_IGNORED, _COMBINING) or len(folded) > 1 or ch in REGIONAL_INDICATORS:
+        if len(_NOT_PLAIN) < 65536:
+            _NOT_PLAIN.add(ch)
+        return False
+    if len(_PLAIN_FOLD) >= 65536:
+        return False
+    _PLAIN_CASE[ord(ch)] = " " if not folded else "u" if ch.isupper() else "l" if ch.islower() else "o"
+    _PLAIN_FOLD[ord(ch)] = folded or " "  # last: a character is plain once both tables have it
+    return True
+
+
+def _fold_plain(view: str) -> _Folded | None:
+    """What `_fold_each` gives, for a text whose every character folds to at most one character
+    and is no special case (most posts), computed a word at a time; None for any other text."""
+    for ch in set(view):
+        if ord(ch) not in _PLAIN_FOLD and not _plain(ch):
+            return None
+    mapped = view.translate(_PLAIN_FOLD)
+    for symbol in _LEET_OR_MASK.finditer(view):
+        i = symbol.start()
+        if i == 0 or mapped[i - 1] == " ":
+            continue  # no word open: a separator
+        after = i + 1
+        while view[i] == MASK and after < len(view) and view[after] == MASK:
+            after += 1
+        if after < len(view) and mapped[after] != " ":
+            return None  # inside a word ("Micro$oft", "f*ck"): read character by character
+    cases = view.translate(_PLAIN_CASE)
+    pieces: list[str] = []
+    o_start: list[int] = []
+    raw_words: list[list[int]] = []
+    soft: set[int] = set()
+    at = 0  # folded offset
+    for m in _PLAIN_WORD.finditer(mapped):
+        start, end = m.span()
+        before = view[start - 1] if start else ""
+        raw_words.append([at, at + end - start, start, end, HASHTAG if before == "#" else MENTION if before == "@" else 0])
+        pieces.append(m.group())
+        o_start.extend(range(start, end))
+        case = cases[start:end]
+        if "u" in case and "l" in case:
+            soft.update(at + k.start() for k in _LOWER_UPPER.finditer(case))
+            soft.update(at + k.start() - 1 for k in _UPPERS_LOWER.finditer(case))
+        at += end - start
+    return list("".join(pieces)), o_start, [k + 1 for k in o_start], raw_words, soft
 
 
 def _letter_after_masks(view: str, i: int) -> bool:
