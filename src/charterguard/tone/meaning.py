@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..linguistics import (
+    NEGATORS,
     PERSON_PRONOUNS,
     SELF_WORDS,
     Sentence,
@@ -51,11 +52,14 @@ if TYPE_CHECKING:
 
 CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
-    "threat_phrase", "exclusion", "counter", "counter_phrase", "naming",
+    "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
-REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase"})
+REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected"})
+# Regex lists that never make a sentence worth parsing by themselves (a group description
+# matters only next to an exclusion phrase, which gates the sentence).
+_UNGATED = frozenset({"protected"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
 
@@ -73,6 +77,12 @@ _DEMONSTRATIVES = frozenset({"ce", "c'", "ca", "cela", "ceci", "it", "this", "th
 _ARGUMENT_DEPS = ("nsubj", "obj", "dobj", "iobj", "csubj")
 _PHRASE_DEPS = ("nmod", "obl", "pobj", "prep", "agent", "amod", "case", "acomp", "compound")
 _EXCLAMATIVES = frozenset({"quel", "quelle", "quels", "quelles", "what", "such"})
+_COPULA_LEMMAS = frozenset({"etre", "être", "be"})
+_CONDITIONS = frozenset({"si", "s'", "if", "unless"})
+_RESTRICTIVE = frozenset({"que", "qu'"})  # "ne ... que": only, not a negation
+_FRENCH_NE = frozenset({"ne", "n'"})
+_NEGATIVE_SUBJECTS = frozenset({"personne", "aucun", "aucune", "rien"})
+_NEGATIVES = frozenset({"pas", "jamais", "plus", "rien", "personne", "aucun", "aucune", "guere", "nullement"})
 _COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
 _OBJECT_WINDOW = 5  # words after a violent verb where its (English) object is looked for
 _NAMING_WINDOW = 5
@@ -112,7 +122,8 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
     for name, lines in entries.items():
         if name in REGEX_LISTS:
             regexes[name] = tuple(re.compile(rf"(?<!\S)(?:{line})(?!\S)") for line in lines)
-            gate_parts.extend(f"(?:{line})" for line in lines)
+            if name not in _UNGATED:
+                gate_parts.extend(f"(?:{line})" for line in lines)
             continue
         keyed = [quick_words(line)[0] for line in lines]
         words[name] = frozenset(k for k in keyed if " " not in k)
@@ -232,8 +243,13 @@ class MeaningReader:
     def countered(self, sentence: Sentence, neighbours: Iterable[Sentence]) -> bool:
         """Does the sentence (or its topic / the sentence it introduces) condemn or correct what it says?"""
         for s in (sentence, *neighbours):
-            if matches(s, self.cues, "counter") or matches(s, self.cues, "counter_phrase"):
-                return True
+            # "je refuse d'avoir un collègue ...": a refusal that is itself the exclusion condemns nothing.
+            excluding = matches(s, self.cues, "exclusion")
+            for a, b in matches(s, self.cues, "counter") + matches(s, self.cues, "counter_phrase"):
+                # Nor does a refusal in a condition: "si le chef refuse encore mes congés, ...".
+                conditional = any(w.form in _CONDITIONS for w in s.words[max(0, a - 4) : a])
+                if not conditional and not any(x <= a < y or a <= x < b for x, y in excluding):
+                    return True
         return False
 
     def named(self, sentence: Sentence, a: int) -> bool:
@@ -251,7 +267,7 @@ class MeaningReader:
         return False
 
     def blocked(self, sentence: Sentence, a: int, countered: bool) -> bool:
-        return countered or sentence.negated[a] or sentence.quoted[a] or self.named(sentence, a)
+        return countered or _negated(sentence, a) or sentence.quoted[a] or self.named(sentence, a)
 
     # -- targets -----------------------------------------------------------------------
     def aimed(self, sentence: Sentence, a: int, b: int, strict: bool = False, fallback: bool = True, depth: int = 0) -> Target | None:
@@ -281,7 +297,14 @@ class MeaningReader:
             if before:
                 return before[-1]
         dep, head = words[r].dep, words[r].head
-        if head != r and dep.startswith(_PHRASE_DEPS) and depth < 4:
+        if head != r and words[head].lemma in _COPULA_LEMMAS and dep.startswith(("ccomp", "xcomp", "attr")):
+            # "les caissières ne sont que des machines": the parser hung the attribute on the copula.
+            said_of = next((t for t in targets if t.index == sentence.subject_of(head)), None)
+            if said_of is not None:
+                return None if said_of.kind == "self" else said_of
+        # An adjective the parser hung on a noun as a clause ("une idée stupide ce matin") is a phrase too.
+        adjective_clause = dep.startswith("acl") and words[r].pos == "ADJ" and words[head].pos == "NOUN"
+        if head != r and (dep.startswith(_PHRASE_DEPS) or adjective_clause) and depth < 4:
             # Inside a larger phrase: what that phrase is said of ("une entreprise de voleurs",
             # "run by crooks", "a pathetic little man"), without falling back on any target.
             return self.aimed(sentence, head, head + 1, strict, False, depth + 1)
@@ -308,10 +331,17 @@ class MeaningReader:
         words = sentence.words
         groups = [t for t in sentence.targets(self.names) if t.kind == "group"]
         dehumanising = matches(sentence, self.cues, "dehumanising")
-        for a, b in matches(sentence, self.cues, "hostile"):
+        expletives = matches(sentence, self.cues, "expletive")
+        for a, b in matches(sentence, self.cues, "hostile") + matches(sentence, self.cues, "insult_frame"):
             if self.blocked(sentence, a, countered):
                 continue
-            target = self.aimed(sentence, a, b)
+            # A swear word ("merde", "crap") is aimed only through a link, never by falling back
+            # on whoever the sentence names ("Et merde, il neige").
+            # Said with a copula ("working at Acme is hell") it is a judgement, not swearing.
+            root = _range_root(sentence, a, b)
+            swearing = any(x <= a < y or a <= x < b for x, y in expletives) and not any(
+                w.head == root and w.dep == "cop" for w in words)
+            target = self.aimed(sentence, a, b, strict=swearing)
             if target is not None:
                 out.append(self._finding(sentence, a, b, target, "hostile"))
         for a, b in dehumanising:
@@ -321,6 +351,9 @@ class MeaningReader:
             target = self.aimed(sentence, a, b)
             if target is not None and target.kind in ("group", "person"):  # "les migrants", "ces gens"
                 out.append(self._finding(sentence, a, b, target, "hate"))
+            elif target is not None and not target.organisation and target.kind != "self" and _predicated_noun(sentence, a, b):
+                # Staff or customers called cattle or furniture ("les intérimaires sont du bétail").
+                out.append(self._finding(sentence, a, b, target, "hostile"))
             elif compared:
                 human = [t for t in sentence.targets(self.names) if t.kind != "self"]
                 people = target or (human[0] if human else None)
@@ -332,12 +365,38 @@ class MeaningReader:
             target = self.aimed(sentence, a, b)
             if target is not None and target.kind == "group":
                 out.append(self._finding(sentence, a, b, target, "hate"))
-        if groups:
-            for a, b in matches(sentence, self.cues, "exclusion"):
-                if not self.blocked(sentence, a, countered):
-                    out.append(self._finding(sentence, a, b, groups[0], "hate"))
+        excluding = matches(sentence, self.cues, "exclusion")
+        if excluding:
+            group = self._excluded_group(sentence, groups)
+            for a, b in excluding:
+                if group is not None and not self.blocked(sentence, a, countered):
+                    out.append(self._finding(sentence, a, b, group, "hate"))
         out.extend(self._threats(sentence, countered))
         return out
+
+    def _said_of_someone(self, sentence: Sentence, k: int) -> bool:
+        """Is word `k` a target, or a hostile word (itself said of someone: "stupid idiot")?"""
+        if any(t.index == k and t.kind != "self" for t in sentence.targets(self.names)):
+            return True
+        return any(a <= k < b for a, b in matches(sentence, self.cues, "hostile"))
+
+    def _excluded_group(self, sentence: Sentence, groups: list[Target]) -> Target | None:
+        """The protected group an exclusion phrase is about: a group word of the sentence or of
+        its topic ("Une femme enceinte en entretien ? On passe"), or a group described in
+        several words ("en fauteuil roulant", "over 50", "with a foreign accent")."""
+        if groups:
+            return groups[0]
+        for s in (sentence, sentence.topic):
+            if s is None:
+                continue
+            topical = [t for t in s.targets(self.names) if t.kind == "group"]
+            if topical and s is not sentence:
+                return topical[0]
+            described = matches(s, self.cues, "protected")
+            if described:
+                a, b = described[0]
+                return Target("group", s.words[a].start, s.words[b - 1].end, a)
+        return None
 
     def _threats(self, sentence: Sentence, countered: bool) -> list["ToneFinding"]:
         out = []
@@ -431,13 +490,16 @@ class MeaningReader:
             return None  # a piece of a compound word: "nique" in "pique-nique"
         if countered or self.named(sentence, a):
             return None
-        if sentence.negated[a] or sentence.quoted[a]:
-            said_of = sentence.negated[a] and sentence.subject_of(_range_root(sentence, a, b)) is not None
+        if _negated(sentence, a) or sentence.quoted[a]:
+            said_of = _negated(sentence, a) and sentence.subject_of(_range_root(sentence, a, b)) is not None
             if finding.evidence not in _CRUDE or said_of:
                 return None  # "ce n'est pas un incompétent", "il n'est pas un crétin", « nul »
             # A crude word stays crude when negated or quoted ("don't be a b*tch"): lowered, kept.
             finding = replace(finding, score=round(finding.score * _LOWERED, 3))
         if finding.category == "insult":
+            w = sentence.words[a]
+            if b - a == 1 and w.pos == "ADJ" and w.dep in ("amod", "acl") and sentence.words[w.head].pos == "NOUN" and not self._said_of_someone(sentence, w.head):
+                return None  # an adjective of a thing: "une idée stupide", "a stupid mistake"
             subject = sentence.subject_of(a)
             if subject is not None and sentence.words[subject].form in SELF_WORDS.get(self.language, frozenset()):
                 return None  # about the writer: "j'ai été un idiot"
@@ -471,6 +533,40 @@ def _linked(sentence: Sentence, a: int, t: int, organisation: bool = False) -> b
                 break
             step, hops = head, hops + 1
     return False
+
+
+def _predicated_noun(sentence: Sentence, a: int, b: int) -> bool:
+    """Is the noun phrase [a, b) what something is said to be ("sont du bétail", "are just
+    furniture"), not an argument of a verb ("a un cancer", "fight the plague")?"""
+    w = sentence.words[_range_root(sentence, a, b)]
+    if w.pos not in ("NOUN", "PROPN"):
+        return False
+    return not w.dep.startswith(("obj", "dobj", "iobj", "nsubj", "obl", "pobj"))
+
+
+def _negated(sentence: Sentence, a: int) -> bool:
+    """Is word `a` negated? The parse's negation, plus French cases it misses or over-reads:
+    a negative subject ("Personne à l'équipe n'est un X"), "n'avoir rien d'un X", the
+    restrictive "ne ... que" ("ne sont que des machines": only, no negation), and a negation
+    inside a leading condition ("Si le chef refuse ..., il va ...") that stops at its comma."""
+    words = sentence.words
+    forms = [w.form for w in words[:a]]
+    ne = [k for k, f in enumerate(forms) if f in _FRENCH_NE] if sentence.language == "fr" else []
+    if ne and (any(f in _NEGATIVE_SUBJECTS for f in forms[: ne[-1]]) or "rien" in forms[-3:] and {"d'", "de"} & set(forms[-2:])):
+        return True
+    if not sentence.negated[a]:
+        return False
+    commas = [k for k, f in enumerate(forms) if f == ","]
+    if commas and words[0].form in _CONDITIONS:
+        negators = NEGATORS.get(sentence.language, frozenset())
+        if not any(w.form in negators or w.lemma in negators for w in words[commas[0] + 1 : a]):
+            return False
+    if ne:
+        restrictive = [k for k in range(ne[-1] + 1, a) if forms[k] in _RESTRICTIVE]
+        clause = any(w.pos in ("VERB", "AUX") for w in words[restrictive[0] + 1 : a]) if restrictive else True
+        if restrictive and not clause and not any(f in _NEGATIVES for f in forms[ne[-1] :]):
+            return False
+    return True
 
 
 def _range_root(sentence: Sentence, a: int, b: int) -> int:
