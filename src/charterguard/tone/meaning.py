@@ -41,6 +41,7 @@ from ..linguistics import (
     Target,
     TargetNames,
     quick_words,
+    target_words,
 )
 from ..text.sections import read_sections
 from ..vocabulary import LANGUAGES
@@ -339,8 +340,8 @@ class MeaningReader:
             # on whoever the sentence names ("Et merde, il neige").
             # Said with a copula ("working at Acme is hell") it is a judgement, not swearing.
             root = _range_root(sentence, a, b)
-            swearing = any(x <= a < y or a <= x < b for x, y in expletives) and not any(
-                w.head == root and w.dep == "cop" for w in words)
+            predicated = words[root].dep == "attr" or any(w.head == root and w.dep == "cop" for w in words)
+            swearing = any(x <= a < y or a <= x < b for x, y in expletives) and not predicated
             target = self.aimed(sentence, a, b, strict=swearing)
             if target is not None:
                 out.append(self._finding(sentence, a, b, target, "hostile"))
@@ -378,6 +379,10 @@ class MeaningReader:
         """Is word `k` a target, or a hostile word (itself said of someone: "stupid idiot")?"""
         if any(t.index == k and t.kind != "self" for t in sentence.targets(self.names)):
             return True
+        vocabulary = target_words(self.language)
+        w = sentence.words[k]
+        if any(w.lemma in words or w.form in words for words in (vocabulary.kinds, vocabulary.groups, vocabulary.people)):
+            return True  # a word for people or a company, determiner or not: "a rotten company"
         return any(a <= k < b for a, b in matches(sentence, self.cues, "hostile"))
 
     def _excluded_group(self, sentence: Sentence, groups: list[Target]) -> Target | None:
