@@ -128,3 +128,31 @@ def test_a_refusal_that_is_the_exclusion_does_not_count_as_counter_speech():
 def test_group_descriptions_do_not_make_a_sentence_worth_parsing():
     gate = cue_lexicon("en").gate
     assert gate.search("wheelchair users") is None and gate.search("can't handle") is not None
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Globex ? Une bande de guignols qui vendent du vent et ne livrent rien.", "fr"),
+        ("Notre comptable, ce bon à rien fini, a encore perdu les factures.", "fr"),
+        ("Our CFO, that spineless clown, cancelled the bonus again.", "en"),
+    ],
+)
+def test_a_comment_on_a_topic_or_an_apposition_is_said_of_its_target(text, lang):
+    assert found(text, lang), text
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Le nouveau chef, un incapable ? Pas du tout, il a bouclé le dossier en deux jours.", "fr"),
+        ("Our intern, a slacker? Far from it: she closed three deals this week.", "en"),
+    ],
+)
+def test_a_question_denied_by_the_next_sentence_is_no_insult(text, lang):
+    assert found(text, lang) == []
+
+
+def test_a_question_confirmed_by_the_next_sentence_stays_an_insult():
+    assert found("Our intern, a slacker? Yes, and a liar too.", "en")
+    assert found("Le nouveau chef, un incapable ? Oui, il a encore tout oublié.", "fr")

@@ -54,13 +54,14 @@ if TYPE_CHECKING:
 CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
+    "rebuttal",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
-REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected"})
+REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal"})
 # Regex lists that never make a sentence worth parsing by themselves (a group description
 # matters only next to an exclusion phrase, which gates the sentence).
-_UNGATED = frozenset({"protected"})
+_UNGATED = frozenset({"protected", "rebuttal"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
 
@@ -280,6 +281,20 @@ class MeaningReader:
         targets = [t for t in sentence.targets(self.names) if not a <= t.index < b]
         human = [t for t in targets if t.kind != "self"]
         r = _range_root(sentence, a, b)
+        if depth == 0 and sentence.topic is not None and all(w.pos in ("DET", "PUNCT") for w in words[:a]):
+            # The phrase opening a comment on a topic is said of it, whatever the parse makes of
+            # the rest ("Acme ? Une boîte d'arnaqueurs qui promet des primes et ne les verse jamais").
+            topical = [t for t in sentence.topic.targets(self.names) if t.kind != "self"]
+            if topical:
+                return topical[0]
+        opening = a - 1 if a and words[a - 1].pos == "DET" else a
+        closed = any(w.form == "," for w in words[b : b + 2])
+        if depth == 0 and opening > 1 and words[opening - 1].form == "," and closed:
+            # An apposition between commas ("Notre DG adjoint, cet incapable notoire, a ...")
+            # is said of the target just before it, whatever role the parser gave it.
+            apposed = [t for t in human if opening - 4 <= t.index < opening - 1]
+            if apposed:
+                return apposed[-1]
         subject = sentence.subject_of(r)
         if subject is not None and not a <= subject < b:
             for t in targets:
@@ -629,7 +644,7 @@ def read_meaning(
         neighbours = [s for s in (sentence.topic,) if s is not None]
         if k + 1 < len(linguistics.spans) and sentence.end < len(linguistics.text) and linguistics.text[sentence.end : sentence.end + 3].lstrip().startswith(":"):
             neighbours.extend(linguistics.parsed([k + 1]))
-        countered[k] = reader.countered(sentence, neighbours)
+        countered[k] = reader.countered(sentence, neighbours) or _rebutted(linguistics, k, cues)
         found.extend(reader.read(sentence, countered[k]))
         cues_here = matches(sentence, cues, "hostile") + matches(sentence, cues, "trait") + matches(sentence, cues, "dehumanising")
         if countered[k] or cues_here and all(reader.blocked(sentence, a, False) for a, _ in cues_here):
@@ -650,6 +665,16 @@ def read_meaning(
     standing = {linguistics.sentence_of(f.start) for f in [*revised, *found] if f.category in _REVISED}
     defused |= removed - standing
     return MeaningResult(found, revised, frozenset(defused))
+
+
+def _rebutted(linguistics: "Linguistics", k: int, cues: CueLexicon) -> bool:
+    """Is sentence `k` a question the next sentence answers with a denial ("Notre stagiaire,
+    un clown ? Certainement pas, ...", "Lazy? Not at all: ...")?"""
+    start, end = linguistics.spans[k]
+    if k + 1 >= len(linguistics.spans) or not linguistics.text[start:end].rstrip().endswith("?"):
+        return False
+    following, _ = quick_words(linguistics.text[slice(*linguistics.spans[k + 1])])
+    return any(pattern.match(following) for pattern in cues.regexes.get("rebuttal", ()))
 
 
 _REVISED = frozenset({"insult", "aggression", "hate", "disparagement_employer", "disparagement_colleagues",
