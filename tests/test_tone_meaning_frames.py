@@ -78,7 +78,7 @@ def test_a_protected_group_without_exclusion_or_an_exclusion_phrase_without_grou
     [
         ("S'il me recale encore, le comptable va finir aux urgences.", "fr", "finir aux urgences"),
         ("Je connais son adresse, au chef d'équipe.", "fr", "connais son adresse"),
-        ("Keep pushing me and you'll end up in a body bag.", "en", "end up in a body bag"),
+        ("Keep pushing me and you'll end up in a body bag.", "en", "'ll end up in a body bag"),
         ("I know where that auditor lives.", "en", "know where that auditor lives"),
     ],
 )

@@ -351,13 +351,14 @@ class MeaningReader:
         for a, b in matches(sentence, self.cues, "hostile") + matches(sentence, self.cues, "insult_frame"):
             if self.blocked(sentence, a, countered):
                 continue
-            # A swear word ("merde", "crap") is aimed only through a link, never by falling back
-            # on whoever the sentence names ("Et merde, il neige").
-            # Said with a copula ("working at Acme is hell") it is a judgement, not swearing.
-            root = _range_root(sentence, a, b)
-            predicated = words[root].dep == "attr" or any(w.head == root and w.dep == "cop" for w in words)
-            swearing = any(x <= a < y or a <= x < b for x, y in expletives) and not predicated
-            target = self.aimed(sentence, a, b, strict=swearing)
+            # A swear word opening the sentence as an interjection ("Et merde, il neige", "Oh
+            # crap, ...") is aimed only through a link, never by falling back on whoever the
+            # sentence names.
+            interjection = any(
+                (x <= a < y or a <= x < b) and y < len(words) and words[y].pos == "PUNCT"
+                and all(w.pos in ("CCONJ", "INTJ", "PUNCT") for w in words[:x])
+                for x, y in expletives)
+            target = self.aimed(sentence, a, b, strict=interjection)
             if target is not None:
                 out.append(self._finding(sentence, a, b, target, "hostile"))
         for a, b in dehumanising:
@@ -518,8 +519,12 @@ class MeaningReader:
             finding = replace(finding, score=round(finding.score * _LOWERED, 3))
         if finding.category == "insult":
             w = sentence.words[a]
-            if b - a == 1 and w.pos == "ADJ" and w.dep in ("amod", "acl") and sentence.words[w.head].pos == "NOUN" and not self._said_of_someone(sentence, w.head):
-                return None  # an adjective of a thing: "une idée stupide", "a stupid mistake"
+            swearing = matches(sentence, self.cues, "expletive")
+            if (b - a == 1 and w.pos == "ADJ" and w.dep in ("amod", "acl") and sentence.words[w.head].pos == "NOUN"
+                    and finding.evidence not in _CRUDE and not any(x <= a < y for x, y in swearing)
+                    and not self._said_of_someone(sentence, w.head)):
+                return None  # a mild adjective of a thing: "une idée stupide"; crude words and swearing stay
+
             subject = sentence.subject_of(a)
             if subject is not None and sentence.words[subject].form in SELF_WORDS.get(self.language, frozenset()):
                 return None  # about the writer: "j'ai été un idiot"
