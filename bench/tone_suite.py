@@ -15,6 +15,12 @@ bench/data/tone_blind_{fr,en}.tsv: cases written after the rules, never tuned on
 insult_negated 0.67/1.00, negative_fine 0.83/1.00, profanity_no_target 0.83/1.00,
 quotation_counter 1.00/0.83, group_neutral 1.00/1.00: the honest estimate for wordings
 nobody tuned on, far from the 1.00 of the suites the rules were written with.
+After the fixes (2026-12-02, issue 12 item 2: dehumanising vehicles by kind, exclusion of
+protected groups described in several words, harm as consequence, mocking comparisons,
+topic comments, appositions, denied questions; blind2 seen by then, so no longer blind):
+0.979; dehumanising, discrimination, threat 1.00/1.00; disparage_customers 0.67/1.00
+(topic fragment too long to be read as one, "peuplé de filous" with no target word);
+insult_colleague 1.00/0.83 (a first name is no target); report and blind splits 1.00.
 """
 
 from __future__ import annotations

@@ -34,12 +34,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..linguistics import (
+    NEGATORS,
     PERSON_PRONOUNS,
     SELF_WORDS,
     Sentence,
     Target,
     TargetNames,
     quick_words,
+    target_words,
 )
 from ..text.sections import read_sections
 from ..vocabulary import LANGUAGES
@@ -51,11 +53,15 @@ if TYPE_CHECKING:
 
 CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
-    "threat_phrase", "exclusion", "counter", "counter_phrase", "naming",
+    "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
+    "rebuttal",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
-REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase"})
+REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal"})
+# Regex lists that never make a sentence worth parsing by themselves (a group description
+# matters only next to an exclusion phrase, which gates the sentence).
+_UNGATED = frozenset({"protected", "rebuttal"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
 
@@ -73,6 +79,12 @@ _DEMONSTRATIVES = frozenset({"ce", "c'", "ca", "cela", "ceci", "it", "this", "th
 _ARGUMENT_DEPS = ("nsubj", "obj", "dobj", "iobj", "csubj")
 _PHRASE_DEPS = ("nmod", "obl", "pobj", "prep", "agent", "amod", "case", "acomp", "compound")
 _EXCLAMATIVES = frozenset({"quel", "quelle", "quels", "quelles", "what", "such"})
+_COPULA_LEMMAS = frozenset({"etre", "être", "be"})
+_CONDITIONS = frozenset({"si", "s'", "if", "unless"})
+_RESTRICTIVE = frozenset({"que", "qu'"})  # "ne ... que": only, not a negation
+_FRENCH_NE = frozenset({"ne", "n'"})
+_NEGATIVE_SUBJECTS = frozenset({"personne", "aucun", "aucune", "rien"})
+_NEGATIVES = frozenset({"pas", "jamais", "plus", "rien", "personne", "aucun", "aucune", "guere", "nullement"})
 _COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
 _OBJECT_WINDOW = 5  # words after a violent verb where its (English) object is looked for
 _NAMING_WINDOW = 5
@@ -112,7 +124,8 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
     for name, lines in entries.items():
         if name in REGEX_LISTS:
             regexes[name] = tuple(re.compile(rf"(?<!\S)(?:{line})(?!\S)") for line in lines)
-            gate_parts.extend(f"(?:{line})" for line in lines)
+            if name not in _UNGATED:
+                gate_parts.extend(f"(?:{line})" for line in lines)
             continue
         keyed = [quick_words(line)[0] for line in lines]
         words[name] = frozenset(k for k in keyed if " " not in k)
@@ -232,8 +245,13 @@ class MeaningReader:
     def countered(self, sentence: Sentence, neighbours: Iterable[Sentence]) -> bool:
         """Does the sentence (or its topic / the sentence it introduces) condemn or correct what it says?"""
         for s in (sentence, *neighbours):
-            if matches(s, self.cues, "counter") or matches(s, self.cues, "counter_phrase"):
-                return True
+            # "je refuse d'avoir un collègue ...": a refusal that is itself the exclusion condemns nothing.
+            excluding = matches(s, self.cues, "exclusion")
+            for a, b in matches(s, self.cues, "counter") + matches(s, self.cues, "counter_phrase"):
+                # Nor does a refusal in a condition: "si le chef refuse encore mes congés, ...".
+                conditional = any(w.form in _CONDITIONS for w in s.words[max(0, a - 4) : a])
+                if not conditional and not any(x <= a < y or a <= x < b for x, y in excluding):
+                    return True
         return False
 
     def named(self, sentence: Sentence, a: int) -> bool:
@@ -251,7 +269,7 @@ class MeaningReader:
         return False
 
     def blocked(self, sentence: Sentence, a: int, countered: bool) -> bool:
-        return countered or sentence.negated[a] or sentence.quoted[a] or self.named(sentence, a)
+        return countered or _negated(sentence, a) or sentence.quoted[a] or self.named(sentence, a)
 
     # -- targets -----------------------------------------------------------------------
     def aimed(self, sentence: Sentence, a: int, b: int, strict: bool = False, fallback: bool = True, depth: int = 0) -> Target | None:
@@ -263,6 +281,20 @@ class MeaningReader:
         targets = [t for t in sentence.targets(self.names) if not a <= t.index < b]
         human = [t for t in targets if t.kind != "self"]
         r = _range_root(sentence, a, b)
+        if depth == 0 and sentence.topic is not None and all(w.pos in ("DET", "PUNCT") for w in words[:a]):
+            # The phrase opening a comment on a topic is said of it, whatever the parse makes of
+            # the rest ("Acme ? Une boîte d'arnaqueurs qui promet des primes et ne les verse jamais").
+            topical = [t for t in sentence.topic.targets(self.names) if t.kind != "self"]
+            if topical:
+                return topical[0]
+        opening = a - 1 if a and words[a - 1].pos == "DET" else a
+        closed = any(w.form == "," for w in words[b : b + 2])
+        if depth == 0 and opening > 1 and words[opening - 1].form == "," and closed:
+            # An apposition between commas ("Notre DG adjoint, cet incapable notoire, a ...")
+            # is said of the target just before it, whatever role the parser gave it.
+            apposed = [t for t in human if opening - 4 <= t.index < opening - 1]
+            if apposed:
+                return apposed[-1]
         subject = sentence.subject_of(r)
         if subject is not None and not a <= subject < b:
             for t in targets:
@@ -281,7 +313,14 @@ class MeaningReader:
             if before:
                 return before[-1]
         dep, head = words[r].dep, words[r].head
-        if head != r and dep.startswith(_PHRASE_DEPS) and depth < 4:
+        if head != r and words[head].lemma in _COPULA_LEMMAS and dep.startswith(("ccomp", "xcomp", "attr")):
+            # "les caissières ne sont que des machines": the parser hung the attribute on the copula.
+            said_of = next((t for t in targets if t.index == sentence.subject_of(head)), None)
+            if said_of is not None:
+                return None if said_of.kind == "self" else said_of
+        # An adjective the parser hung on a noun as a clause ("une idée stupide ce matin") is a phrase too.
+        adjective_clause = dep.startswith("acl") and words[r].pos == "ADJ" and words[head].pos == "NOUN"
+        if head != r and (dep.startswith(_PHRASE_DEPS) or adjective_clause) and depth < 4:
             # Inside a larger phrase: what that phrase is said of ("une entreprise de voleurs",
             # "run by crooks", "a pathetic little man"), without falling back on any target.
             return self.aimed(sentence, head, head + 1, strict, False, depth + 1)
@@ -308,10 +347,18 @@ class MeaningReader:
         words = sentence.words
         groups = [t for t in sentence.targets(self.names) if t.kind == "group"]
         dehumanising = matches(sentence, self.cues, "dehumanising")
-        for a, b in matches(sentence, self.cues, "hostile"):
+        expletives = matches(sentence, self.cues, "expletive")
+        for a, b in matches(sentence, self.cues, "hostile") + matches(sentence, self.cues, "insult_frame"):
             if self.blocked(sentence, a, countered):
                 continue
-            target = self.aimed(sentence, a, b)
+            # A swear word opening the sentence as an interjection ("Et merde, il neige", "Oh
+            # crap, ...") is aimed only through a link, never by falling back on whoever the
+            # sentence names.
+            interjection = any(
+                (x <= a < y or a <= x < b) and y < len(words) and words[y].pos == "PUNCT"
+                and all(w.pos in ("CCONJ", "INTJ", "PUNCT") for w in words[:x])
+                for x, y in expletives)
+            target = self.aimed(sentence, a, b, strict=interjection)
             if target is not None:
                 out.append(self._finding(sentence, a, b, target, "hostile"))
         for a, b in dehumanising:
@@ -321,6 +368,9 @@ class MeaningReader:
             target = self.aimed(sentence, a, b)
             if target is not None and target.kind in ("group", "person"):  # "les migrants", "ces gens"
                 out.append(self._finding(sentence, a, b, target, "hate"))
+            elif target is not None and not target.organisation and target.kind != "self" and _predicated_noun(sentence, a, b):
+                # Staff or customers called cattle or furniture ("les intérimaires sont du bétail").
+                out.append(self._finding(sentence, a, b, target, "hostile"))
             elif compared:
                 human = [t for t in sentence.targets(self.names) if t.kind != "self"]
                 people = target or (human[0] if human else None)
@@ -332,12 +382,42 @@ class MeaningReader:
             target = self.aimed(sentence, a, b)
             if target is not None and target.kind == "group":
                 out.append(self._finding(sentence, a, b, target, "hate"))
-        if groups:
-            for a, b in matches(sentence, self.cues, "exclusion"):
-                if not self.blocked(sentence, a, countered):
-                    out.append(self._finding(sentence, a, b, groups[0], "hate"))
+        excluding = matches(sentence, self.cues, "exclusion")
+        if excluding:
+            group = self._excluded_group(sentence, groups)
+            for a, b in excluding:
+                if group is not None and not self.blocked(sentence, a, countered):
+                    out.append(self._finding(sentence, a, b, group, "hate"))
         out.extend(self._threats(sentence, countered))
         return out
+
+    def _said_of_someone(self, sentence: Sentence, k: int) -> bool:
+        """Is word `k` a target, or a hostile word (itself said of someone: "stupid idiot")?"""
+        if any(t.index == k and t.kind != "self" for t in sentence.targets(self.names)):
+            return True
+        vocabulary = target_words(self.language)
+        w = sentence.words[k]
+        if any(w.lemma in words or w.form in words for words in (vocabulary.kinds, vocabulary.groups, vocabulary.people)):
+            return True  # a word for people or a company, determiner or not: "a rotten company"
+        return any(a <= k < b for a, b in matches(sentence, self.cues, "hostile"))
+
+    def _excluded_group(self, sentence: Sentence, groups: list[Target]) -> Target | None:
+        """The protected group an exclusion phrase is about: a group word of the sentence or of
+        its topic ("Une femme enceinte en entretien ? On passe"), or a group described in
+        several words ("en fauteuil roulant", "over 50", "with a foreign accent")."""
+        if groups:
+            return groups[0]
+        for s in (sentence, sentence.topic):
+            if s is None:
+                continue
+            topical = [t for t in s.targets(self.names) if t.kind == "group"]
+            if topical and s is not sentence:
+                return topical[0]
+            described = matches(s, self.cues, "protected")
+            if described:
+                a, b = described[0]
+                return Target("group", s.words[a].start, s.words[b - 1].end, a)
+        return None
 
     def _threats(self, sentence: Sentence, countered: bool) -> list["ToneFinding"]:
         out = []
@@ -431,13 +511,20 @@ class MeaningReader:
             return None  # a piece of a compound word: "nique" in "pique-nique"
         if countered or self.named(sentence, a):
             return None
-        if sentence.negated[a] or sentence.quoted[a]:
-            said_of = sentence.negated[a] and sentence.subject_of(_range_root(sentence, a, b)) is not None
+        if _negated(sentence, a) or sentence.quoted[a]:
+            said_of = _negated(sentence, a) and sentence.subject_of(_range_root(sentence, a, b)) is not None
             if finding.evidence not in _CRUDE or said_of:
                 return None  # "ce n'est pas un incompétent", "il n'est pas un crétin", « nul »
             # A crude word stays crude when negated or quoted ("don't be a b*tch"): lowered, kept.
             finding = replace(finding, score=round(finding.score * _LOWERED, 3))
         if finding.category == "insult":
+            w = sentence.words[a]
+            swearing = matches(sentence, self.cues, "expletive")
+            if (b - a == 1 and w.pos == "ADJ" and w.dep in ("amod", "acl") and sentence.words[w.head].pos == "NOUN"
+                    and finding.evidence not in _CRUDE and not any(x <= a < y for x, y in swearing)
+                    and not self._said_of_someone(sentence, w.head)):
+                return None  # a mild adjective of a thing: "une idée stupide"; crude words and swearing stay
+
             subject = sentence.subject_of(a)
             if subject is not None and sentence.words[subject].form in SELF_WORDS.get(self.language, frozenset()):
                 return None  # about the writer: "j'ai été un idiot"
@@ -471,6 +558,40 @@ def _linked(sentence: Sentence, a: int, t: int, organisation: bool = False) -> b
                 break
             step, hops = head, hops + 1
     return False
+
+
+def _predicated_noun(sentence: Sentence, a: int, b: int) -> bool:
+    """Is the noun phrase [a, b) what something is said to be ("sont du bétail", "are just
+    furniture"), not an argument of a verb ("a un cancer", "fight the plague")?"""
+    w = sentence.words[_range_root(sentence, a, b)]
+    if w.pos not in ("NOUN", "PROPN"):
+        return False
+    return not w.dep.startswith(("obj", "dobj", "iobj", "nsubj", "obl", "pobj"))
+
+
+def _negated(sentence: Sentence, a: int) -> bool:
+    """Is word `a` negated? The parse's negation, plus French cases it misses or over-reads:
+    a negative subject ("Personne à l'équipe n'est un X"), "n'avoir rien d'un X", the
+    restrictive "ne ... que" ("ne sont que des machines": only, no negation), and a negation
+    inside a leading condition ("Si le chef refuse ..., il va ...") that stops at its comma."""
+    words = sentence.words
+    forms = [w.form for w in words[:a]]
+    ne = [k for k, f in enumerate(forms) if f in _FRENCH_NE] if sentence.language == "fr" else []
+    if ne and (any(f in _NEGATIVE_SUBJECTS for f in forms[: ne[-1]]) or "rien" in forms[-3:] and {"d'", "de"} & set(forms[-2:])):
+        return True
+    if not sentence.negated[a]:
+        return False
+    commas = [k for k, f in enumerate(forms) if f == ","]
+    if commas and words[0].form in _CONDITIONS:
+        negators = NEGATORS.get(sentence.language, frozenset())
+        if not any(w.form in negators or w.lemma in negators for w in words[commas[0] + 1 : a]):
+            return False
+    if ne:
+        restrictive = [k for k in range(ne[-1] + 1, a) if forms[k] in _RESTRICTIVE]
+        clause = any(w.pos in ("VERB", "AUX") for w in words[restrictive[0] + 1 : a]) if restrictive else True
+        if restrictive and not clause and not any(f in _NEGATIVES for f in forms[ne[-1] :]):
+            return False
+    return True
 
 
 def _range_root(sentence: Sentence, a: int, b: int) -> int:
@@ -528,7 +649,7 @@ def read_meaning(
         neighbours = [s for s in (sentence.topic,) if s is not None]
         if k + 1 < len(linguistics.spans) and sentence.end < len(linguistics.text) and linguistics.text[sentence.end : sentence.end + 3].lstrip().startswith(":"):
             neighbours.extend(linguistics.parsed([k + 1]))
-        countered[k] = reader.countered(sentence, neighbours)
+        countered[k] = reader.countered(sentence, neighbours) or _rebutted(linguistics, k, cues)
         found.extend(reader.read(sentence, countered[k]))
         cues_here = matches(sentence, cues, "hostile") + matches(sentence, cues, "trait") + matches(sentence, cues, "dehumanising")
         if countered[k] or cues_here and all(reader.blocked(sentence, a, False) for a, _ in cues_here):
@@ -549,6 +670,16 @@ def read_meaning(
     standing = {linguistics.sentence_of(f.start) for f in [*revised, *found] if f.category in _REVISED}
     defused |= removed - standing
     return MeaningResult(found, revised, frozenset(defused))
+
+
+def _rebutted(linguistics: "Linguistics", k: int, cues: CueLexicon) -> bool:
+    """Is sentence `k` a question the next sentence answers with a denial ("Notre stagiaire,
+    un clown ? Certainement pas, ...", "Lazy? Not at all: ...")?"""
+    start, end = linguistics.spans[k]
+    if k + 1 >= len(linguistics.spans) or not linguistics.text[start:end].rstrip().endswith("?"):
+        return False
+    following, _ = quick_words(linguistics.text[slice(*linguistics.spans[k + 1])])
+    return any(pattern.match(following) for pattern in cues.regexes.get("rebuttal", ()))
 
 
 _REVISED = frozenset({"insult", "aggression", "hate", "disparagement_employer", "disparagement_colleagues",
