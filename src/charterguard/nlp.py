@@ -94,7 +94,10 @@ def pipeline(language: str, components: Iterable[str] | None = None) -> "Languag
         if loaded is None or not _covers(loaded[0], wanted):
             if loaded is not None and loaded[0] is not None and wanted is not None:
                 wanted = wanted | loaded[0]
-            loaded = (wanted, _load(name, language, wanted))
+            built = _load(name, language, wanted)
+            # Remember what was loaded, not only what was asked: a component loaded as another's
+            # dependency (the lemmatizer's morphologizer) must not cost a reload when asked later.
+            loaded = (None if wanted is None else wanted | frozenset(built.pipe_names), built)
             _pipelines[name] = loaded
     return loaded[1]
 
