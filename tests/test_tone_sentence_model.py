@@ -54,6 +54,12 @@ def test_a_post_below_the_gate_is_never_embedded(monkeypatch: pytest.MonkeyPatch
     # Below the gate the encoder's margin is the one assumed for gated-out posts.
     assert model.probability(-0.5, "any text") == pytest.approx(1 / (1 + np.exp(-(-0.5 - 2.0))))
 
+    def sentences_refused() -> tuple[str, ...]:
+        raise AssertionError("sentences split below the gate")
+
+    # Nor are its sentences split: that work is for the few posts past the gate.
+    assert model.probability(-0.5, "any text", sentences_refused) == pytest.approx(1 / (1 + np.exp(-(-0.5 - 2.0))))
+
 
 def test_past_the_gate_the_encoder_margin_moves_the_probability(monkeypatch: pytest.MonkeyPatch) -> None:
     direction = np.zeros(encoder.DIMENSIONS, dtype=np.float32)

@@ -142,7 +142,7 @@ class ToneAnalyzer:
             words = model_words(tokens.words[k] for k in range(len(tokens)) if not tokens.mention[k])
             margin = self.model.margin(features(words, _evidence_kinds(state.lexical)))
             if self.sentence_model is not None:
-                state.probability = self.sentence_model.probability(margin, state.text, _sentence_texts(state))
+                state.probability = self.sentence_model.probability(margin, state.text, lambda: _sentence_texts(state))
             else:
                 state.probability = self.model.calibrated(margin)
         return state.probability

@@ -28,6 +28,7 @@ import gzip
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -53,12 +54,12 @@ class SentenceModel:
     gated_out_margin: float  # encoder margin assumed below the gate
     threshold: float  # decision threshold on the stacked probability (calibration split)
 
-    def probability(self, ngram_margin: float, text: str, sentences: tuple[str, ...] = ()) -> float:
-        """Calibrated probability that `text` is offensive; embeds it (and its `sentences`,
-        when there are several) only past the gate."""
+    def probability(self, ngram_margin: float, text: str, sentences: Callable[[], tuple[str, ...]] = tuple) -> float:
+        """Calibrated probability that `text` is offensive; embeds it (and its sentences, when
+        there are several) only past the gate, the only place `sentences` is asked for them."""
         encoder_margin = self.gated_out_margin
         if ngram_margin >= self.gate:
-            encoder_margin = self.encoder_margin(text, sentences)
+            encoder_margin = self.encoder_margin(text, sentences())
         return self.stacked(ngram_margin, encoder_margin)
 
     def encoder_margin(self, text: str, sentences: tuple[str, ...] = ()) -> float:
