@@ -139,10 +139,10 @@ def _load_with_patterns(name: str, language: str, components: frozenset[str] | N
     # French). Nothing reads it: features and vectors are looked up by hash, and the store
     # still learns every string a post holds. Entities, lemmas, tags and parses are identical
     # (tests/test_lean_loading.py compares whole reports).
-    exclude = ["strings", *([] if components is None else _unneeded(module, components))]
+    folder = _packaged_folder(module)
+    exclude = ["strings", *([] if components is None else _unneeded(folder, components))]
     from . import spacy_vectors
 
-    folder = _packaged_folder(module)
     # The static vectors' key table as sorted arrays kept on disk, not a 500,000-entry dict
     # read at every load (spacy_vectors): the same vectors, 0.2 s sooner.
     config = {"nlp": {"vectors": {"@vectors": spacy_vectors.REGISTERED_NAME}}} if folder and spacy_vectors.uses_default_vectors(folder) else {}
@@ -185,11 +185,10 @@ def _spacy_factories_only() -> Iterator[None]:
         lookup.entry_points = previous
 
 
-def _unneeded(module: object, components: frozenset[str]) -> list[str]:
-    """The packaged pipeline's components that neither `components` nor what they depend on use."""
+def _unneeded(folder: Path | None, components: frozenset[str]) -> list[str]:
+    """The components of the packaged pipeline in `folder` that neither `components` nor what they depend on use."""
     from spacy.util import load_config
 
-    folder = _packaged_folder(module)
     if folder is None:
         return []  # not a packaged pipeline: load everything
     config = load_config(folder / "config.cfg")
