@@ -22,6 +22,7 @@ thinc's path.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Callable, Sequence
@@ -78,6 +79,7 @@ class _Plan:
 # (a new model, a new id) does not keep an old one's weights alive for long.
 _plans: dict[int, tuple[Any, _Plan | None]] = {}
 _KEPT_PLANS = 8
+_plans_lock = threading.Lock()
 
 
 def tokvecs(ner: Any, docs: Sequence[Any]) -> np.ndarray | None:
@@ -89,8 +91,9 @@ def tokvecs(ner: Any, docs: Sequence[Any]) -> np.ndarray | None:
 
 def precomputed(ner: Any, docs: Sequence[Any]) -> tuple[np.ndarray, np.ndarray] | None:
     """`(cached, bias)` of spaCy's `precompute_hiddens` for `docs`: the lower layer's features
-    of every token, (1 + tokens, nF, nO, nP) with the padding in row 0, and its (nO, nP) bias;
-    None for an architecture not covered."""
+    of every token, (1 + tokens, nF, nO, nP) with the padding in row 0, and its (nO, nP) bias
+    (the model's own array, as spaCy's: read it, never write it); None for an architecture
+    not covered."""
     plan = _plan_of(ner)
     if plan is None:
         return None
@@ -113,10 +116,11 @@ def _plan_of(ner: Any) -> _Plan | None:
     known = _plans.get(model.id)
     if known is not None and known[0] is source:
         return known[1]
-    plan = _read_plan(model)
-    while len(_plans) >= _KEPT_PLANS:
-        del _plans[next(iter(_plans))]
-    _plans[model.id] = (source, plan)
+    with _plans_lock:  # a server's threads may meet a new model at once
+        plan = _read_plan(model)
+        while len(_plans) >= _KEPT_PLANS:
+            del _plans[next(iter(_plans))]
+        _plans[model.id] = (source, plan)
     return plan
 
 
