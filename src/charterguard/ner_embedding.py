@@ -155,7 +155,9 @@ def _tokvecs(plan: _Plan, docs: Sequence[Any]) -> np.ndarray:
         rows.append(slice(at, at + length))
         at, start = at + length + pad, start + length
     for window, block in plan.blocks:
-        X = X + _maxout(ops, block, ops.seq2col(X, window))
+        residual = _maxout(ops, block, ops.seq2col(X, window))
+        residual += X  # thinc's X + Y: the same sums, without a new array
+        X = residual
     # ragged2list, list2array, then the TransitionModel's Linear
     vectors = np.concatenate([X[row] for row in rows]) if len(rows) > 1 else np.ascontiguousarray(X[rows[0]])
     out = ops.gemm(vectors, projection_weights, trans2=True)
@@ -180,18 +182,26 @@ def _static_vectors(ops: Any, weights: np.ndarray, docs: list[Any]) -> np.ndarra
 
 
 def _maxout(ops: Any, layer: _Maxout, X: np.ndarray) -> np.ndarray:
-    """thinc.layers.maxout.forward, then thinc.layers.layernorm.forward (same numpy calls)."""
+    """thinc.layers.maxout.forward, then thinc.layers.layernorm.forward (the same float32 operations)."""
     Y = ops.gemm(X, layer.weights, trans2=True)
     Y += layer.bias
     best, _which = ops.maxout(Y.reshape((Y.shape[0], layer.nO, layer.nP)))
     if layer.scale is None:
         return best  # type: ignore[no-any-return]
-    mu = best.mean(axis=1, keepdims=True)
-    var = best.var(axis=1, keepdims=True) + _LAYERNORM_EPSILON
-    normalized = (best - mu) * var ** (-1.0 / 2.0)
-    out = normalized * layer.scale
-    out += layer.shift
-    return out  # type: ignore[no-any-return]
+    # thinc: mu = X.mean(axis=1); var = X.var(axis=1) + 1e-08; (X - mu) * var ** -0.5 * G + b;
+    # numpy's mean and var are these very ufuncs (float32 sums divided in place by an intp count),
+    # here without var computing the mean and X - mu a second time (7 µs of 18 per call)
+    count = np.intp(best.shape[1])
+    mu = np.add.reduce(best, axis=1, keepdims=True)
+    np.true_divide(mu, count, out=mu, casting="unsafe")
+    centred = best - mu
+    var = np.add.reduce(np.square(centred), axis=1, keepdims=True)
+    np.true_divide(var, count, out=var, casting="unsafe")
+    var += _LAYERNORM_EPSILON
+    centred *= var ** (-1.0 / 2.0)
+    centred *= layer.scale
+    centred += layer.shift
+    return centred
 
 
 # --- recognising the architecture --------------------------------------------------------
