@@ -28,8 +28,12 @@ from importlib import import_module
 from typing import Any, Callable, Sequence
 
 import numpy as np
-from spacy.attrs import ORTH
-from spacy.vectors import Mode, Vectors
+
+from .imports import import_spacy
+
+import_spacy()  # spaCy without its command line (imports.import_spacy), before the modules below
+from spacy.attrs import ORTH  # noqa: E402
+from spacy.vectors import Mode, Vectors  # noqa: E402
 
 _LAYERNORM_EPSILON = 1e-08  # thinc.layers.layernorm._get_moments
 

@@ -77,15 +77,22 @@ class KeyRows(Mapping[int, int]):
         return np.where(self.sorted_keys[at] == keys, self.rows[at], -1)
 
     def _row(self, key: Any) -> int:
-        if not isinstance(key, (int, np.integer)) or not 0 <= key < 2**64:
+        if not isinstance(key, (int, np.integer)) or not 0 <= key < 2**64 or not len(self.sorted_keys):
             return -1  # not a word hash (spaCy's dict answers "absent" too)
-        return int(self.rows_of(np.array([key], dtype=np.uint64))[0])
+        key = np.uint64(key)
+        at = int(self.sorted_keys.searchsorted(key))
+        return int(self.rows[at]) if at < len(self.sorted_keys) and self.sorted_keys[at] == key else -1
 
     def __getitem__(self, key: Any) -> int:
         row = self._row(key)
         if row < 0:
             raise KeyError(key)
         return row
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        # spaCy asks for every new lexeme's rank (Vocab._new_lexeme): no KeyError raised and caught
+        row = self._row(key)
+        return row if row >= 0 else default
 
     def __contains__(self, key: object) -> bool:
         return self._row(key) >= 0
