@@ -137,6 +137,17 @@ def test_equal_to_thinc_on_odd_inputs(language: str) -> None:
     _assert_same_as_thinc(ner, batch)
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_token_vectors_are_those_spacys_step_model_holds(language: str) -> None:
+    # what the NER itself computes before its transition loop (ParserStepModel.tokvecs)
+    pipeline = nlp.pipeline(language, {"ner"})
+    ner = pipeline.get_pipe("ner")
+    docs = [pipeline.make_doc(text) for text in _bench_texts(language)[:5]]
+    step = ner.model.predict(docs)
+    ours = ner_embedding.tokvecs(ner, docs)
+    assert ours is not None and np.array_equal(ours, step.tokvecs)
+
+
 def test_a_batch_without_tokens_gives_the_padding_row_alone() -> None:
     # thinc's layers raise on it (spaCy's Parser.predict never sends it to the model); here it
     # is the shape the same formulas give for no token
