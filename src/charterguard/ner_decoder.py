@@ -122,6 +122,19 @@ def _actions(ner: Any) -> Actions:
     )
 
 
+def _maxout(summed: numpy.ndarray) -> numpy.ndarray:
+    """The best of each unit's pieces (the last axis), as thinc's `Vec.arg_max` picks it
+    (`numpy.max` over a last axis of 2 is ~10x slower on these small arrays)."""
+    pieces = summed.shape[-1]
+    if pieces == 2:  # arg_max of two: the first if strictly greater, else the second
+        first, second = summed[..., 0], summed[..., 1]
+        return numpy.where(first > second, first, second)
+    best = summed[..., 0]
+    for piece in range(1, pieces):  # the first best: replaced only by a strictly greater one
+        best = numpy.where(summed[..., piece] > best, summed[..., piece], best)
+    return best
+
+
 class Decoder:
     """Greedy decoding of one loaded NER component (check `decodable` first)."""
 
@@ -159,7 +172,7 @@ class Decoder:
         summed = cached[1:, 0] + cached[0, 1]
         summed += cached[0, 2]
         summed += bias
-        return self._upper(summed.max(axis=2))
+        return self._upper(_maxout(summed))
 
     def _upper(self, hidden: numpy.ndarray) -> numpy.ndarray:
         scores = self._gemm(numpy.ascontiguousarray(hidden), self._W, trans2=True)
@@ -211,7 +224,7 @@ class Decoder:
             summed = cached[offset + j + 1, 0] + opened
             summed += cached[offset + j, 2]
             summed += bias
-            scores = self._upper(summed.max(axis=1)[None, :])[0]
+            scores = self._upper(_maxout(summed[None]))[0]
             if inside is not None and j + 1 < n and not sent_start[j + 1]:  # I-X valid (L-X always is)
                 if scores[inside] > scores[last] or (scores[inside] == scores[last] and inside < last):
                     j += 1

@@ -286,7 +286,8 @@ def _entities_only(nlp: "Language", texts: Sequence[str], batch_size: int, deadl
     # Under a deadline, at most MAX_PIECE characters are read between two looks at the clock, as
     # many pieces at once as fit (one NER call on a batch costs less than one per piece).
     for batch in _batches(pieces, batch_size, MAX_PIECE if deadline is not None else None):
-        subs = [nlp.make_doc(p) for _, _, p in batch]
+        # A piece that is the whole post is read on the post's own Doc: the same tokens, tokenized once.
+        subs = [docs[k] if len(piece) == len(texts[k]) else nlp.make_doc(piece) for k, _, piece in batch]
         for (k, offset, _piece), sub, entities in zip(batch, subs, _piece_entities(ner, decoder, subs)):
             for start, end, label in entities:
                 last = sub[end - 1]
