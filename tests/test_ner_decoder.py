@@ -113,6 +113,16 @@ def test_the_decoder_finds_exactly_the_entities_of_spacys_ner(language: str) -> 
     assert differences == []
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_empty_docs_among_others_keep_every_doc_on_its_own_rows(language: str) -> None:
+    pipeline = nlp.pipeline(language, {"ner"})
+    ner = pipeline.get_pipe("ner")
+    texts = ["", "Marie Dupont habite à Lyon.", "", " ", "Barack Obama visited Paris and New York.", ""]
+    ours = Decoder(ner).entities([pipeline.make_doc(t) for t in texts])
+    assert ours == _spacy_entities(ner, [pipeline.make_doc(t) for t in texts])
+    assert ours is not None and ours[0] == ours[2] == ours[3] == ours[5] == [] and ours[1] and ours[4]
+
+
 def test_precomputed_is_the_input_of_spacys_loop_with_the_padding_first() -> None:
     pipeline = nlp.pipeline("fr", {"ner"})
     ner = pipeline.get_pipe("ner")
