@@ -94,8 +94,8 @@ def decodable(ner: Any) -> bool:
     except ValueError:
         return False
     begins = {label for move, label in zip(actions.moves, actions.labels) if move == _BEGIN}
-    if not begins <= set(actions.inside) & set(actions.last):
-        return False  # an entity that could not be continued nor closed: spaCy would stop the doc
+    if not begins <= set(actions.inside) & set(actions.last) or actions.out.sum() != 1:
+        return False  # a step with no valid action: spaCy would stop the doc there
     W = upper.get_param("W")
     return W.shape == (len(actions.moves), lower.get_dim("nO")) and W.dtype == numpy.float32
 
