@@ -199,3 +199,16 @@ def test_the_deadline_still_stops_a_decoded_parse() -> None:
     assert nlp._decoder(nlp.pipeline("fr", {"ner"}).get_pipe("ner")) is not None
     with pytest.raises(BudgetExceeded):
         nlp.parse([text], "fr", {"ner"}, deadline=time.perf_counter())
+
+
+def test_the_decoder_of_a_replaced_pipeline_is_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nlp, "_pipelines", {})
+    monkeypatch.setattr(nlp, "_decoders", {})
+    nlp.parse(["Merci à Marie Dupont."], "fr", {"ner"})
+    first = nlp.pipeline("fr", {"ner"}).get_pipe("ner")
+    assert list(nlp._decoders) == [id(first)]
+    nlp.pipeline("fr", {"ner", "lemmatizer"})  # a wider load replaces the pipeline
+    (doc,) = nlp.parse(["Merci à Marie Dupont."], "fr", {"ner"})
+    second = nlp.pipeline("fr", {"ner"}).get_pipe("ner")
+    assert second is not first and list(nlp._decoders) == [id(second)]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Marie Dupont", "PER")]

@@ -327,6 +327,10 @@ def _decoder(ner: Any) -> NerDecoder | None:
         from . import ner_decoder  # numpy: imported with the pipeline, not with this module
 
         known = (ner, ner_decoder.Decoder(ner) if ner_decoder.decodable(ner) else None)
+        # Forget the decoders of replaced pipelines (a wider load replaces the smaller one).
+        live = {id(loaded.get_pipe("ner")) for _, loaded in _pipelines.values() if "ner" in loaded.pipe_names}
+        for stale in [key for key in list(_decoders) if key not in live]:
+            _decoders.pop(stale, None)
         _decoders[id(ner)] = known
     return known[1]
 
