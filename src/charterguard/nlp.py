@@ -35,8 +35,8 @@ NER ~5.5 -> ~2 ms per 300-char French post in batches (bench/bench_pii.py).
 The NER's entities are decoded by `ner_decoder` from the numbers spaCy's own loop
 reads (the same entities: tests/test_ner_decoder.py compares ~7,000 texts), not by
 spaCy's transition loop, whose every validity check takes the GIL back: measured
-per ~300-char post, one post per call, CPU time, the two interleaved (load 6-7 on
-2 cores, 2026-12-02): French 4.1 -> 3.3 ms, English 6.0 -> 3.5 ms. A component it
+per ~300-char post, one post per call, CPU time, the two interleaved
+(bench/bench_ner_decoder.py, load 6-7 on 2 cores, 2026-12-02): French 4.1 -> 3.3 ms, English 6.0 -> 3.5 ms. A component it
 cannot read (another spaCy release, beam search, other features: `ner_decoder.decodable`)
 goes through `ner.pipe` as before.
 """
