@@ -22,7 +22,7 @@ PACKAGE = Path(charterguard.__file__).resolve().parent
 LAYERS: list[tuple[str, set[str]]] = [
     ("foundation", {"errors", "imports", "blas", "files", "channels", "vocabulary", "diskcache"}),
     ("charter spec and report", {"spec", "report"}),
-    ("text and NLP utilities", {"text", "validators", "regex_cache", "spacy_vectors", "ner_embedding", "nlp"}),
+    ("text and NLP utilities", {"text", "validators", "regex_cache", "spacy_vectors", "ner_embedding", "ner_decoder", "nlp"}),
     ("post and analyzers", {"analysis", "linguistics", "tone", "inside", "pii", "secrets", "semantic"}),
     ("detectors", {"detectors"}),
     ("compiled charter and engine", {"charter", "engine"}),

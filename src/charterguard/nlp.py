@@ -31,6 +31,14 @@ table as a 500,000-entry dict (`spacy_vectors`: sorted arrays kept in the user c
 Pipelines are built on `blas.OpenBlasOps` (numpy's OpenBLAS for matrix
 products instead of BLIS: identical entities, ~3x faster products). Together:
 NER ~5.5 -> ~2 ms per 300-char French post in batches (bench/bench_pii.py).
+
+The NER's entities are decoded by `ner_decoder` from the numbers spaCy's own loop
+reads (the same entities: tests/test_ner_decoder.py compares ~7,000 texts), not by
+spaCy's transition loop, whose every validity check takes the GIL back: measured
+per ~300-char post, one post per call, CPU time, the two interleaved
+(bench/bench_ner_decoder.py, load 6-7 on 2 cores, 2026-12-02): French 4.1 -> 3.3 ms, English 6.0 -> 3.5 ms. A component it
+cannot read (another spaCy release, beam search, other features: `ner_decoder.decodable`)
+goes through `ner.pipe` as before.
 """
 
 from __future__ import annotations
@@ -52,6 +60,8 @@ from .text.not_names import LEADING_NOT_NAME
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from .ner_decoder import Decoder as NerDecoder
 
 DEFAULT_MODELS: dict[str, tuple[str, str]] = {
     # language: (importable package, pip requirement)
@@ -280,18 +290,49 @@ def _entities_only(nlp: "Language", texts: Sequence[str], batch_size: int, deadl
     ]
     found: list[list] = [[] for _ in docs]
     ner: Any = nlp.get_pipe("ner")  # a TrainablePipe: it has .pipe
+    decoder = _decoder(ner)
     # Under a deadline, at most MAX_PIECE characters are read between two looks at the clock, as
     # many pieces at once as fit (one NER call on a batch costs less than one per piece).
     for batch in _batches(pieces, batch_size, MAX_PIECE if deadline is not None else None):
-        for (k, offset, _piece), sub in zip(batch, ner.pipe([nlp.make_doc(p) for _, _, p in batch], batch_size=len(batch))):
-            for ent in sub.ents:
-                span = docs[k].char_span(offset + ent.start_char, offset + ent.end_char, label=ent.label_, alignment_mode="expand")
+        # A piece that is the whole post is read on the post's own Doc: the same tokens, tokenized once.
+        subs = [docs[k] if len(piece) == len(texts[k]) else nlp.make_doc(piece) for k, _, piece in batch]
+        for (k, offset, _piece), sub, entities in zip(batch, subs, _piece_entities(ner, decoder, subs)):
+            for start, end, label in entities:
+                last = sub[end - 1]
+                span = docs[k].char_span(offset + sub[start].idx, offset + last.idx + len(last), label=label, alignment_mode="expand")
                 if span is not None:
                     found[k].append(span)
         _check_deadline(deadline)
     for doc, spans in zip(docs, found):
         doc.set_ents(filter_spans(spans), default="outside")
     return docs
+
+
+def _piece_entities(ner: Any, decoder: NerDecoder | None, docs: list["Doc"]) -> list[list[tuple[int, int, str]]]:
+    """(start token, end token, label) of the NER's entities in each of `docs`: through `decoder`
+    (the same entities, without spaCy's transition loop) when it reads this component, else spaCy."""
+    found = decoder.entities(docs) if decoder is not None else None
+    if found is None:
+        found = [[(ent.start, ent.end, ent.label_) for ent in doc.ents] for doc in ner.pipe(docs, batch_size=len(docs))]
+    return found
+
+
+# id(ner component) -> (the component, its decoder or None when `ner_decoder` does not read it)
+_decoders: dict[int, tuple[Any, NerDecoder | None]] = {}
+
+
+def _decoder(ner: Any) -> NerDecoder | None:
+    known = _decoders.get(id(ner))
+    if known is None or known[0] is not ner:
+        from . import ner_decoder  # numpy: imported with the pipeline, not with this module
+
+        known = (ner, ner_decoder.Decoder(ner) if ner_decoder.decodable(ner) else None)
+        # Forget the decoders of replaced pipelines (a wider load replaces the smaller one).
+        live = {id(loaded.get_pipe("ner")) for _, loaded in _pipelines.values() if "ner" in loaded.pipe_names}
+        for stale in [key for key in list(_decoders) if key not in live]:
+            _decoders.pop(stale, None)
+        _decoders[id(ner)] = known
+    return known[1]
 
 
 def _batches(pieces: list[tuple[int, int, str]], size: int, max_chars: int | None) -> Iterator[list[tuple[int, int, str]]]:
