@@ -71,14 +71,14 @@ def flagged_by(checker, case: Case) -> tuple[bool, list[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2"], default="report")
+    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3"], default="report")
     parser.add_argument("--errors", action="store_true", help="print the misclassified posts of the split")
     args = parser.parse_args()
     from charterguard.charter.model import Charter
     from charterguard.engine import Checker
 
     checker = Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
-    if args.split in ("blind", "blind2"):
+    if args.split in ("blind", "blind2", "blind3"):
         cases = load_cases(stem=f"tone_{args.split}")
     else:
         cases = [c for c in load_cases() if args.split == "all" or c.split == args.split]

@@ -54,11 +54,11 @@ if TYPE_CHECKING:
 CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
-    "rebuttal",
+    "rebuttal", "menace",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
-REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal"})
+REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace"})
 # Regex lists that never make a sentence worth parsing by themselves (a group description
 # matters only next to an exclusion phrase, which gates the sentence).
 _UNGATED = frozenset({"protected", "rebuttal"})
@@ -81,11 +81,13 @@ _PHRASE_DEPS = ("nmod", "obl", "pobj", "prep", "agent", "amod", "case", "acomp",
 _EXCLAMATIVES = frozenset({"quel", "quelle", "quels", "quelles", "what", "such"})
 _COPULA_LEMMAS = frozenset({"etre", "être", "be"})
 _CONDITIONS = frozenset({"si", "s'", "if", "unless"})
+_SELF_OBJECTS = frozenset({"me", "m'"})
 _RESTRICTIVE = frozenset({"que", "qu'"})  # "ne ... que": only, not a negation
 _FRENCH_NE = frozenset({"ne", "n'"})
 _NEGATIVE_SUBJECTS = frozenset({"personne", "aucun", "aucune", "rien"})
 _NEGATIVES = frozenset({"pas", "jamais", "plus", "rien", "personne", "aucun", "aucune", "guere", "nullement"})
 _COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
+_ALL_PERSON_PRONOUNS = frozenset().union(*PERSON_PRONOUNS.values())
 _OBJECT_WINDOW = 5  # words after a violent verb where its (English) object is looked for
 _NAMING_WINDOW = 5
 TARGET_ROLE = {"colleague": "colleagues", "person": "person", "group": "group", "employer": "employer",
@@ -248,10 +250,22 @@ class MeaningReader:
             # "je refuse d'avoir un collègue ...": a refusal that is itself the exclusion condemns nothing.
             excluding = matches(s, self.cues, "exclusion")
             for a, b in matches(s, self.cues, "counter") + matches(s, self.cues, "counter_phrase"):
-                # Nor does a refusal in a condition: "si le chef refuse encore mes congés, ...".
-                conditional = any(w.form in _CONDITIONS for w in s.words[max(0, a - 4) : a])
-                if not conditional and not any(x <= a < y or a <= x < b for x, y in excluding):
+                # Nor does a refusal in a condition: "si le chef d'équipe refuse encore mes congés, ...",
+                # nor one aimed at the writer: "avant de me dénoncer".
+                if self._conditional(s, a) or a and s.words[a - 1].form in _SELF_OBJECTS:
+                    continue
+                if not any(x <= a < y or a <= x < b for x, y in excluding):
                     return True
+        return False
+
+    @staticmethod
+    def _conditional(sentence: Sentence, a: int) -> bool:
+        """Is word `a` inside a condition: "si" / "if" earlier in the same clause (no comma between)?"""
+        for w in reversed(sentence.words[:a]):
+            if w.form in (",", ";", ":"):
+                return False
+            if w.form in _CONDITIONS:
+                return True
         return False
 
     def named(self, sentence: Sentence, a: int) -> bool:
@@ -428,6 +442,13 @@ class MeaningReader:
         for a, b in matches(sentence, self.cues, "threat_phrase"):
             if not self.blocked(sentence, a, countered):
                 out.append(self._finding(sentence, a, b, human[0] if human else None, "threat"))
+        # Menacing only about someone: "un accident est vite arrivé" is a safety reminder,
+        # beside "le délégué syndical" a threat.
+        named = [t for t in human if sentence.words[t.index].form not in _ALL_PERSON_PRONOUNS]
+        if named:
+            for a, b in matches(sentence, self.cues, "menace"):
+                if not self.blocked(sentence, a, countered):
+                    out.append(self._finding(sentence, a, b, named[0], "threat"))
         if human:
             for a, b in matches(sentence, self.cues, "violence"):
                 if not self.blocked(sentence, a, countered):
