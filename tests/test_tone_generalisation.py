@@ -126,6 +126,9 @@ def test_equal_treatment_denials_and_neutral_mentions_of_groups_pass(text, lang)
         ("Our enterprise users are freeloaders who never read the docs.", "en", "DISPARAGEMENT"),
         ("Initech peddles snake oil to hospitals.", "en", "DISPARAGEMENT"),
         ("My employer grinds people down and never says thanks.", "en", "DISPARAGEMENT"),
+        # a competitor hinted at, not named
+        ("Franchement, la boîte d'en face est une arnaque, leurs devis sont bidons.", "fr", "DISPARAGEMENT"),
+        ("Honestly the firm across the street is a scam, their quotes are fake.", "en", "DISPARAGEMENT"),
     ],
 )
 def test_contempt_by_word_family_or_predication_is_aimed_at_its_target(text, lang, entity):
@@ -139,6 +142,7 @@ def test_contempt_by_word_family_or_predication_is_aimed_at_its_target(text, lan
         ("The legacy system is a dinosaur, we retire it next month.", "en"),
         ("Nos concurrents vendent bien, à nous d'être meilleurs.", "fr"),
         ("Our competitor sells great hardware, we have to step up.", "en"),
+        ("The firm across the street won the tender, congratulations to them.", "en"),
         ("This old printer chews up paper and spits it out crumpled.", "en"),
         ("Nos clients du BTP sont des pionniers du numérique dans leur secteur.", "fr"),
     ],
