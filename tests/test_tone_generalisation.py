@@ -48,6 +48,10 @@ def entities(text: str, lang: str) -> set[str]:
         ("The new VP should sleep with one eye open after cutting our bonus.", "en"),
         ("I know when you get off your shift, Kevin. See you around.", "en"),
         ("We'll settle this in the car park after work, the recruiter knows why.", "en"),
+        ("Le nouveau DAF ne perd rien pour attendre, je vais lui faire regretter sa note.", "fr"),
+        ("Si tu touches encore à mon bureau, tu ne rentreras pas entier ce soir.", "fr"),
+        ("That intern has it coming, his days here are numbered.", "en"),
+        ("Snitch on me again and we'll track you down, Paul.", "en"),
     ],
 )
 def test_consequences_promised_to_someone_and_menacing_idioms_are_threats(text, lang):
@@ -74,6 +78,9 @@ def test_an_accident_idiom_threatens_only_beside_a_person_and_a_wish_or_warning(
         ("Kill -9 the stuck process and restart the workers.", "en"),
         ("Astuce : kill -9 sur les workers bloqués avant de redéployer.", "fr"),
         ("If you leave the office last, please turn off the lights.", "en"),
+        ("The fax machine's days are numbered: the new scanner arrives Monday.", "en"),
+        ("Les jours du vieux fax sont comptés : le nouveau scanner arrive lundi.", "fr"),
+        ("Ce soir, je vais vous retrouver au salon pour la démo !", "fr"),
     ],
 )
 def test_commands_and_ordinary_advice_are_no_threats(text, lang):
