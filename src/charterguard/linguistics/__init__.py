@@ -318,7 +318,9 @@ def _is_topic(text: str, span: tuple[int, int]) -> bool:
     start, end = span
     piece = text[start:end].rstrip()
     tail = text[end : end + 3]
-    return len(piece.split()) <= 6 and (piece.endswith(("?", ":")) or tail.lstrip().startswith((":", "?")))
+    words = len(piece.split())
+    # A question may name its topic at more length ("Les utilisateurs de la version gratuite ?").
+    return (words <= 6 or words <= 10 and piece.endswith("?")) and (piece.endswith(("?", ":")) or tail.lstrip().startswith((":", "?")))
 
 
 def _sentence(tokens, offset: int, start: int, end: int, text: str, language: str, base: int) -> Sentence:

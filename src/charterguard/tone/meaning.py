@@ -54,11 +54,11 @@ if TYPE_CHECKING:
 CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
-    "rebuttal",
+    "rebuttal", "menace",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
-REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal"})
+REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace"})
 # Regex lists that never make a sentence worth parsing by themselves (a group description
 # matters only next to an exclusion phrase, which gates the sentence).
 _UNGATED = frozenset({"protected", "rebuttal"})
@@ -81,12 +81,16 @@ _PHRASE_DEPS = ("nmod", "obl", "pobj", "prep", "agent", "amod", "case", "acomp",
 _EXCLAMATIVES = frozenset({"quel", "quelle", "quels", "quelles", "what", "such"})
 _COPULA_LEMMAS = frozenset({"etre", "être", "be"})
 _CONDITIONS = frozenset({"si", "s'", "if", "unless"})
+_SELF_OBJECTS = frozenset({"me", "m'"})
+_WARNING_WORDS = frozenset({"interet", "gaffe", "attention", "dommage", "better", "careful", "shame", "pity", "warned", "previens"})
 _RESTRICTIVE = frozenset({"que", "qu'"})  # "ne ... que": only, not a negation
 _FRENCH_NE = frozenset({"ne", "n'"})
 _NEGATIVE_SUBJECTS = frozenset({"personne", "aucun", "aucune", "rien"})
 _NEGATIVES = frozenset({"pas", "jamais", "plus", "rien", "personne", "aucun", "aucune", "guere", "nullement"})
 _COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
-_OBJECT_WINDOW = 5  # words after a violent verb where its (English) object is looked for
+_ALL_PERSON_PRONOUNS = frozenset().union(*PERSON_PRONOUNS.values())
+_OBJECT_WINDOW = 5
+_APPOSITION_WORDS = 5  # words after the hostile phrase where an apposition's closing comma is looked for  # words after a violent verb where its (English) object is looked for
 _NAMING_WINDOW = 5
 TARGET_ROLE = {"colleague": "colleagues", "person": "person", "group": "group", "employer": "employer",
                "customers": "customers", "competitors": "competitors"}
@@ -248,10 +252,22 @@ class MeaningReader:
             # "je refuse d'avoir un collègue ...": a refusal that is itself the exclusion condemns nothing.
             excluding = matches(s, self.cues, "exclusion")
             for a, b in matches(s, self.cues, "counter") + matches(s, self.cues, "counter_phrase"):
-                # Nor does a refusal in a condition: "si le chef refuse encore mes congés, ...".
-                conditional = any(w.form in _CONDITIONS for w in s.words[max(0, a - 4) : a])
-                if not conditional and not any(x <= a < y or a <= x < b for x, y in excluding):
+                # Nor does a refusal in a condition: "si le chef d'équipe refuse encore mes congés, ...",
+                # nor one aimed at the writer: "avant de me dénoncer".
+                if self._conditional(s, a) or a and s.words[a - 1].form in _SELF_OBJECTS:
+                    continue
+                if not any(x <= a < y or a <= x < b for x, y in excluding):
                     return True
+        return False
+
+    @staticmethod
+    def _conditional(sentence: Sentence, a: int) -> bool:
+        """Is word `a` inside a condition: "si" / "if" earlier in the same clause (no comma between)?"""
+        for w in reversed(sentence.words[:a]):
+            if w.form in (",", ";", ":"):
+                return False
+            if w.form in _CONDITIONS:
+                return True
         return False
 
     def named(self, sentence: Sentence, a: int) -> bool:
@@ -288,7 +304,7 @@ class MeaningReader:
             if topical:
                 return topical[0]
         opening = a - 1 if a and words[a - 1].pos == "DET" else a
-        closed = any(w.form == "," for w in words[b : b + 2])
+        closed = any(w.form == "," for w in words[b : b + _APPOSITION_WORDS])  # "cette girouette sans colonne vertébrale,"
         if depth == 0 and opening > 1 and words[opening - 1].form == "," and closed:
             # An apposition between commas ("Notre DG adjoint, cet incapable notoire, a ...")
             # is said of the target just before it, whatever role the parser gave it.
@@ -428,6 +444,15 @@ class MeaningReader:
         for a, b in matches(sentence, self.cues, "threat_phrase"):
             if not self.blocked(sentence, a, countered):
                 out.append(self._finding(sentence, a, b, human[0] if human else None, "threat"))
+        # Menacing only about someone, with a wish, a condition or a warning: "un accident est
+        # vite arrivé" is a safety reminder, beside "il faudrait s'occuper du délégué" a threat.
+        named = [t for t in human if sentence.words[t.index].form not in _ALL_PERSON_PRONOUNS]
+        modal = self.cues.words.get("modal", frozenset())
+        warned = any(_in(modal, w) or w.form in _CONDITIONS or w.form in _WARNING_WORDS for w in words)
+        if named and warned:
+            for a, b in matches(sentence, self.cues, "menace"):
+                if not self.blocked(sentence, a, countered):
+                    out.append(self._finding(sentence, a, b, named[0], "threat"))
         if human:
             for a, b in matches(sentence, self.cues, "violence"):
                 if not self.blocked(sentence, a, countered):
@@ -438,6 +463,8 @@ class MeaningReader:
         for a, b in candidates:
             w = words[a]
             if w.pos not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "X") or self.blocked(sentence, a, countered):
+                continue
+            if _command(sentence, a):
                 continue
             start = a
             target = None
@@ -539,6 +566,12 @@ class MeaningReader:
 
 
 _LINKS = frozenset({"amod", "nmod", "appos", "acl", "det", "obl", "obl:mod", "nmod:poss", "poss", "prep", "pobj", "case", "flat:name"})
+
+
+def _command(sentence: Sentence, a: int) -> bool:
+    """Is word `a` a command written with its options ("kill -9", "pkill -f", "kill --signal")?"""
+    following = sentence.words[a + 1].form if a + 1 < len(sentence.words) else ""
+    return len(following) >= 2 and following[0] == "-" and following[1:2].isalnum()
 
 
 def _linked(sentence: Sentence, a: int, t: int, organisation: bool = False) -> bool:
@@ -653,6 +686,10 @@ def read_meaning(
         found.extend(reader.read(sentence, countered[k]))
         cues_here = matches(sentence, cues, "hostile") + matches(sentence, cues, "trait") + matches(sentence, cues, "dehumanising")
         if countered[k] or cues_here and all(reader.blocked(sentence, a, False) for a, _ in cues_here):
+            defused.add(k)
+        elif any(_command(sentence, a) for a, _ in matches(sentence, cues, "threat_verb")):
+            # A shell command ("kill -9 the zombie workers"): its violent verb is no threat, and
+            # whom the model's finding would be about cannot be read from it.
             defused.add(k)
     revised = []
     removed: set[int] = set()
