@@ -312,11 +312,36 @@ def _named_before(text: str) -> list[SecretCandidate]:
     return out
 
 
+# Tokens made of random parts joined by dots: Airtable's "pat<14>.<64 hex>", Zoho's "1000.<hex>.<hex>",
+# Harness's "pat.<id>.<id>.<secret>", and vendors no shape names. Every part of 12+ characters mixes
+# letters and digits and is random-looking, so host names ("ip-10-0-1-23.eu-west-3.compute.internal"),
+# module paths and version strings are not read so.
+_DOTTED = re.compile(r"(?<![\w\-./+@:])(?P<token>[A-Za-z0-9_\-]{12,200}(?:\.[A-Za-z0-9_\-]{12,200}){1,3})(?![\w\-]|\.\w)")
+_DOTTED_RUN = re.compile(r"[\w\-]{12}\.[\w\-]{12}")
+
+
+def _dotted_tokens(text: str) -> list[SecretCandidate]:
+    if _DOTTED_RUN.search(text) is None:
+        return []
+    out = []
+    for m in _DOTTED.finditer(text):
+        parts = m.group("token").split(".")
+        if len(m.group("token")) < 40 or not all(
+            any(c.isdigit() for c in part) and any(c.isalpha() for c in part) and entropy(part) >= 3.0 for part in parts
+        ) or not looks_random("".join(parts)):
+            continue
+        line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 40)
+        if IDENTIFIER_WORDS.search(text, line_start, m.start()):
+            continue  # "build 20261202a1b2c3.d4e5f6...", "request id ...": an identifier
+        out.append(SecretCandidate(m.start(), m.end(), "TOKEN", "dotted-random-token", score=0.85))
+    return out
+
+
 def find_tokens(text: str) -> list[SecretCandidate]:
     """Every provider credential in `text`, each span the token itself (overlaps are left to
     `resolve`). A shape runs only when its hint occurs: most posts run none."""
     out = _private_keys(text) + _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
-    out += _chat_webhooks(text) + _named_before(text)
+    out += _chat_webhooks(text) + _named_before(text) + _dotted_tokens(text)
     # Every shape's match is one run of 15+ non-space characters holding its hint: the hints are
     # looked for in those runs only (most posts have a few, or none), then each shape in the post.
     long_runs = " ".join(_LONG_RUN.findall(text))

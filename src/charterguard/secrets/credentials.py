@@ -111,7 +111,9 @@ _SHORT_FORM = re.compile(
     r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code\s+secret|secret\s+code|"
     r"codes?\s+confidentiels?|code|psk|"
     r"cl[ée]\s+(?:wi-?fi|wpa2?)|wi-?fi\s+(?:key|password|pass|code)|code\s+(?:wi-?fi|d['’]acc[eè]s|de\s+la\s+porte|alarme)|"
-    r"(?:access|door|alarm|gate)\s+code|digicode)\s+" + _VALUE
+    r"(?:access|door|alarm|gate)\s+code|digicode)\s+"
+    # "mot de passe provisoire X", "temporary pw X": what kind of password, then the value
+    r"(?:(?:provisoires?|temporaires?|initial(?:e|s|es)?|temporary|temp|initial|one-time|du\s+jour|of\s+the\s+day)\s+)?" + _VALUE
 )
 # The value before the words: "use Hangar_42!x as the password", "X comme mot de passe",
 # "X is the new wifi password", "X, c'est le code de la porte".
@@ -173,7 +175,7 @@ _NOT_A_DISCLOSURE = re.compile(
 # "key", "clé", "code" alone are common words; after a wifi network's name they announce its password
 # ("Guest network: ACME-GUEST — key: X", "Wifi Acme-Invités, clé : X").
 _NETWORK_KEY = re.compile(
-    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)\s*(?:[:=]|→|->|\bis\b|\best\b)"
+    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)(?P<connector>\s*(?:[:=]|→|->|\bis\b|\best\b))?"
     + _VALUE
 )
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
@@ -189,6 +191,14 @@ _CONFIG = re.compile(
     r"sess(?:ion)?_?(?:id|key)|sessid|jsessionid|(?<![a-z])sid(?![a-z])|(?<=[_.])key(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
     r"(?:(?P<quote>[\"'`])(?P<quoted>[^\"'`\n]{1,4096}?)[\"'`]|(?!(?i:[a-z][a-z0-9+.\-]{0,20})://)(?P<bare>[^\s\"'`;,&]{1,4096}))"
 )
+# A config variable said in prose: "la variable BOT_SECRET vaut X", "DB_PASSWORD is X", or given its
+# value after a space as command lines do ("aws configure set aws_secret_access_key X"; then only a
+# random-looking value). Only names written as code writes them (words joined by "_"); the name
+# decides the family as in config.
+_VARIABLE_SAID = re.compile(
+    r"(?<![\w.\-$])(?P<name>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){1,6})(?P<said>\s+(?:vaut|est|is|was|equals|contient|contains|(?:is\s+)?set\s+to)\s*:?)?\s+"
+    r"(?:(?P<quote>[\"'`«“])\s*(?P<quoted>[^\"'`«»“”\n]{1,200}?)\s*[\"'`»”]|(?P<bare>[^\s\"'`«»“”]{1,512}))"
+)
 _ASSIGNMENT = re.compile(r"[A-Za-z_][\w.\-]*=")
 # Config names of what describes or locates a secret, not the secret: SharedAccessKeyName, PUBLIC_KEY,
 # secret_file, password_length, sort_key.
@@ -201,7 +211,7 @@ _DESCRIBING_NAME = re.compile(
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
     r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant|logins?)(?![\w.\-])"
-    r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s|sont|are|est|is))\s*"
+    r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}(?![^\s:=/,;|])){1,6}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s|sont|are|est|is))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
     r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–]\s+)"
@@ -242,7 +252,7 @@ _PGPASS_LINE = re.compile(r"(?m)(?<![\w.\-])[\w.\-*]{1,253}:(?:\d{1,5}|\*):[\w.\
 # The string a wifi QR code holds: WIFI:T:WPA;S:<network>;P:<password>;; (";" escaped as "\;").
 _WIFI_QR = re.compile(r"WIFI:(?:[A-Z]:(?:\\.|[^;\\\n]){0,64};){0,4}?P:(?P<password>(?:\\.|[^;\\\n]){1,63});")
 # "wifi = X", "Wi-Fi → X": what is given for the wifi is its password when it is shaped like one.
-_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,4}?\s*(?:[:=]|→|->)" + _VALUE)
+_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,8}?\s*(?:[:=]|→|->)" + _VALUE)
 # A symbol people add to a password ("PurpleRain!88"); network names use dashes ("Acme-Guest-5G").
 _PASSWORD_SYMBOL = re.compile(r"[^\w\s\-.]")
 # Passwords people write as they are: a pair naming them so is enough.
@@ -333,6 +343,16 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # a private key block (the catalogue reports it), or the docs' sample key
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
+    for m in _VARIABLE_SAID.finditer(text) if "_" in text else ():
+        name = m.group("name").casefold()
+        if not _CONFIG.match(name + "=x") or _DESCRIBING_NAME.search(name.strip("_")):
+            continue  # not a name config gives a secret (ORDER_ID, PUBLIC_KEY, PASSWORD_MIN_LENGTH)
+        family = _config_family(name, text, m.start())
+        span = _value_span(text, m)
+        if span is not None and m.group("said") is None and not looks_random(text[span[0] : span[1]]):
+            continue  # "DB_PASSWORD field", "API_KEY rotation": a name and a word
+        if span is not None and _acceptable(text[span[0] : span[1]], "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
+            out.append(SecretCandidate(span[0], span[1], family, "config-variable-said"))
     for m in _XML_SECRET.finditer(text):
         family = _config_family(m.group("name").casefold(), text, m.start())
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
@@ -340,7 +360,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
     for m in _ANNOUNCED.finditer(text):
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(m.group("connector")):
             continue
-        family = "PASSWORD" if m.group("password") else "API_KEY" if m.group("key") else "TOKEN" if m.group("token") else ""
+        family = "PASSWORD" if m.group("password") else _key_family(m.group("key")) if m.group("key") else "TOKEN" if m.group("token") else ""
         word = (m.group("password") or "").casefold()
         span = _value_span(text, m)
         if span is None:
@@ -363,7 +383,12 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(start, end, family, f"{family.lower()}-announced"))
     for m in _NETWORK_KEY.finditer(text):
         span = _value_span(text, m)
-        if span is not None and (looks_like_password(text[span[0] : span[1]]) or looks_like_access_code(text[span[0] : span[1]])):
+        if span is None:
+            continue
+        value = text[span[0] : span[1]]
+        if m.group("connector") is None and not _strongly_shaped(value):
+            continue  # "network key management": with no connector, only a value no word looks like
+        if looks_like_password(value) or looks_like_access_code(value):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "network-key"))
     for m in _SHORT_FORM.finditer(text):
         if m.group("word").casefold() == "code":
@@ -399,7 +424,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         before = text[max(0, m.start() - 12) : m.start()]  # "public key", "ssh-rsa" are not secrets
         if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")):
-            family = "TOKEN" if m.group("token") else "API_KEY"
+            family = "TOKEN" if m.group("token") else _key_family(text[max(0, m.start() - 12) : m.end("key")] if m.group("key") else "")
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):
         group = next(g for g in _COMMAND_LINE_VALUES if m.group(g) is not None)
@@ -430,6 +455,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
     for m in _AUTH_HEADER.finditer(text) if _has_cue(lowered, _HEADER_CUES) else ():
         group = "value" if m.group("value") is not None else "header"
         value = m.group(group)
+        if group == "header" and re.search(r"(?i)[cx]srf", m.group(0)):
+            continue  # "X-CSRF-Token:": an anti-forgery token is issued per page view (as in config)
         if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
             out.append(SecretCandidate(m.start(group), m.end(group), "TOKEN", "authorization-header"))
     if "/" in text and _SLASH_PAIR_CONTEXT.search(text):
@@ -463,7 +490,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
     return [
         c for c in out
         if not is_documented_sample(text[c.start : c.end], text, c.start)
-        and not (c.family == "PASSWORD" and _REFUSED_AFTER.match(text, c.end))
+        and not (c.family == "PASSWORD" and (_REFUSED_AFTER.match(text, c.end) or _is_public_default(text[c.start : c.end], text, c.start)))
         and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in qr_codes))
     ]
 
@@ -475,6 +502,34 @@ _REFUSED_AFTER = re.compile(
     r"(?:interdit(?:e|s|es)?|banni(?:e|s|es)?|proscrit(?:e|s|es)?|blacklist[ée](?:e|s|es)?|forbidden|banned|prohibited|blacklisted|"
     r"(?:n['’]est|ne\s+sont|is|are)\s+(?:plus|pas|no\s+longer|not)\s+(?:autoris[ée]e?s?|allowed|permitted|accepted)|not\s+allowed|disallowed)\b"
 )
+
+
+_PRIVATE_WORDS = re.compile(r"(?i)priv")
+
+
+def _key_family(words: str) -> str:
+    """What a key word announces: "private key", "clé privée" a private key, any other an API key."""
+    return "PRIVATE_KEY" if _PRIVATE_WORDS.search(words) else "API_KEY"
+
+
+def _strongly_shaped(value: str) -> bool:
+    """A value no word or name looks like: 8+ characters mixing three classes, a digit among them."""
+    return len(value) >= 8 and classes(value) >= 3 and any(c.isdigit() for c in value)
+
+
+# Public defaults: "the default login is admin / admin", « le PIN par défaut est 0000 ».
+_DEFAULT_WORDS = re.compile(
+    r"(?i)\b(?:default|par\s+d[ée]faut|d['’]usine|factory|out\s+of\s+the\s+box|after\s+install(?:ation)?|apr[èe]s\s+installation)\b"
+)
+
+
+def _is_public_default(value: str, text: str, start: int) -> bool:
+    """A well-known default value (admin, 0000, 1234) in a sentence saying it is the default: public, opens nothing
+    that is not already documented."""
+    if not (value.casefold() in DEFAULT_PASSWORDS or is_placeholder(value)):
+        return False
+    sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    return _DEFAULT_WORDS.search(text, sentence_start, start) is not None
 
 
 def _basic_credentials(value: str) -> bool:
@@ -509,13 +564,16 @@ def _config_family(name: str, text: str, start: int) -> str:
     before = text[max(0, start - 1) : start]
     window = text[max(0, start - 120) : start]
     in_url_query = before in ("?", "&")
-    in_connection_string = in_url_query or ";" in window and _SERVER_KEY.search(window) is not None
+    # (a JDBC link's properties follow its host: "jdbc:sqlserver://host:1433;user=x;password=y")
+    in_connection_string = in_url_query or ";" in window and (_SERVER_KEY.search(window) is not None or "://" in window)
     if any(w in name for w in ("password", "passwd", "passphrase", "pwd", "pass", "mdp", "motdepasse", "mot_de_passe")):
         return "CONNECTION_STRING" if in_connection_string else "PASSWORD"
     if re.search(r"private_?key(?!_?id)", name.replace("-", "_")):
         return "PRIVATE_KEY"  # WireGuard's PrivateKey =, PRIVATE_KEY=0x...; "private_key_id" names one
     if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
         return "CONNECTION_STRING"
+    if name.replace("-", "_").rstrip("_\"'`").endswith("secret") and "token" not in name:
+        return "API_KEY"  # the last word names it: SESSION_SECRET, webhook_signing_secret sign, they are keys
     if any(w in name for w in ("token", "jeton", "sas", "sig", "sess")) or re.search(r"(?<![a-z])auth(?![a-z])", name):
         return "TOKEN"  # `"auth": "<base64 user:password>"` (docker, npm) is HTTP basic authentication
     return "API_KEY"
