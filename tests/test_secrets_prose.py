@@ -456,3 +456,55 @@ def test_a_password_holding_a_raw_at_sign_runs_to_the_last_at_before_the_host() 
     assert [text[c.start : c.end] for c in find_url_credentials(text)] == ["Qu@i#Sud26"]
     # the whole user part is never an e-mail address; the contact after it still is one
     assert [text[s:e] for s, e in userinfo_spans(text)] == ["depot:Qu@i#Sud26@sftp.partenaire-example.com"]
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "secret"),
+    [
+        # a config variable said in prose, or given its value after a space as command lines do
+        ("SMTP_PASS vaut Hirondelle-77 depuis lundi", "PASSWORD", "Hirondelle-77"),
+        ("The WEBHOOK_SIGNING_SECRET is whk9Qm2Lx7Rt4Vb8Np3Zs6Jd", "API_KEY", "whk9Qm2Lx7Rt4Vb8Np3Zs6Jd"),
+        ("aws configure set aws_secret_access_key Gz7Kp1Lm0Qw9Er8Ty2Ui3Op4As5Df6Gh7Jk8Lz9X",
+         "API_KEY", "Gz7Kp1Lm0Qw9Er8Ty2Ui3Op4As5Df6Gh7Jk8Lz9X"),
+        # the last word of a config name says what it holds: a session's signing secret is a key
+        ("COOKIE_SESSION_SECRET=Yb3Kq8Wn1Pz6Tc4Hx9Lm2Vr7", "API_KEY", "Yb3Kq8Wn1Pz6Tc4Hx9Lm2Vr7"),
+        ("session_token: Hq4Zt8Lp2Wm6Xc9Vb3Nk7Rs1", "TOKEN", "Hq4Zt8Lp2Wm6Xc9Vb3Nk7Rs1"),
+        # "private key" and « clé privée » announce a private key, whatever its encoding
+        ("Node key for the VPN peer, private key Qm3Kx9Lp2Vb7Nt4Wz8Hc1Rj6Yd5Fs0Ga+Tu3Ei7Ox2Pw=", "PRIVATE_KEY",
+         "Qm3Kx9Lp2Vb7Nt4Wz8Hc1Rj6Yd5Fs0Ga+Tu3Ei7Ox2Pw="),
+        ("La clé privée du compte de service : Vt5Rq2Lm8Kx3Nb9Wp4Zc7Hs1Jd6", "PRIVATE_KEY", "Vt5Rq2Lm8Kx3Nb9Wp4Zc7Hs1Jd6"),
+        # a JDBC link's properties are a connection string
+        ("jdbc:postgresql://db.example.org:5432/ventes;user=lecteur;password=Vente$2027a", "CONNECTION_STRING", "Vente$2027a"),
+        # a kind of password between the word and the value
+        ("Ton mot de passe temporaire Printemps!31, tu le changeras", "PASSWORD", "Printemps!31"),
+        ("your temporary pw Walrus#Dock5 expires tonight", "PASSWORD", "Walrus#Dock5"),
+        # a network named, then its key or a colon and a value no word looks like
+        ("Guest network ACME-VISIT, key Fjord&Pine88", "PASSWORD", "Fjord&Pine88"),
+        ("Pour rejoindre le Wi-Fi « Atelier-B » au deuxième étage : Ciboulette#73", "PASSWORD", "Ciboulette#73"),
+        # a login and a password after a longer label
+        ("Pour le compte LinkedIn Ads de la marque employeur, c'est rh@acme-group.fr et Grenade!Bleu5", "PASSWORD", "Grenade!Bleu5"),
+    ],
+)
+def test_secrets_named_by_config_names_kinds_and_networks(text: str, family: str, secret: str) -> None:
+    assert (family, secret) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # public defaults said to be defaults
+        "After installation the default login is admin / admin, and the wizard makes you change it.",
+        "Le code PIN par défaut de la carte SIM est 0000 : changez-le dans les réglages.",
+        # a hyphenated word after the password word is a word, not the password
+        "Le mot de passe Wi-Fi est affiché à l'accueil",
+        "The password Back-Office rules changed: 14 characters minimum",
+        # names and words, not values
+        "DB_PASSWORD field is required in the form",
+        "API_KEY rotation is now automated by the platform team",
+        "X-CSRF-Token: 6b1f3c9e8d2a4f7b0c5e1d9a3f8b2c7e",
+        "Le Wi-Fi du salon : demandez le code à l'accueil, il change chaque jour.",
+        "Le code wifi est sur le badge visiteur, demandez-le en arrivant.",
+    ],
+)
+def test_defaults_words_and_names_are_not_secrets(text: str) -> None:
+    assert found(text) == []

@@ -313,11 +313,17 @@ def _named_before(text: str) -> list[SecretCandidate]:
 
 
 # Tokens made of random parts joined by dots: Airtable's "pat<14>.<64 hex>", Zoho's "1000.<hex>.<hex>",
-# Harness's "pat.<id>.<id>.<secret>", and vendors no shape names. Every part of 12+ characters mixes
-# letters and digits and is random-looking, so host names ("ip-10-0-1-23.eu-west-3.compute.internal"),
-# module paths and version strings are not read so.
-_DOTTED = re.compile(r"(?<![\w\-./+@:])(?P<token>[A-Za-z0-9_\-]{12,200}(?:\.[A-Za-z0-9_\-]{12,200}){1,3})(?![\w\-]|\.\w)")
-_DOTTED_RUN = re.compile(r"[\w\-]{12}\.[\w\-]{12}")
+# Harness's "pat.<id>.<id>.<secret>", and vendors no shape names. Two parts or more of 12+ characters
+# are random-looking (mixed classes, 3+ bits per character), so host names
+# ("ip-10-0-1-23.eu-west-3.compute.internal", "d1a2b3c4e5f6g7.cloudfront.net"), module paths and
+# version strings are not read so.
+_DOTTED = re.compile(r"(?<![\w\-./+@:])(?P<token>[A-Za-z0-9_\-]{1,200}(?:\.[A-Za-z0-9_\-]{1,200}){1,4})(?![\w\-@]|\.\w)")
+_DOTTED_RUN = re.compile(r"[\w\-]{12}\.")
+
+
+def _random_part(part: str) -> bool:
+    mixed = sum((any(c.islower() for c in part), any(c.isupper() for c in part), any(c.isdigit() for c in part))) >= 2
+    return len(part) >= 12 and mixed and entropy(part) >= 3.0
 
 
 def _dotted_tokens(text: str) -> list[SecretCandidate]:
@@ -325,10 +331,9 @@ def _dotted_tokens(text: str) -> list[SecretCandidate]:
         return []
     out = []
     for m in _DOTTED.finditer(text):
-        parts = m.group("token").split(".")
-        if len(m.group("token")) < 40 or not all(
-            any(c.isdigit() for c in part) and any(c.isalpha() for c in part) and entropy(part) >= 3.0 for part in parts
-        ) or not looks_random("".join(parts)):
+        token = m.group("token")
+        parts = token.split(".")
+        if len(token) < 40 or sum(map(_random_part, parts)) < 2 or not looks_random(token.replace(".", "")):
             continue
         line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 40)
         if IDENTIFIER_WORDS.search(text, line_start, m.start()):

@@ -424,7 +424,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         before = text[max(0, m.start() - 12) : m.start()]  # "public key", "ssh-rsa" are not secrets
         if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")):
-            family = "TOKEN" if m.group("token") else _key_family(text[max(0, m.start() - 12) : m.end("key")] if m.group("key") else "")
+            family = "TOKEN" if m.group("token") else _key_family(text[max(0, m.start() - 12) : m.start("bare")] if m.group("key") else "")
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):
         group = next(g for g in _COMMAND_LINE_VALUES if m.group(g) is not None)
@@ -504,11 +504,11 @@ _REFUSED_AFTER = re.compile(
 )
 
 
-_PRIVATE_WORDS = re.compile(r"(?i)priv")
+_PRIVATE_WORDS = re.compile(r"(?i)priv\w*[\s_\-]*keys?|cl[ée]f?s?\s+priv|privkey")
 
 
 def _key_family(words: str) -> str:
-    """What a key word announces: "private key", "clé privée" a private key, any other an API key."""
+    """What key words announce: "private key", "clé privée" a private key, any other an API key."""
     return "PRIVATE_KEY" if _PRIVATE_WORDS.search(words) else "API_KEY"
 
 
