@@ -343,6 +343,7 @@ def test_the_cheap_cue_checks_never_drop_a_finding(monkeypatch: pytest.MonkeyPat
     texts += [
         'PASSWORD   \n  : "Qw9!zLm2x"', "Log  in with demo / Pr4line!9", "redis-cli -a R3d!sKey9 ping",
         "Sign\tin as kiosk, pass Tuile#88x", "<ApiKey>Zq8Lm3Kx9Vb2Nt7Wp4Hc</ApiKey>",
+        "CREATE ROLE bi IDENTIFIED BY 'Saule!Pleureur4'", "$s = ConvertTo-SecureString 'Orme#Blanc7' -AsPlainText -Force",
     ]
     gated = [(credentials.find_announced(t), catalogue.find_tokens(t)) for t in texts]
     monkeypatch.setattr(credentials, "_has_cue", lambda lowered, cues: True)

@@ -472,7 +472,11 @@ def test_a_password_holding_a_raw_at_sign_runs_to_the_last_at_before_the_host() 
         # "private key" and « clé privée » announce a private key, whatever its encoding
         ("Node key for the VPN peer, private key Qm3Kx9Lp2Vb7Nt4Wz8Hc1Rj6Yd5Fs0Ga+Tu3Ei7Ox2Pw=", "PRIVATE_KEY",
          "Qm3Kx9Lp2Vb7Nt4Wz8Hc1Rj6Yd5Fs0Ga+Tu3Ei7Ox2Pw="),
-        ("La clé privée du compte de service : Vt5Rq2Lm8Kx3Nb9Wp4Zc7Hs1Jd6", "PRIVATE_KEY", "Vt5Rq2Lm8Kx3Nb9Wp4Zc7Hs1Jd6"),
+        ("La clé privée du nœud : 7f3a9c1e5b2d8f4a6c0e9b3d7a1f5c8e2b6d0a4f9c3e7b1d5a8f2c6e0b4d9a3f", "PRIVATE_KEY",
+         "7f3a9c1e5b2d8f4a6c0e9b3d7a1f5c8e2b6d0a4f9c3e7b1d5a8f2c6e0b4d9a3f"),
+        # ... but a "private" API key of 128 bits is an API key (a vendor's public / private key pair)
+        ("Clé publique 3b8e1f6a9c2d7b4e0a5f8c1d6b9e2a7f, clé privée 9d4a2e7b1f6c3a8d5e0b7f2c9a4d1e6b", "API_KEY",
+         "9d4a2e7b1f6c3a8d5e0b7f2c9a4d1e6b"),
         # a JDBC link's properties are a connection string
         ("jdbc:postgresql://db.example.org:5432/ventes;user=lecteur;password=Vente$2027a", "CONNECTION_STRING", "Vente$2027a"),
         # a kind of password between the word and the value
@@ -507,4 +511,40 @@ def test_secrets_named_by_config_names_kinds_and_networks(text: str, family: str
     ],
 )
 def test_defaults_words_and_names_are_not_secrets(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        # any option naming a password, one dash or two
+        ("keytool -genkeypair -keystore edge.p12 -storepass Basalte-71 -keypass Basalte-71", "Basalte-71"),
+        ("restic backup --repo-password Ardoise!Vent3 /srv/data", "Ardoise!Vent3"),
+        # a user option and a password option on one command line, whatever the tool
+        ("podman login -u build -p Tr3sor!Img quay.example.com", "Tr3sor!Img"),
+        ("rabbitmqadmin -u ops -p Lapin#Queue8 list queues", "Lapin#Queue8"),
+        # SQL, htpasswd, PowerShell
+        ("CREATE LOGIN etl WITH PASSWORD = 'x', then: CREATE USER bi IDENTIFIED BY \"Pelican%Gris6\";", "Pelican%Gris6"),
+        ("htpasswd -bc /etc/apache2/.htpasswd presse Kiosque#2027", "Kiosque#2027"),
+        ('$secure = ConvertTo-SecureString -String "Falaise!Nord8" -AsPlainText -Force', "Falaise!Nord8"),
+        # a password word, an arrow, then user / password
+        ("Mot de passe de la préprod → recette / Glycine#Mai4", "Glycine#Mai4"),
+    ],
+)
+def test_passwords_given_to_tools_are_found_by_the_option_that_names_them(text: str, password: str) -> None:
+    assert ("PASSWORD", password) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ssh -l deploy -p 2222 bastion.example.com",  # a port after -p
+        "docker login -u ci --password-stdin < token.txt",
+        "docker login -u ci -p $REGISTRY_PASSWORD registry.example.com",
+        "keytool -list -keystore cacerts -storepass changeit",  # the JDK's documented default
+        "CREATE USER reporting IDENTIFIED BY '<password>';",
+        "mysql -u root -p (it prompts for the password)",
+    ],
+)
+def test_options_without_a_secret_value_are_clean(text: str) -> None:
     assert found(text) == []

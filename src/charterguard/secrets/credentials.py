@@ -135,6 +135,11 @@ _PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\
 _LOOSE_ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,60}?)\s*(?::|=|→|->)" + _VALUE
 )
+# A password word, a colon or arrow, then "user / password": "Pass for the staging basic auth → stg / X".
+_PASSWORD_THEN_PAIR = re.compile(
+    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r"|basic\s+auth)(?![\w\-])[^.\n:=→@/]{0,60}?\s*(?::|=|→|->)\s*"
+    r"(?P<user>[^\s/:,;|@]{2,64})\s*/\s*(?P<password>[^\s,;]{3,128})"
+)
 # The password named, then "the new one is X" later in the sentence ("mdp du compte changé ce matin,
 # le nouveau c'est X", "changed the wifi password, the new one is X").
 _NEW_ONE = re.compile(
@@ -235,7 +240,8 @@ _FIELD_LABELS = frozenset(
 _COMMAND_LINE = re.compile(
     r"(?<![\w\-])(?:(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p(?P<attached>[^\s'\"]{4,128})"
     r"|sshpass\s+-p\s*(?P<quote>['\"]?)(?P<sshpass>[^\s'\"]{4,128})"
-    r"|--(?:(?:http-|ftp-|proxy-|db-)?password|passwd|pass)(?:=|\s+)(?P<q2>['\"]?)(?P<long>[^\s'\"]{4,128})"
+    # any option naming a password, one dash or two: --password, --db-pass, -storepass, -keypass, -passwd
+    r"|(?<=\s)--?(?:[a-z]{1,12}-?)?(?:password|passwd|passphrase|pass|pwd)(?:=|\s+)(?P<q2>['\"]?)(?P<long>[^\s'\"\-$][^\s'\"]{3,127})"
     # curl -u user:password, wget/httpie --user / -a user:password
     r"|(?:curl|wget|http|https)\b[^\n]{0,200}?\s(?:-u|--user|-a|--auth)(?:=|\s*)(?P<q3>['\"]?)[^\s:'\"]{1,64}:(?P<userpass>[^\s'\"]{3,128})"
     # redis-cli -a X, mongosh -p X, sqlcmd -P X, ldapsearch -w X, zip/7z/unzip -P X, openssl -passin pass:X,
@@ -244,9 +250,17 @@ _COMMAND_LINE = re.compile(
     r"ldap(?:search|add|modify|delete|passwd)\b[^\n]{0,80}?\s-w|(?:zip|unzip|7z|7za|rar|unrar)\b[^\n]{0,80}?\s-[pP])\s*(?P<q4>['\"]?)(?P<tool>[^\s'\"\-][^\s'\"]{3,127})"
     r"|-pass(?:in|out)\s+pass:(?P<openssl>[^\s'\"]{4,128})|xfreerdp\b[^\n]{0,200}?\s/p:(?P<rdp>[^\s'\"]{3,128})"
     r"|smbclient\b[^\n]{0,200}?\s-U\s*['\"]?[^\s%'\"]{1,64}%(?P<smb>[^\s'\"]{3,128})"
-    r"|net\s+use\b[^\n]{0,200}?\s/user:\S{1,80}\s+(?P<netuse>[^\s/][^\s]{3,127}))"
+    r"|net\s+use\b[^\n]{0,200}?\s/user:\S{1,80}\s+(?P<netuse>[^\s/][^\s]{3,127})"
+    # SQL: CREATE USER x IDENTIFIED BY 'X'; htpasswd -b file user X; PowerShell's plain-text secure string
+    r"|(?i:identified\s+by)\s+(?:password\s+)?['\"](?P<sql>[^'\"\s]{3,128})['\"]"
+    r"|htpasswd\b[^\n]{0,40}?\s-[a-zA-Z]*b[a-zA-Z]*\s+\S+\s+\S+\s+(?P<htpasswd>[^\s'\"]{3,128})"
+    r"|(?i:convertto-securestring\s+(?:-string\s+)?)['\"](?P<securestring>[^'\"\n]{3,128})['\"])"
 )
-_COMMAND_LINE_VALUES = ("attached", "sshpass", "long", "userpass", "tool", "openssl", "rdp", "smb", "netuse")
+# A user option and a password option on the same command line, whatever the tool ("docker login -u ci -p X",
+# "az login -u me -p X", "mosquitto_pub -u s -P X"); a number after -p is a port.
+_USER_OPTION = re.compile(r"(?<=\s)(?:-u|-U|--user(?:name)?|--login|-l)(?:\s+|=)['\"]?[^\s'\"\-$]")
+_PASSWORD_OPTION = re.compile(r"(?<=\s)-[pP](?:\s+|=)?(?P<q>['\"]?)(?P<value>[^\s'\"\-$][^\s'\"]{2,127})")
+_COMMAND_LINE_VALUES = ("attached", "sshpass", "long", "userpass", "tool", "openssl", "rdp", "smb", "netuse", "sql", "htpasswd", "securestring")
 # A line of ~/.pgpass: hostname:port:database:username:password.
 _PGPASS_LINE = re.compile(r"(?m)(?<![\w.\-])[\w.\-*]{1,253}:(?:\d{1,5}|\*):[\w.\-*]{1,63}:[\w.\-*@]{1,63}:(?P<password>[^\s:]{3,128})$")
 # The string a wifi QR code holds: WIFI:T:WPA;S:<network>;P:<password>;; (";" escaped as "\;").
@@ -258,7 +272,7 @@ _PASSWORD_SYMBOL = re.compile(r"[^\w\s\-.]")
 # Passwords people write as they are: a pair naming them so is enough.
 DEFAULT_PASSWORDS = frozenset(
     {"admin", "root", "toor", "guest", "invite", "invité", "password", "passw0rd", "motdepasse", "azerty", "qwerty", "letmein",
-     "welcome", "bienvenue", "secret", "changeme", "default", "test", "demo", "administrator", "administrateur", "user"}
+     "welcome", "bienvenue", "secret", "changeme", "changeit", "default", "test", "demo", "administrator", "administrateur", "user"}
 )
 # Cues without which no finder below can match, tested as substrings of the lowercased post
 # (a regex alternation of fifty words scanned every position: ~0.2 ms per post, most posts having none).
@@ -266,7 +280,7 @@ _CUES = (
     "pass", "mdp", "pwd", "pw", "psk", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
     "token", "jeton", "bearer", "basic", "auth", "credential", "creds", "identifiant", "login", "user", "accès", "acces", "access",
     "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
-    "combina", "sess", "sid", "admin", "root", "connect",
+    "combina", "sess", "sid", "admin", "root", "connect", "identified", "securestring",
 )
 _SPACED_CUES = re.compile(r"log\s+in|sign\s+in|-a\b")  # the cues above cannot say "log in" with any space
 # Words a config name holds (see `_CONFIG`), and what must follow the rest of the name: an assignment.
@@ -360,7 +374,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
     for m in _ANNOUNCED.finditer(text):
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(m.group("connector")):
             continue
-        family = "PASSWORD" if m.group("password") else _key_family(m.group("key")) if m.group("key") else "TOKEN" if m.group("token") else ""
+        family = "PASSWORD" if m.group("password") else _key_family(m.group("key"), text[m.start("bare") : m.end("bare")] if m.group("bare") else m.group("quoted") or "") if m.group("key") else "TOKEN" if m.group("token") else ""
         word = (m.group("password") or "").casefold()
         span = _value_span(text, m)
         if span is None:
@@ -417,6 +431,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
                 continue  # anything may stand between the word and the value: only a password-shaped one
             if looks_like_password(value) or looks_like_access_code(value):
                 out.append(SecretCandidate(span[0], span[1], "PASSWORD", kind))
+    for m in _PASSWORD_THEN_PAIR.finditer(text) if _PASSWORD_WORD.search(text) else ():
+        value = m.group("password").rstrip(_TRAILING)
+        if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
+            out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
     for m in _NEAR_KEYWORD.finditer(text):
         value = m.group("bare").rstrip(".")
         if _ASSIGNMENT.match(value):
@@ -424,7 +442,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         before = text[max(0, m.start() - 12) : m.start()]  # "public key", "ssh-rsa" are not secrets
         if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")):
-            family = "TOKEN" if m.group("token") else _key_family(text[max(0, m.start() - 12) : m.start("bare")] if m.group("key") else "")
+            family = "TOKEN" if m.group("token") else _key_family(text[max(0, m.start() - 12) : m.start("bare")], value)
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):
         group = next(g for g in _COMMAND_LINE_VALUES if m.group(g) is not None)
@@ -432,8 +450,15 @@ def find_announced(text: str) -> list[SecretCandidate]:
         while end > m.start(group) and text[end - 1] in _TRAILING:
             end -= 1
         value = text[m.start(group) : end]
-        if len(value) >= 3 and not is_placeholder(value) and value.casefold() not in _URL_PLACEHOLDERS:
+        if len(value) >= 3 and not is_placeholder(value) and not is_placeholder(m.group(group)) and value.casefold() not in _URL_PLACEHOLDERS \
+                and value.casefold() not in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(m.start(group), end, "PASSWORD", "command-line-password"))
+    if " -" in text:
+        for line in _lines_with_user_option(text):
+            for m in _PASSWORD_OPTION.finditer(text, *line):
+                value = m.group("value").rstrip(_TRAILING)
+                if not value.isdigit() and (looks_like_password(value) or looks_like_key(value)):
+                    out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), "PASSWORD", "command-line-password"))
     if "pgpass" in text:
         for m in _PGPASS_LINE.finditer(text):
             if looks_like_password(m.group("password")) or looks_like_key(m.group("password")):
@@ -507,9 +532,13 @@ _REFUSED_AFTER = re.compile(
 _PRIVATE_WORDS = re.compile(r"(?i)priv\w*[\s_\-]*keys?|cl[ée]f?s?\s+priv|privkey")
 
 
-def _key_family(words: str) -> str:
-    """What key words announce: "private key", "clé privée" a private key, any other an API key."""
-    return "PRIVATE_KEY" if _PRIVATE_WORDS.search(words) else "API_KEY"
+def _key_family(words: str, value: str) -> str:
+    """What key words announce: "private key", "clé privée" a private key when the value holds 256 bits or more
+    (64 hex digits, 43 base64 characters: an asymmetric key's size; a 32-hex "private" API key is an API key),
+    any other an API key."""
+    size = len(value.rstrip("="))
+    key_sized = size >= 64 if all(c in "0123456789abcdefABCDEF" for c in value) else size >= 43
+    return "PRIVATE_KEY" if key_sized and _PRIVATE_WORDS.search(words) else "API_KEY"
 
 
 def _strongly_shaped(value: str) -> bool:
@@ -530,6 +559,17 @@ def _is_public_default(value: str, text: str, start: int) -> bool:
         return False
     sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     return _DEFAULT_WORDS.search(text, sentence_start, start) is not None
+
+
+def _lines_with_user_option(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line holding a user option (-u, --username...)."""
+    out: list[tuple[int, int]] = []
+    for m in _USER_OPTION.finditer(text):
+        start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
+        line = (start, len(text) if end < 0 else end)
+        if not out or out[-1] != line:
+            out.append(line)
+    return out
 
 
 def _basic_credentials(value: str) -> bool:

@@ -157,7 +157,7 @@ def looks_random(value: str) -> bool:
 
 
 _FILE_NAME = re.compile(r"\.[A-Za-z]{2,4}$")
-_WORD_COMPOUND = re.compile(r"^(?:[A-Z]?[a-zà-ÿ]+|[A-Z]+)(?:-(?:[A-Z]?[a-zà-ÿ]+|[A-Z]+))+$")
+_WORD_COMPOUND = re.compile(r"^(?:(?:[A-Z]?[a-zà-ÿ]+)+|[A-Z]+)(?:-(?:(?:[A-Z]?[a-zà-ÿ]+)+|[A-Z]+))+$")  # Wi-Fi, ConvertTo-SecureString
 _CAMEL_WORD = re.compile(r"[A-Z]?[a-z]{3,}")
 
 
