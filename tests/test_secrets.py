@@ -348,7 +348,7 @@ def test_the_cheap_cue_checks_never_drop_a_finding(monkeypatch: pytest.MonkeyPat
     gated = [(credentials.find_announced(t), catalogue.find_tokens(t)) for t in texts]
     monkeypatch.setattr(credentials, "_has_cue", lambda lowered, cues: True)
     monkeypatch.setattr(credentials, "_config_may_match", lambda lowered: True)
-    monkeypatch.setattr(catalogue, "_LONG_RUN", re.compile(r"[\s\S]+"))
+    monkeypatch.setattr(catalogue, "_LONG_RUN", re.compile(r"[\s\S]+"))  # one run, the whole post: every gate opens
     ungated = [(credentials.find_announced(t), catalogue.find_tokens(t)) for t in texts]
     assert sum(len(a) + len(b) for a, b in gated) > 200  # the corpus holds secrets of every kind
     assert gated == ungated

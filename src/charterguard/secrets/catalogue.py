@@ -346,10 +346,15 @@ def find_tokens(text: str) -> list[SecretCandidate]:
     """Every provider credential in `text`, each span the token itself (overlaps are left to
     `resolve`). A shape runs only when its hint occurs: most posts run none."""
     out = _private_keys(text) + _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
-    out += _chat_webhooks(text) + _named_before(text) + _dotted_tokens(text)
+    out += _chat_webhooks(text)
     # Every shape's match is one run of 15+ non-space characters holding its hint: the hints are
     # looked for in those runs only (most posts have a few, or none), then each shape in the post.
-    long_runs = " ".join(_LONG_RUN.findall(text))
+    runs = _LONG_RUN.findall(text)
+    if any(len(run) >= 52 for run in runs):
+        out += _named_before(text)  # 64 hex digits, 52 base32 characters
+    if any(len(run) >= 40 and "." in run for run in runs):
+        out += _dotted_tokens(text)  # 40+ characters with a dot
+    long_runs = " ".join(runs)
     if not long_runs or _ANY_HINT.search(long_runs) is None:
         return out  # most posts: one scan instead of one per shape
     for shape, hint, pattern in _COMPILED:

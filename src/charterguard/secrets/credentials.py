@@ -357,7 +357,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # a private key block (the catalogue reports it), or the docs' sample key
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
-    for m in _VARIABLE_SAID.finditer(text) if "_" in text else ():
+    for m in _VARIABLE_SAID.finditer(text) if "_" in text and _has_cue(lowered, _CONFIG_CUES) else ():
         name = m.group("name").casefold()
         if not _CONFIG.match(name + "=x") or _DESCRIBING_NAME.search(name.strip("_")):
             continue  # not a name config gives a secret (ORDER_ID, PUBLIC_KEY, PASSWORD_MIN_LENGTH)
@@ -418,7 +418,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         (_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type"),
         (_LOOSE_ANNOUNCED, "password-announced-loosely"), (_NEW_ONE, "password-new-one"),
     )
-    for regex, kind in word_orders if _PASSWORD_WORD.search(text) else ():
+    password_word = _PASSWORD_WORD.search(text) is not None
+    for regex, kind in word_orders if password_word else ():
         for m in regex.finditer(text):
             span = _value_span(text, m)
             # The words around the value, not its connector ("X comme mot de passe", "password, type X").
@@ -431,7 +432,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
                 continue  # anything may stand between the word and the value: only a password-shaped one
             if looks_like_password(value) or looks_like_access_code(value):
                 out.append(SecretCandidate(span[0], span[1], "PASSWORD", kind))
-    for m in _PASSWORD_THEN_PAIR.finditer(text) if _PASSWORD_WORD.search(text) else ():
+    for m in _PASSWORD_THEN_PAIR.finditer(text) if password_word else ():
         value = m.group("password").rstrip(_TRAILING)
         if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
