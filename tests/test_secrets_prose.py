@@ -481,6 +481,8 @@ def test_a_password_holding_a_raw_at_sign_runs_to_the_last_at_before_the_host() 
         ("jdbc:postgresql://db.example.org:5432/ventes;user=lecteur;password=Vente$2027a", "CONNECTION_STRING", "Vente$2027a"),
         # a kind of password between the word and the value
         ("Ton mot de passe temporaire Printemps!31, tu le changeras", "PASSWORD", "Printemps!31"),
+        # a word inside a hyphenated compound is not that word: a "coffre-fort" is a safe, not a "strong" password
+        ("mot de passe du coffre-fort du service = Gravier.Lune.58", "PASSWORD", "Gravier.Lune.58"),
         ("your temporary pw Walrus#Dock5 expires tonight", "PASSWORD", "Walrus#Dock5"),
         # a network named, then its key or a colon and a value no word looks like
         ("Guest network ACME-VISIT, key Fjord&Pine88", "PASSWORD", "Fjord&Pine88"),

@@ -171,7 +171,8 @@ IDENTIFIER_WORDS = re.compile(
 # The gap or connector says the value is an example, a statistic or a rule, not a secret.
 _NOT_A_DISCLOSURE = re.compile(
     # Whole words ("bonus" is not "bon", "fortune" not "fort", "sur" not "sûr"), then word stems.
-    r"(?i)\b(?:(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|"
+    # ("coffre-fort" is a safe, not "fort": a word inside a hyphenated compound is not the word)
+    r"(?i)(?<![\w\-])(?:(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|"
     r"most\s+(?:common|used|popular)|weakest|popular|fort|forts|strong|bon|bons|good|id[ée]al|ideal|robuste|sûrs?|safe|"
     r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gles?|rules?|length|longueur|requirements?|"
     r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
