@@ -468,6 +468,8 @@ def test_a_password_holding_a_raw_at_sign_runs_to_the_last_at_before_the_host() 
          "API_KEY", "Gz7Kp1Lm0Qw9Er8Ty2Ui3Op4As5Df6Gh7Jk8Lz9X"),
         # the last word of a config name says what it holds: a session's signing secret is a key
         ("COOKIE_SESSION_SECRET=Yb3Kq8Wn1Pz6Tc4Hx9Lm2Vr7", "API_KEY", "Yb3Kq8Wn1Pz6Tc4Hx9Lm2Vr7"),
+        # any header named "...-Key", quoted as code writes headers (a header's credential is a token)
+        ("headers = {'X-Vendor-Key': 'c4e9a1f7b2d8e3c6a0f5b9d2e7a1c8f3'}", "TOKEN", "c4e9a1f7b2d8e3c6a0f5b9d2e7a1c8f3"),
         ("session_token: Hq4Zt8Lp2Wm6Xc9Vb3Nk7Rs1", "TOKEN", "Hq4Zt8Lp2Wm6Xc9Vb3Nk7Rs1"),
         # "private key" and « clé privée » announce a private key, whatever its encoding
         ("Node key for the VPN peer, private key Qm3Kx9Lp2Vb7Nt4Wz8Hc1Rj6Yd5Fs0Ga+Tu3Ei7Ox2Pw=", "PRIVATE_KEY",

@@ -231,7 +231,8 @@ _PAIR = re.compile(
 _AUTH_HEADER = re.compile(
     r"(?i)(?<![\w\-])(?:(?:proxy-)?authorization\s*[:=]\s*(?:[A-Za-z][\w\-]{0,20}\s+)?|(?:basic|bearer|token)\s+)"
     r"(?P<value>[A-Za-z0-9+/=_.~\-]{12,4096})"
-    r"|(?<![\w\-])(?:x-)?[\w\-]{0,30}(?:api-?key|token|secret|subscription-key|auth-key)\s*:\s*(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
+    # (any header named "...-Key", quoted as code writes headers: {'X-Partner-Key': '...'})
+    r"|(?<![\w\-])(?:x-)?[\w\-]{0,30}(?:api-?key|token|secret|subscription-key|auth-key|(?<=\w)-key)[\"']?\s*:\s*[\"']?(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
 )
 _FIELD_LABELS = frozenset(
     {"user", "username", "login", "utilisateur", "identifiant", "id", "email", "e-mail", "mail", "compte", "account",
