@@ -58,6 +58,12 @@ commits, public SSH/PGP keys, publishable keys, ULIDs, tracking and invoice numb
   FILE_PATH 1.000/1.000; ALL 0.919/0.872 (exact span 0.97); credentials family-blind 0.964/0.898;
   posts flagged 72/78, harmless flagged 2/80 ("admin / admin" as a public default, a SIM card's
   default PIN 0000); detect-secrets credentials 0.812/0.220.
+After the fixes it led to (general mechanisms, each tested on examples of its own, then probed
+on ~90 further posts of other tools and wordings written for the purpose, not kept in the data):
+ALL 0.987/0.987, credentials family-blind 1.000/1.000, posts flagged 78/78, harmless 0/80; the
+other 1,094 posts unchanged or better (all splits 0.981/0.979, harmless 2/624; ordinary posts
+0 flagged of 27,270). What remains is one label: a Twilio "auth token" labelled API_KEY here,
+reported TOKEN (Twilio's own word).
 
 charterguard: the `secrets` rules of the default charter (secret.credentials and
 secret.internal_links) with a company whose `internal_domains` are acme.intra and

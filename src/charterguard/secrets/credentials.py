@@ -8,9 +8,12 @@
   `WIFI:...;P:X;;`); "the secret for the webhook is X" (a key or a password by its shape).
 - Command lines and credential files: `mysql -pX`, `sshpass -p`, `curl -u`, `redis-cli -a`,
   `net use ... /user:D\\u X`, `smbclient -U u%X`, `openssl -passin pass:X`, `zip -P`, `sqlcmd -P`,
-  `ldapsearch -w`, `xfreerdp /p:`, `~/.pgpass` lines.
+  `ldapsearch -w`, `xfreerdp /p:`, `~/.pgpass` lines; whatever the tool, any option naming a
+  password (`--db-pass X`, `-storepass X`) and `-p X` on a line that also gives `-u`; SQL's
+  `IDENTIFIED BY 'X'`, `htpasswd -b`, PowerShell's `ConvertTo-SecureString 'X' -AsPlainText`.
 - Config: `AWS_SECRET_ACCESS_KEY=...`, `"private_key_id": "..."`, `db_password: ...`,
-  `Password=...;` in connection strings, `?token=...` in URLs.
+  `Password=...;` in connection strings, `?token=...` in URLs; a config name said in prose
+  ("BOT_SECRET vaut X") or given its value after a space (`aws configure set name X`).
 - URLs and DSNs with credentials: `mongodb+srv://svc:Pa55word@cluster0...`; the
   span is the password, so the redacted post keeps the rest of the URL readable.
 
