@@ -324,3 +324,31 @@ def test_labelled_posts_meet_the_targets() -> None:
     total = evaluation.score(rows, predicted, families)["ALL"]
     precision, recall, _ = evaluation._prf(total)
     assert recall >= 0.95 and precision >= 0.98, (precision, recall)
+
+
+def test_the_cheap_cue_checks_never_drop_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The finders skip a post lacking their cue words or long runs (most posts): on every labelled
+    post (blind splits aside), and on config and prose of other shapes, the findings are those of
+    the finders run unconditionally."""
+    import importlib.util
+    import re
+
+    from charterguard.secrets import catalogue, credentials
+
+    spec = importlib.util.spec_from_file_location("eval_secrets", REPO / "bench" / "eval_secrets.py")
+    assert spec is not None and spec.loader is not None
+    evaluation = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(evaluation)
+    texts = [row["text"] for row in evaluation.load("all") if row["split"] not in evaluation.BLIND_SPLITS]
+    texts += [
+        'PASSWORD   \n  : "Qw9!zLm2x"', "Log  in with demo / Pr4line!9", "redis-cli -a R3d!sKey9 ping",
+        "Sign\tin as kiosk, pass Tuile#88x", "<ApiKey>Zq8Lm3Kx9Vb2Nt7Wp4Hc</ApiKey>",
+        "CREATE ROLE bi IDENTIFIED BY 'Saule!Pleureur4'", "$s = ConvertTo-SecureString 'Orme#Blanc7' -AsPlainText -Force",
+    ]
+    gated = [(credentials.find_announced(t), catalogue.find_tokens(t)) for t in texts]
+    monkeypatch.setattr(credentials, "_has_cue", lambda lowered, cues: True)
+    monkeypatch.setattr(credentials, "_config_may_match", lambda lowered: True)
+    monkeypatch.setattr(catalogue, "_LONG_RUN", re.compile(r"[\s\S]+"))  # one run, the whole post: every gate opens
+    ungated = [(credentials.find_announced(t), catalogue.find_tokens(t)) for t in texts]
+    assert sum(len(a) + len(b) for a, b in gated) > 200  # the corpus holds secrets of every kind
+    assert gated == ungated

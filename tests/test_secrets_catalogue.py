@@ -247,3 +247,29 @@ def test_secrets_whose_shape_is_common_are_reported_when_the_line_names_them() -
     pat = chars("abcdefghijklmnopqrstuvwxyz234567", 50) + "k7"
     assert found(f"Azure DevOps PAT for the build agent (scope: Packaging): {pat}") == [("TOKEN", pat)]
     assert found(f"release notes {pat}") == []
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "tkn" + chars(ALNUM, 15) + "." + chars(HEX, 48),  # an opaque "<id>.<secret>" personal token
+        "2000." + chars(HEX, 32) + "." + chars(HEX, 32),  # an OAuth refresh token in three parts
+        chars(ALNUM, 20) + "." + chars(ALNUM, 16) + "." + chars(ALNUM + "_-", 30),
+    ],
+)
+def test_random_parts_joined_by_dots_are_a_token_whoever_issued_it(token: str) -> None:
+    assert found(f"Pour le connecteur, le jeton est {token} (expire en mars)") == [("TOKEN", token)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Node ip-10-0-12-231.eu-west-3.compute.internal was drained",  # a host name: its parts are not all random
+        "Import charterguard.secrets.credentials2026 from the package",
+        "Version 3.14.159265358979 of the library",
+        "Build 20261202a1b9c3d7.f0e1d2c3b4a5968778 deployed to staging",  # named an identifier
+        "Release tag v2.14.0-rc.1+build.20261202.a1b2c3d4e5f6",
+    ],
+)
+def test_dotted_names_versions_and_identifiers_are_not_tokens(text: str) -> None:
+    assert found(text) == []

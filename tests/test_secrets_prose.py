@@ -456,3 +456,99 @@ def test_a_password_holding_a_raw_at_sign_runs_to_the_last_at_before_the_host() 
     assert [text[c.start : c.end] for c in find_url_credentials(text)] == ["Qu@i#Sud26"]
     # the whole user part is never an e-mail address; the contact after it still is one
     assert [text[s:e] for s, e in userinfo_spans(text)] == ["depot:Qu@i#Sud26@sftp.partenaire-example.com"]
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "secret"),
+    [
+        # a config variable said in prose, or given its value after a space as command lines do
+        ("SMTP_PASS vaut Hirondelle-77 depuis lundi", "PASSWORD", "Hirondelle-77"),
+        ("The WEBHOOK_SIGNING_SECRET is whk9Qm2Lx7Rt4Vb8Np3Zs6Jd", "API_KEY", "whk9Qm2Lx7Rt4Vb8Np3Zs6Jd"),
+        ("aws configure set aws_secret_access_key Gz7Kp1Lm0Qw9Er8Ty2Ui3Op4As5Df6Gh7Jk8Lz9X",
+         "API_KEY", "Gz7Kp1Lm0Qw9Er8Ty2Ui3Op4As5Df6Gh7Jk8Lz9X"),
+        # the last word of a config name says what it holds: a session's signing secret is a key
+        ("COOKIE_SESSION_SECRET=Yb3Kq8Wn1Pz6Tc4Hx9Lm2Vr7", "API_KEY", "Yb3Kq8Wn1Pz6Tc4Hx9Lm2Vr7"),
+        # any header named "...-Key", quoted as code writes headers (a header's credential is a token)
+        ("headers = {'X-Vendor-Key': 'c4e9a1f7b2d8e3c6a0f5b9d2e7a1c8f3'}", "TOKEN", "c4e9a1f7b2d8e3c6a0f5b9d2e7a1c8f3"),
+        ("session_token: Hq4Zt8Lp2Wm6Xc9Vb3Nk7Rs1", "TOKEN", "Hq4Zt8Lp2Wm6Xc9Vb3Nk7Rs1"),
+        # "private key" and « clé privée » announce a private key, whatever its encoding
+        ("Node key for the VPN peer, private key Qm3Kx9Lp2Vb7Nt4Wz8Hc1Rj6Yd5Fs0Ga+Tu3Ei7Ox2Pw=", "PRIVATE_KEY",
+         "Qm3Kx9Lp2Vb7Nt4Wz8Hc1Rj6Yd5Fs0Ga+Tu3Ei7Ox2Pw="),
+        ("La clé privée du nœud : 7f3a9c1e5b2d8f4a6c0e9b3d7a1f5c8e2b6d0a4f9c3e7b1d5a8f2c6e0b4d9a3f", "PRIVATE_KEY",
+         "7f3a9c1e5b2d8f4a6c0e9b3d7a1f5c8e2b6d0a4f9c3e7b1d5a8f2c6e0b4d9a3f"),
+        # ... but a "private" API key of 128 bits is an API key (a vendor's public / private key pair)
+        ("Clé publique 3b8e1f6a9c2d7b4e0a5f8c1d6b9e2a7f, clé privée 9d4a2e7b1f6c3a8d5e0b7f2c9a4d1e6b", "API_KEY",
+         "9d4a2e7b1f6c3a8d5e0b7f2c9a4d1e6b"),
+        # a JDBC link's properties are a connection string
+        ("jdbc:postgresql://db.example.org:5432/ventes;user=lecteur;password=Vente$2027a", "CONNECTION_STRING", "Vente$2027a"),
+        # a kind of password between the word and the value
+        ("Ton mot de passe temporaire Printemps!31, tu le changeras", "PASSWORD", "Printemps!31"),
+        # a word inside a hyphenated compound is not that word: a "coffre-fort" is a safe, not a "strong" password
+        ("mot de passe du coffre-fort du service = Gravier.Lune.58", "PASSWORD", "Gravier.Lune.58"),
+        ("your temporary pw Walrus#Dock5 expires tonight", "PASSWORD", "Walrus#Dock5"),
+        # a network named, then its key or a colon and a value no word looks like
+        ("Guest network ACME-VISIT, key Fjord&Pine88", "PASSWORD", "Fjord&Pine88"),
+        ("Pour rejoindre le Wi-Fi « Atelier-B » au deuxième étage : Ciboulette#73", "PASSWORD", "Ciboulette#73"),
+        # a login and a password after a longer label
+        ("Pour le compte LinkedIn Ads de la marque employeur, c'est rh@acme-group.fr et Grenade!Bleu5", "PASSWORD", "Grenade!Bleu5"),
+    ],
+)
+def test_secrets_named_by_config_names_kinds_and_networks(text: str, family: str, secret: str) -> None:
+    assert (family, secret) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # public defaults said to be defaults
+        "After installation the default login is admin / admin, and the wizard makes you change it.",
+        "Le code PIN par défaut de la carte SIM est 0000 : changez-le dans les réglages.",
+        # a hyphenated word after the password word is a word, not the password
+        "Le mot de passe Wi-Fi est affiché à l'accueil",
+        "The password Back-Office rules changed: 14 characters minimum",
+        # names and words, not values
+        "DB_PASSWORD field is required in the form",
+        "API_KEY rotation is now automated by the platform team",
+        "X-CSRF-Token: 6b1f3c9e8d2a4f7b0c5e1d9a3f8b2c7e",
+        "Le Wi-Fi du salon : demandez le code à l'accueil, il change chaque jour.",
+        "Le code wifi est sur le badge visiteur, demandez-le en arrivant.",
+    ],
+)
+def test_defaults_words_and_names_are_not_secrets(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        # any option naming a password, one dash or two
+        ("keytool -genkeypair -keystore edge.p12 -storepass Basalte-71 -keypass Basalte-71", "Basalte-71"),
+        ("restic backup --repo-password Ardoise!Vent3 /srv/data", "Ardoise!Vent3"),
+        # a user option and a password option on one command line, whatever the tool
+        ("podman login -u build -p Tr3sor!Img quay.example.com", "Tr3sor!Img"),
+        ("rabbitmqadmin -u ops -p Lapin#Queue8 list queues", "Lapin#Queue8"),
+        # SQL, htpasswd, PowerShell
+        ("CREATE LOGIN etl WITH PASSWORD = 'x', then: CREATE USER bi IDENTIFIED BY \"Pelican%Gris6\";", "Pelican%Gris6"),
+        ("htpasswd -bc /etc/apache2/.htpasswd presse Kiosque#2027", "Kiosque#2027"),
+        ('$secure = ConvertTo-SecureString -String "Falaise!Nord8" -AsPlainText -Force', "Falaise!Nord8"),
+        # a password word, an arrow, then user / password
+        ("Mot de passe de la préprod → recette / Glycine#Mai4", "Glycine#Mai4"),
+    ],
+)
+def test_passwords_given_to_tools_are_found_by_the_option_that_names_them(text: str, password: str) -> None:
+    assert ("PASSWORD", password) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ssh -l deploy -p 2222 bastion.example.com",  # a port after -p
+        "docker login -u ci --password-stdin < token.txt",
+        "docker login -u ci -p $REGISTRY_PASSWORD registry.example.com",
+        "keytool -list -keystore cacerts -storepass changeit",  # the JDK's documented default
+        "CREATE USER reporting IDENTIFIED BY '<password>';",
+        "mysql -u root -p (it prompts for the password)",
+    ],
+)
+def test_options_without_a_secret_value_are_clean(text: str) -> None:
+    assert found(text) == []

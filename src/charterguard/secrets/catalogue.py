@@ -157,6 +157,7 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
 _COMPILED: tuple[tuple[TokenShape, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (shape, re.compile(shape.hint), re.compile(shape.pattern)) for shape in TOKEN_SHAPES
 )
+_LONG_RUN = re.compile(r"\S{15,}")
 _ANY_HINT = re.compile("|".join(f"(?:{shape.hint})" for shape in TOKEN_SHAPES))
 # A private key block runs from BEGIN to END, or, when it is cut, as far as its base64 goes.
 # (OpenVPN writes its shared secret "-----BEGIN OpenVPN Static key V1-----".)
@@ -311,12 +312,50 @@ def _named_before(text: str) -> list[SecretCandidate]:
     return out
 
 
+# Tokens made of random parts joined by dots: Airtable's "pat<14>.<64 hex>", Zoho's "1000.<hex>.<hex>",
+# Harness's "pat.<id>.<id>.<secret>", and vendors no shape names. Two parts or more of 12+ characters
+# are random-looking (mixed classes, 3+ bits per character), so host names
+# ("ip-10-0-1-23.eu-west-3.compute.internal", "d1a2b3c4e5f6g7.cloudfront.net"), module paths and
+# version strings are not read so.
+_DOTTED = re.compile(r"(?<![\w\-./+@:])(?P<token>[A-Za-z0-9_\-]{1,200}(?:\.[A-Za-z0-9_\-]{1,200}){1,4})(?![\w\-@]|\.\w)")
+_DOTTED_RUN = re.compile(r"[\w\-]{12}\.")
+
+
+def _random_part(part: str) -> bool:
+    mixed = sum((any(c.islower() for c in part), any(c.isupper() for c in part), any(c.isdigit() for c in part))) >= 2
+    return len(part) >= 12 and mixed and entropy(part) >= 3.0
+
+
+def _dotted_tokens(text: str) -> list[SecretCandidate]:
+    if _DOTTED_RUN.search(text) is None:
+        return []
+    out = []
+    for m in _DOTTED.finditer(text):
+        token = m.group("token")
+        parts = token.split(".")
+        if len(token) < 40 or sum(map(_random_part, parts)) < 2 or not looks_random(token.replace(".", "")):
+            continue
+        line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 40)
+        if IDENTIFIER_WORDS.search(text, line_start, m.start()):
+            continue  # "build 20261202a1b2c3.d4e5f6...", "request id ...": an identifier
+        out.append(SecretCandidate(m.start(), m.end(), "TOKEN", "dotted-random-token", score=0.85))
+    return out
+
+
 def find_tokens(text: str) -> list[SecretCandidate]:
     """Every provider credential in `text`, each span the token itself (overlaps are left to
     `resolve`). A shape runs only when its hint occurs: most posts run none."""
     out = _private_keys(text) + _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
-    out += _chat_webhooks(text) + _named_before(text)
-    if _ANY_HINT.search(text) is None:
+    out += _chat_webhooks(text)
+    # Every shape's match is one run of 15+ non-space characters holding its hint: the hints are
+    # looked for in those runs only (most posts have a few, or none), then each shape in the post.
+    runs = _LONG_RUN.findall(text)
+    if any(len(run) >= 52 for run in runs):
+        out += _named_before(text)  # 64 hex digits, 52 base32 characters
+    if any(len(run) >= 40 and "." in run for run in runs):
+        out += _dotted_tokens(text)  # 40+ characters with a dot
+    long_runs = " ".join(runs)
+    if not long_runs or _ANY_HINT.search(long_runs) is None:
         return out  # most posts: one scan instead of one per shape
     for shape, hint, pattern in _COMPILED:
         if hint.search(text) is None:

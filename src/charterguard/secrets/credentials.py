@@ -8,9 +8,12 @@
   `WIFI:...;P:X;;`); "the secret for the webhook is X" (a key or a password by its shape).
 - Command lines and credential files: `mysql -pX`, `sshpass -p`, `curl -u`, `redis-cli -a`,
   `net use ... /user:D\\u X`, `smbclient -U u%X`, `openssl -passin pass:X`, `zip -P`, `sqlcmd -P`,
-  `ldapsearch -w`, `xfreerdp /p:`, `~/.pgpass` lines.
+  `ldapsearch -w`, `xfreerdp /p:`, `~/.pgpass` lines; whatever the tool, any option naming a
+  password (`--db-pass X`, `-storepass X`) and `-p X` on a line that also gives `-u`; SQL's
+  `IDENTIFIED BY 'X'`, `htpasswd -b`, PowerShell's `ConvertTo-SecureString 'X' -AsPlainText`.
 - Config: `AWS_SECRET_ACCESS_KEY=...`, `"private_key_id": "..."`, `db_password: ...`,
-  `Password=...;` in connection strings, `?token=...` in URLs.
+  `Password=...;` in connection strings, `?token=...` in URLs; a config name said in prose
+  ("BOT_SECRET vaut X") or given its value after a space (`aws configure set name X`).
 - URLs and DSNs with credentials: `mongodb+srv://svc:Pa55word@cluster0...`; the
   span is the password, so the redacted post keeps the rest of the URL readable.
 
@@ -111,7 +114,9 @@ _SHORT_FORM = re.compile(
     r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code\s+secret|secret\s+code|"
     r"codes?\s+confidentiels?|code|psk|"
     r"cl[ée]\s+(?:wi-?fi|wpa2?)|wi-?fi\s+(?:key|password|pass|code)|code\s+(?:wi-?fi|d['’]acc[eè]s|de\s+la\s+porte|alarme)|"
-    r"(?:access|door|alarm|gate)\s+code|digicode)\s+" + _VALUE
+    r"(?:access|door|alarm|gate)\s+code|digicode)\s+"
+    # "mot de passe provisoire X", "temporary pw X": what kind of password, then the value
+    r"(?:(?:provisoires?|temporaires?|initial(?:e|s|es)?|temporary|temp|initial|one-time|du\s+jour|of\s+the\s+day)\s+)?" + _VALUE
 )
 # The value before the words: "use Hangar_42!x as the password", "X comme mot de passe",
 # "X is the new wifi password", "X, c'est le code de la porte".
@@ -132,6 +137,11 @@ _PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\
 # is said between ("le mot de passe, tu l'as déjà : X", "the pwd? ah yes: X").
 _LOOSE_ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,60}?)\s*(?::|=|→|->)" + _VALUE
+)
+# A password word, a colon or arrow, then "user / password": "Pass for the staging basic auth → stg / X".
+_PASSWORD_THEN_PAIR = re.compile(
+    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r"|basic\s+auth)(?![\w\-])[^.\n:=→@/]{0,60}?\s*(?::|=|→|->)\s*"
+    r"(?P<user>[^\s/:,;|@]{2,64})\s*/\s*(?P<password>[^\s,;]{3,128})"
 )
 # The password named, then "the new one is X" later in the sentence ("mdp du compte changé ce matin,
 # le nouveau c'est X", "changed the wifi password, the new one is X").
@@ -164,7 +174,8 @@ IDENTIFIER_WORDS = re.compile(
 # The gap or connector says the value is an example, a statistic or a rule, not a secret.
 _NOT_A_DISCLOSURE = re.compile(
     # Whole words ("bonus" is not "bon", "fortune" not "fort", "sur" not "sûr"), then word stems.
-    r"(?i)\b(?:(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|"
+    # ("coffre-fort" is a safe, not "fort": a word inside a hyphenated compound is not the word)
+    r"(?i)(?<![\w\-])(?:(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|"
     r"most\s+(?:common|used|popular)|weakest|popular|fort|forts|strong|bon|bons|good|id[ée]al|ideal|robuste|sûrs?|safe|"
     r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gles?|rules?|length|longueur|requirements?|"
     r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
@@ -173,7 +184,7 @@ _NOT_A_DISCLOSURE = re.compile(
 # "key", "clé", "code" alone are common words; after a wifi network's name they announce its password
 # ("Guest network: ACME-GUEST — key: X", "Wifi Acme-Invités, clé : X").
 _NETWORK_KEY = re.compile(
-    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)\s*(?:[:=]|→|->|\bis\b|\best\b)"
+    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)(?P<connector>\s*(?:[:=]|→|->|\bis\b|\best\b))?"
     + _VALUE
 )
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
@@ -189,6 +200,14 @@ _CONFIG = re.compile(
     r"sess(?:ion)?_?(?:id|key)|sessid|jsessionid|(?<![a-z])sid(?![a-z])|(?<=[_.])key(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
     r"(?:(?P<quote>[\"'`])(?P<quoted>[^\"'`\n]{1,4096}?)[\"'`]|(?!(?i:[a-z][a-z0-9+.\-]{0,20})://)(?P<bare>[^\s\"'`;,&]{1,4096}))"
 )
+# A config variable said in prose: "la variable BOT_SECRET vaut X", "DB_PASSWORD is X", or given its
+# value after a space as command lines do ("aws configure set aws_secret_access_key X"; then only a
+# random-looking value). Only names written as code writes them (words joined by "_"); the name
+# decides the family as in config.
+_VARIABLE_SAID = re.compile(
+    r"(?<![\w.\-$])(?P<name>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){1,6})(?P<said>\s+(?:vaut|est|is|was|equals|contient|contains|(?:is\s+)?set\s+to)\s*:?)?\s+"
+    r"(?:(?P<quote>[\"'`«“])\s*(?P<quoted>[^\"'`«»“”\n]{1,200}?)\s*[\"'`»”]|(?P<bare>[^\s\"'`«»“”]{1,512}))"
+)
 _ASSIGNMENT = re.compile(r"[A-Za-z_][\w.\-]*=")
 # Config names of what describes or locates a secret, not the secret: SharedAccessKeyName, PUBLIC_KEY,
 # secret_file, password_length, sort_key.
@@ -201,7 +220,7 @@ _DESCRIBING_NAME = re.compile(
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
     r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant|logins?)(?![\w.\-])"
-    r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}){1,4}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s|sont|are|est|is))\s*"
+    r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}(?![^\s:=/,;|])){1,6}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s|sont|are|est|is))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
     r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–]\s+)"
@@ -215,7 +234,8 @@ _PAIR = re.compile(
 _AUTH_HEADER = re.compile(
     r"(?i)(?<![\w\-])(?:(?:proxy-)?authorization\s*[:=]\s*(?:[A-Za-z][\w\-]{0,20}\s+)?|(?:basic|bearer|token)\s+)"
     r"(?P<value>[A-Za-z0-9+/=_.~\-]{12,4096})"
-    r"|(?<![\w\-])(?:x-)?[\w\-]{0,30}(?:api-?key|token|secret|subscription-key|auth-key)\s*:\s*(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
+    # (any header named "...-Key", quoted as code writes headers: {'X-Partner-Key': '...'})
+    r"|(?<![\w\-])(?:x-)?[\w\-]{0,30}(?:api-?key|token|secret|subscription-key|auth-key|(?<=\w)-key)[\"']?\s*:\s*[\"']?(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
 )
 _FIELD_LABELS = frozenset(
     {"user", "username", "login", "utilisateur", "identifiant", "id", "email", "e-mail", "mail", "compte", "account",
@@ -225,7 +245,8 @@ _FIELD_LABELS = frozenset(
 _COMMAND_LINE = re.compile(
     r"(?<![\w\-])(?:(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p(?P<attached>[^\s'\"]{4,128})"
     r"|sshpass\s+-p\s*(?P<quote>['\"]?)(?P<sshpass>[^\s'\"]{4,128})"
-    r"|--(?:(?:http-|ftp-|proxy-|db-)?password|passwd|pass)(?:=|\s+)(?P<q2>['\"]?)(?P<long>[^\s'\"]{4,128})"
+    # any option naming a password, one dash or two: --password, --db-pass, -storepass, -keypass, -passwd
+    r"|(?<=\s)--?(?:[a-z]{1,12}-?)?(?:password|passwd|passphrase|pass|pwd)(?:=|\s+)(?P<q2>['\"]?)(?P<long>[^\s'\"\-$][^\s'\"]{3,127})"
     # curl -u user:password, wget/httpie --user / -a user:password
     r"|(?:curl|wget|http|https)\b[^\n]{0,200}?\s(?:-u|--user|-a|--auth)(?:=|\s*)(?P<q3>['\"]?)[^\s:'\"]{1,64}:(?P<userpass>[^\s'\"]{3,128})"
     # redis-cli -a X, mongosh -p X, sqlcmd -P X, ldapsearch -w X, zip/7z/unzip -P X, openssl -passin pass:X,
@@ -234,27 +255,63 @@ _COMMAND_LINE = re.compile(
     r"ldap(?:search|add|modify|delete|passwd)\b[^\n]{0,80}?\s-w|(?:zip|unzip|7z|7za|rar|unrar)\b[^\n]{0,80}?\s-[pP])\s*(?P<q4>['\"]?)(?P<tool>[^\s'\"\-][^\s'\"]{3,127})"
     r"|-pass(?:in|out)\s+pass:(?P<openssl>[^\s'\"]{4,128})|xfreerdp\b[^\n]{0,200}?\s/p:(?P<rdp>[^\s'\"]{3,128})"
     r"|smbclient\b[^\n]{0,200}?\s-U\s*['\"]?[^\s%'\"]{1,64}%(?P<smb>[^\s'\"]{3,128})"
-    r"|net\s+use\b[^\n]{0,200}?\s/user:\S{1,80}\s+(?P<netuse>[^\s/][^\s]{3,127}))"
+    r"|net\s+use\b[^\n]{0,200}?\s/user:\S{1,80}\s+(?P<netuse>[^\s/][^\s]{3,127})"
+    # SQL: CREATE USER x IDENTIFIED BY 'X'; htpasswd -b file user X; PowerShell's plain-text secure string
+    r"|(?i:identified\s+by)\s+(?:password\s+)?['\"](?P<sql>[^'\"\s]{3,128})['\"]"
+    r"|htpasswd\b[^\n]{0,40}?\s-[a-zA-Z]*b[a-zA-Z]*\s+\S+\s+\S+\s+(?P<htpasswd>[^\s'\"]{3,128})"
+    r"|(?i:convertto-securestring\s+(?:-string\s+)?)['\"](?P<securestring>[^'\"\n]{3,128})['\"])"
 )
-_COMMAND_LINE_VALUES = ("attached", "sshpass", "long", "userpass", "tool", "openssl", "rdp", "smb", "netuse")
+# A user option and a password option on the same command line, whatever the tool ("docker login -u ci -p X",
+# "az login -u me -p X", "mosquitto_pub -u s -P X"); a number after -p is a port.
+_USER_OPTION = re.compile(r"(?<=\s)(?:-u|-U|--user(?:name)?|--login|-l)(?:\s+|=)['\"]?[^\s'\"\-$]")
+_PASSWORD_OPTION = re.compile(r"(?<=\s)-[pP](?:\s+|=)?(?P<q>['\"]?)(?P<value>[^\s'\"\-$][^\s'\"]{2,127})")
+_COMMAND_LINE_VALUES = ("attached", "sshpass", "long", "userpass", "tool", "openssl", "rdp", "smb", "netuse", "sql", "htpasswd", "securestring")
 # A line of ~/.pgpass: hostname:port:database:username:password.
 _PGPASS_LINE = re.compile(r"(?m)(?<![\w.\-])[\w.\-*]{1,253}:(?:\d{1,5}|\*):[\w.\-*]{1,63}:[\w.\-*@]{1,63}:(?P<password>[^\s:]{3,128})$")
 # The string a wifi QR code holds: WIFI:T:WPA;S:<network>;P:<password>;; (";" escaped as "\;").
 _WIFI_QR = re.compile(r"WIFI:(?:[A-Z]:(?:\\.|[^;\\\n]){0,64};){0,4}?P:(?P<password>(?:\\.|[^;\\\n]){1,63});")
 # "wifi = X", "Wi-Fi → X": what is given for the wifi is its password when it is shaped like one.
-_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,4}?\s*(?:[:=]|→|->)" + _VALUE)
+_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,8}?\s*(?:[:=]|→|->)" + _VALUE)
 # A symbol people add to a password ("PurpleRain!88"); network names use dashes ("Acme-Guest-5G").
 _PASSWORD_SYMBOL = re.compile(r"[^\w\s\-.]")
 # Passwords people write as they are: a pair naming them so is enough.
 DEFAULT_PASSWORDS = frozenset(
     {"admin", "root", "toor", "guest", "invite", "invité", "password", "passw0rd", "motdepasse", "azerty", "qwerty", "letmein",
-     "welcome", "bienvenue", "secret", "changeme", "default", "test", "demo", "administrator", "administrateur", "user"}
+     "welcome", "bienvenue", "secret", "changeme", "changeit", "default", "test", "demo", "administrator", "administrateur", "user"}
 )
-_PREFILTER = re.compile(
-    r"(?i)pass|mdp|pwd|pw|psk|s[ée]same|-p|ldap|/p:|code|pin|cl[ée]|clef|key|secret|token|jeton|bearer|basic|authorization|credential|creds|identifiant|login|user|"
-    r"acc[eè]s|access|compte|account|sas|auth|sig|-u|-a\b|vpn|wi-?fi|console|portail|portal|office|tenant|combina|sess|sid|"
-    r"log\s*in|sign\s*in|admin|root|connect"
+# Cues without which no finder below can match, tested as substrings of the lowercased post
+# (a regex alternation of fifty words scanned every position: ~0.2 ms per post, most posts having none).
+_CUES = (
+    "pass", "mdp", "pwd", "pw", "psk", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
+    "token", "jeton", "bearer", "basic", "auth", "credential", "creds", "identifiant", "login", "user", "accès", "acces", "access",
+    "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
+    "combina", "sess", "sid", "admin", "root", "connect", "identified", "securestring",
 )
+_SPACED_CUES = re.compile(r"log\s+in|sign\s+in|-a\b")  # the cues above cannot say "log in" with any space
+# Words a config name holds (see `_CONFIG`), and what must follow the rest of the name: an assignment.
+_CONFIG_CUES = ("pass", "pwd", "mdp", "mot_de_passe", "secret", "token", "jeton", "key", "credential", "sas", "auth", "sig", "sess", "sid")
+_REST_OF_NAME = re.compile(r"[a-z0-9_.\-]*[\"'`]?\s*[:=]")
+# Words every authorization header or key-carrying header holds (see `_AUTH_HEADER`).
+_HEADER_CUES = ("auth", "basic", "bearer", "token", "key", "secret")
+
+
+def _has_cue(lowered: str, cues: tuple[str, ...]) -> bool:
+    return any(map(lowered.__contains__, cues))  # (map over a bound method: no Python frame per cue)
+
+
+def _config_may_match(lowered: str) -> bool:
+    """Whether `_CONFIG` can match: a config word followed, past the rest of its name, by ":" or "="."""
+    if ":" not in lowered and "=" not in lowered:
+        return False
+    for cue in _CONFIG_CUES:
+        position = lowered.find(cue)
+        while position >= 0:
+            if _REST_OF_NAME.match(lowered, position + len(cue)):
+                return True
+            position = lowered.find(cue, position + 1)
+    return False
+
+
 _TRAILING = ".,;:)]}>»”’\"'"
 _NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
 # "user / password" anywhere in a sentence that speaks of logging in: "(admin / Site#Admin26)",
@@ -283,11 +340,12 @@ _XML_SECRET = re.compile(
 
 def find_announced(text: str) -> list[SecretCandidate]:
     """Secrets a word announces, in prose and in config: the value is the span."""
-    if _PREFILTER.search(text) is None:
+    lowered = text.lower()
+    if not _has_cue(lowered, _CUES) and _SPACED_CUES.search(lowered) is None:
         return []
     out: list[SecretCandidate] = []
     # Config first: on the same value, its family (a connection string's password) is the more precise.
-    for m in _CONFIG.finditer(text):
+    for m in _CONFIG.finditer(text) if _config_may_match(lowered) else ():
         name = m.group("name").casefold()
         if "csrf" in name or "xsrf" in name:
             continue  # an anti-forgery token is issued per page view: not a credential
@@ -304,6 +362,16 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # a private key block (the catalogue reports it), or the docs' sample key
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
+    for m in _VARIABLE_SAID.finditer(text) if "_" in text and _has_cue(lowered, _CONFIG_CUES) else ():
+        name = m.group("name").casefold()
+        if not _CONFIG.match(name + "=x") or _DESCRIBING_NAME.search(name.strip("_")):
+            continue  # not a name config gives a secret (ORDER_ID, PUBLIC_KEY, PASSWORD_MIN_LENGTH)
+        family = _config_family(name, text, m.start())
+        span = _value_span(text, m)
+        if span is not None and m.group("said") is None and not looks_random(text[span[0] : span[1]]):
+            continue  # "DB_PASSWORD field", "API_KEY rotation": a name and a word
+        if span is not None and _acceptable(text[span[0] : span[1]], "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
+            out.append(SecretCandidate(span[0], span[1], family, "config-variable-said"))
     for m in _XML_SECRET.finditer(text):
         family = _config_family(m.group("name").casefold(), text, m.start())
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
@@ -311,7 +379,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
     for m in _ANNOUNCED.finditer(text):
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(m.group("connector")):
             continue
-        family = "PASSWORD" if m.group("password") else "API_KEY" if m.group("key") else "TOKEN" if m.group("token") else ""
+        family = "PASSWORD" if m.group("password") else _key_family(m.group("key"), text[m.start("bare") : m.end("bare")] if m.group("bare") else m.group("quoted") or "") if m.group("key") else "TOKEN" if m.group("token") else ""
         word = (m.group("password") or "").casefold()
         span = _value_span(text, m)
         if span is None:
@@ -334,7 +402,12 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(start, end, family, f"{family.lower()}-announced"))
     for m in _NETWORK_KEY.finditer(text):
         span = _value_span(text, m)
-        if span is not None and (looks_like_password(text[span[0] : span[1]]) or looks_like_access_code(text[span[0] : span[1]])):
+        if span is None:
+            continue
+        value = text[span[0] : span[1]]
+        if m.group("connector") is None and not _strongly_shaped(value):
+            continue  # "network key management": with no connector, only a value no word looks like
+        if looks_like_password(value) or looks_like_access_code(value):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "network-key"))
     for m in _SHORT_FORM.finditer(text):
         if m.group("word").casefold() == "code":
@@ -350,7 +423,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         (_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type"),
         (_LOOSE_ANNOUNCED, "password-announced-loosely"), (_NEW_ONE, "password-new-one"),
     )
-    for regex, kind in word_orders if _PASSWORD_WORD.search(text) else ():
+    password_word = _PASSWORD_WORD.search(text) is not None
+    for regex, kind in word_orders if password_word else ():
         for m in regex.finditer(text):
             span = _value_span(text, m)
             # The words around the value, not its connector ("X comme mot de passe", "password, type X").
@@ -363,6 +437,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
                 continue  # anything may stand between the word and the value: only a password-shaped one
             if looks_like_password(value) or looks_like_access_code(value):
                 out.append(SecretCandidate(span[0], span[1], "PASSWORD", kind))
+    for m in _PASSWORD_THEN_PAIR.finditer(text) if password_word else ():
+        value = m.group("password").rstrip(_TRAILING)
+        if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
+            out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
     for m in _NEAR_KEYWORD.finditer(text):
         value = m.group("bare").rstrip(".")
         if _ASSIGNMENT.match(value):
@@ -370,7 +448,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         before = text[max(0, m.start() - 12) : m.start()]  # "public key", "ssh-rsa" are not secrets
         if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")):
-            family = "TOKEN" if m.group("token") else "API_KEY"
+            family = "TOKEN" if m.group("token") else _key_family(text[max(0, m.start() - 12) : m.start("bare")], value)
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):
         group = next(g for g in _COMMAND_LINE_VALUES if m.group(g) is not None)
@@ -378,8 +456,15 @@ def find_announced(text: str) -> list[SecretCandidate]:
         while end > m.start(group) and text[end - 1] in _TRAILING:
             end -= 1
         value = text[m.start(group) : end]
-        if len(value) >= 3 and not is_placeholder(value) and value.casefold() not in _URL_PLACEHOLDERS:
+        if len(value) >= 3 and not is_placeholder(value) and not is_placeholder(m.group(group)) and value.casefold() not in _URL_PLACEHOLDERS \
+                and value.casefold() not in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(m.start(group), end, "PASSWORD", "command-line-password"))
+    if " -" in text:
+        for line in _lines_with_user_option(text):
+            for m in _PASSWORD_OPTION.finditer(text, *line):
+                value = m.group("value").rstrip(_TRAILING)
+                if not value.isdigit() and (looks_like_password(value) or looks_like_key(value)):
+                    out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), "PASSWORD", "command-line-password"))
     if "pgpass" in text:
         for m in _PGPASS_LINE.finditer(text):
             if looks_like_password(m.group("password")) or looks_like_key(m.group("password")):
@@ -398,9 +483,11 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if classes(value) >= 3 and len(value) >= 8 and any(c.isdigit() for c in value) and _PASSWORD_SYMBOL.search(value) \
                 and not _PASSWORD_WORD.search(rest_of_line):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "wifi-assigned"))
-    for m in _AUTH_HEADER.finditer(text):
+    for m in _AUTH_HEADER.finditer(text) if _has_cue(lowered, _HEADER_CUES) else ():
         group = "value" if m.group("value") is not None else "header"
         value = m.group(group)
+        if group == "header" and re.search(r"(?i)[cx]srf", m.group(0)):
+            continue  # "X-CSRF-Token:": an anti-forgery token is issued per page view (as in config)
         if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
             out.append(SecretCandidate(m.start(group), m.end(group), "TOKEN", "authorization-header"))
     if "/" in text and _SLASH_PAIR_CONTEXT.search(text):
@@ -434,7 +521,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
     return [
         c for c in out
         if not is_documented_sample(text[c.start : c.end], text, c.start)
-        and not (c.family == "PASSWORD" and _REFUSED_AFTER.match(text, c.end))
+        and not (c.family == "PASSWORD" and (_REFUSED_AFTER.match(text, c.end) or _is_public_default(text[c.start : c.end], text, c.start)))
         and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in qr_codes))
     ]
 
@@ -446,6 +533,49 @@ _REFUSED_AFTER = re.compile(
     r"(?:interdit(?:e|s|es)?|banni(?:e|s|es)?|proscrit(?:e|s|es)?|blacklist[ée](?:e|s|es)?|forbidden|banned|prohibited|blacklisted|"
     r"(?:n['’]est|ne\s+sont|is|are)\s+(?:plus|pas|no\s+longer|not)\s+(?:autoris[ée]e?s?|allowed|permitted|accepted)|not\s+allowed|disallowed)\b"
 )
+
+
+_PRIVATE_WORDS = re.compile(r"(?i)priv\w*[\s_\-]*keys?|cl[ée]f?s?\s+priv|privkey")
+
+
+def _key_family(words: str, value: str) -> str:
+    """What key words announce: "private key", "clé privée" a private key when the value holds 256 bits or more
+    (64 hex digits, 43 base64 characters: an asymmetric key's size; a 32-hex "private" API key is an API key),
+    any other an API key."""
+    size = len(value.rstrip("="))
+    key_sized = size >= 64 if all(c in "0123456789abcdefABCDEF" for c in value) else size >= 43
+    return "PRIVATE_KEY" if key_sized and _PRIVATE_WORDS.search(words) else "API_KEY"
+
+
+def _strongly_shaped(value: str) -> bool:
+    """A value no word or name looks like: 8+ characters mixing three classes, a digit among them."""
+    return len(value) >= 8 and classes(value) >= 3 and any(c.isdigit() for c in value)
+
+
+# Public defaults: "the default login is admin / admin", « le PIN par défaut est 0000 ».
+_DEFAULT_WORDS = re.compile(
+    r"(?i)\b(?:default|par\s+d[ée]faut|d['’]usine|factory|out\s+of\s+the\s+box|after\s+install(?:ation)?|apr[èe]s\s+installation)\b"
+)
+
+
+def _is_public_default(value: str, text: str, start: int) -> bool:
+    """A well-known default value (admin, 0000, 1234) in a sentence saying it is the default: public, opens nothing
+    that is not already documented."""
+    if not (value.casefold() in DEFAULT_PASSWORDS or is_placeholder(value)):
+        return False
+    sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    return _DEFAULT_WORDS.search(text, sentence_start, start) is not None
+
+
+def _lines_with_user_option(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line holding a user option (-u, --username...)."""
+    out: list[tuple[int, int]] = []
+    for m in _USER_OPTION.finditer(text):
+        start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
+        line = (start, len(text) if end < 0 else end)
+        if not out or out[-1] != line:
+            out.append(line)
+    return out
 
 
 def _basic_credentials(value: str) -> bool:
@@ -480,13 +610,16 @@ def _config_family(name: str, text: str, start: int) -> str:
     before = text[max(0, start - 1) : start]
     window = text[max(0, start - 120) : start]
     in_url_query = before in ("?", "&")
-    in_connection_string = in_url_query or ";" in window and _SERVER_KEY.search(window) is not None
+    # (a JDBC link's properties follow its host: "jdbc:sqlserver://host:1433;user=x;password=y")
+    in_connection_string = in_url_query or ";" in window and (_SERVER_KEY.search(window) is not None or "://" in window)
     if any(w in name for w in ("password", "passwd", "passphrase", "pwd", "pass", "mdp", "motdepasse", "mot_de_passe")):
         return "CONNECTION_STRING" if in_connection_string else "PASSWORD"
     if re.search(r"private_?key(?!_?id)", name.replace("-", "_")):
         return "PRIVATE_KEY"  # WireGuard's PrivateKey =, PRIVATE_KEY=0x...; "private_key_id" names one
     if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
         return "CONNECTION_STRING"
+    if name.replace("-", "_").rstrip("_\"'`").endswith("secret") and "token" not in name:
+        return "API_KEY"  # the last word names it: SESSION_SECRET, webhook_signing_secret sign, they are keys
     if any(w in name for w in ("token", "jeton", "sas", "sig", "sess")) or re.search(r"(?<![a-z])auth(?![a-z])", name):
         return "TOKEN"  # `"auth": "<base64 user:password>"` (docker, npm) is HTTP basic authentication
     return "API_KEY"

@@ -99,6 +99,8 @@ def looks_like_password(value: str) -> bool:
         return False  # "MDP (Master Data Platform)": a parenthesis opening an aside
     if value.isdigit():
         return 4 <= len(value) <= 12
+    if _WORD_COMPOUND.match(value):
+        return False  # "Wi-Fi", "Back-Office", "Acme-Event": words joined by hyphens ("mot de passe Wi-Fi : X")
     n_classes = classes(value)
     if value.isalpha():
         # One word, capitalised or not, is a word; camel-case mixtures ("hUnTeR") are not.
@@ -155,6 +157,7 @@ def looks_random(value: str) -> bool:
 
 
 _FILE_NAME = re.compile(r"\.[A-Za-z]{2,4}$")
+_WORD_COMPOUND = re.compile(r"^(?:(?:[A-Z]?[a-zà-ÿ]+)+|[A-Z]+)(?:-(?:(?:[A-Z]?[a-zà-ÿ]+)+|[A-Z]+))+$")  # Wi-Fi, ConvertTo-SecureString
 _CAMEL_WORD = re.compile(r"[A-Z]?[a-z]{3,}")
 
 
