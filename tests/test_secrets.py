@@ -7,6 +7,7 @@ UUIDs, versions, public documentation) stay clean.
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -184,6 +185,15 @@ def test_password_shaped_values(value: str) -> None:
 @pytest.mark.parametrize("value", ["trop", "Soleil", "required", "12", "12,5", "2026-03-01", "********", "<password>", "${PWD}", "abcdef", "aaaaaa"])
 def test_values_that_are_not_passwords(value: str) -> None:
     assert not looks_like_password(value)
+
+
+@pytest.mark.parametrize("value", ["a" * 40 + "-" + "b" * 40 + "!", "Wi" + "fi" * 30 + "-x9", "-".join(["motdepasse"] * 12) + "?"])
+def test_a_long_value_is_judged_at_once_whatever_its_hyphens(value: str) -> None:
+    # A value pasted after "password" may be any text: judging its shape must not backtrack
+    # (a nested quantifier once took minutes on a 60-letter hyphenated value).
+    judged = threading.Event()
+    threading.Thread(target=lambda: (looks_like_password(value), judged.set()), daemon=True).start()
+    assert judged.wait(timeout=10)
 
 
 def test_keys_need_length_and_randomness() -> None:

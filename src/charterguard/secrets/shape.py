@@ -157,7 +157,9 @@ def looks_random(value: str) -> bool:
 
 
 _FILE_NAME = re.compile(r"\.[A-Za-z]{2,4}$")
-_WORD_COMPOUND = re.compile(r"^(?:(?:[A-Z]?[a-zà-ÿ]+)+|[A-Z]+)(?:-(?:(?:[A-Z]?[a-zà-ÿ]+)+|[A-Z]+))+$")  # Wi-Fi, ConvertTo-SecureString
+# Each part: lowercase runs joined by single capitals, or capitals only; written so that a part
+# splits one way only (a nested "(?:[A-Z]?[a-z]+)+" backtracks exponentially on a long value).
+_WORD_COMPOUND = re.compile(r"^(?:[A-Z]?[a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)*|[A-Z]+)(?:-(?:[A-Z]?[a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)*|[A-Z]+))+$")  # Wi-Fi, ConvertTo-SecureString
 _CAMEL_WORD = re.compile(r"[A-Z]?[a-z]{3,}")
 
 
