@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..linguistics import (
@@ -123,9 +123,9 @@ class Gate:
             pattern = self._by_first[character] = re.compile(self._alternation(parts))
         return pattern
 
-    @property
+    @cached_property
     def whole(self) -> re.Pattern[str]:
-        """The whole alternation (what `starts` reads faster)."""
+        """The whole alternation (what `starts` reads faster), compiled on first use."""
         return re.compile(self._alternation(self._parts))
 
     @staticmethod
