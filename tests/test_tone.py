@@ -232,6 +232,29 @@ def test_model_features_are_deterministic():
     assert "\x01nul" in features(["tu", "es", "nul"])
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_margin_from_words_is_the_margin_of_their_features(language):
+    # The run-time shortcut (per-word n-gram weights kept) scores exactly what the training script scores.
+    from charterguard.tone.model import features, load_model
+
+    model = load_model(language)
+    assert model is not None
+    texts = [
+        "",
+        "nul",
+        "tu es nul nul nul, vraiment nul",  # repeated words and bigrams count once
+        "ce projet est nul et les réunions sont inutiles",
+        "what a useless useless meeting, you idiot",
+        "an idiotic idiot idiotically wrote it",  # words sharing n-grams: each n-gram counts once
+        "zzqx wvvk qqqq",  # no known feature at all
+    ]
+    for evidence in ((), ("insult:strong",), ("insult:strong", "hate:directed")):
+        for text in texts:
+            words = text.replace(",", "").split()
+            for _ in range(2):  # the second time from the kept weights
+                assert model.margin_of_words(words, evidence) == pytest.approx(model.margin(features(words, evidence)), abs=1e-12)
+
+
 def test_masked_variants():
     variants = masked_variants("fuck")
     assert {"f*ck", "f**k", "fu*k"} <= variants

@@ -117,6 +117,33 @@ def test_only_sentences_with_a_cue_are_parsed():
     assert list(DETECTOR.find(ordinary)) == [] and ordinary.linguistics.parse_calls == 0
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_first_stage_reads_word_by_word_what_its_whole_alternation_finds(lang):
+    # The gate tries at each word only the cues that can start with its letter: same matches.
+    from charterguard.linguistics import quick_words
+    from charterguard.tone.meaning import cue_lexicon
+
+    texts = [
+        "",
+        "nul",
+        "Ce manager est un vrai bon à rien, un incapable. On va le virer !",
+        "Les dirigeants cupides de cette boîte sans parole se moquent bien de ses salariés.",
+        "You're a useless idiot and I know where you live. Go back to your country.",
+        "I will kill this presentation tomorrow, it's going to be killer!",
+        "Belle journée au salon. Merci à toute l'équipe ! Notre DSI est un bon à rien. À bientôt.",
+        "idiot idiot idiot idiots. nul nulle nuls !!! crétin-crétine",
+    ]
+    rows = (ROOT / "bench" / "data" / f"tone_suite_{lang}.tsv").read_text(encoding="utf-8").splitlines()
+    texts += [row.split("\t")[-1] for row in rows if row.strip() and not row.startswith("#")]
+    for extra in ((), (("hostile", "zorglub"), ("threat_verb", "atomiser"), ("expletive", "sapristi"))):
+        gate = cue_lexicon(lang, extra).gate
+        whole = gate.whole
+        for text in [*texts, "Zorglub, sapristi, je vais vous atomiser"]:
+            joined, _ = quick_words(text)
+            assert gate.starts(joined) == [m.start() for m in whole.finditer(joined)], text
+    assert cue_lexicon(lang).gate.starts(quick_words(texts[2 if lang == "fr" else 4])[0])  # it does find cues
+
+
 def test_a_whole_doc_parsed_with_the_parser_is_reused():
     from charterguard import nlp
 

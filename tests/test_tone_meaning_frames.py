@@ -127,7 +127,7 @@ def test_a_refusal_that_is_the_exclusion_does_not_count_as_counter_speech():
 
 def test_group_descriptions_do_not_make_a_sentence_worth_parsing():
     gate = cue_lexicon("en").gate
-    assert gate.search("wheelchair users") is None and gate.search("can't handle") is not None
+    assert gate.whole.search("wheelchair users") is None and gate.whole.search("can't handle") is not None
 
 
 @pytest.mark.parametrize(

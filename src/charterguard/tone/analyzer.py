@@ -140,7 +140,7 @@ class ToneAnalyzer:
         if state.probability is None:
             tokens = state.tokens
             words = model_words(tokens.words[k] for k in range(len(tokens)) if not tokens.mention[k])
-            margin = self.model.margin(features(words, _evidence_kinds(state.lexical)))
+            margin = self.model.margin_of_words(words, _evidence_kinds(state.lexical))
             if self.sentence_model is not None:
                 state.probability = self.sentence_model.probability(margin, state.text, lambda: _sentence_texts(state))
             else:
@@ -321,7 +321,7 @@ class ToneAnalyzer:
         # Point at the sentence that weighs most; the score is the whole post's.
         best, best_margin = None, -math.inf
         for indices in by_sentence.values():
-            margin = self.model.margin(features(model_words(tokens.words[k] for k in indices)))
+            margin = self.model.margin_of_words(model_words(tokens.words[k] for k in indices))
             if margin > best_margin:
                 best, best_margin = indices, margin
         assert best is not None

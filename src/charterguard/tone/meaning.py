@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..linguistics import (
@@ -96,12 +96,119 @@ TARGET_ROLE = {"colleague": "colleagues", "person": "person", "group": "group", 
                "customers": "customers", "competitors": "competitors"}
 
 
+class Gate:
+    r"""The first stage's regex, `(?<!\S)(?:part|part|...)(?!\S)` over words joined by single
+    spaces, read word by word with only the parts that can start with the word's first letter.
+
+    The whole alternation tries its ~300 parts one after the other at every word. A part whose
+    matches can only start with a few known characters (the lexicon's words, most phrases) is
+    tried only at words starting with one of them; the others at every word; in the order
+    given, so that each word gets the match the whole alternation would give it (`starts`
+    equals its `finditer` starts). Two threads may compile a letter's parts at once: harmless.
+    """
+
+    def __init__(self, parts: list[tuple[str, frozenset[str] | None]]) -> None:
+        """`parts`: each regex with the characters its matches start with (None: not known)."""
+        self._parts = [part for part, _ in parts]
+        self._firsts = [firsts for _, firsts in parts]
+        anywhere = [p for p, f in parts if f is None]
+        self._anywhere = re.compile(self._alternation(anywhere)) if anywhere else None
+        known = set().union(*(f for f in self._firsts if f is not None))
+        # Compiled on first use (a one-post check compiles only its words' letters).
+        self._by_first: dict[str, re.Pattern[str] | None] = dict.fromkeys(known)
+
+    def _for(self, character: str) -> re.Pattern[str] | None:
+        """The parts a word starting with `character` may match, in order, compiled."""
+        if character not in self._by_first:
+            return self._anywhere
+        pattern = self._by_first[character]
+        if pattern is None:
+            parts = [p for p, f in zip(self._parts, self._firsts) if f is None or character in f]
+            pattern = self._by_first[character] = re.compile(self._alternation(parts))
+        return pattern
+
+    @cached_property
+    def whole(self) -> re.Pattern[str]:
+        """The whole alternation (what `starts` reads faster), compiled on first use."""
+        return re.compile(self._alternation(self._parts))
+
+    @staticmethod
+    def _alternation(parts: list[str]) -> str:
+        return rf"(?<!\S)(?:{'|'.join(parts)})(?!\S)"
+
+    def starts(self, joined: str) -> list[int]:
+        """Where the matches of `whole.finditer(joined)` start; `joined`: words (never holding
+        white space) joined by single spaces, so that a match can only start at a word."""
+        if not joined:
+            return [m.start() for m in self.whole.finditer(joined)]
+        out: list[int] = []
+        resume = 0  # finditer looks for the next match where the last one ended
+        position = 0
+        while position >= 0:
+            if position >= resume:
+                pattern = self._for(joined[position])
+                m = pattern.match(joined, position) if pattern is not None else None
+                if m is not None:
+                    out.append(position)
+                    resume = m.end()
+            space = joined.find(" ", position)
+            position = space + 1 if space >= 0 else -1
+        return out
+
+
+def _first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters every match of `pattern` starts with, when its first element says so
+    plainly (a character, a set of characters, alternatives of those); None otherwise."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern)
+    except Exception:  # noqa: BLE001  (a parser the interpreter may change: then no shortcut)
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _firsts(list(parsed))
+
+
+def _firsts(items: list) -> frozenset[str] | None:
+    from re import _constants  # type: ignore[attr-defined]
+
+    if not items:
+        return None  # may match nothing at all
+    op, av = items[0]
+    if op is _constants.LITERAL:
+        return frozenset(chr(av))
+    if op is _constants.IN:
+        if all(o is _constants.LITERAL for o, _ in av):
+            return frozenset(chr(a) for _, a in av)
+        return None
+    if op is _constants.SUBPATTERN:
+        _group, add_flags, _del_flags, body = av
+        return None if add_flags & re.IGNORECASE else _firsts(list(body))
+    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+        least, _most, body = av
+        firsts = _firsts(list(body))
+        if firsts is None or least > 0:
+            return firsts
+        after = _firsts(items[1:])  # "(?:des )?dirigeants": "d" either way
+        return None if after is None else firsts | after
+    if op is _constants.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            firsts = _firsts(list(branch))
+            if firsts is None:
+                return None
+            out |= firsts
+        return frozenset(out)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
     words: dict[str, frozenset[str]]  # list -> single words (word keys)
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # list -> multi-word entries
     regexes: dict[str, tuple[re.Pattern[str], ...]]
-    gate: re.Pattern[str]
+    gate: Gate
 
 
 def _entries(language: str) -> dict[str, list[str]]:
@@ -124,12 +231,12 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
     words: dict[str, frozenset[str]] = {}
     phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
     regexes: dict[str, tuple[re.Pattern[str], ...]] = {}
-    gate_parts: list[str] = []
+    gate_parts: list[tuple[str, frozenset[str] | None]] = []  # each with the characters its matches start with
     for name, lines in entries.items():
         if name in REGEX_LISTS:
             regexes[name] = tuple(re.compile(rf"(?<!\S)(?:{line})(?!\S)") for line in lines)
             if name not in _UNGATED:
-                gate_parts.extend(f"(?:{line})" for line in lines)
+                gate_parts.extend((f"(?:{line})", _first_characters(line)) for line in lines)
             continue
         keyed = [quick_words(line)[0] for line in lines]
         words[name] = frozenset(k for k in keyed if " " not in k)
@@ -142,11 +249,10 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
                 stem = _verb_stem(k, language)
                 # Short stems take verb endings only: "pende", not "pendant"; "bute", not "but".
                 ending = r"\w{0,6}" if len(stem) >= 5 else _SHORT_STEM_ENDINGS
-                gate_parts.append(rf"{re.escape(stem)}{ending}")
+                gate_parts.append((rf"{re.escape(stem)}{ending}", frozenset(stem[:1]) or None))
             else:
-                gate_parts.append(rf"{stem}(?:s|x|e|es|ne|nes|le|les|te|tes)?")
-    gate = re.compile(rf"(?<!\S)(?:{'|'.join(gate_parts)})(?!\S)")
-    return CueLexicon(words, phrases, regexes, gate)
+                gate_parts.append((rf"{stem}(?:s|x|e|es|ne|nes|le|les|te|tes)?", frozenset(k[:1]) or None))
+    return CueLexicon(words, phrases, regexes, Gate(gate_parts))
 
 
 _SHORT_STEM_ENDINGS = r"(?:e|es|ent|er|ez|ons|re|s|t|u|us|ue|ues|ee|ees|ai|ais|ait|aient|a|as|erai\w*|era\w*|rai\w*|ra\w*|ed|ing|en)?"
@@ -220,11 +326,11 @@ def sentences_to_parse(linguistics: "Linguistics", cues: CueLexicon, offsets: It
     """The cheap first stage: sentences with a cue, or holding one of `offsets` (lexicon findings)."""
     wanted = set()
     joined, positions = quick_words(linguistics.text)
-    found = list(cues.gate.finditer(joined))
+    found = cues.gate.starts(joined)
     if found:
         starts = _word_starts(joined)
-        for m in found:
-            word = bisect_right(starts, m.start()) - 1
+        for at in found:
+            word = bisect_right(starts, at) - 1
             k = linguistics.sentence_of(positions[word][0])
             if k is not None:
                 wanted.add(k)

@@ -16,7 +16,7 @@ import gzip
 import json
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
@@ -72,6 +72,9 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+WORD_CACHE_SIZE = 65536  # words whose character n-gram weights a model keeps (words repeat)
+
+
 @dataclass(frozen=True, slots=True)
 class ToneModel:
     """Weights of one language's model and its calibration."""
@@ -82,6 +85,8 @@ class ToneModel:
     platt: tuple[float, float]  # p = sigmoid(a * z + b)
     evidence: dict[str, float]  # calibrated P(offensive | lexicon evidence kind)
     threshold: float  # decision threshold chosen on the calibration split
+    # word -> its character n-grams, and the known ones with their weights (see `margin_of_words`)
+    _word_ngrams: dict[str, tuple[tuple[str, ...], dict[str, float]]] = field(default_factory=dict, compare=False, repr=False)
 
     def margin(self, feats: set[str]) -> float:
         if not feats:
@@ -89,6 +94,35 @@ class ToneModel:
         # map/sum run in C: several times faster than a Python loop over features.
         total = sum(map(self.weights.get, feats, repeat(0.0)))
         return self.bias + total / math.sqrt(len(feats))
+
+    def margin_of_words(self, words: Sequence[str], evidence: Iterable[str] = ()) -> float:
+        """`margin(features(words, evidence))` without looking every feature up in the weights.
+
+        Most features are character n-grams, and the same words come back post after post:
+        each word's known n-grams and their weights are kept (per model, bounded), so a post
+        costs a lookup per distinct word, word and bigram feature. An n-gram shared by two
+        words still counts once (the features are a set), known or not.
+        """
+        distinct = dict.fromkeys(words)
+        if not distinct:
+            return self.margin(features(words, evidence))
+        known: dict[str, float] = {}
+        ngrams: set[str] = set()
+        cache = self._word_ngrams
+        for word in distinct:
+            kept = cache.get(word)
+            if kept is None:
+                if len(cache) >= WORD_CACHE_SIZE:
+                    cache.clear()
+                grams = _char_ngrams(word)
+                kept = cache[word] = (grams, {g: self.weights[g] for g in grams if g in self.weights})
+            ngrams.update(kept[0])
+            known.update(kept[1])
+        others = {"\x03" + key for key in evidence}
+        others.update(["\x01" + word for word in distinct])
+        others.update(["\x02" + a + " " + b for a, b in zip(["<s>", *words], words)])
+        total = sum(map(self.weights.get, others, repeat(0.0))) + sum(known.values())
+        return self.bias + total / math.sqrt(len(others) + len(ngrams))
 
     def probability(self, feats: set[str]) -> float:
         return self.calibrated(self.margin(feats))
