@@ -33,7 +33,8 @@ from datetime import datetime
 
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
-from .lexicon import Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
+from .evidence import non_public_evidence
+from .lexicon import PLACEHOLDERS, Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
 from .tense import english_progressive
 
 # Sentence ends: . ! ? … ; and line breaks. Clauses also end at , ; : ( ) and dashes.
@@ -57,6 +58,17 @@ _CODE_NAME = re.compile(
     re.IGNORECASE,
 )
 _CODE_NAME_ENTRY = Entry("code name", (), symbol="code name")
+_EVIDENCE_ENTRY = Entry("not public yet", (), symbol="not public yet")
+# An amount of money or a percentage: "$1,499", "45 M€", "15%", "2 millions d'euros".
+_AMOUNT = re.compile(
+    r"[$€£]\s?\d|\d(?:[\d\s.,]*\d)?\s?(?:%|€|\$|£|k€|m€|md€|m\$|bn\b|millions?\b|milliards?\b|billions?\b|euros?\b|dollars?\b|pour\s?cent|per\s?cent)",
+    re.IGNORECASE,
+)
+# Lower-case words after a name that make it a brand bought, not a company ("buying Salesforce licences").
+_GOODS = frozenset([
+    "licence", "licences", "license", "licenses", "shares", "stock", "tickets", "ticket", "products", "laptops", "software",
+    "subscriptions", "subscription", "seats", "ads", "gear", "gift", "cards", "vouchers", "coffee", "pizza", "pizzas",
+])
 _CALENDAR = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
@@ -101,11 +113,15 @@ class InsideAnalyzer:
         self._term_matcher = matcher_for(tuple(term for topic in topics.values() for term in topic.terms))
         self._topic_of: dict[int, Topic] = {id(term): topic for topic in topics.values() for term in topic.terms}
         self._requirement_matchers: dict[int, Matcher] = {}
+        self._placeholders: dict[int, frozenset[str]] = {}
         for topic in topics.values():
             for term in topic.terms:
                 needed = topic.requirements.get(term.written)
                 if needed:
                     self._requirement_matchers[id(term)] = matcher_for(tuple(needed))
+                    shapes = frozenset(e.symbol for e in needed if e.symbol in PLACEHOLDERS)
+                    if shapes:
+                        self._placeholders[id(term)] = shapes
         self._cue_matchers: dict[tuple[str, str], Matcher] = {}
         for name, by_language in cues.items():
             for language in LANGUAGES:
@@ -136,7 +152,12 @@ class InsideAnalyzer:
 
         def cues(name: str) -> list[Match]:
             if name not in post_cues:
-                post_cues[name] = self._cue_matchers[(name, language)].find(tokens, text)
+                if name in ("restricted", "ahead"):  # evidence.py's shapes, read once per post
+                    evidence = non_public_evidence(text)
+                    for kind in ("restricted", "ahead"):
+                        post_cues[kind] = [Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end) for e in evidence if e.kind == kind]
+                else:
+                    post_cues[name] = self._cue_matchers[(name, language)].find(tokens, text)
             return post_cues[name]
 
         findings: list[InsideFinding] = []
@@ -150,7 +171,7 @@ class InsideAnalyzer:
             companions: list[Match] = []
             if needed is not None:
                 companions = [m for m in needed.find(tokens, "", sentence.lo, sentence.hi) if m.first != match.first]
-                if not companions:
+                if not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry))):
                     continue
             # The words whose English progressive tells an arranged event: the topic's and its companion's.
             verbs = (match.first, *(m.first for m in companions))
@@ -177,7 +198,13 @@ class InsideAnalyzer:
         in_clause = [m for m in cues("past") if clause[0] <= m.start and m.end <= clause[1]]
         if in_clause or _past_year(tokens, clause, now):
             return None  # a past event ("il y a dix ans", "en 2019", "last year")
-        secrecy = [*cues("secrecy"), *_code_names(text, sentence)] if "secrecy" in topic.cues else []
+        secrecy: list[Match] = []
+        if "secrecy" in topic.cues:
+            secrecy = [*cues("secrecy"), *_code_names(text, sentence), *cues("restricted")]
+            if not secrecy and not cues("public") and not _inside(cues("general"), sentence):
+                # The disclosure to come, said apart from the fact ("180 postes supprimés, présentation
+                # au CSE le 12"); in the topic's own clause it is a calendar ("publiés le 12 mars").
+                secrecy = [m for m in cues("ahead") if m.end <= clause[0] or m.start >= clause[1]]
         if secrecy and _inside(cues("routine"), sentence):
             secrecy = []  # a party or an early closing kept as a surprise, not a leak
         if secrecy:
@@ -242,6 +269,29 @@ class InsideAnalyzer:
             if tenses[piece]:
                 return piece.strip()[:40]
         return None
+
+    def _shape_companion(
+        self, text: str, tokens: list[Token], sentence: Sentence, match: Match, shapes: frozenset[str] | None
+    ) -> bool:
+        """Whether the sentence holds one of the placeholder companions of the topic word."""
+        if not shapes:
+            return False
+        if "<amount>" in shapes and _AMOUNT.search(text, sentence.start, sentence.end):
+            return True
+        if "<name>" in shapes:
+            # A capitalised word within three words after the topic word (articles aside), that is
+            # no month, no own name and no brand of goods bought ("buying Salesforce licences").
+            k, skipped = match.last + 1, 0
+            while k < sentence.hi and skipped < 3:
+                raw = tokens[k].raw
+                if raw[0].isupper() and len(raw) > 1 and tokens[k].text not in self._own_names | _CALENDAR:
+                    end = k
+                    while end + 1 < sentence.hi and tokens[end + 1].raw[0].isupper():
+                        end += 1
+                    return end + 1 >= sentence.hi or tokens[end + 1].text not in _GOODS
+                k += 1
+                skipped += 1
+        return False
 
     def _self_reference(self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]]) -> bool:
         # The "je" of "je lis que" / the "I" of "I read that" reports; it is not the company.

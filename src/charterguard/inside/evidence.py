@@ -1,0 +1,103 @@
+"""Evidence that a fact is not public yet, said in words no cue list can enumerate:
+the shapes of such sentences rather than their words.
+
+- **restricted knowledge**: who does not know, or must not ("nobody outside the exec
+  team knows yet", "les équipes ne sont au courant de rien", "the market has no idea",
+  "you're not supposed to see this", "on ne communique pas encore", "pas encore signé");
+- **insider vantage**: how the writer came to know ahead ("leaked to me", "j'ai vu passer
+  le plan", "saw the Q4 numbers before they go to the auditors");
+- **disclosure ahead**: the event that will make it public, with its date ("annonce aux
+  syndicats le 8 janvier", "présentation au CSE le 12", "the release is Thursday",
+  "until the board votes on the 9th", "j'attendrais la publication du trimestre").
+
+Restricted knowledge and insider vantage are read anywhere in the post, like the
+secrecy cue list. A disclosure ahead counts only outside the topic's own clause: "les
+résultats seront publiés le 12 mars" is a calendar, "180 postes supprimés, présentation
+au CSE le 12" is the fact before its date; and never in a post framed as public.
+
+Regular expressions on the post's text (case aside): run only on posts that hold a
+sensitive topic, once per post.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+_APOS = "['’]"
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = (
+    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|january|february|"
+    r"march|april|june|july|august|september|october|november|december)"
+)
+# A date ahead: "le 12", "le 8 janvier", "on the 28th", "Thursday", "in January", "à 7h", "tomorrow".
+_DATE = (
+    rf"(?:\b(?:le|du|au|on|the|by|until|till)\s+(?:the\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\b(?!\s*(?:%|€|\$|k|m\b|millions?|ans|years|jours|days|postes|roles|jobs|personnes|people))"
+    rf"|\b{_WEEKDAY}\b|\b(?:en|in|early|fin|end of|d[ée]but)\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b"
+    r"|\b\d{1,2}\s*(?:h|am|pm)\b|\bdemain\b|\btomorrow\b|\bnext week\b|\bla semaine prochaine\b)"
+)
+# The events that make a fact public (the noun or its verb).
+_DISCLOSURE = (
+    r"(?:annonce(?:r|ra|ront)?|pr[ée]sentation|communication|publication|officialisation|notification"
+    r"|announcement|announce|announcing|release|all[- ]hands|town\s?hall|board\s+votes?|votes?|signing|disclosure|earnings call)"
+)
+_AUDIENCE = r"(?:au|aux|[àa]\s+l['’]|[àa]\s+la|devant\s+(?:le|les|la))\s*(?:CSE|syndicats?|comit[ée]|conseil|salari[ée]s|[ée]quipes|personnel|march[ée]|AG|assembl[ée]e)"
+
+_RESTRICTED = [
+    # Nobody (outside a circle) knows.
+    r"\b(?:nobody|no one|no-one|none of (?:them|us|the \w+))\b(?:\s+[\w-]+){0,5}?\s+(?:knows?|is aware|has heard|suspects?|has a clue)\b",
+    r"\b(?:has|have)\s+(?:no|zero)\s+(?:idea|clue)\b",
+    r"\b(?:hasn't|haven't|has not|have not)\s+(?:got\s+)?(?:a|any)\s+(?:idea|clue)\b",
+    r"\b(?:doesn't|don't|do not|does not)\s+know\s+(?:yet|about (?:it|this|that) yet)\b",
+    r"\bnot supposed to\s+(?:see|know|share|say|post|tell|talk|mention|read|hear)\b",
+    r"\bkeep (?:it|this|that) (?:off|out of)\s+(?:slack|teams|linkedin|twitter|social|the press|email)",
+    r"\b(?:would|will|'d|'ll|gonna)\s+kill me\b",
+    r"\bnot\s+(?:been\s+)?(?:signed|announced|disclosed|communicated|official|public)\s+yet\b",
+    r"\b(?:not|n't)\s+(?:communicating|announcing|saying anything)\s+(?:yet|until)\b",
+    r"\b(?:don't|do not|no)\s+(?:post|posting|tweet|tweeting|linkedin post)s?\b(?!\s+(?:your|about your|photos|pictures|a photo))",
+    # Personne (en dehors du comex) ne le sait / n'est au courant / ne se doute.
+    rf"\bpersonne\b[^.!?\n]{{0,40}}?\bn(?:e\b|{_APOS})\s*(?:le\s+|l{_APOS}\s*|s{_APOS}\s*en\s+|se\s+|en\s+)?(?:sai[st]|savent|saura|conna[iî]\w*|dout\w*|est\s+au\s+courant)",
+    r"\bne\s+(?:sont|est|suis|sommes|[êe]tes)\s+(?:pas|encore|m[êe]me|toujours)?\s*(?:pas\s+|encore\s+)?au courant\b",
+    r"\bau courant de rien\b",
+    rf"\bn{_APOS}\s*en\s+(?:sai[st]|savent|savons)\s+rien\b",
+    r"\bne\s+se\s+doutent?\s+de\s+rien\b",
+    # On ne communique pas encore / c'est pas encore signé / pas de post LinkedIn.
+    r"\bne\s+(?:communiqu|annon[cç]|publi|parl|di[st]\b|dit\b)\w*\s+(?:pas|rien)\s+(?:encore|avant|tant que)\b",
+    r"\b(?:pas|rien)\s+encore\s+(?:[ée]t[ée]\s+)?(?:sign|annonc|communiqu|public|publi|officialis|valid[ée]|diffus)\w*",
+    r"\bpas de (?:post|publication|tweet)s?\b",
+]
+_VANTAGE = [
+    r"\bleak(?:ed)?\s+(?:it\s+)?to\s+me\b",
+    r"\bfuit[ée]e?s?\s+jusqu['’]\s*[àa]\s+moi\b",
+    rf"\bj{_APOS}\s*ai\s+vu\s+passer\b",
+    r"\b(?:saw|seen|see|read)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:numbers|figures|results|plan|deck|slides|list|draft|accounts)\s+before\b",
+    r"\bbefore\s+(?:they|it)\s+(?:go|goes|get|gets)\s+to\s+the\s+(?:auditors|board|market|press)\b",
+    r"\bvu\s+(?:les\s+)?(?:chiffres|r[ée]sultats|comptes|plan|slides)\s+avant\b",
+]
+_AHEAD = [
+    # The disclosure event with its date, in either order.
+    rf"\b{_DISCLOSURE}\b[^.!?\n]{{0,30}}?{_DATE}",
+    rf"\b{_DISCLOSURE}\s+{_AUDIENCE}[^.!?\n]{{0,20}}?{_DATE}",
+    # Before / until / waiting for it.
+    rf"\b(?:avant|jusqu{_APOS}\s*[àa])\s+(?:l{_APOS}\s*|la\s+|le\s+|les\s+)(?:annonce|publication|communication|pr[ée]sentation|vote|signature|officialisation)\b",
+    r"\b(?:before|until|till)\s+(?:the\s+)?(?:board\s+)?(?:votes?|announcement|release|publication|signing|earnings)\b",
+    rf"\battend\w*\s+(?:la\s+|le\s+|l{_APOS}\s*)(?:publication|annonce|notification|communication|officialisation|pr[ée]sentation)\b",
+    r"\bwait\w*\s+(?:for|until)\s+(?:the\s+)?(?:release|results|announcement|earnings|publication|official)\b",
+]
+_RESTRICTED_RE = re.compile("|".join(f"(?:{p})" for p in _RESTRICTED + _VANTAGE), _I)
+_AHEAD_RE = re.compile("|".join(f"(?:{p})" for p in _AHEAD), _I)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    start: int
+    end: int
+    kind: str  # "restricted" (knowledge or vantage) or "ahead" (disclosure to come)
+
+
+def non_public_evidence(text: str) -> list[Evidence]:
+    """The spans of `text` that say its facts are not public yet, in reading order."""
+    found = [Evidence(m.start(), m.end(), "restricted") for m in _RESTRICTED_RE.finditer(text)]
+    found += [Evidence(m.start(), m.end(), "ahead") for m in _AHEAD_RE.finditer(text)]
+    return sorted(found, key=lambda e: e.start)
