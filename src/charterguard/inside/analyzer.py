@@ -69,6 +69,9 @@ _GOODS = frozenset([
     "licence", "licences", "license", "licenses", "shares", "stock", "tickets", "ticket", "products", "laptops", "software",
     "subscriptions", "subscription", "seats", "ads", "gear", "gift", "cards", "vouchers", "coffee", "pizza", "pizzas",
 ])
+# What may stand between two words of one phrase; anything else (an emoji, a colon, a quote)
+# starts a new one.
+_IN_SENTENCE_GAP = " ,'’-\u00a0"
 _CALENDAR = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
@@ -205,6 +208,8 @@ class InsideAnalyzer:
                 # The disclosure to come, said apart from the fact ("180 postes supprimés, présentation
                 # au CSE le 12"); in the topic's own clause it is a calendar ("publiés le 12 mars").
                 secrecy = [m for m in cues("ahead") if m.end <= clause[0] or m.start >= clause[1]]
+                if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
+                    secrecy = []  # "Apparently Globex is merging with Initech, announcement on the 12th"
         if secrecy and _inside(cues("routine"), sentence):
             secrecy = []  # a party or an early closing kept as a surprise, not a leak
         if secrecy:
@@ -220,9 +225,7 @@ class InsideAnalyzer:
             return None  # an article or a talk about the topic in general
         if _inside(cues("routine"), sentence):
             return None  # "fermée lundi pour inventaire"
-        if not self._self_reference(tokens, language, sentence, cues) and (
-            _inside(cues("hearsay"), sentence) or self._names_another_company(tokens, sentence, match, verbs[1:])
-        ):
+        if self._rumour(text, tokens, language, sentence, match, verbs, cues):
             return None  # a rumour about someone else
         forward = self._forward(text, tokens, language, sentence, cues, tenses, verbs=verbs)
         if forward is None:
@@ -270,6 +273,14 @@ class InsideAnalyzer:
                 return piece.strip()[:40]
         return None
 
+    def _rumour(
+        self, text: str, tokens: list[Token], language: str, sentence: Sentence, match: Match, verbs: Sequence[int], cues: Callable[[str], list[Match]]
+    ) -> bool:
+        """A report about someone else: hearsay or another company named before the topic, without a first-person word."""
+        return not self._self_reference(tokens, language, sentence, cues) and (
+            _inside(cues("hearsay"), sentence) or self._names_another_company(text, tokens, sentence, match, verbs[1:])
+        )
+
     def _shape_companion(
         self, text: str, tokens: list[Token], sentence: Sentence, match: Match, shapes: frozenset[str] | None
     ) -> bool:
@@ -305,7 +316,9 @@ class InsideAnalyzer:
                 return True
         return any(tokens[i].text in self._own_names for i in range(sentence.lo, sentence.hi))
 
-    def _names_another_company(self, tokens: list[Token], sentence: Sentence, match: Match, companions: Sequence[int] = ()) -> bool:
+    def _names_another_company(
+        self, text: str, tokens: list[Token], sentence: Sentence, match: Match, companions: Sequence[int] = ()
+    ) -> bool:
         """A capitalised word before the topic, as its subject would be ("Kering publiera des
         résultats"; not "on ferme le site de Valence"): not the sentence's first word, not an
         acronym, not a month, not our own name, not a place naming the topic's companion word
@@ -314,7 +327,9 @@ class InsideAnalyzer:
             raw = tokens[i].raw
             if i + 1 in companions:
                 continue
-            if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR:
+            # After an emoji, a colon or a quote a capital starts a phrase ("🎄 Bon, ..."): no name.
+            starts_phrase = bool(text[tokens[i - 1].end : tokens[i].start].strip(_IN_SENTENCE_GAP))
+            if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR and not starts_phrase:
                 return True
         return False
 

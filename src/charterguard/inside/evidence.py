@@ -40,7 +40,9 @@ _DATE = (
 # The events that make a fact public (the noun or its verb).
 _DISCLOSURE = (
     r"(?:annonce(?:r|ra|ront)?|pr[ée]sentation|communication|publication|officialisation|notification"
-    r"|announcement|announce|announcing|release|all[- ]hands|town\s?hall|board\s+votes?|votes?|signing|disclosure|earnings call)"
+    r"|announcement|announce|announcing|release|all[- ]hands|town\s?hall|board\s+votes?|votes?|signing|disclosure|earnings call"
+    # Slang for "made public": "ils tombent mardi", "le communiqué sort lundi", "results go out on the 30th".
+    r"|tomb(?:e|ent|era|eront)|sort(?:e|ent|ira|iront)?|go(?:es)?\s+out|come(?:s)?\s+out|drops?|hits?\s+the\s+wire)"
 )
 _AUDIENCE = r"(?:au|aux|[àa]\s+l['’]|[àa]\s+la|devant\s+(?:le|les|la))\s*(?:CSE|syndicats?|comit[ée]|conseil|salari[ée]s|[ée]quipes|personnel|march[ée]|AG|assembl[ée]e)"
 
@@ -71,8 +73,12 @@ _VANTAGE = [
     r"\bleak(?:ed)?\s+(?:it\s+)?to\s+me\b",
     r"\bfuit[ée]e?s?\s+jusqu['’]\s*[àa]\s+moi\b",
     rf"\bj{_APOS}\s*ai\s+vu\s+passer\b",
-    r"\b(?:saw|seen|see|read)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:numbers|figures|results|plan|deck|slides|list|draft|accounts)\s+before\b",
-    r"\bbefore\s+(?:they|it)\s+(?:go|goes|get|gets)\s+to\s+the\s+(?:auditors|board|market|press)\b",
+    r"\b(?:saw|seen|see|read|peek\s+at|look\s+at|glimpse\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:numbers|figures|results|plan|deck|slides|list|draft|accounts)\s+before\b",
+    r"\bbefore\s+(?:they|it)\s+(?:go|goes|went|get|gets|got)\s+to\s+the\s+(?:auditors|board|market|press)\b",
+    # Off the record: "you didn't see this here", "you heard nothing from me", "vous n'avez rien vu".
+    r"\byou\s+(?:didn't|did not|never)\s+(?:see|hear|read)\s+(?:this|it|that)\s+(?:here|from me)\b",
+    r"\byou\s+heard\s+nothing\s+from\s+me\b",
+    rf"\b(?:vous\s+n{_APOS}\s*avez|t{_APOS}\s*as|tu\s+n{_APOS}\s*as)\s+rien\s+(?:vu|entendu|lu)\b",
     r"\bvu\s+(?:les\s+)?(?:chiffres|r[ée]sultats|comptes|plan|slides)\s+avant\b",
 ]
 _AHEAD = [

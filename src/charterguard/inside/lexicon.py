@@ -33,7 +33,7 @@ MAX_FILLERS = 2
 # French verb endings by group, on the stem (folded: accents aside, so rachète = rachet+e).
 _FR_ER = ["e", "es", "ent", "ons", "ez", "ais", "ait", "aient", "ions", "iez", "a", "as", "ai", "erent", "era", "eras", "erai", "erons", "erez", "eront", "erais", "erait", "erions", "eriez", "eraient", "ee", "ees", "er", "ant", "e"]
 # -ir: 2nd group (finir: finissons) and 3rd (offrir: offre, offert; partir: part).
-_FR_IR = ["i", "is", "it", "issons", "issez", "issent", "issait", "issaient", "ira", "iras", "irai", "irons", "irez", "iront", "irait", "iraient", "ie", "ies", "ir", "ant", "s", "t", "ons", "ez", "ent", "ait", "aient", "e", "es", "ert", "erte", "erts", "ertes"]
+_FR_IR = ["u", "ue", "us", "ues", "i", "is", "it", "issons", "issez", "issent", "issait", "issaient", "ira", "iras", "irai", "irons", "irez", "iront", "irait", "iraient", "ie", "ies", "ir", "ant", "s", "t", "ons", "ez", "ent", "ait", "aient", "e", "es", "ert", "erte", "erts", "ertes"]
 _FR_RE = ["s", "ons", "ez", "ent", "ait", "aient", "u", "ue", "us", "ues", "ra", "ras", "rai", "rais", "rons", "rez", "ront", "rait", "raient", "ant", "re"]
 # Companion words that are shapes, not words (`with: [..., <name>]`): a name after the topic
 # word ("we're buying Pellucid Labs"), an amount in its sentence ("launches at $1,499").
