@@ -42,7 +42,9 @@ _DISCLOSURE = (
     r"(?:annonce(?:r|ra|ront)?|pr[ée]sentation|communication|publication|officialisation|notification"
     r"|announcement|announce|announcing|release|all[- ]hands|town\s?hall|board\s+votes?|votes?|signing|disclosure|earnings call"
     # Slang for "made public": "ils tombent mardi", "le communiqué sort lundi", "results go out on the 30th".
-    r"|tomb(?:e|ent|era|eront)|sort(?:e|ent|ira|iront)?|go(?:es)?\s+out|come(?:s)?\s+out|drops?|hits?\s+the\s+wire)"
+    r"|tomb(?:e|ent|era|eront)|sort(?:e|ent|ira|iront)?|go(?:es)?\s+out|come(?:s)?\s+out|drops?|hits?\s+the\s+wire"
+    # Those who learn it then: "la presse l'apprendra le 2", "the works councils hear about it on the 3rd".
+    r"|(?:l['’]\s*)?apprend\w*|inform[ée]e?s|hears?\s+about\s+it|finds?\s+out|learns?\s+(?:about\s+)?it)"
 )
 _AUDIENCE = r"(?:au|aux|[àa]\s+l['’]|[àa]\s+la|devant\s+(?:le|les|la))\s*(?:CSE|syndicats?|comit[ée]|conseil|salari[ée]s|[ée]quipes|personnel|march[ée]|AG|assembl[ée]e)"
 
@@ -57,7 +59,8 @@ _RESTRICTED = [
     r"\b(?:would|will|'d|'ll|gonna)\s+kill me\b",
     r"\bnot\s+(?:been\s+)?(?:signed|announced|disclosed|communicated|official|public)\s+yet\b",
     r"\b(?:not|n't)\s+(?:communicating|announcing|saying anything)\s+(?:yet|until)\b",
-    r"\b(?:don't|do not|no)\s+(?:post|posting|tweet|tweeting|linkedin post)s?\b(?!\s+(?:your|about your|photos|pictures|a photo))",
+    r"\b(?:don't|do not)\s+(?:post|tweet|share)\s+(?:it|this|that|anything|about (?:it|this|that))\b",
+    r"\bno\s+(?:linkedin|social media|social)\s+posts?\b",
     # Personne (en dehors du comex) ne le sait / n'est au courant / ne se doute.
     rf"\bpersonne\b[^.!?\n]{{0,40}}?\bn(?:e\b|{_APOS})\s*(?:le\s+|l{_APOS}\s*|s{_APOS}\s*en\s+|se\s+|en\s+)?(?:sai[st]|savent|saura|conna[iî]\w*|dout\w*|est\s+au\s+courant)",
     r"\bne\s+(?:sont|est|suis|sommes|[êe]tes)\s+(?:pas|encore|m[êe]me|toujours)?\s*(?:pas\s+|encore\s+)?au courant\b",
@@ -67,7 +70,8 @@ _RESTRICTED = [
     # On ne communique pas encore / c'est pas encore signé / pas de post LinkedIn.
     r"\bne\s+(?:communiqu|annon[cç]|publi|parl|di[st]\b|dit\b)\w*\s+(?:pas|rien)\s+(?:encore|avant|tant que)\b",
     r"\b(?:pas|rien)\s+encore\s+(?:[ée]t[ée]\s+)?(?:sign|annonc|communiqu|public|publi|officialis|valid[ée]|diffus)\w*",
-    r"\bpas de (?:post|publication|tweet)s?\b",
+    r"\bpas de (?:post|publication|tweet)s?\s+(?:linkedin|sur\s+(?:linkedin|les\s+r[ée]seaux)|l[àa]-dessus|svp|s'il)",
+    rf"\bn{_APOS}\s*en\s+(?:dit|dis|disons|parle|parlons)\s+(?:rien|pas)\b",
 ]
 _VANTAGE = [
     r"\bleak(?:ed)?\s+(?:it\s+)?to\s+me\b",
