@@ -48,9 +48,12 @@ _DISCLOSURE = (
 )
 _AUDIENCE = r"(?:au|aux|[àa]\s+l['’]|[àa]\s+la|devant\s+(?:le|les|la))\s*(?:CSE|syndicats?|comit[ée]|conseil|salari[ée]s|[ée]quipes|personnel|march[ée]|AG|assembl[ée]e)"
 
+_NOBODY = r"(?:nobody|no one|no-one|none of (?:them|us|the \w+))"
+_KNOWS = r"(?:knows?|is aware|has heard|suspects?|has a clue)\b"
 _RESTRICTED = [
-    # Nobody (outside a circle) knows.
-    r"\b(?:nobody|no one|no-one|none of (?:them|us|the \w+))\b(?:\s+[\w-]+){0,5}?\s+(?:knows?|is aware|has heard|suspects?|has a clue)\b",
+    # Nobody in or outside a circle knows; nobody knows yet ("nobody knows the weather" is no secret).
+    rf"\b{_NOBODY}\s+(?:outside|on|in|at|from|of|apart from|except|beyond)\b(?:\s+[\w-]+){{0,4}}?\s+{_KNOWS}",
+    rf"\b{_NOBODY}\s+{_KNOWS}\s+(?:yet|about (?:it|this|that)|anything)\b",
     r"\b(?:has|have)\s+(?:no|zero)\s+(?:idea|clue)\b",
     r"\b(?:hasn't|haven't|has not|have not)\s+(?:got\s+)?(?:a|any)\s+(?:idea|clue)\b",
     r"\b(?:doesn't|don't|do not|does not)\s+know\s+(?:yet|about (?:it|this|that) yet)\b",
