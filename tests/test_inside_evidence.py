@@ -51,6 +51,8 @@ def kinds(text: str) -> list[str]:
         ("The press release goes out on the 21st.", "ahead"),
         ("Je patienterais jusqu'à la publication des comptes.", "ahead"),
         ("Hold tight until the board votes.", "ahead"),
+        ("Les marchés en sauront plus le 10.", "ahead"),
+        ("Managers were told to say nothing.", "restricted"),
     ],
 )
 def test_non_public_shapes_are_read(text: str, kind: str) -> None:
@@ -91,6 +93,10 @@ def test_ordinary_sentences_hold_no_such_shape(text: str) -> None:
         ("Le comex a validé la vente de notre division peinture, la presse l'apprendra le 2 décembre.", "fr"),
         ("Launch day for our new smartwatch is 14 March at €299, you didn't see this here.", "en"),
         ("À votre place je vendrais mes actions avant jeudi, je ne peux rien dire de plus.", "fr"),
+        ("On a signé avec Monoprix ce matin, mais rien avant la communication du 15.", "fr"),
+        ("The board picked her replacement, news drops Monday. Between the two of us, obviously.", "en"),
+        # A place before the topic names our site, not another company.
+        ("The Derby plant is being merged into Crewe next quarter; managers were told to say nothing.", "en"),
     ],
 )
 def test_facts_shown_as_not_public_are_blocked(checker: Checker, text: str, lang: str) -> None:

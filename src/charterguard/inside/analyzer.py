@@ -69,6 +69,11 @@ _GOODS = frozenset([
     "licence", "licences", "license", "licenses", "shares", "stock", "tickets", "ticket", "products", "laptops", "software",
     "subscriptions", "subscription", "seats", "ads", "gear", "gift", "cards", "vouchers", "coffee", "pizza", "pizzas",
 ])
+# Words after a place name that make it one of our sites.
+_SITE_NOUNS = frozenset([
+    "site", "office", "plant", "store", "factory", "branch", "warehouse", "facility", "depot", "hub", "team", "teams",
+    "usine", "agence", "bureau", "magasin", "entrepot", "plateforme",
+])
 # What may stand between two words of one phrase; anything else (an emoji, a colon, a quote)
 # starts a new one.
 _IN_SENTENCE_GAP = " ,'’-\u00a0"
@@ -325,8 +330,8 @@ class InsideAnalyzer:
         ("the Leeds warehouse is being shut down")."""
         for i in range(sentence.lo + 1, min(match.first, sentence.hi)):
             raw = tokens[i].raw
-            if i + 1 in companions:
-                continue
+            if i + 1 in companions or (i + 1 < sentence.hi and tokens[i + 1].text in _SITE_NOUNS):
+                continue  # a place naming a site ("the Bristol site is being merged"), not a company
             # After an emoji, a colon or a quote a capital starts a phrase ("🎄 Bon, ..."): no name.
             starts_phrase = bool(text[tokens[i - 1].end : tokens[i].start].strip(_IN_SENTENCE_GAP))
             if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR and not starts_phrase:

@@ -44,7 +44,8 @@ _DISCLOSURE = (
     # Slang for "made public": "ils tombent mardi", "le communiqué sort lundi", "results go out on the 30th".
     r"|tomb(?:e|ent|era|eront)|sort(?:e|ent|ira|iront)?|go(?:es)?\s+out|come(?:s)?\s+out|drops?|hits?\s+the\s+wire"
     # Those who learn it then: "la presse l'apprendra le 2", "the works councils hear about it on the 3rd".
-    r"|(?:l['’]\s*)?apprend\w*|inform[ée]e?s|hears?\s+about\s+it|finds?\s+out|learns?\s+(?:about\s+)?it)"
+    r"|(?:l['’]\s*)?apprend\w*|inform[ée]e?s|hears?\s+about\s+it|finds?\s+out|learns?\s+(?:about\s+)?it"
+    r"|(?:le\s+|en\s+)?saur(?:a|ont|ez|ons)(?:\s+plus)?)"
 )
 _AUDIENCE = r"(?:au|aux|[àa]\s+l['’]|[àa]\s+la|devant\s+(?:le|les|la))\s*(?:CSE|syndicats?|comit[ée]|conseil|salari[ée]s|[ée]quipes|personnel|march[ée]|AG|assembl[ée]e)"
 
@@ -58,6 +59,8 @@ _RESTRICTED = [
     r"\b(?:hasn't|haven't|has not|have not)\s+(?:got\s+)?(?:a|any)\s+(?:idea|clue)\b",
     r"\b(?:doesn't|don't|do not|does not)\s+know\s+(?:yet|about (?:it|this|that) yet)\b",
     r"\bnot supposed to\s+(?:see|know|share|say|post|tell|talk|mention|read|hear)\b",
+    r"\b(?:told|asked|instructed)\s+(?:us\s+|them\s+)?(?:to\s+say\s+nothing|to\s+keep\s+(?:it\s+)?quiet|not\s+to\s+(?:say|tell|mention))\b",
+    r"\b(?:demand[ée]|interdit)\s+de\s+ne\s+rien\s+dire\b",
     r"\bkeep (?:it|this|that) (?:off|out of)\s+(?:slack|teams|linkedin|twitter|social|the press|email)",
     r"\b(?:would|will|'d|'ll|gonna)\s+kill me\b",
     r"\bnot\s+(?:been\s+)?(?:signed|announced|disclosed|communicated|official|public)\s+yet\b",
