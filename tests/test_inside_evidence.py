@@ -49,8 +49,13 @@ def kinds(text: str) -> list[str]:
         # The disclosure to come, with its date, or waited for.
         ("Communication aux salariés le 3 mars.", "ahead"),
         ("The press release goes out on the 21st.", "ahead"),
-        ("Je patienterais jusqu'à la publication des comptes.", "ahead"),
-        ("Hold tight until the board votes.", "ahead"),
+        # Held until the disclosure (a restriction, whatever else the post says).
+        ("Je patienterais jusqu'à la publication des comptes.", "restricted"),
+        ("Hold tight until the board votes.", "restricted"),
+        ("We're waiting for the green light from their lawyers.", "restricted"),
+        ("This stays in the room, folks.", "restricted"),
+        ("It's all under NDA.", "restricted"),
+        ("Les délégués n'ont pas encore été consultés.", "restricted"),
         ("Les marchés en sauront plus le 10.", "ahead"),
         ("Managers were told to say nothing.", "restricted"),
     ],
@@ -97,6 +102,8 @@ def test_ordinary_sentences_hold_no_such_shape(text: str) -> None:
         ("The board picked her replacement, news drops Monday. Between the two of us, obviously.", "en"),
         # A place before the topic names our site, not another company.
         ("The Derby plant is being merged into Crewe next quarter; managers were told to say nothing.", "en"),
+        ("Les commandes du semestre reculent de 18 %, et le conseil ne l'a pas encore dit aux actionnaires.", "fr"),
+        ("We're winding down the print business, 45 roles, and the unions haven't been consulted yet.", "en"),
     ],
 )
 def test_facts_shown_as_not_public_are_blocked(checker: Checker, text: str, lang: str) -> None:
@@ -109,6 +116,9 @@ def test_facts_shown_as_not_public_are_blocked(checker: Checker, text: str, lang
         # A calendar: the disclosure in the topic's own clause.
         ("Save the date: our Q3 results announcement is on 28 October, webcast at 9am.", "en"),
         ("Présentation des résultats annuels au marché le 12 février à 8h, suivez le webcast.", "fr"),
+        ("Our half-year results will be released on 30 July; the webcast starts at 8am.", "en"),
+        # An everyday verb is no product launch without a product word.
+        ("Don't tell anyone, but the new coffee machine arrives on Monday.", "en"),
         # Someone else's news, with its date.
         ("Apparently Globex is merging with Initech, announcement on the 12th according to Reuters.", "en"),
         # Past and public.

@@ -33,7 +33,7 @@ from datetime import datetime
 
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
-from .evidence import non_public_evidence
+from .evidence import calendar_spans, non_public_evidence
 from .lexicon import PLACEHOLDERS, Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
 from .tense import english_progressive
 
@@ -232,6 +232,12 @@ class InsideAnalyzer:
             return None  # "fermée lundi pour inventaire"
         if self._rumour(text, tokens, language, sentence, match, verbs, cues):
             return None  # a rumour about someone else
+        if topic.name == "results" and any(
+            clause[0] <= start and end <= clause[1] for start, end in calendar_spans(text, sentence.start, sentence.end)
+        ):
+            # "our annual results will be released on 26 February": the financial calendar is public;
+            # a deal or a layoff "to be presented on Tuesday" is not.
+            return None
         forward = self._forward(text, tokens, language, sentence, cues, tenses, verbs=verbs)
         if forward is None:
             return None

@@ -45,7 +45,7 @@ _DISCLOSURE = (
     r"|tomb(?:e|ent|era|eront)|sort(?:e|ent|ira|iront)?|go(?:es)?\s+out|come(?:s)?\s+out|drops?|hits?\s+the\s+wire"
     # Those who learn it then: "la presse l'apprendra le 2", "the works councils hear about it on the 3rd".
     r"|(?:l['’]\s*)?apprend\w*|inform[ée]e?s|hears?\s+about\s+it|finds?\s+out|learns?\s+(?:about\s+)?it"
-    r"|(?:le\s+|en\s+)?saur(?:a|ont|ez|ons)(?:\s+plus)?)"
+    r"|(?:le\s+|en\s+)?saur(?:a|ont|ez|ons)(?:\s+plus)?|report(?:s|ing)?|(?:get|are|be)\s+briefed|d[ée]couvr\w*)"
 )
 _AUDIENCE = r"(?:au|aux|[àa]\s+l['’]|[àa]\s+la|devant\s+(?:le|les|la))\s*(?:CSE|syndicats?|comit[ée]|conseil|salari[ée]s|[ée]quipes|personnel|march[ée]|AG|assembl[ée]e)"
 
@@ -75,9 +75,25 @@ _RESTRICTED = [
     r"\bne\s+se\s+doutent?\s+de\s+rien\b",
     # On ne communique pas encore / c'est pas encore signé / pas de post LinkedIn.
     r"\bne\s+(?:communiqu|annon[cç]|publi|parl|di[st]\b|dit\b)\w*\s+(?:pas|rien)\s+(?:encore|avant|tant que)\b",
-    r"\b(?:pas|rien)\s+encore\s+(?:[ée]t[ée]\s+)?(?:sign|annonc|communiqu|public|publi|officialis|valid[ée]|diffus)\w*",
+    r"\b(?:pas|rien)\s+encore\s+(?:[ée]t[ée]\s+)?(?:sign|annonc|communiqu|public|publi|officialis|valid[ée]|diffus|dit\b|inform|pr[ée]venu|consult|averti)\w*",
+    r"\bpas\s+encore\s+dans\s+la\s+confidence\b",
+    r"\b(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:yet\s+)?been\s+(?:told|informed|consulted|briefed)\b",
     r"\bpas de (?:post|publication|tweet)s?\s+(?:linkedin|sur\s+(?:linkedin|les\s+r[ée]seaux)|l[àa]-dessus|svp|s'il)",
     rf"\bn{_APOS}\s*en\s+(?:dit|dis|disons|parle|parlons)\s+(?:rien|pas)\b",
+]
+_WAITING = [
+    # Held until the disclosure: before / until it, waiting for it or for leave to tell.
+    rf"\b(?:avant|jusqu{_APOS}\s*[àa])\s+(?:l{_APOS}\s*|la\s+|le\s+|les\s+)(?:annonce|publication|communication|pr[ée]sentation|vote|signature|officialisation|notification)\b",
+    r"\b(?:before|until|till)\s+(?:the\s+|their\s+|our\s+)?(?:board\s+)?(?:official\s+|press\s+)?(?:votes?|announcement|release|publication|signing|earnings|award|notification|closing)\b",
+    rf"\battend\w*\s+(?:la\s+|le\s+|l{_APOS}\s*)(?:publication|annonce|notification|communication|officialisation|pr[ée]sentation)\b",
+    r"\bwait\w*\s+(?:for|until)\s+(?:the\s+|their\s+|our\s+|its\s+)?(?:official\s+|press\s+)?(?:release|results|announcement|earnings|publication|official)\b",
+    r"\b(?:attend\w*|wait\w*\s+for)\s+(?:le\s+|the\s+)?(?:feu\s+vert|go-ahead|green\s+light|sign-off)\b",
+    # It stays here: "this stays in the room", "ça reste entre ces murs", under NDA.
+    r"\b(?:stays?|remains?)\s+(?:in\s+(?:the|this)\s+room|between\s+(?:us|these\s+walls)|internal)\b",
+    r"\breste\s+(?:entre\s+ces\s+murs|en\s+interne|dans\s+cette\s+pi[èe]ce)\b",
+    r"\b(?:under|sous)\s+(?:an\s+|a\s+)?(?:nda|accord\s+de\s+confidentialit[ée])\b",
+    r"\b(?:no|zero)\s+(?:posts?|posting|tweets?)\s+(?:until|till|before|about\s+(?:it|this|that)|please|yet)\b",
+    r"\byou\s+(?:saw|heard)\s+nothing\b",
 ]
 _VANTAGE = [
     r"\bleak(?:ed)?\s+(?:it\s+)?to\s+me\b",
@@ -95,13 +111,15 @@ _AHEAD = [
     # The disclosure event with its date, in either order.
     rf"\b{_DISCLOSURE}\b[^.!?\n]{{0,30}}?{_DATE}",
     rf"\b{_DISCLOSURE}\s+{_AUDIENCE}[^.!?\n]{{0,20}}?{_DATE}",
-    # Before / until / waiting for it.
-    rf"\b(?:avant|jusqu{_APOS}\s*[àa])\s+(?:l{_APOS}\s*|la\s+|le\s+|les\s+)(?:annonce|publication|communication|pr[ée]sentation|vote|signature|officialisation)\b",
-    r"\b(?:before|until|till)\s+(?:the\s+)?(?:board\s+)?(?:votes?|announcement|release|publication|signing|earnings)\b",
-    rf"\battend\w*\s+(?:la\s+|le\s+|l{_APOS}\s*)(?:publication|annonce|notification|communication|officialisation|pr[ée]sentation)\b",
-    r"\bwait\w*\s+(?:for|until)\s+(?:the\s+)?(?:release|results|announcement|earnings|publication|official)\b",
 ]
-_RESTRICTED_RE = re.compile("|".join(f"(?:{p})" for p in _RESTRICTED + _VANTAGE), _I)
+# Said of the topic itself, a disclosure with its date is a calendar ("our annual results will be
+# released on 26 February"): no forward-looking finding from it.
+_CALENDAR_RE = re.compile(
+    r"\b(?:will\s+be|to\s+be|are\s+due\s+to\s+be|is\s+due\s+to\s+be|seront|sera)\s+(?:released|published|announced|presented|"
+    r"disclosed|reported|publi[ée]e?s?|annonc[ée]e?s?|pr[ée]sent[ée]e?s?|d[ée]voil[ée]e?s?)\b[^.!?\n]{0,25}?" + _DATE,
+    _I,
+)
+_RESTRICTED_RE = re.compile("|".join(f"(?:{p})" for p in _RESTRICTED + _WAITING + _VANTAGE), _I)
 _AHEAD_RE = re.compile("|".join(f"(?:{p})" for p in _AHEAD), _I)
 
 
@@ -110,6 +128,11 @@ class Evidence:
     start: int
     end: int
     kind: str  # "restricted" (knowledge or vantage) or "ahead" (disclosure to come)
+
+
+def calendar_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of text[start:end] that announce a disclosure date of what they talk about."""
+    return [(m.start(), m.end()) for m in _CALENDAR_RE.finditer(text, start, end)]
 
 
 def non_public_evidence(text: str) -> list[Evidence]:

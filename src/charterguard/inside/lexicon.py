@@ -92,6 +92,8 @@ def inflections(word: str) -> frozenset[str]:
     if len(word) > 4 and word.endswith("ir"):
         stem = word[:-2]
         out |= {stem + e for e in _FR_IR}
+        if word.endswith("rtir"):  # sortir, partir: il sort, il part
+            out.add(stem)
     if len(word) > 4 and word.endswith("re"):
         stem = word[:-2]
         out |= {stem + e for e in _FR_RE}
