@@ -104,6 +104,9 @@ def test_ordinary_sentences_hold_no_such_shape(text: str) -> None:
         ("The Derby plant is being merged into Crewe next quarter; managers were told to say nothing.", "en"),
         ("Les commandes du semestre reculent de 18 %, et le conseil ne l'a pas encore dit aux actionnaires.", "fr"),
         ("We're winding down the print business, 45 roles, and the unions haven't been consulted yet.", "en"),
+        ("Notre DSI part chez un concurrent fin février, ne le criez pas sur les toits.", "fr"),
+        ("Our main distributor is leaving us in June, keep it internal until the earnings call.", "en"),
+        ("The new K2 speaker hits the shelves on 5 May at $199, please don't share the photos.", "en"),
     ],
 )
 def test_facts_shown_as_not_public_are_blocked(checker: Checker, text: str, lang: str) -> None:
@@ -127,6 +130,8 @@ def test_facts_shown_as_not_public_are_blocked(checker: Checker, text: str, lang
         ("I can't wait for the results of the hackathon, announcement on the 28th!", "en"),
         ("We're closing the office early on Thursday for the team party, see you at 6!", "en"),
         ("We bought Slack licences for the whole team, onboarding on Monday.", "en"),
+        # A staff award's "results" are not the company's.
+        ("Personne ne sait encore qui sera élu collaborateur de l'année, résultats à la soirée du 9 !", "fr"),
         # A shape without a topic.
         ("Personne ne sait encore qui gagnera le tournoi de pétanque, finale vendredi.", "fr"),
         ("Nobody knows our customers like our support team does. Meet them on Thursday!", "en"),

@@ -84,7 +84,11 @@ _RESTRICTED = [
 _WAITING = [
     # Held until the disclosure: before / until it, waiting for it or for leave to tell.
     rf"\b(?:avant|jusqu{_APOS}\s*[àa])\s+(?:l{_APOS}\s*|la\s+|le\s+|les\s+)(?:annonce|publication|communication|pr[ée]sentation|vote|signature|officialisation|notification)\b",
-    r"\b(?:before|until|till)\s+(?:the\s+|their\s+|our\s+)?(?:board\s+)?(?:official\s+|press\s+)?(?:votes?|announcement|release|publication|signing|earnings|award|notification|closing)\b",
+    r"\b(?:before|until|till)\s+(?:the\s+|their\s+|our\s+)?(?:board\s+)?(?:official\s+|press\s+|q[1-4]\s+|earnings\s+)?(?:votes?|announcement|release|publication|signing|earnings|award|notification|closing|call|conference)\b",
+    rf"\bjusqu{_APOS}\s*[àa]\s+la\s+conf[ée]rence\s+de\s+presse\b",
+    r"\b(?:nothing|none\s+of\s+(?:it|this))\s+(?:goes|is\s+going|gets)\s+out\s+(?:until|before|till)\b",
+    r"\brien\s+ne\s+sort\s+(?:avant|tant\s+que)\b",
+    r"\b(?:keep|kept|keeping)\s+(?:it\s+|this\s+|that\s+)?(?:internal|in-house|in\s+house)\b",
     rf"\battend\w*\s+(?:la\s+|le\s+|l{_APOS}\s*)(?:publication|annonce|notification|communication|officialisation|pr[ée]sentation)\b",
     r"\bwait\w*\s+(?:for|until)\s+(?:the\s+|their\s+|our\s+|its\s+)?(?:official\s+|press\s+)?(?:release|results|announcement|earnings|publication|official)\b",
     r"\b(?:attend\w*|wait\w*\s+for)\s+(?:le\s+|the\s+)?(?:feu\s+vert|go-ahead|green\s+light|sign-off)\b",
@@ -94,6 +98,9 @@ _WAITING = [
     r"\b(?:under|sous)\s+(?:an\s+|a\s+)?(?:nda|accord\s+de\s+confidentialit[ée])\b",
     r"\b(?:no|zero)\s+(?:posts?|posting|tweets?)\s+(?:until|till|before|about\s+(?:it|this|that)|please|yet)\b",
     r"\byou\s+(?:saw|heard)\s+nothing\b",
+    r"\b(?:don't|do\s+not|please\s+don't)\s+share\s+(?:the|this|these|it|that)\b",
+    r"\bne\s+le\s+crie[zs]?\s+pas\s+sur\s+les\s+toits\b|\bshout\s+it\s+from\s+the\s+rooftops\b",
+    r"\bsilence\s+radio\s+(?:jusqu|avant|tant)",
 ]
 _VANTAGE = [
     r"\bleak(?:ed)?\s+(?:it\s+)?to\s+me\b",
