@@ -5,8 +5,10 @@ For each sentence holding a topic word (the cheap first stage: one dictionary
 look-up per word; most posts stop here):
 
 - a **secrecy** cue anywhere in the post ("entre nous", 🤫, "not official yet",
-  "embargoed until"), or a quoted code name in the topic's sentence ("Projet
-  « Colibri »"), makes the topic a finding, unless the topic sits in a past
+  "embargoed until"), a quoted code name in the topic's sentence ("Projet
+  « Colibri »"), or a non-public shape of evidence.py (who does not know, how the
+  writer knows ahead; a disclosure to come with its date, outside the topic's clause
+  and not in a public-framed post or a rumour), makes the topic a finding, unless the topic sits in a past
   clause or its sentence is about a party or an early closing ("🤫 c'est une
   surprise : pot de départ vendredi");
 - else a **forward-looking** cue in the sentence ("la semaine prochaine", "will",
