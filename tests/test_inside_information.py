@@ -37,7 +37,8 @@ def verdict(checker: Checker, text: str, lang: str) -> str:
         ("Je ne peux rien dire, mais on met la main sur une start-up de la cybersécurité d'ici Noël 🤫", "fr", "block"),
         ("Our board just approved buying a smaller rival; don't tell anyone until the 10th", "en", "block"),
         ("Le CA du trimestre sera sous les attentes, ça va piquer jeudi en bourse", "fr", "warn"),
-        ("On ferme l'agence de Bordeaux en mars, les équipes l'apprendront la semaine prochaine", "fr", "warn"),
+        # The staff learning it next week says it is not public yet (a disclosure ahead): block.
+        ("On ferme l'agence de Bordeaux en mars, les équipes l'apprendront la semaine prochaine", "fr", "block"),
     ],
 )
 def test_the_issue_posts_are_found(default_checker: Checker, text: str, lang: str, expected: str) -> None:

@@ -5,8 +5,10 @@ For each sentence holding a topic word (the cheap first stage: one dictionary
 look-up per word; most posts stop here):
 
 - a **secrecy** cue anywhere in the post ("entre nous", 🤫, "not official yet",
-  "embargoed until"), or a quoted code name in the topic's sentence ("Projet
-  « Colibri »"), makes the topic a finding, unless the topic sits in a past
+  "embargoed until"), a quoted code name in the topic's sentence ("Projet
+  « Colibri »"), or a non-public shape of evidence.py (who does not know, how the
+  writer knows ahead; a disclosure to come with its date, outside the topic's clause
+  and not in a public-framed post or a rumour), makes the topic a finding, unless the topic sits in a past
   clause or its sentence is about a party or an early closing ("🤫 c'est une
   surprise : pot de départ vendredi");
 - else a **forward-looking** cue in the sentence ("la semaine prochaine", "will",
@@ -33,7 +35,8 @@ from datetime import datetime
 
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
-from .lexicon import Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
+from .evidence import calendar_spans, non_public_evidence
+from .lexicon import PLACEHOLDERS, Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
 from .tense import english_progressive
 
 # Sentence ends: . ! ? … ; and line breaks. Clauses also end at , ; : ( ) and dashes.
@@ -57,6 +60,25 @@ _CODE_NAME = re.compile(
     re.IGNORECASE,
 )
 _CODE_NAME_ENTRY = Entry("code name", (), symbol="code name")
+_EVIDENCE_ENTRY = Entry("not public yet", (), symbol="not public yet")
+# An amount of money or a percentage: "$1,499", "45 M€", "15%", "2 millions d'euros".
+_AMOUNT = re.compile(
+    r"[$€£]\s?\d|\d(?:[\d\s.,]*\d)?\s?(?:%|€|\$|£|k€|m€|md€|m\$|bn\b|millions?\b|milliards?\b|billions?\b|euros?\b|dollars?\b|pour\s?cent|per\s?cent)",
+    re.IGNORECASE,
+)
+# Lower-case words after a name that make it a brand bought, not a company ("buying Salesforce licences").
+_GOODS = frozenset([
+    "licence", "licences", "license", "licenses", "shares", "stock", "tickets", "ticket", "products", "laptops", "software",
+    "subscriptions", "subscription", "seats", "ads", "gear", "gift", "cards", "vouchers", "coffee", "pizza", "pizzas",
+])
+# Words after a place name that make it one of our sites.
+_SITE_NOUNS = frozenset([
+    "site", "office", "plant", "store", "factory", "branch", "warehouse", "facility", "depot", "hub", "team", "teams",
+    "usine", "agence", "bureau", "magasin", "entrepot", "plateforme",
+])
+# What may stand between two words of one phrase; anything else (an emoji, a colon, a quote)
+# starts a new one.
+_IN_SENTENCE_GAP = " ,'’-\u00a0"
 _CALENDAR = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
@@ -101,11 +123,15 @@ class InsideAnalyzer:
         self._term_matcher = matcher_for(tuple(term for topic in topics.values() for term in topic.terms))
         self._topic_of: dict[int, Topic] = {id(term): topic for topic in topics.values() for term in topic.terms}
         self._requirement_matchers: dict[int, Matcher] = {}
+        self._placeholders: dict[int, frozenset[str]] = {}
         for topic in topics.values():
             for term in topic.terms:
                 needed = topic.requirements.get(term.written)
                 if needed:
                     self._requirement_matchers[id(term)] = matcher_for(tuple(needed))
+                    shapes = frozenset(e.symbol for e in needed if e.symbol in PLACEHOLDERS)
+                    if shapes:
+                        self._placeholders[id(term)] = shapes
         self._cue_matchers: dict[tuple[str, str], Matcher] = {}
         for name, by_language in cues.items():
             for language in LANGUAGES:
@@ -136,7 +162,12 @@ class InsideAnalyzer:
 
         def cues(name: str) -> list[Match]:
             if name not in post_cues:
-                post_cues[name] = self._cue_matchers[(name, language)].find(tokens, text)
+                if name in ("restricted", "ahead"):  # evidence.py's shapes, read once per post
+                    evidence = non_public_evidence(text)
+                    for kind in ("restricted", "ahead"):
+                        post_cues[kind] = [Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end) for e in evidence if e.kind == kind]
+                else:
+                    post_cues[name] = self._cue_matchers[(name, language)].find(tokens, text)
             return post_cues[name]
 
         findings: list[InsideFinding] = []
@@ -150,7 +181,7 @@ class InsideAnalyzer:
             companions: list[Match] = []
             if needed is not None:
                 companions = [m for m in needed.find(tokens, "", sentence.lo, sentence.hi) if m.first != match.first]
-                if not companions:
+                if not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry))):
                     continue
             # The words whose English progressive tells an arranged event: the topic's and its companion's.
             verbs = (match.first, *(m.first for m in companions))
@@ -177,7 +208,15 @@ class InsideAnalyzer:
         in_clause = [m for m in cues("past") if clause[0] <= m.start and m.end <= clause[1]]
         if in_clause or _past_year(tokens, clause, now):
             return None  # a past event ("il y a dix ans", "en 2019", "last year")
-        secrecy = [*cues("secrecy"), *_code_names(text, sentence)] if "secrecy" in topic.cues else []
+        secrecy: list[Match] = []
+        if "secrecy" in topic.cues:
+            secrecy = [*cues("secrecy"), *_code_names(text, sentence), *cues("restricted")]
+            if not secrecy and not cues("public") and not _inside(cues("general"), sentence):
+                # The disclosure to come, said apart from the fact ("180 postes supprimés, présentation
+                # au CSE le 12"); in the topic's own clause it is a calendar ("publiés le 12 mars").
+                secrecy = [m for m in cues("ahead") if m.end <= clause[0] or m.start >= clause[1]]
+                if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
+                    secrecy = []  # "Apparently Globex is merging with Initech, announcement on the 12th"
         if secrecy and _inside(cues("routine"), sentence):
             secrecy = []  # a party or an early closing kept as a surprise, not a leak
         if secrecy:
@@ -193,10 +232,14 @@ class InsideAnalyzer:
             return None  # an article or a talk about the topic in general
         if _inside(cues("routine"), sentence):
             return None  # "fermée lundi pour inventaire"
-        if not self._self_reference(tokens, language, sentence, cues) and (
-            _inside(cues("hearsay"), sentence) or self._names_another_company(tokens, sentence, match, verbs[1:])
-        ):
+        if self._rumour(text, tokens, language, sentence, match, verbs, cues):
             return None  # a rumour about someone else
+        if topic.name == "results" and any(
+            clause[0] <= start and end <= clause[1] for start, end in calendar_spans(text, sentence.start, sentence.end)
+        ):
+            # "our annual results will be released on 26 February": the financial calendar is public;
+            # a deal or a layoff "to be presented on Tuesday" is not.
+            return None
         forward = self._forward(text, tokens, language, sentence, cues, tenses, verbs=verbs)
         if forward is None:
             return None
@@ -243,6 +286,37 @@ class InsideAnalyzer:
                 return piece.strip()[:40]
         return None
 
+    def _rumour(
+        self, text: str, tokens: list[Token], language: str, sentence: Sentence, match: Match, verbs: Sequence[int], cues: Callable[[str], list[Match]]
+    ) -> bool:
+        """A report about someone else: hearsay or another company named before the topic, without a first-person word."""
+        return not self._self_reference(tokens, language, sentence, cues) and (
+            _inside(cues("hearsay"), sentence) or self._names_another_company(text, tokens, sentence, match, verbs[1:])
+        )
+
+    def _shape_companion(
+        self, text: str, tokens: list[Token], sentence: Sentence, match: Match, shapes: frozenset[str] | None
+    ) -> bool:
+        """Whether the sentence holds one of the placeholder companions of the topic word."""
+        if not shapes:
+            return False
+        if "<amount>" in shapes and _AMOUNT.search(text, sentence.start, sentence.end):
+            return True
+        if "<name>" in shapes:
+            # A capitalised word within three words after the topic word (articles aside), that is
+            # no month, no own name and no brand of goods bought ("buying Salesforce licences").
+            k, skipped = match.last + 1, 0
+            while k < sentence.hi and skipped < 3:
+                raw = tokens[k].raw
+                if raw[0].isupper() and len(raw) > 1 and tokens[k].text not in self._own_names | _CALENDAR:
+                    end = k
+                    while end + 1 < sentence.hi and tokens[end + 1].raw[0].isupper():
+                        end += 1
+                    return end + 1 >= sentence.hi or tokens[end + 1].text not in _GOODS
+                k += 1
+                skipped += 1
+        return False
+
     def _self_reference(self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]]) -> bool:
         # The "je" of "je lis que" / the "I" of "I read that" reports; it is not the company.
         reporting = [(h.start, h.end) for h in cues("hearsay")]
@@ -255,16 +329,20 @@ class InsideAnalyzer:
                 return True
         return any(tokens[i].text in self._own_names for i in range(sentence.lo, sentence.hi))
 
-    def _names_another_company(self, tokens: list[Token], sentence: Sentence, match: Match, companions: Sequence[int] = ()) -> bool:
+    def _names_another_company(
+        self, text: str, tokens: list[Token], sentence: Sentence, match: Match, companions: Sequence[int] = ()
+    ) -> bool:
         """A capitalised word before the topic, as its subject would be ("Kering publiera des
         résultats"; not "on ferme le site de Valence"): not the sentence's first word, not an
         acronym, not a month, not our own name, not a place naming the topic's companion word
         ("the Leeds warehouse is being shut down")."""
         for i in range(sentence.lo + 1, min(match.first, sentence.hi)):
             raw = tokens[i].raw
-            if i + 1 in companions:
-                continue
-            if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR:
+            if i + 1 in companions or (i + 1 < sentence.hi and tokens[i + 1].text in _SITE_NOUNS):
+                continue  # a place naming a site ("the Bristol site is being merged"), not a company
+            # After an emoji, a colon or a quote a capital starts a phrase ("🎄 Bon, ..."): no name.
+            starts_phrase = bool(text[tokens[i - 1].end : tokens[i].start].strip(_IN_SENTENCE_GAP))
+            if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR and not starts_phrase:
                 return True
         return False
 

@@ -33,8 +33,11 @@ MAX_FILLERS = 2
 # French verb endings by group, on the stem (folded: accents aside, so rachète = rachet+e).
 _FR_ER = ["e", "es", "ent", "ons", "ez", "ais", "ait", "aient", "ions", "iez", "a", "as", "ai", "erent", "era", "eras", "erai", "erons", "erez", "eront", "erais", "erait", "erions", "eriez", "eraient", "ee", "ees", "er", "ant", "e"]
 # -ir: 2nd group (finir: finissons) and 3rd (offrir: offre, offert; partir: part).
-_FR_IR = ["i", "is", "it", "issons", "issez", "issent", "issait", "issaient", "ira", "iras", "irai", "irons", "irez", "iront", "irait", "iraient", "ie", "ies", "ir", "ant", "s", "t", "ons", "ez", "ent", "ait", "aient", "e", "es", "ert", "erte", "erts", "ertes"]
-_FR_RE = ["s", "ons", "ez", "ent", "ait", "aient", "u", "ue", "us", "ues", "ra", "ras", "rai", "rons", "rez", "ront", "rait", "raient", "ant", "re"]
+_FR_IR = ["u", "ue", "us", "ues", "i", "is", "it", "issons", "issez", "issent", "issait", "issaient", "ira", "iras", "irai", "irons", "irez", "iront", "irait", "iraient", "ie", "ies", "ir", "ant", "s", "t", "ons", "ez", "ent", "ait", "aient", "e", "es", "ert", "erte", "erts", "ertes"]
+_FR_RE = ["s", "ons", "ez", "ent", "ait", "aient", "u", "ue", "us", "ues", "ra", "ras", "rai", "rais", "rons", "rez", "ront", "rait", "raient", "ant", "re"]
+# Companion words that are shapes, not words (`with: [..., <name>]`): a name after the topic
+# word ("we're buying Pellucid Labs"), an amount in its sentence ("launches at $1,499").
+PLACEHOLDERS = frozenset({"<name>", "<amount>"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +92,13 @@ def inflections(word: str) -> frozenset[str]:
     if len(word) > 4 and word.endswith("ir"):
         stem = word[:-2]
         out |= {stem + e for e in _FR_IR}
+        if word.endswith("rtir"):  # sortir, partir: il sort, il part
+            out.add(stem)
     if len(word) > 4 and word.endswith("re"):
         stem = word[:-2]
         out |= {stem + e for e in _FR_RE}
+        if word.endswith("dre"):  # reprendre, vendre: il reprend, il vend
+            out.add(stem)
         if word.endswith("ttre"):  # mettre: met, mets, mis
             out |= {word[:-3], word[:-3] + "s", word[:-5] + "is", word[:-5] + "ise"}
     if word.isascii():  # English
@@ -142,6 +149,8 @@ def parse_entry(written: str, *, inflect: bool) -> Entry:
     text = written.strip()
     if not text:
         raise ValueError("empty entry")
+    if text in PLACEHOLDERS:
+        return Entry(written, (), symbol=text)  # read by the analyzer, never found as text
     if text.startswith("="):
         words = _WORD.findall(text[1:])
         if not words:

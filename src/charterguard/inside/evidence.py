@@ -1,0 +1,149 @@
+"""Evidence that a fact is not public yet, said in words no cue list can enumerate:
+the shapes of such sentences rather than their words.
+
+- **restricted knowledge**: who does not know, or must not ("nobody outside the exec
+  team knows yet", "les équipes ne sont au courant de rien", "the market has no idea",
+  "you're not supposed to see this", "on ne communique pas encore", "pas encore signé");
+- **insider vantage**: how the writer came to know ahead ("leaked to me", "j'ai vu passer
+  le plan", "saw the Q4 numbers before they go to the auditors");
+- **disclosure ahead**: the event that will make it public, with its date ("annonce aux
+  syndicats le 8 janvier", "présentation au CSE le 12", "the release is Thursday",
+  "until the board votes on the 9th", "j'attendrais la publication du trimestre").
+
+Restricted knowledge and insider vantage are read anywhere in the post, like the
+secrecy cue list. A disclosure ahead counts only outside the topic's own clause: "les
+résultats seront publiés le 12 mars" is a calendar, "180 postes supprimés, présentation
+au CSE le 12" is the fact before its date; and never in a post framed as public.
+
+Regular expressions on the post's text (case aside): run only on posts that hold a
+sensitive topic, once per post.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+_APOS = "['’]"
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = (
+    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|january|february|"
+    r"march|april|june|july|august|september|october|november|december)"
+)
+# A date ahead: "le 12", "le 8 janvier", "on the 28th", "Thursday", "in January", "à 7h", "tomorrow".
+_DATE = (
+    rf"(?:\b(?:le|du|au|on|the|by|until|till)\s+(?:the\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\b(?!\s*(?:%|€|\$|k|m\b|millions?|ans|years|jours|days|postes|roles|jobs|personnes|people))"
+    rf"|\b{_WEEKDAY}\b|\b(?:en|in|early|fin|end of|d[ée]but)\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b"
+    r"|\b\d{1,2}\s*(?:h|am|pm)\b|\bdemain\b|\btomorrow\b|\bnext week\b|\bla semaine prochaine\b)"
+)
+# The events that make a fact public (the noun or its verb).
+_DISCLOSURE = (
+    r"(?:annonce(?:r|ra|ront)?|pr[ée]sentation|communication|publication|officialisation|notification"
+    r"|announcement|announce|announcing|release|all[- ]hands|town\s?hall|board\s+votes?|votes?|signing|disclosure|earnings call"
+    # Slang for "made public": "ils tombent mardi", "le communiqué sort lundi", "results go out on the 30th".
+    r"|tomb(?:e|ent|era|eront)|sort(?:e|ent|ira|iront)?|go(?:es)?\s+out|come(?:s)?\s+out|drops?|hits?\s+the\s+wire"
+    # Those who learn it then: "la presse l'apprendra le 2", "the works councils hear about it on the 3rd".
+    r"|(?:l['’]\s*)?apprend\w*|inform[ée]e?s|hears?\s+about\s+it|finds?\s+out|learns?\s+(?:about\s+)?it"
+    r"|(?:le\s+|en\s+)?saur(?:a|ont|ez|ons)(?:\s+plus)?|report(?:s|ing)?|(?:get|are|be)\s+briefed|d[ée]couvr\w*)"
+)
+_AUDIENCE = r"(?:au|aux|[àa]\s+l['’]|[àa]\s+la|devant\s+(?:le|les|la))\s*(?:CSE|syndicats?|comit[ée]|conseil|salari[ée]s|[ée]quipes|personnel|march[ée]|AG|assembl[ée]e)"
+
+_NOBODY = r"(?:nobody|no one|no-one|none of (?:them|us|the \w+))"
+_KNOWS = r"(?:knows?|is aware|has heard|suspects?|has a clue)\b"
+_RESTRICTED = [
+    # Nobody in or outside a circle knows; nobody knows yet ("nobody knows the weather" is no secret).
+    rf"\b{_NOBODY}\s+(?:outside|on|in|at|from|of|apart from|except|beyond)\b(?:\s+[\w-]+){{0,4}}?\s+{_KNOWS}",
+    rf"\b{_NOBODY}\s+{_KNOWS}\s+(?:yet|about (?:it|this|that)|anything)\b",
+    r"\b(?:has|have)\s+(?:no|zero)\s+(?:idea|clue)\b",
+    r"\b(?:hasn't|haven't|has not|have not)\s+(?:got\s+)?(?:a|any)\s+(?:idea|clue)\b",
+    r"\b(?:doesn't|don't|do not|does not)\s+know\s+(?:yet|about (?:it|this|that) yet)\b",
+    r"\bnot supposed to\s+(?:see|know|share|say|post|tell|talk|mention|read|hear)\b",
+    r"\b(?:told|asked|instructed)\s+(?:us\s+|them\s+)?(?:to\s+say\s+nothing|to\s+keep\s+(?:it\s+)?quiet|not\s+to\s+(?:say|tell|mention))\b",
+    r"\b(?:demand[ée]|interdit)\s+de\s+ne\s+rien\s+dire\b",
+    r"\bkeep (?:it|this|that) (?:off|out of)\s+(?:slack|teams|linkedin|twitter|social|the press|email)",
+    r"\b(?:would|will|'d|'ll|gonna)\s+kill me\b",
+    r"\bnot\s+(?:been\s+)?(?:signed|announced|disclosed|communicated|official|public)\s+yet\b",
+    r"\b(?:not|n't)\s+(?:communicating|announcing|saying anything)\s+(?:yet|until)\b",
+    r"\b(?:don't|do not)\s+(?:post|tweet|share)\s+(?:it|this|that|anything|about (?:it|this|that))\b",
+    r"\bno\s+(?:linkedin|social media|social)\s+posts?\b",
+    # Personne (en dehors du comex) ne le sait / n'est au courant / ne se doute.
+    rf"\bpersonne\b[^.!?\n]{{0,40}}?\bn(?:e\b|{_APOS})\s*(?:le\s+|l{_APOS}\s*|s{_APOS}\s*en\s+|se\s+|en\s+)?(?:sai[st]|savent|saura|conna[iî]\w*|dout\w*|est\s+au\s+courant)",
+    r"\bne\s+(?:sont|est|suis|sommes|[êe]tes)\s+(?:pas|encore|m[êe]me|toujours)?\s*(?:pas\s+|encore\s+)?au courant\b",
+    r"\bau courant de rien\b",
+    rf"\bn{_APOS}\s*en\s+(?:sai[st]|savent|savons)\s+rien\b",
+    r"\bne\s+se\s+doutent?\s+de\s+rien\b",
+    # On ne communique pas encore / c'est pas encore signé / pas de post LinkedIn.
+    r"\bne\s+(?:communiqu|annon[cç]|publi|parl|di[st]\b|dit\b)\w*\s+(?:pas|rien)\s+(?:encore|avant|tant que)\b",
+    r"\b(?:pas|rien)\s+encore\s+(?:[ée]t[ée]\s+)?(?:sign|annonc|communiqu|public|publi|officialis|valid[ée]|diffus|dit\b|inform|pr[ée]venu|consult|averti)\w*",
+    r"\bpas\s+encore\s+dans\s+la\s+confidence\b",
+    r"\b(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:yet\s+)?been\s+(?:told|informed|consulted|briefed)\b",
+    r"\bpas de (?:post|publication|tweet)s?\s+(?:linkedin|sur\s+(?:linkedin|les\s+r[ée]seaux)|l[àa]-dessus|svp|s'il)",
+    rf"\bn{_APOS}\s*en\s+(?:dit|dis|disons|parle|parlons)\s+(?:rien|pas)\b",
+]
+_WAITING = [
+    # Held until the disclosure: before / until it, waiting for it or for leave to tell.
+    rf"\b(?:avant|jusqu{_APOS}\s*[àa])\s+(?:l{_APOS}\s*|la\s+|le\s+|les\s+)(?:annonce|publication|communication|pr[ée]sentation|vote|signature|officialisation|notification)\b",
+    r"\b(?:before|until|till)\s+(?:the\s+|their\s+|our\s+)?(?:board\s+)?(?:official\s+|press\s+|q[1-4]\s+|earnings\s+)?(?:votes?|announcement|release|publication|signing|earnings|award|notification|closing|call|conference)\b",
+    rf"\bjusqu{_APOS}\s*[àa]\s+la\s+conf[ée]rence\s+de\s+presse\b",
+    r"\b(?:nothing|none\s+of\s+(?:it|this))\s+(?:goes|is\s+going|gets)\s+out\s+(?:until|before|till)\b",
+    r"\brien\s+ne\s+sort\s+(?:avant|tant\s+que)\b",
+    r"\b(?:keep|kept|keeping)\s+(?:it\s+|this\s+|that\s+)?(?:internal|in-house|in\s+house)\b",
+    rf"\battend\w*\s+(?:la\s+|le\s+|l{_APOS}\s*)(?:publication|annonce|notification|communication|officialisation|pr[ée]sentation)\b",
+    r"\bwait\w*\s+(?:for|until)\s+(?:the\s+|their\s+|our\s+|its\s+)?(?:official\s+|press\s+)?(?:release|results|announcement|earnings|publication|official)\b",
+    r"\b(?:attend\w*|wait\w*\s+for)\s+(?:le\s+|the\s+)?(?:feu\s+vert|go-ahead|green\s+light|sign-off)\b",
+    # It stays here: "this stays in the room", "ça reste entre ces murs", under NDA.
+    r"\b(?:stays?|remains?)\s+(?:in\s+(?:the|this)\s+room|between\s+(?:us|these\s+walls)|internal)\b",
+    r"\breste\s+(?:entre\s+ces\s+murs|en\s+interne|dans\s+cette\s+pi[èe]ce)\b",
+    r"\b(?:under|sous)\s+(?:an\s+|a\s+)?(?:nda|accord\s+de\s+confidentialit[ée])\b",
+    r"\b(?:no|zero)\s+(?:posts?|posting|tweets?)\s+(?:until|till|before|about\s+(?:it|this|that)|please|yet)\b",
+    r"\byou\s+(?:saw|heard)\s+nothing\b",
+    r"\b(?:don't|do\s+not|please\s+don't)\s+share\s+(?:the|this|these|it|that)\b",
+    r"\bne\s+le\s+crie[zs]?\s+pas\s+sur\s+les\s+toits\b|\bshout\s+it\s+from\s+the\s+rooftops\b",
+    r"\bsilence\s+radio\s+(?:jusqu|avant|tant)",
+]
+_VANTAGE = [
+    r"\bleak(?:ed)?\s+(?:it\s+)?to\s+me\b",
+    r"\bfuit[ée]e?s?\s+jusqu['’]\s*[àa]\s+moi\b",
+    rf"\bj{_APOS}\s*ai\s+vu\s+passer\b",
+    r"\b(?:saw|seen|see|read|peek\s+at|look\s+at|glimpse\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:numbers|figures|results|plan|deck|slides|list|draft|accounts)\s+before\b",
+    r"\bbefore\s+(?:they|it)\s+(?:go|goes|went|get|gets|got)\s+to\s+the\s+(?:auditors|board|market|press)\b",
+    # Off the record: "you didn't see this here", "you heard nothing from me", "vous n'avez rien vu".
+    r"\byou\s+(?:didn't|did not|never)\s+(?:see|hear|read)\s+(?:this|it|that)\s+(?:here|from me)\b",
+    r"\byou\s+heard\s+nothing\s+from\s+me\b",
+    rf"\b(?:vous\s+n{_APOS}\s*avez|t{_APOS}\s*as|tu\s+n{_APOS}\s*as)\s+rien\s+(?:vu|entendu|lu)\b",
+    r"\bvu\s+(?:les\s+)?(?:chiffres|r[ée]sultats|comptes|plan|slides)\s+avant\b",
+]
+_AHEAD = [
+    # The disclosure event with its date, in either order.
+    rf"\b{_DISCLOSURE}\b[^.!?\n]{{0,30}}?{_DATE}",
+    rf"\b{_DISCLOSURE}\s+{_AUDIENCE}[^.!?\n]{{0,20}}?{_DATE}",
+]
+# Said of the topic itself, a disclosure with its date is a calendar ("our annual results will be
+# released on 26 February"): no forward-looking finding from it.
+_CALENDAR_RE = re.compile(
+    r"\b(?:will\s+be|to\s+be|are\s+due\s+to\s+be|is\s+due\s+to\s+be|seront|sera)\s+(?:released|published|announced|presented|"
+    r"disclosed|reported|publi[ée]e?s?|annonc[ée]e?s?|pr[ée]sent[ée]e?s?|d[ée]voil[ée]e?s?)\b[^.!?\n]{0,25}?" + _DATE,
+    _I,
+)
+_RESTRICTED_RE = re.compile("|".join(f"(?:{p})" for p in _RESTRICTED + _WAITING + _VANTAGE), _I)
+_AHEAD_RE = re.compile("|".join(f"(?:{p})" for p in _AHEAD), _I)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    start: int
+    end: int
+    kind: str  # "restricted" (knowledge or vantage) or "ahead" (disclosure to come)
+
+
+def calendar_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of text[start:end] that announce a disclosure date of what they talk about."""
+    return [(m.start(), m.end()) for m in _CALENDAR_RE.finditer(text, start, end)]
+
+
+def non_public_evidence(text: str) -> list[Evidence]:
+    """The spans of `text` that say its facts are not public yet, in reading order."""
+    found = [Evidence(m.start(), m.end(), "restricted") for m in _RESTRICTED_RE.finditer(text)]
+    found += [Evidence(m.start(), m.end(), "ahead") for m in _AHEAD_RE.finditer(text)]
+    return sorted(found, key=lambda e: e.start)
