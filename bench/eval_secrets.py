@@ -77,6 +77,16 @@ detect-secrets (Yelp, 1.5, every default plugin and filter, no verification,
 each post scanned as a file, as in a repository): its findings carry a value, not a family we can compare, so it
 is scored on the credential families only, family-blind (any credential finding
 overlapping a gold credential counts).
+`holdout8` (204 posts, 101 with a secret / 121 gold spans, 103 harmless look-alikes; fr 102,
+en 102) was written 2026-12-02 by a tester who read neither the code nor the rules (26 vendors
+absent from the earlier splits, JWK/WIF/nsec private keys, prose and SMS-style passwords, tool
+command lines, public emulator keys and placeholders as look-alikes). Run once on the code of
+that morning (97dff69): ALL 0.852/0.810; and once on the code of holdout9's fixes: per family
+P/R API_KEY 0.812/0.619, TOKEN 0.812/0.684, PASSWORD 0.875/0.955, PRIVATE_KEY 1.000/0.600,
+CONNECTION_STRING 0.818/0.900, INTERNAL_URL 0.905/0.950, INTERNAL_HOST 0.857/0.857, FILE_PATH
+1.000/1.000; ALL 0.870/0.826 (exact span 0.94); credentials family-blind 0.957/0.870; posts
+flagged 92/101, harmless flagged 4/103; detect-secrets credentials 0.524/0.143. That run also
+found a value whose shape check backtracked for minutes (fixed in secrets/shape.py). Not tuned on.
 """
 
 from __future__ import annotations
@@ -98,7 +108,7 @@ CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING
 INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
 # Written before the detector was read and run once: measured, never a target the tests assert
 # (a split the tests assert is a split the code gets tuned on).
-BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout9")
+BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9")
 
 Span = tuple[int, int, str]  # start, end, family
 
@@ -278,7 +288,7 @@ def print_post_level(name: str, c: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout9", "all"), default="report")
+    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "all"), default="report")
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")

@@ -1,6 +1,6 @@
 """Functional tone suites (bench/data/tone_suite_{fr,en}.tsv): accuracy per phenomenon.
 
-    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3] [--errors]
+    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4] [--errors]
 
 A case is right when the charter's tone findings at warn/block exist exactly when the
 case says `flag`. Company context: policies/acme-group.yaml (Acme Group, competitors
@@ -26,6 +26,12 @@ insult_colleague 1.00/0.83 (a first name is no target); report and blind splits 
 0.00/0.17, disparage_competitor 0.00/0.33. After the general mechanisms of MODEL_CARD.md
 ("Generalisation to unseen wordings"; blind3 used as a development set, its rows never
 copied into rules or tests): 0.910, threat 1.00/1.00, discrimination 0.83/0.83.
+`--split blind4` reads bench/data/tone_blind4_{fr,en}.tsv: 144 cases written blind on
+2026-12-02 by another tester while those mechanisms were built, run once on the merged code:
+0.535 (the code before them: 0.528); discrimination 0.00/0.17, threat 0.33/0.00, dehumanising
+0.17/0.33, insult_colleague 0.17/0.33, disparage_employer 0.17/0.50; pass phenomena 0.50-1.00.
+The mechanisms fitted to blind3 did not carry over to blind4's wordings: the estimate for
+posts nobody has seen is this first run, and it is far below the target.
 """
 
 from __future__ import annotations
@@ -76,14 +82,14 @@ def flagged_by(checker, case: Case) -> tuple[bool, list[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3"], default="report")
+    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3", "blind4"], default="report")
     parser.add_argument("--errors", action="store_true", help="print the misclassified posts of the split")
     args = parser.parse_args()
     from charterguard.charter.model import Charter
     from charterguard.engine import Checker
 
     checker = Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
-    if args.split in ("blind", "blind2", "blind3"):
+    if args.split in ("blind", "blind2", "blind3", "blind4"):
         cases = load_cases(stem=f"tone_{args.split}")
     else:
         cases = [c for c in load_cases() if args.split == "all" or c.split == args.split]
