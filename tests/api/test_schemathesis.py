@@ -28,7 +28,9 @@ def test_fuzz_every_operation_without_server_errors(server: Server, tmp_path: Pa
             "--header", f"Authorization: Bearer {server.tokens['compliance']}",
             "--phases", "examples,coverage,fuzzing,stateful",
             "--max-examples", "40",
-            "--workers", "2",
+            # One worker: schemathesis's worker threads call hypothesis's ast.parse at once, and
+            # CPython 3.11 then fails at random ("AST constructor recursion depth mismatch", gh-106905).
+            "--workers", "1",
             "--request-timeout", "30",
             "--seed", "1",
             "--suppress-health-check", "all",
