@@ -362,3 +362,36 @@ def test_the_cheap_cue_checks_never_drop_a_finding(monkeypatch: pytest.MonkeyPat
     ungated = [(credentials.find_announced(t), catalogue.find_tokens(t)) for t in texts]
     assert sum(len(a) + len(b) for a, b in gated) > 200  # the corpus holds secrets of every kind
     assert gated == ungated
+
+
+# -- remote logins: the host is disclosed, the account name is not a mailbox --------------------
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("Pour la recette : ssh -p 2222 admin@jump01.acme.intra puis sudo -i", "jump01.acme.intra"),
+        ("rsync -av dist/ deploy@web01.acme.intra:/srv/www", "web01.acme.intra"),
+        ("scp dump.sql ops@bastion.corp.acme-group.fr:~/backups", "bastion.corp.acme-group.fr"),
+        ("connect with ssh deploy@10.2.3.4 -p 2222", "10.2.3.4"),
+    ],
+)
+def test_a_remote_login_target_reports_its_host_not_the_account(checker: Checker, text: str, host: str) -> None:
+    assert ("INTERNAL_HOST", host) in secrets(checker, text)
+    assert not [f for f in checker.check(text).findings if f.entity == "EMAIL_ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("Écrivez à marie.dupont@corp.acme-group.fr pour le badge", "marie.dupont@corp.acme-group.fr"),
+        ("Contact : jean.martin@example.org: merci d'avance", "jean.martin@example.org"),
+        ("Mon mail : paul.durand@example.fr\nssh et scp sont installés sur le poste", "paul.durand@example.fr"),
+    ],
+)
+def test_a_mailbox_stays_an_e_mail_address_beside_login_words(text: str, email: str) -> None:
+    checker = Checker(Charter.load("default"))
+    assert email in [f.text for f in checker.check(text).findings if f.entity == "EMAIL_ADDRESS"]
+
+
+def test_a_git_remote_is_no_e_mail_address() -> None:
+    checker = Checker(Charter.load("default"))
+    assert not [f for f in checker.check("git clone git@github.com:acme-oss/docs-site.git").findings if f.entity == "EMAIL_ADDRESS"]

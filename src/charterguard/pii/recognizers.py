@@ -18,7 +18,7 @@ import re
 from typing import Callable
 
 from .. import validators
-from ..text.urls import userinfo_spans
+from ..text.urls import login_target_spans, userinfo_spans
 from .context import has_context
 from .entities import Candidate
 from .scores import score
@@ -205,12 +205,13 @@ _PRESIDIO_PREFILTER = {
 
 def _not_personal(entity: str, text: str, start: int, end: int) -> bool:
     """Presidio spans that are no personal data: a private IP is the company's network
-    (the secret rules report it), and `password@host` in `scheme://user:password@host`
-    is a credential inside a URL, not an e-mail address."""
+    (the secret rules report it), `password@host` in `scheme://user:password@host` is a
+    credential inside a URL, and `admin@host` in `ssh admin@host` or `git@github.com:org/x`
+    an account on a machine: none is an e-mail address."""
     if entity == "IP_ADDRESS":
         return validators.private_ip(text[start:end])
     if entity == "EMAIL_ADDRESS":
-        return any(s <= start < e for s, e in userinfo_spans(text))
+        return any(s <= start < e for s, e in userinfo_spans(text)) or any(s <= start < e for s, _, e in login_target_spans(text))
     return False
 
 

@@ -24,6 +24,7 @@ import ipaddress
 import re
 from collections.abc import Iterable
 
+from ..text.urls import login_target_spans
 from ..validators import private_ip
 from . import SecretCandidate
 from .shape import is_placeholder
@@ -207,6 +208,7 @@ def _host_shaped(host: str) -> bool:
 def _ip_addresses(text: str) -> list[SecretCandidate]:
     out = []
     if any(c.isdigit() for c in text):
+        login_hosts = {host_start for _, host_start, _ in login_target_spans(text)}
         for m in _IPV4.finditer(text):
             ip = m.group("ip")
             if not private_ip(ip):
@@ -216,6 +218,8 @@ def _ip_addresses(text: str) -> list[SecretCandidate]:
             if ip in _ROUTER_DEFAULTS and m.group("port") is None and m.group("path") is None and _DEFAULT_SAID.search(_sentence(text, m.start(), m.end())):
                 continue  # "192.168.1.1 est souvent l'adresse par défaut des box": every home router's, advice
             start, end = m.start(), _trim(text, m.start(), m.end())
+            if not m.group("scheme") and m.start("ip") in login_hosts:
+                start = m.start("ip")  # "ssh deploy@10.2.3.4": the address, not the account name
             port = _PORT_AFTER.match(text[end:])
             if m.group("port") is None and port is not None:
                 end += port.end()  # "10.12.4.7, port 8443": the port is part of what is disclosed
@@ -256,9 +260,13 @@ def _whole_private_block(ip: str, cidr: str) -> bool:
 
 def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]) -> list[SecretCandidate]:
     out = []
+    # "ssh admin@host": what is disclosed is the host; the account name is not part of its span.
+    login_hosts = {host_start for _, host_start, _ in login_target_spans(text)}
     for m in _URL.finditer(text):
         host = m.group("host").casefold()
         start, end = m.start(), _trim(text, m.start(), m.end())
+        if not m.group("scheme") and m.start("host") in login_hosts:
+            start = m.start("host")
         whole = text[start:end].casefold()
         address = whole.split("://", 1)[-1]
         address = address.split("@", 1)[-1] if "@" in address.split("/", 1)[0] else address

@@ -1,7 +1,9 @@
-"""Credentials written into URLs: `scheme://user:password@host`, `scheme://token@host`.
+"""Credentials written into URLs: `scheme://user:password@host`, `scheme://token@host`;
+and remote login targets, `ssh admin@host`, `scp f ops@host:/tmp`, `git@github.com:org/repo`.
 
-One place for what both the secret rules (the password is a secret) and the
-personal-data rules (`password@host` is not an e-mail address) need to know.
+One place for what both the secret rules (the password is a secret, the host is the
+company's network) and the personal-data rules (`password@host` and `user@host` of a
+login are not e-mail addresses) need to know.
 """
 
 from __future__ import annotations
@@ -25,3 +27,23 @@ def userinfo_spans(text: str) -> list[tuple[int, int]]:
     if "://" not in text:
         return []
     return [(m.start("userinfo"), m.end("host")) for m in USER_URL.finditer(text)]
+
+
+# user@host of a remote login: after a remote-shell command on the same line ("ssh -p 2222
+# admin@host"), or followed by ":" and a path as scp, rsync and git write it ("git@github.com:org/x").
+_LOGIN_TARGET = re.compile(r"(?<![\w.@+\-])(?P<user>[\w.\-]{1,64})@(?P<host>[\w\-]+(?:\.[\w\-]+)*)(?P<path>:(?:[/~]|[\w.\-]+/|[\w.\-]+\.git\b))?")
+_REMOTE_COMMAND = re.compile(r"(?:^|[\s;&|(`$])(?:ssh|scp|sftp|rsync|mosh|telnet|ssh-copy-id|autossh)\s[^\n]{0,120}$")
+
+
+def login_target_spans(text: str) -> list[tuple[int, int, int]]:
+    """(user start, host start, host end) of every `user@host` that names an account on a
+    machine to log in to, not a mailbox: after ssh/scp/sftp/rsync/mosh/telnet on the same
+    line, or followed by `:` and a path (`ops@bastion:/tmp`, `git@github.com:org/repo.git`)."""
+    if "@" not in text:
+        return []
+    out = []
+    for m in _LOGIN_TARGET.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.group("path") or _REMOTE_COMMAND.search(text, line_start, m.start()):
+            out.append((m.start("user"), m.start("host"), m.end("host")))
+    return out
