@@ -158,9 +158,11 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
     domains = tuple(d.casefold().strip(".") for d in internal_domains if d.strip("."))
     tools = tuple(t.casefold().split("://", 1)[-1].rstrip("/") for t in internal_tools if t.strip())
     out: list[SecretCandidate] = []
-    out.extend(_ip_addresses(text))
+    # "ssh admin@host": what is disclosed is the host; the account name is not part of its span.
+    login_hosts = {host_start for _, host_start, _ in login_target_spans(text)}
+    out.extend(_ip_addresses(text, login_hosts))
     if "." in text:
-        out.extend(_hosts_and_links(text, domains, tools))
+        out.extend(_hosts_and_links(text, domains, tools, login_hosts))
     if "://" in text:
         out.extend(_single_label_links(text))
         for m in _BUCKET_URI.finditer(text):
@@ -205,10 +207,10 @@ def _host_shaped(host: str) -> bool:
     return 5 <= len(host) <= 40 and (len(parts) >= 3 or _HOST_PREFIX.match(host) is not None) and any(c.isalpha() for c in parts[-1] + parts[0])
 
 
-def _ip_addresses(text: str) -> list[SecretCandidate]:
+def _ip_addresses(text: str, login_hosts: set[int]) -> list[SecretCandidate]:
+    """Private addresses; `login_hosts`: where the hosts of remote logins start (their span starts there)."""
     out = []
     if any(c.isdigit() for c in text):
-        login_hosts = {host_start for _, host_start, _ in login_target_spans(text)}
         for m in _IPV4.finditer(text):
             ip = m.group("ip")
             if not private_ip(ip):
@@ -258,10 +260,8 @@ def _whole_private_block(ip: str, cidr: str) -> bool:
     return network.prefixlen <= 16 and str(first) == ip and not private_ip(str(first - 1))
 
 
-def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]) -> list[SecretCandidate]:
+def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...], login_hosts: set[int]) -> list[SecretCandidate]:
     out = []
-    # "ssh admin@host": what is disclosed is the host; the account name is not part of its span.
-    login_hosts = {host_start for _, host_start, _ in login_target_spans(text)}
     for m in _URL.finditer(text):
         host = m.group("host").casefold()
         start, end = m.start(), _trim(text, m.start(), m.end())
