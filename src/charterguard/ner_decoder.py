@@ -33,6 +33,13 @@ from typing import TYPE_CHECKING, Any, Sequence
 import numpy
 
 from . import ner_embedding
+from .imports import import_spacy
+
+import_spacy()  # spaCy without its command line (imports.import_spacy), before the modules below
+import blis.py  # noqa: E402  # the sgemm spaCy's loop calls: identical scores, not only close ones
+import spacy  # noqa: E402
+from spacy.pipeline import EntityRecognizer  # noqa: E402
+from spacy.pipeline._parser_internals.ner import BiluoPushDown  # noqa: E402
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -78,12 +85,6 @@ def precomputed(ner: Any, docs: Sequence["Doc"]) -> tuple[numpy.ndarray, numpy.n
 
 def decodable(ner: Any) -> bool:
     """Whether `ner` is the component this module reproduces exactly (else use `ner.pipe`)."""
-    try:
-        import spacy
-        from spacy.pipeline import EntityRecognizer
-        from spacy.pipeline._parser_internals.ner import BiluoPushDown
-    except ImportError:  # pragma: no cover - spaCy is a dependency
-        return False
     model = getattr(ner, "model", None)
     if not spacy.__version__.startswith(SPACY_SERIES) or type(ner) is not EntityRecognizer:
         return False
@@ -146,8 +147,6 @@ class Decoder:
     """Greedy decoding of one loaded NER component (check `decodable` first)."""
 
     def __init__(self, ner: Any) -> None:
-        import blis.py  # the sgemm spaCy's loop calls: identical scores, not only close ones
-
         self._gemm = blis.py.gemm
         self.ner = ner
         self.actions = _actions(ner)
