@@ -372,6 +372,7 @@ def test_the_cheap_cue_checks_never_drop_a_finding(monkeypatch: pytest.MonkeyPat
         ("rsync -av dist/ deploy@web01.acme.intra:/srv/www", "web01.acme.intra"),
         ("scp dump.sql ops@bastion.corp.acme-group.fr:~/backups", "bastion.corp.acme-group.fr"),
         ("connect with ssh deploy@10.2.3.4 -p 2222", "10.2.3.4"),
+        ("Accès à la préprod :\nssh -i ~/.ssh/preprod admin@jump02.acme.intra", "jump02.acme.intra"),
     ],
 )
 def test_a_remote_login_target_reports_its_host_not_the_account(checker: Checker, text: str, host: str) -> None:
@@ -395,3 +396,14 @@ def test_a_mailbox_stays_an_e_mail_address_beside_login_words(text: str, email: 
 def test_a_git_remote_is_no_e_mail_address() -> None:
     checker = Checker(Charter.load("default"))
     assert not [f for f in checker.check("git clone git@github.com:acme-oss/docs-site.git").findings if f.entity == "EMAIL_ADDRESS"]
+
+
+def test_a_long_line_of_addresses_is_read_in_linear_time() -> None:
+    # Each "user@host" looks back for a command on its line: a bounded look, or a long pasted line
+    # with thousands of addresses would cost quadratic time (a minute for 180,000 characters).
+    from charterguard.text.urls import login_target_spans
+
+    text = "x " * 50_000 + " a@b" * 20_000
+    read = threading.Event()
+    threading.Thread(target=lambda: (login_target_spans(text), read.set()), daemon=True).start()
+    assert read.wait(timeout=10)

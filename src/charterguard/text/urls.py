@@ -33,6 +33,7 @@ def userinfo_spans(text: str) -> list[tuple[int, int]]:
 # admin@host"), or followed by ":" and a path as scp, rsync and git write it ("git@github.com:org/x").
 _LOGIN_TARGET = re.compile(r"(?<![\w.@+\-])(?P<user>[\w.\-]{1,64})@(?P<host>[\w\-]+(?:\.[\w\-]+)*)(?P<path>:(?:[/~]|[\w.\-]+/|[\w.\-]+\.git\b))?")
 _REMOTE_COMMAND = re.compile(r"(?:^|[\s;&|(`$])(?:ssh|scp|sftp|rsync|mosh|telnet|ssh-copy-id|autossh)\s[^\n]{0,120}$")
+_COMMAND_REACH = 140  # a separator, the longest command word and a space, then at most 120 characters
 
 
 def login_target_spans(text: str) -> list[tuple[int, int, int]]:
@@ -43,7 +44,9 @@ def login_target_spans(text: str) -> list[tuple[int, int, int]]:
         return []
     out = []
     for m in _LOGIN_TARGET.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if m.group("path") or _REMOTE_COMMAND.search(text, line_start, m.start()):
+        # The command ends at most ~135 characters before the target, on its line: read from there
+        # (from the line break itself, which separates like a space), so a long line costs linear time.
+        window = max(m.start() - _COMMAND_REACH, text.rfind("\n", 0, m.start()), 0)
+        if m.group("path") or _REMOTE_COMMAND.search(text, window, m.start()):
             out.append((m.start("user"), m.start("host"), m.end("host")))
     return out
