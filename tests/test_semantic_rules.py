@@ -73,6 +73,60 @@ def test_sentences_without_a_prefilter_word_are_not_embedded(advice: Checker, mo
     assert advice.check("Belle journée au salon avec toute l'équipe !").findings == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le recrutement est en cours, merci à tous pour vos candidatures.",
+        "Au cours de l'année, nous avons formé 300 apprentis.",
+        "Plus aucune rupture de stock depuis la nouvelle plateforme logistique.",
+        "Back in stock: our conference t-shirts, grab one at the front desk!",
+    ],
+)
+def test_a_prefilter_word_in_an_excepted_phrase_is_not_embedded(
+    advice: Checker, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    from charterguard.semantic import encoder
+
+    def refuse(texts: list[str]) -> np.ndarray:
+        raise AssertionError(f"embedded {len(texts)} sentence(s)")
+
+    monkeypatch.setattr(encoder, "embed", refuse)
+    assert advice.check(text).findings == []
+
+
+def test_an_excepted_phrase_does_not_hide_another_prefilter_word_of_the_sentence(advice: Checker) -> None:
+    # "en cours" is excepted, "actions" is not: the sentence is still judged, and flagged.
+    report = advice.check("Rachat en cours : achetez nos actions maintenant, elles vont doubler !", lang="fr")
+    assert [f.rule for f in report.findings] == ["speaking.investment_advice"]
+
+
+def test_prefilter_except_without_prefilter_names_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "charter.yaml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            name: t
+            rules:
+              - id: speaking.advice
+                kind: semantic
+                category: confidential
+                severity: warn
+                clause: "6.4"
+                message: "{match} ~ {example}"
+                prefilter_except: [en cours]
+                examples:
+                  flag: ["Buy our stock now", "Sell your shares today"]
+                  pass: ["Our annual report is online", "Thanks for sharing our post"]
+            """
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CharterError) as info:
+        Charter.load(path)
+    assert info.value.field is not None and info.value.field.endswith("prefilter_except")
+    assert "give `prefilter` too" in str(info.value)
+
+
 def test_nearest_examples_and_cross_validation_on_vectors() -> None:
     # Two clusters on the unit circle: flags near (1, 0), passes near (0, 1).
     def unit(angles: list[float]) -> np.ndarray:

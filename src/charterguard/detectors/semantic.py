@@ -7,11 +7,13 @@ engine generalises from by meaning rather than by words.
       severity: warn
       clause: "6.4"
       prefilter: [action, bourse, stock, share, invest]   # cheap first stage (lemmas)
+      prefilter_except: [en cours, rupture de stock]      # ...not in these phrases
       examples:                                           # the training sentences, and the test
         flag: ["Achetez des actions Acme avant jeudi !", "Load up on our stock now"]
         pass: ["Nos actions solidaires pour le Téléthon", "Sharing our annual report"]
 
-Each sentence of a post (that holds a `prefilter` word, when given) is embedded
+Each sentence of a post (that holds a `prefilter` word outside the
+`prefilter_except` phrases, when given) is embedded
 with the multilingual sentence encoder (`charterguard.semantic.encoder`) and
 flagged when its nearest flag example is nearer than any pass example and at
 least `threshold` similar. The examples are embedded once, when the charter is
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..errors import RuleOptionError
-from ..inside.lexicon import Matcher, PostWords, parse_entry
+from ..inside.lexicon import Matcher, PostWords, Token, parse_entry
 from ..spec.rule import Company, RuleSpec
 from .base import Detector, Hit, register
 
@@ -52,11 +54,24 @@ class SemanticRule(RuleSpec):
         description="Words by lemma (inflections match: 'action' finds 'actions'); only sentences holding one are "
         "embedded (~3 ms each). Empty: every sentence.",
     )
+    prefilter_except: list[str] = Field(
+        default_factory=list,
+        description="Phrases (by lemma) in which a prefilter word does not count: its other senses, e.g. 'en cours', "
+        "'rupture de stock' beside the prefilter words 'cours' and 'stock'. Each embedding saved is ~3 ms.",
+    )
     threshold: float | None = Field(
         None, ge=0.0, le=1.0, description="Least cosine similarity to the nearest flag example. Default: chosen on the examples."
     )
     margin: float = Field(0.0, ge=0.0, le=1.0, description="How much nearer the nearest flag example must be than any pass example.")
     default_entity: str = "SEMANTIC_MATCH"
+
+
+def _matcher(words: list[str], field: str) -> Matcher | None:
+    try:
+        entries = [parse_entry(word, inflect=True) for word in words]
+    except ValueError as exc:
+        raise RuleOptionError((field,), str(exc)) from None
+    return Matcher(entries) if entries else None
 
 
 @register
@@ -74,11 +89,10 @@ class SemanticDetector(Detector[SemanticRule]):
                 raise RuleOptionError(
                     ("examples", side), f"a semantic rule learns from its examples: give at least {MIN_EXAMPLES} `{side}` examples"
                 )
-        try:
-            entries = [parse_entry(word, inflect=True) for word in rule.prefilter]
-        except ValueError as exc:
-            raise RuleOptionError(("prefilter",), str(exc)) from None
-        self._prefilter = Matcher(entries) if entries else None
+        self._prefilter = _matcher(rule.prefilter, "prefilter")
+        self._prefilter_except = _matcher(rule.prefilter_except, "prefilter_except")
+        if self._prefilter_except is not None and self._prefilter is None:
+            raise RuleOptionError(("prefilter_except",), "`prefilter_except` names the phrases where a `prefilter` word does not count: give `prefilter` too")
         # Loaded on the first post that passes the prefilter, or by warm_up() (the server,
         # before it says ready): the encoder costs ~1 s of CPU and 124 MB, which a one-post
         # check whose sentences never reach this rule should not pay.
@@ -123,11 +137,20 @@ class SemanticDetector(Detector[SemanticRule]):
                 continue
             start += len(piece) - len(piece.lstrip())
             end = start + len(stripped)
-            if self._prefilter is None or self._prefilter.find(
+            if self._prefilter is None or self._holds_prefilter_word(
                 tokens, stripped, bisect.bisect_left(word_starts, start), bisect.bisect_left(word_starts, end)
             ):
                 out.append((start, end))
         return out
+
+    def _holds_prefilter_word(self, tokens: list[Token], sentence: str, lo: int, hi: int) -> bool:
+        """Whether tokens[lo:hi] hold a prefilter word that is not inside a `prefilter_except` phrase."""
+        assert self._prefilter is not None
+        found = self._prefilter.find(tokens, sentence, lo, hi)
+        if not found or self._prefilter_except is None:
+            return bool(found)
+        excepted = self._prefilter_except.find(tokens, sentence, lo, hi)
+        return any(not any(e.first <= m.first and m.last <= e.last for e in excepted) for m in found)
 
     def find(self, post: Post) -> Iterable[Hit]:
         units = self._units(post.text, post.kept(PostWords))
