@@ -31,8 +31,9 @@ import html
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from typing import NamedTuple
 
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064")
 
@@ -69,6 +70,7 @@ RIGHT_TO_LEFT_OVERRIDE = "\u202e"
 POP_DIRECTIONAL = frozenset("\u202c\u2069")  # ends an override run (PDF; PDI closes an isolate)
 # One of these between two letters joins them with a soft boundary ("Co-li-bri", "Coli\nbri").
 JOINERS = frozenset({"-", "\u2010", "\u2011", "\n", "\r\n", "-\n", "-\r\n", "\u00b7"})
+_LONGEST_JOINER = max(map(len, JOINERS))
 MAX_SPACED_GAP = 3  # "C  o  l", "C - o - l": at most three separator characters between letters
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ESCAPES = re.compile(r"(?:%[0-9a-fA-F]{2})+")
@@ -210,8 +212,7 @@ def _classify(ch: str) -> str:
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     start: int  # offsets into FoldedText.chars
     end: int
     flags: int
@@ -233,8 +234,9 @@ class FoldedText:
             chars, o_start, o_end, raw_words, soft = _fold_each(view, v_start, v_end)
 
         # Read digits and symbols as letters in words that mix them with letters.
-        for fs, fe, _vs, _ve, _flags in raw_words:
-            _read_leet(chars, fs, fe)
+        if not LEET_CHARS.isdisjoint(chars):
+            for fs, fe, _vs, _ve, _flags in raw_words:
+                _read_leet(chars, fs, fe)
 
         words = _join_spaced_letters(raw_words, view)
         for w in words:
@@ -244,13 +246,17 @@ class FoldedText:
         self.origin_start = o_start
         self.origin_end = o_end
         self.words = words
-        hard = set()
-        for w in words:
-            hard.add(w.start)
-            hard.add(w.end)
+        hard = {w.start for w in words}
+        hard.update(w.end for w in words)
         # One hyphen or line break between two letters: a soft boundary ("Co-li-bri").
         for before, after in zip(raw_words, raw_words[1:]):
-            if before[1] == after[0] and view[before[3] : after[2]] in JOINERS and view[before[3] - 1].isalpha() and view[after[2]].isalpha():
+            if (
+                after[2] - before[3] <= _LONGEST_JOINER
+                and before[1] == after[0]
+                and view[before[3] : after[2]] in JOINERS
+                and view[before[3] - 1].isalpha()
+                and view[after[2]].isalpha()
+            ):
                 hard.discard(after[0])
                 soft.add(after[0])
         self._hard = hard
@@ -429,24 +435,20 @@ def _fold_plain(view: str) -> _Folded | None:
             after += 1
         if after < len(view) and mapped[after] != " ":
             return None  # inside a word ("Micro$oft", "f*ck"): read character by character
-    cases = view.translate(_PLAIN_CASE)
-    pieces: list[str] = []
-    o_start: list[int] = []
+    # The words are the runs of non-separators: folded offset k is the k-th non-space of `mapped`.
+    o_start = list(compress(range(len(mapped)), map(" ".__ne__, mapped)))
     raw_words: list[list[int]] = []
-    soft: set[int] = set()
     at = 0  # folded offset
     for m in _PLAIN_WORD.finditer(mapped):
         start, end = m.span()
         before = view[start - 1] if start else ""
         raw_words.append([at, at + end - start, start, end, HASHTAG if before == "#" else MENTION if before == "@" else 0])
-        pieces.append(m.group())
-        o_start.extend(range(start, end))
-        case = cases[start:end]
-        if "u" in case and "l" in case:
-            soft.update(at + k.start() for k in _LOWER_UPPER.finditer(case))
-            soft.update(at + k.start() - 1 for k in _UPPERS_LOWER.finditer(case))
         at += end - start
-    return list("".join(pieces)), o_start, [k + 1 for k in o_start], raw_words, soft
+    # camelCase boundaries: a separator is " " in `cases`, so no match spans two words.
+    cases = view.translate(_PLAIN_CASE)
+    soft = {bisect_left(o_start, k.start()) for k in _LOWER_UPPER.finditer(cases)}
+    soft.update(bisect_left(o_start, k.start()) - 1 for k in _UPPERS_LOWER.finditer(cases))
+    return list(mapped.replace(" ", "")), o_start, [k + 1 for k in o_start], raw_words, soft
 
 
 def _letter_after_masks(view: str, i: int) -> bool:
@@ -474,6 +476,9 @@ def _read_leet(chars: list[str], start: int, end: int) -> None:
 
 def _join_spaced_letters(raw_words: list[list[int]], view: str) -> list[Word]:
     """Join runs of >= 3 one-character words separated by short separator gaps."""
+    singles = [w[1] - w[0] == 1 for w in raw_words]
+    if not any(map(bool.__and__, singles, singles[1:])):  # no two one-letter words in a row: nothing to join
+        return [Word(w[0], w[1], w[4]) for w in raw_words]
     words: list[Word] = []
     k = 0
     while k < len(raw_words):
