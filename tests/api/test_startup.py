@@ -18,7 +18,7 @@ import pytest
 from charterguard.api.keys import KeyRing, KeysFileError, hash_token
 from charterguard.api.settings import Settings, SettingsError
 
-from .conftest import LIGHT_CHARTER, Server, cli, start_server
+from .conftest import LIGHT_CHARTER, Server, cli, server_env, start_server
 
 
 def test_refuses_non_loopback_without_keys() -> None:
@@ -196,6 +196,43 @@ def test_sighup_replaces_every_worker_without_failing_a_request(tmp_path: Path) 
         srv.stop()
     assert len(after) == 2 and not after & before, "both workers were replaced"
     assert statuses and set(statuses) == {200}, f"statuses during the restart: {sorted(set(statuses))}"
+
+
+def test_sighup_to_one_worker_reloads_the_charter_in_place_without_failing_a_request(tmp_path: Path) -> None:
+    """With one worker there is no other to take over while a new one loads: SIGHUP (whose
+    default action would end the process) reloads the changed charter at once, in place."""
+    charter = tmp_path / "light.yaml"
+    charter.write_text(LIGHT_CHARTER, encoding="utf-8")
+    # The file watcher looks only once an hour here: only the signal can explain the reload.
+    srv = start_server(tmp_path, "--charter", str(charter), "--no-decision-log", "--log-level", "info", env=server_env(CHARTERGUARD_RELOAD_INTERVAL_S="3600"))
+    try:
+        statuses: list[int] = []
+        versions: list[str] = []
+        stop = threading.Event()
+
+        def post() -> None:
+            with httpx.Client(base_url=srv.base_url, timeout=30) as client:
+                while not stop.is_set():
+                    response = client.post("/v1/check", json={"text": "Le projet Zorglub avance"})
+                    statuses.append(response.status_code)
+                    if response.status_code == 200:
+                        versions.append(response.json()["charter"]["version"])
+
+        client = threading.Thread(target=post)
+        client.start()
+        _wait_until(lambda: len(statuses) >= 5)
+        charter.write_text(LIGHT_CHARTER.replace('version: "1"', 'version: "2"'), encoding="utf-8")
+        srv.proc.send_signal(signal.SIGHUP)
+        _wait_until(lambda: versions[-1:] == ["2"], timeout_s=30)
+        stop.set()
+        client.join(timeout=60)
+        alive = srv.proc.poll() is None
+    finally:
+        srv.stop()
+    assert alive, "the server must survive SIGHUP"
+    assert versions[0] == "1" and versions[-1] == "2", f"versions served: {sorted(set(versions))}"
+    assert set(statuses) == {200}, f"statuses during the reload: {sorted(set(statuses))}"
+    assert "SIGHUP: charters reloaded: ['light-test']" in srv.log_text()
 
 
 def _wait_until(condition: Callable[[], bool], timeout_s: float = 60) -> None:

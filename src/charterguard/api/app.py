@@ -13,7 +13,9 @@ decision log.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
+import signal
 import threading
 from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator
@@ -30,6 +32,7 @@ from .settings import Settings
 from .state import State
 
 API_VERSION = "1"
+log = logging.getLogger("charterguard.api")
 
 
 def _swagger_ui_dir() -> str | None:
@@ -79,11 +82,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         else:
             # Warm up in a thread: /healthz answers at once, /readyz once models are loaded.
             threading.Thread(target=state.warm_up, name="warm-up", daemon=True).start()
+        # One worker has no other to take over while a new one loads: SIGHUP (whose default
+        # action ends the process) reloads charters and keys in place. Several workers: the
+        # supervisor replaces them one by one (serving.py).
+        hup = settings.workers == 1 and _reload_on_sighup(state)
         state.charters.start_watching(settings.reload_interval_s)
         state.start_retention()
         try:
             yield
         finally:
+            if hup:
+                asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
             state.close()
 
     app = FastAPI(
@@ -129,6 +138,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for area in (health, checks, charters, decisions):
         app.include_router(area.router)
     return app
+
+
+def _reload_on_sighup(state: State) -> bool:
+    """Install the SIGHUP handler (the reload runs in a thread of its own); False where signals
+    cannot be handled (no SIGHUP on Windows; an app run outside the main thread, as by TestClient)."""
+    if not hasattr(signal, "SIGHUP"):
+        return False
+    try:
+        asyncio.get_running_loop().add_signal_handler(
+            signal.SIGHUP, lambda: threading.Thread(target=state.reload_now, name="sighup-reload", daemon=True).start()
+        )
+    except (RuntimeError, ValueError, NotImplementedError) as exc:
+        log.debug("SIGHUP not handled here: %s", exc)
+        return False
+    return True
 
 
 def app_from_env() -> FastAPI:

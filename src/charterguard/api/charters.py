@@ -82,6 +82,7 @@ class CharterRegistry:
             self.default_name = self.default_name or served.name
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._reloading = threading.Lock()  # the watcher and a SIGHUP never build the same charter twice at once
 
     def get(self, name: str | None) -> Served | None:
         return self._served.get(name or self.default_name)
@@ -94,6 +95,10 @@ class CharterRegistry:
 
     def reload_changed(self) -> list[str]:
         """Reload every charter whose files changed; returns the names reloaded."""
+        with self._reloading:
+            return self._reload_changed()
+
+    def _reload_changed(self) -> list[str]:
         reloaded = []
         for name, served in list(self._served.items()):
             if _stamps([p for p, _, _ in served.stamps]) == served.stamps:

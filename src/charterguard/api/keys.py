@@ -146,6 +146,12 @@ class WatchedKeyRing:
         self._next_check = time.monotonic() + check_interval_s
         self._lock = threading.Lock()
 
+    def reload_now(self) -> None:
+        """Look at the file now, whatever the interval (SIGHUP)."""
+        with self._lock:
+            self._next_check = 0.0
+        self.current()
+
     def current(self) -> KeyRing:
         if time.monotonic() >= self._next_check and self._lock.acquire(blocking=False):
             try:

@@ -121,6 +121,18 @@ class State:
             self.warmup_error = f"{type(exc).__name__}: {exc}" if isinstance(exc, CharterguardError) else type(exc).__name__
             log.error("warm-up failed, /readyz will stay 503:\n%s", safe_traceback(exc))
 
+    def reload_now(self) -> None:
+        """SIGHUP to a one-worker server: the charters whose files changed and the API keys file,
+        reloaded now rather than at the next look. Requests keep being answered by the current
+        checkers until the new ones are built and warm (the models stay loaded)."""
+        try:
+            reloaded = self.charters.reload_changed()
+            if self.keyring is not None:
+                self.keyring.reload_now()
+            log.info("SIGHUP: charters reloaded: %s; API keys file %s", reloaded or "none changed", "looked at" if self.keyring else "not used")
+        except Exception as exc:  # never let a signal kill the server
+            log.error("SIGHUP: the reload failed: %s", safe_traceback(exc))
+
     def close(self) -> None:
         """Stop, losing no decision: checks still running are finished (within SHUTDOWN_WAIT_S) and
         every decision handed to the writer is committed before the log is closed."""
