@@ -8,6 +8,9 @@ Real models; no timing assertions (bench/bench_cold_start.py measures the time).
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -111,3 +114,27 @@ def test_a_warmed_up_checker_never_reloads_a_pipeline_for_a_rule_that_parses_on_
     # Inside information reads the French future tense (the morphologizer) of a topic sentence without a cue.
     assert checker.check("Notre usine de Lorient fermera ses portes.", lang="fr").verdict == "warn"
     assert nlp.pipeline("fr", {"ner"}) is loaded
+
+
+def test_a_warmed_up_checker_imports_nothing_on_its_first_phone_email_and_iban() -> None:
+    """A server's warm-up (`Checker.warm_up` and its warm-up posts, before /readyz says ready)
+    loads what the rules load on first use: its first post with a phone, an e-mail or an IBAN
+    paid ~0.5 s of imports (phonenumbers, Presidio, tldextract) and ~0.3 s building the
+    public-suffix list, after the server said it was ready."""
+    code = """
+import json, sys
+from charterguard import Charter, Checker
+from charterguard.api.state import WARMUP_TEXTS
+checker = Checker(Charter.load("default"))
+checker.warm_up()
+for text, lang in WARMUP_TEXTS:
+    checker.check(text, lang=lang)
+before = set(sys.modules)
+report = checker.check("Écrivez à marie.durand@exemple.fr ou au 06 12 34 56 78. IBAN FR76 3000 6000 0112 3456 7890 189", lang="fr")
+print(json.dumps({"entities": sorted({f.entity for f in report.findings}), "new": sorted(set(sys.modules) - before)}))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE"} <= set(result["entities"])
+    assert result["new"] == []

@@ -104,6 +104,9 @@ class PiiDetector(Detector[PiiRule]):
             self._analyzer = analyzer_for(self.company, regions)
         return self._analyzer
 
+    def warm_up(self) -> None:
+        self.analyzer.warm_up(self.rule.entities)
+
     def find(self, post: "Post") -> Iterable[Hit]:
         rule = self.rule
         for candidate in self.analyzer.analyze(post, rule.entities):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .entities import NER_ENTITIES, Candidate
 from .recognizers import Recognizer, structured_recognizers
+from .recognizers import warm_up as warm_up_recognizers
 
 if TYPE_CHECKING:
     from ..analysis import Post
@@ -37,6 +38,7 @@ class PiiAnalyzer:
 
     def __init__(self, company: "Company", phone_regions: dict[str, tuple[str, ...]] | None = None) -> None:
         self._recognizers: list[tuple[str, Recognizer]] = structured_recognizers(phone_regions)
+        self._phone_regions = phone_regions
         from .lexicons import BRANDS
 
         # Never a person: the company's own names, code names, customers, competitors, and known brands.
@@ -47,6 +49,10 @@ class PiiAnalyzer:
         self._lock = threading.Lock()
 
     # -- public -----------------------------------------------------------------
+    def warm_up(self, entities: Iterable[str]) -> None:
+        """Load now what the recognizers of `entities` would load on their first match."""
+        warm_up_recognizers(entities, self._phone_regions)
+
     def analyze(self, post: "Post", entities: Iterable[str]) -> list[Candidate]:
         """Candidates of `entities` in `post`, overlaps resolved, sorted by start."""
         wanted = set(entities)

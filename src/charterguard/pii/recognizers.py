@@ -15,6 +15,7 @@ post costs linear time.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Callable
 
 from .. import validators
@@ -491,6 +492,28 @@ def _join_address_parts(text: str, parts: list[Candidate]) -> list[Candidate]:
                 continue
         joined.append(part)
     return joined
+
+
+def warm_up(entities: Iterable[str], phone_regions: dict[str, tuple[str, ...]] | None = None) -> None:
+    """Load what the recognizers of `entities` load on first use: phonenumbers' metadata of
+    the phone regions, Presidio's recognizers, the public-suffix snapshot. A server does it
+    before it says ready: its first posts with a phone or an e-mail paid 0.1 s and 0.5 s."""
+    wanted = set(entities)
+    if "PHONE_NUMBER" in wanted:
+        import phonenumbers
+
+        for region in sorted({r for regions in (phone_regions or DEFAULT_PHONE_REGIONS).values() for r in regions}):
+            example = phonenumbers.example_number(region)
+            if example is not None:
+                phonenumbers.is_valid_number(example)
+    presidio = sorted(wanted & set(_PRESIDIO_EVIDENCE))
+    if presidio:
+        from .presidio_setup import offline_tld_extractor, recognizer
+
+        for entity in presidio:
+            recognizer(entity)
+        if "EMAIL_ADDRESS" in presidio:
+            offline_tld_extractor()("example.org")  # the suffix trie is built on the first domain read (~0.3 s)
 
 
 def structured_recognizers(phone_regions: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, Recognizer]]:
