@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from . import SecretCandidate
 from .credentials import IDENTIFIER_WORDS
-from .shape import class_switches, entropy, is_documented_sample, is_placeholder, looks_random
+from .shape import class_switches, entropy, is_der_private_key, is_documented_sample, is_placeholder, looks_generated, looks_random
 
 _B = r"(?:(?<=://)|(?<![\w\-./+]))"  # a token starts at a word boundary (not inside a longer token), or a URL's user part
 _E = r"(?![\w\-])"  # ... and ends at one
@@ -137,6 +137,8 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("openai-api-key", "API_KEY", _B + r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}" + _E, hint='T3BlbkFJ'),
     TokenShape("openai-project-key", "API_KEY", _B + r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,}" + _E, 3.5, hint='sk-(?:proj|svcacct|admin)-'),
     TokenShape("anthropic-api-key", "API_KEY", _B + r"sk-ant-(?:api03|admin01)-[A-Za-z0-9_\-]{80,}" + _E, hint='sk-ant-'),
+    # Nostr's bech32 private key (NIP-19): "nsec1" and 58 characters of the bech32 alphabet.
+    TokenShape("nostr-private-key", "PRIVATE_KEY", _B + r"nsec1[02-9ac-hj-np-z]{58}" + _E, hint='nsec1'),
     TokenShape("age-secret-key", "PRIVATE_KEY", r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", hint='AGE-SECRET-KEY-1'),
     TokenShape("onepassword-secret-key", "API_KEY", _B + r"A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}" + _E, hint='A3-'),
     TokenShape("tailscale-key", "API_KEY", _B + r"tskey-(?:auth|api|client|webhook|scim)-[A-Za-z0-9]{6,24}-[A-Za-z0-9]{20,64}" + _E, hint='tskey-'),
@@ -231,9 +233,9 @@ _PREFIXED = re.compile(
     r"(?<![\w\-./+@])(?P<prefix>[a-z][a-z0-9]{1,9}(?:[_\-][a-z0-9]{2,8}){0,2})[_\-]"
     r"(?P<body>[A-Za-z0-9]{4,200}(?:_[A-Za-z0-9]{4,64}){0,2})(?![\w\-])"
 )
-_PREFIXED_HINT = re.compile(r"[_\-][A-Za-z0-9]{30}")
+_PREFIXED_HINT = re.compile(r"[_\-][A-Za-z0-9]{20}")
 # Prefixes of identifiers, hashes and public keys: Stripe objects (cus_, pi_...), digests, publishable keys.
-_NOT_SECRET_PREFIXES = frozenset(
+NOT_SECRET_PREFIXES = frozenset(
     "sha sha1 sha224 sha256 sha384 sha512 md5 hash uuid guid id ids commit build ref ver version img image file doc docs "
     "order tx txn block cid pk pub public publishable phc utm cus pi ch in sub price prod pm seti si acct evt req src card "
     "ba py po tr ii il cs plink inv test tests example sample demo dummy fake".split()
@@ -249,7 +251,7 @@ def _prefixed_tokens(text: str) -> list[SecretCandidate]:
     for m in _PREFIXED.finditer(text):
         prefix = m.group("prefix")
         body = m.group("body").replace("_", "")
-        if len(body) < 30 or re.split(r"[_\-]", prefix, maxsplit=1)[0] in _NOT_SECRET_PREFIXES or not looks_random(body):
+        if len(body) < 20 or re.split(r"[_\-]", prefix, maxsplit=1)[0] in NOT_SECRET_PREFIXES or not looks_random(body):
             continue
         family = "TOKEN" if _TOKEN_PREFIX.search(prefix) else "API_KEY"
         out.append(SecretCandidate(m.start(), m.end(), family, "vendor-prefixed-token", score=0.9))
@@ -342,11 +344,50 @@ def _dotted_tokens(text: str) -> list[SecretCandidate]:
     return out
 
 
+# A private key's base64 body pasted without its PEM lines: DER opens "MI" (long form) or "MH"/"MC" (short).
+# (a body cut into lines runs on as long as its lines are base64)
+_DER_BODY = re.compile(r"(?<![A-Za-z0-9+/])M[IHC][A-Za-z0-9+/]{58,20000}={0,2}(?:\r?\n[A-Za-z0-9+/]{16,200}={0,2}){0,400}(?![A-Za-z0-9+/=])")
+
+
+def _der_private_keys(text: str) -> list[SecretCandidate]:
+    if "MI" not in text and "MH" not in text and "MC" not in text:
+        return []
+    return [
+        SecretCandidate(m.start(), m.end(), "PRIVATE_KEY", "der-private-key")
+        for m in _DER_BODY.finditer(text)
+        if is_der_private_key(m.group(0))
+    ]
+
+
+# A link that triggers a webhook (its host or path says "hook") holding a generated segment: whoever
+# holds it posts into the tool, so the whole link is the secret ("https://hook.<region>.<tool>/<id>",
+# ".../webhooks/incoming/<id>"). Links whose segments are words or numbers are pages, not triggers.
+_HOOK_SEGMENT = re.compile(r"[A-Za-z0-9_\-]{20,}")
+
+
+def _hook_links(text: str) -> list[SecretCandidate]:
+    if "hook" not in text.lower():
+        return []
+    out = []
+    for m in _LINK.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in _LINK_TRAILING:
+            end -= 1
+        link = text[m.start() : end]
+        rest = link.split("://", 1)[1]
+        host, _, path = rest.partition("/")
+        if "hook" not in host.lower() and "hook" not in path.lower():
+            continue
+        if any(looks_generated(segment) for segment in _HOOK_SEGMENT.findall(path.split("?", 1)[0])):
+            out.append(SecretCandidate(m.start(), end, "TOKEN", "webhook-link", score=0.9))
+    return out
+
+
 def find_tokens(text: str) -> list[SecretCandidate]:
     """Every provider credential in `text`, each span the token itself (overlaps are left to
     `resolve`). A shape runs only when its hint occurs: most posts run none."""
     out = _private_keys(text) + _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
-    out += _chat_webhooks(text)
+    out += _chat_webhooks(text) + _der_private_keys(text) + _hook_links(text)
     # Every shape's match is one run of 15+ non-space characters holding its hint: the hints are
     # looked for in those runs only (most posts have a few, or none), then each shape in the post.
     runs = _LONG_RUN.findall(text)

@@ -443,8 +443,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
     for m in _NEAR_KEYWORD.finditer(text):
         value = m.group("bare").rstrip(".")
-        if _ASSIGNMENT.match(value):
-            continue  # "key=X&token=Y": each name=value is read as config, with its own family
+        if _ASSIGNMENT.match(value.lstrip("-")):
+            continue  # "key=X&token=Y", "--from-literal=password=X": each name=value is read as config, with its own family
         before = text[max(0, m.start() - 12) : m.start()]  # "public key", "ssh-rsa" are not secrets
         if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")):

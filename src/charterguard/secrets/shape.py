@@ -178,3 +178,77 @@ def is_documented_sample(value: str, text: str, start: int) -> bool:
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end].replace(value, " ")
     return _DOCS_CONTEXT.search(line) is not None
+
+
+_BASE32 = re.compile(r"^[A-Z2-7]+$")
+_REPEAT = re.compile(r"(.)\1{3}")  # "aaaa", "0000": typed, not generated
+
+
+def is_hex(value: str) -> bool:
+    return _HEX.match(value) is not None
+
+
+def looks_generated(value: str) -> bool:
+    """A value shaped like a generated key, whatever issued it (no vendor prefix needed): judged
+    by its alphabet and length, then its entropy against that length.
+
+    - hexadecimal: 32+ digits mixing letters and digits, 3 bits/char (a 32-digit random hex
+      string has ~3.7); also the shape of digests and commit ids, so the caller's context decides;
+    - base32 capitals (TOTP seeds): 16+ characters, letters and digits, 3.5 bits/char;
+    - base62/base64/base64url: 20+ characters holding a digit, a lowercase and an uppercase letter
+      (or, 24+ long, lowercase and digits only), with frequent class changes; the entropy floor
+      grows with the length up to 4 bits/char (a random 20-character string has ~4.1).
+    Refused: words and identifiers (camel or snake case), file names, UUIDs, runs of a
+    repeated character, sequences and placeholders.
+    """
+    core = value.rstrip("=")
+    n = len(core)
+    if n < 16 or n > 4096 or _UUID.match(core) or _REPEAT.search(core) or is_placeholder(core):
+        return False
+    has_digit = any(c.isdigit() for c in core)
+    if _HEX.match(core):
+        return n >= 32 and has_digit and any(c.isalpha() for c in core) and entropy(core) >= 3.0
+    if _BASE32.match(core):
+        return has_digit and entropy(core) >= 3.5
+    if n < 20 or not has_digit or _FILE_NAME.search(core):
+        return False
+    lower, upper = any(c.islower() for c in core), any(c.isupper() for c in core)
+    if not lower:
+        return False
+    if upper:
+        in_words = sum(len(w) for w in _CAMEL_WORD.findall(core))
+        worded = in_words >= 0.5 * n  # "ProjectPhoenix2026Release"
+    else:
+        # Lowercase and digits (base36): random letters hold few vowels (~20%), words ~40% ("release2026final").
+        letters = [c for c in core if c.isalpha()]
+        worded = n < 24 or sum(c in "aeiouy" for c in letters) >= 0.3 * len(letters)
+    return not worded and class_switches(core) >= 0.3 and entropy(core) >= min(4.0, 0.8 * math.log2(n))
+
+
+def _der_content(value: str) -> bytes | None:
+    """The first bytes inside the outer SEQUENCE of a base64 DER structure, None when it is not one."""
+    import base64
+    import binascii
+
+    head = value[:24]
+    try:
+        der = base64.b64decode(head[: len(head) // 4 * 4], validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    if len(der) < 8 or der[0] != 0x30:
+        return None
+    length = der[1]
+    return der[2 + (length & 0x7F if length & 0x80 else 0) :]
+
+
+def is_der_sequence(value: str) -> bool:
+    """base64 of a DER SEQUENCE: a key, a certificate, a signature."""
+    return _der_content(value) is not None
+
+
+# The DER opening of a private key: SEQUENCE, then the INTEGER version 0 (PKCS#1 RSA/DSA, PKCS#8)
+# or 1 (SEC1 EC). A public key or a certificate opens with a nested SEQUENCE instead.
+def is_der_private_key(value: str) -> bool:
+    """A base64 body of a private key pasted without its PEM header ("MIIEvQIBADAN...")."""
+    content = _der_content(value)
+    return content is not None and content[:3] in (b"\x02\x01\x00", b"\x02\x01\x01")

@@ -1,0 +1,118 @@
+"""Keys known by their shape alone: no vendor prefix, no connector after a credential word.
+
+A bare random value ("here's the staging key: 4mQ8...", `{"apiKey": "..."}`, `--client-secret X`,
+a TOTP seed, a private key's base64 body without its PEM lines) is what detect-secrets' entropy
+plugins look for. Here the value's shape (`shape.looks_generated`) makes it a candidate; the words
+before it on its line decide, as detect-secrets' filters do:
+
+- promoted by any word naming a credential, whatever the syntax around it: a key-like field name
+  (`apiKey`, `SEARCH_WRITE_KEY`, `x-api-key`, `--client-secret`), "key", "clé", "token", "secret",
+  a bot, webhook, HMAC, 2FA seed, an SDK client built with the value;
+- demoted by words naming a public identifier (commit, sha, checksum, order, tracking, DOI, ISBN,
+  video, integrity, ETag, LFS oid, snapshot...), the nearest of the two winning;
+- a long, strongly mixed value with neither is reported too (only base62/64, 32+ characters).
+Values inside links are left to the link readers (`?token=` is config, a page's path is public).
+One scan of runs of the base64url alphabet: linear, and most posts have no 16-character run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import SecretCandidate
+from .catalogue import NOT_SECRET_PREFIXES
+from .shape import entropy, is_der_sequence, is_documented_sample, is_hex, looks_generated
+
+# A run of the base64/base64url alphabet, 16+ long, not inside a longer word, a path or a link.
+_RUN = re.compile(r"(?<![\w+/\-.~%$@&#\\])[A-Za-z0-9+/_\-]{16,}={0,2}(?![\w+/\-=~%@&\\]|\.\w)")
+_CONTEXT_REACH = 80  # how far before the value, on its line, the deciding words may be
+# Words naming a credential. A key word may end a compound identifier (apiKey, WRITE_KEY, x-api-key,
+# client-secret) but not a word (monkey, keynote, secretary).
+_CREDENTIAL_CONTEXT = re.compile(
+    r"(?i)(?:(?<![a-z])|(?<=api)|(?<=auth)|(?<=access)|(?<=secret)|(?<=private)|(?<=write)|(?<=read)|(?<=app)|(?<=client)|"
+    r"(?<=master)|(?<=signing)|(?<=session)|(?<=service)|(?<=consumer)|(?<=hmac)|(?<=bot)|(?<=license))"
+    r"(?P<word>keys?|clefs?|cl[ée]s?|tokens?|jetons?|secrets?|bearer|credentials?|creds|webhooks?|hmac|"
+    r"seed|2fa|totp|otp|mfa|authenticator|passphrase|passwords?|mdp|chiffrement|encryption|signing|sig|auth|bot)(?![a-z])"
+    r"|(?i:client)\s*\(\s*(?:api_key\s*=\s*)?[\"']$"  # cohere.Client("...") : an SDK client built with its key
+)
+# Words naming a public identifier or a digest.
+_PUBLIC_CONTEXT = re.compile(
+    r"(?i)(?<![a-z])(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|sha\d*sum|digests?|ids?|uuids?|guids?|builds?|versions?|"
+    r"refs?|r[ée]f[ée]rences?|orders?|commandes?|tracking|suivi|colis|factures?|invoices?|tickets?|request[\s_\-]?ids?|"
+    r"correlation|transactions?|fingerprints?|empreintes?|publi(?:c|que)(?:[_\-]?keys?)?|pub(?:[_\-]?keys?)?|ssh-[a-z0-9]+|ecdsa-[\w\-]+|doi|isbn|issn|arxiv|"
+    r"youtube|youtu\.be|vid[ée]os?|playlists?|channels?|cha[îi]nes?|integrity|etag|oid|lfs|snapshots?|ray|serial|s[ée]rie|"
+    r"avatar|gravatar|ipfs|cid|blocs?|blocks?|explorer|base64,|data:|nonce|salt|iv)(?![a-z])"
+)
+# RFC 7517: a JSON Web Key names its type ("kty"); its private members are these.
+_JWK_KEY_TYPE = re.compile(r"[\"']kty[\"']\s*:")
+_JSON_MEMBER = re.compile(r"[\"'](\w{1,3})[\"']\s*:\s*[\"']$")
+_JWK_PRIVATE = frozenset({"d", "p", "q", "dp", "dq", "qi", "k"})
+_TOKEN_WORDS = frozenset({"token", "tokens", "jeton", "jetons", "bearer", "seed", "2fa", "totp", "otp", "mfa", "authenticator", "sig", "webhook", "webhooks", "auth", "bot"})
+_PASSWORD_WORDS = frozenset({"password", "passwords", "mdp", "passphrase"})
+
+
+_NAMED_FIELD = re.compile(r"[\w.\-]+[\"']?\s*(?::|=|=>)\s*[\"']?$")
+_PEM_BEGIN = re.compile(r"-----BEGIN ([A-Z0-9 ]{1,40})-----")
+
+
+def _in_public_block(text: str, start: int) -> bool:
+    """Inside a PEM block that is not a private key's (CERTIFICATE, PUBLIC KEY, PGP PUBLIC KEY BLOCK...)."""
+    begin = text.rfind("-----BEGIN ", 0, start)
+    if begin < 0 or text.rfind("-----END ", begin, start) >= 0:
+        return False
+    m = _PEM_BEGIN.match(text, begin)
+    return m is not None and "PRIVATE" not in m.group(1)
+
+
+def _is_der(value: str) -> bool:
+    """A DER structure in base64 ("MII..." decodes to a SEQUENCE): a certificate or a public key when it
+    is not a private key's (the catalogue reports those)."""
+    return value.startswith(("MII", "MF", "MC", "MH")) and is_der_sequence(value)
+
+
+def find_bare_keys(text: str) -> list[SecretCandidate]:
+    """Generated-looking values the words before them name as credentials (or, long and strongly
+    mixed, that nothing names as public). The span is the value."""
+    out: list[SecretCandidate] = []
+    for m in _RUN.finditer(text):
+        value = m.group(0)
+        start, end = m.start(), m.end()
+        if "/" in value and value.count("/") * 12 > len(value):
+            continue  # a path ("docs/api/v2/..."): a base64 body has few slashes
+        head, sep, _ = value.partition("_" if "_" in value[:12] else "-")
+        if sep and head.casefold() in NOT_SECRET_PREFIXES:
+            continue  # "sha512-...", "cus_...": a digest or an object id
+        if not looks_generated(value) or is_documented_sample(value, text, start):
+            continue
+        line_start = max(text.rfind("\n", 0, start) + 1, start - _CONTEXT_REACH)
+        before = text[line_start:start]
+        if "://" in before.rsplit(None, 1)[-1] if before.strip() else False:
+            continue  # inside a link
+        if _JWK_KEY_TYPE.search(text, max(0, start - 400), start):
+            # A JSON Web Key: its private parameters are named (d, p, q, dp, dq, qi, k), the rest is public.
+            member = _JSON_MEMBER.search(before)
+            if member is not None and member.group(1) in _JWK_PRIVATE:
+                out.append(SecretCandidate(start, end, "PRIVATE_KEY", "jwk-private-parameter"))
+            continue
+        credential = None
+        for credential in _CREDENTIAL_CONTEXT.finditer(before):
+            pass
+        public = None
+        for public in _PUBLIC_CONTEXT.finditer(before):
+            pass
+        if public is not None and (credential is None or public.end() > credential.end()):
+            continue
+        if credential is None:
+            # Nothing names it: only a long, strongly mixed base62/64 value (hex and base32 are also
+            # digests and ids), not the value of a field whose name says something else
+            # ("Address = ...", "checksum: ..."), nor public key material (a certificate, a public key).
+            core = value.rstrip("=")
+            if len(core) < 32 or is_hex(core) or core.isupper() or core.islower() or entropy(core) < 4.2 \
+                    or _NAMED_FIELD.search(before) or _in_public_block(text, start) or _is_der(core):
+                continue
+            out.append(SecretCandidate(start, end, "API_KEY", "generated-value", score=0.7))
+            continue
+        word = (credential.group("word") or "").casefold()
+        family = "TOKEN" if word in _TOKEN_WORDS else "PASSWORD" if word in _PASSWORD_WORDS else "API_KEY"
+        out.append(SecretCandidate(start, end, family, "generated-value-named", score=0.8))
+    return out
