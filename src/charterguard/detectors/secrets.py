@@ -29,6 +29,7 @@ from ..secrets import (
     INFRASTRUCTURE_FAMILIES,
     SecretCandidate,
     label,
+    long_runs,
     resolve,
 )
 from ..spec.rule import Company, RuleSpec, check_known
@@ -114,7 +115,8 @@ class SecretsDetector(Detector[SecretsRule]):
 
         found: list[SecretCandidate] = []
         if self.credentials:
-            found += resolve(find_tokens(text) + find_url_credentials(text) + find_announced(text) + find_bare_keys(text))
+            runs = long_runs(text)
+            found += resolve(find_tokens(text, runs) + find_url_credentials(text) + find_announced(text) + find_bare_keys(text, runs))
         if self.infrastructure:
             found += resolve(find_infrastructure(text, self.company.internal_domains, self.rule.internal_tools))
         return sorted((c for c in found if c.family in self.families), key=lambda c: c.start)

@@ -69,4 +69,10 @@ def resolve(candidates: list[SecretCandidate]) -> list[SecretCandidate]:
     return kept
 
 
-__all__ = ["CREDENTIAL_FAMILIES", "FAMILIES", "INFRASTRUCTURE_FAMILIES", "LABELS", "SecretCandidate", "label", "resolve"]
+def long_runs(text: str) -> list[str]:
+    """The post's runs of 15+ non-space characters: every token, key or private key body lies in one,
+    and most posts have none (str.split is ~2x cheaper than a regex scan; the finders share it)."""
+    return [word for word in text.split() if len(word) >= 15]
+
+
+__all__ = ["CREDENTIAL_FAMILIES", "FAMILIES", "INFRASTRUCTURE_FAMILIES", "LABELS", "SecretCandidate", "label", "long_runs", "resolve"]

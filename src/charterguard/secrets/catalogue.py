@@ -21,7 +21,7 @@ import binascii
 import re
 from dataclasses import dataclass
 
-from . import SecretCandidate
+from . import SecretCandidate, long_runs
 from .credentials import IDENTIFIER_WORDS
 from .shape import class_switches, entropy, is_der_private_key, is_documented_sample, is_placeholder, looks_generated, looks_random
 
@@ -159,7 +159,6 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
 _COMPILED: tuple[tuple[TokenShape, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (shape, re.compile(shape.hint), re.compile(shape.pattern)) for shape in TOKEN_SHAPES
 )
-_LONG_RUN = re.compile(r"\S{15,}")
 _ANY_HINT = re.compile("|".join(f"(?:{shape.hint})" for shape in TOKEN_SHAPES))
 # A private key block runs from BEGIN to END, or, when it is cut, as far as its base64 goes.
 # (OpenVPN writes its shared secret "-----BEGIN OpenVPN Static key V1-----".)
@@ -366,7 +365,7 @@ _HOOK_SEGMENT = re.compile(r"[A-Za-z0-9_\-]{20,}")
 
 
 def _hook_links(text: str) -> list[SecretCandidate]:
-    if "hook" not in text.lower():
+    if "hook" not in text and "Hook" not in text and "HOOK" not in text:
         return []
     out = []
     for m in _LINK.finditer(text):
@@ -383,20 +382,24 @@ def _hook_links(text: str) -> list[SecretCandidate]:
     return out
 
 
-def find_tokens(text: str) -> list[SecretCandidate]:
+def find_tokens(text: str, runs: list[str] | None = None) -> list[SecretCandidate]:
     """Every provider credential in `text`, each span the token itself (overlaps are left to
-    `resolve`). A shape runs only when its hint occurs: most posts run none."""
-    out = _private_keys(text) + _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
-    out += _chat_webhooks(text) + _der_private_keys(text) + _hook_links(text)
-    # Every shape's match is one run of 15+ non-space characters holding its hint: the hints are
+    `resolve`). A shape runs only when its hint occurs: most posts run none. `runs`: the post's
+    `long_runs`, when the caller has them."""
+    out = _private_keys(text)  # (a PEM header holds spaces: the only finder that needs no long run)
+    # Every other match is, or lies in, one run of 15+ non-space characters: the hints are
     # looked for in those runs only (most posts have a few, or none), then each shape in the post.
-    runs = _LONG_RUN.findall(text)
+    runs = long_runs(text) if runs is None else runs
+    if not runs:
+        return out
+    out += _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
+    out += _chat_webhooks(text) + _der_private_keys(text) + _hook_links(text)
     if any(len(run) >= 52 for run in runs):
         out += _named_before(text)  # 64 hex digits, 52 base32 characters
     if any(len(run) >= 40 and "." in run for run in runs):
         out += _dotted_tokens(text)  # 40+ characters with a dot
-    long_runs = " ".join(runs)
-    if not long_runs or _ANY_HINT.search(long_runs) is None:
+    joined = " ".join(runs)
+    if _ANY_HINT.search(joined) is None:
         return out  # most posts: one scan instead of one per shape
     for shape, hint, pattern in _COMPILED:
         if hint.search(text) is None:

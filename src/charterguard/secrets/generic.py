@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from . import SecretCandidate
+from . import SecretCandidate, long_runs
 from .catalogue import NOT_SECRET_PREFIXES
 from .shape import entropy, is_der_sequence, is_documented_sample, is_hex, looks_generated
 
@@ -51,7 +51,9 @@ _TOKEN_WORDS = frozenset({"token", "tokens", "jeton", "jetons", "bearer", "seed"
 _PASSWORD_WORDS = frozenset({"password", "passwords", "mdp", "passphrase"})
 
 
-_NAMED_FIELD = re.compile(r"[\w.\-]+[\"']?\s*(?::|=|=>)\s*[\"']?$")
+# A config field's name before its value ("Address = ", `"checksum": "`, "export BUILD_ID="): first on its
+# line or after a JSON/query separator (prose ending a clause with a colon is no field name).
+_NAMED_FIELD = re.compile(r"(?:^\s*(?:[-*]\s+|export\s+|set\s+)?|[{,;&?]\s*)[\"']?[\w.\-]+[\"']?\s*(?::|=|=>)\s*[\"']?$")
 _PEM_BEGIN = re.compile(r"-----BEGIN ([A-Z0-9 ]{1,40})-----")
 
 
@@ -70,10 +72,20 @@ def _is_der(value: str) -> bool:
     return value.startswith(("MII", "MF", "MC", "MH")) and is_der_sequence(value)
 
 
-def find_bare_keys(text: str) -> list[SecretCandidate]:
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match in `text` (the nearest to the value that follows it)."""
+    last = None
+    for last in pattern.finditer(text):  # noqa: B007 (the loop keeps the last one)
+        pass
+    return last
+
+
+def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandidate]:
     """Generated-looking values the words before them name as credentials (or, long and strongly
-    mixed, that nothing names as public). The span is the value."""
+    mixed, that nothing names as public). The span is the value. `runs`: the post's `long_runs`."""
     out: list[SecretCandidate] = []
+    if not any(len(run) >= 16 for run in (long_runs(text) if runs is None else runs)):
+        return out  # most posts
     for m in _RUN.finditer(text):
         value = m.group(0)
         start, end = m.start(), m.end()
@@ -86,7 +98,8 @@ def find_bare_keys(text: str) -> list[SecretCandidate]:
             continue
         line_start = max(text.rfind("\n", 0, start) + 1, start - _CONTEXT_REACH)
         before = text[line_start:start]
-        if "://" in before.rsplit(None, 1)[-1] if before.strip() else False:
+        words_before = before.split()
+        if words_before and "://" in words_before[-1]:
             continue  # inside a link
         if _JWK_KEY_TYPE.search(text, max(0, start - 400), start):
             # A JSON Web Key: its private parameters are named (d, p, q, dp, dq, qi, k), the rest is public.
@@ -94,12 +107,7 @@ def find_bare_keys(text: str) -> list[SecretCandidate]:
             if member is not None and member.group(1) in _JWK_PRIVATE:
                 out.append(SecretCandidate(start, end, "PRIVATE_KEY", "jwk-private-parameter"))
             continue
-        credential = None
-        for credential in _CREDENTIAL_CONTEXT.finditer(before):
-            pass
-        public = None
-        for public in _PUBLIC_CONTEXT.finditer(before):
-            pass
+        credential, public = _last(_CREDENTIAL_CONTEXT, before), _last(_PUBLIC_CONTEXT, before)
         if public is not None and (credential is None or public.end() > credential.end()):
             continue
         if credential is None:
