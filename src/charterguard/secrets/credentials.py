@@ -33,6 +33,7 @@ from .shape import (
     classes,
     is_documented_sample,
     is_placeholder,
+    is_public_key_material,
     looks_like_access_code,
     looks_like_key,
     looks_like_password,
@@ -447,7 +448,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # "key=X&token=Y", "--from-literal=password=X": each name=value is read as config, with its own family
         before = text[max(0, m.start() - 12) : m.start()]  # "public key", "ssh-rsa" are not secrets
         if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
-                and not _NOT_A_DISCLOSURE.search(m.group("words")):
+                and not _NOT_A_DISCLOSURE.search(m.group("words")) and not is_public_key_material(value):
             family = "TOKEN" if m.group("token") else _key_family(text[max(0, m.start() - 12) : m.start("bare")], value)
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):

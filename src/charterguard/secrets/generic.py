@@ -21,7 +21,7 @@ import re
 
 from . import SecretCandidate, long_runs
 from .catalogue import NOT_SECRET_PREFIXES
-from .shape import entropy, is_der_sequence, is_documented_sample, is_hex, looks_generated
+from .shape import entropy, is_documented_sample, is_hex, is_public_key_material, looks_generated
 
 # A run of the base64/base64url alphabet, 16+ long, not inside a longer word, a path or a link.
 _RUN = re.compile(r"(?<![\w+/\-.~%$@&#\\])[A-Za-z0-9+/_\-]{16,}={0,2}(?![\w+/\-=~%@&\\]|\.\w)")
@@ -66,12 +66,6 @@ def _in_public_block(text: str, start: int) -> bool:
     return m is not None and "PRIVATE" not in m.group(1)
 
 
-def _is_der(value: str) -> bool:
-    """A DER structure in base64 ("MII..." decodes to a SEQUENCE): a certificate or a public key when it
-    is not a private key's (the catalogue reports those)."""
-    return value.startswith(("MII", "MF", "MC", "MH")) and is_der_sequence(value)
-
-
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match in `text` (the nearest to the value that follows it)."""
     last = None
@@ -94,8 +88,8 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
         head, sep, _ = value.partition("_" if "_" in value[:12] else "-")
         if sep and head.casefold() in NOT_SECRET_PREFIXES:
             continue  # "sha512-...", "cus_...": a digest or an object id
-        if not looks_generated(value) or is_documented_sample(value, text, start):
-            continue
+        if not looks_generated(value) or is_documented_sample(value, text, start) or is_public_key_material(value):
+            continue  # (a private key's DER body is the catalogue's)
         line_start = max(text.rfind("\n", 0, start) + 1, start - _CONTEXT_REACH)
         before = text[line_start:start]
         words_before = before.split()
@@ -116,7 +110,7 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
             # ("Address = ...", "checksum: ..."), nor public key material (a certificate, a public key).
             core = value.rstrip("=")
             if len(core) < 32 or is_hex(core) or core.isupper() or core.islower() or entropy(core) < 4.2 \
-                    or _NAMED_FIELD.search(before) or _in_public_block(text, start) or _is_der(core):
+                    or _NAMED_FIELD.search(before) or _in_public_block(text, start):
                 continue
             out.append(SecretCandidate(start, end, "API_KEY", "generated-value", score=0.7))
             continue

@@ -188,6 +188,15 @@ def is_hex(value: str) -> bool:
     return _HEX.match(value) is not None
 
 
+def _longest_ascending_run(value: str) -> int:
+    """The longest run of consecutive characters each one code point after the last ("3456", "defg")."""
+    longest = run = 1
+    for a, b in zip(value, value[1:]):
+        run = run + 1 if ord(b) == ord(a) + 1 else 1
+        longest = max(longest, run)
+    return longest
+
+
 def looks_generated(value: str) -> bool:
     """A value shaped like a generated key, whatever issued it (no vendor prefix needed): judged
     by its alphabet and length, then its entropy against that length.
@@ -205,6 +214,8 @@ def looks_generated(value: str) -> bool:
     n = len(core)
     if n < 16 or n > 4096 or _UUID.match(core) or _REPEAT.search(core) or is_placeholder(core):
         return False
+    if core in (core + core)[1:-1] or _longest_ascending_run(core) >= 6:
+        return False  # a repeated unit ("abc123abc123...") or a typed sequence ("0123456789abcdef")
     has_digit = any(c.isdigit() for c in core)
     if _HEX.match(core):
         return n >= 32 and has_digit and any(c.isalpha() for c in core) and entropy(core) >= 3.0
@@ -241,9 +252,12 @@ def _der_content(value: str) -> bytes | None:
     return der[2 + (length & 0x7F if length & 0x80 else 0) :]
 
 
-def is_der_sequence(value: str) -> bool:
-    """base64 of a DER SEQUENCE: a key, a certificate, a signature."""
-    return _der_content(value) is not None
+def is_public_key_material(value: str) -> bool:
+    """base64 DER that is not a private key's: a public key, a certificate ("MIIBIjANBgkq...")."""
+    if len(value) < 80 or not value.startswith(("MI", "MH", "MC", "MF")):
+        return False  # (the shortest, an EC P-256 public key, is 124 base64 characters)
+    content = _der_content(value)
+    return content is not None and content[0] == 0x30  # a nested SEQUENCE: an algorithm, a to-be-signed certificate
 
 
 # The DER opening of a private key: SEQUENCE, then the INTEGER version 0 (PKCS#1 RSA/DSA, PKCS#8)
