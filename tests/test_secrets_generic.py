@@ -53,6 +53,9 @@ def found(detector: SecretsDetector, text: str) -> list[tuple[str, str]]:
         (f"clé HMAC pour signer les requêtes du partenaire = {HEX_40}", HEX_40),
         (f"the 2FA seed of the shared social-media account (scan it once): {B32_32}", B32_32),
         (f"SDK init from the snippet: client = partner_sdk.Client(\"{B62_32}\")", B62_32),
+        # a word naming a place ("channel") between the credential word and the value does not make it public
+        (f"Token to post into the #releases channel until Monday: {B62_40}", B62_40),
+        (f"Codes de récupération du compte réseaux sociaux : {B32_32}", B32_32),
         # nothing names it, but nothing says it is public either: long and strongly mixed
         (f"tu peux coller ça dans l'outil d'intégration ? {B62_40}", B62_40),
     ],
@@ -80,6 +83,8 @@ def test_the_nearest_credential_word_names_the_family(detector: SecretsDetector)
         f"-----BEGIN CERTIFICATE-----\n{SPKI_BODY}\n{B64_44}{B62_40}\n-----END CERTIFICATE-----",
         f"Address = 10.0.0.2/24\nPublicKey = {B64_44}",
         f"Our public signing key, to verify the releases: {SPKI_BODY}",
+        f"The public push key of the web app is {B64URL_43}{B62_40}",
+        f"La clé publique de chiffrement du partenaire : {B64_44}",
         "getQuarterlyRevenueReportByRegion2026 and max_connection_pool_size_default are the two settings to tune",
         f"The donation address for the charity run: {B36_32[:24]}release{B36_32[24:]}",
         "Mot de passe : 12 caractères minimum, dont 1 chiffre ; exemple à ne pas suivre : azertyuiop1234567890",

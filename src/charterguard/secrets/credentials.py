@@ -446,7 +446,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("bare").rstrip(".")
         if _ASSIGNMENT.match(value.lstrip("-")):
             continue  # "key=X&token=Y", "--from-literal=password=X": each name=value is read as config, with its own family
-        before = text[max(0, m.start() - 12) : m.start()]  # "public key", "ssh-rsa" are not secrets
+        before = text[max(0, m.start() - 24) : m.start()]  # "public key", "public VAPID key", "ssh-rsa" are not secrets
         if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")) and not is_public_key_material(value):
             family = "TOKEN" if m.group("token") else _key_family(text[max(0, m.start() - 12) : m.start("bare")], value)

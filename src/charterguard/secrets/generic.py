@@ -32,7 +32,8 @@ _CREDENTIAL_CONTEXT = re.compile(
     r"(?i)(?:(?<![a-z])|(?<=api)|(?<=auth)|(?<=access)|(?<=secret)|(?<=private)|(?<=write)|(?<=read)|(?<=app)|(?<=client)|"
     r"(?<=master)|(?<=signing)|(?<=session)|(?<=service)|(?<=consumer)|(?<=hmac)|(?<=bot)|(?<=license))"
     r"(?P<word>keys?|clefs?|cl[ée]s?|tokens?|jetons?|secrets?|bearer|credentials?|creds|webhooks?|hmac|"
-    r"seed|2fa|totp|otp|mfa|authenticator|passphrase|passwords?|mdp|chiffrement|encryption|signing|sig|auth|bot)(?![a-z])"
+    r"seed|2fa|totp|otp|mfa|authenticator|passphrase|passwords?|mdp|chiffrement|encryption|signing|sig|auth|bot|"
+    r"r[ée]cup[ée]ration|recovery|secours)(?![a-z])"
     r"|(?i:client)\s*\(\s*(?:api_key\s*=\s*)?[\"']$"  # cohere.Client("...") : an SDK client built with its key
 )
 # Words naming a public identifier or a digest.
@@ -40,15 +41,18 @@ _PUBLIC_CONTEXT = re.compile(
     r"(?i)(?<![a-z])(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|sha\d*sum|digests?|ids?|uuids?|guids?|builds?|versions?|"
     r"refs?|r[ée]f[ée]rences?|orders?|commandes?|tracking|suivi|colis|factures?|invoices?|tickets?|request[\s_\-]?ids?|"
     r"correlation|transactions?|fingerprints?|empreintes?|publi(?:c|que)(?:[_\-]?keys?)?|pub(?:[_\-]?keys?)?|ssh-[a-z0-9]+|ecdsa-[\w\-]+|doi|isbn|issn|arxiv|"
-    r"youtube|youtu\.be|vid[ée]os?|playlists?|channels?|cha[îi]nes?|integrity|etag|oid|lfs|snapshots?|ray|serial|s[ée]rie|"
+    r"youtube|youtu\.be|vid[ée]os?|playlists?|integrity|etag|oid|lfs|snapshots?|ray|serial|s[ée]rie|"
     r"avatar|gravatar|ipfs|cid|blocs?|blocks?|explorer|base64,|data:|nonce|salt|iv)(?![a-z])"
 )
 # RFC 7517: a JSON Web Key names its type ("kty"); its private members are these.
 _JWK_KEY_TYPE = re.compile(r"[\"']kty[\"']\s*:")
 _JSON_MEMBER = re.compile(r"[\"'](\w{1,3})[\"']\s*:\s*[\"']$")
 _JWK_PRIVATE = frozenset({"d", "p", "q", "dp", "dq", "qi", "k"})
+# A key said to be public, a word or two between: "public signing key", « clé publique ».
+_PUBLIC_KEY_PHRASE = re.compile(r"(?i)(?<![a-z])publi(?:c|que)\s+(?:[\w\-]+\s+){0,2}(?:keys?|cl[ée]f?s?)(?![a-z])|cl[ée]f?s?\s+publiques?(?![a-z])")
+_PRIVATE_AFTER = re.compile(r"(?i)priv|secr")
 _TOKEN_WORDS = frozenset({"token", "tokens", "jeton", "jetons", "bearer", "seed", "2fa", "totp", "otp", "mfa", "authenticator", "sig", "webhook", "webhooks", "auth", "bot"})
-_PASSWORD_WORDS = frozenset({"password", "passwords", "mdp", "passphrase"})
+_PASSWORD_WORDS = frozenset({"password", "passwords", "mdp", "passphrase", "récupération", "recuperation", "recovery", "secours"})
 
 
 # A config field's name before its value ("Address = ", `"checksum": "`, "export BUILD_ID="): first on its
@@ -104,6 +108,9 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
         credential, public = _last(_CREDENTIAL_CONTEXT, before), _last(_PUBLIC_CONTEXT, before)
         if public is not None and (credential is None or public.end() > credential.end()):
             continue
+        if credential is not None and (phrase := _last(_PUBLIC_KEY_PHRASE, before)) is not None \
+                and not _PRIVATE_AFTER.search(before, phrase.end()):
+            continue  # "our public VAPID key", « la clé publique de chiffrement » (unless a private one is named after it)
         if credential is None:
             # Nothing names it: only a long, strongly mixed base62/64 value (hex and base32 are also
             # digests and ids), not the value of a field whose name says something else
