@@ -153,3 +153,18 @@ def test_the_shape_scans_take_linear_time_on_long_adversarial_posts(text: str) -
     detector.candidates(text[:100_000])
     find_bare_keys(text[:100_000])
     assert time.perf_counter() - started < 5.0  # shared 2-core machine: generous; quadratic scans take minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        (f'curl -H "X-Partner-Key: {B62_32}" https://api.example.net/v2/items', "API_KEY"),
+        (f"requests.get(url, headers={{'Subscription-Key': '{B62_32}'}})", "API_KEY"),
+        (f"Ocp-Apim-Subscription-Key: {HEX_40[:32]}", "API_KEY"),
+        (f'curl -H "X-Auth-Token: {B62_32}" https://api.example.net/v2/items', "TOKEN"),
+        (f"./importer --signing-key={HEX_40} --dry-run", "API_KEY"),
+        (f"./importer --auth-token={HEX_40} --dry-run", "TOKEN"),
+    ],
+)
+def test_the_name_a_header_or_option_gives_the_value_decides_its_family(detector: SecretsDetector, text: str, family: str) -> None:
+    assert [f for f, _ in found(detector, text)] == [family]

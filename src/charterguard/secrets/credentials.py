@@ -490,7 +490,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if group == "header" and re.search(r"(?i)[cx]srf", m.group(0)):
             continue  # "X-CSRF-Token:": an anti-forgery token is issued per page view (as in config)
         if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
-            out.append(SecretCandidate(m.start(group), m.end(group), "TOKEN", "authorization-header"))
+            # A header named for a key (X-Api-Key, xi-api-key, Ocp-Apim-Subscription-Key) carries a key.
+            named_key = group == "header" and re.search(r"(?i)key[\"']?\s*:", m.group(0)) is not None
+            out.append(SecretCandidate(m.start(group), m.end(group), "API_KEY" if named_key else "TOKEN", "authorization-header"))
     if "/" in text and _SLASH_PAIR_CONTEXT.search(text):
         for m in _SLASH_PAIR.finditer(text):
             value = m.group("password").rstrip(_TRAILING)
@@ -619,8 +621,9 @@ def _config_family(name: str, text: str, start: int) -> str:
         return "PRIVATE_KEY"  # WireGuard's PrivateKey =, PRIVATE_KEY=0x...; "private_key_id" names one
     if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
         return "CONNECTION_STRING"
-    if name.replace("-", "_").rstrip("_\"'`").endswith("secret") and "token" not in name:
-        return "API_KEY"  # the last word names it: SESSION_SECRET, webhook_signing_secret sign, they are keys
+    last_word = name.replace("-", "_").rstrip("_\"'`")
+    if (last_word.endswith("secret") or last_word.endswith("key")) and "token" not in name:
+        return "API_KEY"  # the last word names it: SESSION_SECRET, webhook_signing_secret, --auth-key sign, they are keys
     if any(w in name for w in ("token", "jeton", "sas", "sig", "sess")) or re.search(r"(?<![a-z])auth(?![a-z])", name):
         return "TOKEN"  # `"auth": "<base64 user:password>"` (docker, npm) is HTTP basic authentication
     return "API_KEY"
