@@ -168,3 +168,42 @@ def test_the_shape_scans_take_linear_time_on_long_adversarial_posts(text: str) -
 )
 def test_the_name_a_header_or_option_gives_the_value_decides_its_family(detector: SecretsDetector, text: str, family: str) -> None:
     assert [f for f, _ in found(detector, text)] == [family]
+
+
+def test_an_encrypted_pem_block_is_one_private_key_from_its_header_to_its_last_line(detector: SecretsDetector) -> None:
+    block = f"-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,{HEX_40[:32].upper()}\n\n{B64_44}{B62_40}\n{B62_32}{B62_32}"
+    assert found(detector, f"{block}\n(le reste est dans le coffre)") == [("PRIVATE_KEY", block)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW" + B64_44 + B62_40,  # "openssh-key-v1"
+        "MIIKYQIBAzCCCicGCSqGSIb3DQEHAaCCChgEggoUMIIKEDCCBMcGCSqGSIb3DQEHBqCCBLgw" + B64_44,  # PKCS#12, version 3
+    ],
+)
+def test_other_private_key_bodies_without_their_pem_lines(detector: SecretsDetector, body: str) -> None:
+    assert found(detector, f"pasted without the header, sorry: {body}") == [("PRIVATE_KEY", body)]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        f"https://calendar.example.com/ical/team%40example.com/private-{HEX_40[:32]}/basic.ics",
+        f"https://api.hosting.example/deploy/srv-{B62_24}",
+    ],
+)
+def test_a_capability_link_is_a_token_whole(detector: SecretsDetector, link: str) -> None:
+    assert found(detector, f"DEPLOY_HOOK_URL: {link}" if "deploy" in link else f"Mon agenda privé : {link}") == [("TOKEN", link)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notre devise en base64, pour le fun : TGEgc8OpY3VyaXTDqSBlc3QgbCdhZmZhaXJlIGRlIHRvdXMsIHRvdXMgbGVzIGpvdXJzLg==",
+        "the icon inline: PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSIyNCIvPg==",
+        f"https://github.com/example/private-tools/commit/{HEX_40}",
+    ],
+)
+def test_base64_of_words_and_public_links_are_not_keys(detector: SecretsDetector, text: str) -> None:
+    assert found(detector, text) == []

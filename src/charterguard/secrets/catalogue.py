@@ -164,7 +164,8 @@ _ANY_HINT = re.compile("|".join(f"(?:{shape.hint})" for shape in TOKEN_SHAPES))
 # (OpenVPN writes its shared secret "-----BEGIN OpenVPN Static key V1-----".)
 _KEY_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----|-----BEGIN OpenVPN Static key V\d-----")
 _KEY_END = re.compile(r"-----END[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----|-----END OpenVPN Static key V\d-----")
-_KEY_BODY = re.compile(r"(?:(?:\\n|\s)+[A-Za-z0-9+/=]{16,}){0,400}")
+# (an encrypted PEM's RFC 1421 headers, "Proc-Type: 4,ENCRYPTED" and "DEK-Info: ...", come before its base64)
+_KEY_BODY = re.compile(r"(?:(?:\\n|\s)+(?:[A-Za-z0-9+/=]{16,}|(?:Proc-Type|DEK-Info):[ \w,\-]{1,120})){0,400}")
 MAX_KEY_CHARS = 20_000
 
 
@@ -343,29 +344,38 @@ def _dotted_tokens(text: str) -> list[SecretCandidate]:
     return out
 
 
-# A private key's base64 body pasted without its PEM lines: DER opens "MI" (long form) or "MH"/"MC" (short).
+# A private key's base64 body pasted without its PEM lines: DER opens "MI" (long form) or "MH"/"MC"
+# (short), an OpenSSH key with its magic "openssh-key-v1" (base64 "b3BlbnNzaC1rZXktdjE").
 # (a body cut into lines runs on as long as its lines are base64)
-_DER_BODY = re.compile(r"(?<![A-Za-z0-9+/])M[IHC][A-Za-z0-9+/]{58,20000}={0,2}(?:\r?\n[A-Za-z0-9+/]{16,200}={0,2}){0,400}(?![A-Za-z0-9+/=])")
+_OPENSSH_MAGIC = "b3BlbnNzaC1rZXktdjE"
+_HEADLESS_KEY = re.compile(
+    r"(?<![A-Za-z0-9+/])(?:M[IHC]|" + _OPENSSH_MAGIC + r")[A-Za-z0-9+/]{58,20000}={0,2}(?:\r?\n[A-Za-z0-9+/]{16,200}={0,2}){0,400}(?![A-Za-z0-9+/=])"
+)
 
 
-def _der_private_keys(text: str) -> list[SecretCandidate]:
-    if "MI" not in text and "MH" not in text and "MC" not in text:
+def _headless_private_keys(text: str) -> list[SecretCandidate]:
+    if "MI" not in text and "MH" not in text and "MC" not in text and _OPENSSH_MAGIC not in text:
         return []
     return [
-        SecretCandidate(m.start(), m.end(), "PRIVATE_KEY", "der-private-key")
-        for m in _DER_BODY.finditer(text)
-        if is_der_private_key(m.group(0))
+        SecretCandidate(m.start(), m.end(), "PRIVATE_KEY", "headless-private-key")
+        for m in _HEADLESS_KEY.finditer(text)
+        if m.group(0).startswith(_OPENSSH_MAGIC) or is_der_private_key(m.group(0))
     ]
 
 
-# A link that triggers a webhook (its host or path says "hook") holding a generated segment: whoever
-# holds it posts into the tool, so the whole link is the secret ("https://hook.<region>.<tool>/<id>",
-# ".../webhooks/incoming/<id>"). Links whose segments are words or numbers are pages, not triggers.
-_HOOK_SEGMENT = re.compile(r"[A-Za-z0-9_\-]{20,}")
+# Capability links: whoever holds the link acts (posts into a tool, deploys, reads a private feed),
+# so the whole link is the secret. A link that triggers a hook (its host, its path or the name it is
+# given says "hook": "https://hook.<region>.<tool>/<id>", ".../webhooks/incoming/<id>",
+# "DEPLOY_HOOK_URL: https://.../deploy/<id>") holding a generated segment, or any link whose segment
+# says it is private or secret ("/ical/private-<hex>/basic.ics"). Segments of words or numbers are pages.
+_LINK_SEGMENT = re.compile(r"[A-Za-z0-9_\-]{20,}")
+_PRIVATE_SEGMENT = re.compile(r"(?i)(?<![a-z])(?:private|priv[ée]e?|secret)[_\-]([A-Za-z0-9]{16,})")
+_HOOK_NAME_REACH = 40  # how far before the link the name it is given ("DEPLOY_HOOK_URL:") may be
 
 
-def _hook_links(text: str) -> list[SecretCandidate]:
-    if "hook" not in text and "Hook" not in text and "HOOK" not in text:
+def _capability_links(text: str) -> list[SecretCandidate]:
+    lowered_has = ("hook" in text or "Hook" in text or "HOOK" in text, "rivate" in text or "ecret" in text or "rivée" in text)
+    if not any(lowered_has):
         return []
     out = []
     for m in _LINK.finditer(text):
@@ -373,12 +383,11 @@ def _hook_links(text: str) -> list[SecretCandidate]:
         while end > m.start() and text[end - 1] in _LINK_TRAILING:
             end -= 1
         link = text[m.start() : end]
-        rest = link.split("://", 1)[1]
-        host, _, path = rest.partition("/")
-        if "hook" not in host.lower() and "hook" not in path.lower():
-            continue
-        if any(looks_generated(segment) for segment in _HOOK_SEGMENT.findall(path.split("?", 1)[0])):
-            out.append(SecretCandidate(m.start(), end, "TOKEN", "webhook-link", score=0.9))
+        path = link.split("://", 1)[1].split("?", 1)[0]
+        named_hook = "hook" in path.lower() or "hook" in text[max(0, m.start() - _HOOK_NAME_REACH) : m.start()].lower()
+        if named_hook and any(looks_generated(segment) for segment in _LINK_SEGMENT.findall(path.partition("/")[2])) \
+                or any(looks_generated(s) for s in _PRIVATE_SEGMENT.findall(path)):
+            out.append(SecretCandidate(m.start(), end, "TOKEN", "capability-link", score=0.9))
     return out
 
 
@@ -393,7 +402,7 @@ def find_tokens(text: str, runs: list[str] | None = None) -> list[SecretCandidat
     if not runs:
         return out
     out += _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
-    out += _chat_webhooks(text) + _der_private_keys(text) + _hook_links(text)
+    out += _chat_webhooks(text) + _headless_private_keys(text) + _capability_links(text)
     if any(len(run) >= 52 for run in runs):
         out += _named_before(text)  # 64 hex digits, 52 base32 characters
     if any(len(run) >= 40 and "." in run for run in runs):

@@ -21,7 +21,7 @@ import re
 
 from . import SecretCandidate, long_runs
 from .catalogue import NOT_SECRET_PREFIXES
-from .shape import entropy, is_documented_sample, is_hex, is_public_key_material, looks_generated
+from .shape import decodes_to_prose, entropy, is_documented_sample, is_hex, is_public_key_material, looks_generated
 
 # A run of the base64/base64url alphabet, 16+ long, not inside a longer word, a path or a link.
 _RUN = re.compile(r"(?<![\w+/\-.~%$@&#\\])[A-Za-z0-9+/_\-]{16,}={0,2}(?![\w+/\-=~%@&\\]|\.\w)")
@@ -92,7 +92,8 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
         head, sep, _ = value.partition("_" if "_" in value[:12] else "-")
         if sep and head.casefold() in NOT_SECRET_PREFIXES:
             continue  # "sha512-...", "cus_...": a digest or an object id
-        if not looks_generated(value) or is_documented_sample(value, text, start) or is_public_key_material(value):
+        if not looks_generated(value) or is_documented_sample(value, text, start) or is_public_key_material(value) \
+                or decodes_to_prose(value):
             continue  # (a private key's DER body is the catalogue's)
         line_start = max(text.rfind("\n", 0, start) + 1, start - _CONTEXT_REACH)
         before = text[line_start:start]

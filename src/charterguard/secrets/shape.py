@@ -197,6 +197,21 @@ def _longest_ascending_run(value: str) -> int:
     return longest
 
 
+def decodes_to_prose(value: str) -> bool:
+    """base64 of text with spaces (a slogan, inline SVG or HTML): an encoding of words, not a key.
+    ("user:password" has no space: HTTP basic credentials stay credentials.)"""
+    import base64
+    import binascii
+
+    core = value.rstrip("=")
+    try:
+        decoded = base64.b64decode(core + "=" * (-len(core) % 4), altchars=b"-_" if ("-" in core or "_" in core) else None, validate=True)
+        words = decoded.decode("utf-8")
+    except (binascii.Error, ValueError):
+        return False
+    return " " in words and all(c.isprintable() or c in "\n\t\r" for c in words)
+
+
 def looks_generated(value: str) -> bool:
     """A value shaped like a generated key, whatever issued it (no vendor prefix needed): judged
     by its alphabet and length, then its entropy against that length.
@@ -265,4 +280,5 @@ def is_public_key_material(value: str) -> bool:
 def is_der_private_key(value: str) -> bool:
     """A base64 body of a private key pasted without its PEM header ("MIIEvQIBADAN...")."""
     content = _der_content(value)
-    return content is not None and content[:3] in (b"\x02\x01\x00", b"\x02\x01\x01")
+    # (version 3 opens a PKCS#12 store: a private key and its certificate)
+    return content is not None and content[:3] in (b"\x02\x01\x00", b"\x02\x01\x01", b"\x02\x01\x03")
