@@ -207,3 +207,14 @@ def test_a_capability_link_is_a_token_whole(detector: SecretsDetector, link: str
 )
 def test_base64_of_words_and_public_links_are_not_keys(detector: SecretsDetector, text: str) -> None:
     assert found(detector, text) == []
+
+
+def test_a_labelled_token_after_an_account_is_the_token_alone(detector: SecretsDetector) -> None:
+    # (the helpdesk convention "agent@company/token:<api token>" for HTTP basic authentication)
+    text = f"export script creds: agent@example.org/token:{B62_40}"
+    assert found(detector, text) == [("TOKEN", B62_40)]
+
+
+def test_lowercase_random_values_in_a_hook_link_are_generated() -> None:
+    assert looks_generated(B36_32)
+    assert not looks_generated("weeklynewsletterarchive2026issue")

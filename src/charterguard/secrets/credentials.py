@@ -330,6 +330,7 @@ _SLASH_PAIR_CONTEXT = re.compile(
     r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|identifiants?|creds|credentials?|"
     r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?)\b"
 )
+_LABELLED_VALUE = re.compile(r"(?i)(token|jeton|api[_\-]?key|key|secret)[:=]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 # Secrets in XML config (Maven settings.xml, app.config): <password>X</password>, <apiKey>X</apiKey>.
 _XML_SECRET = re.compile(
@@ -525,6 +526,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         c for c in out
         if not is_documented_sample(text[c.start : c.end], text, c.start)
         and not (c.family == "PASSWORD" and (_REFUSED_AFTER.match(text, c.end) or _is_public_default(text[c.start : c.end], text, c.start)))
+        # "user@example.com/token:X": a labelled value, read as config with its label's family, is no password
+        and not (c.family == "PASSWORD" and _LABELLED_VALUE.match(text, c.start))
         and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in qr_codes))
     ]
 
