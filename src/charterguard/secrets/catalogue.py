@@ -401,11 +401,13 @@ def find_tokens(text: str, runs: list[str] | None = None) -> list[SecretCandidat
     runs = long_runs(text) if runs is None else runs
     if not runs:
         return out
-    out += _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
-    out += _chat_webhooks(text) + _headless_private_keys(text) + _capability_links(text)
-    if any(len(run) >= 52 for run in runs):
+    longest = max(map(len, runs))
+    if longest >= 20:  # links, prefixed tokens and key bodies: 20 characters at least (most runs are hashtags, compounds)
+        out += _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
+        out += _chat_webhooks(text) + _headless_private_keys(text) + _capability_links(text)
+    if longest >= 52:
         out += _named_before(text)  # 64 hex digits, 52 base32 characters
-    if any(len(run) >= 40 and "." in run for run in runs):
+    if longest >= 40 and any(len(run) >= 40 and "." in run for run in runs):
         out += _dotted_tokens(text)  # 40+ characters with a dot
     joined = " ".join(runs)
     if _ANY_HINT.search(joined) is None:
