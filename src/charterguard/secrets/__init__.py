@@ -9,6 +9,9 @@ the whole line, with one entity per family (`FAMILIES`).
 - `credentials`: secrets announced by a word, in prose (FR/EN: "le mot de passe du wifi
   c'est X", "login X pass Y") and in config (`api_key: X`), credentials in URLs and
   connection strings; the value's shape (`shape`) decides, not the keyword alone;
+- `generic`: keys known by their shape alone, with no vendor prefix and no connector after
+  a credential word (a bare random value named by the words before it on its line, or long
+  and strongly mixed with nothing saying it is public);
 - `infrastructure`: private IPs, internal host names, UNC shares and file paths,
   links to internal tools.
 """
