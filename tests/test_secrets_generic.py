@@ -58,6 +58,8 @@ def found(detector: SecretsDetector, text: str) -> list[tuple[str, str]]:
         (f"Codes de récupération du compte réseaux sociaux : {B32_32}", B32_32),
         # nothing names it, but nothing says it is public either: long and strongly mixed
         (f"tu peux coller ça dans l'outil d'intégration ? {B62_40}", B62_40),
+        # or a string literal code hands over (shorter then)
+        (f"const payments = new Payments('{B62_24}');", B62_24),
     ],
 )
 def test_a_generated_value_is_a_credential_by_its_shape_and_the_words_before_it(detector: SecretsDetector, text: str, secret: str) -> None:
@@ -86,6 +88,8 @@ def test_the_nearest_credential_word_names_the_family(detector: SecretsDetector)
         f"The public push key of the web app is {B64URL_43}{B62_40}",
         f"La clé publique de chiffrement du partenaire : {B64_44}",
         "getQuarterlyRevenueReportByRegion2026 and max_connection_pool_size_default are the two settings to tune",
+        "render('HeaderComponentV2Large'); track(\"CheckoutButtonClicked2026\")",
+        f"He wrote '{B62_24}' on the whiteboard, nobody knows why",
         f"The donation address for the charity run: {B36_32[:24]}release{B36_32[24:]}",
         "Mot de passe : 12 caractères minimum, dont 1 chiffre ; exemple à ne pas suivre : azertyuiop1234567890",
     ],

@@ -70,6 +70,15 @@ def _in_public_block(text: str, start: int) -> bool:
     return m is not None and "PRIVATE" not in m.group(1)
 
 
+# Code handing a string over: a call's parenthesis or an argument list, an assignment, an array.
+_CODE_BEFORE = re.compile(r"(?:[(,\[]|=)\s*[\"'`]$")
+
+
+def _string_literal(text: str, start: int, end: int) -> bool:
+    """The value is the whole of a quoted string."""
+    return start > 0 and end < len(text) and text[start - 1] in "\"'`" and text[end] == text[start - 1]
+
+
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match in `text` (the nearest to the value that follows it)."""
     last = None
@@ -116,9 +125,12 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
             # Nothing names it: only a long, strongly mixed base62/64 value (hex and base32 are also
             # digests and ids), not the value of a field whose name says something else
             # ("Address = ...", "checksum: ..."), nor public key material (a certificate, a public key).
+            # A string literal passed in code (`new Client('...')`, `connect("...")`) may be shorter: code
+            # quotes what it hands over, as detect-secrets' high-entropy plugins read only quoted strings.
             core = value.rstrip("=")
-            if len(core) < 32 or is_hex(core) or core.isupper() or core.islower() or entropy(core) < 4.2 \
-                    or _NAMED_FIELD.search(before) or _in_public_block(text, start):
+            literal = _string_literal(text, start, end) and _CODE_BEFORE.search(before) is not None
+            if len(core) < (20 if literal else 32) or is_hex(core) or core.isupper() or core.islower() \
+                    or entropy(core) < (4.0 if literal else 4.2) or _NAMED_FIELD.search(before) or _in_public_block(text, start):
                 continue
             out.append(SecretCandidate(start, end, "API_KEY", "generated-value", score=0.7))
             continue
