@@ -1,16 +1,17 @@
 """Keys known by their shape alone: no vendor prefix, no connector after a credential word.
 
 A bare random value ("here's the staging key: 4mQ8...", `{"apiKey": "..."}`, `--client-secret X`,
-a TOTP seed, a private key's base64 body without its PEM lines) is what detect-secrets' entropy
-plugins look for. Here the value's shape (`shape.looks_generated`) makes it a candidate; the words
-before it on its line decide, as detect-secrets' filters do:
+a TOTP seed, a JSON Web Key's private member) is what detect-secrets' entropy plugins look for.
+Here the value's shape (`shape.looks_generated`) makes it a candidate; the words before it on its
+line decide, as detect-secrets' filters do:
 
 - promoted by any word naming a credential, whatever the syntax around it: a key-like field name
   (`apiKey`, `SEARCH_WRITE_KEY`, `x-api-key`, `--client-secret`), "key", "clé", "token", "secret",
   a bot, webhook, HMAC, 2FA seed, an SDK client built with the value;
 - demoted by words naming a public identifier (commit, sha, checksum, order, tracking, DOI, ISBN,
   video, integrity, ETag, LFS oid, snapshot...), the nearest of the two winning;
-- a long, strongly mixed value with neither is reported too (only base62/64, 32+ characters).
+- a long, strongly mixed value with neither is reported too (only base62/64, 32+ characters; 20+
+  for a string literal code hands over), unless a field name says what it is ("Address = ...").
 Values inside links are left to the link readers (`?token=` is config, a page's path is public).
 One scan of runs of the base64url alphabet: linear, and most posts have no 16-character run.
 """
