@@ -207,6 +207,8 @@ def test_a_capability_link_is_a_token_whole(detector: SecretsDetector, link: str
         "Notre devise en base64, pour le fun : TGEgc8OpY3VyaXTDqSBlc3QgbCdhZmZhaXJlIGRlIHRvdXMsIHRvdXMgbGVzIGpvdXJzLg==",
         "the icon inline: PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSIyNCIvPg==",
         f"https://github.com/example/private-tools/commit/{HEX_40}",
+        # an attachment's base64, line after line: encoded content, not a key
+        f"Content-Transfer-Encoding: base64\n\n{B64_44}{B62_32}\n{B62_40}{B64_44}\n{B62_32}{B62_24}==",
     ],
 )
 def test_base64_of_words_and_public_links_are_not_keys(detector: SecretsDetector, text: str) -> None:

@@ -80,6 +80,22 @@ def _string_literal(text: str, start: int, end: int) -> bool:
     return start > 0 and end < len(text) and text[start - 1] in "\"'`" and text[end] == text[start - 1]
 
 
+_BASE64_LINE = re.compile(r"[ \t]*[A-Za-z0-9+/]{40,}={0,2}[ \t]*\r?$")
+
+
+def _in_encoded_block(text: str, start: int, end: int) -> bool:
+    """One line of a base64 block (an e-mail attachment, an encoded file: a line beside another line of
+    base64): encoded content. Keys fit on a line; private keys cut into lines are the catalogue's."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    next_end = text.find("\n", line_end + 1)
+    neighbours = (text[previous_start : max(previous_start, line_start - 1)], text[line_end + 1 : len(text) if next_end < 0 else next_end])
+    return any(_BASE64_LINE.match(line) for line in neighbours if line)
+
+
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match in `text` (the nearest to the value that follows it)."""
     last = None
@@ -131,7 +147,8 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
             core = value.rstrip("=")
             literal = _string_literal(text, start, end) and _CODE_BEFORE.search(before) is not None
             if len(core) < (20 if literal else 32) or is_hex(core) or core.isupper() or core.islower() \
-                    or entropy(core) < (4.0 if literal else 4.2) or _NAMED_FIELD.search(before) or _in_public_block(text, start):
+                    or entropy(core) < (4.0 if literal else 4.2) or _NAMED_FIELD.search(before) or _in_public_block(text, start) \
+                    or _in_encoded_block(text, start, end):
                 continue
             out.append(SecretCandidate(start, end, "API_KEY", "generated-value", score=0.7))
             continue
