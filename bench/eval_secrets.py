@@ -1,6 +1,6 @@
 """Precision / recall per family: the secret rules of the default charter vs detect-secrets.
 
-    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout9|all] [--no-baseline] [--ordinary] [--show-errors]
+    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout11|all] [--no-baseline] [--ordinary] [--show-errors]
 
 Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
 (French and English; secrets in prose, config, URLs, pasted keys; about as many
@@ -86,7 +86,27 @@ P/R API_KEY 0.812/0.619, TOKEN 0.812/0.684, PASSWORD 0.875/0.955, PRIVATE_KEY 1.
 CONNECTION_STRING 0.818/0.900, INTERNAL_URL 0.905/0.950, INTERNAL_HOST 0.857/0.857, FILE_PATH
 1.000/1.000; ALL 0.870/0.826 (exact span 0.94); credentials family-blind 0.957/0.870; posts
 flagged 92/101, harmless flagged 4/103; detect-secrets credentials 0.524/0.143. That run also
-found a value whose shape check backtracked for minutes (fixed in secrets/shape.py). Not tuned on.
+found a value whose shape check backtracked for minutes (fixed in secrets/shape.py). Then used as a
+development set for the generic key finder (secrets/generic.py) and what came with it: ALL 0.885/0.893,
+credentials family-blind 0.961/0.961, posts flagged 99/101, harmless 4/103 (the Azure storage and Cosmos
+emulators' published keys, a Docker host alias, a French word after "serveur"); what remains is family
+conventions (a Grafana "API key" labelled TOKEN, a LaunchDarkly "token" labelled API_KEY...), an htpasswd hash
+labelled PASSWORD, a 14-character access id.
+`holdout11` (133 posts, 65 with a secret / 65 gold spans, 68 harmless look-alikes; fr 66, en 67) was written
+2026-12-02 by the engineer of the generic key finder before reading any detector code or rule (only this
+file's rows, to learn the format and avoid their vendors and wordings): 32 of the 65 secrets carry no vendor
+prefix (a bare random value known by its context or shape: JSON/YAML/.env/INI/XML fields, CLI flags, headers,
+query strings, a TOTP seed, HMAC and encryption keys, prose "la clé ..."), 6 private keys cut mid-way or pasted
+without their PEM lines, 12 prefixes of vendors absent from the other splits; look-alikes: commit ids,
+changelog hashes, checksums, npm integrity, Git LFS oids, Docker digests, YouTube/Spotify ids, DOIs, ISBNs,
+tracking, order and invoice numbers, data URIs, public SSH keys, ETags, IPFS CIDs, documentation addresses,
+password rules and placeholders. First run (code of 4ab6c4c): per family P/R API_KEY 0.821/0.793, TOKEN
+0.857/0.800, PASSWORD 1.000/0.714, PRIVATE_KEY 1.000/0.625, CONNECTION_STRING, INTERNAL_URL, INTERNAL_HOST,
+FILE_PATH 1.000/1.000; ALL 0.879/0.785 (exact span 1.00); credentials family-blind 1.000/0.887; posts flagged
+58/65, harmless flagged 0/68; detect-secrets credentials 0.649/0.387 (harmless flagged 7/71).
+After the generic finder (then tuned on it): ALL 0.938/0.923, credentials family-blind 1.000/0.984, posts
+flagged 64/65, harmless 0/68; left: a keypad code "7C4-19B-D2" and family labels (a webhook secret labelled
+TOKEN, encryption keys labelled PRIVATE_KEY, reported API_KEY).
 """
 
 from __future__ import annotations
@@ -108,7 +128,7 @@ CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING
 INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
 # Written before the detector was read and run once: measured, never a target the tests assert
 # (a split the tests assert is a split the code gets tuned on).
-BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9")
+BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout11")
 
 Span = tuple[int, int, str]  # start, end, family
 
@@ -288,7 +308,7 @@ def print_post_level(name: str, c: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "all"), default="report")
+    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout11", "all"), default="report")
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")

@@ -341,9 +341,8 @@ def test_the_cheap_cue_checks_never_drop_a_finding(monkeypatch: pytest.MonkeyPat
     post (blind splits aside), and on config and prose of other shapes, the findings are those of
     the finders run unconditionally."""
     import importlib.util
-    import re
 
-    from charterguard.secrets import catalogue, credentials
+    from charterguard.secrets import catalogue, credentials, generic
 
     spec = importlib.util.spec_from_file_location("eval_secrets", REPO / "bench" / "eval_secrets.py")
     assert spec is not None and spec.loader is not None
@@ -355,12 +354,12 @@ def test_the_cheap_cue_checks_never_drop_a_finding(monkeypatch: pytest.MonkeyPat
         "Sign\tin as kiosk, pass Tuile#88x", "<ApiKey>Zq8Lm3Kx9Vb2Nt7Wp4Hc</ApiKey>",
         "CREATE ROLE bi IDENTIFIED BY 'Saule!Pleureur4'", "$s = ConvertTo-SecureString 'Orme#Blanc7' -AsPlainText -Force",
     ]
-    gated = [(credentials.find_announced(t), catalogue.find_tokens(t)) for t in texts]
+    gated = [(credentials.find_announced(t), catalogue.find_tokens(t), generic.find_bare_keys(t)) for t in texts]
     monkeypatch.setattr(credentials, "_has_cue", lambda lowered, cues: True)
     monkeypatch.setattr(credentials, "_config_may_match", lambda lowered: True)
-    monkeypatch.setattr(catalogue, "_LONG_RUN", re.compile(r"[\s\S]+"))  # one run, the whole post: every gate opens
-    ungated = [(credentials.find_announced(t), catalogue.find_tokens(t)) for t in texts]
-    assert sum(len(a) + len(b) for a, b in gated) > 200  # the corpus holds secrets of every kind
+    # one run, the whole post (padded to the longest gate's length): every gate opens
+    ungated = [(credentials.find_announced(t), catalogue.find_tokens(t, [t.ljust(64)]), generic.find_bare_keys(t, [t.ljust(64)])) for t in texts]
+    assert sum(len(a) + len(b) + len(c) for a, b, c in gated) > 200  # the corpus holds secrets of every kind
     assert gated == ungated
 
 

@@ -29,6 +29,7 @@ from ..secrets import (
     INFRASTRUCTURE_FAMILIES,
     SecretCandidate,
     label,
+    long_runs,
     resolve,
 )
 from ..spec.rule import Company, RuleSpec, check_known
@@ -109,11 +110,13 @@ class SecretsDetector(Detector[SecretsRule]):
         # by a process whose charter never reaches a secrets rule (the registry imports every kind).
         from ..secrets.catalogue import find_tokens
         from ..secrets.credentials import find_announced, find_url_credentials
+        from ..secrets.generic import find_bare_keys
         from ..secrets.infrastructure import find_infrastructure
 
         found: list[SecretCandidate] = []
         if self.credentials:
-            found += resolve(find_tokens(text) + find_url_credentials(text) + find_announced(text))
+            runs = long_runs(text)
+            found += resolve(find_tokens(text, runs) + find_url_credentials(text) + find_announced(text) + find_bare_keys(text, runs))
         if self.infrastructure:
             found += resolve(find_infrastructure(text, self.company.internal_domains, self.rule.internal_tools))
         return sorted((c for c in found if c.family in self.families), key=lambda c: c.start)

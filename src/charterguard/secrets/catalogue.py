@@ -21,9 +21,9 @@ import binascii
 import re
 from dataclasses import dataclass
 
-from . import SecretCandidate
+from . import SecretCandidate, long_runs
 from .credentials import IDENTIFIER_WORDS
-from .shape import class_switches, entropy, is_documented_sample, is_placeholder, looks_random
+from .shape import class_switches, entropy, is_der_private_key, is_documented_sample, is_placeholder, looks_generated, looks_random
 
 _B = r"(?:(?<=://)|(?<![\w\-./+]))"  # a token starts at a word boundary (not inside a longer token), or a URL's user part
 _E = r"(?![\w\-])"  # ... and ends at one
@@ -137,6 +137,8 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("openai-api-key", "API_KEY", _B + r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}" + _E, hint='T3BlbkFJ'),
     TokenShape("openai-project-key", "API_KEY", _B + r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,}" + _E, 3.5, hint='sk-(?:proj|svcacct|admin)-'),
     TokenShape("anthropic-api-key", "API_KEY", _B + r"sk-ant-(?:api03|admin01)-[A-Za-z0-9_\-]{80,}" + _E, hint='sk-ant-'),
+    # Nostr's bech32 private key (NIP-19): "nsec1" and 58 characters of the bech32 alphabet.
+    TokenShape("nostr-private-key", "PRIVATE_KEY", _B + r"nsec1[02-9ac-hj-np-z]{58}" + _E, hint='nsec1'),
     TokenShape("age-secret-key", "PRIVATE_KEY", r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", hint='AGE-SECRET-KEY-1'),
     TokenShape("onepassword-secret-key", "API_KEY", _B + r"A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}" + _E, hint='A3-'),
     TokenShape("tailscale-key", "API_KEY", _B + r"tskey-(?:auth|api|client|webhook|scim)-[A-Za-z0-9]{6,24}-[A-Za-z0-9]{20,64}" + _E, hint='tskey-'),
@@ -157,13 +159,13 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
 _COMPILED: tuple[tuple[TokenShape, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (shape, re.compile(shape.hint), re.compile(shape.pattern)) for shape in TOKEN_SHAPES
 )
-_LONG_RUN = re.compile(r"\S{15,}")
 _ANY_HINT = re.compile("|".join(f"(?:{shape.hint})" for shape in TOKEN_SHAPES))
 # A private key block runs from BEGIN to END, or, when it is cut, as far as its base64 goes.
 # (OpenVPN writes its shared secret "-----BEGIN OpenVPN Static key V1-----".)
 _KEY_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----|-----BEGIN OpenVPN Static key V\d-----")
 _KEY_END = re.compile(r"-----END[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----|-----END OpenVPN Static key V\d-----")
-_KEY_BODY = re.compile(r"(?:(?:\\n|\s)+[A-Za-z0-9+/=]{16,}){0,400}")
+# (an encrypted PEM's RFC 1421 headers, "Proc-Type: 4,ENCRYPTED" and "DEK-Info: ...", come before its base64)
+_KEY_BODY = re.compile(r"(?:(?:\\n|\s)+(?:[A-Za-z0-9+/=]{16,}|(?:Proc-Type|DEK-Info):[ \w,\-]{1,120})){0,400}")
 MAX_KEY_CHARS = 20_000
 
 
@@ -231,9 +233,9 @@ _PREFIXED = re.compile(
     r"(?<![\w\-./+@])(?P<prefix>[a-z][a-z0-9]{1,9}(?:[_\-][a-z0-9]{2,8}){0,2})[_\-]"
     r"(?P<body>[A-Za-z0-9]{4,200}(?:_[A-Za-z0-9]{4,64}){0,2})(?![\w\-])"
 )
-_PREFIXED_HINT = re.compile(r"[_\-][A-Za-z0-9]{30}")
+_PREFIXED_HINT = re.compile(r"[_\-][A-Za-z0-9]{20}")
 # Prefixes of identifiers, hashes and public keys: Stripe objects (cus_, pi_...), digests, publishable keys.
-_NOT_SECRET_PREFIXES = frozenset(
+NOT_SECRET_PREFIXES = frozenset(
     "sha sha1 sha224 sha256 sha384 sha512 md5 hash uuid guid id ids commit build ref ver version img image file doc docs "
     "order tx txn block cid pk pub public publishable phc utm cus pi ch in sub price prod pm seti si acct evt req src card "
     "ba py po tr ii il cs plink inv test tests example sample demo dummy fake".split()
@@ -249,7 +251,7 @@ def _prefixed_tokens(text: str) -> list[SecretCandidate]:
     for m in _PREFIXED.finditer(text):
         prefix = m.group("prefix")
         body = m.group("body").replace("_", "")
-        if len(body) < 30 or re.split(r"[_\-]", prefix, maxsplit=1)[0] in _NOT_SECRET_PREFIXES or not looks_random(body):
+        if len(body) < 20 or re.split(r"[_\-]", prefix, maxsplit=1)[0] in NOT_SECRET_PREFIXES or not looks_random(body):
             continue
         family = "TOKEN" if _TOKEN_PREFIX.search(prefix) else "API_KEY"
         out.append(SecretCandidate(m.start(), m.end(), family, "vendor-prefixed-token", score=0.9))
@@ -342,20 +344,73 @@ def _dotted_tokens(text: str) -> list[SecretCandidate]:
     return out
 
 
-def find_tokens(text: str) -> list[SecretCandidate]:
+# A private key's base64 body pasted without its PEM lines: DER opens "MI" (long form) or "MH"/"MC"
+# (short), an OpenSSH key with its magic "openssh-key-v1" (base64 "b3BlbnNzaC1rZXktdjE").
+# (a body cut into lines runs on as long as its lines are base64)
+_OPENSSH_MAGIC = "b3BlbnNzaC1rZXktdjE"
+_HEADLESS_KEY = re.compile(
+    r"(?<![A-Za-z0-9+/])(?:M[IHC]|" + _OPENSSH_MAGIC + r")[A-Za-z0-9+/]{58,20000}={0,2}(?:\r?\n[A-Za-z0-9+/]{16,200}={0,2}){0,400}(?![A-Za-z0-9+/=])"
+)
+
+
+def _headless_private_keys(text: str) -> list[SecretCandidate]:
+    if "MI" not in text and "MH" not in text and "MC" not in text and _OPENSSH_MAGIC not in text:
+        return []
+    return [
+        SecretCandidate(m.start(), m.end(), "PRIVATE_KEY", "headless-private-key")
+        for m in _HEADLESS_KEY.finditer(text)
+        if m.group(0).startswith(_OPENSSH_MAGIC) or is_der_private_key(m.group(0))
+    ]
+
+
+# Capability links: whoever holds the link acts (posts into a tool, deploys, reads a private feed),
+# so the whole link is the secret. A link that triggers a hook (its host, its path or the name it is
+# given says "hook": "https://hook.<region>.<tool>/<id>", ".../webhooks/incoming/<id>",
+# "DEPLOY_HOOK_URL: https://.../deploy/<id>") holding a generated segment, or any link whose segment
+# says it is private or secret ("/ical/private-<hex>/basic.ics"). Segments of words or numbers are pages.
+_LINK_SEGMENT = re.compile(r"[A-Za-z0-9_\-]{20,}")
+_PRIVATE_SEGMENT = re.compile(r"(?i)(?<![a-z])(?:private|priv[ée]e?|secret)[_\-]([A-Za-z0-9]{16,})")
+_HOOK_NAME_REACH = 40  # how far before the link the name it is given ("DEPLOY_HOOK_URL:") may be
+
+
+def _capability_links(text: str) -> list[SecretCandidate]:
+    lowered_has = ("hook" in text or "Hook" in text or "HOOK" in text, "rivate" in text or "ecret" in text or "rivée" in text)
+    if not any(lowered_has):
+        return []
+    out = []
+    for m in _LINK.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in _LINK_TRAILING:
+            end -= 1
+        link = text[m.start() : end]
+        path = link.split("://", 1)[1].split("?", 1)[0]
+        named_hook = "hook" in path.lower() or "hook" in text[max(0, m.start() - _HOOK_NAME_REACH) : m.start()].lower()
+        if named_hook and any(looks_generated(segment) for segment in _LINK_SEGMENT.findall(path.partition("/")[2])) \
+                or any(looks_generated(s) for s in _PRIVATE_SEGMENT.findall(path)):
+            out.append(SecretCandidate(m.start(), end, "TOKEN", "capability-link", score=0.9))
+    return out
+
+
+def find_tokens(text: str, runs: list[str] | None = None) -> list[SecretCandidate]:
     """Every provider credential in `text`, each span the token itself (overlaps are left to
-    `resolve`). A shape runs only when its hint occurs: most posts run none."""
-    out = _private_keys(text) + _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
-    out += _chat_webhooks(text)
-    # Every shape's match is one run of 15+ non-space characters holding its hint: the hints are
+    `resolve`). A shape runs only when its hint occurs: most posts run none. `runs`: the post's
+    `long_runs`, when the caller has them."""
+    out = _private_keys(text)  # (a PEM header holds spaces: the only finder that needs no long run)
+    # Every other match is, or lies in, one run of 15+ non-space characters: the hints are
     # looked for in those runs only (most posts have a few, or none), then each shape in the post.
-    runs = _LONG_RUN.findall(text)
-    if any(len(run) >= 52 for run in runs):
+    runs = long_runs(text) if runs is None else runs
+    if not runs:
+        return out
+    longest = max(map(len, runs))
+    if longest >= 20:  # links, prefixed tokens and key bodies: 20 characters at least (most runs are hashtags, compounds)
+        out += _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
+        out += _chat_webhooks(text) + _headless_private_keys(text) + _capability_links(text)
+    if longest >= 52:
         out += _named_before(text)  # 64 hex digits, 52 base32 characters
-    if any(len(run) >= 40 and "." in run for run in runs):
+    if longest >= 40 and any(len(run) >= 40 and "." in run for run in runs):
         out += _dotted_tokens(text)  # 40+ characters with a dot
-    long_runs = " ".join(runs)
-    if not long_runs or _ANY_HINT.search(long_runs) is None:
+    joined = " ".join(runs)
+    if _ANY_HINT.search(joined) is None:
         return out  # most posts: one scan instead of one per shape
     for shape, hint, pattern in _COMPILED:
         if hint.search(text) is None:

@@ -33,6 +33,7 @@ from .shape import (
     classes,
     is_documented_sample,
     is_placeholder,
+    is_public_key_material,
     looks_like_access_code,
     looks_like_key,
     looks_like_password,
@@ -329,6 +330,7 @@ _SLASH_PAIR_CONTEXT = re.compile(
     r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|identifiants?|creds|credentials?|"
     r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?)\b"
 )
+_LABELLED_VALUE = re.compile(r"(?i)(token|jeton|api[_\-]?key|key|secret)[:=]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 # Secrets in XML config (Maven settings.xml, app.config): <password>X</password>, <apiKey>X</apiKey>.
 _XML_SECRET = re.compile(
@@ -443,11 +445,11 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
     for m in _NEAR_KEYWORD.finditer(text):
         value = m.group("bare").rstrip(".")
-        if _ASSIGNMENT.match(value):
-            continue  # "key=X&token=Y": each name=value is read as config, with its own family
-        before = text[max(0, m.start() - 12) : m.start()]  # "public key", "ssh-rsa" are not secrets
+        if _ASSIGNMENT.match(value.lstrip("-")):
+            continue  # "key=X&token=Y", "--from-literal=password=X": each name=value is read as config, with its own family
+        before = text[max(0, m.start() - 24) : m.start()]  # "public key", "public VAPID key", "ssh-rsa" are not secrets
         if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
-                and not _NOT_A_DISCLOSURE.search(m.group("words")):
+                and not _NOT_A_DISCLOSURE.search(m.group("words")) and not is_public_key_material(value):
             family = "TOKEN" if m.group("token") else _key_family(text[max(0, m.start() - 12) : m.start("bare")], value)
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):
@@ -489,7 +491,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if group == "header" and re.search(r"(?i)[cx]srf", m.group(0)):
             continue  # "X-CSRF-Token:": an anti-forgery token is issued per page view (as in config)
         if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
-            out.append(SecretCandidate(m.start(group), m.end(group), "TOKEN", "authorization-header"))
+            # A header named for a key (X-Api-Key, xi-api-key, Ocp-Apim-Subscription-Key) carries a key.
+            named_key = group == "header" and re.search(r"(?i)key[\"']?\s*:", m.group(0)) is not None
+            out.append(SecretCandidate(m.start(group), m.end(group), "API_KEY" if named_key else "TOKEN", "authorization-header"))
     if "/" in text and _SLASH_PAIR_CONTEXT.search(text):
         for m in _SLASH_PAIR.finditer(text):
             value = m.group("password").rstrip(_TRAILING)
@@ -522,6 +526,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         c for c in out
         if not is_documented_sample(text[c.start : c.end], text, c.start)
         and not (c.family == "PASSWORD" and (_REFUSED_AFTER.match(text, c.end) or _is_public_default(text[c.start : c.end], text, c.start)))
+        # "user@example.com/token:X": a labelled value, read as config with its label's family, is no password
+        and not (c.family == "PASSWORD" and _LABELLED_VALUE.match(text, c.start))
         and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in qr_codes))
     ]
 
@@ -618,8 +624,9 @@ def _config_family(name: str, text: str, start: int) -> str:
         return "PRIVATE_KEY"  # WireGuard's PrivateKey =, PRIVATE_KEY=0x...; "private_key_id" names one
     if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
         return "CONNECTION_STRING"
-    if name.replace("-", "_").rstrip("_\"'`").endswith("secret") and "token" not in name:
-        return "API_KEY"  # the last word names it: SESSION_SECRET, webhook_signing_secret sign, they are keys
+    last_word = name.replace("-", "_").rstrip("_\"'`")
+    if (last_word.endswith("secret") or last_word.endswith("key")) and "token" not in name:
+        return "API_KEY"  # the last word names it: SESSION_SECRET, webhook_signing_secret, --auth-key sign, they are keys
     if any(w in name for w in ("token", "jeton", "sas", "sig", "sess")) or re.search(r"(?<![a-z])auth(?![a-z])", name):
         return "TOKEN"  # `"auth": "<base64 user:password>"` (docker, npm) is HTTP basic authentication
     return "API_KEY"

@@ -178,3 +178,110 @@ def is_documented_sample(value: str, text: str, start: int) -> bool:
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end].replace(value, " ")
     return _DOCS_CONTEXT.search(line) is not None
+
+
+_BASE32 = re.compile(r"^[A-Z2-7]+$")
+_REPEAT = re.compile(r"(.)\1{3}")  # "aaaa", "0000": typed, not generated
+
+
+def is_hex(value: str) -> bool:
+    return _HEX.match(value) is not None
+
+
+def _longest_ascending_run(value: str) -> int:
+    """The longest run of consecutive characters each one code point after the last ("3456", "defg")."""
+    longest = run = 1
+    for a, b in zip(value, value[1:]):
+        run = run + 1 if ord(b) == ord(a) + 1 else 1
+        longest = max(longest, run)
+    return longest
+
+
+def decodes_to_prose(value: str) -> bool:
+    """base64 of text with spaces (a slogan, inline SVG or HTML): an encoding of words, not a key.
+    ("user:password" has no space: HTTP basic credentials stay credentials.)"""
+    import base64
+    import binascii
+
+    core = value.rstrip("=")
+    try:
+        decoded = base64.b64decode(core + "=" * (-len(core) % 4), altchars=b"-_" if ("-" in core or "_" in core) else None, validate=True)
+        words = decoded.decode("utf-8")
+    except (binascii.Error, ValueError):
+        return False
+    return " " in words and all(c.isprintable() or c in "\n\t\r" for c in words)
+
+
+def looks_generated(value: str) -> bool:
+    """A value shaped like a generated key, whatever issued it (no vendor prefix needed): judged
+    by its alphabet and length, then its entropy against that length.
+
+    - hexadecimal: 32+ digits mixing letters and digits, 3 bits/char (a 32-digit random hex
+      string has ~3.7); also the shape of digests and commit ids, so the caller's context decides;
+    - base32 capitals (TOTP seeds): 16+ characters, letters and digits, 3.5 bits/char;
+    - base62/base64/base64url: 20+ characters holding a digit, a lowercase and an uppercase letter
+      (or, 24+ long, lowercase and digits only), with frequent class changes; the entropy floor
+      grows with the length up to 4 bits/char (a random 20-character string has ~4.1).
+    Refused: words and identifiers (camel or snake case), file names, UUIDs, runs of a
+    repeated character, sequences and placeholders.
+    """
+    core = value.rstrip("=")
+    n = len(core)
+    if n < 16 or n > 4096 or _UUID.match(core) or _REPEAT.search(core) or is_placeholder(core):
+        return False
+    if core in (core + core)[1:-1] or _longest_ascending_run(core) >= 6:
+        return False  # a repeated unit ("abc123abc123...") or a typed sequence ("0123456789abcdef")
+    has_digit = any(c.isdigit() for c in core)
+    if _HEX.match(core):
+        return n >= 32 and has_digit and any(c.isalpha() for c in core) and entropy(core) >= 3.0
+    if _BASE32.match(core):
+        return has_digit and entropy(core) >= 3.5
+    if n < 20 or not has_digit or _FILE_NAME.search(core):
+        return False
+    lower, upper = any(c.islower() for c in core), any(c.isupper() for c in core)
+    if not lower:
+        return False
+    if upper:
+        in_words = sum(len(w) for w in _CAMEL_WORD.findall(core))
+        worded = in_words >= 0.5 * n  # "ProjectPhoenix2026Release"
+        min_switches = 0.3
+    else:
+        # Lowercase and digits (base36): random letters hold few vowels (~20%), words ~40% ("release2026final");
+        # with 26 letters to 10 digits, letters and digits alternate less often (~0.4 per pair) than in base62.
+        letters = [c for c in core if c.isalpha()]
+        worded = n < 24 or sum(c in "aeiouy" for c in letters) >= 0.3 * len(letters)
+        min_switches = 0.2
+    return not worded and class_switches(core) >= min_switches and entropy(core) >= min(4.0, 0.8 * math.log2(n))
+
+
+def _der_content(value: str) -> bytes | None:
+    """The first bytes inside the outer SEQUENCE of a base64 DER structure, None when it is not one."""
+    import base64
+    import binascii
+
+    head = value[:24]
+    try:
+        der = base64.b64decode(head[: len(head) // 4 * 4], validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    if len(der) < 8 or der[0] != 0x30:
+        return None
+    length = der[1]
+    return der[2 + (length & 0x7F if length & 0x80 else 0) :]
+
+
+def is_public_key_material(value: str) -> bool:
+    """base64 DER that is not a private key's: a public key, a certificate ("MIIBIjANBgkq...")."""
+    if len(value) < 80 or not value.startswith(("MI", "MH", "MC", "MF")):
+        return False  # (the shortest, an EC P-256 public key, is 124 base64 characters)
+    content = _der_content(value)
+    return content is not None and content[0] == 0x30  # a nested SEQUENCE: an algorithm, a to-be-signed certificate
+
+
+# The DER opening of a private key: SEQUENCE, then the INTEGER version 0 (PKCS#1 RSA/DSA, PKCS#8)
+# or 1 (SEC1 EC). A public key or a certificate opens with a nested SEQUENCE instead.
+def is_der_private_key(value: str) -> bool:
+    """A base64 body of a private key pasted without its PEM header ("MIIEvQIBADAN...")."""
+    content = _der_content(value)
+    # (version 3 opens a PKCS#12 store: a private key and its certificate)
+    return content is not None and content[:3] in (b"\x02\x01\x00", b"\x02\x01\x01", b"\x02\x01\x03")

@@ -1,0 +1,158 @@
+"""Keys known by their shape alone: no vendor prefix, no connector after a credential word.
+
+A bare random value ("here's the staging key: 4mQ8...", `{"apiKey": "..."}`, `--client-secret X`,
+a TOTP seed, a JSON Web Key's private member) is what detect-secrets' entropy plugins look for.
+Here the value's shape (`shape.looks_generated`) makes it a candidate; the words before it on its
+line decide, as detect-secrets' filters do:
+
+- promoted by any word naming a credential, whatever the syntax around it: a key-like field name
+  (`apiKey`, `SEARCH_WRITE_KEY`, `x-api-key`, `--client-secret`), "key", "clé", "token", "secret",
+  a bot, webhook, HMAC, 2FA seed, an SDK client built with the value;
+- demoted by words naming a public identifier (commit, sha, checksum, order, tracking, DOI, ISBN,
+  video, integrity, ETag, LFS oid, snapshot...), the nearest of the two winning;
+- a long, strongly mixed value with neither is reported too (only base62/64, 32+ characters; 20+
+  for a string literal code hands over), unless a field name says what it is ("Address = ...").
+Values inside links are left to the link readers (`?token=` is config, a page's path is public).
+One scan of runs of the base64url alphabet: linear, and most posts have no 16-character run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import SecretCandidate, long_runs
+from .catalogue import NOT_SECRET_PREFIXES
+from .shape import decodes_to_prose, entropy, is_documented_sample, is_hex, is_public_key_material, looks_generated
+
+# A run of the base64/base64url alphabet, 16+ long, not inside a longer word, a path or a link.
+_RUN = re.compile(r"(?<![\w+/\-.~%$@&#\\])[A-Za-z0-9+/_\-]{16,}={0,2}(?![\w+/\-=~%@&\\]|\.\w)")
+_CONTEXT_REACH = 80  # how far before the value, on its line, the deciding words may be
+# Words naming a credential. A key word may end a compound identifier (apiKey, WRITE_KEY, x-api-key,
+# client-secret) but not a word (monkey, keynote, secretary).
+_CREDENTIAL_CONTEXT = re.compile(
+    r"(?i)(?:(?<![a-z])|(?<=api)|(?<=auth)|(?<=access)|(?<=secret)|(?<=private)|(?<=write)|(?<=read)|(?<=app)|(?<=client)|"
+    r"(?<=master)|(?<=signing)|(?<=session)|(?<=service)|(?<=consumer)|(?<=hmac)|(?<=bot)|(?<=license))"
+    r"(?P<word>keys?|clefs?|cl[ée]s?|tokens?|jetons?|secrets?|bearer|credentials?|creds|webhooks?|hmac|"
+    r"seed|2fa|totp|otp|mfa|authenticator|passphrase|passwords?|mdp|chiffrement|encryption|signing|sig|auth|bot|"
+    r"r[ée]cup[ée]ration|recovery|secours)(?![a-z])"
+    r"|(?i:client)\s*\(\s*(?:api_key\s*=\s*)?[\"']$"  # cohere.Client("...") : an SDK client built with its key
+)
+# Words naming a public identifier or a digest.
+_PUBLIC_CONTEXT = re.compile(
+    r"(?i)(?<![a-z])(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|sha\d*sum|digests?|ids?|uuids?|guids?|builds?|versions?|"
+    r"refs?|r[ée]f[ée]rences?|orders?|commandes?|tracking|suivi|colis|factures?|invoices?|tickets?|request[\s_\-]?ids?|"
+    r"correlation|transactions?|fingerprints?|empreintes?|publi(?:c|que)(?:[_\-]?keys?)?|pub(?:[_\-]?keys?)?|ssh-[a-z0-9]+|ecdsa-[\w\-]+|doi|isbn|issn|arxiv|"
+    r"youtube|youtu\.be|vid[ée]os?|playlists?|integrity|etag|oid|lfs|snapshots?|ray|serial|s[ée]rie|"
+    r"avatar|gravatar|ipfs|cid|blocs?|blocks?|explorer|base64,|data:|nonce|salt|iv)(?![a-z])"
+)
+# RFC 7517: a JSON Web Key names its type ("kty"); its private members are these.
+_JWK_KEY_TYPE = re.compile(r"[\"']kty[\"']\s*:")
+_JSON_MEMBER = re.compile(r"[\"'](\w{1,3})[\"']\s*:\s*[\"']$")
+_JWK_PRIVATE = frozenset({"d", "p", "q", "dp", "dq", "qi", "k"})
+# A key said to be public, a word or two between: "public signing key", « clé publique ».
+_PUBLIC_KEY_PHRASE = re.compile(r"(?i)(?<![a-z])publi(?:c|que)\s+(?:[\w\-]+\s+){0,2}(?:keys?|cl[ée]f?s?)(?![a-z])|cl[ée]f?s?\s+publiques?(?![a-z])")
+_PRIVATE_AFTER = re.compile(r"(?i)priv|secr")
+_TOKEN_WORDS = frozenset({"token", "tokens", "jeton", "jetons", "bearer", "seed", "2fa", "totp", "otp", "mfa", "authenticator", "sig", "webhook", "webhooks", "auth", "bot"})
+_PASSWORD_WORDS = frozenset({"password", "passwords", "mdp", "passphrase", "récupération", "recuperation", "recovery", "secours"})
+
+
+# A config field's name before its value ("Address = ", `"checksum": "`, "export BUILD_ID="): first on its
+# line or after a JSON/query separator (prose ending a clause with a colon is no field name).
+_NAMED_FIELD = re.compile(r"(?:^\s*(?:[-*]\s+|export\s+|set\s+)?|[{,;&?]\s*)[\"']?[\w.\-]+[\"']?\s*(?::|=|=>)\s*[\"']?$")
+_PEM_BEGIN = re.compile(r"-----BEGIN ([A-Z0-9 ]{1,40})-----")
+
+
+def _in_public_block(text: str, start: int) -> bool:
+    """Inside a PEM block that is not a private key's (CERTIFICATE, PUBLIC KEY, PGP PUBLIC KEY BLOCK...)."""
+    begin = text.rfind("-----BEGIN ", 0, start)
+    if begin < 0 or text.rfind("-----END ", begin, start) >= 0:
+        return False
+    m = _PEM_BEGIN.match(text, begin)
+    return m is not None and "PRIVATE" not in m.group(1)
+
+
+# Code handing a string over: a call's parenthesis or an argument list, an assignment, an array.
+_CODE_BEFORE = re.compile(r"(?:[(,\[]|=)\s*[\"'`]$")
+
+
+def _string_literal(text: str, start: int, end: int) -> bool:
+    """The value is the whole of a quoted string."""
+    return start > 0 and end < len(text) and text[start - 1] in "\"'`" and text[end] == text[start - 1]
+
+
+_BASE64_LINE = re.compile(r"[ \t]*[A-Za-z0-9+/]{40,}={0,2}[ \t]*\r?$")
+
+
+def _in_encoded_block(text: str, start: int, end: int) -> bool:
+    """One line of a base64 block (an e-mail attachment, an encoded file: a line beside another line of
+    base64): encoded content. Keys fit on a line; private keys cut into lines are the catalogue's."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    next_end = text.find("\n", line_end + 1)
+    neighbours = (text[previous_start : max(previous_start, line_start - 1)], text[line_end + 1 : len(text) if next_end < 0 else next_end])
+    return any(_BASE64_LINE.match(line) for line in neighbours if line)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match in `text` (the nearest to the value that follows it)."""
+    last = None
+    for last in pattern.finditer(text):  # noqa: B007 (the loop keeps the last one)
+        pass
+    return last
+
+
+def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandidate]:
+    """Generated-looking values the words before them name as credentials (or, long and strongly
+    mixed, that nothing names as public). The span is the value. `runs`: the post's `long_runs`."""
+    out: list[SecretCandidate] = []
+    if not any(len(run) >= 16 for run in (long_runs(text) if runs is None else runs)):
+        return out  # most posts
+    for m in _RUN.finditer(text):
+        value = m.group(0)
+        start, end = m.start(), m.end()
+        if "/" in value and value.count("/") * 12 > len(value):
+            continue  # a path ("docs/api/v2/..."): a base64 body has few slashes
+        head, sep, _ = value.partition("_" if "_" in value[:12] else "-")
+        if sep and head.casefold() in NOT_SECRET_PREFIXES:
+            continue  # "sha512-...", "cus_...": a digest or an object id
+        if not looks_generated(value) or is_documented_sample(value, text, start) or is_public_key_material(value) \
+                or decodes_to_prose(value):
+            continue  # (a private key's DER body is the catalogue's)
+        line_start = max(text.rfind("\n", 0, start) + 1, start - _CONTEXT_REACH)
+        before = text[line_start:start]
+        words_before = before.split()
+        if words_before and "://" in words_before[-1]:
+            continue  # inside a link
+        if _JWK_KEY_TYPE.search(text, max(0, start - 400), start):
+            # A JSON Web Key: its private parameters are named (d, p, q, dp, dq, qi, k), the rest is public.
+            member = _JSON_MEMBER.search(before)
+            if member is not None and member.group(1) in _JWK_PRIVATE:
+                out.append(SecretCandidate(start, end, "PRIVATE_KEY", "jwk-private-parameter"))
+            continue
+        credential, public = _last(_CREDENTIAL_CONTEXT, before), _last(_PUBLIC_CONTEXT, before)
+        if public is not None and (credential is None or public.end() > credential.end()):
+            continue
+        if credential is not None and (phrase := _last(_PUBLIC_KEY_PHRASE, before)) is not None \
+                and not _PRIVATE_AFTER.search(before, phrase.end()):
+            continue  # "our public VAPID key", « la clé publique de chiffrement » (unless a private one is named after it)
+        if credential is None:
+            # Nothing names it: only a long, strongly mixed base62/64 value (hex and base32 are also
+            # digests and ids), not the value of a field whose name says something else
+            # ("Address = ...", "checksum: ..."), nor public key material (a certificate, a public key).
+            # A string literal passed in code (`new Client('...')`, `connect("...")`) may be shorter: code
+            # quotes what it hands over, as detect-secrets' high-entropy plugins read only quoted strings.
+            core = value.rstrip("=")
+            literal = _string_literal(text, start, end) and _CODE_BEFORE.search(before) is not None
+            if len(core) < (20 if literal else 32) or is_hex(core) or core.isupper() or core.islower() \
+                    or entropy(core) < (4.0 if literal else 4.2) or _NAMED_FIELD.search(before) or _in_public_block(text, start) \
+                    or _in_encoded_block(text, start, end):
+                continue
+            out.append(SecretCandidate(start, end, "API_KEY", "generated-value", score=0.7))
+            continue
+        word = (credential.group("word") or "").casefold()
+        family = "TOKEN" if word in _TOKEN_WORDS else "PASSWORD" if word in _PASSWORD_WORDS else "API_KEY"
+        out.append(SecretCandidate(start, end, family, "generated-value-named", score=0.8))
+    return out
