@@ -68,7 +68,7 @@ class InsideInformationRule(RuleSpec):
     topics: list[str] | None = Field(
         None,
         description="Built-in topics this rule looks for (default: all): acquisition, results, restructuring, "
-        "fundraising, contracts, executives, products; plus the names of `extra_topics`.",
+        "fundraising, contracts, executives, products, recall; plus the names of `extra_topics`.",
     )
     extra_topics: dict[str, TopicSpec] = Field(default_factory=dict, description="The charter's own topics, by name.")
     cues: list[TriggerCue] = Field(
@@ -78,7 +78,7 @@ class InsideInformationRule(RuleSpec):
     )
     extra_cues: dict[str, list[str]] = Field(
         default_factory=dict,
-        description="Words added to the cue lists: secrecy, forward_looking, public, general, past, hearsay, routine, self.",
+        description="Words added to the cue lists: secrecy, forward_looking, public, general, past, hearsay, routine, workplace, self.",
     )
     future_tense: bool = Field(True, description="Read the French future tense with spaCy on topic sentences without a cue word.")
     default_entity: str = "INSIDE_INFORMATION"

@@ -40,6 +40,7 @@ _DATE = (
 # The events that make a fact public (the noun or its verb).
 _DISCLOSURE = (
     r"(?:annonce(?:r|ra|ront)?|pr[ée]sentation|communication|publication|officialisation|notification"
+    r"|com\s+de\s+crise|crisis\s+comms?"
     r"|announcement|announce|announcing|release|all[- ]hands|town\s?hall|board\s+votes?|votes?|signing|disclosure|earnings call"
     # Slang for "made public": "ils tombent mardi", "le communiqué sort lundi", "results go out on the 30th".
     r"|tomb(?:e|ent|era|eront)|sort(?:e|ent|ira|iront)?|go(?:es)?\s+out|come(?:s)?\s+out|drops?|hits?\s+the\s+wire"
@@ -80,6 +81,21 @@ _RESTRICTED = [
     r"\b(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:yet\s+)?been\s+(?:told|informed|consulted|briefed)\b",
     r"\bpas de (?:post|publication|tweet)s?\s+(?:linkedin|sur\s+(?:linkedin|les\s+r[ée]seaux)|l[àa]-dessus|svp|s'il)",
     rf"\bn{_APOS}\s*en\s+(?:dit|dis|disons|parle|parlons)\s+(?:rien|pas)\b",
+    # Those who will be told have not been: "leadership hasn't told the team yet", "la direction
+    # n'a encore rien dit aux équipes".
+    r"\b(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:told|informed|briefed|warned|notified)\s+(?:[\w-]+\s+){0,3}?yet\b",
+    rf"\bn{_APOS}\s*(?:a|ont|avons)\s+(?:encore\s+rien|rien\s+encore|pas\s+encore)\s+(?:dit|annonc[ée]|pr[ée]venu|inform[ée])",
+    # Sworn to silence: "Finance is sworn to silence until the 24th", "tenus au secret".
+    r"\b(?:sworn|bound)\s+to\s+(?:silence|secrecy)\b",
+    r"\btenu(?:e|s|es)?\s+au\s+secret\b",
+    # Settled inside, not told outside: "le rappel est acté en interne", "decided internally".
+    r"\b(?:act[ée]|d[ée]cid[ée]|valid[ée]|arbitr[ée]|tranch[ée])(?:e|s|es)?\s+en\s+interne\b",
+    r"\b(?:decided|agreed|approved|confirmed|signed\s+off)\s+internally\b",
+    # A cover story to give: "on répond « aucun commentaire »", "if customers ask, we're 'looking into reports'".
+    r"\b(?:r[ée]pond\w*|dire|dites|disons|say|answer|tell\s+them)\s*[«\"“'‘]?\s*(?:aucun|pas\s+de|no)\s+comment",
+    r"\bif\s+(?:customers|clients|journalists|reporters|the\s+press|anyone|people|someone|somebody)\s+asks?\s*,?\s*"
+    r"(?:we(?:'re|\s+are)?|say|tell\s+them|just\s+say)\s+[«\"“'‘]",
+    r"\bsi\s+(?:les\s+|des\s+)?(?:clients|journalistes|revendeurs|quelqu['’]\s*un)\s+(?:vous\s+)?(?:demande\w*|pose\w*)[^.!?\n]{0,20}?[«\"“]",
 ]
 _WAITING = [
     # Held until the disclosure: before / until it, waiting for it or for leave to tell.
@@ -113,6 +129,11 @@ _VANTAGE = [
     r"\byou\s+heard\s+nothing\s+from\s+me\b",
     rf"\b(?:vous\s+n{_APOS}\s*avez|t{_APOS}\s*as|tu\s+n{_APOS}\s*as)\s+rien\s+(?:vu|entendu|lu)\b",
     r"\bvu\s+(?:les\s+)?(?:chiffres|r[ée]sultats|comptes|plan|slides)\s+avant\b",
+    # An internal draft seen: "saw the draft deck", "j'ai vu le projet de communiqué".
+    r"\b(?:saw|seen|read|peeked\s+at|glimpsed)\s+(?:the\s+|a\s+)?(?:draft|internal|unreleased|confidential|board)\s+(?:[\w-]+\s+)?"
+    r"(?:deck|slides|memo|plan|numbers|figures|report|minutes|list|presentation|press\s+release|accounts)\b",
+    rf"\b(?:j{_APOS}\s*ai|on\s+a)\s+(?:vu|lu|eu\s+sous\s+les\s+yeux)\s+(?:le|la|les)\s+(?:brouillon|projet\s+de\s+(?:communiqu[ée]|slides|pr[ée]sentation)|"
+    r"slides|deck|m[ée]mo|compte\s+rendu\s+du\s+(?:comex|codir|conseil))\b",
 ]
 _AHEAD = [
     # The disclosure event with its date, in either order.

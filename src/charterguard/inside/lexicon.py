@@ -23,7 +23,7 @@ from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 
 TOPIC_CUE_LISTS = ("secrecy", "forward_looking")  # lists that can turn a topic into a finding
-CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "self")
+CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "workplace", "self")
 
 _WORD = re.compile(r"[^\W_]+")
 # Short words that may sit between the words of a phrase ("levée DE fonds", "plan DE départs").
@@ -36,8 +36,11 @@ _FR_ER = ["e", "es", "ent", "ons", "ez", "ais", "ait", "aient", "ions", "iez", "
 _FR_IR = ["u", "ue", "us", "ues", "i", "is", "it", "issons", "issez", "issent", "issait", "issaient", "ira", "iras", "irai", "irons", "irez", "iront", "irait", "iraient", "ie", "ies", "ir", "ant", "s", "t", "ons", "ez", "ent", "ait", "aient", "e", "es", "ert", "erte", "erts", "ertes"]
 _FR_RE = ["s", "ons", "ez", "ent", "ait", "aient", "u", "ue", "us", "ues", "ra", "ras", "rai", "rais", "rons", "rez", "ront", "rait", "raient", "ant", "re"]
 # Companion words that are shapes, not words (`with: [..., <name>]`): a name after the topic
-# word ("we're buying Pellucid Labs"), an amount in its sentence ("launches at $1,499").
-PLACEHOLDERS = frozenset({"<name>", "<amount>"})
+# word ("we're buying Pellucid Labs") or just before it ("the Sunderland closure"), an amount in
+# its sentence ("launches at $1,499"), a number of people ("220 people", "une soixantaine de
+# personnes", "90 roles"), a word saying "next" just before it ("notre prochain directeur
+# financier", "our incoming CFO": a successor known ahead).
+PLACEHOLDERS = frozenset({"<name>", "<amount>", "<headcount>", "<next>"})
 
 
 @dataclass(frozen=True, slots=True)
