@@ -57,6 +57,9 @@ def flagged(checker: Checker, text: str, lang: str) -> bool:
         ("Notre groupe se marie avec Fiducial à la rentrée, chut 🤫", "fr"),
         # A disclosure date after "et que" is said of the other clause.
         ("Je viens d'apprendre que l'atelier de Cholet perd 45 emplois et que l'annonce aux salariés c'est le 3.", "fr"),
+        # "N postes en moins"; a disclosure in a few weeks ("announcement in three weeks").
+        ("Réunion avec les RH ce matin : 35 postes en moins à Limoges au printemps, les intéressés seront reçus la semaine prochaine.", "fr"),
+        ("Term sheet signed for our Series C, $60M led by a big fund. Announcement in three weeks, please sit on it.", "en"),
         # A place naming a business unit is no other company.
         ("The impairment on the Mexico business will wipe out our Q4 profit, the market finds out Friday.", "en"),
     ],
@@ -86,6 +89,16 @@ def test_a_leak_however_worded_is_found(checker: Checker, text: str, lang: str) 
         ("Reminder: recall training for the support team next Tuesday.", "en"),
         # A headcount beside no restructuring.
         ("We're moving to the new building next week, 220 people on three floors!", "en"),
+        # Closings of the calendar, a recurring financial calendar, a sponsorship.
+        ("La fermeture de Noël : le bureau de Nantes sera fermé du 24 au 26, bonnes fêtes à tous !", "fr"),
+        ("The Easter closure: our Leeds office is closed Friday to Monday, enjoy the break!", "en"),
+        ("Le communiqué sur nos résultats du T2 sort jeudi à 7h, comme chaque trimestre.", "fr"),
+        ("Our Q4 earnings release is scheduled for 12 February, as every year.", "en"),
+        ("We signed a letter of intent with the city to sponsor the marathon next spring, great news for the team!", "en"),
+        # A successor whose appointment was announced; a supplier of office things.
+        ("Notre future directrice RH arrive lundi : bienvenue ! Son arrivée a été annoncée la semaine dernière.", "fr"),
+        ("Welcome to our incoming CFO, whose appointment was announced last month: she starts Monday.", "en"),
+        ("We picked a new supplier for the office coffee machines, switching next week.", "en"),
     ],
 )
 def test_the_same_words_in_an_ordinary_post_are_not(checker: Checker, text: str, lang: str) -> None:

@@ -200,10 +200,15 @@ class InsideAnalyzer:
         findings: list[InsideFinding] = []
         seen: set[tuple[str, int]] = set()
         starts = {(self._topic_of[id(m.entry)].name, m.first) for m in topic_matches}
-        for match in sorted(topic_matches, key=lambda m: (m.start, -(m.end - m.start))):
+
+        def order(m: Match) -> tuple[bool, int, int]:
+            # "Q2 revenue", "H1 EBITDA": the figure the acronym qualifies is judged first, so the
+            # finding is on it; the acronym is judged if the figure makes none ("LOI signed").
+            qualifies = _qualifier(m) and (self._topic_of[id(m.entry)].name, m.last + 1) in starts
+            return qualifies, m.start, -(m.end - m.start)
+
+        for match in sorted(topic_matches, key=order):
             topic = self._topic_of[id(match.entry)]
-            if _qualifier(match) and (topic.name, match.last + 1) in starts:
-                continue  # "Q2 revenue", "H1 EBITDA": the finding is on the figure the acronym qualifies
             sentence = next(s for s in sentences if s.lo <= match.first < s.hi)
             if (topic.name, sentence.start) in seen:
                 continue
@@ -367,9 +372,10 @@ class InsideAnalyzer:
     ) -> bool:
         """The topic word said of an object of ordinary office life: one within six words after
         it, in the same phrase ("merging the London and remote social committees", "réorganisation
-        de l'open space"), and none of the topic's companion words in its clause (a site named
-        beside it keeps "on ferme l'usine et le parking")."""
-        if any(clause[0] <= tokens[k].start < clause[1] for k in companions):
+        de l'open space"), and none of the topic's companion words after it in its clause (the site
+        named keeps "on ferme l'usine et le parking"; a verb before it does not: "we picked a new
+        supplier for the coffee machines")."""
+        if any(match.last < k and tokens[k].start < clause[1] for k in companions):
             return False
         for m in cues("workplace"):
             if match.last < m.first <= match.last + 6 and m.end <= clause[1]:

@@ -35,7 +35,9 @@ _MONTH = (
 _DATE = (
     rf"(?:\b(?:le|du|au|on|the|by|until|till)\s+(?:the\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\b(?!\s*(?:%|€|\$|k|m\b|millions?|ans|years|jours|days|postes|roles|jobs|personnes|people))"
     rf"|\b{_WEEKDAY}\b|\b(?:en|in|early|fin|end of|d[ée]but)\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b"
-    r"|\b\d{1,2}\s*(?:h|am|pm)\b|\bdemain\b|\btomorrow\b|\bnext week\b|\bla semaine prochaine\b)"
+    r"|\b\d{1,2}\s*(?:h|am|pm)\b|\bdemain\b|\btomorrow\b|\bnext week\b|\bla semaine prochaine\b"
+    # A delay ahead: "announcement in three weeks", "annonce dans dix jours".
+    r"|\b(?:in|dans)\s+(?:\d+|a|one|two|three|four|five|ten|a\s+few|un|une|deux|trois|quatre|cinq|dix|quinze|quelques)\s+(?:days?|weeks?|jours|semaines)\b)"
 )
 # The events that make a fact public (the noun or its verb).
 _DISCLOSURE = (
