@@ -35,7 +35,7 @@ from datetime import datetime
 
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
-from .evidence import calendar_spans, non_public_evidence
+from .evidence import calendar_spans, evidence_of
 from .lexicon import PLACEHOLDERS, Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
 from .tense import english_progressive
 
@@ -184,10 +184,8 @@ class InsideAnalyzer:
 
         def cues(name: str) -> list[Match]:
             if name not in post_cues:
-                if name in ("restricted", "ahead"):  # evidence.py's shapes, read once per post
-                    evidence = non_public_evidence(text)
-                    for kind in ("restricted", "ahead"):
-                        post_cues[kind] = [Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end) for e in evidence if e.kind == kind]
+                if name in ("restricted", "ahead"):  # evidence.py's shapes, each read once per post when asked
+                    post_cues[name] = [Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end) for e in evidence_of(name, text)]
                 else:
                     found = self._cue_matchers[(name, language)].find(tokens, text)
                     if name == "secrecy":
@@ -199,15 +197,13 @@ class InsideAnalyzer:
 
         findings: list[InsideFinding] = []
         seen: set[tuple[str, int]] = set()
-        starts = {(self._topic_of[id(m.entry)].name, m.first) for m in topic_matches}
-
-        def order(m: Match) -> tuple[bool, int, int]:
+        ordered = sorted(topic_matches, key=lambda m: (m.start, -(m.end - m.start)))
+        if any(_qualifier(m) for m in topic_matches):
             # "Q2 revenue", "H1 EBITDA": the figure the acronym qualifies is judged first, so the
             # finding is on it; the acronym is judged if the figure makes none ("LOI signed").
-            qualifies = _qualifier(m) and (self._topic_of[id(m.entry)].name, m.last + 1) in starts
-            return qualifies, m.start, -(m.end - m.start)
-
-        for match in sorted(topic_matches, key=order):
+            starts = {(self._topic_of[id(m.entry)].name, m.first) for m in topic_matches}
+            ordered.sort(key=lambda m: _qualifier(m) and (self._topic_of[id(m.entry)].name, m.last + 1) in starts)
+        for match in ordered:
             topic = self._topic_of[id(match.entry)]
             sentence = next(s for s in sentences if s.lo <= match.first < s.hi)
             if (topic.name, sentence.start) in seen:
@@ -221,6 +217,8 @@ class InsideAnalyzer:
             # The words whose English progressive tells an arranged event: the topic's and its companion's.
             verbs = (match.first, *(m.first for m in companions))
             finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs)
+            if finding is not None and self._said_of_workplace(text, tokens, language, _clause(text, match, sentence), match, verbs[1:]):
+                finding = None  # "on fusionne les canaux Teams", "réorganisation de l'open space"
             if finding is not None:
                 seen.add((topic.name, sentence.start))
                 findings.append(finding)
@@ -243,11 +241,10 @@ class InsideAnalyzer:
         in_clause = [m for m in cues("past") if clause[0] <= m.start and m.end <= clause[1]]
         if in_clause or _past_year(tokens, clause, now):
             return None  # a past event ("il y a dix ans", "en 2019", "last year")
-        if self._said_of_workplace(text, tokens, clause, match, verbs[1:], cues):
-            return None  # "on fusionne les canaux Teams", "réorganisation de l'open space"
         secrecy: list[Match] = []
         if "secrecy" in topic.cues:
-            secrecy = [*cues("secrecy"), *_code_names(text, sentence), *cues("restricted")]
+            secrecy = [*cues("secrecy"), *_code_names(text, sentence)]
+            secrecy = secrecy or cues("restricted")  # the shapes are read only when no cue word says it
             if not secrecy and not cues("public") and not _inside(cues("general"), sentence):
                 # The disclosure to come, said apart from the fact ("180 postes supprimés, présentation
                 # au CSE le 12"); in the topic's own clause it is a calendar ("publiés le 12 mars").
@@ -367,8 +364,7 @@ class InsideAnalyzer:
         return False
 
     def _said_of_workplace(
-        self, text: str, tokens: list[Token], clause: tuple[int, int], match: Match, companions: Sequence[int],
-        cues: Callable[[str], list[Match]],
+        self, text: str, tokens: list[Token], language: str, clause: tuple[int, int], match: Match, companions: Sequence[int]
     ) -> bool:
         """The topic word said of an object of ordinary office life: one within six words after
         it, in the same phrase ("merging the London and remote social committees", "réorganisation
@@ -377,8 +373,9 @@ class InsideAnalyzer:
         supplier for the coffee machines")."""
         if any(match.last < k and tokens[k].start < clause[1] for k in companions):
             return False
-        for m in cues("workplace"):
-            if match.last < m.first <= match.last + 6 and m.end <= clause[1]:
+        # Looked for in the six words after the topic word only: no pass over the whole post.
+        for m in self._cue_matchers[("workplace", language)].find(tokens, "", match.last + 1, min(match.last + 7 + 2, len(tokens))):
+            if m.first <= match.last + 6 and m.end <= clause[1]:
                 gaps = (text[tokens[k - 1].end : tokens[k].start] for k in range(match.last + 1, m.first + 1))
                 if not any(gap.strip(_IN_SENTENCE_GAP) for gap in gaps):
                     return True

@@ -182,6 +182,7 @@ class Matcher:
         # are found by a look-up per length, not by trying every entry on every word.
         self.by_prefix: dict[int, dict[str, list[tuple[int, Entry]]]] = {}
         self.symbols: list[Entry] = []
+        self._prefix_memo: dict[str, list[Entry]] = {}
         for entry in entries:
             if entry.symbol is not None:
                 self.symbols.append(entry)
@@ -201,11 +202,16 @@ class Matcher:
         hi = len(tokens) if hi is None else hi
         out: list[Match] = []
         by_form, by_exact, by_prefix = self.by_form, self.by_exact, self.by_prefix
+        prefixed_by = self._prefixed_by if by_prefix else None
         for i in range(lo, hi):
             token = tokens[i]
-            candidates = by_form.get(token.text, _NONE) + by_exact.get(token.raw, _NONE)
-            if by_prefix:
-                candidates += self._prefixed_by(token.text)
+            # Most words start no entry: three look-ups and no list built for them.
+            forms = by_form.get(token.text, _NONE)
+            exact = by_exact.get(token.raw, _NONE) if by_exact else _NONE
+            prefixed = prefixed_by(token.text) if prefixed_by is not None else _NONE
+            if forms is _NONE and exact is _NONE and not prefixed:
+                continue
+            candidates = forms + exact + prefixed if exact or prefixed else forms
             for entry in candidates:
                 last = _match_rest(entry.parts, tokens, i, hi)
                 if last is not None:
@@ -219,14 +225,23 @@ class Matcher:
 
 
     def _prefixed_by(self, word: str) -> list[Entry]:
-        """The prefixed entries whose first word `word` starts with, in the order they were given."""
+        """The prefixed entries whose first word `word` starts with, in the order they were given
+        (remembered per word: the same words come back in every post)."""
+        known = self._prefix_memo.get(word)
+        if known is not None:
+            return known
         found = [hit for length, table in self.by_prefix.items() for hit in table.get(word[:length], _NONE)]
         if len(found) > 1:
             found.sort(key=lambda hit: hit[0])
-        return [entry for _position, entry in found]
+        entries = [entry for _position, entry in found] if found else _NONE
+        if len(self._prefix_memo) >= _MAX_PREFIX_MEMO:
+            self._prefix_memo.clear()
+        self._prefix_memo[word] = entries
+        return entries
 
 
 _NONE: list = []  # read only: what a look-up that finds nothing gives
+_MAX_PREFIX_MEMO = 50_000  # words remembered per matcher (a few MB at most), then forgotten at once
 
 
 def _match_rest(parts: tuple[Part, ...], tokens: Sequence[Token], i: int, hi: int) -> int | None:
