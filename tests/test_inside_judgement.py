@@ -60,6 +60,15 @@ def flagged(checker: Checker, text: str, lang: str) -> bool:
         # "N postes en moins"; a disclosure in a few weeks ("announcement in three weeks").
         ("Réunion avec les RH ce matin : 35 postes en moins à Limoges au printemps, les intéressés seront reçus la semaine prochaine.", "fr"),
         ("Term sheet signed for our Series C, $60M led by a big fund. Announcement in three weeks, please sit on it.", "en"),
+        # Control taken or given away, said without "rachat": a majority stake, under a rival's wing, a unit sold.
+        ("On devient actionnaire majoritaire de notre distributeur belge, personne ne doit le savoir avant la signature.", "fr"),
+        ("Dès janvier, l'usine passe sous le giron d'un fonds allemand. C'est signé, l'annonce suivra.", "fr"),
+        ("The board approved the sale of our logistics arm yesterday; announcement to follow, so don't breathe a word.", "en"),
+        # Leaving a joint venture, heard by chance; production stopped, the release not written yet.
+        ("Overheard our CEO: we're exiting the joint venture with Holt next quarter.", "en"),
+        ("Read the internal memo: the Leeds plant will stop production in May. The press release isn't drafted yet.", "en"),
+        # A customer pulling out, kept inside the team.
+        ("Our biggest customer is pulling out next year, we've been asked to keep it in the team.", "en"),
         # A place naming a business unit is no other company.
         ("The impairment on the Mexico business will wipe out our Q4 profit, the market finds out Friday.", "en"),
     ],
@@ -99,6 +108,9 @@ def test_a_leak_however_worded_is_found(checker: Checker, text: str, lang: str) 
         ("Notre future directrice RH arrive lundi : bienvenue ! Son arrivée a été annoncée la semaine dernière.", "fr"),
         ("Welcome to our incoming CFO, whose appointment was announced last month: she starts Monday.", "en"),
         ("We picked a new supplier for the office coffee machines, switching next week.", "en"),
+        # The same words about shops and chores: a sale of goods, folding flyers.
+        ("Our winter sale starts Monday: 30% off the whole brand catalogue!", "en"),
+        ("Volunteers needed Friday to fold the flyers into the welcome packs for the open day.", "en"),
     ],
 )
 def test_the_same_words_in_an_ordinary_post_are_not(checker: Checker, text: str, lang: str) -> None:

@@ -88,7 +88,15 @@ _RESTRICTED = [
     r"\b(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:told|informed|briefed|warned|notified)\s+(?:[\w-]+\s+){0,3}?yet\b",
     rf"\bn{_APOS}\s*(?:a|ont|avons)\s+(?:encore\s+rien|rien\s+encore|pas\s+encore)\s+(?:dit|annonc[ée]|pr[ée]venu|inform[ée])",
     # Sworn to silence: "Finance is sworn to silence until the 24th", "tenus au secret".
-    r"\b(?:sworn|bound)\s+to\s+(?:silence|secrecy)\b",
+    r"\b(?:sworn|bound)\s+to\s+(?:silence|secrecy)\b|\bbound\s+by\s+(?:an\s+|the\s+)?nda\b",
+    # Nobody may know yet: "personne ne doit le savoir avant le 3", "nobody can know until".
+    rf"\bpersonne\s+ne\s+(?:doit|peut|devrait)\s+(?:le\s+|l{_APOS}\s*)?(?:savoir|apprendre)\b",
+    r"\b(?:nobody|no\s+one)\s+(?:must|should|can|may)\s+(?:know|find\s+out)\b",
+    # Kept inside a circle: "we've been told to keep it in the team".
+    r"\bkeep\s+(?:it|this|that)\s+(?:in|within)\s+the\s+(?:team|room|family|department|building)\b",
+    # The release not written yet: "the press release isn't drafted yet", "le communiqué n'est pas encore rédigé".
+    r"\b(?:press\s+release|announcement|memo)\s+(?:isn't|is\s+not|hasn't\s+been|has\s+not\s+been)\s+(?:drafted|written|out|ready|sent)\b",
+    rf"\b(?:communiqu[ée]|annonce)\s+n{_APOS}\s*est\s+pas\s+(?:encore\s+)?(?:r[ée]dig[ée]e?|pr[êe]te?|[ée]crite?|parti|partie)\b",
     r"\btenu(?:e|s|es)?\s+au\s+secret\b",
     # Settled inside, not told outside: "le rappel est acté en interne", "decided internally".
     r"\b(?:act[ée]|d[ée]cid[ée]|valid[ée]|arbitr[ée]|tranch[ée])(?:e|s|es)?\s+en\s+interne\b",
@@ -131,6 +139,10 @@ _VANTAGE = [
     r"\byou\s+heard\s+nothing\s+from\s+me\b",
     rf"\b(?:vous\s+n{_APOS}\s*avez|t{_APOS}\s*as|tu\s+n{_APOS}\s*as)\s+rien\s+(?:vu|entendu|lu)\b",
     r"\bvu\s+(?:les\s+)?(?:chiffres|r[ée]sultats|comptes|plan|slides)\s+avant\b",
+    # Overheard, or an internal memo read: "overheard the CFO on the phone", "got the internal memo".
+    r"\boverheard\b|\b(?:got|saw|read)\s+(?:the|an)\s+internal\s+(?:memo|email|e-mail|note|deck)\b",
+    rf"\b(?:j{_APOS}\s*ai|on\s+a)\s+(?:surpris|entendu)\s+(?:le|la|notre)\s+(?:DG|DAF|PDG|patron|patronne|directeur|directrice|DRH)\b",
+    rf"\b(?:vu|lu|re[çc]u)\s+(?:le\s+)?(?:mail|e-mail|courriel|m[ée]mo)\s+(?:du|de\s+la)\s+(?:comex|codir|direction|DG|DRH)\b",
     # An internal draft seen: "saw the draft deck", "j'ai vu le projet de communiqué".
     r"\b(?:saw|seen|read|peeked\s+at|glimpsed)\s+(?:the\s+|a\s+)?(?:draft|internal|unreleased|confidential|board)\s+(?:[\w-]+\s+)?"
     r"(?:deck|slides|memo|plan|numbers|figures|report|minutes|list|presentation|press\s+release|accounts)\b",
@@ -138,6 +150,11 @@ _VANTAGE = [
     r"slides|deck|m[ée]mo|compte\s+rendu\s+du\s+(?:comex|codir|conseil))\b",
 ]
 _AHEAD = [
+    # The disclosure to follow, without its date: "c'est signé, l'annonce suit", "announcement to follow".
+    rf"\b(?:l{_APOS}\s*)?annonce\s+(?:officielle\s+)?(?:suit|suivra|viendra)\b",
+    r"\b(?:official\s+)?announcement\s+(?:to\s+follow|follows|will\s+follow)\b",
+    # Those who learn it with a publication: "investors hear it with the half-year numbers".
+    r"\b(?:investors|the\s+market|the\s+street|shareholders)\s+(?:hear|learn|find\s+out\s+about|get)\s+(?:it|about\s+it)\s+(?:with|at|in|on)\b",
     # The disclosure event with its date, in either order.
     rf"\b{_DISCLOSURE}\b[^.!?\n]{{0,30}}?{_DATE}",
     rf"\b{_DISCLOSURE}\s+{_AUDIENCE}[^.!?\n]{{0,20}}?{_DATE}",
