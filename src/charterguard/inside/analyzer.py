@@ -35,7 +35,7 @@ from datetime import datetime
 
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
-from .evidence import calendar_spans, evidence_of
+from .evidence import Evidence, calendar_spans, evidence_of
 from .lexicon import PLACEHOLDERS, Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
 from .tense import english_progressive
 
@@ -131,6 +131,11 @@ class TenseCache(dict[str, bool]):
     shared by the post's inside-information rules: a sentence is parsed once."""
 
 
+class EvidenceCache(dict[str, list[Evidence]]):
+    """evidence.py's shapes of one post by kind (`Post.kept(EvidenceCache)`), shared by the
+    post's inside-information rules: the patterns run once per post, not once per rule."""
+
+
 class InsideAnalyzer:
     """Compiled topics and cue lists (built-in plus a charter's own)."""
 
@@ -169,10 +174,13 @@ class InsideAnalyzer:
         now: datetime | None = None,
         tense_cache: dict[str, bool] | None = None,
         tokens: list[Token] | None = None,
+        evidence_cache: dict[str, list[Evidence]] | None = None,
     ) -> list[InsideFinding]:
         """Findings in `text`; `tense_cache` (one per post) spares a second parse of a
-        sentence, and `tokens` (`tokenize(text)`) a second tokenisation, when several rules
-        read the same post."""
+        sentence, `tokens` (`tokenize(text)`) a second tokenisation and `evidence_cache`
+        (one per post) a second reading of the evidence shapes, when several rules read
+        the same post."""
+        evidence = evidence_cache if evidence_cache is not None else {}
         language = language if language in LANGUAGES else "en"
         tenses = tense_cache if tense_cache is not None else {}
         tokens = tokenize(text) if tokens is None else tokens
@@ -185,7 +193,9 @@ class InsideAnalyzer:
         def cues(name: str) -> list[Match]:
             if name not in post_cues:
                 if name in ("restricted", "ahead"):  # evidence.py's shapes, each read once per post when asked
-                    post_cues[name] = [Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end) for e in evidence_of(name, text)]
+                    if name not in evidence:
+                        evidence[name] = evidence_of(name, text)
+                    post_cues[name] = [Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end) for e in evidence[name]]
                 else:
                     found = self._cue_matchers[(name, language)].find(tokens, text)
                     if name == "secrecy":

@@ -142,7 +142,7 @@ _VANTAGE = [
     # Overheard, or an internal memo read: "overheard the CFO on the phone", "got the internal memo".
     r"\boverheard\b|\b(?:got|saw|read)\s+(?:the|an)\s+internal\s+(?:memo|email|e-mail|note|deck)\b",
     rf"\b(?:j{_APOS}\s*ai|on\s+a)\s+(?:surpris|entendu)\s+(?:le|la|notre)\s+(?:DG|DAF|PDG|patron|patronne|directeur|directrice|DRH)\b",
-    rf"\b(?:vu|lu|re[çc]u)\s+(?:le\s+)?(?:mail|e-mail|courriel|m[ée]mo)\s+(?:du|de\s+la)\s+(?:comex|codir|direction|DG|DRH)\b",
+    r"\b(?:vu|lu|re[çc]u)\s+(?:le\s+)?(?:mail|e-mail|courriel|m[ée]mo)\s+(?:du|de\s+la)\s+(?:comex|codir|direction|DG|DRH)\b",
     # An internal draft seen: "saw the draft deck", "j'ai vu le projet de communiqué".
     r"\b(?:saw|seen|read|peeked\s+at|glimpsed)\s+(?:the\s+|a\s+)?(?:draft|internal|unreleased|confidential|board)\s+(?:[\w-]+\s+)?"
     r"(?:deck|slides|memo|plan|numbers|figures|report|minutes|list|presentation|press\s+release|accounts)\b",
