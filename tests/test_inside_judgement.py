@@ -69,6 +69,11 @@ def flagged(checker: Checker, text: str, lang: str) -> bool:
         ("Read the internal memo: the Leeds plant will stop production in May. The press release isn't drafted yet.", "en"),
         # A customer pulling out, kept inside the team.
         ("Our biggest customer is pulling out next year, we've been asked to keep it in the team.", "en"),
+        # A line stopped; a contract entrusted, waiting for the other side's board; told by an insider.
+        ("On arrête la marque Lumio à la fin de l'année, interdiction formelle d'en parler aux clients.", "fr"),
+        ("Le département devrait nous confier l'entretien de ses 200 collèges, 30 M€ : on attend encore le feu vert de l'assemblée.", "fr"),
+        ("Ma manager vient de me confirmer qu'on perd le contrat de la SNCF, la direction communiquera le 15.", "fr"),
+        ("The new price list going live on the 1st is +12% on every plan, and we're not allowed to mention it to customers yet.", "en"),
         # A place naming a business unit is no other company.
         ("The impairment on the Mexico business will wipe out our Q4 profit, the market finds out Friday.", "en"),
     ],
@@ -111,6 +116,9 @@ def test_a_leak_however_worded_is_found(checker: Checker, text: str, lang: str) 
         # The same words about shops and chores: a sale of goods, folding flyers.
         ("Our winter sale starts Monday: 30% off the whole brand catalogue!", "en"),
         ("Volunteers needed Friday to fold the flyers into the welcome packs for the open day.", "en"),
+        # "Arrêter" and "confier" in everyday sentences.
+        ("On arrête la réunion hebdo le vendredi, place à un point mensuel à partir de janvier.", "fr"),
+        ("Je vous confie les clés de la salle de sport pendant mes congés la semaine prochaine.", "fr"),
     ],
 )
 def test_the_same_words_in_an_ordinary_post_are_not(checker: Checker, text: str, lang: str) -> None:

@@ -41,7 +41,7 @@ _DATE = (
 )
 # The events that make a fact public (the noun or its verb).
 _DISCLOSURE = (
-    r"(?:annonce(?:r|ra|ront)?|pr[ée]sentation|communication|publication|officialisation|notification"
+    r"(?:annonce(?:r|ra|ront)?|communiqu(?:er|era|eront|erons)|pr[ée]sentation|communication|publication|officialisation|notification"
     r"|com\s+de\s+crise|crisis\s+comms?"
     r"|announcement|announce|announcing|release|all[- ]hands|town\s?hall|board\s+votes?|votes?|signing|disclosure|earnings call"
     # Slang for "made public": "ils tombent mardi", "le communiqué sort lundi", "results go out on the 30th".
@@ -62,6 +62,8 @@ _RESTRICTED = [
     r"\b(?:hasn't|haven't|has not|have not)\s+(?:got\s+)?(?:a|any)\s+(?:idea|clue)\b",
     r"\b(?:doesn't|don't|do not|does not)\s+know\s+(?:yet|about (?:it|this|that) yet)\b",
     r"\bnot supposed to\s+(?:see|know|share|say|post|tell|talk|mention|read|hear)\b",
+    r"\b(?:not|n't)\s+(?:allowed|permitted|authorised|authorized)\s+to\s+(?:mention|discuss|share|talk|say|tell|post|announce)\b",
+    rf"\bpas\s+le\s+droit\s+d(?:e\s+|{_APOS}\s*)(?:mentionner|en\s+parler|parler|dire|partager|annoncer|l{_APOS}\s*annoncer)\b",
     r"\b(?:told|asked|instructed)\s+(?:us\s+|them\s+)?(?:to\s+say\s+nothing|to\s+keep\s+(?:it\s+)?quiet|not\s+to\s+(?:say|tell|mention))\b",
     r"\b(?:demand[ée]|interdit)\s+de\s+ne\s+rien\s+dire\b",
     r"\bkeep (?:it|this|that) (?:off|out of)\s+(?:slack|teams|linkedin|twitter|social|the press|email)",
@@ -117,7 +119,7 @@ _WAITING = [
     r"\b(?:keep|kept|keeping)\s+(?:it\s+|this\s+|that\s+)?(?:internal|in-house|in\s+house)\b",
     rf"\battend\w*\s+(?:la\s+|le\s+|l{_APOS}\s*)(?:publication|annonce|notification|communication|officialisation|pr[ée]sentation)\b",
     r"\bwait\w*\s+(?:for|until)\s+(?:the\s+|their\s+|our\s+|its\s+)?(?:official\s+|press\s+)?(?:release|results|announcement|earnings|publication|official)\b",
-    r"\b(?:attend\w*|wait\w*\s+for)\s+(?:le\s+|the\s+)?(?:feu\s+vert|go-ahead|green\s+light|sign-off)\b",
+    r"\b(?:attend\w*|wait\w*\s+for)\s+(?:juste\s+|encore\s+|toujours\s+|just\s+|still\s+|only\s+)?(?:le\s+|the\s+)?(?:feu\s+vert|go-ahead|green\s+light|sign-off)\b",
     # It stays here: "this stays in the room", "ça reste entre ces murs", under NDA.
     r"\b(?:stays?|remains?)\s+(?:in\s+(?:the|this)\s+room|between\s+(?:us|these\s+walls)|internal)\b",
     r"\breste\s+(?:entre\s+ces\s+murs|en\s+interne|dans\s+cette\s+pi[èe]ce)\b",
@@ -140,6 +142,8 @@ _VANTAGE = [
     rf"\b(?:vous\s+n{_APOS}\s*avez|t{_APOS}\s*as|tu\s+n{_APOS}\s*as)\s+rien\s+(?:vu|entendu|lu)\b",
     r"\bvu\s+(?:les\s+)?(?:chiffres|r[ée]sultats|comptes|plan|slides)\s+avant\b",
     # Overheard, or an internal memo read: "overheard the CFO on the phone", "got the internal memo".
+    # Told by an insider just now: "mon N+2 vient de me confirmer que", "my boss just told me".
+    r"\bvien(?:t|nent)\s+de\s+me\s+(?:confirmer|dire|souffler|glisser|l['’]\s*apprendre)\b|\bjust\s+(?:told|confirmed\s+to)\s+me\b",
     r"\boverheard\b|\b(?:got|saw|read)\s+(?:the|an)\s+internal\s+(?:memo|email|e-mail|note|deck)\b",
     rf"\b(?:j{_APOS}\s*ai|on\s+a)\s+(?:surpris|entendu)\s+(?:le|la|notre)\s+(?:DG|DAF|PDG|patron|patronne|directeur|directrice|DRH)\b",
     r"\b(?:vu|lu|re[çc]u)\s+(?:le\s+)?(?:mail|e-mail|courriel|m[ée]mo)\s+(?:du|de\s+la)\s+(?:comex|codir|direction|DG|DRH)\b",
