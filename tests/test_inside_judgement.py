@@ -116,6 +116,10 @@ def test_a_leak_however_worded_is_found(checker: Checker, text: str, lang: str) 
         # The same words about shops and chores: a sale of goods, folding flyers.
         ("Our winter sale starts Monday: 30% off the whole brand catalogue!", "en"),
         ("Volunteers needed Friday to fold the flyers into the welcome packs for the open day.", "en"),
+        # A name before the topic word names it only after a determiner ("the Leicester closure"):
+        # "your Microsoft account" is another company's, "a guy in Canada bought" no deal of ours.
+        ("What happens if you lose access to your Microsoft Account tomorrow? Check the recovery guide.", "en"),
+        ("A colleague in Canada bought a stake in a racehorse on Monday, what a hobby.", "en"),
         # "Arrêter" and "confier" in everyday sentences.
         ("On arrête la réunion hebdo le vendredi, place à un point mensuel à partir de janvier.", "fr"),
         ("Je vous confie les clés de la salle de sport pendant mes congés la semaine prochaine.", "fr"),

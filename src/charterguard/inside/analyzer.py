@@ -88,6 +88,8 @@ _HEADCOUNT = re.compile(
     r"roles|jobs|positions|workers|colleagues|coll[eè]gues|FTEs?|ETP)\b",
     re.IGNORECASE,
 )
+# Words before a name that make it modify the noun after it ("the Sunderland closure").
+_DETERMINERS = frozenset(["the", "our", "this", "that", "la", "le", "les", "l", "notre", "nos", "cette", "ce"])
 # "Next" just before a role: a successor known ahead.
 _NEXT = frozenset(["prochain", "prochaine", "futur", "future", "next", "incoming", "designated", "designate"])
 # Coordinated clauses: a disclosure date after "et que" / "and" is said of the other clause
@@ -353,11 +355,8 @@ class InsideAnalyzer:
             return True
         if "<next>" in shapes and match.first - 1 >= sentence.lo and tokens[match.first - 1].text in _NEXT:
             return True
-        if "<name>" in shapes and match.first - 1 > sentence.lo:
-            # A name just before the topic word, not opening the sentence: "the Sunderland closure".
-            before = tokens[match.first - 1]
-            if before.raw[0].isupper() and len(before.raw) > 1 and not before.raw.isupper() and before.text not in self._own_names | _CALENDAR:
-                return True
+        if "<name>" in shapes and self._names_the_topic(tokens, sentence, match.first - 1):
+            return True  # "the Sunderland closure"
         if "<name>" in shapes:
             # A capitalised word within three words after the topic word (articles aside), that is
             # no month, no own name and no brand of goods bought ("buying Salesforce licences").
@@ -391,6 +390,20 @@ class InsideAnalyzer:
                     return True
         return False
 
+    def _names_the_topic(self, tokens: list[Token], sentence: Sentence, i: int) -> bool:
+        """Whether tokens[i] is a name modifying the topic word after it, after a determiner:
+        "the Sunderland closure", "our Brazil business"; not "Globex acquires", nor "a guy in Canada bought"."""
+        if i - 1 < sentence.lo:
+            return False
+        name = tokens[i]
+        return (
+            tokens[i - 1].text in _DETERMINERS
+            and name.raw[0].isupper()
+            and len(name.raw) > 1
+            and not name.raw.isupper()
+            and name.text not in self._own_names | _CALENDAR
+        )
+
     def _self_reference(self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]]) -> bool:
         # The "je" of "je lis que" / the "I" of "I read that" reports; it is not the company.
         reporting = [(h.start, h.end) for h in cues("hearsay")]
@@ -412,7 +425,9 @@ class InsideAnalyzer:
         ("the Leeds warehouse is being shut down")."""
         for i in range(sentence.lo + 1, min(match.first, sentence.hi)):
             raw = tokens[i].raw
-            if i + 1 in companions or i + 1 == match.first or (i + 1 < sentence.hi and tokens[i + 1].text in _SITE_NOUNS):
+            if i + 1 in companions or (i + 1 == match.first and self._names_the_topic(tokens, sentence, i)) or (
+                i + 1 < sentence.hi and tokens[i + 1].text in _SITE_NOUNS
+            ):
                 continue  # a place naming a site or the topic itself ("the Bristol site is being merged", "the Leicester closure")
             # After an emoji, a colon or a quote a capital starts a phrase ("🎄 Bon, ..."): no name.
             starts_phrase = bool(text[tokens[i - 1].end : tokens[i].start].strip(_IN_SENTENCE_GAP))
