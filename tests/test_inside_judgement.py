@@ -44,7 +44,7 @@ def flagged(checker: Checker, text: str, lang: str) -> bool:
         ("Heads-up, team: we're lowering our revenue guidance, so brace for questions.", "en"),
         # A recall decided before it is announced.
         ("Un rappel de 12 000 trottinettes est en préparation à cause d'un défaut de frein, rien n'est encore annoncé.", "fr"),
-        ("Heads up: a safety recall of 8,000 heaters is scheduled for next month, nothing announced yet.", "en"),
+        ("Heads up: a recall of 8,000 faulty heaters is scheduled for next month, nothing announced yet.", "en"),
         # A successor known ahead.
         ("Notre futur DAF arrive en avril, ne le dites à personne.", "fr"),
         ("Our incoming CFO starts in April, you'll hear it officially after the board meeting.", "en"),
@@ -101,6 +101,8 @@ def test_a_leak_however_worded_is_found(checker: Checker, text: str, lang: str) 
         ("Ma sœur se marie avec Thomas en juin, trop hâte !", "fr"),
         ("Petit rappel : la réunion d'équipe est avancée à 9h demain.", "fr"),
         ("Reminder: recall training for the support team next Tuesday.", "en"),
+        ("Rappel sécurité : le lot de casques neufs arrive lundi, port obligatoire sur le chantier.", "fr"),
+        ("Please recall that all business units submit their safety reports by Friday.", "en"),
         # A headcount beside no restructuring.
         ("We're moving to the new building next week, 220 people on three floors!", "en"),
         # Closings of the calendar, a recurring financial calendar, a sponsorship.
@@ -120,6 +122,10 @@ def test_a_leak_however_worded_is_found(checker: Checker, text: str, lang: str) 
         # "your Microsoft account" is another company's, "a guy in Canada bought" no deal of ours.
         ("What happens if you lose access to your Microsoft Account tomorrow? Check the recovery guide.", "en"),
         ("A colleague in Canada bought a stake in a racehorse on Monday, what a hobby.", "en"),
+        # A personal activity stopped, staff becoming shareholders, an idiom.
+        ("J'arrête mon activité de consultante en janvier pour me lancer dans la céramique, merci pour tout !", "fr"),
+        ("Nos salariés deviennent le premier actionnaire individuel du groupe grâce au plan d'épargne, souscription en mars.", "fr"),
+        ("Our client is pulling out all the stops for the launch party next week, can't wait!", "en"),
         # "Arrêter" and "confier" in everyday sentences.
         ("On arrête la réunion hebdo le vendredi, place à un point mensuel à partir de janvier.", "fr"),
         ("Je vous confie les clés de la salle de sport pendant mes congés la semaine prochaine.", "fr"),
