@@ -74,6 +74,11 @@ def flagged(checker: Checker, text: str, lang: str) -> bool:
         ("Le département devrait nous confier l'entretien de ses 200 collèges, 30 M€ : on attend encore le feu vert de l'assemblée.", "fr"),
         ("Ma manager vient de me confirmer qu'on perd le contrat de la SNCF, la direction communiquera le 15.", "fr"),
         ("The new price list going live on the 1st is +12% on every plan, and we're not allowed to mention it to customers yet.", "en"),
+        # Said without a topic word: independence lost, the payroll cut, a hole in the accounts, a chair handing over.
+        ("Dès l'été on ne sera plus indépendants : le groupe italien a emporté le morceau, les salariés l'apprendront en juillet.", "fr"),
+        ("La direction vise 8 % de baisse de la masse salariale l'an prochain ; rien n'a encore été présenté au CSE.", "fr"),
+        ("Finance found a hole in the books of our Swiss unit, roughly $5M. The board meets Thursday on what to disclose.", "en"),
+        ("Notre président passera la main après l'été, les actionnaires le découvriront à l'assemblée générale.", "fr"),
         # A place naming a business unit is no other company.
         ("The impairment on the Mexico business will wipe out our Q4 profit, the market finds out Friday.", "en"),
     ],
@@ -122,6 +127,9 @@ def test_a_leak_however_worded_is_found(checker: Checker, text: str, lang: str) 
         # "your Microsoft account" is another company's, "a guy in Canada bought" no deal of ours.
         ("What happens if you lose access to your Microsoft Account tomorrow? Check the recovery guide.", "en"),
         ("A colleague in Canada bought a stake in a racehorse on Monday, what a hobby.", "en"),
+        # More independent teams; office rules restated.
+        ("Avec le nouvel outil, les équipes seront plus indépendantes au sein du groupe dès lundi.", "fr"),
+        ("Restatement of the office rules next week, please read them.", "en"),
         # A personal activity stopped, staff becoming shareholders, an idiom.
         ("J'arrête mon activité de consultante en janvier pour me lancer dans la céramique, merci pour tout !", "fr"),
         ("Nos salariés deviennent le premier actionnaire individuel du groupe grâce au plan d'épargne, souscription en mars.", "fr"),

@@ -44,6 +44,8 @@ _DISCLOSURE = (
     r"(?:annonce(?:r|ra|ront)?|communiqu(?:er|era|eront|erons)|pr[ée]sentation|communication|publication|officialisation|notification"
     r"|com\s+de\s+crise|crisis\s+comms?"
     r"|announcement|announce|announcing|release|all[- ]hands|town\s?hall|board\s+votes?|votes?|signing|disclosure|earnings call"
+    # The board meeting that decides what is disclosed: "the board meets tomorrow", "le conseil se réunit jeudi".
+    r"|board\s+meets|conseil\s+se\s+r[ée]unit"
     # Slang for "made public": "ils tombent mardi", "le communiqué sort lundi", "results go out on the 30th".
     r"|tomb(?:e|ent|era|eront)|sort(?:e|ent|ira|iront)?|go(?:es)?\s+out|come(?:s)?\s+out|drops?|hits?\s+the\s+wire"
     # Those who learn it then: "la presse l'apprendra le 2", "the works councils hear about it on the 3rd".
@@ -80,7 +82,7 @@ _RESTRICTED = [
     r"\bne\s+se\s+doutent?\s+de\s+rien\b",
     # On ne communique pas encore / c'est pas encore signé / pas de post LinkedIn.
     r"\bne\s+(?:communiqu|annon[cç]|publi|parl|di[st]\b|dit\b)\w*\s+(?:pas|rien)\s+(?:encore|avant|tant que)\b",
-    r"\b(?:pas|rien)\s+encore\s+(?:[ée]t[ée]\s+)?(?:sign|annonc|communiqu|public|publi|officialis|valid[ée]|diffus|dit\b|inform|pr[ée]venu|consult|averti)\w*",
+    r"\b(?:pas|rien|rien\s+n['’]\s*a)\s+encore\s+(?:[ée]t[ée]\s+)?(?:sign|annonc|communiqu|public|publi|officialis|valid[ée]|diffus|dit\b|inform|pr[ée]venu|pr[ée]sent|consult|averti)\w*",
     r"\bpas\s+encore\s+dans\s+la\s+confidence\b",
     r"\b(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:yet\s+)?been\s+(?:told|informed|consulted|briefed)\b",
     r"\bpas de (?:post|publication|tweet)s?\s+(?:linkedin|sur\s+(?:linkedin|les\s+r[ée]seaux)|l[àa]-dessus|svp|s'il)",
