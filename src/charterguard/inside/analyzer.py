@@ -22,6 +22,11 @@ look-up per word; most posts stop here):
   sentence reports a rumour or names another company before the topic, without
   a first-person word ("Apparently Globex is going to buy Initech").
 
+A finding is dropped when its topic word is said of an object of office life (the
+`workplace` list, in the six words after it: "on fusionne les canaux Teams"). What a topic
+word needs beside it may be a shape (lexicon.PLACEHOLDERS): a name after it, or before it
+after a determiner ("the Sunderland closure"), an amount, a headcount, "next" before a role.
+
 Only a French topic sentence that none of these settles is parsed by spaCy (the
 tense of its verbs): a few per cent of ordinary posts.
 """
