@@ -52,6 +52,12 @@ bench/data/inside_fresh6.jsonl (split "fresh6"): 88 cases written blind by anoth
 2026-12-02 while those shapes were built, run once on the merged code: precision 0.778 /
 0.923, recall 0.636 / 0.545, accuracy 0.727 / 0.750 (FR / EN); the code before them: precision
 0.667 / 0.875, recall 0.455 / 0.318. This first run is the blind estimate: far below 0.90.
+fresh6 was then the development set of a revision by mechanism, each tested on other wordings
+(tests/test_inside_judgement.py): what the topic is said of (a headcount, a site named before
+it, a successor "next", an office object: no finding), who has not been told, a cover story,
+a false cue read out of its phrase ("d'entre nous"), announced at a past time: fresh6
+precision 1.000 / 1.000, recall 1.000 / 1.000, every other split unchanged, corporate false
+alarms 0 / 0 / 0 / 0. fresh6 is now tuned: its first run, not this line, is the estimate.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 

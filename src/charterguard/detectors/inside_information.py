@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..errors import RuleOptionError
-from ..inside.analyzer import InsideAnalyzer, TenseCache
+from ..inside.analyzer import EvidenceCache, InsideAnalyzer, TenseCache
 from ..inside.lexicon import (
     CUE_LISTS,
     PostWords,
@@ -68,7 +68,7 @@ class InsideInformationRule(RuleSpec):
     topics: list[str] | None = Field(
         None,
         description="Built-in topics this rule looks for (default: all): acquisition, results, restructuring, "
-        "fundraising, contracts, executives, products; plus the names of `extra_topics`.",
+        "fundraising, contracts, executives, products, recall; plus the names of `extra_topics`.",
     )
     extra_topics: dict[str, TopicSpec] = Field(default_factory=dict, description="The charter's own topics, by name.")
     cues: list[TriggerCue] = Field(
@@ -78,7 +78,7 @@ class InsideInformationRule(RuleSpec):
     )
     extra_cues: dict[str, list[str]] = Field(
         default_factory=dict,
-        description="Words added to the cue lists: secrecy, forward_looking, public, general, past, hearsay, routine, self.",
+        description="Words added to the cue lists: secrecy, forward_looking, public, general, past, hearsay, routine, workplace, self.",
     )
     future_tense: bool = Field(True, description="Read the French future tense with spaCy on topic sentences without a cue word.")
     default_entity: str = "INSIDE_INFORMATION"
@@ -140,7 +140,7 @@ class InsideInformationDetector(Detector[InsideInformationRule]):
     def find(self, post: Post) -> Iterable[Hit]:
         language = post.language if post.language in CUE_LABELS else "en"
         words = post.kept(PostWords).of(post.text)
-        for finding in self.analyzer.analyze(post.text, language, post.now, post.kept(TenseCache), words):
+        for finding in self.analyzer.analyze(post.text, language, post.now, post.kept(TenseCache), words, post.kept(EvidenceCache)):
             if finding.cue not in self._cues:
                 continue
             topic = self.analyzer.topics[finding.topic]

@@ -22,6 +22,11 @@ look-up per word; most posts stop here):
   sentence reports a rumour or names another company before the topic, without
   a first-person word ("Apparently Globex is going to buy Initech").
 
+A finding is dropped when its topic word is said of an object of office life (the
+`workplace` list, in the six words after it: "on fusionne les canaux Teams"). What a topic
+word needs beside it may be a shape (lexicon.PLACEHOLDERS): a name after it, or before it
+after a determiner ("the Sunderland closure"), an amount, a headcount, "next" before a role.
+
 Only a French topic sentence that none of these settles is parsed by spaCy (the
 tense of its verbs): a few per cent of ordinary posts.
 """
@@ -35,7 +40,7 @@ from datetime import datetime
 
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
-from .evidence import calendar_spans, non_public_evidence
+from .evidence import Evidence, calendar_spans, evidence_of
 from .lexicon import PLACEHOLDERS, Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
 from .tense import english_progressive
 
@@ -75,10 +80,34 @@ _GOODS = frozenset([
 _SITE_NOUNS = frozenset([
     "site", "office", "plant", "store", "factory", "branch", "warehouse", "facility", "depot", "hub", "team", "teams",
     "usine", "agence", "bureau", "magasin", "entrepot", "plateforme",
+    # A business unit named by its place ("the write-down on the Brazil business"), not a company.
+    "business", "unit", "division", "subsidiary", "operations", "activity", "filiale", "activite", "region",
 ])
 # What may stand between two words of one phrase; anything else (an emoji, a colon, a quote)
 # starts a new one.
 _IN_SENTENCE_GAP = " ,'’-\u00a0"
+# A number of people: "220 people", "une soixantaine de personnes", "~90 roles", "140 postes".
+_HEADCOUNT = re.compile(
+    r"(?:\b\d[\d\s.,]*|\b(?:une?\s+)?(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|dozen|dozens|hundreds?)"
+    r"(?:\s+(?:de|d['’]|of))?)\s*(?:personnes|salari[ée]s|collaborateurs|collaboratrices|postes|emplois|agents|people|employees|staff|"
+    r"roles|jobs|positions|workers|colleagues|coll[eè]gues|FTEs?|ETP)\b",
+    re.IGNORECASE,
+)
+# Words before a name that make it modify the noun after it ("the Sunderland closure").
+_DETERMINERS = frozenset(["the", "our", "this", "that", "la", "le", "les", "l", "notre", "nos", "cette", "ce"])
+# "Next" just before a role: a successor known ahead.
+_NEXT = frozenset(["prochain", "prochaine", "futur", "future", "next", "incoming", "designated", "designate"])
+# Coordinated clauses: a disclosure date after "et que" / "and" is said of the other clause
+# ("l'entrepôt perd 140 postes et que l'annonce au CSE c'est le 18").
+_COORDINATION = re.compile(r"\s(?:et\s+que|et\s+qu['’]|mais|and|but)\s", re.IGNORECASE)
+# Verbs that move a financial figure, whose English progressive before a results word tells
+# an arranged change ("we're cutting FY guidance", "we're lowering our targets").
+_FIGURE_VERBS = frozenset([
+    "cutting", "lowering", "raising", "slashing", "revising", "missing", "withdrawing", "pulling", "scrapping", "suspending",
+])
+# "beaucoup d'entre nous" (many of us), "the gap between us and them": no secrecy.
+_NOT_SECRET_BEFORE = frozenset(["d"])
+_NOT_SECRET_AFTER = frozenset(["et", "and"])
 _CALENDAR = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
@@ -107,6 +136,11 @@ class Sentence:
 class TenseCache(dict[str, bool]):
     """Whether each sentence of one post is in the future tense (`Post.kept(TenseCache)`),
     shared by the post's inside-information rules: a sentence is parsed once."""
+
+
+class EvidenceCache(dict[str, list[Evidence]]):
+    """evidence.py's shapes of one post by kind (`Post.kept(EvidenceCache)`), shared by the
+    post's inside-information rules: the patterns run once per post, not once per rule."""
 
 
 class InsideAnalyzer:
@@ -147,10 +181,13 @@ class InsideAnalyzer:
         now: datetime | None = None,
         tense_cache: dict[str, bool] | None = None,
         tokens: list[Token] | None = None,
+        evidence_cache: dict[str, list[Evidence]] | None = None,
     ) -> list[InsideFinding]:
         """Findings in `text`; `tense_cache` (one per post) spares a second parse of a
-        sentence, and `tokens` (`tokenize(text)`) a second tokenisation, when several rules
-        read the same post."""
+        sentence, `tokens` (`tokenize(text)`) a second tokenisation and `evidence_cache`
+        (one per post) a second reading of the evidence shapes, when several rules read
+        the same post."""
+        evidence = evidence_cache if evidence_cache is not None else {}
         language = language if language in LANGUAGES else "en"
         tenses = tense_cache if tense_cache is not None else {}
         tokens = tokenize(text) if tokens is None else tokens
@@ -162,17 +199,28 @@ class InsideAnalyzer:
 
         def cues(name: str) -> list[Match]:
             if name not in post_cues:
-                if name in ("restricted", "ahead"):  # evidence.py's shapes, read once per post
-                    evidence = non_public_evidence(text)
-                    for kind in ("restricted", "ahead"):
-                        post_cues[kind] = [Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end) for e in evidence if e.kind == kind]
+                if name in ("restricted", "ahead"):  # evidence.py's shapes, each read once per post when asked
+                    if name not in evidence:
+                        evidence[name] = evidence_of(name, text)
+                    post_cues[name] = [Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end) for e in evidence[name]]
                 else:
-                    post_cues[name] = self._cue_matchers[(name, language)].find(tokens, text)
+                    found = self._cue_matchers[(name, language)].find(tokens, text)
+                    if name == "secrecy":
+                        found = [m for m in found if not _partitive(tokens, m)]
+                    elif name == "general":
+                        found = [m for m in found if not _names_a_site(tokens, m)]
+                    post_cues[name] = found
             return post_cues[name]
 
         findings: list[InsideFinding] = []
         seen: set[tuple[str, int]] = set()
-        for match in sorted(topic_matches, key=lambda m: (m.start, -(m.end - m.start))):
+        ordered = sorted(topic_matches, key=lambda m: (m.start, -(m.end - m.start)))
+        if any(_qualifier(m) for m in topic_matches):
+            # "Q2 revenue", "H1 EBITDA": the figure the acronym qualifies is judged first, so the
+            # finding is on it; the acronym is judged if the figure makes none ("LOI signed").
+            starts = {(self._topic_of[id(m.entry)].name, m.first) for m in topic_matches}
+            ordered.sort(key=lambda m: _qualifier(m) and (self._topic_of[id(m.entry)].name, m.last + 1) in starts)
+        for match in ordered:
             topic = self._topic_of[id(match.entry)]
             sentence = next(s for s in sentences if s.lo <= match.first < s.hi)
             if (topic.name, sentence.start) in seen:
@@ -186,6 +234,8 @@ class InsideAnalyzer:
             # The words whose English progressive tells an arranged event: the topic's and its companion's.
             verbs = (match.first, *(m.first for m in companions))
             finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs)
+            if finding is not None and self._said_of_workplace(text, tokens, language, _clause(text, match, sentence), match, verbs[1:]):
+                finding = None  # "on fusionne les canaux Teams", "réorganisation de l'open space"
             if finding is not None:
                 seen.add((topic.name, sentence.start))
                 findings.append(finding)
@@ -210,14 +260,16 @@ class InsideAnalyzer:
             return None  # a past event ("il y a dix ans", "en 2019", "last year")
         secrecy: list[Match] = []
         if "secrecy" in topic.cues:
-            secrecy = [*cues("secrecy"), *_code_names(text, sentence), *cues("restricted")]
+            secrecy = [*cues("secrecy"), *_code_names(text, sentence)]
+            secrecy = secrecy or cues("restricted")  # the shapes are read only when no cue word says it
             if not secrecy and not cues("public") and not _inside(cues("general"), sentence):
                 # The disclosure to come, said apart from the fact ("180 postes supprimés, présentation
                 # au CSE le 12"); in the topic's own clause it is a calendar ("publiés le 12 mars").
-                secrecy = [m for m in cues("ahead") if m.end <= clause[0] or m.start >= clause[1]]
+                own = _coordinated_clause(text, match, clause)
+                secrecy = [m for m in cues("ahead") if m.end <= own[0] or m.start >= own[1]]
                 if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
                     secrecy = []  # "Apparently Globex is merging with Initech, announcement on the 12th"
-        if secrecy and _inside(cues("routine"), sentence):
+        if secrecy and _routine_secret(text, cues("routine"), secrecy, clause, sentence):
             secrecy = []  # a party or an early closing kept as a surprise, not a leak
         if secrecy:
             # The score only: no parse for it.
@@ -274,6 +326,8 @@ class InsideAnalyzer:
                     if _INFINITIVE.match(tokens[k].text):
                         return text[tokens[i].start : tokens[k].end]
         if language == "en":
+            # A verb moving a figure just before it: "we're cutting FY guidance".
+            verbs = (*verbs, *(k for k in range(max(sentence.lo, verbs[0] - 3) if verbs else 0, verbs[0] if verbs else 0) if tokens[k].text in _FIGURE_VERBS))
             for i in verbs:
                 lo = max(sentence.lo, i - 3)
                 if lo <= i < sentence.hi and english_progressive([t.text for t in tokens[lo : i + 1]], i - lo):
@@ -302,6 +356,12 @@ class InsideAnalyzer:
             return False
         if "<amount>" in shapes and _AMOUNT.search(text, sentence.start, sentence.end):
             return True
+        if "<headcount>" in shapes and _HEADCOUNT.search(text, sentence.start, sentence.end):
+            return True
+        if "<next>" in shapes and match.first - 1 >= sentence.lo and tokens[match.first - 1].text in _NEXT:
+            return True
+        if "<name>" in shapes and self._names_the_topic(tokens, sentence, match.first - 1):
+            return True  # "the Sunderland closure"
         if "<name>" in shapes:
             # A capitalised word within three words after the topic word (articles aside), that is
             # no month, no own name and no brand of goods bought ("buying Salesforce licences").
@@ -316,6 +376,38 @@ class InsideAnalyzer:
                 k += 1
                 skipped += 1
         return False
+
+    def _said_of_workplace(
+        self, text: str, tokens: list[Token], language: str, clause: tuple[int, int], match: Match, companions: Sequence[int]
+    ) -> bool:
+        """The topic word said of an object of ordinary office life: one within six words after
+        it, in the same phrase ("merging the London and remote social committees", "réorganisation
+        de l'open space"), and none of the topic's companion words after it in its clause (the site
+        named keeps "on ferme l'usine et le parking"; a verb before it does not: "we picked a new
+        supplier for the coffee machines")."""
+        if any(match.last < k and tokens[k].start < clause[1] for k in companions):
+            return False
+        # Looked for in the six words after the topic word only: no pass over the whole post.
+        for m in self._cue_matchers[("workplace", language)].find(tokens, "", match.last + 1, min(match.last + 7 + 2, len(tokens))):
+            if m.first <= match.last + 6 and m.end <= clause[1]:
+                gaps = (text[tokens[k - 1].end : tokens[k].start] for k in range(match.last + 1, m.first + 1))
+                if not any(gap.strip(_IN_SENTENCE_GAP) for gap in gaps):
+                    return True
+        return False
+
+    def _names_the_topic(self, tokens: list[Token], sentence: Sentence, i: int) -> bool:
+        """Whether tokens[i] is a name modifying the topic word after it, after a determiner:
+        "the Sunderland closure", "our Brazil business"; not "Globex acquires", nor "a guy in Canada bought"."""
+        if i - 1 < sentence.lo:
+            return False
+        name = tokens[i]
+        return (
+            tokens[i - 1].text in _DETERMINERS
+            and name.raw[0].isupper()
+            and len(name.raw) > 1
+            and not name.raw.isupper()
+            and name.text not in self._own_names | _CALENDAR
+        )
 
     def _self_reference(self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]]) -> bool:
         # The "je" of "je lis que" / the "I" of "I read that" reports; it is not the company.
@@ -338,8 +430,10 @@ class InsideAnalyzer:
         ("the Leeds warehouse is being shut down")."""
         for i in range(sentence.lo + 1, min(match.first, sentence.hi)):
             raw = tokens[i].raw
-            if i + 1 in companions or (i + 1 < sentence.hi and tokens[i + 1].text in _SITE_NOUNS):
-                continue  # a place naming a site ("the Bristol site is being merged"), not a company
+            if i + 1 in companions or (i + 1 == match.first and self._names_the_topic(tokens, sentence, i)) or (
+                i + 1 < sentence.hi and tokens[i + 1].text in _SITE_NOUNS
+            ):
+                continue  # a place naming a site or the topic itself ("the Bristol site is being merged", "the Leicester closure")
             # After an emoji, a colon or a quote a capital starts a phrase ("🎄 Bon, ..."): no name.
             starts_phrase = bool(text[tokens[i - 1].end : tokens[i].start].strip(_IN_SENTENCE_GAP))
             if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR and not starts_phrase:
@@ -366,6 +460,54 @@ def _clause(text: str, match: Match, sentence: Sentence) -> tuple[int, int]:
         start = m.end()
     nxt = _CLAUSE_BREAK.search(text, match.end, sentence.end)
     return start, nxt.start() if nxt else sentence.end
+
+
+def _coordinated_clause(text: str, match: Match, clause: tuple[int, int]) -> tuple[int, int]:
+    """The part of `clause` between the coordinations around the topic ("... perd 140 postes | et
+    que l'annonce au CSE c'est le 18")."""
+    start, end = clause
+    for m in _COORDINATION.finditer(text, clause[0], match.start):
+        start = m.end()
+    nxt = _COORDINATION.search(text, match.end, clause[1])
+    return start, nxt.start() if nxt else end
+
+
+def _routine_secret(text: str, routine: list[Match], secrecy: list[Match], clause: tuple[int, int], sentence: Sentence) -> bool:
+    """A routine event beside the topic or beside the secrecy cue ("🤫 it's a surprise party: our
+    director is retiring"): the secret is the party's. A routine word elsewhere in a long
+    sentence ("la prochaine fois que je fêterai un anniversaire ici, ... on se marie avec X
+    (shhh)") is not what the secret is about."""
+    near: list[tuple[int, int]] = [clause]
+    for m in secrecy:
+        if sentence.start <= m.start < sentence.end:
+            start = max([b.end() for b in _CLAUSE_BREAK.finditer(text, sentence.start, m.start)], default=sentence.start)
+            nxt = _CLAUSE_BREAK.search(text, m.end, sentence.end)
+            near.append((start, nxt.start() if nxt else sentence.end))
+    return any(
+        sentence.start <= r.start < sentence.end and any(lo <= r.start and r.end <= hi for lo, hi in near) for r in routine
+    )
+
+
+def _qualifier(match: Match) -> bool:
+    """An exact-case acronym of one word ("Q2", "H1", "FY"): it may qualify the topic word after it."""
+    return len(match.entry.parts) == 1 and match.entry.parts[0].exact is not None
+
+
+def _names_a_site(tokens: list[Token], m: Match) -> bool:
+    """A general word naming a place of ours, not a talk: "l'atelier de Cholet", "the workshop of Ravel"."""
+    k = m.last + 1
+    if k < len(tokens) and tokens[k].text in ("de", "du", "d", "of"):
+        k += 1
+    return m.first >= 0 and k < len(tokens) and k > m.last + 1 and tokens[k].raw[0].isupper()
+
+
+def _partitive(tokens: list[Token], m: Match) -> bool:
+    """ "beaucoup d'entre nous" (many of us), "the gap between us and them": no secrecy."""
+    if m.first < 0 or tokens[m.first].text not in ("entre", "between"):
+        return False
+    before = tokens[m.first - 1].text if m.first > 0 else ""
+    after = tokens[m.last + 1].text if m.last + 1 < len(tokens) else ""
+    return before in _NOT_SECRET_BEFORE or after in _NOT_SECRET_AFTER
 
 
 def _past_year(tokens: list[Token], clause: tuple[int, int], now: datetime | None) -> bool:

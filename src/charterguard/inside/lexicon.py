@@ -23,7 +23,7 @@ from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 
 TOPIC_CUE_LISTS = ("secrecy", "forward_looking")  # lists that can turn a topic into a finding
-CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "self")
+CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "workplace", "self")
 
 _WORD = re.compile(r"[^\W_]+")
 # Short words that may sit between the words of a phrase ("levée DE fonds", "plan DE départs").
@@ -36,8 +36,11 @@ _FR_ER = ["e", "es", "ent", "ons", "ez", "ais", "ait", "aient", "ions", "iez", "
 _FR_IR = ["u", "ue", "us", "ues", "i", "is", "it", "issons", "issez", "issent", "issait", "issaient", "ira", "iras", "irai", "irons", "irez", "iront", "irait", "iraient", "ie", "ies", "ir", "ant", "s", "t", "ons", "ez", "ent", "ait", "aient", "e", "es", "ert", "erte", "erts", "ertes"]
 _FR_RE = ["s", "ons", "ez", "ent", "ait", "aient", "u", "ue", "us", "ues", "ra", "ras", "rai", "rais", "rons", "rez", "ront", "rait", "raient", "ant", "re"]
 # Companion words that are shapes, not words (`with: [..., <name>]`): a name after the topic
-# word ("we're buying Pellucid Labs"), an amount in its sentence ("launches at $1,499").
-PLACEHOLDERS = frozenset({"<name>", "<amount>"})
+# word ("we're buying Pellucid Labs") or just before it ("the Sunderland closure"), an amount in
+# its sentence ("launches at $1,499"), a number of people ("220 people", "une soixantaine de
+# personnes", "90 roles"), a word saying "next" just before it ("notre prochain directeur
+# financier", "our incoming CFO": a successor known ahead).
+PLACEHOLDERS = frozenset({"<name>", "<amount>", "<headcount>", "<next>"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +182,7 @@ class Matcher:
         # are found by a look-up per length, not by trying every entry on every word.
         self.by_prefix: dict[int, dict[str, list[tuple[int, Entry]]]] = {}
         self.symbols: list[Entry] = []
+        self._prefix_memo: dict[str, list[Entry]] = {}
         for entry in entries:
             if entry.symbol is not None:
                 self.symbols.append(entry)
@@ -198,11 +202,16 @@ class Matcher:
         hi = len(tokens) if hi is None else hi
         out: list[Match] = []
         by_form, by_exact, by_prefix = self.by_form, self.by_exact, self.by_prefix
+        prefixed_by = self._prefixed_by if by_prefix else None
         for i in range(lo, hi):
             token = tokens[i]
-            candidates = by_form.get(token.text, _NONE) + by_exact.get(token.raw, _NONE)
-            if by_prefix:
-                candidates += self._prefixed_by(token.text)
+            # Most words start no entry: three look-ups and no list built for them.
+            forms = by_form.get(token.text, _NONE)
+            exact = by_exact.get(token.raw, _NONE) if by_exact else _NONE
+            prefixed = prefixed_by(token.text) if prefixed_by is not None else _NONE
+            if forms is _NONE and exact is _NONE and not prefixed:
+                continue
+            candidates = forms + exact + prefixed if exact or prefixed else forms
             for entry in candidates:
                 last = _match_rest(entry.parts, tokens, i, hi)
                 if last is not None:
@@ -216,14 +225,23 @@ class Matcher:
 
 
     def _prefixed_by(self, word: str) -> list[Entry]:
-        """The prefixed entries whose first word `word` starts with, in the order they were given."""
+        """The prefixed entries whose first word `word` starts with, in the order they were given
+        (remembered per word: the same words come back in every post)."""
+        known = self._prefix_memo.get(word)
+        if known is not None:
+            return known
         found = [hit for length, table in self.by_prefix.items() for hit in table.get(word[:length], _NONE)]
         if len(found) > 1:
             found.sort(key=lambda hit: hit[0])
-        return [entry for _position, entry in found]
+        entries = [entry for _position, entry in found] if found else _NONE
+        if len(self._prefix_memo) >= _MAX_PREFIX_MEMO:
+            self._prefix_memo.clear()
+        self._prefix_memo[word] = entries
+        return entries
 
 
 _NONE: list = []  # read only: what a look-up that finds nothing gives
+_MAX_PREFIX_MEMO = 50_000  # words remembered per matcher (a few MB at most), then forgotten at once
 
 
 def _match_rest(parts: tuple[Part, ...], tokens: Sequence[Token], i: int, hi: int) -> int | None:
