@@ -58,6 +58,13 @@ it, a successor "next", an office object: no finding), who has not been told, a 
 a false cue read out of its phrase ("d'entre nous"), announced at a past time: fresh6
 precision 1.000 / 1.000, recall 1.000 / 1.000, every other split unchanged, corporate false
 alarms 0 / 0 / 0 / 0. fresh6 is now tuned: its first run, not this line, is the estimate.
+bench/data/inside_fresh7.jsonl (split "fresh7"): 80 cases written blind by a third tester on
+2026-12-02 (20 leaks and 20 fine posts per language: a data-room out-of-office reply, a calendar
+invite sent by mistake, a mentoring post, "I'm selling my shares, don't ask why", a CEO's hidden
+illness; fine: the same topics public, past, general or about others), run once on main
+(4ab6c4c): precision 0.615 / 0.900, recall 0.400 / 0.450; and once on the code of fresh6's
+revision, the honest estimate: precision 0.643 / 0.909, recall 0.450 / 0.500, accuracy 0.600 /
+0.725 (FR / EN). Not tuned on since: the next revision's development set.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 
@@ -99,7 +106,7 @@ rules:
 
 def load() -> list[dict]:
     rows = []
-    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl", "inside_fresh3.jsonl", "inside_fresh4.jsonl", "inside_fresh5.jsonl", "inside_fresh6.jsonl"):
+    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl", "inside_fresh3.jsonl", "inside_fresh4.jsonl", "inside_fresh5.jsonl", "inside_fresh6.jsonl", "inside_fresh7.jsonl"):
         path = DATA / name
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows
@@ -128,10 +135,10 @@ def prf(pairs: list[tuple[int, bool]]) -> tuple[float, float, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "all"], default="all")
     parser.add_argument(
         "--errors",
-        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"],
+        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"],
         help="print the misses and false alarms of a split (never report's: nobody tunes on it)",
     )
     args = parser.parse_args()
@@ -147,7 +154,7 @@ def main() -> int:
         "all confidential": predictor(Checker(charter.only(confidential)), confidential),
     }
     rows = load()
-    splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"] if args.split == "all" else [args.split]
+    splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"] if args.split == "all" else [args.split]
     if args.errors and args.errors not in splits:
         splits.append(args.errors)
     print(f"rules: {', '.join(sorted(ids))}; {len(rows)} cases")
