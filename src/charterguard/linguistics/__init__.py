@@ -267,10 +267,15 @@ class Linguistics:
                 return k
         return None
 
+    def topic_of(self, k: int) -> int | None:
+        """The sentence before `k` when it is a short fragment naming what `k` is about
+        ("Nos concurrents ? Des charlatans."), else None."""
+        return k - 1 if k > 0 and _is_topic(self.text, self.spans[k - 1]) else None
+
     def parsed(self, indices: Iterable[int]) -> list[Sentence]:
         """The parsed sentences `indices` (parsed together, once each), each with its topic fragment."""
         wanted = sorted(set(indices))
-        topics = {k - 1 for k in wanted if k > 0 and _is_topic(self.text, self.spans[k - 1])}
+        topics = {t for t in map(self.topic_of, wanted) if t is not None}
         missing = [k for k in sorted(set(wanted) | topics) if k not in self._parsed]
         if missing:
             self._parse(missing)
