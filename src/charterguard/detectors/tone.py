@@ -298,7 +298,9 @@ class ToneDetector(Detector[ToneRule]):
         key = (names, extra, tuple((f.category, f.start, f.end, f.evidence) for f in every))
         read = cache.meaning.get(key)
         if read is None:
-            read = cache.meaning[key] = read_meaning(post.linguistics, names, cue_lexicon(language, extra), every, load_hostility_model())
+            read = cache.meaning[key] = read_meaning(
+                post.linguistics, names, cue_lexicon(language, extra), every, load_hostility_model(), cache.learned
+            )
         done = list(read.revised)
         for f in read.found:  # a lexicon finding of the same category on the same words stands
             if not any(x.category == f.category and x.start < f.end and f.start < x.end for x in done):

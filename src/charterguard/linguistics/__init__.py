@@ -68,7 +68,7 @@ PERSON_PRONOUNS = {
     "en": frozenset({"you", "he", "she", "they", "him", "her", "them", "u", "ya"}),
 }
 # Clitics that are pronouns only when the parser says so (else articles).
-_AMBIGUOUS_CLITICS = frozenset({"le", "la", "les", "l'", "leur"})
+AMBIGUOUS_CLITICS = frozenset({"le", "la", "les", "l'", "leur"})
 _IMPERSONAL = frozenset({"il"})  # "il faut", "il est temps": checked against the verb
 _IMPERSONAL_VERBS = frozenset({"falloir", "etre", "sembler", "paraitre", "pleuvoir", "rester", "suffire", "valoir", "agir", "exister", "avoir"})
 _OWNING_DETERMINERS = {
@@ -443,7 +443,7 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
             yield Target("self", w.start, w.end, k)
             continue
         if w.form in PERSON_PRONOUNS.get(language, frozenset()):
-            if w.form in _AMBIGUOUS_CLITICS and w.pos != "PRON":
+            if w.form in AMBIGUOUS_CLITICS and w.pos != "PRON":
                 continue
             if w.dep.startswith("expl") or w.form in _IMPERSONAL and words[w.head].lemma in _IMPERSONAL_VERBS:
                 continue

@@ -9,8 +9,8 @@ MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
 
 - the gate (cheap, per sentence): the sentence names someone (a role, a company, a group,
   a person pronoun, an @mention; `linguistics.target_words`) and a naive-Bayes score over
-  its words, word pairs and 4-letter pieces reaches `gate_threshold` (set on the training
-  data's cross-validated scores to let ~95 % of the hostile sentences through);
+  its words, word pairs and 4-letter pieces reaches its language's `gate_thresholds` (set on
+  the training data's cross-validated scores to let ~95 % of the hostile sentences through);
 - the head: the encoder's embedding of each sentence past the gate, a logistic regression
   calibrated by Platt scaling on out-of-fold margins (`probability`), and a second
   regression telling which kind of hostility it is (`KINDS`).
@@ -31,13 +31,13 @@ from importlib import resources
 
 import numpy as np
 
-from ..linguistics import PERSON_PRONOUNS, quick_words, target_words
+from ..linguistics import AMBIGUOUS_CLITICS, PERSON_PRONOUNS, quick_words, target_words
 from .sentence_model import encoder_available
 
 logger = logging.getLogger(__name__)
 
 KINDS = ("insult", "disparage", "hate", "threat")
-FORMAT = 1
+FORMAT = 2
 # A word longer than this is also read as its 4-letter pieces (inflections, compounds).
 PIECE_MIN_LENGTH = 5
 
@@ -60,7 +60,8 @@ def names_someone(text: str, language: str, names: tuple[str, ...] = ()) -> bool
     if "@" in text:
         return True
     vocabulary = target_words(language)
-    pronouns = PERSON_PRONOUNS.get(language, frozenset())
+    # "le", "la", "les", "l'", "leur" are articles far more often than pronouns.
+    pronouns = PERSON_PRONOUNS.get(language, frozenset()) - AMBIGUOUS_CLITICS
     joined = quick_words(text)[0]
     for word in joined.split():
         for form in (word, word[:-1]) if word[-1:] in ("s", "x") else (word,):
@@ -79,7 +80,7 @@ def names_someone(text: str, language: str, names: tuple[str, ...] = ()) -> bool
 @dataclass(frozen=True)
 class HostilityModel:
     gate_weights: dict[str, float]  # naive-Bayes log-count ratio per feature
-    gate_threshold: float
+    gate_thresholds: dict[str, float]  # per language
     weights: np.ndarray  # (512,) hostile or not
     bias: float
     platt: tuple[float, float]  # probability = sigmoid(a * margin + b)
@@ -93,7 +94,8 @@ class HostilityModel:
 
     def passes_gate(self, text: str, language: str, names: tuple[str, ...] = ()) -> bool:
         """Is the sentence worth embedding? (cheap: no encoder)"""
-        return names_someone(text, language, names) and self.gate_score(text) >= self.gate_threshold
+        threshold = self.gate_thresholds.get(language)
+        return threshold is not None and names_someone(text, language, names) and self.gate_score(text) >= threshold
 
     def read(self, texts: list[str]) -> list[tuple[float, str]]:
         """(calibrated probability of hostility, most likely kind) of each text; embeds them."""
@@ -134,7 +136,7 @@ def load_hostility_model() -> HostilityModel | None:
     a, b = (float(v) for v in data["platt"])
     return HostilityModel(
         gate_weights={str(k): float(v) for k, v in data["gate_weights"].items()},
-        gate_threshold=float(data["gate_threshold"]),
+        gate_thresholds={str(k): float(v) for k, v in data["gate_thresholds"].items()},
         weights=weights,
         bias=float(data["bias"]),
         platt=(a, b),

@@ -776,9 +776,13 @@ def read_meaning(
     cues: CueLexicon,
     lexical: list["ToneFinding"],
     hostility: "HostilityModel | None" = None,
+    learned: dict | None = None,
 ) -> MeaningResult:
     """Findings by meaning, the lexicon's findings revised, and the defused sentences of one post;
-    with `hostility`, sentences no cue explains are also read by that learned model."""
+    with `hostility`, sentences no cue explains are also read by that learned model.
+
+    `learned`: the post's memo of that reading (`ToneCache.learned`), so that several tone
+    rules whose lexicon findings differ only by the model's hints embed a sentence once."""
     reader = MeaningReader(linguistics.language, cues, names)
     risky = [f for f in lexical if f.category in _REVISED]
     indices = sentences_to_parse(linguistics, cues, (f.start for f in risky))
@@ -815,8 +819,12 @@ def read_meaning(
     standing = {linguistics.sentence_of(f.start) for f in [*revised, *found] if f.category in _REVISED}
     defused |= removed - standing
     if hostility is not None:
-        learned, countered_here = _learned_findings(linguistics, reader, hostility, standing | defused)
-        found.extend(learned)
+        memo = learned if learned is not None else {}
+        key = (names, frozenset(standing | defused))
+        if key not in memo:
+            memo[key] = _learned_findings(linguistics, reader, hostility, standing | defused)
+        by_model, countered_here = memo[key]
+        found.extend(by_model)
         defused |= countered_here
     return MeaningResult(found, revised, frozenset(defused))
 
@@ -870,6 +878,8 @@ def _learned_findings(
             countered.add(k)
             continue
         target = next(iter([*sentence.targets(reader.names), *(t for s in neighbours for t in s.targets(reader.names))]), None)
+        if target is None and kind != "threat":
+            continue  # hostile words aimed at no one the parse can name (a threat may name no one: "watch your back")
         role = TARGET_ROLE.get(target.kind) if target is not None else None
         if kind == "threat":
             category = "aggression"

@@ -13,8 +13,9 @@ weights), so the same data give a byte-identical file:
    out-of-fold margins, accuracy printed, and Platt scaling fitted on them;
 2. the decision threshold: the lowest calibrated probability whose out-of-fold false
    alarms on our own hard negatives stay <= `HARD_NEGATIVE_FALSE_ALARMS`;
-3. the gate: naive-Bayes log-count ratios over `gate_features`; its threshold is the
-   `GATE_RECALL_LOSS` quantile of the out-of-fold gate scores of the hostile rows;
+3. the gate: naive-Bayes log-count ratios over `gate_features` of our own rows; its
+   threshold, per language, is the `GATE_RECALL_LOSS` quantile of the out-of-fold gate
+   scores of that language's hostile rows;
 4. the head and the kind regressions (one against the rest, on hostile rows) on all rows.
 Also printed: the head trained on one language and tested on the other.
 """
@@ -38,7 +39,7 @@ from .train_sentence import fit_logistic
 FOLDS = 5
 L2 = 0.1
 HARD_NEGATIVE_FALSE_ALARMS = 0.05
-GATE_RECALL_LOSS = 0.05
+GATE_RECALL_LOSS = 0.10
 CHAT_NEGATIVES = 1500
 CHAT_WEIGHT = 0.3
 GATE_MIN_COUNT = 2  # a gate feature seen fewer times in the data is not kept
@@ -150,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     for f in range(FOLDS):
         train, test = fold != f, fold == f
         oof[test] = margins_of(fit_logistic(x[train], y[train], L2, weights[train]), x[test])
-        gate = fit_gate([t for t, keep in zip(texts, train) if keep], y[train])
+        gate = fit_gate([t for t, keep in zip(texts, train & is_own) if keep], y[train & is_own])
         oof_gate[test] = [gate_score(gate, t) for t, keep in zip(texts, test) if keep]
     accuracy = float(((oof > 0) == (y == 1))[is_own].mean())
     platt = fit_logistic(oof[is_own][:, None], y[is_own], 1e-6, weight=np.ones(int(is_own.sum())))
@@ -162,8 +163,12 @@ def main(argv: list[str] | None = None) -> int:
     recall = float(predicted[(y == 1) & is_own].mean())
     false_alarms = float(predicted[(y == 0) & is_own].mean())
     chat_false_alarms = float(predicted[~is_own].mean()) if (~is_own).any() else 0.0
-    gate_threshold = round(float(np.quantile(oof_gate[y == 1], GATE_RECALL_LOSS)), 4)
-    gate_pass_negatives = float((oof_gate[y == 0] >= gate_threshold).mean())
+    gate_thresholds = {
+        lang: round(float(np.quantile(oof_gate[(y == 1) & (languages == lang) & is_own], GATE_RECALL_LOSS)), 4)
+        for lang in ("fr", "en")
+    }
+    gate_passes = oof_gate >= np.array([gate_thresholds[lang] for lang in languages])
+    gate_pass_negatives = float(gate_passes[(y == 0) & is_own].mean())
     cross_language = {}
     for held in ("fr", "en"):
         train = languages != held
@@ -179,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         train, test = (fold != f) & hostile, (fold == f) & hostile
         scores = np.stack([margins_of(fit_logistic(x[train], (kind_index[train] == k).astype(float), L2), x[test]) for k in range(len(KINDS))], axis=1)
         kind_oof_right += int((scores.argmax(axis=1) == kind_index[test]).sum())
-    digest = hashlib.sha256("\n".join(f"{r[0]}\t{int(r[1])}\t{r[2]}\t{r[3]}" for r in rows).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\n".join(f"{r[0]}\t{int(r[1])}\t{r[2]}\t{r[3]}" for r in rows[:own]).encode("utf-8")).hexdigest()
     training = {
         "data": str(args.data),
         "data_sha256": digest,
@@ -196,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             "false_alarms_on_own_hard_negatives_at_threshold": round(false_alarms, 3),
             "false_alarms_on_chat_negatives_at_threshold": round(chat_false_alarms, 3),
             "kind_accuracy": round(kind_oof_right / max(int(hostile.sum()), 1), 3),
-            "gate_passes_hostile": round(float((oof_gate[y == 1] >= gate_threshold).mean()), 3),
+            "gate_passes_hostile": round(float(gate_passes[(y == 1) & is_own].mean()), 3),
             "gate_passes_negatives": round(gate_pass_negatives, 3),
         },
         "trained_on_one_language_accuracy_on_the_other": cross_language,
@@ -205,8 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         "format": FORMAT,
         "kinds": list(KINDS),
         "training": training,
-        "gate_weights": fit_gate(texts, y),
-        "gate_threshold": gate_threshold,
+        "gate_weights": fit_gate([t for t, keep in zip(texts, is_own) if keep], y[is_own]),
+        "gate_thresholds": gate_thresholds,
         "weights": [round(float(v), 6) for v in beta[:-1]],
         "bias": round(float(beta[-1]), 6),
         "platt": [round(float(platt[0]), 6), round(float(platt[1]), 6)],
@@ -217,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or Path(str(hostility_model_path()))
     write_model_file(out, json.dumps(payload, sort_keys=True, ensure_ascii=False))
     print(json.dumps(training, indent=1, sort_keys=True))
-    print(f"threshold {threshold}, gate threshold {gate_threshold}; wrote {out} ({out.stat().st_size // 1024} KiB)")
+    print(f"threshold {threshold}, gate thresholds {gate_thresholds}; wrote {out} ({out.stat().st_size // 1024} KiB)")
     return 0
 
 
