@@ -878,9 +878,12 @@ def _learned_findings(
             countered.add(k)
             continue
         target = next(iter([*sentence.targets(reader.names), *(t for s in neighbours for t in s.targets(reader.names))]), None)
-        if target is None and kind != "threat":
-            continue  # hostile words aimed at no one the parse can name (a threat may name no one: "watch your back")
         role = TARGET_ROLE.get(target.kind) if target is not None else None
+        if role in (None, "person") and kind != "threat":
+            # Aimed at no one the parse can name, or at a bare pronoun ("she is ...", the talk of
+            # chat about public figures): the learned reading alone is not enough. A threat may
+            # name no one ("watch your back").
+            continue
         if kind == "threat":
             category = "aggression"
         elif kind == "hate" or role == "group":

@@ -39,9 +39,9 @@ from .train_sentence import fit_logistic
 FOLDS = 5
 L2 = 0.1
 HARD_NEGATIVE_FALSE_ALARMS = 0.05
-GATE_RECALL_LOSS = 0.10
-CHAT_NEGATIVES = 1500
-CHAT_WEIGHT = 0.3
+GATE_RECALL_LOSS = 0.20
+CHAT_NEGATIVES = 4000
+CHAT_WEIGHT = 0.5
 GATE_MIN_COUNT = 2  # a gate feature seen fewer times in the data is not kept
 BATCH = 256
 
