@@ -42,9 +42,10 @@ FORMAT = 2
 PIECE_MIN_LENGTH = 5
 
 
-def gate_features(text: str) -> set[str]:
-    """What the gate's naive Bayes reads: words, word pairs and 4-letter pieces of long words."""
-    words = quick_words(text)[0].split()
+def gate_features(text: str, joined: str | None = None) -> set[str]:
+    """What the gate's naive Bayes reads: words, word pairs and 4-letter pieces of long words
+    (`joined`: `quick_words(text)[0]`, when the caller has it)."""
+    words = (quick_words(text)[0] if joined is None else joined).split()
     out = set(words)
     out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
     for w in words:
@@ -53,7 +54,7 @@ def gate_features(text: str) -> set[str]:
     return out
 
 
-def names_someone(text: str, language: str, names: tuple[str, ...] = ()) -> bool:
+def names_someone(text: str, language: str, names: tuple[str, ...] = (), joined: str | None = None) -> bool:
     """Does the sentence name someone: a role, a company or group word, a person pronoun,
     one of `names` (folded), an @mention? Forms are read with a final s/x dropped, so
     plurals of the lemma lists count."""
@@ -62,7 +63,8 @@ def names_someone(text: str, language: str, names: tuple[str, ...] = ()) -> bool
     vocabulary = target_words(language)
     # "le", "la", "les", "l'", "leur" are articles far more often than pronouns.
     pronouns = PERSON_PRONOUNS.get(language, frozenset()) - AMBIGUOUS_CLITICS
-    joined = quick_words(text)[0]
+    if joined is None:
+        joined = quick_words(text)[0]
     for word in joined.split():
         for form in (word, word[:-1]) if word[-1:] in ("s", "x") else (word,):
             if (
@@ -88,14 +90,17 @@ class HostilityModel:
     kind_weights: np.ndarray  # (len(KINDS), 512)
     kind_bias: np.ndarray  # (len(KINDS),)
 
-    def gate_score(self, text: str) -> float:
-        features = gate_features(text)
+    def gate_score(self, text: str, joined: str | None = None) -> float:
+        features = gate_features(text, joined)
         return sum(self.gate_weights.get(f, 0.0) for f in features) / math.sqrt(len(features) + 1)
 
     def passes_gate(self, text: str, language: str, names: tuple[str, ...] = ()) -> bool:
         """Is the sentence worth embedding? (cheap: no encoder)"""
         threshold = self.gate_thresholds.get(language)
-        return threshold is not None and names_someone(text, language, names) and self.gate_score(text) >= threshold
+        if threshold is None:
+            return False
+        joined = quick_words(text)[0]
+        return names_someone(text, language, names, joined) and self.gate_score(text, joined) >= threshold
 
     def read(self, texts: list[str]) -> list[tuple[float, str]]:
         """(calibrated probability of hostility, most likely kind) of each text; embeds them."""
