@@ -9,6 +9,8 @@ Posts are made by joining lines of bench/data/corporate_*.txt up to ~300 charact
   (the engine builds it once per post for every term-matching rule);
 - "with folding": the same plus building the folded text, as if tone were the only rule;
 - "lexicons only (reference)": the same rules with `meaning: false`, interleaved in the same run;
+- "meaning without learned reading": the rules as shipped but without tone/hostility_model.py
+  (the reference for the learned reading's cost), interleaved too;
 Lexicons and the model are loaded before timing (first-use cost printed apart), and the
 sentence encoder too when the model's second stage (English) embedded a post.
 Both wall-clock and CPU time (of this thread) are printed: on a busy shared machine
@@ -21,6 +23,7 @@ import argparse
 import statistics
 import sys
 import time
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -69,21 +72,31 @@ def detectors(language: str, meaning: bool = True) -> list[ToneDetector]:
     return out
 
 
-def parsed_share(texts: list[str], language: str, dets: list[ToneDetector]) -> tuple[int, int, int, int]:
+def parsed_share(texts: list[str], language: str, dets: list[ToneDetector]) -> tuple[int, int, int, int, int, int]:
     """(posts whose reading by meaning parsed at least one sentence, sentences parsed, posts
-    the model's second stage embedded: past its gate, see tone/sentence_model.py, texts it
-    embedded: each such post, with its sentences when it has several)."""
+    the sentence encoder embedded, texts it embedded, posts the learned reading embedded,
+    sentences it embedded). The encoder serves the model's second stage (past its gate, see
+    tone/sentence_model.py: each such post, with its sentences when it has several) and the
+    learned reading (tone/hostility_model.py: the sentences past its gate)."""
     from charterguard.semantic import encoder
+    from charterguard.tone.hostility_model import HostilityModel
 
     posts_parsed = sentences = 0
     embedded: list[int] = []
-    original = encoder.embed
+    learned: list[int] = []
+    original, original_read = encoder.embed, HostilityModel.read
 
     def counted(batch):
         embedded.append(len(batch))
         return original(batch)
 
+    def counted_read(model, batch):
+        if batch:
+            learned.append(len(batch))
+        return original_read(model, batch)
+
     encoder.embed = counted
+    HostilityModel.read = counted_read  # type: ignore[method-assign]
     try:
         for text in texts:
             post = Post(text, language=language, channel=None, audience=None, now=NOW)
@@ -94,7 +107,22 @@ def parsed_share(texts: list[str], language: str, dets: list[ToneDetector]) -> t
             sentences += calls
     finally:
         encoder.embed = original
-    return posts_parsed, sentences, len(embedded), sum(embedded)
+        HostilityModel.read = original_read  # type: ignore[method-assign]
+    return posts_parsed, sentences, len(embedded), sum(embedded), len(learned), sum(learned)
+
+
+@contextmanager
+def learned_reading(on: bool):
+    """With `on` false, the tone rules run without the learned reading (tone/hostility_model.py)."""
+    from charterguard.tone import hostility_model
+
+    original = hostility_model.load_hostility_model
+    if not on:
+        hostility_model.load_hostility_model = lambda: None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        hostility_model.load_hostility_model = original  # type: ignore[assignment]
 
 
 def measure(
@@ -145,19 +173,25 @@ def main() -> int:
 
         nlp.parse(["x"], language, ("parser", "lemmatizer"))
         print(f"{language}: first use of the parse (spaCy pipeline load) {(time.perf_counter() - started) * 1000:.0f} ms")
-        posts_parsed, sentences, embedded, pieces = parsed_share(texts, language, dets)
+        posts_parsed, sentences, embedded, pieces, learned_posts, learned_sentences = parsed_share(texts, language, dets)
         print(f"{language}: reading by meaning parsed {posts_parsed}/{len(texts)} posts ({sentences} sentences); "
-              f"the model's second stage embedded {embedded}/{len(texts)} posts ({pieces} texts: posts and their sentences)")
-        # Interleaved rounds, so that the load of a shared machine weighs on both alike.
+              f"the sentence encoder ran on {embedded}/{len(texts)} posts ({pieces} texts), of which the learned reading "
+              f"{learned_posts} posts ({learned_sentences} sentences past its gate)")
+        # Interleaved rounds, so that the load of a shared machine weighs on all alike.
         on: tuple[list[float], list[float]] = ([], [])
         off: tuple[list[float], list[float]] = ([], [])
+        unlearned: tuple[list[float], list[float]] = ([], [])
         folding: tuple[list[float], list[float]] = ([], [])
         for _ in range(args.rounds):
-            for into, what, fold_first in ((off, reference, True), (on, dets, True), (folding, dets, False)):
-                wall, cpu = measure(texts, language, what, 1, fold_first)
+            for into, what, fold_first, learned in (
+                (off, reference, True, True), (unlearned, dets, True, False), (on, dets, True, True), (folding, dets, False, True)
+            ):
+                with learned_reading(learned):
+                    wall, cpu = measure(texts, language, what, 1, fold_first)
                 into[0].extend(wall)
                 into[1].extend(cpu)
         report(f"{language} added, lexicons only (reference)", off)
+        report(f"{language} added, meaning without learned reading", unlearned)
         report(f"{language} added, with reading by meaning", on)
         report(f"{language} with meaning and folding", folding)
     return 0

@@ -32,6 +32,9 @@ copied into rules or tests): 0.910, threat 1.00/1.00, discrimination 0.83/0.83.
 0.17/0.33, insult_colleague 0.17/0.33, disparage_employer 0.17/0.50; pass phenomena 0.50-1.00.
 The mechanisms fitted to blind3 did not carry over to blind4's wordings: the estimate for
 posts nobody has seen is this first run, and it is far below the target.
+With the learned reading of hostility (tone/hostility_model.py, trained on our own sentences;
+2026-12-02): blind4 0.611 (run on each version while it was built, rows never read),
+blind3 0.917; see MODEL_CARD.md, "Learned reading of hostility".
 """
 
 from __future__ import annotations

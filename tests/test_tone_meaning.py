@@ -246,10 +246,17 @@ def test_targets_select_findings_so_each_target_gets_its_severity():
     assert {e for e, _, _ in found(text, detector=colleagues_only)} == {"INSULT"}
 
 
-def test_own_cue_words_extend_reading_by_meaning():
+def test_own_cue_words_extend_reading_by_meaning(monkeypatch):
+    from charterguard.tone import hostility_model
+
     text = "Notre directeur est un vrai zigoto."
-    assert found(text) == []
     own = ToneDetector(make_rule(categories=["insult"], cues={"hostile": ["zigoto"]}), COMPANY)
+    # The learned reading (tone/hostility_model.py) reads the whole sentence; the charter's own
+    # cue gives the exact word, and without the learned reading only the cue finds it.
+    assert [(e, span) for e, span, _ in found(text)] == [("INSULT", text)]
+    assert found(text, detector=own) == [("INSULT", "zigoto", "des collègues")]
+    monkeypatch.setattr(hostility_model, "load_hostility_model", lambda: None)
+    assert found(text) == []
     assert found(text, detector=own) == [("INSULT", "zigoto", "des collègues")]
 
 

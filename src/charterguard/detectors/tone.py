@@ -290,6 +290,7 @@ class ToneDetector(Detector[ToneRule]):
     def _by_meaning(self, post: "Post", language: str, every: list["ToneFinding"], cache: "ToneCache") -> list["ToneFinding"]:
         """`every` with the lexicon's findings revised by the parse and the findings by meaning added."""
         from ..linguistics import TargetNames
+        from ..tone.hostility_model import load_hostility_model
         from ..tone.meaning import cue_lexicon, read_meaning, target_of_span
 
         names = TargetNames(tuple(self.company.values("names")), tuple(self.company.values("competitors")))
@@ -297,7 +298,9 @@ class ToneDetector(Detector[ToneRule]):
         key = (names, extra, tuple((f.category, f.start, f.end, f.evidence) for f in every))
         read = cache.meaning.get(key)
         if read is None:
-            read = cache.meaning[key] = read_meaning(post.linguistics, names, cue_lexicon(language, extra), every)
+            read = cache.meaning[key] = read_meaning(
+                post.linguistics, names, cue_lexicon(language, extra), every, load_hostility_model(), cache.learned
+            )
         done = list(read.revised)
         for f in read.found:  # a lexicon finding of the same category on the same words stands
             if not any(x.category == f.category and x.start < f.end and f.start < x.end for x in done):

@@ -68,7 +68,7 @@ PERSON_PRONOUNS = {
     "en": frozenset({"you", "he", "she", "they", "him", "her", "them", "u", "ya"}),
 }
 # Clitics that are pronouns only when the parser says so (else articles).
-_AMBIGUOUS_CLITICS = frozenset({"le", "la", "les", "l'", "leur"})
+AMBIGUOUS_CLITICS = frozenset({"le", "la", "les", "l'", "leur"})
 _IMPERSONAL = frozenset({"il"})  # "il faut", "il est temps": checked against the verb
 _IMPERSONAL_VERBS = frozenset({"falloir", "etre", "sembler", "paraitre", "pleuvoir", "rester", "suffire", "valoir", "agir", "exister", "avoir"})
 _OWNING_DETERMINERS = {
@@ -267,10 +267,15 @@ class Linguistics:
                 return k
         return None
 
+    def topic_of(self, k: int) -> int | None:
+        """The sentence before `k` when it is a short fragment naming what `k` is about
+        ("Nos concurrents ? Des charlatans."), else None."""
+        return k - 1 if k > 0 and _is_topic(self.text, self.spans[k - 1]) else None
+
     def parsed(self, indices: Iterable[int]) -> list[Sentence]:
         """The parsed sentences `indices` (parsed together, once each), each with its topic fragment."""
         wanted = sorted(set(indices))
-        topics = {k - 1 for k in wanted if k > 0 and _is_topic(self.text, self.spans[k - 1])}
+        topics = {t for t in map(self.topic_of, wanted) if t is not None}
         missing = [k for k in sorted(set(wanted) | topics) if k not in self._parsed]
         if missing:
             self._parse(missing)
@@ -438,7 +443,7 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
             yield Target("self", w.start, w.end, k)
             continue
         if w.form in PERSON_PRONOUNS.get(language, frozenset()):
-            if w.form in _AMBIGUOUS_CLITICS and w.pos != "PRON":
+            if w.form in AMBIGUOUS_CLITICS and w.pos != "PRON":
                 continue
             if w.dep.startswith("expl") or w.form in _IMPERSONAL and words[w.head].lemma in _IMPERSONAL_VERBS:
                 continue

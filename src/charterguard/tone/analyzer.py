@@ -85,6 +85,8 @@ class ToneCache:
     meaning: dict[tuple, "MeaningResult"] = field(default_factory=dict)
     # Who the model's finding is about, by (target names, start, end, defused sentences).
     targets: dict[tuple, str | None] = field(default_factory=dict)
+    # The learned reading (`hostility_model`), by (target names, sentences already read).
+    learned: dict[tuple, tuple] = field(default_factory=dict)
 
 
 class ToneAnalyzer:

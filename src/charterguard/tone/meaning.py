@@ -42,6 +42,7 @@ from ..linguistics import (
     TargetNames,
     quick_words,
     target_words,
+    word_key,
 )
 from ..text.sections import read_sections
 from ..vocabulary import LANGUAGES
@@ -50,6 +51,7 @@ from .lexicon import data_text
 if TYPE_CHECKING:
     from ..linguistics import Linguistics
     from .analyzer import ToneFinding
+    from .hostility_model import HostilityModel
 
 CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
@@ -773,14 +775,18 @@ def read_meaning(
     names: TargetNames,
     cues: CueLexicon,
     lexical: list["ToneFinding"],
+    hostility: "HostilityModel | None" = None,
+    learned: dict | None = None,
 ) -> MeaningResult:
-    """Findings by meaning, the lexicon's findings revised, and the defused sentences of one post."""
+    """Findings by meaning, the lexicon's findings revised, and the defused sentences of one post;
+    with `hostility`, sentences no cue explains are also read by that learned model.
+
+    `learned`: the post's memo of that reading (`ToneCache.learned`), so that several tone
+    rules whose lexicon findings differ only by the model's hints embed a sentence once."""
     reader = MeaningReader(linguistics.language, cues, names)
     risky = [f for f in lexical if f.category in _REVISED]
     indices = sentences_to_parse(linguistics, cues, (f.start for f in risky))
-    if not indices:
-        return MeaningResult([], lexical, frozenset())
-    parsed = dict(zip(indices, linguistics.parsed(indices)))
+    parsed = dict(zip(indices, linguistics.parsed(indices))) if indices else {}
     found: list[ToneFinding] = []
     countered: dict[int, bool] = {}
     defused: set[int] = set()
@@ -812,7 +818,93 @@ def read_meaning(
     # A sentence whose every lexicon finding was removed (negated, quoted...) and that keeps no finding.
     standing = {linguistics.sentence_of(f.start) for f in [*revised, *found] if f.category in _REVISED}
     defused |= removed - standing
+    if hostility is not None:
+        memo = learned if learned is not None else {}
+        key = (names, frozenset(standing | defused))
+        if key not in memo:
+            memo[key] = _learned_findings(linguistics, reader, hostility, standing | defused)
+        by_model, countered_here = memo[key]
+        found.extend(by_model)
+        defused |= countered_here
     return MeaningResult(found, revised, frozenset(defused))
+
+
+def _learned_findings(
+    linguistics: "Linguistics", reader: "MeaningReader", model: "HostilityModel", taken: set[int | None]
+) -> tuple[list["ToneFinding"], set[int]]:
+    """Findings of the learned reading (`hostility_model`) in the sentences no other reading
+    flagged or defused, and the sentences it read as hostile but that are countered.
+
+    A sentence is read with its topic fragment ("Les abonnés ? Des vaches à lait." is about
+    the subscribers); only sentences past the model's cheap gate are embedded, and only the
+    ones it finds hostile are parsed (for counter-speech and for whom they are about)."""
+    from .analyzer import ToneFinding
+
+    language = linguistics.language
+    names = tuple(word_key(n) for n in (*reader.names.employer, *reader.names.competitors) if n and n.strip())
+    wanted: list[int] = []
+    texts: list[str] = []
+    topics: dict[int, int] = {}  # sentence -> index in `texts` of its topic fragment read alone
+    spans, text = linguistics.spans, linguistics.text
+    for k, (start, end) in enumerate(spans):
+        if k in taken or end - start > MAX_PARSED_CHARS:
+            continue
+        topic = linguistics.topic_of(k)
+        if topic in taken:
+            topic = None  # a fragment already read as hostile (or defused) is no topic to read again
+        read = text[spans[topic][0] if topic is not None else start : end]
+        if model.passes_gate(read, language, names):
+            wanted.append(k)
+            texts.append(read)
+            if topic is not None:
+                # A question that is itself the insult ("Le chef, un ours ? Pas du tout.") is
+                # read on its own: what answers it is not hostile for being next to it.
+                topics[k] = len(texts)
+                texts.append(text[slice(*spans[topic])])
+        if len(wanted) == MAX_PARSED_SENTENCES:
+            break
+    read_all = model.read(texts)
+    hostile = []
+    for k, (probability, kind) in zip(wanted, (read_all[i] for i in range(len(read_all)) if i not in topics.values())):
+        if probability >= model.threshold and not (k in topics and read_all[topics[k]][0] >= model.threshold):
+            hostile.append((k, probability, kind))
+    if not hostile:
+        return [], set()
+    out: list[ToneFinding] = []
+    countered: set[int] = set()
+    for (k, probability, kind), sentence in zip(hostile, linguistics.parsed(k for k, _, _ in hostile)):
+        neighbours = [s for s in (sentence.topic,) if s is not None]
+        if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence) or _rebutted(linguistics, k, reader.cues):
+            countered.add(k)
+            continue
+        target = next(iter([*sentence.targets(reader.names), *(t for s in neighbours for t in s.targets(reader.names))]), None)
+        role = TARGET_ROLE.get(target.kind) if target is not None else None
+        if role in (None, "person") and kind != "threat":
+            # Aimed at no one the parse can name, or at a bare pronoun ("she is ...", the talk of
+            # chat about public figures): the learned reading alone is not enough. A threat may
+            # name no one ("watch your back").
+            continue
+        if kind == "threat":
+            category = "aggression"
+        elif kind == "hate" or role == "group":
+            category = "hate"
+        elif role in ("employer", "customers", "competitors"):
+            category = f"disparagement_{role}"
+        else:
+            category = "insult"
+        start, end = linguistics.spans[k]
+        out.append(ToneFinding(category, start, end, round(probability, 3), role, f"learned:{kind}"))
+    return out, countered
+
+
+def _denied_or_quoted(sentence: Sentence) -> bool:
+    """Does the sentence deny a description ("ce n'est pas un incompétent", "is not useless":
+    a noun or adjective in a negation's scope) or stand mostly inside quotation marks? The
+    learned reading does not know which words made it hostile, so it reads the sentence whole."""
+    negated = sentence.negated
+    if any(n and w.pos in ("NOUN", "ADJ") for w, n in zip(sentence.words, negated)):
+        return True
+    return 2 * sum(sentence.quoted) >= len(sentence.quoted) > 0
 
 
 def _rebutted(linguistics: "Linguistics", k: int, cues: CueLexicon) -> bool:

