@@ -1,6 +1,6 @@
 """Functional tone suites (bench/data/tone_suite_{fr,en}.tsv): accuracy per phenomenon.
 
-    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4] [--errors]
+    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5] [--errors]
 
 A case is right when the charter's tone findings at warn/block exist exactly when the
 case says `flag`. Company context: policies/acme-group.yaml (Acme Group, competitors
@@ -35,6 +35,13 @@ posts nobody has seen is this first run, and it is far below the target.
 With the learned reading of hostility (tone/hostility_model.py, trained on our own sentences;
 2026-12-02): blind4 0.611 (run on each version while it was built, rows never read),
 blind3 0.917; see MODEL_CARD.md, "Learned reading of hostility".
+`--split blind5` reads bench/data/tone_blind5_{fr,en}.tsv: 144 cases written blind on
+2026-12-02 by a third tester (who read no product code), run once on main (4ab6c4c): 0.556;
+and once on the merged code with the learned reading (its gate at 80 %), the honest
+estimate: **0.604**; dehumanising 0.33/0.17, discrimination 0.00/0.17, disparage_competitor
+0.17/0.50, disparage_customers 0.50/0.33, disparage_employer 0.83/0.67, insult_colleague
+0.50/0.17, threat 0.17/0.33 (fr/en); pass phenomena 0.83-1.00. With the gate at 60 % (the
+shipped cost choice, made on bench_pii's latency, not on these rows): 0.611, blind4 0.597.
 """
 
 from __future__ import annotations
@@ -85,14 +92,14 @@ def flagged_by(checker, case: Case) -> tuple[bool, list[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3", "blind4"], default="report")
+    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3", "blind4", "blind5"], default="report")
     parser.add_argument("--errors", action="store_true", help="print the misclassified posts of the split")
     args = parser.parse_args()
     from charterguard.charter.model import Charter
     from charterguard.engine import Checker
 
     checker = Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
-    if args.split in ("blind", "blind2", "blind3", "blind4"):
+    if args.split in ("blind", "blind2", "blind3", "blind4", "blind5"):
         cases = load_cases(stem=f"tone_{args.split}")
     else:
         cases = [c for c in load_cases() if args.split == "all" or c.split == args.split]

