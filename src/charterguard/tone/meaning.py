@@ -98,6 +98,18 @@ TARGET_ROLE = {"colleague": "colleagues", "person": "person", "group": "group", 
                "customers": "customers", "competitors": "competitors"}
 
 
+def _finding_category(kind: str, role: str | None) -> str:
+    """The tone category of hostility of `kind` (insult, disparage, hate, threat) aimed at `role`
+    (a TARGET_ROLE value, or None): what the constructions and the learned reading both report."""
+    if kind == "threat":
+        return "aggression"
+    if kind == "hate" or role == "group":
+        return "hate"
+    if role in ("employer", "customers", "competitors"):
+        return f"disparagement_{role}"
+    return "insult"
+
+
 class Gate:
     r"""The first stage's regex, `(?<!\S)(?:part|part|...)(?!\S)` over words joined by single
     spaces, read word by word with only the parts that can start with the word's first letter.
@@ -620,14 +632,7 @@ class MeaningReader:
 
         start, end = sentence.words[a].start, sentence.words[b - 1].end
         role = TARGET_ROLE.get(target.kind, None) if target is not None else None
-        if kind == "threat":
-            category = "aggression"
-        elif kind == "hate" or role == "group":
-            category = "hate"
-        elif role in ("employer", "customers", "competitors"):
-            category = f"disparagement_{role}"
-        else:
-            category = "insult"
+        category = _finding_category(kind, role)
         score = SCORES["threat" if kind == "threat" else "hate" if category == "hate" else "hostile"]
         return ToneFinding(category, start, end, score, role, f"meaning:{kind}")
 
@@ -884,16 +889,8 @@ def _learned_findings(
             # chat about public figures): the learned reading alone is not enough. A threat may
             # name no one ("watch your back").
             continue
-        if kind == "threat":
-            category = "aggression"
-        elif kind == "hate" or role == "group":
-            category = "hate"
-        elif role in ("employer", "customers", "competitors"):
-            category = f"disparagement_{role}"
-        else:
-            category = "insult"
         start, end = linguistics.spans[k]
-        out.append(ToneFinding(category, start, end, round(probability, 3), role, f"learned:{kind}"))
+        out.append(ToneFinding(_finding_category(kind, role), start, end, round(probability, 3), role, f"learned:{kind}"))
     return out, countered
 
 
