@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from charterguard import Charter, Checker
+
+if TYPE_CHECKING:
+    from charterguard.detectors.secrets import SecretsDetector
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_EVAL = REPO.parent / "shared" / "eval"
@@ -63,3 +67,16 @@ rules:
 """
         )
     )
+
+
+def every_family_secrets_detector() -> "SecretsDetector":
+    """A secrets rule of every family, on the default charter's company: the detector the
+    linear-time tests feed adversarial posts to."""
+    from charterguard.detectors.secrets import SecretsDetector, SecretsRule
+    from charterguard.secrets import FAMILIES
+
+    rule = SecretsRule.model_validate(
+        {"id": "s", "kind": "secrets", "category": "secret", "severity": "block", "clause": "3", "message": "m",
+         "examples": {}, "families": list(FAMILIES)}
+    )
+    return SecretsDetector(rule, Charter.load("default").company)

@@ -11,7 +11,7 @@ import threading
 import time
 
 import pytest
-from conftest import REPO, charter_from
+from conftest import REPO, charter_from, every_family_secrets_detector
 
 from charterguard import Charter, Checker
 from charterguard.errors import CharterError
@@ -306,14 +306,7 @@ def test_the_default_charter_examples_pass() -> None:
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:
-    from charterguard.detectors.secrets import SecretsDetector, SecretsRule
-    from charterguard.secrets import FAMILIES
-
-    rule = SecretsRule.model_validate(
-        {"id": "s", "kind": "secrets", "category": "secret", "severity": "block", "clause": "3", "message": "m",
-         "examples": {}, "families": list(FAMILIES)}
-    )
-    detector = SecretsDetector(rule, Charter.load("default").company)
+    detector = every_family_secrets_detector()
     started = time.perf_counter()
     detector.candidates(text[:100_000])
     assert time.perf_counter() - started < 5.0  # quadratic scans took 12-117 s on these (shared 2-core machine: generous)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import REPO  # noqa: F401  (the tests' sys.path set-up)
+from conftest import REPO, every_family_secrets_detector  # noqa: F401  (REPO: the tests' sys.path set-up)
 
 from charterguard import Charter
 from charterguard.detectors.secrets import SecretsDetector, SecretsRule
-from charterguard.secrets import CREDENTIAL_FAMILIES, FAMILIES
+from charterguard.secrets import CREDENTIAL_FAMILIES
 from charterguard.secrets.generic import find_bare_keys
 from charterguard.secrets.shape import is_der_private_key, looks_generated
 
@@ -148,11 +148,7 @@ def test_words_identifiers_and_sequences_do_not(value: str) -> None:
     ],
 )
 def test_the_shape_scans_take_linear_time_on_long_adversarial_posts(text: str) -> None:
-    rule = SecretsRule.model_validate(
-        {"id": "s", "kind": "secrets", "category": "secret", "severity": "block", "clause": "3", "message": "m",
-         "examples": {}, "families": list(FAMILIES)}
-    )
-    detector = SecretsDetector(rule, Charter.load("default").company)
+    detector = every_family_secrets_detector()
     started = time.perf_counter()
     detector.candidates(text[:100_000])
     find_bare_keys(text[:100_000])
