@@ -4,12 +4,12 @@ them by meaning (multilingual sentence encoder, nearest examples), and
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from conftest import charter_from
 
 from charterguard import Charter, Checker
 from charterguard.cli import main
@@ -101,9 +101,8 @@ def test_an_excepted_phrase_does_not_hide_another_prefilter_word_of_the_sentence
 
 
 def test_prefilter_except_without_prefilter_names_the_field(tmp_path: Path) -> None:
-    path = tmp_path / "charter.yaml"
-    path.write_text(
-        textwrap.dedent(
+    with pytest.raises(CharterError) as info:
+        charter_from(
             """\
             name: t
             rules:
@@ -117,12 +116,9 @@ def test_prefilter_except_without_prefilter_names_the_field(tmp_path: Path) -> N
                 examples:
                   flag: ["Buy our stock now", "Sell your shares today"]
                   pass: ["Our annual report is online", "Thanks for sharing our post"]
-            """
-        ),
-        encoding="utf-8",
-    )
-    with pytest.raises(CharterError) as info:
-        Charter.load(path)
+            """,
+            tmp_path,
+        )
     assert info.value.field is not None and info.value.field.endswith("prefilter_except")
     assert "give `prefilter` too" in str(info.value)
 
@@ -151,9 +147,8 @@ def test_charter_test_prints_cross_validated_precision_and_recall() -> None:
 
 
 def test_too_few_examples_names_file_line_and_field(tmp_path: Path) -> None:
-    path = tmp_path / "charter.yaml"
-    path.write_text(
-        textwrap.dedent(
+    with pytest.raises(CharterError) as info:
+        charter_from(
             """\
             name: t
             rules:
@@ -166,12 +161,9 @@ def test_too_few_examples_names_file_line_and_field(tmp_path: Path) -> None:
                 examples:
                   flag: ["Buy our stock now", "Sell your shares today"]
                   pass: ["Our annual report is online"]
-            """
-        ),
-        encoding="utf-8",
-    )
-    with pytest.raises(CharterError) as info:
-        Charter.load(path)
+            """,
+            tmp_path,
+        )
     assert (info.value.line, info.value.field) == (11, "rules[0](speaking.advice).examples.pass")
     assert "at least 2 `pass` examples" in str(info.value)
 
