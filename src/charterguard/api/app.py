@@ -74,6 +74,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # SIGHUP (whose default action ends the process) reloads charters and keys in place:
+        # sent to a one-worker server, or forwarded to each worker by the supervisor
+        # (serving.ReloadingMultiprocess). The models stay loaded.
+        hup = _reload_on_sighup(state)
         if settings.workers > 1:
             # One of several workers: it starts listening (on its own socket, see
             # serving.py) only once its models are loaded, so the kernel never hands a
@@ -82,10 +86,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         else:
             # Warm up in a thread: /healthz answers at once, /readyz once models are loaded.
             threading.Thread(target=state.warm_up, name="warm-up", daemon=True).start()
-        # One worker has no other to take over while a new one loads: SIGHUP (whose default
-        # action ends the process) reloads charters and keys in place. Several workers: the
-        # supervisor replaces them one by one (serving.py).
-        hup = settings.workers == 1 and _reload_on_sighup(state)
         state.charters.start_watching(settings.reload_interval_s)
         state.start_retention()
         try:
@@ -157,5 +157,9 @@ def _reload_on_sighup(state: State) -> bool:
 
 def app_from_env() -> FastAPI:
     """Factory for `uvicorn --factory` and multi-worker serving: settings from CHARTERGUARD_* variables."""
+    if hasattr(signal, "SIGHUP"):
+        # A worker still starting ignores SIGHUP (it would end it) until the app's lifespan
+        # handles it; the charters it is about to load are the current files anyway.
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     serialized = os.environ.get("CHARTERGUARD_SERVE_SETTINGS")
     return create_app(Settings.from_json(serialized) if serialized else Settings.from_env())

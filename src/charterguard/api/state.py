@@ -122,8 +122,8 @@ class State:
             log.error("warm-up failed, /readyz will stay 503:\n%s", safe_traceback(exc))
 
     def reload_now(self) -> None:
-        """SIGHUP to a one-worker server: the charters whose files changed and the API keys file,
-        reloaded now rather than at the next look. Requests keep being answered by the current
+        """SIGHUP (to a one-worker server, or forwarded to each worker by the supervisor): the
+        charters whose files changed and the API keys file, reloaded now rather than at the next look. Requests keep being answered by the current
         checkers until the new ones are built and warm (the models stay loaded)."""
         try:
             reloaded = self.charters.reload_changed()

@@ -134,14 +134,13 @@ def serve(
         uvicorn.run(target, **options)  # type: ignore[arg-type]
         return
     # Several workers: as uvicorn.run does, but each worker listens on its own socket,
-    # whose connections get TCP_NODELAY (see charterguard.api.serving).
-    from uvicorn.supervisors import Multiprocess
-
-    from ..api.serving import WorkersConfig
+    # whose connections get TCP_NODELAY, and SIGHUP reloads the workers in place (see
+    # charterguard.api.serving).
+    from ..api.serving import ReloadingMultiprocess, WorkersConfig
 
     config = WorkersConfig(target, factory=True, workers=settings.workers, **options)  # type: ignore[arg-type]
     try:
-        Multiprocess(config, sockets=[config.bind_socket()]).run()
+        ReloadingMultiprocess(config, sockets=[config.bind_socket()]).run()
     except KeyboardInterrupt:
         pass
 
