@@ -4,7 +4,10 @@
 `get_ref("lower")`, through `Model.predict`); "fused" is `ner_embedding.precomputed(ner, docs)`.
 For each language, batch size (docs per call) and doc length (tokens), both are timed in
 alternation, round after round, so the machine's load weighs on both alike; the median of
-each is printed in ms, with their ratio and whether the outputs were bit for bit equal.
+each is printed in ms, with their ratio and the largest difference between the outputs
+(float32 rounding: see ner_embedding's doc). The same docs are sent round after round, so
+after the first call "fused" finds every token's embedding row kept: the steady state of a
+server for words it has met before.
 
     PYTHONPATH=src python bench/bench_ner_embedding.py [--languages fr,en] [--docs 1,8]
         [--tokens 3,20,60,120] [--rounds 200]
@@ -55,7 +58,7 @@ def main() -> None:
 
     limit_blas_threads()
     print(f"load before: {os.getloadavg()[0]:.2f}")
-    print(f"{'lang':4} {'docs':>4} {'tokens':>6} {'thinc ms':>9} {'fused ms':>9} {'ratio':>6}  equal")
+    print(f"{'lang':4} {'docs':>4} {'tokens':>6} {'thinc ms':>9} {'fused ms':>9} {'ratio':>6}  max diff")
     for language in args.languages.split(","):
         pipeline = nlp.pipeline(language, {"ner"})
         ner = pipeline.get_pipe("ner")
@@ -72,7 +75,7 @@ def main() -> None:
                 thinc = partial(thinc_forward, ner, docs)
                 ours, theirs = fused(), thinc()
                 assert ours is not None, f"{language}: architecture not covered"
-                equal = bool(np.array_equal(ours[0], theirs[0]) and np.array_equal(ours[1], theirs[1]))
+                difference = max(float(np.abs(ours[0] - theirs[0]).max(initial=0)), float(np.abs(ours[1] - theirs[1]).max(initial=0)))
                 times: dict[str, list[float]] = {"thinc": [], "fused": []}
                 runs: list[tuple[str, Callable[[], Any]]] = [("thinc", thinc), ("fused", fused)]
                 for round_ in range(args.rounds):
@@ -81,7 +84,7 @@ def main() -> None:
                         call()
                         times[name].append(time.perf_counter() - began)
                 before, after = (statistics.median(times[name]) * 1000 for name in ("thinc", "fused"))
-                print(f"{language:4} {count:>4} {len(docs[0]):>6} {before:>9.3f} {after:>9.3f} {after / before:>6.2f}  {equal}")
+                print(f"{language:4} {count:>4} {len(docs[0]):>6} {before:>9.3f} {after:>9.3f} {after / before:>6.2f}  {difference:.1e}")
     print(f"load after: {os.getloadavg()[0]:.2f}")
 
 

@@ -1,7 +1,7 @@
 """ner_embedding computes exactly what thinc computes before the NER's transition loop.
 
 For every text: `tokvecs` equals `ner.model.get_ref("tok2vec").predict(docs)` and `precomputed`
-equals `(lower.predict(tokvecs), lower's bias)`, bit for bit, on the posts of bench/data, the
+equals `(lower.predict(tokvecs), lower's bias)`, to float32 rounding, on the posts of bench/data, the
 shared evaluation sets when present, odd inputs, and models of other sizes; an architecture
 it does not cover gives None.
 """
@@ -25,6 +25,7 @@ from charterguard import ner_embedding  # noqa: E402  (after spaCy)
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "bench" / "data"
 SHARED_EVAL = REPO.parent / "shared" / "eval"
+ROUNDING = 1e-4  # values are O(1) (layer-normalised); a wrong weight or token is off by far more
 
 
 def _thinc(ner: Any, docs: list[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -42,8 +43,11 @@ def _assert_same_as_thinc(ner: Any, docs: list[Any]) -> None:
     our_cached, our_bias = result
     assert ours.dtype == vectors.dtype == np.float32 and ours.shape == vectors.shape
     assert our_cached.dtype == cached.dtype and our_cached.shape == cached.shape == (len(vectors) + 1, *cached.shape[1:])
-    assert np.array_equal(ours, vectors), f"max abs difference {np.abs(ours - vectors).max()}"
-    assert np.array_equal(our_cached, cached), f"max abs difference {np.abs(our_cached - cached).max()}"
+    # Float32 rounding apart (see the module doc): thinc's own rows change in their last bits
+    # with how many rows it multiplies at once, and ours come from the products that first met
+    # each token. The entities are compared exactly in tests/test_ner_decoder.py.
+    np.testing.assert_allclose(ours, vectors, rtol=0, atol=ROUNDING)
+    np.testing.assert_allclose(our_cached, cached, rtol=0, atol=ROUNDING)
     assert np.array_equal(our_bias, bias) and our_bias.shape == bias.shape
 
 
@@ -145,7 +149,8 @@ def test_the_token_vectors_are_those_spacys_step_model_holds(language: str) -> N
     docs = [pipeline.make_doc(text) for text in _bench_texts(language)[:5]]
     step = ner.model.predict(docs)
     ours = ner_embedding.tokvecs(ner, docs)
-    assert ours is not None and np.array_equal(ours, step.tokvecs)
+    assert ours is not None
+    np.testing.assert_allclose(ours, step.tokvecs, rtol=0, atol=ROUNDING)
 
 
 def test_a_batch_without_tokens_gives_the_padding_row_alone() -> None:

@@ -70,7 +70,7 @@ def precomputed(ner: Any, docs: Sequence["Doc"]) -> tuple[numpy.ndarray, numpy.n
     cached: (1 + tokens of all docs, nF, nO, nP) float32, row 0 the padding (one per feature),
     row 1 + k the k-th token of the docs laid end to end; bias: the lower layer's (nO, nP).
     As spaCy: the NER's own tok2vec (with its output Linear), then the precomputable affine;
-    computed by `ner_embedding` without thinc's layer calls (bit for bit the same) when it
+    computed by `ner_embedding` without thinc's layer calls (the same to float32 rounding) when it
     reads the model, else by thinc.
     """
     fused = ner_embedding.precomputed(ner, docs)

@@ -12,9 +12,19 @@ numpy on weights read once per loaded model:
   lower layer's output on the token vectors, (1 + tokens, nF, nO, nP) float32, row 0 the
   padding; `bias` the lower layer's (nO, nP) bias.
 
+The embedding and its mixing layer read each token alone (its NORM, PREFIX, SUFFIX, SHAPE
+and static-vector key): their output row is a function of those values, computed once per
+distinct token and kept (`_TokenRows`, bounded). A post's words are mostly words met before,
+so only the window encoder, the projection and the lower layer run on every token: measured
+on bench_api's French posts, 351 of the 920 µs `tokvecs` spent per post were these rows.
+
 Both mirror thinc's float32 formulas step by step (the same ops' `gemm`, `hash`,
 `gather_add`, `seq2col`, `maxout`, the same numpy calls for LayerNorm, the same padding
-between docs), so the results are bitwise equal to thinc's (tests/test_ner_embedding.py).
+between docs). The results equal thinc's to float32 rounding (tests/test_ner_embedding.py:
+at most 6e-6 apart on values up to 16): OpenBLAS multiplies fewer than ~16 rows with other
+kernels, so thinc's own rows change in their last bits with the batch, and a kept row was
+computed in the batch that first met its token. The entities are the same
+(tests/test_ner_decoder.py, ~7,000 texts).
 The architecture is recognised from the loaded layers' forward functions; any other (a
 CharacterEmbed, a listener, a transformer, another encoder) gives None, and the caller keeps
 thinc's path.
@@ -59,6 +69,31 @@ class _Maxout:
     shift: np.ndarray | None
 
 
+class _TokenRows:
+    """The mixed embedding row of every distinct token met so far, by its feature values and
+    static-vector key; at most `capacity` rows (~19 MB at width 96), then started afresh."""
+
+    def __init__(self, width: int, capacity: int = 50_000) -> None:
+        self.capacity = capacity
+        self.index: dict[tuple[int, ...], int] = {}
+        self.rows = np.empty((1024, width), dtype=np.float32)
+        self.lock = threading.Lock()  # a server's check threads share one model
+
+    def make_room(self, count: int) -> None:
+        """Forget every row if `count` more would not fit (before the lookups that depend on them)."""
+        if len(self.index) + count > self.capacity:
+            self.index.clear()
+
+    def add(self, keys: list[tuple[int, ...]], rows: np.ndarray) -> None:
+        start = len(self.index)
+        if start + len(keys) > len(self.rows):
+            grown = np.empty((max(2 * len(self.rows), start + len(keys)), self.rows.shape[1]), dtype=np.float32)
+            grown[:start] = self.rows[:start]
+            self.rows = grown
+        self.rows[start : start + len(keys)] = rows
+        self.index.update(zip(keys, range(start, start + len(keys))))
+
+
 @dataclass(frozen=True)
 class _Plan:
     """The weights of one NER's embedding and lower layer, in the order the forward uses them."""
@@ -75,6 +110,7 @@ class _Plan:
     lower_pad: np.ndarray  # (nF, nO, nP)
     lower_bias: np.ndarray  # (nO, nP)
     lower_shape: tuple[int, int, int]  # nF, nO, nP
+    token_rows: _TokenRows  # what the embedding and mixing layer gave each token met before
 
 
 # thinc's id of the NER's model (unique in the process, never reused) -> the weights array its
@@ -140,15 +176,7 @@ def _tokvecs(plan: _Plan, docs: Sequence[Any]) -> np.ndarray:
     if not docs:
         return np.zeros((0, projection_weights.shape[0]), dtype=np.float32)
     lengths = [len(doc) for doc in docs]
-    # MultiHashEmbed: FeatureExtractor, list2ragged, one HashEmbed per column, StaticVectors
-    features = np.concatenate([doc.to_array(plan.columns).reshape((len(doc), -1)).astype(np.uint64, copy=False) for doc in docs])
-    embedded = []
-    for table in plan.tables:
-        ids = np.ascontiguousarray(features[:, table.column], dtype=np.uint64)
-        embedded.append(ops.gather_add(table.table, ops.hash(ids, table.seed) % table.table.shape[0]))
-    if plan.static_vectors is not None:
-        embedded.append(_static_vectors(ops, plan.static_vectors, docs))
-    mixed = _maxout(ops, plan.mix, np.hstack(embedded))
+    mixed = _embedded_and_mixed(plan, docs)
     # MaxoutWindowEncoder: with_array(pad) flattens the docs with `pad` zero rows around each
     pad = plan.pad
     X = np.zeros((sum(lengths) + pad * (len(docs) + 1), width), dtype=np.float32)
@@ -169,10 +197,38 @@ def _tokvecs(plan: _Plan, docs: Sequence[Any]) -> np.ndarray:
     return out  # type: ignore[no-any-return]
 
 
-def _static_vectors(ops: Any, weights: np.ndarray, docs: list[Any]) -> np.ndarray:
-    """spacy.ml.staticvectors.forward, its three ways of reading the vocab's vectors."""
-    vectors = docs[0].vocab.vectors
-    keys = np.concatenate([doc.to_array(getattr(vectors, "attr", ORTH)) for doc in docs])
+def _embedded_and_mixed(plan: _Plan, docs: list[Any]) -> np.ndarray:
+    """MultiHashEmbed (FeatureExtractor, list2ragged, one HashEmbed per column, StaticVectors)
+    and its mixing Maxout, one row per token: kept rows for the tokens met before, computed
+    for the others (each distinct one once)."""
+    features = np.concatenate([doc.to_array(plan.columns).reshape((len(doc), -1)).astype(np.uint64, copy=False) for doc in docs])
+    vectors = docs[0].vocab.vectors if plan.static_vectors is not None else None
+    if vectors is not None:
+        vector_keys = np.concatenate([doc.to_array(getattr(vectors, "attr", ORTH)) for doc in docs]).astype(np.uint64, copy=False)
+        features = np.hstack([features, vector_keys[:, None]])
+    keys = list(map(tuple, features.tolist()))
+    cache = plan.token_rows
+    with cache.lock:
+        cache.make_room(len(keys))
+        new: dict[tuple[int, ...], int] = {}
+        for position, key in enumerate(keys):
+            if key not in cache.index and key not in new:
+                new[key] = position
+        if new:
+            unseen = features[list(new.values())]
+            embedded = []
+            for table in plan.tables:
+                ids = np.ascontiguousarray(unseen[:, table.column], dtype=np.uint64)
+                embedded.append(plan.ops.gather_add(table.table, plan.ops.hash(ids, table.seed) % table.table.shape[0]))
+            if vectors is not None and plan.static_vectors is not None:
+                embedded.append(_static_vectors(plan.ops, plan.static_vectors, vectors, unseen[:, -1]))
+            cache.add(list(new), _maxout(plan.ops, plan.mix, np.hstack(embedded)))
+        return cache.rows[[cache.index[key] for key in keys]]
+
+
+def _static_vectors(ops: Any, weights: np.ndarray, vectors: Any, keys: np.ndarray) -> np.ndarray:
+    """spacy.ml.staticvectors.forward on the tokens' vector `keys`, its three ways of reading
+    the vocab's `vectors`."""
     rows = None
     if isinstance(vectors, Vectors) and vectors.mode == Mode.default:
         rows = vectors.find(keys=keys)
@@ -312,6 +368,7 @@ def _plan(model: Any) -> _Plan:
         lower_pad=np.squeeze(lower.get_param("pad"), 0),
         lower_bias=lower.get_param("b"),
         lower_shape=(nF, nO, nP),
+        token_rows=_TokenRows(mixing.nO),
     )
 
 

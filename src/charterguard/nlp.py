@@ -35,8 +35,9 @@ NER ~5.5 -> ~2 ms per 300-char French post in batches (bench/bench_pii.py).
 The NER's entities are decoded by `ner_decoder` from the numbers spaCy's own loop
 reads (the same entities: tests/test_ner_decoder.py compares ~7,000 texts), not by
 spaCy's transition loop, whose every validity check takes the GIL back; those numbers
-come from `ner_embedding`, thinc's layers without their per-call overhead (bit for bit
-the same: tests/test_ner_embedding.py). Measured per ~300-char post, one post per call,
+come from `ner_embedding`, thinc's layers without their per-call overhead and with each
+distinct token's embedding row computed once (the same to float32 rounding:
+tests/test_ner_embedding.py). Measured per ~300-char post, one post per call,
 CPU time, interleaved with spaCy's `ner.pipe` (bench/bench_ner_decoder.py, load 6.6 on
 2 cores, 2026-12-02): French 3.6 -> 2.2 ms, English 5.0 -> 2.2 ms. A component they cannot
 read (another spaCy release, beam search, other features: `ner_decoder.decodable`,
