@@ -236,3 +236,26 @@ def test_an_architecture_it_does_not_cover_gives_none() -> None:
         assert ner_embedding.tokvecs(ner, docs) is None and ner_embedding.precomputed(ner, docs) is None
         assert ner.model.get_ref("tok2vec").predict(docs).shape[0] == len(docs[0])  # thinc's path still works
     assert ner_embedding.precomputed(object(), []) is None  # not a spaCy component
+
+
+def test_kept_token_rows_stay_bounded_and_give_the_same_vectors_once_forgotten() -> None:
+    # a server meets new words forever (names, numbers, links): the rows kept per token are
+    # bounded, and starting afresh changes nothing but the work done
+    pipeline = nlp.pipeline("fr", {"ner"})
+    ner = pipeline.get_pipe("ner")
+    texts = _bench_texts("fr")[:40]
+    first = ner_embedding.tokvecs(ner, [pipeline.make_doc(text) for text in texts])
+    rows = ner_embedding._plan_of(ner).token_rows  # noqa: SLF001 (the bound is an internal knob)
+    capacity = rows.capacity
+    try:
+        rows.capacity = 50
+        for text in texts:  # each post alone: the kept rows are forgotten again and again
+            doc = pipeline.make_doc(text)
+            alone = ner_embedding.tokvecs(ner, [doc])
+            assert len(rows.index) <= max(50, len(doc))
+            vectors, _, _ = _thinc(ner, [doc])
+            np.testing.assert_allclose(alone, vectors, rtol=0, atol=ROUNDING)
+    finally:
+        rows.capacity = capacity
+    again = ner_embedding.tokvecs(ner, [pipeline.make_doc(text) for text in texts])
+    np.testing.assert_allclose(again, first, rtol=0, atol=ROUNDING)
