@@ -9,6 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
+import charterguard
+
 from .conftest import Server
 
 pytestmark = pytest.mark.slow
@@ -196,9 +198,9 @@ def test_concurrent_requests_all_answered_correctly(server: Server) -> None:
 
 def test_health_ready_and_docs(server: Server) -> None:
     with server.client() as client:  # no key needed
-        assert client.get("/healthz").json() == {"status": "ok"}
+        assert client.get("/healthz").json() == {"status": "ok", "version": charterguard.__version__}
         ready = client.get("/readyz").json()
-        assert ready["status"] == "ready" and "default" in ready["charters"]
+        assert ready["status"] == "ready" and "default" in ready["charters"] and ready["version"] == charterguard.__version__
         spec = client.get("/openapi.json").json()
         docs = client.get("/docs")
         assert docs.status_code == 200 and "/docs/static/swagger-ui-bundle.js" in docs.text
