@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from charterguard.text.normalize import FoldedText, _fold_each, _fold_plain, fold_letters, reading_view
+from charterguard.text.normalize import FoldedText, _fold_each, _fold_plain, fold_letters, reading_view, without_marks
 
 
 def test_fold_removes_case_accents_lookalikes_and_separators() -> None:
@@ -76,3 +78,19 @@ def test_an_ampersand_or_percent_sign_that_starts_no_entity_or_escape_reads_as_w
     text = "R&D : +50 % & 100%"
     assert reading_view(text)[0] is text
     assert reading_view("caf&eacute; 100%25")[0] == "café 100%"
+
+
+def test_without_marks_drops_every_combining_mark_and_nothing_else() -> None:
+    # accents of decomposed Latin letters, marks of other scripts; letters, emoji, guillemets stay
+    decomposed = unicodedata.normalize("NFKD", "Été « déjà » à Zürich, ça va 🎉 — עִבְרִית, हिन्दी, Ελληνικά")
+    expected = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert without_marks(decomposed) == expected
+    assert without_marks("e\u0301te\u0301 \u05b4x") == "ete x"
+    assert without_marks("plain ascii") == "plain ascii"
+
+
+@given(st.text())
+@settings(max_examples=400)
+def test_without_marks_is_the_character_by_character_definition(text: str) -> None:
+    for form in (text, unicodedata.normalize("NFKD", text)):
+        assert without_marks(form) == "".join(c for c in form if not unicodedata.combining(c))

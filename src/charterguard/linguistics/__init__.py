@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Callable, Iterable, Literal
 
+from ..text.normalize import without_marks
 from ..text.sections import read_sections
 
 if TYPE_CHECKING:
@@ -86,8 +87,7 @@ def word_key(text: str) -> str:
     lowered = text.replace("\u2019", "'").lower()
     if lowered.isascii():
         return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return without_marks(unicodedata.normalize("NFKD", lowered))
 
 
 @dataclass(frozen=True, slots=True)

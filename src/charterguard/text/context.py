@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .normalize import fold_letters
+from .normalize import fold_letters, without_marks
 
 WINDOW_WORDS = 10  # "near": within this many words either side
 
@@ -87,7 +87,7 @@ def _written_plainly(written: str, term: str) -> bool:
     """Only Latin letters (accents allowed), split where the term itself is split:
     anything else (digits, symbols, other scripts, invisible characters, letters
     spaced out or cut into syllables) is a deliberate spelling."""
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", written) if not unicodedata.combining(c))
+    stripped = without_marks(unicodedata.normalize("NFKD", written))
     if re.fullmatch(r"[A-Za-z]+(?:[ '\-][A-Za-z]+)*", stripped) is None:
         return False
     return len(_PARTS.findall(stripped)) == len(_PARTS.findall(term))
