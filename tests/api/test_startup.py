@@ -213,6 +213,36 @@ def test_sighup_to_several_workers_reloads_each_in_place_without_failing_a_reque
     assert srv.log_text().count("SIGHUP: charters reloaded: ['light-test']") == 2
 
 
+def test_sigusr2_replaces_every_worker_without_failing_a_request(tmp_path: Path) -> None:
+    """SIGUSR2 (new code or models without a stop) restarts the workers one by one; each new
+    one listens once ready, so requests never fail."""
+    (tmp_path / "light.yaml").write_text(LIGHT_CHARTER, encoding="utf-8")
+    srv = start_server(tmp_path, "--workers", "2", "--charter", str(tmp_path / "light.yaml"), "--decision-log", str(tmp_path / "d.sqlite3"))
+    port = srv.port
+    try:
+        _wait_until(lambda: len(_listening_sockets(port)) == 2)
+        before = set(_listening_sockets(port))
+        statuses: list[int] = []
+        stop = threading.Event()
+
+        def post_on_fresh_connections() -> None:
+            while not stop.is_set():
+                statuses.append(httpx.post(srv.base_url + "/v1/check", json={"text": "Le projet Zorglub"}, timeout=30).status_code)
+
+        client = threading.Thread(target=post_on_fresh_connections)
+        client.start()
+        srv.proc.send_signal(signal.SIGUSR2)
+        _wait_until(lambda: not set(_listening_sockets(port)) & before and len(_listening_sockets(port)) >= 2)
+        time.sleep(0.5)
+        stop.set()
+        client.join(timeout=60)
+        after = set(_listening_sockets(port))
+    finally:
+        srv.stop()
+    assert len(after) == 2 and not after & before, "both workers were replaced"
+    assert statuses and set(statuses) == {200}, f"statuses during the restart: {sorted(set(statuses))}"
+
+
 def test_sighup_to_one_worker_reloads_the_charter_in_place_without_failing_a_request(tmp_path: Path) -> None:
     """With one worker there is no other to take over while a new one loads: SIGHUP (whose
     default action would end the process) reloads the changed charter at once, in place."""

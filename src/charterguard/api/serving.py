@@ -22,7 +22,8 @@ worker loads its models (~4 s of CPU) on the cores the others serve from: measur
 bench/bench_reload.py, 2 workers answered 205 req/s instead of 339 for 13 s, p99 47 ms
 instead of 26. What SIGHUP is for here, a changed charter or API keys file, needs no new
 process: `ReloadingMultiprocess` forwards it to each worker, which reloads them in place
-as a one-worker server does (`State.reload_now`), with its models still loaded.
+as a one-worker server does (`State.reload_now`), with its models still loaded. Replacing
+the workers (new code, new models) is SIGUSR2's job.
 
 Imported only by `charterguard serve` (and by the workers, which unpickle the sockets).
 """
@@ -111,10 +112,16 @@ class WorkersConfig(uvicorn.Config):
 
 class ReloadingMultiprocess(Multiprocess):
     """uvicorn's supervisor, but SIGHUP reloads each worker's charters and keys in place instead
-    of replacing the workers (see the module doc). A worker that dies is still replaced."""
+    of replacing the workers (see the module doc). SIGUSR2 replaces them one by one, each new
+    one listening once its models are loaded (what SIGHUP did until 2026-12-02: new code or
+    new models without a stop). A worker that dies is still replaced."""
 
     def handle_hup(self) -> None:
         logger.info("Received SIGHUP, asking each worker to reload its charters and API keys file in place.")
         for worker in self.processes:
             if worker.pid is not None and worker.process.is_alive():
                 os.kill(worker.pid, signal.SIGHUP)
+
+    def handle_usr2(self) -> None:
+        logger.info("Received SIGUSR2, replacing the workers one by one.")
+        self.restart_all()

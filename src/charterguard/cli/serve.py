@@ -71,6 +71,11 @@ def serve(
       32 characters), _HMAC_KEY_FILE, _WORKERS, _CHECK_THREADS,
       _RELOAD_INTERVAL_S (seconds between charter file checks, default 2),
       _HEADER_TIMEOUT_S (10), _BODY_TIMEOUT_S (30), _MAX_CONNECTIONS (1000 per worker).
+
+    \b
+    Signals: HUP reloads the changed charters and the API keys file in
+    place (every worker); with --workers, USR2 replaces the workers one by
+    one (new code or models without a stop).
     """
     import os
 
