@@ -41,7 +41,7 @@ from datetime import datetime
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 from .evidence import Evidence, calendar_spans, evidence_of
-from .lexicon import PLACEHOLDERS, Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
+from .lexicon import FILLERS, PLACEHOLDERS, Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
 from .tense import english_progressive
 
 # Sentence ends: . ! ? … ; and line breaks. Clauses also end at , ; : ( ) and dashes.
@@ -99,7 +99,7 @@ _DETERMINERS = frozenset(["the", "our", "this", "that", "la", "le", "les", "l", 
 _NEXT = frozenset(["prochain", "prochaine", "futur", "future", "next", "incoming", "designated", "designate"])
 # Coordinated clauses: a disclosure date after "et que" / "and" is said of the other clause
 # ("l'entrepôt perd 140 postes et que l'annonce au CSE c'est le 18").
-_COORDINATION = re.compile(r"\s(?:et\s+que|et\s+qu['’]|mais|and|but)\s", re.IGNORECASE)
+_COORDINATION = re.compile(r"\s(?:et\s+que\s|et\s+qu['’]\s*|mais\s|and\s|but\s)", re.IGNORECASE)
 # Verbs that move a financial figure, whose English progressive before a results word tells
 # an arranged change ("we're cutting FY guidance", "we're lowering our targets").
 _FIGURE_VERBS = frozenset([
@@ -108,6 +108,40 @@ _FIGURE_VERBS = frozenset([
 # "beaucoup d'entre nous" (many of us), "the gap between us and them": no secrecy.
 _NOT_SECRET_BEFORE = frozenset(["d"])
 _NOT_SECRET_AFTER = frozenset(["et", "and"])
+# "mon beau-frère", "my neighbour": the writer's relations, not the company ("mon beau-frère dit que leur
+# usine va fermer" is about another firm).
+_RELATIONS = frozenset([
+    "beau", "belle", "frere", "soeur", "cousin", "cousine", "ami", "amie", "amis", "pote", "potes", "voisin", "voisine", "femme",
+    "mari", "copain", "copine", "pere", "mere", "oncle", "tante", "fils", "fille", "ex", "brother", "sister", "friend", "friends",
+    "neighbour", "neighbor", "wife", "husband", "dad", "mum", "mom", "uncle", "aunt", "son", "daughter", "buddy", "mate", "partner",
+])
+# "not us", "ce n'est pas chez nous": a first-person word denied.
+_DENIAL = frozenset(["pas", "not", "t", "jamais", "never"])
+# The writer's own work file named before the topic ("3e nuit sur le dossier Pelliot", "Project Heron"): ours, not another company.
+_WORK_FILES = frozenset(["dossier", "projet", "project", "operation", "deal", "file"])
+# A company named as a sentence's first word ("Globex acquires Initech", "Danone rachète une start-up"); not one
+# of these, which name us, our bodies or no one in particular.
+_NOT_A_COMPANY = frozenset([
+    "a", "an", "any", "some", "each", "every", "ces", "cet", "son", "sa", "ses", "leur", "leurs", "mais", "et", "but", "and", "so",
+    "if", "when", "si", "quand", "il", "elle", "ils", "elles", "ca", "cela", "ce", "ceci", "tout", "tous", "personne", "quelqu", "chacun", "he", "she", "it", "they",
+    "this", "that", "these", "those", "who", "everyone", "everybody", "someone", "somebody", "nobody", "management", "leadership",
+    "direction", "board", "conseil", "finance", "legal", "hr", "rh", "engineering", "sales", "marketing", "ops", "operations",
+    "groupe", "group", "company", "entreprise", "societe", "boite", "comex", "codir", "exec", "execs", "team", "equipe", "equipes",
+    "staff", "headquarters", "siege", "investors", "investisseurs", "shareholders", "actionnaires", "analysts", "analystes",
+])
+# The topics whose sentence-first name is read as a company acting; persons and sites lead the sentences
+# about departures and closures ("Marie quitte", "Leeds closes").
+_FIRST_WORD_TOPICS = frozenset(["acquisition", "fundraising", "results"])
+# Between a company named first and its verb: "Globex va racheter", "Globex is buying", "Globex will list".
+_AUXILIARIES = frozenset([
+    "va", "vont", "vient", "viennent", "a", "ont", "est", "sont", "serait", "pourrait", "devrait", "prevoit", "s", "apprete",
+    "will", "ll", "is", "are", "has", "have", "would", "could", "plans", "may", "might", "just", "to", "be", "being", "de", "d",
+])
+# Those an official disclosure is made to ("l'apprend mardi au conseil", "unions get told on the 20th").
+_OFFICIAL_AUDIENCE = re.compile(
+    r"\b(?:(?:au|le|du)\s+conseil|board|CSE|syndicats?|unions?|march[ée]|market|investors|investisseurs|actionnaires|shareholders|comit[ée]|works\s+council)\b",
+    re.IGNORECASE,
+)
 _CALENDAR = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
@@ -172,6 +206,8 @@ class InsideAnalyzer:
                 entries = [*by_language.get("any", ()), *by_language.get(language, ())]
                 self._cue_matchers[(name, language)] = matcher_for(tuple(entries))
         self._own_names = frozenset(fold_words(n) for name in own_names for n in name.split())
+        # The first words of the cue lists' entries ("Demain", "Bientôt", "Apparently"): words, not names.
+        self._cue_words = frozenset(form for matcher in self._cue_matchers.values() for form in matcher.by_form)
         self._future_tense = future_tense
 
     def analyze(
@@ -261,7 +297,10 @@ class InsideAnalyzer:
         secrecy: list[Match] = []
         if "secrecy" in topic.cues:
             secrecy = [*cues("secrecy"), *_code_names(text, sentence)]
-            secrecy = secrecy or cues("restricted")  # the shapes are read only when no cue word says it
+            if not secrecy:  # the shapes are read only when no cue word says it
+                secrecy = cues("restricted")
+                if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
+                    secrecy = []  # "Il paraît que Globex va être racheté ; personne n'en sait rien"
             if not secrecy and not cues("public") and not _inside(cues("general"), sentence):
                 # The disclosure to come, said apart from the fact ("180 postes supprimés, présentation
                 # au CSE le 12"); in the topic's own clause it is a calendar ("publiés le 12 mars").
@@ -269,8 +308,10 @@ class InsideAnalyzer:
                 secrecy = [m for m in cues("ahead") if m.end <= own[0] or m.start >= own[1]]
                 if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
                     secrecy = []  # "Apparently Globex is merging with Initech, announcement on the 12th"
-        if secrecy and _routine_secret(text, cues("routine"), secrecy, clause, sentence):
-            secrecy = []  # a party or an early closing kept as a surprise, not a leak
+        if secrecy and _routine_secret(text, cues("routine"), secrecy, clause, sentence) and not self._disclosed_apart(text, match, clause, cues):
+            # A party or an early closing kept as a surprise, not a leak; unless the fact has its own
+            # disclosure to come ("pot de départ du DAF vendredi, personne ne le sait, elle l'apprend mardi au conseil").
+            secrecy = []
         if secrecy:
             # The score only: no parse for it.
             score = 0.95 if self._forward(text, tokens, language, sentence, cues, tenses, read_tense=False) else 0.9
@@ -339,6 +380,14 @@ class InsideAnalyzer:
             if tenses[piece]:
                 return piece.strip()[:40]
         return None
+
+    def _disclosed_apart(self, text: str, match: Match, clause: tuple[int, int], cues: Callable[[str], list[Match]]) -> bool:
+        """A disclosure to come to an official audience (a board, the works council, the market), said
+        outside the topic's own clause, in a post not framed as public."""
+        if cues("public"):
+            return False
+        own = _coordinated_clause(text, match, clause)
+        return any((m.end <= own[0] or m.start >= own[1]) and _OFFICIAL_AUDIENCE.search(text, m.start, m.end + 20) for m in cues("ahead"))
 
     def _rumour(
         self, text: str, tokens: list[Token], language: str, sentence: Sentence, match: Match, verbs: Sequence[int], cues: Callable[[str], list[Match]]
@@ -409,6 +458,26 @@ class InsideAnalyzer:
             and name.text not in self._own_names | _CALENDAR
         )
 
+    def _first_word_names_a_company(self, tokens: list[Token], sentence: Sentence, match: Match) -> bool:
+        """A sentence that starts with a name acting on a deal or a figure: "Globex acquires Initech",
+        "Danone va racheter", "Sorbel is being bought". A name: capitalised, not all capitals, none of our
+        names, no pronoun nor body of ours, no word of the cue lists, no adverb ("Finalement", "Finally");
+        acting: the topic right after it or after auxiliaries."""
+        topic = self._topic_of[id(match.entry)]
+        first = sentence.lo
+        if topic.name not in _FIRST_WORD_TOPICS or first >= match.first or match.first - first > 4:
+            return False
+        if any(tokens[k].text not in _AUXILIARIES for k in range(first + 1, match.first)):
+            return False
+        word = tokens[first]
+        return (
+            word.raw[0].isupper()
+            and len(word.raw) > 1
+            and not word.raw.isupper()
+            and word.text not in self._own_names | _CALENDAR | _NOT_A_COMPANY | _DETERMINERS | FILLERS | self._cue_words
+            and not word.text.endswith(("ment", "ly"))
+        )
+
     def _self_reference(self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]]) -> bool:
         # The "je" of "je lis que" / the "I" of "I read that" reports; it is not the company.
         reporting = [(h.start, h.end) for h in cues("hearsay")]
@@ -417,8 +486,14 @@ class InsideAnalyzer:
                 continue
             # "US press" is no "us": an all-capital word of 2+ letters is an acronym, not a pronoun.
             acronym = m.end - m.start > 1 and all(tokens[i].raw.isupper() for i in range(m.first, m.last + 1))
-            if sentence.start <= m.start and m.end <= sentence.end and not acronym:
-                return True
+            if acronym or not (sentence.start <= m.start and m.end <= sentence.end):
+                continue
+            if m.first >= 0 and (
+                (m.last + 1 < len(tokens) and tokens[m.last + 1].text in _RELATIONS)
+                or (m.first > 0 and tokens[m.first - 1].text in _DENIAL)
+            ):
+                continue  # "mon beau-frère", "ce n'est pas chez nous": not the company
+            return True
         return any(tokens[i].text in self._own_names for i in range(sentence.lo, sentence.hi))
 
     def _names_another_company(
@@ -428,8 +503,12 @@ class InsideAnalyzer:
         résultats"; not "on ferme le site de Valence"): not the sentence's first word, not an
         acronym, not a month, not our own name, not a place naming the topic's companion word
         ("the Leeds warehouse is being shut down")."""
+        if self._first_word_names_a_company(tokens, sentence, match):
+            return True
         for i in range(sentence.lo + 1, min(match.first, sentence.hi)):
             raw = tokens[i].raw
+            if tokens[i].text in _WORK_FILES or tokens[i - 1].text in _WORK_FILES:
+                continue  # "le dossier Pelliot", "Project Heron": the writer's own deal
             if i + 1 in companions or (i + 1 == match.first and self._names_the_topic(tokens, sentence, i)) or (
                 i + 1 < sentence.hi and tokens[i + 1].text in _SITE_NOUNS
             ):
