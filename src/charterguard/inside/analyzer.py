@@ -37,11 +37,12 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 from .evidence import Evidence, calendar_spans, evidence_of
-from .lexicon import FILLERS, PLACEHOLDERS, Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
+from .lexicon import FILLERS, PLACEHOLDERS, Entry, Match, Matcher, Part, Token, Topic, matcher_for, tokenize
 from .tense import english_progressive
 
 # Sentence ends: . ! ? … ; and line breaks. Clauses also end at , ; : ( ) and dashes.
@@ -142,6 +143,10 @@ _OFFICIAL_AUDIENCE = re.compile(
     r"\b(?:(?:au|le|du)\s+conseil|board|CSE|syndicats?|unions?|march[ée]|market|investors|investisseurs|actionnaires|shareholders|comit[ée]|works\s+council)\b",
     re.IGNORECASE,
 )
+_OF = frozenset(["de", "du", "des", "d", "of"])
+_PERIODS = frozenset(["quarter", "trimestre", "semestre", "half", "year", "annee", "month", "mois"])
+_NEXT_TIME = frozenset(["next", "coming", "following", "upcoming", "prochain", "prochaine", "suivant", "suivante"])
+_PLACE_PREPOSITIONS = frozenset(["de", "d", "du", "a", "of", "in", "at"])
 _CALENDAR = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
@@ -204,6 +209,8 @@ class InsideAnalyzer:
         for name, by_language in cues.items():
             for language in LANGUAGES:
                 entries = [*by_language.get("any", ()), *by_language.get(language, ())]
+                if name == "workplace":
+                    entries = [_with_plurals(e) for e in entries]  # "les cantines", "the coffee machines"
                 self._cue_matchers[(name, language)] = matcher_for(tuple(entries))
         self._own_names = frozenset(fold_words(n) for name in own_names for n in name.split())
         # The first words of the cue lists' entries ("Demain", "Bientôt", "Apparently"): words, not names.
@@ -264,9 +271,14 @@ class InsideAnalyzer:
             needed = self._requirement_matchers.get(id(match.entry))
             companions: list[Match] = []
             if needed is not None:
-                companions = [m for m in needed.find(tokens, "", sentence.lo, sentence.hi) if m.first != match.first]
+                # "Sales next quarter?": a period ahead says when, it is no figure of the sales.
+                companions = [
+                    m for m in needed.find(tokens, "", sentence.lo, sentence.hi) if m.first != match.first and not _time_expression(tokens, m)
+                ]
                 if not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry))):
                     continue
+                if _time_expression(tokens, match) and not any(m.first > match.last for m in companions):
+                    continue  # "a great time next quarter": when; "le trimestre prochain sera catastrophique": judged
             # The words whose English progressive tells an arranged event: the topic's and its companion's.
             verbs = (match.first, *(m.first for m in companions))
             finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs)
@@ -392,8 +404,11 @@ class InsideAnalyzer:
     def _rumour(
         self, text: str, tokens: list[Token], language: str, sentence: Sentence, match: Match, verbs: Sequence[int], cues: Callable[[str], list[Match]]
     ) -> bool:
-        """A report about someone else: hearsay or another company named before the topic, without a first-person word."""
-        return not self._self_reference(tokens, language, sentence, cues) and (
+        """A report about someone else: hearsay or another company named before the topic, without a
+        first-person word in the topic's clause ("Il paraît que Kelvor va racheter Batimo, mais perso je
+        n'en sais rien": the "je" is the reader of the rumour, not the buyer)."""
+        own = _coordinated_clause(text, match, _clause(text, match, sentence))
+        return not self._self_reference(tokens, language, sentence, cues, own) and (
             _inside(cues("hearsay"), sentence) or self._names_another_company(text, tokens, sentence, match, verbs[1:])
         )
 
@@ -434,11 +449,18 @@ class InsideAnalyzer:
         de l'open space"), and none of the topic's companion words after it in its clause (the site
         named keeps "on ferme l'usine et le parking"; a verb before it does not: "we picked a new
         supplier for the coffee machines")."""
-        if any(match.last < k and tokens[k].start < clause[1] for k in companions):
-            return False
-        # Looked for in the six words after the topic word only: no pass over the whole post.
-        for m in self._cue_matchers[("workplace", language)].find(tokens, "", match.last + 1, min(match.last + 7 + 2, len(tokens))):
-            if m.first <= match.last + 6 and m.end <= clause[1]:
+        # Looked for in the words just after the topic word only: no pass over the whole post.
+        found = [
+            m for m in self._cue_matchers[("workplace", language)].find(tokens, "", match.last + 1, min(match.last + 9, len(tokens)))
+            if m.end <= clause[1]
+        ]
+        after = [k for k in companions if match.last < k and tokens[k].start < clause[1]]
+        if after:
+            # A companion after the topic word keeps the finding, unless an office object is what it
+            # is said of: "the mugs range", "la gamme de mugs du CE".
+            return bool(found) and all(any(_qualifies(tokens, m, k) for m in found) for k in after)
+        for m in found:
+            if m.first <= match.last + 6:
                 gaps = (text[tokens[k - 1].end : tokens[k].start] for k in range(match.last + 1, m.first + 1))
                 if not any(gap.strip(_IN_SENTENCE_GAP) for gap in gaps):
                     return True
@@ -478,7 +500,10 @@ class InsideAnalyzer:
             and not word.text.endswith(("ment", "ly"))
         )
 
-    def _self_reference(self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]]) -> bool:
+    def _self_reference(
+        self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]], clause: tuple[int, int]
+    ) -> bool:
+        """A first-person word in `clause`, or one of our names in the sentence."""
         # The "je" of "je lis que" / the "I" of "I read that" reports; it is not the company.
         reporting = [(h.start, h.end) for h in cues("hearsay")]
         for m in cues("self"):
@@ -486,7 +511,7 @@ class InsideAnalyzer:
                 continue
             # "US press" is no "us": an all-capital word of 2+ letters is an acronym, not a pronoun.
             acronym = m.end - m.start > 1 and all(tokens[i].raw.isupper() for i in range(m.first, m.last + 1))
-            if acronym or not (sentence.start <= m.start and m.end <= sentence.end):
+            if acronym or not (clause[0] <= m.start and m.end <= clause[1]):
                 continue
             if m.first >= 0 and (
                 (m.last + 1 < len(tokens) and tokens[m.last + 1].text in _RELATIONS)
@@ -509,6 +534,8 @@ class InsideAnalyzer:
             raw = tokens[i].raw
             if tokens[i].text in _WORK_FILES or tokens[i - 1].text in _WORK_FILES:
                 continue  # "le dossier Pelliot", "Project Heron": the writer's own deal
+            if i - 2 >= sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS and tokens[i - 2].text in _SITE_NOUNS:
+                continue  # a place naming a site: "le magasin de Vannes", "the plant in Leeds"
             if i + 1 in companions or (i + 1 == match.first and self._names_the_topic(tokens, sentence, i)) or (
                 i + 1 < sentence.hi and tokens[i + 1].text in _SITE_NOUNS
             ):
@@ -565,6 +592,33 @@ def _routine_secret(text: str, routine: list[Match], secrecy: list[Match], claus
     return any(
         sentence.start <= r.start < sentence.end and any(lo <= r.start and r.end <= hi for lo, hi in near) for r in routine
     )
+
+
+@lru_cache(maxsize=4096)
+def _with_plurals(entry: Entry) -> Entry:
+    """`entry` whose words also match their plurals (-s, -x): the names of objects."""
+    if entry.symbol is not None:
+        return entry
+    parts = tuple(
+        Part(forms=p.forms | {f + "s" for f in p.forms} | {f + "x" for f in p.forms}) if p.forms else p for p in entry.parts
+    )
+    return Entry(entry.written, parts)
+
+
+def _qualifies(tokens: list[Token], m: Match, k: int) -> bool:
+    """Whether the words of `m` qualify the word tokens[k]: just before it ("the mugs range") or
+    after "de" / "of" ("la gamme de mugs")."""
+    return m.last + 1 == k or (k + 1 < m.first <= k + 2 and tokens[k + 1].text in _OF)
+
+
+def _time_expression(tokens: list[Token], m: Match) -> bool:
+    """A period ahead named as a time ("next quarter", "le semestre prochain", "the coming year"):
+    it says when, not which figure ("Sales next quarter? Let's talk pipeline")."""
+    if m.first < 0 or m.first != m.last or tokens[m.first].text not in _PERIODS:
+        return False
+    before = tokens[m.first - 1].text if m.first > 0 else ""
+    after = tokens[m.last + 1].text if m.last + 1 < len(tokens) else ""
+    return before in _NEXT_TIME or after in _NEXT_TIME
 
 
 def _qualifier(match: Match) -> bool:
