@@ -72,6 +72,11 @@ _AMOUNT = re.compile(
     r"[$€£]\s?\d|\d(?:[\d\s.,]*\d)?\s?(?:%|€|\$|£|k€|m€|md€|m\$|bn\b|millions?\b|milliards?\b|billions?\b|euros?\b|dollars?\b|pour\s?cent|per\s?cent)",
     re.IGNORECASE,
 )
+# An amount in millions or more: what office life never costs.
+_MILLIONS = re.compile(
+    r"\d(?:[\d.,]*\d)?\s?(?:m€|md€|mds?\b|m\$|m£|M\b|bn\b|millions?\b|milliards?\b|billions?\b)|[$€£]\s?\d+(?:[.,]\d+)?\s?(?:m|bn)\b",
+    re.IGNORECASE,
+)
 # Lower-case words after a name that make it a brand bought, not a company ("buying Salesforce licences").
 _GOODS = frozenset([
     "licence", "licences", "license", "licenses", "shares", "stock", "tickets", "ticket", "products", "laptops", "software",
@@ -282,7 +287,7 @@ class InsideAnalyzer:
             # The words whose English progressive tells an arranged event: the topic's and its companion's.
             verbs = (match.first, *(m.first for m in companions))
             finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs)
-            if finding is not None and self._said_of_workplace(text, tokens, language, _clause(text, match, sentence), match, verbs[1:]):
+            if finding is not None and self._said_of_workplace(text, tokens, language, sentence, _clause(text, match, sentence), match, verbs[1:]):
                 finding = None  # "on fusionne les canaux Teams", "réorganisation de l'open space"
             if finding is not None:
                 seen.add((topic.name, sentence.start))
@@ -442,13 +447,22 @@ class InsideAnalyzer:
         return False
 
     def _said_of_workplace(
-        self, text: str, tokens: list[Token], language: str, clause: tuple[int, int], match: Match, companions: Sequence[int]
+        self,
+        text: str,
+        tokens: list[Token],
+        language: str,
+        sentence: Sentence,
+        clause: tuple[int, int],
+        match: Match,
+        companions: Sequence[int],
     ) -> bool:
         """The topic word said of an object of ordinary office life: one within six words after
         it, in the same phrase ("merging the London and remote social committees", "réorganisation
         de l'open space"), and none of the topic's companion words after it in its clause (the site
         named keeps "on ferme l'usine et le parking"; a verb before it does not: "we picked a new
         supplier for the coffee machines")."""
+        if _MILLIONS.search(text, sentence.start, sentence.end):
+            return False  # "le marché des cantines scolaires, 12 M€ sur 4 ans": the business, not office life
         # Looked for in the words just after the topic word only: no pass over the whole post.
         found = [
             m for m in self._cue_matchers[("workplace", language)].find(tokens, "", match.last + 1, min(match.last + 9, len(tokens)))
