@@ -187,6 +187,12 @@ class EvidenceCache(dict[str, list[Evidence]]):
     post's inside-information rules: the patterns run once per post, not once per rule."""
 
 
+class FindingsCache(dict[tuple[object, ...], list["InsideFinding"]]):
+    """The findings of one post by analyzer configuration (`Post.kept(FindingsCache)`): the default
+    charter's two inside-information rules differ only in the cues they report, so the second
+    reads the first's findings instead of analysing the post again."""
+
+
 class InsideAnalyzer:
     """Compiled topics and cue lists (built-in plus a charter's own)."""
 
@@ -221,6 +227,15 @@ class InsideAnalyzer:
         # The first words of the cue lists' entries ("Demain", "Bientôt", "Apparently"): words, not names.
         self._cue_words = frozenset(form for matcher in self._cue_matchers.values() for form in matcher.by_form)
         self._future_tense = future_tense
+        # What the findings depend on besides the post: analyzers built from the same topics (the
+        # built-in ones are shared, lexicon.builtin_topic), the same shared cue matchers
+        # (lexicon.matcher_for) and names find the same things.
+        self._signature: tuple[object, ...] = (
+            tuple(id(topic) for topic in self.topics.values()),
+            tuple((key, id(m)) for key, m in self._cue_matchers.items()),
+            self._own_names,
+            future_tense,
+        )
 
     def analyze(
         self,
@@ -230,11 +245,18 @@ class InsideAnalyzer:
         tense_cache: dict[str, bool] | None = None,
         tokens: list[Token] | None = None,
         evidence_cache: dict[str, list[Evidence]] | None = None,
+        findings_cache: dict[tuple[object, ...], list[InsideFinding]] | None = None,
     ) -> list[InsideFinding]:
         """Findings in `text`; `tense_cache` (one per post) spares a second parse of a
         sentence, `tokens` (`tokenize(text)`) a second tokenisation and `evidence_cache`
         (one per post) a second reading of the evidence shapes, when several rules read
-        the same post."""
+        the same post; `findings_cache` (one per post) returns the findings another rule with the
+        same configuration found (the list is shared: read it, never change it)."""
+        if findings_cache is not None:
+            key = (self._signature, language, now)
+            if key not in findings_cache:
+                findings_cache[key] = self.analyze(text, language, now, tense_cache, tokens, evidence_cache)
+            return findings_cache[key]
         evidence = evidence_cache if evidence_cache is not None else {}
         language = language if language in LANGUAGES else "en"
         tenses = tense_cache if tense_cache is not None else {}
