@@ -50,6 +50,8 @@ def evidence(text: str) -> list[tuple[str, str]]:
         ("The deck was forwarded to the whole team by mistake.", "restricted", "forwarded to the whole team by mistake"),
         ("Le planning est arrivé dans ma boîte par erreur.", "restricted", "arrivé dans ma boîte par erreur"),
         ("I really wasn't supposed to read that memo.", "restricted", "wasn't supposed to read"),
+        ("Nobody's supposed to know about the new tablet.", "restricted", "Nobody's supposed to know"),
+        ("Personne n'est censé le savoir.", "restricted", "Personne n'est censé le savoir"),
         # Not public: one's own news.
         ("My move to the new role isn't public yet.", "restricted", "isn't public"),
     ],
@@ -101,6 +103,11 @@ def test_ignorance_and_ordinary_dates_are_no_evidence(text: str) -> None:
         # A recall with its batches or units; a comms plan dated apart from the fact.
         ("Un rappel des lots de gourdes de mars se prépare : on va devoir rappeler 40 000 pièces, rien n'est encore annoncé.", "fr"),
         ("Engineering wants a recall of ~20k units; outside this room, we know nothing.", "en"),
+        # A public act still to come is no public framing: "the press release goes out Wednesday".
+        ("On va rappeler 12 000 bouilloires défectueuses, le communiqué de presse sort mercredi.", "fr"),
+        ("We're recalling 9,000 faulty heaters; the press release isn't drafted yet.", "en"),
+        # "à partir de" beside a customer who really leaves.
+        ("Notre plus gros client va partir chez un concurrent à partir de janvier, personne ne le sait.", "fr"),
         # A party beside a disclosure to the board: the secret is the departure, not the party.
         ("Pot de départ de notre DRH jeudi, mais personne ne le sait encore : elle l'apprend lundi au conseil.", "fr"),
     ],
@@ -168,6 +175,11 @@ def test_what_looks_like_another_company_but_is_ours_is_found(checker: Checker, 
         ("We signed a contract with a new caterer for the Friday breakfasts, enjoy!", "en"),
         ("On arrête la gamme de mugs du CE, place aux gourdes en inox.", "fr"),
         ("We're discontinuing the mugs range at the company shop next month.", "en"),
+        # A contract with the cleaners, "à partir de lundi" (from Monday) no customer leaving.
+        ("Nouveau contrat avec la société de nettoyage à partir de lundi, merci de vider vos bureaux le soir.", "fr"),
+        ("We signed a new contract with the office cleaning company, starting Monday.", "en"),
+        # Public: the press release already out.
+        ("Comme annoncé dans notre communiqué de presse ce matin, nous rappelons 12 000 bouilloires défectueuses.", "fr"),
         # A contract ending as scheduled.
         ("Le contrat de maintenance des ascenseurs arrive à échéance l'an prochain, comme prévu.", "fr"),
         # A period ahead said as a time, not a figure.

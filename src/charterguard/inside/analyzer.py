@@ -149,6 +149,7 @@ _OFFICIAL_AUDIENCE = re.compile(
     re.IGNORECASE,
 )
 _OF = frozenset(["de", "du", "des", "d", "of"])
+_PREPOSITIONS = frozenset([("a", "partir")])
 _PERIODS = frozenset(["quarter", "trimestre", "semestre", "half", "year", "annee", "month", "mois"])
 _NEXT_TIME = frozenset(["next", "coming", "following", "upcoming", "prochain", "prochaine", "suivant", "suivante"])
 _PLACE_PREPOSITIONS = frozenset(["de", "d", "du", "a", "of", "in", "at"])
@@ -279,6 +280,15 @@ class InsideAnalyzer:
                         found = [m for m in found if not _partitive(tokens, m)]
                     elif name == "general":
                         found = [m for m in found if not _names_a_site(tokens, m)]
+                    elif name == "public" and found:
+                        # "the press release goes out Wednesday", "le communiqué n'est pas prêt": the
+                        # public act to come or not done is no public framing.
+                        if "ahead" not in evidence:
+                            evidence["ahead"] = evidence_of("ahead", text)
+                        if "restricted" not in evidence:
+                            evidence["restricted"] = evidence_of("restricted", text)
+                        held = [(e.start, e.end) for e in (*evidence["ahead"], *evidence["restricted"])]
+                        found = [m for m in found if not any(m.start < end and start <= m.end + 3 for start, end in held)]
                     post_cues[name] = found
             return post_cues[name]
 
@@ -300,7 +310,9 @@ class InsideAnalyzer:
             if needed is not None:
                 # "Sales next quarter?": a period ahead says when, it is no figure of the sales.
                 companions = [
-                    m for m in needed.find(tokens, "", sentence.lo, sentence.hi) if m.first != match.first and not _time_expression(tokens, m)
+                    m
+                    for m in needed.find(tokens, "", sentence.lo, sentence.hi)
+                    if m.first != match.first and not _time_expression(tokens, m) and not _preposition(tokens, m)
                 ]
                 if not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry))):
                     continue
@@ -645,6 +657,11 @@ def _qualifies(tokens: list[Token], m: Match, k: int) -> bool:
     """Whether the words of `m` qualify the word tokens[k]: just before it ("the mugs range") or
     after "de" / "of" ("la gamme de mugs")."""
     return m.last + 1 == k or (k + 1 < m.first <= k + 2 and tokens[k + 1].text in _OF)
+
+
+def _preposition(tokens: list[Token], m: Match) -> bool:
+    """A companion word inside a preposition: "à partir de lundi" (from Monday) is no customer leaving."""
+    return m.first > 0 and (tokens[m.first - 1].text, tokens[m.first].text) in _PREPOSITIONS
 
 
 def _time_expression(tokens: list[Token], m: Match) -> bool:

@@ -70,6 +70,8 @@ _RESTRICTED = [
     r"\b(?:has|have)\s+(?:no|zero)\s+(?:idea|clue)\b",
     r"\b(?:hasn't|haven't|has not|have not)\s+(?:got\s+)?(?:a|any)\s+(?:idea|clue)\b",
     r"\b(?:doesn't|don't|do not|does not)\s+know\s+(?:yet|about (?:it|this|that) yet)\b",
+    r"\b(?:nobody|no\s+one|no-one)(?:['’]s|\s+is|\s+was)\s+supposed\s+to\s+(?:see|know|read|hear)\b",
+    r"\bpersonne\s+n['’]\s*(?:est|[ée]tait)\s+cens[ée]e?\s+(?:le\s+|l['’]\s*)?(?:savoir|voir|lire|conna[iî]tre)\b",
     r"\b(?:not|\w+n['’]t)\s+supposed\s+to\s+(?:see|know|share|say|post|tell|talk|mention|read|hear)\b",
     # Saying nothing to those who will be told: "sans rien dire au marché", "on ne dit rien aux distributeurs",
     # "without telling the market", "we're not telling customers until".
