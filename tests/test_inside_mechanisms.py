@@ -52,6 +52,10 @@ def evidence(text: str) -> list[tuple[str, str]]:
         ("I really wasn't supposed to read that memo.", "restricted", "wasn't supposed to read"),
         ("Nobody's supposed to know about the new tablet.", "restricted", "Nobody's supposed to know"),
         ("Personne n'est censé le savoir.", "restricted", "Personne n'est censé le savoir"),
+        # Not told yet, said with the object pronoun; the announcement only after an event.
+        ("La direction ne l'a pas encore annoncé.", "restricted", "ne l'a pas encore annoncé"),
+        ("Rien n'est encore annoncé aux salariés.", "restricted", "Rien n'est encore annoncé"),
+        ("Announcement after the appeal period, of course.", "restricted", "Announcement after the "),
         # Not public: one's own news.
         ("My move to the new role isn't public yet.", "restricted", "isn't public"),
     ],
@@ -106,6 +110,11 @@ def test_ignorance_and_ordinary_dates_are_no_evidence(text: str) -> None:
         # A public act still to come is no public framing: "the press release goes out Wednesday".
         ("On va rappeler 12 000 bouilloires défectueuses, le communiqué de presse sort mercredi.", "fr"),
         ("We're recalling 9,000 faulty heaters; the press release isn't drafted yet.", "en"),
+        # A customer dropping us; a bid picked, announced only after the appeal period.
+        ("Kelvia, notre premier client, nous lâche en juin ; la direction ne l'a pas encore annoncé.", "fr"),
+        ("The board picked our bid: $120M over five years for the Northern rail signalling, announcement after the appeal period.", "en"),
+        # "As planned" said apart from the fact does not make it public.
+        ("Comme prévu en interne, l'usine de Dole fermera en mars, mais rien n'est encore annoncé aux salariés.", "fr"),
         # "à partir de" beside a customer who really leaves.
         ("Notre plus gros client va partir chez un concurrent à partir de janvier, personne ne le sait.", "fr"),
         # A party beside a disclosure to the board: the secret is the departure, not the party.
@@ -180,6 +189,8 @@ def test_what_looks_like_another_company_but_is_ours_is_found(checker: Checker, 
         ("We signed a new contract with the office cleaning company, starting Monday.", "en"),
         # Public: the press release already out.
         ("Comme annoncé dans notre communiqué de presse ce matin, nous rappelons 12 000 bouilloires défectueuses.", "fr"),
+        # Opening hours.
+        ("La boutique du musée ne rouvrira pas le lundi cet hiver, horaires sur le site.", "fr"),
         # A contract ending as scheduled.
         ("Le contrat de maintenance des ascenseurs arrive à échéance l'an prochain, comme prévu.", "fr"),
         # A period ahead said as a time, not a figure.

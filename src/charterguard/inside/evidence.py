@@ -110,7 +110,7 @@ _RESTRICTED = [
     r"\bne\s+se\s+doutent?\s+de\s+rien\b",
     # On ne communique pas encore / c'est pas encore signé / pas de post LinkedIn.
     r"\bne\s+(?:communiqu|annon[cç]|publi|parl|di[st]\b|dit\b)\w*\s+(?:pas|rien)\s+(?:encore|avant|tant que)\b",
-    r"\b(?:pas|rien|rien\s+n['’]\s*a)\s+encore\s+(?:[ée]t[ée]\s+)?(?:sign|annonc|communiqu|public|publi|officialis|valid[ée]|diffus|dit\b|inform|pr[ée]venu|pr[ée]sent|consult|averti)\w*",
+    r"\b(?:pas|rien|rien\s+n['’]\s*a|rien\s+n['’]\s*est)\s+encore\s+(?:[ée]t[ée]\s+)?(?:sign|annonc|communiqu|public|publi|officialis|valid[ée]|diffus|dit\b|inform|pr[ée]venu|pr[ée]sent|consult|averti)\w*",
     r"\bpas\s+encore\s+dans\s+la\s+confidence\b",
     r"\b(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:yet\s+)?been\s+(?:told|informed|consulted|briefed)\b",
     r"\bpas de (?:post|publication|tweet)s?\s+(?:linkedin|sur\s+(?:linkedin|les\s+r[ée]seaux)|l[àa]-dessus|svp|s'il)",
@@ -119,6 +119,8 @@ _RESTRICTED = [
     # n'a encore rien dit aux équipes".
     r"\b(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:told|informed|briefed|warned|notified)\s+(?:[\w-]+\s+){0,3}?yet\b",
     rf"\bn{_APOS}\s*(?:a|ont|avons)\s+(?:encore\s+rien|rien\s+encore|pas\s+encore)\s+(?:dit|annonc[ée]|pr[ée]venu|inform[ée])",
+    rf"\bne\s+(?:l{_APOS}\s*|les\s+|leur\s+|nous\s+)(?:a|ont|avons)\s+(?:pas\s+encore|encore\s+pas|toujours\s+pas|encore\s+rien)\s+"
+    r"(?:dit|annonc|communiqu|officialis|pr[ée]sent|inform|pr[ée]venu)\w*",
     # Sworn to silence: "Finance is sworn to silence until the 24th", "tenus au secret".
     r"\b(?:sworn|bound)\s+to\s+(?:silence|secrecy)\b|\bbound\s+by\s+(?:an\s+|the\s+)?nda\b",
     # Nobody may know yet: "personne ne doit le savoir avant le 3", "nobody can know until".
@@ -144,6 +146,8 @@ _WAITING = [
     rf"\b(?:avant|jusqu{_APOS}\s*[àa])\s+(?:l{_APOS}\s*|la\s+|le\s+|les\s+)(?:annonce|publication|communication|pr[ée]sentation|vote|signature|officialisation|notification)\b",
     r"\b(?:before|until|till|pending)\s+(?:the\s+|their\s+|our\s+)?(?:board\s+)?(?:official\s+|press\s+|q[1-4]\s+|earnings\s+)?(?:votes?|announcement|release|publication|signing|earnings|award|notification|closing|call|conference)\b",
     rf"\ben\s+attendant\s+(?:l{_APOS}\s*|la\s+|le\s+)(?:annonce|publication|communication|officialisation|signature)\b",
+    # The announcement only after an event: "announcement after the appeal period", "annonce après la clôture".
+    r"\b(?:announcement|annonce)\s+(?:only\s+|officielle\s+|seulement\s+|publique\s+)?(?:after|apr[èe]s)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)",
     # The announcement held back: "announcement waits for their keynote", "l'annonce attend le salon".
     r"\b(?:announcement|press\s+release|release)\s+(?:waits|is\s+waiting|is\s+held|held|is\s+on\s+hold|on\s+hold)\b",
     rf"\b(?:l{_APOS}\s*annonce|le\s+communiqu[ée])\s+(?:attend|attendra|est\s+(?:bloqu[ée]e?|suspendue?|en\s+attente))\b",
