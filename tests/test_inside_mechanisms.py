@@ -189,6 +189,10 @@ def test_what_looks_like_another_company_but_is_ours_is_found(checker: Checker, 
         ("We signed a new contract with the office cleaning company, starting Monday.", "en"),
         # Public: the press release already out.
         ("Comme annoncé dans notre communiqué de presse ce matin, nous rappelons 12 000 bouilloires défectueuses.", "fr"),
+        # What the topic is for: a demo, a gala; what a range is sold in: the canteen.
+        ("The customer picked us for a quick demo next week, fingers crossed!", "en"),
+        ("Le client nous a choisis pour sa soirée de gala le mois prochain, on s'occupe du son !", "fr"),
+        ("We're discontinuing the Friday pizza range in the canteen next month.", "en"),
         # Opening hours.
         ("La boutique du musée ne rouvrira pas le lundi cet hiver, horaires sur le site.", "fr"),
         # A contract ending as scheduled.

@@ -150,6 +150,8 @@ _OFFICIAL_AUDIENCE = re.compile(
 )
 _OF = frozenset(["de", "du", "des", "d", "of"])
 _PREPOSITIONS = frozenset([("a", "partir")])
+_IN = frozenset(["in", "at", "dans", "a", "au"])
+_FOR = frozenset(["for", "pour"])
 _PERIODS = frozenset(["quarter", "trimestre", "semestre", "half", "year", "annee", "month", "mois"])
 _NEXT_TIME = frozenset(["next", "coming", "following", "upcoming", "prochain", "prochaine", "suivant", "suivante"])
 _PLACE_PREPOSITIONS = frozenset(["de", "d", "du", "a", "of", "in", "at"])
@@ -505,7 +507,10 @@ class InsideAnalyzer:
         after = [k for k in companions if match.last < k and tokens[k].start < clause[1]]
         if after:
             # A companion after the topic word keeps the finding, unless an office object is what it
-            # is said of: "the mugs range", "la gamme de mugs du CE".
+            # is said of ("the mugs range", "la gamme de mugs du CE", "the pizza range in the canteen"), or
+            # its purpose ("the customer picked us for a quick demo").
+            if any(_purpose(tokens, m, match.last) for m in found):
+                return True
             return bool(found) and all(any(_qualifies(tokens, m, k) for m in found) for k in after)
         for m in found:
             if m.first <= match.last + 6:
@@ -655,8 +660,16 @@ def _with_plurals(entry: Entry) -> Entry:
 
 def _qualifies(tokens: list[Token], m: Match, k: int) -> bool:
     """Whether the words of `m` qualify the word tokens[k]: just before it ("the mugs range") or
-    after "de" / "of" ("la gamme de mugs")."""
-    return m.last + 1 == k or (k + 1 < m.first <= k + 2 and tokens[k + 1].text in _OF)
+    after "de", "of", "in", "at", an article aside ("la gamme de mugs", "the range in the canteen")."""
+    if m.last + 1 == k:
+        return True
+    return k + 1 < m.first <= k + 3 and tokens[k + 1].text in _OF | _IN and all(tokens[j].text in FILLERS for j in range(k + 2, m.first))
+
+
+def _purpose(tokens: list[Token], m: Match, after: int) -> bool:
+    """Whether the words of `m` are introduced as a purpose, within three words: "for a quick demo",
+    "pour la soirée"."""
+    return any(tokens[j].text in _FOR for j in range(max(after + 1, m.first - 3), m.first))
 
 
 def _preposition(tokens: list[Token], m: Match) -> bool:
