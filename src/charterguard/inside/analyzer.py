@@ -587,10 +587,10 @@ class InsideAnalyzer:
             raw = tokens[i].raw
             if tokens[i].text in _WORK_FILES or tokens[i - 1].text in _WORK_FILES:
                 continue  # "le dossier Pelliot", "Project Heron": the writer's own deal
-            if i - 2 >= sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS and tokens[i - 2].text in _SITE_NOUNS:
+            if i - 2 >= sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS and _site_noun(tokens[i - 2].text):
                 continue  # a place naming a site: "le magasin de Vannes", "the plant in Leeds"
             if i + 1 in companions or (i + 1 == match.first and self._names_the_topic(tokens, sentence, i)) or (
-                i + 1 < sentence.hi and tokens[i + 1].text in _SITE_NOUNS
+                i + 1 < sentence.hi and _site_noun(tokens[i + 1].text)
             ):
                 continue  # a place naming a site or the topic itself ("the Bristol site is being merged", "the Leicester closure")
             # After an emoji, a colon or a quote a capital starts a phrase ("🎄 Bon, ..."): no name.
@@ -670,6 +670,11 @@ def _purpose(tokens: list[Token], m: Match, after: int) -> bool:
     """Whether the words of `m` are introduced as a purpose, within three words: "for a quick demo",
     "pour la soirée"."""
     return any(tokens[j].text in _FOR for j in range(max(after + 1, m.first - 3), m.first))
+
+
+def _site_noun(word: str) -> bool:
+    """One of our sites, singular or plural ("les entrepôts de Blois", "the Leeds warehouses")."""
+    return word in _SITE_NOUNS or (word[-1:] in ("s", "x") and word[:-1] in _SITE_NOUNS)
 
 
 def _preposition(tokens: list[Token], m: Match) -> bool:
