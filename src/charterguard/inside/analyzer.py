@@ -22,6 +22,15 @@ look-up per word; most posts stop here):
   sentence reports a rumour or names another company before the topic, without
   a first-person word ("Apparently Globex is going to buy Initech").
 
+Who the topic is about: a first-person word counts in the topic's own clause only, and
+not beside a relation ("mon beau-frère dit que leur usine va fermer") nor denied ("pas
+chez nous"); a name leading the sentence just before a deal or a figure is another
+company ("Globex acquires Initech"); a site noun before a place makes the place ours
+("les entrepôts de Blois"). A public cue that belongs to a disclosure still to come
+("the press release goes out Wednesday") frames nothing as public; a party beside the
+topic does not cancel a secret that has its own disclosure to an official audience
+("pot de départ du DAF vendredi, personne ne le sait, elle l'apprend mardi au conseil").
+
 A finding is dropped when its topic word is said of an object of office life (the
 `workplace` list, in the six words after it: "on fusionne les canaux Teams"). What a topic
 word needs beside it may be a shape (lexicon.PLACEHOLDERS): a name after it, or before it
