@@ -117,6 +117,8 @@ def test_ignorance_and_ordinary_dates_are_no_evidence(text: str) -> None:
         ("Comme prévu en interne, l'usine de Dole fermera en mars, mais rien n'est encore annoncé aux salariés.", "fr"),
         # "à partir de" beside a customer who really leaves.
         ("Notre plus gros client va partir chez un concurrent à partir de janvier, personne ne le sait.", "fr"),
+        # A routine word as the object of the deal ("pour la maintenance de") beside an official notification awaited.
+        ("La métropole a choisi notre offre pour la maintenance de ses tramways, 30 M€ ; on attend la notification officielle avant d'en parler.", "fr"),
         # A party beside a disclosure to the board: the secret is the departure, not the party.
         ("Pot de départ de notre DRH jeudi, mais personne ne le sait encore : elle l'apprend lundi au conseil.", "fr"),
     ],

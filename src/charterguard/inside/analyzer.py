@@ -152,9 +152,11 @@ _AUXILIARIES = frozenset([
     "va", "vont", "vient", "viennent", "a", "ont", "est", "sont", "serait", "pourrait", "devrait", "prevoit", "s", "apprete",
     "will", "ll", "is", "are", "has", "have", "would", "could", "plans", "may", "might", "just", "to", "be", "being", "de", "d",
 ])
-# Those an official disclosure is made to ("l'apprend mardi au conseil", "unions get told on the 20th").
+# Those an official disclosure is made to, or what makes it official ("l'apprend mardi au conseil", "unions
+# get told on the 20th", "on attend la notification officielle").
 _OFFICIAL_AUDIENCE = re.compile(
-    r"\b(?:(?:au|le|du)\s+conseil|board|CSE|syndicats?|unions?|march[ée]|market|investors|investisseurs|actionnaires|shareholders|comit[ée]|works\s+council)\b",
+    r"\b(?:(?:au|le|du)\s+conseil|board|CSE|syndicats?|unions?|march[ée]|market|investors|investisseurs|actionnaires|shareholders|comit[ée]|works\s+council"
+    r"|officiel(?:le)?|official)\b",
     re.IGNORECASE,
 )
 _OF = frozenset(["de", "du", "des", "d", "of"])
@@ -444,12 +446,17 @@ class InsideAnalyzer:
         return None
 
     def _disclosed_apart(self, text: str, match: Match, clause: tuple[int, int], cues: Callable[[str], list[Match]]) -> bool:
-        """A disclosure to come to an official audience (a board, the works council, the market), said
-        outside the topic's own clause, in a post not framed as public."""
+        """A disclosure to come, or awaited, that is official (to a board, the works council, the market;
+        an official notification), said outside the topic's own clause, in a post not framed as public:
+        the secret is the fact's, whatever ordinary event stands beside it ("notre offre pour la
+        maintenance des bornes est retenue ; on attend la notification officielle")."""
         if cues("public"):
             return False
         own = _coordinated_clause(text, match, clause)
-        return any((m.end <= own[0] or m.start >= own[1]) and _OFFICIAL_AUDIENCE.search(text, m.start, m.end + 20) for m in cues("ahead"))
+        return any(
+            (m.end <= own[0] or m.start >= own[1]) and _OFFICIAL_AUDIENCE.search(text, m.start, m.end + 20)
+            for m in (*cues("ahead"), *cues("restricted"))
+        )
 
     def _rumour(
         self, text: str, tokens: list[Token], language: str, sentence: Sentence, match: Match, verbs: Sequence[int], cues: Callable[[str], list[Match]]
