@@ -75,7 +75,8 @@ company read as ours ("je n'en sais rien" as secrecy, "mon beau-frère dit que l
 entend dire") 3; office life read as material (canteens, a bakery contract) 2; a contract ending
 as planned 1. After that revision (specifications in tests/test_inside_mechanisms.py, in other
 wordings): fresh7 precision 1.000 / 1.000, recall 0.950 / 0.950 (FR / EN), a tuned figure; fresh6
-and the other splits unchanged; corporate false alarms 0 / 0 / 0 / 0.
+and the other splits unchanged, fresh5 contracts/fr back to 1.00 (every tuned split now 1.00 on
+every phenomenon); corporate false alarms 0 / 0 / 0 / 0.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 
