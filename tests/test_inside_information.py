@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from conftest import charter_from
 
 from charterguard import Charter, Checker
 from charterguard.errors import CharterError
@@ -273,3 +274,26 @@ def test_a_charter_adds_its_own_topics_and_cues(tmp_path: Path) -> None:
     assert checker.check("Hors micro : on rachète un concurrent en juin.", lang="fr", now=NOW).findings == []
     # cues: [secrecy] only: an upcoming spin-off without a secrecy cue passes.
     assert checker.check("Le spin-off de la division robotique aura lieu en juin.", lang="fr", now=NOW).findings == []
+
+
+def test_rules_share_findings_only_when_configured_alike() -> None:
+    # Two rules of one charter read the same post: the one with its own cue word finds what the
+    # other does not, although both analyse the post in the same check.
+    charter = charter_from(
+        """
+        name: two inside rules
+        rules:
+          - {id: plain, kind: inside_information, category: confidential, severity: warn, clause: "1", cues: [secrecy],
+             message: x, examples: {flag: ["Entre nous, on rachète un concurrent en juin."], pass: ["Bonne journée !"]}}
+          - {id: own_words, kind: inside_information, category: confidential, severity: warn, clause: "1", cues: [secrecy],
+             extra_cues: {secrecy: [hors micro]},
+             message: x, examples: {flag: ["Hors micro : on rachète un concurrent en juin."], pass: ["Bonne journée !"]}}
+          - {id: plain_twin, kind: inside_information, category: confidential, severity: warn, clause: "1", cues: [secrecy],
+             message: x, examples: {flag: ["Entre nous, on rachète un concurrent en juin."], pass: ["Bonne journée !"]}}
+        """
+    )
+    checker = Checker(charter)
+    rules = {f.rule for f in checker.check("Hors micro : on rachète un concurrent en juin.", lang="fr", now=NOW).findings}
+    assert "own_words" in rules and not rules & {"plain", "plain_twin"}
+    found = checker.check("Entre nous, on rachète un concurrent en juin.", lang="fr", now=NOW).findings
+    assert {f.rule for f in found} | {r for f in found for r in f.also} == {"plain", "own_words", "plain_twin"}

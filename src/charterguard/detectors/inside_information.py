@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..errors import RuleOptionError
-from ..inside.analyzer import EvidenceCache, InsideAnalyzer, TenseCache
+from ..inside.analyzer import EvidenceCache, FindingsCache, InsideAnalyzer, TenseCache
 from ..inside.lexicon import (
     CUE_LISTS,
     PostWords,
@@ -140,7 +140,10 @@ class InsideInformationDetector(Detector[InsideInformationRule]):
     def find(self, post: Post) -> Iterable[Hit]:
         language = post.language if post.language in CUE_LABELS else "en"
         words = post.kept(PostWords).of(post.text)
-        for finding in self.analyzer.analyze(post.text, language, post.now, post.kept(TenseCache), words, post.kept(EvidenceCache)):
+        findings = self.analyzer.analyze(
+            post.text, language, post.now, post.kept(TenseCache), words, post.kept(EvidenceCache), post.kept(FindingsCache)
+        )
+        for finding in findings:
             if finding.cue not in self._cues:
                 continue
             topic = self.analyzer.topics[finding.topic]

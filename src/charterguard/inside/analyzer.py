@@ -22,6 +22,15 @@ look-up per word; most posts stop here):
   sentence reports a rumour or names another company before the topic, without
   a first-person word ("Apparently Globex is going to buy Initech").
 
+Who the topic is about: a first-person word counts in the topic's own clause only, and
+not beside a relation ("mon beau-frère dit que leur usine va fermer") nor denied ("pas
+chez nous"); a name leading the sentence just before a deal or a figure is another
+company ("Globex acquires Initech"); a site noun before a place makes the place ours
+("les entrepôts de Blois"). A public cue that belongs to a disclosure still to come
+("the press release goes out Wednesday") frames nothing as public; a party beside the
+topic does not cancel a secret that has its own disclosure to an official audience
+("pot de départ du DAF vendredi, personne ne le sait, elle l'apprend mardi au conseil").
+
 A finding is dropped when its topic word is said of an object of office life (the
 `workplace` list, in the six words after it: "on fusionne les canaux Teams"). What a topic
 word needs beside it may be a shape (lexicon.PLACEHOLDERS): a name after it, or before it
@@ -37,11 +46,12 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 from .evidence import Evidence, calendar_spans, evidence_of
-from .lexicon import PLACEHOLDERS, Entry, Match, Matcher, Token, Topic, matcher_for, tokenize
+from .lexicon import FILLERS, PLACEHOLDERS, Entry, Match, Matcher, Part, Token, Topic, matcher_for, tokenize
 from .tense import english_progressive
 
 # Sentence ends: . ! ? … ; and line breaks. Clauses also end at , ; : ( ) and dashes.
@@ -69,6 +79,11 @@ _EVIDENCE_ENTRY = Entry("not public yet", (), symbol="not public yet")
 # An amount of money or a percentage: "$1,499", "45 M€", "15%", "2 millions d'euros".
 _AMOUNT = re.compile(
     r"[$€£]\s?\d|\d(?:[\d\s.,]*\d)?\s?(?:%|€|\$|£|k€|m€|md€|m\$|bn\b|millions?\b|milliards?\b|billions?\b|euros?\b|dollars?\b|pour\s?cent|per\s?cent)",
+    re.IGNORECASE,
+)
+# An amount in millions or more: what office life never costs.
+_MILLIONS = re.compile(
+    r"\d(?:[\d.,]*\d)?\s?(?:m€|md€|mds?\b|m\$|m£|M\b|bn\b|millions?\b|milliards?\b|billions?\b)|[$€£]\s?\d+(?:[.,]\d+)?\s?(?:m|bn)\b",
     re.IGNORECASE,
 )
 # Lower-case words after a name that make it a brand bought, not a company ("buying Salesforce licences").
@@ -99,7 +114,7 @@ _DETERMINERS = frozenset(["the", "our", "this", "that", "la", "le", "les", "l", 
 _NEXT = frozenset(["prochain", "prochaine", "futur", "future", "next", "incoming", "designated", "designate"])
 # Coordinated clauses: a disclosure date after "et que" / "and" is said of the other clause
 # ("l'entrepôt perd 140 postes et que l'annonce au CSE c'est le 18").
-_COORDINATION = re.compile(r"\s(?:et\s+que|et\s+qu['’]|mais|and|but)\s", re.IGNORECASE)
+_COORDINATION = re.compile(r"\s(?:et\s+que\s|et\s+qu['’]\s*|mais\s|and\s|but\s)", re.IGNORECASE)
 # Verbs that move a financial figure, whose English progressive before a results word tells
 # an arranged change ("we're cutting FY guidance", "we're lowering our targets").
 _FIGURE_VERBS = frozenset([
@@ -108,6 +123,49 @@ _FIGURE_VERBS = frozenset([
 # "beaucoup d'entre nous" (many of us), "the gap between us and them": no secrecy.
 _NOT_SECRET_BEFORE = frozenset(["d"])
 _NOT_SECRET_AFTER = frozenset(["et", "and"])
+# "mon beau-frère", "my neighbour": the writer's relations, not the company ("mon beau-frère dit que leur
+# usine va fermer" is about another firm).
+_RELATIONS = frozenset([
+    "beau", "belle", "frere", "soeur", "cousin", "cousine", "ami", "amie", "amis", "pote", "potes", "voisin", "voisine", "femme",
+    "mari", "copain", "copine", "pere", "mere", "oncle", "tante", "fils", "fille", "ex", "brother", "sister", "friend", "friends",
+    "neighbour", "neighbor", "wife", "husband", "dad", "mum", "mom", "uncle", "aunt", "son", "daughter", "buddy", "mate", "partner",
+])
+# "not us", "ce n'est pas chez nous": a first-person word denied.
+_DENIAL = frozenset(["pas", "not", "t", "jamais", "never"])
+# The writer's own work file named before the topic ("3e nuit sur le dossier Pelliot", "Project Heron"): ours, not another company.
+_WORK_FILES = frozenset(["dossier", "projet", "project", "operation", "deal", "file"])
+# A company named as a sentence's first word ("Globex acquires Initech", "Danone rachète une start-up"); not one
+# of these, which name us, our bodies or no one in particular.
+_NOT_A_COMPANY = frozenset([
+    "a", "an", "any", "some", "each", "every", "ces", "cet", "son", "sa", "ses", "leur", "leurs", "mais", "et", "but", "and", "so",
+    "if", "when", "si", "quand", "il", "elle", "ils", "elles", "ca", "cela", "ce", "ceci", "tout", "tous", "personne", "quelqu", "chacun", "he", "she", "it", "they",
+    "this", "that", "these", "those", "who", "everyone", "everybody", "someone", "somebody", "nobody", "management", "leadership",
+    "direction", "board", "conseil", "finance", "legal", "hr", "rh", "engineering", "sales", "marketing", "ops", "operations",
+    "groupe", "group", "company", "entreprise", "societe", "boite", "comex", "codir", "exec", "execs", "team", "equipe", "equipes",
+    "staff", "headquarters", "siege", "investors", "investisseurs", "shareholders", "actionnaires", "analysts", "analystes",
+])
+# The topics whose sentence-first name is read as a company acting; persons and sites lead the sentences
+# about departures and closures ("Marie quitte", "Leeds closes").
+_FIRST_WORD_TOPICS = frozenset(["acquisition", "fundraising", "results"])
+# Between a company named first and its verb: "Globex va racheter", "Globex is buying", "Globex will list".
+_AUXILIARIES = frozenset([
+    "va", "vont", "vient", "viennent", "a", "ont", "est", "sont", "serait", "pourrait", "devrait", "prevoit", "s", "apprete",
+    "will", "ll", "is", "are", "has", "have", "would", "could", "plans", "may", "might", "just", "to", "be", "being", "de", "d",
+])
+# Those an official disclosure is made to, or what makes it official ("l'apprend mardi au conseil", "unions
+# get told on the 20th", "on attend la notification officielle").
+_OFFICIAL_AUDIENCE = re.compile(
+    r"\b(?:(?:au|le|du)\s+conseil|board|CSE|syndicats?|unions?|march[ée]|market|investors|investisseurs|actionnaires|shareholders|comit[ée]|works\s+council"
+    r"|officiel(?:le)?|official)\b",
+    re.IGNORECASE,
+)
+_OF = frozenset(["de", "du", "des", "d", "of"])
+_PREPOSITIONS = frozenset([("a", "partir")])
+_IN = frozenset(["in", "at", "dans", "a", "au"])
+_FOR = frozenset(["for", "pour"])
+_PERIODS = frozenset(["quarter", "trimestre", "semestre", "half", "year", "annee", "month", "mois"])
+_NEXT_TIME = frozenset(["next", "coming", "following", "upcoming", "prochain", "prochaine", "suivant", "suivante"])
+_PLACE_PREPOSITIONS = frozenset(["de", "d", "du", "a", "of", "in", "at"])
 _CALENDAR = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
@@ -143,6 +201,12 @@ class EvidenceCache(dict[str, list[Evidence]]):
     post's inside-information rules: the patterns run once per post, not once per rule."""
 
 
+class FindingsCache(dict[tuple[object, ...], list["InsideFinding"]]):
+    """The findings of one post by analyzer configuration (`Post.kept(FindingsCache)`): the default
+    charter's two inside-information rules differ only in the cues they report, so the second
+    reads the first's findings instead of analysing the post again."""
+
+
 class InsideAnalyzer:
     """Compiled topics and cue lists (built-in plus a charter's own)."""
 
@@ -170,9 +234,22 @@ class InsideAnalyzer:
         for name, by_language in cues.items():
             for language in LANGUAGES:
                 entries = [*by_language.get("any", ()), *by_language.get(language, ())]
+                if name == "workplace":
+                    entries = [_with_plurals(e) for e in entries]  # "les cantines", "the coffee machines"
                 self._cue_matchers[(name, language)] = matcher_for(tuple(entries))
         self._own_names = frozenset(fold_words(n) for name in own_names for n in name.split())
+        # The first words of the cue lists' entries ("Demain", "Bientôt", "Apparently"): words, not names.
+        self._cue_words = frozenset(form for matcher in self._cue_matchers.values() for form in matcher.by_form)
         self._future_tense = future_tense
+        # What the findings depend on besides the post: analyzers built from the same topics (the
+        # built-in ones are shared, lexicon.builtin_topic), the same shared cue matchers
+        # (lexicon.matcher_for) and names find the same things.
+        self._signature: tuple[object, ...] = (
+            tuple(id(topic) for topic in self.topics.values()),
+            tuple((key, id(m)) for key, m in self._cue_matchers.items()),
+            self._own_names,
+            future_tense,
+        )
 
     def analyze(
         self,
@@ -182,11 +259,18 @@ class InsideAnalyzer:
         tense_cache: dict[str, bool] | None = None,
         tokens: list[Token] | None = None,
         evidence_cache: dict[str, list[Evidence]] | None = None,
+        findings_cache: dict[tuple[object, ...], list[InsideFinding]] | None = None,
     ) -> list[InsideFinding]:
         """Findings in `text`; `tense_cache` (one per post) spares a second parse of a
         sentence, `tokens` (`tokenize(text)`) a second tokenisation and `evidence_cache`
         (one per post) a second reading of the evidence shapes, when several rules read
-        the same post."""
+        the same post; `findings_cache` (one per post) returns the findings another rule with the
+        same configuration found (the list is shared: read it, never change it)."""
+        if findings_cache is not None:
+            key = (self._signature, language, now)
+            if key not in findings_cache:
+                findings_cache[key] = self.analyze(text, language, now, tense_cache, tokens, evidence_cache)
+            return findings_cache[key]
         evidence = evidence_cache if evidence_cache is not None else {}
         language = language if language in LANGUAGES else "en"
         tenses = tense_cache if tense_cache is not None else {}
@@ -209,6 +293,15 @@ class InsideAnalyzer:
                         found = [m for m in found if not _partitive(tokens, m)]
                     elif name == "general":
                         found = [m for m in found if not _names_a_site(tokens, m)]
+                    elif name == "public" and found:
+                        # "the press release goes out Wednesday", "le communiqué n'est pas prêt": the
+                        # public act to come or not done is no public framing.
+                        if "ahead" not in evidence:
+                            evidence["ahead"] = evidence_of("ahead", text)
+                        if "restricted" not in evidence:
+                            evidence["restricted"] = evidence_of("restricted", text)
+                        held = [(e.start, e.end) for e in (*evidence["ahead"], *evidence["restricted"])]
+                        found = [m for m in found if not any(m.start < end and start <= m.end + 3 for start, end in held)]
                     post_cues[name] = found
             return post_cues[name]
 
@@ -228,13 +321,20 @@ class InsideAnalyzer:
             needed = self._requirement_matchers.get(id(match.entry))
             companions: list[Match] = []
             if needed is not None:
-                companions = [m for m in needed.find(tokens, "", sentence.lo, sentence.hi) if m.first != match.first]
+                # "Sales next quarter?": a period ahead says when, it is no figure of the sales.
+                companions = [
+                    m
+                    for m in needed.find(tokens, "", sentence.lo, sentence.hi)
+                    if m.first != match.first and not _time_expression(tokens, m) and not _preposition(tokens, m)
+                ]
                 if not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry))):
                     continue
+                if _time_expression(tokens, match) and not any(m.first > match.last for m in companions):
+                    continue  # "a great time next quarter": when; "le trimestre prochain sera catastrophique": judged
             # The words whose English progressive tells an arranged event: the topic's and its companion's.
             verbs = (match.first, *(m.first for m in companions))
             finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs)
-            if finding is not None and self._said_of_workplace(text, tokens, language, _clause(text, match, sentence), match, verbs[1:]):
+            if finding is not None and self._said_of_workplace(text, tokens, language, sentence, _clause(text, match, sentence), match, verbs[1:]):
                 finding = None  # "on fusionne les canaux Teams", "réorganisation de l'open space"
             if finding is not None:
                 seen.add((topic.name, sentence.start))
@@ -261,7 +361,10 @@ class InsideAnalyzer:
         secrecy: list[Match] = []
         if "secrecy" in topic.cues:
             secrecy = [*cues("secrecy"), *_code_names(text, sentence)]
-            secrecy = secrecy or cues("restricted")  # the shapes are read only when no cue word says it
+            if not secrecy:  # the shapes are read only when no cue word says it
+                secrecy = cues("restricted")
+                if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
+                    secrecy = []  # "Il paraît que Globex va être racheté ; personne n'en sait rien"
             if not secrecy and not cues("public") and not _inside(cues("general"), sentence):
                 # The disclosure to come, said apart from the fact ("180 postes supprimés, présentation
                 # au CSE le 12"); in the topic's own clause it is a calendar ("publiés le 12 mars").
@@ -269,8 +372,10 @@ class InsideAnalyzer:
                 secrecy = [m for m in cues("ahead") if m.end <= own[0] or m.start >= own[1]]
                 if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
                     secrecy = []  # "Apparently Globex is merging with Initech, announcement on the 12th"
-        if secrecy and _routine_secret(text, cues("routine"), secrecy, clause, sentence):
-            secrecy = []  # a party or an early closing kept as a surprise, not a leak
+        if secrecy and _routine_secret(text, cues("routine"), secrecy, clause, sentence) and not self._disclosed_apart(text, match, clause, cues):
+            # A party or an early closing kept as a surprise, not a leak; unless the fact has its own
+            # disclosure to come ("pot de départ du DAF vendredi, personne ne le sait, elle l'apprend mardi au conseil").
+            secrecy = []
         if secrecy:
             # The score only: no parse for it.
             score = 0.95 if self._forward(text, tokens, language, sentence, cues, tenses, read_tense=False) else 0.9
@@ -340,11 +445,27 @@ class InsideAnalyzer:
                 return piece.strip()[:40]
         return None
 
+    def _disclosed_apart(self, text: str, match: Match, clause: tuple[int, int], cues: Callable[[str], list[Match]]) -> bool:
+        """A disclosure to come, or awaited, that is official (to a board, the works council, the market;
+        an official notification), said outside the topic's own clause, in a post not framed as public:
+        the secret is the fact's, whatever ordinary event stands beside it ("notre offre pour la
+        maintenance des bornes est retenue ; on attend la notification officielle")."""
+        if cues("public"):
+            return False
+        own = _coordinated_clause(text, match, clause)
+        return any(
+            (m.end <= own[0] or m.start >= own[1]) and _OFFICIAL_AUDIENCE.search(text, m.start, m.end + 20)
+            for m in (*cues("ahead"), *cues("restricted"))
+        )
+
     def _rumour(
         self, text: str, tokens: list[Token], language: str, sentence: Sentence, match: Match, verbs: Sequence[int], cues: Callable[[str], list[Match]]
     ) -> bool:
-        """A report about someone else: hearsay or another company named before the topic, without a first-person word."""
-        return not self._self_reference(tokens, language, sentence, cues) and (
+        """A report about someone else: hearsay or another company named before the topic, without a
+        first-person word in the topic's clause ("Il paraît que Kelvor va racheter Batimo, mais perso je
+        n'en sais rien": the "je" is the reader of the rumour, not the buyer)."""
+        own = _coordinated_clause(text, match, _clause(text, match, sentence))
+        return not self._self_reference(tokens, language, sentence, cues, own) and (
             _inside(cues("hearsay"), sentence) or self._names_another_company(text, tokens, sentence, match, verbs[1:])
         )
 
@@ -378,18 +499,37 @@ class InsideAnalyzer:
         return False
 
     def _said_of_workplace(
-        self, text: str, tokens: list[Token], language: str, clause: tuple[int, int], match: Match, companions: Sequence[int]
+        self,
+        text: str,
+        tokens: list[Token],
+        language: str,
+        sentence: Sentence,
+        clause: tuple[int, int],
+        match: Match,
+        companions: Sequence[int],
     ) -> bool:
         """The topic word said of an object of ordinary office life: one within six words after
         it, in the same phrase ("merging the London and remote social committees", "réorganisation
         de l'open space"), and none of the topic's companion words after it in its clause (the site
         named keeps "on ferme l'usine et le parking"; a verb before it does not: "we picked a new
         supplier for the coffee machines")."""
-        if any(match.last < k and tokens[k].start < clause[1] for k in companions):
-            return False
-        # Looked for in the six words after the topic word only: no pass over the whole post.
-        for m in self._cue_matchers[("workplace", language)].find(tokens, "", match.last + 1, min(match.last + 7 + 2, len(tokens))):
-            if m.first <= match.last + 6 and m.end <= clause[1]:
+        if _MILLIONS.search(text, sentence.start, sentence.end):
+            return False  # "le marché des cantines scolaires, 12 M€ sur 4 ans": the business, not office life
+        # Looked for in the words just after the topic word only: no pass over the whole post.
+        found = [
+            m for m in self._cue_matchers[("workplace", language)].find(tokens, "", match.last + 1, min(match.last + 9, len(tokens)))
+            if m.end <= clause[1]
+        ]
+        after = [k for k in companions if match.last < k and tokens[k].start < clause[1]]
+        if after:
+            # A companion after the topic word keeps the finding, unless an office object is what it
+            # is said of ("the mugs range", "la gamme de mugs du CE", "the pizza range in the canteen"), or
+            # its purpose ("the customer picked us for a quick demo").
+            if any(_purpose(tokens, m, match.last) for m in found):
+                return True
+            return bool(found) and all(any(_qualifies(tokens, m, k) for m in found) for k in after)
+        for m in found:
+            if m.first <= match.last + 6:
                 gaps = (text[tokens[k - 1].end : tokens[k].start] for k in range(match.last + 1, m.first + 1))
                 if not any(gap.strip(_IN_SENTENCE_GAP) for gap in gaps):
                     return True
@@ -409,7 +549,30 @@ class InsideAnalyzer:
             and name.text not in self._own_names | _CALENDAR
         )
 
-    def _self_reference(self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]]) -> bool:
+    def _first_word_names_a_company(self, tokens: list[Token], sentence: Sentence, match: Match) -> bool:
+        """A sentence that starts with a name acting on a deal or a figure: "Globex acquires Initech",
+        "Danone va racheter", "Sorbel is being bought". A name: capitalised, not all capitals, none of our
+        names, no pronoun nor body of ours, no word of the cue lists, no adverb ("Finalement", "Finally");
+        acting: the topic right after it or after auxiliaries."""
+        topic = self._topic_of[id(match.entry)]
+        first = sentence.lo
+        if topic.name not in _FIRST_WORD_TOPICS or first >= match.first or match.first - first > 4:
+            return False
+        if any(tokens[k].text not in _AUXILIARIES for k in range(first + 1, match.first)):
+            return False
+        word = tokens[first]
+        return (
+            word.raw[0].isupper()
+            and len(word.raw) > 1
+            and not word.raw.isupper()
+            and word.text not in self._own_names | _CALENDAR | _NOT_A_COMPANY | _DETERMINERS | FILLERS | self._cue_words
+            and not word.text.endswith(("ment", "ly"))
+        )
+
+    def _self_reference(
+        self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]], clause: tuple[int, int]
+    ) -> bool:
+        """A first-person word in `clause`, or one of our names in the sentence."""
         # The "je" of "je lis que" / the "I" of "I read that" reports; it is not the company.
         reporting = [(h.start, h.end) for h in cues("hearsay")]
         for m in cues("self"):
@@ -417,8 +580,14 @@ class InsideAnalyzer:
                 continue
             # "US press" is no "us": an all-capital word of 2+ letters is an acronym, not a pronoun.
             acronym = m.end - m.start > 1 and all(tokens[i].raw.isupper() for i in range(m.first, m.last + 1))
-            if sentence.start <= m.start and m.end <= sentence.end and not acronym:
-                return True
+            if acronym or not (clause[0] <= m.start and m.end <= clause[1]):
+                continue
+            if m.first >= 0 and (
+                (m.last + 1 < len(tokens) and tokens[m.last + 1].text in _RELATIONS)
+                or (m.first > 0 and tokens[m.first - 1].text in _DENIAL)
+            ):
+                continue  # "mon beau-frère", "ce n'est pas chez nous": not the company
+            return True
         return any(tokens[i].text in self._own_names for i in range(sentence.lo, sentence.hi))
 
     def _names_another_company(
@@ -428,10 +597,16 @@ class InsideAnalyzer:
         résultats"; not "on ferme le site de Valence"): not the sentence's first word, not an
         acronym, not a month, not our own name, not a place naming the topic's companion word
         ("the Leeds warehouse is being shut down")."""
+        if self._first_word_names_a_company(tokens, sentence, match):
+            return True
         for i in range(sentence.lo + 1, min(match.first, sentence.hi)):
             raw = tokens[i].raw
+            if tokens[i].text in _WORK_FILES or tokens[i - 1].text in _WORK_FILES:
+                continue  # "le dossier Pelliot", "Project Heron": the writer's own deal
+            if i - 2 >= sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS and _site_noun(tokens[i - 2].text):
+                continue  # a place naming a site: "le magasin de Vannes", "the plant in Leeds"
             if i + 1 in companions or (i + 1 == match.first and self._names_the_topic(tokens, sentence, i)) or (
-                i + 1 < sentence.hi and tokens[i + 1].text in _SITE_NOUNS
+                i + 1 < sentence.hi and _site_noun(tokens[i + 1].text)
             ):
                 continue  # a place naming a site or the topic itself ("the Bristol site is being merged", "the Leicester closure")
             # After an emoji, a colon or a quote a capital starts a phrase ("🎄 Bon, ..."): no name.
@@ -486,6 +661,51 @@ def _routine_secret(text: str, routine: list[Match], secrecy: list[Match], claus
     return any(
         sentence.start <= r.start < sentence.end and any(lo <= r.start and r.end <= hi for lo, hi in near) for r in routine
     )
+
+
+@lru_cache(maxsize=4096)
+def _with_plurals(entry: Entry) -> Entry:
+    """`entry` whose words also match their plurals (-s, -x): the names of objects."""
+    if entry.symbol is not None:
+        return entry
+    parts = tuple(
+        Part(forms=p.forms | {f + "s" for f in p.forms} | {f + "x" for f in p.forms}) if p.forms else p for p in entry.parts
+    )
+    return Entry(entry.written, parts)
+
+
+def _qualifies(tokens: list[Token], m: Match, k: int) -> bool:
+    """Whether the words of `m` qualify the word tokens[k]: just before it ("the mugs range") or
+    after "de", "of", "in", "at", an article aside ("la gamme de mugs", "the range in the canteen")."""
+    if m.last + 1 == k:
+        return True
+    return k + 1 < m.first <= k + 3 and tokens[k + 1].text in _OF | _IN and all(tokens[j].text in FILLERS for j in range(k + 2, m.first))
+
+
+def _purpose(tokens: list[Token], m: Match, after: int) -> bool:
+    """Whether the words of `m` are introduced as a purpose, within three words: "for a quick demo",
+    "pour la soirée"."""
+    return any(tokens[j].text in _FOR for j in range(max(after + 1, m.first - 3), m.first))
+
+
+def _site_noun(word: str) -> bool:
+    """One of our sites, singular or plural ("les entrepôts de Blois", "the Leeds warehouses")."""
+    return word in _SITE_NOUNS or (word[-1:] in ("s", "x") and word[:-1] in _SITE_NOUNS)
+
+
+def _preposition(tokens: list[Token], m: Match) -> bool:
+    """A companion word inside a preposition: "à partir de lundi" (from Monday) is no customer leaving."""
+    return m.first > 0 and (tokens[m.first - 1].text, tokens[m.first].text) in _PREPOSITIONS
+
+
+def _time_expression(tokens: list[Token], m: Match) -> bool:
+    """A period ahead named as a time ("next quarter", "le semestre prochain", "the coming year"):
+    it says when, not which figure ("Sales next quarter? Let's talk pipeline")."""
+    if m.first < 0 or m.first != m.last or tokens[m.first].text not in _PERIODS:
+        return False
+    before = tokens[m.first - 1].text if m.first > 0 else ""
+    after = tokens[m.last + 1].text if m.last + 1 < len(tokens) else ""
+    return before in _NEXT_TIME or after in _NEXT_TIME
 
 
 def _qualifier(match: Match) -> bool:

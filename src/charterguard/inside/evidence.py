@@ -50,6 +50,13 @@ _DISCLOSURE = (
     r"|tomb(?:e|ent|era|eront)|sort(?:e|ent|ira|iront)?|go(?:es)?\s+out|come(?:s)?\s+out|drops?|hits?\s+the\s+wire"
     # Those who learn it then: "la presse l'apprendra le 2", "the works councils hear about it on the 3rd".
     r"|(?:l['’]\s*)?apprend\w*|inform[ée]e?s|hears?\s+about\s+it|finds?\s+out|learns?\s+(?:about\s+)?it"
+    r"|(?:get|gets|got|are|is|be|being)\s+told"
+    # Leave to tell, with its date: "we're only allowed to say it on the 12th", "on ne pourra le dire que le 3".
+    r"|allowed\s+to\s+(?:say|announce|share|tell|talk\s+about)(?:\s+(?:it|this|that|anything))?"
+    r"|autoris[ée]e?s?\s+[àa]\s+(?:le\s+|l['’]\s*)?(?:dire|annoncer|en\s+parler|communiquer)"
+    r"|(?:le|l['’])\s*dire\s+que"
+    # The plan that makes it public: "comms plan goes to the board Thursday", "le plan de com passe au comex lundi".
+    r"|comms?\s+plan|communications?\s+plan|plan\s+de\s+com(?:munication)?"
     r"|(?:le\s+|en\s+)?saur(?:a|ont|ez|ons)(?:\s+plus)?|report(?:s|ing)?|(?:get|are|be)\s+briefed|d[ée]couvr\w*)"
 )
 _AUDIENCE = r"(?:au|aux|[àa]\s+l['’]|[àa]\s+la|devant\s+(?:le|les|la))\s*(?:CSE|syndicats?|comit[ée]|conseil|salari[ée]s|[ée]quipes|personnel|march[ée]|AG|assembl[ée]e)"
@@ -63,7 +70,26 @@ _RESTRICTED = [
     r"\b(?:has|have)\s+(?:no|zero)\s+(?:idea|clue)\b",
     r"\b(?:hasn't|haven't|has not|have not)\s+(?:got\s+)?(?:a|any)\s+(?:idea|clue)\b",
     r"\b(?:doesn't|don't|do not|does not)\s+know\s+(?:yet|about (?:it|this|that) yet)\b",
-    r"\bnot supposed to\s+(?:see|know|share|say|post|tell|talk|mention|read|hear)\b",
+    r"\b(?:nobody|no\s+one|no-one)(?:['’]s|\s+is|\s+was)\s+supposed\s+to\s+(?:see|know|read|hear)\b",
+    r"\bpersonne\s+n['’]\s*(?:est|[ée]tait)\s+cens[ée]e?\s+(?:le\s+|l['’]\s*)?(?:savoir|voir|lire|conna[iî]tre)\b",
+    r"\b(?:not|\w+n['’]t)\s+supposed\s+to\s+(?:see|know|share|say|post|tell|talk|mention|read|hear)\b",
+    # Saying nothing to those who will be told: "sans rien dire au marché", "on ne dit rien aux distributeurs",
+    # "without telling the market", "we're not telling customers until".
+    r"\b(?:sans\s+rien\s+(?:dire|annoncer)|sans\s+(?:le\s+|l['’]\s*)?(?:dire|annoncer)|ne\s+(?:dit|dis|disons|dites|disent)\s+rien)\s+"
+    r"(?:aux?|[àa]\s+l['’]|[àa]\s+la|[àa]\s+nos|[àa]\s+personne|[àa]\s+nos)\b",
+    r"\bwithout\s+(?:telling|informing|warning|notifying)\s+(?:the\s+|our\s+|any\s+)?(?:market|investors|customers|clients|staff|employees|"
+    r"unions|team|teams|distributors|retailers|press|anyone|anybody)\b",
+    r"\b(?:we're|we\s+are|we\s+aren't|we're\s+not|we\s+are\s+not)\s+(?:not\s+)?telling\s+(?:the\s+|our\s+)?(?:market|investors|customers|"
+    r"clients|staff|employees|unions|team|distributors|retailers|press|anyone)\s+(?:yet|until|before)\b",
+    # The official line is ignorance: "Outside this channel, we know nothing", "officiellement, on ne sait rien".
+    r"\b(?:outside\s+(?:this|the)\s+(?:channel|room|team|building|call|meeting)|officially|publicly)\s*,?\s*(?:we|I)\s+know\s+nothing\b",
+    rf"\b(?:officiellement|publiquement|en\s+dehors\s+de\s+(?:ce\s+canal|cette\s+(?:pi[èe]ce|r[ée]union)))\s*,?\s*(?:on\s+ne\s+sait\s+rien|on\s+n{_APOS}\s*en\s+sait\s+rien|nous\s+ne\s+savons\s+rien)\b",
+    # The news held by the writer: "great news I have to sit on for two weeks", "une nouvelle que je dois garder pour moi".
+    r"\b(?:have\s+to|had\s+to|got\s+to|gotta|must|need\s+to|asked\s+to)\s+sit\s+on\s+(?:it|this|that|the\s+news|for|until)\b",
+    r"\b(?:dois|devons|doit|dois\s+encore)\s+(?:la\s+|le\s+|les\s+)?garder\s+pour\s+(?:moi|nous)\b",
+    # What the writer's own resignation or move is: "isn't public", "pas encore public".
+    r"\b(?:isn't|is\s+not|aren't|are\s+not)\s+(?:yet\s+)?public\b",
+    r"\bn['’]\s*est\s+pas\s+(?:encore\s+)?publi(?:c|que)\b",
     r"\b(?:not|n't)\s+(?:allowed|permitted|authorised|authorized)\s+to\s+(?:mention|discuss|share|talk|say|tell|post|announce)\b",
     rf"\bpas\s+le\s+droit\s+d(?:e\s+|{_APOS}\s*)(?:mentionner|en\s+parler|parler|dire|partager|annoncer|l{_APOS}\s*annoncer)\b",
     r"\b(?:told|asked|instructed)\s+(?:us\s+|them\s+)?(?:to\s+say\s+nothing|to\s+keep\s+(?:it\s+)?quiet|not\s+to\s+(?:say|tell|mention))\b",
@@ -78,11 +104,13 @@ _RESTRICTED = [
     rf"\bpersonne\b[^.!?\n]{{0,40}}?\bn(?:e\b|{_APOS})\s*(?:le\s+|l{_APOS}\s*|s{_APOS}\s*en\s+|se\s+|en\s+)?(?:sai[st]|savent|saura|conna[iî]\w*|dout\w*|est\s+au\s+courant)",
     r"\bne\s+(?:sont|est|suis|sommes|[êe]tes)\s+(?:pas|encore|m[êe]me|toujours)?\s*(?:pas\s+|encore\s+)?au courant\b",
     r"\bau courant de rien\b",
-    rf"\bn{_APOS}\s*en\s+(?:sai[st]|savent|savons)\s+rien\b",
+    # "ils n'en savent rien" is who does not know; "je n'en sais rien", "on n'en sait rien" is
+    # the writer's own ignorance (a rumour), not a secret.
+    rf"\b(?<!\bje\s)(?<!\bon\s)(?<!\btu\s)n{_APOS}\s*en\s+(?:sait|savent)\s+rien\b",
     r"\bne\s+se\s+doutent?\s+de\s+rien\b",
     # On ne communique pas encore / c'est pas encore signé / pas de post LinkedIn.
     r"\bne\s+(?:communiqu|annon[cç]|publi|parl|di[st]\b|dit\b)\w*\s+(?:pas|rien)\s+(?:encore|avant|tant que)\b",
-    r"\b(?:pas|rien|rien\s+n['’]\s*a)\s+encore\s+(?:[ée]t[ée]\s+)?(?:sign|annonc|communiqu|public|publi|officialis|valid[ée]|diffus|dit\b|inform|pr[ée]venu|pr[ée]sent|consult|averti)\w*",
+    r"\b(?:pas|rien|rien\s+n['’]\s*a|rien\s+n['’]\s*est)\s+encore\s+(?:[ée]t[ée]\s+)?(?:sign|annonc|communiqu|public|publi|officialis|valid[ée]|diffus|dit\b|inform|pr[ée]venu|pr[ée]sent|consult|averti)\w*",
     r"\bpas\s+encore\s+dans\s+la\s+confidence\b",
     r"\b(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:yet\s+)?been\s+(?:told|informed|consulted|briefed)\b",
     r"\bpas de (?:post|publication|tweet)s?\s+(?:linkedin|sur\s+(?:linkedin|les\s+r[ée]seaux)|l[àa]-dessus|svp|s'il)",
@@ -91,6 +119,8 @@ _RESTRICTED = [
     # n'a encore rien dit aux équipes".
     r"\b(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:told|informed|briefed|warned|notified)\s+(?:[\w-]+\s+){0,3}?yet\b",
     rf"\bn{_APOS}\s*(?:a|ont|avons)\s+(?:encore\s+rien|rien\s+encore|pas\s+encore)\s+(?:dit|annonc[ée]|pr[ée]venu|inform[ée])",
+    rf"\bne\s+(?:l{_APOS}\s*|les\s+|leur\s+|nous\s+)(?:a|ont|avons)\s+(?:pas\s+encore|encore\s+pas|toujours\s+pas|encore\s+rien)\s+"
+    r"(?:dit|annonc|communiqu|officialis|pr[ée]sent|inform|pr[ée]venu)\w*",
     # Sworn to silence: "Finance is sworn to silence until the 24th", "tenus au secret".
     r"\b(?:sworn|bound)\s+to\s+(?:silence|secrecy)\b|\bbound\s+by\s+(?:an\s+|the\s+)?nda\b",
     # Nobody may know yet: "personne ne doit le savoir avant le 3", "nobody can know until".
@@ -114,7 +144,13 @@ _RESTRICTED = [
 _WAITING = [
     # Held until the disclosure: before / until it, waiting for it or for leave to tell.
     rf"\b(?:avant|jusqu{_APOS}\s*[àa])\s+(?:l{_APOS}\s*|la\s+|le\s+|les\s+)(?:annonce|publication|communication|pr[ée]sentation|vote|signature|officialisation|notification)\b",
-    r"\b(?:before|until|till)\s+(?:the\s+|their\s+|our\s+)?(?:board\s+)?(?:official\s+|press\s+|q[1-4]\s+|earnings\s+)?(?:votes?|announcement|release|publication|signing|earnings|award|notification|closing|call|conference)\b",
+    r"\b(?:before|until|till|pending)\s+(?:the\s+|their\s+|our\s+)?(?:board\s+)?(?:official\s+|press\s+|q[1-4]\s+|earnings\s+)?(?:votes?|announcement|release|publication|signing|earnings|award|notification|closing|call|conference)\b",
+    rf"\ben\s+attendant\s+(?:l{_APOS}\s*|la\s+|le\s+)(?:annonce|publication|communication|officialisation|signature)\b",
+    # The announcement only after an event: "announcement after the appeal period", "annonce après la clôture".
+    r"\b(?:announcement|annonce)\s+(?:only\s+|officielle\s+|seulement\s+|publique\s+)?(?:after|apr[èe]s)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)",
+    # The announcement held back: "announcement waits for their keynote", "l'annonce attend le salon".
+    r"\b(?:announcement|press\s+release|release)\s+(?:waits|is\s+waiting|is\s+held|held|is\s+on\s+hold|on\s+hold)\b",
+    rf"\b(?:l{_APOS}\s*annonce|le\s+communiqu[ée])\s+(?:attend|attendra|est\s+(?:bloqu[ée]e?|suspendue?|en\s+attente))\b",
     rf"\bjusqu{_APOS}\s*[àa]\s+la\s+conf[ée]rence\s+de\s+presse\b",
     r"\b(?:nothing|none\s+of\s+(?:it|this))\s+(?:goes|is\s+going|gets)\s+out\s+(?:until|before|till)\b",
     r"\brien\s+ne\s+sort\s+(?:avant|tant\s+que)\b",
@@ -152,6 +188,14 @@ _VANTAGE = [
     # An internal draft seen: "saw the draft deck", "j'ai vu le projet de communiqué".
     r"\b(?:saw|seen|read|peeked\s+at|glimpsed)\s+(?:the\s+|a\s+)?(?:draft|internal|unreleased|confidential|board)\s+(?:[\w-]+\s+)?"
     r"(?:deck|slides|memo|plan|numbers|figures|report|minutes|list|presentation|press\s+release|accounts)\b",
+    # Read or proofread an internal draft: "j'ai juste relu le projet de communiqué des résultats".
+    r"\b(?:vu|lu|relu|relis|relire|relisais|parcouru|corrig[ée])\s+(?:le|la|les)\s+(?:brouillon|projet|version\s+provisoire)\s+d[eu]\s+"
+    r"(?:communiqu[ée]|slides|pr[ée]sentation|r[ée]sultats|comptes|plan)\b",
+    r"\b(?:proofread|proofreading|reviewed|reviewing|edited|editing|drafting|drafted|wrote|writing)\s+(?:the\s+|a\s+|our\s+)?(?:draft\s+)?"
+    r"(?:press\s+release|earnings\s+release|results\s+release|announcement|investor\s+deck|board\s+deck)\b",
+    # Sent to the writer by mistake: "landed in my inbox by mistake", "reçu par erreur".
+    r"\b(?:landed|arrived|sent|forwarded|cc'?d|came)\b[^.!?\n]{0,30}?\bby\s+(?:mistake|accident)\b",
+    r"\b(?:re[çc]u|envoy[ée]|arriv[ée]|atterri|transf[ée]r[ée])\w*\b[^.!?\n]{0,30}?\bpar\s+erreur\b",
     rf"\b(?:j{_APOS}\s*ai|on\s+a)\s+(?:vu|lu|eu\s+sous\s+les\s+yeux)\s+(?:le|la|les)\s+(?:brouillon|projet\s+de\s+(?:communiqu[ée]|slides|pr[ée]sentation)|"
     r"slides|deck|m[ée]mo|compte\s+rendu\s+du\s+(?:comex|codir|conseil))\b",
 ]
