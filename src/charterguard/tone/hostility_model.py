@@ -26,6 +26,7 @@ import gzip
 import json
 import logging
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -38,7 +39,7 @@ from .sentence_model import encoder_available
 logger = logging.getLogger(__name__)
 
 KINDS = ("insult", "disparage", "hate", "threat")
-FORMAT = 2
+FORMAT = 3
 # A word longer than this is also read as its 4-letter pieces (inflections, compounds).
 PIECE_MIN_LENGTH = 5
 
@@ -66,18 +67,33 @@ def names_someone(text: str, language: str, names: tuple[str, ...] = (), joined:
     pronouns = PERSON_PRONOUNS.get(language, frozenset()) - AMBIGUOUS_CLITICS
     if joined is None:
         joined = quick_words(text)[0]
-    for word in joined.split():
-        for form in (word, word[:-1]) if word[-1:] in ("s", "x") else (word,):
-            if (
-                form in vocabulary.kinds
-                or form in vocabulary.groups
-                or form in vocabulary.group_adjectives
-                or form in vocabulary.people
-                or form in pronouns
-            ):
-                return True
+    for form in _forms(joined):
+        if (
+            form in vocabulary.kinds
+            or form in vocabulary.groups
+            or form in vocabulary.group_adjectives
+            or form in vocabulary.people
+            or form in pronouns
+        ):
+            return True
     padded = f" {joined} "
     return any(f" {name} " in padded for name in names if name)
+
+
+def names_group(text: str, language: str) -> bool:
+    """Does the text name an identity group (origin, religion, gender, orientation, disability,
+    age: a noun or adjective of `linguistics.target_words`), in any inflection read as in
+    `names_someone`?"""
+    vocabulary = target_words(language)
+    return any(form in vocabulary.groups or form in vocabulary.group_adjectives for form in _forms(quick_words(text)[0]))
+
+
+def _forms(joined: str) -> Iterator[str]:
+    """Each word of `joined`, and without its final s/x (plurals of the lemma lists)."""
+    for word in joined.split():
+        yield word
+        if word[-1:] in ("s", "x"):
+            yield word[:-1]
 
 
 @dataclass(frozen=True)
@@ -87,7 +103,8 @@ class HostilityModel:
     weights: np.ndarray  # (512,) hostile or not
     bias: float
     platt: tuple[float, float]  # probability = sigmoid(a * margin + b)
-    threshold: float  # decision threshold on the probability
+    threshold: float  # decision threshold on the probability (of the gate and head together)
+    unaimed_threshold: float  # the head's alone: for findings aimed at no role the parse names
     kind_weights: np.ndarray  # (len(KINDS), 512)
     kind_bias: np.ndarray  # (len(KINDS),)
 
@@ -147,6 +164,7 @@ def load_hostility_model() -> HostilityModel | None:
         bias=float(data["bias"]),
         platt=(a, b),
         threshold=float(data["threshold"]),
+        unaimed_threshold=float(data["unaimed_threshold"]),
         kind_weights=kind_weights,
         kind_bias=kind_bias,
     )

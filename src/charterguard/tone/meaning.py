@@ -46,6 +46,7 @@ from ..linguistics import (
 )
 from ..text.sections import read_sections
 from ..vocabulary import LANGUAGES
+from .hostility_model import names_group
 from .lexicon import data_text
 
 if TYPE_CHECKING:
@@ -850,6 +851,7 @@ def _learned_findings(
     wanted: list[int] = []
     texts: list[str] = []
     topics: dict[int, int] = {}  # sentence -> index in `texts` of its topic fragment read alone
+    group_named: dict[int, bool] = {}  # sentence -> does the text read name an identity group
     spans, text = linguistics.spans, linguistics.text
     for k, (start, end) in enumerate(spans):
         if k in taken or end - start > MAX_PARSED_CHARS:
@@ -861,6 +863,7 @@ def _learned_findings(
         if model.passes_gate(read, language, names):
             wanted.append(k)
             texts.append(read)
+            group_named[k] = names_group(read, language)
             if topic is not None:
                 # A question that is itself the insult ("Le chef, un ours ? Pas du tout.") is
                 # read on its own: what answers it is not hostile for being next to it.
@@ -884,10 +887,14 @@ def _learned_findings(
             continue
         target = next(iter([*sentence.targets(reader.names), *(t for s in neighbours for t in s.targets(reader.names))]), None)
         role = TARGET_ROLE.get(target.kind) if target is not None else None
-        if role in (None, "person") and kind != "threat":
+        if role in (None, "person") and not (
+            (kind == "threat" or kind == "hate" and group_named[k]) and probability >= model.unaimed_threshold
+        ):
             # Aimed at no one the parse can name, or at a bare pronoun ("she is ...", the talk of
             # chat about public figures): the learned reading alone is not enough. A threat may
-            # name no one ("watch your back").
+            # name no one ("watch your back"), and hatred of a group the sentence names often
+            # calls its people "them" or "those people" ("Travellers? Skip them"): those stand
+            # at the head's own, stricter threshold (chat about people reads as such too often).
             continue
         start, end = linguistics.spans[k]
         out.append(ToneFinding(_finding_category(kind, role), start, end, round(probability, 3), role, f"learned:{kind}"))
