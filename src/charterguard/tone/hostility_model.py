@@ -112,13 +112,16 @@ class HostilityModel:
         features = gate_features(text, joined)
         return sum(self.gate_weights.get(f, 0.0) for f in features) / math.sqrt(len(features) + 1)
 
-    def passes_gate(self, text: str, language: str, names: tuple[str, ...] = ()) -> bool:
-        """Is the sentence worth embedding? (cheap: no encoder)"""
+    def passes_gate(self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None) -> bool:
+        """Is the sentence worth embedding? (cheap: no encoder) `about`: the text that names
+        whom `text` is said of, when that is not `text` itself (a closing epithet's sentence)."""
         threshold = self.gate_thresholds.get(language)
         if threshold is None:
             return False
         joined = quick_words(text)[0]
-        return names_someone(text, language, names, joined) and self.gate_score(text, joined) >= threshold
+        if about is None:
+            return names_someone(text, language, names, joined) and self.gate_score(text, joined) >= threshold
+        return names_someone(about, language, names) and self.gate_score(text, joined) >= threshold
 
     def read(self, texts: list[str]) -> list[tuple[float, str]]:
         """(calibrated probability of hostility, most likely kind) of each text; embeds them."""
