@@ -903,7 +903,9 @@ def _learned_findings(
         if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence) or _rebutted(linguistics, k, reader.cues):
             countered.add(k)
             continue
-        target = next(iter([*sentence.targets(reader.names), *(t for s in neighbours for t in s.targets(reader.names))]), None)
+        targets = [*sentence.targets(reader.names), *(t for s in neighbours for t in s.targets(reader.names))]
+        # Hatred is of a group, even when the sentence calls its people "them" after naming it.
+        target = next((t for t in targets if kind == "hate" and t.kind == "group"), targets[0] if targets else None)
         role = TARGET_ROLE.get(target.kind) if target is not None else None
         if role in (None, "person") and not (
             (kind == "threat" or kind == "hate" and group_named[k]) and probability >= model.unaimed_threshold
