@@ -1,6 +1,9 @@
 """Functional tone suites (bench/data/tone_suite_{fr,en}.tsv): accuracy per phenomenon.
 
-    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5] [--errors]
+    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5] [--errors] [--stages]
+
+`--stages` counts, for the missed flag cases, the stage of the learned reading that lost them
+(no target named, gate closed, head under threshold, dropped after the head, info only).
 
 A case is right when the charter's tone findings at warn/block exist exactly when the
 case says `flag`. Company context: policies/acme-group.yaml (Acme Group, competitors
@@ -42,6 +45,8 @@ estimate: **0.604**; dehumanising 0.33/0.17, discrimination 0.00/0.17, disparage
 0.17/0.50, disparage_customers 0.50/0.33, disparage_employer 0.83/0.67, insult_colleague
 0.50/0.17, threat 0.17/0.33 (fr/en); pass phenomena 0.83-1.00. With the gate at 60 % (the
 shipped cost choice, made on bench_pii's latency, not on these rows): 0.611, blind4 0.597.
+Second round of the learned reading (blind5 and blind4 then development sets, their rows never
+copied; MODEL_CARD.md, "Learned reading, second round"): blind5 0.667, blind4 0.639.
 """
 
 from __future__ import annotations
