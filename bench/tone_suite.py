@@ -1,6 +1,9 @@
 """Functional tone suites (bench/data/tone_suite_{fr,en}.tsv): accuracy per phenomenon.
 
-    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5] [--errors]
+    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5] [--errors] [--stages]
+
+`--stages` counts, for the missed flag cases, the stage of the learned reading that lost them
+(no target named, gate closed, head under threshold, dropped after the head, info only).
 
 A case is right when the charter's tone findings at warn/block exist exactly when the
 case says `flag`. Company context: policies/acme-group.yaml (Acme Group, competitors
@@ -42,6 +45,8 @@ estimate: **0.604**; dehumanising 0.33/0.17, discrimination 0.00/0.17, disparage
 0.17/0.50, disparage_customers 0.50/0.33, disparage_employer 0.83/0.67, insult_colleague
 0.50/0.17, threat 0.17/0.33 (fr/en); pass phenomena 0.83-1.00. With the gate at 60 % (the
 shipped cost choice, made on bench_pii's latency, not on these rows): 0.611, blind4 0.597.
+Second round of the learned reading (blind5 and blind4 then development sets, their rows never
+copied; MODEL_CARD.md, "Learned reading, second round"): blind5 0.667, blind4 0.639.
 """
 
 from __future__ import annotations
@@ -90,10 +95,45 @@ def flagged_by(checker, case: Case) -> tuple[bool, list[str]]:
     return bool(tone), [f"{f.rule}:{f.severity}:{f.text!r}" for f in tone]
 
 
+STAGES = ("no target named", "gate closed", "head under threshold", "dropped after the head", "rule severity")
+
+
+def lost_at(checker, case: Case) -> str:
+    """Where a missed `flag` case was lost, read as far as any of its sentences got: no
+    sentence names someone (`names_someone`), the gate's naive Bayes too low, the head's
+    calibrated probability under its threshold, dropped after the head (countered, denied,
+    or aimed at no role the parse can name), or a tone finding exists but at info only."""
+    from charterguard.linguistics import Linguistics, word_key
+    from charterguard.tone.hostility_model import load_hostility_model, names_someone
+
+    report = checker.check(case.text, lang=case.language)
+    if any(f.category == "tone" for f in report.findings):
+        return STAGES[4]
+    model = load_hostility_model()
+    if model is None:
+        return STAGES[1]
+    company = checker.charter.company
+    names = tuple(word_key(n) for n in (*company.values("names"), *company.values("competitors")) if n)
+    linguistics = Linguistics(case.text, case.language)
+    best = 0
+    for k, (start, end) in enumerate(linguistics.spans):
+        topic = linguistics.topic_of(k)
+        read = case.text[linguistics.spans[topic][0] if topic is not None else start : end]
+        if not names_someone(read, case.language, names):
+            continue
+        if not model.passes_gate(read, case.language, names):
+            best = max(best, 1)
+            continue
+        probability, _ = model.read([read])[0]
+        best = max(best, 3 if probability >= model.threshold else 2)
+    return STAGES[best]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3", "blind4", "blind5"], default="report")
     parser.add_argument("--errors", action="store_true", help="print the misclassified posts of the split")
+    parser.add_argument("--stages", action="store_true", help="count where the missed flag cases were lost (learned reading's stages)")
     args = parser.parse_args()
     from charterguard.charter.model import Charter
     from charterguard.engine import Checker
@@ -104,12 +144,20 @@ def main() -> int:
     else:
         cases = [c for c in load_cases() if args.split == "all" or c.split == args.split]
     table: dict[tuple[str, str], list[bool]] = {}
+    lost: dict[tuple[str, str], int] = {}
     for case in cases:
         got, findings = flagged_by(checker, case)
         ok = got == case.flag
         table.setdefault((case.phenomenon, case.language), []).append(ok)
+        stage = lost_at(checker, case) if args.stages and not ok and case.flag else ""
+        if stage:
+            lost[(stage, case.language)] = lost.get((stage, case.language), 0) + 1
         if args.errors and not ok:
-            print(f"  MISS {case.language} {case.phenomenon:20} expect={'flag' if case.flag else 'pass'} {case.text}  {findings}")
+            print(f"  MISS {case.language} {case.phenomenon:20} expect={'flag' if case.flag else 'pass'} {case.text}  {findings}{'  [' + stage + ']' if stage else ''}")
+    if args.stages:
+        print("\nMissed flag cases by the stage that lost them (fr / en):")
+        for stage in STAGES:
+            print(f"  {stage:24} {lost.get((stage, 'fr'), 0):3d} / {lost.get((stage, 'en'), 0):3d}")
     print(f"\nTone suites, split={args.split}: accuracy per phenomenon (target >= {TARGET:.2f})")
     print(f"{'phenomenon':22} {'fr':>12} {'en':>12}")
     worst = 1.0

@@ -12,17 +12,18 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from charterguard.analysis import Post
 from charterguard.charter.model import Charter
 from charterguard.engine import Checker
-from charterguard.linguistics import TargetNames
+from charterguard.linguistics import Linguistics, TargetNames
 from charterguard.tone import hostility_model
-from charterguard.tone.hostility_model import HostilityModel, load_hostility_model, names_someone
-from charterguard.tone.meaning import cue_lexicon, read_meaning
+from charterguard.tone.hostility_model import HostilityModel, load_hostility_model, names_group, names_someone
+from charterguard.tone.meaning import _closing_epithet, cue_lexicon, read_meaning
+from charterguard.tone.train_hostility import HARD_NEGATIVE_FALSE_ALARMS, THRESHOLD_FLOOR, pipeline_threshold, read_rows
 from charterguard.tone.train_hostility import main as train_main
-from charterguard.tone.train_hostility import read_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 11, 22, tzinfo=timezone.utc)
@@ -89,6 +90,66 @@ def test_a_fragment_about_the_customers_is_read_with_its_topic(text, lang):
 ])
 def test_negation_counter_speech_rebuttal_and_things_are_not_findings(text, lang):
     assert learned(text, lang, MODEL) == []  # as shipped: the gate is part of why they pass
+
+
+@pytest.mark.parametrize(("text", "lang", "epithet"), [
+    ("Initech a encore raté la mise en service chez notre client commun. Bande d'amateurs.", "fr", "Bande d'amateurs."),
+    ("Initech missed the go-live at our shared client again. Ham-fisted cowboys.", "en", "Ham-fisted cowboys."),
+])
+def test_a_closing_epithet_is_said_of_what_the_sentence_before_it_names(text, lang, epithet):
+    found = learned(text, lang, MODEL)
+    assert [(f.category, f.target) for f in found] == [("disparagement_competitors", "competitors")]
+    assert text[found[0].start : found[0].end] == epithet  # the name-calling, not the account before it
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Initech a réussi la mise en service chez notre client commun. Chapeau bas.", "fr"),
+    ("Initech nailed the go-live at our shared client. Hats off.", "en"),
+    # An idiom is no threat for following a sentence that names someone.
+    ("The Initech team came to our stand this morning. Blown away.", "en"),
+])
+def test_a_closing_exclamation_of_praise_is_not_a_finding(text, lang):
+    assert learned(text, lang) == []
+
+
+def test_what_counts_as_a_closing_epithet():
+    def epithet(text: str, k: int, lang: str = "en") -> bool:
+        return _closing_epithet(text, Linguistics(text, lang).spans, k, lang, ("globex",))
+
+    assert epithet("Globex shipped late again. Utter cowboys.", 1)
+    assert not epithet("Utter cowboys.", 0)  # nothing before it to be said of
+    assert not epithet("Globex shipped late again. Cowboys?", 1)  # a question
+    assert not epithet("Globex shipped late again. Their team apologised to every customer on Friday.", 1)  # a sentence
+    assert not epithet("Globex shipped late again. Globex apologised.", 1)  # names someone itself: read alone
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Eritreans at the depot? Nobody wants them here, ship them out.", "en"),
+    ("Les Érythréens du dépôt ? Personne n'en veut ici, dehors.", "fr"),
+])
+def test_hatred_of_a_group_named_before_is_found_when_it_calls_them_them(text, lang):
+    found = learned(text, lang, MODEL)
+    assert [(f.category, f.target) for f in found] == [("hate", "group")]
+
+
+def test_identity_groups_are_named_in_their_inflections():
+    assert names_group("Les familles érythréennes du foyer", "fr")
+    assert names_group("the Sikh driver", "en")
+    assert not names_group("Le foyer de l'usine", "fr")
+    assert not names_group("our new plant manager", "en")
+
+
+def test_the_threshold_holds_the_false_alarms_of_gate_and_head_together():
+    # 200 hard negatives: 20 past the gate with probabilities 0.50..0.97; 180 stopped by it,
+    # some of which the head alone would flag. Past both at the threshold: at most 1.5 % (3).
+    probabilities = [0.5 + 0.025 * i for i in range(20)] + [0.99] * 180
+    past_gate = [True] * 20 + [False] * 180
+    threshold = pipeline_threshold(np.array(probabilities), np.array(past_gate))
+    flagged = sum(p >= threshold and g for p, g in zip(probabilities, past_gate))
+    assert flagged == int(HARD_NEGATIVE_FALSE_ALARMS * 200)
+    assert threshold > probabilities[19 - flagged]
+    # Never below the floor, however few negatives pass the gate.
+    assert pipeline_threshold(np.array([0.1, 0.2]), np.array([True, False])) == THRESHOLD_FLOOR
 
 
 def test_the_default_charter_reports_it_at_block_as_an_insult():

@@ -10,11 +10,13 @@ MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
 - the gate (cheap, per sentence): the sentence names someone (a role, a company, a group,
   a person pronoun, an @mention; `linguistics.target_words`) and a naive-Bayes score over
   its words, word pairs and 4-letter pieces reaches its language's `gate_thresholds` (set on
-  the training data's cross-validated scores to let ~60 % of the hostile sentences through:
+  the training data's cross-validated scores to let ~70 % of the hostile sentences through:
   a cost choice, see train_hostility.GATE_RECALL_LOSS);
 - the head: the encoder's embedding of each sentence past the gate, a logistic regression
   calibrated by Platt scaling on out-of-fold margins (`probability`), and a second
-  regression telling which kind of hostility it is (`KINDS`).
+  regression telling which kind of hostility it is (`KINDS`). `threshold` holds the false
+  alarms of gate and head together; findings aimed at no role the parse names stand at the
+  head's own, stricter `unaimed_threshold`.
 
 Built by ``python -m charterguard.tone.train_hostility`` (numpy only, seeded), shipped as
 ``data/hostility_model.json.gz``. Without the file or the encoder the reading is skipped.
@@ -26,6 +28,7 @@ import gzip
 import json
 import logging
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -38,7 +41,7 @@ from .sentence_model import encoder_available
 logger = logging.getLogger(__name__)
 
 KINDS = ("insult", "disparage", "hate", "threat")
-FORMAT = 2
+FORMAT = 3
 # A word longer than this is also read as its 4-letter pieces (inflections, compounds).
 PIECE_MIN_LENGTH = 5
 
@@ -66,18 +69,33 @@ def names_someone(text: str, language: str, names: tuple[str, ...] = (), joined:
     pronouns = PERSON_PRONOUNS.get(language, frozenset()) - AMBIGUOUS_CLITICS
     if joined is None:
         joined = quick_words(text)[0]
-    for word in joined.split():
-        for form in (word, word[:-1]) if word[-1:] in ("s", "x") else (word,):
-            if (
-                form in vocabulary.kinds
-                or form in vocabulary.groups
-                or form in vocabulary.group_adjectives
-                or form in vocabulary.people
-                or form in pronouns
-            ):
-                return True
+    for form in _forms(joined):
+        if (
+            form in vocabulary.kinds
+            or form in vocabulary.groups
+            or form in vocabulary.group_adjectives
+            or form in vocabulary.people
+            or form in pronouns
+        ):
+            return True
     padded = f" {joined} "
     return any(f" {name} " in padded for name in names if name)
+
+
+def names_group(text: str, language: str) -> bool:
+    """Does the text name an identity group (origin, religion, gender, orientation, disability,
+    age: a noun or adjective of `linguistics.target_words`), in any inflection read as in
+    `names_someone`?"""
+    vocabulary = target_words(language)
+    return any(form in vocabulary.groups or form in vocabulary.group_adjectives for form in _forms(quick_words(text)[0]))
+
+
+def _forms(joined: str) -> Iterator[str]:
+    """Each word of `joined`, and without its final s/x (plurals of the lemma lists)."""
+    for word in joined.split():
+        yield word
+        if word[-1:] in ("s", "x"):
+            yield word[:-1]
 
 
 @dataclass(frozen=True)
@@ -87,7 +105,8 @@ class HostilityModel:
     weights: np.ndarray  # (512,) hostile or not
     bias: float
     platt: tuple[float, float]  # probability = sigmoid(a * margin + b)
-    threshold: float  # decision threshold on the probability
+    threshold: float  # decision threshold on the probability (of the gate and head together)
+    unaimed_threshold: float  # the head's alone: for findings aimed at no role the parse names
     kind_weights: np.ndarray  # (len(KINDS), 512)
     kind_bias: np.ndarray  # (len(KINDS),)
 
@@ -95,13 +114,16 @@ class HostilityModel:
         features = gate_features(text, joined)
         return sum(self.gate_weights.get(f, 0.0) for f in features) / math.sqrt(len(features) + 1)
 
-    def passes_gate(self, text: str, language: str, names: tuple[str, ...] = ()) -> bool:
-        """Is the sentence worth embedding? (cheap: no encoder)"""
+    def passes_gate(self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None) -> bool:
+        """Is the sentence worth embedding? (cheap: no encoder) `about`: the text that names
+        whom `text` is said of, when that is not `text` itself (a closing epithet's sentence)."""
         threshold = self.gate_thresholds.get(language)
         if threshold is None:
             return False
         joined = quick_words(text)[0]
-        return names_someone(text, language, names, joined) and self.gate_score(text, joined) >= threshold
+        if about is None:
+            return names_someone(text, language, names, joined) and self.gate_score(text, joined) >= threshold
+        return names_someone(about, language, names) and self.gate_score(text, joined) >= threshold
 
     def read(self, texts: list[str]) -> list[tuple[float, str]]:
         """(calibrated probability of hostility, most likely kind) of each text; embeds them."""
@@ -147,6 +169,7 @@ def load_hostility_model() -> HostilityModel | None:
         bias=float(data["bias"]),
         platt=(a, b),
         threshold=float(data["threshold"]),
+        unaimed_threshold=float(data["unaimed_threshold"]),
         kind_weights=kind_weights,
         kind_bias=kind_bias,
     )

@@ -46,6 +46,7 @@ from ..linguistics import (
 )
 from ..text.sections import read_sections
 from ..vocabulary import LANGUAGES
+from .hostility_model import names_group, names_someone
 from .lexicon import data_text
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_ve
 
 MAX_PARSED_CHARS = 1000  # longest sentence read by meaning
 MAX_PARSED_SENTENCES = 40  # most sentences of one post read by meaning
+EPITHET_MAX_WORDS = 5  # longest closing epithet read with the sentence before it
 # Scores: defaults (not measurements; the suites in bench/ measure the decisions).
 SCORES = {"hostile": 0.85, "hate": 0.9, "threat": 0.85, "profanity": 0.5}
 # Lexicon evidence that negation or quotation only lowers (slurs, crude insults), and by how much.
@@ -850,6 +852,8 @@ def _learned_findings(
     wanted: list[int] = []
     texts: list[str] = []
     topics: dict[int, int] = {}  # sentence -> index in `texts` of its topic fragment read alone
+    group_named: dict[int, bool] = {}  # sentence -> does the text read name an identity group
+    antecedents: dict[int, int] = {}  # closing epithet -> the sentence it is said of, read with it
     spans, text = linguistics.spans, linguistics.text
     for k, (start, end) in enumerate(spans):
         if k in taken or end - start > MAX_PARSED_CHARS:
@@ -857,10 +861,20 @@ def _learned_findings(
         topic = linguistics.topic_of(k)
         if topic in taken:
             topic = None  # a fragment already read as hostile (or defused) is no topic to read again
+        if topic is None and k - 1 not in taken and _closing_epithet(text, spans, k, language, names):
+            # "Globex a copié notre appli. Bande de charlatans." says who it is about before.
+            antecedents[k] = k - 1
+        about = None
+        if k in antecedents:
+            # The epithet is read alone (the sentence before would drown it in the embedding);
+            # the sentence before, with its own topic fragment ("Globex :"), says whom it is about.
+            before = linguistics.topic_of(k - 1)
+            about = text[spans[k - 1 if before is None or before in taken else before][0] : end]
         read = text[spans[topic][0] if topic is not None else start : end]
-        if model.passes_gate(read, language, names):
+        if model.passes_gate(read, language, names, about):
             wanted.append(k)
             texts.append(read)
+            group_named[k] = names_group(read, language)
             if topic is not None:
                 # A question that is itself the insult ("Le chef, un ours ? Pas du tout.") is
                 # read on its own: what answers it is not hostile for being next to it.
@@ -871,27 +885,55 @@ def _learned_findings(
     read_all = model.read(texts)
     hostile = []
     for k, (probability, kind) in zip(wanted, (read_all[i] for i in range(len(read_all)) if i not in topics.values())):
-        if probability >= model.threshold and not (k in topics and read_all[topics[k]][0] >= model.threshold):
+        if (
+            probability >= model.threshold
+            and not (k in topics and read_all[topics[k]][0] >= model.threshold)
+            # A closing epithet calls names; read as a threat, it is an idiom ("Blown away.").
+            and not (k in antecedents and kind == "threat")
+        ):
             hostile.append((k, probability, kind))
     if not hostile:
         return [], set()
     out: list[ToneFinding] = []
     countered: set[int] = set()
+    said_of = dict(zip((antecedents[k] for k, _, _ in hostile if k in antecedents),
+                       linguistics.parsed(antecedents[k] for k, _, _ in hostile if k in antecedents)))
     for (k, probability, kind), sentence in zip(hostile, linguistics.parsed(k for k, _, _ in hostile)):
-        neighbours = [s for s in (sentence.topic,) if s is not None]
+        neighbours = [s for s in (sentence.topic, said_of.get(antecedents.get(k, -1))) if s is not None]
         if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence) or _rebutted(linguistics, k, reader.cues):
             countered.add(k)
             continue
-        target = next(iter([*sentence.targets(reader.names), *(t for s in neighbours for t in s.targets(reader.names))]), None)
+        targets = [*sentence.targets(reader.names), *(t for s in neighbours for t in s.targets(reader.names))]
+        # Hatred is of a group, even when the sentence calls its people "them" after naming it.
+        target = next((t for t in targets if kind == "hate" and t.kind == "group"), targets[0] if targets else None)
         role = TARGET_ROLE.get(target.kind) if target is not None else None
-        if role in (None, "person") and kind != "threat":
+        if role in (None, "person") and not (
+            (kind == "threat" or kind == "hate" and group_named[k]) and probability >= model.unaimed_threshold
+        ):
             # Aimed at no one the parse can name, or at a bare pronoun ("she is ...", the talk of
             # chat about public figures): the learned reading alone is not enough. A threat may
-            # name no one ("watch your back").
+            # name no one ("watch your back"), and hatred of a group the sentence names often
+            # calls its people "them" or "those people" ("Travellers? Skip them"): those stand
+            # at the head's own, stricter threshold (chat about people reads as such too often).
             continue
         start, end = linguistics.spans[k]
         out.append(ToneFinding(_finding_category(kind, role), start, end, round(probability, 3), role, f"learned:{kind}"))
     return out, countered
+
+
+def _closing_epithet(text: str, spans: tuple[tuple[int, int], ...], k: int, language: str, names: tuple[str, ...]) -> bool:
+    """Is sentence `k` a short exclamation or epithet after another sentence, naming no one
+    itself ("Bunch of charlatans.", "Frauds.", "Boîte de faux-culs.")? It is said of what the
+    sentence before it names, so the learned reading reads the two together."""
+    if k == 0:
+        return False
+    piece = text[slice(*spans[k])].rstrip()
+    return (
+        len(piece.split()) <= EPITHET_MAX_WORDS
+        and not piece.endswith("?")
+        and not text[spans[k - 1][1] : spans[k][0]].strip().endswith(("?", ":"))
+        and not names_someone(piece, language, names)
+    )
 
 
 def _denied_or_quoted(sentence: Sentence) -> bool:

@@ -11,11 +11,14 @@ weights), so the same data give a byte-identical file:
 
 1. 5-fold cross-validation of the head (L2 logistic regression on the 512-d embedding):
    out-of-fold margins, accuracy printed, and Platt scaling fitted on them;
-2. the decision threshold: the lowest calibrated probability whose out-of-fold false
-   alarms on our own hard negatives stay <= `HARD_NEGATIVE_FALSE_ALARMS`;
-3. the gate: naive-Bayes log-count ratios over `gate_features` of our own rows; its
+2. the gate: naive-Bayes log-count ratios over `gate_features` of our own rows; its
    threshold, per language, is the `GATE_RECALL_LOSS` quantile of the out-of-fold gate
    scores of that language's hostile rows;
+3. the decision threshold: the lowest calibrated probability at which the gate and the head
+   together (both out-of-fold) flag at most `HARD_NEGATIVE_FALSE_ALARMS` of our own hard
+   negatives, and never under `THRESHOLD_FLOOR`; findings aimed at no role the parse can name
+   (a threat, hatred of a group named only by a pronoun) stand at the stricter threshold of
+   the head alone: at most `UNAIMED_FALSE_ALARMS` of our own hard negatives;
 4. the head and the kind regressions (one against the rest, on hostile rows) on all rows.
 Also printed: the head trained on one language and tested on the other.
 """
@@ -38,8 +41,10 @@ from .train_sentence import fit_logistic
 
 FOLDS = 5
 L2 = 0.1
-HARD_NEGATIVE_FALSE_ALARMS = 0.05
-GATE_RECALL_LOSS = 0.40  # the gate lets 60 % of hostile rows through: at 80 %, bench_pii's whole check was 0.53x Presidio's latency (issue 20: <= 0.5x)
+HARD_NEGATIVE_FALSE_ALARMS = 0.015  # of our own hard negatives, flagged by the gate and the head together
+UNAIMED_FALSE_ALARMS = 0.05  # of our own hard negatives, flagged by the head alone: findings aimed at no named role
+THRESHOLD_FLOOR = 0.5  # never flag a sentence the head finds more likely fine than hostile
+GATE_RECALL_LOSS = 0.30  # the gate lets 70 % of hostile rows through. At 80 % (issue 20, an earlier model), bench_pii's whole check was 0.53x Presidio's latency (<= 0.5x); at 70 % on the 2026-12-02 data, 2/60 French and 0/60 English bench_pii posts pass it, as many as at 60 %
 CHAT_NEGATIVES = 4000
 CHAT_WEIGHT = 0.5
 GATE_MIN_COUNT = 2  # a gate feature seen fewer times in the data is not kept
@@ -115,6 +120,17 @@ def row_weights(y: np.ndarray, is_own: np.ndarray) -> np.ndarray:
     return np.where(is_own, weights, CHAT_WEIGHT * own_neg * n / (2 * own_neg) / chat)
 
 
+def pipeline_threshold(probabilities: np.ndarray, past_gate: np.ndarray) -> float:
+    """The lowest calibrated probability at which the gate and the head together flag at most
+    `HARD_NEGATIVE_FALSE_ALARMS` of our own hard negatives (out-of-fold `probabilities` and
+    gate decisions of those rows): the false alarms a writer meets are the sentences past both."""
+    allowed = int(math.floor(HARD_NEGATIVE_FALSE_ALARMS * len(probabilities)))
+    flagged = np.sort(probabilities[past_gate])[::-1]
+    if len(flagged) <= allowed:
+        return round(float(THRESHOLD_FLOOR), 4)
+    return max(math.ceil((float(flagged[allowed]) + 1e-9) * 1e4) / 1e4, THRESHOLD_FLOOR)
+
+
 def margins_of(beta: np.ndarray, x: np.ndarray) -> np.ndarray:
     return x @ beta[:-1] + beta[-1]
 
@@ -156,19 +172,22 @@ def main(argv: list[str] | None = None) -> int:
     accuracy = float(((oof > 0) == (y == 1))[is_own].mean())
     platt = fit_logistic(oof[is_own][:, None], y[is_own], 1e-6, weight=np.ones(int(is_own.sum())))
     probabilities = 1.0 / (1.0 + np.exp(-(platt[0] * oof + platt[1])))
-    negatives = np.sort(probabilities[(y == 0) & is_own])
-    threshold = float(negatives[min(len(negatives) - 1, int(math.ceil((1 - HARD_NEGATIVE_FALSE_ALARMS) * len(negatives))))])
-    threshold = round(threshold + 1e-6, 4)
-    predicted = probabilities >= threshold
-    recall = float(predicted[(y == 1) & is_own].mean())
-    false_alarms = float(predicted[(y == 0) & is_own].mean())
-    chat_false_alarms = float(predicted[~is_own].mean()) if (~is_own).any() else 0.0
     gate_thresholds = {
         lang: round(float(np.quantile(oof_gate[(y == 1) & (languages == lang) & is_own], GATE_RECALL_LOSS)), 4)
         for lang in ("fr", "en")
     }
     gate_passes = oof_gate >= np.array([gate_thresholds[lang] for lang in languages])
     gate_pass_negatives = float(gate_passes[(y == 0) & is_own].mean())
+    threshold = pipeline_threshold(probabilities[(y == 0) & is_own], gate_passes[(y == 0) & is_own])
+    negatives = np.sort(probabilities[(y == 0) & is_own])
+    unaimed_threshold = max(threshold, math.ceil(float(negatives[int(math.ceil((1 - UNAIMED_FALSE_ALARMS) * len(negatives))) - 1]) * 1e4 + 1e-9) / 1e4)
+    predicted = probabilities >= threshold
+    recall = float(predicted[(y == 1) & is_own].mean())
+    false_alarms = float(predicted[(y == 0) & is_own].mean())
+    chat_false_alarms = float(predicted[~is_own].mean()) if (~is_own).any() else 0.0
+    read_as_hostile = predicted & gate_passes
+    pipeline_recall = float(read_as_hostile[(y == 1) & is_own].mean())
+    pipeline_false_alarms = float(read_as_hostile[(y == 0) & is_own].mean())
     cross_language = {}
     for held in ("fr", "en"):
         train = languages != held
@@ -198,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         "cross_validated": {
             "accuracy_at_margin_0": round(accuracy, 3),
             "recall_at_threshold": round(recall, 3),
+            "gate_and_head_recall": round(pipeline_recall, 3),
+            "gate_and_head_false_alarms_on_own_hard_negatives": round(pipeline_false_alarms, 3),
             "false_alarms_on_own_hard_negatives_at_threshold": round(false_alarms, 3),
             "false_alarms_on_chat_negatives_at_threshold": round(chat_false_alarms, 3),
             "kind_accuracy": round(kind_oof_right / max(int(hostile.sum()), 1), 3),
@@ -216,13 +237,14 @@ def main(argv: list[str] | None = None) -> int:
         "bias": round(float(beta[-1]), 6),
         "platt": [round(float(platt[0]), 6), round(float(platt[1]), 6)],
         "threshold": threshold,
+        "unaimed_threshold": unaimed_threshold,
         "kind_weights": [[round(float(v), 6) for v in b[:-1]] for b in kind_betas],
         "kind_bias": [round(float(b[-1]), 6) for b in kind_betas],
     }
     out = args.out or Path(str(hostility_model_path()))
     write_model_file(out, json.dumps(payload, sort_keys=True, ensure_ascii=False))
     print(json.dumps(training, indent=1, sort_keys=True))
-    print(f"threshold {threshold}, gate thresholds {gate_thresholds}; wrote {out} ({out.stat().st_size // 1024} KiB)")
+    print(f"threshold {threshold} (aimed at no named role: {unaimed_threshold}), gate thresholds {gate_thresholds}; wrote {out} ({out.stat().st_size // 1024} KiB)")
     return 0
 
 
