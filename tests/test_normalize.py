@@ -87,6 +87,7 @@ def test_without_marks_drops_every_combining_mark_and_nothing_else() -> None:
     assert without_marks(decomposed) == expected
     assert without_marks("e\u0301te\u0301 \u05b4x") == "ete x"
     assert without_marks("plain ascii") == "plain ascii"
+    assert without_marks("a\u034fb") == "a\u034fb"  # the grapheme joiner, in the accents' block, is no mark
 
 
 @given(st.text())

@@ -522,8 +522,9 @@ def fold_words(text: str) -> str:
     return without_marks(unicodedata.normalize("NFKD", text.casefold().replace("\u2019", "'")))
 
 
-# Accents of Latin letters, as NFKD writes them; other combining marks are looked up one by one.
-_LATIN_MARKS = re.compile("[\u0300-\u036f]+")
+# Accents of Latin letters, as NFKD writes them (U+0300-U+036F but U+034F, the grapheme joiner,
+# whose combining class is 0); other combining marks are looked up one by one.
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
 
 
