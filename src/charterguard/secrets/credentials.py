@@ -37,6 +37,7 @@ from .shape import (
     looks_like_access_code,
     looks_like_key,
     looks_like_password,
+    looks_like_short_key,
     looks_random,
 )
 
@@ -98,7 +99,11 @@ _CONNECTOR = (
     r"|\s*\?\s*(?:it['’]s|it\s+is|c['’]est|here(?:\s+it\s+is)?|voil[àa])\s*:?"
 )
 # "c'est toujours X", "is now X": an adverb between the connector and the value.
-_ADVERB = r"(?:\s+(?:toujours|maintenant|d[ée]sormais|encore|actuellement|now|still|currently|always|temporarily|temporairement))?"
+# Any English "-ly" or French "-ment" adverb too ("is literally X", "c'est tout simplement X").
+_ADVERB = (
+    r"(?:\s+(?:tout\s+)?(?:toujours|maintenant|d[ée]sormais|encore|juste|just|now|still|always|simply|really|actually|"
+    r"en\s+fait|[a-z]{2,14}ly|[a-zéè]{3,14}ment))?"
+)
 # Words between the keyword and the connector ("du wifi invité", "for the staging db"):
 # at most eight, no sentence punctuation.
 _GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,8}?"
@@ -134,10 +139,12 @@ _SET_TO = re.compile(
     r"(?:" + _PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
 )
 _PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])")
-# A password word, then within the sentence a colon or arrow and a strongly shaped value, whatever
-# is said between ("le mot de passe, tu l'as déjà : X", "the pwd? ah yes: X").
+# A password word, then within the sentence a colon, an arrow or "it's" and a strongly shaped value,
+# whatever is said between ("le mot de passe, tu l'as déjà : X", "the pwd? ah yes: X", "pwd is in my
+# DM… nvm, it's X", "le mdp je l'ai plus, ah si c'est X").
 _LOOSE_ANNOUNCED = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,60}?)\s*(?::|=|→|->)" + _VALUE
+    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,100}?)"
+    r"(?:\s*(?::|=|→|->)|(?<![\w\-])(?:it['’]s|it\s+is|c['’]est|voil[àa]|voici|here\s+it\s+is)\s*:?)" + _VALUE
 )
 # A password word, a colon or arrow, then "user / password": "Pass for the staging basic auth → stg / X".
 _PASSWORD_THEN_PAIR = re.compile(
@@ -165,6 +172,19 @@ _ADVICE_BEFORE = re.compile(
 _NEAR_KEYWORD = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<key>keys?|secrets?|cl[ée]s?|clefs?|credentials?)|(?P<token>tokens?|jetons?))(?![\w\-])"
     r"(?P<words>[^\n.?]{0,60}?)(?<![\w\-+/=#@])(?P<bare>[A-Za-z0-9+/_\-.=~%]{20,512})(?![\w\-+/=])"
+)
+# Words naming a key, then the value right after them, no connector: "clé API d525e61a et secret
+# wWUBPa8UpfNsaqiF", "the token 4f9a...". Shorter values than `_NEAR_KEYWORD` takes (`looks_like_short_key`).
+_KEY_THEN_VALUE = re.compile(
+    r"(?i)(?<![\w\-])(?P<word>(?:(?:api|app|client|shared|access|secret|auth|bearer|signing|webhook)[ _\-]?)?(?:keys?|secrets?|tokens?)"
+    r"|cl[ée]f?s?(?:\s+(?:d['’]\s?)?api|\s+secr[eè]te)?|jetons?)"
+    r"\s+(?P<bare>[A-Za-z0-9]{8,19})(?![\w\-+/=@.]\w)"
+)
+# A command-line option naming a key, a token or a secret, then its value after a space or "=":
+# `kubeadm join --token X`, `--api-key X`, `-client-secret=X` (the option's last word names it).
+_KEY_OPTION = re.compile(
+    r"(?<![\w\-])--?(?P<name>(?:[a-z0-9]{1,15}-){0,3}(?:token|secret|api-?key|apikey|access-?key|auth-?key|key))"
+    r"(?:=|\s+)(?P<q>['\"]?)(?P<value>[A-Za-z0-9+/_.~=:\-]{8,4096})"
 )
 IDENTIFIER_WORDS = re.compile(
     r"(?i)\b(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|digests?|ids?|uuids?|guids?|builds?|versions?|refs?|r[ée]f[ée]rences?|"
@@ -210,6 +230,7 @@ _VARIABLE_SAID = re.compile(
     r"(?:(?P<quote>[\"'`«“])\s*(?P<quoted>[^\"'`«»“”\n]{1,200}?)\s*[\"'`»”]|(?P<bare>[^\s\"'`«»“”]{1,512}))"
 )
 _ASSIGNMENT = re.compile(r"[A-Za-z_][\w.\-]*=")
+_FILE_EXTENSION = re.compile(r"\.(?:pem|key|crt|cer|der|p12|pfx|json|ya?ml|txt|pub|asc|gpg|env|conf|cfg|ini)$", re.IGNORECASE)
 # Config names of what describes or locates a secret, not the secret: SharedAccessKeyName, PUBLIC_KEY,
 # secret_file, password_length, sort_key.
 _DESCRIBING_NAME = re.compile(
@@ -443,6 +464,20 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("password").rstrip(_TRAILING)
         if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
+    for m in _KEY_THEN_VALUE.finditer(text):
+        value = m.group("bare")
+        before = text[max(0, m.start() - 24) : m.start()]
+        if looks_like_short_key(value) and not IDENTIFIER_WORDS.search(before) and not _ADVICE_BEFORE.search(before):
+            word = m.group("word").casefold()
+            family = "TOKEN" if "token" in word or "jeton" in word else "API_KEY"
+            out.append(SecretCandidate(m.start("bare"), m.end("bare"), family, f"{family.lower()}-after-its-name"))
+    for m in _KEY_OPTION.finditer(text) if " -" in text else ():
+        value = m.group("value").rstrip(_TRAILING)
+        if value.startswith(("-", "/", "~", ".")) or "/" in value and value.count("/") * 12 > len(value) or _FILE_EXTENSION.search(value):
+            continue  # "--key ~/.ssh/id_rsa", "--ssh-key deploy.pem": a file holding the key, not the key
+        if looks_like_key(value) and not _ASSIGNMENT.match(value):
+            family = _config_family(m.group("name"), text, m.start())
+            out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), family, "command-line-key"))
     for m in _NEAR_KEYWORD.finditer(text):
         value = m.group("bare").rstrip(".")
         if _ASSIGNMENT.match(value.lstrip("-")):

@@ -138,6 +138,19 @@ def looks_like_key(value: str) -> bool:
     return classes(value) >= 2 and entropy(value) >= 3.0 and any(c.isdigit() for c in value)
 
 
+def looks_like_short_key(value: str) -> bool:
+    """A key too short for `looks_like_key`, said right after the words naming it ("clé API d525e61a",
+    "secret wWUBPa8UpfNsaqiF"): 8 to 19 characters, hexadecimal mixing digits and letters, or letters of
+    both cases and digits changing class often (not "Santa2026", "ProjectX2026")."""
+    if not 8 <= len(value) <= 19 or not value.isalnum() or is_placeholder(value) or _REPEAT.search(value):
+        return False
+    if not (any(c.isdigit() for c in value) and any(c.isalpha() for c in value)):
+        return False
+    if _HEX.match(value):
+        return entropy(value) >= 2.5
+    return classes(value) == 3 and class_switches(value) >= 0.35 and entropy(value) >= 3.2
+
+
 def class_switches(value: str) -> float:
     """How often consecutive letters and digits change class (lower, upper, digit), per pair:
     about 0.5 in a random key, under 0.3 in words with a year ("ProjectPhoenix2026Release")."""
