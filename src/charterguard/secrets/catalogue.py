@@ -60,7 +60,8 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("gitlab-runner-registration-token", "TOKEN", _B + r"GR1348941[A-Za-z0-9_\-]{20}" + _E, hint='GR1348941'),
     TokenShape("npm-token", "TOKEN", _B + r"npm_[A-Za-z0-9]{36}" + _E, hint='npm_'),
     TokenShape("pypi-token", "TOKEN", _B + r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,}" + _E, hint='pypi-AgEIcHlwaS5vcmc'),
-    TokenShape("dockerhub-token", "TOKEN", _B + r"dckr_pat_[A-Za-z0-9_\-]{27,}" + _E, hint='dckr_pat_'),
+    # personal (pat) and organisation (oat) access tokens
+    TokenShape("dockerhub-token", "TOKEN", _B + r"dckr_[po]at_[A-Za-z0-9_\-]{27,}" + _E, hint='dckr_[po]at_'),
     TokenShape("artifactory-api-key", "API_KEY", _B + r"AKCp[A-Za-z0-9]{69}" + _E, hint='AKCp'),
     TokenShape("atlassian-api-token", "TOKEN", _B + r"ATATT3[A-Za-z0-9_\-=]{150,}" + _E, hint='ATATT3'),
     TokenShape("postman-api-key", "API_KEY", _B + r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}" + _E, hint='PMAK-'),
@@ -174,6 +175,10 @@ MAX_KEY_CHARS = 20_000
 _BASE64_PEM = re.compile(r"(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,20000}={0,2}")
 
 
+# minisign and signify key files: an "untrusted comment:" line naming a secret key, then the key in base64.
+_SIGNING_KEY_FILE = re.compile(r"untrusted comment: [^\n]{0,120}?(?:secret|private) key[^\n]{0,40}\r?\n(?P<key>[A-Za-z0-9+/]{40,4096}={0,2})(?![A-Za-z0-9+/=])")
+
+
 def _base64_private_keys(text: str) -> list[SecretCandidate]:
     out = []
     if "LS0tLS1CRUdJTi" in text:
@@ -185,6 +190,8 @@ def _base64_private_keys(text: str) -> list[SecretCandidate]:
                 continue
             if "PRIVATE KEY" in decoded or "OpenVPN Static key" in decoded:
                 out.append(SecretCandidate(m.start(), m.end(), "PRIVATE_KEY", "base64-private-key"))
+    if "untrusted comment:" in text:
+        out += [SecretCandidate(m.start("key"), m.end("key"), "PRIVATE_KEY", "signing-key-file") for m in _SIGNING_KEY_FILE.finditer(text)]
     return out
 
 

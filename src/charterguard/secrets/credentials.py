@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.urls import USERINFO_URL
+from ..text.urls import USERINFO_URL, oracle_logins
 from . import SecretCandidate
 from .shape import (
     class_switches,
@@ -37,6 +37,7 @@ from .shape import (
     looks_like_access_code,
     looks_like_key,
     looks_like_password,
+    looks_like_recovery_code,
     looks_like_short_key,
     looks_random,
 )
@@ -48,10 +49,15 @@ _URL_PLACEHOLDERS = frozenset({"pass", "pwd", "pw", "passwd", "password", "user"
 
 
 def find_url_credentials(text: str) -> list[SecretCandidate]:
-    """The password of every `scheme://user:password@host` (URLs, DSNs, JDBC, brokers)."""
+    """The password of every `scheme://user:password@host` (URLs, DSNs, JDBC, brokers) and of every
+    Oracle connect descriptor `user/password@host`."""
+    out = [
+        SecretCandidate(m.start("password"), m.end("password"), "CONNECTION_STRING", "credentials-in-connect-descriptor")
+        for m in oracle_logins(text)
+        if not is_placeholder(m.group("password")) and m.group("password").casefold() not in _URL_PLACEHOLDERS
+    ]
     if "://" not in text:
-        return []
-    out = []
+        return out
     for m in USERINFO_URL.finditer(text):
         password = m.group("password")
         if password.casefold() in _URL_PLACEHOLDERS or is_placeholder(password) or password.isdigit() and m.group("user") == "":
@@ -77,7 +83,9 @@ _PASSWORD_WORDS = (
     r"psk|pre-?shared\s+keys?|(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
     r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|codes?\s+confidentiels?|confidential\s+code|contrase[ñn]a|passwort|kennwort|"
     r"combination\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:safe|lock|padlock|locker|vault)|"
-    r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)"
+    r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)|"
+    # what unlocks an account or a disk when the password is lost
+    r"(?:cl[ée]f?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
 )
 # What announces an API key, a token or another secret.
 _KEY_WORDS = (
@@ -178,13 +186,41 @@ _NEAR_KEYWORD = re.compile(
 _KEY_THEN_VALUE = re.compile(
     r"(?i)(?<![\w\-])(?P<word>(?:(?:api|app|client|shared|access|secret|auth|bearer|signing|webhook)[ _\-]?)?(?:keys?|secrets?|tokens?)"
     r"|cl[ée]f?s?(?:\s+(?:d['’]\s?)?api|\s+secr[eè]te)?|jetons?)"
-    r"\s+(?P<bare>[A-Za-z0-9]{8,19})(?![\w\-+/=@.]\w)"
+    r"[ \t]+(?P<bare>[A-Za-z0-9]{8,19})(?![\w\-+/=@]|\.\w)"
 )
 # A command-line option naming a key, a token or a secret, then its value after a space or "=":
 # `kubeadm join --token X`, `--api-key X`, `-client-secret=X` (the option's last word names it).
 _KEY_OPTION = re.compile(
     r"(?<![\w\-])--?(?P<name>(?:[a-z0-9]{1,15}-){0,3}(?:token|secret|api-?key|apikey|access-?key|auth-?key|key))"
     r"(?:=|\s+)(?P<q>['\"]?)(?P<value>[A-Za-z0-9+/_.~=:\-]{8,4096})"
+)
+# A lock said to open with a code, the lock named before it in the sentence: "le coffre s'ouvre avec 19-44-07",
+# "the server room door opens with 7C4-19B-D2 on the keypad", "le cadenas se déverrouille avec 4471".
+_OPENS_WITH = re.compile(
+    r"(?i)(?<![\w\-])(?:s['’]ouvr\w{0,4}|ouvr\w{0,4}|opens?|opened|unlock\w{0,3}|(?:se\s+)?d[ée]verrouill\w{0,4})\s+"
+    r"(?:(?:only\s+|now\s+|uniquement\s+|seulement\s+|maintenant\s+)?(?:with|avec|using|par)\s+)"
+    r"(?:(?:le|the|a|un|this|ce)\s+)?(?:(?:new|nouveau)\s+)?(?:(?:code|combinaison|combination|pin)\s+)?" + _VALUE
+)
+_LOCK = re.compile(
+    r"(?i)(?<![\w\-])(?:doors?|portes?|portails?|gates?|coffres?(?:-forts?)?|safes?|vaults?|cadenas|padlocks?|locks?|serrures?|casiers?|lockers?|"
+    r"armoires?|cabinets?|lockbox|bo[iî]tes?\s+[àa]\s+cl[ée]s?|keypad|digicode|salles?|rooms?|locaux|local|entr[ée]es?|entrance)(?![\w\-])"
+)
+# A wallet's recovery (seed) phrase: 12 to 24 lowercase words of 3 to 8 letters (BIP-39's), after the words naming it.
+_SEED_PHRASE = re.compile(
+    r"(?i)(?<![\w\-])(?:(?:recovery|seed|mnemonic|backup|secret)\s+(?:phrase|words)|phrases?\s+(?:de\s+)?(?:r[ée]cup[ée]ration|secr[eè]te|mn[ée]monique)|"
+    r"mots\s+de\s+r[ée]cup[ée]ration|mn[ée]moni(?:c|que))(?![\w\-])[^.!?\n]{0,80}?[\s:=→>]"
+    r"(?P<phrase>[a-z]{3,8}(?:[ \t]+[a-z]{3,8}){11,29})(?![\w\-])"
+)
+_SEED_LENGTHS = (24, 21, 18, 15, 12)
+_FUNCTION_WORDS = frozenset(
+    "the and you your with that this for are not was have from les des pour que qui est une dans sur pas vous nous avec".split()
+)
+# Network equipment configuration (IOS, NX-OS, Aruba, FortiOS...): a command line of lowercase words, then the
+# secret's keyword, an optional type (0: in clear; 5, 8, 9: hashed, left alone; 7: reversible) and the value:
+# "username netops privilege 15 secret 0 X", "snmp-server community X RW", "key-string X", "pre-shared-key X".
+_DEVICE_CONFIG = re.compile(
+    r"(?m)^[ \t]*(?:[a-z0-9][\w\-.]{0,40}[ \t]+){1,8}?(?P<word>secret|password|community|key-string|pre-shared-key|psk|wpa-psk)"
+    r"[ \t]+(?:(?P<type>[0-9])[ \t]+)?(?P<value>[^\s\"'`]{4,128})(?:[ \t]+[^\n]{0,40})?$"
 )
 IDENTIFIER_WORDS = re.compile(
     r"(?i)\b(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|digests?|ids?|uuids?|guids?|builds?|versions?|refs?|r[ée]f[ée]rences?|"
@@ -211,7 +247,7 @@ _NETWORK_KEY = re.compile(
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
 _WEAK_WORDS = frozenset({"pin", "code pin", "pin code"})
 # Words announcing a door, alarm or wifi code: short codes ("4719B") are accepted after them.
-_CODE_WORD = re.compile(r"(?i)code|digicode|pin|combina")
+_CODE_WORD = re.compile(r"(?i)code|digicode|pin|combina|r[ée]cup[ée]ration|secours|recovery|backup")
 
 # Config identifiers holding a secret: AWS_SECRET_ACCESS_KEY, db_password, "private_key_id", apiKey.
 _CONFIG = re.compile(
@@ -248,13 +284,14 @@ _PAIR = re.compile(
     r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–]\s+)"
     r"(?P<password>(?!(?:mdp|pwd|pw|pass|password|mot)(?![\w\-]))[^\s,;]{3,128})"
     r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username)\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
-    r"(?:pass(?:word)?|pwd|mdp|mot de passe|pw)\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
+    r"(?<![^\W\d_])(?:pass(?:word)?|pwd|mdp|mot de passe|pw)\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
 )
 # HTTP authentication: "Authorization: Basic dXNlcjpwYXNz", "Bearer abc.def", any other scheme
 # ("Authorization: SSWS 00ab...", "ApiKey ...", "Key ..."), and key-carrying headers
 # ("X-Api-Key: ...", "PRIVATE-TOKEN: ...", "Ocp-Apim-Subscription-Key: ...").
 _AUTH_HEADER = re.compile(
-    r"(?i)(?<![\w\-])(?:(?:proxy-)?authorization\s*[:=]\s*(?:[A-Za-z][\w\-]{0,20}\s+)?|(?:basic|bearer|token)\s+)"
+    # (a value may be "<client id>:<secret>": the secret is the value)
+    r"(?i)(?<![\w\-])(?:(?:proxy-)?authorization\s*[:=]\s*(?:[A-Za-z][\w\-]{0,20}\s+)?(?P<client>[\w.\-@]{1,64}:)?|(?:basic|bearer|token)\s+)"
     r"(?P<value>[A-Za-z0-9+/=_.~\-]{12,4096})"
     # (any header named "...-Key", quoted as code writes headers: {'X-Partner-Key': '...'})
     r"|(?<![\w\-])(?:x-)?[\w\-]{0,30}(?:api-?key|token|secret|subscription-key|auth-key|(?<=\w)-key)[\"']?\s*:\s*[\"']?(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
@@ -308,6 +345,7 @@ _CUES = (
     "token", "jeton", "bearer", "basic", "auth", "credential", "creds", "identifiant", "login", "user", "accès", "acces", "access",
     "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
     "combina", "sess", "sid", "admin", "root", "connect", "identified", "securestring",
+    "ouvr", "open", "unlock", "verrouill", "phrase", "seed", "mnemoni", "mnémoni", "community",
 )
 _SPACED_CUES = re.compile(r"log\s+in|sign\s+in|-a\b")  # the cues above cannot say "log in" with any space
 # Words a config name holds (see `_CONFIG`), and what must follow the rest of the name: an assignment.
@@ -361,6 +399,11 @@ _XML_SECRET = re.compile(
 
 
 
+# The user names under which code hosts and registries take a token as the password.
+_TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?:token|x-access-token|x-token-auth|oauth2|__token__|gitlab-ci-token|x-oauth-basic)[\"']?\s*[,;}\n]")
+_TYPED_SYMBOL = re.compile(r"[!#$%&*?@^()\[\]{}<>|;,]")
+
+
 def find_announced(text: str) -> list[SecretCandidate]:
     """Secrets a word announces, in prose and in config: the value is the span."""
     lowered = text.lower()
@@ -383,6 +426,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
             span, value = (span[0] + 1, span[1]), value[1:]  # a SAS token pasted with its "?"
         if value.startswith("-----BEGIN") or is_documented_sample(value, text, span[0]):
             continue  # a private key block (the catalogue reports it), or the docs' sample key
+        if family == "PASSWORD" and _TOKEN_USER.search(text, max(0, m.start() - 80), m.start()):
+            family = "TOKEN"  # {"username": "token", "password": X}, x-access-token, __token__: a token sent as a password
+        elif family == "API_KEY" and name.rstrip("\"'`").endswith("secret") and _TYPED_SYMBOL.search(value) and looks_like_password(value):
+            family = "PASSWORD"  # "shared_secret: r4d!v38..." holds symbols no key alphabet has: chosen, as passwords are
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
     for m in _VARIABLE_SAID.finditer(text) if "_" in text and _has_cue(lowered, _CONFIG_CUES) else ():
@@ -402,7 +449,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
     for m in _ANNOUNCED.finditer(text):
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(m.group("connector")):
             continue
-        family = "PASSWORD" if m.group("password") else _key_family(m.group("key"), text[m.start("bare") : m.end("bare")] if m.group("bare") else m.group("quoted") or "") if m.group("key") else "TOKEN" if m.group("token") else ""
+        family = "PASSWORD" if m.group("password") else key_family(m.group("key"), text[m.start("bare") : m.end("bare")] if m.group("bare") else m.group("quoted") or "") if m.group("key") else "TOKEN" if m.group("token") else ""
         word = (m.group("password") or "").casefold()
         span = _value_span(text, m)
         if span is None:
@@ -464,6 +511,22 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("password").rstrip(_TRAILING)
         if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
+    for m in _OPENS_WITH.finditer(text):
+        span = _value_span(text, m)
+        sentence_start = max(m.start() - 80, *(text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"))
+        if span is not None and looks_like_access_code(text[span[0] : span[1]]) and _LOCK.search(text, sentence_start, span[1] + 40):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "lock-opens-with"))
+    for m in _SEED_PHRASE.finditer(text):
+        words = m.group("phrase").split()
+        n = next((k for k in _SEED_LENGTHS if k <= len(words)), 0)
+        if n and sum(w.casefold() in _FUNCTION_WORDS for w in words[:n]) < 2 and len(set(words[:n])) > n * 3 // 4:
+            end = _nth_word_end(text, m.start("phrase"), n)
+            out.append(SecretCandidate(m.start("phrase"), end, "PRIVATE_KEY", "recovery-phrase"))
+    for m in _DEVICE_CONFIG.finditer(text) if "\n" in text or text[:1].islower() else ():
+        value, kind = m.group("value"), m.group("type")
+        if kind in (None, "0", "7") and not value.isdigit() and (looks_like_password(value) or looks_like_key(value)) \
+                and value.casefold() not in _DEVICE_PUBLIC_WORDS:
+            out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
     for m in _KEY_THEN_VALUE.finditer(text):
         value = m.group("bare")
         before = text[max(0, m.start() - 24) : m.start()]
@@ -485,7 +548,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         before = text[max(0, m.start() - 24) : m.start()]  # "public key", "public VAPID key", "ssh-rsa" are not secrets
         if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")) and not is_public_key_material(value):
-            family = "TOKEN" if m.group("token") else _key_family(text[max(0, m.start() - 12) : m.start("bare")], value)
+            family = "TOKEN" if m.group("token") else key_family(text[max(0, m.start() - 12) : m.start("bare")], value)
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):
         group = next(g for g in _COMMAND_LINE_VALUES if m.group(g) is not None)
@@ -527,7 +590,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # "X-CSRF-Token:": an anti-forgery token is issued per page view (as in config)
         if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
             # A header named for a key (X-Api-Key, xi-api-key, Ocp-Apim-Subscription-Key) carries a key.
-            named_key = group == "header" and re.search(r"(?i)key[\"']?\s*:", m.group(0)) is not None
+            # ... and so does a scheme named for one ("Authorization: ApiKey X", "Authorization: Key X").
+            named_key = re.search(r"(?i)key[\"']?\s*:" if group == "header" else r"(?i)key\s+$", text[m.start() : m.start(group)]) is not None
+            named_key = named_key or m.group("client") is not None  # "<client id>:<secret>": a key pair's secret half
             out.append(SecretCandidate(m.start(group), m.end(group), "API_KEY" if named_key else "TOKEN", "authorization-header"))
     if "/" in text and _SLASH_PAIR_CONTEXT.search(text):
         for m in _SLASH_PAIR.finditer(text):
@@ -555,15 +620,18 @@ def find_announced(text: str) -> list[SecretCandidate]:
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
         if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))
-    # A wifi QR code's string ("WIFI:T:WPA;S:<network>;P:X;;") is read by its P: field alone.
-    qr_codes = [(m.start(), m.end()) for m in _WIFI_QR.finditer(text)] if "WIFI:" in text else []
+    # Read whole elsewhere, never in pieces here: a wifi QR code's string ("WIFI:T:WPA;S:<network>;P:X;;") by its
+    # P: field, an Oracle connect descriptor ("scott/X@db.acme.lan", whose pair would run on into the host) by
+    # `find_url_credentials`.
+    read_whole = [(m.start(), m.end()) for m in _WIFI_QR.finditer(text)] if "WIFI:" in text else []
+    read_whole += [(m.start("user"), m.end("host")) for m in oracle_logins(text)]
     return [
         c for c in out
         if not is_documented_sample(text[c.start : c.end], text, c.start)
         and not (c.family == "PASSWORD" and (_REFUSED_AFTER.match(text, c.end) or _is_public_default(text[c.start : c.end], text, c.start)))
         # "user@example.com/token:X": a labelled value, read as config with its label's family, is no password
         and not (c.family == "PASSWORD" and _LABELLED_VALUE.match(text, c.start))
-        and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in qr_codes))
+        and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in read_whole))
     ]
 
 
@@ -576,10 +644,10 @@ _REFUSED_AFTER = re.compile(
 )
 
 
-_PRIVATE_WORDS = re.compile(r"(?i)priv\w*[\s_\-]*keys?|cl[ée]f?s?\s+priv|privkey")
+_PRIVATE_WORDS = re.compile(r"(?i)priv\w*[\s_\-]*keys?|cl[ée]f?s?\s+priv|privkey|encryption[\s_\-]*keys?|cl[ée]f?s?\s+de\s+chiffrement")
 
 
-def _key_family(words: str, value: str) -> str:
+def key_family(words: str, value: str) -> str:
     """What key words announce: "private key", "clé privée" a private key when the value holds 256 bits or more
     (64 hex digits, 43 base64 characters: an asymmetric key's size; a 32-hex "private" API key is an API key),
     any other an API key."""
@@ -632,11 +700,26 @@ def _basic_credentials(value: str) -> bool:
     return b":" in decoded and 0 < len(head) <= 64 and head.isascii() and all(32 < c < 127 for c in head)
 
 
+# SNMP's default communities and IOS keywords after "password"/"secret": public, or not a value.
+_DEVICE_PUBLIC_WORDS = frozenset({"public", "private", "encryption", "level", "required"})
+
+
+def _nth_word_end(text: str, start: int, n: int) -> int:
+    """Where the n-th word from `start` ends (words separated by spaces or tabs)."""
+    position = start
+    for _ in range(n):
+        while position < len(text) and text[position] in " \t":
+            position += 1
+        while position < len(text) and not text[position].isspace():
+            position += 1
+    return position
+
+
 def _acceptable(value: str, family: str, code_word: bool = False) -> bool:
     if "://" in value or value.startswith("//"):
         return False  # a link: the secret inside it, if any, is found on its own (userinfo, ?token=)
     if family == "PASSWORD":
-        return looks_like_password(value) or code_word and looks_like_access_code(value)
+        return looks_like_password(value) or code_word and (looks_like_access_code(value) or looks_like_recovery_code(value))
     return looks_like_key(value) or family == "TOKEN" and value.startswith("eyJ")
 
 
@@ -655,8 +738,10 @@ def _config_family(name: str, text: str, start: int) -> str:
     in_connection_string = in_url_query or ";" in window and (_SERVER_KEY.search(window) is not None or "://" in window)
     if any(w in name for w in ("password", "passwd", "passphrase", "pwd", "pass", "mdp", "motdepasse", "mot_de_passe")):
         return "CONNECTION_STRING" if in_connection_string else "PASSWORD"
-    if re.search(r"private_?key(?!_?id)", name.replace("-", "_")):
-        return "PRIVATE_KEY"  # WireGuard's PrivateKey =, PRIVATE_KEY=0x...; "private_key_id" names one
+    if re.search(r"private_?key(?!_?id)|encryption_?key", name.replace("-", "_")):
+        return "PRIVATE_KEY"  # WireGuard's PrivateKey =, PRIVATE_KEY=0x..., a data encryption key; "private_key_id" names one
+    if "otpauth://" in window:
+        return "TOKEN"  # the secret of an authenticator's link is a TOTP seed
     if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
         return "CONNECTION_STRING"
     last_word = name.replace("-", "_").rstrip("_\"'`")

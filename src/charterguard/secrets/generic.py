@@ -22,6 +22,7 @@ import re
 
 from . import SecretCandidate, long_runs
 from .catalogue import NOT_SECRET_PREFIXES
+from .credentials import key_family
 from .shape import decodes_to_prose, entropy, is_documented_sample, is_hex, is_public_key_material, looks_generated
 
 # A run of the base64/base64url alphabet, 16+ long, not inside a longer word, a path or a link.
@@ -153,6 +154,7 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
             out.append(SecretCandidate(start, end, "API_KEY", "generated-value", score=0.7))
             continue
         word = (credential.group("word") or "").casefold()
-        family = "TOKEN" if word in _TOKEN_WORDS else "PASSWORD" if word in _PASSWORD_WORDS else "API_KEY"
+        # (a private or encryption key of an asymmetric or AES key's size is a PRIVATE_KEY: `key_family`)
+        family = "TOKEN" if word in _TOKEN_WORDS else "PASSWORD" if word in _PASSWORD_WORDS else key_family(before, value)
         out.append(SecretCandidate(start, end, family, "generated-value-named", score=0.8))
     return out

@@ -24,7 +24,7 @@ import ipaddress
 import re
 from collections.abc import Iterable
 
-from ..text.urls import login_target_spans
+from ..text.urls import login_target_spans, oracle_logins
 from ..validators import private_ip
 from . import SecretCandidate
 from .shape import is_placeholder
@@ -126,6 +126,7 @@ _FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
 _DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+" + _SPACED_FOLDERS + r"[^\s<>\"|*?.,;:!)]*)")
 _UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|Volumes/[^\s/<>\"'»)\]]+|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
 _TRAILING = ".,;:!?)]}»”’\"'"
+_REMOTE_PATH = re.compile(r":(?P<path>/[\w.\-]+(?:/[\w.\-]+)*/?)")  # host:/path, as NFS, rsync and scp write it
 # A machine named after a server word, as hosts are named inside a company: letters and digits in
 # three dash- or underscore-separated parts ("le serveur SRV-PAIE-01", "on host ci-runner-03"), or two
 # after a usual host prefix ("la VM dev_vm12", "NAS fs-02"); "Server COVID-19", "GPT-4" are not hosts.
@@ -163,6 +164,11 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
     out.extend(_ip_addresses(text, login_hosts))
     if "." in text:
         out.extend(_hosts_and_links(text, domains, tools, login_hosts))
+    for m in oracle_logins(text):
+        # "scott/pw@db.acme.intra:1521/ORCL": the host and port after the credentials (no link: the address alone)
+        host = m.group("host").casefold()
+        if private_ip(host) or _internal_kind(host, host, domains, tools) == "internal-host":
+            out.append(SecretCandidate(m.start("host"), m.end("port") if m.group("port") else m.end("host"), "INTERNAL_HOST", "connect-descriptor-host"))
     if "://" in text:
         out.extend(_single_label_links(text))
         for m in _BUCKET_URI.finditer(text):
@@ -240,7 +246,8 @@ def _ip_addresses(text: str, login_hosts: set[int]) -> list[SecretCandidate]:
 # The addresses home routers ship with: said as a default, they are advice, not a company's network.
 _ROUTER_DEFAULTS = frozenset({"192.168.0.1", "192.168.1.1", "192.168.1.254", "192.168.0.254", "192.168.2.1", "10.0.0.1", "10.0.0.138", "192.168.100.1"})
 _DEFAULT_SAID = re.compile(
-    r"(?i)\b(?:d[ée]faut|default|d['’]usine|factory|souvent|g[ée]n[ée]ralement|habituellement|usually|typically|generally|most\s+(?:routers|boxes))\b"
+    r"(?i)\b(?:d[ée]faut|default|d['’]usine|factory|souvent|g[ée]n[ée]ralement|en\s+g[ée]n[ée]ral|habituellement|normalement|"
+    r"usually|typically|generally|in\s+general|normally|commonly|often|most\s+(?:routers|boxes))\b"
 )
 
 
@@ -278,6 +285,9 @@ def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]
             continue
         if kind == "internal-host" and not is_link:
             out.append(SecretCandidate(start, end, "INTERNAL_HOST", kind))
+            export = _REMOTE_PATH.match(text, end)
+            if export is not None:  # "nfs-prod.acme.intra:/exports/media", "backup.lan:/srv/dumps": an export or a remote path
+                out.append(SecretCandidate(export.start("path"), _trim(text, export.start("path"), export.end()), "FILE_PATH", "remote-path"))
         elif kind == "internal-host" or is_link:
             out.append(SecretCandidate(start, end, "INTERNAL_URL", kind))
     return out

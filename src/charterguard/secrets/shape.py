@@ -79,10 +79,23 @@ def is_placeholder(value: str) -> bool:
 
 def looks_like_access_code(value: str) -> bool:
     """A door, alarm or wifi code: 4 to 10 digits, capitals and #*, at least half digits ("4719B", "8842#"),
-    or groups of digits ("77-41-09", the combination "31-17-42")."""
+    groups of digits ("77-41-09", the combination "31-17-42") or of digits and capitals ("7C4-19B-D2")."""
     if _DIGIT_GROUPS.match(value):
         return 4 <= sum(c.isdigit() for c in value) <= 12 and not _DATE.match(value)
-    return 4 <= len(value) <= 10 and _ACCESS_CODE.match(value) is not None and sum(c.isdigit() for c in value) * 2 >= len(value)
+    if _KEYPAD_GROUPS.match(value):
+        value = value.replace("-", "")
+    return 4 <= len(value) <= 12 and _ACCESS_CODE.match(value) is not None and sum(c.isdigit() for c in value) * 2 >= len(value)
+
+
+_KEYPAD_GROUPS = re.compile(r"^[0-9A-Z]{1,4}(?:-[0-9A-Z]{1,4}){1,3}$")
+# A recovery key or set of backup codes: groups of digits and letters (BitLocker's 8 groups of 6 digits).
+_RECOVERY_GROUPS = re.compile(r"^[0-9A-Za-z]{4,8}(?:[\-\s][0-9A-Za-z]{4,8}){3,11}$")
+
+
+def looks_like_recovery_code(value: str) -> bool:
+    """A value said to be a recovery key: 4 to 12 groups of 4 to 8 digits and letters, at least half digits
+    ("437669-869002-...", "K7QX-29FB-..."). Only after the words naming one (a card number has the shape too)."""
+    return _RECOVERY_GROUPS.match(value) is not None and sum(c.isdigit() for c in value) * 2 >= sum(c.isalnum() for c in value)
 
 
 def looks_like_password(value: str) -> bool:
@@ -181,10 +194,21 @@ _CAMEL_WORD = re.compile(r"[A-Z]?[a-z]{3,}")
 _DOCS_CONTEXT = re.compile(r"(?i)\b(?:docs?|documentation|tutori(?:al|el)s?|tutos?|readme|samples?|exemples?|examples?)\b")
 
 
+# The words right before a value calling it a sample: "jwt.io's sample token X", "the example key: X",
+# « le jeton d'exemple X », "a dummy password like X".
+_CALLED_SAMPLE = re.compile(
+    r"(?i)(?<![\w\-.])(?:(?:sample|example|dummy|fake|demo|placeholder|test)[ \t]+(?:[\w\-]+[ \t]+)?(?:tokens?|keys?|jwts?|secrets?|passwords?|credentials?)"
+    r"|(?:jetons?|cl[ée]s?|mots?[ \t]+de[ \t]+passe|secrets?)[ \t]+(?:d['’][ \t]*exemple|de[ \t]+d[ée]mo|factices?|bidons?|fictifs?|fictives?))"
+    r"(?:[ \t]+(?:is|est|:|like|comme|such[ \t]+as))?[ \t]*[:=]?[ \t]*[\"'`«“]?[ \t]*$"
+)
+
+
 def is_documented_sample(value: str, text: str, start: int) -> bool:
-    """A value carrying the docs' EXAMPLE marker, on a line that speaks of documentation or
-    examples ("AWS docs use AKIAIOSFODNN7EXAMPLE..."). Pasted alone in a config, it is reported:
-    the post does not say it is the sample."""
+    """A value the words right before it call a sample ("jwt.io's sample token X", « le jeton d'exemple X »),
+    or carrying the docs' EXAMPLE marker on a line that speaks of documentation or examples ("AWS docs use
+    AKIAIOSFODNN7EXAMPLE..."). Pasted alone in a config, it is reported: the post does not say it is the sample."""
+    if _CALLED_SAMPLE.search(text, max(0, start - 60), start):
+        return True
     if "EXAMPLE" not in value:
         return False
     line_start = text.rfind("\n", 0, start) + 1
