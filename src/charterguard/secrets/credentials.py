@@ -73,7 +73,8 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
 
 # What announces a password or an access code, in prose (FR/EN) and abbreviations.
 _PASSWORD_WORDS = (
-    r"mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
+    # (and its typos: passwrd, pasword, psswd, pswd)
+    r"mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pa?s{1,2}w(?:o?r)?ds?|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
     r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te|"
     r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire)|"
     r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network)|"
@@ -99,23 +100,30 @@ _TOKEN_WORDS = r"(?:(?:access|auth|refresh|bearer|api|personal[\s_\-]access|sess
 # Connectors between the announcing words and the value. The value may also follow the
 # words directly for the short forms ("mdp Soleil2026!").
 _CONNECTOR = (
-    r"\s*(?:[:=]|=>|->|→)(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be)(?![\w\-]))?|,?\s+(?:"
+    # ("c", "cé", "sé": c'est as text messages write it)
+    r"\s*(?:[:=]|=>|->|→)(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be|c|c[ée]|s[ée])(?![\w\-'’]))?|,?\s+(?:"
     # Longest first: the first alternative that leads to a value is the one tried.
     r"has\s+been\s+(?:set|changed)\s+to|(?:is|was)\s+set\s+to|set\s+to|changed\s+to|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
     r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
     r"remains|became|(?:donc\s+|alors\s+|so\s+|then\s+)?(?:ce\s+sera|c['’]est|it['’]ll\s+be|it\s+will\s+be|it['’]s|it\s+is))(?:\s*:)?|['’]s"
-    r"|\s*\?\s*(?:it['’]s|it\s+is|c['’]est|here(?:\s+it\s+is)?|voil[àa])\s*:?"
+    # a question, then the answer ("le code du coffre ? 37-22-08", "the password? it's X")
+    r"|\s*\?(?:\s*(?:it['’]s|it\s+is|c['’]est|here(?:\s+it\s+is)?|voil[àa])\s*:?)?"
 )
 # "c'est toujours X", "is now X": an adverb between the connector and the value.
 # Any English "-ly" or French "-ment" adverb too ("is literally X", "c'est tout simplement X").
 _ADVERB = (
     r"(?:\s+(?:tout\s+)?(?:toujours|maintenant|d[ée]sormais|encore|juste|just|now|still|always|simply|really|actually|"
     r"en\s+fait|[a-z]{2,14}ly|[a-zéè]{3,14}ment))?"
+    r"(?:\s+(?:le|la|the)(?=\s+\S*\d))?"  # "c'est le 5829B": an article before a code
 )
 # Words between the keyword and the connector ("du wifi invité", "for the staging db"):
 # at most eight, no sentence punctuation.
 _GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,8}?"
-_VALUE = r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
+# (a code may be said digit by digit: "code alarme = 1 9 8 4")
+_VALUE = (
+    r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?P<spaced>\d(?: \d){3,7})(?![\w\-])"
+    r"|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
+)
 
 _ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<password>" + _PASSWORD_WORDS + r")|(?P<key>" + _KEY_WORDS + r")|(?P<token>" + _TOKEN_WORDS + r")|(?P<secret>" + _SECRET_WORDS + r"))"
@@ -144,7 +152,8 @@ _VALUE_FIRST = re.compile(
 # Set or changed to a value: "I set the router password to X", "j'ai changé le mot de passe du wifi en X".
 _SET_TO = re.compile(
     r"(?i)(?<![\w\-])(?:set|changed?|updated?|switched|moved|mis|chang[ée]|modifi[ée]|pass[ée])(?P<words>\s+(?:[^\s.!?;:]{1,30}\s+){0,5}?"
-    r"(?:" + _PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
+    # ("changed the password from X to Y": the new one)
+    r"(?:" + _PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?(?:\s+(?:from|de|du)\s+\S{1,60}?)?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
 )
 _PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])")
 # A password word, then within the sentence a colon, an arrow or "it's" and a strongly shaped value,
@@ -152,7 +161,7 @@ _PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\
 # DM… nvm, it's X", "le mdp je l'ai plus, ah si c'est X").
 _LOOSE_ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,100}?)"
-    r"(?:\s*(?::|=|→|->)|(?<![\w\-])(?:it['’]s|it\s+is|c['’]est|voil[àa]|voici|here\s+it\s+is)\s*:?)" + _VALUE
+    r"(?:\s*(?::|=|→|->)(?:\s*(?:c|c[ée]|s[ée])(?![\w\-'’]))?|(?<![\w\-])(?:it['’]s|it\s+is|c['’]est|voil[àa]|voici|here\s+it\s+is)\s*:?)" + _VALUE
 )
 # A password word, a colon or arrow, then "user / password": "Pass for the staging basic auth → stg / X".
 _PASSWORD_THEN_PAIR = re.compile(
@@ -281,7 +290,7 @@ _PAIR = re.compile(
     r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}(?![^\s:=/,;|])){1,6}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s|sont|are|est|is))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
-    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–]\s+)"
+    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–—]\s+)"
     r"(?P<password>(?!(?:mdp|pwd|pw|pass|password|mot)(?![\w\-]))[^\s,;]{3,128})"
     r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username)\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
     r"(?<![^\W\d_])(?:pass(?:word)?|pwd|mdp|mot de passe|pw)\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
@@ -377,17 +386,22 @@ _NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
 # "user / password" anywhere in a sentence that speaks of logging in: "(admin / Site#Admin26)",
 # "use admin/Adm1n!2026 to log in". Only a strongly shaped password (see `_SLASH_PAIR_CONTEXT`).
 _SLASH_PAIR = re.compile(r"(?<![\w\-./@#])(?P<user>[A-Za-z][\w.\-@]{1,40})\s*/\s*(?P<password>[^\s/,;()]{6,128})")
-# What an account name looks like: a role ("admin", "demo"), or a login with a dot, underscore, @ or digit.
+# A privileged account joined to its password by a colon, no word needed: "admin:Hx7!kP2mQz sur le NAS".
+_ROLE_PAIR = re.compile(
+    r"(?i)(?<![\w\-./@#:])(?:admin(?:istrat(?:or|eur))?|root|superuser|sysadmin|sa|postgres|oracle|ubnt|pi|operator)"
+    r":(?P<password>[^\s/,;:()\"'`]{8,128})(?!:)"
+)
+# What an account name looks like: a role ("admin", "demo"), or a login with a dot, underscore, dash, @ or digit.
 _ACCOUNT_NAME = re.compile(
     r"^(?i:admin\w*|root|user\w*|demo\w*|test\w*|guest|invit[ée]s?|support|deploy\w*|svc\w*|service\w*|operator|"
-    r"accueil|formation|stagiaire\w*|presse|kiosk\w*)$|^(?=.*[a-z])(?=.*[._@\d])[\w.\-@]+$"
+    r"accueil|formation|stagiaire\w*|presse|kiosk\w*)$|^(?=.*[a-z])(?=.*[._@\d\-])[\w.\-@]+$"
 )
 # A login written as people make them ("jdupont", "mlefevre"): with a password mixing a digit and a symbol.
 _LOGIN_NAME = re.compile(r"^[a-z]{4,20}$")
 _CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?()\n—–]|\s-\s)")  # not "desktop / Mobile#1 layout"
 _SLASH_PAIR_CONTEXT = re.compile(
     r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|identifiants?|creds|credentials?|"
-    r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?)\b"
+    r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?|(?:basic\s+)?auth(?:entication|entification)?)\b"
 )
 _LABELLED_VALUE = re.compile(r"(?i)(token|jeton|api[_\-]?key|key|secret)[:=]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
@@ -605,6 +619,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
                          and any(c.isdigit() for c in value) and _CLAUSE_END.match(text, m.start("password") + len(value))) \
                     and _SLASH_PAIR_CONTEXT.search(sentence):
                 out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
+    for m in _ROLE_PAIR.finditer(text) if ":" in text else ():
+        value = m.group("password").rstrip(_TRAILING)
+        if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
+            out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
     for m in _PAIR.finditer(text):
         group = "password" if m.group("password") is not None else "password2"
         if (m.group("user") or m.group("user2") or "").casefold() in _FIELD_LABELS:
@@ -612,10 +630,12 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if (m.group("user") or "").isdigit():
             continue  # "account growth: 2025/2026": figures, not a login
         start, end = m.start(group), m.end(group)
+        if text[start] in "\"'`«“‘":
+            start += 1  # "--password 'X'": the quotes are not the password
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         value = text[start:end]
-        if _EMAIL.fullmatch(value) or value.startswith("//"):
+        if not value or _EMAIL.fullmatch(value) or value.startswith("//"):
             continue  # "compte : Canva - comm@acme.fr", "portal: https://...": an address, not a password
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
         if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
@@ -625,6 +645,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
     # `find_url_credentials`.
     read_whole = [(m.start(), m.end()) for m in _WIFI_QR.finditer(text)] if "WIFI:" in text else []
     read_whole += [(m.start("user"), m.end("host")) for m in oracle_logins(text)]
+    # "login/mdp : commercial3 / X": what stands before the pair's slash is its user name, not a password
+    pair_passwords = {c.start for c in out if c.kind == "login-password-pair"}
+    out = [c for c in out if not (c.kind != "login-password-pair" and _user_before(text, c.end, pair_passwords))]
     return [
         c for c in out
         if not is_documented_sample(text[c.start : c.end], text, c.start)
@@ -715,6 +738,15 @@ def _nth_word_end(text: str, start: int, n: int) -> int:
     return position
 
 
+def _user_before(text: str, end: int, pair_passwords: set[int]) -> bool:
+    """`end` is followed by " / " and then one of `pair_passwords`."""
+    slash = _SLASH_AFTER.match(text, end)
+    return slash is not None and slash.end() in pair_passwords
+
+
+_SLASH_AFTER = re.compile(r"[ \t]*/[ \t]*")
+
+
 def _acceptable(value: str, family: str, code_word: bool = False) -> bool:
     if "://" in value or value.startswith("//"):
         return False  # a link: the secret inside it, if any, is found on its own (userinfo, ?token=)
@@ -756,6 +788,8 @@ def _value_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     if m.group("quoted") is not None:
         start, end = m.start("quoted"), m.end("quoted")
         return (start, end) if end > start else None
+    if "spaced" in m.re.groupindex and m.group("spaced") is not None:
+        return m.start("spaced"), m.end("spaced")
     start, end = m.start("bare"), m.end("bare")
     pair_list = _NEXT_PAIR.search(text, start, end)
     if pair_list:

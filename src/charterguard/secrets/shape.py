@@ -82,11 +82,14 @@ def looks_like_access_code(value: str) -> bool:
     groups of digits ("77-41-09", the combination "31-17-42") or of digits and capitals ("7C4-19B-D2")."""
     if _DIGIT_GROUPS.match(value):
         return 4 <= sum(c.isdigit() for c in value) <= 12 and not _DATE.match(value)
+    if _SPACED_DIGITS.match(value):
+        return not is_placeholder(value.replace(" ", ""))  # "1 9 8 4" said digit by digit ("1 2 3 4" is a sequence)
     if _KEYPAD_GROUPS.match(value):
         value = value.replace("-", "")
     return 4 <= len(value) <= 12 and _ACCESS_CODE.match(value) is not None and sum(c.isdigit() for c in value) * 2 >= len(value)
 
 
+_SPACED_DIGITS = re.compile(r"^\d(?: \d){3,7}$")
 _KEYPAD_GROUPS = re.compile(r"^[0-9A-Z]{1,4}(?:-[0-9A-Z]{1,4}){1,3}$")
 # A recovery key or set of backup codes: groups of digits and letters (BitLocker's 8 groups of 6 digits).
 _RECOVERY_GROUPS = re.compile(r"^[0-9A-Za-z]{4,8}(?:[\-\s][0-9A-Za-z]{4,8}){3,11}$")
@@ -108,6 +111,8 @@ def looks_like_password(value: str) -> bool:
     """
     if len(value) < 4 or len(value) > 128 or is_placeholder(value) or _MARKUP.search(value) or _SOCIAL.match(value):
         return False
+    if _SPACED_DIGITS.match(value):
+        return looks_like_access_code(value)
     if value[0] in "([" and value[1:].rstrip(")],.;:").isalpha():
         return False  # "MDP (Master Data Platform)": a parenthesis opening an aside
     if value.isdigit():
