@@ -354,8 +354,9 @@ _CUES = (
     "token", "jeton", "bearer", "basic", "auth", "credential", "creds", "identifiant", "login", "user", "accès", "acces", "access",
     "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
     "combina", "sess", "sid", "admin", "root", "connect", "identified", "securestring",
-    "ouvr", "open", "unlock", "verrouill", "phrase", "seed", "mnemoni", "mnémoni", "community",
 )
+_KEY_CUES = ("key", "secret", "token", "clé", "cle", "jeton")  # see `_KEY_THEN_VALUE`
+_ROLE_CUES = ("admin", "root", "superuser", "sysadmin", "sa:", "postgres", "oracle", "ubnt", "pi:", "operator")  # see `_ROLE_PAIR`
 _SPACED_CUES = re.compile(r"log\s+in|sign\s+in|-a\b")  # the cues above cannot say "log in" with any space
 # Words a config name holds (see `_CONFIG`), and what must follow the rest of the name: an assignment.
 _CONFIG_CUES = ("pass", "pwd", "mdp", "mot_de_passe", "secret", "token", "jeton", "key", "credential", "sas", "auth", "sig", "sess", "sid")
@@ -525,23 +526,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("password").rstrip(_TRAILING)
         if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
-    for m in _OPENS_WITH.finditer(text):
-        span = _value_span(text, m)
-        sentence_start = max(m.start() - 80, *(text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"))
-        if span is not None and looks_like_access_code(text[span[0] : span[1]]) and _LOCK.search(text, sentence_start, span[1] + 40):
-            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "lock-opens-with"))
-    for m in _SEED_PHRASE.finditer(text):
-        words = m.group("phrase").split()
-        n = next((k for k in _SEED_LENGTHS if k <= len(words)), 0)
-        if n and sum(w.casefold() in _FUNCTION_WORDS for w in words[:n]) < 2 and len(set(words[:n])) > n * 3 // 4:
-            end = _nth_word_end(text, m.start("phrase"), n)
-            out.append(SecretCandidate(m.start("phrase"), end, "PRIVATE_KEY", "recovery-phrase"))
-    for m in _DEVICE_CONFIG.finditer(text) if "\n" in text or text[:1].islower() else ():
-        value, kind = m.group("value"), m.group("type")
-        if kind in (None, "0", "7") and not value.isdigit() and (looks_like_password(value) or looks_like_key(value)) \
-                and value.casefold() not in _DEVICE_PUBLIC_WORDS:
-            out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
-    for m in _KEY_THEN_VALUE.finditer(text):
+    for m in _KEY_THEN_VALUE.finditer(text) if _has_cue(lowered, _KEY_CUES) else ():
         value = m.group("bare")
         before = text[max(0, m.start() - 24) : m.start()]
         if looks_like_short_key(value) and not IDENTIFIER_WORDS.search(before) and not _ADVICE_BEFORE.search(before):
@@ -619,7 +604,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
                          and any(c.isdigit() for c in value) and _CLAUSE_END.match(text, m.start("password") + len(value))) \
                     and _SLASH_PAIR_CONTEXT.search(sentence):
                 out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
-    for m in _ROLE_PAIR.finditer(text) if ":" in text else ():
+    for m in _ROLE_PAIR.finditer(text) if ":" in text and _has_cue(lowered, _ROLE_CUES) else ():
         value = m.group("password").rstrip(_TRAILING)
         if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
@@ -656,6 +641,37 @@ def find_announced(text: str) -> list[SecretCandidate]:
         and not (c.family == "PASSWORD" and _LABELLED_VALUE.match(text, c.start))
         and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in read_whole))
     ]
+
+
+def find_by_context(text: str) -> list[SecretCandidate]:
+    """Secrets no credential word announces, known by what they open or where they sit: a lock's code
+    ("le coffre s'ouvre avec 19-44-07"), a wallet's recovery phrase, the secrets of a network device's
+    configuration ("snmp-server community X"). The value is the span."""
+    lowered = text.lower()
+    out: list[SecretCandidate] = []
+    for m in _OPENS_WITH.finditer(text) if _has_cue(lowered, _OPENS_CUES) else ():
+        span = _value_span(text, m)
+        sentence_start = max(m.start() - 80, *(text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"))
+        if span is not None and looks_like_access_code(text[span[0] : span[1]]) and _LOCK.search(text, sentence_start, span[1] + 40):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "lock-opens-with"))
+    for m in _SEED_PHRASE.finditer(text) if _has_cue(lowered, _SEED_CUES) else ():
+        words = m.group("phrase").split()
+        n = next((k for k in _SEED_LENGTHS if k <= len(words)), 0)
+        if n and sum(w.casefold() in _FUNCTION_WORDS for w in words[:n]) < 2 and len(set(words[:n])) > n * 3 // 4:
+            end = _nth_word_end(text, m.start("phrase"), n)
+            out.append(SecretCandidate(m.start("phrase"), end, "PRIVATE_KEY", "recovery-phrase"))
+    for m in _DEVICE_CONFIG.finditer(text) if ("\n" in text or text[:1].islower()) and _has_cue(lowered, _DEVICE_CUES) else ():
+        value, kind = m.group("value"), m.group("type")
+        if kind in (None, "0", "7") and not value.isdigit() and (looks_like_password(value) or looks_like_key(value)) \
+                and value.casefold() not in _DEVICE_PUBLIC_WORDS:
+            out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
+    return out
+
+
+# Cues without which the finders of `find_by_context` cannot match (substrings of the lowercased post).
+_OPENS_CUES = ("ouvr", "open", "unlock", "verrouill")
+_SEED_CUES = ("phrase", "seed", "mnemoni", "mnémoni", "mots de r")
+_DEVICE_CUES = ("secret", "password", "community", "key-string", "pre-shared-key", "psk")
 
 
 # "Le mot de passe « Acme2026 » est interdit par notre politique", "X is banned": a refused example.

@@ -103,6 +103,7 @@ _IPV4 = re.compile(
     r"(?![\d.]\d|\.\d)(?P<port>:\d{1,5}(?!\d))?(?P<path>/[^\s<>\"'»)\]]*)?",
     re.IGNORECASE,
 )
+_IPV4_HINT = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
 _CIDR = re.compile(r"^/(?:3[0-2]|[12]?\d)$")
 _PORT_AFTER = re.compile(r"(?i)^,?\s*(?:port|sur le port|on port)\s+(\d{1,5})\b")
 _VERSION_BEFORE = re.compile(r"(?i)(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\bfirmware|\bmise à jour|\bmaj|\bupdate|\bpatch|\bOID|\bsnmp)\s*:?\s*$")
@@ -126,6 +127,14 @@ _FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
 _DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+" + _SPACED_FOLDERS + r"[^\s<>\"|*?.,;:!)]*)")
 _UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|Volumes/[^\s/<>\"'»)\]]+|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
 _TRAILING = ".,;:!?)]}»”’\"'"
+# Each path shape, and substrings one of which every match holds.
+_PATH_SHAPES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (_UNC, "unc-share", ("\\\\",)),
+    (_FILE_URL, "file-url", ("://",)),
+    (_DRIVE_PATH, "drive-path", (":\\",)),
+    (_UNIX_PATH, "user-path", ("~/", "/home/", "/Users/", "/mnt/", "/srv/", "/media/", "/share/", "/partage/", "/data/", "/nas/", "/volume1/",
+                               "/Volumes/", "/var/www/", "/opt/")),
+)
 _REMOTE_PATH = re.compile(r":(?P<path>/[\w.\-]+(?:/[\w.\-]+)*/?)")  # host:/path, as NFS, rsync and scp write it
 # A machine named after a server word, as hosts are named inside a company: letters and digits in
 # three dash- or underscore-separated parts ("le serveur SRV-PAIE-01", "on host ci-runner-03"), or two
@@ -216,7 +225,7 @@ def _host_shaped(host: str) -> bool:
 def _ip_addresses(text: str, login_hosts: set[int]) -> list[SecretCandidate]:
     """Private addresses; `login_hosts`: where the hosts of remote logins start (their span starts there)."""
     out = []
-    if any(c.isdigit() for c in text):
+    if _IPV4_HINT.search(text) is not None:  # (a cheap scan first: _IPV4 tries a user part at every position)
         for m in _IPV4.finditer(text):
             ip = m.group("ip")
             if not private_ip(ip):
@@ -337,7 +346,9 @@ def _registered(host: str) -> str:
 
 def _paths(text: str) -> list[SecretCandidate]:
     out = []
-    for regex, kind in ((_UNC, "unc-share"), (_FILE_URL, "file-url"), (_DRIVE_PATH, "drive-path"), (_UNIX_PATH, "user-path")):
+    for regex, kind, hints in _PATH_SHAPES:
+        if not any(map(text.__contains__, hints)):
+            continue  # (substring tests: most posts hold a "/" but none of these)
         for m in regex.finditer(text):
             start, end = m.start(), _trim(text, m.start(), m.end())
             if kind == "drive-path" and _SYSTEM_DRIVE_PATHS.match(text[start:end]):
