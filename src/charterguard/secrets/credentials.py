@@ -234,7 +234,8 @@ _DEVICE_CONFIG = re.compile(
 IDENTIFIER_WORDS = re.compile(
     r"(?i)\b(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|digests?|ids?|uuids?|guids?|builds?|versions?|refs?|r[ée]f[ée]rences?|"
     r"orders?|commandes?|tracking|suivi|factures?|invoices?|tickets?|requests?|requ[êe]tes?|correlation|transactions?|images?|"
-    r"fingerprints?|empreintes?|publi(?:c|que)|pub|ssh-[a-z0-9]+|ecdsa-[\w\-]+)\b"
+    # (keys public by their role: a captcha's site key, a publishable key)
+    r"fingerprints?|empreintes?|publi(?:c|que)|pub|publishable|site[\s_\-]?keys?|ssh-[a-z0-9]+|ecdsa-[\w\-]+)\b"
 )
 
 # The gap or connector says the value is an example, a statistic or a rule, not a secret.
@@ -528,7 +529,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
     for m in _KEY_THEN_VALUE.finditer(text) if _has_cue(lowered, _KEY_CUES) else ():
         value = m.group("bare")
-        before = text[max(0, m.start() - 24) : m.start()]
+        before = text[max(0, m.start() - 24) : m.start("bare")]
         if looks_like_short_key(value) and not IDENTIFIER_WORDS.search(before) and not _ADVICE_BEFORE.search(before):
             word = m.group("word").casefold()
             family = "TOKEN" if "token" in word or "jeton" in word else "API_KEY"
@@ -544,7 +545,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("bare").rstrip(".")
         if _ASSIGNMENT.match(value.lstrip("-")):
             continue  # "key=X&token=Y", "--from-literal=password=X": each name=value is read as config, with its own family
-        before = text[max(0, m.start() - 24) : m.start()]  # "public key", "public VAPID key", "ssh-rsa" are not secrets
+        before = text[max(0, m.start() - 24) : m.start("words")]  # "public key", "public VAPID key", "site key", "ssh-rsa" are not secrets
         if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")) and not is_public_key_material(value):
             family = "TOKEN" if m.group("token") else key_family(text[max(0, m.start() - 12) : m.start("bare")], value)

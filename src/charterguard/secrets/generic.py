@@ -42,7 +42,7 @@ _CREDENTIAL_CONTEXT = re.compile(
 _PUBLIC_CONTEXT = re.compile(
     r"(?i)(?<![a-z])(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|sha\d*sum|digests?|ids?|uuids?|guids?|builds?|versions?|"
     r"refs?|r[ée]f[ée]rences?|orders?|commandes?|tracking|suivi|colis|factures?|invoices?|tickets?|request[\s_\-]?ids?|"
-    r"correlation|transactions?|fingerprints?|empreintes?|publi(?:c|que)(?:[_\-]?keys?)?|pub(?:[_\-]?keys?)?|ssh-[a-z0-9]+|ecdsa-[\w\-]+|doi|isbn|issn|arxiv|"
+    r"correlation|transactions?|fingerprints?|empreintes?|publi(?:c|que)(?:[_\-]?keys?)?|pub(?:[_\-]?keys?)?|publishable|site[\s_\-]?keys?|ssh-[a-z0-9]+|ecdsa-[\w\-]+|doi|isbn|issn|arxiv|"
     r"youtube|youtu\.be|vid[ée]os?|playlists?|integrity|etag|oid|lfs|snapshots?|ray|serial|s[ée]rie|"
     r"avatar|gravatar|ipfs|cid|blocs?|blocks?|explorer|base64,|data:|nonce|salt|iv)(?![a-z])"
 )
