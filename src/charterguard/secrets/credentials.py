@@ -224,11 +224,13 @@ _SEED_LENGTHS = (24, 21, 18, 15, 12)
 _FUNCTION_WORDS = frozenset(
     "the and you your with that this for are not was have from les des pour que qui est une dans sur pas vous nous avec".split()
 )
-# Network equipment configuration (IOS, NX-OS, Aruba, FortiOS...): a command line of lowercase words, then the
+# Network equipment configuration (IOS, NX-OS, Aruba, FortiOS...): a configuration command, its words, then the
 # secret's keyword, an optional type (0: in clear; 5, 8, 9: hashed, left alone; 7: reversible) and the value:
 # "username netops privilege 15 secret 0 X", "snmp-server community X RW", "key-string X", "pre-shared-key X".
 _DEVICE_CONFIG = re.compile(
-    r"(?m)^[ \t]*(?:[a-z0-9][\w\-.]{0,40}[ \t]+){1,8}?(?P<word>secret|password|community|key-string|pre-shared-key|psk|wpa-psk)"
+    r"(?m)^[ \t]*(?:username|enable|snmp-server|tacacs-server|radius-server|key|key-string|set|ppp|neighbor|crypto|ntp|aaa|user|"
+    r"authentication-key|ip|server|host|tunnel|interface|wlan|ssid|local-user|system|config)[ \t]+"
+    r"(?:[a-z0-9][\w\-.]{0,40}[ \t]+){0,7}?(?P<word>secret|password|community|key-string|pre-shared-key|psk|wpa-psk)"
     r"[ \t]+(?:(?P<type>[0-9])[ \t]+)?(?P<value>[^\s\"'`]{4,128})(?:[ \t]+[^\n]{0,40})?$"
 )
 IDENTIFIER_WORDS = re.compile(
@@ -351,7 +353,7 @@ DEFAULT_PASSWORDS = frozenset(
 # Cues without which no finder below can match, tested as substrings of the lowercased post
 # (a regex alternation of fifty words scanned every position: ~0.2 ms per post, most posts having none).
 _CUES = (
-    "pass", "mdp", "pwd", "pw", "psk", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
+    "pass", "mdp", "pwd", "pw", "psw", "pasw", "ssw", "psk", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
     "token", "jeton", "bearer", "basic", "auth", "credential", "creds", "identifiant", "login", "user", "accès", "acces", "access",
     "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
     "combina", "sess", "sid", "admin", "root", "connect", "identified", "securestring",
@@ -661,7 +663,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         if n and sum(w.casefold() in _FUNCTION_WORDS for w in words[:n]) < 2 and len(set(words[:n])) > n * 3 // 4:
             end = _nth_word_end(text, m.start("phrase"), n)
             out.append(SecretCandidate(m.start("phrase"), end, "PRIVATE_KEY", "recovery-phrase"))
-    for m in _DEVICE_CONFIG.finditer(text) if ("\n" in text or text[:1].islower()) and _has_cue(lowered, _DEVICE_CUES) else ():
+    for m in _DEVICE_CONFIG.finditer(text) if "\n" in text and _has_cue(lowered, _DEVICE_CUES) else ():
         value, kind = m.group("value"), m.group("type")
         if kind in (None, "0", "7") and not value.isdigit() and (looks_like_password(value) or looks_like_key(value)) \
                 and value.casefold() not in _DEVICE_PUBLIC_WORDS:

@@ -173,11 +173,15 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
     out.extend(_ip_addresses(text, login_hosts))
     if "." in text:
         out.extend(_hosts_and_links(text, domains, tools, login_hosts))
-    for m in oracle_logins(text):
-        # "scott/pw@db.acme.intra:1521/ORCL": the host and port after the credentials (no link: the address alone)
-        host = m.group("host").casefold()
-        if private_ip(host) or _internal_kind(host, host, domains, tools) == "internal-host":
-            out.append(SecretCandidate(m.start("host"), m.end("port") if m.group("port") else m.end("host"), "INTERNAL_HOST", "connect-descriptor-host"))
+    descriptors = oracle_logins(text)
+    if descriptors:
+        # "scott/pw@db.acme.intra:1521/ORCL": the host and port after the credentials, the address alone
+        # (not a link read from the password on, nor a path: the service name is no page)
+        out = [c for c in out if not any(c.start < m.end("host") and m.start("user") < c.end for m in descriptors)]
+        for m in descriptors:
+            host = m.group("host").casefold()
+            if private_ip(host) or _internal_kind(host, host, domains, tools) == "internal-host":
+                out.append(SecretCandidate(m.start("host"), m.end("port") if m.group("port") else m.end("host"), "INTERNAL_HOST", "connect-descriptor-host"))
     if "://" in text:
         out.extend(_single_label_links(text))
         for m in _BUCKET_URI.finditer(text):
