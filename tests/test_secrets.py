@@ -326,6 +326,11 @@ def test_the_default_charter_examples_pass() -> None:
         "code alarme = " + "1 " * 40_000,
         "1.1.1." * 15_000,
         "clé de récupération c'est " + "123456-" * 12_000,
+        "mdp " + "👉 " * 30_000,
+        "u: a " * 15_000,
+        "code pour " * 12_000,
+        "key:\n\n" * 8_000 + "9d3b7f1a5c0e8b2d6f4a9c1e7b3d5f0a",
+        ("key:\n" + "a" * 40 + "1B\n") * 1_500,
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:

@@ -51,6 +51,15 @@ def credentials(text: str) -> list[tuple[str, str]]:
         ("voici les accès du compte pub : social@acme-group.fr — Goeland_2027", "Goeland_2027"),
         ("dbtool login --password 'Qx4&Lm9!vR'", "Qx4&Lm9!vR"),
         ("use basic auth with deploy-bot / Rampart#77 to get in", "Rampart#77"),
+        # arrows and emoji people put between the word and the value
+        ("Mot de passe du compte Pinterest de la marque 👉 Pinson#Ete27", "Pinson#Ete27"),
+        ("password ⇒ Lynx!Arctic88", "Lynx!Arctic88"),
+        # a quick note's one-letter labels
+        ("u: admin p: Basalte#4410", "Basalte#4410"),
+        # a code for what it lets you do
+        ("Le code pour imprimer c'est 6093", "6093"),
+        # the value on the line after the words announcing it
+        ("Accès de la démo :\nUtilisateur : demo.expo\nMot de passe :\nGlycine#2027", "Glycine#2027"),
     ],
 )
 def test_a_password_said_in_prose_is_found_whatever_the_filler(text: str, password: str) -> None:
@@ -71,6 +80,30 @@ def test_a_password_said_in_prose_is_found_whatever_the_filler(text: str, passwo
     ],
 )
 def test_words_after_a_password_word_that_are_no_password_stay_clean(text: str) -> None:
+    assert credentials(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("the key for the reporting API, as requested:\n\n9d3b7f1a5c0e8b2d6f4a9c1e7b3d5f0a", "9d3b7f1a5c0e8b2d6f4a9c1e7b3d5f0a"),
+        ("clé d'API (prod) :\n  4e8a2c6f0b9d1e7a3c5f8b2d0e6a4c9f", "4e8a2c6f0b9d1e7a3c5f8b2d0e6a4c9f"),
+    ],
+)
+def test_a_key_alone_on_the_line_after_the_words_announcing_it_is_found(text: str, key: str) -> None:
+    assert ("API_KEY", key) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Checksums of the release:\n9d3b7f1a5c0e8b2d6f4a9c1e7b3d5f0a4e8a2c6f0b9d1e7a3c5f8b2d0e6a4c9f",
+        "Commit du correctif :\n\n4e8a2c6f0b9d1e7a3c5f8b2d0e6a4c9f1a2b3c4d",
+        "u: 12 p: 34 in the table",
+        "Le code pour accéder au wifi est affiché sur le mur",
+    ],
+)
+def test_digests_under_their_name_and_labels_without_a_password_stay_clean(text: str) -> None:
     assert credentials(text) == []
 
 

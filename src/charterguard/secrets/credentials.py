@@ -76,8 +76,9 @@ _PASSWORD_WORDS = (
     # (and its typos: passwrd, pasword, psswd, pswd)
     r"mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pa?s{1,2}w(?:o?r)?ds?|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
     r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te|"
-    r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire)|"
-    r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network)|"
+    r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire|imprim\w{0,6}|photocopieuse|copieur)|"
+    r"codes?\s+pour\s+(?:l['’]\s*|la\s+|le\s+)?(?:imprim\w{0,6}|photocopieuse|copieur|ouvrir|entrer|acc[ée]der|d[ée]verrouiller|se\s+connecter)|"
+    r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network|printer|copier)|"
     r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key|pin|pass)|"
     r"cl[ée]\s+(?:wi-?fi|wpa[23]?(?:-psk)?|wep|r[ée]seau|de\s+s[ée]curit[ée](?:\s+r[ée]seau)?)|wpa[23]?(?:-psk)?\s+(?:key|passphrase)|"
     # a wifi key said as network engineers say it: the pre-shared key, the network or security key
@@ -99,9 +100,11 @@ _SECRET_WORDS = r"(?:shared\s+)?secrets?(?:\s+partag[ée]s?)?"
 _TOKEN_WORDS = r"(?:(?:access|auth|refresh|bearer|api|personal[\s_\-]access|session|id)[\s_\-])?tokens?|jetons?(?:\s+d['’]acc[eè]s)?|bearer"
 # Connectors between the announcing words and the value. The value may also follow the
 # words directly for the short forms ("mdp Soleil2026!").
+# Arrows people type or paste between a word and its value: "->", "=>", "-->", "→", "⇒", "➡️", "👉", ">>".
+_ARROW = r"(?:=>|-{1,2}>|→|⇒|➡️?|➔|👉|>>)"
 _CONNECTOR = (
     # ("c", "cé", "sé": c'est as text messages write it)
-    r"\s*(?:[:=]|=>|->|→)(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be|c|c[ée]|s[ée])(?![\w\-'’]))?|,?\s+(?:"
+    r"\s*(?:[:=]|" + _ARROW + r")(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be|c|c[ée]|s[ée])(?![\w\-'’]))?|,?\s+(?:"
     # Longest first: the first alternative that leads to a value is the one tried.
     r"has\s+been\s+(?:set|changed)\s+to|(?:is|was)\s+set\s+to|set\s+to|changed\s+to|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
     r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
@@ -161,11 +164,11 @@ _PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\
 # DM… nvm, it's X", "le mdp je l'ai plus, ah si c'est X").
 _LOOSE_ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,100}?)"
-    r"(?:\s*(?::|=|→|->)(?:\s*(?:c|c[ée]|s[ée])(?![\w\-'’]))?|(?<![\w\-])(?:it['’]s|it\s+is|c['’]est|voil[àa]|voici|here\s+it\s+is)\s*:?)" + _VALUE
+    r"(?:\s*(?::|=|" + _ARROW + r")(?:\s*(?:c|c[ée]|s[ée])(?![\w\-'’]))?|(?<![\w\-])(?:it['’]s|it\s+is|c['’]est|voil[àa]|voici|here\s+it\s+is)\s*:?)" + _VALUE
 )
 # A password word, a colon or arrow, then "user / password": "Pass for the staging basic auth → stg / X".
 _PASSWORD_THEN_PAIR = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r"|basic\s+auth)(?![\w\-])[^.\n:=→@/]{0,60}?\s*(?::|=|→|->)\s*"
+    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r"|basic\s+auth)(?![\w\-])[^.\n:=→@/]{0,60}?\s*(?::|=|" + _ARROW + r")\s*"
     r"(?P<user>[^\s/:,;|@]{2,64})\s*/\s*(?P<password>[^\s,;]{3,128})"
 )
 # The password named, then "the new one is X" later in the sentence ("mdp du compte changé ce matin,
@@ -253,7 +256,7 @@ _NOT_A_DISCLOSURE = re.compile(
 # "key", "clé", "code" alone are common words; after a wifi network's name they announce its password
 # ("Guest network: ACME-GUEST — key: X", "Wifi Acme-Invités, clé : X").
 _NETWORK_KEY = re.compile(
-    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)(?P<connector>\s*(?:[:=]|→|->|\bis\b|\best\b))?"
+    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)(?P<connector>\s*(?:[:=]|" + _ARROW + r"|\bis\b|\best\b))?"
     + _VALUE
 )
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
@@ -290,13 +293,14 @@ _DESCRIBING_NAME = re.compile(
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
     r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant|logins?)(?![\w.\-])"
-    r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}(?![^\s:=/,;|])){1,6}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s|sont|are|est|is))\s*"
+    r"(?:,?\s*(?:[:=]|" + _ARROW + r"|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}(?![^\s:=/,;|])){1,6}?,?\s*(?:[:=]|" + _ARROW + r"|c['’]est|it['’]s|sont|are|est|is))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
     r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–—]\s+)"
     r"(?P<password>(?!(?:mdp|pwd|pw|pass|password|mot)(?![\w\-]))[^\s,;]{3,128})"
-    r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username)\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
-    r"(?<![^\W\d_])(?:pass(?:word)?|pwd|mdp|mot de passe|pw)\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
+    # ("u: admin p: X": the one-letter labels of a quick note, with their colons)
+    r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username|u(?=\s*:))\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
+    r"(?<![^\W\d_])(?:pass(?:word)?|pwd|mdp|mot de passe|pw|p(?=\s*:))\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
 )
 # HTTP authentication: "Authorization: Basic dXNlcjpwYXNz", "Bearer abc.def", any other scheme
 # ("Authorization: SSWS 00ab...", "ApiKey ...", "Key ..."), and key-carrying headers
@@ -342,7 +346,7 @@ _PGPASS_LINE = re.compile(r"(?m)(?<![\w.\-])[\w.\-*]{1,253}:(?:\d{1,5}|\*):[\w.\
 # The string a wifi QR code holds: WIFI:T:WPA;S:<network>;P:<password>;; (";" escaped as "\;").
 _WIFI_QR = re.compile(r"WIFI:(?:[A-Z]:(?:\\.|[^;\\\n]){0,64};){0,4}?P:(?P<password>(?:\\.|[^;\\\n]){1,63});")
 # "wifi = X", "Wi-Fi → X": what is given for the wifi is its password when it is shaped like one.
-_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,8}?\s*(?:[:=]|→|->)" + _VALUE)
+_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,8}?\s*(?:[:=]|" + _ARROW + r")" + _VALUE)
 # A symbol people add to a password ("PurpleRain!88"); network names use dashes ("Acme-Guest-5G").
 _PASSWORD_SYMBOL = re.compile(r"[^\w\s\-.]")
 # Passwords people write as they are: a pair naming them so is enough.

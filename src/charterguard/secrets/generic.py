@@ -97,6 +97,24 @@ def _in_encoded_block(text: str, start: int, end: int) -> bool:
     return any(_BASE64_LINE.match(line) for line in neighbours if line)
 
 
+_ANNOUNCING_END = re.compile(r"(?::|=>|->|→|⇒|👉)\s*$")
+
+
+def _announcing_line_before(text: str, line_start: int) -> str:
+    """The end of the line above a value alone on its line (a blank line between allowed), when that line
+    ends by announcing it ("Clé d'API (prod) :", "the key, as requested:"); else ""."""
+    end = line_start - 1
+    for _ in range(2):
+        if end <= 0:
+            return ""
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip():
+            return line[-_CONTEXT_REACH:] if _ANNOUNCING_END.search(line) else ""
+        end = start - 1
+    return ""
+
+
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match in `text` (the nearest to the value that follows it)."""
     last = None
@@ -124,6 +142,8 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
             continue  # (a private key's DER body is the catalogue's)
         line_start = max(text.rfind("\n", 0, start) + 1, start - _CONTEXT_REACH)
         before = text[line_start:start]
+        if not before.strip():
+            before = _announcing_line_before(text, line_start) or before  # "the key for the API, as requested:\n\n<value>"
         words_before = before.split()
         if words_before and "://" in words_before[-1]:
             continue  # inside a link
