@@ -304,3 +304,21 @@ def test_an_export_path_after_an_internal_host_is_an_internal_path() -> None:
 def test_a_home_routers_usual_address_said_in_general_is_advice() -> None:
     assert found("Si la box ne répond plus, son interface est en général sur 192.168.1.1, redémarrez-la") == []
     assert found("Le NAS de l'équipe est sur 192.168.1.1, port 5001") != []
+
+
+def test_the_end_of_a_private_key_pasted_without_its_beginning_is_a_private_key() -> None:
+    lines = ["Zq8Lm3Kx9Vb2Nt7Wp4Hc1Yd6Fs5Ua0Jk3Mn8Qr2Tv4Xw6Yz8Ab0Cd2Ef4Gh6Ij8Kl", "Mn2Op4Qr6St8Uv0Wx2Yz4Ab6Cd8Ef0Gh2Ij4Kl6Mn8Op0Qr2St4Uv6Wx8Yz0Ab2Cd"]
+    tail = "\n".join(lines) + "\n-----END RSA PRIVATE KEY-----"
+    assert found(f"la fin de la clé, le début est dans le mail d'avant :\n{tail}") == [("PRIVATE_KEY", tail)]
+    assert found("the file must end with -----END PRIVATE KEY----- and nothing after") == []
+
+
+def test_a_wallet_import_format_key_is_told_by_its_checksum() -> None:
+    key = "KwTNw9KK6VLzRqrGpNQWgnWu9XvjqonRyBpnK6KhngNent3Etwrv"  # version 0x80, a compressed key, its checksum
+    assert found(f"cold wallet backup: {key}") == [("PRIVATE_KEY", key)]
+    assert ("PRIVATE_KEY", key[:-1] + "w") not in found(f"cold wallet backup: {key[:-1]}w")  # one character off: no checksum
+
+
+def test_a_json_web_keys_private_member_is_found_whatever_the_member_order() -> None:
+    d = "Tq3Lm9Vp2Xw7Zk4Rb8Nc1Hd5Fs6Gy0JuE2aW4oQ7iY"
+    assert found(f'{{"d": "{d}", "crv": "P-256", "kty": "EC"}}') == [("PRIVATE_KEY", d)]

@@ -147,7 +147,7 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
         words_before = before.split()
         if words_before and "://" in words_before[-1]:
             continue  # inside a link
-        if _JWK_KEY_TYPE.search(text, max(0, start - 400), start):
+        if _JWK_KEY_TYPE.search(text, max(0, start - 400), min(len(text), end + 400)):  # ("kty" before or after the member)
             # A JSON Web Key: its private parameters are named (d, p, q, dp, dq, qi, k), the rest is public.
             member = _JSON_MEMBER.search(before)
             if member is not None and member.group(1) in _JWK_PRIVATE:
