@@ -88,9 +88,14 @@ def test_words_after_a_password_word_that_are_no_password_stay_clean(text: str) 
     [
         ("the key for the reporting API, as requested:\n\n9d3b7f1a5c0e8b2d6f4a9c1e7b3d5f0a", "9d3b7f1a5c0e8b2d6f4a9c1e7b3d5f0a"),
         ("clé d'API (prod) :\n  4e8a2c6f0b9d1e7a3c5f8b2d0e6a4c9f", "4e8a2c6f0b9d1e7a3c5f8b2d0e6a4c9f"),
+        # ... or far back on its line
+        ("here is the key for the canteen menu widget, copy it into the admin page and press save: 5a1c9e3f7b2d8a4c6e0f1b3d5a7c9e2f",
+         "5a1c9e3f7b2d8a4c6e0f1b3d5a7c9e2f"),
+        # a header named for access
+        ('requests.get(url, headers={"X-Shop-Access": "Qd4Vn8Lx2Rt6Zp0Kw3Hm7Bj5Cs9"})', "Qd4Vn8Lx2Rt6Zp0Kw3Hm7Bj5Cs9"),
     ],
 )
-def test_a_key_alone_on_the_line_after_the_words_announcing_it_is_found(text: str, key: str) -> None:
+def test_a_key_named_before_it_is_found_after_a_line_break_or_far_back(text: str, key: str) -> None:
     assert ("API_KEY", key) in found(text)
 
 
