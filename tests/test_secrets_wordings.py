@@ -60,6 +60,13 @@ def credentials(text: str) -> list[tuple[str, str]]:
         ("Le code pour imprimer c'est 6093", "6093"),
         # the value on the line after the words announcing it
         ("Accès de la démo :\nUtilisateur : demo.expo\nMot de passe :\nGlycine#2027", "Glycine#2027"),
+        ("Temporary creds for the auditor:\nacme-review\nReview#Q3-2027", "Review#Q3-2027"),
+        # the value after the last arrow of the sentence, whatever is said before
+        ("Mot de passe Wi-Fi du salon : le nom de la boîte + 2027 → Acme2027! pour les visiteurs", "Acme2027!"),
+        # a login and its password joined by a colon, in a sentence about logging in
+        ("our preview basic auth is prv:Heron#2027", "Heron#2027"),
+        # a combination
+        ("the combo for the bike shed lock is 7-3-9-1", "7-3-9-1"),
     ],
 )
 def test_a_password_said_in_prose_is_found_whatever_the_filler(text: str, password: str) -> None:
@@ -202,6 +209,34 @@ def test_a_slash_and_an_at_sign_are_no_connect_descriptor(text: str) -> None:
 )
 def test_a_lock_said_to_open_with_a_code_gives_the_code(text: str, code: str) -> None:
     assert ("PASSWORD", code) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("punch 6630# at the side door keypad", "6630#"),
+        ("badge en panne ? tapez 2891 sur le digicode", "2891"),
+        ("Alarme : 5540 (à désactiver en entrant)", "5540"),
+        ("Le code, c'est 7719 pour la porte du quai", "7719"),
+    ],
+)
+def test_a_code_typed_on_or_named_with_a_lock_is_found(text: str, code: str) -> None:
+    assert ("PASSWORD", code) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Porte : 2027 édition du salon",
+        "use 2026 on the door signs",
+        "le code postal : 75011, la porte est bleue",
+        "the gate opens at 0800",
+        "creds from the SSO page:\nAWS_REGION=eu-west-3\nAWS_PROFILE=acme-dev",
+        "note:Important2027 before the release",
+    ],
+)
+def test_numbers_near_a_lock_and_config_lines_are_no_code_nor_pair(text: str) -> None:
+    assert credentials(text) == []
 
 
 @pytest.mark.parametrize(

@@ -84,7 +84,8 @@ _PASSWORD_WORDS = (
     # a wifi key said as network engineers say it: the pre-shared key, the network or security key
     r"psk|pre-?shared\s+keys?|(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
     r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|codes?\s+confidentiels?|confidential\s+code|contrase[ñn]a|passwort|kennwort|"
-    r"combination\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:safe|lock|padlock|locker|vault)|"
+    r"(?:combination|combo)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+){0,2}(?:safe|lock|padlock|locker|vault)|"
+    r"(?:safe|lock|padlock|locker|vault)\s+(?:combination|combo)|"
     r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)|"
     # what unlocks an account or a disk when the password is lost
     r"(?:cl[ée]f?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
@@ -166,6 +167,11 @@ _LOOSE_ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,100}?)"
     r"(?:\s*(?::|=|" + _ARROW + r")(?:\s*(?:c|c[ée]|s[ée])(?![\w\-'’]))?|(?<![\w\-])(?:it['’]s|it\s+is|c['’]est|voil[àa]|voici|here\s+it\s+is)\s*:?)" + _VALUE
 )
+# ... the same, the value after the last connector of the sentence: "Mot de passe Wi-Fi : le nom de la boîte + 2027 → X",
+# "mdp de la session : comme d'hab mais avec un 8 à la fin -> X".
+_LOOSE_ANNOUNCED_LAST = re.compile(
+    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n=→@/]{1,100})(?:\s*(?:=|" + _ARROW + r"))" + _VALUE
+)
 # A password word, a colon or arrow, then "user / password": "Pass for the staging basic auth → stg / X".
 _PASSWORD_THEN_PAIR = re.compile(
     r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r"|basic\s+auth)(?![\w\-])[^.\n:=→@/]{0,60}?\s*(?::|=|" + _ARROW + r")\s*"
@@ -217,6 +223,24 @@ _LOCK = re.compile(
     r"(?i)(?<![\w\-])(?:doors?|portes?|portails?|gates?|coffres?(?:-forts?)?|safes?|vaults?|cadenas|padlocks?|locks?|serrures?|casiers?|lockers?|"
     r"armoires?|cabinets?|lockbox|bo[iî]tes?\s+[àa]\s+cl[ée]s?|keypad|digicode|salles?|rooms?|locaux|local|entr[ée]es?|entrance)(?![\w\-])"
 )
+# A code typed on a lock: "punch 5512# at the front door keypad", "tapez 4471 sur le digicode".
+_LOCK_NOUN = (
+    r"(?:keypad|door|gate|clavier|digicode|porte|portail|alarm\w{0,4}|lock|cadenas|bo[iî]tier|panel|interphone|coffre|safe|locker|casier)"
+)
+_TYPED_ON_LOCK = re.compile(
+    r"(?i)(?<![\w\-])(?:punch(?:\s+in)?|type|key\s+in|enter|use|dial|tape[sz]?|entre[sz]?|compose[sz]?|saisi(?:s|ssez)?)\s+"
+    r"(?:(?:le|the)\s+)?(?:code\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])\s+(?:at|on|into|in|sur|[àa]|au|dans)\s+"
+    r"(?:(?:the|le|la|l['’])\s*)?(?:[\w\-]+\s+){0,2}?" + _LOCK_NOUN + r"(?![\w\-])"
+)
+# A lock, then its code after a colon: "Alarme : 4471", "door: 4471B" (not a year: "Porte : 2027").
+_LOCK_COLON = re.compile(
+    r"(?i)(?<![\w\-])" + _LOCK_NOUN + r"(?:\s+(?:code|pin))?\s*(?::|=|" + _ARROW + r")\s*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
+)
+# "code" alone, its value, and a lock named in the sentence: "Le code, c'est 5829 pour la porte de derrière".
+_CODE_IS = re.compile(
+    r"(?i)(?<![\w\-])code(?:\s*,)?\s*(?::|=|c['’]est|est|is|['’]s)\s*(?:(?:le|the)\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A wallet's recovery (seed) phrase: 12 to 24 lowercase words of 3 to 8 letters (BIP-39's), after the words naming it.
 _SEED_PHRASE = re.compile(
     r"(?i)(?<![\w\-])(?:(?:recovery|seed|mnemonic|backup|secret)\s+(?:phrase|words)|phrases?\s+(?:de\s+)?(?:r[ée]cup[ée]ration|secr[eè]te|mn[ée]monique)|"
@@ -262,7 +286,7 @@ _NETWORK_KEY = re.compile(
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
 _WEAK_WORDS = frozenset({"pin", "code pin", "pin code"})
 # Words announcing a door, alarm or wifi code: short codes ("4719B") are accepted after them.
-_CODE_WORD = re.compile(r"(?i)code|digicode|pin|combina|r[ée]cup[ée]ration|secours|recovery|backup")
+_CODE_WORD = re.compile(r"(?i)code|digicode|pin|combina|combo|r[ée]cup[ée]ration|secours|recovery|backup")
 
 # Config identifiers holding a secret: AWS_SECRET_ACCESS_KEY, db_password, "private_key_id", apiKey.
 _CONFIG = re.compile(
@@ -296,7 +320,7 @@ _PAIR = re.compile(
     r"(?:,?\s*(?:[:=]|" + _ARROW + r"|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}(?![^\s:=/,;|])){1,6}?,?\s*(?:[:=]|" + _ARROW + r"|c['’]est|it['’]s|sont|are|est|is))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
-    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–—]\s+)"
+    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–—]\s+|[ \t]*\n[ \t]*)"
     r"(?P<password>(?!(?:mdp|pwd|pw|pass|password|mot)(?![\w\-]))[^\s,;]{3,128})"
     # ("u: admin p: X": the one-letter labels of a quick note, with their colons)
     r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username|u(?=\s*:))\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
@@ -360,7 +384,7 @@ _CUES = (
     "pass", "mdp", "pwd", "pw", "psw", "pasw", "ssw", "psk", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
     "token", "jeton", "bearer", "basic", "auth", "credential", "creds", "identifiant", "login", "user", "accès", "acces", "access",
     "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
-    "combina", "sess", "sid", "admin", "root", "connect", "identified", "securestring",
+    "combina", "combo", "sess", "sid", "admin", "root", "connect", "identified", "securestring",
 )
 _KEY_CUES = ("key", "secret", "token", "clé", "cle", "jeton")  # see `_KEY_THEN_VALUE`
 _ROLE_CUES = ("admin", "root", "superuser", "sysadmin", "sa:", "postgres", "oracle", "ubnt", "pi:", "operator")  # see `_ROLE_PAIR`
@@ -391,9 +415,9 @@ def _config_may_match(lowered: str) -> bool:
 
 _TRAILING = ".,;:)]}>»”’\"'"
 _NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
-# "user / password" anywhere in a sentence that speaks of logging in: "(admin / Site#Admin26)",
+# "user / password" or "user:password" anywhere in a sentence that speaks of logging in: "(admin / Site#Admin26)",
 # "use admin/Adm1n!2026 to log in". Only a strongly shaped password (see `_SLASH_PAIR_CONTEXT`).
-_SLASH_PAIR = re.compile(r"(?<![\w\-./@#])(?P<user>[A-Za-z][\w.\-@]{1,40})\s*/\s*(?P<password>[^\s/,;()]{6,128})")
+_SLASH_PAIR = re.compile(r"(?<![\w\-./@#:])(?P<user>[A-Za-z][\w.\-@]{1,40})(?:\s*/\s*|(?P<colon>:))(?P<password>[^\s/,;:()]{6,128})")
 # A privileged account joined to its password by a colon, no word needed: "admin:Hx7!kP2mQz sur le NAS".
 _ROLE_PAIR = re.compile(
     r"(?i)(?<![\w\-./@#:])(?:admin(?:istrat(?:or|eur))?|root|superuser|sysadmin|sa|postgres|oracle|ubnt|pi|operator)"
@@ -405,7 +429,7 @@ _ACCOUNT_NAME = re.compile(
     r"accueil|formation|stagiaire\w*|presse|kiosk\w*)$|^(?=.*[a-z])(?=.*[._@\d\-])[\w.\-@]+$"
 )
 # A login written as people make them ("jdupont", "mlefevre"): with a password mixing a digit and a symbol.
-_LOGIN_NAME = re.compile(r"^[a-z]{4,20}$")
+_LOGIN_NAME = re.compile(r"^[a-z]{3,20}$")
 _CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?()\n—–]|\s-\s)")  # not "desktop / Mobile#1 layout"
 _SLASH_PAIR_CONTEXT = re.compile(
     r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|identifiants?|creds|credentials?|"
@@ -513,7 +537,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
     # These three scan every word as a possible value: run them only when a password word is there.
     word_orders = (
         (_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type"),
-        (_LOOSE_ANNOUNCED, "password-announced-loosely"), (_NEW_ONE, "password-new-one"),
+        (_LOOSE_ANNOUNCED, "password-announced-loosely"), (_LOOSE_ANNOUNCED_LAST, "password-announced-loosely"), (_NEW_ONE, "password-new-one"),
     )
     password_word = _PASSWORD_WORD.search(text) is not None
     for regex, kind in word_orders if password_word else ():
@@ -525,7 +549,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             value = text[span[0] : span[1]]
             if value.startswith("//") or "://" in value:
                 continue  # "pw X, server ldaps://host:636": a link after the colon, not the password
-            if regex in (_LOOSE_ANNOUNCED, _NEW_ONE) and not (classes(value) >= 3 and len(value) >= 8 and looks_like_password(value)):
+            if regex in (_LOOSE_ANNOUNCED, _LOOSE_ANNOUNCED_LAST, _NEW_ONE) and not (classes(value) >= 3 and len(value) >= 8 and looks_like_password(value)):
                 continue  # anything may stand between the word and the value: only a password-shaped one
             if looks_like_password(value) or looks_like_access_code(value):
                 out.append(SecretCandidate(span[0], span[1], "PASSWORD", kind))
@@ -600,9 +624,11 @@ def find_announced(text: str) -> list[SecretCandidate]:
             named_key = re.search(r"(?i)key[\"']?\s*:" if group == "header" else r"(?i)key\s+$", text[m.start() : m.start(group)]) is not None
             named_key = named_key or m.group("client") is not None  # "<client id>:<secret>": a key pair's secret half
             out.append(SecretCandidate(m.start(group), m.end(group), "API_KEY" if named_key else "TOKEN", "authorization-header"))
-    if "/" in text and _SLASH_PAIR_CONTEXT.search(text):
+    if ("/" in text or ":" in text) and _SLASH_PAIR_CONTEXT.search(text):
         for m in _SLASH_PAIR.finditer(text):
             value = m.group("password").rstrip(_TRAILING)
+            if m.group("colon") and not _strongly_shaped(value):
+                continue  # "stg:Otarie#2027" is a login; "note:important", "ratio:16x9" are not
             # the sentence that holds the pair ("Identifiants du compte ..., à ne pas diffuser : user / X")
             sentence_start = max(m.start() - 160, *(text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"))
             sentence = text[max(0, min(m.start() - 60, sentence_start)) : m.end() + 40]
@@ -621,6 +647,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # "accès -> user : demo.client": a label, then the user name, not a pair
         if (m.group("user") or "").isdigit():
             continue  # "account growth: 2025/2026": figures, not a login
+        if "\n" in (m.group("separator") or "") and "=" in m.group("user") + m.group("password"):
+            continue  # "creds:\nAWS_ACCESS_KEY_ID=...\nAWS_SECRET_ACCESS_KEY=...": config lines, each read as config
         start, end = m.start(group), m.end(group)
         if text[start] in "\"'`«“‘":
             start += 1  # "--password 'X'": the quotes are not the password
@@ -661,6 +689,17 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         sentence_start = max(m.start() - 80, *(text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"))
         if span is not None and looks_like_access_code(text[span[0] : span[1]]) and _LOCK.search(text, sentence_start, span[1] + 40):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "lock-opens-with"))
+    if _has_cue(lowered, _LOCK_CUES):
+        for regex in (_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS):
+            for m in regex.finditer(text):
+                code = m.group("code")
+                if not looks_like_access_code(code) or _YEAR.match(code):
+                    continue
+                if regex is _CODE_IS:
+                    sentence = _sentence_around(text, m.start(), m.end())
+                    if not _LOCK.search(sentence) or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                        continue
+                out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "lock-code"))
     for m in _SEED_PHRASE.finditer(text) if _has_cue(lowered, _SEED_CUES) else ():
         words = m.group("phrase").split()
         n = next((k for k in _SEED_LENGTHS if k <= len(words)), 0)
@@ -677,6 +716,8 @@ def find_by_context(text: str) -> list[SecretCandidate]:
 
 # Cues without which the finders of `find_by_context` cannot match (substrings of the lowercased post).
 _OPENS_CUES = ("ouvr", "open", "unlock", "verrouill")
+_LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "digicode", "porte", "portail", "alarm", "lock", "cadenas", "boîtier", "boitier",
+              "panel", "interphone", "coffre", "safe", "casier")
 _SEED_CUES = ("phrase", "seed", "mnemoni", "mnémoni", "mots de r")
 _DEVICE_CUES = ("secret", "password", "community", "key-string", "pre-shared-key", "psk")
 
@@ -748,6 +789,13 @@ def _basic_credentials(value: str) -> bool:
 
 # SNMP's default communities and IOS keywords after "password"/"secret": public, or not a value.
 _DEVICE_PUBLIC_WORDS = frozenset({"public", "private", "encryption", "level", "required"})
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (at most 80 characters either side)."""
+    left = max(start - 80, *(text.rfind(c, 0, start) + 1 for c in ".!?\n"))
+    stops = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[left : min([end + 80, *stops])]
 
 
 def _nth_word_end(text: str, start: int, n: int) -> int:
