@@ -429,6 +429,7 @@ _ACCOUNT_NAME = re.compile(
     r"accueil|formation|stagiaire\w*|presse|kiosk\w*)$|^(?=.*[a-z])(?=.*[._@\d\-])[\w.\-@]+$"
 )
 # A login written as people make them ("jdupont", "mlefevre"): with a password mixing a digit and a symbol.
+_TIGHT_COLON = re.compile(r"[A-Za-z]:[^\s/:]")  # what a "user:password" pair needs (a cheap scan before the pair's)
 _LOGIN_NAME = re.compile(r"^[a-z]{3,20}$")
 _CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?()\n—–]|\s-\s)")  # not "desktop / Mobile#1 layout"
 _SLASH_PAIR_CONTEXT = re.compile(
@@ -624,7 +625,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             named_key = re.search(r"(?i)key[\"']?\s*:" if group == "header" else r"(?i)key\s+$", text[m.start() : m.start(group)]) is not None
             named_key = named_key or m.group("client") is not None  # "<client id>:<secret>": a key pair's secret half
             out.append(SecretCandidate(m.start(group), m.end(group), "API_KEY" if named_key else "TOKEN", "authorization-header"))
-    if ("/" in text or ":" in text) and _SLASH_PAIR_CONTEXT.search(text):
+    if ("/" in text or ":" in text and _TIGHT_COLON.search(text) is not None) and _SLASH_PAIR_CONTEXT.search(text):
         for m in _SLASH_PAIR.finditer(text):
             value = m.group("password").rstrip(_TRAILING)
             if m.group("colon") and not _strongly_shaped(value):
@@ -716,8 +717,10 @@ def find_by_context(text: str) -> list[SecretCandidate]:
 
 # Cues without which the finders of `find_by_context` cannot match (substrings of the lowercased post).
 _OPENS_CUES = ("ouvr", "open", "unlock", "verrouill")
-_LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "digicode", "porte", "portail", "alarm", "lock", "cadenas", "boîtier", "boitier",
-              "panel", "interphone", "coffre", "safe", "casier")
+# (the door as French names it, not the verb "porter": "il porte sur", "apporte", "importe")
+_LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "digicode", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
+              "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "boîtier", "boitier", "panel", "interphone", "coffre",
+              "safe", "casier")
 _SEED_CUES = ("phrase", "seed", "mnemoni", "mnémoni", "mots de r")
 _DEVICE_CUES = ("secret", "password", "community", "key-string", "pre-shared-key", "psk")
 

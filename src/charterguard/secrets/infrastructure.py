@@ -114,6 +114,10 @@ _URL = re.compile(
     r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?"
     r"(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
 )
+# The same without the user part, for the posts with no "@" (most): the user part is tried at every position.
+_URL_WITHOUT_USER = re.compile(
+    r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
+)
 _SINGLE_LABEL_URL = re.compile(
     r"(?i)(?<![\w.\-])(?:https?|ftp)://(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?(?P<host>[a-z][a-z0-9\-]{0,62})(?![\w\-.])"
     r"(?::\d{1,5})?(?:/[^\s<>\"'»)\]]*)?"
@@ -282,7 +286,7 @@ def _whole_private_block(ip: str, cidr: str) -> bool:
 
 def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...], login_hosts: set[int]) -> list[SecretCandidate]:
     out = []
-    for m in _URL.finditer(text):
+    for m in (_URL if "@" in text else _URL_WITHOUT_USER).finditer(text):
         host = m.group("host").casefold()
         start, end = m.start(), _trim(text, m.start(), m.end())
         if not m.group("scheme") and m.start("host") in login_hosts:
