@@ -1,6 +1,8 @@
 """Credentials announced by words (prose and config) and credentials inside URLs.
 
-- Prose, French and English: "le mot de passe du wifi invité c'est Acme2026!",
+- Prose, French and English, whatever the filler ("is literally X", "c'est le 4512", SMS "c X"),
+  the connector (":", "=", arrows and emoji, "? X", a line break) or the typo ("psswd"):
+  "le mot de passe du wifi invité c'est Acme2026!",
   "mdp Soleil2026!", "the staging password is Hunter22", "identifiants : admin / X",
   "login marie pass Y", "login X, pass Y", "mdp changé, le nouveau c'est X", a meeting's
   "code secret X", "le code de la porte est 4512"; a wifi key without the word
@@ -13,9 +15,14 @@
   `IDENTIFIED BY 'X'`, `htpasswd -b`, PowerShell's `ConvertTo-SecureString 'X' -AsPlainText`.
 - Config: `AWS_SECRET_ACCESS_KEY=...`, `"private_key_id": "..."`, `db_password: ...`,
   `Password=...;` in connection strings, `?token=...` in URLs; a config name said in prose
-  ("BOT_SECRET vaut X") or given its value after a space (`aws configure set name X`).
-- URLs and DSNs with credentials: `mongodb+srv://svc:Pa55word@cluster0...`; the
-  span is the password, so the redacted post keeps the rest of the URL readable.
+  ("BOT_SECRET vaut X") or given its value after a space (`aws configure set name X`); a key right
+  after its name ("clé API 3fa9c21e et secret X"), an option naming a key or token (`--token X`).
+- URLs and DSNs with credentials: `mongodb+srv://svc:Pa55word@cluster0...`, and Oracle's
+  `user/password@host` (sqlplus, jdbc:oracle:thin:); the span is the password, so the redacted
+  post keeps the rest of the URL readable.
+- Said without a credential word (`find_by_context`): a lock's code ("le coffre s'ouvre avec
+  19-44-07", "punch 5512# at the door keypad", "Alarme : 4471"), a wallet's recovery phrase, the
+  secrets of a network device's configuration ("snmp-server community X").
 
 The keyword only says where to look; the value's shape (`shape`) decides, so that
 "le mot de passe doit contenir 12 caractères" or "password: <your password>" stay
