@@ -328,6 +328,8 @@ def test_the_default_charter_examples_pass() -> None:
         "clé de récupération c'est " + "123456-" * 12_000,
         "mdp " + "👉 " * 30_000,
         "mot de passe " + ": x " * 30_000,
+        "password " + "— (" * 30_000,
+        "🔑 " * 40_000,
         "punch 1234 at the " * 6_000,
         "code, c'est 1234 " * 7_000,
         "door: " * 16_000,

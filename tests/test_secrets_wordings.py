@@ -67,6 +67,11 @@ def credentials(text: str) -> list[tuple[str, str]]:
         ("our preview basic auth is prv:Heron#2027", "Heron#2027"),
         # a combination
         ("the combo for the bike shed lock is 7-3-9-1", "7-3-9-1"),
+        # a dash, a parenthesis, a key emoji
+        ("password — Lucarne#31 for the kiosk", "Lucarne#31"),
+        ("the admin password (Lucarne#31) must change", "Lucarne#31"),
+        ("Mot de passe 🔑 Lucarne#31", "Lucarne#31"),
+        ("🔑 Lucarne#31 pour le wifi de la salle B", "Lucarne#31"),
     ],
 )
 def test_a_password_said_in_prose_is_found_whatever_the_filler(text: str, password: str) -> None:
@@ -84,6 +89,9 @@ def test_a_password_said_in_prose_is_found_whatever_the_filler(text: str, passwo
         "the password is 1 2 3 4 lol",
         "ratio 16:9, admin:settings page, root:x:0:0:root:/root:/bin/bash",
         "Le code promo c'est le BLACK26 pour tout le monde",
+        "password - reset link sent, check your inbox",
+        "mot de passe : soleil",
+        "🔑 Les clés du succès : 3 conseils",
     ],
 )
 def test_words_after_a_password_word_that_are_no_password_stay_clean(text: str) -> None:

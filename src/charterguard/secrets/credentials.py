@@ -81,7 +81,7 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
 # What announces a password or an access code, in prose (FR/EN) and abbreviations.
 _PASSWORD_WORDS = (
     # (and its typos: passwrd, pasword, psswd, pswd)
-    r"mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pa?s{1,2}w(?:o?r)?ds?|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
+    r"🔑|🔐|🗝️?|mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pa?s{1,2}w(?:o?r)?ds?|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
     r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te|"
     r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire|imprim\w{0,6}|photocopieuse|copieur)|"
     r"codes?\s+pour\s+(?:l['’]\s*|la\s+|le\s+)?(?:imprim\w{0,6}|photocopieuse|copieur|ouvrir|entrer|acc[ée]der|d[ée]verrouiller|se\s+connecter)|"
@@ -108,11 +108,12 @@ _SECRET_WORDS = r"(?:shared\s+)?secrets?(?:\s+partag[ée]s?)?"
 _TOKEN_WORDS = r"(?:(?:access|auth|refresh|bearer|api|personal[\s_\-]access|session|id)[\s_\-])?tokens?|jetons?(?:\s+d['’]acc[eè]s)?|bearer"
 # Connectors between the announcing words and the value. The value may also follow the
 # words directly for the short forms ("mdp Soleil2026!").
-# Arrows people type or paste between a word and its value: "->", "=>", "-->", "→", "⇒", "➡️", "👉", ">>".
-_ARROW = r"(?:=>|-{1,2}>|→|⇒|➡️?|➔|👉|>>)"
+# Arrows and emoji people type or paste between a word and its value: "->", "=>", "-->", "→", "⇒", "➡️", "👉", ">>", "🔑".
+_ARROW = r"(?:=>|-{1,2}>|→|⇒|➡️?|➔|👉|>>|🔑|🔐)"
 _CONNECTOR = (
     # ("c", "cé", "sé": c'est as text messages write it)
-    r"\s*(?:[:=]|" + _ARROW + r")(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be|c|c[ée]|s[ée])(?![\w\-'’]))?|,?\s+(?:"
+    # (a dash between spaces too: "password — X", "mdp - X")
+    r"(?:\s*(?:[:=—–]|" + _ARROW + r")|\s+-(?=\s))(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be|c|c[ée]|s[ée])(?![\w\-'’]))?|,?\s+(?:"
     # Longest first: the first alternative that leads to a value is the one tried.
     r"has\s+been\s+(?:set|changed)\s+to|(?:is|was)\s+set\s+to|set\s+to|changed\s+to|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
     r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
@@ -144,7 +145,7 @@ _ANNOUNCED = re.compile(
 # ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
 _SHORT_FORM = re.compile(
     # (a meeting's "code secret" before "code": the first alternative that matches is kept)
-    r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code\s+secret|secret\s+code|"
+    r"(?i)(?<![\w\-])(?P<word>🔑|🔐|🗝️?|mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code\s+secret|secret\s+code|"
     r"codes?\s+confidentiels?|code|psk|"
     r"cl[ée]\s+(?:wi-?fi|wpa2?)|wi-?fi\s+(?:key|password|pass|code)|code\s+(?:wi-?fi|d['’]acc[eè]s|de\s+la\s+porte|alarme)|"
     r"(?:access|door|alarm|gate)\s+code|digicode)\s+"
@@ -388,7 +389,7 @@ DEFAULT_PASSWORDS = frozenset(
 # Cues without which no finder below can match, tested as substrings of the lowercased post
 # (a regex alternation of fifty words scanned every position: ~0.2 ms per post, most posts having none).
 _CUES = (
-    "pass", "mdp", "pwd", "pw", "psw", "pasw", "ssw", "psk", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
+    "pass", "mdp", "pwd", "pw", "psw", "pasw", "ssw", "psk", "🔑", "🔐", "🗝", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
     "token", "jeton", "bearer", "basic", "auth", "credential", "creds", "identifiant", "login", "user", "accès", "acces", "access",
     "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
     "combina", "combo", "sess", "sid", "admin", "root", "connect", "identified", "securestring",
@@ -872,6 +873,8 @@ def _value_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     if "spaced" in m.re.groupindex and m.group("spaced") is not None:
         return m.start("spaced"), m.end("spaced")
     start, end = m.start("bare"), m.end("bare")
+    if text[start] in "([{" and end - start > 1:
+        start += 1  # "the admin password (X) must change": the parenthesis is not the password's
     pair_list = _NEXT_PAIR.search(text, start, end)
     if pair_list:
         end = pair_list.start()  # "Password=X;Database=y": the value ends where the next key begins
