@@ -330,6 +330,8 @@ def test_the_default_charter_examples_pass() -> None:
         "mot de passe " + ": x " * 30_000,
         "password " + "— (" * 30_000,
         "🔑 " * 40_000,
+        ("9fQm2Lx8Vp4Nw7Kc3Bj6Hf1Ty5Za is our " + "prod " * 3 + "\n") * 2_500,
+        "9fQm2Lx8Vp4Nw7Kc3Bj6Hf1Ty5Za" + " (" * 40_000,
         "punch 1234 at the " * 6_000,
         "code, c'est 1234 " * 7_000,
         "door: " * 16_000,

@@ -370,3 +370,26 @@ def test_a_wallet_import_format_key_is_told_by_its_checksum() -> None:
 def test_a_json_web_keys_private_member_is_found_whatever_the_member_order() -> None:
     d = "Tq3Lm9Vp2Xw7Zk4Rb8Nc1Hd5Fs6Gy0JuE2aW4oQ7iY"
     assert found(f'{{"d": "{d}", "crv": "P-256", "kty": "EC"}}') == [("PRIVATE_KEY", d)]
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "key"),
+    [
+        ("4e7d1b4a8c4b7e9c2a1f8d3e6b0a5c9f is our prod API key, rotate it monday", "API_KEY", "4e7d1b4a8c4b7e9c2a1f8d3e6b0a5c9f"),
+        ("Zq8Lm3Kx9Vb2Nt7Wp4Hc1Yd6Fs5 ← clé API du partenaire", "API_KEY", "Zq8Lm3Kx9Vb2Nt7Wp4Hc1Yd6Fs5"),
+        ("9fQm2Lx8Vp4Nw7Kc3Bj6Hf1Ty5Za (token du bot) à mettre dans le .env", "TOKEN", "9fQm2Lx8Vp4Nw7Kc3Bj6Hf1Ty5Za"),
+    ],
+)
+def test_a_key_named_right_after_it_is_found(text: str, family: str, key: str) -> None:
+    assert (family, key) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6c1e0b9f4a7d2e5c8b3f6a9d0c2e7b4f is the commit that broke the token refresh",
+        "6c1e0b9f4a7d2e5c8b3f6a9d0c2e7b4f fixes the key rotation bug",
+    ],
+)
+def test_a_digest_followed_by_words_about_keys_stays_clean(text: str) -> None:
+    assert credentials(text) == []

@@ -115,6 +115,36 @@ def _announcing_line_before(text: str, line_start: int) -> str:
     return ""
 
 
+# What may stand between a value and the words naming it after it: a bracket, an arrow or a comma, or a verb
+# ("is", "est", "c'est"), then a determiner and at most two words ("is our prod API key", "(token du bot)").
+_LINK_AFTER = re.compile(r"[ \t]*(?:[(\[←<:,\-–—]+[ \t]*(?:(?:is|was|est|c['’]est)[ \t]+)?|(?:is|was|est|c['’]est|=)[ \t]+)")
+_DETERMINER_AFTER = re.compile(r"(?i)(?:the|our|my|a|an|la|le|l['’]|notre|ma|mon|du|de)[ \t]*")
+_WORD_AFTER = re.compile(r"[\w\-]{1,20}[ \t]+")
+
+
+def _named_after(text: str, end: int) -> re.Match[str] | None:
+    """A credential word right after the value ("<value> token du bot"), or after a bracket, an arrow or a
+    verb and at most two words ("<value> is our prod API key", "<value> ← clé API"); not "<value> is the
+    commit that broke the token refresh" (the first noun names it), nor "<value> fixes the key rotation"."""
+    link = _LINK_AFTER.match(text, end)
+    position = end if link is None else link.end()
+    if link is None:
+        while position < len(text) and text[position] in " \t":
+            position += 1
+        return _CREDENTIAL_CONTEXT.match(text, position) if position > end else None
+    determiner = _DETERMINER_AFTER.match(text, position)
+    position = position if determiner is None else determiner.end()
+    for _ in range(3):
+        credential = _CREDENTIAL_CONTEXT.match(text, position)
+        if credential is not None or _PUBLIC_CONTEXT.match(text, position):
+            return credential
+        word = _WORD_AFTER.match(text, position)
+        if word is None:
+            return None
+        position = word.end()
+    return None
+
+
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match in `text` (the nearest to the value that follows it)."""
     last = None
@@ -156,6 +186,8 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
         credential, public = _last(_CREDENTIAL_CONTEXT, before), _last(_PUBLIC_CONTEXT, before)
         if public is not None and (credential is None or public.end() > credential.end()):
             continue
+        if credential is None and public is None:
+            credential = _named_after(text, end)  # "<value> is our prod API key", "<value> (token du bot)"
         if credential is not None and (phrase := _last(_PUBLIC_KEY_PHRASE, before)) is not None \
                 and not _PRIVATE_AFTER.search(before, phrase.end()):
             continue  # "our public VAPID key", « la clé publique de chiffrement » (unless a private one is named after it)
