@@ -394,7 +394,7 @@ _CUES = (
     "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
     "combina", "combo", "sess", "sid", "admin", "root", "connect", "identified", "securestring",
 )
-_KEY_CUES = ("key", "secret", "token", "clé", "cle", "jeton")  # see `_KEY_THEN_VALUE`
+_KEY_CUES = ("key", "secret", "token", "clé", "cle ", "clef", "jeton")  # see `_KEY_THEN_VALUE` ("cle" alone: "article", "cycle")
 _ROLE_CUES = ("admin", "root", "superuser", "sysadmin", "sa:", "postgres", "oracle", "ubnt", "pi:", "operator")  # see `_ROLE_PAIR`
 _SPACED_CUES = re.compile(r"log\s+in|sign\s+in|-a\b")  # the cues above cannot say "log in" with any space
 # Words a config name holds (see `_CONFIG`), and what must follow the rest of the name: an assignment.
@@ -437,7 +437,8 @@ _ACCOUNT_NAME = re.compile(
     r"accueil|formation|stagiaire\w*|presse|kiosk\w*)$|^(?=.*[a-z])(?=.*[._@\d\-])[\w.\-@]+$"
 )
 # A login written as people make them ("jdupont", "mlefevre"): with a password mixing a digit and a symbol.
-_TIGHT_COLON = re.compile(r"[A-Za-z]:[^\s/:]")  # what a "user:password" pair needs (a cheap scan before the pair's)
+# What a "user:password" pair needs: a cheap scan before the pair's (a literal first: the engine looks for it fast).
+_TIGHT_COLON = re.compile(r":(?<=[A-Za-z]:)[^\s/:]")
 _LOGIN_NAME = re.compile(r"^[a-z]{3,20}$")
 _CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?()\n—–]|\s-\s)")  # not "desktop / Mobile#1 layout"
 _SLASH_PAIR_CONTEXT = re.compile(
@@ -724,11 +725,11 @@ def find_by_context(text: str) -> list[SecretCandidate]:
 
 
 # Cues without which the finders of `find_by_context` cannot match (substrings of the lowercased post).
-_OPENS_CUES = ("ouvr", "open", "unlock", "verrouill")
+_OPENS_CUES = ("ouvr", "opens ", "opened ", "open with", "unlock", "verrouill")  # (not "open" alone: "open source", "opening")
 # (the door as French names it, not the verb "porter": "il porte sur", "apporte", "importe")
 _LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "digicode", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
-              "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "boîtier", "boitier", "panel", "interphone", "coffre",
-              "safe", "casier")
+              "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "boîtier", "boitier", "interphone", "coffre",
+              "the safe", "safe:", "safe code", "safe combo", "casier")
 _SEED_CUES = ("phrase", "seed", "mnemoni", "mnémoni", "mots de r")
 _DEVICE_CUES = ("secret", "password", "community", "key-string", "pre-shared-key", "psk")
 

@@ -103,7 +103,7 @@ _IPV4 = re.compile(
     r"(?![\d.]\d|\.\d)(?P<port>:\d{1,5}(?!\d))?(?P<path>/[^\s<>\"'»)\]]*)?",
     re.IGNORECASE,
 )
-_IPV4_HINT = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
+_IPV4_HINT = re.compile(r"\.(?<=\d\.)\d{1,3}\.\d{1,3}\.\d")  # (a literal first: the engine looks for it fast)
 _CIDR = re.compile(r"^/(?:3[0-2]|[12]?\d)$")
 _PORT_AFTER = re.compile(r"(?i)^,?\s*(?:port|sur le port|on port)\s+(\d{1,5})\b")
 _VERSION_BEFORE = re.compile(r"(?i)(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\bfirmware|\bmise à jour|\bmaj|\bupdate|\bpatch|\bOID|\bsnmp)\s*:?\s*$")
