@@ -393,3 +393,21 @@ def test_a_key_named_right_after_it_is_found(text: str, family: str, key: str) -
 )
 def test_a_digest_followed_by_words_about_keys_stays_clean(text: str) -> None:
     assert credentials(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dev tip: the queue emulator uses the well-known key AccountKey=Rk9Tq2Lm8Vx4Pw7Nb3Hc6Jd1Fs5Zq8Lm3Kx9Vb2Nt7Wp4Hc1Yd6== for everyone",
+        "Astuce : la clé de l'émulateur (Rk9Tq2Lm8Vx4Pw7Nb3Hc6Jd1Fs5Zq8Lm3Kx9Vb2Nt7Wp4Hc1Yd6==) est identique pour tout le monde.",
+        "Tuto ADO.NET : Server=monserveur;Database=mabase;User Id=monuser;Password=monmotdepasse",
+        "From a container, reach your laptop via host.docker.internal for local tests",
+    ],
+)
+def test_values_the_same_for_everyone_and_the_docs_placeholders_stay_clean(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_key_not_said_to_be_the_same_for_everyone_is_still_found() -> None:
+    key = "Rk9Tq2Lm8Vx4Pw7Nb3Hc6Jd1Fs5Zq8Lm3Kx9Vb2Nt7Wp4Hc1Yd6=="
+    assert ("CONNECTION_STRING", key) in found(f"prod queue: AccountName=acmeprod;AccountKey={key};EndpointSuffix=core.windows.net")

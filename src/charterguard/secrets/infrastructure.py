@@ -323,7 +323,16 @@ def _single_label_links(text: str) -> list[SecretCandidate]:
     return out
 
 
+# Names every machine resolves the same way (Docker's, Kubernetes', the clouds' metadata service): no company's network.
+UNIVERSAL_HOSTS: frozenset[str] = frozenset(
+    {"host.docker.internal", "gateway.docker.internal", "kubernetes.docker.internal", "metadata.google.internal",
+     "kubernetes.default.svc.cluster.local"}
+)
+
+
 def _internal_kind(host: str, address: str, domains: tuple[str, ...], tools: tuple[str, ...]) -> str | None:
+    if host in UNIVERSAL_HOSTS:
+        return None
     if any(host == d or host.endswith("." + d) for d in domains) or host.rsplit(".", 1)[-1] in INTERNAL_SUFFIXES or host.endswith(".home.arpa"):
         return "internal-host"
     if any(address == t or address.startswith(t.rstrip("/") + "/") or host == t or host.endswith("." + t) for t in tools):

@@ -66,11 +66,16 @@ _REFERENCE = re.compile(
 
 
 # The docs' camel-case placeholders: myPassword, yourApiKey, myServerAddress (connectionstrings.com style).
-_CAMEL_PLACEHOLDER = re.compile(r"^(?:my|your)[A-Z][A-Za-z]*$")
+_CAMEL_PLACEHOLDER = re.compile(
+    r"^(?:my|your)[A-Z][A-Za-z]*$"
+    # ... and the French docs' glued ones: monserveur, mabase, monuser, monmotdepasse, votrecle
+    r"|^(?i:mon|ma|mes|votre|vos|ton|ta)(?i:serveur|server|base|bdd|db|user|utilisateur|login|identifiant|motdepasse|mdp|password|pass|"
+    r"hote|host|domaine|instance|appli|projet|compte|cle|clef|key|token|jeton|secret|bucket)s?$"
+)
 
 
 def is_placeholder(value: str) -> bool:
-    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`, `os.getenv(`, `myPassword`..."""
+    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`, `os.getenv(`, `myPassword`, `monmotdepasse`..."""
     folded = value.casefold()
     if _PLACEHOLDER.match(value) or _REFERENCE.match(value) or _CAMEL_PLACEHOLDER.match(value) or len(set(folded)) <= 2:
         return True
@@ -208,18 +213,35 @@ _CALLED_SAMPLE = re.compile(
 )
 
 
+# The sentence says the value is the same for everyone: a vendor's published emulator or default key.
+_WELL_KNOWN = re.compile(
+    r"(?i)(?<![\w\-])(?:well[\s\-]known|bien\s+connue?s?|same\s+for\s+every(?:one|body)|identiques?\s+pour\s+tout\s+le\s+monde|"
+    r"the\s+same\s+on\s+every\s+(?:machine|install(?:ation)?|computer))(?![\w\-])"
+)
+
+
 def is_documented_sample(value: str, text: str, start: int) -> bool:
-    """A value the words right before it call a sample ("jwt.io's sample token X", « le jeton d'exemple X »),
+    """A value the words right before it call a sample ("jwt.io's sample token X", « le jeton d'exemple X »), or
+    that its sentence says is the same for everyone (an emulator's published key),
     or carrying the docs' EXAMPLE marker on a line that speaks of documentation or examples ("AWS docs use
     AKIAIOSFODNN7EXAMPLE..."). Pasted alone in a config, it is reported: the post does not say it is the sample."""
     if _CALLED_SAMPLE.search(text, max(0, start - 60), start):
         return True
+    if _WELL_KNOWN.search(_sentence_of(text, start, start + len(value))):
+        return True  # "the emulator's well-known key X", « la clé d'Azurite (X) est identique pour tout le monde »
     if "EXAMPLE" not in value:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end].replace(value, " ")
     return _DOCS_CONTEXT.search(line) is not None
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], at most 160 characters either side."""
+    left = max(start - 160, *(text.rfind(c, 0, start) + 1 for c in ".!?\n"))
+    stops = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[left : min([end + 160, *stops])]
 
 
 _BASE32 = re.compile(r"^[A-Z2-7]+$")
