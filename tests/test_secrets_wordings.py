@@ -72,6 +72,12 @@ def credentials(text: str) -> list[tuple[str, str]]:
         ("the admin password (Lucarne#31) must change", "Lucarne#31"),
         ("Mot de passe 🔑 Lucarne#31", "Lucarne#31"),
         ("🔑 Lucarne#31 pour le wifi de la salle B", "Lucarne#31"),
+        # an instruction to use it, or what it was reset to
+        ("for the password use Kayak#Vert5", "Kayak#Vert5"),
+        ("pour le mot de passe, mettez Kayak#Vert5", "Kayak#Vert5"),
+        ("tu mets Kayak#Vert5 en mot de passe", "Kayak#Vert5"),
+        ("the shared inbox password got reset to Kayak#Vert5", "Kayak#Vert5"),
+        ("connecte-toi avec mlemoine / Kayak#Vert5", "Kayak#Vert5"),
     ],
 )
 def test_a_password_said_in_prose_is_found_whatever_the_filler(text: str, password: str) -> None:
@@ -92,6 +98,9 @@ def test_a_password_said_in_prose_is_found_whatever_the_filler(text: str, passwo
         "password - reset link sent, check your inbox",
         "mot de passe : soleil",
         "🔑 Les clés du succès : 3 conseils",
+        "password was reset to default, ask IT",
+        "mot de passe réinitialisé à la demande, voir le ticket",
+        "for the password use a manager, never a sticky note",
     ],
 )
 def test_words_after_a_password_word_that_are_no_password_stay_clean(text: str) -> None:

@@ -115,7 +115,8 @@ _CONNECTOR = (
     # (a dash between spaces too: "password — X", "mdp - X")
     r"(?:\s*(?:[:=—–]|" + _ARROW + r")|\s+-(?=\s))(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be|c|c[ée]|s[ée])(?![\w\-'’]))?|,?\s+(?:"
     # Longest first: the first alternative that leads to a value is the one tried.
-    r"has\s+been\s+(?:set|changed)\s+to|(?:is|was)\s+set\s+to|set\s+to|changed\s+to|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
+    r"has\s+been\s+(?:set|changed|reset)\s+to|(?:is|was|got)\s+(?:set|reset|changed|updated)\s+to|set\s+to|reset\s+to|changed\s+to|"
+    r"(?:a\s+[ée]t[ée]\s+|est\s+)?(?:r[ée]initialis[ée]e?|remise?)\s+(?:[àa]|en)|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
     r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
     r"remains|became|(?:donc\s+|alors\s+|so\s+|then\s+)?(?:ce\s+sera|c['’]est|it['’]ll\s+be|it\s+will\s+be|it['’]s|it\s+is))(?:\s*:)?|['’]s"
     # a question, then the answer ("le code du coffre ? 37-22-08", "the password? it's X")
@@ -155,7 +156,7 @@ _SHORT_FORM = re.compile(
 # The value before the words: "use Hangar_42!x as the password", "X comme mot de passe",
 # "X is the new wifi password", "X, c'est le code de la porte".
 _VALUE_FIRST = re.compile(
-    r"(?i)(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?<![\w\-])(?P<bare>[^\s\"'«»“”`()]{4,128}?))[.,!]?\s+(?:(?:as|comme|en\s+tant\s+que)|(?:is|was|c['’]est|est|sera|will\s+be)\s+(?:now\s+|d[ée]sormais\s+)?)"
+    r"(?i)(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?<![\w\-])(?P<bare>[^\s\"'«»“”`()]{4,128}?))[.,!]?\s+(?:(?:as|comme|en\s+tant\s+que|en)|(?:is|was|c['’]est|est|sera|will\s+be)\s+(?:now\s+|d[ée]sormais\s+)?)"
     r"(?P<words>\s*(?:the\s+|a\s+|le\s+|la\s+|my\s+|mon\s+|our\s+|notre\s+|your\s+|votre\s+|ton\s+)?(?:new\s+|nouveau\s+|temporary\s+|provisoire\s+)?"
     r"(?:[a-z\-]{2,20}\s+)?(?:" + _PASSWORD_WORDS + r"))(?![\w\-])"
     # not "X as the password manager", nor a question ("Windows11 as the password?")
@@ -191,9 +192,12 @@ _NEW_ONE = re.compile(
     r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,80}?)(?<![\w\-])"
     r"(?:le\s+nouveau|la\s+nouvelle|the\s+new\s+one)\s*(?:(?:c['’]est|est|is|will\s+be|sera)\s*:?|:)" + _VALUE
 )
-# An instruction to type it: "si l'écran demande un code PIN, tapez 2684", "at the prompt for the password, enter X".
+# An instruction to type it: "si l'écran demande un code PIN, tapez 2684", "at the prompt for the password, enter X",
+# "for the password use X", « pour le mot de passe, mettez X ».
 _TYPE_IT = re.compile(
-    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+(?:tapez|tape|entrez|saisissez|composez|faites|type|enter|dial|punch\s+in|key\s+in)\s+" + _VALUE
+    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+"
+    r"(?:tapez|tape|entrez|saisissez|composez|faites|mettez|mets|utilisez|utilise|prenez|prends|type|enter|dial|punch\s+in|key\s+in|use|put|pick)\s+"
+    + _VALUE
 )
 # Advice or an example before the value: "never use Summer2024! as your password", "something like X".
 _ADVICE_BEFORE = re.compile(
@@ -285,6 +289,7 @@ _NOT_A_DISCLOSURE = re.compile(
     r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
     r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
 )
+_RESET_TO = re.compile(r"(?i)(?<![\w\-])(?:reset\s+to|r[ée]initialis[ée]e?\s+(?:[àa]|en))")
 # "key", "clé", "code" alone are common words; after a wifi network's name they announce its password
 # ("Guest network: ACME-GUEST — key: X", "Wifi Acme-Invités, clé : X").
 _NETWORK_KEY = re.compile(
@@ -442,7 +447,7 @@ _TIGHT_COLON = re.compile(r":(?<=[A-Za-z]:)[^\s/:]")
 _LOGIN_NAME = re.compile(r"^[a-z]{3,20}$")
 _CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?()\n—–]|\s-\s)")  # not "desktop / Mobile#1 layout"
 _SLASH_PAIR_CONTEXT = re.compile(
-    r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|identifiants?|creds|credentials?|"
+    r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|connecte(?:-toi|-vous)?|identifiants?|creds|credentials?|"
     r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?|(?:basic\s+)?auth(?:entication|entification)?)\b"
 )
 _LABELLED_VALUE = re.compile(r"(?i)(token|jeton|api[_\-]?key|key|secret)[:=]")
@@ -503,7 +508,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "xml-element"))
     for m in _ANNOUNCED.finditer(text):
-        if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(m.group("connector")):
+        # ("reset" in "got reset to X" says what was done to it, not that it is forgotten or expired)
+        if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(_RESET_TO.sub("", m.group("connector"))):
             continue
         family = "PASSWORD" if m.group("password") else key_family(m.group("key"), text[m.start("bare") : m.end("bare")] if m.group("bare") else m.group("quoted") or "") if m.group("key") else "TOKEN" if m.group("token") else ""
         word = (m.group("password") or "").casefold()
