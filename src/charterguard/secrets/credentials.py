@@ -393,11 +393,13 @@ DEFAULT_PASSWORDS = frozenset(
 )
 # Cues without which no finder below can match, tested as substrings of the lowercased post
 # (a regex alternation of fifty words scanned every position: ~0.2 ms per post, most posts having none).
+# (each cue costs a scan of the post: none holds another, "pw" stands for "pwd", "acces" for "access", "cred" for
+# "credentials" and "creds", "identifi" for "identifiant" and "identified")
 _CUES = (
-    "pass", "mdp", "pwd", "pw", "psw", "pasw", "ssw", "psk", "🔑", "🔐", "🗝", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
-    "token", "jeton", "bearer", "basic", "auth", "credential", "creds", "identifiant", "login", "user", "accès", "acces", "access",
+    "pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "🔑", "🔐", "🗝", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
+    "token", "jeton", "bearer", "basic", "auth", "cred", "identifi", "login", "user", "accès", "acces",
     "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
-    "combina", "combo", "sess", "sid", "admin", "root", "connect", "identified", "securestring",
+    "combina", "combo", "sess", "sid", "admin", "root", "connect", "securestring",
 )
 _KEY_CUES = ("key", "secret", "token", "clé", "cle ", "clef", "jeton")  # see `_KEY_THEN_VALUE` ("cle" alone: "article", "cycle")
 _ROLE_CUES = ("admin", "root", "superuser", "sysadmin", "sa:", "postgres", "oracle", "ubnt", "pi:", "operator")  # see `_ROLE_PAIR`
@@ -733,8 +735,8 @@ def find_by_context(text: str) -> list[SecretCandidate]:
 # Cues without which the finders of `find_by_context` cannot match (substrings of the lowercased post).
 _OPENS_CUES = ("ouvr", "opens ", "opened ", "open with", "unlock", "verrouill")  # (not "open" alone: "open source", "opening")
 # (the door as French names it, not the verb "porter": "il porte sur", "apporte", "importe")
-_LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "digicode", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
-              "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "boîtier", "boitier", "interphone", "coffre",
+_LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
+              "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "interphone", "coffre",
               "the safe", "safe:", "safe code", "safe combo", "casier")
 _SEED_CUES = ("phrase", "seed", "mnemoni", "mnémoni", "mots de r")
 _DEVICE_CUES = ("secret", "password", "community", "key-string", "pre-shared-key", "psk")
