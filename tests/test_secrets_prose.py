@@ -56,7 +56,6 @@ def test_a_password_said_in_any_word_order_is_found(text: str, password: str) ->
     ("text", "token"),
     [
         ("Authorization: SSWS 00s-_3MnFwGSJLjX3jMFbzr23fgoqY_GP0Zx5Bn", "00s-_3MnFwGSJLjX3jMFbzr23fgoqY_GP0Zx5Bn"),
-        ("-H 'Authorization: ApiKey dGVzdDpxWjhyTnA0dkxtMmtYOXRC'", "dGVzdDpxWjhyTnA0dkxtMmtYOXRC"),
         ('curl --header "PRIVATE-TOKEN: 9koXpg98eAheJpvBs5tK" https://gitlab.example.com/api/v4/projects', "9koXpg98eAheJpvBs5tK"),
         ('{"auths": {"registry.example.com": {"auth": "Y2ktYm90OlIzZzFzdHJ5LVB1c2g="}}}', "Y2ktYm90OlIzZzFzdHJ5LVB1c2g="),
         ("_auth=Y2ktYm90OlIzZzFzdHJ5LVB1c2g=", "Y2ktYm90OlIzZzFzdHJ5LVB1c2g="),
@@ -66,6 +65,20 @@ def test_a_password_said_in_any_word_order_is_found(text: str, password: str) ->
 )
 def test_tokens_pasted_from_tools_are_found(text: str, token: str) -> None:
     assert ("TOKEN", token) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # a scheme named for a key (Elasticsearch's "ApiKey", "Key")
+        ("-H 'Authorization: ApiKey dGVzdDpxWjhyTnA0dkxtMmtYOXRC'", "dGVzdDpxWjhyTnA0dkxtMmtYOXRC"),
+        ("Authorization: Key 5b0c7e2f9a1d4e8c6b3a0f2e7d9c1b4a", "5b0c7e2f9a1d4e8c6b3a0f2e7d9c1b4a"),
+        # a client id and its secret: the secret half is the span
+        ("header à mettre : Authorization: partner-0042:9e1f3c7a5b2d8e4f6a0c1b3d5e7f9a2c", "9e1f3c7a5b2d8e4f6a0c1b3d5e7f9a2c"),
+    ],
+)
+def test_an_authorization_header_naming_a_key_carries_an_api_key(text: str, key: str) -> None:
+    assert ("API_KEY", key) in found(text)
 
 
 @pytest.mark.parametrize(

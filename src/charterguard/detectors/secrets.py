@@ -109,14 +109,19 @@ class SecretsDetector(Detector[SecretsRule]):
         # Imported on the first post: their ~100 compiled patterns (~45 ms at import) are not paid
         # by a process whose charter never reaches a secrets rule (the registry imports every kind).
         from ..secrets.catalogue import find_tokens
-        from ..secrets.credentials import find_announced, find_url_credentials
+        from ..secrets.credentials import find_announced, find_by_context, find_url_credentials
         from ..secrets.generic import find_bare_keys
         from ..secrets.infrastructure import find_infrastructure
+        from ..secrets.shape import is_documented_sample
 
         found: list[SecretCandidate] = []
         if self.credentials:
             runs = long_runs(text)
-            found += resolve(find_tokens(text, runs) + find_url_credentials(text) + find_announced(text) + find_bare_keys(text, runs))
+            found += resolve(
+                find_tokens(text, runs) + find_url_credentials(text) + find_announced(text) + find_by_context(text) + find_bare_keys(text, runs)
+            )
+            # (whatever found it: "jwt.io's sample token X" is the docs' sample)
+            found = [c for c in found if not is_documented_sample(text[c.start : c.end], text, c.start)]
         if self.infrastructure:
             found += resolve(find_infrastructure(text, self.company.internal_domains, self.rule.internal_tools))
         return sorted((c for c in found if c.family in self.families), key=lambda c: c.start)

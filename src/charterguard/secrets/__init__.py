@@ -7,8 +7,10 @@ the whole line, with one entity per family (`FAMILIES`).
 - `catalogue`: provider tokens with a distinctive shape (AWS, GitHub, GitLab, Slack,
   Stripe, Google, OpenAI, JWT, private-key blocks...), after gitleaks' public catalogue;
 - `credentials`: secrets announced by a word, in prose (FR/EN: "le mot de passe du wifi
-  c'est X", "login X pass Y") and in config (`api_key: X`), credentials in URLs and
-  connection strings; the value's shape (`shape`) decides, not the keyword alone;
+  c'est X", "login X pass Y") and in config (`api_key: X`), credentials in URLs, Oracle
+  connect descriptors and connection strings; secrets no credential word announces, known by
+  what they open or where they sit (a lock's code, a recovery phrase, a network device's
+  configuration); the value's shape (`shape`) decides, not the keyword alone;
 - `generic`: keys known by their shape alone, with no vendor prefix and no connector after
   a credential word (a bare random value named by the words before it on its line, or long
   and strongly mixed with nothing saying it is public);

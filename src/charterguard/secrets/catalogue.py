@@ -60,7 +60,8 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("gitlab-runner-registration-token", "TOKEN", _B + r"GR1348941[A-Za-z0-9_\-]{20}" + _E, hint='GR1348941'),
     TokenShape("npm-token", "TOKEN", _B + r"npm_[A-Za-z0-9]{36}" + _E, hint='npm_'),
     TokenShape("pypi-token", "TOKEN", _B + r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,}" + _E, hint='pypi-AgEIcHlwaS5vcmc'),
-    TokenShape("dockerhub-token", "TOKEN", _B + r"dckr_pat_[A-Za-z0-9_\-]{27,}" + _E, hint='dckr_pat_'),
+    # personal (pat) and organisation (oat) access tokens
+    TokenShape("dockerhub-token", "TOKEN", _B + r"dckr_[po]at_[A-Za-z0-9_\-]{27,}" + _E, hint='dckr_[po]at_'),
     TokenShape("artifactory-api-key", "API_KEY", _B + r"AKCp[A-Za-z0-9]{69}" + _E, hint='AKCp'),
     TokenShape("atlassian-api-token", "TOKEN", _B + r"ATATT3[A-Za-z0-9_\-=]{150,}" + _E, hint='ATATT3'),
     TokenShape("postman-api-key", "API_KEY", _B + r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}" + _E, hint='PMAK-'),
@@ -174,6 +175,10 @@ MAX_KEY_CHARS = 20_000
 _BASE64_PEM = re.compile(r"(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,20000}={0,2}")
 
 
+# minisign and signify key files: an "untrusted comment:" line naming a secret key, then the key in base64.
+_SIGNING_KEY_FILE = re.compile(r"untrusted comment: [^\n]{0,120}?(?:secret|private) key[^\n]{0,40}\r?\n(?P<key>[A-Za-z0-9+/]{40,4096}={0,2})(?![A-Za-z0-9+/=])")
+
+
 def _base64_private_keys(text: str) -> list[SecretCandidate]:
     out = []
     if "LS0tLS1CRUdJTi" in text:
@@ -185,6 +190,8 @@ def _base64_private_keys(text: str) -> list[SecretCandidate]:
                 continue
             if "PRIVATE KEY" in decoded or "OpenVPN Static key" in decoded:
                 out.append(SecretCandidate(m.start(), m.end(), "PRIVATE_KEY", "base64-private-key"))
+    if "untrusted comment:" in text:
+        out += [SecretCandidate(m.start("key"), m.end("key"), "PRIVATE_KEY", "signing-key-file") for m in _SIGNING_KEY_FILE.finditer(text)]
     return out
 
 
@@ -405,6 +412,8 @@ def find_tokens(text: str, runs: list[str] | None = None) -> list[SecretCandidat
     if longest >= 20:  # links, prefixed tokens and key bodies: 20 characters at least (most runs are hashtags, compounds)
         out += _base64_private_keys(text) + _signed_links(text) + _prefixed_tokens(text)
         out += _chat_webhooks(text) + _headless_private_keys(text) + _capability_links(text)
+    if longest >= 51:
+        out += _wif_keys(text)  # 51 or 52 base58 characters
     if longest >= 52:
         out += _named_before(text)  # 64 hex digits, 52 base32 characters
     if longest >= 40 and any(len(run) >= 40 and "." in run for run in runs):
@@ -437,4 +446,58 @@ def _private_keys(text: str) -> list[SecretCandidate]:
         if sum(c.isalnum() for c in body) >= 16:  # a header alone ("the file starts with -----BEGIN...") is no key
             out.append(SecretCandidate(begin.start(), end, "PRIVATE_KEY", "private-key"))
         position = max(end, begin.end())
+    if "-----END" in text:
+        out += _key_tails(text, out)
     return out
+
+
+_BASE64_KEY_LINE = re.compile(r"[A-Za-z0-9+/=]{16,200}")
+_MAX_TAIL_LINES = 400
+
+
+def _key_tails(text: str, keys: list[SecretCandidate]) -> list[SecretCandidate]:
+    """The end of a private key pasted without its beginning: the base64 lines right above an END line
+    that no BEGIN opened ("... la fin de la clé :\n<base64>\n<base64>\n-----END RSA PRIVATE KEY-----").
+    Each line is read once: a walk up stops at the first line that is not base64."""
+    out = []
+    closed = {k.end for k in keys}  # the END lines of the keys read from their BEGIN
+    for m in _KEY_END.finditer(text):
+        if m.end() in closed:
+            continue
+        start, cursor = m.start(), text.rfind("\n", 0, m.start()) + 1
+        if text[cursor : m.start()].strip():
+            continue  # the END marker quoted inside a sentence
+        for _ in range(_MAX_TAIL_LINES):
+            if cursor == 0:
+                break
+            line_start = text.rfind("\n", 0, cursor - 1) + 1
+            line = text[line_start : cursor - 1]
+            if not _BASE64_KEY_LINE.fullmatch(line.strip()):
+                break
+            start, cursor = line_start + len(line) - len(line.lstrip()), line_start
+        if start < m.start():
+            out.append(SecretCandidate(start, m.end(), "PRIVATE_KEY", "private-key-tail"))
+    return out
+
+
+# A Bitcoin private key in wallet import format: base58, 51 characters ("5...", "9...") or 52 compressed
+# ("K...", "L...", "c..."); its checksum (double SHA-256) tells it from any other base58 run.
+_WIF = re.compile(r"(?<![\w\-./+])[59KLc][1-9A-HJ-NP-Za-km-z]{50,51}(?![\w\-])")
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+def _wif_keys(text: str) -> list[SecretCandidate]:
+    return [SecretCandidate(m.start(), m.end(), "PRIVATE_KEY", "wif-private-key") for m in _WIF.finditer(text) if _is_wif(m.group(0))]
+
+
+def _is_wif(value: str) -> bool:
+    import hashlib
+
+    number = 0
+    for c in value:
+        number = number * 58 + _BASE58.index(c)
+    raw = number.to_bytes(38, "big").lstrip(b"\0")
+    payload, checksum = raw[:-4], raw[-4:]
+    if len(payload) not in (33, 34) or payload[0] not in (0x80, 0xEF) or len(payload) == 34 and payload[-1] != 0x01:
+        return False
+    return hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4] == checksum

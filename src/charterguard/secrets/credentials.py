@@ -1,6 +1,8 @@
 """Credentials announced by words (prose and config) and credentials inside URLs.
 
-- Prose, French and English: "le mot de passe du wifi invité c'est Acme2026!",
+- Prose, French and English, whatever the filler ("is literally X", "c'est le 4512", SMS "c X"),
+  the connector (":", "=", arrows and emoji, "? X", a line break) or the typo ("psswd"):
+  "le mot de passe du wifi invité c'est Acme2026!",
   "mdp Soleil2026!", "the staging password is Hunter22", "identifiants : admin / X",
   "login marie pass Y", "login X, pass Y", "mdp changé, le nouveau c'est X", a meeting's
   "code secret X", "le code de la porte est 4512"; a wifi key without the word
@@ -13,9 +15,14 @@
   `IDENTIFIED BY 'X'`, `htpasswd -b`, PowerShell's `ConvertTo-SecureString 'X' -AsPlainText`.
 - Config: `AWS_SECRET_ACCESS_KEY=...`, `"private_key_id": "..."`, `db_password: ...`,
   `Password=...;` in connection strings, `?token=...` in URLs; a config name said in prose
-  ("BOT_SECRET vaut X") or given its value after a space (`aws configure set name X`).
-- URLs and DSNs with credentials: `mongodb+srv://svc:Pa55word@cluster0...`; the
-  span is the password, so the redacted post keeps the rest of the URL readable.
+  ("BOT_SECRET vaut X") or given its value after a space (`aws configure set name X`); a key right
+  after its name ("clé API 3fa9c21e et secret X"), an option naming a key or token (`--token X`).
+- URLs and DSNs with credentials: `mongodb+srv://svc:Pa55word@cluster0...`, and Oracle's
+  `user/password@host` (sqlplus, jdbc:oracle:thin:); the span is the password, so the redacted
+  post keeps the rest of the URL readable.
+- Said without a credential word (`find_by_context`): a lock's code ("le coffre s'ouvre avec
+  19-44-07", "punch 5512# at the door keypad", "Alarme : 4471"), a wallet's recovery phrase, the
+  secrets of a network device's configuration ("snmp-server community X").
 
 The keyword only says where to look; the value's shape (`shape`) decides, so that
 "le mot de passe doit contenir 12 caractères" or "password: <your password>" stay
@@ -26,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.urls import USERINFO_URL
+from ..text.urls import USERINFO_URL, oracle_logins
 from . import SecretCandidate
 from .shape import (
     class_switches,
@@ -37,6 +44,8 @@ from .shape import (
     looks_like_access_code,
     looks_like_key,
     looks_like_password,
+    looks_like_recovery_code,
+    looks_like_short_key,
     looks_random,
 )
 
@@ -47,10 +56,15 @@ _URL_PLACEHOLDERS = frozenset({"pass", "pwd", "pw", "passwd", "password", "user"
 
 
 def find_url_credentials(text: str) -> list[SecretCandidate]:
-    """The password of every `scheme://user:password@host` (URLs, DSNs, JDBC, brokers)."""
+    """The password of every `scheme://user:password@host` (URLs, DSNs, JDBC, brokers) and of every
+    Oracle connect descriptor `user/password@host`."""
+    out = [
+        SecretCandidate(m.start("password"), m.end("password"), "CONNECTION_STRING", "credentials-in-connect-descriptor")
+        for m in oracle_logins(text)
+        if not is_placeholder(m.group("password")) and m.group("password").casefold() not in _URL_PLACEHOLDERS
+    ]
     if "://" not in text:
-        return []
-    out = []
+        return out
     for m in USERINFO_URL.finditer(text):
         password = m.group("password")
         if password.casefold() in _URL_PLACEHOLDERS or is_placeholder(password) or password.isdigit() and m.group("user") == "":
@@ -66,17 +80,22 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
 
 # What announces a password or an access code, in prose (FR/EN) and abbreviations.
 _PASSWORD_WORDS = (
-    r"mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
+    # (and its typos: passwrd, pasword, psswd, pswd)
+    r"🔑|🔐|🗝️?|mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pa?s{1,2}w(?:o?r)?ds?|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
     r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te|"
-    r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire)|"
-    r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network)|"
+    r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire|imprim\w{0,6}|photocopieuse|copieur)|"
+    r"codes?\s+pour\s+(?:l['’]\s*|la\s+|le\s+)?(?:imprim\w{0,6}|photocopieuse|copieur|ouvrir|entrer|acc[ée]der|d[ée]verrouiller|se\s+connecter)|"
+    r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network|printer|copier)|"
     r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key|pin|pass)|"
     r"cl[ée]\s+(?:wi-?fi|wpa[23]?(?:-psk)?|wep|r[ée]seau|de\s+s[ée]curit[ée](?:\s+r[ée]seau)?)|wpa[23]?(?:-psk)?\s+(?:key|passphrase)|"
     # a wifi key said as network engineers say it: the pre-shared key, the network or security key
     r"psk|pre-?shared\s+keys?|(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
     r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|codes?\s+confidentiels?|confidential\s+code|contrase[ñn]a|passwort|kennwort|"
-    r"combination\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:safe|lock|padlock|locker|vault)|"
-    r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)"
+    r"(?:combination|combo)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+){0,2}(?:safe|lock|padlock|locker|vault)|"
+    r"(?:safe|lock|padlock|locker|vault)\s+(?:combination|combo)|"
+    r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)|"
+    # what unlocks an account or a disk when the password is lost
+    r"(?:cl[ée]f?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
 )
 # What announces an API key, a token or another secret.
 _KEY_WORDS = (
@@ -89,20 +108,35 @@ _SECRET_WORDS = r"(?:shared\s+)?secrets?(?:\s+partag[ée]s?)?"
 _TOKEN_WORDS = r"(?:(?:access|auth|refresh|bearer|api|personal[\s_\-]access|session|id)[\s_\-])?tokens?|jetons?(?:\s+d['’]acc[eè]s)?|bearer"
 # Connectors between the announcing words and the value. The value may also follow the
 # words directly for the short forms ("mdp Soleil2026!").
+# Arrows and emoji people type or paste between a word and its value: "->", "=>", "-->", "→", "⇒", "➡️", "👉", ">>", "🔑".
+_ARROW = r"(?:=>|-{1,2}>|→|⇒|➡️?|➔|👉|>>|🔑|🔐)"
 _CONNECTOR = (
-    r"\s*(?:[:=]|=>|->|→)(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be)(?![\w\-]))?|,?\s+(?:"
+    # ("c", "cé", "sé": c'est as text messages write it)
+    # (a dash between spaces too: "password — X", "mdp - X")
+    r"(?:\s*(?:[:=—–]|" + _ARROW + r")|\s+-(?=\s))(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be|c|c[ée]|s[ée])(?![\w\-'’]))?|,?\s+(?:"
     # Longest first: the first alternative that leads to a value is the one tried.
-    r"has\s+been\s+(?:set|changed)\s+to|(?:is|was)\s+set\s+to|set\s+to|changed\s+to|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
+    r"has\s+been\s+(?:set|changed|reset)\s+to|(?:is|was|got)\s+(?:set|reset|changed|updated)\s+to|set\s+to|reset\s+to|changed\s+to|"
+    r"(?:a\s+[ée]t[ée]\s+|est\s+)?(?:r[ée]initialis[ée]e?|remise?)\s+(?:[àa]|en)|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
     r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
     r"remains|became|(?:donc\s+|alors\s+|so\s+|then\s+)?(?:ce\s+sera|c['’]est|it['’]ll\s+be|it\s+will\s+be|it['’]s|it\s+is))(?:\s*:)?|['’]s"
-    r"|\s*\?\s*(?:it['’]s|it\s+is|c['’]est|here(?:\s+it\s+is)?|voil[àa])\s*:?"
+    # a question, then the answer ("le code du coffre ? 37-22-08", "the password? it's X")
+    r"|\s*\?(?:\s*(?:it['’]s|it\s+is|c['’]est|here(?:\s+it\s+is)?|voil[àa])\s*:?)?"
 )
 # "c'est toujours X", "is now X": an adverb between the connector and the value.
-_ADVERB = r"(?:\s+(?:toujours|maintenant|d[ée]sormais|encore|actuellement|now|still|currently|always|temporarily|temporairement))?"
+# Any English "-ly" or French "-ment" adverb too ("is literally X", "c'est tout simplement X").
+_ADVERB = (
+    r"(?:\s+(?:tout\s+)?(?:toujours|maintenant|d[ée]sormais|encore|juste|just|now|still|always|simply|really|actually|"
+    r"en\s+fait|[a-z]{2,14}ly|[a-zéè]{3,14}ment))?"
+    r"(?:\s+(?:le|la|the)(?=\s+\S*\d))?"  # "c'est le 5829B": an article before a code
+)
 # Words between the keyword and the connector ("du wifi invité", "for the staging db"):
 # at most eight, no sentence punctuation.
 _GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,8}?"
-_VALUE = r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
+# (a code may be said digit by digit: "code alarme = 1 9 8 4")
+_VALUE = (
+    r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?P<spaced>\d(?: \d){3,7})(?![\w\-])"
+    r"|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
+)
 
 _ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<password>" + _PASSWORD_WORDS + r")|(?P<key>" + _KEY_WORDS + r")|(?P<token>" + _TOKEN_WORDS + r")|(?P<secret>" + _SECRET_WORDS + r"))"
@@ -112,7 +146,7 @@ _ANNOUNCED = re.compile(
 # ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
 _SHORT_FORM = re.compile(
     # (a meeting's "code secret" before "code": the first alternative that matches is kept)
-    r"(?i)(?<![\w\-])(?P<word>mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code\s+secret|secret\s+code|"
+    r"(?i)(?<![\w\-])(?P<word>🔑|🔐|🗝️?|mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code\s+secret|secret\s+code|"
     r"codes?\s+confidentiels?|code|psk|"
     r"cl[ée]\s+(?:wi-?fi|wpa2?)|wi-?fi\s+(?:key|password|pass|code)|code\s+(?:wi-?fi|d['’]acc[eè]s|de\s+la\s+porte|alarme)|"
     r"(?:access|door|alarm|gate)\s+code|digicode)\s+"
@@ -122,7 +156,7 @@ _SHORT_FORM = re.compile(
 # The value before the words: "use Hangar_42!x as the password", "X comme mot de passe",
 # "X is the new wifi password", "X, c'est le code de la porte".
 _VALUE_FIRST = re.compile(
-    r"(?i)(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?<![\w\-])(?P<bare>[^\s\"'«»“”`()]{4,128}?))[.,!]?\s+(?:(?:as|comme|en\s+tant\s+que)|(?:is|was|c['’]est|est|sera|will\s+be)\s+(?:now\s+|d[ée]sormais\s+)?)"
+    r"(?i)(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?<![\w\-])(?P<bare>[^\s\"'«»“”`()]{4,128}?))[.,!]?\s+(?:(?:as|comme|en\s+tant\s+que|en)|(?:is|was|c['’]est|est|sera|will\s+be)\s+(?:now\s+|d[ée]sormais\s+)?)"
     r"(?P<words>\s*(?:the\s+|a\s+|le\s+|la\s+|my\s+|mon\s+|our\s+|notre\s+|your\s+|votre\s+|ton\s+)?(?:new\s+|nouveau\s+|temporary\s+|provisoire\s+)?"
     r"(?:[a-z\-]{2,20}\s+)?(?:" + _PASSWORD_WORDS + r"))(?![\w\-])"
     # not "X as the password manager", nor a question ("Windows11 as the password?")
@@ -131,17 +165,25 @@ _VALUE_FIRST = re.compile(
 # Set or changed to a value: "I set the router password to X", "j'ai changé le mot de passe du wifi en X".
 _SET_TO = re.compile(
     r"(?i)(?<![\w\-])(?:set|changed?|updated?|switched|moved|mis|chang[ée]|modifi[ée]|pass[ée])(?P<words>\s+(?:[^\s.!?;:]{1,30}\s+){0,5}?"
-    r"(?:" + _PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
+    # ("changed the password from X to Y": the new one)
+    r"(?:" + _PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?(?:\s+(?:from|de|du)\s+\S{1,60}?)?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
 )
 _PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])")
-# A password word, then within the sentence a colon or arrow and a strongly shaped value, whatever
-# is said between ("le mot de passe, tu l'as déjà : X", "the pwd? ah yes: X").
+# A password word, then within the sentence a colon, an arrow or "it's" and a strongly shaped value,
+# whatever is said between ("le mot de passe, tu l'as déjà : X", "the pwd? ah yes: X", "pwd is in my
+# DM… nvm, it's X", "le mdp je l'ai plus, ah si c'est X").
 _LOOSE_ANNOUNCED = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,60}?)\s*(?::|=|→|->)" + _VALUE
+    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,100}?)"
+    r"(?:\s*(?::|=|" + _ARROW + r")(?:\s*(?:c|c[ée]|s[ée])(?![\w\-'’]))?|(?<![\w\-])(?:it['’]s|it\s+is|c['’]est|voil[àa]|voici|here\s+it\s+is)\s*:?)" + _VALUE
+)
+# ... the same, the value after the last connector of the sentence: "Mot de passe Wi-Fi : le nom de la boîte + 2027 → X",
+# "mdp de la session : comme d'hab mais avec un 8 à la fin -> X".
+_LOOSE_ANNOUNCED_LAST = re.compile(
+    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n=→@/]{1,100})(?:\s*(?:=|" + _ARROW + r"))" + _VALUE
 )
 # A password word, a colon or arrow, then "user / password": "Pass for the staging basic auth → stg / X".
 _PASSWORD_THEN_PAIR = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r"|basic\s+auth)(?![\w\-])[^.\n:=→@/]{0,60}?\s*(?::|=|→|->)\s*"
+    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r"|basic\s+auth)(?![\w\-])[^.\n:=→@/]{0,60}?\s*(?::|=|" + _ARROW + r")\s*"
     r"(?P<user>[^\s/:,;|@]{2,64})\s*/\s*(?P<password>[^\s,;]{3,128})"
 )
 # The password named, then "the new one is X" later in the sentence ("mdp du compte changé ce matin,
@@ -150,9 +192,12 @@ _NEW_ONE = re.compile(
     r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,80}?)(?<![\w\-])"
     r"(?:le\s+nouveau|la\s+nouvelle|the\s+new\s+one)\s*(?:(?:c['’]est|est|is|will\s+be|sera)\s*:?|:)" + _VALUE
 )
-# An instruction to type it: "si l'écran demande un code PIN, tapez 2684", "at the prompt for the password, enter X".
+# An instruction to type it: "si l'écran demande un code PIN, tapez 2684", "at the prompt for the password, enter X",
+# "for the password use X", « pour le mot de passe, mettez X ».
 _TYPE_IT = re.compile(
-    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+(?:tapez|tape|entrez|saisissez|composez|faites|type|enter|dial|punch\s+in|key\s+in)\s+" + _VALUE
+    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+"
+    r"(?:tapez|tape|entrez|saisissez|composez|faites|mettez|mets|utilisez|utilise|prenez|prends|type|enter|dial|punch\s+in|key\s+in|use|put|pick)\s+"
+    + _VALUE
 )
 # Advice or an example before the value: "never use Summer2024! as your password", "something like X".
 _ADVICE_BEFORE = re.compile(
@@ -166,10 +211,72 @@ _NEAR_KEYWORD = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<key>keys?|secrets?|cl[ée]s?|clefs?|credentials?)|(?P<token>tokens?|jetons?))(?![\w\-])"
     r"(?P<words>[^\n.?]{0,60}?)(?<![\w\-+/=#@])(?P<bare>[A-Za-z0-9+/_\-.=~%]{20,512})(?![\w\-+/=])"
 )
+# Words naming a key, then the value right after them, no connector: "clé API d525e61a et secret
+# wWUBPa8UpfNsaqiF", "the token 4f9a...". Shorter values than `_NEAR_KEYWORD` takes (`looks_like_short_key`).
+_KEY_THEN_VALUE = re.compile(
+    r"(?i)(?<![\w\-])(?P<word>(?:(?:api|app|client|shared|access|secret|auth|bearer|signing|webhook)[ _\-]?)?(?:keys?|secrets?|tokens?)"
+    r"|cl[ée]f?s?(?:\s+(?:d['’]\s?)?api|\s+secr[eè]te)?|jetons?)"
+    r"[ \t]+(?P<bare>[A-Za-z0-9]{8,19})(?![\w\-+/=@]|\.\w)"
+)
+# A command-line option naming a key, a token or a secret, then its value after a space or "=":
+# `kubeadm join --token X`, `--api-key X`, `-client-secret=X` (the option's last word names it).
+_KEY_OPTION = re.compile(
+    r"(?<![\w\-])--?(?P<name>(?:[a-z0-9]{1,15}-){0,3}(?:token|secret|api-?key|apikey|access-?key|auth-?key|key))"
+    r"(?:=|\s+)(?P<q>['\"]?)(?P<value>[A-Za-z0-9+/_.~=:\-]{8,4096})"
+)
+# A lock said to open with a code, the lock named before it in the sentence: "le coffre s'ouvre avec 19-44-07",
+# "the server room door opens with 7C4-19B-D2 on the keypad", "le cadenas se déverrouille avec 4471".
+_OPENS_WITH = re.compile(
+    r"(?i)(?<![\w\-])(?:s['’]ouvr\w{0,4}|ouvr\w{0,4}|opens?|opened|unlock\w{0,3}|(?:se\s+)?d[ée]verrouill\w{0,4})\s+"
+    r"(?:(?:only\s+|now\s+|uniquement\s+|seulement\s+|maintenant\s+)?(?:with|avec|using|par)\s+)"
+    r"(?:(?:le|the|a|un|this|ce)\s+)?(?:(?:new|nouveau)\s+)?(?:(?:code|combinaison|combination|pin)\s+)?" + _VALUE
+)
+_LOCK = re.compile(
+    r"(?i)(?<![\w\-])(?:doors?|portes?|portails?|gates?|coffres?(?:-forts?)?|safes?|vaults?|cadenas|padlocks?|locks?|serrures?|casiers?|lockers?|"
+    r"armoires?|cabinets?|lockbox|bo[iî]tes?\s+[àa]\s+cl[ée]s?|keypad|digicode|salles?|rooms?|locaux|local|entr[ée]es?|entrance)(?![\w\-])"
+)
+# A code typed on a lock: "punch 5512# at the front door keypad", "tapez 4471 sur le digicode".
+_LOCK_NOUN = (
+    r"(?:keypad|door|gate|clavier|digicode|porte|portail|alarm\w{0,4}|lock|cadenas|bo[iî]tier|panel|interphone|coffre|safe|locker|casier)"
+)
+_TYPED_ON_LOCK = re.compile(
+    r"(?i)(?<![\w\-])(?:punch(?:\s+in)?|type|key\s+in|enter|use|dial|tape[sz]?|entre[sz]?|compose[sz]?|saisi(?:s|ssez)?)\s+"
+    r"(?:(?:le|the)\s+)?(?:code\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])\s+(?:at|on|into|in|sur|[àa]|au|dans)\s+"
+    r"(?:(?:the|le|la|l['’])\s*)?(?:[\w\-]+\s+){0,2}?" + _LOCK_NOUN + r"(?![\w\-])"
+)
+# A lock, then its code after a colon: "Alarme : 4471", "door: 4471B" (not a year: "Porte : 2027").
+_LOCK_COLON = re.compile(
+    r"(?i)(?<![\w\-])" + _LOCK_NOUN + r"(?:\s+(?:code|pin))?\s*(?::|=|" + _ARROW + r")\s*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
+)
+# "code" alone, its value, and a lock named in the sentence: "Le code, c'est 5829 pour la porte de derrière".
+_CODE_IS = re.compile(
+    r"(?i)(?<![\w\-])code(?:\s*,)?\s*(?::|=|c['’]est|est|is|['’]s)\s*(?:(?:le|the)\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A wallet's recovery (seed) phrase: 12 to 24 lowercase words of 3 to 8 letters (BIP-39's), after the words naming it.
+_SEED_PHRASE = re.compile(
+    r"(?i)(?<![\w\-])(?:(?:recovery|seed|mnemonic|backup|secret)\s+(?:phrase|words)|phrases?\s+(?:de\s+)?(?:r[ée]cup[ée]ration|secr[eè]te|mn[ée]monique)|"
+    r"mots\s+de\s+r[ée]cup[ée]ration|mn[ée]moni(?:c|que))(?![\w\-])[^.!?\n]{0,80}?[\s:=→>]"
+    r"(?P<phrase>[a-z]{3,8}(?:[ \t]+[a-z]{3,8}){11,29})(?![\w\-])"
+)
+_SEED_LENGTHS = (24, 21, 18, 15, 12)
+_FUNCTION_WORDS = frozenset(
+    "the and you your with that this for are not was have from les des pour que qui est une dans sur pas vous nous avec".split()
+)
+# Network equipment configuration (IOS, NX-OS, Aruba, FortiOS...): a configuration command, its words, then the
+# secret's keyword, an optional type (0: in clear; 5, 8, 9: hashed, left alone; 7: reversible) and the value:
+# "username netops privilege 15 secret 0 X", "snmp-server community X RW", "key-string X", "pre-shared-key X".
+_DEVICE_CONFIG = re.compile(
+    r"(?m)^[ \t]*(?:username|enable|snmp-server|tacacs-server|radius-server|key|key-string|set|ppp|neighbor|crypto|ntp|aaa|user|"
+    r"authentication-key|ip|server|host|tunnel|interface|wlan|ssid|local-user|system|config)[ \t]+"
+    r"(?:[a-z0-9][\w\-.]{0,40}[ \t]+){0,7}?(?P<word>secret|password|community|key-string|pre-shared-key|psk|wpa-psk)"
+    r"[ \t]+(?:(?P<type>[0-9])[ \t]+)?(?P<value>[^\s\"'`]{4,128})(?:[ \t]+[^\n]{0,40})?$"
+)
 IDENTIFIER_WORDS = re.compile(
     r"(?i)\b(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|digests?|ids?|uuids?|guids?|builds?|versions?|refs?|r[ée]f[ée]rences?|"
     r"orders?|commandes?|tracking|suivi|factures?|invoices?|tickets?|requests?|requ[êe]tes?|correlation|transactions?|images?|"
-    r"fingerprints?|empreintes?|publi(?:c|que)|pub|ssh-[a-z0-9]+|ecdsa-[\w\-]+)\b"
+    # (keys public by their role: a captcha's site key, a publishable key)
+    r"fingerprints?|empreintes?|publi(?:c|que)|pub|publishable|site[\s_\-]?keys?|ssh-[a-z0-9]+|ecdsa-[\w\-]+)\b"
 )
 
 # The gap or connector says the value is an example, a statistic or a rule, not a secret.
@@ -182,16 +289,17 @@ _NOT_A_DISCLOSURE = re.compile(
     r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
     r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
 )
+_RESET_TO = re.compile(r"(?i)(?<![\w\-])(?:reset\s+to|r[ée]initialis[ée]e?\s+(?:[àa]|en))")
 # "key", "clé", "code" alone are common words; after a wifi network's name they announce its password
 # ("Guest network: ACME-GUEST — key: X", "Wifi Acme-Invités, clé : X").
 _NETWORK_KEY = re.compile(
-    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)(?P<connector>\s*(?:[:=]|→|->|\bis\b|\best\b))?"
+    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)(?P<connector>\s*(?:[:=]|" + _ARROW + r"|\bis\b|\best\b))?"
     + _VALUE
 )
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
 _WEAK_WORDS = frozenset({"pin", "code pin", "pin code"})
 # Words announcing a door, alarm or wifi code: short codes ("4719B") are accepted after them.
-_CODE_WORD = re.compile(r"(?i)code|digicode|pin|combina")
+_CODE_WORD = re.compile(r"(?i)code|digicode|pin|combina|combo|r[ée]cup[ée]ration|secours|recovery|backup")
 
 # Config identifiers holding a secret: AWS_SECRET_ACCESS_KEY, db_password, "private_key_id", apiKey.
 _CONFIG = re.compile(
@@ -210,6 +318,7 @@ _VARIABLE_SAID = re.compile(
     r"(?:(?P<quote>[\"'`«“])\s*(?P<quoted>[^\"'`«»“”\n]{1,200}?)\s*[\"'`»”]|(?P<bare>[^\s\"'`«»“”]{1,512}))"
 )
 _ASSIGNMENT = re.compile(r"[A-Za-z_][\w.\-]*=")
+_FILE_EXTENSION = re.compile(r"\.(?:pem|key|crt|cer|der|p12|pfx|json|ya?ml|txt|pub|asc|gpg|env|conf|cfg|ini)$", re.IGNORECASE)
 # Config names of what describes or locates a secret, not the secret: SharedAccessKeyName, PUBLIC_KEY,
 # secret_file, password_length, sort_key.
 _DESCRIBING_NAME = re.compile(
@@ -221,19 +330,21 @@ _DESCRIBING_NAME = re.compile(
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
     r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant|logins?)(?![\w.\-])"
-    r"(?:,?\s*(?:[:=]|→|->|=>|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}(?![^\s:=/,;|])){1,6}?,?\s*(?:[:=]|→|->|=>|c['’]est|it['’]s|sont|are|est|is))\s*"
+    r"(?:,?\s*(?:[:=]|" + _ARROW + r"|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}(?![^\s:=/,;|])){1,6}?,?\s*(?:[:=]|" + _ARROW + r"|c['’]est|it['’]s|sont|are|est|is))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
-    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–]\s+)"
+    r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–—]\s+|[ \t]*\n[ \t]*)"
     r"(?P<password>(?!(?:mdp|pwd|pw|pass|password|mot)(?![\w\-]))[^\s,;]{3,128})"
-    r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username)\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
-    r"(?:pass(?:word)?|pwd|mdp|mot de passe|pw)\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
+    # ("u: admin p: X": the one-letter labels of a quick note, with their colons)
+    r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username|u(?=\s*:))\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
+    r"(?<![^\W\d_])(?:pass(?:word)?|pwd|mdp|mot de passe|pw|p(?=\s*:))\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
 )
 # HTTP authentication: "Authorization: Basic dXNlcjpwYXNz", "Bearer abc.def", any other scheme
 # ("Authorization: SSWS 00ab...", "ApiKey ...", "Key ..."), and key-carrying headers
 # ("X-Api-Key: ...", "PRIVATE-TOKEN: ...", "Ocp-Apim-Subscription-Key: ...").
 _AUTH_HEADER = re.compile(
-    r"(?i)(?<![\w\-])(?:(?:proxy-)?authorization\s*[:=]\s*(?:[A-Za-z][\w\-]{0,20}\s+)?|(?:basic|bearer|token)\s+)"
+    # (a value may be "<client id>:<secret>": the secret is the value)
+    r"(?i)(?<![\w\-])(?:(?:proxy-)?authorization\s*[:=]\s*(?:[A-Za-z][\w\-]{0,20}\s+)?(?P<client>[\w.\-@]{1,64}:)?|(?:basic|bearer|token)\s+)"
     r"(?P<value>[A-Za-z0-9+/=_.~\-]{12,4096})"
     # (any header named "...-Key", quoted as code writes headers: {'X-Partner-Key': '...'})
     r"|(?<![\w\-])(?:x-)?[\w\-]{0,30}(?:api-?key|token|secret|subscription-key|auth-key|(?<=\w)-key)[\"']?\s*:\s*[\"']?(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
@@ -272,7 +383,7 @@ _PGPASS_LINE = re.compile(r"(?m)(?<![\w.\-])[\w.\-*]{1,253}:(?:\d{1,5}|\*):[\w.\
 # The string a wifi QR code holds: WIFI:T:WPA;S:<network>;P:<password>;; (";" escaped as "\;").
 _WIFI_QR = re.compile(r"WIFI:(?:[A-Z]:(?:\\.|[^;\\\n]){0,64};){0,4}?P:(?P<password>(?:\\.|[^;\\\n]){1,63});")
 # "wifi = X", "Wi-Fi → X": what is given for the wifi is its password when it is shaped like one.
-_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,8}?\s*(?:[:=]|→|->)" + _VALUE)
+_WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,8}?\s*(?:[:=]|" + _ARROW + r")" + _VALUE)
 # A symbol people add to a password ("PurpleRain!88"); network names use dashes ("Acme-Guest-5G").
 _PASSWORD_SYMBOL = re.compile(r"[^\w\s\-.]")
 # Passwords people write as they are: a pair naming them so is enough.
@@ -282,12 +393,16 @@ DEFAULT_PASSWORDS = frozenset(
 )
 # Cues without which no finder below can match, tested as substrings of the lowercased post
 # (a regex alternation of fifty words scanned every position: ~0.2 ms per post, most posts having none).
+# (each cue costs a scan of the post: none holds another, "pw" stands for "pwd", "acces" for "access", "cred" for
+# "credentials" and "creds", "identifi" for "identifiant" and "identified")
 _CUES = (
-    "pass", "mdp", "pwd", "pw", "psk", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
-    "token", "jeton", "bearer", "basic", "auth", "credential", "creds", "identifiant", "login", "user", "accès", "acces", "access",
+    "pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "🔑", "🔐", "🗝", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
+    "token", "jeton", "bearer", "basic", "auth", "cred", "identifi", "login", "user", "accès", "acces",
     "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
-    "combina", "sess", "sid", "admin", "root", "connect", "identified", "securestring",
+    "combina", "combo", "sess", "sid", "admin", "root", "connect", "securestring",
 )
+_KEY_CUES = ("key", "secret", "token", "clé", "cle ", "clef", "jeton")  # see `_KEY_THEN_VALUE` ("cle" alone: "article", "cycle")
+_ROLE_CUES = ("admin", "root", "superuser", "sysadmin", "sa:", "postgres", "oracle", "ubnt", "pi:", "operator")  # see `_ROLE_PAIR`
 _SPACED_CUES = re.compile(r"log\s+in|sign\s+in|-a\b")  # the cues above cannot say "log in" with any space
 # Words a config name holds (see `_CONFIG`), and what must follow the rest of the name: an assignment.
 _CONFIG_CUES = ("pass", "pwd", "mdp", "mot_de_passe", "secret", "token", "jeton", "key", "credential", "sas", "auth", "sig", "sess", "sid")
@@ -315,20 +430,27 @@ def _config_may_match(lowered: str) -> bool:
 
 _TRAILING = ".,;:)]}>»”’\"'"
 _NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
-# "user / password" anywhere in a sentence that speaks of logging in: "(admin / Site#Admin26)",
+# "user / password" or "user:password" anywhere in a sentence that speaks of logging in: "(admin / Site#Admin26)",
 # "use admin/Adm1n!2026 to log in". Only a strongly shaped password (see `_SLASH_PAIR_CONTEXT`).
-_SLASH_PAIR = re.compile(r"(?<![\w\-./@#])(?P<user>[A-Za-z][\w.\-@]{1,40})\s*/\s*(?P<password>[^\s/,;()]{6,128})")
-# What an account name looks like: a role ("admin", "demo"), or a login with a dot, underscore, @ or digit.
+_SLASH_PAIR = re.compile(r"(?<![\w\-./@#:])(?P<user>[A-Za-z][\w.\-@]{1,40})(?:\s*/\s*|(?P<colon>:))(?P<password>[^\s/,;:()]{6,128})")
+# A privileged account joined to its password by a colon, no word needed: "admin:Hx7!kP2mQz sur le NAS".
+_ROLE_PAIR = re.compile(
+    r"(?i)(?<![\w\-./@#:])(?:admin(?:istrat(?:or|eur))?|root|superuser|sysadmin|sa|postgres|oracle|ubnt|pi|operator)"
+    r":(?P<password>[^\s/,;:()\"'`]{8,128})(?!:)"
+)
+# What an account name looks like: a role ("admin", "demo"), or a login with a dot, underscore, dash, @ or digit.
 _ACCOUNT_NAME = re.compile(
     r"^(?i:admin\w*|root|user\w*|demo\w*|test\w*|guest|invit[ée]s?|support|deploy\w*|svc\w*|service\w*|operator|"
-    r"accueil|formation|stagiaire\w*|presse|kiosk\w*)$|^(?=.*[a-z])(?=.*[._@\d])[\w.\-@]+$"
+    r"accueil|formation|stagiaire\w*|presse|kiosk\w*)$|^(?=.*[a-z])(?=.*[._@\d\-])[\w.\-@]+$"
 )
 # A login written as people make them ("jdupont", "mlefevre"): with a password mixing a digit and a symbol.
-_LOGIN_NAME = re.compile(r"^[a-z]{4,20}$")
+# What a "user:password" pair needs: a cheap scan before the pair's (a literal first: the engine looks for it fast).
+_TIGHT_COLON = re.compile(r":(?<=[A-Za-z]:)[^\s/:]")
+_LOGIN_NAME = re.compile(r"^[a-z]{3,20}$")
 _CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?()\n—–]|\s-\s)")  # not "desktop / Mobile#1 layout"
 _SLASH_PAIR_CONTEXT = re.compile(
-    r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|identifiants?|creds|credentials?|"
-    r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?)\b"
+    r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|connecte(?:-toi|-vous)?|identifiants?|creds|credentials?|"
+    r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?|(?:basic\s+)?auth(?:entication|entification)?)\b"
 )
 _LABELLED_VALUE = re.compile(r"(?i)(token|jeton|api[_\-]?key|key|secret)[:=]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
@@ -338,6 +460,11 @@ _XML_SECRET = re.compile(
     r"\s*(?P<value>[^<\s]{1,4096})\s*</(?P=name)>"
 )
 
+
+
+# The user names under which code hosts and registries take a token as the password.
+_TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?:token|x-access-token|x-token-auth|oauth2|__token__|gitlab-ci-token|x-oauth-basic)[\"']?\s*[,;}\n]")
+_TYPED_SYMBOL = re.compile(r"[!#$%&*?@^()\[\]{}<>|;,]")
 
 
 def find_announced(text: str) -> list[SecretCandidate]:
@@ -362,6 +489,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
             span, value = (span[0] + 1, span[1]), value[1:]  # a SAS token pasted with its "?"
         if value.startswith("-----BEGIN") or is_documented_sample(value, text, span[0]):
             continue  # a private key block (the catalogue reports it), or the docs' sample key
+        if family == "PASSWORD" and _TOKEN_USER.search(text, max(0, m.start() - 80), m.start()):
+            family = "TOKEN"  # {"username": "token", "password": X}, x-access-token, __token__: a token sent as a password
+        elif family == "API_KEY" and name.rstrip("\"'`").endswith("secret") and _TYPED_SYMBOL.search(value) and looks_like_password(value):
+            family = "PASSWORD"  # "shared_secret: r4d!v38..." holds symbols no key alphabet has: chosen, as passwords are
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
     for m in _VARIABLE_SAID.finditer(text) if "_" in text and _has_cue(lowered, _CONFIG_CUES) else ():
@@ -379,9 +510,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "xml-element"))
     for m in _ANNOUNCED.finditer(text):
-        if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(m.group("connector")):
+        # ("reset" in "got reset to X" says what was done to it, not that it is forgotten or expired)
+        if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(_RESET_TO.sub("", m.group("connector"))):
             continue
-        family = "PASSWORD" if m.group("password") else _key_family(m.group("key"), text[m.start("bare") : m.end("bare")] if m.group("bare") else m.group("quoted") or "") if m.group("key") else "TOKEN" if m.group("token") else ""
+        family = "PASSWORD" if m.group("password") else key_family(m.group("key"), text[m.start("bare") : m.end("bare")] if m.group("bare") else m.group("quoted") or "") if m.group("key") else "TOKEN" if m.group("token") else ""
         word = (m.group("password") or "").casefold()
         span = _value_span(text, m)
         if span is None:
@@ -423,7 +555,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
     # These three scan every word as a possible value: run them only when a password word is there.
     word_orders = (
         (_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type"),
-        (_LOOSE_ANNOUNCED, "password-announced-loosely"), (_NEW_ONE, "password-new-one"),
+        (_LOOSE_ANNOUNCED, "password-announced-loosely"), (_LOOSE_ANNOUNCED_LAST, "password-announced-loosely"), (_NEW_ONE, "password-new-one"),
     )
     password_word = _PASSWORD_WORD.search(text) is not None
     for regex, kind in word_orders if password_word else ():
@@ -435,7 +567,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             value = text[span[0] : span[1]]
             if value.startswith("//") or "://" in value:
                 continue  # "pw X, server ldaps://host:636": a link after the colon, not the password
-            if regex in (_LOOSE_ANNOUNCED, _NEW_ONE) and not (classes(value) >= 3 and len(value) >= 8 and looks_like_password(value)):
+            if regex in (_LOOSE_ANNOUNCED, _LOOSE_ANNOUNCED_LAST, _NEW_ONE) and not (classes(value) >= 3 and len(value) >= 8 and looks_like_password(value)):
                 continue  # anything may stand between the word and the value: only a password-shaped one
             if looks_like_password(value) or looks_like_access_code(value):
                 out.append(SecretCandidate(span[0], span[1], "PASSWORD", kind))
@@ -443,14 +575,28 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("password").rstrip(_TRAILING)
         if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
+    for m in _KEY_THEN_VALUE.finditer(text) if _has_cue(lowered, _KEY_CUES) else ():
+        value = m.group("bare")
+        before = text[max(0, m.start() - 24) : m.start("bare")]
+        if looks_like_short_key(value) and not IDENTIFIER_WORDS.search(before) and not _ADVICE_BEFORE.search(before):
+            word = m.group("word").casefold()
+            family = "TOKEN" if "token" in word or "jeton" in word else "API_KEY"
+            out.append(SecretCandidate(m.start("bare"), m.end("bare"), family, f"{family.lower()}-after-its-name"))
+    for m in _KEY_OPTION.finditer(text) if " -" in text else ():
+        value = m.group("value").rstrip(_TRAILING)
+        if value.startswith(("-", "/", "~", ".")) or "/" in value and value.count("/") * 12 > len(value) or _FILE_EXTENSION.search(value):
+            continue  # "--key ~/.ssh/id_rsa", "--ssh-key deploy.pem": a file holding the key, not the key
+        if looks_like_key(value) and not _ASSIGNMENT.match(value):
+            family = _config_family(m.group("name"), text, m.start())
+            out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), family, "command-line-key"))
     for m in _NEAR_KEYWORD.finditer(text):
         value = m.group("bare").rstrip(".")
         if _ASSIGNMENT.match(value.lstrip("-")):
             continue  # "key=X&token=Y", "--from-literal=password=X": each name=value is read as config, with its own family
-        before = text[max(0, m.start() - 24) : m.start()]  # "public key", "public VAPID key", "ssh-rsa" are not secrets
+        before = text[max(0, m.start() - 24) : m.start("words")]  # "public key", "public VAPID key", "site key", "ssh-rsa" are not secrets
         if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")) and not is_public_key_material(value):
-            family = "TOKEN" if m.group("token") else _key_family(text[max(0, m.start() - 12) : m.start("bare")], value)
+            family = "TOKEN" if m.group("token") else key_family(text[max(0, m.start() - 12) : m.start("bare")], value)
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):
         group = next(g for g in _COMMAND_LINE_VALUES if m.group(g) is not None)
@@ -492,11 +638,15 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # "X-CSRF-Token:": an anti-forgery token is issued per page view (as in config)
         if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
             # A header named for a key (X-Api-Key, xi-api-key, Ocp-Apim-Subscription-Key) carries a key.
-            named_key = group == "header" and re.search(r"(?i)key[\"']?\s*:", m.group(0)) is not None
+            # ... and so does a scheme named for one ("Authorization: ApiKey X", "Authorization: Key X").
+            named_key = re.search(r"(?i)key[\"']?\s*:" if group == "header" else r"(?i)key\s+$", text[m.start() : m.start(group)]) is not None
+            named_key = named_key or m.group("client") is not None  # "<client id>:<secret>": a key pair's secret half
             out.append(SecretCandidate(m.start(group), m.end(group), "API_KEY" if named_key else "TOKEN", "authorization-header"))
-    if "/" in text and _SLASH_PAIR_CONTEXT.search(text):
+    if ("/" in text or ":" in text and _TIGHT_COLON.search(text) is not None) and _SLASH_PAIR_CONTEXT.search(text):
         for m in _SLASH_PAIR.finditer(text):
             value = m.group("password").rstrip(_TRAILING)
+            if m.group("colon") and not _strongly_shaped(value):
+                continue  # "stg:Otarie#2027" is a login; "note:important", "ratio:16x9" are not
             # the sentence that holds the pair ("Identifiants du compte ..., à ne pas diffuser : user / X")
             sentence_start = max(m.start() - 160, *(text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"))
             sentence = text[max(0, min(m.start() - 60, sentence_start)) : m.end() + 40]
@@ -505,31 +655,91 @@ def find_announced(text: str) -> list[SecretCandidate]:
                          and any(c.isdigit() for c in value) and _CLAUSE_END.match(text, m.start("password") + len(value))) \
                     and _SLASH_PAIR_CONTEXT.search(sentence):
                 out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
+    for m in _ROLE_PAIR.finditer(text) if ":" in text and _has_cue(lowered, _ROLE_CUES) else ():
+        value = m.group("password").rstrip(_TRAILING)
+        if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
+            out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
     for m in _PAIR.finditer(text):
         group = "password" if m.group("password") is not None else "password2"
         if (m.group("user") or m.group("user2") or "").casefold() in _FIELD_LABELS:
             continue  # "accès -> user : demo.client": a label, then the user name, not a pair
         if (m.group("user") or "").isdigit():
             continue  # "account growth: 2025/2026": figures, not a login
+        if "\n" in (m.group("separator") or "") and "=" in m.group("user") + m.group("password"):
+            continue  # "creds:\nAWS_ACCESS_KEY_ID=...\nAWS_SECRET_ACCESS_KEY=...": config lines, each read as config
         start, end = m.start(group), m.end(group)
+        if text[start] in "\"'`«“‘":
+            start += 1  # "--password 'X'": the quotes are not the password
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         value = text[start:end]
-        if _EMAIL.fullmatch(value) or value.startswith("//"):
+        if not value or _EMAIL.fullmatch(value) or value.startswith("//"):
             continue  # "compte : Canva - comm@acme.fr", "portal: https://...": an address, not a password
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
         if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))
-    # A wifi QR code's string ("WIFI:T:WPA;S:<network>;P:X;;") is read by its P: field alone.
-    qr_codes = [(m.start(), m.end()) for m in _WIFI_QR.finditer(text)] if "WIFI:" in text else []
+    # Read whole elsewhere, never in pieces here: a wifi QR code's string ("WIFI:T:WPA;S:<network>;P:X;;") by its
+    # P: field, an Oracle connect descriptor ("scott/X@db.acme.lan", whose pair would run on into the host) by
+    # `find_url_credentials`.
+    read_whole = [(m.start(), m.end()) for m in _WIFI_QR.finditer(text)] if "WIFI:" in text else []
+    read_whole += [(m.start("user"), m.end("host")) for m in oracle_logins(text)]
+    # "login/mdp : commercial3 / X": what stands before the pair's slash is its user name, not a password
+    pair_passwords = {c.start for c in out if c.kind == "login-password-pair"}
+    out = [c for c in out if not (c.kind != "login-password-pair" and _user_before(text, c.end, pair_passwords))]
     return [
         c for c in out
         if not is_documented_sample(text[c.start : c.end], text, c.start)
         and not (c.family == "PASSWORD" and (_REFUSED_AFTER.match(text, c.end) or _is_public_default(text[c.start : c.end], text, c.start)))
         # "user@example.com/token:X": a labelled value, read as config with its label's family, is no password
         and not (c.family == "PASSWORD" and _LABELLED_VALUE.match(text, c.start))
-        and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in qr_codes))
+        and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in read_whole))
     ]
+
+
+def find_by_context(text: str) -> list[SecretCandidate]:
+    """Secrets no credential word announces, known by what they open or where they sit: a lock's code
+    ("le coffre s'ouvre avec 19-44-07"), a wallet's recovery phrase, the secrets of a network device's
+    configuration ("snmp-server community X"). The value is the span."""
+    lowered = text.lower()
+    out: list[SecretCandidate] = []
+    for m in _OPENS_WITH.finditer(text) if _has_cue(lowered, _OPENS_CUES) else ():
+        span = _value_span(text, m)
+        sentence_start = max(m.start() - 80, *(text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"))
+        if span is not None and looks_like_access_code(text[span[0] : span[1]]) and _LOCK.search(text, sentence_start, span[1] + 40):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "lock-opens-with"))
+    if _has_cue(lowered, _LOCK_CUES):
+        for regex in (_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS):
+            for m in regex.finditer(text):
+                code = m.group("code")
+                if not looks_like_access_code(code) or _YEAR.match(code):
+                    continue
+                if regex is _CODE_IS:
+                    sentence = _sentence_around(text, m.start(), m.end())
+                    if not _LOCK.search(sentence) or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                        continue
+                out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "lock-code"))
+    for m in _SEED_PHRASE.finditer(text) if _has_cue(lowered, _SEED_CUES) else ():
+        words = m.group("phrase").split()
+        n = next((k for k in _SEED_LENGTHS if k <= len(words)), 0)
+        if n and sum(w.casefold() in _FUNCTION_WORDS for w in words[:n]) < 2 and len(set(words[:n])) > n * 3 // 4:
+            end = _nth_word_end(text, m.start("phrase"), n)
+            out.append(SecretCandidate(m.start("phrase"), end, "PRIVATE_KEY", "recovery-phrase"))
+    for m in _DEVICE_CONFIG.finditer(text) if "\n" in text and _has_cue(lowered, _DEVICE_CUES) else ():
+        value, kind = m.group("value"), m.group("type")
+        if kind in (None, "0", "7") and not value.isdigit() and (looks_like_password(value) or looks_like_key(value)) \
+                and value.casefold() not in _DEVICE_PUBLIC_WORDS:
+            out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
+    return out
+
+
+# Cues without which the finders of `find_by_context` cannot match (substrings of the lowercased post).
+_OPENS_CUES = ("ouvr", "opens ", "opened ", "open with", "unlock", "verrouill")  # (not "open" alone: "open source", "opening")
+# (the door as French names it, not the verb "porter": "il porte sur", "apporte", "importe")
+_LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
+              "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "interphone", "coffre",
+              "the safe", "safe:", "safe code", "safe combo", "casier")
+_SEED_CUES = ("phrase", "seed", "mnemoni", "mnémoni", "mots de r")
+_DEVICE_CUES = ("secret", "password", "community", "key-string", "pre-shared-key", "psk")
 
 
 # "Le mot de passe « Acme2026 » est interdit par notre politique", "X is banned": a refused example.
@@ -541,10 +751,10 @@ _REFUSED_AFTER = re.compile(
 )
 
 
-_PRIVATE_WORDS = re.compile(r"(?i)priv\w*[\s_\-]*keys?|cl[ée]f?s?\s+priv|privkey")
+_PRIVATE_WORDS = re.compile(r"(?i)priv\w*[\s_\-]*keys?|cl[ée]f?s?\s+priv|privkey|encryption[\s_\-]*keys?|cl[ée]f?s?\s+de\s+chiffrement")
 
 
-def _key_family(words: str, value: str) -> str:
+def key_family(words: str, value: str) -> str:
     """What key words announce: "private key", "clé privée" a private key when the value holds 256 bits or more
     (64 hex digits, 43 base64 characters: an asymmetric key's size; a 32-hex "private" API key is an API key),
     any other an API key."""
@@ -597,11 +807,42 @@ def _basic_credentials(value: str) -> bool:
     return b":" in decoded and 0 < len(head) <= 64 and head.isascii() and all(32 < c < 127 for c in head)
 
 
+# SNMP's default communities and IOS keywords after "password"/"secret": public, or not a value.
+_DEVICE_PUBLIC_WORDS = frozenset({"public", "private", "encryption", "level", "required"})
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (at most 80 characters either side)."""
+    left = max(start - 80, *(text.rfind(c, 0, start) + 1 for c in ".!?\n"))
+    stops = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[left : min([end + 80, *stops])]
+
+
+def _nth_word_end(text: str, start: int, n: int) -> int:
+    """Where the n-th word from `start` ends (words separated by spaces or tabs)."""
+    position = start
+    for _ in range(n):
+        while position < len(text) and text[position] in " \t":
+            position += 1
+        while position < len(text) and not text[position].isspace():
+            position += 1
+    return position
+
+
+def _user_before(text: str, end: int, pair_passwords: set[int]) -> bool:
+    """`end` is followed by " / " and then one of `pair_passwords`."""
+    slash = _SLASH_AFTER.match(text, end)
+    return slash is not None and slash.end() in pair_passwords
+
+
+_SLASH_AFTER = re.compile(r"[ \t]*/[ \t]*")
+
+
 def _acceptable(value: str, family: str, code_word: bool = False) -> bool:
     if "://" in value or value.startswith("//"):
         return False  # a link: the secret inside it, if any, is found on its own (userinfo, ?token=)
     if family == "PASSWORD":
-        return looks_like_password(value) or code_word and looks_like_access_code(value)
+        return looks_like_password(value) or code_word and (looks_like_access_code(value) or looks_like_recovery_code(value))
     return looks_like_key(value) or family == "TOKEN" and value.startswith("eyJ")
 
 
@@ -620,8 +861,10 @@ def _config_family(name: str, text: str, start: int) -> str:
     in_connection_string = in_url_query or ";" in window and (_SERVER_KEY.search(window) is not None or "://" in window)
     if any(w in name for w in ("password", "passwd", "passphrase", "pwd", "pass", "mdp", "motdepasse", "mot_de_passe")):
         return "CONNECTION_STRING" if in_connection_string else "PASSWORD"
-    if re.search(r"private_?key(?!_?id)", name.replace("-", "_")):
-        return "PRIVATE_KEY"  # WireGuard's PrivateKey =, PRIVATE_KEY=0x...; "private_key_id" names one
+    if re.search(r"private_?key(?!_?id)|encryption_?key", name.replace("-", "_")):
+        return "PRIVATE_KEY"  # WireGuard's PrivateKey =, PRIVATE_KEY=0x..., a data encryption key; "private_key_id" names one
+    if "otpauth://" in window:
+        return "TOKEN"  # the secret of an authenticator's link is a TOTP seed
     if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
         return "CONNECTION_STRING"
     last_word = name.replace("-", "_").rstrip("_\"'`")
@@ -636,7 +879,11 @@ def _value_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     if m.group("quoted") is not None:
         start, end = m.start("quoted"), m.end("quoted")
         return (start, end) if end > start else None
+    if "spaced" in m.re.groupindex and m.group("spaced") is not None:
+        return m.start("spaced"), m.end("spaced")
     start, end = m.start("bare"), m.end("bare")
+    if text[start] in "([{" and end - start > 1:
+        start += 1  # "the admin password (X) must change": the parenthesis is not the password's
     pair_list = _NEXT_PAIR.search(text, start, end)
     if pair_list:
         end = pair_list.start()  # "Password=X;Database=y": the value ends where the next key begins

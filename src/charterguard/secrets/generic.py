@@ -22,18 +22,19 @@ import re
 
 from . import SecretCandidate, long_runs
 from .catalogue import NOT_SECRET_PREFIXES
+from .credentials import key_family
 from .shape import decodes_to_prose, entropy, is_documented_sample, is_hex, is_public_key_material, looks_generated
 
 # A run of the base64/base64url alphabet, 16+ long, not inside a longer word, a path or a link.
 _RUN = re.compile(r"(?<![\w+/\-.~%$@&#\\])[A-Za-z0-9+/_\-]{16,}={0,2}(?![\w+/\-=~%@&\\]|\.\w)")
-_CONTEXT_REACH = 80  # how far before the value, on its line, the deciding words may be
+_CONTEXT_REACH = 120  # how far before the value, on its line, the deciding words may be
 # Words naming a credential. A key word may end a compound identifier (apiKey, WRITE_KEY, x-api-key,
 # client-secret) but not a word (monkey, keynote, secretary).
 _CREDENTIAL_CONTEXT = re.compile(
     r"(?i)(?:(?<![a-z])|(?<=api)|(?<=auth)|(?<=access)|(?<=secret)|(?<=private)|(?<=write)|(?<=read)|(?<=app)|(?<=client)|"
     r"(?<=master)|(?<=signing)|(?<=session)|(?<=service)|(?<=consumer)|(?<=hmac)|(?<=bot)|(?<=license))"
     r"(?P<word>keys?|clefs?|cl[ée]s?|tokens?|jetons?|secrets?|bearer|credentials?|creds|webhooks?|hmac|"
-    r"seed|2fa|totp|otp|mfa|authenticator|passphrase|passwords?|mdp|chiffrement|encryption|signing|sig|auth|bot|"
+    r"seed|2fa|totp|otp|mfa|authenticator|passphrase|passwords?|mdp|chiffrement|encryption|signing|sig|auth|access|bot|"
     r"r[ée]cup[ée]ration|recovery|secours)(?![a-z])"
     r"|(?i:client)\s*\(\s*(?:api_key\s*=\s*)?[\"']$"  # cohere.Client("...") : an SDK client built with its key
 )
@@ -41,7 +42,7 @@ _CREDENTIAL_CONTEXT = re.compile(
 _PUBLIC_CONTEXT = re.compile(
     r"(?i)(?<![a-z])(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|sha\d*sum|digests?|ids?|uuids?|guids?|builds?|versions?|"
     r"refs?|r[ée]f[ée]rences?|orders?|commandes?|tracking|suivi|colis|factures?|invoices?|tickets?|request[\s_\-]?ids?|"
-    r"correlation|transactions?|fingerprints?|empreintes?|publi(?:c|que)(?:[_\-]?keys?)?|pub(?:[_\-]?keys?)?|ssh-[a-z0-9]+|ecdsa-[\w\-]+|doi|isbn|issn|arxiv|"
+    r"correlation|transactions?|fingerprints?|empreintes?|publi(?:c|que)(?:[_\-]?keys?)?|pub(?:[_\-]?keys?)?|publishable|site[\s_\-]?keys?|ssh-[a-z0-9]+|ecdsa-[\w\-]+|doi|isbn|issn|arxiv|"
     r"youtube|youtu\.be|vid[ée]os?|playlists?|integrity|etag|oid|lfs|snapshots?|ray|serial|s[ée]rie|"
     r"avatar|gravatar|ipfs|cid|blocs?|blocks?|explorer|base64,|data:|nonce|salt|iv)(?![a-z])"
 )
@@ -96,6 +97,54 @@ def _in_encoded_block(text: str, start: int, end: int) -> bool:
     return any(_BASE64_LINE.match(line) for line in neighbours if line)
 
 
+_ANNOUNCING_END = re.compile(r"(?::|=>|->|→|⇒|👉)\s*$")
+
+
+def _announcing_line_before(text: str, line_start: int) -> str:
+    """The end of the line above a value alone on its line (a blank line between allowed), when that line
+    ends by announcing it ("Clé d'API (prod) :", "the key, as requested:"); else ""."""
+    end = line_start - 1
+    for _ in range(2):
+        if end <= 0:
+            return ""
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip():
+            return line[-_CONTEXT_REACH:] if _ANNOUNCING_END.search(line) else ""
+        end = start - 1
+    return ""
+
+
+# What may stand between a value and the words naming it after it: a bracket, an arrow or a comma, or a verb
+# ("is", "est", "c'est"), then a determiner and at most two words ("is our prod API key", "(token du bot)").
+_LINK_AFTER = re.compile(r"[ \t]*(?:[(\[←<:,\-–—]+[ \t]*(?:(?:is|was|est|c['’]est)[ \t]+)?|(?:is|was|est|c['’]est|=)[ \t]+)")
+_DETERMINER_AFTER = re.compile(r"(?i)(?:the|our|my|a|an|la|le|l['’]|notre|ma|mon|du|de)[ \t]*")
+_WORD_AFTER = re.compile(r"[\w\-]{1,20}[ \t]+")
+
+
+def _named_after(text: str, end: int) -> re.Match[str] | None:
+    """A credential word right after the value ("<value> token du bot"), or after a bracket, an arrow or a
+    verb and at most two words ("<value> is our prod API key", "<value> ← clé API"); not "<value> is the
+    commit that broke the token refresh" (the first noun names it), nor "<value> fixes the key rotation"."""
+    link = _LINK_AFTER.match(text, end)
+    position = end if link is None else link.end()
+    if link is None:
+        while position < len(text) and text[position] in " \t":
+            position += 1
+        return _CREDENTIAL_CONTEXT.match(text, position) if position > end else None
+    determiner = _DETERMINER_AFTER.match(text, position)
+    position = position if determiner is None else determiner.end()
+    for _ in range(3):
+        credential = _CREDENTIAL_CONTEXT.match(text, position)
+        if credential is not None or _PUBLIC_CONTEXT.match(text, position):
+            return credential
+        word = _WORD_AFTER.match(text, position)
+        if word is None:
+            return None
+        position = word.end()
+    return None
+
+
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match in `text` (the nearest to the value that follows it)."""
     last = None
@@ -123,10 +172,12 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
             continue  # (a private key's DER body is the catalogue's)
         line_start = max(text.rfind("\n", 0, start) + 1, start - _CONTEXT_REACH)
         before = text[line_start:start]
+        if not before.strip():
+            before = _announcing_line_before(text, line_start) or before  # "the key for the API, as requested:\n\n<value>"
         words_before = before.split()
         if words_before and "://" in words_before[-1]:
             continue  # inside a link
-        if _JWK_KEY_TYPE.search(text, max(0, start - 400), start):
+        if _JWK_KEY_TYPE.search(text, max(0, start - 400), min(len(text), end + 400)):  # ("kty" before or after the member)
             # A JSON Web Key: its private parameters are named (d, p, q, dp, dq, qi, k), the rest is public.
             member = _JSON_MEMBER.search(before)
             if member is not None and member.group(1) in _JWK_PRIVATE:
@@ -135,6 +186,8 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
         credential, public = _last(_CREDENTIAL_CONTEXT, before), _last(_PUBLIC_CONTEXT, before)
         if public is not None and (credential is None or public.end() > credential.end()):
             continue
+        if credential is None and public is None:
+            credential = _named_after(text, end)  # "<value> is our prod API key", "<value> (token du bot)"
         if credential is not None and (phrase := _last(_PUBLIC_KEY_PHRASE, before)) is not None \
                 and not _PRIVATE_AFTER.search(before, phrase.end()):
             continue  # "our public VAPID key", « la clé publique de chiffrement » (unless a private one is named after it)
@@ -153,6 +206,7 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
             out.append(SecretCandidate(start, end, "API_KEY", "generated-value", score=0.7))
             continue
         word = (credential.group("word") or "").casefold()
-        family = "TOKEN" if word in _TOKEN_WORDS else "PASSWORD" if word in _PASSWORD_WORDS else "API_KEY"
+        # (a private or encryption key of an asymmetric or AES key's size is a PRIVATE_KEY: `key_family`)
+        family = "TOKEN" if word in _TOKEN_WORDS else "PASSWORD" if word in _PASSWORD_WORDS else key_family(before, value)
         out.append(SecretCandidate(start, end, family, "generated-value-named", score=0.8))
     return out

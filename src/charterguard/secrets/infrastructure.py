@@ -24,7 +24,7 @@ import ipaddress
 import re
 from collections.abc import Iterable
 
-from ..text.urls import login_target_spans
+from ..text.urls import login_target_spans, oracle_logins
 from ..validators import private_ip
 from . import SecretCandidate
 from .shape import is_placeholder
@@ -103,6 +103,7 @@ _IPV4 = re.compile(
     r"(?![\d.]\d|\.\d)(?P<port>:\d{1,5}(?!\d))?(?P<path>/[^\s<>\"'»)\]]*)?",
     re.IGNORECASE,
 )
+_IPV4_HINT = re.compile(r"\.(?<=\d\.)\d{1,3}\.\d{1,3}\.\d")  # (a literal first: the engine looks for it fast)
 _CIDR = re.compile(r"^/(?:3[0-2]|[12]?\d)$")
 _PORT_AFTER = re.compile(r"(?i)^,?\s*(?:port|sur le port|on port)\s+(\d{1,5})\b")
 _VERSION_BEFORE = re.compile(r"(?i)(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\bfirmware|\bmise à jour|\bmaj|\bupdate|\bpatch|\bOID|\bsnmp)\s*:?\s*$")
@@ -112,6 +113,10 @@ _HOST = r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9\-]{0,62}"
 _URL = re.compile(
     r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?"
     r"(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
+)
+# The same without the user part, for the posts with no "@" (most): the user part is tried at every position.
+_URL_WITHOUT_USER = re.compile(
+    r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
 )
 _SINGLE_LABEL_URL = re.compile(
     r"(?i)(?<![\w.\-])(?:https?|ftp)://(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?(?P<host>[a-z][a-z0-9\-]{0,62})(?![\w\-.])"
@@ -126,6 +131,15 @@ _FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
 _DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+" + _SPACED_FOLDERS + r"[^\s<>\"|*?.,;:!)]*)")
 _UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|Volumes/[^\s/<>\"'»)\]]+|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
 _TRAILING = ".,;:!?)]}»”’\"'"
+# Each path shape, and substrings one of which every match holds.
+_PATH_SHAPES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (_UNC, "unc-share", ("\\\\",)),
+    (_FILE_URL, "file-url", ("://",)),
+    (_DRIVE_PATH, "drive-path", (":\\",)),
+    (_UNIX_PATH, "user-path", ("~/", "/home/", "/Users/", "/mnt/", "/srv/", "/media/", "/share/", "/partage/", "/data/", "/nas/", "/volume1/",
+                               "/Volumes/", "/var/www/", "/opt/")),
+)
+_REMOTE_PATH = re.compile(r":(?P<path>/[\w.\-]+(?:/[\w.\-]+)*/?)")  # host:/path, as NFS, rsync and scp write it
 # A machine named after a server word, as hosts are named inside a company: letters and digits in
 # three dash- or underscore-separated parts ("le serveur SRV-PAIE-01", "on host ci-runner-03"), or two
 # after a usual host prefix ("la VM dev_vm12", "NAS fs-02"); "Server COVID-19", "GPT-4" are not hosts.
@@ -163,6 +177,15 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
     out.extend(_ip_addresses(text, login_hosts))
     if "." in text:
         out.extend(_hosts_and_links(text, domains, tools, login_hosts))
+    descriptors = oracle_logins(text)
+    if descriptors:
+        # "scott/pw@db.acme.intra:1521/ORCL": the host and port after the credentials, the address alone
+        # (not a link read from the password on, nor a path: the service name is no page)
+        out = [c for c in out if not any(c.start < m.end("host") and m.start("user") < c.end for m in descriptors)]
+        for m in descriptors:
+            host = m.group("host").casefold()
+            if private_ip(host) or _internal_kind(host, host, domains, tools) == "internal-host":
+                out.append(SecretCandidate(m.start("host"), m.end("port") if m.group("port") else m.end("host"), "INTERNAL_HOST", "connect-descriptor-host"))
     if "://" in text:
         out.extend(_single_label_links(text))
         for m in _BUCKET_URI.finditer(text):
@@ -210,7 +233,7 @@ def _host_shaped(host: str) -> bool:
 def _ip_addresses(text: str, login_hosts: set[int]) -> list[SecretCandidate]:
     """Private addresses; `login_hosts`: where the hosts of remote logins start (their span starts there)."""
     out = []
-    if any(c.isdigit() for c in text):
+    if _IPV4_HINT.search(text) is not None:  # (a cheap scan first: _IPV4 tries a user part at every position)
         for m in _IPV4.finditer(text):
             ip = m.group("ip")
             if not private_ip(ip):
@@ -240,7 +263,8 @@ def _ip_addresses(text: str, login_hosts: set[int]) -> list[SecretCandidate]:
 # The addresses home routers ship with: said as a default, they are advice, not a company's network.
 _ROUTER_DEFAULTS = frozenset({"192.168.0.1", "192.168.1.1", "192.168.1.254", "192.168.0.254", "192.168.2.1", "10.0.0.1", "10.0.0.138", "192.168.100.1"})
 _DEFAULT_SAID = re.compile(
-    r"(?i)\b(?:d[ée]faut|default|d['’]usine|factory|souvent|g[ée]n[ée]ralement|habituellement|usually|typically|generally|most\s+(?:routers|boxes))\b"
+    r"(?i)\b(?:d[ée]faut|default|d['’]usine|factory|souvent|g[ée]n[ée]ralement|en\s+g[ée]n[ée]ral|habituellement|normalement|"
+    r"usually|typically|generally|in\s+general|normally|commonly|often|most\s+(?:routers|boxes))\b"
 )
 
 
@@ -262,7 +286,7 @@ def _whole_private_block(ip: str, cidr: str) -> bool:
 
 def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...], login_hosts: set[int]) -> list[SecretCandidate]:
     out = []
-    for m in _URL.finditer(text):
+    for m in (_URL if "@" in text else _URL_WITHOUT_USER).finditer(text):
         host = m.group("host").casefold()
         start, end = m.start(), _trim(text, m.start(), m.end())
         if not m.group("scheme") and m.start("host") in login_hosts:
@@ -278,6 +302,9 @@ def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]
             continue
         if kind == "internal-host" and not is_link:
             out.append(SecretCandidate(start, end, "INTERNAL_HOST", kind))
+            export = _REMOTE_PATH.match(text, end)
+            if export is not None:  # "nfs-prod.acme.intra:/exports/media", "backup.lan:/srv/dumps": an export or a remote path
+                out.append(SecretCandidate(export.start("path"), _trim(text, export.start("path"), export.end()), "FILE_PATH", "remote-path"))
         elif kind == "internal-host" or is_link:
             out.append(SecretCandidate(start, end, "INTERNAL_URL", kind))
     return out
@@ -296,7 +323,16 @@ def _single_label_links(text: str) -> list[SecretCandidate]:
     return out
 
 
+# Names every machine resolves the same way (Docker's, Kubernetes', the clouds' metadata service): no company's network.
+UNIVERSAL_HOSTS: frozenset[str] = frozenset(
+    {"host.docker.internal", "gateway.docker.internal", "kubernetes.docker.internal", "metadata.google.internal",
+     "kubernetes.default.svc.cluster.local"}
+)
+
+
 def _internal_kind(host: str, address: str, domains: tuple[str, ...], tools: tuple[str, ...]) -> str | None:
+    if host in UNIVERSAL_HOSTS:
+        return None
     if any(host == d or host.endswith("." + d) for d in domains) or host.rsplit(".", 1)[-1] in INTERNAL_SUFFIXES or host.endswith(".home.arpa"):
         return "internal-host"
     if any(address == t or address.startswith(t.rstrip("/") + "/") or host == t or host.endswith("." + t) for t in tools):
@@ -327,7 +363,9 @@ def _registered(host: str) -> str:
 
 def _paths(text: str) -> list[SecretCandidate]:
     out = []
-    for regex, kind in ((_UNC, "unc-share"), (_FILE_URL, "file-url"), (_DRIVE_PATH, "drive-path"), (_UNIX_PATH, "user-path")):
+    for regex, kind, hints in _PATH_SHAPES:
+        if not any(map(text.__contains__, hints)):
+            continue  # (substring tests: most posts hold a "/" but none of these)
         for m in regex.finditer(text):
             start, end = m.start(), _trim(text, m.start(), m.end())
             if kind == "drive-path" and _SYSTEM_DRIVE_PATHS.match(text[start:end]):

@@ -66,11 +66,16 @@ _REFERENCE = re.compile(
 
 
 # The docs' camel-case placeholders: myPassword, yourApiKey, myServerAddress (connectionstrings.com style).
-_CAMEL_PLACEHOLDER = re.compile(r"^(?:my|your)[A-Z][A-Za-z]*$")
+_CAMEL_PLACEHOLDER = re.compile(
+    r"^(?:my|your)[A-Z][A-Za-z]*$"
+    # ... and the French docs' glued ones: monserveur, mabase, monuser, monmotdepasse, votrecle
+    r"|^(?i:mon|ma|mes|votre|vos|ton|ta)(?i:serveur|server|base|bdd|db|user|utilisateur|login|identifiant|motdepasse|mdp|password|pass|"
+    r"hote|host|domaine|instance|appli|projet|compte|cle|clef|key|token|jeton|secret|bucket)s?$"
+)
 
 
 def is_placeholder(value: str) -> bool:
-    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`, `os.getenv(`, `myPassword`..."""
+    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`, `os.getenv(`, `myPassword`, `monmotdepasse`..."""
     folded = value.casefold()
     if _PLACEHOLDER.match(value) or _REFERENCE.match(value) or _CAMEL_PLACEHOLDER.match(value) or len(set(folded)) <= 2:
         return True
@@ -79,10 +84,26 @@ def is_placeholder(value: str) -> bool:
 
 def looks_like_access_code(value: str) -> bool:
     """A door, alarm or wifi code: 4 to 10 digits, capitals and #*, at least half digits ("4719B", "8842#"),
-    or groups of digits ("77-41-09", the combination "31-17-42")."""
+    groups of digits ("77-41-09", the combination "31-17-42") or of digits and capitals ("7C4-19B-D2")."""
     if _DIGIT_GROUPS.match(value):
         return 4 <= sum(c.isdigit() for c in value) <= 12 and not _DATE.match(value)
-    return 4 <= len(value) <= 10 and _ACCESS_CODE.match(value) is not None and sum(c.isdigit() for c in value) * 2 >= len(value)
+    if _SPACED_DIGITS.match(value):
+        return not is_placeholder(value.replace(" ", ""))  # "1 9 8 4" said digit by digit ("1 2 3 4" is a sequence)
+    if _KEYPAD_GROUPS.match(value):
+        value = value.replace("-", "")
+    return 4 <= len(value) <= 12 and _ACCESS_CODE.match(value) is not None and sum(c.isdigit() for c in value) * 2 >= len(value)
+
+
+_SPACED_DIGITS = re.compile(r"^\d(?: \d){3,7}$")
+_KEYPAD_GROUPS = re.compile(r"^[0-9A-Z]{1,4}(?:-[0-9A-Z]{1,4}){1,3}$")
+# A recovery key or set of backup codes: groups of digits and letters (BitLocker's 8 groups of 6 digits).
+_RECOVERY_GROUPS = re.compile(r"^[0-9A-Za-z]{4,8}(?:[\-\s][0-9A-Za-z]{4,8}){3,11}$")
+
+
+def looks_like_recovery_code(value: str) -> bool:
+    """A value said to be a recovery key: 4 to 12 groups of 4 to 8 digits and letters, at least half digits
+    ("437669-869002-...", "K7QX-29FB-..."). Only after the words naming one (a card number has the shape too)."""
+    return _RECOVERY_GROUPS.match(value) is not None and sum(c.isdigit() for c in value) * 2 >= sum(c.isalnum() for c in value)
 
 
 def looks_like_password(value: str) -> bool:
@@ -95,6 +116,8 @@ def looks_like_password(value: str) -> bool:
     """
     if len(value) < 4 or len(value) > 128 or is_placeholder(value) or _MARKUP.search(value) or _SOCIAL.match(value):
         return False
+    if _SPACED_DIGITS.match(value):
+        return looks_like_access_code(value)
     if value[0] in "([" and value[1:].rstrip(")],.;:").isalpha():
         return False  # "MDP (Master Data Platform)": a parenthesis opening an aside
     if value.isdigit():
@@ -138,6 +161,19 @@ def looks_like_key(value: str) -> bool:
     return classes(value) >= 2 and entropy(value) >= 3.0 and any(c.isdigit() for c in value)
 
 
+def looks_like_short_key(value: str) -> bool:
+    """A key too short for `looks_like_key`, said right after the words naming it ("clé API d525e61a",
+    "secret wWUBPa8UpfNsaqiF"): 8 to 19 characters, hexadecimal mixing digits and letters, or letters of
+    both cases and digits changing class often (not "Santa2026", "ProjectX2026")."""
+    if not 8 <= len(value) <= 19 or not value.isalnum() or is_placeholder(value) or _REPEAT.search(value):
+        return False
+    if not (any(c.isdigit() for c in value) and any(c.isalpha() for c in value)):
+        return False
+    if _HEX.match(value):
+        return entropy(value) >= 2.5
+    return classes(value) == 3 and class_switches(value) >= 0.35 and entropy(value) >= 3.2
+
+
 def class_switches(value: str) -> float:
     """How often consecutive letters and digits change class (lower, upper, digit), per pair:
     about 0.5 in a random key, under 0.3 in words with a year ("ProjectPhoenix2026Release")."""
@@ -168,16 +204,44 @@ _CAMEL_WORD = re.compile(r"[A-Z]?[a-z]{3,}")
 _DOCS_CONTEXT = re.compile(r"(?i)\b(?:docs?|documentation|tutori(?:al|el)s?|tutos?|readme|samples?|exemples?|examples?)\b")
 
 
+# The words right before a value calling it a sample: "jwt.io's sample token X", "the example key: X",
+# « le jeton d'exemple X », "a dummy password like X".
+_CALLED_SAMPLE = re.compile(
+    r"(?i)(?<![\w\-.])(?:(?:sample|example|dummy|fake|demo|placeholder|test)[ \t]+(?:[\w\-]+[ \t]+)?(?:tokens?|keys?|jwts?|secrets?|passwords?|credentials?)"
+    r"|(?:jetons?|cl[ée]s?|mots?[ \t]+de[ \t]+passe|secrets?)[ \t]+(?:d['’][ \t]*exemple|de[ \t]+d[ée]mo|factices?|bidons?|fictifs?|fictives?))"
+    r"(?:[ \t]+(?:is|est|:|like|comme|such[ \t]+as))?[ \t]*[:=]?[ \t]*[\"'`«“]?[ \t]*$"
+)
+
+
+# The sentence says the value is the same for everyone: a vendor's published emulator or default key.
+_WELL_KNOWN = re.compile(
+    r"(?i)(?<![\w\-])(?:well[\s\-]known|bien\s+connue?s?|same\s+for\s+every(?:one|body)|identiques?\s+pour\s+tout\s+le\s+monde|"
+    r"the\s+same\s+on\s+every\s+(?:machine|install(?:ation)?|computer))(?![\w\-])"
+)
+
+
 def is_documented_sample(value: str, text: str, start: int) -> bool:
-    """A value carrying the docs' EXAMPLE marker, on a line that speaks of documentation or
-    examples ("AWS docs use AKIAIOSFODNN7EXAMPLE..."). Pasted alone in a config, it is reported:
-    the post does not say it is the sample."""
+    """A value the words right before it call a sample ("jwt.io's sample token X", « le jeton d'exemple X »), or
+    that its sentence says is the same for everyone (an emulator's published key),
+    or carrying the docs' EXAMPLE marker on a line that speaks of documentation or examples ("AWS docs use
+    AKIAIOSFODNN7EXAMPLE..."). Pasted alone in a config, it is reported: the post does not say it is the sample."""
+    if _CALLED_SAMPLE.search(text, max(0, start - 60), start):
+        return True
+    if _WELL_KNOWN.search(_sentence_of(text, start, start + len(value))):
+        return True  # "the emulator's well-known key X", « la clé d'Azurite (X) est identique pour tout le monde »
     if "EXAMPLE" not in value:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end].replace(value, " ")
     return _DOCS_CONTEXT.search(line) is not None
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], at most 160 characters either side."""
+    left = max(start - 160, *(text.rfind(c, 0, start) + 1 for c in ".!?\n"))
+    stops = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[left : min([end + 160, *stops])]
 
 
 _BASE32 = re.compile(r"^[A-Z2-7]+$")

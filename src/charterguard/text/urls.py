@@ -21,12 +21,36 @@ USERINFO_URL = re.compile(
 USER_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}://(?P<userinfo>[^\s/@]{1,200}(?:@[^\s/@?]{1,64}){0,3})@(?P<host>[\w\-]+(?:\.[\w\-]+)*)")
 
 
+# Oracle's connect descriptor, user/password@host: `sqlplus scott/Tiger_26@db.acme.lan:1521/ORCL`,
+# `jdbc:oracle:thin:app/pw@//host:1521/SVC`. The host has a dot, a port or the "//" of EZConnect,
+# or a database tool names it on the line ("sqlplus scott/X@ORCL", a TNS alias).
+ORACLE_LOGIN = re.compile(
+    r"(?<![\w/\\.\-@$#])(?P<user>[A-Za-z][\w$#]{0,29})/(?P<password>[^\s/@\"'`]{3,128})@(?P<slashes>//)?"
+    r"(?P<host>[A-Za-z0-9][\w\-]{0,62}(?:\.[\w\-]{1,63}){0,8})(?P<port>:\d{1,5}(?!\w))?"
+)
+_ORACLE_TOOL = re.compile(r"(?i)(?<![\w\-])(?:sqlplus|sqlldr|sqlcl|expdp|impdp|rman|tnsping|oracle|conn(?:ect)?)(?![\w\-])")
+
+
+def oracle_logins(text: str) -> list[re.Match[str]]:
+    """Every `user/password@host` connect descriptor (see `ORACLE_LOGIN`)."""
+    if "@" not in text or "/" not in text:
+        return []
+    out = []
+    for m in ORACLE_LOGIN.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.group("slashes") or m.group("port") or "." in m.group("host") or _ORACLE_TOOL.search(text, max(line_start, m.start() - 120), m.start()):
+            out.append(m)
+    return out
+
+
 def userinfo_spans(text: str) -> list[tuple[int, int]]:
     """Spans from the user part to the end of the host of every URL with a user part
-    (`https://token@github.com`, `mongodb://svc:pw@cluster`): never an e-mail address."""
+    (`https://token@github.com`, `mongodb://svc:pw@cluster`) and of every Oracle connect
+    descriptor (`scott/pw@db.acme.lan`): never an e-mail address."""
+    spans = [(m.start("user"), m.end("host")) for m in oracle_logins(text)]
     if "://" not in text:
-        return []
-    return [(m.start("userinfo"), m.end("host")) for m in USER_URL.finditer(text)]
+        return spans
+    return spans + [(m.start("userinfo"), m.end("host")) for m in USER_URL.finditer(text)]
 
 
 # user@host of a remote login: after a remote-shell command on the same line ("ssh -p 2222
