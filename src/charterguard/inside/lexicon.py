@@ -166,6 +166,13 @@ def parse_entry(written: str, *, inflect: bool) -> Entry:
         folded = fold_words(word)
         if folded.endswith("*"):
             parts.append(Part(prefix=folded[:-1]))
+        elif parts and len(word) == 1 and word.isupper():
+            # A capital letter after a word names a class ("série A", "series C"): as written, so
+            # that "série a" (has), "série à", "série c'est", "série d'action" are no funding round.
+            parts.append(Part(exact=word))
+        elif len(word) > 1 and word.isupper():
+            # An acronym has a plural, no verb forms ("IPO" is no "iPod", "OPA" no "opas" verb).
+            parts.append(Part(forms=frozenset({folded, folded + "s"})))
         else:
             parts.append(Part(forms=inflections(folded) if inflect else frozenset({folded})))
     return Entry(written, tuple(parts))
