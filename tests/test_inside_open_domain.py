@@ -69,3 +69,47 @@ def test_a_tv_series_or_a_device_is_no_funding_round(checker: Checker, text: str
 )
 def test_a_funding_round_by_its_letter_is_still_found(checker: Checker, text: str, lang: str) -> None:
     assert flagged(checker, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Said ahead, but of no company: no issuer whose information it could be.
+        ("Les résultats du brevet tombent vendredi, courage à tous les collégiens !", "fr"),
+        ("Le club va recruter un ailier cet été, la signature est attendue jeudi.", "fr"),
+        ("Results of the county spelling bee will be posted tomorrow morning.", "en"),
+        ("The sequel will take over every screen in town this weekend, calling it now.", "en"),
+    ],
+)
+def test_a_topic_said_ahead_of_no_company_is_no_finding(checker: Checker, text: str, lang: str) -> None:
+    assert not flagged(checker, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # The same shapes, said from or of a company: its staff, bodies, market, shareholders.
+        ("Les résultats du semestre tomberont sous le budget, le cours va souffrir jeudi.", "fr"),
+        ("Le conseil va débarquer le directeur général avant l'été.", "fr"),
+        ("The half-year results will miss guidance and the stock will take a hit.", "en"),
+        ("The board is going to replace the chief executive before the summer.", "en"),
+        # A non-public cue needs no company word: the writer knows what is not announced.
+        ("A recall of 3,000 defective scooters is planned for March, nothing has been announced.", "en"),
+    ],
+)
+def test_a_topic_said_ahead_of_a_company_is_found(checker: Checker, text: str, lang: str) -> None:
+    assert flagged(checker, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Public only from a later moment, or nothing said yet: a secrecy cue, with or without a company word.
+        ("Tour de 12 M€ bouclé, pas officiel avant la conférence de lundi.", "fr"),
+        ("Seed round of $4M closed, not official until the blog post on the 3rd.", "en"),
+        ("Rappel de 2 000 unités défectueuses prévu en mars, rien d'annoncé pour l'instant.", "fr"),
+    ],
+)
+def test_public_only_later_is_secrecy(checker: Checker, text: str, lang: str) -> None:
+    report = checker.check(text, lang=lang, now=NOW)
+    assert report.verdict == "block"

@@ -397,6 +397,8 @@ class InsideAnalyzer:
             # "our annual results will be released on 26 February": the financial calendar is public;
             # a deal or a layoff "to be presented on Tuesday" is not.
             return None
+        if not self._about_a_company(tokens, cues):
+            return None  # "GCSE results tomorrow", "il signera aux Blazers": said ahead, of no company
         forward = self._forward(text, tokens, language, sentence, cues, tenses, verbs=verbs)
         if forward is None:
             return None
@@ -444,6 +446,13 @@ class InsideAnalyzer:
             if tenses[piece]:
                 return piece.strip()[:40]
         return None
+
+    def _about_a_company(self, tokens: list[Token], cues: Callable[[str], list[Match]]) -> bool:
+        """Whether the post speaks from or of a company: a first-person word, one of our names, or a
+        word of a company's life (its staff, bodies, sites, shareholders, market, customers). A topic
+        word said to lie ahead in a post with none of them is an exam's results, a player's signing,
+        a film's sequel: there is no issuer whose information it could be."""
+        return bool(cues("self") or cues("company")) or any(t.text in self._own_names for t in tokens)
 
     def _disclosed_apart(self, text: str, match: Match, clause: tuple[int, int], cues: Callable[[str], list[Match]]) -> bool:
         """A disclosure to come, or awaited, that is official (to a board, the works council, the market;
