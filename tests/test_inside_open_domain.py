@@ -113,3 +113,41 @@ def test_a_topic_said_ahead_of_a_company_is_found(checker: Checker, text: str, l
 def test_public_only_later_is_secrecy(checker: Checker, text: str, lang: str) -> None:
     report = checker.check(text, lang=lang, now=NOW)
     assert report.verdict == "block"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A closure said as an image.
+        ("Entre nous, la boutique de Niort met la clé sous la porte au printemps.", "fr"),
+        ("Notre dépôt de Brest fermera définitivement en avril, les équipes l'apprendront lundi.", "fr"),
+        ("Keep this to yourself: the Akron depot is shut for good after Easter.", "en"),
+        ("They're pulling the plug on our Tucson site in May; staff hear about it next week.", "en"),
+        # A departure said in everyday words.
+        ("Notre DAF est sur le départ, le conseil le dira aux salariés après l'été.", "fr"),
+        ("Our CTO is on her way out; nobody outside the board knows yet.", "en"),
+        # The writer holding back what follows.
+        ("On rachète un concurrent en Bavière, j'en dirai pas plus 😉", "fr"),
+        ("We're buying a rival in Ohio next month, can't tell you which.", "en"),
+        # Analysts as those who will be told, not as a source of hearsay.
+        ("Les prévisions annuelles seront revues en baisse, on l'annoncera aux analystes après le conseil.", "fr"),
+        # A place after a preposition is no company acting: "les collègues de Vierzon".
+        ("Pour les collègues de Rodez c'est fini : le site va fermer cet été, personne n'est au courant.", "fr"),
+    ],
+)
+def test_a_leak_in_everyday_words_is_found(checker: Checker, text: str, lang: str) -> None:
+    assert flagged(checker, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # The same words, no leak: public, general, or a source of hearsay about another company.
+        ("Le cinéma du quartier a baissé le rideau en 2019, quelle tristesse.", "fr"),
+        ("Selon les analystes, les objectifs annuels de Globex ne seront pas tenus.", "fr"),
+        ("I can't say much about the finale without spoilers, but the season was great.", "en"),
+        ("As announced this morning, our CFO is on her way out; thank you Anna for eight great years.", "en"),
+    ],
+)
+def test_the_same_words_without_a_leak_are_no_finding(checker: Checker, text: str, lang: str) -> None:
+    assert not flagged(checker, text, lang)

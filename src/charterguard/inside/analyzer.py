@@ -291,6 +291,8 @@ class InsideAnalyzer:
                     found = self._cue_matchers[(name, language)].find(tokens, text)
                     if name == "secrecy":
                         found = [m for m in found if not _partitive(tokens, m)]
+                    elif name == "hearsay":
+                        found = [m for m in found if not _addressed(tokens, m)]
                     elif name == "general":
                         found = [m for m in found if not _names_a_site(tokens, m)]
                     elif name == "public" and found:
@@ -612,8 +614,8 @@ class InsideAnalyzer:
             raw = tokens[i].raw
             if tokens[i].text in _WORK_FILES or tokens[i - 1].text in _WORK_FILES:
                 continue  # "le dossier Pelliot", "Project Heron": the writer's own deal
-            if i - 2 >= sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS and _site_noun(tokens[i - 2].text):
-                continue  # a place naming a site: "le magasin de Vannes", "the plant in Leeds"
+            if i - 1 > sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS:
+                continue  # a place, no subject: "le magasin de Vannes", "the plant in Leeds", "les gars de Vierzon"
             if i + 1 in companions or (i + 1 == match.first and self._names_the_topic(tokens, sentence, i)) or (
                 i + 1 < sentence.hi and _site_noun(tokens[i + 1].text)
             ):
@@ -728,6 +730,19 @@ def _names_a_site(tokens: list[Token], m: Match) -> bool:
     if k < len(tokens) and tokens[k].text in ("de", "du", "d", "of"):
         k += 1
     return m.first >= 0 and k < len(tokens) and k > m.last + 1 and tokens[k].raw[0].isupper()
+
+
+# Before those a disclosure is made to: "on le dira aux analystes", "we brief the analysts", "told to analysts".
+_TO = frozenset(["aux", "au", "a", "to", "devant", "brief", "briefing", "tell", "telling", "told", "inform", "informer", "prevenir"])
+
+
+def _addressed(tokens: list[Token], m: Match) -> bool:
+    """A source of hearsay spoken to, not heard from: "on le dira aux analystes", "we'll tell the analysts
+    on Monday" (the analysts as an audience, not "les analystes prévoient")."""
+    k = m.first - 1
+    if k >= 0 and tokens[k].text in ("les", "the", "nos", "our", "l"):
+        k -= 1
+    return m.first >= 0 and k >= 0 and tokens[k].text in _TO
 
 
 def _partitive(tokens: list[Token], m: Match) -> bool:
