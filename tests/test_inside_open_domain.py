@@ -151,3 +151,20 @@ def test_a_leak_in_everyday_words_is_found(checker: Checker, text: str, lang: st
 )
 def test_the_same_words_without_a_leak_are_no_finding(checker: Checker, text: str, lang: str) -> None:
     assert not flagged(checker, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A past year as the sentence's time: the future of a narrative, not of today.
+        ("En 2011, notre label signera avec lui trois albums de suite.", "fr", False),
+        ("Le studio sera, en 2008, racheté par notre groupe pour 40 millions.", "fr", False),
+        ("In March 2016 our founders will buy out their first rival, a story told in the book.", "en", False),
+        # A past year compared with what lies ahead, or a year to come: still the future.
+        ("Comme en 2019, on va fermer l'usine de Blois en mars.", "fr", True),
+        ("Like in 2021, our plant in Reno will be shut down in March.", "en", True),
+        ("Notre usine de Blois va fermer en mars 2027.", "fr", True),
+    ],
+)
+def test_a_past_year_frames_a_narrative(checker: Checker, text: str, lang: str, expected: bool) -> None:
+    assert flagged(checker, text, lang) is expected

@@ -166,6 +166,9 @@ _FOR = frozenset(["for", "pour"])
 _PERIODS = frozenset(["quarter", "trimestre", "semestre", "half", "year", "annee", "month", "mois"])
 _NEXT_TIME = frozenset(["next", "coming", "following", "upcoming", "prochain", "prochaine", "suivant", "suivante"])
 _PLACE_PREPOSITIONS = frozenset(["de", "d", "du", "a", "of", "in", "at"])
+_MONTHS_FR = frozenset([
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+])
 _CALENDAR = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
@@ -399,6 +402,8 @@ class InsideAnalyzer:
             # "our annual results will be released on 26 February": the financial calendar is public;
             # a deal or a layoff "to be presented on Tuesday" is not.
             return None
+        if _dated_in_past(tokens, sentence, now):
+            return None  # "En 2010, cette version sera portée sur iPhone": the future of a past narrative
         if not self._about_a_company(tokens, cues):
             return None  # "GCSE results tomorrow", "il signera aux Blazers": said ahead, of no company
         forward = self._forward(text, tokens, language, sentence, cues, tenses, verbs=verbs)
@@ -760,6 +765,23 @@ def _past_year(tokens: list[Token], clause: tuple[int, int], now: datetime | Non
     return any(
         clause[0] <= t.start < clause[1] and _YEAR.match(t.text) and int(t.text) < now.year for t in tokens
     )
+
+
+_IN_YEAR = frozenset(["en", "in"])
+_COMPARED = frozenset(["comme", "like", "as", "than", "que", "qu", "since", "depuis", "apres", "after", "avant", "before"])
+
+
+def _dated_in_past(tokens: list[Token], sentence: Sentence, now: datetime | None) -> bool:
+    """A past year given as the sentence's time, "en 2010", "in May 2005", "en juillet 2014": a narrative
+    or encyclopaedic register, whose "sera portée" or "will sign" lies ahead of that year, not of today."""
+    if now is None:
+        return False
+    for i in range(sentence.lo, sentence.hi):
+        if _YEAR.match(tokens[i].text) and int(tokens[i].text) < now.year:
+            at = i - 1 if i - 1 >= sentence.lo and tokens[i - 1].text in _CALENDAR | _MONTHS_FR else i
+            if at - 1 >= sentence.lo and tokens[at - 1].text in _IN_YEAR and (at - 2 < sentence.lo or tokens[at - 2].text not in _COMPARED):
+                return True  # not "comme en 2019", "like in 2020": a past year compared with what lies ahead
+    return False
 
 
 def _code_names(text: str, sentence: Sentence) -> list[Match]:
