@@ -168,3 +168,20 @@ def test_the_same_words_without_a_leak_are_no_finding(checker: Checker, text: st
 )
 def test_a_past_year_frames_a_narrative(checker: Checker, text: str, lang: str, expected: bool) -> None:
     assert flagged(checker, text, lang) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The French numbers of a period, known inside before they are out.
+        ("Les chiffres du S1 circulent en interne, disons que la bourse va tousser.", "fr", True),
+        ("The Q2 numbers landed internally this morning and they are not pretty.", "en", True),
+        ("Les chiffres du T2 sont publiés ce matin : lien vers le communiqué.", "fr", False),
+        ("Les chiffres du chômage sortent demain, on verra bien.", "fr", False),
+        # The founder as the one who runs the company.
+        ("Notre fondatrice passe la main à la rentrée, le conseil l'annoncera en septembre.", "fr", True),
+        ("Our co-founder is stepping aside next month; the team hasn't been told yet.", "en", True),
+    ],
+)
+def test_numbers_and_founders_in_other_words(checker: Checker, text: str, lang: str, expected: bool) -> None:
+    assert flagged(checker, text, lang) is expected

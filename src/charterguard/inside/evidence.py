@@ -186,6 +186,9 @@ _VANTAGE = [
     r"\byou\s+heard\s+nothing\s+from\s+me\b",
     rf"\b(?:vous\s+n{_APOS}\s*avez|t{_APOS}\s*as|tu\s+n{_APOS}\s*as)\s+rien\s+(?:vu|entendu|lu)\b",
     r"\bvu\s+(?:les\s+)?(?:chiffres|r[ée]sultats|comptes|plan|slides)\s+avant\b",
+    # Known inside before it is out: "les chiffres sont tombés en interne", "the numbers landed internally".
+    r"\b(?:tomb[ée]e?s?|sortie?s?|arriv[ée]e?s?|circul\w*|remont[ée]e?s?|connue?s?)\s+en\s+interne\b",
+    r"\b(?:came\s+in|landed|circulated|circulating|shared|out|known)\s+internally\b",
     # Overheard, or an internal memo read: "overheard the CFO on the phone", "got the internal memo".
     # Told by an insider just now: "mon N+2 vient de me confirmer que", "my boss just told me".
     r"\bvien(?:t|nent)\s+de\s+me\s+(?:confirmer|dire|souffler|glisser|l['’]\s*apprendre)\b|\bjust\s+(?:told|confirmed\s+to)\s+me\b",
