@@ -185,3 +185,20 @@ def test_a_past_year_frames_a_narrative(checker: Checker, text: str, lang: str, 
 )
 def test_numbers_and_founders_in_other_words(checker: Checker, text: str, lang: str, expected: bool) -> None:
     assert flagged(checker, text, lang) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "I" alone speaks from a person; "we" and a company's meetings speak from a company.
+        ("I will buy Zelda the day it comes out, no regrets.", "en", False),
+        ("Je vais racheter Mario Kart demain, le mien est rayé.", "fr", False),
+        ("We will buy Zelkor Labs next quarter, the term sheet is ready.", "en", True),
+        ("The chair will step down at the AGM and the CEO will take both roles.", "en", True),
+        ("Le président passera la main à l'assemblée générale de juin.", "fr", True),
+        # Holding back, said in the first person: a secrecy cue.
+        ("The €40M raise goes out in ten days, till then I'm saying nothing.", "en", True),
+    ],
+)
+def test_who_speaks_a_person_or_a_company(checker: Checker, text: str, lang: str, expected: bool) -> None:
+    assert flagged(checker, text, lang) is expected

@@ -405,7 +405,7 @@ class InsideAnalyzer:
         if _dated_in_past(tokens, sentence, now):
             return None  # "En 2010, cette version sera portée sur iPhone": the future of a past narrative
         if not self._about_a_company(tokens, cues):
-            return None  # "GCSE results tomorrow", "il signera aux Blazers": said ahead, of no company
+            return None  # "GCSE results tomorrow", "he will sign for Portland": said ahead, of no company
         forward = self._forward(text, tokens, language, sentence, cues, tenses, verbs=verbs)
         if forward is None:
             return None
@@ -455,11 +455,12 @@ class InsideAnalyzer:
         return None
 
     def _about_a_company(self, tokens: list[Token], cues: Callable[[str], list[Match]]) -> bool:
-        """Whether the post speaks from or of a company: a first-person word, one of our names, or a
-        word of a company's life (its staff, bodies, sites, shareholders, market, customers). A topic
-        word said to lie ahead in a post with none of them is an exam's results, a player's signing,
-        a film's sequel: there is no issuer whose information it could be."""
-        return bool(cues("self") or cues("company")) or any(t.text in self._own_names for t in tokens)
+        """Whether the post speaks from or of a company: one of our names, or a word of the `company`
+        list (the collective first person "we", "nous", "on"; a company's staff, bodies, sites,
+        shareholders, market, customers). A topic word said to lie ahead in a post with none of them
+        is an exam's results, a player's signing, a film's sequel: there is no issuer whose
+        information it could be. "I" alone speaks from a person ("I'll buy a PS4 tomorrow")."""
+        return bool(cues("company")) or any(t.text in self._own_names for t in tokens)
 
     def _disclosed_apart(self, text: str, match: Match, clause: tuple[int, int], cues: Callable[[str], list[Match]]) -> bool:
         """A disclosure to come, or awaited, that is official (to a board, the works council, the market;

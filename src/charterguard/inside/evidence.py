@@ -123,11 +123,12 @@ _RESTRICTED = [
     r"(?:dit|annonc|communiqu|officialis|pr[ée]sent|inform|pr[ée]venu)\w*",
     # The writer holding back what follows: "not gonna say much", "can't say who", "won't tell you which",
     # "je peux pas dire qui", "j'en dirai pas plus".
-    r"\b(?:not\s+gonna|not\s+going\s+to|won't|can't|cannot|can\s+not|couldn't|shouldn't|mustn't|not\s+allowed\s+to)\s+"
+    rf"\b(?:not\s+gonna|not\s+going\s+to|won{_APOS}t|can{_APOS}t|cannot|can\s+not|couldn{_APOS}t|shouldn{_APOS}t|mustn{_APOS}t|not\s+allowed\s+to)\s+"
     r"(?:say|tell(?:\s+you)?|share|spill|reveal|name)\s+(?:much|more|too\s+much|anything|who|which|where|what|the\s+name|names|details)\b",
     rf"\b(?:je\s+|j{_APOS}\s*)(?:ne\s+|n{_APOS}\s*)?(?:peux|pourrai|vais|dois|suis\s+pas\s+autoris[ée]e?\s+[àa])\s+(?:pas\s+|rien\s+)?(?:en\s+)?dire\s+"
     r"(?:plus|qui|quoi|lequel|laquelle|o[ùu]|rien|pas\s+plus|grand[- ]chose|le\s+nom)\b",
     rf"\b(?:j{_APOS}\s*en\s+|je\s+n{_APOS}\s*en\s+|j{_APOS}\s*)dirai\s+(?:pas|rien)\s*(?:plus|davantage)?\b",
+    rf"\b(?:i{_APOS}m|i\s+am|we{_APOS}re|we\s+are|i{_APOS}ll|i\s+will|we{_APOS}ll|we\s+will)\s+(?:saying|telling|sharing|say|tell|share)\s+(?:nothing|no\s+more|zero)\b",
     # Sworn to silence: "Finance is sworn to silence until the 24th", "tenus au secret".
     r"\b(?:sworn|bound)\s+to\s+(?:silence|secrecy)\b|\bbound\s+by\s+(?:an\s+|the\s+)?nda\b",
     # Nobody may know yet: "personne ne doit le savoir avant le 3", "nobody can know until".
