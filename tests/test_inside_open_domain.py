@@ -202,3 +202,23 @@ def test_numbers_and_founders_in_other_words(checker: Checker, text: str, lang: 
 )
 def test_who_speaks_a_person_or_a_company(checker: Checker, text: str, lang: str, expected: bool) -> None:
     assert flagged(checker, text, lang) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Won in everyday words; slang for layoffs with the people; a supplier swallowed.
+        ("L'appel d'offres de la Région est dans la poche, 12 M€, mais on attend la notification officielle.", "fr", True),
+        ("The hospital tender is ours, $30M, and nobody outside the bid team knows yet.", "en", True),
+        ("Ils vont virer 45 salariés à Niort en février, le CSE le saura la semaine d'avant.", "fr", True),
+        ("On va avaler notre distributeur belge avant l'été, chut 🤫", "fr", True),
+        # Spoken French without "ne": nobody noticed, the press has seen nothing yet.
+        ("La nouvelle gamme de vélos sortira en mai, la presse n'a encore rien vu.", "fr", True),
+        ("Le plan pour fermer l'agence de Pau est bouclé, personne a capté.", "fr", True),
+        # The same words, no leak.
+        ("Il faut virer les doublons du fichier clients avant lundi.", "fr", False),
+        ("Ce match ? Dans la poche dès la 20e minute, bravo les Bleus.", "fr", False),
+    ],
+)
+def test_more_everyday_words(checker: Checker, text: str, lang: str, expected: bool) -> None:
+    assert flagged(checker, text, lang) is expected

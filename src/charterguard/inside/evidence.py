@@ -118,7 +118,9 @@ _RESTRICTED = [
     # Those who will be told have not been: "leadership hasn't told the team yet", "la direction
     # n'a encore rien dit aux équipes".
     r"\b(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:told|informed|briefed|warned|notified)\s+(?:[\w-]+\s+){0,3}?yet\b",
-    rf"\bn{_APOS}\s*(?:a|ont|avons)\s+(?:encore\s+rien|rien\s+encore|pas\s+encore)\s+(?:dit|annonc[ée]|pr[ée]venu|inform[ée])",
+    rf"\bn{_APOS}\s*(?:a|ont|avons)\s+(?:encore\s+rien|rien\s+encore|pas\s+encore)\s+(?:dit|annonc[ée]|pr[ée]venu|inform[ée]|vu|su|capt[ée]|entendu)",
+    # Spoken French drops the "ne": "personne a capté", "personne est au courant".
+    r"\bpersonne\s+(?:a|est)\s+(?:encore\s+|rien\s+)?(?:capt[ée]|au\s+courant|rien\s+vu)\b",
     rf"\bne\s+(?:l{_APOS}\s*|les\s+|leur\s+|nous\s+)(?:a|ont|avons)\s+(?:pas\s+encore|encore\s+pas|toujours\s+pas|encore\s+rien)\s+"
     r"(?:dit|annonc|communiqu|officialis|pr[ée]sent|inform|pr[ée]venu)\w*",
     # The writer holding back what follows: "not gonna say much", "can't say who", "won't tell you which",
