@@ -166,6 +166,9 @@ _FOR = frozenset(["for", "pour"])
 _PERIODS = frozenset(["quarter", "trimestre", "semestre", "half", "year", "annee", "month", "mois"])
 _NEXT_TIME = frozenset(["next", "coming", "following", "upcoming", "prochain", "prochaine", "suivant", "suivante"])
 _PLACE_PREPOSITIONS = frozenset(["de", "d", "du", "a", "of", "in", "at"])
+_MONTHS_FR = frozenset([
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+])
 _CALENDAR = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
@@ -291,6 +294,8 @@ class InsideAnalyzer:
                     found = self._cue_matchers[(name, language)].find(tokens, text)
                     if name == "secrecy":
                         found = [m for m in found if not _partitive(tokens, m)]
+                    elif name == "hearsay":
+                        found = [m for m in found if not _addressed(tokens, m)]
                     elif name == "general":
                         found = [m for m in found if not _names_a_site(tokens, m)]
                     elif name == "public" and found:
@@ -397,6 +402,10 @@ class InsideAnalyzer:
             # "our annual results will be released on 26 February": the financial calendar is public;
             # a deal or a layoff "to be presented on Tuesday" is not.
             return None
+        if _dated_in_past(tokens, sentence, now):
+            return None  # "En 2010, cette version sera portée sur iPhone": the future of a past narrative
+        if not self._about_a_company(tokens, cues):
+            return None  # "GCSE results tomorrow", "he will sign for Portland": said ahead, of no company
         forward = self._forward(text, tokens, language, sentence, cues, tenses, verbs=verbs)
         if forward is None:
             return None
@@ -444,6 +453,14 @@ class InsideAnalyzer:
             if tenses[piece]:
                 return piece.strip()[:40]
         return None
+
+    def _about_a_company(self, tokens: list[Token], cues: Callable[[str], list[Match]]) -> bool:
+        """Whether the post speaks from or of a company: one of our names, or a word of the `company`
+        list (the collective first person "we", "nous", "on"; a company's staff, bodies, sites,
+        shareholders, market, customers). A topic word said to lie ahead in a post with none of them
+        is an exam's results, a player's signing, a film's sequel: there is no issuer whose
+        information it could be. "I" alone speaks from a person ("I'll buy a PS4 tomorrow")."""
+        return bool(cues("company")) or any(t.text in self._own_names for t in tokens)
 
     def _disclosed_apart(self, text: str, match: Match, clause: tuple[int, int], cues: Callable[[str], list[Match]]) -> bool:
         """A disclosure to come, or awaited, that is official (to a board, the works council, the market;
@@ -603,8 +620,8 @@ class InsideAnalyzer:
             raw = tokens[i].raw
             if tokens[i].text in _WORK_FILES or tokens[i - 1].text in _WORK_FILES:
                 continue  # "le dossier Pelliot", "Project Heron": the writer's own deal
-            if i - 2 >= sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS and _site_noun(tokens[i - 2].text):
-                continue  # a place naming a site: "le magasin de Vannes", "the plant in Leeds"
+            if i - 1 > sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS:
+                continue  # a place, no subject: "le magasin de Vannes", "the plant in Leeds", "les gars de Vierzon"
             if i + 1 in companions or (i + 1 == match.first and self._names_the_topic(tokens, sentence, i)) or (
                 i + 1 < sentence.hi and _site_noun(tokens[i + 1].text)
             ):
@@ -721,6 +738,19 @@ def _names_a_site(tokens: list[Token], m: Match) -> bool:
     return m.first >= 0 and k < len(tokens) and k > m.last + 1 and tokens[k].raw[0].isupper()
 
 
+# Before those a disclosure is made to: "on le dira aux analystes", "we brief the analysts", "told to analysts".
+_TO = frozenset(["aux", "au", "a", "to", "devant", "brief", "briefing", "tell", "telling", "told", "inform", "informer", "prevenir"])
+
+
+def _addressed(tokens: list[Token], m: Match) -> bool:
+    """A source of hearsay spoken to, not heard from: "on le dira aux analystes", "we'll tell the analysts
+    on Monday" (the analysts as an audience, not "les analystes prévoient")."""
+    k = m.first - 1
+    if k >= 0 and tokens[k].text in ("les", "the", "nos", "our", "l"):
+        k -= 1
+    return m.first >= 0 and k >= 0 and tokens[k].text in _TO
+
+
 def _partitive(tokens: list[Token], m: Match) -> bool:
     """ "beaucoup d'entre nous" (many of us), "the gap between us and them": no secrecy."""
     if m.first < 0 or tokens[m.first].text not in ("entre", "between"):
@@ -736,6 +766,23 @@ def _past_year(tokens: list[Token], clause: tuple[int, int], now: datetime | Non
     return any(
         clause[0] <= t.start < clause[1] and _YEAR.match(t.text) and int(t.text) < now.year for t in tokens
     )
+
+
+_IN_YEAR = frozenset(["en", "in"])
+_COMPARED = frozenset(["comme", "like", "as", "than", "que", "qu", "since", "depuis", "apres", "after", "avant", "before"])
+
+
+def _dated_in_past(tokens: list[Token], sentence: Sentence, now: datetime | None) -> bool:
+    """A past year given as the sentence's time, "en 2010", "in May 2005", "en juillet 2014": a narrative
+    or encyclopaedic register, whose "sera portée" or "will sign" lies ahead of that year, not of today."""
+    if now is None:
+        return False
+    for i in range(sentence.lo, sentence.hi):
+        if _YEAR.match(tokens[i].text) and int(tokens[i].text) < now.year:
+            at = i - 1 if i - 1 >= sentence.lo and tokens[i - 1].text in _CALENDAR | _MONTHS_FR else i
+            if at - 1 >= sentence.lo and tokens[at - 1].text in _IN_YEAR and (at - 2 < sentence.lo or tokens[at - 2].text not in _COMPARED):
+                return True  # not "comme en 2019", "like in 2020": a past year compared with what lies ahead
+    return False
 
 
 def _code_names(text: str, sentence: Sentence) -> list[Match]:

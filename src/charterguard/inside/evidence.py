@@ -118,9 +118,19 @@ _RESTRICTED = [
     # Those who will be told have not been: "leadership hasn't told the team yet", "la direction
     # n'a encore rien dit aux équipes".
     r"\b(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:told|informed|briefed|warned|notified)\s+(?:[\w-]+\s+){0,3}?yet\b",
-    rf"\bn{_APOS}\s*(?:a|ont|avons)\s+(?:encore\s+rien|rien\s+encore|pas\s+encore)\s+(?:dit|annonc[ée]|pr[ée]venu|inform[ée])",
+    rf"\bn{_APOS}\s*(?:a|ont|avons)\s+(?:encore\s+rien|rien\s+encore|pas\s+encore)\s+(?:dit|annonc[ée]|pr[ée]venu|inform[ée]|vu|su|capt[ée]|entendu)",
+    # Spoken French drops the "ne": "personne a capté", "personne est au courant".
+    r"\bpersonne\s+(?:a|est)\s+(?:encore\s+|rien\s+)?(?:capt[ée]|au\s+courant|rien\s+vu)\b",
     rf"\bne\s+(?:l{_APOS}\s*|les\s+|leur\s+|nous\s+)(?:a|ont|avons)\s+(?:pas\s+encore|encore\s+pas|toujours\s+pas|encore\s+rien)\s+"
     r"(?:dit|annonc|communiqu|officialis|pr[ée]sent|inform|pr[ée]venu)\w*",
+    # The writer holding back what follows: "not gonna say much", "can't say who", "won't tell you which",
+    # "je peux pas dire qui", "j'en dirai pas plus".
+    rf"\b(?:not\s+gonna|not\s+going\s+to|won{_APOS}t|can{_APOS}t|cannot|can\s+not|couldn{_APOS}t|shouldn{_APOS}t|mustn{_APOS}t|not\s+allowed\s+to)\s+"
+    r"(?:say|tell(?:\s+you)?|share|spill|reveal|name)\s+(?:much|more|too\s+much|anything|who|which|where|what|the\s+name|names|details)\b",
+    rf"\b(?:je\s+|j{_APOS}\s*)(?:ne\s+|n{_APOS}\s*)?(?:peux|pourrai|vais|dois|suis\s+pas\s+autoris[ée]e?\s+[àa])\s+(?:pas\s+|rien\s+)?(?:en\s+)?dire\s+"
+    r"(?:plus|qui|quoi|lequel|laquelle|o[ùu]|rien|pas\s+plus|grand[- ]chose|le\s+nom)\b",
+    rf"\b(?:j{_APOS}\s*en\s+|je\s+n{_APOS}\s*en\s+|j{_APOS}\s*)dirai\s+(?:pas|rien)\s*(?:plus|davantage)?\b",
+    rf"\b(?:i{_APOS}m|i\s+am|we{_APOS}re|we\s+are|i{_APOS}ll|i\s+will|we{_APOS}ll|we\s+will)\s+(?:saying|telling|sharing|say|tell|share)\s+(?:nothing|no\s+more|zero)\b",
     # Sworn to silence: "Finance is sworn to silence until the 24th", "tenus au secret".
     r"\b(?:sworn|bound)\s+to\s+(?:silence|secrecy)\b|\bbound\s+by\s+(?:an\s+|the\s+)?nda\b",
     # Nobody may know yet: "personne ne doit le savoir avant le 3", "nobody can know until".
@@ -179,6 +189,9 @@ _VANTAGE = [
     r"\byou\s+heard\s+nothing\s+from\s+me\b",
     rf"\b(?:vous\s+n{_APOS}\s*avez|t{_APOS}\s*as|tu\s+n{_APOS}\s*as)\s+rien\s+(?:vu|entendu|lu)\b",
     r"\bvu\s+(?:les\s+)?(?:chiffres|r[ée]sultats|comptes|plan|slides)\s+avant\b",
+    # Known inside before it is out: "les chiffres sont tombés en interne", "the numbers landed internally".
+    r"\b(?:tomb[ée]e?s?|sortie?s?|arriv[ée]e?s?|circul\w*|remont[ée]e?s?|connue?s?)\s+en\s+interne\b",
+    r"\b(?:came\s+in|landed|circulated|circulating|shared|out|known)\s+internally\b",
     # Overheard, or an internal memo read: "overheard the CFO on the phone", "got the internal memo".
     # Told by an insider just now: "mon N+2 vient de me confirmer que", "my boss just told me".
     r"\bvien(?:t|nent)\s+de\s+me\s+(?:confirmer|dire|souffler|glisser|l['’]\s*apprendre)\b|\bjust\s+(?:told|confirmed\s+to)\s+me\b",

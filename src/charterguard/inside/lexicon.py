@@ -23,7 +23,7 @@ from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 
 TOPIC_CUE_LISTS = ("secrecy", "forward_looking")  # lists that can turn a topic into a finding
-CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "workplace", "self")
+CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "workplace", "self", "company")
 
 _WORD = re.compile(r"[^\W_]+")
 # Short words that may sit between the words of a phrase ("levée DE fonds", "plan DE départs").
@@ -166,6 +166,13 @@ def parse_entry(written: str, *, inflect: bool) -> Entry:
         folded = fold_words(word)
         if folded.endswith("*"):
             parts.append(Part(prefix=folded[:-1]))
+        elif parts and len(word) == 1 and word.isupper():
+            # A capital letter after a word names a class ("série A", "series C"): as written, so
+            # that "série a" (has), "série à", "série c'est", "série d'action" are no funding round.
+            parts.append(Part(exact=word))
+        elif len(word) > 1 and word.isupper():
+            # An acronym has a plural, no verb forms ("IPO" is no "iPod", "OPA" no "opas" verb).
+            parts.append(Part(forms=frozenset({folded, folded + "s"})))
         else:
             parts.append(Part(forms=inflections(folded) if inflect else frozenset({folded})))
     return Entry(written, tuple(parts))
