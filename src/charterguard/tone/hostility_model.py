@@ -10,7 +10,7 @@ MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
 - the gate (cheap, per sentence): the sentence names someone (a role, a company, a group,
   a person pronoun, an @mention; `linguistics.target_words`) and a naive-Bayes score over
   its words, word pairs and 4-letter pieces reaches its language's `gate_thresholds` (set on
-  the training data's cross-validated scores to let ~70 % of the hostile sentences through:
+  the training data's cross-validated scores to let ~73 % of the hostile sentences through:
   a cost choice, see train_hostility.GATE_RECALL_LOSS);
 - the head: the encoder's embedding of each sentence past the gate, a logistic regression
   calibrated by Platt scaling on out-of-fold margins (`probability`), and a second
