@@ -195,6 +195,20 @@ def test_the_clauses_of_an_ordinary_long_sentence_are_no_finding(text, lang):
     assert clauses(text) and learned(text, lang) == []
 
 
+def test_only_sentences_past_the_gate_are_cut_into_clauses_and_embedded(monkeypatch):
+    calls: list[list[str]] = []
+    monkeypatch.setattr(HostilityModel, "read", lambda self, texts: calls.append(list(texts)) or [(0.0, "insult")] * len(texts))
+    ordinary = ("Réunion de lancement du projet Héron ce matin avec toute l'équipe, "
+                "qui a bien avancé sur les maquettes et les premiers tests utilisateurs.")
+    assert clauses(ordinary) and not MODEL.passes_gate(ordinary, "fr")
+    learned(ordinary, "fr", MODEL)
+    assert [t for c in calls for t in c] == []
+    calls.clear()
+    learned(ordinary, "fr", OPEN_GATE)
+    # Past the gate: the sentence and each of its clauses, in one call to the encoder.
+    assert calls == [[ordinary, *(ordinary[a:b] for a, b in clauses(ordinary))]]
+
+
 def test_the_default_charter_reports_it_at_block_as_an_insult():
     report = Checker(Charter.load("default")).check("Our head of ops is a soggy cracker.", lang="en")
     assert [(f.rule, f.severity) for f in report.findings if f.category == "tone"] == [("tone.insults", "block")]

@@ -12,7 +12,8 @@ MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
   its words, word pairs and 4-letter pieces reaches its language's `gate_thresholds` (set on
   the training data's cross-validated scores to let ~73 % of the hostile sentences through:
   a cost choice, see train_hostility.GATE_RECALL_LOSS);
-- the head: the encoder's embedding of each sentence past the gate, a logistic regression
+- the head: the encoder's embedding of each sentence past the gate (and of each of its
+  `clauses` when it is long: the most hostile piece counts), a logistic regression
   calibrated by Platt scaling on out-of-fold margins (`probability`), and a second
   regression telling which kind of hostility it is (`KINDS`). `threshold` holds the false
   alarms of gate and head together; findings aimed at no role the parse names stand at the
