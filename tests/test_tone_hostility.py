@@ -20,7 +20,7 @@ from charterguard.charter.model import Charter
 from charterguard.engine import Checker
 from charterguard.linguistics import Linguistics, TargetNames
 from charterguard.tone import hostility_model
-from charterguard.tone.hostility_model import HostilityModel, load_hostility_model, names_group, names_someone
+from charterguard.tone.hostility_model import CLAUSE_MIN_WORDS, HostilityModel, clauses, load_hostility_model, names_group, names_someone
 from charterguard.tone.meaning import _closing_epithet, cue_lexicon, read_meaning
 from charterguard.tone.train_hostility import HARD_NEGATIVE_FALSE_ALARMS, THRESHOLD_FLOOR, pipeline_threshold, read_rows
 from charterguard.tone.train_hostility import main as train_main
@@ -150,6 +150,63 @@ def test_the_threshold_holds_the_false_alarms_of_gate_and_head_together():
     assert threshold > probabilities[19 - flagged]
     # Never below the floor, however few negatives pass the gate.
     assert pipeline_threshold(np.array([0.1, 0.2]), np.array([True, False])) == THRESHOLD_FLOOR
+
+
+def test_a_long_sentence_is_cut_into_its_clauses_by_the_cheap_tokenizer():
+    text = ("Le comité de pilotage a validé le budget de l'année, les équipes ont bien travaillé ; "
+            "notre chef de projet, qui parle beaucoup, a tout présenté : une belle journée, mais longue.")
+    assert [text[a:b] for a, b in clauses(text)] == [
+        "Le comité de pilotage a validé le budget de l'année, les équipes ont bien travaillé",
+        "notre chef de projet",
+        "qui parle beaucoup, a tout présenté",
+        "une belle journée",  # ", mais longue." is one word: too little to read alone
+    ]
+    english = "We met the whole Leeds team at the offsite this week, and the workshops on the 1:1 format were useful to everyone."
+    assert [english[a:b] for a, b in clauses(english)] == [
+        "We met the whole Leeds team at the offsite this week",
+        "and the workshops on the 1:1 format were useful to everyone.",  # "1:1" is no boundary
+    ]
+    short = "Notre chef de projet, qui parle beaucoup, a tout présenté : une belle journée."
+    assert len(short.split()) <= CLAUSE_MIN_WORDS and clauses(short) == []
+    assert clauses("One long sentence of more than fourteen words with no comma and no colon anywhere in it at all today.") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "clause"), [
+    ("Super séminaire à Lille, merci à tous pour l'organisation et les ateliers du matin, "
+     "mais notre directeur des ventes est un moulin à vent en costume.", "fr",
+     "mais notre directeur des ventes est un moulin à vent en costume."),
+    ("Thanks to everyone who came to the offsite in Leeds and helped with the workshops, "
+     "but our sales director is a leaking bucket with a tie.", "en",
+     "but our sales director is a leaking bucket with a tie."),
+])
+def test_a_hostile_clause_of_a_long_sentence_is_found_and_is_the_span(text, lang, clause):
+    # Read whole, the thanks drown the insult; read clause by clause, the insult stands out.
+    assert OPEN_GATE.read([text])[0][0] < OPEN_GATE.threshold
+    found = learned(text, lang)
+    assert [(f.category, f.target) for f in found] == [("insult", "colleagues")]
+    assert text[found[0].start : found[0].end] == clause
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Réunion de lancement du projet Héron ce matin avec toute l'équipe, qui a bien avancé sur les maquettes et les premiers tests utilisateurs.", "fr"),
+    ("We wrapped up the migration of the billing platform this week, and the team who worked on it over the weekend deserves a big thank you.", "en"),
+])
+def test_the_clauses_of_an_ordinary_long_sentence_are_no_finding(text, lang):
+    assert clauses(text) and learned(text, lang) == []
+
+
+def test_only_sentences_past_the_gate_are_cut_into_clauses_and_embedded(monkeypatch):
+    calls: list[list[str]] = []
+    monkeypatch.setattr(HostilityModel, "read", lambda self, texts: calls.append(list(texts)) or [(0.0, "insult")] * len(texts))
+    ordinary = ("Réunion de lancement du projet Héron ce matin avec toute l'équipe, "
+                "qui a bien avancé sur les maquettes et les premiers tests utilisateurs.")
+    assert clauses(ordinary) and not MODEL.passes_gate(ordinary, "fr")
+    learned(ordinary, "fr", MODEL)
+    assert [t for c in calls for t in c] == []
+    calls.clear()
+    learned(ordinary, "fr", OPEN_GATE)
+    # Past the gate: the sentence and each of its clauses, in one call to the encoder.
+    assert calls == [[ordinary, *(ordinary[a:b] for a, b in clauses(ordinary))]]
 
 
 def test_the_default_charter_reports_it_at_block_as_an_insult():

@@ -10,9 +10,10 @@ MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
 - the gate (cheap, per sentence): the sentence names someone (a role, a company, a group,
   a person pronoun, an @mention; `linguistics.target_words`) and a naive-Bayes score over
   its words, word pairs and 4-letter pieces reaches its language's `gate_thresholds` (set on
-  the training data's cross-validated scores to let ~70 % of the hostile sentences through:
+  the training data's cross-validated scores to let ~73 % of the hostile sentences through:
   a cost choice, see train_hostility.GATE_RECALL_LOSS);
-- the head: the encoder's embedding of each sentence past the gate, a logistic regression
+- the head: the encoder's embedding of each sentence past the gate (and of each of its
+  `clauses` when it is long: the most hostile piece counts), a logistic regression
   calibrated by Platt scaling on out-of-fold margins (`probability`), and a second
   regression telling which kind of hostility it is (`KINDS`). `threshold` holds the false
   alarms of gate and head together; findings aimed at no role the parse names stand at the
@@ -44,6 +45,19 @@ KINDS = ("insult", "disparage", "hate", "threat")
 FORMAT = 3
 # A word longer than this is also read as its 4-letter pieces (inflections, compounds).
 PIECE_MIN_LENGTH = 5
+# A sentence past the gate longer than this (words) is also read clause by clause: one
+# embedding of a long sentence drowns a hostile clause ("X, c'est un économiseur d'écran :
+# ça clignote, mais il ne se passe rien"). 14, not 20: measured on blind4 (MODEL_CARD.md).
+CLAUSE_MIN_WORDS = 14
+CLAUSE_PIECE_MIN_WORDS = 3  # shorter pieces ("Frauds", "bref") say too little alone
+# Marks that end a clause when a space follows them ("1:1" is no boundary), and the words
+# that open a coordinate or relative clause after a comma. (`linguistics._CLAUSE_BREAK` is
+# the parse's variant, for the scope of a negation, and leaves out "et"/"and".)
+_CLAUSE_MARKS = frozenset(";:—–")
+_CLAUSE_OPENERS = frozenset(
+    "mais et car donc alors puisque parce qui que dont ou tandis "
+    "but and so because while who which whose since whereas".split()
+)
 
 
 def gate_features(text: str, joined: str | None = None) -> set[str]:
@@ -56,6 +70,33 @@ def gate_features(text: str, joined: str | None = None) -> set[str]:
         if len(w) >= PIECE_MIN_LENGTH:
             out.update("~" + w[i : i + 4] for i in range(len(w) - 3))
     return out
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) in `text` of each clause of a long sentence (more than `CLAUSE_MIN_WORDS`
+    words), cut at "; ", ": ", " — " and at a comma before a coordinating or relative word
+    (", mais", ", and", ", qui", ", who"), by the cheap tokenizer; pieces of fewer than
+    `CLAUSE_PIECE_MIN_WORDS` words are left out. [] for a short sentence or a single clause."""
+    joined, offsets = quick_words(text)
+    forms = joined.split()
+    if sum(1 for f in forms if f[0].isalnum()) <= CLAUSE_MIN_WORDS:
+        return []
+    pieces: list[tuple[int, int]] = []
+    first = 0  # token opening the current piece
+    for i, form in enumerate(forms):
+        end = offsets[i][1]
+        mark = form in _CLAUSE_MARKS and text[end : end + 1].isspace()
+        comma = form == "," and i + 1 < len(forms) and forms[i + 1] in _CLAUSE_OPENERS
+        if mark or comma:
+            pieces.append((first, i))
+            first = i + 1
+    pieces.append((first, len(forms)))
+    out = [
+        (offsets[a][0], offsets[b - 1][1])
+        for a, b in pieces
+        if sum(1 for f in forms[a:b] if f[0].isalnum()) >= CLAUSE_PIECE_MIN_WORDS
+    ]
+    return out if len(out) > 1 else []
 
 
 def names_someone(text: str, language: str, names: tuple[str, ...] = (), joined: str | None = None) -> bool:

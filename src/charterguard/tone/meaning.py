@@ -46,7 +46,7 @@ from ..linguistics import (
 )
 from ..text.sections import read_sections
 from ..vocabulary import LANGUAGES
-from .hostility_model import names_group, names_someone
+from .hostility_model import clauses, names_group, names_someone
 from .lexicon import data_text
 
 if TYPE_CHECKING:
@@ -852,6 +852,7 @@ def _learned_findings(
     wanted: list[int] = []
     texts: list[str] = []
     topics: dict[int, int] = {}  # sentence -> index in `texts` of its topic fragment read alone
+    pieces: dict[int, list[tuple[int, int, int]]] = {}  # sentence -> (index in `texts`, start, end) of the text read and of its clauses
     group_named: dict[int, bool] = {}  # sentence -> does the text read name an identity group
     antecedents: dict[int, int] = {}  # closing epithet -> the sentence it is said of, read with it
     spans, text = linguistics.spans, linguistics.text
@@ -870,10 +871,17 @@ def _learned_findings(
             # the sentence before, with its own topic fragment ("Globex :"), says whom it is about.
             before = linguistics.topic_of(k - 1)
             about = text[spans[k - 1 if before is None or before in taken else before][0] : end]
-        read = text[spans[topic][0] if topic is not None else start : end]
+        offset = spans[topic][0] if topic is not None else start
+        read = text[offset:end]
         if model.passes_gate(read, language, names, about):
             wanted.append(k)
+            # The text read whole, then each of its clauses when it is long (a hostile clause
+            # drowns in the embedding of a long sentence): the most hostile of them counts.
+            pieces[k] = [(len(texts), start, end)]
             texts.append(read)
+            for a, b in clauses(read):
+                pieces[k].append((len(texts), offset + a, offset + b))
+                texts.append(read[a:b])
             group_named[k] = names_group(read, language)
             if topic is not None:
                 # A question that is itself the insult ("Le chef, un ours ? Pas du tout.") is
@@ -883,22 +891,25 @@ def _learned_findings(
         if len(wanted) == MAX_PARSED_SENTENCES:
             break
     read_all = model.read(texts)
-    hostile = []
-    for k, (probability, kind) in zip(wanted, (read_all[i] for i in range(len(read_all)) if i not in topics.values())):
+    hostile = []  # (sentence, probability, kind, span of the finding)
+    for k in wanted:
+        (probability, kind), _, span_start, span_end = max((read_all[i], i, a, b) for i, a, b in pieces[k])
+        if not spans[k][0] <= span_start < spans[k][1]:
+            span_start, span_end = spans[k]  # the clause lies in the topic fragment: the sentence is the finding
         if (
             probability >= model.threshold
             and not (k in topics and read_all[topics[k]][0] >= model.threshold)
             # A closing epithet calls names; read as a threat, it is an idiom ("Blown away.").
             and not (k in antecedents and kind == "threat")
         ):
-            hostile.append((k, probability, kind))
+            hostile.append((k, probability, kind, (span_start, span_end)))
     if not hostile:
         return [], set()
     out: list[ToneFinding] = []
     countered: set[int] = set()
-    said_of = dict(zip((antecedents[k] for k, _, _ in hostile if k in antecedents),
-                       linguistics.parsed(antecedents[k] for k, _, _ in hostile if k in antecedents)))
-    for (k, probability, kind), sentence in zip(hostile, linguistics.parsed(k for k, _, _ in hostile)):
+    said_of = dict(zip((antecedents[k] for k, *_ in hostile if k in antecedents),
+                       linguistics.parsed(antecedents[k] for k, *_ in hostile if k in antecedents)))
+    for (k, probability, kind, (start, end)), sentence in zip(hostile, linguistics.parsed(k for k, *_ in hostile)):
         neighbours = [s for s in (sentence.topic, said_of.get(antecedents.get(k, -1))) if s is not None]
         if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence) or _rebutted(linguistics, k, reader.cues):
             countered.add(k)
@@ -916,7 +927,6 @@ def _learned_findings(
             # calls its people "them" or "those people" ("Travellers? Skip them"): those stand
             # at the head's own, stricter threshold (chat about people reads as such too often).
             continue
-        start, end = linguistics.spans[k]
         out.append(ToneFinding(_finding_category(kind, role), start, end, round(probability, 3), role, f"learned:{kind}"))
     return out, countered
 

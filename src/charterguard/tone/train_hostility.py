@@ -44,7 +44,7 @@ L2 = 0.1
 HARD_NEGATIVE_FALSE_ALARMS = 0.015  # of our own hard negatives, flagged by the gate and the head together
 UNAIMED_FALSE_ALARMS = 0.05  # of our own hard negatives, flagged by the head alone: findings aimed at no named role
 THRESHOLD_FLOOR = 0.5  # never flag a sentence the head finds more likely fine than hostile
-GATE_RECALL_LOSS = 0.30  # the gate lets 70 % of hostile rows through. At 80 % (issue 20, an earlier model), bench_pii's whole check was 0.53x Presidio's latency (<= 0.5x); at 70 % on the 2026-12-02 data, 2/60 French and 0/60 English bench_pii posts pass it, as many as at 60 %
+GATE_RECALL_LOSS = 0.27  # the gate lets 73 % of hostile rows through. At 80 % (issue 20, an earlier model), bench_pii's whole check was 0.53x Presidio's latency (<= 0.5x); with batch k (longer hostile rows raise the quantile), 73 % lets 2/60 French and 0/60 English bench_pii posts through, as 70 % did before it (75 % too, but the joint threshold then rose to 0.806); a logistic regression on the same features let fewer blind hostile sentences through at that cost (MODEL_CARD.md, third round)
 CHAT_NEGATIVES = 4000
 CHAT_WEIGHT = 0.5
 GATE_MIN_COUNT = 2  # a gate feature seen fewer times in the data is not kept
