@@ -1,6 +1,6 @@
 """Precision / recall per family: the secret rules of the default charter vs detect-secrets.
 
-    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|all] [--no-baseline] [--ordinary] [--show-errors]
+    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|all] [--no-baseline] [--ordinary] [--show-errors]
 
 Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
 (French and English; secrets in prose, config, URLs, pasted keys; about as many
@@ -127,6 +127,16 @@ examples of its own: holdout10 0.993/0.985 (credentials family-blind 1.000/0.978
 0.969/0.969 (1.000/1.000), holdout8 0.925/0.917 (0.987/0.974, harmless 0/103), all 0.975/0.974 (harmless 2/904).
 What remains there is family conventions (a Mailjet "public" API key, webhook secrets labelled TOKEN, Twilio's auth
 token labelled API_KEY, links on a private IP labelled INTERNAL_HOST) and a public default (root/calvin).
+`holdout12` (164 posts, 82 with a secret / 107 gold spans, 82 harmless look-alikes; fr 82, en 82) was written
+blind on 2026-12-02 by a fourth tester (who read no product code; vendors and wordings new to this file: Adafruit,
+Langfuse, Azure DevOps PATs, PagerDuty, WireGuard, Brevo, backup codes, recovery keys, seed phrases, lock codes,
+JDBC/ODBC/MQTT strings). Run once on main (024b414): ALL 0.853/0.757 (credentials family-blind 0.949/0.767; posts
+flagged 70/82, harmless 2/82); once on the merged code of that session's wordings and structures, the honest
+number: ALL 0.869/0.804 (API_KEY 0.875/0.824, TOKEN 0.875/0.737, PASSWORD 0.941/0.593, PRIVATE_KEY 1.000/1.000,
+CONNECTION_STRING 0.625/1.000, INTERNAL_URL 0.875/1.000, INTERNAL_HOST 0.857/1.000, FILE_PATH 0.857/0.750);
+credentials family-blind 0.968/0.822; posts flagged 73/82, harmless 1/82. Its misses: backup and recovery codes
+listed without a credential word, a Wi-Fi key said "la clé c'est", a password given for a community string,
+TOKEN/API_KEY family conventions, an fstab share and a runbook path; now a development set.
 """
 
 from __future__ import annotations
@@ -148,7 +158,7 @@ CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING
 INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
 # Written before the detector was read and run once: measured, never a target the tests assert
 # (a split the tests assert is a split the code gets tuned on).
-BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11")
+BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12")
 
 Span = tuple[int, int, str]  # start, end, family
 
@@ -328,7 +338,7 @@ def print_post_level(name: str, c: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "all"), default="report")
+    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "all"), default="report")
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")

@@ -1,6 +1,6 @@
 """Functional tone suites (bench/data/tone_suite_{fr,en}.tsv): accuracy per phenomenon.
 
-    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5] [--errors] [--stages]
+    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5|blind6] [--errors] [--stages]
 
 `--stages` counts, for the missed flag cases, the stage of the learned reading that lost them
 (no target named, gate closed, head under threshold, dropped after the head, info only).
@@ -49,6 +49,12 @@ Second round of the learned reading (blind5 and blind4 then development sets, th
 copied; MODEL_CARD.md, "Learned reading, second round"): blind5 0.667, blind4 0.639.
 Third round (long sentences read clause by clause, 124 new rows, gate at 73 %; MODEL_CARD.md,
 "Learned reading, third round"): blind5 0.681, blind4 0.653.
+`--split blind6` reads bench/data/tone_blind6_{fr,en}.tsv: 144 cases written blind on 2026-12-02
+by a fourth tester (who read no product code), run once on main (024b414): 0.646; once on the
+merged code of the second and third rounds, the honest estimate: **0.729**; dehumanising
+0.67/0.67, discrimination 0.33/0.67, disparage_competitor 0.67/0.83, disparage_customers
+0.83/0.67, disparage_employer 0.83/0.67, insult_colleague 0.33/0.17, threat 0.67/0.67 (fr/en);
+pass phenomena as on main (0.67-1.00: no new false alarm). Now a development set.
 """
 
 from __future__ import annotations
@@ -133,7 +139,7 @@ def lost_at(checker, case: Case) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3", "blind4", "blind5"], default="report")
+    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"], default="report")
     parser.add_argument("--errors", action="store_true", help="print the misclassified posts of the split")
     parser.add_argument("--stages", action="store_true", help="count where the missed flag cases were lost (learned reading's stages)")
     args = parser.parse_args()
@@ -141,7 +147,7 @@ def main() -> int:
     from charterguard.engine import Checker
 
     checker = Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
-    if args.split in ("blind", "blind2", "blind3", "blind4", "blind5"):
+    if args.split in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6"):
         cases = load_cases(stem=f"tone_{args.split}")
     else:
         cases = [c for c in load_cases() if args.split == "all" or c.split == args.split]
