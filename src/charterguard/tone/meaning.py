@@ -934,7 +934,8 @@ def _learned_findings(
 def _closing_epithet(text: str, spans: tuple[tuple[int, int], ...], k: int, language: str, names: tuple[str, ...]) -> bool:
     """Is sentence `k` a short exclamation or epithet after another sentence, naming no one
     itself ("Bunch of charlatans.", "Frauds.", "Boîte de faux-culs.")? It is said of what the
-    sentence before it names, so the learned reading reads the two together."""
+    sentence before it names: the learned reading embeds the epithet alone (the sentence before
+    would drown it) and takes its target, and the gate's context, from that sentence."""
     if k == 0:
         return False
     piece = text[slice(*spans[k])].rstrip()
