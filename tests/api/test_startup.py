@@ -182,34 +182,21 @@ def test_sighup_to_several_workers_reloads_each_in_place_without_failing_a_reque
     try:
         _wait_until(lambda: len(_listening_sockets(port)) == 2)
         workers_before = sorted(_children(srv.proc.pid))
-        statuses: list[int] = []
-        versions: list[str] = []
-        stop = threading.Event()
-
-        def post_on_fresh_connections() -> None:
-            # A new connection per request: the kernel spreads them over both workers' sockets.
-            while not stop.is_set():
-                response = httpx.post(srv.base_url + "/v1/check", json={"text": "Le projet Zorglub"}, timeout=30)
-                statuses.append(response.status_code)
-                if response.status_code == 200:
-                    versions.append(response.json()["charter"]["version"])
-
-        client = threading.Thread(target=post_on_fresh_connections)
-        client.start()
-        _wait_until(lambda: len(versions) >= 5)
-        charter.write_text(LIGHT_CHARTER.replace('version: "1"', 'version: "2"'), encoding="utf-8")
-        srv.proc.send_signal(signal.SIGHUP)
-        # 40 fresh connections in a row answered with version 2: both workers reloaded
-        # (all 40 landing on one worker has a chance of 2**-39).
-        _wait_until(lambda: versions[-40:] == ["2"] * 40, timeout_s=30)
-        stop.set()
-        client.join(timeout=60)
+        # A new connection per request: the kernel spreads them over both workers' sockets.
+        with _Posting(srv.base_url, fresh_connections=True) as load:
+            versions = load.versions
+            _wait_until(lambda: len(versions) >= 5)
+            charter.write_text(LIGHT_CHARTER.replace('version: "1"', 'version: "2"'), encoding="utf-8")
+            srv.proc.send_signal(signal.SIGHUP)
+            # 40 fresh connections in a row answered with version 2: both workers reloaded
+            # (all 40 landing on one worker has a chance of 2**-39).
+            _wait_until(lambda: versions[-40:] == ["2"] * 40, timeout_s=30)
         workers_after = sorted(_children(srv.proc.pid))
     finally:
         srv.stop()
     assert versions[0] == "1" and versions[-40:] == ["2"] * 40, f"versions served, last 40: {versions[-40:]}"
     assert workers_after == workers_before, "the workers reloaded in place, none was replaced"
-    assert set(statuses) == {200}, f"statuses during the reload: {sorted(set(statuses))}"
+    assert set(load.statuses) == {200}, f"statuses during the reload: {sorted(set(load.statuses))}"
     assert srv.log_text().count("SIGHUP: charters reloaded: ['light-test']") == 2
 
 
@@ -222,25 +209,15 @@ def test_sigusr2_replaces_every_worker_without_failing_a_request(tmp_path: Path)
     try:
         _wait_until(lambda: len(_listening_sockets(port)) == 2)
         before = set(_listening_sockets(port))
-        statuses: list[int] = []
-        stop = threading.Event()
-
-        def post_on_fresh_connections() -> None:
-            while not stop.is_set():
-                statuses.append(httpx.post(srv.base_url + "/v1/check", json={"text": "Le projet Zorglub"}, timeout=30).status_code)
-
-        client = threading.Thread(target=post_on_fresh_connections)
-        client.start()
-        srv.proc.send_signal(signal.SIGUSR2)
-        _wait_until(lambda: not set(_listening_sockets(port)) & before and len(_listening_sockets(port)) >= 2)
-        time.sleep(0.5)
-        stop.set()
-        client.join(timeout=60)
+        with _Posting(srv.base_url, fresh_connections=True) as load:
+            srv.proc.send_signal(signal.SIGUSR2)
+            _wait_until(lambda: not set(_listening_sockets(port)) & before and len(_listening_sockets(port)) >= 2)
+            time.sleep(0.5)
         after = set(_listening_sockets(port))
     finally:
         srv.stop()
     assert len(after) == 2 and not after & before, "both workers were replaced"
-    assert statuses and set(statuses) == {200}, f"statuses during the restart: {sorted(set(statuses))}"
+    assert load.statuses and set(load.statuses) == {200}, f"statuses during the restart: {sorted(set(load.statuses))}"
 
 
 def test_sighup_to_one_worker_reloads_the_charter_in_place_without_failing_a_request(tmp_path: Path) -> None:
@@ -251,33 +228,51 @@ def test_sighup_to_one_worker_reloads_the_charter_in_place_without_failing_a_req
     # The file watcher looks only once an hour here: only the signal can explain the reload.
     srv = start_server(tmp_path, "--charter", str(charter), "--no-decision-log", "--log-level", "info", env=server_env(CHARTERGUARD_RELOAD_INTERVAL_S="3600"))
     try:
-        statuses: list[int] = []
-        versions: list[str] = []
-        stop = threading.Event()
-
-        def post() -> None:
-            with httpx.Client(base_url=srv.base_url, timeout=30) as client:
-                while not stop.is_set():
-                    response = client.post("/v1/check", json={"text": "Le projet Zorglub avance"})
-                    statuses.append(response.status_code)
-                    if response.status_code == 200:
-                        versions.append(response.json()["charter"]["version"])
-
-        client = threading.Thread(target=post)
-        client.start()
-        _wait_until(lambda: len(statuses) >= 5)
-        charter.write_text(LIGHT_CHARTER.replace('version: "1"', 'version: "2"'), encoding="utf-8")
-        srv.proc.send_signal(signal.SIGHUP)
-        _wait_until(lambda: versions[-1:] == ["2"], timeout_s=30)
-        stop.set()
-        client.join(timeout=60)
+        with _Posting(srv.base_url, fresh_connections=False) as load:
+            versions = load.versions
+            _wait_until(lambda: len(load.statuses) >= 5)
+            charter.write_text(LIGHT_CHARTER.replace('version: "1"', 'version: "2"'), encoding="utf-8")
+            srv.proc.send_signal(signal.SIGHUP)
+            _wait_until(lambda: versions[-1:] == ["2"], timeout_s=30)
         alive = srv.proc.poll() is None
     finally:
         srv.stop()
     assert alive, "the server must survive SIGHUP"
     assert versions[0] == "1" and versions[-1] == "2", f"versions served: {sorted(set(versions))}"
-    assert set(statuses) == {200}, f"statuses during the reload: {sorted(set(statuses))}"
+    assert set(load.statuses) == {200}, f"statuses during the reload: {sorted(set(load.statuses))}"
     assert "SIGHUP: charters reloaded: ['light-test']" in srv.log_text()
+
+
+class _Posting:
+    """Posts a check on a thread of its own until the block ends, keeping each answer's status
+    and the charter version it was checked with; on one keep-alive connection, or a new
+    connection per request (spread by the kernel over several workers' sockets)."""
+
+    def __init__(self, base_url: str, *, fresh_connections: bool) -> None:
+        self.base_url, self.fresh_connections = base_url, fresh_connections
+        self.statuses: list[int] = []
+        self.versions: list[str] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._post)
+
+    def __enter__(self) -> "_Posting":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=60)
+
+    def _post(self) -> None:
+        with httpx.Client(base_url=self.base_url, timeout=30) as client:
+            while not self._stop.is_set():
+                if self.fresh_connections:
+                    response = httpx.post(self.base_url + "/v1/check", json={"text": "Le projet Zorglub avance"}, timeout=30)
+                else:
+                    response = client.post("/v1/check", json={"text": "Le projet Zorglub avance"})
+                self.statuses.append(response.status_code)
+                if response.status_code == 200:
+                    self.versions.append(response.json()["charter"]["version"])
 
 
 def _wait_until(condition: Callable[[], bool], timeout_s: float = 60) -> None:
