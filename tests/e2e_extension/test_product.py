@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .conftest import COMPOSERS, free_port, http_json, launch, screenshot, service_worker
 from .driver import publish, published, type_post, wait_for_highlights, wait_for_state
@@ -223,9 +224,20 @@ def test_text_of_badge_panel_and_card_meets_wcag_aa_contrast(ext, open_site):
     type_post(page, "internal", RISKY_POST)
     wait_for_state(page, "block")
     page.get_by_test_id("cg-badge").click()
+    # This test measures colours, not hovering (test_composers and driver.hover_highlight do):
+    # the word's box is read once the panel is drawn, and the pointer travels to it in steps.
+    # Twice in whole-suite runs on 2026-12-02 (never alone, nor under a CPU burner) the card
+    # stayed hidden after one move onto the word; then the pointer leaves and comes back once.
+    page.get_by_test_id("cg-panel").wait_for(state="visible")
     word = page.evaluate(WORD_BOX, ["warn", PHONE])
-    page.mouse.move(word["left"] + 5, (word["top"] + word["bottom"]) / 2)
-    page.get_by_test_id("cg-tooltip").wait_for(state="visible")
+    tooltip = page.get_by_test_id("cg-tooltip")
+    page.mouse.move(word["left"] + 5, (word["top"] + word["bottom"]) / 2, steps=5)
+    try:
+        tooltip.wait_for(state="visible", timeout=5000)
+    except PlaywrightTimeoutError:
+        page.mouse.move(word["left"] + 5, word["top"] - 40, steps=3)
+        page.mouse.move(word["left"] + 5, (word["top"] + word["bottom"]) / 2, steps=5)
+        tooltip.wait_for(state="visible")
     measured = page.evaluate(CONTRASTS)
     assert len(measured) > 10 and all(1 <= ratio <= 21 for _, ratio in measured), measured[:5]
     low = [(text, round(ratio, 2)) for text, ratio in measured if ratio < 4.5]
