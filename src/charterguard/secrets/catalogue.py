@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import SecretCandidate, long_runs
@@ -218,16 +219,22 @@ _SAS_TOKEN = re.compile(r"(?<![\w/.?&=])\??(?P<sas>sv=\d{4}-\d{2}-\d{2}&[A-Za-z0
 _LINK_TRAILING = ".,;:!?)]}»”’"
 
 
-def _signed_links(text: str) -> list[SecretCandidate]:
-    if "ignature=" not in text and "sig=" not in text:  # X-Amz-Signature=, Signature=, sig= (substring tests: most posts stop here)
-        return []
-    out = []
+def _links(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each http(s) link in `text`, without the punctuation of the sentence after it."""
     for m in _LINK.finditer(text):
         end = m.end()
         while end > m.start() and text[end - 1] in _LINK_TRAILING:
             end -= 1
-        if _is_signed(text[m.start() : end]):
-            out.append(SecretCandidate(m.start(), end, "TOKEN", "signed-storage-link"))
+        yield m.start(), end
+
+
+def _signed_links(text: str) -> list[SecretCandidate]:
+    if "ignature=" not in text and "sig=" not in text:  # X-Amz-Signature=, Signature=, sig= (substring tests: most posts stop here)
+        return []
+    out = []
+    for start, end in _links(text):
+        if _is_signed(text[start:end]):
+            out.append(SecretCandidate(start, end, "TOKEN", "signed-storage-link"))
     for m in _SAS_TOKEN.finditer(text):
         out.append(SecretCandidate(m.start("sas"), m.end("sas"), "TOKEN", "shared-access-signature"))
     return out
@@ -381,20 +388,15 @@ _HOOK_NAME_REACH = 40  # how far before the link the name it is given ("DEPLOY_H
 
 
 def _capability_links(text: str) -> list[SecretCandidate]:
-    lowered_has = ("hook" in text or "Hook" in text or "HOOK" in text, "rivate" in text or "ecret" in text or "rivée" in text)
-    if not any(lowered_has):
+    if not any(word in text for word in ("hook", "Hook", "HOOK", "rivate", "ecret", "rivée")):
         return []
     out = []
-    for m in _LINK.finditer(text):
-        end = m.end()
-        while end > m.start() and text[end - 1] in _LINK_TRAILING:
-            end -= 1
-        link = text[m.start() : end]
-        path = link.split("://", 1)[1].split("?", 1)[0]
-        named_hook = "hook" in path.lower() or "hook" in text[max(0, m.start() - _HOOK_NAME_REACH) : m.start()].lower()
+    for start, end in _links(text):
+        path = text[start:end].split("://", 1)[1].split("?", 1)[0]
+        named_hook = "hook" in path.lower() or "hook" in text[max(0, start - _HOOK_NAME_REACH) : start].lower()
         if named_hook and any(looks_generated(segment) for segment in _LINK_SEGMENT.findall(path.partition("/")[2])) \
                 or any(looks_generated(s) for s in _PRIVATE_SEGMENT.findall(path)):
-            out.append(SecretCandidate(m.start(), end, "TOKEN", "capability-link", score=0.9))
+            out.append(SecretCandidate(start, end, "TOKEN", "capability-link", score=0.9))
     return out
 
 
