@@ -71,7 +71,8 @@ class _Maxout:
 
 class _TokenRows:
     """The mixed embedding row of every distinct token met so far, by its feature values and
-    static-vector key; at most `capacity` rows (~19 MB at width 96), then started afresh."""
+    static-vector key; at most `capacity` rows (19 MB at width 96, in an array grown by doubling:
+    25 MB at most), then started afresh."""
 
     def __init__(self, width: int, capacity: int = 50_000) -> None:
         self.capacity = capacity
@@ -202,8 +203,9 @@ def _embedded_and_mixed(plan: _Plan, docs: list[Any]) -> np.ndarray:
     and its mixing Maxout, one row per token: kept rows for the tokens met before, computed
     for the others (each distinct one once)."""
     features = np.concatenate([doc.to_array(plan.columns).reshape((len(doc), -1)).astype(np.uint64, copy=False) for doc in docs])
-    vectors = docs[0].vocab.vectors if plan.static_vectors is not None else None
-    if vectors is not None:
+    static = plan.static_vectors
+    vectors = docs[0].vocab.vectors if static is not None else None
+    if static is not None:
         vector_keys = np.concatenate([doc.to_array(getattr(vectors, "attr", ORTH)) for doc in docs]).astype(np.uint64, copy=False)
         features = np.hstack([features, vector_keys[:, None]])
     keys = list(map(tuple, features.tolist()))
@@ -220,8 +222,8 @@ def _embedded_and_mixed(plan: _Plan, docs: list[Any]) -> np.ndarray:
             for table in plan.tables:
                 ids = np.ascontiguousarray(unseen[:, table.column], dtype=np.uint64)
                 embedded.append(plan.ops.gather_add(table.table, plan.ops.hash(ids, table.seed) % table.table.shape[0]))
-            if vectors is not None and plan.static_vectors is not None:
-                embedded.append(_static_vectors(plan.ops, plan.static_vectors, vectors, unseen[:, -1]))
+            if static is not None:
+                embedded.append(_static_vectors(plan.ops, static, vectors, unseen[:, -1]))
             cache.add(list(new), _maxout(plan.ops, plan.mix, np.hstack(embedded)))
         return cache.rows[[cache.index[key] for key in keys]]
 
