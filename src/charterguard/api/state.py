@@ -123,8 +123,9 @@ class State:
 
     def reload_now(self) -> None:
         """SIGHUP (to a one-worker server, or forwarded to each worker by the supervisor): the
-        charters whose files changed and the API keys file, reloaded now rather than at the next look. Requests keep being answered by the current
-        checkers until the new ones are built and warm (the models stay loaded)."""
+        charters whose files changed and the API keys file, reloaded now rather than at the next
+        look. Requests keep being answered by the current checkers until the new ones are built
+        and warm (the models stay loaded)."""
         try:
             reloaded = self.charters.reload_changed()
             if self.keyring is not None:
