@@ -374,7 +374,7 @@ def _not_apostrophe(text: str, at: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _TargetWords:
-    kinds: dict[str, str]  # lemma -> colleague | employer | employer_collective | customers | competitors | person
+    kinds: dict[str, str]  # lemma -> colleague | department | employer | employer_collective | customers | competitors | person
     groups: dict[str, str]  # lemma -> group kind
     group_adjectives: dict[str, str]  # adjective lemma -> group kind
     people: frozenset[str]
@@ -400,7 +400,7 @@ def target_words(language: str) -> _TargetWords:
             groups[word] = kind.split(":", 1)[1]
         elif kind == "people":
             people.add(word)
-        elif kind in ("colleague", "employer", "employer_collective", "customers", "competitors", "person"):
+        elif kind in ("colleague", "department", "employer", "employer_collective", "customers", "competitors", "person"):
             kinds[word] = kind
         else:
             raise ValueError(f"{where}: unknown section @{header}")
@@ -472,9 +472,36 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
                 continue
             yield Target(kind, w.start, w.end, k, organisation=True)
             continue
+        if kind == "department":
+            if not _names_colleagues(sentence, k, vocabulary):
+                continue
+            kind = "colleague"
         if kind == "employer_collective":
             kind = "employer"
         yield Target(kind, w.start, w.end, k, organisation=kind == "competitors")
+
+
+def _names_colleagues(sentence: Sentence, k: int, vocabulary: _TargetWords) -> bool:
+    """Does the department word at `k` stand for the people who work there: where someone works
+    ("Mélanie de la compta", "Gary in procurement", "le type des achats") or who acts ("la compta
+    a encore perdu ma note de frais")? Not when it qualifies a thing ("le logiciel de paie",
+    "payroll software"). Read from the words before it as much as from the parse, which often
+    attaches "in procurement" to the verb."""
+    words = sentence.words
+    w = words[k]
+    if w.dep in ("compound", "amod"):
+        return False
+    if w.dep.startswith("nsubj"):
+        return True
+    j = k - 1
+    while j >= 0 and words[j].pos in ("DET", "ADP"):
+        j -= 1
+    if 0 <= j < k - 1 and (words[j].pos == "PROPN" or vocabulary.kinds.get(words[j].lemma) in ("person", "colleague")):
+        return True
+    head = words[w.head]
+    if head.pos == "ADP":
+        head = words[head.head]
+    return head.index != k and head.pos in ("VERB", "AUX")
 
 
 def _joined_forms(words: tuple[Word, ...]) -> tuple[str, list[int]]:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..linguistics import (
     NEGATORS,
     PERSON_PRONOUNS,
+    REPORTING_VERBS,
     SELF_WORDS,
     Sentence,
     Target,
@@ -84,6 +85,8 @@ _ARGUMENT_DEPS = ("nsubj", "obj", "dobj", "iobj", "csubj")
 _PHRASE_DEPS = ("nmod", "obl", "pobj", "prep", "agent", "amod", "case", "acomp", "compound")
 _EXCLAMATIVES = frozenset({"quel", "quelle", "quels", "quelles", "what", "such"})
 _COPULA_LEMMAS = frozenset({"etre", "être", "be"})
+# Words for people as such, beside the person nouns of `linguistics.target_words`.
+_PERSONHOOD = frozenset({"humain", "human", "etre", "being"})
 _CONDITIONS = frozenset({"si", "s'", "if", "unless"})
 _SELF_OBJECTS = frozenset({"me", "m'"})
 _WARNING_WORDS = frozenset({"interet", "gaffe", "attention", "dommage", "better", "careful", "shame", "pity", "warned", "previens"})
@@ -93,6 +96,7 @@ _NEGATIVE_SUBJECTS = frozenset({"personne", "aucun", "aucune", "rien"})
 _NEGATIVES = frozenset({"pas", "jamais", "plus", "rien", "personne", "aucun", "aucune", "guere", "nullement"})
 _COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
 _ALL_PERSON_PRONOUNS = frozenset().union(*PERSON_PRONOUNS.values())
+_SECOND_PERSON = frozenset({"tu", "t'", "te", "toi", "vous", "you", "u", "ya"})
 _OBJECT_WINDOW = 5
 _APPOSITION_WORDS = 5  # words after the hostile phrase where an apposition's closing comma is looked for  # words after a violent verb where its (English) object is looked for
 _NAMING_WINDOW = 5
@@ -827,9 +831,9 @@ def read_meaning(
     defused |= removed - standing
     if hostility is not None:
         memo = learned if learned is not None else {}
-        key = (names, frozenset(standing | defused))
+        key = (names, frozenset(standing), frozenset(defused))
         if key not in memo:
-            memo[key] = _learned_findings(linguistics, reader, hostility, standing | defused)
+            memo[key] = _learned_findings(linguistics, reader, hostility, standing | defused, defused)
         by_model, countered_here = memo[key]
         found.extend(by_model)
         defused |= countered_here
@@ -837,10 +841,11 @@ def read_meaning(
 
 
 def _learned_findings(
-    linguistics: "Linguistics", reader: "MeaningReader", model: "HostilityModel", taken: set[int | None]
+    linguistics: "Linguistics", reader: "MeaningReader", model: "HostilityModel", taken: set[int | None], defused: set[int]
 ) -> tuple[list["ToneFinding"], set[int]]:
     """Findings of the learned reading (`hostility_model`) in the sentences no other reading
-    flagged or defused, and the sentences it read as hostile but that are countered.
+    flagged or defused (`taken`; `defused`: those whose hostile words were negated, quoted or
+    countered), and the sentences it read as hostile but that are countered.
 
     A sentence is read with its topic fragment ("Les abonnés ? Des vaches à lait." is about
     the subscribers); only sentences past the model's cheap gate are embedded, and only the
@@ -859,18 +864,20 @@ def _learned_findings(
     for k, (start, end) in enumerate(spans):
         if k in taken or end - start > MAX_PARSED_CHARS:
             continue
+        if k - 1 in defused and text[spans[k - 1][0] : spans[k - 1][1]].rstrip().endswith(":"):
+            continue  # the reason given for a denial ("n'a rien d'un lèche-bottes : c'est lui qui...")
         topic = linguistics.topic_of(k)
         if topic in taken:
             topic = None  # a fragment already read as hostile (or defused) is no topic to read again
         if topic is None and k - 1 not in taken and _closing_epithet(text, spans, k, language, names):
             # "Globex a copié notre appli. Bande de charlatans." says who it is about before.
-            antecedents[k] = k - 1
+            antecedents[k] = _antecedent(linguistics, k, names, taken)
         about = None
         if k in antecedents:
             # The epithet is read alone (the sentence before would drown it in the embedding);
             # the sentence before, with its own topic fragment ("Globex :"), says whom it is about.
-            before = linguistics.topic_of(k - 1)
-            about = text[spans[k - 1 if before is None or before in taken else before][0] : end]
+            before = linguistics.topic_of(antecedents[k])
+            about = text[spans[antecedents[k] if before is None or before in taken else before][0] : end]
         offset = spans[topic][0] if topic is not None else start
         read = text[offset:end]
         if model.passes_gate(read, language, names, about):
@@ -907,14 +914,31 @@ def _learned_findings(
         return [], set()
     out: list[ToneFinding] = []
     countered: set[int] = set()
-    said_of = dict(zip((antecedents[k] for k, *_ in hostile if k in antecedents),
-                       linguistics.parsed(antecedents[k] for k, *_ in hostile if k in antecedents)))
+    before = sorted({antecedents[k] for k, *_ in hostile if k in antecedents})
+    said_of = dict(zip(before, linguistics.parsed(before)))
     for (k, probability, kind, (start, end)), sentence in zip(hostile, linguistics.parsed(k for k, *_ in hostile)):
         neighbours = [s for s in (sentence.topic, said_of.get(antecedents.get(k, -1))) if s is not None]
-        if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence) or _rebutted(linguistics, k, reader.cues):
+        if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _rebutted(linguistics, k, reader.cues):
             countered.add(k)
             continue
-        targets = [*sentence.targets(reader.names), *(t for s in neighbours for t in s.targets(reader.names))]
+        if k in antecedents and said_of[antecedents[k]].topic is not None:
+            neighbours.append(said_of[antecedents[k]].topic)
+        own = sorted(sentence.targets(reader.names), key=lambda t: _people_in_general(text, t))
+        around = [t for s in neighbours for t in s.targets(reader.names)]
+        if all(_third_person_pronoun(text, t) for t in own):
+            # Said of no one but "they" / "il", or of no one at all, the sentence is about what
+            # its topic or the sentence before named ("Initech ? ... : ils vendent la lune",
+            # "Ne bossez pas chez Acme. Boîte pourrie, dirigée par des menteurs.").
+            if k > 0 and k - 1 not in defused and k not in antecedents and sentence.topic is None:
+                previous = linguistics.parsed([k - 1])[0]
+                if k - 1 in countered or _denied_or_quoted(previous, kind) or reader.countered(previous, []):
+                    continue  # what follows a denial is its reason ("n'est pas une brute : elle connaît...")
+                around.extend(t for s in _with_topic(previous) for t in s.targets(reader.names))
+            targets = [*(t for t in around if t.kind not in ("person", "self")), *own, *around]
+        else:
+            # The first one named, a role before people in general ("a dumpster fire run by
+            # people who'd sell their own staff").
+            targets = [*own, *around]
         # Hatred is of a group, even when the sentence calls its people "them" after naming it.
         target = next((t for t in targets if kind == "hate" and t.kind == "group"), targets[0] if targets else None)
         role = TARGET_ROLE.get(target.kind) if target is not None else None
@@ -929,6 +953,36 @@ def _learned_findings(
             continue
         out.append(ToneFinding(_finding_category(kind, role), start, end, round(probability, 3), role, f"learned:{kind}"))
     return out, countered
+
+
+def _antecedent(linguistics: "Linguistics", k: int, names: tuple[str, ...], taken: set[int | None]) -> int:
+    """The sentence a closing epithet `k` is said of: the one before it, or the one before that
+    when the sentence between names no one ("Initech livre comme des pizzas froides : en retard
+    et immangeables. Une bande d'incompétents.")."""
+    spans, text, language = linguistics.spans, linguistics.text, linguistics.language
+    if k >= 2 and k - 2 not in taken:
+        before = linguistics.topic_of(k - 1)
+        if not names_someone(text[spans[k - 1 if before is None else before][0] : spans[k - 1][1]], language, names):
+            return k - 2
+    return k - 1
+
+
+def _with_topic(sentence: Sentence) -> list[Sentence]:
+    return [sentence] if sentence.topic is None else [sentence, sentence.topic]
+
+
+def _people_in_general(text: str, target: Target) -> bool:
+    """Is `target` (in the post `text`) a noun for people in general ("people", "gens",
+    "guy"), neither a pronoun nor an @mention?"""
+    form = word_key(text[target.start : target.end])
+    return target.kind == "person" and form not in _ALL_PERSON_PRONOUNS and not form.startswith("@")
+
+
+def _third_person_pronoun(text: str, target: Target) -> bool:
+    """Is `target` (in the post `text`) a third-person pronoun ("ils", "they", "him"), whose
+    referent the sentence before names? (Second person addresses the reader or the one spoken to.)"""
+    form = word_key(text[target.start : target.end])
+    return target.kind == "person" and form in _ALL_PERSON_PRONOUNS and form not in _SECOND_PERSON
 
 
 def _closing_epithet(text: str, spans: tuple[tuple[int, int], ...], k: int, language: str, names: tuple[str, ...]) -> bool:
@@ -947,14 +1001,53 @@ def _closing_epithet(text: str, spans: tuple[tuple[int, int], ...], k: int, lang
     )
 
 
-def _denied_or_quoted(sentence: Sentence) -> bool:
-    """Does the sentence deny a description ("ce n'est pas un incompétent", "is not useless":
-    a noun or adjective in a negation's scope) or stand mostly inside quotation marks? The
-    learned reading does not know which words made it hostile, so it reads the sentence whole."""
+def _denied_or_quoted(sentence: Sentence, kind: str) -> bool:
+    """Does the sentence deny a description of someone (`_denied_description`: "ce n'est pas un
+    incompétent", "is not useless", "I wouldn't call him lazy") or stand mostly inside quotation
+    marks? The learned reading does not know which words made it hostile, so it reads the
+    sentence whole. A threat (`kind`) is denied by any noun or adjective in a negation's scope
+    ("je ne vais pas te faire de mal"; the head reads threats into chat most often)."""
     negated = sentence.negated
-    if any(n and w.pos in ("NOUN", "ADJ") for w, n in zip(sentence.words, negated)):
+    if kind == "threat":
+        if any(n and w.pos in ("NOUN", "ADJ") for w, n in zip(sentence.words, negated)):
+            return True
+    elif any(_denied_description(sentence, k) for k in range(len(sentence.words))):
         return True
     return 2 * sum(sentence.quoted) >= len(sentence.quoted) > 0
+
+
+def _denied_description(sentence: Sentence, k: int) -> bool:
+    """Is word `k` a noun or adjective in a negation's scope that the sentence says someone is
+    (a copula's predicate, "n'est pas un incompétent", "isn't an idiot"), calls someone ("I
+    wouldn't call him lazy") or answers with ("Pas un incompétent, juste débordé")?
+
+    Not a denial: the object of an excluding action ("on ne mettra pas un gars avec un nom
+    arabe au guichet", "no hijabs on the sales floor", "don't put anyone with a stammer on
+    calls"), and a word for people themselves ("ne sont pas des êtres humains", "not people
+    you hire"): denying that people are people is what dehumanising does."""
+    words = sentence.words
+    w = words[k]
+    if w.pos not in ("NOUN", "ADJ") or not sentence.negated[k] or _is_personhood(w.lemma, sentence.language):
+        return False
+    children = [c for c in words if c.head == k and c.index != k]
+    if any(c.dep == "cop" for c in children):
+        return True
+    if w.head == k:
+        return not any(c.dep == "case" for c in children)  # "pas un X", not "pas de X"
+    head = words[w.head]
+    if w.dep not in ("attr", "acomp", "oprd", "xcomp", "obj"):
+        return False
+    return (
+        head.lemma in _COPULA_LEMMAS
+        or head.lemma in REPORTING_VERBS.get(sentence.language, frozenset())
+        or any(c.head == w.head and c.dep == "cop" for c in words)
+    )
+
+
+def _is_personhood(lemma: str, language: str) -> bool:
+    """Is `lemma` a word for people as such ("gens", "people", "êtres humains")?"""
+    vocabulary = target_words(language)
+    return lemma in _PERSONHOOD or lemma in vocabulary.people or vocabulary.kinds.get(lemma) == "person"
 
 
 def _rebutted(linguistics: "Linguistics", k: int, cues: CueLexicon) -> bool:
