@@ -914,8 +914,8 @@ def _learned_findings(
         return [], set()
     out: list[ToneFinding] = []
     countered: set[int] = set()
-    before = sorted({antecedents[k] for k, *_ in hostile if k in antecedents})
-    said_of = dict(zip(before, linguistics.parsed(before)))
+    said_before = sorted({antecedents[k] for k, *_ in hostile if k in antecedents})
+    said_of = dict(zip(said_before, linguistics.parsed(said_before)))
     for (k, probability, kind, (start, end)), sentence in zip(hostile, linguistics.parsed(k for k, *_ in hostile)):
         neighbours = [s for s in (sentence.topic, said_of.get(antecedents.get(k, -1))) if s is not None]
         if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _rebutted(linguistics, k, reader.cues):
