@@ -921,8 +921,9 @@ def _learned_findings(
         if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _rebutted(linguistics, k, reader.cues):
             countered.add(k)
             continue
-        if k in antecedents and said_of[antecedents[k]].topic is not None:
-            neighbours.append(said_of[antecedents[k]].topic)
+        antecedent_topic = said_of[antecedents[k]].topic if k in antecedents else None
+        if antecedent_topic is not None:
+            neighbours.append(antecedent_topic)  # "Globex just launched...: a knock-off. Bunch of charlatans."
         own = sorted(sentence.targets(reader.names), key=lambda t: _people_in_general(text, t))
         around = [t for s in neighbours for t in s.targets(reader.names)]
         if all(_third_person_pronoun(text, t) for t in own):
