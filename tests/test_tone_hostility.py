@@ -21,7 +21,7 @@ from charterguard.engine import Checker
 from charterguard.linguistics import Linguistics, TargetNames
 from charterguard.tone import hostility_model
 from charterguard.tone.hostility_model import CLAUSE_MIN_WORDS, HostilityModel, clauses, load_hostility_model, names_group, names_someone
-from charterguard.tone.meaning import _closing_epithet, cue_lexicon, read_meaning
+from charterguard.tone.meaning import _closing_epithet, _denied_or_quoted, cue_lexicon, read_meaning
 from charterguard.tone.train_hostility import HARD_NEGATIVE_FALSE_ALARMS, THRESHOLD_FLOOR, pipeline_threshold, read_rows
 from charterguard.tone.train_hostility import main as train_main
 
@@ -288,3 +288,48 @@ def test_the_shipped_model_was_built_from_the_training_rows_in_the_repository():
     assert training["own_rows"] == len(rows) >= 2000
     hostile = sum(1 for r in rows if r[1])
     assert len(rows) - hostile >= hostile  # at least as many hard negatives as hostile rows
+
+
+@pytest.mark.parametrize(("text", "lang", "denied"), [
+    ("Ce n'est pas un incompétent.", "fr", True),
+    ("He isn't an idiot.", "en", True),
+    ("I wouldn't call him lazy.", "en", True),
+    # The object of an excluding action is no description denied of anyone.
+    ("On ne mettra pas un stagiaire avec un accent au standard.", "fr", False),
+    ("No beards at the front desk, customers dislike them.", "en", False),
+    # Denying that people are people is what dehumanising does.
+    ("Ces gens ne sont pas des êtres humains.", "fr", False),
+    ("They aren't people, they're a swarm.", "en", False),
+])
+def test_a_denial_is_a_negated_description_of_someone(text, lang, denied):
+    sentence = Linguistics(text, lang).parsed([0])[0]
+    assert _denied_or_quoted(sentence, "insult") is denied
+
+
+def test_a_threat_read_by_the_head_is_denied_by_any_negated_noun():
+    # The head reads threats into chat most often: a negation keeps its broad reading there.
+    sentence = Linguistics("No beards at the front desk, customers dislike them.", "en").parsed([0])[0]
+    assert _denied_or_quoted(sentence, "threat")
+
+
+def test_an_exclusion_stated_with_a_negation_is_found():
+    found = learned("On ne confiera pas l'accueil à une femme voilée, les visiteurs n'aiment pas ça.", "fr", MODEL)
+    assert [f.category for f in found] == ["hate"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ne signez jamais chez Acme Group. Boîte pourrie, dirigée par des menteurs.", "fr"),
+    ("Never sign with Acme Group. Rotten outfit, run by liars.", "en"),
+])
+def test_a_sentence_naming_no_one_is_about_what_the_sentence_before_named(text, lang):
+    second = text.index(". ") + 2
+    found = [f for f in learned(text, lang, MODEL) if f.start >= second]
+    assert [(f.category, f.target) for f in found] == [("disparagement_employer", "employer")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Personne ne peut dire que notre chef d'atelier est une brute : il connaît les enfants de chaque salarié.", "fr"),
+    ("Nobody can call our workshop lead a brute: he knows every apprentice's children by name.", "en"),
+])
+def test_the_reason_given_for_a_denial_is_no_finding(text, lang):
+    assert learned(text, lang) == []

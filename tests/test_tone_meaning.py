@@ -304,3 +304,42 @@ def test_report_split_of_the_suites_and_corporate_posts():
         assert len(flagged) <= 0.01 * len(lines), flagged
 
 
+
+
+@pytest.mark.parametrize(("text", "lang", "span"), [
+    ("Si tu touches encore à mon vélo, je te casse les jambes.", "fr", "te casse les jambes"),
+    ("Le prochain qui me pique mon agrafeuse, je lui refais le portrait.", "fr", "lui refais le portrait"),
+    ("Touch my stapler again and I'll break your fingers.", "en", "I'll break your fingers"),
+])
+def test_bodily_harm_promised_to_someone_is_a_threat(text, lang, span):
+    assert ("THREAT", span) in [(entity, words) for entity, words, _ in found(text, lang)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Je me suis cassé le bras au ski, retour au bureau lundi.", "fr"),
+    ("Elle lui a cassé le nez au judo, un accident bête.", "fr"),
+    ("He broke his leg skiing, back on Monday.", "en"),
+    ("Break a leg at the demo tomorrow!", "en"),
+    ("I'm going to break my personal record this year.", "en"),
+])
+def test_an_injury_told_or_an_idiom_is_no_threat(text, lang):
+    assert [entity for entity, _, _ in found(text, lang) if entity == "THREAT"] == []
+
+
+@pytest.mark.parametrize(("text", "lang", "department"), [
+    ("Mélanie de la compta est une huître.", "fr", "compta"),
+    ("La compta a encore perdu mes notes de frais.", "fr", "compta"),
+    ("Tom in procurement is a soggy cracker.", "en", "procurement"),
+])
+def test_a_department_names_the_colleagues_who_work_there(text, lang, department):
+    (s,) = sentence(text, lang)
+    assert ("colleague", department) in [(t.kind, text[t.start : t.end]) for t in s.targets(NAMES)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le logiciel de paie est une huître.", "fr"),
+    ("The payroll software is a soggy cracker.", "en"),
+])
+def test_a_department_that_qualifies_a_thing_names_no_one(text, lang):
+    (s,) = sentence(text, lang)
+    assert s.targets(NAMES) == ()

@@ -921,6 +921,8 @@ def _learned_findings(
         if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _rebutted(linguistics, k, reader.cues):
             countered.add(k)
             continue
+        if k > 0 and text[slice(*spans[k - 1])].rstrip().endswith(":") and _denied_or_quoted(linguistics.parsed([k - 1])[0], "insult"):
+            continue  # the reason given for a denial ("n'est pas une brute : il connaît les enfants de chacun")
         antecedent_topic = said_of[antecedents[k]].topic if k in antecedents else None
         if antecedent_topic is not None:
             neighbours.append(antecedent_topic)  # "Globex just launched...: a knock-off. Bunch of charlatans."
@@ -944,12 +946,14 @@ def _learned_findings(
         target = next((t for t in targets if kind == "hate" and t.kind == "group"), targets[0] if targets else None)
         role = TARGET_ROLE.get(target.kind) if target is not None else None
         if role in (None, "person") and not (
-            (kind == "threat" or kind == "hate" and group_named[k]) and probability >= model.unaimed_threshold
+            (kind == "threat" or kind == "hate" and (group_named[k] or target is not None and _people_in_general(text, target)))
+            and probability >= model.unaimed_threshold
         ):
             # Aimed at no one the parse can name, or at a bare pronoun ("she is ...", the talk of
             # chat about public figures): the learned reading alone is not enough. A threat may
             # name no one ("watch your back"), and hatred of a group the sentence names often
-            # calls its people "them" or "those people" ("Travellers? Skip them"): those stand
+            # calls its people "them" or "those people" ("Travellers? Skip them"), or names them
+            # by a word for people in general ("homeless people", "les sans-abri"): those stand
             # at the head's own, stricter threshold (chat about people reads as such too often).
             continue
         out.append(ToneFinding(_finding_category(kind, role), start, end, round(probability, 3), role, f"learned:{kind}"))
