@@ -52,6 +52,8 @@ from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 from .evidence import Evidence, calendar_spans, evidence_of
 from .lexicon import FILLERS, PLACEHOLDERS, Entry, Match, Matcher, Part, Token, Topic, matcher_for, tokenize
+from .model import InsideModel
+from .model import units as model_units
 from .tense import english_progressive
 
 # Sentence ends: . ! ? … ; and line breaks. Clauses also end at , ; : ( ) and dashes.
@@ -181,9 +183,18 @@ class InsideFinding:
     start: int
     end: int
     topic: str
-    cue: str  # "secrecy" or "forward_looking"
+    cue: str  # "secrecy", "forward_looking" or "learned" (the learned reading, model.py)
     cue_text: str
     score: float
+
+
+@dataclass(frozen=True)
+class LearnedReading:
+    """The learned reading a rule stacks with its findings (`model.InsideModel`) and the
+    calibrated probability from which it reports."""
+
+    model: InsideModel
+    threshold: float
 
 
 @dataclass(frozen=True)
@@ -219,8 +230,10 @@ class InsideAnalyzer:
         cues: Mapping[str, Mapping[str, Sequence[Entry]]],
         own_names: Sequence[str] = (),
         future_tense: Callable[[str, str], bool] | None = None,
+        learned: LearnedReading | None = None,
     ) -> None:
         self.topics = dict(topics)
+        self.learned = learned
         self._term_matcher = matcher_for(tuple(term for topic in topics.values() for term in topic.terms))
         self._topic_of: dict[int, Topic] = {id(term): topic for topic in topics.values() for term in topic.terms}
         self._requirement_matchers: dict[int, Matcher] = {}
@@ -272,8 +285,97 @@ class InsideAnalyzer:
         if findings_cache is not None:
             key = (self._signature, language, now)
             if key not in findings_cache:
-                findings_cache[key] = self.analyze(text, language, now, tense_cache, tokens, evidence_cache)
-            return findings_cache[key]
+                findings_cache[key] = self._by_rules(text, language, now, tense_cache, tokens, evidence_cache)
+            found = findings_cache[key]
+            if self.learned is None:
+                return found
+            learned_key = (self._signature, language, now, id(self.learned.model), self.learned.threshold)
+            if learned_key not in findings_cache:
+                findings_cache[learned_key] = self._by_model(text, language, tokens, evidence_cache, self.learned)
+            return self._stacked(found, findings_cache[learned_key])
+        found = self._by_rules(text, language, now, tense_cache, tokens, evidence_cache)
+        if self.learned is None:
+            return found
+        return self._stacked(found, self._by_model(text, language, tokens, evidence_cache, self.learned))
+
+    def _stacked(self, by_rules: list[InsideFinding], by_model: list[InsideFinding]) -> list[InsideFinding]:
+        """The rules' findings, and the learned reading's on topics this analyzer looks for and
+        in sentences no rule finding touches."""
+        extra = [
+            f
+            for f in by_model
+            if f.topic in self.topics and not any(r.start < f.end and f.start < r.end for r in by_rules)
+        ]
+        return [*by_rules, *extra] if extra else by_rules
+
+    def _by_model(
+        self,
+        text: str,
+        language: str,
+        tokens: list[Token] | None,
+        evidence_cache: dict[str, list[Evidence]] | None,
+        learned: LearnedReading,
+    ) -> list[InsideFinding]:
+        """What the learned reading (`model.InsideModel`) reads as inside information: each text
+        of `model.units` past its cheap gate is embedded; one read at or above the threshold is a
+        finding on its topic sentence, unless the rules' reliable framings say it is public (a
+        public cue in the post), past or general (a cue in that text)."""
+        language = language if language in LANGUAGES else "en"
+        model = learned.model
+        tokens = tokenize(text) if tokens is None else tokens
+        sentences = _sentences(text, tokens)
+        candidates = [
+            (a, b)
+            for a, b in model_units(text, [(s.start, s.end) for s in sentences])
+            if text[a:b].strip() and model.passes_gate(text[a:b], language)
+        ]
+        if not candidates:
+            return []
+        evidence = evidence_cache if evidence_cache is not None else {}
+        if self._public(text, tokens, language, evidence):
+            return []  # "comme annoncé ce matin", "press release linked": no need to embed
+        framing = [
+            m
+            for name in ("past", "general")
+            for m in self._cue_matchers[(name, language)].find(tokens, text)
+        ]
+        out = []
+        read = learned.model.read([text[a:b] for a, b in candidates])
+        for (a, b), (probability, topic) in zip(candidates, read):
+            if probability < learned.threshold:
+                continue
+            if any(a <= m.start and m.end <= b for m in framing):
+                continue  # "il y a cinq ans", "great article on ...": past or general
+            start, end = self._topic_sentence(text, tokens, [s for s in sentences if a <= s.start < b] or sentences, model)
+            out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
+        return out
+
+    def _public(self, text: str, tokens: list[Token], language: str, evidence: dict[str, list[Evidence]]) -> bool:
+        """Does the post say it is already public? (a `public` cue that is no public act still to come)"""
+        found = self._cue_matchers[("public", language)].find(tokens, text)
+        return bool(found) and bool(_not_held(found, text, evidence))
+
+    def _topic_sentence(self, text: str, tokens: list[Token], sentences: list[Sentence], model: InsideModel) -> tuple[int, int]:
+        """The span a learned finding points at: the sentence of the text read that holds a topic
+        word, else the one the gate scores highest; without its surrounding spaces."""
+        with_topic = [s for s in sentences if any(s.lo <= m.first < s.hi for m in self._term_matcher.find(tokens, "", s.lo, s.hi))]
+        chosen = with_topic[0] if with_topic else max(sentences, key=lambda s: model.gate_score(text[s.start : s.end]))
+        start, end = chosen.start, chosen.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def _by_rules(
+        self,
+        text: str,
+        language: str,
+        now: datetime | None,
+        tense_cache: dict[str, bool] | None,
+        tokens: list[Token] | None,
+        evidence_cache: dict[str, list[Evidence]] | None,
+    ) -> list[InsideFinding]:
         evidence = evidence_cache if evidence_cache is not None else {}
         language = language if language in LANGUAGES else "en"
         tenses = tense_cache if tense_cache is not None else {}
@@ -299,14 +401,7 @@ class InsideAnalyzer:
                     elif name == "general":
                         found = [m for m in found if not _names_a_site(tokens, m)]
                     elif name == "public" and found:
-                        # "the press release goes out Wednesday", "le communiqué n'est pas prêt": the
-                        # public act to come or not done is no public framing.
-                        if "ahead" not in evidence:
-                            evidence["ahead"] = evidence_of("ahead", text)
-                        if "restricted" not in evidence:
-                            evidence["restricted"] = evidence_of("restricted", text)
-                        held = [(e.start, e.end) for e in (*evidence["ahead"], *evidence["restricted"])]
-                        found = [m for m in found if not any(m.start < end and start <= m.end + 3 for start, end in held)]
+                        found = _not_held(found, text, evidence)
                     post_cues[name] = found
             return post_cues[name]
 
@@ -789,6 +884,17 @@ def _code_names(text: str, sentence: Sentence) -> list[Match]:
     return [
         Match(_CODE_NAME_ENTRY, -1, -1, m.start(), m.end()) for m in _CODE_NAME.finditer(text, sentence.start, sentence.end)
     ]
+
+
+def _not_held(public: list[Match], text: str, evidence: dict[str, list[Evidence]]) -> list[Match]:
+    """The `public` cues that are no public act still to come or not done ("the press release
+    goes out Wednesday", "le communiqué n'est pas prêt"): those frame a post as public.
+    `evidence`: the post's evidence.py shapes by kind, read here when not yet."""
+    for name in ("ahead", "restricted"):
+        if name not in evidence:
+            evidence[name] = evidence_of(name, text)
+    held = [(e.start, e.end) for e in (*evidence["ahead"], *evidence["restricted"])]
+    return [m for m in public if not any(m.start < end and start <= m.end + 3 for start, end in held)]
 
 
 def _inside(matches: list[Match], sentence: Sentence) -> bool:

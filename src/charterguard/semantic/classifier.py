@@ -97,7 +97,7 @@ def fit_platt(margins: np.ndarray, y: np.ndarray) -> np.ndarray:
     return fit_logistic(margins[:, None], y, 1e-6, weight=np.ones(len(y)))
 
 
-def calibrated(platt: Sequence[float], margins: np.ndarray) -> np.ndarray:
+def calibrated(platt: Sequence[float] | np.ndarray, margins: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(platt[0] * margins + platt[1])))
 
 
