@@ -298,6 +298,10 @@ class InsideAnalyzer:
             return found
         return self._stacked(found, self._by_model(text, language, tokens, evidence_cache, self.learned))
 
+    def holds_topic_word(self, tokens: list[Token]) -> bool:
+        """Does the text hold a topic word: the rules' first stage (most posts stop here)?"""
+        return bool(self._term_matcher.find(tokens))
+
     def _stacked(self, by_rules: list[InsideFinding], by_model: list[InsideFinding]) -> list[InsideFinding]:
         """The rules' findings, and the learned reading's on topics this analyzer looks for and
         in sentences no rule finding touches."""
@@ -319,7 +323,8 @@ class InsideAnalyzer:
         """What the learned reading (`model.InsideModel`) reads as inside information: each text
         of `model.units` past its cheap gate is embedded; one read at or above the threshold is a
         finding on its topic sentence, unless the rules' reliable framings say it is public (a
-        public cue in the post), past or general (a cue in that text)."""
+        public cue in the post), past or general (a cue in that text), or hearsay about others (a
+        hearsay cue and no first-person word in that text)."""
         language = language if language in LANGUAGES else "en"
         model = learned.model
         tokens = tokenize(text) if tokens is None else tokens
@@ -334,11 +339,9 @@ class InsideAnalyzer:
         evidence = evidence_cache if evidence_cache is not None else {}
         if self._public(text, tokens, language, evidence):
             return []  # "comme annoncé ce matin", "press release linked": no need to embed
-        framing = [
-            m
-            for name in ("past", "general")
-            for m in self._cue_matchers[(name, language)].find(tokens, text)
-        ]
+        framing = [m for name in ("past", "general") for m in self._cue_matchers[(name, language)].find(tokens, text)]
+        hearsay = [m for m in self._cue_matchers[("hearsay", language)].find(tokens, text) if not _addressed(tokens, m)]
+        first_person = self._cue_matchers[("self", language)].find(tokens, text)
         out = []
         read = learned.model.read([text[a:b] for a, b in candidates])
         for (a, b), (probability, topic) in zip(candidates, read):
@@ -346,6 +349,8 @@ class InsideAnalyzer:
                 continue
             if any(a <= m.start and m.end <= b for m in framing):
                 continue  # "il y a cinq ans", "great article on ...": past or general
+            if any(a <= m.start and m.end <= b for m in hearsay) and not any(a <= m.start and m.end <= b for m in first_person):
+                continue  # "les analystes s'attendent à ce que Globex...": a rumour about others, no "we" in it
             start, end = self._topic_sentence(text, tokens, [s for s in sentences if a <= s.start < b] or sentences, model)
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out

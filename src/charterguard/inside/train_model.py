@@ -43,13 +43,16 @@ from ..semantic.classifier import (
     margins_of,
     pipeline_threshold,
     read_labelled_rows,
+    row_weights,
     write_model_file,
 )
 from .model import FORMAT, PASS_KINDS, TOPICS, inside_model_path
 
 FOLDS = 5
-L2 = 0.1
-HARD_NEGATIVE_FALSE_ALARMS = 0.02  # of our own pass rows, flagged by the gate and the head together
+L2 = 0.3
+HARD_NEGATIVE_FALSE_ALARMS = 0.03  # of our own pass rows, flagged by the gate and the head together
+ORDINARY_FALSE_ALARMS = 0.005  # of the ordinary rows (--ordinary), flagged by the gate and the head together
+ORDINARY_WEIGHT = 0.5  # the ordinary rows together weigh half our own pass rows in the head
 THRESHOLD_FLOOR = 0.5  # never flag a post the head finds more likely fine than not
 GATE_RECALL_LOSS = 0.15  # the gate lets 85 % of the flag rows through (a cost choice: MODEL_CARD.md)
 BATCH = 256
@@ -58,6 +61,18 @@ BATCH = 256
 def read_rows(data: Path) -> list[tuple[str, bool, str, str]]:
     """(language, inside information, kind, text) of every row of `data`/*.tsv; a bad row is an error."""
     return read_labelled_rows(data, TOPICS, PASS_KINDS)
+
+
+def ordinary_rows(folder: Path) -> list[tuple[str, bool, str, str]]:
+    """Every row of `folder`/*.tsv (our own labelled rows of another reading, any kind) as a
+    row that is not inside information, of kind "ordinary"."""
+    if not folder.is_dir():
+        return []
+    return [(lang, False, "ordinary", text) for lang, _, _, text in read_labelled_rows(folder)]
+
+
+def rows_digest(rows: list[tuple[str, bool, str, str]]) -> str:
+    return hashlib.sha256("\n".join(f"{r[0]}\t{int(r[1])}\t{r[2]}\t{r[3]}" for r in rows).encode("utf-8")).hexdigest()
 
 
 def scores(predicted: np.ndarray, y: np.ndarray) -> dict[str, float | int]:
@@ -77,9 +92,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m charterguard.inside.train_model", description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path("train/inside"))
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--ordinary",
+        type=Path,
+        default=Path("train/tone"),
+        help="a folder of our own labelled rows of another reading (flag and pass alike): everyday posts, "
+        "read here as not inside information, so that the gate and the head learn what ordinary text looks like",
+    )
     args = parser.parse_args(argv)
     try:
         rows = read_rows(args.data)
+        ordinary = ordinary_rows(args.ordinary)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -88,21 +111,25 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from ..semantic.encoder import embed
 
+    own = len(rows)
+    rows = rows + ordinary
+    is_own = np.arange(len(rows)) < own
     texts = [r[3] for r in rows]
     y = np.array([r[1] for r in rows], dtype=float)
     languages = np.array([r[0] for r in rows])
     kinds = np.array([r[2] for r in rows])
     x = np.concatenate([embed(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]).astype(np.float64)
     fold = folds_of(texts, FOLDS)
+    weights = row_weights(y, is_own, ORDINARY_WEIGHT)
 
     oof = np.zeros(len(y))
     oof_gate = np.zeros(len(y))
     for f in range(FOLDS):
         train, test = fold != f, fold == f
-        oof[test] = margins_of(fit_logistic(x[train], y[train], L2), x[test])
+        oof[test] = margins_of(fit_logistic(x[train], y[train], L2, weights[train]), x[test])
         gate = fit_gate([t for t, keep in zip(texts, train) if keep], y[train])
         oof_gate[test] = [gate_score(gate, t) for t, keep in zip(texts, test) if keep]
-    platt = fit_platt(oof, y)
+    platt = fit_platt(oof[is_own], y[is_own])
     probabilities = calibrated(platt, oof)
     gate_thresholds = {}
     for lang in ("fr", "en"):
@@ -110,16 +137,23 @@ def main(argv: list[str] | None = None) -> int:
         if len(flagged):
             gate_thresholds[lang] = round(float(np.quantile(flagged, GATE_RECALL_LOSS)), 4)
     gate_passes = oof_gate >= np.array([gate_thresholds.get(lang, np.inf) for lang in languages])
-    negatives = y == 0
-    threshold = pipeline_threshold(probabilities[negatives], gate_passes[negatives], HARD_NEGATIVE_FALSE_ALARMS, THRESHOLD_FLOOR)
+    negatives = (y == 0) & is_own
+    threshold = max(
+        pipeline_threshold(probabilities[negatives], gate_passes[negatives], HARD_NEGATIVE_FALSE_ALARMS, THRESHOLD_FLOOR),
+        pipeline_threshold(probabilities[~is_own], gate_passes[~is_own], ORDINARY_FALSE_ALARMS, THRESHOLD_FLOOR),
+    )
     read_as_inside = gate_passes & (probabilities >= threshold)
 
     cross_validated = {
-        "all": scores(read_as_inside, y),
-        "head_alone_at_threshold": scores(probabilities >= threshold, y),
+        "all": scores(read_as_inside[is_own], y[is_own]),
+        "head_alone_at_threshold": scores((probabilities >= threshold)[is_own], y[is_own]),
         "gate_passes_flag_rows": round(float(gate_passes[y == 1].mean()), 3),
         "gate_passes_pass_rows": round(float(gate_passes[negatives].mean()), 3),
-        "by_language": {lang: scores(read_as_inside[languages == lang], y[languages == lang]) for lang in ("fr", "en")},
+        "gate_passes_ordinary_rows": round(float(gate_passes[~is_own].mean()), 3) if (~is_own).any() else None,
+        "false_alarms_on_ordinary_rows": round(float(read_as_inside[~is_own].mean()), 3) if (~is_own).any() else None,
+        "by_language": {
+            lang: scores(read_as_inside[is_own & (languages == lang)], y[is_own & (languages == lang)]) for lang in ("fr", "en")
+        },
         # Per topic: recall on its flag rows; per pass kind: the share of its rows flagged.
         "recall_by_topic": {
             t: round(float(read_as_inside[(kinds == t) & (y == 1)].mean()), 3) for t in TOPICS if ((kinds == t) & (y == 1)).any()
@@ -128,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             k: round(float(read_as_inside[(kinds == k) & negatives].mean()), 3) for k in PASS_KINDS if ((kinds == k) & negatives).any()
         },
     }
-    beta = fit_logistic(x, y, L2)
+    beta = fit_logistic(x, y, L2, weights)
     inside = y == 1
     topic_index = np.array([TOPICS.index(r[2]) if r[1] else -1 for r in rows])
     present = [k for k in range(len(TOPICS)) if (topic_index == k).any()]
@@ -141,14 +175,18 @@ def main(argv: list[str] | None = None) -> int:
             by_topic[:, k] = margins_of(fit_logistic(x[train], (topic_index[train] == k).astype(float), L2), x[test])
         right += int((by_topic.argmax(axis=1) == topic_index[test]).sum())
     cross_validated["topic_accuracy"] = round(right / max(int(inside.sum()), 1), 3)
-    digest = hashlib.sha256("\n".join(f"{r[0]}\t{int(r[1])}\t{r[2]}\t{r[3]}" for r in rows).encode("utf-8")).hexdigest()
     training = {
         "data": str(args.data),
-        "data_sha256": digest,
+        "data_sha256": rows_digest(rows[:own]),
         "files": sorted(p.name for p in args.data.glob("*.tsv")),
-        "rows": len(rows),
+        "ordinary": str(args.ordinary),
+        "ordinary_sha256": rows_digest(ordinary),
+        "ordinary_rows": len(ordinary),
+        "ordinary_weight": ORDINARY_WEIGHT,
+        "ordinary_false_alarms": ORDINARY_FALSE_ALARMS,
+        "rows": own,
         "flag_rows": int(inside.sum()),
-        "rows_by_language": {lang: int((languages == lang).sum()) for lang in ("fr", "en")},
+        "rows_by_language": {lang: int((is_own & (languages == lang)).sum()) for lang in ("fr", "en")},
         "l2": L2,
         "folds": FOLDS,
         "gate_recall_loss": GATE_RECALL_LOSS,
@@ -162,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         "format": FORMAT,
         "topics": list(TOPICS),
         "training": training,
-        "gate_weights": fit_gate(texts, y),
+        "gate_weights": fit_gate(texts, y),  # ordinary rows included: the gate learns everyday text
         "gate_thresholds": gate_thresholds,
         "weights": [round(float(v), 6) for v in beta[:-1]],
         "bias": round(float(beta[-1]), 6),

@@ -88,6 +88,18 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, weight: np.ndarray | N
     return beta
 
 
+def row_weights(y: np.ndarray, is_own: np.ndarray, other_weight: float) -> np.ndarray:
+    """Our own rows: both classes weigh the same. The other rows (negatives from elsewhere:
+    everyday text) together weigh `other_weight` times our own negatives, so that they teach
+    what ordinary text looks like without outweighing the hard negatives we wrote."""
+    n = len(y)
+    own_pos = max(int((y[is_own] == 1).sum()), 1)
+    own_neg = max(int((y[is_own] == 0).sum()), 1)
+    other = max(int((~is_own).sum()), 1)
+    weights = np.where(y == 1, n / (2 * own_pos), n / (2 * own_neg))
+    return np.where(is_own, weights, other_weight * own_neg * n / (2 * own_neg) / other)
+
+
 def margins_of(beta: np.ndarray, x: np.ndarray) -> np.ndarray:
     return x @ beta[:-1] + beta[-1]
 
@@ -118,7 +130,7 @@ def pipeline_threshold(probabilities: np.ndarray, past_gate: np.ndarray, false_a
     return max(math.ceil((float(flagged[allowed]) + 1e-9) * 1e4) / 1e4, floor)
 
 
-def read_labelled_rows(data: Path, flag_kinds: Collection[str], pass_kinds: Collection[str] | None = None) -> list[tuple[str, bool, str, str]]:
+def read_labelled_rows(data: Path, flag_kinds: Collection[str] | None = None, pass_kinds: Collection[str] | None = None) -> list[tuple[str, bool, str, str]]:
     """(language, flagged, kind, text) of every row of `data`/*.tsv (``flag|pass <TAB> kind <TAB>
     text``; blank lines and lines starting with # skipped); a bad row is a ValueError naming
     the file and line. A flag row's kind must be one of `flag_kinds`, a pass row's one of
@@ -135,7 +147,7 @@ def read_labelled_rows(data: Path, flag_kinds: Collection[str], pass_kinds: Coll
             if len(parts) != 3 or parts[0] not in ("flag", "pass"):
                 raise ValueError(f"{path}:{number}: expected flag|pass <TAB> kind <TAB> text")
             label, kind, text = parts
-            if label == "flag" and kind not in flag_kinds:
+            if label == "flag" and flag_kinds is not None and kind not in flag_kinds:
                 raise ValueError(f"{path}:{number}: kind of a flag row must be one of {tuple(flag_kinds)}, not {kind!r}")
             if label == "pass" and pass_kinds is not None and kind not in pass_kinds:
                 raise ValueError(f"{path}:{number}: kind of a pass row must be one of {tuple(pass_kinds)}, not {kind!r}")

@@ -36,6 +36,7 @@ import numpy as np
 
 from ..semantic.classifier import fit_gate, fit_logistic, fit_platt, folds_of, gate_score, margins_of, read_labelled_rows, write_model_file
 from ..semantic.classifier import pipeline_threshold as joint_threshold
+from ..semantic.classifier import row_weights as balanced_row_weights
 from .hostility_model import FORMAT, KINDS, hostility_model_path
 
 FOLDS = 5
@@ -74,12 +75,7 @@ def row_weights(y: np.ndarray, is_own: np.ndarray) -> np.ndarray:
     """Our own rows: both classes weigh the same. Chat negatives together weigh
     `CHAT_WEIGHT` times our own negatives, so that they teach what everyday chat looks like
     without outweighing the hard negatives we wrote (French ones above all)."""
-    n = len(y)
-    own_pos = max(int((y[is_own] == 1).sum()), 1)
-    own_neg = max(int((y[is_own] == 0).sum()), 1)
-    chat = max(int((~is_own).sum()), 1)
-    weights = np.where(y == 1, n / (2 * own_pos), n / (2 * own_neg))
-    return np.where(is_own, weights, CHAT_WEIGHT * own_neg * n / (2 * own_neg) / chat)
+    return balanced_row_weights(y, is_own, CHAT_WEIGHT)
 
 
 def pipeline_threshold(probabilities: np.ndarray, past_gate: np.ndarray) -> float:
