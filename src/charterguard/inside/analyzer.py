@@ -323,8 +323,8 @@ class InsideAnalyzer:
         """What the learned reading (`model.InsideModel`) reads as inside information: each text
         of `model.units` past its cheap gate is embedded; one read at or above the threshold is a
         finding on its topic sentence, unless the rules' reliable framings say it is public (a
-        public cue in the post), past or general (a cue in that text), or hearsay about others (a
-        hearsay cue and no first-person word in that text)."""
+        public cue in the post), past or general (a cue in that text), or about others (hearsay
+        or another name in that text, and no first-person word nor our name: as the rules read a rumour)."""
         language = language if language in LANGUAGES else "en"
         model = learned.model
         tokens = tokenize(text) if tokens is None else tokens
@@ -340,8 +340,10 @@ class InsideAnalyzer:
         if self._public(text, tokens, language, evidence):
             return []  # "comme annoncé ce matin", "press release linked": no need to embed
         framing = [m for name in ("past", "general") for m in self._cue_matchers[(name, language)].find(tokens, text)]
-        hearsay = [m for m in self._cue_matchers[("hearsay", language)].find(tokens, text) if not _addressed(tokens, m)]
-        first_person = self._cue_matchers[("self", language)].find(tokens, text)
+        found = {
+            "hearsay": [m for m in self._cue_matchers[("hearsay", language)].find(tokens, text) if not _addressed(tokens, m)],
+            "self": self._cue_matchers[("self", language)].find(tokens, text),
+        }
         out = []
         read = learned.model.read([text[a:b] for a, b in candidates])
         for (a, b), (probability, topic) in zip(candidates, read):
@@ -349,9 +351,13 @@ class InsideAnalyzer:
                 continue
             if any(a <= m.start and m.end <= b for m in framing):
                 continue  # "il y a cinq ans", "great article on ...": past or general
-            if any(a <= m.start and m.end <= b for m in hearsay) and not any(a <= m.start and m.end <= b for m in first_person):
-                continue  # "les analystes s'attendent à ce que Globex...": a rumour about others, no "we" in it
-            start, end = self._topic_sentence(text, tokens, [s for s in sentences if a <= s.start < b] or sentences, model)
+            inside = [s for s in sentences if a <= s.start < b] or sentences
+            if not any(self._self_reference(tokens, language, s, found.__getitem__, (a, b)) for s in inside) and (
+                any(a <= m.start and m.end <= b for m in found["hearsay"])
+                or any(self._names_someone_else(text, tokens, s, s.hi) for s in inside)
+            ):
+                continue  # "les analystes s'attendent à ce que Globex...", "rumours that Vennor is being sold": about others, no "we"
+            start, end = self._topic_sentence(text, tokens, inside, model)
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out
 
@@ -711,18 +717,24 @@ class InsideAnalyzer:
         self, text: str, tokens: list[Token], sentence: Sentence, match: Match, companions: Sequence[int] = ()
     ) -> bool:
         """A capitalised word before the topic, as its subject would be ("Kering publiera des
-        résultats"; not "on ferme le site de Valence"): not the sentence's first word, not an
-        acronym, not a month, not our own name, not a place naming the topic's companion word
-        ("the Leeds warehouse is being shut down")."""
+        résultats"; not "on ferme le site de Valence"): see `_names_someone_else`."""
         if self._first_word_names_a_company(tokens, sentence, match):
             return True
-        for i in range(sentence.lo + 1, min(match.first, sentence.hi)):
+        return self._names_someone_else(text, tokens, sentence, match.first, companions)
+
+    def _names_someone_else(
+        self, text: str, tokens: list[Token], sentence: Sentence, upto: int, companions: Sequence[int] = ()
+    ) -> bool:
+        """A capitalised word in the sentence before token `upto` (the topic word, or the sentence's
+        end): not the sentence's first word, not an acronym, not a month, not our own name, not a
+        place naming a site or the topic's companion word ("the Leeds warehouse is being shut down")."""
+        for i in range(sentence.lo + 1, min(upto, sentence.hi)):
             raw = tokens[i].raw
             if tokens[i].text in _WORK_FILES or tokens[i - 1].text in _WORK_FILES:
                 continue  # "le dossier Pelliot", "Project Heron": the writer's own deal
             if i - 1 > sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS:
                 continue  # a place, no subject: "le magasin de Vannes", "the plant in Leeds", "les gars de Vierzon"
-            if i + 1 in companions or (i + 1 == match.first and self._names_the_topic(tokens, sentence, i)) or (
+            if i + 1 in companions or (i + 1 == upto and self._names_the_topic(tokens, sentence, i)) or (
                 i + 1 < sentence.hi and _site_noun(tokens[i + 1].text)
             ):
                 continue  # a place naming a site or the topic itself ("the Bristol site is being merged", "the Leicester closure")
