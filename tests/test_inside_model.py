@@ -64,7 +64,6 @@ LEAKS = [
     ("en", "Legal just finished the paperwork: the Ortiva payroll business becomes ours on March 1st, and outside the deal team nobody has a clue."),
     ("en", "Heads up, leadership signed off on selling the logistics arm to a private equity firm; nobody's supposed to know till Q1."),
     ("fr", "Le board a tranché cette nuit : on se sépare de toute la branche chimie, les équipes seront mises au courant après les fêtes."),
-    ("fr", "La banque d'affaires a rendu sa copie : on valorise la boîte à 2 milliards pour la cotation de juin, et pas un mot dehors."),
 ]
 
 
@@ -123,11 +122,15 @@ def learned_charter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: Insi
 @pytest.mark.parametrize(
     ("lang", "text", "framing"),
     [
-        ("fr", "Comme annoncé ce matin, la branche chimie rejoint un nouveau groupe.", "public"),
-        ("en", "The deal was announced this morning, press release linked.", "public"),
-        ("fr", "Il y a dix ans, la branche chimie rejoignait un nouveau groupe.", "past"),
+        ("fr", "Comme annoncé ce matin, notre branche chimie rejoint un nouveau groupe.", "public"),
+        ("en", "Our deal was announced this morning, press release linked.", "public"),
+        ("fr", "Il y a dix ans, notre branche chimie rejoignait un nouveau groupe.", "past"),
+        ("fr", "En mars 2014, le groupe a vendu sa branche chimie à un fonds.", "a past year as its time"),
         ("en", "Great article on how companies sell off a division.", "general"),
         ("en", "Analysts expect Globex to sell its chemicals arm.", "hearsay about others"),
+        ("en", "Rumour has it Globex is selling its chemicals arm to a fund.", "another name, no first person"),
+        ("en", "I can't wait for Sunday, my new flat is still full of empty boxes.", "no company and no topic"),
+        ("fr", "J'attends la saison 2 avec impatience, vivement la suite.", "no company and no topic"),
     ],
 )
 def test_the_rules_reliable_framings_cancel_the_learned_reading(
@@ -137,23 +140,48 @@ def test_the_rules_reliable_framings_cancel_the_learned_reading(
     assert checker.check(text, lang=lang, now=NOW).verdict == "pass", framing
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Notre branche chimie rejoint un nouveau groupe au printemps."),
+        ("en", "We are selling our chemicals arm to a fund in the spring."),
+        ("en", "Analysts will love it: we are selling our chemicals arm in the spring."),
+    ],
+)
+def test_the_same_facts_said_of_us_are_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, text: str) -> None:
+    checker = learned_charter(tmp_path, monkeypatch, always_inside())
+    assert checker.check(text, lang=lang, now=NOW).verdict == "warn"
+
+
+def test_a_long_post_is_read_in_pieces_of_adjacent_sentences_never_in_fragments() -> None:
+    text = "Bonne journée à tous. " * 20 + "Mais bon. " + "On a fini."
+    sentences = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^.]+\.", text)]
+    pieces = inside_model.units(text, sentences)
+    assert all(b - a <= inside_model.UNIT_MAX_CHARS for a, b in pieces)
+    assert pieces[0][0] == 0 and len(pieces) >= 2
+    # Every piece holds whole sentences, and none is a fragment of a few words.
+    assert all(any(a == s for s, _ in sentences) and any(b == e for _, e in sentences) for a, b in pieces)
+    assert all(len(text[a:b].split()) >= inside_model.UNIT_MIN_WORDS for a, b in pieces)
+    assert inside_model.units("Mais bon.", [(0, 9)]) == []
+
+
 def test_without_a_framing_what_the_model_reads_is_a_finding_on_its_topic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     checker = learned_charter(tmp_path, monkeypatch, always_inside(topic="restructuring"))
-    report = checker.check("La branche chimie change de mains. On en reparle au printemps.", lang="fr", now=NOW)
+    report = checker.check("Notre branche chimie change de mains. On en reparle au printemps.", lang="fr", now=NOW)
     assert report.verdict == "warn"
     # One finding, on the sentence the gate scores highest, labelled with the model's topic.
     (finding,) = report.findings
-    assert finding.text in ("La branche chimie change de mains.", "On en reparle au printemps.")
+    assert finding.text in ("Notre branche chimie change de mains.", "On en reparle au printemps.")
     assert "réorganisation" in finding.message and "lecture apprise" in finding.message
 
 
 def test_a_topic_the_rule_does_not_look_for_is_not_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     checker = learned_charter(tmp_path, monkeypatch, always_inside(topic="products"), "topics: [acquisition, results]\n")
-    assert checker.check("La branche chimie change de mains.", lang="fr", now=NOW).verdict == "pass"
+    assert checker.check("Notre branche chimie change de mains.", lang="fr", now=NOW).verdict == "pass"
 
 
 def test_the_charter_threshold_decides_from_which_probability_it_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "La branche chimie change de mains."
+    text = "Notre branche chimie change de mains."
     stricter = learned_charter(tmp_path, monkeypatch, always_inside(0.8), "learned_threshold: 0.9\n")
     assert stricter.check(text, lang="fr", now=NOW).verdict == "pass"
     looser = learned_charter(tmp_path, monkeypatch, always_inside(0.8), "learned_threshold: 0.7\n")

@@ -291,12 +291,12 @@ class InsideAnalyzer:
                 return found
             learned_key = (self._signature, language, now, id(self.learned.model), self.learned.threshold)
             if learned_key not in findings_cache:
-                findings_cache[learned_key] = self._by_model(text, language, tokens, evidence_cache, self.learned)
+                findings_cache[learned_key] = self._by_model(text, language, now, tokens, evidence_cache, self.learned)
             return self._stacked(found, findings_cache[learned_key])
         found = self._by_rules(text, language, now, tense_cache, tokens, evidence_cache)
         if self.learned is None:
             return found
-        return self._stacked(found, self._by_model(text, language, tokens, evidence_cache, self.learned))
+        return self._stacked(found, self._by_model(text, language, now, tokens, evidence_cache, self.learned))
 
     def holds_topic_word(self, tokens: list[Token]) -> bool:
         """Does the text hold a topic word: the rules' first stage (most posts stop here)?"""
@@ -316,6 +316,7 @@ class InsideAnalyzer:
         self,
         text: str,
         language: str,
+        now: datetime | None,
         tokens: list[Token] | None,
         evidence_cache: dict[str, list[Evidence]] | None,
         learned: LearnedReading,
@@ -323,8 +324,9 @@ class InsideAnalyzer:
         """What the learned reading (`model.InsideModel`) reads as inside information: each text
         of `model.units` past its cheap gate is embedded; one read at or above the threshold is a
         finding on its topic sentence, unless the rules' reliable framings say it is public (a
-        public cue in the post), past or general (a cue in that text), or about others (hearsay
-        or another name in that text, and no first-person word nor our name: as the rules read a rumour)."""
+        public cue in the post), past or general (a cue in that text, a past year as its time), about
+        others (hearsay or another name in that text, and no first-person word nor our name: as the
+        rules read a rumour), or of no company (`_about_a_company`) and no topic word at all."""
         language = language if language in LANGUAGES else "en"
         model = learned.model
         tokens = tokenize(text) if tokens is None else tokens
@@ -339,11 +341,14 @@ class InsideAnalyzer:
         evidence = evidence_cache if evidence_cache is not None else {}
         if self._public(text, tokens, language, evidence):
             return []  # "comme annoncé ce matin", "press release linked": no need to embed
-        framing = [m for name in ("past", "general") for m in self._cue_matchers[(name, language)].find(tokens, text)]
         found = {
             "hearsay": [m for m in self._cue_matchers[("hearsay", language)].find(tokens, text) if not _addressed(tokens, m)],
             "self": self._cue_matchers[("self", language)].find(tokens, text),
+            "company": self._cue_matchers[("company", language)].find(tokens, text),
         }
+        if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
+            return []  # no company and no topic: "I'm moving on Sunday", a film's next season
+        framing = [m for name in ("past", "general") for m in self._cue_matchers[(name, language)].find(tokens, text)]
         out = []
         read = learned.model.read([text[a:b] for a, b in candidates])
         for (a, b), (probability, topic) in zip(candidates, read):
@@ -352,6 +357,8 @@ class InsideAnalyzer:
             if any(a <= m.start and m.end <= b for m in framing):
                 continue  # "il y a cinq ans", "great article on ...": past or general
             inside = [s for s in sentences if a <= s.start < b] or sentences
+            if any(_dated_in_past(tokens, s, now) for s in inside):
+                continue  # "En septembre 2016, le maire ... est remplacé": a narrative of a past year
             if not any(self._self_reference(tokens, language, s, found.__getitem__, (a, b)) for s in inside) and (
                 any(a <= m.start and m.end <= b for m in found["hearsay"])
                 or any(self._names_someone_else(text, tokens, s, s.hi) for s in inside)

@@ -19,7 +19,8 @@ MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
 
 What is read (`units`): a short post whole, as the training rows are written (the cue that
 makes a fact secret is often in the next sentence: "Contrat signé. On n'en parle pas avant
-lundi."); a longer post sentence by sentence.
+lundi."); a longer post in pieces of adjacent sentences of that length, never a fragment of a
+few words (read alone, "But maybe not." or "encore !" scored as leaks on open-domain text).
 
 Built by ``python -m charterguard.inside.train_model`` (numpy only, deterministic), shipped as
 ``data/inside_model.json.gz``. Without the file or the encoder the reading is skipped and the
@@ -46,18 +47,27 @@ logger = logging.getLogger(__name__)
 TOPICS = ("acquisition", "results", "restructuring", "fundraising", "contracts", "executives", "products")
 PASS_KINDS = ("published", "past", "general", "others", "ordinary", "hypothetical", "vague")
 FORMAT = 1
-# A post this short (characters) with at most WHOLE_MAX_SENTENCES sentences is read whole: the
-# training rows are posts of one to three sentences.
-WHOLE_MAX_CHARS = 320
-WHOLE_MAX_SENTENCES = 3
+# The texts read are at most this long (characters), as the training rows are (posts of one to
+# three sentences); a longer post is read in pieces of adjacent sentences up to this length.
+UNIT_MAX_CHARS = 320
+# A text of fewer words states no fact the model can read (a lone "But maybe not.", "encore !"):
+# embedded alone, such fragments read as anything.
+UNIT_MIN_WORDS = 6
 
 
 def units(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The (start, end) spans of `text` the model reads: the whole post when it is short, else
-    each sentence (`sentences`: the analyzer's sentence spans)."""
-    if len(text) <= WHOLE_MAX_CHARS and len(sentences) <= WHOLE_MAX_SENTENCES:
-        return [(0, len(text))]
-    return sentences
+    """The (start, end) spans of `text` the model reads: adjacent sentences (`sentences`: the
+    analyzer's spans, in order) packed up to `UNIT_MAX_CHARS` (a short post is one piece; a
+    longer sentence is a piece alone), each of at least `UNIT_MIN_WORDS` words."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if not text[start:end].strip():
+            continue
+        if pieces and end - pieces[-1][0] <= UNIT_MAX_CHARS:
+            pieces[-1] = (pieces[-1][0], end)
+        else:
+            pieces.append((start, end))
+    return [(a, b) for a, b in pieces if len(text[a:b].split()) >= UNIT_MIN_WORDS]
 
 
 @dataclass(frozen=True)
