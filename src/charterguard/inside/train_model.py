@@ -59,7 +59,7 @@ ORDINARY_FALSE_ALARMS = 0.005
 ORDINARY_KINDS = ("ordinary", "vague")
 ORDINARY_WEIGHT = 0.5  # the ordinary rows together weigh half our own pass rows in the head
 THRESHOLD_FLOOR = 0.5  # never flag a post the head finds more likely fine than not
-GATE_RECALL_LOSS = 0.15  # the gate lets 85 % of the flag rows through (a cost choice: MODEL_CARD.md)
+GATE_RECALL_LOSS = 0.20  # the gate lets 80 % of the flag rows through: a cost choice (MODEL_CARD.md); at 85 % it let 50 % more bench_pii posts reach the encoder and found no more fresh8 leaks
 BATCH = 256
 
 
