@@ -324,7 +324,8 @@ class InsideAnalyzer:
         """What the learned reading (`model.InsideModel`) reads as inside information: each text
         of `model.units` past its cheap gate is embedded; one read at or above the threshold is a
         finding on its topic sentence, unless the rules' reliable framings say it is public (a
-        public cue in the post), past or general (a cue in that text, a past year as its time), about
+        public cue in the post), past or general (a cue in that text, a past year as its time), a
+        routine or a date of the financial calendar (unless the post says it is secret), about
         others (hearsay or another name in that text, and no first-person word nor our name: as the
         rules read a rumour), or of no company (`_about_a_company`) and no topic word at all."""
         language = language if language in LANGUAGES else "en"
@@ -349,6 +350,9 @@ class InsideAnalyzer:
         if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
             return []  # no company and no topic: "I'm moving on Sunday", a film's next season
         framing = [m for name in ("past", "general") for m in self._cue_matchers[(name, language)].find(tokens, text)]
+        routine = self._cue_matchers[("routine", language)].find(tokens, text)
+        # A routine or a calendar date cancels nothing in a post that says it is secret.
+        secret = bool(self._cue_matchers[("secrecy", language)].find(tokens, text))
         out = []
         read = learned.model.read([text[a:b] for a, b in candidates])
         for (a, b), (probability, topic) in zip(candidates, read):
@@ -356,6 +360,8 @@ class InsideAnalyzer:
                 continue
             if any(a <= m.start and m.end <= b for m in framing):
                 continue  # "il y a cinq ans", "great article on ...": past or general
+            if not secret and (any(a <= m.start and m.end <= b for m in routine) or (topic == "results" and calendar_spans(text, a, b))):
+                continue  # "as every year", "earnings release scheduled for 12 February": the calendar, not a leak
             inside = [s for s in sentences if a <= s.start < b] or sentences
             if any(_dated_in_past(tokens, s, now) for s in inside):
                 continue  # "En septembre 2016, le maire ... est remplacé": a narrative of a past year
