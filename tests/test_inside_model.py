@@ -241,6 +241,13 @@ def test_bad_learned_options_name_file_line_and_field(tmp_path: Path, option: st
     assert str(error).startswith(f"{path.resolve()}:10:")
 
 
+def test_a_threshold_without_the_learned_reading_is_refused(tmp_path: Path) -> None:
+    path = rules_only_charter(tmp_path, "learned_threshold: 0.9\n")
+    with pytest.raises(CharterError) as info:
+        Charter.load(path)
+    assert info.value.field == "rules[0](speaking.inside).learned_threshold" and "learned: true" in str(info.value)
+
+
 def write_rows(folder: Path) -> None:
     folder.mkdir()
     flags = [

@@ -148,6 +148,8 @@ class InsideInformationDetector(Detector[InsideInformationRule]):
             from ..inside.tense import has_future_tense
 
             future = has_future_tense
+        if rule.learned_threshold is not None and not rule.learned:
+            raise RuleOptionError(("learned_threshold",), "`learned_threshold` sets the learned reading's threshold: give `learned: true` too")
         learned = None
         if rule.learned:
             from ..inside.model import load_inside_model
