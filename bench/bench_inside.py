@@ -13,7 +13,10 @@ post by post so that load from other processes hits every row alike:
 - the same "added" on the topic-bearing posts of bench/data/inside_*.jsonl (the
   second stage runs there: cue lists, and spaCy's morphology for French sentences
   without a cue word), to show the cost off the common path.
-CPU time of this thread is the cost; wall time also counts waits on a shared machine.
+Also "without its learned reading": the same rules with `learned: false`, interleaved post by
+post, so that the difference is what the learned reading (gate, and the encoder on the few
+posts past it) adds. CPU time of this thread is the cost; wall time also counts waits on a
+shared machine.
 """
 
 from __future__ import annotations
@@ -48,7 +51,10 @@ def topic_posts(language: str) -> list[str]:
 def line(label: str, samples: list[float]) -> str:
     ordered = sorted(samples)
     p95 = ordered[int(0.95 * (len(ordered) - 1))]
-    return f"{label:44} median {statistics.median(ordered):7.3f} ms   p95 {p95:7.3f} ms   n={len(ordered)}"
+    return (
+        f"{label:44} median {statistics.median(ordered):7.3f} ms   mean {statistics.mean(ordered):7.3f} ms   "
+        f"p95 {p95:7.3f} ms   n={len(ordered)}"
+    )
 
 
 def main() -> int:
@@ -60,6 +66,8 @@ def main() -> int:
     semantic = {r.spec.id for r in charter.rules if r.spec.kind == "semantic" and r.spec.enabled}
     ids = inside | semantic
     detectors = [r.detector for r in charter.rules if r.spec.id in inside]
+    # The same rules without their learned reading (inside/model.py): what the reading adds.
+    without_learned = [type(r.detector)(r.spec.model_copy(update={"learned": False}), charter.company) for r in charter.rules if r.spec.id in inside]
     semantic_detectors = [r.detector for r in charter.rules if r.spec.id in semantic]
     with_rules = Checker(charter)
     without = Checker(charter.only({r.spec.id for r in charter.rules} - ids))
@@ -72,7 +80,7 @@ def main() -> int:
                 checker.check(text, lang=language, now=NOW)
         print(f"\n{language}: warm-up {(time.perf_counter() - started) * 1000:.0f} ms; {len(texts)} corporate posts "
               f"of ~{statistics.mean(len(t) for t in texts):.0f} chars")
-        added, added_semantic, check_with, check_without = [], [], [], []
+        added, added_rules, added_semantic, check_with, check_without = [], [], [], [], []
         for _ in range(args.rounds):
             for text in texts:
                 post = Post(text, language=language, channel=None, audience=None, now=NOW)
@@ -80,6 +88,11 @@ def main() -> int:
                 for detector in detectors:
                     list(detector.find(post))
                 added.append((time.thread_time() - started_cpu) * 1000)
+                post = Post(text, language=language, channel=None, audience=None, now=NOW)
+                started_cpu = time.thread_time()
+                for detector in without_learned:
+                    list(detector.find(post))
+                added_rules.append((time.thread_time() - started_cpu) * 1000)
                 started_cpu = time.thread_time()
                 for detector in semantic_detectors:
                     list(detector.find(post))
@@ -91,6 +104,7 @@ def main() -> int:
                 with_rules.check(text, lang=language, now=NOW)
                 check_with.append((time.thread_time() - started_cpu) * 1000)
         print(line(f"{language} added by inside_information (cpu)", added))
+        print(line(f"{language} ... without its learned reading (cpu)", added_rules))
         print(line(f"{language} added by semantic rules (cpu)", added_semantic))
         print(line(f"{language} whole check without both (cpu)", check_without))
         print(line(f"{language} whole check with both (cpu)", check_with))

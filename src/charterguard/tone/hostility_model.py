@@ -37,14 +37,13 @@ from importlib import resources
 import numpy as np
 
 from ..linguistics import AMBIGUOUS_CLITICS, PERSON_PRONOUNS, quick_words, target_words
+from ..semantic.classifier import gate_score
 from .sentence_model import encoder_available
 
 logger = logging.getLogger(__name__)
 
 KINDS = ("insult", "disparage", "hate", "threat")
 FORMAT = 3
-# A word longer than this is also read as its 4-letter pieces (inflections, compounds).
-PIECE_MIN_LENGTH = 5
 # A sentence past the gate longer than this (words) is also read clause by clause: one
 # embedding of a long sentence drowns a hostile clause ("X, c'est un économiseur d'écran :
 # ça clignote, mais il ne se passe rien"). 14, not 20: measured on blind4 (MODEL_CARD.md).
@@ -58,18 +57,6 @@ _CLAUSE_OPENERS = frozenset(
     "mais et car donc alors puisque parce qui que dont ou tandis "
     "but and so because while who which whose since whereas".split()
 )
-
-
-def gate_features(text: str, joined: str | None = None) -> set[str]:
-    """What the gate's naive Bayes reads: words, word pairs and 4-letter pieces of long words
-    (`joined`: `quick_words(text)[0]`, when the caller has it)."""
-    words = (quick_words(text)[0] if joined is None else joined).split()
-    out = set(words)
-    out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
-    for w in words:
-        if len(w) >= PIECE_MIN_LENGTH:
-            out.update("~" + w[i : i + 4] for i in range(len(w) - 3))
-    return out
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -152,8 +139,7 @@ class HostilityModel:
     kind_bias: np.ndarray  # (len(KINDS),)
 
     def gate_score(self, text: str, joined: str | None = None) -> float:
-        features = gate_features(text, joined)
-        return sum(self.gate_weights.get(f, 0.0) for f in features) / math.sqrt(len(features) + 1)
+        return gate_score(self.gate_weights, text, joined)
 
     def passes_gate(self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None) -> bool:
         """Is the sentence worth embedding? (cheap: no encoder) `about`: the text that names

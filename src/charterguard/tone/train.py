@@ -25,13 +25,13 @@ measured P(offensive | lexicon evidence) for lexicon findings' scores. Writes
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
 import random
 import sys
 from pathlib import Path
 
+from ..semantic.classifier import write_model_file
 from ..text.normalize import FoldedText
 from . import corpora
 from .analyzer import AnalyzerOptions, ToneAnalyzer
@@ -244,12 +244,6 @@ def macro_f1(labels: list[int], predicted: list[bool]) -> float:
         fn = sum(1 for y, p in zip(labels, predicted) if int(p) != cls and y == cls)
         scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(scores) / 2
-
-
-def write_model_file(path: Path, payload: str) -> None:
-    """A model's JSON, gzipped with mtime=0: the same inputs give byte-identical files."""
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
-        handle.write(payload.encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:

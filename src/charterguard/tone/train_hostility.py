@@ -30,14 +30,14 @@ import hashlib
 import json
 import math
 import sys
-import zlib
 from pathlib import Path
 
 import numpy as np
 
-from .hostility_model import FORMAT, KINDS, gate_features, hostility_model_path
-from .train import write_model_file
-from .train_sentence import fit_logistic
+from ..semantic.classifier import fit_gate, fit_logistic, fit_platt, folds_of, gate_score, margins_of, read_labelled_rows, write_model_file
+from ..semantic.classifier import pipeline_threshold as joint_threshold
+from ..semantic.classifier import row_weights as balanced_row_weights
+from .hostility_model import FORMAT, KINDS, hostility_model_path
 
 FOLDS = 5
 L2 = 0.1
@@ -47,44 +47,12 @@ THRESHOLD_FLOOR = 0.5  # never flag a sentence the head finds more likely fine t
 GATE_RECALL_LOSS = 0.27  # the gate lets 73 % of hostile rows through. At 80 % (issue 20, an earlier model), bench_pii's whole check was 0.53x Presidio's latency (<= 0.5x); with batch k (longer hostile rows raise the quantile), 73 % lets 2/60 French and 0/60 English bench_pii posts through, as 70 % did before it (75 % too, but the joint threshold then rose to 0.806); a logistic regression on the same features let fewer blind hostile sentences through at that cost (MODEL_CARD.md, third round)
 CHAT_NEGATIVES = 4000
 CHAT_WEIGHT = 0.5
-GATE_MIN_COUNT = 2  # a gate feature seen fewer times in the data is not kept
 BATCH = 256
 
 
 def read_rows(data: Path) -> list[tuple[str, bool, str, str]]:
     """(language, hostile, kind, text) of every row of `data`/*.tsv; a bad row is an error."""
-    rows = []
-    for path in sorted(data.glob("*.tsv")):
-        language = path.name[:2]
-        if language not in ("fr", "en"):
-            raise ValueError(f"{path}: the file name must start with fr or en")
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) != 3 or parts[0] not in ("flag", "pass"):
-                raise ValueError(f"{path}:{number}: expected flag|pass <TAB> kind <TAB> text")
-            label, kind, text = parts
-            if label == "flag" and kind not in KINDS:
-                raise ValueError(f"{path}:{number}: kind of a flag row must be one of {KINDS}, not {kind!r}")
-            rows.append((language, label == "flag", kind, text))
-    return rows
-
-
-def fit_gate(texts: list[str], hostile: np.ndarray) -> dict[str, float]:
-    """Naive-Bayes log-count ratios (add-one smoothing) of the features seen >= GATE_MIN_COUNT times."""
-    counts: list[dict[str, int]] = [{}, {}]
-    for text, label in zip(texts, hostile):
-        side = counts[int(label)]
-        for feature in gate_features(text):
-            side[feature] = side.get(feature, 0) + 1
-    totals = [sum(c.values()) + 1 for c in counts]
-    out = {}
-    for feature in sorted(set(counts[0]) | set(counts[1])):
-        n0, n1 = counts[0].get(feature, 0), counts[1].get(feature, 0)
-        if n0 + n1 >= GATE_MIN_COUNT:
-            out[feature] = round(math.log((n1 + 1) / totals[1]) - math.log((n0 + 1) / totals[0]), 3)
-    return out
+    return read_labelled_rows(data, KINDS)
 
 
 def chat_negatives(count: int) -> list[tuple[str, bool, str, str]]:
@@ -103,36 +71,18 @@ def chat_negatives(count: int) -> list[tuple[str, bool, str, str]]:
     return [("en", False, "chat", t) for t in tweets[::step][:count]]
 
 
-def gate_score(weights: dict[str, float], text: str) -> float:
-    features = gate_features(text)
-    return sum(weights.get(f, 0.0) for f in features) / math.sqrt(len(features) + 1)
-
-
 def row_weights(y: np.ndarray, is_own: np.ndarray) -> np.ndarray:
     """Our own rows: both classes weigh the same. Chat negatives together weigh
     `CHAT_WEIGHT` times our own negatives, so that they teach what everyday chat looks like
     without outweighing the hard negatives we wrote (French ones above all)."""
-    n = len(y)
-    own_pos = max(int((y[is_own] == 1).sum()), 1)
-    own_neg = max(int((y[is_own] == 0).sum()), 1)
-    chat = max(int((~is_own).sum()), 1)
-    weights = np.where(y == 1, n / (2 * own_pos), n / (2 * own_neg))
-    return np.where(is_own, weights, CHAT_WEIGHT * own_neg * n / (2 * own_neg) / chat)
+    return balanced_row_weights(y, is_own, CHAT_WEIGHT)
 
 
 def pipeline_threshold(probabilities: np.ndarray, past_gate: np.ndarray) -> float:
     """The lowest calibrated probability at which the gate and the head together flag at most
     `HARD_NEGATIVE_FALSE_ALARMS` of our own hard negatives (out-of-fold `probabilities` and
     gate decisions of those rows): the false alarms a writer meets are the sentences past both."""
-    allowed = int(math.floor(HARD_NEGATIVE_FALSE_ALARMS * len(probabilities)))
-    flagged = np.sort(probabilities[past_gate])[::-1]
-    if len(flagged) <= allowed:
-        return round(float(THRESHOLD_FLOOR), 4)
-    return max(math.ceil((float(flagged[allowed]) + 1e-9) * 1e4) / 1e4, THRESHOLD_FLOOR)
-
-
-def margins_of(beta: np.ndarray, x: np.ndarray) -> np.ndarray:
-    return x @ beta[:-1] + beta[-1]
+    return joint_threshold(probabilities, past_gate, HARD_NEGATIVE_FALSE_ALARMS, THRESHOLD_FLOOR)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     languages = np.array([r[0] for r in rows])
     is_own = np.arange(len(rows)) < own
     x = np.concatenate([embed(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]).astype(np.float64)
-    fold = np.array([zlib.crc32(t.encode("utf-8")) % FOLDS for t in texts])
+    fold = folds_of(texts, FOLDS)
 
     weights = row_weights(y, is_own)
     oof = np.zeros(len(y))
@@ -170,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         gate = fit_gate([t for t, keep in zip(texts, train & is_own) if keep], y[train & is_own])
         oof_gate[test] = [gate_score(gate, t) for t, keep in zip(texts, test) if keep]
     accuracy = float(((oof > 0) == (y == 1))[is_own].mean())
-    platt = fit_logistic(oof[is_own][:, None], y[is_own], 1e-6, weight=np.ones(int(is_own.sum())))
+    platt = fit_platt(oof[is_own], y[is_own])
     probabilities = 1.0 / (1.0 + np.exp(-(platt[0] * oof + platt[1])))
     gate_thresholds = {
         lang: round(float(np.quantile(oof_gate[(y == 1) & (languages == lang) & is_own], GATE_RECALL_LOSS)), 4)

@@ -36,12 +36,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ..semantic.classifier import fit_logistic, write_model_file
 from ..text.normalize import FoldedText
 from . import corpora
 from .analyzer import AnalyzerOptions, ToneAnalyzer
 from .corpora import Example
 from .sentence_model import READING, ngram_model_digest
-from .train import RISK_CATEGORIES, SEED, _threshold_for_groups, macro_f1, training_sets, write_model_file
+from .train import RISK_CATEGORIES, SEED, _threshold_for_groups, macro_f1, training_sets
 
 L2_GRID = (0.3, 1.0, 3.0)
 # Which training sets teach the encoder head, by language (the stack is calibrated on all).
@@ -82,27 +83,6 @@ def read_margins(head: np.ndarray, posts: np.ndarray, examples: list[Example], a
         sentence_margins = embeddings(pieces, cache_dir) @ head[:-1] + head[-1]
         np.maximum.at(margins, np.array(owners), sentence_margins)
     return margins
-
-
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, weight: np.ndarray | None = None, iterations: int = 50) -> np.ndarray:
-    """Weights (last: intercept, not regularised) of an L2 logistic regression, by Newton's
-    method; `weight`: per example (default: both classes weigh the same)."""
-    x1 = np.hstack([x.astype(np.float64), np.ones((len(x), 1))])
-    if weight is None:
-        positives = max(int(y.sum()), 1)
-        weight = np.where(y == 1, len(y) / (2 * positives), len(y) / (2 * max(len(y) - positives, 1)))
-    penalty = np.eye(x1.shape[1]) * l2
-    penalty[-1, -1] = 0.0
-    beta = np.zeros(x1.shape[1])
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-(x1 @ beta)))
-        gradient = x1.T @ (weight * (p - y)) + penalty @ beta
-        hessian = (x1 * (weight * p * (1 - p))[:, None]).T @ x1 + penalty
-        step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return beta
 
 
 @corpora.training()  # measure-only sets cannot be read here (corpora.MeasureOnlyError)

