@@ -52,6 +52,8 @@ from .shape import (
 # -- credentials in URLs -----------------------------------------------------------
 
 _LOOPBACK = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "host.docker.internal"})
+# The user names under which code hosts and registries take a token as the password.
+TOKEN_USERS = frozenset({"token", "x-access-token", "x-token-auth", "oauth2", "oauth", "__token__", "gitlab-ci-token", "x-oauth-basic"})
 _URL_PLACEHOLDERS = frozenset({"pass", "pwd", "pw", "passwd", "password", "user", "username", "secret", "mdp", "token", "motdepasse"})
 
 
@@ -72,16 +74,22 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
         user, host = m.group("user").casefold(), m.group("host").casefold()
         if user == "anonymous" or host in _LOOPBACK and (password.casefold() == user or password.casefold() in DEFAULT_PASSWORDS):
             continue  # anonymous FTP; a tutorial's "postgres:postgres@localhost" opens nothing but the reader's own machine
-        out.append(SecretCandidate(m.start("password"), m.end("password"), "CONNECTION_STRING", "credentials-in-url"))
+        # (a code host's or registry's token user, "https://oauth2:<token>@git.acme.lan": the password is a token)
+        family = "TOKEN" if user in TOKEN_USERS else "CONNECTION_STRING"
+        out.append(SecretCandidate(m.start("password"), m.end("password"), family, "credentials-in-url"))
     return out
 
 
 # -- keyword-announced secrets ------------------------------------------------------
 
+# What unlocks an account or a disk when the password is lost: a recovery key, backup codes.
+_RECOVERY_WORDS = r"(?:cl[ée]f?s?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
 # What announces a password or an access code, in prose (FR/EN) and abbreviations.
 _PASSWORD_WORDS = (
     # (and its typos: passwrd, pasword, psswd, pswd)
-    r"🔑|🔐|🗝️?|mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pa?s{1,2}w(?:o?r)?ds?|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
+    r"🔑|🔐|🗝️?|mots?[ \-]de[ \-]passe|phrases?[ \-]de[ \-]passe|mdp|passwords?|passwd|pa?s{1,2}w(?:o?r)?ds?|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
+    # an SNMP community is the password of a network device's monitoring
+    r"snmp\s+communit(?:y|ies)|community\s+strings?|communaut[ée]s?\s+snmp|"
     r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te|"
     r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire|imprim\w{0,6}|photocopieuse|copieur)|"
     r"codes?\s+pour\s+(?:l['’]\s*|la\s+|le\s+)?(?:imprim\w{0,6}|photocopieuse|copieur|ouvrir|entrer|acc[ée]der|d[ée]verrouiller|se\s+connecter)|"
@@ -95,7 +103,7 @@ _PASSWORD_WORDS = (
     r"(?:safe|lock|padlock|locker|vault)\s+(?:combination|combo)|"
     r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)|"
     # what unlocks an account or a disk when the password is lost
-    r"(?:cl[ée]f?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
+    + _RECOVERY_WORDS
 )
 # What announces an API key, a token or another secret.
 _KEY_WORDS = (
@@ -126,7 +134,7 @@ _CONNECTOR = (
 # Any English "-ly" or French "-ment" adverb too ("is literally X", "c'est tout simplement X").
 _ADVERB = (
     r"(?:\s+(?:tout\s+)?(?:toujours|maintenant|d[ée]sormais|encore|juste|just|now|still|always|simply|really|actually|"
-    r"en\s+fait|[a-z]{2,14}ly|[a-zéè]{3,14}ment))?"
+    r"en\s+fait|bien|bel\s+et\s+bien|well|[a-z]{2,14}ly|[a-zéè]{3,14}ment))?"
     r"(?:\s+(?:le|la|the)(?=\s+\S*\d))?"  # "c'est le 5829B": an article before a code
 )
 # Words between the keyword and the connector ("du wifi invité", "for the staging db"):
@@ -293,8 +301,33 @@ _RESET_TO = re.compile(r"(?i)(?<![\w\-])(?:reset\s+to|r[ée]initialis[ée]e?\s+(
 # "key", "clé", "code" alone are common words; after a wifi network's name they announce its password
 # ("Guest network: ACME-GUEST — key: X", "Wifi Acme-Invités, clé : X").
 _NETWORK_KEY = re.compile(
-    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)(?P<connector>\s*(?:[:=]|" + _ARROW + r"|\bis\b|\best\b))?"
+    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)(?P<connector>\s*(?:[:=]|" + _ARROW + r"|\bis\b|\best\b)|,?\s*(?:c['’]est|it['’]s|it\s+is)(?![\w\-]))?"
     + _VALUE
+)
+# "clé", "key", "code" alone, then "c'est", "is" or ":" and a value shaped as only a chosen password is (both cases,
+# a digit and a symbol, 8+ characters): "la clé c'est Cerisier$Brest29", "the code is Hx7!kP2mQz". A word, a slogan
+# or a promo code ("BIENVENUE20", "SUMMER-2026") has no such shape.
+_WEAK_NOUN_IS = re.compile(
+    r"(?i)(?<![\w\-])(?:cl[ée]f?|key|code|combinaison|combination)(?P<words>(?:\s+[^\s.!?:=,;()]{1,20}){0,3}?)\s*,?\s*"
+    r"(?:(?<![\w'’])(?:c['’]est|est|is|it['’]s)(?![\w'’])|:)" + _ADVERB + _VALUE
+)
+# What a code named so is when it is no credential: a promo, postal, error or product code.
+_NOT_A_CREDENTIAL_CODE = re.compile(
+    r"(?i)promo|r[ée]duc|discount|coupon|voucher|source|postal|zip|pays|country|couleur|colou?r|erreur|error|produit|product|article|"
+    r"tva|vat|naf|ape|iban|bic|swift|cadeau|gift"
+)
+# Codes listed after the words naming them (a colon or an arrow between): "Backup codes: dix3-mmqk  5dwq-j870",
+# « Codes de secours : 9642 2695, 2183 9640 », or one per line below the colon.
+_LISTED = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n:=→]{0,80}?)\s*(?::|=|" + _ARROW + r")[ \t]*"
+)
+# What separates a list's items when one of them is there (else single spaces do): "a, b", "a  b", "a | b", one per line.
+_LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;|·•][ \t]*|\n[ \t]*|[ \t](?:et|and|ou|or)[ \t]+)|[ \t]{2,}")
+# One item: groups of letters and digits joined by single spaces or dashes ("9642 2695", "dix3-mmqk", "A1B2C3D4").
+_CODE_ITEM = re.compile(r"[0-9A-Za-z]{2,10}(?:[ \-][0-9A-Za-z]{2,10}){0,7}")
+# A recovery key said with no connector, later in the sentence: "my drive recovery key in chat 😬 300190-695365-...".
+_RECOVERY_LATER = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _RECOVERY_WORDS + r")(?![\w\-])[^.!?\n]{0,80}?(?<![\w\-])(?P<value>[0-9A-Za-z]{4,8}(?:-[0-9A-Za-z]{4,8}){3,11})(?![\w\-])"
 )
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
 _WEAK_WORDS = frozenset({"pin", "code pin", "pin code"})
@@ -399,7 +432,7 @@ _CUES = (
     "pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "🔑", "🔐", "🗝", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
     "token", "jeton", "bearer", "basic", "auth", "cred", "identifi", "login", "user", "accès", "acces",
     "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
-    "combina", "combo", "sess", "sid", "admin", "root", "connect", "securestring",
+    "combina", "combo", "sess", "sid", "admin", "root", "connect", "securestring", "snmp", "community string",
 )
 _KEY_CUES = ("key", "secret", "token", "clé", "cle ", "clef", "jeton")  # see `_KEY_THEN_VALUE` ("cle" alone: "article", "cycle")
 _ROLE_CUES = ("admin", "root", "superuser", "sysadmin", "sa:", "postgres", "oracle", "ubnt", "pi:", "operator")  # see `_ROLE_PAIR`
@@ -462,8 +495,8 @@ _XML_SECRET = re.compile(
 
 
 
-# The user names under which code hosts and registries take a token as the password.
-_TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?:token|x-access-token|x-token-auth|oauth2|__token__|gitlab-ci-token|x-oauth-basic)[\"']?\s*[,;}\n]")
+# ... in config: {"username": "token", "password": X}.
+_TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?:" + "|".join(map(re.escape, TOKEN_USERS)) + r")[\"']?\s*[,;}\n]")
 _TYPED_SYMBOL = re.compile(r"[!#$%&*?@^()\[\]{}<>|;,]")
 
 
@@ -543,6 +576,23 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # "network key management": with no connector, only a value no word looks like
         if looks_like_password(value) or looks_like_access_code(value):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "network-key"))
+    for m in _WEAK_NOUN_IS.finditer(text) if _has_cue(lowered, _WEAK_NOUN_CUES) else ():
+        span = _value_span(text, m)
+        if span is None or _NOT_A_CREDENTIAL_CODE.search(m.group("words")) or _NOT_A_DISCLOSURE.search(m.group("words")):
+            continue
+        value = text[span[0] : span[1]]
+        # (not a public key's fingerprint: "the host key fingerprint is SHA256:...")
+        if len(value) <= 40 and _strongly_shaped(value) and _PASSWORD_SYMBOL.search(value) and classes(value) == 4 \
+                and looks_like_password(value) and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                and not IDENTIFIER_WORDS.search(text, max(0, m.start() - 40), span[0]):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-weak-noun"))
+    for m in _LISTED.finditer(text) if _has_cue(lowered, _LIST_CUES) else ():
+        if _EXAMPLE_SAID.search(text, max(0, m.start() - 40, text.rfind("\n", 0, m.start()) + 1), m.end()):
+            continue  # (the other words of advice, "safe", "stored", say nothing here: the list's shape decides)
+        out += [SecretCandidate(start, end, "PASSWORD", "listed-codes") for start, end in _listed_codes(text, m.end())]
+    for m in _RECOVERY_LATER.finditer(text) if _has_cue(lowered, _LIST_CUES) else ():
+        if looks_like_recovery_code(m.group("value")):
+            out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "recovery-key"))
     for m in _SHORT_FORM.finditer(text):
         if m.group("word").casefold() == "code":
             continue  # "code promo", "code source": only the phrases of _PASSWORD_WORDS
@@ -761,6 +811,72 @@ def key_family(words: str, value: str) -> str:
     size = len(value.rstrip("="))
     key_sized = size >= 64 if all(c in "0123456789abcdefABCDEF" for c in value) else size >= 43
     return "PRIVATE_KEY" if key_sized and _PRIVATE_WORDS.search(words) else "API_KEY"
+
+
+def _listed_codes(text: str, start: int) -> list[tuple[int, int]]:
+    """The items of a list of codes starting at `start` (after the colon naming them): two or more, one shape
+    (the same groups and separators: generated together), each holding a digit and 4 to 24 letters and digits,
+    none a year, a date, a sequence or a placeholder. The list runs to the end of its line, or, when the colon
+    ends its line, over the lines below to a blank one."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[start:line_end].strip():
+        end = line_end
+    else:
+        blank = text.find("\n\n", line_end + 1)
+        end = min(len(text), line_end + 600, len(text) if blank < 0 else blank)
+    stop = _SENTENCE_STOP.search(text, start, end)
+    end = stop.start() if stop is not None else end
+    pieces = _split_spans(text, start, end, _LIST_SEPARATOR)
+    if len(pieces) == 1:
+        pieces = _split_spans(text, start, end, _SPACES)
+    items: list[tuple[int, int]] = []
+    shape = ""
+    for piece_start, piece_end in pieces:
+        m = _CODE_ITEM.match(text, piece_start, piece_end)
+        if m is None:
+            break
+        value = m.group(0)
+        item_shape = _ALNUM.sub("x", value)
+        if shape and item_shape != shape:
+            if item_shape.startswith(shape) and item_shape[len(shape)] == " ":
+                value, item_shape = value[: len(shape)], shape  # the last item, then words: "4627 5525 à garder"
+            else:
+                break
+        alnum = sum(c.isalnum() for c in value)
+        if not (4 <= alnum <= 24 and any(c.isdigit() for c in value)) or _YEAR.match(value) or is_placeholder(value.replace(" ", "").replace("-", "")) \
+                or _DATE_LIKE.match(value):
+            break
+        shape = item_shape
+        items.append((m.start(), m.start() + len(value)))
+        if m.end() < piece_end:
+            break  # words after the item: the list ends there
+    return items if len(items) >= 2 else []
+
+
+def _split_spans(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The non-blank pieces of text[start:end] between `separator`s, as (start, end)."""
+    out, position = [], start
+    for m in separator.finditer(text, start, end):
+        if m.start() > position:
+            out.append((position, m.start()))
+        position = m.end()
+    if end > position:
+        out.append((position, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+# Words saying a list's values are examples, not anyone's codes.
+_EXAMPLE_SAID = re.compile(
+    r"(?i)(?<![\w\-])(?:exemples?|examples?|e\.g|ex|format|formats|type|like|such\s+as|comme|fake|factices?|fictifs?|fictives?|dummy|samples?|"
+    r"invalid|invalides?|mod[èe]les?|templates?)(?![\w\-])"
+)
+_SPACES = re.compile(r"[ \t]+")
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+_SENTENCE_STOP = re.compile(r"[.!?(]\s|[.!?(]$|\s[—–-]\s")
+_DATE_LIKE = re.compile(r"^\d{1,4}[ \-]\d{1,2}[ \-]\d{1,4}$")
+_WEAK_NOUN_CUES = ("clé", "cle", "key", "code", "combina")
+_LIST_CUES = ("code", "clé", "cle", "key", "pass", "mdp", "pin", "pw", "secret", "sésame", "sesame")
 
 
 def _strongly_shaped(value: str) -> bool:
