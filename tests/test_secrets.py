@@ -346,6 +346,14 @@ def test_the_default_charter_examples_pass() -> None:
         "code pour " * 12_000,
         "key:\n\n" * 8_000 + "9d3b7f1a5c0e8b2d6f4a9c1e7b3d5f0a",
         ("key:\n" + "a" * 40 + "1B\n") * 1_500,
+        # codes listed after their words, a weak noun before a value, recovery keys later in the sentence, shares and documents
+        "backup codes: " + "a1b2-c3d4 " * 9_000,
+        "codes de secours : " + "1234 5678, " * 9_000,
+        "backup codes: 1a2b-3c4d " * 4_000,
+        "la clé " * 14_000 + "c'est",
+        "recovery key " + "1234-" * 20_000,
+        "//h/" * 20_000,
+        "/opt/a/" + "b/" * 40_000 + "x.md",
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:

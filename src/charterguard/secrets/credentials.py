@@ -287,6 +287,22 @@ IDENTIFIER_WORDS = re.compile(
     r"fingerprints?|empreintes?|publi(?:c|que)|pub|publishable|site[\s_\-]?keys?|ssh-[a-z0-9]+|ecdsa-[\w\-]+)\b"
 )
 
+# A preposition (and an article) before a word: the word is a complement of the noun before it.
+COMPLEMENT_BEFORE = re.compile(
+    r"(?i)(?<![\w\-])(?:de|du|des|d['’]|pour|for|of|from)\s*(?:(?:la|le|les|l['’]|the|our|your|nos|vos|notre|votre|ces|these|this)\s*)?"
+    r"(?:[\w\-]{1,20}\s+)?$"
+)
+
+
+def names_an_identifier(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], the words after a credential word, name an identifier: an identifier word
+    there that is not a complement ("token id: X", "key fingerprint: X"); "le jeton API ... des factures : X"
+    and "the token for the orders sync: X" name a token (the head noun comes first)."""
+    return any(
+        COMPLEMENT_BEFORE.search(text, max(start, m.start() - 40), m.start()) is None for m in IDENTIFIER_WORDS.finditer(text, start, end)
+    )
+
+
 # The gap or connector says the value is an example, a statistic or a rule, not a secret.
 _NOT_A_DISCLOSURE = re.compile(
     # Whole words ("bonus" is not "bon", "fortune" not "fort", "sur" not "sûr"), then word stems.
@@ -462,7 +478,7 @@ def _config_may_match(lowered: str) -> bool:
 
 
 _TRAILING = ".,;:)]}>»”’\"'"
-_NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
+_NEXT_PAIR = re.compile(r"[;&,][A-Za-z_][\w ]{0,30}=")  # (mount options: "password=X,vers=3.0")
 # "user / password" or "user:password" anywhere in a sentence that speaks of logging in: "(admin / Site#Admin26)",
 # "use admin/Adm1n!2026 to log in". Only a strongly shaped password (see `_SLASH_PAIR_CONTEXT`).
 _SLASH_PAIR = re.compile(r"(?<![\w\-./@#:])(?P<user>[A-Za-z][\w.\-@]{1,40})(?:\s*/\s*|(?P<colon>:))(?P<password>[^\s/,;:()]{6,128})")
@@ -581,8 +597,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if span is None or _NOT_A_CREDENTIAL_CODE.search(m.group("words")) or _NOT_A_DISCLOSURE.search(m.group("words")):
             continue
         value = text[span[0] : span[1]]
-        # (not a public key's fingerprint: "the host key fingerprint is SHA256:...")
-        if len(value) <= 40 and _strongly_shaped(value) and _PASSWORD_SYMBOL.search(value) and classes(value) == 4 \
+        # (typed characters, not emoji bytes read as text; not a public key's fingerprint: "the host key fingerprint is SHA256:...")
+        if len(value) <= 40 and value.isascii() and _strongly_shaped(value) and _PASSWORD_SYMBOL.search(value) and classes(value) == 4 \
                 and looks_like_password(value) and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
                 and not IDENTIFIER_WORDS.search(text, max(0, m.start() - 40), span[0]):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-weak-noun"))
@@ -644,7 +660,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if _ASSIGNMENT.match(value.lstrip("-")):
             continue  # "key=X&token=Y", "--from-literal=password=X": each name=value is read as config, with its own family
         before = text[max(0, m.start() - 24) : m.start("words")]  # "public key", "public VAPID key", "site key", "ssh-rsa" are not secrets
-        if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
+        if looks_random(value) and not names_an_identifier(text, m.start("words"), m.end("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")) and not is_public_key_material(value):
             family = "TOKEN" if m.group("token") else key_family(text[max(0, m.start() - 12) : m.start("bare")], value)
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
@@ -718,6 +734,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if "\n" in (m.group("separator") or "") and "=" in m.group("user") + m.group("password"):
             continue  # "creds:\nAWS_ACCESS_KEY_ID=...\nAWS_SECRET_ACCESS_KEY=...": config lines, each read as config
         start, end = m.start(group), m.end(group)
+        if text[end - 1] == ":" and (end == len(text) or text[end].isspace()):
+            continue  # "credential: \"X\"\n  refresh_min: 15": the next line's field name, not a password
         if text[start] in "\"'`«“‘":
             start += 1  # "--password 'X'": the quotes are not the password
         while end > start and text[end - 1] in _TRAILING:
@@ -773,6 +791,8 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         n = next((k for k in _SEED_LENGTHS if k <= len(words)), 0)
         if n and sum(w.casefold() in _FUNCTION_WORDS for w in words[:n]) < 2 and len(set(words[:n])) > n * 3 // 4:
             end = _nth_word_end(text, m.start("phrase"), n)
+            while text[end - 1] in _TRAILING:
+                end -= 1  # "... humble pilot.": the sentence's full stop
             out.append(SecretCandidate(m.start("phrase"), end, "PRIVATE_KEY", "recovery-phrase"))
     for m in _DEVICE_CONFIG.finditer(text) if "\n" in text and _has_cue(lowered, _DEVICE_CUES) else ():
         value, kind = m.group("value"), m.group("type")
@@ -818,13 +838,14 @@ def _listed_codes(text: str, start: int) -> list[tuple[int, int]]:
     (the same groups and separators: generated together), each holding a digit and 4 to 24 letters and digits,
     none a year, a date, a sequence or a placeholder. The list runs to the end of its line, or, when the colon
     ends its line, over the lines below to a blank one."""
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    # (600 characters at most: a list of codes is short, and each colon after a password word reads one)
+    line_end = text.find("\n", start, start + 600)
+    line_end = min(len(text), start + 600) if line_end < 0 else line_end
     if text[start:line_end].strip():
         end = line_end
     else:
-        blank = text.find("\n\n", line_end + 1)
-        end = min(len(text), line_end + 600, len(text) if blank < 0 else blank)
+        blank = text.find("\n\n", line_end + 1, line_end + 600)
+        end = min(len(text), line_end + 600) if blank < 0 else blank
     stop = _SENTENCE_STOP.search(text, start, end)
     end = stop.start() if stop is not None else end
     pieces = _split_spans(text, start, end, _LIST_SEPARATOR)

@@ -110,13 +110,14 @@ _VERSION_BEFORE = re.compile(r"(?i)(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\
 _IPV6 = re.compile(r"(?i)(?<![\w:])(?P<ip>(?:fe80|f[cd][0-9a-f]{2})(?::[0-9a-f]{0,4}){2,7})(?:%\w+)?(?![\w:])")
 
 _HOST = r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9\-]{0,62}"
+# (a JDBC link's "jdbc:" is part of the link: "jdbc:postgresql://pg.acme.intra/db")
 _URL = re.compile(
-    r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?"
+    r"(?i)(?<![\w@.\-/+])(?:(?:jdbc:)?(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?"
     r"(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
 )
 # The same without the user part, for the posts with no "@" (most): the user part is tried at every position.
 _URL_WITHOUT_USER = re.compile(
-    r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
+    r"(?i)(?<![\w@.\-/+])(?:(?:jdbc:)?(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
 )
 _SINGLE_LABEL_URL = re.compile(
     r"(?i)(?<![\w.\-])(?:https?|ftp)://(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?(?P<host>[a-z][a-z0-9\-]{0,62})(?![\w\-.])"
@@ -130,6 +131,17 @@ _UNC = re.compile(r"(?<![\w\\])\\\\(?P<host>[A-Za-z0-9][\w.\-$]{0,62})\\(?P<rest
 _FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
 _DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+" + _SPACED_FOLDERS + r"[^\s<>\"|*?.,;:!)]*)")
 _UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|Volumes/[^\s/<>\"'»)\]]+|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
+# A document or a data file deep in a server's /opt or /var tree ("/opt/sre/playbooks/dc2-failover.md"): the company's
+# own, where software keeps code, binaries and logs (".py", ".so", ".log" are not named here).
+_SERVER_DOCUMENT = re.compile(
+    r"(?<![\w/.~])/(?:opt|var)/[\w\-]+/(?:[\w.\-]+/)+[\w.\-]+\.(?i:md|pdf|docx?|xlsx?|xlsm|csv|pptx?|odt|ods|odp|sql|dump|bak|zip|gz|tgz|7z|kdbx)(?![\w.])"
+)
+# A share written with forward slashes as mount, fstab and smbclient take it ("//fs-design.acme.intra/brand",
+# "//NAS01/compta"): its host has no dot, or is internal (see `_slash_shares`).
+# (no ":" in a share's names: "//npm.acme.intra/:_authToken=" is an .npmrc registry scope)
+_SLASH_SHARE = re.compile(r"(?<![\w:/.\-])//(?P<host>[A-Za-z0-9][\w.\-]{0,62})/(?P<rest>[\w$][^\s<>\"'|*?:]*)(?![^\s<>\"'|*?])")
+# "/mnt/brand": where a share is mounted, one name under the mount root; the share is what discloses.
+_MOUNT_POINT = re.compile(r"^/(?:mnt|media)/[^/]+/?$")
 _TRAILING = ".,;:!?)]}»”’\"'"
 # Each path shape, and substrings one of which every match holds.
 _PATH_SHAPES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
@@ -138,6 +150,7 @@ _PATH_SHAPES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (_DRIVE_PATH, "drive-path", (":\\",)),
     (_UNIX_PATH, "user-path", ("~/", "/home/", "/Users/", "/mnt/", "/srv/", "/media/", "/share/", "/partage/", "/data/", "/nas/", "/volume1/",
                                "/Volumes/", "/var/www/", "/opt/")),
+    (_SERVER_DOCUMENT, "server-document", ("/opt/", "/var/")),
 )
 _REMOTE_PATH = re.compile(r":(?P<path>/[\w.\-]+(?:/[\w.\-]+)*/?)")  # host:/path, as NFS, rsync and scp write it
 # A machine named after a server word, as hosts are named inside a company: letters and digits in
@@ -194,6 +207,8 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
                 out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "INTERNAL_URL", "bucket-uri"))
     if "\\" in text or ":/" in text or "/" in text:
         out.extend(_paths(text))
+    if "//" in text:
+        out.extend(_slash_shares(text, domains))
     for m in _NAMED_SERVER.finditer(text):
         if _host_shaped(m.group("host")):
             out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "named-server"))
@@ -264,7 +279,10 @@ def _ip_addresses(text: str, login_hosts: set[int]) -> list[SecretCandidate]:
 _ROUTER_DEFAULTS = frozenset({"192.168.0.1", "192.168.1.1", "192.168.1.254", "192.168.0.254", "192.168.2.1", "10.0.0.1", "10.0.0.138", "192.168.100.1"})
 _DEFAULT_SAID = re.compile(
     r"(?i)\b(?:d[ée]faut|default|d['’]usine|factory|souvent|g[ée]n[ée]ralement|en\s+g[ée]n[ée]ral|habituellement|normalement|"
-    r"usually|typically|generally|in\s+general|normally|commonly|often|most\s+(?:routers|boxes))\b"
+    r"usually|typically|generally|in\s+general|normally|commonly|often|most\s+(?:routers|boxes)|"
+    # said of every router, or of the reader's own at home: not the company's network
+    r"(?:nearly\s+|almost\s+)?every|(?:presque\s+)?toutes\s+les|la\s+plupart|(?:home|consumer)\s+routers?|your\s+(?:home\s+)?(?:router|box)|"
+    r"votre\s+box|ta\s+box|at\s+home|chez\s+vous|chez\s+toi)\b"
 )
 
 
@@ -370,14 +388,26 @@ def _paths(text: str) -> list[SecretCandidate]:
             start, end = m.start(), _trim(text, m.start(), m.end())
             if kind == "drive-path" and _SYSTEM_DRIVE_PATHS.match(text[start:end]):
                 continue
-            if kind == "user-path" and _HOME_CONVENTION.match(text[start:end]):
-                continue  # "~/.ssh", "~/.aws/credentials", "~/Downloads": where every machine keeps them
+            if kind == "user-path" and (_HOME_CONVENTION.match(text[start:end]) or _MOUNT_POINT.match(text[start:end])):
+                continue  # "~/.ssh", "~/.aws/credentials", "~/Downloads": where every machine keeps them; a mount point
             if kind in ("unc-share", "drive-path"):
                 spaced = _SPACED_FILE_NAME.match(text, end)
                 if spaced:
                     end = spaced.end()  # "\\nas\rh\budget 2026.xlsx": a file name with spaces
             if end - start > 3:
                 out.append(SecretCandidate(start, end, "FILE_PATH", kind))
+    return out
+
+
+def _slash_shares(text: str, domains: tuple[str, ...]) -> list[SecretCandidate]:
+    """Shares written "//host/share/...": a host without a dot only resolves inside a company's network; a host
+    with one counts when internal ("//cdn.example.com/lib.js", a protocol-relative link, is public)."""
+    out = []
+    for m in _SLASH_SHARE.finditer(text):
+        host = m.group("host").casefold()
+        if "." in host and _internal_kind(host, host, domains, ()) != "internal-host" or host in _LOCAL_NAMES:
+            continue
+        out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "FILE_PATH", "unc-share"))
     return out
 
 
