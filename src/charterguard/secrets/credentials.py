@@ -32,6 +32,7 @@ clean. Patterns have bounded repetitions (linear time on long posts).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..text.urls import USERINFO_URL, oracle_logins
 from . import SecretCandidate
@@ -95,6 +96,8 @@ _PASSWORD_WORDS = (
     r"codes?\s+pour\s+(?:l['’]\s*|la\s+|le\s+)?(?:imprim\w{0,6}|photocopieuse|copieur|ouvrir|entrer|acc[ée]der|d[ée]verrouiller|se\s+connecter)|"
     r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network|printer|copier)|"
     r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key|pin|pass)|"
+    # a code to unlock a device, or said to be typed: "unlock code", « le code à taper »
+    r"unlock\s+codes?|codes?\s+(?:de\s+)?d[ée]verrouillage|codes?\s+[àa]\s+(?:taper|composer|saisir|entrer)|codes?\s+to\s+(?:type|enter|dial|punch\s+in)|"
     r"cl[ée]\s+(?:wi-?fi|wpa[23]?(?:-psk)?|wep|r[ée]seau|de\s+s[ée]curit[ée](?:\s+r[ée]seau)?)|wpa[23]?(?:-psk)?\s+(?:key|passphrase)|"
     # a wifi key said as network engineers say it: the pre-shared key, the network or security key
     r"psk|pre-?shared\s+keys?|(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
@@ -109,7 +112,10 @@ _PASSWORD_WORDS = (
 _KEY_WORDS = (
     r"api[ _\-]?keys?|cl[ée]s?\s+(?:d['’]\s?)?api|clefs?\s+(?:d['’]\s?)?api|cl[ée]\s+secr[eè]te|cl[ée]\s+priv[ée]e|"
     r"secret\s+(?:access\s+)?keys?|access\s+keys?|client\s+secrets?|app\s+secrets?|consumer\s+(?:secrets?|keys?)|signing\s+keys?|"
-    r"private\s+keys?|encryption\s+keys?|cl[ée]\s+de\s+chiffrement|master\s+keys?|webhook\s+secrets?"
+    r"private\s+keys?|encryption\s+keys?|cl[ée]\s+de\s+chiffrement|master\s+keys?|webhook\s+secrets?|"
+    # what activates a paid licence: whoever holds it uses the licence
+    r"licen[cs]e\s+keys?|product\s+keys?|serial\s+keys?|activation\s+(?:keys?|codes?)|cl[ée]s?\s+(?:de\s+)?(?:licence|produit|d['’]activation)|"
+    r"codes?\s+d['’]activation"
 )
 # "The secret for the webhook is X", "le secret partagé : X": a key when long and random, else a password.
 _SECRET_WORDS = r"(?:shared\s+)?secrets?(?:\s+partag[ée]s?)?"
@@ -142,7 +148,7 @@ _ADVERB = (
 _GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,8}?"
 # (a code may be said digit by digit: "code alarme = 1 9 8 4")
 _VALUE = (
-    r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?P<spaced>\d(?: \d){3,7})(?![\w\-])"
+    r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?P<spaced>\d(?: \d){3,7}|[a-z]{4}(?: [a-z]{4}){3})(?![\w\-])"
     r"|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
 )
 
@@ -235,8 +241,10 @@ _KEY_OPTION = re.compile(
 # A lock said to open with a code, the lock named before it in the sentence: "le coffre s'ouvre avec 19-44-07",
 # "the server room door opens with 7C4-19B-D2 on the keypad", "le cadenas se déverrouille avec 4471".
 _OPENS_WITH = re.compile(
-    r"(?i)(?<![\w\-])(?:s['’]ouvr\w{0,4}|ouvr\w{0,4}|opens?|opened|unlock\w{0,3}|(?:se\s+)?d[ée]verrouill\w{0,4})\s+"
+    r"(?i)(?<![\w\-])(?:(?:s['’]ouvr\w{0,4}|ouvr\w{0,4}|opens?|opened|unlock\w{0,3}|(?:se\s+)?d[ée]verrouill\w{0,4})\s+"
     r"(?:(?:only\s+|now\s+|uniquement\s+|seulement\s+|maintenant\s+)?(?:with|avec|using|par)\s+)"
+    # ... or takes the code: "the keypad on the dock takes 7291#", « le digicode prend 4471B »
+    r"|(?:takes|accepts|prend|accepte)\s+(?:(?:only|now|uniquement|seulement|maintenant|d[ée]sormais)\s+)?)"
     r"(?:(?:le|the|a|un|this|ce)\s+)?(?:(?:new|nouveau)\s+)?(?:(?:code|combinaison|combination|pin)\s+)?" + _VALUE
 )
 _LOCK = re.compile(
@@ -500,6 +508,8 @@ _CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?()\n—–]|\s-\s)")  # not "desktop /
 _SLASH_PAIR_CONTEXT = re.compile(
     r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|connecte(?:-toi|-vous)?|identifiants?|creds|credentials?|"
     r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?|(?:basic\s+)?auth(?:entication|entification)?)\b"
+    # what one logs in to, as a word (not "vpn-lyon.corp..."): "for the guest VPN use stand-lyon / X", "Wifi salle B : AcmeMeet / X"
+    r"|(?i:(?<![\w\-.])(?:vpn|wi-?fi|nas|extranet|intranet|portail|portal|console|back-?office|tenant|mailbox|messagerie|ftp|sftp|ssh|rdp)(?![\w\-.]))"
 )
 _LABELLED_VALUE = re.compile(r"(?i)(token|jeton|api[_\-]?key|key|secret)[:=]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
@@ -803,7 +813,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
 
 
 # Cues without which the finders of `find_by_context` cannot match (substrings of the lowercased post).
-_OPENS_CUES = ("ouvr", "opens ", "opened ", "open with", "unlock", "verrouill")  # (not "open" alone: "open source", "opening")
+_OPENS_CUES = ("ouvr", "opens ", "opened ", "open with", "unlock", "verrouill", "takes ", "accepts ", "prend ", "accepte ")  # (not "open" alone: "open source", "opening")
 # (the door as French names it, not the verb "porter": "il porte sur", "apporte", "importe")
 _LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
               "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "interphone", "coffre",
@@ -838,6 +848,8 @@ def _listed_codes(text: str, start: int) -> list[tuple[int, int]]:
     (the same groups and separators: generated together), each holding a digit and 4 to 24 letters and digits,
     none a year, a date, a sequence or a placeholder. The list runs to the end of its line, or, when the colon
     ends its line, over the lines below to a blank one."""
+    if not any(c.isdigit() for c in text[start : start + 40]):
+        return []  # every item holds a digit, the first within reach: most colons after a password word
     # (600 characters at most: a list of codes is short, and each colon after a password word reads one)
     line_end = text.find("\n", start, start + 600)
     line_end = min(len(text), start + 600) if line_end < 0 else line_end
@@ -848,9 +860,8 @@ def _listed_codes(text: str, start: int) -> list[tuple[int, int]]:
         end = min(len(text), line_end + 600) if blank < 0 else blank
     stop = _SENTENCE_STOP.search(text, start, end)
     end = stop.start() if stop is not None else end
-    pieces = _split_spans(text, start, end, _LIST_SEPARATOR)
-    if len(pieces) == 1:
-        pieces = _split_spans(text, start, end, _SPACES)
+    # items separated by commas, wide spaces, lines..., or, when there is none of those, by single spaces
+    pieces = _split_spans(text, start, end, _LIST_SEPARATOR if _LIST_SEPARATOR.search(text, start, end) else _SPACES)
     items: list[tuple[int, int]] = []
     shape = ""
     for piece_start, piece_end in pieces:
@@ -875,16 +886,15 @@ def _listed_codes(text: str, start: int) -> list[tuple[int, int]]:
     return items if len(items) >= 2 else []
 
 
-def _split_spans(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The non-blank pieces of text[start:end] between `separator`s, as (start, end)."""
-    out, position = [], start
+def _split_spans(text: str, start: int, end: int, separator: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The non-blank pieces of text[start:end] between `separator`s, as (start, end), read as they are asked for."""
+    position = start
     for m in separator.finditer(text, start, end):
-        if m.start() > position:
-            out.append((position, m.start()))
+        if m.start() > position and text[position : m.start()].strip():
+            yield position, m.start()
         position = m.end()
-    if end > position:
-        out.append((position, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    if end > position and text[position:end].strip():
+        yield position, end
 
 
 # Words saying a list's values are examples, not anyone's codes.

@@ -95,6 +95,12 @@ def looks_like_access_code(value: str) -> bool:
 
 
 _SPACED_DIGITS = re.compile(r"^\d(?: \d){3,7}$")
+_SPACED_LETTER_GROUPS = re.compile(r"^[a-z]{4}(?: [a-z]{4}){3}$")
+
+
+def _random_letters(letters: str) -> bool:
+    """12+ letters drawn at random, not words: random letters hold few vowels (~23% with y), words ~40%."""
+    return len(letters) >= 12 and sum(c in "aeiouy" for c in letters) < 0.35 * len(letters)
 _KEYPAD_GROUPS = re.compile(r"^[0-9A-Z]{1,4}(?:-[0-9A-Z]{1,4}){1,3}$")
 # A recovery key or set of backup codes: groups of digits and letters (BitLocker's 8 groups of 6 digits).
 _RECOVERY_GROUPS = re.compile(r"^[0-9A-Za-z]{4,8}(?:[\-\s][0-9A-Za-z]{4,8}){3,11}$")
@@ -118,12 +124,16 @@ def looks_like_password(value: str) -> bool:
         return False
     if _SPACED_DIGITS.match(value):
         return looks_like_access_code(value)
+    if _SPACED_LETTER_GROUPS.match(value):
+        return _random_letters(value.replace(" ", ""))  # an app password ("qvzt mhrk plye ojxa"), not four words
     if value[0] in "([" and value[1:].rstrip(")],.;:").isalpha():
         return False  # "MDP (Master Data Platform)": a parenthesis opening an aside
     if value.isdigit():
         return 4 <= len(value) <= 12
     if _WORD_COMPOUND.match(value):
-        return False  # "Wi-Fi", "Back-Office", "Acme-Event": words joined by hyphens ("mot de passe Wi-Fi : X")
+        # "Wi-Fi", "Back-Office", "Acme-Event": words joined by hyphens ("mot de passe Wi-Fi : X"); groups of
+        # random letters ("hgtr-wqpl-znxe-kbfu") are generated
+        return value.islower() and value.count("-") >= 2 and _random_letters(value.replace("-", ""))
     n_classes = classes(value)
     if value.isalpha():
         # One word, capitalised or not, is a word; camel-case mixtures ("hUnTeR") are not.
