@@ -86,7 +86,8 @@ def looks_like_access_code(value: str) -> bool:
     """A door, alarm or wifi code: 4 to 10 digits, capitals and #*, at least half digits ("4719B", "8842#"),
     groups of digits ("77-41-09", the combination "31-17-42") or of digits and capitals ("7C4-19B-D2")."""
     if _DIGIT_GROUPS.match(value):
-        return 4 <= sum(c.isdigit() for c in value) <= 12 and not _DATE.match(value)
+        # (not a typed sequence: "1234-5678" is the docs' example)
+        return 4 <= sum(c.isdigit() for c in value) <= 12 and not _DATE.match(value) and not is_placeholder(re.sub(r"[\-.]", "", value))
     if _SPACED_DIGITS.match(value):
         return not is_placeholder(value.replace(" ", ""))  # "1 9 8 4" said digit by digit ("1 2 3 4" is a sequence)
     if _KEYPAD_GROUPS.match(value):
