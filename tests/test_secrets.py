@@ -354,6 +354,8 @@ def test_the_default_charter_examples_pass() -> None:
         "recovery key " + "1234-" * 20_000,
         "//h/" * 20_000,
         "/opt/a/" + "b/" * 40_000 + "x.md",
+        "wifi Castor#Bleu58 " * 5_000,
+        "Ab1!" * 25_000,
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:

@@ -186,3 +186,38 @@ def test_a_password_among_mount_options_ends_at_the_next_option() -> None:
 def test_the_next_lines_field_name_is_no_password_of_a_pair() -> None:
     text = 'plugin config:\n  credential: "Lq4nT8vZ2xR7mK9pW3bH6cY1sD5fG0aJ"\n  poll_seconds: 30'
     assert found(text) == [("API_KEY", "Lq4nT8vZ2xR7mK9pW3bH6cY1sD5fG0aJ")]
+
+
+# -- a chosen password handed over for logging in, whatever the wording ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pour le wifi du showroom, tapez Castor#Bleu58",
+        "we're using Castor#Bleu58 for the guest network password this week",
+        "connexion au NAS de l'agence : admin, Castor#Bleu58",
+        "tu peux te connecter avec mlegrand et Castor#Bleu58",
+        "Entrez Castor#Bleu58 quand on vous demande le mot de passe",
+        "On se connecte au Wi-Fi « ACME-SALON » avec Castor#Bleu58",
+        "Wi-Fi ACME-SALON (Castor#Bleu58)",
+        "Accès invité au portail fournisseurs : Castor#Bleu58",
+    ],
+)
+def test_a_chosen_password_handed_over_for_logging_in_is_found(text: str) -> None:
+    assert found(text) == [("PASSWORD", "Castor#Bleu58")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les mots de passe comme Castor#Bleu58 sont interdits par la politique",
+        "Never use something like Castor#Bleu58 for your account",
+        "Bravo2026! to the whole network team for the launch",  # a cheer: its symbol closes it
+        "Our R&D2026 programme opens access to the lab for partners",
+        "Log in to the portal and check the C++20 migration notes in session B-204",
+        "Rendez-vous sur le portail, code couleur Bleu#2 pour le stand 4-12",
+    ],
+)
+def test_mixed_words_that_no_one_types_to_log_in_stay_clean(text: str) -> None:
+    assert [family for family, _ in found(text) if family == "PASSWORD"] == []

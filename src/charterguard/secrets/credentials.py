@@ -809,7 +809,58 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         if kind in (None, "0", "7") and not value.isdigit() and (looks_like_password(value) or looks_like_key(value)) \
                 and value.casefold() not in _DEVICE_PUBLIC_WORDS:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
+    if _TYPED_SYMBOL.search(text) is not None:
+        out += _presented_passwords(text)
     return out
+
+
+def _presented_passwords(text: str) -> list[SecretCandidate]:
+    """Values shaped as only a chosen password is, in a sentence that hands them over for logging in: "tapez X pour
+    le wifi invité", "we're using X for the guest network password", "connexion au NAS : admin, X", "Wi-Fi ACME (X)".
+    The shape (`_typed_password`) is what no word, name, product or figure has; the sentence names a way in
+    (a password word, a network, an account, a portal) or says to type it; advice, examples and refusals stay clean."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start] in _OPENING:
+            start += 1
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        value = text[start:end]
+        if not _typed_password(value):
+            continue
+        sentence = _sentence_around(text, start, end)
+        if _ACCESS_SAID.search(sentence) is None or _EXAMPLE_SAID.search(sentence) is not None \
+                or _ADVICE_BEFORE.search(text, max(0, start - 40), start) or _REFUSED_AFTER.match(text, end):
+            continue
+        out.append(SecretCandidate(start, end, "PASSWORD", "password-presented", score=0.8))
+    return out
+
+
+def _typed_password(value: str) -> bool:
+    """8 to 64 characters mixing both cases, a digit and a symbol inside (not only closing it: "Bravo2026!" ends a
+    cheer), no link, address, handle, file name or hyphenated words: "Marmotte!2026", "Kx9#vTq2"."""
+    if not 8 <= len(value) <= 64 or classes(value) < 4 or not _INNER_SYMBOL.search(value[1:-1]):
+        return False
+    if "://" in value or "@" in value[1:] or value[0] in "#@" or _FILE_EXTENSION.search(value) or _WORD_COMPOUND_LIKE.match(value) \
+            or _STRUCTURED.search(value):
+        return False
+    return looks_like_password(value)
+
+
+_TOKEN = re.compile(r"\S{8,80}")
+# "Server=...;Password=X;", "\\srv\share$\...", "{ODBC Driver}": config and paths, each read by its own finder.
+_STRUCTURED = re.compile(r"[=;\\{}]")
+_OPENING = "([{«“\"'`‘<"
+# A symbol people put inside a password; not the ones inside names, addresses, figures and words ("-", ".", "'", "/", ":", ",").
+_INNER_SYMBOL = re.compile(r"[!#$%&*+=?^~|;<>§€£]")
+_WORD_COMPOUND_LIKE = re.compile(r"^[A-Za-zÀ-ÿ]+(?:[&+][A-Za-zÀ-ÿ]+)+\d{0,4}$")  # "R&D", "Canal+2026", "Marks&Spencer"
+# A way in named in the sentence (password words, what one logs in to) or the instruction to type the value.
+_ACCESS_SAID = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r"|wi-?fi|wpa[23]?|wlan|ssid|r[ée]seau|network|vpn|nas|portail|portal|borne|kiosk|extranet|"
+    r"intranet|console|compte|account|session|logins?|log\s+in|logger|sign\s+in|connexion|connect\w{0,6}|acc[eè]s|access|identifiants?|creds|"
+    r"credentials?|tapez|tape|entrez|saisissez|saisis|essayez|essaie|type|enter|try)(?![\w\-])"
+)
 
 
 # Cues without which the finders of `find_by_context` cannot match (substrings of the lowercased post).
