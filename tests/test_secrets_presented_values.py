@@ -202,6 +202,9 @@ def test_the_next_lines_field_name_is_no_password_of_a_pair() -> None:
         "On se connecte au Wi-Fi « ACME-SALON » avec Castor#Bleu58",
         "Wi-Fi ACME-SALON (Castor#Bleu58)",
         "Accès invité au portail fournisseurs : Castor#Bleu58",
+        # the way in named a sentence or a line before
+        "Nouveau wifi pour les visiteurs ! Pour ceux qui demandent : Castor#Bleu58",
+        "Wifi visiteurs\nACME-VISIT\nCastor#Bleu58",
     ],
 )
 def test_a_chosen_password_handed_over_for_logging_in_is_found(text: str) -> None:
@@ -217,6 +220,7 @@ def test_a_chosen_password_handed_over_for_logging_in_is_found(text: str) -> Non
         "Our R&D2026 programme opens access to the lab for partners",
         "Log in to the portal and check the C++20 migration notes in session B-204",
         "Rendez-vous sur le portail, code couleur Bleu#2 pour le stand 4-12",
+        "Super soirée hier. Merci à tous, Castor#Bleu58 forever",  # no way in named around it
     ],
 )
 def test_mixed_words_that_no_one_types_to_log_in_stay_clean(text: str) -> None:

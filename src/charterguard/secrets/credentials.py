@@ -830,11 +830,25 @@ def _presented_passwords(text: str) -> list[SecretCandidate]:
         if not _typed_password(value):
             continue
         sentence = _sentence_around(text, start, end)
-        if _ACCESS_SAID.search(sentence) is None or _EXAMPLE_SAID.search(sentence) is not None \
+        # (the way in may be named a sentence or two before: "Nouveau wifi invité ! Pour ceux qui demandent : X")
+        context = text[_previous_sentence_start(text, start) : start] + sentence
+        if _ACCESS_SAID.search(context) is None or _EXAMPLE_SAID.search(sentence) is not None \
                 or _ADVICE_BEFORE.search(text, max(0, start - 40), start) or _REFUSED_AFTER.match(text, end):
             continue
         out.append(SecretCandidate(start, end, "PASSWORD", "password-presented", score=0.8))
     return out
+
+
+def _previous_sentence_start(text: str, start: int) -> int:
+    """Where the two sentences or lines before the one holding `start` begin (at most 160 characters back):
+    a network's name may stand on its own line between ("Wifi invité\nACME-GUEST\nX")."""
+    floor = max(0, start - 160)
+    position = start
+    for _ in range(3):
+        position = max(text.rfind(c, floor, position) for c in ".!?\n")
+        if position < 0:
+            return floor
+    return position + 1
 
 
 def _typed_password(value: str) -> bool:
