@@ -124,6 +124,13 @@ def test_the_password_of_a_code_hosts_token_user_is_a_token() -> None:
     assert ("CONNECTION_STRING", "Bilan!2026x") in found(text)
 
 
+def test_a_generated_value_of_a_tokens_length_in_a_url_is_a_token() -> None:
+    token = "Vm9yZ2VUa246MDI6Mzg4MTIxOkxxWnBRN3hUbTJLc1I4dkZhOW5Xd0UzYkM1ZEc"
+    assert ("TOKEN", token) in found(f"index-url = https://ci-runner:{token}@repo.acme.intra/pypi/simple")
+    # a shorter random password someone set is a connection's password
+    assert ("CONNECTION_STRING", "Tq8mWv3Kx_pLz") in found("amqp://orders:Tq8mWv3Kx_pLz@mq.acme.intra:5672/")
+
+
 def test_a_jwt_is_a_token_whatever_its_payload_and_whatever_names_it() -> None:
     jwt = "eyJhbGciOiJIUzI1NiJ9.Zk3Lq9Vx2Mb7Nt4Wp8Hc1Yd6Rf0Sj5Ga3Ke.Xw9Pq2Lm7Vb4Nt8Rc3Yd6Hf1Sj5Ga0Ke2Zu"
     assert found(f"cookie copied from the browser: portal_sid={jwt}") == [("TOKEN", jwt)]

@@ -47,6 +47,7 @@ from .shape import (
     looks_like_password,
     looks_like_recovery_code,
     looks_like_short_key,
+    looks_generated,
     looks_random,
 )
 
@@ -75,8 +76,9 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
         user, host = m.group("user").casefold(), m.group("host").casefold()
         if user == "anonymous" or host in _LOOPBACK and (password.casefold() == user or password.casefold() in DEFAULT_PASSWORDS):
             continue  # anonymous FTP; a tutorial's "postgres:postgres@localhost" opens nothing but the reader's own machine
-        # (a code host's or registry's token user, "https://oauth2:<token>@git.acme.lan": the password is a token)
-        family = "TOKEN" if user in TOKEN_USERS else "CONNECTION_STRING"
+        # A code host's or registry's token user ("https://oauth2:<token>@git.acme.lan"), or a generated value of a
+        # token's length (32+ characters: issued by a service, as registries' and CI tokens are, never chosen): a token.
+        family = "TOKEN" if user in TOKEN_USERS or len(password) >= 32 and looks_generated(password) else "CONNECTION_STRING"
         out.append(SecretCandidate(m.start("password"), m.end("password"), family, "credentials-in-url"))
     return out
 
