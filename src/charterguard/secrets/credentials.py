@@ -42,12 +42,12 @@ from .shape import (
     is_documented_sample,
     is_placeholder,
     is_public_key_material,
+    looks_generated,
     looks_like_access_code,
     looks_like_key,
     looks_like_password,
     looks_like_recovery_code,
     looks_like_short_key,
-    looks_generated,
     looks_random,
 )
 
