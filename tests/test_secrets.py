@@ -356,6 +356,7 @@ def test_the_default_charter_examples_pass() -> None:
         "/opt/a/" + "b/" * 40_000 + "x.md",
         "wifi Castor#Bleu58 " * 5_000,
         "Ab1!" * 25_000,
+        "define('api_key', '" * 6_000,
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:

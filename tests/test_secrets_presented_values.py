@@ -232,3 +232,22 @@ def test_a_chosen_password_handed_over_for_logging_in_is_found(text: str) -> Non
 )
 def test_mixed_words_that_no_one_types_to_log_in_stay_clean(text: str) -> None:
     assert [family for family, _ in found(text) if family == "PASSWORD"] == []
+
+
+# -- settings given by a call or a subscript ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "value"),
+    [
+        ("wp-config.php du site RH : define('SECURE_AUTH_KEY', 'v8#Lq2!mZt9$Xw4&Rk7pN1cY6bH3sD0f');", "API_KEY", "v8#Lq2!mZt9$Xw4&Rk7pN1cY6bH3sD0f"),
+        ('os.environ["SMTP_PASSWORD"] = "Courrier#2026x"  # quick fix, to remove', "PASSWORD", "Courrier#2026x"),
+        ("settings.set('billing_token', 'Wk3nT8vZ2xR7mK9pQ4bH6cY1sD5fG0aJ')", "TOKEN", "Wk3nT8vZ2xR7mK9pQ4bH6cY1sD5fG0aJ"),
+    ],
+)
+def test_a_secret_setting_given_by_a_call_or_a_subscript_is_found(text: str, family: str, value: str) -> None:
+    assert found(text) == [(family, value)]
+
+
+def test_settings_that_hold_no_secret_or_a_placeholder_stay_clean() -> None:
+    assert found("define('WP_DEBUG', 'true'); define('DB_NAME', 'wordpress_rh'); config.set(\"api_key\", \"<your key>\")") == []

@@ -520,6 +520,11 @@ _XML_SECRET = re.compile(
     r"(?i)<(?P<name>[\w.\-:]{0,40}?(?:password|passwd|passphrase|secret|token|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key)[\w.\-]{0,40})>"
     r"\s*(?P<value>[^<\s]{1,4096})\s*</(?P=name)>"
 )
+# A setting given by a call or a subscript, its name quoted: define('AUTH_KEY', 'X') (WordPress, PHP),
+# config.set("api_key", "X"), os.environ["DB_PASSWORD"] = "X", ENV['SECRET'] = 'X'.
+_CALL_SETTING = re.compile(
+    r"[(\[]\s*[\"'](?P<name>[A-Za-z][\w.\-]{1,60})[\"']\s*(?:,|\]\s*=)\s*(?P<quote>[\"'])(?P<value>[^\"'\n]{1,4096})(?P=quote)"
+)
 
 
 
@@ -570,6 +575,13 @@ def find_announced(text: str) -> list[SecretCandidate]:
         family = _config_family(m.group("name").casefold(), text, m.start())
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "xml-element"))
+    for m in _CALL_SETTING.finditer(text) if "'" in text or '"' in text else ():
+        name = m.group("name").casefold()
+        if not _CONFIG.match(name + "=x") or _DESCRIBING_NAME.search(name.replace("-", "_").strip("_.")):
+            continue  # a setting that holds no secret (define('WP_DEBUG', 'true'), config.set("timeout", "30"))
+        family = _config_family(name, text, m.start())
+        if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
+            out.append(SecretCandidate(m.start("value"), m.end("value"), family, "setting-call"))
     for m in _ANNOUNCED.finditer(text):
         # ("reset" in "got reset to X" says what was done to it, not that it is forgotten or expired)
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(_RESET_TO.sub("", m.group("connector"))):
