@@ -90,16 +90,12 @@ _RECOVERY_WORDS = r"(?:cl[ée]f?s?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secour
 # What announces a password or an access code, in prose (FR/EN) and abbreviations.
 _PASSWORD_WORDS = (
     # (and its typos: passwrd, pasword, psswd, pswd)
-    r"🔑|🔐|🗝️?|mots?[ \-]de[ \-]passe|phrases?[ \-]de[ \-]passe|mdp|passwords?|passwd|pa?s{1,2}w(?:o?r)?ds?|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
-    # an SNMP community is the password of a network device's monitoring
-    r"snmp\s+communit(?:y|ies)|community\s+strings?|communaut[ée]s?\s+snmp|"
+    r"🔑|🔐|🗝️?|mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pa?s{1,2}w(?:o?r)?ds?|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
     r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te|"
     r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire|imprim\w{0,6}|photocopieuse|copieur)|"
     r"codes?\s+pour\s+(?:l['’]\s*|la\s+|le\s+)?(?:imprim\w{0,6}|photocopieuse|copieur|ouvrir|entrer|acc[ée]der|d[ée]verrouiller|se\s+connecter)|"
     r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network|printer|copier)|"
     r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key|pin|pass)|"
-    # a code to unlock a device, or said to be typed: "unlock code", « le code à taper »
-    r"unlock\s+codes?|codes?\s+(?:de\s+)?d[ée]verrouillage|codes?\s+[àa]\s+(?:taper|composer|saisir|entrer)|codes?\s+to\s+(?:type|enter|dial|punch\s+in)|"
     r"cl[ée]\s+(?:wi-?fi|wpa[23]?(?:-psk)?|wep|r[ée]seau|de\s+s[ée]curit[ée](?:\s+r[ée]seau)?)|wpa[23]?(?:-psk)?\s+(?:key|passphrase)|"
     # a wifi key said as network engineers say it: the pre-shared key, the network or security key
     r"psk|pre-?shared\s+keys?|(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
@@ -114,10 +110,7 @@ _PASSWORD_WORDS = (
 _KEY_WORDS = (
     r"api[ _\-]?keys?|cl[ée]s?\s+(?:d['’]\s?)?api|clefs?\s+(?:d['’]\s?)?api|cl[ée]\s+secr[eè]te|cl[ée]\s+priv[ée]e|"
     r"secret\s+(?:access\s+)?keys?|access\s+keys?|client\s+secrets?|app\s+secrets?|consumer\s+(?:secrets?|keys?)|signing\s+keys?|"
-    r"private\s+keys?|encryption\s+keys?|cl[ée]\s+de\s+chiffrement|master\s+keys?|webhook\s+secrets?|"
-    # what activates a paid licence: whoever holds it uses the licence
-    r"licen[cs]e\s+keys?|product\s+keys?|serial\s+keys?|activation\s+(?:keys?|codes?)|cl[ée]s?\s+(?:de\s+)?(?:licence|produit|d['’]activation)|"
-    r"codes?\s+d['’]activation"
+    r"private\s+keys?|encryption\s+keys?|cl[ée]\s+de\s+chiffrement|master\s+keys?|webhook\s+secrets?"
 )
 # "The secret for the webhook is X", "le secret partagé : X": a key when long and random, else a password.
 _SECRET_WORDS = r"(?:shared\s+)?secrets?(?:\s+partag[ée]s?)?"
@@ -156,6 +149,25 @@ _VALUE = (
 
 _ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<password>" + _PASSWORD_WORDS + r")|(?P<key>" + _KEY_WORDS + r")|(?P<token>" + _TOKEN_WORDS + r")|(?P<secret>" + _SECRET_WORDS + r"))"
+    + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
+)
+# Rarer words naming a password or a key, read as `_ANNOUNCED` reads its words, only on the posts holding their cue
+# (each alternative of a scanned alternation costs every position of every post):
+# - passwords: a passphrase said in French, an SNMP community (a network device's monitoring password), a code to
+#   unlock a device or said to be typed ("unlock code", « le code à taper »);
+# - keys: what activates a paid licence (whoever holds it uses the licence).
+_RARE_PASSWORD_WORDS = (
+    r"phrases?[ \-]de[ \-]passe|snmp\s+communit(?:y|ies)|community\s+strings?|communaut[ée]s?\s+snmp|"
+    r"unlock\s+codes?|codes?\s+(?:de\s+)?d[ée]verrouillage|codes?\s+[àa]\s+(?:taper|composer|saisir|entrer)|codes?\s+to\s+(?:type|enter|dial|punch\s+in)"
+)
+_RARE_KEY_WORDS = (
+    r"licen[cs]e\s+keys?|product\s+keys?|serial\s+keys?|activation\s+(?:keys?|codes?)|cl[ée]s?\s+(?:de\s+)?(?:licence|produit|d['’]activation)|"
+    r"codes?\s+d['’]activation"
+)
+_RARE_CUES = ("phrase", "snmp", "communit", "communaut", "unlock", "verrouill", "taper", "composer", "saisir", "entrer", "to type", "to enter",
+              "to dial", "punch", "licen", "product key", "serial key", "activation")
+_ANNOUNCED_RARE = re.compile(
+    r"(?i)(?<![\w\-])(?:(?P<password>" + _RARE_PASSWORD_WORDS + r")|(?P<key>" + _RARE_KEY_WORDS + r"))(?P<token>(?!x)x)?(?P<secret>(?!x)x)?"
     + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
 )
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
@@ -243,10 +255,13 @@ _KEY_OPTION = re.compile(
 # A lock said to open with a code, the lock named before it in the sentence: "le coffre s'ouvre avec 19-44-07",
 # "the server room door opens with 7C4-19B-D2 on the keypad", "le cadenas se déverrouille avec 4471".
 _OPENS_WITH = re.compile(
-    r"(?i)(?<![\w\-])(?:(?:s['’]ouvr\w{0,4}|ouvr\w{0,4}|opens?|opened|unlock\w{0,3}|(?:se\s+)?d[ée]verrouill\w{0,4})\s+"
+    r"(?i)(?<![\w\-])(?:s['’]ouvr\w{0,4}|ouvr\w{0,4}|opens?|opened|unlock\w{0,3}|(?:se\s+)?d[ée]verrouill\w{0,4})\s+"
     r"(?:(?:only\s+|now\s+|uniquement\s+|seulement\s+|maintenant\s+)?(?:with|avec|using|par)\s+)"
-    # ... or takes the code: "the keypad on the dock takes 7291#", « le digicode prend 4471B »
-    r"|(?:takes|accepts|prend|accepte)\s+(?:(?:only|now|uniquement|seulement|maintenant|d[ée]sormais)\s+)?)"
+    r"(?:(?:le|the|a|un|this|ce)\s+)?(?:(?:new|nouveau)\s+)?(?:(?:code|combinaison|combination|pin)\s+)?" + _VALUE
+)
+# ... or said to take the code: "the keypad on the dock takes 7291#", « le digicode prend 4471B ».
+_TAKES_CODE = re.compile(
+    r"(?i)(?<![\w\-])(?:takes|accepts|prend|accepte)\s+(?:(?:only|now|uniquement|seulement|maintenant|d[ée]sormais)\s+)?"
     r"(?:(?:le|the|a|un|this|ce)\s+)?(?:(?:new|nouveau)\s+)?(?:(?:code|combinaison|combination|pin)\s+)?" + _VALUE
 )
 _LOCK = re.compile(
@@ -455,11 +470,23 @@ DEFAULT_PASSWORDS = frozenset(
 # (each cue costs a scan of the post: none holds another, "pw" stands for "pwd", "acces" for "access", "cred" for
 # "credentials" and "creds", "identifi" for "identifiant" and "identified")
 _CUES = (
-    "pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "🔑", "🔐", "🗝", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
-    "token", "jeton", "bearer", "basic", "auth", "cred", "identifi", "login", "user", "accès", "acces",
-    "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
-    "combina", "combo", "sess", "sid", "admin", "root", "connect", "securestring", "snmp", "community string",
+    "pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "🔑", "🔐", "🗝", "sésame", "sesame", "-p", "ldap", "/p:", "code", " pin",
+    " clé", " cle", "key", "secret", "token", "jeton", "bearer", "basic", "auth", "cred", "identifi", "login", "user", "accès",
+    "acces ", "access ", "access_", "access-", "access:", "access,", "accesskey", "accesstoken",
+    "compte", "account", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
+    "combina", "combo", "admin", "root", "connect", "securestring", "snmp", "community string",
 )
+# Read on the post with a space before it and for its brackets, quotes and line breaks (`_word_starts`), so that a word's
+# start is a cue: " cle" (not "article"), " clé" (not "recyclés"), " pin" (not "shipping"); "access " (not "accessibility"),
+# "k-office" (back-office, not Office). Names that only config gives
+# (sas, sig, sess, sid: "designed", "subsidiary") are cues when an assignment follows them (`_config_may_match`).
+_NAME_ONLY_CUES = ("sas", "sig", "sess", "sid")
+
+
+def _word_starts(lowered: str) -> str:
+    """The post with a space before it and for what often stands before a word (a line break, a bracket, a quote, an
+    apostrophe): each cue that starts with a space then starts a word. (str.replace: ~40x cheaper than str.translate.)"""
+    return " " + lowered.replace("\n", " ").replace("(", " ").replace("'", " ").replace("’", " ").replace('"', " ").replace("«", " ")
 _KEY_CUES = ("key", "secret", "token", "clé", "cle ", "clef", "jeton")  # see `_KEY_THEN_VALUE` ("cle" alone: "article", "cycle")
 _ROLE_CUES = ("admin", "root", "superuser", "sysadmin", "sa:", "postgres", "oracle", "ubnt", "pi:", "operator")  # see `_ROLE_PAIR`
 _SPACED_CUES = re.compile(r"log\s+in|sign\s+in|-a\b")  # the cues above cannot say "log in" with any space
@@ -474,11 +501,11 @@ def _has_cue(lowered: str, cues: tuple[str, ...]) -> bool:
     return any(map(lowered.__contains__, cues))  # (map over a bound method: no Python frame per cue)
 
 
-def _config_may_match(lowered: str) -> bool:
-    """Whether `_CONFIG` can match: a config word followed, past the rest of its name, by ":" or "="."""
+def _config_may_match(lowered: str, cues: tuple[str, ...] = _CONFIG_CUES) -> bool:
+    """Whether `_CONFIG` can match: a config word (one of `cues`) followed, past the rest of its name, by ":" or "="."""
     if ":" not in lowered and "=" not in lowered:
         return False
-    for cue in _CONFIG_CUES:
+    for cue in cues:
         position = lowered.find(cue)
         while position >= 0:
             if _REST_OF_NAME.match(lowered, position + len(cue)):
@@ -510,9 +537,13 @@ _CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?()\n—–]|\s-\s)")  # not "desktop /
 _SLASH_PAIR_CONTEXT = re.compile(
     r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|connecte(?:-toi|-vous)?|identifiants?|creds|credentials?|"
     r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?|(?:basic\s+)?auth(?:entication|entification)?)\b"
-    # what one logs in to, as a word (not "vpn-lyon.corp..."): "for the guest VPN use stand-lyon / X", "Wifi salle B : AcmeMeet / X"
-    r"|(?i:(?<![\w\-.])(?:vpn|wi-?fi|nas|extranet|intranet|portail|portal|console|back-?office|tenant|mailbox|messagerie|ftp|sftp|ssh|rdp)(?![\w\-.]))"
 )
+# What one logs in to, as a word (not "vpn-lyon.corp..."): "for the guest VPN use stand-lyon / X", "Wifi salle B : AcmeMeet / X".
+_LOGIN_PLACES = re.compile(
+    r"(?i)(?<![\w\-.])(?:vpn|wi-?fi|nas|extranet|intranet|portail|portal|console|back-?office|tenant|mailbox|messagerie|ftp|sftp|ssh|rdp)(?![\w\-.])"
+)
+_LOGIN_PLACE_CUES = ("vpn", "wifi", "wi-fi", "nas", "extranet", "intranet", "portail", "portal", "console", "office", "tenant", "mailbox",
+                     "messagerie", "ftp", "ssh", "rdp")
 _LABELLED_VALUE = re.compile(r"(?i)(token|jeton|api[_\-]?key|key|secret)[:=]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 # Secrets in XML config (Maven settings.xml, app.config): <password>X</password>, <apiKey>X</apiKey>.
@@ -536,7 +567,8 @@ _TYPED_SYMBOL = re.compile(r"[!#$%&*?@^()\[\]{}<>|;,]")
 def find_announced(text: str) -> list[SecretCandidate]:
     """Secrets a word announces, in prose and in config: the value is the span."""
     lowered = text.lower()
-    if not _has_cue(lowered, _CUES) and _SPACED_CUES.search(lowered) is None:
+    if not _has_cue(_word_starts(lowered), _CUES) and _SPACED_CUES.search(lowered) is None and not _config_may_match(lowered, _NAME_ONLY_CUES) \
+            and not ("_" in lowered and _has_cue(lowered, _NAME_ONLY_CUES)):
         return []
     out: list[SecretCandidate] = []
     # Config first: on the same value, its family (a connection string's password) is the more precise.
@@ -575,14 +607,15 @@ def find_announced(text: str) -> list[SecretCandidate]:
         family = _config_family(m.group("name").casefold(), text, m.start())
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "xml-element"))
-    for m in _CALL_SETTING.finditer(text) if "'" in text or '"' in text else ():
+    for m in _CALL_SETTING.finditer(text) if ("(" in text or "[" in text) and _has_cue(lowered, _CONFIG_CUES) else ():
         name = m.group("name").casefold()
         if not _CONFIG.match(name + "=x") or _DESCRIBING_NAME.search(name.replace("-", "_").strip("_.")):
             continue  # a setting that holds no secret (define('WP_DEBUG', 'true'), config.set("timeout", "30"))
         family = _config_family(name, text, m.start())
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "setting-call"))
-    for m in _ANNOUNCED.finditer(text):
+    announced = [_ANNOUNCED, _ANNOUNCED_RARE] if _has_cue(lowered, _RARE_CUES) else [_ANNOUNCED]
+    for m in (m for regex in announced for m in regex.finditer(text)):
         # ("reset" in "got reset to X" says what was done to it, not that it is forgotten or expired)
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(_RESET_TO.sub("", m.group("connector"))):
             continue
@@ -626,11 +659,13 @@ def find_announced(text: str) -> list[SecretCandidate]:
                 and looks_like_password(value) and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
                 and not IDENTIFIER_WORDS.search(text, max(0, m.start() - 40), span[0]):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-weak-noun"))
-    for m in _LISTED.finditer(text) if _has_cue(lowered, _LIST_CUES) else ():
+    # (the first password word found tells where a list may start: most posts have none)
+    first_password_word = _PASSWORD_WORD.search(text)
+    for m in _LISTED.finditer(text, first_password_word.start()) if first_password_word is not None and _LIST_CONNECTOR.search(text) else ():
         if _EXAMPLE_SAID.search(text, max(0, m.start() - 40, text.rfind("\n", 0, m.start()) + 1), m.end()):
             continue  # (the other words of advice, "safe", "stored", say nothing here: the list's shape decides)
         out += [SecretCandidate(start, end, "PASSWORD", "listed-codes") for start, end in _listed_codes(text, m.end())]
-    for m in _RECOVERY_LATER.finditer(text) if _has_cue(lowered, _LIST_CUES) else ():
+    for m in _RECOVERY_LATER.finditer(text) if _has_cue(lowered, _RECOVERY_CUES) else ():
         if looks_like_recovery_code(m.group("value")):
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "recovery-key"))
     for m in _SHORT_FORM.finditer(text):
@@ -647,7 +682,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         (_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type"),
         (_LOOSE_ANNOUNCED, "password-announced-loosely"), (_LOOSE_ANNOUNCED_LAST, "password-announced-loosely"), (_NEW_ONE, "password-new-one"),
     )
-    password_word = _PASSWORD_WORD.search(text) is not None
+    password_word = first_password_word is not None
     for regex, kind in word_orders if password_word else ():
         for m in regex.finditer(text):
             span = _value_span(text, m)
@@ -732,7 +767,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
             named_key = re.search(r"(?i)key[\"']?\s*:" if group == "header" else r"(?i)key\s+$", text[m.start() : m.start(group)]) is not None
             named_key = named_key or m.group("client") is not None  # "<client id>:<secret>": a key pair's secret half
             out.append(SecretCandidate(m.start(group), m.end(group), "API_KEY" if named_key else "TOKEN", "authorization-header"))
-    if ("/" in text or ":" in text and _TIGHT_COLON.search(text) is not None) and _SLASH_PAIR_CONTEXT.search(text):
+    if ("/" in text or ":" in text and _TIGHT_COLON.search(text) is not None) and (
+        _SLASH_PAIR_CONTEXT.search(text) or _has_cue(lowered, _LOGIN_PLACE_CUES) and _LOGIN_PLACES.search(text)
+    ):
         for m in _SLASH_PAIR.finditer(text):
             value = m.group("password").rstrip(_TRAILING)
             if m.group("colon") and not _strongly_shaped(value):
@@ -743,7 +780,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             if classes(value) >= 3 and looks_like_password(value) and not _EMAIL.fullmatch(value) \
                     and (_ACCOUNT_NAME.match(m.group("user")) or _LOGIN_NAME.match(m.group("user")) and _PASSWORD_SYMBOL.search(value)
                          and any(c.isdigit() for c in value) and _CLAUSE_END.match(text, m.start("password") + len(value))) \
-                    and _SLASH_PAIR_CONTEXT.search(sentence):
+                    and (_SLASH_PAIR_CONTEXT.search(sentence) or _LOGIN_PLACES.search(sentence)):
                 out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
     for m in _ROLE_PAIR.finditer(text) if ":" in text and _has_cue(lowered, _ROLE_CUES) else ():
         value = m.group("password").rstrip(_TRAILING)
@@ -794,12 +831,16 @@ def find_by_context(text: str) -> list[SecretCandidate]:
     configuration ("snmp-server community X"). The value is the span."""
     lowered = text.lower()
     out: list[SecretCandidate] = []
-    for m in _OPENS_WITH.finditer(text) if _has_cue(lowered, _OPENS_CUES) else ():
+    lock_said = _has_cue(lowered, _LOCK_CUES)
+    openers = [_OPENS_WITH] if _has_cue(lowered, _OPENS_CUES) else []
+    if lock_said and _has_cue(lowered, _TAKES_CUES):
+        openers.append(_TAKES_CODE)
+    for m in (m for regex in openers for m in regex.finditer(text)):
         span = _value_span(text, m)
         sentence_start = max(m.start() - 80, *(text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"))
         if span is not None and looks_like_access_code(text[span[0] : span[1]]) and _LOCK.search(text, sentence_start, span[1] + 40):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "lock-opens-with"))
-    if _has_cue(lowered, _LOCK_CUES):
+    if lock_said:
         for regex in (_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS):
             for m in regex.finditer(text):
                 code = m.group("code")
@@ -823,8 +864,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         if kind in (None, "0", "7") and not value.isdigit() and (looks_like_password(value) or looks_like_key(value)) \
                 and value.casefold() not in _DEVICE_PUBLIC_WORDS:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
-    if _TYPED_SYMBOL.search(text) is not None:
-        out += _presented_passwords(text)
+    out += _presented_passwords(text)
     return out
 
 
@@ -834,8 +874,19 @@ def _presented_passwords(text: str) -> list[SecretCandidate]:
     The shape (`_typed_password`) is what no word, name, product or figure has; the sentence names a way in
     (a password word, a network, an account, a portal) or says to type it; advice, examples and refusals stay clean."""
     out = []
-    for m in _TOKEN.finditer(text):
-        start, end = m.start(), m.end()
+    done = 0
+    # Only the words with a symbol inside (prose puts its "!" and "?" before a space): each read once.
+    for symbol in _SYMBOL_INSIDE.finditer(text):
+        if symbol.start() < done:
+            continue
+        start = symbol.start()
+        while start > 0 and symbol.start() - start <= 80 and not text[start - 1].isspace():
+            start -= 1
+        space = _WORD_END.search(text, symbol.end(), symbol.end() + 81)
+        end = min(len(text), symbol.end() + 81) if space is None else space.start()
+        done = end
+        if not 8 <= end - start <= 80:
+            continue  # (a longer run is a key, a link or a paste: other finders read those)
         while start < end and text[start] in _OPENING:
             start += 1
         while end > start and text[end - 1] in _TRAILING:
@@ -847,7 +898,8 @@ def _presented_passwords(text: str) -> list[SecretCandidate]:
         # (the way in may be named a sentence or two before: "Nouveau wifi invité ! Pour ceux qui demandent : X")
         context = text[_previous_sentence_start(text, start) : start] + sentence
         if _ACCESS_SAID.search(context) is None or _EXAMPLE_SAID.search(sentence) is not None \
-                or _ADVICE_BEFORE.search(text, max(0, start - 40), start) or _REFUSED_AFTER.match(text, end):
+                or _ADVICE_BEFORE.search(text, max(0, start - 40), start) or _REFUSED_AFTER.match(text, end) \
+                or IDENTIFIER_WORDS.search(text, max(0, start - 40), start):
             continue
         out.append(SecretCandidate(start, end, "PASSWORD", "password-presented", score=0.8))
     return out
@@ -866,17 +918,19 @@ def _previous_sentence_start(text: str, start: int) -> int:
 
 
 def _typed_password(value: str) -> bool:
-    """8 to 64 characters mixing both cases, a digit and a symbol inside (not only closing it: "Bravo2026!" ends a
+    """8 to 40 characters mixing both cases, a digit and a symbol inside (not only closing it: "Bravo2026!" ends a
     cheer), no link, address, handle, file name or hyphenated words: "Marmotte!2026", "Kx9#vTq2"."""
-    if not 8 <= len(value) <= 64 or classes(value) < 4 or not _INNER_SYMBOL.search(value[1:-1]):
-        return False
+    if not 8 <= len(value) <= 40 or classes(value) < 4 or not _INNER_SYMBOL.search(value[1:-1]):
+        return False  # (longer: a key, a certificate's line or a fingerprint, not what people type)
     if "://" in value or "@" in value[1:] or value[0] in "#@" or _FILE_EXTENSION.search(value) or _WORD_COMPOUND_LIKE.match(value) \
             or _STRUCTURED.search(value):
         return False
     return looks_like_password(value)
 
 
-_TOKEN = re.compile(r"\S{8,80}")
+# (the symbol first, then the look behind: the engine skips to the symbols, 8x faster than a look-behind first)
+_SYMBOL_INSIDE = re.compile(r"[!#$%&*+=?^~|;<>§€£](?<=\S.)(?=\S)")
+_WORD_END = re.compile(r"\s")
 # "Server=...;Password=X;", "\\srv\share$\...", "{ODBC Driver}": config and paths, each read by its own finder.
 _STRUCTURED = re.compile(r"[=;\\{}]")
 _OPENING = "([{«“\"'`‘<"
@@ -892,7 +946,8 @@ _ACCESS_SAID = re.compile(
 
 
 # Cues without which the finders of `find_by_context` cannot match (substrings of the lowercased post).
-_OPENS_CUES = ("ouvr", "opens ", "opened ", "open with", "unlock", "verrouill", "takes ", "accepts ", "prend ", "accepte ")  # (not "open" alone: "open source", "opening")
+_OPENS_CUES = ("ouvr", "opens ", "opened ", "open with", "unlock", "verrouill")
+_TAKES_CUES = ("takes ", "accepts ", "prend ", "accepte ")  # (not "open" alone: "open source", "opening")
 # (the door as French names it, not the verb "porter": "il porte sur", "apporte", "importe")
 _LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
               "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "interphone", "coffre",
@@ -985,8 +1040,9 @@ _SPACES = re.compile(r"[ \t]+")
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 _SENTENCE_STOP = re.compile(r"[.!?(]\s|[.!?(]$|\s[—–-]\s")
 _DATE_LIKE = re.compile(r"^\d{1,4}[ \-]\d{1,2}[ \-]\d{1,4}$")
-_WEAK_NOUN_CUES = ("clé", "cle", "key", "code", "combina")
-_LIST_CUES = ("code", "clé", "cle", "key", "pass", "mdp", "pin", "pw", "secret", "sésame", "sesame")
+_WEAK_NOUN_CUES = ("clé", "cle ", "clef", "key", "code", "combina")  # ("cle" alone: "article", "cycle")
+_LIST_CONNECTOR = re.compile(r"[:=→➡>👉]")  # (what `_LISTED` needs between the words and the list)
+_RECOVERY_CUES = ("récup", "recup", "secours", "recovery", "backup")
 
 
 def _strongly_shaped(value: str) -> bool:

@@ -110,14 +110,13 @@ _VERSION_BEFORE = re.compile(r"(?i)(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\
 _IPV6 = re.compile(r"(?i)(?<![\w:])(?P<ip>(?:fe80|f[cd][0-9a-f]{2})(?::[0-9a-f]{0,4}){2,7})(?:%\w+)?(?![\w:])")
 
 _HOST = r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9\-]{0,62}"
-# (a JDBC link's "jdbc:" is part of the link: "jdbc:postgresql://pg.acme.intra/db")
 _URL = re.compile(
-    r"(?i)(?<![\w@.\-/+])(?:(?:jdbc:)?(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?"
+    r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?"
     r"(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
 )
 # The same without the user part, for the posts with no "@" (most): the user part is tried at every position.
 _URL_WITHOUT_USER = re.compile(
-    r"(?i)(?<![\w@.\-/+])(?:(?:jdbc:)?(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
+    r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
 )
 _SINGLE_LABEL_URL = re.compile(
     r"(?i)(?<![\w.\-])(?:https?|ftp)://(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?(?P<host>[a-z][a-z0-9\-]{0,62})(?![\w\-.])"
@@ -139,7 +138,8 @@ _SERVER_DOCUMENT = re.compile(
 # A share written with forward slashes as mount, fstab and smbclient take it ("//fs-design.acme.intra/brand",
 # "//NAS01/compta"): its host has no dot, or is internal (see `_slash_shares`).
 # (no ":" in a share's names: "//npm.acme.intra/:_authToken=" is an .npmrc registry scope)
-_SLASH_SHARE = re.compile(r"(?<![\w:/.\-])//(?P<host>[A-Za-z0-9][\w.\-]{0,62})/(?P<rest>[\w$][^\s<>\"'|*?:]*)(?![^\s<>\"'|*?])")
+# (the first "/" before the look-behind: the engine skips to the slashes)
+_SLASH_SHARE = re.compile(r"/(?<![\w:/.\-]/)/(?P<host>[A-Za-z0-9][\w.\-]{0,62})/(?P<rest>[\w$][^\s<>\"'|*?:]*)(?![^\s<>\"'|*?])")
 # "/mnt/brand": where a share is mounted, one name under the mount root; the share is what discloses.
 _MOUNT_POINT = re.compile(r"^/(?:mnt|media)/[^/]+/?$")
 _TRAILING = ".,;:!?)]}»”’\"'"
@@ -207,7 +207,7 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
                 out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "INTERNAL_URL", "bucket-uri"))
     if "\\" in text or ":/" in text or "/" in text:
         out.extend(_paths(text))
-    if "//" in text:
+    if text.count("//") > text.count("://"):  # (a "//" that is no link's)
         out.extend(_slash_shares(text, domains))
     for m in _NAMED_SERVER.finditer(text):
         if _host_shaped(m.group("host")):
@@ -309,6 +309,8 @@ def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]
         start, end = m.start(), _trim(text, m.start(), m.end())
         if not m.group("scheme") and m.start("host") in login_hosts:
             start = m.start("host")
+        elif m.group("scheme") and text[max(0, start - 5) : start].casefold() == "jdbc:":
+            start -= 5  # "jdbc:postgresql://pg.acme.intra/db": the JDBC prefix is part of the link
         whole = text[start:end].casefold()
         address = whole.split("://", 1)[-1]
         address = address.split("@", 1)[-1] if "@" in address.split("/", 1)[0] else address
