@@ -69,6 +69,11 @@ HOSTED_TOOLS: tuple[tuple[str, str], ...] = (
     # A Cloud Storage object opened with the reader's Google login: a private bucket's file.
     ("storage.cloud.google.com", ""),
 )
+# (domain, "." + domain, path prefix, whether only its subdomains are a company's: "acme.atlassian.net", not "atlassian.net"),
+# computed once: each host of each post is compared with every tool.
+_HOSTED_TOOLS: tuple[tuple[str, str, str, bool], ...] = tuple(
+    (domain, "." + domain, prefix, domain.count(".") == 1 and not prefix) for domain, prefix in HOSTED_TOOLS
+)
 # Hosted tools whose workspace pages are told apart from the vendor's public pages by the
 # path's shape: (domain, path pattern). A Notion page ends in its 32-hex id (notion.so/pricing
 # does not); a Linear path names a workspace then an issue or project; a cloud console link
@@ -207,7 +212,7 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
                 out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "INTERNAL_URL", "bucket-uri"))
     if "\\" in text or ":/" in text or "/" in text:
         out.extend(_paths(text))
-    if text.count("//") > text.count("://"):  # (a "//" that is no link's)
+    if "//" in text and text.count("//") > text.count("://"):  # (a "//" that is no link's)
         out.extend(_slash_shares(text, domains))
     for m in _NAMED_SERVER.finditer(text):
         if _host_shaped(m.group("host")):
@@ -361,8 +366,8 @@ def _internal_kind(host: str, address: str, domains: tuple[str, ...], tools: tup
     path = address.split("/", 1)[1] if "/" in address else ""
     if "#" in address.split("/", 1)[0]:
         path = address[address.index("#") :]  # "portal.azure.com/#@tenant/resource/..." or "portal.azure.com#..."
-    for domain, prefix in HOSTED_TOOLS:
-        on_tool = host.endswith("." + domain) if domain.count(".") == 1 and not prefix else host == domain or host.endswith("." + domain)
+    for domain, dotted, prefix, subdomains_only in _HOSTED_TOOLS:
+        on_tool = host.endswith(dotted) if subdomains_only else host == domain or host.endswith(dotted)
         if on_tool and path.startswith(prefix) and not _PUBLISHED_PAGE.search(path) and not _REGIONAL_ENDPOINT.search(labels[0]):
             return "hosted-internal-tool"
     for domain, pattern in HOSTED_TOOL_PAGES:
