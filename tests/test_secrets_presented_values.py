@@ -212,6 +212,9 @@ def test_the_next_lines_field_name_is_no_password_of_a_pair() -> None:
         # the way in named a sentence or a line before
         "Nouveau wifi pour les visiteurs ! Pour ceux qui demandent : Castor#Bleu58",
         "Wifi visiteurs\nACME-VISIT\nCastor#Bleu58",
+        # an account's name and a slash before it, whatever the tool
+        "L'outil de notes de frais : mlegrand / Castor#Bleu58",
+        "Pour déverrouiller le PC de l'accueil : Castor#Bleu58",
     ],
 )
 def test_a_chosen_password_handed_over_for_logging_in_is_found(text: str) -> None:
@@ -228,6 +231,7 @@ def test_a_chosen_password_handed_over_for_logging_in_is_found(text: str) -> Non
         "Log in to the portal and check the C++20 migration notes in session B-204",
         "Rendez-vous sur le portail, code couleur Bleu#2 pour le stand 4-12",
         "Super soirée hier. Merci à tous, Castor#Bleu58 forever",  # no way in named around it
+        "Le guide est dans docs/Setup#Part2, section réseau",  # a path and its anchor, no account
     ],
 )
 def test_mixed_words_that_no_one_types_to_log_in_stay_clean(text: str) -> None:

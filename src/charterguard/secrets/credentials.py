@@ -895,9 +895,12 @@ def _presented_passwords(text: str) -> list[SecretCandidate]:
         if not _typed_password(value):
             continue
         sentence = _sentence_around(text, start, end)
-        # (the way in may be named a sentence or two before: "Nouveau wifi invité ! Pour ceux qui demandent : X")
+        # (the way in may be named a sentence or two before: "Nouveau wifi invité ! Pour ceux qui demandent : X"; an
+        # account's name before a slash is one: "L'outil de notes de frais : jdupont / X")
         context = text[_previous_sentence_start(text, start) : start] + sentence
-        if _ACCESS_SAID.search(context) is None or _EXAMPLE_SAID.search(sentence) is not None \
+        user = _USER_SLASH_BEFORE.search(text, max(0, start - 45), start)
+        named_user = user is not None and (_ACCOUNT_NAME.match(user.group("user")) or _LOGIN_NAME.match(user.group("user"))) is not None
+        if not named_user and _ACCESS_SAID.search(context) is None or _EXAMPLE_SAID.search(sentence) is not None \
                 or _ADVICE_BEFORE.search(text, max(0, start - 40), start) or _REFUSED_AFTER.match(text, end) \
                 or IDENTIFIER_WORDS.search(text, max(0, start - 40), start):
             continue
@@ -929,10 +932,11 @@ def _typed_password(value: str) -> bool:
 
 
 # (the symbol first, then the look behind: the engine skips to the symbols, 8x faster than a look-behind first)
+_USER_SLASH_BEFORE = re.compile(r"(?<![\w\-./@#:])(?P<user>[A-Za-z][\w.\-@]{1,40})[ \t]*/[ \t]*$")
 _SYMBOL_INSIDE = re.compile(r"[!#$%&*+=?^~|;<>§€£](?<=\S.)(?=\S)")
 _WORD_END = re.compile(r"\s")
-# "Server=...;Password=X;", "\\srv\share$\...", "{ODBC Driver}": config and paths, each read by its own finder.
-_STRUCTURED = re.compile(r"[=;\\{}]")
+# "Server=...;Password=X;", "\\srv\share$\...", "docs/Setup#Part2", "{ODBC Driver}": config and paths, each read by its own finder.
+_STRUCTURED = re.compile(r"[=;\\/{}]")
 _OPENING = "([{«“\"'`‘<"
 # A symbol people put inside a password; not the ones inside names, addresses, figures and words ("-", ".", "'", "/", ":", ",").
 _INNER_SYMBOL = re.compile(r"[!#$%&*+=?^~|;<>§€£]")
@@ -941,7 +945,7 @@ _WORD_COMPOUND_LIKE = re.compile(r"^[A-Za-zÀ-ÿ]+(?:[&+][A-Za-zÀ-ÿ]+)+\d{0,4}
 _ACCESS_SAID = re.compile(
     r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r"|wi-?fi|wpa[23]?|wlan|ssid|r[ée]seau|network|vpn|nas|portail|portal|borne|kiosk|extranet|"
     r"intranet|console|compte|account|session|logins?|log\s+in|logger|sign\s+in|connexion|connect\w{0,6}|acc[eè]s|access|identifiants?|creds|"
-    r"credentials?|tapez|tape|entrez|saisissez|saisis|essayez|essaie|type|enter|try)(?![\w\-])"
+    r"credentials?|tapez|tape|entrez|saisissez|saisis|essayez|essaie|type|enter|try|d[ée]verrouill\w{0,4}|unlock\w{0,3})(?![\w\-])"
 )
 
 
