@@ -232,6 +232,7 @@ def test_a_chosen_password_handed_over_for_logging_in_is_found(text: str) -> Non
         "Rendez-vous sur le portail, code couleur Bleu#2 pour le stand 4-12",
         "Super soirée hier. Merci à tous, Castor#Bleu58 forever",  # no way in named around it
         "Le guide est dans docs/Setup#Part2, section réseau",  # a path and its anchor, no account
+        "Notre offre Wi-Fi 6E pour les PME : 29€/mois, accès illimité",  # a price
     ],
 )
 def test_mixed_words_that_no_one_types_to_log_in_stay_clean(text: str) -> None:

@@ -754,7 +754,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         rest_of_line = text[span[1] : (text.find("\n", span[1]) + 1 or len(text) + 1) - 1]
         # "wifi: AcmeGuest, pass: X": the value is the network's name when a password word follows
         if classes(value) >= 3 and len(value) >= 8 and any(c.isdigit() for c in value) and _PASSWORD_SYMBOL.search(value) \
-                and not _PASSWORD_WORD.search(rest_of_line):
+                and looks_like_password(value) and not _PASSWORD_WORD.search(rest_of_line):  # (not a price: "29€/mois")
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "wifi-assigned"))
     for m in _AUTH_HEADER.finditer(text) if _has_cue(lowered, _HEADER_CUES) else ():
         group = "value" if m.group("value") is not None else "header"

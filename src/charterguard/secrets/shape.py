@@ -131,6 +131,8 @@ def looks_like_password(value: str) -> bool:
         return False  # "MDP (Master Data Platform)": a parenthesis opening an aside
     if value.isdigit():
         return 4 <= len(value) <= 12
+    if not _not_a_plain_number(value):
+        return False
     if _WORD_COMPOUND.match(value):
         # "Wi-Fi", "Back-Office", "Acme-Event": words joined by hyphens ("mot de passe Wi-Fi : X"); groups of
         # random letters ("hgtr-wqpl-znxe-kbfu") are generated
@@ -142,12 +144,15 @@ def looks_like_password(value: str) -> bool:
         return len(value) >= 8 and inner_upper and any(c.islower() for c in value[1:])
     if n_classes >= 3:
         return len(value) >= 5
-    return n_classes >= 2 and len(value) >= 6 and _not_a_plain_number(value)
+    return n_classes >= 2 and len(value) >= 6
 
 
 def _not_a_plain_number(value: str) -> bool:
-    """"12,5", "3.14", "1 000", "10%", "2026-03-01" are figures and dates, not passwords."""
-    return not re.fullmatch(r"[\d.,:%/\-+]+", value)
+    """"12,5", "3.14", "1 000", "10%", "2026-03-01" are figures and dates; "29€/mois", "$30/month" prices, not passwords."""
+    return not re.fullmatch(r"[\d.,:%/\-+]+", value) and _PRICE.fullmatch(value) is None
+
+
+_PRICE = re.compile(r"(?:[\d.,]+\s?[€$£¥]|[€$£¥]\s?[\d.,]+)(?:\s?(?:/|par|per)\s?[a-zA-Zé]{1,10})?")
 
 
 def looks_like_key(value: str) -> bool:
