@@ -20,9 +20,14 @@
 - URLs and DSNs with credentials: `mongodb+srv://svc:Pa55word@cluster0...`, and Oracle's
   `user/password@host` (sqlplus, jdbc:oracle:thin:); the span is the password, so the redacted
   post keeps the rest of the URL readable.
+- Codes listed after the words naming them ("Backup codes: 4kq9-x2mb  7wz3-p8dn", « Codes de secours :
+  7390 4412, 6618 0293 »: items of one shape), a recovery key later in its sentence; settings given by a
+  call (`define('AUTH_KEY', 'X')`, `os.environ["DB_PASSWORD"] = "X"`).
 - Said without a credential word (`find_by_context`): a lock's code ("le coffre s'ouvre avec
   19-44-07", "punch 5512# at the door keypad", "Alarme : 4471"), a wallet's recovery phrase, the
-  secrets of a network device's configuration ("snmp-server community X").
+  secrets of a network device's configuration ("snmp-server community X"); a chosen password (both
+  cases, a digit, a symbol inside) handed over for logging in ("tapez X pour le wifi invité",
+  "connexion au NAS : admin, X", "outil de notes de frais : mlegrand / X").
 
 The keyword only says where to look; the value's shape (`shape`) decides, so that
 "le mot de passe doit contenir 12 caractères" or "password: <your password>" stay
