@@ -16,6 +16,20 @@ the whole line, with one entity per family (`FAMILIES`).
   and strongly mixed with nothing saying it is public);
 - `infrastructure`: private IPs, internal host names, UNC shares and file paths,
   links to internal tools.
+
+The family, decided the same way whatever found the value (first rule that applies):
+1. the value's own shape, when a standard or a vendor defines it: a prefix or format of the
+   catalogue (`ghp_` TOKEN, `AKIA` API_KEY, a JWT TOKEN, a PEM block, WIF, JWK private member or
+   recovery phrase PRIVATE_KEY, a BitLocker recovery key PASSWORD);
+2. where it sits: the password of a URL's user part or of a connection string is CONNECTION_STRING,
+   unless the user is a code host's token user (oauth2, x-access-token...) or the value is generated
+   and 32+ long (a service issued it): TOKEN;
+3. the word naming it, its last word deciding for a compound name: password, passphrase, code, PIN,
+   community, recovery/backup codes PASSWORD; key or secret API_KEY (a private or encryption key of an
+   asymmetric key's size PRIVATE_KEY); token, jeton, bearer, session, sid, sig, auth TOKEN; "secret"
+   alone API_KEY when the value is random, PASSWORD when chosen (both cases, digits or symbols);
+4. no word: a generated value API_KEY; a chosen value handed over for logging in, or a lock's code, PASSWORD.
+Overlapping candidates keep the longest; on the same span, the finder listed first here wins.
 """
 
 from __future__ import annotations

@@ -155,6 +155,12 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("azure-function-key", "API_KEY", r"azurewebsites\.net/api/[\w\-/]{1,100}\?(?:[^\s&#]{0,200}&){0,5}code=(?P<secret>[A-Za-z0-9_\-/+%]{40,}={0,2})", hint='azurewebsites\\.net/api/'),
     # Generic shapes
     TokenShape("jwt", "TOKEN", _B + r"eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{2,}\.[A-Za-z0-9_\-]{4,}", hint='eyJ[\\w\\-]{10,}\\.eyJ'),
+    # ... whatever its payload holds (an encrypted or opaque claim set): the header names the algorithm, type or key
+    # ({"alg", {"typ", {"kid" in base64url), then the payload and the signature.
+    # A BitLocker recovery key: 8 groups of 6 digits, a shape nothing else has; it unlocks a disk as a password does.
+    TokenShape("bitlocker-recovery-key", "PASSWORD", r"(?<![\w\-])\d{6}(?:-\d{6}){7}(?![\w\-])", hint=r"\d{6}-\d{6}-\d{6}-"),
+    TokenShape("jwt", "TOKEN", _B + r"eyJ(?:hbGci|0eXAi|raWQi)[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}" + _E,
+               hint='eyJ(?:hbGci|0eXAi|raWQi)'),
     TokenShape("putty-private-key", "PRIVATE_KEY", r"PuTTY-User-Key-File-\d: [\s\S]{0,4000}?Private-Lines: \d+[\s\S]{0,8000}?(?:Private-MAC: [0-9a-fA-F]{20,128}|(?=Private-MAC)|$)", hint='PuTTY-User-Key-File'),
 )
 

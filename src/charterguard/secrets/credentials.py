@@ -20,9 +20,14 @@
 - URLs and DSNs with credentials: `mongodb+srv://svc:Pa55word@cluster0...`, and Oracle's
   `user/password@host` (sqlplus, jdbc:oracle:thin:); the span is the password, so the redacted
   post keeps the rest of the URL readable.
+- Codes listed after the words naming them ("Backup codes: 4kq9-x2mb  7wz3-p8dn", « Codes de secours :
+  7390 4412, 6618 0293 »: items of one shape), a recovery key later in its sentence; settings given by a
+  call (`define('AUTH_KEY', 'X')`, `os.environ["DB_PASSWORD"] = "X"`).
 - Said without a credential word (`find_by_context`): a lock's code ("le coffre s'ouvre avec
   19-44-07", "punch 5512# at the door keypad", "Alarme : 4471"), a wallet's recovery phrase, the
-  secrets of a network device's configuration ("snmp-server community X").
+  secrets of a network device's configuration ("snmp-server community X"); a chosen password (both
+  cases, a digit, a symbol inside) handed over for logging in ("tapez X pour le wifi invité",
+  "connexion au NAS : admin, X", "outil de notes de frais : mlegrand / X").
 
 The keyword only says where to look; the value's shape (`shape`) decides, so that
 "le mot de passe doit contenir 12 caractères" or "password: <your password>" stay
@@ -32,6 +37,7 @@ clean. Patterns have bounded repetitions (linear time on long posts).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..text.urls import USERINFO_URL, oracle_logins
 from . import SecretCandidate
@@ -41,6 +47,7 @@ from .shape import (
     is_documented_sample,
     is_placeholder,
     is_public_key_material,
+    looks_generated,
     looks_like_access_code,
     looks_like_key,
     looks_like_password,
@@ -52,6 +59,8 @@ from .shape import (
 # -- credentials in URLs -----------------------------------------------------------
 
 _LOOPBACK = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "host.docker.internal"})
+# The user names under which code hosts and registries take a token as the password.
+TOKEN_USERS = frozenset({"token", "x-access-token", "x-token-auth", "oauth2", "oauth", "__token__", "gitlab-ci-token", "x-oauth-basic"})
 _URL_PLACEHOLDERS = frozenset({"pass", "pwd", "pw", "passwd", "password", "user", "username", "secret", "mdp", "token", "motdepasse"})
 
 
@@ -72,12 +81,17 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
         user, host = m.group("user").casefold(), m.group("host").casefold()
         if user == "anonymous" or host in _LOOPBACK and (password.casefold() == user or password.casefold() in DEFAULT_PASSWORDS):
             continue  # anonymous FTP; a tutorial's "postgres:postgres@localhost" opens nothing but the reader's own machine
-        out.append(SecretCandidate(m.start("password"), m.end("password"), "CONNECTION_STRING", "credentials-in-url"))
+        # A code host's or registry's token user ("https://oauth2:<token>@git.acme.lan"), or a generated value of a
+        # token's length (32+ characters: issued by a service, as registries' and CI tokens are, never chosen): a token.
+        family = "TOKEN" if user in TOKEN_USERS or len(password) >= 32 and looks_generated(password) else "CONNECTION_STRING"
+        out.append(SecretCandidate(m.start("password"), m.end("password"), family, "credentials-in-url"))
     return out
 
 
 # -- keyword-announced secrets ------------------------------------------------------
 
+# What unlocks an account or a disk when the password is lost: a recovery key, backup codes.
+_RECOVERY_WORDS = r"(?:cl[ée]f?s?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
 # What announces a password or an access code, in prose (FR/EN) and abbreviations.
 _PASSWORD_WORDS = (
     # (and its typos: passwrd, pasword, psswd, pswd)
@@ -95,7 +109,7 @@ _PASSWORD_WORDS = (
     r"(?:safe|lock|padlock|locker|vault)\s+(?:combination|combo)|"
     r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)|"
     # what unlocks an account or a disk when the password is lost
-    r"(?:cl[ée]f?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
+    + _RECOVERY_WORDS
 )
 # What announces an API key, a token or another secret.
 _KEY_WORDS = (
@@ -126,7 +140,7 @@ _CONNECTOR = (
 # Any English "-ly" or French "-ment" adverb too ("is literally X", "c'est tout simplement X").
 _ADVERB = (
     r"(?:\s+(?:tout\s+)?(?:toujours|maintenant|d[ée]sormais|encore|juste|just|now|still|always|simply|really|actually|"
-    r"en\s+fait|[a-z]{2,14}ly|[a-zéè]{3,14}ment))?"
+    r"en\s+fait|bien|bel\s+et\s+bien|well|[a-z]{2,14}ly|[a-zéè]{3,14}ment))?"
     r"(?:\s+(?:le|la|the)(?=\s+\S*\d))?"  # "c'est le 5829B": an article before a code
 )
 # Words between the keyword and the connector ("du wifi invité", "for the staging db"):
@@ -134,12 +148,31 @@ _ADVERB = (
 _GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,8}?"
 # (a code may be said digit by digit: "code alarme = 1 9 8 4")
 _VALUE = (
-    r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?P<spaced>\d(?: \d){3,7})(?![\w\-])"
+    r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?P<spaced>\d(?: \d){3,7}|[a-z]{4}(?: [a-z]{4}){3})(?![\w\-])"
     r"|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
 )
 
 _ANNOUNCED = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<password>" + _PASSWORD_WORDS + r")|(?P<key>" + _KEY_WORDS + r")|(?P<token>" + _TOKEN_WORDS + r")|(?P<secret>" + _SECRET_WORDS + r"))"
+    + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
+)
+# Rarer words naming a password or a key, read as `_ANNOUNCED` reads its words, only on the posts holding their cue
+# (each alternative of a scanned alternation costs every position of every post):
+# - passwords: a passphrase said in French, an SNMP community (a network device's monitoring password), a code to
+#   unlock a device or said to be typed ("unlock code", « le code à taper »);
+# - keys: what activates a paid licence (whoever holds it uses the licence).
+_RARE_PASSWORD_WORDS = (
+    r"phrases?[ \-]de[ \-]passe|snmp\s+communit(?:y|ies)|community\s+strings?|communaut[ée]s?\s+snmp|"
+    r"unlock\s+codes?|codes?\s+(?:de\s+)?d[ée]verrouillage|codes?\s+[àa]\s+(?:taper|composer|saisir|entrer)|codes?\s+to\s+(?:type|enter|dial|punch\s+in)"
+)
+_RARE_KEY_WORDS = (
+    r"licen[cs]e\s+keys?|product\s+keys?|serial\s+keys?|activation\s+(?:keys?|codes?)|cl[ée]s?\s+(?:de\s+)?(?:licence|produit|d['’]activation)|"
+    r"codes?\s+d['’]activation"
+)
+_RARE_CUES = ("phrase", "snmp", "communit", "communaut", "unlock", "verrouill", "taper", "composer", "saisir", "entrer", "to type", "to enter",
+              "to dial", "punch", "licen", "product key", "serial key", "activation")
+_ANNOUNCED_RARE = re.compile(
+    r"(?i)(?<![\w\-])(?:(?P<password>" + _RARE_PASSWORD_WORDS + r")|(?P<key>" + _RARE_KEY_WORDS + r"))(?P<token>(?!x)x)?(?P<secret>(?!x)x)?"
     + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
 )
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
@@ -231,6 +264,11 @@ _OPENS_WITH = re.compile(
     r"(?:(?:only\s+|now\s+|uniquement\s+|seulement\s+|maintenant\s+)?(?:with|avec|using|par)\s+)"
     r"(?:(?:le|the|a|un|this|ce)\s+)?(?:(?:new|nouveau)\s+)?(?:(?:code|combinaison|combination|pin)\s+)?" + _VALUE
 )
+# ... or said to take the code: "the keypad on the dock takes 7291#", « le digicode prend 4471B ».
+_TAKES_CODE = re.compile(
+    r"(?i)(?<![\w\-])(?:takes|accepts|prend|accepte)\s+(?:(?:only|now|uniquement|seulement|maintenant|d[ée]sormais)\s+)?"
+    r"(?:(?:le|the|a|un|this|ce)\s+)?(?:(?:new|nouveau)\s+)?(?:(?:code|combinaison|combination|pin)\s+)?" + _VALUE
+)
 _LOCK = re.compile(
     r"(?i)(?<![\w\-])(?:doors?|portes?|portails?|gates?|coffres?(?:-forts?)?|safes?|vaults?|cadenas|padlocks?|locks?|serrures?|casiers?|lockers?|"
     r"armoires?|cabinets?|lockbox|bo[iî]tes?\s+[àa]\s+cl[ée]s?|keypad|digicode|salles?|rooms?|locaux|local|entr[ée]es?|entrance)(?![\w\-])"
@@ -279,6 +317,22 @@ IDENTIFIER_WORDS = re.compile(
     r"fingerprints?|empreintes?|publi(?:c|que)|pub|publishable|site[\s_\-]?keys?|ssh-[a-z0-9]+|ecdsa-[\w\-]+)\b"
 )
 
+# A preposition (and an article) before a word: the word is a complement of the noun before it.
+COMPLEMENT_BEFORE = re.compile(
+    r"(?i)(?<![\w\-])(?:de|du|des|d['’]|pour|for|of|from)\s*(?:(?:la|le|les|l['’]|the|our|your|nos|vos|notre|votre|ces|these|this)\s*)?"
+    r"(?:[\w\-]{1,20}\s+)?$"
+)
+
+
+def names_an_identifier(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], the words after a credential word, name an identifier: an identifier word
+    there that is not a complement ("token id: X", "key fingerprint: X"); "le jeton API ... des factures : X"
+    and "the token for the orders sync: X" name a token (the head noun comes first)."""
+    return any(
+        COMPLEMENT_BEFORE.search(text, max(start, m.start() - 40), m.start()) is None for m in IDENTIFIER_WORDS.finditer(text, start, end)
+    )
+
+
 # The gap or connector says the value is an example, a statistic or a rule, not a secret.
 _NOT_A_DISCLOSURE = re.compile(
     # Whole words ("bonus" is not "bon", "fortune" not "fort", "sur" not "sûr"), then word stems.
@@ -293,8 +347,33 @@ _RESET_TO = re.compile(r"(?i)(?<![\w\-])(?:reset\s+to|r[ée]initialis[ée]e?\s+(
 # "key", "clé", "code" alone are common words; after a wifi network's name they announce its password
 # ("Guest network: ACME-GUEST — key: X", "Wifi Acme-Invités, clé : X").
 _NETWORK_KEY = re.compile(
-    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)(?P<connector>\s*(?:[:=]|" + _ARROW + r"|\bis\b|\best\b))?"
+    r"(?i)(?<![\w\-])(?:wi-?fi|r[ée]seau|network|ssid)\b[^.!?\n]{0,50}?(?<![\w\-])(?:key|cl[ée]f?|code|pass)(?P<connector>\s*(?:[:=]|" + _ARROW + r"|\bis\b|\best\b)|,?\s*(?:c['’]est|it['’]s|it\s+is)(?![\w\-]))?"
     + _VALUE
+)
+# "clé", "key", "code" alone, then "c'est", "is" or ":" and a value shaped as only a chosen password is (both cases,
+# a digit and a symbol, 8+ characters): "la clé c'est Cerisier$Brest29", "the code is Hx7!kP2mQz". A word, a slogan
+# or a promo code ("BIENVENUE20", "SUMMER-2026") has no such shape.
+_WEAK_NOUN_IS = re.compile(
+    r"(?i)(?<![\w\-])(?:cl[ée]f?|key|code|combinaison|combination)(?P<words>(?:\s+[^\s.!?:=,;()]{1,20}){0,3}?)\s*,?\s*"
+    r"(?:(?<![\w'’])(?:c['’]est|est|is|it['’]s)(?![\w'’])|:)" + _ADVERB + _VALUE
+)
+# What a code named so is when it is no credential: a promo, postal, error or product code.
+_NOT_A_CREDENTIAL_CODE = re.compile(
+    r"(?i)promo|r[ée]duc|discount|coupon|voucher|source|postal|zip|pays|country|couleur|colou?r|erreur|error|produit|product|article|"
+    r"tva|vat|naf|ape|iban|bic|swift|cadeau|gift"
+)
+# Codes listed after the words naming them (a colon or an arrow between): "Backup codes: dix3-mmqk  5dwq-j870",
+# « Codes de secours : 9642 2695, 2183 9640 », or one per line below the colon.
+_LISTED = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n:=→]{0,80}?)\s*(?::|=|" + _ARROW + r")[ \t]*"
+)
+# What separates a list's items when one of them is there (else single spaces do): "a, b", "a  b", "a | b", one per line.
+_LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;|·•][ \t]*|\n[ \t]*|[ \t](?:et|and|ou|or)[ \t]+)|[ \t]{2,}")
+# One item: groups of letters and digits joined by single spaces or dashes ("9642 2695", "dix3-mmqk", "A1B2C3D4").
+_CODE_ITEM = re.compile(r"[0-9A-Za-z]{2,10}(?:[ \-][0-9A-Za-z]{2,10}){0,7}")
+# A recovery key said with no connector, later in the sentence: "my drive recovery key in chat 😬 300190-695365-...".
+_RECOVERY_LATER = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _RECOVERY_WORDS + r")(?![\w\-])[^.!?\n]{0,80}?(?<![\w\-])(?P<value>[0-9A-Za-z]{4,8}(?:-[0-9A-Za-z]{4,8}){3,11})(?![\w\-])"
 )
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
 _WEAK_WORDS = frozenset({"pin", "code pin", "pin code"})
@@ -396,11 +475,23 @@ DEFAULT_PASSWORDS = frozenset(
 # (each cue costs a scan of the post: none holds another, "pw" stands for "pwd", "acces" for "access", "cred" for
 # "credentials" and "creds", "identifi" for "identifiant" and "identified")
 _CUES = (
-    "pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "🔑", "🔐", "🗝", "sésame", "sesame", "-p", "ldap", "/p:", "code", "pin", "clé", "cle", "key", "secret",
-    "token", "jeton", "bearer", "basic", "auth", "cred", "identifi", "login", "user", "accès", "acces",
-    "compte", "account", "sas", "sig", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "office", "tenant",
-    "combina", "combo", "sess", "sid", "admin", "root", "connect", "securestring",
+    "pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "🔑", "🔐", "🗝", "sésame", "sesame", "-p", "ldap", "/p:", "code", " pin",
+    " clé", " cle", "key", "secret", "token", "jeton", "bearer", "basic", "auth", "cred", "identifi", "login", "user", "accès",
+    "acces ", "access ", "access_", "access-", "access:", "access,", "accesskey", "accesstoken",
+    "compte", "account", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
+    "combina", "combo", "admin", "root", "connect", "securestring", "snmp", "community string",
 )
+# Read on the post with a space before it and for its brackets, quotes and line breaks (`_word_starts`), so that a word's
+# start is a cue: " cle" (not "article"), " clé" (not "recyclés"), " pin" (not "shipping"); "access " (not "accessibility"),
+# "k-office" (back-office, not Office). Names that only config gives
+# (sas, sig, sess, sid: "designed", "subsidiary") are cues when an assignment follows them (`_config_may_match`).
+_NAME_ONLY_CUES = ("sas", "sig", "sess", "sid")
+
+
+def _word_starts(lowered: str) -> str:
+    """The post with a space before it and for what often stands before a word (a line break, a bracket, a quote, an
+    apostrophe): each cue that starts with a space then starts a word. (str.replace: ~40x cheaper than str.translate.)"""
+    return " " + lowered.replace("\n", " ").replace("(", " ").replace("'", " ").replace("’", " ").replace('"', " ").replace("«", " ")
 _KEY_CUES = ("key", "secret", "token", "clé", "cle ", "clef", "jeton")  # see `_KEY_THEN_VALUE` ("cle" alone: "article", "cycle")
 _ROLE_CUES = ("admin", "root", "superuser", "sysadmin", "sa:", "postgres", "oracle", "ubnt", "pi:", "operator")  # see `_ROLE_PAIR`
 _SPACED_CUES = re.compile(r"log\s+in|sign\s+in|-a\b")  # the cues above cannot say "log in" with any space
@@ -415,11 +506,11 @@ def _has_cue(lowered: str, cues: tuple[str, ...]) -> bool:
     return any(map(lowered.__contains__, cues))  # (map over a bound method: no Python frame per cue)
 
 
-def _config_may_match(lowered: str) -> bool:
-    """Whether `_CONFIG` can match: a config word followed, past the rest of its name, by ":" or "="."""
+def _config_may_match(lowered: str, cues: tuple[str, ...] = _CONFIG_CUES) -> bool:
+    """Whether `_CONFIG` can match: a config word (one of `cues`) followed, past the rest of its name, by ":" or "="."""
     if ":" not in lowered and "=" not in lowered:
         return False
-    for cue in _CONFIG_CUES:
+    for cue in cues:
         position = lowered.find(cue)
         while position >= 0:
             if _REST_OF_NAME.match(lowered, position + len(cue)):
@@ -429,7 +520,7 @@ def _config_may_match(lowered: str) -> bool:
 
 
 _TRAILING = ".,;:)]}>»”’\"'"
-_NEXT_PAIR = re.compile(r"[;&][A-Za-z_][\w ]{0,30}=")
+_NEXT_PAIR = re.compile(r"[;&,][A-Za-z_][\w ]{0,30}=")  # (mount options: "password=X,vers=3.0")
 # "user / password" or "user:password" anywhere in a sentence that speaks of logging in: "(admin / Site#Admin26)",
 # "use admin/Adm1n!2026 to log in". Only a strongly shaped password (see `_SLASH_PAIR_CONTEXT`).
 _SLASH_PAIR = re.compile(r"(?<![\w\-./@#:])(?P<user>[A-Za-z][\w.\-@]{1,40})(?:\s*/\s*|(?P<colon>:))(?P<password>[^\s/,;:()]{6,128})")
@@ -452,6 +543,12 @@ _SLASH_PAIR_CONTEXT = re.compile(
     r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|connecte(?:-toi|-vous)?|identifiants?|creds|credentials?|"
     r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?|(?:basic\s+)?auth(?:entication|entification)?)\b"
 )
+# What one logs in to, as a word (not "vpn-lyon.corp..."): "for the guest VPN use stand-lyon / X", "Wifi salle B : AcmeMeet / X".
+_LOGIN_PLACES = re.compile(
+    r"(?i)(?<![\w\-.])(?:vpn|wi-?fi|nas|extranet|intranet|portail|portal|console|back-?office|tenant|mailbox|messagerie|ftp|sftp|ssh|rdp)(?![\w\-.])"
+)
+_LOGIN_PLACE_CUES = ("vpn", "wifi", "wi-fi", "nas", "extranet", "intranet", "portail", "portal", "console", "office", "tenant", "mailbox",
+                     "messagerie", "ftp", "ssh", "rdp")
 _LABELLED_VALUE = re.compile(r"(?i)(token|jeton|api[_\-]?key|key|secret)[:=]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 # Secrets in XML config (Maven settings.xml, app.config): <password>X</password>, <apiKey>X</apiKey>.
@@ -459,18 +556,24 @@ _XML_SECRET = re.compile(
     r"(?i)<(?P<name>[\w.\-:]{0,40}?(?:password|passwd|passphrase|secret|token|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key)[\w.\-]{0,40})>"
     r"\s*(?P<value>[^<\s]{1,4096})\s*</(?P=name)>"
 )
+# A setting given by a call or a subscript, its name quoted: define('AUTH_KEY', 'X') (WordPress, PHP),
+# config.set("api_key", "X"), os.environ["DB_PASSWORD"] = "X", ENV['SECRET'] = 'X'.
+_CALL_SETTING = re.compile(
+    r"[(\[]\s*[\"'](?P<name>[A-Za-z][\w.\-]{1,60})[\"']\s*(?:,|\]\s*=)\s*(?P<quote>[\"'])(?P<value>[^\"'\n]{1,4096})(?P=quote)"
+)
 
 
 
-# The user names under which code hosts and registries take a token as the password.
-_TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?:token|x-access-token|x-token-auth|oauth2|__token__|gitlab-ci-token|x-oauth-basic)[\"']?\s*[,;}\n]")
+# ... in config: {"username": "token", "password": X}.
+_TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?:" + "|".join(map(re.escape, TOKEN_USERS)) + r")[\"']?\s*[,;}\n]")
 _TYPED_SYMBOL = re.compile(r"[!#$%&*?@^()\[\]{}<>|;,]")
 
 
 def find_announced(text: str) -> list[SecretCandidate]:
     """Secrets a word announces, in prose and in config: the value is the span."""
     lowered = text.lower()
-    if not _has_cue(lowered, _CUES) and _SPACED_CUES.search(lowered) is None:
+    if not _has_cue(_word_starts(lowered), _CUES) and _SPACED_CUES.search(lowered) is None and not _config_may_match(lowered, _NAME_ONLY_CUES) \
+            and not ("_" in lowered and _has_cue(lowered, _NAME_ONLY_CUES)):
         return []
     out: list[SecretCandidate] = []
     # Config first: on the same value, its family (a connection string's password) is the more precise.
@@ -509,7 +612,15 @@ def find_announced(text: str) -> list[SecretCandidate]:
         family = _config_family(m.group("name").casefold(), text, m.start())
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "xml-element"))
-    for m in _ANNOUNCED.finditer(text):
+    for m in _CALL_SETTING.finditer(text) if ("(" in text or "[" in text) and _has_cue(lowered, _CONFIG_CUES) else ():
+        name = m.group("name").casefold()
+        if not _CONFIG.match(name + "=x") or _DESCRIBING_NAME.search(name.replace("-", "_").strip("_.")):
+            continue  # a setting that holds no secret (define('WP_DEBUG', 'true'), config.set("timeout", "30"))
+        family = _config_family(name, text, m.start())
+        if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
+            out.append(SecretCandidate(m.start("value"), m.end("value"), family, "setting-call"))
+    announced = [_ANNOUNCED, _ANNOUNCED_RARE] if _has_cue(lowered, _RARE_CUES) else [_ANNOUNCED]
+    for m in (m for regex in announced for m in regex.finditer(text)):
         # ("reset" in "got reset to X" says what was done to it, not that it is forgotten or expired)
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(_RESET_TO.sub("", m.group("connector"))):
             continue
@@ -543,6 +654,25 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # "network key management": with no connector, only a value no word looks like
         if looks_like_password(value) or looks_like_access_code(value):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "network-key"))
+    for m in _WEAK_NOUN_IS.finditer(text) if _has_cue(lowered, _WEAK_NOUN_CUES) else ():
+        span = _value_span(text, m)
+        if span is None or _NOT_A_CREDENTIAL_CODE.search(m.group("words")) or _NOT_A_DISCLOSURE.search(m.group("words")):
+            continue
+        value = text[span[0] : span[1]]
+        # (typed characters, not emoji bytes read as text; not a public key's fingerprint: "the host key fingerprint is SHA256:...")
+        if len(value) <= 40 and value.isascii() and _strongly_shaped(value) and _PASSWORD_SYMBOL.search(value) and classes(value) == 4 \
+                and looks_like_password(value) and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                and not IDENTIFIER_WORDS.search(text, max(0, m.start() - 40), span[0]):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-weak-noun"))
+    # (the first password word found tells where a list may start: most posts have none)
+    first_password_word = _PASSWORD_WORD.search(text)
+    for m in _LISTED.finditer(text, first_password_word.start()) if first_password_word is not None and _LIST_CONNECTOR.search(text) else ():
+        if _EXAMPLE_SAID.search(text, max(0, m.start() - 40, text.rfind("\n", 0, m.start()) + 1), m.end()):
+            continue  # (the other words of advice, "safe", "stored", say nothing here: the list's shape decides)
+        out += [SecretCandidate(start, end, "PASSWORD", "listed-codes") for start, end in _listed_codes(text, m.end())]
+    for m in _RECOVERY_LATER.finditer(text) if _has_cue(lowered, _RECOVERY_CUES) else ():
+        if looks_like_recovery_code(m.group("value")):
+            out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "recovery-key"))
     for m in _SHORT_FORM.finditer(text):
         if m.group("word").casefold() == "code":
             continue  # "code promo", "code source": only the phrases of _PASSWORD_WORDS
@@ -557,7 +687,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         (_VALUE_FIRST, "password-named-after"), (_SET_TO, "password-set-to"), (_TYPE_IT, "password-to-type"),
         (_LOOSE_ANNOUNCED, "password-announced-loosely"), (_LOOSE_ANNOUNCED_LAST, "password-announced-loosely"), (_NEW_ONE, "password-new-one"),
     )
-    password_word = _PASSWORD_WORD.search(text) is not None
+    password_word = first_password_word is not None
     for regex, kind in word_orders if password_word else ():
         for m in regex.finditer(text):
             span = _value_span(text, m)
@@ -594,7 +724,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if _ASSIGNMENT.match(value.lstrip("-")):
             continue  # "key=X&token=Y", "--from-literal=password=X": each name=value is read as config, with its own family
         before = text[max(0, m.start() - 24) : m.start("words")]  # "public key", "public VAPID key", "site key", "ssh-rsa" are not secrets
-        if looks_random(value) and not IDENTIFIER_WORDS.search(m.group("words")) and not IDENTIFIER_WORDS.search(before) \
+        if looks_random(value) and not names_an_identifier(text, m.start("words"), m.end("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")) and not is_public_key_material(value):
             family = "TOKEN" if m.group("token") else key_family(text[max(0, m.start() - 12) : m.start("bare")], value)
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
@@ -629,7 +759,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         rest_of_line = text[span[1] : (text.find("\n", span[1]) + 1 or len(text) + 1) - 1]
         # "wifi: AcmeGuest, pass: X": the value is the network's name when a password word follows
         if classes(value) >= 3 and len(value) >= 8 and any(c.isdigit() for c in value) and _PASSWORD_SYMBOL.search(value) \
-                and not _PASSWORD_WORD.search(rest_of_line):
+                and looks_like_password(value) and not _PASSWORD_WORD.search(rest_of_line):  # (not a price: "29€/mois")
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "wifi-assigned"))
     for m in _AUTH_HEADER.finditer(text) if _has_cue(lowered, _HEADER_CUES) else ():
         group = "value" if m.group("value") is not None else "header"
@@ -642,7 +772,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
             named_key = re.search(r"(?i)key[\"']?\s*:" if group == "header" else r"(?i)key\s+$", text[m.start() : m.start(group)]) is not None
             named_key = named_key or m.group("client") is not None  # "<client id>:<secret>": a key pair's secret half
             out.append(SecretCandidate(m.start(group), m.end(group), "API_KEY" if named_key else "TOKEN", "authorization-header"))
-    if ("/" in text or ":" in text and _TIGHT_COLON.search(text) is not None) and _SLASH_PAIR_CONTEXT.search(text):
+    if ("/" in text or ":" in text and _TIGHT_COLON.search(text) is not None) and (
+        _SLASH_PAIR_CONTEXT.search(text) or _has_cue(lowered, _LOGIN_PLACE_CUES) and _LOGIN_PLACES.search(text)
+    ):
         for m in _SLASH_PAIR.finditer(text):
             value = m.group("password").rstrip(_TRAILING)
             if m.group("colon") and not _strongly_shaped(value):
@@ -653,7 +785,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             if classes(value) >= 3 and looks_like_password(value) and not _EMAIL.fullmatch(value) \
                     and (_ACCOUNT_NAME.match(m.group("user")) or _LOGIN_NAME.match(m.group("user")) and _PASSWORD_SYMBOL.search(value)
                          and any(c.isdigit() for c in value) and _CLAUSE_END.match(text, m.start("password") + len(value))) \
-                    and _SLASH_PAIR_CONTEXT.search(sentence):
+                    and (_SLASH_PAIR_CONTEXT.search(sentence) or _LOGIN_PLACES.search(sentence)):
                 out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
     for m in _ROLE_PAIR.finditer(text) if ":" in text and _has_cue(lowered, _ROLE_CUES) else ():
         value = m.group("password").rstrip(_TRAILING)
@@ -668,6 +800,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if "\n" in (m.group("separator") or "") and "=" in m.group("user") + m.group("password"):
             continue  # "creds:\nAWS_ACCESS_KEY_ID=...\nAWS_SECRET_ACCESS_KEY=...": config lines, each read as config
         start, end = m.start(group), m.end(group)
+        if text[end - 1] == ":" and (end == len(text) or text[end].isspace()):
+            continue  # "credential: \"X\"\n  refresh_min: 15": the next line's field name, not a password
         if text[start] in "\"'`«“‘":
             start += 1  # "--password 'X'": the quotes are not the password
         while end > start and text[end - 1] in _TRAILING:
@@ -702,12 +836,16 @@ def find_by_context(text: str) -> list[SecretCandidate]:
     configuration ("snmp-server community X"). The value is the span."""
     lowered = text.lower()
     out: list[SecretCandidate] = []
-    for m in _OPENS_WITH.finditer(text) if _has_cue(lowered, _OPENS_CUES) else ():
+    lock_said = _has_cue(lowered, _LOCK_CUES)
+    openers = [_OPENS_WITH] if _has_cue(lowered, _OPENS_CUES) else []
+    if lock_said and _has_cue(lowered, _TAKES_CUES):
+        openers.append(_TAKES_CODE)
+    for m in (m for regex in openers for m in regex.finditer(text)):
         span = _value_span(text, m)
         sentence_start = max(m.start() - 80, *(text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"))
         if span is not None and looks_like_access_code(text[span[0] : span[1]]) and _LOCK.search(text, sentence_start, span[1] + 40):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "lock-opens-with"))
-    if _has_cue(lowered, _LOCK_CUES):
+    if lock_said:
         for regex in (_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS):
             for m in regex.finditer(text):
                 code = m.group("code")
@@ -723,17 +861,102 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         n = next((k for k in _SEED_LENGTHS if k <= len(words)), 0)
         if n and sum(w.casefold() in _FUNCTION_WORDS for w in words[:n]) < 2 and len(set(words[:n])) > n * 3 // 4:
             end = _nth_word_end(text, m.start("phrase"), n)
+            while text[end - 1] in _TRAILING:
+                end -= 1  # "... humble pilot.": the sentence's full stop
             out.append(SecretCandidate(m.start("phrase"), end, "PRIVATE_KEY", "recovery-phrase"))
     for m in _DEVICE_CONFIG.finditer(text) if "\n" in text and _has_cue(lowered, _DEVICE_CUES) else ():
         value, kind = m.group("value"), m.group("type")
         if kind in (None, "0", "7") and not value.isdigit() and (looks_like_password(value) or looks_like_key(value)) \
                 and value.casefold() not in _DEVICE_PUBLIC_WORDS:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
+    out += _presented_passwords(text)
     return out
 
 
+def _presented_passwords(text: str) -> list[SecretCandidate]:
+    """Values shaped as only a chosen password is, in a sentence that hands them over for logging in: "tapez X pour
+    le wifi invité", "we're using X for the guest network password", "connexion au NAS : admin, X", "Wi-Fi ACME (X)".
+    The shape (`_typed_password`) is what no word, name, product or figure has; the sentence names a way in
+    (a password word, a network, an account, a portal) or says to type it; advice, examples and refusals stay clean."""
+    out = []
+    done = 0
+    # Only the words with a symbol inside (prose puts its "!" and "?" before a space): each read once.
+    for symbol in _SYMBOL_INSIDE.finditer(text):
+        if symbol.start() < done:
+            continue
+        start = symbol.start()
+        while start > 0 and symbol.start() - start <= 80 and not text[start - 1].isspace():
+            start -= 1
+        space = _WORD_END.search(text, symbol.end(), symbol.end() + 81)
+        end = min(len(text), symbol.end() + 81) if space is None else space.start()
+        done = end
+        if not 8 <= end - start <= 80:
+            continue  # (a longer run is a key, a link or a paste: other finders read those)
+        while start < end and text[start] in _OPENING:
+            start += 1
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        value = text[start:end]
+        if not _typed_password(value):
+            continue
+        sentence = _sentence_around(text, start, end)
+        # (the way in may be named a sentence or two before: "Nouveau wifi invité ! Pour ceux qui demandent : X"; an
+        # account's name before a slash is one: "L'outil de notes de frais : jdupont / X")
+        context = text[_previous_sentence_start(text, start) : start] + sentence
+        user = _USER_SLASH_BEFORE.search(text, max(0, start - 45), start)
+        named_user = user is not None and (_ACCOUNT_NAME.match(user.group("user")) or _LOGIN_NAME.match(user.group("user"))) is not None
+        if not named_user and _ACCESS_SAID.search(context) is None or _EXAMPLE_SAID.search(sentence) is not None \
+                or _ADVICE_BEFORE.search(text, max(0, start - 40), start) or _REFUSED_AFTER.match(text, end) \
+                or IDENTIFIER_WORDS.search(text, max(0, start - 40), start):
+            continue
+        out.append(SecretCandidate(start, end, "PASSWORD", "password-presented", score=0.8))
+    return out
+
+
+def _previous_sentence_start(text: str, start: int) -> int:
+    """Where the two sentences or lines before the one holding `start` begin (at most 160 characters back):
+    a network's name may stand on its own line between ("Wifi invité\nACME-GUEST\nX")."""
+    floor = max(0, start - 160)
+    position = start
+    for _ in range(3):
+        position = max(text.rfind(c, floor, position) for c in ".!?\n")
+        if position < 0:
+            return floor
+    return position + 1
+
+
+def _typed_password(value: str) -> bool:
+    """8 to 40 characters mixing both cases, a digit and a symbol inside (not only closing it: "Bravo2026!" ends a
+    cheer), no link, address, handle, file name or hyphenated words: "Marmotte!2026", "Kx9#vTq2"."""
+    if not 8 <= len(value) <= 40 or classes(value) < 4 or not _INNER_SYMBOL.search(value[1:-1]):
+        return False  # (longer: a key, a certificate's line or a fingerprint, not what people type)
+    if "://" in value or "@" in value[1:] or value[0] in "#@" or _FILE_EXTENSION.search(value) or _WORD_COMPOUND_LIKE.match(value) \
+            or _STRUCTURED.search(value):
+        return False
+    return looks_like_password(value)
+
+
+# (the symbol first, then the look behind: the engine skips to the symbols, 8x faster than a look-behind first)
+_USER_SLASH_BEFORE = re.compile(r"(?<![\w\-./@#:])(?P<user>[A-Za-z][\w.\-@]{1,40})[ \t]*/[ \t]*$")
+_SYMBOL_INSIDE = re.compile(r"[!#$%&*+=?^~|;<>§€£](?<=\S.)(?=\S)")
+_WORD_END = re.compile(r"\s")
+# "Server=...;Password=X;", "\\srv\share$\...", "docs/Setup#Part2", "{ODBC Driver}": config and paths, each read by its own finder.
+_STRUCTURED = re.compile(r"[=;\\/{}]")
+_OPENING = "([{«“\"'`‘<"
+# A symbol people put inside a password; not the ones inside names, addresses, figures and words ("-", ".", "'", "/", ":", ",").
+_INNER_SYMBOL = re.compile(r"[!#$%&*+=?^~|;<>§€£]")
+_WORD_COMPOUND_LIKE = re.compile(r"^[A-Za-zÀ-ÿ]+(?:[&+][A-Za-zÀ-ÿ]+)+\d{0,4}$")  # "R&D", "Canal+2026", "Marks&Spencer"
+# A way in named in the sentence (password words, what one logs in to) or the instruction to type the value.
+_ACCESS_SAID = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r"|wi-?fi|wpa[23]?|wlan|ssid|r[ée]seau|network|vpn|nas|portail|portal|borne|kiosk|extranet|"
+    r"intranet|console|compte|account|session|logins?|log\s+in|logger|sign\s+in|connexion|connect\w{0,6}|acc[eè]s|access|identifiants?|creds|"
+    r"credentials?|tapez|tape|entrez|saisissez|saisis|essayez|essaie|type|enter|try|d[ée]verrouill\w{0,4}|unlock\w{0,3})(?![\w\-])"
+)
+
+
 # Cues without which the finders of `find_by_context` cannot match (substrings of the lowercased post).
-_OPENS_CUES = ("ouvr", "opens ", "opened ", "open with", "unlock", "verrouill")  # (not "open" alone: "open source", "opening")
+_OPENS_CUES = ("ouvr", "opens ", "opened ", "open with", "unlock", "verrouill")
+_TAKES_CUES = ("takes ", "accepts ", "prend ", "accepte ")  # (not "open" alone: "open source", "opening")
 # (the door as French names it, not the verb "porter": "il porte sur", "apporte", "importe")
 _LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
               "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "interphone", "coffre",
@@ -761,6 +984,74 @@ def key_family(words: str, value: str) -> str:
     size = len(value.rstrip("="))
     key_sized = size >= 64 if all(c in "0123456789abcdefABCDEF" for c in value) else size >= 43
     return "PRIVATE_KEY" if key_sized and _PRIVATE_WORDS.search(words) else "API_KEY"
+
+
+def _listed_codes(text: str, start: int) -> list[tuple[int, int]]:
+    """The items of a list of codes starting at `start` (after the colon naming them): two or more, one shape
+    (the same groups and separators: generated together), each holding a digit and 4 to 24 letters and digits,
+    none a year, a date, a sequence or a placeholder. The list runs to the end of its line, or, when the colon
+    ends its line, over the lines below to a blank one."""
+    if not any(c.isdigit() for c in text[start : start + 40]):
+        return []  # every item holds a digit, the first within reach: most colons after a password word
+    # (600 characters at most: a list of codes is short, and each colon after a password word reads one)
+    line_end = text.find("\n", start, start + 600)
+    line_end = min(len(text), start + 600) if line_end < 0 else line_end
+    if text[start:line_end].strip():
+        end = line_end
+    else:
+        blank = text.find("\n\n", line_end + 1, line_end + 600)
+        end = min(len(text), line_end + 600) if blank < 0 else blank
+    stop = _SENTENCE_STOP.search(text, start, end)
+    end = stop.start() if stop is not None else end
+    # items separated by commas, wide spaces, lines..., or, when there is none of those, by single spaces
+    pieces = _split_spans(text, start, end, _LIST_SEPARATOR if _LIST_SEPARATOR.search(text, start, end) else _SPACES)
+    items: list[tuple[int, int]] = []
+    shape = ""
+    for piece_start, piece_end in pieces:
+        m = _CODE_ITEM.match(text, piece_start, piece_end)
+        if m is None:
+            break
+        value = m.group(0)
+        item_shape = _ALNUM.sub("x", value)
+        if shape and item_shape != shape:
+            if item_shape.startswith(shape) and item_shape[len(shape)] == " ":
+                value, item_shape = value[: len(shape)], shape  # the last item, then words: "4627 5525 à garder"
+            else:
+                break
+        alnum = sum(c.isalnum() for c in value)
+        if not (4 <= alnum <= 24 and any(c.isdigit() for c in value)) or _YEAR.match(value) or is_placeholder(value.replace(" ", "").replace("-", "")) \
+                or _DATE_LIKE.match(value):
+            break
+        shape = item_shape
+        items.append((m.start(), m.start() + len(value)))
+        if m.end() < piece_end:
+            break  # words after the item: the list ends there
+    return items if len(items) >= 2 else []
+
+
+def _split_spans(text: str, start: int, end: int, separator: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The non-blank pieces of text[start:end] between `separator`s, as (start, end), read as they are asked for."""
+    position = start
+    for m in separator.finditer(text, start, end):
+        if m.start() > position and text[position : m.start()].strip():
+            yield position, m.start()
+        position = m.end()
+    if end > position and text[position:end].strip():
+        yield position, end
+
+
+# Words saying a list's values are examples, not anyone's codes.
+_EXAMPLE_SAID = re.compile(
+    r"(?i)(?<![\w\-])(?:exemples?|examples?|e\.g|ex|format|formats|type|like|such\s+as|comme|fake|factices?|fictifs?|fictives?|dummy|samples?|"
+    r"invalid|invalides?|mod[èe]les?|templates?)(?![\w\-])"
+)
+_SPACES = re.compile(r"[ \t]+")
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+_SENTENCE_STOP = re.compile(r"[.!?(]\s|[.!?(]$|\s[—–-]\s")
+_DATE_LIKE = re.compile(r"^\d{1,4}[ \-]\d{1,2}[ \-]\d{1,4}$")
+_WEAK_NOUN_CUES = ("clé", "cle ", "clef", "key", "code", "combina")  # ("cle" alone: "article", "cycle")
+_LIST_CONNECTOR = re.compile(r"[:=→➡>👉]")  # (what `_LISTED` needs between the words and the list)
+_RECOVERY_CUES = ("récup", "recup", "secours", "recovery", "backup")
 
 
 def _strongly_shaped(value: str) -> bool:

@@ -22,7 +22,7 @@ import re
 
 from . import SecretCandidate, long_runs
 from .catalogue import NOT_SECRET_PREFIXES
-from .credentials import key_family
+from .credentials import COMPLEMENT_BEFORE, key_family
 from .shape import decodes_to_prose, entropy, is_documented_sample, is_hex, is_public_key_material, looks_generated
 
 # A run of the base64/base64url alphabet, 16+ long, not inside a longer word, a path or a link.
@@ -184,8 +184,9 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
                 out.append(SecretCandidate(start, end, "PRIVATE_KEY", "jwk-private-parameter"))
             continue
         credential, public = _last(_CREDENTIAL_CONTEXT, before), _last(_PUBLIC_CONTEXT, before)
-        if public is not None and (credential is None or public.end() > credential.end()):
-            continue
+        if public is not None and (credential is None or public.end() > credential.end()) \
+                and (credential is None or COMPLEMENT_BEFORE.search(before, credential.end(), public.start()) is None):
+            continue  # (unless the public word is the credential's complement: "le jeton API ... des factures : X")
         if credential is None and public is None:
             credential = _named_after(text, end)  # "<value> is our prod API key", "<value> (token du bot)"
         if credential is not None and (phrase := _last(_PUBLIC_KEY_PHRASE, before)) is not None \

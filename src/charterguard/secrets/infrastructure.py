@@ -69,6 +69,11 @@ HOSTED_TOOLS: tuple[tuple[str, str], ...] = (
     # A Cloud Storage object opened with the reader's Google login: a private bucket's file.
     ("storage.cloud.google.com", ""),
 )
+# (domain, "." + domain, path prefix, whether only its subdomains are a company's: "acme.atlassian.net", not "atlassian.net"),
+# computed once: each host of each post is compared with every tool.
+_HOSTED_TOOLS: tuple[tuple[str, str, str, bool], ...] = tuple(
+    (domain, "." + domain, prefix, domain.count(".") == 1 and not prefix) for domain, prefix in HOSTED_TOOLS
+)
 # Hosted tools whose workspace pages are told apart from the vendor's public pages by the
 # path's shape: (domain, path pattern). A Notion page ends in its 32-hex id (notion.so/pricing
 # does not); a Linear path names a workspace then an issue or project; a cloud console link
@@ -130,6 +135,18 @@ _UNC = re.compile(r"(?<![\w\\])\\\\(?P<host>[A-Za-z0-9][\w.\-$]{0,62})\\(?P<rest
 _FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
 _DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+" + _SPACED_FOLDERS + r"[^\s<>\"|*?.,;:!)]*)")
 _UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|Volumes/[^\s/<>\"'»)\]]+|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
+# A document or a data file deep in a server's /opt or /var tree ("/opt/sre/playbooks/dc2-failover.md"): the company's
+# own, where software keeps code, binaries and logs (".py", ".so", ".log" are not named here).
+_SERVER_DOCUMENT = re.compile(
+    r"(?<![\w/.~])/(?:opt|var)/[\w\-]+/(?:[\w.\-]+/)+[\w.\-]+\.(?i:md|pdf|docx?|xlsx?|xlsm|csv|pptx?|odt|ods|odp|sql|dump|bak|zip|gz|tgz|7z|kdbx)(?![\w.])"
+)
+# A share written with forward slashes as mount, fstab and smbclient take it ("//fs-design.acme.intra/brand",
+# "//NAS01/compta"): its host has no dot, or is internal (see `_slash_shares`).
+# (no ":" in a share's names: "//npm.acme.intra/:_authToken=" is an .npmrc registry scope)
+# (the first "/" before the look-behind: the engine skips to the slashes)
+_SLASH_SHARE = re.compile(r"/(?<![\w:/.\-]/)/(?P<host>[A-Za-z0-9][\w.\-]{0,62})/(?P<rest>[\w$][^\s<>\"'|*?:]*)(?![^\s<>\"'|*?])")
+# "/mnt/brand": where a share is mounted, one name under the mount root; the share is what discloses.
+_MOUNT_POINT = re.compile(r"^/(?:mnt|media)/[^/]+/?$")
 _TRAILING = ".,;:!?)]}»”’\"'"
 # Each path shape, and substrings one of which every match holds.
 _PATH_SHAPES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
@@ -138,6 +155,7 @@ _PATH_SHAPES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (_DRIVE_PATH, "drive-path", (":\\",)),
     (_UNIX_PATH, "user-path", ("~/", "/home/", "/Users/", "/mnt/", "/srv/", "/media/", "/share/", "/partage/", "/data/", "/nas/", "/volume1/",
                                "/Volumes/", "/var/www/", "/opt/")),
+    (_SERVER_DOCUMENT, "server-document", ("/opt/", "/var/")),
 )
 _REMOTE_PATH = re.compile(r":(?P<path>/[\w.\-]+(?:/[\w.\-]+)*/?)")  # host:/path, as NFS, rsync and scp write it
 # A machine named after a server word, as hosts are named inside a company: letters and digits in
@@ -194,6 +212,8 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
                 out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "INTERNAL_URL", "bucket-uri"))
     if "\\" in text or ":/" in text or "/" in text:
         out.extend(_paths(text))
+    if "//" in text and text.count("//") > text.count("://"):  # (a "//" that is no link's)
+        out.extend(_slash_shares(text, domains))
     for m in _NAMED_SERVER.finditer(text):
         if _host_shaped(m.group("host")):
             out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "named-server"))
@@ -264,7 +284,10 @@ def _ip_addresses(text: str, login_hosts: set[int]) -> list[SecretCandidate]:
 _ROUTER_DEFAULTS = frozenset({"192.168.0.1", "192.168.1.1", "192.168.1.254", "192.168.0.254", "192.168.2.1", "10.0.0.1", "10.0.0.138", "192.168.100.1"})
 _DEFAULT_SAID = re.compile(
     r"(?i)\b(?:d[ée]faut|default|d['’]usine|factory|souvent|g[ée]n[ée]ralement|en\s+g[ée]n[ée]ral|habituellement|normalement|"
-    r"usually|typically|generally|in\s+general|normally|commonly|often|most\s+(?:routers|boxes))\b"
+    r"usually|typically|generally|in\s+general|normally|commonly|often|most\s+(?:routers|boxes)|"
+    # said of every router, or of the reader's own at home: not the company's network
+    r"(?:nearly\s+|almost\s+)?every|(?:presque\s+)?toutes\s+les|la\s+plupart|(?:home|consumer)\s+routers?|your\s+(?:home\s+)?(?:router|box)|"
+    r"votre\s+box|ta\s+box|at\s+home|chez\s+vous|chez\s+toi)\b"
 )
 
 
@@ -291,6 +314,8 @@ def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]
         start, end = m.start(), _trim(text, m.start(), m.end())
         if not m.group("scheme") and m.start("host") in login_hosts:
             start = m.start("host")
+        elif m.group("scheme") and text[max(0, start - 5) : start].casefold() == "jdbc:":
+            start -= 5  # "jdbc:postgresql://pg.acme.intra/db": the JDBC prefix is part of the link
         whole = text[start:end].casefold()
         address = whole.split("://", 1)[-1]
         address = address.split("@", 1)[-1] if "@" in address.split("/", 1)[0] else address
@@ -341,8 +366,8 @@ def _internal_kind(host: str, address: str, domains: tuple[str, ...], tools: tup
     path = address.split("/", 1)[1] if "/" in address else ""
     if "#" in address.split("/", 1)[0]:
         path = address[address.index("#") :]  # "portal.azure.com/#@tenant/resource/..." or "portal.azure.com#..."
-    for domain, prefix in HOSTED_TOOLS:
-        on_tool = host.endswith("." + domain) if domain.count(".") == 1 and not prefix else host == domain or host.endswith("." + domain)
+    for domain, dotted, prefix, subdomains_only in _HOSTED_TOOLS:
+        on_tool = host.endswith(dotted) if subdomains_only else host == domain or host.endswith(dotted)
         if on_tool and path.startswith(prefix) and not _PUBLISHED_PAGE.search(path) and not _REGIONAL_ENDPOINT.search(labels[0]):
             return "hosted-internal-tool"
     for domain, pattern in HOSTED_TOOL_PAGES:
@@ -370,14 +395,26 @@ def _paths(text: str) -> list[SecretCandidate]:
             start, end = m.start(), _trim(text, m.start(), m.end())
             if kind == "drive-path" and _SYSTEM_DRIVE_PATHS.match(text[start:end]):
                 continue
-            if kind == "user-path" and _HOME_CONVENTION.match(text[start:end]):
-                continue  # "~/.ssh", "~/.aws/credentials", "~/Downloads": where every machine keeps them
+            if kind == "user-path" and (_HOME_CONVENTION.match(text[start:end]) or _MOUNT_POINT.match(text[start:end])):
+                continue  # "~/.ssh", "~/.aws/credentials", "~/Downloads": where every machine keeps them; a mount point
             if kind in ("unc-share", "drive-path"):
                 spaced = _SPACED_FILE_NAME.match(text, end)
                 if spaced:
                     end = spaced.end()  # "\\nas\rh\budget 2026.xlsx": a file name with spaces
             if end - start > 3:
                 out.append(SecretCandidate(start, end, "FILE_PATH", kind))
+    return out
+
+
+def _slash_shares(text: str, domains: tuple[str, ...]) -> list[SecretCandidate]:
+    """Shares written "//host/share/...": a host without a dot only resolves inside a company's network; a host
+    with one counts when internal ("//cdn.example.com/lib.js", a protocol-relative link, is public)."""
+    out = []
+    for m in _SLASH_SHARE.finditer(text):
+        host = m.group("host").casefold()
+        if "." in host and _internal_kind(host, host, domains, ()) != "internal-host" or host in _LOCAL_NAMES:
+            continue
+        out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "FILE_PATH", "unc-share"))
     return out
 
 

@@ -86,7 +86,8 @@ def looks_like_access_code(value: str) -> bool:
     """A door, alarm or wifi code: 4 to 10 digits, capitals and #*, at least half digits ("4719B", "8842#"),
     groups of digits ("77-41-09", the combination "31-17-42") or of digits and capitals ("7C4-19B-D2")."""
     if _DIGIT_GROUPS.match(value):
-        return 4 <= sum(c.isdigit() for c in value) <= 12 and not _DATE.match(value)
+        # (not a typed sequence: "1234-5678" is the docs' example)
+        return 4 <= sum(c.isdigit() for c in value) <= 12 and not _DATE.match(value) and not is_placeholder(re.sub(r"[\-.]", "", value))
     if _SPACED_DIGITS.match(value):
         return not is_placeholder(value.replace(" ", ""))  # "1 9 8 4" said digit by digit ("1 2 3 4" is a sequence)
     if _KEYPAD_GROUPS.match(value):
@@ -95,6 +96,12 @@ def looks_like_access_code(value: str) -> bool:
 
 
 _SPACED_DIGITS = re.compile(r"^\d(?: \d){3,7}$")
+_SPACED_LETTER_GROUPS = re.compile(r"^[a-z]{4}(?: [a-z]{4}){3}$")
+
+
+def _random_letters(letters: str) -> bool:
+    """12+ letters drawn at random, not words: random letters hold few vowels (~23% with y), words ~40%."""
+    return len(letters) >= 12 and sum(c in "aeiouy" for c in letters) < 0.35 * len(letters)
 _KEYPAD_GROUPS = re.compile(r"^[0-9A-Z]{1,4}(?:-[0-9A-Z]{1,4}){1,3}$")
 # A recovery key or set of backup codes: groups of digits and letters (BitLocker's 8 groups of 6 digits).
 _RECOVERY_GROUPS = re.compile(r"^[0-9A-Za-z]{4,8}(?:[\-\s][0-9A-Za-z]{4,8}){3,11}$")
@@ -118,12 +125,18 @@ def looks_like_password(value: str) -> bool:
         return False
     if _SPACED_DIGITS.match(value):
         return looks_like_access_code(value)
+    if _SPACED_LETTER_GROUPS.match(value):
+        return _random_letters(value.replace(" ", ""))  # an app password ("qvzt mhrk plye ojxa"), not four words
     if value[0] in "([" and value[1:].rstrip(")],.;:").isalpha():
         return False  # "MDP (Master Data Platform)": a parenthesis opening an aside
     if value.isdigit():
         return 4 <= len(value) <= 12
+    if not _not_a_plain_number(value):
+        return False
     if _WORD_COMPOUND.match(value):
-        return False  # "Wi-Fi", "Back-Office", "Acme-Event": words joined by hyphens ("mot de passe Wi-Fi : X")
+        # "Wi-Fi", "Back-Office", "Acme-Event": words joined by hyphens ("mot de passe Wi-Fi : X"); groups of
+        # random letters ("hgtr-wqpl-znxe-kbfu") are generated
+        return value.islower() and value.count("-") >= 2 and _random_letters(value.replace("-", ""))
     n_classes = classes(value)
     if value.isalpha():
         # One word, capitalised or not, is a word; camel-case mixtures ("hUnTeR") are not.
@@ -131,12 +144,15 @@ def looks_like_password(value: str) -> bool:
         return len(value) >= 8 and inner_upper and any(c.islower() for c in value[1:])
     if n_classes >= 3:
         return len(value) >= 5
-    return n_classes >= 2 and len(value) >= 6 and _not_a_plain_number(value)
+    return n_classes >= 2 and len(value) >= 6
 
 
 def _not_a_plain_number(value: str) -> bool:
-    """"12,5", "3.14", "1 000", "10%", "2026-03-01" are figures and dates, not passwords."""
-    return not re.fullmatch(r"[\d.,:%/\-+]+", value)
+    """"12,5", "3.14", "1 000", "10%", "2026-03-01" are figures and dates; "29€/mois", "$30/month" prices, not passwords."""
+    return not re.fullmatch(r"[\d.,:%/\-+]+", value) and _PRICE.fullmatch(value) is None
+
+
+_PRICE = re.compile(r"(?:[\d.,]+\s?[€$£¥]|[€$£¥]\s?[\d.,]+)(?:\s?(?:/|par|per)\s?[a-zA-Zé]{1,10})?")
 
 
 def looks_like_key(value: str) -> bool:
