@@ -1,6 +1,6 @@
 """Precision / recall per family: the secret rules of the default charter vs detect-secrets.
 
-    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|all] [--no-baseline] [--ordinary] [--show-errors]
+    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|all] [--no-baseline] [--ordinary] [--show-errors]
 
 Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
 (French and English; secrets in prose, config, URLs, pasted keys; about as many
@@ -152,6 +152,19 @@ now labels the second copy of its token and link (`git remote -v` prints both li
 conventions (a partner's "-Auth" header and an "App-Token" labelled API_KEY, an OVH consumer key labelled TOKEN), an Azure
 DevOps organisation's root link, a mirror's host on its own line left unlabelled, a Bundler credential variable named
 after its host, and a password given after « je ne vous donne pas mon mdp… bon allez si : ».
+`holdout13` (192 posts, 93 with a secret / 114 gold spans, 99 harmless look-alikes; fr 96, en 96) was written blind
+on 2026-12-02 by a fifth tester (who read no product code; vendors new to this file: Razorpay, ngrok, W&B, Rollbar,
+AssemblyAI, Auth0, the 1Password Secret Key, Qonto, Backblaze B2, Hetzner, Cloudflare tunnels...; keys with no prefix
+in bot configs, CLI flags, custom headers, a French YAML field, Markdown tables, Kubernetes and Docker base64). Run
+once on main (714df90): ALL 0.833/0.789 (API_KEY 0.789/0.625, TOKEN 0.750/0.882, PASSWORD 0.864/0.679, INTERNAL_URL
+0.667/1.000, INTERNAL_HOST 0.929/0.765; credentials family-blind 0.959/0.864; posts flagged 86/93, harmless 3/99);
+once on the merged code of the round above, the honest number: **the same, to every error line** — the round's
+mechanisms, fitted on holdout12's wordings, touched no holdout13 case. Half its span errors are family conventions
+(a vendor's "access token" or "Secret Key" labelled API_KEY or PASSWORD where the family rule says TOKEN or API_KEY;
+a database URL's host labelled INTERNAL_HOST where the rule reads the whole link as INTERNAL_URL); the misses are
+passwords in SMS French ("le code wifi du showroom c X"), lower-case passwords after "pass", a KeePass passphrase
+of dashed words, a Miro access code, a Markdown table's password column, an LDAP bindpw, vendor keys with no
+credential word (wandb login X, Razorpay key_...). Now a development set.
 """
 
 from __future__ import annotations
@@ -173,7 +186,7 @@ CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING
 INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
 # Written before the detector was read and run once: measured, never a target the tests assert
 # (a split the tests assert is a split the code gets tuned on).
-BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12")
+BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13")
 
 Span = tuple[int, int, str]  # start, end, family
 
@@ -353,7 +366,7 @@ def print_post_level(name: str, c: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "all"), default="report")
+    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "all"), default="report")
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")

@@ -1,6 +1,6 @@
 """Functional tone suites (bench/data/tone_suite_{fr,en}.tsv): accuracy per phenomenon.
 
-    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5|blind6] [--errors] [--stages]
+    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5|blind6|blind7] [--errors] [--stages]
 
 `--stages` counts, for the missed flag cases, the stage of the learned reading that lost them
 (no target named, gate closed, head under threshold, dropped after the head, info only).
@@ -59,6 +59,13 @@ Fourth round (blind6, blind5, blind4 as development sets: denial read as a negat
 whom a sentence is about read across sentences, departments as colleagues, bodily-harm threats,
 158 new training rows; MODEL_CARD.md, "Learned reading, fourth round"): blind6 0.812, blind5
 0.736, blind4 0.764; pass phenomena unchanged.
+`--split blind7` reads bench/data/tone_blind7_{fr,en}.tsv: 144 cases written blind on 2026-12-02
+by a fifth tester (who read no product code nor training data), run once on main (714df90):
+0.715; once on the merged code of the fourth round, the honest estimate: **0.764**; dehumanising
+0.83/0.83, discrimination 0.33/0.33, disparage_competitor 0.83/0.50, disparage_customers
+0.50/1.00, disparage_employer 1.00/0.67, insult_colleague 0.67/0.67, threat 0.50/0.67 (fr/en);
+pass phenomena as on main (insult_negated 0.67/0.50, quotation_counter 1.00/0.83, the others 1.00).
+Now a development set.
 """
 
 from __future__ import annotations
@@ -143,7 +150,7 @@ def lost_at(checker, case: Case) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"], default="report")
+    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"], default="report")
     parser.add_argument("--errors", action="store_true", help="print the misclassified posts of the split")
     parser.add_argument("--stages", action="store_true", help="count where the missed flag cases were lost (learned reading's stages)")
     args = parser.parse_args()
@@ -151,7 +158,7 @@ def main() -> int:
     from charterguard.engine import Checker
 
     checker = Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
-    if args.split in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6"):
+    if args.split in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"):
         cases = load_cases(stem=f"tone_{args.split}")
     else:
         cases = [c for c in load_cases() if args.split == "all" or c.split == args.split]
