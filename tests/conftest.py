@@ -69,6 +69,30 @@ rules:
     )
 
 
+def inside_rule_charter(tmp_path: Path, rule_options: str = "") -> Path:
+    """A charter file with one `inside_information` rule (warn, clause 6.3), `rule_options`
+    (YAML, unindented) added to the rule: for the rule's options and their file:line errors."""
+    path = tmp_path / "charter.yaml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            name: t
+            rules:
+              - id: speaking.inside
+                kind: inside_information
+                category: confidential
+                severity: warn
+                clause: "6.3"
+                message: "{topic} ({cue}): {match}"
+                examples: {flag: [x], pass: [y]}
+            """
+        )
+        + textwrap.indent(textwrap.dedent(rule_options), " " * 4),
+        encoding="utf-8",
+    )
+    return path
+
+
 def every_family_secrets_detector() -> "SecretsDetector":
     """A secrets rule of every family, on the default charter's company: the detector the
     linear-time tests feed adversarial posts to."""

@@ -5,12 +5,11 @@ are the specifications."""
 
 from __future__ import annotations
 
-import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import charter_from
+from conftest import charter_from, inside_rule_charter
 
 from charterguard import Charter, Checker
 from charterguard.errors import CharterError
@@ -209,30 +208,9 @@ def test_a_matcher_finds_every_entry_a_word_starts_with_in_the_order_entries_wer
     assert matcher.find(tokenize("Rien à voir"), "Rien à voir") == []
 
 
-def charter_file(tmp_path: Path, rule_options: str) -> Path:
-    path = tmp_path / "charter.yaml"
-    path.write_text(
-        textwrap.dedent(
-            """\
-            name: t
-            rules:
-              - id: speaking.inside
-                kind: inside_information
-                category: confidential
-                severity: warn
-                clause: "6.3"
-                message: "{topic} ({cue}): {match}"
-                examples: {flag: [x], pass: [y]}
-            """
-        )
-        + textwrap.indent(textwrap.dedent(rule_options), " " * 4),
-        encoding="utf-8",
-    )
-    return path
-
 
 def test_unknown_topic_names_file_line_and_field(tmp_path: Path) -> None:
-    path = charter_file(tmp_path, "topics: [acquisition, layofs]\n")
+    path = inside_rule_charter(tmp_path, "topics: [acquisition, layofs]\n")
     with pytest.raises(CharterError) as info:
         Charter.load(path)
     error = info.value
@@ -242,7 +220,7 @@ def test_unknown_topic_names_file_line_and_field(tmp_path: Path) -> None:
 
 
 def test_unknown_cue_list_names_file_line_and_field(tmp_path: Path) -> None:
-    path = charter_file(tmp_path, "extra_cues:\n  secret: [sous le manteau]\n")
+    path = inside_rule_charter(tmp_path, "extra_cues:\n  secret: [sous le manteau]\n")
     with pytest.raises(CharterError) as info:
         Charter.load(path)
     assert (info.value.line, info.value.field) == (11, "rules[0](speaking.inside).extra_cues.secret")
@@ -251,12 +229,12 @@ def test_unknown_cue_list_names_file_line_and_field(tmp_path: Path) -> None:
 
 def test_unknown_trigger_cue_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CharterError) as info:
-        Charter.load(charter_file(tmp_path, "cues: [rumour]\n"))
+        Charter.load(inside_rule_charter(tmp_path, "cues: [rumour]\n"))
     assert info.value.field is not None and info.value.field.startswith("rules[0](speaking.inside).cues")
 
 
 def test_a_charter_adds_its_own_topics_and_cues(tmp_path: Path) -> None:
-    path = charter_file(
+    path = inside_rule_charter(
         tmp_path,
         """\
         topics: [divestiture]

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import inside_rule_charter
 
 from charterguard import Charter, Checker
 from charterguard.errors import CharterError
@@ -39,27 +39,6 @@ def default() -> Checker:
     return inside_checker(Charter.load("default"))
 
 
-def rules_only_charter(tmp_path: Path, extra: str = "") -> Path:
-    path = tmp_path / "charter.yaml"
-    path.write_text(
-        textwrap.dedent(
-            """\
-            name: t
-            rules:
-              - id: speaking.inside
-                kind: inside_information
-                category: confidential
-                severity: warn
-                clause: "6.3"
-                message: "{topic} ({cue}): {match}"
-                examples: {flag: [x], pass: [y]}
-            """
-        )
-        + textwrap.indent(textwrap.dedent(extra), " " * 4),
-        encoding="utf-8",
-    )
-    return path
-
 
 LEAKS = [
     ("en", "Legal just finished the paperwork: the Ortiva payroll business becomes ours on March 1st, and outside the deal team nobody has a clue."),
@@ -70,7 +49,7 @@ LEAKS = [
 
 @pytest.mark.parametrize(("lang", "text"), LEAKS)
 def test_a_leak_in_words_no_lexicon_holds_is_found_by_the_learned_reading(default: Checker, tmp_path: Path, lang: str, text: str) -> None:
-    rules_alone = Checker(Charter.load(rules_only_charter(tmp_path)))
+    rules_alone = Checker(Charter.load(inside_rule_charter(tmp_path)))
     assert rules_alone.check(text, lang=lang, now=NOW).verdict == "pass"
     report = default.check(text, lang=lang, now=NOW)
     assert report.verdict == "warn"
@@ -116,7 +95,7 @@ def always_inside(probability: float = 0.99, topic: str = "acquisition") -> Insi
 
 def learned_charter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: InsideModel | None, extra: str = "") -> Checker:
     monkeypatch.setattr(inside_model, "load_inside_model", lambda: model)
-    return Checker(Charter.load(rules_only_charter(tmp_path, "learned: true\n" + extra)))
+    return Checker(Charter.load(inside_rule_charter(tmp_path, "learned: true\n" + extra)))
 
 
 @pytest.mark.parametrize(
@@ -233,7 +212,7 @@ def test_without_the_model_file_the_rules_work_alone(tmp_path: Path, monkeypatch
     [("learned: sometimes\n", "learned"), ("learned_threshold: 1.5\n", "learned_threshold"), ("learned_threshold: yes\n", "learned_threshold")],
 )
 def test_bad_learned_options_name_file_line_and_field(tmp_path: Path, option: str, field: str) -> None:
-    path = rules_only_charter(tmp_path, option)
+    path = inside_rule_charter(tmp_path, option)
     with pytest.raises(CharterError) as info:
         Charter.load(path)
     error = info.value
@@ -242,7 +221,7 @@ def test_bad_learned_options_name_file_line_and_field(tmp_path: Path, option: st
 
 
 def test_a_threshold_without_the_learned_reading_is_refused(tmp_path: Path) -> None:
-    path = rules_only_charter(tmp_path, "learned_threshold: 0.9\n")
+    path = inside_rule_charter(tmp_path, "learned_threshold: 0.9\n")
     with pytest.raises(CharterError) as info:
         Charter.load(path)
     assert info.value.field == "rules[0](speaking.inside).learned_threshold" and "learned: true" in str(info.value)
