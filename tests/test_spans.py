@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from charterguard import Charter, Checker
@@ -56,6 +56,9 @@ def assert_span_contract(post: str, report: Report) -> None:
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(post=posts, codenames=charters, channel=st.sampled_from([None, "x", "linkedin"]))
+# After a bidi override the tone words are read in display order, backwards through the post:
+# a finding over several of them once started after it ended.
+@example(post="\u202e E:8 E:8 Colibri", codenames=("Colibri",), channel=None)
 def test_every_finding_text_is_its_span_and_applying_it_changes_only_that_span(post: str, codenames: tuple[str, ...], channel: str | None) -> None:
     assert_span_contract(post, checker(codenames).check(post, channel=channel, audience="public"))
 

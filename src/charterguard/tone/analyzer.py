@@ -230,7 +230,7 @@ class ToneAnalyzer:
                 first, last = tokens.span_of_chars(m.start(), m.end())
                 category = construction.entry.category
                 key = f"construction:{category}"
-                out.append(ToneFinding(category, tokens.starts[first], tokens.ends[last - 1], self.evidence[key], evidence=key))
+                out.append(ToneFinding(category, *tokens.original_span(first, last - 1), self.evidence[key], evidence=key))
         return out
 
     def _disparagement(self, folded: "FoldedText", tokens: Tokens, judgements: list[tuple[int, int, str]]) -> list[ToneFinding]:
@@ -261,7 +261,7 @@ class ToneAnalyzer:
                 if ok:
                     # The span is the judgement itself ("nul"), not the clause: the redacted post
                     # and the "apply suggestion" replace only the disparaging words.
-                    start, end = tokens.starts[j_first], tokens.ends[j_last - 1]
+                    start, end = tokens.original_span(j_first, j_last - 1)
                     key = f"disparagement:{strength}"
                     out.append(ToneFinding(f"disparagement_{target.payload}", start, end, self.evidence[key], target.payload, key))
         return out
@@ -275,7 +275,7 @@ class ToneAnalyzer:
             indices = [k for k, s in enumerate(tokens.sentence) if s == sentence]
             # Heuristic score (not a calibrated probability): grows with the count.
             score = 1.0 - 0.5 ** count
-            out.append(ToneFinding("negativity", tokens.starts[indices[0]], tokens.ends[indices[-1]], score, evidence="negativity"))
+            out.append(ToneFinding("negativity", *tokens.original_span(indices[0], indices[-1]), score, evidence="negativity"))
         return out
 
     def _shouting(self, text: str, tokens: Tokens) -> list[ToneFinding]:
@@ -295,7 +295,7 @@ class ToneAnalyzer:
             if len(run) >= self.options.shouting_min_words:
                 # Heuristic score: share of the post's words that are shouted.
                 score = min(1.0, 0.5 + 0.5 * len(run) / max(len(tokens), 1))
-                out.append(ToneFinding("shouting", tokens.starts[run[0]], tokens.ends[run[-1]], score, evidence="shouting"))
+                out.append(ToneFinding("shouting", *tokens.original_span(run[0], run[-1]), score, evidence="shouting"))
             run = []
         return out
 
@@ -327,7 +327,7 @@ class ToneAnalyzer:
             if margin > best_margin:
                 best, best_margin = indices, margin
         assert best is not None
-        return [ToneFinding("offensive", tokens.starts[best[0]], tokens.ends[best[-1]], probability, evidence="model")]
+        return [ToneFinding("offensive", *tokens.original_span(best[0], best[-1]), probability, evidence="model")]
 
 
 def squeezed(folded: "FoldedText") -> "FoldedText":
@@ -354,7 +354,7 @@ def _sentence_texts(state: _PostState) -> tuple[str, ...]:
         bounds.setdefault(s, [k, k])[1] = k
         if not tokens.mention[k]:
             spoken.add(s)
-    return tuple(state.text[tokens.starts[a] : tokens.ends[b]] for s, (a, b) in bounds.items() if s in spoken)
+    return tuple(state.text[slice(*tokens.original_span(a, b))] for s, (a, b) in bounds.items() if s in spoken)
 
 
 def _evidence_kinds(findings: list[ToneFinding]) -> set[str]:

@@ -71,6 +71,12 @@ class Tokens:
             return k + 1
         return k
 
+    def original_span(self, first: int, last: int) -> tuple[int, int]:
+        """Original (start, end) of the words `first`..`last` (both included). The least start and
+        the greatest end, not the first word's and the last's: after a bidi override ("\u202e")
+        words are read in display order, which runs backwards through the original text."""
+        return min(self.starts[first : last + 1]), max(self.ends[first : last + 1])
+
     def span_of_chars(self, start: int, end: int) -> tuple[int, int]:
         """Token range [first, last+1) covering joined-string characters [start, end)."""
         first = bisect_right(self.joined_starts, start) - 1
