@@ -357,6 +357,21 @@ def test_the_default_charter_examples_pass() -> None:
         "wifi Castor#Bleu58 " * 5_000,
         "Ab1!" * 25_000,
         "define('api_key', '" * 6_000,
+        # SMS connectors, password options said as a name, access codes, login commands, table columns
+        "le code wifi c " * 7_000,
+        "compte a c " * 9_000,
+        "bindpw " * 14_000,
+        "mot de passe admin " * 5_000,
+        "phrase secrète " * 6_000,
+        "l'accès code " * 7_000,
+        "accès " + "a " * 40_000 + "code",
+        "wandb login " * 8_000,
+        "x login --a " * 8_000,
+        "| password |\n|---|\n" + "| a |\n" * 15_000,
+        "| password |\n" * 6_000 + "|---|\n",
+        "|" + "-" * 99_000,
+        "|---" * 25_000 + "\n",
+        "| mdp |\n|---|\n" * 10_000,
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:
