@@ -372,6 +372,9 @@ def test_the_default_charter_examples_pass() -> None:
         "|" + "-" * 99_000,
         "|---" * 25_000 + "\n",
         "| mdp |\n|---|\n" * 10_000,
+        "applicationKey " * 7_000,
+        "aKey aToken " * 8_000,
+        "rzp_live_" * 10_000,
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:

@@ -46,6 +46,9 @@ def found(text: str) -> list[tuple[str, str]]:
         # a vendor's login command
         ("pour le labo ML : comet login 4e8a1c9b7d2f6e0a3c5b8d1f9e7a2c4b", "API_KEY", "4e8a1c9b7d2f6e0a3c5b8d1f9e7a2c4b"),
         ("then run `clearml auth login --quiet 8b1f0c7d9e2a4b6c3d5e7f9a1b0c2d4e` on the runner", "API_KEY", "8b1f0c7d9e2a4b6c3d5e7f9a1b0c2d4e"),
+        # a camel-case config name, then its value after a space or a colon
+        ("[09:12] Léa : storageKey Zt4mQ9wLx2Vb7Nk3Rp8Hc5Yd", "API_KEY", "Zt4mQ9wLx2Vb7Nk3Rp8Hc5Yd"),
+        ("webhookSecret: 7Hq2Lm9Xw4Zk8Vb3Nt6Rc1Pd", "API_KEY", "7Hq2Lm9Xw4Zk8Vb3Nt6Rc1Pd"),
     ],
 )
 def test_a_secret_said_with_a_text_message_connector_or_none_is_found(text: str, family: str, secret: str) -> None:
@@ -70,6 +73,8 @@ def test_a_secret_said_with_a_text_message_connector_or_none_is_found(text: str,
         "docker login registry.acme-group.fr then push",
         "az login --use-device-code and follow the prompt",
         "npm login --registry https://registry.npmjs.org/",
+        "publicKey Zt4mQ9wLx2Vb7Nk3Rp8Hc5Yd is the one to share",
+        "press the Key Token Secret button twice",
     ],
 )
 def test_look_alikes_of_those_wordings_stay_clean(text: str) -> None:

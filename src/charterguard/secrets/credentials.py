@@ -407,7 +407,7 @@ _CONFIG = re.compile(
     r"(?i)(?<![\w.\-])[\"'`]?(?P<name>[a-z0-9_.\-]{0,40}?(?:password|passwd|passphrase|pwd|(?<![a-z])pass(?![a-z])|mdp|motdepasse|mot_de_passe|"
     r"secret|token|jeton|api_?key|apikey|access_?key|private_?key(?:_id)?|client_?secret|credentials?|auth_?key|signing_?key|"
     r"encryption_?key|account_?key|shared_?access_?key|sas|(?<![\w.\-])key(?=\s*=[^=])|(?<![a-z])auth(?![a-z])|(?<![a-z])sig(?:nature)?(?![a-z])|"
-    r"sess(?:ion)?_?(?:id|key)|sessid|jsessionid|(?<![a-z])sid(?![a-z])|(?<=[_.])key(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
+    r"sess(?:ion)?_?(?:id|key)|sessid|jsessionid|(?<![a-z])sid(?![a-z])|(?<=[_.])key(?![a-z])|(?-i:(?<=[a-z])Key)(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
     r"(?:(?P<quote>[\"'`])(?P<quoted>[^\"'`\n]{1,4096}?)[\"'`]|(?!(?i:[a-z][a-z0-9+.\-]{0,20})://)(?P<bare>[^\s\"'`;,&]{1,4096}))"
 )
 # A config variable said in prose: "la variable BOT_SECRET vaut X", "DB_PASSWORD is X", or given its
@@ -415,7 +415,7 @@ _CONFIG = re.compile(
 # random-looking value). Only names written as code writes them (words joined by "_"); the name
 # decides the family as in config.
 _VARIABLE_SAID = re.compile(
-    r"(?<![\w.\-$])(?P<name>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){1,6})(?P<said>\s+(?:vaut|est|is|was|equals|contient|contains|(?:is\s+)?set\s+to)\s*:?)?\s+"
+    r"(?<![\w.\-$])(?P<name>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){1,6}|[a-z]{2,20}(?:[A-Z][a-z]{1,20}){0,2}(?:Key|Secret|Token))(?P<said>\s+(?:vaut|est|is|was|equals|contient|contains|(?:is\s+)?set\s+to)\s*:?)?\s+"
     r"(?:(?P<quote>[\"'`«“])\s*(?P<quoted>[^\"'`«»“”\n]{1,200}?)\s*[\"'`»”]|(?P<bare>[^\s\"'`«»“”]{1,512}))"
 )
 _ASSIGNMENT = re.compile(r"[A-Za-z_][\w.\-]*=")
@@ -620,9 +620,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
             family = "PASSWORD"  # "shared_secret: r4d!v38..." holds symbols no key alphabet has: chosen, as passwords are
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
-    for m in _VARIABLE_SAID.finditer(text) if "_" in text and _has_cue(lowered, _CONFIG_CUES) else ():
+    camel_case_name = "Key" in text or "Secret" in text or "Token" in text  # (applicationKey, clientSecret)
+    for m in _VARIABLE_SAID.finditer(text) if ("_" in text or camel_case_name) and _has_cue(lowered, _CONFIG_CUES) else ():
         name = m.group("name").casefold()
-        if not _CONFIG.match(name + "=x") or _DESCRIBING_NAME.search(name.strip("_")):
+        if not _CONFIG.match(m.group("name") + "=x") or _DESCRIBING_NAME.search(name.strip("_")):
             continue  # not a name config gives a secret (ORDER_ID, PUBLIC_KEY, PASSWORD_MIN_LENGTH)
         family = _config_family(name, text, m.start())
         span = _value_span(text, m)
