@@ -844,6 +844,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = text[start:end]
         if not value or _EMAIL.fullmatch(value) or value.startswith("//"):
             continue  # "compte : Canva - comm@acme.fr", "portal: https://...": an address, not a password
+        if m.group("separator") is not None and m.group("separator").strip() == "/" and value.count("/") >= 2:
+            continue  # "le compte rendu est dans /home/partage/cse/...": a path's segments, not a user and a password
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
         if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))
