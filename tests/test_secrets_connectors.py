@@ -49,6 +49,9 @@ def found(text: str) -> list[tuple[str, str]]:
         # a camel-case config name, then its value after a space or a colon
         ("[09:12] Léa : storageKey Zt4mQ9wLx2Vb7Nk3Rp8Hc5Yd", "API_KEY", "Zt4mQ9wLx2Vb7Nk3Rp8Hc5Yd"),
         ("webhookSecret: 7Hq2Lm9Xw4Zk8Vb3Nt6Rc1Pd", "API_KEY", "7Hq2Lm9Xw4Zk8Vb3Nt6Rc1Pd"),
+        # a vendor's "access key" is an API key (a door's or a wifi's key is a password)
+        ("pour les photos on passe par Imgix, Access Key : Qm4xT9wL2vZb7Nk3Rp8Hc5Yd6Jf1Gs0A", "API_KEY", "Qm4xT9wL2vZb7Nk3Rp8Hc5Yd6Jf1Gs0A"),
+        ("the gate key is 7730 for the delivery guys", "PASSWORD", "7730"),
     ],
 )
 def test_a_secret_said_with_a_text_message_connector_or_none_is_found(text: str, family: str, secret: str) -> None:
