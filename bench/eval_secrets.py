@@ -165,6 +165,22 @@ a database URL's host labelled INTERNAL_HOST where the rule reads the whole link
 passwords in SMS French ("le code wifi du showroom c X"), lower-case passwords after "pass", a KeePass passphrase
 of dashed words, a Miro access code, a Markdown table's password column, an LDAP bindpw, vendor keys with no
 credential word (wandb login X, Razorpay key_...). Now a development set.
+The round it led to (s10-secrets11) fixed mechanisms, not rows, each specified on wordings of its own
+(tests/test_secrets_connectors.py): "c" for "c'est" with no colon (and in a login/pass pair); "pass" + a lower-case
+word and a number; password options said as names (bindpw, rootpw); a word saying whose password before the value;
+« phrase secrète »; a generated code giving access to a board or a meeting; `<tool> [auth] login <key>`; the cells
+under a Markdown table's password/key/token column; environment-marked vendor prefixes (`xyz_live_`, 14+ random
+characters); camel-case config names (applicationKey X); a vendor's "access key" read as an API key, not a door's
+key; and two false alarms (a path after "compte ... dans" read as a user/password pair; a JWT header alone, a base64
+JSON object naming no credential). Six holdout13 labels were changed to the file's convention, each plainly held by
+the earlier splits: a credentialed link on an internal host is INTERNAL_URL, whole (26 of the 28 such links before):
+ids 8021, 8023, 8057; a value named "...token" in config is TOKEN (59 of 62 before): 8009, 8082; a docker
+config.json "auth" is TOKEN (holdout4 422, holdout10 6021): 8047. holdout13 ALL 0.833/0.789 -> 0.871/0.886 on the
+original labels, 0.922/0.939 after the relabelling; credentials family-blind 0.959/0.864 -> 0.988/0.988; posts
+flagged 86/93 -> 93/93, harmless 3/99 -> 2/99; every other split unchanged (all splits 0.960/0.955 -> 0.963/0.964 on
+the original labels, 0.968/0.969 after). What remains is family conventions (an Authorization header with no scheme, a
+Qonto login:secret pair, a cloudflared tunnel token, SONAR_LOGIN, the 1Password Secret Key), a B2 keyID (an
+identifier), a keystore password given twice, `test.local` in docs and a truncated public Teams link.
 """
 
 from __future__ import annotations

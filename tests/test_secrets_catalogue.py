@@ -273,3 +273,26 @@ def test_random_parts_joined_by_dots_are_a_token_whoever_issued_it(token: str) -
 )
 def test_dotted_names_versions_and_identifiers_are_not_tokens(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("checkout keys for the kiosk: key_id abc_live_Qm7xT2wL9pZk4R (rotate monthly)", "abc_live_Qm7xT2wL9pZk4R"),
+        ("sandbox: paygate_test_R4nW8qLz2Vx7Tb", "paygate_test_R4nW8qLz2Vx7Tb"),
+    ],
+)
+def test_a_key_marked_with_its_environment_is_found_with_a_shorter_body(text: str, key: str) -> None:
+    assert [text[c.start : c.end] for c in find_tokens(text)] == [key]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the test_prod_database_name_here is wrong",  # words
+        "publishable pk_live_Q8wm2LX7vB4nT9kC on the checkout page",  # a publishable key is public
+        "run the suite with mode_test_2026 enabled",  # too short, not random
+    ],
+)
+def test_environment_marked_names_that_are_not_keys_stay_clean(text: str) -> None:
+    assert find_tokens(text) == []

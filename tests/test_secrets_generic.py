@@ -220,3 +220,15 @@ def test_a_labelled_token_after_an_account_is_the_token_alone(detector: SecretsD
 def test_lowercase_random_values_in_a_hook_link_are_generated() -> None:
     assert looks_generated(B36_32)
     assert not looks_generated("weeklynewsletterarchive2026issue")
+
+
+def test_a_base64_json_object_naming_no_credential_is_an_encoding_not_a_key() -> None:
+    import base64
+
+    header = base64.urlsafe_b64encode(b'{"typ":"JWT","alg":"RS256","kid":"k1"}').decode().rstrip("=")
+    text = f"Decoding the first segment {header} gives the algorithm, nothing more."
+    assert find_bare_keys(text) == []
+    # the same encoding of an object holding a private key is a secret
+    secret = base64.b64encode(b'{"type":"service_account","private_key":"MIIEvQIBADANBgkqhkiG9w0BAQ"}').decode()
+    pasted = f"Our CI variable: {secret}"
+    assert [pasted[c.start : c.end] for c in find_bare_keys(pasted)] == [secret]

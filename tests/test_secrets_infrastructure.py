@@ -182,3 +182,14 @@ def test_a_macos_volume_path_is_a_file_path() -> None:
 def test_a_hosted_tools_shared_regional_endpoint_is_not_a_companys_site() -> None:
     assert found("remote_write: https://prometheus-prod-13-prod-us-east-0.grafana.net/api/prom/push") == []
     assert found("Dashboards: https://acme.grafana.net/d/abc/sales") == [("INTERNAL_URL", "https://acme.grafana.net/d/abc/sales")]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "redis://:Wq8rTz3mLp@sessions-01.acme.intra:6379/2",
+        "valkey://:Wq8rTz3mLp@cache.acme.intra/0",
+    ],
+)
+def test_a_link_whose_user_part_is_a_password_alone_is_reported_whole(link: str) -> None:
+    assert found(f"le worker pointe sur {link} depuis hier") == [("INTERNAL_URL", link)]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from . import SecretCandidate, long_runs
 from .credentials import IDENTIFIER_WORDS
-from .shape import class_switches, entropy, is_der_private_key, is_documented_sample, is_placeholder, looks_generated, looks_random
+from .shape import class_switches, classes, entropy, is_der_private_key, is_documented_sample, is_placeholder, looks_generated, looks_random
 
 _B = r"(?:(?<=://)|(?<![\w\-./+]))"  # a token starts at a word boundary (not inside a longer token), or a URL's user part
 _E = r"(?![\w\-])"  # ... and ends at one
@@ -253,7 +253,10 @@ _PREFIXED = re.compile(
     r"(?<![\w\-./+@])(?P<prefix>[a-z][a-z0-9]{1,9}(?:[_\-][a-z0-9]{2,8}){0,2})[_\-]"
     r"(?P<body>[A-Za-z0-9]{4,200}(?:_[A-Za-z0-9]{4,64}){0,2})(?![\w\-])"
 )
-_PREFIXED_HINT = re.compile(r"[_\-][A-Za-z0-9]{20}")
+_PREFIXED_HINT = re.compile(r"[_\-][A-Za-z0-9]{20}|_(?:live|test|prod)_")
+# A prefix ending in the key's environment ("rzp_live_", "sk_test_", "xyz_prod_") is how payment vendors mark their keys:
+# with it a shorter random body is enough (Razorpay's key ids have 14 characters).
+_ENVIRONMENT_SUFFIXES = ("_live", "_test", "_prod")
 # Prefixes of identifiers, hashes and public keys: Stripe objects (cus_, pi_...), digests, publishable keys.
 NOT_SECRET_PREFIXES = frozenset(
     "sha sha1 sha224 sha256 sha384 sha512 md5 hash uuid guid id ids commit build ref ver version img image file doc docs "
@@ -271,7 +274,12 @@ def _prefixed_tokens(text: str) -> list[SecretCandidate]:
     for m in _PREFIXED.finditer(text):
         prefix = m.group("prefix")
         body = m.group("body").replace("_", "")
-        if len(body) < 20 or re.split(r"[_\-]", prefix, maxsplit=1)[0] in NOT_SECRET_PREFIXES or not looks_random(body):
+        if re.split(r"[_\-]", prefix, maxsplit=1)[0] in NOT_SECRET_PREFIXES:
+            continue
+        if prefix.endswith(_ENVIRONMENT_SUFFIXES) and 14 <= len(body) < 20:
+            if not (classes(body) == 3 and entropy(body) >= 3.2 and class_switches(body) >= 0.35):  # both cases and digits
+                continue
+        elif len(body) < 20 or not looks_random(body):
             continue
         family = "TOKEN" if _TOKEN_PREFIX.search(prefix) else "API_KEY"
         out.append(SecretCandidate(m.start(), m.end(), family, "vendor-prefixed-token", score=0.9))

@@ -44,6 +44,7 @@ from . import SecretCandidate
 from .shape import (
     class_switches,
     classes,
+    entropy,
     is_documented_sample,
     is_placeholder,
     is_public_key_material,
@@ -96,11 +97,12 @@ _RECOVERY_WORDS = r"(?:cl[ée]f?s?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secour
 _PASSWORD_WORDS = (
     # (and its typos: passwrd, pasword, psswd, pswd)
     r"🔑|🔐|🗝️?|mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pa?s{1,2}w(?:o?r)?ds?|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
+    r"phrases?\s+secr[eè]tes?|secret\s+phrases?|"
     r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te|"
     r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire|imprim\w{0,6}|photocopieuse|copieur)|"
     r"codes?\s+pour\s+(?:l['’]\s*|la\s+|le\s+)?(?:imprim\w{0,6}|photocopieuse|copieur|ouvrir|entrer|acc[ée]der|d[ée]verrouiller|se\s+connecter)|"
     r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network|printer|copier)|"
-    r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key|pin|pass)|"
+    r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key(?<!ccess key)|pin|pass)|"  # ("access key": a vendor's API key)
     r"cl[ée]\s+(?:wi-?fi|wpa[23]?(?:-psk)?|wep|r[ée]seau|de\s+s[ée]curit[ée](?:\s+r[ée]seau)?)|wpa[23]?(?:-psk)?\s+(?:key|passphrase)|"
     # a wifi key said as network engineers say it: the pre-shared key, the network or security key
     r"psk|pre-?shared\s+keys?|(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
@@ -132,7 +134,9 @@ _CONNECTOR = (
     r"has\s+been\s+(?:set|changed|reset)\s+to|(?:is|was|got)\s+(?:set|reset|changed|updated)\s+to|set\s+to|reset\s+to|changed\s+to|"
     r"(?:a\s+[ée]t[ée]\s+|est\s+)?(?:r[ée]initialis[ée]e?|remise?)\s+(?:[àa]|en)|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
     r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
-    r"remains|became|(?:donc\s+|alors\s+|so\s+|then\s+)?(?:ce\s+sera|c['’]est|it['’]ll\s+be|it\s+will\s+be|it['’]s|it\s+is))(?:\s*:)?|['’]s"
+    r"remains|became|(?:donc\s+|alors\s+|so\s+|then\s+)?(?:ce\s+sera|c['’]est|it['’]ll\s+be|it\s+will\s+be|it['’]s|it\s+is)"
+    # "c'est" as text messages write it, with no colon: "le code wifi c X", "le mdp cé X"
+    r"|(?:c|c[ée]|s[ée])(?![\w\-'’]))(?:\s*:)?|['’]s"
     # a question, then the answer ("le code du coffre ? 37-22-08", "the password? it's X")
     r"|\s*\?(?:\s*(?:it['’]s|it\s+is|c['’]est|here(?:\s+it\s+is)?|voil[àa])\s*:?)?"
 )
@@ -175,16 +179,22 @@ _ANNOUNCED_RARE = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<password>" + _RARE_PASSWORD_WORDS + r")|(?P<key>" + _RARE_KEY_WORDS + r"))(?P<token>(?!x)x)?(?P<secret>(?!x)x)?"
     + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
 )
+# Nouns about passwords, after a password word: the words name a tool, a rule or a field, not the password's value.
+_ABOUT_PASSWORDS = r"managers?|policy|policies|rules?|reset|hints?|fields?|strength|gestionnaires?|politique|r[èe]gles?"
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
 # ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
 _SHORT_FORM = re.compile(
     # (a meeting's "code secret" before "code": the first alternative that matches is kept)
     r"(?i)(?<![\w\-])(?P<word>🔑|🔐|🗝️?|mdp|pwd|pw|passwd|password|pass ?phrase|passcode|mot de passe|code\s+secret|secret\s+code|"
+    # a directory's or a daemon's password option, said as its name: "bindpw X", "rootpw X", "adminpwd X"
+    r"[a-z]{2,10}(?:pw|pwd|passwd)|"
     r"codes?\s+confidentiels?|code|psk|"
     r"cl[ée]\s+(?:wi-?fi|wpa2?)|wi-?fi\s+(?:key|password|pass|code)|code\s+(?:wi-?fi|d['’]acc[eè]s|de\s+la\s+porte|alarme)|"
     r"(?:access|door|alarm|gate)\s+code|digicode)\s+"
     # "mot de passe provisoire X", "temporary pw X": what kind of password, then the value
-    r"(?:(?:provisoires?|temporaires?|initial(?:e|s|es)?|temporary|temp|initial|one-time|du\s+jour|of\s+the\s+day)\s+)?" + _VALUE
+    r"(?:(?:provisoires?|temporaires?|initial(?:e|s|es)?|temporary|temp|initial|one-time|du\s+jour|of\s+the\s+day)\s+"
+    # whose password: "le mot de passe admin X", "password root X" (kept only for a value no word looks like)
+    r"|(?!(?:" + _ABOUT_PASSWORDS + r")\s)(?P<whose>[a-zà-ÿ]{2,15})\s+)?" + _VALUE
 )
 # The value before the words: "use Hangar_42!x as the password", "X comme mot de passe",
 # "X is the new wifi password", "X, c'est le code de la porte".
@@ -193,7 +203,7 @@ _VALUE_FIRST = re.compile(
     r"(?P<words>\s*(?:the\s+|a\s+|le\s+|la\s+|my\s+|mon\s+|our\s+|notre\s+|your\s+|votre\s+|ton\s+)?(?:new\s+|nouveau\s+|temporary\s+|provisoire\s+)?"
     r"(?:[a-z\-]{2,20}\s+)?(?:" + _PASSWORD_WORDS + r"))(?![\w\-])"
     # not "X as the password manager", nor a question ("Windows11 as the password?")
-    r"(?!\s+(?:managers?|policy|policies|rules?|reset|hints?|fields?|strength|gestionnaires?|politique|r[èe]gles?)|\s*\?)"
+    r"(?!\s+(?:" + _ABOUT_PASSWORDS + r")(?![\w\-])|\s*\?)"
 )
 # Set or changed to a value: "I set the router password to X", "j'ai changé le mot de passe du wifi en X".
 _SET_TO = re.compile(
@@ -257,6 +267,18 @@ _KEY_OPTION = re.compile(
     r"(?<![\w\-])--?(?P<name>(?:[a-z0-9]{1,15}-){0,3}(?:token|secret|api-?key|apikey|access-?key|auth-?key|key))"
     r"(?:=|\s+)(?P<q>['\"]?)(?P<value>[A-Za-z0-9+/_.~=:\-]{8,4096})"
 )
+# A vendor's command that logs in with a key given as its argument: `wandb login X`, `neptune login X`,
+# `huggingface-cli login X`, `<tool> auth login --with-token X` (a generated value: `docker login registry.acme.lan` names a host).
+_LOGIN_COMMAND = re.compile(
+    r"(?<![\w\-/])[a-z][\w.\-]{1,30}(?:\s+auth)?\s+login(?:\s+--?[a-z][\w\-]{0,30}){0,3}?\s+(?P<q>['\"]?)(?P<value>[A-Za-z0-9_\-.=+/:]{20,512})"
+)
+# A code said to give access to a shared space, a board or a meeting ("l'accès se fait avec ce code : X",
+# "join with code X", "pour rejoindre le tableau, code X"): a generated value only (a promo code is a word).
+_ACCESS_CODE = re.compile(
+    r"(?i)(?<![\w\-])(?:acc[eè]s|access|rejoindre|join|entrer|enter|ouvrir|open|unlock)(?![\w\-])[^.!?\n]{0,40}?(?<![\w\-])(?:pass)?codes?"
+    r"(?:\s*[:=]|\s+(?:est|is|c['’]est))?\s*(?P<q>['\"«“`]?)\s*(?P<value>[A-Za-z0-9_\-]{10,64})(?![\w\-])"
+)
+_NOT_AN_ACCESS_CODE = re.compile(r"(?i)promo|r[ée]duc|remise|discount|coupon|voucher|bon\s+d|%|\boff\b|source|qr|postal|zip")
 # A lock said to open with a code, the lock named before it in the sentence: "le coffre s'ouvre avec 19-44-07",
 # "the server room door opens with 7C4-19B-D2 on the keypad", "le cadenas se déverrouille avec 4471".
 _OPENS_WITH = re.compile(
@@ -385,7 +407,7 @@ _CONFIG = re.compile(
     r"(?i)(?<![\w.\-])[\"'`]?(?P<name>[a-z0-9_.\-]{0,40}?(?:password|passwd|passphrase|pwd|(?<![a-z])pass(?![a-z])|mdp|motdepasse|mot_de_passe|"
     r"secret|token|jeton|api_?key|apikey|access_?key|private_?key(?:_id)?|client_?secret|credentials?|auth_?key|signing_?key|"
     r"encryption_?key|account_?key|shared_?access_?key|sas|(?<![\w.\-])key(?=\s*=[^=])|(?<![a-z])auth(?![a-z])|(?<![a-z])sig(?:nature)?(?![a-z])|"
-    r"sess(?:ion)?_?(?:id|key)|sessid|jsessionid|(?<![a-z])sid(?![a-z])|(?<=[_.])key(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
+    r"sess(?:ion)?_?(?:id|key)|sessid|jsessionid|(?<![a-z])sid(?![a-z])|(?<=[_.])key(?![a-z])|(?-i:(?<=[a-z])Key)(?![a-z]))[a-z0-9_.\-]{0,40})[\"'`]?\s*(?::=|=>|[:=])\s*"
     r"(?:(?P<quote>[\"'`])(?P<quoted>[^\"'`\n]{1,4096}?)[\"'`]|(?!(?i:[a-z][a-z0-9+.\-]{0,20})://)(?P<bare>[^\s\"'`;,&]{1,4096}))"
 )
 # A config variable said in prose: "la variable BOT_SECRET vaut X", "DB_PASSWORD is X", or given its
@@ -393,7 +415,7 @@ _CONFIG = re.compile(
 # random-looking value). Only names written as code writes them (words joined by "_"); the name
 # decides the family as in config.
 _VARIABLE_SAID = re.compile(
-    r"(?<![\w.\-$])(?P<name>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){1,6})(?P<said>\s+(?:vaut|est|is|was|equals|contient|contains|(?:is\s+)?set\s+to)\s*:?)?\s+"
+    r"(?<![\w.\-$])(?P<name>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){1,6}|[a-z]{2,20}(?:[A-Z][a-z]{1,20}){0,2}(?:Key|Secret|Token))(?P<said>\s+(?:vaut|est|is|was|equals|contient|contains|(?:is\s+)?set\s+to)\s*:?)?\s+"
     r"(?:(?P<quote>[\"'`«“])\s*(?P<quoted>[^\"'`«»“”\n]{1,200}?)\s*[\"'`»”]|(?P<bare>[^\s\"'`«»“”]{1,512}))"
 )
 _ASSIGNMENT = re.compile(r"[A-Za-z_][\w.\-]*=")
@@ -409,7 +431,7 @@ _DESCRIBING_NAME = re.compile(
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
     r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant|logins?)(?![\w.\-])"
-    r"(?:,?\s*(?:[:=]|" + _ARROW + r"|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}(?![^\s:=/,;|])){1,6}?,?\s*(?:[:=]|" + _ARROW + r"|c['’]est|it['’]s|sont|are|est|is))\s*"
+    r"(?:,?\s*(?:[:=]|" + _ARROW + r"|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}(?![^\s:=/,;|])){1,6}?,?\s*(?:[:=]|" + _ARROW + r"|c['’]est|it['’]s|sont|are|est|is|c(?=\s)))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
     r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–—]\s+|[ \t]*\n[ \t]*)"
@@ -479,7 +501,7 @@ _CUES = (
     " clé", " cle", "key", "secret", "token", "jeton", "bearer", "basic", "auth", "cred", "identifi", "login", "user", "accès",
     "acces ", "access ", "access_", "access-", "access:", "access,", "accesskey", "accesstoken",
     "compte", "account", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
-    "combina", "combo", "admin", "root", "connect", "securestring", "snmp", "community string",
+    "combina", "combo", "admin", "root", "connect", "securestring", "snmp", "community string", "phrase secr",
 )
 # Read on the post with a space before it and for its brackets, quotes and line breaks (`_word_starts`), so that a word's
 # start is a cue: " cle" (not "article"), " clé" (not "recyclés"), " pin" (not "shipping"); "access " (not "accessibility"),
@@ -598,9 +620,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
             family = "PASSWORD"  # "shared_secret: r4d!v38..." holds symbols no key alphabet has: chosen, as passwords are
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
-    for m in _VARIABLE_SAID.finditer(text) if "_" in text and _has_cue(lowered, _CONFIG_CUES) else ():
+    camel_case_name = "Key" in text or "Secret" in text or "Token" in text  # (applicationKey, clientSecret)
+    for m in _VARIABLE_SAID.finditer(text) if ("_" in text or camel_case_name) and _has_cue(lowered, _CONFIG_CUES) else ():
         name = m.group("name").casefold()
-        if not _CONFIG.match(name + "=x") or _DESCRIBING_NAME.search(name.strip("_")):
+        if not _CONFIG.match(m.group("name") + "=x") or _DESCRIBING_NAME.search(name.strip("_")):
             continue  # not a name config gives a secret (ORDER_ID, PUBLIC_KEY, PASSWORD_MIN_LENGTH)
         family = _config_family(name, text, m.start())
         span = _value_span(text, m)
@@ -639,8 +662,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
             family = "API_KEY" if looks_random(value) else "PASSWORD" if mixed_case and shaped and classes(value) >= 3 and len(value) <= 40 else ""
             if not family:
                 continue
-        if word == "pass" and classes(value) < 3:
-            continue  # "pass" is also a ticket ("the boarding pass is AF1234"): only a strongly shaped value
+        if word == "pass" and classes(value) < 3 and not _chosen_word_and_number(value):
+            continue  # "pass" is also a ticket ("the boarding pass is AF1234"): only a strongly shaped value or a chosen one
         if word in _WEAK_WORDS and not (value.isdigit() and m.group("connector").strip() in (":", "=", "is", "est", "c'est", "c’est")):
             continue
         if _acceptable(value, family, code_word=_CODE_WORD.search(word) is not None):
@@ -679,6 +702,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         span = _value_span(text, m)
         value = text[span[0] : span[1]] if span is not None else ""
         code_word = _CODE_WORD.search(m.group("word")) is not None
+        if m.group("whose") is not None and not (_strongly_shaped(value) and looks_like_password(value)):
+            continue  # "mot de passe oublié", "password manager 1Password": a word, then another word
         if span is not None and (looks_like_password(value) or code_word and looks_like_access_code(value)) \
                 and not _word_before_is_negation(text, m.start()):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-short-form"))
@@ -712,6 +737,16 @@ def find_announced(text: str) -> list[SecretCandidate]:
             word = m.group("word").casefold()
             family = "TOKEN" if "token" in word or "jeton" in word else "API_KEY"
             out.append(SecretCandidate(m.start("bare"), m.end("bare"), family, f"{family.lower()}-after-its-name"))
+    for m in _LOGIN_COMMAND.finditer(text) if " login " in lowered else ():
+        value = m.group("value").rstrip(_TRAILING)
+        if looks_generated(value) and looks_like_key(value) and not _ASSIGNMENT.match(value):
+            out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), "API_KEY", "key-in-login-command"))
+    for m in _ACCESS_CODE.finditer(text) if "code" in lowered else ():
+        value = m.group("value")
+        generated = looks_random(value) or value.isalnum() and not value.isdigit() and not value.isalpha() and class_switches(value) >= 0.35 \
+            and entropy(value) >= 3.0 and not is_placeholder(value)
+        if generated and not _NOT_AN_ACCESS_CODE.search(text, m.start(), m.start("value")):
+            out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "access-code"))
     for m in _KEY_OPTION.finditer(text) if " -" in text else ():
         value = m.group("value").rstrip(_TRAILING)
         if value.startswith(("-", "/", "~", ".")) or "/" in value and value.count("/") * 12 > len(value) or _FILE_EXTENSION.search(value):
@@ -809,6 +844,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = text[start:end]
         if not value or _EMAIL.fullmatch(value) or value.startswith("//"):
             continue  # "compte : Canva - comm@acme.fr", "portal: https://...": an address, not a password
+        if m.group("separator") is not None and m.group("separator").strip() == "/" and value.count("/") >= 2:
+            continue  # "le compte rendu est dans /home/partage/cse/...": a path's segments, not a user and a password
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
         if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))
@@ -870,6 +907,67 @@ def find_by_context(text: str) -> list[SecretCandidate]:
                 and value.casefold() not in _DEVICE_PUBLIC_WORDS:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
     out += _presented_passwords(text)
+    out += _table_column_secrets(text) if "|" in text and "---" in text else []
+    return out
+
+
+# A Markdown table: the header row names each column, the separator row (`|---|:--:|`) follows it.
+_TABLE_SEPARATOR = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?$")
+_COLUMN_PASSWORD = re.compile(r"(?i)^(?:" + _PASSWORD_WORDS + r")$")
+_COLUMN_KEY = re.compile(r"(?i)^(?:" + _KEY_WORDS + r"|" + _SECRET_WORDS + r")$")
+_COLUMN_TOKEN = re.compile(r"(?i)^(?:" + _TOKEN_WORDS + r")$")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stripped span of each cell of the table row text[start:end] (outer pipes dropped)."""
+    bounds = [start - 1] + [i for i in range(start, end) if text[i] == "|"] + [end]
+    cells = []
+    for left, right in zip(bounds, bounds[1:]):
+        a, b = left + 1, right
+        while a < b and text[a] in " \t":
+            a += 1
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        cells.append((a, b))
+    if text[start:end].lstrip().startswith("|"):
+        cells = cells[1:]
+    if text[start:end].rstrip().endswith("|"):
+        cells = cells[:-1]
+    return cells
+
+
+def _table_column_secrets(text: str) -> list[SecretCandidate]:
+    """The cells under a column the header names a password, a key or a token ("| user | password |"): each
+    row's value is that credential, read with the shape rules of its family (an empty or "n/a" cell stays clean)."""
+    out = []
+    separators = list(_TABLE_SEPARATOR.finditer(text))
+    for n, separator in enumerate(separators):
+        # (a table's rows end at the next table's separator at the latest: each row is read once)
+        rows_end = separators[n + 1].start() if n + 1 < len(separators) else len(text)
+        header_end = separator.start() - 1
+        if header_end <= 0:
+            continue
+        header_start = text.rfind("\n", 0, header_end) + 1
+        families: dict[int, str] = {}
+        for k, (a, b) in enumerate(_cells(text, header_start, header_end)):
+            name = text[a:b].strip("*_`")
+            family = "PASSWORD" if _COLUMN_PASSWORD.match(name) else "TOKEN" if _COLUMN_TOKEN.match(name) else "API_KEY" if _COLUMN_KEY.match(name) else ""
+            if family:
+                families[k] = key_family(name, "") if family == "API_KEY" else family
+        if not families:
+            continue
+        row_start = separator.end() + 1
+        while row_start < rows_end:
+            row_end = text.find("\n", row_start)
+            row_end = len(text) if row_end < 0 else row_end
+            if "|" not in text[row_start:row_end]:
+                break
+            for k, (a, b) in enumerate(_cells(text, row_start, row_end)):
+                value = text[a:b].strip("`")
+                a += text[a:b].index(value) if value else 0
+                if k in families and value and " " not in value and _acceptable(value, families[k]):
+                    out.append(SecretCandidate(a, a + len(value), families[k], "table-column"))
+            row_start = row_end + 1
     return out
 
 
@@ -1052,6 +1150,15 @@ _DATE_LIKE = re.compile(r"^\d{1,4}[ \-]\d{1,2}[ \-]\d{1,4}$")
 _WEAK_NOUN_CUES = ("clé", "cle ", "clef", "key", "code", "combina")  # ("cle" alone: "article", "cycle")
 _LIST_CONNECTOR = re.compile(r"[:=→➡>👉]")  # (what `_LISTED` needs between the words and the list)
 _RECOVERY_CUES = ("récup", "recup", "secours", "recovery", "backup")
+
+
+_WORD_AND_NUMBER = re.compile(r"^[a-zà-ÿ]{4,20}[\-_.]?\d{3,6}$")
+
+
+def _chosen_word_and_number(value: str) -> bool:
+    """A password chosen as people choose them, a lower-case word and a number ("lavande8449", "ocean_5521"):
+    what a ticket or a booking reference never is (those are upper-case codes)."""
+    return _WORD_AND_NUMBER.match(value) is not None and not _YEAR.match(value[-4:])
 
 
 def _strongly_shaped(value: str) -> bool:

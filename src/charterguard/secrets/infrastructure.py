@@ -116,15 +116,16 @@ _IPV6 = re.compile(r"(?i)(?<![\w:])(?P<ip>(?:fe80|f[cd][0-9a-f]{2})(?::[0-9a-f]{
 
 _HOST = r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9\-]{0,62}"
 _URL = re.compile(
-    r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?"
+    r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?:(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?|:[^\s/@]{1,128})@)?"
     r"(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
 )
+# (the user part may be a password alone: "redis://:X@cache-02.acme.lan:6379/0", as Redis URLs write it)
 # The same without the user part, for the posts with no "@" (most): the user part is tried at every position.
 _URL_WITHOUT_USER = re.compile(
     r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
 )
 _SINGLE_LABEL_URL = re.compile(
-    r"(?i)(?<![\w.\-])(?:https?|ftp)://(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?@)?(?P<host>[a-z][a-z0-9\-]{0,62})(?![\w\-.])"
+    r"(?i)(?<![\w.\-])(?:https?|ftp)://(?:(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?|:[^\s/@]{1,128})@)?(?P<host>[a-z][a-z0-9\-]{0,62})(?![\w\-.])"
     r"(?::\d{1,5})?(?:/[^\s<>\"'»)\]]*)?"
 )
 _AUTHORITY_REST = re.compile(r"[^\s/]{0,200}")

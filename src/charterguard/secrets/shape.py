@@ -278,8 +278,10 @@ def _longest_ascending_run(value: str) -> int:
 
 
 def decodes_to_prose(value: str) -> bool:
-    """base64 of text with spaces (a slogan, inline SVG or HTML): an encoding of words, not a key.
-    ("user:password" has no space: HTTP basic credentials stay credentials.)"""
+    """base64 of text with spaces (a slogan, inline SVG or HTML), or of a small JSON object naming no credential
+    (a JWT's header alone, `{"alg":"HS256","typ":"JWT"}`): an encoding of words, not a key.
+    ("user:password" has no space: HTTP basic credentials stay credentials; a JSON object naming a key,
+    a secret, a password or a token, as a service account's file does, stays a secret.)"""
     import base64
     import binascii
 
@@ -289,7 +291,13 @@ def decodes_to_prose(value: str) -> bool:
         words = decoded.decode("utf-8")
     except (binascii.Error, ValueError):
         return False
-    return " " in words and all(c.isprintable() or c in "\n\t\r" for c in words)
+    printable = all(c.isprintable() or c in "\n\t\r" for c in words)
+    if words.startswith("{") and words.endswith("}") and len(words) <= 200:
+        return printable and _CREDENTIAL_MEMBER.search(words) is None
+    return " " in words and printable
+
+
+_CREDENTIAL_MEMBER = re.compile(r"(?i)key|secret|pass|pwd|token|priv|cred|auth|sig")
 
 
 def looks_generated(value: str) -> bool:
