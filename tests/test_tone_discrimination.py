@@ -81,6 +81,8 @@ def test_an_employment_decision_against_a_protected_ground_is_discrimination(tex
         ("Le poste exige le permis C et trois ans d'expérience, pas de candidature sans.", "fr"),
         ("You must be 18 or over to serve alcohol, so no applicants under 18 for the bar shifts.", "en"),
         # positive group news
+        ("Parental leave doesn't stop promotions here: three of our new team leads took it last year.", "en"),
+        ("Le congé maternité n'empêche en rien les augmentations : votre poste vous attend.", "fr"),
         ("Nous recrutons des seniors : trois cadres de plus de 55 ans rejoignent l'équipe commerciale.", "fr"),
         ("Proud that two of our new team leads are wheelchair users, welcome aboard!", "en"),
         # questions asking HR for the rule

@@ -58,16 +58,16 @@ if TYPE_CHECKING:
 CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
-    "rebuttal", "menace", "employment", "disadvantage", "policy",
+    "rebuttal", "menace", "employment", "disadvantage", "negated_decision", "negated_ground", "policy",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
 REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace",
-                         "employment", "disadvantage", "policy"})
+                         "employment", "disadvantage", "negated_decision", "negated_ground", "policy"})
 # Regex lists that never make a sentence worth parsing by themselves (a group description
 # matters only next to an exclusion phrase, which gates the sentence; a protected ground, an
 # employment decision and a disadvantage gate it only together: `CueLexicon.discrimination`).
-_UNGATED = frozenset({"protected", "rebuttal", "employment", "disadvantage", "policy"})
+_UNGATED = frozenset({"protected", "rebuttal", "employment", "disadvantage", "negated_decision", "negated_ground", "policy"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
 
@@ -283,7 +283,9 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
     group_words = sorted({k.split(" ")[0] for k in (*groups.groups, *groups.group_adjectives)})
     ground = [(f"(?:{line})", _first_characters(line)) for line in entries["protected"]]
     ground += [(rf"{re.escape(k)}(?:s|x|e|es)?", frozenset(k[:1]) or None) for k in group_words if k]
-    employment, disadvantage = ([(f"(?:{line})", _first_characters(line)) for line in entries[name]] for name in ("employment", "disadvantage"))
+    employment = [(f"(?:{line})", _first_characters(line)) for line in entries["employment"]]
+    disadvantage = [(f"(?:{line})", _first_characters(line))
+                    for name in ("disadvantage", "negated_decision", "negated_ground") for line in entries[name]]
     discrimination = (Gate(ground), Gate(employment), Gate(disadvantage))
     return CueLexicon(words, phrases, regexes, Gate(gate_parts), discrimination)
 
@@ -572,14 +574,22 @@ class MeaningReader:
         words = sentence.words
         if not words or words[-1].form == "?" or matches(sentence, self.cues, "policy"):
             return []
-        disadvantage = [(a, b) for a, b in matches(sentence, self.cues, "disadvantage") if not sentence.quoted[a]]
         employment = [(a, b) for a, b in matches(sentence, self.cues, "employment") if not sentence.quoted[a]]
-        if not disadvantage or not (employment or sentence.topic is not None and matches(sentence.topic, self.cues, "employment")):
+        if not (employment or sentence.topic is not None and matches(sentence.topic, self.cues, "employment")):
             return []
         ground = self._excluded_group(sentence, groups)
         if ground is None and previous is not None and any(w.form in _PLURAL_PRONOUNS and w.pos == "PRON" for w in words):
             ground = self._excluded_group(previous, [t for t in previous.targets(self.names) if t.kind == "group"])
         if ground is None:
+            return []
+        # The disadvantage: an exclusion or deontic phrase, a negated decision ("on ne recrute
+        # plus"), or a negation the ground follows ("pas de femmes voilées", "no one with");
+        # a negation of anything else ("n't miss our webinar", "nobody loses pay") is none.
+        grounds = {t.index for t in groups} | {a for a, _ in matches(sentence, self.cues, "protected")}
+        disadvantage = [*matches(sentence, self.cues, "disadvantage"), *matches(sentence, self.cues, "negated_decision"),
+                        *((a, b) for a, b in matches(sentence, self.cues, "negated_ground") if any(a <= g <= b + 2 for g in grounds))]
+        disadvantage = [(a, b) for a, b in disadvantage if not sentence.quoted[a]]
+        if not disadvantage:
             return []
         # The span is the rule itself: from the first to the last of its decision words; a quoted
         # verb inside it is a claim cited to be answered ("ne « volent » pas nos emplois"), a
