@@ -58,16 +58,16 @@ if TYPE_CHECKING:
 CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
-    "rebuttal", "menace", "employment", "disadvantage", "negated_decision", "negated_ground", "policy",
+    "rebuttal", "menace", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
 REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace",
-                         "employment", "disadvantage", "negated_decision", "negated_ground", "policy"})
+                         "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported"})
 # Regex lists that never make a sentence worth parsing by themselves (a group description
 # matters only next to an exclusion phrase, which gates the sentence; a protected ground, an
 # employment decision and a disadvantage gate it only together: `CueLexicon.discrimination`).
-_UNGATED = frozenset({"protected", "rebuttal", "employment", "disadvantage", "negated_decision", "negated_ground", "policy"})
+_UNGATED = frozenset({"protected", "rebuttal", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
 
@@ -572,7 +572,7 @@ class MeaningReader:
         plural pronoun takes its group from the sentence before ("Les vieux ne suivent pas :
         inutile de les former")."""
         words = sentence.words
-        if not words or words[-1].form == "?" or matches(sentence, self.cues, "policy"):
+        if not words or words[-1].form == "?" or matches(sentence, self.cues, "policy") or matches(sentence, self.cues, "reported"):
             return []
         employment = [(a, b) for a, b in matches(sentence, self.cues, "employment") if not sentence.quoted[a]]
         if not (employment or sentence.topic is not None and matches(sentence.topic, self.cues, "employment")):
@@ -878,7 +878,7 @@ def read_meaning(
             # A rule reported, then refused or reported in the next sentence ("On m'a demandé
             # d'écarter ces CV. J'ai refusé et je l'ai signalé."), is no rule of the writer.
             after = parsed[k + 1] if k + 1 in parsed else linguistics.parsed([k + 1])[0]
-            if reader.countered(after, ()) or matches(after, cues, "policy"):
+            if reader.countered(after, ()) or matches(after, cues, "reported"):
                 read = [f for f in read if f.evidence != "meaning:discrimination"]
         found.extend(read)
         cues_here = matches(sentence, cues, "hostile") + matches(sentence, cues, "trait") + matches(sentence, cues, "dehumanising")
