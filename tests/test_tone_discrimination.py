@@ -51,6 +51,8 @@ def tone_findings(text: str, lang: str) -> list[tuple[str, str, str]]:
         # orientation, gender identity, union membership
         ("Les syndiqués, on ne leur donne jamais d'augmentation, qu'ils le sachent.", "fr"),
         ("Trans staff should not be on client meetings, it confuses people.", "en"),
+        ("Pas d'augmentation pour celles qui rentrent de congé maternité, elles doivent refaire leurs preuves.", "fr"),
+        ("Lesbians are welcome in accounts but never at the front desk, our visitors are conservative.", "en"),
         # a group word with a decision, the group named in the sentence before
         ("Les vieux ne comprennent rien aux logiciels : inutile de les former au nouvel outil.", "fr"),
         ("Put the Black applicants at the bottom of the pile for the sales role.", "en"),
@@ -81,6 +83,7 @@ def test_an_employment_decision_against_a_protected_ground_is_discrimination(tex
         ("Le poste exige le permis C et trois ans d'expérience, pas de candidature sans.", "fr"),
         ("You must be 18 or over to serve alcohol, so no applicants under 18 for the bar shifts.", "en"),
         # positive group news
+        ("Nos collègues sourds n'ont jamais été écartés d'une promotion, et ce n'est pas près de changer.", "fr"),
         ("Parental leave doesn't stop promotions here: three of our new team leads took it last year.", "en"),
         ("Le congé maternité n'empêche en rien les augmentations : votre poste vous attend.", "fr"),
         ("Nous recrutons des seniors : trois cadres de plus de 55 ans rejoignent l'équipe commerciale.", "fr"),

@@ -586,7 +586,9 @@ class MeaningReader:
         # plus"), or a negation the ground follows ("pas de femmes voilées", "no one with");
         # a negation of anything else ("n't miss our webinar", "nobody loses pay") is none.
         grounds = {t.index for t in groups} | {a for a, _ in matches(sentence, self.cues, "protected")}
-        disadvantage = [*matches(sentence, self.cues, "disadvantage"), *matches(sentence, self.cues, "negated_decision"),
+        # An exclusion verb that is itself negated ("n'ont jamais été écartés", "don't skip") is none.
+        excluding = [(a, b) for a, b in matches(sentence, self.cues, "disadvantage") if not (words[a].pos == "VERB" and _negated(sentence, a))]
+        disadvantage = [*excluding, *matches(sentence, self.cues, "negated_decision"),
                         *((a, b) for a, b in matches(sentence, self.cues, "negated_ground") if any(a <= g <= b + 2 for g in grounds))]
         disadvantage = [(a, b) for a, b in disadvantage if not sentence.quoted[a]]
         if not disadvantage:
