@@ -14,7 +14,12 @@ second reads the parse:
 - aimed at a group: hate (a negative generalisation); negative traits ("trop émotives",
   "voleurs") count only about a group; dehumanising words count about a group or in a
   comparison with people ("comme du bétail", "like rats");
-- exclusion phrases count with a group in the sentence; violent verbs with a person as
+- exclusion phrases count with a group in the sentence; so does an employment decision taken
+  against a protected ground without any slur ("pas de candidates enceintes pour le poste",
+  "skip anyone past 55"): a ground (a group, or an attribute: age threshold, pregnancy, accent,
+  name, veil, wheelchair...), a decision or place of employment and a disadvantage bearing on
+  them, unless the sentence is a policy against it, a question or a report of it (its own
+  gate: the three together); violent verbs with a person as
   object and an intent (future, conditional, imperative, subjunctive, "il faudrait",
   "should"), and threat phrases, are aggression;
 - negation earlier in the clause, quotation marks, naming reported by a verb ("traité
