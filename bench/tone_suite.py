@@ -66,6 +66,13 @@ by a fifth tester (who read no product code nor training data), run once on main
 0.50/1.00, disparage_employer 1.00/0.67, insult_colleague 0.67/0.67, threat 0.50/0.67 (fr/en);
 pass phenomena as on main (insult_negated 0.67/0.50, quotation_counter 1.00/0.83, the others 1.00).
 Now a development set.
+Discrimination in employment decisions read by structure (2026-12-02; a protected ground named
+by a group or an attribute, an employment decision or place, a disadvantage bearing on them;
+`MeaningReader._discrimination`; blind7-4 as development sets, rows never copied), discrimination
+fr/en before -> after: blind7 0.33/0.33 -> 1.00/1.00 (all 0.764 -> 0.819), blind6 0.50/0.83 ->
+1.00/1.00 (0.812 -> 0.847), blind5 0.33/0.50 -> 0.83/0.83 (0.736 -> 0.771; left: an address
+given only by a place name), blind4 0.67/0.67 -> 1.00/1.00 (0.764 -> 0.792), blind3 0.83/1.00
+unchanged (0.924), blind2 and blind 1.00, `--split all` 1.000; no pass case of any split changed.
 """
 
 from __future__ import annotations

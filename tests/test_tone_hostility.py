@@ -313,7 +313,11 @@ def test_a_threat_read_by_the_head_is_denied_by_any_negated_noun():
 
 
 def test_an_exclusion_stated_with_a_negation_is_found():
-    found = learned("On ne confiera pas l'accueil à une femme voilée, les visiteurs n'aiment pas ça.", "fr", MODEL)
+    # An employment decision with its protected ground is now read by its structure before the
+    # learned reading (which then leaves the sentence alone): found either way, and once.
+    text = "On ne confiera pas l'accueil à une femme voilée, les visiteurs n'aiment pas ça."
+    post = Post(text, language="fr", channel=None, audience=None, now=NOW)
+    found = read_meaning(post.linguistics, NAMES, cue_lexicon("fr"), [], MODEL).found
     assert [f.category for f in found] == ["hate"]
 
 

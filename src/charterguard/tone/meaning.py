@@ -14,7 +14,12 @@ second reads the parse:
 - aimed at a group: hate (a negative generalisation); negative traits ("trop émotives",
   "voleurs") count only about a group; dehumanising words count about a group or in a
   comparison with people ("comme du bétail", "like rats");
-- exclusion phrases count with a group in the sentence; violent verbs with a person as
+- exclusion phrases count with a group in the sentence; so does an employment decision taken
+  against a protected ground without any slur ("pas de candidates enceintes pour le poste",
+  "skip anyone past 55"): a ground (a group, or an attribute: age threshold, pregnancy, accent,
+  name, veil, wheelchair...), a decision or place of employment and a disadvantage bearing on
+  them, unless the sentence is a policy against it, a question or a report of it (its own
+  gate: the three together); violent verbs with a person as
   object and an intent (future, conditional, imperative, subjunctive, "il faudrait",
   "should"), and threat phrases, are aggression;
 - negation earlier in the clause, quotation marks, naming reported by a verb ("traité
@@ -58,14 +63,16 @@ if TYPE_CHECKING:
 CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
-    "rebuttal", "menace",
+    "rebuttal", "menace", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
-REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace"})
+REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace",
+                         "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported"})
 # Regex lists that never make a sentence worth parsing by themselves (a group description
-# matters only next to an exclusion phrase, which gates the sentence).
-_UNGATED = frozenset({"protected", "rebuttal"})
+# matters only next to an exclusion phrase, which gates the sentence; a protected ground, an
+# employment decision and a disadvantage gate it only together: `CueLexicon.discrimination`).
+_UNGATED = frozenset({"protected", "rebuttal", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
 
@@ -96,6 +103,7 @@ _NEGATIVE_SUBJECTS = frozenset({"personne", "aucun", "aucune", "rien"})
 _NEGATIVES = frozenset({"pas", "jamais", "plus", "rien", "personne", "aucun", "aucune", "guere", "nullement"})
 _COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
 _ALL_PERSON_PRONOUNS = frozenset().union(*PERSON_PRONOUNS.values())
+_PLURAL_PRONOUNS = frozenset({"les", "leur", "eux", "them", "they"})
 _SECOND_PERSON = frozenset({"tu", "t'", "te", "toi", "vous", "you", "u", "ya"})
 _OBJECT_WINDOW = 5
 _APPOSITION_WORDS = 5  # words after the hostile phrase where an apposition's closing comma is looked for  # words after a violent verb where its (English) object is looked for
@@ -109,7 +117,7 @@ def _finding_category(kind: str, role: str | None) -> str:
     (a TARGET_ROLE value, or None): what the constructions and the learned reading both report."""
     if kind == "threat":
         return "aggression"
-    if kind == "hate" or role == "group":
+    if kind in ("hate", "discrimination") or role == "group":
         return "hate"
     if role in ("employer", "customers", "competitors"):
         return f"disparagement_{role}"
@@ -229,6 +237,10 @@ class CueLexicon:
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # list -> multi-word entries
     regexes: dict[str, tuple[re.Pattern[str], ...]]
     gate: Gate
+    # A protected ground (a group word or an attribute), an employment decision or place, a
+    # disadvantage: a sentence holding all three (the ground or decision may be in the sentence
+    # before) is parsed for discrimination (`MeaningReader._discrimination`).
+    discrimination: tuple[Gate, Gate, Gate]
 
 
 def _entries(language: str) -> dict[str, list[str]]:
@@ -272,7 +284,15 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
                 gate_parts.append((rf"{re.escape(stem)}{ending}", frozenset(stem[:1]) or None))
             else:
                 gate_parts.append((rf"{stem}(?:s|x|e|es|ne|nes|le|les|te|tes)?", frozenset(k[:1]) or None))
-    return CueLexicon(words, phrases, regexes, Gate(gate_parts))
+    groups = target_words(language if language in LANGUAGES else "en")
+    group_words = sorted({k.split(" ")[0] for k in (*groups.groups, *groups.group_adjectives)})
+    ground = [(f"(?:{line})", _first_characters(line)) for line in entries["protected"]]
+    ground += [(rf"{re.escape(k)}(?:s|x|e|es)?", frozenset(k[:1]) or None) for k in group_words if k]
+    employment = [(f"(?:{line})", _first_characters(line)) for line in entries["employment"]]
+    disadvantage = [(f"(?:{line})", _first_characters(line))
+                    for name in ("disadvantage", "negated_decision", "negated_ground") for line in entries[name]]
+    discrimination = (Gate(ground), Gate(employment), Gate(disadvantage))
+    return CueLexicon(words, phrases, regexes, Gate(gate_parts), discrimination)
 
 
 _SHORT_STEM_ENDINGS = r"(?:e|es|ent|er|ez|ons|re|s|t|u|us|ue|ues|ee|ees|ai|ais|ait|aient|a|as|erai\w*|era\w*|rai\w*|ra\w*|ed|ing|en)?"
@@ -346,14 +366,22 @@ def sentences_to_parse(linguistics: "Linguistics", cues: CueLexicon, offsets: It
     """The cheap first stage: sentences with a cue, or holding one of `offsets` (lexicon findings)."""
     wanted = set()
     joined, positions = quick_words(linguistics.text)
-    found = cues.gate.starts(joined)
-    if found:
-        starts = _word_starts(joined)
+    starts = _word_starts(joined)
+
+    def sentences_of(found: list[int]) -> set[int]:
+        out = set()
         for at in found:
-            word = bisect_right(starts, at) - 1
-            k = linguistics.sentence_of(positions[word][0])
+            k = linguistics.sentence_of(positions[bisect_right(starts, at) - 1][0])
             if k is not None:
-                wanted.add(k)
+                out.add(k)
+        return out
+
+    wanted |= sentences_of(cues.gate.starts(joined))
+    disadvantaged = sentences_of(cues.discrimination[2].starts(joined))
+    if disadvantaged:
+        ground, employment = (sentences_of(gate.starts(joined)) for gate in cues.discrimination[:2])
+        rules = {k for k in disadvantaged if ground & {k, k - 1} and employment & {k, k - 1}}
+        wanted |= rules | {k - 1 for k in rules if k - 1 in ground}  # the group a pronoun refers to
     for offset in offsets:
         k = linguistics.sentence_of(offset)
         if k is not None:
@@ -484,7 +512,9 @@ class MeaningReader:
         return human[0] if human else None
 
     # -- findings ----------------------------------------------------------------------
-    def read(self, sentence: Sentence, countered: bool) -> list["ToneFinding"]:
+    def read(self, sentence: Sentence, countered: bool, previous: Sentence | None = None) -> list["ToneFinding"]:
+        """Findings of one parsed sentence; `previous`: the sentence before it, when parsed (whom
+        its pronouns may refer to)."""
         out: list[ToneFinding] = []
         words = sentence.words
         groups = [t for t in sentence.targets(self.names) if t.kind == "group"]
@@ -525,13 +555,57 @@ class MeaningReader:
             if target is not None and target.kind == "group":
                 out.append(self._finding(sentence, a, b, target, "hate"))
         excluding = matches(sentence, self.cues, "exclusion")
-        if excluding:
+        excluded = len(out)
+        if excluding and not (words and words[-1].form == "?" and matches(sentence, self.cues, "policy")):
+            # (a question asking whether the rule is allowed is no exclusion: "peut-on légalement ...?")
             group = self._excluded_group(sentence, groups)
             for a, b in excluding:
                 if group is not None and not self.blocked(sentence, a, countered):
-                    out.append(self._finding(sentence, a, b, group, "hate"))
+                    out.append(self._finding(sentence, a, b, group, "discrimination"))
+        if len(out) == excluded and not countered:
+            out.extend(self._discrimination(sentence, groups, previous))
         out.extend(self._threats(sentence, countered))
         return out
+
+    def _discrimination(self, sentence: Sentence, groups: list[Target], previous: Sentence | None) -> list["ToneFinding"]:
+        """An employment decision taken against a protected ground, said as a practical rule
+        without a slur ("pas de candidates enceintes pour ce poste", "skip anyone past 55"):
+        a protected ground (a group or an attribute, in the sentence or its topic), an employment
+        decision or place and a disadvantage, unquoted, in a sentence that is no question (asking
+        for the rule) and no policy against it ("quel que soit", "regardless of", "we never
+        screen CVs by age"); a countered or reported one is read before this (`countered`). A
+        plural pronoun takes its group from the sentence before ("Les vieux ne suivent pas :
+        inutile de les former")."""
+        words = sentence.words
+        if not words or words[-1].form == "?" or matches(sentence, self.cues, "policy") or matches(sentence, self.cues, "reported"):
+            return []
+        employment = [(a, b) for a, b in matches(sentence, self.cues, "employment") if not sentence.quoted[a]]
+        if not (employment or sentence.topic is not None and matches(sentence.topic, self.cues, "employment")):
+            return []
+        ground = self._excluded_group(sentence, groups)
+        if ground is None and previous is not None and any(w.form in _PLURAL_PRONOUNS and w.pos == "PRON" for w in words):
+            ground = self._excluded_group(previous, [t for t in previous.targets(self.names) if t.kind == "group"])
+        if ground is None:
+            return []
+        # The disadvantage: an exclusion or deontic phrase, a negated decision ("on ne recrute
+        # plus"), or a negation the ground follows ("pas de femmes voilées", "no one with");
+        # a negation of anything else ("n't miss our webinar", "nobody loses pay") is none.
+        grounds = {t.index for t in groups} | {a for a, _ in matches(sentence, self.cues, "protected")}
+        # An exclusion verb that is itself negated ("n'ont jamais été écartés", "don't skip") is none.
+        excluding = [(a, b) for a, b in matches(sentence, self.cues, "disadvantage") if not (words[a].pos == "VERB" and _negated(sentence, a))]
+        disadvantage = [*excluding, *matches(sentence, self.cues, "negated_decision"),
+                        *((a, b) for a, b in matches(sentence, self.cues, "negated_ground") if any(a <= g <= b + 2 for g in grounds))]
+        disadvantage = [(a, b) for a, b in disadvantage if not sentence.quoted[a]]
+        if not disadvantage:
+            return []
+        # The span is the rule itself: from the first to the last of its decision words; a quoted
+        # verb inside it is a claim cited to be answered ("ne « volent » pas nos emplois"), a
+        # quoted description is not ("pas de candidates « en âge de l'être » pour le poste").
+        here = [*disadvantage, *employment]
+        a, b = min(a for a, _ in here), max(b for _, b in here)
+        if any(sentence.quoted[k] and words[k].pos == "VERB" for k in range(a, b)):
+            return []
+        return [self._finding(sentence, a, b, ground, "discrimination")]
 
     def _said_of_someone(self, sentence: Sentence, k: int) -> bool:
         """Is word `k` a target, or a hostile word (itself said of someone: "stupid idiot")?"""
@@ -806,7 +880,14 @@ def read_meaning(
         if k + 1 < len(linguistics.spans) and sentence.end < len(linguistics.text) and linguistics.text[sentence.end : sentence.end + 3].lstrip().startswith(":"):
             neighbours.extend(linguistics.parsed([k + 1]))
         countered[k] = reader.countered(sentence, neighbours) or _rebutted(linguistics, k, cues)
-        found.extend(reader.read(sentence, countered[k]))
+        read = reader.read(sentence, countered[k], parsed.get(k - 1))
+        if k + 1 < len(linguistics.spans) and any(f.evidence == "meaning:discrimination" for f in read):
+            # A rule reported, then refused or reported in the next sentence ("On m'a demandé
+            # d'écarter ces CV. J'ai refusé et je l'ai signalé."), is no rule of the writer.
+            after = parsed[k + 1] if k + 1 in parsed else linguistics.parsed([k + 1])[0]
+            if reader.countered(after, ()) or matches(after, cues, "reported"):
+                read = [f for f in read if f.evidence != "meaning:discrimination"]
+        found.extend(read)
         cues_here = matches(sentence, cues, "hostile") + matches(sentence, cues, "trait") + matches(sentence, cues, "dehumanising")
         if countered[k] or cues_here and all(reader.blocked(sentence, a, False) for a, _ in cues_here):
             defused.add(k)
