@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,6 +68,22 @@ rules:
 """
         )
     )
+
+
+def inside_rules(charter: Charter) -> Checker:
+    """A checker of `charter`'s inside-information rules alone."""
+    return Checker(charter.only({r.spec.id for r in charter.rules if r.spec.kind == "inside_information"}))
+
+
+@pytest.fixture(scope="session")
+def inside_default() -> Checker:
+    """The default charter's inside-information rules alone."""
+    return inside_rules(Charter.load("default"))
+
+
+def inside_flags(checker: Checker, text: str, lang: str, now: datetime) -> bool:
+    """Does `checker` warn or block `text`, read on `now`?"""
+    return checker.check(text, lang=lang, now=now).verdict in ("warn", "block")
 
 
 def inside_rule_charter(tmp_path: Path, rule_options: str = "") -> Path:

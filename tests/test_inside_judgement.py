@@ -8,20 +8,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from conftest import inside_flags
 
-from charterguard import Charter, Checker
+from charterguard import Checker
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    charter = Charter.load("default")
-    return Checker(charter.only({"speaking.inside_information", "speaking.market_sensitive"}))
-
-
-def flagged(checker: Checker, text: str, lang: str) -> bool:
-    return checker.check(text, lang=lang, now=NOW).verdict in ("warn", "block")
 
 
 @pytest.mark.parametrize(
@@ -83,8 +74,8 @@ def flagged(checker: Checker, text: str, lang: str) -> bool:
         ("The impairment on the Mexico business will wipe out our Q4 profit, the market finds out Friday.", "en"),
     ],
 )
-def test_a_leak_however_worded_is_found(checker: Checker, text: str, lang: str) -> None:
-    assert flagged(checker, text, lang)
+def test_a_leak_however_worded_is_found(inside_default: Checker, text: str, lang: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)
 
 
 @pytest.mark.parametrize(
@@ -139,10 +130,10 @@ def test_a_leak_however_worded_is_found(checker: Checker, text: str, lang: str) 
         ("Je vous confie les clés de la salle de sport pendant mes congés la semaine prochaine.", "fr"),
     ],
 )
-def test_the_same_words_in_an_ordinary_post_are_not(checker: Checker, text: str, lang: str) -> None:
-    assert not flagged(checker, text, lang)
+def test_the_same_words_in_an_ordinary_post_are_not(inside_default: Checker, text: str, lang: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
 
 
-def test_a_site_named_beside_an_office_object_keeps_the_closure(checker: Checker) -> None:
+def test_a_site_named_beside_an_office_object_keeps_the_closure(inside_default: Checker) -> None:
     # The office object ("le parking") does not hide the closure of the plant named in the same clause.
-    assert flagged(checker, "On ferme l'usine de Dole et son parking en mars, les salariés ne le savent pas encore.", "fr")
+    assert inside_flags(inside_default, "On ferme l'usine de Dole et son parking en mars, les salariés ne le savent pas encore.", "fr", NOW)

@@ -8,21 +8,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from conftest import inside_flags
 
-from charterguard import Charter, Checker
+from charterguard import Checker
 from charterguard.inside.evidence import non_public_evidence
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    charter = Charter.load("default")
-    return Checker(charter.only({r.spec.id for r in charter.rules if r.spec.kind == "inside_information"}))
-
-
-def flagged(checker: Checker, text: str, lang: str) -> bool:
-    return checker.check(text, lang=lang, now=NOW).verdict in ("warn", "block")
 
 
 def evidence(text: str) -> list[tuple[str, str]]:
@@ -123,8 +114,8 @@ def test_ignorance_and_ordinary_dates_are_no_evidence(text: str) -> None:
         ("Pot de départ de notre DRH jeudi, mais personne ne le sait encore : elle l'apprend lundi au conseil.", "fr"),
     ],
 )
-def test_a_topic_said_in_other_words_with_its_evidence_is_found(checker: Checker, text: str, lang: str) -> None:
-    assert flagged(checker, text, lang)
+def test_a_topic_said_in_other_words_with_its_evidence_is_found(inside_default: Checker, text: str, lang: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)
 
 
 @pytest.mark.parametrize(
@@ -143,8 +134,8 @@ def test_a_topic_said_in_other_words_with_its_evidence_is_found(checker: Checker
         ("I can't wait for the results of the hackathon, the board of judges meets on the 28th!", "en"),
     ],
 )
-def test_the_same_words_in_public_or_everyday_posts_are_not(checker: Checker, text: str, lang: str) -> None:
-    assert not flagged(checker, text, lang)
+def test_the_same_words_in_public_or_everyday_posts_are_not(inside_default: Checker, text: str, lang: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
 
 
 @pytest.mark.parametrize(
@@ -160,8 +151,8 @@ def test_the_same_words_in_public_or_everyday_posts_are_not(checker: Checker, te
         ("Initech will acquire a payments startup next quarter, according to their CEO at the conference.", "en"),
     ],
 )
-def test_a_rumour_about_another_company_is_not_inside_information(checker: Checker, text: str, lang: str) -> None:
-    assert not flagged(checker, text, lang)
+def test_a_rumour_about_another_company_is_not_inside_information(inside_default: Checker, text: str, lang: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
 
 
 @pytest.mark.parametrize(
@@ -174,8 +165,8 @@ def test_a_rumour_about_another_company_is_not_inside_information(checker: Check
         ("Mon N+1 m'a dit qu'on ferme l'usine de Dole en mars.", "fr"),
     ],
 )
-def test_what_looks_like_another_company_but_is_ours_is_found(checker: Checker, text: str, lang: str) -> None:
-    assert flagged(checker, text, lang)
+def test_what_looks_like_another_company_but_is_ours_is_found(inside_default: Checker, text: str, lang: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)
 
 
 @pytest.mark.parametrize(
@@ -204,8 +195,8 @@ def test_what_looks_like_another_company_but_is_ours_is_found(checker: Checker, 
         ("We'll have a great time next quarter with the new offsite programme.", "en"),
     ],
 )
-def test_office_life_and_times_are_not_material(checker: Checker, text: str, lang: str) -> None:
-    assert not flagged(checker, text, lang)
+def test_office_life_and_times_are_not_material(inside_default: Checker, text: str, lang: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
 
 
 @pytest.mark.parametrize(
@@ -217,5 +208,5 @@ def test_office_life_and_times_are_not_material(checker: Checker, text: str, lan
         ("On arrête la gamme de vélos électriques en mars, les vendeurs ne sont pas au courant.", "fr"),
     ],
 )
-def test_the_material_twin_of_each_is_still_found(checker: Checker, text: str, lang: str) -> None:
-    assert flagged(checker, text, lang)
+def test_the_material_twin_of_each_is_still_found(inside_default: Checker, text: str, lang: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)

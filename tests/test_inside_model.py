@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import inside_rule_charter
+from conftest import inside_rule_charter, inside_rules
 
 from charterguard import Charter, Checker
 from charterguard.errors import CharterError
@@ -30,13 +30,9 @@ NOW = datetime(2026, 11, 22, tzinfo=UTC)
 LEARNED_NOTE = ("learned reading", "lecture apprise")
 
 
-def inside_checker(charter: Charter) -> Checker:
-    return Checker(charter.only({r.spec.id for r in charter.rules if r.spec.kind == "inside_information"}))
-
-
 @pytest.fixture(scope="module")
 def default() -> Checker:
-    return inside_checker(Charter.load("default"))
+    return inside_rules(Charter.load("default"))
 
 
 
@@ -197,7 +193,7 @@ def test_without_the_model_file_the_rules_work_alone(tmp_path: Path, monkeypatch
     load_inside_model.cache_clear()
     try:
         assert load_inside_model() is None
-        checker = inside_checker(Charter.load("default"))
+        checker = inside_rules(Charter.load("default"))
         # What the rules find is still found; what only the learned reading finds is not.
         assert checker.check("Entre nous, notre directeur financier va démissionner le mois prochain.", lang="fr", now=NOW).verdict == "block"
         lang, leak = LEAKS[0]

@@ -8,21 +8,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from conftest import inside_flags
 
-from charterguard import Charter, Checker
+from charterguard import Checker
 from charterguard.inside.lexicon import matcher_for, parse_entry, tokenize
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    charter = Charter.load("default")
-    return Checker(charter.only({r.spec.id for r in charter.rules if r.spec.kind == "inside_information"}))
-
-
-def flagged(checker: Checker, text: str, lang: str) -> bool:
-    return checker.check(text, lang=lang, now=NOW).verdict in ("warn", "block")
 
 
 def found(entry: str, text: str) -> bool:
@@ -56,8 +47,8 @@ def test_letters_and_acronyms_match_as_written(entry: str, text: str, expected: 
         ("My old iPod will finally get a new battery next week.", "en"),
     ],
 )
-def test_a_tv_series_or_a_device_is_no_funding_round(checker: Checker, text: str, lang: str) -> None:
-    assert not flagged(checker, text, lang)
+def test_a_tv_series_or_a_device_is_no_funding_round(inside_default: Checker, text: str, lang: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
 
 
 @pytest.mark.parametrize(
@@ -67,8 +58,8 @@ def test_a_tv_series_or_a_device_is_no_funding_round(checker: Checker, text: str
         ("Between us, our Series B closes next week, $20M.", "en"),
     ],
 )
-def test_a_funding_round_by_its_letter_is_still_found(checker: Checker, text: str, lang: str) -> None:
-    assert flagged(checker, text, lang)
+def test_a_funding_round_by_its_letter_is_still_found(inside_default: Checker, text: str, lang: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)
 
 
 @pytest.mark.parametrize(
@@ -81,8 +72,8 @@ def test_a_funding_round_by_its_letter_is_still_found(checker: Checker, text: st
         ("The sequel will take over every screen in town this weekend, calling it now.", "en"),
     ],
 )
-def test_a_topic_said_ahead_of_no_company_is_no_finding(checker: Checker, text: str, lang: str) -> None:
-    assert not flagged(checker, text, lang)
+def test_a_topic_said_ahead_of_no_company_is_no_finding(inside_default: Checker, text: str, lang: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
 
 
 @pytest.mark.parametrize(
@@ -97,8 +88,8 @@ def test_a_topic_said_ahead_of_no_company_is_no_finding(checker: Checker, text: 
         ("A recall of 3,000 defective scooters is planned for March, nothing has been announced.", "en"),
     ],
 )
-def test_a_topic_said_ahead_of_a_company_is_found(checker: Checker, text: str, lang: str) -> None:
-    assert flagged(checker, text, lang)
+def test_a_topic_said_ahead_of_a_company_is_found(inside_default: Checker, text: str, lang: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)
 
 
 @pytest.mark.parametrize(
@@ -110,8 +101,8 @@ def test_a_topic_said_ahead_of_a_company_is_found(checker: Checker, text: str, l
         ("Rappel de 2 000 unités défectueuses prévu en mars, rien d'annoncé pour l'instant.", "fr"),
     ],
 )
-def test_public_only_later_is_secrecy(checker: Checker, text: str, lang: str) -> None:
-    report = checker.check(text, lang=lang, now=NOW)
+def test_public_only_later_is_secrecy(inside_default: Checker, text: str, lang: str) -> None:
+    report = inside_default.check(text, lang=lang, now=NOW)
     assert report.verdict == "block"
 
 
@@ -135,8 +126,8 @@ def test_public_only_later_is_secrecy(checker: Checker, text: str, lang: str) ->
         ("Pour les collègues de Rodez c'est fini : le site va fermer cet été, personne n'est au courant.", "fr"),
     ],
 )
-def test_a_leak_in_everyday_words_is_found(checker: Checker, text: str, lang: str) -> None:
-    assert flagged(checker, text, lang)
+def test_a_leak_in_everyday_words_is_found(inside_default: Checker, text: str, lang: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)
 
 
 @pytest.mark.parametrize(
@@ -149,8 +140,8 @@ def test_a_leak_in_everyday_words_is_found(checker: Checker, text: str, lang: st
         ("As announced this morning, our CFO is on her way out; thank you Anna for eight great years.", "en"),
     ],
 )
-def test_the_same_words_without_a_leak_are_no_finding(checker: Checker, text: str, lang: str) -> None:
-    assert not flagged(checker, text, lang)
+def test_the_same_words_without_a_leak_are_no_finding(inside_default: Checker, text: str, lang: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
 
 
 @pytest.mark.parametrize(
@@ -166,8 +157,8 @@ def test_the_same_words_without_a_leak_are_no_finding(checker: Checker, text: st
         ("Notre usine de Blois va fermer en mars 2027.", "fr", True),
     ],
 )
-def test_a_past_year_frames_a_narrative(checker: Checker, text: str, lang: str, expected: bool) -> None:
-    assert flagged(checker, text, lang) is expected
+def test_a_past_year_frames_a_narrative(inside_default: Checker, text: str, lang: str, expected: bool) -> None:
+    assert inside_flags(inside_default, text, lang, NOW) is expected
 
 
 @pytest.mark.parametrize(
@@ -183,8 +174,8 @@ def test_a_past_year_frames_a_narrative(checker: Checker, text: str, lang: str, 
         ("Our co-founder is stepping aside next month; the team hasn't been told yet.", "en", True),
     ],
 )
-def test_numbers_and_founders_in_other_words(checker: Checker, text: str, lang: str, expected: bool) -> None:
-    assert flagged(checker, text, lang) is expected
+def test_numbers_and_founders_in_other_words(inside_default: Checker, text: str, lang: str, expected: bool) -> None:
+    assert inside_flags(inside_default, text, lang, NOW) is expected
 
 
 @pytest.mark.parametrize(
@@ -200,8 +191,8 @@ def test_numbers_and_founders_in_other_words(checker: Checker, text: str, lang: 
         ("The €40M raise goes out in ten days, till then I'm saying nothing.", "en", True),
     ],
 )
-def test_who_speaks_a_person_or_a_company(checker: Checker, text: str, lang: str, expected: bool) -> None:
-    assert flagged(checker, text, lang) is expected
+def test_who_speaks_a_person_or_a_company(inside_default: Checker, text: str, lang: str, expected: bool) -> None:
+    assert inside_flags(inside_default, text, lang, NOW) is expected
 
 
 @pytest.mark.parametrize(
@@ -220,5 +211,5 @@ def test_who_speaks_a_person_or_a_company(checker: Checker, text: str, lang: str
         ("Ce match ? Dans la poche dès la 20e minute, bravo les Bleus.", "fr", False),
     ],
 )
-def test_more_everyday_words(checker: Checker, text: str, lang: str, expected: bool) -> None:
-    assert flagged(checker, text, lang) is expected
+def test_more_everyday_words(inside_default: Checker, text: str, lang: str, expected: bool) -> None:
+    assert inside_flags(inside_default, text, lang, NOW) is expected
