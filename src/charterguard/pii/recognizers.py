@@ -300,9 +300,13 @@ _STREET_FIRST = re.compile(
     r"|[A-ZÀ-Ý][\wÀ-ÿ\-]*\s(?:utca|tér|út|körút|ulica|cesta|katu|vej|veien|gate|gata|terrasse|straße|allé)\s\d{1,5}\.?)"
     r"(?![\w])"
 )
-_UNIT_WORDS = r"Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Appt\.?|Appartement|Box|BP|CS|B[âa]timent|B[âa]t\."
+# The words that introduce a unit ("Apt. 615", "Bât. 4"), matched without regard to case: the
+# regexes and the prefilter's words below are both built from this one list.
+_UNIT_SPELLINGS = ("Apt.", "Apt", "Apartment", "Suite", "Ste.", "Ste", "Unit", "Flat", "Appt.", "Appt", "Appartement", "Box", "BP", "CS",
+                   "Bâtiment", "Batiment", "Bât.", "Bat.")
+_UNIT_WORDS = "|".join(re.escape(word) for word in sorted(_UNIT_SPELLINGS, key=len, reverse=True))
 _UNIT = re.compile(rf"(?<![\w])((?:{_UNIT_WORDS})\s?#?\d{{1,5}}[A-Z]?)(?![\w])", re.IGNORECASE)
-_UNIT_NEEDS = ("apt", "apartment", "appartement", "suite", "ste", "unit", "flat", "appt", "box", "bp", "cs", "bâtiment", "batiment", "bât.", "bat.")  # one is in every _UNIT match
+_UNIT_NEEDS = tuple(sorted({word.lower() for word in _UNIT_SPELLINGS}))  # one is in every _UNIT match
 # A PO box is a whole mailing address by itself.
 _PO_BOX = re.compile(r"(?<![\w])((?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|POB)\s?#?\d{1,6})(?![\w])", re.IGNORECASE)
 # US military mail: "PSC 1234, Box 5678 / APO AE 09012", "Unit 2050 Box 4190 / DPO AP 96522", "USNS Comfort / FPO AA 34055".
