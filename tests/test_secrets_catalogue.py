@@ -41,7 +41,7 @@ VENDOR_TOKENS = [
     ("dynatrace", "TOKEN", "dt0c01." + chars(string.ascii_uppercase + string.digits, 24) + "." + chars(string.ascii_uppercase + string.digits, 64)),
     ("openshift", "TOKEN", "sha256~" + chars(ALNUM + "_-", 43)),
     ("harness", "TOKEN", "pat." + chars(ALNUM + "_-", 22) + "." + chars(ALNUM, 24) + "." + chars(ALNUM, 20)),
-    ("grafana api key", "API_KEY", "eyJrIjoi" + chars(ALNUM, 80)),
+    ("grafana api key", "TOKEN", "eyJrIjoi" + chars(ALNUM, 80)),
     ("cloudflare origin ca", "API_KEY", "v1.0-" + chars(HEX, 24) + "-" + chars(HEX, 146)),
     ("settlemint", "TOKEN", "sm_pat_" + chars(ALNUM, 16)),
     ("maxmind", "API_KEY", chars(ALNUM, 6) + "_" + chars(ALNUM, 29) + "_mmk"),
