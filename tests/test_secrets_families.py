@@ -32,6 +32,13 @@ def test_a_catalogue_format_decides_before_any_word() -> None:
     assert secret_family("eyJ" + RANDOM, "private key", shape="PRIVATE_KEY") == "PRIVATE_KEY"
 
 
+def test_a_key_marked_with_its_environment_is_an_api_key_whatever_the_vendor_calls_it() -> None:
+    assert secret_family("parcelo_live_" + RANDOM, "PARCELO_TOKEN") == "API_KEY"
+    assert secret_family("parcelo_test_" + RANDOM, shape="TOKEN") == "API_KEY"
+    assert secret_family("live_" + RANDOM, "the shop's key") == "API_KEY"
+    assert secret_family("lively_" + RANDOM, "token") == "TOKEN"  # a word, not an environment
+
+
 # -- 2. where it sits ------------------------------------------------------------------------------------
 def test_a_links_password_is_connection_credentials_unless_a_service_issued_it() -> None:
     assert secret_family("Chou-Fleur-77", place=URL_PASSWORD, user="etl") == "CONNECTION_STRING"

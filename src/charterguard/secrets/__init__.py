@@ -23,7 +23,9 @@ is the convention the blind testers of bench/data/secrets_posts.jsonl share (hol
 written by people who never read this code, labels as first committed), decided context by context by
 majority (bench/eval_secrets.py's docstring has the counts):
 1. the value's own format: a base64 JSON object (`eyJ...`: a JWT, Grafana's or cloudflared's token) TOKEN
-   whatever word names it (5 of 5, five testers); else the catalogue format's family when a standard or a
+   whatever word names it (5 of 5, five testers); a vendor's key marked with its environment as Stripe's are
+   (`sk_live_`, `shippo_live_`, `live_`) API_KEY whatever the vendor or the name says (8 of 8, five testers);
+   else the catalogue format's family when a standard or a
    vendor defines it (`ghp_` TOKEN, `AKIA` API_KEY, a PEM block, WIF, JWK private member or recovery phrase
    PRIVATE_KEY, a BitLocker recovery key PASSWORD);
 2. where it sits: the password of a URL's user part or of a connect descriptor is CONNECTION_STRING, and the

@@ -30,6 +30,9 @@ TOKEN_USERS = frozenset({"token", "x-access-token", "x-token-auth", "oauth2", "o
 # A base64-encoded JSON object ('{"' is "eyJ"): a JWT, Grafana's and cloudflared's tokens. People call them
 # tokens whatever word stands before them (5 of 5 such values, five testers, one after "API key").
 _BASE64_JSON = re.compile(r"eyJ[A-Za-z0-9_\-+/]{13}")
+# A vendor's key marked with its environment, as Stripe marks its keys (sk_live_, shippo_live_, live_...): people call
+# them API keys, whatever the vendor or the config name says (8 of 8, five testers; Shippo and Duffel say "token").
+_ENVIRONMENT_MARKED = re.compile(r"(?:[a-z0-9]{1,12}_)?(?:live|test|prod)_[A-Za-z0-9]")
 
 # The words that name a credential, each with its family; in a compound name the last one decides
 # ("webhook_signing_secret" a key, "api_token" a token, "SECRET_ACCESS_KEY" a key, "db_password" a password).
@@ -109,7 +112,8 @@ def _asymmetric_key_sized(value: str) -> bool:
 def secret_family(value: str, words: str = "", *, shape: str | None = None, place: str | None = None, user: str = "") -> str:
     """The family of the secret `value` (one of `CREDENTIAL_FAMILIES`), the first rule that applies:
 
-    1. the value's own format: a base64 JSON object (a JWT...) TOKEN; else `shape`, the family of the
+    1. the value's own format: a base64 JSON object (a JWT...) TOKEN; a key marked with its environment
+       (`xyz_live_`) API_KEY; else `shape`, the family of the
        catalogue format that recognised it (a vendor's prefix, a PEM block, a BitLocker key), when there is one;
     2. where it sits (`place`, one of `PLACES`): a URL's or basic credentials' password is a TOKEN when the user
        is a code host's token user (`TOKEN_USERS`) or the value is generated and 32+ long (a service issued it),
@@ -122,6 +126,8 @@ def secret_family(value: str, words: str = "", *, shape: str | None = None, plac
     """
     if shape != "PRIVATE_KEY" and _BASE64_JSON.match(value):
         return "TOKEN"
+    if shape != "PRIVATE_KEY" and _ENVIRONMENT_MARKED.match(value):
+        return "API_KEY"
     if shape is not None:
         return shape
     if place in (URL_PASSWORD, BASIC_PASSWORD):
