@@ -42,7 +42,7 @@ majority (bench/eval_secrets.py's docstring has the counts):
 4. no credential word: API_KEY when the finder read a name (`sasl.jaas.config`); with no words at all, a
    generated value API_KEY, a chosen value handed over for logging in, or a lock's code, PASSWORD.
 Infrastructure (`infrastructure`), by the same testers' majority: a link carrying credentials to an internal
-host is reported whole as INTERNAL_URL beside its password (23 of 30 such links, five splits of eight; three
+host is reported whole as INTERNAL_URL beside its password (22 of 29 such links, five splits of eight; three
 testers labelled the host[:port] INTERNAL_HOST instead, mostly for database and broker links); a link on a
 private IP is INTERNAL_URL (8 of 9), a private IP or internal host name with or without a port INTERNAL_HOST.
 Overlapping candidates keep the longest; on the same span, the finder listed first here wins.
