@@ -13,6 +13,7 @@ bench/data/secrets_posts.jsonl (holdout4 to holdout13, ten testers' splits), con
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .shape import class_switches, looks_generated, looks_like_password, looks_random
@@ -57,47 +58,55 @@ _TYPED_SYMBOL = re.compile(r"[!#$%&*?@^()\[\]{}<>|;,]")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
-def _normalised(words: str) -> str:
-    """Config names, headers and options as prose: applicationKey, AWS_SECRET_ACCESS_KEY, X-Api-Key -> words."""
-    return re.sub(r"[_\-.\"'`:=]+", " ", _CAMEL.sub(" ", words)).casefold()
+@functools.lru_cache(maxsize=4096)
+def _reading(words: str) -> tuple[str | None, str]:
+    """What the words say, before the value is looked at (cached: config names and headers repeat): the last credential
+    word's family (None: no credential word) and, for a key word, what qualifies it: "connection" (a connection string's
+    account key), "private" (a private or encryption key), "token-half" (a token's secret), "secret" (the word secret), ""."""
+    # (config names, headers and options read as prose: applicationKey, AWS_SECRET_ACCESS_KEY, X-Api-Key)
+    lowered = re.sub(r"[_\-.\"'`:=]+", " ", _CAMEL.sub(" ", words)).casefold()
+    last = None
+    for last in _WORD.finditer(lowered):  # noqa: B007 (the loop keeps the last one)
+        pass
+    if last is None:
+        return None, ""
+    family = last.lastgroup or "API_KEY"
+    if family != "API_KEY":
+        return family, ""
+    if _CONNECTION_KEY.search(lowered):
+        return "CONNECTION_STRING", ""
+    if _PRIVATE_WORDS.search(lowered):
+        return family, "private"
+    if _TOKEN_HALF.search(lowered, 0, last.end()):
+        return "TOKEN", ""  # "api_token_secret", "oauth token secret": a token's secret half
+    return family, "secret" if last.group(0).endswith(("secret", "secrets")) else ""
 
 
 def named_family(words: str, value: str = "") -> str | None:
     """The family the naming words give (rule 3), None when no credential word is there.
 
     The last credential word decides: a password word PASSWORD; a token word TOKEN; key or secret API_KEY,
-    except a private or encryption key of an asymmetric key's size PRIVATE_KEY, a connection string's account key CONNECTION_STRING, and "secret" alone (no key after it)
-    PASSWORD when the value is chosen rather than generated."""
-    lowered = _normalised(words)
-    last = None
-    for last in _WORD.finditer(lowered):  # noqa: B007 (the loop keeps the last one)
-        pass
-    if last is None:
+    except a private or encryption key of an asymmetric key's size PRIVATE_KEY, a connection string's account key
+    CONNECTION_STRING, a token's secret half TOKEN, and "secret" PASSWORD when the value is chosen, not generated."""
+    if not words:
         return None
-    family = last.lastgroup or "API_KEY"
-    if family != "API_KEY":
-        return family
-    if _CONNECTION_KEY.search(lowered):
-        return "CONNECTION_STRING"
-    if _PRIVATE_WORDS.search(lowered) and _asymmetric_key_sized(value):
+    family, qualifier = _reading(words)
+    if qualifier == "private" and _asymmetric_key_sized(value):
         return "PRIVATE_KEY"
-    if _TOKEN_HALF.search(lowered, 0, last.end()):
-        return "TOKEN"  # "api_token_secret", "oauth token secret": a token's secret half
-    if last.group(0).endswith(("secret", "secrets")) and value and _chosen(value):
+    if qualifier == "secret" and value and _chosen(value):
         return "PASSWORD"  # "the secret for the webhook is mK29xQvL7pWz", "shared_secret: r4d!v38...": chosen, as passwords are
-    return "API_KEY"
+    return family
 
 
 def _chosen(value: str) -> bool:
     """A value a person chose rather than a service generated: a symbol no key alphabet holds, or short and mixed."""
-    if not looks_like_password(value):
-        return False
     if _TYPED_SYMBOL.search(value):
-        return True
+        return looks_like_password(value)
     # (both cases and a digit, often switching, under a key's length: "mK29xQvL7pWz"; not "sk_live_xxx", nor
     # "Execution2026", a word and a year)
-    mixed = any(c.isupper() for c in value) and any(c.islower() for c in value) and any(c.isdigit() for c in value)
-    return mixed and class_switches(value) >= 0.35 and len(value) < 16 and not looks_generated(value)
+    if len(value) >= 16 or not (any(c.isupper() for c in value) and any(c.islower() for c in value) and any(c.isdigit() for c in value)):
+        return False
+    return class_switches(value) >= 0.35 and looks_like_password(value) and not looks_generated(value)
 
 
 def _asymmetric_key_sized(value: str) -> bool:

@@ -208,6 +208,8 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
         # The credential word names it ("<value> (token du bot)"); a key word, with the words around it on its line
         # ("clé privée WIF : X": a private key of a key's size).
         words = credential.group(0)
-        family = secret_family(value, before if credential.string is before and secret_family(value, words) == "API_KEY" else words)
+        family = secret_family(value, words)
+        if family == "API_KEY" and credential.string is before:
+            family = secret_family(value, before)
         out.append(SecretCandidate(start, end, family, "generated-value-named", score=0.8))
     return out
