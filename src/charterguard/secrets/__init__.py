@@ -17,18 +17,34 @@ the whole line, with one entity per family (`FAMILIES`).
 - `infrastructure`: private IPs, internal host names, UNC shares and file paths,
   links to internal tools.
 
-The family, decided the same way whatever found the value (first rule that applies):
-1. the value's own shape, when a standard or a vendor defines it: a prefix or format of the
-   catalogue (`ghp_` TOKEN, `AKIA` API_KEY, a JWT TOKEN, a PEM block, WIF, JWK private member or
-   recovery phrase PRIVATE_KEY, a BitLocker recovery key PASSWORD);
-2. where it sits: the password of a URL's user part or of a connection string is CONNECTION_STRING,
-   unless the user is a code host's token user (oauth2, x-access-token...) or the value is generated
-   and 32+ long (a service issued it): TOKEN;
-3. the word naming it, its last word deciding for a compound name: password, passphrase, code, PIN,
-   community, recovery/backup codes PASSWORD; key or secret API_KEY (a private or encryption key of an
-   asymmetric key's size PRIVATE_KEY); token, jeton, bearer, session, sid, sig, auth TOKEN; "secret"
-   alone API_KEY when the value is random, PASSWORD when chosen (both cases, digits or symbols);
-4. no word: a generated value API_KEY; a chosen value handed over for logging in, or a lock's code, PASSWORD.
+The family, decided the same way whatever found the value: every finder hands the value and what it read
+around it to `family.secret_family(value, words, shape=, place=, user=)` (first rule that applies). The rule
+is the convention the blind testers of bench/data/secrets_posts.jsonl share (holdout4-13, ten splits
+written by people who never read this code, labels as first committed), decided context by context by
+majority (bench/eval_secrets.py's docstring has the counts):
+1. the value's own format: a base64 JSON object (`eyJ...`: a JWT, Grafana's or cloudflared's token) TOKEN
+   whatever word names it (5 of 5, five testers); a vendor's key marked with its environment as Stripe's are
+   (`sk_live_`, `shippo_live_`, `live_`) API_KEY whatever the vendor or the name says (8 of 8, five testers);
+   else the catalogue format's family when a standard or a
+   vendor defines it (`ghp_` TOKEN, `AKIA` API_KEY, a PEM block, WIF, JWK private member or recovery phrase
+   PRIVATE_KEY, a BitLocker recovery key PASSWORD);
+2. where it sits: the password of a URL's user part or of a connect descriptor is CONNECTION_STRING, and the
+   password of basic credentials on a command line (`curl -u user:X`) PASSWORD, unless the user is a code host's
+   token user (oauth2, x-access-token...) or the value is generated and 32+ long (a service issued it): TOKEN;
+   a password setting of a connection string (`Server=...;Password=X`, `?user=u&password=X`) CONNECTION_STRING;
+3. the words naming it (a config name, a header's name and scheme, an option, the prose words), the last
+   credential word deciding for a compound name: password, passphrase, code, PIN, and the keys and codes that
+   open a network, a door or a lost account (wifi key, « clé de secours », backup codes) PASSWORD; key or secret
+   API_KEY (a private or encryption key of an asymmetric key's size PRIVATE_KEY, a connection string's AccountKey
+   CONNECTION_STRING, a token's secret half TOKEN); token, jeton, bearer, Authorization, session, sid, sig, auth
+   TOKEN; "secret" API_KEY when generated, PASSWORD when chosen (a symbol no key alphabet has, or short, both
+   cases and digits switching);
+4. no credential word: API_KEY when the finder read a name (`sasl.jaas.config`); with no words at all, a
+   generated value API_KEY, a chosen value handed over for logging in, or a lock's code, PASSWORD.
+Infrastructure (`infrastructure`), by the same testers' majority: a link carrying credentials to an internal
+host is reported whole as INTERNAL_URL beside its password (22 of 29 such links, five splits of eight; three
+testers labelled the host[:port] INTERNAL_HOST instead, mostly for database and broker links); a link on a
+private IP is INTERNAL_URL (8 of 9), a private IP or internal host name with or without a port INTERNAL_HOST.
 Overlapping candidates keep the longest; on the same span, the finder listed first here wins.
 """
 

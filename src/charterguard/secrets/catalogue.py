@@ -20,10 +20,11 @@ import base64
 import binascii
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import SecretCandidate, long_runs
 from .credentials import IDENTIFIER_WORDS
+from .family import secret_family
 from .shape import class_switches, classes, entropy, is_der_private_key, is_documented_sample, is_placeholder, looks_generated, looks_random
 
 _B = r"(?:(?<=://)|(?<![\w\-./+]))"  # a token starts at a word boundary (not inside a longer token), or a URL's user part
@@ -86,7 +87,8 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("openshift-token", "TOKEN", _B + r"sha256~[A-Za-z0-9_\-]{43}" + _E, hint='sha256~'),
     TokenShape("harness-token", "TOKEN", _B + r"(?:pat|sat)\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}" + _E, hint='[ps]at\\.'),
     TokenShape("onepassword-service-token", "TOKEN", _B + r"ops_eyJ[A-Za-z0-9+/]{250,}={0,3}" + _E, hint='ops_eyJ'),
-    TokenShape("grafana-api-key", "API_KEY", _B + r"eyJrIjoi[A-Za-z0-9]{70,400}={0,3}" + _E, hint='eyJrIjoi'),
+    # (Grafana calls it an API key; it is a base64 JSON object, which people call a token: `secret_family`)
+    TokenShape("grafana-api-key", "TOKEN", _B + r"eyJrIjoi[A-Za-z0-9]{70,400}={0,3}" + _E, hint='eyJrIjoi'),
     TokenShape("cloudflare-origin-ca-key", "API_KEY", _B + r"v1\.0-[a-f0-9]{24}-[a-f0-9]{146}" + _E, hint='v1\\.0-'),
     TokenShape("settlemint-token", "TOKEN", _B + r"sm_(?:aat|pat|sat)_[A-Za-z0-9]{16}" + _E, 3.0, hint='sm_[aps]at_'),
     TokenShape("maxmind-license-key", "API_KEY", _B + r"[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk" + _E, hint='_mmk'),
@@ -117,10 +119,10 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("brevo-api-key", "API_KEY", _B + r"x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}" + _E, hint='x(?:keysib|smtpsib)-'),
     TokenShape("perplexity-api-key", "API_KEY", _B + r"pplx-[A-Za-z0-9]{48}" + _E, 3.5, hint='pplx-'),
     TokenShape("easypost-api-key", "API_KEY", _B + r"EZ[AT]K[A-Za-z0-9]{54}" + _E, hint='EZ[AT]K'),
-    TokenShape("duffel-token", "TOKEN", _B + r"duffel_(?:test|live)_[A-Za-z0-9_=\-]{43}" + _E, hint='duffel_'),
+    TokenShape("duffel-token", "API_KEY", _B + r"duffel_(?:test|live)_[A-Za-z0-9_=\-]{43}" + _E, hint='duffel_'),
     TokenShape("flutterwave-key", "API_KEY", _B + r"FLW(?:SECK|PUBK)(?:_TEST)?-[a-hA-H0-9]{12,32}(?:-X)?" + _E, hint='FLW(?:SECK|PUBK)'),
     TokenShape("frameio-token", "TOKEN", _B + r"fio-u-[A-Za-z0-9_=\-]{64}" + _E, hint='fio-u-'),
-    TokenShape("shippo-token", "TOKEN", _B + r"shippo_(?:live|test)_[a-fA-F0-9]{40}" + _E, hint='shippo_'),
+    TokenShape("shippo-token", "API_KEY", _B + r"shippo_(?:live|test)_[a-fA-F0-9]{40}" + _E, hint='shippo_'),
     TokenShape("typeform-token", "TOKEN", _B + r"tfp_[A-Za-z0-9_.=\-]{59}" + _E, hint='tfp_'),
     TokenShape("yandex-api-key", "API_KEY", _B + r"AQVN[A-Za-z0-9_\-]{35,38}" + _E, 3.5, hint='AQVN'),
     TokenShape("lob-api-key", "API_KEY", _B + r"(?:live|test)_(?:pub_[a-f0-9]{31}|[a-f0-9]{35})" + _E, hint='(?:live|test)_'),
@@ -416,8 +418,17 @@ def _capability_links(text: str) -> list[SecretCandidate]:
 
 def find_tokens(text: str, runs: list[str] | None = None) -> list[SecretCandidate]:
     """Every provider credential in `text`, each span the token itself (overlaps are left to
-    `resolve`). A shape runs only when its hint occurs: most posts run none. `runs`: the post's
-    `long_runs`, when the caller has them."""
+    `resolve`), its family the format's (`secret_family`'s rule 1). A shape runs only when its hint
+    occurs: most posts run none. `runs`: the post's `long_runs`, when the caller has them."""
+    return [_with_family(text, c) for c in _find_tokens(text, runs)]
+
+
+def _with_family(text: str, candidate: SecretCandidate) -> SecretCandidate:
+    family = secret_family(text[candidate.start : candidate.end], shape=candidate.family)
+    return candidate if family == candidate.family else replace(candidate, family=family)
+
+
+def _find_tokens(text: str, runs: list[str] | None) -> list[SecretCandidate]:
     out = _private_keys(text)  # (a PEM header holds spaces: the only finder that needs no long run)
     # Every other match is, or lies in, one run of 15+ non-space characters: the hints are
     # looked for in those runs only (most posts have a few, or none), then each shape in the post.

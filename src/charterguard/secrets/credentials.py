@@ -41,6 +41,7 @@ from collections.abc import Iterator
 
 from ..text.urls import USERINFO_URL, oracle_logins
 from . import SecretCandidate
+from .family import BASIC_PASSWORD, CONNECTION_SETTING, OTP_LINK, TOKEN_USERS, URL_PASSWORD, named_family, secret_family
 from .shape import (
     class_switches,
     classes,
@@ -60,8 +61,6 @@ from .shape import (
 # -- credentials in URLs -----------------------------------------------------------
 
 _LOOPBACK = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "host.docker.internal"})
-# The user names under which code hosts and registries take a token as the password.
-TOKEN_USERS = frozenset({"token", "x-access-token", "x-token-auth", "oauth2", "oauth", "__token__", "gitlab-ci-token", "x-oauth-basic"})
 _URL_PLACEHOLDERS = frozenset({"pass", "pwd", "pw", "passwd", "password", "user", "username", "secret", "mdp", "token", "motdepasse"})
 
 
@@ -69,7 +68,8 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
     """The password of every `scheme://user:password@host` (URLs, DSNs, JDBC, brokers) and of every
     Oracle connect descriptor `user/password@host`."""
     out = [
-        SecretCandidate(m.start("password"), m.end("password"), "CONNECTION_STRING", "credentials-in-connect-descriptor")
+        SecretCandidate(m.start("password"), m.end("password"), secret_family(m.group("password"), place=URL_PASSWORD, user=m.group("user")),
+                        "credentials-in-connect-descriptor")
         for m in oracle_logins(text)
         if not is_placeholder(m.group("password")) and m.group("password").casefold() not in _URL_PLACEHOLDERS
     ]
@@ -82,9 +82,8 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
         user, host = m.group("user").casefold(), m.group("host").casefold()
         if user == "anonymous" or host in _LOOPBACK and (password.casefold() == user or password.casefold() in DEFAULT_PASSWORDS):
             continue  # anonymous FTP; a tutorial's "postgres:postgres@localhost" opens nothing but the reader's own machine
-        # A code host's or registry's token user ("https://oauth2:<token>@git.acme.lan"), or a generated value of a
-        # token's length (32+ characters: issued by a service, as registries' and CI tokens are, never chosen): a token.
-        family = "TOKEN" if user in TOKEN_USERS or len(password) >= 32 and looks_generated(password) else "CONNECTION_STRING"
+        # (a code host's token user, "https://oauth2:<token>@git.acme.lan", or a generated value of a token's length: a token)
+        family = secret_family(password, place=URL_PASSWORD, user=user)
         out.append(SecretCandidate(m.start("password"), m.end("password"), family, "credentials-in-url"))
     return out
 
@@ -461,7 +460,7 @@ _COMMAND_LINE = re.compile(
     # any option naming a password, one dash or two: --password, --db-pass, -storepass, -keypass, -passwd
     r"|(?<=\s)--?(?:[a-z]{1,12}-?)?(?:password|passwd|passphrase|pass|pwd)(?:=|\s+)(?P<q2>['\"]?)(?P<long>[^\s'\"\-$][^\s'\"]{3,127})"
     # curl -u user:password, wget/httpie --user / -a user:password
-    r"|(?:curl|wget|http|https)\b[^\n]{0,200}?\s(?:-u|--user|-a|--auth)(?:=|\s*)(?P<q3>['\"]?)[^\s:'\"]{1,64}:(?P<userpass>[^\s'\"]{3,128})"
+    r"|(?:curl|wget|http|https)\b[^\n]{0,200}?\s(?:-u|--user|-a|--auth)(?:=|\s*)(?P<q3>['\"]?)(?P<basicuser>[^\s:'\"]{1,64}):(?P<userpass>[^\s'\"]{3,128})"
     # redis-cli -a X, mongosh -p X, sqlcmd -P X, ldapsearch -w X, zip/7z/unzip -P X, openssl -passin pass:X,
     # xfreerdp /p:X, smbclient -U user%X, net use \\share /user:DOMAIN\user X
     r"|(?:redis-cli\b[^\n]{0,80}?\s-a|mongo(?:sh|dump|restore|import|export)?\b[^\n]{0,80}?\s-p|sqlcmd\b[^\n]{0,80}?\s-P|"
@@ -587,7 +586,7 @@ _CALL_SETTING = re.compile(
 
 
 # ... in config: {"username": "token", "password": X}.
-_TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?:" + "|".join(map(re.escape, TOKEN_USERS)) + r")[\"']?\s*[,;}\n]")
+_TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?P<user>" + "|".join(map(re.escape, TOKEN_USERS)) + r")[\"']?\s*[,;}\n]")
 _TYPED_SYMBOL = re.compile(r"[!#$%&*?@^()\[\]{}<>|;,]")
 
 
@@ -605,7 +604,6 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # an anti-forgery token is issued per page view: not a credential
         if _DESCRIBING_NAME.search(name.replace("-", "_").strip("_.")):
             continue
-        family = _config_family(name, text, m.start())
         span = _value_span(text, m)
         if span is None:
             continue
@@ -614,10 +612,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             span, value = (span[0] + 1, span[1]), value[1:]  # a SAS token pasted with its "?"
         if value.startswith("-----BEGIN") or is_documented_sample(value, text, span[0]):
             continue  # a private key block (the catalogue reports it), or the docs' sample key
-        if family == "PASSWORD" and _TOKEN_USER.search(text, max(0, m.start() - 80), m.start()):
-            family = "TOKEN"  # {"username": "token", "password": X}, x-access-token, __token__: a token sent as a password
-        elif family == "API_KEY" and name.rstrip("\"'`").endswith("secret") and _TYPED_SYMBOL.search(value) and looks_like_password(value):
-            family = "PASSWORD"  # "shared_secret: r4d!v38..." holds symbols no key alphabet has: chosen, as passwords are
+        family = _config_family(name, value, text, m.start())
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
     camel_case_name = "Key" in text or "Secret" in text or "Token" in text  # (applicationKey, clientSecret)
@@ -625,21 +620,23 @@ def find_announced(text: str) -> list[SecretCandidate]:
         name = m.group("name").casefold()
         if not _CONFIG.match(m.group("name") + "=x") or _DESCRIBING_NAME.search(name.strip("_")):
             continue  # not a name config gives a secret (ORDER_ID, PUBLIC_KEY, PASSWORD_MIN_LENGTH)
-        family = _config_family(name, text, m.start())
         span = _value_span(text, m)
-        if span is not None and m.group("said") is None and not looks_random(text[span[0] : span[1]]):
+        if span is None:
+            continue
+        family = _config_family(name, text[span[0] : span[1]], text, m.start())
+        if m.group("said") is None and not looks_random(text[span[0] : span[1]]):
             continue  # "DB_PASSWORD field", "API_KEY rotation": a name and a word
-        if span is not None and _acceptable(text[span[0] : span[1]], "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
+        if _acceptable(text[span[0] : span[1]], "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-variable-said"))
     for m in _XML_SECRET.finditer(text):
-        family = _config_family(m.group("name").casefold(), text, m.start())
+        family = _config_family(m.group("name").casefold(), m.group("value"), text, m.start())
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "xml-element"))
     for m in _CALL_SETTING.finditer(text) if ("(" in text or "[" in text) and _has_cue(lowered, _CONFIG_CUES) else ():
         name = m.group("name").casefold()
         if not _CONFIG.match(name + "=x") or _DESCRIBING_NAME.search(name.replace("-", "_").strip("_.")):
             continue  # a setting that holds no secret (define('WP_DEBUG', 'true'), config.set("timeout", "30"))
-        family = _config_family(name, text, m.start())
+        family = _config_family(name, m.group("value"), text, m.start())
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "setting-call"))
     announced = [_ANNOUNCED, _ANNOUNCED_RARE] if _has_cue(lowered, _RARE_CUES) else [_ANNOUNCED]
@@ -647,7 +644,6 @@ def find_announced(text: str) -> list[SecretCandidate]:
         # ("reset" in "got reset to X" says what was done to it, not that it is forgotten or expired)
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(_RESET_TO.sub("", m.group("connector"))):
             continue
-        family = "PASSWORD" if m.group("password") else key_family(m.group("key"), text[m.start("bare") : m.end("bare")] if m.group("bare") else m.group("quoted") or "") if m.group("key") else "TOKEN" if m.group("token") else ""
         word = (m.group("password") or "").casefold()
         span = _value_span(text, m)
         if span is None:
@@ -656,12 +652,14 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = text[start:end]
         if _ASSIGNMENT.match(value):
             continue  # "the secret one: MAPBOX_SECRET=sk.eyJ...": a config line follows, read as config
-        if not family:  # "secret": a random-looking value is a key; a short one mixing cases and digits or symbols, a password
+        if not (m.group("password") or m.group("key") or m.group("token")):
+            # "secret" alone: a random-looking value (a key), or a short one mixing cases and digits or symbols (a password)
             mixed_case = any(c.isupper() for c in value) and any(c.islower() for c in value)
             shaped = _PASSWORD_SYMBOL.search(value) is not None or class_switches(value) >= 0.35  # not "Execution2026 mindset"
-            family = "API_KEY" if looks_random(value) else "PASSWORD" if mixed_case and shaped and classes(value) >= 3 and len(value) <= 40 else ""
-            if not family:
+            if not (looks_random(value) or mixed_case and shaped and classes(value) >= 3 and len(value) <= 40):
                 continue
+        # (the group that matched says what the words name: a wifi key or a door's code is a password word here)
+        family = secret_family(value, "password" if m.group("password") else m.group("key") or m.group("token") or "secret")
         if word == "pass" and classes(value) < 3 and not _chosen_word_and_number(value):
             continue  # "pass" is also a ticket ("the boarding pass is AF1234"): only a strongly shaped value or a chosen one
         if word in _WEAK_WORDS and not (value.isdigit() and m.group("connector").strip() in (":", "=", "is", "est", "c'est", "c’est")):
@@ -734,13 +732,12 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("bare")
         before = text[max(0, m.start() - 24) : m.start("bare")]
         if looks_like_short_key(value) and not IDENTIFIER_WORDS.search(before) and not _ADVICE_BEFORE.search(before):
-            word = m.group("word").casefold()
-            family = "TOKEN" if "token" in word or "jeton" in word else "API_KEY"
+            family = secret_family(value, m.group("word"))
             out.append(SecretCandidate(m.start("bare"), m.end("bare"), family, f"{family.lower()}-after-its-name"))
     for m in _LOGIN_COMMAND.finditer(text) if " login " in lowered else ():
         value = m.group("value").rstrip(_TRAILING)
         if looks_generated(value) and looks_like_key(value) and not _ASSIGNMENT.match(value):
-            out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), "API_KEY", "key-in-login-command"))
+            out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), secret_family(value), "key-in-login-command"))
     for m in _ACCESS_CODE.finditer(text) if "code" in lowered else ():
         value = m.group("value")
         generated = looks_random(value) or value.isalnum() and not value.isdigit() and not value.isalpha() and class_switches(value) >= 0.35 \
@@ -752,7 +749,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if value.startswith(("-", "/", "~", ".")) or "/" in value and value.count("/") * 12 > len(value) or _FILE_EXTENSION.search(value):
             continue  # "--key ~/.ssh/id_rsa", "--ssh-key deploy.pem": a file holding the key, not the key
         if looks_like_key(value) and not _ASSIGNMENT.match(value):
-            family = _config_family(m.group("name"), text, m.start())
+            family = _config_family(m.group("name"), value, text, m.start())
             out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), family, "command-line-key"))
     for m in _NEAR_KEYWORD.finditer(text):
         value = m.group("bare").rstrip(".")
@@ -761,7 +758,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         before = text[max(0, m.start() - 24) : m.start("words")]  # "public key", "public VAPID key", "site key", "ssh-rsa" are not secrets
         if looks_random(value) and not names_an_identifier(text, m.start("words"), m.end("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")) and not is_public_key_material(value):
-            family = "TOKEN" if m.group("token") else key_family(text[max(0, m.start() - 12) : m.start("bare")], value)
+            family = secret_family(value, m.group("token") or text[max(0, m.start() - 12) : m.start("bare")])
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):
         group = next(g for g in _COMMAND_LINE_VALUES if m.group(g) is not None)
@@ -771,7 +768,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = text[m.start(group) : end]
         if len(value) >= 3 and not is_placeholder(value) and not is_placeholder(m.group(group)) and value.casefold() not in _URL_PLACEHOLDERS \
                 and value.casefold() not in DEFAULT_PASSWORDS:
-            out.append(SecretCandidate(m.start(group), end, "PASSWORD", "command-line-password"))
+            # (HTTP basic credentials, "curl -u user:X": a generated value of a token's length there is a token, as in a URL)
+            family = secret_family(value, place=BASIC_PASSWORD, user=m.group("basicuser")) if group == "userpass" else "PASSWORD"
+            out.append(SecretCandidate(m.start(group), end, family, "command-line-password"))
     if " -" in text:
         for line in _lines_with_user_option(text):
             for m in _PASSWORD_OPTION.finditer(text, *line):
@@ -802,11 +801,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if group == "header" and re.search(r"(?i)[cx]srf", m.group(0)):
             continue  # "X-CSRF-Token:": an anti-forgery token is issued per page view (as in config)
         if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
-            # A header named for a key (X-Api-Key, xi-api-key, Ocp-Apim-Subscription-Key) carries a key.
-            # ... and so does a scheme named for one ("Authorization: ApiKey X", "Authorization: Key X").
-            named_key = re.search(r"(?i)key[\"']?\s*:" if group == "header" else r"(?i)key\s+$", text[m.start() : m.start(group)]) is not None
-            named_key = named_key or m.group("client") is not None  # "<client id>:<secret>": a key pair's secret half
-            out.append(SecretCandidate(m.start(group), m.end(group), "API_KEY" if named_key else "TOKEN", "authorization-header"))
+            # The header's name and scheme name it: X-Api-Key, "Authorization: ApiKey X" a key; Authorization, Bearer, X-Auth-Token
+            # a token; "<client id>:<secret>", a key pair's secret half, a key.
+            words = "client secret" if m.group("client") is not None else text[m.start() : m.start(group)]
+            out.append(SecretCandidate(m.start(group), m.end(group), secret_family(value, words), "authorization-header"))
     if ("/" in text or ":" in text and _TIGHT_COLON.search(text) is not None) and (
         _SLASH_PAIR_CONTEXT.search(text) or _has_cue(lowered, _LOGIN_PLACE_CUES) and _LOGIN_PLACES.search(text)
     ):
@@ -951,9 +949,9 @@ def _table_column_secrets(text: str) -> list[SecretCandidate]:
         families: dict[int, str] = {}
         for k, (a, b) in enumerate(_cells(text, header_start, header_end)):
             name = text[a:b].strip("*_`")
-            family = "PASSWORD" if _COLUMN_PASSWORD.match(name) else "TOKEN" if _COLUMN_TOKEN.match(name) else "API_KEY" if _COLUMN_KEY.match(name) else ""
-            if family:
-                families[k] = key_family(name, "") if family == "API_KEY" else family
+            if _COLUMN_PASSWORD.match(name) or _COLUMN_TOKEN.match(name) or _COLUMN_KEY.match(name):
+                # (a column of wifi keys or door codes is a password column, whatever its noun)
+                families[k] = named_family("password" if _COLUMN_PASSWORD.match(name) else name) or "API_KEY"
         if not families:
             continue
         row_start = separator.end() + 1
@@ -1070,18 +1068,6 @@ _REFUSED_AFTER = re.compile(
     r"(?:interdit(?:e|s|es)?|banni(?:e|s|es)?|proscrit(?:e|s|es)?|blacklist[ée](?:e|s|es)?|forbidden|banned|prohibited|blacklisted|"
     r"(?:n['’]est|ne\s+sont|is|are)\s+(?:plus|pas|no\s+longer|not)\s+(?:autoris[ée]e?s?|allowed|permitted|accepted)|not\s+allowed|disallowed)\b"
 )
-
-
-_PRIVATE_WORDS = re.compile(r"(?i)priv\w*[\s_\-]*keys?|cl[ée]f?s?\s+priv|privkey|encryption[\s_\-]*keys?|cl[ée]f?s?\s+de\s+chiffrement")
-
-
-def key_family(words: str, value: str) -> str:
-    """What key words announce: "private key", "clé privée" a private key when the value holds 256 bits or more
-    (64 hex digits, 43 base64 characters: an asymmetric key's size; a 32-hex "private" API key is an API key),
-    any other an API key."""
-    size = len(value.rstrip("="))
-    key_sized = size >= 64 if all(c in "0123456789abcdefABCDEF" for c in value) else size >= 43
-    return "PRIVATE_KEY" if key_sized and _PRIVATE_WORDS.search(words) else "API_KEY"
 
 
 def _listed_codes(text: str, start: int) -> list[tuple[int, int]]:
@@ -1249,7 +1235,8 @@ _SERVER_KEY = re.compile(
 )
 
 
-def _config_family(name: str, text: str, start: int) -> str:
+def _config_family(name: str, value: str, text: str, start: int) -> str:
+    """The family of `value` given to the config name `name` at `start` (`secret_family`, told where it sits)."""
     # Key=value inside a connection string ("Server=...;Password=...;", "?user=x&password=y").
     # A `;` list is a connection string when it names a server or database ("user=bob;pass=X" alone is a login).
     before = text[max(0, start - 1) : start]
@@ -1257,20 +1244,12 @@ def _config_family(name: str, text: str, start: int) -> str:
     in_url_query = before in ("?", "&")
     # (a JDBC link's properties follow its host: "jdbc:sqlserver://host:1433;user=x;password=y")
     in_connection_string = in_url_query or ";" in window and (_SERVER_KEY.search(window) is not None or "://" in window)
-    if any(w in name for w in ("password", "passwd", "passphrase", "pwd", "pass", "mdp", "motdepasse", "mot_de_passe")):
-        return "CONNECTION_STRING" if in_connection_string else "PASSWORD"
-    if re.search(r"private_?key(?!_?id)|encryption_?key", name.replace("-", "_")):
-        return "PRIVATE_KEY"  # WireGuard's PrivateKey =, PRIVATE_KEY=0x..., a data encryption key; "private_key_id" names one
-    if "otpauth://" in window:
-        return "TOKEN"  # the secret of an authenticator's link is a TOTP seed
-    if "accountkey" in name.replace("_", "") or "sharedaccesskey" in name.replace("_", ""):
-        return "CONNECTION_STRING"
-    last_word = name.replace("-", "_").rstrip("_\"'`")
-    if (last_word.endswith("secret") or last_word.endswith("key")) and "token" not in name:
-        return "API_KEY"  # the last word names it: SESSION_SECRET, webhook_signing_secret, --auth-key sign, they are keys
-    if any(w in name for w in ("token", "jeton", "sas", "sig", "sess")) or re.search(r"(?<![a-z])auth(?![a-z])", name):
-        return "TOKEN"  # `"auth": "<base64 user:password>"` (docker, npm) is HTTP basic authentication
-    return "API_KEY"
+    place = OTP_LINK if "otpauth://" in window else CONNECTION_SETTING if in_connection_string else None
+    family = secret_family(value, name, place=place)
+    token_user = _TOKEN_USER.search(text, max(0, start - 80), start) if family == "PASSWORD" else None
+    if token_user is not None:  # {"username": "token", "password": X}, x-access-token, __token__: a token sent as a password
+        family = secret_family(value, place=BASIC_PASSWORD, user=token_user.group("user"))
+    return family
 
 
 def _value_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:

@@ -22,7 +22,8 @@ import re
 
 from . import SecretCandidate, long_runs
 from .catalogue import NOT_SECRET_PREFIXES
-from .credentials import COMPLEMENT_BEFORE, key_family
+from .credentials import COMPLEMENT_BEFORE
+from .family import secret_family
 from .shape import decodes_to_prose, entropy, is_documented_sample, is_hex, is_public_key_material, looks_generated
 
 # A run of the base64/base64url alphabet, 16+ long, not inside a longer word, a path or a link.
@@ -53,8 +54,6 @@ _JWK_PRIVATE = frozenset({"d", "p", "q", "dp", "dq", "qi", "k"})
 # A key said to be public, a word or two between: "public signing key", « clé publique ».
 _PUBLIC_KEY_PHRASE = re.compile(r"(?i)(?<![a-z])publi(?:c|que)\s+(?:[\w\-]+\s+){0,2}(?:keys?|cl[ée]f?s?)(?![a-z])|cl[ée]f?s?\s+publiques?(?![a-z])")
 _PRIVATE_AFTER = re.compile(r"(?i)priv|secr")
-_TOKEN_WORDS = frozenset({"token", "tokens", "jeton", "jetons", "bearer", "seed", "2fa", "totp", "otp", "mfa", "authenticator", "sig", "webhook", "webhooks", "auth", "bot"})
-_PASSWORD_WORDS = frozenset({"password", "passwords", "mdp", "passphrase", "récupération", "recuperation", "recovery", "secours"})
 
 
 # A config field's name before its value ("Address = ", `"checksum": "`, "export BUILD_ID="): first on its
@@ -204,10 +203,13 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
                     or entropy(core) < (4.0 if literal else 4.2) or _NAMED_FIELD.search(before) or _in_public_block(text, start) \
                     or _in_encoded_block(text, start, end):
                 continue
-            out.append(SecretCandidate(start, end, "API_KEY", "generated-value", score=0.7))
+            out.append(SecretCandidate(start, end, secret_family(value), "generated-value", score=0.7))
             continue
-        word = (credential.group("word") or "").casefold()
-        # (a private or encryption key of an asymmetric or AES key's size is a PRIVATE_KEY: `key_family`)
-        family = "TOKEN" if word in _TOKEN_WORDS else "PASSWORD" if word in _PASSWORD_WORDS else key_family(before, value)
+        # The credential word names it ("<value> (token du bot)"); a key word, with the words around it on its line
+        # ("clé privée WIF : X": a private key of a key's size).
+        words = credential.group(0)
+        family = secret_family(value, words)
+        if family == "API_KEY" and credential.string is before:
+            family = secret_family(value, before)
         out.append(SecretCandidate(start, end, family, "generated-value-named", score=0.8))
     return out
