@@ -64,21 +64,25 @@ CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
     "rebuttal", "menace", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
+    "attribution", "dismissal", "refutation",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
 REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace",
-                         "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported"})
+                         "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
+                         "attribution", "dismissal", "refutation"})
 # Regex lists that never make a sentence worth parsing by themselves (a group description
 # matters only next to an exclusion phrase, which gates the sentence; a protected ground, an
 # employment decision and a disadvantage gate it only together: `CueLexicon.discrimination`).
-_UNGATED = frozenset({"protected", "rebuttal", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported"})
+_UNGATED = frozenset({"protected", "rebuttal", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
+                      "attribution", "dismissal", "refutation"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
 
 MAX_PARSED_CHARS = 1000  # longest sentence read by meaning
 MAX_PARSED_SENTENCES = 40  # most sentences of one post read by meaning
 EPITHET_MAX_WORDS = 5  # longest closing epithet read with the sentence before it
+REFUTATION_REACH = 3  # sentences after a question or attributed claim where its dismissal is looked for
 # Scores: defaults (not measurements; the suites in bench/ measure the decisions).
 SCORES = {"hostile": 0.85, "hate": 0.9, "threat": 0.85, "profanity": 0.5}
 # Lexicon evidence that negation or quotation only lowers (slurs, crude insults), and by how much.
@@ -805,6 +809,8 @@ def _negated(sentence: Sentence, a: int) -> bool:
     ne = [k for k, f in enumerate(forms) if f in _FRENCH_NE] if sentence.language == "fr" else []
     if ne and (any(f in _NEGATIVE_SUBJECTS for f in forms[: ne[-1]]) or "rien" in forms[-3:] and {"d'", "de"} & set(forms[-2:])):
         return True
+    if ne and "ni" in forms[ne[-1] :] and not any(f in _CLAUSE_ENDS for f in forms[ne[-1] :]):
+        return True  # "n'est ni bête ni paresseux": the parse often misses "ni ... ni"
     if not sentence.negated[a]:
         return False
     commas = [k for k, f in enumerate(forms) if f == ","]
@@ -879,7 +885,7 @@ def read_meaning(
         neighbours = [s for s in (sentence.topic,) if s is not None]
         if k + 1 < len(linguistics.spans) and sentence.end < len(linguistics.text) and linguistics.text[sentence.end : sentence.end + 3].lstrip().startswith(":"):
             neighbours.extend(linguistics.parsed([k + 1]))
-        countered[k] = reader.countered(sentence, neighbours) or _rebutted(linguistics, k, cues)
+        countered[k] = reader.countered(sentence, neighbours) or _refuted(linguistics, k, cues)
         read = reader.read(sentence, countered[k], parsed.get(k - 1))
         if k + 1 < len(linguistics.spans) and any(f.evidence == "meaning:discrimination" for f in read):
             # A rule reported, then refused or reported in the next sentence ("On m'a demandé
@@ -999,7 +1005,7 @@ def _learned_findings(
     said_of = dict(zip(said_before, linguistics.parsed(said_before)))
     for (k, probability, kind, (start, end)), sentence in zip(hostile, linguistics.parsed(k for k, *_ in hostile)):
         neighbours = [s for s in (sentence.topic, said_of.get(antecedents.get(k, -1))) if s is not None]
-        if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _rebutted(linguistics, k, reader.cues):
+        if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _refuted(linguistics, k, reader.cues):
             countered.add(k)
             continue
         if k > 0 and text[slice(*spans[k - 1])].rstrip().endswith(":") and _denied_or_quoted(linguistics.parsed([k - 1])[0], "insult"):
@@ -1136,14 +1142,53 @@ def _is_personhood(lemma: str, language: str) -> bool:
     return lemma in _PERSONHOOD or lemma in vocabulary.people or vocabulary.kinds.get(lemma) == "person"
 
 
-def _rebutted(linguistics: "Linguistics", k: int, cues: CueLexicon) -> bool:
-    """Is sentence `k` a question the next sentence answers with a denial ("Notre stagiaire,
-    un clown ? Certainement pas, ...", "Lazy? Not at all: ...")?"""
-    start, end = linguistics.spans[k]
-    if k + 1 >= len(linguistics.spans) or not linguistics.text[start:end].rstrip().endswith("?"):
+def _refuted(linguistics: "Linguistics", k: int, cues: CueLexicon) -> bool:
+    """Does the writer reject what sentence `k` says, as a claim of others or a question?
+
+    A discourse reading over the cheap words (no parse): the sentence asks (a question) or
+    attributes (`@attribution`: "certains disent que", "whoever says", "on m'a demandé si",
+    hearsay "serait"), and a rejection follows: the next sentence opens with a denial
+    (`@rebuttal`: "Absolument pas.", "Far from it:", "C'est faux :"), one of the next
+    `REFUTATION_REACH` sentences opens by calling it false or prejudice or by sanctioning who
+    said it (`@dismissal`: "Faut arrêter.", "Drop the prejudice.", "Blocked."), or, for an
+    attributed claim, its own sentence rejects it after the attribution (`@refutation`: "...
+    se trompent", "... clearly hasn't seen", "the numbers say otherwise"). A question nobody
+    answers with a rejection ("Is our CFO an idiot or what?") and a denial word inside the
+    insult's own sentence ("un incapable, pas du tout à la hauteur") are no refutation."""
+    spans, text = linguistics.spans, linguistics.text
+    own, _ = quick_words(text[slice(*spans[k])])
+    question = own.rstrip().endswith("?")
+    attributed = [m for pattern in cues.regexes.get("attribution", ()) for m in pattern.finditer(own)]
+    if not (question or attributed):
         return False
-    following, _ = quick_words(linguistics.text[slice(*linguistics.spans[k + 1])])
-    return any(pattern.match(following) for pattern in cues.regexes.get("rebuttal", ()))
+    if question and any(m.start() == 0 and _CHALLENGE.match(m.group()) for m in attributed):
+        return True  # "Qui a dit que notre DAF était radin ?", "Who said our interns are lazy?"
+    if attributed:
+        after = min(m.end() for m in attributed)
+        if any(pattern.search(own, after) for pattern in cues.regexes.get("refutation", ())):
+            return True
+    for j in range(k + 1, min(len(spans), k + 1 + REFUTATION_REACH)):
+        following, _ = quick_words(text[slice(*spans[j])])
+        lists = ("rebuttal", "dismissal") if j == k + 1 else ("dismissal",)
+        if any(_opens_with(following, pattern) for name in lists for pattern in cues.regexes.get(name, ())):
+            return True
+    return False
+
+
+def _opens_with(joined: str, pattern: re.Pattern[str]) -> bool:
+    """Does `joined` (a sentence's cheap words) open with `pattern`, then punctuation or its
+    end ("Pas du tout :", "Blocked.", not "No doubt about it", "Pas du tout content")?"""
+    m = pattern.match(joined)
+    if m is None:
+        return False
+    rest = joined[m.end() :].lstrip()
+    return not rest or rest[0] in _CLOSING_MARKS
+
+
+# An attribution asked back as a challenge, not for agreement ("who else thinks...").
+_CHALLENGE = re.compile(r"(?:qui|who) (?!else |d' ?autre |encore )")
+_CLOSING_MARKS = frozenset(",.:;!?—–-…")
+_CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "mais", "et"})
 
 
 _REVISED = frozenset({"insult", "aggression", "hate", "disparagement_employer", "disparagement_colleagues",
@@ -1160,8 +1205,9 @@ def target_of_span(
     None when the finding's own sentences are defused (the model cannot tell). Parses the
     sentences it reads, only for posts the model flagged."""
     own = [k for k, (s, e) in enumerate(linguistics.spans) if s < end and start < e]
-    if defused & set(own):
-        own = []
+    if own and set(own) <= defused:
+        return None
+    own = [k for k in own if k not in defused]
     others = [k for k in range(len(linguistics.spans)) if k not in own and k not in defused]
     for sentence in linguistics.parsed(own) + linguistics.parsed(others):
         for t in sentence.targets(names):
