@@ -64,18 +64,18 @@ CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
     "rebuttal", "menace", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
-    "attribution", "dismissal", "refutation",
+    "attribution", "dismissal", "refutation", "harm", "pressure", "safety",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
 REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace",
                          "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
-                         "attribution", "dismissal", "refutation"})
+                         "attribution", "dismissal", "refutation", "harm", "pressure", "safety"})
 # Regex lists that never make a sentence worth parsing by themselves (a group description
 # matters only next to an exclusion phrase, which gates the sentence; a protected ground, an
 # employment decision and a disadvantage gate it only together: `CueLexicon.discrimination`).
 _UNGATED = frozenset({"protected", "rebuttal", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
-                      "attribution", "dismissal", "refutation"})
+                      "attribution", "dismissal", "refutation", "harm", "pressure", "safety"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
 
@@ -109,6 +109,9 @@ _COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
 _ALL_PERSON_PRONOUNS = frozenset().union(*PERSON_PRONOUNS.values())
 _PLURAL_PRONOUNS = frozenset({"les", "leur", "eux", "them", "they"})
 _SECOND_PERSON = frozenset({"tu", "t'", "te", "toi", "vous", "you", "u", "ya"})
+_SECOND_PERSON_WORDS = frozenset({"tu", "t'", "te", "toi", "ton", "ta", "tes", "vous", "votre", "vos",
+                                  "you", "your", "yours", "yourself"})
+_WRITER_WORDS = frozenset({"je", "j'", "me", "m'", "moi", "mon", "ma", "mes", "i", "my", "mine", "i'm", "im"})
 _OBJECT_WINDOW = 5
 _APPOSITION_WORDS = 5  # words after the hostile phrase where an apposition's closing comma is looked for  # words after a violent verb where its (English) object is looked for
 _NAMING_WINDOW = 5
@@ -245,6 +248,9 @@ class CueLexicon:
     # disadvantage: a sentence holding all three (the ground or decision may be in the sentence
     # before) is parsed for discrimination (`MeaningReader._discrimination`).
     discrimination: tuple[Gate, Gate, Gate]
+    # A harm to someone's body, property or family and an ultimatum, condition, wish or warning:
+    # a sentence holding both is parsed for a threat (`MeaningReader._ultimatum`).
+    ultimatum: tuple[Gate, Gate]
 
 
 def _entries(language: str) -> dict[str, list[str]]:
@@ -296,7 +302,8 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
     disadvantage = [(f"(?:{line})", _first_characters(line))
                     for name in ("disadvantage", "negated_decision", "negated_ground") for line in entries[name]]
     discrimination = (Gate(ground), Gate(employment), Gate(disadvantage))
-    return CueLexicon(words, phrases, regexes, Gate(gate_parts), discrimination)
+    ultimatum = tuple(Gate([(f"(?:{line})", _first_characters(line)) for line in entries[name]]) for name in ("harm", "pressure"))
+    return CueLexicon(words, phrases, regexes, Gate(gate_parts), discrimination, (ultimatum[0], ultimatum[1]))
 
 
 _SHORT_STEM_ENDINGS = r"(?:e|es|ent|er|ez|ons|re|s|t|u|us|ue|ues|ee|ees|ai|ais|ait|aient|a|as|erai\w*|era\w*|rai\w*|ra\w*|ed|ing|en)?"
@@ -386,6 +393,10 @@ def sentences_to_parse(linguistics: "Linguistics", cues: CueLexicon, offsets: It
         ground, employment = (sentences_of(gate.starts(joined)) for gate in cues.discrimination[:2])
         rules = {k for k in disadvantaged if ground & {k, k - 1} and employment & {k, k - 1}}
         wanted |= rules | {k - 1 for k in rules if k - 1 in ground}  # the group a pronoun refers to
+    harmed = sentences_of(cues.ultimatum[0].starts(joined))
+    if harmed:
+        threatened = harmed & sentences_of(cues.ultimatum[1].starts(joined))
+        wanted |= threatened | {k - 1 for k in threatened if k > 0}  # whom the one before addresses
     for offset in offsets:
         k = linguistics.sentence_of(offset)
         if k is not None:
@@ -568,8 +579,37 @@ class MeaningReader:
                     out.append(self._finding(sentence, a, b, group, "discrimination"))
         if len(out) == excluded and not countered:
             out.extend(self._discrimination(sentence, groups, previous))
-        out.extend(self._threats(sentence, countered))
+        threats = self._threats(sentence, countered)
+        out.extend(threats or self._ultimatum(sentence, countered, previous))
         return out
+
+    def _ultimatum(self, sentence: Sentence, countered: bool, previous: Sentence | None) -> list["ToneFinding"]:
+        """A threat by structure, without a violent verb ("si tu me remets sur le planning, tu
+        marcheras plus droit", "the next manager who ... is getting his tyres slashed", "j'espère
+        qu'il a une bonne assurance vie"): a harm to someone's body, property or family
+        (`@harm`), an ultimatum, condition, wish or warning (`@pressure`) and a person or role
+        the harm is aimed at (a target of the sentence, or someone addressed: a second-person
+        word, an @mention or a vocative name, here or in the sentence before), said by the
+        writer (first person singular) or to an @mention. Not a question, not a safety reminder
+        (`@safety`: "si tu ne mets pas ton casque, tu finis aux urgences"), not negated,
+        quoted or countered; "tuer ce vieux processus", "exploser les objectifs" hold no harm."""
+        words = sentence.words
+        if countered or not words or words[-1].form == "?" or matches(sentence, self.cues, "safety"):
+            return []
+        harm = [(a, b) for a, b in matches(sentence, self.cues, "harm") if not self.blocked(sentence, a, False)]
+        pressure = [(a, b) for a, b in matches(sentence, self.cues, "pressure") if not sentence.quoted[a]]
+        if not harm or not pressure:
+            return []
+        mentioned = any(w.form.startswith("@") for s in (sentence, previous) if s is not None for w in s.words)
+        addressed = mentioned or any(
+            w.form in _SECOND_PERSON_WORDS or _vocative(s, k) for s in (sentence, previous) if s is not None for k, w in enumerate(s.words))
+        writer = any(w.form in _WRITER_WORDS for w in words)
+        people = [t for t in sentence.targets(self.names) if t.kind != "self" and not t.organisation]
+        if not (people or addressed) or not (writer or mentioned):
+            return []
+        a, b = harm[0]
+        target = people[0] if people else Target("person", words[a].start, words[a].end, a)
+        return [self._finding(sentence, a, b, target, "threat")]
 
     def _discrimination(self, sentence: Sentence, groups: list[Target], previous: Sentence | None) -> list["ToneFinding"]:
         """An employment decision taken against a protected ground, said as a practical rule
@@ -763,6 +803,18 @@ class MeaningReader:
 
 
 _LINKS = frozenset({"amod", "nmod", "appos", "acl", "det", "obl", "obl:mod", "nmod:poss", "poss", "prep", "pobj", "case", "flat:name"})
+
+
+def _vocative(sentence: Sentence, k: int) -> bool:
+    """Is word `k` a name the sentence calls out to, set off by commas ("Keep it up, Sandra,
+    and ...", "Je te préviens Karim, ...")? A proper noun after a comma or opening the
+    sentence, followed by a comma or the end."""
+    words = sentence.words
+    if words[k].pos != "PROPN" or not words[k].form[:1].isalpha():
+        return False
+    before = words[k - 1].form if k else ","
+    after = words[k + 1].form if k + 1 < len(words) else "."
+    return (before in (",", "te", "vous", "previens") or k == 0) and after in (",", ".", "!", ":")
 
 
 def _command(sentence: Sentence, a: int) -> bool:
