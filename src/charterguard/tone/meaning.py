@@ -82,6 +82,15 @@ CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_ve
 MAX_PARSED_CHARS = 1000  # longest sentence read by meaning
 MAX_PARSED_SENTENCES = 40  # most sentences of one post read by meaning
 EPITHET_MAX_WORDS = 5  # longest closing epithet read with the sentence before it
+# The learned reading's threshold for an insult or disparagement the parse aims at a workplace
+# role it names (a colleague, the employer, customers, competitors): under the model's joint
+# threshold (set on all hard negatives, chat included), because naming such a role is evidence
+# the chat negatives lack. Measured, not fitted: no corporate post of bench/data reaches 0.5
+# at the head, and the sentences of the suites' pass cases between 0.6 and the joint threshold
+# are negations, quotations and refuted claims the readers before defuse (MODEL_CARD.md,
+# "Fifth round").
+ROLE_THRESHOLD = 0.6
+_WORKPLACE_ROLES = frozenset({"colleagues", "employer", "customers", "competitors"})
 REFUTATION_REACH = 3  # sentences after a question or attributed claim where its dismissal is looked for
 # Scores: defaults (not measurements; the suites in bench/ measure the decisions).
 SCORES = {"hostile": 0.85, "hate": 0.9, "threat": 0.85, "profanity": 0.5}
@@ -933,11 +942,17 @@ def read_meaning(
     found: list[ToneFinding] = []
     countered: dict[int, bool] = {}
     defused: set[int] = set()
+    refuting: set[int] = set()  # sentences that answer a refuted claim
     for k, sentence in parsed.items():
         neighbours = [s for s in (sentence.topic,) if s is not None]
         if k + 1 < len(linguistics.spans) and sentence.end < len(linguistics.text) and linguistics.text[sentence.end : sentence.end + 3].lstrip().startswith(":"):
             neighbours.extend(linguistics.parsed([k + 1]))
-        countered[k] = reader.countered(sentence, neighbours) or _refuted(linguistics, k, cues)
+        rejection = _refuting(linguistics, k, cues)
+        countered[k] = reader.countered(sentence, neighbours) or rejection is not None
+        if rejection is not None:
+            # The rejection and the reasons before it are the writer's answer to the claim, not
+            # what a post-wide finding is about ("Lazy? Far from it, they shipped early").
+            refuting.update(range(k + 1, rejection + 1))
         read = reader.read(sentence, countered[k], parsed.get(k - 1))
         if k + 1 < len(linguistics.spans) and any(f.evidence == "meaning:discrimination" for f in read):
             # A rule reported, then refused or reported in the next sentence ("On m'a demandé
@@ -976,6 +991,8 @@ def read_meaning(
         by_model, countered_here = memo[key]
         found.extend(by_model)
         defused |= countered_here
+    # What answers a refuted claim is no target of a post-wide finding, unless it holds one itself.
+    defused |= refuting - standing - {linguistics.sentence_of(f.start) for f in found}
     return MeaningResult(found, revised, frozenset(defused))
 
 
@@ -1006,8 +1023,10 @@ def _learned_findings(
         if k - 1 in defused and text[spans[k - 1][0] : spans[k - 1][1]].rstrip().endswith(":"):
             continue  # the reason given for a denial ("n'a rien d'un lèche-bottes : c'est lui qui...")
         topic = linguistics.topic_of(k)
-        if topic in taken:
-            topic = None  # a fragment already read as hostile (or defused) is no topic to read again
+        if topic in taken or topic is not None and _refuted(linguistics, topic, reader.cues):
+            # A fragment already read as hostile (or defused) is no topic to read again, nor a
+            # question the sentence answers with a rejection ("Lazy? Far from it, she ...").
+            topic = None
         if topic is None and k - 1 not in taken and _closing_epithet(text, spans, k, language, names):
             # "Globex a copié notre appli. Bande de charlatans." says who it is about before.
             antecedents[k] = _antecedent(linguistics, k, names, taken)
@@ -1043,7 +1062,7 @@ def _learned_findings(
         if not spans[k][0] <= span_start < spans[k][1]:
             span_start, span_end = spans[k]  # the clause lies in the topic fragment: the sentence is the finding
         if (
-            probability >= model.threshold
+            probability >= min(model.threshold, ROLE_THRESHOLD)
             and not (k in topics and read_all[topics[k]][0] >= model.threshold)
             # A closing epithet calls names; read as a threat, it is an idiom ("Blown away.").
             and not (k in antecedents and kind == "threat")
@@ -1058,7 +1077,8 @@ def _learned_findings(
     for (k, probability, kind, (start, end)), sentence in zip(hostile, linguistics.parsed(k for k, *_ in hostile)):
         neighbours = [s for s in (sentence.topic, said_of.get(antecedents.get(k, -1))) if s is not None]
         if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _refuted(linguistics, k, reader.cues):
-            countered.add(k)
+            if probability >= model.threshold:  # (under it, the sentence was read only for a put-down of a role)
+                countered.add(k)
             continue
         if k > 0 and text[slice(*spans[k - 1])].rstrip().endswith(":") and _denied_or_quoted(linguistics.parsed([k - 1])[0], "insult"):
             continue  # the reason given for a denial ("n'est pas une brute : il connaît les enfants de chacun")
@@ -1084,6 +1104,8 @@ def _learned_findings(
         # Hatred is of a group, even when the sentence calls its people "them" after naming it.
         target = next((t for t in targets if kind == "hate" and t.kind == "group"), targets[0] if targets else None)
         role = TARGET_ROLE.get(target.kind) if target is not None else None
+        if probability < model.threshold and not (role in _WORKPLACE_ROLES and kind in ("insult", "disparage")):
+            continue  # under the head's threshold, only a put-down of a workplace role the parse names stands
         if role in (None, "person") and not (
             (kind == "threat" or kind == "hate" and (group_named[k] or target is not None and _people_in_general(text, target)))
             and probability >= model.unaimed_threshold
@@ -1196,6 +1218,13 @@ def _is_personhood(lemma: str, language: str) -> bool:
 
 def _refuted(linguistics: "Linguistics", k: int, cues: CueLexicon) -> bool:
     """Does the writer reject what sentence `k` says, as a claim of others or a question?
+    (`_refuting`)"""
+    return _refuting(linguistics, k, cues) is not None
+
+
+def _refuting(linguistics: "Linguistics", k: int, cues: CueLexicon) -> int | None:
+    """The sentence that rejects what sentence `k` says, as a claim of others or a question
+    (`k` itself when the rejection is in it), or None.
 
     A discourse reading over the cheap words (no parse): the sentence asks (a question) or
     attributes (`@attribution`: "certains disent que", "whoever says", "on m'a demandé si",
@@ -1212,19 +1241,19 @@ def _refuted(linguistics: "Linguistics", k: int, cues: CueLexicon) -> bool:
     question = own.rstrip().endswith("?")
     attributed = [m for pattern in cues.regexes.get("attribution", ()) for m in pattern.finditer(own)]
     if not (question or attributed):
-        return False
+        return None
     if question and any(m.start() == 0 and _CHALLENGE.match(m.group()) for m in attributed):
-        return True  # "Qui a dit que notre DAF était radin ?", "Who said our interns are lazy?"
+        return k  # "Qui a dit que notre DAF était radin ?", "Who said our interns are lazy?"
     if attributed:
         after = min(m.end() for m in attributed)
         if any(pattern.search(own, after) for pattern in cues.regexes.get("refutation", ())):
-            return True
+            return k
     for j in range(k + 1, min(len(spans), k + 1 + REFUTATION_REACH)):
         following, _ = quick_words(text[slice(*spans[j])])
         lists = ("rebuttal", "dismissal") if j == k + 1 else ("dismissal",)
         if any(_opens_with(following, pattern) for name in lists for pattern in cues.regexes.get(name, ())):
-            return True
-    return False
+            return j
+    return None
 
 
 def _opens_with(joined: str, pattern: re.Pattern[str]) -> bool:
@@ -1257,9 +1286,8 @@ def target_of_span(
     None when the finding's own sentences are defused (the model cannot tell). Parses the
     sentences it reads, only for posts the model flagged."""
     own = [k for k, (s, e) in enumerate(linguistics.spans) if s < end and start < e]
-    if own and set(own) <= defused:
-        return None
-    own = [k for k in own if k not in defused]
+    if defused & set(own):
+        own = []
     others = [k for k in range(len(linguistics.spans)) if k not in own and k not in defused]
     for sentence in linguistics.parsed(own) + linguistics.parsed(others):
         for t in sentence.targets(names):
