@@ -25,6 +25,12 @@ second reads the parse:
 - negation earlier in the clause, quotation marks, naming reported by a verb ("traité
   d'idiot", "called an idiot") and counter-speech in the sentence ("... est inacceptable",
   "we condemn") remove the finding;
+- a claim the writer asks about or gives as others' and then rejects ("Notre chef, un tyran ?
+  Absolument pas.", "Certains disent que ... Faux :", "whoever says ... hasn't met her") is
+  countered (`_refuting`, read over the cheap words of the sentence and the next three);
+- a threat without a violent verb is read by structure (`MeaningReader._ultimatum`): a harm to
+  someone's body, property or family, an ultimatum, condition, wish or warning, and someone it
+  is aimed at, said by the writer or to an @mention;
 - swearing that no target is linked to ("putain, quelle journée") becomes `profanity`.
 
 The span of a finding is the hostile word or phrase itself, never the clause.
