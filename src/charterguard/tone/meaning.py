@@ -25,6 +25,12 @@ second reads the parse:
 - negation earlier in the clause, quotation marks, naming reported by a verb ("traité
   d'idiot", "called an idiot") and counter-speech in the sentence ("... est inacceptable",
   "we condemn") remove the finding;
+- a claim the writer asks about or gives as others' and then rejects ("Notre chef, un tyran ?
+  Absolument pas.", "Certains disent que ... Faux :", "whoever says ... hasn't met her") is
+  countered (`_refuting`, read over the cheap words of the sentence and the next three);
+- a threat without a violent verb is read by structure (`MeaningReader._ultimatum`): a harm to
+  someone's body, property or family, an ultimatum, condition, wish or warning, and someone it
+  is aimed at, said by the writer or to an @mention;
 - swearing that no target is linked to ("putain, quelle journée") becomes `profanity`.
 
 The span of a finding is the hostile word or phrase itself, never the clause.
@@ -64,21 +70,34 @@ CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
     "rebuttal", "menace", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
+    "attribution", "dismissal", "refutation", "harm", "pressure", "safety",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
 REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace",
-                         "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported"})
+                         "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
+                         "attribution", "dismissal", "refutation", "harm", "pressure", "safety"})
 # Regex lists that never make a sentence worth parsing by themselves (a group description
 # matters only next to an exclusion phrase, which gates the sentence; a protected ground, an
 # employment decision and a disadvantage gate it only together: `CueLexicon.discrimination`).
-_UNGATED = frozenset({"protected", "rebuttal", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported"})
+_UNGATED = frozenset({"protected", "rebuttal", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
+                      "attribution", "dismissal", "refutation", "harm", "pressure", "safety"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
 
 MAX_PARSED_CHARS = 1000  # longest sentence read by meaning
 MAX_PARSED_SENTENCES = 40  # most sentences of one post read by meaning
 EPITHET_MAX_WORDS = 5  # longest closing epithet read with the sentence before it
+# The learned reading's threshold for an insult or disparagement the parse aims at a workplace
+# role it names (a colleague, the employer, customers, competitors): under the model's joint
+# threshold (set on all hard negatives, chat included), because naming such a role is evidence
+# the chat negatives lack. Measured, not fitted: no corporate post of bench/data reaches 0.5
+# at the head, and the sentences of the suites' pass cases between 0.6 and the joint threshold
+# are negations, quotations and refuted claims the readers before defuse (MODEL_CARD.md,
+# "Fifth round").
+ROLE_THRESHOLD = 0.6
+_WORKPLACE_ROLES = frozenset({"colleagues", "employer", "customers", "competitors"})
+REFUTATION_REACH = 3  # sentences after a question or attributed claim where its dismissal is looked for
 # Scores: defaults (not measurements; the suites in bench/ measure the decisions).
 SCORES = {"hostile": 0.85, "hate": 0.9, "threat": 0.85, "profanity": 0.5}
 # Lexicon evidence that negation or quotation only lowers (slurs, crude insults), and by how much.
@@ -105,6 +124,9 @@ _COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
 _ALL_PERSON_PRONOUNS = frozenset().union(*PERSON_PRONOUNS.values())
 _PLURAL_PRONOUNS = frozenset({"les", "leur", "eux", "them", "they"})
 _SECOND_PERSON = frozenset({"tu", "t'", "te", "toi", "vous", "you", "u", "ya"})
+_SECOND_PERSON_WORDS = frozenset({"tu", "t'", "te", "toi", "ton", "ta", "tes", "vous", "votre", "vos",
+                                  "you", "your", "yours", "yourself"})
+_WRITER_WORDS = frozenset({"je", "j'", "me", "m'", "moi", "mon", "ma", "mes", "i", "my", "mine", "i'm", "im"})
 _OBJECT_WINDOW = 5
 _APPOSITION_WORDS = 5  # words after the hostile phrase where an apposition's closing comma is looked for  # words after a violent verb where its (English) object is looked for
 _NAMING_WINDOW = 5
@@ -241,6 +263,9 @@ class CueLexicon:
     # disadvantage: a sentence holding all three (the ground or decision may be in the sentence
     # before) is parsed for discrimination (`MeaningReader._discrimination`).
     discrimination: tuple[Gate, Gate, Gate]
+    # A harm to someone's body, property or family and an ultimatum, condition, wish or warning:
+    # a sentence holding both is parsed for a threat (`MeaningReader._ultimatum`).
+    ultimatum: tuple[Gate, Gate]
 
 
 def _entries(language: str) -> dict[str, list[str]]:
@@ -292,7 +317,8 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
     disadvantage = [(f"(?:{line})", _first_characters(line))
                     for name in ("disadvantage", "negated_decision", "negated_ground") for line in entries[name]]
     discrimination = (Gate(ground), Gate(employment), Gate(disadvantage))
-    return CueLexicon(words, phrases, regexes, Gate(gate_parts), discrimination)
+    ultimatum = tuple(Gate([(f"(?:{line})", _first_characters(line)) for line in entries[name]]) for name in ("harm", "pressure"))
+    return CueLexicon(words, phrases, regexes, Gate(gate_parts), discrimination, (ultimatum[0], ultimatum[1]))
 
 
 _SHORT_STEM_ENDINGS = r"(?:e|es|ent|er|ez|ons|re|s|t|u|us|ue|ues|ee|ees|ai|ais|ait|aient|a|as|erai\w*|era\w*|rai\w*|ra\w*|ed|ing|en)?"
@@ -382,6 +408,10 @@ def sentences_to_parse(linguistics: "Linguistics", cues: CueLexicon, offsets: It
         ground, employment = (sentences_of(gate.starts(joined)) for gate in cues.discrimination[:2])
         rules = {k for k in disadvantaged if ground & {k, k - 1} and employment & {k, k - 1}}
         wanted |= rules | {k - 1 for k in rules if k - 1 in ground}  # the group a pronoun refers to
+    harmed = sentences_of(cues.ultimatum[0].starts(joined))
+    if harmed:
+        threatened = harmed & sentences_of(cues.ultimatum[1].starts(joined))
+        wanted |= threatened | {k - 1 for k in threatened if k > 0}  # whom the one before addresses
     for offset in offsets:
         k = linguistics.sentence_of(offset)
         if k is not None:
@@ -564,8 +594,37 @@ class MeaningReader:
                     out.append(self._finding(sentence, a, b, group, "discrimination"))
         if len(out) == excluded and not countered:
             out.extend(self._discrimination(sentence, groups, previous))
-        out.extend(self._threats(sentence, countered))
+        threats = self._threats(sentence, countered)
+        out.extend(threats or self._ultimatum(sentence, countered, previous))
         return out
+
+    def _ultimatum(self, sentence: Sentence, countered: bool, previous: Sentence | None) -> list["ToneFinding"]:
+        """A threat by structure, without a violent verb ("si tu me remets sur le planning, tu
+        marcheras plus droit", "the next manager who ... is getting his tyres slashed", "j'espère
+        qu'il a une bonne assurance vie"): a harm to someone's body, property or family
+        (`@harm`), an ultimatum, condition, wish or warning (`@pressure`) and a person or role
+        the harm is aimed at (a target of the sentence, or someone addressed: a second-person
+        word, an @mention or a vocative name, here or in the sentence before), said by the
+        writer (first person singular) or to an @mention. Not a question, not a safety reminder
+        (`@safety`: "si tu ne mets pas ton casque, tu finis aux urgences"), not negated,
+        quoted or countered; "tuer ce vieux processus", "exploser les objectifs" hold no harm."""
+        words = sentence.words
+        if countered or not words or words[-1].form == "?" or matches(sentence, self.cues, "safety"):
+            return []
+        harm = [(a, b) for a, b in matches(sentence, self.cues, "harm") if not self.blocked(sentence, a, False)]
+        pressure = [(a, b) for a, b in matches(sentence, self.cues, "pressure") if not sentence.quoted[a]]
+        if not harm or not pressure:
+            return []
+        mentioned = any(w.form.startswith("@") for s in (sentence, previous) if s is not None for w in s.words)
+        addressed = mentioned or any(
+            w.form in _SECOND_PERSON_WORDS or _vocative(s, k) for s in (sentence, previous) if s is not None for k, w in enumerate(s.words))
+        writer = any(w.form in _WRITER_WORDS for w in words)
+        people = [t for t in sentence.targets(self.names) if t.kind != "self" and not t.organisation]
+        if not (people or addressed) or not (writer or mentioned):
+            return []
+        a, b = harm[0]
+        target = people[0] if people else Target("person", words[a].start, words[a].end, a)
+        return [self._finding(sentence, a, b, target, "threat")]
 
     def _discrimination(self, sentence: Sentence, groups: list[Target], previous: Sentence | None) -> list["ToneFinding"]:
         """An employment decision taken against a protected ground, said as a practical rule
@@ -761,6 +820,18 @@ class MeaningReader:
 _LINKS = frozenset({"amod", "nmod", "appos", "acl", "det", "obl", "obl:mod", "nmod:poss", "poss", "prep", "pobj", "case", "flat:name"})
 
 
+def _vocative(sentence: Sentence, k: int) -> bool:
+    """Is word `k` a name the sentence calls out to, set off by commas ("Keep it up, Sandra,
+    and ...", "Je te préviens Karim, ...")? A proper noun after a comma or opening the
+    sentence, followed by a comma or the end."""
+    words = sentence.words
+    if words[k].pos != "PROPN" or not words[k].form[:1].isalpha():
+        return False
+    before = words[k - 1].form if k else ","
+    after = words[k + 1].form if k + 1 < len(words) else "."
+    return (before in (",", "te", "vous", "previens") or k == 0) and after in (",", ".", "!", ":")
+
+
 def _command(sentence: Sentence, a: int) -> bool:
     """Is word `a` a command written with its options ("kill -9", "pkill -f", "kill --signal")?"""
     following = sentence.words[a + 1].form if a + 1 < len(sentence.words) else ""
@@ -805,6 +876,8 @@ def _negated(sentence: Sentence, a: int) -> bool:
     ne = [k for k, f in enumerate(forms) if f in _FRENCH_NE] if sentence.language == "fr" else []
     if ne and (any(f in _NEGATIVE_SUBJECTS for f in forms[: ne[-1]]) or "rien" in forms[-3:] and {"d'", "de"} & set(forms[-2:])):
         return True
+    if ne and "ni" in forms[ne[-1] :] and not any(f in _CLAUSE_ENDS for f in forms[ne[-1] :]):
+        return True  # "n'est ni bête ni paresseux": the parse often misses "ni ... ni"
     if not sentence.negated[a]:
         return False
     commas = [k for k, f in enumerate(forms) if f == ","]
@@ -875,11 +948,17 @@ def read_meaning(
     found: list[ToneFinding] = []
     countered: dict[int, bool] = {}
     defused: set[int] = set()
+    refuting: set[int] = set()  # sentences that answer a refuted claim
     for k, sentence in parsed.items():
         neighbours = [s for s in (sentence.topic,) if s is not None]
         if k + 1 < len(linguistics.spans) and sentence.end < len(linguistics.text) and linguistics.text[sentence.end : sentence.end + 3].lstrip().startswith(":"):
             neighbours.extend(linguistics.parsed([k + 1]))
-        countered[k] = reader.countered(sentence, neighbours) or _rebutted(linguistics, k, cues)
+        rejection = _refuting(linguistics, k, cues)
+        countered[k] = reader.countered(sentence, neighbours) or rejection is not None
+        if rejection is not None:
+            # The rejection and the reasons before it are the writer's answer to the claim, not
+            # what a post-wide finding is about ("Lazy? Far from it, they shipped early").
+            refuting.update(range(k + 1, rejection + 1))
         read = reader.read(sentence, countered[k], parsed.get(k - 1))
         if k + 1 < len(linguistics.spans) and any(f.evidence == "meaning:discrimination" for f in read):
             # A rule reported, then refused or reported in the next sentence ("On m'a demandé
@@ -918,6 +997,8 @@ def read_meaning(
         by_model, countered_here = memo[key]
         found.extend(by_model)
         defused |= countered_here
+    # What answers a refuted claim is no target of a post-wide finding, unless it holds one itself.
+    defused |= refuting - standing - {linguistics.sentence_of(f.start) for f in found}
     return MeaningResult(found, revised, frozenset(defused))
 
 
@@ -948,8 +1029,10 @@ def _learned_findings(
         if k - 1 in defused and text[spans[k - 1][0] : spans[k - 1][1]].rstrip().endswith(":"):
             continue  # the reason given for a denial ("n'a rien d'un lèche-bottes : c'est lui qui...")
         topic = linguistics.topic_of(k)
-        if topic in taken:
-            topic = None  # a fragment already read as hostile (or defused) is no topic to read again
+        if topic in taken or topic is not None and _refuted(linguistics, topic, reader.cues):
+            # A fragment already read as hostile (or defused) is no topic to read again, nor a
+            # question the sentence answers with a rejection ("Lazy? Far from it, she ...").
+            topic = None
         if topic is None and k - 1 not in taken and _closing_epithet(text, spans, k, language, names):
             # "Globex a copié notre appli. Bande de charlatans." says who it is about before.
             antecedents[k] = _antecedent(linguistics, k, names, taken)
@@ -985,7 +1068,7 @@ def _learned_findings(
         if not spans[k][0] <= span_start < spans[k][1]:
             span_start, span_end = spans[k]  # the clause lies in the topic fragment: the sentence is the finding
         if (
-            probability >= model.threshold
+            probability >= min(model.threshold, ROLE_THRESHOLD)
             and not (k in topics and read_all[topics[k]][0] >= model.threshold)
             # A closing epithet calls names; read as a threat, it is an idiom ("Blown away.").
             and not (k in antecedents and kind == "threat")
@@ -999,8 +1082,9 @@ def _learned_findings(
     said_of = dict(zip(said_before, linguistics.parsed(said_before)))
     for (k, probability, kind, (start, end)), sentence in zip(hostile, linguistics.parsed(k for k, *_ in hostile)):
         neighbours = [s for s in (sentence.topic, said_of.get(antecedents.get(k, -1))) if s is not None]
-        if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _rebutted(linguistics, k, reader.cues):
-            countered.add(k)
+        if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _refuted(linguistics, k, reader.cues):
+            if probability >= model.threshold:  # (under it, the sentence was read only for a put-down of a role)
+                countered.add(k)
             continue
         if k > 0 and text[slice(*spans[k - 1])].rstrip().endswith(":") and _denied_or_quoted(linguistics.parsed([k - 1])[0], "insult"):
             continue  # the reason given for a denial ("n'est pas une brute : il connaît les enfants de chacun")
@@ -1026,6 +1110,8 @@ def _learned_findings(
         # Hatred is of a group, even when the sentence calls its people "them" after naming it.
         target = next((t for t in targets if kind == "hate" and t.kind == "group"), targets[0] if targets else None)
         role = TARGET_ROLE.get(target.kind) if target is not None else None
+        if probability < model.threshold and not (role in _WORKPLACE_ROLES and kind in ("insult", "disparage")):
+            continue  # under the head's threshold, only a put-down of a workplace role the parse names stands
         if role in (None, "person") and not (
             (kind == "threat" or kind == "hate" and (group_named[k] or target is not None and _people_in_general(text, target)))
             and probability >= model.unaimed_threshold
@@ -1136,14 +1222,60 @@ def _is_personhood(lemma: str, language: str) -> bool:
     return lemma in _PERSONHOOD or lemma in vocabulary.people or vocabulary.kinds.get(lemma) == "person"
 
 
-def _rebutted(linguistics: "Linguistics", k: int, cues: CueLexicon) -> bool:
-    """Is sentence `k` a question the next sentence answers with a denial ("Notre stagiaire,
-    un clown ? Certainement pas, ...", "Lazy? Not at all: ...")?"""
-    start, end = linguistics.spans[k]
-    if k + 1 >= len(linguistics.spans) or not linguistics.text[start:end].rstrip().endswith("?"):
+def _refuted(linguistics: "Linguistics", k: int, cues: CueLexicon) -> bool:
+    """Does the writer reject what sentence `k` says, as a claim of others or a question?
+    (`_refuting`)"""
+    return _refuting(linguistics, k, cues) is not None
+
+
+def _refuting(linguistics: "Linguistics", k: int, cues: CueLexicon) -> int | None:
+    """The sentence that rejects what sentence `k` says, as a claim of others or a question
+    (`k` itself when the rejection is in it), or None.
+
+    A discourse reading over the cheap words (no parse): the sentence asks (a question) or
+    attributes (`@attribution`: "certains disent que", "whoever says", "on m'a demandé si",
+    hearsay "serait"), and a rejection follows: the next sentence opens with a denial
+    (`@rebuttal`: "Absolument pas.", "Far from it:", "C'est faux :"), one of the next
+    `REFUTATION_REACH` sentences opens by calling it false or prejudice or by sanctioning who
+    said it (`@dismissal`: "Faut arrêter.", "Drop the prejudice.", "Blocked."), or, for an
+    attributed claim, its own sentence rejects it after the attribution (`@refutation`: "...
+    se trompent", "... clearly hasn't seen", "the numbers say otherwise"). A question nobody
+    answers with a rejection ("Is our CFO an idiot or what?") and a denial word inside the
+    insult's own sentence ("un incapable, pas du tout à la hauteur") are no refutation."""
+    spans, text = linguistics.spans, linguistics.text
+    own, _ = quick_words(text[slice(*spans[k])])
+    question = own.rstrip().endswith("?")
+    attributed = [m for pattern in cues.regexes.get("attribution", ()) for m in pattern.finditer(own)]
+    if not (question or attributed):
+        return None
+    if question and any(m.start() == 0 and _CHALLENGE.match(m.group()) for m in attributed):
+        return k  # "Qui a dit que notre DAF était radin ?", "Who said our interns are lazy?"
+    if attributed:
+        after = min(m.end() for m in attributed)
+        if any(pattern.search(own, after) for pattern in cues.regexes.get("refutation", ())):
+            return k
+    for j in range(k + 1, min(len(spans), k + 1 + REFUTATION_REACH)):
+        following, _ = quick_words(text[slice(*spans[j])])
+        lists = ("rebuttal", "dismissal") if j == k + 1 else ("dismissal",)
+        if any(_opens_with(following, pattern) for name in lists for pattern in cues.regexes.get(name, ())):
+            return j
+    return None
+
+
+def _opens_with(joined: str, pattern: re.Pattern[str]) -> bool:
+    """Does `joined` (a sentence's cheap words) open with `pattern`, then punctuation or its
+    end ("Pas du tout :", "Blocked.", not "No doubt about it", "Pas du tout content")?"""
+    m = pattern.match(joined)
+    if m is None:
         return False
-    following, _ = quick_words(linguistics.text[slice(*linguistics.spans[k + 1])])
-    return any(pattern.match(following) for pattern in cues.regexes.get("rebuttal", ()))
+    rest = joined[m.end() :].lstrip()
+    return not rest or rest[0] in _CLOSING_MARKS
+
+
+# An attribution asked back as a challenge, not for agreement ("who else thinks...").
+_CHALLENGE = re.compile(r"(?:qui|who) (?!else |d' ?autre |encore )")
+_CLOSING_MARKS = frozenset(",.:;!?—–-…")
+_CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "mais", "et"})
 
 
 _REVISED = frozenset({"insult", "aggression", "hate", "disparagement_employer", "disparagement_colleagues",
