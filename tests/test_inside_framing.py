@@ -137,3 +137,29 @@ def test_disowned_rumours_and_past_announcements_are_not_found(inside_default: C
 )
 def test_denials_firms_and_announcements_that_do_not_apply_leave_the_finding(inside_default: Checker, text: str, lang: str) -> None:
     assert inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A site word inside a name of several words is no site of ours, nor a word of the company.
+        ("The post office on my street will close in April, end of an era.", "en"),
+        ("That sequel will close at the box office next weekend with $900M, calling it now.", "en"),
+        ("Le bureau de vote de mon quartier fermera à 19h dimanche.", "fr"),
+        ("Le site web de la mairie fermera pour maintenance demain.", "fr"),
+    ],
+)
+def test_a_site_word_inside_a_compound_name_is_not_a_site(inside_default: Checker, text: str, lang: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # The same site words standing alone are ours.
+        ("Our Leeds office will close in April and 60 people lose their jobs; keep it quiet until the 9th.", "en"),
+        ("Le site de Montluçon fermera en avril, 60 postes supprimés, personne n'est au courant.", "fr"),
+    ],
+)
+def test_the_same_site_words_alone_are_found(inside_default: Checker, text: str, lang: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)

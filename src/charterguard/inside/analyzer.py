@@ -363,10 +363,11 @@ class InsideAnalyzer:
         evidence = evidence_cache if evidence_cache is not None else {}
         if self._public(text, tokens, language, evidence):
             return []  # "comme annoncé ce matin", "press release linked": no need to embed
+        compound = self._compound_words(tokens, language)
         found = {
             "hearsay": [m for m in self._cue_matchers[("hearsay", language)].find(tokens, text) if not _addressed(tokens, m)],
             "self": self._cue_matchers[("self", language)].find(tokens, text),
-            "company": self._cue_matchers[("company", language)].find(tokens, text),
+            "company": [m for m in self._cue_matchers[("company", language)].find(tokens, text) if not _within(m, compound)],
             "disowned": [m for m in self._cue_matchers[("disowned", language)].find(tokens, text) if _ends_phrase(text, tokens, m)],
         }
         if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
@@ -396,6 +397,10 @@ class InsideAnalyzer:
             start, end = self._topic_sentence(text, tokens, inside, model)
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out
+
+    def _compound_words(self, tokens: list[Token], language: str) -> frozenset[int]:
+        """The indices of the words of the post's `compound` names ("box office", "bureau de vote")."""
+        return frozenset(k for m in self._cue_matchers[("compound", language)].find(tokens) for k in range(m.first, m.last + 1))
 
     def _public(self, text: str, tokens: list[Token], language: str, evidence: dict[str, list[Evidence]]) -> bool:
         """Does the post say it is already public? (a `public` cue that is no public act still to come)"""
@@ -430,6 +435,11 @@ class InsideAnalyzer:
         topic_matches = self._term_matcher.find(tokens)
         if not topic_matches:
             return []
+        compound = self._compound_words(tokens, language)
+        if compound:  # "box office results": "office" names no site of ours
+            topic_matches = [m for m in topic_matches if not _within(m, compound)]
+            if not topic_matches:
+                return []
         sentences = _answered_questions(text, _sentences(text, tokens))
         post_cues: dict[str, list[Match]] = {}
 
@@ -449,6 +459,8 @@ class InsideAnalyzer:
                         found = [m for m in found if not _names_a_site(tokens, m)]
                     elif name == "disowned":
                         found = [m for m in found if _ends_phrase(text, tokens, m)]
+                    elif name == "company" and compound:
+                        found = [m for m in found if not _within(m, compound)]
                     elif name == "public":
                         found = [*found, *_announced_before(text, evidence)]
                         found = _not_held(found, text, evidence) if found else found
@@ -475,7 +487,7 @@ class InsideAnalyzer:
                 companions = [
                     m
                     for m in needed.find(tokens, "", sentence.lo, sentence.hi)
-                    if m.first != match.first and not _time_expression(tokens, m) and not _preposition(tokens, m)
+                    if m.first != match.first and not _time_expression(tokens, m) and not _preposition(tokens, m) and not _within(m, compound)
                 ]
                 if not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry))):
                     continue
@@ -953,6 +965,11 @@ def _addressed(tokens: list[Token], m: Match) -> bool:
     if k >= 0 and tokens[k].text in ("les", "the", "nos", "our", "l"):
         k -= 1
     return m.first >= 0 and k >= 0 and tokens[k].text in _TO
+
+
+def _within(m: Match, words: frozenset[int]) -> bool:
+    """Whether a word of `m` is one of `words` (token indices)."""
+    return m.first >= 0 and any(k in words for k in range(m.first, m.last + 1))
 
 
 def _ends_phrase(text: str, tokens: list[Token], m: Match) -> bool:
