@@ -163,3 +163,50 @@ def test_a_site_word_inside_a_compound_name_is_not_a_site(inside_default: Checke
 )
 def test_the_same_site_words_alone_are_found(inside_default: Checker, text: str, lang: str) -> None:
     assert inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Told later, said with a verb: the disclosure after an event, a wait before telling.
+        ("La direction l'annoncera après la clôture du semestre.", "annoncera après"),
+        ("We'll announce it only when the regulator signs off.", "'ll announce it only when"),
+        ("We still have to wait two weeks before telling the teams.", "have to wait two weeks before telling"),
+        ("Il faut attendre la fin du mois pour en parler.", "attendre la fin du mois pour en parler"),
+    ],
+)
+def test_a_disclosure_told_later_with_a_verb_is_non_public_evidence(text: str, words: str) -> None:
+    assert words in spans("restricted", text)
+
+
+def test_the_information_of_staff_representatives_with_its_date_is_a_disclosure_ahead() -> None:
+    assert spans("ahead", "Information des syndicats le 14, pas avant.") == ["Information des syndicats le 14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Debt raised on the market, a listing named by its market, staff moved to a contractor, an executive
+        # off to a competitor: each with its evidence.
+        ("We're quietly preparing a convertible bond for early next year, banks are being sounded out.", "en"),
+        ("Introduction sur le Nasdaq prévue au printemps, la fourchette de prix n'est pas encore fixée, motus.", "fr"),
+        ("All 45 warehouse pickers move to a contractor in March. Nobody on the floor knows yet.", "en"),
+        ("Notre directeur commercial file chez un concurrent, ils l'annonceront après le salon.", "fr"),
+        ("L'usine de Moulins arrête sa ligne 3, 40 postes supprimés. L'info CSE, c'est le 12.", "fr"),
+    ],
+)
+def test_topics_said_in_market_words_with_their_evidence_are_found(inside_default: Checker, text: str, lang: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Today we publicly confirmed that the two Norfolk depots will be merged; Q&A sessions all week.", "en"),
+        ("Nous avons confirmé publiquement ce matin que l'entrepôt de Niort fermera en juin.", "fr"),
+        ("Our cleaning contractor changes next month, the new team starts on Monday.", "en"),
+        ("Great write-up on how convertible bonds work, for the finance nerds.", "en"),
+    ],
+)
+def test_the_same_topics_confirmed_in_public_or_in_office_life_are_not(inside_default: Checker, text: str, lang: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)

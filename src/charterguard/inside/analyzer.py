@@ -372,7 +372,11 @@ class InsideAnalyzer:
         }
         if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
             return []  # no company and no topic: "I'm moving on Sunday", a film's next season
-        framing = [m for name in ("past", "general") for m in self._cue_matchers[(name, language)].find(tokens, text)]
+        framing = [
+            *self._cue_matchers[("past", language)].find(tokens, text),
+            # "l'atelier de Cholet" names a site of ours, not a workshop: as the rules read it
+            *(m for m in self._cue_matchers[("general", language)].find(tokens, text) if not _names_a_site(tokens, m)),
+        ]
         routine = self._cue_matchers[("routine", language)].find(tokens, text)
         # A routine or a calendar date cancels nothing in a post that says it is secret.
         secret = bool(self._cue_matchers[("secrecy", language)].find(tokens, text))

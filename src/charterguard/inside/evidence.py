@@ -57,7 +57,9 @@ _DISCLOSURE = (
     r"|(?:le|l['’])\s*dire\s+que"
     # The plan that makes it public: "comms plan goes to the board Thursday", "le plan de com passe au comex lundi".
     r"|comms?\s+plan|communications?\s+plan|plan\s+de\s+com(?:munication)?"
-    r"|(?:le\s+|en\s+)?saur(?:a|ont|ez|ons)(?:\s+plus)?|report(?:s|ing)?|(?:get|are|be)\s+briefed|d[ée]couvr\w*)"
+    r"|(?:le\s+|en\s+)?saur(?:a|ont|ez|ons)(?:\s+plus)?|report(?:s|ing)?|(?:get|are|be)\s+briefed|d[ée]couvr\w*"
+    # The information of the staff's representatives: "l'info CSE, c'est le 9", "information des syndicats le 3".
+    r"|info(?:rmation)?s?\s+(?:aux?\s+|du\s+|des\s+)?(?:CSE|syndicats?|IRP|partenaires\s+sociaux|works\s+councils?|unions?))"
 )
 _AUDIENCE = r"(?:au|aux|[àa]\s+l['’]|[àa]\s+la|devant\s+(?:le|les|la))\s*(?:CSE|syndicats?|comit[ée]|conseil|salari[ée]s|[ée]quipes|personnel|march[ée]|AG|assembl[ée]e)"
 
@@ -179,6 +181,13 @@ _WAITING = [
     # "the press release waits for the visit", "le communiqué est repoussé", "PR has to wait till the keynote",
     # "l'officialisation, ce sera après l'AG", "announcement only once the deal closes".
     rf"\b{_PUBLIC_ACT}\s+(?:[\w'’-]+\s+){{0,2}}?{_DEFERRED}",
+    # Told only later, with a verb: "ils l'annonceront après l'arrêté des comptes", "we'll announce it only once it closes",
+    # "you still have to wait three weeks to tell anyone", "il faut attendre le 12 pour en parler".
+    r"\b(?:annonceron[st]|annoncera|annoncerai|communiquerons|communiquera|communiqueront|officialiseron[st]|officialisera|"
+    r"(?:will|'ll|are\s+going\s+to|gonna)\s+(?:only\s+)?(?:announce|make\s+it\s+official|go\s+public\s+with))\s+(?:it\s+|this\s+|that\s+)?"
+    r"(?:seulement\s+|only\s+|pas\s+)?(?:apr[èe]s|after|once|when|avant|before|until)\b",
+    r"\b(?:have|has|had|got)\s+to\s+wait\b[^.!?\n]{0,25}?\b(?:to|before)\s+(?:tell|telling|say|saying|share|sharing|announce|announcing|post|talk)\b",
+    rf"\b(?:attendre|patienter)\b[^.!?\n]{{0,25}}?\b(?:pour|avant\s+de)\s+(?:en\s+parler|le\s+dire|l{_APOS}\s*annoncer|le\s+partager|communiquer)\b",
     # Official only later: "officiel seulement lundi", "ce ne sera officiel qu'après l'AG", "not official until
     # Monday", "official only on the 3rd", "public pas avant mars".
     rf"\b(?:officiel(?:le)?s?|official|public|publique)\s+(?:seulement|uniquement|only|qu(?:e\b|{_APOS})|pas\s+avant|not\s+(?:before|until|till)|"
