@@ -210,3 +210,26 @@ def test_topics_said_in_market_words_with_their_evidence_are_found(inside_defaul
 )
 def test_the_same_topics_confirmed_in_public_or_in_office_life_are_not(inside_default: Checker, text: str, lang: str) -> None:
     assert not inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Les vendeurs seront mis au courant après l'inventaire.", "seront mis au courant après"),
+        ("Les salariés seront informés en janvier.", "seront informés en janvier"),
+        ("The crews will only be told after the holidays.", "will only be told after"),
+    ],
+)
+def test_those_concerned_told_only_later_is_non_public_evidence(text: str, words: str) -> None:
+    assert words in spans("restricted", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Décision prise ce matin : on se sépare du pôle emballage, les salariés seront informés après l'été.", "fr"),
+        ("We're parting ways with the coatings division; the plant managers will be told after the audit.", "en"),
+    ],
+)
+def test_a_unit_let_go_in_everyday_words_told_later_is_found(inside_default: Checker, text: str, lang: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)

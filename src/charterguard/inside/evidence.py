@@ -186,6 +186,11 @@ _WAITING = [
     r"\b(?:annonceron[st]|annoncera|annoncerai|communiquerons|communiquera|communiqueront|officialiseron[st]|officialisera|"
     r"(?:will|'ll|are\s+going\s+to|gonna)\s+(?:only\s+)?(?:announce|make\s+it\s+official|go\s+public\s+with))\s+(?:it\s+|this\s+|that\s+)?"
     r"(?:seulement\s+|only\s+|pas\s+)?(?:apr[èe]s|after|once|when|avant|before|until)\b",
+    # Those concerned told only later: "les équipes seront mises au courant après les fêtes", "staff will be told after the
+    # holidays", "will only be informed in January".
+    r"\b(?:seront|sera|serons|serez)\s+(?:seulement\s+)?(?:mis(?:es)?\s+au\s+courant|inform[ée]e?s?|pr[ée]venu(?:e|s|es)?|avertie?s?)\s+"
+    r"(?:seulement\s+|qu['’]\s*)?(?:apr[èe]s|plus\s+tard|[àa]\s+la\s+rentr[ée]e|en\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre))",
+    r"\b(?:will|'ll)\s+(?:only\s+)?be\s+(?:told|informed|briefed|notified)\s+(?:only\s+)?(?:after|later|once|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b",
     r"\b(?:have|has|had|got)\s+to\s+wait\b[^.!?\n]{0,25}?\b(?:to|before)\s+(?:tell|telling|say|saying|share|sharing|announce|announcing|post|talk)\b",
     rf"\b(?:attendre|patienter)\b[^.!?\n]{{0,25}}?\b(?:pour|avant\s+de)\s+(?:en\s+parler|le\s+dire|l{_APOS}\s*annoncer|le\s+partager|communiquer)\b",
     # Official only later: "officiel seulement lundi", "ce ne sera officiel qu'après l'AG", "not official until
