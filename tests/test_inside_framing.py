@@ -127,8 +127,10 @@ def test_disowned_rumours_and_past_announcements_are_not_found(inside_default: C
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        # "pas nous" inside a sentence is no denial: "ils ne veulent pas nous le dire".
+        # "pas nous" inside a sentence is no denial: "ils ne veulent pas nous le dire"; after a comma it tells
+        # a contract lost ("they picked Globex, not us").
         ("On va fermer l'usine de Sens en mars et ils ne veulent pas nous le dire avant le CSE du 12.", "fr"),
+        ("Notre plus gros client a choisi un concurrent, pas nous ; l'annonce attendra la fin du trimestre.", "fr"),
         # The writer's own company inside the same clause as a firm: still ours.
         ("A startup we met in Lisbon is going to be acquired by us next month, keep it quiet.", "en"),
         # Announced internally only: not public.

@@ -368,7 +368,7 @@ class InsideAnalyzer:
             "hearsay": [m for m in self._cue_matchers[("hearsay", language)].find(tokens, text) if not _addressed(tokens, m)],
             "self": self._cue_matchers[("self", language)].find(tokens, text),
             "company": [m for m in self._cue_matchers[("company", language)].find(tokens, text) if not _within(m, compound)],
-            "disowned": [m for m in self._cue_matchers[("disowned", language)].find(tokens, text) if _ends_phrase(text, tokens, m)],
+            "disowned": [m for m in self._cue_matchers[("disowned", language)].find(tokens, text) if _stands_alone(text, tokens, m)],
         }
         if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
             return []  # no company and no topic: "I'm moving on Sunday", a film's next season
@@ -462,7 +462,7 @@ class InsideAnalyzer:
                     elif name == "general":
                         found = [m for m in found if not _names_a_site(tokens, m)]
                     elif name == "disowned":
-                        found = [m for m in found if _ends_phrase(text, tokens, m)]
+                        found = [m for m in found if _stands_alone(text, tokens, m)]
                     elif name == "company" and compound:
                         found = [m for m in found if not _within(m, compound)]
                     elif name == "public":
@@ -976,9 +976,14 @@ def _within(m: Match, words: frozenset[int]) -> bool:
     return m.first >= 0 and any(k in words for k in range(m.first, m.last + 1))
 
 
-def _ends_phrase(text: str, tokens: list[Token], m: Match) -> bool:
-    """Whether the words of `m` end a phrase (a comma, a full stop, an emoji, the end, an interjection):
-    "Pas nous hein 😄", "Not us, before anyone asks"; not "ils ne veulent pas nous le dire"."""
+def _stands_alone(text: str, tokens: list[Token], m: Match) -> bool:
+    """Whether the words of `m` are a phrase of their own: they start a sentence (not after a comma: "ils
+    ont choisi Globex, pas nous" tells a contract lost) and end a phrase (a comma, a full stop, an emoji,
+    the end, an interjection): "Pas nous hein 😄", "Not us, before anyone asks"; not "ils ne veulent
+    pas nous le dire"."""
+    before = text[: m.start].rstrip(" \u00a0")
+    if before and (before[-1].isalnum() or before[-1] in ",'’-"):
+        return False
     k = m.last + 1
     while k < len(tokens) and tokens[k].text in _INTERJECTIONS:
         k += 1
