@@ -39,7 +39,7 @@ def default() -> Checker:
 LEAKS = [
     ("en", "Legal just finished the paperwork: the Ortiva payroll business becomes ours on March 1st, and outside the deal team nobody has a clue."),
     ("en", "Heads up, leadership signed off on selling the logistics arm to a private equity firm; nobody's supposed to know till Q1."),
-    ("fr", "Le board a tranché cette nuit : on se sépare de toute la branche chimie, les équipes seront mises au courant après les fêtes."),
+    ("fr", "Le conseil a validé hier soir la vente de notre activité peinture à un fonds, et en dehors du comité de direction personne n'est dans la boucle."),
 ]
 
 

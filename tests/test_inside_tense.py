@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from charterguard import nlp
-from charterguard.inside.tense import english_progressive, has_future_tense
+from charterguard.inside.tense import english_progressive, french_future, has_future_tense
+from charterguard.text.normalize import fold_words
 
 
 @pytest.mark.parametrize(
@@ -33,6 +34,40 @@ def test_a_sentence_where_no_word_can_be_in_the_future_is_not_parsed(sentence: s
 
     monkeypatch.setattr(nlp, "parse", no_parse)
     assert not has_future_tense(sentence, "fr")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Every person of an -er, an -re and an -ir verb, and irregular stems: read from the forms, no parse.
+        "Je fermerai", "Tu fermeras", "Elle fermera", "Nous fermerons l'atelier", "Vous fermerez", "Ils fermeront",
+        "Nous rachèterons la marque", "Vous cèderez la filiale", "On paiera la prime", "Nous appellerons les clients",
+        "Nous vendrons le bâtiment", "Vous prendrez le relais", "Ils mettront fin au contrat", "Nous connaîtrons le chiffre",
+        "On conclura vendredi", "Elles suivront", "Ils partiront", "Je finirai le dossier",
+        "Nous serons cédés", "Vous aurez un nouveau patron", "Nous ferons une annonce", "Nous irons plus loin",
+        "Vous pourrez le dire", "Ils sauront lundi", "Nous verrons", "Nous enverrons le courrier", "Il faudra fermer",
+        "Nous tiendrons bon", "Nous recevrons l'offre", "Ils devront partir",
+    ],
+)
+def test_every_person_of_the_simple_future_is_read_without_the_parse(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed a sentence whose forms already say the future")
+
+    monkeypatch.setattr(nlp, "parse", no_parse)
+    assert has_future_tense(sentence, "fr")
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # Nouns and names that end like a future; the present of -irer and -urer verbs; the conditional and
+        # the passé simple.
+        "opéra", "caméra", "chevrons", "vignerons", "patrons", "environs", "extra", "Laura", "front",
+        "admirons", "assurez", "tirons", "fermerait", "fermèrent", "montra",
+    ],
+)
+def test_words_that_only_end_like_a_future_are_not_one(word: str) -> None:
+    assert not french_future(fold_words(word))
 
 
 def test_a_present_tense_sentence_with_a_future_looking_word_is_still_read() -> None:

@@ -63,6 +63,8 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # "aller + infinitive": the near future ("on va fermer", "ça va piquer").
 _ALLER = frozenset(["vais", "vas", "va", "allons", "allez", "vont"])
 _INFINITIVE = re.compile(r"^[a-z]{3,}(?:er|ir|re)$")
+# Infinitives too short for the pattern: the near-future passive "va être remercié", "vont avoir lieu".
+_SHORT_INFINITIVES = frozenset(["etre", "avoir", "dire", "lire", "rire", "fuir"])
 _ENGLISH_FUTURE = frozenset({"will", "ll", "shall", "gonna"})
 # "dans dix jours", "in 3 weeks": a delay ahead.
 _DELAY = re.compile(
@@ -78,6 +80,7 @@ _CODE_NAME = re.compile(
 )
 _CODE_NAME_ENTRY = Entry("code name", (), symbol="code name")
 _EVIDENCE_ENTRY = Entry("not public yet", (), symbol="not public yet")
+_ANNOUNCED_ENTRY = Entry("announced before", (), symbol="announced before")
 # An amount of money or a percentage: "$1,499", "45 M€", "15%", "2 millions d'euros".
 _AMOUNT = re.compile(
     r"[$€£]\s?\d|\d(?:[\d\s.,]*\d)?\s?(?:%|€|\$|£|k€|m€|md€|m\$|bn\b|millions?\b|milliards?\b|billions?\b|euros?\b|dollars?\b|pour\s?cent|per\s?cent)",
@@ -96,7 +99,7 @@ _GOODS = frozenset([
 # Words after a place name that make it one of our sites.
 _SITE_NOUNS = frozenset([
     "site", "office", "plant", "store", "factory", "branch", "warehouse", "facility", "depot", "hub", "team", "teams",
-    "usine", "agence", "bureau", "magasin", "entrepot", "plateforme",
+    "usine", "agence", "bureau", "magasin", "entrepot", "plateforme", "centre", "center", "campus", "lab", "laboratoire",
     # A business unit named by its place ("the write-down on the Brazil business"), not a company.
     "business", "unit", "division", "subsidiary", "operations", "activity", "filiale", "activite", "region",
 ])
@@ -146,6 +149,18 @@ _NOT_A_COMPANY = frozenset([
     "groupe", "group", "company", "entreprise", "societe", "boite", "comex", "codir", "exec", "execs", "team", "equipe", "equipes",
     "staff", "headquarters", "siege", "investors", "investisseurs", "shareholders", "actionnaires", "analysts", "analystes",
 ])
+# Topics whose subject, an indefinite company ("une pépite lyonnaise de la robotique serait en train de lever",
+# "a big payments startup is about to file for an IPO"), is someone else's news; a contract or an executive
+# move names its other party that way too ("a big retailer picked us").
+_FIRM_SUBJECT_TOPICS = frozenset(["acquisition", "fundraising", "results", "restructuring"])
+_INDEFINITE = frozenset(["a", "an", "one", "some", "another", "un", "une", "certaine", "certain", "autre"])
+_FIRMS = frozenset([
+    "startup", "scaleup", "company", "firm", "player", "rival", "competitor", "unicorn", "fintech", "biotech",
+    "medtech", "retailer", "bank", "group", "brand", "pepite", "licorne", "boite", "entreprise", "societe", "concurrent",
+    "concurrente", "acteur", "groupe", "enseigne", "banque", "marque", "editeur", "labo", "pme", "eti",
+])
+# What may follow a denial and keep it a phrase of its own: "Pas nous hein 😄", "not us lol".
+_INTERJECTIONS = frozenset(["hein", "lol", "mdr", "haha", "ok", "promis", "obviously", "evidemment", "bien", "sur", "hahaha", "btw"])
 # The topics whose sentence-first name is read as a company acting; persons and sites lead the sentences
 # about departures and closures ("Marie quitte", "Leeds closes").
 _FIRST_WORD_TOPICS = frozenset(["acquisition", "fundraising", "results"])
@@ -175,6 +190,12 @@ _CALENDAR = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
     "noel", "paques",
+])
+
+
+# Capitalised in English, naming a language or a people, no company: "In plain English: the centre shuts".
+_LANGUAGE_NAMES = frozenset([
+    "english", "french", "german", "spanish", "italian", "dutch", "european", "american", "british", "chinese", "japanese",
 ])
 
 
@@ -342,14 +363,20 @@ class InsideAnalyzer:
         evidence = evidence_cache if evidence_cache is not None else {}
         if self._public(text, tokens, language, evidence):
             return []  # "comme annoncé ce matin", "press release linked": no need to embed
+        compound = self._compound_words(tokens, language)
         found = {
             "hearsay": [m for m in self._cue_matchers[("hearsay", language)].find(tokens, text) if not _addressed(tokens, m)],
             "self": self._cue_matchers[("self", language)].find(tokens, text),
-            "company": self._cue_matchers[("company", language)].find(tokens, text),
+            "company": [m for m in self._cue_matchers[("company", language)].find(tokens, text) if not _within(m, compound)],
+            "disowned": [m for m in self._cue_matchers[("disowned", language)].find(tokens, text) if _stands_alone(text, tokens, m)],
         }
         if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
             return []  # no company and no topic: "I'm moving on Sunday", a film's next season
-        framing = [m for name in ("past", "general") for m in self._cue_matchers[(name, language)].find(tokens, text)]
+        framing = [
+            *self._cue_matchers[("past", language)].find(tokens, text),
+            # "l'atelier de Cholet" names a site of ours, not a workshop: as the rules read it
+            *(m for m in self._cue_matchers[("general", language)].find(tokens, text) if not _names_a_site(tokens, m)),
+        ]
         routine = self._cue_matchers[("routine", language)].find(tokens, text)
         # A routine or a calendar date cancels nothing in a post that says it is secret.
         secret = bool(self._cue_matchers[("secrecy", language)].find(tokens, text))
@@ -367,6 +394,7 @@ class InsideAnalyzer:
                 continue  # "En septembre 2016, le maire ... est remplacé": a narrative of a past year
             if not any(self._self_reference(tokens, language, s, found.__getitem__, (a, b)) for s in inside) and (
                 any(a <= m.start and m.end <= b for m in found["hearsay"])
+                or bool(found["disowned"])
                 or any(self._names_someone_else(text, tokens, s, s.hi) for s in inside)
             ):
                 continue  # "les analystes s'attendent à ce que Globex...", "rumours that Vennor is being sold": about others, no "we"
@@ -374,9 +402,13 @@ class InsideAnalyzer:
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out
 
+    def _compound_words(self, tokens: list[Token], language: str) -> frozenset[int]:
+        """The indices of the words of the post's `compound` names ("box office", "bureau de vote")."""
+        return frozenset(k for m in self._cue_matchers[("compound", language)].find(tokens) for k in range(m.first, m.last + 1))
+
     def _public(self, text: str, tokens: list[Token], language: str, evidence: dict[str, list[Evidence]]) -> bool:
         """Does the post say it is already public? (a `public` cue that is no public act still to come)"""
-        found = self._cue_matchers[("public", language)].find(tokens, text)
+        found = [*self._cue_matchers[("public", language)].find(tokens, text), *_announced_before(text, evidence)]
         return bool(found) and bool(_not_held(found, text, evidence))
 
     def _topic_sentence(self, text: str, tokens: list[Token], sentences: list[Sentence], model: InsideModel) -> tuple[int, int]:
@@ -407,7 +439,12 @@ class InsideAnalyzer:
         topic_matches = self._term_matcher.find(tokens)
         if not topic_matches:
             return []
-        sentences = _sentences(text, tokens)
+        compound = self._compound_words(tokens, language)
+        if compound:  # "box office results": "office" names no site of ours
+            topic_matches = [m for m in topic_matches if not _within(m, compound)]
+            if not topic_matches:
+                return []
+        sentences = _answered_questions(text, _sentences(text, tokens))
         post_cues: dict[str, list[Match]] = {}
 
         def cues(name: str) -> list[Match]:
@@ -424,8 +461,13 @@ class InsideAnalyzer:
                         found = [m for m in found if not _addressed(tokens, m)]
                     elif name == "general":
                         found = [m for m in found if not _names_a_site(tokens, m)]
-                    elif name == "public" and found:
-                        found = _not_held(found, text, evidence)
+                    elif name == "disowned":
+                        found = [m for m in found if _stands_alone(text, tokens, m)]
+                    elif name == "company" and compound:
+                        found = [m for m in found if not _within(m, compound)]
+                    elif name == "public":
+                        found = [*found, *_announced_before(text, evidence)]
+                        found = _not_held(found, text, evidence) if found else found
                     post_cues[name] = found
             return post_cues[name]
 
@@ -449,7 +491,7 @@ class InsideAnalyzer:
                 companions = [
                     m
                     for m in needed.find(tokens, "", sentence.lo, sentence.hi)
-                    if m.first != match.first and not _time_expression(tokens, m) and not _preposition(tokens, m)
+                    if m.first != match.first and not _time_expression(tokens, m) and not _preposition(tokens, m) and not _within(m, compound)
                 ]
                 if not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry))):
                     continue
@@ -556,7 +598,7 @@ class InsideAnalyzer:
                 return tokens[i].raw
             if word in _ALLER and language == "fr":
                 for k in range(i + 1, min(i + 3, sentence.hi)):
-                    if _INFINITIVE.match(tokens[k].text):
+                    if _INFINITIVE.match(tokens[k].text) or tokens[k].text in _SHORT_INFINITIVES:
                         return text[tokens[i].start : tokens[k].end]
         if language == "en":
             # A verb moving a figure just before it: "we're cutting FY guidance".
@@ -597,12 +639,16 @@ class InsideAnalyzer:
     def _rumour(
         self, text: str, tokens: list[Token], language: str, sentence: Sentence, match: Match, verbs: Sequence[int], cues: Callable[[str], list[Match]]
     ) -> bool:
-        """A report about someone else: hearsay or another company named before the topic, without a
-        first-person word in the topic's clause ("Il paraît que Kelvor va racheter Batimo, mais perso je
+        """A report about someone else: hearsay, the writer's denial that it is us ("pas nous hein"), or
+        another company named or described ("une pépite lyonnaise", "a big payments startup") before the
+        topic, without a first-person word in the topic's clause ("Il paraît que Kelvor va racheter Batimo, mais perso je
         n'en sais rien": the "je" is the reader of the rumour, not the buyer)."""
         own = _coordinated_clause(text, match, _clause(text, match, sentence))
         return not self._self_reference(tokens, language, sentence, cues, own) and (
-            _inside(cues("hearsay"), sentence) or self._names_another_company(text, tokens, sentence, match, verbs[1:])
+            _inside(cues("hearsay"), sentence)
+            or bool(cues("disowned"))
+            or self._names_another_company(text, tokens, sentence, match, verbs[1:])
+            or (self._topic_of[id(match.entry)].name in _FIRM_SUBJECT_TOPICS and _firm_before(tokens, sentence, match.first))
         )
 
     def _shape_companion(
@@ -740,20 +786,23 @@ class InsideAnalyzer:
     ) -> bool:
         """A capitalised word in the sentence before token `upto` (the topic word, or the sentence's
         end): not the sentence's first word, not an acronym, not a month, not our own name, not a
-        place naming a site or the topic's companion word ("the Leeds warehouse is being shut down")."""
+        place naming a site or the topic's companion word ("the Leeds warehouse is being shut down", "the
+        Leeds contact centre"), not a name that modifies the topic word after a determiner ("the Port of
+        Antwerp award letter", "the Sunderland closure")."""
+        naming = _name_before(tokens, sentence, upto)
         for i in range(sentence.lo + 1, min(upto, sentence.hi)):
             raw = tokens[i].raw
+            if i >= naming:
+                break  # the name of the topic itself
             if tokens[i].text in _WORK_FILES or tokens[i - 1].text in _WORK_FILES:
                 continue  # "le dossier Pelliot", "Project Heron": the writer's own deal
             if i - 1 > sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS:
                 continue  # a place, no subject: "le magasin de Vannes", "the plant in Leeds", "les gars de Vierzon"
-            if i + 1 in companions or (i + 1 == upto and self._names_the_topic(tokens, sentence, i)) or (
-                i + 1 < sentence.hi and _site_noun(tokens[i + 1].text)
-            ):
+            if i + 1 in companions or (i + 1 == upto and self._names_the_topic(tokens, sentence, i)) or _names_a_site_after(tokens, sentence, i):
                 continue  # a place naming a site or the topic itself ("the Bristol site is being merged", "the Leicester closure")
             # After an emoji, a colon or a quote a capital starts a phrase ("🎄 Bon, ..."): no name.
             starts_phrase = bool(text[tokens[i - 1].end : tokens[i].start].strip(_IN_SENTENCE_GAP))
-            if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR and not starts_phrase:
+            if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR | _LANGUAGE_NAMES and not starts_phrase:
                 return True
         return False
 
@@ -768,6 +817,24 @@ def _sentences(text: str, tokens: list[Token]) -> list[Sentence]:
         out.append(Sentence(m.start(), m.end(), lo, k))
     if not out or out[-1].hi < len(tokens):
         out.append(Sentence(out[-1].end if out else 0, len(text), out[-1].hi if out else 0, len(tokens)))
+    return out
+
+
+# A question this short, with its answer next ("Le contrat RATP ? Paraphé ce matin", "The Q3 numbers? Way
+# above plan."), is one statement: the topic and what is said of it sit on either side of the "?".
+_SHORT_QUESTION_WORDS = 8
+
+
+def _answered_questions(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """`sentences` with each short question ("Le contrat RATP ?") joined to the sentence after it."""
+    out: list[Sentence] = []
+    for s in sentences:
+        if out:
+            last = out[-1]
+            if text[last.start : last.end].rstrip().endswith("?") and 0 < last.hi - last.lo <= _SHORT_QUESTION_WORDS:
+                out[-1] = Sentence(last.start, s.end, last.lo, s.hi)
+                continue
+        out.append(s)
     return out
 
 
@@ -830,6 +897,34 @@ def _purpose(tokens: list[Token], m: Match, after: int) -> bool:
     return any(tokens[j].text in _FOR for j in range(max(after + 1, m.first - 3), m.first))
 
 
+def _names_a_site_after(tokens: list[Token], sentence: Sentence, i: int) -> bool:
+    """A site noun just after tokens[i], or after one lower-case word: "Leeds warehouse", "Leeds contact centre"."""
+    if i + 1 < sentence.hi and _site_noun(tokens[i + 1].text):
+        return True
+    between = tokens[i + 1] if i + 1 < sentence.hi else None
+    return (
+        between is not None
+        and i + 2 < sentence.hi
+        and between.raw.islower()
+        and between.text not in ("s", "is", "est", "va", "will", "has", "a")
+        and _site_noun(tokens[i + 2].text)
+    )
+
+
+def _name_before(tokens: list[Token], sentence: Sentence, upto: int) -> int:
+    """The first token of a name that modifies the word tokens[upto] after a determiner ("the Port of
+    Antwerp award letter", "our Brazil business"): capitalised words, "of"/"de" between them; else `upto`."""
+    k = upto - 1
+    while k > sentence.lo and (
+        tokens[k].raw[0].isupper() or (tokens[k].text in _OF and tokens[k - 1].raw[0].isupper() and k + 1 < upto)
+    ):
+        k -= 1
+    first = k + 1
+    if first >= upto or not tokens[first].raw[0].isupper() or tokens[k].text not in _DETERMINERS:
+        return upto
+    return first
+
+
 def _site_noun(word: str) -> bool:
     """One of our sites, singular or plural ("les entrepôts de Blois", "the Leeds warehouses")."""
     return word in _SITE_NOUNS or (word[-1:] in ("s", "x") and word[:-1] in _SITE_NOUNS)
@@ -874,6 +969,38 @@ def _addressed(tokens: list[Token], m: Match) -> bool:
     if k >= 0 and tokens[k].text in ("les", "the", "nos", "our", "l"):
         k -= 1
     return m.first >= 0 and k >= 0 and tokens[k].text in _TO
+
+
+def _within(m: Match, words: frozenset[int]) -> bool:
+    """Whether a word of `m` is one of `words` (token indices)."""
+    return m.first >= 0 and any(k in words for k in range(m.first, m.last + 1))
+
+
+def _stands_alone(text: str, tokens: list[Token], m: Match) -> bool:
+    """Whether the words of `m` are a phrase of their own: they start a sentence (not after a comma: "ils
+    ont choisi Globex, pas nous" tells a contract lost) and end a phrase (a comma, a full stop, an emoji,
+    the end, an interjection): "Pas nous hein 😄", "Not us, before anyone asks"; not "ils ne veulent
+    pas nous le dire"."""
+    before = text[: m.start].rstrip(" \u00a0")
+    if before and (before[-1].isalnum() or before[-1] in ",'’-"):
+        return False
+    k = m.last + 1
+    while k < len(tokens) and tokens[k].text in _INTERJECTIONS:
+        k += 1
+    end = tokens[k - 1].end if k > m.last + 1 else m.end
+    following = text[end : tokens[k].start] if k < len(tokens) else text[end:]
+    return k >= len(tokens) or bool(following.strip(" \u00a0"))
+
+
+def _firm_before(tokens: list[Token], sentence: Sentence, upto: int) -> bool:
+    """An indefinite company before token `upto` in the sentence: "une pépite lyonnaise", "a big payments
+    startup", "one of our rivals" excepted (a first-person word is ours)."""
+    for i in range(sentence.lo, min(upto, sentence.hi)):
+        word = tokens[i].text
+        firm = word in _FIRMS or (word in ("start", "scale") and i + 1 < sentence.hi and tokens[i + 1].text == "up")
+        if firm and any(tokens[j].text in _INDEFINITE for j in range(max(sentence.lo, i - 4), i)):
+            return True
+    return False
 
 
 def _partitive(tokens: list[Token], m: Match) -> bool:
@@ -925,6 +1052,14 @@ def _not_held(public: list[Match], text: str, evidence: dict[str, list[Evidence]
             evidence[name] = evidence_of(name, text)
     held = [(e.start, e.end) for e in (*evidence["ahead"], *evidence["restricted"])]
     return [m for m in public if not any(m.start < end and start <= m.end + 3 for start, end in held)]
+
+
+def _announced_before(text: str, evidence: dict[str, list[Evidence]]) -> list[Match]:
+    """An announcement made at a past time ("closing the office was announced back in June", "la
+    fermeture, annoncée en juin"): public framing, as a `public` cue is (evidence.py, read once per post)."""
+    if "announced" not in evidence:
+        evidence["announced"] = evidence_of("announced", text)
+    return [Match(_ANNOUNCED_ENTRY, -1, -1, e.start, e.end) for e in evidence["announced"]]
 
 
 def _inside(matches: list[Match], sentence: Sentence) -> bool:

@@ -57,10 +57,25 @@ _DISCLOSURE = (
     r"|(?:le|l['’])\s*dire\s+que"
     # The plan that makes it public: "comms plan goes to the board Thursday", "le plan de com passe au comex lundi".
     r"|comms?\s+plan|communications?\s+plan|plan\s+de\s+com(?:munication)?"
-    r"|(?:le\s+|en\s+)?saur(?:a|ont|ez|ons)(?:\s+plus)?|report(?:s|ing)?|(?:get|are|be)\s+briefed|d[ée]couvr\w*)"
+    r"|(?:le\s+|en\s+)?saur(?:a|ont|ez|ons)(?:\s+plus)?|report(?:s|ing)?|(?:get|are|be)\s+briefed|d[ée]couvr\w*"
+    # The information of the staff's representatives: "l'info CSE, c'est le 9", "information des syndicats le 3".
+    r"|info(?:rmation)?s?\s+(?:aux?\s+|du\s+|des\s+)?(?:CSE|syndicats?|IRP|partenaires\s+sociaux|works\s+councils?|unions?))"
 )
 _AUDIENCE = r"(?:au|aux|[àa]\s+l['’]|[àa]\s+la|devant\s+(?:le|les|la))\s*(?:CSE|syndicats?|comit[ée]|conseil|salari[ée]s|[ée]quipes|personnel|march[ée]|AG|assembl[ée]e)"
 
+# The acts that make a fact public, as nouns: what may be deferred ("l'annonce attendra le salon").
+_PUBLIC_ACT = (
+    r"(?:annonce|communiqu[ée](?:\s+de\s+presse)?|officialisation|publication|"
+    r"(?:public\s+|official\s+)?announcement|press\s+release|news\s+release|release|PR\b)"
+)
+# Held for later: waiting, postponed, only then, not before.
+_DEFERRED = (
+    r"(?:attend(?:ra|ront|re|ent|e)?\b|patiente(?:ra)?\b|(?:est\s+|sera\s+)?(?:repouss|report|d[ée]cal|diff[ée]r)[ée]e?s?\b|"
+    r"(?:ce\s+sera\s+|sera\s+|c['’]\s*est\s+)?(?:seulement|uniquement|pas\s+avant)\b|pour\s+plus\s+tard\b|"
+    r"(?:has\s+to\s+|have\s+to\s+|must\s+|will\s+|can\s+|gotta\s+|needs?\s+to\s+)?wait(?:s|ing)?\b|"
+    r"(?:is\s+|are\s+|was\s+|gets?\s+)?(?:held|pushed|kept)\s+(?:back|until|till|off|for)\b|(?:is\s+|was\s+|has\s+been\s+)?(?:postponed|delayed|deferred)\b|"
+    r"(?:comes?\s+|will\s+come\s+|goes\s+out\s+)?(?:only|not)\s+(?:after|once|when|before|until|till)\b)"
+)
 _NOBODY = r"(?:nobody|no one|no-one|none of (?:them|us|the \w+))"
 _KNOWS = r"(?:knows?|is aware|has heard|suspects?|has a clue)\b"
 _RESTRICTED = [
@@ -144,7 +159,8 @@ _RESTRICTED = [
     r"\btenu(?:e|s|es)?\s+au\s+secret\b",
     # Settled inside, not told outside: "le rappel est acté en interne", "decided internally".
     r"\b(?:act[ée]|d[ée]cid[ée]|valid[ée]|arbitr[ée]|tranch[ée])(?:e|s|es)?\s+en\s+interne\b",
-    r"\b(?:decided|agreed|approved|confirmed|signed\s+off)\s+internally\b",
+    r"\b(?:decided|agreed|approved|confirmed|signed\s+off|announced)\s+internally\b",
+    r"\bannonc[ée]e?s?\s+en\s+interne\b",
     # A cover story to give: "on répond « aucun commentaire »", "if customers ask, we're 'looking into reports'".
     r"\b(?:r[ée]pond\w*|dire|dites|disons|say|answer|tell\s+them)\s*[«\"“'‘]?\s*(?:aucun|pas\s+de|no)\s+comment",
     r"\bif\s+(?:customers|clients|journalists|reporters|the\s+press|anyone|people|someone|somebody)\s+asks?\s*,?\s*"
@@ -161,6 +177,26 @@ _WAITING = [
     # The announcement held back: "announcement waits for their keynote", "l'annonce attend le salon".
     r"\b(?:announcement|press\s+release|release)\s+(?:waits|is\s+waiting|is\s+held|held|is\s+on\s+hold|on\s+hold)\b",
     rf"\b(?:l{_APOS}\s*annonce|le\s+communiqu[ée])\s+(?:attend|attendra|est\s+(?:bloqu[ée]e?|suspendue?|en\s+attente))\b",
+    # Any public act deferred to a later event or date, in any wording: "l'annonce attendra le salon",
+    # "the press release waits for the visit", "le communiqué est repoussé", "PR has to wait till the keynote",
+    # "l'officialisation, ce sera après l'AG", "announcement only once the deal closes".
+    rf"\b{_PUBLIC_ACT}\s+(?:[\w'’-]+\s+){{0,2}}?{_DEFERRED}",
+    # Told only later, with a verb: "ils l'annonceront après l'arrêté des comptes", "we'll announce it only once it closes",
+    # "you still have to wait three weeks to tell anyone", "il faut attendre le 12 pour en parler".
+    r"\b(?:annonceron[st]|annoncera|annoncerai|communiquerons|communiquera|communiqueront|officialiseron[st]|officialisera|"
+    r"(?:will|'ll|are\s+going\s+to|gonna)\s+(?:only\s+)?(?:announce|make\s+it\s+official|go\s+public\s+with))\s+(?:it\s+|this\s+|that\s+)?"
+    r"(?:seulement\s+|only\s+|pas\s+)?(?:apr[èe]s|after|once|when|avant|before|until)\b",
+    # Those concerned told only later: "les équipes seront mises au courant après les fêtes", "staff will be told after the
+    # holidays", "will only be informed in January".
+    r"\b(?:seront|sera|serons|serez)\s+(?:seulement\s+)?(?:mis(?:es)?\s+au\s+courant|inform[ée]e?s?|pr[ée]venu(?:e|s|es)?|avertie?s?)\s+"
+    r"(?:seulement\s+|qu['’]\s*)?(?:apr[èe]s|plus\s+tard|[àa]\s+la\s+rentr[ée]e|en\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre))",
+    r"\b(?:will|'ll)\s+(?:only\s+)?be\s+(?:told|informed|briefed|notified)\s+(?:only\s+)?(?:after|later|once|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b",
+    r"\b(?:have|has|had|got)\s+to\s+wait\b[^.!?\n]{0,25}?\b(?:to|before)\s+(?:tell|telling|say|saying|share|sharing|announce|announcing|post|talk)\b",
+    rf"\b(?:attendre|patienter)\b[^.!?\n]{{0,25}}?\b(?:pour|avant\s+de)\s+(?:en\s+parler|le\s+dire|l{_APOS}\s*annoncer|le\s+partager|communiquer)\b",
+    # Official only later: "officiel seulement lundi", "ce ne sera officiel qu'après l'AG", "not official until
+    # Monday", "official only on the 3rd", "public pas avant mars".
+    rf"\b(?:officiel(?:le)?s?|official|public|publique)\s+(?:seulement|uniquement|only|qu(?:e\b|{_APOS})|pas\s+avant|not\s+(?:before|until|till)|"
+    r"(?:until|till)\b|[àa]\s+partir\s+d)",
     rf"\bjusqu{_APOS}\s*[àa]\s+la\s+conf[ée]rence\s+de\s+presse\b",
     r"\b(?:nothing|none\s+of\s+(?:it|this))\s+(?:goes|is\s+going|gets)\s+out\s+(?:until|before|till)\b",
     r"\brien\s+ne\s+sort\s+(?:avant|tant\s+que)\b",
@@ -222,6 +258,19 @@ _AHEAD = [
     rf"\b{_DISCLOSURE}\b[^.!?\n]{{0,30}}?{_DATE}",
     rf"\b{_DISCLOSURE}\s+{_AUDIENCE}[^.!?\n]{{0,20}}?{_DATE}",
 ]
+# Announced at a past time: "closing the office was announced back in June", "la fermeture, annoncée en juin",
+# "has been announced"; not "will be announced in June", "sera annoncée en juin", nor "announced internally".
+_BEFORE = r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bsera\s)(?<!\bseront\s)(?<!\bserait\s)(?<![êe]tre\s)(?<!\bsoit\s)"
+_INTERNALLY = (
+    r"(?!\s+(?:internally|in-house|to\s+(?:staff|employees|the\s+team|managers|the\s+works\s+council)|in\s+the\s+town\s*hall|at\s+the\s+all[- ]hands"
+    r"|en\s+interne|aux?\s+(?:salari[ée]s|[ée]quipes|managers|CSE|cadres)))"
+)
+_ANNOUNCED_BEFORE_RE = re.compile(
+    rf"\b(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?announced\b{_INTERNALLY}"
+    rf"|{_BEFORE}\bannounced\s+(?:back\s+)?(?:in|on|during|at\s+the\s+(?:start|end)\s+of)\s+(?:the\s+)?(?:{_MONTH}|{_WEEKDAY}|spring|summer|autumn|winter|\d{{1,2}}(?:st|nd|rd|th)?\b)"
+    rf"|{_BEFORE}\bannonc[ée]e?s?\s+(?:d[èe]s\s+|depuis\s+|en\s+|au\s+(?:mois\s+de\s+)?|le\s+\d{{1,2}}\s+|d[ée]but\s+|fin\s+)(?:{_MONTH}|printemps|[ée]t[ée]|automne|hiver)\b",
+    _I,
+)
 # Said of the topic itself, a disclosure with its date is a calendar ("our annual results will be
 # released on 26 February"): no forward-looking finding from it.
 _CALENDAR_RE = re.compile(
@@ -240,7 +289,7 @@ _AHEAD_RE = re.compile(r"\b(?:" + "|".join(f"(?:{p[2:]})" for p in _AHEAD) + ")"
 class Evidence:
     start: int
     end: int
-    kind: str  # "restricted" (knowledge or vantage) or "ahead" (disclosure to come)
+    kind: str  # "restricted" (knowledge or vantage), "ahead" (disclosure to come) or "announced" (made public before)
 
 
 def calendar_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -249,9 +298,11 @@ def calendar_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def evidence_of(kind: str, text: str) -> list[Evidence]:
-    """The spans of `text` of one kind of evidence ("restricted" or "ahead"), in reading order:
-    the analyzer asks for the second only when the first found nothing."""
-    pattern = _RESTRICTED_RE if kind == "restricted" else _AHEAD_RE
+    """The spans of `text` of one kind of evidence, in reading order: "restricted" (knowledge or
+    vantage), "ahead" (a disclosure to come; the analyzer asks for it only when the first found
+    nothing) or "announced" (an announcement made at a past time: public framing, not evidence of
+    a secret)."""
+    pattern = {"restricted": _RESTRICTED_RE, "ahead": _AHEAD_RE, "announced": _ANNOUNCED_BEFORE_RE}[kind]
     return [Evidence(m.start(), m.end(), kind) for m in pattern.finditer(text)]
 
 
