@@ -221,13 +221,18 @@ def load(split: str) -> list[dict]:
     return rows
 
 
-def charterguard_predict(rows: list[dict]) -> tuple[list[list[Span]], list[float]]:
+def charterguard_predict(rows: list[dict], rules_only: bool = False) -> tuple[list[list[Span]], list[float]]:
     from charterguard import Charter, Checker
+    from charterguard.detectors.secrets import SecretsDetector
     from charterguard.engine import Checker as _Checker
 
     charter = Charter.load(str(_eval_charter()))
     checker: _Checker = Checker(charter)
     secret_rules = [r for r in charter.rules if r.spec.category == "secret"]
+    if rules_only:
+        for rule in secret_rules:
+            if isinstance(rule.detector, SecretsDetector):
+                rule.detector.__dict__["learned"] = None  # the charter's rules without the learned reading
     out, times = [], []
     for row in rows:
         started = time.perf_counter()
@@ -374,6 +379,22 @@ def print_table(title: str, counts: dict[str, Counter]) -> None:
         print(f"  {family:<18} {c['tp'] + c['fn']:>5} {c['tp'] + c['fp']:>5} {p:>6.3f} {r:>6.3f} {f:>6.3f} {exact:>10}")
 
 
+def print_per_split(rows: list[dict], ours: list[list[Span]], rules: list[list[Span]] | None) -> None:
+    """Per split: all families P/R and credentials family-blind P/R, rules alone -> as run (`rules`: the
+    rules alone's predictions, when `ours` has the learned reading)."""
+    print("\nPer split (all families P/R | credentials family-blind P/R)" + (": rules alone -> with the learned reading" if rules else ""))
+    for split in sorted({r["split"] for r in rows}, key=lambda s: (len(s), s)):
+        index = [i for i, r in enumerate(rows) if r["split"] == split]
+        part = [rows[i] for i in index]
+        cells = []
+        for predicted in ([rules, ours] if rules else [ours]):
+            chosen = [predicted[i] for i in index]
+            p, r, _ = _prf(score(part, chosen, CREDENTIALS + INFRASTRUCTURE)["ALL"])
+            cp, cr, _ = _prf(score(part, [[x for x in spans if x[2] in CREDENTIALS] for spans in chosen], CREDENTIALS, family_blind=True)["ALL"])
+            cells.append(f"{p:.3f}/{r:.3f} | {cp:.3f}/{cr:.3f}")
+        print(f"  {split:<10} {len(part):>4} posts  " + "  ->  ".join(cells))
+
+
 def print_post_level(name: str, c: Counter) -> None:
     p, r, _ = _prf(c)
     print(f"  {name:<28} posts with a secret flagged {c['tp']}/{c['tp'] + c['fn']} (recall {r:.3f}); "
@@ -386,13 +407,17 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned reading of presented values (secrets/presented.py)")
+    parser.add_argument("--per-split", action="store_true", help="with --split all: a line per split, rules alone and with the learned reading")
     args = parser.parse_args()
     rows = load(args.split)
     n_pos = sum(bool(r["gold"]) for r in rows)
     print(f"{DATA.name}, split {args.split}: {len(rows)} posts, {n_pos} with secrets "
           f"({sum(len(r['gold']) for r in rows)} gold spans), {len(rows) - n_pos} harmless look-alikes; "
           f"fr {sum(r['lang'] == 'fr' for r in rows)}, en {sum(r['lang'] == 'en' for r in rows)}")
-    ours, our_times = charterguard_predict(rows)
+    ours, our_times = charterguard_predict(rows, args.rules_only)
+    if args.per_split:
+        print_per_split(rows, ours, None if args.rules_only else charterguard_predict(rows, rules_only=True)[0])
     print_table("charterguard (secret.credentials + secret.internal_links), per family", score(rows, ours, CREDENTIALS + INFRASTRUCTURE))
     print_table("charterguard, credential families only, family-blind (comparable with detect-secrets)",
                 {"CREDENTIAL": score(rows, [[p for p in spans if p[2] in CREDENTIALS] for spans in ours], CREDENTIALS, family_blind=True)["ALL"]})
