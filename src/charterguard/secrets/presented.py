@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -39,7 +39,7 @@ from typing import Any
 from ..semantic.classifier import read_model_file
 from ..text.wordlist import zipf
 from . import SecretCandidate
-from .credentials import _KEY_WORDS, _PASSWORD_WORDS, _SECRET_WORDS, _TOKEN_WORDS, key_family
+from .credentials import _KEY_WORDS, _NOT_AN_ACCESS_CODE, _PASSWORD_WORDS, _SECRET_WORDS, _TOKEN_WORDS, key_family
 from .shape import (
     classes,
     entropy,
@@ -57,9 +57,12 @@ WINDOW = 6  # words read before a value
 AFTER = 5  # words read after it
 MIN_LENGTH, MAX_LENGTH = 4, 64
 SHAPE_PREFIX = "v:"  # the value's own shape; every other feature is its context
-SENTENCE_REACH = 160  # characters read either side of a value for its sentence's words
+SENTENCE_REACH = 160
+LINE_REACH = 400  # characters looked back for a line's start
+HEADER_REACH = 4000  # characters looked back for a table's header  # characters read either side of a value for its sentence's words
 
 _RUN = re.compile(r"\S+")
+_RUN_WORTH_READING = re.compile(r"(?<!\S)\S*?(?:[\d!#$%&*+=?@^~|;<>§€£]|[^\W\d_]{12})\S*")
 _LEAD = "\"'`«“‘([{<*"
 _TRAIL = ".,;:)]}>»”’\"'`*"
 # A value glued to its name: "session=Xq81...", "pw:Secret" (not a link, not a time).
@@ -70,7 +73,7 @@ _NOT_A_VALUE = re.compile(
     | ^[^@\s]+@[^@\s]+\.[a-z]{2,}$                                            # an e-mail address
     | ^v?\d+(?:\.\d+){1,3}(?:[\-+.~][\w.]+)?$                                  # a version, an IP address
     | ^\d+(?:[.,]\d+)?(?:h\d{0,2}|min|mn|s|ms|km|cm|mm|kg|mg|go|gb|mo|mb|ko|kb|tb|to|k|m|x|e|er|re|ère|eme|ème|nd|rd|st|th|%|€|\$|£|°c?|pts?|ans?|j|jours?|days?|am|pm|h/\d+)$
-    | ^[€$£]\d | ^\d{1,2}[:h]\d{2}$ | ^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$ | ^\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d\d$
+    | ^[€$£]\d | ^\d{1,2}[:h]\d{2}(?:am|pm)?$ | ^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$ | ^\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d\d$
     | ^(?:19|20)\d\d[/.\-]\d{1,2}(?:[/.\-]\d{1,2})?$                             # amounts, times, dates ("31-18-04" is a combination)
     | ^[/\\~] | [\\/].*[\\/] | \.(?:pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|csv|txt|zip|mp[34]|html?|md)$   # paths, file names
     | ^[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}$(?<=[a-z]{2})                               # a file or package name with its extension
@@ -80,7 +83,7 @@ _NOT_A_VALUE = re.compile(
 # What the rules alone judge: markup and code inside a value (a regex, a JSON fragment), a JWT (the
 # catalogue), standard base64 of a digest's or a certificate's length (a fingerprint, a checksum: the
 # generic finder weighs what is public); a key handed over in base64 is named by its field.
-_RULES_OWN = re.compile(r"""["{}\[\]()<>]|^eyJ|^(?=.{24})[A-Za-z0-9]*[+/][A-Za-z0-9+/]*=*$|^[A-Za-z0-9+/]{24,}=+$""")
+_RULES_OWN = re.compile(r"""["{}\[\]()<>]|\\u[0-9a-fA-F]{4}|&[a-z]+;|^eyJ|^(?=.{24})[A-Za-z0-9]*[+/][A-Za-z0-9+/]*=*$|^[A-Za-z0-9+/]{24,}=+$""")
 _HOST_BEFORE = re.compile(r"[\w\-]\.[A-Za-z][\w\-]*:$")
 _MASKED = re.compile(r"(?i)\*{3,}|…|\.{3,}|x{4,}|•")  # "sk-proj-****a9Xf": masked, shown as masked
 _CELLS = re.compile(r"\|.*\||[;,].*[;,]|\|.")  # two cell separators, or a pipe before a value
@@ -92,11 +95,10 @@ _DIGITS = re.compile(r"^\d{4,10}[#*]?$|^\d{1,4}(?:-\d{1,4}){1,4}$")
 _TYPED_SYMBOL = re.compile(r"[!#$%&*+=?@^~|;<>§€£]")
 # A number is a candidate only with one of these word beginnings within reach before it: a code
 # is handed over after words about codes, locks and access; numbers are everywhere else.
-_NUMBER_CUES = (
-    "code", "pin", "pass", "mdp", "pwd", "digi", "cadenas", "lock", "alarm", "wifi", "wi-fi", "clé", "cle", "clef", "key", "secret",
-    "accès", "acces", "access", "tape", "type", "saisi", "enter", "entre", "compos", "unlock", "déverr", "deverr", "ouvr", "open",
-    "porte", "door", "coffre", "safe", "badge", "boîtier", "boitier", "keypad", "clavier", "combin", "combo", "sésame", "sesame", "login",
-    "puk", "punch", "demande", "asks", "wants", "veut", "portail", "gate", "cadenas", "padlock", "locker", "casier",
+_NUMBER_CUES = re.compile(
+    r"(?i)(?<![^\W\d_])(?:code|pin|pass|mdp|pwd|digi|cadenas|lock|alarm|wi-?fi|cl[ée]f?|key|secret|acc[èe]s|access|tap|type|saisi|"
+    r"enter|entrer|entrez|compos|unlock|d[ée]verr|ouvr|open|porte|door|coffre|safe|badge|bo[îi]tier|keypad|clavier|combin|combo|"
+    r"s[ée]same|login|puk|punch|demande|asks|wants|veut|portail|gate|padlock|locker|casier)"
 )
 NUMBER_REACH = 64  # characters before a number searched for those cues
 
@@ -130,27 +132,38 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _has_number_cue(text: str, start: int) -> bool:
-    before = text[max(0, start - NUMBER_REACH) : start].casefold()
-    return any(cue in before for cue in _NUMBER_CUES)
+    """A word about codes or locks before a number, and none saying it is a postal, promo or discount code."""
+    reach = max(0, start - NUMBER_REACH)
+    return _NUMBER_CUES.search(text, reach, start) is not None and _NOT_AN_ACCESS_CODE.search(text, reach, start) is None
 
 
 def is_candidate(value: str, text: str, start: int) -> bool:
-    """Could `value` (at `start` in `text`) be a secret handed over? Its shape only, cheaply."""
-    if not MIN_LENGTH <= len(value) <= MAX_LENGTH or _NOT_A_VALUE.search(value) or _RULES_OWN.search(value):
+    """Could `value` (at `start` in `text`) be a secret handed over? Its shape only, cheaply (the
+    cheapest tests first: most runs of a post are figures, dates and times)."""
+    if not MIN_LENGTH <= len(value) <= MAX_LENGTH:
         return False
-    if is_placeholder(value) or _MASKED.search(value) or value.isdigit() and _HOST_BEFORE.search(text, max(0, start - 64), start):
-        return False  # (a port: "vault.internal:8200")
     has_digit = any(c.isdigit() for c in value)
-    has_alpha = any(c.isalpha() for c in value)
-    if has_digit and _IN_SPACED_NUMBER.match(text, start + len(value)) or has_digit and _AFTER_SPACED_NUMBER.search(text, max(0, start - 3), start):
+    if not any(c.isalpha() for c in value):
+        shaped = _DIGITS.match(value) is not None and not _YEAR.match(value) and _has_number_cue(text, start)
+    elif has_digit or _TYPED_SYMBOL.search(value, 1, len(value) - 1):  # (a symbol inside: "hiring!", "LGBTQ+" are words)
+        shaped = True
+    else:
+        # letters only: random letters (an app password, a key in letters), never a word or a name
+        letters = value.replace("-", "")
+        shaped = letters.isalpha() and len(letters) >= 12 and sum(c in "aeiouyAEIOUY" for c in letters) < 0.3 * len(letters) and zipf(value) < 1.0
+    if not shaped or _NOT_A_VALUE.search(value) or _RULES_OWN.search(value) or is_placeholder(value) or _MASKED.search(value):
+        return False
+    if has_digit and (_IN_SPACED_NUMBER.match(text, start + len(value)) or _AFTER_SPACED_NUMBER.search(text, max(0, start - 3), start)):
         return False  # a group of a longer number written in groups: a card, an IBAN, a phone number
-    if not has_alpha:
-        return _DIGITS.match(value) is not None and not _YEAR.match(value) and _has_number_cue(text, start)
-    if has_digit or _TYPED_SYMBOL.search(value, 1, len(value) - 1):  # (a symbol inside: "hiring!", "LGBTQ+" are words)
-        return True
-    letters = value.replace("-", "")
-    # letters only: random letters (an app password, a key in letters), never a word or a name
-    return letters.isalpha() and len(letters) >= 12 and sum(c in "aeiouyAEIOUY" for c in letters) < 0.3 * len(letters) and zipf(value) < 1.0
+    return not (value.isdigit() and _HOST_BEFORE.search(text, max(0, start - 64), start))  # (a port: "vault.internal:8200")
+
+
+def _runs_worth_reading(text: str) -> Iterator[tuple[int, int]]:
+    """The runs of non-space characters holding a digit, a typed symbol or 12 letters in a row, found
+    by the regex engine so that the words of a post cost nothing in Python (each run is tried from
+    its first character only: linear time)."""
+    for m in _RUN_WORTH_READING.finditer(text):
+        yield m.span()
 
 
 def candidate_spans(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -159,12 +172,13 @@ def candidate_spans(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tu
     out = []
     spans = sorted(taken)
     k = 0
-    for m in _RUN.finditer(text):
-        if m.end() - m.start() < MIN_LENGTH:
+    for run_start, run_end in _runs_worth_reading(text):
+        if run_end - run_start < MIN_LENGTH:
             continue
-        pieces = [m.span()]
-        if _CELLS.search(m.group(0)):  # a table row with no spaces: "nas;bk;Qv7-Lp2", "|x|Tundra-Fox-61|"
-            pieces = [(m.start() + p.start(), m.start() + p.end()) for p in _CELL.finditer(m.group(0))]
+        run = text[run_start:run_end]
+        pieces = [(run_start, run_end)]
+        if _CELLS.search(run):  # a table row with no spaces: "nas;bk;Qv7-Lp2", "|x|Tundra-Fox-61|"
+            pieces = [(run_start + p.start(), run_start + p.end()) for p in _CELL.finditer(run)]
         for piece_start, piece_end in pieces:
             start, end = _strip(text, piece_start, piece_end)
             while k < len(spans) and spans[k][1] <= start:
@@ -178,12 +192,19 @@ def _words(snippet: str) -> list[str]:
     return [_fold(w) for w in _WORD.findall(snippet)]
 
 
+def _line_start(text: str, at: int) -> int:
+    """Where the line holding `at` starts, looking back at most LINE_REACH characters (a pasted line
+    can be 100,000 characters long, and every candidate on it asks)."""
+    reach = max(0, at - LINE_REACH)
+    return text.rfind("\n", reach, at) + 1 or reach
+
+
 def _context_before(text: str, start: int) -> str:
     """The text before a value on its line, and the line above when the value opens its line (a reply)."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = _line_start(text, start)
     before = text[line_start:start]
     if not before.strip(" \t>-*•") and line_start > 0:
-        above = text.rfind("\n", 0, line_start - 1) + 1
+        above = _line_start(text, line_start - 1)
         before = text[above : line_start - 1] + " | " + before
     return before[-160:]
 
@@ -191,7 +212,7 @@ def _context_before(text: str, start: int) -> str:
 def _field_name(text: str, start: int, before: str) -> tuple[str, str] | None:
     """(where, name) of the field a value sits in: a `key: value` pair, a command-line flag, or its
     table column's header (the first line of its block, cut the same way)."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = _line_start(text, start)
     prefix = text[line_start:start]
     m = _FIELD.search(prefix)
     if m is not None:
@@ -215,9 +236,12 @@ _TABLE_RULE = re.compile(r"^[\s|:\-+]*-{3,}[\s|:\-+]*$")
 def _header_line(text: str, line_start: int) -> str | None:
     """The header of the table a line belongs to: the line above a Markdown rule (`|---|---|`), else
     the first line of its block (a CSV or semicolon table), when it is not the line itself."""
-    block_start = text.rfind("\n\n", 0, line_start)
-    block_start = 0 if block_start < 0 else block_start + 2
+    reach = max(0, line_start - HEADER_REACH)  # (bounded: every cell of a long table asks)
+    block_start = text.rfind("\n\n", reach, line_start)
+    block_start = reach if block_start < 0 else block_start + 2
     lines = text[block_start:line_start].split("\n")[:-1]  # the block's lines above this one
+    if block_start == reach and reach > 0:
+        lines = lines[1:]  # (the first is cut)
     for i in range(len(lines) - 1, 0, -1):
         if _TABLE_RULE.match(lines[i]):
             return lines[i - 1]
@@ -278,8 +302,7 @@ def features(text: str, start: int, end: int) -> set[str]:
     out.update("bj:" + joined[i : i + 4] for i in range(len(joined) - 3))
     if not words:
         out.add("b:none")
-    line_end = text.find("\n", end)
-    after = _words(text[end : len(text) if line_end < 0 else line_end][:80])[:AFTER]
+    after = _words(text[end : end + 80].split("\n", 1)[0])[:AFTER]
     for distance, word in enumerate(after, 1):
         out.add(f"a{distance}:{word}")
         out.add(f"aw:{word}")
@@ -296,9 +319,14 @@ def features(text: str, start: int, end: int) -> set[str]:
         out.update("fj:" + flat[i : i + 4] for i in range(len(flat) - 3))
     opening = text[max(0, start - 2) : start].strip()[-1:]
     if opening and opening in "\"'`«“‘":
-        out.add("quoted")
-    # the words of the value's sentence, wherever they are: "quiz", "never", "like", "est-il un bon"
-    out.update("s:" + w for w in _words(_sentence_around(text, start, end)) if w.isalpha() and len(w) >= 3)
+        # (a config quotes its values; prose quotes a word it talks about: "is 'X' a strong password?")
+        out.add("quoted:" + ("code" if opening in "\"'`" and field is not None else "prose"))
+    # the words of the value's sentence, wherever they are: "quiz", "never", "like", "est-il un bon";
+    # and whether it asks a question ("is X a good password?")
+    sentence = _sentence_around(text, start, end)
+    out.update("s:" + w for w in _words(sentence) if w.isalpha() and len(w) >= 3)
+    if "?" in sentence:
+        out.add("s:?")
     return out
 
 
