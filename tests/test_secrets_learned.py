@@ -19,11 +19,12 @@ from charterguard.errors import CharterError
 from charterguard.secrets import presented
 from charterguard.secrets.presented import candidate_spans, family_of, load_presented_model
 from charterguard.secrets.scan import find_credentials
-from charterguard.secrets.train_presented import main as train, read_rows
+from charterguard.secrets.train_presented import main as train
+from charterguard.secrets.train_presented import read_rows
 
 # Handed over with no word a rule knows: the context says it, not "mot de passe :".
 HANDED_OVER = [
-    ("fr", "Hello l'équipe, pour se connecter au NAS du studio : graphiste / Ocre-Vif-73", "Ocre-Vif-73"),
+    ("fr", "pour le NAS du studio c'est graphiste / Ocre-Vif-73, merci de ne pas le diffuser", "Ocre-Vif-73"),
     ("en", "the label printer in shipping wants Kiwi-Dune-38 when you open its admin page", "Kiwi-Dune-38"),
     ("en", "> what's the login for the shared dropbox?\nPelican_Tide64", "Pelican_Tide64"),
 ]
