@@ -1,6 +1,6 @@
 """Precision / recall per family: the secret rules of the default charter vs detect-secrets.
 
-    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|all] [--no-baseline] [--ordinary] [--show-errors]
+    .venv/bin/python bench/eval_secrets.py [--per-split] [--rules-only] [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|all] [--no-baseline] [--ordinary] [--show-errors]
 
 Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
 (French and English; secrets in prose, config, URLs, pasted keys; about as many
@@ -64,6 +64,14 @@ ALL 0.987/0.987, credentials family-blind 1.000/1.000, posts flagged 78/78, harm
 other 1,094 posts unchanged or better (all splits 0.981/0.979, harmless 2/624; ordinary posts
 0 flagged of 27,270). What remains is one label: a Twilio "auth token" labelled API_KEY here,
 reported TOKEN (Twilio's own word).
+
+The learned reading of values handed over by their context (secrets/presented.py, `learned: true`
+on the default charter's secret.credentials at learned_threshold 0.97; 2026-12-02), `--per-split`
+rules alone -> with it: every split unchanged but holdout12 (all 0.954/0.954 -> 0.955/0.963,
+credentials family-blind 1.000/0.973 -> 1.000/0.986); all splits credentials family-blind
+0.995/0.990 -> 0.995/0.991; --ordinary: no new false alarm. At the model's own cross-validated
+threshold (0.908) it also reported three weak passwords quoted in advice (holdout7, 10, 13: each
+split's precision lower), hence the charter's 0.97. `--rules-only` measures the rules without it.
 
 charterguard: the `secrets` rules of the default charter (secret.credentials and
 secret.internal_links) with a company whose `internal_domains` are acme.intra and
