@@ -26,7 +26,7 @@ from charterguard.secrets.train_presented import read_rows
 HANDED_OVER = [
     ("fr", "pour le NAS du studio c'est graphiste / Ocre-Vif-73, merci de ne pas le diffuser", "Ocre-Vif-73"),
     ("en", "the label printer in shipping wants Kiwi-Dune-38 when you open its admin page", "Kiwi-Dune-38"),
-    ("en", "> what's the login for the shared dropbox?\nPelican_Tide64", "Pelican_Tide64"),
+    ("en", "| service | user | secret |\n|---|---|---|\n| billing | sync | Heron-Fig-27 |", "Heron-Fig-27"),
 ]
 HARMLESS = [
     ("fr", "Code promo RENTREE30 : -30 % sur tout le site jusqu'à dimanche"),
