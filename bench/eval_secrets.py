@@ -66,12 +66,12 @@ other 1,094 posts unchanged or better (all splits 0.981/0.979, harmless 2/624; o
 reported TOKEN (Twilio's own word).
 
 The learned reading of values handed over by their context (secrets/presented.py, `learned: true`
-on the default charter's secret.credentials at learned_threshold 0.97; 2026-12-02), `--per-split`
-rules alone -> with it: every split unchanged but holdout12 (all 0.954/0.954 -> 0.955/0.963,
-credentials family-blind 1.000/0.973 -> 1.000/0.986); all splits credentials family-blind
-0.995/0.990 -> 0.995/0.991; --ordinary: no new false alarm. At the model's own cross-validated
-threshold (0.908) it also reported three weak passwords quoted in advice (holdout7, 10, 13: each
-split's precision lower), hence the charter's 0.97. `--rules-only` measures the rules without it.
+on the default charter's secret.credentials at learned_threshold 0.96; 2026-12-02), `--per-split`
+rules alone -> with it: every split unchanged (all splits credentials family-blind 0.995/0.990);
+at the model's own cross-validated threshold (0.9244) holdout12 gains a password (credentials
+family-blind 1.000/0.973 -> 1.000/0.986) and no split loses precision, but a test case of advice
+quoting an example password is read as a secret, hence the charter's 0.96. --ordinary: tweeteval
+2/25,240 (1 before). `--rules-only` measures the rules without it.
 
 charterguard: the `secrets` rules of the default charter (secret.credentials and
 secret.internal_links) with a company whose `internal_domains` are acme.intra and
