@@ -1,6 +1,6 @@
 """Precision / recall per family: the secret rules of the default charter vs detect-secrets.
 
-    .venv/bin/python bench/eval_secrets.py [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|all] [--no-baseline] [--ordinary] [--show-errors]
+    .venv/bin/python bench/eval_secrets.py [--per-split] [--rules-only] [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|all] [--no-baseline] [--ordinary] [--show-errors]
 
 Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
 (French and English; secrets in prose, config, URLs, pasted keys; about as many
@@ -64,6 +64,14 @@ ALL 0.987/0.987, credentials family-blind 1.000/1.000, posts flagged 78/78, harm
 other 1,094 posts unchanged or better (all splits 0.981/0.979, harmless 2/624; ordinary posts
 0 flagged of 27,270). What remains is one label: a Twilio "auth token" labelled API_KEY here,
 reported TOKEN (Twilio's own word).
+
+The learned reading of values handed over by their context (secrets/presented.py, `learned: true`
+on the default charter's secret.credentials at learned_threshold 0.96; 2026-12-02), `--per-split`
+rules alone -> with it: every split unchanged (all splits credentials family-blind 0.995/0.990);
+at the model's own cross-validated threshold (0.9244) holdout12 gains a password (credentials
+family-blind 1.000/0.973 -> 1.000/0.986) and no split loses precision, but a test case of advice
+quoting an example password is read as a secret, hence the charter's 0.96. --ordinary: tweeteval
+2/25,240 (1 before). `--rules-only` measures the rules without it.
 
 charterguard: the `secrets` rules of the default charter (secret.credentials and
 secret.internal_links) with a company whose `internal_domains` are acme.intra and
@@ -243,13 +251,18 @@ def load(split: str) -> list[dict]:
     return rows
 
 
-def charterguard_predict(rows: list[dict]) -> tuple[list[list[Span]], list[float]]:
+def charterguard_predict(rows: list[dict], rules_only: bool = False) -> tuple[list[list[Span]], list[float]]:
     from charterguard import Charter, Checker
+    from charterguard.detectors.secrets import SecretsDetector
     from charterguard.engine import Checker as _Checker
 
     charter = Charter.load(str(_eval_charter()))
     checker: _Checker = Checker(charter)
     secret_rules = [r for r in charter.rules if r.spec.category == "secret"]
+    if rules_only:
+        for rule in secret_rules:
+            if isinstance(rule.detector, SecretsDetector):
+                rule.detector.__dict__["learned"] = None  # the charter's rules without the learned reading
     out, times = [], []
     for row in rows:
         started = time.perf_counter()
@@ -396,6 +409,22 @@ def print_table(title: str, counts: dict[str, Counter]) -> None:
         print(f"  {family:<18} {c['tp'] + c['fn']:>5} {c['tp'] + c['fp']:>5} {p:>6.3f} {r:>6.3f} {f:>6.3f} {exact:>10}")
 
 
+def print_per_split(rows: list[dict], ours: list[list[Span]], rules: list[list[Span]] | None) -> None:
+    """Per split: all families P/R and credentials family-blind P/R, rules alone -> as run (`rules`: the
+    rules alone's predictions, when `ours` has the learned reading)."""
+    print("\nPer split (all families P/R | credentials family-blind P/R)" + (": rules alone -> with the learned reading" if rules else ""))
+    for split in sorted({r["split"] for r in rows}, key=lambda s: (len(s), s)):
+        index = [i for i, r in enumerate(rows) if r["split"] == split]
+        part = [rows[i] for i in index]
+        cells = []
+        for predicted in ([rules, ours] if rules else [ours]):
+            chosen = [predicted[i] for i in index]
+            p, r, _ = _prf(score(part, chosen, CREDENTIALS + INFRASTRUCTURE)["ALL"])
+            cp, cr, _ = _prf(score(part, [[x for x in spans if x[2] in CREDENTIALS] for spans in chosen], CREDENTIALS, family_blind=True)["ALL"])
+            cells.append(f"{p:.3f}/{r:.3f} | {cp:.3f}/{cr:.3f}")
+        print(f"  {split:<10} {len(part):>4} posts  " + "  ->  ".join(cells))
+
+
 def print_post_level(name: str, c: Counter) -> None:
     p, r, _ = _prf(c)
     print(f"  {name:<28} posts with a secret flagged {c['tp']}/{c['tp'] + c['fn']} (recall {r:.3f}); "
@@ -408,13 +437,17 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned reading of presented values (secrets/presented.py)")
+    parser.add_argument("--per-split", action="store_true", help="with --split all: a line per split, rules alone and with the learned reading")
     args = parser.parse_args()
     rows = load(args.split)
     n_pos = sum(bool(r["gold"]) for r in rows)
     print(f"{DATA.name}, split {args.split}: {len(rows)} posts, {n_pos} with secrets "
           f"({sum(len(r['gold']) for r in rows)} gold spans), {len(rows) - n_pos} harmless look-alikes; "
           f"fr {sum(r['lang'] == 'fr' for r in rows)}, en {sum(r['lang'] == 'en' for r in rows)}")
-    ours, our_times = charterguard_predict(rows)
+    ours, our_times = charterguard_predict(rows, args.rules_only)
+    if args.per_split:
+        print_per_split(rows, ours, None if args.rules_only else charterguard_predict(rows, rules_only=True)[0])
     print_table("charterguard (secret.credentials + secret.internal_links), per family", score(rows, ours, CREDENTIALS + INFRASTRUCTURE))
     print_table("charterguard, credential families only, family-blind (comparable with detect-secrets)",
                 {"CREDENTIAL": score(rows, [[p for p in spans if p[2] in CREDENTIALS] for spans in ours], CREDENTIALS, family_blind=True)["ALL"]})

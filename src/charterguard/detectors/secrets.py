@@ -19,17 +19,18 @@ Each finding's span is the secret itself (the password of a URL, the value of
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator
 
+from ..errors import RuleOptionError
 from ..secrets import (
     CREDENTIAL_FAMILIES,
     FAMILIES,
     INFRASTRUCTURE_FAMILIES,
     SecretCandidate,
     label,
-    long_runs,
     resolve,
 )
 from ..spec.rule import Company, RuleSpec, check_known
@@ -37,6 +38,7 @@ from .base import Detector, Hit, register
 
 if TYPE_CHECKING:
     from ..analysis import Post
+    from ..secrets.presented import PresentedModel
 
 
 class SecretsRule(RuleSpec):
@@ -61,6 +63,19 @@ class SecretsRule(RuleSpec):
         json_schema_extra={"propertyNames": {"enum": list(FAMILIES)}},
         description="Text that replaces each family in the redacted post, e.g. {FILE_PATH: '[chemin interne]'}. "
         "Default: the rule's replacement, else [ENTITY].",
+    )
+    learned: bool = Field(
+        False,
+        description="Also report the values a learned reading (charterguard/secrets/presented.py: the words before and "
+        "after a token, its field or column name, its shape) reads as a credential handed over, among the tokens no "
+        "rule reported. Credential families only; without the shipped model the rules work alone.",
+    )
+    learned_threshold: float | None = Field(
+        None,
+        gt=0.0,
+        lt=1.0,
+        description="The calibrated probability from which the learned reading reports (default: the model's own, "
+        "set on our labelled corpus; higher: fewer false alarms, fewer secrets found).",
     )
     default_entity: str = "SECRET"
 
@@ -91,6 +106,20 @@ class SecretsDetector(Detector[SecretsRule]):
         self.families = frozenset(rule.families)
         self.credentials = bool(self.families & set(CREDENTIAL_FAMILIES))
         self.infrastructure = bool(self.families & set(INFRASTRUCTURE_FAMILIES))
+        if rule.learned_threshold is not None and not rule.learned:
+            raise RuleOptionError(("learned_threshold",), "`learned_threshold` sets the learned reading's threshold: give `learned: true` too")
+        if rule.learned and not self.credentials:
+            raise RuleOptionError(("learned",), "the learned reading finds credentials: give a credential family in `families` too")
+
+    @cached_property
+    def learned(self) -> PresentedModel | None:
+        """The learned reading when the rule asks for it (loaded on the first post, as the finders are),
+        None without the shipped model: the rules then work alone."""
+        if not self.rule.learned:
+            return None
+        from ..secrets.presented import load_presented_model
+
+        return load_presented_model()
 
     def find(self, post: Post) -> Iterable[Hit]:
         for candidate in self.candidates(post.text):
@@ -108,20 +137,12 @@ class SecretsDetector(Detector[SecretsRule]):
         # link is both a credential and part of the link.
         # Imported on the first post: their ~100 compiled patterns (~45 ms at import) are not paid
         # by a process whose charter never reaches a secrets rule (the registry imports every kind).
-        from ..secrets.catalogue import find_tokens
-        from ..secrets.credentials import find_announced, find_by_context, find_url_credentials
-        from ..secrets.generic import find_bare_keys
         from ..secrets.infrastructure import find_infrastructure
-        from ..secrets.shape import is_documented_sample
+        from ..secrets.scan import find_credentials
 
         found: list[SecretCandidate] = []
         if self.credentials:
-            runs = long_runs(text)
-            found += resolve(
-                find_tokens(text, runs) + find_url_credentials(text) + find_announced(text) + find_by_context(text) + find_bare_keys(text, runs)
-            )
-            # (whatever found it: "jwt.io's sample token X" is the docs' sample)
-            found = [c for c in found if not is_documented_sample(text[c.start : c.end], text, c.start)]
+            found += find_credentials(text, self.learned, self.rule.learned_threshold)
         if self.infrastructure:
             found += resolve(find_infrastructure(text, self.company.internal_domains, self.rule.internal_tools))
         return sorted((c for c in found if c.family in self.families), key=lambda c: c.start)

