@@ -17,7 +17,8 @@ from charterguard import Charter, Checker
 from charterguard.detectors.secrets import SecretsDetector
 from charterguard.errors import CharterError
 from charterguard.secrets import presented
-from charterguard.secrets.presented import candidate_spans, family_of, load_presented_model
+from charterguard.secrets.family import secret_family
+from charterguard.secrets.presented import candidate_spans, load_presented_model
 from charterguard.secrets.scan import find_credentials
 from charterguard.secrets.train_presented import main as train
 from charterguard.secrets.train_presented import read_rows
@@ -101,7 +102,7 @@ def test_ordinary_posts_yield_no_candidate() -> None:
     ],
 )
 def test_the_family_is_the_word_naming_the_value_else_its_shape(words: str, value: str, family: str) -> None:
-    assert family_of(words, value) == family
+    assert secret_family(value, words, prose=True) == family
 
 
 def test_without_the_model_file_the_rules_work_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -118,7 +118,9 @@ def _asymmetric_key_sized(value: str) -> bool:
     return size >= 64 if all(c in "0123456789abcdefABCDEF" for c in value) else size >= 43
 
 
-def secret_family(value: str, words: str = "", *, shape: str | None = None, place: str | None = None, user: str = "") -> str:
+def secret_family(
+    value: str, words: str = "", *, shape: str | None = None, place: str | None = None, user: str = "", prose: bool = False
+) -> str:
     """The family of the secret `value` (one of `CREDENTIAL_FAMILIES`), the first rule that applies:
 
     1. the value's own format: a base64 JSON object (a JWT...) TOKEN; a key marked with its environment
@@ -130,8 +132,9 @@ def secret_family(value: str, words: str = "", *, shape: str | None = None, plac
        CONNECTION_STRING; an authenticator link's secret a TOKEN;
     3. the words naming it (`named_family`): a config name, a header's name and scheme, a command-line option,
        the prose words before it;
-    4. no credential word: API_KEY when words were given (a name of ours, "credentials"); with no words at all,
-       a generated value API_KEY, a chosen one PASSWORD.
+    4. no credential word: API_KEY when words were given as a name (a name of ours, "credentials"); with no words
+       at all, or only `prose` (the sentence's words before a value handed over in prose), a generated value
+       API_KEY, a chosen one PASSWORD.
     """
     if shape != "PRIVATE_KEY" and _BASE64_JSON.match(value):
         return "TOKEN"
@@ -150,7 +153,7 @@ def secret_family(value: str, words: str = "", *, shape: str | None = None, plac
         return "CONNECTION_STRING"
     if named is not None:
         return named
-    if words:
+    if words and not prose:
         return "API_KEY"  # a name no word of ours knows ("sasl.jaas.config", "SONAR_LOGIN"): a key, as most secrets are
     return "API_KEY" if looks_generated(value) or looks_random(value) else "PASSWORD"
 

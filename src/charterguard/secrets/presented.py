@@ -20,8 +20,8 @@ rule reports keeps the rule's span and family; this reading looks only at the ot
   Platt-calibrated on out-of-fold margins, trained on our own corpus (train/secrets/) by
   ``python -m charterguard.secrets.train_presented``, shipped as
   ``data/presented_model.json.gz``; without the file the rules work alone;
-- the family: the word naming the value (credentials' word lists), else its shape (the family
-  rule in `charterguard.secrets`).
+- the family: `family.secret_family` with the sentence's words as prose: the last word naming the
+  value, else its shape (the family rule written in `charterguard.secrets`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ from typing import Any
 from ..semantic.classifier import read_model_file
 from ..text.wordlist import zipf
 from . import SecretCandidate
-from .credentials import _KEY_WORDS, _NOT_AN_ACCESS_CODE, _PASSWORD_WORDS, _SECRET_WORDS, _TOKEN_WORDS, key_family
+from .credentials import _NOT_AN_ACCESS_CODE
+from .family import secret_family
 from .shape import (
     classes,
     entropy,
@@ -345,32 +346,6 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return left[cut + 1 :] + " " + right[: min(stops, default=len(right))]
 
 
-# -- the family ------------------------------------------------------------------------------
-
-_NAMING = re.compile(
-    rf"(?i)(?<![^\W_])(?:(?P<password>{_PASSWORD_WORDS})|(?P<key>{_KEY_WORDS})|(?P<token>{_TOKEN_WORDS})|(?P<secret>{_SECRET_WORDS}))(?![^\W_])"
-)
-
-
-def family_of(words: str, value: str) -> str:
-    """The family rule of `charterguard.secrets`: the last word naming the value (password, code, PIN
-    PASSWORD; key API_KEY, or PRIVATE_KEY by `credentials.key_family`; token, jeton, bearer TOKEN;
-    secret API_KEY when generated, else PASSWORD); no word: generated API_KEY, chosen PASSWORD."""
-    last = None
-    for match in _NAMING.finditer(words):
-        last = match
-    generated = looks_generated(value) or looks_like_key(value) and not looks_like_password(value)
-    if last is None:
-        return "API_KEY" if generated else "PASSWORD"
-    if last.group("password"):
-        return "PASSWORD"
-    if last.group("token"):
-        return "TOKEN"
-    if last.group("key"):
-        return key_family(words, value)
-    return "API_KEY" if generated else "PASSWORD"
-
-
 # -- the model ---------------------------------------------------------------------------------
 
 
@@ -418,7 +393,7 @@ class PresentedModel:
             p = self.full.probability(feats)
             if p >= limit and self.context.probability(context_only(feats)) >= self.context_threshold:
                 value = text[start:end]
-                out.append(SecretCandidate(start, end, family_of(_family_words(text, start), value), "presented-value", score=round(p, 3)))
+                out.append(SecretCandidate(start, end, secret_family(value, _family_words(text, start), prose=True), "presented-value", score=round(p, 3)))
         return out
 
 
