@@ -91,6 +91,13 @@ def test_ordinary_posts_yield_no_candidate() -> None:
         assert candidate_spans(text) == [], text
 
 
+def test_a_field_name_joining_words_is_no_value() -> None:
+    # a config naming its fields in attributes: the names are identifiers, the value beside them a secret
+    text = '<creds><add key="Username" value="svc-build" /><add key="PlainTextPassword" value="Rv7-Tomate#33" /></creds>'
+    assert [text[s:e] for s, e in candidate_spans(text)] == ["Rv7-Tomate#33"]
+    assert candidate_spans("la clé d'app en lettres : xkqwmzrtplvbnh") != []  # random letters stay a candidate
+
+
 @pytest.mark.parametrize(
     ("words", "value", "family"),
     [

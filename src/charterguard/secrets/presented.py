@@ -37,7 +37,7 @@ from importlib.resources.abc import Traversable
 from typing import Any
 
 from ..semantic.classifier import read_model_file
-from ..text.wordlist import zipf
+from ..text.wordlist import is_common_word, zipf
 from . import SecretCandidate
 from .credentials import _NOT_AN_ACCESS_CODE
 from .family import secret_family
@@ -148,14 +148,24 @@ def is_candidate(value: str, text: str, start: int) -> bool:
     elif has_digit or _TYPED_SYMBOL.search(value, 1, len(value) - 1):  # (a symbol inside: "hiring!", "LGBTQ+" are words)
         shaped = True
     else:
-        # letters only: random letters (an app password, a key in letters), never a word or a name
+        # letters only: random letters (an app password, a key in letters), never a word, a name or
+        # an identifier joining words ("ClearTextPassword", the name of a field in a config)
         letters = value.replace("-", "")
-        shaped = letters.isalpha() and len(letters) >= 12 and sum(c in "aeiouyAEIOUY" for c in letters) < 0.3 * len(letters) and zipf(value) < 1.0
+        shaped = (
+            letters.isalpha() and len(letters) >= 12 and sum(c in "aeiouyAEIOUY" for c in letters) < 0.3 * len(letters) and zipf(value) < 1.0
+            and not _joins_words(letters)
+        )
     if not shaped or _NOT_A_VALUE.search(value) or _RULES_OWN.search(value) or is_placeholder(value) or _MASKED.search(value):
         return False
     if has_digit and (_IN_SPACED_NUMBER.match(text, start + len(value)) or _AFTER_SPACED_NUMBER.search(text, max(0, start - 3), start)):
         return False  # a group of a longer number written in groups: a card, an IBAN, a phone number
     return not (value.isdigit() and _HOST_BEFORE.search(text, max(0, start - 64), start))  # (a port: "vault.internal:8200")
+
+
+def _joins_words(letters: str) -> bool:
+    """Two or more ordinary words joined in camel case ("ClearTextPassword", "apiKeyName")."""
+    parts = _CAMEL.findall(letters)
+    return len(parts) >= 2 and all(is_common_word(part) for part in parts)
 
 
 def _runs_worth_reading(text: str) -> Iterator[tuple[int, int]]:
