@@ -127,6 +127,16 @@ its market, staff moved to a contractor, a unit let go ("on se sépare du pôle"
 1.000, recall 0.750 / 0.800 -> 0.900 / 0.950 (with corpus D; 0.900 / 0.900 without); fresh7 recall EN
 0.950 -> 1.000 (corpus D); every other split 1.00 on every phenomenon; corporate false alarms 0 / 0 / 0 / 0.
 Tuned figures: fresh10's first run is the estimate.
+bench/data/inside_fresh10.jsonl (split "fresh10"): 88 cases written blind on 2026-12-02 (session 11) by a
+sixth tester (no product code nor training data read), 44 FR / 44 EN, 22 positives each. Run once on main
+(bee058f): precision 0.870 / 0.850, recall 0.909 / 0.773 (FR / EN), accuracy 0.886 / 0.818; once on the merged
+code of round s11 (with corpus D), the honest number: precision **0.870 / 0.857, recall 0.909 / 0.818**,
+accuracy 0.886 / 0.841, corporate false alarms 0: one case gained (a purchase-order freeze "not announced
+yet"), every other error the same. The round's mechanisms, fitted on fresh9's wordings, barely transfer.
+Missed: acquisition/en 2 of 3 (a leak told only by hints, "in a few weeks we'll own them"), a restatement of
+revenue, contracts held for a standstill or appeal period (FR and EN), a head office losing a floor; false
+alarms: published news framed as "the filing went live at 7am", "c'est désormais public", a CEO's televised
+denial of closures, a compliance quiz, an office reorganisation, a rumour about a supplier. Now a development set.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 
@@ -168,7 +178,7 @@ rules:
 
 def load() -> list[dict]:
     rows = []
-    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl", "inside_fresh3.jsonl", "inside_fresh4.jsonl", "inside_fresh5.jsonl", "inside_fresh6.jsonl", "inside_fresh7.jsonl", "inside_fresh8.jsonl", "inside_fresh9.jsonl"):
+    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl", "inside_fresh3.jsonl", "inside_fresh4.jsonl", "inside_fresh5.jsonl", "inside_fresh6.jsonl", "inside_fresh7.jsonl", "inside_fresh8.jsonl", "inside_fresh9.jsonl", "inside_fresh10.jsonl"):
         path = DATA / name
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows
@@ -197,10 +207,10 @@ def prf(pairs: list[tuple[int, bool]]) -> tuple[float, float, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "all"], default="all")
     parser.add_argument(
         "--errors",
-        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"],
+        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"],
         help="print the misses and false alarms of a split (never report's: nobody tunes on it)",
     )
     args = parser.parse_args()
@@ -216,7 +226,7 @@ def main() -> int:
         "all confidential": predictor(Checker(charter.only(confidential)), confidential),
     }
     rows = load()
-    splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"] if args.split == "all" else [args.split]
+    splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"] if args.split == "all" else [args.split]
     if args.errors and args.errors not in splits:
         splits.append(args.errors)
     print(f"rules: {', '.join(sorted(ids))}; {len(rows)} cases")

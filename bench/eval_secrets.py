@@ -1,6 +1,6 @@
 """Precision / recall per family: the secret rules of the default charter vs detect-secrets.
 
-    .venv/bin/python bench/eval_secrets.py [--per-split] [--rules-only] [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|all] [--no-baseline] [--ordinary] [--show-errors]
+    .venv/bin/python bench/eval_secrets.py [--per-split] [--rules-only] [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|holdout14|all] [--no-baseline] [--ordinary] [--show-errors]
 
 Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
 (French and English; secrets in prose, config, URLs, pasted keys; about as many
@@ -211,6 +211,18 @@ labels the testers disagree on among themselves (PyPI, Notion's secret_, an AWS 
 host of a database link) or that one tester alone gave (an Authorization header with no scheme or "Token" labelled
 API_KEY where 10 other Authorization values are TOKEN; OVH's consumer key TOKEN in two splits, API_KEY in a third;
 a Twilio auth token, the 1Password Secret Key, SONAR_LOGIN, a vendor's name overriding the word before it).
+
+`holdout14` (178 posts, 88 with a secret / 96 gold spans, 90 harmless look-alikes; fr 89, en 89) was written blind
+on 2026-12-02 (session 11) by a sixth tester who read no product code, rules or training data, and run once on
+main (bee058f) before this session's changes: ALL P 0.945 / R 0.896, credentials family-blind 0.985 / 0.930, posts
+flagged 84/88, harmless 1/90 (detect-secrets credentials 0.731 / 0.268). Once on the merged code (the family rule,
+the learned reading), the honest number: ALL **0.935 / 0.906**, credentials family-blind **0.971 / 0.944**, posts
+84/88, harmless 1/90. The learned reading found one password no rule read (a NuGet config's ClearTextPassword
+value) and reported the attribute's name beside it (no value joining words in camel case is a candidate since);
+the family round changed no holdout14 line. Misses: two vendor prefixes outside the catalogue (HubSpot's
+pat-eu1-, Beamer's b_), a base64 password in a Helm chart, an alarm code given with no code word ("boîtier
+d'alarme : 7319"), a sqlplus host; families: a GitLab OAuth secret, a curl bearer value, an Alertmanager key and a
+webhook secret named otherwise by the tester; the false alarm is Stripe's documented test key. Now a development set.
 """
 
 from __future__ import annotations
@@ -232,7 +244,7 @@ CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING
 INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
 # Written before the detector was read and run once: measured, never a target the tests assert
 # (a split the tests assert is a split the code gets tuned on).
-BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13")
+BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14")
 
 Span = tuple[int, int, str]  # start, end, family
 
@@ -433,7 +445,7 @@ def print_post_level(name: str, c: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "all"), default="report")
+    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "all"), default="report")
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")

@@ -1,6 +1,6 @@
 """Functional tone suites (bench/data/tone_suite_{fr,en}.tsv): accuracy per phenomenon.
 
-    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5|blind6|blind7] [--errors] [--stages]
+    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8] [--errors] [--stages]
 
 `--stages` counts, for the missed flag cases, the stage of the learned reading that lost them
 (no target named, gate closed, head under threshold, dropped after the head, info only).
@@ -79,6 +79,15 @@ structure, put-downs"; blind2-7 as development sets, rows never copied): blind7 
 (insult_negated 0.67/0.50 -> 1.00/1.00, threat 0.50/0.67 -> 1.00/1.00), blind6 0.847 -> 0.868,
 blind5 0.771 -> 0.840, blind4 0.792 -> 0.847, blind3 0.924 -> 0.931, blind2 0.993 -> 1.000; no pass
 case of any split got worse.
+`--split blind8` reads bench/data/tone_blind8_{fr,en}.tsv: 144 cases written blind on 2026-12-02
+(session 11) by a sixth tester (no product code nor training data read), run once on main
+(bee058f): 0.826; once on the merged code of the fifth round, the honest estimate: **0.854**;
+dehumanising 1.00/0.50, discrimination 0.67/0.83, disparage_competitor 0.67/0.67, disparage_customers
+0.83/0.83, disparage_employer 1.00/0.83, insult_colleague 1.00/0.83, threat 1.00/0.67 (fr/en); pass:
+insult_negated 0.83/1.00, quotation_counter 0.83/1.00, profanity_no_target 0.83/0.83, negative_fine
+1.00/0.83 (one new false alarm: a competitor praised, "smoother than ours", read at the role
+threshold), group_neutral 1.00/1.00. Gained from main: competitor/en 0.33 -> 0.67, employer/en 0.50
+-> 0.83, insult_negated/fr 0.67 -> 0.83. Now a development set.
 """
 
 from __future__ import annotations
@@ -163,7 +172,7 @@ def lost_at(checker, case: Case) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"], default="report")
+    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"], default="report")
     parser.add_argument("--errors", action="store_true", help="print the misclassified posts of the split")
     parser.add_argument("--stages", action="store_true", help="count where the missed flag cases were lost (learned reading's stages)")
     args = parser.parse_args()
@@ -171,7 +180,7 @@ def main() -> int:
     from charterguard.engine import Checker
 
     checker = Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
-    if args.split in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"):
+    if args.split in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"):
         cases = load_cases(stem=f"tone_{args.split}")
     else:
         cases = [c for c in load_cases() if args.split == "all" or c.split == args.split]
