@@ -48,6 +48,18 @@ def acme_checker(acme: Charter) -> Checker:
     return Checker(acme)
 
 
+@pytest.fixture(scope="session")
+def acme_group_checker() -> Checker:
+    """The shipped acme-group charter (competitors Globex and Initech), as the tone suites read it."""
+    return Checker(Charter.load(str(Path(__file__).resolve().parents[1] / "policies" / "acme-group.yaml")))
+
+
+def tone_alarms(checker: Checker, text: str, lang: str) -> list[str]:
+    """The spans of the tone findings at warn or block (hints left out)."""
+    report = checker.check(text, lang=lang)
+    return [f.text for f in report.findings if f.category == "tone" and f.severity in ("warn", "block")]
+
+
 def codename_charter(*terms: str, **options: object) -> Checker:
     """A one-rule charter flagging `terms` (options go into the rule)."""
     extra = "".join(f"\n    {k}: {str(v).lower() if isinstance(v, bool) else v}" for k, v in options.items())

@@ -5,24 +5,8 @@ no finding; the same insult asserted, asked for agreement or confirmed stays one
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from charterguard.charter.model import Charter
-from charterguard.engine import Checker
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
-
-
-def tone_findings(checker: Checker, text: str, lang: str) -> list[str]:
-    report = checker.check(text, lang=lang)
-    return [f.text for f in report.findings if f.category == "tone" and f.severity in ("warn", "block")]
+from conftest import tone_alarms
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -50,8 +34,8 @@ def tone_findings(checker: Checker, text: str, lang: str) -> list[str]:
     # a negation with "ni ... ni"
     ("Mon collègue n'est ni idiot ni fainéant, il manquait d'informations.", "fr"),
 ])
-def test_a_claim_the_writer_rejects_is_no_finding(checker, text, lang):
-    assert tone_findings(checker, text, lang) == []
+def test_a_claim_the_writer_rejects_is_no_finding(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) == []
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -66,5 +50,5 @@ def test_a_claim_the_writer_rejects_is_no_finding(checker, text, lang):
     # the insult asserted after a claim of others
     ("Certains disent que notre chef est exigeant. Moi je dis que c'est un crétin.", "fr"),
 ])
-def test_an_insult_asserted_or_confirmed_stays_a_finding(checker, text, lang):
-    assert tone_findings(checker, text, lang) != []
+def test_an_insult_asserted_or_confirmed_stays_a_finding(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) != []

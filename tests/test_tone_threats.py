@@ -5,24 +5,8 @@ violent verb; business talk, sport, safety reminders and harm to no one stay cle
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from charterguard.charter.model import Charter
-from charterguard.engine import Checker
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
-
-
-def aggression(checker: Checker, text: str, lang: str) -> list[str]:
-    report = checker.check(text, lang=lang)
-    return [f.text for f in report.findings if f.category == "tone" and f.severity in ("warn", "block")]
+from conftest import tone_alarms
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -41,8 +25,8 @@ def aggression(checker: Checker, text: str, lang: str) -> list[str]:
     # veiled, to an @mention named in the sentence before
     ("Lovely garden, @Tom. Would be a shame if something happened to it.", "en"),
 ])
-def test_a_veiled_or_conditional_threat_is_aggression(checker, text, lang):
-    assert aggression(checker, text, lang) != []
+def test_a_veiled_or_conditional_threat_is_aggression(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) != []
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -60,5 +44,5 @@ def test_a_veiled_or_conditional_threat_is_aggression(checker, text, lang):
     ("Si le match est gagné, je vais mettre le feu à l'ambiance ce soir.", "fr"),
     ("Thanks for the lovely dinner, everyone. It would be a shame if something happened to the leftovers, so take some home!", "en"),
 ])
-def test_harm_to_no_one_or_advice_is_no_threat(checker, text, lang):
-    assert aggression(checker, text, lang) == []
+def test_harm_to_no_one_or_advice_is_no_threat(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) == []
