@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import string
+import time
 
 import pytest
 
@@ -81,6 +82,36 @@ VENDOR_TOKENS = [
     ("pinecone (prefixed)", "API_KEY", "pcsk_" + chars(ALNUM, 5) + "_" + chars(ALNUM, 60)),
     ("firebase cloud messaging server key", "API_KEY", "AAAA" + chars(ALNUM, 7) + ":APA91b" + chars(ALNUM + "_-", 134)),
 ]
+
+
+def uuid() -> str:
+    return "-".join(chars(HEX, n) for n in (8, 4, 4, 4, 12))
+
+
+# The rest of gitleaks' rules whose secret has a shape of its own (a prefix or a fixed format), one token each.
+# Families by `secret_family`: the vendor's word ("key"/"secret" an API key, "token" a token), a base64 JSON a token.
+GITLEAKS_TOKENS = [
+    ("adobe client secret", "API_KEY", "p8e-" + chars(ALNUM, 32)),
+    ("adyen api key", "API_KEY", "AQE" + chars(string.ascii_lowercase + string.digits, 6) + "." + chars(ALNUM + "_-", 64)),
+    ("artifactory reference token", "TOKEN", "cmVmd" + chars(ALNUM, 59)),
+    ("azure data factory runtime key", "API_KEY", "IR@" + uuid() + "@adf-acme-prod@westeurope@" + chars(ALNUM + "+/", 43) + "="),
+    ("beamer", "API_KEY", "b_" + chars(ALNUM + "_-", 44)),
+    ("cast ai", "API_KEY", "castai_v1_" + chars(ALNUM, 64) + "_" + chars(ALNUM, 8)),
+    ("chief tools", "TOKEN", "ctp_" + chars(ALNUM, 40)),
+    ("claude code oauth", "TOKEN", "sk-ant-oat01-" + chars(ALNUM + "_-", 95)),
+    ("defined networking", "API_KEY", "dnkey-" + chars(ALNUM, 26) + "-" + chars(ALNUM + "_", 52)),
+    ("gitlab oauth application secret", "API_KEY", "gloas-" + chars(HEX, 64)),
+    ("gitlab feature flag client token", "TOKEN", "glffct-" + chars(ALNUM, 20)),
+    ("gitlab routable pat", "TOKEN", "glpat-" + chars(ALNUM + "_-", 38) + ".01" + chars(string.ascii_lowercase + string.digits, 7)),
+    ("groq", "API_KEY", "gsk_" + chars(ALNUM, 48)),
+    ("hubspot private app", "TOKEN", "pat-na1-" + uuid()),
+    ("hubspot private app (eu)", "TOKEN", "pat-eu1-" + uuid()),
+    ("jwt in base64", "TOKEN", "ZXlKaGJHY2lPaU" + chars(ALNUM + "+/", 120) + "=="),
+    ("octopus deploy", "API_KEY", "API-" + chars(string.ascii_uppercase + string.digits, 25) + "7"),
+    ("slack configuration token", "TOKEN", "xoxe.xoxp-1-" + chars(ALNUM, 164)),
+    ("sourcegraph (no instance id)", "TOKEN", "sgp_" + chars(HEX, 40)),
+]
+VENDOR_TOKENS += GITLEAKS_TOKENS
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -296,3 +327,60 @@ def test_a_key_marked_with_its_environment_is_found_with_a_shorter_body(text: st
 )
 def test_environment_marked_names_that_are_not_keys_stay_clean(text: str) -> None:
     assert find_tokens(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("cookie volé dans le HAR : _gitlab_session=" + (session := chars(HEX, 32)) + "; path=/", session),
+        ("Suivez ma session : https://claude.ai/code/session_" + (sid := chars(ALNUM, 24)), "claude.ai/code/session_" + sid),
+    ],
+    ids=["gitlab-session-cookie", "claude-code-session-link"],
+)
+def test_a_session_cookie_or_a_session_link_is_a_token(text: str, secret: str) -> None:
+    assert found(text) == [("TOKEN", secret)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HUBSPOT_TOKEN=pat-na1-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",  # the docs' placeholder
+        "pat-na1-" + uuid()[:20] + " (truncated in the screenshot)",
+        "Our PAT-NA1 rollout and the pat-eu1 region are live",
+        "GROQ_API_KEY=gsk_" + "x" * 48,
+        "b_" + "a" * 44,
+        "the column b_customer_lifetime_value_in_euros_after_tax_v2 is new",  # a snake_case name, 44 characters long
+        "sk-ant-oat01-" + "x" * 95,
+        "API-" + "A" * 26,
+        "see ticket API-GATEWAYMIGRATIONPHASETWO today",  # no digit: a ticket key
+        "Le préfixe p8e- désigne les secrets Adobe, ctp_ ceux de Chief Tools, dnkey- ceux de Defined Networking",
+        "_gitlab_session= is the cookie name, castai_v1_ the key prefix",
+        "ZXlKaGJHY2lPaU is base64 of a JWT header's start",
+    ],
+)
+def test_placeholders_truncated_values_and_prefixes_in_prose_are_not_tokens(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "b_" * 50_000,
+        "b_" + "a_" * 49_000,
+        "ZXlKaGJHY2lPaU" + "A" * 99_000 + "!",
+        "ZXlKaGJHY2lPaU" * 7_000,
+        "ctp_" + "a" * 99_000,
+        "glpat-" * 16_000,
+        "glpat-" + "a" * 99_000 + ".",
+        "pat-na1-" * 12_000,
+        "API-" + "A" * 99_000,
+        "IR@" * 30_000,
+        "IR@" + "0" * 36 + "@" + "a@" * 45_000,
+        "xoxe.xoxp-1-" * 8_000,
+        "claude.ai/code/session_" * 4_000,
+    ],
+)
+def test_the_catalogue_takes_linear_time_on_long_adversarial_posts(text: str) -> None:
+    started = time.perf_counter()
+    find_tokens(text[:100_000])
+    assert time.perf_counter() - started < 5.0  # shared 2-core machine: generous; a quadratic scan takes minutes

@@ -1,7 +1,10 @@
 """Provider credentials recognisable by their shape alone (a prefix, a length, an alphabet).
 
 The families follow gitleaks' public rule catalogue (and the plugins of Yelp's
-detect-secrets, which it covers): a token whose prefix is distinctive
+detect-secrets, which it covers): every gitleaks rule whose secret has a shape of its own
+(a literal prefix or a fixed format, read from config/gitleaks.toml and cmd/generate/config/rules/*.go
+in session 11) has a shape here; rules that need a keyword beside a generic value are the job of
+`credentials`. A token whose prefix is distinctive
 (`ghp_`, `glpat-`, `xoxb-`, `AKIA`, `sk_live_`, `eyJ...`) is a secret wherever it
 appears, in prose or config, so it needs no keyword. Secrets without such a shape
 (an AWS secret access key, a private_key_id) are found by `credentials` when a
@@ -58,7 +61,12 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     # Code hosting, CI, registries
     TokenShape("github-token", "TOKEN", _B + r"gh[pousr]_[A-Za-z0-9]{36,255}" + _E, 3.0, hint='gh[pousr]_'),
     TokenShape("github-fine-grained-token", "TOKEN", _B + r"github_pat_[A-Za-z0-9_]{60,255}" + _E, hint='github_pat_'),
-    TokenShape("gitlab-token", "TOKEN", _B + r"gl(?:pat|dt|rt|ptt|ft|cbt|imt|oas|soat|agent)-[A-Za-z0-9_\-]{20,64}" + _E, 3.0, hint='gl[a-z]{2,5}-'),
+    # (a routable token, GitLab 17.x, ends in "." and a 9-character checksum)
+    TokenShape("gitlab-token", "TOKEN", _B + r"gl(?:pat|dt|rt|ptt|ft|cbt|imt|soat|agent|ffct)-[A-Za-z0-9_\-]{20,300}(?:\.[0-9a-z]{9})?" + _E, 3.0,
+               hint='gl[a-z]{2,5}-'),
+    # (GitLab calls gloas- an OAuth application's secret: a key, as every client secret)
+    TokenShape("gitlab-oauth-app-secret", "API_KEY", _B + r"gloas-[A-Za-z0-9_\-]{20,300}" + _E, 3.0, hint='gloas-'),
+    TokenShape("gitlab-session-cookie", "TOKEN", r"_gitlab_session=(?P<secret>[0-9a-f]{32})(?![\w\-])", 3.0, hint='_gitlab_session='),
     TokenShape("gitlab-runner-registration-token", "TOKEN", _B + r"GR1348941[A-Za-z0-9_\-]{20}" + _E, hint='GR1348941'),
     TokenShape("npm-token", "TOKEN", _B + r"npm_[A-Za-z0-9]{36}" + _E, hint='npm_'),
     TokenShape("pypi-token", "TOKEN", _B + r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,}" + _E, hint='pypi-AgEIcHlwaS5vcmc'),
@@ -98,6 +106,14 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("huggingface-org-token", "TOKEN", _B + r"api_org_[A-Za-z]{34}" + _E, 3.0, hint='api_org_'),
     # LangSmith issues "API keys" of two types, personal (lsv2_pt_) and service (lsv2_sk_).
     TokenShape("langsmith-api-key", "API_KEY", _B + r"lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}" + _E, hint='lsv2_'),
+    # Artifactory's reference token is base64 of "reftkn": "cmVmd" + 59
+    TokenShape("artifactory-reference-token", "TOKEN", _B + r"cmVmd[A-Za-z0-9]{59}" + _E, 4.0, hint='cmVmd'),
+    TokenShape("octopus-deploy-api-key", "API_KEY", _B + r"API-(?=[A-Z]{0,25}\d)[A-Z0-9]{26}" + _E, 3.5, hint='API-[A-Z0-9]{26}'),
+    TokenShape("castai-api-key", "API_KEY", _B + r"castai_v1_[A-Za-z0-9]{64}_[A-Za-z0-9]{8}" + _E, hint='castai_v1_'),
+    TokenShape("chieftools-token", "TOKEN", _B + r"ct[opr]_[A-Za-z0-9]{30,248}" + _E, 3.5, hint='ct[opr]_'),
+    TokenShape("defined-networking-api-key", "API_KEY", _B + r"dnkey-[A-Za-z0-9=_\-]{26}-[A-Za-z0-9=_\-]{52}" + _E, hint='dnkey-'),
+    # Azure Data Factory's self-hosted integration runtime key: IR@<guid>@<factory>@<region>@<44 base64>
+    TokenShape("azure-data-factory-runtime-key", "API_KEY", r"(?<![\w@])IR@[0-9a-fA-F\-]{36}@[\w\-]{1,90}@[\w\-]{1,40}@[A-Za-z0-9+/]{43}=", hint='IR@'),
     # Messaging, payments, SaaS
     TokenShape("slack-token", "TOKEN", _B + r"xox[abposre]-(?:\d+-)?[A-Za-z0-9\-]{10,250}" + _E, hint='xox[abposre]-'),
     TokenShape("slack-app-token", "TOKEN", _B + r"xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+" + _E, hint='xapp-'),
@@ -128,6 +144,14 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("lob-api-key", "API_KEY", _B + r"(?:live|test)_(?:pub_[a-f0-9]{31}|[a-f0-9]{35})" + _E, hint='(?:live|test)_'),
     TokenShape("plaid-access-token", "TOKEN", _B + r"access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + _E, hint='access-(?:sandbox|development|production)-'),
     TokenShape("trello-token", "TOKEN", _B + r"ATTA[a-fA-F0-9]{64}[A-Za-z0-9]{8}" + _E, hint='ATTA'),
+    TokenShape("adobe-client-secret", "API_KEY", _B + r"p8e-[A-Za-z0-9]{32}" + _E, 3.0, hint='p8e-'),
+    TokenShape("adyen-api-key", "API_KEY", _B + r"AQE[a-z0-9]{5,40}\.[A-Za-z0-9_=\-]{50,80}" + _E, 3.5, hint='AQE[a-z0-9]{5}'),
+    # Beamer's API key: "b_" + 44 base64url characters (its entropy tells it from a snake_case name)
+    TokenShape("beamer-api-key", "API_KEY", _B + r"b_[A-Za-z0-9=_\-]{44}" + _E, 4.0, hint='b_[\\w=\\-]{44}'),
+    # HubSpot private app access token: "pat-" + the account's region + a UUID
+    TokenShape("hubspot-private-app-token", "TOKEN", _B + r"pat-(?:na|eu|ap)\d{1,2}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + _E,
+               hint='pat-(?:na|eu|ap)\\d'),
+    TokenShape("slack-config-token", "TOKEN", _B + r"xoxe\.xox[bp]-\d-[A-Za-z0-9]{150,180}" + _E, hint='xoxe\\.xox'),
     TokenShape("shopify-token", "TOKEN", _B + r"shp(?:at|ca|pa)_[a-fA-F0-9]{32}" + _E, hint='shp(?:at|ca|pa)_'),
     TokenShape("shopify-shared-secret", "API_KEY", _B + r"shpss_[a-fA-F0-9]{32}" + _E, hint='shpss_'),
     # Asana personal access token: "1/<user id>:<32 hex>" (newer ones "2/<user id>/<app id>:<32 hex>").
@@ -141,12 +165,16 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("openai-api-key", "API_KEY", _B + r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}" + _E, hint='T3BlbkFJ'),
     TokenShape("openai-project-key", "API_KEY", _B + r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,}" + _E, 3.5, hint='sk-(?:proj|svcacct|admin)-'),
     TokenShape("anthropic-api-key", "API_KEY", _B + r"sk-ant-(?:api03|admin01)-[A-Za-z0-9_\-]{80,}" + _E, hint='sk-ant-'),
+    # Claude Code's OAuth token (`claude setup-token`, CLAUDE_CODE_OAUTH_TOKEN), and a remote-control session's link
+    TokenShape("anthropic-oauth-token", "TOKEN", _B + r"sk-ant-oat01-[A-Za-z0-9_\-]{80,120}" + _E, hint='sk-ant-oat01-'),
+    TokenShape("claude-code-session-link", "TOKEN", r"claude\.ai/code/session_[A-Za-z0-9]{16,64}(?![\w\-])", 3.0, hint='claude\\.ai/code/session_'),
+    TokenShape("groq-api-key", "API_KEY", _B + r"gsk_[A-Za-z0-9]{48}" + _E, 3.5, hint='gsk_'),
     # Nostr's bech32 private key (NIP-19): "nsec1" and 58 characters of the bech32 alphabet.
     TokenShape("nostr-private-key", "PRIVATE_KEY", _B + r"nsec1[02-9ac-hj-np-z]{58}" + _E, hint='nsec1'),
     TokenShape("age-secret-key", "PRIVATE_KEY", r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", hint='AGE-SECRET-KEY-1'),
     TokenShape("onepassword-secret-key", "API_KEY", _B + r"A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}" + _E, hint='A3-'),
     TokenShape("tailscale-key", "API_KEY", _B + r"tskey-(?:auth|api|client|webhook|scim)-[A-Za-z0-9]{6,24}-[A-Za-z0-9]{20,64}" + _E, hint='tskey-'),
-    TokenShape("sourcegraph-token", "TOKEN", _B + r"sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}" + _E, hint='sgp_'),
+    TokenShape("sourcegraph-token", "TOKEN", _B + r"sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40}" + _E, hint='sgp_'),
     TokenShape("nuget-api-key", "API_KEY", _B + r"oy2[a-z0-9]{43}" + _E, 3.5, hint='oy2'),
     TokenShape("circleci-token", "TOKEN", _B + r"CCIPAT_[A-Za-z0-9]{22}_[a-fA-F0-9]{40}" + _E, hint='CCIPAT_'),
     TokenShape("salesforce-access-token", "TOKEN", _B + r"00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,}" + _E, hint='00D[A-Za-z0-9]{12,15}!'),
@@ -161,6 +189,8 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     # ({"alg", {"typ", {"kid" in base64url), then the payload and the signature.
     # A BitLocker recovery key: 8 groups of 6 digits, a shape nothing else has; it unlocks a disk as a password does.
     TokenShape("bitlocker-recovery-key", "PASSWORD", r"(?<![\w\-])\d{6}(?:-\d{6}){7}(?![\w\-])", hint=r"\d{6}-\d{6}-\d{6}-"),
+    # a JWT encoded in base64 once more ("eyJhbGciOi" -> "ZXlKaGJHY2lPaU"), as a Kubernetes Secret or a CI variable holds it
+    TokenShape("jwt-base64", "TOKEN", _B + r"ZXlK(?:aGJHY2lPaU|MGVYQWlPaU|cmFXUWlP)[A-Za-z0-9+/]{40,4000}={0,2}", hint='ZXlK'),
     TokenShape("jwt", "TOKEN", _B + r"eyJ(?:hbGci|0eXAi|raWQi)[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}" + _E,
                hint='eyJ(?:hbGci|0eXAi|raWQi)'),
     TokenShape("putty-private-key", "PRIVATE_KEY", r"PuTTY-User-Key-File-\d: [\s\S]{0,4000}?Private-Lines: \d+[\s\S]{0,8000}?(?:Private-MAC: [0-9a-fA-F]{20,128}|(?=Private-MAC)|$)", hint='PuTTY-User-Key-File'),
