@@ -93,6 +93,9 @@ def uuid() -> str:
 GITLEAKS_TOKENS = [
     ("adobe client secret", "API_KEY", "p8e-" + chars(ALNUM, 32)),
     ("adyen api key", "API_KEY", "AQE" + chars(string.ascii_lowercase + string.digits, 6) + "." + chars(ALNUM + "_-", 64)),
+    ("airtable personal access token", "TOKEN", "pat" + chars(ALNUM, 14) + "." + chars(HEX, 64)),
+    ("amazon bedrock long-term key", "API_KEY", "ABSK" + chars(ALNUM + "+/", 132)),
+    ("amazon bedrock short-term key", "API_KEY", "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t" + chars(ALNUM + "+/", 300) + "="),
     ("artifactory reference token", "TOKEN", "cmVmd" + chars(ALNUM, 59)),
     ("azure data factory runtime key", "API_KEY", "IR@" + uuid() + "@adf-acme-prod@westeurope@" + chars(ALNUM + "+/", 43) + "="),
     ("beamer", "API_KEY", "b_" + chars(ALNUM + "_-", 44)),
@@ -356,6 +359,7 @@ def test_a_session_cookie_or_a_session_link_is_a_token(text: str, secret: str) -
         "Le préfixe p8e- désigne les secrets Adobe, ctp_ ceux de Chief Tools, dnkey- ceux de Defined Networking",
         "_gitlab_session= is the cookie name, castai_v1_ the key prefix",
         "ZXlKaGJHY2lPaU is base64 of a JWT header's start",
+        "Amazon Bedrock keys start with ABSK; short-term ones with bedrock-api-key-",
     ],
 )
 def test_placeholders_truncated_values_and_prefixes_in_prose_are_not_tokens(text: str) -> None:
@@ -378,6 +382,9 @@ def test_placeholders_truncated_values_and_prefixes_in_prose_are_not_tokens(text
         "IR@" + "0" * 36 + "@" + "a@" * 45_000,
         "xoxe.xoxp-1-" * 8_000,
         "claude.ai/code/session_" * 4_000,
+        "ABSK" + "A" * 99_000 + "!",
+        "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t" * 2_000,
+        "pat" + "a" * 14 + "." + "0" * 99_000,
     ],
 )
 def test_the_catalogue_takes_linear_time_on_long_adversarial_posts(text: str) -> None:

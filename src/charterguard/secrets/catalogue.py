@@ -57,6 +57,9 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("terraform-cloud-token", "TOKEN", _B + r"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=\-]{60,}" + _E, hint='\\.atlasv1\\.'),
     # Firebase Cloud Messaging legacy server key: "<7-char id>:APA91b<...>", after gitleaks' gcp rules.
     TokenShape("fcm-server-key", "API_KEY", r"(?<![\w\-])AAAA[A-Za-z0-9_\-]{7}:APA91b[A-Za-z0-9_\-]{100,}" + _E, hint='APA91b'),
+    # Amazon Bedrock API keys: long-term "ABSK" + base64, short-term "bedrock-api-key-" + base64 of "bedrock.amazonaws.com..."
+    TokenShape("aws-bedrock-api-key", "API_KEY", _B + r"(?:ABSK[A-Za-z0-9+/]{109,269}={0,2}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%]{0,4000})",
+               hint='ABSK|bedrock-api-key-'),
     TokenShape("heroku-api-key", "API_KEY", _B + r"HRKU-[A-Za-z0-9_\-]{60}" + _E, hint='HRKU-'),
     # Code hosting, CI, registries
     TokenShape("github-token", "TOKEN", _B + r"gh[pousr]_[A-Za-z0-9]{36,255}" + _E, 3.0, hint='gh[pousr]_'),
@@ -144,6 +147,7 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("lob-api-key", "API_KEY", _B + r"(?:live|test)_(?:pub_[a-f0-9]{31}|[a-f0-9]{35})" + _E, hint='(?:live|test)_'),
     TokenShape("plaid-access-token", "TOKEN", _B + r"access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + _E, hint='access-(?:sandbox|development|production)-'),
     TokenShape("trello-token", "TOKEN", _B + r"ATTA[a-fA-F0-9]{64}[A-Za-z0-9]{8}" + _E, hint='ATTA'),
+    TokenShape("airtable-personal-access-token", "TOKEN", _B + r"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}" + _E, hint='pat[A-Za-z0-9]{14}\\.'),
     TokenShape("adobe-client-secret", "API_KEY", _B + r"p8e-[A-Za-z0-9]{32}" + _E, 3.0, hint='p8e-'),
     TokenShape("adyen-api-key", "API_KEY", _B + r"AQE[a-z0-9]{5,40}\.[A-Za-z0-9_=\-]{50,80}" + _E, 3.5, hint='AQE[a-z0-9]{5}'),
     # Beamer's API key: "b_" + 44 base64url characters (its entropy tells it from a snake_case name)
