@@ -16,21 +16,28 @@ from charterguard.tone.meaning import cue_lexicon
 pytestmark = pytest.mark.skipif(not dehumanising.encoder_available(), reason="the sentence encoder is not installed")
 
 
+# None of the metaphors' words is on a cue list (`data/meaning.txt`); where the span is given it
+# is the noun phrase read by meaning, elsewhere the learned reading may report the sentence.
 @pytest.mark.parametrize(("text", "lang", "span"), [
-    # copula, French: the attribute read by meaning ("meubles", "plantes" are on no list)
-    ("Les handicapés sont des meubles cassés qu'on pousse dans un coin.", "fr", "meubles"),
+    # copula, French: the attribute read by meaning
     ("Les personnes âgées sont des plantes vertes qu'on arrose une fois par semaine.", "fr", "plantes"),
+    ("Les handicapés sont des serpillières usées qu'on range au placard.", "fr", None),
     # dislocated subject: "X, c'est une Y"
     ("Les migrants, c'est une moisissure qui s'étend.", "fr", "moisissure"),
+    # apposition with a disparaging determiner
+    ("Les Roms, ces gravats qu'on pousse hors de la ville.", "fr", None),
     # copula, English, with the modifier that makes the kind
     ("Old people are broken appliances you should unplug.", "en", "appliances"),
-    ("Gay people are defective toasters that ought to be thrown out.", "en", "defective toasters"),
+    ("Migrants are a mildew on our towns.", "en", "mildew"),
+    ("Gay people are defective kettles that ought to be thrown out.", "en", None),
     # treated like a thing
-    ("Refugees are treated like spare parts at the border, and rightly so.", "en", "spare parts"),
+    ("Refugees are treated like dented tins at the border, and rightly so.", "en", None),
 ])
 def test_people_called_a_degrading_thing_are_dehumanised(acme_group_checker, text, lang, span):
     alarms = tone_alarms(acme_group_checker, text, lang)
-    assert any(span in a for a in alarms), alarms
+    assert alarms, text
+    if span is not None:
+        assert any(span in a for a in alarms), alarms
 
 
 @pytest.mark.parametrize(("text", "lang"), [

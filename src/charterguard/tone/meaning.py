@@ -31,6 +31,12 @@ second reads the parse:
 - a threat without a violent verb is read by structure (`MeaningReader._ultimatum`): a harm to
   someone's body, property or family, an ultimatum, condition, wish or warning, and someone it
   is aimed at, said by the writer or to an @mention;
+- people said to be, or treated as, a degrading non-human kind in words no list holds ("les
+  handicapés sont des meubles cassés", "refugees are treated like spare parts"): the structure
+  (a copula, apposition or comparison with a group or a word for people as subject) is read
+  from the parse, the kind of the noun phrase by meaning (`tone.dehumanising`, the sentence
+  encoder against prototypes of degrading kinds, people and praise), on the sentences gated
+  by a people word and a copula or comparison (`CueLexicon.predication`);
 - swearing that no target is linked to ("putain, quelle journée") becomes `profanity`.
 
 The span of a finding is the hostile word or phrase itself, never the clause.
@@ -622,8 +628,8 @@ class MeaningReader:
         predications are none."""
         words = sentence.words
         people = [t for t in sentence.targets(self.names)
-                  if t.kind in ("group", "person") and not t.organisation and words[t.index].pos not in ("PRON", "PROPN")
-                  and not words[t.index].form.startswith("@")]
+                  if (t.kind == "group" or t.kind == "person" and words[t.index].pos not in ("PRON", "PROPN")  # not "il", "Julie"
+                      and not words[t.index].form.startswith("@")) and not t.organisation]
         if countered or not people or (words and words[-1].form == "?"):
             return []
         vocabulary = target_words(self.language)
