@@ -88,6 +88,14 @@ insult_negated 0.83/1.00, quotation_counter 0.83/1.00, profanity_no_target 0.83/
 1.00/0.83 (one new false alarm: a competitor praised, "smoother than ours", read at the role
 threshold), group_neutral 1.00/1.00. Gained from main: competitor/en 0.33 -> 0.67, employer/en 0.50
 -> 0.83, insult_negated/fr 0.67 -> 0.83. Now a development set.
+Dehumanising predication read by meaning (2026-12-02, session 11; people said to be or treated as
+a degrading non-human kind, the noun phrase compared by the sentence encoder with prototypes of
+degrading kinds, people and praise: `MeaningReader._dehumanised`, tone/dehumanising.py; blind8 as
+development set, rows never copied): dehumanising fr/en before -> after: blind8 1.00/0.50 ->
+1.00/0.67 (all 0.854 -> 0.868; disparage_customers/en 0.83 -> 1.00 too), blind7 0.83/0.83 ->
+0.83/1.00 (0.924 -> 0.931), blind6 0.67/0.83 -> 0.67/1.00 (0.868 -> 0.875); blind5 0.67/0.83,
+blind4 0.83/0.83, blind3, blind2 and blind 1.00/1.00 unchanged; `--split all` 1.000; no pass
+case of any split changed.
 """
 
 from __future__ import annotations

@@ -31,6 +31,12 @@ second reads the parse:
 - a threat without a violent verb is read by structure (`MeaningReader._ultimatum`): a harm to
   someone's body, property or family, an ultimatum, condition, wish or warning, and someone it
   is aimed at, said by the writer or to an @mention;
+- people said to be, or treated as, a degrading non-human kind in words no list holds ("les
+  handicapés sont des meubles cassés", "refugees are treated like spare parts"): the structure
+  (a copula, apposition or comparison with a group or a word for people as subject) is read
+  from the parse, the kind of the noun phrase by meaning (`tone.dehumanising`, the sentence
+  encoder against prototypes of degrading kinds, people and praise), on the sentences gated
+  by a people word and a copula or comparison (`CueLexicon.predication`);
 - swearing that no target is linked to ("putain, quelle journée") becomes `profanity`.
 
 The span of a finding is the hostile word or phrase itself, never the clause.
@@ -58,6 +64,7 @@ from ..linguistics import (
 )
 from ..text.sections import read_sections
 from ..vocabulary import LANGUAGES
+from .dehumanising import degrading
 from .hostility_model import clauses, names_group, names_someone
 from .lexicon import data_text
 
@@ -70,18 +77,18 @@ CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
     "rebuttal", "menace", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
-    "attribution", "dismissal", "refutation", "harm", "pressure", "safety",
+    "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
 REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace",
                          "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
-                         "attribution", "dismissal", "refutation", "harm", "pressure", "safety"})
+                         "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication"})
 # Regex lists that never make a sentence worth parsing by themselves (a group description
 # matters only next to an exclusion phrase, which gates the sentence; a protected ground, an
 # employment decision and a disadvantage gate it only together: `CueLexicon.discrimination`).
 _UNGATED = frozenset({"protected", "rebuttal", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
-                      "attribution", "dismissal", "refutation", "harm", "pressure", "safety"})
+                      "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
 
@@ -266,6 +273,10 @@ class CueLexicon:
     # A harm to someone's body, property or family and an ultimatum, condition, wish or warning:
     # a sentence holding both is parsed for a threat (`MeaningReader._ultimatum`).
     ultimatum: tuple[Gate, Gate]
+    # People (a group word, a protected description, a word for people as such: "gens", "the
+    # homeless") and a copula or comparison: a sentence holding both is parsed for a
+    # dehumanising predication read by meaning (`MeaningReader._dehumanised`).
+    predication: tuple[Gate, Gate]
 
 
 def _entries(language: str) -> dict[str, list[str]]:
@@ -318,7 +329,10 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
                     for name in ("disadvantage", "negated_decision", "negated_ground") for line in entries[name]]
     discrimination = (Gate(ground), Gate(employment), Gate(disadvantage))
     ultimatum = tuple(Gate([(f"(?:{line})", _first_characters(line)) for line in entries[name]]) for name in ("harm", "pressure"))
-    return CueLexicon(words, phrases, regexes, Gate(gate_parts), discrimination, (ultimatum[0], ultimatum[1]))
+    person_words = sorted(k for k, kind in groups.kinds.items() if kind == "person" and " " not in k)
+    people = Gate(ground + [(rf"{re.escape(k)}(?:s|x)?", frozenset(k[:1]) or None) for k in person_words if k])
+    predication = Gate([(f"(?:{line})", _first_characters(line)) for line in entries["predication"]])
+    return CueLexicon(words, phrases, regexes, Gate(gate_parts), discrimination, (ultimatum[0], ultimatum[1]), (people, predication))
 
 
 _SHORT_STEM_ENDINGS = r"(?:e|es|ent|er|ez|ons|re|s|t|u|us|ue|ues|ee|ees|ai|ais|ait|aient|a|as|erai\w*|era\w*|rai\w*|ra\w*|ed|ing|en)?"
@@ -412,6 +426,9 @@ def sentences_to_parse(linguistics: "Linguistics", cues: CueLexicon, offsets: It
     if harmed:
         threatened = harmed & sentences_of(cues.ultimatum[1].starts(joined))
         wanted |= threatened | {k - 1 for k in threatened if k > 0}  # whom the one before addresses
+    predicated = sentences_of(cues.predication[1].starts(joined))
+    if predicated:
+        wanted |= predicated & sentences_of(cues.predication[0].starts(joined))
     for offset in offsets:
         k = linguistics.sentence_of(offset)
         if k is not None:
@@ -578,6 +595,8 @@ class MeaningReader:
                 people = target or (human[0] if human else None)
                 if people is not None:
                     out.append(self._finding(sentence, a, b, people, "hate" if people.kind == "group" else "hostile"))
+        if not out:
+            out.extend(self._dehumanised(sentence, countered))
         for a, b in matches(sentence, self.cues, "trait"):
             if self.blocked(sentence, a, countered):
                 continue
@@ -597,6 +616,67 @@ class MeaningReader:
         threats = self._threats(sentence, countered)
         out.extend(threats or self._ultimatum(sentence, countered, previous))
         return out
+
+    def _dehumanised(self, sentence: Sentence, countered: bool) -> list["ToneFinding"]:
+        """People said to be, or treated as, a degrading non-human kind, in words no list holds
+        ("les sans-abri sont des sacs poubelle", "migrants are a mould", "traités comme des
+        meubles cassés"): a group or a word for people (not a pronoun, not the writer, not a
+        company) is the subject of a copula whose attribute is a noun, or the sentence compares
+        them "comme" / "like" a noun; that noun phrase is read by meaning
+        (`tone.dehumanising`: nearer refuse, vermin, disease, objects... than people or the
+        things people are praised as). Negated, quoted, named ("traités de") or countered
+        predications are none."""
+        words = sentence.words
+        people = [t for t in sentence.targets(self.names)
+                  if (t.kind == "group" or t.kind == "person" and words[t.index].pos not in ("PRON", "PROPN")  # not "il", "Julie"
+                      and not words[t.index].form.startswith("@")) and not t.organisation]
+        if countered or not people or (words and words[-1].form == "?"):
+            return []
+        vocabulary = target_words(self.language)
+        candidates: list[tuple[int, int, Target]] = []
+        for k, w in enumerate(words):
+            if w.pos != "NOUN" or any(t.index == k for t in people) or self.blocked(sentence, k, False):
+                continue
+            if w.lemma in vocabulary.people or w.lemma in vocabulary.groups or w.lemma in vocabulary.kinds or _is_personhood(w.lemma, self.language):
+                continue  # a word for people is no thing: "ils sont des gens bien"
+            said_of = self._predicated_of(sentence, k, people)
+            if said_of is not None:
+                a = k
+                # The kind is read with its modifiers ("defective toasters", "des meubles cassés"
+                # reads "meubles"), but not a word for people, which would pull it to people:
+                # "human rubbish" is read "rubbish".
+                while (a > 0 and words[a - 1].head == k and words[a - 1].dep in ("compound", "amod") and words[a - 1].pos in ("NOUN", "ADJ")
+                       and not _is_personhood(words[a - 1].lemma, self.language)):
+                    a -= 1
+                candidates.append((a, k + 1, said_of))
+        if not candidates:
+            return []
+        phrases = [" ".join(words[j].form for j in range(a, b)) for a, b, _ in candidates]
+        out = []
+        for (a, b, target), found in zip(candidates, degrading(phrases)):
+            if found:
+                out.append(self._finding(sentence, a, b, target, "hate" if target.kind == "group" else "hostile"))
+        return out[:1]
+
+    @staticmethod
+    def _predicated_of(sentence: Sentence, k: int, people: list[Target]) -> Target | None:
+        """The people the noun at `k` is said to be ("X sont des Y", "X are Y", "X, des Y qui")
+        or compared to ("traités comme des Y", "treated like Y"), if any."""
+        words = sentence.words
+        w = words[k]
+        subject = sentence.subject_of(k)
+        if any(c.head == k and c.dep == "cop" for c in words):  # French: the attribute heads the clause
+            pass
+        elif w.dep in ("attr", "appos") or (words[w.head].lemma in _COPULA_LEMMAS and w.dep.startswith(("xcomp", "ccomp", "attr"))):
+            subject = sentence.subject_of(w.head) if w.dep != "appos" else w.head
+        elif any(x.form in _COMPARISON for x in words[max(0, k - 3) : k]):
+            before = [t for t in people if t.index < k]
+            return before[-1] if before else (people[0] if people else None)
+        else:
+            return None
+        if subject is None:
+            return None
+        return next((t for t in people if t.index == subject or _within(sentence, t.index, subject, steps=2)), None)
 
     def _ultimatum(self, sentence: Sentence, countered: bool, previous: Sentence | None) -> list["ToneFinding"]:
         """A threat by structure, without a violent verb ("si tu me remets sur le planning, tu

@@ -1,0 +1,87 @@
+"""Is a noun phrase said of people a degrading non-human kind? Read by meaning, not by list.
+
+"Les migrants sont des X", "the homeless are Y", "treated like Z": `MeaningReader` finds the
+predication by structure; this module decides what Y *is*. The phrase is embedded with the
+multilingual sentence encoder (`charterguard.semantic.encoder`) and compared with three sets
+of prototypes, French and English: degrading non-human kinds (refuse, vermin, disease,
+livestock, broken objects, furniture, plants, dirt), words for people (roles, relations,
+qualities), and the non-human things people are *praised* as (lions, a rock, war machines,
+treasures). A phrase is degrading when it is nearer the first set than the two others by
+`MARGIN`. The prototypes are kinds, not the words of any test: a new metaphor ("des meubles
+cassés", "house plants you water") lands near its kind without being listed.
+
+Cost: one encoder call (~3 ms) for the few noun phrases of the rare sentences that hold a
+group or person subject and a copula or comparison (`CueLexicon.predication`), after the
+parse; the prototypes are embedded once per process. Without the encoder installed the
+reading is off (the cue lists of `data/meaning.txt` still apply).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..errors import ModelNotInstalledError
+from ..semantic.encoder import embed, embed_examples, encoder_available
+
+DEGRADING = (
+    "garbage", "trash", "rubbish", "waste", "vermin", "rats", "parasites", "cockroaches", "lice", "a disease",
+    "a virus", "a cancer", "a plague", "cattle", "livestock", "animals", "beasts", "pigs", "monkeys",
+    "broken machines", "objects", "things", "furniture", "tools", "vegetables", "plants", "weeds", "dirt",
+    "filth", "sewage",
+    "des ordures", "des déchets", "de la vermine", "des rats", "des parasites", "des cafards", "une maladie",
+    "un virus", "un cancer", "la peste", "du bétail", "des animaux", "des bêtes", "des porcs", "des singes",
+    "des machines", "des objets", "des choses", "des meubles", "des outils", "des légumes", "des plantes",
+    "de la mauvaise herbe", "de la saleté", "de la crasse",
+)
+HUMAN = (
+    "people", "human beings", "workers", "citizens", "neighbours", "friends", "colleagues", "heroes", "experts",
+    "champions", "professionals", "parents", "children", "students", "artists", "leaders", "a great team",
+    "warriors", "fighters", "talented people", "hard workers", "idiots", "liars", "cowards",
+    "des gens", "des êtres humains", "des travailleurs", "des citoyens", "des voisins", "des amis", "des collègues",
+    "des héros", "des experts", "des champions", "des professionnels", "des parents", "des enfants",
+    "des artistes", "des leaders", "des battants", "des guerriers", "des gens formidables", "des bosseurs",
+    "des idiots", "des menteurs", "des lâches",
+)
+# Non-human things people are praised as: near the degrading kinds in meaning, not in intent.
+ADMIRED = (
+    "lions", "tigers", "eagles", "a rock", "war machines", "a well-oiled machine", "stars", "gems", "treasures",
+    "gold", "diamonds", "the engine", "the backbone", "a force of nature", "a breath of fresh air", "the heart",
+    "des lions", "des tigres", "des aigles", "un roc", "des machines de guerre", "une machine bien huilée",
+    "des étoiles", "des perles", "des pépites", "des trésors", "de l'or", "des diamants", "le moteur",
+    "la colonne vertébrale", "une force de la nature", "une bouffée d'air frais", "le cœur",
+)
+# Nearness (mean cosine of the 3 nearest prototypes) to the degrading kinds over the nearest of
+# the two other sets. Set on our own labelled phrases (tests/test_tone_dehumanising.py and
+# MODEL_CARD.md), never on bench rows.
+MARGIN = 0.08
+_NEAREST = 3
+
+
+def _nearness(vectors: np.ndarray, prototypes: np.ndarray) -> np.ndarray:
+    similarities = vectors @ prototypes.T
+    return np.sort(similarities, axis=1)[:, -_NEAREST:].mean(axis=1)
+
+
+def degrading_margins(phrases: Sequence[str]) -> list[float] | None:
+    """For each phrase, how much nearer the degrading non-human kinds it is than people or the
+    things people are praised as; None when the encoder is not installed."""
+    if not phrases:
+        return []
+    if not encoder_available():
+        return None
+    try:
+        vectors = embed(phrases)
+        degrading, human, admired = (embed_examples(list(p)) for p in (DEGRADING, HUMAN, ADMIRED))
+    except ModelNotInstalledError:
+        return None
+    other = np.maximum(_nearness(vectors, human), _nearness(vectors, admired))
+    return [float(m) for m in _nearness(vectors, degrading) - other]
+
+
+def degrading(phrases: Sequence[str]) -> list[bool]:
+    margins = degrading_margins(phrases)
+    if margins is None:
+        return [False] * len(phrases)
+    return [m >= MARGIN for m in margins]
