@@ -68,6 +68,16 @@ PERSON_PRONOUNS = {
     "fr": frozenset({"tu", "t'", "te", "toi", "vous", "il", "elle", "ils", "elles", "lui", "eux", "leur", "le", "la", "les", "l'", "celui-la", "celle-la", "ceux-la", "ceux"}),
     "en": frozenset({"you", "he", "she", "they", "him", "her", "them", "u", "ya"}),
 }
+# Words that make a role word name impostors, not people in the role: "fake recruiters", « faux
+# conseillers », « des livreurs bidon » are scammers a post warns against, not colleagues or customers.
+IMPOSTOR_BEFORE = {
+    "fr": frozenset({"faux", "fausse", "fausses", "pretendu", "pretendue", "pretendus", "pretendues", "pseudo", "soi-disant"}),
+    "en": frozenset({"fake", "bogus", "phony", "phoney", "sham", "fraudulent", "counterfeit", "impostor", "scam"}),
+}
+IMPOSTOR_AFTER = {
+    "fr": frozenset({"bidon", "bidons", "fictif", "fictifs", "fictive", "fictives", "usurpateur", "usurpateurs"}),
+    "en": frozenset(),
+}
 # Clitics that are pronouns only when the parser says so (else articles).
 AMBIGUOUS_CLITICS = frozenset({"le", "la", "les", "l'", "leur"})
 _IMPERSONAL = frozenset({"il"})  # "il faut", "il est temps": checked against the verb
@@ -466,6 +476,8 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
         found = vocabulary.kinds.get(w.lemma) or vocabulary.kinds.get(w.form) or vocabulary.kinds.get(singular)
         if found is None:
             continue
+        if _impostors(words, k, language):
+            continue  # impostors in the role ("fake recruiters asking for money"), not people in it
         kind = found
         if kind == "employer":
             if not any(p in owning for p in previous[-2:]):
@@ -479,6 +491,21 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
         if kind == "employer_collective":
             kind = "employer"
         yield Target(kind, w.start, w.end, k, organisation=kind == "competitors")
+
+
+def _impostors(words: tuple[Word, ...], k: int, language: str) -> bool:
+    """Does the role word at `k` name impostors: an impostor word before it, over up to two nouns or
+    adjectives of the same phrase ("fake HR managers", « faux conseillers bancaires »), or after it
+    (« des livreurs bidon »)?"""
+    before = IMPOSTOR_BEFORE.get(language, frozenset())
+    j = k - 1
+    while j >= max(0, k - 3):
+        if words[j].form in before:
+            return True
+        if words[j].pos not in ("NOUN", "PROPN", "ADJ"):
+            break
+        j -= 1
+    return k + 1 < len(words) and words[k + 1].form in IMPOSTOR_AFTER.get(language, frozenset())
 
 
 def _names_colleagues(sentence: Sentence, k: int, vocabulary: _TargetWords) -> bool:
