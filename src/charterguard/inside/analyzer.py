@@ -364,19 +364,10 @@ class InsideAnalyzer:
         if self._public(text, tokens, language, evidence):
             return []  # "comme annoncé ce matin", "press release linked": no need to embed
         compound = self._compound_words(tokens, language)
-        found = {
-            "hearsay": [m for m in self._cue_matchers[("hearsay", language)].find(tokens, text) if not _addressed(tokens, m)],
-            "self": self._cue_matchers[("self", language)].find(tokens, text),
-            "company": [m for m in self._cue_matchers[("company", language)].find(tokens, text) if not _within(m, compound)],
-            "disowned": [m for m in self._cue_matchers[("disowned", language)].find(tokens, text) if _stands_alone(text, tokens, m)],
-        }
+        found = {name: self._post_cues(name, text, tokens, language, evidence, compound) for name in ("hearsay", "self", "company", "disowned")}
         if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
             return []  # no company and no topic: "I'm moving on Sunday", a film's next season
-        framing = [
-            *self._cue_matchers[("past", language)].find(tokens, text),
-            # "l'atelier de Cholet" names a site of ours, not a workshop: as the rules read it
-            *(m for m in self._cue_matchers[("general", language)].find(tokens, text) if not _names_a_site(tokens, m)),
-        ]
+        framing = [m for name in ("past", "general") for m in self._post_cues(name, text, tokens, language, evidence, compound)]
         routine = self._cue_matchers[("routine", language)].find(tokens, text)
         # A routine or a calendar date cancels nothing in a post that says it is secret.
         secret = bool(self._cue_matchers[("secrecy", language)].find(tokens, text))
@@ -408,8 +399,31 @@ class InsideAnalyzer:
 
     def _public(self, text: str, tokens: list[Token], language: str, evidence: dict[str, list[Evidence]]) -> bool:
         """Does the post say it is already public? (a `public` cue that is no public act still to come)"""
-        found = [*self._cue_matchers[("public", language)].find(tokens, text), *_announced_before(text, evidence)]
-        return bool(found) and bool(_not_held(found, text, evidence))
+        return bool(self._post_cues("public", text, tokens, language, evidence))
+
+    def _post_cues(
+        self, name: str, text: str, tokens: list[Token], language: str, evidence: dict[str, list[Evidence]], compound: frozenset[int] = frozenset()
+    ) -> list[Match]:
+        """The matches of the cue list `name` in the post, as both readings take them: no partitive
+        "secret" ("un secret de polichinelle"), no hearsay addressed to the reader, no general word
+        naming a site of ours ("l'atelier de Cholet"), a disowning only as a phrase of its own ("Pas nous
+        hein"), no company word inside a compound name (`compound`: "box office"), and the public
+        framings with the announcements made at a past time, unless a public act is still held."""
+        found = self._cue_matchers[(name, language)].find(tokens, text)
+        if name == "secrecy":
+            return [m for m in found if not _partitive(tokens, m)]
+        if name == "hearsay":
+            return [m for m in found if not _addressed(tokens, m)]
+        if name == "general":
+            return [m for m in found if not _names_a_site(tokens, m)]
+        if name == "disowned":
+            return [m for m in found if _stands_alone(text, tokens, m)]
+        if name == "company":
+            return [m for m in found if not _within(m, compound)]
+        if name == "public":
+            found = [*found, *_announced_before(text, evidence)]
+            return _not_held(found, text, evidence) if found else found
+        return found
 
     def _topic_sentence(self, text: str, tokens: list[Token], sentences: list[Sentence], model: InsideModel) -> tuple[int, int]:
         """The span a learned finding points at: the sentence of the text read that holds a topic
@@ -454,21 +468,7 @@ class InsideAnalyzer:
                         evidence[name] = evidence_of(name, text)
                     post_cues[name] = [Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end) for e in evidence[name]]
                 else:
-                    found = self._cue_matchers[(name, language)].find(tokens, text)
-                    if name == "secrecy":
-                        found = [m for m in found if not _partitive(tokens, m)]
-                    elif name == "hearsay":
-                        found = [m for m in found if not _addressed(tokens, m)]
-                    elif name == "general":
-                        found = [m for m in found if not _names_a_site(tokens, m)]
-                    elif name == "disowned":
-                        found = [m for m in found if _stands_alone(text, tokens, m)]
-                    elif name == "company" and compound:
-                        found = [m for m in found if not _within(m, compound)]
-                    elif name == "public":
-                        found = [*found, *_announced_before(text, evidence)]
-                        found = _not_held(found, text, evidence) if found else found
-                    post_cues[name] = found
+                    post_cues[name] = self._post_cues(name, text, tokens, language, evidence, compound)
             return post_cues[name]
 
         findings: list[InsideFinding] = []
