@@ -277,7 +277,8 @@ _ACCESS_CODE = re.compile(
     r"(?i)(?<![\w\-])(?:acc[eè]s|access|rejoindre|join|entrer|enter|ouvrir|open|unlock)(?![\w\-])[^.!?\n]{0,40}?(?<![\w\-])(?:pass)?codes?"
     r"(?:\s*[:=]|\s+(?:est|is|c['’]est))?\s*(?P<q>['\"«“`]?)\s*(?P<value>[A-Za-z0-9_\-]{10,64})(?![\w\-])"
 )
-_NOT_AN_ACCESS_CODE = re.compile(r"(?i)promo|r[ée]duc|remise|discount|coupon|voucher|bon\s+d|%|\boff\b|source|qr|postal|zip")
+# What says a code is no access code: a promo, discount or postal code, a QR or source code (read by `presented` too).
+NOT_AN_ACCESS_CODE = re.compile(r"(?i)promo|r[ée]duc|remise|discount|coupon|voucher|bon\s+d|%|\boff\b|source|qr|postal|zip")
 # A lock said to open with a code, the lock named before it in the sentence: "le coffre s'ouvre avec 19-44-07",
 # "the server room door opens with 7C4-19B-D2 on the keypad", "le cadenas se déverrouille avec 4471".
 _OPENS_WITH = re.compile(
@@ -587,7 +588,6 @@ _CALL_SETTING = re.compile(
 
 # ... in config: {"username": "token", "password": X}.
 _TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?P<user>" + "|".join(map(re.escape, TOKEN_USERS)) + r")[\"']?\s*[,;}\n]")
-_TYPED_SYMBOL = re.compile(r"[!#$%&*?@^()\[\]{}<>|;,]")
 
 
 def find_announced(text: str) -> list[SecretCandidate]:
@@ -742,7 +742,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("value")
         generated = looks_random(value) or value.isalnum() and not value.isdigit() and not value.isalpha() and class_switches(value) >= 0.35 \
             and entropy(value) >= 3.0 and not is_placeholder(value)
-        if generated and not _NOT_AN_ACCESS_CODE.search(text, m.start(), m.start("value")):
+        if generated and not NOT_AN_ACCESS_CODE.search(text, m.start(), m.start("value")):
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "access-code"))
     for m in _KEY_OPTION.finditer(text) if " -" in text else ():
         value = m.group("value").rstrip(_TRAILING)

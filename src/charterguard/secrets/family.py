@@ -54,7 +54,8 @@ _PRIVATE_WORDS = re.compile(r"priv\w*\s*keys?|cl[ée]f?s?\s+priv|privkey|encrypt
 # Words naming a connection string's own key (Azure storage and Cosmos DB: AccountKey=, SharedAccessKey=).
 _CONNECTION_KEY = re.compile(r"account\s*key|shared\s*access\s*key")
 _TOKEN_HALF = re.compile(r"(?<![a-z])[a-z]*tokens? (?:secrets?|keys?)$")
-_TYPED_SYMBOL = re.compile(r"[!#$%&*?@^()\[\]{}<>|;,]")
+# A symbol no key alphabet (hex, base32/58/64, url-safe) holds: typed by a person choosing a password.
+_NON_KEY_SYMBOL = re.compile(r"[!#$%&*?@^()\[\]{}<>|;,]")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -100,7 +101,7 @@ def named_family(words: str, value: str = "") -> str | None:
 
 def _chosen(value: str) -> bool:
     """A value a person chose rather than a service generated: a symbol no key alphabet holds, or short and mixed."""
-    if _TYPED_SYMBOL.search(value):
+    if _NON_KEY_SYMBOL.search(value):
         return looks_like_password(value)
     # (both cases and a digit, often switching, under a key's length: "mK29xQvL7pWz"; not "sk_live_xxx", nor
     # "Execution2026", a word and a year)

@@ -39,7 +39,7 @@ from typing import Any
 from ..semantic.classifier import read_model_file
 from ..text.wordlist import is_common_word, zipf
 from . import SecretCandidate
-from .credentials import _NOT_AN_ACCESS_CODE
+from .credentials import NOT_AN_ACCESS_CODE
 from .family import secret_family
 from .shape import (
     classes,
@@ -58,9 +58,9 @@ WINDOW = 6  # words read before a value
 AFTER = 5  # words read after it
 MIN_LENGTH, MAX_LENGTH = 4, 64
 SHAPE_PREFIX = "v:"  # the value's own shape; every other feature is its context
-SENTENCE_REACH = 160
+SENTENCE_REACH = 160  # characters read either side of a value for its sentence's words
 LINE_REACH = 400  # characters looked back for a line's start
-HEADER_REACH = 4000  # characters looked back for a table's header  # characters read either side of a value for its sentence's words
+HEADER_REACH = 4000  # characters looked back for a table's header
 
 _TRIGGER = re.compile(r"[\d!#$%&*+=?@^~|;<>§€£]|[^\W\d_]{12}")
 _LEAD = "\"'`«“‘([{<*"
@@ -134,7 +134,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _has_number_cue(text: str, start: int) -> bool:
     """A word about codes or locks before a number, and none saying it is a postal, promo or discount code."""
     reach = max(0, start - NUMBER_REACH)
-    return _NUMBER_CUES.search(text, reach, start) is not None and _NOT_AN_ACCESS_CODE.search(text, reach, start) is None
+    return _NUMBER_CUES.search(text, reach, start) is not None and NOT_AN_ACCESS_CODE.search(text, reach, start) is None
 
 
 def is_candidate(value: str, text: str, start: int) -> bool:
