@@ -664,9 +664,8 @@ class MeaningReader:
         or compared to ("traités comme des Y", "treated like Y"), if any."""
         words = sentence.words
         w = words[k]
-        subject = sentence.subject_of(k)
         if any(c.head == k and c.dep == "cop" for c in words):  # French: the attribute heads the clause
-            pass
+            subject = sentence.subject_of(k)
         elif w.dep in ("attr", "appos") or (words[w.head].lemma in _COPULA_LEMMAS and w.dep.startswith(("xcomp", "ccomp", "attr"))):
             subject = sentence.subject_of(w.head) if w.dep != "appos" else w.head
         elif any(x.form in _COMPARISON for x in words[max(0, k - 3) : k]):
