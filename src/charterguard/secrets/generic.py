@@ -183,6 +183,7 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
                 out.append(SecretCandidate(start, end, "PRIVATE_KEY", "jwk-private-parameter"))
             continue
         credential, public = _last(_CREDENTIAL_CONTEXT, before), _last(_PUBLIC_CONTEXT, before)
+        named_before = credential is not None  # (else named after the value, if at all)
         if public is not None and (credential is None or public.end() > credential.end()) \
                 and (credential is None or COMPLEMENT_BEFORE.search(before, credential.end(), public.start()) is None):
             continue  # (unless the public word is the credential's complement: "le jeton API ... des factures : X")
@@ -209,7 +210,7 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
         # ("clé privée WIF : X": a private key of a key's size).
         words = credential.group(0)
         family = secret_family(value, words)
-        if family == "API_KEY" and credential.string is before:
+        if family == "API_KEY" and named_before:
             family = secret_family(value, before)
         out.append(SecretCandidate(start, end, family, "generated-value-named", score=0.8))
     return out
