@@ -38,7 +38,12 @@ PARSE_COMPONENTS = frozenset({"parser", "lemmatizer"})
 # manager ? Une calamité") also ends one; `Sentence.topic` links the two.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'»”)\]]*\s+|\n+|\s*:\s+")
 # Clause boundaries for negation scope ("Ce n'est pas un incompétent, il manquait de temps").
-_CLAUSE_BREAK = frozenset(",;:()[]«»\"“”—–|") | frozenset({"mais", "but", "qui", "who", "which", "car", "because", "parce", "cependant", "however"})
+_CONTRASTS = frozenset({"mais", "but", "cependant", "however", "pourtant", "though", "although", "whereas", "tandis", "sauf", "yet"})
+_CLAUSE_BREAK = frozenset(",;:()[]«»\"“”—–|") | frozenset({"qui", "who", "which", "car", "because", "parce"}) | (_CONTRASTS - {"yet"})
+# Dependencies of a clause joined to another one: a negation of the first reaches into it only
+# when it is no predication of its own (no subject, copula or contrast word: "not lazy or rude").
+_JOINED_CLAUSES = ("conj", "parataxis", "advcl")
+LABEL_WORDS = 3  # longest topic fragment read as a label answering the fragment before it
 _QUOTES = (("«", "»"), ("“", "”"), ("\"", "\""), ("‘", "’"))
 
 NEGATORS: dict[str, frozenset[str]] = {
@@ -178,13 +183,32 @@ class Sentence:
             out[k] = active is not None and not self._object_of_action(k, words[active].head)
             if is_negator[k]:
                 active = k
-        # A negator attached to an ancestor (parser): "Personne ne pense que X est incapable".
+        # A negator attached to an ancestor (parser): "Personne ne pense que X est incapable";
+        # not past a joined clause that predicates anew ("n'est pas lente, mais c'est une idiote").
         for k, w in enumerate(words):
             if is_negator[k] and w.head != k and w.dep not in ("det",):
                 for j in range(len(words)):
-                    if j > k and not out[j] and self._descends(j, w.head) and not self._object_of_action(j, w.head):
+                    if j > k and not out[j] and self._descends(j, w.head) and not self._object_of_action(j, w.head) \
+                            and not self._new_predication_between(j, w.head):
                         out[j] = True
         return tuple(out)
+
+    def _new_predication_between(self, j: int, ancestor: int) -> bool:
+        """Is there, on the way from word `j` up to `ancestor`, a clause joined to the one above
+        (`_JOINED_CLAUSES`) with a subject, a copula or a contrast word of its own ("but he is a
+        moron", "mais c'est une idiote", "though she is ...")? A negation stops there."""
+        words, seen = self.words, 0
+        while j != ancestor and seen < 50:
+            if words[j].dep.startswith(_JOINED_CLAUSES):
+                for c in words:
+                    if c.head == j and c.index != j and (
+                        c.dep.startswith(("nsubj", "expl", "cop", "csubj")) or c.form in _CONTRASTS or c.lemma in _CONTRASTS
+                    ):
+                        return True
+            if words[j].head == j:
+                return False
+            j, seen = words[j].head, seen + 1
+        return False
 
     def _object_of_action(self, j: int, negated_head: int) -> bool:
         """Is word `j` an object or oblique of the negated verb, when that verb is an action
@@ -286,7 +310,10 @@ class Linguistics:
         """The parsed sentences `indices` (parsed together, once each), each with its topic fragment."""
         wanted = sorted(set(indices))
         topics = {t for t in map(self.topic_of, wanted) if t is not None}
-        missing = [k for k in sorted(set(wanted) | topics) if k not in self._parsed]
+        # A label as topic ("Faux :", "Wrong:") answers the fragment before it, which names
+        # whom the sentence is about ("Notre DAF, honnête ? Faux : c'est un escroc").
+        labelled = {t for t in map(self.topic_of, topics) if t is not None and self._label(t + 1)}
+        missing = [k for k in sorted(set(wanted) | topics | labelled) if k not in self._parsed]
         if missing:
             self._parse(missing)
         out = []
@@ -294,8 +321,14 @@ class Linguistics:
             sentence = self._parsed[k]
             if k - 1 in topics:
                 sentence.topic = self._parsed[k - 1]
+                if k - 2 in labelled:
+                    sentence.topic.topic = self._parsed[k - 2]
             out.append(sentence)
         return out
+
+    def _label(self, k: int) -> bool:
+        """Is sentence `k` a label of at most `LABEL_WORDS` words ("Faux :", "No:", "C'est faux :")?"""
+        return len(self.text[slice(*self.spans[k])].split()) <= LABEL_WORDS
 
     def _parse(self, indices: list[int]) -> None:
         doc = self._whole_doc() if self._whole_doc is not None else None

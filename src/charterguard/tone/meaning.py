@@ -452,7 +452,12 @@ class MeaningReader:
         for s in (sentence, *neighbours):
             # "je refuse d'avoir un collègue ...": a refusal that is itself the exclusion condemns nothing.
             excluding = matches(s, self.cues, "exclusion")
+            # A rebuttal label opening the sentence or its topic ("Faux : c'est un escroc", "Wrong,
+            # he's a crook") rejects what was said before it; what follows is the writer's own claim.
+            label = self._rebuttal_label(s) if s is sentence or s is sentence.topic else 0
             for a, b in matches(s, self.cues, "counter") + matches(s, self.cues, "counter_phrase"):
+                if a < label:
+                    continue
                 # Nor does a refusal in a condition: "si le chef d'équipe refuse encore mes congés, ...",
                 # nor one aimed at the writer: "avant de me dénoncer".
                 if self._conditional(s, a) or a and s.words[a - 1].form in _SELF_OBJECTS:
@@ -460,6 +465,16 @@ class MeaningReader:
                 if not any(x <= a < y or a <= x < b for x, y in excluding):
                     return True
         return False
+
+    def _rebuttal_label(self, sentence: Sentence) -> int:
+        """The number of words of a truth-value label opening `sentence` (`@rebuttal` then
+        punctuation or the sentence's end: "Faux :", "Wrong,", "C'est faux."), else 0."""
+        joined, starts = _joined(sentence)
+        for pattern in self.cues.regexes.get("rebuttal", ()):
+            m = pattern.match(joined)
+            if m is not None and _opens_with(joined, pattern):
+                return sum(1 for start in starts if start < m.end())
+        return 0
 
     @staticmethod
     def _conditional(sentence: Sentence, a: int) -> bool:
@@ -520,7 +535,14 @@ class MeaningReader:
             if words[subject].form not in _DEMONSTRATIVES:
                 return None  # said of something or someone that is no target ("ce bug", "everyone")
             before = [t for t in human if t.index < subject]
-            return before[-1] if before else None  # "Acme, c'est de la merde": the dislocated topic
+            if before:
+                return before[-1]  # "Acme, c'est de la merde": the dislocated topic
+            # "Notre DAF, honnête ? Faux : c'est un escroc": what the label answers names whom.
+            label = sentence.topic
+            if depth == 0 and label is not None and label.topic is not None and self._rebuttal_label(label):
+                answered = [t for t in label.topic.targets(self.names) if t.kind != "self"]
+                return answered[0] if answered else None
+            return None
         for t in human:
             if depth == 0 and _linked(sentence, r, t.index, t.organisation):  # not from a thing's noun: "match nul pour l'équipe"
                 return t
