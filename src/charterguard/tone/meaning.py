@@ -77,11 +77,12 @@ CUE_LISTS = (
     "hostile", "dehumanising", "trait", "expletive", "threat_verb", "violence", "modal",
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
     "rebuttal", "menace", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
-    "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication",
+    "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication", "condemnation",
+    "consequence", "omission",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
-REGEX_LISTS = frozenset({"threat_phrase", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace",
+REGEX_LISTS = frozenset({"threat_phrase", "consequence", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace",
                          "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
                          "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication"})
 # Regex lists that never make a sentence worth parsing by themselves (a group description
@@ -126,6 +127,7 @@ _WARNING_WORDS = frozenset({"interet", "gaffe", "attention", "dommage", "better"
 _RESTRICTIVE = frozenset({"que", "qu'"})  # "ne ... que": only, not a negation
 _FRENCH_NE = frozenset({"ne", "n'"})
 _NEGATIVE_SUBJECTS = frozenset({"personne", "aucun", "aucune", "rien"})
+_NEGATIVE_DETERMINERS = frozenset({"no", "aucun", "aucune", "nul", "nulle"})
 _NEGATIVES = frozenset({"pas", "jamais", "plus", "rien", "personne", "aucun", "aucune", "guere", "nullement"})
 _COMPARISON = frozenset({"comme", "like", "telle", "tels", "telles", "tel"})
 _ALL_PERSON_PRONOUNS = frozenset().union(*PERSON_PRONOUNS.values())
@@ -133,6 +135,9 @@ _PLURAL_PRONOUNS = frozenset({"les", "leur", "eux", "them", "they"})
 _SECOND_PERSON = frozenset({"tu", "t'", "te", "toi", "vous", "you", "u", "ya"})
 _SECOND_PERSON_WORDS = frozenset({"tu", "t'", "te", "toi", "ton", "ta", "tes", "vous", "votre", "vos",
                                   "you", "your", "yours", "yourself"})
+_OWN_SIDE = frozenset({"je", "j'", "on", "nous", "i", "we"})  # the writer's side, as subject
+_OWN_SIDE_OBJECTS = frozenset({"nous", "us", "me", "m'", "moi"})
+_STOP_VERBS = frozenset({"arreter", "cesser", "stop", "quit", "lacher", "leave"})
 _WRITER_WORDS = frozenset({"je", "j'", "me", "m'", "moi", "mon", "ma", "mes", "i", "my", "mine", "i'm", "im"})
 _OBJECT_WINDOW = 5
 _APPOSITION_WORDS = 5  # words after the hostile phrase where an apposition's closing comma is looked for  # words after a violent verb where its (English) object is looked for
@@ -309,7 +314,7 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
         keyed = [quick_words(line)[0] for line in lines]
         words[name] = frozenset(k for k in keyed if " " not in k)
         phrases[name] = tuple(tuple(k.split(" ")) for k in keyed if " " in k)
-        if name in ("modal", "counter", "naming"):
+        if name in ("modal", "counter", "naming", "condemnation", "omission"):
             continue  # they never make a sentence worth parsing by themselves
         for k in keyed:
             stem = re.escape(k)
@@ -449,6 +454,8 @@ class MeaningReader:
     # -- context ------------------------------------------------------------------
     def countered(self, sentence: Sentence, neighbours: Iterable[Sentence]) -> bool:
         """Does the sentence (or its topic / the sentence it introduces) condemn or correct what it says?"""
+        if self._condemned_saying(sentence):
+            return True
         for s in (sentence, *neighbours):
             # "je refuse d'avoir un collègue ...": a refusal that is itself the exclusion condemns nothing.
             excluding = matches(s, self.cues, "exclusion")
@@ -464,6 +471,34 @@ class MeaningReader:
                     continue
                 if not any(x <= a < y or a <= x < b for x, y in excluding):
                     return True
+        return False
+
+    def _condemned_saying(self, sentence: Sentence) -> bool:
+        """Is the sentence a condemnation whose subject is an act of saying or naming ("Dire que
+        les X sont des Y est ignoble", "Calling X Y is disgusting", "Traiter les X de Y, c'est
+        honteux")? The sentence opens with such a verb, not finite (infinitive, gerund), and its
+        condemning word (`@condemnation`, `@counter`, `@hostile`) is said of that act, not of
+        someone inside the reported claim: it lies outside the verb's phrase, or its subject is
+        the act or a demonstrative standing for it ("c'est", "it's"). What is reported is quoted."""
+        words = sentence.words
+        verbs = REPORTING_VERBS.get(self.language, frozenset()) | self.cues.words.get("naming", frozenset())
+        opener = next((k for k, w in enumerate(words) if w.pos in ("VERB", "AUX")), None)
+        if opener is None or not (words[opener].lemma in verbs or words[opener].form in verbs):
+            return False
+        said = words[opener]
+        if said.feature("VerbForm") not in ("Inf", "Ger") and not (self.language == "en" and said.form.endswith("ing")):
+            return False
+        if any(w.pos in ("NOUN", "PROPN", "PRON") and w.dep.startswith("nsubj") for w in words[:opener]):
+            return False  # a subject of its own: "ils disent que ..." is no act taken as a topic
+        condemning = [a for name in ("condemnation", "counter", "hostile") for a, _ in matches(sentence, self.cues, name) if a > opener]
+        for j in condemning:
+            subject = sentence.subject_of(j)
+            if _negated(sentence, j):
+                continue  # "Dire que notre chef est un incapable n'est pas faux" agrees with it
+            if subject is not None and (subject == opener or words[subject].form in _DEMONSTRATIVES):
+                return True
+            if subject is None and not sentence._descends(j, opener):
+                return True
         return False
 
     def _rebuttal_label(self, sentence: Sentence) -> int:
@@ -804,6 +839,9 @@ class MeaningReader:
         for a, b in matches(sentence, self.cues, "threat_phrase"):
             if not self.blocked(sentence, a, countered):
                 out.append(self._finding(sentence, a, b, human[0] if human else None, "threat"))
+        for a, b in matches(sentence, self.cues, "consequence"):
+            if not self.blocked(sentence, a, countered) and not self.warning(sentence, a):
+                out.append(self._finding(sentence, a, b, human[0] if human else None, "threat"))
         # Menacing only about someone, with a wish, a condition or a warning: "un accident est
         # vite arrivé" is a safety reminder, beside "il faudrait s'occuper du délégué" a threat.
         named = [t for t in human if sentence.words[t.index].form not in _ALL_PERSON_PRONOUNS]
@@ -845,6 +883,45 @@ class MeaningReader:
                 continue
             out.append(self._finding(sentence, start, b, target, "threat"))
         return out
+
+    def warning(self, sentence: Sentence, a: int) -> bool:
+        """Is the harm said at word `a` (a consequence with no one doing it, "tu finiras à
+        l'hôpital") a warning rather than a threat? A threat has the writer behind the harm,
+        aimed at someone else; a warning names a danger (`@safety`), a precaution left out
+        (a negated condition, "si tu ne mets pas ta ceinture", "if you don't stretch", or one
+        of omission, "skip the warm-up and", "sans pause"), or harms the writer's own side
+        ("on va tous finir à l'hôpital", "the coach will put us all in hospital"). A condition
+        about the writer ("if you don't pay me back", "si tu ne me laisses pas tranquille") or
+        demanding that something stop ("if you don't stop") keeps it a threat."""
+        words = sentence.words
+        if matches(sentence, self.cues, "safety") or self._harms_own_side(sentence, a):
+            return True
+        omission = self.cues.words.get("omission", frozenset())
+        first = next((k for k, w in enumerate(words) if w.pos != "PUNCT"), a)
+        condition = next((k for k in range(a - 1, -1, -1) if words[k].form in _CONDITIONS), None)
+        if condition is None:
+            # "Skip the warm-up and you'll ...": an imperative of omission opening the sentence.
+            return first < a and _in(omission, words[first])
+        clause = words[condition + 1 : a]
+        if any(w.form in _WRITER_WORDS for w in clause) or any(w.lemma in _STOP_VERBS or w.form in _STOP_VERBS for w in clause):
+            return False
+        negators = NEGATORS.get(self.language, frozenset())
+        return any(w.form in negators or w.lemma in negators or _in(omission, w) for w in clause)
+
+    def warns(self, sentence: Sentence) -> bool:
+        """Does the sentence say a harm (`@consequence`, `@harm`), each one as a warning (`warning`)?"""
+        harms = matches(sentence, self.cues, "consequence") + matches(sentence, self.cues, "harm")
+        return bool(harms) and all(self.warning(sentence, a) for a, _ in harms)
+
+    def _harms_own_side(self, sentence: Sentence, a: int) -> bool:
+        """Is the one harmed at word `a` the writer or the writer's side ("on va finir", "we'll
+        end up", "put us all in hospital"): the subject of the harm or an object near it?"""
+        words = sentence.words
+        subject = sentence.subject_of(a)
+        if subject is not None and words[subject].form in _OWN_SIDE:
+            return True
+        near = words[max(0, a - 2) : a + _OBJECT_WINDOW]
+        return any(w.form in _OWN_SIDE_OBJECTS and w.dep.startswith(("obj", "dobj", "iobj", "obl", "pobj", "nsubj")) for w in near)
 
     def _passive(self, sentence: Sentence, a: int) -> bool:
         w = sentence.words[a]
@@ -892,7 +969,9 @@ class MeaningReader:
         if countered or self.named(sentence, a):
             return None
         if _negated(sentence, a) or sentence.quoted[a]:
-            said_of = _negated(sentence, a) and sentence.subject_of(_range_root(sentence, a, b)) is not None
+            root = _range_root(sentence, a, b)
+            said_of = _negated(sentence, a) and (
+                sentence.subject_of(root) is not None or _denied_by_determiner(sentence, root))
             if finding.evidence not in _CRUDE or said_of:
                 return None  # "ce n'est pas un incompétent", "il n'est pas un crétin", « nul »
             # A crude word stays crude when negated or quoted ("don't be a b*tch"): lowered, kept.
@@ -975,7 +1054,7 @@ def _negated(sentence: Sentence, a: int) -> bool:
     words = sentence.words
     forms = [w.form for w in words[:a]]
     ne = [k for k, f in enumerate(forms) if f in _FRENCH_NE] if sentence.language == "fr" else []
-    if ne and (any(f in _NEGATIVE_SUBJECTS for f in forms[: ne[-1]]) or "rien" in forms[-3:] and {"d'", "de"} & set(forms[-2:])):
+    if ne and (any(f in _NEGATIVE_SUBJECTS for f in forms[: ne[-1]]) or _nothing_of(forms)):
         return True
     if ne and "ni" in forms[ne[-1] :] and not any(f in _CLAUSE_ENDS for f in forms[ne[-1] :]):
         return True  # "n'est ni bête ni paresseux": the parse often misses "ni ... ni"
@@ -992,6 +1071,21 @@ def _negated(sentence: Sentence, a: int) -> bool:
         if restrictive and not clause and not any(f in _NEGATIVES for f in forms[ne[-1] :]):
             return False
     return True
+
+
+def _nothing_of(forms: list[str]) -> bool:
+    """Do the words before a noun end in "rien d'un" / "rien de" ("n'a rien d'un tocard"): what
+    someone is said to have nothing of, a denied description?"""
+    return "rien" in forms[-3:] and bool({"d'", "de"} & set(forms[-2:]))
+
+
+def _denied_by_determiner(sentence: Sentence, k: int) -> bool:
+    """Is the noun `k` denied by its own determiner ("is no idiot", "n'a rien d'un tocard",
+    "aucun incapable"), not by a verb's negation ("don't be a b*tch" tells someone off)?"""
+    words = sentence.words
+    if sentence.language == "fr" and _nothing_of([w.form for w in words[:k]]):
+        return True
+    return any(c.head == k and c.index != k and c.dep == "det" and c.form in _NEGATIVE_DETERMINERS for c in words)
 
 
 def _range_root(sentence: Sentence, a: int, b: int) -> int:
@@ -1071,6 +1165,9 @@ def read_meaning(
         cues_here = matches(sentence, cues, "hostile") + matches(sentence, cues, "trait") + matches(sentence, cues, "dehumanising")
         if countered[k] or cues_here and all(reader.blocked(sentence, a, False) for a, _ in cues_here):
             defused.add(k)
+        elif reader.warns(sentence) and not any(f.evidence == "meaning:threat" for f in read):
+            # A warning ("si tu ne mets pas ta ceinture, tu finiras à l'hôpital") threatens no one.
+            defused.add(k)
         elif any(_command(sentence, a) for a, _ in matches(sentence, cues, "threat_verb")):
             # A shell command ("kill -9 the zombie workers"): its violent verb is no threat, and
             # whom the model's finding would be about cannot be read from it.
@@ -1098,8 +1195,10 @@ def read_meaning(
         by_model, countered_here = memo[key]
         found.extend(by_model)
         defused |= countered_here
-    # What answers a refuted claim is no target of a post-wide finding, unless it holds one itself.
-    defused |= refuting - standing - {linguistics.sentence_of(f.start) for f in found}
+    # What answers a refuted claim is no target of a post-wide finding, unless it holds one itself;
+    # nor is the reason given after a denial ("No, the clerk is not an idiot. She handles ...").
+    reasons = {k + 1 for k in defused if k in parsed and _denied_or_quoted(parsed[k], "insult")}
+    defused |= (refuting | reasons) - standing - {linguistics.sentence_of(f.start) for f in found}
     return MeaningResult(found, revised, frozenset(defused))
 
 
@@ -1183,7 +1282,8 @@ def _learned_findings(
     said_of = dict(zip(said_before, linguistics.parsed(said_before)))
     for (k, probability, kind, (start, end)), sentence in zip(hostile, linguistics.parsed(k for k, *_ in hostile)):
         neighbours = [s for s in (sentence.topic, said_of.get(antecedents.get(k, -1))) if s is not None]
-        if reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _refuted(linguistics, k, reader.cues):
+        if (reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _refuted(linguistics, k, reader.cues)
+                or kind == "threat" and reader.warns(sentence)):
             if probability >= model.threshold:  # (under it, the sentence was read only for a put-down of a role)
                 countered.add(k)
             continue
