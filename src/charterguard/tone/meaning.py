@@ -335,9 +335,21 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
     discrimination = (Gate(ground), Gate(employment), Gate(disadvantage))
     ultimatum = tuple(Gate([(f"(?:{line})", _first_characters(line)) for line in entries[name]]) for name in ("harm", "pressure"))
     person_words = sorted(k for k, kind in groups.kinds.items() if kind == "person" and " " not in k)
-    people = Gate(ground + [(rf"{re.escape(k)}(?:s|x)?", frozenset(k[:1]) or None) for k in person_words if k])
+    not_people = _NOT_PEOPLE_NEXT.get(language, {})
+    people = Gate(ground + [(rf"{re.escape(k)}(?:s|x)?{_not_followed_by(not_people.get(k, ()))}", frozenset(k[:1]) or None)
+                            for k in person_words if k])
     predication = Gate([(f"(?:{line})", _first_characters(line)) for line in entries["predication"]])
     return CueLexicon(words, phrases, regexes, Gate(gate_parts), discrimination, (ultimatum[0], ultimatum[1]), (people, predication))
+
+
+# People words with a reading that is no person, told by the word after them: "personne ne
+# sait" (nobody), "ce type de problème" (kind). The dehumanising gate skips those readings.
+_NOT_PEOPLE_NEXT: dict[str, dict[str, tuple[str, ...]]] = {"fr": {"personne": ("ne", "n'"), "type": ("de", "d'")}}
+
+
+def _not_followed_by(words: tuple[str, ...]) -> str:
+    """A lookahead refusing a match followed by one of `words` (as the next word of a joined text)."""
+    return rf"(?! (?:{'|'.join(map(re.escape, words))})(?!\S))" if words else ""
 
 
 _SHORT_STEM_ENDINGS = r"(?:e|es|ent|er|ez|ons|re|s|t|u|us|ue|ues|ee|ees|ai|ais|ait|aient|a|as|erai\w*|era\w*|rai\w*|ra\w*|ed|ing|en)?"
