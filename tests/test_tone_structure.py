@@ -106,6 +106,37 @@ def test_a_hateful_claim_not_condemned_as_said_stays_a_finding(acme_group_checke
     assert tone_alarms(acme_group_checker, text, lang) != []
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # a quotation as the subject of a condemnation
+    ("« Retourne dans ton pays » n'a pas sa place dans notre entreprise.", "fr"),
+    ("'Women can't code' is a sexist cliché and it is wrong.", "en"),
+    ("« Les vieux sont des boulets » : ce genre de phrase est inacceptable chez nous.", "fr"),
+    # a crude insult quoted as what others shout: mentioned, not used
+    ("Au match de foot des minimes, des parents criaient « bande d'enculés » à l'arbitre. Lamentable.", "fr"),
+    ("At the under-12 game a dad kept yelling \"fucking idiots\" at the referee. Let's do better than that.", "en"),
+])
+def test_a_quoted_claim_condemned_or_reported_is_mentioned_not_used(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # the writer's own words, quoted
+    ("Je lui ai dit « espèce d'enculé » et je le pense encore.", "fr"),
+    # scare quotes around an insult used of someone
+    ("Our manager is a \"fucking idiot\", sorry not sorry.", "en"),
+    ("\"Brilliant\" manager, my foot: he is a total moron.", "en"),
+])
+def test_an_insult_the_writer_uses_stays_a_finding_quoted_or_not(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) != []
+
+
+def test_straight_single_quotes_quote_but_apostrophes_do_not():
+    text = "'Go back home' has no place here, and we don't say the teams' results are bad."
+    sentence = Linguistics(text, "en").parsed([0])[0]
+    quoted = {w.form for w, q in zip(sentence.words, sentence.quoted) if q}
+    assert quoted == {"go", "back", "home"}
+
+
 # -- 4. harm as a consequence: a threat, or a warning -----------------------------------------------
 
 @pytest.mark.parametrize(("text", "lang"), [

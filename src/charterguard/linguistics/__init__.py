@@ -406,7 +406,34 @@ def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if b > start and (opening != "‘" or _not_apostrophe(text, b)):
                 out.append((a + 1, b))
             position = b + 1
+    out.extend(_straight_quoted(text, start, end))
     return out
+
+
+def _straight_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Ranges inside straight single quotes in text[start:end] ("'Go back home' has no place
+    here"): one opening a word (after a space, a bracket or the start, before a letter) and the
+    next one closing a word (after a letter or a mark, before a space, a mark or the end), so
+    that apostrophes ("don't", "l'équipe") and plural possessives ("the teams' results") are none."""
+    out = []
+    position = start
+    while True:
+        a = text.find("'", position, end)
+        if a < 0:
+            return out
+        opens = (a == 0 or text[a - 1].isspace() or text[a - 1] in "([{«“\"") and a + 1 < len(text) and text[a + 1].isalnum()
+        if not opens:
+            position = a + 1
+            continue
+        b = a + 1
+        while True:
+            b = text.find("'", b + 1, end)
+            if b < 0:
+                return out
+            if not text[b - 1].isspace() and (b + 1 >= len(text) or not text[b + 1].isalnum()):
+                break
+        out.append((a + 1, b))
+        position = b + 1
 
 
 def _not_apostrophe(text: str, at: int) -> bool:

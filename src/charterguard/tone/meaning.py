@@ -78,7 +78,7 @@ CUE_LISTS = (
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
     "rebuttal", "menace", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
     "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication", "condemnation",
-    "consequence", "omission",
+    "consequence", "omission", "speech",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
@@ -137,6 +137,7 @@ _SECOND_PERSON_WORDS = frozenset({"tu", "t'", "te", "toi", "ton", "ta", "tes", "
                                   "you", "your", "yours", "yourself"})
 _OWN_SIDE = frozenset({"je", "j'", "on", "nous", "i", "we"})  # the writer's side, as subject
 _OWN_SIDE_OBJECTS = frozenset({"nous", "us", "me", "m'", "moi"})
+_SPEAKING_WRITER = frozenset({"je", "j'", "nous", "i", "we"})  # not "on": "on crie « ... » aux arbitres" is people at large
 _STOP_VERBS = frozenset({"arreter", "cesser", "stop", "quit", "lacher", "leave"})
 _WRITER_WORDS = frozenset({"je", "j'", "me", "m'", "moi", "mon", "ma", "mes", "i", "my", "mine", "i'm", "im"})
 _OBJECT_WINDOW = 5
@@ -314,7 +315,7 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
         keyed = [quick_words(line)[0] for line in lines]
         words[name] = frozenset(k for k in keyed if " " not in k)
         phrases[name] = tuple(tuple(k.split(" ")) for k in keyed if " " in k)
-        if name in ("modal", "counter", "naming", "condemnation", "omission"):
+        if name in ("modal", "counter", "naming", "condemnation", "omission", "speech"):
             continue  # they never make a sentence worth parsing by themselves
         for k in keyed:
             stem = re.escape(k)
@@ -488,29 +489,58 @@ class MeaningReader:
     def _condemned_saying(self, sentence: Sentence) -> bool:
         """Is the sentence a condemnation whose subject is an act of saying or naming ("Dire que
         les X sont des Y est ignoble", "Calling X Y is disgusting", "Traiter les X de Y, c'est
-        honteux")? The sentence opens with such a verb, not finite (infinitive, gerund), and its
-        condemning word (`@condemnation`, `@counter`, `@hostile`) is said of that act, not of
-        someone inside the reported claim: it lies outside the verb's phrase, or its subject is
-        the act or a demonstrative standing for it ("c'est", "it's"). What is reported is quoted."""
+        honteux") or a quotation ("« Retourne dans ton pays » n'a pas sa place ici")? The
+        sentence opens with such a verb, not finite (infinitive, gerund), or with the quotation,
+        and its condemning word (`@condemnation`, `@counter`, `@hostile`) is said of that act,
+        not of someone inside the reported claim: it lies outside the verb's phrase, or its
+        subject is the act, the quotation or a demonstrative standing for it ("c'est", "it's").
+        What is reported is quoted, not asserted."""
         words = sentence.words
-        verbs = REPORTING_VERBS.get(self.language, frozenset()) | self.cues.words.get("naming", frozenset())
-        opener = next((k for k, w in enumerate(words) if w.pos in ("VERB", "AUX")), None)
-        if opener is None or not (words[opener].lemma in verbs or words[opener].form in verbs):
+        first = next((k for k, w in enumerate(words) if w.pos != "PUNCT" or sentence.quoted[k]), None)
+        if first is None:
             return False
-        said = words[opener]
-        if said.feature("VerbForm") not in ("Inf", "Ger") and not (self.language == "en" and said.form.endswith("ing")):
-            return False
-        if any(w.pos in ("NOUN", "PROPN", "PRON") and w.dep.startswith("nsubj") for w in words[:opener]):
-            return False  # a subject of its own: "ils disent que ..." is no act taken as a topic
-        condemning = [a for name in ("condemnation", "counter", "hostile") for a, _ in matches(sentence, self.cues, name) if a > opener]
+        quotation = sentence.quoted[first]
+        if quotation:
+            act = range(first, next((k for k in range(first, len(words)) if not sentence.quoted[k] and words[k].pos != "PUNCT"), len(words)))
+        else:
+            verbs = REPORTING_VERBS.get(self.language, frozenset()) | self.cues.words.get("naming", frozenset())
+            opener = next((k for k, w in enumerate(words) if w.pos in ("VERB", "AUX")), None)
+            if opener is None or not (words[opener].lemma in verbs or words[opener].form in verbs):
+                return False
+            said = words[opener]
+            if said.feature("VerbForm") not in ("Inf", "Ger") and not (self.language == "en" and said.form.endswith("ing")):
+                return False
+            if any(w.pos in ("NOUN", "PROPN", "PRON") and w.dep.startswith("nsubj") for w in words[:opener]):
+                return False  # a subject of its own: "ils disent que ..." is no act taken as a topic
+            act = range(opener, opener + 1)
+        condemning = [a for name in ("condemnation", "counter", "hostile") for a, _ in matches(sentence, self.cues, name)
+                      if a >= act.stop and not sentence.quoted[a]]
         for j in condemning:
-            subject = sentence.subject_of(j)
             if _negated(sentence, j):
                 continue  # "Dire que notre chef est un incapable n'est pas faux" agrees with it
-            if subject is not None and (subject == opener or words[subject].form in _DEMONSTRATIVES):
+            subject = sentence.subject_of(j)
+            if subject is not None and (subject in act or words[subject].form in _DEMONSTRATIVES):
                 return True
-            if subject is None and not sentence._descends(j, opener):
+            # (the parser often hangs a sentence on its opening quotation: the quotes say where it ends)
+            if subject is None and (quotation or not any(sentence._descends(j, k) for k in act)):
                 return True
+        return False
+
+    def _mentioned(self, sentence: Sentence, a: int) -> bool:
+        """Is the quoted word `a` what someone else says or shouts ("on crie « bande de nuls » aux
+        arbitres", "he yelled 'you idiots'"): a quotation after a verb of speech (`@speech`, the
+        reporting verbs) whose subject is not the writer ("je lui ai dit « ... »" stays said)?"""
+        if not sentence.quoted[a]:
+            return False
+        words = sentence.words
+        opening = a
+        while opening > 0 and sentence.quoted[opening - 1]:
+            opening -= 1
+        verbs = REPORTING_VERBS.get(self.language, frozenset()) | self.cues.words.get("speech", frozenset())
+        for k in range(opening - 1, -1, -1):
+            if words[k].pos in ("VERB", "AUX") and (words[k].lemma in verbs or words[k].form in verbs):
+                subject = sentence.subject_of(k)
+                return subject is None or words[subject].form not in _SPEAKING_WRITER
         return False
 
     def _rebuttal_label(self, sentence: Sentence) -> int:
@@ -984,7 +1014,7 @@ class MeaningReader:
             root = _range_root(sentence, a, b)
             said_of = _negated(sentence, a) and (
                 sentence.subject_of(root) is not None or _denied_by_determiner(sentence, root))
-            if finding.evidence not in _CRUDE or said_of:
+            if finding.evidence not in _CRUDE or said_of or self._mentioned(sentence, a):
                 return None  # "ce n'est pas un incompétent", "il n'est pas un crétin", « nul »
             # A crude word stays crude when negated or quoted ("don't be a b*tch"): lowered, kept.
             finding = replace(finding, score=round(finding.score * _LOWERED, 3))
