@@ -80,6 +80,28 @@ def test_an_insult_asked_then_rejected_by_a_label_is_no_finding(acme_group_check
     assert tone_alarms(acme_group_checker, text, lang) == []
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Une candidate voilée à l'accueil ? Non, ça ne passera pas chez nous.", "fr"),
+    ("A guy in a wheelchair on the front desk? No way, not with our clients.", "en"),
+])
+def test_a_rejection_answering_a_proposal_of_someone_protected_for_a_post_is_the_decision(acme_group_checker, text, lang):
+    # "Non" rejects the person for the post: discrimination, not a refuted claim.
+    assert tone_alarms(acme_group_checker, text, lang) != []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Une candidate voilée à l'accueil ? Oui, et elle est excellente.", "fr"),
+    ("Une candidate voilée à l'accueil ? Bien sûr, on l'a embauchée la semaine dernière.", "fr"),
+    # no protected ground: a rejection on experience
+    ("Un stagiaire sans expérience au poste de chef de projet ? Non, il lui faut deux ans de plus.", "fr"),
+    # a judging claim about a group, rejected: a refutation
+    ("Nos collègues seniors, des boulets ? Absolument pas, ils forment les jeunes.", "fr"),
+    ("Our older staff, slow learners? Not at all, they trained half the team.", "en"),
+])
+def test_a_proposal_accepted_or_a_claim_refuted_is_no_finding(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) == []
+
+
 # -- 3. counter-speech whose subject is a reported claim --------------------------------------------
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -1182,7 +1182,7 @@ def read_meaning(
     risky = [f for f in lexical if f.category in _REVISED]
     indices = sentences_to_parse(linguistics, cues, (f.start for f in risky))
     parsed = dict(zip(indices, linguistics.parsed(indices))) if indices else {}
-    found: list[ToneFinding] = []
+    found: list[ToneFinding] = _rejected_proposals(linguistics, cues)
     countered: dict[int, bool] = {}
     defused: set[int] = set()
     refuting: set[int] = set()  # sentences that answer a refuted claim
@@ -1493,6 +1493,8 @@ def _refuting(linguistics: "Linguistics", k: int, cues: CueLexicon) -> int | Non
         return None
     if question and any(m.start() == 0 and _CHALLENGE.match(m.group()) for m in attributed):
         return k  # "Qui a dit que notre DAF était radin ?", "Who said our interns are lazy?"
+    if question and not attributed and _proposal(own, cues):
+        return None  # "Une candidate voilée à l'accueil ? Non.": the rejection is the decision, no refutation
     if attributed:
         after = min(m.end() for m in attributed)
         if any(pattern.search(own, after) for pattern in cues.regexes.get("refutation", ())):
@@ -1503,6 +1505,36 @@ def _refuting(linguistics: "Linguistics", k: int, cues: CueLexicon) -> int | Non
         if any(_opens_with(following, pattern) for name in lists for pattern in cues.regexes.get(name, ())):
             return j
     return None
+
+
+def _rejected_proposals(linguistics: "Linguistics", cues: CueLexicon) -> list["ToneFinding"]:
+    """Discrimination said as a proposal rejected: a question proposing someone of a protected
+    ground for a post or place (`_proposal`), answered by a rejection opening the next sentence
+    (`@rebuttal`: "Un manager avec un accent du Sud face aux clients ? Non, ..."). The finding
+    is the question. Read over the cheap words of questions only (no parse); an answer that
+    accepts ("Oui, et elle est excellente") is none."""
+    from .analyzer import ToneFinding
+
+    spans, text = linguistics.spans, linguistics.text
+    out = []
+    for k in range(len(spans) - 1):
+        if not text[slice(*spans[k])].rstrip().endswith("?"):
+            continue
+        answer, _ = quick_words(text[slice(*spans[k + 1])])
+        if not any(_opens_with(answer, pattern) for pattern in cues.regexes.get("rebuttal", ())):
+            continue
+        if _proposal(quick_words(text[slice(*spans[k])])[0], cues):
+            out.append(ToneFinding(_finding_category("discrimination", "group"), *spans[k], SCORES["hate"], "group", "meaning:discrimination"))
+    return out
+
+
+def _proposal(joined: str, cues: CueLexicon) -> bool:
+    """Does a question (its cheap words `joined`) propose someone of a protected ground for a
+    post or place ("Un manager avec un accent du Sud face aux clients ?", "A guy in a wheelchair
+    on the front desk?") without judging anyone (no cue of hostility or of a trait)? Rejecting
+    it rejects the person for the post: discrimination, not a refuted claim."""
+    ground, employment, _ = cues.discrimination
+    return bool(ground.starts(joined)) and bool(employment.starts(joined)) and not cues.gate.starts(joined)
 
 
 def _opens_with(joined: str, pattern: re.Pattern[str]) -> bool:
