@@ -415,7 +415,7 @@ def _straight_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     here"): one opening a word (after a space, a bracket or the start, before a letter) and the
     next one closing a word (after a letter or a mark, before a space, a mark or the end), so
     that apostrophes ("don't", "l'équipe") and plural possessives ("the teams' results") are none."""
-    out = []
+    out: list[tuple[int, int]] = []
     position = start
     while True:
         a = text.find("'", position, end)
