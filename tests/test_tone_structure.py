@@ -190,6 +190,30 @@ def test_harm_promised_to_someone_for_what_they_do_stays_a_threat(acme_group_che
     assert tone_alarms(acme_group_checker, text, lang) != []
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # violence in a game, between teams or by the writer's side
+    ("Our five-a-side team is going to murder the accounting team on Friday night lol", "en"),
+    ("Samedi on va massacrer l'équipe de la compta au tournoi de pétanque 😂", "fr"),
+    ("We're going to kill them at the quiz on Thursday, book your seats.", "en"),
+    # violence done to the writer's own side
+    ("If we miss the deadline again the boss is going to kill us haha", "en"),
+    ("Si on rate encore la deadline, le chef va nous tuer 😅", "fr"),
+])
+def test_violence_of_a_game_or_done_to_the_writers_own_side_is_no_threat(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("If you touch my code again I will kill you.", "en"),
+    ("Si tu touches encore à mon code, je vais te tuer.", "fr"),
+    # a game named, someone alone threatened
+    ("I'll kill you after the match, ref, I know your car.", "en"),
+    ("Après le match je vais te tuer, l'arbitre.", "fr"),
+])
+def test_violence_the_writer_promises_someone_stays_a_threat_game_or_not(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) != []
+
+
 # -- 5. the dehumanising gate: people words read as people -------------------------------------------
 
 @pytest.mark.parametrize("text", [

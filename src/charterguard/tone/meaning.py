@@ -78,7 +78,7 @@ CUE_LISTS = (
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
     "rebuttal", "menace", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
     "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication", "condemnation",
-    "consequence", "omission", "speech",
+    "consequence", "omission", "speech", "game", "team",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
@@ -137,6 +137,7 @@ _SECOND_PERSON_WORDS = frozenset({"tu", "t'", "te", "toi", "ton", "ta", "tes", "
                                   "you", "your", "yours", "yourself"})
 _OWN_SIDE = frozenset({"je", "j'", "on", "nous", "i", "we"})  # the writer's side, as subject
 _OWN_SIDE_OBJECTS = frozenset({"nous", "us", "me", "m'", "moi"})
+_PLURAL_SIDE = frozenset({"on", "nous", "we"})  # the writer's side, plural, as subject
 _SPEAKING_WRITER = frozenset({"je", "j'", "nous", "i", "we"})  # not "on": "on crie « ... » aux arbitres" is people at large
 _STOP_VERBS = frozenset({"arreter", "cesser", "stop", "quit", "lacher", "leave"})
 _WRITER_WORDS = frozenset({"je", "j'", "me", "m'", "moi", "mon", "ma", "mes", "i", "my", "mine", "i'm", "im"})
@@ -315,7 +316,7 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
         keyed = [quick_words(line)[0] for line in lines]
         words[name] = frozenset(k for k in keyed if " " not in k)
         phrases[name] = tuple(tuple(k.split(" ")) for k in keyed if " " in k)
-        if name in ("modal", "counter", "naming", "condemnation", "omission", "speech"):
+        if name in ("modal", "counter", "naming", "condemnation", "omission", "speech", "game", "team"):
             continue  # they never make a sentence worth parsing by themselves
         for k in keyed:
             stem = re.escape(k)
@@ -921,7 +922,7 @@ class MeaningReader:
             if target is None and self._passive(sentence, a):
                 before = [t for t in human if t.index < a]
                 target = before[0] if before else None
-            if target is None or not self._intent(sentence, a):
+            if target is None or not self._intent(sentence, a) or self.game(sentence, a):
                 continue
             out.append(self._finding(sentence, start, b, target, "threat"))
         return out
@@ -951,9 +952,54 @@ class MeaningReader:
         return any(w.form in negators or w.lemma in negators or _in(omission, w) for w in clause)
 
     def warns(self, sentence: Sentence) -> bool:
-        """Does the sentence say a harm (`@consequence`, `@harm`), each one as a warning (`warning`)?"""
+        """Does the sentence say a harm (`@consequence`, `@harm`), each one as a warning
+        (`warning`), or violence (`@threat_verb`) done only to the writer's own side ("the boss
+        is going to kill us", "le coach va nous tuer") or played in a game (`game`)?"""
         harms = matches(sentence, self.cues, "consequence") + matches(sentence, self.cues, "harm")
-        return bool(harms) and all(self.warning(sentence, a) for a, _ in harms)
+        violent = [a for a in self._violent_verbs(sentence) if not _command(sentence, a)]
+        if not harms and not violent:
+            return False
+        return all(self.warning(sentence, a) for a, _ in harms) and all(
+            self._own_side_object(sentence, a) or self.game(sentence, a) for a in violent)
+
+    def _violent_verbs(self, sentence: Sentence) -> list[int]:
+        """The words of `sentence` that are violent verbs (`@threat_verb`, by lemma or stem)."""
+        verbs = self.cues.words.get("threat_verb", frozenset())
+        stems = tuple(stem for stem in (_verb_stem(v, self.language) for v in verbs) if len(stem) >= 4)
+        return [k for k, w in enumerate(sentence.words)
+                if (_in(verbs, w) or w.form.startswith(stems)) and w.pos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "X")]
+
+    def _own_side_object(self, sentence: Sentence, a: int) -> bool:
+        """Is the object of the violent verb `a` the writer's side ("kill us", "nous tuer"), and
+        no one else ("kill you and me")?"""
+        words = sentence.words
+        objects = [k for k, w in enumerate(words) if w.head == a and k != a and w.dep.startswith(("obj", "dobj", "iobj"))]
+        if a > 0 and words[a - 1].form in _CLITIC_OBJECTS | _OWN_SIDE_OBJECTS:
+            objects.append(a - 1)
+        # The nearest object: the parser takes a closing "haha" / "lol" for another one.
+        return bool(objects) and words[min(objects, key=lambda k: abs(k - a))].form in _OWN_SIDE_OBJECTS
+
+    def game(self, sentence: Sentence, a: int) -> bool:
+        """Is the violence of verb `a` a game's ("on va massacrer l'équipe de la compta au tournoi
+        de pétanque", "our five-a-side team is going to murder accounts' team")? A game or sport
+        named in the sentence (`@game`) and, as the one it is done to, a team (`@team`), the
+        writer's side, or "them" when a team or the writer's side ("we", "on") does it. Someone
+        alone ("I'll kill you after the match, ref") is threatened, game or not."""
+        if not matches(sentence, self.cues, "game"):
+            return False
+        words = sentence.words
+        teams = self.cues.words.get("team", frozenset())
+        objects = [k for k, w in enumerate(words) if w.head == a and k != a and w.dep.startswith(("obj", "dobj", "iobj"))]
+        if a > 0 and words[a - 1].form in _CLITIC_OBJECTS | _OWN_SIDE_OBJECTS:
+            objects.append(a - 1)
+        if not objects:
+            return False
+        patient = words[min(objects, key=lambda k: abs(k - a))]
+        if _in(teams, patient) or patient.form in _OWN_SIDE_OBJECTS:
+            return True
+        subject = sentence.subject_of(a)
+        agent = words[subject] if subject is not None else None
+        return patient.form in _PLURAL_PRONOUNS and agent is not None and (agent.form in _PLURAL_SIDE or _in(teams, agent))
 
     def _harms_own_side(self, sentence: Sentence, a: int) -> bool:
         """Is the one harmed at word `a` the writer or the writer's side ("on va finir", "we'll
@@ -1010,6 +1056,8 @@ class MeaningReader:
             return None  # a piece of a compound word: "nique" in "pique-nique"
         if countered or self.named(sentence, a):
             return None
+        if finding.category == "aggression" and self.warns(sentence):
+            return None  # a warning, violence a game's or done to the writer's own side ("the boss will kill us")
         if _negated(sentence, a) or sentence.quoted[a]:
             root = _range_root(sentence, a, b)
             said_of = _negated(sentence, a) and (
