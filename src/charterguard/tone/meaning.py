@@ -24,13 +24,23 @@ second reads the parse:
   "should"), and threat phrases, are aggression;
 - negation earlier in the clause, quotation marks, naming reported by a verb ("traité
   d'idiot", "called an idiot") and counter-speech in the sentence ("... est inacceptable",
-  "we condemn") remove the finding;
+  "we condemn") remove the finding; a negation stops at a joined clause that predicates anew
+  ("n'est pas lente, mais c'est une idiote": `Sentence.negated`); a condemnation whose subject
+  is an act of saying or a quotation ("Dire que les X sont des Y est ignoble", "'Go home' has
+  no place here") is counter-speech, and a crude word quoted as what others shout is mentioned,
+  not used; a truth-value label ("Faux :", "Wrong,") rejects what came before it, and what
+  follows it is the writer's own claim;
 - a claim the writer asks about or gives as others' and then rejects ("Notre chef, un tyran ?
   Absolument pas.", "Certains disent que ... Faux :", "whoever says ... hasn't met her") is
   countered (`_refuting`, read over the cheap words of the sentence and the next three);
 - a threat without a violent verb is read by structure (`MeaningReader._ultimatum`): a harm to
   someone's body, property or family, an ultimatum, condition, wish or warning, and someone it
-  is aimed at, said by the writer or to an @mention;
+  is aimed at, said by the writer or to an @mention; harm said as a consequence ("tu finiras à
+  l'hôpital") is a warning when a danger is named, a precaution is left out or the writer's
+  own side is harmed (`MeaningReader.warning`), and violence in a game or done to the writer's
+  side is play (`MeaningReader.warns`, `game`);
+- a question proposing someone of a protected ground for a post, answered by a rejection, is
+  discrimination (`_rejected_proposals`), not a refuted claim;
 - people said to be, or treated as, a degrading non-human kind in words no list holds ("les
   handicapés sont des meubles cassés", "refugees are treated like spare parts"): the structure
   (a copula, apposition or comparison with a group or a word for people as subject) is read
