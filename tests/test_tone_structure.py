@@ -111,6 +111,8 @@ def test_a_proposal_accepted_or_a_claim_refuted_is_no_finding(acme_group_checker
     ("Saying Muslims are rats is disgusting and has no place here.", "en"),
     ("Traiter une collègue de grosse vache en réunion est inadmissible.", "fr"),
     ("Dire que les Roms sont tous des voleurs, c'est du racisme pur.", "fr"),
+    # the advice after counter-speech names no one to insult
+    ("House rule: calling a teammate 'useless' in a stand-up is bullying. Talk about the ticket, not the person.", "en"),
 ])
 def test_a_condemnation_of_an_act_of_saying_is_counter_speech(acme_group_checker, text, lang):
     assert tone_alarms(acme_group_checker, text, lang) == []

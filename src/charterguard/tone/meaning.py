@@ -1296,8 +1296,10 @@ def read_meaning(
         found.extend(by_model)
         defused |= countered_here
     # What answers a refuted claim is no target of a post-wide finding, unless it holds one itself;
-    # nor is the reason given after a denial ("No, the clerk is not an idiot. She handles ...").
-    reasons = {k + 1 for k in defused if k in parsed and _denied_or_quoted(parsed[k], "insult")}
+    # nor is the reason given after a denial ("No, the clerk is not an idiot. She handles ...")
+    # or the advice after counter-speech ("Calling a colleague 'stupid' is harassment. Critique
+    # the work, not the person.").
+    reasons = {k + 1 for k in defused if k in parsed and (countered[k] or _denied_or_quoted(parsed[k], "insult"))}
     defused |= (refuting | reasons) - standing - {linguistics.sentence_of(f.start) for f in found}
     return MeaningResult(found, revised, frozenset(defused))
 
