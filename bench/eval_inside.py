@@ -213,6 +213,12 @@ def main() -> int:
         choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"],
         help="print the misses and false alarms of a split (never report's: nobody tunes on it)",
     )
+    parser.add_argument(
+        "--stages",
+        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"],
+        help="for each mistake of a split, the stage that decided it: the rules, the learned reading's gate, "
+        "its head, or a rule's framing that cancelled what the head read (never report's)",
+    )
     args = parser.parse_args()
 
     charter = Charter.load("default")
@@ -227,8 +233,9 @@ def main() -> int:
     }
     rows = load()
     splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"] if args.split == "all" else [args.split]
-    if args.errors and args.errors not in splits:
-        splits.append(args.errors)
+    for extra in (args.errors, args.stages):
+        if extra and extra not in splits:
+            splits.append(extra)
     print(f"rules: {', '.join(sorted(ids))}; {len(rows)} cases")
     predictions: dict[str, list[bool]] = {}
     for name, predict in systems.items():
@@ -267,11 +274,50 @@ def main() -> int:
                 kind = "miss" if r["label"] else "false alarm"
                 print(f"  [{r['language']} {r['phenomenon']} {kind}] {r['text']}")
 
+    if args.stages:
+        stages(charter, ids, [(r, predictions[main_name][k]) for k, r in enumerate(rows) if r["split"] == args.stages])
     semantic = {r.spec.id for r in charter.rules if r.spec.kind == "semantic" and r.spec.enabled}
     for label, rule_ids in (("inside_information rules", ids), ("semantic rules", semantic)):
         false_alarms(label, charter, rule_ids)
     gate_rates(charter, ids)
     return 0
+
+
+def stages(charter: Charter, ids: set[str], cases: list[tuple[dict, bool]]) -> None:
+    """Where each mistake is decided. A miss: no text of the post past the learned reading's gate
+    ("gate closed", its best score beside the language's threshold), past it but read under the
+    threshold ("head under"), or read above it and cancelled by a rule's framing ("vetoed"). A false
+    alarm: found by the rules (their cue) or by the learned reading (its probability)."""
+    from charterguard.inside.analyzer import _sentences
+    from charterguard.inside.lexicon import tokenize
+    from charterguard.inside.model import units
+
+    analyzer = next(r.detector.analyzer for r in charter.rules if r.spec.id in ids and r.detector.analyzer.learned is not None)
+    learned = analyzer.learned
+    print(f"\nStages of the mistakes (gate thresholds {learned.model.gate_thresholds}, head threshold {learned.threshold})")
+    counts: dict[str, int] = defaultdict(int)
+    for row, flagged in cases:
+        if flagged == bool(row["label"]):
+            continue
+        text, language = row["text"], row["language"]
+        tokens = tokenize(text)
+        spans = [(a, b) for a, b in units(text, [(s.start, s.end) for s in _sentences(text, tokens)]) if text[a:b].strip()]
+        gate = max((learned.model.gate_score(text[a:b]) for a, b in spans), default=float("-inf"))
+        past = [text[a:b] for a, b in spans if learned.model.passes_gate(text[a:b], language)]
+        head = max((p for p, _ in learned.model.read(past)), default=0.0)
+        if row["label"]:
+            if not past:
+                stage = "miss: gate closed"
+            elif head < learned.threshold:
+                stage = "miss: head under"
+            else:
+                stage = "miss: vetoed"
+        else:
+            cues = sorted({f.cue for f in analyzer.analyze(text, language, NOW)}) or ["another rule"]
+            stage = "false alarm: " + "+".join(cues)
+        counts[stage] += 1
+        print(f"  [{language} {row['phenomenon']}] {stage:26} gate {gate:6.2f}/{learned.model.gate_thresholds.get(language, 0):.2f} head {head:.3f}  {text[:90]}")
+    print("  " + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
 
 
 def gate_rates(charter: Charter, ids: set[str]) -> None:

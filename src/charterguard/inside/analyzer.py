@@ -313,10 +313,14 @@ class InsideAnalyzer:
             learned_key = (self._signature, language, now, id(self.learned.model), self.learned.threshold)
             if learned_key not in findings_cache:
                 findings_cache[learned_key] = self._by_model(text, language, now, tokens, evidence_cache, self.learned)
-            return self._stacked(found, findings_cache[learned_key])
+            unframed_key = (self._signature, language, now, id(self.learned.model), "unframed")
+            if unframed_key not in findings_cache:
+                findings_cache[unframed_key] = self._unframed(text, language, found, tokens, self.learned.model)
+            return self._stacked(findings_cache[unframed_key], findings_cache[learned_key])
         found = self._by_rules(text, language, now, tense_cache, tokens, evidence_cache)
         if self.learned is None:
             return found
+        found = self._unframed(text, language, found, tokens, self.learned.model)
         return self._stacked(found, self._by_model(text, language, now, tokens, evidence_cache, self.learned))
 
     def holds_topic_word(self, tokens: list[Token]) -> bool:
@@ -332,6 +336,25 @@ class InsideAnalyzer:
             if f.topic in self.topics and not any(r.start < f.end and f.start < r.end for r in by_rules)
         ]
         return [*by_rules, *extra] if extra else by_rules
+
+    def _unframed(self, text: str, language: str, found: list[InsideFinding], tokens: list[Token] | None, model: InsideModel) -> list[InsideFinding]:
+        """The rule findings `found`, less those whose only evidence is a forward-looking cue in a
+        text the model's framing head reads as public, past, of others or general news (`model.FramingHead`:
+        "The filing went live at 7am: our CEO will retire next June", "C'est désormais public : la
+        fermeture du site aura lieu en mars"). A post that says it is secret keeps them all: the
+        secrecy word is the writer's own evidence. The text read is the model's unit holding the finding."""
+        framing = model.framing
+        if framing is None or not any(f.cue == "forward_looking" for f in found):
+            return found
+        language = language if language in LANGUAGES else "en"
+        tokens = tokenize(text) if tokens is None else tokens
+        if self._post_cues("secrecy", text, tokens, language, {}):
+            return found
+        pieces = model_units(text, [(s.start, s.end) for s in _sentences(text, tokens)])
+        read = {f: next(((a, b) for a, b in pieces if a <= f.start < b), (0, len(text))) for f in found if f.cue == "forward_looking"}
+        spans = sorted(set(read.values()))
+        framed = {span for span, is_framed in zip(spans, framing.framed([text[a:b] for a, b in spans])) if is_framed}
+        return [f for f in found if read.get(f) not in framed] if framed else found
 
     def _by_model(
         self,
