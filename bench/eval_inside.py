@@ -137,6 +137,12 @@ Missed: acquisition/en 2 of 3 (a leak told only by hints, "in a few weeks we'll 
 revenue, contracts held for a standstill or appeal period (FR and EN), a head office losing a floor; false
 alarms: published news framed as "the filing went live at 7am", "c'est désormais public", a CEO's televised
 denial of closures, a compliance quiz, an office reorganisation, a rumour about a supplier. Now a development set.
+Round s12 (the learned reading's reach; src/charterguard/inside/MODEL_CARD.md): --stages SPLIT prints where
+each mistake is decided (the learned reading's gate, its head, a rule's framing that cancelled it, or the
+rules' cue for a false alarm); --corpus DIR measures held-out labelled rows (train/inside/corpus_e, not
+trained on). Past and general cues no longer cancel the learned reading (the head reads those posts itself):
+fresh10 recall 0.909 / 0.818 -> 0.909 / 0.864 (FR / EN; a development set, weak evidence), precision 0.870 /
+0.857 -> 0.870 / 0.864; every other split unchanged; corporate false alarms 0 / 0 / 0 / 0.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 
@@ -215,9 +221,15 @@ def main() -> int:
     )
     parser.add_argument(
         "--stages",
-        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"],
-        help="for each mistake of a split, the stage that decided it: the rules, the learned reading's gate, "
+        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "corpus"],
+        help="for each mistake of a split (or of --corpus: counts only), the stage that decided it: the rules, the learned reading's gate, "
         "its head, or a rule's framing that cancelled what the head read (never report's)",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="also measure on a folder of our own labelled rows (train/inside's format) that the model was not "
+        "trained on (train/inside/corpus_e): recall by language and topic, false alarms by pass kind",
     )
     args = parser.parse_args()
 
@@ -234,7 +246,7 @@ def main() -> int:
     rows = load()
     splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"] if args.split == "all" else [args.split]
     for extra in (args.errors, args.stages):
-        if extra and extra not in splits:
+        if extra and extra != "corpus" and extra not in splits:
             splits.append(extra)
     print(f"rules: {', '.join(sorted(ids))}; {len(rows)} cases")
     predictions: dict[str, list[bool]] = {}
@@ -274,7 +286,11 @@ def main() -> int:
                 kind = "miss" if r["label"] else "false alarm"
                 print(f"  [{r['language']} {r['phenomenon']} {kind}] {r['text']}")
 
-    if args.stages:
+    if args.corpus:
+        held = corpus(args.corpus, systems[main_name])
+        if args.stages == "corpus":
+            stages(charter, ids, held, show=False)
+    if args.stages and args.stages != "corpus":
         stages(charter, ids, [(r, predictions[main_name][k]) for k, r in enumerate(rows) if r["split"] == args.stages])
     semantic = {r.spec.id for r in charter.rules if r.spec.kind == "semantic" and r.spec.enabled}
     for label, rule_ids in (("inside_information rules", ids), ("semantic rules", semantic)):
@@ -283,7 +299,22 @@ def main() -> int:
     return 0
 
 
-def stages(charter: Charter, ids: set[str], cases: list[tuple[dict, bool]]) -> None:
+def corpus(folder: Path, predict: Callable[[str, str], bool]) -> list[tuple[dict, bool]]:
+    """Recall and false alarms of `predict` on labelled rows the model never read (a held-out batch)."""
+    from charterguard.inside.train_model import read_rows
+
+    rows = read_rows(folder)
+    flagged = [predict(text, language) for language, _, _, text in rows]
+    print(f"\nHeld-out rows {folder} ({len(rows)}): share flagged (recall on leak rows, false alarms on pass rows)")
+    for label, key in (("language", 0), ("kind", 2)):
+        cells: dict[tuple[bool, str], list[bool]] = defaultdict(list)
+        for row, f in zip(rows, flagged):
+            cells[(row[1], row[key])].append(f)
+        print(f"  by {label}: " + ", ".join(f"{'leak' if leak else 'pass'} {name} {sum(v)}/{len(v)} {sum(v) / len(v):.3f}" for (leak, name), v in sorted(cells.items(), reverse=True)))
+    return [({"text": text, "language": language, "label": int(leak), "phenomenon": kind}, f) for (language, leak, kind, text), f in zip(rows, flagged)]
+
+
+def stages(charter: Charter, ids: set[str], cases: list[tuple[dict, bool]], show: bool = True) -> None:
     """Where each mistake is decided. A miss: no text of the post past the learned reading's gate
     ("gate closed", its best score beside the language's threshold), past it but read under the
     threshold ("head under"), or read above it and cancelled by a rule's framing ("vetoed"). A false
@@ -315,8 +346,11 @@ def stages(charter: Charter, ids: set[str], cases: list[tuple[dict, bool]]) -> N
         else:
             cues = sorted({f.cue for f in analyzer.analyze(text, language, NOW)}) or ["another rule"]
             stage = "false alarm: " + "+".join(cues)
+        if not show:
+            stage = f"{stage} ({row['phenomenon']})"
         counts[stage] += 1
-        print(f"  [{language} {row['phenomenon']}] {stage:26} gate {gate:6.2f}/{learned.model.gate_thresholds.get(language, 0):.2f} head {head:.3f}  {text[:90]}")
+        if show:
+            print(f"  [{language} {row['phenomenon']}] {stage:26} gate {gate:6.2f}/{learned.model.gate_thresholds.get(language, 0):.2f} head {head:.3f}  {text[:90]}")
     print("  " + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
 
 

@@ -99,9 +99,7 @@ def learned_charter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: Insi
     [
         ("fr", "Comme annoncé ce matin, notre branche chimie rejoint un nouveau groupe.", "public"),
         ("en", "Our deal was announced this morning, press release linked.", "public"),
-        ("fr", "Il y a dix ans, notre branche chimie rejoignait un nouveau groupe.", "past"),
         ("fr", "En mars 2014, le groupe a vendu sa branche chimie à un fonds.", "a past year as its time"),
-        ("en", "Great article on how companies sell off a division.", "general"),
         ("en", "Analysts expect Globex to sell its chemicals arm.", "hearsay about others"),
         ("en", "Rumour has it Globex is selling its chemicals arm to a fund.", "another name, no first person"),
         ("en", "I can't wait for Sunday, my new flat is still full of empty boxes.", "no company and no topic"),
@@ -113,6 +111,32 @@ def test_the_rules_reliable_framings_cancel_the_learned_reading(
 ) -> None:
     checker = learned_charter(tmp_path, monkeypatch, always_inside())
     assert checker.check(text, lang=lang, now=NOW).verdict == "pass", framing
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We'll have to restate last year's sales of the chemicals arm, the auditors found a hole."),
+        ("fr", "On devra revoir à la baisse le chiffre de l'an dernier de la branche chimie, les auditeurs ont trouvé un trou."),
+        ("en", "Like that article on carve-outs says, we are selling our chemicals arm this spring."),
+    ],
+)
+def test_a_past_or_general_word_leaves_the_reading_to_the_head(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, text: str) -> None:
+    # "last year" is the time of the figure, not of the telling: what the head reads stands.
+    checker = learned_charter(tmp_path, monkeypatch, always_inside())
+    assert checker.check(text, lang=lang, now=NOW).verdict == "warn"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Il y a dix ans, notre branche chimie rejoignait un nouveau groupe : souvenirs émus."),
+        ("en", "Great long read on how companies sell off a division, with three case studies."),
+        ("en", "Five years ago we sold our chemicals arm; best decision the board ever made."),
+    ],
+)
+def test_the_head_itself_reads_past_and_general_posts_as_fine(default: Checker, lang: str, text: str) -> None:
+    assert default.check(text, lang=lang, now=NOW).verdict == "pass"
 
 
 @pytest.mark.parametrize(

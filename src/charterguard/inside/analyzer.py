@@ -313,14 +313,10 @@ class InsideAnalyzer:
             learned_key = (self._signature, language, now, id(self.learned.model), self.learned.threshold)
             if learned_key not in findings_cache:
                 findings_cache[learned_key] = self._by_model(text, language, now, tokens, evidence_cache, self.learned)
-            unframed_key = (self._signature, language, now, id(self.learned.model), "unframed")
-            if unframed_key not in findings_cache:
-                findings_cache[unframed_key] = self._unframed(text, language, found, tokens, self.learned.model)
-            return self._stacked(findings_cache[unframed_key], findings_cache[learned_key])
+            return self._stacked(found, findings_cache[learned_key])
         found = self._by_rules(text, language, now, tense_cache, tokens, evidence_cache)
         if self.learned is None:
             return found
-        found = self._unframed(text, language, found, tokens, self.learned.model)
         return self._stacked(found, self._by_model(text, language, now, tokens, evidence_cache, self.learned))
 
     def holds_topic_word(self, tokens: list[Token]) -> bool:
@@ -337,25 +333,6 @@ class InsideAnalyzer:
         ]
         return [*by_rules, *extra] if extra else by_rules
 
-    def _unframed(self, text: str, language: str, found: list[InsideFinding], tokens: list[Token] | None, model: InsideModel) -> list[InsideFinding]:
-        """The rule findings `found`, less those whose only evidence is a forward-looking cue in a
-        text the model's framing head reads as public, past, of others or general news (`model.FramingHead`:
-        "The filing went live at 7am: our CEO will retire next June", "C'est désormais public : la
-        fermeture du site aura lieu en mars"). A post that says it is secret keeps them all: the
-        secrecy word is the writer's own evidence. The text read is the model's unit holding the finding."""
-        framing = model.framing
-        if framing is None or not any(f.cue == "forward_looking" for f in found):
-            return found
-        language = language if language in LANGUAGES else "en"
-        tokens = tokenize(text) if tokens is None else tokens
-        if self._post_cues("secrecy", text, tokens, language, {}):
-            return found
-        pieces = model_units(text, [(s.start, s.end) for s in _sentences(text, tokens)])
-        read = {f: next(((a, b) for a, b in pieces if a <= f.start < b), (0, len(text))) for f in found if f.cue == "forward_looking"}
-        spans = sorted(set(read.values()))
-        framed = {span for span, is_framed in zip(spans, framing.framed([text[a:b] for a, b in spans])) if is_framed}
-        return [f for f in found if read.get(f) not in framed] if framed else found
-
     def _by_model(
         self,
         text: str,
@@ -368,10 +345,14 @@ class InsideAnalyzer:
         """What the learned reading (`model.InsideModel`) reads as inside information: each text
         of `model.units` past its cheap gate is embedded; one read at or above the threshold is a
         finding on its topic sentence, unless the rules' reliable framings say it is public (a
-        public cue in the post), past or general (a cue in that text, a past year as its time), a
+        public cue in the post), past (a past year as its time), a
         routine or a date of the financial calendar (unless the post says it is secret), about
         others (hearsay or another name in that text, and no first-person word nor our name: as the
-        rules read a rumour), or of no company (`_about_a_company`) and no topic word at all."""
+        rules read a rumour), or of no company (`_about_a_company`) and no topic word at all. The
+        past and general cue lists cancel nothing here: the head was trained on such posts and reads
+        them itself, and a past word in a leak is often the time of a figure, not of the telling
+        ("restate last year's revenue"); out of fold on our corpus, of the 1,220 leaks the head read,
+        they cancelled 69 (past) and 18 (general), and 1 of its 21 pass rows (MODEL_CARD.md, s12)."""
         language = language if language in LANGUAGES else "en"
         model = learned.model
         tokens = tokenize(text) if tokens is None else tokens
@@ -390,7 +371,6 @@ class InsideAnalyzer:
         found = {name: self._post_cues(name, text, tokens, language, evidence, compound) for name in ("hearsay", "self", "company", "disowned")}
         if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
             return []  # no company and no topic: "I'm moving on Sunday", a film's next season
-        framing = [m for name in ("past", "general") for m in self._post_cues(name, text, tokens, language, evidence, compound)]
         routine = self._cue_matchers[("routine", language)].find(tokens, text)
         # A routine or a calendar date cancels nothing in a post that says it is secret.
         secret = bool(self._cue_matchers[("secrecy", language)].find(tokens, text))
@@ -399,8 +379,6 @@ class InsideAnalyzer:
         for (a, b), (probability, topic) in zip(candidates, read):
             if probability < learned.threshold:
                 continue
-            if any(a <= m.start and m.end <= b for m in framing):
-                continue  # "il y a cinq ans", "great article on ...": past or general
             if not secret and (any(a <= m.start and m.end <= b for m in routine) or (topic == "results" and calendar_spans(text, a, b))):
                 continue  # "as every year", "earnings release scheduled for 12 February": the calendar, not a leak
             inside = [s for s in sentences if a <= s.start < b] or sentences

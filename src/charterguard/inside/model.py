@@ -15,11 +15,7 @@ MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
   gate, a logistic regression calibrated by Platt scaling on out-of-fold margins
   (`read`), and a second regression telling which topic it is about (`TOPICS`).
   `threshold` holds the false alarms of gate and head together on our own hard negatives
-  (the same topics published, past, general, of other companies, hypothetical, vague);
-- the framing head (`FramingHead`): does the post frame the fact as public, past, of others or
-  general? The analyzer asks it only of a rule finding whose sole evidence is a forward-looking
-  cue (a future tense, a date ahead): "the filing went live at 7am: our CEO will retire next
-  June" is news, whatever its tense.
+  (the same topics published, past, general, of other companies, hypothetical, vague).
 
 What is read (`units`): a short post whole, as the training rows are written (the cue that
 makes a fact secret is often in the next sentence: "Contrat signé. On n'en parle pas avant
@@ -36,11 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
-import numpy as np
-
-from ..semantic import encoder
 from ..semantic.classifier import CalibratedHead, gate_score, read_model_file
 
 TOPICS = ("acquisition", "results", "restructuring", "fundraising", "contracts", "executives", "products")
@@ -70,29 +62,11 @@ def units(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True)
-class FramingHead:
-    """Does a text frame a sensitive fact as public, past, of others or general, rather than tell a
-    leak? A logistic regression on the embedding (train_model.FRAMING_KINDS against the leak rows);
-    `veto`: the margin that at most train_model.FRAMING_LEAK_LOSS of our leak rows reach."""
-
-    weights: np.ndarray  # (512,)
-    bias: float
-    veto: float
-
-    def framed(self, texts: list[str]) -> list[bool]:
-        """Whether each text reads as such a framing; embeds them."""
-        if not texts:
-            return []
-        return [float(m) >= self.veto for m in encoder.embed(texts) @ self.weights + self.bias]
-
-
-@dataclass(frozen=True)
 class InsideModel:
     gate_weights: dict[str, float]  # naive-Bayes log-count ratio per feature
     gate_thresholds: dict[str, float]  # per language
     head: CalibratedHead  # inside information or not, and which of TOPICS
     threshold: float  # decision threshold on the probability (of the gate and head together)
-    framing: FramingHead | None = None  # absent from files built before it
 
     def gate_score(self, text: str) -> float:
         return gate_score(self.gate_weights, text)
@@ -122,13 +96,4 @@ def load_inside_model() -> InsideModel | None:
         gate_thresholds={str(k): float(v) for k, v in data["gate_thresholds"].items()},
         head=CalibratedHead.of(data, "topic", TOPICS),
         threshold=float(data["threshold"]),
-        framing=_framing_head(data),
     )
-
-
-def _framing_head(data: dict[str, Any]) -> FramingHead | None:
-    if "framing_weights" not in data:
-        return None
-    weights = np.asarray(data["framing_weights"], dtype=np.float32)
-    weights.setflags(write=False)
-    return FramingHead(weights, float(data["framing_bias"]), float(data["framing_veto"]))

@@ -19,9 +19,7 @@ weights), so the same rows give a byte-identical file:
    together (both out-of-fold) flag at most `HARD_NEGATIVE_FALSE_ALARMS` of our own pass
    rows, at most `ORDINARY_FALSE_ALARMS` of those among them that speak of no topic
    (`ORDINARY_KINDS`) and of the everyday rows of --ordinary, never under `THRESHOLD_FLOOR`;
-4. the head and the topic regressions (one against the rest, on flag rows) on all rows;
-5. the framing head (leak rows against `FRAMING_KINDS` pass rows) and its veto margin, the
-   `1 - FRAMING_LEAK_LOSS` quantile of the leak rows' out-of-fold margins.
+4. the head and the topic regressions (one against the rest, on flag rows) on all rows.
 Printed and recorded in the file: cross-validated precision and recall of gate and head
 together, by language, by topic and by pass kind.
 """
@@ -62,16 +60,6 @@ ORDINARY_KINDS = ("ordinary", "vague")
 ORDINARY_WEIGHT = 0.5  # the ordinary rows together weigh half our own pass rows in the head
 THRESHOLD_FLOOR = 0.5  # never flag a post the head finds more likely fine than not
 GATE_RECALL_LOSS = 0.20  # the gate lets 80 % of the flag rows through: a cost choice (MODEL_CARD.md); at 85 % it let 50 % more bench_pii posts reach the encoder and found no more fresh8 leaks
-# Leak rows weigh this much more than pass rows in the head. The decision threshold is held by the
-# false-alarm budgets above, so this only moves the head's boundary toward the leaks it misses:
-# cross-validated recall 0.533 -> 0.566 at the same false alarms (s12; 1.5: 0.556).
-POSITIVE_WEIGHT = 1.0
-# The framing head: leak rows against pass rows that frame the same facts as public, past, about others
-# or general. A rule finding whose only evidence is a forward-looking cue is cancelled when the post
-# reads as such a framing at or above the margin that at most FRAMING_LEAK_LOSS of our leak rows reach,
-# out of fold ("the filing went live at 7am: our CEO will retire next June").
-FRAMING_KINDS = ("published", "past", "others", "general")
-FRAMING_LEAK_LOSS = 0.005
 BATCH = 256
 
 
@@ -137,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     kinds = np.array([r[2] for r in rows])
     x = np.concatenate([embed(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]).astype(np.float64)
     fold = folds_of(texts, FOLDS)
-    weights = row_weights(y, is_own, ORDINARY_WEIGHT) * np.where(y == 1, POSITIVE_WEIGHT, 1.0)
+    weights = row_weights(y, is_own, ORDINARY_WEIGHT)
 
     oof = np.zeros(len(y))
     oof_gate = np.zeros(len(y))
@@ -194,18 +182,6 @@ def main(argv: list[str] | None = None) -> int:
             by_topic[:, k] = margins_of(fit_logistic(x[train], (topic_index[train] == k).astype(float), L2), x[test])
         right += int((by_topic.argmax(axis=1) == topic_index[test]).sum())
     cross_validated["topic_accuracy"] = round(right / max(int(inside.sum()), 1), 3)
-    framed = is_own & (inside | np.isin(kinds, FRAMING_KINDS))
-    oof_framing = np.zeros(len(y))
-    for f in range(FOLDS):
-        train, test = (fold != f) & framed, fold == f
-        oof_framing[test] = margins_of(fit_logistic(x[train], 1.0 - y[train], L2), x[test])
-    framing_veto = round(float(np.quantile(oof_framing[inside & is_own], 1.0 - FRAMING_LEAK_LOSS)), 4)
-    framing_beta = fit_logistic(x[framed], 1.0 - y[framed], L2)
-    # Per pass kind: the share of its rows the framing head reads as framed (a rule finding of a
-    # forward-looking cue alone there is cancelled); of the leak rows, FRAMING_LEAK_LOSS by construction.
-    cross_validated["read_as_framed_by_pass_kind"] = {
-        k: round(float((oof_framing[(kinds == k) & negatives] >= framing_veto).mean()), 3) for k in PASS_KINDS if ((kinds == k) & negatives).any()
-    }
     training = {
         "data": str(args.data),
         "data_sha256": rows_digest(rows[:own]),
@@ -223,9 +199,6 @@ def main(argv: list[str] | None = None) -> int:
         "folds": FOLDS,
         "gate_recall_loss": GATE_RECALL_LOSS,
         "hard_negative_false_alarms": HARD_NEGATIVE_FALSE_ALARMS,
-        "positive_weight": POSITIVE_WEIGHT,
-        "framing_kinds": list(FRAMING_KINDS),
-        "framing_leak_loss": FRAMING_LEAK_LOSS,
         "cross_validated": cross_validated,
     }
     # A topic with no flag row gets weights that never win the argmax.
@@ -243,14 +216,11 @@ def main(argv: list[str] | None = None) -> int:
         "threshold": threshold,
         "topic_weights": topic_weights,
         "topic_bias": topic_bias,
-        "framing_weights": [round(float(v), 6) for v in framing_beta[:-1]],
-        "framing_bias": round(float(framing_beta[-1]), 6),
-        "framing_veto": framing_veto,
     }
     out = args.out or Path(str(inside_model_path()))
     write_model_file(out, json.dumps(payload, sort_keys=True, ensure_ascii=False))
     print(json.dumps(training, indent=1, sort_keys=True))
-    print(f"threshold {threshold}, gate thresholds {gate_thresholds}, framing veto {framing_veto}; wrote {out} ({out.stat().st_size // 1024} KiB)")
+    print(f"threshold {threshold}, gate thresholds {gate_thresholds}; wrote {out} ({out.stat().st_size // 1024} KiB)")
     return 0
 
 
