@@ -140,7 +140,8 @@ denial of closures, a compliance quiz, an office reorganisation, a rumour about 
 Round s12 (the learned reading's reach; src/charterguard/inside/MODEL_CARD.md): --stages SPLIT prints where
 each mistake is decided (the learned reading's gate, its head, a rule's framing that cancelled it, or the
 rules' cue for a false alarm); --corpus DIR measures held-out labelled rows (train/inside/corpus_e, not
-trained on). Past and general cues no longer cancel the learned reading (the head reads those posts itself):
+trained on). The learned reading has a threshold per language (FR 0.7933, EN 0.8329); past and general cues
+no longer cancel it (the head reads those posts itself):
 fresh10 recall 0.909 / 0.818 -> 0.909 / 0.864 (FR / EN; a development set, weak evidence), precision 0.870 /
 0.857 -> 0.870 / 0.864; every other split unchanged; corporate false alarms 0 / 0 / 0 / 0.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
@@ -325,7 +326,7 @@ def stages(charter: Charter, ids: set[str], cases: list[tuple[dict, bool]], show
 
     analyzer = next(r.detector.analyzer for r in charter.rules if r.spec.id in ids and r.detector.analyzer.learned is not None)
     learned = analyzer.learned
-    print(f"\nStages of the mistakes (gate thresholds {learned.model.gate_thresholds}, head threshold {learned.threshold})")
+    print(f"\nStages of the mistakes (gate thresholds {learned.model.gate_thresholds}, head threshold {learned.model.thresholds or learned.threshold})")
     counts: dict[str, int] = defaultdict(int)
     for row, flagged in cases:
         if flagged == bool(row["label"]):
@@ -339,7 +340,7 @@ def stages(charter: Charter, ids: set[str], cases: list[tuple[dict, bool]], show
         if row["label"]:
             if not past:
                 stage = "miss: gate closed"
-            elif head < learned.threshold:
+            elif head < learned.threshold_for(language):
                 stage = "miss: head under"
             else:
                 stage = "miss: vetoed"

@@ -6,6 +6,7 @@ wording here is ours; none is an evaluation or training row."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 from datetime import UTC, datetime
@@ -187,6 +188,20 @@ def test_the_charter_threshold_decides_from_which_probability_it_reports(tmp_pat
     assert looser.check(text, lang="fr", now=NOW).verdict == "warn"
 
 
+def test_each_language_is_read_at_its_own_threshold_unless_the_charter_sets_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The head reads both posts at 0.8: the model's French threshold is under it, its English one over it.
+    model = dataclasses.replace(always_inside(0.8), threshold=0.85, thresholds={"fr": 0.75, "en": 0.9})
+    french, english = "Notre branche chimie rejoint un nouveau groupe au printemps.", "We are selling our chemicals arm to a fund in the spring."
+    by_language = learned_charter(tmp_path, monkeypatch, model)
+    assert by_language.check(french, lang="fr", now=NOW).verdict == "warn"
+    assert by_language.check(english, lang="en", now=NOW).verdict == "pass"
+    charter_set = learned_charter(tmp_path, monkeypatch, model, "learned_threshold: 0.78\n")
+    assert charter_set.check(french, lang="fr", now=NOW).verdict == "warn"
+    assert charter_set.check(english, lang="en", now=NOW).verdict == "warn"
+    stricter = learned_charter(tmp_path, monkeypatch, model, "learned_threshold: 0.82\n")
+    assert stricter.check(french, lang="fr", now=NOW).verdict == "pass"
+
+
 def test_the_gate_keeps_ordinary_posts_from_the_encoder(default: Checker, monkeypatch: pytest.MonkeyPatch) -> None:
     from charterguard.semantic import encoder
 
@@ -280,8 +295,11 @@ def test_training_is_reproducible_and_records_its_cross_validated_scores(tmp_pat
     for out in (first, second):
         assert train_main(["--data", str(data), "--out", str(out), "--ordinary", str(empty)]) == 0
     assert first.read_bytes() == second.read_bytes()
-    training = json.loads(gzip.decompress(first.read_bytes()))["training"]
+    payload = json.loads(gzip.decompress(first.read_bytes()))
+    training = payload["training"]
     assert training["rows"] == 12 and training["flag_rows"] == 6
+    # Only French rows: a French threshold of its own (the floor or above), none for English.
+    assert set(payload["thresholds"]) == {"fr"} and 0.5 <= payload["thresholds"]["fr"] < 1.0
     scores = training["cross_validated"]
     assert set(scores["recall_by_topic"]) == {"acquisition", "restructuring", "results", "executives", "contracts", "fundraising"}
     assert set(scores["false_alarms_by_pass_kind"]) == {"published", "past", "general", "ordinary", "others"}

@@ -215,7 +215,12 @@ class LearnedReading:
     calibrated probability from which it reports."""
 
     model: InsideModel
-    threshold: float
+    threshold: float  # the charter's `learned_threshold`, or the model's pooled threshold when it sets none
+
+    def threshold_for(self, language: str) -> float:
+        """From which probability a text in `language` is reported: the charter's threshold, or when
+        the rule sets none (it is then the model's pooled one), the model's for that language."""
+        return self.model.threshold_for(language) if self.threshold == self.model.threshold else self.threshold
 
 
 @dataclass(frozen=True)
@@ -375,9 +380,10 @@ class InsideAnalyzer:
         # A routine or a calendar date cancels nothing in a post that says it is secret.
         secret = bool(self._cue_matchers[("secrecy", language)].find(tokens, text))
         out = []
+        threshold = learned.threshold_for(language)
         read = learned.model.read([text[a:b] for a, b in candidates])
         for (a, b), (probability, topic) in zip(candidates, read):
-            if probability < learned.threshold:
+            if probability < threshold:
                 continue
             if not secret and (any(a <= m.start and m.end <= b for m in routine) or (topic == "results" and calendar_spans(text, a, b))):
                 continue  # "as every year", "earnings release scheduled for 12 February": the calendar, not a leak
