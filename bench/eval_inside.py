@@ -137,6 +137,13 @@ Missed: acquisition/en 2 of 3 (a leak told only by hints, "in a few weeks we'll 
 revenue, contracts held for a standstill or appeal period (FR and EN), a head office losing a floor; false
 alarms: published news framed as "the filing went live at 7am", "c'est désormais public", a CEO's televised
 denial of closures, a compliance quiz, an office reorganisation, a rumour about a supplier. Now a development set.
+Round s12 (the learned reading's reach; src/charterguard/inside/MODEL_CARD.md): --stages SPLIT prints where
+each mistake is decided (the learned reading's gate, its head, a rule's framing that cancelled it, or the
+rules' cue for a false alarm); --corpus DIR measures held-out labelled rows (train/inside/corpus_e, not
+trained on). The learned reading has a threshold per language (FR 0.7933, EN 0.8329); past and general cues
+no longer cancel it (the head reads those posts itself):
+fresh10 recall 0.909 / 0.818 -> 0.909 / 0.864 (FR / EN; a development set, weak evidence), precision 0.870 /
+0.857 -> 0.870 / 0.864; every other split unchanged; corporate false alarms 0 / 0 / 0 / 0.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 
@@ -213,6 +220,18 @@ def main() -> int:
         choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"],
         help="print the misses and false alarms of a split (never report's: nobody tunes on it)",
     )
+    parser.add_argument(
+        "--stages",
+        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "corpus"],
+        help="for each mistake of a split (or of --corpus: counts only), the stage that decided it: the rules, the learned reading's gate, "
+        "its head, or a rule's framing that cancelled what the head read (never report's)",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="also measure on a folder of our own labelled rows (train/inside's format) that the model was not "
+        "trained on (train/inside/corpus_e): recall by language and topic, false alarms by pass kind",
+    )
     args = parser.parse_args()
 
     charter = Charter.load("default")
@@ -227,8 +246,9 @@ def main() -> int:
     }
     rows = load()
     splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"] if args.split == "all" else [args.split]
-    if args.errors and args.errors not in splits:
-        splits.append(args.errors)
+    for extra in (args.errors, args.stages):
+        if extra and extra != "corpus" and extra not in splits:
+            splits.append(extra)
     print(f"rules: {', '.join(sorted(ids))}; {len(rows)} cases")
     predictions: dict[str, list[bool]] = {}
     for name, predict in systems.items():
@@ -267,11 +287,72 @@ def main() -> int:
                 kind = "miss" if r["label"] else "false alarm"
                 print(f"  [{r['language']} {r['phenomenon']} {kind}] {r['text']}")
 
+    if args.corpus:
+        held = corpus(args.corpus, systems[main_name])
+        if args.stages == "corpus":
+            stages(charter, ids, held, show=False)
+    if args.stages and args.stages != "corpus":
+        stages(charter, ids, [(r, predictions[main_name][k]) for k, r in enumerate(rows) if r["split"] == args.stages])
     semantic = {r.spec.id for r in charter.rules if r.spec.kind == "semantic" and r.spec.enabled}
     for label, rule_ids in (("inside_information rules", ids), ("semantic rules", semantic)):
         false_alarms(label, charter, rule_ids)
     gate_rates(charter, ids)
     return 0
+
+
+def corpus(folder: Path, predict: Callable[[str, str], bool]) -> list[tuple[dict, bool]]:
+    """Recall and false alarms of `predict` on labelled rows the model never read (a held-out batch)."""
+    from charterguard.inside.train_model import read_rows
+
+    rows = read_rows(folder)
+    flagged = [predict(text, language) for language, _, _, text in rows]
+    print(f"\nHeld-out rows {folder} ({len(rows)}): share flagged (recall on leak rows, false alarms on pass rows)")
+    for label, key in (("language", 0), ("kind", 2)):
+        cells: dict[tuple[bool, str], list[bool]] = defaultdict(list)
+        for row, f in zip(rows, flagged):
+            cells[(row[1], row[key])].append(f)
+        print(f"  by {label}: " + ", ".join(f"{'leak' if leak else 'pass'} {name} {sum(v)}/{len(v)} {sum(v) / len(v):.3f}" for (leak, name), v in sorted(cells.items(), reverse=True)))
+    return [({"text": text, "language": language, "label": int(leak), "phenomenon": kind}, f) for (language, leak, kind, text), f in zip(rows, flagged)]
+
+
+def stages(charter: Charter, ids: set[str], cases: list[tuple[dict, bool]], show: bool = True) -> None:
+    """Where each mistake is decided. A miss: no text of the post past the learned reading's gate
+    ("gate closed", its best score beside the language's threshold), past it but read under the
+    threshold ("head under"), or read above it and cancelled by a rule's framing ("vetoed"). A false
+    alarm: found by the rules (their cue) or by the learned reading (its probability)."""
+    from charterguard.inside.analyzer import _sentences
+    from charterguard.inside.lexicon import tokenize
+    from charterguard.inside.model import units
+
+    analyzer = next(r.detector.analyzer for r in charter.rules if r.spec.id in ids and r.detector.analyzer.learned is not None)
+    learned = analyzer.learned
+    print(f"\nStages of the mistakes (gate thresholds {learned.model.gate_thresholds}, head threshold {learned.model.thresholds or learned.threshold})")
+    counts: dict[str, int] = defaultdict(int)
+    for row, flagged in cases:
+        if flagged == bool(row["label"]):
+            continue
+        text, language = row["text"], row["language"]
+        tokens = tokenize(text)
+        spans = [(a, b) for a, b in units(text, [(s.start, s.end) for s in _sentences(text, tokens)]) if text[a:b].strip()]
+        gate = max((learned.model.gate_score(text[a:b]) for a, b in spans), default=float("-inf"))
+        past = [text[a:b] for a, b in spans if learned.model.passes_gate(text[a:b], language)]
+        head = max((p for p, _ in learned.model.read(past)), default=0.0)
+        if row["label"]:
+            if not past:
+                stage = "miss: gate closed"
+            elif head < learned.threshold_for(language):
+                stage = "miss: head under"
+            else:
+                stage = "miss: vetoed"
+        else:
+            cues = sorted({f.cue for f in analyzer.analyze(text, language, NOW)}) or ["another rule"]
+            stage = "false alarm: " + "+".join(cues)
+        if not show:
+            stage = f"{stage} ({row['phenomenon']})"
+        counts[stage] += 1
+        if show:
+            print(f"  [{language} {row['phenomenon']}] {stage:26} gate {gate:6.2f}/{learned.model.gate_thresholds.get(language, 0):.2f} head {head:.3f}  {text[:90]}")
+    print("  " + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
 
 
 def gate_rates(charter: Charter, ids: set[str]) -> None:

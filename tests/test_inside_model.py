@@ -6,6 +6,7 @@ wording here is ours; none is an evaluation or training row."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 from datetime import UTC, datetime
@@ -99,9 +100,7 @@ def learned_charter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: Insi
     [
         ("fr", "Comme annoncé ce matin, notre branche chimie rejoint un nouveau groupe.", "public"),
         ("en", "Our deal was announced this morning, press release linked.", "public"),
-        ("fr", "Il y a dix ans, notre branche chimie rejoignait un nouveau groupe.", "past"),
         ("fr", "En mars 2014, le groupe a vendu sa branche chimie à un fonds.", "a past year as its time"),
-        ("en", "Great article on how companies sell off a division.", "general"),
         ("en", "Analysts expect Globex to sell its chemicals arm.", "hearsay about others"),
         ("en", "Rumour has it Globex is selling its chemicals arm to a fund.", "another name, no first person"),
         ("en", "I can't wait for Sunday, my new flat is still full of empty boxes.", "no company and no topic"),
@@ -113,6 +112,32 @@ def test_the_rules_reliable_framings_cancel_the_learned_reading(
 ) -> None:
     checker = learned_charter(tmp_path, monkeypatch, always_inside())
     assert checker.check(text, lang=lang, now=NOW).verdict == "pass", framing
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We'll have to restate last year's sales of the chemicals arm, the auditors found a hole."),
+        ("fr", "On devra revoir à la baisse le chiffre de l'an dernier de la branche chimie, les auditeurs ont trouvé un trou."),
+        ("en", "Like that article on carve-outs says, we are selling our chemicals arm this spring."),
+    ],
+)
+def test_a_past_or_general_word_leaves_the_reading_to_the_head(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, text: str) -> None:
+    # "last year" is the time of the figure, not of the telling: what the head reads stands.
+    checker = learned_charter(tmp_path, monkeypatch, always_inside())
+    assert checker.check(text, lang=lang, now=NOW).verdict == "warn"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Il y a dix ans, notre branche chimie rejoignait un nouveau groupe : souvenirs émus."),
+        ("en", "Great long read on how companies sell off a division, with three case studies."),
+        ("en", "Five years ago we sold our chemicals arm; best decision the board ever made."),
+    ],
+)
+def test_the_head_itself_reads_past_and_general_posts_as_fine(default: Checker, lang: str, text: str) -> None:
+    assert default.check(text, lang=lang, now=NOW).verdict == "pass"
 
 
 @pytest.mark.parametrize(
@@ -161,6 +186,20 @@ def test_the_charter_threshold_decides_from_which_probability_it_reports(tmp_pat
     assert stricter.check(text, lang="fr", now=NOW).verdict == "pass"
     looser = learned_charter(tmp_path, monkeypatch, always_inside(0.8), "learned_threshold: 0.7\n")
     assert looser.check(text, lang="fr", now=NOW).verdict == "warn"
+
+
+def test_each_language_is_read_at_its_own_threshold_unless_the_charter_sets_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The head reads both posts at 0.8: the model's French threshold is under it, its English one over it.
+    model = dataclasses.replace(always_inside(0.8), threshold=0.85, thresholds={"fr": 0.75, "en": 0.9})
+    french, english = "Notre branche chimie rejoint un nouveau groupe au printemps.", "We are selling our chemicals arm to a fund in the spring."
+    by_language = learned_charter(tmp_path, monkeypatch, model)
+    assert by_language.check(french, lang="fr", now=NOW).verdict == "warn"
+    assert by_language.check(english, lang="en", now=NOW).verdict == "pass"
+    charter_set = learned_charter(tmp_path, monkeypatch, model, "learned_threshold: 0.78\n")
+    assert charter_set.check(french, lang="fr", now=NOW).verdict == "warn"
+    assert charter_set.check(english, lang="en", now=NOW).verdict == "warn"
+    stricter = learned_charter(tmp_path, monkeypatch, model, "learned_threshold: 0.82\n")
+    assert stricter.check(french, lang="fr", now=NOW).verdict == "pass"
 
 
 def test_the_gate_keeps_ordinary_posts_from_the_encoder(default: Checker, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -256,8 +295,11 @@ def test_training_is_reproducible_and_records_its_cross_validated_scores(tmp_pat
     for out in (first, second):
         assert train_main(["--data", str(data), "--out", str(out), "--ordinary", str(empty)]) == 0
     assert first.read_bytes() == second.read_bytes()
-    training = json.loads(gzip.decompress(first.read_bytes()))["training"]
+    payload = json.loads(gzip.decompress(first.read_bytes()))
+    training = payload["training"]
     assert training["rows"] == 12 and training["flag_rows"] == 6
+    # Only French rows: a French threshold of its own (the floor or above), none for English.
+    assert set(payload["thresholds"]) == {"fr"} and 0.5 <= payload["thresholds"]["fr"] < 1.0
     scores = training["cross_validated"]
     assert set(scores["recall_by_topic"]) == {"acquisition", "restructuring", "results", "executives", "contracts", "fundraising"}
     assert set(scores["false_alarms_by_pass_kind"]) == {"published", "past", "general", "ordinary", "others"}

@@ -15,7 +15,8 @@ MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
   gate, a logistic regression calibrated by Platt scaling on out-of-fold margins
   (`read`), and a second regression telling which topic it is about (`TOPICS`).
   `threshold` holds the false alarms of gate and head together on our own hard negatives
-  (the same topics published, past, general, of other companies, hypothetical, vague).
+  (the same topics published, past, general, of other companies, hypothetical, vague);
+  `thresholds` does so per language, on that language's rows (`threshold_for`).
 
 What is read (`units`): a short post whole, as the training rows are written (the cue that
 makes a fact secret is often in the next sentence: "Contrat signé. On n'en parle pas avant
@@ -29,7 +30,7 @@ rules work alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -66,7 +67,12 @@ class InsideModel:
     gate_weights: dict[str, float]  # naive-Bayes log-count ratio per feature
     gate_thresholds: dict[str, float]  # per language
     head: CalibratedHead  # inside information or not, and which of TOPICS
-    threshold: float  # decision threshold on the probability (of the gate and head together)
+    threshold: float  # decision threshold on the probability (of the gate and head together), all languages pooled
+    thresholds: dict[str, float] = field(default_factory=dict)  # the same, per language (files before s12 have none)
+
+    def threshold_for(self, language: str) -> float:
+        """The decision threshold of texts in `language` (the pooled one for a language without its own)."""
+        return self.thresholds.get(language, self.threshold)
 
     def gate_score(self, text: str) -> float:
         return gate_score(self.gate_weights, text)
@@ -96,4 +102,5 @@ def load_inside_model() -> InsideModel | None:
         gate_thresholds={str(k): float(v) for k, v in data["gate_thresholds"].items()},
         head=CalibratedHead.of(data, "topic", TOPICS),
         threshold=float(data["threshold"]),
+        thresholds={str(k): float(v) for k, v in data.get("thresholds", {}).items()},
     )
