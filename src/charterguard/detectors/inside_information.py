@@ -156,7 +156,7 @@ class InsideInformationDetector(Detector[InsideInformationRule]):
 
             model = load_inside_model()  # None without the file or the encoder: the rules work alone
             if model is not None:
-                learned = LearnedReading(model, rule.learned_threshold if rule.learned_threshold is not None else model.threshold)
+                learned = LearnedReading(model, rule.learned_threshold)
         self.analyzer = InsideAnalyzer(topics, cues, company.values("names"), future, learned)
         self._cues = frozenset([*rule.cues, "learned"])
 

@@ -215,12 +215,12 @@ class LearnedReading:
     calibrated probability from which it reports."""
 
     model: InsideModel
-    threshold: float  # the charter's `learned_threshold`, or the model's pooled threshold when it sets none
+    threshold: float | None = None  # the charter's `learned_threshold`; None: the model's own per language
 
     def threshold_for(self, language: str) -> float:
         """From which probability a text in `language` is reported: the charter's threshold, or when
-        the rule sets none (it is then the model's pooled one), the model's for that language."""
-        return self.model.threshold_for(language) if self.threshold == self.model.threshold else self.threshold
+        the rule sets none, the model's for that language."""
+        return self.model.threshold_for(language) if self.threshold is None else self.threshold
 
 
 @dataclass(frozen=True)
