@@ -45,6 +45,9 @@ from .family import BASIC_PASSWORD, CONNECTION_SETTING, OTP_LINK, TOKEN_USERS, U
 from .shape import (
     class_switches,
     classes,
+    decoded_text,
+    encodes_a_placeholder,
+    encoding_said,
     entropy,
     is_documented_sample,
     is_placeholder,
@@ -308,6 +311,37 @@ _TYPED_ON_LOCK = re.compile(
 _LOCK_COLON = re.compile(
     r"(?i)(?<![\w\-])" + _LOCK_NOUN + r"(?:\s+(?:code|pin))?\s*(?::|=|" + _ARROW + r")\s*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
 )
+# A device that opens or unlocks with a code, then, within its clause, how the code is handed over and the code, no code
+# word needed: « le boîtier d'alarme de la réserve : 5082 puis OFF », "the keypad at the dock takes 4471#", « le cadenas
+# du local vélo c'est 0-8-2-5 », « la photocopieuse du 2e demande 2468 », "the key box by the gate: 3917".
+_DEVICE = (
+    r"alarm(?:\s+panel)?s?|alarmes?|bo[iî]tiers?|centrales?\s+d['’]alarme|claviers?|digicodes?|interphones?|intercoms?|portails?|portes?|doors?|"
+    r"gates?|barri[eè]res?|barriers?|coffres?(?:-forts?)?|safes?|vaults?|cadenas|padlocks?|serrures?|locks?|bo[iî]tes?\s+[àa]\s+cl[ée]s?|"
+    r"key\s*(?:box|safe)(?:es)?|lockbox(?:es)?|casiers?|lockers?|vestiaires?|armoires?|cabinets?|keypads?|photocopieuses?|copieurs?|"
+    r"(?:photo)?copiers?|imprimantes?|printers?|badgeuses?|buzzers?|(?:wi-?fi\s+)?(?:box|routeur|router)(?:\s+(?:label|sticker))?|livebox|freebox|bbox|"
+    r"[ée]tiquettes?\s+(?:de\s+la\s+|du\s+)(?:box|routeur|borne)"
+)
+_DEVICE_HANDS_OVER = re.compile(
+    r"(?i)(?<![\w\-])(?P<device>" + _DEVICE + r")(?![\w\-])(?P<words>(?:[ \t]+[^\s:=.!?;,]{1,25}){0,8}?)"
+    r"(?:[ \t]*(?::|=|" + _ARROW + r")|,?[ \t]+(?:c['’]est|it['’]s|is|est|=)|[ \t]+(?:takes|accepts|wants|needs|asks\s+for|requires|prend|accepte|"
+    r"demande|veut|exige|says|reads|shows|indique|affiche|(?:s['’]ouvre|se\s+d[ée]verrouille|opens|unlocks)\s+(?:avec|sur|with|on|using)))"
+    r"(?:[ \t]+(?:toujours|maintenant|d[ée]sormais|now|still|always))?(?:[ \t]+(?:le|la|the|a|un))?(?:[ \t]+(?:code|combinaison|combination|pin))?"
+    + _VALUE
+)
+# What names a number that is no code, between the device and the number: the thing's number, price, size, model or
+# time ("Locker number: 5512", "le prix du coffre : 1450"). (A room or a floor there is where the device is: "the alarm
+# panel in the archive room: 8153".)
+_NOT_A_DEVICE_CODE = re.compile(
+    r"(?i)(?<![\w\-])(?:n[°o]|num[ée]ros?|numbers?|no\.|#|mod[èe]les?|models?|r[ée]f(?:[ée]rence)?s?|s[ée]ries?|serial|tickets?|commandes?|orders?|"
+    r"prix|price|co[ûu]te?|costs?|capacit[ée]|size|taille|dimensions?|poids|weight|ann[ée]es?|years?|depuis|since|until|jusqu|heures?|hours?|"
+    r"ip|version)(?![\w\-])"
+)
+# A unit or a count after the number: a price, a length, a duration, a quantity.
+_UNIT_AFTER = re.compile(
+    r"(?i)[ \t]*(?:€|\$|£|%|eur(?:os?)?|dollars?|h(?:eures?)?|hours?|min(?:utes?)?|s(?:ec)?|jours?|days?|ans|years?|pages?|copies|mm|cm|m|km|kg|g|"
+    r"mètres?|meters?|feet|ft|dpi|ppm|w|watts?|v|volts?|mah|go|gb|mo|mb|to|tb|personnes|people|fois|times|x|pcs|pi[èe]ces|unit[ée]s?|units?)(?![\w\-])"
+)
+
 # "code" alone, its value, and a lock named in the sentence: "Le code, c'est 5829 pour la porte de derrière".
 _CODE_IS = re.compile(
     r"(?i)(?<![\w\-])code(?:\s*,)?\s*(?::|=|c['’]est|est|is|['’]s)\s*(?:(?:le|the)\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
@@ -437,7 +471,7 @@ _PAIR = re.compile(
     r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–—]\s+|[ \t]*\n[ \t]*)"
     r"(?P<password>(?!(?:mdp|pwd|pw|pass|password|mot)(?![\w\-]))[^\s,;]{3,128})"
     # ("u: admin p: X": the one-letter labels of a quick note, with their colons)
-    r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username|u(?=\s*:))\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
+    r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username|u(?=\s*:))\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})(?![^\W_])\s*(?:,|/|\s+(?:et|and))?\s*"
     r"(?<![^\W\d_])(?:pass(?:word)?|pwd|mdp|mot de passe|pw|p(?=\s*:))\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
 )
 # HTTP authentication: "Authorization: Basic dXNlcjpwYXNz", "Bearer abc.def", any other scheme
@@ -450,6 +484,7 @@ _AUTH_HEADER = re.compile(
     # (any header named "...-Key", quoted as code writes headers: {'X-Partner-Key': '...'})
     r"|(?<![\w\-])(?:x-)?[\w\-]{0,30}(?:api-?key|token|secret|subscription-key|auth-key|(?<=\w)-key)[\"']?\s*:\s*[\"']?(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
 )
+_BASIC_SCHEME = re.compile(r"(?i)(?<![\w\-])basic\s+$")
 _FIELD_LABELS = frozenset(
     {"user", "username", "login", "utilisateur", "identifiant", "id", "email", "e-mail", "mail", "compte", "account",
      "mdp", "password", "pass", "pwd", "pw", "mot"}
@@ -598,6 +633,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         return []
     out: list[SecretCandidate] = []
     # Config first: on the same value, its family (a connection string's password) is the more precise.
+    encoded_post = encoding_said(text)
     for m in _CONFIG.finditer(text) if _config_may_match(lowered) else ():
         name = m.group("name").casefold()
         if "csrf" in name or "xsrf" in name:
@@ -612,6 +648,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
             span, value = (span[0] + 1, span[1]), value[1:]  # a SAS token pasted with its "?"
         if value.startswith("-----BEGIN") or is_documented_sample(value, text, span[0]):
             continue  # a private key block (the catalogue reports it), or the docs' sample key
+        if encodes_a_placeholder(value, encoded_post):
+            continue  # base64 of "changeme" (what else the encoding hides is read by `encoded`)
         family = _config_family(name, value, text, m.start())
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
@@ -800,7 +838,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group(group)
         if group == "header" and re.search(r"(?i)[cx]srf", m.group(0)):
             continue  # "X-CSRF-Token:": an anti-forgery token is issued per page view (as in config)
-        if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
+        # (the Basic scheme encodes "user:password": the decoded pair decides, so that the docs' "user:<password>" stays clean)
+        basic = group == "value" and _BASIC_SCHEME.search(text, m.start(), m.start(group)) is not None and decoded_text(value) is not None
+        if _basic_credentials(value) if basic else looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
             # The header's name and scheme name it: X-Api-Key, "Authorization: ApiKey X" a key; Authorization, Bearer, X-Auth-Token
             # a token; "<client id>:<secret>", a key pair's secret half, a key.
             words = "client secret" if m.group("client") is not None else text[m.start() : m.start(group)]
@@ -840,7 +880,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         value = text[start:end]
-        if not value or _EMAIL.fullmatch(value) or value.startswith("//"):
+        if not value or _EMAIL.fullmatch(value) or value.startswith("//") or "://" in value:
             continue  # "compte : Canva - comm@acme.fr", "portal: https://...": an address, not a password
         if m.group("separator") is not None and m.group("separator").strip() == "/" and value.count("/") >= 2:
             continue  # "le compte rendu est dans /home/partage/cse/...": a path's segments, not a user and a password
@@ -891,6 +931,15 @@ def find_by_context(text: str) -> list[SecretCandidate]:
                     if not _LOCK.search(sentence) or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                         continue
                 out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "lock-code"))
+    for m in _DEVICE_HANDS_OVER.finditer(text) if _has_cue(lowered, _DEVICE_CUES_CODE) else ():
+        span = _value_span(text, m)
+        if span is None or _NOT_A_DEVICE_CODE.search(m.group("words")) or _UNIT_AFTER.match(text, span[1]):
+            continue
+        value = text[span[0] : span[1]]
+        # (not an address or a figure: "le routeur : 192.168.0.254", "l'imprimante : 10.2.0.7" are hosts)
+        if "." not in value and looks_like_access_code(value) and not _YEAR.match(value) \
+                and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _EXAMPLE_SAID.search(m.group("words")):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "device-code"))
     for m in _SEED_PHRASE.finditer(text) if _has_cue(lowered, _SEED_CUES) else ():
         words = m.group("phrase").split()
         n = next((k for k in _SEED_LENGTHS if k <= len(words)), 0)
@@ -1057,6 +1106,11 @@ _TAKES_CUES = ("takes ", "accepts ", "prend ", "accepte ")  # (not "open" alone:
 _LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
               "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "interphone", "coffre",
               "the safe", "safe:", "safe code", "safe combo", "casier")
+# (what `_DEVICE` names, as substrings of the lowercased post)
+_DEVICE_CUES_CODE = ("alarm", "boîtier", "boitier", "clavier", "digicode", "interphone", "intercom", "portail", "porte", "door", "gate",
+                     "barri", "coffre", "safe", "vault", "cadenas", "padlock", "serrure", "lock", "boîte", "boite", "key box", "keybox",
+                     "key safe", "casier", "vestiaire", "armoire", "cabinet", "keypad", "copi", "imprimante", "printer", "badgeuse", "buzzer",
+                     "box", "routeur", "router")
 _SEED_CUES = ("phrase", "seed", "mnemoni", "mnémoni", "mots de r")
 _DEVICE_CUES = ("secret", "password", "community", "key-string", "pre-shared-key", "psk")
 
@@ -1179,16 +1233,13 @@ def _lines_with_user_option(text: str) -> list[tuple[int, int]]:
 
 
 def _basic_credentials(value: str) -> bool:
-    """base64 of "user:password" (HTTP basic authentication): printable text holding a colon."""
-    import base64
-    import binascii
-
-    try:
-        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True)
-    except (binascii.Error, ValueError):
+    """base64 of "user:password" (HTTP basic authentication): a user name, a colon and a password that is no
+    placeholder ("user:<password>", "admin:changeme" are the docs')."""
+    decoded = decoded_text(value)
+    if decoded is None or ":" not in decoded:
         return False
-    head = decoded.split(b":", 1)[0]
-    return b":" in decoded and 0 < len(head) <= 64 and head.isascii() and all(32 < c < 127 for c in head)
+    head, _, password = decoded.partition(":")
+    return 0 < len(head) <= 64 and head.isascii() and " " not in head and not is_placeholder(password) and password.casefold() not in _URL_PLACEHOLDERS
 
 
 # SNMP's default communities and IOS keywords after "password"/"secret": public, or not a value.
