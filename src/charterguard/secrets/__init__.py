@@ -14,8 +14,12 @@ the whole line, with one entity per family (`FAMILIES`).
 - `generic`: keys known by their shape alone, with no vendor prefix and no connector after
   a credential word (a bare random value named by the words before it on its line, or long
   and strongly mixed with nothing saying it is public);
-- `infrastructure`: private IPs, internal host names, UNC shares and file paths,
-  links to internal tools.
+- `encoded`: base64 values given to a field (a Kubernetes Secret's data, Helm values, a docker config), judged by
+  what they decode to with the same rules;
+- `infrastructure`: private IPs, internal host names (and the hosts a command line connects to), UNC shares and
+  file paths, links to internal tools.
+The words of credentials are in one place, `vocabulary`, with their two uses: announcing a value (`credentials`)
+and naming its family (`family`).
 
 The family, decided the same way whatever found the value: every finder hands the value and what it read
 around it to `family.secret_family(value, words, shape=, place=, user=)` (first rule that applies). The rule

@@ -60,6 +60,16 @@ from .shape import (
     looks_like_short_key,
     looks_random,
 )
+from .vocabulary import (
+    ANNOUNCING_KEY_WORDS,
+    ANNOUNCING_PASSWORD_WORDS,
+    ANNOUNCING_SECRET_WORDS,
+    ANNOUNCING_TOKEN_WORDS,
+    RARE_ANNOUNCING_CUES,
+    RARE_ANNOUNCING_KEY_WORDS,
+    RARE_ANNOUNCING_PASSWORD_WORDS,
+    RECOVERY_WORDS,
+)
 
 # -- credentials in URLs -----------------------------------------------------------
 
@@ -93,37 +103,6 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
 
 # -- keyword-announced secrets ------------------------------------------------------
 
-# What unlocks an account or a disk when the password is lost: a recovery key, backup codes.
-_RECOVERY_WORDS = r"(?:cl[ée]f?s?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
-# What announces a password or an access code, in prose (FR/EN) and abbreviations.
-_PASSWORD_WORDS = (
-    # (and its typos: passwrd, pasword, psswd, pswd)
-    r"🔑|🔐|🗝️?|mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pa?s{1,2}w(?:o?r)?ds?|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
-    r"phrases?\s+secr[eè]tes?|secret\s+phrases?|"
-    r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te|"
-    r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire|imprim\w{0,6}|photocopieuse|copieur)|"
-    r"codes?\s+pour\s+(?:l['’]\s*|la\s+|le\s+)?(?:imprim\w{0,6}|photocopieuse|copieur|ouvrir|entrer|acc[ée]der|d[ée]verrouiller|se\s+connecter)|"
-    r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network|printer|copier)|"
-    r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key(?<!ccess key)|pin|pass)|"  # ("access key": a vendor's API key)
-    r"cl[ée]\s+(?:wi-?fi|wpa[23]?(?:-psk)?|wep|r[ée]seau|de\s+s[ée]curit[ée](?:\s+r[ée]seau)?)|wpa[23]?(?:-psk)?\s+(?:key|passphrase)|"
-    # a wifi key said as network engineers say it: the pre-shared key, the network or security key
-    r"psk|pre-?shared\s+keys?|(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
-    r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|codes?\s+confidentiels?|confidential\s+code|contrase[ñn]a|passwort|kennwort|"
-    r"(?:combination|combo)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+){0,2}(?:safe|lock|padlock|locker|vault)|"
-    r"(?:safe|lock|padlock|locker|vault)\s+(?:combination|combo)|"
-    r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)|"
-    # what unlocks an account or a disk when the password is lost
-    + _RECOVERY_WORDS
-)
-# What announces an API key, a token or another secret.
-_KEY_WORDS = (
-    r"api[ _\-]?keys?|cl[ée]s?\s+(?:d['’]\s?)?api|clefs?\s+(?:d['’]\s?)?api|cl[ée]\s+secr[eè]te|cl[ée]\s+priv[ée]e|"
-    r"secret\s+(?:access\s+)?keys?|access\s+keys?|client\s+secrets?|app\s+secrets?|consumer\s+(?:secrets?|keys?)|signing\s+keys?|"
-    r"private\s+keys?|encryption\s+keys?|cl[ée]\s+de\s+chiffrement|master\s+keys?|webhook\s+secrets?"
-)
-# "The secret for the webhook is X", "le secret partagé : X": a key when long and random, else a password.
-_SECRET_WORDS = r"(?:shared\s+)?secrets?(?:\s+partag[ée]s?)?"
-_TOKEN_WORDS = r"(?:(?:access|auth|refresh|bearer|api|personal[\s_\-]access|session|id)[\s_\-])?tokens?|jetons?(?:\s+d['’]acc[eè]s)?|bearer"
 # Connectors between the announcing words and the value. The value may also follow the
 # words directly for the short forms ("mdp Soleil2026!").
 # Arrows and emoji people type or paste between a word and its value: "->", "=>", "-->", "→", "⇒", "➡️", "👉", ">>", "🔑".
@@ -159,26 +138,13 @@ _VALUE = (
 )
 
 _ANNOUNCED = re.compile(
-    r"(?i)(?<![\w\-])(?:(?P<password>" + _PASSWORD_WORDS + r")|(?P<key>" + _KEY_WORDS + r")|(?P<token>" + _TOKEN_WORDS + r")|(?P<secret>" + _SECRET_WORDS + r"))"
+    r"(?i)(?<![\w\-])(?:(?P<password>" + ANNOUNCING_PASSWORD_WORDS + r")|(?P<key>" + ANNOUNCING_KEY_WORDS + r")|(?P<token>" + ANNOUNCING_TOKEN_WORDS + r")|(?P<secret>" + ANNOUNCING_SECRET_WORDS + r"))"
     + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
 )
-# Rarer words naming a password or a key, read as `_ANNOUNCED` reads its words, only on the posts holding their cue
-# (each alternative of a scanned alternation costs every position of every post):
-# - passwords: a passphrase said in French, an SNMP community (a network device's monitoring password), a code to
-#   unlock a device or said to be typed ("unlock code", « le code à taper »);
-# - keys: what activates a paid licence (whoever holds it uses the licence).
-_RARE_PASSWORD_WORDS = (
-    r"phrases?[ \-]de[ \-]passe|snmp\s+communit(?:y|ies)|community\s+strings?|communaut[ée]s?\s+snmp|"
-    r"unlock\s+codes?|codes?\s+(?:de\s+)?d[ée]verrouillage|codes?\s+[àa]\s+(?:taper|composer|saisir|entrer)|codes?\s+to\s+(?:type|enter|dial|punch\s+in)"
-)
-_RARE_KEY_WORDS = (
-    r"licen[cs]e\s+keys?|product\s+keys?|serial\s+keys?|activation\s+(?:keys?|codes?)|cl[ée]s?\s+(?:de\s+)?(?:licence|produit|d['’]activation)|"
-    r"codes?\s+d['’]activation"
-)
-_RARE_CUES = ("phrase", "snmp", "communit", "communaut", "unlock", "verrouill", "taper", "composer", "saisir", "entrer", "to type", "to enter",
-              "to dial", "punch", "licen", "product key", "serial key", "activation")
+# Rarer words announcing a password or a key (`vocabulary`), read as `_ANNOUNCED` reads its words, only on the posts
+# holding their cue (each alternative of a scanned alternation costs every position of every post).
 _ANNOUNCED_RARE = re.compile(
-    r"(?i)(?<![\w\-])(?:(?P<password>" + _RARE_PASSWORD_WORDS + r")|(?P<key>" + _RARE_KEY_WORDS + r"))(?P<token>(?!x)x)?(?P<secret>(?!x)x)?"
+    r"(?i)(?<![\w\-])(?:(?P<password>" + RARE_ANNOUNCING_PASSWORD_WORDS + r")|(?P<key>" + RARE_ANNOUNCING_KEY_WORDS + r"))(?P<token>(?!x)x)?(?P<secret>(?!x)x)?"
     + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
 )
 # Nouns about passwords, after a password word: the words name a tool, a rule or a field, not the password's value.
@@ -203,7 +169,7 @@ _SHORT_FORM = re.compile(
 _VALUE_FIRST = re.compile(
     r"(?i)(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?<![\w\-])(?P<bare>[^\s\"'«»“”`()]{4,128}?))[.,!]?\s+(?:(?:as|comme|en\s+tant\s+que|en)|(?:is|was|c['’]est|est|sera|will\s+be)\s+(?:now\s+|d[ée]sormais\s+)?)"
     r"(?P<words>\s*(?:the\s+|a\s+|le\s+|la\s+|my\s+|mon\s+|our\s+|notre\s+|your\s+|votre\s+|ton\s+)?(?:new\s+|nouveau\s+|temporary\s+|provisoire\s+)?"
-    r"(?:[a-z\-]{2,20}\s+)?(?:" + _PASSWORD_WORDS + r"))(?![\w\-])"
+    r"(?:[a-z\-]{2,20}\s+)?(?:" + ANNOUNCING_PASSWORD_WORDS + r"))(?![\w\-])"
     # not "X as the password manager", nor a question ("Windows11 as the password?")
     r"(?!\s+(?:" + _ABOUT_PASSWORDS + r")(?![\w\-])|\s*\?)"
 )
@@ -211,36 +177,36 @@ _VALUE_FIRST = re.compile(
 _SET_TO = re.compile(
     r"(?i)(?<![\w\-])(?:set|changed?|updated?|switched|moved|mis|chang[ée]|modifi[ée]|pass[ée])(?P<words>\s+(?:[^\s.!?;:]{1,30}\s+){0,5}?"
     # ("changed the password from X to Y": the new one)
-    r"(?:" + _PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?(?:\s+(?:from|de|du)\s+\S{1,60}?)?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
+    r"(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?(?:\s+(?:from|de|du)\s+\S{1,60}?)?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
 )
-_PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])")
+_PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])")
 # A password word, then within the sentence a colon, an arrow or "it's" and a strongly shaped value,
 # whatever is said between ("le mot de passe, tu l'as déjà : X", "the pwd? ah yes: X", "pwd is in my
 # DM… nvm, it's X", "le mdp je l'ai plus, ah si c'est X").
 _LOOSE_ANNOUNCED = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,100}?)"
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,100}?)"
     r"(?:\s*(?::|=|" + _ARROW + r")(?:\s*(?:c|c[ée]|s[ée])(?![\w\-'’]))?|(?<![\w\-])(?:it['’]s|it\s+is|c['’]est|voil[àa]|voici|here\s+it\s+is)\s*:?)" + _VALUE
 )
 # ... the same, the value after the last connector of the sentence: "Mot de passe Wi-Fi : le nom de la boîte + 2027 → X",
 # "mdp de la session : comme d'hab mais avec un 8 à la fin -> X".
 _LOOSE_ANNOUNCED_LAST = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n=→@/]{1,100})(?:\s*(?:=|" + _ARROW + r"))" + _VALUE
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n=→@/]{1,100})(?:\s*(?:=|" + _ARROW + r"))" + _VALUE
 )
 # A password word, a colon or arrow, then "user / password": "Pass for the staging basic auth → stg / X".
 _PASSWORD_THEN_PAIR = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r"|basic\s+auth)(?![\w\-])[^.\n:=→@/]{0,60}?\s*(?::|=|" + _ARROW + r")\s*"
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r"|basic\s+auth)(?![\w\-])[^.\n:=→@/]{0,60}?\s*(?::|=|" + _ARROW + r")\s*"
     r"(?P<user>[^\s/:,;|@]{2,64})\s*/\s*(?P<password>[^\s,;]{3,128})"
 )
 # The password named, then "the new one is X" later in the sentence ("mdp du compte changé ce matin,
 # le nouveau c'est X", "changed the wifi password, the new one is X").
 _NEW_ONE = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,80}?)(?<![\w\-])"
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,80}?)(?<![\w\-])"
     r"(?:le\s+nouveau|la\s+nouvelle|the\s+new\s+one)\s*(?:(?:c['’]est|est|is|will\s+be|sera)\s*:?|:)" + _VALUE
 )
 # An instruction to type it: "si l'écran demande un code PIN, tapez 2684", "at the prompt for the password, enter X",
 # "for the password use X", « pour le mot de passe, mettez X ».
 _TYPE_IT = re.compile(
-    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+"
+    r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+"
     r"(?:tapez|tape|entrez|saisissez|composez|faites|mettez|mets|utilisez|utilise|prenez|prends|type|enter|dial|punch\s+in|key\s+in|use|put|pick)\s+"
     + _VALUE
 )
@@ -421,7 +387,7 @@ _NOT_A_CREDENTIAL_CODE = re.compile(
 # Codes listed after the words naming them (a colon or an arrow between): "Backup codes: dix3-mmqk  5dwq-j870",
 # « Codes de secours : 9642 2695, 2183 9640 », or one per line below the colon.
 _LISTED = re.compile(
-    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n:=→]{0,80}?)\s*(?::|=|" + _ARROW + r")[ \t]*"
+    r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n:=→]{0,80}?)\s*(?::|=|" + _ARROW + r")[ \t]*"
 )
 # What separates a list's items when one of them is there (else single spaces do): "a, b", "a  b", "a | b", one per line.
 _LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;|·•][ \t]*|\n[ \t]*|[ \t](?:et|and|ou|or)[ \t]+)|[ \t]{2,}")
@@ -429,7 +395,7 @@ _LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;|·•][ \t]*|\n[ \t]*|[ \t](?:et|and
 _CODE_ITEM = re.compile(r"[0-9A-Za-z]{2,10}(?:[ \-][0-9A-Za-z]{2,10}){0,7}")
 # A recovery key said with no connector, later in the sentence: "my drive recovery key in chat 😬 300190-695365-...".
 _RECOVERY_LATER = re.compile(
-    r"(?i)(?<![\w\-])(?:" + _RECOVERY_WORDS + r")(?![\w\-])[^.!?\n]{0,80}?(?<![\w\-])(?P<value>[0-9A-Za-z]{4,8}(?:-[0-9A-Za-z]{4,8}){3,11})(?![\w\-])"
+    r"(?i)(?<![\w\-])(?:" + RECOVERY_WORDS + r")(?![\w\-])[^.!?\n]{0,80}?(?<![\w\-])(?P<value>[0-9A-Za-z]{4,8}(?:-[0-9A-Za-z]{4,8}){3,11})(?![\w\-])"
 )
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
 _WEAK_WORDS = frozenset({"pin", "code pin", "pin code"})
@@ -537,6 +503,7 @@ _CUES = (
     "acces ", "access ", "access_", "access-", "access:", "access,", "accesskey", "accesstoken",
     "compte", "account", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
     "combina", "combo", "admin", "root", "connect", "securestring", "snmp", "community string", "phrase secr",
+    "kennwort", "contrase",  # (the vocabulary's German and Spanish words, which hold no other cue)
 )
 # Read on the post with a space before it and for its brackets, quotes and line breaks (`_word_starts`), so that a word's
 # start is a cue: " cle" (not "article"), " clé" (not "recyclés"), " pin" (not "shipping"); "access " (not "accessibility"),
@@ -677,7 +644,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         family = _config_family(name, m.group("value"), text, m.start())
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "setting-call"))
-    announced = [_ANNOUNCED, _ANNOUNCED_RARE] if _has_cue(lowered, _RARE_CUES) else [_ANNOUNCED]
+    announced = [_ANNOUNCED, _ANNOUNCED_RARE] if _has_cue(lowered, RARE_ANNOUNCING_CUES) else [_ANNOUNCED]
     for m in (m for regex in announced for m in regex.finditer(text)):
         # ("reset" in "got reset to X" says what was done to it, not that it is forgotten or expired)
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(_RESET_TO.sub("", m.group("connector"))):
@@ -734,7 +701,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "recovery-key"))
     for m in _SHORT_FORM.finditer(text):
         if m.group("word").casefold() == "code":
-            continue  # "code promo", "code source": only the phrases of _PASSWORD_WORDS
+            continue  # "code promo", "code source": only the phrases of ANNOUNCING_PASSWORD_WORDS
         span = _value_span(text, m)
         value = text[span[0] : span[1]] if span is not None else ""
         code_word = _CODE_WORD.search(m.group("word")) is not None
@@ -960,9 +927,9 @@ def find_by_context(text: str) -> list[SecretCandidate]:
 
 # A Markdown table: the header row names each column, the separator row (`|---|:--:|`) follows it.
 _TABLE_SEPARATOR = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?$")
-_COLUMN_PASSWORD = re.compile(r"(?i)^(?:" + _PASSWORD_WORDS + r")$")
-_COLUMN_KEY = re.compile(r"(?i)^(?:" + _KEY_WORDS + r"|" + _SECRET_WORDS + r")$")
-_COLUMN_TOKEN = re.compile(r"(?i)^(?:" + _TOKEN_WORDS + r")$")
+_COLUMN_PASSWORD = re.compile(r"(?i)^(?:" + ANNOUNCING_PASSWORD_WORDS + r")$")
+_COLUMN_KEY = re.compile(r"(?i)^(?:" + ANNOUNCING_KEY_WORDS + r"|" + ANNOUNCING_SECRET_WORDS + r")$")
+_COLUMN_TOKEN = re.compile(r"(?i)^(?:" + ANNOUNCING_TOKEN_WORDS + r")$")
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1093,7 +1060,7 @@ _INNER_SYMBOL = re.compile(r"[!#$%&*+=?^~|;<>§€£]")
 _WORD_COMPOUND_LIKE = re.compile(r"^[A-Za-zÀ-ÿ]+(?:[&+][A-Za-zÀ-ÿ]+)+\d{0,4}$")  # "R&D", "Canal+2026", "Marks&Spencer"
 # A way in named in the sentence (password words, what one logs in to) or the instruction to type the value.
 _ACCESS_SAID = re.compile(
-    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r"|wi-?fi|wpa[23]?|wlan|ssid|r[ée]seau|network|vpn|nas|portail|portal|borne|kiosk|extranet|"
+    r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r"|wi-?fi|wpa[23]?|wlan|ssid|r[ée]seau|network|vpn|nas|portail|portal|borne|kiosk|extranet|"
     r"intranet|console|compte|account|session|logins?|log\s+in|logger|sign\s+in|connexion|connect\w{0,6}|acc[eè]s|access|identifiants?|creds|"
     r"credentials?|tapez|tape|entrez|saisissez|saisis|essayez|essaie|type|enter|try|d[ée]verrouill\w{0,4}|unlock\w{0,3})(?![\w\-])"
 )
