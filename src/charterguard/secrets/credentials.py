@@ -24,12 +24,15 @@
   7390 4412, 6618 0293 »: items of one shape), a recovery key later in its sentence; settings given by a
   call (`define('AUTH_KEY', 'X')`, `os.environ["DB_PASSWORD"] = "X"`).
 - Said without a credential word (`find_by_context`): a lock's code ("le coffre s'ouvre avec
-  19-44-07", "punch 5512# at the door keypad", "Alarme : 4471"), a wallet's recovery phrase, the
+  19-44-07", "punch 5512# at the door keypad", "Alarme : 4471"), a code handed over with the device it
+  opens (« le boîtier d'alarme de la réserve : 5082 », « la photocopieuse demande 2468 », "the key box
+  is 7261"; a room, an order, a price, a time stays clean), a wallet's recovery phrase, the
   secrets of a network device's configuration ("snmp-server community X"); a chosen password (both
   cases, a digit, a symbol inside) handed over for logging in ("tapez X pour le wifi invité",
   "connexion au NAS : admin, X", "outil de notes de frais : mlegrand / X").
 
-The keyword only says where to look; the value's shape (`shape`) decides, so that
+The words are `vocabulary`'s (shared with `family`, which names the family). The keyword only says where to
+look; the value's shape (`shape`) decides, so that
 "le mot de passe doit contenir 12 caractères" or "password: <your password>" stay
 clean. Patterns have bounded repetitions (linear time on long posts).
 """

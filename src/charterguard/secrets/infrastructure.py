@@ -252,21 +252,25 @@ def _command_hosts(text: str, login_targets: list[tuple[int, int, int]]) -> list
     out = []
     spans: list[tuple[int, int]] = [(m.start("host"), m.end("port") if m.group("port") else m.end("host")) for m in oracle_logins(text)]
     spans += [(host_start, host_end) for _, host_start, host_end in login_targets]
-    if _CLIENT_COMMAND.search(text) is not None:
-        for command in _CLIENT_COMMAND.finditer(text):
-            line_end = text.find("\n", command.end())
-            # (the options of one command line, 300 characters at most: linear however many commands a post holds)
-            for m in _HOST_OPTION.finditer(text, command.end(), min(command.end() + 300, len(text) if line_end < 0 else line_end)):
-                spans.append((m.start("host"), m.end("port") if m.group("port") and m.group("port")[0] == ":" else m.end("host")))
+    for command in _CLIENT_COMMAND.finditer(text):
+        line_end = text.find("\n", command.end())
+        # (the options of one command line, 300 characters at most: linear however many commands a post holds)
+        for m in _HOST_OPTION.finditer(text, command.end(), min(command.end() + 300, len(text) if line_end < 0 else line_end)):
+            spans.append((m.start("host"), m.end("port") if m.group("port") and m.group("port")[0] == ":" else m.end("host")))
     for start, end in spans:
-        host = text[start:end].split(":", 1)[0].split(",", 1)[0]
-        if "." in host or host.casefold() in _LOCAL_NAMES or host.casefold() in ("localhost", "127") or _GENERIC_HOST.match(host) \
-                or is_placeholder(host) or _NAME_PLACEHOLDER.search(host) or not any(c in "-_0123456789" for c in host) \
-                or not any(c.isalpha() for c in host):
+        host = text[start:end].split(":", 1)[0]
+        if "." in host or not _a_machines_name(host):
             continue
-        port = _PORT_COLON.match(text, end)
-        out.append(SecretCandidate(start, port.end() if port and ":" not in text[start:end] else end, "INTERNAL_HOST", "command-target-host"))
+        port = _PORT_COLON.match(text, end) if ":" not in text[start:end] else None  # ("ssh ops@jump-02:2222")
+        out.append(SecretCandidate(start, end if port is None else port.end(), "INTERNAL_HOST", "command-target-host"))
     return out
+
+
+def _a_machines_name(host: str) -> bool:
+    """A machine's name as a company names it ("ora-compta-01", "build_agent7"), not the docs' or a tutorial's
+    ("localhost", "<host>", "$DB_HOST", "db", "server_name") nor a word: a letter, and a dash, underscore or digit."""
+    return host.casefold() not in _LOCAL_NAMES and _GENERIC_HOST.match(host) is None and not is_placeholder(host) \
+        and _NAME_PLACEHOLDER.search(host) is None and any(c in "-_0123456789" for c in host) and any(c.isalpha() for c in host)
 
 
 _PORT_COLON = re.compile(r":\d{1,5}(?![\w.])")
@@ -389,7 +393,7 @@ def _single_label_links(text: str) -> list[SecretCandidate]:
         if after_host is not None and "@" in after_host.group(0):
             continue  # "ftp://upload:pw@files.example.com": "upload" is a user name, not the host
         host = m.group("host")
-        if not m.group("scheme").casefold().startswith(("http", "ftp")) and (_GENERIC_HOST.match(host) or not any(c in "-_0123456789" for c in host)):
+        if not m.group("scheme").casefold().startswith(("http", "ftp")) and not _a_machines_name(host):
             continue  # "redis://cache:6379", "postgres://db/app": a tutorial's container, not a company's machine
         if host.casefold() not in ("localhost", "localhost.localdomain"):
             out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "INTERNAL_URL", "single-label-host"))

@@ -342,8 +342,14 @@ _ENCODING_SAID = re.compile(
 )
 
 
+_ENCODING_CUES = ("base", "b64", "encod", "secret", "data:", "helm", "values", "dockerconfig", "docker/config", "auth")
+
+
 def encoding_said(text: str) -> bool:
-    return _ENCODING_SAID.search(text) is not None
+    """Whether `text` speaks of an encoding or of the configs that encode (a cheap look for the cues first: most posts
+    hold none)."""
+    lowered = text.lower()
+    return any(cue in lowered for cue in _ENCODING_CUES) and _ENCODING_SAID.search(text) is not None
 
 
 def plainly_encoded(value: str, said: bool) -> str | None:
