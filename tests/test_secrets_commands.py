@@ -32,6 +32,11 @@ def checker() -> Checker:
         ("rsync -az ./dist/ deploy@front-recette-05:/srv/www/", [("INTERNAL_HOST", "front-recette-05"), ("FILE_PATH", "/srv/www/")]),
         ("ldapsearch -x -H ldap://annuaire-lyon-01 -w Givre-Matinal-40 -b dc=acme",
          [("INTERNAL_URL", "ldap://annuaire-lyon-01"), ("PASSWORD", "Givre-Matinal-40")]),
+        # the host as the command's first argument that is no option
+        ("telnet commutateur-b2 23 ne répond plus depuis la coupure", [("INTERNAL_HOST", "commutateur-b2")]),
+        ("ssh -p 2222 -i ~/.ssh/id_ed25519 exploit@rebond-lille-01", [("INTERNAL_HOST", "rebond-lille-01")]),
+        ("nslookup dc-nantes-02 renvoie une vieille adresse", [("INTERNAL_HOST", "dc-nantes-02")]),
+        ("xfreerdp /u:compta /v:rds-paie-04 /p:Sureau-Noir-15", [("INTERNAL_HOST", "rds-paie-04"), ("PASSWORD", "Sureau-Noir-15")]),
     ],
 )
 def test_a_command_line_gives_its_password_and_its_internal_host(checker: Checker, text: str, expected: list[tuple[str, str]]) -> None:
@@ -50,6 +55,11 @@ def test_a_command_line_gives_its_password_and_its_internal_host(checker: Checke
         "rsync -av ./site/ user@example.com:/var/www/",
         "docker run -e POSTGRES_PASSWORD=**** postgres",
         "postgres://app@db:5432/app in the compose tutorial",
+        # "ping" and "dig" are verbs too
+        "I'll ping jean-marc tomorrow about the q3-plan",
+        "ping team-a2 when the deck is ready",
+        "let's dig into q3-results next week",
+        "ping 8.8.8.8 answers, so the link is up",
     ],
 )
 def test_public_hosts_placeholders_and_tutorial_names_stay_clean(checker: Checker, text: str) -> None:

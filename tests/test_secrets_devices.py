@@ -32,6 +32,8 @@ def checker() -> Checker:
         ("Our vault opens with 11-27-53 now", "11-27-53"),
         ("Le coffre de la boutique s'ouvre sur 7C2-51D", "7C2-51D"),
         ("sticker on the wifi box reads 9QK4-7TR2-MX83", "9QK4-7TR2-MX83"),
+        ("L'alarme de l'entrepôt se désactive avec 2851 avant l'ouverture", "2851"),
+        ("the combination lock on the tool cabinet is set to 4-0-7-7", "4-0-7-7"),
     ],
 )
 def test_a_code_handed_over_with_its_device_is_a_password(checker: Checker, text: str, code: str) -> None:
@@ -58,6 +60,8 @@ def test_a_code_handed_over_with_its_device_is_a_password(checker: Checker, text
         "the alarm went off at 0730 again",
         "Le boîtier d'alarme est en panne depuis 2019",
         "door: 2027 renovation planned",
+        "the alarm clock is set to 0630 every day",
+        "Le thermostat du local est réglé sur 2150 watts",
         # an address: a host, not a code
         "Le routeur du showroom : 192.168.7.254",
         # advice

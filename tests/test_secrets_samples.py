@@ -23,6 +23,8 @@ def checker() -> Checker:
         "En atelier on a décortiqué la clé d'exemple de la doc Stripe, sk_test_26PHem9AhJZvU623DfE1x4sd, rien de secret",
         "The sample key from the quickstart (sk_test_Qw8ErT5yU2iO9pA3sD6fG1hJ) is what the SDK's README uses",
         "Le jeton factice du support de cours : ghp_Zq8vX2mN4pL7sR9tU1wY3zA5bC6dE8fG0hK2",
+        "The key sk_test_Pq9WmX2vL8rT4yZ6nB3cD7fG is straight from the payment provider's docs, don't panic",
+        "Le jeton ghp_Zq8vX2mN4pL7sR9tU1wY3zA5bC6dE8fG0hK2 est tiré de la doc GitHub, pas de panique",
         "Slides du workshop : on décode ensemble eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     ],
 )
@@ -39,6 +41,8 @@ def test_a_sample_the_post_presents_as_the_docs_stays_clean(checker: Checker, te
         ("Exemple de la doc ci-dessous. Notre vraie clé : sk_live_51Hq8Zx2eZvKYlo2C0fG7uTqWzz", "sk_live_51Hq8Zx2eZvKYlo2C0fG7uTqWzz"),
         # a live key is no sample, whatever the sentence calls it
         ("Sample payload from the docs with the key sk_live_51Hq8Zx2eZvKYlo2C0fG7uTqWzz that I used", "sk_live_51Hq8Zx2eZvKYlo2C0fG7uTqWzz"),
+        # copied from somewhere else than the docs
+        ("I copied our key sk_test_Pq9WmX2vL8rT4yZ6nB3cD7fG from the dashboard into the README", "sk_test_Pq9WmX2vL8rT4yZ6nB3cD7fG"),
         # a test key opens a test account: a secret
         ("Tests de paiement ok avec sk_test_Pq9WmX2vL8rT4yZ6nB3cD7fG, on passe en prod lundi", "sk_test_Pq9WmX2vL8rT4yZ6nB3cD7fG"),
     ],

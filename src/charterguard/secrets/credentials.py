@@ -292,18 +292,21 @@ _DEVICE = (
 )
 _DEVICE_HANDS_OVER = re.compile(
     r"(?i)(?<![\w\-])(?P<device>" + _DEVICE + r")(?![\w\-])(?P<words>(?:[ \t]+[^\s:=.!?;,]{1,25}){0,8}?)"
-    r"(?:[ \t]*(?::|=|" + _ARROW + r")|,?[ \t]+(?:c['’]est|it['’]s|is|est|=)|[ \t]+(?:takes|accepts|wants|needs|asks\s+for|requires|prend|accepte|"
-    r"demande|veut|exige|says|reads|shows|indique|affiche|(?:s['’]ouvre|se\s+d[ée]verrouille|opens|unlocks)\s+(?:avec|sur|with|on|using)))"
+    # (the verbs before "is": "is set to 0825" is not "is" and "set")
+    r"(?:[ \t]*(?::|=|" + _ARROW + r")|[ \t]+(?:takes|accepts|wants|needs|asks\s+for|requires|prend|accepte|"
+    r"demande|veut|exige|says|reads|shows|indique|affiche|(?:is\s+)?set\s+to|(?:est\s+)?r[ée]gl[ée]e?\s+sur|"
+    r"(?:s['’]ouvre|se\s+d[ée]verrouille|se\s+d[ée]sactive|se\s+d[ée]sarme|opens|unlocks|disarms|turns\s+off)\s+(?:avec|sur|with|on|using|en\s+tapant))"
+    r"|,?[ \t]+(?:c['’]est|it['’]s|is|est|=))"
     r"(?:[ \t]+(?:toujours|maintenant|d[ée]sormais|now|still|always))?(?:[ \t]+(?:le|la|the|a|un))?(?:[ \t]+(?:code|combinaison|combination|pin))?"
     + _VALUE
 )
-# What names a number that is no code, between the device and the number: the thing's number, price, size, model or
-# time ("Locker number: 5512", "le prix du coffre : 1450"). (A room or a floor there is where the device is: "the alarm
+# What names a number that is no code, between the device and the number: the thing's number, price, size, model,
+# time or setting ("Locker number: 5512", "le prix du coffre : 1450", "the alarm clock is set to 0630"). (A room or a floor there is where the device is: "the alarm
 # panel in the archive room: 8153".)
 _NOT_A_DEVICE_CODE = re.compile(
     r"(?i)(?<![\w\-])(?:n[°o]|num[ée]ros?|numbers?|no\.|#|mod[èe]les?|models?|r[ée]f(?:[ée]rence)?s?|s[ée]ries?|serial|tickets?|commandes?|orders?|"
     r"prix|price|co[ûu]te?|costs?|capacit[ée]|size|taille|dimensions?|poids|weight|ann[ée]es?|years?|depuis|since|until|jusqu|heures?|hours?|"
-    r"ip|version)(?![\w\-])"
+    r"ip|version|clocks?|r[ée]veils?|horloges?|minuteurs?|timers?|thermostats?|temp[ée]ratures?|volume)(?![\w\-])"
 )
 # A unit or a count after the number: a price, a length, a duration, a quantity.
 _UNIT_AFTER = re.compile(

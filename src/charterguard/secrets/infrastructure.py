@@ -241,6 +241,13 @@ _HOST_OPTION = re.compile(
     r"(?<=[\s\"'])(?:-h|-S|--host(?:name)?|--server|host)(?:=|[ \t]+)['\"]?"
     r"(?P<host>[A-Za-z0-9][\w.\-]{0,252}?)(?P<port>[:,]\d{1,5})?(?=[\s'\";]|$)"
 )
+# A command whose first argument that is no option is the host it reaches ("telnet switch-core-01 23", "ssh -p 2222
+# bastion-02", "nslookup ad-paris-01"), and the options among those that take an argument (skipped with it).
+_HOST_FIRST_COMMAND = re.compile(
+    r"(?<![\w\-./])(?:ssh|telnet|ftp|sftp|lftp|mosh|nc|ncat|ping|ping6|traceroute|tracert|nslookup|dig|rdesktop)(?=[ \t])"
+)
+_OPTION_WITH_ARGUMENT = frozenset({"-i", "-p", "-l", "-o", "-F", "-J", "-P", "-c", "-W", "-w", "-t", "-u", "-b", "-L", "-R", "-D"})
+_RDP_TARGET = re.compile(r"(?i)(?<![\w\-])(?:xfreerdp|mstsc|wlfreerdp)\b[^\n]{0,120}?\s/v:(?P<host>[A-Za-z0-9][\w.\-]{0,252}?)(?P<port>:\d{1,5})?(?=[\s'\";]|$)")
 # Names that stand for a host in docs and tutorials, or a container's service name: no company's machine.
 _GENERIC_HOST = re.compile(r"(?i)^(?:<.*|\$.*|%.*|\{.*|x+|host(?:name)?|server|db|database|myhost|my-?server|your-?host\w*|votre-?serveur)$")
 
@@ -257,6 +264,16 @@ def _command_hosts(text: str, login_targets: list[tuple[int, int, int]]) -> list
         # (the options of one command line, 300 characters at most: linear however many commands a post holds)
         for m in _HOST_OPTION.finditer(text, command.end(), min(command.end() + 300, len(text) if line_end < 0 else line_end)):
             spans.append((m.start("host"), m.end("port") if m.group("port") and m.group("port")[0] == ":" else m.end("host")))
+    for command in _HOST_FIRST_COMMAND.finditer(text):
+        target = _first_argument(text, command.end())
+        if target is None:
+            continue
+        # (with a digit, as machines are numbered; after "ping" and "dig", English verbs too ("ping jean-marc tomorrow",
+        # "ping team-a2"), named as hosts are: `_host_shaped`)
+        name = text[target[0] : target[1]].split(":", 1)[0]
+        if any(c.isdigit() for c in name) and (command.group(0) not in ("ping", "dig") or _host_shaped(name)):
+            spans.append(target)
+    spans += [(m.start("host"), m.end("port") if m.group("port") else m.end("host")) for m in _RDP_TARGET.finditer(text)] if "/v:" in text else []
     for start, end in spans:
         host = text[start:end].split(":", 1)[0]
         if "." in host or not _a_machines_name(host):
@@ -264,6 +281,33 @@ def _command_hosts(text: str, login_targets: list[tuple[int, int, int]]) -> list
         port = _PORT_COLON.match(text, end) if ":" not in text[start:end] else None  # ("ssh ops@jump-02:2222")
         out.append(SecretCandidate(start, end if port is None else port.end(), "INTERNAL_HOST", "command-target-host"))
     return out
+
+
+_ARGUMENT = re.compile(r"[ \t]+(?P<token>[^\s|;&><]{1,253})")
+
+
+def _first_argument(text: str, position: int) -> tuple[int, int] | None:
+    """The span of the first argument after `position` that is no option (nor an option's argument), within eight
+    tokens on the line; a "user@" before it is left out (its host is the target)."""
+    skip_next = False
+    for _ in range(8):
+        m = _ARGUMENT.match(text, position)
+        if m is None:
+            return None
+        position = m.end()
+        token = m.group("token")
+        if skip_next:
+            skip_next = False
+        elif token.startswith("-"):
+            skip_next = token in _OPTION_WITH_ARGUMENT
+        else:
+            start = m.start("token") + (token.index("@") + 1 if "@" in token else 0)
+            host = _HOST_TOKEN.match(text, start, m.end())
+            return None if host is None else (host.start(), host.end())
+    return None
+
+
+_HOST_TOKEN = re.compile(r"[A-Za-z0-9][\w.\-]{0,252}(?=[:\s,'\"]|$)")
 
 
 def _a_machines_name(host: str) -> bool:

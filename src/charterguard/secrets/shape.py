@@ -244,6 +244,11 @@ _SAMPLE_NAMED = re.compile(
     r"(?:tokens?|keys?|jwts?|secrets?|passwords?|credentials?|api\s+keys?)"
     r"|(?:tokens?|jetons?|cl[ée]s?|keys?|secrets?|mots?\s+de\s+passe|identifiants?)(?:\s+(?:d['’]\s*)?api)?\s+"
     r"(?:d['’]\s*exemple|de\s+d[ée]mo|factices?|bidons?|fictifs?|fictives?|d['’]\s*illustration|de\s+la\s+doc(?:umentation)?))(?![\w\-])"
+    # ... or says where it was copied from: the docs, a quickstart, a tutorial ("straight from the Stripe docs",
+    # « tiré de la doc », "the quickstart's key")
+    r"|(?i:(?<![\w\-])(?:(?:from|in)\s+the\s+(?:[\w\-'’.]+\s+){0,2}(?:docs?|documentation|quickstart|tutorial|readme|api\s+reference)|"
+    r"(?:docs?|documentation|quickstart|tutorial|readme)['’]s?\s+(?:[\w\-]+\s+){0,2}(?:tokens?|keys?|secrets?)|"
+    r"(?:tir[ée]e?s?|copi[ée]e?s?|pris[e]?|issue?s?)\s+(?:de|du|dans)\s+(?:la\s+)?(?:doc(?:umentation)?|tuto\w*|quickstart|readme))(?![\w\-]))"
 )
 # A key marked live or production: never the docs' sample, whatever the sentence calls it.
 _LIVE_MARKED = re.compile(r"(?i)(?:^|_)(?:live|prod)_")
