@@ -904,7 +904,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
                     if not _LOCK.search(sentence) or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                         continue
                 out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "lock-code"))
-    for m in _DEVICE_HANDS_OVER.finditer(text) if _has_cue(lowered, _DEVICE_CUES_CODE) else ():
+    for m in _devices_handing_over(text, lowered):
         span = _value_span(text, m)
         if span is None or _NOT_A_DEVICE_CODE.search(m.group("words")) or _UNIT_AFTER.match(text, span[1]):
             continue
@@ -1031,6 +1031,16 @@ def _presented_passwords(text: str) -> list[SecretCandidate]:
     return out
 
 
+def _devices_handing_over(text: str, lowered: str) -> list[re.Match[str]]:
+    """`_DEVICE_HANDS_OVER`'s matches, tried only where a device's word starts (`_DEVICE_WORD_START`, read on the lowercased
+    post: a case-insensitive alternation of forty nouns scanned at every position costs more than the other finders
+    together), and only in posts holding a digit (a code holds one: most posts naming a door or a box hand none over)."""
+    if _DIGIT.search(text) is None:
+        return []
+    matches = (_DEVICE_HANDS_OVER.match(text, word.start()) for word in _DEVICE_WORD_START.finditer(lowered))
+    return [m for m in matches if m is not None]
+
+
 def _previous_sentence_start(text: str, start: int) -> int:
     """Where the two sentences or lines before the one holding `start` begin (at most 160 characters back):
     a network's name may stand on its own line between ("Wifi invité\nACME-GUEST\nX")."""
@@ -1079,11 +1089,13 @@ _TAKES_CUES = ("takes ", "accepts ", "prend ", "accepte ")  # (not "open" alone:
 _LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
               "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "interphone", "coffre",
               "the safe", "safe:", "safe code", "safe combo", "casier")
-# (what `_DEVICE` names, as substrings of the lowercased post)
-_DEVICE_CUES_CODE = ("alarm", "boîtier", "boitier", "clavier", "digicode", "interphone", "intercom", "portail", "porte", "door", "gate",
-                     "barri", "coffre", "safe", "vault", "cadenas", "padlock", "serrure", "lock", "boîte", "boite", "key box", "keybox",
-                     "key safe", "casier", "vestiaire", "armoire", "cabinet", "keypad", "copi", "imprimante", "printer", "badgeuse", "buzzer",
-                     "box", "routeur", "router")
+_DIGIT = re.compile(r"\d")
+# Where a word of `_DEVICE` may start, in the lowercased post (the first letters of each noun; `_DEVICE_HANDS_OVER` decides).
+_DEVICE_WORD_START = re.compile(
+    r"(?<![\w\-])(?:alarm|bo[iî]t|box|livebox|freebox|bbox|centrale|clavier|digicode|interphone|intercom|portail|porte|door|gate|barri|"
+    r"coffre|safe|vault|cadenas|padlock|serrure|lock|key\s*(?:box|safe)|casier|locker|vestiaire|armoire|cabinet|keypad|photocopi|copi|imprimante|"
+    r"printer|badgeuse|buzzer|wi-?fi|routeur|router|[ée]tiquette)"
+)
 _SEED_CUES = ("phrase", "seed", "mnemoni", "mnémoni", "mots de r")
 _DEVICE_CUES = ("secret", "password", "community", "key-string", "pre-shared-key", "psk")
 

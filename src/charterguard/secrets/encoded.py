@@ -42,11 +42,12 @@ _ENCODED_FIELD = re.compile(
 _MAX_DEPTH = 2  # a docker config's `auth` inside a `.dockerconfigjson`: an encoding inside an encoding
 
 
-def find_encoded(text: str, depth: int = _MAX_DEPTH) -> list[SecretCandidate]:
-    """The base64 values of `text`'s fields that decode to a secret; the span is the encoded value."""
+def find_encoded(text: str, depth: int = _MAX_DEPTH, said: bool | None = None) -> list[SecretCandidate]:
+    """The base64 values of `text`'s fields that decode to a secret; the span is the encoded value. `said`: whether
+    the post speaks of an encoding (`shape.encoding_said`), when the caller knows."""
     if ":" not in text and "=" not in text:
         return []
-    said = encoding_said(text)
+    said = encoding_said(text) if said is None else said
     if not said and "=" not in text:
         return []  # (most posts)
     out = []

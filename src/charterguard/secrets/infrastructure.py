@@ -259,12 +259,14 @@ def _command_hosts(text: str, login_targets: list[tuple[int, int, int]]) -> list
     out = []
     spans: list[tuple[int, int]] = [(m.start("host"), m.end("port") if m.group("port") else m.end("host")) for m in oracle_logins(text)]
     spans += [(host_start, host_end) for _, host_start, host_end in login_targets]
-    for command in _CLIENT_COMMAND.finditer(text):
+    for command in _CLIENT_COMMAND.finditer(text) if _has_any(text, _HOST_OPTION_CUES) else ():
         line_end = text.find("\n", command.end())
         # (the options of one command line, 300 characters at most: linear however many commands a post holds)
         for m in _HOST_OPTION.finditer(text, command.end(), min(command.end() + 300, len(text) if line_end < 0 else line_end)):
             spans.append((m.start("host"), m.end("port") if m.group("port") and m.group("port")[0] == ":" else m.end("host")))
-    for command in _HOST_FIRST_COMMAND.finditer(text):
+    # (the command's name as a word: " ping " is not "shipping ")
+    padded = " " + text.replace("\n", " ").replace("`", " ").replace("$", " ")
+    for command in _HOST_FIRST_COMMAND.finditer(text) if _has_any(padded, _HOST_FIRST_CUES) else ():
         target = _first_argument(text, command.end())
         if target is None:
             continue
@@ -281,6 +283,16 @@ def _command_hosts(text: str, login_targets: list[tuple[int, int, int]]) -> list
         port = _PORT_COLON.match(text, end) if ":" not in text[start:end] else None  # ("ssh ops@jump-02:2222")
         out.append(SecretCandidate(start, end if port is None else port.end(), "INTERNAL_HOST", "command-target-host"))
     return out
+
+
+# Substrings without which `_HOST_OPTION` and `_HOST_FIRST_COMMAND` cannot match: most posts hold none.
+_HOST_OPTION_CUES = ("-h", "-S", "host=", "--host", "--server")
+_HOST_FIRST_CUES = (" ssh ", " telnet ", " ftp ", " sftp ", " lftp ", " ping", " nc ", " ncat ", " trace", " nslookup ", " dig ", " mosh ",
+                    " rdesktop ")
+
+
+def _has_any(text: str, cues: tuple[str, ...]) -> bool:
+    return any(map(text.__contains__, cues))
 
 
 _ARGUMENT = re.compile(r"[ \t]+(?P<token>[^\s|;&><]{1,253})")

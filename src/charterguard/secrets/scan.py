@@ -30,5 +30,5 @@ def find_credentials(text: str, learned: PresentedModel | None = None, learned_t
     if learned is not None:
         found = sorted(found + learned.find(text, found, learned_threshold), key=lambda c: c.start)
     # (whatever found it: "jwt.io's sample token X" is the docs' sample, base64 of "changeme" a placeholder)
-    said = encoding_said(text)
+    said = bool(found) and encoding_said(text)
     return [c for c in found if not is_documented_sample(text[c.start : c.end], text, c.start) and not encodes_a_placeholder(text[c.start : c.end], said)]

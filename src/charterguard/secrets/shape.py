@@ -343,18 +343,17 @@ def decoded_text(value: str) -> str | None:
 # A post that speaks of an encoding, or of the configs that encode their values (a Kubernetes Secret's data, Helm
 # values, a docker config).
 _ENCODING_SAID = re.compile(
-    r"(?im)base\s?64|\bb64\b|encod|kind:\s*secret|^\s*data:\s*$|helm|values[\w\-]*\.ya?ml|dockerconfig|docker/config\.json|\bauths?\b"
+    r"(?im)base\s?64|\bb64\b|encod|kind:\s*secret|^\s*data:\s*$|helm|values[\w\-]*\.ya?ml|dockerconfig|docker/config\.json|[\"']auths?[\"']"
 )
 
 
-_ENCODING_CUES = ("base", "b64", "encod", "secret", "data:", "helm", "values", "dockerconfig", "docker/config", "auth")
+_ENCODING_CUES = ("base64", "base 64", "b64", "encod", "kind:", "data:", "helm", ".yaml", ".yml", "dockerconfig", "docker/config", "auth\"", "auths")
 
 
 def encoding_said(text: str) -> bool:
     """Whether `text` speaks of an encoding or of the configs that encode (a cheap look for the cues first: most posts
     hold none)."""
-    lowered = text.lower()
-    return any(cue in lowered for cue in _ENCODING_CUES) and _ENCODING_SAID.search(text) is not None
+    return any(map(text.lower().__contains__, _ENCODING_CUES)) and _ENCODING_SAID.search(text) is not None
 
 
 def plainly_encoded(value: str, said: bool) -> str | None:
