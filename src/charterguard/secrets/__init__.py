@@ -48,7 +48,9 @@ majority (bench/eval_secrets.py's docstring has the counts):
 Infrastructure (`infrastructure`), by the same testers' majority: a link carrying credentials to an internal
 host is reported whole as INTERNAL_URL beside its password (22 of 29 such links, five splits of eight; three
 testers labelled the host[:port] INTERNAL_HOST instead, mostly for database and broker links); a link on a
-private IP is INTERNAL_URL (8 of 9), a private IP or internal host name with or without a port INTERNAL_HOST.
+private IP is INTERNAL_URL (8 of 9), a private IP or internal host name with or without a port INTERNAL_HOST. The
+host a command line connects to, named without a domain ("sqlplus u/X@ora-compta-01:1521/Y", "mysql -h crm-db-02"),
+is INTERNAL_HOST as issue 16 asks (holdout14's tester labelled one so; holdout6's left three unlabelled).
 Overlapping candidates keep the longest; on the same span, the finder listed first here wins.
 """
 
