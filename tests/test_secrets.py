@@ -375,6 +375,23 @@ def test_the_default_charter_examples_pass() -> None:
         "applicationKey " * 7_000,
         "aKey aToken " * 8_000,
         "rzp_live_" * 10_000,
+        # encoded values, codes given by their device, hosts of command lines, samples named in their sentence
+        "data:\n" + "  password: QUJDRA==\n" * 6_000,
+        "kind: Secret\n" + "a: " * 30_000,
+        "helm " + "x=" * 45_000,
+        "data:\n  env: " + "QUJD" * 24_000,
+        "data:\n  cfg: " + ("YTogYjpj" * 1_000 + "\n") * 10,
+        "le boîtier d'alarme " * 5_000 + ": 1234",
+        "alarme " + "a " * 40_000 + ": 1234",
+        "the keypad takes " * 6_000,
+        "le cadenas c'est " * 6_000,
+        "mysql " * 15_000 + "-h x-1",
+        "mysql -h " * 10_000,
+        'psql "host=' * 9_000,
+        "ssh a@b-1 " * 8_000,
+        "ldap://" * 12_000,
+        "la clé d'exemple de la doc " * 3_000 + "sk_test_Pq9WmX2vL8rT4yZ6nB3cD7fG",
+        "sample key " * 8_000 + "ghp_Zq8vX2mN4pL7sR9tU1wY3zA5bC6dE8fG0hK2",
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:

@@ -14,8 +14,12 @@ the whole line, with one entity per family (`FAMILIES`).
 - `generic`: keys known by their shape alone, with no vendor prefix and no connector after
   a credential word (a bare random value named by the words before it on its line, or long
   and strongly mixed with nothing saying it is public);
-- `infrastructure`: private IPs, internal host names, UNC shares and file paths,
-  links to internal tools.
+- `encoded`: base64 values given to a field (a Kubernetes Secret's data, Helm values, a docker config), judged by
+  what they decode to with the same rules;
+- `infrastructure`: private IPs, internal host names (and the hosts a command line connects to), UNC shares and
+  file paths, links to internal tools.
+The words of credentials are in one place, `vocabulary`, with their two uses: announcing a value (`credentials`)
+and naming its family (`family`).
 
 The family, decided the same way whatever found the value: every finder hands the value and what it read
 around it to `family.secret_family(value, words, shape=, place=, user=)` (first rule that applies). The rule
@@ -44,7 +48,9 @@ majority (bench/eval_secrets.py's docstring has the counts):
 Infrastructure (`infrastructure`), by the same testers' majority: a link carrying credentials to an internal
 host is reported whole as INTERNAL_URL beside its password (22 of 29 such links, five splits of eight; three
 testers labelled the host[:port] INTERNAL_HOST instead, mostly for database and broker links); a link on a
-private IP is INTERNAL_URL (8 of 9), a private IP or internal host name with or without a port INTERNAL_HOST.
+private IP is INTERNAL_URL (8 of 9), a private IP or internal host name with or without a port INTERNAL_HOST. The
+host a command line connects to, named without a domain ("sqlplus u/X@ora-compta-01:1521/Y", "mysql -h crm-db-02"),
+is INTERNAL_HOST as issue 16 asks (holdout14's tester labelled one so; holdout6's left three unlabelled).
 Overlapping candidates keep the longest; on the same span, the finder listed first here wins.
 """
 

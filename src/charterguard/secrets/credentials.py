@@ -24,12 +24,15 @@
   7390 4412, 6618 0293 »: items of one shape), a recovery key later in its sentence; settings given by a
   call (`define('AUTH_KEY', 'X')`, `os.environ["DB_PASSWORD"] = "X"`).
 - Said without a credential word (`find_by_context`): a lock's code ("le coffre s'ouvre avec
-  19-44-07", "punch 5512# at the door keypad", "Alarme : 4471"), a wallet's recovery phrase, the
+  19-44-07", "punch 5512# at the door keypad", "Alarme : 4471"), a code handed over with the device it
+  opens (« le boîtier d'alarme de la réserve : 5082 », « la photocopieuse demande 2468 », "the key box
+  is 7261"; a room, an order, a price, a time stays clean), a wallet's recovery phrase, the
   secrets of a network device's configuration ("snmp-server community X"); a chosen password (both
   cases, a digit, a symbol inside) handed over for logging in ("tapez X pour le wifi invité",
   "connexion au NAS : admin, X", "outil de notes de frais : mlegrand / X").
 
-The keyword only says where to look; the value's shape (`shape`) decides, so that
+The words are `vocabulary`'s (shared with `family`, which names the family). The keyword only says where to
+look; the value's shape (`shape`) decides, so that
 "le mot de passe doit contenir 12 caractères" or "password: <your password>" stay
 clean. Patterns have bounded repetitions (linear time on long posts).
 """
@@ -45,6 +48,9 @@ from .family import BASIC_PASSWORD, CONNECTION_SETTING, OTP_LINK, TOKEN_USERS, U
 from .shape import (
     class_switches,
     classes,
+    decoded_text,
+    encodes_a_placeholder,
+    encoding_said,
     entropy,
     is_documented_sample,
     is_placeholder,
@@ -56,6 +62,16 @@ from .shape import (
     looks_like_recovery_code,
     looks_like_short_key,
     looks_random,
+)
+from .vocabulary import (
+    ANNOUNCING_KEY_WORDS,
+    ANNOUNCING_PASSWORD_WORDS,
+    ANNOUNCING_SECRET_WORDS,
+    ANNOUNCING_TOKEN_WORDS,
+    RARE_ANNOUNCING_CUES,
+    RARE_ANNOUNCING_KEY_WORDS,
+    RARE_ANNOUNCING_PASSWORD_WORDS,
+    RECOVERY_WORDS,
 )
 
 # -- credentials in URLs -----------------------------------------------------------
@@ -90,37 +106,6 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
 
 # -- keyword-announced secrets ------------------------------------------------------
 
-# What unlocks an account or a disk when the password is lost: a recovery key, backup codes.
-_RECOVERY_WORDS = r"(?:cl[ée]f?s?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
-# What announces a password or an access code, in prose (FR/EN) and abbreviations.
-_PASSWORD_WORDS = (
-    # (and its typos: passwrd, pasword, psswd, pswd)
-    r"🔑|🔐|🗝️?|mots?[ \-]de[ \-]passe|mdp|passwords?|passwd|pa?s{1,2}w(?:o?r)?ds?|pass ?phrases?|passcodes?|pwd|pw|pass\s+(?:wi-?fi|invit[ée]s?|guest)|pass|s[ée]sames?|"
-    r"phrases?\s+secr[eè]tes?|secret\s+phrases?|"
-    r"codes?\s+(?:du\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)?(?:wi-?fi|porte|portail|alarme|acc[eè]s|coffre|badge|parking|immeuble|entr[ée]e|b[âa]timent|local|salle|garage|bo[iî]te|"
-    r"casier|vestiaire|cadenas|serveur|labo|interphone|ascenseur|armoire|imprim\w{0,6}|photocopieuse|copieur)|"
-    r"codes?\s+pour\s+(?:l['’]\s*|la\s+|le\s+)?(?:imprim\w{0,6}|photocopieuse|copieur|ouvrir|entrer|acc[ée]der|d[ée]verrouiller|se\s+connecter)|"
-    r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network|printer|copier)|"
-    r"digicode|(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key(?<!ccess key)|pin|pass)|"  # ("access key": a vendor's API key)
-    r"cl[ée]\s+(?:wi-?fi|wpa[23]?(?:-psk)?|wep|r[ée]seau|de\s+s[ée]curit[ée](?:\s+r[ée]seau)?)|wpa[23]?(?:-psk)?\s+(?:key|passphrase)|"
-    # a wifi key said as network engineers say it: the pre-shared key, the network or security key
-    r"psk|pre-?shared\s+keys?|(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
-    r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|codes?\s+confidentiels?|confidential\s+code|contrase[ñn]a|passwort|kennwort|"
-    r"(?:combination|combo)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+){0,2}(?:safe|lock|padlock|locker|vault)|"
-    r"(?:safe|lock|padlock|locker|vault)\s+(?:combination|combo)|"
-    r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)|"
-    # what unlocks an account or a disk when the password is lost
-    + _RECOVERY_WORDS
-)
-# What announces an API key, a token or another secret.
-_KEY_WORDS = (
-    r"api[ _\-]?keys?|cl[ée]s?\s+(?:d['’]\s?)?api|clefs?\s+(?:d['’]\s?)?api|cl[ée]\s+secr[eè]te|cl[ée]\s+priv[ée]e|"
-    r"secret\s+(?:access\s+)?keys?|access\s+keys?|client\s+secrets?|app\s+secrets?|consumer\s+(?:secrets?|keys?)|signing\s+keys?|"
-    r"private\s+keys?|encryption\s+keys?|cl[ée]\s+de\s+chiffrement|master\s+keys?|webhook\s+secrets?"
-)
-# "The secret for the webhook is X", "le secret partagé : X": a key when long and random, else a password.
-_SECRET_WORDS = r"(?:shared\s+)?secrets?(?:\s+partag[ée]s?)?"
-_TOKEN_WORDS = r"(?:(?:access|auth|refresh|bearer|api|personal[\s_\-]access|session|id)[\s_\-])?tokens?|jetons?(?:\s+d['’]acc[eè]s)?|bearer"
 # Connectors between the announcing words and the value. The value may also follow the
 # words directly for the short forms ("mdp Soleil2026!").
 # Arrows and emoji people type or paste between a word and its value: "->", "=>", "-->", "→", "⇒", "➡️", "👉", ">>", "🔑".
@@ -156,26 +141,13 @@ _VALUE = (
 )
 
 _ANNOUNCED = re.compile(
-    r"(?i)(?<![\w\-])(?:(?P<password>" + _PASSWORD_WORDS + r")|(?P<key>" + _KEY_WORDS + r")|(?P<token>" + _TOKEN_WORDS + r")|(?P<secret>" + _SECRET_WORDS + r"))"
+    r"(?i)(?<![\w\-])(?:(?P<password>" + ANNOUNCING_PASSWORD_WORDS + r")|(?P<key>" + ANNOUNCING_KEY_WORDS + r")|(?P<token>" + ANNOUNCING_TOKEN_WORDS + r")|(?P<secret>" + ANNOUNCING_SECRET_WORDS + r"))"
     + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
 )
-# Rarer words naming a password or a key, read as `_ANNOUNCED` reads its words, only on the posts holding their cue
-# (each alternative of a scanned alternation costs every position of every post):
-# - passwords: a passphrase said in French, an SNMP community (a network device's monitoring password), a code to
-#   unlock a device or said to be typed ("unlock code", « le code à taper »);
-# - keys: what activates a paid licence (whoever holds it uses the licence).
-_RARE_PASSWORD_WORDS = (
-    r"phrases?[ \-]de[ \-]passe|snmp\s+communit(?:y|ies)|community\s+strings?|communaut[ée]s?\s+snmp|"
-    r"unlock\s+codes?|codes?\s+(?:de\s+)?d[ée]verrouillage|codes?\s+[àa]\s+(?:taper|composer|saisir|entrer)|codes?\s+to\s+(?:type|enter|dial|punch\s+in)"
-)
-_RARE_KEY_WORDS = (
-    r"licen[cs]e\s+keys?|product\s+keys?|serial\s+keys?|activation\s+(?:keys?|codes?)|cl[ée]s?\s+(?:de\s+)?(?:licence|produit|d['’]activation)|"
-    r"codes?\s+d['’]activation"
-)
-_RARE_CUES = ("phrase", "snmp", "communit", "communaut", "unlock", "verrouill", "taper", "composer", "saisir", "entrer", "to type", "to enter",
-              "to dial", "punch", "licen", "product key", "serial key", "activation")
+# Rarer words announcing a password or a key (`vocabulary`), read as `_ANNOUNCED` reads its words, only on the posts
+# holding their cue (each alternative of a scanned alternation costs every position of every post).
 _ANNOUNCED_RARE = re.compile(
-    r"(?i)(?<![\w\-])(?:(?P<password>" + _RARE_PASSWORD_WORDS + r")|(?P<key>" + _RARE_KEY_WORDS + r"))(?P<token>(?!x)x)?(?P<secret>(?!x)x)?"
+    r"(?i)(?<![\w\-])(?:(?P<password>" + RARE_ANNOUNCING_PASSWORD_WORDS + r")|(?P<key>" + RARE_ANNOUNCING_KEY_WORDS + r"))(?P<token>(?!x)x)?(?P<secret>(?!x)x)?"
     + r"(?P<gap>" + _GAP + r")(?P<connector>" + _CONNECTOR + r")" + _ADVERB + _VALUE
 )
 # Nouns about passwords, after a password word: the words name a tool, a rule or a field, not the password's value.
@@ -200,7 +172,7 @@ _SHORT_FORM = re.compile(
 _VALUE_FIRST = re.compile(
     r"(?i)(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?<![\w\-])(?P<bare>[^\s\"'«»“”`()]{4,128}?))[.,!]?\s+(?:(?:as|comme|en\s+tant\s+que|en)|(?:is|was|c['’]est|est|sera|will\s+be)\s+(?:now\s+|d[ée]sormais\s+)?)"
     r"(?P<words>\s*(?:the\s+|a\s+|le\s+|la\s+|my\s+|mon\s+|our\s+|notre\s+|your\s+|votre\s+|ton\s+)?(?:new\s+|nouveau\s+|temporary\s+|provisoire\s+)?"
-    r"(?:[a-z\-]{2,20}\s+)?(?:" + _PASSWORD_WORDS + r"))(?![\w\-])"
+    r"(?:[a-z\-]{2,20}\s+)?(?:" + ANNOUNCING_PASSWORD_WORDS + r"))(?![\w\-])"
     # not "X as the password manager", nor a question ("Windows11 as the password?")
     r"(?!\s+(?:" + _ABOUT_PASSWORDS + r")(?![\w\-])|\s*\?)"
 )
@@ -208,36 +180,36 @@ _VALUE_FIRST = re.compile(
 _SET_TO = re.compile(
     r"(?i)(?<![\w\-])(?:set|changed?|updated?|switched|moved|mis|chang[ée]|modifi[ée]|pass[ée])(?P<words>\s+(?:[^\s.!?;:]{1,30}\s+){0,5}?"
     # ("changed the password from X to Y": the new one)
-    r"(?:" + _PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?(?:\s+(?:from|de|du)\s+\S{1,60}?)?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
+    r"(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?:\s+[^\s.!?;:]{1,30}){0,4}?(?:\s+(?:from|de|du)\s+\S{1,60}?)?)\s+(?:to|en|pour|[àa])\s*:?" + _VALUE
 )
-_PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])")
+_PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])")
 # A password word, then within the sentence a colon, an arrow or "it's" and a strongly shaped value,
 # whatever is said between ("le mot de passe, tu l'as déjà : X", "the pwd? ah yes: X", "pwd is in my
 # DM… nvm, it's X", "le mdp je l'ai plus, ah si c'est X").
 _LOOSE_ANNOUNCED = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,100}?)"
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,100}?)"
     r"(?:\s*(?::|=|" + _ARROW + r")(?:\s*(?:c|c[ée]|s[ée])(?![\w\-'’]))?|(?<![\w\-])(?:it['’]s|it\s+is|c['’]est|voil[àa]|voici|here\s+it\s+is)\s*:?)" + _VALUE
 )
 # ... the same, the value after the last connector of the sentence: "Mot de passe Wi-Fi : le nom de la boîte + 2027 → X",
 # "mdp de la session : comme d'hab mais avec un 8 à la fin -> X".
 _LOOSE_ANNOUNCED_LAST = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n=→@/]{1,100})(?:\s*(?:=|" + _ARROW + r"))" + _VALUE
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n=→@/]{1,100})(?:\s*(?:=|" + _ARROW + r"))" + _VALUE
 )
 # A password word, a colon or arrow, then "user / password": "Pass for the staging basic auth → stg / X".
 _PASSWORD_THEN_PAIR = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r"|basic\s+auth)(?![\w\-])[^.\n:=→@/]{0,60}?\s*(?::|=|" + _ARROW + r")\s*"
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r"|basic\s+auth)(?![\w\-])[^.\n:=→@/]{0,60}?\s*(?::|=|" + _ARROW + r")\s*"
     r"(?P<user>[^\s/:,;|@]{2,64})\s*/\s*(?P<password>[^\s,;]{3,128})"
 )
 # The password named, then "the new one is X" later in the sentence ("mdp du compte changé ce matin,
 # le nouveau c'est X", "changed the wifi password, the new one is X").
 _NEW_ONE = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,80}?)(?<![\w\-])"
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,80}?)(?<![\w\-])"
     r"(?:le\s+nouveau|la\s+nouvelle|the\s+new\s+one)\s*(?:(?:c['’]est|est|is|will\s+be|sera)\s*:?|:)" + _VALUE
 )
 # An instruction to type it: "si l'écran demande un code PIN, tapez 2684", "at the prompt for the password, enter X",
 # "for the password use X", « pour le mot de passe, mettez X ».
 _TYPE_IT = re.compile(
-    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+"
+    r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{0,60}?)[,;:]?\s+"
     r"(?:tapez|tape|entrez|saisissez|composez|faites|mettez|mets|utilisez|utilise|prenez|prends|type|enter|dial|punch\s+in|key\s+in|use|put|pick)\s+"
     + _VALUE
 )
@@ -308,6 +280,40 @@ _TYPED_ON_LOCK = re.compile(
 _LOCK_COLON = re.compile(
     r"(?i)(?<![\w\-])" + _LOCK_NOUN + r"(?:\s+(?:code|pin))?\s*(?::|=|" + _ARROW + r")\s*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
 )
+# A device that opens or unlocks with a code, then, within its clause, how the code is handed over and the code, no code
+# word needed: « le boîtier d'alarme de la réserve : 5082 puis OFF », "the keypad at the dock takes 4471#", « le cadenas
+# du local vélo c'est 0-8-2-5 », « la photocopieuse du 2e demande 2468 », "the key box by the gate: 3917".
+_DEVICE = (
+    r"alarm(?:\s+panel)?s?|alarmes?|bo[iî]tiers?|centrales?\s+d['’]alarme|claviers?|digicodes?|interphones?|intercoms?|portails?|portes?|doors?|"
+    r"gates?|barri[eè]res?|barriers?|coffres?(?:-forts?)?|safes?|vaults?|cadenas|padlocks?|serrures?|locks?|bo[iî]tes?\s+[àa]\s+cl[ée]s?|"
+    r"key\s*(?:box|safe)(?:es)?|lockbox(?:es)?|casiers?|lockers?|vestiaires?|armoires?|cabinets?|keypads?|photocopieuses?|copieurs?|"
+    r"(?:photo)?copiers?|imprimantes?|printers?|badgeuses?|buzzers?|(?:wi-?fi\s+)?(?:box|routeur|router)(?:\s+(?:label|sticker))?|livebox|freebox|bbox|"
+    r"[ée]tiquettes?\s+(?:de\s+la\s+|du\s+)(?:box|routeur|borne)"
+)
+_DEVICE_HANDS_OVER = re.compile(
+    r"(?i)(?<![\w\-])(?P<device>" + _DEVICE + r")(?![\w\-])(?P<words>(?:[ \t]+[^\s:=.!?;,]{1,25}){0,8}?)"
+    # (the verbs before "is": "is set to 0825" is not "is" and "set")
+    r"(?:[ \t]*(?::|=|" + _ARROW + r")|[ \t]+(?:takes|accepts|wants|needs|asks\s+for|requires|prend|accepte|"
+    r"demande|veut|exige|says|reads|shows|indique|affiche|(?:is\s+)?set\s+to|(?:est\s+)?r[ée]gl[ée]e?\s+sur|"
+    r"(?:s['’]ouvre|se\s+d[ée]verrouille|se\s+d[ée]sactive|se\s+d[ée]sarme|opens|unlocks|disarms|turns\s+off)\s+(?:avec|sur|with|on|using|en\s+tapant))"
+    r"|,?[ \t]+(?:c['’]est|it['’]s|is|est|=))"
+    r"(?:[ \t]+(?:toujours|maintenant|d[ée]sormais|now|still|always))?(?:[ \t]+(?:le|la|the|a|un))?(?:[ \t]+(?:code|combinaison|combination|pin))?"
+    + _VALUE
+)
+# What names a number that is no code, between the device and the number: the thing's number, price, size, model,
+# time or setting ("Locker number: 5512", "le prix du coffre : 1450", "the alarm clock is set to 0630"). (A room or a floor there is where the device is: "the alarm
+# panel in the archive room: 8153".)
+_NOT_A_DEVICE_CODE = re.compile(
+    r"(?i)(?<![\w\-])(?:n[°o]|num[ée]ros?|numbers?|no\.|#|mod[èe]les?|models?|r[ée]f(?:[ée]rence)?s?|s[ée]ries?|serial|tickets?|commandes?|orders?|"
+    r"prix|price|co[ûu]te?|costs?|capacit[ée]|size|taille|dimensions?|poids|weight|ann[ée]es?|years?|depuis|since|until|jusqu|heures?|hours?|"
+    r"ip|version|clocks?|r[ée]veils?|horloges?|minuteurs?|timers?|thermostats?|temp[ée]ratures?|volume)(?![\w\-])"
+)
+# A unit or a count after the number: a price, a length, a duration, a quantity.
+_UNIT_AFTER = re.compile(
+    r"(?i)[ \t]*(?:€|\$|£|%|eur(?:os?)?|dollars?|h(?:eures?)?|hours?|min(?:utes?)?|s(?:ec)?|jours?|days?|ans|years?|pages?|copies|mm|cm|m|km|kg|g|"
+    r"mètres?|meters?|feet|ft|dpi|ppm|w|watts?|v|volts?|mah|go|gb|mo|mb|to|tb|personnes|people|fois|times|x|pcs|pi[èe]ces|unit[ée]s?|units?)(?![\w\-])"
+)
+
 # "code" alone, its value, and a lock named in the sentence: "Le code, c'est 5829 pour la porte de derrière".
 _CODE_IS = re.compile(
     r"(?i)(?<![\w\-])code(?:\s*,)?\s*(?::|=|c['’]est|est|is|['’]s)\s*(?:(?:le|the)\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
@@ -387,7 +393,7 @@ _NOT_A_CREDENTIAL_CODE = re.compile(
 # Codes listed after the words naming them (a colon or an arrow between): "Backup codes: dix3-mmqk  5dwq-j870",
 # « Codes de secours : 9642 2695, 2183 9640 », or one per line below the colon.
 _LISTED = re.compile(
-    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n:=→]{0,80}?)\s*(?::|=|" + _ARROW + r")[ \t]*"
+    r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n:=→]{0,80}?)\s*(?::|=|" + _ARROW + r")[ \t]*"
 )
 # What separates a list's items when one of them is there (else single spaces do): "a, b", "a  b", "a | b", one per line.
 _LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;|·•][ \t]*|\n[ \t]*|[ \t](?:et|and|ou|or)[ \t]+)|[ \t]{2,}")
@@ -395,7 +401,7 @@ _LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;|·•][ \t]*|\n[ \t]*|[ \t](?:et|and
 _CODE_ITEM = re.compile(r"[0-9A-Za-z]{2,10}(?:[ \-][0-9A-Za-z]{2,10}){0,7}")
 # A recovery key said with no connector, later in the sentence: "my drive recovery key in chat 😬 300190-695365-...".
 _RECOVERY_LATER = re.compile(
-    r"(?i)(?<![\w\-])(?:" + _RECOVERY_WORDS + r")(?![\w\-])[^.!?\n]{0,80}?(?<![\w\-])(?P<value>[0-9A-Za-z]{4,8}(?:-[0-9A-Za-z]{4,8}){3,11})(?![\w\-])"
+    r"(?i)(?<![\w\-])(?:" + RECOVERY_WORDS + r")(?![\w\-])[^.!?\n]{0,80}?(?<![\w\-])(?P<value>[0-9A-Za-z]{4,8}(?:-[0-9A-Za-z]{4,8}){3,11})(?![\w\-])"
 )
 # "pin" and "code" alone are common words: only with a code-shaped value and a connector.
 _WEAK_WORDS = frozenset({"pin", "code pin", "pin code"})
@@ -437,7 +443,7 @@ _PAIR = re.compile(
     r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–—]\s+|[ \t]*\n[ \t]*)"
     r"(?P<password>(?!(?:mdp|pwd|pw|pass|password|mot)(?![\w\-]))[^\s,;]{3,128})"
     # ("u: admin p: X": the one-letter labels of a quick note, with their colons)
-    r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username|u(?=\s*:))\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})\s*(?:,|/|\s+(?:et|and))?\s*"
+    r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username|u(?=\s*:))\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})(?![^\W_])\s*(?:,|/|\s+(?:et|and))?\s*"
     r"(?<![^\W\d_])(?:pass(?:word)?|pwd|mdp|mot de passe|pw|p(?=\s*:))\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
 )
 # HTTP authentication: "Authorization: Basic dXNlcjpwYXNz", "Bearer abc.def", any other scheme
@@ -450,6 +456,7 @@ _AUTH_HEADER = re.compile(
     # (any header named "...-Key", quoted as code writes headers: {'X-Partner-Key': '...'})
     r"|(?<![\w\-])(?:x-)?[\w\-]{0,30}(?:api-?key|token|secret|subscription-key|auth-key|(?<=\w)-key)[\"']?\s*:\s*[\"']?(?P<header>[A-Za-z0-9+/=_.~\-]{12,4096})"
 )
+_BASIC_SCHEME = re.compile(r"(?i)(?<![\w\-])basic\s+$")
 _FIELD_LABELS = frozenset(
     {"user", "username", "login", "utilisateur", "identifiant", "id", "email", "e-mail", "mail", "compte", "account",
      "mdp", "password", "pass", "pwd", "pw", "mot"}
@@ -502,6 +509,7 @@ _CUES = (
     "acces ", "access ", "access_", "access-", "access:", "access,", "accesskey", "accesstoken",
     "compte", "account", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
     "combina", "combo", "admin", "root", "connect", "securestring", "snmp", "community string", "phrase secr",
+    "kennwort", "contrase",  # (the vocabulary's German and Spanish words, which hold no other cue)
 )
 # Read on the post with a space before it and for its brackets, quotes and line breaks (`_word_starts`), so that a word's
 # start is a cue: " cle" (not "article"), " clé" (not "recyclés"), " pin" (not "shipping"); "access " (not "accessibility"),
@@ -598,6 +606,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         return []
     out: list[SecretCandidate] = []
     # Config first: on the same value, its family (a connection string's password) is the more precise.
+    encoded_post = encoding_said(text)
     for m in _CONFIG.finditer(text) if _config_may_match(lowered) else ():
         name = m.group("name").casefold()
         if "csrf" in name or "xsrf" in name:
@@ -612,6 +621,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
             span, value = (span[0] + 1, span[1]), value[1:]  # a SAS token pasted with its "?"
         if value.startswith("-----BEGIN") or is_documented_sample(value, text, span[0]):
             continue  # a private key block (the catalogue reports it), or the docs' sample key
+        if encodes_a_placeholder(value, encoded_post):
+            continue  # base64 of "changeme" (what else the encoding hides is read by `encoded`)
         family = _config_family(name, value, text, m.start())
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
@@ -639,7 +650,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         family = _config_family(name, m.group("value"), text, m.start())
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "setting-call"))
-    announced = [_ANNOUNCED, _ANNOUNCED_RARE] if _has_cue(lowered, _RARE_CUES) else [_ANNOUNCED]
+    announced = [_ANNOUNCED, _ANNOUNCED_RARE] if _has_cue(lowered, RARE_ANNOUNCING_CUES) else [_ANNOUNCED]
     for m in (m for regex in announced for m in regex.finditer(text)):
         # ("reset" in "got reset to X" says what was done to it, not that it is forgotten or expired)
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(_RESET_TO.sub("", m.group("connector"))):
@@ -696,7 +707,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "recovery-key"))
     for m in _SHORT_FORM.finditer(text):
         if m.group("word").casefold() == "code":
-            continue  # "code promo", "code source": only the phrases of _PASSWORD_WORDS
+            continue  # "code promo", "code source": only the phrases of ANNOUNCING_PASSWORD_WORDS
         span = _value_span(text, m)
         value = text[span[0] : span[1]] if span is not None else ""
         code_word = _CODE_WORD.search(m.group("word")) is not None
@@ -800,7 +811,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group(group)
         if group == "header" and re.search(r"(?i)[cx]srf", m.group(0)):
             continue  # "X-CSRF-Token:": an anti-forgery token is issued per page view (as in config)
-        if looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
+        # (the Basic scheme encodes "user:password": the decoded pair decides, so that the docs' "user:<password>" stays clean)
+        basic = group == "value" and _BASIC_SCHEME.search(text, m.start(), m.start(group)) is not None and decoded_text(value) is not None
+        if _basic_credentials(value) if basic else looks_like_key(value) or value.startswith("eyJ") or _basic_credentials(value):
             # The header's name and scheme name it: X-Api-Key, "Authorization: ApiKey X" a key; Authorization, Bearer, X-Auth-Token
             # a token; "<client id>:<secret>", a key pair's secret half, a key.
             words = "client secret" if m.group("client") is not None else text[m.start() : m.start(group)]
@@ -840,7 +853,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         value = text[start:end]
-        if not value or _EMAIL.fullmatch(value) or value.startswith("//"):
+        if not value or _EMAIL.fullmatch(value) or value.startswith("//") or "://" in value:
             continue  # "compte : Canva - comm@acme.fr", "portal: https://...": an address, not a password
         if m.group("separator") is not None and m.group("separator").strip() == "/" and value.count("/") >= 2:
             continue  # "le compte rendu est dans /home/partage/cse/...": a path's segments, not a user and a password
@@ -891,6 +904,15 @@ def find_by_context(text: str) -> list[SecretCandidate]:
                     if not _LOCK.search(sentence) or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                         continue
                 out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "lock-code"))
+    for m in _devices_handing_over(text, lowered):
+        span = _value_span(text, m)
+        if span is None or _NOT_A_DEVICE_CODE.search(m.group("words")) or _UNIT_AFTER.match(text, span[1]):
+            continue
+        value = text[span[0] : span[1]]
+        # (not an address or a figure: "le routeur : 192.168.0.254", "l'imprimante : 10.2.0.7" are hosts)
+        if "." not in value and looks_like_access_code(value) and not _YEAR.match(value) \
+                and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _EXAMPLE_SAID.search(m.group("words")):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "device-code"))
     for m in _SEED_PHRASE.finditer(text) if _has_cue(lowered, _SEED_CUES) else ():
         words = m.group("phrase").split()
         n = next((k for k in _SEED_LENGTHS if k <= len(words)), 0)
@@ -911,9 +933,9 @@ def find_by_context(text: str) -> list[SecretCandidate]:
 
 # A Markdown table: the header row names each column, the separator row (`|---|:--:|`) follows it.
 _TABLE_SEPARATOR = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?$")
-_COLUMN_PASSWORD = re.compile(r"(?i)^(?:" + _PASSWORD_WORDS + r")$")
-_COLUMN_KEY = re.compile(r"(?i)^(?:" + _KEY_WORDS + r"|" + _SECRET_WORDS + r")$")
-_COLUMN_TOKEN = re.compile(r"(?i)^(?:" + _TOKEN_WORDS + r")$")
+_COLUMN_PASSWORD = re.compile(r"(?i)^(?:" + ANNOUNCING_PASSWORD_WORDS + r")$")
+_COLUMN_KEY = re.compile(r"(?i)^(?:" + ANNOUNCING_KEY_WORDS + r"|" + ANNOUNCING_SECRET_WORDS + r")$")
+_COLUMN_TOKEN = re.compile(r"(?i)^(?:" + ANNOUNCING_TOKEN_WORDS + r")$")
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1009,6 +1031,16 @@ def _presented_passwords(text: str) -> list[SecretCandidate]:
     return out
 
 
+def _devices_handing_over(text: str, lowered: str) -> list[re.Match[str]]:
+    """`_DEVICE_HANDS_OVER`'s matches, tried only where a device's word starts (`_DEVICE_WORD_START`, read on the lowercased
+    post: a case-insensitive alternation of forty nouns scanned at every position costs more than the other finders
+    together), and only in posts holding a digit (a code holds one: most posts naming a door or a box hand none over)."""
+    if _DIGIT.search(text) is None:
+        return []
+    matches = (_DEVICE_HANDS_OVER.match(text, word.start()) for word in _DEVICE_WORD_START.finditer(lowered))
+    return [m for m in matches if m is not None]
+
+
 def _previous_sentence_start(text: str, start: int) -> int:
     """Where the two sentences or lines before the one holding `start` begin (at most 160 characters back):
     a network's name may stand on its own line between ("Wifi invité\nACME-GUEST\nX")."""
@@ -1044,7 +1076,7 @@ _INNER_SYMBOL = re.compile(r"[!#$%&*+=?^~|;<>§€£]")
 _WORD_COMPOUND_LIKE = re.compile(r"^[A-Za-zÀ-ÿ]+(?:[&+][A-Za-zÀ-ÿ]+)+\d{0,4}$")  # "R&D", "Canal+2026", "Marks&Spencer"
 # A way in named in the sentence (password words, what one logs in to) or the instruction to type the value.
 _ACCESS_SAID = re.compile(
-    r"(?i)(?<![\w\-])(?:" + _PASSWORD_WORDS + r"|wi-?fi|wpa[23]?|wlan|ssid|r[ée]seau|network|vpn|nas|portail|portal|borne|kiosk|extranet|"
+    r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r"|wi-?fi|wpa[23]?|wlan|ssid|r[ée]seau|network|vpn|nas|portail|portal|borne|kiosk|extranet|"
     r"intranet|console|compte|account|session|logins?|log\s+in|logger|sign\s+in|connexion|connect\w{0,6}|acc[eè]s|access|identifiants?|creds|"
     r"credentials?|tapez|tape|entrez|saisissez|saisis|essayez|essaie|type|enter|try|d[ée]verrouill\w{0,4}|unlock\w{0,3})(?![\w\-])"
 )
@@ -1057,6 +1089,13 @@ _TAKES_CUES = ("takes ", "accepts ", "prend ", "accepte ")  # (not "open" alone:
 _LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
               "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "interphone", "coffre",
               "the safe", "safe:", "safe code", "safe combo", "casier")
+_DIGIT = re.compile(r"\d")
+# Where a word of `_DEVICE` may start, in the lowercased post (the first letters of each noun; `_DEVICE_HANDS_OVER` decides).
+_DEVICE_WORD_START = re.compile(
+    r"(?<![\w\-])(?:alarm|bo[iî]t|box|livebox|freebox|bbox|centrale|clavier|digicode|interphone|intercom|portail|porte|door|gate|barri|"
+    r"coffre|safe|vault|cadenas|padlock|serrure|lock|key\s*(?:box|safe)|casier|locker|vestiaire|armoire|cabinet|keypad|photocopi|copi|imprimante|"
+    r"printer|badgeuse|buzzer|wi-?fi|routeur|router|[ée]tiquette)"
+)
 _SEED_CUES = ("phrase", "seed", "mnemoni", "mnémoni", "mots de r")
 _DEVICE_CUES = ("secret", "password", "community", "key-string", "pre-shared-key", "psk")
 
@@ -1179,16 +1218,13 @@ def _lines_with_user_option(text: str) -> list[tuple[int, int]]:
 
 
 def _basic_credentials(value: str) -> bool:
-    """base64 of "user:password" (HTTP basic authentication): printable text holding a colon."""
-    import base64
-    import binascii
-
-    try:
-        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True)
-    except (binascii.Error, ValueError):
+    """base64 of "user:password" (HTTP basic authentication): a user name, a colon and a password that is no
+    placeholder ("user:<password>", "admin:changeme" are the docs')."""
+    decoded = decoded_text(value)
+    if decoded is None or ":" not in decoded:
         return False
-    head = decoded.split(b":", 1)[0]
-    return b":" in decoded and 0 < len(head) <= 64 and head.isascii() and all(32 < c < 127 for c in head)
+    head, _, password = decoded.partition(":")
+    return 0 < len(head) <= 64 and head.isascii() and " " not in head and not is_placeholder(password) and password.casefold() not in _URL_PLACEHOLDERS
 
 
 # SNMP's default communities and IOS keywords after "password"/"secret": public, or not a value.

@@ -17,6 +17,7 @@ import functools
 import re
 
 from .shape import class_switches, looks_generated, looks_like_password, looks_random
+from .vocabulary import NAMING_WORD_FAMILIES
 
 # Where a value sits, when that decides its family before any word does.
 URL_PASSWORD = "url-password"  # the password of a URL's user part or of a connect descriptor (svc:X@host, scott/X@db)
@@ -35,20 +36,9 @@ _BASE64_JSON = re.compile(r"eyJ[A-Za-z0-9_\-+/]{13}")
 # them API keys, whatever the vendor or the config name says (8 of 8, five testers; Shippo and Duffel say "token").
 _ENVIRONMENT_MARKED = re.compile(r"(?:[a-z0-9]{1,12}_)?(?:live|test|prod)_[A-Za-z0-9]")
 
-# The words that name a credential, each with its family; in a compound name the last one decides
-# ("webhook_signing_secret" a key, "api_token" a token, "SECRET_ACCESS_KEY" a key, "db_password" a password).
-_WORD_FAMILIES: tuple[tuple[str, str], ...] = (
-    # (keys and codes that open a network, a door or a lost account are passwords: "wifi key", « clé de secours »)
-    ("PASSWORD", r"(?:wi ?fi|wpa\d?|wep|network|security|wireless|door|gate|safe|alarm|recovery|backup) (?:keys?|codes?|pin|passphrase)|"
-                 r"cl[ée]f?s? (?:wi ?fi|wpa\d?|wep|r[ée]seau|de s[ée]curit[ée]|de r[ée]cup[ée]ration|de secours)|psk|pre ?shared keys?|"
-                 r"codes? de (?:r[ée]cup[ée]ration|secours)|[a-z]*passw(?:or)?ds?|passphrases?|pwd|pw|pass|mdp|mots? de passe|motdepasse|"
-                 r"passcodes?|pin|codes?|digicode|phrases? secr[eè]tes?|secret phrases?|s[ée]sames?|contrase[ñn]a|passwort|kennwort|"
-                 r"combination|combinaison|r[ée]cup[ée]ration|secours|recovery"),
-    ("TOKEN", r"[a-z]*tokens?|jetons?|bearer|authorization|sas|sig|signature|[a-z]*sess(?:ion)?s?(?:id)?|[a-z]*sid|auth|seed|totp|otp|"
-              r"2fa|mfa|authenticator|webhooks?|bot"),
-    ("API_KEY", r"[a-z]*keys?|cl[ée]s?|clefs?|[a-z]*secrets?|credentials?|creds"),
-)
-_WORD = re.compile("|".join(f"(?P<{family}>(?<![a-z])(?:{words})(?![a-z]))" for family, words in _WORD_FAMILIES))
+# The words that name a credential, each with its family (`vocabulary`: one place for the words both uses share);
+# in a compound name the last one decides.
+_WORD = re.compile("|".join(f"(?P<{family}>(?<![a-z])(?:{words})(?![a-z]))" for family, words in NAMING_WORD_FAMILIES))
 # Words making a key a private key: an asymmetric key's private half, or a data encryption key.
 _PRIVATE_WORDS = re.compile(r"priv\w*\s*keys?|cl[ée]f?s?\s+priv|privkey|encryption\s*keys?|cl[ée]f?s?\s+de\s+chiffrement")
 # Words naming a connection string's own key (Azure storage and Cosmos DB: AccountKey=, SharedAccessKey=).

@@ -39,6 +39,8 @@ _CREDENTIAL_CONTEXT = re.compile(
     r"r[ée]cup[ée]ration|recovery|secours)(?![a-z])"
     r"|(?i:client)\s*\(\s*(?:api_key\s*=\s*)?[\"']$"  # cohere.Client("...") : an SDK client built with its key
 )
+# Words naming what may be a passphrase of words: base64 of words after them is one, encoded.
+_PASSPHRASE_WORD = re.compile(r"(?i)(?<![a-z])(?:secrets?|passphrases?|passwords?|mdp|mots? de passe)(?![a-z])")
 # Words naming a public identifier or a digest.
 _PUBLIC_CONTEXT = re.compile(
     r"(?i)(?<![a-z])(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|sha\d*sum|digests?|ids?|uuids?|guids?|builds?|versions?|"
@@ -166,8 +168,7 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
         head, sep, _ = value.partition("_" if "_" in value[:12] else "-")
         if sep and head.casefold() in NOT_SECRET_PREFIXES:
             continue  # "sha512-...", "cus_...": a digest or an object id
-        if not looks_generated(value) or is_documented_sample(value, text, start) or is_public_key_material(value) \
-                or decodes_to_prose(value):
+        if not looks_generated(value) or is_documented_sample(value, text, start) or is_public_key_material(value):
             continue  # (a private key's DER body is the catalogue's)
         line_start = max(text.rfind("\n", 0, start) + 1, start - _CONTEXT_REACH)
         before = text[line_start:start]
@@ -183,6 +184,8 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
                 out.append(SecretCandidate(start, end, "PRIVATE_KEY", "jwk-private-parameter"))
             continue
         credential, public = _last(_CREDENTIAL_CONTEXT, before), _last(_PUBLIC_CONTEXT, before)
+        if decodes_to_prose(value) and not (credential is not None and _PASSPHRASE_WORD.search(before)):
+            continue  # base64 of words: a slogan, a page; under a password or secret word, an encoded passphrase
         named_before = credential is not None  # (else named after the value, if at all)
         if public is not None and (credential is None or public.end() > credential.end()) \
                 and (credential is None or COMPLEMENT_BEFORE.search(before, credential.end(), public.start()) is None):

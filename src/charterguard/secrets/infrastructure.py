@@ -125,7 +125,7 @@ _URL_WITHOUT_USER = re.compile(
     r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
 )
 _SINGLE_LABEL_URL = re.compile(
-    r"(?i)(?<![\w.\-])(?:https?|ftp)://(?:(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?|:[^\s/@]{1,128})@)?(?P<host>[a-z][a-z0-9\-]{0,62})(?![\w\-.])"
+    r"(?i)(?<![\w.\-])(?P<scheme>https?|ftp|ldaps?|postgres(?:ql)?|mysql|mariadb|mongodb|rediss?|amqps?|mqtts?|sftp|ssh|telnet)://(?:(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?|:[^\s/@]{1,128})@)?(?P<host>[a-z][a-z0-9\-]{0,62})(?![\w\-.])"
     r"(?::\d{1,5})?(?:/[^\s<>\"'»)\]]*)?"
 )
 _AUTHORITY_REST = re.compile(r"[^\s/]{0,200}")
@@ -192,7 +192,8 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
     tools = tuple(t.casefold().split("://", 1)[-1].rstrip("/") for t in internal_tools if t.strip())
     out: list[SecretCandidate] = []
     # "ssh admin@host": what is disclosed is the host; the account name is not part of its span.
-    login_hosts = {host_start for _, host_start, _ in login_target_spans(text)}
+    login_targets = login_target_spans(text)
+    login_hosts = {host_start for _, host_start, _ in login_targets}
     out.extend(_ip_addresses(text, login_hosts))
     if "." in text:
         out.extend(_hosts_and_links(text, domains, tools, login_hosts))
@@ -220,12 +221,115 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
             out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "named-server"))
     if "(" in text or "[" in text:
         out.extend(_names_by_their_address(text, [c for c in out if c.kind == "private-ip"]))
+    out.extend(_command_hosts(text, login_targets))
     if "=" in text and ";" in text:
         for m in _CONNECTION_SERVER.finditer(text):
             server = m.group("host").split("\\", 1)[0]
             if server.casefold() not in _LOCAL_NAMES and not is_placeholder(server) and not _NAME_PLACEHOLDER.search(server):
                 out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "connection-string-server"))
     return out
+
+
+# A database, cache, directory or remote-shell client on a command line: the host it connects to is named by an option
+# or a keyword ("mysql -h mysql-crm-01", "redis-cli -h cache-02", psql "host=pg-03 ...", "sqlcmd -S sql-paie-01").
+_CLIENT_COMMAND = re.compile(
+    r"(?<![\w\-./])(?:mysql|mysqldump|mariadb|mysqladmin|psql|pg_dump|pg_dumpall|pg_restore|pg_isready|pgbench|redis-cli|"
+    r"mongosh|mongo|mongodump|mongorestore|mongoexport|mongoimport|sqlcmd|bcp|clickhouse-client|cqlsh|ldapsearch|ldapmodify|ldapadd|"
+    r"ldapdelete|ldapwhoami|isql|influx|telnet|lftp|mosquitto_pub|mosquitto_sub|rabbitmqadmin|nats|valkey-cli|memcached-tool)(?![\w\-])"
+)
+_HOST_OPTION = re.compile(
+    r"(?<=[\s\"'])(?:-h|-S|--host(?:name)?|--server|host)(?:=|[ \t]+)['\"]?"
+    r"(?P<host>[A-Za-z0-9][\w.\-]{0,252}?)(?P<port>[:,]\d{1,5})?(?=[\s'\";]|$)"
+)
+# A command whose first argument that is no option is the host it reaches ("telnet switch-core-01 23", "ssh -p 2222
+# bastion-02", "nslookup ad-paris-01"), and the options among those that take an argument (skipped with it).
+_HOST_FIRST_COMMAND = re.compile(
+    r"(?<![\w\-./])(?:ssh|telnet|ftp|sftp|lftp|mosh|nc|ncat|ping|ping6|traceroute|tracert|nslookup|dig|rdesktop)(?=[ \t])"
+)
+_OPTION_WITH_ARGUMENT = frozenset({"-i", "-p", "-l", "-o", "-F", "-J", "-P", "-c", "-W", "-w", "-t", "-u", "-b", "-L", "-R", "-D"})
+_RDP_TARGET = re.compile(r"(?i)(?<![\w\-])(?:xfreerdp|mstsc|wlfreerdp)\b[^\n]{0,120}?\s/v:(?P<host>[A-Za-z0-9][\w.\-]{0,252}?)(?P<port>:\d{1,5})?(?=[\s'\";]|$)")
+# Names that stand for a host in docs and tutorials, or a container's service name: no company's machine.
+_GENERIC_HOST = re.compile(r"(?i)^(?:<.*|\$.*|%.*|\{.*|x+|host(?:name)?|server|db|database|myhost|my-?server|your-?host\w*|votre-?serveur)$")
+
+
+def _command_hosts(text: str, login_targets: list[tuple[int, int, int]]) -> list[SecretCandidate]:
+    """The hosts a command line connects to when their name has no domain ("sqlplus u/p@ora-compta-01:1521/X", "mysql
+    -h crm-db-01", "ssh deploy@build-agent-07"): a name without a domain only resolves inside the company's network.
+    Named by dotted names, the link and host readers judge them (a public name is no internal host)."""
+    out = []
+    spans: list[tuple[int, int]] = [(m.start("host"), m.end("port") if m.group("port") else m.end("host")) for m in oracle_logins(text)]
+    spans += [(host_start, host_end) for _, host_start, host_end in login_targets]
+    for command in _CLIENT_COMMAND.finditer(text) if _has_any(text, _HOST_OPTION_CUES) else ():
+        line_end = text.find("\n", command.end())
+        # (the options of one command line, 300 characters at most: linear however many commands a post holds)
+        for m in _HOST_OPTION.finditer(text, command.end(), min(command.end() + 300, len(text) if line_end < 0 else line_end)):
+            spans.append((m.start("host"), m.end("port") if m.group("port") and m.group("port")[0] == ":" else m.end("host")))
+    # (the command's name as a word: " ping " is not "shipping ")
+    padded = " " + text.replace("\n", " ").replace("`", " ").replace("$", " ")
+    for command in _HOST_FIRST_COMMAND.finditer(text) if _has_any(padded, _HOST_FIRST_CUES) else ():
+        target = _first_argument(text, command.end())
+        if target is None:
+            continue
+        # (with a digit, as machines are numbered; after "ping" and "dig", English verbs too ("ping jean-marc tomorrow",
+        # "ping team-a2"), named as hosts are: `_host_shaped`)
+        name = text[target[0] : target[1]].split(":", 1)[0]
+        if any(c.isdigit() for c in name) and (command.group(0) not in ("ping", "dig") or _host_shaped(name)):
+            spans.append(target)
+    spans += [(m.start("host"), m.end("port") if m.group("port") else m.end("host")) for m in _RDP_TARGET.finditer(text)] if "/v:" in text else []
+    for start, end in spans:
+        host = text[start:end].split(":", 1)[0]
+        if "." in host or not _a_machines_name(host):
+            continue
+        port = _PORT_COLON.match(text, end) if ":" not in text[start:end] else None  # ("ssh ops@jump-02:2222")
+        out.append(SecretCandidate(start, end if port is None else port.end(), "INTERNAL_HOST", "command-target-host"))
+    return out
+
+
+# Substrings without which `_HOST_OPTION` and `_HOST_FIRST_COMMAND` cannot match: most posts hold none.
+_HOST_OPTION_CUES = ("-h", "-S", "host=", "--host", "--server")
+_HOST_FIRST_CUES = (" ssh ", " telnet ", " ftp ", " sftp ", " lftp ", " ping", " nc ", " ncat ", " trace", " nslookup ", " dig ", " mosh ",
+                    " rdesktop ")
+
+
+def _has_any(text: str, cues: tuple[str, ...]) -> bool:
+    return any(map(text.__contains__, cues))
+
+
+_ARGUMENT = re.compile(r"[ \t]+(?P<token>[^\s|;&><]{1,253})")
+
+
+def _first_argument(text: str, position: int) -> tuple[int, int] | None:
+    """The span of the first argument after `position` that is no option (nor an option's argument), within eight
+    tokens on the line; a "user@" before it is left out (its host is the target)."""
+    skip_next = False
+    for _ in range(8):
+        m = _ARGUMENT.match(text, position)
+        if m is None:
+            return None
+        position = m.end()
+        token = m.group("token")
+        if skip_next:
+            skip_next = False
+        elif token.startswith("-"):
+            skip_next = token in _OPTION_WITH_ARGUMENT
+        else:
+            start = m.start("token") + (token.index("@") + 1 if "@" in token else 0)
+            host = _HOST_TOKEN.match(text, start, m.end())
+            return None if host is None else (host.start(), host.end())
+    return None
+
+
+_HOST_TOKEN = re.compile(r"[A-Za-z0-9][\w.\-]{0,252}(?=[:\s,'\"]|$)")
+
+
+def _a_machines_name(host: str) -> bool:
+    """A machine's name as a company names it ("ora-compta-01", "build_agent7"), not the docs' or a tutorial's
+    ("localhost", "<host>", "$DB_HOST", "db", "server_name") nor a word: a letter, and a dash, underscore or digit."""
+    return host.casefold() not in _LOCAL_NAMES and _GENERIC_HOST.match(host) is None and not is_placeholder(host) \
+        and _NAME_PLACEHOLDER.search(host) is None and any(c in "-_0123456789" for c in host) and any(c.isalpha() for c in host)
+
+
+_PORT_COLON = re.compile(r":\d{1,5}(?![\w.])")
 
 
 def _names_by_their_address(text: str, addresses: list[SecretCandidate]) -> list[SecretCandidate]:
@@ -344,7 +448,10 @@ def _single_label_links(text: str) -> list[SecretCandidate]:
         after_host = _AUTHORITY_REST.match(text, m.end("host"))
         if after_host is not None and "@" in after_host.group(0):
             continue  # "ftp://upload:pw@files.example.com": "upload" is a user name, not the host
-        if m.group("host").casefold() not in ("localhost", "localhost.localdomain"):
+        host = m.group("host")
+        if not m.group("scheme").casefold().startswith(("http", "ftp")) and not _a_machines_name(host):
+            continue  # "redis://cache:6379", "postgres://db/app": a tutorial's container, not a company's machine
+        if host.casefold() not in ("localhost", "localhost.localdomain"):
             out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "INTERNAL_URL", "single-label-host"))
     return out
 

@@ -236,15 +236,58 @@ _WELL_KNOWN = re.compile(
 )
 
 
+# The sentence calls a credential of it a sample, the sample word qualifying the credential's noun: "the sample key
+# from the quickstart", "the docs' example token", « le token d'exemple de la doc », « une clé factice ». ("For example,
+# our key..." and « par exemple » are ways of speaking, not samples; nor is a test key: it opens a test account.)
+_SAMPLE_NAMED = re.compile(
+    r"(?i)(?<![\w\-])(?:(?:sample|example|dummy|fake|demo|placeholder|documented)(?<!for example)(?<!for an example)\s+(?:[\w\-'’]+\s+){0,2}?"
+    r"(?:tokens?|keys?|jwts?|secrets?|passwords?|credentials?|api\s+keys?)"
+    r"|(?:tokens?|jetons?|cl[ée]s?|keys?|secrets?|mots?\s+de\s+passe|identifiants?)(?:\s+(?:d['’]\s*)?api)?\s+"
+    r"(?:d['’]\s*exemple|de\s+d[ée]mo|factices?|bidons?|fictifs?|fictives?|d['’]\s*illustration|de\s+la\s+doc(?:umentation)?))(?![\w\-])"
+    # ... or says where it was copied from: the docs, a quickstart, a tutorial ("straight from the Stripe docs",
+    # « tiré de la doc », "the quickstart's key")
+    r"|(?i:(?<![\w\-])(?:(?:from|in)\s+the\s+(?:[\w\-'’.]+\s+){0,2}(?:docs?|documentation|quickstart|tutorial|readme|api\s+reference)|"
+    r"(?:docs?|documentation|quickstart|tutorial|readme)['’]s?\s+(?:[\w\-]+\s+){0,2}(?:tokens?|keys?|secrets?)|"
+    r"(?:tir[ée]e?s?|copi[ée]e?s?|pris[e]?|issue?s?)\s+(?:de|du|dans)\s+(?:la\s+)?(?:doc(?:umentation)?|tuto\w*|quickstart|readme))(?![\w\-]))"
+)
+# A key marked live or production: never the docs' sample, whatever the sentence calls it.
+_LIVE_MARKED = re.compile(r"(?i)(?:^|_)(?:live|prod)_")
+# Sample keys vendors publish in their documentation, the same for every reader: quoted with any word of
+# documentation, examples or training in the post, they are the docs' (pasted alone in a config, they are reported).
+PUBLISHED_SAMPLES: frozenset[str] = frozenset(
+    {
+        "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "pk_test_TYooMQauvdEDq54NiTphI7jx", "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+        "pk_test_6pRNASCoBOKtIshFeQd4XMUh", "sk_test_26PHem9AhJZvU623DfE1x4sd",  # Stripe's API reference and quickstarts
+        "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",  # AWS's documentation
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
+        "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",  # jwt.io's
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",  # Azurite's (Azure's emulator)
+    }
+)
+_TEACHING = re.compile(
+    r"(?i)\b(?:docs?|documentation|tutori(?:al|el)s?|tutos?|readme|samples?|exemples?|examples?|quickstart|getting\s+started|guides?|"
+    r"formations?|trainings?|workshops?|ateliers?|cours|courses?|d[ée]mos?|slides?)\b"
+)
+
+
 def is_documented_sample(value: str, text: str, start: int) -> bool:
-    """A value the words right before it call a sample ("jwt.io's sample token X", « le jeton d'exemple X »), or
-    that its sentence says is the same for everyone (an emulator's published key),
-    or carrying the docs' EXAMPLE marker on a line that speaks of documentation or examples ("AWS docs use
-    AKIAIOSFODNN7EXAMPLE..."). Pasted alone in a config, it is reported: the post does not say it is the sample."""
+    """A value the post presents as a sample from the docs:
+    - the words right before it call it a sample ("jwt.io's sample token X", « le jeton d'exemple X »), or its sentence
+      names a credential of it a sample ("the sample key from the quickstart: X", « le token d'exemple de la doc, X »),
+      unless the key is marked live (a live key "for example" is a live key);
+    - its sentence says it is the same for everyone (an emulator's published key);
+    - a sample a vendor publishes (`PUBLISHED_SAMPLES`) in a post speaking of docs, examples or training, or a value
+      carrying the docs' EXAMPLE marker on a line that speaks of documentation or examples ("AWS docs use AKIAIOSFODNN7EXAMPLE...").
+    Pasted alone in a config, it is reported: the post does not say it is the sample."""
     if _CALLED_SAMPLE.search(text, max(0, start - 60), start):
         return True
-    if _WELL_KNOWN.search(_sentence_of(text, start, start + len(value))):
+    sentence = _sentence_of(text, start, start + len(value))
+    if _WELL_KNOWN.search(sentence):
         return True  # "the emulator's well-known key X", « la clé d'Azurite (X) est identique pour tout le monde »
+    if not _LIVE_MARKED.search(value) and _SAMPLE_NAMED.search(sentence.replace(value, " ")):
+        return True
+    if value in PUBLISHED_SAMPLES and _TEACHING.search(text.replace(value, " ")):
+        return True
     if "EXAMPLE" not in value:
         return False
     line_start = text.rfind("\n", 0, start) + 1
@@ -277,24 +320,84 @@ def _longest_ascending_run(value: str) -> int:
     return longest
 
 
+_MAX_ENCODED = 8192  # the longest base64 value decoded (a pasted config file's; decoding is linear, this bounds its cost)
+
+
+def decoded_text(value: str) -> str | None:
+    """The text a base64 or base64url value encodes, None when it encodes no text: not base64, or bytes that are not
+    printable UTF-8 (a random key, an image, a DER structure). Values longer than `_MAX_ENCODED` are not decoded."""
+    import base64
+    import binascii
+
+    core = value.rstrip("=")
+    if not 4 <= len(core) <= _MAX_ENCODED or len(core) % 4 == 1:
+        return None
+    try:
+        decoded = base64.b64decode(core + "=" * (-len(core) % 4), altchars=b"-_" if ("-" in core or "_" in core) else None, validate=True)
+        words = decoded.decode("utf-8")
+    except (binascii.Error, ValueError):
+        return None
+    return words if words and all(c.isprintable() or c in "\n\t\r" for c in words) else None
+
+
+# A post that speaks of an encoding, or of the configs that encode their values (a Kubernetes Secret's data, Helm
+# values, a docker config).
+_ENCODING_SAID = re.compile(
+    r"(?im)base\s?64|\bb64\b|encod|kind:\s*secret|^\s*data:\s*$|helm|values[\w\-]*\.ya?ml|dockerconfig|docker/config\.json|[\"']auths?[\"']"
+)
+
+
+_ENCODING_CUES = ("base64", "base 64", "b64", "encod", "kind:", "data:", "helm", ".yaml", ".yml", "dockerconfig", "docker/config", "auth\"", "auths")
+
+
+def encoding_said(text: str) -> bool:
+    """Whether `text` speaks of an encoding or of the configs that encode (a cheap look for the cues first: most posts
+    hold none)."""
+    return any(map(text.lower().__contains__, _ENCODING_CUES)) and _ENCODING_SAID.search(text) is not None
+
+
+def plainly_encoded(value: str, said: bool) -> str | None:
+    """The text `value` encodes when its encoding is plain: base64 of text, padded, or in a post that speaks of an
+    encoding (`said`: `encoding_said`), or decoding to structured text ("user:password", "KEY=value"). None otherwise:
+    a typed password rarely decodes to text, and never so plainly."""
+    decoded = decoded_text(value)
+    if decoded is None or len(decoded) < 3 or not (said or value.endswith("=") or ":" in decoded or "=" in decoded):
+        return None
+    return decoded
+
+
+def encodes_a_placeholder(value: str, said: bool) -> bool:
+    """base64 of a placeholder, plainly (`plainly_encoded`): `Y2hhbmdlbWU=` is "changeme", and the docs' Basic header
+    encodes "user:<password>"."""
+    decoded = plainly_encoded(value, said)
+    if decoded is None:
+        return False
+    plain = decoded.strip()
+    password = paired_password(plain)
+    # (a JSON object is no "{placeholder}": its members are read by the finders)
+    return not plain.startswith(("{", "[")) and is_placeholder(plain) or password is not None and (not password or is_placeholder(password))
+
+
+_USER_PASSWORD = re.compile(r"^[^\s:\"'{}\[\]]{1,64}:(?P<password>\S{0,128})$")
+
+
+def paired_password(text: str) -> str | None:
+    """The password of `text` when it is "user:password", as HTTP basic credentials and docker configs encode them."""
+    pair = _USER_PASSWORD.match(text)
+    return None if pair is None else pair.group("password")
+
+
 def decodes_to_prose(value: str) -> bool:
     """base64 of text with spaces (a slogan, inline SVG or HTML), or of a small JSON object naming no credential
     (a JWT's header alone, `{"alg":"HS256","typ":"JWT"}`): an encoding of words, not a key.
     ("user:password" has no space: HTTP basic credentials stay credentials; a JSON object naming a key,
     a secret, a password or a token, as a service account's file does, stays a secret.)"""
-    import base64
-    import binascii
-
-    core = value.rstrip("=")
-    try:
-        decoded = base64.b64decode(core + "=" * (-len(core) % 4), altchars=b"-_" if ("-" in core or "_" in core) else None, validate=True)
-        words = decoded.decode("utf-8")
-    except (binascii.Error, ValueError):
+    words = decoded_text(value)
+    if words is None:
         return False
-    printable = all(c.isprintable() or c in "\n\t\r" for c in words)
     if words.startswith("{") and words.endswith("}") and len(words) <= 200:
-        return printable and _CREDENTIAL_MEMBER.search(words) is None
-    return " " in words and printable
+        return _CREDENTIAL_MEMBER.search(words) is None
+    return " " in words
 
 
 _CREDENTIAL_MEMBER = re.compile(r"(?i)key|secret|pass|pwd|token|priv|cred|auth|sig")
