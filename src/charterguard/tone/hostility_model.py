@@ -32,6 +32,7 @@ from importlib import resources
 
 from ..linguistics import AMBIGUOUS_CLITICS, PERSON_PRONOUNS, quick_words, target_words
 from ..semantic.classifier import CalibratedHead, gate_score, read_model_file
+from .targeted_model import TargetedModel, load_targeted_model
 
 KINDS = ("insult", "disparage", "hate", "threat")
 FORMAT = 3
@@ -124,20 +125,44 @@ class HostilityModel:
     head: CalibratedHead  # hostile or not, and which of KINDS
     threshold: float  # decision threshold on the probability (of the gate and head together)
     unaimed_threshold: float  # the head's alone: for findings aimed at no role the parse names
+    # What a sentence says of a workplace target it names, read with the target masked: under
+    # `threshold`, it alone decides a put-down of a workplace role (`meaning`). None: not shipped.
+    targeted: TargetedModel | None = None
+
+    @property
+    def targeted_floor(self) -> float:
+        """The general reading's probability from which the targeted reading is asked (both
+        must see something: the targeted one alone reads too many plain complaints about a
+        named company as put-downs); 1.0 (never) without a targeted model."""
+        return self.targeted.general_floor if self.targeted is not None else 1.0
 
     def gate_score(self, text: str, joined: str | None = None) -> float:
         return gate_score(self.gate_weights, text, joined)
 
     def passes_gate(self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None) -> bool:
         """Is the sentence worth embedding? (cheap: no encoder) `about`: the text that names
-        whom `text` is said of, when that is not `text` itself (a closing epithet's sentence)."""
+        whom `text` is said of, when that is not `text` itself (a closing epithet's sentence).
+        A sentence that names a workplace target is also let through by the targeted
+        reading's own gate, read on the sentence with the target masked."""
         threshold = self.gate_thresholds.get(language)
         if threshold is None:
             return False
         joined = quick_words(text)[0]
         if about is None:
-            return names_someone(text, language, names, joined) and self.gate_score(text, joined) >= threshold
+            if names_someone(text, language, names, joined) and self.gate_score(text, joined) >= threshold:
+                return True
+            target_masked = self.targeted.mask_of(text, language, names) if self.targeted is not None else None
+            return target_masked is not None and self.targeted is not None and self.targeted.passes_gate(target_masked, language)
         return names_someone(about, language, names) and self.gate_score(text, joined) >= threshold
+
+    def read_targeted(self, texts: list[str], language: str, names: tuple[str, ...] = ()) -> list[float | None]:
+        """The targeted reading's probability that each text runs down the workplace target it
+        names (None: it names none, or the targeted model is not shipped); embeds only those."""
+        if self.targeted is None:
+            return [None] * len(texts)
+        target_masked = [self.targeted.mask_of(t, language, names) for t in texts]
+        read = iter(self.targeted.read([m for m in target_masked if m is not None]))
+        return [None if m is None else next(read) for m in target_masked]
 
     def read(self, texts: list[str]) -> list[tuple[float, str]]:
         """(calibrated probability of hostility, most likely kind) of each text; embeds them."""
@@ -160,4 +185,5 @@ def load_hostility_model() -> HostilityModel | None:
         head=CalibratedHead.of(data, "kind", KINDS),
         threshold=float(data["threshold"]),
         unaimed_threshold=float(data["unaimed_threshold"]),
+        targeted=load_targeted_model(),
     )
