@@ -96,11 +96,12 @@ MAX_PARSED_CHARS = 1000  # longest sentence read by meaning
 MAX_PARSED_SENTENCES = 40  # most sentences of one post read by meaning
 EPITHET_MAX_WORDS = 5  # longest closing epithet read with the sentence before it
 # Under the learned reading's joint threshold, a put-down of a workplace role the parse names (a
-# colleague, the employer, customers, competitors) stands when the targeted reading finds one in
-# a sentence that names the target itself (`targeted_model`: the sentence read with the target
-# masked; praise of a named competitor no longer passes for a put-down), and, in a sentence that
-# names it only by a pronoun or through the sentence before, from this probability of the general
-# reading on (measured, not fitted: MODEL_CARD.md, "Fifth round" and "Targeted reading").
+# colleague, the employer, customers, competitors) stands from this probability of the general
+# reading on (measured, not fitted: MODEL_CARD.md, "Fifth round"), unless the sentence names the
+# target itself and the targeted reading (`targeted_model`: the sentence read with the target
+# masked) reads it as fine (praise of a named competitor, a fair comparison); and, at any
+# probability from the targeted model's floor on, when the targeted reading finds one
+# (MODEL_CARD.md, "Targeted reading").
 ROLE_THRESHOLD = 0.6
 _WORKPLACE_ROLES = frozenset({"colleagues", "employer", "customers", "competitors"})
 REFUTATION_REACH = 3  # sentences after a question or attributed claim where its dismissal is looked for
@@ -1141,10 +1142,17 @@ def _learned_findings(
             break
     read_all = model.read(texts)
     # Sentences the general reading leaves under its threshold, read again with the workplace
-    # target they name masked (None: they name none); `put_downs`: those it finds run down.
-    undecided = [k for k in wanted if model.targeted_floor <= max(read_all[i][0] for i, _, _ in pieces[k]) < model.threshold]
+    # target they name masked (None: they name none). `put_downs` (-> score): those it finds run
+    # down, or does not find fine when the general reading reaches ROLE_THRESHOLD.
+    general = {k: max(read_all[i][0] for i, _, _ in pieces[k]) for k in wanted}
+    undecided = [k for k in wanted if model.targeted_floor <= general[k] < model.threshold]
     targeted = dict(zip(undecided, model.read_targeted([texts[pieces[k][0][0]] for k in undecided], language, names)))
-    put_downs = {k: p for k, p in targeted.items() if p is not None and model.targeted is not None and p >= model.targeted.threshold}
+    put_downs = {
+        k: q if q >= model.targeted.threshold else general[k]
+        for k, q in targeted.items()
+        if q is not None and model.targeted is not None
+        and (q >= model.targeted.threshold or general[k] >= ROLE_THRESHOLD and q >= model.targeted.confirm_threshold)
+    }
     hostile = []  # (sentence, probability, kind, span of the finding)
     for k in wanted:
         (probability, kind), _, span_start, span_end = max((read_all[i], i, a, b) for i, a, b in pieces[k])

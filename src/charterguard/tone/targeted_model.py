@@ -39,6 +39,10 @@ FORMAT = 1
 # does, and only 3 of the 28 put-downs this reading finds there are lost. It also keeps the
 # encoder's second call to the sentences that need it.
 GENERAL_FLOOR = 0.3
+# Under this probability the sentence reads as fine said of its target: the general reading's
+# role threshold is overruled (a named competitor praised, "smoother than ours"). Measured on the
+# same sets: 0.5 lost two put-downs the role threshold found, 0.3 and 0.4 none; 0.4 keeps a margin.
+CONFIRM_THRESHOLD = 0.4
 ROLES = ("employer", "colleague", "customer", "competitor")
 # `target_words` kinds read as each role (a department is colleagues; the management is the employer).
 _ROLE_OF_KIND = {
@@ -122,6 +126,9 @@ class TargetedModel:
     threshold: float  # decision threshold on the calibrated probability
     # Asked only of sentences the general reading (`hostility_model`) finds at least this hostile.
     general_floor: float = GENERAL_FLOOR
+    # Under it, the sentence reads as fine said of its target: the general reading's role
+    # threshold (`meaning.ROLE_THRESHOLD`) no longer makes a put-down of it.
+    confirm_threshold: float = CONFIRM_THRESHOLD
 
     def mask_of(self, text: str, language: str, employer: tuple[str, ...] = (), competitors: tuple[str, ...] = ()) -> str | None:
         """`text` with its workplace targets masked, or None when it names none."""

@@ -72,7 +72,7 @@ def read_rows(data: Path, mask_names: tuple[str, ...]) -> list[tuple[str, bool, 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m charterguard.tone.train_targeted", description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path("train/tone"))
-    parser.add_argument("--mask", choices=sorted(MASKS), default="names")
+    parser.add_argument("--mask", choices=sorted(MASKS), default="name")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     names = MASKS[args.mask]
