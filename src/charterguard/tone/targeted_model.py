@@ -60,6 +60,12 @@ _DETERMINERS = frozenset(
     "the a an our my your their his her its this that these those".split()
 )
 
+# Words after which a role word opens its own noun phrase: determiners, prepositions, conjunctions.
+_PHRASE_OPENERS = _DETERMINERS | frozenset(
+    "a au aux avec chez pour par sur dans sans contre entre vers envers et ou mais que qu' comme "
+    "to for with of at by from on in into about against without toward towards and or but than like as".split()
+)
+
 
 def mentions(text: str, language: str, employer: tuple[str, ...] = (), competitors: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """(start, end, role) in `text` of each mention of a workplace target, in order: one of the
@@ -80,7 +86,10 @@ def mentions(text: str, language: str, employer: tuple[str, ...] = (), competito
                     found.append((i, i + len(keyed), role))
                     taken.update(range(i, i + len(keyed)))
     for i, form in enumerate(forms):
-        if i in taken:
+        if i in taken or i > 0 and forms[i - 1][0].isalpha() and forms[i - 1] not in _PHRASE_OPENERS and i - 1 not in taken:
+            # After another content word, a role word heads a compound whose sense the cheap
+            # tokenizer cannot read ("wheelchair users", "hotel clients"): masking it alone
+            # would leave a garbled phrase ("wheelchair Orbix") the encoder reads as odd.
             continue
         kind = kinds.get(form) or (kinds.get(form[:-1]) if len(form) > 3 and form[-1] in "sx" else None)
         role = _ROLE_OF_KIND.get(kind or "")
