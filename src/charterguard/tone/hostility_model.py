@@ -141,19 +141,21 @@ class HostilityModel:
 
     def passes_gate(self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None) -> bool:
         """Is the sentence worth embedding? (cheap: no encoder) `about`: the text that names
-        whom `text` is said of, when that is not `text` itself (a closing epithet's sentence).
-        A sentence that names a workplace target is also let through by the targeted
-        reading's own gate, read on the sentence with the target masked."""
+        whom `text` is said of, when that is not `text` itself (a closing epithet's sentence)."""
         threshold = self.gate_thresholds.get(language)
         if threshold is None:
             return False
         joined = quick_words(text)[0]
         if about is None:
-            if names_someone(text, language, names, joined) and self.gate_score(text, joined) >= threshold:
-                return True
-            target_masked = self.targeted.mask_of(text, language, names) if self.targeted is not None else None
-            return target_masked is not None and self.targeted is not None and self.targeted.passes_gate(target_masked, language)
+            return names_someone(text, language, names, joined) and self.gate_score(text, joined) >= threshold
         return names_someone(about, language, names) and self.gate_score(text, joined) >= threshold
+
+    def passes_targeted_gate(self, text: str, language: str, names: tuple[str, ...] = ()) -> bool:
+        """Does the sentence name a workplace target and pass the targeted reading's own gate,
+        read with the target masked? (cheap: no encoder) A sentence let in by this gate alone
+        is decided by the targeted reading only: the general threshold was set with its gate."""
+        target_masked = self.targeted.mask_of(text, language, names) if self.targeted is not None else None
+        return target_masked is not None and self.targeted is not None and self.targeted.passes_gate(target_masked, language)
 
     def read_targeted(self, texts: list[str], language: str, names: tuple[str, ...] = ()) -> list[float | None]:
         """The targeted reading's probability that each text runs down the workplace target it

@@ -1101,6 +1101,7 @@ def _learned_findings(
     pieces: dict[int, list[tuple[int, int, int]]] = {}  # sentence -> (index in `texts`, start, end) of the text read and of its clauses
     group_named: dict[int, bool] = {}  # sentence -> does the text read name an identity group
     antecedents: dict[int, int] = {}  # closing epithet -> the sentence it is said of, read with it
+    targeted_only: set[int] = set()  # sentences past the targeted reading's gate, not the general one
     spans, text = linguistics.spans, linguistics.text
     for k, (start, end) in enumerate(spans):
         if k in taken or end - start > MAX_PARSED_CHARS:
@@ -1123,7 +1124,10 @@ def _learned_findings(
             about = text[spans[antecedents[k] if before is None or before in taken else before][0] : end]
         offset = spans[topic][0] if topic is not None else start
         read = text[offset:end]
-        if model.passes_gate(read, language, names, about):
+        general_gate = model.passes_gate(read, language, names, about)
+        if general_gate or about is None and model.passes_targeted_gate(read, language, names):
+            if not general_gate:
+                targeted_only.add(k)  # let in by the targeted reading's gate: decided by that reading alone
             wanted.append(k)
             # The text read whole, then each of its clauses when it is long (a hostile clause
             # drowns in the embedding of a long sentence): the most hostile of them counts.
@@ -1145,13 +1149,13 @@ def _learned_findings(
     # target they name masked (None: they name none). `put_downs` (-> score): those it finds run
     # down, or does not find fine when the general reading reaches ROLE_THRESHOLD.
     general = {k: max(read_all[i][0] for i, _, _ in pieces[k]) for k in wanted}
-    undecided = [k for k in wanted if model.targeted_floor <= general[k] < model.threshold]
+    undecided = [k for k in wanted if model.targeted_floor <= general[k] and (general[k] < model.threshold or k in targeted_only)]
     targeted = dict(zip(undecided, model.read_targeted([texts[pieces[k][0][0]] for k in undecided], language, names)))
     put_downs = {
         k: q if q >= model.targeted.threshold else general[k]
         for k, q in targeted.items()
         if q is not None and model.targeted is not None
-        and (q >= model.targeted.threshold or general[k] >= ROLE_THRESHOLD and q >= model.targeted.confirm_threshold)
+        and (q >= model.targeted.threshold or k not in targeted_only and general[k] >= ROLE_THRESHOLD and q >= model.targeted.confirm_threshold)
     }
     hostile = []  # (sentence, probability, kind, span of the finding)
     for k in wanted:
@@ -1159,7 +1163,7 @@ def _learned_findings(
         if not spans[k][0] <= span_start < spans[k][1]:
             span_start, span_end = spans[k]  # the clause lies in the topic fragment: the sentence is the finding
         if (
-            (probability >= model.threshold or k in put_downs or targeted.get(k) is None and probability >= ROLE_THRESHOLD)
+            (k in put_downs or k not in targeted_only and (probability >= model.threshold or targeted.get(k) is None and probability >= ROLE_THRESHOLD))
             and not (k in topics and read_all[topics[k]][0] >= model.threshold)
             # A closing epithet calls names; read as a threat, it is an idiom ("Blown away.").
             and not (k in antecedents and kind == "threat")
@@ -1201,7 +1205,7 @@ def _learned_findings(
         # Hatred is of a group, even when the sentence calls its people "them" after naming it.
         target = next((t for t in targets if kind == "hate" and t.kind == "group"), targets[0] if targets else None)
         role = TARGET_ROLE.get(target.kind) if target is not None else None
-        if probability < model.threshold:
+        if probability < model.threshold or k in targeted_only:
             if not (role in _WORKPLACE_ROLES and (k in put_downs or targeted.get(k) is None and kind in ("insult", "disparage"))):
                 continue  # under the head's threshold, only a put-down of a workplace role the parse names stands
             if k in put_downs:

@@ -38,7 +38,7 @@ from .targeted_model import FORMAT, ROLES, masked, targeted_model_path
 
 FOLDS = 5
 L2 = 0.1
-FALSE_ALARMS = 0.08  # of the pass rows (hard negatives sharing the put-downs' words), flagged by the head out of fold
+FALSE_ALARMS = 0.04  # of the pass rows (hard negatives sharing the put-downs' words), flagged by the head out of fold; at 0.08 (threshold 0.70) praise by a predicate noun ("sont des pionniers") was flagged
 THRESHOLD_FLOOR = 0.5
 GATE_RECALL_LOSS = 0.2  # the gate lets 80 % of the put-downs through
 BATCH = 256
