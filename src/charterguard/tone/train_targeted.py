@@ -33,14 +33,24 @@ from pathlib import Path
 
 import numpy as np
 
-from ..semantic.classifier import fit_gate, fit_logistic, fit_platt, folds_of, gate_score, margins_of, pipeline_threshold, read_labelled_rows, write_model_file
+from ..semantic.classifier import (
+    fit_gate,
+    fit_logistic,
+    fit_platt,
+    folds_of,
+    gate_score,
+    margins_of,
+    pipeline_threshold,
+    read_labelled_rows,
+    write_model_file,
+)
 from .targeted_model import FORMAT, ROLES, masked, targeted_model_path
 
 FOLDS = 5
 L2 = 0.1
 FALSE_ALARMS = 0.04  # of the pass rows (hard negatives sharing the put-downs' words), flagged by the head out of fold; at 0.08 (threshold 0.70) praise by a predicate noun ("sont des pionniers") was flagged
 THRESHOLD_FLOOR = 0.5
-GATE_RECALL_LOSS = 0.2  # the gate lets 80 % of the put-downs through
+GATE_RECALL_LOSS = 0.5  # the gate lets 50 % of the put-downs through (at 80 %, 10 more of bench_tone's 59 French posts reached the encoder)
 BATCH = 256
 MASKS = {"word": ("X",), "name": ("Orbix",), "names": ("Orbix", "Dunmore", "Valtrek")}
 # The company names the rows of train/tone use for the employer and its competitors.
@@ -51,7 +61,7 @@ _PUT_DOWNS = frozenset({"insult", "disparage"})
 def read_rows(data: Path, mask_names: tuple[str, ...]) -> list[tuple[str, bool, str, str, str, str]]:
     """(language, put-down, role or source kind, source text, masked text, mask name) of every row, once
     per name of `mask_names` ({T} replaced by it, or the mentions found replaced by it)."""
-    rows = []
+    rows: list[tuple[str, bool, str, str, str, str]] = []
     targeted = data / "targeted"
     written = read_labelled_rows(targeted, ROLES, ROLES) if targeted.is_dir() else []
     for language, flagged, role, text in written:
