@@ -19,6 +19,9 @@ MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
   alarms of gate and head together; findings aimed at no role the parse names stand at the
   head's own, stricter `unaimed_threshold`.
 
+Under `threshold`, a put-down of a workplace role is read again by `targeted_model` (the
+sentence with its target masked), which has its own gate (`gates`) and decides it in `meaning`.
+
 Built by ``python -m charterguard.tone.train_hostility`` (numpy only, seeded), shipped as
 ``data/hostility_model.json.gz``. Without the file or the encoder the reading is skipped.
 """
@@ -142,20 +145,24 @@ class HostilityModel:
     def passes_gate(self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None) -> bool:
         """Is the sentence worth embedding? (cheap: no encoder) `about`: the text that names
         whom `text` is said of, when that is not `text` itself (a closing epithet's sentence)."""
+        return self.gates(text, language, names, about)[0]
+
+    def gates(self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None) -> tuple[bool, bool]:
+        """(past this reading's gate, past the targeted reading's gate only): the second is read
+        only when the sentence names someone but this gate is closed, on the sentence with its
+        workplace target masked (`targeted_model`); a sentence let in by it alone is decided by
+        the targeted reading alone (the general threshold was set together with its gate)."""
         threshold = self.gate_thresholds.get(language)
         if threshold is None:
-            return False
+            return False, False
         joined = quick_words(text)[0]
-        if about is None:
-            return names_someone(text, language, names, joined) and self.gate_score(text, joined) >= threshold
-        return names_someone(about, language, names) and self.gate_score(text, joined) >= threshold
-
-    def passes_targeted_gate(self, text: str, language: str, names: tuple[str, ...] = ()) -> bool:
-        """Does the sentence name a workplace target and pass the targeted reading's own gate,
-        read with the target masked? (cheap: no encoder) A sentence let in by this gate alone
-        is decided by the targeted reading only: the general threshold was set with its gate."""
-        target_masked = self.targeted.mask_of(text, language, names) if self.targeted is not None else None
-        return target_masked is not None and self.targeted is not None and self.targeted.passes_gate(target_masked, language)
+        if about is not None:
+            return names_someone(about, language, names) and self.gate_score(text, joined) >= threshold, False
+        if not names_someone(text, language, names, joined):
+            return False, False  # (no role word nor company name: nothing for the targeted reading either)
+        if self.gate_score(text, joined) >= threshold:
+            return True, False
+        return False, self.targeted is not None and self.targeted.passes_gate(joined, language, names)
 
     def read_targeted(self, texts: list[str], language: str, names: tuple[str, ...] = ()) -> list[float | None]:
         """The targeted reading's probability that each text runs down the workplace target it

@@ -1124,10 +1124,10 @@ def _learned_findings(
             about = text[spans[antecedents[k] if before is None or before in taken else before][0] : end]
         offset = spans[topic][0] if topic is not None else start
         read = text[offset:end]
-        general_gate = model.passes_gate(read, language, names, about)
-        if general_gate or about is None and model.passes_targeted_gate(read, language, names):
-            if not general_gate:
-                targeted_only.add(k)  # let in by the targeted reading's gate: decided by that reading alone
+        general_gate, targeted_gate = model.gates(read, language, names, about)
+        if general_gate or targeted_gate:
+            if targeted_gate:
+                targeted_only.add(k)  # let in by the targeted reading's gate alone: decided by that reading alone
             wanted.append(k)
             # The text read whole, then each of its clauses when it is long (a hostile clause
             # drowns in the embedding of a long sentence): the most hostile of them counts.

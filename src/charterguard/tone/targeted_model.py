@@ -28,7 +28,7 @@ from importlib import resources
 
 import numpy as np
 
-from ..linguistics import quick_words, target_words, word_key
+from ..linguistics import quick_words, target_words
 from ..semantic import encoder
 from ..semantic.classifier import calibrated, gate_score, read_model_file
 
@@ -68,46 +68,56 @@ _PHRASE_OPENERS = _DETERMINERS | frozenset(
 )
 
 
-def mentions(text: str, language: str, employer: tuple[str, ...] = (), competitors: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
-    """(start, end, role) in `text` of each mention of a workplace target, in order: one of the
-    charter's company names (`employer`, `competitors`; folded as `word_key`) or a role word of
-    `target_words` (also with a final s/x dropped), each with the determiners right before it."""
-    joined, offsets = quick_words(text)
-    forms = joined.split()
+@lru_cache(maxsize=64)
+def _name_keys(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Each of `names` as its folded words (`quick_words`: how a sentence's forms are keyed)."""
+    keys = (tuple(quick_words(name)[0].split()) for name in names)
+    return tuple(k for k in keys if k)
+
+
+def mention_tokens(forms: list[str], language: str, employer: tuple[str, ...] = (), competitors: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+    """(first, last + 1, role) over `forms` (`quick_words`'s) of each mention of a workplace
+    target, in order: one of the charter's company names (`employer`, `competitors`) or a role
+    word of `target_words` (also with a final s/x dropped), each with the determiners right
+    before it; adjacent mentions are one noun phrase ("les équipes achats", "Acme management")."""
     kinds = target_words(language).kinds
-    found: list[tuple[int, int, str]] = []  # (first token, last token + 1, role)
+    found: list[tuple[int, int, str]] = []
     taken: set[int] = set()
     for role, names in (("employer", employer), ("competitor", competitors)):
-        for name in names:
-            keyed = word_key(name).split()
-            if not keyed:
+        for keyed in _name_keys(names):
+            if keyed[0] not in forms:
                 continue
             for i in range(len(forms) - len(keyed) + 1):
-                if forms[i : i + len(keyed)] == keyed and not taken.intersection(range(i, i + len(keyed))):
+                if tuple(forms[i : i + len(keyed)]) == keyed and not taken.intersection(range(i, i + len(keyed))):
                     found.append((i, i + len(keyed), role))
                     taken.update(range(i, i + len(keyed)))
     for i, form in enumerate(forms):
-        if i in taken or i > 0 and forms[i - 1][0].isalpha() and forms[i - 1] not in _PHRASE_OPENERS and i - 1 not in taken:
+        kind = kinds.get(form) or (kinds.get(form[:-1]) if len(form) > 3 and form[-1] in "sx" else None)
+        role_of_word = _ROLE_OF_KIND.get(kind) if kind is not None else None
+        if role_of_word is None or i in taken:
+            continue
+        if i > 0 and forms[i - 1][0].isalpha() and forms[i - 1] not in _PHRASE_OPENERS and i - 1 not in taken:
             # After another content word, a role word heads a compound whose sense the cheap
             # tokenizer cannot read ("wheelchair users", "hotel clients"): masking it alone
             # would leave a garbled phrase ("wheelchair Orbix") the encoder reads as odd.
             continue
-        kind = kinds.get(form) or (kinds.get(form[:-1]) if len(form) > 3 and form[-1] in "sx" else None)
-        role_of_word = _ROLE_OF_KIND.get(kind or "")
-        if role_of_word is not None:
-            found.append((i, i + 1, role_of_word))
-            taken.add(i)
+        found.append((i, i + 1, role_of_word))
+        taken.add(i)
     out: list[tuple[int, int, str]] = []
     for first, last, role in sorted(found):
         while first > 0 and forms[first - 1] in _DETERMINERS and first - 1 not in taken:
             first -= 1
-        start, end = offsets[first][0], offsets[last - 1][1]
-        if out and not text[out[-1][1] : start].strip():
-            # One noun phrase of several target words ("les équipes achats", "Acme management").
-            out[-1] = (out[-1][0], end, out[-1][2])
+        if out and out[-1][1] == first:
+            out[-1] = (out[-1][0], last, out[-1][2])
         else:
-            out.append((start, end, role))
+            out.append((first, last, role))
     return out
+
+
+def mentions(text: str, language: str, employer: tuple[str, ...] = (), competitors: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+    """(start, end, role) in `text` of each mention of a workplace target (`mention_tokens`)."""
+    joined, offsets = quick_words(text)
+    return [(offsets[a][0], offsets[b - 1][1], role) for a, b, role in mention_tokens(joined.split(), language, employer, competitors)]
 
 
 def masked(text: str, language: str, mask: str, employer: tuple[str, ...] = (), competitors: tuple[str, ...] = ()) -> tuple[str, list[str]] | None:
@@ -145,10 +155,28 @@ class TargetedModel:
         out = masked(text, language, self.mask, employer, competitors)
         return None if out is None else out[0]
 
-    def passes_gate(self, masked_text: str, language: str) -> bool:
-        """Is the masked sentence worth embedding? (cheap: no encoder)"""
+    def passes_gate(self, joined: str, language: str, employer: tuple[str, ...] = (), competitors: tuple[str, ...] = ()) -> bool:
+        """Does the sentence whose `quick_words` forms are `joined` name a workplace target, and
+        is it, with the target masked, worth embedding? (cheap: no encoder, no second tokenizing)"""
         threshold = self.gate_thresholds.get(language)
-        return threshold is not None and gate_score(self.gate_weights, masked_text) >= threshold
+        if threshold is None:
+            return False
+        forms = joined.split()
+        found = mention_tokens(forms, language, employer, competitors)
+        if not found:
+            return False
+        pieces, at = [], 0
+        for first, last, _ in found:
+            pieces.extend(forms[at:first])
+            pieces.append(self.mask_key)
+            at = last
+        pieces.extend(forms[at:])
+        return gate_score(self.gate_weights, "", " ".join(pieces)) >= threshold
+
+    @property
+    def mask_key(self) -> str:
+        """The mask as the gate's features read it (`quick_words`)."""
+        return quick_words(self.mask)[0]
 
     def read(self, masked_texts: list[str]) -> list[float]:
         """Calibrated probability that each masked sentence runs its target down; embeds them."""
