@@ -42,6 +42,11 @@ FORMAT = 3
 # A sentence past the gate longer than this (words) is also read clause by clause: one
 # embedding of a long sentence drowns a hostile clause ("X, c'est un économiseur d'écran :
 # ça clignote, mais il ne se passe rien"). 14, not 20: measured on blind4 (MODEL_CARD.md).
+# The targeted reading's gate reads only sentences whose score at this gate lies within this
+# distance under its threshold: a cost choice (bench_tone: the targeted gate read every sentence
+# naming someone, +0.09 ms median per French post; within 1.0, about a fifth of them). Measured
+# on blind2-8: 10 of the 13 sentences of put-downs its gate alone lets in lie within it.
+TARGETED_GATE_REACH = 1.0
 CLAUSE_MIN_WORDS = 14
 CLAUSE_PIECE_MIN_WORDS = 3  # shorter pieces ("Frauds", "bref") say too little alone
 # Marks that end a clause when a space follows them ("1:1" is no boundary), and the words
@@ -160,9 +165,11 @@ class HostilityModel:
             return names_someone(about, language, names) and self.gate_score(text, joined) >= threshold, False
         if not names_someone(text, language, names, joined):
             return False, False  # (no role word nor company name: nothing for the targeted reading either)
-        if self.gate_score(text, joined) >= threshold:
+        score = self.gate_score(text, joined)
+        if score >= threshold:
             return True, False
-        return False, self.targeted is not None and self.targeted.passes_gate(joined, language, names)
+        near = score >= threshold - TARGETED_GATE_REACH
+        return False, near and self.targeted is not None and self.targeted.passes_gate(joined, language, names)
 
     def read_targeted(self, texts: list[str], language: str, names: tuple[str, ...] = ()) -> list[float | None]:
         """The targeted reading's probability that each text runs down the workplace target it
