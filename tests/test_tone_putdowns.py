@@ -1,7 +1,8 @@
 """Specifications of put-downs of a workplace role without a listed word: the learned reading
 (`charterguard.tone.hostility_model`) keeps an insult or disparagement aimed at a colleague, the
-employer, customers or competitors from `meaning.ROLE_THRESHOLD` on, under its joint threshold;
-the same words said of no role the parse names, denied, or asked and refuted are no finding."""
+employer, customers or competitors under its joint threshold (from `meaning.ROLE_THRESHOLD` on,
+or when the targeted reading, `tone/targeted_model.py`, finds one); the same words said of no
+role the parse names, denied, or asked and refuted are no finding."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def test_the_role_threshold_lies_under_the_joint_threshold():
 def test_a_put_down_of_a_colleague_under_the_joint_threshold_is_found(text, lang):
     found = learned(text, lang)
     assert [(f.category, f.target) for f in found] == [("insult", "colleagues")]
-    assert found[0].score < MODEL.threshold  # found only thanks to the role it is aimed at
+    assert MODEL.read([text])[0][0] < MODEL.threshold  # found only thanks to the role it is aimed at
 
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -19,6 +19,9 @@ MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
   alarms of gate and head together; findings aimed at no role the parse names stand at the
   head's own, stricter `unaimed_threshold`.
 
+Under `threshold`, a put-down of a workplace role is read again by `targeted_model` (the
+sentence with its target masked), which has its own gate (`gates`) and decides it in `meaning`.
+
 Built by ``python -m charterguard.tone.train_hostility`` (numpy only, seeded), shipped as
 ``data/hostility_model.json.gz``. Without the file or the encoder the reading is skipped.
 """
@@ -32,12 +35,18 @@ from importlib import resources
 
 from ..linguistics import AMBIGUOUS_CLITICS, PERSON_PRONOUNS, quick_words, target_words
 from ..semantic.classifier import CalibratedHead, gate_score, read_model_file
+from .targeted_model import TargetedModel, load_targeted_model
 
 KINDS = ("insult", "disparage", "hate", "threat")
 FORMAT = 3
 # A sentence past the gate longer than this (words) is also read clause by clause: one
 # embedding of a long sentence drowns a hostile clause ("X, c'est un économiseur d'écran :
 # ça clignote, mais il ne se passe rien"). 14, not 20: measured on blind4 (MODEL_CARD.md).
+# The targeted reading's gate reads only sentences whose score at this gate lies within this
+# distance under its threshold: a cost choice (bench_tone: the targeted gate read every sentence
+# naming someone, +0.09 ms median per French post; within 1.0, about a fifth of them). Measured
+# on blind2-8: 10 of the 13 sentences of put-downs its gate alone lets in lie within it.
+TARGETED_GATE_REACH = 1.0
 CLAUSE_MIN_WORDS = 14
 CLAUSE_PIECE_MIN_WORDS = 3  # shorter pieces ("Frauds", "bref") say too little alone
 # Marks that end a clause when a space follows them ("1:1" is no boundary), and the words
@@ -124,6 +133,16 @@ class HostilityModel:
     head: CalibratedHead  # hostile or not, and which of KINDS
     threshold: float  # decision threshold on the probability (of the gate and head together)
     unaimed_threshold: float  # the head's alone: for findings aimed at no role the parse names
+    # What a sentence says of a workplace target it names, read with the target masked: under
+    # `threshold`, it alone decides a put-down of a workplace role (`meaning`). None: not shipped.
+    targeted: TargetedModel | None = None
+
+    @property
+    def targeted_floor(self) -> float:
+        """The general reading's probability from which the targeted reading is asked (both
+        must see something: the targeted one alone reads too many plain complaints about a
+        named company as put-downs); 1.0 (never) without a targeted model."""
+        return self.targeted.general_floor if self.targeted is not None else 1.0
 
     def gate_score(self, text: str, joined: str | None = None) -> float:
         return gate_score(self.gate_weights, text, joined)
@@ -131,13 +150,35 @@ class HostilityModel:
     def passes_gate(self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None) -> bool:
         """Is the sentence worth embedding? (cheap: no encoder) `about`: the text that names
         whom `text` is said of, when that is not `text` itself (a closing epithet's sentence)."""
+        return self.gates(text, language, names, about)[0]
+
+    def gates(self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None) -> tuple[bool, bool]:
+        """(past this reading's gate, past the targeted reading's gate only): the second is read
+        only when the sentence names someone but this gate is closed, on the sentence with its
+        workplace target masked (`targeted_model`); a sentence let in by it alone is decided by
+        the targeted reading alone (the general threshold was set together with its gate)."""
         threshold = self.gate_thresholds.get(language)
         if threshold is None:
-            return False
+            return False, False
         joined = quick_words(text)[0]
-        if about is None:
-            return names_someone(text, language, names, joined) and self.gate_score(text, joined) >= threshold
-        return names_someone(about, language, names) and self.gate_score(text, joined) >= threshold
+        if about is not None:
+            return names_someone(about, language, names) and self.gate_score(text, joined) >= threshold, False
+        if not names_someone(text, language, names, joined):
+            return False, False  # (no role word nor company name: nothing for the targeted reading either)
+        score = self.gate_score(text, joined)
+        if score >= threshold:
+            return True, False
+        near = score >= threshold - TARGETED_GATE_REACH
+        return False, near and self.targeted is not None and self.targeted.passes_gate(joined, language, names)
+
+    def read_targeted(self, texts: list[str], language: str, names: tuple[str, ...] = ()) -> list[float | None]:
+        """The targeted reading's probability that each text runs down the workplace target it
+        names (None: it names none, or the targeted model is not shipped); embeds only those."""
+        if self.targeted is None:
+            return [None] * len(texts)
+        target_masked = [self.targeted.mask_of(t, language, names) for t in texts]
+        read = iter(self.targeted.read([m for m in target_masked if m is not None]))
+        return [None if m is None else next(read) for m in target_masked]
 
     def read(self, texts: list[str]) -> list[tuple[float, str]]:
         """(calibrated probability of hostility, most likely kind) of each text; embeds them."""
@@ -160,4 +201,5 @@ def load_hostility_model() -> HostilityModel | None:
         head=CalibratedHead.of(data, "kind", KINDS),
         threshold=float(data["threshold"]),
         unaimed_threshold=float(data["unaimed_threshold"]),
+        targeted=load_targeted_model(),
     )

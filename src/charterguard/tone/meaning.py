@@ -106,13 +106,13 @@ CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_ve
 MAX_PARSED_CHARS = 1000  # longest sentence read by meaning
 MAX_PARSED_SENTENCES = 40  # most sentences of one post read by meaning
 EPITHET_MAX_WORDS = 5  # longest closing epithet read with the sentence before it
-# The learned reading's threshold for an insult or disparagement the parse aims at a workplace
-# role it names (a colleague, the employer, customers, competitors): under the model's joint
-# threshold (set on all hard negatives, chat included), because naming such a role is evidence
-# the chat negatives lack. Measured, not fitted: no corporate post of bench/data reaches 0.5
-# at the head, and the sentences of the suites' pass cases between 0.6 and the joint threshold
-# are negations, quotations and refuted claims the readers before defuse (MODEL_CARD.md,
-# "Fifth round").
+# Under the learned reading's joint threshold, a put-down of a workplace role the parse names (a
+# colleague, the employer, customers, competitors) stands from this probability of the general
+# reading on (measured, not fitted: MODEL_CARD.md, "Fifth round"), unless the sentence names the
+# target itself and the targeted reading (`targeted_model`: the sentence read with the target
+# masked) reads it as fine (praise of a named competitor, a fair comparison); and, at any
+# probability from the targeted model's floor on, when the targeted reading finds one
+# (MODEL_CARD.md, "Targeted reading").
 ROLE_THRESHOLD = 0.6
 _WORKPLACE_ROLES = frozenset({"colleagues", "employer", "customers", "competitors"})
 REFUTATION_REACH = 3  # sentences after a question or attributed claim where its dismissal is looked for
@@ -1324,6 +1324,7 @@ def _learned_findings(
     pieces: dict[int, list[tuple[int, int, int]]] = {}  # sentence -> (index in `texts`, start, end) of the text read and of its clauses
     group_named: dict[int, bool] = {}  # sentence -> does the text read name an identity group
     antecedents: dict[int, int] = {}  # closing epithet -> the sentence it is said of, read with it
+    targeted_only: set[int] = set()  # sentences past the targeted reading's gate, not the general one
     spans, text = linguistics.spans, linguistics.text
     for k, (start, end) in enumerate(spans):
         if k in taken or end - start > MAX_PARSED_CHARS:
@@ -1346,7 +1347,10 @@ def _learned_findings(
             about = text[spans[antecedents[k] if before is None or before in taken else before][0] : end]
         offset = spans[topic][0] if topic is not None else start
         read = text[offset:end]
-        if model.passes_gate(read, language, names, about):
+        general_gate, targeted_gate = model.gates(read, language, names, about)
+        if general_gate or targeted_gate:
+            if targeted_gate:
+                targeted_only.add(k)  # let in by the targeted reading's gate alone: decided by that reading alone
             wanted.append(k)
             # The text read whole, then each of its clauses when it is long (a hostile clause
             # drowns in the embedding of a long sentence): the most hostile of them counts.
@@ -1364,13 +1368,25 @@ def _learned_findings(
         if len(wanted) == MAX_PARSED_SENTENCES:
             break
     read_all = model.read(texts)
+    # Sentences the general reading leaves under its threshold, read again with the workplace
+    # target they name masked (None: they name none). `put_downs` (-> score): those it finds run
+    # down, or does not find fine when the general reading reaches ROLE_THRESHOLD.
+    general = {k: max(read_all[i][0] for i, _, _ in pieces[k]) for k in wanted}
+    undecided = [k for k in wanted if model.targeted_floor <= general[k] and (general[k] < model.threshold or k in targeted_only)]
+    targeted = dict(zip(undecided, model.read_targeted([texts[pieces[k][0][0]] for k in undecided], language, names)))
+    put_downs = {
+        k: q if q >= model.targeted.threshold else general[k]
+        for k, q in targeted.items()
+        if q is not None and model.targeted is not None
+        and (q >= model.targeted.threshold or k not in targeted_only and general[k] >= ROLE_THRESHOLD and q >= model.targeted.confirm_threshold)
+    }
     hostile = []  # (sentence, probability, kind, span of the finding)
     for k in wanted:
         (probability, kind), _, span_start, span_end = max((read_all[i], i, a, b) for i, a, b in pieces[k])
         if not spans[k][0] <= span_start < spans[k][1]:
             span_start, span_end = spans[k]  # the clause lies in the topic fragment: the sentence is the finding
         if (
-            probability >= min(model.threshold, ROLE_THRESHOLD)
+            (k in put_downs or k not in targeted_only and (probability >= model.threshold or targeted.get(k) is None and probability >= ROLE_THRESHOLD))
             and not (k in topics and read_all[topics[k]][0] >= model.threshold)
             # A closing epithet calls names; read as a threat, it is an idiom ("Blown away.").
             and not (k in antecedents and kind == "threat")
@@ -1413,8 +1429,11 @@ def _learned_findings(
         # Hatred is of a group, even when the sentence calls its people "them" after naming it.
         target = next((t for t in targets if kind == "hate" and t.kind == "group"), targets[0] if targets else None)
         role = TARGET_ROLE.get(target.kind) if target is not None else None
-        if probability < model.threshold and not (role in _WORKPLACE_ROLES and kind in ("insult", "disparage")):
-            continue  # under the head's threshold, only a put-down of a workplace role the parse names stands
+        if probability < model.threshold or k in targeted_only:
+            if not (role in _WORKPLACE_ROLES and (k in put_downs or targeted.get(k) is None and kind in ("insult", "disparage"))):
+                continue  # under the head's threshold, only a put-down of a workplace role the parse names stands
+            if k in put_downs:
+                kind, probability = ("insult" if role == "colleagues" else "disparage"), put_downs[k]
         if role in (None, "person") and not (
             (kind == "threat" or kind == "hate" and (group_named[k] or target is not None and _people_in_general(text, target)))
             and probability >= model.unaimed_threshold
