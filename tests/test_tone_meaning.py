@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from conftest import tone_alarms
 
 from charterguard.analysis import Post
 from charterguard.charter.model import Charter
@@ -93,6 +94,9 @@ def test_quotation_marks_and_reported_speech():
         ("Les femmes et les migrants.", "fr", {("group", "gender", "femmes"), ("group", "origin", "migrants")}),
         ("Black people and the intern.", "en", {("group", "origin", "Black people"), ("colleague", None, "intern")}),
         ("Our customers love Acme Group.", "en", {("customers", None, "customers"), ("employer", None, "Acme Group")}),
+        # customers by the name their trade gives them
+        ("Nos abonnés et nos voyageurs.", "fr", {("customers", None, "abonnés"), ("customers", None, "voyageurs")}),
+        ("Our subscribers and our passengers.", "en", {("customers", None, "subscribers"), ("customers", None, "passengers")}),
         ("Ce vieux processus papier.", "fr", set()),  # an adjective of a thing is no group
         ("Une entreprise de Lyon.", "fr", set()),  # "entreprise" is the employer only with "ma", "notre", "cette"
     ],
@@ -343,3 +347,13 @@ def test_a_department_names_the_colleagues_who_work_there(text, lang, department
 def test_a_department_that_qualifies_a_thing_names_no_one(text, lang):
     (s,) = sentence(text, lang)
     assert s.targets(NAMES) == ()
+
+
+@pytest.mark.parametrize(("text", "lang", "alarm"), [
+    ("Our subscribers are too stupid to read a manual.", "en", True),
+    ("Nos voyageurs sont des boulets.", "fr", True),
+    ("Our subscribers grew 12% this quarter, thank you all!", "en", False),
+    ("Nos locataires ont enfin un nouvel ascenseur.", "fr", False),
+])
+def test_customers_named_by_their_trade_are_customers(acme_group_checker, text, lang, alarm):
+    assert (tone_alarms(acme_group_checker, text, lang) != []) is alarm

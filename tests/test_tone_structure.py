@@ -131,6 +131,26 @@ def test_a_hateful_claim_not_condemned_as_said_stays_a_finding(acme_group_checke
 
 
 @pytest.mark.parametrize(("text", "lang"), [
+    # a refusal to act, after the insult, rejects no claim
+    ("Mon manager est un crétin, je refuse de lui parler.", "fr"),
+    ("La compta, une bande de guignols, je refuse d'y remettre les pieds.", "fr"),
+    ("Our customers are idiots, I refuse to take their calls.", "en"),
+    ("Our new VP is a clown and I refuse to work with him.", "en"),
+])
+def test_a_refusal_to_act_does_not_counter_the_insult_before_it(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) != []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a claim refused, or the act of saying it
+    ("Je refuse qu'on traite nos stagiaires d'idiots.", "fr"),
+    ("Calling our interns idiots? I refuse to accept that.", "en"),
+])
+def test_a_claim_refused_is_still_counter_speech(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
     # a quotation as the subject of a condemnation
     ("« Retourne dans ton pays » n'a pas sa place dans notre entreprise.", "fr"),
     ("'Women can't code' is a sexist cliché and it is wrong.", "en"),

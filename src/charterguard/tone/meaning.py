@@ -133,6 +133,15 @@ _COPULA_LEMMAS = frozenset({"etre", "être", "be"})
 _PERSONHOOD = frozenset({"humain", "human", "etre", "being"})
 _CONDITIONS = frozenset({"si", "s'", "if", "unless"})
 _SELF_OBJECTS = frozenset({"me", "m'"})
+# A refusal to act ("je refuse de les prendre en rendez-vous", "I refuse to take their calls")
+# rejects no claim; one to believe, accept or let something be said does ("je refuse de croire").
+_REFUSAL_VERBS = frozenset({"refuser", "refuse"})
+_INFINITIVE_MARKS = frozenset({"de", "d'", "to"})
+_CLITICS = frozenset("le la les l' lui leur me m' te t' se s' nous vous y en them him her it".split())
+_REFUSED_CLAIMS = frozenset(
+    "croire accepter tolerer admettre cautionner laisser entendre lire ecouter "
+    "believe accept tolerate admit condone let hear read listen".split()
+)
 _WARNING_WORDS = frozenset({"interet", "gaffe", "attention", "dommage", "better", "careful", "shame", "pity", "warned", "previens"})
 _RESTRICTIVE = frozenset({"que", "qu'"})  # "ne ... que": only, not a negation
 _FRENCH_NE = frozenset({"ne", "n'"})
@@ -491,7 +500,7 @@ class MeaningReader:
                     continue
                 # Nor does a refusal in a condition: "si le chef d'équipe refuse encore mes congés, ...",
                 # nor one aimed at the writer: "avant de me dénoncer".
-                if self._conditional(s, a) or a and s.words[a - 1].form in _SELF_OBJECTS:
+                if self._conditional(s, a) or a and s.words[a - 1].form in _SELF_OBJECTS or self._refusal_to_act(s, a):
                     continue
                 if not any(x <= a < y or a <= x < b for x, y in excluding):
                     return True
@@ -563,6 +572,18 @@ class MeaningReader:
             if m is not None and _opens_with(joined, pattern):
                 return sum(1 for start in starts if start < m.end())
         return 0
+
+    @staticmethod
+    def _refusal_to_act(sentence: Sentence, a: int) -> bool:
+        """Is the word at `a` a refusal whose complement is an action ("refuse de les prendre",
+        "refuse to take"), not a claim refused ("refuse de croire", "refuse to accept")?"""
+        words = sentence.words
+        if words[a].lemma not in _REFUSAL_VERBS or a + 1 >= len(words) or words[a + 1].form not in _INFINITIVE_MARKS:
+            return False
+        k = a + 2
+        while k < len(words) and words[k].form in _CLITICS:
+            k += 1
+        return k < len(words) and words[k].pos in ("VERB", "AUX") and words[k].lemma not in _REFUSED_CLAIMS
 
     @staticmethod
     def _conditional(sentence: Sentence, a: int) -> bool:
