@@ -193,3 +193,40 @@ def test_a_hosted_tools_shared_regional_endpoint_is_not_a_companys_site() -> Non
 )
 def test_a_link_whose_user_part_is_a_password_alone_is_reported_whole(link: str) -> None:
     assert found(f"le worker pointe sur {link} depuis hier") == [("INTERNAL_URL", link)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Firmware 4.2.0.17 is live on the handhelds; reboot any that still show 10.3.1.8.",
+        "Mise à jour des caisses en 10.1.0.52 cette nuit, pensez à redémarrer.",
+        "Release 10.0.2.3 of the app fixes the login crash.",
+    ],
+)
+def test_a_version_number_shaped_like_an_address_in_a_sentence_about_versions_is_no_address(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Update: the wiki moved to 10.1.0.52 tonight.", "10.1.0.52"),
+        ("Patch applied on 10.3.1.8 this morning.", "10.3.1.8"),
+        ("Mise à jour du serveur 10.1.0.52 ce soir.", "10.1.0.52"),
+        ("New release deployed, dashboard at 10.0.2.3:3000", "10.0.2.3:3000"),
+    ],
+)
+def test_an_address_named_as_a_place_or_a_machine_stays_one_in_a_sentence_about_versions(text: str, address: str) -> None:
+    assert ("INTERNAL_HOST", address) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"Vos fichiers vont dans C:\Users\<vous>\Documents, sauvegardé chaque nuit.",
+        "Your notes live in /home/${USER}/notes by default.",
+        r"Le dossier %APPDATA%\Acme est recréé au démarrage: C:\Users\%USERNAME%\AppData",
+    ],
+)
+def test_a_path_continued_by_a_placeholder_is_a_template(text: str) -> None:
+    assert [f for f in found(text) if f[0] == "FILE_PATH"] == []

@@ -112,6 +112,15 @@ _IPV4_HINT = re.compile(r"\.(?<=\d\.)\d{1,3}\.\d{1,3}\.\d")  # (a literal first:
 _CIDR = re.compile(r"^/(?:3[0-2]|[12]?\d)$")
 _PORT_AFTER = re.compile(r"(?i)^,?\s*(?:port|sur le port|on port)\s+(\d{1,5})\b")
 _VERSION_BEFORE = re.compile(r"(?i)(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\bfirmware|\bmise à jour|\bmaj|\bupdate|\bpatch|\bOID|\bsnmp)\s*:?\s*$")
+# A sentence about a version (firmware, release, update...) that names no network thing: an address
+# shape in it, not right after a place word ("sur", "at"), is a version number ("reboot if you still
+# see 10.4.1.9" after "Firmware 10.4.2.17 is rolled out"; « mise à jour des bornes en 10.2.0.44 »).
+_VERSION_SENTENCE = re.compile(r"(?i)\b(?:firmware|version|release|build|mise à jour|maj|updated?|upgraded?|patch(?:ed|é)?|rolled out|déploy[ée]e?)\b")
+_NETWORK_WORDS = re.compile(
+    r"(?i)\b(?:ip|adresse|address|serveur|server|h[ôo]te|host|port|ping|ssh|https?|vpn|passerelle|gateway|dns|subnet|r[ée]seau|network|vlan|route|"
+    r"firewall|pare-feu|vm|node|n[œo]e?ud|cluster|instance|db|nas|routeur|router|switch|proxy|imprimante|printer|machine|poste)\b"
+)
+_PLACE_BEFORE = re.compile(r"(?i)(?:\bat|\bon|\bsur|\bà|\bvers|\bto|\bfrom|\bdepuis|@)\s*$")
 _IPV6 = re.compile(r"(?i)(?<![\w:])(?P<ip>(?:fe80|f[cd][0-9a-f]{2})(?::[0-9a-f]{0,4}){2,7})(?:%\w+)?(?![\w:])")
 
 _HOST = r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9\-]{0,62}"
@@ -149,6 +158,9 @@ _SLASH_SHARE = re.compile(r"/(?<![\w:/.\-]/)/(?P<host>[A-Za-z0-9][\w.\-]{0,62})/
 # "/mnt/brand": where a share is mounted, one name under the mount root; the share is what discloses.
 _MOUNT_POINT = re.compile(r"^/(?:mnt|media)/[^/]+/?$")
 _TRAILING = ".,;:!?)]}»”’\"'"
+_TEMPLATE_OPENINGS = ("<", "{", "%", "$")
+_TEMPLATE_SEGMENT = re.compile(r"[<{]|\$\{|%[A-Za-z_]+%")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # Each path shape, and substrings one of which every match holds.
 _PATH_SHAPES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (_UNC, "unc-share", ("\\\\",)),
@@ -355,6 +367,16 @@ def _host_shaped(host: str) -> bool:
     return 5 <= len(host) <= 40 and (len(parts) >= 3 or _HOST_PREFIX.match(host) is not None) and any(c.isalpha() for c in parts[-1] + parts[0])
 
 
+def _version_number(text: str, start: int, end: int) -> bool:
+    """Is the address shape at `start:end` a version number, by its sentence (`_VERSION_SENTENCE`)?"""
+    sentence = _sentence(text, start, end)
+    return (
+        _VERSION_SENTENCE.search(sentence) is not None
+        and _NETWORK_WORDS.search(sentence) is None
+        and _PLACE_BEFORE.search(text, max(0, start - 12), start) is None
+    )
+
+
 def _ip_addresses(text: str, login_hosts: set[int]) -> list[SecretCandidate]:
     """Private addresses; `login_hosts`: where the hosts of remote logins start (their span starts there)."""
     out = []
@@ -365,6 +387,8 @@ def _ip_addresses(text: str, login_hosts: set[int]) -> list[SecretCandidate]:
                 continue
             if _VERSION_BEFORE.search(text, max(0, m.start() - 20), m.start()):
                 continue  # "version 10.2.3.4"
+            if m.group("port") is None and m.group("path") is None and not m.group("scheme") and _version_number(text, m.start(), m.end()):
+                continue
             if ip in _ROUTER_DEFAULTS and m.group("port") is None and m.group("path") is None and _DEFAULT_SAID.search(_sentence(text, m.start(), m.end())):
                 continue  # "192.168.1.1 est souvent l'adresse par défaut des box": every home router's, advice
             start, end = m.start(), _trim(text, m.start(), m.end())
@@ -398,9 +422,10 @@ _DEFAULT_SAID = re.compile(
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around text[start:end] (at most 200 characters either side)."""
-    left = max(start - 200, *(text.rfind(c, 0, start) + 1 for c in ".!?\n"))
-    stops = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
-    return text[left : min([end + 200, *stops])]
+    # (a mark ends a sentence when a space or the end follows it: "10.4.2.17" holds dots)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)]
+    stop = _SENTENCE_END.search(text, end, end + 200)
+    return text[max([start - 200, *ends]) : stop.start() + 1 if stop else end + 200]
 
 
 def _whole_private_block(ip: str, cidr: str) -> bool:
@@ -500,6 +525,8 @@ def _paths(text: str) -> list[SecretCandidate]:
         if not any(map(text.__contains__, hints)):
             continue  # (substring tests: most posts hold a "/" but none of these)
         for m in regex.finditer(text):
+            if text.startswith(_TEMPLATE_OPENINGS, m.end()) or _TEMPLATE_SEGMENT.search(m.group()):
+                continue  # a path with a placeholder is a template: "C:\Users\<vous>\Documents", "/home/${USER}/", "%USERNAME%"
             start, end = m.start(), _trim(text, m.start(), m.end())
             if kind == "drive-path" and _SYSTEM_DRIVE_PATHS.match(text[start:end]):
                 continue

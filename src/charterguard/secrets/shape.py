@@ -18,6 +18,9 @@ _PLACEHOLDER = re.compile(
       <[^>]*> | \[[^\]]*\] | \{\{?[^}]*\}?\} | \$\{?[A-Za-z_][\w.]*\}? | %[A-Za-z_]+% | @[A-Za-z_]+@  # <key>, [secret], {{x}}, ${VAR}, %VAR%
       | [x*•.#_\-]{3,} | (?:x{2,}|\*{2,}).* | .*(?:x{4,}|\*{3,}|\.{3,}|…)$           # xxxx, ****, 1234****, abc...
       | (?:your|my|votre|ton|mon)[_\-].* | .*[_\-](?:here|ici)                       # your_api_key, mettre_ici
+      | (?:[aà][_\-]?)?(?:remplir|compl[ée]ter|d[ée]finir|renseigner|changer|modifier|saisir)                 # a_remplir, à_compléter
+      | (?:to[_\-]?(?:be[_\-]?)?)?(?:fill|fill[_\-]?in|filled|define|defined|set|replace|replaced)             # to_fill, to_be_defined
+      | (?:fill|replace|set)[_\-]?me(?:[_\-]?in)?                                                             # fill_me_in, replace_me
       | (?:changeme|change[_\-]?me|placeholder|example|exemple|dummy|redacted|masqu[ée]|hidden|secret|password|motdepasse|mdp|none|null|true|false|undefined|todo|tbd|n/?a)
     )$
     """
