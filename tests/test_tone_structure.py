@@ -145,6 +145,9 @@ def test_a_refusal_to_act_does_not_counter_the_insult_before_it(acme_group_check
     # a claim refused, or the act of saying it
     ("Je refuse qu'on traite nos stagiaires d'idiots.", "fr"),
     ("Calling our interns idiots? I refuse to accept that.", "en"),
+    # the deed refused is the one just named
+    ("Écarter les candidats handicapés est une faute que nous refusons de commettre.", "fr"),
+    ("Excluding older applicants is a mistake we refuse to make.", "en"),
 ])
 def test_a_claim_refused_is_still_counter_speech(acme_group_checker, text, lang):
     assert tone_alarms(acme_group_checker, text, lang) == []

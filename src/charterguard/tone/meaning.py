@@ -133,11 +133,14 @@ _COPULA_LEMMAS = frozenset({"etre", "être", "be"})
 _PERSONHOOD = frozenset({"humain", "human", "etre", "being"})
 _CONDITIONS = frozenset({"si", "s'", "if", "unless"})
 _SELF_OBJECTS = frozenset({"me", "m'"})
-# A refusal to act ("je refuse de les prendre en rendez-vous", "I refuse to take their calls")
-# rejects no claim; one to believe, accept or let something be said does ("je refuse de croire").
+# A refusal to act on someone ("je refuse de les prendre en rendez-vous", "I refuse to take their
+# calls") rejects no claim; one to believe, accept or let something be said does ("je refuse de
+# croire"), and so does one to do what was just named ("une erreur que nous refusons de faire").
 _REFUSAL_VERBS = frozenset({"refuser", "refuse"})
 _INFINITIVE_MARKS = frozenset({"de", "d'", "to"})
-_CLITICS = frozenset("le la les l' lui leur me m' te t' se s' nous vous y en them him her it".split())
+_CLITICS = frozenset("le la les l' lui leur me m' te t' se s' nous vous y en".split())
+_AIMED_CLITICS = frozenset("le la les l' lui leur y".split())  # the action aimed at someone or somewhere
+_AIMED_AFTER = frozenset("them him her their his with".split())
 _REFUSED_CLAIMS = frozenset(
     "croire accepter tolerer admettre cautionner laisser entendre lire ecouter "
     "believe accept tolerate admit condone let hear read listen".split()
@@ -575,15 +578,19 @@ class MeaningReader:
 
     @staticmethod
     def _refusal_to_act(sentence: Sentence, a: int) -> bool:
-        """Is the word at `a` a refusal whose complement is an action ("refuse de les prendre",
-        "refuse to take"), not a claim refused ("refuse de croire", "refuse to accept")?"""
+        """Is the word at `a` a refusal whose complement is an action aimed at someone ("refuse de
+        les prendre", "refuse to take their calls"), not a claim or a deed refused ("refuse de
+        croire", "refuse to accept", "refusons de faire")?"""
         words = sentence.words
         if words[a].lemma not in _REFUSAL_VERBS or a + 1 >= len(words) or words[a + 1].form not in _INFINITIVE_MARKS:
             return False
-        k = a + 2
+        k, aimed = a + 2, False
         while k < len(words) and words[k].form in _CLITICS:
+            aimed = aimed or words[k].form in _AIMED_CLITICS
             k += 1
-        return k < len(words) and words[k].pos in ("VERB", "AUX") and words[k].lemma not in _REFUSED_CLAIMS
+        if k >= len(words) or words[k].pos not in ("VERB", "AUX") or words[k].lemma in _REFUSED_CLAIMS:
+            return False
+        return aimed or any(w.form in _AIMED_AFTER for w in words[k + 1 : k + 3])
 
     @staticmethod
     def _conditional(sentence: Sentence, a: int) -> bool:
