@@ -134,6 +134,7 @@ def test_a_hateful_claim_not_condemned_as_said_stays_a_finding(acme_group_checke
     # a refusal to act, after the insult, rejects no claim
     ("Mon manager est un crétin, je refuse de lui parler.", "fr"),
     ("La compta, une bande de guignols, je refuse d'y remettre les pieds.", "fr"),
+    ("Notre client est un crétin, je refuse d'aller le revoir.", "fr"),
     ("Our customers are idiots, I refuse to take their calls.", "en"),
     ("Our new VP is a clown and I refuse to work with him.", "en"),
 ])
@@ -148,6 +149,7 @@ def test_a_refusal_to_act_does_not_counter_the_insult_before_it(acme_group_check
     # the deed refused is the one just named
     ("Écarter les candidats handicapés est une faute que nous refusons de commettre.", "fr"),
     ("Excluding older applicants is a mistake we refuse to make.", "en"),
+    ("Refuser un CDI à une femme enceinte ? Une faute que nous refusons de faire la moindre fois.", "fr"),
 ])
 def test_a_claim_refused_is_still_counter_speech(acme_group_checker, text, lang):
     assert tone_alarms(acme_group_checker, text, lang) == []

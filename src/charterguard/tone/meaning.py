@@ -590,7 +590,13 @@ class MeaningReader:
             k += 1
         if k >= len(words) or words[k].pos not in ("VERB", "AUX") or words[k].lemma in _REFUSED_CLAIMS:
             return False
-        return aimed or any(w.form in _AIMED_AFTER for w in words[k + 1 : k + 3])
+        # (or after it: "refuse d'aller le revoir", "refuse to take their calls"; a clitic before a
+        # verb is one whatever the tagger says: it reads "le" in "aller le revoir" as a determiner)
+        return aimed or any(
+            words[j].form in _AIMED_AFTER
+            or words[j].form in _AIMED_CLITICS and (words[j].pos == "PRON" or j + 1 < len(words) and words[j + 1].pos == "VERB")
+            for j in range(k + 1, min(k + 3, len(words)))
+        )
 
     @staticmethod
     def _conditional(sentence: Sentence, a: int) -> bool:
