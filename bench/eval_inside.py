@@ -144,6 +144,14 @@ trained on). The learned reading has a threshold per language (FR 0.7933, EN 0.8
 no longer cancel it (the head reads those posts itself):
 fresh10 recall 0.909 / 0.818 -> 0.909 / 0.864 (FR / EN; a development set, weak evidence), precision 0.870 /
 0.857 -> 0.870 / 0.864; every other split unchanged; corporate false alarms 0 / 0 / 0 / 0.
+bench/data/inside_fresh11.jsonl (split "fresh11"): 84 cases written blind on 2026-12-02 (session 12) by a
+seventh tester (no product code nor training data read), 42 FR / 42 EN, 21 positives each. Run once on main
+(dd062dd): precision 1.000 / 0.895, recall 0.952 / 0.810 (FR / EN), accuracy 0.976 / 0.857, the best first run
+so far; once on the merged code of round s12, the honest number: **the same, to every error**. Missed: a leak
+told as a joke about a "friend" (acquisition/en), a warehouse lease not renewed with staff told later, "transition
+packages" for 60 people, a site "mis en vente" with 200 people concerned, a site wound down told in one clause
+of a long thank-you post (restructuring); false alarms: a closure "as shared in this morning's company-wide email
+and press statement", a rumour about a rival relayed as gossip. Now a development set.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 
@@ -185,7 +193,7 @@ rules:
 
 def load() -> list[dict]:
     rows = []
-    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl", "inside_fresh3.jsonl", "inside_fresh4.jsonl", "inside_fresh5.jsonl", "inside_fresh6.jsonl", "inside_fresh7.jsonl", "inside_fresh8.jsonl", "inside_fresh9.jsonl", "inside_fresh10.jsonl"):
+    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl", "inside_fresh3.jsonl", "inside_fresh4.jsonl", "inside_fresh5.jsonl", "inside_fresh6.jsonl", "inside_fresh7.jsonl", "inside_fresh8.jsonl", "inside_fresh9.jsonl", "inside_fresh10.jsonl", "inside_fresh11.jsonl"):
         path = DATA / name
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows
@@ -214,10 +222,10 @@ def prf(pairs: list[tuple[int, bool]]) -> tuple[float, float, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "all"], default="all")
     parser.add_argument(
         "--errors",
-        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"],
+        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11"],
         help="print the misses and false alarms of a split (never report's: nobody tunes on it)",
     )
     parser.add_argument(
@@ -245,7 +253,7 @@ def main() -> int:
         "all confidential": predictor(Checker(charter.only(confidential)), confidential),
     }
     rows = load()
-    splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"] if args.split == "all" else [args.split]
+    splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11"] if args.split == "all" else [args.split]
     for extra in (args.errors, args.stages):
         if extra and extra != "corpus" and extra not in splits:
             splits.append(extra)

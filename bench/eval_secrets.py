@@ -1,6 +1,6 @@
 """Precision / recall per family: the secret rules of the default charter vs detect-secrets.
 
-    .venv/bin/python bench/eval_secrets.py [--per-split] [--rules-only] [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|holdout14|all] [--no-baseline] [--ordinary] [--show-errors]
+    .venv/bin/python bench/eval_secrets.py [--per-split] [--rules-only] [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|holdout14|holdout15|all] [--no-baseline] [--ordinary] [--show-errors]
 
 Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
 (French and English; secrets in prose, config, URLs, pasted keys; about as many
@@ -227,6 +227,17 @@ Then the catalogue was completed from gitleaks' rules as a whole (every rule who
 20 shapes added and two widened (GitLab glffct- and routable, Sourcegraph sgp_ + 40 hex), among them HubSpot's pat-<region>-<uuid>, Beamer's b_, GitLab's gloas- as a client secret):
 holdout14 ALL 0.946/0.906 -> **0.957/0.938**, credentials family-blind 0.985/0.944 -> **0.986/0.972** (with the
 learned reading); no other split moved; 0 new false alarms on ordinary posts.
+`holdout15` (160 posts, 78 with a secret / 98 gold spans, 82 harmless look-alikes; fr 80, en 80) was written blind
+on 2026-12-02 (session 12) by a seventh tester who read no product code, rules or training data, and run once on
+main (dd062dd): ALL P 0.879 / R 0.888, credentials family-blind 0.971 / 0.944, posts flagged 76/78, harmless 4/82
+(detect-secrets credentials 0.519 / 0.197). Once on the merged code of round s12 (encoded values, device codes,
+command hosts, documented samples, one credential vocabulary), the honest number: **the same, to every error**
+(none of the round's classes occurs in it). Its errors: families named otherwise (a Plivo auth token, a PagerDuty
+key, a Hetzner token, a docker login password, all found), an Oracle pre-authenticated link, a bot token far after
+its word, a 20-character access id; false alarms: two version numbers shaped like private addresses, a path
+template (C:\\Users\\<vous>), a "to fill" placeholder. After the lead's fixes for those three classes (an address
+in a sentence about versions, a path holding a placeholder, "a_remplir"/"to_be_defined"), as a development set:
+ALL 0.916 / 0.888, family-blind 0.985 / 0.944, harmless 0/82; no other split moved. Now a development set.
 """
 
 from __future__ import annotations
@@ -248,7 +259,7 @@ CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING
 INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
 # Written before the detector was read and run once: measured, never a target the tests assert
 # (a split the tests assert is a split the code gets tuned on).
-BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14")
+BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15")
 
 Span = tuple[int, int, str]  # start, end, family
 
@@ -449,7 +460,7 @@ def print_post_level(name: str, c: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "all"), default="report")
+    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "all"), default="report")
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")

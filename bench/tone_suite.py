@@ -1,6 +1,6 @@
 """Functional tone suites (bench/data/tone_suite_{fr,en}.tsv): accuracy per phenomenon.
 
-    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8] [--errors] [--stages]
+    .venv/bin/python bench/tone_suite.py [--split dev|report|all|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9] [--errors] [--stages]
 
 `--stages` counts, for the missed flag cases, the stage of the learned reading that lost them
 (no target named, gate closed, head under threshold, dropped after the head, info only).
@@ -96,6 +96,23 @@ development set, rows never copied): dehumanising fr/en before -> after: blind8 
 0.83/1.00 (0.924 -> 0.931), blind6 0.67/0.83 -> 0.67/1.00 (0.868 -> 0.875); blind5 0.67/0.83,
 blind4 0.83/0.83, blind3, blind2 and blind 1.00/1.00 unchanged; `--split all` 1.000; no pass
 case of any split changed.
+Round s12 (2026-12-02, session 12; blind2-8 as development sets, rows never copied): sentence structure
+(a negation stops at a new predication, rebuttal labels, counter-speech said of an act of saying, harm
+as consequence and games, MeaningReader) and the targeted reading (tone/targeted_model.py: what a
+sentence says of the workplace target it names, the target masked; praise and fair comparison of a
+named competitor pass): blind3 0.931 -> 0.938, blind4 0.847 -> 0.861, blind5 0.840 -> 0.854, blind6
+0.875 -> 0.903, blind7 0.931, blind8 0.868 -> 0.889 (the praised competitor passes); no pass case worse.
+`--split blind9` reads bench/data/tone_blind9_{fr,en}.tsv: 144 cases written blind on 2026-12-02
+(session 12) by a seventh tester (no product code nor training data read), run once on main
+(dd062dd): 0.799; once on the merged code of round s12, the honest estimate: **0.812**: two
+counter-speech cases gained (insult_negated/en, quotation_counter/en), nothing lost; the targeted
+reading changed no case. dehumanising 1.00/0.67, discrimination 0.67/0.50, disparage_competitor
+0.83/0.83, disparage_customers 0.50/0.67, disparage_employer 1.00/0.83, insult_colleague 0.67/0.67,
+threat 0.83/0.50 (fr/en); pass: insult_negated 0.83/0.83, quotation_counter 1.00/0.67, the others
+1.00. Then, as a development set, two general faults it showed (a refusal to act on someone after an
+insult read as counter-speech, "je refuse de les prendre en rendez-vous"; customers named by their
+trade, abonnés, voyageurs, subscribers, passengers): blind9 0.812 -> 0.833, blind4 0.861 -> 0.868,
+blind5 0.854 -> 0.861, blind6 0.903 -> 0.910; `--split all` 1.000; corporate false alarms 0.
 """
 
 from __future__ import annotations
@@ -180,7 +197,7 @@ def lost_at(checker, case: Case) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"], default="report")
+    parser.add_argument("--split", choices=["dev", "report", "all", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"], default="report")
     parser.add_argument("--errors", action="store_true", help="print the misclassified posts of the split")
     parser.add_argument("--stages", action="store_true", help="count where the missed flag cases were lost (learned reading's stages)")
     args = parser.parse_args()
@@ -188,7 +205,7 @@ def main() -> int:
     from charterguard.engine import Checker
 
     checker = Checker(Charter.load(str(ROOT / "policies" / "acme-group.yaml")))
-    if args.split in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"):
+    if args.split in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"):
         cases = load_cases(stem=f"tone_{args.split}")
     else:
         cases = [c for c in load_cases() if args.split == "all" or c.split == args.split]
