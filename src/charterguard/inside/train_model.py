@@ -42,6 +42,7 @@ from ..semantic.classifier import (
     fit_platt,
     folds_of,
     gate_score,
+    head_entries,
     margins_of,
     pipeline_threshold,
     read_labelled_rows,
@@ -220,9 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         "training": training,
         "gate_weights": fit_gate(texts, y),  # ordinary rows included: the gate learns everyday text
         "gate_thresholds": gate_thresholds,
-        "weights": [round(float(v), 6) for v in beta[:-1]],
-        "bias": round(float(beta[-1]), 6),
-        "platt": [round(float(platt[0]), 6), round(float(platt[1]), 6)],
+        **head_entries(beta, platt),
         "threshold": threshold,
         "thresholds": thresholds,
         "topic_weights": topic_weights,

@@ -122,6 +122,16 @@ def calibrated(platt: Sequence[float] | np.ndarray, margins: np.ndarray) -> np.n
     return 1.0 / (1.0 + np.exp(-(platt[0] * margins + platt[1])))
 
 
+def head_entries(beta: np.ndarray, platt: Sequence[float] | np.ndarray) -> dict[str, Any]:
+    """A fitted head (`fit_logistic`'s `beta`, `fit_platt`'s `platt`) as model files store it, rounded
+    so that the same inputs give the same file (`CalibratedHead.of` and the readers read it back)."""
+    return {
+        "weights": [round(float(v), 6) for v in beta[:-1]],
+        "bias": round(float(beta[-1]), 6),
+        "platt": [round(float(platt[0]), 6), round(float(platt[1]), 6)],
+    }
+
+
 def folds_of(texts: Sequence[str], folds: int) -> np.ndarray:
     """The cross-validation fold of each row: the crc32 of its text (no seed to keep)."""
     return np.array([zlib.crc32(t.encode("utf-8")) % folds for t in texts])

@@ -34,7 +34,18 @@ from pathlib import Path
 
 import numpy as np
 
-from ..semantic.classifier import fit_gate, fit_logistic, fit_platt, folds_of, gate_score, margins_of, read_labelled_rows, write_model_file
+from ..semantic.classifier import (
+    calibrated,
+    fit_gate,
+    fit_logistic,
+    fit_platt,
+    folds_of,
+    gate_score,
+    head_entries,
+    margins_of,
+    read_labelled_rows,
+    write_model_file,
+)
 from ..semantic.classifier import pipeline_threshold as joint_threshold
 from ..semantic.classifier import row_weights as balanced_row_weights
 from .hostility_model import FORMAT, KINDS, hostility_model_path
@@ -121,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         oof_gate[test] = [gate_score(gate, t) for t, keep in zip(texts, test) if keep]
     accuracy = float(((oof > 0) == (y == 1))[is_own].mean())
     platt = fit_platt(oof[is_own], y[is_own])
-    probabilities = 1.0 / (1.0 + np.exp(-(platt[0] * oof + platt[1])))
+    probabilities = calibrated(platt, oof)
     gate_thresholds = {
         lang: round(float(np.quantile(oof_gate[(y == 1) & (languages == lang) & is_own], GATE_RECALL_LOSS)), 4)
         for lang in ("fr", "en")
@@ -183,9 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         "training": training,
         "gate_weights": fit_gate([t for t, keep in zip(texts, is_own) if keep], y[is_own]),
         "gate_thresholds": gate_thresholds,
-        "weights": [round(float(v), 6) for v in beta[:-1]],
-        "bias": round(float(beta[-1]), 6),
-        "platt": [round(float(platt[0]), 6), round(float(platt[1]), 6)],
+        **head_entries(beta, platt),
         "threshold": threshold,
         "unaimed_threshold": unaimed_threshold,
         "kind_weights": [[round(float(v), 6) for v in b[:-1]] for b in kind_betas],

@@ -34,11 +34,13 @@ from pathlib import Path
 import numpy as np
 
 from ..semantic.classifier import (
+    calibrated,
     fit_gate,
     fit_logistic,
     fit_platt,
     folds_of,
     gate_score,
+    head_entries,
     margins_of,
     pipeline_threshold,
     read_labelled_rows,
@@ -109,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         gate = fit_gate([t for t, keep in zip(texts, train) if keep], y[train])
         oof_gate[test] = [gate_score(gate, t) for t, keep in zip(texts, test) if keep]
     platt = fit_platt(oof, y)
-    probabilities = 1.0 / (1.0 + np.exp(-(platt[0] * oof + platt[1])))
+    probabilities = calibrated(platt, oof)
     threshold = pipeline_threshold(probabilities[y == 0], np.ones(int((y == 0).sum()), dtype=bool), FALSE_ALARMS, THRESHOLD_FLOOR)
     gate_thresholds = {lang: round(float(np.quantile(oof_gate[(y == 1) & (languages == lang)], GATE_RECALL_LOSS)), 4) for lang in ("fr", "en")}
     gate_passes = oof_gate >= np.array([gate_thresholds[lang] for lang in languages])
@@ -146,9 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         "training": training,
         "gate_weights": fit_gate(texts, y),
         "gate_thresholds": gate_thresholds,
-        "weights": [round(float(v), 6) for v in beta[:-1]],
-        "bias": round(float(beta[-1]), 6),
-        "platt": [round(float(platt[0]), 6), round(float(platt[1]), 6)],
+        **head_entries(beta, platt),
         "threshold": threshold,
     }
     out = args.out or Path(str(targeted_model_path()))
