@@ -100,7 +100,7 @@ Round s12 (2026-12-02, session 12; blind2-8 as development sets, rows never copi
 (a negation stops at a new predication, rebuttal labels, counter-speech said of an act of saying, harm
 as consequence and games, MeaningReader) and the targeted reading (tone/targeted_model.py: what a
 sentence says of the workplace target it names, the target masked; praise and fair comparison of a
-named competitor pass): blind3 0.931 -> 0.938, blind4 0.847 -> 0.861, blind5 0.840 -> 0.854, blind6
+named competitor pass): blind3 0.931 -> 0.944, blind4 0.847 -> 0.861, blind5 0.840 -> 0.854, blind6
 0.875 -> 0.903, blind7 0.931, blind8 0.868 -> 0.889 (the praised competitor passes); no pass case worse.
 `--split blind9` reads bench/data/tone_blind9_{fr,en}.tsv: 144 cases written blind on 2026-12-02
 (session 12) by a seventh tester (no product code nor training data read), run once on main
