@@ -188,7 +188,7 @@ class Sentence:
         for k, w in enumerate(words):
             if is_negator[k] and w.head != k and w.dep not in ("det",):
                 for j in range(len(words)):
-                    if j > k and not out[j] and self._descends(j, w.head) and not self._object_of_action(j, w.head) \
+                    if j > k and not out[j] and self.descends(j, w.head) and not self._object_of_action(j, w.head) \
                             and not self._new_predication_between(j, w.head):
                         out[j] = True
         return tuple(out)
@@ -219,13 +219,14 @@ class Sentence:
         k, seen = j, 0
         while seen < 6 and k != negated_head:
             if self.words[k].dep in ("obj", "dobj", "pobj", "obl", "obl:arg", "obl:mod", "iobj"):
-                return self._descends(k, negated_head)
+                return self.descends(k, negated_head)
             if self.words[k].head == k:
                 return False
             k, seen = self.words[k].head, seen + 1
         return False
 
-    def _descends(self, j: int, ancestor: int) -> bool:
+    def descends(self, j: int, ancestor: int) -> bool:
+        """Is word `ancestor` on the way up the parse from word `j` (or `j` itself)?"""
         seen = 0
         while seen < 50:
             if j == ancestor:

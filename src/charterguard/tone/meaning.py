@@ -545,7 +545,7 @@ class MeaningReader:
             if subject is not None and (subject in act or words[subject].form in _DEMONSTRATIVES):
                 return True
             # (the parser often hangs a sentence on its opening quotation: the quotes say where it ends)
-            if subject is None and (quotation or not any(sentence._descends(j, k) for k in act)):
+            if subject is None and (quotation or not any(sentence.descends(j, k) for k in act)):
                 return True
         return False
 
@@ -1016,12 +1016,8 @@ class MeaningReader:
     def _own_side_object(self, sentence: Sentence, a: int) -> bool:
         """Is the object of the violent verb `a` the writer's side ("kill us", "nous tuer"), and
         no one else ("kill you and me")?"""
-        words = sentence.words
-        objects = [k for k, w in enumerate(words) if w.head == a and k != a and w.dep.startswith(("obj", "dobj", "iobj"))]
-        if a > 0 and words[a - 1].form in _CLITIC_OBJECTS | _OWN_SIDE_OBJECTS:
-            objects.append(a - 1)
-        # The nearest object: the parser takes a closing "haha" / "lol" for another one.
-        return bool(objects) and words[min(objects, key=lambda k: abs(k - a))].form in _OWN_SIDE_OBJECTS
+        patient = _nearest_object(sentence, a)
+        return patient is not None and sentence.words[patient].form in _OWN_SIDE_OBJECTS
 
     def game(self, sentence: Sentence, a: int) -> bool:
         """Is the violence of verb `a` a game's ("on va massacrer l'équipe de la compta au tournoi
@@ -1033,12 +1029,10 @@ class MeaningReader:
             return False
         words = sentence.words
         teams = self.cues.words.get("team", frozenset())
-        objects = [k for k, w in enumerate(words) if w.head == a and k != a and w.dep.startswith(("obj", "dobj", "iobj"))]
-        if a > 0 and words[a - 1].form in _CLITIC_OBJECTS | _OWN_SIDE_OBJECTS:
-            objects.append(a - 1)
-        if not objects:
+        nearest = _nearest_object(sentence, a)
+        if nearest is None:
             return False
-        patient = words[min(objects, key=lambda k: abs(k - a))]
+        patient = words[nearest]
         if _in(teams, patient) or patient.form in _OWN_SIDE_OBJECTS:
             return True
         subject = sentence.subject_of(a)
@@ -1205,6 +1199,16 @@ def _negated(sentence: Sentence, a: int) -> bool:
         if restrictive and not clause and not any(f in _NEGATIVES for f in forms[ne[-1] :]):
             return False
     return True
+
+
+def _nearest_object(sentence: Sentence, a: int) -> int | None:
+    """The object of verb `a` nearest to it (a dependent object, or a clitic or own-side pronoun
+    right before it: "nous tuer"), if any: the parser takes a closing "haha" / "lol" for another one."""
+    words = sentence.words
+    objects = [k for k, w in enumerate(words) if w.head == a and k != a and w.dep.startswith(("obj", "dobj", "iobj"))]
+    if a > 0 and words[a - 1].form in _CLITIC_OBJECTS | _OWN_SIDE_OBJECTS:
+        objects.append(a - 1)
+    return min(objects, key=lambda k: abs(k - a)) if objects else None
 
 
 def _nothing_of(forms: list[str]) -> bool:

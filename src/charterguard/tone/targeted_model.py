@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
 import numpy as np
 
@@ -126,13 +127,17 @@ def masked(text: str, language: str, mask: str, employer: tuple[str, ...] = (), 
     found = mentions(text, language, employer, competitors)
     if not found:
         return None
-    pieces, at = [], 0
-    for start, end, _ in found:
-        pieces.append(text[at:start])
-        pieces.append(mask)
-        at = end
-    pieces.append(text[at:])
-    return "".join(pieces), [role for *_, role in found]
+    return _spliced(text, found, mask), [role for *_, role in found]
+
+
+_Sequence = TypeVar("_Sequence", str, list[str])
+
+
+def _spliced(sequence: _Sequence, spans: list[tuple[int, int, str]], mask: _Sequence) -> _Sequence:
+    """`sequence` (a text, or its `quick_words` forms) with each of `spans` (in order, apart) replaced by `mask`."""
+    for start, end, _ in reversed(spans):
+        sequence = sequence[:start] + mask + sequence[end:]
+    return sequence
 
 
 @dataclass(frozen=True)
@@ -150,28 +155,23 @@ class TargetedModel:
     # threshold (`meaning.ROLE_THRESHOLD`) no longer makes a put-down of it.
     confirm_threshold: float = CONFIRM_THRESHOLD
 
-    def mask_of(self, text: str, language: str, employer: tuple[str, ...] = (), competitors: tuple[str, ...] = ()) -> str | None:
-        """`text` with its workplace targets masked, or None when it names none."""
-        out = masked(text, language, self.mask, employer, competitors)
+    def mask_of(self, text: str, language: str, names: tuple[str, ...] = ()) -> str | None:
+        """`text` with its workplace targets masked, or None when it names none (`names`: the
+        charter's company names, the employer's and competitors' alike: one mask stands for every role)."""
+        out = masked(text, language, self.mask, names)
         return None if out is None else out[0]
 
-    def passes_gate(self, joined: str, language: str, employer: tuple[str, ...] = (), competitors: tuple[str, ...] = ()) -> bool:
+    def passes_gate(self, joined: str, language: str, names: tuple[str, ...] = ()) -> bool:
         """Does the sentence whose `quick_words` forms are `joined` name a workplace target, and
         is it, with the target masked, worth embedding? (cheap: no encoder, no second tokenizing)"""
         threshold = self.gate_thresholds.get(language)
         if threshold is None:
             return False
         forms = joined.split()
-        found = mention_tokens(forms, language, employer, competitors)
+        found = mention_tokens(forms, language, names)
         if not found:
             return False
-        pieces, at = [], 0
-        for first, last, _ in found:
-            pieces.extend(forms[at:first])
-            pieces.append(self.mask_key)
-            at = last
-        pieces.extend(forms[at:])
-        return gate_score(self.gate_weights, "", " ".join(pieces)) >= threshold
+        return gate_score(self.gate_weights, "", " ".join(_spliced(forms, found, [self.mask_key]))) >= threshold
 
     @property
     def mask_key(self) -> str:
