@@ -437,7 +437,7 @@ def test_the_cheap_cue_checks_never_drop_a_finding(monkeypatch: pytest.MonkeyPat
         "CREATE ROLE bi IDENTIFIED BY 'Saule!Pleureur4'", "$s = ConvertTo-SecureString 'Orme#Blanc7' -AsPlainText -Force",
     ]
     gated = [(credentials.find_announced(t), catalogue.find_tokens(t), generic.find_bare_keys(t)) for t in texts]
-    monkeypatch.setattr(credentials, "_has_cue", lambda lowered, cues: True)
+    monkeypatch.setattr(credentials, "holds_any", lambda text, cues: True)
     monkeypatch.setattr(credentials, "_config_may_match", lambda lowered, cues=(): True)
     # one run, the whole post (padded to the longest gate's length): every gate opens
     ungated = [(credentials.find_announced(t), catalogue.find_tokens(t, [t.ljust(64)]), generic.find_bare_keys(t, [t.ljust(64)])) for t in texts]

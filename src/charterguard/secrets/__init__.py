@@ -110,6 +110,11 @@ def resolve(candidates: list[SecretCandidate]) -> list[SecretCandidate]:
     return kept
 
 
+def holds_any(text: str, cues: tuple[str, ...]) -> bool:
+    """Does `text` hold one of `cues` (substrings)? The cheap look the finders take before a regex: most posts hold none."""
+    return any(map(text.__contains__, cues))  # (map over a bound method: no Python frame per cue)
+
+
 def long_runs(text: str) -> list[str]:
     """The post's runs of 15+ non-space characters: every token, key or private key body lies in one,
     and most posts have none (str.split is ~2x cheaper than a regex scan; the finders share it)."""

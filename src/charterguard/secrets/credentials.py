@@ -43,7 +43,7 @@ import re
 from collections.abc import Iterator
 
 from ..text.urls import USERINFO_URL, oracle_logins
-from . import SecretCandidate
+from . import SecretCandidate, holds_any
 from .family import BASIC_PASSWORD, CONNECTION_SETTING, OTP_LINK, TOKEN_USERS, URL_PASSWORD, named_family, secret_family
 from .shape import (
     class_switches,
@@ -532,10 +532,6 @@ _REST_OF_NAME = re.compile(r"[a-z0-9_.\-]*[\"'`]?\s*[:=]")
 _HEADER_CUES = ("auth", "basic", "bearer", "token", "key", "secret")
 
 
-def _has_cue(lowered: str, cues: tuple[str, ...]) -> bool:
-    return any(map(lowered.__contains__, cues))  # (map over a bound method: no Python frame per cue)
-
-
 def _config_may_match(lowered: str, cues: tuple[str, ...] = _CONFIG_CUES) -> bool:
     """Whether `_CONFIG` can match: a config word (one of `cues`) followed, past the rest of its name, by ":" or "="."""
     if ":" not in lowered and "=" not in lowered:
@@ -601,8 +597,8 @@ _TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?P<user>" + "
 def find_announced(text: str) -> list[SecretCandidate]:
     """Secrets a word announces, in prose and in config: the value is the span."""
     lowered = text.lower()
-    if not _has_cue(_word_starts(lowered), _CUES) and _SPACED_CUES.search(lowered) is None and not _config_may_match(lowered, _NAME_ONLY_CUES) \
-            and not ("_" in lowered and _has_cue(lowered, _NAME_ONLY_CUES)):
+    if not holds_any(_word_starts(lowered), _CUES) and _SPACED_CUES.search(lowered) is None and not _config_may_match(lowered, _NAME_ONLY_CUES) \
+            and not ("_" in lowered and holds_any(lowered, _NAME_ONLY_CUES)):
         return []
     out: list[SecretCandidate] = []
     # Config first: on the same value, its family (a connection string's password) is the more precise.
@@ -627,7 +623,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
     camel_case_name = "Key" in text or "Secret" in text or "Token" in text  # (applicationKey, clientSecret)
-    for m in _VARIABLE_SAID.finditer(text) if ("_" in text or camel_case_name) and _has_cue(lowered, _CONFIG_CUES) else ():
+    for m in _VARIABLE_SAID.finditer(text) if ("_" in text or camel_case_name) and holds_any(lowered, _CONFIG_CUES) else ():
         name = m.group("name").casefold()
         if not _CONFIG.match(m.group("name") + "=x") or _DESCRIBING_NAME.search(name.strip("_")):
             continue  # not a name config gives a secret (ORDER_ID, PUBLIC_KEY, PASSWORD_MIN_LENGTH)
@@ -643,14 +639,14 @@ def find_announced(text: str) -> list[SecretCandidate]:
         family = _config_family(m.group("name").casefold(), m.group("value"), text, m.start())
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "xml-element"))
-    for m in _CALL_SETTING.finditer(text) if ("(" in text or "[" in text) and _has_cue(lowered, _CONFIG_CUES) else ():
+    for m in _CALL_SETTING.finditer(text) if ("(" in text or "[" in text) and holds_any(lowered, _CONFIG_CUES) else ():
         name = m.group("name").casefold()
         if not _CONFIG.match(name + "=x") or _DESCRIBING_NAME.search(name.replace("-", "_").strip("_.")):
             continue  # a setting that holds no secret (define('WP_DEBUG', 'true'), config.set("timeout", "30"))
         family = _config_family(name, m.group("value"), text, m.start())
         if _acceptable(m.group("value"), "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "setting-call"))
-    announced = [_ANNOUNCED, _ANNOUNCED_RARE] if _has_cue(lowered, RARE_ANNOUNCING_CUES) else [_ANNOUNCED]
+    announced = [_ANNOUNCED, _ANNOUNCED_RARE] if holds_any(lowered, RARE_ANNOUNCING_CUES) else [_ANNOUNCED]
     for m in (m for regex in announced for m in regex.finditer(text)):
         # ("reset" in "got reset to X" says what was done to it, not that it is forgotten or expired)
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(_RESET_TO.sub("", m.group("connector"))):
@@ -686,7 +682,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # "network key management": with no connector, only a value no word looks like
         if looks_like_password(value) or looks_like_access_code(value):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "network-key"))
-    for m in _WEAK_NOUN_IS.finditer(text) if _has_cue(lowered, _WEAK_NOUN_CUES) else ():
+    for m in _WEAK_NOUN_IS.finditer(text) if holds_any(lowered, _WEAK_NOUN_CUES) else ():
         span = _value_span(text, m)
         if span is None or _NOT_A_CREDENTIAL_CODE.search(m.group("words")) or _NOT_A_DISCLOSURE.search(m.group("words")):
             continue
@@ -702,7 +698,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if _EXAMPLE_SAID.search(text, max(0, m.start() - 40, text.rfind("\n", 0, m.start()) + 1), m.end()):
             continue  # (the other words of advice, "safe", "stored", say nothing here: the list's shape decides)
         out += [SecretCandidate(start, end, "PASSWORD", "listed-codes") for start, end in _listed_codes(text, m.end())]
-    for m in _RECOVERY_LATER.finditer(text) if _has_cue(lowered, _RECOVERY_CUES) else ():
+    for m in _RECOVERY_LATER.finditer(text) if holds_any(lowered, _RECOVERY_CUES) else ():
         if looks_like_recovery_code(m.group("value")):
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "recovery-key"))
     for m in _SHORT_FORM.finditer(text):
@@ -739,7 +735,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("password").rstrip(_TRAILING)
         if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
-    for m in _KEY_THEN_VALUE.finditer(text) if _has_cue(lowered, _KEY_CUES) else ():
+    for m in _KEY_THEN_VALUE.finditer(text) if holds_any(lowered, _KEY_CUES) else ():
         value = m.group("bare")
         before = text[max(0, m.start() - 24) : m.start("bare")]
         if looks_like_short_key(value) and not IDENTIFIER_WORDS.search(before) and not _ADVICE_BEFORE.search(before):
@@ -806,7 +802,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if classes(value) >= 3 and len(value) >= 8 and any(c.isdigit() for c in value) and _PASSWORD_SYMBOL.search(value) \
                 and looks_like_password(value) and not _PASSWORD_WORD.search(rest_of_line):  # (not a price: "29€/mois")
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "wifi-assigned"))
-    for m in _AUTH_HEADER.finditer(text) if _has_cue(lowered, _HEADER_CUES) else ():
+    for m in _AUTH_HEADER.finditer(text) if holds_any(lowered, _HEADER_CUES) else ():
         group = "value" if m.group("value") is not None else "header"
         value = m.group(group)
         if group == "header" and re.search(r"(?i)[cx]srf", m.group(0)):
@@ -819,7 +815,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             words = "client secret" if m.group("client") is not None else text[m.start() : m.start(group)]
             out.append(SecretCandidate(m.start(group), m.end(group), secret_family(value, words), "authorization-header"))
     if ("/" in text or ":" in text and _TIGHT_COLON.search(text) is not None) and (
-        _SLASH_PAIR_CONTEXT.search(text) or _has_cue(lowered, _LOGIN_PLACE_CUES) and _LOGIN_PLACES.search(text)
+        _SLASH_PAIR_CONTEXT.search(text) or holds_any(lowered, _LOGIN_PLACE_CUES) and _LOGIN_PLACES.search(text)
     ):
         for m in _SLASH_PAIR.finditer(text):
             value = m.group("password").rstrip(_TRAILING)
@@ -833,7 +829,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
                          and any(c.isdigit() for c in value) and _CLAUSE_END.match(text, m.start("password") + len(value))) \
                     and (_SLASH_PAIR_CONTEXT.search(sentence) or _LOGIN_PLACES.search(sentence)):
                 out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
-    for m in _ROLE_PAIR.finditer(text) if ":" in text and _has_cue(lowered, _ROLE_CUES) else ():
+    for m in _ROLE_PAIR.finditer(text) if ":" in text and holds_any(lowered, _ROLE_CUES) else ():
         value = m.group("password").rstrip(_TRAILING)
         if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
@@ -884,9 +880,9 @@ def find_by_context(text: str) -> list[SecretCandidate]:
     configuration ("snmp-server community X"). The value is the span."""
     lowered = text.lower()
     out: list[SecretCandidate] = []
-    lock_said = _has_cue(lowered, _LOCK_CUES)
-    openers = [_OPENS_WITH] if _has_cue(lowered, _OPENS_CUES) else []
-    if lock_said and _has_cue(lowered, _TAKES_CUES):
+    lock_said = holds_any(lowered, _LOCK_CUES)
+    openers = [_OPENS_WITH] if holds_any(lowered, _OPENS_CUES) else []
+    if lock_said and holds_any(lowered, _TAKES_CUES):
         openers.append(_TAKES_CODE)
     for m in (m for regex in openers for m in regex.finditer(text)):
         span = _value_span(text, m)
@@ -913,7 +909,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         if "." not in value and looks_like_access_code(value) and not _YEAR.match(value) \
                 and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _EXAMPLE_SAID.search(m.group("words")):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "device-code"))
-    for m in _SEED_PHRASE.finditer(text) if _has_cue(lowered, _SEED_CUES) else ():
+    for m in _SEED_PHRASE.finditer(text) if holds_any(lowered, _SEED_CUES) else ():
         words = m.group("phrase").split()
         n = next((k for k in _SEED_LENGTHS if k <= len(words)), 0)
         if n and sum(w.casefold() in _FUNCTION_WORDS for w in words[:n]) < 2 and len(set(words[:n])) > n * 3 // 4:
@@ -921,7 +917,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
             while text[end - 1] in _TRAILING:
                 end -= 1  # "... humble pilot.": the sentence's full stop
             out.append(SecretCandidate(m.start("phrase"), end, "PRIVATE_KEY", "recovery-phrase"))
-    for m in _DEVICE_CONFIG.finditer(text) if "\n" in text and _has_cue(lowered, _DEVICE_CUES) else ():
+    for m in _DEVICE_CONFIG.finditer(text) if "\n" in text and holds_any(lowered, _DEVICE_CUES) else ():
         value, kind = m.group("value"), m.group("type")
         if kind in (None, "0", "7") and not value.isdigit() and (looks_like_password(value) or looks_like_key(value)) \
                 and value.casefold() not in _DEVICE_PUBLIC_WORDS:

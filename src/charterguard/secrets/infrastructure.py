@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from ..text.urls import login_target_spans, oracle_logins
 from ..validators import private_ip
-from . import SecretCandidate
+from . import SecretCandidate, holds_any
 from .shape import is_placeholder
 
 INTERNAL_SUFFIXES: tuple[str, ...] = (
@@ -217,7 +217,7 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
         for m in descriptors:
             host = m.group("host").casefold()
             if private_ip(host) or _internal_kind(host, host, domains, tools) == "internal-host":
-                out.append(SecretCandidate(m.start("host"), m.end("port") if m.group("port") else m.end("host"), "INTERNAL_HOST", "connect-descriptor-host"))
+                out.append(SecretCandidate(*_host_span(m), "INTERNAL_HOST", "connect-descriptor-host"))
     if "://" in text:
         out.extend(_single_label_links(text))
         for m in _BUCKET_URI.finditer(text):
@@ -264,21 +264,26 @@ _RDP_TARGET = re.compile(r"(?i)(?<![\w\-])(?:xfreerdp|mstsc|wlfreerdp)\b[^\n]{0,
 _GENERIC_HOST = re.compile(r"(?i)^(?:<.*|\$.*|%.*|\{.*|x+|host(?:name)?|server|db|database|myhost|my-?server|your-?host\w*|votre-?serveur)$")
 
 
+def _host_span(m: re.Match[str]) -> tuple[int, int]:
+    """The span of a match's `host` group, with its `port` when it has one."""
+    return m.start("host"), m.end("port") if m.group("port") else m.end("host")
+
+
 def _command_hosts(text: str, login_targets: list[tuple[int, int, int]]) -> list[SecretCandidate]:
     """The hosts a command line connects to when their name has no domain ("sqlplus u/p@ora-compta-01:1521/X", "mysql
     -h crm-db-01", "ssh deploy@build-agent-07"): a name without a domain only resolves inside the company's network.
     Named by dotted names, the link and host readers judge them (a public name is no internal host)."""
     out = []
-    spans: list[tuple[int, int]] = [(m.start("host"), m.end("port") if m.group("port") else m.end("host")) for m in oracle_logins(text)]
+    spans: list[tuple[int, int]] = [_host_span(m) for m in oracle_logins(text)]
     spans += [(host_start, host_end) for _, host_start, host_end in login_targets]
-    for command in _CLIENT_COMMAND.finditer(text) if _has_any(text, _HOST_OPTION_CUES) else ():
+    for command in _CLIENT_COMMAND.finditer(text) if holds_any(text, _HOST_OPTION_CUES) else ():
         line_end = text.find("\n", command.end())
         # (the options of one command line, 300 characters at most: linear however many commands a post holds)
         for m in _HOST_OPTION.finditer(text, command.end(), min(command.end() + 300, len(text) if line_end < 0 else line_end)):
             spans.append((m.start("host"), m.end("port") if m.group("port") and m.group("port")[0] == ":" else m.end("host")))
     # (the command's name as a word: " ping " is not "shipping ")
     padded = " " + text.replace("\n", " ").replace("`", " ").replace("$", " ")
-    for command in _HOST_FIRST_COMMAND.finditer(text) if _has_any(padded, _HOST_FIRST_CUES) else ():
+    for command in _HOST_FIRST_COMMAND.finditer(text) if holds_any(padded, _HOST_FIRST_CUES) else ():
         target = _first_argument(text, command.end())
         if target is None:
             continue
@@ -287,7 +292,7 @@ def _command_hosts(text: str, login_targets: list[tuple[int, int, int]]) -> list
         name = text[target[0] : target[1]].split(":", 1)[0]
         if any(c.isdigit() for c in name) and (command.group(0) not in ("ping", "dig") or _host_shaped(name)):
             spans.append(target)
-    spans += [(m.start("host"), m.end("port") if m.group("port") else m.end("host")) for m in _RDP_TARGET.finditer(text)] if "/v:" in text else []
+    spans += [_host_span(m) for m in _RDP_TARGET.finditer(text)] if "/v:" in text else []
     for start, end in spans:
         host = text[start:end].split(":", 1)[0]
         if "." in host or not _a_machines_name(host):
@@ -301,10 +306,6 @@ def _command_hosts(text: str, login_targets: list[tuple[int, int, int]]) -> list
 _HOST_OPTION_CUES = ("-h", "-S", "host=", "--host", "--server")
 _HOST_FIRST_CUES = (" ssh ", " telnet ", " ftp ", " sftp ", " lftp ", " ping", " nc ", " ncat ", " trace", " nslookup ", " dig ", " mosh ",
                     " rdesktop ")
-
-
-def _has_any(text: str, cues: tuple[str, ...]) -> bool:
-    return any(map(text.__contains__, cues))
 
 
 _ARGUMENT = re.compile(r"[ \t]+(?P<token>[^\s|;&><]{1,253})")
@@ -522,7 +523,7 @@ def _registered(host: str) -> str:
 def _paths(text: str) -> list[SecretCandidate]:
     out = []
     for regex, kind, hints in _PATH_SHAPES:
-        if not any(map(text.__contains__, hints)):
+        if not holds_any(text, hints):
             continue  # (substring tests: most posts hold a "/" but none of these)
         for m in regex.finditer(text):
             if text.startswith(_TEMPLATE_OPENINGS, m.end()) or _TEMPLATE_SEGMENT.search(m.group()):

@@ -11,6 +11,8 @@ import math
 import re
 from collections import Counter
 
+from . import holds_any
+
 # Written-out placeholders, templating and masked values: documentation, not secrets.
 _PLACEHOLDER = re.compile(
     r"""(?ix)
@@ -356,7 +358,7 @@ _ENCODING_CUES = ("base64", "base 64", "b64", "encod", "kind:", "data:", "helm",
 def encoding_said(text: str) -> bool:
     """Whether `text` speaks of an encoding or of the configs that encode (a cheap look for the cues first: most posts
     hold none)."""
-    return any(map(text.lower().__contains__, _ENCODING_CUES)) and _ENCODING_SAID.search(text) is not None
+    return holds_any(text.lower(), _ENCODING_CUES) and _ENCODING_SAID.search(text) is not None
 
 
 def plainly_encoded(value: str, said: bool) -> str | None:
