@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.alternation import Alternation
+
 _I = re.IGNORECASE
 _APOS = "['’]"
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -265,10 +267,10 @@ _INTERNALLY = (
     r"(?!\s+(?:internally|in-house|to\s+(?:staff|employees|the\s+team|managers|the\s+works\s+council)|in\s+the\s+town\s*hall|at\s+the\s+all[- ]hands"
     r"|en\s+interne|aux?\s+(?:salari[ée]s|[ée]quipes|managers|CSE|cadres)))"
 )
-_ANNOUNCED_BEFORE_RE = re.compile(
-    rf"\b(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?announced\b{_INTERNALLY}"
-    rf"|{_BEFORE}\bannounced\s+(?:back\s+)?(?:in|on|during|at\s+the\s+(?:start|end)\s+of)\s+(?:the\s+)?(?:{_MONTH}|{_WEEKDAY}|spring|summer|autumn|winter|\d{{1,2}}(?:st|nd|rd|th)?\b)"
-    rf"|{_BEFORE}\bannonc[ée]e?s?\s+(?:d[èe]s\s+|depuis\s+|en\s+|au\s+(?:mois\s+de\s+)?|le\s+\d{{1,2}}\s+|d[ée]but\s+|fin\s+)(?:{_MONTH}|printemps|[ée]t[ée]|automne|hiver)\b",
+_ANNOUNCED_BEFORE_RE = Alternation(
+    [rf"\b(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?announced\b{_INTERNALLY}",
+     rf"{_BEFORE}\bannounced\s+(?:back\s+)?(?:in|on|during|at\s+the\s+(?:start|end)\s+of)\s+(?:the\s+)?(?:{_MONTH}|{_WEEKDAY}|spring|summer|autumn|winter|\d{{1,2}}(?:st|nd|rd|th)?\b)",
+     rf"{_BEFORE}\bannonc[ée]e?s?\s+(?:d[èe]s\s+|depuis\s+|en\s+|au\s+(?:mois\s+de\s+)?|le\s+\d{{1,2}}\s+|d[ée]but\s+|fin\s+)(?:{_MONTH}|printemps|[ée]t[ée]|automne|hiver)\b"],
     _I,
 )
 # Said of the topic itself, a disclosure with its date is a calendar ("our annual results will be
@@ -281,8 +283,9 @@ _CALENDAR_RE = re.compile(
 # Every pattern starts at a word boundary: said once in front of the alternation, a position
 # inside a word fails at once instead of once per pattern (3x faster on ordinary posts).
 assert all(p.startswith(r"\b") for p in _RESTRICTED + _WAITING + _VANTAGE + _AHEAD)
-_RESTRICTED_RE = re.compile(r"\b(?:" + "|".join(f"(?:{p[2:]})" for p in _RESTRICTED + _WAITING + _VANTAGE) + ")", _I)
-_AHEAD_RE = re.compile(r"\b(?:" + "|".join(f"(?:{p[2:]})" for p in _AHEAD) + ")", _I)
+# Searched as `Alternation`s: at each word only the patterns that can start with its first letter.
+_RESTRICTED_RE = Alternation([f"(?:{p[2:]})" for p in _RESTRICTED + _WAITING + _VANTAGE], _I, prefix=r"\b")
+_AHEAD_RE = Alternation([f"(?:{p[2:]})" for p in _AHEAD], _I, prefix=r"\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +306,7 @@ def evidence_of(kind: str, text: str) -> list[Evidence]:
     nothing) or "announced" (an announcement made at a past time: public framing, not evidence of
     a secret)."""
     pattern = {"restricted": _RESTRICTED_RE, "ahead": _AHEAD_RE, "announced": _ANNOUNCED_BEFORE_RE}[kind]
-    return [Evidence(m.start(), m.end(), kind) for m in pattern.finditer(text)]
+    return [Evidence(start, end, kind) for start, end in pattern.spans(text)]
 
 
 def non_public_evidence(text: str) -> list[Evidence]:

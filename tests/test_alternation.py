@@ -1,0 +1,101 @@
+"""`text.alternation.Alternation`: a long alternation searched by first character finds exactly
+what `re.finditer` finds on the whole alternation."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from charterguard.text.alternation import Alternation
+
+
+def _finditer(alternation: Alternation, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in alternation.whole.finditer(text)]
+
+
+CASES = [
+    # (parts, flags, prefix, text)
+    (["nobody\\s+knows", "pas\\s+encore\\s+sign\\w*", "without\\s+telling"], re.I, r"\b", "Nobody knows. C'est PAS encore signé, without telling anyone."),
+    # the first alternative that matches at a position wins, not the longest
+    (["ab", "abc", "b"], 0, "", "abc abc"),
+    (["abc", "ab"], 0, "", "abc ab"),
+    # an optional first element: "(?:des )?dirigeants" starts with "d" either way; "(?:l' )?annonce" with "l" or "a"
+    (["(?:l['’]\\s*)?annonce", "(?:des\\s+)?dirigeants"], re.I, r"\b", "L'annonce des dirigeants, l’ANNONCE, dirigeants."),
+    # zero-width assertions before the first letter
+    (["(?<!\\bje\\s)n'en\\s+sait\\s+rien", "(?<!\\bbe\\s)announced"], re.I, r"\b", "je n'en sait rien, il n'en sait rien; to be announced, announced"),
+    # alternatives starting with a range or a class (\w)
+    (["[a-f]+\\d", "\\w+n't\\s+know", "zz"], re.I, "", "abc1 don't know xz zz Fe2"),
+    # a prefix that consumes characters
+    (["x+", "y"], 0, "@", "@xx @y @z xy"),
+    # case-insensitive letters with more than two cases: the Kelvin sign is a "k", "ſ" an "s"
+    (["kilo", "ſtop", "straße"], re.I, r"\b", "\u212aILO KILO STOP stop STRASSE Straße"),
+    # accented capitals
+    (["[ée]t[ée]", "être"], re.I, r"\b", "ÉTÉ Été été ÊTRE etre"),
+]
+
+
+@pytest.mark.parametrize(("parts", "flags", "prefix", "text"), CASES)
+def test_spans_are_those_of_the_whole_alternation(parts: list[str], flags: int, prefix: str, text: str) -> None:
+    alternation = Alternation(parts, flags, prefix=prefix)
+    assert alternation.by_first_character
+    assert alternation.whole.pattern == prefix + "(?:" + "|".join(parts) + ")"
+    expected = _finditer(alternation, text)
+    assert expected, "the case must find something to compare"
+    assert alternation.spans(text) == expected
+
+
+def test_a_position_no_alternative_can_start_at_is_never_tried() -> None:
+    alternation = Alternation(["nobody", "personne"], re.I, prefix=r"\b")
+    assert alternation.spans("rien à voir ici, aucun mot") == []
+    assert alternation.spans("Personne, NOBODY") == [(0, 8), (10, 16)]
+
+
+def test_an_alternative_that_may_match_nothing_is_searched_whole() -> None:
+    alternation = Alternation(["a*", "b"], 0)
+    text = "baab"
+    assert not alternation.by_first_character
+    assert alternation.spans(text) == _finditer(alternation, text) == [(0, 0), (0, 1), (1, 3), (3, 3), (3, 4), (4, 4)]
+
+
+def test_an_alternative_starting_with_any_character_is_searched_whole() -> None:
+    alternation = Alternation(["[^ ]z", "zz", ".y"], re.I)
+    text = "xz zz ay"
+    assert not alternation.by_first_character
+    assert alternation.spans(text) == _finditer(alternation, text) == [(0, 2), (3, 5), (6, 8)]
+
+
+def test_back_references_are_searched_whole() -> None:
+    alternation = Alternation(["(a)\\1", "(b)\\2"], 0)
+    text = "aa bb ab"
+    assert not alternation.by_first_character
+    assert alternation.spans(text) == _finditer(alternation, text) == [(0, 2), (3, 5)]
+
+
+def test_inline_flags_are_searched_whole() -> None:
+    alternation = Alternation(["(?i:abc)", "xyz"], 0)
+    text = "ABC xyz XYZ"
+    assert not alternation.by_first_character
+    assert alternation.spans(text) == _finditer(alternation, text) == [(0, 3), (4, 7)]
+
+
+_PIECES = ["a", "b", "é", "É", "k", "K", "\\s", "\\w", "\\d", "[ab]", "[^a]", "(?:ab|c)", "x?", "(?:de )?", "(?<!a)", "\\b", ".", "[b-d]"]
+_ALPHABET = "aAbBcCdDéÉkK\u212a1 ,.x"
+
+
+def test_random_alternations_find_what_re_finds() -> None:
+    """Random alternations over letters, sets, optional and zero-width elements, on random
+    texts (a fixed seed): the same spans as `re.finditer`, with and without IGNORECASE."""
+    rng = random.Random(13)
+    by_first_character = 0
+    for _ in range(400):
+        parts = ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))]
+        flags = rng.choice([0, re.I])
+        prefix = rng.choice(["", r"\b", r"(?<!\S)"])
+        alternation = Alternation(parts, flags, prefix=prefix)
+        by_first_character += alternation.by_first_character
+        for _ in range(5):
+            text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30)))
+            assert alternation.spans(text) == _finditer(alternation, text), (parts, flags, prefix, text)
+    assert by_first_character >= 100  # most of them exercise the search by first character
