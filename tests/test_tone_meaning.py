@@ -148,6 +148,27 @@ def test_the_first_stage_reads_word_by_word_what_its_whole_alternation_finds(lan
     assert cue_lexicon(lang).gate.starts(quick_words(texts[2 if lang == "fr" else 4])[0])  # it does find cues
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_gate_of_the_first_stage_finds_what_its_whole_alternation_finds(lang):
+    # Large gates are read word by word, small ones (discrimination, ultimatum, predication) whole.
+    from charterguard.linguistics import quick_words
+    from charterguard.tone.meaning import WHOLE_GATE_PARTS, cue_lexicon
+
+    cues = cue_lexicon(lang)
+    gates = [cues.gate, *cues.discrimination, *cues.ultimatum, *cues.predication]
+    assert {len(g._parts) <= WHOLE_GATE_PARTS for g in gates} == {True, False}  # both ways are exercised
+    rows = (ROOT / "bench" / "data" / f"tone_suite_{lang}.tsv").read_text(encoding="utf-8").splitlines()
+    texts = [row.split("\t")[-1] for row in rows if row.strip() and not row.startswith("#")]
+    found = 0
+    for gate in gates:
+        for text in texts:
+            joined, _ = quick_words(text)
+            starts = gate.starts(joined)
+            assert starts == [m.start() for m in gate.whole.finditer(joined)], text
+            found += len(starts)
+    assert found
+
+
 def test_a_whole_doc_parsed_with_the_parser_is_reused():
     from charterguard import nlp
 

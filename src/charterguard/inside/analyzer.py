@@ -43,6 +43,7 @@ tense of its verbs): a few per cent of ordinary posts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -817,10 +818,10 @@ class InsideAnalyzer:
 def _sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     out: list[Sentence] = []
     k = 0
+    starts = [t.start for t in tokens]  # increasing: each sentence's tokens found by bisection
     for m in _SENTENCE.finditer(text):
         lo = k
-        while k < len(tokens) and tokens[k].start < m.end():
-            k += 1
+        k = bisect_left(starts, m.end(), lo=k)  # the first token from the sentence's end on
         out.append(Sentence(m.start(), m.end(), lo, k))
     if not out or out[-1].hi < len(tokens):
         out.append(Sentence(out[-1].end if out else 0, len(text), out[-1].hi if out else 0, len(tokens)))

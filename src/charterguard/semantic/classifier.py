@@ -26,7 +26,9 @@ import math
 import zlib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources.abc import Traversable
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +49,17 @@ def gate_features(text: str, joined: str | None = None) -> set[str]:
     (`joined`: `quick_words(text)[0]`, when the caller has it)."""
     words = (quick_words(text)[0] if joined is None else joined).split()
     out = set(words)
-    out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    out.update(map(" ".join, zip(words, words[1:])))
     for w in words:
         if len(w) >= PIECE_MIN_LENGTH:
-            out.update("~" + w[i : i + 4] for i in range(len(w) - 3))
+            out.update(_pieces(w))
     return out
+
+
+@lru_cache(maxsize=16_384)
+def _pieces(word: str) -> tuple[str, ...]:
+    """The 4-letter pieces of a long word, as gate features (words come back post after post)."""
+    return tuple("~" + word[i : i + 4] for i in range(len(word) - 3))
 
 
 def fit_gate(texts: list[str], hostile: np.ndarray) -> dict[str, float]:
@@ -73,7 +81,8 @@ def fit_gate(texts: list[str], hostile: np.ndarray) -> dict[str, float]:
 
 def gate_score(weights: dict[str, float], text: str, joined: str | None = None) -> float:
     features = gate_features(text, joined)
-    return sum(weights.get(f, 0.0) for f in features) / math.sqrt(len(features) + 1)
+    # (map: the same sums in the same order as a generator, without its per-feature frame)
+    return sum(map(weights.get, features, repeat(0.0))) / math.sqrt(len(features) + 1)
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, weight: np.ndarray | None = None, iterations: int = 50) -> np.ndarray:
