@@ -169,6 +169,16 @@ def test_every_gate_of_the_first_stage_finds_what_its_whole_alternation_finds(la
     assert found
 
 
+def test_a_cue_phrase_is_found_wherever_it_opens_by_form_lemma_or_singular_and_wins_over_its_words():
+    from charterguard.tone.meaning import cue_lexicon, matches
+
+    cues = cue_lexicon("fr", (("hostile", "sac à patates"), ("hostile", "sac")))
+    (s,) = sentence("Un sac à patates, deux sacs à patates et un sac de patates.")
+    forms = [w.form for w in s.words]
+    got = [" ".join(forms[a:b]) for a, b in matches(s, cues, "hostile")]
+    assert got == ["sac a patates", "sacs a patates", "sac"]  # "sac de patates": the word alone
+
+
 def test_a_whole_doc_parsed_with_the_parser_is_reused():
     from charterguard import nlp
 

@@ -417,9 +417,18 @@ def matches(sentence: Sentence, cues: CueLexicon, name: str) -> list[tuple[int, 
                if _judging(single, w) and not (k and words[k - 1].form in _FRENCH_SUBJECTS and sentence.language == "fr")]
     else:
         out = [(k, k + 1) for k, w in enumerate(words) if _in(single, w)]
-    for phrase in cues.phrases.get(name, ()):
+    phrases = cues.phrases.get(name, ())
+    # Where each word can open a phrase (its form, lemma or singular form): each phrase is tried
+    # at those words only, in order, not at every word.
+    opening: dict[str, list[int]] = {}
+    for k, w in (enumerate(words) if phrases else ()):
+        for key in {w.form, w.lemma, _singular(w.form)}:
+            opening.setdefault(key, []).append(k)
+    for phrase in phrases:
         n = len(phrase)
-        for k in range(len(words) - n + 1):
+        for k in opening.get(phrase[0], ()):
+            if k > len(words) - n:
+                break
             if all(words[k + j].form == p or words[k + j].lemma == p or _singular(words[k + j].form) == p for j, p in enumerate(phrase)):
                 out = [(a, b) for a, b in out if b <= k or a >= k + n]  # the phrase wins over its words
                 out.append((k, k + n))
