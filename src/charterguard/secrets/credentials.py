@@ -223,7 +223,7 @@ _ADVICE_BEFORE = re.compile(
 # Only `looks_random` values count, and not after words naming an identifier (commit, hash, order...).
 _NEAR_KEYWORD = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<key>keys?|secrets?|cl[ée]s?|clefs?|credentials?)|(?P<token>tokens?|jetons?))(?![\w\-])"
-    r"(?P<words>[^\n.?]{0,60}?)(?<![\w\-+/=#@])(?P<bare>[A-Za-z0-9+/_\-.=~%]{20,512})(?![\w\-+/=])"
+    r"(?P<words>[^\n.?]{0,100}?)(?<![\w\-+/=#@])(?P<bare>[A-Za-z0-9+/_\-.=~%]{20,512})(?![\w\-+/=])"
 )
 # Words naming a key, then the value right after them, no connector: "clé API d525e61a et secret
 # wWUBPa8UpfNsaqiF", "the token 4f9a...". Shorter values than `_NEAR_KEYWORD` takes (`looks_like_short_key`).
@@ -232,6 +232,15 @@ _KEY_THEN_VALUE = re.compile(
     r"|cl[ée]f?s?(?:\s+(?:d['’]\s?)?api|\s+secr[eè]te)?|jetons?)"
     r"[ \t]+(?P<bare>[A-Za-z0-9]{8,19})(?![\w\-+/=@]|\.\w)"
 )
+# The identifying half of a key pair, named as such ("Auth ID X", "accessId=X", "access key id: X"), or the first
+# half of "access X / secret Y" (S3-compatible storage: Wasabi, MinIO...): whoever holds both halves is the account,
+# so the id is a credential's half, an API key as AWS's key ids are (random-shaped values only: `_access_halves`).
+_ACCESS_HALF = re.compile(
+    r"(?i)(?<![\w\-])(?P<name>(?:auth|access)[ _\-]?(?:key[ _\-]?)?id|access)(?![a-z])[\"']?[ \t]*[:=]?[ \t]*[\"']?"
+    r"(?P<value>[A-Za-z0-9+/_\-]{8,64})(?![\w+/=\-])"
+)
+# What follows the first half of a pair when the second follows: "/ secret", ", secret key:", "; password".
+_SECRET_HALF_AFTER = re.compile(r"(?i)[\"']?[ \t]*(?:[/,;|&]|\s(?:et|and))[ \t]*(?:secret|password|mot de passe|pass|pwd|mdp|private|priv[ée]e)")
 # A command-line option naming a key, a token or a secret, then its value after a space or "=":
 # `kubeadm join --token X`, `--api-key X`, `-client-secret=X` (the option's last word names it).
 _KEY_OPTION = re.compile(
@@ -441,7 +450,8 @@ _PAIR = re.compile(
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
     r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–—]\s+|[ \t]*\n[ \t]*)"
-    r"(?P<password>(?!(?:mdp|pwd|pw|pass|password|mot)(?![\w\-]))[^\s,;]{3,128})"
+    # (not the label of the second half of a key pair: "access X / secret Y")
+    r"(?P<password>(?!(?:mdp|pwd|pw|pass|password|mot)(?![\w\-])|(?:secret|key|token|jeton|cl[ée])s?[ \t]*[:=]?[ \t]+[^\s,;]{8})[^\s,;]{3,128})"
     # ("u: admin p: X": the one-letter labels of a quick note, with their colons)
     r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username|u(?=\s*:))\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})(?![^\W_])\s*(?:,|/|\s+(?:et|and))?\s*"
     r"(?<![^\W\d_])(?:pass(?:word)?|pwd|mdp|mot de passe|pw|p(?=\s*:))\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
@@ -483,7 +493,7 @@ _COMMAND_LINE = re.compile(
 )
 # A user option and a password option on the same command line, whatever the tool ("docker login -u ci -p X",
 # "az login -u me -p X", "mosquitto_pub -u s -P X"); a number after -p is a port.
-_USER_OPTION = re.compile(r"(?<=\s)(?:-u|-U|--user(?:name)?|--login|-l)(?:\s+|=)['\"]?[^\s'\"\-$]")
+_USER_OPTION = re.compile(r"(?<=\s)(?:-u|-U|--user(?:name)?|--login|-l)(?:\s+|=)['\"]?(?P<user>[^\s'\"\-$][^\s'\"]{0,63})")
 _PASSWORD_OPTION = re.compile(r"(?<=\s)-[pP](?:\s+|=)?(?P<q>['\"]?)(?P<value>[^\s'\"\-$][^\s'\"]{2,127})")
 _COMMAND_LINE_VALUES = ("attached", "sshpass", "long", "userpass", "tool", "openssl", "rdp", "smb", "netuse", "sql", "htpasswd", "securestring")
 # A line of ~/.pgpass: hostname:port:database:username:password.
@@ -741,6 +751,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if looks_like_short_key(value) and not IDENTIFIER_WORDS.search(before) and not _ADVICE_BEFORE.search(before):
             family = secret_family(value, m.group("word"))
             out.append(SecretCandidate(m.start("bare"), m.end("bare"), family, f"{family.lower()}-after-its-name"))
+    out += _access_halves(text) if "access" in lowered or "auth" in lowered else []
     for m in _LOGIN_COMMAND.finditer(text) if " login " in lowered else ():
         value = m.group("value").rstrip(_TRAILING)
         if looks_generated(value) and looks_like_key(value) and not _ASSIGNMENT.match(value):
@@ -780,10 +791,14 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start(group), end, family, "command-line-password"))
     if " -" in text:
         for line in _lines_with_user_option(text):
+            user = _USER_OPTION.search(text, *line)
             for m in _PASSWORD_OPTION.finditer(text, *line):
                 value = m.group("value").rstrip(_TRAILING)
                 if not value.isdigit() and (looks_like_password(value) or looks_like_key(value)):
-                    out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), "PASSWORD", "command-line-password"))
+                    # (a login's user and password: basic credentials, as curl -u's; a robot account's generated
+                    # value of a token's length, or the password of user "__token__", is a token)
+                    family = secret_family(value, place=BASIC_PASSWORD, user=user.group("user") if user else "")
+                    out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), family, "command-line-password"))
     if "pgpass" in text:
         for m in _PGPASS_LINE.finditer(text):
             if looks_like_password(m.group("password")) or looks_like_key(m.group("password")):
@@ -1200,6 +1215,18 @@ def _is_public_default(value: str, text: str, start: int) -> bool:
         return False
     sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     return _DEFAULT_WORDS.search(text, sentence_start, start) is not None
+
+
+def _access_halves(text: str) -> list[SecretCandidate]:
+    """The identifying halves of key pairs (`_ACCESS_HALF`): named an id, or "access" with the secret half after it."""
+    out = []
+    for m in _ACCESS_HALF.finditer(text):
+        value = m.group("value")
+        if not m.group("name").casefold().endswith("id") and _SECRET_HALF_AFTER.match(text, m.end()) is None:
+            continue  # "access 2FA...", "access ABCDEFGH1234 hours": no secret half named after it
+        if (looks_random(value) or looks_like_short_key(value)) and not _ASSIGNMENT.match(value):
+            out.append(SecretCandidate(m.start("value"), m.end("value"), secret_family(value, "access key id"), "access-key-id"))
+    return out
 
 
 def _lines_with_user_option(text: str) -> list[tuple[int, int]]:

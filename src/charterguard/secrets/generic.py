@@ -23,7 +23,7 @@ import re
 from . import SecretCandidate, long_runs
 from .catalogue import NOT_SECRET_PREFIXES
 from .credentials import COMPLEMENT_BEFORE
-from .family import secret_family
+from .family import head_words, secret_family
 from .shape import decodes_to_prose, entropy, is_documented_sample, is_hex, is_public_key_material, looks_generated
 
 # A run of the base64/base64url alphabet, 16+ long, not inside a longer word, a path or a link.
@@ -183,7 +183,8 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
             if member is not None and member.group(1) in _JWK_PRIVATE:
                 out.append(SecretCandidate(start, end, "PRIVATE_KEY", "jwk-private-parameter"))
             continue
-        credential, public = _last(_CREDENTIAL_CONTEXT, before), _last(_PUBLIC_CONTEXT, before)
+        # (the credential word heading the phrase: "REST key that the on-call bot uses:" names a key)
+        credential, public = _last(_CREDENTIAL_CONTEXT, head_words(before)), _last(_PUBLIC_CONTEXT, before)
         if decodes_to_prose(value) and not (credential is not None and _PASSPHRASE_WORD.search(before)):
             continue  # base64 of words: a slogan, a page; under a password or secret word, an encoded passphrase
         named_before = credential is not None  # (else named after the value, if at all)
