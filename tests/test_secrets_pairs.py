@@ -2,7 +2,8 @@
 overlaps resolved), with the look-alikes each way must leave alone.
 
 - the identifying half of a pair is a credential's half: named an id by an auth or access word ("Auth ID X",
-  "accessId=X", "access key id: X"), or "access X / secret Y" with no vendor prefix (S3-compatible storage);
+  "accessId=X", "access key id: X"), or named "key id" or "access" with the secret half given after it ("keyID X ...
+  applicationKey Y", "access X / secret Y" with no vendor prefix: S3-compatible storage);
   the secret half is found as before, and its label ("secret") is never read as a password;
 - a key or token word, then a long random value later in the same sentence, a relative clause between them
   ("token du bot qui poste les alertes dans le canal #incidents : X").
@@ -35,6 +36,8 @@ def found(text: str) -> list[tuple[str, str]]:
         (f"Les accès du fournisseur SMS : Auth ID {ACCESS_ID}, Auth Token {SECRET}", [ACCESS_ID, SECRET]),
         (f"collector.conf: accessId=Xk4pQ9mZ2vRw7t accessKey={SECRET}", ["Xk4pQ9mZ2vRw7t", SECRET]),
         (f"the storage access key id: {ACCESS_ID} (secret in the vault)", [ACCESS_ID]),
+        # "key id" with the secret half given after it, on the next line of a chat
+        (f"[10:43] Tom : keyID 00a3f5c81e9d27b4c60f1e2d9\n[10:43] Tom : applicationKey {SECRET}", ["00a3f5c81e9d27b4c60f1e2d9", SECRET]),
     ],
 )
 def test_both_halves_of_a_key_pair_are_found(text: str, halves: list[str]) -> None:
@@ -54,7 +57,9 @@ def test_both_halves_of_a_key_pair_are_found(text: str, halves: list[str]) -> No
         # an id that is a number or a word
         "accessId=12345678901234 in the audit log",
         "auth id: customer-support-team",
-        # a login and a default password: the pair reader's, unchanged
+        # a key id with no secret half given, or public key material's id
+        "The key id 7F3A19C2D4E5B6A8 is on the keyserver",
+        "gpg key ID 3AA5C34371567BD2, then export the secret key with --armor for the backup",
     ],
 )
 def test_access_and_id_words_without_a_key_stay_clean(text: str) -> None:
@@ -95,6 +100,8 @@ def test_a_value_far_from_a_key_word_but_named_otherwise_stays_clean(text: str) 
     [
         "access " * 15_000 + "/ secret",
         "auth id " * 12_000,
+        "keyID 0051ec03f8df38b0bfbdee7c2 secret_" * 2_500,
+        "key id " + "k" * 90_000,
         "access A1B2C3D4E5F6G7H8 / " * 5_000,
         "token " + "du bot qui poste " * 6_000 + ": " + SECRET,
     ],

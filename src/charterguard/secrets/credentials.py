@@ -53,6 +53,7 @@ from .shape import (
     encoding_said,
     entropy,
     is_documented_sample,
+    is_hex,
     is_placeholder,
     is_public_key_material,
     looks_generated,
@@ -232,15 +233,20 @@ _KEY_THEN_VALUE = re.compile(
     r"|cl[ée]f?s?(?:\s+(?:d['’]\s?)?api|\s+secr[eè]te)?|jetons?)"
     r"[ \t]+(?P<bare>[A-Za-z0-9]{8,19})(?![\w\-+/=@]|\.\w)"
 )
-# The identifying half of a key pair, named as such ("Auth ID X", "accessId=X", "access key id: X"), or the first
-# half of "access X / secret Y" (S3-compatible storage: Wasabi, MinIO...): whoever holds both halves is the account,
-# so the id is a credential's half, an API key as AWS's key ids are (random-shaped values only: `_access_halves`).
+# The identifying half of a key pair, named as such ("Auth ID X", "accessId=X", "access key id: X"), or named "key id"
+# or "access" with the secret half after it ("keyID X ... applicationKey Y", "access X / secret Y": S3-compatible
+# storage, Wasabi, MinIO, Backblaze): whoever holds both halves is the account, so the id is a credential's half, an
+# API key as AWS's key ids are (random-shaped values only: `_access_halves`).
 _ACCESS_HALF = re.compile(
-    r"(?i)(?<![\w\-])(?P<name>(?:auth|access)[ _\-]?(?:key[ _\-]?)?id|access)(?![a-z])[\"']?[ \t]*[:=]?[ \t]*[\"']?"
+    r"(?i)(?<![\w\-])(?P<name>(?:auth|access)[ _\-]?(?:key[ _\-]?)?id|(?P<needs_secret>key[ _\-]?id|access))(?![a-z])[\"']?[ \t]*[:=]?[ \t]*[\"']?"
     r"(?P<value>[A-Za-z0-9+/_\-]{8,64})(?![\w+/=\-])"
 )
-# What follows the first half of a pair when the second follows: "/ secret", ", secret key:", "; password".
-_SECRET_HALF_AFTER = re.compile(r"(?i)[\"']?[ \t]*(?:[/,;|&]|\s(?:et|and))[ \t]*(?:secret|password|mot de passe|pass|pwd|mdp|private|priv[ée]e)")
+_ACCESS_HALF_CUES = ("access", "auth", "keyid", "key id", "key_id", "key-id")
+_SECRET_HALF_REACH = 200  # how far after an id its secret half may be given (the next line of a chat, of a config)
+# The secret half, named, with its value: "/ secret Y", ", secret key: Y", "\napplicationKey Y", "; password=Y".
+_SECRET_HALF = re.compile(r"(?i)(?:secret|key|token|password|passwd|pwd|mot de passe|mdp|priv[ée]e?)[\w\-]*[\"']?[ \t]*[:=]?[ \t]*[\"']?[^\s\"',;]{8}")
+# Public key material's ids: a PGP or SSH key's id is printed with it, shared on purpose.
+_PUBLIC_KEY_ID_BEFORE = re.compile(r"(?i)gpg|pgp|gnupg|ssh|fingerprint|empreinte|signing|sign[ée]|jwk|kid")
 # A command-line option naming a key, a token or a secret, then its value after a space or "=":
 # `kubeadm join --token X`, `--api-key X`, `-client-secret=X` (the option's last word names it).
 _KEY_OPTION = re.compile(
@@ -751,7 +757,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if looks_like_short_key(value) and not IDENTIFIER_WORDS.search(before) and not _ADVICE_BEFORE.search(before):
             family = secret_family(value, m.group("word"))
             out.append(SecretCandidate(m.start("bare"), m.end("bare"), family, f"{family.lower()}-after-its-name"))
-    out += _access_halves(text) if "access" in lowered or "auth" in lowered else []
+    out += _access_halves(text) if holds_any(lowered, _ACCESS_HALF_CUES) else []
     for m in _LOGIN_COMMAND.finditer(text) if " login " in lowered else ():
         value = m.group("value").rstrip(_TRAILING)
         if looks_generated(value) and looks_like_key(value) and not _ASSIGNMENT.match(value):
@@ -1218,15 +1224,27 @@ def _is_public_default(value: str, text: str, start: int) -> bool:
 
 
 def _access_halves(text: str) -> list[SecretCandidate]:
-    """The identifying halves of key pairs (`_ACCESS_HALF`): named an id, or "access" with the secret half after it."""
+    """The identifying halves of key pairs (`_ACCESS_HALF`): named an auth or access id, or "key id" or "access" with
+    the secret half after it."""
     out = []
     for m in _ACCESS_HALF.finditer(text):
         value = m.group("value")
-        if not m.group("name").casefold().endswith("id") and _SECRET_HALF_AFTER.match(text, m.end()) is None:
-            continue  # "access 2FA...", "access ABCDEFGH1234 hours": no secret half named after it
-        if (looks_random(value) or looks_like_short_key(value)) and not _ASSIGNMENT.match(value):
+        if m.group("needs_secret") is not None and _SECRET_HALF.search(text, m.end(), m.end() + _SECRET_HALF_REACH) is None:
+            continue  # "access 2FA...", "the key id 7F3A19C2 is on the keyserver": no secret half given after it
+        if _PUBLIC_KEY_ID_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "GPG key ID 3AA5C34371567BD2": public key material's id
+        if _identifier_shaped(value) and not _ASSIGNMENT.match(value):
             out.append(SecretCandidate(m.start("value"), m.end("value"), secret_family(value, "access key id"), "access-key-id"))
     return out
+
+
+def _identifier_shaped(value: str) -> bool:
+    """An account's generated identifier: random-looking, a short key's shape, or 16+ hex digits mixing digits
+    and letters (Backblaze's key ids: 25)."""
+    if looks_random(value) or looks_like_short_key(value):
+        return True
+    return 16 <= len(value) <= 64 and is_hex(value) and any(c.isdigit() for c in value) and any(c.isalpha() for c in value) \
+        and entropy(value) >= 3.0
 
 
 def _lines_with_user_option(text: str) -> list[tuple[int, int]]:
