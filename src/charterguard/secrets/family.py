@@ -21,7 +21,7 @@ from .vocabulary import NAMING_WORD_FAMILIES
 
 # Where a value sits, when that decides its family before any word does.
 URL_PASSWORD = "url-password"  # the password of a URL's user part or of a connect descriptor (svc:X@host, scott/X@db)
-BASIC_PASSWORD = "basic-password"  # the password half of HTTP basic credentials on a command line (curl -u user:X)
+BASIC_PASSWORD = "basic-password"  # the password half of basic credentials on a command line (curl -u user:X, login -u user -p X)
 CONNECTION_SETTING = "connection-setting"  # a setting inside a connection string (Server=...;Password=X, ?user=u&password=X)
 OTP_LINK = "otp-link"  # the secret of an authenticator's otpauth:// link: a TOTP seed
 PLACES = (URL_PASSWORD, BASIC_PASSWORD, CONNECTION_SETTING, OTP_LINK)
