@@ -367,12 +367,21 @@ COMPLEMENT_BEFORE = re.compile(
 )
 
 
+# A negation before a word: the word says what the value is not ("not the public one", « pas la publique »).
+NEGATED_BEFORE = re.compile(
+    r"(?i)(?<![\w\-])(?:not|never|pas|non|jamais|isn['’]t)\s+(?:(?:the|a|an|la|le|les|l['’]|une?|du|de|d['’])\s*)?$"
+)
+
+
 def names_an_identifier(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], the words after a credential word, name an identifier: an identifier word
     there that is not a complement ("token id: X", "key fingerprint: X"); "le jeton API ... des factures : X"
-    and "the token for the orders sync: X" name a token (the head noun comes first)."""
+    and "the token for the orders sync: X" name a token (the head noun comes first); "clé privée (pas la
+    publique) : X" names a private key (the identifier word negated)."""
     return any(
-        COMPLEMENT_BEFORE.search(text, max(start, m.start() - 40), m.start()) is None for m in IDENTIFIER_WORDS.finditer(text, start, end)
+        COMPLEMENT_BEFORE.search(text, max(start, m.start() - 40), m.start()) is None
+        and NEGATED_BEFORE.search(text, max(start, m.start() - 20), m.start()) is None
+        for m in IDENTIFIER_WORDS.finditer(text, start, end)
     )
 
 

@@ -22,7 +22,7 @@ import re
 
 from . import SecretCandidate, long_runs
 from .catalogue import NOT_SECRET_PREFIXES
-from .credentials import COMPLEMENT_BEFORE
+from .credentials import COMPLEMENT_BEFORE, NEGATED_BEFORE
 from .family import head_words, secret_family
 from .shape import decodes_to_prose, entropy, is_documented_sample, is_hex, is_public_key_material, looks_generated
 from .vocabulary import DECIDING_COMPOUND_HEADS, DECIDING_CREDENTIAL_WORDS
@@ -186,8 +186,9 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
             continue  # base64 of words: a slogan, a page; under a password or secret word, an encoded passphrase
         named_before = credential is not None  # (else named after the value, if at all)
         if public is not None and (credential is None or public.end() > credential.end()) \
-                and (credential is None or COMPLEMENT_BEFORE.search(before, credential.end(), public.start()) is None):
-            continue  # (unless the public word is the credential's complement: "le jeton API ... des factures : X")
+                and (credential is None or COMPLEMENT_BEFORE.search(before, credential.end(), public.start()) is None) \
+                and NEGATED_BEFORE.search(before, max(0, public.start() - 20), public.start()) is None:
+            continue  # (unless the public word is the credential's complement, "le jeton API ... des factures : X", or negated)
         if credential is None and public is None:
             credential = _named_after(text, end)  # "<value> is our prod API key", "<value> (token du bot)"
         if credential is not None and (phrase := _last(_PUBLIC_KEY_PHRASE, before)) is not None \
