@@ -396,6 +396,8 @@ def test_the_default_charter_examples_pass() -> None:
         "https://trello.com/b/" + "ab/" * 30_000,
         "https://objectstorage.eu-paris-1.oraclecloud.com/p/" + "a" * 90_000,
         "https://x.example/f?" + "Authorization=a&" * 6_000,
+        "BUNDLE_" + "AAAA__" * 15_000 + "=x",
+        "BUNDLE_GEMS__X__IO=a:" * 5_000,
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:

@@ -511,6 +511,12 @@ _COMMAND_LINE = re.compile(
 _USER_OPTION = re.compile(r"(?<=\s)(?:-u|-U|--user(?:name)?|--login|-l)(?:\s+|=)['\"]?(?P<user>[^\s'\"\-$][^\s'\"]{0,63})")
 _PASSWORD_OPTION = re.compile(r"(?<=\s)-[pP](?:\s+|=)?(?P<q>['\"]?)(?P<value>[^\s'\"\-$][^\s'\"]{2,127})")
 _COMMAND_LINE_VALUES = ("attached", "sshpass", "long", "userpass", "tool", "openssl", "rdp", "smb", "netuse", "sql", "htpasswd", "securestring")
+# Bundler's credentials for a private gem source, in an environment variable named after its host (dots written
+# "__", dashes "___"): `BUNDLE_GEMS__ACME__COM=user:password`; the pair is the secret, as a docker config's auth is.
+_BUNDLER_SOURCE = re.compile(
+    r"(?<![\w])BUNDLE_(?P<host>(?:[A-Z0-9]+_{2,3})+[A-Z]{2,12})[\"']?[ \t]*[=:][ \t]*[\"']?"
+    r"(?P<value>(?P<user>[^\s:\"'@$]{1,64}):(?P<password>[^\s\"'$]{3,128}))"
+)
 # A line of ~/.pgpass: hostname:port:database:username:password.
 _PGPASS_LINE = re.compile(r"(?m)(?<![\w.\-])[\w.\-*]{1,253}:(?:\d{1,5}|\*):[\w.\-*]{1,63}:[\w.\-*@]{1,63}:(?P<password>[^\s:]{3,128})$")
 # The string a wifi QR code holds: WIFI:T:WPA;S:<network>;P:<password>;; (";" escaped as "\;").
@@ -535,6 +541,7 @@ _CUES = (
     "compte", "account", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
     "combina", "combo", "admin", "root", "connect", "securestring", "snmp", "community string", "phrase secr",
     "kennwort", "contrase",  # (the vocabulary's German and Spanish words, which hold no other cue)
+    "bundle_",  # (Bundler's gem source credentials, named after their host: `_BUNDLER_SOURCE`)
 )
 # Read on the post with a space before it and for its brackets, quotes and line breaks (`_word_starts`), so that a word's
 # start is a cue: " cle" (not "article"), " clé" (not "recyclés"), " pin" (not "shipping"); "access " (not "accessibility"),
@@ -814,6 +821,13 @@ def find_announced(text: str) -> list[SecretCandidate]:
                     # value of a token's length, or the password of user "__token__", is a token)
                     family = secret_family(value, place=BASIC_PASSWORD, user=user.group("user") if user else "")
                     out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), family, "command-line-password"))
+    for m in _BUNDLER_SOURCE.finditer(text) if "BUNDLE_" in text else ():
+        password = m.group("password").rstrip(_TRAILING)
+        if password.casefold() not in _URL_PLACEHOLDERS and not is_placeholder(password) and not is_placeholder(m.group("user")):
+            # (a code host's token user: a token; else a name with no credential word: an API key, `secret_family`'s rule 4)
+            user = m.group("user").casefold()
+            family = "TOKEN" if user in TOKEN_USERS else secret_family(m.group("value"), "BUNDLE_" + m.group("host"))
+            out.append(SecretCandidate(m.start("value"), m.start("password") + len(password), family, "bundler-source-credentials"))
     if "pgpass" in text:
         for m in _PGPASS_LINE.finditer(text):
             if looks_like_password(m.group("password")) or looks_like_key(m.group("password")):
