@@ -1,9 +1,9 @@
 """Both halves of a key pair, and a value far from the word announcing it (`secrets` rule kind, every finder,
 overlaps resolved), with the look-alikes each way must leave alone.
 
-- the identifying half of a pair is a credential's half: named an id by an auth or access word ("Auth ID X",
-  "accessId=X", "access key id: X"), or named "key id" or "access" with the secret half given after it ("keyID X ...
-  applicationKey Y", "access X / secret Y" with no vendor prefix: S3-compatible storage);
+- the identifying half of a pair is a credential's half: named an access key id ("access key id: X"), or named an
+  auth or access id, a key id or "access" with the secret half given after it ("Auth ID X, Auth Token Y", "accessId=X
+  accessKey=Y", "keyID X ... applicationKey Y", "access X / secret Y" with no vendor prefix: S3-compatible storage);
   the secret half is found as before, and its label ("secret") is never read as a password;
 - a key or token word, then a long random value later in the same sentence, a relative clause between them
   ("token du bot qui poste les alertes dans le canal #incidents : X").
@@ -53,6 +53,9 @@ def test_both_halves_of_a_key_pair_are_found(text: str, halves: list[str]) -> No
         "Need access to the repo ASAP, the ticket is OPS-2231",
         "access denied for user jdupont2026 / secret santa list is in the drive",
         "The Auth ID field is shown on the console's home page",
+        # a payment's authorization id: no secret half given
+        "Transaction approved, auth id 7F3A9C2B, receipt sent",
+        "Paiement accepté : numéro d'autorisation, auth ID 4B7E2A9D",
         "Access ID cards are handed out at reception on Monday",
         # an id that is a number or a word
         "accessId=12345678901234 in the audit log",

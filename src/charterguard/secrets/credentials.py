@@ -233,10 +233,11 @@ _KEY_THEN_VALUE = re.compile(
     r"|cl[ée]f?s?(?:\s+(?:d['’]\s?)?api|\s+secr[eè]te)?|jetons?)"
     r"[ \t]+(?P<bare>[A-Za-z0-9]{8,19})(?![\w\-+/=@]|\.\w)"
 )
-# The identifying half of a key pair, named as such ("Auth ID X", "accessId=X", "access key id: X"), or named "key id"
-# or "access" with the secret half after it ("keyID X ... applicationKey Y", "access X / secret Y": S3-compatible
-# storage, Wasabi, MinIO, Backblaze): whoever holds both halves is the account, so the id is a credential's half, an
-# API key as AWS's key ids are (random-shaped values only: `_access_halves`).
+# The identifying half of a key pair: named an access key id ("access key id: X", "accessKeyId=X"), or named an auth
+# or access id, a key id or "access" with the secret half given after it ("Auth ID X, Auth Token Y", "accessId=X
+# accessKey=Y", "keyID X ... applicationKey Y", "access X / secret Y": S3-compatible storage, Wasabi, MinIO,
+# Backblaze): whoever holds both halves is the account, so the id is a credential's half, an API key as AWS's key
+# ids are (random-shaped values only: `_access_halves`). A payment's "auth id" comes with no secret half.
 _ACCESS_HALF = re.compile(
     r"(?i)(?<![\w\-])(?P<name>(?:auth|access)[ _\-]?(?:key[ _\-]?)?id|(?P<needs_secret>key[ _\-]?id|access))(?![a-z])[\"']?[ \t]*[:=]?[ \t]*[\"']?"
     r"(?P<value>[A-Za-z0-9+/_\-]{8,64})(?![\w+/=\-])"
@@ -1247,13 +1248,14 @@ def _is_public_default(value: str, text: str, start: int) -> bool:
 
 
 def _access_halves(text: str) -> list[SecretCandidate]:
-    """The identifying halves of key pairs (`_ACCESS_HALF`): named an auth or access id, or "key id" or "access" with
-    the secret half after it."""
+    """The identifying halves of key pairs (`_ACCESS_HALF`): named an access key id, or an auth or access id, a key
+    id or "access" with the secret half after it."""
     out = []
     for m in _ACCESS_HALF.finditer(text):
         value = m.group("value")
-        if m.group("needs_secret") is not None and _SECRET_HALF.search(text, m.end(), m.end() + _SECRET_HALF_REACH) is None:
-            continue  # "access 2FA...", "the key id 7F3A19C2 is on the keyserver": no secret half given after it
+        access_key_id = m.group("needs_secret") is None and "key" in m.group("name").casefold()
+        if not access_key_id and _SECRET_HALF.search(text, m.end(), m.end() + _SECRET_HALF_REACH) is None:
+            continue  # "access 2FA...", "the key id 7F3A19C2 is on the keyserver", a payment's "auth id": no secret half after it
         if _PUBLIC_KEY_ID_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "GPG key ID 3AA5C34371567BD2": public key material's id
         if _identifier_shaped(value) and not _ASSIGNMENT.match(value):
