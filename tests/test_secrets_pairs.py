@@ -92,6 +92,10 @@ def test_a_random_value_far_from_its_word_in_the_same_sentence_is_found(text: st
         "the token refresh job broke again in the pipeline last night, see commit 9f3c07be51d24a8e6b1fd0c3a7e45b2981c6f0de",
         # another sentence
         "On a renouvelé le token du bot hier. La vidéo de la démo : dQw4w9WgXcQ8pLmZ2vRw7tK9",
+        # a link's pieces after a key or token word: the link readers' (a public page, a video)
+        "Key takeaways from our offsite in Lyon with the whole product team and partners, video here: youtu.be/dQw4w9WgXcQ8pL",
+        "The token economy talk was great, slides and replay for everyone: https://acme.com/r/Qm7ZkP2vXr9TwL4nHs8b",
+        "Key takeaways, video: youtu.be/dQw4w9WgXcQ8pLmZ2vRw",
     ],
 )
 def test_a_value_far_from_a_key_word_but_named_otherwise_stays_clean(text: str) -> None:

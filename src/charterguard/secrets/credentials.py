@@ -226,6 +226,8 @@ _NEAR_KEYWORD = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<key>keys?|secrets?|cl[ée]s?|clefs?|credentials?)|(?P<token>tokens?|jetons?))(?![\w\-])"
     r"(?P<words>[^\n.?]{0,100}?)(?<![\w\-+/=#@])(?P<bare>[A-Za-z0-9+/_\-.=~%]{20,512})(?![\w\-+/=])"
 )
+# A link's pieces, which a random-looking run may start with: "//host/...", "youtu.be/<id>" (a host, then a path).
+_LINK_PIECE = re.compile(r"//|^[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}/")
 # Words naming a key, then the value right after them, no connector: "clé API d525e61a et secret
 # wWUBPa8UpfNsaqiF", "the token 4f9a...". Shorter values than `_NEAR_KEYWORD` takes (`looks_like_short_key`).
 _KEY_THEN_VALUE = re.compile(
@@ -796,6 +798,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("bare").rstrip(".")
         if _ASSIGNMENT.match(value.lstrip("-")):
             continue  # "key=X&token=Y", "--from-literal=password=X": each name=value is read as config, with its own family
+        if _LINK_PIECE.search(value):
+            continue  # "key takeaways, video: youtu.be/dQw4w9WgXcQ", "https://...": a link's pieces (the link readers read links)
         before = text[max(0, m.start() - 24) : m.start("words")]  # "public key", "public VAPID key", "site key", "ssh-rsa" are not secrets
         if looks_random(value) and not names_an_identifier(text, m.start("words"), m.end("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")) and not is_public_key_material(value):
