@@ -53,10 +53,10 @@ def test_both_halves_of_a_key_pair_are_found(text: str, halves: list[str]) -> No
         "Need access to the repo ASAP, the ticket is OPS-2231",
         "access denied for user jdupont2026 / secret santa list is in the drive",
         "The Auth ID field is shown on the console's home page",
+        "Access ID cards are handed out at reception on Monday",
         # a payment's authorization id: no secret half given
         "Transaction approved, auth id 7F3A9C2B, receipt sent",
         "Paiement accepté : numéro d'autorisation, auth ID 4B7E2A9D",
-        "Access ID cards are handed out at reception on Monday",
         # an id that is a number or a word
         "accessId=12345678901234 in the audit log",
         "auth id: customer-support-team",
@@ -69,7 +69,7 @@ def test_access_and_id_words_without_a_key_stay_clean(text: str) -> None:
     assert found(text) == []
 
 
-def test_a_default_password_after_an_access_pair_is_still_read_as_a_password() -> None:
+def test_a_login_and_password_after_the_word_access_are_still_a_password() -> None:
     assert ("PASSWORD", "Ch0colat!ne42") in found("Pour l'accès au NAS : admin / Ch0colat!ne42")
 
 
