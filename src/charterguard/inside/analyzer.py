@@ -110,7 +110,9 @@ _IN_SENTENCE_GAP = " ,'’-\u00a0"
 _HEADCOUNT = re.compile(
     r"(?:\b\d[\d\s.,]*|\b(?:une?\s+)?(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|dozen|dozens|hundreds?)"
     r"(?:\s+(?:de|d['’]|of))?)\s*(?:personnes|salari[ée]s|collaborateurs|collaboratrices|postes|emplois|agents|people|employees|staff|"
-    r"roles|jobs|positions|workers|colleagues|coll[eè]gues|FTEs?|ETP)\b",
+    r"roles|jobs|positions|workers|colleagues|coll[eè]gues|FTEs?|ETP)\b"
+    # "a 300-person sensor maker", "a 40-strong team".
+    r"|\b\d[\d,]*-(?:person|people|strong|employee)\b",
     re.IGNORECASE,
 )
 # Words before a name that make it modify the noun after it ("the Sunderland closure").
@@ -193,6 +195,8 @@ _CALENDAR = frozenset([
 ])
 
 
+# Holidays of two capitalised words ("after New Year", "avant le Nouvel An"): a date, no company.
+_TWO_WORD_HOLIDAYS = frozenset([("new", "year"), ("new", "years"), ("nouvel", "an"), ("black", "friday"), ("boxing", "day"), ("labour", "day"), ("labor", "day")])
 # Capitalised in English, naming a language or a people, no company: "In plain English: the centre shuts".
 _LANGUAGE_NAMES = frozenset([
     "english", "french", "german", "spanish", "italian", "dutch", "european", "american", "british", "chinese", "japanese",
@@ -385,7 +389,12 @@ class InsideAnalyzer:
         for (a, b), (probability, topic) in zip(candidates, read):
             if probability < threshold:
                 continue
-            if not secret and (any(a <= m.start and m.end <= b for m in routine) or (topic == "results" and calendar_spans(text, a, b))):
+            # A routine cancels nothing either beside a disclosure to an official audience still to come, as in
+            # the rules (`_disclosed_apart`): "Works council gets told after New Year, so act normal at the Christmas party".
+            if not secret and (
+                (any(a <= m.start and m.end <= b for m in routine) and not self._official_disclosure_within(text, (a, b), evidence))
+                or (topic == "results" and calendar_spans(text, a, b))
+            ):
                 continue  # "as every year", "earnings release scheduled for 12 February": the calendar, not a leak
             inside = [s for s in sentences if a <= s.start < b] or sentences
             if any(_dated_in_past(tokens, s, now) for s in inside):
@@ -630,6 +639,17 @@ class InsideAnalyzer:
         information it could be. "I" alone speaks from a person ("I'll buy a PS4 tomorrow")."""
         return bool(cues("company")) or any(t.text in self._own_names for t in tokens)
 
+    def _official_disclosure_within(self, text: str, span: tuple[int, int], evidence: dict[str, list[Evidence]]) -> bool:
+        """Whether `span` holds a disclosure to come, or awaited, that is official (evidence.py's `ahead` and
+        `restricted` shapes before an `_OFFICIAL_AUDIENCE`): the learned reading's counterpart of `_disclosed_apart`."""
+        for name in ("ahead", "restricted"):
+            if name not in evidence:
+                evidence[name] = evidence_of(name, text)
+        return any(
+            span[0] <= e.start and e.end <= span[1] and _to_official_audience(text, e.start, e.end, span)
+            for e in (*evidence["ahead"], *evidence["restricted"])
+        )
+
     def _disclosed_apart(self, text: str, match: Match, clause: tuple[int, int], cues: Callable[[str], list[Match]]) -> bool:
         """A disclosure to come, or awaited, that is official (to a board, the works council, the market;
         an official notification), said outside the topic's own clause, in a post not framed as public:
@@ -639,7 +659,7 @@ class InsideAnalyzer:
             return False
         own = _coordinated_clause(text, match, clause)
         return any(
-            (m.end <= own[0] or m.start >= own[1]) and _OFFICIAL_AUDIENCE.search(text, m.start, m.end + 20)
+            (m.end <= own[0] or m.start >= own[1]) and _to_official_audience(text, m.start, m.end, (0, len(text)))
             for m in (*cues("ahead"), *cues("restricted"))
         )
 
@@ -803,6 +823,10 @@ class InsideAnalyzer:
                 break  # the name of the topic itself
             if tokens[i].text in _WORK_FILES or tokens[i - 1].text in _WORK_FILES:
                 continue  # "le dossier Pelliot", "Project Heron": the writer's own deal
+            if text[tokens[i - 1].end : tokens[i].start] == "-":
+                continue  # "Clermont-Ferrand", "Saint-Nazaire": one name, judged by its first word
+            if _holiday_at(tokens, sentence, i):
+                continue  # "after New Year": a date
             if i - 1 > sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS:
                 continue  # a place, no subject: "le magasin de Vannes", "the plant in Leeds", "les gars de Vierzon"
             if i + 1 in companions or (i + 1 == upto and self._names_the_topic(tokens, sentence, i)) or _names_a_site_after(tokens, sentence, i):
@@ -812,6 +836,21 @@ class InsideAnalyzer:
             if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR | _LANGUAGE_NAMES and not starts_phrase:
                 return True
         return False
+
+
+def _to_official_audience(text: str, start: int, end: int, within: tuple[int, int]) -> bool:
+    """Whether the disclosure said in text[start:end] is made to an official audience named in it, just
+    after it ("l'apprend mardi au conseil") or just before it as its subject ("Works council gets told
+    after New Year"), inside `within`."""
+    return bool(_OFFICIAL_AUDIENCE.search(text, max(within[0], start - 20), min(end + 20, within[1])))
+
+
+def _holiday_at(tokens: list[Token], sentence: Sentence, i: int) -> bool:
+    """Whether tokens[i] is a word of a holiday's two-word name ("New Year", "Nouvel An")."""
+    pairs = ((i, i + 1), (i - 1, i))
+    return any(
+        sentence.lo <= a and b < sentence.hi and (tokens[a].text, tokens[b].text) in _TWO_WORD_HOLIDAYS for a, b in pairs
+    )
 
 
 def _sentences(text: str, tokens: list[Token]) -> list[Sentence]:

@@ -36,6 +36,9 @@ _DATE = (
     rf"(?:\b(?:le|du|au|on|the|by|until|till)\s+(?:the\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\b(?!\s*(?:%|€|\$|k|m\b|millions?|ans|years|jours|days|postes|roles|jobs|personnes|people))"
     rf"|\b{_WEEKDAY}\b|\b(?:en|in|early|fin|end of|d[ée]but)\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b"
     r"|\b\d{1,2}\s*(?:h|am|pm)\b|\bdemain\b|\btomorrow\b|\bnext week\b|\bla semaine prochaine\b"
+    # A holiday or a break ahead as the date: "gets told after New Year", "annonce après les fêtes".
+    r"|\b(?:after|before|until|till|avant|apr[èe]s|d[èe]s)\s+(?:the\s+|les\s+|le\s+|la\s+|l['’]\s*)?(?:new\s+year|christmas|xmas|easter|holidays|"
+    r"summer\s+break|f[êe]tes|no[ëe]l|p[âa]ques|nouvel\s+an|r[ée]veillon|rentr[ée]e|vacances)\b"
     # A delay ahead: "announcement in three weeks", "annonce dans dix jours".
     r"|\b(?:in|dans)\s+(?:\d+|a|one|two|three|four|five|ten|a\s+few|un|une|deux|trois|quatre|cinq|dix|quinze|quelques)\s+(?:days?|weeks?|jours|semaines)\b)"
 )
@@ -49,7 +52,7 @@ _DISCLOSURE = (
     # Slang for "made public": "ils tombent mardi", "le communiqué sort lundi", "results go out on the 30th".
     r"|tomb(?:e|ent|era|eront)|sort(?:e|ent|ira|iront)?|go(?:es)?\s+out|come(?:s)?\s+out|drops?|hits?\s+the\s+wire"
     # Those who learn it then: "la presse l'apprendra le 2", "the works councils hear about it on the 3rd".
-    r"|(?:l['’]\s*)?apprend\w*|inform[ée]e?s|hears?\s+about\s+it|finds?\s+out|learns?\s+(?:about\s+)?it"
+    r"|(?:l['’]\s*)?apprend\w*|inform[ée]e?s|hears?\s+about\s+it|(?:only|first|officially)\s+hears?|finds?\s+out|learns?\s+(?:about\s+)?it"
     r"|(?:get|gets|got|are|is|be|being)\s+told"
     # Leave to tell, with its date: "we're only allowed to say it on the 12th", "on ne pourra le dire que le 3".
     r"|allowed\s+to\s+(?:say|announce|share|tell|talk\s+about)(?:\s+(?:it|this|that|anything))?"
@@ -103,7 +106,7 @@ _RESTRICTED = [
     r"\b(?:have\s+to|had\s+to|got\s+to|gotta|must|need\s+to|asked\s+to)\s+sit\s+on\s+(?:it|this|that|the\s+news|for|until)\b",
     r"\b(?:dois|devons|doit|dois\s+encore)\s+(?:la\s+|le\s+|les\s+)?garder\s+pour\s+(?:moi|nous)\b",
     # What the writer's own resignation or move is: "isn't public", "pas encore public".
-    r"\b(?:isn't|is\s+not|aren't|are\s+not)\s+(?:yet\s+)?public\b",
+    r"\b(?:isn't|is\s+not|aren't|are\s+not|(?:it|this|that)['’]s\s+not|(?:it|this|that)\s+is\s+not)\s+(?:yet\s+)?public\b",
     r"\bn['’]\s*est\s+pas\s+(?:encore\s+)?publi(?:c|que)\b",
     r"\b(?:not|n't)\s+(?:allowed|permitted|authorised|authorized)\s+to\s+(?:mention|discuss|share|talk|say|tell|post|announce)\b",
     rf"\bpas\s+le\s+droit\s+d(?:e\s+|{_APOS}\s*)(?:mentionner|en\s+parler|parler|dire|partager|annoncer|l{_APOS}\s*annoncer)\b",
