@@ -197,3 +197,56 @@ def test_a_post_is_judged_the_same_alone_in_a_new_process_and_after_other_posts(
     )
     assert json.loads(alone.stdout) == forward[target]
     assert forward[target], "the post chosen must be a finding, so that the comparison can fail"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The official notification is held until the standstill period ends.", "notification is held until"),
+        ("Attribution reçue, mais on attend la fin de la période de recours pour communiquer.", "attend la fin de la période de recours pour communiquer"),
+    ],
+)
+def test_a_notification_held_back_is_non_public_evidence(text: str, words: str) -> None:
+    assert ("restricted", words) in [(e.kind, text[e.start : e.end]) for e in non_public_evidence(text)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A brand's thing after an indefinite article is no company acting ("un PowerPoint", "a Tesla").
+        ("fr", "J'ai reçu par erreur un PowerPoint : il liste les 25 postes de la compta qui partiront chez un prestataire."),
+        # A site's lease not renewed, told later.
+        ("fr", "On m'a dit de ne pas renouveler le bail du dépôt de Dax ; les équipes le sauront en mars."),
+        ("en", "The Leeds depot lease won't be renewed, and the crew only hears in March."),
+        # Chosen for a framework of some years, the notification held back.
+        ("en", "The regional council picked us for the 6-year bus framework, notification held until the 30th."),
+        # A rumour about us, in the first person, stays a finding.
+        ("en", "Word at the fair is that we're being bought by a fund, and nobody here knows yet."),
+    ],
+)
+def test_leaks_in_these_other_wordings_are_found(inside_default: Checker, lang: str, text: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Hearsay about a company we deal with: "our" suppliers are not us.
+        ("en", "Word at the fair is that one of our suppliers is being bought by a fund. Who knows."),
+        ("fr", "Il paraît qu'un de nos fournisseurs va être racheté par un fonds, à voir."),
+        # A lease renewed is no closure.
+        ("en", "We renewed the lease of the Leeds depot for nine years, great news for the crew."),
+        # Made public in a filing, on air or in so many words.
+        ("en", "The stock exchange filing went live at 7am: our CFO will step down in June."),
+        ("fr", "C'est désormais public : nous fermerons l'agence de Dax en juin."),
+        ("en", "Our CEO said live on TV this morning that we will close no site next year. Clip below."),
+        # A floor of the office reorganised.
+        ("fr", "Réorganisation des bureaux du 3e étage lundi prochain, pensez à vider vos tiroirs."),
+    ],
+)
+def test_the_same_topics_of_others_renewed_public_or_office_life_are_not(inside_default: Checker, lang: str, text: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
+
+
+def test_a_filing_still_to_come_frames_nothing_as_public(inside_default: Checker) -> None:
+    assert inside_flags(inside_default, "Our CFO will step down in June, the stock exchange filing goes out Thursday.", "en", NOW)

@@ -137,6 +137,12 @@ _RELATIONS = frozenset([
     "mari", "copain", "copine", "pere", "mere", "oncle", "tante", "fils", "fille", "ex", "brother", "sister", "friend", "friends",
     "neighbour", "neighbor", "wife", "husband", "dad", "mum", "mom", "uncle", "aunt", "son", "daughter", "buddy", "mate", "partner",
 ])
+# "one of our suppliers", "nos clients": another company of ours to deal with, not the company itself.
+_THIRD_PARTIES = frozenset([
+    "supplier", "suppliers", "customer", "customers", "client", "clients", "competitor", "competitors", "rival", "rivals",
+    "partner", "partners", "distributor", "distributors", "fournisseur", "fournisseurs", "concurrent", "concurrents",
+    "partenaire", "partenaires", "distributeur", "distributeurs", "vendor", "vendors", "prestataire", "prestataires",
+])
 # "not us", "ce n'est pas chez nous": a first-person word denied.
 _DENIAL = frozenset(["pas", "not", "t", "jamais", "never"])
 # The writer's own work file named before the topic ("3e nuit sur le dossier Pelliot", "Project Heron"): ours, not another company.
@@ -155,6 +161,7 @@ _NOT_A_COMPANY = frozenset([
 # "a big payments startup is about to file for an IPO"), is someone else's news; a contract or an executive
 # move names its other party that way too ("a big retailer picked us").
 _FIRM_SUBJECT_TOPICS = frozenset(["acquisition", "fundraising", "results", "restructuring"])
+_INDEFINITE_ARTICLES = frozenset(["a", "an", "un", "une"])
 _INDEFINITE = frozenset(["a", "an", "one", "some", "another", "un", "une", "certaine", "certain", "autre"])
 _FIRMS = frozenset([
     "startup", "scaleup", "company", "firm", "player", "rival", "competitor", "unicorn", "fintech", "biotech",
@@ -792,10 +799,10 @@ class InsideAnalyzer:
             if acronym or not (clause[0] <= m.start and m.end <= clause[1]):
                 continue
             if m.first >= 0 and (
-                (m.last + 1 < len(tokens) and tokens[m.last + 1].text in _RELATIONS)
+                (m.last + 1 < len(tokens) and tokens[m.last + 1].text in _RELATIONS | _THIRD_PARTIES)
                 or (m.first > 0 and tokens[m.first - 1].text in _DENIAL)
             ):
-                continue  # "mon beau-frère", "ce n'est pas chez nous": not the company
+                continue  # "mon beau-frère", "one of our suppliers", "ce n'est pas chez nous": not the company
             return True
         return any(tokens[i].text in self._own_names for i in range(sentence.lo, sentence.hi))
 
@@ -827,6 +834,8 @@ class InsideAnalyzer:
                 continue  # "Clermont-Ferrand", "Saint-Nazaire": one name, judged by its first word
             if _holiday_at(tokens, sentence, i):
                 continue  # "after New Year": a date
+            if tokens[i - 1].text in _INDEFINITE_ARTICLES:
+                continue  # "reçu par erreur un Excel", "a Tesla": a thing of that brand, no company acting
             if i - 1 > sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS:
                 continue  # a place, no subject: "le magasin de Vannes", "the plant in Leeds", "les gars de Vierzon"
             if i + 1 in companions or (i + 1 == upto and self._names_the_topic(tokens, sentence, i)) or _names_a_site_after(tokens, sentence, i):

@@ -68,7 +68,7 @@ _AUDIENCE = r"(?:au|aux|[àa]\s+l['’]|[àa]\s+la|devant\s+(?:le|les|la))\s*(?:
 
 # The acts that make a fact public, as nouns: what may be deferred ("l'annonce attendra le salon").
 _PUBLIC_ACT = (
-    r"(?:annonce|communiqu[ée](?:\s+de\s+presse)?|officialisation|publication|"
+    r"(?:annonce|communiqu[ée](?:\s+de\s+presse)?|officialisation|publication|notification|"
     r"(?:public\s+|official\s+)?announcement|press\s+release|news\s+release|release|PR\b)"
 )
 # Held for later: waiting, postponed, only then, not before.
@@ -195,7 +195,7 @@ _WAITING = [
     r"(?:seulement\s+|qu['’]\s*)?(?:apr[èe]s|plus\s+tard|[àa]\s+la\s+rentr[ée]e|en\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre))",
     r"\b(?:will|'ll)\s+(?:only\s+)?be\s+(?:told|informed|briefed|notified)\s+(?:only\s+)?(?:after|later|once|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b",
     r"\b(?:have|has|had|got)\s+to\s+wait\b[^.!?\n]{0,25}?\b(?:to|before)\s+(?:tell|telling|say|saying|share|sharing|announce|announcing|post|talk)\b",
-    rf"\b(?:attendre|patienter)\b[^.!?\n]{{0,25}}?\b(?:pour|avant\s+de)\s+(?:en\s+parler|le\s+dire|l{_APOS}\s*annoncer|le\s+partager|communiquer)\b",
+    rf"\b(?:attend\w*|patient\w*)\b[^.!?\n]{{0,40}}?\b(?:pour|avant\s+de)\s+(?:en\s+parler|le\s+dire|l{_APOS}\s*annoncer|le\s+partager|communiquer)\b",
     # Official only later: "officiel seulement lundi", "ce ne sera officiel qu'après l'AG", "not official until
     # Monday", "official only on the 3rd", "public pas avant mars".
     rf"\b(?:officiel(?:le)?s?|official|public|publique)\s+(?:seulement|uniquement|only|qu(?:e\b|{_APOS})|pas\s+avant|not\s+(?:before|until|till)|"
