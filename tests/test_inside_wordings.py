@@ -250,3 +250,31 @@ def test_the_same_topics_of_others_renewed_public_or_office_life_are_not(inside_
 
 def test_a_filing_still_to_come_frames_nothing_as_public(inside_default: Checker) -> None:
     assert inside_flags(inside_default, "Our CFO will step down in June, the stock exchange filing goes out Thursday.", "en", NOW)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Interview question we use: \"Your manager tells you, between us, that the Leeds site closes next month. What do you do?\""),
+        ("fr", "Question d'examen blanc : « Vous apprenez en confidence que votre groupe va racheter un concurrent. Que pouvez-vous dire à votre frère ? »"),
+        ("en", "If your company was bought by a rival tomorrow, what would you want to hear first? Prepping a workshop."),
+        ("fr", "Étude de cas de la formation : l'assistante voit passer le projet de communiqué des résultats, sous embargo jusqu'à jeudi."),
+    ],
+)
+def test_a_quiz_an_exam_a_case_or_a_hypothetical_about_the_readers_company_sets_made_up_facts(
+    inside_default: Checker, lang: str, text: str
+) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The same words of an activity or a figure of speech, beside a real fact.
+        ("en", "Great offsite: kayaking, a quiz and a bake-off. Also, between us, we're buying a rival in the spring."),
+        ("en", "Not hypothetically: we're closing the Leeds site next month, the crew hears on Friday."),
+        ("fr", "Le chiffre que le marché attend, c'est de la fiction : on va annoncer une perte au trimestre, personne n'est au courant."),
+    ],
+)
+def test_a_word_of_an_activity_or_a_figure_of_speech_sets_no_exercise(inside_default: Checker, lang: str, text: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)

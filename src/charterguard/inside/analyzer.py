@@ -381,8 +381,8 @@ class InsideAnalyzer:
         if not candidates:
             return []
         evidence = evidence_cache if evidence_cache is not None else {}
-        if self._public(text, tokens, language, evidence):
-            return []  # "comme annoncé ce matin", "press release linked": no need to embed
+        if self._public(text, tokens, language, evidence) or self._cue_matchers[("exercise", language)].find(tokens, text):
+            return []  # "comme annoncé ce matin", "press release linked", a quiz: no need to embed
         compound = self._compound_words(tokens, language)
         found = {name: self._post_cues(name, text, tokens, language, evidence, compound) for name in ("hearsay", "self", "company", "disowned")}
         if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
@@ -543,6 +543,8 @@ class InsideAnalyzer:
         tenses: dict[str, bool],
         verbs: Sequence[int] = (),
     ) -> InsideFinding | None:
+        if cues("exercise"):
+            return None  # "Interview question: « A client tells you, between you and me, ... »": made-up facts
         clause = _clause(text, match, sentence)
         in_clause = [m for m in cues("past") if clause[0] <= m.start and m.end <= clause[1]]
         if in_clause or _past_year(tokens, clause, now):

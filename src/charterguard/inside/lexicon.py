@@ -23,7 +23,9 @@ from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 
 TOPIC_CUE_LISTS = ("secrecy", "forward_looking")  # lists that can turn a topic into a finding
-CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "workplace", "self", "company", "disowned", "compound")
+CUE_LISTS = (
+    "secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "workplace", "self", "company", "disowned", "compound", "exercise",
+)
 
 _WORD = re.compile(r"[^\W_]+")
 # Short words that may sit between the words of a phrase ("levée DE fonds", "plan DE départs").
