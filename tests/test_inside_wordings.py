@@ -86,6 +86,8 @@ def test_ordinary_hearing_and_public_data_are_no_evidence(text: str) -> None:
         ("fr", "Le site de Saint-Nazaire change de mains au printemps, une centaine de personnes concernées."),
         # A holiday is a date, not a company.
         ("en", "The Derby site changes hands after New Year, most of the crew is staying."),
+        # A name in a sentence with no topic word names no one the fact is about: a product, a place, a partner.
+        ("en", "The Leeds site gets a new owner in spring, the Volvo trucks included."),
         # A routine beside a disclosure to an official audience still to come is not what the secret is about.
         ("en", "The Derby site changes hands in April. Works council gets told after New Year, so act normal at the Christmas party."),
     ],

@@ -361,9 +361,10 @@ class InsideAnalyzer:
         """What the learned reading (`model.InsideModel`) reads as inside information: each text
         of `model.units` past its cheap gate is embedded; one read at or above the threshold is a
         finding on its topic sentence, unless the rules' reliable framings say it is public (a
-        public cue in the post), past (a past year as its time), a
-        routine or a date of the financial calendar (unless the post says it is secret), about
-        others (hearsay or another name in that text, and no first-person word nor our name: as the
+        public cue in the post, or an `exercise`: a quiz, a case), past (a past year as its time), a
+        routine or a date of the financial calendar (unless the post says it is secret or an official
+        disclosure is still to come in that text), about others (hearsay, a disowning, or another name
+        before a topic word of a sentence in that text, and no first-person word nor our name: as the
         rules read a rumour), or of no company (`_about_a_company`) and no topic word at all. The
         past and general cue lists cancel nothing here: the head was trained on such posts and reads
         them itself, and a past word in a leak is often the time of a figure, not of the telling
@@ -409,12 +410,21 @@ class InsideAnalyzer:
             if not any(self._self_reference(tokens, language, s, found.__getitem__, (a, b)) for s in inside) and (
                 any(a <= m.start and m.end <= b for m in found["hearsay"])
                 or bool(found["disowned"])
-                or any(self._names_someone_else(text, tokens, s, s.hi) for s in inside)
+                or any(self._names_someone_before_topic(text, tokens, s) for s in inside)
             ):
                 continue  # "les analystes s'attendent à ce que Globex...", "rumours that Vennor is being sold": about others, no "we"
             start, end = self._topic_sentence(text, tokens, inside, model)
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out
+
+    def _names_someone_before_topic(self, text: str, tokens: list[Token], sentence: Sentence) -> bool:
+        """Another name before the sentence's first topic word, where its subject would be, as the rules
+        read a rumour (`_names_someone_else`): "After New Year, Globex Freight takes over the site". A
+        sentence without a topic word names no one the fact is about: its names are places, products,
+        people or partners around a fact of ours ("whoever keeps asking about the Ridley trucks, they're
+        ours after the 1st", "l'appli plante sur la moitié des Android")."""
+        topic = self._term_matcher.find(tokens, "", sentence.lo, sentence.hi)
+        return bool(topic) and self._names_someone_else(text, tokens, sentence, min(m.first for m in topic))
 
     def _compound_words(self, tokens: list[Token], language: str) -> frozenset[int]:
         """The indices of the words of the post's `compound` names ("box office", "bureau de vote")."""
