@@ -280,3 +280,34 @@ def test_a_quiz_an_exam_a_case_or_a_hypothetical_about_the_readers_company_sets_
 )
 def test_a_word_of_an_activity_or_a_figure_of_speech_sets_no_exercise(inside_default: Checker, lang: str, text: str) -> None:
     assert inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "Our" packaging supplier bought, in a rumour: their deal, not ours.
+        ("en", "Heard that our packaging supplier is about to be bought by a bigger group. Their news, not ours."),
+        ("fr", "La rumeur dit que notre hébergeur cloud va être racheté. On utilise juste leur service."),
+        # Made public, said so: the writer free to say it, the update out.
+        ("en", "The 8-K is on the SEC site since 7am, so I can finally say it: we're buying a robotics startup."),
+        ("en", "Our quarterly trading update is out: sales down 3% next to last year. Full release in the link."),
+        # An executive on family leave, an office closing early for the year-end party.
+        ("en", "Skip our CFO for the January offsite, she'll be on maternity leave."),
+        ("fr", "Les bureaux ferment à 15 h jeudi pour le pot de fin d'année, venez nombreux."),
+    ],
+)
+def test_a_partners_deal_public_news_leave_and_parties_are_not_findings(inside_default: Checker, lang: str, text: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A customer leaving us, even told as hearsay, is ours: "our" customer's move is our contract.
+        ("en", "I hear our biggest customer won't renew in March, and nobody has told investors yet."),
+        # "Neither is public": a negation, no public framing.
+        ("en", "Two dates in my calendar: the CFO's farewell lunch and her resignation announcement. Neither is public."),
+    ],
+)
+def test_our_customer_leaving_and_a_denied_public_stay_findings(inside_default: Checker, lang: str, text: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)

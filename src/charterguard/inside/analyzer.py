@@ -142,7 +142,10 @@ _THIRD_PARTIES = frozenset([
     "supplier", "suppliers", "customer", "customers", "client", "clients", "competitor", "competitors", "rival", "rivals",
     "partner", "partners", "distributor", "distributors", "fournisseur", "fournisseurs", "concurrent", "concurrents",
     "partenaire", "partenaires", "distributeur", "distributeurs", "vendor", "vendors", "prestataire", "prestataires",
+    "provider", "providers", "host", "hebergeur", "hebergeurs", "subcontractor", "subcontractors", "landlord", "bailleur",
 ])
+# How far after a first-person word its noun may stand ("our packaging supplier", "notre hébergeur cloud").
+_THIRD_PARTY_REACH = 3
 # "not us", "ce n'est pas chez nous": a first-person word denied.
 _DENIAL = frozenset(["pas", "not", "t", "jamais", "never"])
 # The writer's own work file named before the topic ("3e nuit sur le dossier Pelliot", "Project Heron"): ours, not another company.
@@ -407,7 +410,7 @@ class InsideAnalyzer:
             inside = [s for s in sentences if a <= s.start < b] or sentences
             if any(_dated_in_past(tokens, s, now) for s in inside):
                 continue  # "En septembre 2016, le maire ... est remplacé": a narrative of a past year
-            if not any(self._self_reference(tokens, language, s, found.__getitem__, (a, b)) for s in inside) and (
+            if not any(self._self_reference(text, tokens, language, s, found.__getitem__, (a, b), topic) for s in inside) and (
                 any(a <= m.start and m.end <= b for m in found["hearsay"])
                 or bool(found["disowned"])
                 or any(self._names_someone_before_topic(text, tokens, s) for s in inside)
@@ -690,11 +693,12 @@ class InsideAnalyzer:
         topic, without a first-person word in the topic's clause ("Il paraît que Kelvor va racheter Batimo, mais perso je
         n'en sais rien": the "je" is the reader of the rumour, not the buyer)."""
         own = _coordinated_clause(text, match, _clause(text, match, sentence))
-        return not self._self_reference(tokens, language, sentence, cues, own) and (
+        topic = self._topic_of[id(match.entry)].name
+        return not self._self_reference(text, tokens, language, sentence, cues, own, topic) and (
             _inside(cues("hearsay"), sentence)
             or bool(cues("disowned"))
             or self._names_another_company(text, tokens, sentence, match, verbs[1:])
-            or (self._topic_of[id(match.entry)].name in _FIRM_SUBJECT_TOPICS and _firm_before(tokens, sentence, match.first))
+            or (topic in _FIRM_SUBJECT_TOPICS and _firm_before(tokens, sentence, match.first))
         )
 
     def _shape_companion(
@@ -798,9 +802,18 @@ class InsideAnalyzer:
         )
 
     def _self_reference(
-        self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]], clause: tuple[int, int]
+        self,
+        text: str,
+        tokens: list[Token],
+        language: str,
+        sentence: Sentence,
+        cues: Callable[[str], list[Match]],
+        clause: tuple[int, int],
+        topic: str,
     ) -> bool:
-        """A first-person word in `clause`, or one of our names in the sentence."""
+        """A first-person word in `clause`, or one of our names in the sentence. Not "our suppliers" when the
+        `topic` is a company's own event (a deal, a raise, results, a restructuring: theirs); a customer
+        leaving us or an executive joining from a rival is ours."""
         # The "je" of "je lis que" / the "I" of "I read that" reports; it is not the company.
         reporting = [(h.start, h.end) for h in cues("hearsay")]
         for m in cues("self"):
@@ -811,7 +824,8 @@ class InsideAnalyzer:
             if acronym or not (clause[0] <= m.start and m.end <= clause[1]):
                 continue
             if m.first >= 0 and (
-                (m.last + 1 < len(tokens) and tokens[m.last + 1].text in _RELATIONS | _THIRD_PARTIES)
+                (m.last + 1 < len(tokens) and tokens[m.last + 1].text in _RELATIONS)
+                or (topic in _FIRM_SUBJECT_TOPICS and _third_party_after(text, tokens, m.last))
                 or (m.first > 0 and tokens[m.first - 1].text in _DENIAL)
             ):
                 continue  # "mon beau-frère", "one of our suppliers", "ce n'est pas chez nous": not the company
@@ -864,6 +878,17 @@ def _to_official_audience(text: str, start: int, end: int, within: tuple[int, in
     after it ("l'apprend mardi au conseil") or just before it as its subject ("Works council gets told
     after New Year"), inside `within`."""
     return bool(_OFFICIAL_AUDIENCE.search(text, max(within[0], start - 20), min(end + 20, within[1])))
+
+
+def _third_party_after(text: str, tokens: list[Token], last: int) -> bool:
+    """Whether a company we deal with is named just after the first-person word tokens[last], in its phrase:
+    "one of our suppliers", "our packaging supplier's", "notre hébergeur cloud" (another company, not us)."""
+    for k in range(last + 1, min(last + 1 + _THIRD_PARTY_REACH, len(tokens))):
+        if text[tokens[k - 1].end : tokens[k].start].strip(_IN_SENTENCE_GAP):
+            return False  # a comma, a colon: another phrase
+        if tokens[k].text in _THIRD_PARTIES:
+            return True
+    return False
 
 
 def _holiday_at(tokens: list[Token], sentence: Sentence, i: int) -> bool:
