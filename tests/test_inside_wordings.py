@@ -276,6 +276,9 @@ def test_a_quiz_an_exam_a_case_or_a_hypothetical_about_the_readers_company_sets_
         ("en", "Great offsite: kayaking, a quiz and a bake-off. Also, between us, we're buying a rival in the spring."),
         ("en", "Not hypothetically: we're closing the Leeds site next month, the crew hears on Friday."),
         ("fr", "Le chiffre que le marché attend, c'est de la fiction : on va annoncer une perte au trimestre, personne n'est au courant."),
+        # A question the writer asks about a real leak.
+        ("en", "We're closing the Leeds site in March and the crew hasn't been told yet. What would you do?"),
+        ("fr", "On ferme l'agence de Dax en mars et les équipes ne sont au courant de rien. Que feriez-vous à ma place ?"),
     ],
 )
 def test_a_word_of_an_activity_or_a_figure_of_speech_sets_no_exercise(inside_default: Checker, lang: str, text: str) -> None:
