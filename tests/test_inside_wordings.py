@@ -278,6 +278,8 @@ def test_a_quiz_an_exam_a_case_or_a_hypothetical_about_the_readers_company_sets_
         ("fr", "Le chiffre que le marché attend, c'est de la fiction : on va annoncer une perte au trimestre, personne n'est au courant."),
         # A question the writer asks about a real leak.
         ("en", "We're closing the Leeds site in March and the crew hasn't been told yet. What would you do?"),
+        # "If your company is hiring": a real offer, no hypothetical.
+        ("en", "If your company is hiring, talk to me: we're closing the Leeds site next month and nobody there knows yet."),
         ("fr", "On ferme l'agence de Dax en mars et les équipes ne sont au courant de rien. Que feriez-vous à ma place ?"),
     ],
 )
