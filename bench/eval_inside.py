@@ -162,8 +162,9 @@ cue list); more public framings (a press statement, a filing gone live, "I can f
 renewed, severance packages for a number of people. fresh11 precision / recall FR 1.000 / 0.952 -> 1.000 /
 1.000, EN 0.895 / 0.810 -> 1.000 / 1.000; fresh10 FR 0.870 / 0.909 -> 1.000 / 0.909, EN 0.864 / 0.864 -> 1.000 /
 0.909; fresh8 recall 0.900 / 0.950 -> 1.000 / 1.000; every other split 1.00; corpus_e (held out, not trained
-on) leak recall FR 206 -> 209 / 365, EN 189 -> 191 / 348, pass rows flagged 48 -> 28 / 876; corporate false
-alarms 0 / 0 / 0 / 0. Tuned figures: the next blind set is the estimate.
+on) leak recall FR 206 -> 211 / 365, EN 189 -> 197 / 348, pass rows flagged 48 -> 28 / 876 (the last step, a draft
+release held as non-public and "the market" as a company word, was read off corpus_e's own vetoed leaks: +2 FR /
++6 EN of those are tuned); corporate false alarms 0 / 0 / 0 / 0. Tuned figures: the next blind set is the estimate.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 

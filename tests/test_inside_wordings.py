@@ -316,3 +316,36 @@ def test_a_partners_deal_public_news_leave_and_parties_are_not_findings(inside_d
 )
 def test_our_customer_leaving_and_a_denied_public_stay_findings(inside_default: Checker, lang: str, text: str) -> None:
     assert inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The figure in the draft press release starts with a 3.", "draft press release"),
+        ("I've pencilled a press release for the order, the customer still has to clear it.", "pencilled a press release"),
+        ("The press release template sits in my drafts.", "press release template"),
+        ("Press release: not before the money lands.", "Press release: not before"),
+        ("Le brouillon de communiqué est dans mes fichiers.", "brouillon de communiqué"),
+    ],
+)
+def test_a_release_still_a_draft_or_held_is_non_public_evidence(text: str, words: str) -> None:
+    assert ("restricted", words) in [(e.kind, text[e.start : e.end]) for e in non_public_evidence(text)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A draft release is no public framing: what it holds is the leak.
+        ("en", "The margin in the draft press release starts with a 3. The market expects a 7."),
+        # "The market" speaks of an issuer: a loss the market was not told is a leak.
+        ("en", "Goodwill on the retail arm gets written down by 300m in the annual report, and nobody has told the market."),
+    ],
+)
+def test_draft_releases_and_what_the_market_was_not_told_are_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, text: str) -> None:
+    checker = learned_charter(tmp_path, monkeypatch, always_inside(topic="results"))
+    assert checker.check(text, lang=lang, now=NOW).verdict == "warn"
+
+
+def test_a_published_press_release_still_frames_the_post_as_public(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    checker = learned_charter(tmp_path, monkeypatch, always_inside(topic="results"))
+    assert checker.check("Our results are in this morning's press release: margin at 3%, link below.", lang="en", now=NOW).verdict == "pass"

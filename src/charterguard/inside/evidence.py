@@ -183,7 +183,11 @@ _WAITING = [
     # Any public act deferred to a later event or date, in any wording: "l'annonce attendra le salon",
     # "the press release waits for the visit", "le communiqué est repoussé", "PR has to wait till the keynote",
     # "l'officialisation, ce sera après l'AG", "announcement only once the deal closes".
-    rf"\b{_PUBLIC_ACT}\s+(?:[\w'’-]+\s+){{0,2}}?{_DEFERRED}",
+    rf"\b{_PUBLIC_ACT}(?:\s*[:,–—-])?\s+(?:[\w'’-]+\s+){{0,2}}?{_DEFERRED}",
+    # The release still a draft: "the draft press release", "pencilled a press release", "the press release template".
+    r"\b(?:draft|drafted|drafting|pencill?ed|redlin\w+)\s+(?:(?:of\s+)?(?:the|a|an|our)\s+)?(?:press\s+release|announcement|statement|communiqu[ée])\b",
+    r"\b(?:press\s+release|announcement|statement)\s+(?:template|draft)\b",
+    r"\b(?:brouillon|projet|[ée]bauche)\s+de\s+(?:communiqu[ée]|d[ée]claration|annonce)\b|\bgriffonn[ée]\s+un\s+communiqu[ée]\b",
     # Told only later, with a verb: "ils l'annonceront après l'arrêté des comptes", "we'll announce it only once it closes",
     # "you still have to wait three weeks to tell anyone", "il faut attendre le 12 pour en parler".
     r"\b(?:annonceron[st]|annoncera|annoncerai|communiquerons|communiquera|communiqueront|officialiseron[st]|officialisera|"
