@@ -392,6 +392,12 @@ def test_the_default_charter_examples_pass() -> None:
         "ldap://" * 12_000,
         "la clé d'exemple de la doc " * 3_000 + "sk_test_Pq9WmX2vL8rT4yZ6nB3cD7fG",
         "sample key " * 8_000 + "ghp_Zq8vX2mN4pL7sR9tU1wY3zA5bC6dE8fG0hK2",
+        # a shared tool's route then a long path with no resource id; signed and pre-authenticated links' parameters
+        "https://trello.com/b/" + "ab/" * 30_000,
+        "https://objectstorage.eu-paris-1.oraclecloud.com/p/" + "a" * 90_000,
+        "https://x.example/f?" + "Authorization=a&" * 6_000,
+        "BUNDLE_" + "AAAA__" * 15_000 + "=x",
+        "BUNDLE_GEMS__X__IO=a:" * 5_000,
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:

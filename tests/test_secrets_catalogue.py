@@ -195,8 +195,35 @@ CLOUDFRONT_SIGNED = (
     + chars(ALNUM + "~-", 80) + "&Key-Pair-Id=K" + chars(string.ascii_uppercase + string.digits, 13)
 )
 
+# Oracle Cloud's pre-authenticated request: the access token is a path segment, before the namespace and bucket
+# (drawn from a generator of their own: the module's draws that follow stay what they were)
+_PAR_RANDOM = random.Random(1613)
+ORACLE_PREAUTHENTICATED = (
+    "https://objectstorage.eu-paris-1.oraclecloud.com/p/" + "".join(_PAR_RANDOM.choice(ALNUM + "-_") for _ in range(64))
+    + "/n/acmefr/b/exports-rh/o/contrats_2026.zip"
+)
+ORACLE_PREAUTHENTICATED_DEDICATED = (
+    "https://acmefr.objectstorage.us-ashburn-1.oci.customer-oci.com/p/" + "".join(_PAR_RANDOM.choice(ALNUM + "-_") for _ in range(48))
+    + "/n/acmefr/b/backups/o/"
+)
+# Tencent COS signs with q-signature=; Backblaze B2 gives a download authorization token in the query
+TENCENT_SIGNED = (
+    "https://acme-1250000000.cos.ap-guangzhou.myqcloud.com/rh/contrat.pdf?q-sign-algorithm=sha1&q-ak=AKID"
+    + "".join(_PAR_RANDOM.choice(ALNUM) for _ in range(32)) + "&q-sign-time=1764662400;1765267200&q-key-time=1764662400;1765267200"
+    "&q-header-list=host&q-url-param-list=&q-signature=" + "".join(_PAR_RANDOM.choice(HEX) for _ in range(40))
+)
+B2_AUTHORIZED = (
+    "https://f003.backblazeb2.com/file/acme-exports/paie.zip?Authorization=3_20261202071200_"
+    + "".join(_PAR_RANDOM.choice(HEX) for _ in range(24)) + "_" + "".join(_PAR_RANDOM.choice(HEX) for _ in range(40)) + "_003_dnld"
+)
 
-@pytest.mark.parametrize("link", [S3_SIGNED, GCS_SIGNED, AZURE_SAS_URL, CLOUDFRONT_SIGNED], ids=["s3", "gcs", "azure-sas", "cloudfront"])
+
+@pytest.mark.parametrize(
+    "link",
+    [S3_SIGNED, GCS_SIGNED, AZURE_SAS_URL, CLOUDFRONT_SIGNED, ORACLE_PREAUTHENTICATED, ORACLE_PREAUTHENTICATED_DEDICATED, TENCENT_SIGNED,
+     B2_AUTHORIZED],
+    ids=["s3", "gcs", "azure-sas", "cloudfront", "oracle-par", "oracle-par-dedicated", "tencent-cos", "backblaze-b2"],
+)
 def test_a_signed_storage_link_is_a_token_as_a_whole(link: str) -> None:
     assert found(f"Le fichier est ici : {link}, valable une semaine.") == [("TOKEN", link)]
 
@@ -213,6 +240,14 @@ def test_a_shared_access_signature_pasted_without_its_link_is_a_token() -> None:
         "https://acmecdn.blob.core.windows.net/public/brochure.pdf?sv=2022-11-02",
         "Read https://docs.aws.amazon.com/AmazonS3/latest/userguide/ShareObjectPreSignedURL.html about X-Amz-Signature=",
         "https://example.com/callback?signature=abc",
+        # an object link without a pre-authenticated request, the docs' template, a slug of words in its place
+        "Logo: https://objectstorage.eu-paris-1.oraclecloud.com/n/acmefr/b/public-site/o/logo.png",
+        "A PAR looks like https://objectstorage.eu-paris-1.oraclecloud.com/p/<token>/n/<namespace>/b/<bucket>/o/<object>",
+        "https://objectstorage.eu-paris-1.oraclecloud.com/p/quarterly-report-public-version/n/acmefr/b/site/o/q3.pdf",
+        "Le lien /p/Hq7ZkP2vXr9TwL4nHs8bYc3Dj6Fg1aEu/ du blog pointe vers le billet",
+        # an authorization parameter holding a placeholder or a state, not a token
+        "https://f003.backblazeb2.com/file/acme-exports/paie.zip?Authorization=YOUR_DOWNLOAD_AUTHORIZATION_TOKEN",
+        "https://api.example.com/oauth?response_type=code&authorization=pending",
     ],
 )
 def test_unsigned_storage_links_and_docs_about_signatures_are_not_tokens(text: str) -> None:

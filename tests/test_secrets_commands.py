@@ -64,3 +64,30 @@ def test_a_command_line_gives_its_password_and_its_internal_host(checker: Checke
 )
 def test_public_hosts_placeholders_and_tutorial_names_stay_clean(checker: Checker, text: str) -> None:
     assert secrets(checker, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Bundler's credentials for a private gem source, in a variable named after its host: the pair is the secret
+        ("CI needs this for the pro gems: BUNDLE_GEMS__VENDOR__IO=a81f3c2e:9b7d04f1", [("API_KEY", "a81f3c2e:9b7d04f1")]),
+        ('export BUNDLE_GEMS__ACME___GROUP__FR="deploy:Hx7pQ2mZ9vLw"', [("API_KEY", "deploy:Hx7pQ2mZ9vLw")]),
+        # a code host's token user: a token
+        ("BUNDLE_RUBYGEMS__PKG__GITHUB__COM=x-access-token:ghp_Zq8vX2mN4pL7sR9tU1wY3zA5bC6dE8fG0hK2",
+         [("TOKEN", "x-access-token:ghp_Zq8vX2mN4pL7sR9tU1wY3zA5bC6dE8fG0hK2")]),
+    ],
+)
+def test_a_gem_sources_credentials_in_bundlers_variable_are_found(checker: Checker, text: str, expected: list[tuple[str, str]]) -> None:
+    assert secrets(checker, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BUNDLE_WITHOUT=development:test",  # a Bundler setting, not a host's credentials
+        "BUNDLE_GEMS__EXAMPLE__COM=username:password",  # the docs' placeholders
+        "BUNDLE_GEMS__CONTRIBSYS__COM=${SIDEKIQ_CREDS} from the CI secrets",
+    ],
+)
+def test_bundler_settings_and_placeholders_stay_clean(checker: Checker, text: str) -> None:
+    assert secrets(checker, text) == []

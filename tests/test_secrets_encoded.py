@@ -66,7 +66,17 @@ def test_an_encoded_secret_is_found_by_what_it_decodes_to(checker: Checker, text
 def test_a_docker_config_encoded_whole_is_found_through_both_encodings(checker: Checker) -> None:
     inner = '{"auths":{"harbor.acme.intra":{"auth":"' + b64("robot-ci:Sapin#Bleu44") + '"}}}'
     text = "kubectl get secret pull-creds -o yaml\n.dockerconfigjson: " + b64(inner)
-    assert [value for _, value in secrets(checker, text)] == [b64(inner)]
+    assert secrets(checker, text) == [("TOKEN", b64(inner))]  # a docker config's auth, as found decoded
+
+
+def test_a_document_encoded_whole_takes_the_family_of_the_secret_it_holds_not_a_tokens(checker: Checker) -> None:
+    # base64 of a JSON object opens "eyJ" as a JWT does, but a document holding a password is no token
+    inner = '{"auths":{"harbor.acme.intra":{"username":"robot-ci","password":"Sapin#Bleu44-Vert"}}}'
+    text = "kubectl get secret pull-creds -o yaml\n.dockerconfigjson: " + b64(inner)
+    assert secrets(checker, text) == [("PASSWORD", b64(inner))]
+    # a token encoded once more stays a token
+    jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY21lIn0.kX3v9Qz2LmP8wT4yR7uB1nC6dF0gH5jK"
+    assert secrets(checker, "data:\n  token: " + b64(jwt) + "\n") == [("TOKEN", b64(jwt))]
 
 
 @pytest.mark.parametrize(

@@ -84,6 +84,26 @@ def test_the_last_credential_word_decides(words: str, family: str) -> None:
     assert secret_family(RANDOM, words) == family
 
 
+@pytest.mark.parametrize(
+    ("words", "family"),
+    [
+        # a relative clause describes what the word before it names: its nouns do not name the value
+        ("PagerDuty REST key that the on-call bot uses:", "API_KEY"),
+        ("la clé que le bot de support utilise :", "API_KEY"),
+        ("the password which the deploy token rotates:", "PASSWORD"),
+        ("le mot de passe dont le token a besoin :", "PASSWORD"),
+        # no relative clause, or one before any credential word: the last word still decides
+        ("the on-call bot's REST key:", "API_KEY"),
+        ("the support bot's signing key:", "API_KEY"),
+        ("the service that rotates the bot token:", "TOKEN"),
+        # a conjunction is no relative pronoun
+        ("la clé API ainsi que le token :", "TOKEN"),
+    ],
+)
+def test_the_credential_word_heading_the_phrase_decides_not_a_relative_clauses(words: str, family: str) -> None:
+    assert secret_family(RANDOM, words) == family
+
+
 def test_words_that_name_no_credential_give_no_family() -> None:
     assert named_family("the build number") is None
     assert named_family("") is None
@@ -143,6 +163,15 @@ def test_a_generated_value_given_as_basic_credentials_is_a_token(checker: Checke
     assert "an access token" in secret_findings(checker, text)[0][2]
     chosen = "Nightly export without the UI: curl -u reporting:Hibiscus-42! https://api.example.com/v2/exports"
     assert [(e, t) for e, t, _ in secret_findings(checker, chosen)] == [("PASSWORD", "Hibiscus-42!")]
+
+
+def test_a_login_commands_user_and_password_options_are_basic_credentials(checker: Checker) -> None:
+    # "-u X -p Y" on any tool's login: a robot account's generated value of a token's length is a token, as after
+    # curl -u; a chosen password stays a password
+    text = f"docker login registry.example.com -u robot$ci -p {RANDOM} works from the runner"
+    assert [(e, t) for e, t, _ in secret_findings(checker, text)] == [("TOKEN", RANDOM)]
+    chosen = "az login -u ops@example.com -p Hibiscus-42! marche pas"
+    assert [(e, t) for e, t, _ in secret_findings(checker, chosen, "fr")] == [("PASSWORD", "Hibiscus-42!")]
 
 
 def secret_candidates(checker: Checker, text: str) -> list[tuple[str, str]]:

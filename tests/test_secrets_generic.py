@@ -60,6 +60,9 @@ def found(detector: SecretsDetector, text: str) -> list[tuple[str, str]]:
         (f"tu peux coller ça dans l'outil d'intégration ? {B62_40}", B62_40),
         # or a string literal code hands over (shorter then)
         (f"const payments = new Payments('{B62_24}');", B62_24),
+        # a public word negated says what the value is not
+        (f"la clé privée du CRM (pas la publique hein) : {HEX_40}", HEX_40),
+        (f"our mailing tool's private key (not the public one): {B62_40}", B62_40),
     ],
 )
 def test_a_generated_value_is_a_credential_by_its_shape_and_the_words_before_it(detector: SecretsDetector, text: str, secret: str) -> None:
@@ -86,6 +89,9 @@ def test_the_nearest_credential_word_names_the_family(detector: SecretsDetector)
         f"Address = 10.0.0.2/24\nPublicKey = {B64_44}",
         f"Our public signing key, to verify the releases: {SPKI_BODY}",
         f"The public push key of the web app is {B64URL_43}{B62_40}",
+        # a negation elsewhere in the sentence does not unsay the public word
+        f"not the private one, the public key of the release signing: {SPKI_BODY}",
+        f"It is not a key, it's the commit {HEX_40}",
         f"La clé publique de chiffrement du partenaire : {B64_44}",
         "getQuarterlyRevenueReportByRegion2026 and max_connection_pool_size_default are the two settings to tune",
         "render('HeaderComponentV2Large'); track(\"CheckoutButtonClicked2026\")",

@@ -103,6 +103,8 @@ def test_products_versions_and_names_after_a_server_word_are_not_hosts(text: str
         "https://console.cloud.google.com/storage/browser/exports-crm",
         "https://storage.cloud.google.com/acme-rh/contrats/avenant.pdf",
         "https://www.figma.com/proto/Qw7Er9Ty/Onboarding-app?node-id=3-14",
+        "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NzQ4ZTc1/0?context=%7b%22Tid%22%7d",
+        "https://trello.com/b/Xk4pQ9mZ/plan-de-lancement",
     ],
 )
 def test_workspace_pages_and_cloud_console_resources_are_internal_links(link: str) -> None:
@@ -120,6 +122,9 @@ def test_workspace_pages_and_cloud_console_resources_are_internal_links(link: st
         "Lettre publiée : https://docs.google.com/document/d/e/2PACX-1vRk2/pub",
         "https://docs.google.com/spreadsheets/d/e/2PACX-1vS9x/pubhtml is our public price list",
         "Dropbox's help: https://help.dropbox.com/share/create-and-view-links",
+        # a shared tool's route with no resource after it: the meeting, the board are elided
+        "Le webinaire est sur https://teams.microsoft.com/l/meetup-join/... ouvert aux clients",
+        "boards live at https://trello.com/b/ as usual",
     ],
 )
 def test_vendor_pages_bookmarks_and_published_documents_are_not_internal(text: str) -> None:

@@ -111,7 +111,9 @@ _IN_SENTENCE_GAP = " ,'’-\u00a0"
 _HEADCOUNT = re.compile(
     r"(?:\b\d[\d\s.,]*|\b(?:une?\s+)?(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|dozen|dozens|hundreds?)"
     r"(?:\s+(?:de|d['’]|of))?)\s*(?:personnes|salari[ée]s|collaborateurs|collaboratrices|postes|emplois|agents|people|employees|staff|"
-    r"roles|jobs|positions|workers|colleagues|coll[eè]gues|FTEs?|ETP)\b",
+    r"roles|jobs|positions|workers|colleagues|coll[eè]gues|FTEs?|ETP)\b"
+    # "a 300-person sensor maker", "a 40-strong team".
+    r"|\b\d[\d,]*-(?:person|people|strong|employee)\b",
     re.IGNORECASE,
 )
 # Words before a name that make it modify the noun after it ("the Sunderland closure").
@@ -136,6 +138,15 @@ _RELATIONS = frozenset([
     "mari", "copain", "copine", "pere", "mere", "oncle", "tante", "fils", "fille", "ex", "brother", "sister", "friend", "friends",
     "neighbour", "neighbor", "wife", "husband", "dad", "mum", "mom", "uncle", "aunt", "son", "daughter", "buddy", "mate", "partner",
 ])
+# "one of our suppliers", "nos clients": another company of ours to deal with, not the company itself.
+_THIRD_PARTIES = frozenset([
+    "supplier", "suppliers", "customer", "customers", "client", "clients", "competitor", "competitors", "rival", "rivals",
+    "partner", "partners", "distributor", "distributors", "fournisseur", "fournisseurs", "concurrent", "concurrents",
+    "partenaire", "partenaires", "distributeur", "distributeurs", "vendor", "vendors", "prestataire", "prestataires",
+    "provider", "providers", "host", "hebergeur", "hebergeurs", "subcontractor", "subcontractors", "landlord", "bailleur",
+])
+# How far after a first-person word its noun may stand ("our packaging supplier", "notre hébergeur cloud").
+_THIRD_PARTY_REACH = 3
 # "not us", "ce n'est pas chez nous": a first-person word denied.
 _DENIAL = frozenset(["pas", "not", "t", "jamais", "never"])
 # The writer's own work file named before the topic ("3e nuit sur le dossier Pelliot", "Project Heron"): ours, not another company.
@@ -154,6 +165,7 @@ _NOT_A_COMPANY = frozenset([
 # "a big payments startup is about to file for an IPO"), is someone else's news; a contract or an executive
 # move names its other party that way too ("a big retailer picked us").
 _FIRM_SUBJECT_TOPICS = frozenset(["acquisition", "fundraising", "results", "restructuring"])
+_INDEFINITE_ARTICLES = frozenset(["a", "an", "un", "une"])
 _INDEFINITE = frozenset(["a", "an", "one", "some", "another", "un", "une", "certaine", "certain", "autre"])
 _FIRMS = frozenset([
     "startup", "scaleup", "company", "firm", "player", "rival", "competitor", "unicorn", "fintech", "biotech",
@@ -194,6 +206,8 @@ _CALENDAR = frozenset([
 ])
 
 
+# Holidays of two capitalised words ("after New Year", "avant le Nouvel An"): a date, no company.
+_TWO_WORD_HOLIDAYS = frozenset([("new", "year"), ("new", "years"), ("nouvel", "an"), ("black", "friday"), ("boxing", "day"), ("labour", "day"), ("labor", "day")])
 # Capitalised in English, naming a language or a people, no company: "In plain English: the centre shuts".
 _LANGUAGE_NAMES = frozenset([
     "english", "french", "german", "spanish", "italian", "dutch", "european", "american", "british", "chinese", "japanese",
@@ -351,9 +365,10 @@ class InsideAnalyzer:
         """What the learned reading (`model.InsideModel`) reads as inside information: each text
         of `model.units` past its cheap gate is embedded; one read at or above the threshold is a
         finding on its topic sentence, unless the rules' reliable framings say it is public (a
-        public cue in the post), past (a past year as its time), a
-        routine or a date of the financial calendar (unless the post says it is secret), about
-        others (hearsay or another name in that text, and no first-person word nor our name: as the
+        public cue in the post, or an `exercise`: a quiz, a case), past (a past year as its time), a
+        routine or a date of the financial calendar (unless the post says it is secret or an official
+        disclosure is still to come in that text), about others (hearsay, a disowning, or another name
+        before a topic word of a sentence in that text, and no first-person word nor our name: as the
         rules read a rumour), or of no company (`_about_a_company`) and no topic word at all. The
         past and general cue lists cancel nothing here: the head was trained on such posts and reads
         them itself, and a past word in a leak is often the time of a figure, not of the telling
@@ -371,8 +386,8 @@ class InsideAnalyzer:
         if not candidates:
             return []
         evidence = evidence_cache if evidence_cache is not None else {}
-        if self._public(text, tokens, language, evidence):
-            return []  # "comme annoncé ce matin", "press release linked": no need to embed
+        if self._public(text, tokens, language, evidence) or self._cue_matchers[("exercise", language)].find(tokens, text):
+            return []  # "comme annoncé ce matin", "press release linked", a quiz: no need to embed
         compound = self._compound_words(tokens, language)
         found = {name: self._post_cues(name, text, tokens, language, evidence, compound) for name in ("hearsay", "self", "company", "disowned")}
         if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
@@ -386,20 +401,34 @@ class InsideAnalyzer:
         for (a, b), (probability, topic) in zip(candidates, read):
             if probability < threshold:
                 continue
-            if not secret and (any(a <= m.start and m.end <= b for m in routine) or (topic == "results" and calendar_spans(text, a, b))):
+            # A routine cancels nothing either beside a disclosure to an official audience still to come, as in
+            # the rules (`_disclosed_apart`): "Works council gets told after New Year, so act normal at the Christmas party".
+            if not secret and (
+                (any(a <= m.start and m.end <= b for m in routine) and not self._official_disclosure_within(text, (a, b), evidence))
+                or (topic == "results" and calendar_spans(text, a, b))
+            ):
                 continue  # "as every year", "earnings release scheduled for 12 February": the calendar, not a leak
             inside = [s for s in sentences if a <= s.start < b] or sentences
             if any(_dated_in_past(tokens, s, now) for s in inside):
                 continue  # "En septembre 2016, le maire ... est remplacé": a narrative of a past year
-            if not any(self._self_reference(tokens, language, s, found.__getitem__, (a, b)) for s in inside) and (
+            if not any(self._self_reference(text, tokens, language, s, found.__getitem__, (a, b), topic) for s in inside) and (
                 any(a <= m.start and m.end <= b for m in found["hearsay"])
                 or bool(found["disowned"])
-                or any(self._names_someone_else(text, tokens, s, s.hi) for s in inside)
+                or any(self._names_someone_before_topic(text, tokens, s) for s in inside)
             ):
                 continue  # "les analystes s'attendent à ce que Globex...", "rumours that Vennor is being sold": about others, no "we"
             start, end = self._topic_sentence(text, tokens, inside, model)
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out
+
+    def _names_someone_before_topic(self, text: str, tokens: list[Token], sentence: Sentence) -> bool:
+        """Another name before the sentence's first topic word, where its subject would be, as the rules
+        read a rumour (`_names_someone_else`): "After New Year, Globex Freight takes over the site". A
+        sentence without a topic word names no one the fact is about: its names are places, products,
+        people or partners around a fact of ours ("whoever keeps asking about the Ridley trucks, they're
+        ours after the 1st", "l'appli plante sur la moitié des Android")."""
+        topic = self._term_matcher.find(tokens, "", sentence.lo, sentence.hi)
+        return bool(topic) and self._names_someone_else(text, tokens, sentence, min(m.first for m in topic))
 
     def _compound_words(self, tokens: list[Token], language: str) -> frozenset[int]:
         """The indices of the words of the post's `compound` names ("box office", "bureau de vote")."""
@@ -528,6 +557,8 @@ class InsideAnalyzer:
         tenses: dict[str, bool],
         verbs: Sequence[int] = (),
     ) -> InsideFinding | None:
+        if cues("exercise"):
+            return None  # "Interview question: « A client tells you, between you and me, ... »": made-up facts
         clause = _clause(text, match, sentence)
         in_clause = [m for m in cues("past") if clause[0] <= m.start and m.end <= clause[1]]
         if in_clause or _past_year(tokens, clause, now):
@@ -631,6 +662,17 @@ class InsideAnalyzer:
         information it could be. "I" alone speaks from a person ("I'll buy a PS4 tomorrow")."""
         return bool(cues("company")) or any(t.text in self._own_names for t in tokens)
 
+    def _official_disclosure_within(self, text: str, span: tuple[int, int], evidence: dict[str, list[Evidence]]) -> bool:
+        """Whether `span` holds a disclosure to come, or awaited, that is official (evidence.py's `ahead` and
+        `restricted` shapes before an `_OFFICIAL_AUDIENCE`): the learned reading's counterpart of `_disclosed_apart`."""
+        for name in ("ahead", "restricted"):
+            if name not in evidence:
+                evidence[name] = evidence_of(name, text)
+        return any(
+            span[0] <= e.start and e.end <= span[1] and _to_official_audience(text, e.start, e.end, span)
+            for e in (*evidence["ahead"], *evidence["restricted"])
+        )
+
     def _disclosed_apart(self, text: str, match: Match, clause: tuple[int, int], cues: Callable[[str], list[Match]]) -> bool:
         """A disclosure to come, or awaited, that is official (to a board, the works council, the market;
         an official notification), said outside the topic's own clause, in a post not framed as public:
@@ -640,7 +682,7 @@ class InsideAnalyzer:
             return False
         own = _coordinated_clause(text, match, clause)
         return any(
-            (m.end <= own[0] or m.start >= own[1]) and _OFFICIAL_AUDIENCE.search(text, m.start, m.end + 20)
+            (m.end <= own[0] or m.start >= own[1]) and _to_official_audience(text, m.start, m.end, (0, len(text)))
             for m in (*cues("ahead"), *cues("restricted"))
         )
 
@@ -652,11 +694,12 @@ class InsideAnalyzer:
         topic, without a first-person word in the topic's clause ("Il paraît que Kelvor va racheter Batimo, mais perso je
         n'en sais rien": the "je" is the reader of the rumour, not the buyer)."""
         own = _coordinated_clause(text, match, _clause(text, match, sentence))
-        return not self._self_reference(tokens, language, sentence, cues, own) and (
+        topic = self._topic_of[id(match.entry)].name
+        return not self._self_reference(text, tokens, language, sentence, cues, own, topic) and (
             _inside(cues("hearsay"), sentence)
             or bool(cues("disowned"))
             or self._names_another_company(text, tokens, sentence, match, verbs[1:])
-            or (self._topic_of[id(match.entry)].name in _FIRM_SUBJECT_TOPICS and _firm_before(tokens, sentence, match.first))
+            or (topic in _FIRM_SUBJECT_TOPICS and _firm_before(tokens, sentence, match.first))
         )
 
     def _shape_companion(
@@ -760,9 +803,18 @@ class InsideAnalyzer:
         )
 
     def _self_reference(
-        self, tokens: list[Token], language: str, sentence: Sentence, cues: Callable[[str], list[Match]], clause: tuple[int, int]
+        self,
+        text: str,
+        tokens: list[Token],
+        language: str,
+        sentence: Sentence,
+        cues: Callable[[str], list[Match]],
+        clause: tuple[int, int],
+        topic: str,
     ) -> bool:
-        """A first-person word in `clause`, or one of our names in the sentence."""
+        """A first-person word in `clause`, or one of our names in the sentence. Not "our suppliers" when the
+        `topic` is a company's own event (a deal, a raise, results, a restructuring: theirs); a customer
+        leaving us or an executive joining from a rival is ours."""
         # The "je" of "je lis que" / the "I" of "I read that" reports; it is not the company.
         reporting = [(h.start, h.end) for h in cues("hearsay")]
         for m in cues("self"):
@@ -774,9 +826,10 @@ class InsideAnalyzer:
                 continue
             if m.first >= 0 and (
                 (m.last + 1 < len(tokens) and tokens[m.last + 1].text in _RELATIONS)
+                or (topic in _FIRM_SUBJECT_TOPICS and _third_party_after(text, tokens, m.last))
                 or (m.first > 0 and tokens[m.first - 1].text in _DENIAL)
             ):
-                continue  # "mon beau-frère", "ce n'est pas chez nous": not the company
+                continue  # "mon beau-frère", "one of our suppliers", "ce n'est pas chez nous": not the company
             return True
         return any(tokens[i].text in self._own_names for i in range(sentence.lo, sentence.hi))
 
@@ -804,6 +857,12 @@ class InsideAnalyzer:
                 break  # the name of the topic itself
             if tokens[i].text in _WORK_FILES or tokens[i - 1].text in _WORK_FILES:
                 continue  # "le dossier Pelliot", "Project Heron": the writer's own deal
+            if text[tokens[i - 1].end : tokens[i].start] == "-":
+                continue  # "Clermont-Ferrand", "Saint-Nazaire": one name, judged by its first word
+            if _holiday_at(tokens, sentence, i):
+                continue  # "after New Year": a date
+            if tokens[i - 1].text in _INDEFINITE_ARTICLES:
+                continue  # "reçu par erreur un Excel", "a Tesla": a thing of that brand, no company acting
             if i - 1 > sentence.lo and tokens[i - 1].text in _PLACE_PREPOSITIONS:
                 continue  # a place, no subject: "le magasin de Vannes", "the plant in Leeds", "les gars de Vierzon"
             if i + 1 in companions or (i + 1 == upto and self._names_the_topic(tokens, sentence, i)) or _names_a_site_after(tokens, sentence, i):
@@ -813,6 +872,32 @@ class InsideAnalyzer:
             if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR | _LANGUAGE_NAMES and not starts_phrase:
                 return True
         return False
+
+
+def _to_official_audience(text: str, start: int, end: int, within: tuple[int, int]) -> bool:
+    """Whether the disclosure said in text[start:end] is made to an official audience named in it, just
+    after it ("l'apprend mardi au conseil") or just before it as its subject ("Works council gets told
+    after New Year"), inside `within`."""
+    return bool(_OFFICIAL_AUDIENCE.search(text, max(within[0], start - 20), min(end + 20, within[1])))
+
+
+def _third_party_after(text: str, tokens: list[Token], last: int) -> bool:
+    """Whether a company we deal with is named just after the first-person word tokens[last], in its phrase:
+    "one of our suppliers", "our packaging supplier's", "notre hébergeur cloud" (another company, not us)."""
+    for k in range(last + 1, min(last + 1 + _THIRD_PARTY_REACH, len(tokens))):
+        if text[tokens[k - 1].end : tokens[k].start].strip(_IN_SENTENCE_GAP):
+            return False  # a comma, a colon: another phrase
+        if tokens[k].text in _THIRD_PARTIES:
+            return True
+    return False
+
+
+def _holiday_at(tokens: list[Token], sentence: Sentence, i: int) -> bool:
+    """Whether tokens[i] is a word of a holiday's two-word name ("New Year", "Nouvel An")."""
+    pairs = ((i, i + 1), (i - 1, i))
+    return any(
+        sentence.lo <= a and b < sentence.hi and (tokens[a].text, tokens[b].text) in _TWO_WORD_HOLIDAYS for a, b in pairs
+    )
 
 
 def _sentences(text: str, tokens: list[Token]) -> list[Sentence]:

@@ -38,6 +38,9 @@ _DATE = (
     rf"(?:\b(?:le|du|au|on|the|by|until|till)\s+(?:the\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\b(?!\s*(?:%|€|\$|k|m\b|millions?|ans|years|jours|days|postes|roles|jobs|personnes|people))"
     rf"|\b{_WEEKDAY}\b|\b(?:en|in|early|fin|end of|d[ée]but)\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b"
     r"|\b\d{1,2}\s*(?:h|am|pm)\b|\bdemain\b|\btomorrow\b|\bnext week\b|\bla semaine prochaine\b"
+    # A holiday or a break ahead as the date: "gets told after New Year", "annonce après les fêtes".
+    r"|\b(?:after|before|until|till|avant|apr[èe]s|d[èe]s)\s+(?:the\s+|les\s+|le\s+|la\s+|l['’]\s*)?(?:new\s+year|christmas|xmas|easter|holidays|"
+    r"summer\s+break|f[êe]tes|no[ëe]l|p[âa]ques|nouvel\s+an|r[ée]veillon|rentr[ée]e|vacances)\b"
     # A delay ahead: "announcement in three weeks", "annonce dans dix jours".
     r"|\b(?:in|dans)\s+(?:\d+|a|one|two|three|four|five|ten|a\s+few|un|une|deux|trois|quatre|cinq|dix|quinze|quelques)\s+(?:days?|weeks?|jours|semaines)\b)"
 )
@@ -51,7 +54,7 @@ _DISCLOSURE = (
     # Slang for "made public": "ils tombent mardi", "le communiqué sort lundi", "results go out on the 30th".
     r"|tomb(?:e|ent|era|eront)|sort(?:e|ent|ira|iront)?|go(?:es)?\s+out|come(?:s)?\s+out|drops?|hits?\s+the\s+wire"
     # Those who learn it then: "la presse l'apprendra le 2", "the works councils hear about it on the 3rd".
-    r"|(?:l['’]\s*)?apprend\w*|inform[ée]e?s|hears?\s+about\s+it|finds?\s+out|learns?\s+(?:about\s+)?it"
+    r"|(?:l['’]\s*)?apprend\w*|inform[ée]e?s|hears?\s+about\s+it|(?:only|first|officially)\s+hears?|finds?\s+out|learns?\s+(?:about\s+)?it"
     r"|(?:get|gets|got|are|is|be|being)\s+told"
     # Leave to tell, with its date: "we're only allowed to say it on the 12th", "on ne pourra le dire que le 3".
     r"|allowed\s+to\s+(?:say|announce|share|tell|talk\s+about)(?:\s+(?:it|this|that|anything))?"
@@ -67,7 +70,7 @@ _AUDIENCE = r"(?:au|aux|[àa]\s+l['’]|[àa]\s+la|devant\s+(?:le|les|la))\s*(?:
 
 # The acts that make a fact public, as nouns: what may be deferred ("l'annonce attendra le salon").
 _PUBLIC_ACT = (
-    r"(?:annonce|communiqu[ée](?:\s+de\s+presse)?|officialisation|publication|"
+    r"(?:annonce|communiqu[ée](?:\s+de\s+presse)?|officialisation|publication|notification|"
     r"(?:public\s+|official\s+)?announcement|press\s+release|news\s+release|release|PR\b)"
 )
 # Held for later: waiting, postponed, only then, not before.
@@ -105,7 +108,7 @@ _RESTRICTED = [
     r"\b(?:have\s+to|had\s+to|got\s+to|gotta|must|need\s+to|asked\s+to)\s+sit\s+on\s+(?:it|this|that|the\s+news|for|until)\b",
     r"\b(?:dois|devons|doit|dois\s+encore)\s+(?:la\s+|le\s+|les\s+)?garder\s+pour\s+(?:moi|nous)\b",
     # What the writer's own resignation or move is: "isn't public", "pas encore public".
-    r"\b(?:isn't|is\s+not|aren't|are\s+not)\s+(?:yet\s+)?public\b",
+    r"\b(?:isn't|is\s+not|aren't|are\s+not|(?:it|this|that)['’]s\s+not|(?:it|this|that)\s+is\s+not)\s+(?:yet\s+)?public\b",
     r"\bn['’]\s*est\s+pas\s+(?:encore\s+)?publi(?:c|que)\b",
     r"\b(?:not|n't)\s+(?:allowed|permitted|authorised|authorized)\s+to\s+(?:mention|discuss|share|talk|say|tell|post|announce)\b",
     rf"\bpas\s+le\s+droit\s+d(?:e\s+|{_APOS}\s*)(?:mentionner|en\s+parler|parler|dire|partager|annoncer|l{_APOS}\s*annoncer)\b",
@@ -182,7 +185,11 @@ _WAITING = [
     # Any public act deferred to a later event or date, in any wording: "l'annonce attendra le salon",
     # "the press release waits for the visit", "le communiqué est repoussé", "PR has to wait till the keynote",
     # "l'officialisation, ce sera après l'AG", "announcement only once the deal closes".
-    rf"\b{_PUBLIC_ACT}\s+(?:[\w'’-]+\s+){{0,2}}?{_DEFERRED}",
+    rf"\b{_PUBLIC_ACT}(?:\s*[:,–—-])?\s+(?:[\w'’-]+\s+){{0,2}}?{_DEFERRED}",
+    # The release still a draft: "the draft press release", "pencilled a press release", "the press release template".
+    r"\b(?:draft|drafted|drafting|pencill?ed|redlin\w+)\s+(?:(?:of\s+)?(?:the|a|an|our)\s+)?(?:press\s+release|announcement|statement|communiqu[ée])\b",
+    r"\b(?:press\s+release|announcement|statement)\s+(?:template|draft)\b",
+    r"\b(?:brouillon|projet|[ée]bauche)\s+de\s+(?:communiqu[ée]|d[ée]claration|annonce)\b|\bgriffonn[ée]\s+un\s+communiqu[ée]\b",
     # Told only later, with a verb: "ils l'annonceront après l'arrêté des comptes", "we'll announce it only once it closes",
     # "you still have to wait three weeks to tell anyone", "il faut attendre le 12 pour en parler".
     r"\b(?:annonceron[st]|annoncera|annoncerai|communiquerons|communiquera|communiqueront|officialiseron[st]|officialisera|"
@@ -194,7 +201,7 @@ _WAITING = [
     r"(?:seulement\s+|qu['’]\s*)?(?:apr[èe]s|plus\s+tard|[àa]\s+la\s+rentr[ée]e|en\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre))",
     r"\b(?:will|'ll)\s+(?:only\s+)?be\s+(?:told|informed|briefed|notified)\s+(?:only\s+)?(?:after|later|once|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b",
     r"\b(?:have|has|had|got)\s+to\s+wait\b[^.!?\n]{0,25}?\b(?:to|before)\s+(?:tell|telling|say|saying|share|sharing|announce|announcing|post|talk)\b",
-    rf"\b(?:attendre|patienter)\b[^.!?\n]{{0,25}}?\b(?:pour|avant\s+de)\s+(?:en\s+parler|le\s+dire|l{_APOS}\s*annoncer|le\s+partager|communiquer)\b",
+    rf"\b(?:attend\w*|patient\w*)\b[^.!?\n]{{0,40}}?\b(?:pour|avant\s+de)\s+(?:en\s+parler|le\s+dire|l{_APOS}\s*annoncer|le\s+partager|communiquer)\b",
     # Official only later: "officiel seulement lundi", "ce ne sera officiel qu'après l'AG", "not official until
     # Monday", "official only on the 3rd", "public pas avant mars".
     rf"\b(?:officiel(?:le)?s?|official|public|publique)\s+(?:seulement|uniquement|only|qu(?:e\b|{_APOS})|pas\s+avant|not\s+(?:before|until|till)|"

@@ -23,7 +23,9 @@ from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 
 TOPIC_CUE_LISTS = ("secrecy", "forward_looking")  # lists that can turn a topic into a finding
-CUE_LISTS = ("secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "workplace", "self", "company", "disowned", "compound")
+CUE_LISTS = (
+    "secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "workplace", "self", "company", "disowned", "compound", "exercise",
+)
 
 _WORD = re.compile(r"[^\W_]+")
 # Short words that may sit between the words of a phrase ("levée DE fonds", "plan DE départs").
@@ -251,11 +253,19 @@ _NONE: list = []  # read only: what a look-up that finds nothing gives
 _MAX_PREFIX_MEMO = 50_000  # words remembered per matcher (a few MB at most), then forgotten at once
 
 
+# An English phrasal verb takes its object pronoun between the verb and the particle: "wind it down",
+# "lay them off", "shut it down" are "wind down", "lay off", "shut down".
+_PARTICLES = frozenset(["down", "off", "out", "up", "away"])
+_OBJECT_PRONOUNS = frozenset(["it", "them", "us", "him", "her", "everything", "everyone"])
+
+
 def _match_rest(parts: tuple[Part, ...], tokens: Sequence[Token], i: int, hi: int) -> int | None:
     k = i
     for part in parts[1:]:
         k += 1
         skipped = 0
+        if k + 1 < hi and tokens[k].text in _OBJECT_PRONOUNS and part.forms & _PARTICLES and part.matches(tokens[k + 1]):
+            k += 1  # "wind it down"
         while k < hi and not part.matches(tokens[k]) and tokens[k].text in FILLERS and skipped < MAX_FILLERS:
             k += 1
             skipped += 1

@@ -33,14 +33,16 @@ majority (bench/eval_secrets.py's docstring has the counts):
    vendor defines it (`ghp_` TOKEN, `AKIA` API_KEY, a PEM block, WIF, JWK private member or recovery phrase
    PRIVATE_KEY, a BitLocker recovery key PASSWORD);
 2. where it sits: the password of a URL's user part or of a connect descriptor is CONNECTION_STRING, and the
-   password of basic credentials on a command line (`curl -u user:X`) PASSWORD, unless the user is a code host's
-   token user (oauth2, x-access-token...) or the value is generated and 32+ long (a service issued it): TOKEN;
+   password of basic credentials on a command line (`curl -u user:X`, a login's `-u user -p X`) PASSWORD, unless
+   the user is a code host's token user (oauth2, x-access-token...) or the value is generated and 32+ long (a
+   service issued it): TOKEN;
    a password setting of a connection string (`Server=...;Password=X`, `?user=u&password=X`) CONNECTION_STRING;
-3. the words naming it (a config name, a header's name and scheme, an option, the prose words), the last
-   credential word deciding for a compound name: password, passphrase, code, PIN, and the keys and codes that
-   open a network, a door or a lost account (wifi key, « clé de secours », backup codes) PASSWORD; key or secret
-   API_KEY (a private or encryption key of an asymmetric key's size PRIVATE_KEY, a connection string's AccountKey
-   CONNECTION_STRING, a token's secret half TOKEN); token, jeton, bearer, Authorization, session, sid, sig, auth
+3. the words naming it (a config name, a header's name and scheme, an option, the prose words up to a relative
+   clause: "the REST key that the bot uses" names a key), the last credential word deciding for a compound name:
+   password, passphrase, code, PIN, and the keys and codes that open a network, a door or a lost account (wifi
+   key, « clé de secours », backup codes) PASSWORD; key or secret API_KEY (a private or encryption key of an
+   asymmetric key's size PRIVATE_KEY, a connection string's AccountKey CONNECTION_STRING, a token's secret half
+   TOKEN); token, jeton, bearer, Authorization, session, sid, sig, auth
    TOKEN; "secret" API_KEY when generated, PASSWORD when chosen (a symbol no key alphabet has, or short, both
    cases and digits switching);
 4. no credential word: API_KEY when the finder read a name (`sasl.jaas.config`); with no words at all, a

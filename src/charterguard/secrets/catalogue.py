@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from . import SecretCandidate, long_runs
+from . import SecretCandidate, holds_any, long_runs
 from .credentials import IDENTIFIER_WORDS
 from .family import secret_family
 from .shape import class_switches, classes, entropy, is_der_private_key, is_documented_sample, is_placeholder, looks_generated, looks_random
@@ -240,17 +240,26 @@ def _base64_private_keys(text: str) -> list[SecretCandidate]:
 
 # Signed storage links: whoever holds the link reads (or writes) the object until it expires, so
 # the whole link is the secret. S3 and GCS V4 (X-Amz-/X-Goog-Signature), S3 V2, CloudFront and
-# GCS V2 (Signature= with its key id or expiry), Azure shared access signatures (sv=...&sig=).
+# GCS V2, Alibaba OSS, Huawei OBS (Signature= with its key id or expiry), Tencent COS (q-signature=), Azure
+# shared access signatures (sv=...&sig=), Backblaze B2 download links (?Authorization=<token>), and links whose
+# path carries the access token: Oracle Cloud's pre-authenticated requests
+# (".../p/<token>/n/<namespace>/b/<bucket>/o/<object>", the token generated, not a page's slug).
 _LINK = re.compile(r"(?i)(?<![\w@.\-/])https?://[^\s<>\"'»`]+")
 _QUERY_PARAMETER = re.compile(r"[?&]([A-Za-z][\w\-]{0,40})=([^&#\s]*)")
 _SIGNATURE_KEY_IDS = frozenset({"expires", "googleaccessid", "key-pair-id", "awsaccesskeyid"})
 _SAS_VERSION = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PREAUTHENTICATED_PATH = re.compile(r"/p/([A-Za-z0-9_\-+=.:%]{16,256})/n/[\w\-.]{1,128}/b/")
 
 
 def _is_signed(link: str) -> bool:
-    parameters = {name.casefold(): value for name, value in _QUERY_PARAMETER.findall(link)}
-    if len(parameters.get("x-amz-signature", "")) >= 32 or len(parameters.get("x-goog-signature", "")) >= 32:
+    preauthenticated = _PREAUTHENTICATED_PATH.search(link)
+    if preauthenticated is not None and looks_generated(preauthenticated.group(1)):
         return True
+    parameters = {name.casefold(): value for name, value in _QUERY_PARAMETER.findall(link)}
+    if any(len(parameters.get(name, "")) >= 32 for name in ("x-amz-signature", "x-goog-signature", "q-signature")):
+        return True
+    if len(authorization := parameters.get("authorization", "")) >= 32 and entropy(authorization) >= 3.5 and not is_placeholder(authorization):
+        return True  # (a token given in the query, not a placeholder: "?authorization=YOUR_AUTHORIZATION_TOKEN")
     if len(parameters.get("signature", "")) >= 16 and not parameters.keys().isdisjoint(_SIGNATURE_KEY_IDS):
         return True
     return len(parameters.get("sig", "")) >= 16 and _SAS_VERSION.fullmatch(parameters.get("sv", "")) is not None
@@ -271,7 +280,7 @@ def _links(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _signed_links(text: str) -> list[SecretCandidate]:
-    if "ignature=" not in text and "sig=" not in text:  # X-Amz-Signature=, Signature=, sig= (substring tests: most posts stop here)
+    if not holds_any(text, ("ignature=", "sig=", "/p/", "uthorization=")):  # X-Amz-Signature=, Signature=, sig=, a path's token (most posts stop here)
         return []
     out = []
     for start, end in _links(text):

@@ -53,6 +53,7 @@ from .shape import (
     encoding_said,
     entropy,
     is_documented_sample,
+    is_hex,
     is_placeholder,
     is_public_key_material,
     looks_generated,
@@ -223,8 +224,10 @@ _ADVICE_BEFORE = re.compile(
 # Only `looks_random` values count, and not after words naming an identifier (commit, hash, order...).
 _NEAR_KEYWORD = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<key>keys?|secrets?|cl[ée]s?|clefs?|credentials?)|(?P<token>tokens?|jetons?))(?![\w\-])"
-    r"(?P<words>[^\n.?]{0,60}?)(?<![\w\-+/=#@])(?P<bare>[A-Za-z0-9+/_\-.=~%]{20,512})(?![\w\-+/=])"
+    r"(?P<words>[^\n.?]{0,100}?)(?<![\w\-+/=#@])(?P<bare>[A-Za-z0-9+/_\-.=~%]{20,512})(?![\w\-+/=])"
 )
+# A link's pieces, which a random-looking run may start with: "//host/...", "youtu.be/<id>" (a host, then a path).
+_LINK_PIECE = re.compile(r"//|^[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}/")
 # Words naming a key, then the value right after them, no connector: "clé API d525e61a et secret
 # wWUBPa8UpfNsaqiF", "the token 4f9a...". Shorter values than `_NEAR_KEYWORD` takes (`looks_like_short_key`).
 _KEY_THEN_VALUE = re.compile(
@@ -232,6 +235,21 @@ _KEY_THEN_VALUE = re.compile(
     r"|cl[ée]f?s?(?:\s+(?:d['’]\s?)?api|\s+secr[eè]te)?|jetons?)"
     r"[ \t]+(?P<bare>[A-Za-z0-9]{8,19})(?![\w\-+/=@]|\.\w)"
 )
+# The identifying half of a key pair: named an access key id ("access key id: X", "accessKeyId=X"), or named an auth
+# or access id, a key id or "access" with the secret half given after it ("Auth ID X, Auth Token Y", "accessId=X
+# accessKey=Y", "keyID X ... applicationKey Y", "access X / secret Y": S3-compatible storage, Wasabi, MinIO,
+# Backblaze): whoever holds both halves is the account, so the id is a credential's half, an API key as AWS's key
+# ids are (random-shaped values only: `_access_halves`). A payment's "auth id" comes with no secret half.
+_ACCESS_HALF = re.compile(
+    r"(?i)(?<![\w\-])(?P<name>(?:auth|access)[ _\-]?(?:key[ _\-]?)?id|(?P<needs_secret>key[ _\-]?id|access))(?![a-z])[\"']?[ \t]*[:=]?[ \t]*[\"']?"
+    r"(?P<value>[A-Za-z0-9+/_\-]{8,64})(?![\w+/=\-])"
+)
+_ACCESS_HALF_CUES = ("access", "auth", "keyid", "key id", "key_id", "key-id")
+_SECRET_HALF_REACH = 200  # how far after an id its secret half may be given (the next line of a chat, of a config)
+# The secret half, named, with its value: "/ secret Y", ", secret key: Y", "\napplicationKey Y", "; password=Y".
+_SECRET_HALF = re.compile(r"(?i)(?:secret|key|token|password|passwd|pwd|mot de passe|mdp|priv[ée]e?)[\w\-]*[\"']?[ \t]*[:=]?[ \t]*[\"']?[^\s\"',;]{8}")
+# Public key material's ids: a PGP or SSH key's id is printed with it, shared on purpose.
+_PUBLIC_KEY_ID_BEFORE = re.compile(r"(?i)gpg|pgp|gnupg|ssh|fingerprint|empreinte|signing|sign[ée]|jwk|kid")
 # A command-line option naming a key, a token or a secret, then its value after a space or "=":
 # `kubeadm join --token X`, `--api-key X`, `-client-secret=X` (the option's last word names it).
 _KEY_OPTION = re.compile(
@@ -352,12 +370,21 @@ COMPLEMENT_BEFORE = re.compile(
 )
 
 
+# A negation before a word: the word says what the value is not ("not the public one", « pas la publique »).
+NEGATED_BEFORE = re.compile(
+    r"(?i)(?<![\w\-])(?:not|never|pas|non|jamais|isn['’]t)\s+(?:(?:the|a|an|la|le|les|l['’]|une?|du|de|d['’])\s*)?$"
+)
+
+
 def names_an_identifier(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], the words after a credential word, name an identifier: an identifier word
     there that is not a complement ("token id: X", "key fingerprint: X"); "le jeton API ... des factures : X"
-    and "the token for the orders sync: X" name a token (the head noun comes first)."""
+    and "the token for the orders sync: X" name a token (the head noun comes first); "clé privée (pas la
+    publique) : X" names a private key (the identifier word negated)."""
     return any(
-        COMPLEMENT_BEFORE.search(text, max(start, m.start() - 40), m.start()) is None for m in IDENTIFIER_WORDS.finditer(text, start, end)
+        COMPLEMENT_BEFORE.search(text, max(start, m.start() - 40), m.start()) is None
+        and NEGATED_BEFORE.search(text, max(start, m.start() - 20), m.start()) is None
+        for m in IDENTIFIER_WORDS.finditer(text, start, end)
     )
 
 
@@ -441,7 +468,8 @@ _PAIR = re.compile(
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
     r"(?P<user>[^\s/:,;|]{2,64})(?P<separator>,?\s+(?:et|and|mdp|pwd|pw|pass|password|mot de passe)\s*:?\s*|\s*(?:/|\||,)\s*|:(?!\s)|\s+[-–—]\s+|[ \t]*\n[ \t]*)"
-    r"(?P<password>(?!(?:mdp|pwd|pw|pass|password|mot)(?![\w\-]))[^\s,;]{3,128})"
+    # (not the label of the second half of a key pair: "access X / secret Y")
+    r"(?P<password>(?!(?:mdp|pwd|pw|pass|password|mot)(?![\w\-])|(?:secret|key|token|jeton|cl[ée])s?[ \t]*[:=]?[ \t]+[^\s,;]{8})[^\s,;]{3,128})"
     # ("u: admin p: X": the one-letter labels of a quick note, with their colons)
     r"|(?<![\w\-])(?:login|user(?:name)?|utilisateur|identifiant|username|u(?=\s*:))\s*[:=]?\s*(?P<user2>[^\s/:,;|]{2,64})(?![^\W_])\s*(?:,|/|\s+(?:et|and))?\s*"
     r"(?<![^\W\d_])(?:pass(?:word)?|pwd|mdp|mot de passe|pw|p(?=\s*:))\s*[:=]?\s*(?P<password2>[^\s,;]{3,128})"
@@ -483,9 +511,15 @@ _COMMAND_LINE = re.compile(
 )
 # A user option and a password option on the same command line, whatever the tool ("docker login -u ci -p X",
 # "az login -u me -p X", "mosquitto_pub -u s -P X"); a number after -p is a port.
-_USER_OPTION = re.compile(r"(?<=\s)(?:-u|-U|--user(?:name)?|--login|-l)(?:\s+|=)['\"]?[^\s'\"\-$]")
+_USER_OPTION = re.compile(r"(?<=\s)(?:-u|-U|--user(?:name)?|--login|-l)(?:\s+|=)['\"]?(?P<user>[^\s'\"\-$][^\s'\"]{0,63})")
 _PASSWORD_OPTION = re.compile(r"(?<=\s)-[pP](?:\s+|=)?(?P<q>['\"]?)(?P<value>[^\s'\"\-$][^\s'\"]{2,127})")
 _COMMAND_LINE_VALUES = ("attached", "sshpass", "long", "userpass", "tool", "openssl", "rdp", "smb", "netuse", "sql", "htpasswd", "securestring")
+# Bundler's credentials for a private gem source, in an environment variable named after its host (dots written
+# "__", dashes "___"): `BUNDLE_GEMS__ACME__COM=user:password`; the pair is the secret, as a docker config's auth is.
+_BUNDLER_SOURCE = re.compile(
+    r"(?<![\w])BUNDLE_(?P<host>(?:[A-Z0-9]+_{2,3})+[A-Z]{2,12})[\"']?[ \t]*[=:][ \t]*[\"']?"
+    r"(?P<value>(?P<user>[^\s:\"'@$]{1,64}):(?P<password>[^\s\"'$]{3,128}))"
+)
 # A line of ~/.pgpass: hostname:port:database:username:password.
 _PGPASS_LINE = re.compile(r"(?m)(?<![\w.\-])[\w.\-*]{1,253}:(?:\d{1,5}|\*):[\w.\-*]{1,63}:[\w.\-*@]{1,63}:(?P<password>[^\s:]{3,128})$")
 # The string a wifi QR code holds: WIFI:T:WPA;S:<network>;P:<password>;; (";" escaped as "\;").
@@ -510,6 +544,7 @@ _CUES = (
     "compte", "account", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
     "combina", "combo", "admin", "root", "connect", "securestring", "snmp", "community string", "phrase secr",
     "kennwort", "contrase",  # (the vocabulary's German and Spanish words, which hold no other cue)
+    "bundle_",  # (Bundler's gem source credentials, named after their host: `_BUNDLER_SOURCE`)
 )
 # Read on the post with a space before it and for its brackets, quotes and line breaks (`_word_starts`), so that a word's
 # start is a cue: " cle" (not "article"), " clé" (not "recyclés"), " pin" (not "shipping"); "access " (not "accessibility"),
@@ -741,6 +776,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if looks_like_short_key(value) and not IDENTIFIER_WORDS.search(before) and not _ADVICE_BEFORE.search(before):
             family = secret_family(value, m.group("word"))
             out.append(SecretCandidate(m.start("bare"), m.end("bare"), family, f"{family.lower()}-after-its-name"))
+    out += _access_halves(text) if holds_any(lowered, _ACCESS_HALF_CUES) else []
     for m in _LOGIN_COMMAND.finditer(text) if " login " in lowered else ():
         value = m.group("value").rstrip(_TRAILING)
         if looks_generated(value) and looks_like_key(value) and not _ASSIGNMENT.match(value):
@@ -762,6 +798,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("bare").rstrip(".")
         if _ASSIGNMENT.match(value.lstrip("-")):
             continue  # "key=X&token=Y", "--from-literal=password=X": each name=value is read as config, with its own family
+        if _LINK_PIECE.search(value):
+            continue  # "key takeaways, video: youtu.be/dQw4w9WgXcQ", "https://...": a link's pieces (the link readers read links)
         before = text[max(0, m.start() - 24) : m.start("words")]  # "public key", "public VAPID key", "site key", "ssh-rsa" are not secrets
         if looks_random(value) and not names_an_identifier(text, m.start("words"), m.end("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")) and not is_public_key_material(value):
@@ -780,10 +818,21 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start(group), end, family, "command-line-password"))
     if " -" in text:
         for line in _lines_with_user_option(text):
+            user = _USER_OPTION.search(text, *line)
             for m in _PASSWORD_OPTION.finditer(text, *line):
                 value = m.group("value").rstrip(_TRAILING)
                 if not value.isdigit() and (looks_like_password(value) or looks_like_key(value)):
-                    out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), "PASSWORD", "command-line-password"))
+                    # (a login's user and password: basic credentials, as curl -u's; a robot account's generated
+                    # value of a token's length, or the password of user "__token__", is a token)
+                    family = secret_family(value, place=BASIC_PASSWORD, user=user.group("user") if user else "")
+                    out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), family, "command-line-password"))
+    for m in _BUNDLER_SOURCE.finditer(text) if "BUNDLE_" in text else ():
+        password = m.group("password").rstrip(_TRAILING)
+        if password.casefold() not in _URL_PLACEHOLDERS and not is_placeholder(password) and not is_placeholder(m.group("user")):
+            # (a code host's token user: a token; else a name with no credential word: an API key, `secret_family`'s rule 4)
+            user = m.group("user").casefold()
+            family = "TOKEN" if user in TOKEN_USERS else secret_family(m.group("value"), "BUNDLE_" + m.group("host"))
+            out.append(SecretCandidate(m.start("value"), m.start("password") + len(password), family, "bundler-source-credentials"))
     if "pgpass" in text:
         for m in _PGPASS_LINE.finditer(text):
             if looks_like_password(m.group("password")) or looks_like_key(m.group("password")):
@@ -1200,6 +1249,31 @@ def _is_public_default(value: str, text: str, start: int) -> bool:
         return False
     sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     return _DEFAULT_WORDS.search(text, sentence_start, start) is not None
+
+
+def _access_halves(text: str) -> list[SecretCandidate]:
+    """The identifying halves of key pairs (`_ACCESS_HALF`): named an access key id, or an auth or access id, a key
+    id or "access" with the secret half after it."""
+    out = []
+    for m in _ACCESS_HALF.finditer(text):
+        value = m.group("value")
+        access_key_id = m.group("needs_secret") is None and "key" in m.group("name").casefold()
+        if not access_key_id and _SECRET_HALF.search(text, m.end(), m.end() + _SECRET_HALF_REACH) is None:
+            continue  # "access 2FA...", "the key id 7F3A19C2 is on the keyserver", a payment's "auth id": no secret half after it
+        if _PUBLIC_KEY_ID_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "GPG key ID 3AA5C34371567BD2": public key material's id
+        if _identifier_shaped(value) and not _ASSIGNMENT.match(value):
+            out.append(SecretCandidate(m.start("value"), m.end("value"), secret_family(value, "access key id"), "access-key-id"))
+    return out
+
+
+def _identifier_shaped(value: str) -> bool:
+    """An account's generated identifier: random-looking, a short key's shape, or 16+ hex digits mixing digits
+    and letters (Backblaze's key ids: 25)."""
+    if looks_random(value) or looks_like_short_key(value):
+        return True
+    return 16 <= len(value) <= 64 and is_hex(value) and any(c.isdigit() for c in value) and any(c.isalpha() for c in value) \
+        and entropy(value) >= 3.0
 
 
 def _lines_with_user_option(text: str) -> list[tuple[int, int]]:

@@ -71,8 +71,9 @@ def _decoded_family(name: str, value: str, decoded: str, depth: int) -> str | No
     whole = decoded.find(plain)
     parts = [c for c in found if not (c.start <= whole and c.end >= whole + len(plain))]
     if parts:
-        # (a base64 JSON object, a docker config, is a token as every `eyJ` value is: `secret_family`'s rule 1)
-        return secret_family(value, shape=parts[0].family)
+        # (what it holds decides: a document encoded whole, a `.dockerconfigjson` or a service account's JSON, is no
+        # token for being a base64 JSON object, `secret_family`'s rule 1 being for values that are tokens themselves)
+        return parts[0].family
     named = named_family(name, plain)
     if named is None:
         return secret_family(value, shape=found[0].family) if found else None

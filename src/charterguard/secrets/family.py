@@ -21,7 +21,7 @@ from .vocabulary import NAMING_WORD_FAMILIES
 
 # Where a value sits, when that decides its family before any word does.
 URL_PASSWORD = "url-password"  # the password of a URL's user part or of a connect descriptor (svc:X@host, scott/X@db)
-BASIC_PASSWORD = "basic-password"  # the password half of HTTP basic credentials on a command line (curl -u user:X)
+BASIC_PASSWORD = "basic-password"  # the password half of basic credentials on a command line (curl -u user:X, login -u user -p X)
 CONNECTION_SETTING = "connection-setting"  # a setting inside a connection string (Server=...;Password=X, ?user=u&password=X)
 OTP_LINK = "otp-link"  # the secret of an authenticator's otpauth:// link: a TOTP seed
 PLACES = (URL_PASSWORD, BASIC_PASSWORD, CONNECTION_SETTING, OTP_LINK)
@@ -73,6 +73,24 @@ def _reading(words: str) -> tuple[str | None, str]:
     return family, "secret" if last.group(0).endswith(("secret", "secrets")) else ""
 
 
+# A relative clause's pronoun ("the key that the bot uses", « la clé que le bot utilise »), not a conjunction
+# ("so that", « ainsi que », « parce que »).
+_RELATIVE = re.compile(
+    r"(?i)(?<![\w'’])(?<!so )(?<!such )(?<!ainsi )(?<!parce )(?<!alors )(?<!tant )(?<!bien )(?<!plus )(?<!moins )(?<!dès )"
+    r"(?:that|which|whose|qui|que|qu['’]|dont|lequel|laquelle)(?!\w)"
+)
+
+
+def head_words(words: str) -> str:
+    """`words` up to a relative clause following a credential word: the clause describes what the word names, its
+    nouns do not name the value ("PagerDuty REST key that the on-call bot uses:" is a key, not a bot's token). A
+    prefix of `words`, so that offsets into it stay valid."""
+    for m in _RELATIVE.finditer(words):
+        if _reading(words[: m.start()])[0] is not None:
+            return words[: m.start()]
+    return words
+
+
 def named_family(words: str, value: str = "") -> str | None:
     """The family the naming words give (rule 3), None when no credential word is there.
 
@@ -81,7 +99,7 @@ def named_family(words: str, value: str = "") -> str | None:
     CONNECTION_STRING, a token's secret half TOKEN, and "secret" PASSWORD when the value is chosen, not generated."""
     if not words:
         return None
-    family, qualifier = _reading(words)
+    family, qualifier = _reading(head_words(words))
     if qualifier == "private" and _asymmetric_key_sized(value):
         return "PRIVATE_KEY"
     if qualifier == "secret" and value and _chosen(value):
@@ -149,4 +167,6 @@ def secret_family(
     return "API_KEY" if looks_generated(value) or looks_random(value) else "PASSWORD"
 
 
-__all__ = ["BASIC_PASSWORD", "CONNECTION_SETTING", "OTP_LINK", "PLACES", "TOKEN_USERS", "URL_PASSWORD", "named_family", "secret_family"]
+__all__ = [
+    "BASIC_PASSWORD", "CONNECTION_SETTING", "OTP_LINK", "PLACES", "TOKEN_USERS", "URL_PASSWORD", "head_words", "named_family", "secret_family",
+]

@@ -22,21 +22,18 @@ import re
 
 from . import SecretCandidate, long_runs
 from .catalogue import NOT_SECRET_PREFIXES
-from .credentials import COMPLEMENT_BEFORE
-from .family import secret_family
+from .credentials import COMPLEMENT_BEFORE, NEGATED_BEFORE
+from .family import head_words, secret_family
 from .shape import decodes_to_prose, entropy, is_documented_sample, is_hex, is_public_key_material, looks_generated
+from .vocabulary import DECIDING_COMPOUND_HEADS, DECIDING_CREDENTIAL_WORDS
 
 # A run of the base64/base64url alphabet, 16+ long, not inside a longer word, a path or a link.
 _RUN = re.compile(r"(?<![\w+/\-.~%$@&#\\])[A-Za-z0-9+/_\-]{16,}={0,2}(?![\w+/\-=~%@&\\]|\.\w)")
 _CONTEXT_REACH = 120  # how far before the value, on its line, the deciding words may be
-# Words naming a credential. A key word may end a compound identifier (apiKey, WRITE_KEY, x-api-key,
-# client-secret) but not a word (monkey, keynote, secretary).
+# Words naming a credential (`vocabulary`: the deciding use), alone or ending a compound identifier.
 _CREDENTIAL_CONTEXT = re.compile(
-    r"(?i)(?:(?<![a-z])|(?<=api)|(?<=auth)|(?<=access)|(?<=secret)|(?<=private)|(?<=write)|(?<=read)|(?<=app)|(?<=client)|"
-    r"(?<=master)|(?<=signing)|(?<=session)|(?<=service)|(?<=consumer)|(?<=hmac)|(?<=bot)|(?<=license))"
-    r"(?P<word>keys?|clefs?|cl[ée]s?|tokens?|jetons?|secrets?|bearer|credentials?|creds|webhooks?|hmac|"
-    r"seed|2fa|totp|otp|mfa|authenticator|passphrase|passwords?|mdp|chiffrement|encryption|signing|sig|auth|access|bot|"
-    r"r[ée]cup[ée]ration|recovery|secours)(?![a-z])"
+    r"(?i)(?:(?<![a-z])|" + "|".join(f"(?<={head})" for head in DECIDING_COMPOUND_HEADS) + ")"
+    r"(?P<word>" + DECIDING_CREDENTIAL_WORDS + r")(?![a-z])"
     r"|(?i:client)\s*\(\s*(?:api_key\s*=\s*)?[\"']$"  # cohere.Client("...") : an SDK client built with its key
 )
 # Words naming what may be a passphrase of words: base64 of words after them is one, encoded.
@@ -183,13 +180,15 @@ def find_bare_keys(text: str, runs: list[str] | None = None) -> list[SecretCandi
             if member is not None and member.group(1) in _JWK_PRIVATE:
                 out.append(SecretCandidate(start, end, "PRIVATE_KEY", "jwk-private-parameter"))
             continue
-        credential, public = _last(_CREDENTIAL_CONTEXT, before), _last(_PUBLIC_CONTEXT, before)
+        # (the credential word heading the phrase: "REST key that the on-call bot uses:" names a key)
+        credential, public = _last(_CREDENTIAL_CONTEXT, head_words(before)), _last(_PUBLIC_CONTEXT, before)
         if decodes_to_prose(value) and not (credential is not None and _PASSPHRASE_WORD.search(before)):
             continue  # base64 of words: a slogan, a page; under a password or secret word, an encoded passphrase
         named_before = credential is not None  # (else named after the value, if at all)
         if public is not None and (credential is None or public.end() > credential.end()) \
-                and (credential is None or COMPLEMENT_BEFORE.search(before, credential.end(), public.start()) is None):
-            continue  # (unless the public word is the credential's complement: "le jeton API ... des factures : X")
+                and (credential is None or COMPLEMENT_BEFORE.search(before, credential.end(), public.start()) is None) \
+                and NEGATED_BEFORE.search(before, max(0, public.start() - 20), public.start()) is None:
+            continue  # (unless the public word is the credential's complement, "le jeton API ... des factures : X", or negated)
         if credential is None and public is None:
             credential = _named_after(text, end)  # "<value> is our prod API key", "<value> (token du bot)"
         if credential is not None and (phrase := _last(_PUBLIC_KEY_PHRASE, before)) is not None \

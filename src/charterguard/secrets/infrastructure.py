@@ -69,6 +69,10 @@ HOSTED_TOOLS: tuple[tuple[str, str], ...] = (
     # A Cloud Storage object opened with the reader's Google login: a private bucket's file.
     ("storage.cloud.google.com", ""),
 )
+# What names one resource after a shared tool's route ("l/meetup-join/19%3ameeting_...", "spreadsheets/d/1AbC...",
+# "boards/4821"): a segment holding a digit, or a long id. A route alone ("teams.microsoft.com/l/meetup-join/...", the
+# rest elided) names no meeting, no file.
+_RESOURCE_ID = re.compile(r"\d|[A-Za-z0-9_\-]{16}")
 # (domain, "." + domain, path prefix, whether only its subdomains are a company's: "acme.atlassian.net", not "atlassian.net"),
 # computed once: each host of each post is compared with every tool.
 _HOSTED_TOOLS: tuple[tuple[str, str, str, bool], ...] = tuple(
@@ -502,7 +506,8 @@ def _internal_kind(host: str, address: str, domains: tuple[str, ...], tools: tup
         path = address[address.index("#") :]  # "portal.azure.com/#@tenant/resource/..." or "portal.azure.com#..."
     for domain, dotted, prefix, subdomains_only in _HOSTED_TOOLS:
         on_tool = host.endswith(dotted) if subdomains_only else host == domain or host.endswith(dotted)
-        if on_tool and path.startswith(prefix) and not _PUBLISHED_PAGE.search(path) and not _REGIONAL_ENDPOINT.search(labels[0]):
+        if on_tool and path.startswith(prefix) and not _PUBLISHED_PAGE.search(path) and not _REGIONAL_ENDPOINT.search(labels[0]) \
+                and (not prefix or _RESOURCE_ID.search(path, len(prefix)) is not None):
             return "hosted-internal-tool"
     for domain, pattern in HOSTED_TOOL_PAGES:
         if (host == domain or host.endswith("." + domain)) and pattern.match(path):

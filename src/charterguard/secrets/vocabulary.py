@@ -1,13 +1,17 @@
-"""The words of credentials, French and English, in one place, with their two uses:
+"""The words of credentials, French and English, in one place, with their three uses:
 
 - announcing (`credentials`): the words after which a value follows in prose or config ("le mot de passe du wifi
   c'est X", "mdp Soleil2026!", "the network key is X"); phrases, since a word alone is often a common word
   ("code" is a promo code's too: "le code du wifi" announces, "code" alone does not);
 - naming (`family`): the word that, last in a name or a sentence, gives the family (`db_password` PASSWORD,
-  "api_token" TOKEN, "clé de secours" PASSWORD); single words, read on names split into words ("wifi key").
+  "api_token" TOKEN, "clé de secours" PASSWORD); single words, read on names split into words ("wifi key");
+- deciding (`generic`): the word that, nearest before a generated value on its line, makes it a credential rather
+  than a public identifier ("clé 4mQ8...", `apiKey: "..."`, "bot 9f3c..."); single words read on raw text, also as
+  the end of a compound identifier (`DECIDING_COMPOUND_HEADS`).
 
-The words both uses share are written once, below (`SHARED_PASSWORD_WORDS`, `RECOVERY_WORDS`): a word added there
-announces a password and names one. A word for one use only goes into that use's list, with why.
+The words the uses share are written once, below (`SHARED_PASSWORD_WORDS`, `RECOVERY_WORDS`, `SHARED_TOKEN_WORDS`,
+`SHARED_KEY_WORDS`): a word added there serves every use that reads it. A word for one use only goes into that
+use's list, with why.
 Every pattern is a regex fragment, read case-insensitively, written so that it reads raw text (`credentials`) and
 names split into lowercase words by spaces (`family`): separators are `\\s+` or `[\\s\\-]`, never a bare space.
 """
@@ -24,6 +28,11 @@ SHARED_PASSWORD_WORDS = (
 )
 # What unlocks an account or a disk when the password is lost: a recovery key, backup codes.
 RECOVERY_WORDS = r"(?:cl[ée]f?s?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
+# What names a token, naming and deciding alike: a bearer, a signature, an authenticator's seed, a webhook's or a
+# bot's secret. (Not "token" itself: naming reads it as the end of any word, `[a-z]*tokens?`, deciding as a word.)
+SHARED_TOKEN_WORDS = r"jetons?|bearer|sig|auth|seed|totp|otp|2fa|mfa|authenticator|webhooks?|bot"
+# What names a key or a secret, naming and deciding alike (not "key" nor "secret": as "token" above).
+SHARED_KEY_WORDS = r"cl[ée]s?|clefs?|credentials?|creds"
 
 # -- announcing (credentials) ---------------------------------------------------------------------------------------
 
@@ -83,13 +92,30 @@ NAMING_WORD_FAMILIES: tuple[tuple[str, str], ...] = (
                  r"cl[ée]f?s? (?:wi ?fi|wpa\d?|wep|r[ée]seau|de s[ée]curit[ée]|de r[ée]cup[ée]ration|de secours)|"
                  r"codes? de (?:r[ée]cup[ée]ration|secours)|[a-z]*passw(?:or)?ds?|motdepasse|pin|codes?|combination|combinaison|"
                  r"r[ée]cup[ée]ration|secours|recovery|" + SHARED_PASSWORD_WORDS + "|" + RECOVERY_WORDS),
-    ("TOKEN", r"[a-z]*tokens?|jetons?|bearer|authorization|sas|sig|signature|[a-z]*sess(?:ion)?s?(?:id)?|[a-z]*sid|auth|seed|totp|otp|"
-              r"2fa|mfa|authenticator|webhooks?|bot"),
-    ("API_KEY", r"[a-z]*keys?|cl[ée]s?|clefs?|[a-z]*secrets?|credentials?|creds"),
+    ("TOKEN", r"[a-z]*tokens?|authorization|sas|signature|[a-z]*sess(?:ion)?s?(?:id)?|[a-z]*sid|" + SHARED_TOKEN_WORDS),
+    ("API_KEY", r"[a-z]*keys?|[a-z]*secrets?|" + SHARED_KEY_WORDS),
+)
+
+# -- deciding (generic) ---------------------------------------------------------------------------------------------
+
+# The words that, nearest before a generated value, name it a credential: the shared key and token words, key, token
+# and secret, a passphrase or password (an encoded one), HMAC, signing and encryption keys, an access key, and what
+# recovers an account. Not "code" nor "pin" (a promo code, an order's or a coupon's value after them is public);
+# `generic` adds the syntax around them.
+DECIDING_CREDENTIAL_WORDS = (
+    r"keys?|tokens?|secrets?|" + SHARED_KEY_WORDS + "|" + SHARED_TOKEN_WORDS + "|"
+    r"passphrase|passwords?|mdp|hmac|chiffrement|encryption|signing|access|r[ée]cup[ée]ration|recovery|secours"
+)
+# What a compound identifier may put before a key word (apiKey, WRITE_KEY, x-api-key, client-secret, botToken): a key
+# word may end such a name, not a word (monkey, keynote, secretary).
+DECIDING_COMPOUND_HEADS = (
+    "api", "auth", "access", "secret", "private", "write", "read", "app", "client", "master", "signing", "session", "service", "consumer",
+    "hmac", "bot", "license",
 )
 
 
 __all__ = [
-    "ANNOUNCING_KEY_WORDS", "ANNOUNCING_PASSWORD_WORDS", "ANNOUNCING_SECRET_WORDS", "ANNOUNCING_TOKEN_WORDS", "NAMING_WORD_FAMILIES",
-    "RARE_ANNOUNCING_CUES", "RARE_ANNOUNCING_KEY_WORDS", "RARE_ANNOUNCING_PASSWORD_WORDS", "RECOVERY_WORDS", "SHARED_PASSWORD_WORDS",
+    "ANNOUNCING_KEY_WORDS", "ANNOUNCING_PASSWORD_WORDS", "ANNOUNCING_SECRET_WORDS", "ANNOUNCING_TOKEN_WORDS", "DECIDING_COMPOUND_HEADS",
+    "DECIDING_CREDENTIAL_WORDS", "NAMING_WORD_FAMILIES", "RARE_ANNOUNCING_CUES", "RARE_ANNOUNCING_KEY_WORDS", "RARE_ANNOUNCING_PASSWORD_WORDS",
+    "RECOVERY_WORDS", "SHARED_KEY_WORDS", "SHARED_PASSWORD_WORDS", "SHARED_TOKEN_WORDS",
 ]
