@@ -427,12 +427,26 @@ def matches(sentence: Sentence, cues: CueLexicon, name: str) -> list[tuple[int, 
 
 
 def _joined(sentence: Sentence) -> tuple[str, list[int]]:
+    """The sentence's forms joined by single spaces, and each word's start in that text; a hyphen
+    the parse split off inside a word ("Arabic-sounding", "58-year-old") is joined without
+    spaces, as the cheap first stage (`quick_words`) and the cue lists write it."""
     starts, parts, position = [], [], 0
-    for w in sentence.words:
+    words = sentence.words
+    for k, w in enumerate(words):
+        glued = k > 0 and _inner_hyphen(words, k) or k > 1 and _inner_hyphen(words, k - 1)
+        if k and not glued:
+            parts.append(" ")
+            position += 1
         starts.append(position)
         parts.append(w.form)
-        position += len(w.form) + 1
-    return " ".join(parts), starts
+        position += len(w.form)
+    return "".join(parts), starts
+
+
+def _inner_hyphen(words: tuple, k: int) -> bool:
+    """Is word `k` a hyphen written inside a word (no space on either side)?"""
+    return (words[k].form == "-" and 0 < k < len(words) - 1
+            and words[k - 1].end == words[k].start and words[k].end == words[k + 1].start)
 
 
 def _word_starts(joined: str) -> list[int]:
