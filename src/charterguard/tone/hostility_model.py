@@ -119,10 +119,14 @@ def names_group(text: str, language: str) -> bool:
 
 
 def _forms(joined: str) -> Iterator[str]:
-    """Each word of `joined`, and without its final s/x (plurals of the lemma lists)."""
+    """Each word of `joined`, and without its final s/x (plurals of the lemma lists); a short
+    word the cheap tokenizer cut before an English contraction ("you'" of "you'll", "he'" of
+    "he'd") also without its apostrophe."""
     for word in joined.split():
         yield word
         if word[-1:] in ("s", "x"):
+            yield word[:-1]
+        elif word[-1:] == "'" and len(word) > 2:
             yield word[:-1]
 
 
