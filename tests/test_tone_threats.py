@@ -46,3 +46,33 @@ def test_a_veiled_or_conditional_threat_is_aggression(acme_group_checker, text, 
 ])
 def test_harm_to_no_one_or_advice_is_no_threat(acme_group_checker, text, lang):
     assert tone_alarms(acme_group_checker, text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # "one more ... and", the undertaker named as what the one addressed will need
+    ("One more comment about my wife, Tobias, and you'll need a surgeon and a priest.", "en"),
+    ("Encore une blague sur mon fils, Ludo, et tu auras besoin d'un chirurgien et d'un prêtre.", "fr"),
+    # « un X de plus ... et », then bodily harm
+    ("Une remarque de plus sur mon accent, Sacha, et tu finis aux urgences.", "fr"),
+    # a condition, then someone who will never walk safely again
+    ("If the planner moves my shift once more I'll make sure she never gets home safely again.", "en"),
+    ("If the auditor reports me I'll make sure he never walks to his car safely again.", "en"),
+    # a veiled threat: the addressee's car meeting the writer's weapon
+    ("I know which car is yours, and it would be a shame if the tyres met my knife tonight.", "en"),
+    ("Je sais quelle est ta voiture, ce serait dommage que tes pneus rencontrent mon couteau.", "fr"),
+])
+def test_harm_as_the_undertaker_or_the_writer_s_weapon_is_a_threat(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) != []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # the same words with no one threatened
+    ("One more slice of cake and you'll need a dentist, I warned you 😄", "en"),
+    ("Une part de plus et tu auras besoin d'un dentiste, je t'aurai prévenu !", "fr"),
+    ("If it rains once more, the parish will need a priest and a roofer for the chapel.", "en"),
+    ("After the knee operation, my neighbour never walks the dog alone again, his son goes with him.", "en"),
+    ("If you need a knife for the cake, the tyres of the trolley are in the way: take mine.", "en"),
+    ("Encore un bug de plus sur la paie et je pose ma démission, franchement.", "fr"),
+])
+def test_the_same_harm_words_with_no_one_threatened_stay_clean(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) == []

@@ -449,6 +449,17 @@ class _TargetWords:
     groups: dict[str, str]  # lemma -> group kind
     group_adjectives: dict[str, str]  # adjective lemma -> group kind
     people: frozenset[str]
+    # Customers described by what they buy from the writer's side ("les centrales qui nous
+    # commandent", "the pharmacies we kit out"): over words joined by single spaces, the match
+    # starting at the relative word or "we" that follows the noun it describes.
+    customer_relations: re.Pattern[str] | None = None
+
+    def customers_described(self, joined: str) -> list[int]:
+        """Where, in `joined` (word keys joined by single spaces), a relative clause describing
+        customers starts (`customer_relations`)."""
+        if self.customer_relations is None:
+            return []
+        return [m.start() for m in self.customer_relations.finditer(joined)]
 
 
 @lru_cache(maxsize=4)
@@ -457,12 +468,16 @@ def target_words(language: str) -> _TargetWords:
     groups: dict[str, str] = {}
     adjectives: dict[str, str] = {}
     people: set[str] = set()
+    relations: list[str] = []
     text = resources.files(__package__).joinpath("data", "targets.txt").read_text(encoding="utf-8")
     for header, line, where in read_sections(text, "targets.txt"):
         kind, _, lang = header.partition(" ")
         if lang not in NEGATORS:
             raise ValueError(f"{where}: unknown language in section @{header}")
         if lang != language:
+            continue
+        if kind == "customer_relation":
+            relations.append(line)
             continue
         word = word_key(line)
         if kind.startswith("group_adjective:"):
@@ -475,7 +490,8 @@ def target_words(language: str) -> _TargetWords:
             kinds[word] = kind
         else:
             raise ValueError(f"{where}: unknown section @{header}")
-    return _TargetWords(kinds, groups, adjectives, frozenset(people))
+    relation = re.compile(rf"(?<!\S)(?:{'|'.join(relations)})(?!\S)") if relations else None
+    return _TargetWords(kinds, groups, adjectives, frozenset(people), relation)
 
 
 @lru_cache(maxsize=64)
@@ -503,6 +519,14 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
             last = max(k for k, s in enumerate(starts) if s < m.end())
             named.update(range(first, last + 1))
             yield Target(kind, words[first].start, words[last].end, first, organisation=True)
+    joined, starts = _joined_forms(words)
+    for at in vocabulary.customers_described(joined):
+        k = max(j for j, s in enumerate(starts) if s <= at)
+        # (a noun the small tagger may call an adjective after its determiner: "les cliniques que")
+        noun = k > 0 and (words[k - 1].pos in ("NOUN", "PROPN") or words[k - 1].pos == "ADJ" and k > 1 and words[k - 2].pos == "DET")
+        if noun and k - 1 not in named:
+            named.add(k - 1)
+            yield Target("customers", words[k - 1].start, words[k - 1].end, k - 1)  # the noun the clause describes
     for k, w in enumerate(words):
         if k in named:
             continue

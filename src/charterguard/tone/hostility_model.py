@@ -88,7 +88,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 def names_someone(text: str, language: str, names: tuple[str, ...] = (), joined: str | None = None) -> bool:
     """Does the sentence name someone: a role, a company or group word, a person pronoun,
-    one of `names` (folded), an @mention? Forms are read with a final s/x dropped, so
+    one of `names` (folded), an @mention, customers described by a relative clause? Forms are read with a final s/x dropped, so
     plurals of the lemma lists count."""
     if "@" in text:
         return True
@@ -106,6 +106,8 @@ def names_someone(text: str, language: str, names: tuple[str, ...] = (), joined:
             or form in pronouns
         ):
             return True
+    if vocabulary.customers_described(joined):
+        return True  # customers described by what they buy from us ("the pharmacies we kit out")
     padded = f" {joined} "
     return any(f" {name} " in padded for name in names if name)
 
@@ -119,10 +121,14 @@ def names_group(text: str, language: str) -> bool:
 
 
 def _forms(joined: str) -> Iterator[str]:
-    """Each word of `joined`, and without its final s/x (plurals of the lemma lists)."""
+    """Each word of `joined`, and without its final s/x (plurals of the lemma lists); a short
+    word the cheap tokenizer cut before an English contraction ("you'" of "you'll", "he'" of
+    "he'd") also without its apostrophe."""
     for word in joined.split():
         yield word
         if word[-1:] in ("s", "x"):
+            yield word[:-1]
+        elif word[-1:] == "'" and len(word) > 2:
             yield word[:-1]
 
 

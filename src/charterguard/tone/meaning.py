@@ -443,12 +443,26 @@ def matches(sentence: Sentence, cues: CueLexicon, name: str) -> list[tuple[int, 
 
 
 def _joined(sentence: Sentence) -> tuple[str, list[int]]:
+    """The sentence's forms joined by single spaces, and each word's start in that text; a hyphen
+    the parse split off inside a word ("Arabic-sounding", "58-year-old") is joined without
+    spaces, as the cheap first stage (`quick_words`) and the cue lists write it."""
     starts, parts, position = [], [], 0
-    for w in sentence.words:
+    words = sentence.words
+    for k, w in enumerate(words):
+        glued = k > 0 and _inner_hyphen(words, k) or k > 1 and _inner_hyphen(words, k - 1)
+        if k and not glued:
+            parts.append(" ")
+            position += 1
         starts.append(position)
         parts.append(w.form)
-        position += len(w.form) + 1
-    return " ".join(parts), starts
+        position += len(w.form)
+    return "".join(parts), starts
+
+
+def _inner_hyphen(words: tuple, k: int) -> bool:
+    """Is word `k` a hyphen written inside a word (no space on either side)?"""
+    return (words[k].form == "-" and 0 < k < len(words) - 1
+            and words[k - 1].end == words[k].start and words[k].end == words[k + 1].start)
 
 
 def _word_starts(joined: str) -> list[int]:
@@ -1341,6 +1355,7 @@ def read_meaning(
     # A sentence whose every lexicon finding was removed (negated, quoted...) and that keeps no finding.
     standing = {linguistics.sentence_of(f.start) for f in [*revised, *found] if f.category in _REVISED}
     defused |= removed - standing
+    countered_here: set[int] = set()  # sentences the learned reading found hostile but countered, denied or mentioned
     if hostility is not None:
         memo = learned if learned is not None else {}
         key = (names, frozenset(standing), frozenset(defused))
@@ -1352,8 +1367,9 @@ def read_meaning(
     # What answers a refuted claim is no target of a post-wide finding, unless it holds one itself;
     # nor is the reason given after a denial ("No, the clerk is not an idiot. She handles ...")
     # or the advice after counter-speech ("Calling a colleague 'stupid' is harassment. Critique
-    # the work, not the person.").
-    reasons = {k + 1 for k in defused if k in parsed and (countered[k] or _denied_or_quoted(parsed[k], "insult"))}
+    # the work, not the person."), also when it is the learned reading that found the sentence
+    # before countered ("Someone scrawled '...' on the door. It's been wiped and HR is on it.").
+    reasons = {k + 1 for k in defused if k in parsed and (countered[k] or _denied_or_quoted(parsed[k], "insult")) or k in countered_here}
     defused |= (refuting | reasons) - standing - {linguistics.sentence_of(f.start) for f in found}
     return MeaningResult(found, revised, frozenset(defused))
 
@@ -1455,7 +1471,7 @@ def _learned_findings(
     for (k, probability, kind, (start, end)), sentence in zip(hostile, linguistics.parsed(k for k, *_ in hostile)):
         neighbours = [s for s in (sentence.topic, said_of.get(antecedents.get(k, -1))) if s is not None]
         if (reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _refuted(linguistics, k, reader.cues)
-                or kind == "threat" and reader.warns(sentence)):
+                or kind == "threat" and reader.warns(sentence) or _hostile_only_in_mention(text, sentence, reader, model)):
             if probability >= model.threshold:  # (under it, the sentence was read only for a put-down of a role)
                 countered.add(k)
             continue
@@ -1501,6 +1517,22 @@ def _learned_findings(
             continue
         out.append(ToneFinding(_finding_category(kind, role), start, end, round(probability, 3), role, f"learned:{kind}"))
     return out, countered
+
+
+def _hostile_only_in_mention(text: str, sentence: Sentence, reader: "MeaningReader", model: "HostilityModel") -> bool:
+    """Is what the learned reading found hostile a quotation the sentence reports as someone
+    else's words ("Someone scrawled 'X go home' on the door", "a caller called our agent '...'"):
+    a quotation after a verb of speech whose subject is not the writer (`_mentioned`), and the
+    sentence without its quoted words read under the threshold? The reading does not know which
+    words made it hostile, so the sentence is read again without the quotation (one more
+    embedding, only for such sentences). A quotation the writer says ("je lui ai dit « ... »") or
+    scare quotes ("our 'expert' is a clown") are no mention."""
+    quoted = [k for k, q in enumerate(sentence.quoted) if q]
+    if not quoted or not reader._mentioned(sentence, quoted[0]):
+        return False
+    kept = [text[w.start : w.end] for w, q in zip(sentence.words, sentence.quoted) if not q and w.form not in ("'", '"', "«", "»", "“", "”")]
+    probability, _kind = model.read([" ".join(kept)])[0]
+    return probability < model.threshold
 
 
 def _antecedent(linguistics: "Linguistics", k: int, names: tuple[str, ...], taken: set[int | None]) -> int:
