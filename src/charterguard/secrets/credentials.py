@@ -830,8 +830,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         password = m.group("password").rstrip(_TRAILING)
         if password.casefold() not in _URL_PLACEHOLDERS and not is_placeholder(password) and not is_placeholder(m.group("user")):
             # (a code host's token user: a token; else a name with no credential word: an API key, `secret_family`'s rule 4)
-            user = m.group("user").casefold()
-            family = "TOKEN" if user in TOKEN_USERS else secret_family(m.group("value"), "BUNDLE_" + m.group("host"))
+            bundle_user = m.group("user").casefold()
+            family = "TOKEN" if bundle_user in TOKEN_USERS else secret_family(m.group("value"), "BUNDLE_" + m.group("host"))
             out.append(SecretCandidate(m.start("value"), m.start("password") + len(password), family, "bundler-source-credentials"))
     if "pgpass" in text:
         for m in _PGPASS_LINE.finditer(text):
