@@ -54,10 +54,21 @@ def acme_group_checker() -> Checker:
     return Checker(Charter.load(str(Path(__file__).resolve().parents[1] / "policies" / "acme-group.yaml")))
 
 
+@pytest.fixture(scope="session")
+def default_checker() -> Checker:
+    """The shipped default charter, every rule."""
+    return Checker(Charter.load("default"))
+
+
+def tone_findings(checker: Checker, text: str, lang: str) -> list[tuple[str, str, str]]:
+    """(rule, severity, span) of every tone finding at warn or block (hints left out)."""
+    report = checker.check(text, lang=lang)
+    return [(f.rule, f.severity, f.text) for f in report.findings if f.category == "tone" and f.severity in ("warn", "block")]
+
+
 def tone_alarms(checker: Checker, text: str, lang: str) -> list[str]:
     """The spans of the tone findings at warn or block (hints left out)."""
-    report = checker.check(text, lang=lang)
-    return [f.text for f in report.findings if f.category == "tone" and f.severity in ("warn", "block")]
+    return [span for _, _, span in tone_findings(checker, text, lang)]
 
 
 def codename_charter(*terms: str, **options: object) -> Checker:

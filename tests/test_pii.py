@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from charterguard import Charter, Checker
 from charterguard.analysis import Post
 from charterguard.charter.rule import Company
 from charterguard.detectors.pii import PiiDetector, PiiRule
@@ -272,11 +271,6 @@ def test_missing_model_says_which_package_to_install(monkeypatch):
 
 
 # -- in the default charter -------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def default_checker() -> Checker:
-    return Checker(Charter.load("default"))
-
-
 def test_default_charter_blocks_identifiers_and_redacts(default_checker):
     report = default_checker.check("Mon IBAN pour le remboursement : FR76 3000 6000 0112 3456 7890 189", lang="fr")
     assert report.verdict == "block"

@@ -47,11 +47,6 @@ def credentials_detector(charter: Charter) -> SecretsDetector:
     return next(r.detector for r in charter.rules if r.spec.id == "secret.credentials")  # type: ignore[return-value]
 
 
-@pytest.fixture(scope="module")
-def default_checker() -> Checker:
-    return Checker(Charter.load("default"))
-
-
 def test_the_default_charter_reads_values_handed_over_by_their_context() -> None:
     assert credentials_detector(Charter.load("default")).learned is not None
 

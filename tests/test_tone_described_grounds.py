@@ -8,26 +8,8 @@ an ordinary "only" are no finding."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
-
-from charterguard.charter.model import Charter
-from charterguard.engine import Checker
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@lru_cache(maxsize=1)
-def checker() -> Checker:
-    return Checker(Charter.load(str(ROOT / "policies" / "default.yaml")))
-
-
-def tone_findings(text: str, lang: str) -> list[tuple[str, str, str]]:
-    """(rule, severity, span) of every tone finding at warn or block."""
-    report = checker().check(text, lang=lang)
-    return [(f.rule, f.severity, f.text) for f in report.findings if f.category == "tone" and f.severity in ("warn", "block")]
+from conftest import tone_findings
 
 
 @pytest.mark.parametrize(
@@ -47,8 +29,8 @@ def tone_findings(text: str, lang: str) -> list[tuple[str, str, str]]:
         ("Trans staff, not on the front desk during the audit week please, it unsettles visitors.", "en"),
     ],
 )
-def test_a_described_ground_with_an_exclusion_said_otherwise_is_discrimination(text, lang):
-    found = tone_findings(text, lang)
+def test_a_described_ground_with_an_exclusion_said_otherwise_is_discrimination(default_checker, text, lang):
+    found = tone_findings(default_checker, text, lang)
     assert any(rule == "tone.hate" for rule, _, _ in found), found
 
 
@@ -70,5 +52,5 @@ def test_a_described_ground_with_an_exclusion_said_otherwise_is_discrimination(t
         ("We only interview candidates who applied through the careers site, whatever their age.", "en"),
     ],
 )
-def test_the_same_words_without_a_rule_against_a_ground_stay_clean(text, lang):
-    assert tone_findings(text, lang) == []
+def test_the_same_words_without_a_rule_against_a_ground_stay_clean(default_checker, text, lang):
+    assert tone_findings(default_checker, text, lang) == []

@@ -8,26 +8,8 @@ about a group or a question to HR are not."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
-
-from charterguard.charter.model import Charter
-from charterguard.engine import Checker
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@lru_cache(maxsize=1)
-def checker() -> Checker:
-    return Checker(Charter.load(str(ROOT / "policies" / "default.yaml")))
-
-
-def tone_findings(text: str, lang: str) -> list[tuple[str, str, str]]:
-    """(rule, severity, span) of every tone finding at warn or block."""
-    report = checker().check(text, lang=lang)
-    return [(f.rule, f.severity, f.text) for f in report.findings if f.category == "tone" and f.severity in ("warn", "block")]
+from conftest import tone_findings
 
 
 @pytest.mark.parametrize(
@@ -58,8 +40,8 @@ def tone_findings(text: str, lang: str) -> list[tuple[str, str, str]]:
         ("Put the Black applicants at the bottom of the pile for the sales role.", "en"),
     ],
 )
-def test_an_employment_decision_against_a_protected_ground_is_discrimination(text, lang):
-    findings = tone_findings(text, lang)
+def test_an_employment_decision_against_a_protected_ground_is_discrimination(default_checker, text, lang):
+    findings = tone_findings(default_checker, text, lang)
     assert ("tone.hate", "block") in [(rule, severity) for rule, severity, _ in findings], findings
     # The span is the rule's own words, inside the post, never the whole post.
     assert all(span in text and len(span) < len(text) for _, _, span in findings)
@@ -93,5 +75,5 @@ def test_an_employment_decision_against_a_protected_ground_is_discrimination(tex
         ("Can a manager refuse to hire someone because of their accent?", "en"),
     ],
 )
-def test_policy_adjustment_report_requirement_news_and_questions_stay_clean(text, lang):
-    assert tone_findings(text, lang) == []
+def test_policy_adjustment_report_requirement_news_and_questions_stay_clean(default_checker, text, lang):
+    assert tone_findings(default_checker, text, lang) == []
