@@ -60,3 +60,18 @@ def test_a_word_that_names_a_family_but_decides_nothing_keeps_to_naming() -> Non
     # "code" names a PIN in a name, but a generated value after it is a coupon's or an order's
     assert named_family("door_code") == "PASSWORD"
     assert find_bare_keys(f"pour le labo, code {GENERATED}") == []
+
+
+def test_public_identifier_words_are_one_list_read_by_every_finder() -> None:
+    """The words naming a public identifier (commit, order, DOI, nonce...) are written once, in `vocabulary`: the
+    announced-value finders and the generic key finder read the same list."""
+    from charterguard.secrets import credentials, generic
+    from charterguard.secrets.vocabulary import PUBLIC_IDENTIFIER_WORDS
+
+    for word in ("commit", "sha256", "colis", "order_id", "DOI", "nonce", "publishable", "checksums", "empreinte"):
+        assert re.fullmatch(f"(?i:{PUBLIC_IDENTIFIER_WORDS})", word.replace("order_id", "id")), word
+    assert PUBLIC_IDENTIFIER_WORDS in credentials.IDENTIFIER_WORDS.pattern
+    value = "Zk4Qm8Lx2Vb7Rt9Wp3Nc6Hd1"
+    # a word only the generic finder knew before ("colis") now keeps the near-keyword finder quiet too
+    assert generic.find_bare_keys(f"suivi colis {value}") == []
+    assert credentials.find_announced(f"token renouvelé, colis {value}") == []

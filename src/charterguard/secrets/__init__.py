@@ -44,7 +44,8 @@ majority (bench/eval_secrets.py's docstring has the counts):
    asymmetric key's size PRIVATE_KEY, a connection string's AccountKey CONNECTION_STRING, a token's secret half
    TOKEN); token, jeton, bearer, Authorization, session, sid, sig, auth
    TOKEN; "secret" API_KEY when generated, PASSWORD when chosen (a symbol no key alphabet has, or short, both
-   cases and digits switching);
+   cases and digits switching); a key or secret a webhook, a signature or a bot qualifies is a signing secret, API_KEY
+   (round s14: 6 of 8 labels, Stripe's whsec_);
 4. no credential word: API_KEY when the finder read a name (`sasl.jaas.config`); with no words at all, a
    generated value API_KEY, a chosen value handed over for logging in, or a lock's code, PASSWORD.
 Infrastructure (`infrastructure`), by the same testers' majority: a link carrying credentials to an internal
@@ -53,7 +54,10 @@ testers labelled the host[:port] INTERNAL_HOST instead, mostly for database and 
 private IP is INTERNAL_URL (8 of 9), a private IP or internal host name with or without a port INTERNAL_HOST. The
 host a command line connects to, named without a domain ("sqlplus u/X@ora-compta-01:1521/Y", "mysql -h crm-db-02"),
 is INTERNAL_HOST as issue 16 asks (holdout14's tester labelled one so; holdout6's left three unlabelled).
-Overlapping candidates keep the longest; on the same span, the finder listed first here wins.
+Key pairs (round s14): a key id (AKIA...) is an API_KEY, and inside a signed link it is reported beside the link (the
+link is the capability and expires, the key id does not); an account's identifier (Twilio's AC... SID) is not reported,
+the secret given beside it is, with its vendor's family. The README's "which family when" table is this rule in short.
+Overlapping candidates keep the longest (but a signed link's key id); on the same span, the finder listed first here wins.
 """
 
 from __future__ import annotations

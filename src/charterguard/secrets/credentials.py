@@ -69,6 +69,7 @@ from .vocabulary import (
     ANNOUNCING_PASSWORD_WORDS,
     ANNOUNCING_SECRET_WORDS,
     ANNOUNCING_TOKEN_WORDS,
+    PUBLIC_IDENTIFIER_WORDS,
     RARE_ANNOUNCING_CUES,
     RARE_ANNOUNCING_KEY_WORDS,
     RARE_ANNOUNCING_PASSWORD_WORDS,
@@ -171,7 +172,10 @@ _SHORT_FORM = re.compile(
 # The value before the words: "use Hangar_42!x as the password", "X comme mot de passe",
 # "X is the new wifi password", "X, c'est le code de la porte".
 _VALUE_FIRST = re.compile(
-    r"(?i)(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?<![\w\-])(?P<bare>[^\s\"'«»“”`()]{4,128}?))[.,!]?\s+(?:(?:as|comme|en\s+tant\s+que|en)|(?:is|was|c['’]est|est|sera|will\s+be)\s+(?:now\s+|d[ée]sormais\s+)?)"
+    r"(?i)(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?<![\w\-])(?P<bare>[^\s\"'«»“”`()]{4,128}?))[.,!]?"
+    # (an adverb of place or time between: "Soleil123 partout comme mot de passe", "X everywhere as my password")
+    r"(?:\s+(?:partout|everywhere|encore|again|still|toujours|pour\s+tout|for\s+everything|depuis\s+\d{1,2}\s+ans|for\s+\d{1,2}\s+years))?"
+    r"\s+(?:(?:as|comme|en\s+tant\s+que|en)|(?:is|was|c['’]est|est|sera|will\s+be)\s+(?:now\s+|d[ée]sormais\s+)?)"
     r"(?P<words>\s*(?:the\s+|a\s+|le\s+|la\s+|my\s+|mon\s+|our\s+|notre\s+|your\s+|votre\s+|ton\s+)?(?:new\s+|nouveau\s+|temporary\s+|provisoire\s+)?"
     r"(?:[a-z\-]{2,20}\s+)?(?:" + ANNOUNCING_PASSWORD_WORDS + r"))(?![\w\-])"
     # not "X as the password manager", nor a question ("Windows11 as the password?")
@@ -244,6 +248,7 @@ _ACCESS_HALF = re.compile(
     r"(?i)(?<![\w\-])(?P<name>(?:auth|access)[ _\-]?(?:key[ _\-]?)?id|(?P<needs_secret>key[ _\-]?id|access))(?![a-z])[\"']?[ \t]*[:=]?[ \t]*[\"']?"
     r"(?P<value>[A-Za-z0-9+/_\-]{8,64})(?![\w+/=\-])"
 )
+_PAIRED_ID_CUE = re.compile(r"(?:AC|SK)[0-9a-f]{32}|A[KS]IA[A-Z2-7]{16}")  # (what `_SECRET_BESIDE_ID` needs: most posts have none)
 _ACCESS_HALF_CUES = ("access", "auth", "keyid", "key id", "key_id", "key-id")
 _SECRET_HALF_REACH = 200  # how far after an id its secret half may be given (the next line of a chat, of a config)
 # The secret half, named, with its value: "/ secret Y", ", secret key: Y", "\napplicationKey Y", "; password=Y".
@@ -318,6 +323,25 @@ _DEVICE_HANDS_OVER = re.compile(
     r"(?:[ \t]+(?:toujours|maintenant|d[ée]sormais|now|still|always))?(?:[ \t]+(?:le|la|the|a|un))?(?:[ \t]+(?:code|combinaison|combination|pin))?"
     + _VALUE
 )
+# A code word and what it opens, in either order, then the code with or without a connector: "code porte 4471", « PIN du
+# terminal 4410 », "badge code 2210", "the building entry code 1290B", "tablet PIN 9021" (no room, office or floor: their
+# numbers follow those nouns, « code de la salle 2205 »). Devices here need the code word (a phone's or a badge's number is
+# no code); those of `_DEVICE` hand a code over without it.
+_CODE_DEVICE = (
+    _DEVICE + r"|badges?|terminals?|t[ée]l[ée]phones?|phones?|smartphones?|portables?|tablettes?|tablets?|laptops?|ordinateurs?|"
+    r"sim|cartes?\s+sim|sim\s+cards?|devices?|appareils?|buildings?|immeubles?|b[âa]timents?|entr[ée]es?|entry|entrances?|parkings?|garages?|"
+    r"ascenseurs?|elevators?|lifts?"
+)
+_CODE_FOR_DEVICE = re.compile(
+    r"(?i)(?<![\w\-])(?:(?:codes?|pin|digicode)(?:\s+(?:d['’]\s*acc[eè]s\s+)?(?:du|de\s+la|de\s+l['’]|d['’]|de|des|of\s+the|of|for\s+the|for|"
+    r"to\s+the|pour\s+(?:la|le|l['’]|les))(?=[\s'’]))?\s*(?:[a-zà-ÿ\-]{2,15}\s+)?(?:" + _CODE_DEVICE + r")"
+    # (the device's complement: « PIN du terminal de paiement 4410 », "code of the gate of the depot 2290")
+    r"(?:\s+(?:de|du|des|d['’]|of|for)\s*(?:la\s+|l['’]\s*|the\s+)?[a-zà-ÿ\-]{2,15}(?![\w\-]))?"
+    r"|(?:" + _CODE_DEVICE + r")(?:['’]s)?(?:\s+[a-zà-ÿ\-]{2,15})?\s+(?:codes?|pin)(?:\s+codes?)?)(?![\w\-])"
+    r"(?:[ \t]*(?::|=|" + _ARROW + r")[ \t]*|,?[ \t]+(?:is|est|c['’]est|it['’]s)[ \t]+|[ \t]+)(?:(?:now|still|maintenant|toujours|d[ée]sormais)[ \t]+)?"
+    r"(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)"
+)
+_CODE_FOR_DEVICE_CUES = ("code", "pin")
 # What names a number that is no code, between the device and the number: the thing's number, price, size, model,
 # time or setting ("Locker number: 5512", "le prix du coffre : 1450", "the alarm clock is set to 0630"). (A room or a floor there is where the device is: "the alarm
 # panel in the archive room: 8153".)
@@ -356,12 +380,8 @@ _DEVICE_CONFIG = re.compile(
     r"(?:[a-z0-9][\w\-.]{0,40}[ \t]+){0,7}?(?P<word>secret|password|community|key-string|pre-shared-key|psk|wpa-psk)"
     r"[ \t]+(?:(?P<type>[0-9])[ \t]+)?(?P<value>[^\s\"'`]{4,128})(?:[ \t]+[^\n]{0,40})?$"
 )
-IDENTIFIER_WORDS = re.compile(
-    r"(?i)\b(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|digests?|ids?|uuids?|guids?|builds?|versions?|refs?|r[ée]f[ée]rences?|"
-    r"orders?|commandes?|tracking|suivi|factures?|invoices?|tickets?|requests?|requ[êe]tes?|correlation|transactions?|images?|"
-    # (keys public by their role: a captcha's site key, a publishable key)
-    r"fingerprints?|empreintes?|publi(?:c|que)|pub|publishable|site[\s_\-]?keys?|ssh-[a-z0-9]+|ecdsa-[\w\-]+)\b"
-)
+# Words naming a public identifier (`vocabulary`), as words: "commit 3f9c...", "order_id: ...".
+IDENTIFIER_WORDS = re.compile(r"(?i)\b(?:" + PUBLIC_IDENTIFIER_WORDS + r")\b")
 
 # A preposition (and an article) before a word: the word is a complement of the noun before it.
 COMPLEMENT_BEFORE = re.compile(
@@ -397,6 +417,11 @@ _NOT_A_DISCLOSURE = re.compile(
     r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gles?|rules?|length|longueur|requirements?|"
     r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
     r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
+)
+# A comparison before a credential word: "basically a password", « c'est comme un mot de passe », "sort of a PIN".
+_COMPARED_BEFORE = re.compile(
+    r"(?i)(?<![\w\-])(?:basically|practically|essentially|virtually|pretty\s+much|like|kind\s+of|sort\s+of|as\s+good\s+as|comme|"
+    r"pratiquement|quasiment|presque|genre|sorte\s+d[e'’]|esp[èe]ce\s+d[e'’])\s*(?:a|an|un|une|my|mon|ma)?\s+$"
 )
 _RESET_TO = re.compile(r"(?i)(?<![\w\-])(?:reset\s+to|r[ée]initialis[ée]e?\s+(?:[àa]|en))")
 # "key", "clé", "code" alone are common words; after a wifi network's name they announce its password
@@ -632,9 +657,10 @@ _TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?P<user>" + "
 def find_announced(text: str) -> list[SecretCandidate]:
     """Secrets a word announces, in prose and in config: the value is the span."""
     lowered = text.lower()
+    beside_ids = _secret_halves_beside_ids(text) if _PAIRED_ID_CUE.search(text) else []
     if not holds_any(_word_starts(lowered), _CUES) and _SPACED_CUES.search(lowered) is None and not _config_may_match(lowered, _NAME_ONLY_CUES) \
             and not ("_" in lowered and holds_any(lowered, _NAME_ONLY_CUES)):
-        return []
+        return beside_ids
     out: list[SecretCandidate] = []
     # Config first: on the same value, its family (a connection string's password) is the more precise.
     encoded_post = encoding_said(text)
@@ -687,6 +713,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if _NOT_A_DISCLOSURE.search(m.group("gap")) or _NOT_A_DISCLOSURE.search(_RESET_TO.sub("", m.group("connector"))):
             continue
         word = (m.group("password") or "").casefold()
+        if _COMPARED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "my licence plate is basically a password: AB-123-CD": a comparison names no password
         span = _value_span(text, m)
         if span is None:
             continue
@@ -757,7 +785,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         for m in regex.finditer(text):
             span = _value_span(text, m)
             # The words around the value, not its connector ("X comme mot de passe", "password, type X").
-            if span is None or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _NOT_A_DISCLOSURE.search(m.group("words")):
+            if span is None or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _NOT_A_DISCLOSURE.search(m.group("words")) \
+                    or _COMPARED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue
             value = text[span[0] : span[1]]
             if value.startswith("//") or "://" in value:
@@ -776,7 +805,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if looks_like_short_key(value) and not IDENTIFIER_WORDS.search(before) and not _ADVICE_BEFORE.search(before):
             family = secret_family(value, m.group("word"))
             out.append(SecretCandidate(m.start("bare"), m.end("bare"), family, f"{family.lower()}-after-its-name"))
-    out += _access_halves(text) if holds_any(lowered, _ACCESS_HALF_CUES) else []
+    out += _access_halves(text) if holds_any(lowered, _ACCESS_HALF_CUES + _PUBLIC_HALF_CUES) else []
+    # (the secret half beside its id is that, not a login's password nor the id's own half: "AC... / <token>")
+    out = [c for c in out if not any(c.start < b.end and b.start < c.end for b in beside_ids)] + beside_ids
     for m in _LOGIN_COMMAND.finditer(text) if " login " in lowered else ():
         value = m.group("value").rstrip(_TRAILING)
         if looks_generated(value) and looks_like_key(value) and not _ASSIGNMENT.match(value):
@@ -949,6 +980,11 @@ def find_by_context(text: str) -> list[SecretCandidate]:
                     if not _LOCK.search(sentence) or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                         continue
                 out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "lock-code"))
+    for m in _CODE_FOR_DEVICE.finditer(text) if _DIGIT.search(text) and holds_any(lowered, _CODE_FOR_DEVICE_CUES) else ():
+        code = m.group("code")
+        if looks_like_access_code(code) and not _YEAR.match(code) and not is_placeholder(code) and not _UNIT_AFTER.match(text, m.end()) \
+                and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _EXAMPLE_SAID.search(text, m.start(), m.start("code")):
+            out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "device-code-named"))
     for m in _devices_handing_over(text, lowered):
         span = _value_span(text, m)
         if span is None or _NOT_A_DEVICE_CODE.search(m.group("words")) or _UNIT_AFTER.match(text, span[1]):
@@ -1251,6 +1287,17 @@ def _is_public_default(value: str, text: str, start: int) -> bool:
     return _DEFAULT_WORDS.search(text, sentence_start, start) is not None
 
 
+# A vendor's public API key, the identifying half its private or secret half goes with ("clé publique X, clé privée Y",
+# "MJ_APIKEY_PUBLIC=X / MJ_APIKEY_PRIVATE=Y", as Mailjet's pairs are): a key id under another name. An asymmetric public
+# key (PEM, ssh-..., 300+ base64 characters) has no such shape.
+_PUBLIC_HALF = re.compile(
+    r"(?i)(?:(?<![\w\-])|(?<=_))(?:api[ _\-]?key[ _\-]?public|public[ _\-]?(?:api[ _\-]?)?key|cl[ée]f?\s+(?:d['’]\s*api\s+)?publique)(?![a-z])"
+    r"[\"']?[ \t]*[:=]?[ \t]*[\"']?(?P<value>[A-Za-z0-9_\-]{16,64})(?![\w+/=\-])"
+)
+_PUBLIC_HALF_CUES = ("public", "publique")
+_PUBLISHABLE = re.compile(r"(?i)pk[_\-]")  # a publishable key (Stripe's pk_, Langfuse's pk-lf-): made to be published
+
+
 def _access_halves(text: str) -> list[SecretCandidate]:
     """The identifying halves of key pairs (`_ACCESS_HALF`): named an access key id, or an auth or access id, a key
     id or "access" with the secret half after it."""
@@ -1264,6 +1311,45 @@ def _access_halves(text: str) -> list[SecretCandidate]:
             continue  # "GPG key ID 3AA5C34371567BD2": public key material's id
         if _identifier_shaped(value) and not _ASSIGNMENT.match(value):
             out.append(SecretCandidate(m.start("value"), m.end("value"), secret_family(value, "access key id"), "access-key-id"))
+    for m in _PUBLIC_HALF.finditer(text) if holds_any(text.lower(), _PUBLIC_HALF_CUES) else ():
+        value = m.group("value")
+        if _SECRET_HALF.search(text, m.end(), m.end() + _SECRET_HALF_REACH) is None or _PUBLIC_KEY_ID_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # a public key given alone is shared on purpose; a PGP or SSH key's is its owner's to publish
+        if _identifier_shaped(value) and not _ASSIGNMENT.match(value) and not _PUBLISHABLE.match(value):
+            out.append(SecretCandidate(m.start("value"), m.end("value"), "API_KEY", "public-half-of-a-key-pair"))
+    return out
+
+
+# A vendor's account or key identifier whose secret half is often given right after it ("AC<32 hex> / <auth token>",
+# "TWILIO=AC...:<token>", "AKIA... / <secret>"), with the family the vendor gives that secret half. The account SID names
+# the account, as a login does: the secret beside it is the credential, the SID is not reported.
+_PAIRED_IDENTIFIERS: tuple[tuple[str, str], ...] = (
+    (r"AC[0-9a-f]{32}", "TOKEN"),  # Twilio's account SID: its Auth Token
+    (r"SK[0-9a-f]{32}", "API_KEY"),  # Twilio's API key SID: its secret
+    (r"(?:AKIA|ASIA)[A-Z2-7]{16}", "API_KEY"),  # AWS's access key id: its secret access key
+)
+ACCOUNT_IDENTIFIER = re.compile(r"AC[0-9a-f]{32}")  # an account's name, not a credential (`scan` drops it)
+_SECRET_BESIDE_ID = re.compile(
+    r"(?<![\w\-])(?P<id>" + "|".join(f"(?P<i{n}>{shape})" for n, (shape, _) in enumerate(_PAIRED_IDENTIFIERS)) + r")(?![\w\-])"
+    # a separator, or words naming the secret half ("and token", ", le token", "\nAuth Token:"), at most five
+    r"(?P<between>[ \t]*(?:[:/|,;=]|-{1,2}>|→)?[ \t]*\n?[ \t]*(?:[^\s]{1,20}[ \t]+){0,5}?(?:[^\s]{1,20}[ \t]*[:=][ \t]*)?)[\"']?"
+    r"(?P<value>[A-Za-z0-9+/_\-]{20,128})(?![\w+/=\-])"
+)
+
+
+def _secret_halves_beside_ids(text: str) -> list[SecretCandidate]:
+    """The secret half given right after a vendor's identifier (`_PAIRED_IDENTIFIERS`): a generated value; its family is
+    what the words between name, else the vendor's name for it."""
+    out = []
+    for m in _SECRET_BESIDE_ID.finditer(text):
+        value = m.group("value")
+        if any(re.fullmatch(shape, value) for shape, _ in _PAIRED_IDENTIFIERS) or _ASSIGNMENT.match(value):
+            continue  # another identifier, or a config line read as config
+        if not (looks_generated(value) or is_hex(value) and len(value) >= 32 and looks_random(value)):
+            continue
+        vendor = next(family for n, (_, family) in enumerate(_PAIRED_IDENTIFIERS) if m.group(f"i{n}") is not None)
+        family = named_family(m.group("between").strip(" \t\n:=/|,;"), value) or vendor
+        out.append(SecretCandidate(m.start("value"), m.end("value"), family, "secret-beside-its-id"))
     return out
 
 

@@ -43,6 +43,10 @@ _WORD = re.compile("|".join(f"(?P<{family}>(?<![a-z])(?:{words})(?![a-z]))" for 
 _PRIVATE_WORDS = re.compile(r"priv\w*\s*keys?|cl[ée]f?s?\s+priv|privkey|encryption\s*keys?|cl[ée]f?s?\s+de\s+chiffrement")
 # Words naming a connection string's own key (Azure storage and Cosmos DB: AccountKey=, SharedAccessKey=).
 _CONNECTION_KEY = re.compile(r"account\s*key|shared\s*access\s*key")
+# A key or a secret that a webhook, a signature or a bot qualifies: a shared signing secret, an API_KEY (Stripe's whsec_, a
+# webhook's "signing secret", an HMAC key), unless a token word names it ("the webhook's token").
+_SIGNING_QUALIFIER = re.compile(r"webhooks?|signatures?|sig|signing|bot")
+_SIGNING_SECRET = re.compile(r"(?<![a-z])(?:secrets?|keys?|cl[ée]f?s?)(?![a-z])(?!.*(?<![a-z])[a-z]*tokens?(?![a-z]))")
 _TOKEN_HALF = re.compile(r"(?<![a-z])[a-z]*tokens? (?:secrets?|keys?)$")
 # A symbol no key alphabet (hex, base32/58/64, url-safe) holds: typed by a person choosing a password.
 _NON_KEY_SYMBOL = re.compile(r"[!#$%&*?@^()\[\]{}<>|;,]")
@@ -62,6 +66,8 @@ def _reading(words: str) -> tuple[str | None, str]:
     if last is None:
         return None, ""
     family = last.lastgroup or "API_KEY"
+    if family == "TOKEN" and _SIGNING_QUALIFIER.fullmatch(last.group(0)) and _SIGNING_SECRET.search(lowered):
+        return "API_KEY", ""  # "cle_signature_webhook", « le secret du webhook du bot »: a signing secret, as Stripe's whsec_ is
     if family != "API_KEY":
         return family, ""
     if _CONNECTION_KEY.search(lowered):

@@ -25,7 +25,7 @@ from .catalogue import NOT_SECRET_PREFIXES
 from .credentials import COMPLEMENT_BEFORE, NEGATED_BEFORE
 from .family import head_words, secret_family
 from .shape import decodes_to_prose, entropy, is_documented_sample, is_hex, is_public_key_material, looks_generated
-from .vocabulary import DECIDING_COMPOUND_HEADS, DECIDING_CREDENTIAL_WORDS
+from .vocabulary import DECIDING_COMPOUND_HEADS, DECIDING_CREDENTIAL_WORDS, PUBLIC_IDENTIFIER_WORDS
 
 # A run of the base64/base64url alphabet, 16+ long, not inside a longer word, a path or a link.
 _RUN = re.compile(r"(?<![\w+/\-.~%$@&#\\])[A-Za-z0-9+/_\-]{16,}={0,2}(?![\w+/\-=~%@&\\]|\.\w)")
@@ -38,14 +38,8 @@ _CREDENTIAL_CONTEXT = re.compile(
 )
 # Words naming what may be a passphrase of words: base64 of words after them is one, encoded.
 _PASSPHRASE_WORD = re.compile(r"(?i)(?<![a-z])(?:secrets?|passphrases?|passwords?|mdp|mots? de passe)(?![a-z])")
-# Words naming a public identifier or a digest.
-_PUBLIC_CONTEXT = re.compile(
-    r"(?i)(?<![a-z])(?:commits?|sha\d*|hash(?:es)?|md5|checksums?|sha\d*sum|digests?|ids?|uuids?|guids?|builds?|versions?|"
-    r"refs?|r[ée]f[ée]rences?|orders?|commandes?|tracking|suivi|colis|factures?|invoices?|tickets?|request[\s_\-]?ids?|"
-    r"correlation|transactions?|fingerprints?|empreintes?|publi(?:c|que)(?:[_\-]?keys?)?|pub(?:[_\-]?keys?)?|publishable|site[\s_\-]?keys?|ssh-[a-z0-9]+|ecdsa-[\w\-]+|doi|isbn|issn|arxiv|"
-    r"youtube|youtu\.be|vid[ée]os?|playlists?|integrity|etag|oid|lfs|snapshots?|ray|serial|s[ée]rie|"
-    r"avatar|gravatar|ipfs|cid|blocs?|blocks?|explorer|base64,|data:|nonce|salt|iv)(?![a-z])"
-)
+# Words naming a public identifier or a digest (`vocabulary`), also ending a compound name ("order_id", "buildId").
+_PUBLIC_CONTEXT = re.compile(r"(?i)(?<![a-z])(?:" + PUBLIC_IDENTIFIER_WORDS + r")(?![a-z])")
 # RFC 7517: a JSON Web Key names its type ("kty"); its private members are these.
 _JWK_KEY_TYPE = re.compile(r"[\"']kty[\"']\s*:")
 _JSON_MEMBER = re.compile(r"[\"'](\w{1,3})[\"']\s*:\s*[\"']$")

@@ -148,11 +148,23 @@ _SPACED_FOLDERS = r"(?:(?: (?![/\-]\S)[^\s<>\"|*?\\]+){1,6}\\[^\s<>\"|*?]*)*"
 _UNC = re.compile(r"(?<![\w\\])\\\\(?P<host>[A-Za-z0-9][\w.\-$]{0,62})\\(?P<rest>[^\s<>\"|*?]+" + _SPACED_FOLDERS + r"[^\s<>\"|*?.,;:!)]*)")
 _FILE_URL = re.compile(r"(?i)(?<![\w])(?:smb|file|afp|nfs|cifs)://[^\s<>\"']+")
 _DRIVE_PATH = re.compile(r"(?<![\w])(?P<drive>[A-Za-z]):\\(?P<rest>[^\s<>\"|*?]+" + _SPACED_FOLDERS + r"[^\s<>\"|*?.,;:!)]*)")
-_UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|Volumes/[^\s/<>\"'»)\]]+|var/www|opt/[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
+# A script or a config file the company installed under /opt ("/opt/acme/bin/deploy_prod.sh", "/opt/paie/conf/app.yml"):
+# /opt holds one folder per installed package, so the folder names the company's own software, unless it is a
+# package everyone installs there (Homebrew, conda, ROS, Intel's and NVIDIA's toolkits, Google's and Microsoft's apps...).
+_PUBLIC_OPT_PACKAGES = (
+    r"homebrew|conda|miniconda\d?|anaconda\d?|miniforge\d?|mambaforge|ros|intel|nvidia|cuda|rocm|google|microsoft|mssql[\w\-]*|"
+    r"local|X11|puppetlabs|chef|gitlab|splunk|datadog-agent|jetbrains|zoom|spotify|brave\.com|vagrant|aws|azure|containerd|cni|bitnami|"
+    r"python\d?[\d.]*|node|java|jdk[\w.\-]*|maven|gradle|android-sdk|flutter|oracle|sonarqube|nexus|jfrog|tomcat|kafka|zookeeper|spark|hadoop"
+)
+_UNIX_PATH = re.compile(r"(?<![\w/.~])(?:~|/(?:home|Users|mnt|srv|media|share|partage|data|nas|volume1|Volumes/[^\s/<>\"'»)\]]+|var/www|opt/(?!(?i:" + _PUBLIC_OPT_PACKAGES + r")/)[a-z0-9_\-]+/(?:conf|config|etc|secrets?)))/[^\s<>\"'»)\]]+")
 # A document or a data file deep in a server's /opt or /var tree ("/opt/sre/playbooks/dc2-failover.md"): the company's
 # own, where software keeps code, binaries and logs (".py", ".so", ".log" are not named here).
 _SERVER_DOCUMENT = re.compile(
     r"(?<![\w/.~])/(?:opt|var)/[\w\-]+/(?:[\w.\-]+/)+[\w.\-]+\.(?i:md|pdf|docx?|xlsx?|xlsm|csv|pptx?|odt|ods|odp|sql|dump|bak|zip|gz|tgz|7z|kdbx)(?![\w.])"
+)
+_OPT_PROGRAM = re.compile(
+    r"(?<![\w/.~])/opt/(?!(?i:" + _PUBLIC_OPT_PACKAGES + r")/)[\w\-]+/(?:[\w.\-]+/)*[\w\-][\w.\-]*"
+    r"\.(?i:sh|bash|zsh|py|pl|rb|ps1|php|js|jar|war|conf|cfg|ini|ya?ml|json|toml|env|properties|xml|sql)(?![\w.])"
 )
 # A share written with forward slashes as mount, fstab and smbclient take it ("//fs-design.acme.intra/brand",
 # "//NAS01/compta"): its host has no dot, or is internal (see `_slash_shares`).
@@ -173,6 +185,7 @@ _PATH_SHAPES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (_UNIX_PATH, "user-path", ("~/", "/home/", "/Users/", "/mnt/", "/srv/", "/media/", "/share/", "/partage/", "/data/", "/nas/", "/volume1/",
                                "/Volumes/", "/var/www/", "/opt/")),
     (_SERVER_DOCUMENT, "server-document", ("/opt/", "/var/")),
+    (_OPT_PROGRAM, "server-program", ("/opt/",)),
 )
 _REMOTE_PATH = re.compile(r":(?P<path>/[\w.\-]+(?:/[\w.\-]+)*/?)")  # host:/path, as NFS, rsync and scp write it
 # A machine named after a server word, as hosts are named inside a company: letters and digits in
@@ -264,6 +277,10 @@ _HOST_FIRST_COMMAND = re.compile(
 )
 _OPTION_WITH_ARGUMENT = frozenset({"-i", "-p", "-l", "-o", "-F", "-J", "-P", "-c", "-W", "-w", "-t", "-u", "-b", "-L", "-R", "-D"})
 _RDP_TARGET = re.compile(r"(?i)(?<![\w\-])(?:xfreerdp|mstsc|wlfreerdp)\b[^\n]{0,120}?\s/v:(?P<host>[A-Za-z0-9][\w.\-]{0,252}?)(?P<port>:\d{1,5})?(?=[\s'\";]|$)")
+# Domains the docs and the RFCs use for any company's (RFC 2606/6761 names, Microsoft's fictional companies), with nothing
+# but generic labels before the local suffix: "test.local", "example.lan", "corp.contoso.local", "ad.example.internal".
+_DOCS_DOMAIN = re.compile(r"(?i)^(?:(?:ad|corp|dc\d?|srv|lab|dev)\.)?(?:test|example|exemple|demo|foo|bar|contoso|fabrikam|domain|mydomain|"
+                          r"company|mycompany|yourcompany|entreprise|votre-?entreprise)\.[a-z]+$")
 # Names that stand for a host in docs and tutorials, or a container's service name: no company's machine.
 _GENERIC_HOST = re.compile(r"(?i)^(?:<.*|\$.*|%.*|\{.*|x+|host(?:name)?|server|db|database|myhost|my-?server|your-?host\w*|votre-?serveur)$")
 
@@ -458,8 +475,8 @@ def _hosts_and_links(text: str, domains: tuple[str, ...], tools: tuple[str, ...]
         if (m.group("scheme") or "").casefold() in _FILE_SCHEMES:
             continue
         kind = _internal_kind(host, address, domains, tools)
-        if kind is None:
-            continue
+        if kind is None or kind == "internal-host" and _DOCS_DOMAIN.match(host) and not any(host.endswith(d) for d in domains):
+            continue  # (the docs' names under a local suffix: "test.local", "example.lan", "corp.contoso.local")
         if kind == "internal-host" and not is_link:
             out.append(SecretCandidate(start, end, "INTERNAL_HOST", kind))
             export = _REMOTE_PATH.match(text, end)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import SecretCandidate, long_runs, resolve
 from .catalogue import find_tokens
-from .credentials import find_announced, find_by_context, find_url_credentials
+from .credentials import ACCOUNT_IDENTIFIER, find_announced, find_by_context, find_url_credentials
 from .encoded import find_encoded
 from .generic import find_bare_keys
 from .shape import encodes_a_placeholder, encoding_said, is_documented_sample
@@ -24,11 +24,20 @@ def find_credentials(text: str, learned: PresentedModel | None = None, learned_t
     """The credential candidates of `text`: the rules' (each keeps its span and family), then the
     learned reading's on the tokens no rule reported (`learned_threshold`: default, the model's)."""
     runs = long_runs(text)
+    tokens = find_tokens(text, runs)
     # (encoded values first: on the same span, what the value decodes to decides its family)
-    found = resolve(find_encoded(text) + find_tokens(text, runs) + find_url_credentials(text) + find_announced(text) + find_by_context(text)
+    found = resolve(find_encoded(text) + tokens + find_url_credentials(text) + find_announced(text) + find_by_context(text)
                     + find_bare_keys(text, runs))
+    # A signed link is a capability, reported whole (TOKEN); the access key id it names ("X-Amz-Credential=AKIA...") is a
+    # credential of its own, long-lived where the link expires: reported beside it, as an API_KEY.
+    links = [c for c in found if c.kind == "signed-storage-link"]
+    if links:
+        found = sorted(found + [t for t in tokens if t.kind == "aws-access-key-id" and any(k.start <= t.start and t.end <= k.end for k in links)],
+                       key=lambda c: c.start)
     if learned is not None:
         found = sorted(found + learned.find(text, found, learned_threshold), key=lambda c: c.start)
     # (whatever found it: "jwt.io's sample token X" is the docs' sample, base64 of "changeme" a placeholder)
     said = bool(found) and encoding_said(text)
-    return [c for c in found if not is_documented_sample(text[c.start : c.end], text, c.start) and not encodes_a_placeholder(text[c.start : c.end], said)]
+    # (an account's identifier names the account, as a login does: "AC<32 hex>" is Twilio's account SID, not a credential)
+    return [c for c in found if not is_documented_sample(text[c.start : c.end], text, c.start) and not encodes_a_placeholder(text[c.start : c.end], said)
+            and not ACCOUNT_IDENTIFIER.fullmatch(text, c.start, c.end)]

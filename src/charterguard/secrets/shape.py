@@ -253,7 +253,9 @@ _SAMPLE_NAMED = re.compile(
     # « tiré de la doc », "the quickstart's key")
     r"|(?i:(?<![\w\-])(?:(?:from|in)\s+the\s+(?:[\w\-'’.]+\s+){0,2}(?:docs?|documentation|quickstart|tutorial|readme|api\s+reference)|"
     r"(?:docs?|documentation|quickstart|tutorial|readme)['’]s?\s+(?:[\w\-]+\s+){0,2}(?:tokens?|keys?|secrets?)|"
-    r"(?:tir[ée]e?s?|copi[ée]e?s?|pris[e]?|issue?s?)\s+(?:de|du|dans)\s+(?:la\s+)?(?:doc(?:umentation)?|tuto\w*|quickstart|readme))(?![\w\-]))"
+    r"(?:tir[ée]e?s?|copi[ée]e?s?|pris[e]?|issue?s?)\s+(?:de|du|dans)\s+(?:la\s+)?(?:doc(?:umentation)?|tuto\w*|quickstart|readme)|"
+    # ... or that the docs show it: "the Kubernetes docs show a Secret with password: X", « c'est l'exemple officiel »
+    r"(?:docs?|documentation)\s+(?:[\w\-]+\s+){0,2}(?:shows?|montre(?:nt)?|donne(?:nt)?|gives?)|l['’]\s*exemple\s+officiel|the\s+official\s+example)(?![\w\-]))"
 )
 # A key marked live or production: never the docs' sample, whatever the sentence calls it.
 _LIVE_MARKED = re.compile(r"(?i)(?:^|_)(?:live|prod)_")

@@ -114,8 +114,24 @@ DECIDING_COMPOUND_HEADS = (
 )
 
 
+# -- public identifiers ---------------------------------------------------------------------------------------------
+
+# The words naming a public identifier or a digest: a value after them is a commit, a hash, an order, a tracking number,
+# a DOI, a video, a public or publishable key..., not a credential (`credentials` and `generic` read them as words; a
+# credential word nearer the value wins in `generic`). One list for every use.
+PUBLIC_IDENTIFIER_WORDS = (
+    r"commits?|sha\d*sum|sha\d*|hash(?:es)?|md5|checksums?|digests?|ids?|uuids?|guids?|builds?|versions?|refs?|r[ée]f[ée]rences?|"
+    r"orders?|commandes?|tracking|suivi|colis|factures?|invoices?|tickets?|request[\s_\-]?ids?|correlation|"
+    r"transactions?|images?|fingerprints?|empreintes?|"
+    # (keys public by their role: a captcha's site key, a publishable key, an SSH public key's type)
+    r"publi(?:c|que)(?:[_\-]?keys?)?|pub(?:[_\-]?keys?)?|publishable|site[\s_\-]?keys?|ssh-[a-z0-9]+|ecdsa-[\w\-]+|"
+    r"doi|isbn|issn|arxiv|youtube|youtu\.be|vid[ée]os?|playlists?|integrity|etag|oid|lfs|snapshots?|ray|serial|s[ée]rie|"
+    r"avatar|gravatar|ipfs|cid|blocs?|blocks?|explorer|base64,|data:|nonce|salt|iv"
+)
+
+
 __all__ = [
     "ANNOUNCING_KEY_WORDS", "ANNOUNCING_PASSWORD_WORDS", "ANNOUNCING_SECRET_WORDS", "ANNOUNCING_TOKEN_WORDS", "DECIDING_COMPOUND_HEADS",
-    "DECIDING_CREDENTIAL_WORDS", "NAMING_WORD_FAMILIES", "RARE_ANNOUNCING_CUES", "RARE_ANNOUNCING_KEY_WORDS", "RARE_ANNOUNCING_PASSWORD_WORDS",
+    "DECIDING_CREDENTIAL_WORDS", "NAMING_WORD_FAMILIES", "PUBLIC_IDENTIFIER_WORDS", "RARE_ANNOUNCING_CUES", "RARE_ANNOUNCING_KEY_WORDS", "RARE_ANNOUNCING_PASSWORD_WORDS",
     "RECOVERY_WORDS", "SHARED_KEY_WORDS", "SHARED_PASSWORD_WORDS", "SHARED_TOKEN_WORDS",
 ]
