@@ -195,3 +195,29 @@ def test_a_public_key_alone_a_pgp_keys_id_or_a_publishable_key_is_not_the_identi
 )
 def test_the_family_of_signing_secrets_and_vendor_secrets_follows_the_written_convention(text: str, family: str) -> None:
     assert [f[0] for f in found(text)] == [family]
+
+
+@pytest.mark.parametrize(
+    ("text", "password"),
+    [
+        ("my ultra secret password is qwerty, yes really", "qwerty"),  # "secret" qualifies the password word after it
+        ("notre mot de passe wifi c'est azerty, on est des génies 🙃", "azerty"),  # « notre » is no negation
+        ("the CEO's password is literally iloveyou 🙈", "iloveyou"),
+    ],
+)
+def test_one_of_the_commonest_passwords_said_to_be_someones_own_is_disclosed(text: str, password: str) -> None:
+    assert ("PASSWORD", password) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the most popular password in France is still azerty",  # a statistic
+        "my password is not qwerty, relax",  # a negation
+        "Le mot de passe par défaut de ma box est admin",  # a public default
+        "never make your password 123456",  # advice
+        "the password is azerty in the tutorial's screenshots",  # nobody's own
+    ],
+)
+def test_a_common_password_in_a_statistic_a_negation_a_default_or_advice_stays_clean(text: str) -> None:
+    assert [f for f in found(text) if f[0] == "PASSWORD"] == []

@@ -220,7 +220,7 @@ _TYPE_IT = re.compile(
 )
 # Advice or an example before the value: "never use Summer2024! as your password", "something like X".
 _ADVICE_BEFORE = re.compile(
-    r"(?i)\b(?:never|don['’]t|do\s+not|avoid|instead\s+of|not|jamais|pas|[ée]vitez|[ée]viter|plut[ôo]t\s+que|like|such\s+as|comme|e\.g\.?|ex\.?|exemple|example)\W*(?:\w+\W+){0,2}$"
+    r"(?i)\b(?:never|don['’]t|do\s+not|avoid|instead\s+of|not|jamais|pas|[ée]vitez|[ée]viter|plut[ôo]t\s+que|like|such\s+as|comme|e\.g\.?|ex\.?|exemple|example)(?!\w)\W*(?:\w+\W+){0,2}$"
 )
 
 # A key, secret or token word, then, within the sentence and without a connector, a long random
@@ -722,19 +722,22 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = text[start:end]
         if _ASSIGNMENT.match(value):
             continue  # "the secret one: MAPBOX_SECRET=sk.eyJ...": a config line follows, read as config
-        if not (m.group("password") or m.group("key") or m.group("token")):
+        # ("my secret password is X": "secret" qualifies the password word after it, which names the value)
+        password_after = _PASSWORD_WORD.match(m.group("gap").lstrip()) if m.group("secret") else None
+        if not (m.group("password") or m.group("key") or m.group("token") or password_after):
             # "secret" alone: a random-looking value (a key), or a short one mixing cases and digits or symbols (a password)
             mixed_case = any(c.isupper() for c in value) and any(c.islower() for c in value)
             shaped = _PASSWORD_SYMBOL.search(value) is not None or class_switches(value) >= 0.35  # not "Execution2026 mindset"
             if not (looks_random(value) or mixed_case and shaped and classes(value) >= 3 and len(value) <= 40):
                 continue
         # (the group that matched says what the words name: a wifi key or a door's code is a password word here)
-        family = secret_family(value, "password" if m.group("password") else m.group("key") or m.group("token") or "secret")
+        family = secret_family(value, "password" if m.group("password") or password_after else m.group("key") or m.group("token") or "secret")
         if word == "pass" and classes(value) < 3 and not _chosen_word_and_number(value):
             continue  # "pass" is also a ticket ("the boarding pass is AF1234"): only a strongly shaped value or a chosen one
         if word in _WEAK_WORDS and not (value.isdigit() and m.group("connector").strip() in (":", "=", "is", "est", "c'est", "c’est")):
             continue
-        if _acceptable(value, family, code_word=_CODE_WORD.search(word) is not None):
+        if _acceptable(value, family, code_word=_CODE_WORD.search(word) is not None) \
+                or family == "PASSWORD" and _owned_common_password(text, m.start(), value):
             out.append(SecretCandidate(start, end, family, f"{family.lower()}-announced"))
     for m in _NETWORK_KEY.finditer(text):
         span = _value_span(text, m)
@@ -1270,6 +1273,26 @@ def _chosen_word_and_number(value: str) -> bool:
 def _strongly_shaped(value: str) -> bool:
     """A value no word or name looks like: 8+ characters mixing three classes, a digit among them."""
     return len(value) >= 8 and classes(value) >= 3 and any(c.isdigit() for c in value)
+
+
+# The passwords people choose most, which no shape tells from a word or a sequence: said to be someone's own
+# ("my ultra secret password is azerty, yes really", « notre mdp wifi c'est 12345678 »), they are still disclosed.
+COMMON_PASSWORDS = DEFAULT_PASSWORDS | frozenset(
+    {"123456", "1234567", "12345678", "123456789", "1234567890", "000000", "111111", "123123", "654321", "abc123", "azerty", "azertyuiop",
+     "qwerty", "qwertyuiop", "password1", "password123", "admin123", "iloveyou", "soleil", "doudou", "loulou", "chouchou", "marseille",
+     "motdepasse1", "dragon", "monkey", "football", "sunshine", "princess", "jetaime"}
+)
+# Whose password: a possessive before the password word ("my", « notre », "the CEO's").
+_OWNED_BEFORE = re.compile(r"(?i)(?<![\w\-])(?:my|our|his|her|their|mon|ma|notre|nos|son|sa|leur|\w+['’]s)\s+(?:[\w\-]+\s+){0,3}$")
+
+
+def _owned_common_password(text: str, word_start: int, value: str) -> bool:
+    """One of the commonest passwords said to be someone's own, in a sentence that gives no advice or statistic."""
+    if value.casefold() not in COMMON_PASSWORDS or _OWNED_BEFORE.search(text, max(0, word_start - 40), word_start) is None:
+        return False
+    sentence = _sentence_around(text, word_start, word_start + 1)
+    return _NOT_A_DISCLOSURE.search(sentence) is None and _ADVICE_BEFORE.search(text, max(0, word_start - 40), word_start) is None \
+        and _DEFAULT_WORDS.search(sentence) is None
 
 
 # Public defaults: "the default login is admin / admin", « le PIN par défaut est 0000 ».
