@@ -244,6 +244,23 @@ documents encoded whole, elided tool links, negated public words, Bundler's gem 
 figures (`--per-split`, with the learned reading): holdout15 0.916/0.888 -> 0.949/0.949 (family-blind 0.985/0.944 ->
 1.000/1.000), holdout13 0.931/0.947 -> 0.940/0.956, holdout12 0.954/0.954 -> 0.955/0.963, holdout8 0.942/0.934 ->
 0.943/0.950, all 0.967/0.967 -> 0.970/0.975 (harmless 4 -> 3 of 1,257); no other split moved, --ordinary unchanged.
+Round s14 (2026-12-03; holdout15 and holdout16 kept unseen while building, measured before and after only):
+mechanisms for holdout16's classes of misses, each tested on wordings of its own (tests/test_secrets_named_codes_and_
+halves.py): codes named by what they open with no connector, a vendor's secret half beside its identifier, the key id
+a signed link names, company programs under /opt, the commonest passwords said to be someone's own, comparisons
+("basically a password"), the docs' names (test.local) and samples ("the docs show"); one list of public-identifier
+words (vocabulary.PUBLIC_IDENTIFIER_WORDS). The family convention is written in the README ("which family when") and 31
+labels of the development splits were changed to it (none of holdout15/16): families by the vendor's or the post's
+word (holdout7 2002 PyPI TOKEN, 2073 Yandex AQVN API_KEY; holdout4 406 Notion integration secret API_KEY; holdout9
+3076, holdout8 4012 4020 4021, holdout12 7016 7063, holdout13 8011 8040, holdout14 9008 TOKEN; holdout8 4002,
+holdout12 7042 OVH consumer key, holdout13 8014 1Password Secret Key, 8089 SONAR_LOGIN, holdout14 9027 `credentials`
+API_KEY), webhook signing secrets API_KEY (holdout11 4207 4334), a link to an internal host INTERNAL_URL whole
+whatever its scheme (holdout5 619, holdout6 776 777, holdout8 4066, holdout13 8075: were host[:port] INTERNAL_HOST;
+holdout6 774 added), command-line target hosts INTERNAL_HOST (holdout6 763 764 766 added), a signed link's AKIA key
+id API_KEY (holdout13 8061 added), the second copy of a repeated password (holdout13 8048), an Azure DevOps
+organisation link (holdout12 7006 added). `--split all`: span 0.963/0.965 -> 0.965/0.969 on the original labels,
+0.985/0.985 on the relabelled file; harmless flagged 3 -> 0 of 1,339; holdout15 0.949/0.949 unchanged; holdout16
+0.856/0.819 -> 0.860/0.851 (credentials family-blind 0.952/0.894 -> 0.952/0.909).
 """
 
 from __future__ import annotations
