@@ -221,3 +221,21 @@ def test_one_of_the_commonest_passwords_said_to_be_someones_own_is_disclosed(tex
 )
 def test_a_common_password_in_a_statistic_a_negation_a_default_or_advice_stays_clean(text: str) -> None:
     assert [f for f in found(text) if f[0] == "PASSWORD"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the error code is 1064, the query has a typo",
+        "code couleur 4471 pour le nouveau logo",
+        "exit code 1370 after the upgrade",
+        "le code statut 4290 revient en boucle",
+    ],
+)
+def test_error_status_and_colour_codes_are_no_access_codes_for_the_rules_nor_the_learned_reading(text: str) -> None:
+    from conftest import charter_from
+    from test_secrets import SECRETS_ONLY, secrets
+
+    from charterguard import Checker
+
+    assert [f for f in secrets(Checker(charter_from(SECRETS_ONLY)), text) if f[0] == "PASSWORD"] == []

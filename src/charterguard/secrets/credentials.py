@@ -273,7 +273,12 @@ _ACCESS_CODE = re.compile(
     r"(?:\s*[:=]|\s+(?:est|is|c['’]est))?\s*(?P<q>['\"«“`]?)\s*(?P<value>[A-Za-z0-9_\-]{10,64})(?![\w\-])"
 )
 # What says a code is no access code: a promo, discount or postal code, a QR or source code (read by `presented` too).
-NOT_AN_ACCESS_CODE = re.compile(r"(?i)promo|r[ée]duc|remise|discount|coupon|voucher|bon\s+d|%|\boff\b|source|qr|postal|zip")
+# (one list for every finder that reads a code: a promo, postal, colour, error, status, product or tax code; a short word
+# whole, so that "private" holds no "vat" nor "tapez" an "ape")
+NOT_AN_ACCESS_CODE = re.compile(
+    r"(?i)(?<![a-zà-ÿ])(?:promo|r[ée]duc|remise|discount|coupon|voucher|bon\s+d|source|postal|pays|country|couleur|colou?r|erreur|error|"
+    r"status|statut|exit|http|produit|product|article|cadeau|gift)|(?<![a-zà-ÿ])(?:tva|vat|naf|ape|iban|bic|swift|off|qr|zip)(?![a-zà-ÿ])|%"
+)
 # A lock said to open with a code, the lock named before it in the sentence: "le coffre s'ouvre avec 19-44-07",
 # "the server room door opens with 7C4-19B-D2 on the keypad", "le cadenas se déverrouille avec 4471".
 _OPENS_WITH = re.compile(
@@ -436,11 +441,6 @@ _NETWORK_KEY = re.compile(
 _WEAK_NOUN_IS = re.compile(
     r"(?i)(?<![\w\-])(?:cl[ée]f?|key|code|combinaison|combination)(?P<words>(?:\s+[^\s.!?:=,;()]{1,20}){0,3}?)\s*,?\s*"
     r"(?:(?<![\w'’])(?:c['’]est|est|is|it['’]s)(?![\w'’])|:)" + _ADVERB + _VALUE
-)
-# What a code named so is when it is no credential: a promo, postal, error or product code.
-_NOT_A_CREDENTIAL_CODE = re.compile(
-    r"(?i)promo|r[ée]duc|discount|coupon|voucher|source|postal|zip|pays|country|couleur|colou?r|erreur|error|produit|product|article|"
-    r"tva|vat|naf|ape|iban|bic|swift|cadeau|gift"
 )
 # Codes listed after the words naming them (a colon or an arrow between): "Backup codes: dix3-mmqk  5dwq-j870",
 # « Codes de secours : 9642 2695, 2183 9640 », or one per line below the colon.
@@ -750,7 +750,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "network-key"))
     for m in _WEAK_NOUN_IS.finditer(text) if holds_any(lowered, _WEAK_NOUN_CUES) else ():
         span = _value_span(text, m)
-        if span is None or _NOT_A_CREDENTIAL_CODE.search(m.group("words")) or _NOT_A_DISCLOSURE.search(m.group("words")):
+        if span is None or NOT_AN_ACCESS_CODE.search(m.group("words")) or _NOT_A_DISCLOSURE.search(m.group("words")):
             continue
         value = text[span[0] : span[1]]
         # (typed characters, not emoji bytes read as text; not a public key's fingerprint: "the host key fingerprint is SHA256:...")
