@@ -239,3 +239,32 @@ def test_error_status_and_colour_codes_are_no_access_codes_for_the_rules_nor_the
     from charterguard import Checker
 
     assert [f for f in secrets(Checker(charter_from(SECRETS_ONLY)), text) if f[0] == "PASSWORD"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("code 6618 pour le portail des livraisons", "6618"),  # the code first, then what it opens
+        ("PIN 7395 for the duty phone", "7395"),
+        ("the code 3092 unlocks the side gate", "3092"),
+        ("Pour le coffre, tapez 5081 puis #", "5081"),  # the device, then the instruction to type it
+        ("at the keypad, punch in 7720 and wait for the beep", "7720"),
+    ],
+)
+def test_a_code_given_before_what_it_opens_or_typed_on_a_named_device_is_a_password(text: str, code: str) -> None:
+    assert ("PASSWORD", code) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "code 4471 for the phone bill",  # the device word qualifies another noun
+        "error code 5003 on the printer again",  # an error code
+        "code 1202 de la photocopieuse = erreur papier",
+        "code 3001 on the alarm panel means low battery",  # what a code means
+        "code 2290 du colis livré au portail",
+        "Pour le coffre, comptez 1450 euros",  # no instruction to type
+    ],
+)
+def test_error_codes_of_a_device_and_numbers_near_a_device_stay_clean(text: str) -> None:
+    assert [f for f in found(text) if f[0] == "PASSWORD"] == []

@@ -346,7 +346,24 @@ _CODE_FOR_DEVICE = re.compile(
     r"(?:[ \t]*(?::|=|" + _ARROW + r")[ \t]*|,?[ \t]+(?:is|est|c['’]est|it['’]s)[ \t]+|[ \t]+)(?:(?:now|still|maintenant|toujours|d[ée]sormais)[ \t]+)?"
     r"(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)"
 )
+# ... or the code first, then what it opens: "code 4471 pour la porte de derrière", "PIN 3697 for the on-call phone", "the code
+# 5512 opens the back door".
+_CODE_THEN_DEVICE = re.compile(
+    r"(?i)(?<![\w\-])(?:codes?|pin|digicode)[ \t]*:?[ \t]*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)[ \t,]*"
+    r"(?:pour|for|on|sur|to|de|du|d['’]|of|at|[àa]|au|ouvre|opens|unlocks|d[ée]verrouille|d[ée]sactive|disarms)[ \t]+"
+    r"(?:(?:la|le|les|l['’]|the|a|un|une|our|notre|votre|your)[ \t]*)?(?:[\w\-]{2,15}[ \t]+){0,2}?(?:" + _CODE_DEVICE + r")(?![\w\-])"
+    # (the device ends the phrase or a complement follows: not "the phone bill", "the printer's tray")
+    r"(?=[ \t]*(?:$|[.,;:!?)\n]|(?:de|du|des|d['’]|of|at|in|[àa]|au|dans|sur|on|to|and|et|puis|then|svp|please)(?![\w\-])))"
+)
+# A device named, then the instruction to type the code on it, in the same sentence: « Pour l'alarme, tapez 1357 puis OFF »,
+# "at the gate, punch in 2290#" (only devices that open with a code: a phone's number is dialled too).
+_DEVICE_THEN_TYPE = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _DEVICE + r")(?![\w\-])[^.!?\n]{0,40}?(?<![\w\-])(?:tapez|tape|entrez|saisissez|type|enter|punch(?:\s+in)?|key\s+in)"
+    r"[ \t]+(?:(?:le|the)[ \t]+)?(?:(?:code|pin)[ \t]+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)"
+)
+_CODE_MEANING = re.compile(r"(?i)(?<![\w\-])(?:means|meaning|signifie|veut\s+dire|indicates|indique|battery|batterie|pile)(?![\w\-])")
 _CODE_FOR_DEVICE_CUES = ("code", "pin")
+_TYPE_CUES = ("tape", "entre", "saisi", "type", "enter", "punch", "key in")
 # What names a number that is no code, between the device and the number: the thing's number, price, size, model,
 # time or setting ("Locker number: 5512", "le prix du coffre : 1450", "the alarm clock is set to 0630"). (A room or a floor there is where the device is: "the alarm
 # panel in the archive room: 8153".)
@@ -983,10 +1000,16 @@ def find_by_context(text: str) -> list[SecretCandidate]:
                     if not _LOCK.search(sentence) or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                         continue
                 out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "lock-code"))
-    for m in _CODE_FOR_DEVICE.finditer(text) if _DIGIT.search(text) and holds_any(lowered, _CODE_FOR_DEVICE_CUES) else ():
+    named_codes = [_CODE_FOR_DEVICE, _CODE_THEN_DEVICE] if _DIGIT.search(text) and holds_any(lowered, _CODE_FOR_DEVICE_CUES) else []
+    named_codes += [_DEVICE_THEN_TYPE] if _DIGIT.search(text) and holds_any(lowered, _TYPE_CUES) else []
+    for m in (m for regex in named_codes for m in regex.finditer(text)):
         code = m.group("code")
-        if looks_like_access_code(code) and not _YEAR.match(code) and not is_placeholder(code) and not _UNIT_AFTER.match(text, m.end()) \
-                and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _EXAMPLE_SAID.search(text, m.start(), m.start("code")):
+        # (an error or status code of the device, or what a code means, is no code to open it: "code 3001 on the alarm panel
+        # means low battery", « code 1202 de la photocopieuse = erreur papier »)
+        around = _sentence_around(text, m.start(), m.end())
+        if looks_like_access_code(code) and not _YEAR.match(code) and not is_placeholder(code) and not _UNIT_AFTER.match(text, m.end("code")) \
+                and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _EXAMPLE_SAID.search(text, m.start(), m.start("code")) \
+                and not NOT_AN_ACCESS_CODE.search(around) and not _CODE_MEANING.search(around):
             out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "device-code-named"))
     for m in _devices_handing_over(text, lowered):
         span = _value_span(text, m)
