@@ -268,3 +268,11 @@ def test_a_code_given_before_what_it_opens_or_typed_on_a_named_device_is_a_passw
 )
 def test_error_codes_of_a_device_and_numbers_near_a_device_stay_clean(text: str) -> None:
     assert [f for f in found(text) if f[0] == "PASSWORD"] == []
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["jdbc:mysql://10.20.3.4:3306/stock?user=app&password=Entrep0t!Sud", "jdbc:postgresql://pg-stock.acme.intra:5432/stock"],
+)
+def test_a_jdbc_link_to_an_internal_host_is_reported_whole_its_prefix_included_on_a_private_address_too(link: str) -> None:
+    assert ("INTERNAL_URL", link) in found(f"datasource: {link}")

@@ -416,6 +416,8 @@ def _ip_addresses(text: str, login_hosts: set[int]) -> list[SecretCandidate]:
             start, end = m.start(), _trim(text, m.start(), m.end())
             if not m.group("scheme") and m.start("ip") in login_hosts:
                 start = m.start("ip")  # "ssh deploy@10.2.3.4": the address, not the account name
+            elif m.group("scheme") and text[max(0, start - 5) : start].casefold() == "jdbc:":
+                start -= 5  # "jdbc:postgresql://10.8.3.21:5432/db": the JDBC prefix is part of the link, as for named hosts
             port = _PORT_AFTER.match(text[end:])
             if m.group("port") is None and port is not None:
                 end += port.end()  # "10.12.4.7, port 8443": the port is part of what is disclosed
