@@ -362,8 +362,8 @@ _DEVICE_THEN_TYPE = re.compile(
     r"[ \t]+(?:(?:le|the)[ \t]+)?(?:(?:code|pin)[ \t]+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)"
 )
 _CODE_MEANING = re.compile(r"(?i)(?<![\w\-])(?:means|meaning|signifie|veut\s+dire|indicates|indique|battery|batterie|pile)(?![\w\-])")
-_CODE_FOR_DEVICE_CUES = ("code", "pin")
-_TYPE_CUES = ("tape", "entre", "saisi", "type", "enter", "punch", "key in")
+_CODE_FOR_DEVICE_CUES = (" code", " pin", " digicode", "-code", "-pin")  # (read on `_word_starts`)
+_TYPE_CUES = (" tape", " entre", " saisi", " type", " enter", " punch", " key in")
 # What names a number that is no code, between the device and the number: the thing's number, price, size, model,
 # time or setting ("Locker number: 5512", "le prix du coffre : 1450", "the alarm clock is set to 0630"). (A room or a floor there is where the device is: "the alarm
 # panel in the archive room: 8153".)
@@ -1000,8 +1000,10 @@ def find_by_context(text: str) -> list[SecretCandidate]:
                     if not _LOCK.search(sentence) or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                         continue
                 out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "lock-code"))
-    named_codes = [_CODE_FOR_DEVICE, _CODE_THEN_DEVICE] if _DIGIT.search(text) and holds_any(lowered, _CODE_FOR_DEVICE_CUES) else []
-    named_codes += [_DEVICE_THEN_TYPE] if _DIGIT.search(text) and holds_any(lowered, _TYPE_CUES) else []
+    # (the cues at a word's start: "shipping" holds "pin", "decode" holds "code"; most posts hold none)
+    word_starts = _word_starts(lowered) if _DIGIT.search(text) else ""
+    named_codes = [_CODE_FOR_DEVICE, _CODE_THEN_DEVICE] if holds_any(word_starts, _CODE_FOR_DEVICE_CUES) else []
+    named_codes += [_DEVICE_THEN_TYPE] if holds_any(word_starts, _TYPE_CUES) else []
     for m in (m for regex in named_codes for m in regex.finditer(text)):
         code = m.group("code")
         # (an error or status code of the device, or what a code means, is no code to open it: "code 3001 on the alarm panel
