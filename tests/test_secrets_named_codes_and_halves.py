@@ -276,3 +276,29 @@ def test_error_codes_of_a_device_and_numbers_near_a_device_stay_clean(text: str)
 )
 def test_a_jdbc_link_to_an_internal_host_is_reported_whole_its_prefix_included_on_a_private_address_too(link: str) -> None:
     assert ("INTERNAL_URL", link) in found(f"datasource: {link}")
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("config in /etc/orbis/payroll.yml", "/etc/orbis/payroll.yml"),
+        ("logs: /var/log/orbis-crm/app.log, rotated daily", "/var/log/orbis-crm/app.log"),
+        ("the binary is /usr/local/orbis/bin/sync", "/usr/local/orbis/bin/sync"),
+    ],
+)
+def test_a_path_under_a_system_root_whose_folder_carries_the_companys_name_is_a_file_path(text: str, path: str) -> None:
+    from charterguard.secrets.infrastructure import find_infrastructure
+
+    found_paths = [(c.family, text[c.start : c.end]) for c in find_infrastructure(text, ["orbis.intra", "corp.orbis-group.fr"])]
+    assert ("FILE_PATH", path) in found_paths
+    assert find_infrastructure(text) == []  # with no internal domain, no company name is known
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["edit /etc/nginx/nginx.conf", "/var/log/syslog is full", "/etc/orbis.conf is a file, not a folder", "the client keeps /etc/letsencrypt/orbis/ certs"],
+)
+def test_system_paths_of_other_software_stay_clean(text: str) -> None:
+    from charterguard.secrets.infrastructure import find_infrastructure
+
+    assert find_infrastructure(text, ["orbis.intra"]) == []

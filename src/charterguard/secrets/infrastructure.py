@@ -243,6 +243,7 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
                 out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "INTERNAL_URL", "bucket-uri"))
     if "\\" in text or ":/" in text or "/" in text:
         out.extend(_paths(text))
+        out.extend(_company_folder_paths(text, domains))
     if "//" in text and text.count("//") > text.count("://"):  # (a "//" that is no link's)
         out.extend(_slash_shares(text, domains))
     for m in _NAMED_SERVER.finditer(text):
@@ -563,6 +564,40 @@ def _paths(text: str) -> list[SecretCandidate]:
                     end = spaced.end()  # "\\nas\rh\budget 2026.xlsx": a file name with spaces
             if end - start > 3:
                 out.append(SecretCandidate(start, end, "FILE_PATH", kind))
+    return out
+
+
+# A path under a system root whose folder carries the company's name ("/etc/acme/payroll.yml", "/var/log/acme-crm/app.log",
+# "/usr/local/acme/bin/sync"): the company's own software, wherever the system keeps it. The company's name is read from
+# its internal domains ("acme" of acme.intra and corp.acme-group.fr).
+_SYSTEM_ROOT_PATH = re.compile(r"(?<![\w/.~])/(?:etc|var|usr/local|usr/share|usr/lib|lib|run|tmp|backup|backups|var/opt)/[^\s<>\"'»)\]]+")
+_DOMAIN_WORDS = frozenset({"corp", "intra", "intranet", "internal", "lan", "local", "home", "arpa", "group", "groupe", "fr", "com", "net",
+                           "org", "io", "eu", "co", "uk", "de", "www", "ad", "prod", "dev"})
+
+
+def _company_names(domains: tuple[str, ...]) -> frozenset[str]:
+    """The company's names its internal domains give: their labels and the parts of a hyphenated label, 3+ letters, but the
+    suffixes and words every company's domain holds."""
+    names: set[str] = set()
+    for domain in domains:
+        for label in domain.split("."):
+            names.update(part for part in (label, *label.split("-")) if len(part) >= 3 and part not in _DOMAIN_WORDS)
+    return frozenset(names)
+
+
+def _company_folder_paths(text: str, domains: tuple[str, ...]) -> list[SecretCandidate]:
+    names = _company_names(domains) if domains else frozenset()
+    if not names or not holds_any(text.casefold(), tuple(names)):
+        return []
+    out = []
+    for m in _SYSTEM_ROOT_PATH.finditer(text):
+        end = _trim(text, m.start(), m.end())
+        path = text[m.start() : end].casefold()
+        # the folder right below the root, or below /var/<log|lib|...>: a package's own folder ("/etc/letsencrypt/acme/" is
+        # Let's Encrypt's, the ACME protocol's)
+        segments = path.split("/")[2:-1][: 2 if path.startswith(("/var/", "/usr/")) else 1]
+        if any(segment in names or segment.split("-")[0].split("_")[0] in names for segment in segments):
+            out.append(SecretCandidate(m.start(), end, "FILE_PATH", "company-folder-path"))
     return out
 
 
