@@ -192,7 +192,6 @@ _OFFICIAL_AUDIENCE = re.compile(
 _IGNORANCE = re.compile(r"\b(?:idea|clue|know|knows|sait|sais|savons|savent|courant)\b", re.IGNORECASE)
 # A person's pronoun, then at most one word, just before the evidence: "you obviously [have no clue]", "je ne [sais pas encore]".
 _PERSON_BEFORE = re.compile(r"\b(?:i|you|we|he|she|je|j|tu|il|elle|on|nous|vous)\b(?:['’]|\s+(?:n['’]|ne\s+)?)(?:\w+\s+)?(?:n['’]|ne\s+)?$", re.IGNORECASE)
-_LEAK_SENTENCE_MIN_WORDS = 3  # a learned finding's sentence states a fact ("Contrat signé mardi."), not a wink ("Chut.")
 _OF = frozenset(["de", "du", "des", "d", "of"])
 _PREPOSITIONS = frozenset([("a", "partir")])
 _IN = frozenset(["in", "at", "dans", "a", "au"])
@@ -434,7 +433,7 @@ class InsideAnalyzer:
                 or any(self._names_someone_before_topic(text, tokens, s) for s in inside)
             ):
                 continue  # "les analystes s'attendent à ce que Globex...", "rumours that Vennor is being sold": about others, no "we"
-            start, end = self._leak_sentence(text, inside, model)
+            start, end = self._leak_sentence(text, tokens, inside, model, probability)
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out
 
@@ -494,17 +493,22 @@ class InsideAnalyzer:
         ]
         return [*self._post_cues("secrecy", text, tokens, language, evidence), *shapes]
 
-    def _leak_sentence(self, text: str, sentences: list[Sentence], model: InsideModel) -> tuple[int, int]:
-        """The span a learned finding points at: of the sentences of the text read, the one the head
-        reads as the likeliest leak (a topic word may sit in a harmless sentence beside the one that
-        tells the fact: "Great quarter, team! Between us, the Lyon site closes in June."), without its
-        surrounding spaces. A text of one sentence is not read again, nor a fragment ("Chut.", "Shh!"):
-        alone, a few words read as anything."""
+    def _leak_sentence(self, text: str, tokens: list[Token], sentences: list[Sentence], model: InsideModel, probability: float) -> tuple[int, int]:
+        """The span a learned finding points at, without its surrounding spaces: of the sentences of the text
+        read (at `probability`), the first holding a topic word whose absence lowers the reading, else the
+        one whose absence lowers it most. A topic word may sit in a harmless sentence beside the one that
+        tells the fact ("Great quarter, team! The Lyon crew should pack their desks before spring."), and
+        the sentence the head reads highest alone is often the wink ("Not another word from me."), not the fact."""
         spoken = [s for s in sentences if text[s.start : s.end].strip()]
-        spoken = [s for s in spoken if len(text[s.start : s.end].split()) >= _LEAK_SENTENCE_MIN_WORDS] or spoken
-        chosen = spoken[0] if len(spoken) == 1 else max(
-            zip(spoken, model.read([text[s.start : s.end] for s in spoken])), key=lambda pair: pair[1][0]
-        )[0]
+        if len(spoken) == 1:
+            chosen = spoken[0]
+        else:
+            without = [" ".join(text[o.start : o.end].strip() for o in spoken if o is not s) for s in spoken]
+            read = [p for p, _ in model.read(without)]
+            topical = [
+                s for s, p in zip(spoken, read) if p < probability and self._term_matcher.find(tokens, "", s.lo, s.hi)
+            ]
+            chosen = topical[0] if topical else min(zip(spoken, read), key=lambda pair: pair[1])[0]
         start, end = chosen.start, chosen.end
         while start < end and text[start].isspace():
             start += 1
