@@ -243,7 +243,7 @@ def main() -> int:
     )
     parser.add_argument(
         "--stages",
-        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "corpus"],
+        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "corpus"],
         help="for each mistake of a split (or of --corpus: counts only), the stage that decided it: the rules, the learned reading's gate, "
         "its head, or a rule's framing that cancelled what the head read (never report's)",
     )

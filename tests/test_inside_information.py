@@ -19,7 +19,8 @@ NOW = datetime(2026, 11, 22, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
-def default_checker() -> Checker:
+def inside_rules_checker() -> Checker:
+    """The default charter's two inside-information rules alone (no other rule's finding changes a verdict)."""
     charter = Charter.load("default")
     ids = {r.spec.id for r in charter.rules if r.spec.kind == "inside_information"}
     assert ids == {"speaking.inside_information", "speaking.market_sensitive"}
@@ -41,8 +42,8 @@ def verdict(checker: Checker, text: str, lang: str) -> str:
         ("On ferme l'agence de Bordeaux en mars, les équipes l'apprendront la semaine prochaine", "fr", "block"),
     ],
 )
-def test_the_issue_posts_are_found(default_checker: Checker, text: str, lang: str, expected: str) -> None:
-    assert verdict(default_checker, text, lang) == expected
+def test_the_issue_posts_are_found(inside_rules_checker: Checker, text: str, lang: str, expected: str) -> None:
+    assert verdict(inside_rules_checker, text, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -66,45 +67,45 @@ def test_the_issue_posts_are_found(default_checker: Checker, text: str, lang: st
         ("Our Lyon store will be closed on Monday for stocktaking.", "en"),
     ],
 )
-def test_public_past_general_and_other_companies_pass(default_checker: Checker, text: str, lang: str) -> None:
-    assert verdict(default_checker, text, lang) == "pass"
+def test_public_past_general_and_other_companies_pass(inside_rules_checker: Checker, text: str, lang: str) -> None:
+    assert verdict(inside_rules_checker, text, lang) == "pass"
 
 
-def test_the_finding_points_at_the_topic_and_names_it(default_checker: Checker) -> None:
-    report = default_checker.check("Entre nous, le PDG quittera le groupe après l'assemblée générale.", lang="fr", now=NOW)
+def test_the_finding_points_at_the_topic_and_names_it(inside_rules_checker: Checker) -> None:
+    report = inside_rules_checker.check("Entre nous, le PDG quittera le groupe après l'assemblée générale.", lang="fr", now=NOW)
     lead = report.findings[0]
     assert (lead.rule, lead.text, lead.severity, lead.clause) == ("speaking.inside_information", "PDG", "block", "6.3")
     assert "départ ou nomination d'un dirigeant" in lead.message and "non publique" in lead.message
     assert "speaking.market_sensitive" in lead.also  # the warn rule found it too; the block one leads
-    english = default_checker.check("Between us, the CEO will leave the group after the annual meeting.", lang="en", now=NOW)
+    english = inside_rules_checker.check("Between us, the CEO will leave the group after the annual meeting.", lang="en", now=NOW)
     assert "executive departure" in english.findings[0].message
 
 
-def test_a_topic_needing_a_companion_word_waits_for_it(default_checker: Checker) -> None:
+def test_a_topic_needing_a_companion_word_waits_for_it(inside_rules_checker: Checker) -> None:
     # "fermer" is a closure only with a site in the sentence (usine, agence, site, office...).
-    assert verdict(default_checker, "On va fermer les volets lundi soir avant de partir en vacances.", "fr") == "pass"
-    assert verdict(default_checker, "On va fermer le site de Lorient lundi, personne ne le sait.", "fr") == "block"
+    assert verdict(inside_rules_checker, "On va fermer les volets lundi soir avant de partir en vacances.", "fr") == "pass"
+    assert verdict(inside_rules_checker, "On va fermer le site de Lorient lundi, personne ne le sait.", "fr") == "block"
 
 
-def test_rumour_about_our_own_company_is_still_a_finding(default_checker: Checker) -> None:
+def test_rumour_about_our_own_company_is_still_a_finding(inside_rules_checker: Checker) -> None:
     # Hearsay about another company passes; said about us (first person), it stays.
-    assert verdict(default_checker, "Il paraît que notre usine de Lorient va fermer l'an prochain.", "fr") == "warn"
+    assert verdict(inside_rules_checker, "Il paraît que notre usine de Lorient va fermer l'an prochain.", "fr") == "warn"
 
 
-def test_products_need_a_secrecy_cue(default_checker: Checker) -> None:
+def test_products_need_a_secrecy_cue(inside_rules_checker: Checker) -> None:
     # A marketing teaser is public by nature; the same news "not announced yet" is not.
-    assert verdict(default_checker, "Notre nouvelle gamme sera lancée en mars, restez connectés !", "fr") == "pass"
-    assert verdict(default_checker, "Notre nouvelle gamme sera lancée en mars, ce n'est pas encore officiel.", "fr") == "block"
+    assert verdict(inside_rules_checker, "Notre nouvelle gamme sera lancée en mars, restez connectés !", "fr") == "pass"
+    assert verdict(inside_rules_checker, "Notre nouvelle gamme sera lancée en mars, ce n'est pas encore officiel.", "fr") == "block"
     # Launch verbs are everyday words: without a product word they are no product.
-    assert verdict(default_checker, "Entre nous, je vais présenter ma démission demain.", "fr") == "pass"
-    assert verdict(default_checker, "Between us, the train arrives late every single day.", "en") == "pass"
+    assert verdict(inside_rules_checker, "Entre nous, je vais présenter ma démission demain.", "fr") == "pass"
+    assert verdict(inside_rules_checker, "Between us, the train arrives late every single day.", "en") == "pass"
 
 
 @pytest.mark.slow
-def test_french_future_tense_is_read_from_the_morphology(default_checker: Checker) -> None:
+def test_french_future_tense_is_read_from_the_morphology(inside_rules_checker: Checker) -> None:
     # No cue word: only the tense of "fermera" / "supprimeront" says it lies ahead.
-    assert verdict(default_checker, "Notre usine de Lorient fermera ses portes.", "fr") == "warn"
-    assert verdict(default_checker, "Notre usine de Lorient a fermé ses portes.", "fr") == "pass"
+    assert verdict(inside_rules_checker, "Notre usine de Lorient fermera ses portes.", "fr") == "warn"
+    assert verdict(inside_rules_checker, "Notre usine de Lorient a fermé ses portes.", "fr") == "pass"
 
 
 # Issue 12 asks for inside information "however it is worded": the families below were
@@ -130,8 +131,8 @@ def test_french_future_tense_is_read_from_the_morphology(default_checker: Checke
         ("Sneak peek of the smartphone we unveil next month, strictly for close friends.", "en"),
     ],
 )
-def test_wordings_that_say_it_is_not_public_yet_block(default_checker: Checker, text: str, lang: str) -> None:
-    assert verdict(default_checker, text, lang) == "block"
+def test_wordings_that_say_it_is_not_public_yet_block(inside_rules_checker: Checker, text: str, lang: str) -> None:
+    assert verdict(inside_rules_checker, text, lang) == "block"
 
 
 @pytest.mark.parametrize(
@@ -149,8 +150,8 @@ def test_wordings_that_say_it_is_not_public_yet_block(default_checker: Checker, 
         ("We're going public on Euronext next spring.", "en"),
     ],
 )
-def test_english_arranged_events_warn(default_checker: Checker, text: str, lang: str) -> None:
-    assert verdict(default_checker, text, lang) == "warn"
+def test_english_arranged_events_warn(inside_rules_checker: Checker, text: str, lang: str) -> None:
+    assert verdict(inside_rules_checker, text, lang) == "warn"
 
 
 @pytest.mark.parametrize(
@@ -177,8 +178,8 @@ def test_english_arranged_events_warn(default_checker: Checker, text: str, lang:
         ("Reports say Globex is merging with Initech next year.", "en"),
     ],
 )
-def test_secrets_parties_causes_and_reports_pass(default_checker: Checker, text: str, lang: str) -> None:
-    assert verdict(default_checker, text, lang) == "pass"
+def test_secrets_parties_causes_and_reports_pass(inside_rules_checker: Checker, text: str, lang: str) -> None:
+    assert verdict(inside_rules_checker, text, lang) == "pass"
 
 
 def test_lemmas_match_their_inflections() -> None:

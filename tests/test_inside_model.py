@@ -202,6 +202,89 @@ def test_each_language_is_read_at_its_own_threshold_unless_the_charter_sets_one(
     assert stricter.check(french, lang="fr", now=NOW).verdict == "pass"
 
 
+def under_threshold(probability: float) -> InsideModel:
+    """A model whose gate lets everything through and whose head reads every text at `probability`, under
+    thresholds of 0.8: what it reports under them, it reports for the post's non-public words."""
+    return dataclasses.replace(always_inside(probability), threshold=0.8, thresholds={"fr": 0.8, "en": 0.8})
+
+
+# Each says its fact is not public (a secrecy cue; who does not know; a disclosure to an official audience
+# to come) with no topic word the rules pair with it.
+SAID_UNDISCLOSED = [
+    ("en", "Keep it under your hat: the Harwick people will be sitting on our floor from March."),
+    ("fr", "Personne à l'étage n'est au courant, mais les gens de Tarvel s'installent chez nous en septembre."),
+    ("en", "The works council hears about it on the 14th; until then the Leeds team keeps packing boxes as usual."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), SAID_UNDISCLOSED)
+def test_a_post_that_says_its_fact_is_not_public_is_reported_from_even_odds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, text: str
+) -> None:
+    assert Checker(Charter.load(inside_rule_charter(tmp_path))).check(text, lang=lang, now=NOW).verdict == "pass"
+    assert learned_charter(tmp_path, monkeypatch, under_threshold(0.6)).check(text, lang=lang, now=NOW).verdict == "warn"
+    # Under even odds the head's reading stands nowhere; a charter's own threshold is one for every text.
+    assert learned_charter(tmp_path, monkeypatch, under_threshold(0.45)).check(text, lang=lang, now=NOW).verdict == "pass"
+    assert learned_charter(tmp_path, monkeypatch, under_threshold(0.6), "learned_threshold: 0.7\n").check(text, lang=lang, now=NOW).verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The same facts, said plainly: the head's reading under its threshold stands nowhere.
+        ("en", "The Harwick people will be sitting on our floor from March."),
+        ("fr", "Les gens de Tarvel s'installent chez nous en septembre."),
+        # A disclosure to come that is no official one: a meeting.
+        ("en", "The team hears about it on Thursday at the offsite; until then the Leeds crew keeps packing boxes as usual."),
+        # Someone's own ignorance keeps nothing from a group.
+        ("en", "You obviously have no clue how our expense tool works, mate."),
+        ("fr", "On n'est au courant de rien pour le planning de nos congés, quelqu'un sait ?"),
+        # A secret of no company: a film shoot.
+        ("fr", "Le tournage s'est déroulé dans le plus grand secret, sous un nom de code."),
+        # A secret whose object is a routine event, an article, or a made-up case.
+        ("en", "Shh, don't tell Priya: we're throwing her a surprise party on Friday in the big meeting room."),
+        ("fr", "Entre nous, excellent article sur les start-up qui annoncent leur levée trop tôt, à lire."),
+        ("en", "Quiz for our new starters: a colleague says 'keep it under your hat, we're moving floors'. What do you do?"),
+    ],
+)
+def test_without_non_public_words_or_with_ones_that_keep_nothing_of_ours_the_threshold_stands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, text: str
+) -> None:
+    assert learned_charter(tmp_path, monkeypatch, under_threshold(0.75)).check(text, lang=lang, now=NOW).verdict == "pass"
+
+
+@dataclasses.dataclass(frozen=True)
+class ReadsOneSentence(InsideModel):
+    """A head that reads a leak in the texts holding `leak`, and nothing in the others."""
+
+    leak: str = ""
+
+    def read(self, texts: list[str]) -> list[tuple[float, str]]:
+        return [(0.95 if self.leak in text else 0.05, "restructuring") for text in texts]
+
+
+def test_a_learned_finding_points_at_the_sentence_that_tells_the_leak(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base = always_inside()
+    model = ReadsOneSentence(base.gate_weights, base.gate_thresholds, base.head, 0.8, {"fr": 0.8, "en": 0.8}, leak="Leeds")
+    checker = learned_charter(tmp_path, monkeypatch, model)
+    # A topic word ("numbers") sits in the harmless first sentence; the fact is told in the second.
+    text = "Our numbers were great this year, thanks to everyone in sales! The Leeds crew should start packing their desks before spring."
+    (finding,) = checker.check(text, lang="en", now=NOW).findings
+    assert finding.text == "The Leeds crew should start packing their desks before spring."
+    french = "Beaux chiffres cette année, merci aux commerciaux ! L'équipe de Leeds ferait bien de vider ses bureaux avant le printemps."
+    (finding,) = checker.check(french, lang="fr", now=NOW).findings
+    assert finding.text == "L'équipe de Leeds ferait bien de vider ses bureaux avant le printemps."
+
+
+def test_the_shipped_reading_weighs_what_a_post_says_is_secret(default: Checker) -> None:
+    # The head reads this leak under its French threshold, past the gate; its non-public words make it a finding.
+    leak = "Personne à l'étage ne le sait encore, mais la moitié d'entre nous travaillera pour un nouveau propriétaire cet été."
+    assert default.check(leak, lang="fr", now=NOW).verdict == "warn"
+    # A surprise the head reads above even odds is a party's secret, not the company's.
+    party = "Shh, don't tell Priya: we're throwing her a surprise party on Friday in the big meeting room."
+    assert default.check(party, lang="en", now=NOW).verdict == "pass"
+
+
 def test_the_gate_keeps_ordinary_posts_from_the_encoder(default: Checker, monkeypatch: pytest.MonkeyPatch) -> None:
     from charterguard.semantic import encoder
 

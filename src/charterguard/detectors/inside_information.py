@@ -12,7 +12,7 @@ non-public or forward-looking cue, and not framed as already public.
       extra_topics:
         divestiture: {terms: [cession, céder, spin-off], label: {fr: cession, en: divestiture}}
       extra_cues:
-        secrecy: [sous le manteau]
+        secrecy: [sous le manteau]  # lists: lexicon.CUE_LISTS
       learned: true          # also what the learned reading (inside/model.py) finds
       learned_threshold: 0.9 # default: the model's calibrated threshold
 
@@ -88,7 +88,7 @@ class InsideInformationRule(RuleSpec):
     )
     extra_cues: dict[str, list[str]] = Field(
         default_factory=dict,
-        description="Words added to the cue lists: secrecy, forward_looking, public, general, past, hearsay, routine, workplace, self.",
+        description=f"Words added to the cue lists: {', '.join(CUE_LISTS)}.",
     )
     future_tense: bool = Field(True, description="Read the French future tense with spaCy on topic sentences without a cue word.")
     learned: bool = Field(

@@ -53,7 +53,7 @@ from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 from .evidence import Evidence, calendar_spans, evidence_of
 from .lexicon import FILLERS, PLACEHOLDERS, Entry, Match, Matcher, Part, Token, Topic, matcher_for, tokenize
-from .model import InsideModel
+from .model import UNDISCLOSED_THRESHOLD, InsideModel
 from .model import units as model_units
 from .tense import english_progressive
 
@@ -189,6 +189,9 @@ _OFFICIAL_AUDIENCE = re.compile(
     r"|officiel(?:le)?|official)\b",
     re.IGNORECASE,
 )
+_IGNORANCE = re.compile(r"\b(?:idea|clue|know|knows|sait|sais|savons|savent|courant)\b", re.IGNORECASE)
+# A person's pronoun, then at most one word, just before the evidence: "you obviously [have no clue]", "je ne [sais pas encore]".
+_PERSON_BEFORE = re.compile(r"\b(?:i|you|we|he|she|je|j|tu|il|elle|on|nous|vous)\b(?:['’]|\s+(?:n['’]|ne\s+)?)(?:\w+\s+)?(?:n['’]|ne\s+)?$", re.IGNORECASE)
 _OF = frozenset(["de", "du", "des", "d", "of"])
 _PREPOSITIONS = frozenset([("a", "partir")])
 _IN = frozenset(["in", "at", "dans", "a", "au"])
@@ -378,6 +381,7 @@ class InsideAnalyzer:
         model = learned.model
         tokens = tokenize(text) if tokens is None else tokens
         sentences = _sentences(text, tokens)
+        evidence = evidence_cache if evidence_cache is not None else {}
         candidates = [
             (a, b)
             for a, b in model_units(text, [(s.start, s.end) for s in sentences])
@@ -385,7 +389,11 @@ class InsideAnalyzer:
         ]
         if not candidates:
             return []
-        evidence = evidence_cache if evidence_cache is not None else {}
+        # A text that says its fact is not public is reported from even odds (only under the model's own
+        # thresholds: a charter's `learned_threshold` is one for every text).
+        undisclosed = self._said_undisclosed(text, tokens, language, evidence) if learned.threshold is None else []
+        if undisclosed and not self._about_a_company(tokens, lambda name: self._post_cues(name, text, tokens, language, evidence)):
+            undisclosed = []  # a secret of no company: "le tournage, dans le plus grand secret", "you have no clue"
         if self._public(text, tokens, language, evidence) or self._cue_matchers[("exercise", language)].find(tokens, text):
             return []  # "comme annoncé ce matin", "press release linked", a quiz: no need to embed
         compound = self._compound_words(tokens, language)
@@ -393,6 +401,7 @@ class InsideAnalyzer:
         if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
             return []  # no company and no topic: "I'm moving on Sunday", a film's next season
         routine = self._cue_matchers[("routine", language)].find(tokens, text)
+        general = self._post_cues("general", text, tokens, language, evidence) if undisclosed else []
         # A routine or a calendar date cancels nothing in a post that says it is secret.
         secret = bool(self._cue_matchers[("secrecy", language)].find(tokens, text))
         out = []
@@ -400,7 +409,14 @@ class InsideAnalyzer:
         read = learned.model.read([text[a:b] for a, b in candidates])
         for (a, b), (probability, topic) in zip(candidates, read):
             if probability < threshold:
-                continue
+                # Reported for its non-public words: the head's weaker reading stands only where no routine
+                # event (a surprise party, a quiz) nor an article or a talk is what the secret is about.
+                if probability < UNDISCLOSED_THRESHOLD or not any(a <= m.start and m.end <= b for m in undisclosed):
+                    continue
+                if any(a <= m.start and m.end <= b for m in general) or (
+                    any(a <= m.start and m.end <= b for m in routine) and not self._official_disclosure_within(text, (a, b), evidence)
+                ):
+                    continue  # "Shh, we're decorating his desk for his anniversary", "short thread on why ... before the board"
             # A routine cancels nothing either beside a disclosure to an official audience still to come, as in
             # the rules (`_disclosed_apart`): "Works council gets told after New Year, so act normal at the Christmas party".
             if not secret and (
@@ -417,7 +433,7 @@ class InsideAnalyzer:
                 or any(self._names_someone_before_topic(text, tokens, s) for s in inside)
             ):
                 continue  # "les analystes s'attendent à ce que Globex...", "rumours that Vennor is being sold": about others, no "we"
-            start, end = self._topic_sentence(text, tokens, inside, model)
+            start, end = self._leak_sentence(text, tokens, inside, model, probability)
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out
 
@@ -442,7 +458,7 @@ class InsideAnalyzer:
         self, name: str, text: str, tokens: list[Token], language: str, evidence: dict[str, list[Evidence]], compound: frozenset[int] = frozenset()
     ) -> list[Match]:
         """The matches of the cue list `name` in the post, as both readings take them: no partitive
-        "secret" ("un secret de polichinelle"), no hearsay addressed to the reader, no general word
+        "entre nous" ("beaucoup d'entre nous"), no hearsay addressed to the reader, no general word
         naming a site of ours ("l'atelier de Cholet"), a disowning only as a phrase of its own ("Pas nous
         hein"), no company word inside a compound name (`compound`: "box office"), and the public
         framings with the announcements made at a past time, unless a public act is still held."""
@@ -462,11 +478,37 @@ class InsideAnalyzer:
             return _not_held(found, text, evidence) if found else found
         return found
 
-    def _topic_sentence(self, text: str, tokens: list[Token], sentences: list[Sentence], model: InsideModel) -> tuple[int, int]:
-        """The span a learned finding points at: the sentence of the text read that holds a topic
-        word, else the one the gate scores highest; without its surrounding spaces."""
-        with_topic = [s for s in sentences if any(s.lo <= m.first < s.hi for m in self._term_matcher.find(tokens, "", s.lo, s.hi))]
-        chosen = with_topic[0] if with_topic else max(sentences, key=lambda s: model.gate_score(text[s.start : s.end]))
+    def _said_undisclosed(self, text: str, tokens: list[Token], language: str, evidence: dict[str, list[Evidence]]) -> list[Match]:
+        """Where the post says its facts are not public, in words the rules read with no topic word
+        of theirs: a secrecy cue ("entre nous", "not official yet"; not a partitive "secret") or one of
+        evidence.py's shapes (who does not know, how the writer knows ahead, a disclosure to come)."""
+        for name in ("restricted", "ahead"):
+            if name not in evidence:
+                evidence[name] = evidence_of(name, text)
+        shapes = [
+            Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end)
+            for e in (*evidence["restricted"], *evidence["ahead"])
+            # A disclosure to come counts only to an official audience: "présentation au CSE le 12", not "la présentation de jeudi".
+            if (_to_official_audience(text, e.start, e.end, (0, len(text))) if e.kind == "ahead" else not _personal_ignorance(text, e.start, e.end))
+        ]
+        return [*self._post_cues("secrecy", text, tokens, language, evidence), *shapes]
+
+    def _leak_sentence(self, text: str, tokens: list[Token], sentences: list[Sentence], model: InsideModel, probability: float) -> tuple[int, int]:
+        """The span a learned finding points at, without its surrounding spaces: of the sentences of the text
+        read (at `probability`), the first holding a topic word whose absence lowers the reading, else the
+        one whose absence lowers it most. A topic word may sit in a harmless sentence beside the one that
+        tells the fact ("Great quarter, team! The Lyon crew should pack their desks before spring."), and
+        the sentence the head reads highest alone is often the wink ("Not another word from me."), not the fact."""
+        spoken = [s for s in sentences if text[s.start : s.end].strip()]
+        if len(spoken) == 1:
+            chosen = spoken[0]
+        else:
+            without = [" ".join(text[o.start : o.end].strip() for o in spoken if o is not s) for s in spoken]
+            read = [p for p, _ in model.read(without)]
+            topical = [
+                s for s, p in zip(spoken, read) if p < probability and self._term_matcher.find(tokens, "", s.lo, s.hi)
+            ]
+            chosen = topical[0] if topical else min(zip(spoken, read), key=lambda pair: pair[1])[0]
         start, end = chosen.start, chosen.end
         while start < end and text[start].isspace():
             start += 1
@@ -879,6 +921,13 @@ def _to_official_audience(text: str, start: int, end: int, within: tuple[int, in
     after it ("l'apprend mardi au conseil") or just before it as its subject ("Works council gets told
     after New Year"), inside `within`."""
     return bool(_OFFICIAL_AUDIENCE.search(text, max(within[0], start - 20), min(end + 20, within[1])))
+
+
+def _personal_ignorance(text: str, start: int, end: int) -> bool:
+    """Whether the evidence in text[start:end] is someone's own ignorance, a person's pronoun just before it
+    ("you obviously have no clue", "I have no idea", "il ne sait pas"): it says nothing is kept from a group,
+    as "the market has no idea" or "nobody outside the board knows" do."""
+    return bool(_IGNORANCE.search(text, start, end)) and bool(_PERSON_BEFORE.search(text[max(0, start - 24) : start]))
 
 
 def _third_party_after(text: str, tokens: list[Token], last: int) -> bool:

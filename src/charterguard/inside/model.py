@@ -45,6 +45,13 @@ UNIT_MAX_CHARS = 320
 # A text of fewer words states no fact the model can read (a lone "But maybe not.", "encore !"):
 # embedded alone, such fragments read as anything.
 UNIT_MIN_WORDS = 6
+# The threshold of a text past the gate that says its fact is not public (a secrecy cue; a shape of
+# evidence.py: who does not know, how the writer knows ahead, a disclosure to an official audience to
+# come) in a post of a company: the head's reading is reported from even odds (train_model.THRESHOLD_FLOOR)
+# instead of the calibrated threshold, unless a routine event or an article is what the secret is about.
+# s14: out of fold on our rows +92 of the 587 leaks that say so, 0 of the 69 pass rows that do; on the
+# held-out corpus E +16 leaks, 0 pass rows.
+UNDISCLOSED_THRESHOLD = 0.5
 
 
 def units(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
