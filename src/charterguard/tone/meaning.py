@@ -75,7 +75,7 @@ from ..linguistics import (
 from ..text.given_names import FIRST_NAMES
 from ..text.sections import read_sections
 from ..vocabulary import LANGUAGES
-from .dehumanising import degrading
+from .dehumanising import degrading, praised_roles
 from .hostility_model import clauses, names_group, names_someone
 from .lexicon import data_text
 
@@ -1491,6 +1491,8 @@ def _learned_findings(
             neighbours.append(antecedent_topic)  # "Globex just launched...: a knock-off. Bunch of charlatans."
         if k in continuing and _said_of_a_thing(sentence):
             continue  # "Our intern fixed the build. The old CI was a dumpster fire anyway."
+        if kind == "insult" and _praised_role(sentence, text):
+            continue  # "Our lead is a remarkable engineer": a role predicated with praise
         own = sorted(sentence.targets(reader.names), key=lambda t: _people_in_general(text, t))
         around = [t for s in neighbours for t in s.targets(reader.names)]
         if all(_third_person_pronoun(text, t) for t in own):
@@ -1567,6 +1569,24 @@ def _people_in_general(text: str, target: Target) -> bool:
     "guy"), neither a pronoun nor an @mention?"""
     form = word_key(text[target.start : target.end])
     return target.kind == "person" and form not in _ALL_PERSON_PRONOUNS and not form.startswith("@")
+
+
+def _praised_role(sentence: Sentence, text: str) -> bool:
+    """Is a workplace role predicated of someone, modified by adjectives, and said with praise
+    ("X is a remarkable engineer", « un ingénieur remarquable »: `dehumanising.praised_roles`)?
+    The learned reading reads some such predications as put-downs by their form; the role phrase
+    alone (determiner, adjectives, noun) says which it is. One embedding, only for such sentences."""
+    kinds = target_words(sentence.language).kinds
+    words = sentence.words
+    phrases = []
+    for k, w in enumerate(words):
+        if w.pos != "NOUN" or w.dep not in ("attr", "ROOT", "appos") or kinds.get(w.lemma, kinds.get(w.form)) != "colleague":
+            continue
+        parts = [j for j, c in enumerate(words) if c.head == k and j != k and c.dep in ("det", "amod")]
+        if any(words[j].dep == "amod" for j in parts):
+            first, last = min([*parts, k]), max([*parts, k])
+            phrases.append(text[words[first].start : words[last].end])
+    return bool(phrases) and all(praised_roles(phrases))
 
 
 def _said_of_a_thing(sentence: Sentence) -> bool:
