@@ -113,6 +113,10 @@ threat 0.83/0.50 (fr/en); pass: insult_negated 0.83/0.83, quotation_counter 1.00
 insult read as counter-speech, "je refuse de les prendre en rendez-vous"; customers named by their
 trade, abonnés, voyageurs, subscribers, passengers): blind9 0.812 -> 0.833, blind4 0.861 -> 0.868,
 blind5 0.854 -> 0.861, blind6 0.903 -> 0.910; `--split all` 1.000; corporate false alarms 0.
+Session 14 (2026-12-03; blind2-8 as development sets, blind9-10 held out): a sentence naming no
+one read as going on about the sentence before, given names as targets, "anything but" as a
+denial (MODEL_CARD.md, "Given names, continuations"): blind4 0.875 -> 0.903, blind5 0.861 -> 0.868,
+blind8 0.903 -> 0.910, blind9 0.931 -> 0.938, blind10 0.722 -> 0.729; no pass case of blind2-8 worse.
 """
 
 from __future__ import annotations
@@ -185,9 +189,13 @@ def lost_at(checker, case: Case) -> str:
     for k, (start, end) in enumerate(linguistics.spans):
         topic = linguistics.topic_of(k)
         read = case.text[linguistics.spans[topic][0] if topic is not None else start : end]
+        about = None
         if not names_someone(read, case.language, names):
-            continue
-        if not model.passes_gate(read, case.language, names):
+            # (a sentence going on about whom the sentence before names: `meaning._learned_findings`)
+            if topic is not None or k == 0 or not names_someone(case.text[slice(*linguistics.spans[k - 1])], case.language, names):
+                continue
+            about = case.text[slice(*linguistics.spans[k - 1])]
+        if not model.passes_gate(read, case.language, names, about):
             best = max(best, 1)
             continue
         probability = max(p for p, _ in model.read([read, *(read[a:b] for a, b in clauses(read))]))

@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Callable, Iterable, Literal
 
+from ..text.given_names import FIRST_NAMES
 from ..text.normalize import without_marks
 from ..text.sections import read_sections
 
@@ -51,10 +52,11 @@ NEGATORS: dict[str, frozenset[str]] = {
     "fr": frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "guere", "non", "refuser", "nier", "loin"}),
     "en": frozenset({"not", "n't", "never", "no", "nobody", "none", "neither", "nor", "refuse", "deny", "far"}),
 }
-# Negators that need a second word: "personne ne", "loin d'être", "far from", "no one".
+# Negators that need a second word: "personne ne", "loin d'être", "far from", "no one", "anything
+# but" / « tout sauf » (a denial: "is anything but a bootlicker"; its "but" opens no new clause).
 _NEGATOR_PAIRS: dict[str, frozenset[tuple[str, str]]] = {
-    "fr": frozenset({("personne", "ne"), ("personne", "n'")}),
-    "en": frozenset({("no", "one")}),
+    "fr": frozenset({("personne", "ne"), ("personne", "n'"), ("tout", "sauf")}),
+    "en": frozenset({("no", "one"), ("anything", "but")}),
 }
 _PAIR_ONLY = {"fr": frozenset({"loin"}), "en": frozenset({"far"})}
 _PAIR_NEXT = {"fr": frozenset({"d'", "de", "etre"}), "en": frozenset({"from"})}
@@ -178,7 +180,7 @@ class Sentence:
         out = [False] * len(words)
         active: int | None = None  # the negator in force
         for k, w in enumerate(words):
-            if w.form in _CLAUSE_BREAK:
+            if w.form in _CLAUSE_BREAK and not (k and is_negator[k - 1] and (words[k - 1].form, w.form) in pairs):
                 active = None
             out[k] = active is not None and not self._object_of_action(k, words[active].head)
             if is_negator[k]:
@@ -544,6 +546,9 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
                 continue
             yield Target("person", w.start, w.end, k)
             continue
+        if is_given_name(w):
+            yield Target("person", w.start, w.end, k)  # "Kevin est un boulet"
+            continue
         if w.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PUNCT", "DET"):
             continue
         singular = w.form[:-1] if len(w.form) > 3 and w.form[-1] in "sx" else w.form
@@ -576,6 +581,12 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
         if kind == "employer_collective":
             kind = "employer"
         yield Target(kind, w.start, w.end, k, organisation=kind == "competitors")
+
+
+def is_given_name(word: Word) -> bool:
+    """Is `word` a person named by a common given name (`text.given_names.FIRST_NAMES`), tagged as a
+    proper noun ("Kevin", "Mathilde"; not "rose" the colour, "Mark my words", a tagged noun)?"""
+    return word.pos == "PROPN" and word.form in FIRST_NAMES
 
 
 def _impostors(words: tuple[Word, ...], k: int, language: str) -> bool:

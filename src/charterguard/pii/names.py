@@ -21,11 +21,12 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from ..text.given_names import FIRST_NAMES
 from ..text.normalize import fold_words
 from ..text.not_names import LEADING_NOT_NAME, NOT_NAMES
 from .context import has_context
 from .entities import Candidate
-from .lexicons import FIRST_NAMES, NOT_IN_NAMES, TITLES
+from .lexicons import NOT_IN_NAMES, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -85,3 +85,37 @@ def degrading(phrases: Sequence[str]) -> list[bool]:
     if margins is None:
         return [False] * len(phrases)
     return [m >= MARGIN for m in margins]
+
+
+# A role said with praise ("a remarkable engineer") or with contempt ("a useless engineer"): the
+# learned reading reads some copular role predications as put-downs by their form alone. Kinds of
+# our own, not the words of any test; the role noun is the same on both sides, so what decides is
+# what the modifiers say of it.
+PRAISED_ROLES = (
+    "an excellent colleague", "a talented professional", "a skilled expert", "a reliable teammate",
+    "a great leader", "a gifted specialist", "a dedicated worker", "a remarkable talent",
+    "un excellent collègue", "une professionnelle talentueuse", "un expert compétent", "un coéquipier fiable",
+    "une grande meneuse", "un spécialiste doué", "un travailleur dévoué", "un talent remarquable",
+)
+SCORNED_ROLES = (
+    "an incompetent worker", "a useless colleague", "a lazy employee", "a terrible boss", "a clueless manager",
+    "a fraud", "a pathetic amateur", "a mediocre professional", "a so-called expert", "a glorified assistant",
+    "un collègue incompétent", "un employé inutile", "un chef minable", "un manager incapable", "un imposteur",
+    "un amateur pathétique", "un professionnel médiocre", "un fainéant", "un soi-disant expert", "un pseudo-manager",
+)
+PRAISE_MARGIN = 0.03  # set on our own role phrases (praise, scorn, "so-called", "fake"), never on bench rows
+
+
+def praised_roles(phrases: Sequence[str]) -> list[bool]:
+    """For each role phrase ("a <adjective> engineer"), is it nearer the praised roles than the
+    scorned ones by `PRAISE_MARGIN`? False for all when the encoder is not installed."""
+    if not phrases:
+        return []
+    if not encoder_available():
+        return [False] * len(phrases)
+    try:
+        vectors = embed(phrases)
+        praised, scorned = (embed_examples(list(p)) for p in (PRAISED_ROLES, SCORNED_ROLES))
+    except ModelNotInstalledError:
+        return [False] * len(phrases)
+    return [bool(m >= PRAISE_MARGIN) for m in _nearness(vectors, praised) - _nearness(vectors, scorned)]

@@ -28,13 +28,15 @@ Built by ``python -m charterguard.tone.train_hostility`` (numpy only, seeded), s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..linguistics import AMBIGUOUS_CLITICS, PERSON_PRONOUNS, quick_words, target_words
+from ..linguistics import AMBIGUOUS_CLITICS, PERSON_PRONOUNS, quick_words, target_words, word_key
 from ..semantic.classifier import CalibratedHead, gate_score, read_model_file
+from ..text.given_names import FIRST_NAMES
 from .targeted_model import TargetedModel, load_targeted_model
 
 KINDS = ("insult", "disparage", "hate", "threat")
@@ -57,6 +59,9 @@ _CLAUSE_OPENERS = frozenset(
     "mais et car donc alors puisque parce qui que dont ou tandis "
     "but and so because while who which whose since whereas".split()
 )
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\b")  # a capitalised word: a name, perhaps
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -106,6 +111,8 @@ def names_someone(text: str, language: str, names: tuple[str, ...] = (), joined:
             or form in pronouns
         ):
             return True
+    if any(word_key(m.group()) in FIRST_NAMES for m in _CAPITALISED.finditer(text)):
+        return True  # a person named by a given name ("Kevin est un boulet"; the parse decides)
     if vocabulary.customers_described(joined):
         return True  # customers described by what they buy from us ("the pharmacies we kit out")
     padded = f" {joined} "
@@ -158,11 +165,16 @@ class HostilityModel:
         whom `text` is said of, when that is not `text` itself (a closing epithet's sentence)."""
         return self.gates(text, language, names, about)[0]
 
-    def gates(self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None) -> tuple[bool, bool]:
+    def gates(
+        self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None, before: str | None = None
+    ) -> tuple[bool, bool]:
         """(past this reading's gate, past the targeted reading's gate only): the second is read
         only when the sentence names someone but this gate is closed, on the sentence with its
         workplace target masked (`targeted_model`); a sentence let in by it alone is decided by
-        the targeted reading alone (the general threshold was set together with its gate)."""
+        the targeted reading alone (the general threshold was set together with its gate).
+        `before`: the sentence before, when `text` may go on about whom it names ("Globex stand
+        looked great. Shame it was staffed by ..."): a sentence that names no one is then read as
+        said of whom `before` names (`about`)."""
         threshold = self.gate_thresholds.get(language)
         if threshold is None:
             return False, False
@@ -170,7 +182,8 @@ class HostilityModel:
         if about is not None:
             return names_someone(about, language, names) and self.gate_score(text, joined) >= threshold, False
         if not names_someone(text, language, names, joined):
-            return False, False  # (no role word nor company name: nothing for the targeted reading either)
+            # (no role word nor company name: nothing for the targeted reading either)
+            return before is not None and self.gate_score(text, joined) >= threshold and names_someone(before, language, names), False
         score = self.gate_score(text, joined)
         if score >= threshold:
             return True, False

@@ -72,9 +72,10 @@ from ..linguistics import (
     target_words,
     word_key,
 )
+from ..text.given_names import FIRST_NAMES
 from ..text.sections import read_sections
 from ..vocabulary import LANGUAGES
-from .dehumanising import degrading
+from .dehumanising import degrading, praised_roles
 from .hostility_model import clauses, names_group, names_someone
 from .lexicon import data_text
 
@@ -579,7 +580,7 @@ class MeaningReader:
                 return True
         return False
 
-    def _mentioned(self, sentence: Sentence, a: int) -> bool:
+    def mentioned(self, sentence: Sentence, a: int) -> bool:
         """Is the quoted word `a` what someone else says or shouts ("on crie « bande de nuls » aux
         arbitres", "he yelled 'you idiots'"): a quotation after a verb of speech (`@speech`, the
         reporting verbs) whose subject is not the writer ("je lui ai dit « ... »" stays said)?"""
@@ -1130,7 +1131,7 @@ class MeaningReader:
             root = _range_root(sentence, a, b)
             said_of = _negated(sentence, a) and (
                 sentence.subject_of(root) is not None or _denied_by_determiner(sentence, root))
-            if finding.evidence not in _CRUDE or said_of or self._mentioned(sentence, a):
+            if finding.evidence not in _CRUDE or said_of or self.mentioned(sentence, a):
                 return None  # "ce n'est pas un incompétent", "il n'est pas un crétin", « nul »
             # A crude word stays crude when negated or quoted ("don't be a b*tch"): lowered, kept.
             finding = replace(finding, score=round(finding.score * _LOWERED, 3))
@@ -1395,6 +1396,7 @@ def _learned_findings(
     group_named: dict[int, bool] = {}  # sentence -> does the text read name an identity group
     antecedents: dict[int, int] = {}  # closing epithet -> the sentence it is said of, read with it
     targeted_only: set[int] = set()  # sentences past the targeted reading's gate, not the general one
+    continuing: set[int] = set()  # sentences naming no one, let in as going on about the sentence before
     spans, text = linguistics.spans, linguistics.text
     for k, (start, end) in enumerate(spans):
         if k in taken or end - start > MAX_PARSED_CHARS:
@@ -1417,7 +1419,14 @@ def _learned_findings(
             about = text[spans[antecedents[k] if before is None or before in taken else before][0] : end]
         offset = spans[topic][0] if topic is not None else start
         read = text[offset:end]
-        general_gate, targeted_gate = model.gates(read, language, names, about)
+        # A sentence that names no one may go on about whom the sentence before names ("Globex
+        # stand looked great. Shame it was staffed by ...", « Initech maquille ses tests. Ce sont
+        # des tricheurs. »): the gate reads it as said of them, and its target is read there
+        # (below, as for a sentence said of "they").
+        previous_text = text[slice(*spans[k - 1])] if about is None and topic is None and k > 0 and k - 1 not in defused else None
+        general_gate, targeted_gate = model.gates(read, language, names, about, previous_text)
+        if general_gate and previous_text is not None and not names_someone(read, language, names):
+            continuing.add(k)
         if general_gate or targeted_gate:
             if targeted_gate:
                 targeted_only.add(k)  # let in by the targeted reading's gate alone: decided by that reading alone
@@ -1480,6 +1489,10 @@ def _learned_findings(
         antecedent_topic = said_of[antecedents[k]].topic if k in antecedents else None
         if antecedent_topic is not None:
             neighbours.append(antecedent_topic)  # "Globex just launched...: a knock-off. Bunch of charlatans."
+        if k in continuing and _said_of_a_thing(sentence):
+            continue  # "Our intern fixed the build. The old CI was a dumpster fire anyway."
+        if kind == "insult" and _praised_role(sentence, text):
+            continue  # "Our lead is a remarkable engineer": a role predicated with praise
         own = sorted(sentence.targets(reader.names), key=lambda t: _people_in_general(text, t))
         around = [t for s in neighbours for t in s.targets(reader.names)]
         if all(_third_person_pronoun(text, t) for t in own):
@@ -1504,7 +1517,7 @@ def _learned_findings(
                 continue  # under the head's threshold, only a put-down of a workplace role the parse names stands
             if k in put_downs:
                 kind, probability = ("insult" if role == "colleagues" else "disparage"), put_downs[k]
-        if role in (None, "person") and not (
+        if role in (None, "person") and not (target is not None and _given_name(text, target)) and not (
             (kind == "threat" or kind == "hate" and (group_named[k] or target is not None and _people_in_general(text, target)))
             and probability >= model.unaimed_threshold
         ):
@@ -1522,13 +1535,13 @@ def _learned_findings(
 def _hostile_only_in_mention(text: str, sentence: Sentence, reader: "MeaningReader", model: "HostilityModel") -> bool:
     """Is what the learned reading found hostile a quotation the sentence reports as someone
     else's words ("Someone scrawled 'X go home' on the door", "a caller called our agent '...'"):
-    a quotation after a verb of speech whose subject is not the writer (`_mentioned`), and the
+    a quotation after a verb of speech whose subject is not the writer (`MeaningReader.mentioned`), and the
     sentence without its quoted words read under the threshold? The reading does not know which
     words made it hostile, so the sentence is read again without the quotation (one more
     embedding, only for such sentences). A quotation the writer says ("je lui ai dit « ... »") or
     scare quotes ("our 'expert' is a clown") are no mention."""
     quoted = [k for k, q in enumerate(sentence.quoted) if q]
-    if not quoted or not reader._mentioned(sentence, quoted[0]):
+    if not quoted or not reader.mentioned(sentence, quoted[0]):
         return False
     kept = [text[w.start : w.end] for w, q in zip(sentence.words, sentence.quoted) if not q and w.form not in ("'", '"', "«", "»", "“", "”")]
     probability, _kind = model.read([" ".join(kept)])[0]
@@ -1556,6 +1569,41 @@ def _people_in_general(text: str, target: Target) -> bool:
     "guy"), neither a pronoun nor an @mention?"""
     form = word_key(text[target.start : target.end])
     return target.kind == "person" and form not in _ALL_PERSON_PRONOUNS and not form.startswith("@")
+
+
+def _praised_role(sentence: Sentence, text: str) -> bool:
+    """Is a workplace role predicated of someone, modified by adjectives, and said with praise
+    ("X is a remarkable engineer", « un ingénieur remarquable »: `dehumanising.praised_roles`)?
+    The learned reading reads some such predications as put-downs by their form; the role phrase
+    alone (determiner, adjectives, noun) says which it is. One embedding, only for such sentences."""
+    kinds = target_words(sentence.language).kinds
+    words = sentence.words
+    phrases = []
+    for k, w in enumerate(words):
+        if w.pos != "NOUN" or w.dep not in ("attr", "ROOT", "appos") or kinds.get(w.lemma, kinds.get(w.form)) != "colleague":
+            continue
+        parts = [j for j, c in enumerate(words) if c.head == k and j != k and c.dep in ("det", "amod")]
+        if any(words[j].dep == "amod" for j in parts):
+            first, last = min([*parts, k]), max([*parts, k])
+            phrases.append(text[words[first].start : words[last].end])
+    return bool(phrases) and all(praised_roles(phrases))
+
+
+def _said_of_a_thing(sentence: Sentence) -> bool:
+    """Has the main clause of `sentence` a noun for its subject ("The old CI was a dumpster fire",
+    « Ce logiciel est une calamité »)? Said of no one the parse names, it is said of that thing,
+    not of whom the sentence before names."""
+    roots = [k for k, w in enumerate(sentence.words) if w.dep == "ROOT"]
+    return any(
+        (subject := sentence.subject_of(root)) is not None and sentence.words[subject].pos in ("NOUN", "PROPN")
+        for root in roots
+    )
+
+
+def _given_name(text: str, target: Target) -> bool:
+    """Is `target` (in the post `text`) a person named by a given name ("Kevin", `is_given_name`):
+    someone the writer names, not a bare pronoun nor the talk of chat about "she"?"""
+    return target.kind == "person" and text[target.start : target.end][:1].isupper() and word_key(text[target.start : target.end]) in FIRST_NAMES
 
 
 def _third_person_pronoun(text: str, target: Target) -> bool:
