@@ -121,6 +121,21 @@ def test_only_sentences_with_a_cue_are_parsed():
     assert list(DETECTOR.find(ordinary)) == [] and ordinary.linguistics.parse_calls == 0
 
 
+def test_the_cheap_words_keep_the_offsets_of_the_text_and_each_ask_gets_its_own_list():
+    # Kept between asks (the readings of a post ask for the same sentences): a caller that edits
+    # what it got changes nothing for the next one.
+    from charterguard.linguistics import quick_words
+
+    text = "Ils n'ont rien dit à Hélène, she didn't care"
+    joined, offsets = quick_words(text)
+    assert joined == "ils n' ont rien dit a helene , she did n't care"
+    assert [text[a:b] for a, b in offsets][1:4] == ["n'", "ont", "rien"] and text[slice(*offsets[6])] == "Hélène"
+    offsets.clear()
+    again, offsets_again = quick_words(text)
+    assert (again, len(offsets_again)) == (joined, 12)
+    assert quick_words(text.upper())[0] == joined  # case folded alike
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_first_stage_reads_word_by_word_what_its_whole_alternation_finds(lang):
     # The gate tries at each word only the cues that can start with its letter: same matches.
