@@ -99,3 +99,28 @@ def test_random_alternations_find_what_re_finds() -> None:
             text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30)))
             assert alternation.spans(text) == _finditer(alternation, text), (parts, flags, prefix, text)
     assert by_first_character >= 100  # most of them exercise the search by first character
+
+
+def test_a_character_gets_only_the_alternatives_that_may_start_with_it_in_their_order() -> None:
+    alternation = Alternation(["[b-d]og", "cat", "\\d+ km", "cow"], 0, prefix="(?<!\\S)", suffix="(?!\\S)")
+    for_c = alternation.for_character("c")
+    assert for_c is not None and for_c.pattern == "(?<!\\S)(?:[b-d]og|cat|cow)(?!\\S)"
+    assert for_c.match("cow") and not for_c.match("cows")  # the suffix holds for each alternative
+    seven = alternation.for_character("7")
+    assert seven is not None and seven.pattern == "(?<!\\S)(?:\\d+ km)(?!\\S)"
+    assert alternation.for_character("z") is None  # no alternative starts with it
+    assert alternation.for_character("c") is for_c  # compiled once
+
+
+def test_an_alternative_of_unknown_start_is_offered_for_every_character() -> None:
+    # ".x" may start with anything: it stays among the alternatives of every character, in its place.
+    alternation = Alternation(["ab", ".x", "bb"], 0)
+    assert not alternation.by_first_character  # `spans` searches it whole
+    assert [p.pattern if p else None for p in map(alternation.for_character, "abz")] == ["(?:ab|.x)", "(?:.x|bb)", "(?:.x)"]
+    assert alternation.spans("zx ab bb") == _finditer(alternation, "zx ab bb") == [(0, 2), (3, 5), (6, 8)]
+
+
+def test_alternatives_that_cannot_be_told_apart_are_always_offered_whole() -> None:
+    # Back-references: leaving a part out would renumber the groups after it.
+    alternation = Alternation(["(a)\\1", "(b)\\2"], 0)
+    assert alternation.for_character("a") is alternation.for_character("z") is alternation.whole

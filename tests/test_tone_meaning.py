@@ -121,6 +121,21 @@ def test_only_sentences_with_a_cue_are_parsed():
     assert list(DETECTOR.find(ordinary)) == [] and ordinary.linguistics.parse_calls == 0
 
 
+def test_the_cheap_words_keep_the_offsets_of_the_text_and_each_ask_gets_its_own_list():
+    # Kept between asks (the readings of a post ask for the same sentences): a caller that edits
+    # what it got changes nothing for the next one.
+    from charterguard.linguistics import quick_words
+
+    text = "Ils n'ont rien dit à Hélène, she didn't care"
+    joined, offsets = quick_words(text)
+    assert joined == "ils n' ont rien dit a helene , she did n't care"
+    assert [text[a:b] for a, b in offsets][1:4] == ["n'", "ont", "rien"] and text[slice(*offsets[6])] == "Hélène"
+    offsets.clear()
+    again, offsets_again = quick_words(text)
+    assert (again, len(offsets_again)) == (joined, 12)
+    assert quick_words(text.upper())[0] == joined  # case folded alike
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_first_stage_reads_word_by_word_what_its_whole_alternation_finds(lang):
     # The gate tries at each word only the cues that can start with its letter: same matches.
@@ -156,7 +171,7 @@ def test_every_gate_of_the_first_stage_finds_what_its_whole_alternation_finds(la
 
     cues = cue_lexicon(lang)
     gates = [cues.gate, *cues.discrimination, *cues.ultimatum, *cues.predication]
-    assert {len(g._parts) <= WHOLE_GATE_PARTS for g in gates} == {True, False}  # both ways are exercised
+    assert {len(g.parts) <= WHOLE_GATE_PARTS for g in gates} == {True, False}  # both ways are exercised
     rows = (ROOT / "bench" / "data" / f"tone_suite_{lang}.tsv").read_text(encoding="utf-8").splitlines()
     texts = [row.split("\t")[-1] for row in rows if row.strip() and not row.startswith("#")]
     found = 0
@@ -177,6 +192,36 @@ def test_a_cue_phrase_is_found_wherever_it_opens_by_form_lemma_or_singular_and_w
     forms = [w.form for w in s.words]
     got = [" ".join(forms[a:b]) for a, b in matches(s, cues, "hostile")]
     assert got == ["sac a patates", "sacs a patates", "sac"]  # "sac de patates": the word alone
+
+
+def test_of_two_overlapping_cue_phrases_the_later_in_the_list_wins_wherever_they_open():
+    # The phrases are tried in the list's order (then the sentence's): a later one replaces what it overlaps.
+    from charterguard.tone.meaning import cue_lexicon, matches
+
+    (s,) = sentence("Quel panier de crabes percés, ce panier de crabes")
+    forms = [w.form for w in s.words]
+    for extra, expected in [
+        ((("hostile", "panier de crabes"), ("hostile", "crabes percés")), ["crabes perces", "panier de crabes"]),
+        ((("hostile", "crabes percés"), ("hostile", "panier de crabes")), ["panier de crabes", "panier de crabes"]),
+    ]:
+        got = [" ".join(forms[a:b]) for a, b in matches(s, cue_lexicon("fr", extra), "hostile")]
+        assert got == expected, extra
+
+
+def test_a_gate_reads_parts_starting_with_a_class_a_look_behind_or_anything_as_its_whole_alternation():
+    # What each part starts with is read from its regex (`text.alternation`): a class, a look-behind
+    # before the first letter, or nothing known (tried at every word); the starts stay the whole's.
+    from charterguard.linguistics import quick_words
+    from charterguard.tone.meaning import WHOLE_GATE_PARTS, Gate
+
+    parts = ["[ée]lu\\w*", "(?<!ne )nul\\w*", "\\S+ard", "\\d+ ans"]
+    parts += [f"mot{k}" for k in range(WHOLE_GATE_PARTS)]  # read word by word, not whole
+    gate = Gate(parts)
+    for text in ["Un élu nullissime, elu et nul", "ce n'est ne nul ni froussard, 58 ans et mot3",
+                 "rien de tout cela", "motard mot7 Élus"]:
+        joined, _ = quick_words(text)
+        assert gate.starts(joined) == [m.start() for m in gate.whole.finditer(joined)], text
+    assert len(gate.starts(quick_words("Un élu nullissime, un froussard de 58 ans")[0])) == 4
 
 
 def test_a_whole_doc_parsed_with_the_parser_is_reused():

@@ -34,6 +34,32 @@ def test_order_is_kept_with_two_workers_and_small_chunks() -> None:
     assert without_timing([d for _, d in one]) == without_timing([d for _, d in two])
 
 
+def test_a_worker_settles_its_heap_after_its_first_chunk_and_again_only_when_the_heap_grew() -> None:
+    # Else every full collection of the rest of the batch walks the models' objects (~0.3 s each).
+    import gc
+
+    from charterguard.parallel import RowChecker, WorkerProcess
+
+    posts = rows(18)
+    config = GateConfig(GATE_CHARTER)
+    gc.unfreeze()
+    try:
+        worker = WorkerProcess(config, None)
+        assert gc.get_freeze_count() == 0  # not on the warm-up post alone
+        first = worker.check(posts[:6])
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        second = worker.check(posts[6:12])
+        assert gc.get_freeze_count() == frozen  # nothing new loaded: no collection again
+        loaded = [[k] for k in range(sys.getallocatedblocks() // 2)]  # a heap grown by half, as by a model loaded on demand
+        third = worker.check(posts[12:])
+        assert gc.get_freeze_count() > frozen + len(loaded)
+    finally:
+        gc.unfreeze()
+    plain = RowChecker(config).check(posts)
+    assert without_timing([o.to_dict() for o in first + second + third]) == without_timing([o.to_dict() for o in plain])
+
+
 def test_cli_batch_with_workers_equals_one_worker_and_errors_stay_in_place(cli, tmp_path: Path) -> None:
     data = [{"id": i, "text": TEXTS[i % len(TEXTS)], "channel": ["linkedin", "x"][i % 2]} for i in range(150)]
     data[40] = "{oops"

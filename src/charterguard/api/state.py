@@ -5,7 +5,6 @@ with it: find the charter, wait for the models, bound the wait for an answer."""
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import threading
 import time
@@ -18,6 +17,7 @@ from fastapi import Request
 from .. import nlp
 from ..decisions import ChainKey, Decision, DecisionLog, TextHasher, open_log
 from ..decisions.writer import DecisionWriter, DecisionWriterClosed
+from ..engine import settle_heap
 from ..errors import CharterguardError, InputError, ModelNotInstalledError
 from .batcher import CheckBatcher
 from .charters import CharterRegistry, Served
@@ -178,14 +178,6 @@ class State:
             if self.warmup_error or time.monotonic() >= deadline:
                 raise self.not_ready_error()
             await asyncio.sleep(0.05)
-
-
-def settle_heap() -> None:
-    """Move what the warm-up loaded (models, lexicons, vocabularies: ~600,000 objects) out of
-    the garbage collector's reach. Otherwise every full collection walks all of them: ~200 ms
-    during which no request is answered, the tail of the latency under load (bench/bench_api.py)."""
-    gc.collect()
-    gc.freeze()
 
 
 async def app_state(request: Request) -> State:

@@ -660,6 +660,18 @@ _QUICK_WORD = re.compile(r"\w+(?=n't\b)|n't\b|'s\b|[^\W\d_]{1,3}'(?=\w)|[\w\-]+|
 def quick_words(text: str) -> tuple[str, list[tuple[int, int]]]:
     """`word_key` forms of `text`'s words joined by single spaces, and each word's (start,
     end) in `text`: the first stage reads this instead of a parse."""
+    joined, offsets = _quick_words(text)
+    return joined, list(offsets)
+
+
+# The readings of a post ask for the words of the same sentences one after the other (the tone
+# gates, the learned readings' gates, who is named, the claims refuted): about half the asks of a
+# batch repeat one, each a regex pass over the sentence; a post holds far fewer sentences than this.
+_QUICK_WORDS_KEPT = 256
+
+
+@lru_cache(maxsize=_QUICK_WORDS_KEPT)
+def _quick_words(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     keyed = text.lower()
     if not keyed.isascii():
         folded = word_key(text)
@@ -667,5 +679,5 @@ def quick_words(text: str) -> tuple[str, list[tuple[int, int]]]:
     forms, offsets = [], []
     for m in _QUICK_WORD.finditer(keyed):
         forms.append(m.group())
-        offsets.append((m.start(), m.end()))
-    return " ".join(forms), offsets
+        offsets.append(m.span())
+    return " ".join(forms), tuple(offsets)

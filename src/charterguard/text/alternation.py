@@ -16,7 +16,10 @@ set of characters, ranges or classes (`[a-z]`, `\\w`, `\\d`), or alternatives of
 Whether a character of the text is one of them is asked of `re` itself, with the
 alternation's flags (case-insensitive alternations included). An alternation with an
 alternative this reading does not cover (`.`, a negated set, one that may match nothing) or
-with back-references or inline flags is searched whole, as before.
+with back-references or inline flags is searched whole, as before. `for_character` gives the
+alternatives a character may start, for a caller that knows where matches can start (tone's
+first stage tries them word by word: `tone.meaning.Gate`); an alternative of unknown start is
+among them for every character.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
+from functools import cached_property
 from re import _constants, _parser  # type: ignore[attr-defined]
 
 # Characters of posts looked up so far -> the alternatives that may start with them (bounded: a
@@ -32,25 +36,34 @@ _MAX_CHARACTERS = 4_096
 
 
 class Alternation:
-    """`re.compile(prefix + "(?:" + "|".join(parts) + ")", flags)`, searched faster (`spans`)."""
+    """`re.compile(prefix + "(?:" + "|".join(parts) + ")" + suffix, flags)`, searched faster
+    (`spans`), or asked for only the alternatives a character may start (`for_character`)."""
 
-    def __init__(self, parts: Sequence[str], flags: int = 0, prefix: str = "") -> None:
-        self._parts = list(parts)
+    def __init__(self, parts: Sequence[str], flags: int = 0, prefix: str = "", suffix: str = "") -> None:
+        self.parts = tuple(parts)
         self._flags = flags
         self._prefix = prefix
-        self.whole = re.compile(self._joined(range(len(self._parts))), flags)
-        firsts = _alternatives_firsts(self._parts, flags)
+        self._suffix = suffix
+        firsts = _alternatives_firsts(self.parts, flags)
         self._firsts = firsts
         self._lock = threading.Lock()
-        self._by_character: dict[str, tuple[int, ...]] = {}
+        # Character of a post -> the alternatives that may start with it, compiled (read once a
+        # word: one look-up; the choice as a tuple of indexes is only hashed the first time).
+        self._by_character: dict[str, re.Pattern[str] | None] = {}
         self._by_choice: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         self._candidates: re.Pattern[str] | None = None
-        if firsts is not None and all(f is not None for f in firsts):
-            starts = sorted(set().union(*(f for f in firsts if f is not None)))
-            if starts:
+        self._tests: dict[str, re.Pattern[str]] = {}
+        if firsts is not None:
+            known = sorted(set().union(*(f for f in firsts if f is not None)))
+            self._tests = {start: re.compile(start, flags) for start in known}
+            if known and all(f is not None for f in firsts):
                 # A position can hold a match only where `prefix` holds before one of these characters.
-                self._candidates = re.compile(f"{prefix}(?=(?:{'|'.join(starts)}))", flags)
-            self._tests = {start: re.compile(start, flags) for start in starts}
+                self._candidates = re.compile(f"{prefix}(?=(?:{'|'.join(known)}))", flags)
+
+    @cached_property
+    def whole(self) -> re.Pattern[str]:
+        """The whole alternation (compiled on first use: a long one searched by character may never need it)."""
+        return re.compile(self._joined(range(len(self.parts))), self._flags)
 
     @property
     def by_first_character(self) -> bool:
@@ -58,7 +71,7 @@ class Alternation:
         return self._candidates is not None
 
     def _joined(self, chosen: Sequence[int]) -> str:
-        return self._prefix + "(?:" + "|".join(self._parts[i] for i in chosen) + ")"
+        return self._prefix + "(?:" + "|".join(self.parts[i] for i in chosen) + ")" + self._suffix
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each match of `whole.finditer(text)`, in order."""
@@ -73,7 +86,7 @@ class Alternation:
             if found is None:
                 return out
             start = found.start()
-            pattern = self._for(text[found.end()])  # (found.end(): where the alternatives start, after `prefix`)
+            pattern = self.for_character(text[found.end()])  # (found.end(): where the alternatives start, after `prefix`)
             m = pattern.match(text, start) if pattern is not None else None
             if m is None:
                 position = start + 1
@@ -84,30 +97,39 @@ class Alternation:
             out.append((start, end))
             position = end
 
-    def _for(self, character: str) -> re.Pattern[str] | None:
-        """The alternatives whose matches may start with `character`, in order, compiled (None: none)."""
-        chosen = self._by_character.get(character)
-        if chosen is None:
-            assert self._firsts is not None
+    def for_character(self, character: str) -> re.Pattern[str] | None:
+        """The alternation of the alternatives whose matches may start with `character`, in their
+        order, compiled with the prefix and suffix (None: none may); the whole alternation when
+        they cannot be told apart (`_alternatives_firsts` is None)."""
+        pattern = self._by_character.get(character, _UNSEEN)
+        if pattern is not _UNSEEN:
+            return pattern  # type: ignore[return-value]
+        if self._firsts is None:
+            chosen = tuple(range(len(self.parts)))
+        else:
             chosen = tuple(
                 i for i, firsts in enumerate(self._firsts)
                 if firsts is None or any(self._tests[start].fullmatch(character) for start in firsts)
             )
-            with self._lock:
-                if len(self._by_character) < _MAX_CHARACTERS:
-                    self._by_character[character] = chosen
         if chosen not in self._by_choice:
-            pattern = None
-            if len(chosen) == len(self._parts):
-                pattern = self.whole
+            compiled = None
+            if len(chosen) == len(self.parts):
+                compiled = self.whole
             elif chosen:
-                pattern = re.compile(self._joined(chosen), self._flags)
+                compiled = re.compile(self._joined(chosen), self._flags)
             with self._lock:
-                self._by_choice[chosen] = pattern
-        return self._by_choice[chosen]
+                self._by_choice[chosen] = compiled
+        found = self._by_choice[chosen]
+        with self._lock:
+            if len(self._by_character) < _MAX_CHARACTERS:
+                self._by_character[character] = found
+        return found
 
 
-def _alternatives_firsts(parts: list[str], flags: int) -> list[frozenset[str] | None] | None:
+_UNSEEN = object()  # (a character's entry may be None: no alternative starts with it)
+
+
+def _alternatives_firsts(parts: Sequence[str], flags: int) -> list[frozenset[str] | None] | None:
     """The characters each part's matches start with (None for a part where that is not known);
     None when the parts cannot be searched apart (back-references, inline flags)."""
     out: list[frozenset[str] | None] = []

@@ -57,7 +57,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..linguistics import (
@@ -72,6 +72,7 @@ from ..linguistics import (
     target_words,
     word_key,
 )
+from ..text.alternation import Alternation
 from ..text.given_names import FIRST_NAMES
 from ..text.sections import read_sections
 from ..vocabulary import LANGUAGES
@@ -196,50 +197,36 @@ class Gate:
     matches can only start with a few known characters (the lexicon's words, most phrases) is
     tried only at words starting with one of them; the others at every word; in the order
     given, so that each word gets the match the whole alternation would give it (`starts`
-    equals its `finditer` starts). A gate of a few parts (`WHOLE_GATE_PARTS`) is searched whole.
-    Two threads may compile a letter's parts at once: harmless.
+    equals its `finditer` starts). What a part starts with is read by `text.alternation`, which
+    keeps the parts of each character compiled. A gate of a few parts (`WHOLE_GATE_PARTS`) is
+    searched whole.
     """
 
-    def __init__(self, parts: list[tuple[str, frozenset[str] | None]]) -> None:
-        """`parts`: each regex with the characters its matches start with (None: not known)."""
-        self._parts = [part for part, _ in parts]
-        self._firsts = [firsts for _, firsts in parts]
-        anywhere = [p for p, f in parts if f is None]
-        self._anywhere = re.compile(self._alternation(anywhere)) if anywhere else None
-        known = set().union(*(f for f in self._firsts if f is not None))
-        # Compiled on first use (a one-post check compiles only its words' letters).
-        self._by_first: dict[str, re.Pattern[str] | None] = dict.fromkeys(known)
+    def __init__(self, parts: list[str]) -> None:
+        self._alternation = Alternation(parts, prefix=r"(?<!\S)", suffix=r"(?!\S)")
+        self._searched_whole = len(parts) <= WHOLE_GATE_PARTS
 
-    def _for(self, character: str) -> re.Pattern[str] | None:
-        """The parts a word starting with `character` may match, in order, compiled."""
-        if character not in self._by_first:
-            return self._anywhere
-        pattern = self._by_first[character]
-        if pattern is None:
-            parts = [p for p, f in zip(self._parts, self._firsts) if f is None or character in f]
-            pattern = self._by_first[character] = re.compile(self._alternation(parts))
-        return pattern
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return self._alternation.parts
 
-    @cached_property
+    @property
     def whole(self) -> re.Pattern[str]:
         """The whole alternation (what `starts` reads faster), compiled on first use."""
-        return re.compile(self._alternation(self._parts))
-
-    @staticmethod
-    def _alternation(parts: list[str]) -> str:
-        return rf"(?<!\S)(?:{'|'.join(parts)})(?!\S)"
+        return self._alternation.whole
 
     def starts(self, joined: str) -> list[int]:
         """Where the matches of `whole.finditer(joined)` start; `joined`: words (never holding
         white space) joined by single spaces, so that a match can only start at a word."""
-        if not joined or len(self._parts) <= WHOLE_GATE_PARTS:
+        if not joined or self._searched_whole:
             return [m.start() for m in self.whole.finditer(joined)]
         out: list[int] = []
         resume = 0  # finditer looks for the next match where the last one ended
         position = 0
+        for_character = self._alternation.for_character
         while position >= 0:
             if position >= resume:
-                pattern = self._for(joined[position])
+                pattern = for_character(joined[position])
                 m = pattern.match(joined, position) if pattern is not None else None
                 if m is not None:
                     out.append(position)
@@ -249,57 +236,11 @@ class Gate:
         return out
 
 
-def _first_characters(pattern: str) -> frozenset[str] | None:
-    """The characters every match of `pattern` starts with, when its first element says so
-    plainly (a character, a set of characters, alternatives of those); None otherwise."""
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        parsed = _parser.parse(pattern)
-    except Exception:  # noqa: BLE001  (a parser the interpreter may change: then no shortcut)
-        return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    return _firsts(list(parsed))
-
-
-def _firsts(items: list) -> frozenset[str] | None:
-    from re import _constants  # type: ignore[attr-defined]
-
-    if not items:
-        return None  # may match nothing at all
-    op, av = items[0]
-    if op is _constants.LITERAL:
-        return frozenset(chr(av))
-    if op is _constants.IN:
-        if all(o is _constants.LITERAL for o, _ in av):
-            return frozenset(chr(a) for _, a in av)
-        return None
-    if op is _constants.SUBPATTERN:
-        _group, add_flags, _del_flags, body = av
-        return None if add_flags & re.IGNORECASE else _firsts(list(body))
-    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
-        least, _most, body = av
-        firsts = _firsts(list(body))
-        if firsts is None or least > 0:
-            return firsts
-        after = _firsts(items[1:])  # "(?:des )?dirigeants": "d" either way
-        return None if after is None else firsts | after
-    if op is _constants.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            firsts = _firsts(list(branch))
-            if firsts is None:
-                return None
-            out |= firsts
-        return frozenset(out)
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
     words: dict[str, frozenset[str]]  # list -> single words (word keys)
-    phrases: dict[str, tuple[tuple[str, ...], ...]]  # list -> multi-word entries
+    # list -> opening word -> the list's multi-word entries it opens, each with its rank in the list
+    phrases: dict[str, dict[str, tuple[tuple[int, tuple[str, ...]], ...]]]
     regexes: dict[str, tuple[re.Pattern[str], ...]]
     gate: Gate
     # A protected ground (a group word or an attribute), an employment decision or place, a
@@ -333,18 +274,18 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
     for name, word in extra:
         entries[name].append(word)
     words: dict[str, frozenset[str]] = {}
-    phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    phrases: dict[str, dict[str, tuple[tuple[int, tuple[str, ...]], ...]]] = {}
     regexes: dict[str, tuple[re.Pattern[str], ...]] = {}
-    gate_parts: list[tuple[str, frozenset[str] | None]] = []  # each with the characters its matches start with
+    gate_parts: list[str] = []
     for name, lines in entries.items():
         if name in REGEX_LISTS:
             regexes[name] = tuple(re.compile(rf"(?<!\S)(?:{line})(?!\S)") for line in lines)
             if name not in _UNGATED:
-                gate_parts.extend((f"(?:{line})", _first_characters(line)) for line in lines)
+                gate_parts.extend(f"(?:{line})" for line in lines)
             continue
         keyed = [quick_words(line)[0] for line in lines]
         words[name] = frozenset(k for k in keyed if " " not in k)
-        phrases[name] = tuple(tuple(k.split(" ")) for k in keyed if " " in k)
+        phrases[name] = _by_opening_word([tuple(k.split(" ")) for k in keyed if " " in k])
         if name in ("modal", "counter", "naming", "condemnation", "omission", "speech", "game", "team"):
             continue  # they never make a sentence worth parsing by themselves
         for k in keyed:
@@ -353,24 +294,31 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
                 stem = _verb_stem(k, language)
                 # Short stems take verb endings only: "pende", not "pendant"; "bute", not "but".
                 ending = r"\w{0,6}" if len(stem) >= 5 else _SHORT_STEM_ENDINGS
-                gate_parts.append((rf"{re.escape(stem)}{ending}", frozenset(stem[:1]) or None))
+                gate_parts.append(rf"{re.escape(stem)}{ending}")
             else:
-                gate_parts.append((rf"{stem}(?:s|x|e|es|ne|nes|le|les|te|tes)?", frozenset(k[:1]) or None))
+                gate_parts.append(rf"{stem}(?:s|x|e|es|ne|nes|le|les|te|tes)?")
     groups = target_words(language if language in LANGUAGES else "en")
     group_words = sorted({k.split(" ")[0] for k in (*groups.groups, *groups.group_adjectives)})
-    ground = [(f"(?:{line})", _first_characters(line)) for line in entries["protected"]]
-    ground += [(rf"{re.escape(k)}(?:s|x|e|es)?", frozenset(k[:1]) or None) for k in group_words if k]
-    employment = [(f"(?:{line})", _first_characters(line)) for line in entries["employment"]]
-    disadvantage = [(f"(?:{line})", _first_characters(line))
-                    for name in ("disadvantage", "negated_decision", "negated_ground") for line in entries[name]]
+    ground = [f"(?:{line})" for line in entries["protected"]]
+    ground += [rf"{re.escape(k)}(?:s|x|e|es)?" for k in group_words if k]
+    employment = [f"(?:{line})" for line in entries["employment"]]
+    disadvantage = [f"(?:{line})" for name in ("disadvantage", "negated_decision", "negated_ground") for line in entries[name]]
     discrimination = (Gate(ground), Gate(employment), Gate(disadvantage))
-    ultimatum = tuple(Gate([(f"(?:{line})", _first_characters(line)) for line in entries[name]]) for name in ("harm", "pressure"))
+    ultimatum = tuple(Gate([f"(?:{line})" for line in entries[name]]) for name in ("harm", "pressure"))
     person_words = sorted(k for k, kind in groups.kinds.items() if kind == "person" and " " not in k)
     not_people = _NOT_PEOPLE_NEXT.get(language, {})
-    people = Gate(ground + [(rf"{re.escape(k)}(?:s|x)?{_not_followed_by(not_people.get(k, ()))}", frozenset(k[:1]) or None)
-                            for k in person_words if k])
-    predication = Gate([(f"(?:{line})", _first_characters(line)) for line in entries["predication"]])
+    people = Gate(ground + [rf"{re.escape(k)}(?:s|x)?{_not_followed_by(not_people.get(k, ()))}" for k in person_words if k])
+    predication = Gate([f"(?:{line})" for line in entries["predication"]])
     return CueLexicon(words, phrases, regexes, Gate(gate_parts), discrimination, (ultimatum[0], ultimatum[1]), (people, predication))
+
+
+def _by_opening_word(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Opening word -> the phrases it opens, each with its rank in `phrases` (built once per lexicon,
+    so that `matches` looks up a sentence's words instead of trying every phrase)."""
+    out: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for rank, phrase in enumerate(phrases):
+        out.setdefault(phrase[0], []).append((rank, phrase))
+    return {word: tuple(ranked) for word, ranked in out.items()}
 
 
 # People words with a reading that is no person, told by the word after them: "personne ne
@@ -418,21 +366,19 @@ def matches(sentence: Sentence, cues: CueLexicon, name: str) -> list[tuple[int, 
                if _judging(single, w) and not (k and words[k - 1].form in _FRENCH_SUBJECTS and sentence.language == "fr")]
     else:
         out = [(k, k + 1) for k, w in enumerate(words) if _in(single, w)]
-    phrases = cues.phrases.get(name, ())
-    # Where each word can open a phrase (its form, lemma or singular form): each phrase is tried
-    # at those words only, in order, not at every word.
-    opening: dict[str, list[int]] = {}
-    for k, w in (enumerate(words) if phrases else ()):
+    # Each phrase is tried at the words that can open it (by form, lemma or singular form), in the
+    # list's order and then the sentence's: the order in which a phrase wins over what it covers.
+    openings = cues.phrases.get(name, {})
+    tried: list[tuple[int, int, tuple[str, ...]]] = []
+    for k, w in (enumerate(words) if openings else ()):
         for key in {w.form, w.lemma, _singular(w.form)}:
-            opening.setdefault(key, []).append(k)
-    for phrase in phrases:
+            tried.extend((rank, k, phrase) for rank, phrase in openings.get(key, ()) if k + len(phrase) <= len(words))
+    tried.sort(key=lambda t: (t[0], t[1]))
+    for _rank, k, phrase in tried:
         n = len(phrase)
-        for k in opening.get(phrase[0], ()):
-            if k > len(words) - n:
-                break
-            if all(words[k + j].form == p or words[k + j].lemma == p or _singular(words[k + j].form) == p for j, p in enumerate(phrase)):
-                out = [(a, b) for a, b in out if b <= k or a >= k + n]  # the phrase wins over its words
-                out.append((k, k + n))
+        if all(words[k + j].form == p or words[k + j].lemma == p or _singular(words[k + j].form) == p for j, p in enumerate(phrase)):
+            out = [(a, b) for a, b in out if b <= k or a >= k + n]  # the phrase wins over its words
+            out.append((k, k + n))
     patterns = cues.regexes.get(name, ())
     joined, starts = _joined(sentence) if patterns else ("", [])
     for pattern in patterns:
