@@ -149,3 +149,25 @@ def test_hearsay_about_a_body_of_ours_or_a_letter_cited_is_still_a_finding(insid
 )
 def test_hearsay_about_another_companys_body_or_from_the_press_is_not(inside_default: Checker, lang: str, text: str) -> None:
     assert not flagged(inside_default, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Shh, we're throwing a surprise leaving party for our CTO, his resignation is not public yet."),
+        ("fr", "Chut, on prépare une fête surprise pour notre DAF, son départ n'est pas encore annoncé."),
+    ],
+)
+def test_a_party_beside_a_fact_said_secret_in_its_own_clause_keeps_the_facts_secret(inside_default: Checker, lang: str, text: str) -> None:
+    assert flagged(inside_default, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Shh, we're organising a surprise party for our CTO's 40th birthday on Friday, nobody knows yet."),
+        ("fr", "Chut, on prépare un pot surprise pour l'anniversaire de notre directrice financière jeudi, elle ne le sait pas."),
+    ],
+)
+def test_a_party_whose_secret_is_its_own_stays_a_party(inside_default: Checker, lang: str, text: str) -> None:
+    assert not flagged(inside_default, text, lang)

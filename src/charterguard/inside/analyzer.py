@@ -684,7 +684,12 @@ class InsideAnalyzer:
                 secrecy = [m for m in cues("ahead") if m.end <= own[0] or m.start >= own[1]]
                 if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
                     secrecy = []  # "Apparently Globex is merging with Initech, announcement on the 12th"
-        if secrecy and _routine_secret(text, cues("routine"), secrecy, clause, sentence) and not self._disclosed_apart(text, match, clause, cues):
+        if (
+            secrecy
+            and _routine_secret(text, cues("routine"), secrecy, clause, sentence)
+            and not self._disclosed_apart(text, match, clause, cues)
+            and not _secret_of_the_fact(text, tokens, cues("routine"), secrecy, verbs[1:], sentence)
+        ):
             # A party or an early closing kept as a surprise, not a leak; unless the fact has its own
             # disclosure to come ("pot de départ du DAF vendredi, personne ne le sait, elle l'apprend mardi au conseil").
             secrecy = []
@@ -1105,6 +1110,22 @@ def _routine_secret(text: str, routine: list[Match], secrecy: list[Match], claus
     return any(
         sentence.start <= r.start < sentence.end and any(lo <= r.start and r.end <= hi for lo, hi in near) for r in routine
     )
+
+
+def _secret_of_the_fact(
+    text: str, tokens: list[Token], routine: list[Match], secrecy: list[Match], companions: Sequence[int], sentence: Sentence
+) -> bool:
+    """A secrecy cue said in a clause of its own with a companion word of the topic and no routine word: the secret is
+    the fact's, not the party's ("a surprise party for our COO, her departure isn't announced yet")."""
+    for m in secrecy:
+        if not sentence.start <= m.start < sentence.end:
+            continue
+        start = max([b.end() for b in _CLAUSE_BREAK.finditer(text, sentence.start, m.start)], default=sentence.start)
+        nxt = _CLAUSE_BREAK.search(text, m.end, sentence.end)
+        end = nxt.start() if nxt else sentence.end
+        if any(start <= tokens[k].start < end for k in companions) and not any(start <= r.start < end for r in routine):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
