@@ -337,13 +337,14 @@ def corpus(folder: Path, predict: Callable[[str, str], bool]) -> list[tuple[dict
 
 
 def stages(charter: Charter, ids: set[str], cases: list[tuple[dict, bool]], show: bool = True) -> None:
-    """Where each mistake is decided. A miss: no text of the post past the learned reading's gate
-    ("gate closed", its best score beside the language's threshold), past it but read under the
-    threshold ("head under"), or read above it and cancelled by a rule's framing ("vetoed"). A false
-    alarm: found by the rules (their cue) or by the learned reading (its probability)."""
-    from charterguard.inside.analyzer import _sentences
-    from charterguard.inside.lexicon import tokenize
-    from charterguard.inside.model import units
+    """Where each mistake is decided (`InsideAnalyzer.learned_stage`). A miss: no text of the post past
+    the learned reading's gate ("gate closed", its best score beside the language's gate threshold), the
+    post framed out before any embedding (public, an exercise, no company nor topic word), read under
+    the threshold and not from even odds ("head under"), or read above what it needed and cancelled by a
+    rule's framing ("vetoed"; "vetoed from even odds" when only the path of a text that says its fact is
+    not public reached it). A false alarm: found by the rules (their cue) or by the learned reading
+    ("learned", "learned from even odds")."""
+    from charterguard.inside.analyzer import reading_spans
 
     analyzer = next(r.detector.analyzer for r in charter.rules if r.spec.id in ids and r.detector.analyzer.learned is not None)
     learned = analyzer.learned
@@ -353,20 +354,14 @@ def stages(charter: Charter, ids: set[str], cases: list[tuple[dict, bool]], show
         if flagged == bool(row["label"]):
             continue
         text, language = row["text"], row["language"]
-        tokens = tokenize(text)
-        spans = [(a, b) for a, b in units(text, [(s.start, s.end) for s in _sentences(text, tokens)]) if text[a:b].strip()]
-        gate = max((learned.model.gate_score(text[a:b]) for a, b in spans), default=float("-inf"))
-        past = [text[a:b] for a, b in spans if learned.model.passes_gate(text[a:b], language)]
-        head = max((p for p, _ in learned.model.read(past)), default=0.0)
+        gate = max((learned.model.gate_score(text[a:b]) for a, b in reading_spans(text)), default=float("-inf"))
+        traced = analyzer.learned_stage(text, language, NOW)
+        head = traced.probability if traced else 0.0
+        odds = " from even odds" if traced and traced.even_odds else ""
         if row["label"]:
-            if not past:
-                stage = "miss: gate closed"
-            elif head < learned.threshold_for(language):
-                stage = "miss: head under"
-            else:
-                stage = "miss: vetoed"
+            stage = f"miss: {traced.stage if traced else 'no reading'}{odds if traced and traced.stage == 'vetoed' else ''}"
         else:
-            cues = sorted({f.cue for f in analyzer.analyze(text, language, NOW)}) or ["another rule"]
+            cues = sorted({f.cue + (odds if f.cue == "learned" else "") for f in analyzer.analyze(text, language, NOW)}) or ["another rule"]
             stage = "false alarm: " + "+".join(cues)
         if not show:
             stage = f"{stage} ({row['phenomenon']})"
@@ -382,9 +377,9 @@ def gate_rates(charter: Charter, ids: set[str]) -> None:
     paid on the first share only."""
     from bench_pii import posts as pii_posts
 
-    from charterguard.inside.analyzer import _sentences
+    from charterguard.inside.analyzer import reading_spans
     from charterguard.inside.lexicon import tokenize
-    from charterguard.inside.model import load_inside_model, units
+    from charterguard.inside.model import load_inside_model
 
     model = load_inside_model()
     if model is None:
@@ -400,8 +395,7 @@ def gate_rates(charter: Charter, ids: set[str]) -> None:
         gated = topical = units_read = 0
         for text in posts:
             tokens = tokenize(text)
-            spans = units(text, [(s.start, s.end) for s in _sentences(text, tokens)])
-            past = sum(model.passes_gate(text[a:b], language) for a, b in spans if text[a:b].strip())
+            past = sum(model.passes_gate(text[a:b], language) for a, b in reading_spans(text))
             gated += past > 0
             units_read += past
             topical += analyzer.holds_topic_word(tokens)

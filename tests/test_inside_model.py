@@ -19,6 +19,7 @@ from conftest import inside_rule_charter, inside_rules
 from charterguard import Charter, Checker
 from charterguard.errors import CharterError
 from charterguard.inside import model as inside_model
+from charterguard.inside.analyzer import InsideAnalyzer, reading_spans
 from charterguard.inside.model import TOPICS, InsideModel, load_inside_model
 from charterguard.inside.train_model import main as train_main
 from charterguard.inside.train_model import read_rows, rows_digest
@@ -407,3 +408,45 @@ def test_the_shipped_model_was_built_from_the_training_rows_in_the_repository() 
     assert training["data_sha256"] == rows_digest(rows)
     assert training["rows"] == len(rows) and training["flag_rows"] == sum(1 for r in rows if r[1])
     assert {r[0] for r in rows} == {"fr", "en"}
+
+
+def learned_analyzer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: InsideModel) -> InsideAnalyzer:
+    monkeypatch.setattr(inside_model, "load_inside_model", lambda: model)
+    charter = Charter.load(inside_rule_charter(tmp_path, "learned: true\n"))
+    return next(r.detector.analyzer for r in charter.rules if r.spec.kind == "inside_information")
+
+
+@pytest.mark.parametrize(
+    ("model", "lang", "text", "stage", "even_odds"),
+    [
+        # Read over the threshold: a finding, whatever the post says of its secrecy.
+        (always_inside(0.95), "en", "Our paint arm changes hands in the spring.", "reported", False),
+        # Read between even odds and the threshold: a finding only by its non-public words.
+        (under_threshold(0.6), "en", "Keep it under your hat: the Dunmore crew moves onto our floor in April.", "reported", True),
+        (under_threshold(0.6), "en", "The Dunmore crew moves onto our floor in April.", "head under", False),
+        (under_threshold(0.4), "en", "Keep it under your hat: the Dunmore crew moves onto our floor in April.", "head under", False),
+        # Past even odds by its non-public words, and cancelled by the routine event the secret is about.
+        (under_threshold(0.6), "en", "Shh, not a word to Malik: we're planning his farewell party in the canteen on Friday.", "vetoed", True),
+        (always_inside(0.95), "fr", "Comme annoncé hier, notre pôle peinture change de mains.", "framed out", False),
+        (dataclasses.replace(always_inside(0.95), gate_thresholds={"fr": 1e9, "en": 1e9}), "fr", "Notre pôle peinture change de mains.", "gate closed", False),
+    ],
+)
+def test_the_analyzer_says_at_which_stage_the_learned_reading_kept_or_lost_a_post(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: InsideModel, lang: str, text: str, stage: str, even_odds: bool
+) -> None:
+    traced = learned_analyzer(tmp_path, monkeypatch, model).learned_stage(text, lang, NOW)
+    assert traced is not None and (traced.stage, traced.even_odds) == (stage, even_odds)
+
+
+def test_without_a_learned_reading_there_is_no_stage_to_tell(tmp_path: Path) -> None:
+    charter = Charter.load(inside_rule_charter(tmp_path))
+    analyzer = next(r.detector.analyzer for r in charter.rules if r.spec.kind == "inside_information")
+    assert analyzer.learned_stage("Our paint arm changes hands in the spring.", "en", NOW) is None
+
+
+def test_the_texts_the_learned_reading_may_embed_are_the_models_units_of_the_post() -> None:
+    text = "Great week.   \n\nOur paint arm changes hands in the spring, and the Leeds team is told after the holidays."
+    spans = reading_spans(text)
+    assert spans and all(text[a:b].strip() for a, b in spans)
+    assert any("paint arm" in text[a:b] for a, b in spans)
+    assert reading_spans("   ") == []

@@ -52,7 +52,7 @@ from functools import lru_cache
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 from .evidence import Evidence, calendar_spans, evidence_of
-from .lexicon import FILLERS, PLACEHOLDERS, Entry, Match, Matcher, Part, Token, Topic, matcher_for, tokenize
+from .lexicon import FILLERS, PLACEHOLDERS, Entry, Match, Matcher, Part, Sense, Token, Topic, cue_senses, matcher_for, tokenize
 from .model import UNDISCLOSED_THRESHOLD, InsideModel
 from .model import units as model_units
 from .tense import english_progressive
@@ -81,6 +81,21 @@ _CODE_NAME = re.compile(
 )
 _CODE_NAME_ENTRY = Entry("code name", (), symbol="code name")
 _EVIDENCE_ENTRY = Entry("not public yet", (), symbol="not public yet")
+_SAID_SECRET_ENTRY = Entry("said secret", (), symbol="said secret")
+# "secret", "confidential" said of the topic, right after it: as its predicate ("le rachat de Talmont reste
+# confidentiel", "the buyout is being kept secret") or among its attributes ("Série B : bouclée, signée,
+# secrète."); not negated ("n'est pas secret", "is no secret": no adverb but these), no noun ("le secret de
+# notre croissance", "a secret santa": the word ends its item), not an attribute of another noun ("notre
+# recette secrète": no separator before it).
+_SECRET_WORD = r"(?:top[- ])?(?:secr[eè]te?s?|confidenti(?:elles?|els?|al)|classified)"
+_SAID_SECRET = re.compile(
+    r"\A(?:"
+    r"(?:\s*[:,–—-]\s*(?:[^\W\d_][\w'’-]*\s*){1,2}){0,4}?\s*(?:[:,–—-]|\b(?:et|and)\b)\s*"
+    r"|\s+(?:[\w'’-]+\s+){0,6}?(?:est|sont|reste|restent|restera|resteront|demeure|demeurent|is|are|stays?|remains?|kept)\s+"
+    r"(?:(?:encore|toujours|bien|très|tres|strictement|totalement|still|strictly|totally|very|absolutely)\s+)?"
+    r")(?P<word>" + _SECRET_WORD + r")(?=\s*(?:[.!?…,;:)]|$|(?:et|and|jusqu|until|till|for now|pour l|pour le moment|avant|before)\b))",
+    re.IGNORECASE,
+)
 _ANNOUNCED_ENTRY = Entry("announced before", (), symbol="announced before")
 # An amount of money or a percentage: "$1,499", "45 M€", "15%", "2 millions d'euros".
 _AMOUNT = re.compile(
@@ -249,6 +264,21 @@ class Sentence:
     hi: int
 
 
+@dataclass(frozen=True)
+class LearnedStage:
+    """Where the learned reading decided a post (`InsideAnalyzer.learned_stage`), for measuring it:
+    `stage` is "gate closed" (no text past its gate), "framed out" (the post framed as public, an
+    exercise, or of no company and no topic word: nothing embedded), "head under" (read under the
+    threshold, and under even odds or not said to be undisclosed), "vetoed" (read at or above what it
+    needed and cancelled by a rule's framing) or "reported" (a finding); `even_odds`: a text reached
+    its finding, or its veto, only by the path from even odds of a text saying its fact is not public;
+    `probability`: the highest reading of the texts past the gate (0.0 when none was embedded)."""
+
+    stage: str
+    even_odds: bool
+    probability: float
+
+
 class TenseCache(dict[str, bool]):
     """Whether each sentence of one post is in the future tense (`Post.kept(TenseCache)`),
     shared by the post's inside-information rules: a sentence is parsed once."""
@@ -342,6 +372,20 @@ class InsideAnalyzer:
             return found
         return self._stacked(found, self._by_model(text, language, now, tokens, evidence_cache, self.learned))
 
+    def learned_stage(self, text: str, language: str, now: datetime | None = None) -> LearnedStage | None:
+        """At which stage the learned reading kept or lost `text` (`LearnedStage`): the same reading as
+        `analyze`'s, traced; None when the analyzer has no learned reading."""
+        if self.learned is None:
+            return None
+        trace: list[tuple[str, bool, float]] = []
+        self._by_model(text, language, now, None, None, self.learned, trace)
+        probability = max((p for _, _, p in trace), default=0.0)
+        for stage in ("reported", "vetoed"):
+            hits = [t for t in trace if t[0] == stage]
+            if hits:
+                return LearnedStage(stage, all(even for _, even, _ in hits), probability)
+        return LearnedStage(trace[0][0] if trace else "head under", False, probability)
+
     def holds_topic_word(self, tokens: list[Token]) -> bool:
         """Does the text hold a topic word: the rules' first stage (most posts stop here)?"""
         return bool(self._term_matcher.find(tokens))
@@ -364,6 +408,7 @@ class InsideAnalyzer:
         tokens: list[Token] | None,
         evidence_cache: dict[str, list[Evidence]] | None,
         learned: LearnedReading,
+        trace: list[tuple[str, bool, float]] | None = None,
     ) -> list[InsideFinding]:
         """What the learned reading (`model.InsideModel`) reads as inside information: each text
         of `model.units` past its cheap gate is embedded; one read at or above the threshold is a
@@ -376,18 +421,18 @@ class InsideAnalyzer:
         past and general cue lists cancel nothing here: the head was trained on such posts and reads
         them itself, and a past word in a leak is often the time of a figure, not of the telling
         ("restate last year's revenue"); out of fold on our corpus, of the 1,220 leaks the head read,
-        they cancelled 69 (past) and 18 (general), and 1 of its 21 pass rows (MODEL_CARD.md, s12)."""
+        they cancelled 69 (past) and 18 (general), and 1 of its 21 pass rows (MODEL_CARD.md, s12).
+        `trace`, when given, receives each embedded text's (stage, from even odds, probability), or one
+        ("gate closed" / "framed out", False, 0.0) when nothing is embedded (`learned_stage`)."""
         language = language if language in LANGUAGES else "en"
         model = learned.model
         tokens = tokenize(text) if tokens is None else tokens
         sentences = _sentences(text, tokens)
         evidence = evidence_cache if evidence_cache is not None else {}
-        candidates = [
-            (a, b)
-            for a, b in model_units(text, [(s.start, s.end) for s in sentences])
-            if text[a:b].strip() and model.passes_gate(text[a:b], language)
-        ]
+        candidates = [(a, b) for a, b in reading_spans(text, sentences) if model.passes_gate(text[a:b], language)]
         if not candidates:
+            if trace is not None:
+                trace.append(("gate closed", False, 0.0))
             return []
         # A text that says its fact is not public is reported from even odds (only under the model's own
         # thresholds: a charter's `learned_threshold` is one for every text).
@@ -395,27 +440,37 @@ class InsideAnalyzer:
         if undisclosed and not self._about_a_company(tokens, lambda name: self._post_cues(name, text, tokens, language, evidence)):
             undisclosed = []  # a secret of no company: "le tournage, dans le plus grand secret", "you have no clue"
         if self._public(text, tokens, language, evidence) or self._cue_matchers[("exercise", language)].find(tokens, text):
+            if trace is not None:
+                trace.append(("framed out", False, 0.0))
             return []  # "comme annoncé ce matin", "press release linked", a quiz: no need to embed
         compound = self._compound_words(tokens, language)
-        found = {name: self._post_cues(name, text, tokens, language, evidence, compound) for name in ("hearsay", "self", "company", "disowned")}
+        found = {name: self._post_cues(name, text, tokens, language, evidence, compound) for name in ("hearsay", "self", "company", "disowned", "bodies")}
         if not self._about_a_company(tokens, found.__getitem__) and not self.holds_topic_word(tokens):
+            if trace is not None:
+                trace.append(("framed out", False, 0.0))
             return []  # no company and no topic: "I'm moving on Sunday", a film's next season
         routine = self._cue_matchers[("routine", language)].find(tokens, text)
         general = self._post_cues("general", text, tokens, language, evidence) if undisclosed else []
         # A routine or a calendar date cancels nothing in a post that says it is secret.
-        secret = bool(self._cue_matchers[("secrecy", language)].find(tokens, text))
+        secret = bool(self._post_cues("secrecy", text, tokens, language, evidence))
         out = []
         threshold = learned.threshold_for(language)
         read = learned.model.read([text[a:b] for a, b in candidates])
         for (a, b), (probability, topic) in zip(candidates, read):
+            even_odds = probability < threshold
+            stage = "vetoed"  # what a `continue` below means, once the reading stands
             if probability < threshold:
                 # Reported for its non-public words: the head's weaker reading stands only where no routine
                 # event (a surprise party, a quiz) nor an article or a talk is what the secret is about.
                 if probability < UNDISCLOSED_THRESHOLD or not any(a <= m.start and m.end <= b for m in undisclosed):
+                    if trace is not None:
+                        trace.append(("head under", False, probability))
                     continue
                 if any(a <= m.start and m.end <= b for m in general) or (
                     any(a <= m.start and m.end <= b for m in routine) and not self._official_disclosure_within(text, (a, b), evidence)
                 ):
+                    if trace is not None:
+                        trace.append((stage, even_odds, probability))
                     continue  # "Shh, we're decorating his desk for his anniversary", "short thread on why ... before the board"
             # A routine cancels nothing either beside a disclosure to an official audience still to come, as in
             # the rules (`_disclosed_apart`): "Works council gets told after New Year, so act normal at the Christmas party".
@@ -423,16 +478,24 @@ class InsideAnalyzer:
                 (any(a <= m.start and m.end <= b for m in routine) and not self._official_disclosure_within(text, (a, b), evidence))
                 or (topic == "results" and calendar_spans(text, a, b))
             ):
+                if trace is not None:
+                    trace.append((stage, even_odds, probability))
                 continue  # "as every year", "earnings release scheduled for 12 February": the calendar, not a leak
             inside = [s for s in sentences if a <= s.start < b] or sentences
             if any(_dated_in_past(tokens, s, now) for s in inside):
+                if trace is not None:
+                    trace.append((stage, even_odds, probability))
                 continue  # "En septembre 2016, le maire ... est remplacé": a narrative of a past year
             if not any(self._self_reference(text, tokens, language, s, found.__getitem__, (a, b), topic) for s in inside) and (
                 any(a <= m.start and m.end <= b for m in found["hearsay"])
                 or bool(found["disowned"])
                 or any(self._names_someone_before_topic(text, tokens, s) for s in inside)
             ):
+                if trace is not None:
+                    trace.append((stage, even_odds, probability))
                 continue  # "les analystes s'attendent à ce que Globex...", "rumours that Vennor is being sold": about others, no "we"
+            if trace is not None:
+                trace.append(("reported", even_odds, probability))
             start, end = self._leak_sentence(text, tokens, inside, model, probability)
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out
@@ -464,9 +527,10 @@ class InsideAnalyzer:
         framings with the announcements made at a past time, unless a public act is still held."""
         found = self._cue_matchers[(name, language)].find(tokens, text)
         if name == "secrecy":
-            return [m for m in found if not _partitive(tokens, m)]
+            senses = cue_senses("secrecy")
+            return [m for m in found if not _partitive(tokens, m) and _in_sense(text, tokens, m, senses.get(m.entry.written))]
         if name == "hearsay":
-            return [m for m in found if not _addressed(tokens, m)]
+            return [m for m in found if not _addressed(tokens, m) and not _from_correspondence(tokens, m)]
         if name == "general":
             return [m for m in found if not _names_a_site(tokens, m)]
         if name == "disowned":
@@ -602,12 +666,13 @@ class InsideAnalyzer:
         if cues("exercise"):
             return None  # "Interview question: « A client tells you, between you and me, ... »": made-up facts
         clause = _clause(text, match, sentence)
-        in_clause = [m for m in cues("past") if clause[0] <= m.start and m.end <= clause[1]]
+        # A past time a figure is compared with is no time of the fact: "far worse than last year", "pire que l'an dernier".
+        in_clause = [m for m in cues("past") if clause[0] <= m.start and m.end <= clause[1] and not _compared(tokens, m)]
         if in_clause or _past_year(tokens, clause, now):
             return None  # a past event ("il y a dix ans", "en 2019", "last year")
         secrecy: list[Match] = []
         if "secrecy" in topic.cues:
-            secrecy = [*cues("secrecy"), *_code_names(text, sentence)]
+            secrecy = [*cues("secrecy"), *_code_names(text, sentence), *_said_secret(text, match, sentence)]
             if not secrecy:  # the shapes are read only when no cue word says it
                 secrecy = cues("restricted")
                 if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
@@ -619,7 +684,12 @@ class InsideAnalyzer:
                 secrecy = [m for m in cues("ahead") if m.end <= own[0] or m.start >= own[1]]
                 if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
                     secrecy = []  # "Apparently Globex is merging with Initech, announcement on the 12th"
-        if secrecy and _routine_secret(text, cues("routine"), secrecy, clause, sentence) and not self._disclosed_apart(text, match, clause, cues):
+        if (
+            secrecy
+            and _routine_secret(text, cues("routine"), secrecy, clause, sentence)
+            and not self._disclosed_apart(text, match, clause, cues)
+            and not _secret_of_the_fact(text, tokens, cues("routine"), secrecy, verbs[1:], sentence)
+        ):
             # A party or an early closing kept as a surprise, not a leak; unless the fact has its own
             # disclosure to come ("pot de départ du DAF vendredi, personne ne le sait, elle l'apprend mardi au conseil").
             secrecy = []
@@ -854,7 +924,7 @@ class InsideAnalyzer:
         clause: tuple[int, int],
         topic: str,
     ) -> bool:
-        """A first-person word in `clause`, or one of our names in the sentence. Not "our suppliers" when the
+        """A first-person word in `clause`, a body of ours in it (`bodies`), or one of our names in the sentence. Not "our suppliers" when the
         `topic` is a company's own event (a deal, a raise, results, a restructuring: theirs); a customer
         leaving us or an executive joining from a rival is ours."""
         # The "je" of "je lis que" / the "I" of "I read that" reports; it is not the company.
@@ -872,6 +942,9 @@ class InsideAnalyzer:
                 or (m.first > 0 and tokens[m.first - 1].text in _DENIAL)
             ):
                 continue  # "mon beau-frère", "one of our suppliers", "ce n'est pas chez nous": not the company
+            return True
+        # "Apparently the exec team will...", "il paraît que le comité de direction...": a body of ours, reported.
+        if any(clause[0] <= m.start and m.end <= clause[1] and _body_of_ours(text, tokens, m) for m in cues("bodies")):
             return True
         return any(tokens[i].text in self._own_names for i in range(sentence.lo, sentence.hi))
 
@@ -930,6 +1003,24 @@ def _personal_ignorance(text: str, start: int, end: int) -> bool:
     return bool(_IGNORANCE.search(text, start, end)) and bool(_PERSON_BEFORE.search(text[max(0, start - 24) : start]))
 
 
+# Whose a body is when it is not ours: "their board", "son conseil d'administration".
+_OTHERS_POSSESSIVES = frozenset(["their", "its", "his", "her", "leur", "leurs", "son", "sa", "ses"])
+_OF = frozenset(["of", "at", "from", "de", "du", "d", "chez"])
+
+
+def _body_of_ours(text: str, tokens: list[Token], m: Match) -> bool:
+    """Whether the governing body at `m` is the writer's company's: not another's by a possessive ("their board"),
+    a name before it ("Globex's board") or after it ("the board of Globex", "le comité de direction de Vantor")."""
+    if m.first < 0:
+        return False
+    if m.first > 0 and (
+        tokens[m.first - 1].text in _OTHERS_POSSESSIVES or (tokens[m.first - 1].text == "s" and m.first > 1 and tokens[m.first - 2].raw[:1].isupper())
+    ):
+        return False
+    k = m.last + 1
+    return not (k + 1 < len(tokens) and tokens[k].text in _OF and tokens[k + 1].raw[:1].isupper() and text[tokens[m.last].end : tokens[k].start].strip() == "")
+
+
 def _third_party_after(text: str, tokens: list[Token], last: int) -> bool:
     """Whether a company we deal with is named just after the first-person word tokens[last], in its phrase:
     "one of our suppliers", "our packaging supplier's", "notre hébergeur cloud" (another company, not us)."""
@@ -947,6 +1038,13 @@ def _holiday_at(tokens: list[Token], sentence: Sentence, i: int) -> bool:
     return any(
         sentence.lo <= a and b < sentence.hi and (tokens[a].text, tokens[b].text) in _TWO_WORD_HOLIDAYS for a, b in pairs
     )
+
+
+def reading_spans(text: str, sentences: list[Sentence] | None = None) -> list[tuple[int, int]]:
+    """The (start, end) of the texts the learned reading may embed (`model.units` over the post's
+    sentences), blank ones left out: what its gate is asked about."""
+    sentences = _sentences(text, tokenize(text)) if sentences is None else sentences
+    return [(a, b) for a, b in model_units(text, [(s.start, s.end) for s in sentences]) if text[a:b].strip()]
 
 
 def _sentences(text: str, tokens: list[Token]) -> list[Sentence]:
@@ -1012,6 +1110,22 @@ def _routine_secret(text: str, routine: list[Match], secrecy: list[Match], claus
     return any(
         sentence.start <= r.start < sentence.end and any(lo <= r.start and r.end <= hi for lo, hi in near) for r in routine
     )
+
+
+def _secret_of_the_fact(
+    text: str, tokens: list[Token], routine: list[Match], secrecy: list[Match], companions: Sequence[int], sentence: Sentence
+) -> bool:
+    """A secrecy cue said in a clause of its own with a companion word of the topic and no routine word: the secret is
+    the fact's, not the party's ("a surprise party for our COO, her departure isn't announced yet")."""
+    for m in secrecy:
+        if not sentence.start <= m.start < sentence.end:
+            continue
+        start = max([b.end() for b in _CLAUSE_BREAK.finditer(text, sentence.start, m.start)], default=sentence.start)
+        nxt = _CLAUSE_BREAK.search(text, m.end, sentence.end)
+        end = nxt.start() if nxt else sentence.end
+        if any(start <= tokens[k].start < end for k in companions) and not any(start <= r.start < end for r in routine):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -1113,6 +1227,24 @@ def _addressed(tokens: list[Token], m: Match) -> bool:
     return m.first >= 0 and k >= 0 and tokens[k].text in _TO
 
 
+# Letters and messages a company receives or writes: what "d'après" / "according to" cites from one is read, not heard.
+_CORRESPONDENCE = frozenset([
+    "lettre", "courrier", "mail", "email", "e", "memo", "note", "notification", "convocation", "avenant", "contrat", "pv", "proces",
+    "letter", "memo", "notice", "minutes", "contract", "amendment", "termination",
+])
+
+
+def _from_correspondence(tokens: list[Token], m: Match) -> bool:
+    """A source cited from a letter or a message ("d'après la lettre de l'agence", "according to the email from
+    legal"): what the writer read, not a rumour. An article, a report in the press, people, stay hearsay."""
+    if m.first < 0 or tokens[m.last].text not in ("apres", "selon", "to", "per", "the"):
+        return False
+    k = m.last + 1
+    while k < len(tokens) and tokens[k].text in ("la", "le", "l", "les", "ce", "cette", "the", "this", "that", "notre", "our"):
+        k += 1
+    return k < len(tokens) and tokens[k].text in _CORRESPONDENCE
+
+
 def _within(m: Match, words: frozenset[int]) -> bool:
     """Whether a word of `m` is one of `words` (token indices)."""
     return m.first >= 0 and any(k in words for k in range(m.first, m.last + 1))
@@ -1145,6 +1277,25 @@ def _firm_before(tokens: list[Token], sentence: Sentence, upto: int) -> bool:
     return False
 
 
+# The words that make what follows them the term of a comparison ("worse than last year", "versus 2024").
+_COMPARED_WITH = frozenset(["than", "vs", "versus", "compared", "comparison", "rapport", "comparaison"])
+# French "que" is a comparison's only after a comparative ("pires que l'an dernier"; not "je sais que l'an dernier...").
+_COMPARATIVES = frozenset(["plus", "moins", "pire", "pires", "meilleur", "meilleure", "meilleurs", "meilleures", "mieux", "autant", "aussi", "davantage"])
+
+
+def _compared(tokens: list[Token], m: Match) -> bool:
+    """Whether the cue at `m` is the term of a comparison: right after "than", "versus", "compared to", a comparative's "que",
+    "par rapport à" (an article or a preposition between)."""
+    k = m.first - 1
+    while k >= 0 and tokens[k].text in ("to", "with", "a", "au", "l", "le", "la", "les", "the"):
+        k -= 1
+    if m.first == 0 or k < 0:
+        return False
+    if tokens[k].text in ("que", "qu"):
+        return any(t.text in _COMPARATIVES for t in tokens[max(0, k - 4) : k])
+    return tokens[k].text in _COMPARED_WITH
+
+
 def _partitive(tokens: list[Token], m: Match) -> bool:
     """ "beaucoup d'entre nous" (many of us), "the gap between us and them": no secrecy."""
     if m.first < 0 or tokens[m.first].text not in ("entre", "between"):
@@ -1152,6 +1303,24 @@ def _partitive(tokens: list[Token], m: Match) -> bool:
     before = tokens[m.first - 1].text if m.first > 0 else ""
     after = tokens[m.last + 1].text if m.last + 1 < len(tokens) else ""
     return before in _NOT_SECRET_BEFORE or after in _NOT_SECRET_AFTER
+
+
+# How many words before an ambiguous cue entry its neighbours say its sense (`Sense`).
+_SENSE_WINDOW = 3
+
+
+def _in_sense(text: str, tokens: list[Token], m: Match, sense: Sense | None) -> bool:
+    """Whether the cue entry at `m` is read in its list's sense (`lexicon.Sense`): "un tuyau de l'intérieur", not
+    "le ministre de l'intérieur"; "nom de code Orion" of a project, not "l'espion, nom de code Vipère"."""
+    if sense is None or m.first < 0:
+        return True
+    before = {t.text for t in tokens[max(0, m.first - _SENSE_WINDOW) : m.first]}
+    if sense.unless_after & before:
+        return False
+    if not sense.after:
+        return True
+    opens = m.first == 0 or any(c in ".!?:;\n" for c in text[tokens[m.first - 1].end : m.start])
+    return opens or bool(sense.after & before)
 
 
 def _past_year(tokens: list[Token], clause: tuple[int, int], now: datetime | None) -> bool:
@@ -1177,6 +1346,12 @@ def _dated_in_past(tokens: list[Token], sentence: Sentence, now: datetime | None
             if at - 1 >= sentence.lo and tokens[at - 1].text in _IN_YEAR and (at - 2 < sentence.lo or tokens[at - 2].text not in _COMPARED):
                 return True  # not "comme en 2019", "like in 2020": a past year compared with what lies ahead
     return False
+
+
+def _said_secret(text: str, match: Match, sentence: Sentence) -> list[Match]:
+    """ "secret" or "confidential" said of the topic at `match` as its predicate or one of its attributes (`_SAID_SECRET`)."""
+    found = _SAID_SECRET.match(text[match.end : sentence.end])
+    return [Match(_SAID_SECRET_ENTRY, -1, -1, match.end + found.start("word"), match.end + found.end("word"))] if found else []
 
 
 def _code_names(text: str, sentence: Sentence) -> list[Match]:

@@ -25,6 +25,7 @@ from ..vocabulary import LANGUAGES
 TOPIC_CUE_LISTS = ("secrecy", "forward_looking")  # lists that can turn a topic into a finding
 CUE_LISTS = (
     "secrecy", "forward_looking", "public", "general", "past", "hearsay", "routine", "workplace", "self", "company", "disowned", "compound", "exercise",
+    "bodies",
 )
 
 _WORD = re.compile(r"[^\W_]+")
@@ -331,6 +332,29 @@ def builtin_topic(name: str) -> Topic:
 def builtin_cues(name: str) -> Mapping[str, tuple[Entry, ...]]:
     """A built-in cue list by language ("any" for every language), compiled once per process."""
     return cue_entries(builtin_cues_raw().get(name))
+
+
+@dataclass(frozen=True)
+class Sense:
+    """How an ambiguous cue entry is read in its cue's sense, by its neighbours (`senses` in cues.yaml):
+    `after`, one of these words among the few before it (or the entry opening its sentence); `unless_after`,
+    none of these among them. Words are folded."""
+
+    after: frozenset[str] = frozenset()
+    unless_after: frozenset[str] = frozenset()
+
+
+@cache
+def cue_senses(name: str) -> Mapping[str, Sense]:
+    """The built-in entries of the cue list `name` that have a second sense, by their written form."""
+    raw = (builtin_cues_raw().get("senses") or {}).get(name) or {}
+    return {
+        str(entry): Sense(
+            frozenset(w for word in spec.get("after") or () for w in _WORD.findall(fold_words(str(word)))),
+            frozenset(w for word in spec.get("unless_after") or () for w in _WORD.findall(fold_words(str(word)))),
+        )
+        for entry, spec in raw.items()
+    }
 
 
 _shared_matchers: dict[tuple[Entry, ...], tuple[tuple[Entry, ...], Matcher]] = {}
