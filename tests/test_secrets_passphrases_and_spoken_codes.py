@@ -38,6 +38,7 @@ def credentials(text: str) -> list[tuple[str, str]]:
         # a PIN read out in groups of digits
         ("Moderator PIN for tomorrow's webinar is 5517 0392", "5517 0392"),
         ("le code PIN de la conférence : 730 448 21", "730 448 21"),
+        ("the chair PIN is 6120 4479# (hash at the end)", "6120 4479#"),
     ],
 )
 def test_a_secret_said_without_its_usual_shape_or_word_is_found(text: str, secret: str) -> None:
@@ -65,6 +66,9 @@ def test_a_secret_said_without_its_usual_shape_or_word_is_found(text: str, secre
         "Call the bridge at 884 210 93 and press 1 to join",
         "Appelez le 06 12 34 56 78 pour obtenir le code",
         "le déploiement du code PIN sur les terminaux coûte 250 000 € cette année",
+        "budget for the new PIN pads: 1300 000 over three years",
+        # advice about passphrases, whatever its value's shape
+        "our passphrase guidelines: pick-four-unrelated-words and never reuse them",
     ],
 )
 def test_look_alikes_of_those_secrets_stay_clean(text: str) -> None:
@@ -92,5 +96,7 @@ def test_spaced_digit_groups_and_years() -> None:
     assert looks_like_access_code("884 210 93") and looks_like_password("4471 2290")
     assert not looks_like_access_code("12 34")  # a first group of 2: a phone number's or a time's
     assert not looks_like_access_code("1234 5678")  # a typed sequence
+    assert not looks_like_password("1200 000") and not looks_like_access_code("4410 00")  # an amount's groups
+    assert looks_like_password("84731902")  # digits in one run are still a code
     assert looks_like_year("2027") and looks_like_year("1998")
     assert not looks_like_year("2093") and not looks_like_year("1850")

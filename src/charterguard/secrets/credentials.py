@@ -142,7 +142,7 @@ _ADVERB = (
 _GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,8}?"
 # (a code may be said digit by digit, "code alarme = 1 9 8 4", or in groups, "PIN 884 210 93"; not an amount, "250 000 €")
 _VALUE = (
-    r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?P<spaced>\d(?: \d){3,7}|\d{3,4}(?: \d{2,4}){1,3}(?![ \t]?[€$£%])|[a-z]{4}(?: [a-z]{4}){3})(?![\w\-])"
+    r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?P<spaced>\d(?: \d){3,7}|\d{3,4}(?: \d{2,4}){1,3}#?(?![ \t]?[€$£%])|[a-z]{4}(?: [a-z]{4}){3})(?![\w\-])"
     r"|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
 )
 
@@ -442,6 +442,7 @@ _NOT_A_DISCLOSURE = re.compile(
     r"(?i)(?<![\w\-])(?:(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|"
     r"most\s+(?:common|used|popular)|weakest|popular|fort|forts|strong|bon|bons|good|id[ée]al|ideal|robuste|sûrs?|safe|"
     r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gles?|rules?|length|longueur|requirements?|"
+    r"guidelines?|tips|advice|conseils?|recommandations?|recommendations?|"
     r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
     r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
 )
@@ -764,7 +765,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         family = secret_family(value, "password" if m.group("password") or password_after else m.group("key") or m.group("token") or "secret")
         if word == "pass" and classes(value) < 3 and not _chosen_word_and_number(value):
             continue  # "pass" is also a ticket ("the boarding pass is AF1234"): only a strongly shaped value or a chosen one
-        if word in _WEAK_WORDS and not (value.replace(" ", "").isdigit() and m.group("connector").strip() in (":", "=", "is", "est", "c'est", "c’est")):
+        if word in _WEAK_WORDS and not (value.replace(" ", "").rstrip("#").isdigit() and m.group("connector").strip() in (":", "=", "is", "est", "c'est", "c’est")):
             continue
         # (a passphrase announced as one may be words: "la phrase de passe : les-mouettes-volent-bas")
         if _acceptable(value, family, code_word=_CODE_WORD.search(word) is not None) \

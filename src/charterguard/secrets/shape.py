@@ -95,7 +95,7 @@ def looks_like_access_code(value: str) -> bool:
         return 4 <= sum(c.isdigit() for c in value) <= 12 and not _DATE.match(value) and not is_placeholder(re.sub(r"[\-.]", "", value))
     if _SPACED_DIGITS.match(value) or _SPACED_DIGIT_GROUPS.match(value):
         # "1 9 8 4" said digit by digit, "884 210 93" in groups ("1 2 3 4" is a sequence); 6 to 12 digits in groups
-        digits = value.replace(" ", "")
+        digits = value.replace(" ", "").rstrip("#")
         return not is_placeholder(digits) and (_SPACED_DIGITS.match(value) is not None or 6 <= len(digits) <= 12)
     if _KEYPAD_GROUPS.match(value):
         value = value.replace("-", "")
@@ -104,8 +104,8 @@ def looks_like_access_code(value: str) -> bool:
 
 _SPACED_DIGITS = re.compile(r"^\d(?: \d){3,7}$")
 # A PIN read out in groups, as conference bridges print them ("884 210 93", "4471 2290"): a first group of 3 or 4 digits
-# (a phone number's starts with 2, "06 12 …"; an amount's with 1 to 3 before "000").
-_SPACED_DIGIT_GROUPS = re.compile(r"^\d{3,4}(?: \d{2,4}){1,3}$")
+# (a phone number's starts with 2, "06 12 …"; an amount's with 1 to 3 and has "000" groups), "#" closing it as keypads do.
+_SPACED_DIGIT_GROUPS = re.compile(r"^\d{3,4}(?: (?!0+(?:\s|#|$))\d{2,4}){1,3}#?$")
 # A year a post speaks of (a code such as 2093 lies beyond the years people write about).
 _YEAR = re.compile(r"^(?:19\d\d|20[0-5]\d)$")
 # A passphrase of words, joined by one separator (hyphen, dot, underscore), digits allowed as a word:
@@ -156,6 +156,8 @@ def looks_like_password(value: str) -> bool:
         return False
     if _SPACED_DIGITS.match(value) or _SPACED_DIGIT_GROUPS.match(value):
         return looks_like_access_code(value)
+    if " " in value and value.replace(" ", "").isdigit():
+        return False  # digits in other groups: an amount ("1200 000"), a phone number
     if _SPACED_LETTER_GROUPS.match(value):
         return _random_letters(value.replace(" ", ""))  # an app password ("qvzt mhrk plye ojxa"), not four words
     if value[0] in "([" and value[1:].rstrip(")],.;:").isalpha():
