@@ -918,7 +918,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if classes(value) >= 3 and len(value) >= 8 and any(c.isdigit() for c in value) and _PASSWORD_SYMBOL.search(value) \
                 and looks_like_password(value) and not _PASSWORD_WORD.search(rest_of_line):  # (not a price: "29€/mois")
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "wifi-assigned"))
-    for m in _WIFI_CHANGED.finditer(text) if "wi" in lowered else ():
+    for m in _WIFI_CHANGED.finditer(text) if "wifi" in lowered or "wi-fi" in lowered else ():  # (not "wi": "with", "will")
         span = _value_span(text, m)
         if span is None or _WIFI_NAME_WORDS.search(m.group("words")):
             continue
