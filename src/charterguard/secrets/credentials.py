@@ -59,9 +59,11 @@ from .shape import (
     looks_generated,
     looks_like_access_code,
     looks_like_key,
+    looks_like_passphrase,
     looks_like_password,
     looks_like_recovery_code,
     looks_like_short_key,
+    looks_like_year,
     looks_random,
 )
 from .vocabulary import (
@@ -69,6 +71,7 @@ from .vocabulary import (
     ANNOUNCING_PASSWORD_WORDS,
     ANNOUNCING_SECRET_WORDS,
     ANNOUNCING_TOKEN_WORDS,
+    PASSPHRASE_WORDS,
     PUBLIC_IDENTIFIER_WORDS,
     RARE_ANNOUNCING_CUES,
     RARE_ANNOUNCING_KEY_WORDS,
@@ -115,14 +118,15 @@ _ARROW = r"(?:=>|-{1,2}>|→|⇒|➡️?|➔|👉|>>|🔑|🔐)"
 _CONNECTOR = (
     # ("c", "cé", "sé": c'est as text messages write it)
     # (a dash between spaces too: "password — X", "mdp - X")
-    r"(?:\s*(?:[:=—–]|" + _ARROW + r")|\s+-(?=\s))(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be|c|c[ée]|s[ée])(?![\w\-'’]))?|,?\s+(?:"
+    r"(?:\s*(?:[:=—–]|" + _ARROW + r")|\s+-(?=\s))(?:\s*(?:it['’]s|it\s+is|c['’]est|ce\s+sera|it\s+will\s+be|c|cé|ce(?!\s+[a-zà-ÿ]{2,}(?![\w\-'’]))|s[ée])(?![\w\-'’]))?|,?\s+(?:"
     # Longest first: the first alternative that leads to a value is the one tried.
     r"has\s+been\s+(?:set|changed|reset)\s+to|(?:is|was|got)\s+(?:set|reset|changed|updated)\s+to|set\s+to|reset\s+to|changed\s+to|"
     r"(?:a\s+[ée]t[ée]\s+|est\s+)?(?:r[ée]initialis[ée]e?|remise?)\s+(?:[àa]|en)|(?:est\s+)?pass[ée]e?s?\s+[àa]|"
     r"(?:a\s+)?chang[ée]\s+(?:en|pour)|(?:est\s+)?devenue?|will\s+be|c['’]est|est|sont|reste|sera|devient|vaut|is|are|was|"
     r"remains|became|(?:donc\s+|alors\s+|so\s+|then\s+)?(?:ce\s+sera|c['’]est|it['’]ll\s+be|it\s+will\s+be|it['’]s|it\s+is)"
-    # "c'est" as text messages write it, with no colon: "le code wifi c X", "le mdp cé X"
-    r"|(?:c|c[ée]|s[ée])(?![\w\-'’]))(?:\s*:)?|['’]s"
+    # "c'est" as text messages write it, with no colon: "le code wifi c X", "le mdp cé X" (not the demonstrative "ce" before a
+    # word: "depuis ce matin : X")
+    r"|(?:c|cé|ce(?!\s+[a-zà-ÿ]{2,}(?![\w\-'’]))|s[ée])(?![\w\-'’]))(?:\s*:)?|['’]s"
     # a question, then the answer ("le code du coffre ? 37-22-08", "the password? it's X")
     r"|\s*\?(?:\s*(?:it['’]s|it\s+is|c['’]est|here(?:\s+it\s+is)?|voil[àa])\s*:?)?"
 )
@@ -136,9 +140,9 @@ _ADVERB = (
 # Words between the keyword and the connector ("du wifi invité", "for the staging db"):
 # at most eight, no sentence punctuation.
 _GAP = r"(?:\s+(?!(?:c['’]est|est|is|was|reste|sera)\b)[^\s:=.!?;,()\[\]{}\"«»“”]{1,30}){0,8}?"
-# (a code may be said digit by digit: "code alarme = 1 9 8 4")
+# (a code may be said digit by digit, "code alarme = 1 9 8 4", or in groups, "PIN 884 210 93"; not an amount, "250 000 €")
 _VALUE = (
-    r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?P<spaced>\d(?: \d){3,7}|[a-z]{4}(?: [a-z]{4}){3})(?![\w\-])"
+    r"\s*(?:(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)\s*[\"'»”`’]|(?P<spaced>\d(?: \d){3,7}|\d{3,4}(?: \d{2,4}){1,3}#?(?![ \t]?[€$£%])|[a-z]{4}(?: [a-z]{4}){3})(?![\w\-])"
     r"|(?![a-z][a-z0-9+.\-]{0,20}://)(?P<bare>[^\s\"'«»“”`]{1,200}))"
 )
 
@@ -323,7 +327,9 @@ _DEVICE_HANDS_OVER = re.compile(
     # (the verbs before "is": "is set to 0825" is not "is" and "set")
     r"(?:[ \t]*(?::|=|" + _ARROW + r")|[ \t]+(?:takes|accepts|wants|needs|asks\s+for|requires|prend|accepte|"
     r"demande|veut|exige|says|reads|shows|indique|affiche|(?:is\s+)?set\s+to|(?:est\s+)?r[ée]gl[ée]e?\s+sur|"
-    r"(?:s['’]ouvre|se\s+d[ée]verrouille|se\s+d[ée]sactive|se\s+d[ée]sarme|opens|unlocks|disarms|turns\s+off)\s+(?:avec|sur|with|on|using|en\s+tapant))"
+    r"(?:s['’]ouvre|se\s+d[ée]verrouille|se\s+d[ée]sactive|s['’]active|se\s+d[ée]sarme|s['’]arme|se\s+coupe|s['’]arr[êe]te|se\s+met\s+en\s+(?:route|marche)|"
+    r"opens|unlocks|disarms|arms|(?:turns|switches)\s+(?:off|on)|(?:is|gets)\s+(?:disarmed|armed|(?:turned|switched)\s+(?:off|on)))"
+    r"\s+(?:avec|sur|with|on|using|en\s+tapant|by\s+(?:typing|entering)))"
     r"|,?[ \t]+(?:c['’]est|it['’]s|is|est|=))"
     r"(?:[ \t]+(?:toujours|maintenant|d[ée]sormais|now|still|always))?(?:[ \t]+(?:le|la|the|a|un))?(?:[ \t]+(?:code|combinaison|combination|pin))?"
     + _VALUE
@@ -382,7 +388,6 @@ _UNIT_AFTER = re.compile(
 _CODE_IS = re.compile(
     r"(?i)(?<![\w\-])code(?:\s*,)?\s*(?::|=|c['’]est|est|is|['’]s)\s*(?:(?:le|the)\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
 )
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A wallet's recovery (seed) phrase: 12 to 24 lowercase words of 3 to 8 letters (BIP-39's), after the words naming it.
 _SEED_PHRASE = re.compile(
     r"(?i)(?<![\w\-])(?:(?:recovery|seed|mnemonic|backup|secret)\s+(?:phrase|words)|phrases?\s+(?:de\s+)?(?:r[ée]cup[ée]ration|secr[eè]te|mn[ée]monique)|"
@@ -437,6 +442,7 @@ _NOT_A_DISCLOSURE = re.compile(
     r"(?i)(?<![\w\-])(?:(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|"
     r"most\s+(?:common|used|popular)|weakest|popular|fort|forts|strong|bon|bons|good|id[ée]al|ideal|robuste|sûrs?|safe|"
     r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gles?|rules?|length|longueur|requirements?|"
+    r"guidelines?|tips|advice|conseils?|recommandations?|recommendations?|"
     r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
     r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
 )
@@ -567,6 +573,14 @@ _PGPASS_LINE = re.compile(r"(?m)(?<![\w.\-])[\w.\-*]{1,253}:(?:\d{1,5}|\*):[\w.\
 # The string a wifi QR code holds: WIFI:T:WPA;S:<network>;P:<password>;; (";" escaped as "\;").
 _WIFI_QR = re.compile(r"WIFI:(?:[A-Z]:(?:\\.|[^;\\\n]){0,64};){0,4}?P:(?P<password>(?:\\.|[^;\\\n]){1,63});")
 # "wifi = X", "Wi-Fi → X": what is given for the wifi is its password when it is shaped like one.
+# A wifi said to have changed, then its new value: "guest wifi got changed this morning, it's now tangerine-walrus-42",
+# « le wifi invité a changé, c'est désormais Héron#2291 » (not its name: "renamed, it's now Acme-Guest").
+_WIFI_CHANGED = re.compile(
+    r"(?i)(?<![\w\-])wi-?fi(?![\w\-])(?P<words>[^.!?\n]{0,60}?(?<![\w\-])(?:changed|chang[ée]e?|updated|modifi[ée]e?|renouvel[ée]e?|reset|"
+    r"r[ée]initialis[ée]e?)(?![\w\-])[^.!?\n:]{0,40}?)[,;:]?\s+(?:it['’]s|it\s+is|c['’]est)(?![\w\-])" + _ADVERB + _VALUE
+)
+_WIFI_NAME_WORDS = re.compile(r"(?i)(?<![\w\-])(?:name[sd]?|renamed|nom|renomm[ée]e?|ssid|called|appel[ée]e?|s['’]appelle)(?![\w\-])")
+_PASSPHRASE_WORD = re.compile(r"(?i)^(?:" + PASSPHRASE_WORDS + r")$")
 _WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,8}?\s*(?:[:=]|" + _ARROW + r")" + _VALUE)
 # A symbol people add to a password ("PurpleRain!88"); network names use dashes ("Acme-Guest-5G").
 _PASSWORD_SYMBOL = re.compile(r"[^\w\s\-.]")
@@ -751,10 +765,12 @@ def find_announced(text: str) -> list[SecretCandidate]:
         family = secret_family(value, "password" if m.group("password") or password_after else m.group("key") or m.group("token") or "secret")
         if word == "pass" and classes(value) < 3 and not _chosen_word_and_number(value):
             continue  # "pass" is also a ticket ("the boarding pass is AF1234"): only a strongly shaped value or a chosen one
-        if word in _WEAK_WORDS and not (value.isdigit() and m.group("connector").strip() in (":", "=", "is", "est", "c'est", "c’est")):
+        if word in _WEAK_WORDS and not (value.replace(" ", "").rstrip("#").isdigit() and m.group("connector").strip() in (":", "=", "is", "est", "c'est", "c’est")):
             continue
+        # (a passphrase announced as one may be words: "la phrase de passe : les-mouettes-volent-bas")
         if _acceptable(value, family, code_word=_CODE_WORD.search(word) is not None) \
-                or family == "PASSWORD" and _owned_common_password(text, m.start(), value):
+                or family == "PASSWORD" and _owned_common_password(text, m.start(), value) \
+                or _PASSPHRASE_WORD.match(word) is not None and looks_like_passphrase(value):
             out.append(SecretCandidate(start, end, family, f"{family.lower()}-announced"))
     for m in _NETWORK_KEY.finditer(text):
         span = _value_span(text, m)
@@ -902,6 +918,13 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if classes(value) >= 3 and len(value) >= 8 and any(c.isdigit() for c in value) and _PASSWORD_SYMBOL.search(value) \
                 and looks_like_password(value) and not _PASSWORD_WORD.search(rest_of_line):  # (not a price: "29€/mois")
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "wifi-assigned"))
+    for m in _WIFI_CHANGED.finditer(text) if "wifi" in lowered or "wi-fi" in lowered else ():  # (not "wi": "with", "will")
+        span = _value_span(text, m)
+        if span is None or _WIFI_NAME_WORDS.search(m.group("words")):
+            continue
+        value = text[span[0] : span[1]]
+        if looks_like_passphrase(value) or _strongly_shaped(value) and looks_like_password(value):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "wifi-changed"))
     for m in _AUTH_HEADER.finditer(text) if holds_any(lowered, _HEADER_CUES) else ():
         group = "value" if m.group("value") is not None else "header"
         value = m.group(group)
@@ -993,7 +1016,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         for regex in (_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS):
             for m in regex.finditer(text):
                 code = m.group("code")
-                if not looks_like_access_code(code) or _YEAR.match(code):
+                if not looks_like_access_code(code) or looks_like_year(code):
                     continue
                 if regex is _CODE_IS:
                     sentence = _sentence_around(text, m.start(), m.end())
@@ -1009,7 +1032,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         # (an error or status code of the device, or what a code means, is no code to open it: "code 3001 on the alarm panel
         # means low battery", « code 1202 de la photocopieuse = erreur papier »)
         around = _sentence_around(text, m.start(), m.end())
-        if looks_like_access_code(code) and not _YEAR.match(code) and not is_placeholder(code) and not _UNIT_AFTER.match(text, m.end("code")) \
+        if looks_like_access_code(code) and not looks_like_year(code) and not is_placeholder(code) and not _UNIT_AFTER.match(text, m.end("code")) \
                 and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _EXAMPLE_SAID.search(text, m.start(), m.start("code")) \
                 and not NOT_AN_ACCESS_CODE.search(around) and not _CODE_MEANING.search(around):
             out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "device-code-named"))
@@ -1019,7 +1042,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
             continue
         value = text[span[0] : span[1]]
         # (not an address or a figure: "le routeur : 192.168.0.254", "l'imprimante : 10.2.0.7" are hosts)
-        if "." not in value and looks_like_access_code(value) and not _YEAR.match(value) \
+        if "." not in value and looks_like_access_code(value) and not looks_like_year(value) \
                 and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _EXAMPLE_SAID.search(m.group("words")):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "device-code"))
     for m in _SEED_PHRASE.finditer(text) if holds_any(lowered, _SEED_CUES) else ():
@@ -1251,7 +1274,7 @@ def _listed_codes(text: str, start: int) -> list[tuple[int, int]]:
             else:
                 break
         alnum = sum(c.isalnum() for c in value)
-        if not (4 <= alnum <= 24 and any(c.isdigit() for c in value)) or _YEAR.match(value) or is_placeholder(value.replace(" ", "").replace("-", "")) \
+        if not (4 <= alnum <= 24 and any(c.isdigit() for c in value)) or looks_like_year(value) or is_placeholder(value.replace(" ", "").replace("-", "")) \
                 or _DATE_LIKE.match(value):
             break
         shape = item_shape
@@ -1292,7 +1315,7 @@ _WORD_AND_NUMBER = re.compile(r"^[a-zà-ÿ]{4,20}[\-_.]?\d{3,6}$")
 def _chosen_word_and_number(value: str) -> bool:
     """A password chosen as people choose them, a lower-case word and a number ("lavande8449", "ocean_5521"):
     what a ticket or a booking reference never is (those are upper-case codes)."""
-    return _WORD_AND_NUMBER.match(value) is not None and not _YEAR.match(value[-4:])
+    return _WORD_AND_NUMBER.match(value) is not None and not looks_like_year(value[-4:])
 
 
 def _strongly_shaped(value: str) -> bool:

@@ -50,6 +50,7 @@ from .shape import (
     looks_like_access_code,
     looks_like_key,
     looks_like_password,
+    looks_like_year,
 )
 
 FORMAT = 1
@@ -90,7 +91,6 @@ _CELLS = re.compile(r"\|.*\||[;,].*[;,]|\|.")  # two cell separators, or a pipe 
 _CELL = re.compile(r"[^|;,]+")
 _IN_SPACED_NUMBER = re.compile(r"[ \u00a0.\-]\d")
 _AFTER_SPACED_NUMBER = re.compile(r"\d[ \u00a0]$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DIGITS = re.compile(r"^\d{4,10}[#*]?$|^\d{1,4}(?:-\d{1,4}){1,4}$")
 _TYPED_SYMBOL = re.compile(r"[!#$%&*+=?@^~|;<>§€£]")
 # A number is a candidate only with one of these word beginnings within reach before it: a code
@@ -144,7 +144,7 @@ def is_candidate(value: str, text: str, start: int) -> bool:
         return False
     has_digit = any(c.isdigit() for c in value)
     if not any(c.isalpha() for c in value):
-        shaped = _DIGITS.match(value) is not None and not _YEAR.match(value) and _has_number_cue(text, start)
+        shaped = _DIGITS.match(value) is not None and not looks_like_year(value) and _has_number_cue(text, start)
     elif has_digit or _TYPED_SYMBOL.search(value, 1, len(value) - 1):  # (a symbol inside: "hiring!", "LGBTQ+" are words)
         shaped = True
     else:

@@ -93,14 +93,40 @@ def looks_like_access_code(value: str) -> bool:
     if _DIGIT_GROUPS.match(value):
         # (not a typed sequence: "1234-5678" is the docs' example)
         return 4 <= sum(c.isdigit() for c in value) <= 12 and not _DATE.match(value) and not is_placeholder(re.sub(r"[\-.]", "", value))
-    if _SPACED_DIGITS.match(value):
-        return not is_placeholder(value.replace(" ", ""))  # "1 9 8 4" said digit by digit ("1 2 3 4" is a sequence)
+    if _SPACED_DIGITS.match(value) or _SPACED_DIGIT_GROUPS.match(value):
+        # "1 9 8 4" said digit by digit, "884 210 93" in groups ("1 2 3 4" is a sequence); 6 to 12 digits in groups
+        digits = value.replace(" ", "").rstrip("#")
+        return not is_placeholder(digits) and (_SPACED_DIGITS.match(value) is not None or 6 <= len(digits) <= 12)
     if _KEYPAD_GROUPS.match(value):
         value = value.replace("-", "")
     return 4 <= len(value) <= 12 and _ACCESS_CODE.match(value) is not None and sum(c.isdigit() for c in value) * 2 >= len(value)
 
 
 _SPACED_DIGITS = re.compile(r"^\d(?: \d){3,7}$")
+# A PIN read out in groups, as conference bridges print them ("884 210 93", "4471 2290"): a first group of 3 or 4 digits
+# (a phone number's starts with 2, "06 12 …"; an amount's with 1 to 3 and has "000" groups), "#" closing it as keypads do.
+_SPACED_DIGIT_GROUPS = re.compile(r"^\d{3,4}(?: (?!0+(?:\s|#|$))\d{2,4}){1,3}#?$")
+# A year a post speaks of (a code such as 2093 lies beyond the years people write about).
+_YEAR = re.compile(r"^(?:19\d\d|20[0-5]\d)$")
+# A passphrase of words, joined by one separator (hyphen, dot, underscore), digits allowed as a word:
+# "correct-horse-battery-staple", "tangerine-walrus-42", "les-mouettes-de-Quiberon-volent-bas".
+_PASSPHRASE_PART = r"(?:[^\W\d_]{2,20}|\d{1,6})"
+_PASSPHRASE = re.compile(r"^[^\W\d_]{2,20}(?P<sep>[\-._])" + _PASSPHRASE_PART + r"(?:(?P=sep)" + _PASSPHRASE_PART + r"){1,8}$")
+
+
+def looks_like_year(value: str) -> bool:
+    """A year people write about, 1900 to 2059 ("2027", "1998"); not 2093, which is a code."""
+    return _YEAR.match(value) is not None
+
+
+def looks_like_passphrase(value: str) -> bool:
+    """Three to ten words joined by one hyphen, dot or underscore, two of them words of letters, 12+ characters: the shape
+    of a passphrase, and of a slug or a compound too ("mise-à-jour-du-site"), so only where words announce a passphrase."""
+    m = _PASSPHRASE.match(value)
+    if m is None or len(value) < 12:
+        return False
+    parts = value.split(m.group("sep"))
+    return sum(p.isalpha() for p in parts) >= 2 and len({p.casefold() for p in parts}) == len(parts)
 _SPACED_LETTER_GROUPS = re.compile(r"^[a-z]{4}(?: [a-z]{4}){3}$")
 
 
@@ -128,8 +154,10 @@ def looks_like_password(value: str) -> bool:
     """
     if len(value) < 4 or len(value) > 128 or is_placeholder(value) or _MARKUP.search(value) or _SOCIAL.match(value):
         return False
-    if _SPACED_DIGITS.match(value):
+    if _SPACED_DIGITS.match(value) or _SPACED_DIGIT_GROUPS.match(value):
         return looks_like_access_code(value)
+    if " " in value and value.replace(" ", "").isdigit():
+        return False  # digits in other groups: an amount ("1200 000"), a phone number
     if _SPACED_LETTER_GROUPS.match(value):
         return _random_letters(value.replace(" ", ""))  # an app password ("qvzt mhrk plye ojxa"), not four words
     if value[0] in "([" and value[1:].rstrip(")],.;:").isalpha():

@@ -26,6 +26,8 @@ SHARED_PASSWORD_WORDS = (
     r"mots?[\s\-]+de[\s\-]+passe|mdp|pass\s?phrases?|passcodes?|pwd|pw|s[ée]sames?|phrases?\s+secr[eè]tes?|secret\s+phrases?|digicode|"
     r"psk|pre[\s\-]?shared\s+keys?|contrase[ñn]a|passwort|kennwort|pass"
 )
+# What names a passphrase, whose value may be words joined by hyphens ("correct-horse-battery-staple"), in French and English.
+PASSPHRASE_WORDS = r"pass\s?phrases?|phrases?[ \-]de[ \-]passe|phrases?\s+secr[eè]tes?|secret\s+phrases?"
 # What unlocks an account or a disk when the password is lost: a recovery key, backup codes.
 RECOVERY_WORDS = r"(?:cl[ée]f?s?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
 # What names a token, naming and deciding alike: a bearer, a signature, an authenticator's seed, a webhook's or a
@@ -132,6 +134,6 @@ PUBLIC_IDENTIFIER_WORDS = (
 
 __all__ = [
     "ANNOUNCING_KEY_WORDS", "ANNOUNCING_PASSWORD_WORDS", "ANNOUNCING_SECRET_WORDS", "ANNOUNCING_TOKEN_WORDS", "DECIDING_COMPOUND_HEADS",
-    "DECIDING_CREDENTIAL_WORDS", "NAMING_WORD_FAMILIES", "PUBLIC_IDENTIFIER_WORDS", "RARE_ANNOUNCING_CUES", "RARE_ANNOUNCING_KEY_WORDS", "RARE_ANNOUNCING_PASSWORD_WORDS",
+    "DECIDING_CREDENTIAL_WORDS", "NAMING_WORD_FAMILIES", "PASSPHRASE_WORDS", "PUBLIC_IDENTIFIER_WORDS", "RARE_ANNOUNCING_CUES", "RARE_ANNOUNCING_KEY_WORDS", "RARE_ANNOUNCING_PASSWORD_WORDS",
     "RECOVERY_WORDS", "SHARED_KEY_WORDS", "SHARED_PASSWORD_WORDS", "SHARED_TOKEN_WORDS",
 ]
