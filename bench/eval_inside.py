@@ -206,7 +206,7 @@ rules:
 
 def load() -> list[dict]:
     rows = []
-    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl", "inside_fresh3.jsonl", "inside_fresh4.jsonl", "inside_fresh5.jsonl", "inside_fresh6.jsonl", "inside_fresh7.jsonl", "inside_fresh8.jsonl", "inside_fresh9.jsonl", "inside_fresh10.jsonl", "inside_fresh11.jsonl", "inside_fresh12.jsonl"):
+    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl", "inside_fresh3.jsonl", "inside_fresh4.jsonl", "inside_fresh5.jsonl", "inside_fresh6.jsonl", "inside_fresh7.jsonl", "inside_fresh8.jsonl", "inside_fresh9.jsonl", "inside_fresh10.jsonl", "inside_fresh11.jsonl", "inside_fresh12.jsonl", "inside_fresh13.jsonl"):
         path = DATA / name
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows
@@ -235,10 +235,10 @@ def prf(pairs: list[tuple[int, bool]]) -> tuple[float, float, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "all"], default="all")
     parser.add_argument(
         "--errors",
-        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12"],
+        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13"],
         help="print the misses and false alarms of a split (never report's: nobody tunes on it)",
     )
     parser.add_argument(
@@ -266,7 +266,7 @@ def main() -> int:
         "all confidential": predictor(Checker(charter.only(confidential)), confidential),
     }
     rows = load()
-    splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12"] if args.split == "all" else [args.split]
+    splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13"] if args.split == "all" else [args.split]
     for extra in (args.errors, args.stages):
         if extra and extra != "corpus" and extra not in splits:
             splits.append(extra)
