@@ -182,13 +182,16 @@ def test_the_model_finding_looks_for_its_target_in_the_whole_post_its_own_senten
     names = TargetNames((), ())
     linguistics = Linguistics("The report isn't bad at all. You are a fraud.", "en")
     own = linguistics.spans[0]
-    # The model scores the whole post: a target in another sentence counts...
-    assert target_of_span(linguistics, names, *own) == "person"
-    # ...also when the finding's own sentence was defused (negated, quoted, countered)...
+    # A sentence said of a thing (a noun subject, naming no one) borrows no target...
+    assert target_of_span(linguistics, names, *own) is None
+    # ...but the model scores the whole post: when the finding's own sentence was defused
+    # (negated, quoted, countered), a target in another sentence counts...
     assert target_of_span(linguistics, names, *own, defused=frozenset({0})) == "person"
     # ...but never a target in a defused sentence.
     assert target_of_span(linguistics, names, *own, defused=frozenset({0, 1})) is None
     alone = Linguistics("My boss is not useless.", "en")
     assert target_of_span(alone, names, *alone.spans[0], defused=frozenset({0})) is None
+    subjectless = Linguistics("You never answer my emails. Utterly useless, as always.", "en")
+    assert target_of_span(subjectless, names, *subjectless.spans[1]) == "person"  # no subject: it may borrow
     both = Linguistics("You never listen. Our customers are clowns.", "en")
     assert target_of_span(both, names, *both.spans[1]) == "customers"  # its own sentence first

@@ -119,3 +119,34 @@ def praised_roles(phrases: Sequence[str]) -> list[bool]:
     except ModelNotInstalledError:
         return [False] * len(phrases)
     return [bool(m >= PRAISE_MARGIN) for m in _nearness(vectors, praised) - _nearness(vectors, scorned)]
+
+
+# Is a noun a thing (a machine, a program, the weather, a vehicle, an event) or a person? Read for
+# the noun an epithet is said of ("cette saloperie d'imprimante" / "ce connard de chauffeur").
+# Kinds of our own; the margin keeps role nouns that also name machines ("driver", "serveur") on
+# the people's side, set on our own nouns (tests/test_tone_meaning.py), never on bench rows.
+PERSONS = (
+    "a person", "a man", "a woman", "a worker", "a colleague", "a neighbour", "someone", "a professional",
+    "une personne", "un homme", "une femme", "un employé", "un voisin", "quelqu'un", "un professionnel",
+)
+THINGS = (
+    "a machine", "a device", "a program", "the weather", "a vehicle", "an object", "a tool", "a thing",
+    "a meeting", "a day", "une machine", "un appareil", "un logiciel", "la météo", "un véhicule", "un objet",
+    "un outil", "une chose", "une réunion", "une journée",
+)
+THING_MARGIN = 0.13
+
+
+def things(nouns: Sequence[str]) -> list[bool]:
+    """For each noun, is it nearer the kinds of things than people by `THING_MARGIN`? False for
+    all when the encoder is not installed (a person is the safe reading)."""
+    if not nouns:
+        return []
+    if not encoder_available():
+        return [False] * len(nouns)
+    try:
+        vectors = embed(nouns)
+        kinds, persons = (embed_examples(list(p)) for p in (THINGS, PERSONS))
+    except ModelNotInstalledError:
+        return [False] * len(nouns)
+    return [bool(m >= THING_MARGIN) for m in _nearness(vectors, kinds) - _nearness(vectors, persons)]

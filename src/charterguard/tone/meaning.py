@@ -47,7 +47,8 @@ second reads the parse:
   from the parse, the kind of the noun phrase by meaning (`tone.dehumanising`, the sentence
   encoder against prototypes of degrading kinds, people and praise), on the sentences gated
   by a people word and a copula or comparison (`CueLexicon.predication`);
-- swearing that no target is linked to ("putain, quelle journée") becomes `profanity`.
+- swearing that no target is linked to ("putain, quelle journée", masked "f*ck" too), and a
+  noun of contempt said of a thing ("cette saloperie d'imprimante"), becomes `profanity`.
 
 The span of a finding is the hostile word or phrase itself, never the clause.
 """
@@ -76,9 +77,9 @@ from ..text.alternation import Alternation
 from ..text.given_names import FIRST_NAMES
 from ..text.sections import read_sections
 from ..vocabulary import LANGUAGES
-from .dehumanising import degrading, praised_roles
+from .dehumanising import degrading, praised_roles, things
 from .hostility_model import clauses, names_group, names_someone
-from .lexicon import data_text
+from .lexicon import data_text, masked_variants
 
 if TYPE_CHECKING:
     from ..linguistics import Linguistics
@@ -117,6 +118,11 @@ EPITHET_MAX_WORDS = 5  # longest closing epithet read with the sentence before i
 # (MODEL_CARD.md, "Targeted reading").
 ROLE_THRESHOLD = 0.6
 _WORKPLACE_ROLES = frozenset({"colleagues", "employer", "customers", "competitors"})
+# An elliptical denial: at most this many words, opened by one of these negators, echoing a claim's
+# word of at least this many letters ("Not useless.").
+_ECHO_WORDS = 5
+_ECHO_NEGATORS = {"fr": frozenset({"pas", "jamais", "nullement"}), "en": frozenset({"not", "never"})}
+_ECHO_MIN_LENGTH = 4
 REFUTATION_REACH = 3  # sentences after a question or attributed claim where its dismissal is looked for
 # Scores: defaults (not measurements; the suites in bench/ measure the decisions).
 SCORES = {"hostile": 0.85, "hate": 0.9, "threat": 0.85, "profanity": 0.5}
@@ -285,6 +291,10 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
             continue
         keyed = [quick_words(line)[0] for line in lines]
         words[name] = frozenset(k for k in keyed if " " not in k)
+        if name == "expletive":
+            # Masked swearing ("f*ck", "sh*t") is swearing too, as the lexicon reads it: aimed at
+            # no one, a hint like its plain spelling.
+            words[name] |= frozenset(v for k in words[name] for v in masked_variants(k))
         phrases[name] = _by_opening_word([tuple(k.split(" ")) for k in keyed if " " in k])
         if name in ("modal", "counter", "naming", "condemnation", "omission", "speech", "game", "team"):
             continue  # they never make a sentence worth parsing by themselves
@@ -1099,7 +1109,37 @@ class MeaningReader:
             inside = any(a <= t.index < b and t.kind != "self" for t in sentence.targets(self.names))  # "fuck you"
             if expletive and not inside and self.aimed(sentence, a, b, strict=True) is None:
                 return replace(finding, category="profanity", score=SCORES["profanity"], evidence="meaning:expletive")
+            if b - a == 1 and self._epithet_of_thing(sentence, a):
+                return replace(finding, category="profanity", score=SCORES["profanity"], evidence="meaning:expletive")
         return finding
+
+    def _epithet_of_thing(self, sentence: Sentence, a: int) -> bool:
+        """Is the noun at `a` an epithet of a thing: the head of "N de X" / "N of a X" whose X is no
+        one ("cette saloperie d'imprimante", "ce salaud d'ordinateur", "this bastard of a printer")?
+        The construction says the contempt of X (as "ce crétin de responsable" does of a person),
+        so said of a machine, a program or the weather (`dehumanising.things`) it is swearing, not
+        an insult; a noun for people, or one the encoder cannot tell from people, keeps it."""
+        words = sentence.words
+        if words[a].pos != "NOUN":
+            return False
+        of = _EPITHET_LINKS.get(self.language, frozenset())
+        described = [k for k, w in enumerate(words) if w.head == a and k > a and w.pos == "NOUN" and w.dep in ("nmod", "pobj")
+                     and any(words[j].form in of for j in range(a + 1, k))]
+        if self.language == "en":  # "bastard of a printer": the noun hangs on "of"
+            described += [k for k, w in enumerate(words) if w.dep == "pobj" and w.pos == "NOUN" and words[w.head].form in of
+                          and words[w.head].head == a and k > a]
+        if len(described) != 1 or described[0] - a > _EPITHET_GAP:
+            return False
+        thing = described[0]
+        if any(t.index == thing or _within(sentence, t.index, thing) for t in sentence.targets(self.names)):
+            return False
+        return not names_someone(words[thing].form, self.language) and things([words[thing].form])[0]
+
+
+# Words joining an epithet to what it is said of ("saloperie d'imprimante", "bastard of a printer"),
+# and how far the described noun may stand from the epithet ("of a stupid old printer").
+_EPITHET_LINKS = {"fr": frozenset({"de", "d'"}), "en": frozenset({"of"})}
+_EPITHET_GAP = 4
 
 
 _LINKS = frozenset({"amod", "nmod", "appos", "acl", "det", "obl", "obl:mod", "nmod:poss", "poss", "prep", "pobj", "case", "flat:name"})
@@ -1663,7 +1703,20 @@ def _refuting(linguistics: "Linguistics", k: int, cues: CueLexicon) -> int | Non
         lists = ("rebuttal", "dismissal") if j == k + 1 else ("dismissal",)
         if any(_opens_with(following, pattern) for name in lists for pattern in cues.regexes.get(name, ())):
             return j
+        if j == k + 1 and echo_denial(following, own, linguistics.language):
+            return j
     return None
+
+
+def echo_denial(following: str, claim: str, language: str) -> bool:
+    """Is `following` (a sentence's cheap words) an elliptical denial echoing a word of `claim`
+    ("Not useless.", "Pas nuls du tout !", "Lazy? Never lazy."): a negator opening a short
+    sentence, then a content word the claim holds (singular or plural)?"""
+    words = [w for w in following.split(" ") if w and any(c.isalnum() for c in w)]
+    if not 2 <= len(words) <= _ECHO_WORDS or words[0] not in _ECHO_NEGATORS.get(language, frozenset()):
+        return False
+    said = {_singular(w) for w in claim.split(" ") if len(w) >= _ECHO_MIN_LENGTH}
+    return _singular(words[1]) in said
 
 
 def _rejected_proposals(linguistics: "Linguistics", cues: CueLexicon) -> list["ToneFinding"]:
@@ -1722,13 +1775,22 @@ def target_of_span(
     """Who a post-wide finding (the model's `offensive`, pointed at [start, end)) is about: the
     role of the first target (not the writer) in the sentences of [start, end), else in the
     post's other sentences (the model scores the whole post: "he isn't ill. he is a dangerous
-    idiot"). Sentences `defused` (their hostile words negated, quoted or countered) are skipped;
+    idiot"), unless its own sentence names no one and has a noun subject (said of that thing).
+    Sentences `defused` (their hostile words negated, quoted or countered) are skipped;
     None when the finding's own sentences are defused (the model cannot tell). Parses the
     sentences it reads, only for posts the model flagged."""
     own = [k for k, (s, e) in enumerate(linguistics.spans) if s < end and start < e]
     if defused & set(own):
         own = []
-    others = [k for k in range(len(linguistics.spans)) if k not in own and k not in defused]
+    # The model scores the whole post, so another sentence may say whom it is about ("he isn't
+    # mentally ill. he is a dangerous idiot"); not when the finding's sentence names no one and
+    # has a noun subject: it is said of that thing ("A candidate was asked ... That question is
+    # disgusting."), as in the learned reading (`_said_of_a_thing`).
+    said_of_a_thing = any(
+        _said_of_a_thing(sentence) and all(t.kind == "self" for t in sentence.targets(names))
+        for sentence in linguistics.parsed(own)
+    )
+    others = [] if said_of_a_thing else [k for k in range(len(linguistics.spans)) if k not in own and k not in defused]
     for sentence in linguistics.parsed(own) + linguistics.parsed(others):
         for t in sentence.targets(names):
             if t.kind != "self" and not (t.kind == "person" and sentence.words[t.index].dep.startswith("expl")):
