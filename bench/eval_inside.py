@@ -187,6 +187,13 @@ from charterguard.engine import Checker
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 DATA = ROOT / "bench" / "data"
+# The later sets, one file each (inside_fresh.jsonl, inside_fresh2.jsonl, ...) in the order they were
+# written: a new set is a new file, nothing to edit here.
+FRESH_SPLITS = sorted(
+    (path.stem.removeprefix("inside_") for path in DATA.glob("inside_fresh*.jsonl")),
+    key=lambda split: int(split.removeprefix("fresh") or 1),
+)
+SPLITS = ["dev", "report", *FRESH_SPLITS]  # dev and report: inside_fr.jsonl and inside_en.jsonl
 CORPORATE = ["corporate_posts_fr.txt", "corporate_negative_fine_fr.txt", "corporate_posts_en.txt", "corporate_negative_fine_en.txt"]
 BEFORE = """
 name: before
@@ -206,7 +213,7 @@ rules:
 
 def load() -> list[dict]:
     rows = []
-    for name in ("inside_fr.jsonl", "inside_en.jsonl", "inside_fresh.jsonl", "inside_fresh2.jsonl", "inside_fresh3.jsonl", "inside_fresh4.jsonl", "inside_fresh5.jsonl", "inside_fresh6.jsonl", "inside_fresh7.jsonl", "inside_fresh8.jsonl", "inside_fresh9.jsonl", "inside_fresh10.jsonl", "inside_fresh11.jsonl", "inside_fresh12.jsonl", "inside_fresh13.jsonl"):
+    for name in ("inside_fr.jsonl", "inside_en.jsonl", *(f"inside_{split}.jsonl" for split in FRESH_SPLITS)):
         path = DATA / name
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows
@@ -235,15 +242,15 @@ def prf(pairs: list[tuple[int, bool]]) -> tuple[float, float, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "all"], default="all")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument(
         "--errors",
-        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13"],
+        choices=[split for split in SPLITS if split != "report"],
         help="print the misses and false alarms of a split (never report's: nobody tunes on it)",
     )
     parser.add_argument(
         "--stages",
-        choices=["dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "corpus"],
+        choices=[*(split for split in SPLITS if split != "report"), "corpus"],
         help="for each mistake of a split (or of --corpus: counts only), the stage that decided it: the rules, the learned reading's gate, "
         "its head, or a rule's framing that cancelled what the head read (never report's)",
     )
@@ -266,7 +273,7 @@ def main() -> int:
         "all confidential": predictor(Checker(charter.only(confidential)), confidential),
     }
     rows = load()
-    splits = ["dev", "report", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13"] if args.split == "all" else [args.split]
+    splits = list(SPLITS) if args.split == "all" else [args.split]
     for extra in (args.errors, args.stages):
         if extra and extra != "corpus" and extra not in splits:
             splits.append(extra)

@@ -1,6 +1,6 @@
 """Precision / recall per family: the secret rules of the default charter vs detect-secrets.
 
-    .venv/bin/python bench/eval_secrets.py [--per-split] [--rules-only] [--split report|dev|fresh|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|holdout14|holdout15|holdout16|holdout17|all] [--no-baseline] [--ordinary] [--show-errors]
+    .venv/bin/python bench/eval_secrets.py [--per-split] [--rules-only] [--split report|dev|fresh|holdout|holdout2|...|holdoutN|all] [--no-baseline] [--ordinary] [--show-errors]
 
 Data: bench/data/secrets_posts.jsonl, synthetic posts written for this evaluation
 (French and English; secrets in prose, config, URLs, pasted keys; about as many
@@ -285,9 +285,14 @@ DATA = ROOT / "bench" / "data" / "secrets_posts.jsonl"
 INTERNAL_DOMAINS = ["acme.intra", "corp.acme-group.fr"]
 CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING")
 INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
-# Written before the detector was read and run once: measured, never a target the tests assert
+# The splits in the order they were written (dev, report, fresh, holdout, holdout2, ...): a new set is new rows
+# with a new split name, nothing to edit here.
+SPLITS = tuple(
+    dict.fromkeys(json.loads(line)["split"] for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip())
+)
+# Written before the detector was read and run once (holdout4 onwards): measured, never a target the tests assert
 # (a split the tests assert is a split the code gets tuned on).
-BLIND_SPLITS = ("holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17")
+BLIND_SPLITS = tuple(split for split in SPLITS if split.startswith("holdout") and int(split.removeprefix("holdout") or 1) >= 4)
 
 Span = tuple[int, int, str]  # start, end, family
 
@@ -488,7 +493,7 @@ def print_post_level(name: str, c: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("report", "dev", "fresh", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "all"), default="report")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="report")
     parser.add_argument("--no-baseline", action="store_true", help="skip detect-secrets")
     parser.add_argument("--show-errors", action="store_true", help="print missed and false findings (dev work)")
     parser.add_argument("--ordinary", action="store_true", help="also count false alarms on ordinary posts (corporate, tweets, reviews)")
