@@ -109,16 +109,7 @@ PRAISE_MARGIN = 0.03  # set on our own role phrases (praise, scorn, "so-called",
 def praised_roles(phrases: Sequence[str]) -> list[bool]:
     """For each role phrase ("a <adjective> engineer"), is it nearer the praised roles than the
     scorned ones by `PRAISE_MARGIN`? False for all when the encoder is not installed."""
-    if not phrases:
-        return []
-    if not encoder_available():
-        return [False] * len(phrases)
-    try:
-        vectors = embed(phrases)
-        praised, scorned = (embed_examples(list(p)) for p in (PRAISED_ROLES, SCORNED_ROLES))
-    except ModelNotInstalledError:
-        return [False] * len(phrases)
-    return [bool(m >= PRAISE_MARGIN) for m in _nearness(vectors, praised) - _nearness(vectors, scorned)]
+    return _nearer(phrases, PRAISED_ROLES, SCORNED_ROLES, PRAISE_MARGIN)
 
 
 # Is a noun a thing (a machine, a program, the weather, a vehicle, an event) or a person? Read for
@@ -140,13 +131,19 @@ THING_MARGIN = 0.13
 def things(nouns: Sequence[str]) -> list[bool]:
     """For each noun, is it nearer the kinds of things than people by `THING_MARGIN`? False for
     all when the encoder is not installed (a person is the safe reading)."""
-    if not nouns:
+    return _nearer(nouns, THINGS, PERSONS, THING_MARGIN)
+
+
+def _nearer(texts: Sequence[str], these: Sequence[str], those: Sequence[str], margin: float) -> list[bool]:
+    """For each text, is it nearer the examples `these` than `those` by `margin`? False for all
+    when the encoder is not installed."""
+    if not texts:
         return []
     if not encoder_available():
-        return [False] * len(nouns)
+        return [False] * len(texts)
     try:
-        vectors = embed(nouns)
-        kinds, persons = (embed_examples(list(p)) for p in (THINGS, PERSONS))
+        vectors = embed(texts)
+        near, far = (embed_examples(list(examples)) for examples in (these, those))
     except ModelNotInstalledError:
-        return [False] * len(nouns)
-    return [bool(m >= THING_MARGIN) for m in _nearness(vectors, kinds) - _nearness(vectors, persons)]
+        return [False] * len(texts)
+    return [bool(m >= margin) for m in _nearness(vectors, near) - _nearness(vectors, far)]
