@@ -1005,7 +1005,8 @@ def _personal_ignorance(text: str, start: int, end: int) -> bool:
 
 # Whose a body is when it is not ours: "their board", "son conseil d'administration".
 _OTHERS_POSSESSIVES = frozenset(["their", "its", "his", "her", "leur", "leurs", "son", "sa", "ses"])
-_OF = frozenset(["of", "at", "from", "de", "du", "d", "chez"])
+# What joins a body to the company it belongs to: "the board of Globex", "le comité de direction de Vantor".
+_BODY_OF = frozenset(["of", "at", "from", "de", "du", "d", "chez"])
 
 
 def _body_of_ours(text: str, tokens: list[Token], m: Match) -> bool:
@@ -1018,7 +1019,7 @@ def _body_of_ours(text: str, tokens: list[Token], m: Match) -> bool:
     ):
         return False
     k = m.last + 1
-    return not (k + 1 < len(tokens) and tokens[k].text in _OF and tokens[k + 1].raw[:1].isupper() and text[tokens[m.last].end : tokens[k].start].strip() == "")
+    return not (k + 1 < len(tokens) and tokens[k].text in _BODY_OF and tokens[k + 1].raw[:1].isupper() and text[tokens[m.last].end : tokens[k].start].strip() == "")
 
 
 def _third_party_after(text: str, tokens: list[Token], last: int) -> bool:
