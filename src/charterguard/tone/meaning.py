@@ -1107,9 +1107,10 @@ class MeaningReader:
                 return None  # exclaimed about no one: "quelle honte, notre stand était le plus petit"
             expletive = [r for r in matches(sentence, self.cues, "expletive") if r[0] <= a < r[1] or a <= r[0] < b]
             inside = any(a <= t.index < b and t.kind != "self" for t in sentence.targets(self.names))  # "fuck you"
-            if expletive and not inside and self.aimed(sentence, a, b, strict=True) is None:
-                return replace(finding, category="profanity", score=SCORES["profanity"], evidence="meaning:expletive")
-            if b - a == 1 and self._epithet_of_thing(sentence, a):
+            # Swearing aimed at no one, or a noun of contempt said of a thing ("cette saloperie d'imprimante").
+            if (expletive and not inside and self.aimed(sentence, a, b, strict=True) is None) or (
+                b - a == 1 and self._epithet_of_thing(sentence, a)
+            ):
                 return replace(finding, category="profanity", score=SCORES["profanity"], evidence="meaning:expletive")
         return finding
 
