@@ -252,7 +252,6 @@ _ACCESS_HALF = re.compile(
     r"(?i)(?<![\w\-])(?P<name>(?:auth|access)[ _\-]?(?:key[ _\-]?)?id|(?P<needs_secret>key[ _\-]?id|access))(?![a-z])[\"']?[ \t]*[:=]?[ \t]*[\"']?"
     r"(?P<value>[A-Za-z0-9+/_\-]{8,64})(?![\w+/=\-])"
 )
-_PAIRED_ID_CUE = re.compile(r"(?:AC|SK)[0-9a-f]{32}|A[KS]IA[A-Z2-7]{16}")  # (what `_SECRET_BESIDE_ID` needs: most posts have none)
 _ACCESS_HALF_CUES = ("access", "auth", "keyid", "key id", "key_id", "key-id")
 _SECRET_HALF_REACH = 200  # how far after an id its secret half may be given (the next line of a chat, of a config)
 # The secret half, named, with its value: "/ secret Y", ", secret key: Y", "\napplicationKey Y", "; password=Y".
@@ -1399,6 +1398,8 @@ _PAIRED_IDENTIFIERS: tuple[tuple[str, str], ...] = (
     (r"SK[0-9a-f]{32}", "API_KEY"),  # Twilio's API key SID: its secret
     (r"(?:AKIA|ASIA)[A-Z2-7]{16}", "API_KEY"),  # AWS's access key id: its secret access key
 )
+# (any of the identifiers: what `_SECRET_BESIDE_ID` needs, searched first since most posts have none)
+_PAIRED_ID_CUE = re.compile("|".join(shape for shape, _ in _PAIRED_IDENTIFIERS))
 ACCOUNT_IDENTIFIER = re.compile(r"AC[0-9a-f]{32}")  # an account's name, not a credential (`scan` drops it)
 _SECRET_BESIDE_ID = re.compile(
     r"(?<![\w\-])(?P<id>" + "|".join(f"(?P<i{n}>{shape})" for n, (shape, _) in enumerate(_PAIRED_IDENTIFIERS)) + r")(?![\w\-])"

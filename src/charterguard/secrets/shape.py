@@ -127,6 +127,8 @@ def looks_like_passphrase(value: str) -> bool:
         return False
     parts = value.split(m.group("sep"))
     return sum(p.isalpha() for p in parts) >= 2 and len({p.casefold() for p in parts}) == len(parts)
+
+
 _SPACED_LETTER_GROUPS = re.compile(r"^[a-z]{4}(?: [a-z]{4}){3}$")
 
 
