@@ -1316,7 +1316,10 @@ def _in_sense(text: str, tokens: list[Token], m: Match, sense: Sense | None) -> 
     if sense is None or m.first < 0:
         return True
     before = {t.text for t in tokens[max(0, m.first - _SENSE_WINDOW) : m.first]}
-    if sense.unless_after & before:
+    after = {t.text for t in tokens[m.last + 1 : m.last + 1 + _SENSE_WINDOW]}
+    if sense.unless_after & before or sense.unless_before & after:
+        return False
+    if sense.before and not sense.before & after:
         return False
     if not sense.after:
         return True
