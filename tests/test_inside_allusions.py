@@ -160,3 +160,34 @@ def test_the_words_after_an_entry_can_say_its_sense() -> None:
     senses = cue_senses("secrecy")
     assert "guide" in senses["insider"].unless_before and "proud" in senses["quietly"].unless_before
     assert "voix" in senses["en off"].unless_after and senses["de l interieur"].before == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Analysts are betting that the whole sector will cut guidance after the winter. Rough week to be in investor relations."),
+        ("fr", "Les analystes parient que tout le secteur revoie ses prévisions à la baisse cette année."),
+    ],
+)
+def test_a_whole_sector_said_to_lie_ahead_is_no_company_s_fact(inside_default: Checker, lang: str, text: str) -> None:
+    assert verdict(inside_default, text, lang) == "pass"
+
+
+def test_the_same_forecast_said_of_our_company_is_still_one(inside_default: Checker) -> None:
+    assert verdict(inside_default, "We will cut our guidance after the winter, the market has no idea yet.", "en") != "pass"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Sat next to Thomas at the printer: Q3 revenue lands 20% under guidance and the market has no idea."),
+        ("fr", "Déjeuner avec Sophie de la compta : le dépôt de Hull ferme en mars, le personnel sera prévenu après Noël."),
+    ],
+)
+def test_a_colleague_named_before_the_fact_makes_no_rumour_of_it(inside_default: Checker, lang: str, text: str) -> None:
+    assert verdict(inside_default, text, lang) != "pass"
+
+
+def test_another_company_named_before_the_fact_still_does(inside_default: Checker) -> None:
+    text = "Sat next to Thomas at the printer: Globex's Q3 revenue lands 20% under guidance and the market has no idea."
+    assert verdict(inside_default, text, "en") == "pass"

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
+from ..text.given_names import FIRST_NAMES
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 from .evidence import Evidence, calendar_spans, evidence_of
@@ -507,7 +508,7 @@ class InsideAnalyzer:
         people or partners around a fact of ours ("whoever keeps asking about the Ridley trucks, they're
         ours after the 1st", "l'appli plante sur la moitié des Android")."""
         topic = self._term_matcher.find(tokens, "", sentence.lo, sentence.hi)
-        return bool(topic) and self._names_someone_else(text, tokens, sentence, min(m.first for m in topic))
+        return bool(topic) and self._names_someone_else(text, tokens, sentence, min(m.first for m in topic), people_aside=True)
 
     def _compound_words(self, tokens: list[Token], language: str) -> frozenset[int]:
         """The indices of the words of the post's `compound` names ("box office", "bureau de vote")."""
@@ -958,13 +959,16 @@ class InsideAnalyzer:
         return self._names_someone_else(text, tokens, sentence, match.first, companions)
 
     def _names_someone_else(
-        self, text: str, tokens: list[Token], sentence: Sentence, upto: int, companions: Sequence[int] = ()
+        self, text: str, tokens: list[Token], sentence: Sentence, upto: int, companions: Sequence[int] = (), people_aside: bool = False
     ) -> bool:
         """A capitalised word in the sentence before token `upto` (the topic word, or the sentence's
         end): not the sentence's first word, not an acronym, not a month, not our own name, not a
         place naming a site or the topic's companion word ("the Leeds warehouse is being shut down", "the
         Leeds contact centre"), not a name that modifies the topic word after a determiner ("the Port of
-        Antwerp award letter", "the Sunderland closure")."""
+        Antwerp award letter", "the Sunderland closure"). With `people_aside`, not a common given name
+        standing alone either: a colleague who tells or is told ("Marc from finance says...", "j'ai dit à
+        Julie que...") is a person, not another company whose fact it would be (a name followed by another
+        capitalised word, "Louis Vuitton", may be a firm's)."""
         naming = _name_before(tokens, sentence, upto)
         for i in range(sentence.lo + 1, min(upto, sentence.hi)):
             raw = tokens[i].raw
@@ -984,6 +988,8 @@ class InsideAnalyzer:
                 continue  # a place naming a site or the topic itself ("the Bristol site is being merged", "the Leicester closure")
             # After an emoji, a colon or a quote a capital starts a phrase ("🎄 Bon, ..."): no name.
             starts_phrase = bool(text[tokens[i - 1].end : tokens[i].start].strip(_IN_SENTENCE_GAP))
+            if people_aside and tokens[i].text in FIRST_NAMES and not (i + 1 < sentence.hi and tokens[i + 1].raw[:1].isupper()):
+                continue
             if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR | _LANGUAGE_NAMES and not starts_phrase:
                 return True
         return False
