@@ -191,3 +191,29 @@ def test_a_colleague_named_before_the_fact_makes_no_rumour_of_it(inside_default:
 def test_another_company_named_before_the_fact_still_does(inside_default: Checker) -> None:
     text = "Sat next to Thomas at the printer: Globex's Q3 revenue lands 20% under guidance and the market has no idea."
     assert verdict(inside_default, text, "en") == "pass"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Pot de départ prévu pour notre DG le 12, officiellement rien n'est annoncé."),
+        ("en", "Booked the room for our CEO's leaving party on the 20th. Nothing's been announced yet, so not a word."),
+    ],
+)
+def test_an_executive_s_farewell_kept_before_the_departure_is_announced_is_the_departure(inside_default: Checker, lang: str, text: str) -> None:
+    assert verdict(inside_default, text, lang) == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The party is the secret: a surprise.
+        ("fr", "Pot de départ de notre DG vendredi, c'est une surprise, chut !"),
+        ("en", "Our CFO's leaving party is on Friday, it's a surprise so keep it quiet!"),
+        ("en", "Shh, surprise leaving party for our COO on Friday!"),
+        # A colleague's farewell: no executive, no topic.
+        ("fr", "Pot de départ de Martine vendredi, personne ne le sait, chut !"),
+    ],
+)
+def test_a_surprise_farewell_stays_a_party(inside_default: Checker, lang: str, text: str) -> None:
+    assert verdict(inside_default, text, lang) == "pass"

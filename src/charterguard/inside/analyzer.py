@@ -189,6 +189,8 @@ _FIRMS = frozenset([
     "concurrente", "acteur", "groupe", "enseigne", "banque", "marque", "editeur", "labo", "pme", "eti",
 ])
 # What may follow a denial and keep it a phrase of its own: "Pas nous hein 😄", "not us lol".
+# A party kept as a surprise is the party's secret, even when it celebrates a fact ("pot de départ surprise").
+_SURPRISE = frozenset(["surprise", "surprises", "surprised"])
 _INTERJECTIONS = frozenset(["hein", "lol", "mdr", "haha", "ok", "promis", "obviously", "evidemment", "bien", "sur", "hahaha", "btw"])
 # The topics whose sentence-first name is read as a company acting; persons and sites lead the sentences
 # about departures and closures ("Marie quitte", "Leeds closes").
@@ -450,7 +452,7 @@ class InsideAnalyzer:
             if trace is not None:
                 trace.append(("framed out", False, 0.0))
             return []  # no company and no topic: "I'm moving on Sunday", a film's next season
-        routine = self._cue_matchers[("routine", language)].find(tokens, text)
+        routine = self._routine_events(tokens, sentences, self._cue_matchers[("routine", language)].find(tokens, text))
         general = self._post_cues("general", text, tokens, language, evidence) if undisclosed else []
         # A routine or a calendar date cancels nothing in a post that says it is secret.
         secret = bool(self._post_cues("secrecy", text, tokens, language, evidence))
@@ -500,6 +502,36 @@ class InsideAnalyzer:
             start, end = self._leak_sentence(text, tokens, inside, model, probability)
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out
+
+    def _routine_events(self, tokens: list[Token], sentences: Sequence[Sentence], routine: list[Match]) -> list[Match]:
+        """The `routine` matches that are ordinary events: not a party that is the fact's own (`_celebrates_a_fact`),
+        unless its sentence says the party is the point: another routine word ("c'est une surprise"), or a surprise
+        ("pot de départ surprise pour notre directrice")."""
+        own = [r for r in routine if self._celebrates_a_fact(tokens, sentences, r)]
+        if not own:
+            return routine
+        others = [r for r in routine if r not in own]
+
+        def the_point(s: Sentence) -> bool:
+            return any(s.lo <= o.first < s.hi for o in others) or any(tokens[k].text in _SURPRISE for k in range(s.lo, s.hi))
+
+        kept = [r for r in own if any(s.lo <= r.first < s.hi and the_point(s) for s in sentences)]
+        return [*others, *kept]
+
+    def _celebrates_a_fact(self, tokens: list[Token], sentences: Sequence[Sentence], routine: Match) -> bool:
+        """Whether the routine event at `routine` holds a companion word of a topic term of its sentence: the
+        party is the fact's own ("le pot de départ de notre PDG", "the CEO's leaving party"), so a secret said
+        beside it is the fact's, not the party's."""
+        if routine.first < 0:
+            return False
+        sentence = next((s for s in sentences if s.lo <= routine.first < s.hi), None)
+        if sentence is None:
+            return False
+        for term in self._term_matcher.find(tokens, "", sentence.lo, sentence.hi):
+            needed = self._requirement_matchers.get(id(term.entry))
+            if needed is not None and needed.find(tokens, "", routine.first, routine.last + 1):
+                return True
+        return False
 
     def _names_someone_before_topic(self, text: str, tokens: list[Token], sentence: Sentence) -> bool:
         """Another name before the sentence's first topic word, where its subject would be, as the rules
@@ -687,7 +719,7 @@ class InsideAnalyzer:
                     secrecy = []  # "Apparently Globex is merging with Initech, announcement on the 12th"
         if (
             secrecy
-            and _routine_secret(text, cues("routine"), secrecy, clause, sentence)
+            and _routine_secret(text, self._routine_events(tokens, [sentence], cues("routine")), secrecy, clause, sentence)
             and not self._disclosed_apart(text, match, clause, cues)
             and not _secret_of_the_fact(text, tokens, cues("routine"), secrecy, verbs[1:], sentence)
         ):
