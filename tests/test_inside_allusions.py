@@ -43,6 +43,7 @@ def verdict(checker: Checker, text: str, lang: str) -> str:
         "We won it. Can't say it.",
         "Can't tell them why.",
         "Pas le droit de le dire.",
+        "On n'a pas encore le droit d'en parler.",
         "Je ne peux vraiment pas t'en dire plus.",
         "Je ne peux pas vous dire pourquoi.",
     ],

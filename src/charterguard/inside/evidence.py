@@ -129,7 +129,7 @@ _RESTRICTED = [
     r"\b(?:isn't|is\s+not|aren't|are\s+not|(?:it|this|that)['’]s\s+not|(?:it|this|that)\s+is\s+not)\s+(?:yet\s+)?public\b",
     r"\bn['’]\s*est\s+pas\s+(?:encore\s+)?publi(?:c|que)\b",
     r"\b(?:not|n't)\s+(?:allowed|permitted|authorised|authorized)\s+to\s+(?:mention|discuss|share|talk|say|tell|post|announce)\b",
-    rf"\bpas\s+le\s+droit\s+d(?:e\s+|{_APOS}\s*)(?:mentionner|en\s+parler|parler|dire|partager|annoncer|l{_APOS}\s*annoncer|le\s+dire|l{_APOS}\s*[ée]crire)\b",
+    rf"\bpas\s+(?:encore\s+|toujours\s+)?le\s+droit\s+d(?:e\s+|{_APOS}\s*)(?:mentionner|en\s+parler|parler|dire|partager|annoncer|l{_APOS}\s*annoncer|le\s+dire|l{_APOS}\s*[ée]crire)\b",
     r"\b(?:told|asked|instructed)\s+(?:us\s+|them\s+)?(?:to\s+say\s+nothing|to\s+keep\s+(?:it\s+)?quiet|not\s+to\s+(?:say|tell|mention))\b",
     r"\b(?:demand[ée]|interdit)\s+de\s+ne\s+rien\s+dire\b",
     r"\bkeep (?:it|this|that) (?:off|out of)\s+(?:slack|teams|linkedin|twitter|social|the press|email)",
