@@ -165,6 +165,12 @@ renewed, severance packages for a number of people. fresh11 precision / recall F
 on) leak recall FR 206 -> 211 / 365, EN 189 -> 197 / 348, pass rows flagged 48 -> 28 / 876 (the last step, a draft
 release held as non-public and "the market" as a company word, was read off corpus_e's own vetoed leaks: +2 FR /
 +6 EN of those are tuned); corporate false alarms 0 / 0 / 0 / 0. Tuned figures: the next blind set is the estimate.
+Round s15 (2026-12-03; corpus_e's misses tabulated by stage and shape; specifications in
+tests/test_inside_allusions.py, in other wordings): short non-public shapes ("Nobody knows.", "the market hasn't.",
+"pas le droit de le dire"), a decision ahead, units sold, exits, prospectuses, chairs that go, an executive's farewell
+before the announcement, a whole sector as general, a colleague's given name, ambiguous cues by the words after them:
+fresh13 FR 1.000 / 0.857 -> 1.000 / 0.952, EN 0.952 / 0.952 -> 1.000 / 1.000 (tuned); corpus_e leaks 428 -> 436 / 713,
+pass rows 28 -> 28 / 876; every other split unchanged; corporate false alarms 0 / 0 / 0 / 0.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 

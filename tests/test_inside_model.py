@@ -40,7 +40,7 @@ def default() -> Checker:
 
 LEAKS = [
     ("en", "Legal just finished the paperwork: the Ortiva payroll business becomes ours on March 1st, and outside the deal team nobody has a clue."),
-    ("en", "Heads up, leadership signed off on selling the logistics arm to a private equity firm; nobody's supposed to know till Q1."),
+    ("en", "Heads up, leadership signed off on handing the logistics arm to a private equity firm; nobody's supposed to know till Q1."),
     ("fr", "Le conseil a validé hier soir la vente de notre activité peinture à un fonds, et en dehors du comité de direction personne n'est dans la boucle."),
 ]
 
@@ -145,7 +145,7 @@ def test_the_head_itself_reads_past_and_general_posts_as_fine(default: Checker, 
     ("lang", "text"),
     [
         ("fr", "Notre branche chimie rejoint un nouveau groupe au printemps."),
-        ("en", "We are selling our chemicals arm to a fund in the spring."),
+        ("en", "Our chemicals arm joins a new group in the spring."),
         ("en", "Analysts will love it: we are selling our chemicals arm in the spring."),
     ],
 )
@@ -192,7 +192,7 @@ def test_the_charter_threshold_decides_from_which_probability_it_reports(tmp_pat
 def test_each_language_is_read_at_its_own_threshold_unless_the_charter_sets_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The head reads both posts at 0.8: the model's French threshold is under it, its English one over it.
     model = dataclasses.replace(always_inside(0.8), threshold=0.85, thresholds={"fr": 0.75, "en": 0.9})
-    french, english = "Notre branche chimie rejoint un nouveau groupe au printemps.", "We are selling our chemicals arm to a fund in the spring."
+    french, english = "Notre branche chimie rejoint un nouveau groupe au printemps.", "Our chemicals arm joins a new group in the spring."
     by_language = learned_charter(tmp_path, monkeypatch, model)
     assert by_language.check(french, lang="fr", now=NOW).verdict == "warn"
     assert by_language.check(english, lang="en", now=NOW).verdict == "pass"

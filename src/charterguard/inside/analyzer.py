@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
+from ..text.given_names import FIRST_NAMES
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
 from .evidence import Evidence, calendar_spans, evidence_of
@@ -188,6 +189,8 @@ _FIRMS = frozenset([
     "concurrente", "acteur", "groupe", "enseigne", "banque", "marque", "editeur", "labo", "pme", "eti",
 ])
 # What may follow a denial and keep it a phrase of its own: "Pas nous hein 😄", "not us lol".
+# A party kept as a surprise is the party's secret, even when it celebrates a fact ("pot de départ surprise").
+_SURPRISE = frozenset(["surprise", "surprises", "surprised"])
 _INTERJECTIONS = frozenset(["hein", "lol", "mdr", "haha", "ok", "promis", "obviously", "evidemment", "bien", "sur", "hahaha", "btw"])
 # The topics whose sentence-first name is read as a company acting; persons and sites lead the sentences
 # about departures and closures ("Marie quitte", "Leeds closes").
@@ -449,7 +452,7 @@ class InsideAnalyzer:
             if trace is not None:
                 trace.append(("framed out", False, 0.0))
             return []  # no company and no topic: "I'm moving on Sunday", a film's next season
-        routine = self._cue_matchers[("routine", language)].find(tokens, text)
+        routine = self._routine_events(tokens, sentences, self._cue_matchers[("routine", language)].find(tokens, text))
         general = self._post_cues("general", text, tokens, language, evidence) if undisclosed else []
         # A routine or a calendar date cancels nothing in a post that says it is secret.
         secret = bool(self._post_cues("secrecy", text, tokens, language, evidence))
@@ -500,6 +503,36 @@ class InsideAnalyzer:
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out
 
+    def _routine_events(self, tokens: list[Token], sentences: Sequence[Sentence], routine: list[Match]) -> list[Match]:
+        """The `routine` matches that are ordinary events: not a party that is the fact's own (`_celebrates_a_fact`),
+        unless its sentence says the party is the point: another routine word ("c'est une surprise"), or a surprise
+        ("pot de départ surprise pour notre directrice")."""
+        own = [r for r in routine if self._celebrates_a_fact(tokens, sentences, r)]
+        if not own:
+            return routine
+        others = [r for r in routine if r not in own]
+
+        def the_point(s: Sentence) -> bool:
+            return any(s.lo <= o.first < s.hi for o in others) or any(tokens[k].text in _SURPRISE for k in range(s.lo, s.hi))
+
+        kept = [r for r in own if any(s.lo <= r.first < s.hi and the_point(s) for s in sentences)]
+        return [*others, *kept]
+
+    def _celebrates_a_fact(self, tokens: list[Token], sentences: Sequence[Sentence], routine: Match) -> bool:
+        """Whether the routine event at `routine` holds a companion word of a topic term of its sentence: the
+        party is the fact's own ("le pot de départ de notre PDG", "the CEO's leaving party"), so a secret said
+        beside it is the fact's, not the party's."""
+        if routine.first < 0:
+            return False
+        sentence = next((s for s in sentences if s.lo <= routine.first < s.hi), None)
+        if sentence is None:
+            return False
+        for term in self._term_matcher.find(tokens, "", sentence.lo, sentence.hi):
+            needed = self._requirement_matchers.get(id(term.entry))
+            if needed is not None and needed.find(tokens, "", routine.first, routine.last + 1):
+                return True
+        return False
+
     def _names_someone_before_topic(self, text: str, tokens: list[Token], sentence: Sentence) -> bool:
         """Another name before the sentence's first topic word, where its subject would be, as the rules
         read a rumour (`_names_someone_else`): "After New Year, Globex Freight takes over the site". A
@@ -507,7 +540,7 @@ class InsideAnalyzer:
         people or partners around a fact of ours ("whoever keeps asking about the Ridley trucks, they're
         ours after the 1st", "l'appli plante sur la moitié des Android")."""
         topic = self._term_matcher.find(tokens, "", sentence.lo, sentence.hi)
-        return bool(topic) and self._names_someone_else(text, tokens, sentence, min(m.first for m in topic))
+        return bool(topic) and self._names_someone_else(text, tokens, sentence, min(m.first for m in topic), people_aside=True)
 
     def _compound_words(self, tokens: list[Token], language: str) -> frozenset[int]:
         """The indices of the words of the post's `compound` names ("box office", "bureau de vote")."""
@@ -686,7 +719,7 @@ class InsideAnalyzer:
                     secrecy = []  # "Apparently Globex is merging with Initech, announcement on the 12th"
         if (
             secrecy
-            and _routine_secret(text, cues("routine"), secrecy, clause, sentence)
+            and _routine_secret(text, self._routine_events(tokens, [sentence], cues("routine")), secrecy, clause, sentence)
             and not self._disclosed_apart(text, match, clause, cues)
             and not _secret_of_the_fact(text, tokens, cues("routine"), secrecy, verbs[1:], sentence)
         ):
@@ -958,13 +991,16 @@ class InsideAnalyzer:
         return self._names_someone_else(text, tokens, sentence, match.first, companions)
 
     def _names_someone_else(
-        self, text: str, tokens: list[Token], sentence: Sentence, upto: int, companions: Sequence[int] = ()
+        self, text: str, tokens: list[Token], sentence: Sentence, upto: int, companions: Sequence[int] = (), people_aside: bool = False
     ) -> bool:
         """A capitalised word in the sentence before token `upto` (the topic word, or the sentence's
         end): not the sentence's first word, not an acronym, not a month, not our own name, not a
         place naming a site or the topic's companion word ("the Leeds warehouse is being shut down", "the
         Leeds contact centre"), not a name that modifies the topic word after a determiner ("the Port of
-        Antwerp award letter", "the Sunderland closure")."""
+        Antwerp award letter", "the Sunderland closure"). With `people_aside`, not a common given name
+        standing alone either: a colleague who tells or is told ("Marc from finance says...", "j'ai dit à
+        Julie que...") is a person, not another company whose fact it would be (a name followed by another
+        capitalised word, "Louis Vuitton", may be a firm's)."""
         naming = _name_before(tokens, sentence, upto)
         for i in range(sentence.lo + 1, min(upto, sentence.hi)):
             raw = tokens[i].raw
@@ -984,6 +1020,8 @@ class InsideAnalyzer:
                 continue  # a place naming a site or the topic itself ("the Bristol site is being merged", "the Leicester closure")
             # After an emoji, a colon or a quote a capital starts a phrase ("🎄 Bon, ..."): no name.
             starts_phrase = bool(text[tokens[i - 1].end : tokens[i].start].strip(_IN_SENTENCE_GAP))
+            if people_aside and tokens[i].text in FIRST_NAMES and not (i + 1 < sentence.hi and tokens[i + 1].raw[:1].isupper()):
+                continue
             if raw[0].isupper() and not raw.isupper() and tokens[i].text not in self._own_names | _CALENDAR | _LANGUAGE_NAMES and not starts_phrase:
                 return True
         return False
@@ -1316,7 +1354,10 @@ def _in_sense(text: str, tokens: list[Token], m: Match, sense: Sense | None) -> 
     if sense is None or m.first < 0:
         return True
     before = {t.text for t in tokens[max(0, m.first - _SENSE_WINDOW) : m.first]}
-    if sense.unless_after & before:
+    after = {t.text for t in tokens[m.last + 1 : m.last + 1 + _SENSE_WINDOW]}
+    if sense.unless_after & before or sense.unless_before & after:
+        return False
+    if sense.before and not sense.before & after:
         return False
     if not sense.after:
         return True

@@ -87,6 +87,24 @@ _RESTRICTED = [
     # Nobody in or outside a circle knows; nobody knows yet ("nobody knows the weather" is no secret).
     rf"\b{_NOBODY}\s+(?:outside|on|in|at|from|of|apart from|except|beyond)\b(?:\s+[\w-]+){{0,4}}?\s+{_KNOWS}",
     rf"\b{_NOBODY}\s+{_KNOWS}\s+(?:yet|about (?:it|this|that)|anything)\b",
+    # The fact elided after it, as the sentence's last words: "Boss out Friday. Nobody knows.", "personne sait."
+    # ("nobody knows the weather" has an object of its own).
+    rf"\b{_NOBODY}\s+(?:knows|has\s+a\s+clue)\s*(?:[.!…]|$)",
+    rf"\bpersonne\s+(?:ne\s+|n{_APOS}\s*)?(?:le\s+|l{_APOS}\s*)?sait\s*(?:[.!…]|$)",
+    # Nobody told or heard of it: "nobody's been told", "no one's told the regulator", "a bond nobody's heard of",
+    # "personne n'a prévenu la CNIL", "un pot dont personne n'a entendu parler" (not "nobody told me": the writer's ignorance).
+    rf"\b{_NOBODY}(?:{_APOS}s|\s+has|\s+have)\s+(?:yet\s+)?(?:been\s+told|told|informed|warned|notified|heard\s+(?:of|about))\b(?!\s+(?:me|us)\b)",
+    rf"\bpersonne\s+n{_APOS}\s*a\s+(?:encore\s+)?(?:pr[ée]venu|inform[ée]|averti|entendu\s+parler|[ée]t[ée]\s+(?:pr[ée]venu|inform[ée]|mis\s+au\s+courant))\b",
+    # Someone concerned does not know it yet, whatever is said between: "the old boss doesn't know he's the old
+    # boss yet", "l'ancienne ne le sait pas encore" (not "I / we don't know yet": the writer's own ignorance).
+    rf"\b(?<!\bi\s)(?<!\bwe\s)(?<!\byou\s)(?:doesn{_APOS}t|don{_APOS}t|does\s+not|do\s+not)\s+know\b[^.!?\n]{{0,40}}?\byet\b",
+    rf"\b(?<!\bon\s)(?<!\bje\s)ne\s+(?:le\s+|l{_APOS}\s*)?(?:sait|savent)\s+(?:pas|toujours\s+pas|rien)\s+encore\b",
+    # Those who would be told have seen nothing: "investors have seen nothing", "the market hasn't.",
+    # "les investisseurs n'ont rien vu", "le marché ne le sait pas".
+    r"\b(?:the\s+)?(?:market|street|investors|analysts|shareholders|regulators?|press|staff|employees|unions)\s+"
+    rf"(?:(?:has|have)\s+(?:seen|heard)\s+nothing|(?:hasn{_APOS}t|haven{_APOS}t|doesn{_APOS}t|don{_APOS}t)\s*(?:[.!…]|$))",
+    r"\b(?:le\s+march[ée]|les\s+investisseurs|les\s+analystes|les\s+actionnaires|la\s+presse|les\s+salari[ée]s|le\s+personnel)\s+"
+    rf"(?:n{_APOS}\s*(?:a|ont)\s+rien\s+(?:vu|su|entendu)|ne\s+(?:le\s+|l{_APOS}\s*)?(?:sait|savent)\s+pas)\b",
     r"\b(?:has|have)\s+(?:no|zero)\s+(?:idea|clue)\b",
     r"\b(?:hasn't|haven't|has not|have not)\s+(?:got\s+)?(?:a|any)\s+(?:idea|clue)\b",
     r"\b(?:doesn't|don't|do not|does not)\s+know\s+(?:yet|about (?:it|this|that) yet)\b",
@@ -111,7 +129,7 @@ _RESTRICTED = [
     r"\b(?:isn't|is\s+not|aren't|are\s+not|(?:it|this|that)['’]s\s+not|(?:it|this|that)\s+is\s+not)\s+(?:yet\s+)?public\b",
     r"\bn['’]\s*est\s+pas\s+(?:encore\s+)?publi(?:c|que)\b",
     r"\b(?:not|n't)\s+(?:allowed|permitted|authorised|authorized)\s+to\s+(?:mention|discuss|share|talk|say|tell|post|announce)\b",
-    rf"\bpas\s+le\s+droit\s+d(?:e\s+|{_APOS}\s*)(?:mentionner|en\s+parler|parler|dire|partager|annoncer|l{_APOS}\s*annoncer)\b",
+    rf"\bpas\s+(?:encore\s+|toujours\s+)?le\s+droit\s+d(?:e\s+|{_APOS}\s*)(?:mentionner|en\s+parler|parler|dire|partager|annoncer|l{_APOS}\s*annoncer|le\s+dire|l{_APOS}\s*[ée]crire)\b",
     r"\b(?:told|asked|instructed)\s+(?:us\s+|them\s+)?(?:to\s+say\s+nothing|to\s+keep\s+(?:it\s+)?quiet|not\s+to\s+(?:say|tell|mention))\b",
     r"\b(?:demand[ée]|interdit)\s+de\s+ne\s+rien\s+dire\b",
     r"\bkeep (?:it|this|that) (?:off|out of)\s+(?:slack|teams|linkedin|twitter|social|the press|email)",
@@ -132,6 +150,9 @@ _RESTRICTED = [
     r"\bne\s+(?:communiqu|annon[cç]|publi|parl|di[st]\b|dit\b)\w*\s+(?:pas|rien)\s+(?:encore|avant|tant que)\b",
     r"\b(?:pas|rien|rien\s+n['’]\s*a|rien\s+n['’]\s*est)\s+encore\s+(?:[ée]t[ée]\s+)?(?:sign|annonc|communiqu|public|publi|officialis|valid[ée]|diffus|dit\b|inform|pr[ée]venu|pr[ée]sent|consult|averti)\w*",
     r"\bpas\s+encore\s+dans\s+la\s+confidence\b",
+    # Nothing announced, without "yet": "officiellement rien n'est annoncé", "nothing's been announced".
+    rf"\brien\s+n{_APOS}\s*(?:est|a\s+[ée]t[ée])\s+(?:encore\s+)?(?:annonc|officialis|communiqu)\w*",
+    rf"\bnothing(?:{_APOS}s|\s+is|\s+has)\s+(?:been\s+)?(?:announced|made\s+official|communicated)\b",
     r"\b(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:yet\s+)?been\s+(?:told|informed|consulted|briefed)\b",
     r"\bpas de (?:post|publication|tweet)s?\s+(?:linkedin|sur\s+(?:linkedin|les\s+r[ée]seaux)|l[àa]-dessus|svp|s'il)",
     rf"\bn{_APOS}\s*en\s+(?:dit|dis|disons|parle|parlons)\s+(?:rien|pas)\b",
@@ -147,6 +168,10 @@ _RESTRICTED = [
     # "je peux pas dire qui", "j'en dirai pas plus".
     rf"\b(?:not\s+gonna|not\s+going\s+to|won{_APOS}t|can{_APOS}t|cannot|can\s+not|couldn{_APOS}t|shouldn{_APOS}t|mustn{_APOS}t|not\s+allowed\s+to)\s+"
     r"(?:say|tell(?:\s+you)?|share|spill|reveal|name)\s+(?:much|more|too\s+much|anything|who|which|where|what|the\s+name|names|details)\b",
+    # ... or the reason, or the fact itself: "can't tell him why", "can't say it" (not "can't say it enough").
+    rf"\b(?:can{_APOS}t|cannot|can\s+not|not\s+allowed\s+to)\s+(?:say|tell|write)\s+(?:(?:you|him|her|them)\s+)?(?:why|it|this|that)\b(?!\s+(?:enough|better|louder|often))",
+    rf"\b(?:je\s+|j{_APOS}\s*)?(?:ne\s+)?(?:peux|pourrai|pouvons|peut)\s+(?:vraiment\s+)?pas\s+(?:vous\s+|te\s+|leur\s+|lui\s+)?dire\s+pourquoi\b",
+    rf"\b(?:je\s+|j{_APOS}\s*)(?:ne\s+)?(?:peux|pourrai)\s+(?:vraiment\s+|absolument\s+)?(?:pas|rien)\s+(?:vous\s+|t{_APOS}\s*|te\s+|leur\s+|lui\s+)?en\s+dire\s+(?:plus|davantage)\b",
     rf"\b(?:je\s+|j{_APOS}\s*)(?:ne\s+|n{_APOS}\s*)?(?:peux|pourrai|vais|dois|suis\s+pas\s+autoris[ée]e?\s+[àa])\s+(?:pas\s+|rien\s+)?(?:en\s+)?dire\s+"
     r"(?:plus|qui|quoi|lequel|laquelle|o[ùu]|rien|pas\s+plus|grand[- ]chose|le\s+nom)\b",
     rf"\b(?:j{_APOS}\s*en\s+|je\s+n{_APOS}\s*en\s+|j{_APOS}\s*)dirai\s+(?:pas|rien)\s*(?:plus|davantage)?\b",

@@ -338,23 +338,24 @@ def builtin_cues(name: str) -> Mapping[str, tuple[Entry, ...]]:
 class Sense:
     """How an ambiguous cue entry is read in its cue's sense, by its neighbours (`senses` in cues.yaml):
     `after`, one of these words among the few before it (or the entry opening its sentence); `unless_after`,
-    none of these among them. Words are folded."""
+    none of these among them; `before`, one of these words among the few after it; `unless_before`, none of
+    these among them. Words are folded."""
 
     after: frozenset[str] = frozenset()
     unless_after: frozenset[str] = frozenset()
+    before: frozenset[str] = frozenset()
+    unless_before: frozenset[str] = frozenset()
 
 
 @cache
 def cue_senses(name: str) -> Mapping[str, Sense]:
     """The built-in entries of the cue list `name` that have a second sense, by their written form."""
     raw = (builtin_cues_raw().get("senses") or {}).get(name) or {}
-    return {
-        str(entry): Sense(
-            frozenset(w for word in spec.get("after") or () for w in _WORD.findall(fold_words(str(word)))),
-            frozenset(w for word in spec.get("unless_after") or () for w in _WORD.findall(fold_words(str(word)))),
-        )
-        for entry, spec in raw.items()
-    }
+    def words(spec: Mapping[str, object], key: str) -> frozenset[str]:
+        listed = spec.get(key) or ()
+        return frozenset(w for word in (listed if isinstance(listed, list) else ()) for w in _WORD.findall(fold_words(str(word))))
+
+    return {str(entry): Sense(*(words(spec, key) for key in ("after", "unless_after", "before", "unless_before"))) for entry, spec in raw.items()}
 
 
 _shared_matchers: dict[tuple[Entry, ...], tuple[tuple[Entry, ...], Matcher]] = {}
