@@ -69,6 +69,13 @@ HOSTED_TOOLS: tuple[tuple[str, str], ...] = (
     # A Cloud Storage object opened with the reader's Google login: a private bucket's file.
     ("storage.cloud.google.com", ""),
 )
+# Meeting services that give a company its own subdomain ("acme-group.zoom.us", "acme.my.webex.com"): a meeting link
+# there carrying its passcode ("?pwd=...") lets anyone in, a link to the company's workspace as a Teams /l/ link is; the
+# bare meeting link ("zoom.us/j/844...", a webinar's public join page) asks for the passcode and is not reported.
+MEETING_SERVICES: tuple[str, ...] = ("zoom.us", "zoom.com", "zoomgov.com", "webex.com", "whereby.com", "gotomeeting.com")
+# (the service's own shared hosts: "us02web.zoom.us" serves every customer's meetings)
+_MEETING_SHARED_HOST = re.compile(r"www|(?:us|eu|ap|sg|in|au|jp)\d{2}web")
+_MEETING_PASSCODE = re.compile(r"[?&](?:pwd|passcode|password|pin)=[^&#\s]{4}")
 # What names one resource after a shared tool's route ("l/meetup-join/19%3ameeting_...", "spreadsheets/d/1AbC...",
 # "boards/4821"): a segment holding a digit, or a long id. A route alone ("teams.microsoft.com/l/meetup-join/...", the
 # rest elided) names no meeting, no file.
@@ -529,6 +536,9 @@ def _internal_kind(host: str, address: str, domains: tuple[str, ...], tools: tup
         if on_tool and path.startswith(prefix) and not _PUBLISHED_PAGE.search(path) and not _REGIONAL_ENDPOINT.search(labels[0]) \
                 and (not prefix or _RESOURCE_ID.search(path, len(prefix)) is not None):
             return "hosted-internal-tool"
+    if any(host.endswith("." + service) for service in MEETING_SERVICES) and not _MEETING_SHARED_HOST.fullmatch(labels[0]) \
+            and _MEETING_PASSCODE.search(path):
+        return "meeting-link-with-passcode"
     for domain, pattern in HOSTED_TOOL_PAGES:
         if (host == domain or host.endswith("." + domain)) and pattern.match(path):
             return "hosted-internal-tool"

@@ -7,6 +7,7 @@ findings.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import SecretCandidate, long_runs, resolve
@@ -15,6 +16,10 @@ from .credentials import ACCOUNT_IDENTIFIER, find_announced, find_by_context, fi
 from .encoded import find_encoded
 from .generic import find_bare_keys
 from .shape import encodes_a_placeholder, encoding_said, is_documented_sample
+from .vocabulary import SECRET_STORE_NAMES
+
+# A password manager's name given where the value would be ("mdp → 1Password"): where the secret is kept, not the secret.
+_SECRET_STORE = re.compile(r"(?i)(?:" + SECRET_STORE_NAMES + r")")
 
 if TYPE_CHECKING:
     from .presented import PresentedModel
@@ -40,4 +45,4 @@ def find_credentials(text: str, learned: PresentedModel | None = None, learned_t
     said = bool(found) and encoding_said(text)
     # (an account's identifier names the account, as a login does: "AC<32 hex>" is Twilio's account SID, not a credential)
     return [c for c in found if not is_documented_sample(text[c.start : c.end], text, c.start) and not encodes_a_placeholder(text[c.start : c.end], said)
-            and not ACCOUNT_IDENTIFIER.fullmatch(text, c.start, c.end)]
+            and not ACCOUNT_IDENTIFIER.fullmatch(text, c.start, c.end) and not _SECRET_STORE.fullmatch(text, c.start, c.end)]

@@ -131,9 +131,16 @@ PUBLIC_IDENTIFIER_WORDS = (
     r"avatar|gravatar|ipfs|cid|blocs?|blocks?|explorer|base64,|data:|nonce|salt|iv"
 )
 
+# Password managers and secret stores by name: where a password is kept ("the password is in 1Password", « mdp → 1Password »),
+# never the password itself, though "1Password" has a password's shape.
+SECRET_STORE_NAMES = (
+    r"1password|bitwarden|vaultwarden|lastpass|dashlane|keepass(?:xc|2)?|keeper|passbolt|nordpass|roboform|enpass|"
+    r"psono|padloc|teampass|passwordstate|keychain|trousseau|vault"
+)
+
 
 __all__ = [
     "ANNOUNCING_KEY_WORDS", "ANNOUNCING_PASSWORD_WORDS", "ANNOUNCING_SECRET_WORDS", "ANNOUNCING_TOKEN_WORDS", "DECIDING_COMPOUND_HEADS",
     "DECIDING_CREDENTIAL_WORDS", "NAMING_WORD_FAMILIES", "PASSPHRASE_WORDS", "PUBLIC_IDENTIFIER_WORDS", "RARE_ANNOUNCING_CUES", "RARE_ANNOUNCING_KEY_WORDS", "RARE_ANNOUNCING_PASSWORD_WORDS",
-    "RECOVERY_WORDS", "SHARED_KEY_WORDS", "SHARED_PASSWORD_WORDS", "SHARED_TOKEN_WORDS",
+    "RECOVERY_WORDS", "SECRET_STORE_NAMES", "SHARED_KEY_WORDS", "SHARED_PASSWORD_WORDS", "SHARED_TOKEN_WORDS",
 ]
