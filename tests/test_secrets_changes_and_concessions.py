@@ -184,3 +184,26 @@ def test_a_config_lines_name_after_a_credentials_word_is_no_password() -> None:
     found = credentials(text)
     assert ("API_KEY", "q8Zr3kLm0Vt6Yp2Xw9Nb5Hc1Jd7Fg4Ks0La8Qe3R") in found
     assert not [f for f in found if f[1] == "aws_secret_access_key"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Côté cour vous tapez 8153B au portail, puis 6627 pour appeler l'ascenseur.", ["8153B", "6627"]),
+        ("At the loading bay punch in 4821 on the keypad, then 9930 to call the lift.", ["4821", "9930"]),
+    ],
+)
+def test_the_next_code_of_a_typing_instruction_is_a_code_too(text: str, codes: list[str]) -> None:
+    assert [value for family, value in credentials(text) if family == "PASSWORD"] == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tapez 4821 au portail puis 2027 pour la suite",  # a year
+        "punch in 4821 on the keypad, then 3 floors up to the meeting area",
+        "tapez 4821 au digicode, ensuite 15 euros pour le parking",  # a price
+    ],
+)
+def test_what_follows_a_typed_code_without_opening_anything_is_no_code(text: str) -> None:
+    assert [value for _, value in credentials(text)] == ["4821"]

@@ -734,13 +734,16 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = text[span[0] : span[1]]
         if value.startswith("?") and "=" in value:
             span, value = (span[0] + 1, span[1]), value[1:]  # a SAS token pasted with its "?"
-        if value.startswith("-----BEGIN") or is_documented_sample(value, text, span[0]):
-            continue  # a private key block (the catalogue reports it), or the docs' sample key
+        if value.startswith("-----BEGIN"):
+            continue  # a private key block (the catalogue reports it)
+        family = _config_family(name, value, text, m.start())
+        # (the value's shape first: the sentence scans of a documented sample cost every "key=x" of a long query string)
+        if not _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY") \
+                or is_documented_sample(value, text, span[0]):
+            continue  # the docs' sample key
         if encodes_a_placeholder(value, encoded_post):
             continue  # base64 of "changeme" (what else the encoding hides is read by `encoded`)
-        family = _config_family(name, value, text, m.start())
-        if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
-            out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
+        out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
     camel_case_name = "Key" in text or "Secret" in text or "Token" in text  # (applicationKey, clientSecret)
     for m in _VARIABLE_SAID.finditer(text) if ("_" in text or camel_case_name) and holds_any(lowered, _CONFIG_CUES) else ():
         name = m.group("name").casefold()
@@ -1113,6 +1116,35 @@ def find_by_context(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
     out += _presented_passwords(text)
     out += _table_column_secrets(text) if "|" in text and "---" in text else []
+    return out + _codes_typed_next(text, [c for c in out if c.kind in _TYPED_CODE_KINDS])
+
+
+# A code typed, then the next one to type in the same instruction: « tapez 2024A au portail, puis 7391 pour appeler
+# l'ascenseur », "punch in 4821 on the keypad, then 9930 for the lift" (what the second opens named after it).
+_TYPED_CODE_KINDS = frozenset({"lock-code", "device-code-named", "device-code", "lock-opens-with"})
+_THEN_CODE = re.compile(
+    r"[^.!?\n]{0,40}?(?<![\w\-])(?i:puis|then|ensuite|and\s+then|et\s+ensuite|followed\s+by|suivi\s+de)\s+(?i:(?:le|the)\s+)?(?i:code\s+)?"
+    r"(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])(?P<purpose>[^.!?\n]{0,50})"
+)
+
+
+_CODE_DEVICE_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _CODE_DEVICE + r")(?![\w\-])")
+_PURPOSE_AFTER = re.compile(r"(?i)\s+(?:to|for|pour)\s")
+
+
+def _codes_typed_next(text: str, typed: list[SecretCandidate]) -> list[SecretCandidate]:
+    out = []
+    for found in typed:
+        m = _THEN_CODE.match(text, found.end)
+        if m is None:
+            continue
+        code = m.group("code")
+        # (what it opens or calls, named after it: a device, a door, a lift; not a room, a floor or a price)
+        # ("to" a purpose, not terabytes)
+        unit = _UNIT_AFTER.match(text, m.end("code")) is not None and _PURPOSE_AFTER.match(m.group("purpose")) is None
+        if looks_like_access_code(code) and not looks_like_year(code) and not unit \
+                and (_CODE_DEVICE_WORD.search(m.group("purpose")) or _LOCK.search(m.group("purpose"))):
+            out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "code-typed-next"))
     return out
 
 
