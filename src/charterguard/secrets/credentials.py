@@ -1479,14 +1479,15 @@ def _access_halves(text: str) -> list[SecretCandidate]:
 # A vendor's account or key identifier whose secret half is often given right after it ("AC<32 hex> / <auth token>",
 # "TWILIO=AC...:<token>", "AKIA... / <secret>"), with the family the vendor gives that secret half. The account SID names
 # the account, as a login does: the secret beside it is the credential, the SID is not reported.
+_TWILIO_ACCOUNT_SID = r"AC[0-9a-f]{32}"
 _PAIRED_IDENTIFIERS: tuple[tuple[str, str], ...] = (
-    (r"AC[0-9a-f]{32}", "TOKEN"),  # Twilio's account SID: its Auth Token
+    (_TWILIO_ACCOUNT_SID, "TOKEN"),  # Twilio's account SID: its Auth Token
     (r"SK[0-9a-f]{32}", "API_KEY"),  # Twilio's API key SID: its secret
     (r"(?:AKIA|ASIA)[A-Z2-7]{16}", "API_KEY"),  # AWS's access key id: its secret access key
 )
 # (any of the identifiers: what `_SECRET_BESIDE_ID` needs, searched first since most posts have none)
 _PAIRED_ID_CUE = re.compile("|".join(shape for shape, _ in _PAIRED_IDENTIFIERS))
-ACCOUNT_IDENTIFIER = re.compile(r"AC[0-9a-f]{32}")  # an account's name, not a credential (`scan` drops it)
+ACCOUNT_IDENTIFIER = re.compile(_TWILIO_ACCOUNT_SID)  # an account's name, not a credential (`scan` drops it)
 _SECRET_BESIDE_ID = re.compile(
     r"(?<![\w\-])(?P<id>" + "|".join(f"(?P<i{n}>{shape})" for n, (shape, _) in enumerate(_PAIRED_IDENTIFIERS)) + r")(?![\w\-])"
     # a separator, or words naming the secret half ("and token", ", le token", "\nAuth Token:"), at most five

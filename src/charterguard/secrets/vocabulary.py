@@ -22,12 +22,14 @@ from __future__ import annotations
 
 # What names a password in every use: the words, their abbreviations, a passphrase, a code a person types, a wifi
 # pre-shared key, and the words other languages use. (Longer forms before shorter ones: "passphrase" before "pass".)
+# The nouns of a passphrase every use reads ("phrase de passe", rarer, is announcing's rare list and PASSPHRASE_WORDS').
+_PASSPHRASE_NOUNS = r"pass\s?phrases?|phrases?\s+secr[eè]tes?|secret\s+phrases?"
 SHARED_PASSWORD_WORDS = (
-    r"mots?[\s\-]+de[\s\-]+passe|mdp|pass\s?phrases?|passcodes?|pwd|pw|s[ée]sames?|phrases?\s+secr[eè]tes?|secret\s+phrases?|digicode|"
+    r"mots?[\s\-]+de[\s\-]+passe|mdp|passcodes?|pwd|pw|s[ée]sames?|" + _PASSPHRASE_NOUNS + r"|digicode|"
     r"psk|pre[\s\-]?shared\s+keys?|contrase[ñn]a|passwort|kennwort|pass"
 )
 # What names a passphrase, whose value may be words joined by hyphens ("correct-horse-battery-staple"), in French and English.
-PASSPHRASE_WORDS = r"pass\s?phrases?|phrases?[ \-]de[ \-]passe|phrases?\s+secr[eè]tes?|secret\s+phrases?"
+PASSPHRASE_WORDS = _PASSPHRASE_NOUNS + r"|phrases?[ \-]de[ \-]passe"
 # What unlocks an account or a disk when the password is lost: a recovery key, backup codes.
 RECOVERY_WORDS = r"(?:cl[ée]f?s?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
 # What names a token, naming and deciding alike: a bearer, a signature, an authenticator's seed, a webhook's or a
