@@ -207,3 +207,30 @@ def test_the_next_code_of_a_typing_instruction_is_a_code_too(text: str, codes: l
 )
 def test_what_follows_a_typed_code_without_opening_anything_is_no_code(text: str) -> None:
     assert [value for _, value in credentials(text)] == ["4821"]
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("opts = ClusterOptions(PasswordAuthenticator('edge_sync', 'Kp4!harbourMint'))", "Kp4!harbourMint"),
+        ("auth = HTTPBasicAuth('svc_report', 'Plume#4471x')", "Plume#4471x"),
+        ("server.login('alerts@acme.fr', 'Vr8!kestrel')", "Vr8!kestrel"),
+        ("r = requests.get(url, auth=('svc', 'Tm2@otter55'))", "Tm2@otter55"),
+    ],
+)
+def test_the_password_handed_to_a_call_that_logs_in_is_a_password(text: str, secret: str) -> None:
+    assert ("PASSWORD", secret) in credentials(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "auth = HTTPBasicAuth('user', 'password')",
+        "creds = pika.PlainCredentials('guest', 'guest')",
+        "auth = HTTPBasicAuth('<user>', '<password>')",
+        "smtp.login(SMTP_USER, SMTP_PASSWORD)",
+        "print('login', 'Tm2@otter55 is the format we expect')",
+    ],
+)
+def test_a_login_call_with_placeholders_or_variables_gives_no_password(text: str) -> None:
+    assert credentials(text) == []

@@ -709,6 +709,14 @@ _CALL_SETTING = re.compile(
 
 
 # ... in config: {"username": "token", "password": X}.
+# A user and a password handed to a call that logs in: "PasswordAuthenticator('sync', 'X')", "HTTPBasicAuth('u', 'X')",
+# "smtp.login('me@acme.fr', 'X')", "PlainCredentials('svc', 'X')", requests' "auth=('u', 'X')": basic credentials.
+_LOGIN_CALL = re.compile(
+    r"(?<![\w\-])(?P<name>(?:[A-Za-z_][\w.]{0,40}?)?(?i:auth(?:enticator)?|credentials?|login|password))[ \t]*(?:=[ \t]*)?\([ \t]*"
+    r"(?P<q1>['\"])(?P<user>[^'\"\n]{1,64})(?P=q1)[ \t]*,[ \t]*(?P<q2>['\"])(?P<value>[^'\"\s]{4,128})(?P=q2)[ \t]*[),]"
+)
+_SNAKE_CASE_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)+")
+_LOGIN_CALL_CUES = ("auth", "Auth", "credential", "Credential", "login", "Login", "password", "Password")
 _TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?P<user>" + "|".join(map(re.escape, TOKEN_USERS)) + r")[\"']?\s*[,;}\n]")
 
 
@@ -1007,6 +1015,13 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("password").rstrip(_TRAILING)
         if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
+    for m in _LOGIN_CALL.finditer(text) if "(" in text and holds_any(text, _LOGIN_CALL_CUES) else ():
+        value = m.group("value")
+        # (not a field's name in a snippet's template: "Credentials('client_id', 'client_secret')")
+        if looks_like_password(value) and value.casefold() not in DEFAULT_PASSWORDS and not is_placeholder(m.group("user")) \
+                and not _SNAKE_CASE_NAME.fullmatch(value):
+            family = secret_family(value, place=BASIC_PASSWORD, user=m.group("user"))
+            out.append(SecretCandidate(m.start("value"), m.end("value"), family, "login-call"))
     for m in _PAIR_STILL_WORKS.finditer(text) if holds_any(lowered, _ROLE_CUES) else ():
         value = m.group("password").rstrip(_TRAILING)
         if len(value) >= 4 and not is_placeholder(value) and not is_placeholder(m.group("password")) and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
@@ -1029,6 +1044,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = text[start:end]
         if not value or _EMAIL.fullmatch(value) or value.startswith("//") or "://" in value:
             continue  # "compte : Canva - comm@acme.fr", "portal: https://...": an address, not a password
+        if _SNAKE_CASE_NAME.fullmatch(value):
+            continue  # "login(SMTP_USER, SMTP_PASSWORD)", "('client_id', 'client_secret')": names of variables or fields
         if m.group("separator") is not None and m.group("separator").strip() == "/" and value.count("/") >= 2:
             continue  # "le compte rendu est dans /home/partage/cse/...": a path's segments, not a user and a password
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
