@@ -234,3 +234,13 @@ def test_the_password_handed_to_a_call_that_logs_in_is_a_password(text: str, sec
 )
 def test_a_login_call_with_placeholders_or_variables_gives_no_password(text: str) -> None:
     assert credentials(text) == []
+
+
+def test_a_code_typed_on_any_device_that_takes_one_is_a_code() -> None:
+    # (one list of the devices a code opens: a lockbox types a code as a keypad does)
+    assert ("PASSWORD", "7731") in credentials("punch in 7731 at the lockbox by the gate")
+
+
+@pytest.mark.parametrize("text", ["Router: 1200 Mbps max on the guest network", "Printer: 4200 pages a month, toner included"])
+def test_a_devices_figure_with_its_unit_is_no_code(text: str) -> None:
+    assert credentials(text) == []

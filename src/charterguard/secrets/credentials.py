@@ -299,19 +299,6 @@ _LOCK = re.compile(
     r"(?i)(?<![\w\-])(?:doors?|portes?|portails?|gates?|coffres?(?:-forts?)?|safes?|vaults?|cadenas|padlocks?|locks?|serrures?|casiers?|lockers?|"
     r"armoires?|cabinets?|lockbox|bo[iî]tes?\s+[àa]\s+cl[ée]s?|keypad|digicode|salles?|rooms?|locaux|local|entr[ée]es?|entrance)(?![\w\-])"
 )
-# A code typed on a lock: "punch 5512# at the front door keypad", "tapez 4471 sur le digicode".
-_LOCK_NOUN = (
-    r"(?:keypad|door|gate|clavier|digicode|porte|portail|alarm\w{0,4}|lock|cadenas|bo[iî]tier|panel|interphone|coffre|safe|locker|casier)"
-)
-_TYPED_ON_LOCK = re.compile(
-    r"(?i)(?<![\w\-])(?:punch(?:\s+in)?|type|key\s+in|enter|use|dial|tape[sz]?|entre[sz]?|compose[sz]?|saisi(?:s|ssez)?)\s+"
-    r"(?:(?:le|the)\s+)?(?:code\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])\s+(?:at|on|into|in|sur|[àa]|au|dans)\s+"
-    r"(?:(?:the|le|la|l['’])\s*)?(?:[\w\-]+\s+){0,2}?" + _LOCK_NOUN + r"(?![\w\-])"
-)
-# A lock, then its code after a colon: "Alarme : 4471", "door: 4471B" (not a year: "Porte : 2027").
-_LOCK_COLON = re.compile(
-    r"(?i)(?<![\w\-])" + _LOCK_NOUN + r"(?:\s+(?:code|pin))?\s*(?::|=|" + _ARROW + r")\s*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
-)
 # A device that opens or unlocks with a code, then, within its clause, how the code is handed over and the code, no code
 # word needed: « le boîtier d'alarme de la réserve : 5082 puis OFF », "the keypad at the dock takes 4471#", « le cadenas
 # du local vélo c'est 0-8-2-5 », « la photocopieuse du 2e demande 2468 », "the key box by the gate: 3917".
@@ -321,6 +308,18 @@ _DEVICE = (
     r"key\s*(?:box|safe)(?:es)?|lockbox(?:es)?|casiers?|lockers?|vestiaires?|armoires?|cabinets?|keypads?|photocopieuses?|copieurs?|"
     r"(?:photo)?copiers?|imprimantes?|printers?|badgeuses?|buzzers?|(?:wi-?fi\s+)?(?:box|routeur|router)(?:\s+(?:label|sticker))?|livebox|freebox|bbox|"
     r"[ée]tiquettes?\s+(?:de\s+la\s+|du\s+)(?:box|routeur|borne)"
+)
+# A code typed on a lock or a device: "punch 5512# at the front door keypad", "tapez 4471 sur le digicode" (the devices
+# above, and an alarm's panel).
+_LOCK_NOUN = r"(?:" + _DEVICE + r"|panels?)"
+_TYPED_ON_LOCK = re.compile(
+    r"(?i)(?<![\w\-])(?:punch(?:\s+in)?|type|key\s+in|enter|use|dial|tape[sz]?|entre[sz]?|compose[sz]?|saisi(?:s|ssez)?)\s+"
+    r"(?:(?:le|the)\s+)?(?:code\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])\s+(?:at|on|into|in|sur|[àa]|au|dans)\s+"
+    r"(?:(?:the|le|la|l['’])\s*)?(?:[\w\-]+\s+){0,2}?" + _LOCK_NOUN + r"(?![\w\-])"
+)
+# A lock, then its code after a colon: "Alarme : 4471", "door: 4471B" (not a year: "Porte : 2027").
+_LOCK_COLON = re.compile(
+    r"(?i)(?<![\w\-])" + _LOCK_NOUN + r"(?:\s+(?:code|pin))?\s*(?::|=|" + _ARROW + r")\s*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
 )
 _DEVICE_HANDS_OVER = re.compile(
     r"(?i)(?<![\w\-])(?P<device>" + _DEVICE + r")(?![\w\-])(?P<words>(?:[ \t]+[^\s:=.!?;,]{1,25}){0,8}?)"
@@ -381,7 +380,8 @@ _NOT_A_DEVICE_CODE = re.compile(
 # A unit or a count after the number: a price, a length, a duration, a quantity.
 _UNIT_AFTER = re.compile(
     r"(?i)[ \t]*(?:€|\$|£|%|eur(?:os?)?|dollars?|h(?:eures?)?|hours?|min(?:utes?)?|s(?:ec)?|jours?|days?|ans|years?|pages?|copies|mm|cm|m|km|kg|g|"
-    r"mètres?|meters?|feet|ft|dpi|ppm|w|watts?|v|volts?|mah|go|gb|mo|mb|to|tb|personnes|people|fois|times|x|pcs|pi[èe]ces|unit[ée]s?|units?)(?![\w\-])"
+    r"mètres?|meters?|feet|ft|dpi|ppm|w|watts?|v|volts?|mah|go|gb|mo|mb|to|tb|[kmg]bps|[kmg]b/s|[kmg]hz|personnes|people|fois|times|x|pcs|"
+    r"pi[èe]ces|unit[ée]s?|units?)(?![\w\-])"
 )
 
 # "code" alone, its value, and a lock named in the sentence: "Le code, c'est 5829 pour la porte de derrière".
@@ -1089,8 +1089,8 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         for regex in (_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS):
             for m in regex.finditer(text):
                 code = m.group("code")
-                if not looks_like_access_code(code) or looks_like_year(code):
-                    continue
+                if not looks_like_access_code(code) or looks_like_year(code) or _UNIT_AFTER.match(text, m.end("code")):
+                    continue  # (not a count: "Printer: 4200 pages a month")
                 if regex is _CODE_IS:
                     sentence = _sentence_around(text, m.start(), m.end())
                     if not _LOCK.search(sentence) or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
