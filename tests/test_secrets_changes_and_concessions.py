@@ -244,3 +244,16 @@ def test_a_code_typed_on_any_device_that_takes_one_is_a_code() -> None:
 @pytest.mark.parametrize("text", ["Router: 1200 Mbps max on the guest network", "Printer: 4200 pages a month, toner included"])
 def test_a_devices_figure_with_its_unit_is_no_code(text: str) -> None:
     assert credentials(text) == []
+
+
+def test_a_token_a_log_wrapped_onto_the_next_line_is_one_secret() -> None:
+    token = "ya29.a0AfB_byC8kLm2Qz7TnW4vXe9RdP1sGh6JuKo3YiFa5NcMb0VpLtZxSq-wE2rUyD"
+    rest = "Hn4Tq8Zm2Lk7Pw3Xv9Rb5Cj1Fd6Gs0Ya"
+    text = f"[sync] 2026-12-03T04:10:22Z WARN refresh failed, access_token={token}\n{rest}\n[sync] retrying in 300s"
+    assert credentials(text) == [("TOKEN", f"{token}\n{rest}")]
+
+
+def test_two_secrets_on_their_own_short_lines_stay_two() -> None:
+    first, second = "ghp_Zq8Lm2Np9Rt4Vw8Yz3Bc6Df1Gh5Jk0Ls9PqA", "Hn4Tq8Zm2Lk7Pw3Xv9Rb5Cj1Fd6Gs0Ya"
+    found = [value for _, value in credentials(f"token: {first}\n{second}\n")]
+    assert first in found and f"{first}\n{second}" not in found
