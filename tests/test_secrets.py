@@ -366,6 +366,7 @@ def test_the_default_charter_examples_pass() -> None:
         "still answers to root/" * 4_500,
         "tapez 4821 au portail puis " * 3_500,
         "login('a', '" * 9_000,
+        "identifiant est a à savoir " * 4_000,
         "phrase secrète " * 6_000,
         "l'accès code " * 7_000,
         "accès " + "a " * 40_000 + "code",

@@ -257,3 +257,26 @@ def test_two_secrets_on_their_own_short_lines_stay_two() -> None:
     first, second = "ghp_Zq8Lm2Np9Rt4Vw8Yz3Bc6Df1Gh5Jk0Ls9PqA", "Hn4Tq8Zm2Lk7Pw3Xv9Rb5Cj1Fd6Gs0Ya"
     found = [value for _, value in credentials(f"token: {first}\n{second}\n")]
     assert first in found and f"{first}\n{second}" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Pour l'atelier : l'identifiant est atelier03, et pour le reste rien ne change, à savoir Menthe#Orage27", "Menthe#Orage27"),
+        ("Kiosk login is kiosk02, the rest is unchanged from last week, namely Harbor#Lamp38.", "Harbor#Lamp38"),
+    ],
+)
+def test_the_rest_of_a_login_given_later_in_its_sentence_is_its_password(text: str, secret: str) -> None:
+    assert ("PASSWORD", secret) in credentials(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "l'identifiant est jdupont, le bureau à savoir le B-204",
+        "login is kiosk02, ticket i.e. INC-2026#12 pending",
+        "l'identifiant est formation01, à savoir le compte de la session : voir le wiki",
+    ],
+)
+def test_what_follows_a_login_without_being_its_password_is_left_alone(text: str) -> None:
+    assert credentials(text) == []

@@ -715,6 +715,14 @@ _LOGIN_CALL = re.compile(
     r"(?<![\w\-])(?P<name>(?:[A-Za-z_][\w.]{0,40}?)?(?i:auth(?:enticator)?|credentials?|login|password))[ \t]*(?:=[ \t]*)?\([ \t]*"
     r"(?P<q1>['\"])(?P<user>[^'\"\n]{1,64})(?P=q1)[ \t]*,[ \t]*(?P<q2>['\"])(?P<value>[^'\"\s]{4,128})(?P=q2)[ \t]*[),]"
 )
+# A login given, then later in its sentence the rest of the credentials, introduced as what it is: « l'identifiant est
+# formation01, et pour le reste c'est le même que la dernière fois, à savoir X », "login is kiosk02, the rest is as
+# before, namely X". Only a value mixing a symbol and a digit (no name, ticket or room number has both).
+_LOGIN_THEN_REST = re.compile(
+    r"(?i)(?<![\w\-])(?:identifiant|login|username|user\s+name|utilisateur|user)[ \t]*(?:est|is|:|=)[ \t]*(?P<user>[\w.\-@]{2,40})"
+    r"(?P<words>[^.!?\n]{0,140}?)(?<![\w\-])(?:[àa]\s+savoir|namely|i\.e\.|soit|autrement\s+dit|in\s+other\s+words)[ \t]*:?" + _VALUE
+)
+_REST_CUES = ("savoir", "namely", "i.e.", "soit", "autrement", "other words")
 _SNAKE_CASE_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)+")
 _LOGIN_CALL_CUES = ("auth", "Auth", "credential", "Credential", "login", "Login", "password", "Password")
 _TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?P<user>" + "|".join(map(re.escape, TOKEN_USERS)) + r")[\"']?\s*[,;}\n]")
@@ -1015,6 +1023,12 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("password").rstrip(_TRAILING)
         if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
+    for m in _LOGIN_THEN_REST.finditer(text) if holds_any(lowered, _REST_CUES) else ():
+        span = _value_span(text, m)
+        value = text[span[0] : span[1]] if span is not None else ""
+        if span is not None and _strongly_shaped(value) and _PASSWORD_SYMBOL.search(value) and looks_like_password(value) \
+                and not _EMAIL.fullmatch(value) and not _NOT_A_DISCLOSURE.search(m.group("words")) and not IDENTIFIER_WORDS.search(m.group("words")):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-after-its-login"))  # (not "ticket, i.e. INC-2026#12")
     for m in _LOGIN_CALL.finditer(text) if "(" in text and holds_any(text, _LOGIN_CALL_CUES) else ():
         value = m.group("value")
         # (not a field's name in a snippet's template: "Credentials('client_id', 'client_secret')")
