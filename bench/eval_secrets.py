@@ -266,6 +266,30 @@ wordings of our own (tests/test_secrets_passphrases_and_spoken_codes.py): a pass
 passphrase word, a wifi's new value after it changed, a device switched on/off with a code, a PIN in groups of digits,
 2093 no year. holdout17 0.876/0.924 -> 0.881/0.967 (family-blind 0.983/0.934 -> 0.984/1.000), harmless 0/80;
 all (2818) 0.979/0.982 -> 0.979/0.984, harmless 0/1,419; holdout16 0.860/0.851 unchanged.
+Branch s15-secrets (2026-12-03; holdout16's remaining errors as classes, tests/test_secrets_changes_and_concessions.py):
+a code, PIN, password or wifi said to have changed then its new value in the same or the next sentence ("New one's X",
+"changed it to X"); the next code of a typing instruction ("tapez X au portail, puis Y pour appeler l'ascenseur"); a
+refusal taken back (« bon allez si : X »); a privileged account's pair said to still open a machine (root/calvin); words
+joined by hyphens right after a password word; a password manager's name is no password (1Password); a meeting link with
+its passcode on a company's own subdomain INTERNAL_URL; a login command's option naming the family (--token); the password
+handed to a call that logs in (PasswordAuthenticator, HTTPBasicAuth, smtp.login); the rest of a login given later in
+its sentence (« à savoir X »); a token a log wrapped onto the next line, one secret; a config's next field name or a
+snake-case name no pair password. load() now labels the same text twice: the same family is the next occurrence, another
+family the same one, "occurrence": n a later one (rows 6020, 7009 and 10473 needed it; the loader alone moved no number).
+On the original labels: all 0.979/0.984 -> 0.981/0.990 (INTERNAL_URL 0.940/0.995 -> 0.940/1.000), holdout15 0.949/0.949
+-> 0.959/0.959, holdout16 0.860/0.851 -> 0.885/0.904 (family-blind 0.952/0.909 -> 0.970/0.970), holdout17 0.881/0.967 ->
+0.890/0.967, harmless 0 everywhere. Labels changed to the written convention ("which family when" in the README), 25 rows:
+a credentialed link on an internal host is INTERNAL_URL whole beside its password (holdout16 10168 10212 10254 10284:
+were host[:port] INTERNAL_HOST; holdout17 10321 10382 10385 10417 10423 10461: were the link whole CONNECTION_STRING,
+now the password CONNECTION_STRING and the link INTERNAL_URL); a connection string's server INTERNAL_HOST (holdout17
+10384 10422 added); families by the vendor's or the post's word (holdout16 10205 HubSpot private-app, 10213 Twilio's
+auth token beside its SID, holdout17 10406 "auth token", 10431 api_token=, holdout15 10098 "Auth Token": TOKEN; holdout16
+10177 APP_KEY, 10276 JWT_SECRET: API_KEY; holdout15 10026 "sesame:" PASSWORD); a key pair's identifying half named in
+config (holdout16 10272 private_key_id, added) and the second copy of a repeated path (holdout16 10279, added); rows the
+old loader could not label: 6020 (holdout10) the signed link on an internal host INTERNAL_URL too, 7009 (holdout12) the
+trusted-host line's host, 10473 (holdout17) the host named after its share (occurrence 2); 4077 (holdout8) the meeting
+link's passcode CONNECTION_STRING. After: all 0.998/0.998 (INTERNAL_URL 0.991/1.000), holdout15 0.980/0.980, holdout16
+0.990/0.990, holdout17 1.000/1.000 (the code before this branch on the new labels: all 0.995/0.993, holdout16 0.968/0.938).
 """
 
 from __future__ import annotations
@@ -298,15 +322,25 @@ Span = tuple[int, int, str]  # start, end, family
 
 
 def load(split: str) -> list[dict]:
+    """The rows of `split`, each with its gold spans. A label's text is found at its first occurrence in the post; the
+    same text labelled again with the same family is its next occurrence (a token printed twice), with another family the
+    same occurrence (a signed link on an internal host, TOKEN and INTERNAL_URL); `"occurrence": n` (1-based) says which
+    one when the first lies inside another label (a host named alone after the link that holds it)."""
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if split == "all" or r["split"] == split]
     for row in rows:
         gold: list[Span] = []
-        cursor: dict[str, int] = {}
+        cursor: dict[tuple[str, str], int] = {}
         for secret in row["secrets"]:
-            start = row["text"].index(secret["text"], cursor.get(secret["text"], 0))
-            cursor[secret["text"]] = start + 1
-            gold.append((start, start + len(secret["text"]), secret["family"]))
+            value, family = secret["text"], secret["family"]
+            if "occurrence" in secret:
+                start = -1
+                for _ in range(secret["occurrence"]):
+                    start = row["text"].index(value, start + 1)
+            else:
+                start = row["text"].index(value, cursor.get((value, family), 0))
+                cursor[(value, family)] = start + 1
+            gold.append((start, start + len(value), family))
         row["gold"] = gold
     return rows
 

@@ -158,6 +158,7 @@ _ANNOUNCED_RARE = re.compile(
 )
 # Nouns about passwords, after a password word: the words name a tool, a rule or a field, not the password's value.
 _ABOUT_PASSWORDS = r"managers?|policy|policies|rules?|reset|hints?|fields?|strength|gestionnaires?|politique|r[èe]gles?"
+_ABOUT_PASSWORDS_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _ABOUT_PASSWORDS + r")(?![\w\-])")
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
 # ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
 _SHORT_FORM = re.compile(
@@ -298,19 +299,6 @@ _LOCK = re.compile(
     r"(?i)(?<![\w\-])(?:doors?|portes?|portails?|gates?|coffres?(?:-forts?)?|safes?|vaults?|cadenas|padlocks?|locks?|serrures?|casiers?|lockers?|"
     r"armoires?|cabinets?|lockbox|bo[iî]tes?\s+[àa]\s+cl[ée]s?|keypad|digicode|salles?|rooms?|locaux|local|entr[ée]es?|entrance)(?![\w\-])"
 )
-# A code typed on a lock: "punch 5512# at the front door keypad", "tapez 4471 sur le digicode".
-_LOCK_NOUN = (
-    r"(?:keypad|door|gate|clavier|digicode|porte|portail|alarm\w{0,4}|lock|cadenas|bo[iî]tier|panel|interphone|coffre|safe|locker|casier)"
-)
-_TYPED_ON_LOCK = re.compile(
-    r"(?i)(?<![\w\-])(?:punch(?:\s+in)?|type|key\s+in|enter|use|dial|tape[sz]?|entre[sz]?|compose[sz]?|saisi(?:s|ssez)?)\s+"
-    r"(?:(?:le|the)\s+)?(?:code\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])\s+(?:at|on|into|in|sur|[àa]|au|dans)\s+"
-    r"(?:(?:the|le|la|l['’])\s*)?(?:[\w\-]+\s+){0,2}?" + _LOCK_NOUN + r"(?![\w\-])"
-)
-# A lock, then its code after a colon: "Alarme : 4471", "door: 4471B" (not a year: "Porte : 2027").
-_LOCK_COLON = re.compile(
-    r"(?i)(?<![\w\-])" + _LOCK_NOUN + r"(?:\s+(?:code|pin))?\s*(?::|=|" + _ARROW + r")\s*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
-)
 # A device that opens or unlocks with a code, then, within its clause, how the code is handed over and the code, no code
 # word needed: « le boîtier d'alarme de la réserve : 5082 puis OFF », "the keypad at the dock takes 4471#", « le cadenas
 # du local vélo c'est 0-8-2-5 », « la photocopieuse du 2e demande 2468 », "the key box by the gate: 3917".
@@ -320,6 +308,18 @@ _DEVICE = (
     r"key\s*(?:box|safe)(?:es)?|lockbox(?:es)?|casiers?|lockers?|vestiaires?|armoires?|cabinets?|keypads?|photocopieuses?|copieurs?|"
     r"(?:photo)?copiers?|imprimantes?|printers?|badgeuses?|buzzers?|(?:wi-?fi\s+)?(?:box|routeur|router)(?:\s+(?:label|sticker))?|livebox|freebox|bbox|"
     r"[ée]tiquettes?\s+(?:de\s+la\s+|du\s+)(?:box|routeur|borne)"
+)
+# A code typed on a lock or a device: "punch 5512# at the front door keypad", "tapez 4471 sur le digicode" (the devices
+# above, and an alarm's panel).
+_LOCK_NOUN = r"(?:" + _DEVICE + r"|panels?)"
+_TYPED_ON_LOCK = re.compile(
+    r"(?i)(?<![\w\-])(?:punch(?:\s+in)?|type|key\s+in|enter|use|dial|tape[sz]?|entre[sz]?|compose[sz]?|saisi(?:s|ssez)?)\s+"
+    r"(?:(?:le|the)\s+)?(?:code\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])\s+(?:at|on|into|in|sur|[àa]|au|dans)\s+"
+    r"(?:(?:the|le|la|l['’])\s*)?(?:[\w\-]+\s+){0,2}?" + _LOCK_NOUN + r"(?![\w\-])"
+)
+# A lock, then its code after a colon: "Alarme : 4471", "door: 4471B" (not a year: "Porte : 2027").
+_LOCK_COLON = re.compile(
+    r"(?i)(?<![\w\-])" + _LOCK_NOUN + r"(?:\s+(?:code|pin))?\s*(?::|=|" + _ARROW + r")\s*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
 )
 _DEVICE_HANDS_OVER = re.compile(
     r"(?i)(?<![\w\-])(?P<device>" + _DEVICE + r")(?![\w\-])(?P<words>(?:[ \t]+[^\s:=.!?;,]{1,25}){0,8}?)"
@@ -380,7 +380,8 @@ _NOT_A_DEVICE_CODE = re.compile(
 # A unit or a count after the number: a price, a length, a duration, a quantity.
 _UNIT_AFTER = re.compile(
     r"(?i)[ \t]*(?:€|\$|£|%|eur(?:os?)?|dollars?|h(?:eures?)?|hours?|min(?:utes?)?|s(?:ec)?|jours?|days?|ans|years?|pages?|copies|mm|cm|m|km|kg|g|"
-    r"mètres?|meters?|feet|ft|dpi|ppm|w|watts?|v|volts?|mah|go|gb|mo|mb|to|tb|personnes|people|fois|times|x|pcs|pi[èe]ces|unit[ée]s?|units?)(?![\w\-])"
+    r"mètres?|meters?|feet|ft|dpi|ppm|w|watts?|v|volts?|mah|go|gb|mo|mb|to|tb|[kmg]bps|[kmg]b/s|[kmg]hz|personnes|people|fois|times|x|pcs|"
+    r"pi[èe]ces|unit[ée]s?|units?)(?![\w\-])"
 )
 
 # "code" alone, its value, and a lock named in the sentence: "Le code, c'est 5829 pour la porte de derrière".
@@ -439,11 +440,19 @@ _NOT_A_DISCLOSURE = re.compile(
     # Whole words ("bonus" is not "bon", "fortune" not "fort", "sur" not "sûr"), then word stems.
     # ("coffre-fort" is a safe, not "fort": a word inside a hyphenated compound is not the word)
     r"(?i)(?<![\w\-])(?:(?:exemples?|examples?|e\.g|ex|type|comme|like|such|pire|worst|"
-    r"most\s+(?:common|used|popular)|weakest|popular|fort|forts|strong|bon|bons|good|id[ée]al|ideal|robuste|sûrs?|safe|"
+    r"most\s+(?:common|used|popular)|weakest|popular|fort|forts|strong|bons|good|"
+    # ("bon" judging a password, not "bon" conceding: « je ne donne pas mon mdp… bon allez si : X », « bon ok : X »)
+    r"bon(?!\s*[,…!]?\s*(?:allez|ok|okay|d['’]accord|alors|bref|ben|bah|ça\s+va|tant\s+pis|si)(?![\w\-]))|id[ée]al|ideal|robuste|sûrs?|safe|"
     r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gles?|rules?|length|longueur|requirements?|"
     r"guidelines?|tips|advice|conseils?|recommandations?|recommendations?|"
     r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
     r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
+)
+# A refusal taken back between the password word and the value: « je ne vous donne pas mon mdp… bon allez si : X »,
+# "not sharing my pwd lol… ok fine: X" (the negation before the word then no longer holds).
+_CONCEDED = re.compile(
+    r"(?i)(?<![\w\-])(?:allez\s+si|bon\s*,?\s*(?:allez|ok|okay|d['’]accord|ben|tant\s+pis)|ok(?:ay)?\s*,?\s*fine|fine\s*,?\s*(?:ok(?:ay)?|here)|"
+    r"oh\s+well|alright\s+alright|oh\s+allez)(?![\w\-])"
 )
 # A comparison before a credential word: "basically a password", « c'est comme un mot de passe », "sort of a PIN".
 _COMPARED_BEFORE = re.compile(
@@ -499,6 +508,7 @@ _VARIABLE_SAID = re.compile(
     r"(?:(?P<quote>[\"'`«“])\s*(?P<quoted>[^\"'`«»“”\n]{1,200}?)\s*[\"'`»”]|(?P<bare>[^\s\"'`«»“”]{1,512}))"
 )
 _ASSIGNMENT = re.compile(r"[A-Za-z_][\w.\-]*=")
+_ASSIGNED_AFTER = re.compile(r"[ \t]*=(?!=)")  # a name given a value after it ("aws_secret_access_key = X")
 _FILE_EXTENSION = re.compile(r"\.(?:pem|key|crt|cer|der|p12|pfx|json|ya?ml|txt|pub|asc|gpg|env|conf|cfg|ini)$", re.IGNORECASE)
 # Config names of what describes or locates a secret, not the secret: SharedAccessKeyName, PUBLIC_KEY,
 # secret_file, password_length, sort_key.
@@ -572,12 +582,23 @@ _PGPASS_LINE = re.compile(r"(?m)(?<![\w.\-])[\w.\-*]{1,253}:(?:\d{1,5}|\*):[\w.\
 # The string a wifi QR code holds: WIFI:T:WPA;S:<network>;P:<password>;; (";" escaped as "\;").
 _WIFI_QR = re.compile(r"WIFI:(?:[A-Z]:(?:\\.|[^;\\\n]){0,64};){0,4}?P:(?P<password>(?:\\.|[^;\\\n]){1,63});")
 # "wifi = X", "Wi-Fi → X": what is given for the wifi is its password when it is shaped like one.
-# A wifi said to have changed, then its new value: "guest wifi got changed this morning, it's now tangerine-walrus-42",
-# « le wifi invité a changé, c'est désormais Héron#2291 » (not its name: "renamed, it's now Acme-Guest").
-_WIFI_CHANGED = re.compile(
-    r"(?i)(?<![\w\-])wi-?fi(?![\w\-])(?P<words>[^.!?\n]{0,60}?(?<![\w\-])(?:changed|chang[ée]e?|updated|modifi[ée]e?|renouvel[ée]e?|reset|"
-    r"r[ée]initialis[ée]e?)(?![\w\-])[^.!?\n:]{0,40}?)[,;:]?\s+(?:it['’]s|it\s+is|c['’]est)(?![\w\-])" + _ADVERB + _VALUE
+# A wifi, a password or a code said to have changed, then its new value, in the same sentence or the next: "guest wifi got
+# changed this morning, it's now tangerine-walrus-42", « le wifi invité a changé, c'est désormais Héron#2291 », "the gate
+# code changed again. New one's 55902#", "someone reset the kiosk PIN. changed it to 551093" (not its name: "renamed, it's
+# now Acme-Guest"). "it's" needs a change said before it; "the new one", "changed it to" say it themselves.
+_CHANGED_THEN_NEW = re.compile(
+    r"(?i)(?<![\w\-])(?P<noun>wi-?fi|codes?|pins?|" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])"
+    r"(?P<words>[^!?\n]{0,100}?)(?<![\w\-])"
+    r"(?:(?P<new>(?:changed|set|reset|updated|switched)\s+it\s+to|(?:je\s+l['’]ai|on\s+l['’]a|l['’]ai|il\s+a\s+[ée]t[ée]|elle\s+a\s+[ée]t[ée])\s+"
+    r"(?:chang[ée]e?|mise?|pass[ée]e?|modifi[ée]e?)\s+(?:en|[àa])|(?:the\s+)?new\s+one(?:['’]s|\s+is)|(?:le\s+nouveau|la\s+nouvelle)\s*(?:c['’]est|est|:))"
+    r"|it['’]s|it\s+is|c['’]est)(?![\w\-])" + _ADVERB + r"\s*:?" + _VALUE
 )
+_CHANGED = re.compile(
+    r"(?i)(?<![\w\-])(?:changed|chang[ée]e?|updated|modifi[ée]e?|renouvel[ée]e?|reset|r[ée]initialis[ée]e?|rotated)(?![\w\-])"
+)
+_CHANGE_CUES = ("chang", "reset", "updat", "modifi", "renouvel", "initialis", "rotated", "new one", "nouveau", "nouvelle")
+# (at most one sentence end between the noun and the value: "the gate code changed again. New one's X")
+_SENTENCE_END = re.compile(r"[.…](?:\s|$)")
 _WIFI_NAME_WORDS = re.compile(r"(?i)(?<![\w\-])(?:name[sd]?|renamed|nom|renomm[ée]e?|ssid|called|appel[ée]e?|s['’]appelle)(?![\w\-])")
 _PASSPHRASE_WORD = re.compile(r"(?i)^(?:" + PASSPHRASE_WORDS + r")$")
 _WIFI_ASSIGNED = re.compile(r"(?i)(?<![\w\-])wi-?fi(?:\s+[^\s:=→.!?]{1,20}){0,8}?\s*(?:[:=]|" + _ARROW + r")" + _VALUE)
@@ -641,9 +662,16 @@ _NEXT_PAIR = re.compile(r"[;&,][A-Za-z_][\w ]{0,30}=")  # (mount options: "passw
 # "use admin/Adm1n!2026 to log in". Only a strongly shaped password (see `_SLASH_PAIR_CONTEXT`).
 _SLASH_PAIR = re.compile(r"(?<![\w\-./@#:])(?P<user>[A-Za-z][\w.\-@]{1,40})(?:\s*/\s*|(?P<colon>:))(?P<password>[^\s/,;:()]{6,128})")
 # A privileged account joined to its password by a colon, no word needed: "admin:Hx7!kP2mQz sur le NAS".
-_ROLE_PAIR = re.compile(
-    r"(?i)(?<![\w\-./@#:])(?:admin(?:istrat(?:or|eur))?|root|superuser|sysadmin|sa|postgres|oracle|ubnt|pi|operator)"
-    r":(?P<password>[^\s/,;:()\"'`]{8,128})(?!:)"
+_ROLE_ACCOUNTS = r"admin(?:istrat(?:or|eur))?|root|superuser|sysadmin|sa|postgres|oracle|ubnt|pi|operator"
+_ROLE_PAIR = re.compile(r"(?i)(?<![\w\-./@#:])(?:" + _ROLE_ACCOUNTS + r"):(?P<password>[^\s/,;:()\"'`]{8,128})(?!:)")
+# A privileged account's pair said to still open a machine, however plain (a vendor's default left in place is a way in, where
+# the same pair said to be the default is the docs'): "the iDRAC still answers to root/calvin", « le switch accepte
+# toujours admin/admin », "the NAS still logs in with admin:changeme".
+_PAIR_STILL_WORKS = re.compile(
+    r"(?i)(?<![\w\-])(?:(?:still|toujours|encore)\s+(?:[^\s.!?;:]{1,20}\s+){0,2}?(?:answers?\s+to|accepts?|takes?|opens?\s+with|logs?\s+in\s+with|"
+    r"works?\s+with|lets?\s+(?:you|me|us|anyone)\s+in\s+with|r[ée]pond\s+(?:[àa]|avec)|accepte|prend|s['’]ouvre\s+avec|marche\s+avec|fonctionne\s+avec)|"
+    r"(?:answers?\s+to|accepts?|r[ée]pond\s+(?:[àa]|avec)|accepte)\s+(?:still|toujours|encore))\s+(?:[^\s/:.!?;,]{1,20}\s+){0,3}?"
+    r"(?P<user>" + _ROLE_ACCOUNTS + r")\s*[/:]\s*(?P<password>[^\s/,;:()\"'`]{4,64})"
 )
 # What an account name looks like: a role ("admin", "demo"), or a login with a dot, underscore, dash, @ or digit.
 _ACCOUNT_NAME = re.compile(
@@ -681,6 +709,22 @@ _CALL_SETTING = re.compile(
 
 
 # ... in config: {"username": "token", "password": X}.
+# A user and a password handed to a call that logs in: "PasswordAuthenticator('sync', 'X')", "HTTPBasicAuth('u', 'X')",
+# "smtp.login('me@acme.fr', 'X')", "PlainCredentials('svc', 'X')", requests' "auth=('u', 'X')": basic credentials.
+_LOGIN_CALL = re.compile(
+    r"(?<![\w\-])(?P<name>(?:[A-Za-z_][\w.]{0,40}?)?(?i:auth(?:enticator)?|credentials?|login|password))[ \t]*(?:=[ \t]*)?\([ \t]*"
+    r"(?P<q1>['\"])(?P<user>[^'\"\n]{1,64})(?P=q1)[ \t]*,[ \t]*(?P<q2>['\"])(?P<value>[^'\"\s]{4,128})(?P=q2)[ \t]*[),]"
+)
+# A login given, then later in its sentence the rest of the credentials, introduced as what it is: « l'identifiant est
+# formation01, et pour le reste c'est le même que la dernière fois, à savoir X », "login is kiosk02, the rest is as
+# before, namely X". Only a value mixing a symbol and a digit (no name, ticket or room number has both).
+_LOGIN_THEN_REST = re.compile(
+    r"(?i)(?<![\w\-])(?:identifiant|login|username|user\s+name|utilisateur|user)[ \t]*(?:est|is|:|=)[ \t]*(?P<user>[\w.\-@]{2,40})"
+    r"(?P<words>[^.!?\n]{0,140}?)(?<![\w\-])(?:[àa]\s+savoir|namely|i\.e\.|soit|autrement\s+dit|in\s+other\s+words)[ \t]*:?" + _VALUE
+)
+_REST_CUES = ("savoir", "namely", "i.e.", "soit", "autrement", "other words")
+_SNAKE_CASE_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)+")
+_LOGIN_CALL_CUES = ("auth", "Auth", "credential", "Credential", "login", "Login", "password", "Password")
 _TOKEN_USER = re.compile(r"(?i)user(?:name)?[\"']?\s*[:=]\s*[\"']?(?P<user>" + "|".join(map(re.escape, TOKEN_USERS)) + r")[\"']?\s*[,;}\n]")
 
 
@@ -706,13 +750,16 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = text[span[0] : span[1]]
         if value.startswith("?") and "=" in value:
             span, value = (span[0] + 1, span[1]), value[1:]  # a SAS token pasted with its "?"
-        if value.startswith("-----BEGIN") or is_documented_sample(value, text, span[0]):
-            continue  # a private key block (the catalogue reports it), or the docs' sample key
+        if value.startswith("-----BEGIN"):
+            continue  # a private key block (the catalogue reports it)
+        family = _config_family(name, value, text, m.start())
+        # (the value's shape first: the sentence scans of a documented sample cost every "key=x" of a long query string)
+        if not _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY") \
+                or is_documented_sample(value, text, span[0]):
+            continue  # the docs' sample key
         if encodes_a_placeholder(value, encoded_post):
             continue  # base64 of "changeme" (what else the encoding hides is read by `encoded`)
-        family = _config_family(name, value, text, m.start())
-        if _acceptable(value, "PASSWORD" if family in ("PASSWORD", "CONNECTION_STRING") else "API_KEY"):
-            out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
+        out.append(SecretCandidate(span[0], span[1], family, "config-assignment"))
     camel_case_name = "Key" in text or "Secret" in text or "Token" in text  # (applicationKey, clientSecret)
     for m in _VARIABLE_SAID.finditer(text) if ("_" in text or camel_case_name) and holds_any(lowered, _CONFIG_CUES) else ():
         name = m.group("name").casefold()
@@ -766,10 +813,13 @@ def find_announced(text: str) -> list[SecretCandidate]:
             continue  # "pass" is also a ticket ("the boarding pass is AF1234"): only a strongly shaped value or a chosen one
         if word in _WEAK_WORDS and not (value.replace(" ", "").rstrip("#").isdigit() and m.group("connector").strip() in (":", "=", "is", "est", "c'est", "c’est")):
             continue
-        # (a passphrase announced as one may be words: "la phrase de passe : les-mouettes-volent-bas")
+        # (a passphrase announced as one may be words: "la phrase de passe : les-mouettes-volent-bas"; so may a password
+        # given as one, "the password is correct-horse-battery-staple", but not a place: "the password is on-the-fridge")
         if _acceptable(value, family, code_word=_CODE_WORD.search(word) is not None) \
                 or family == "PASSWORD" and _owned_common_password(text, m.start(), value) \
-                or _PASSPHRASE_WORD.match(word) is not None and looks_like_passphrase(value):
+                or (_PASSPHRASE_WORD.match(word) is not None or _PASSWORD_WORD.fullmatch(word) is not None and _words_joined(value)
+                 and not _ABOUT_PASSWORDS_WORD.search(m.group("gap"))) \
+                and looks_like_passphrase(value):
             out.append(SecretCandidate(start, end, family, f"{family.lower()}-announced"))
     for m in _NETWORK_KEY.finditer(text):
         span = _value_span(text, m)
@@ -820,7 +870,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         for m in regex.finditer(text):
             span = _value_span(text, m)
             # The words around the value, not its connector ("X comme mot de passe", "password, type X").
-            if span is None or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _NOT_A_DISCLOSURE.search(m.group("words")) \
+            if span is None or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _CONCEDED.search(m.group("words")) \
+                    or _NOT_A_DISCLOSURE.search(m.group("words")) \
                     or _COMPARED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue
             value = text[span[0] : span[1]]
@@ -846,7 +897,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
     for m in _LOGIN_COMMAND.finditer(text) if " login " in lowered else ():
         value = m.group("value").rstrip(_TRAILING)
         if looks_generated(value) and looks_like_key(value) and not _ASSIGNMENT.match(value):
-            out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), secret_family(value), "key-in-login-command"))
+            # (its options name it: "huggingface-cli login --token X" a token; "wandb login X", "clearml auth login X" name nothing, a key)
+            options = text[text.rindex("login", m.start(), m.start("value")) + len("login") : m.start("value")]
+            out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), secret_family(value, options), "key-in-login-command"))
     for m in _ACCESS_CODE.finditer(text) if "code" in lowered else ():
         value = m.group("value")
         generated = looks_random(value) or value.isalnum() and not value.isdigit() and not value.isalpha() and class_switches(value) >= 0.35 \
@@ -917,13 +970,28 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if classes(value) >= 3 and len(value) >= 8 and any(c.isdigit() for c in value) and _PASSWORD_SYMBOL.search(value) \
                 and looks_like_password(value) and not _PASSWORD_WORD.search(rest_of_line):  # (not a price: "29€/mois")
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "wifi-assigned"))
-    for m in _WIFI_CHANGED.finditer(text) if "wifi" in lowered or "wi-fi" in lowered else ():  # (not "wi": "with", "will")
+    for m in _CHANGED_THEN_NEW.finditer(text) if holds_any(lowered, _CHANGE_CUES) else ():
         span = _value_span(text, m)
-        if span is None or _WIFI_NAME_WORDS.search(m.group("words")):
+        words = m.group("words")
+        if span is None or m.group("new") is None and not _CHANGED.search(words) or len(_SENTENCE_END.findall(words)) > 1:
             continue
         value = text[span[0] : span[1]]
-        if looks_like_passphrase(value) or _strongly_shaped(value) and looks_like_password(value):
-            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "wifi-changed"))
+        noun = m.group("noun").casefold()
+        if noun.startswith("wi"):
+            if _WIFI_NAME_WORDS.search(words):
+                continue  # "the wifi was renamed, it's now Acme-Guest": its name
+            shaped = looks_like_passphrase(value) or _strongly_shaped(value) and looks_like_password(value)
+        elif _CODE_WORD.search(noun):
+            # (a promo, error or status code changes too: "the promo code changed, the new one is BF2026")
+            if NOT_AN_ACCESS_CODE.search(text, max(0, m.start() - 30), m.start("words")) or NOT_AN_ACCESS_CODE.search(words):
+                continue
+            shaped = looks_like_access_code(value) and not looks_like_year(value) or _strongly_shaped(value) and looks_like_password(value)
+        else:
+            shaped = looks_like_passphrase(value) or classes(value) >= 3 and len(value) >= 8 and looks_like_password(value)
+        # (the change itself is no rule nor example: "reset" says so in advice, here it says what happened)
+        if shaped and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                and not any(_CHANGED.fullmatch(d.group()) is None for d in _NOT_A_DISCLOSURE.finditer(words)):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "changed-then-new"))
     for m in _AUTH_HEADER.finditer(text) if holds_any(lowered, _HEADER_CUES) else ():
         group = "value" if m.group("value") is not None else "header"
         value = m.group(group)
@@ -955,6 +1023,23 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("password").rstrip(_TRAILING)
         if _strongly_shaped(value) and looks_like_password(value) and not _EMAIL.fullmatch(value):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "login-password-pair"))
+    for m in _LOGIN_THEN_REST.finditer(text) if holds_any(lowered, _REST_CUES) else ():
+        span = _value_span(text, m)
+        value = text[span[0] : span[1]] if span is not None else ""
+        if span is not None and _strongly_shaped(value) and _PASSWORD_SYMBOL.search(value) and looks_like_password(value) \
+                and not _EMAIL.fullmatch(value) and not _NOT_A_DISCLOSURE.search(m.group("words")) and not IDENTIFIER_WORDS.search(m.group("words")):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-after-its-login"))  # (not "ticket, i.e. INC-2026#12")
+    for m in _LOGIN_CALL.finditer(text) if "(" in text and holds_any(text, _LOGIN_CALL_CUES) else ():
+        value = m.group("value")
+        # (not a field's name in a snippet's template: "Credentials('client_id', 'client_secret')")
+        if looks_like_password(value) and value.casefold() not in DEFAULT_PASSWORDS and not is_placeholder(m.group("user")) \
+                and not _SNAKE_CASE_NAME.fullmatch(value):
+            family = secret_family(value, place=BASIC_PASSWORD, user=m.group("user"))
+            out.append(SecretCandidate(m.start("value"), m.end("value"), family, "login-call"))
+    for m in _PAIR_STILL_WORKS.finditer(text) if holds_any(lowered, _ROLE_CUES) else ():
+        value = m.group("password").rstrip(_TRAILING)
+        if len(value) >= 4 and not is_placeholder(value) and not is_placeholder(m.group("password")) and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "default-pair-still-works"))
     for m in _PAIR.finditer(text):
         group = "password" if m.group("password") is not None else "password2"
         if (m.group("user") or m.group("user2") or "").casefold() in _FIELD_LABELS:
@@ -964,8 +1049,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if "\n" in (m.group("separator") or "") and "=" in m.group("user") + m.group("password"):
             continue  # "creds:\nAWS_ACCESS_KEY_ID=...\nAWS_SECRET_ACCESS_KEY=...": config lines, each read as config
         start, end = m.start(group), m.end(group)
-        if text[end - 1] == ":" and (end == len(text) or text[end].isspace()):
-            continue  # "credential: \"X\"\n  refresh_min: 15": the next line's field name, not a password
+        if text[end - 1] == ":" and (end == len(text) or text[end].isspace()) or _ASSIGNED_AFTER.match(text, end):
+            continue  # "credential: \"X\"\n  refresh_min: 15", "...\naws_secret_access_key = X": the next line's field name, not a password
         if text[start] in "\"'`«“‘":
             start += 1  # "--password 'X'": the quotes are not the password
         while end > start and text[end - 1] in _TRAILING:
@@ -973,6 +1058,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = text[start:end]
         if not value or _EMAIL.fullmatch(value) or value.startswith("//") or "://" in value:
             continue  # "compte : Canva - comm@acme.fr", "portal: https://...": an address, not a password
+        if _SNAKE_CASE_NAME.fullmatch(value):
+            continue  # "login(SMTP_USER, SMTP_PASSWORD)", "('client_id', 'client_secret')": names of variables or fields
         if m.group("separator") is not None and m.group("separator").strip() == "/" and value.count("/") >= 2:
             continue  # "le compte rendu est dans /home/partage/cse/...": a path's segments, not a user and a password
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
@@ -989,7 +1076,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
     return [
         c for c in out
         if not is_documented_sample(text[c.start : c.end], text, c.start)
-        and not (c.family == "PASSWORD" and (_REFUSED_AFTER.match(text, c.end) or _is_public_default(text[c.start : c.end], text, c.start)))
+        and not (c.family == "PASSWORD" and (_REFUSED_AFTER.match(text, c.end) or c.kind != "default-pair-still-works"
+                                             and _is_public_default(text[c.start : c.end], text, c.start)))
         # "user@example.com/token:X": a labelled value, read as config with its label's family, is no password
         and not (c.family == "PASSWORD" and _LABELLED_VALUE.match(text, c.start))
         and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in read_whole))
@@ -1015,8 +1103,8 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         for regex in (_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS):
             for m in regex.finditer(text):
                 code = m.group("code")
-                if not looks_like_access_code(code) or looks_like_year(code):
-                    continue
+                if not looks_like_access_code(code) or looks_like_year(code) or _UNIT_AFTER.match(text, m.end("code")):
+                    continue  # (not a count: "Printer: 4200 pages a month")
                 if regex is _CODE_IS:
                     sentence = _sentence_around(text, m.start(), m.end())
                     if not _LOCK.search(sentence) or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
@@ -1059,6 +1147,35 @@ def find_by_context(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
     out += _presented_passwords(text)
     out += _table_column_secrets(text) if "|" in text and "---" in text else []
+    return out + _codes_typed_next(text, [c for c in out if c.kind in _TYPED_CODE_KINDS])
+
+
+# A code typed, then the next one to type in the same instruction: « tapez 2024A au portail, puis 7391 pour appeler
+# l'ascenseur », "punch in 4821 on the keypad, then 9930 for the lift" (what the second opens named after it).
+_TYPED_CODE_KINDS = frozenset({"lock-code", "device-code-named", "device-code", "lock-opens-with"})
+_THEN_CODE = re.compile(
+    r"[^.!?\n]{0,40}?(?<![\w\-])(?i:puis|then|ensuite|and\s+then|et\s+ensuite|followed\s+by|suivi\s+de)\s+(?i:(?:le|the)\s+)?(?i:code\s+)?"
+    r"(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])(?P<purpose>[^.!?\n]{0,50})"
+)
+
+
+_CODE_DEVICE_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _CODE_DEVICE + r")(?![\w\-])")
+_PURPOSE_AFTER = re.compile(r"(?i)\s+(?:to|for|pour)\s")
+
+
+def _codes_typed_next(text: str, typed: list[SecretCandidate]) -> list[SecretCandidate]:
+    out = []
+    for found in typed:
+        m = _THEN_CODE.match(text, found.end)
+        if m is None:
+            continue
+        code = m.group("code")
+        # (what it opens or calls, named after it: a device, a door, a lift; not a room, a floor or a price)
+        # ("to" a purpose, not terabytes)
+        unit = _UNIT_AFTER.match(text, m.end("code")) is not None and _PURPOSE_AFTER.match(m.group("purpose")) is None
+        if looks_like_access_code(code) and not looks_like_year(code) and not unit \
+                and (_CODE_DEVICE_WORD.search(m.group("purpose")) or _LOCK.search(m.group("purpose"))):
+            out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "code-typed-next"))
     return out
 
 
@@ -1393,14 +1510,15 @@ def _access_halves(text: str) -> list[SecretCandidate]:
 # A vendor's account or key identifier whose secret half is often given right after it ("AC<32 hex> / <auth token>",
 # "TWILIO=AC...:<token>", "AKIA... / <secret>"), with the family the vendor gives that secret half. The account SID names
 # the account, as a login does: the secret beside it is the credential, the SID is not reported.
+_TWILIO_ACCOUNT_SID = r"AC[0-9a-f]{32}"
 _PAIRED_IDENTIFIERS: tuple[tuple[str, str], ...] = (
-    (r"AC[0-9a-f]{32}", "TOKEN"),  # Twilio's account SID: its Auth Token
+    (_TWILIO_ACCOUNT_SID, "TOKEN"),  # Twilio's account SID: its Auth Token
     (r"SK[0-9a-f]{32}", "API_KEY"),  # Twilio's API key SID: its secret
     (r"(?:AKIA|ASIA)[A-Z2-7]{16}", "API_KEY"),  # AWS's access key id: its secret access key
 )
 # (any of the identifiers: what `_SECRET_BESIDE_ID` needs, searched first since most posts have none)
 _PAIRED_ID_CUE = re.compile("|".join(shape for shape, _ in _PAIRED_IDENTIFIERS))
-ACCOUNT_IDENTIFIER = re.compile(r"AC[0-9a-f]{32}")  # an account's name, not a credential (`scan` drops it)
+ACCOUNT_IDENTIFIER = re.compile(_TWILIO_ACCOUNT_SID)  # an account's name, not a credential (`scan` drops it)
 _SECRET_BESIDE_ID = re.compile(
     r"(?<![\w\-])(?P<id>" + "|".join(f"(?P<i{n}>{shape})" for n, (shape, _) in enumerate(_PAIRED_IDENTIFIERS)) + r")(?![\w\-])"
     # a separator, or words naming the secret half ("and token", ", le token", "\nAuth Token:"), at most five
@@ -1484,6 +1602,18 @@ def _user_before(text: str, end: int, pair_passwords: set[int]) -> bool:
 
 
 _SLASH_AFTER = re.compile(r"[ \t]*/[ \t]*")
+
+
+# The small words of a phrase (a place, a compound adjective), which words drawn for a passphrase are not.
+_PHRASE_WORDS = _FUNCTION_WORDS | frozenset(
+    "on in at of to by an a or under behind near inside de du la le et ou un au aux sur sous derrière devant près chez".split()
+)
+
+
+def _words_joined(value: str) -> bool:
+    """Words drawn and joined to make a password ("correct-horse-battery-staple", « mouette-rouge-falaise-crabe »), not a
+    phrase written with dashes: a place ("on-the-fridge"), a compound adjective ("case-sensitive-by-design")."""
+    return not any(part in _PHRASE_WORDS for part in re.split(r"[\-._]", value.casefold()))
 
 
 def _acceptable(value: str, family: str, code_word: bool = False) -> bool:

@@ -69,6 +69,13 @@ HOSTED_TOOLS: tuple[tuple[str, str], ...] = (
     # A Cloud Storage object opened with the reader's Google login: a private bucket's file.
     ("storage.cloud.google.com", ""),
 )
+# Meeting services that give a company its own subdomain ("acme-group.zoom.us", "acme.my.webex.com"): a meeting link
+# there carrying its passcode ("?pwd=...") lets anyone in, a link to the company's workspace as a Teams /l/ link is; the
+# bare meeting link ("zoom.us/j/844...", a webinar's public join page) asks for the passcode and is not reported.
+MEETING_SERVICES: tuple[str, ...] = ("zoom.us", "zoom.com", "zoomgov.com", "webex.com", "whereby.com", "gotomeeting.com")
+# (the service's own shared hosts: "us02web.zoom.us" serves every customer's meetings)
+_MEETING_SHARED_HOST = re.compile(r"www|(?:us|eu|ap|sg|in|au|jp)\d{2}web")
+_MEETING_PASSCODE = re.compile(r"[?&](?:pwd|passcode|password|pin)=[^&#\s]{4}")
 # What names one resource after a shared tool's route ("l/meetup-join/19%3ameeting_...", "spreadsheets/d/1AbC...",
 # "boards/4821"): a segment holding a digit, or a long id. A route alone ("teams.microsoft.com/l/meetup-join/...", the
 # rest elided) names no meeting, no file.
@@ -390,11 +397,10 @@ def _host_shaped(host: str) -> bool:
     return 5 <= len(host) <= 40 and (len(parts) >= 3 or _HOST_PREFIX.match(host) is not None) and any(c.isalpha() for c in parts[-1] + parts[0])
 
 
-def _version_number(text: str, start: int, end: int) -> bool:
-    """Is the address shape at `start:end` a version number, by its sentence (`_VERSION_SENTENCE`)?"""
-    sentence = _sentence(text, start, end)
+def _version_number(text: str, start: int, end: int, sentence: str) -> bool:
+    """Is the address shape at `start:end` a version number, by its `sentence` (`_VERSION_SENTENCE`)?"""
     return (
-        _VERSION_SENTENCE.search(sentence) is not None
+        holds_any(sentence.lower(), _VERSION_CUES) and _VERSION_SENTENCE.search(sentence) is not None
         and _NETWORK_WORDS.search(sentence) is None
         and _PLACE_BEFORE.search(text, max(0, start - 12), start) is None
     )
@@ -410,9 +416,11 @@ def _ip_addresses(text: str, login_hosts: set[int]) -> list[SecretCandidate]:
                 continue
             if _VERSION_BEFORE.search(text, max(0, m.start() - 20), m.start()):
                 continue  # "version 10.2.3.4"
-            if m.group("port") is None and m.group("path") is None and not m.group("scheme") and _version_number(text, m.start(), m.end()):
+            bare = m.group("port") is None and m.group("path") is None
+            sentence = _sentence(text, m.start(), m.end()) if bare else ""
+            if bare and not m.group("scheme") and _version_number(text, m.start(), m.end(), sentence):
                 continue
-            if ip in _ROUTER_DEFAULTS and m.group("port") is None and m.group("path") is None and _DEFAULT_SAID.search(_sentence(text, m.start(), m.end())):
+            if ip in _ROUTER_DEFAULTS and bare and holds_any(sentence.lower(), _DEFAULT_CUES) and _DEFAULT_SAID.search(sentence):
                 continue  # "192.168.1.1 est souvent l'adresse par défaut des box": every home router's, advice
             start, end = m.start(), _trim(text, m.start(), m.end())
             if not m.group("scheme") and m.start("ip") in login_hosts:
@@ -442,6 +450,15 @@ _DEFAULT_SAID = re.compile(
     # said of every router, or of the reader's own at home: not the company's network
     r"(?:nearly\s+|almost\s+)?every|(?:presque\s+)?toutes\s+les|la\s+plupart|(?:home|consumer)\s+routers?|your\s+(?:home\s+)?(?:router|box)|"
     r"votre\s+box|ta\s+box|at\s+home|chez\s+vous|chez\s+toi)\b"
+)
+
+
+# Substrings one of which every match of `_VERSION_SENTENCE` / `_DEFAULT_SAID` holds, lowercased: a cheap look first, the
+# sentence scans cost ~0.1-0.2 ms each (a post of thousands of addresses paid seconds).
+_VERSION_CUES = ("firmware", "version", "release", "build", "mise à jour", "maj", "update", "upgrade", "patch", "rolled out", "déploy")
+_DEFAULT_CUES = (
+    "défaut", "defaut", "default", "usine", "factory", "souvent", "néral", "neral", "habituel", "normal", "usual", "typical", "common",
+    "often", "most", "every", "toutes", "plupart", "router", "your", "votre", "box", "home", "chez",
 )
 
 
@@ -529,6 +546,9 @@ def _internal_kind(host: str, address: str, domains: tuple[str, ...], tools: tup
         if on_tool and path.startswith(prefix) and not _PUBLISHED_PAGE.search(path) and not _REGIONAL_ENDPOINT.search(labels[0]) \
                 and (not prefix or _RESOURCE_ID.search(path, len(prefix)) is not None):
             return "hosted-internal-tool"
+    if any(host.endswith("." + service) for service in MEETING_SERVICES) and not _MEETING_SHARED_HOST.fullmatch(labels[0]) \
+            and _MEETING_PASSCODE.search(path):
+        return "meeting-link-with-passcode"
     for domain, pattern in HOSTED_TOOL_PAGES:
         if (host == domain or host.endswith("." + domain)) and pattern.match(path):
             return "hosted-internal-tool"

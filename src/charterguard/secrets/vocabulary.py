@@ -22,12 +22,14 @@ from __future__ import annotations
 
 # What names a password in every use: the words, their abbreviations, a passphrase, a code a person types, a wifi
 # pre-shared key, and the words other languages use. (Longer forms before shorter ones: "passphrase" before "pass".)
+# The nouns of a passphrase every use reads ("phrase de passe", rarer, is announcing's rare list and PASSPHRASE_WORDS').
+_PASSPHRASE_NOUNS = r"pass\s?phrases?|phrases?\s+secr[eè]tes?|secret\s+phrases?"
 SHARED_PASSWORD_WORDS = (
-    r"mots?[\s\-]+de[\s\-]+passe|mdp|pass\s?phrases?|passcodes?|pwd|pw|s[ée]sames?|phrases?\s+secr[eè]tes?|secret\s+phrases?|digicode|"
+    r"mots?[\s\-]+de[\s\-]+passe|mdp|passcodes?|pwd|pw|s[ée]sames?|" + _PASSPHRASE_NOUNS + r"|digicode|"
     r"psk|pre[\s\-]?shared\s+keys?|contrase[ñn]a|passwort|kennwort|pass"
 )
 # What names a passphrase, whose value may be words joined by hyphens ("correct-horse-battery-staple"), in French and English.
-PASSPHRASE_WORDS = r"pass\s?phrases?|phrases?[ \-]de[ \-]passe|phrases?\s+secr[eè]tes?|secret\s+phrases?"
+PASSPHRASE_WORDS = _PASSPHRASE_NOUNS + r"|phrases?[ \-]de[ \-]passe"
 # What unlocks an account or a disk when the password is lost: a recovery key, backup codes.
 RECOVERY_WORDS = r"(?:cl[ée]f?s?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
 # What names a token, naming and deciding alike: a bearer, a signature, an authenticator's seed, a webhook's or a
@@ -131,9 +133,16 @@ PUBLIC_IDENTIFIER_WORDS = (
     r"avatar|gravatar|ipfs|cid|blocs?|blocks?|explorer|base64,|data:|nonce|salt|iv"
 )
 
+# Password managers and secret stores by name: where a password is kept ("the password is in 1Password", « mdp → 1Password »),
+# never the password itself, though "1Password" has a password's shape.
+SECRET_STORE_NAMES = (
+    r"1password|bitwarden|vaultwarden|lastpass|dashlane|keepass(?:xc|2)?|keeper|passbolt|nordpass|roboform|enpass|"
+    r"psono|padloc|teampass|passwordstate|keychain|trousseau|vault"
+)
+
 
 __all__ = [
     "ANNOUNCING_KEY_WORDS", "ANNOUNCING_PASSWORD_WORDS", "ANNOUNCING_SECRET_WORDS", "ANNOUNCING_TOKEN_WORDS", "DECIDING_COMPOUND_HEADS",
     "DECIDING_CREDENTIAL_WORDS", "NAMING_WORD_FAMILIES", "PASSPHRASE_WORDS", "PUBLIC_IDENTIFIER_WORDS", "RARE_ANNOUNCING_CUES", "RARE_ANNOUNCING_KEY_WORDS", "RARE_ANNOUNCING_PASSWORD_WORDS",
-    "RECOVERY_WORDS", "SHARED_KEY_WORDS", "SHARED_PASSWORD_WORDS", "SHARED_TOKEN_WORDS",
+    "RECOVERY_WORDS", "SECRET_STORE_NAMES", "SHARED_KEY_WORDS", "SHARED_PASSWORD_WORDS", "SHARED_TOKEN_WORDS",
 ]
