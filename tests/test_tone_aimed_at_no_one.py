@@ -45,6 +45,9 @@ def test_masked_swearing_at_someone_stays_an_alarm(checker: Checker) -> None:
 def test_things_and_people_are_told_apart_by_meaning() -> None:
     assert things(["printer", "logiciel", "météo", "laptop"]) == [True, True, True, True]
     assert things(["neighbour", "stagiaire", "landlord", "technicien"]) == [False, False, False, False]
+    # computing (kinds added 2026-12-03: these read as people before) and the role nouns nearest them
+    assert things(["Excel", "VPN", "tableur"]) == [True, True, True]
+    assert things(["driver", "plombier", "chauffeur", "serveur"]) == [False, False, False, False]
 
 
 @pytest.mark.parametrize(
@@ -53,6 +56,8 @@ def test_things_and_people_are_told_apart_by_meaning() -> None:
         ("Ce salaud d'ordinateur a planté pendant la visio.", "fr"),
         ("Cette pourriture de météo a ruiné notre séminaire en plein air.", "fr"),
         ("This bastard of a laptop rebooted in the middle of my demo.", "en"),
+        ("This bastard of a VPN dropped me three times today.", "en"),
+        ("Cette saloperie de tableur Excel a tout effacé.", "fr"),
     ],
 )
 def test_contempt_said_of_a_thing_is_no_alarm(checker: Checker, text: str, lang: str) -> None:
@@ -65,6 +70,7 @@ def test_contempt_said_of_a_thing_is_no_alarm(checker: Checker, text: str, lang:
         ("Ce salaud de stagiaire a planté la visio.", "fr"),
         ("Cette pourriture de voisin a encore rayé ma voiture.", "fr"),
         ("That bastard of a landlord kept our deposit.", "en"),
+        ("That bastard of a plumber never showed up.", "en"),
     ],
 )
 def test_contempt_said_of_a_person_stays_an_alarm(checker: Checker, text: str, lang: str) -> None:

@@ -61,3 +61,23 @@ def test_a_put_down_of_a_described_customer_or_a_listed_role_is_flagged(acme_gro
 ])
 def test_the_same_targets_said_kindly_stay_clean(acme_group_checker, text, lang):
     assert tone_alarms(acme_group_checker, text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "word"), [
+    ("Nos grossistes sont des escrocs qui paient à cent vingt jours.", "fr", "customers", "grossistes"),
+    ("Our wholesalers are crooks who pay at 120 days.", "en", "customers", "wholesalers"),
+    ("Mon N+2 est un incapable notoire.", "fr", "colleague", "N+2"),
+])
+def test_wholesalers_and_second_line_managers_are_targets_and_their_put_downs_flagged(acme_group_checker, text, lang, kind, word):
+    assert (kind, word) in targets(text, lang)
+    assert tone_alarms(acme_group_checker, text, lang) != []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Nos grossistes paient à trente jours, merci à eux.", "fr"),
+    ("Our wholesalers pay on time, hats off to them.", "en"),
+    ("Mon N+2 a validé le budget en une heure.", "fr"),
+    ("Mon N+2 n'est pas un incapable, il a sauvé le trimestre.", "fr"),
+])
+def test_wholesalers_and_second_line_managers_said_kindly_or_denied_stay_clean(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) == []

@@ -583,9 +583,17 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
         yield Target(kind, w.start, w.end, k, organisation=kind == "competitors")
 
 
+def spells_given_name(written: str) -> bool:
+    """Is `written` (a word as the post writes it) a common given name (`text.given_names.FIRST_NAMES`),
+    capitalised ("Kevin", "Dana"; not "rose" the colour)? The test of a given name in unparsed text:
+    the learned reading's gate (`hostility_model.names_someone`) and its targets (`meaning`)."""
+    return written[:1].isupper() and word_key(written) in FIRST_NAMES
+
+
 def is_given_name(word: Word) -> bool:
     """Is `word` a person named by a common given name (`text.given_names.FIRST_NAMES`), tagged as a
-    proper noun ("Kevin", "Mathilde"; not "rose" the colour, "Mark my words", a tagged noun)?"""
+    proper noun ("Kevin", "Mathilde"; not "rose" the colour, "Mark my words", a tagged noun)? The
+    parse's variant of `spells_given_name` (its form is already folded)."""
     return word.pos == "PROPN" and word.form in FIRST_NAMES
 
 

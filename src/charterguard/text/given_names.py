@@ -36,5 +36,10 @@ FIRST_NAMES: frozenset[str] = frozenset(
     evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances
     kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella
     theresa diana natalie brittany charlotte marie kayla alexis lori emma ava mia priya raj rahul amit
+    tom derek dana dave mike chris alex sam ben dan matt nick steve jim joe tony kate jenny jess beth fiona
+    gemma colin neil ian graham keith trevor nigel craig darren wayne shane liam connor callum declan aidan
+    siobhan niamh maeve ciara gavin owen rhys gareth
+    theo enzo mathis clement quentin florian valentin baptiste bastien tristan corentin adrien loic gaetan
+    morgane oceane justine laetitia amandine coralie estelle amel sonia karine nadine sabrina
     """.split()
 )

@@ -124,6 +124,9 @@ THINGS = (
     "a machine", "a device", "a program", "the weather", "a vehicle", "an object", "a tool", "a thing",
     "a meeting", "a day", "une machine", "un appareil", "un logiciel", "la météo", "un véhicule", "un objet",
     "un outil", "une chose", "une réunion", "une journée",
+    # computing, which the kinds above left on the people's side ("wifi", "Excel", "VPN")
+    "a computer", "a network", "an application", "a spreadsheet", "un ordinateur", "un réseau",
+    "une application", "un tableur",
 )
 THING_MARGIN = 0.13
 

@@ -19,6 +19,12 @@ MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
   alarms of gate and head together; findings aimed at no role the parse names stand at the
   head's own, stricter `unaimed_threshold`.
 
+The gate reads words: a put-down made of ordinary words (a comparison, "couldn't find his own
+backside with a map", a threat by consequence) scores just under it. Sentences whose score lies
+within `gate_reach` under the gate (the near-gate band) are embedded too, and stand only at the
+stricter `near_gate_threshold`, set in training on the band's own hard negatives
+(train_hostility.NEAR_GATE_FALSE_ALARMS): the band adds recall without the gate's false alarms.
+
 Under `threshold`, a put-down of a workplace role is read again by `targeted_model` (the
 sentence with its target masked), which has its own gate (`gates`) and decides it in `meaning`.
 
@@ -34,9 +40,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..linguistics import AMBIGUOUS_CLITICS, PERSON_PRONOUNS, quick_words, target_words, word_key
+from ..linguistics import AMBIGUOUS_CLITICS, PERSON_PRONOUNS, quick_words, spells_given_name, target_words
 from ..semantic.classifier import CalibratedHead, gate_score, read_model_file
-from ..text.given_names import FIRST_NAMES
 from .targeted_model import TargetedModel, load_targeted_model
 
 KINDS = ("insult", "disparage", "hate", "threat")
@@ -111,7 +116,7 @@ def names_someone(text: str, language: str, names: tuple[str, ...] = (), joined:
             or form in pronouns
         ):
             return True
-    if any(word_key(m.group()) in FIRST_NAMES for m in _CAPITALISED.finditer(text)):
+    if any(spells_given_name(m.group()) for m in _CAPITALISED.finditer(text)):
         return True  # a person named by a given name ("Kevin est un boulet"; the parse decides)
     if vocabulary.customers_described(joined):
         return True  # customers described by what they buy from us ("the pharmacies we kit out")
@@ -149,6 +154,10 @@ class HostilityModel:
     # What a sentence says of a workplace target it names, read with the target masked: under
     # `threshold`, it alone decides a put-down of a workplace role (`meaning`). None: not shipped.
     targeted: TargetedModel | None = None
+    # The near-gate band: gate scores within `gate_reach` under the gate, read by the head and
+    # kept only at `near_gate_threshold` (0.0: no band, a model file written before it).
+    gate_reach: float = 0.0
+    near_gate_threshold: float = 1.0
 
     @property
     def targeted_floor(self) -> float:
@@ -167,28 +176,36 @@ class HostilityModel:
 
     def gates(
         self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None, before: str | None = None
-    ) -> tuple[bool, bool]:
-        """(past this reading's gate, past the targeted reading's gate only): the second is read
-        only when the sentence names someone but this gate is closed, on the sentence with its
-        workplace target masked (`targeted_model`); a sentence let in by it alone is decided by
-        the targeted reading alone (the general threshold was set together with its gate).
-        `before`: the sentence before, when `text` may go on about whom it names ("Globex stand
-        looked great. Shame it was staffed by ..."): a sentence that names no one is then read as
-        said of whom `before` names (`about`)."""
+    ) -> tuple[bool, bool, bool]:
+        """(past this reading's gate, past the targeted reading's gate only, in the near-gate band
+        only): the second is read only when the sentence names someone but this gate is closed,
+        on the sentence with its workplace target masked (`targeted_model`); a sentence let in by
+        it alone is decided by the targeted reading alone (the general threshold was set together
+        with its gate). The third: the gate score lies within `gate_reach` under the gate; such a
+        sentence is kept only at `near_gate_threshold` (or by the targeted reading, when its gate
+        let it in too). `before`: the sentence before, when `text` may go on about whom it names
+        ("Globex stand looked great. Shame it was staffed by ..."): a sentence that names no one
+        is then read as said of whom `before` names (`about`)."""
         threshold = self.gate_thresholds.get(language)
         if threshold is None:
-            return False, False
+            return False, False, False
         joined = quick_words(text)[0]
         if about is not None:
-            return names_someone(about, language, names) and self.gate_score(text, joined) >= threshold, False
-        if not names_someone(text, language, names, joined):
+            named = names_someone(about, language, names)
+        elif not names_someone(text, language, names, joined):
             # (no role word nor company name: nothing for the targeted reading either)
-            return before is not None and self.gate_score(text, joined) >= threshold and names_someone(before, language, names), False
+            named = before is not None and names_someone(before, language, names)
+        else:
+            score = self.gate_score(text, joined)
+            if score >= threshold:
+                return True, False, False
+            near = score >= threshold - TARGETED_GATE_REACH
+            targeted = near and self.targeted is not None and self.targeted.passes_gate(joined, language, names)
+            return False, targeted, score >= threshold - self.gate_reach
+        if not named:
+            return False, False, False
         score = self.gate_score(text, joined)
-        if score >= threshold:
-            return True, False
-        near = score >= threshold - TARGETED_GATE_REACH
-        return False, near and self.targeted is not None and self.targeted.passes_gate(joined, language, names)
+        return score >= threshold, False, threshold - self.gate_reach <= score < threshold
 
     def read_targeted(self, texts: list[str], language: str, names: tuple[str, ...] = ()) -> list[float | None]:
         """The targeted reading's probability that each text runs down the workplace target it
@@ -221,4 +238,6 @@ def load_hostility_model() -> HostilityModel | None:
         threshold=float(data["threshold"]),
         unaimed_threshold=float(data["unaimed_threshold"]),
         targeted=load_targeted_model(),
+        gate_reach=float(data.get("gate_reach", 0.0)),
+        near_gate_threshold=float(data.get("near_gate_threshold", 1.0)),
     )

@@ -70,11 +70,11 @@ from ..linguistics import (
     Target,
     TargetNames,
     quick_words,
+    spells_given_name,
     target_words,
     word_key,
 )
 from ..text.alternation import Alternation
-from ..text.given_names import FIRST_NAMES
 from ..text.sections import read_sections
 from ..vocabulary import LANGUAGES
 from .dehumanising import degrading, praised_roles, things
@@ -1384,6 +1384,7 @@ def _learned_findings(
     antecedents: dict[int, int] = {}  # closing epithet -> the sentence it is said of, read with it
     targeted_only: set[int] = set()  # sentences past the targeted reading's gate, not the general one
     continuing: set[int] = set()  # sentences naming no one, let in as going on about the sentence before
+    near_only: set[int] = set()  # sentences in the gate's near band only: kept at the model's near_gate_threshold
     spans, text = linguistics.spans, linguistics.text
     for k, (start, end) in enumerate(spans):
         if k in taken or end - start > MAX_PARSED_CHARS:
@@ -1411,12 +1412,14 @@ def _learned_findings(
         # des tricheurs. »): the gate reads it as said of them, and its target is read there
         # (below, as for a sentence said of "they").
         previous_text = text[slice(*spans[k - 1])] if about is None and topic is None and k > 0 and k - 1 not in defused else None
-        general_gate, targeted_gate = model.gates(read, language, names, about, previous_text)
-        if general_gate and previous_text is not None and not names_someone(read, language, names):
+        general_gate, targeted_gate, near_gate = model.gates(read, language, names, about, previous_text)
+        if (general_gate or near_gate) and previous_text is not None and not names_someone(read, language, names):
             continuing.add(k)
-        if general_gate or targeted_gate:
+        if general_gate or targeted_gate or near_gate:
             if targeted_gate:
                 targeted_only.add(k)  # let in by the targeted reading's gate alone: decided by that reading alone
+            if near_gate:
+                near_only.add(k)
             wanted.append(k)
             # The text read whole, then each of its clauses when it is long (a hostile clause
             # drowns in the embedding of a long sentence): the most hostile of them counts.
@@ -1438,6 +1441,15 @@ def _learned_findings(
     # target they name masked (None: they name none). `put_downs` (-> score): those it finds run
     # down, or does not find fine when the general reading reaches ROLE_THRESHOLD.
     general = {k: max(read_all[i][0] for i, _, _ in pieces[k]) for k in wanted}
+    # A sentence the gate left just under it stands on the general reading at the near band's own,
+    # stricter threshold (then decided as any sentence past the gate), or through the targeted
+    # reading when that gate let it in; else it is no finding (the lower role threshold and the
+    # targeted confirmation were set together with the gate, not with its band).
+    for k in near_only:
+        if general[k] >= model.near_gate_threshold:
+            targeted_only.discard(k)
+        elif k not in targeted_only:
+            wanted.remove(k)
     undecided = [k for k in wanted if model.targeted_floor <= general[k] and (general[k] < model.threshold or k in targeted_only)]
     targeted = dict(zip(undecided, model.read_targeted([texts[pieces[k][0][0]] for k in undecided], language, names)))
     put_downs = {
@@ -1590,7 +1602,7 @@ def _said_of_a_thing(sentence: Sentence) -> bool:
 def _given_name(text: str, target: Target) -> bool:
     """Is `target` (in the post `text`) a person named by a given name ("Kevin", `is_given_name`):
     someone the writer names, not a bare pronoun nor the talk of chat about "she"?"""
-    return target.kind == "person" and text[target.start : target.end][:1].isupper() and word_key(text[target.start : target.end]) in FIRST_NAMES
+    return target.kind == "person" and spells_given_name(text[target.start : target.end])
 
 
 def _third_person_pronoun(text: str, target: Target) -> bool:
