@@ -204,7 +204,8 @@ _AUXILIARIES = frozenset([
 # get told on the 20th", "on attend la notification officielle").
 _OFFICIAL_AUDIENCE = re.compile(
     r"\b(?:(?:au|le|du)\s+conseil|board|CSE|syndicats?|unions?|march[ée]|market|investors|investisseurs|actionnaires|shareholders|comit[ée]|works\s+council"
-    r"|officiel(?:le)?|official)\b",
+    # A press release is the disclosure to the market itself: "communiqué prévu après les fêtes", "press release early January".
+    r"|officiel(?:le)?|official|communiqu[ée]s?|press\s+releases?)\b",
     re.IGNORECASE,
 )
 _IGNORANCE = re.compile(r"\b(?:idea|clue|know|knows|sait|sais|savons|savent|courant)\b", re.IGNORECASE)
@@ -663,10 +664,16 @@ class InsideAnalyzer:
             needed = self._requirement_matchers.get(id(match.entry))
             companions: list[Match] = []
             if needed is not None:
+                # A topic told only with a secrecy cue (an unannounced product) may take its companion from the
+                # sentence before, which the topic's sentence goes on about ("Tested the new suite today. Launch
+                # event in May, can't show screenshots yet."): the secrecy cue stays required.
+                lo = sentence.lo
+                if topic.cues == ("secrecy",):
+                    lo = max((s.lo for s in sentences if s.hi <= sentence.lo), default=sentence.lo)
                 # "Sales next quarter?": a period ahead says when, it is no figure of the sales.
                 companions = [
                     m
-                    for m in needed.find(tokens, "", sentence.lo, sentence.hi)
+                    for m in needed.find(tokens, "", lo, sentence.hi)
                     if m.first != match.first and not _time_expression(tokens, m) and not _preposition(tokens, m) and not _within(m, compound)
                 ]
                 if not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry))):
@@ -1193,23 +1200,32 @@ def _purpose(tokens: list[Token], m: Match, after: int) -> bool:
 
 
 def _names_a_site_after(tokens: list[Token], sentence: Sentence, i: int) -> bool:
-    """A site noun just after tokens[i], or after one lower-case word: "Leeds warehouse", "Leeds contact centre"."""
+    """A site noun just after tokens[i], or after one lower-case word or up to two acronyms: "Leeds warehouse",
+    "Leeds contact centre", "the Lyon R&D team"."""
     if i + 1 < sentence.hi and _site_noun(tokens[i + 1].text):
         return True
     between = tokens[i + 1] if i + 1 < sentence.hi else None
-    return (
+    if (
         between is not None
         and i + 2 < sentence.hi
         and between.raw.islower()
         and between.text not in ("s", "is", "est", "va", "will", "has", "a")
         and _site_noun(tokens[i + 2].text)
-    )
+    ):
+        return True
+    k = i + 1
+    while k < min(i + 3, sentence.hi) and tokens[k].raw.isupper() and len(tokens[k].raw) <= 3:
+        k += 1
+    return k > i + 1 and k < sentence.hi and _site_noun(tokens[k].text)
 
 
 def _name_before(tokens: list[Token], sentence: Sentence, upto: int) -> int:
     """The first token of a name that modifies the word tokens[upto] after a determiner ("the Port of
     Antwerp award letter", "our Brazil business"): capitalised words, "of"/"de" between them; else `upto`."""
     k = upto - 1
+    # A product's own noun may stand between the name and the topic word: "the Acme X9 controller launch".
+    if k - 1 > sentence.lo and tokens[k].raw.islower() and any(c.isdigit() for c in tokens[k - 1].raw) and tokens[k - 1].raw[0].isupper():
+        k -= 1
     while k > sentence.lo and (
         tokens[k].raw[0].isupper() or (tokens[k].text in _OF and tokens[k - 1].raw[0].isupper() and k + 1 < upto)
     ):
