@@ -105,3 +105,43 @@ def test_names_of_our_sites_and_products_are_no_rumour_for_the_learned_reading(
 ) -> None:
     checker = learned_charter(tmp_path, monkeypatch, always_inside(topic=topic))
     assert checker.check(text, lang="en", now=NOW).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A topic word inside a fixed phrase or a compound name names nothing of the company.
+        ("fr", "Nous allons vendre des crêpes au profit des Restos du cœur vendredi midi."),
+        ("en", "Our CEO will lead the fire drill tomorrow, the new fire exit signs are up."),
+        # "Spoiler" answering the post's own why- or how-question is the explanation, not news held back.
+        ("fr", "Pourquoi tant de rachats déçoivent ? Spoiler : l'intégration. Thread 👇"),
+        ("en", "Why do most acquisitions fail? Spoiler: culture eats synergies for breakfast."),
+        # "Apparemment" reports, as "apparently" does: a rumour about another company.
+        ("fr", "Apparemment, un gros industriel du Nord va fermer deux usines l'an prochain."),
+        # A secret said in the topic word's own sentence may be about something else beside it.
+        ("fr", "Le karaoké du séminaire était génial (chut, ne le dites pas au DG, il chante faux)."),
+        ("en", "The CEO's birthday cake is ordered for Friday. Shh, it's a surprise."),
+        ("en", "Apparently the CEO of Globex is leaving. Nobody knows."),
+        ("fr", "Le magasin sera fermé lundi pour inventaire, on vous attend mardi !"),
+    ],
+)
+def test_words_out_of_their_topic_sense_are_not_found(inside_default: Checker, lang: str, text: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Are we buying Globex? Spoiler: yes, and you didn't hear it from me."),  # a yes/no question: still a secret
+        # A routine word that says what a contract is for is the service sold, not an ordinary event.
+        ("fr", "On vient de remporter le marché de la métropole pour la maintenance des bornes, motus jusqu'à nouvel ordre."),
+        ("en", "We won the tender for maintenance of their whole fleet, keep it quiet for now."),
+        # The fact clipped to its topic word, its secret said in a sentence of its own.
+        ("en", "New CFO on the 5th. Nobody knows."),
+        ("fr", "Notre présidente : dernier jour le 30. Personne n'est au courant."),
+        # The official signing to come is a disclosure ahead.
+        ("fr", "On a gagné le contrat de la région, 40 M€. Signature officielle dans dix jours."),
+    ],
+)
+def test_secrets_beside_ordinary_words_and_clipped_facts_are_found(inside_default: Checker, lang: str, text: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)

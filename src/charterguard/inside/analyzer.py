@@ -507,7 +507,8 @@ class InsideAnalyzer:
     def _routine_events(self, tokens: list[Token], sentences: Sequence[Sentence], routine: list[Match]) -> list[Match]:
         """The `routine` matches that are ordinary events: not a party that is the fact's own (`_celebrates_a_fact`),
         unless its sentence says the party is the point: another routine word ("c'est une surprise"), or a surprise
-        ("pot de départ surprise pour notre directrice")."""
+        ("pot de départ surprise pour notre directrice"). Nor is the object of a contract said just before it (`_contract_object`)."""
+        routine = [r for r in routine if not self._contract_object(tokens, sentences, r)]
         own = [r for r in routine if self._celebrates_a_fact(tokens, sentences, r)]
         if not own:
             return routine
@@ -518,6 +519,22 @@ class InsideAnalyzer:
 
         kept = [r for r in own if any(s.lo <= r.first < s.hi and the_point(s) for s in sentences)]
         return [*others, *kept]
+
+    def _contract_object(self, tokens: list[Token], sentences: Sequence[Sentence], routine: Match) -> bool:
+        """Whether the routine words at `routine` say what a contract named just before them is for ("l'appel d'offres
+        SNCF pour la maintenance de 200 rames", "the tender for maintenance of the fleet"): the service sold, not an
+        ordinary event of the company's life ("fermé lundi pour maintenance")."""
+        if routine.first < 0:
+            return False
+        sentence = next((s for s in sentences if s.lo <= routine.first < s.hi), None)
+        if sentence is None:
+            return False
+        lo = max(sentence.lo, routine.first - _CONTRACT_OBJECT_REACH)
+        return any(
+            self._topic_of[id(m.entry)].name == "contracts" and m.last < routine.first
+            and not _CLAUSE_BREAK.search(" ".join(t.raw for t in tokens[m.last : routine.first]))
+            for m in self._term_matcher.find(tokens, "", lo, routine.first)
+        )
 
     def _celebrates_a_fact(self, tokens: list[Token], sentences: Sequence[Sentence], routine: Match) -> bool:
         """Whether the routine event at `routine` holds a companion word of a topic term of its sentence: the
@@ -663,6 +680,7 @@ class InsideAnalyzer:
                 continue
             needed = self._requirement_matchers.get(id(match.entry))
             companions: list[Match] = []
+            bare = False
             if needed is not None:
                 # A topic told only with a secrecy cue (an unannounced product) may take its companion from the
                 # sentence before, which the topic's sentence goes on about ("Tested the new suite today. Launch
@@ -676,19 +694,34 @@ class InsideAnalyzer:
                     for m in needed.find(tokens, "", lo, sentence.hi)
                     if m.first != match.first and not _time_expression(tokens, m) and not _preposition(tokens, m) and not _within(m, compound)
                 ]
-                if not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry))):
+                bare = not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry)))
+                if bare and not self._secret_told_apart(sentence, topic, cues):
                     continue
                 if _time_expression(tokens, match) and not any(m.first > match.last for m in companions):
                     continue  # "a great time next quarter": when; "le trimestre prochain sera catastrophique": judged
             # The words whose English progressive tells an arranged event: the topic's and its companion's.
             verbs = (match.first, *(m.first for m in companions))
             finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs)
+            if bare and finding is not None and finding.cue != "secrecy":
+                finding = None  # a bare topic word is told only by the secret said apart, never by a time ahead
             if finding is not None and self._said_of_workplace(text, tokens, language, sentence, _clause(text, match, sentence), match, verbs[1:]):
                 finding = None  # "on fusionne les canaux Teams", "réorganisation de l'open space"
             if finding is not None:
                 seen.add((topic.name, sentence.start))
                 findings.append(finding)
         return findings
+
+    def _secret_told_apart(self, sentence: Sentence, topic: Topic, cues: Callable[[str], list[Match]]) -> bool:
+        """Whether a topic word without its companion words is still told by the post's secret: the fact said
+        in a short sentence (`_CLIPPED_WORDS`; in a long one a bare topic word is often an everyday verb, "signed
+        off on the travel policy") and that it is secret in a sentence of its own ("Boss out Friday. Nobody knows.",
+        « Rappel jeudi. Faites les surpris. »), in a post with no public, general or hearsay framing. A secret
+        said in the topic word's own sentence is often about something else beside it ("ne le dites pas au DG,
+        il chante faux")."""
+        if sentence.hi - sentence.lo > _CLIPPED_WORDS or "secrecy" not in topic.cues or cues("public") or cues("general") or cues("hearsay"):
+            return False
+        said = [*cues("secrecy"), *cues("restricted")]
+        return bool(said) and not any(sentence.start <= m.start < sentence.end for m in said)
 
     def _judge(
         self,
@@ -744,7 +777,7 @@ class InsideAnalyzer:
             return None  # "comme annoncé ce matin", "press release linked"
         if _inside(cues("general"), sentence):
             return None  # an article or a talk about the topic in general
-        if _inside(cues("routine"), sentence):
+        if _inside(self._routine_events(tokens, [sentence], cues("routine")), sentence):
             return None  # "fermée lundi pour inventaire"
         if self._rumour(text, tokens, language, sentence, match, verbs, cues):
             return None  # a rumour about someone else
@@ -1373,12 +1406,33 @@ def _in_sense(text: str, tokens: list[Token], m: Match, sense: Sense | None) -> 
     after = {t.text for t in tokens[m.last + 1 : m.last + 1 + _SENSE_WINDOW]}
     if sense.unless_after & before or sense.unless_before & after:
         return False
+    if sense.unless_answering and _answers_a_question(text, tokens, m.first, sense.unless_answering):
+        return False
     if sense.before and not sense.before & after:
         return False
     if not sense.after:
         return True
     opens = m.first == 0 or any(c in ".!?:;\n" for c in text[tokens[m.first - 1].end : m.start])
     return opens or bool(sense.after & before)
+
+
+# A short sentence (about a line): the fact said in a few words ("Boss out Friday.", "Un nouveau boss à rencontrer le 14.").
+_CLIPPED_WORDS = 14
+# How far before a routine word a contract it is the object of may be named ("l'appel d'offres SNCF pour la maintenance").
+_CONTRACT_OBJECT_REACH = 4
+# How many words may open a question before the word that says what kind of question it is ("Et pourquoi ...").
+_QUESTION_OPENING = 3
+
+
+def _answers_a_question(text: str, tokens: list[Token], first: int, openers: frozenset[str]) -> bool:
+    """Whether tokens[first] comes right after a question (a "?" between it and the word before) whose first
+    words hold one of `openers` ("Pourquoi 70 % des fusions échouent ? Spoiler : la culture")."""
+    if first <= 0 or "?" not in text[tokens[first - 1].end : tokens[first].start]:
+        return False
+    k = first - 1
+    while k > 0 and not any(c in ".!?\n" for c in text[tokens[k - 1].end : tokens[k].start]):
+        k -= 1
+    return any(t.text in openers for t in tokens[k : min(k + _QUESTION_OPENING, first)])
 
 
 def _past_year(tokens: list[Token], clause: tuple[int, int], now: datetime | None) -> bool:

@@ -48,7 +48,7 @@ _DATE = (
 _DISCLOSURE = (
     r"(?:annonce(?:r|ra|ront)?|communiqu(?:er|era|eront|erons|[ée](?:\s+de\s+presse)?)|pr[ée]sentation|presented\s+to|presenting\s+(?:it\s+)?to|communication|publication|officialisation|notification"
     r"|com\s+de\s+crise|crisis\s+comms?"
-    r"|announcement|announce|announcing|release|all[- ]hands|town\s?hall|board\s+votes?|votes?|signing|disclosure|earnings call"
+    r"|announcement|announce|announcing|release|all[- ]hands|town\s?hall|board\s+votes?|votes?|signing|signature|disclosure|earnings call"
     # The board meeting that decides what is disclosed: "the board meets tomorrow", "le conseil se réunit jeudi".
     r"|board\s+meets|conseil\s+se\s+r[ée]unit"
     # Slang for "made public": "ils tombent mardi", "le communiqué sort lundi", "results go out on the 30th".
