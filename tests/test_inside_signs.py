@@ -145,3 +145,17 @@ def test_words_out_of_their_topic_sense_are_not_found(inside_default: Checker, l
 )
 def test_secrets_beside_ordinary_words_and_clipped_facts_are_found(inside_default: Checker, lang: str, text: str) -> None:
     assert inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "found"),
+    [
+        # Rehearsing for an event says it lies ahead.
+        ("fr", "Répétitions pour le roadshow de notre emprunt obligataire de mars, 300 M€ visés.", True),
+        ("en", "Rehearsals for the roadshow of our 400m bond issue all week.", True),
+        ("fr", "Répétition générale du spectacle de Noël des enfants du personnel ce soir !", False),  # no topic
+        ("fr", "Les répétitions pour le roadshow de l'emprunt obligataire de 2019 avaient duré une semaine.", False),  # a past year
+    ],
+)
+def test_a_rehearsal_says_the_event_lies_ahead(inside_default: Checker, lang: str, text: str, found: bool) -> None:
+    assert inside_flags(inside_default, text, lang, NOW) == found
