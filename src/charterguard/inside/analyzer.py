@@ -701,9 +701,8 @@ class InsideAnalyzer:
                     continue  # "a great time next quarter": when; "le trimestre prochain sera catastrophique": judged
             # The words whose English progressive tells an arranged event: the topic's and its companion's.
             verbs = (match.first, *(m.first for m in companions))
-            finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs)
-            if bare and finding is not None and finding.cue != "secrecy":
-                finding = None  # a bare topic word is told only by the secret said apart, never by a time ahead
+            # A bare topic word is told only by the secret said apart, never by a time ahead (no parse for it).
+            finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs, secrecy_only=bare)
             if finding is not None and self._said_of_workplace(text, tokens, language, sentence, _clause(text, match, sentence), match, verbs[1:]):
                 finding = None  # "on fusionne les canaux Teams", "réorganisation de l'open space"
             if finding is not None:
@@ -718,10 +717,13 @@ class InsideAnalyzer:
         « Rappel jeudi. Faites les surpris. »), in a post with no public, general or hearsay framing. A secret
         said in the topic word's own sentence is often about something else beside it ("ne le dites pas au DG,
         il chante faux")."""
-        if sentence.hi - sentence.lo > _CLIPPED_WORDS or "secrecy" not in topic.cues or cues("public") or cues("general") or cues("hearsay"):
+        if sentence.hi - sentence.lo > _CLIPPED_WORDS or "secrecy" not in topic.cues:
             return False
-        said = [*cues("secrecy"), *cues("restricted")]
-        return bool(said) and not any(sentence.start <= m.start < sentence.end for m in said)
+        # The cue words first: the shapes (regular expressions over the post) only when no cue word says it.
+        said = cues("secrecy") or cues("restricted")
+        if not said or any(sentence.start <= m.start < sentence.end for m in said):
+            return False
+        return not (cues("public") or cues("general") or cues("hearsay"))
 
     def _judge(
         self,
@@ -735,6 +737,7 @@ class InsideAnalyzer:
         cues: Callable[[str], list[Match]],
         tenses: dict[str, bool],
         verbs: Sequence[int] = (),
+        secrecy_only: bool = False,
     ) -> InsideFinding | None:
         if cues("exercise"):
             return None  # "Interview question: « A client tells you, between you and me, ... »": made-up facts
@@ -770,7 +773,7 @@ class InsideAnalyzer:
             # The score only: no parse for it.
             score = 0.95 if self._forward(text, tokens, language, sentence, cues, tenses, read_tense=False) else 0.9
             return InsideFinding(match.start, match.end, topic.name, "secrecy", text[secrecy[0].start : secrecy[0].end], score)
-        if "forward_looking" not in topic.cues:
+        if secrecy_only or "forward_looking" not in topic.cues:
             return None
         # The lexical framings first: they spare the parse that the future tense may need.
         if cues("public"):
