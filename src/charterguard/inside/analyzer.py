@@ -453,7 +453,7 @@ class InsideAnalyzer:
             if trace is not None:
                 trace.append(("framed out", False, 0.0))
             return []  # no company and no topic: "I'm moving on Sunday", a film's next season
-        routine = self._routine_events(tokens, sentences, self._cue_matchers[("routine", language)].find(tokens, text))
+        routine = self._routine_events(text, tokens, sentences, self._cue_matchers[("routine", language)].find(tokens, text))
         general = self._post_cues("general", text, tokens, language, evidence) if undisclosed else []
         # A routine or a calendar date cancels nothing in a post that says it is secret.
         secret = bool(self._post_cues("secrecy", text, tokens, language, evidence))
@@ -504,11 +504,11 @@ class InsideAnalyzer:
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out
 
-    def _routine_events(self, tokens: list[Token], sentences: Sequence[Sentence], routine: list[Match]) -> list[Match]:
+    def _routine_events(self, text: str, tokens: list[Token], sentences: Sequence[Sentence], routine: list[Match]) -> list[Match]:
         """The `routine` matches that are ordinary events: not a party that is the fact's own (`_celebrates_a_fact`),
         unless its sentence says the party is the point: another routine word ("c'est une surprise"), or a surprise
         ("pot de départ surprise pour notre directrice"). Nor is the object of a contract said just before it (`_contract_object`)."""
-        routine = [r for r in routine if not self._contract_object(tokens, sentences, r)]
+        routine = [r for r in routine if not self._contract_object(text, tokens, sentences, r)]
         own = [r for r in routine if self._celebrates_a_fact(tokens, sentences, r)]
         if not own:
             return routine
@@ -520,7 +520,7 @@ class InsideAnalyzer:
         kept = [r for r in own if any(s.lo <= r.first < s.hi and the_point(s) for s in sentences)]
         return [*others, *kept]
 
-    def _contract_object(self, tokens: list[Token], sentences: Sequence[Sentence], routine: Match) -> bool:
+    def _contract_object(self, text: str, tokens: list[Token], sentences: Sequence[Sentence], routine: Match) -> bool:
         """Whether the routine words at `routine` say what a contract named just before them is for ("l'appel d'offres
         SNCF pour la maintenance de 200 rames", "the tender for maintenance of the fleet"): the service sold, not an
         ordinary event of the company's life ("fermé lundi pour maintenance")."""
@@ -532,7 +532,7 @@ class InsideAnalyzer:
         lo = max(sentence.lo, routine.first - _CONTRACT_OBJECT_REACH)
         return any(
             self._topic_of[id(m.entry)].name == "contracts" and m.last < routine.first
-            and not _CLAUSE_BREAK.search(" ".join(t.raw for t in tokens[m.last : routine.first]))
+            and not _CLAUSE_BREAK.search(text, m.end, routine.start)
             for m in self._term_matcher.find(tokens, "", lo, routine.first)
         )
 
@@ -762,7 +762,7 @@ class InsideAnalyzer:
                     secrecy = []  # "Apparently Globex is merging with Initech, announcement on the 12th"
         if (
             secrecy
-            and _routine_secret(text, self._routine_events(tokens, [sentence], cues("routine")), secrecy, clause, sentence)
+            and _routine_secret(text, self._routine_events(text, tokens, [sentence], cues("routine")), secrecy, clause, sentence)
             and not self._disclosed_apart(text, match, clause, cues)
             and not _secret_of_the_fact(text, tokens, cues("routine"), secrecy, verbs[1:], sentence)
         ):
@@ -780,7 +780,7 @@ class InsideAnalyzer:
             return None  # "comme annoncé ce matin", "press release linked"
         if _inside(cues("general"), sentence):
             return None  # an article or a talk about the topic in general
-        if _inside(self._routine_events(tokens, [sentence], cues("routine")), sentence):
+        if _inside(self._routine_events(text, tokens, [sentence], cues("routine")), sentence):
             return None  # "fermée lundi pour inventaire"
         if self._rumour(text, tokens, language, sentence, match, verbs, cues):
             return None  # a rumour about someone else
