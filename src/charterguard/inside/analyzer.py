@@ -204,7 +204,8 @@ _AUXILIARIES = frozenset([
 # get told on the 20th", "on attend la notification officielle").
 _OFFICIAL_AUDIENCE = re.compile(
     r"\b(?:(?:au|le|du)\s+conseil|board|CSE|syndicats?|unions?|march[ée]|market|investors|investisseurs|actionnaires|shareholders|comit[ée]|works\s+council"
-    r"|officiel(?:le)?|official)\b",
+    # A press release is the disclosure to the market itself: "communiqué prévu après les fêtes", "press release early January".
+    r"|officiel(?:le)?|official|communiqu[ée]s?|press\s+releases?)\b",
     re.IGNORECASE,
 )
 _IGNORANCE = re.compile(r"\b(?:idea|clue|know|knows|sait|sais|savons|savent|courant)\b", re.IGNORECASE)
@@ -452,7 +453,7 @@ class InsideAnalyzer:
             if trace is not None:
                 trace.append(("framed out", False, 0.0))
             return []  # no company and no topic: "I'm moving on Sunday", a film's next season
-        routine = self._routine_events(tokens, sentences, self._cue_matchers[("routine", language)].find(tokens, text))
+        routine = self._routine_events(text, tokens, sentences, self._cue_matchers[("routine", language)].find(tokens, text))
         general = self._post_cues("general", text, tokens, language, evidence) if undisclosed else []
         # A routine or a calendar date cancels nothing in a post that says it is secret.
         secret = bool(self._post_cues("secrecy", text, tokens, language, evidence))
@@ -503,10 +504,11 @@ class InsideAnalyzer:
             out.append(InsideFinding(start, end, topic, "learned", "", round(probability, 3)))
         return out
 
-    def _routine_events(self, tokens: list[Token], sentences: Sequence[Sentence], routine: list[Match]) -> list[Match]:
+    def _routine_events(self, text: str, tokens: list[Token], sentences: Sequence[Sentence], routine: list[Match]) -> list[Match]:
         """The `routine` matches that are ordinary events: not a party that is the fact's own (`_celebrates_a_fact`),
         unless its sentence says the party is the point: another routine word ("c'est une surprise"), or a surprise
-        ("pot de départ surprise pour notre directrice")."""
+        ("pot de départ surprise pour notre directrice"). Nor is the object of a contract said just before it (`_contract_object`)."""
+        routine = [r for r in routine if not self._contract_object(text, tokens, sentences, r)]
         own = [r for r in routine if self._celebrates_a_fact(tokens, sentences, r)]
         if not own:
             return routine
@@ -517,6 +519,22 @@ class InsideAnalyzer:
 
         kept = [r for r in own if any(s.lo <= r.first < s.hi and the_point(s) for s in sentences)]
         return [*others, *kept]
+
+    def _contract_object(self, text: str, tokens: list[Token], sentences: Sequence[Sentence], routine: Match) -> bool:
+        """Whether the routine words at `routine` say what a contract named just before them is for ("l'appel d'offres
+        SNCF pour la maintenance de 200 rames", "the tender for maintenance of the fleet"): the service sold, not an
+        ordinary event of the company's life ("fermé lundi pour maintenance")."""
+        if routine.first < 0:
+            return False
+        sentence = next((s for s in sentences if s.lo <= routine.first < s.hi), None)
+        if sentence is None:
+            return False
+        lo = max(sentence.lo, routine.first - _CONTRACT_OBJECT_REACH)
+        return any(
+            self._topic_of[id(m.entry)].name == "contracts" and m.last < routine.first
+            and not _CLAUSE_BREAK.search(text, m.end, routine.start)
+            for m in self._term_matcher.find(tokens, "", lo, routine.first)
+        )
 
     def _celebrates_a_fact(self, tokens: list[Token], sentences: Sequence[Sentence], routine: Match) -> bool:
         """Whether the routine event at `routine` holds a companion word of a topic term of its sentence: the
@@ -662,26 +680,50 @@ class InsideAnalyzer:
                 continue
             needed = self._requirement_matchers.get(id(match.entry))
             companions: list[Match] = []
+            bare = False
             if needed is not None:
+                # A topic told only with a secrecy cue (an unannounced product) may take its companion from the
+                # sentence before, which the topic's sentence goes on about ("Tested the new suite today. Launch
+                # event in May, can't show screenshots yet."): the secrecy cue stays required.
+                lo = sentence.lo
+                if topic.cues == ("secrecy",):
+                    lo = max((s.lo for s in sentences if s.hi <= sentence.lo), default=sentence.lo)
                 # "Sales next quarter?": a period ahead says when, it is no figure of the sales.
                 companions = [
                     m
-                    for m in needed.find(tokens, "", sentence.lo, sentence.hi)
+                    for m in needed.find(tokens, "", lo, sentence.hi)
                     if m.first != match.first and not _time_expression(tokens, m) and not _preposition(tokens, m) and not _within(m, compound)
                 ]
-                if not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry))):
+                bare = not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry)))
+                if bare and not self._secret_told_apart(sentence, topic, cues):
                     continue
                 if _time_expression(tokens, match) and not any(m.first > match.last for m in companions):
                     continue  # "a great time next quarter": when; "le trimestre prochain sera catastrophique": judged
             # The words whose English progressive tells an arranged event: the topic's and its companion's.
             verbs = (match.first, *(m.first for m in companions))
-            finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs)
+            # A bare topic word is told only by the secret said apart, never by a time ahead (no parse for it).
+            finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs, secrecy_only=bare)
             if finding is not None and self._said_of_workplace(text, tokens, language, sentence, _clause(text, match, sentence), match, verbs[1:]):
                 finding = None  # "on fusionne les canaux Teams", "réorganisation de l'open space"
             if finding is not None:
                 seen.add((topic.name, sentence.start))
                 findings.append(finding)
         return findings
+
+    def _secret_told_apart(self, sentence: Sentence, topic: Topic, cues: Callable[[str], list[Match]]) -> bool:
+        """Whether a topic word without its companion words is still told by the post's secret: the fact said
+        in a short sentence (`_CLIPPED_WORDS`; in a long one a bare topic word is often an everyday verb, "signed
+        off on the travel policy") and that it is secret in a sentence of its own ("Boss out Friday. Nobody knows.",
+        « Rappel jeudi. Faites les surpris. »), in a post with no public, general or hearsay framing. A secret
+        said in the topic word's own sentence is often about something else beside it ("ne le dites pas au DG,
+        il chante faux")."""
+        if sentence.hi - sentence.lo > _CLIPPED_WORDS or "secrecy" not in topic.cues:
+            return False
+        # The cue words first: the shapes (regular expressions over the post) only when no cue word says it.
+        said = cues("secrecy") or cues("restricted")
+        if not said or any(sentence.start <= m.start < sentence.end for m in said):
+            return False
+        return not (cues("public") or cues("general") or cues("hearsay"))
 
     def _judge(
         self,
@@ -695,6 +737,7 @@ class InsideAnalyzer:
         cues: Callable[[str], list[Match]],
         tenses: dict[str, bool],
         verbs: Sequence[int] = (),
+        secrecy_only: bool = False,
     ) -> InsideFinding | None:
         if cues("exercise"):
             return None  # "Interview question: « A client tells you, between you and me, ... »": made-up facts
@@ -719,7 +762,7 @@ class InsideAnalyzer:
                     secrecy = []  # "Apparently Globex is merging with Initech, announcement on the 12th"
         if (
             secrecy
-            and _routine_secret(text, self._routine_events(tokens, [sentence], cues("routine")), secrecy, clause, sentence)
+            and _routine_secret(text, self._routine_events(text, tokens, [sentence], cues("routine")), secrecy, clause, sentence)
             and not self._disclosed_apart(text, match, clause, cues)
             and not _secret_of_the_fact(text, tokens, cues("routine"), secrecy, verbs[1:], sentence)
         ):
@@ -730,14 +773,14 @@ class InsideAnalyzer:
             # The score only: no parse for it.
             score = 0.95 if self._forward(text, tokens, language, sentence, cues, tenses, read_tense=False) else 0.9
             return InsideFinding(match.start, match.end, topic.name, "secrecy", text[secrecy[0].start : secrecy[0].end], score)
-        if "forward_looking" not in topic.cues:
+        if secrecy_only or "forward_looking" not in topic.cues:
             return None
         # The lexical framings first: they spare the parse that the future tense may need.
         if cues("public"):
             return None  # "comme annoncé ce matin", "press release linked"
         if _inside(cues("general"), sentence):
             return None  # an article or a talk about the topic in general
-        if _inside(cues("routine"), sentence):
+        if _inside(self._routine_events(text, tokens, [sentence], cues("routine")), sentence):
             return None  # "fermée lundi pour inventaire"
         if self._rumour(text, tokens, language, sentence, match, verbs, cues):
             return None  # a rumour about someone else
@@ -1193,23 +1236,32 @@ def _purpose(tokens: list[Token], m: Match, after: int) -> bool:
 
 
 def _names_a_site_after(tokens: list[Token], sentence: Sentence, i: int) -> bool:
-    """A site noun just after tokens[i], or after one lower-case word: "Leeds warehouse", "Leeds contact centre"."""
+    """A site noun just after tokens[i], or after one lower-case word or up to two acronyms: "Leeds warehouse",
+    "Leeds contact centre", "the Lyon R&D team"."""
     if i + 1 < sentence.hi and _site_noun(tokens[i + 1].text):
         return True
     between = tokens[i + 1] if i + 1 < sentence.hi else None
-    return (
+    if (
         between is not None
         and i + 2 < sentence.hi
         and between.raw.islower()
         and between.text not in ("s", "is", "est", "va", "will", "has", "a")
         and _site_noun(tokens[i + 2].text)
-    )
+    ):
+        return True
+    k = i + 1
+    while k < min(i + 3, sentence.hi) and tokens[k].raw.isupper() and len(tokens[k].raw) <= 3:
+        k += 1
+    return k > i + 1 and k < sentence.hi and _site_noun(tokens[k].text)
 
 
 def _name_before(tokens: list[Token], sentence: Sentence, upto: int) -> int:
     """The first token of a name that modifies the word tokens[upto] after a determiner ("the Port of
     Antwerp award letter", "our Brazil business"): capitalised words, "of"/"de" between them; else `upto`."""
     k = upto - 1
+    # A product's own noun may stand between the name and the topic word: "the Acme X9 controller launch".
+    if k - 1 > sentence.lo and tokens[k].raw.islower() and any(c.isdigit() for c in tokens[k - 1].raw) and tokens[k - 1].raw[0].isupper():
+        k -= 1
     while k > sentence.lo and (
         tokens[k].raw[0].isupper() or (tokens[k].text in _OF and tokens[k - 1].raw[0].isupper() and k + 1 < upto)
     ):
@@ -1357,12 +1409,33 @@ def _in_sense(text: str, tokens: list[Token], m: Match, sense: Sense | None) -> 
     after = {t.text for t in tokens[m.last + 1 : m.last + 1 + _SENSE_WINDOW]}
     if sense.unless_after & before or sense.unless_before & after:
         return False
+    if sense.unless_answering and _answers_a_question(text, tokens, m.first, sense.unless_answering):
+        return False
     if sense.before and not sense.before & after:
         return False
     if not sense.after:
         return True
     opens = m.first == 0 or any(c in ".!?:;\n" for c in text[tokens[m.first - 1].end : m.start])
     return opens or bool(sense.after & before)
+
+
+# A short sentence (about a line): the fact said in a few words ("Boss out Friday.", "Un nouveau boss à rencontrer le 14.").
+_CLIPPED_WORDS = 14
+# How far before a routine word a contract it is the object of may be named ("l'appel d'offres SNCF pour la maintenance").
+_CONTRACT_OBJECT_REACH = 4
+# How many words may open a question before the word that says what kind of question it is ("Et pourquoi ...").
+_QUESTION_OPENING = 3
+
+
+def _answers_a_question(text: str, tokens: list[Token], first: int, openers: frozenset[str]) -> bool:
+    """Whether tokens[first] comes right after a question (a "?" between it and the word before) whose first
+    words hold one of `openers` ("Pourquoi 70 % des fusions échouent ? Spoiler : la culture")."""
+    if first <= 0 or "?" not in text[tokens[first - 1].end : tokens[first].start]:
+        return False
+    k = first - 1
+    while k > 0 and not any(c in ".!?\n" for c in text[tokens[k - 1].end : tokens[k].start]):
+        k -= 1
+    return any(t.text in openers for t in tokens[k : min(k + _QUESTION_OPENING, first)])
 
 
 def _past_year(tokens: list[Token], clause: tuple[int, int], now: datetime | None) -> bool:

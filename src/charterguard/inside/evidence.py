@@ -46,9 +46,9 @@ _DATE = (
 )
 # The events that make a fact public (the noun or its verb).
 _DISCLOSURE = (
-    r"(?:annonce(?:r|ra|ront)?|communiqu(?:er|era|eront|erons)|pr[ée]sentation|communication|publication|officialisation|notification"
+    r"(?:annonce(?:r|ra|ront)?|communiqu(?:er|era|eront|erons|[ée](?:\s+de\s+presse)?)|pr[ée]sentation|presented\s+to|presenting\s+(?:it\s+)?to|communication|publication|officialisation|notification"
     r"|com\s+de\s+crise|crisis\s+comms?"
-    r"|announcement|announce|announcing|release|all[- ]hands|town\s?hall|board\s+votes?|votes?|signing|disclosure|earnings call"
+    r"|announcement|announce|announcing|release|all[- ]hands|town\s?hall|board\s+votes?|votes?|signing|signature|disclosure|earnings call"
     # The board meeting that decides what is disclosed: "the board meets tomorrow", "le conseil se réunit jeudi".
     r"|board\s+meets|conseil\s+se\s+r[ée]unit"
     # Slang for "made public": "ils tombent mardi", "le communiqué sort lundi", "results go out on the 30th".
@@ -176,6 +176,20 @@ _RESTRICTED = [
     r"(?:plus|qui|quoi|lequel|laquelle|o[ùu]|rien|pas\s+plus|grand[- ]chose|le\s+nom)\b",
     rf"\b(?:j{_APOS}\s*en\s+|je\s+n{_APOS}\s*en\s+|j{_APOS}\s*)dirai\s+(?:pas|rien)\s*(?:plus|davantage)?\b",
     rf"\b(?:i{_APOS}m|i\s+am|we{_APOS}re|we\s+are|i{_APOS}ll|i\s+will|we{_APOS}ll|we\s+will)\s+(?:saying|telling|sharing|say|tell|share)\s+(?:nothing|no\s+more|zero)\b",
+    # The official version still the old one: "alors qu'officiellement il est toujours en poste", "officially she's still our CFO".
+    rf"\bofficiellement\s*,?\s*(?:il|elle|ils|elles|on|c{_APOS}\s*est|tout)\s+(?:est|sont|reste|restent|va|a|ont)?\s*(?:toujours|encore)\b",
+    rf"\bofficially\s*,?\s*(?:he|she|they|it|we|everything|nothing)(?:{_APOS}s|{_APOS}re|\s+is|\s+are|\s+remains?|\s+stays?)\s+(?:still|unchanged)\b",
+    # Those who would be told still hold the old plan: "Marketing still thinks it's April", "les commerciaux croient encore que".
+    r"\b(?:everyone|everybody|marketing|sales|finance|hr|legal|comms|support|(?:the\s+|our\s+)?(?:team|teams|staff|market|street|press|"
+    r"customers|clients|investors|analysts|employees|colleagues|rest\s+of\s+the\s+(?:team|company|staff)))\s+still\s+(?:thinks?|believes?|assumes?)\b",
+    r"\b(?:tout\s+le\s+monde|le\s+marketing|les\s+commerciaux|la\s+finance|les\s+RH|les\s+[ée]quipes|les\s+clients|le\s+march[ée]|"
+    r"les\s+investisseurs|les\s+analystes|les\s+salari[ée]s|le\s+reste\s+de\s+l{_APOS}\s*[ée]quipe)\s+(?:croi(?:t|ent)|pense(?:nt)?)\s+(?:toujours|encore)\b",
+    # Only a signature missing: "waiting for ink", "awaiting signature", "il ne manque que la signature", "reste à signer".
+    r"\b(?:waiting\s+(?:for|on)|awaiting|pending)\s+(?:the\s+)?(?:ink|signatures?|final\s+signatures?|sign-off)\b",
+    rf"\bil\s+ne\s+(?:manque|reste)\s+(?:plus\s+)?qu(?:e\s+|{_APOS}\s*)(?:la|les)\s+signatures?\b|\breste\s+(?:juste\s+|plus\s+qu{_APOS}\s*)?[àa]\s+(?:le\s+|la\s+)?signer\b",
+    # Nothing to be shown yet: "can't show screenshots yet", "donc pas de capture d'écran", "pas encore de photos".
+    rf"\b(?:can{_APOS}t|cannot|can\s+not|not\s+allowed\s+to)\s+(?:show|share|post)\s+(?:you\s+)?(?:any\s+)?(?:screenshots?|pictures?|photos?|images?|visuals?|it|them|anything)\s+yet\b",
+    r"\b(?:donc|so|du\s+coup)\s+pas\s+(?:encore\s+)?de\s+(?:captures?\s+d['’]\s*[ée]cran|screenshots?|photos?|visuels?)\b",
     # Sworn to silence: "Finance is sworn to silence until the 24th", "tenus au secret".
     r"\b(?:sworn|bound)\s+to\s+(?:silence|secrecy)\b|\bbound\s+by\s+(?:an\s+|the\s+)?nda\b",
     # Nobody may know yet: "personne ne doit le savoir avant le 3", "nobody can know until".

@@ -339,12 +339,14 @@ class Sense:
     """How an ambiguous cue entry is read in its cue's sense, by its neighbours (`senses` in cues.yaml):
     `after`, one of these words among the few before it (or the entry opening its sentence); `unless_after`,
     none of these among them; `before`, one of these words among the few after it; `unless_before`, none of
-    these among them. Words are folded."""
+    these among them; `unless_answering`, not right after a question opened by one of these words (the entry is
+    then the answer to the post's own question: "Pourquoi les fusions échouent ? Spoiler : la culture"). Words are folded."""
 
     after: frozenset[str] = frozenset()
     unless_after: frozenset[str] = frozenset()
     before: frozenset[str] = frozenset()
     unless_before: frozenset[str] = frozenset()
+    unless_answering: frozenset[str] = frozenset()
 
 
 @cache
@@ -355,7 +357,7 @@ def cue_senses(name: str) -> Mapping[str, Sense]:
         listed = spec.get(key) or ()
         return frozenset(w for word in (listed if isinstance(listed, list) else ()) for w in _WORD.findall(fold_words(str(word))))
 
-    return {str(entry): Sense(*(words(spec, key) for key in ("after", "unless_after", "before", "unless_before"))) for entry, spec in raw.items()}
+    return {str(entry): Sense(*(words(spec, key) for key in ("after", "unless_after", "before", "unless_before", "unless_answering"))) for entry, spec in raw.items()}
 
 
 _shared_matchers: dict[tuple[Entry, ...], tuple[tuple[Entry, ...], Matcher]] = {}
