@@ -635,7 +635,9 @@ def _word_starts(lowered: str) -> str:
     return " " + lowered.replace("\n", " ").replace("(", " ").replace("'", " ").replace("’", " ").replace('"', " ").replace("«", " ")
 _KEY_CUES = ("key", "secret", "token", "clé", "cle ", "clef", "jeton")  # see `_KEY_THEN_VALUE` ("cle" alone: "article", "cycle")
 _ROLE_CUES = ("admin", "root", "superuser", "sysadmin", "sa:", "postgres", "oracle", "ubnt", "pi:", "operator")  # see `_ROLE_PAIR`
-_SPACED_CUES = re.compile(r"log\s+in|sign\s+in|-a\b")  # the cues above cannot say "log in" with any space
+# Logging in, however the verb is inflected: "log in", "logged in", "logging into", "signed in", "logs on".
+_LOGGING_IN = r"log(?:ged|ging)?\s*(?:in(?:to)?|on)|logs\s+in(?:to)?|sign(?:s|ed|ing)?\s+(?:in(?:to)?|on)"
+_SPACED_CUES = re.compile(_LOGGING_IN + r"|-a\b")  # the cues above cannot say "log in" with any space
 # Words a config name holds (see `_CONFIG`), and what must follow the rest of the name: an assignment.
 _CONFIG_CUES = ("pass", "pwd", "mdp", "mot_de_passe", "secret", "token", "jeton", "key", "credential", "sas", "auth", "sig", "sess", "sid")
 _REST_OF_NAME = re.compile(r"[a-z0-9_.\-]*[\"'`]?\s*[:=]")
@@ -684,7 +686,7 @@ _TIGHT_COLON = re.compile(r":(?<=[A-Za-z]:)[^\s/:]")
 _LOGIN_NAME = re.compile(r"^[a-z]{3,20}$")
 _CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?()\n—–]|\s-\s)")  # not "desktop / Mobile#1 layout"
 _SLASH_PAIR_CONTEXT = re.compile(
-    r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|connecte(?:-toi|-vous)?|identifiants?|creds|credentials?|"
+    r"(?i)\b(?:comptes?|accounts?|logins?|" + _LOGGING_IN + r"|se\s+connecter|connexion|connectez|connecte(?:-toi|-vous)?|identifiants?|creds|credentials?|"
     r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?|(?:basic\s+)?auth(?:entication|entification)?)\b"
 )
 # What one logs in to, as a word (not "vpn-lyon.corp..."): "for the guest VPN use stand-lyon / X", "Wifi salle B : AcmeMeet / X".
@@ -721,6 +723,34 @@ _LOGIN_CALL = re.compile(
 _LOGIN_THEN_REST = re.compile(
     r"(?i)(?<![\w\-])(?:identifiant|login|username|user\s+name|utilisateur|user)[ \t]*(?:est|is|:|=)[ \t]*(?P<user>[\w.\-@]{2,40})"
     r"(?P<words>[^.!?\n]{0,140}?)(?<![\w\-])(?:[àa]\s+savoir|namely|i\.e\.|soit|autrement\s+dit|in\s+other\s+words)[ \t]*:?" + _VALUE
+)
+# Logging in "with" a value, somewhere named or not between: "still logging into the VPN with X", « je me connecte au
+# NAS avec X ». No word names it a password: only a value shaped as one (three classes, a digit: no product or plan's
+# name, "with SSO", "with Okta", "with my badge") ending its clause.
+_LOGGED_IN_WITH = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _LOGGING_IN + r"|(?:me|te|se|nous|vous)\s+connect(?:e|es|ent|ons|ez|er|ais|ait|é|ée)?)(?![\w\-])"
+    r"(?P<words>[^.!?\n]{0,50}?)(?<![\w\-])(?:with|using|avec)\s+" + _VALUE
+)
+_LOGIN_NEGATED = re.compile(r"(?i)(?<![\w\-])(?:never|not|don['’]t|jamais|pas|ne|n['’])(?![\w\-])")  # "ne vous connectez jamais avec X"
+_NO_WORD_AFTER = re.compile(r"[ \t]*(?:$|[^\w \t])")  # the clause ends, or a symbol, emoji or hashtag follows
+# A password word, then how the password is made, then the password itself at the end of the description: "the pw is the
+# name of our dog followed by 2024 and a bang, so X", « le mot de passe c'est « acme » puis l'année puis un dièse, donc X »,
+# « le mdp est le prénom de ma fille avec 2019, X ». The description (`_COMPOSED_OF`) is what announces the value.
+_DESCRIBED_THEN_GIVEN = re.compile(
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{1,160}?)"
+    r"(?:[,;—–][ \t]*(?:(?:so|thus|hence|i\.e\.|that\s+is|which\s+(?:gives|makes)|donc|soit|ce\s+qui\s+(?:donne|fait)|[çc]a\s+(?:donne|fait))[ \t]*:?)?"
+    r"|[ \t](?:so|thus|hence|donc|soit|[çc]a\s+donne|which\s+gives)[ \t]*:?)" + _VALUE
+)
+_COMPOSED_OF = re.compile(
+    r"(?i)(?<![\w\-])(?:followed\s+by|then|plus|with|and\s+then|suivie?\s+d[e'’]|puis|avec|et\s+(?:puis|ensuite)|\+|"
+    r"(?:first\s+)?name\s+of|pr[ée]nom|nom\s+d[eu']|birth\s*(?:day|year|date)|ann[ée]e|year|date\s+de\s+naissance)(?![\w\-])"
+)
+# A symbol the description says the password ends with: a "!" closing it is the password's, not the sentence's.
+_SYMBOL_SAID = re.compile(r"(?i)(?<![\w\-])(?:exclamation|bang|symbol|symbole|special\s+character|caract[èe]re\s+sp[ée]cial)")
+# A password said to be no longer the one in use: « l'ancien mot de passe », "it expired", "we changed it since".
+_NO_LONGER_IN_USE = re.compile(
+    r"(?i)(?<![\w\-])(?:old|former|previous|used\s+to|was|expired?|changed|no\s+longer|ancien|ancienne|[ée]tait|expir[ée]e?|chang[ée]e?|"
+    r"plus\s+valable|n['’]est\s+plus)(?![\w\-])"
 )
 _REST_CUES = ("savoir", "namely", "i.e.", "soit", "autrement", "other words")
 _SNAKE_CASE_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)+")
@@ -1029,6 +1059,27 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if span is not None and _strongly_shaped(value) and _PASSWORD_SYMBOL.search(value) and looks_like_password(value) \
                 and not _EMAIL.fullmatch(value) and not _NOT_A_DISCLOSURE.search(m.group("words")) and not IDENTIFIER_WORDS.search(m.group("words")):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-after-its-login"))  # (not "ticket, i.e. INC-2026#12")
+    for m in _DESCRIBED_THEN_GIVEN.finditer(text) if _COMPOSED_OF.search(text) else ():
+        span = _value_span(text, m)
+        value = (text[span[0] : span[1]] if span is not None else "").rstrip(_TRAILING)
+        sentence = text[max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1 : m.end() + 80]
+        if span is not None and 6 <= len(value) <= 40 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value) \
+                and looks_like_password(value) and "://" not in value and not _EMAIL.fullmatch(value) \
+                and _COMPOSED_OF.search(m.group("words")) and not _NOT_A_DISCLOSURE.search(m.group("words")) \
+                and not _EXAMPLE_SAID.search(sentence) and not _NO_LONGER_IN_USE.search(sentence) \
+                and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            end = span[0] + len(value)
+            if end < len(text) and text[end] in "!?" and m.group("bare") is not None and _SYMBOL_SAID.search(m.group("words")):
+                end += 1  # "followed by 2024 and an exclamation mark, so X!"
+            out.append(SecretCandidate(span[0], end, "PASSWORD", "password-described-then-given"))
+    for m in _LOGGED_IN_WITH.finditer(text) if _SPACED_CUES.search(lowered) or "connect" in lowered else ():
+        span = _value_span(text, m)
+        value = text[span[0] : span[1]] if span is not None else ""
+        if span is not None and _strongly_shaped(value) and looks_like_password(value) and "://" not in value and not _EMAIL.fullmatch(value) \
+                and _NO_WORD_AFTER.match(text, span[1]) and not _NOT_A_DISCLOSURE.search(m.group("words")) \
+                and not _LOGIN_NEGATED.search(text, max(0, m.start() - 20), m.start("words") + len(m.group("words"))) \
+                and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not IDENTIFIER_WORDS.search(m.group("words")):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-logged-in-with"))
     for m in _LOGIN_CALL.finditer(text) if "(" in text and holds_any(text, _LOGIN_CALL_CUES) else ():
         value = m.group("value")
         # (not a field's name in a snippet's template: "Credentials('client_id', 'client_secret')")
@@ -1325,7 +1376,7 @@ _WORD_COMPOUND_LIKE = re.compile(r"^[A-Za-zÀ-ÿ]+(?:[&+][A-Za-zÀ-ÿ]+)+\d{0,4}
 # A way in named in the sentence (password words, what one logs in to) or the instruction to type the value.
 _ACCESS_SAID = re.compile(
     r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r"|wi-?fi|wpa[23]?|wlan|ssid|r[ée]seau|network|vpn|nas|portail|portal|borne|kiosk|extranet|"
-    r"intranet|console|compte|account|session|logins?|log\s+in|logger|sign\s+in|connexion|connect\w{0,6}|acc[eè]s|access|identifiants?|creds|"
+    r"intranet|console|compte|account|session|logins?|" + _LOGGING_IN + r"|logger|connexion|connect\w{0,6}|acc[eè]s|access|identifiants?|creds|"
     r"credentials?|tapez|tape|entrez|saisissez|saisis|essayez|essaie|type|enter|try|d[ée]verrouill\w{0,4}|unlock\w{0,3})(?![\w\-])"
 )
 

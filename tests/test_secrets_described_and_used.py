@@ -1,0 +1,80 @@
+"""Passwords told the way people hand them over without a colon (`secrets` rule kind), and what only looks like one.
+
+A password described, then given at the end of its description ("the pw is our street's name then the floor, so X"); a
+password a login was made with ("still signing into the VPN with X", a "user / X" pair after "logged in"). With the
+look-alikes each must leave alone: rules and examples of how to build one, an old or expired password, advice and
+negations, what people log in with that is no password (SSO, a badge, a product's name in mid-sentence).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import every_family_secrets_detector
+
+DETECTOR = every_family_secrets_detector()
+
+
+def credentials(text: str) -> list[tuple[str, str]]:
+    return [
+        (c.family, text[c.start : c.end])
+        for c in DETECTOR.candidates(text)
+        if c.family not in ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("The wifi password at the cabin is our street name then the floor number, i.e. Voltaire4th. Enjoy!", "Voltaire4th"),
+        ("Le mdp du Canva c'est le nom de la ville plus l'année, ça donne Lyon2026, gardez-le pour vous", "Lyon2026"),
+        ("mot de passe de la box : le nom du chat suivi de 77 et d'une étoile, donc Gribouille77*", "Gribouille77*"),
+        ("Shared inbox password is the team's mascot with the year and a bang, so Otter2027! - keep it here", "Otter2027!"),
+        # the login given before, then the password described and given
+        ("Pendant mes congés : mon compte c'est JMARTIN et le mot de passe est le nom de mon fils avec 2016, Hugo2016", "Hugo2016"),
+    ],
+)
+def test_a_password_described_then_given_is_found(text: str, secret: str) -> None:
+    assert ("PASSWORD", secret) in credentials(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The password should be the name of your pet followed by a year, so something like Rex1990",
+        "Votre mot de passe doit être un mot suivi de 4 chiffres, par exemple Table2024",
+        "Our old password was the name of the cafe plus the year, so Cafe2023, but IT changed it last week",
+        "L'ancien mot de passe c'était le prénom du boss avec 2022, donc Marc2022, il a expiré depuis",
+        "The password policy is 12 characters with a digit, so ISO27001 auditors are happy",
+        "The password is the name of our dog followed by the year. Ask me in DM.",
+    ],
+)
+def test_how_a_password_is_built_without_one_in_use_is_left_alone(text: str) -> None:
+    assert credentials(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("confession: six years in IT and I'm still signing into the staging VPN with Pumpkin2020 😬", "Pumpkin2020"),
+        ("Je me connecte au NAS de la compta avec Marmotte2026 💀 #jamaisdedeux", "Marmotte2026"),
+        ("Covered your shift, logged in with t.nguyen / Velvet#4421 like you asked, all tickets closed.", "Velvet#4421"),
+        ("quick fix done, logging in with kiosk-07 / Harbor!2025 like last time worked", "Harbor!2025"),
+    ],
+)
+def test_a_password_used_to_log_in_is_found(text: str, secret: str) -> None:
+    assert ("PASSWORD", secret) in credentials(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I logged in with SSO and then with my badge, no password anywhere",
+        "logged in with Office365 this morning and the calendar finally synced",
+        "Ne vous connectez jamais avec Azerty123 : c'est le premier essayé",
+        "Don't log into the VPN with Winter2024, it's on every list",
+        "Users now sign in with Okta; passwords like Spring2025 are gone",
+        "signed in with my work account, e.g. j.doe",
+    ],
+)
+def test_what_one_logs_in_with_that_is_no_password_is_left_alone(text: str) -> None:
+    assert credentials(text) == []
