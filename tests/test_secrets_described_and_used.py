@@ -1,9 +1,11 @@
 """Passwords told the way people hand them over without a colon (`secrets` rule kind), and what only looks like one.
 
 A password described, then given at the end of its description ("the pw is our street's name then the floor, so X"); a
-password a login was made with ("still signing into the VPN with X", a "user / X" pair after "logged in"). With the
-look-alikes each must leave alone: rules and examples of how to build one, an old or expired password, advice and
-negations, what people log in with that is no password (SSO, a badge, a product's name in mid-sentence).
+password a login was made with ("still signing into the VPN with X", a "user / X" pair after "logged in"); the pair a login
+screen asks for; an AWS key id with any capital or digit after its prefix; a code typed on any device of the device
+list. With the look-alikes each must leave alone: rules and examples of how to build one, an old or expired password,
+advice and negations, what people log in with that is no password (SSO, a badge, a product's name in mid-sentence), a login screen
+said to ask for its vendor's default, filler after an AWS prefix, numbers a device shows or costs.
 """
 
 from __future__ import annotations
@@ -77,4 +79,80 @@ def test_a_password_used_to_log_in_is_found(text: str, secret: str) -> None:
     ],
 )
 def test_what_one_logs_in_with_that_is_no_password_is_left_alone(text: str) -> None:
+    assert credentials(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("The NAS in the break room is up again, its web UI asks for admin / nas2024 if anyone needs the photos", "nas2024"),
+        ("la mire de connexion de la caméra du hall attend root:vizxv, pratique pour les tests", "vizxv"),
+        ("Le routeur de l'atelier répond sur 10.3.0.1 et la page d'admin demande admin / atelier55", "atelier55"),
+    ],
+)
+def test_the_pair_a_login_screen_asks_for_is_a_password_however_plain(text: str, secret: str) -> None:
+    assert ("PASSWORD", secret) in credentials(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Par défaut l'interface web demande admin / admin, pensez à le changer dès l'installation",
+        "By default the web UI asks for admin / password, change it on first boot",
+        "The login page asks for username / password, nothing fancy",
+        "L'interface web ne demande plus admin / atelier55 depuis la mise à jour",
+        "Exemple : l'écran demande user / motdepasse puis un code 2FA",
+        "The signup form asks for a name/email and a phone number",
+    ],
+)
+def test_a_login_screen_documented_or_no_longer_asking_is_left_alone(text: str) -> None:
+    assert credentials(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an AWS key id of 16 capitals and digits after its prefix, the digits 0, 1, 8, 9 included (as gitleaks once read it)
+        "j'ai rangé la clé AWS dans le notebook partagé du labo (AKIAWQRTZP8LMNBXKDE9), servez-vous",
+        "temp creds for the demo: ASIAZ9K01PQ8MN2B7XC4 expires tonight",
+    ],
+)
+def test_an_aws_key_id_with_any_capital_or_digit_is_a_key(text: str) -> None:
+    found = credentials(text)
+    assert len(found) == 1 and found[0][0] == "API_KEY" and found[0][1].startswith(("AKIA", "ASIA"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AKIAAAAAAAAAAAAAAAAA is the filler the workshop slides use",  # no entropy
+        "The AWS docs use AKIAIOSFODNN7EXAMPLE in every example.",
+        "AKIA12345 is too short to be anything",
+    ],
+)
+def test_what_only_starts_like_an_aws_key_id_is_left_alone(text: str) -> None:
+    assert credentials(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Pour les clés du van, tapez 4471 sur le boîtier à clés à côté de l'accueil", "4471"),
+        ("entrez 5127 sur l'imprimante du 3e pour libérer vos impressions", "5127"),
+        ("Composez 8102 sur la serrure du local vélos", "8102"),
+    ],
+)
+def test_a_code_typed_on_any_device_of_the_device_list_is_a_password(text: str, code: str) -> None:
+    assert ("PASSWORD", code) in credentials(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tapez 2026 sur le boîtier pour voir l'année",
+        "Le boîtier à clés affiche l'erreur 4471 quand la pile est faible",
+        "Le boîtier à clés coûte 4471 euros chez le fournisseur",
+    ],
+)
+def test_numbers_near_a_device_that_open_nothing_are_left_alone(text: str) -> None:
     assert credentials(text) == []

@@ -675,6 +675,18 @@ _PAIR_STILL_WORKS = re.compile(
     r"(?:answers?\s+to|accepts?|r[ée]pond\s+(?:[àa]|avec)|accepte)\s+(?:still|toujours|encore))\s+(?:[^\s/:.!?;,]{1,20}\s+){0,3}?"
     r"(?P<user>" + _ROLE_ACCOUNTS + r")\s*[/:]\s*(?P<password>[^\s/,;:()\"'`]{4,64})"
 )
+# A login screen asking for a pair, however plain: what it asks for is what opens it ("the NAS's web UI asks for admin /
+# nas2024", « l'interface web demande admin / admin123 », « la mire de connexion attend root:toor »). Said as the
+# default or as advice ("by default the UI asks for admin / admin, change it") it is the docs' (see `_DEFAULT_WORDS`).
+_LOGIN_SCREEN_ASKS = re.compile(
+    r"(?i)(?<![\w\-])(?:interface|ui|gui|page|portail|portal|console|[ée]cran|prompt|mire|form(?:ulaire)?)(?:\s+(?:web|de\s+connexion|"
+    r"d['’]admin(?:istration)?|admin|login|d['’]accueil))?(?:\s+(?:of|du|de|d['’]|des)\s*(?:(?:la|le|l['’]|the|our|notre)\s*)?[\w\-]{1,20}){0,2}?"
+    r"\s+(?:me\s+|nous\s+|vous\s+)?(?:demande|r[ée]clame|attend|asks?\s+for|wants|"
+    r"prompts?\s+for|requires|expects)\s+(?:(?:le|la|les|l['’]|the|un|une|a|an)\s*)?(?:(?:login|identifiants?|credentials|couple|pair)\s*:?\s*)?"
+    r"(?P<user>" + _ROLE_ACCOUNTS + r"|[A-Za-z][\w.\-@]{1,40})\s*[/:]\s*(?P<password>[^\s/,;:()\"'`]{4,64})"
+)
+_PAIRS_IN_USE = frozenset({"default-pair-still-works", "pair-a-login-screen-asks-for"})  # (a vendor's default pair, still opening)
+_LOGIN_SCREEN_CUES = ("demand", "récla", "recla", "attend", "ask", "want", "prompt", "requir", "expect")
 # What an account name looks like: a role ("admin", "demo"), or a login with a dot, underscore, dash, @ or digit.
 _ACCOUNT_NAME = re.compile(
     r"^(?i:admin\w*|root|user\w*|demo\w*|test\w*|guest|invit[ée]s?|support|deploy\w*|svc\w*|service\w*|operator|"
@@ -1091,6 +1103,14 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("password").rstrip(_TRAILING)
         if len(value) >= 4 and not is_placeholder(value) and not is_placeholder(m.group("password")) and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "default-pair-still-works"))
+    for m in _LOGIN_SCREEN_ASKS.finditer(text) if ("/" in text or ":" in text) and holds_any(lowered, _LOGIN_SCREEN_CUES) else ():
+        value = m.group("password").rstrip(_TRAILING)
+        sentence = text[max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1 : m.end() + 80]
+        if len(value) >= 4 and any(c.isalnum() for c in value) and not is_placeholder(value) and not _EMAIL.fullmatch(value) \
+                and (_ACCOUNT_NAME.match(m.group("user")) or _LOGIN_NAME.match(m.group("user"))) \
+                and not _DEFAULT_WORDS.search(sentence) and not _NOT_A_DISCLOSURE.search(sentence) and not _LOGIN_NEGATED.search(sentence) \
+                and not _EXAMPLE_SAID.search(sentence):
+            out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "pair-a-login-screen-asks-for"))
     for m in _PAIR.finditer(text):
         group = "password" if m.group("password") is not None else "password2"
         if (m.group("user") or m.group("user2") or "").casefold() in _FIELD_LABELS:
@@ -1127,7 +1147,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
     return [
         c for c in out
         if not is_documented_sample(text[c.start : c.end], text, c.start)
-        and not (c.family == "PASSWORD" and (_REFUSED_AFTER.match(text, c.end) or c.kind != "default-pair-still-works"
+        and not (c.family == "PASSWORD" and (_REFUSED_AFTER.match(text, c.end) or c.kind not in _PAIRS_IN_USE
                                              and _is_public_default(text[c.start : c.end], text, c.start)))
         # "user@example.com/token:X": a labelled value, read as config with its label's family, is no password
         and not (c.family == "PASSWORD" and _LABELLED_VALUE.match(text, c.start))
@@ -1387,7 +1407,10 @@ _TAKES_CUES = ("takes ", "accepts ", "prend ", "accepte ")  # (not "open" alone:
 # (the door as French names it, not the verb "porter": "il porte sur", "apporte", "importe")
 _LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
               "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "interphone", "coffre",
-              "the safe", "safe:", "safe code", "safe combo", "casier")
+              "the safe", "safe:", "safe code", "safe combo", "casier",
+              # (the other devices a code is typed on, `_DEVICE`: « tapez 4471 sur le boîtier à clés »)
+              "boîtier", "boitier", "boîte", "boite", "serrure", "key box", "keybox", "key safe", "vestiaire", "armoire", "cabinet",
+              "imprimante", "printer", "copieu", "copier", "badgeuse", "buzzer")
 _DIGIT = re.compile(r"\d")
 # Where a word of `_DEVICE` may start, in the lowercased post (the first letters of each noun; `_DEVICE_HANDS_OVER` decides).
 _DEVICE_WORD_START = re.compile(
@@ -1565,7 +1588,7 @@ _TWILIO_ACCOUNT_SID = r"AC[0-9a-f]{32}"
 _PAIRED_IDENTIFIERS: tuple[tuple[str, str], ...] = (
     (_TWILIO_ACCOUNT_SID, "TOKEN"),  # Twilio's account SID: its Auth Token
     (r"SK[0-9a-f]{32}", "API_KEY"),  # Twilio's API key SID: its secret
-    (r"(?:AKIA|ASIA)[A-Z2-7]{16}", "API_KEY"),  # AWS's access key id: its secret access key
+    (r"(?:AKIA|ASIA)[A-Z0-9]{16}", "API_KEY"),  # AWS's access key id (the catalogue's shape): its secret access key
 )
 # (any of the identifiers: what `_SECRET_BESIDE_ID` needs, searched first since most posts have none)
 _PAIRED_ID_CUE = re.compile("|".join(shape for shape, _ in _PAIRED_IDENTIFIERS))
