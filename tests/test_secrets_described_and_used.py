@@ -2,10 +2,11 @@
 
 A password described, then given at the end of its description ("the pw is our street's name then the floor, so X"); a
 password a login was made with ("still signing into the VPN with X", a "user / X" pair after "logged in"); the pair a login
-screen asks for; an AWS key id with any capital or digit after its prefix; a code typed on any device of the device
-list. With the look-alikes each must leave alone: rules and examples of how to build one, an old or expired password,
-advice and negations, what people log in with that is no password (SSO, a badge, a product's name in mid-sentence), a login screen
-said to ask for its vendor's default, filler after an AWS prefix, numbers a device shows or costs.
+screen asks for; an AWS key id with any capital or digit after its prefix; a code typed on any device of the device list;
+a session given as a login and a password. With the look-alikes each must leave alone: rules and examples of how to build
+one, an old or expired password, advice and negations, what people log in with that is no password (SSO, a badge, a
+product's name in mid-sentence), a login screen said to ask for its vendor's default, filler after an AWS prefix, numbers
+a device shows or costs, a session that is a meeting.
 """
 
 from __future__ import annotations
@@ -155,4 +156,28 @@ def test_a_code_typed_on_any_device_of_the_device_list_is_a_password(text: str, 
     ],
 )
 def test_numbers_near_a_device_that_open_nothing_are_left_alone(text: str) -> None:
+    assert credentials(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Pendant mon absence : ma session Windows c'est PLEGRAND et Cerise2024, ne touchez à rien d'autre", "Cerise2024"),
+        ("my SAP session is dkowalski and Tulip#2024 until IT resets it", "Tulip#2024"),
+    ],
+)
+def test_a_session_given_as_a_login_and_a_password_is_a_pair(text: str, secret: str) -> None:
+    assert ("PASSWORD", secret) in credentials(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la session de formation c'est lundi et mardi, inscrivez-vous avant vendredi",
+        "Session : 2 / 3 du cycle, on reprend demain à 9h",
+        "la session c'est 14h / 16h30 pour les ateliers",
+        "Debugging session with the SRE team was legendary. Root cause: a stale cache",
+    ],
+)
+def test_a_session_that_names_a_meeting_is_no_pair(text: str) -> None:
     assert credentials(text) == []

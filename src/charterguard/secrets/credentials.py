@@ -520,7 +520,7 @@ _DESCRIBING_NAME = re.compile(
 # Pairs: "identifiants : admin / X", "login marie pass Y", "user: root, pwd: X", "creds admin:X".
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
-    r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant|logins?)(?![\w.\-])"
+    r"acc[eè]s|access|compte|account|session|vpn|wi-?fi|console|portail|portal|back-?office|tenant|logins?)(?![\w.\-])"
     r"(?:,?\s*(?:[:=]|" + _ARROW + r"|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}(?![^\s:=/,;|])){1,6}?,?\s*(?:[:=]|" + _ARROW + r"|c['’]est|it['’]s|sont|are|est|is|c(?=\s)))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
@@ -617,7 +617,7 @@ _CUES = (
     "pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "🔑", "🔐", "🗝", "sésame", "sesame", "-p", "ldap", "/p:", "code", " pin",
     " clé", " cle", "key", "secret", "token", "jeton", "bearer", "basic", "auth", "cred", "identifi", "login", "user", "accès",
     "acces ", "access ", "access_", "access-", "access:", "access,", "accesskey", "accesstoken",
-    "compte", "account", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
+    "compte", "account", "session", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
     "combina", "combo", "admin", "root", "connect", "securestring", "snmp", "community string", "phrase secr",
     "kennwort", "contrase",  # (the vocabulary's German and Spanish words, which hold no other cue)
     "bundle_",  # (Bundler's gem source credentials, named after their host: `_BUNDLER_SOURCE`)
