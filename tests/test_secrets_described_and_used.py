@@ -32,6 +32,8 @@ def credentials(text: str) -> list[tuple[str, str]]:
         ("Le mdp du Canva c'est le nom de la ville plus l'année, ça donne Lyon2026, gardez-le pour vous", "Lyon2026"),
         ("mot de passe de la box : le nom du chat suivi de 77 et d'une étoile, donc Gribouille77*", "Gribouille77*"),
         ("Shared inbox password is the team's mascot with the year and a bang, so Otter2027! - keep it here", "Otter2027!"),
+        ("Le code wifi du chalet, c'est le nom du lac avec 2025 derrière : Annecy2025", "Annecy2025"),
+        ("Note for the new social team: the TikTok password is our mascot followed by the year and a hashtag, so otter2026#", "otter2026#"),
         # the login given before, then the password described and given
         ("Pendant mes congés : mon compte c'est JMARTIN et le mot de passe est le nom de mon fils avec 2016, Hugo2016", "Hugo2016"),
     ],
@@ -49,6 +51,7 @@ def test_a_password_described_then_given_is_found(text: str, secret: str) -> Non
         "L'ancien mot de passe c'était le prénom du boss avec 2022, donc Marc2022, il a expiré depuis",
         "The password policy is 12 characters with a digit, so ISO27001 auditors are happy",
         "The password is the name of our dog followed by the year. Ask me in DM.",
+        "Le mot de passe le plus utilisé de l'année : Password123, encore une fois",
     ],
 )
 def test_how_a_password_is_built_without_one_in_use_is_left_alone(text: str) -> None:
@@ -89,6 +92,7 @@ def test_what_one_logs_in_with_that_is_no_password_is_left_alone(text: str) -> N
         ("The NAS in the break room is up again, its web UI asks for admin / nas2024 if anyone needs the photos", "nas2024"),
         ("la mire de connexion de la caméra du hall attend root:vizxv, pratique pour les tests", "vizxv"),
         ("Le routeur de l'atelier répond sur 10.3.0.1 et la page d'admin demande admin / atelier55", "atelier55"),
+        ("the lobby kiosk's web interface asks for kiosk / Lobby2026 at startup", "Lobby2026"),
     ],
 )
 def test_the_pair_a_login_screen_asks_for_is_a_password_however_plain(text: str, secret: str) -> None:

@@ -446,7 +446,7 @@ _NOT_A_DISCLOSURE = re.compile(
     r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gles?|rules?|length|longueur|requirements?|"
     r"guidelines?|tips|advice|conseils?|recommandations?|recommendations?|"
     r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
-    r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
+    r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash(?!tag)|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
 )
 # A refusal taken back between the password word and the value: « je ne vous donne pas mon mdp… bon allez si : X »,
 # "not sharing my pwd lol… ok fine: X" (the negation before the word then no longer holds).
@@ -617,7 +617,7 @@ _CUES = (
     "pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "🔑", "🔐", "🗝", "sésame", "sesame", "-p", "ldap", "/p:", "code", " pin",
     " clé", " cle", "key", "secret", "token", "jeton", "bearer", "basic", "auth", "cred", "identifi", "login", "user", "accès",
     "acces ", "access ", "access_", "access-", "access:", "access,", "accesskey", "accesstoken",
-    "compte", "account", "session", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
+    "compte", "account", "session", "-u", "vpn", "interface", "mire", "écran", "prompt", " ui ", " gui", "page d", "formulaire", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
     "combina", "combo", "admin", "root", "connect", "securestring", "snmp", "community string", "phrase secr",
     "kennwort", "contrase",  # (the vocabulary's German and Spanish words, which hold no other cue)
     "bundle_",  # (Bundler's gem source credentials, named after their host: `_BUNDLER_SOURCE`)
@@ -748,14 +748,17 @@ _NO_WORD_AFTER = re.compile(r"[ \t]*(?:$|[^\w \t])")  # the clause ends, or a sy
 # A password word, then how the password is made, then the password itself at the end of the description: "the pw is the
 # name of our dog followed by 2024 and a bang, so X", « le mot de passe c'est « acme » puis l'année puis un dièse, donc X »,
 # « le mdp est le prénom de ma fille avec 2019, X ». The description (`_COMPOSED_OF`) is what announces the value.
-_DESCRIBED_THEN_GIVEN = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.!?\n]{1,160}?)"
-    r"(?:[,;—–][ \t]*(?:(?:so|thus|hence|i\.e\.|that\s+is|which\s+(?:gives|makes)|donc|soit|ce\s+qui\s+(?:donne|fait)|[çc]a\s+(?:donne|fait))[ \t]*:?)?"
-    r"|[ \t](?:so|thus|hence|donc|soit|[çc]a\s+donne|which\s+gives)[ \t]*:?)" + _VALUE
+_COMPOSED_OF_WORDS = (
+    r"followed\s+by|then|plus|with|and\s+then|suivie?\s+d[e'’]|puis|avec|et\s+(?:puis|ensuite)|\+|"
+    r"(?:first\s+)?name\s+of|pr[ée]nom|nom\s+d[eu']|birth\s*(?:day|year|date)|ann[ée]e|year|date\s+de\s+naissance"
 )
-_COMPOSED_OF = re.compile(
-    r"(?i)(?<![\w\-])(?:followed\s+by|then|plus|with|and\s+then|suivie?\s+d[e'’]|puis|avec|et\s+(?:puis|ensuite)|\+|"
-    r"(?:first\s+)?name\s+of|pr[ée]nom|nom\s+d[eu']|birth\s*(?:day|year|date)|ann[ée]e|year|date\s+de\s+naissance)(?![\w\-])"
+_COMPOSED_OF = re.compile(r"(?i)(?<![\w\-])(?:" + _COMPOSED_OF_WORDS + r")(?![\w\-])")
+# (the first connector after a word of the description: « mot de passe de la box : le nom du chat suivi de 77, donc X »)
+_DESCRIBED_THEN_GIVEN = re.compile(
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])"
+    r"(?P<words>[^.!?\n]{0,120}?(?<![\w\-])(?:" + _COMPOSED_OF_WORDS + r")(?![\w\-])[^.!?\n]{0,80}?)"
+    r"(?:[,;:—–][ \t]*(?:(?:so|thus|hence|i\.e\.|that\s+is|which\s+(?:gives|makes)|donc|soit|ce\s+qui\s+(?:donne|fait)|[çc]a\s+(?:donne|fait))[ \t]*:?)?"
+    r"|[ \t](?:so|thus|hence|donc|soit|[çc]a\s+donne|which\s+gives)[ \t]*:?)" + _VALUE
 )
 # A symbol the description says the password ends with: a "!" closing it is the password's, not the sentence's.
 _SYMBOL_SAID = re.compile(r"(?i)(?<![\w\-])(?:exclamation|bang|symbol|symbole|special\s+character|caract[èe]re\s+sp[ée]cial)")
@@ -1077,7 +1080,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         sentence = text[max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1 : m.end() + 80]
         if span is not None and 6 <= len(value) <= 40 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value) \
                 and looks_like_password(value) and "://" not in value and not _EMAIL.fullmatch(value) \
-                and _COMPOSED_OF.search(m.group("words")) and not _NOT_A_DISCLOSURE.search(m.group("words")) \
+                and not _NOT_A_DISCLOSURE.search(m.group("words")) \
                 and not _EXAMPLE_SAID.search(sentence) and not _NO_LONGER_IN_USE.search(sentence) \
                 and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             end = span[0] + len(value)
@@ -1105,10 +1108,13 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "default-pair-still-works"))
     for m in _LOGIN_SCREEN_ASKS.finditer(text) if ("/" in text or ":" in text) and holds_any(lowered, _LOGIN_SCREEN_CUES) else ():
         value = m.group("password").rstrip(_TRAILING)
-        sentence = text[max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1 : m.end() + 80]
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        sentence = text[sentence_start : m.end() + 80]
+        # (a negation before the pair: « ne demande plus »; after it, « personne ne l'a changé » says it is still in use)
         if len(value) >= 4 and any(c.isalnum() for c in value) and not is_placeholder(value) and not _EMAIL.fullmatch(value) \
                 and (_ACCOUNT_NAME.match(m.group("user")) or _LOGIN_NAME.match(m.group("user"))) \
-                and not _DEFAULT_WORDS.search(sentence) and not _NOT_A_DISCLOSURE.search(sentence) and not _LOGIN_NEGATED.search(sentence) \
+                and not _DEFAULT_WORDS.search(sentence) and not _NOT_A_DISCLOSURE.search(sentence) \
+                and not _LOGIN_NEGATED.search(text, sentence_start, m.start("user")) \
                 and not _EXAMPLE_SAID.search(sentence):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "pair-a-login-screen-asks-for"))
     for m in _PAIR.finditer(text):
