@@ -63,6 +63,7 @@ def test_how_a_password_is_built_without_one_in_use_is_left_alone(text: str) -> 
     [
         ("confession: six years in IT and I'm still signing into the staging VPN with Pumpkin2020 😬", "Pumpkin2020"),
         ("Je me connecte au NAS de la compta avec Marmotte2026 💀 #jamaisdedeux", "Marmotte2026"),
+        ("I log into the staging box with Falcon2023 every morning, don't judge", "Falcon2023"),
         ("Covered your shift, logged in with t.nguyen / Velvet#4421 like you asked, all tickets closed.", "Velvet#4421"),
         ("quick fix done, logging in with kiosk-07 / Harbor!2025 like last time worked", "Harbor!2025"),
     ],
@@ -76,6 +77,8 @@ def test_a_password_used_to_log_in_is_found(text: str, secret: str) -> None:
     [
         "I logged in with SSO and then with my badge, no password anywhere",
         "logged in with Office365 this morning and the calendar finally synced",
+        "on se connecte avec Windows11 maintenant, fini le vieux poste",
+        "We sign in with Microsoft365 accounts across the org",
         "Ne vous connectez jamais avec Azerty123 : c'est le premier essayé",
         "Don't log into the VPN with Winter2024, it's on every list",
         "Users now sign in with Okta; passwords like Spring2025 are gone",

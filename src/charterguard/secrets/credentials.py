@@ -743,8 +743,16 @@ _LOGGED_IN_WITH = re.compile(
     r"(?i)(?<![\w\-])(?:" + _LOGGING_IN + r"|(?:me|te|se|nous|vous)\s+connect(?:e|es|ent|ons|ez|er|ais|ait|é|ée)?)(?![\w\-])"
     r"(?P<words>[^.!?\n]{0,50}?)(?<![\w\-])(?:with|using|avec)\s+" + _VALUE
 )
+# What a chosen password holds and a product's name rarely does: four digits in a row (a year) or a symbol ("Fluffy2019",
+# "Velvet#44"; not "Office365", "Windows11").
+_CHOSEN_NOT_PRODUCT = re.compile(r"\d{4}|[^\w\s]")
 _LOGIN_NEGATED = re.compile(r"(?i)(?<![\w\-])(?:never|not|don['’]t|jamais|pas|ne|n['’])(?![\w\-])")  # "ne vous connectez jamais avec X"
-_NO_WORD_AFTER = re.compile(r"[ \t]*(?:$|[^\w \t])")  # the clause ends, or a symbol, emoji or hashtag follows
+# The clause ends, a symbol, emoji or hashtag follows, or when it was used ("every morning", « depuis des mois »): not the
+# rest of a name ("with Office365 accounts").
+_NO_WORD_AFTER = re.compile(
+    r"(?i)[ \t]*(?:$|[^\w \t]|(?:every|each|all|tous|toutes|chaque|depuis|since|for|pendant|today|tonight|yesterday|aujourd['’]hui|"
+    r"hier|ce\s+matin|this\s+morning|again|encore|as\s+usual|comme\s+d['’]hab\w*)(?![\w\-]))"
+)
 # A password word, then how the password is made, then the password itself at the end of the description: "the pw is the
 # name of our dog followed by 2024 and a bang, so X", « le mot de passe c'est « acme » puis l'année puis un dièse, donc X »,
 # « le mdp est le prénom de ma fille avec 2019, X ». The description (`_COMPOSED_OF`) is what announces the value.
@@ -1090,8 +1098,8 @@ def find_announced(text: str) -> list[SecretCandidate]:
     for m in _LOGGED_IN_WITH.finditer(text) if _SPACED_CUES.search(lowered) or "connect" in lowered else ():
         span = _value_span(text, m)
         value = text[span[0] : span[1]] if span is not None else ""
-        if span is not None and _strongly_shaped(value) and looks_like_password(value) and "://" not in value and not _EMAIL.fullmatch(value) \
-                and _NO_WORD_AFTER.match(text, span[1]) and not _NOT_A_DISCLOSURE.search(m.group("words")) \
+        if span is not None and _strongly_shaped(value) and _CHOSEN_NOT_PRODUCT.search(value) and looks_like_password(value) \
+                and "://" not in value and not _EMAIL.fullmatch(value) and _NO_WORD_AFTER.match(text, span[1]) and not _NOT_A_DISCLOSURE.search(m.group("words")) \
                 and not _LOGIN_NEGATED.search(text, max(0, m.start() - 20), m.start("words") + len(m.group("words"))) \
                 and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not IDENTIFIER_WORDS.search(m.group("words")):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-logged-in-with"))
