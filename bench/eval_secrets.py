@@ -290,6 +290,18 @@ old loader could not label: 6020 (holdout10) the signed link on an internal host
 trusted-host line's host, 10473 (holdout17) the host named after its share (occurrence 2); 4077 (holdout8) the meeting
 link's passcode CONNECTION_STRING. After: all 0.998/0.998 (INTERNAL_URL 0.991/1.000), holdout15 0.980/0.980, holdout16
 0.990/0.990, holdout17 1.000/1.000 (the code before this branch on the new labels: all 0.995/0.993, holdout16 0.968/0.938).
+Branch s15-secrets2 (2026-12-03; holdout18, blind set 12, a development set since; first run on main 34d34b5 0.912/0.922):
+its password misses read as mechanisms (tests/test_secrets_described_and_used.py, own wordings): a password described
+then given after the description (« puis l'année puis un dièse, donc X »), a password one logs in with ("logging into the
+VPN with X", "logged in with user / X"), the pair a login screen asks for (« l'interface web demande admin / X »), a
+session's login and password, a code typed on any device of the device list (« boîtier à clés »), an AWS key id of
+AKIA/ASIA + 16 capitals or digits. Labels changed to the written convention, 10 rows: a credentialed link on an internal
+host, the password CONNECTION_STRING and the link INTERNAL_URL (holdout18 10510 10532 10543 10549 10581 10633: were the
+link whole CONNECTION_STRING); a connection string's server INTERNAL_HOST (holdout18 10531 10566 added); a signed link's
+access key id API_KEY (holdout6 733, holdout17 10368 added: the old AKIA shape could not read them). Labels of this
+morning / after the relabelling, code before -> after: holdout18 0.913/0.933 -> 0.918/1.000; 1.000/0.939 -> 1.000/1.000;
+holdout17 1.000/1.000 -> 0.990/1.000; 1.000/0.990 -> 1.000/1.000; holdout16 0.990/0.990 -> 0.990/1.000 (both);
+holdout15 0.980/0.980 unchanged; all 0.993/0.995 -> 0.992/0.999; 0.998/0.994 -> 0.998/0.999. Harmless 0 on every split.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ class TokenShape:
 
 TOKEN_SHAPES: tuple[TokenShape, ...] = (
     # Cloud providers
-    TokenShape("aws-access-key-id", "API_KEY", _B + r"(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}" + _E, 3.0, hint='AKIA|ASIA|ABIA|ACCA|A3T'),
+    TokenShape("aws-access-key-id", "API_KEY", _B + r"(?:(?:AKIA|ASIA)[A-Z0-9]{16}|(?:ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})" + _E, 3.0, hint='AKIA|ASIA|ABIA|ACCA|A3T'),
     TokenShape("google-api-key", "API_KEY", _B + r"AIza[0-9A-Za-z_\-]{35}" + _E, 3.0, hint='AIza'),
     TokenShape("google-oauth-client-secret", "API_KEY", _B + r"GOCSPX-[0-9A-Za-z_\-]{28}" + _E, hint='GOCSPX-'),
     TokenShape("google-oauth-refresh-token", "TOKEN", r"(?<![\w/])1//0[A-Za-z0-9_\-]{40,}" + _E, 3.5, hint='1//0'),

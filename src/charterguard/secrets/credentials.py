@@ -446,7 +446,7 @@ _NOT_A_DISCLOSURE = re.compile(
     r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gles?|rules?|length|longueur|requirements?|"
     r"guidelines?|tips|advice|conseils?|recommandations?|recommendations?|"
     r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
-    r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
+    r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash(?!tag)|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
 )
 # A refusal taken back between the password word and the value: « je ne vous donne pas mon mdp… bon allez si : X »,
 # "not sharing my pwd lol… ok fine: X" (the negation before the word then no longer holds).
@@ -520,7 +520,7 @@ _DESCRIBING_NAME = re.compile(
 # Pairs: "identifiants : admin / X", "login marie pass Y", "user: root, pwd: X", "creds admin:X".
 _PAIR = re.compile(
     r"(?i)(?<![\w\-])(?:identifiants?|credentials?|creds|login\s*/\s*(?:mdp|mot de passe|password|pwd|pass)|user\s*/\s*pass(?:word)?|"
-    r"acc[eè]s|access|compte|account|vpn|wi-?fi|console|portail|portal|back-?office|tenant|logins?)(?![\w.\-])"
+    r"acc[eè]s|access|compte|account|session|vpn|wi-?fi|console|portail|portal|back-?office|tenant|logins?)(?![\w.\-])"
     r"(?:,?\s*(?:[:=]|" + _ARROW + r"|sont|are|c['’]est|est|is)?|(?:\s+[^\s:=/,;|]{1,20}(?![^\s:=/,;|])){1,6}?,?\s*(?:[:=]|" + _ARROW + r"|c['’]est|it['’]s|sont|are|est|is|c(?=\s)))\s*"
     # user, then the password after "/", "|", ",", a tight ":" ("admin:X"), a spaced dash, or "et"/"pass" words;
     # "compte Canva : X" is a label, not a pair
@@ -617,7 +617,7 @@ _CUES = (
     "pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "🔑", "🔐", "🗝", "sésame", "sesame", "-p", "ldap", "/p:", "code", " pin",
     " clé", " cle", "key", "secret", "token", "jeton", "bearer", "basic", "auth", "cred", "identifi", "login", "user", "accès",
     "acces ", "access ", "access_", "access-", "access:", "access,", "accesskey", "accesstoken",
-    "compte", "account", "-u", "vpn", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
+    "compte", "account", "session", "-u", "vpn", "interface", "mire", "écran", "prompt", " ui ", " gui", "page d", "formulaire", "wifi", "wi-fi", "console", "portail", "portal", "k-office", "koffice", "k office", "tenant",
     "combina", "combo", "admin", "root", "connect", "securestring", "snmp", "community string", "phrase secr",
     "kennwort", "contrase",  # (the vocabulary's German and Spanish words, which hold no other cue)
     "bundle_",  # (Bundler's gem source credentials, named after their host: `_BUNDLER_SOURCE`)
@@ -635,7 +635,9 @@ def _word_starts(lowered: str) -> str:
     return " " + lowered.replace("\n", " ").replace("(", " ").replace("'", " ").replace("’", " ").replace('"', " ").replace("«", " ")
 _KEY_CUES = ("key", "secret", "token", "clé", "cle ", "clef", "jeton")  # see `_KEY_THEN_VALUE` ("cle" alone: "article", "cycle")
 _ROLE_CUES = ("admin", "root", "superuser", "sysadmin", "sa:", "postgres", "oracle", "ubnt", "pi:", "operator")  # see `_ROLE_PAIR`
-_SPACED_CUES = re.compile(r"log\s+in|sign\s+in|-a\b")  # the cues above cannot say "log in" with any space
+# Logging in, however the verb is inflected: "log in", "logged in", "logging into", "signed in", "logs on".
+_LOGGING_IN = r"log(?:ged|ging)?\s*(?:in(?:to)?|on)|logs\s+in(?:to)?|sign(?:s|ed|ing)?\s+(?:in(?:to)?|on)"
+_SPACED_CUES = re.compile(_LOGGING_IN + r"|-a\b")  # the cues above cannot say "log in" with any space
 # Words a config name holds (see `_CONFIG`), and what must follow the rest of the name: an assignment.
 _CONFIG_CUES = ("pass", "pwd", "mdp", "mot_de_passe", "secret", "token", "jeton", "key", "credential", "sas", "auth", "sig", "sess", "sid")
 _REST_OF_NAME = re.compile(r"[a-z0-9_.\-]*[\"'`]?\s*[:=]")
@@ -673,6 +675,18 @@ _PAIR_STILL_WORKS = re.compile(
     r"(?:answers?\s+to|accepts?|r[ée]pond\s+(?:[àa]|avec)|accepte)\s+(?:still|toujours|encore))\s+(?:[^\s/:.!?;,]{1,20}\s+){0,3}?"
     r"(?P<user>" + _ROLE_ACCOUNTS + r")\s*[/:]\s*(?P<password>[^\s/,;:()\"'`]{4,64})"
 )
+# A login screen asking for a pair, however plain: what it asks for is what opens it ("the NAS's web UI asks for admin /
+# nas2024", « l'interface web demande admin / admin123 », « la mire de connexion attend root:toor »). Said as the
+# default or as advice ("by default the UI asks for admin / admin, change it") it is the docs' (see `_DEFAULT_WORDS`).
+_LOGIN_SCREEN_ASKS = re.compile(
+    r"(?i)(?<![\w\-])(?:interface|ui|gui|page|portail|portal|console|[ée]cran|prompt|mire|form(?:ulaire)?)(?:\s+(?:web|de\s+connexion|"
+    r"d['’]admin(?:istration)?|admin|login|d['’]accueil))?(?:\s+(?:of|du|de|d['’]|des)\s*(?:(?:la|le|l['’]|the|our|notre)\s*)?[\w\-]{1,20}){0,2}?"
+    r"\s+(?:me\s+|nous\s+|vous\s+)?(?:demande|r[ée]clame|attend|asks?\s+for|wants|"
+    r"prompts?\s+for|requires|expects)\s+(?:(?:le|la|les|l['’]|the|un|une|a|an)\s*)?(?:(?:login|identifiants?|credentials|couple|pair)\s*:?\s*)?"
+    r"(?P<user>" + _ROLE_ACCOUNTS + r"|[A-Za-z][\w.\-@]{1,40})\s*[/:]\s*(?P<password>[^\s/,;:()\"'`]{4,64})"
+)
+_PAIRS_IN_USE = frozenset({"default-pair-still-works", "pair-a-login-screen-asks-for"})  # (a vendor's default pair, still opening)
+_LOGIN_SCREEN_CUES = ("demand", "récla", "recla", "attend", "ask", "want", "prompt", "requir", "expect")
 # What an account name looks like: a role ("admin", "demo"), or a login with a dot, underscore, dash, @ or digit.
 _ACCOUNT_NAME = re.compile(
     r"^(?i:admin\w*|root|user\w*|demo\w*|test\w*|guest|invit[ée]s?|support|deploy\w*|svc\w*|service\w*|operator|"
@@ -684,7 +698,7 @@ _TIGHT_COLON = re.compile(r":(?<=[A-Za-z]:)[^\s/:]")
 _LOGIN_NAME = re.compile(r"^[a-z]{3,20}$")
 _CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?()\n—–]|\s-\s)")  # not "desktop / Mobile#1 layout"
 _SLASH_PAIR_CONTEXT = re.compile(
-    r"(?i)\b(?:comptes?|accounts?|logins?|log\s+in|sign\s+in|se\s+connecter|connexion|connectez|connecte(?:-toi|-vous)?|identifiants?|creds|credentials?|"
+    r"(?i)\b(?:comptes?|accounts?|logins?|" + _LOGGING_IN + r"|se\s+connecter|connexion|connectez|connecte(?:-toi|-vous)?|identifiants?|creds|credentials?|"
     r"acc[eè]s|access|admin|root|utilisateur|user(?:name)?|(?:basic\s+)?auth(?:entication|entification)?)\b"
 )
 # What one logs in to, as a word (not "vpn-lyon.corp..."): "for the guest VPN use stand-lyon / X", "Wifi salle B : AcmeMeet / X".
@@ -721,6 +735,45 @@ _LOGIN_CALL = re.compile(
 _LOGIN_THEN_REST = re.compile(
     r"(?i)(?<![\w\-])(?:identifiant|login|username|user\s+name|utilisateur|user)[ \t]*(?:est|is|:|=)[ \t]*(?P<user>[\w.\-@]{2,40})"
     r"(?P<words>[^.!?\n]{0,140}?)(?<![\w\-])(?:[àa]\s+savoir|namely|i\.e\.|soit|autrement\s+dit|in\s+other\s+words)[ \t]*:?" + _VALUE
+)
+# Logging in "with" a value, somewhere named or not between: "still logging into the VPN with X", « je me connecte au
+# NAS avec X ». No word names it a password: only a value shaped as one (three classes, a digit: no product or plan's
+# name, "with SSO", "with Okta", "with my badge") ending its clause.
+_LOGGED_IN_WITH = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _LOGGING_IN + r"|(?:me|te|se|nous|vous)\s+connect(?:e|es|ent|ons|ez|er|ais|ait|é|ée)?)(?![\w\-])"
+    r"(?P<words>[^.!?\n]{0,50}?)(?<![\w\-])(?:with|using|avec)\s+" + _VALUE
+)
+# What a chosen password holds and a product's name rarely does: four digits in a row (a year) or a symbol ("Fluffy2019",
+# "Velvet#44"; not "Office365", "Windows11").
+_CHOSEN_NOT_PRODUCT = re.compile(r"\d{4}|[^\w\s]")
+_LOGIN_NEGATED = re.compile(r"(?i)(?<![\w\-])(?:never|not|don['’]t|jamais|pas|ne|n['’])(?![\w\-])")  # "ne vous connectez jamais avec X"
+# The clause ends, a symbol, emoji or hashtag follows, or when it was used ("every morning", « depuis des mois »): not the
+# rest of a name ("with Office365 accounts").
+_NO_WORD_AFTER = re.compile(
+    r"(?i)[ \t]*(?:$|[^\w \t]|(?:every|each|all|tous|toutes|chaque|depuis|since|for|pendant|today|tonight|yesterday|aujourd['’]hui|"
+    r"hier|ce\s+matin|this\s+morning|again|encore|as\s+usual|comme\s+d['’]hab\w*)(?![\w\-]))"
+)
+# A password word, then how the password is made, then the password itself at the end of the description: "the pw is the
+# name of our dog followed by 2024 and a bang, so X", « le mot de passe c'est « acme » puis l'année puis un dièse, donc X »,
+# « le mdp est le prénom de ma fille avec 2019, X ». The description (`_COMPOSED_OF`) is what announces the value.
+_COMPOSED_OF_WORDS = (
+    r"followed\s+by|then|plus|with|and\s+then|suivie?\s+d[e'’]|puis|avec|et\s+(?:puis|ensuite)|\+|"
+    r"(?:first\s+)?name\s+of|pr[ée]nom|nom\s+d[eu']|birth\s*(?:day|year|date)|ann[ée]e|year|date\s+de\s+naissance"
+)
+_COMPOSED_OF = re.compile(r"(?i)(?<![\w\-])(?:" + _COMPOSED_OF_WORDS + r")(?![\w\-])")
+# (the first connector after a word of the description: « mot de passe de la box : le nom du chat suivi de 77, donc X »)
+_DESCRIBED_THEN_GIVEN = re.compile(
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])"
+    r"(?P<words>[^.!?\n]{0,120}?(?<![\w\-])(?:" + _COMPOSED_OF_WORDS + r")(?![\w\-])[^.!?\n]{0,80}?)"
+    r"(?:[,;:—–][ \t]*(?:(?:so|thus|hence|i\.e\.|that\s+is|which\s+(?:gives|makes)|donc|soit|ce\s+qui\s+(?:donne|fait)|[çc]a\s+(?:donne|fait))[ \t]*:?)?"
+    r"|[ \t](?:so|thus|hence|donc|soit|[çc]a\s+donne|which\s+gives)[ \t]*:?)" + _VALUE
+)
+# A symbol the description says the password ends with: a "!" closing it is the password's, not the sentence's.
+_SYMBOL_SAID = re.compile(r"(?i)(?<![\w\-])(?:exclamation|bang|symbol|symbole|special\s+character|caract[èe]re\s+sp[ée]cial)")
+# A password said to be no longer the one in use: « l'ancien mot de passe », "it expired", "we changed it since".
+_NO_LONGER_IN_USE = re.compile(
+    r"(?i)(?<![\w\-])(?:old|former|previous|used\s+to|was|expired?|changed|no\s+longer|ancien|ancienne|[ée]tait|expir[ée]e?|chang[ée]e?|"
+    r"plus\s+valable|n['’]est\s+plus)(?![\w\-])"
 )
 _REST_CUES = ("savoir", "namely", "i.e.", "soit", "autrement", "other words")
 _SNAKE_CASE_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)+")
@@ -1029,6 +1082,27 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if span is not None and _strongly_shaped(value) and _PASSWORD_SYMBOL.search(value) and looks_like_password(value) \
                 and not _EMAIL.fullmatch(value) and not _NOT_A_DISCLOSURE.search(m.group("words")) and not IDENTIFIER_WORDS.search(m.group("words")):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-after-its-login"))  # (not "ticket, i.e. INC-2026#12")
+    for m in _DESCRIBED_THEN_GIVEN.finditer(text) if _COMPOSED_OF.search(text) else ():
+        span = _value_span(text, m)
+        value = (text[span[0] : span[1]] if span is not None else "").rstrip(_TRAILING)
+        sentence = text[max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1 : m.end() + 80]
+        if span is not None and 6 <= len(value) <= 40 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value) \
+                and looks_like_password(value) and "://" not in value and not _EMAIL.fullmatch(value) \
+                and not _NOT_A_DISCLOSURE.search(m.group("words")) \
+                and not _EXAMPLE_SAID.search(sentence) and not _NO_LONGER_IN_USE.search(sentence) \
+                and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            end = span[0] + len(value)
+            if end < len(text) and text[end] in "!?" and m.group("bare") is not None and _SYMBOL_SAID.search(m.group("words")):
+                end += 1  # "followed by 2024 and an exclamation mark, so X!"
+            out.append(SecretCandidate(span[0], end, "PASSWORD", "password-described-then-given"))
+    for m in _LOGGED_IN_WITH.finditer(text) if _SPACED_CUES.search(lowered) or "connect" in lowered else ():
+        span = _value_span(text, m)
+        value = text[span[0] : span[1]] if span is not None else ""
+        if span is not None and _strongly_shaped(value) and _CHOSEN_NOT_PRODUCT.search(value) and looks_like_password(value) \
+                and "://" not in value and not _EMAIL.fullmatch(value) and _NO_WORD_AFTER.match(text, span[1]) and not _NOT_A_DISCLOSURE.search(m.group("words")) \
+                and not _LOGIN_NEGATED.search(text, max(0, m.start() - 20), m.start("words") + len(m.group("words"))) \
+                and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not IDENTIFIER_WORDS.search(m.group("words")):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "password-logged-in-with"))
     for m in _LOGIN_CALL.finditer(text) if "(" in text and holds_any(text, _LOGIN_CALL_CUES) else ():
         value = m.group("value")
         # (not a field's name in a snippet's template: "Credentials('client_id', 'client_secret')")
@@ -1040,6 +1114,17 @@ def find_announced(text: str) -> list[SecretCandidate]:
         value = m.group("password").rstrip(_TRAILING)
         if len(value) >= 4 and not is_placeholder(value) and not is_placeholder(m.group("password")) and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "default-pair-still-works"))
+    for m in _LOGIN_SCREEN_ASKS.finditer(text) if ("/" in text or ":" in text) and holds_any(lowered, _LOGIN_SCREEN_CUES) else ():
+        value = m.group("password").rstrip(_TRAILING)
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        sentence = text[sentence_start : m.end() + 80]
+        # (a negation before the pair: « ne demande plus »; after it, « personne ne l'a changé » says it is still in use)
+        if len(value) >= 4 and any(c.isalnum() for c in value) and not is_placeholder(value) and not _EMAIL.fullmatch(value) \
+                and (_ACCOUNT_NAME.match(m.group("user")) or _LOGIN_NAME.match(m.group("user"))) \
+                and not _DEFAULT_WORDS.search(sentence) and not _NOT_A_DISCLOSURE.search(sentence) \
+                and not _LOGIN_NEGATED.search(text, sentence_start, m.start("user")) \
+                and not _EXAMPLE_SAID.search(sentence):
+            out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "pair-a-login-screen-asks-for"))
     for m in _PAIR.finditer(text):
         group = "password" if m.group("password") is not None else "password2"
         if (m.group("user") or m.group("user2") or "").casefold() in _FIELD_LABELS:
@@ -1076,7 +1161,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
     return [
         c for c in out
         if not is_documented_sample(text[c.start : c.end], text, c.start)
-        and not (c.family == "PASSWORD" and (_REFUSED_AFTER.match(text, c.end) or c.kind != "default-pair-still-works"
+        and not (c.family == "PASSWORD" and (_REFUSED_AFTER.match(text, c.end) or c.kind not in _PAIRS_IN_USE
                                              and _is_public_default(text[c.start : c.end], text, c.start)))
         # "user@example.com/token:X": a labelled value, read as config with its label's family, is no password
         and not (c.family == "PASSWORD" and _LABELLED_VALUE.match(text, c.start))
@@ -1325,7 +1410,7 @@ _WORD_COMPOUND_LIKE = re.compile(r"^[A-Za-zÀ-ÿ]+(?:[&+][A-Za-zÀ-ÿ]+)+\d{0,4}
 # A way in named in the sentence (password words, what one logs in to) or the instruction to type the value.
 _ACCESS_SAID = re.compile(
     r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r"|wi-?fi|wpa[23]?|wlan|ssid|r[ée]seau|network|vpn|nas|portail|portal|borne|kiosk|extranet|"
-    r"intranet|console|compte|account|session|logins?|log\s+in|logger|sign\s+in|connexion|connect\w{0,6}|acc[eè]s|access|identifiants?|creds|"
+    r"intranet|console|compte|account|session|logins?|" + _LOGGING_IN + r"|logger|connexion|connect\w{0,6}|acc[eè]s|access|identifiants?|creds|"
     r"credentials?|tapez|tape|entrez|saisissez|saisis|essayez|essaie|type|enter|try|d[ée]verrouill\w{0,4}|unlock\w{0,3})(?![\w\-])"
 )
 
@@ -1336,7 +1421,10 @@ _TAKES_CUES = ("takes ", "accepts ", "prend ", "accepte ")  # (not "open" alone:
 # (the door as French names it, not the verb "porter": "il porte sur", "apporte", "importe")
 _LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",
               "porte=", "porte -", "porte →", "portail", "alarm", "lock", "cadenas", "interphone", "coffre",
-              "the safe", "safe:", "safe code", "safe combo", "casier")
+              "the safe", "safe:", "safe code", "safe combo", "casier",
+              # (the other devices a code is typed on, `_DEVICE`: « tapez 4471 sur le boîtier à clés »)
+              "boîtier", "boitier", "boîte", "boite", "serrure", "key box", "keybox", "key safe", "vestiaire", "armoire", "cabinet",
+              "imprimante", "printer", "copieu", "copier", "badgeuse", "buzzer")
 _DIGIT = re.compile(r"\d")
 # Where a word of `_DEVICE` may start, in the lowercased post (the first letters of each noun; `_DEVICE_HANDS_OVER` decides).
 _DEVICE_WORD_START = re.compile(
@@ -1514,7 +1602,7 @@ _TWILIO_ACCOUNT_SID = r"AC[0-9a-f]{32}"
 _PAIRED_IDENTIFIERS: tuple[tuple[str, str], ...] = (
     (_TWILIO_ACCOUNT_SID, "TOKEN"),  # Twilio's account SID: its Auth Token
     (r"SK[0-9a-f]{32}", "API_KEY"),  # Twilio's API key SID: its secret
-    (r"(?:AKIA|ASIA)[A-Z2-7]{16}", "API_KEY"),  # AWS's access key id: its secret access key
+    (r"(?:AKIA|ASIA)[A-Z0-9]{16}", "API_KEY"),  # AWS's access key id (the catalogue's shape): its secret access key
 )
 # (any of the identifiers: what `_SECRET_BESIDE_ID` needs, searched first since most posts have none)
 _PAIRED_ID_CUE = re.compile("|".join(shape for shape, _ in _PAIRED_IDENTIFIERS))
