@@ -81,6 +81,9 @@ def test_a_password_used_to_log_in_is_found(text: str, secret: str) -> None:
         "We sign in with Microsoft365 accounts across the org",
         "Ne vous connectez jamais avec Azerty123 : c'est le premier essayé",
         "Don't log into the VPN with Winter2024, it's on every list",
+        # the advice three words before the value, then the value named as a password
+        "Never log in with Summer2024 as your password, pick a passphrase",
+        "N'allez jamais mettre Soleil2025 comme mot de passe sur le portail",
         "Users now sign in with Okta; passwords like Spring2025 are gone",
         "signed in with my work account, e.g. j.doe",
     ],

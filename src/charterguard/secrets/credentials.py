@@ -223,9 +223,10 @@ _TYPE_IT = re.compile(
     r"(?:tapez|tape|entrez|saisissez|composez|faites|mettez|mets|utilisez|utilise|prenez|prends|type|enter|dial|punch\s+in|key\s+in|use|put|pick)\s+"
     + _VALUE
 )
-# Advice or an example before the value: "never use Summer2024! as your password", "something like X".
+# Advice or an example before the value, up to three words before it: "never use Summer2024! as your password",
+# "never log in with X as your password", "something like X".
 _ADVICE_BEFORE = re.compile(
-    r"(?i)\b(?:never|don['’]t|do\s+not|avoid|instead\s+of|not|jamais|pas|[ée]vitez|[ée]viter|plut[ôo]t\s+que|like|such\s+as|comme|e\.g\.?|ex\.?|exemple|example)(?!\w)\W*(?:\w+\W+){0,2}$"
+    r"(?i)\b(?:never|don['’]t|do\s+not|avoid|instead\s+of|not|jamais|pas|[ée]vitez|[ée]viter|plut[ôo]t\s+que|like|such\s+as|comme|e\.g\.?|ex\.?|exemple|example)(?!\w)\W*(?:\w+\W+){0,3}$"
 )
 
 # A key, secret or token word, then, within the sentence and without a connector, a long random
