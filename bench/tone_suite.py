@@ -122,6 +122,11 @@ names as one test with common names added, wholesalers and N+2 as targets (MODEL
 near band"): blind5 0.868 -> 0.875, blind6 0.917 -> 0.924, blind7 0.931 -> 0.944, blind10 0.729 -> 0.743,
 blind11 0.701 -> 0.708; no pass case of any split changed. `--stages` counts a sentence in the band
 under the band's threshold as lost under the head's threshold.
+`--split blind12` reads bench/data/tone_blind12_{fr,en}.tsv: 144 cases written blind on 2026-12-03, first
+run on main (34d34b5): 0.729; threat 0.50/0.17, six pass cases blocked or warned. Session 15 round 2
+(blind12 as a development set, rows never copied; MODEL_CARD.md, "Denials, self-judgements, retaliation
+and coming armed"): blind12 0.729 -> 0.806, blind9 0.938 -> 0.944, blind10 0.743 -> 0.757, blind11 0.708 ->
+0.715; no case of any split lost.
 """
 
 from __future__ import annotations

@@ -91,18 +91,18 @@ CUE_LISTS = (
     "threat_phrase", "exclusion", "counter", "counter_phrase", "naming", "insult_frame", "protected",
     "rebuttal", "menace", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
     "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication", "condemnation",
-    "consequence", "omission", "speech", "game", "team",
+    "consequence", "omission", "speech", "game", "team", "armed",
 )
 _FRENCH_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 _JUDGING_LISTS = frozenset({"hostile", "dehumanising", "trait"})
 REGEX_LISTS = frozenset({"threat_phrase", "consequence", "exclusion", "counter_phrase", "insult_frame", "protected", "rebuttal", "menace",
                          "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
-                         "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication"})
+                         "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication", "armed"})
 # Regex lists that never make a sentence worth parsing by themselves (a group description
 # matters only next to an exclusion phrase, which gates the sentence; a protected ground, an
 # employment decision and a disadvantage gate it only together: `CueLexicon.discrimination`).
 _UNGATED = frozenset({"protected", "rebuttal", "employment", "disadvantage", "negated_decision", "negated_ground", "policy", "reported",
-                      "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication"})
+                      "attribution", "dismissal", "refutation", "harm", "pressure", "safety", "predication", "armed"})
 # Cue lists a charter may extend with its own words (`cues:` of a tone rule).
 CHARTER_CUE_LISTS = ("hostile", "dehumanising", "trait", "expletive", "threat_verb", "counter")
 
@@ -314,7 +314,9 @@ def cue_lexicon(language: str, extra: tuple[tuple[str, str], ...] = ()) -> CueLe
     employment = [f"(?:{line})" for line in entries["employment"]]
     disadvantage = [f"(?:{line})" for name in ("disadvantage", "negated_decision", "negated_ground") for line in entries[name]]
     discrimination = (Gate(ground), Gate(employment), Gate(disadvantage))
-    ultimatum = tuple(Gate([f"(?:{line})" for line in entries[name]]) for name in ("harm", "pressure"))
+    # (the writer coming armed is a harm: `MeaningReader._ultimatum`)
+    ultimatum = (Gate([f"(?:{line})" for name in ("harm", "armed") for line in entries[name]]),
+                 Gate([f"(?:{line})" for line in entries["pressure"]]))
     person_words = sorted(k for k, kind in groups.kinds.items() if kind == "person" and " " not in k)
     not_people = _NOT_PEOPLE_NEXT.get(language, {})
     people = Gate(ground + [rf"{re.escape(k)}(?:s|x)?{_not_followed_by(not_people.get(k, ()))}" for k in person_words if k])
@@ -610,7 +612,7 @@ class MeaningReader:
         return False
 
     def blocked(self, sentence: Sentence, a: int, countered: bool) -> bool:
-        return countered or _negated(sentence, a) or sentence.quoted[a] or self.named(sentence, a)
+        return countered or _negated(sentence, a) or sentence.quoted[a] or self.named(sentence, a) or _self_judgement(sentence, a)
 
     # -- targets -----------------------------------------------------------------------
     def aimed(self, sentence: Sentence, a: int, b: int, strict: bool = False, fallback: bool = True, depth: int = 0) -> Target | None:
@@ -690,9 +692,11 @@ class MeaningReader:
         return human[0] if human else None
 
     # -- findings ----------------------------------------------------------------------
-    def read(self, sentence: Sentence, countered: bool, previous: Sentence | None = None) -> list["ToneFinding"]:
+    def read(self, sentence: Sentence, countered: bool, previous: Sentence | None = None,
+             antecedent: Sentence | None = None) -> list["ToneFinding"]:
         """Findings of one parsed sentence; `previous`: the sentence before it, when parsed (whom
-        its pronouns may refer to)."""
+        its pronouns may refer to); `antecedent`: the sentence before it parsed for a degrading
+        noun that refers back to people ("these parasites"), when `previous` is not."""
         out: list[ToneFinding] = []
         words = sentence.words
         groups = [t for t in sentence.targets(self.names) if t.kind == "group"]
@@ -726,6 +730,15 @@ class MeaningReader:
                 people = target or (human[0] if human else None)
                 if people is not None:
                     out.append(self._finding(sentence, a, b, people, "hate" if people.kind == "group" else "hostile"))
+            elif target is None and _demonstrative_epithet(sentence, a):
+                # A degrading noun naming people already spoken of ("Travellers set up next door.
+                # Lock up, these parasites ..."): said of whom the sentence or the one before names.
+                number = words[a].feature("Number")
+                referred = [t for s in (sentence, previous or antecedent) if s is not None for t in s.targets(self.names)
+                            if t.kind != "self" and not t.organisation and (s is not sentence or t.index != a)
+                            and not (s.words[t.index].feature("Number") == "Sing" and number == "Plur")]  # not "an intern ... these rats"
+                if referred:
+                    out.append(self._finding(sentence, a, b, referred[0], "hate" if referred[0].kind == "group" else "hostile"))
         if not out:
             out.extend(self._dehumanised(sentence, countered))
         for a, b in matches(sentence, self.cues, "trait"):
@@ -822,17 +835,22 @@ class MeaningReader:
         if countered or not words or words[-1].form == "?" or matches(sentence, self.cues, "safety"):
             return []
         harm = [(a, b) for a, b in matches(sentence, self.cues, "harm") if not self.blocked(sentence, a, False)]
+        armed = [(a, b) for a, b in matches(sentence, self.cues, "armed") if not self.blocked(sentence, a, False)]
         pressure = [(a, b) for a, b in matches(sentence, self.cues, "pressure") if not sentence.quoted[a]]
-        if not harm or not pressure:
+        if not (harm or armed) or not pressure:
             return []
         mentioned = any(w.form.startswith("@") for s in (sentence, previous) if s is not None for w in s.words)
         addressed = mentioned or any(
             w.form in _SECOND_PERSON_WORDS or _vocative(s, k) for s in (sentence, previous) if s is not None for k, w in enumerate(s.words))
         writer = any(w.form in _WRITER_WORDS for w in words)
         people = [t for t in sentence.targets(self.names) if t.kind != "self" and not t.organisation]
-        if not (people or addressed) or not (writer or mentioned):
+        # The writer coming armed threatens whoever will be there, named or not; not in a game
+        # ("one more win and I'm bringing my bat to the final").
+        played = [a for a, _ in matches(sentence, self.cues, "game") if not any(x <= a < y for x, y in armed)]  # not "baseball bat"
+        coming_armed = bool(armed) and writer and not played and not _tool_use(sentence, armed[0][1])
+        if not (people or addressed or coming_armed) or not (writer or mentioned):
             return []
-        a, b = harm[0]
+        a, b = (harm or armed)[0]
         target = people[0] if people else Target("person", words[a].start, words[a].end, a)
         return [self._finding(sentence, a, b, target, "threat")]
 
@@ -921,6 +939,11 @@ class MeaningReader:
         named = [t for t in human if sentence.words[t.index].form not in _ALL_PERSON_PRONOUNS]
         modal = self.cues.words.get("modal", frozenset())
         warned = any(_in(modal, w) or w.form in _CONDITIONS or w.form in _WARNING_WORDS for w in words)
+        # A misfortune befalling the people who act against the writer ("accidents happen to
+        # people who talk to HR about me") insinuates retaliation without a modal or condition.
+        retaliation = [t for t in human if _against_writer(sentence, t.index)]  # ("ceux qui me ...", "those who ...")
+        if retaliation and not warned:
+            named, warned = retaliation, True
         if named and warned:
             for a, b in matches(sentence, self.cues, "menace"):
                 if not self.blocked(sentence, a, countered):
@@ -1079,7 +1102,7 @@ class MeaningReader:
         first, last = sentence.words[a], sentence.words[b - 1]
         if "-" in first.form + last.form and (first.start < finding.start or finding.end < last.end):
             return None  # a piece of a compound word: "nique" in "pique-nique"
-        if countered or self.named(sentence, a):
+        if countered or self.named(sentence, a) or finding.category == "insult" and _self_judgement(sentence, a):
             return None
         if finding.category == "aggression" and self.warns(sentence):
             return None  # a warning, violence a game's or done to the writer's own side ("the boss will kill us")
@@ -1219,6 +1242,100 @@ def _negated(sentence: Sentence, a: int) -> bool:
     return True
 
 
+def _demonstrative_epithet(sentence: Sentence, a: int) -> bool:
+    """Is the noun at `a` used to refer, with a demonstrative ("these parasites will ...", « cette
+    meute a encore ... »): the subject or object of a verb, naming whom it degrades?"""
+    words = sentence.words
+    w = words[a]
+    if w.pos != "NOUN" or not w.dep.startswith(_ARGUMENT_DEPS):
+        return False
+    return any(c.head == a and c.index != a and c.form in _DEMONSTRATIVE_DETERMINERS for c in words)
+
+
+_DEMONSTRATIVE_DETERMINERS = frozenset({"these", "those", "ces", "cette", "ce", "cet"})
+
+
+def _tool_use(sentence: Sentence, b: int) -> bool:
+    """Does a purpose follow the thing brought, ending at word `b` ("an axe to chop firewood",
+    « une hache pour couper du bois »), not a negated one (« et pas pour éteindre un feu »)?"""
+    words = sentence.words
+    for k in range(b, min(b + _PURPOSE_REACH, len(words) - 1)):
+        if words[k].form in _PURPOSE_MARKS and words[k + 1].pos == "VERB":
+            return not any(w.form in _NEGATIVES or w.form == "not" for w in words[max(b, k - 2) : k])
+    return False
+
+
+_PURPOSE_MARKS = frozenset({"to", "pour"})
+_PURPOSE_REACH = 4
+
+
+def _against_writer(sentence: Sentence, t: int) -> bool:
+    """Are the people at word `t` described by what they do against the writer: a relative clause
+    right after them holding a first-person object ("people who talk to HR about me", « les gens
+    qui vont se plaindre de moi », "whoever reports me")?"""
+    words = sentence.words
+    k = t + 1
+    if k >= len(words) or words[k].form not in _RELATIVES:
+        return False
+    for w in words[k + 1 : k + 1 + _RELATIVE_REACH]:
+        if w.form in _CLAUSE_BREAK_FORMS:
+            return False
+        if w.form in _WRITER_OBJECTS:
+            return True
+    return False
+
+
+# Relative pronouns, how far a relative clause is read, what ends it, and the writer as an object
+# or complement (`_against_writer`).
+_RELATIVES = frozenset({"who", "that", "qui"})
+_RELATIVE_REACH = 8
+_CLAUSE_BREAK_FORMS = frozenset({",", ".", ";", ":", "!", "?"})
+_WRITER_OBJECTS = frozenset({"me", "m'", "moi", "my", "mon", "ma", "mes"})
+
+
+def _self_judgement(sentence: Sentence, a: int) -> bool:
+    """Is word `a` what someone feels or judges themselves to be ("she felt stupid", "se trouvait
+    idiote", "considers himself an idiot", « je me sens nul »): a verb of feeling, or of judging
+    with a reflexive pronoun, just before it (adverbs, articles and "as" between)? Said of oneself,
+    it judges no one else; "you should feel stupid" / « tu devrais te sentir idiot » (an obligation
+    before the verb) still judges its subject. Read on word order: the parser often hangs such an
+    adjective on the next noun ("felt stupid asking questions")."""
+    words = sentence.words
+    language = sentence.language
+    reflexives = _REFLEXIVES.get(language, frozenset())
+    k, reflexive = a - 1, False
+    while k >= 0 and a - k <= _SELF_JUDGEMENT_GAP and (words[k].pos in ("ADV", "DET") or words[k].form in _DEGREE_WORDS or words[k].form in reflexives):
+        reflexive = reflexive or words[k].form in reflexives
+        k -= 1
+    if k < 0 or words[k].lemma not in _SELF_JUDGING_VERBS.get(language, frozenset()):
+        return False
+    if language == "fr":
+        reflexive = k > 0 and words[k - 1].form in reflexives
+    if not (reflexive or words[k].lemma in _FEELING_VERBS):
+        return False
+    return not any(w.lemma in _OBLIGATION for w in words[max(0, k - 3) : k])
+
+
+# Verbs of feeling and of judging oneself (`_self_judgement`), the reflexive pronouns that make the
+# judgement one's own, the words that may stand between the verb and what is felt ("felt a bit
+# stupid", « se sentait vraiment nulle », "saw herself as a fraud"), and the obligations that make
+# "you should feel stupid" a judgement of its subject.
+_SELF_JUDGING_VERBS = {
+    "fr": frozenset({"sentir", "trouver", "croire", "juger", "considerer", "estimer", "voir", "penser", "traiter"}),
+    "en": frozenset({"feel", "consider", "find", "think", "call", "see", "believe", "label"}),
+}
+_FEELING_VERBS = frozenset({"feel"})
+_REFLEXIVES = {
+    "fr": frozenset({"se", "s'", "me", "m'", "te", "t'"}),
+    "en": frozenset({"myself", "yourself", "himself", "herself", "themselves", "ourselves", "oneself"}),
+}
+_DEGREE_WORDS = frozenset({"a", "an", "bit", "little", "kind", "sort", "of", "so", "really", "very", "pretty", "quite", "totally",
+                           "completely", "like", "as", "un", "une", "peu", "vraiment", "tellement", "si", "tres", "trop", "completement",
+                           "comme", "pour", "de", "d'"})
+_OBLIGATION = frozenset({"should", "must", "ought", "devoir", "falloir"})
+_SELF_JUDGEMENT_GAP = 4
+
+
 def _nearest_object(sentence: Sentence, a: int) -> int | None:
     """The object of verb `a` nearest to it (a dependent object, or a clitic or own-side pronoun
     right before it: "nous tuer"), if any: the parser takes a closing "haha" / "lol" for another one."""
@@ -1300,6 +1417,7 @@ def read_meaning(
     countered: dict[int, bool] = {}
     defused: set[int] = set()
     refuting: set[int] = set()  # sentences that answer a refuted claim
+    reporting: set[int] = set()  # sentences whose hostile words are all quoted or what someone was called
     for k, sentence in parsed.items():
         neighbours = [s for s in (sentence.topic,) if s is not None]
         if k + 1 < len(linguistics.spans) and sentence.end < len(linguistics.text) and linguistics.text[sentence.end : sentence.end + 3].lstrip().startswith(":"):
@@ -1310,7 +1428,10 @@ def read_meaning(
             # The rejection and the reasons before it are the writer's answer to the claim, not
             # what a post-wide finding is about ("Lazy? Far from it, they shipped early").
             refuting.update(range(k + 1, rejection + 1))
-        read = reader.read(sentence, countered[k], parsed.get(k - 1))
+        antecedent = None
+        if k and k - 1 not in parsed and matches(sentence, cues, "dehumanising"):
+            antecedent = linguistics.parsed([k - 1])[0]  # whom a degrading noun may refer back to
+        read = reader.read(sentence, countered[k], parsed.get(k - 1), antecedent)
         if k + 1 < len(linguistics.spans) and any(f.evidence == "meaning:discrimination" for f in read):
             # A rule reported, then refused or reported in the next sentence ("On m'a demandé
             # d'écarter ces CV. J'ai refusé et je l'ai signalé."), is no rule of the writer.
@@ -1321,6 +1442,8 @@ def read_meaning(
         cues_here = matches(sentence, cues, "hostile") + matches(sentence, cues, "trait") + matches(sentence, cues, "dehumanising")
         if countered[k] or cues_here and all(reader.blocked(sentence, a, False) for a, _ in cues_here):
             defused.add(k)
+            if cues_here and all(sentence.quoted[a] or reader.named(sentence, a) for a, _ in cues_here):
+                reporting.add(k)
         elif reader.warns(sentence) and not any(f.evidence == "meaning:threat" for f in read):
             # A warning ("si tu ne mets pas ta ceinture, tu finiras à l'hôpital") threatens no one.
             defused.add(k)
@@ -1356,8 +1479,11 @@ def read_meaning(
     # nor is the reason given after a denial ("No, the clerk is not an idiot. She handles ...")
     # or the advice after counter-speech ("Calling a colleague 'stupid' is harassment. Critique
     # the work, not the person."), also when it is the learned reading that found the sentence
-    # before countered ("Someone scrawled '...' on the door. It's been wiped and HR is on it.").
+    # before countered ("Someone scrawled '...' on the door. It's been wiped and HR is on it."),
+    # nor the writer's comment on an insult reported as said or quoted ("A caller called our
+    # agent 'a clown'. Our lead took over the call. Proud of him.").
     reasons = {k + 1 for k in defused if k in parsed and (countered[k] or _denied_or_quoted(parsed[k], "insult")) or k in countered_here}
+    reasons |= {j for k in reporting & defused for j in range(k + 1, len(linguistics.spans))}
     defused |= (refuting | reasons) - standing - {linguistics.sentence_of(f.start) for f in found}
     return MeaningResult(found, revised, frozenset(defused))
 
