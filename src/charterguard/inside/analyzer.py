@@ -695,7 +695,8 @@ class InsideAnalyzer:
                     if m.first != match.first and not _time_expression(tokens, m) and not _preposition(tokens, m) and not _within(m, compound)
                 ]
                 bare = not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry)))
-                if bare and not self._secret_told_apart(sentence, topic, cues):
+                # (a post of one sentence cannot say the secret apart: it pays no cue or shape scan for it)
+                if bare and not (len(sentences) > 1 and self._secret_told_apart(sentence, topic, cues)):
                     continue
                 if _time_expression(tokens, match) and not any(m.first > match.last for m in companions):
                     continue  # "a great time next quarter": when; "le trimestre prochain sera catastrophique": judged
