@@ -1483,7 +1483,8 @@ def read_meaning(
     # nor the writer's comment on an insult reported as said or quoted ("A caller called our
     # agent 'a clown'. Our lead took over the call. Proud of him.").
     reasons = {k + 1 for k in defused if k in parsed and (countered[k] or _denied_or_quoted(parsed[k], "insult")) or k in countered_here}
-    reasons |= {j for k in reporting & defused for j in range(k + 1, len(linguistics.spans))}
+    if reporting:  # (every sentence in it is defused) the comment runs from the first report to the end
+        reasons.update(range(min(reporting) + 1, len(linguistics.spans)))
     defused |= (refuting | reasons) - standing - {linguistics.sentence_of(f.start) for f in found}
     return MeaningResult(found, revised, frozenset(defused))
 
