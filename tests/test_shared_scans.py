@@ -140,3 +140,51 @@ def test_forgetting_the_sentences_read_changes_no_reading() -> None:
     before = quick_words(text)
     forget_read_sentences()
     assert quick_words(text) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "threat"),
+    [
+        ("fr", "Toi, je vais te démonter à la sortie du parking.", True),
+        ("fr", "Va te faire voir avec ton rapport.", False),
+        ("fr", "Je ne vais pas te démonter, promis, juste relire ton code.", False),
+        # Quoted, the words are still the construction's (the reading by meaning sets quotations apart).
+        ("fr", "« Je vais te démonter » : la réplique culte du film de ce soir.", True),
+        ("fr", "On va démonter le stand vendredi après le salon.", False),
+        ("en", "I'm gonna kill you when you get home, you rat.", True),
+        ("en", "Someone should shoot that manager, honestly.", True),
+        ("en", "Gonna kill it at the demo tomorrow, wish us luck!", False),
+        ("en", "We killed the old build pipeline last week.", False),
+    ],
+)
+def test_a_construction_found_by_its_prefilter_is_what_its_own_pattern_finds(lang: str, text: str, threat: bool) -> None:
+    # Each construction is searched first without the word boundary it opens with (a looser, faster
+    # search): where that finds nothing, the construction finds nothing; where it finds something, the
+    # construction's own pattern decides.
+    from charterguard.text.normalize import FoldedText
+    from charterguard.tone.analyzer import squeezed, without_leading_boundary
+    from charterguard.tone.lexicon import constructions
+    from charterguard.tone.tokens import Tokens
+
+    joined = Tokens.of(squeezed(FoldedText(text))).joined
+    found = 0
+    for construction in constructions(lang):
+        loose = without_leading_boundary(construction.pattern)
+        assert loose is not None  # every built-in construction opens with a word boundary
+        exact = [m.span() for m in construction.pattern.finditer(joined)]
+        assert all(loose.search(joined, start) for start, _ in exact)
+        if loose.search(joined) is None:
+            assert exact == []
+        found += len(exact)
+    assert bool(found) is threat
+
+
+def test_a_pattern_opening_with_no_boundary_has_no_prefilter() -> None:
+    import re
+
+    from charterguard.tone.analyzer import without_leading_boundary
+
+    assert without_leading_boundary(re.compile(r"(?:je|on) vais te \w+")) is None
+    loose = without_leading_boundary(re.compile(r"\bvais te (?:tuer|buter)\b"))
+    assert loose is not None and loose.pattern == r"vais te (?:tuer|buter)\b"
+    assert loose.search("jevais te tuer") and not re.search(r"\bvais te (?:tuer|buter)\b", "jevais te tuer")
