@@ -117,7 +117,8 @@ def main() -> int:
                     list(detector.find(post))
                 topical.append((time.thread_time() - started_cpu) * 1000)
         print(line(f"{language} added, topic-bearing posts (cpu)", topical))
-    print("\ntarget: tone + inside information add <= 2 ms median per ~300-char French post")
+    print("\ntarget: tone + inside information add <= 2 ms median per ~300-char French post "
+          "(measured together, on the same posts: bench/bench_tone.py --together-only)")
     return 0
 
 

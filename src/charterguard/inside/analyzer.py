@@ -299,6 +299,49 @@ class FindingsCache(dict[tuple[object, ...], list["InsideFinding"]]):
     reads the first's findings instead of analysing the post again."""
 
 
+class FirstWords:
+    """What the entries of one `Matcher` may start with: folded forms, exact spellings and prefixes by
+    length, as sets (read once per matcher)."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.forms = frozenset(matcher.by_form)
+        self.exact = frozenset(matcher.by_exact)
+        self.prefixes = {length: frozenset(table) for length, table in matcher.by_prefix.items()}
+        self.symbols = bool(matcher.symbols)
+
+
+class PostVocabulary:
+    """The distinct words of a post (folded, as written, and their prefixes by length), read once for
+    every word list asked of it: a list none of whose entries may start with one of them finds
+    nothing in the post, told by one set intersection instead of a look-up per word (most cue lists
+    of most posts). `find` returns what `matcher.find` returns."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.folded = frozenset(t.text for t in tokens)
+        self.raw = frozenset(t.raw for t in tokens)
+        self._prefixes: dict[int, frozenset[str]] = {}
+
+    def may_start(self, firsts: FirstWords) -> bool:
+        """Does a word of the post start an entry (its first word: the rest is checked by `find`)?"""
+        if not self.folded.isdisjoint(firsts.forms) or not self.raw.isdisjoint(firsts.exact):
+            return True
+        for length, prefixes in firsts.prefixes.items():
+            words = self._prefixes.get(length)
+            if words is None:
+                words = self._prefixes[length] = frozenset(w[:length] for w in self.folded)
+            if not words.isdisjoint(prefixes):
+                return True
+        return False
+
+    def find(self, matcher: Matcher, firsts: FirstWords, text: str = "", lo: int = 0, hi: int | None = None) -> list[Match]:
+        """`matcher.find(self.tokens, text, lo, hi)`; `firsts`: the matcher's `FirstWords`."""
+        if self.may_start(firsts):
+            return matcher.find(self.tokens, text, lo, hi)
+        # No word to start one: only its symbols ("🤫"), looked for in the text (an empty word range).
+        return matcher.find(self.tokens, text, 0, 0) if firsts.symbols and text else []
+
+
 class InsideAnalyzer:
     """Compiled topics and cue lists (built-in plus a charter's own)."""
 
@@ -331,6 +374,7 @@ class InsideAnalyzer:
                 if name == "workplace":
                     entries = [_with_plurals(e) for e in entries]  # "les cantines", "the coffee machines"
                 self._cue_matchers[(name, language)] = matcher_for(tuple(entries))
+        self._cue_firsts = {key: FirstWords(matcher) for key, matcher in self._cue_matchers.items()}
         self._own_names = frozenset(fold_words(n) for name in own_names for n in name.split())
         # The first words of the cue lists' entries ("Demain", "Bientôt", "Apparently"): words, not names.
         self._cue_words = frozenset(form for matcher in self._cue_matchers.values() for form in matcher.by_form)
@@ -560,23 +604,35 @@ class InsideAnalyzer:
         topic = self._term_matcher.find(tokens, "", sentence.lo, sentence.hi)
         return bool(topic) and self._names_someone_else(text, tokens, sentence, min(m.first for m in topic), people_aside=True)
 
-    def _compound_words(self, tokens: list[Token], language: str) -> frozenset[int]:
+    def _compound_words(self, tokens: list[Token], language: str, vocabulary: PostVocabulary | None = None) -> frozenset[int]:
         """The indices of the words of the post's `compound` names ("box office", "bureau de vote")."""
-        return frozenset(k for m in self._cue_matchers[("compound", language)].find(tokens) for k in range(m.first, m.last + 1))
+        key = ("compound", language)
+        found = vocabulary.find(self._cue_matchers[key], self._cue_firsts[key]) if vocabulary is not None else self._cue_matchers[key].find(tokens)
+        return frozenset(k for m in found for k in range(m.first, m.last + 1))
 
     def _public(self, text: str, tokens: list[Token], language: str, evidence: dict[str, list[Evidence]]) -> bool:
         """Does the post say it is already public? (a `public` cue that is no public act still to come)"""
         return bool(self._post_cues("public", text, tokens, language, evidence))
 
     def _post_cues(
-        self, name: str, text: str, tokens: list[Token], language: str, evidence: dict[str, list[Evidence]], compound: frozenset[int] = frozenset()
+        self,
+        name: str,
+        text: str,
+        tokens: list[Token],
+        language: str,
+        evidence: dict[str, list[Evidence]],
+        compound: frozenset[int] = frozenset(),
+        vocabulary: PostVocabulary | None = None,
     ) -> list[Match]:
         """The matches of the cue list `name` in the post, as both readings take them: no partitive
         "entre nous" ("beaucoup d'entre nous"), no hearsay addressed to the reader, no general word
         naming a site of ours ("l'atelier de Cholet"), a disowning only as a phrase of its own ("Pas nous
         hein"), no company word inside a compound name (`compound`: "box office"), and the public
-        framings with the announcements made at a past time, unless a public act is still held."""
-        found = self._cue_matchers[(name, language)].find(tokens, text)
+        framings with the announcements made at a past time, unless a public act is still held.
+        `vocabulary`: the post's words (`PostVocabulary` of `tokens`), which spare the scan of a list
+        no word of the post may start."""
+        key = (name, language)
+        found = vocabulary.find(self._cue_matchers[key], self._cue_firsts[key], text) if vocabulary is not None else self._cue_matchers[key].find(tokens, text)
         if name == "secrecy":
             senses = cue_senses("secrecy")
             return [m for m in found if not _partitive(tokens, m) and _in_sense(text, tokens, m, senses.get(m.entry.written))]
@@ -647,7 +703,8 @@ class InsideAnalyzer:
         topic_matches = self._term_matcher.find(tokens)
         if not topic_matches:
             return []
-        compound = self._compound_words(tokens, language)
+        vocabulary = PostVocabulary(tokens)  # the cue lists' scans: only those a word of the post may start
+        compound = self._compound_words(tokens, language, vocabulary)
         if compound:  # "box office results": "office" names no site of ours
             topic_matches = [m for m in topic_matches if not _within(m, compound)]
             if not topic_matches:
@@ -662,7 +719,7 @@ class InsideAnalyzer:
                         evidence[name] = evidence_of(name, text)
                     post_cues[name] = [Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end) for e in evidence[name]]
                 else:
-                    post_cues[name] = self._post_cues(name, text, tokens, language, evidence, compound)
+                    post_cues[name] = self._post_cues(name, text, tokens, language, evidence, compound, vocabulary)
             return post_cues[name]
 
         findings: list[InsideFinding] = []
@@ -720,8 +777,13 @@ class InsideAnalyzer:
         il chante faux")."""
         if sentence.hi - sentence.lo > _CLIPPED_WORDS or "secrecy" not in topic.cues:
             return False
-        # The cue words first: the shapes (regular expressions over the post) only when no cue word says it.
-        said = cues("secrecy") or cues("restricted")
+        # The cue words first: the shapes (regular expressions over the post) only when no cue word says it,
+        # and not in a post whose general or hearsay framing (word lists, cheaper) answers no anyway.
+        said = cues("secrecy")
+        if not said:
+            if cues("general") or cues("hearsay"):
+                return False
+            said = cues("restricted")
         if not said or any(sentence.start <= m.start < sentence.end for m in said):
             return False
         return not (cues("public") or cues("general") or cues("hearsay"))

@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Callable, Iterable, Literal, TypeVar, cast
 
 from ..text.given_names import FIRST_NAMES
 from ..text.normalize import without_marks
@@ -29,6 +29,7 @@ from ..text.sections import read_sections
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+K = TypeVar("K")
 TargetKind = Literal["person", "colleague", "employer", "customers", "competitors", "group", "self"]
 GroupKind = Literal["origin", "religion", "gender", "orientation", "disability", "age"]
 TARGET_KINDS: tuple[str, ...] = ("person", "colleague", "employer", "customers", "competitors", "group")
@@ -158,9 +159,18 @@ class Sentence:
     quoted: tuple[bool, ...]
     topic: "Sentence | None" = None  # a preceding "X ?" / "X :" fragment this sentence comments on
     _targets: dict[TargetNames, tuple[Target, ...]] = field(default_factory=dict)
+    _kept: dict[object, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def kept(self, kind: "Callable[[Sentence], K]") -> "K":
+        """This sentence's instance of `kind` (made by `kind(self)` on first use): what a reader derives
+        from the sentence once and reads for each of its questions (e.g. `tone.meaning`'s cue keys)."""
+        value = self._kept.get(kind)
+        if value is None:
+            value = self._kept[kind] = kind(self)
+        return cast(K, value)
 
     @cached_property
     def negated(self) -> tuple[bool, ...]:
@@ -678,14 +688,17 @@ def quick_words(text: str) -> tuple[str, list[tuple[int, int]]]:
 _QUICK_WORDS_KEPT = 256
 
 
+def forget_read_sentences() -> None:
+    """Forget the words of the sentences read so far (`quick_words` keeps the last ones): a benchmark
+    that reads the same post several times measures each reading as a new post's."""
+    _quick_words.cache_clear()
+
+
 @lru_cache(maxsize=_QUICK_WORDS_KEPT)
 def _quick_words(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     keyed = text.lower()
     if not keyed.isascii():
         folded = word_key(text)
         keyed = folded if len(folded) == len(text) else keyed  # offsets must stay those of `text`
-    forms, offsets = [], []
-    for m in _QUICK_WORD.finditer(keyed):
-        forms.append(m.group())
-        offsets.append(m.span())
-    return " ".join(forms), tuple(offsets)
+    found = list(_QUICK_WORD.finditer(keyed))  # (two comprehensions: 15 % faster than appending in a loop)
+    return " ".join([m.group() for m in found]), tuple([m.span() for m in found])

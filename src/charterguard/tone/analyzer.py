@@ -40,6 +40,21 @@ DEFAULT_EVIDENCE: dict[str, float] = {
 }
 DIRECTED_LOOKBACK = 5  # words looked at before a "directed" insult for an addressee
 REVERSE_LINK_WORDS = 3  # "quelle arnaque, ce concurrent": judgement before its target
+
+
+def without_leading_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    r"""`pattern` without the `\b` it opens with (None when it opens with none): it matches wherever
+    `pattern` matches, and more, and is searched 2-3x faster, since `re` skips to the characters its
+    first element may start with only when no assertion comes first (the constructions, 0.16 ms of a
+    French post searched each as written): a post where it finds nothing holds no match of `pattern`."""
+    if not pattern.pattern.startswith("\\b"):
+        return None
+    try:
+        return re.compile(pattern.pattern[2:], pattern.flags)
+    except re.error:
+        return None
+
+
 _NO_REVERSE_LINK = re.compile(r"[,:;()\[\]\"«»|]")
 _PUNCTUATION_RUN = re.compile(r"(?:[!?]\s?){2,}[!?]")
 # A word of 2+ capitals: shouting is only looked for when there are enough of them.
@@ -104,6 +119,7 @@ class ToneAnalyzer:
         self.options = options
         self.lexicon = lexicon_index(language, extra_terms)
         self.constructions = constructions(language)
+        self._construction_prefilters = tuple(without_leading_boundary(c.pattern) for c in self.constructions)
         self.targets = target_index(language, company_names, competitors)
         self.words = load_targets(language).classes
         self.model = load_model(language)
@@ -223,7 +239,9 @@ class ToneAnalyzer:
 
     def _construction_findings(self, tokens: Tokens) -> list[ToneFinding]:
         out = []
-        for construction in self.constructions:
+        for construction, prefilter in zip(self.constructions, self._construction_prefilters):
+            if prefilter is not None and prefilter.search(tokens.joined) is None:
+                continue  # (most posts: no construction at all)
             for m in construction.pattern.finditer(tokens.joined):
                 if m.end() <= m.start():
                     continue

@@ -59,7 +59,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..linguistics import (
     NEGATORS,
@@ -191,8 +191,10 @@ def _finding_category(kind: str, role: str | None) -> str:
 
 
 # A gate of this many parts or fewer is searched whole: re's own loop over the text costs less
-# than a look per word from Python (measured on bench_pii's posts: 10-40 µs -> 8-23 µs a gate).
-WHOLE_GATE_PARTS = 16
+# than a look per word from Python (measured on bench_pii's posts: 10-40 µs -> 8-23 µs a gate;
+# on bench_tone's French posts the harm gate's 17 parts 86 -> 54 µs, the 150-450-part gates
+# 70-90 µs a word at a time against 105-200 µs whole).
+WHOLE_GATE_PARTS = 24
 
 
 class Gate:
@@ -221,24 +223,23 @@ class Gate:
         """The whole alternation (what `starts` reads faster), compiled on first use."""
         return self._alternation.whole
 
-    def starts(self, joined: str) -> list[int]:
+    def starts(self, joined: str, word_starts: Sequence[int] | None = None) -> list[int]:
         """Where the matches of `whole.finditer(joined)` start; `joined`: words (never holding
-        white space) joined by single spaces, so that a match can only start at a word."""
+        white space) joined by single spaces, so that a match can only start at a word;
+        `word_starts`: where its words start (`_word_starts(joined)`), when the caller has them
+        for several gates."""
         if not joined or self._searched_whole:
             return [m.start() for m in self.whole.finditer(joined)]
         out: list[int] = []
         resume = 0  # finditer looks for the next match where the last one ended
-        position = 0
         for_character = self._alternation.for_character
-        while position >= 0:
+        for position in word_starts if word_starts is not None else _word_starts(joined):
             if position >= resume:
                 pattern = for_character(joined[position])
                 m = pattern.match(joined, position) if pattern is not None else None
                 if m is not None:
                     out.append(position)
                     resume = m.end()
-            space = joined.find(" ", position)
-            position = space + 1 if space >= 0 else -1
         return out
 
 
@@ -363,36 +364,55 @@ def _in(words: frozenset[str], w) -> bool:
     return w.lemma in words or w.form in words or _singular(w.form) in words
 
 
-def _judging(words: frozenset[str], w) -> bool:
-    """A noun or adjective of the list (a verb form such as "tu rates" is no "raté")."""
-    return w.pos not in _NOT_CONTENT and _in(words, w)
+class CueKeys:
+    """The keys under which each word of a sentence is looked up in the cue lists (its form, lemma and
+    singular form, each once) and its forms joined (`_joined`): derived once per sentence
+    (`Sentence.kept`), not once for each of the dozen lists a reading asks of it."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.keys: tuple[tuple[str, ...], ...] = tuple(
+            tuple(dict.fromkeys((w.form, w.lemma, _singular(w.form)))) for w in sentence.words
+        )
+        self._joined: tuple[str, list[int]] | None = None
+
+    @property
+    def joined(self) -> tuple[str, list[int]]:
+        """`_joined(sentence)` (the list is shared: read it, never change it)."""
+        if self._joined is None:
+            self._joined = _joined(self.sentence)
+        return self._joined
 
 
 def matches(sentence: Sentence, cues: CueLexicon, name: str) -> list[tuple[int, int]]:
     """Word ranges [a, b) of `sentence` that are entries of cue list `name`."""
     words = sentence.words
+    keyed = sentence.kept(CueKeys)
+    keys = keyed.keys
     single = cues.words.get(name, frozenset())
     if name in _JUDGING_LISTS:
-        # Right after a French subject pronoun a word is a verb, whatever the tagger says ("tu rates").
+        # Only a noun or adjective of the list judges (a verb form such as "tu rates" is no "raté"); right
+        # after a French subject pronoun a word is a verb, whatever the tagger says ("tu rates").
         out = [(k, k + 1) for k, w in enumerate(words)
-               if _judging(single, w) and not (k and words[k - 1].form in _FRENCH_SUBJECTS and sentence.language == "fr")]
+               if w.pos not in _NOT_CONTENT and not single.isdisjoint(keys[k])
+               and not (k and words[k - 1].form in _FRENCH_SUBJECTS and sentence.language == "fr")]
     else:
-        out = [(k, k + 1) for k, w in enumerate(words) if _in(single, w)]
+        out = [(k, k + 1) for k in range(len(words)) if not single.isdisjoint(keys[k])]
     # Each phrase is tried at the words that can open it (by form, lemma or singular form), in the
     # list's order and then the sentence's: the order in which a phrase wins over what it covers.
     openings = cues.phrases.get(name, {})
     tried: list[tuple[int, int, tuple[str, ...]]] = []
-    for k, w in (enumerate(words) if openings else ()):
-        for key in {w.form, w.lemma, _singular(w.form)}:
+    for k in (range(len(words)) if openings else ()):
+        for key in keys[k]:
             tried.extend((rank, k, phrase) for rank, phrase in openings.get(key, ()) if k + len(phrase) <= len(words))
     tried.sort(key=lambda t: (t[0], t[1]))
     for _rank, k, phrase in tried:
         n = len(phrase)
-        if all(words[k + j].form == p or words[k + j].lemma == p or _singular(words[k + j].form) == p for j, p in enumerate(phrase)):
+        if all(p in keys[k + j] for j, p in enumerate(phrase)):
             out = [(a, b) for a, b in out if b <= k or a >= k + n]  # the phrase wins over its words
             out.append((k, k + n))
     patterns = cues.regexes.get(name, ())
-    joined, starts = _joined(sentence) if patterns else ("", [])
+    joined, starts = keyed.joined if patterns else ("", [])
     for pattern in patterns:
         for m in pattern.finditer(joined):
             a = max(k for k, s in enumerate(starts) if s <= m.start())
@@ -446,19 +466,19 @@ def sentences_to_parse(linguistics: "Linguistics", cues: CueLexicon, offsets: It
                 out.add(k)
         return out
 
-    wanted |= sentences_of(cues.gate.starts(joined))
-    disadvantaged = sentences_of(cues.discrimination[2].starts(joined))
+    wanted |= sentences_of(cues.gate.starts(joined, starts))
+    disadvantaged = sentences_of(cues.discrimination[2].starts(joined, starts))
     if disadvantaged:
-        ground, employment = (sentences_of(gate.starts(joined)) for gate in cues.discrimination[:2])
+        ground, employment = (sentences_of(gate.starts(joined, starts)) for gate in cues.discrimination[:2])
         rules = {k for k in disadvantaged if ground & {k, k - 1} and employment & {k, k - 1}}
         wanted |= rules | {k - 1 for k in rules if k - 1 in ground}  # the group a pronoun refers to
-    harmed = sentences_of(cues.ultimatum[0].starts(joined))
+    harmed = sentences_of(cues.ultimatum[0].starts(joined, starts))
     if harmed:
-        threatened = harmed & sentences_of(cues.ultimatum[1].starts(joined))
+        threatened = harmed & sentences_of(cues.ultimatum[1].starts(joined, starts))
         wanted |= threatened | {k - 1 for k in threatened if k > 0}  # whom the one before addresses
-    predicated = sentences_of(cues.predication[1].starts(joined))
+    predicated = sentences_of(cues.predication[1].starts(joined, starts))
     if predicated:
-        wanted |= predicated & sentences_of(cues.predication[0].starts(joined))
+        wanted |= predicated & sentences_of(cues.predication[0].starts(joined, starts))
     for offset in offsets:
         k = linguistics.sentence_of(offset)
         if k is not None:
