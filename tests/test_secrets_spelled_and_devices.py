@@ -71,6 +71,7 @@ def test_rules_and_places_said_with_typing_words_are_left_alone(text: str) -> No
         ("On nous impose des phrases de passe. La mienne c'est désormais « hibou citron tempête garage », bonne chance pour la deviner.",
          "hibou citron tempête garage"),
         ("New password rules from security... fine, mine is now Quartz#Falcon88 lol", "Quartz#Falcon88"),
+        ("Switched to a passphrase like they asked. Mine's 'walnut glacier tuesday violin' now.", "walnut glacier tuesday violin"),
     ],
 )
 def test_ones_own_password_announced_after_passwords_were_spoken_of_is_found(text: str, secret: str) -> None:
@@ -109,6 +110,7 @@ def test_an_example_the_writer_says_is_theirs_is_found(text: str, secret: str) -
         "Tip: don't use your street and house number as a password, like Marceau17. Which is what most people do.",
         "Never pick a season and a year as your password, like Winter2025 — attackers try those first.",
         "Bad passwords look like 'Pluto#2015' - that's the pattern, not mine.",
+        "Avoid passwords such as Garage2019!, which is what my neighbour uses for everything.",
         "Évitez les mots de passe du genre Nantes1994, c'est ce que tout le monde essaie en premier.",
     ],
 )

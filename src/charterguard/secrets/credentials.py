@@ -808,7 +808,7 @@ _LENGTH_WORDS = re.compile(r"(?i)(?<![\w\-])(?:characters?|caract[èe]res?|chars
 # One's own password announced after passwords were spoken of: "Security training says use passphrases. Mine is now 'X'",
 # « on nous impose des phrases de passe ; la mienne c'est désormais X ».
 _MINE_IS = re.compile(
-    r"(?i)(?<![\w\-])(?:mine|my\s+new\s+one|my\s+own|le\s+mien|la\s+mienne|moi)(?:[ \t]*,)?[ \t]+(?:is|['’]s|est|c['’]est|will\s+be|sera)"
+    r"(?i)(?<![\w\-])(?:mine|my\s+new\s+one|my\s+own|le\s+mien|la\s+mienne|moi)(?:['’]s|(?:[ \t]*,)?[ \t]+(?:is|est|c['’]est|will\s+be|sera))"
     + _ADVERB + _VALUE
 )
 _PASSPHRASE_SAID = re.compile(r"(?i)(?<![\w\-])(?:" + PASSPHRASE_WORDS + r")(?![\w\-])")
@@ -827,6 +827,12 @@ _TAKEN_AS_ONES_OWN = re.compile(
     r"[^.!?\n]{0,40}?(?<![\w\-])(?:(?:what|the\s+one|exactly\s+what)\s+(?:my|our|I|we)(?![\w\-])|(?:ce\s+que|celui\s+que|celle\s+que)\s+(?:mon|ma|j['’]|nous|notre)|"
     r"(?:celui|celle)\s+(?:de|d['’])\s*(?:mon|ma|notre)(?![\w\-])|mine(?![\w\-])|le\s+mien|la\s+mienne|my\s+(?:actual|real|current|own)(?![\w\-])|"
     r"mon\s+(?:vrai|actuel)|(?:I|we)\s+(?:use|have|still\s+use)(?![\w\-])|j['’]utilise|nous\s+utilisons)"
+)
+# Someone else's, said after "what my": "which is what my neighbour uses" (not the writer's account).
+_SOMEONE_ELSES = re.compile(
+    r"(?i)(?<![\w\-])(?:my|our|mon|ma|mes|notre)\s+(?:\w+\s+)?(?:neighbou?rs?|mum|mom|mother|dad|father|parents?|brother|sister|wife|husband|"
+    r"partner|kids?|children|son|daughter|friends?|colleagues?|co-?workers?|boss|grand\w*|uncle|aunt|voisine?s?|m[èe]re|p[èe]re|fr[èe]re|"
+    r"s[œo]eur|femme|mari|enfants?|fils|fille|amie?s?|coll[èe]gues?|patron(?:ne)?|chef|copain|copine|cousine?s?)(?![\w\-])"
 )
 _REST_CUES = ("savoir", "namely", "i.e.", "soit", "autrement", "other words")
 _SNAKE_CASE_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)+")
@@ -1267,7 +1273,8 @@ def _spelled_and_owned(text: str, first_password_word: re.Match[str] | None) -> 
         value = text[span[0] : span[1]] if span is not None else ""
         if span is not None and " " not in value and _strongly_shaped(value) and looks_like_password(value) and "://" not in value \
                 and (owned := _TAKEN_AS_ONES_OWN.match(text, span[1] + (m.group("quoted") is not None))) is not None \
-                and not _LOGIN_NEGATED.search(owned.group()):  # (not "that's the format, not mine")
+                and not _LOGIN_NEGATED.search(owned.group()) and not _SOMEONE_ELSES.search(text, owned.start(), owned.end() + 30):
+            # (not "that's the format, not mine", "which is what my neighbour uses")
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "example-taken-as-ones-own"))
     return out
 
