@@ -199,3 +199,31 @@ def test_a_plain_pair_said_to_be_in_use_is_found(text: str, secret: str) -> None
 )
 def test_a_default_placeholder_or_advice_pair_is_left_alone(text: str) -> None:
     assert credentials(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("When the nightly job breaks, log on to ci-07.acme.intra and empty /var/lib/jenkins/workspace/invoice-batch-export.",
+         "/var/lib/jenkins/workspace/invoice-batch-export"),
+        ("Sur le serveur SRV-PAIE-02, les exports restent dans /var/opt/paie/exports/fiches-mensuelles jusqu'au 5.",
+         "/var/opt/paie/exports/fiches-mensuelles"),
+    ],
+)
+def test_a_deep_path_named_by_someone_on_an_internal_host_is_a_file_path(text: str, path: str) -> None:
+    assert path in paths_of_acme(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a path every system has, shallower or with a leaf of one word
+        "On web-05.acme.intra, tail /var/log/nginx/error.log for the 502s.",
+        "Certificates on vault-02.acme.intra sit in /etc/ssl/certs/ca-certificates.crt as on any box.",
+        "On 10.6.1.8, prune /var/lib/docker/overlay2/old and keep /usr/local/bin.",
+        # no internal host in the sentence
+        "In the docs, the workspace is /var/lib/jenkins/workspace/invoice-batch-export on any agent.",
+    ],
+)
+def test_system_paths_or_paths_with_no_internal_host_are_left_alone(text: str) -> None:
+    assert paths_of_acme(text) == []

@@ -17,11 +17,12 @@
   are not internal.
 - FILE_PATH: UNC shares (`\\\\nas-marketing\\partage\\...`), smb:// / file:// links,
   mapped-drive, user-directory and macOS volume (`/Volumes/...`) paths; system paths whose folder or leaf carries the
-  company's name.
+  company's name, or deep ones whose leaf is a given name, in a sentence naming an internal host.
 """
 
 from __future__ import annotations
 
+import bisect
 import ipaddress
 import re
 from collections.abc import Iterable
@@ -267,6 +268,9 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
     if "-" in text or "_" in text:
         out.extend(_machines_beside_addresses(text, out))
     out.extend(_command_hosts(text, login_targets))
+    hosts = [c for c in out if c.family == "INTERNAL_HOST"] if "/" in text else []
+    if hosts:
+        out.extend(_paths_on_internal_hosts(text, hosts, out))
     if "=" in text and ";" in text:
         for m in _CONNECTION_SERVER.finditer(text):
             server = m.group("host").split("\\", 1)[0]
@@ -418,20 +422,33 @@ def _numbered_machine(name: str) -> bool:
 def _machines_beside_addresses(text: str, found: list[SecretCandidate]) -> list[SecretCandidate]:
     """The machines a sentence names beside a private address or an internal path it gives: the same sentence speaks of
     the company's network ("copied to backup-nas01" after a backup's path, a printer's queue beside its address)."""
-    anchors = [c for c in found if c.kind == "private-ip" or c.family == "FILE_PATH"]
+    sentences = sorted({_sentence_bounds(text, c.start, c.end) for c in found if c.kind == "private-ip" or c.family == "FILE_PATH"})
+    if not sentences:
+        return []
+    # (the sentences merged where they overlap: each stretch of text read once, however many addresses a post holds)
+    merged: list[list[int]] = []
+    for sentence_start, sentence_end in sentences:
+        if merged and sentence_start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], sentence_end)
+        else:
+            merged.append([sentence_start, sentence_end])
     out: list[SecretCandidate] = []
-    seen: set[int] = set()
-    for anchor in anchors:
-        sentence_start = max([anchor.start - 200, *(m.end() for m in _SENTENCE_END.finditer(text, max(0, anchor.start - 200), anchor.start))])
-        stop = _SENTENCE_END.search(text, anchor.end, anchor.end + 200)
-        sentence_end = stop.start() if stop else min(len(text), anchor.end + 200)
-        for m in _NAME_IN_SENTENCE.finditer(text, max(0, sentence_start), sentence_end):
+    covered = _covered(len(text), found)
+    for stretch_start, stretch_end in merged:
+        for m in _NAME_IN_SENTENCE.finditer(text, stretch_start, stretch_end):
             start, end = m.start("host"), m.end("host")
-            if start in seen or not _numbered_machine(m.group("host")) or any(c.start < end and start < c.end for c in found):
-                continue
-            seen.add(start)
-            out.append(SecretCandidate(start, end, "INTERNAL_HOST", "machine-beside-address"))
+            cut = end < len(text) and (text[end].isalnum() or text[end] in "-_")  # (a name the stretch's end cuts)
+            if not cut and _numbered_machine(m.group("host")) and not any(covered[start:end]):
+                out.append(SecretCandidate(start, end, "INTERNAL_HOST", "machine-beside-address"))
     return out
+
+
+def _covered(length: int, found: list[SecretCandidate]) -> bytearray:
+    """Which characters of a text of `length` the candidates `found` cover (a look-up in linear time)."""
+    covered = bytearray(length)
+    for c in found:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    return covered
 
 
 def _host_shaped(host: str) -> bool:
@@ -508,10 +525,15 @@ _DEFAULT_CUES = (
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around text[start:end] (at most 200 characters either side)."""
+    return text[slice(*_sentence_bounds(text, start, end))]
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence around text[start:end] starts and ends (at most 200 characters either side)."""
     # (a mark ends a sentence when a space or the end follows it: "10.4.2.17" holds dots)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)]
     stop = _SENTENCE_END.search(text, end, end + 200)
-    return text[max([start - 200, *ends]) : stop.start() + 1 if stop else end + 200]
+    return max([start - 200, *ends, 0]), min(len(text), stop.start() + 1 if stop else end + 200)
 
 
 def _whole_private_block(ip: str, cidr: str) -> bool:
@@ -670,6 +692,33 @@ def _company_folder_paths(text: str, domains: tuple[str, ...]) -> list[SecretCan
                 or len(leaf_parts) >= 2 and any(part in names for part in leaf_parts) and all(part.isalnum() for part in leaf_parts if part):
             out.append(SecretCandidate(m.start(), end, "FILE_PATH", "company-folder-path"))
     return out
+
+
+def _paths_on_internal_hosts(text: str, hosts: list[SecretCandidate], found: list[SecretCandidate]) -> list[SecretCandidate]:
+    """A path deep under a system root, in the sentence naming an internal host, whose leaf is a name someone gave (words
+    joined): "ssh into build-07.acme.intra and wipe /var/lib/jenkins/workspace/erp-nightly-release", a job's, a site's
+    folder on the company's machine. Not a path every system has (/var/lib/docker, /usr/local/bin, /var/log/nginx/error.log:
+    shallower, or a leaf of one word)."""
+    out = []
+    covered = _covered(len(text), found)
+    host_starts = sorted(h.start for h in hosts)
+    for m in _SYSTEM_ROOT_PATH.finditer(text):
+        end = _trim(text, m.start(), m.end())
+        path = text[m.start() : end]
+        if len(path.strip("/").split("/")) < _DEEP_PATH or any(covered[m.start() : end]):
+            continue
+        leaf = path.rstrip("/").rsplit("/", 1)[-1]
+        leaf_parts = re.split(r"[\-_]", leaf.rsplit(".", 1)[0] if leaf.count(".") == 1 else leaf)
+        if len(leaf_parts) < 2 or not all(len(part) >= 2 and part.isalpha() for part in leaf_parts):
+            continue
+        sentence_start, sentence_end = _sentence_bounds(text, m.start(), end)
+        first_host = bisect.bisect_left(host_starts, sentence_start)
+        if first_host < len(host_starts) and host_starts[first_host] < sentence_end:
+            out.append(SecretCandidate(m.start(), end, "FILE_PATH", "path-on-internal-host"))
+    return out
+
+
+_DEEP_PATH = 5  # segments: /var/lib/<tool>/<area>/<name>; the system's own paths are shallower
 
 
 def _slash_shares(text: str, domains: tuple[str, ...]) -> list[SecretCandidate]:
