@@ -307,7 +307,8 @@ its misses read as mechanisms (tests/test_secrets_spelled_and_devices.py, own wo
 how to type them ("the password is X Y Z, all lowercase"; « le mot de passe x-y-z, tout attaché », no connector then),
 one's own password announced after passwords were spoken of ("Mine is now '...'"), an example the writer then says is
 theirs; printers, print queues and backup targets named by their device word, a numbered machine named in the sentence
-that gives a private address or an internal path, a system path whose leaf carries the company's name; a plain pair
+that gives a private address or an internal path, a system path whose leaf carries the company's name, a deep system
+path whose leaf is a given name in a sentence naming an internal host; a plain pair
 ("admin / 12345") a login screen asks for or a machine still opens with. Label changed to the written convention, 1 row:
 holdout19 10731 (`https://oauth2:glpat-…@gitlab.com/…`, a token user's token: TOKEN, was CONNECTION_STRING). Original
 labels / after the relabelling, code before -> after: holdout19 0.990/0.915 -> 0.991/0.991; 1.000/0.925 -> 1.000/1.000
