@@ -302,6 +302,18 @@ access key id API_KEY (holdout6 733, holdout17 10368 added: the old AKIA shape c
 morning / after the relabelling, code before -> after: holdout18 0.913/0.933 -> 0.918/1.000; 1.000/0.939 -> 1.000/1.000;
 holdout17 1.000/1.000 -> 0.990/1.000; 1.000/0.990 -> 1.000/1.000; holdout16 0.990/0.990 -> 0.990/1.000 (both);
 holdout15 0.980/0.980 unchanged; all 0.993/0.995 -> 0.992/0.999; 0.998/0.994 -> 0.998/0.999. Harmless 0 on every split.
+Branch s16-secrets (2026-12-03; holdout19, blind set 13, a development set since; first run on main f4fecd8 0.990/0.915):
+its misses read as mechanisms (tests/test_secrets_spelled_and_devices.py, own wordings): a password given as words with
+how to type them ("the password is X Y Z, all lowercase"; « le mot de passe x-y-z, tout attaché », no connector then),
+one's own password announced after passwords were spoken of ("Mine is now '...'"), an example the writer then says is
+theirs; printers, print queues and backup targets named by their device word, a numbered machine named in the sentence
+that gives a private address or an internal path, a system path whose leaf carries the company's name, a deep system
+path whose leaf is a given name in a sentence naming an internal host; a plain pair
+("admin / 12345") a login screen asks for or a machine still opens with. Label changed to the written convention, 1 row:
+holdout19 10731 (`https://oauth2:glpat-…@gitlab.com/…`, a token user's token: TOKEN, was CONNECTION_STRING). Original
+labels / after the relabelling, code before -> after: holdout19 0.990/0.915 -> 0.991/0.991; 1.000/0.925 -> 1.000/1.000
+(posts 76/80 -> 80/80); all 0.997/0.994 -> 0.997/0.998; 0.998/0.995 -> 0.998/0.999; holdout15-18 unchanged (0.980/0.980,
+0.990/1.000, 1.000/1.000, 1.000/1.000). Harmless 0 on every split; --ordinary unchanged (2 of 25,240 tweets, both before).
 """
 
 from __future__ import annotations

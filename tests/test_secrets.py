@@ -403,6 +403,9 @@ def test_the_default_charter_examples_pass() -> None:
         "https://x.example/f?" + "Authorization=a&" * 6_000,
         "BUNDLE_" + "AAAA__" * 15_000 + "=x",
         "BUNDLE_GEMS__X__IO=a:" * 5_000,
+        # machines named beside many addresses, deep paths beside many internal hosts
+        "10.0.0.1 srv-ab01 " * 6_000,
+        "ssh web-03.acme.intra /var/lib/a/b/c/d-e " * 3_000,
     ],
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:

@@ -399,6 +399,10 @@ _SEED_LENGTHS = (24, 21, 18, 15, 12)
 _FUNCTION_WORDS = frozenset(
     "the and you your with that this for are not was have from les des pour que qui est une dans sur pas vous nous avec".split()
 )
+# The small words of a phrase (a place, a compound adjective), which words drawn for a passphrase are not.
+_PHRASE_WORDS = _FUNCTION_WORDS | frozenset(
+    "on in at of to by an a or under behind near inside de du la le et ou un au aux sur sous derrière devant près chez".split()
+)
 # Network equipment configuration (IOS, NX-OS, Aruba, FortiOS...): a configuration command, its words, then the
 # secret's keyword, an optional type (0: in clear; 5, 8, 9: hashed, left alone; 7: reversible) and the value:
 # "username netops privilege 15 secret 0 X", "snmp-server community X RW", "key-string X", "pre-shared-key X".
@@ -671,7 +675,7 @@ _ROLE_PAIR = re.compile(r"(?i)(?<![\w\-./@#:])(?:" + _ROLE_ACCOUNTS + r"):(?P<pa
 # the same pair said to be the default is the docs'): "the iDRAC still answers to root/calvin", « le switch accepte
 # toujours admin/admin », "the NAS still logs in with admin:changeme".
 _PAIR_STILL_WORKS = re.compile(
-    r"(?i)(?<![\w\-])(?:(?:still|toujours|encore)\s+(?:[^\s.!?;:]{1,20}\s+){0,2}?(?:answers?\s+to|accepts?|takes?|opens?\s+with|logs?\s+in\s+with|"
+    r"(?i)(?<![\w\-])(?:(?:still|toujours|encore)\s+(?:[^\s.!?;:]{1,20}\s+){0,2}?(?:answers?\s+to|accepts?|takes?|opens?\s+with|(?:" + _LOGGING_IN + r")\s+with|"
     r"works?\s+with|lets?\s+(?:you|me|us|anyone)\s+in\s+with|r[ée]pond\s+(?:[àa]|avec)|accepte|prend|s['’]ouvre\s+avec|marche\s+avec|fonctionne\s+avec)|"
     r"(?:answers?\s+to|accepts?|r[ée]pond\s+(?:[àa]|avec)|accepte)\s+(?:still|toujours|encore))\s+(?:[^\s/:.!?;,]{1,20}\s+){0,3}?"
     r"(?P<user>" + _ROLE_ACCOUNTS + r")\s*[/:]\s*(?P<password>[^\s/,;:()\"'`]{4,64})"
@@ -775,6 +779,60 @@ _SYMBOL_SAID = re.compile(r"(?i)(?<![\w\-])(?:exclamation|bang|symbol|symbole|sp
 _NO_LONGER_IN_USE = re.compile(
     r"(?i)(?<![\w\-])(?:old|former|previous|used\s+to|was|expired?|changed|no\s+longer|ancien|ancienne|[ée]tait|expir[ée]e?|chang[ée]e?|"
     r"plus\s+valable|n['’]est\s+plus)(?![\w\-])"
+)
+# How to type a password given as words, said right after it: "all lowercase, no spaces", « tout attaché en minuscules »,
+# "as one word". Said after words that follow a password word, it makes them the value: "the password is blue elephant forty
+# two, all lowercase no spaces", « le mot de passe trois-soleils-rouges, tout attaché » (no connector needed then).
+_TYPING_INSTRUCTION = (
+    r"(?:all\s+|tout\s+)?(?:in\s+)?(?:lower\s*case|upper\s*case|small\s+letters|caps)|no\s+spaces?|without\s+(?:any\s+)?spaces?|"
+    r"(?:all\s+)?(?:as\s+|in\s+)?one\s+word|all\s+(?:together|joined|stuck\s+together)|(?:tout\s+)?(?:attach[ée]e?s?|coll[ée]e?s?)|"
+    r"(?:tout\s+)?en\s+(?:minuscules?|majuscules?)|sans\s+(?:les\s+|aucun\s+)?espaces?|en\s+un\s+(?:seul\s+)?mot|d['’]un\s+seul\s+tenant"
+)
+# Substrings one of which every match of `_TYPING_INSTRUCTION` / `_MINE_IS` holds, lowercased (most posts hold none).
+_TYPING_CUES = ("lower", "upper", "small letters", "caps", "space", "one word", "together", "joined", "attach", "collé", "colle",
+                "minuscule", "majuscule", "espace", "un mot", "seul mot", "tenant")
+_MINE_CUES = ("mine", "my new one", "my own", "mien", "moi")
+# One word of the value: not a connector nor a small word of a phrase ("on the fridge", « dans le tiroir »).
+_SPELLED_WORD = (
+    r"(?=[^\W_])(?!(?:is|est|was|are|sont|will|sera|c['’]est|it['’]s|"
+    + "|".join(sorted(_PHRASE_WORDS | {"my", "mon", "ma", "mes", "our", "notre"}, key=len, reverse=True)) + r")(?![\w\-'’]))[^\W_][\w\-]{0,30}"
+)
+_SPELLED_OUT = re.compile(
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>(?:[ \t]+[^\s,.;:!?()\"'«»]{1,20}){0,4}?)"
+    r"(?:[ \t]*[:=]|[ \t]+(?:is|est|c['’]est|will\s+be|sera))?(?:[ \t]+(?:now|maintenant|d[ée]sormais))?[ \t]+"
+    r"(?P<value>" + _SPELLED_WORD + r"(?:[ \t]+" + _SPELLED_WORD + r"){0,5}?)[ \t]*(?:,|\(|—|–|-[ \t])[ \t]*(?:" + _TYPING_INSTRUCTION + r")(?![\w\-])"
+)
+# Counts and units, which a rule says after a password word ("12 characters, no spaces"), no value does.
+_LENGTH_WORDS = re.compile(r"(?i)(?<![\w\-])(?:characters?|caract[èe]res?|chars?|letters?|lettres?|digits?|chiffres?|symbols?|symboles?|"
+                           r"minimum|maximum|min|max|long|longs?|courts?|short|words?|mots?)(?![\w\-])")
+# One's own password announced after passwords were spoken of: "Security training says use passphrases. Mine is now 'X'",
+# « on nous impose des phrases de passe ; la mienne c'est désormais X ».
+_MINE_IS = re.compile(
+    r"(?i)(?<![\w\-])(?:mine|my\s+new\s+one|my\s+own|le\s+mien|la\s+mienne|moi)(?:['’]s|(?:[ \t]*,)?[ \t]+(?:is|est|c['’]est|will\s+be|sera))"
+    + _ADVERB + _VALUE
+)
+_PASSPHRASE_SAID = re.compile(r"(?i)(?<![\w\-])(?:" + PASSPHRASE_WORDS + r")(?![\w\-])")
+_PASSWORD_OR_PASSPHRASE_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + "|" + PASSPHRASE_WORDS + r")(?![\w\-])")
+# What "mine" may then be instead of a password: a manager, a reset, a field (rules and policies announce a new one).
+_THING_OF_PASSWORDS = re.compile(r"(?i)\s+(?:managers?|gestionnaires?|reset|r[ée]initialisation|hints?|indices?|fields?|champs?|strength|vault|coffre)(?![\w\-])")
+_OWN_PASSWORD_REACH = 160  # how far before "mine is" passwords may have been spoken of (the sentence before)
+# An example, then the writer saying it is what they use: "never use your hometown + birth year, like Bordeaux1987. (Which is,
+# um, what my VPN account uses.)", « par exemple Lyon1990… c'est d'ailleurs celui de mon compte ». Not "what most people use".
+_EXAMPLE_VALUE = re.compile(
+    r"(?i)(?<![\w\-])(?:like|such\s+as|e\.g\.?|for\s+(?:example|instance)|comme|genre|par\s+exemple|ex\.)[ \t]*:?[ \t]*"
+    r"(?:(?P<quote>[\"'«“`‘])[ \t]*(?P<quoted>[^\"'«»“”`’\n]{1,80}?)[ \t]*[\"'»”`’]|(?P<bare>[^\s\"'«»“”`()]{4,64}))"
+)
+_TAKEN_AS_ONES_OWN = re.compile(
+    r"(?i)(?:[ \t.,;:!?…—–\-])*\(?[ \t]*(?:which|that|ce\s+qui|qui|and\s+(?:that|it)|et\s+c['’]est|c['’]est|that['’]s|it['’]s|this\s+is)(?![\w\-])"
+    r"[^.!?\n]{0,40}?(?<![\w\-])(?:(?:what|the\s+one|exactly\s+what)\s+(?:my|our|I|we)(?![\w\-])|(?:ce\s+que|celui\s+que|celle\s+que)\s+(?:mon|ma|j['’]|nous|notre)|"
+    r"(?:celui|celle)\s+(?:de|d['’])\s*(?:mon|ma|notre)(?![\w\-])|mine(?![\w\-])|le\s+mien|la\s+mienne|my\s+(?:actual|real|current|own)(?![\w\-])|"
+    r"mon\s+(?:vrai|actuel)|(?:I|we)\s+(?:use|have|still\s+use)(?![\w\-])|j['’]utilise|nous\s+utilisons)"
+)
+# Someone else's, said after "what my": "which is what my neighbour uses" (not the writer's account).
+_SOMEONE_ELSES = re.compile(
+    r"(?i)(?<![\w\-])(?:my|our|mon|ma|mes|notre)\s+(?:\w+\s+)?(?:neighbou?rs?|mum|mom|mother|dad|father|parents?|brother|sister|wife|husband|"
+    r"partner|kids?|children|son|daughter|friends?|colleagues?|co-?workers?|boss|grand\w*|uncle|aunt|voisine?s?|m[èe]re|p[èe]re|fr[èe]re|"
+    r"s[œo]eur|femme|mari|enfants?|fils|fille|amie?s?|coll[èe]gues?|patron(?:ne)?|chef|copain|copine|cousine?s?)(?![\w\-])"
 )
 _REST_CUES = ("savoir", "namely", "i.e.", "soit", "autrement", "other words")
 _SNAKE_CASE_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)+")
@@ -1113,14 +1171,20 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "login-call"))
     for m in _PAIR_STILL_WORKS.finditer(text) if holds_any(lowered, _ROLE_CUES) else ():
         value = m.group("password").rstrip(_TRAILING)
-        if len(value) >= 4 and not is_placeholder(value) and not is_placeholder(m.group("password")) and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        # (a plain pair, which only its being in use makes a password: not under advice anywhere before it in its sentence,
+        # "never leave a switch that still answers to admin/12345")
+        if len(value) >= 4 and not _placeholder_not_in_use(value) and not _placeholder_not_in_use(m.group("password")) \
+                and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                and not (is_placeholder(value) and _LOGIN_NEGATED.search(text, sentence_start, m.start())):
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "default-pair-still-works"))
     for m in _LOGIN_SCREEN_ASKS.finditer(text) if ("/" in text or ":" in text) and holds_any(lowered, _LOGIN_SCREEN_CUES) else ():
         value = m.group("password").rstrip(_TRAILING)
         sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
         sentence = text[sentence_start : m.end() + 80]
         # (a negation before the pair: « ne demande plus »; after it, « personne ne l'a changé » says it is still in use)
-        if len(value) >= 4 and any(c.isalnum() for c in value) and not is_placeholder(value) and not _EMAIL.fullmatch(value) \
+        if len(value) >= 4 and any(c.isalnum() for c in value) and not _placeholder_not_in_use(value) \
+                and not _placeholder_not_in_use(m.group("password")) and not _EMAIL.fullmatch(value) \
                 and (_ACCOUNT_NAME.match(m.group("user")) or _LOGIN_NAME.match(m.group("user"))) \
                 and not _DEFAULT_WORDS.search(sentence) and not _NOT_A_DISCLOSURE.search(sentence) \
                 and not _LOGIN_NEGATED.search(text, sentence_start, m.start("user")) \
@@ -1151,6 +1215,10 @@ def find_announced(text: str) -> list[SecretCandidate]:
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
         if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))
+    out += _spelled_and_owned(text, first_password_word)
+    # "still logs in with admin/12345": the pair in use is read as one, its password the secret (not the pair whole)
+    in_use = [c for c in out if c.kind in _PAIRS_IN_USE]
+    out = [c for c in out if not (c.kind == "password-logged-in-with" and any(c.start < p.start and p.end <= c.end for p in in_use))]
     # Read whole elsewhere, never in pieces here: a wifi QR code's string ("WIFI:T:WPA;S:<network>;P:X;;") by its
     # P: field, an Oracle connect descriptor ("scott/X@db.acme.lan", whose pair would run on into the host) by
     # `find_url_credentials`.
@@ -1168,6 +1236,47 @@ def find_announced(text: str) -> list[SecretCandidate]:
         and not (c.family == "PASSWORD" and _LABELLED_VALUE.match(text, c.start))
         and (c.kind == "wifi-qr-code" or not any(start < c.end and c.start < end for start, end in read_whole))
     ]
+
+
+def _spelled_and_owned(text: str, first_password_word: re.Match[str] | None) -> list[SecretCandidate]:
+    """Passwords given as words with how to type them, one's own password announced after passwords were spoken of, an
+    example the writer then says is theirs. Each needs a password word before it."""
+    spoken = first_password_word or _PASSPHRASE_SAID.search(text)
+    if spoken is None:
+        return []
+    out: list[SecretCandidate] = []
+    lowered = text.lower()
+    for m in _SPELLED_OUT.finditer(text, spoken.start()) if first_password_word is not None and holds_any(lowered, _TYPING_CUES) else ():
+        value = m.group("value")
+        words = value.split()
+        letters = sum(c.isalpha() for c in value)
+        # (words spaced out: three or more, as drawn for a passphrase; one word: a passphrase's or a password's shape)
+        shaped = len(words) >= 3 or len(words) == 1 and (looks_like_passphrase(value) and _words_joined(value) or looks_like_password(value))
+        if shaped and letters >= 8 and not _LENGTH_WORDS.search(value) and not _NOT_A_DISCLOSURE.search(m.group("words") + " " + value) \
+                and not _ABOUT_PASSWORDS_WORD.search(m.group("words")) and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "password-spelled-out"))
+    for m in _MINE_IS.finditer(text, spoken.start()) if holds_any(lowered, _MINE_CUES) else ():
+        said = list(_PASSWORD_OR_PASSPHRASE_WORD.finditer(text, max(0, m.start() - _OWN_PASSWORD_REACH), m.start()))
+        if not said or _THING_OF_PASSWORDS.match(text, said[-1].end()):
+            continue  # no password spoken of before, or a thing of passwords (a manager, a reset): "Mine is in the cloud"
+        span = _value_span(text, m)
+        value = text[span[0] : span[1]] if span is not None else ""
+        words = value.split()
+        spaced = 3 <= len(words) <= 8 and all(w.isalpha() and w.casefold() not in _PHRASE_WORDS for w in words) and len(value) >= 12
+        if span is not None and (spaced and m.group("quoted") is not None or len(words) == 1 and (
+                looks_like_passphrase(value) and _words_joined(value) or _strongly_shaped(value) and looks_like_password(value))):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "own-password-announced"))
+    for m in _EXAMPLE_VALUE.finditer(text, spoken.start()):
+        if _PASSWORD_OR_PASSPHRASE_WORD.search(text, max(0, m.start() - 120), m.start()) is None:
+            continue
+        span = _value_span(text, m)
+        value = text[span[0] : span[1]] if span is not None else ""
+        if span is not None and " " not in value and _strongly_shaped(value) and looks_like_password(value) and "://" not in value \
+                and (owned := _TAKEN_AS_ONES_OWN.match(text, span[1] + (m.group("quoted") is not None))) is not None \
+                and not _LOGIN_NEGATED.search(owned.group()) and not _SOMEONE_ELSES.search(text, owned.start(), owned.end() + 30):
+            # (not "that's the format, not mine", "which is what my neighbour uses")
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "example-taken-as-ones-own"))
+    return out
 
 
 def find_by_context(text: str) -> list[SecretCandidate]:
@@ -1523,6 +1632,14 @@ def _chosen_word_and_number(value: str) -> bool:
     return _WORD_AND_NUMBER.match(value) is not None and not looks_like_year(value[-4:])
 
 
+def _placeholder_not_in_use(value: str) -> bool:
+    """A placeholder (`is_placeholder`), where a pair is said to be in use: there a typed sequence of digits or a password
+    people choose most ("admin / 12345" asked for by a login screen, "still opens with root/123456") is the password set."""
+    # (not a field's name: "asks for username / password")
+    return is_placeholder(value) and not (value.isdigit() and len(set(value)) > 2
+                                          or value.casefold() in COMMON_PASSWORDS and value.casefold() not in _URL_PLACEHOLDERS)
+
+
 def _strongly_shaped(value: str) -> bool:
     """A value no word or name looks like: 8+ characters mixing three classes, a digit among them."""
     return len(value) >= 8 and classes(value) >= 3 and any(c.isdigit() for c in value)
@@ -1693,10 +1810,6 @@ def _user_before(text: str, end: int, pair_passwords: set[int]) -> bool:
 _SLASH_AFTER = re.compile(r"[ \t]*/[ \t]*")
 
 
-# The small words of a phrase (a place, a compound adjective), which words drawn for a passphrase are not.
-_PHRASE_WORDS = _FUNCTION_WORDS | frozenset(
-    "on in at of to by an a or under behind near inside de du la le et ou un au aux sur sous derrière devant près chez".split()
-)
 
 
 def _words_joined(value: str) -> bool:

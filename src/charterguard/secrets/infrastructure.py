@@ -3,8 +3,9 @@
 - INTERNAL_HOST: private (RFC 1918), link-local and unique-local addresses, with or
   without a port ("10.12.4.7, port 8443", "192.168.1.20:8080"); host names under an
   internal suffix (.lan .local .corp .internal .intra .intranet .home.arpa...) or one
-  of the company's `internal_domains`; machines named as hosts are after a server word or
-  next to their private address ("PRN-SRV-03 (172.22.9.40)"), a connection string's bare
+  of the company's `internal_domains`; machines named as hosts are after a server or device word
+  (a printer, a print queue, a backup target) or next to their private address ("PRN-SRV-03 (172.22.9.40)"), a
+  numbered machine in the sentence giving a private address or an internal path, a connection string's bare
   server name (`Server=SRV-SQL-PAIE\\INST01;`). A home router's default address said as a
   default is advice.
 - INTERNAL_URL: a link whose host is such a host or address, or an internal tool
@@ -15,11 +16,13 @@
   The vendors' own public sites (gitlab.com, grafana.com/docs, confluence.atlassian.com)
   are not internal.
 - FILE_PATH: UNC shares (`\\\\nas-marketing\\partage\\...`), smb:// / file:// links,
-  mapped-drive, user-directory and macOS volume (`/Volumes/...`) paths.
+  mapped-drive, user-directory and macOS volume (`/Volumes/...`) paths; system paths whose folder or leaf carries the
+  company's name, or deep ones whose leaf is a given name, in a sentence naming an internal host.
 """
 
 from __future__ import annotations
 
+import bisect
 import ipaddress
 import re
 from collections.abc import Iterable
@@ -198,9 +201,13 @@ _REMOTE_PATH = re.compile(r":(?P<path>/[\w.\-]+(?:/[\w.\-]+)*/?)")  # host:/path
 # A machine named after a server word, as hosts are named inside a company: letters and digits in
 # three dash- or underscore-separated parts ("le serveur SRV-PAIE-01", "on host ci-runner-03"), or two
 # after a usual host prefix ("la VM dev_vm12", "NAS fs-02"); "Server COVID-19", "GPT-4" are not hosts.
+# A printer, its queue or a backup target is a machine too ("imprimante imp-siege-2", "Queue name prn-b2-hp01", "backup target
+# bkp-nas-02"): the network's devices are named as its servers are.
 _NAMED_SERVER = re.compile(
-    r"(?i)(?<![\w\-])(?:serveurs?|servers?|hosts?|h[ôo]tes?|machines?|vms?|nas|bastion|contr[ôo]leur\s+de\s+domaine|domain\s+controller)"
-    r"(?:\s+(?:de|du|d['’]|of|for|the|la|le)\s*\w+)?(?:\s+(?:named|called|nomm[ée]|appel[ée]|is|est|:))?\s+"
+    r"(?i)(?<![\w\-])(?:serveurs?|servers?|hosts?|h[ôo]tes?|machines?|vms?|nas|bastion|contr[ôo]leur\s+de\s+domaine|domain\s+controller|"
+    r"imprimantes?|printers?|copieurs?|copiers?|photocopieuses?|traceurs?|plotters?|(?:print\s+)?queues?|files?\s+d['’]impression|"
+    r"backup\s+(?:target|server|host)|cibles?\s+de\s+sauvegarde)"
+    r"(?:\s+(?:de|du|d['’]|of|for|the|la|le)\s*\w+)?(?:\s+(?:named|called|name|nomm[ée]e?|appel[ée]e?|is|est|:))?\s+"
     r"(?P<host>(?=[A-Za-z0-9_\-]*\d)[A-Za-z][A-Za-z0-9]*(?:[\-_][A-Za-z0-9]+)+)(?![\w\-.])"
 )
 # A machine's name next to its private address ("PRN-SRV-03 (172.22.9.40)", "10.0.4.12 (ci-runner-03)").
@@ -258,7 +265,12 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
             out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "named-server"))
     if "(" in text or "[" in text:
         out.extend(_names_by_their_address(text, [c for c in out if c.kind == "private-ip"]))
+    if "-" in text or "_" in text:
+        out.extend(_machines_beside_addresses(text, out))
     out.extend(_command_hosts(text, login_targets))
+    hosts = [c for c in out if c.family == "INTERNAL_HOST"] if "/" in text else []
+    if hosts:
+        out.extend(_paths_on_internal_hosts(text, hosts, out))
     if "=" in text and ";" in text:
         for m in _CONNECTION_SERVER.finditer(text):
             server = m.group("host").split("\\", 1)[0]
@@ -390,6 +402,55 @@ def _names_by_their_address(text: str, addresses: list[SecretCandidate]) -> list
     return out
 
 
+# A name the way a company numbers its machines, for a sentence that already names a private address or an internal path
+# ("copié sur backup-nas01", "Queue name prn-b2-hp01, or by IP 10.0.5.41", "srv-paie-01"): a part of letters then digits
+# ("nas01", "hp01"), or three parts with words inside and a number last. Not a ticket (INC-2024-0042), a version
+# (v2-3), a norm (SHA-256, COVID-19) nor a product model (HP-LJ-M404dn); in one case, as machines are named (a password
+# chosen of capitalised words, "Hunter-Acme-42", is not a machine's name).
+_NUMBERED_PART = re.compile(r"[A-Za-z]{2,8}\d{1,4}")
+_NAME_IN_SENTENCE = re.compile(r"(?<![\w\-./\\@:~$%])(?P<host>" + _NAME + r")(?![\w\-/\\@]|[.:]\w)")
+
+
+def _numbered_machine(name: str) -> bool:
+    parts = re.split(r"[\-_]", name)
+    if not 5 <= len(name) <= 40 or not parts[0].isalpha() or not (name.islower() or name.isupper()):
+        return False
+    return any(_NUMBERED_PART.fullmatch(part) for part in parts[1:]) \
+        or len(parts) >= 3 and parts[-1].isdigit() and all(any(c.isalpha() for c in part) for part in parts[1:-1])
+
+
+def _machines_beside_addresses(text: str, found: list[SecretCandidate]) -> list[SecretCandidate]:
+    """The machines a sentence names beside a private address or an internal path it gives: the same sentence speaks of
+    the company's network ("copied to backup-nas01" after a backup's path, a printer's queue beside its address)."""
+    sentences = sorted({_sentence_bounds(text, c.start, c.end) for c in found if c.kind == "private-ip" or c.family == "FILE_PATH"})
+    if not sentences:
+        return []
+    # (the sentences merged where they overlap: each stretch of text read once, however many addresses a post holds)
+    merged: list[list[int]] = []
+    for sentence_start, sentence_end in sentences:
+        if merged and sentence_start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], sentence_end)
+        else:
+            merged.append([sentence_start, sentence_end])
+    out: list[SecretCandidate] = []
+    covered = _covered(len(text), found)
+    for stretch_start, stretch_end in merged:
+        for m in _NAME_IN_SENTENCE.finditer(text, stretch_start, stretch_end):
+            start, end = m.start("host"), m.end("host")
+            cut = end < len(text) and (text[end].isalnum() or text[end] in "-_")  # (a name the stretch's end cuts)
+            if not cut and _numbered_machine(m.group("host")) and not any(covered[start:end]):
+                out.append(SecretCandidate(start, end, "INTERNAL_HOST", "machine-beside-address"))
+    return out
+
+
+def _covered(length: int, found: list[SecretCandidate]) -> bytearray:
+    """Which characters of a text of `length` the candidates `found` cover (a look-up in linear time)."""
+    covered = bytearray(length)
+    for c in found:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    return covered
+
+
 def _host_shaped(host: str) -> bool:
     """Named as hosts are inside a company: three dash- or underscore-separated parts, or two after a
     usual host prefix, with a letter at one end ("SRV-PAIE-01", "dev_vm12"; not "COVID-19")."""
@@ -464,10 +525,15 @@ _DEFAULT_CUES = (
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around text[start:end] (at most 200 characters either side)."""
+    return text[slice(*_sentence_bounds(text, start, end))]
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence around text[start:end] starts and ends (at most 200 characters either side)."""
     # (a mark ends a sentence when a space or the end follows it: "10.4.2.17" holds dots)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)]
     stop = _SENTENCE_END.search(text, end, end + 200)
-    return text[max([start - 200, *ends]) : stop.start() + 1 if stop else end + 200]
+    return max([start - 200, *ends, 0]), min(len(text), stop.start() + 1 if stop else end + 200)
 
 
 def _whole_private_block(ip: str, cidr: str) -> bool:
@@ -591,6 +657,7 @@ def _paths(text: str) -> list[SecretCandidate]:
 # "/usr/local/acme/bin/sync"): the company's own software, wherever the system keeps it. The company's name is read from
 # its internal domains ("acme" of acme.intra and corp.acme-group.fr).
 _SYSTEM_ROOT_PATH = re.compile(r"(?<![\w/.~])/(?:etc|var|usr/local|usr/share|usr/lib|lib|run|tmp|backup|backups|var/opt)/[^\s<>\"'»)\]]+")
+_DOTTED_NAME = re.compile(r"\.[a-z]+\.[a-z]")  # "acme-v02.api.letsencrypt.org": a host's name, not a file's
 _DOMAIN_WORDS = frozenset({"corp", "intra", "intranet", "internal", "lan", "local", "home", "arpa", "group", "groupe", "fr", "com", "net",
                            "org", "io", "eu", "co", "uk", "de", "www", "ad", "prod", "dev"})
 
@@ -616,9 +683,42 @@ def _company_folder_paths(text: str, domains: tuple[str, ...]) -> list[SecretCan
         # the folder right below the root, or below /var/<log|lib|...>: a package's own folder ("/etc/letsencrypt/acme/" is
         # Let's Encrypt's, the ACME protocol's)
         segments = path.split("/")[2:-1][: 2 if path.startswith(("/var/", "/usr/")) else 1]
-        if any(segment in names or segment.split("-")[0].split("_")[0] in names for segment in segments):
+        # ... or the leaf, a folder or a file the company named after itself ("/var/lib/jenkins/workspace/acme-erp-release",
+        # "/var/backups/acme_paie.tar.gz"): a word joined to its name (not a host name, "acme-v02.api.letsencrypt.org")
+        leaf = path.rstrip("/").rsplit("/", 1)[-1]
+        leaf = leaf.rsplit(".", 2)[0] if leaf.count(".") <= 2 and not _DOTTED_NAME.search(leaf) else ""
+        leaf_parts = re.split(r"[\-_]", leaf)
+        if any(segment in names or segment.split("-")[0].split("_")[0] in names for segment in segments) \
+                or len(leaf_parts) >= 2 and any(part in names for part in leaf_parts) and all(part.isalnum() for part in leaf_parts if part):
             out.append(SecretCandidate(m.start(), end, "FILE_PATH", "company-folder-path"))
     return out
+
+
+def _paths_on_internal_hosts(text: str, hosts: list[SecretCandidate], found: list[SecretCandidate]) -> list[SecretCandidate]:
+    """A path deep under a system root, in the sentence naming an internal host, whose leaf is a name someone gave (words
+    joined): "ssh into build-07.acme.intra and wipe /var/lib/jenkins/workspace/erp-nightly-release", a job's, a site's
+    folder on the company's machine. Not a path every system has (/var/lib/docker, /usr/local/bin, /var/log/nginx/error.log:
+    shallower, or a leaf of one word)."""
+    out = []
+    covered = _covered(len(text), found)
+    host_starts = sorted(h.start for h in hosts)
+    for m in _SYSTEM_ROOT_PATH.finditer(text):
+        end = _trim(text, m.start(), m.end())
+        path = text[m.start() : end]
+        if len(path.strip("/").split("/")) < _DEEP_PATH or any(covered[m.start() : end]):
+            continue
+        leaf = path.rstrip("/").rsplit("/", 1)[-1]
+        leaf_parts = re.split(r"[\-_]", leaf.rsplit(".", 1)[0] if leaf.count(".") == 1 else leaf)
+        if len(leaf_parts) < 2 or not all(len(part) >= 2 and part.isalpha() for part in leaf_parts):
+            continue
+        sentence_start, sentence_end = _sentence_bounds(text, m.start(), end)
+        first_host = bisect.bisect_left(host_starts, sentence_start)
+        if first_host < len(host_starts) and host_starts[first_host] < sentence_end:
+            out.append(SecretCandidate(m.start(), end, "FILE_PATH", "path-on-internal-host"))
+    return out
+
+
+_DEEP_PATH = 5  # segments: /var/lib/<tool>/<area>/<name>; the system's own paths are shallower
 
 
 def _slash_shares(text: str, domains: tuple[str, ...]) -> list[SecretCandidate]:
