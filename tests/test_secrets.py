@@ -410,9 +410,9 @@ def test_the_default_charter_examples_pass() -> None:
 )
 def test_long_adversarial_posts_take_linear_time(text: str) -> None:
     detector = every_family_secrets_detector()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: on a loaded machine the wall clock also counts the wait for a core
     detector.candidates(text[:100_000])
-    assert time.perf_counter() - started < 5.0  # quadratic scans took 12-117 s on these (shared 2-core machine: generous)
+    assert time.process_time() - started < 5.0  # quadratic scans took 12-117 s on these (shared 2-core machine: generous)
 
 
 def test_labelled_posts_meet_the_targets() -> None:
