@@ -179,6 +179,9 @@ rehearsal, sites and products named with acronyms or models, « au profit de » 
 answering the post's own question, a contract's object, a clipped fact told secret apart: fresh14 1.000 / 1.000 both
 ways, fresh12 FR 0.895 / 0.810 -> 0.950 / 0.905 (tuned); corpus_e leaks 436 -> 449 / 713, pass rows 28 -> 28 / 876;
 every other split unchanged; corporate false alarms 0 / 0 / 0 / 0.
+Round s16 (2026-12-03): the learned reading trained on these sets too, each left out in turn
+(bench/inside_sets_loso.py; MODEL_CARD.md): not shipped. A split the model is trained on
+(`train_model.TRAINED_SETS`, none today) is printed as a training-fit figure.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 
@@ -198,6 +201,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from charterguard.charter.model import Charter
 from charterguard.engine import Checker
+from charterguard.inside.train_model import TRAINED_SETS
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 DATA = ROOT / "bench" / "data"
@@ -300,6 +304,9 @@ def main() -> int:
     main_name = "inside_information"
     for split in splits:
         print(f"\n=== split {split} ===  accuracy per phenomenon (target >= 0.90 on every one, FR and EN)")
+        if split in TRAINED_SETS:
+            # The learned reading read these rows in training: its score here is how well it fits them, not what it does on posts nobody has seen.
+            print(f"{split} is trained on (train_model.TRAINED_SETS): a training-fit figure; its first run (notes above) is the honest one")
         print(f"{'phenomenon':16} {'lang':4} {'n':>3} {'label':>5} " + " ".join(f"{n[:18]:>18}" for n in systems))
         cells: dict[tuple[str, str], list[int]] = defaultdict(list)
         for k, r in enumerate(rows):
@@ -321,7 +328,8 @@ def main() -> int:
                 pairs = [(r["label"], predictions[name][k]) for k, r in enumerate(rows) if r["split"] == split and r["language"] == language]
                 p, rec, f1, acc = prf(pairs)
                 print(f"{name[:20]:20} {language:4} {p:6.3f} {rec:6.3f} {f1:6.3f} {acc:6.3f}")
-        print(f"\n{split}: every phenomenon >= 0.90: " + ("MET" if not failing else "NOT MET (" + ", ".join(failing) + ")"))
+        fit = " (training fit)" if split in TRAINED_SETS else ""
+        print(f"\n{split}{fit}: every phenomenon >= 0.90: " + ("MET" if not failing else "NOT MET (" + ", ".join(failing) + ")"))
     if args.errors:
         print(f"\nmistakes on {args.errors}:")
         for k, r in enumerate(rows):

