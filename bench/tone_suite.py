@@ -127,6 +127,9 @@ run on main (34d34b5): 0.729; threat 0.50/0.17, six pass cases blocked or warned
 (blind12 as a development set, rows never copied; MODEL_CARD.md, "Denials, self-judgements, retaliation
 and coming armed"): blind12 0.729 -> 0.806, blind9 0.938 -> 0.944, blind10 0.743 -> 0.757, blind11 0.708 ->
 0.715; no case of any split lost.
+The learned reading may be trained on the splits listed in `train_hostility.TRAINED_BENCH_SETS`
+(none on 2026-12-03; MODEL_CARD.md, "Learning from every earlier tester"): the score of such a split
+is then a training-fit figure (printed under its table); the first runs above stay the honest ones.
 """
 
 from __future__ import annotations
@@ -221,6 +224,13 @@ def lost_at(checker, case: Case) -> str:
     return STAGES[best]
 
 
+def trained_on(split: str) -> bool:
+    """Was the learned reading trained on the rows of `split` (a blind set, or the suite's)?"""
+    from charterguard.tone.train_hostility import TRAINED_BENCH_SETS
+
+    return (split if split in BLIND_SPLITS else "suite") in TRAINED_BENCH_SETS
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["dev", "report", "all", *BLIND_SPLITS], default="report")
@@ -263,6 +273,9 @@ def main() -> int:
         print(f"{phenomenon:22} {cells[0]:>12} {cells[1]:>12}")
     every = [ok for oks in table.values() for ok in oks]
     print(f"{'all':22} {sum(every) / len(every):12.3f}  worst phenomenon {worst:.2f}: {'MET' if worst >= TARGET else 'NOT MET'}")
+    if trained_on(args.split):
+        print("(the learned reading was trained on this split's rows, train_hostility.TRAINED_BENCH_SETS: a training-fit figure; "
+              "the honest one is the split's first run, README)")
     return 0
 
 

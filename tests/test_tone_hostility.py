@@ -22,7 +22,14 @@ from charterguard.linguistics import Linguistics, TargetNames
 from charterguard.tone import hostility_model
 from charterguard.tone.hostility_model import CLAUSE_MIN_WORDS, HostilityModel, clauses, load_hostility_model, names_group, names_someone
 from charterguard.tone.meaning import _closing_epithet, _denied_or_quoted, cue_lexicon, read_meaning
-from charterguard.tone.train_hostility import HARD_NEGATIVE_FALSE_ALARMS, THRESHOLD_FLOOR, pipeline_threshold, read_rows
+from charterguard.tone.train_hostility import (
+    HARD_NEGATIVE_FALSE_ALARMS,
+    THRESHOLD_FLOOR,
+    TRAINED_BENCH_SETS,
+    pipeline_threshold,
+    read_bench_rows,
+    read_rows,
+)
 from charterguard.tone.train_hostility import main as train_main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -254,7 +261,7 @@ def test_a_bad_training_row_is_an_error_with_file_and_line(tmp_path):
     (tmp_path / "fr_rows.tsv").write_text("flag\trudeness\tUn chef minable.\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"fr_rows\.tsv:1: kind of a flag row"):
         read_rows(tmp_path)
-    assert train_main(["--data", str(tmp_path), "--out", str(tmp_path / "m.json.gz"), "--chat-negatives", "0"]) == 2
+    assert train_main(["--data", str(tmp_path), "--bench-sets", "--out", str(tmp_path / "m.json.gz"), "--chat-negatives", "0"]) == 2
 
 
 def test_training_is_reproducible(tmp_path):
@@ -271,7 +278,7 @@ def test_training_is_reproducible(tmp_path):
     ]) + "\n", encoding="utf-8")
     first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
     for out in (first, second):
-        assert train_main(["--data", str(data), "--out", str(out), "--chat-negatives", "0"]) == 0
+        assert train_main(["--data", str(data), "--bench-sets", "--out", str(out), "--chat-negatives", "0"]) == 0
     assert first.read_bytes() == second.read_bytes()
 
 
@@ -282,12 +289,14 @@ def test_the_shipped_model_was_built_from_the_training_rows_in_the_repository():
 
     with hostility_model.hostility_model_path().open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         training = json.load(handle)["training"]
-    rows = read_rows(ROOT / "train" / "tone")
+    # Our rows, then the bench sets listed in TRAINED_BENCH_SETS (tests/test_tone_trained_sets.py).
+    ours = read_rows(ROOT / "train" / "tone")
+    rows = ours + read_bench_rows(TRAINED_BENCH_SETS, ROOT / "bench" / "data")
     digest = hashlib.sha256("\n".join(f"{r[0]}\t{int(r[1])}\t{r[2]}\t{r[3]}" for r in rows).encode("utf-8")).hexdigest()
     assert training["data_sha256"] == digest
-    assert training["own_rows"] == len(rows) >= 2000
-    hostile = sum(1 for r in rows if r[1])
-    assert len(rows) - hostile >= hostile  # at least as many hard negatives as hostile rows
+    assert training["own_rows"] == len(rows) and len(ours) >= 2000
+    hostile = sum(1 for r in ours if r[1])
+    assert len(ours) - hostile >= hostile  # we wrote at least as many hard negatives as hostile rows
 
 
 @pytest.mark.parametrize(("text", "lang", "denied"), [

@@ -4,8 +4,8 @@ against someone, in words no list holds ("un mollusque en costume", "a wet paper
 Hand-written cues (`meaning`) find the wordings someone thought of; each new author brings
 new metaphors. This model reads what a sentence *means*: a logistic regression on its
 multilingual sentence embedding (`charterguard.semantic.encoder`, USE-multilingual v3,
-French and English alike), trained on our own labelled sentences (train/tone/, see
-MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
+French and English alike), trained on our own labelled sentences (train/tone/, and the bench
+tone sets of `train_hostility.TRAINED_BENCH_SETS`, none today; see MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
 
 - the gate (cheap, per sentence): the sentence names someone (a role, a company, a group,
   a person pronoun, an @mention; `linguistics.target_words`) and a naive-Bayes score over
@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from ..linguistics import AMBIGUOUS_CLITICS, PERSON_PRONOUNS, quick_words, spells_given_name, target_words
 from ..semantic.classifier import CalibratedHead, gate_score, read_model_file
@@ -231,13 +232,18 @@ def load_hostility_model() -> HostilityModel | None:
     data = read_model_file(hostility_model_path(), FORMAT, "kinds", KINDS, "tone hostility model")
     if data is None:
         return None
+    return hostility_model_of(data, load_targeted_model())
+
+
+def hostility_model_of(data: dict[str, Any], targeted: TargetedModel | None) -> HostilityModel:
+    """The model a model file's JSON `data` holds (as written by `train_hostility`)."""
     return HostilityModel(
         gate_weights={str(k): float(v) for k, v in data["gate_weights"].items()},
         gate_thresholds={str(k): float(v) for k, v in data["gate_thresholds"].items()},
         head=CalibratedHead.of(data, "kind", KINDS),
         threshold=float(data["threshold"]),
         unaimed_threshold=float(data["unaimed_threshold"]),
-        targeted=load_targeted_model(),
+        targeted=targeted,
         gate_reach=float(data.get("gate_reach", 0.0)),
         near_gate_threshold=float(data.get("near_gate_threshold", 1.0)),
     )

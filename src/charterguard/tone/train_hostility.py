@@ -1,10 +1,13 @@
 """Build the learned reading of hostility (`hostility_model`):
 ``python -m charterguard.tone.train_hostility [--data train/tone] [--out FILE]``.
 
-Reads only our own labelled sentences (``train/tone/*.tsv`` in the repository, not shipped
-in the wheel: ``flag|pass <TAB> kind <TAB> text``, the file name's first two letters the
-language; written for this model, licence-clean, see MODEL_CARD.md). Never reads the
-bench suites, the blind sets or the corporate files: they measure it.
+Reads our own labelled sentences (``train/tone/*.tsv`` in the repository, not shipped in the
+wheel: ``flag|pass <TAB> kind <TAB> text``, the file name's first two letters the language;
+written for this model, licence-clean, see MODEL_CARD.md) and the bench tone sets named in
+`TRAINED_BENCH_SETS` (suites and blind sets whose first run the README records:
+``bench/data/tone_<set>_{fr,en}.tsv``, a post a row, its phenomenon read as a kind by
+`PHENOMENON_KINDS`; none today, see MODEL_CARD.md, "Learning from every earlier tester"). Never
+reads a set not listed (the newest blind set: it measures the model) nor the corporate files.
 
 Numpy only, deterministic (fold of a row = crc32 of its text; Newton's method from zero
 weights), so the same data give a byte-identical file:
@@ -32,7 +35,9 @@ import hashlib
 import json
 import math
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -71,13 +76,66 @@ CHAT_NEGATIVES = 4000
 CHAT_WEIGHT = 0.5
 BATCH = 256
 
+Row = tuple[str, bool, str, str]  # (language, hostile, kind, text)
 
-def read_rows(data: Path) -> list[tuple[str, bool, str, str]]:
+BENCH_DATA = Path("bench/data")
+# The tone sets of bench/data trained on (`tone_<set>_{fr,en}.tsv`; "suite" is tone_suite). A
+# blind set may be added only once its first run has been recorded in the README: the newest blind
+# set stays a measure. Empty: trained on our own rows only. Not yet filled (2026-12-03): trained on
+# the suites and blind..blind12, the learned reading transfers better to a held-out tester
+# (bench/tone_leave_one_out.py), but two pass cases and a contrast in the gate's near band regress
+# (MODEL_CARD.md, "Learning from every earlier tester").
+TRAINED_BENCH_SETS: tuple[str, ...] = ()
+# A bench set's phenomenon as a training row's kind: flag phenomena as `KINDS`, pass phenomena
+# as the hard negative they are (train/tone/README.md).
+PHENOMENON_KINDS: dict[str, str] = {
+    "insult_colleague": "insult",
+    "disparage_employer": "disparage",
+    "disparage_customers": "disparage",
+    "disparage_competitor": "disparage",
+    "dehumanising": "hate",
+    "discrimination": "hate",
+    "threat": "threat",
+    "insult_negated": "negated",
+    "quotation_counter": "quoted",
+    "profanity_no_target": "profanity",
+    "negative_fine": "fine",
+    "group_neutral": "group",
+}
+
+
+def read_rows(data: Path) -> list[Row]:
     """(language, hostile, kind, text) of every row of `data`/*.tsv; a bad row is an error."""
     return read_labelled_rows(data, KINDS)
 
 
-def chat_negatives(count: int) -> list[tuple[str, bool, str, str]]:
+def read_bench_rows(sets: Sequence[str], bench_data: Path = BENCH_DATA, allowed: Sequence[str] = TRAINED_BENCH_SETS) -> list[Row]:
+    """The rows of the bench tone `sets` (``phenomenon <TAB> flag|pass <TAB> post``, a post a
+    row, its phenomenon read as a kind by `PHENOMENON_KINDS`). A set not `allowed` (the shipped
+    model: `TRAINED_BENCH_SETS`) is a measure and is refused (ValueError), as is an unknown
+    phenomenon. (bench/tone_leave_one_out.py allows other sets: it trains models to measure,
+    never to ship.)"""
+    rows: list[Row] = []
+    for name in sets:
+        if name not in allowed:
+            raise ValueError(f"tone_{name}: a measure-only set (not in train_hostility.TRAINED_BENCH_SETS): never trained on")
+        for language in ("fr", "en"):
+            path = bench_data / f"tone_{name}_{language}.tsv"
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                parts = line.split("\t")
+                if len(parts) != 3 or parts[1] not in ("flag", "pass") or parts[0] not in PHENOMENON_KINDS:
+                    raise ValueError(f"{path}:{number}: expected a phenomenon of PHENOMENON_KINDS <TAB> flag|pass <TAB> post")
+                phenomenon, label, text = parts
+                kind = PHENOMENON_KINDS[phenomenon]
+                if (label == "flag") != (kind in KINDS):
+                    raise ValueError(f"{path}:{number}: {phenomenon} is not a {label} phenomenon")
+                rows.append((language, label == "flag", kind, text))
+    return rows
+
+
+def chat_negatives(count: int) -> list[Row]:
     """Up to `count` not-offensive English tweets of TweetEval's train part (`corpora`; a
     trainable set; its calibration bucket and val/test are never read), every k-th in file
     order: everyday chat about people ("she is funny") that the sentences we wrote lack."""
@@ -107,45 +165,33 @@ def pipeline_threshold(probabilities: np.ndarray, past_gate: np.ndarray) -> floa
     return joint_threshold(probabilities, past_gate, HARD_NEGATIVE_FALSE_ALARMS, THRESHOLD_FLOOR)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m charterguard.tone.train_hostility", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=Path("train/tone"))
-    parser.add_argument("--out", type=Path, default=None)
-    parser.add_argument("--chat-negatives", type=int, default=CHAT_NEGATIVES, help="not-offensive TweetEval train tweets added as negatives (0: none)")
-    args = parser.parse_args(argv)
-    try:
-        rows = read_rows(args.data)
-        extra = chat_negatives(args.chat_negatives)
-    except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    if not rows:
-        print(f"error: no rows in {args.data}/*.tsv", file=sys.stderr)
-        return 2
-    from ..semantic.encoder import embed
-
+def fit_model(rows: list[Row], extra: list[Row], x: np.ndarray, data: str, gate_rows: np.ndarray | None = None) -> dict[str, Any]:
+    """The model file's payload, trained on `rows` (ours and the bench sets': their hard
+    negatives set the thresholds) and `extra` (chat negatives), `x` the embeddings of
+    `rows + extra` in that order; `data` says where the rows came from. The gate learns from
+    the rows of `rows` that `gate_rows` marks (all when None), its thresholds set on them too."""
     own = len(rows)
+    is_gate = np.zeros(len(rows) + len(extra), dtype=bool)
+    is_gate[:own] = True if gate_rows is None else gate_rows
     rows = rows + extra
     texts = [r[3] for r in rows]
     y = np.array([r[1] for r in rows], dtype=float)
     languages = np.array([r[0] for r in rows])
     is_own = np.arange(len(rows)) < own
-    x = np.concatenate([embed(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]).astype(np.float64)
     fold = folds_of(texts, FOLDS)
-
     weights = row_weights(y, is_own)
     oof = np.zeros(len(y))
     oof_gate = np.zeros(len(y))
     for f in range(FOLDS):
         train, test = fold != f, fold == f
         oof[test] = margins_of(fit_logistic(x[train], y[train], L2, weights[train]), x[test])
-        gate = fit_gate([t for t, keep in zip(texts, train & is_own) if keep], y[train & is_own])
+        gate = fit_gate([t for t, keep in zip(texts, train & is_gate) if keep], y[train & is_gate])
         oof_gate[test] = [gate_score(gate, t) for t, keep in zip(texts, test) if keep]
     accuracy = float(((oof > 0) == (y == 1))[is_own].mean())
     platt = fit_platt(oof[is_own], y[is_own])
     probabilities = calibrated(platt, oof)
     gate_thresholds = {
-        lang: round(float(np.quantile(oof_gate[(y == 1) & (languages == lang) & is_own], GATE_RECALL_LOSS)), 4)
+        lang: round(float(np.quantile(oof_gate[(y == 1) & (languages == lang) & is_gate], GATE_RECALL_LOSS)), 4)
         for lang in ("fr", "en")
     }
     gate_passes = oof_gate >= np.array([gate_thresholds[lang] for lang in languages])
@@ -181,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         kind_oof_right += int((scores.argmax(axis=1) == kind_index[test]).sum())
     digest = hashlib.sha256("\n".join(f"{r[0]}\t{int(r[1])}\t{r[2]}\t{r[3]}" for r in rows[:own]).encode("utf-8")).hexdigest()
     training = {
-        "data": str(args.data),
+        "data": data,
         "data_sha256": digest,
         "rows": len(rows),
         "own_rows": own,
@@ -211,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         "format": FORMAT,
         "kinds": list(KINDS),
         "training": training,
-        "gate_weights": fit_gate([t for t, keep in zip(texts, is_own) if keep], y[is_own]),
+        "gate_weights": fit_gate([t for t, keep in zip(texts, is_gate) if keep], y[is_gate]),
         "gate_thresholds": gate_thresholds,
         **head_entries(beta, platt),
         "threshold": threshold,
@@ -221,10 +267,40 @@ def main(argv: list[str] | None = None) -> int:
         "kind_weights": [[round(float(v), 6) for v in b[:-1]] for b in kind_betas],
         "kind_bias": [round(float(b[-1]), 6) for b in kind_betas],
     }
+    return payload
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m charterguard.tone.train_hostility", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("train/tone"))
+    parser.add_argument("--bench-data", type=Path, default=BENCH_DATA, help="where the bench tone sets are")
+    parser.add_argument("--bench-sets", nargs="*", default=list(TRAINED_BENCH_SETS), help="bench tone sets trained on, of TRAINED_BENCH_SETS (default: all of them)")
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--chat-negatives", type=int, default=CHAT_NEGATIVES, help="not-offensive TweetEval train tweets added as negatives (0: none)")
+    args = parser.parse_args(argv)
+    try:
+        rows = read_rows(args.data) + read_bench_rows(args.bench_sets, args.bench_data)
+        extra = chat_negatives(args.chat_negatives)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not rows:
+        print(f"error: no rows in {args.data}/*.tsv", file=sys.stderr)
+        return 2
+    from ..semantic.encoder import embed
+
+    texts = [r[3] for r in rows + extra]
+    x = np.concatenate([embed(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]).astype(np.float64)
+    data = f"{args.data} + {args.bench_data}/tone_{{{','.join(args.bench_sets)}}}_{{fr,en}}.tsv" if args.bench_sets else str(args.data)
+    payload = fit_model(rows, extra, x, data)
+
     out = args.out or Path(str(hostility_model_path()))
     write_model_file(out, json.dumps(payload, sort_keys=True, ensure_ascii=False))
-    print(json.dumps(training, indent=1, sort_keys=True))
-    print(f"threshold {threshold} (aimed at no named role: {unaimed_threshold}; near-gate band: {near_gate_threshold}), gate thresholds {gate_thresholds}; wrote {out} ({out.stat().st_size // 1024} KiB)")
+    print(json.dumps(payload["training"], indent=1, sort_keys=True))
+    print(
+        f"threshold {payload['threshold']} (aimed at no named role: {payload['unaimed_threshold']}; near-gate band: "
+        f"{payload['near_gate_threshold']}), gate thresholds {payload['gate_thresholds']}; wrote {out} ({out.stat().st_size // 1024} KiB)"
+    )
     return 0
 
 
