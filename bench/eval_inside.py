@@ -182,6 +182,13 @@ every other split unchanged; corporate false alarms 0 / 0 / 0 / 0.
 Round s16 (2026-12-03): the learned reading trained on these sets too, each left out in turn
 (bench/inside_sets_loso.py; MODEL_CARD.md): not shipped. A split the model is trained on
 (`train_model.TRAINED_SETS`, none today) is printed as a training-fit figure.
+bench/data/inside_fresh15.jsonl (split "fresh15"): written blind on 2026-12-03, first run on main f4fecd8 (the same on
+ae8a641): precision 1.000 / 1.000, recall 0.762 / 0.857 (FR / EN). Round s16b (2026-12-03; tests/test_inside_consequences.py,
+other wordings): a deal told by its consequence (becoming colleagues), a signing pencilled in, a listing by its registration
+document or its bell, the deal's advisers at our premises, the writer preparing the deal's documents or declining to give
+details, nearer than people think, news held until a date, those who would be told not informed, an executive's health, a
+mock-up seen and the writer's feigned ignorance: fresh15 1.000 / 1.000 both ways (tuned), fresh12 EN recall 0.905 -> 0.952;
+corpus_e leaks 449 -> 450 / 713, pass rows 28 -> 28 / 876; every other split unchanged; corporate false alarms 0 / 0 / 0 / 0.
 False alarms: the four corporate files of bench/eval_tone.py; target <= 1%.
 """
 

@@ -105,6 +105,12 @@ _RESTRICTED = [
     rf"(?:(?:has|have)\s+(?:seen|heard)\s+nothing|(?:hasn{_APOS}t|haven{_APOS}t|doesn{_APOS}t|don{_APOS}t)\s*(?:[.!…]|$))",
     r"\b(?:le\s+march[ée]|les\s+investisseurs|les\s+analystes|les\s+actionnaires|la\s+presse|les\s+salari[ée]s|le\s+personnel)\s+"
     rf"(?:n{_APOS}\s*(?:a|ont)\s+rien\s+(?:vu|su|entendu)|ne\s+(?:le\s+|l{_APOS}\s*)?(?:sait|savent)\s+pas)\b",
+    # ... or have not been told: "les actionnaires ne sont pas informés", "shareholders aren't informed".
+    r"\b(?:le\s+march[ée]|les\s+investisseurs|les\s+analystes|les\s+actionnaires|la\s+presse|les\s+salari[ée]s|le\s+personnel|les\s+[ée]quipes|"
+    r"les\s+syndicats|le\s+CSE|les\s+clients)\s+(?:ne\s+(?:sont|seront|est)\s+(?:toujours\s+)?pas|n['’]\s*(?:ont|a)\s+(?:toujours\s+)?pas\s+[ée]t[ée])\s+"
+    r"(?:encore\s+)?(?:inform[ée]e?s?|pr[ée]venue?s?|avertie?s?|mise?s?\s+au\s+courant)\b",
+    r"\b(?:the\s+)?(?:market|investors|analysts|shareholders|regulators?|press|staff|employees|unions|customers)\s+(?:aren['’]t|are\s+not|won['’]t\s+be|will\s+not\s+be)\s+"
+    r"(?:yet\s+)?(?:told|informed|notified|aware)\b",
     r"\b(?:has|have)\s+(?:no|zero)\s+(?:idea|clue)\b",
     r"\b(?:hasn't|haven't|has not|have not)\s+(?:got\s+)?(?:a|any)\s+(?:idea|clue)\b",
     r"\b(?:doesn't|don't|do not|does not)\s+know\s+(?:yet|about (?:it|this|that) yet)\b",
@@ -167,7 +173,14 @@ _RESTRICTED = [
     # The writer holding back what follows: "not gonna say much", "can't say who", "won't tell you which",
     # "je peux pas dire qui", "j'en dirai pas plus".
     rf"\b(?:not\s+gonna|not\s+going\s+to|won{_APOS}t|can{_APOS}t|cannot|can\s+not|couldn{_APOS}t|shouldn{_APOS}t|mustn{_APOS}t|not\s+allowed\s+to)\s+"
-    r"(?:say|tell(?:\s+you)?|share|spill|reveal|name)\s+(?:much|more|too\s+much|anything|who|which|where|what|the\s+name|names|details)\b",
+    r"(?:say|tell(?:\s+you)?|share|spill|reveal|name|give|disclose|go\s+into)\s+(?:(?:any|the|you)\s+)?(?:much|more|too\s+much|anything|who|which|where|what|the\s+name|names|details)\b",
+    rf"\b(?:je\s+|j{_APOS}\s*)?(?:ne\s+)?(?:peux|pourrai|pouvons|peut)\s+(?:vraiment\s+)?pas\s+(?:vous\s+|te\s+|en\s+)?(?:donner|entrer\s+dans)\s+(?:de\s+|les\s+|plus\s+de\s+|trop\s+de\s+)?d[ée]tails\b",
+    # Nearer than those outside know: "the IPO is a lot closer than people think", « plus proche qu'on ne le croit ».
+    r"\b(?:closer|sooner|nearer|earlier)\s+than\s+(?:most\s+)?(?:people|anyone|everyone|everybody|you|the\s+market|the\s+street)\s+(?:think|thinks|expects?|imagines?|reali[sz]es?|knows?)\b",
+    rf"\bplus\s+(?:t[ôo]t|proche|vite)\s+qu(?:e\s+|{_APOS}\s*)(?:on\s+ne\s+|vous\s+ne\s+|les\s+gens\s+ne\s+)(?:le\s+|l{_APOS}\s*)?(?:pense|croit|imagine)\w*",
+    # The writer's feigned ignorance until the news is out: « d'ici là, je n'ai rien vu », "until then I saw nothing".
+    rf"\b(?:d{_APOS}\s*ici\s+l[àa]|officiellement|en\s+attendant)\s*,?\s*(?:je\s+n{_APOS}\s*ai|on\s+n{_APOS}\s*a|nous\s+n{_APOS}\s*avons)\s+rien\s+(?:vu|lu|entendu)\b",
+    r"\b(?:until|till)\s+then\s*,?\s*(?:i|we)\s+(?:saw|heard|read|know|have\s+seen|have\s+heard)\s+nothing\b|\bofficially\s*,?\s*(?:i|we)\s+(?:saw|have\s+seen|heard|read)\s+nothing\b",
     # ... or the reason, or the fact itself: "can't tell him why", "can't say it" (not "can't say it enough").
     rf"\b(?:can{_APOS}t|cannot|can\s+not|not\s+allowed\s+to)\s+(?:say|tell|write)\s+(?:(?:you|him|her|them)\s+)?(?:why|it|this|that)\b(?!\s+(?:enough|better|louder|often))",
     rf"\b(?:je\s+|j{_APOS}\s*)?(?:ne\s+)?(?:peux|pourrai|pouvons|peut)\s+(?:vraiment\s+)?pas\s+(?:vous\s+|te\s+|leur\s+|lui\s+)?dire\s+pourquoi\b",
@@ -248,6 +261,11 @@ _WAITING = [
     rf"\bjusqu{_APOS}\s*[àa]\s+la\s+conf[ée]rence\s+de\s+presse\b",
     r"\b(?:nothing|none\s+of\s+(?:it|this))\s+(?:goes|is\s+going|gets)\s+out\s+(?:until|before|till)\b",
     r"\brien\s+ne\s+sort\s+(?:avant|tant\s+que)\b",
+    # News that does not come out before a date (an embargo): « bonne nouvelle qui ne sort pas avant mars », "news that isn't out till March".
+    rf"\b(?:nouvelle|info|information|annonce|news)s?\s+(?:qui\s+)?ne\s+(?:sort|sortira|tombe|tombera|sera\s+(?:publique|officielle|annonc[ée]e))\s+"
+    rf"(?:pas\s+avant|qu{_APOS}\s*(?:en|le|[àa]|apr[èe]s|fin|d[ée]but))\b",
+    r"\b(?:news|announcement)\s+(?:that\s+|which\s+)?(?:isn['’]t|is\s+not|won['’]t\s+be|doesn['’]t\s+come|does\s+not\s+come|won['’]t\s+come|can['’]t\s+come)\s+"
+    r"out\s+(?:until|before|till)\b",
     r"\b(?:keep|kept|keeping)\s+(?:it\s+|this\s+|that\s+)?(?:internal|in-house|in\s+house)\b",
     rf"\battend\w*\s+(?:la\s+|le\s+|l{_APOS}\s*)(?:publication|annonce|notification|communication|officialisation|pr[ée]sentation)\b",
     r"\bwait\w*\s+(?:for|until)\s+(?:the\s+|their\s+|our\s+|its\s+)?(?:official\s+|press\s+)?(?:release|results|announcement|earnings|publication|official)\b",
@@ -263,6 +281,14 @@ _WAITING = [
     r"\bsilence\s+radio\s+(?:jusqu|avant|tant)",
 ]
 _VANTAGE = [
+    # The deal's advisers seen at our premises: "bankers were in the building all week", « les avocats sont au siège depuis lundi ».
+    r"\b(?:(?:investment\s+)?bankers|lawyers|the\s+bankers|the\s+lawyers|(?:les\s+)?banquiers|(?:les\s+)?avocats\s+d['’]\s*affaires)\s+"
+    r"(?:were|are|have\s+been|'ve\s+been|sont|[ée]taient|ont\s+[ée]t[ée])\s+(?:all\s+week\s+|toute\s+la\s+semaine\s+)?"
+    r"(?:in\s+the\s+building|at\s+(?:HQ|head\s+office|the\s+office)|in\s+our\s+offices|au\s+si[èe]ge|dans\s+nos\s+locaux|dans\s+le\s+b[âa]timent)\b",
+    # The writer preparing the deal's own documents: « passé la journée à préparer le document d'enregistrement »,
+    # "spent the week drafting the S-1", "I'm finalising the prospectus".
+    rf"\b(?:pr[ée]par\w*|r[ée]dig\w*|relu|relire|relis\w*|finalis\w*|drafting|drafted|preparing|prepared|finali[sz]ing|proofreading)\s+(?:le|la|l{_APOS}\s*|the|our|notre)\s*"
+    r"(?:document\s+d['’]\s*enregistrement|prospectus|note\s+d['’]\s*op[ée]ration|registration\s+(?:document|statement)|S-1|F-1|offering\s+memorandum|offer\s+document)\b",
     r"\bleak(?:ed)?\s+(?:it\s+)?to\s+me\b",
     r"\bfuit[ée]e?s?\s+jusqu['’]\s*[àa]\s+moi\b",
     rf"\bj{_APOS}\s*ai\s+vu\s+passer\b",
