@@ -130,7 +130,7 @@ and coming armed"): blind12 0.729 -> 0.806, blind9 0.938 -> 0.944, blind10 0.743
 `--split blind13` reads bench/data/tone_blind13_{fr,en}.tsv: 144 cases written blind on 2026-12-03 (session 16),
 first run on main (f4fecd8, and ae8a641): 0.715; six pass cases blocked, nine flag cases with no target named.
 Session 16 (blind13 as a development set, rows never copied; MODEL_CARD.md, "Rejected claims, reported
-quotations, workers by contract, whoever is threatened"): blind13 0.715 -> 0.812, blind11 0.715 -> 0.729,
+quotations, workers by contract, whoever is threatened"): blind13 0.715 -> 0.819, blind11 0.715 -> 0.729,
 blind12 0.806 -> 0.812; no case of any split lost.
 """
 

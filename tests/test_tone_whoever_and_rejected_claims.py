@@ -142,3 +142,24 @@ def test_harm_insinuated_for_whoever_acts_against_the_writer_is_a_threat(acme_gr
 ])
 def test_safety_notices_contests_forecasts_and_accidents_are_no_threat(acme_group_checker, text, lang):
     assert tone_alarms(acme_group_checker, text, lang) == []
+
+
+# -- a misfortune wished as a hypothesis on someone named by a pronoun ---------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La nouvelle comptable a tout raconté aux prud'hommes. Ce serait dommage qu'il lui arrive quelque chose en sortant.", "fr"),
+    ("Shame if something happened to her on the way home, right?", "en"),
+])
+def test_a_misfortune_wished_as_a_hypothesis_on_someone_is_a_threat(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) != []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # regretted as a fact, with sympathy
+    ("Quel dommage qu'il leur arrive malheur juste avant les vacances, toutes nos pensées vont à la famille.", "fr"),
+    # a safety reminder
+    ("Ce serait dommage qu'il lui arrive quelque chose sur la route avec ce verglas, soyez prudents.", "fr"),
+    ("Mon fils part en Erasmus : j'espère qu'il ne lui arrivera rien.", "fr"),
+])
+def test_a_misfortune_regretted_or_feared_for_someone_is_no_threat(acme_group_checker, text, lang):
+    assert tone_alarms(acme_group_checker, text, lang) == []

@@ -171,6 +171,7 @@ _OWN_SIDE_OBJECTS = frozenset({"nous", "us", "me", "m'", "moi"})
 _PLURAL_SIDE = frozenset({"on", "nous", "we"})  # the writer's side, plural, as subject
 _SPEAKING_WRITER = frozenset({"je", "j'", "nous", "i", "we"})  # not "on": "on crie « ... » aux arbitres" is people at large
 _STOP_VERBS = frozenset({"arreter", "cesser", "stop", "quit", "lacher", "leave"})
+_VICTIM_PRONOUNS = frozenset({"lui", "leur", "te", "t'", "toi", "vous", "him", "her", "them", "you"})  # whom a menace befalls
 _QUOTATION_POINTERS = frozenset({"voila", "those", "these", "ces", "tels", "telles"})  # (with _DEMONSTRATIVES) words pointing back at a quotation
 # Words that may open a sentence before a stop verb that tells people to stop ("let's stop", "il
 # faut arrêter", "we should quit"), and how many of them.
@@ -1014,6 +1015,14 @@ class MeaningReader:
             for a, b in matches(sentence, self.cues, "menace"):
                 if not self.blocked(sentence, a, countered):
                     out.append(self._finding(sentence, a, b, named[0], "threat"))
+        elif warned and _hypothetical(sentence) and not matches(sentence, self.cues, "safety"):
+            # The menace names its victim itself, by an object pronoun, as a hypothesis ("ce serait
+            # dommage qu'il lui arrive quelque chose", "shame if something happened to her"): aimed at
+            # someone. A misfortune regretted as a fact (« quel dommage qu'il leur arrive malheur ») is none.
+            for a, b in matches(sentence, self.cues, "menace"):
+                victim = next((t for t in human if a <= t.index <= b and words[t.index].form in _VICTIM_PRONOUNS), None)
+                if victim is not None and not self.blocked(sentence, a, countered):
+                    out.append(self._finding(sentence, a, b, victim, "threat"))
         if human:
             for a, b in matches(sentence, self.cues, "violence"):
                 if not self.blocked(sentence, a, countered):
@@ -1317,6 +1326,11 @@ def _negated(sentence: Sentence, a: int) -> bool:
 
 
 _LEAST = frozenset({"least", "moins"})
+
+
+def _hypothetical(sentence: Sentence) -> bool:
+    """Does the sentence say a hypothesis: a condition ("si", "if") or a conditional ("serait", "would")?"""
+    return any(w.form in _CONDITIONS or w.feature("Mood") == "Cnd" or w.form in ("would", "'d") for w in sentence.words)
 
 
 def _least_degree(sentence: Sentence, a: int) -> bool:
