@@ -300,6 +300,8 @@ class Linguistics:
         out: list[tuple[int, int]] = []
         start = 0
         for m in _SENTENCE_END.finditer(self.text):
+            if _inside_quotation(self.text, start, m.start()):
+                continue  # « t'es nul ou quoi ? » sont du harcèlement: the question is quoted, not the end
             end = m.start() + len(m.group().rstrip())
             if self.text[start:end].strip():
                 out.append(_stripped(self.text, start, end))
@@ -364,6 +366,21 @@ class Linguistics:
         for k, doc in zip(indices, nlp.parse(texts, self.language, PARSE_COMPONENTS)):
             start, end = self.spans[k]
             self._parsed[k] = _sentence(doc, start, start, end, self.text, self.language, base=0)
+
+
+_OPENING_QUOTES = {"«": "»", "“": "”"}
+QUOTATION_REACH = 80  # characters after a sentence mark where a quotation's closing mark is looked for
+
+
+def _inside_quotation(text: str, start: int, at: int) -> bool:
+    """Is offset `at` (a sentence mark) inside a quotation opened since `start` with a mark that
+    says which side it is on (« », “ ”) and closed soon after (`QUOTATION_REACH`)? A question or
+    exclamation quoted inside a sentence does not end it."""
+    for opening, closing in _OPENING_QUOTES.items():
+        opened = text.rfind(opening, start, at)
+        if opened >= 0 and text.find(closing, opened, at) < 0 and 0 <= text.find(closing, at, at + QUOTATION_REACH):
+            return True
+    return False
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
@@ -559,6 +576,9 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
         if is_given_name(w):
             yield Target("person", w.start, w.end, k)  # "Kevin est un boulet"
             continue
+        if _whoever(words, k, language):
+            yield Target("person", w.start, w.end, k)  # "le prochain qui touche à mes réglages", "whoever reports me"
+            continue
         if w.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PUNCT", "DET"):
             continue
         singular = w.form[:-1] if len(w.form) > 3 and w.form[-1] in "sx" else w.form
@@ -591,6 +611,31 @@ def _find_targets(sentence: Sentence, names: TargetNames) -> Iterable[Target]:
         if kind == "employer_collective":
             kind = "employer"
         yield Target(kind, w.start, w.end, k, organisation=kind == "competitors")
+
+
+# Whoever does something, said by a word that needs the relative clause after it: "quiconque",
+# "whoever", "celui qui", "le prochain qui", "the next one who", "anyone who".
+WHOEVER = {"fr": frozenset({"quiconque"}), "en": frozenset({"whoever", "whomever"})}
+_WHOEVER_BEFORE_RELATIVE = {
+    "fr": frozenset({"celui", "celle", "prochain", "prochaine", "premier", "premiere", "un"}),
+    "en": frozenset({"anyone", "anybody", "someone", "somebody", "one", "person", "guy"}),
+}
+_WHOEVER_ORDINALS = {"fr": frozenset(), "en": frozenset({"next", "first"})}  # "the next one who": before the noun
+_WHOEVER_RELATIVES = frozenset({"qui", "who", "that"})
+
+
+def _whoever(words: tuple[Word, ...], k: int, language: str) -> bool:
+    """Is word `k` someone described only by what they do: "quiconque", "whoever", or a word that
+    needs the relative clause after it ("celui qui", « le prochain qui touche à mes réglages »,
+    "anyone who", "the next one who")? Not "la semaine prochaine", "the next one" alone."""
+    w = words[k]
+    if w.form in WHOEVER.get(language, frozenset()):
+        return True
+    if w.form not in _WHOEVER_BEFORE_RELATIVE.get(language, frozenset()) or k + 1 >= len(words) or words[k + 1].form not in _WHOEVER_RELATIVES:
+        return False
+    if language == "fr":
+        return w.form in ("celui", "celle") or k > 0 and words[k - 1].form in ("le", "la", "quelqu'")
+    return w.form in ("anyone", "anybody", "someone", "somebody") or k > 0 and words[k - 1].form in _WHOEVER_ORDINALS["en"]
 
 
 def spells_given_name(written: str) -> bool:

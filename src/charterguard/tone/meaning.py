@@ -66,6 +66,7 @@ from ..linguistics import (
     PERSON_PRONOUNS,
     REPORTING_VERBS,
     SELF_WORDS,
+    WHOEVER,
     Sentence,
     Target,
     TargetNames,
@@ -170,6 +171,14 @@ _OWN_SIDE_OBJECTS = frozenset({"nous", "us", "me", "m'", "moi"})
 _PLURAL_SIDE = frozenset({"on", "nous", "we"})  # the writer's side, plural, as subject
 _SPEAKING_WRITER = frozenset({"je", "j'", "nous", "i", "we"})  # not "on": "on crie « ... » aux arbitres" is people at large
 _STOP_VERBS = frozenset({"arreter", "cesser", "stop", "quit", "lacher", "leave"})
+_VICTIM_PRONOUNS = frozenset({"lui", "leur", "te", "t'", "toi", "vous", "him", "her", "them", "you"})  # whom a menace befalls
+_QUOTATION_POINTERS = frozenset({"voila", "those", "these", "ces", "tels", "telles"})  # (with _DEMONSTRATIVES) words pointing back at a quotation
+# Words that may open a sentence before a stop verb that tells people to stop ("let's stop", "il
+# faut arrêter", "we should quit"), and how many of them.
+_EXHORTATIONS = frozenset({"let", "let's", "'s", "us", "please", "we", "should", "must", "need", "to", "just", "il", "faut", "on",
+                           "doit", "devrait", "nous", "devons", "alors", "bon", "svp", "so", "and", "et"})
+_STOP_OPENING = 3
+_EXHORTED = frozenset({"on", "nous", "vous", "we", "you", "'s", "us"})  # whom "let's stop", "vous devez arrêter" tells to stop
 _WRITER_WORDS = frozenset({"je", "j'", "me", "m'", "moi", "mon", "ma", "mes", "i", "my", "mine", "i'm", "im"})
 _OBJECT_WINDOW = 5
 _APPOSITION_WORDS = 5  # words after the hostile phrase where an apposition's closing comma is looked for  # words after a violent verb where its (English) object is looked for
@@ -499,7 +508,7 @@ class MeaningReader:
     # -- context ------------------------------------------------------------------
     def countered(self, sentence: Sentence, neighbours: Iterable[Sentence]) -> bool:
         """Does the sentence (or its topic / the sentence it introduces) condemn or correct what it says?"""
-        if self._condemned_saying(sentence):
+        if self._condemned_saying(sentence) or self._stopped_saying(sentence):
             return True
         for s in (sentence, *neighbours):
             # "je refuse d'avoir un collègue ...": a refusal that is itself the exclusion condemns nothing.
@@ -556,6 +565,44 @@ class MeaningReader:
             # (the parser often hangs a sentence on its opening quotation: the quotes say where it ends)
             if subject is None and (quotation or not any(sentence.descends(j, k) for k in act)):
                 return True
+        return False
+
+    def _stopped_saying(self, sentence: Sentence) -> bool:
+        """Does the sentence open by telling people to stop saying or calling what follows
+        ("Arrêtons de dire que les X sont des Y", "Cessez de traiter ... de ...", "Stop calling
+        our interns lazy", "Let's quit saying ...")? The claim is rejected, not made. The stop verb
+        opens the sentence (after "let's", "il faut", "we should"...), has no subject of its own
+        and is not negated ("il n'arrête pas de dire que ..." reports someone who goes on saying it)."""
+        words = sentence.words
+        verbs = REPORTING_VERBS.get(self.language, frozenset()) | self.cues.words.get("naming", frozenset())
+        for k, w in enumerate(words[: _STOP_OPENING + 1]):
+            if not (w.lemma in _STOP_VERBS or w.form in _STOP_VERBS):
+                continue
+            if any(x.form not in _EXHORTATIONS and x.pos != "PUNCT" for x in words[:k]) or _negated(sentence, k):
+                return False
+            if any(c.head == k and c.dep.startswith("nsubj") and c.form not in _EXHORTED for c in words):
+                return False
+            j = k + 1
+            if j < len(words) and words[j].form in _INFINITIVE_MARKS and self.language == "fr":
+                j += 1
+            said = words[j] if j < len(words) else None
+            return said is not None and said.pos in ("VERB", "AUX") and (said.lemma in verbs or said.form in verbs)
+        return False
+
+    def reports_quotation(self, sentence: Sentence) -> bool:
+        """Does the sentence say, of the quotation before it, who said it ("« ... » : c'est ce qu'un
+        client a lancé à notre agent", "'...': that's what a driver yelled at my colleague")? It
+        opens with a demonstrative standing for the quotation and holds a verb of speech whose
+        subject is not the writer ("c'est ce que je lui ai répondu" stays the writer's words)."""
+        words = sentence.words
+        opening = next((w for w in words if w.pos != "PUNCT"), None)
+        if opening is None or opening.form not in _DEMONSTRATIVES | _QUOTATION_POINTERS:
+            return False
+        verbs = REPORTING_VERBS.get(self.language, frozenset()) | self.cues.words.get("speech", frozenset())
+        for k, w in enumerate(words):
+            if w.pos in ("VERB", "AUX") and (w.lemma in verbs or w.form in verbs):
+                subject = sentence.subject_of(k)
+                return subject is not None and words[subject].form not in _SPEAKING_WRITER
         return False
 
     def mentioned(self, sentence: Sentence, a: int) -> bool:
@@ -968,6 +1015,14 @@ class MeaningReader:
             for a, b in matches(sentence, self.cues, "menace"):
                 if not self.blocked(sentence, a, countered):
                     out.append(self._finding(sentence, a, b, named[0], "threat"))
+        elif warned and _hypothetical(sentence) and not matches(sentence, self.cues, "safety"):
+            # The menace names its victim itself, by an object pronoun, as a hypothesis ("ce serait
+            # dommage qu'il lui arrive quelque chose", "shame if something happened to her"): aimed at
+            # someone. A misfortune regretted as a fact (« quel dommage qu'il leur arrive malheur ») is none.
+            for a, b in matches(sentence, self.cues, "menace"):
+                victim = next((t for t in human if a <= t.index <= b and words[t.index].form in _VICTIM_PRONOUNS), None)
+                if victim is not None and not self.blocked(sentence, a, countered):
+                    out.append(self._finding(sentence, a, b, victim, "threat"))
         if human:
             for a, b in matches(sentence, self.cues, "violence"):
                 if not self.blocked(sentence, a, countered):
@@ -1129,7 +1184,7 @@ class MeaningReader:
         if _negated(sentence, a) or sentence.quoted[a]:
             root = _range_root(sentence, a, b)
             said_of = _negated(sentence, a) and (
-                sentence.subject_of(root) is not None or _denied_by_determiner(sentence, root))
+                sentence.subject_of(root) is not None or _denied_by_determiner(sentence, root) or _denied_opinion(sentence, root))
             if finding.evidence not in _CRUDE or said_of or self.mentioned(sentence, a):
                 return None  # "ce n'est pas un incompétent", "il n'est pas un crétin", « nul »
             # A crude word stays crude when negated or quoted ("don't be a b*tch"): lowered, kept.
@@ -1177,7 +1232,13 @@ class MeaningReader:
         thing = described[0]
         if any(t.index == thing or _within(sentence, t.index, thing) for t in sentence.targets(self.names)):
             return False
-        return not names_someone(words[thing].form, self.language) and things([words[thing].form])[0]
+        # The described noun with the words of its own phrase after it: "mise" says little, "mise a
+        # jour" is a thing ("cette saloperie de mise à jour").
+        end = thing + 1
+        while end < len(words) and end - thing < _EPITHET_GAP and sentence.descends(end, thing):
+            end += 1
+        phrase = " ".join(w.form for w in words[thing:end])
+        return not names_someone(phrase, self.language) and things([phrase])[0]
 
 
 # Words joining an epithet to what it is said of ("saloperie d'imprimante", "bastard of a printer"),
@@ -1241,6 +1302,8 @@ def _negated(sentence: Sentence, a: int) -> bool:
     restrictive "ne ... que" ("ne sont que des machines": only, no negation), and a negation
     inside a leading condition ("Si le chef refuse ..., il va ...") that stops at its comma."""
     words = sentence.words
+    if _least_degree(sentence, a):
+        return True
     forms = [w.form for w in words[:a]]
     ne = [k for k, f in enumerate(forms) if f in _FRENCH_NE] if sentence.language == "fr" else []
     if ne and (any(f in _NEGATIVE_SUBJECTS for f in forms[: ne[-1]]) or _nothing_of(forms)):
@@ -1260,6 +1323,53 @@ def _negated(sentence: Sentence, a: int) -> bool:
         if restrictive and not clause and not any(f in _NEGATIVES for f in forms[ne[-1] :]):
             return False
     return True
+
+
+_LEAST = frozenset({"least", "moins"})
+
+
+def _hypothetical(sentence: Sentence) -> bool:
+    """Does the sentence say a hypothesis: a condition ("si", "if") or a conditional ("serait", "would")?"""
+    return any(w.form in _CONDITIONS or w.feature("Mood") == "Cnd" or w.form in ("would", "'d") for w in sentence.words)
+
+
+def _least_degree(sentence: Sentence, a: int) -> bool:
+    """Is word `a` said at its lowest degree ("the least lazy people", « les moins paresseux de
+    l'étage »)? A superlative of the minimum denies the quality; "at least", « au moins » and the
+    comparative ("moins idiot que son chef") do not."""
+    words = sentence.words
+    return a >= 2 and words[a - 1].form in _LEAST and words[a - 2].pos == "DET"
+
+
+# Verbs of opinion whose negation denies the clause they govern ("je ne pense pas qu'il soit un
+# idiot" says he is not one).
+_OPINION_VERBS = frozenset({"penser", "croire", "trouver", "estimer", "considerer", "think", "believe", "reckon", "consider"})
+_OPINION_REACH = 8  # steps up the parse from a word to the clause of opinion it lies in
+
+
+def _denied_opinion(sentence: Sentence, a: int) -> bool:
+    """Is word `a` what a negated opinion says someone is ("Je ne pense pas que notre direction
+    soit composée d'imbéciles", "I don't think our team is full of morons")? From the word up to the
+    clause the opinion verb governs, the way is a description (copulas, participles, adjectives,
+    prepositions), not the subject of that clause nor an action in it ("je ne crois pas que ces
+    imbéciles comprennent", "I don't think we can trust those idiots": they are still called so)."""
+    words = sentence.words
+    negators = NEGATORS.get(sentence.language, frozenset())
+    for w in words[:a]:
+        opinion = w.head
+        if not (w.form in negators or w.lemma in negators) or words[opinion].lemma not in _OPINION_VERBS or opinion >= a:
+            continue
+        j = a
+        for _ in range(_OPINION_REACH):
+            x = words[j]
+            if x.dep.startswith("nsubj") or x.pos == "VERB" and x.lemma not in _COPULA_LEMMAS and x.feature("VerbForm") != "Part":
+                break
+            if x.head == opinion:
+                return x.dep.startswith("ccomp")
+            if x.head == j:
+                break
+            j = x.head
+    return False
 
 
 def _demonstrative_epithet(sentence: Sentence, a: int) -> bool:
@@ -1294,8 +1404,8 @@ def _against_writer(sentence: Sentence, t: int) -> bool:
     right after them holding a first-person object ("people who talk to HR about me", « les gens
     qui vont se plaindre de moi », "whoever reports me")?"""
     words = sentence.words
-    k = t + 1
-    if k >= len(words) or words[k].form not in _RELATIVES:
+    k = t if words[t].form in WHOEVER.get(sentence.language, frozenset()) else t + 1  # "whoever" opens its own clause
+    if k >= len(words) or k > t and words[k].form not in _RELATIVES:
         return False
     for w in words[k + 1 : k + 1 + _RELATIVE_REACH]:
         if w.form in _CLAUSE_BREAK_FORMS:
@@ -1471,6 +1581,16 @@ def read_meaning(
             # A shell command ("kill -9 the zombie workers"): its violent verb is no threat, and
             # whom the model's finding would be about cannot be read from it.
             defused.add(k)
+    # A sentence that is only a quotation, whose speaker the next sentence names ("« ... » : c'est
+    # ce qu'un livreur a lancé à mon collègue"), reports someone else's words.
+    for k, sentence in parsed.items():
+        quoted = [q for q, w in zip(sentence.quoted, sentence.words) if w.pos != "PUNCT"]
+        if quoted and all(quoted) and k + 1 < len(linguistics.spans):
+            after = parsed[k + 1] if k + 1 in parsed else linguistics.parsed([k + 1])[0]
+            if reader.reports_quotation(after):
+                countered[k] = True
+                defused.add(k)
+                reporting.add(k)
     revised = []
     removed: set[int] = set()
     for f in lexical:
