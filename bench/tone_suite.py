@@ -127,14 +127,14 @@ run on main (34d34b5): 0.729; threat 0.50/0.17, six pass cases blocked or warned
 (blind12 as a development set, rows never copied; MODEL_CARD.md, "Denials, self-judgements, retaliation
 and coming armed"): blind12 0.729 -> 0.806, blind9 0.938 -> 0.944, blind10 0.743 -> 0.757, blind11 0.708 ->
 0.715; no case of any split lost.
-The learned reading may be trained on the splits listed in `train_hostility.TRAINED_BENCH_SETS`
-(none on 2026-12-03; MODEL_CARD.md, "Learning from every earlier tester"): the score of such a split
-is then a training-fit figure (printed under its table); the first runs above stay the honest ones.
 `--split blind13` reads bench/data/tone_blind13_{fr,en}.tsv: 144 cases written blind on 2026-12-03 (session 16),
 first run on main (f4fecd8, and ae8a641): 0.715; six pass cases blocked, nine flag cases with no target named.
 Session 16 (blind13 as a development set, rows never copied; MODEL_CARD.md, "Rejected claims, reported
 quotations, workers by contract, whoever is threatened"): blind13 0.715 -> 0.819, blind11 0.715 -> 0.729,
 blind12 0.806 -> 0.812; no case of any split lost.
+The learned reading may be trained on the splits listed in `train_hostility.TRAINED_BENCH_SETS`
+(none on 2026-12-03; MODEL_CARD.md, "Learning from every earlier tester"): the score of such a split
+is then a training-fit figure (printed under its table); the first runs above stay the honest ones.
 """
 
 from __future__ import annotations
