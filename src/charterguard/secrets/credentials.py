@@ -1144,7 +1144,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
     for m in _DESCRIBED_THEN_GIVEN.finditer(text) if _COMPOSED_OF.search(text) else ():
         span = _value_span(text, m)
         value = (text[span[0] : span[1]] if span is not None else "").rstrip(_TRAILING)
-        sentence = text[max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1 : m.end() + 80]
+        sentence = text[_sentence_start(text, m.start()) : m.end() + 80]
         if span is not None and 6 <= len(value) <= 40 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value) \
                 and looks_like_password(value) and "://" not in value and not _EMAIL.fullmatch(value) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")) \
@@ -1171,7 +1171,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start("value"), m.end("value"), family, "login-call"))
     for m in _PAIR_STILL_WORKS.finditer(text) if holds_any(lowered, _ROLE_CUES) else ():
         value = m.group("password").rstrip(_TRAILING)
-        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        sentence_start = _sentence_start(text, m.start())
         # (a plain pair, which only its being in use makes a password: not under advice anywhere before it in its sentence,
         # "never leave a switch that still answers to admin/12345")
         if len(value) >= 4 and not _placeholder_not_in_use(value) and not _placeholder_not_in_use(m.group("password")) \
@@ -1180,7 +1180,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start("password"), m.start("password") + len(value), "PASSWORD", "default-pair-still-works"))
     for m in _LOGIN_SCREEN_ASKS.finditer(text) if ("/" in text or ":" in text) and holds_any(lowered, _LOGIN_SCREEN_CUES) else ():
         value = m.group("password").rstrip(_TRAILING)
-        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        sentence_start = _sentence_start(text, m.start())
         sentence = text[sentence_start : m.end() + 80]
         # (a negation before the pair: « ne demande plus »; after it, « personne ne l'a changé » says it is still in use)
         if len(value) >= 4 and any(c.isalnum() for c in value) and not _placeholder_not_in_use(value) \
@@ -1215,7 +1215,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
         tight = m.group("separator") is not None and m.group("separator").strip() in ("/", ":")
         if looks_like_password(value) or tight and value.casefold() in DEFAULT_PASSWORDS:
             out.append(SecretCandidate(start, end, "PASSWORD", "login-password-pair"))
-    out += _spelled_and_owned(text, first_password_word)
+    out += _spelled_and_owned(text, lowered, first_password_word)
     # "still logs in with admin/12345": the pair in use is read as one, its password the secret (not the pair whole)
     in_use = [c for c in out if c.kind in _PAIRS_IN_USE]
     out = [c for c in out if not (c.kind == "password-logged-in-with" and any(c.start < p.start and p.end <= c.end for p in in_use))]
@@ -1238,14 +1238,13 @@ def find_announced(text: str) -> list[SecretCandidate]:
     ]
 
 
-def _spelled_and_owned(text: str, first_password_word: re.Match[str] | None) -> list[SecretCandidate]:
+def _spelled_and_owned(text: str, lowered: str, first_password_word: re.Match[str] | None) -> list[SecretCandidate]:
     """Passwords given as words with how to type them, one's own password announced after passwords were spoken of, an
     example the writer then says is theirs. Each needs a password word before it."""
     spoken = first_password_word or _PASSPHRASE_SAID.search(text)
     if spoken is None:
         return []
     out: list[SecretCandidate] = []
-    lowered = text.lower()
     for m in _SPELLED_OUT.finditer(text, spoken.start()) if first_password_word is not None and holds_any(lowered, _TYPING_CUES) else ():
         value = m.group("value")
         words = value.split()
@@ -1632,6 +1631,11 @@ def _chosen_word_and_number(value: str) -> bool:
     return _WORD_AND_NUMBER.match(value) is not None and not looks_like_year(value[-4:])
 
 
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts: after the last ".", "!", "?" or line break before it."""
+    return max(text.rfind(c, 0, position) for c in ".!?\n") + 1
+
+
 def _placeholder_not_in_use(value: str) -> bool:
     """A placeholder (`is_placeholder`), where a pair is said to be in use: there a typed sequence of digits or a password
     people choose most ("admin / 12345" asked for by a login screen, "still opens with root/123456") is the password set."""
@@ -1676,7 +1680,7 @@ def _is_public_default(value: str, text: str, start: int) -> bool:
     that is not already documented."""
     if not (value.casefold() in DEFAULT_PASSWORDS or is_placeholder(value)):
         return False
-    sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    sentence_start = _sentence_start(text, start)
     return _DEFAULT_WORDS.search(text, sentence_start, start) is not None
 
 
@@ -1808,8 +1812,6 @@ def _user_before(text: str, end: int, pair_passwords: set[int]) -> bool:
 
 
 _SLASH_AFTER = re.compile(r"[ \t]*/[ \t]*")
-
-
 
 
 def _words_joined(value: str) -> bool:

@@ -694,6 +694,9 @@ def _company_folder_paths(text: str, domains: tuple[str, ...]) -> list[SecretCan
     return out
 
 
+_DEEP_PATH = 5  # segments: /var/lib/<tool>/<area>/<name>; the system's own paths are shallower
+
+
 def _paths_on_internal_hosts(text: str, hosts: list[SecretCandidate], found: list[SecretCandidate]) -> list[SecretCandidate]:
     """A path deep under a system root, in the sentence naming an internal host, whose leaf is a name someone gave (words
     joined): "ssh into build-07.acme.intra and wipe /var/lib/jenkins/workspace/erp-nightly-release", a job's, a site's
@@ -717,8 +720,6 @@ def _paths_on_internal_hosts(text: str, hosts: list[SecretCandidate], found: lis
             out.append(SecretCandidate(m.start(), end, "FILE_PATH", "path-on-internal-host"))
     return out
 
-
-_DEEP_PATH = 5  # segments: /var/lib/<tool>/<area>/<name>; the system's own paths are shallower
 
 
 def _slash_shares(text: str, domains: tuple[str, ...]) -> list[SecretCandidate]:
