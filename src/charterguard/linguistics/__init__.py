@@ -312,7 +312,7 @@ class Linguistics:
         return tuple(out)
 
     @property
-    def words(self) -> "PostWordLayer":
+    def word_layer(self) -> "PostWordLayer":
         """The post's words as the cheap first stage reads them (`quick_words`), tokenised once for
         every reader of the post (`laid_out`)."""
         return laid_out(self.text)
