@@ -19,6 +19,12 @@ Posts are made by joining lines of bench/data/corporate_*.txt up to ~300 charact
   spaCy (the full pipeline on the post, as Presidio runs it) for scale. `--together-only` prints
   this block alone. Each measured reading starts with no sentence of the post read before
   (`forget_read_sentences`): the post is new to the engine, as in use.
+- `--against REF` (a commit): tone + inside together of this checkout and of REF's code (its
+  src/charterguard extracted by `git archive` into a temporary folder and imported as another
+  package), interleaved post by post in one process, their findings compared (they must be the
+  same for a change that only saves time): the medians and the median per-post ratio, which the
+  load of a shared machine moves far less than two separate runs (a data file a module names by
+  its full package, e.g. the inside lexicons, is read from this checkout).
 Lexicons and the model are loaded before timing (first-use cost printed apart), and the
 sentence encoder too when the model's second stage (English) embedded a post.
 Both wall-clock and CPU time (of this thread) are printed: on a busy shared machine
@@ -153,6 +159,77 @@ def together(language: str, texts: list[str], rounds: int) -> None:
           f"{cpu_median:.3f} ms, {verdict}")
 
 
+def against(ref: str, rounds: int) -> None:
+    """Tone + inside together, this checkout's code against commit `ref`'s, interleaved post by post."""
+    import io
+    import shutil
+    import subprocess
+    import tarfile
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-tone-against-"))
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "src/charterguard", "policies"], check=True, capture_output=True).stdout
+    tarfile.open(fileobj=io.BytesIO(archive)).extractall(folder)
+    package = folder / "src" / "charterguard"
+    (package / "policies").symlink_to(folder / "policies")  # its built-in charters, as spec.builtin finds them
+    package.rename(folder / "src" / "charterguard_against")
+    sys.path.insert(0, str(folder / "src"))
+    try:
+        _interleaved(ref, rounds)
+    finally:
+        shutil.rmtree(folder)
+
+
+def _interleaved(ref: str, rounds: int) -> None:
+    import importlib
+    import os
+
+    versions = {}
+    for name, module in (("this checkout", "charterguard"), (ref, "charterguard_against")):
+        charter = importlib.import_module(f"{module}.charter.model").Charter.load("default")
+        versions[name] = (
+            importlib.import_module(f"{module}.analysis").Post,
+            importlib.import_module(f"{module}.linguistics").forget_read_sentences,
+            charter,
+        )
+    print(f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for language in ("fr", "en"):
+        texts = posts(language)
+        rules = {
+            name: [c.detector for c in charter.rules if c.spec.kind in ("tone", "inside_information") and c.spec.enabled
+                   and (c.spec.when is None or c.spec.when.holds(channel=None, audience=None, language=language, now=NOW))]
+            for name, (_, _, charter) in versions.items()
+        }
+
+        def run(name: str, text: str, language: str = language, rules: dict[str, list] = rules) -> tuple[float, str]:
+            make_post, forget, _ = versions[name]
+            forget()
+            post = make_post(text, language=language, channel=None, audience=None, now=NOW)
+            post.folded  # noqa: B018
+            started = time.thread_time()
+            found = [[(h.start, h.end, h.score, h.entity, dict(h.values)) for h in det.find(post)] for det in rules[name]]
+            return (time.thread_time() - started) * 1000, repr(found)
+
+        for text in texts:  # lexicons, models and pipelines load
+            for name in versions:
+                run(name, text)
+        cpu: dict[str, list[float]] = {name: [] for name in versions}
+        ratios = []
+        for round_ in range(rounds):
+            for text in texts:
+                order = list(versions) if round_ % 2 == 0 else list(reversed(versions))
+                measured = {name: run(name, text) for name in order}
+                if len({found for _, found in measured.values()}) > 1:
+                    raise SystemExit(f"{language}: the findings of {ref} and of this checkout differ on a post (rerun to find which)")
+                for name, (ms, _) in measured.items():
+                    cpu[name].append(ms)
+                ratios.append(measured["this checkout"][0] / max(measured[ref][0], 1e-6))
+        for name, samples in cpu.items():
+            print(f"{language} tone + inside together, {name:16} CPU median {statistics.median(samples):6.3f} ms   n={len(samples)}")
+        print(f"{language} this checkout / {ref}, per post: median ratio {statistics.median(ratios):.3f}; findings identical")
+    print(f"load average at the end {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
 def parsed_share(texts: list[str], language: str, dets: list[ToneDetector]) -> tuple[int, int, int, int, int, int]:
     """(posts whose reading by meaning parsed at least one sentence, sentences parsed, posts
     the sentence encoder embedded, texts it embedded, posts the learned reading embedded,
@@ -236,7 +313,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--together-only", action="store_true", help="only tone + inside information together, and its parts")
+    parser.add_argument("--against", metavar="REF", help="tone + inside together against commit REF's code, interleaved in one process")
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.rounds)
+        return 0
     import os
 
     print(f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())} (1, 5, 15 min; read CPU times on a busy machine)")

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
+from ..linguistics import laid_out
 from ..text.given_names import FIRST_NAMES
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
@@ -477,6 +478,7 @@ class InsideAnalyzer:
         tokens = tokenize(text) if tokens is None else tokens
         sentences = _sentences(text, tokens)
         evidence = evidence_cache if evidence_cache is not None else {}
+        laid_out(text)  # the gate reads each unit's words off the post's one tokenisation (`quick_words`)
         candidates = [(a, b) for a, b in reading_spans(text, sentences) if model.passes_gate(text[a:b], language)]
         if not candidates:
             if trace is not None:

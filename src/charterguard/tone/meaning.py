@@ -464,8 +464,8 @@ def _word_starts(joined: str) -> list[int]:
 def sentences_to_parse(linguistics: "Linguistics", cues: CueLexicon, offsets: Iterable[int] = ()) -> list[int]:
     """The cheap first stage: sentences with a cue, or holding one of `offsets` (lexicon findings)."""
     wanted = set()
-    joined, positions = quick_words(linguistics.text)
-    starts = _word_starts(joined)
+    layer = linguistics.word_layer
+    joined, positions, starts = layer.joined, layer.spans, layer.joined_starts
 
     def sentences_of(found: list[int]) -> set[int]:
         out = set()
