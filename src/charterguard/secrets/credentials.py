@@ -29,7 +29,9 @@
   is 7261"; a room, an order, a price, a time stays clean), a wallet's recovery phrase, the
   secrets of a network device's configuration ("snmp-server community X"); a chosen password (both
   cases, a digit, a symbol inside) handed over for logging in ("tapez X pour le wifi invité",
-  "connexion au NAS : admin, X", "outil de notes de frais : mlegrand / X").
+  "connexion au NAS : admin, X", "outil de notes de frais : mlegrand / X"); what a note to self writes down
+  (« rappel pour moi-même : pin de la carte 0358 »), a code given as the new one beside a lock ("New code 4 7 1 9 0"), a
+  quoted phrase said to open a lock.
 
 The words are `vocabulary`'s (shared with `family`, which names the family). The keyword only says where to
 look; the value's shape (`shape`) decides, so that
