@@ -100,6 +100,7 @@ def test_a_new_code_that_opens_nothing_stays_clean(text: str) -> None:
         ("IT gave me my new password on a call. It's heron four two lantern, all lowercase.", "heron four two lantern"),
         ("Le mot de passe de la borne se dit « cerise huit trois zéro » sans espace.", "cerise huit trois zéro"),
         ("the guest password is now otter seven seven maple.", "otter seven seven maple"),
+        ("The wifi password, spelled out: maple six six tundra.", "maple six six tundra"),
     ],
 )
 def test_a_password_read_out_with_its_digits_as_words_is_found(text: str, secret: str) -> None:
@@ -213,10 +214,28 @@ def test_a_machine_named_by_its_environment_code_at_work_is_found(text: str, hos
         "crm-uat-app02 is the name I'd give the next test server, if we had one.",
         "The dev-sprint3 login page is down, the designers are on it.",
         "The lab-week2 sessions were great, thanks to the speakers.",
+        "Sprint sprint-dev-12 ships the login page redesign.",
+        "The team qa-squad-2 logged in to the retro board.",
     ],
 )
 def test_models_tickets_versions_and_public_hosts_stay_clean(text: str) -> None:
     assert infrastructure(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From the docs: redis://:MY_SECRET_TOKEN@REDIS_HOST:6379/0",
+        "Then run psql -h DB_HOST -U app with your own values.",
+        "mysql -h db_server -u root -p, db_server being your container's name.",
+    ],
+)
+def test_a_templates_host_variable_is_no_host(text: str) -> None:
+    assert infrastructure(text) == []
+
+
+def test_a_machine_named_on_a_command_line_is_still_a_host() -> None:
+    assert ("INTERNAL_HOST", "crm-db-02") in infrastructure("mysql -h crm-db-02 -u root, then check the replica.")
 
 
 # -- a company folder under /opt ----------------------------------------------------------------------------------------

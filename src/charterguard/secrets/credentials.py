@@ -816,7 +816,7 @@ _SPELLED_OUT = re.compile(
 _NUMBER_WORDS = ("zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "zéro", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix")
 _SPOKEN_WORDS = re.compile(
-    r"(?i)(?<![\w\-])(?:it['’]s|it\s+is|is|est|c['’]est|se\s+dit|se\s+prononce|se\s+lit|reads|goes|:)(?:[ \t]+(?:now|still|maintenant|d[ée]sormais|toujours))?[ \t]*(?:[\"«“‘'][ \t]*)?"
+    r"(?i)(?:(?<![\w\-])(?:it['’]s|it\s+is|is|est|c['’]est|se\s+dit|se\s+prononce|se\s+lit|reads|goes)|:)(?:[ \t]+(?:now|still|maintenant|d[ée]sormais|toujours))?[ \t]*(?:[\"«“‘'][ \t]*)?"
     r"(?P<value>[^\W\d_]{2,20}(?:[ \t]+[^\W\d_]{2,20}){2,7}?)(?=[ \t]*(?:[\"»”’'.,;:!?()\n—–]|$)|[ \t]+(?:" + _TYPING_INSTRUCTION + r")(?![\w\-]))"
 )
 # Counts and units, which a rule says after a password word ("12 characters, no spaces"), no value does.

@@ -222,7 +222,8 @@ _CONNECTION_SERVER = re.compile(
     r"(?P<host>[A-Za-z][\w\-]{1,62}(?:\\[\w\-$]{1,30})?)(?:,\d{1,5})?\s*;"
 )
 _LOCAL_NAMES = frozenset({"localhost", "local", "127", "(local)"})
-_NAME_PLACEHOLDER = re.compile(r"(?i)(?:server|host|instance|machine|computer)_?name|example|sample")
+# (and a template's variable named after what it stands for: REDIS_HOST, DB_SERVER, api_addr)
+_NAME_PLACEHOLDER = re.compile(r"(?i)(?:server|host|instance|machine|computer)_?name|example|sample|_(?:host|hostname|server|addr|address)$")
 # The first parts of a company's machine names: what the machine is, and the code of its environment ("sap-prd-ecc01").
 _MACHINE_PREFIXES = ("srv", "svr", "vm", "nas", "dc", "sql", "db", "ci", "app", "web", "fs", "pc", "ws", "lab")
 _ENVIRONMENT_CODES = ("prd", "prod", "dev", "rec", "stg", "ppd", "preprod", "uat", "qa", "hml", "tst")
@@ -460,11 +461,12 @@ _AT_WORK_CUES = ("log", "sign", "connexion", "connecter", "ssh", "rdp", "disk", 
 
 
 def _coded_machine(name: str) -> bool:
-    """A numbered machine (`_numbered_machine`) whose name says it is one: three parts or more with an environment's code among
-    them but the last ("sap-prd-ecc01", "prd-crm-app02"), or a machine's prefix first ("nas-bkp02"); not a product model
-    ("rt-ax88"), a ticket, a version, a sprint ("dev-sprint3")."""
+    """A numbered machine (`_numbered_machine`) whose name says it is one, its role and number last: three parts or more with an
+    environment's code among the others ("sap-prd-ecc01", "prd-crm-app02"), or a machine's prefix first ("nas-bkp02"); not a
+    product model ("rt-ax88"), a ticket, a version, a sprint or a team ("dev-sprint3", "sprint-dev-12", "qa-squad-2")."""
     parts = re.split(r"[\-_]", name.casefold())
-    return _numbered_machine(name) and (len(parts) >= 3 and any(part in _ENVIRONMENT_CODES for part in parts[:-1]) or parts[0] in _MACHINE_PREFIXES)
+    return _numbered_machine(name) and _NUMBERED_PART.fullmatch(parts[-1]) is not None \
+        and (len(parts) >= 3 and any(part in _ENVIRONMENT_CODES for part in parts[:-1]) or parts[0] in _MACHINE_PREFIXES)
 
 
 def _coded_machines_at_work(text: str, found: list[SecretCandidate]) -> list[SecretCandidate]:
