@@ -42,6 +42,7 @@ def paths_of_acme(text: str) -> list[str]:
         ("Pense-bête parce que je mélange tout : code du casier 🔒 8326, et le vélo est au sous-sol.", "8326"),
         ("memo to me — pin of the company card 5170", "5170"),
         ("Rappel pour moi : mot de passe de la tablette Kiwi#2291", "Kiwi#2291"),
+        ("memo to myself: key box 5092 behind reception", "5092"),
     ],
 )
 def test_what_a_note_to_self_writes_down_is_found(text: str, secret: str) -> None:
@@ -57,6 +58,7 @@ def test_what_a_note_to_self_writes_down_is_found(text: str, secret: str) -> Non
         "Rappel pour moi-même : rendre le rapport 2027 avant vendredi.",
         "Note to self: never reuse Summer2024! anywhere, the audit flagged it.",
         "Reminder to myself: buy milk and call the plumber at 10:30.",
+        "Note to self: the gate closes at 1830 on Fridays.",
     ],
 )
 def test_a_note_to_self_of_anything_else_stays_clean(text: str) -> None:
@@ -72,6 +74,7 @@ def test_a_note_to_self_of_anything_else_stays_clean(text: str) -> None:
         ("The loading dock gate was reprogrammed after the break-in. New code 6 2 9 8 1 then the star key.", "6 2 9 8 1"),
         ("Serrure du vestiaire réinitialisée hier soir. Nouveau code 40718 puis dièse.", "40718"),
         ("Alarm panel got wiped during the power cut; new code 5 0 2 7 3 from today.", "5 0 2 7 3"),
+        ("New PIN for my work SIM after the reset: 2750", "2750"),
     ],
 )
 def test_a_code_given_as_the_new_one_of_a_lock_is_found(text: str, secret: str) -> None:
@@ -85,6 +88,7 @@ def test_a_code_given_as_the_new_one_of_a_lock_is_found(text: str, secret: str) 
         "New code review process starts in 2027.",
         "We shipped new code 3 times this week, the pipeline held.",
         "Le nouveau code postal de l'entrepôt est 69007.",
+        "New code standards for the whole team from March: 4 spaces, no tabs.",
     ],
 )
 def test_a_new_code_that_opens_nothing_stays_clean(text: str) -> None:

@@ -1516,9 +1516,11 @@ _NOTE_TO_SELF = re.compile(
 )
 _NOTE_CUES = ("self", "moi", "pense", " to me", " for me")
 _NOTE_VALUE = re.compile(r"[ \t]*[\"'«“`‘]?[ \t]*(?P<value>[^\s\"'«»“”`’]{4,80})")
-# ... in the note, a code named by its word, whatever stands before it (what it opens, an emoji): "pin de la carte carburant 🚗 0358"
+# ... in the note, a code named by its word or by the lock it opens, whatever stands before it (what it opens, an emoji): "pin de
+# la carte carburant 🚗 0358", "gate 7713# after 8pm" (the lock right before its code: "the gate closes at 1830" is a time)
 _CODE_IN_NOTE = re.compile(
-    r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r"|codes?|digicode|combina\w{0,5})(?![\w\-])(?:[ \t]+[^\s\d:=.!?]{1,25}){0,6}?"
+    r"(?i)(?<![\w\-])(?:(?:" + ANNOUNCING_PASSWORD_WORDS + r"|codes?|digicode|combina\w{0,5})(?![\w\-])(?:[ \t]+[^\s\d:=.!?]{1,25}){0,6}?"
+    r"|(?:" + _DEVICE + r")(?![\w\-]))"
     r"(?:[ \t]*[:=][ \t]*|[ \t]+)(?P<code>(?=[^\s\d]{0,39}\d)[^\s\"'«»“”`’]{4,40})"
 )
 
@@ -1546,10 +1548,11 @@ def _notes_to_self(text: str) -> list[SecretCandidate]:
 
 
 # A code given as the new one, where that sentence or the one before names a lock or a change: "the keypad on the server room
-# door was reset. New code 4 7 1 9 0 then #", « digicode changé ce matin, nouveau code : 55902 ».
+# door was reset. New code 4 7 1 9 0 then #", « digicode changé ce matin, nouveau code : 55902 », "new PIN for the SIM card
+# after the reset: 2750" (words between only before a colon).
 _NEW_CODE = re.compile(
     r"(?i)(?<![\w\-])(?:new|nouveau|nouvelle)[ \t]+(?:(?:door|gate|alarm|keypad|safe|porte|portail|alarme|digicode)[ \t]+)?"
-    r"(?:codes?|pins?|combinaison|combination)(?:[ \t]*(?::|=|" + _ARROW + r")|[ \t]+(?:is|est|c['’]est))?" + _VALUE
+    r"(?:codes?|pins?|combinaison|combination)(?:(?:[ \t]+[^\s\d:=.!?]{1,25}){0,8}?[ \t]*(?::|=|" + _ARROW + r")|[ \t]+(?:is|est|c['’]est))?" + _VALUE
 )
 _NEW_CUES = ("new ", "nouveau ", "nouvelle ")
 
