@@ -314,6 +314,18 @@ holdout19 10731 (`https://oauth2:glpat-…@gitlab.com/…`, a token user's token
 labels / after the relabelling, code before -> after: holdout19 0.990/0.915 -> 0.991/0.991; 1.000/0.925 -> 1.000/1.000
 (posts 76/80 -> 80/80); all 0.997/0.994 -> 0.997/0.998; 0.998/0.995 -> 0.998/0.999; holdout15-18 unchanged (0.980/0.980,
 0.990/1.000, 1.000/1.000, 1.000/1.000). Harmless 0 on every split; --ordinary unchanged (2 of 25,240 tweets, both before).
+Branch s17-secrets (2026-12-03; holdout20, blind set 14, a development set since; first run on main f2e4037 0.968/0.909,
+posts 73/80, harmless 2/80): its errors read as mechanisms (tests/test_secrets_notes_spoken_and_coded_hosts.py, own
+wordings): what a note to self writes down, a code given as the new one beside a lock or a change, a password read out as
+words with its digits as words, a quoted phrase said to open a lock; a template's credential names in capitals and a link
+of capitals words, a password famous from a joke quoted as one (false alarms before); a machine whose name carries an
+environment's code or a machine's prefix in a sentence saying it is at work; /opt and /srv as roots of company folders.
+Label changed to the written convention, 1 row: holdout20 10820 (the curl's `https://api-staging.acme.intra/v2/orders`,
+a link on an internal host: INTERNAL_URL, was unlabelled). Original labels / after the relabelling, code before -> after:
+holdout20 0.968/0.909 -> 0.990/1.000; 0.978/0.910 -> 1.000/1.000 (posts 80/80, harmless 0/80); all 0.996/0.994 ->
+0.997/0.999; 0.997/0.994 -> 0.998/0.999 (harmless 2 -> 0 of 1,659); holdout15-19 unchanged (0.980/0.980, 0.990/1.000,
+1.000/1.000, 1.000/1.000, 1.000/1.000). --ordinary unchanged (2 of 25,240 tweets); the secret rules' median per post on
+--split all, the code before and after run alternately twice (load 6.7-7.4): 1.425 / 1.257 -> 1.435 / 1.289 ms.
 """
 
 from __future__ import annotations

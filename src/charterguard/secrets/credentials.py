@@ -29,7 +29,9 @@
   is 7261"; a room, an order, a price, a time stays clean), a wallet's recovery phrase, the
   secrets of a network device's configuration ("snmp-server community X"); a chosen password (both
   cases, a digit, a symbol inside) handed over for logging in ("tapez X pour le wifi invité",
-  "connexion au NAS : admin, X", "outil de notes de frais : mlegrand / X").
+  "connexion au NAS : admin, X", "outil de notes de frais : mlegrand / X"); what a note to self writes down
+  (« rappel pour moi-même : pin de la carte 0358 »), a code given as the new one beside a lock ("New code 4 7 1 9 0"), a
+  quoted phrase said to open a lock.
 
 The words are `vocabulary`'s (shared with `family`, which names the family). The keyword only says where to
 look; the value's shape (`shape`) decides, so that
@@ -83,6 +85,9 @@ from .vocabulary import (
 
 _LOOPBACK = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "host.docker.internal"})
 _URL_PLACEHOLDERS = frozenset({"pass", "pwd", "pw", "passwd", "password", "user", "username", "secret", "mdp", "token", "motdepasse"})
+# A link written as a template, its user, password and host each a word in capitals ("mysql://ADMIN:SECRETPASS@SERVEUR/BASE",
+# "USER:CHANGEIT@HOST"): the docs' names for what to fill in (a password with a digit or a symbol is one someone chose).
+_TEMPLATE_NAME = re.compile(r"[A-Z][A-Z_]*")
 
 
 def find_url_credentials(text: str) -> list[SecretCandidate]:
@@ -100,6 +105,8 @@ def find_url_credentials(text: str) -> list[SecretCandidate]:
         password = m.group("password")
         if password.casefold() in _URL_PLACEHOLDERS or is_placeholder(password) or password.isdigit() and m.group("user") == "":
             continue  # "user:pass@", "<password>", "${DB_PASS}", or host:port written oddly
+        if all(_TEMPLATE_NAME.fullmatch(part) for part in (m.group("user"), password, m.group("host"))):
+            continue  # "postgres://USER:SECRETPASS@HOST/DB": a template
         user, host = m.group("user").casefold(), m.group("host").casefold()
         if user == "anonymous" or host in _LOOPBACK and (password.casefold() == user or password.casefold() in DEFAULT_PASSWORDS):
             continue  # anonymous FTP; a tutorial's "postgres:postgres@localhost" opens nothing but the reader's own machine
@@ -289,7 +296,9 @@ NOT_AN_ACCESS_CODE = re.compile(
 _OPENS_WITH = re.compile(
     r"(?i)(?<![\w\-])(?:s['’]ouvr\w{0,4}|ouvr\w{0,4}|opens?|opened|unlock\w{0,3}|(?:se\s+)?d[ée]verrouill\w{0,4})\s+"
     r"(?:(?:only\s+|now\s+|uniquement\s+|seulement\s+|maintenant\s+)?(?:with|avec|using|par)\s+)"
-    r"(?:(?:le|the|a|un|this|ce)\s+)?(?:(?:new|nouveau)\s+)?(?:(?:code|combinaison|combination|pin)\s+)?" + _VALUE
+    r"(?:(?:le|la|the|a|un|une|this|ce|cette)\s+)?(?:(?:new|nouveau|nouvelle)\s+)?"
+    # (or a phrase said aloud, in quotes: « s'ouvre avec la phrase « la vache rousse mange du foin » »)
+    r"(?:(?:code|combinaison|combination|pin)\s+|(?P<spoken>phrase|sentence|words|mots|formule|passphrase)\s*:?\s*(?=[\"'«“`‘]))?" + _VALUE
 )
 # ... or said to take the code: "the keypad on the dock takes 7291#", « le digicode prend 4471B ».
 _TAKES_CODE = re.compile(
@@ -802,6 +811,14 @@ _SPELLED_OUT = re.compile(
     r"(?:[ \t]*[:=]|[ \t]+(?:is|est|c['’]est|will\s+be|sera))?(?:[ \t]+(?:now|maintenant|d[ée]sormais))?[ \t]+"
     r"(?P<value>" + _SPELLED_WORD + r"(?:[ \t]+" + _SPELLED_WORD + r"){0,5}?)[ \t]*(?:,|\(|—|–|-[ \t])[ \t]*(?:" + _TYPING_INSTRUCTION + r")(?![\w\-])"
 )
+# A password read out as words, its digits said as words too ("it's walrus nine nine copper", « se dit « soleil deux zéro deux
+# six » »): words after "it's", "is", « se dit » or a colon, up to a quote, a punctuation mark or how to type them.
+_NUMBER_WORDS = ("zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "zéro", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix")
+_SPOKEN_WORDS = re.compile(
+    r"(?i)(?:(?<![\w\-])(?:it['’]s|it\s+is|is|est|c['’]est|se\s+dit|se\s+prononce|se\s+lit|reads|goes)|:)(?:[ \t]+(?:now|still|maintenant|d[ée]sormais|toujours))?[ \t]*(?:[\"«“‘'][ \t]*)?"
+    r"(?P<value>[^\W\d_]{2,20}(?:[ \t]+[^\W\d_]{2,20}){2,7}?)(?=[ \t]*(?:[\"»”’'.,;:!?()\n—–]|$)|[ \t]+(?:" + _TYPING_INSTRUCTION + r")(?![\w\-]))"
+)
 # Counts and units, which a rule says after a password word ("12 characters, no spaces"), no value does.
 _LENGTH_WORDS = re.compile(r"(?i)(?<![\w\-])(?:characters?|caract[èe]res?|chars?|letters?|lettres?|digits?|chiffres?|symbols?|symboles?|"
                            r"minimum|maximum|min|max|long|longs?|courts?|short|words?|mots?)(?![\w\-])")
@@ -1254,6 +1271,16 @@ def _spelled_and_owned(text: str, lowered: str, first_password_word: re.Match[st
         if shaped and letters >= 8 and not _LENGTH_WORDS.search(value) and not _NOT_A_DISCLOSURE.search(m.group("words") + " " + value) \
                 and not _ABOUT_PASSWORDS_WORD.search(m.group("words")) and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "password-spelled-out"))
+    for m in _SPOKEN_WORDS.finditer(text, spoken.start()) if first_password_word is not None and holds_any(lowered, _NUMBER_WORDS) else ():
+        words = m.group("value").casefold().split()
+        numbers = sum(w in _NUMBER_WORDS for w in words)
+        ones = sum(w in ("one", "un", "une") for w in words)
+        said = list(_PASSWORD_OR_PASSPHRASE_WORD.finditer(text, max(0, m.start() - _OWN_PASSWORD_REACH), m.start()))
+        # (two digits said or more, and a word that is no digit: not "two doors down", not a count of "three words")
+        if numbers >= 2 and numbers + ones < len(words) and not any(w in _PHRASE_WORDS for w in words) and not _LENGTH_WORDS.search(m.group("value")) \
+                and said and not _THING_OF_PASSWORDS.match(text, said[-1].end()) \
+                and not _NOT_A_DISCLOSURE.search(text, said[-1].end(), m.start()) and not _ADVICE_BEFORE.search(text, max(0, said[-1].start() - 40), said[-1].start()):
+            out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "password-read-as-words"))
     for m in _MINE_IS.finditer(text, spoken.start()) if holds_any(lowered, _MINE_CUES) else ():
         said = list(_PASSWORD_OR_PASSPHRASE_WORD.finditer(text, max(0, m.start() - _OWN_PASSWORD_REACH), m.start()))
         if not said or _THING_OF_PASSWORDS.match(text, said[-1].end()):
@@ -1291,7 +1318,13 @@ def find_by_context(text: str) -> list[SecretCandidate]:
     for m in (m for regex in openers for m in regex.finditer(text)):
         span = _value_span(text, m)
         sentence_start = max(m.start() - 80, *(text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"))
-        if span is not None and looks_like_access_code(text[span[0] : span[1]]) and _LOCK.search(text, sentence_start, span[1] + 40):
+        if span is None or not _LOCK.search(text, sentence_start, span[1] + 40):
+            continue
+        value = text[span[0] : span[1]]
+        # (a phrase said to open it: three words or more, in quotes, as a passphrase is drawn, not a title: « Sésame »)
+        spoken = m.re is _OPENS_WITH and m.group("spoken") is not None and m.group("quoted") is not None \
+            and 3 <= len(value.split()) <= 12 and sum(c.isalpha() for c in value) >= 10
+        if looks_like_access_code(value) or spoken:
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "lock-opens-with"))
     if lock_said:
         for regex in (_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS):
@@ -1340,6 +1373,8 @@ def find_by_context(text: str) -> list[SecretCandidate]:
                 and value.casefold() not in _DEVICE_PUBLIC_WORDS:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
     out += _presented_passwords(text)
+    out += _notes_to_self(text) if holds_any(lowered, _NOTE_CUES) else []
+    out += _new_codes(text) if holds_any(lowered, _NEW_CUES) and _DIGIT.search(text) else []
     out += _table_column_secrets(text) if "|" in text and "---" in text else []
     return out + _codes_typed_next(text, [c for c in out if c.kind in _TYPED_CODE_KINDS])
 
@@ -1470,6 +1505,70 @@ def _presented_passwords(text: str) -> list[SecretCandidate]:
                 or IDENTIFIER_WORDS.search(text, max(0, start - 40), start):
             continue
         out.append(SecretCandidate(start, end, "PASSWORD", "password-presented", score=0.8))
+    return out
+
+
+# A note the writer leaves to themself, the colon after it opening what is written down for later: "Reminder to myself because
+# I keep forgetting: X", « Rappel pour moi-même : pin de la carte carburant 0358 », "note to self — door code 4471".
+_NOTE_TO_SELF = re.compile(
+    r"(?i)(?<![\w\-])(?:(?:notes?|reminders?|memos?|rappels?|m[ée]mos?|messages?|mots?)\s+(?:to|for|pour|[àa])\s+"
+    r"(?:my\s*self|me|self|moi(?:[\s\-]+m[êe]me)?)|pense[\s\-]b[êe]tes?)(?![\w\-])[^.!?\n:=→—–]{0,60}(?::|=|→|—|–)"
+)
+_NOTE_CUES = ("self", "moi", "pense", " to me", " for me")
+_NOTE_VALUE = re.compile(r"[ \t]*[\"'«“`‘]?[ \t]*(?P<value>[^\s\"'«»“”`’]{4,80})")
+# ... in the note, a code named by its word or by the lock it opens, whatever stands before it (what it opens, an emoji): "pin de
+# la carte carburant 🚗 0358", "gate 7713# after 8pm" (the lock right before its code: "the gate closes at 1830" is a time)
+_CODE_IN_NOTE = re.compile(
+    r"(?i)(?<![\w\-])(?:(?:" + ANNOUNCING_PASSWORD_WORDS + r"|codes?|digicode|combina\w{0,5})(?![\w\-])(?:[ \t]+[^\s\d:=.!?]{1,25}){0,6}?"
+    r"|(?:" + _DEVICE + r")(?![\w\-]))"
+    r"(?:[ \t]*[:=][ \t]*|[ \t]+)(?P<code>(?=[^\s\d]{0,39}\d)[^\s\"'«»“”`’]{4,40})"
+)
+
+
+def _notes_to_self(text: str) -> list[SecretCandidate]:
+    """What a note to self writes down after its colon: a password of a chosen shape (both cases, a digit, a symbol), or a
+    code its word names. Not a reminder of anything else ("note to self: book room 4012", "the promo code 2291")."""
+    out = []
+    for note in _NOTE_TO_SELF.finditer(text):
+        clause_end = _SENTENCE_STOP.search(text, note.end())
+        clause = (note.end(), clause_end.start() if clause_end is not None else len(text))
+        first = _NOTE_VALUE.match(text, note.end())
+        value = first.group("value").rstrip(_TRAILING) if first is not None else ""
+        if first is not None and classes(value) == 4 and any(c.isdigit() for c in value) and looks_like_password(value) \
+                and "://" not in value and not _EMAIL.fullmatch(value):
+            out.append(SecretCandidate(first.start("value"), first.start("value") + len(value), "PASSWORD", "note-to-self"))
+            continue
+        code = _CODE_IN_NOTE.search(text, *clause)
+        value = code.group("code").rstrip(_TRAILING) if code is not None else ""
+        if code is not None and (looks_like_access_code(value) and not looks_like_year(value) or classes(value) == 4 and looks_like_password(value)) \
+                and not NOT_AN_ACCESS_CODE.search(text, note.end(), code.start("code")) and not _UNIT_AFTER.match(text, code.start("code") + len(value)) \
+                and not _ADVICE_BEFORE.search(text, max(note.end(), code.start() - 40), code.start()):
+            out.append(SecretCandidate(code.start("code"), code.start("code") + len(value), "PASSWORD", "note-to-self"))
+    return out
+
+
+# A code given as the new one, where that sentence or the one before names a lock or a change: "the keypad on the server room
+# door was reset. New code 4 7 1 9 0 then #", « digicode changé ce matin, nouveau code : 55902 », "new PIN for the SIM card
+# after the reset: 2750" (words between only before a colon).
+_NEW_CODE = re.compile(
+    r"(?i)(?<![\w\-])(?:new|nouveau|nouvelle)[ \t]+(?:(?:door|gate|alarm|keypad|safe|porte|portail|alarme|digicode)[ \t]+)?"
+    r"(?:codes?|pins?|combinaison|combination)(?:(?:[ \t]+[^\s\d:=.!?]{1,25}){0,8}?[ \t]*(?::|=|" + _ARROW + r")|[ \t]+(?:is|est|c['’]est))?" + _VALUE
+)
+_NEW_CUES = ("new ", "nouveau ", "nouvelle ")
+
+
+def _new_codes(text: str) -> list[SecretCandidate]:
+    out = []
+    for m in _NEW_CODE.finditer(text):
+        span = _value_span(text, m)
+        if span is None:
+            continue
+        value = text[span[0] : span[1]]
+        context = text[_previous_sentence_start(text, m.start()) : span[0]] + _sentence_around(text, span[0], span[1])
+        if looks_like_access_code(value) and not looks_like_year(value) and not _UNIT_AFTER.match(text, span[1]) \
+                and not NOT_AN_ACCESS_CODE.search(text, max(0, m.start() - 30), span[0]) \
+                and (_LOCK.search(context) or _CODE_DEVICE_WORD.search(context) or _CHANGED.search(context)):
+            out.append(SecretCandidate(span[0], span[1], "PASSWORD", "new-code"))
     return out
 
 

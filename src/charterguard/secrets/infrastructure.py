@@ -222,8 +222,12 @@ _CONNECTION_SERVER = re.compile(
     r"(?P<host>[A-Za-z][\w\-]{1,62}(?:\\[\w\-$]{1,30})?)(?:,\d{1,5})?\s*;"
 )
 _LOCAL_NAMES = frozenset({"localhost", "local", "127", "(local)"})
-_NAME_PLACEHOLDER = re.compile(r"(?i)(?:server|host|instance|machine|computer)_?name|example|sample")
-_HOST_PREFIX = re.compile(r"(?i)^(?:srv|svr|vm|nas|dc|sql|db|ci|app|web|fs|prd|prod|dev|rec|test|stg|ppd|uat|pc|ws|lab)")
+# (and a template's variable named after what it stands for: REDIS_HOST, DB_SERVER, api_addr)
+_NAME_PLACEHOLDER = re.compile(r"(?i)(?:server|host|instance|machine|computer)_?name|example|sample|_(?:host|hostname|server|addr|address)$")
+# The first parts of a company's machine names: what the machine is, and the code of its environment ("sap-prd-ecc01").
+_MACHINE_PREFIXES = ("srv", "svr", "vm", "nas", "dc", "sql", "db", "ci", "app", "web", "fs", "pc", "ws", "lab")
+_ENVIRONMENT_CODES = ("prd", "prod", "dev", "rec", "stg", "ppd", "preprod", "uat", "qa", "hml", "tst")
+_HOST_PREFIX = re.compile(r"(?i)^(?:" + "|".join((*_MACHINE_PREFIXES, *_ENVIRONMENT_CODES, "test")) + ")")
 _SPACED_FILE_NAME = re.compile(r"(?: [^\s\\<>\"|*?]{1,40}){1,4}?\.[A-Za-z0-9]{2,5}\b")
 _HOME_CONVENTION = re.compile(r"^~/(?:\.|[^/]+$)")  # a dot-directory, or one name under ~
 _SYSTEM_DRIVE_PATHS = re.compile(r"(?i)^c:\\(?:windows|program files|programdata)\\")
@@ -267,6 +271,7 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
         out.extend(_names_by_their_address(text, [c for c in out if c.kind == "private-ip"]))
     if "-" in text or "_" in text:
         out.extend(_machines_beside_addresses(text, out))
+        out.extend(_coded_machines_at_work(text, out))
     out.extend(_command_hosts(text, login_targets))
     hosts = [c for c in out if c.family == "INTERNAL_HOST"] if "/" in text else []
     if hosts:
@@ -440,6 +445,42 @@ def _machines_beside_addresses(text: str, found: list[SecretCandidate]) -> list[
             cut = end < len(text) and (text[end].isalnum() or text[end] in "-_")  # (a name the stretch's end cuts)
             if not cut and _numbered_machine(m.group("host")) and not any(covered[start:end]):
                 out.append(SecretCandidate(start, end, "INTERNAL_HOST", "machine-beside-address"))
+    return out
+
+
+# What a sentence says of a machine at work, which no product, ticket or version has said of it: someone logs in on it, its disk
+# or memory, its backups, its reboot or its being down ("the SAP login on sap-prd-ecc01", « sap-prd-db01 était à 98 % de
+# disque », « sauvegardes sur nas-bkp02 »).
+_MACHINE_AT_WORK = re.compile(
+    r"(?i)(?<![\w\-])(?:log(?:ged|ging)?\s*(?:in|on)|logins?|sign(?:ed)?\s+in|connexion|se\s+connecter|ssh|rdp|"
+    r"disks?|disques?|cpu|ram|m[ée]moire|memory|swap|uptime|inodes?|reboot(?:ed)?|restart(?:ed)?|red[ée]marr\w{0,6}|"
+    r"(?:is|was|went|are|were)\s+down|crash\w{0,3}|plant[ée]e?|satur[ée]e?|ping|monitoring|alertes?|alerts?|backups?|sauvegardes?|snapshots?)(?![\w\-])"
+)
+_AT_WORK_CUES = ("log", "sign", "connexion", "connecter", "ssh", "rdp", "disk", "disque", "cpu", "ram", "moire", "memory", "swap", "uptime",
+                 "inode", "boot", "start", "marr", "down", "crash", "plant", "satur", "ping", "monitor", "alert", "backup", "sauvegard", "snapshot")
+
+
+def _coded_machine(name: str) -> bool:
+    """A numbered machine (`_numbered_machine`) whose name says it is one, its role and number last: three parts or more with an
+    environment's code among the others ("sap-prd-ecc01", "prd-crm-app02"), or a machine's prefix first ("nas-bkp02"); not a
+    product model ("rt-ax88"), a ticket, a version, a sprint or a team ("dev-sprint3", "sprint-dev-12", "qa-squad-2")."""
+    parts = re.split(r"[\-_]", name.casefold())
+    return _numbered_machine(name) and _NUMBERED_PART.fullmatch(parts[-1]) is not None \
+        and (len(parts) >= 3 and any(part in _ENVIRONMENT_CODES for part in parts[:-1]) or parts[0] in _MACHINE_PREFIXES)
+
+
+def _coded_machines_at_work(text: str, found: list[SecretCandidate]) -> list[SecretCandidate]:
+    """The machines a sentence names by a coded name (`_coded_machine`) while saying what they do at work (`_MACHINE_AT_WORK`)."""
+    if not holds_any(text.lower(), _AT_WORK_CUES):
+        return []
+    out: list[SecretCandidate] = []
+    covered = _covered(len(text), found)
+    for m in _NAME_IN_SENTENCE.finditer(text):
+        start, end = m.start("host"), m.end("host")
+        if not _coded_machine(m.group("host")) or any(covered[start:end]):
+            continue
+        if _MACHINE_AT_WORK.search(_sentence(text, start, end)):
+            out.append(SecretCandidate(start, end, "INTERNAL_HOST", "coded-machine-at-work"))
     return out
 
 
@@ -656,7 +697,7 @@ def _paths(text: str) -> list[SecretCandidate]:
 # A path under a system root whose folder carries the company's name ("/etc/acme/payroll.yml", "/var/log/acme-crm/app.log",
 # "/usr/local/acme/bin/sync"): the company's own software, wherever the system keeps it. The company's name is read from
 # its internal domains ("acme" of acme.intra and corp.acme-group.fr).
-_SYSTEM_ROOT_PATH = re.compile(r"(?<![\w/.~])/(?:etc|var|usr/local|usr/share|usr/lib|lib|run|tmp|backup|backups|var/opt)/[^\s<>\"'»)\]]+")
+_SYSTEM_ROOT_PATH = re.compile(r"(?<![\w/.~])/(?:etc|var|opt|srv|usr/local|usr/share|usr/lib|lib|run|tmp|backup|backups|var/opt)/[^\s<>\"'»)\]]+")
 _DOTTED_NAME = re.compile(r"\.[a-z]+\.[a-z]")  # "acme-v02.api.letsencrypt.org": a host's name, not a file's
 _DOMAIN_WORDS = frozenset({"corp", "intra", "intranet", "internal", "lan", "local", "home", "arpa", "group", "groupe", "fr", "com", "net",
                            "org", "io", "eu", "co", "uk", "de", "www", "ad", "prod", "dev"})
@@ -685,13 +726,19 @@ def _company_folder_paths(text: str, domains: tuple[str, ...]) -> list[SecretCan
         segments = path.split("/")[2:-1][: 2 if path.startswith(("/var/", "/usr/")) else 1]
         # ... or the leaf, a folder or a file the company named after itself ("/var/lib/jenkins/workspace/acme-erp-release",
         # "/var/backups/acme_paie.tar.gz"): a word joined to its name (not a host name, "acme-v02.api.letsencrypt.org")
-        leaf = path.rstrip("/").rsplit("/", 1)[-1]
-        leaf = leaf.rsplit(".", 2)[0] if leaf.count(".") <= 2 and not _DOTTED_NAME.search(leaf) else ""
-        leaf_parts = re.split(r"[\-_]", leaf)
+        leaf_parts = _leaf_words(path)
         if any(segment in names or segment.split("-")[0].split("_")[0] in names for segment in segments) \
                 or len(leaf_parts) >= 2 and any(part in names for part in leaf_parts) and all(part.isalnum() for part in leaf_parts if part):
             out.append(SecretCandidate(m.start(), end, "FILE_PATH", "company-folder-path"))
     return out
+
+
+def _leaf_words(path: str) -> list[str]:
+    """The words joined by dashes or underscores in a path's last folder or file, its extensions aside ("acme_paie.tar.gz": acme,
+    paie); none for a host's dotted name ("acme-v02.api.letsencrypt.org")."""
+    leaf = path.rstrip("/").rsplit("/", 1)[-1]
+    leaf = leaf.rsplit(".", 2)[0] if leaf.count(".") <= 2 and not _DOTTED_NAME.search(leaf) else ""
+    return re.split(r"[\-_]", leaf)
 
 
 _DEEP_PATH = 5  # segments: /var/lib/<tool>/<area>/<name>; the system's own paths are shallower
@@ -710,8 +757,7 @@ def _paths_on_internal_hosts(text: str, hosts: list[SecretCandidate], found: lis
         path = text[m.start() : end]
         if len(path.strip("/").split("/")) < _DEEP_PATH or any(covered[m.start() : end]):
             continue
-        leaf = path.rstrip("/").rsplit("/", 1)[-1]
-        leaf_parts = re.split(r"[\-_]", leaf.rsplit(".", 1)[0] if leaf.count(".") == 1 else leaf)
+        leaf_parts = _leaf_words(path)
         if len(leaf_parts) < 2 or not all(len(part) >= 2 and part.isalpha() for part in leaf_parts):
             continue
         sentence_start, sentence_end = _sentence_bounds(text, m.start(), end)

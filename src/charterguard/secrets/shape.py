@@ -79,10 +79,22 @@ _CAMEL_PLACEHOLDER = re.compile(
 )
 
 
+# A field's name written in capitals where its value goes, as templates do: MOT_DE_PASSE, DB_PASS, API_TOKEN, SECRET_KEY
+# ("postgres://UTILISATEUR:MOT_DE_PASSE@HOTE:5432/BASE" is the docs' link to fill in). Not a word a password is made of:
+# only a part that is a credential's name whole ("BYPASS", "WHISKEY" are words).
+_CAPITALS_NAME = re.compile(r"^[A-Z]+(?:[_\-][A-Z]+)*$")
+_CREDENTIAL_NAME_PARTS = frozenset(
+    {"PASSWORD", "PASSWD", "PASS", "PASSE", "PWD", "MDP", "SECRET", "TOKEN", "JETON", "KEY", "CLE", "CLEF", "CREDENTIAL", "CREDENTIALS", "PIN"}
+)
+
+
 def is_placeholder(value: str) -> bool:
-    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`, `os.getenv(`, `myPassword`, `monmotdepasse`..."""
+    """`<your-key>`, `${TOKEN}`, `********`, `xxxx`, `changeme`, `abcdef`, `aaaaaa`, `os.getenv(`, `myPassword`, `monmotdepasse`,
+    `MOT_DE_PASSE`..."""
     folded = value.casefold()
     if _PLACEHOLDER.match(value) or _REFERENCE.match(value) or _CAMEL_PLACEHOLDER.match(value) or len(set(folded)) <= 2:
+        return True
+    if _CAPITALS_NAME.match(value) and not _CREDENTIAL_NAME_PARTS.isdisjoint(re.split(r"[_\-]", value)):
         return True
     return len(folded) >= 4 and any(folded in seq for seq in _SEQUENCES)
 
@@ -301,6 +313,18 @@ PUBLISHED_SAMPLES: frozenset[str] = frozenset(
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",  # Azurite's (Azure's emulator)
     }
 )
+# Passwords famous from jokes, comics and films, which whoever quotes them knows to open nothing: bash.org's hunter2, xkcd 936's
+# Tr0ub4dor&3 and correct horse battery staple, WarGames' CPE1704TKS and joshua, the films' swordfish, Moria's mellon,
+# Adventure's xyzzy (folded: case, spaces, hyphens and underscores aside).
+FAMOUS_PASSWORDS: frozenset[str] = frozenset(
+    {"hunter2", "tr0ub4dor&3", "correcthorsebatterystaple", "cpe1704tks", "joshua", "swordfish", "mellon", "xyzzy", "opensesame", "sesameouvretoi"}
+)
+# The post says it quotes them as a joke: "X as your password, they said", "(it's a joke)", « c'est une blague », the meme.
+_JOKE_SAID = re.compile(
+    r"(?i)(?<![\w\-])(?:jokes?|joking|kidding|blagues?|blaguer?|humou?r|memes?|mèmes?|xkcd|bash\.org|they\s+said|qu['’]?ils\s+(?:disaient|ont\s+dit)|"
+    r"classic|classique|famous|famously|c[ée]l[èe]bres?|l[ée]gendaires?|legendary|ironi\w*)(?![\w\-])"
+)
+_FOLDED_AWAY = re.compile(r"[\s\-_'’]")
 _TEACHING = re.compile(
     r"(?i)\b(?:docs?|documentation|tutori(?:al|el)s?|tutos?|readme|samples?|exemples?|examples?|quickstart|getting\s+started|guides?|"
     r"formations?|trainings?|workshops?|ateliers?|cours|courses?|d[ée]mos?|slides?)\b"
@@ -313,6 +337,7 @@ def is_documented_sample(value: str, text: str, start: int) -> bool:
       names a credential of it a sample ("the sample key from the quickstart: X", « le token d'exemple de la doc, X »),
       unless the key is marked live (a live key "for example" is a live key);
     - its sentence says it is the same for everyone (an emulator's published key);
+    - a password famous from a joke or a film (`FAMOUS_PASSWORDS`) in a post saying it jokes or quotes the meme;
     - a sample a vendor publishes (`PUBLISHED_SAMPLES`) in a post speaking of docs, examples or training, or a value
       carrying the docs' EXAMPLE marker on a line that speaks of documentation or examples ("AWS docs use AKIAIOSFODNN7EXAMPLE...").
     Pasted alone in a config, it is reported: the post does not say it is the sample."""
@@ -325,6 +350,8 @@ def is_documented_sample(value: str, text: str, start: int) -> bool:
         return True
     if value in PUBLISHED_SAMPLES and _TEACHING.search(text.replace(value, " ")):
         return True
+    if _FOLDED_AWAY.sub("", value).casefold() in FAMOUS_PASSWORDS and _JOKE_SAID.search(text.replace(value, " ")):
+        return True  # "Use 'hunter2' as your password, they said": the meme, quoted as one
     if "EXAMPLE" not in value:
         return False
     line_start = text.rfind("\n", 0, start) + 1
