@@ -1386,17 +1386,21 @@ _CORRESPONDENCE = frozenset([
     "lettre", "courrier", "mail", "email", "e", "memo", "note", "notification", "convocation", "avenant", "contrat", "pv", "proces",
     "letter", "memo", "notice", "minutes", "contract", "amendment", "termination",
 ])
+# An internal document cited as the source, after at most one word naming it ("per the pricing slides", "selon le deck du comex").
+_INTERNAL_DOCUMENTS = frozenset(["deck", "slides", "roadmap", "grille", "feuille"])
 
 
 def _from_correspondence(tokens: list[Token], m: Match) -> bool:
-    """A source cited from a letter or a message ("d'après la lettre de l'agence", "according to the email from
-    legal"): what the writer read, not a rumour. An article, a report in the press, people, stay hearsay."""
+    """A source cited from a letter, a message or an internal document ("d'après la lettre de l'agence", "according
+    to the email from legal", "per the pricing slides"): what the writer read, not a rumour. An article, a report in the press, people, stay hearsay."""
     if m.first < 0 or tokens[m.last].text not in ("apres", "selon", "to", "per", "the"):
         return False
     k = m.last + 1
     while k < len(tokens) and tokens[k].text in ("la", "le", "l", "les", "ce", "cette", "the", "this", "that", "notre", "our"):
         k += 1
-    return k < len(tokens) and tokens[k].text in _CORRESPONDENCE
+    if k < len(tokens) and tokens[k].text in _CORRESPONDENCE:
+        return True
+    return any(tokens[j].text in _INTERNAL_DOCUMENTS for j in range(k, min(k + 2, len(tokens))))
 
 
 def _within(m: Match, words: frozenset[int]) -> bool:

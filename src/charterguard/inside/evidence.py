@@ -223,6 +223,14 @@ _RESTRICTED = [
     r"\bif\s+(?:customers|clients|journalists|reporters|the\s+press|anyone|people|someone|somebody)\s+asks?\s*,?\s*"
     r"(?:we(?:'re|\s+are)?|say|tell\s+them|just\s+say)\s+[«\"“'‘]",
     r"\bsi\s+(?:les\s+|des\s+)?(?:clients|journalistes|revendeurs|quelqu['’]\s*un)\s+(?:vous\s+)?(?:demande\w*|pose\w*)[^.!?\n]{0,20}?[«\"“]",
+    # Advice ahead to those it will hit, the writer knowing what they do not: "if your team is in shared services,
+    # maybe update your LinkedIn", « si vous êtes au service paie, mettez votre CV à jour » (not "update your LinkedIn
+    # with the new logo", nor a career tip addressed to no team: "update your CV every year").
+    r"\bif\s+(?:your\s+(?:team|department|unit|site|office|plant)|you(?:['’]re|\s+are|\s+work)\s+(?:in|on|at))\b[^.!?\n]{0,60}?"
+    r"\b(?:update|polish|dust\s+off|refresh)\s+your\s+(?:linkedin|cv|resume|résumé)\b(?!\s+(?:profile\s+)?(?:with|to\s+add|job|posts?|page|banner|photo|headline))",
+    r"\bsi\s+(?:(?:votre|ton)\s+(?:[ée]quipe|service|p[ôo]le|site|agence|usine)|(?:vous\s+[êe]tes|tu\s+es|vous\s+bossez|tu\s+bosses|vous\s+travaillez|tu\s+travailles)\s+(?:au|aux|[àa]|dans|chez))\b"
+    r"[^.!?\n]{0,60}?\b(?:mettez|mets|mettre|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|actualisez|actualise|rafra[îi]chissez)\s+(?:[àa]\s+jour\s+)?(?:votre|ton)\s+(?:cv|linkedin)\b"
+    r"(?!\s+(?:[àa]\s+jour\s+)?(?:avec|pour\s+ajouter))",
 ]
 _WAITING = [
     # Held until the disclosure: before / until it, waiting for it or for leave to tell.
@@ -321,6 +329,12 @@ _VANTAGE = [
     r"\b(?:re[çc]u|envoy[ée]|arriv[ée]|atterri|transf[ée]r[ée])\w*\b[^.!?\n]{0,30}?\bpar\s+erreur\b",
     rf"\b(?:j{_APOS}\s*ai|on\s+a)\s+(?:vu|lu|eu\s+sous\s+les\s+yeux)\s+(?:le|la|les)\s+(?:brouillon|projet\s+de\s+(?:communiqu[ée]|slides|pr[ée]sentation)|"
     r"slides|deck|m[ée]mo|compte\s+rendu\s+du\s+(?:comex|codir|conseil))\b",
+    # An internal document the writer has just read, named after it: "the pricing deck I just reviewed says it all",
+    # « la grille tarifaire que j'ai vue ce matin » (not "the deck I reviewed for the webinar": no internal document).
+    r"\b(?:pricing|board|strategy|budget|internal|roadmap|product\s+roadmap|comex|exec)\s+(?:deck|slides|memo|roadmap|plan|minutes|pack)\s+"
+    r"(?:that\s+|which\s+)?(?:i|we)\s+(?:just\s+|['’]ve\s+just\s+|have\s+just\s+)?(?:reviewed|saw|read|got|received|proofread|skimmed|went\s+through)\b",
+    rf"\b(?:grille\s+tarifaire|feuille\s+de\s+route|roadmap|deck\s+(?:tarifaire|interne|du\s+comex|du\s+codir)|m[ée]mo\s+interne|slides\s+du\s+(?:comex|codir|conseil))\s+"
+    rf"(?:que\s+j{_APOS}\s*ai|qu{_APOS}\s*on\s+a)\s+(?:vue?s?|lue?s?|relue?s?|re[çc]ue?s?|parcourue?s?)\b",
 ]
 _AHEAD = [
     # The disclosure to follow, without its date: "c'est signé, l'annonce suit", "announcement to follow".
