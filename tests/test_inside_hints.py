@@ -117,3 +117,56 @@ def test_decisions_told_secret_or_by_a_hint_are_blocked(inside_default: Checker,
 )
 def test_look_alike_posts_are_not_found(inside_default: Checker, lang: str, text: str) -> None:
     assert not inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The writer's own vantage (here an embargo) beside another company named first: no rumour about others,
+        # the writer knows when it comes out.
+        ("fr", "Brenntag rachète Delmas Chimie, une info qui ne sort pas avant le 15."),
+        ("en", "Northwind takes over Fabrikam, news that isn't out until the 15th."),
+        # An adviser's staff preparing a client's listing before it is announced: the client's inside information,
+        # which the writer holds through their work (the charter's clause is about any issuer's unpublished facts,
+        # not only ours; a rumour is what others say, not the writer's own work).
+        ("en", "Spent the whole week drafting the prospectus for our client's IPO. Busy times!"),
+        ("fr", "Toute la semaine à rédiger le prospectus pour l'introduction en bourse de notre client."),
+    ],
+)
+def test_first_hand_vantage_beside_another_company_is_blocked(inside_default: Checker, lang: str, text: str) -> None:
+    assert inside_default.check(text, lang=lang, now=NOW).verdict == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Hearsay or a disowning makes the same embargo others' rumour.
+        ("en", "Rumour has it Northwind takes over Fabrikam, news that isn't out until the 15th apparently."),
+        ("fr", "On dit que Brenntag rachète Delmas Chimie, une info qui ne sortirait pas avant le 15."),
+        ("fr", "Pas nous hein : Brenntag rachète Delmas Chimie, une info qui ne sort pas avant le 15."),
+        # A client's listing prepared in the past, or published.
+        ("en", "Back in 2019 I spent a month drafting the prospectus for a client's IPO, best training ever."),
+        ("fr", "Le prospectus de l'introduction en bourse de notre client est en ligne depuis ce matin, visé par l'AMF."),
+        # A film's season held until a date: no product of a company.
+        ("fr", "La nouvelle saison ne sort pas avant mars, j'ai hâte !"),
+    ],
+)
+def test_others_rumours_and_past_or_published_listings_are_not_found(inside_default: Checker, lang: str, text: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
+
+
+def topic_labels(checker: Checker, text: str) -> str:
+    """The French messages of the findings of `text`, which name each finding's topic."""
+    return " ".join(f.message for f in checker.check(text, lang="fr", now=NOW).findings)
+
+
+def test_the_verb_of_an_embargo_is_no_product_released(inside_default: Checker) -> None:
+    # « qui ne sort pas avant mai » says when the news comes out: the finding is the contract's, not a product's.
+    said = topic_labels(inside_default, "Une nouvelle qui ne sort pas avant mai : contrat de 5 ans avec le département, notre plus gros.")
+    assert "contrat ou client" in said and "produit non annoncé" not in said
+
+
+def test_a_product_held_until_a_date_is_still_a_product(inside_default: Checker) -> None:
+    # The product named in the shape's place ("une nouvelle gamme qui ne sort pas") keeps its products reading.
+    said = topic_labels(inside_default, "Une nouvelle gamme qui ne sort pas avant avril, je l'ai testée en interne 🤫")
+    assert "produit non annoncé" in said

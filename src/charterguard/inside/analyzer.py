@@ -763,6 +763,8 @@ class InsideAnalyzer:
             finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs, secrecy_only=bare)
             if finding is not None and self._said_of_workplace(text, tokens, language, sentence, _clause(text, match, sentence), match, verbs[1:]):
                 finding = None  # "on fusionne les canaux Teams", "réorganisation de l'open space"
+            if finding is not None and topic.name == "products" and any(m.start <= match.start and match.end <= m.end for m in cues("restricted")):
+                finding = None  # « une nouvelle qui ne sort pas avant avril »: the disclosure's verb in a shape of secrecy, no product's
             if finding is not None:
                 seen.add((topic.name, sentence.start))
                 findings.append(finding)
@@ -815,7 +817,9 @@ class InsideAnalyzer:
             if not secrecy:  # the shapes are read only when no cue word says it
                 secrecy = cues("restricted")
                 if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
-                    secrecy = []  # "Il paraît que Globex va être racheté ; personne n'en sait rien"
+                    # "Il paraît que Globex va être racheté ; personne n'en sait rien"; but the writer's own vantage
+                    # stands beside another company's name: "Globex rachète Initech, une info qui ne sort pas avant avril".
+                    secrecy = _first_hand(text, secrecy) if not (_inside(cues("hearsay"), sentence) or cues("disowned")) else []
             if not secrecy and not cues("public") and not _inside(cues("general"), sentence):
                 # The disclosure to come, said apart from the fact ("180 postes supprimés, présentation
                 # au CSE le 12"); in the topic's own clause it is a calendar ("publiés le 12 mars").
@@ -1528,6 +1532,13 @@ def _dated_in_past(tokens: list[Token], sentence: Sentence, now: datetime | None
             if at - 1 >= sentence.lo and tokens[at - 1].text in _IN_YEAR and (at - 2 < sentence.lo or tokens[at - 2].text not in _COMPARED):
                 return True  # not "comme en 2019", "like in 2020": a past year compared with what lies ahead
     return False
+
+
+def _first_hand(text: str, restricted: list[Match]) -> list[Match]:
+    """The `restricted` matches that tell the writer's own vantage (evidence.py's "first_hand": an embargo, the deal's
+    advisers at our premises, its documents prepared), which another company named first does not make a rumour."""
+    spans = evidence_of("first_hand", text)
+    return [m for m in restricted if any(e.start < m.end and m.start < e.end for e in spans)]
 
 
 def _said_secret(text: str, match: Match, sentence: Sentence) -> list[Match]:
