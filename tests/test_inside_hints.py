@@ -170,3 +170,55 @@ def test_a_product_held_until_a_date_is_still_a_product(inside_default: Checker)
     # The product named in the shape's place ("une nouvelle gamme qui ne sort pas") keeps its products reading.
     said = topic_labels(inside_default, "Une nouvelle gamme qui ne sort pas avant avril, je l'ai testée en interne 🤫")
     assert "produit non annoncé" in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The other firm taking our colours, said of its logo, stores or vans.
+        ("fr", "Apéro avec le fondateur d'une jeune pousse bordelaise qu'on connaît bien. Leurs camions vont bientôt prendre nos couleurs 😏"),
+        ("en", "Dinner with the team of a Dutch startup we like a lot. Their vans will soon be wearing our colours 😉"),
+    ],
+)
+def test_another_firm_taking_our_colours_is_found(inside_default: Checker, lang: str, text: str) -> None:
+    assert inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A product stopped or our prices moved, kept inside for now.
+        ("en", "We'll discontinue the Lite edition after the summer. Internal only for now."),
+        ("fr", "Nos tarifs vont grimper de 6 % en février, rien n'est encore communiqué aux revendeurs."),
+        ("en", "Between us, our prices go up 5% on 1 April."),
+        # Advice in other words, to a team named: a friendly word, a look elsewhere.
+        ("en", "Friendly advice to our claims desk in Bristol: start looking around before Easter."),
+        ("fr", "Conseil d'ami à l'équipe paie de Tours : commencez à regarder les offres d'ici l'été."),
+        ("fr", "Si tu bosses au plateau de Caen, mets ton LinkedIn à jour ce week-end."),
+        # The customer pointed at, not named.
+        ("fr", "Un géant nordique du meuble (suivez mon regard 👀) a retenu Acme pour ses entrepôts."),
+    ],
+)
+def test_other_wordings_of_those_decisions_are_blocked(inside_default: Checker, lang: str, text: str) -> None:
+    assert inside_default.check(text, lang=lang, now=NOW).verdict == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Supporters in our colours, stores in our colours once announced.
+        ("fr", "Leurs supporters vont prendre nos couleurs samedi, on joue à domicile !"),
+        ("en", "As announced on Monday, their stores will be in our colours from January."),
+        # Personal plans and prices; a price list that is public by nature.
+        ("en", "Between us, I'm discontinuing my phone plan, it's a rip-off."),
+        ("fr", "Entre nous, j'arrête ma formule de sport, trop cher."),
+        ("en", "Our prices start at €9, between us the best deal in town."),
+        # Advice to no team, hints about office life, labels on ordinary documents.
+        ("en", "Friendly advice to all students: update your CV and start looking around early!"),
+        ("fr", "Conseil d'ami aux étudiants : commencez à chercher ailleurs si votre stage ne vous plaît pas."),
+        ("fr", "Suivez mon regard : la machine à café du 3e est encore en panne 😅"),
+        ("en", "Internal only: the canteen menu for next week."),
+    ],
+)
+def test_look_alikes_of_those_wordings_are_not_found(inside_default: Checker, lang: str, text: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)

@@ -224,13 +224,16 @@ _RESTRICTED = [
     r"(?:we(?:'re|\s+are)?|say|tell\s+them|just\s+say)\s+[«\"“'‘]",
     r"\bsi\s+(?:les\s+|des\s+)?(?:clients|journalistes|revendeurs|quelqu['’]\s*un)\s+(?:vous\s+)?(?:demande\w*|pose\w*)[^.!?\n]{0,20}?[«\"“]",
     # Advice ahead to those it will hit, the writer knowing what they do not: "if your team is in shared services,
-    # maybe update your LinkedIn", « si vous êtes au service paie, mettez votre CV à jour » (not "update your LinkedIn
-    # with the new logo", nor a career tip addressed to no team: "update your CV every year").
-    r"\bif\s+(?:your\s+(?:team|department|unit|site|office|plant)|you(?:['’]re|\s+are|\s+work)\s+(?:in|on|at))\b[^.!?\n]{0,60}?"
-    r"\b(?:update|polish|dust\s+off|refresh)\s+your\s+(?:linkedin|cv|resume|résumé)\b(?!\s+(?:profile\s+)?(?:with|to\s+add|job|posts?|page|banner|photo|headline))",
-    r"\bsi\s+(?:(?:votre|ton)\s+(?:[ée]quipe|service|p[ôo]le|site|agence|usine)|(?:vous\s+[êe]tes|tu\s+es|vous\s+bossez|tu\s+bosses|vous\s+travaillez|tu\s+travailles)\s+(?:au|aux|[àa]|dans|chez))\b"
-    r"[^.!?\n]{0,60}?\b(?:mettez|mets|mettre|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|actualisez|actualise|rafra[îi]chissez)\s+(?:[àa]\s+jour\s+)?(?:votre|ton)\s+(?:cv|linkedin)\b"
-    r"(?!\s+(?:[àa]\s+jour\s+)?(?:avec|pour\s+ajouter))",
+    # maybe update your LinkedIn", "friendly advice to the Leeds crew: start looking around", « si vous êtes au service
+    # paie, mettez votre CV à jour » (not "update your LinkedIn with the new logo", nor a career tip addressed to no
+    # team: "update your CV every year").
+    r"\b(?:if\s+(?:your\s+(?:team|department|unit|site|office|plant)|you(?:['’]re|\s+are|\s+work)\s+(?:in|on|at))|friendly\s+(?:advice|tip|word)\s+(?:to|for)\s+(?:the\s+|our\s+|my\s+)?[\w-]+)\b"
+    r"[^.!?\n]{0,60}?\b(?:(?:update|polish|dust\s+off|refresh)\s+your\s+(?:linkedin|cv|resume|résumé)\b(?!\s+(?:profile\s+)?(?:with|to\s+add|job|posts?|page|banner|photo|headline))"
+    r"|start\s+looking\s+(?:around|elsewhere)\b)",
+    r"\b(?:si\s+(?:(?:votre|ton)\s+(?:[ée]quipe|service|p[ôo]le|site|agence|usine)|(?:vous\s+[êe]tes|tu\s+es|vous\s+bossez|tu\s+bosses|vous\s+travaillez|tu\s+travailles)\s+(?:au|aux|[àa]|dans|chez))"
+    r"|conseil\s+d['’]\s*ami\s+(?:aux?\s+|[àa]\s+l['’]\s*|[àa]\s+la\s+|pour\s+(?:les\s+|la\s+|l['’]\s*))[\w-]+)\b"
+    r"[^.!?\n]{0,60}?\b(?:(?:mettez|mets|mettre|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|actualisez|actualise|rafra[îi]chissez)\s+(?:[àa]\s+jour\s+)?(?:votre|ton)\s+(?:cv|linkedin)\b"
+    r"(?!\s+(?:[àa]\s+jour\s+)?(?:avec|pour\s+ajouter))|(?:commencez|commence)\s+[àa]\s+(?:chercher|regarder)\s+(?:ailleurs|les\s+offres)\b)",
 ]
 # The writer's own vantage, which no other company named in the post makes a rumour (`first_hand`): news held
 # until a date, an embargo ("nothing goes out before", « une info qui ne sort pas avant avril »), and the deal's work
