@@ -195,6 +195,9 @@ def test_another_firm_taking_our_colours_is_found(inside_default: Checker, lang:
         ("en", "Friendly advice to our claims desk in Bristol: start looking around before Easter."),
         ("fr", "Conseil d'ami à l'équipe paie de Tours : commencez à regarder les offres d'ici l'été."),
         ("fr", "Si tu bosses au plateau de Caen, mets ton LinkedIn à jour ce week-end."),
+        ("fr", "La gamme Duo disparaît du catalogue en octobre, acté au codir, pas encore annoncé."),
+        ("en", "To my friends on the Derby payroll team: polish your resume this month. Trust me."),
+        ("fr", "Aux collègues du site d'Orléans : pensez à votre CV cet été… je ne peux pas en dire plus."),
         # The customer pointed at, not named.
         ("fr", "Un géant nordique du meuble (suivez mon regard 👀) a retenu Acme pour ses entrepôts."),
     ],
@@ -218,6 +221,9 @@ def test_other_wordings_of_those_decisions_are_blocked(inside_default: Checker, 
         ("fr", "Conseil d'ami aux étudiants : commencez à chercher ailleurs si votre stage ne vous plaît pas."),
         ("fr", "Suivez mon regard : la machine à café du 3e est encore en panne 😅"),
         ("en", "Internal only: the canteen menu for next week."),
+        ("en", "To my friends at the Derby office: update your CV before the internal mobility fair!"),
+        ("en", "My old phone model is going away, RIP, between us I loved it."),
+        ("fr", "Entre nous, ce vieux pull va disparaître du catalogue de ma garde-robe."),
     ],
 )
 def test_look_alikes_of_those_wordings_are_not_found(inside_default: Checker, lang: str, text: str) -> None:

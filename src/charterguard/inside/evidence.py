@@ -227,11 +227,13 @@ _RESTRICTED = [
     # maybe update your LinkedIn", "friendly advice to the Leeds crew: start looking around", « si vous êtes au service
     # paie, mettez votre CV à jour » (not "update your LinkedIn with the new logo", nor a career tip addressed to no
     # team: "update your CV every year").
-    r"\b(?:if\s+(?:your\s+(?:team|department|unit|site|office|plant)|you(?:['’]re|\s+are|\s+work)\s+(?:in|on|at))|friendly\s+(?:advice|tip|word)\s+(?:to|for)\s+(?:the\s+|our\s+|my\s+)?[\w-]+)\b"
-    r"[^.!?\n]{0,60}?\b(?:(?:update|polish|dust\s+off|refresh)\s+your\s+(?:linkedin|cv|resume|résumé)\b(?!\s+(?:profile\s+)?(?:with|to\s+add|job|posts?|page|banner|photo|headline))"
+    r"\b(?:if\s+(?:your\s+(?:team|department|unit|site|office|plant)|you(?:['’]re|\s+are|\s+work)\s+(?:in|on|at))|friendly\s+(?:advice|tip|word)\s+(?:to|for)\s+(?:the\s+|our\s+|my\s+)?[\w-]+"
+    r"|to\s+(?:my|our|the)\s+(?:friends|colleagues|folks|mates|team)\s+(?:on|in|at|from)\s+[\w-]+)\b"
+    r"[^.!?\n]{0,60}?\b(?:(?:update|polish|dust\s+off|refresh)\s+your\s+(?:linkedin|cv|resume|résumé)\b(?!\s+(?:profile\s+)?(?:with|to\s+add|for|job|posts?|page|banner|photo|headline|before\s+the\s+(?:[\w-]+\s+){0,2}(?:fair|day|event|interview)))"
     r"|start\s+looking\s+(?:around|elsewhere)\b)",
     r"\b(?:si\s+(?:(?:votre|ton)\s+(?:[ée]quipe|service|p[ôo]le|site|agence|usine)|(?:vous\s+[êe]tes|tu\s+es|vous\s+bossez|tu\s+bosses|vous\s+travaillez|tu\s+travailles)\s+(?:au|aux|[àa]|dans|chez))"
-    r"|conseil\s+d['’]\s*ami\s+(?:aux?\s+|[àa]\s+l['’]\s*|[àa]\s+la\s+|pour\s+(?:les\s+|la\s+|l['’]\s*))[\w-]+)\b"
+    r"|conseil\s+d['’]\s*ami\s+(?:aux?\s+|[àa]\s+l['’]\s*|[àa]\s+la\s+|pour\s+(?:les\s+|la\s+|l['’]\s*))[\w-]+"
+    r"|aux\s+(?:coll[èe]gues|amis|potes|[ée]quipes)\s+(?:du|de\s+la|de\s+l['’]\s*|des|d['’]\s*)[\w-]+)\b"
     r"[^.!?\n]{0,60}?\b(?:(?:mettez|mets|mettre|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|actualisez|actualise|rafra[îi]chissez)\s+(?:[àa]\s+jour\s+)?(?:votre|ton)\s+(?:cv|linkedin)\b"
     r"(?!\s+(?:[àa]\s+jour\s+)?(?:avec|pour\s+ajouter))|(?:commencez|commence)\s+[àa]\s+(?:chercher|regarder)\s+(?:ailleurs|les\s+offres)\b)",
 ]
