@@ -765,6 +765,8 @@ class InsideAnalyzer:
             finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs, secrecy_only=bare)
             if finding is not None and self._said_of_workplace(text, tokens, language, sentence, _clause(text, match, sentence), match, verbs[1:]):
                 finding = None  # "on fusionne les canaux Teams", "réorganisation de l'open space"
+            if finding is not None and topic.name == "products" and any(m.start <= match.start and match.end <= m.end for m in cues("restricted")):
+                finding = None  # « une nouvelle qui ne sort pas avant avril »: the disclosure's verb in a shape of secrecy, no product's
             if finding is not None:
                 seen.add((topic.name, sentence.start))
                 findings.append(finding)
@@ -817,7 +819,9 @@ class InsideAnalyzer:
             if not secrecy:  # the shapes are read only when no cue word says it
                 secrecy = cues("restricted")
                 if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
-                    secrecy = []  # "Il paraît que Globex va être racheté ; personne n'en sait rien"
+                    # "Il paraît que Globex va être racheté ; personne n'en sait rien"; but the writer's own vantage
+                    # stands beside another company's name: "Globex rachète Initech, une info qui ne sort pas avant avril".
+                    secrecy = _first_hand(text, secrecy) if not (_inside(cues("hearsay"), sentence) or cues("disowned")) else []
             if not secrecy and not cues("public") and not _inside(cues("general"), sentence):
                 # The disclosure to come, said apart from the fact ("180 postes supprimés, présentation
                 # au CSE le 12"); in the topic's own clause it is a calendar ("publiés le 12 mars").
@@ -1388,17 +1392,21 @@ _CORRESPONDENCE = frozenset([
     "lettre", "courrier", "mail", "email", "e", "memo", "note", "notification", "convocation", "avenant", "contrat", "pv", "proces",
     "letter", "memo", "notice", "minutes", "contract", "amendment", "termination",
 ])
+# An internal document cited as the source, after at most one word naming it ("per the pricing slides", "selon le deck du comex").
+_INTERNAL_DOCUMENTS = frozenset(["deck", "slides", "roadmap", "grille", "feuille"])
 
 
 def _from_correspondence(tokens: list[Token], m: Match) -> bool:
-    """A source cited from a letter or a message ("d'après la lettre de l'agence", "according to the email from
-    legal"): what the writer read, not a rumour. An article, a report in the press, people, stay hearsay."""
+    """A source cited from a letter, a message or an internal document ("d'après la lettre de l'agence", "according
+    to the email from legal", "per the pricing slides"): what the writer read, not a rumour. An article, a report in the press, people, stay hearsay."""
     if m.first < 0 or tokens[m.last].text not in ("apres", "selon", "to", "per", "the"):
         return False
     k = m.last + 1
     while k < len(tokens) and tokens[k].text in ("la", "le", "l", "les", "ce", "cette", "the", "this", "that", "notre", "our"):
         k += 1
-    return k < len(tokens) and tokens[k].text in _CORRESPONDENCE
+    if k < len(tokens) and tokens[k].text in _CORRESPONDENCE:
+        return True
+    return any(tokens[j].text in _INTERNAL_DOCUMENTS for j in range(k, min(k + 2, len(tokens))))
 
 
 def _within(m: Match, words: frozenset[int]) -> bool:
@@ -1526,6 +1534,13 @@ def _dated_in_past(tokens: list[Token], sentence: Sentence, now: datetime | None
             if at - 1 >= sentence.lo and tokens[at - 1].text in _IN_YEAR and (at - 2 < sentence.lo or tokens[at - 2].text not in _COMPARED):
                 return True  # not "comme en 2019", "like in 2020": a past year compared with what lies ahead
     return False
+
+
+def _first_hand(text: str, restricted: list[Match]) -> list[Match]:
+    """The `restricted` matches that tell the writer's own vantage (evidence.py's "first_hand": an embargo, the deal's
+    advisers at our premises, its documents prepared), which another company named first does not make a rumour."""
+    spans = evidence_of("first_hand", text)
+    return [m for m in restricted if any(e.start < m.end and m.start < e.end for e in spans)]
 
 
 def _said_secret(text: str, match: Match, sentence: Sentence) -> list[Match]:

@@ -223,6 +223,41 @@ _RESTRICTED = [
     r"\bif\s+(?:customers|clients|journalists|reporters|the\s+press|anyone|people|someone|somebody)\s+asks?\s*,?\s*"
     r"(?:we(?:'re|\s+are)?|say|tell\s+them|just\s+say)\s+[«\"“'‘]",
     r"\bsi\s+(?:les\s+|des\s+)?(?:clients|journalistes|revendeurs|quelqu['’]\s*un)\s+(?:vous\s+)?(?:demande\w*|pose\w*)[^.!?\n]{0,20}?[«\"“]",
+    # Advice ahead to those it will hit, the writer knowing what they do not: "if your team is in shared services,
+    # maybe update your LinkedIn", "friendly advice to the Leeds crew: start looking around", « si vous êtes au service
+    # paie, mettez votre CV à jour » (not "update your LinkedIn with the new logo", nor a career tip addressed to no
+    # team: "update your CV every year").
+    r"\b(?:if\s+(?:your\s+(?:team|department|unit|site|office|plant)|you(?:['’]re|\s+are|\s+work)\s+(?:in|on|at))|friendly\s+(?:advice|tip|word)\s+(?:to|for)\s+(?:the\s+|our\s+|my\s+)?[\w-]+"
+    r"|to\s+(?:my|our|the)\s+(?:friends|colleagues|folks|mates|team)\s+(?:on|in|at|from)\s+[\w-]+)\b"
+    r"[^.!?\n]{0,60}?\b(?:(?:update|polish|dust\s+off|refresh)\s+your\s+(?:linkedin|cv|resume|résumé)\b(?!\s+(?:profile\s+)?(?:with|to\s+add|for|job|posts?|page|banner|photo|headline|before\s+the\s+(?:[\w-]+\s+){0,2}(?:fair|day|event|interview)))"
+    r"|start\s+looking\s+(?:around|elsewhere)\b)",
+    r"\b(?:si\s+(?:(?:votre|ton)\s+(?:[ée]quipe|service|p[ôo]le|site|agence|usine)|(?:vous\s+[êe]tes|tu\s+es|vous\s+bossez|tu\s+bosses|vous\s+travaillez|tu\s+travailles)\s+(?:au|aux|[àa]|dans|chez))"
+    r"|conseil\s+d['’]\s*ami\s+(?:aux?\s+|[àa]\s+l['’]\s*|[àa]\s+la\s+|pour\s+(?:les\s+|la\s+|l['’]\s*))[\w-]+"
+    r"|aux\s+(?:coll[èe]gues|amis|potes|[ée]quipes)\s+(?:du|de\s+la|de\s+l['’]\s*|des|d['’]\s*)[\w-]+)\b"
+    r"[^.!?\n]{0,60}?\b(?:(?:mettez|mets|mettre|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|actualisez|actualise|rafra[îi]chissez)\s+(?:[àa]\s+jour\s+)?(?:votre|ton)\s+(?:cv|linkedin)\b"
+    r"(?!\s+(?:[àa]\s+jour\s+)?(?:avec|pour\s+ajouter))|(?:commencez|commence)\s+[àa]\s+(?:chercher|regarder)\s+(?:ailleurs|les\s+offres)\b)",
+]
+# The writer's own vantage, which no other company named in the post makes a rumour (`first_hand`): news held
+# until a date, an embargo ("nothing goes out before", « une info qui ne sort pas avant avril »), and the deal's work
+# seen or done by the writer (its advisers at our premises, its documents prepared).
+_EMBARGO = [
+    r"\b(?:nothing|none\s+of\s+(?:it|this))\s+(?:goes|is\s+going|gets)\s+out\s+(?:until|before|till)\b",
+    r"\brien\s+ne\s+sort\s+(?:avant|tant\s+que)\b",
+    # News that does not come out before a date (an embargo): « bonne nouvelle qui ne sort pas avant mars », "news that isn't out till March".
+    rf"\b(?:nouvelle|info|information|annonce|news)s?\s+(?:qui\s+)?ne\s+(?:sort|sortira|tombe|tombera|sera\s+(?:publique|officielle|annonc[ée]e))\s+"
+    rf"(?:pas\s+avant|qu{_APOS}\s*(?:en|le|[àa]|apr[èe]s|fin|d[ée]but))\b",
+    r"\b(?:news|announcement)\s+(?:that\s+|which\s+)?(?:isn['’]t|is\s+not|won['’]t\s+be|doesn['’]t\s+come|does\s+not\s+come|won['’]t\s+come|can['’]t\s+come)\s+"
+    r"out\s+(?:until|before|till)\b",
+]
+_ON_THE_DEAL = [
+    # The deal's advisers seen at our premises: "bankers were in the building all week", « les avocats sont au siège depuis lundi ».
+    r"\b(?:(?:investment\s+)?bankers|lawyers|the\s+bankers|the\s+lawyers|(?:les\s+)?banquiers|(?:les\s+)?avocats\s+d['’]\s*affaires)\s+"
+    r"(?:were|are|have\s+been|'ve\s+been|sont|[ée]taient|ont\s+[ée]t[ée])\s+(?:all\s+week\s+|toute\s+la\s+semaine\s+)?"
+    r"(?:in\s+the\s+building|at\s+(?:HQ|head\s+office|the\s+office)|in\s+our\s+offices|au\s+si[èe]ge|dans\s+nos\s+locaux|dans\s+le\s+b[âa]timent)\b",
+    # The writer preparing the deal's own documents: « passé la journée à préparer le document d'enregistrement »,
+    # "spent the week drafting the S-1", "I'm finalising the prospectus".
+    rf"\b(?:pr[ée]par\w*|r[ée]dig\w*|relu|relire|relis\w*|finalis\w*|drafting|drafted|preparing|prepared|finali[sz]ing|proofreading)\s+(?:le|la|l{_APOS}\s*|the|our|notre)\s*"
+    r"(?:document\s+d['’]\s*enregistrement|prospectus|note\s+d['’]\s*op[ée]ration|registration\s+(?:document|statement)|S-1|F-1|offering\s+memorandum|offer\s+document)\b",
 ]
 _WAITING = [
     # Held until the disclosure: before / until it, waiting for it or for leave to tell.
@@ -259,13 +294,7 @@ _WAITING = [
     rf"\b(?:officiel(?:le)?s?|official|public|publique)\s+(?:seulement|uniquement|only|qu(?:e\b|{_APOS})|pas\s+avant|not\s+(?:before|until|till)|"
     r"(?:until|till)\b|[àa]\s+partir\s+d)",
     rf"\bjusqu{_APOS}\s*[àa]\s+la\s+conf[ée]rence\s+de\s+presse\b",
-    r"\b(?:nothing|none\s+of\s+(?:it|this))\s+(?:goes|is\s+going|gets)\s+out\s+(?:until|before|till)\b",
-    r"\brien\s+ne\s+sort\s+(?:avant|tant\s+que)\b",
-    # News that does not come out before a date (an embargo): « bonne nouvelle qui ne sort pas avant mars », "news that isn't out till March".
-    rf"\b(?:nouvelle|info|information|annonce|news)s?\s+(?:qui\s+)?ne\s+(?:sort|sortira|tombe|tombera|sera\s+(?:publique|officielle|annonc[ée]e))\s+"
-    rf"(?:pas\s+avant|qu{_APOS}\s*(?:en|le|[àa]|apr[èe]s|fin|d[ée]but))\b",
-    r"\b(?:news|announcement)\s+(?:that\s+|which\s+)?(?:isn['’]t|is\s+not|won['’]t\s+be|doesn['’]t\s+come|does\s+not\s+come|won['’]t\s+come|can['’]t\s+come)\s+"
-    r"out\s+(?:until|before|till)\b",
+    *_EMBARGO,
     r"\b(?:keep|kept|keeping)\s+(?:it\s+|this\s+|that\s+)?(?:internal|in-house|in\s+house)\b",
     rf"\battend\w*\s+(?:la\s+|le\s+|l{_APOS}\s*)(?:publication|annonce|notification|communication|officialisation|pr[ée]sentation)\b",
     r"\bwait\w*\s+(?:for|until)\s+(?:the\s+|their\s+|our\s+|its\s+)?(?:official\s+|press\s+)?(?:release|results|announcement|earnings|publication|official)\b",
@@ -281,14 +310,7 @@ _WAITING = [
     r"\bsilence\s+radio\s+(?:jusqu|avant|tant)",
 ]
 _VANTAGE = [
-    # The deal's advisers seen at our premises: "bankers were in the building all week", « les avocats sont au siège depuis lundi ».
-    r"\b(?:(?:investment\s+)?bankers|lawyers|the\s+bankers|the\s+lawyers|(?:les\s+)?banquiers|(?:les\s+)?avocats\s+d['’]\s*affaires)\s+"
-    r"(?:were|are|have\s+been|'ve\s+been|sont|[ée]taient|ont\s+[ée]t[ée])\s+(?:all\s+week\s+|toute\s+la\s+semaine\s+)?"
-    r"(?:in\s+the\s+building|at\s+(?:HQ|head\s+office|the\s+office)|in\s+our\s+offices|au\s+si[èe]ge|dans\s+nos\s+locaux|dans\s+le\s+b[âa]timent)\b",
-    # The writer preparing the deal's own documents: « passé la journée à préparer le document d'enregistrement »,
-    # "spent the week drafting the S-1", "I'm finalising the prospectus".
-    rf"\b(?:pr[ée]par\w*|r[ée]dig\w*|relu|relire|relis\w*|finalis\w*|drafting|drafted|preparing|prepared|finali[sz]ing|proofreading)\s+(?:le|la|l{_APOS}\s*|the|our|notre)\s*"
-    r"(?:document\s+d['’]\s*enregistrement|prospectus|note\s+d['’]\s*op[ée]ration|registration\s+(?:document|statement)|S-1|F-1|offering\s+memorandum|offer\s+document)\b",
+    *_ON_THE_DEAL,
     r"\bleak(?:ed)?\s+(?:it\s+)?to\s+me\b",
     r"\bfuit[ée]e?s?\s+jusqu['’]\s*[àa]\s+moi\b",
     rf"\bj{_APOS}\s*ai\s+vu\s+passer\b",
@@ -321,6 +343,12 @@ _VANTAGE = [
     r"\b(?:re[çc]u|envoy[ée]|arriv[ée]|atterri|transf[ée]r[ée])\w*\b[^.!?\n]{0,30}?\bpar\s+erreur\b",
     rf"\b(?:j{_APOS}\s*ai|on\s+a)\s+(?:vu|lu|eu\s+sous\s+les\s+yeux)\s+(?:le|la|les)\s+(?:brouillon|projet\s+de\s+(?:communiqu[ée]|slides|pr[ée]sentation)|"
     r"slides|deck|m[ée]mo|compte\s+rendu\s+du\s+(?:comex|codir|conseil))\b",
+    # An internal document the writer has just read, named after it: "the pricing deck I just reviewed says it all",
+    # « la grille tarifaire que j'ai vue ce matin » (not "the deck I reviewed for the webinar": no internal document).
+    r"\b(?:pricing|board|strategy|budget|internal|roadmap|product\s+roadmap|comex|exec)\s+(?:deck|slides|memo|roadmap|plan|minutes|pack)\s+"
+    r"(?:that\s+|which\s+)?(?:i|we)\s+(?:just\s+|['’]ve\s+just\s+|have\s+just\s+)?(?:reviewed|saw|read|got|received|proofread|skimmed|went\s+through)\b",
+    rf"\b(?:grille\s+tarifaire|feuille\s+de\s+route|roadmap|deck\s+(?:tarifaire|interne|du\s+comex|du\s+codir)|m[ée]mo\s+interne|slides\s+du\s+(?:comex|codir|conseil))\s+"
+    rf"(?:que\s+j{_APOS}\s*ai|qu{_APOS}\s*on\s+a)\s+(?:vue?s?|lue?s?|relue?s?|re[çc]ue?s?|parcourue?s?)\b",
 ]
 _AHEAD = [
     # The disclosure to follow, without its date: "c'est signé, l'annonce suit", "announcement to follow".
@@ -358,13 +386,14 @@ assert all(p.startswith(r"\b") for p in _RESTRICTED + _WAITING + _VANTAGE + _AHE
 # Searched as `Alternation`s: at each word only the patterns that can start with its first letter.
 _RESTRICTED_RE = Alternation([f"(?:{p[2:]})" for p in _RESTRICTED + _WAITING + _VANTAGE], _I, prefix=r"\b")
 _AHEAD_RE = Alternation([f"(?:{p[2:]})" for p in _AHEAD], _I, prefix=r"\b")
+_FIRST_HAND_RE = Alternation([f"(?:{p[2:]})" for p in _EMBARGO + _ON_THE_DEAL], _I, prefix=r"\b")
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
     start: int
     end: int
-    kind: str  # "restricted" (knowledge or vantage), "ahead" (disclosure to come) or "announced" (made public before)
+    kind: str  # "restricted" (knowledge or vantage), "ahead" (disclosure to come), "announced" (made public before) or "first_hand"
 
 
 def calendar_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -376,8 +405,9 @@ def evidence_of(kind: str, text: str) -> list[Evidence]:
     """The spans of `text` of one kind of evidence, in reading order: "restricted" (knowledge or
     vantage), "ahead" (a disclosure to come; the analyzer asks for it only when the first found
     nothing) or "announced" (an announcement made at a past time: public framing, not evidence of
-    a secret)."""
-    pattern = {"restricted": _RESTRICTED_RE, "ahead": _AHEAD_RE, "announced": _ANNOUNCED_BEFORE_RE}[kind]
+    a secret) or "first_hand" (the restricted spans that tell the writer's own vantage: an embargo, the deal's
+    advisers at our premises or its documents prepared)."""
+    pattern = {"restricted": _RESTRICTED_RE, "ahead": _AHEAD_RE, "announced": _ANNOUNCED_BEFORE_RE, "first_hand": _FIRST_HAND_RE}[kind]
     return [Evidence(start, end, kind) for start, end in pattern.spans(text)]
 
 
