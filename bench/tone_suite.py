@@ -132,6 +132,10 @@ first run on main (f4fecd8, and ae8a641): 0.715; six pass cases blocked, nine fl
 Session 16 (blind13 as a development set, rows never copied; MODEL_CARD.md, "Rejected claims, reported
 quotations, workers by contract, whoever is threatened"): blind13 0.715 -> 0.819, blind11 0.715 -> 0.729,
 blind12 0.806 -> 0.812; no case of any split lost.
+`--split blind14` reads bench/data/tone_blind14_{fr,en}.tsv: 144 cases written blind on 2026-12-03 (session 17),
+first run on main (f2e4037): 0.757; six English pass cases blocked. Session 17 (blind14 as a development set, rows
+never copied; MODEL_CARD.md, "Periods sworn at, words talked about, intimidation, outraged refusals"): blind14
+0.757 -> 0.847; the other splits unchanged, no case of any split lost.
 The learned reading may be trained on the splits listed in `train_hostility.TRAINED_BENCH_SETS`
 (none on 2026-12-03; MODEL_CARD.md, "Learning from every earlier tester"): the score of such a split
 is then a training-fit figure (printed under its table); the first runs above stay the honest ones.

@@ -127,6 +127,8 @@ THINGS = (
     # computing, which the kinds above left on the people's side ("wifi", "Excel", "VPN")
     "a computer", "a network", "an application", "a spreadsheet", "un ordinateur", "un réseau",
     "une application", "un tableur",
+    # periods of business time, which the kinds above left on the people's side ("quarter", "trimestre")
+    "a quarter", "a year", "a sprint", "un trimestre", "une année", "un exercice",
 )
 THING_MARGIN = 0.13
 

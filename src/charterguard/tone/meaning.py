@@ -594,12 +594,18 @@ class MeaningReader:
         client a lancé à notre agent", "'...': that's what a driver yelled at my colleague")? It
         opens with a demonstrative standing for the quotation and holds a verb of speech whose
         subject is not the writer ("c'est ce que je lui ai répondu" stays the writer's words)."""
+        return self._reports_from(sentence, 0)
+
+    def _reports_from(self, sentence: Sentence, start: int) -> bool:
+        """Do the words of `sentence` from `start` open with a demonstrative standing for a quotation
+        before them and hold a verb of speech whose subject is not the writer (`reports_quotation`)?"""
         words = sentence.words
-        opening = next((w for w in words if w.pos != "PUNCT"), None)
+        opening = next((w for w in words[start:] if w.pos != "PUNCT"), None)
         if opening is None or opening.form not in _DEMONSTRATIVES | _QUOTATION_POINTERS:
             return False
         verbs = REPORTING_VERBS.get(self.language, frozenset()) | self.cues.words.get("speech", frozenset())
-        for k, w in enumerate(words):
+        for k in range(start, len(words)):
+            w = words[k]
             if w.pos in ("VERB", "AUX") and (w.lemma in verbs or w.form in verbs):
                 subject = sentence.subject_of(k)
                 return subject is not None and words[subject].form not in _SPEAKING_WRITER
@@ -615,11 +621,20 @@ class MeaningReader:
         opening = a
         while opening > 0 and sentence.quoted[opening - 1]:
             opening -= 1
+        if _named_as_words(sentence, opening):
+            return True
         verbs = REPORTING_VERBS.get(self.language, frozenset()) | self.cues.words.get("speech", frozenset())
         for k in range(opening - 1, -1, -1):
             if words[k].pos in ("VERB", "AUX") and (words[k].lemma in verbs or words[k].form in verbs):
                 subject = sentence.subject_of(k)
                 return subject is None or words[subject].form not in _SPEAKING_WRITER
+        if all(w.pos == "PUNCT" for w in words[:opening]):
+            # The quotation opens the sentence and the rest says who said it ("'...' – that's what a
+            # driver heard", « « ... » : voilà ce qu'a entendu une livreuse »).
+            closing = a
+            while closing < len(words) and sentence.quoted[closing]:
+                closing += 1
+            return self._reports_from(sentence, closing)
         return False
 
     def _rebuttal_label(self, sentence: Sentence) -> int:
@@ -931,7 +946,9 @@ class MeaningReader:
         plural pronoun takes its group from the sentence before ("Les vieux ne suivent pas :
         inutile de les former")."""
         words = sentence.words
-        if not words or words[-1].form == "?" or matches(sentence, self.cues, "policy") or matches(sentence, self.cues, "reported"):
+        if not words or matches(sentence, self.cues, "policy") or matches(sentence, self.cues, "reported"):
+            return []
+        if words[-1].form == "?" and not self._dismissal_opening(sentence):
             return []
         employment = [(a, b) for a, b in matches(sentence, self.cues, "employment") if not sentence.quoted[a]]
         if not (employment or sentence.topic is not None and matches(sentence.topic, self.cues, "employment")):
@@ -960,6 +977,15 @@ class MeaningReader:
         if any(sentence.quoted[k] and words[k].pos == "VERB" for k in range(a, b)):
             return []
         return [self._finding(sentence, a, b, ground, "discrimination")]
+
+    def _dismissal_opening(self, sentence: Sentence) -> bool:
+        """Does `sentence`, the answer to a topic question, open with a dismissal (`@disadvantage`:
+        « Un X à l'accueil ? Et puis quoi encore, ... ? », "... ? Over my dead body, ... ?")? Its own
+        question mark is then rhetorical, not a question asking for the rule."""
+        if sentence.topic is None:
+            return False
+        first = next((k for k, w in enumerate(sentence.words) if w.pos != "PUNCT"), None)
+        return first is not None and any(a == first for a, _ in matches(sentence, self.cues, "disadvantage"))
 
     def _said_of_someone(self, sentence: Sentence, k: int) -> bool:
         """Is word `k` a target, or a hostile word (itself said of someone: "stupid idiot")?"""
@@ -1181,9 +1207,10 @@ class MeaningReader:
             return None
         if finding.category == "aggression" and self.warns(sentence):
             return None  # a warning, violence a game's or done to the writer's own side ("the boss will kill us")
-        if _negated(sentence, a) or sentence.quoted[a]:
+        negated = _negated(sentence, a) and not _argument_under_opinion(sentence, a)
+        if negated or sentence.quoted[a]:
             root = _range_root(sentence, a, b)
-            said_of = _negated(sentence, a) and (
+            said_of = negated and (
                 sentence.subject_of(root) is not None or _denied_by_determiner(sentence, root) or _denied_opinion(sentence, root))
             if finding.evidence not in _CRUDE or said_of or self.mentioned(sentence, a):
                 return None  # "ce n'est pas un incompétent", "il n'est pas un crétin", « nul »
@@ -1198,8 +1225,8 @@ class MeaningReader:
                 return None  # a mild adjective of a thing: "une idée stupide"; crude words and swearing stay
 
             subject = sentence.subject_of(a)
-            if subject is not None and sentence.words[subject].form in SELF_WORDS.get(self.language, frozenset()):
-                return None  # about the writer: "j'ai été un idiot"
+            if subject is not None and sentence.words[subject].form in SELF_WORDS.get(self.language, frozenset()) and not _unrivalled(sentence, a):
+                return None  # about the writer: "j'ai été un idiot" (not "je n'ai vu personne d'aussi X")
             exclaimed = any(w.form in _EXCLAMATIVES for w in sentence.words[max(0, a - 3) : a])
             if finding.evidence == "insult:directed" and exclaimed and self.aimed(sentence, a, b) is None:
                 return None  # exclaimed about no one: "quelle honte, notre stand était le plus petit"
@@ -1248,6 +1275,28 @@ _EPITHET_GAP = 4
 
 
 _LINKS = frozenset({"amod", "nmod", "appos", "acl", "det", "obl", "obl:mod", "nmod:poss", "poss", "prep", "pobj", "case", "flat:name"})
+
+
+# Nouns for words said ("words like « ... »", « des insultes comme « ... » », "the term '...'"): a
+# quotation they introduce is a word talked about, not used. And what may stand between them and
+# the quotation, or between quotations listed after them.
+_WORDS_FOR_WORDS = frozenset({
+    "word", "term", "insult", "slur", "epithet", "expression", "phrase", "remark", "comment", "name", "nickname",
+    "mot", "terme", "insulte", "injure", "remarque", "propos", "qualificatif", "surnom", "sobriquet",
+})
+_LISTING_WORDS = frozenset({"like", "such", "as", "including", "comme", "tel", "tels", "telle", "telles", "que", "qu'",
+                            "du", "type", "genre", "and", "or", "et", "ou", "of", "de", "d'"})
+
+
+def _named_as_words(sentence: Sentence, opening: int) -> bool:
+    """Is the quotation opening at word `opening` introduced by a noun for words ("words like 'X' and
+    'Y'", « des insultes comme « X » », "the slur 'X'"), over listing words, punctuation and the
+    quotations listed before it? It is a word talked about (a report, a definition), not used."""
+    words = sentence.words
+    k = opening - 1
+    while k >= 0 and (sentence.quoted[k] or words[k].pos == "PUNCT" or words[k].form in _LISTING_WORDS):
+        k -= 1
+    return k >= 0 and k < opening - 1 and words[k].pos == "NOUN" and (words[k].lemma in _WORDS_FOR_WORDS or _singular(words[k].form) in _WORDS_FOR_WORDS)
 
 
 def _vocative(sentence: Sentence, k: int) -> bool:
@@ -1304,6 +1353,8 @@ def _negated(sentence: Sentence, a: int) -> bool:
     words = sentence.words
     if _least_degree(sentence, a):
         return True
+    if _unrivalled(sentence, a):
+        return False
     forms = [w.form for w in words[:a]]
     ne = [k for k, f in enumerate(forms) if f in _FRENCH_NE] if sentence.language == "fr" else []
     if ne and (any(f in _NEGATIVE_SUBJECTS for f in forms[: ne[-1]]) or _nothing_of(forms)):
@@ -1326,6 +1377,29 @@ def _negated(sentence: Sentence, a: int) -> bool:
 
 
 _LEAST = frozenset({"least", "moins"})
+# "jamais vu quelqu'un d'aussi X", "never met anyone as X", « personne n'est aussi X que lui »: the
+# negation denies that anyone else is as X, and so asserts X of whom it is said.
+_ANYONE = frozenset({"quelqu'un", "personne", "anyone", "anybody", "someone", "somebody", "nobody", "noone"})
+_EQUAL_DEGREE = frozenset({"aussi", "si", "autant", "tant", "as", "so"})
+_DEGREE_GAP = frozenset({"d'", "de", "plus", "more"})
+
+
+def _unrivalled(sentence: Sentence, a: int) -> bool:
+    """Is word `a` the quality of an equal degree said of no one else ("jamais vu quelqu'un d'aussi
+    X", "never met anyone so X", « personne n'est aussi X que lui »)? Not negated then: asserted.
+    "n'est pas un si mauvais collègue", "not as X as they say" name no one else and stay negated."""
+    words = sentence.words
+    k = a - 1
+    if k < 0 or words[k].form not in _EQUAL_DEGREE:
+        return False
+    k -= 1
+    while k >= 0 and words[k].form in _DEGREE_GAP:
+        k -= 1
+    if k < 0:
+        return False
+    if words[k].form in ("un", "une") and k > 0 and words[k - 1].form in ("quelqu'", "quelqu"):
+        return True
+    return words[k].form in _ANYONE or any(w.form in _ANYONE for w in words[max(0, k - 2) : k + 1]) and words[k].pos in ("VERB", "AUX")
 
 
 def _hypothetical(sentence: Sentence) -> bool:
@@ -1345,6 +1419,30 @@ def _least_degree(sentence: Sentence, a: int) -> bool:
 # idiot" says he is not one).
 _OPINION_VERBS = frozenset({"penser", "croire", "trouver", "estimer", "considerer", "think", "believe", "reckon", "consider"})
 _OPINION_REACH = 8  # steps up the parse from a word to the clause of opinion it lies in
+
+
+# Verbs whose subject is the one who loses or suffers, and verbs that present a forecast as the writer's.
+_LOSS_VERBS = frozenset({"lose", "suffer", "miss", "bleed", "perdre", "souffrir", "manquer", "rater"})
+_FORECAST_VERBS = _OPINION_VERBS | frozenset({"fear", "worry", "expect", "guess", "suppose", "feel",
+                                              "craindre", "redouter", "supposer", "imaginer", "sentir"})
+_NEAR_FUTURE = frozenset({"aller", "go"})  # « on va perdre », "we're going to lose"
+
+
+def _own_loss(sentence: Sentence) -> bool:
+    """Does `sentence` only forecast a loss of the writer's own side ("I think we'll lose key people",
+    « je crains qu'on perde nos meilleurs éléments »): a verb of losing or suffering with the writer's
+    side as its subject, and no verb but it and verbs of opinion or worry? The harm falls on the
+    writer's side: a worry, not a threat ("we'll make them pay" has a verb of its own)."""
+    words = sentence.words
+    verbs = [k for k, w in enumerate(words) if w.pos == "VERB"]
+    losses = [k for k in verbs if words[k].lemma in _LOSS_VERBS]
+    if not losses or any(
+        k not in losses and words[k].lemma not in _FORECAST_VERBS
+        and not (words[k].lemma in _NEAR_FUTURE and any(0 < j - k <= 2 for j in losses))
+        for k in verbs
+    ):
+        return False
+    return all((subject := sentence.subject_of(k)) is not None and words[subject].form in _OWN_SIDE for k in losses)
 
 
 def _denied_opinion(sentence: Sentence, a: int) -> bool:
@@ -1370,6 +1468,23 @@ def _denied_opinion(sentence: Sentence, a: int) -> bool:
                 break
             j = x.head
     return False
+
+
+def _argument_under_opinion(sentence: Sentence, a: int) -> bool:
+    """Is word `a` an argument of an action in the clause a negated opinion governs ("I don't think
+    we can trust those morons", « je ne crois pas qu'on puisse garder ces abrutis »)? The negation
+    is the opinion's, said of the action: the people are still called so. A description the
+    opinion denies ("I don't think they are morons") is no argument of an action (`_denied_opinion`)."""
+    words = sentence.words
+    w = words[a]
+    if not w.dep.startswith(("dobj", "obj", "nsubj")) or w.head == a:
+        return False
+    action = words[w.head]
+    if action.pos != "VERB" or action.lemma in _COPULA_LEMMAS or action.lemma in _OPINION_VERBS or action.dep != "ccomp":
+        return False
+    negators = NEGATORS.get(sentence.language, frozenset())
+    return any((x.form in negators or x.lemma in negators) and x.head == action.head
+               and words[action.head].lemma in _OPINION_VERBS for x in words[: action.head + 1])
 
 
 def _demonstrative_epithet(sentence: Sentence, a: int) -> bool:
@@ -1746,7 +1861,8 @@ def _learned_findings(
     for (k, probability, kind, (start, end)), sentence in zip(hostile, linguistics.parsed(k for k, *_ in hostile)):
         neighbours = [s for s in (sentence.topic, said_of.get(antecedents.get(k, -1))) if s is not None]
         if (reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _refuted(linguistics, k, reader.cues)
-                or kind == "threat" and reader.warns(sentence) or _hostile_only_in_mention(text, sentence, reader, model)):
+                or kind == "threat" and (reader.warns(sentence) or _own_loss(sentence))
+                or _hostile_only_in_mention(text, sentence, reader, model)):
             if probability >= model.threshold:  # (under it, the sentence was read only for a put-down of a role)
                 countered.add(k)
             continue
@@ -1864,6 +1980,17 @@ def _said_of_a_thing(sentence: Sentence) -> bool:
         (subject := sentence.subject_of(root)) is not None and sentence.words[subject].pos in ("NOUN", "PROPN")
         for root in roots
     )
+
+
+def _nominal_of_things(sentence: Sentence) -> bool:
+    """Is `sentence` verbless, its head a noun for a thing, a day or a period ("Crap weather, crap
+    coffee machine, crap Monday", « Quelle semaine pourrie »)? Said of that thing, as a sentence
+    with a noun subject is (`_said_of_a_thing`); a noun for people ("Useless interns.") is none."""
+    words = sentence.words
+    if any(w.pos in ("VERB", "AUX") for w in words):
+        return False
+    heads = [k for k, w in enumerate(words) if w.dep == "ROOT" and w.pos in ("NOUN", "PROPN")]
+    return len(heads) == 1 and things([words[heads[0]].form])[0]
 
 
 def _given_name(text: str, target: Target) -> bool:
@@ -2067,7 +2194,7 @@ def target_of_span(
     # has a noun subject: it is said of that thing ("A candidate was asked ... That question is
     # disgusting."), as in the learned reading (`_said_of_a_thing`).
     said_of_a_thing = any(
-        _said_of_a_thing(sentence) and all(t.kind == "self" for t in sentence.targets(names))
+        (_said_of_a_thing(sentence) or _nominal_of_things(sentence)) and all(t.kind == "self" for t in sentence.targets(names))
         for sentence in linguistics.parsed(own)
     )
     others = [] if said_of_a_thing else [k for k in range(len(linguistics.spans)) if k not in own and k not in defused]
