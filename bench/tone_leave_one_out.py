@@ -4,10 +4,11 @@ hostility (tone/hostility_model.py).
     PYTHONPATH=src .venv/bin/python bench/tone_leave_one_out.py --cache-dir DIR [--sets blind12 ...] [--pipeline]
 
 For each blind set k (bench/data/tone_blind*_{fr,en}.tsv): the learned reading is trained as
-`train_hostility` does (gate, head, calibration, thresholds) on train/tone PLUS the bench sets of
-`--train-sets` (default: `TRAINED_BENCH_SETS`, or while it is empty the suites and every blind
-set), NOT set k ("loso"), and measured on set k against the model trained on train/tone alone
-("ours"; retrained by the same code, it equals the shipped file of 2026-12-03 to the 6th decimal):
+`train_hostility` does on train/tone, with its tester head trained on train/tone, train/tone/tester
+and the bench sets of `--train-sets` (default: `TRAINED_BENCH_SETS`, or while it is empty the
+suites and every blind set), NOT set k ("loso"; `--without-floor`: one head trained on all of them,
+the measure of session 16), and measured on set k against the model trained on train/tone alone
+("ours": the head the tester head stands beside, shipped alone before 2026-12-03, session 17):
 - the learned reading's own post-level decision: a post is flagged when one of its sentences
   (read as bench/tone_suite.py's `lost_at` reads them: a sentence naming someone, or going on
   about whom the sentence before names) is past the gate at the head's `threshold`, or in the
@@ -108,11 +109,9 @@ def read_sentences(text: str, language: str, names: tuple[str, ...]) -> list[tup
 
 
 def probabilities(model: Any, cache: EmbeddingCache, texts: list[str]) -> np.ndarray:
-    """The head's calibrated probability of each text, from cached embeddings."""
-    head = model.head
-    margins = cache.embed(texts).astype(np.float64) @ head.weights.astype(np.float64) + head.bias
-    a, b = head.platt
-    return np.asarray(1.0 / (1.0 + np.exp(-(a * margins + b))))
+    """The model's probability of each text (with a tester head, the two heads' as the runtime
+    reads them), from cached embeddings."""
+    return np.array([p for p, _kind in model.read_embedded(cache.embed(texts))])
 
 
 def decide(model: Any, cache: EmbeddingCache, text: str, language: str, names: tuple[str, ...]) -> tuple[bool, bool]:
@@ -194,6 +193,8 @@ def main() -> int:
     parser.add_argument("--gate-own-rows", action="store_true", help="the gate learns from train/tone only")
     parser.add_argument("--gate-without", nargs="*", default=[], help="the gate does not learn from the bench's pass rows of these kinds")
     parser.add_argument("--pass-sentences", action="store_true", help="also each sentence of a pass post of several, as a pass row")
+    parser.add_argument("--without-floor", action="store_true", help="one head trained on all rows (session 16), not the tester head beside ours")
+    parser.add_argument("--tester-extra", type=float, default=None, help="train_hostility.TESTER_EXTRA_FALSE_ALARMS for the folds")
     args = parser.parse_args()
     from charterguard.tone import train_hostility as trainer
 
@@ -206,18 +207,30 @@ def main() -> int:
     names = target_names()
     every = tuple(args.train_sets)
     own = trainer.read_rows(ROOT / "train" / "tone")
+    tester_rows = trainer.read_rows(ROOT / "train" / "tone" / "tester")  # ours, for the tester head alone
     extra = trainer.chat_negatives(trainer.CHAT_NEGATIVES if args.chat_negatives is None else args.chat_negatives)
     bench = {name: trainer.read_bench_rows([name], ROOT / "bench" / "data", allowed=every) for name in every}
     if args.pass_sentences:
         bench = {name: rows + sentences_of_pass_posts(rows) for name, rows in bench.items()}
     targeted = load_targeted_model()
+    if args.tester_extra is not None:
+        trainer.TESTER_EXTRA_FALSE_ALARMS = args.tester_extra
+    x_ours = cache.embed([r[3] for r in own + extra]).astype(np.float64)
+    floor, hard = trainer.fit_model_reading(own, extra, x_ours, "train/tone", written=len(own))
 
     def trained(held_out: str | None) -> Any:
         """Trained on our rows and every bench set but `held_out` (None: our rows alone)."""
         held = {r[3] for r in bench.get(held_out, [])} if held_out else set()  # (a row of set k said again elsewhere)
         rows = own + [r for name in every if held_out and name != held_out for r in bench[name] if r[3] not in held]
+        if not args.without_floor:
+            rows = own + tester_rows + rows[len(own):]
+        if held_out is None:
+            return hostility_model_of(floor, targeted)
         x = cache.embed([r[3] for r in rows + extra]).astype(np.float64)
         cache.save()
+        if not args.without_floor:
+            # The tester head beside ours (hostility_model.TesterHead), as train_hostility.fit_floored_model builds it.
+            return hostility_model_of({**floor, "tester_head": trainer.fit_tester_head(rows, extra, x, len(own), hard)}, targeted)
         gate_rows = np.array([i < len(own) or not args.gate_own_rows and (r[1] or r[2] not in args.gate_without) for i, r in enumerate(rows)])
         payload = trainer.fit_model(rows, extra, x, f"all but {held_out}", gate_rows)
         return hostility_model_of(payload, targeted)
@@ -237,6 +250,8 @@ def main() -> int:
             for i, v in enumerate(line):
                 sums.setdefault(f"{label}{i}", []).append(v)
             thresholds = f"{m.threshold:.3f} / {m.near_gate_threshold:.3f} / {m.gate_thresholds['fr']:.2f},{m.gate_thresholds['en']:.2f}"
+            if m.tester is not None:
+                thresholds += f" (tester {m.tester.threshold:.3f} / {m.tester.near_gate_threshold:.3f})"
             cost = encoder_posts(m, names)
             print(f"{held_out:9} {label:8} {recall:7.3f} {false_alarms:9.3f} {gate_recall:9.3f} {accuracy:8.3f}  {thresholds}   {cost['fr']}, {cost['en']}", flush=True)
     for label in ("ours", "loso"):

@@ -40,7 +40,9 @@ def test_the_role_threshold_lies_under_the_joint_threshold():
 def test_a_put_down_of_a_colleague_under_the_joint_threshold_is_found(text, lang):
     found = learned(text, lang)
     assert [(f.category, f.target) for f in found] == [("insult", "colleagues")]
-    assert MODEL.read([text])[0][0] < MODEL.threshold  # found only thanks to the role it is aimed at
+    # The head trained on our rows reads it under its threshold: found thanks to the role it is
+    # aimed at (the tester head beside it may read it over its own).
+    assert MODEL.head.read([text])[0][0] < MODEL.threshold
 
 
 @pytest.mark.parametrize(("text", "lang"), [

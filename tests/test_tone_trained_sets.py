@@ -1,5 +1,6 @@
 """The learned reading of hostility learns from the bench tone sets listed in one constant
-(`train_hostility.TRAINED_BENCH_SETS`, empty today) and from no other: a set not listed, the
+(`train_hostility.TRAINED_BENCH_SETS`: the suites and the blind sets whose first run the README
+records; they train the tester head) and from no other: a set not listed, the
 newest blind set (its first run not yet in the README) above all, is a measure
 (train/tone/README.md, MODEL_CARD.md "Learning from every earlier tester")."""
 

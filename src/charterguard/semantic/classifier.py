@@ -205,7 +205,10 @@ class CalibratedHead:
         """(calibrated probability, most likely label) of each text; embeds them."""
         if not texts:
             return []
-        vectors = encoder.embed(texts)
+        return self.read_embedded(encoder.embed(texts))
+
+    def read_embedded(self, vectors: np.ndarray) -> list[tuple[float, str]]:
+        """(calibrated probability, most likely label) of each embedding (`encoder.embed`'s rows)."""
         margins = vectors @ self.weights + self.bias
         a, b = self.platt
         best = (vectors @ self.label_weights.T + self.label_bias).argmax(axis=1)

@@ -4,8 +4,11 @@ against someone, in words no list holds ("un mollusque en costume", "a wet paper
 Hand-written cues (`meaning`) find the wordings someone thought of; each new author brings
 new metaphors. This model reads what a sentence *means*: a logistic regression on its
 multilingual sentence embedding (`charterguard.semantic.encoder`, USE-multilingual v3,
-French and English alike), trained on our own labelled sentences (train/tone/, and the bench
-tone sets of `train_hostility.TRAINED_BENCH_SETS`, none today; see MODEL_CARD.md). Two stages, so that ordinary posts never pay for the encoder:
+French and English alike), trained on our own labelled sentences (train/tone/); beside it, on the
+same embedding, the tester head (`TesterHead`), trained also on every earlier tester's posts
+(`train_hostility.TRAINED_BENCH_SETS`): a sentence is hostile when either head passes its own
+threshold, so what the head trained on our rows flags stays flagged (MODEL_CARD.md). Two stages,
+so that ordinary posts never pay for the encoder:
 
 - the gate (cheap, per sentence): the sentence names someone (a role, a company, a group,
   a person pronoun, an @mention; `linguistics.target_words`) and a naive-Bayes score over
@@ -42,6 +45,7 @@ from importlib import resources
 from typing import Any
 
 from ..linguistics import AMBIGUOUS_CLITICS, PERSON_PRONOUNS, quick_words, spells_given_name, target_words
+from ..semantic import encoder
 from ..semantic.classifier import CalibratedHead, gate_score, read_model_file
 from .targeted_model import TargetedModel, load_targeted_model
 
@@ -146,6 +150,34 @@ def _forms(joined: str) -> Iterator[str]:
 
 
 @dataclass(frozen=True)
+class TesterHead:
+    """A second head on the same embedding, trained on our rows AND every earlier tester's posts
+    (`train_hostility.TRAINED_BENCH_SETS`): it reads new testers' wordings better, but alone it
+    missed clear put-downs the shipped head finds. Read beside that head, whose decisions are a
+    floor: a sentence is hostile when either head passes its own threshold. Its `threshold` and
+    `near_gate_threshold` are fitted so that the two together flag no more of our written hard
+    negatives than the shipped head alone (train_hostility.fit_tester_head)."""
+
+    head: CalibratedHead
+    threshold: float
+    near_gate_threshold: float
+    # The thresholds of the head it stands beside, as trained: its scale (`on_scale`).
+    floor_threshold: float
+    floor_near_gate_threshold: float
+
+    def on_scale(self, probability: float) -> float:
+        """`probability` (this head's) on the scale of the head it stands beside: 0 under this
+        head's threshold (under it, that head decides alone, its lower levels included), then
+        linear from each of this head's thresholds to that head's."""
+        if probability < self.threshold:
+            return 0.0
+        low, high = self.floor_threshold, self.floor_near_gate_threshold
+        if probability < self.near_gate_threshold:
+            return low + (probability - self.threshold) / (self.near_gate_threshold - self.threshold) * (high - low)
+        return high + (probability - self.near_gate_threshold) / max(1.0 - self.near_gate_threshold, 1e-9) * (1.0 - high)
+
+
+@dataclass(frozen=True)
 class HostilityModel:
     gate_weights: dict[str, float]  # naive-Bayes log-count ratio per feature
     gate_thresholds: dict[str, float]  # per language
@@ -159,6 +191,8 @@ class HostilityModel:
     # kept only at `near_gate_threshold` (0.0: no band, a model file written before it).
     gate_reach: float = 0.0
     near_gate_threshold: float = 1.0
+    # Read beside `head` (its decisions a floor): None, the shipped head decides alone.
+    tester: TesterHead | None = None
 
     @property
     def targeted_floor(self) -> float:
@@ -219,7 +253,22 @@ class HostilityModel:
 
     def read(self, texts: list[str]) -> list[tuple[float, str]]:
         """(calibrated probability of hostility, most likely kind) of each text; embeds them."""
-        return self.head.read(texts)
+        if not texts:
+            return []
+        return self.read_embedded(encoder.embed(texts))
+
+    def read_embedded(self, vectors: Any) -> list[tuple[float, str]]:
+        """(probability of hostility, most likely kind) of each embedding: the head's, or, with a
+        `tester` head, the higher of the two on this head's scale (one more dot product each), the
+        kind of the head that reads it more hostile."""
+        read = self.head.read_embedded(vectors)
+        if self.tester is None:
+            return read
+        out = []
+        for floor, (probability, kind) in zip(read, self.tester.head.read_embedded(vectors)):
+            scaled = self.tester.on_scale(probability)
+            out.append((scaled, kind) if scaled > floor[0] else floor)
+        return out
 
 
 def hostility_model_path():
@@ -237,6 +286,7 @@ def load_hostility_model() -> HostilityModel | None:
 
 def hostility_model_of(data: dict[str, Any], targeted: TargetedModel | None) -> HostilityModel:
     """The model a model file's JSON `data` holds (as written by `train_hostility`)."""
+    tester = data.get("tester_head")
     return HostilityModel(
         gate_weights={str(k): float(v) for k, v in data["gate_weights"].items()},
         gate_thresholds={str(k): float(v) for k, v in data["gate_thresholds"].items()},
@@ -246,4 +296,11 @@ def hostility_model_of(data: dict[str, Any], targeted: TargetedModel | None) -> 
         targeted=targeted,
         gate_reach=float(data.get("gate_reach", 0.0)),
         near_gate_threshold=float(data.get("near_gate_threshold", 1.0)),
+        tester=None if tester is None else TesterHead(
+            CalibratedHead.of(tester, "kind", KINDS),
+            float(tester["threshold"]),
+            float(tester["near_gate_threshold"]),
+            float(data["threshold"]),
+            float(data["near_gate_threshold"]),
+        ),
     )
