@@ -1388,11 +1388,14 @@ def find_by_context(text: str) -> list[SecretCandidate]:
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|z[ée]ro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf)"
 _DIGIT_WORD_CUES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "zéro", "un", "deux", "trois",
                     "quatre", "cinq", "sept", "huit", "neuf")
-_CODE_IN_DIGIT_WORDS = re.compile(
+# (the run of digit words found first, then the code word read before it: most posts hold no such run)
+_DIGIT_WORD_RUN = re.compile(r"(?i)(?<![\w\-])" + _DIGIT_WORD + r"(?:(?:[ \t]*,[ \t]*|[ \t]+|-)" + _DIGIT_WORD + r"){3,9}(?![\w\-])")
+_CODE_BEFORE_DIGIT_WORDS = re.compile(
     r"(?i)(?<![\w\-])(?P<word>codes?|digicode|passcode|pin|combination|combinaison|" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])"
-    r"(?P<between>[^.!?\n]{0,60}?)(?:\s*[:=]|\s+(?:is|was|est|c['’]est|it['’]s|will\s+be|sera)(?:\s+(?:now|still|maintenant|toujours|d[ée]sormais))?)\s*[\"'«“]?\s*"
-    r"(?P<value>" + _DIGIT_WORD + r"(?:(?:\s*,\s*|\s+|-)" + _DIGIT_WORD + r"){3,9})(?![\w\-])"
+    r"(?P<between>[^.!?\n]{0,60}?)(?:[ \t]*[:=]|[ \t]+(?:is|was|est|c['’]est|it['’]s|will\s+be|sera)(?:[ \t]+(?:now|still|maintenant|toujours|d[ée]sormais))?)"
+    r"[ \t]*[\"'«“]?[ \t]*$"
 )
+_DIGIT_WORDS_REACH = 100  # how far before the digits their code word may stand
 
 
 _DIGIT_OF_WORD = {word: str(digit) for digit, words in enumerate(
@@ -1401,15 +1404,20 @@ _DIGIT_OF_WORD = {word: str(digit) for digit, words in enumerate(
 
 
 def _codes_in_digit_words(text: str) -> list[SecretCandidate]:
-    """Codes read out as digit words after a code word (`_CODE_IN_DIGIT_WORDS`); not a promo, error or postal code, advice,
-    an example, nor a typed sequence or placeholder once written in digits ("one two three four five": the film's joke)."""
+    """Codes read out as digit words after a code word (`_DIGIT_WORD_RUN` after `_CODE_BEFORE_DIGIT_WORDS`); not a promo,
+    error or postal code, advice, an example, nor a typed sequence or placeholder once written in digits ("one two three
+    four five": the film's joke)."""
     out = []
-    for m in _CODE_IN_DIGIT_WORDS.finditer(text):
-        digits = "".join(_DIGIT_OF_WORD.get(word, "") for word in re.split(r"[\s,\-]+", m.group("value").casefold()))
-        if is_placeholder(digits) or NOT_AN_ACCESS_CODE.search(m.group("between")) or NOT_AN_ACCESS_CODE.search(text, max(0, m.start() - 20), m.start()) \
-                or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _EXAMPLE_SAID.search(_sentence_around(text, m.start(), m.end())):
+    for run in _DIGIT_WORD_RUN.finditer(text):
+        window = max(0, run.start() - _DIGIT_WORDS_REACH)
+        m = _CODE_BEFORE_DIGIT_WORDS.search(text, window, run.start())
+        if m is None:
             continue
-        out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "code-in-digit-words"))
+        digits = "".join(_DIGIT_OF_WORD.get(word, "") for word in re.split(r"[\s,\-]+", run.group().casefold()))
+        if is_placeholder(digits) or NOT_AN_ACCESS_CODE.search(m.group("between")) or NOT_AN_ACCESS_CODE.search(text, max(0, m.start() - 20), m.start()) \
+                or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _EXAMPLE_SAID.search(_sentence_around(text, m.start(), run.end())):
+            continue
+        out.append(SecretCandidate(run.start(), run.end(), "PASSWORD", "code-in-digit-words"))
     return out
 
 
