@@ -170,6 +170,8 @@ def test_a_path_on_a_named_machine_gives_the_host_and_the_path(text: str, path: 
         "les scripts sont dans /outils/build/release sur GitHub",  # a public host
         "the build ends in /builds/app/release on prod",  # an environment, no machine
         "the files end up in /exports/public/daily on Linux",
+        "the endpoint /api/v2/invoices on staging2 answers 502 since noon",  # an API's route, an environment
+        "la page /fr/boutique/soldes sur site3 est cassée",  # a site's page
     ],
 )
 def test_paths_on_platforms_and_words_name_no_machine(text: str) -> None:

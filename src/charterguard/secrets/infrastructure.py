@@ -500,8 +500,11 @@ _PATH_ON_MACHINE = re.compile(
 _PLATFORM_NAME = re.compile(
     r"(?i)^(?:ubuntu|debian|centos|rhel|redhat|fedora|alpine|rocky|alma|sles|suse|opensuse|arch|amzn|amazonlinux|al|win|windows|winserver|"
     r"macos|osx|ios|ipados|android|linux|freebsd|openbsd|python|py|node|nodejs|java|jdk|jre|php|ruby|go|golang|dotnet|net|arm|arm64|x86|x64|"
-    r"amd|aarch|i386|gen|v|version|release|sprint|step|page|line|ligne|port|day|jour|week|semaine)\d"
+    r"amd|aarch|i386|gen|v|version|release|sprint|step|page|line|ligne|port|day|jour|week|semaine|"
+    r"staging|prod|preprod|dev|test|qa|uat|env|site|server|serveur|host)\d"  # (an environment or a site numbered: "staging2")
 )
+# A web route, not a file: an API's path ("/api/v2/orders", "/v1/users/me", "/graphql") or a site's page under its language ("/fr/…").
+_WEB_ROUTE = re.compile(r"(?i)^/(?:api|v\d+|rest|graphql|rpc|wp-json|oauth2?|[a-z]{2}(?:-[a-z]{2})?)(?:/|$)")
 # The roots of a system's own files, the same on every machine: a path there is no company's.
 _SYSTEM_PATH_ROOT = re.compile(r"^/(?:usr|bin|sbin|lib|lib64|etc|proc|sys|dev|boot|tmp|run|var/(?:log|lib|cache|run|tmp|spool)|opt/(?:" +
                                _PUBLIC_OPT_PACKAGES + r"))(?:/|$)")
@@ -525,7 +528,7 @@ def _paths_on_named_machines(text: str, found: list[SecretCandidate]) -> list[Se
     out = []
     covered = _covered(len(text), found)
     for m in _PATH_ON_MACHINE.finditer(text):
-        if not _machine_after_path(m.group("host")) or _TEMPLATE_SEGMENT.search(m.group("path")):
+        if not _machine_after_path(m.group("host")) or _TEMPLATE_SEGMENT.search(m.group("path")) or _WEB_ROUTE.match(m.group("path")):
             continue
         if not any(covered[m.start("host") : m.end("host")]):
             out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "machine-after-path"))
