@@ -243,6 +243,7 @@ _NEAR_KEYWORD = re.compile(
     r"(?i)(?<![\w\-])(?:(?P<key>keys?|secrets?|cl[ée]s?|clefs?|credentials?)|(?P<token>tokens?|jetons?))(?![\w\-])"
     r"(?P<words>[^\n.?]{0,100}?)(?<![\w\-+/=#@])(?P<bare>[A-Za-z0-9+/_\-.=~%]{20,512})(?![\w\-+/=])"
 )
+_ASIDE = re.compile(r"\([^()\n]*\)")  # words in parentheses, said in passing
 # A link's pieces, which a random-looking run may start with: "//host/...", "youtu.be/<id>" (a host, then a path).
 _LINK_PIECE = re.compile(r"//|^[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}/")
 # Words naming a key, then the value right after them, no connector: "clé API d525e61a et secret
@@ -1051,7 +1052,9 @@ def find_announced(text: str) -> list[SecretCandidate]:
         before = text[max(0, m.start() - 24) : m.start("words")]  # "public key", "public VAPID key", "site key", "ssh-rsa" are not secrets
         if looks_random(value) and not names_an_identifier(text, m.start("words"), m.end("words")) and not IDENTIFIER_WORDS.search(before) \
                 and not _NOT_A_DISCLOSURE.search(m.group("words")) and not is_public_key_material(value):
-            family = secret_family(value, m.group("token") or text[max(0, m.start() - 12) : m.start("bare")])
+            # (an aside in parentheses names no value: « Secret HMAC (à mettre dans le coffre, pas dans le code) : X » is a secret)
+            naming = _ASIDE.sub(" ", text[max(0, m.start() - 12) : m.start("bare")])
+            family = secret_family(value, m.group("token") or naming)
             out.append(SecretCandidate(m.start("bare"), m.start("bare") + len(value), family, f"{family.lower()}-near-keyword"))
     for m in _COMMAND_LINE.finditer(text):
         group = next(g for g in _COMMAND_LINE_VALUES if m.group(g) is not None)
@@ -1376,7 +1379,46 @@ def find_by_context(text: str) -> list[SecretCandidate]:
     out += _notes_to_self(text) if holds_any(lowered, _NOTE_CUES) else []
     out += _new_codes(text) if holds_any(lowered, _NEW_CUES) and _DIGIT.search(text) else []
     out += _table_column_secrets(text) if "|" in text and "---" in text else []
+    out += _codes_in_digit_words(text) if holds_any(lowered, _DIGIT_WORD_CUES) else []
     return out + _codes_typed_next(text, [c for c in out if c.kind in _TYPED_CODE_KINDS])
+
+
+# A code given as digit words, four or more in a row after a code word and its connector ("the code for the meeting room
+# tablet is four four nine one", « le code c'est sept-trois-trois-zéro », "PIN: one nine eight zero"): a code read out.
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|z[ée]ro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf)"
+_DIGIT_WORD_CUES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "zéro", "un", "deux", "trois",
+                    "quatre", "cinq", "sept", "huit", "neuf")
+# (the run of digit words found first, then the code word read before it: most posts hold no such run)
+_DIGIT_WORD_RUN = re.compile(r"(?i)(?<![\w\-])" + _DIGIT_WORD + r"(?:(?:[ \t]*,[ \t]*|[ \t]+|-)" + _DIGIT_WORD + r"){3,9}(?![\w\-])")
+_CODE_BEFORE_DIGIT_WORDS = re.compile(
+    r"(?i)(?<![\w\-])(?P<word>codes?|digicode|passcode|pin|combination|combinaison|" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])"
+    r"(?P<between>[^.!?\n]{0,60}?)(?:[ \t]*[:=]|[ \t]+(?:is|was|est|c['’]est|it['’]s|will\s+be|sera)(?:[ \t]+(?:now|still|maintenant|toujours|d[ée]sormais))?)"
+    r"[ \t]*[\"'«“]?[ \t]*$"
+)
+_DIGIT_WORDS_REACH = 100  # how far before the digits their code word may stand
+
+
+_DIGIT_OF_WORD = {word: str(digit) for digit, words in enumerate(
+    (("zero", "oh", "zéro"), ("one", "un", "une"), ("two", "deux"), ("three", "trois"), ("four", "quatre"), ("five", "cinq"),
+     ("six",), ("seven", "sept"), ("eight", "huit"), ("nine", "neuf"))) for word in words}
+
+
+def _codes_in_digit_words(text: str) -> list[SecretCandidate]:
+    """Codes read out as digit words after a code word (`_DIGIT_WORD_RUN` after `_CODE_BEFORE_DIGIT_WORDS`); not a promo,
+    error or postal code, advice, an example, nor a typed sequence or placeholder once written in digits ("one two three
+    four five": the film's joke)."""
+    out = []
+    for run in _DIGIT_WORD_RUN.finditer(text):
+        window = max(0, run.start() - _DIGIT_WORDS_REACH)
+        m = _CODE_BEFORE_DIGIT_WORDS.search(text, window, run.start())
+        if m is None:
+            continue
+        digits = "".join(_DIGIT_OF_WORD.get(word, "") for word in re.split(r"[\s,\-]+", run.group().casefold()))
+        if is_placeholder(digits) or NOT_AN_ACCESS_CODE.search(m.group("between")) or NOT_AN_ACCESS_CODE.search(text, max(0, m.start() - 20), m.start()) \
+                or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _EXAMPLE_SAID.search(_sentence_around(text, m.start(), run.end())):
+            continue
+        out.append(SecretCandidate(run.start(), run.end(), "PASSWORD", "code-in-digit-words"))
+    return out
 
 
 # A code typed, then the next one to type in the same instruction: « tapez 2024A au portail, puis 7391 pour appeler
@@ -1759,6 +1801,33 @@ COMMON_PASSWORDS = DEFAULT_PASSWORDS | frozenset(
 _OWNED_BEFORE = re.compile(r"(?i)(?<![\w\-])(?:my|our|his|her|their|mon|ma|notre|nos|son|sa|leur|\w+['’]s)\s+(?:[\w\-]+\s+){0,3}$")
 
 
+# People in general choosing passwords, as a report counts them: "people still use", « des gens qui utilisent », "users
+# pick", or a ranking: "the most common", « les plus utilisés », "top 10", « le classement ». One of the commonest passwords
+# cited so is a statistic.
+_SAID_OF_PEOPLE = re.compile(
+    r"(?i)(?<![\w\-])(?:(?:people|folks|everyone|everybody|users|employees|gens|personnes|utilisateurs|utilisatrices|salari[ée]s|fran[çc]ais)"
+    r"(?:\s+[\w'’]+){0,3}?\s+(?:still\s+)?(?:use|using|used|uses|choose|chose|pick|picked|keep|utilisent|utilisaient|choisissent|mettent|gardent)"
+    r"|statisti\w+|rankings?|classements?|palmar[èe]s|top\s*\d+|most\s+(?:common|used|popular)|"
+    r"les\s+plus\s+(?:courants|utilis[ée]s|fr[ée]quents|r[ée]pandus))(?![\w\-])"
+)
+# Whose, in that sentence: the writer's or a system's (« notre routeur », "my", "the wifi password", « le mot de passe du NAS »)
+# is no statistic.
+_OWNED = re.compile(
+    r"(?i)(?<![\w\-])(?:my|our|mon|ma|mes|notre|nos|chez\s+nous|\w+['’]s\s+(?:password|mdp)|"
+    r"the\s+[\w\-]+\s+(?:password|passcode|pin|code)|(?:password|passcode|pin|code|mot\s+de\s+passe|mdp)\s+(?:of|for|on|du|de\s+la|de\s+l['’]|des|sur))(?![\w\-])"
+)
+
+
+def common_password_cited_of_people(text: str, start: int, end: int) -> bool:
+    """One of the commonest passwords (`COMMON_PASSWORDS`) cited of people in general, as a report or a survey counts them
+    (« des gens qui utilisent « 123456 » comme mot de passe selon le dernier rapport »); not one said to be the writer's own
+    or a system's ("our router still has 123456 as its password")."""
+    if text[start:end].casefold() not in COMMON_PASSWORDS:
+        return False
+    sentence = _sentence_around(text, start, end)
+    return _SAID_OF_PEOPLE.search(sentence) is not None and _OWNED.search(sentence) is None
+
+
 def _owned_common_password(text: str, word_start: int, value: str) -> bool:
     """One of the commonest passwords said to be someone's own, in a sentence that gives no advice or statistic."""
     if value.casefold() not in COMMON_PASSWORDS or _OWNED_BEFORE.search(text, max(0, word_start - 40), word_start) is None:
@@ -1927,8 +1996,10 @@ def _acceptable(value: str, family: str, code_word: bool = False) -> bool:
     return looks_like_key(value) or family == "TOKEN" and value.startswith("eyJ")
 
 
+# ("Data Source=" and "User Id=" are two words: the name may follow a space, as the string opens after a colon in prose)
 _SERVER_KEY = re.compile(
-    r"(?i)(?<![\w ])(?:server|host(?:name)?|data\s+source|address|addr|database|initial\s+catalog|dbname|endpoint|accountname|port)\s*="
+    r"(?i)(?<![\w ])(?:server|host(?:name)?|address|addr|database|initial\s+catalog|dbname|endpoint|accountname|port)\s*="
+    r"|(?i:(?<!\w)data\s+source\s*=)"
 )
 
 

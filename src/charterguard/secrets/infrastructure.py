@@ -185,7 +185,8 @@ _SLASH_SHARE = re.compile(r"/(?<![\w:/.\-]/)/(?P<host>[A-Za-z0-9][\w.\-]{0,62})/
 _MOUNT_POINT = re.compile(r"^/(?:mnt|media)/[^/]+/?$")
 _TRAILING = ".,;:!?)]}»”’\"'"
 _TEMPLATE_OPENINGS = ("<", "{", "%", "$")
-_TEMPLATE_SEGMENT = re.compile(r"[<{]|\$\{|%[A-Za-z_]+%")
+# (a variable of two letters or more: "%USERNAME%"; "%Y%m%d" is a date's format in a file's name, no placeholder of a folder)
+_TEMPLATE_SEGMENT = re.compile(r"[<{]|\$\{|%[A-Za-z_]{2,}%")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # Each path shape, and substrings one of which every match holds.
 _PATH_SHAPES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
@@ -216,10 +217,11 @@ _NAME = r"(?=[A-Za-z0-9_\-]*\d)[A-Za-z][A-Za-z0-9]*(?:[\-_][A-Za-z0-9]+)+"
 _NAME_BEFORE_ADDRESS = re.compile(r"(?<![\w\-.])(?P<host>" + _NAME + r")(?P<instance>\\[\w\-$]{1,30})?\s*[(\[]\s*$")
 _NAME_AFTER_ADDRESS = re.compile(r"\s*[(\[]\s*(?P<host>" + _NAME + r")\s*[)\]]")
 # The server of a connection string, when it is a bare machine name (a name without a domain only
-# resolves inside the company's network): "Server=SRV-SQL-PAIE\INST01;", "Data Source=dbprod01,1433;".
+# resolves inside the company's network): "Server=SRV-SQL-PAIE\INST01;", "Data Source=dbprod01,1433;", Oracle's (ODP.NET)
+# easy-connect "Data Source=ORA-DWH-01:1521/DWHPRD;" (the host before its port and service).
 _CONNECTION_SERVER = re.compile(
     r"(?i)(?<![\w])(?:server|data\s+source|address|addr|host)\s*=\s*(?:tcp:)?"
-    r"(?P<host>[A-Za-z][\w\-]{1,62}(?:\\[\w\-$]{1,30})?)(?:,\d{1,5})?\s*;"
+    r"(?P<host>[A-Za-z][\w\-]{1,62}(?:\\[\w\-$]{1,30})?)(?:,\d{1,5}|:\d{1,5}(?:/[\w\-.$]{1,64})?)?\s*;"
 )
 _LOCAL_NAMES = frozenset({"localhost", "local", "127", "(local)"})
 # (and a template's variable named after what it stands for: REDIS_HOST, DB_SERVER, api_addr)
@@ -273,6 +275,10 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
         out.extend(_machines_beside_addresses(text, out))
         out.extend(_coded_machines_at_work(text, out))
     out.extend(_command_hosts(text, login_targets))
+    if "/" in text and holds_any(text.casefold(), _KEY_FILE_HINTS):
+        out.extend(_key_files_in_a_repository(text))
+    if "/" in text and (" on " in text or " sur " in text):
+        out.extend(_paths_on_named_machines(text, out))
     hosts = [c for c in out if c.family == "INTERNAL_HOST"] if "/" in text else []
     if hosts:
         out.extend(_paths_on_internal_hosts(text, hosts, out))
@@ -482,6 +488,71 @@ def _coded_machines_at_work(text: str, found: list[SecretCandidate]) -> list[Sec
         if _MACHINE_AT_WORK.search(_sentence(text, start, end)):
             out.append(SecretCandidate(start, end, "INTERNAL_HOST", "coded-machine-at-work"))
     return out
+
+
+# A path, then the machine it is on: "lands in /srv/exports/finance/daily.csv on etl02", « déposés dans /data/sap/exports/ sur
+# sap-bw-prd » (the host named as a company names its machines; not "on Linux", « sur GitHub », "on prod", "on ubuntu22").
+_PATH_ON_MACHINE = re.compile(
+    r"(?<![\w/.~])(?P<path>/[\w.\-%]+(?:/[\w.\-%]+)+/?)[ \t]+(?:on|sur)[ \t]+(?:(?:the|le|la|l['’])[ \t]*)?"
+    r"(?:(?:servers?|serveurs?|hosts?|machines?|box|vms?)[ \t]+)?(?P<host>[A-Za-z][A-Za-z0-9]*(?:[\-_][A-Za-z0-9]+)*)(?![\w\-]|\.\w)"
+)
+# Systems, runtimes and platforms a path may be said to be "on", numbered as machines are ("ubuntu22", "win11", "python3").
+_PLATFORM_NAME = re.compile(
+    r"(?i)^(?:ubuntu|debian|centos|rhel|redhat|fedora|alpine|rocky|alma|sles|suse|opensuse|arch|amzn|amazonlinux|al|win|windows|winserver|"
+    r"macos|osx|ios|ipados|android|linux|freebsd|openbsd|python|py|node|nodejs|java|jdk|jre|php|ruby|go|golang|dotnet|net|arm|arm64|x86|x64|"
+    r"amd|aarch|i386|gen|v|version|release|sprint|step|page|line|ligne|port|day|jour|week|semaine|"
+    r"staging|prod|preprod|dev|test|qa|uat|env|site|server|serveur|host)\d"  # (an environment or a site numbered: "staging2")
+)
+# A web route, not a file: an API's path ("/api/v2/orders", "/v1/users/me", "/graphql") or a site's page under its language ("/fr/…").
+_WEB_ROUTE = re.compile(r"(?i)^/(?:api|v\d+|rest|graphql|rpc|wp-json|oauth2?|[a-z]{2}(?:-[a-z]{2})?)(?:/|$)")
+# The roots of a system's own files, the same on every machine: a path there is no company's.
+_SYSTEM_PATH_ROOT = re.compile(r"^/(?:usr|bin|sbin|lib|lib64|etc|proc|sys|dev|boot|tmp|run|var/(?:log|lib|cache|run|tmp|spool)|opt/(?:" +
+                               _PUBLIC_OPT_PACKAGES + r"))(?:/|$)")
+_ENVIRONMENT_PART = re.compile(r"(?i)^(?:" + "|".join(_ENVIRONMENT_CODES) + r")$")
+
+
+def _machine_after_path(host: str) -> bool:
+    """A machine's name as a company gives it, said after a path: numbered ("etl02", "backup-nas01"), coded by its
+    environment ("sap-bw-prd"), or shaped as hosts are ("SRV-PAIE-01"); not a platform's name and version."""
+    parts = re.split(r"[\-_]", host)
+    if not 4 <= len(host) <= 40 or _PLATFORM_NAME.match(host) or not (host.islower() or host.isupper()):
+        return False
+    numbered = len(parts) == 1 and _NUMBERED_PART.fullmatch(host) is not None or len(parts) > 1 and _numbered_machine(host)
+    coded = len(parts) >= 2 and any(_ENVIRONMENT_PART.match(part) for part in parts) and all(part.isalnum() for part in parts)
+    return numbered or coded or _host_shaped(host)
+
+
+def _paths_on_named_machines(text: str, found: list[SecretCandidate]) -> list[SecretCandidate]:
+    """The machine a path is said to be on (`_PATH_ON_MACHINE`), and the path when no system has it (a company's data or
+    exports, not /usr/local/bin nor /var/log/nginx)."""
+    out = []
+    covered = _covered(len(text), found)
+    for m in _PATH_ON_MACHINE.finditer(text):
+        if not _machine_after_path(m.group("host")) or _TEMPLATE_SEGMENT.search(m.group("path")) or _WEB_ROUTE.match(m.group("path")):
+            continue
+        if not any(covered[m.start("host") : m.end("host")]):
+            out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "machine-after-path"))
+        path = m.group("path")
+        end = _trim(text, m.start("path"), m.end("path"))
+        if not any(covered[m.start("path") : end]) and path.count("/") >= 3 and not _SYSTEM_PATH_ROOT.match(path):
+            out.append(SecretCandidate(m.start("path"), end, "FILE_PATH", "path-on-named-machine"))
+    return out
+
+
+# A key file's place inside a repository, a folder of secrets on the way ("deploy/k8s/secrets/ingress-prod/tls.key",
+# "infra/credentials/prod/sftp.pem"): where a live key sits in the company's code, as a share's path says where its files sit.
+# Not a source or doc file (src/main.py, docs/secrets.md), nor a test's, an example's or a sample's key.
+_REPOSITORY_KEY_FILE = re.compile(
+    r"(?<![\w/.~:@\\\-])(?P<path>(?:[\w.\-]+/)*(?i:secrets?|credentials|creds|private)/(?:[\w.\-]+/)*"
+    r"[\w.\-]*\.(?i:key|pem|p12|pfx|jks|keystore|ppk|kdbx))(?![\w/.\-])"
+)
+_KEY_FILE_HINTS = (".key", ".pem", ".p12", ".pfx", ".jks", ".keystore", ".ppk", ".kdbx")
+_NOT_A_LIVE_FOLDER = re.compile(r"(?i)(?:^|/)(?:tests?|fixtures?|examples?|exemples?|samples?|demos?|docs?|testdata|mocks?)(?:/|$)")
+
+
+def _key_files_in_a_repository(text: str) -> list[SecretCandidate]:
+    return [SecretCandidate(m.start("path"), m.end("path"), "FILE_PATH", "repository-key-file") for m in _REPOSITORY_KEY_FILE.finditer(text)
+            if m.group("path").count("/") >= 2 and not _NOT_A_LIVE_FOLDER.search(m.group("path"))]
 
 
 def _covered(length: int, found: list[SecretCandidate]) -> bytearray:

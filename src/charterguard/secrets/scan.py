@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import SecretCandidate, long_runs, resolve
 from .catalogue import find_tokens
-from .credentials import ACCOUNT_IDENTIFIER, find_announced, find_by_context, find_url_credentials
+from .credentials import ACCOUNT_IDENTIFIER, common_password_cited_of_people, find_announced, find_by_context, find_url_credentials
 from .encoded import find_encoded
 from .generic import find_bare_keys
 from .shape import encodes_a_placeholder, encoding_said, is_documented_sample
@@ -44,9 +44,11 @@ def find_credentials(text: str, learned: PresentedModel | None = None, learned_t
         found = sorted(found + learned.find(text, found, learned_threshold), key=lambda c: c.start)
     # (whatever found it: "jwt.io's sample token X" is the docs' sample, base64 of "changeme" a placeholder)
     said = bool(found) and encoding_said(text)
-    # (an account's identifier names the account, as a login does: "AC<32 hex>" is Twilio's account SID, not a credential)
+    # (an account's identifier names the account, as a login does: "AC<32 hex>" is Twilio's account SID, not a credential;
+    # the commonest passwords cited of people in general are a statistic)
     return [c for c in found if not is_documented_sample(text[c.start : c.end], text, c.start) and not encodes_a_placeholder(text[c.start : c.end], said)
-            and not ACCOUNT_IDENTIFIER.fullmatch(text, c.start, c.end) and not _SECRET_STORE.fullmatch(text, c.start, c.end)]
+            and not ACCOUNT_IDENTIFIER.fullmatch(text, c.start, c.end) and not _SECRET_STORE.fullmatch(text, c.start, c.end)
+            and not (c.family == "PASSWORD" and common_password_cited_of_people(text, c.start, c.end))]
 
 
 _WRAP_WIDTH = 60  # a line at least this long, a log's or a terminal's, may wrap a token onto the next

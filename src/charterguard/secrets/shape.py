@@ -299,6 +299,12 @@ _SAMPLE_NAMED = re.compile(
     # ... or that the docs show it: "the Kubernetes docs show a Secret with password: X", « c'est l'exemple officiel »
     r"(?:docs?|documentation)\s+(?:[\w\-]+\s+){0,2}(?:shows?|montre(?:nt)?|donne(?:nt)?|gives?)|l['’]\s*exemple\s+officiel|the\s+official\s+example)(?![\w\-]))"
 )
+# A value asked to be taken out of where it was pasted ("please remove X from the README", « retirez X du readme »): the docs
+# are where it leaked, not where it was copied from; the key is shown, so the post leaks it again.
+_TAKEN_OUT_OF = re.compile(
+    r"(?i)(?<![\w\-])(?:remove|delete|purge|strip|scrub|redact|rotate|revoke|take\s+out|get\s+rid\s+of|retir\w{0,4}|supprim\w{0,4}|"
+    r"enl[eè]v\w{0,4}|effac\w{0,4}|r[ée]voqu\w{0,4})(?![\w\-])"
+)
 # A key marked live or production: never the docs' sample, whatever the sentence calls it.
 _LIVE_MARKED = re.compile(r"(?i)(?:^|_)(?:live|prod)_")
 # Sample keys vendors publish in their documentation, the same for every reader: quoted with any word of
@@ -346,7 +352,8 @@ def is_documented_sample(value: str, text: str, start: int) -> bool:
     sentence = _sentence_of(text, start, start + len(value))
     if _WELL_KNOWN.search(sentence):
         return True  # "the emulator's well-known key X", « la clé d'Azurite (X) est identique pour tout le monde »
-    if not _LIVE_MARKED.search(value) and _SAMPLE_NAMED.search(sentence.replace(value, " ")):
+    named = _SAMPLE_NAMED.search(sentence.replace(value, " ")) if not _LIVE_MARKED.search(value) else None
+    if named is not None and not (named.group().casefold().startswith(("from", "in")) and _TAKEN_OUT_OF.search(sentence, 0, named.start())):
         return True
     if value in PUBLISHED_SAMPLES and _TEACHING.search(text.replace(value, " ")):
         return True
