@@ -31,7 +31,7 @@ NOW = datetime(2026, 11, 22, tzinfo=UTC)
         ("en", "A little competitor of ours may soon be wearing our badge. More when I'm allowed."),
         ("en", "Let's say a certain vendor could soon be wearing the Initech logo. Draw your own conclusions."),
         ("fr", "Une petite pépite lyonnaise pourrait bientôt porter nos couleurs. J'ai rien dit."),
-        ("fr", "On aura sans doute un site de plus en Italie d'ici l'été. J'en ai déjà trop dit."),
+        ("fr", "On aura sans doute une usine de plus en Italie d'ici l'été. J'en ai déjà trop dit."),
         # Guidance reworked; a site's production leaving.
         ("en", "Controllers are reworking the guidance all weekend. Read into that what you will."),
         ("fr", "Dernier été à Tulle avant que la production parte en Roumanie. J'en ai trop dit."),
@@ -61,6 +61,17 @@ def test_facts_public_only_later_are_blocked(inside_default: Checker, lang: str,
         ("en", "Customers will be told about the new opening hours by email next week."),
         ("fr", "Les clients seront prévenus par SMS de la livraison de leur colis."),
         ("fr", "Réunion à huis clos du comité des fêtes pour préparer le pot de Noël."),
+        # A firm wearing costumes, a framework of code with an amount, a website or a house plant 'more', a production
+        # that tours or moves line: no deal, contract or relocation.
+        ("en", "Our supplier will be wearing Santa costumes at the Christmas fair next week!"),
+        ("en", "Our new open-source framework costs nothing and saves €5k a year, launching next week."),
+        ("fr", "Bientôt un site de plus pour commander en ligne : la boutique arrive en janvier !"),
+        ("en", "We'll have one more plant in the office next week, thanks to the green team."),
+        ("fr", "La production part en tournée en Bretagne cet été, venez nombreux !"),
+        ("en", "Production moves to the new line next week, so expect some noise in the workshop."),
+        # Said too much about something else; a plant more already in the press release.
+        ("en", "I've said too much about my holiday plans already, off to Lisbon next week!"),
+        ("fr", "On aura une usine de plus l'an prochain : c'était dans le communiqué de ce matin."),
     ],
 )
 def test_look_alikes_of_facts_public_later_are_not_found(inside_default: Checker, lang: str, text: str) -> None:
