@@ -144,3 +144,32 @@ def every_family_secrets_detector() -> "SecretsDetector":
          "examples": {}, "families": list(FAMILIES)}
     )
     return SecretsDetector(rule, Charter.load("default").company)
+
+
+class SecretsFound:
+    """What a secrets rule of every family finds in a text, as (family, value) pairs, and the
+    same split as the report splits them: credentials, internal infrastructure."""
+
+    def __init__(self) -> None:
+        self.detector = every_family_secrets_detector()
+
+    def __call__(self, text: str) -> list[tuple[str, str]]:
+        return [(c.family, text[c.start : c.end]) for c in self.detector.candidates(text)]
+
+    def credentials(self, text: str) -> list[tuple[str, str]]:
+        from charterguard.secrets import INFRASTRUCTURE_FAMILIES
+
+        return [(family, value) for family, value in self(text) if family not in INFRASTRUCTURE_FAMILIES]
+
+    def infrastructure(self, text: str) -> list[tuple[str, str]]:
+        from charterguard.secrets import INFRASTRUCTURE_FAMILIES
+
+        return [(family, value) for family, value in self(text) if family in INFRASTRUCTURE_FAMILIES]
+
+
+def paths_of_acme(text: str) -> list[str]:
+    """The paths found for a company whose internal domain is acme.intra (its name: acme)."""
+    from charterguard.secrets import resolve
+    from charterguard.secrets.infrastructure import find_infrastructure
+
+    return [text[c.start : c.end] for c in resolve(find_infrastructure(text, ["acme.intra"])) if c.family == "FILE_PATH"]

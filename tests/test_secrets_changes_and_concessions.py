@@ -12,17 +12,10 @@ hyphens, a bare meeting link, a config's next field name.
 from __future__ import annotations
 
 import pytest
-from conftest import every_family_secrets_detector
+from conftest import SecretsFound
 
-DETECTOR = every_family_secrets_detector()
-
-
-def findings(text: str) -> list[tuple[str, str]]:
-    return [(c.family, text[c.start : c.end]) for c in DETECTOR.candidates(text)]
-
-
-def credentials(text: str) -> list[tuple[str, str]]:
-    return [(family, value) for family, value in findings(text) if family not in ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")]
+findings = SecretsFound()
+credentials = findings.credentials
 
 
 @pytest.mark.parametrize(

@@ -12,17 +12,9 @@ a device shows or costs, a session that is a meeting.
 from __future__ import annotations
 
 import pytest
-from conftest import every_family_secrets_detector
+from conftest import SecretsFound
 
-DETECTOR = every_family_secrets_detector()
-
-
-def credentials(text: str) -> list[tuple[str, str]]:
-    return [
-        (c.family, text[c.start : c.end])
-        for c in DETECTOR.candidates(text)
-        if c.family not in ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
-    ]
+credentials = SecretsFound().credentials
 
 
 @pytest.mark.parametrize(

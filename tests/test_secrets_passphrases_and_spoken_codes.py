@@ -9,16 +9,11 @@ numbers and amounts in spaced digits, passphrase advice.
 from __future__ import annotations
 
 import pytest
-from conftest import every_family_secrets_detector
+from conftest import SecretsFound
 
 from charterguard.secrets.shape import looks_like_access_code, looks_like_passphrase, looks_like_password, looks_like_year
 
-DETECTOR = every_family_secrets_detector()
-
-
-def credentials(text: str) -> list[tuple[str, str]]:
-    return [(c.family, text[c.start : c.end]) for c in DETECTOR.candidates(text)
-            if c.family not in ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")]
+credentials = SecretsFound().credentials
 
 
 @pytest.mark.parametrize(

@@ -10,18 +10,11 @@ source files, test fixtures.
 from __future__ import annotations
 
 import pytest
-from conftest import every_family_secrets_detector
+from conftest import SecretsFound
 
-DETECTOR = every_family_secrets_detector()
-INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
-
-
-def credentials(text: str) -> list[tuple[str, str]]:
-    return [(c.family, text[c.start : c.end]) for c in DETECTOR.candidates(text) if c.family not in INFRASTRUCTURE]
-
-
-def infrastructure(text: str) -> list[tuple[str, str]]:
-    return [(c.family, text[c.start : c.end]) for c in DETECTOR.candidates(text) if c.family in INFRASTRUCTURE]
+SECRETS = SecretsFound()
+credentials = SECRETS.credentials
+infrastructure = SECRETS.infrastructure
 
 
 # -- a key pasted in a request to remove it --------------------------------------------------------------------------

@@ -12,26 +12,11 @@ version strings, a password chosen of capitalised words.
 from __future__ import annotations
 
 import pytest
-from conftest import every_family_secrets_detector
+from conftest import SecretsFound, paths_of_acme
 
-from charterguard.secrets import resolve
-from charterguard.secrets.infrastructure import find_infrastructure
-
-DETECTOR = every_family_secrets_detector()
-INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
-
-
-def credentials(text: str) -> list[tuple[str, str]]:
-    return [(c.family, text[c.start : c.end]) for c in DETECTOR.candidates(text) if c.family not in INFRASTRUCTURE]
-
-
-def infrastructure(text: str) -> list[tuple[str, str]]:
-    return [(c.family, text[c.start : c.end]) for c in DETECTOR.candidates(text) if c.family in INFRASTRUCTURE]
-
-
-def paths_of_acme(text: str) -> list[str]:
-    """The paths found for a company whose internal domain is acme.intra (its name: acme)."""
-    return [text[c.start : c.end] for c in resolve(find_infrastructure(text, ["acme.intra"])) if c.family == "FILE_PATH"]
+SECRETS = SecretsFound()
+credentials = SECRETS.credentials
+infrastructure = SECRETS.infrastructure
 
 
 @pytest.mark.parametrize(

@@ -10,19 +10,12 @@ and the look-alikes each mechanism must leave alone.
 from __future__ import annotations
 
 import pytest
-from conftest import every_family_secrets_detector
+from conftest import SecretsFound
 
 from charterguard.text.urls import userinfo_spans
 
-DETECTOR = every_family_secrets_detector()
-
-
-def found(text: str) -> list[tuple[str, str]]:
-    return [(c.family, text[c.start : c.end]) for c in DETECTOR.candidates(text)]
-
-
-def credentials(text: str) -> list[tuple[str, str]]:
-    return [(family, value) for family, value in found(text) if family not in ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")]
+found = SecretsFound()
+credentials = found.credentials
 
 
 @pytest.mark.parametrize(
