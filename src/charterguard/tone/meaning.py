@@ -1862,6 +1862,7 @@ def _learned_findings(
         neighbours = [s for s in (sentence.topic, said_of.get(antecedents.get(k, -1))) if s is not None]
         if (reader.countered(sentence, neighbours) or _denied_or_quoted(sentence, kind) or _refuted(linguistics, k, reader.cues)
                 or kind == "threat" and (reader.warns(sentence) or _own_loss(sentence))
+                or kind == "hate" and _no_one_prevents(sentence)
                 or _hostile_only_in_mention(text, sentence, reader, model)):
             if probability >= model.threshold:  # (under it, the sentence was read only for a put-down of a role)
                 countered.add(k)
@@ -2035,6 +2036,36 @@ def _denied_or_quoted(sentence: Sentence, kind: str) -> bool:
     elif any(_denied_description(sentence, k) for k in range(len(sentence.words))):
         return True
     return 2 * sum(sentence.quoted) >= len(sentence.quoted) > 0
+
+
+# Keeping someone from something; said with a negative subject ("nobody should stop women from
+# applying", « personne ne devrait empêcher les femmes de postuler »), the sentence protects them.
+_PREVENTING = frozenset(
+    "stop prevent bar ban block exclude keep penalise penalize hold "
+    "empecher interdire exclure bloquer freiner penaliser ecarter".split()
+)
+_NO_ONE = frozenset({"nobody", "nothing", "noone", "personne", "rien", "aucun", "aucune"})
+
+
+def _no_one_prevents(sentence: Sentence) -> bool:
+    """Is the subject of a verb of keeping someone from something "nobody", "nothing", "no one"
+    or « personne », « rien » (the verb's own subject, or its modal's: « personne ne devrait
+    empêcher »)? Then the sentence forbids the exclusion it names; « une personne » is someone,
+    and "nothing should stop us from ..." frees the writer's side, protecting no one."""
+    words = sentence.words
+    for w in words:
+        if w.lemma not in _PREVENTING:
+            continue
+        holders = {w.index, w.head} if w.dep == "xcomp" else {w.index}
+        if any(c.head in holders and c.lemma in _OWN_SIDE_OBJECTS | _OWN_SIDE for c in words if c.index != w.index and not c.dep.startswith("nsubj")):
+            continue  # "nothing should stop us from ...": the writer's own side kept from nothing
+        for c in words:
+            if c.head not in holders or c.index == c.head or not c.dep.startswith("nsubj"):
+                continue
+            determiners = {d.lemma for d in words if d.head == c.index and d.index != c.index and d.dep == "det"}
+            if c.lemma in _NO_ONE and not determiners - {"no"} or c.lemma == "one" and determiners == {"no"}:
+                return True
+    return False
 
 
 def _denied_description(sentence: Sentence, k: int) -> bool:
