@@ -814,8 +814,12 @@ _SPELLED_OUT = re.compile(
 )
 # A password read out as words, its digits said as words too ("it's walrus nine nine copper", « se dit « soleil deux zéro deux
 # six » »): words after "it's", "is", « se dit » or a colon, up to a quote, a punctuation mark or how to type them.
-_NUMBER_WORDS = ("zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                 "zéro", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix")
+# The digits said as words, English and French, and the digit each says.
+_DIGIT_OF_WORD = {word: str(digit) for digit, words in enumerate(
+    (("zero", "oh", "zéro"), ("one", "un", "une"), ("two", "deux"), ("three", "trois"), ("four", "quatre"), ("five", "cinq"),
+     ("six",), ("seven", "sept"), ("eight", "huit"), ("nine", "neuf"))) for word in words}
+# (numbers beyond one: "one" and « un » are counted apart, as articles as often as digits)
+_NUMBER_WORDS = (*(w for w, d in _DIGIT_OF_WORD.items() if d != "1" and w != "oh"), "ten", "dix")
 _SPOKEN_WORDS = re.compile(
     r"(?i)(?:(?<![\w\-])(?:it['’]s|it\s+is|is|est|c['’]est|se\s+dit|se\s+prononce|se\s+lit|reads|goes)|:)(?:[ \t]+(?:now|still|maintenant|d[ée]sormais|toujours))?[ \t]*(?:[\"«“‘'][ \t]*)?"
     r"(?P<value>[^\W\d_]{2,20}(?:[ \t]+[^\W\d_]{2,20}){2,7}?)(?=[ \t]*(?:[\"»”’'.,;:!?()\n—–]|$)|[ \t]+(?:" + _TYPING_INSTRUCTION + r")(?![\w\-]))"
@@ -1320,7 +1324,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         openers.append(_TAKES_CODE)
     for m in (m for regex in openers for m in regex.finditer(text)):
         span = _value_span(text, m)
-        sentence_start = max(m.start() - 80, *(text.rfind(c, 0, m.start()) + 1 for c in ".!?\n"))
+        sentence_start = max(m.start() - 80, _sentence_start(text, m.start()))
         if span is None or not _LOCK.search(text, sentence_start, span[1] + 40):
             continue
         value = text[span[0] : span[1]]
@@ -1385,9 +1389,8 @@ def find_by_context(text: str) -> list[SecretCandidate]:
 
 # A code given as digit words, four or more in a row after a code word and its connector ("the code for the meeting room
 # tablet is four four nine one", « le code c'est sept-trois-trois-zéro », "PIN: one nine eight zero"): a code read out.
-_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|z[ée]ro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf)"
-_DIGIT_WORD_CUES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "zéro", "un", "deux", "trois",
-                    "quatre", "cinq", "sept", "huit", "neuf")
+_DIGIT_WORD = "(?:" + "|".join(_DIGIT_OF_WORD) + ")"
+_DIGIT_WORD_CUES = tuple(w for w in _DIGIT_OF_WORD if w != "oh")
 # (the run of digit words found first, then the code word read before it: most posts hold no such run)
 _DIGIT_WORD_RUN = re.compile(r"(?i)(?<![\w\-])" + _DIGIT_WORD + r"(?:(?:[ \t]*,[ \t]*|[ \t]+|-)" + _DIGIT_WORD + r"){3,9}(?![\w\-])")
 _CODE_BEFORE_DIGIT_WORDS = re.compile(
@@ -1396,11 +1399,6 @@ _CODE_BEFORE_DIGIT_WORDS = re.compile(
     r"[ \t]*[\"'«“]?[ \t]*$"
 )
 _DIGIT_WORDS_REACH = 100  # how far before the digits their code word may stand
-
-
-_DIGIT_OF_WORD = {word: str(digit) for digit, words in enumerate(
-    (("zero", "oh", "zéro"), ("one", "un", "une"), ("two", "deux"), ("three", "trois"), ("four", "quatre"), ("five", "cinq"),
-     ("six",), ("seven", "sept"), ("eight", "huit"), ("nine", "neuf"))) for word in words}
 
 
 def _codes_in_digit_words(text: str) -> list[SecretCandidate]:

@@ -506,9 +506,8 @@ _PLATFORM_NAME = re.compile(
 # A web route, not a file: an API's path ("/api/v2/orders", "/v1/users/me", "/graphql") or a site's page under its language ("/fr/…").
 _WEB_ROUTE = re.compile(r"(?i)^/(?:api|v\d+|rest|graphql|rpc|wp-json|oauth2?|[a-z]{2}(?:-[a-z]{2})?)(?:/|$)")
 # The roots of a system's own files, the same on every machine: a path there is no company's.
-_SYSTEM_PATH_ROOT = re.compile(r"^/(?:usr|bin|sbin|lib|lib64|etc|proc|sys|dev|boot|tmp|run|var/(?:log|lib|cache|run|tmp|spool)|opt/(?:" +
+_SYSTEMS_OWN_PATH = re.compile(r"^/(?:usr|bin|sbin|lib|lib64|etc|proc|sys|dev|boot|tmp|run|var/(?:log|lib|cache|run|tmp|spool)|opt/(?:" +
                                _PUBLIC_OPT_PACKAGES + r"))(?:/|$)")
-_ENVIRONMENT_PART = re.compile(r"(?i)^(?:" + "|".join(_ENVIRONMENT_CODES) + r")$")
 
 
 def _machine_after_path(host: str) -> bool:
@@ -518,7 +517,7 @@ def _machine_after_path(host: str) -> bool:
     if not 4 <= len(host) <= 40 or _PLATFORM_NAME.match(host) or not (host.islower() or host.isupper()):
         return False
     numbered = len(parts) == 1 and _NUMBERED_PART.fullmatch(host) is not None or len(parts) > 1 and _numbered_machine(host)
-    coded = len(parts) >= 2 and any(_ENVIRONMENT_PART.match(part) for part in parts) and all(part.isalnum() for part in parts)
+    coded = len(parts) >= 2 and any(part.casefold() in _ENVIRONMENT_CODES for part in parts) and all(part.isalnum() for part in parts)
     return numbered or coded or _host_shaped(host)
 
 
@@ -534,7 +533,7 @@ def _paths_on_named_machines(text: str, found: list[SecretCandidate]) -> list[Se
             out.append(SecretCandidate(m.start("host"), m.end("host"), "INTERNAL_HOST", "machine-after-path"))
         path = m.group("path")
         end = _trim(text, m.start("path"), m.end("path"))
-        if not any(covered[m.start("path") : end]) and path.count("/") >= 3 and not _SYSTEM_PATH_ROOT.match(path):
+        if not any(covered[m.start("path") : end]) and path.count("/") >= 3 and not _SYSTEMS_OWN_PATH.match(path):
             out.append(SecretCandidate(m.start("path"), end, "FILE_PATH", "path-on-named-machine"))
     return out
 
