@@ -2044,7 +2044,7 @@ _PREVENTING = frozenset(
     "stop prevent bar ban block exclude keep penalise penalize hold "
     "empecher interdire exclure bloquer freiner penaliser ecarter".split()
 )
-_NO_ONE = frozenset({"nobody", "nothing", "noone", "personne", "rien", "aucun", "aucune"})
+_NO_ONE = _NEGATIVE_SUBJECTS | frozenset({"nobody", "nothing", "noone"})
 
 
 def _no_one_prevents(sentence: Sentence) -> bool:
