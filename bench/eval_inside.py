@@ -218,7 +218,9 @@ FRESH_SPLITS = sorted(
     (path.stem.removeprefix("inside_") for path in DATA.glob("inside_fresh*.jsonl")),
     key=lambda split: int(split.removeprefix("fresh") or 1),
 )
-SPLITS = ["dev", "report", *FRESH_SPLITS]  # dev and report: inside_fr.jsonl and inside_en.jsonl
+# Development sets written by another tester alongside a blind set (inside_dev18.jsonl, split "dev18"): one file each too.
+DEV_SPLITS = sorted((path.stem.removeprefix("inside_") for path in DATA.glob("inside_dev[0-9]*.jsonl")), key=lambda split: int(split.removeprefix("dev")))
+SPLITS = ["dev", "report", *FRESH_SPLITS, *DEV_SPLITS]  # dev and report: inside_fr.jsonl and inside_en.jsonl
 CORPORATE = ["corporate_posts_fr.txt", "corporate_negative_fine_fr.txt", "corporate_posts_en.txt", "corporate_negative_fine_en.txt"]
 BEFORE = """
 name: before
@@ -238,7 +240,7 @@ rules:
 
 def load() -> list[dict]:
     rows = []
-    for name in ("inside_fr.jsonl", "inside_en.jsonl", *(f"inside_{split}.jsonl" for split in FRESH_SPLITS)):
+    for name in ("inside_fr.jsonl", "inside_en.jsonl", *(f"inside_{split}.jsonl" for split in (*FRESH_SPLITS, *DEV_SPLITS))):
         path = DATA / name
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows
