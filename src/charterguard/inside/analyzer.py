@@ -810,9 +810,12 @@ class InsideAnalyzer:
             return None  # "Interview question: « A client tells you, between you and me, ... »": made-up facts
         clause = _clause(text, match, sentence)
         # A past time a figure is compared with is no time of the fact: "far worse than last year", "pire que l'an dernier".
-        in_clause = [m for m in cues("past") if clause[0] <= m.start and m.end <= clause[1] and not _compared(tokens, m)]
-        if in_clause or _past_year(tokens, clause, now):
-            return None  # a past event ("il y a dix ans", "en 2019", "last year")
+        # "depuis 18 mois" lasts until now: no past event ("le produit qu'on développe en secret depuis 18 mois va remplacer...").
+        in_clause = [
+            m for m in cues("past") if clause[0] <= m.start and m.end <= clause[1] and not _compared(tokens, m) and not _lasting(tokens, m)
+        ]
+        if in_clause or _past_year(tokens, clause, now) or _looks_back(tokens, cues("past"), sentence, now):
+            return None  # a past event ("il y a dix ans", "en 2019", "last year"; "Retour sur 2019 : notre premier contrat...")
         secrecy: list[Match] = []
         if "secrecy" in topic.cues:
             secrecy = [*cues("secrecy"), *_code_names(text, sentence), *_said_secret(text, match, sentence)]
@@ -828,7 +831,9 @@ class InsideAnalyzer:
                 own = _coordinated_clause(text, match, clause)
                 secrecy = [m for m in cues("ahead") if m.end <= own[0] or m.start >= own[1]]
                 if secrecy and self._rumour(text, tokens, language, sentence, match, verbs, cues):
-                    secrecy = []  # "Apparently Globex is merging with Initech, announcement on the 12th"
+                    # "Apparently Globex is merging with Initech, announcement on the 12th"; but a signing set for a date, said
+                    # without hearsay, is the vantage of those on the deal: "Globex va racheter Kinetis, la signature est prévue le 15".
+                    secrecy = _first_hand(text, secrecy) if not (_inside(cues("hearsay"), sentence) or cues("disowned")) else []
         if (
             secrecy
             and _routine_secret(text, self._routine_events(text, tokens, [sentence], cues("routine")), secrecy, clause, sentence)
@@ -1517,6 +1522,40 @@ def _past_year(tokens: list[Token], clause: tuple[int, int], now: datetime | Non
     return any(
         clause[0] <= t.start < clause[1] and _YEAR.match(t.text) and int(t.text) < now.year for t in tokens
     )
+
+
+# A duration after "depuis" ("depuis 18 mois", "depuis des années"): what has lasted until now, not a past event.
+_DURATION_UNITS = frozenset(["jours", "semaines", "mois", "ans", "annees", "trimestres", "days", "weeks", "months", "years"])
+_SOME = frozenset(["des", "quelques", "plusieurs", "deux", "trois", "quatre", "cinq", "six", "dix", "douze", "several", "a", "few"])
+_SINCE = frozenset(["depuis"])
+# Between a retrospective cue and the year it looks back at: "Retour sur 2019", "throwback to 2018", "looking back at 2017".
+_LOOKING_AT = frozenset(["to", "at", "on", "de", "en", "l", "annee", "year"])
+
+
+def _lasting(tokens: list[Token], m: Match) -> bool:
+    """Whether the past cue at `m` is "depuis" before a duration ("depuis 18 mois", "depuis des années"): lasting until now."""
+    if m.first < 0 or m.first != m.last or tokens[m.first].text not in _SINCE:
+        return False
+    k = m.last + 1
+    if k < len(tokens) and (tokens[k].text.isdigit() or tokens[k].text in _SOME):
+        k += 1
+    return k < len(tokens) and k > m.last + 1 and tokens[k].text in _DURATION_UNITS
+
+
+def _looks_back(tokens: list[Token], past: list[Match], sentence: Sentence, now: datetime | None) -> bool:
+    """Whether a past cue of the sentence looks back at a past year right after it ("Retour sur 2019 :", "Throwback to 2018,",
+    "Souvenir de 2015"): the sentence is a retrospective, whichever of its clauses holds the topic."""
+    if now is None:
+        return False
+    for m in past:
+        if not (sentence.lo <= m.first < sentence.hi):
+            continue
+        k = m.last + 1
+        while k < sentence.hi and k <= m.last + 2 and tokens[k].text in _LOOKING_AT:
+            k += 1
+        if k < sentence.hi and _YEAR.match(tokens[k].text) and int(tokens[k].text) < now.year:
+            return True
+    return False
 
 
 _IN_YEAR = frozenset(["en", "in"])

@@ -79,7 +79,10 @@ _DEFERRED = (
     r"(?:ce\s+sera\s+|sera\s+|c['’]\s*est\s+)?(?:seulement|uniquement|pas\s+avant)\b|pour\s+plus\s+tard\b|"
     r"(?:has\s+to\s+|have\s+to\s+|must\s+|will\s+|can\s+|gotta\s+|needs?\s+to\s+)?wait(?:s|ing)?\b|"
     r"(?:is\s+|are\s+|was\s+|gets?\s+)?(?:held|pushed|kept)\s+(?:back|until|till|off|for)\b|(?:is\s+|was\s+|has\s+been\s+)?(?:postponed|delayed|deferred)\b|"
-    r"(?:comes?\s+|will\s+come\s+|goes\s+out\s+)?(?:only|not)\s+(?:after|once|when|before|until|till)\b)"
+    r"(?:comes?\s+|will\s+come\s+|goes\s+out\s+)?(?:only|not)\s+(?:after|once|when|before|until|till)\b|"
+    # Planned for after an event: "press release planned for after the board signs off", « communiqué prévu après le conseil ».
+    r"(?:is\s+|est\s+)?(?:planned|scheduled|expected|slated|set|due|pr[ée]vue?s?|programm[ée]e?s?|cal[ée]e?s?)\s+(?:for\s+|pour\s+)?"
+    r"(?:after|once|when|following|apr[èe]s|une\s+fois|d[èe]s\s+que|quand|[àa]\s+l['’]\s*issue)\b)"
 )
 _NOBODY = r"(?:nobody|no one|no-one|none of (?:them|us|the \w+))"
 _KNOWS = r"(?:knows?|is aware|has heard|suspects?|has a clue)\b"
@@ -237,9 +240,13 @@ _RESTRICTED = [
     r"[^.!?\n]{0,60}?\b(?:(?:mettez|mets|mettre|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|actualisez|actualise|rafra[îi]chissez)\s+(?:[àa]\s+jour\s+)?(?:votre|ton)\s+(?:cv|linkedin)\b"
     r"(?!\s+(?:[àa]\s+jour\s+)?(?:avec|pour\s+ajouter))|(?:commencez|commence)\s+[àa]\s+(?:chercher|regarder)\s+(?:ailleurs|les\s+offres)\b)",
 ]
+# The documents of a listing or a bond issue: the prospectus, the registration document, the S-1.
+_DEAL_DOCUMENT = (
+    r"(?:document\s+d['’]\s*enregistrement|prospectus|note\s+d['’]\s*op[ée]ration|registration\s+(?:document|statement)|S-1|F-1|offering\s+memorandum|offer\s+document)\b"
+)
 # The writer's own vantage, which no other company named in the post makes a rumour (`first_hand`): news held
 # until a date, an embargo ("nothing goes out before", « une info qui ne sort pas avant avril »), and the deal's work
-# seen or done by the writer (its advisers at our premises, its documents prepared).
+# seen or done by the writer (its advisers at our premises, its documents prepared), and its signing set for a date.
 _EMBARGO = [
     r"\b(?:nothing|none\s+of\s+(?:it|this))\s+(?:goes|is\s+going|gets)\s+out\s+(?:until|before|till)\b",
     r"\brien\s+ne\s+sort\s+(?:avant|tant\s+que)\b",
@@ -257,7 +264,18 @@ _ON_THE_DEAL = [
     # The writer preparing the deal's own documents: « passé la journée à préparer le document d'enregistrement »,
     # "spent the week drafting the S-1", "I'm finalising the prospectus".
     rf"\b(?:pr[ée]par\w*|r[ée]dig\w*|relu|relire|relis\w*|finalis\w*|drafting|drafted|preparing|prepared|finali[sz]ing|proofreading)\s+(?:le|la|l{_APOS}\s*|the|our|notre)\s*"
-    r"(?:document\s+d['’]\s*enregistrement|prospectus|note\s+d['’]\s*op[ée]ration|registration\s+(?:document|statement)|S-1|F-1|offering\s+memorandum|offer\s+document)\b",
+    rf"{_DEAL_DOCUMENT}",
+    # ... or spending the writer's evenings on them: « je passe mes soirées sur le prospectus », "spent my weekend on the S-1".
+    rf"\b(?:pass\w*|spen[dt]\w*)\s+(?:mes|nos|my|our|all\s+my|toutes\s+mes|tous\s+mes|the|la|le)\s+(?:whole\s+|entire\s+)?(?:soir[ée]es|nuits|week-ends?|weekends?|journ[ée]es|"
+    rf"semaines?|evenings|nights|days|weeks?|soir[ée]e|nuit|journ[ée]e|evening|night|day)\s+(?:sur|on)\s+(?:le|la|l{_APOS}\s*|the|our|notre)\s*{_DEAL_DOCUMENT}",
+]
+# A deal's signing set for a date: known ahead by those on the deal (« la signature est prévue le 15 janvier », "signature
+# expected on the 18th", "signing pencilled in for the 14th"), no rumour even when the other company is named first.
+_SIGNING_SET = [
+    r"\b(?:la\s+)?signature\s+(?:est\s+|sera\s+)?(?:pr[ée]vue|attendue|cal[ée]e|programm[ée]e|fix[ée]e|planifi[ée]e)\s+"
+    r"(?:pour\s+|le\s+\d|avant\s+|en\s+|d[ée]but\s+|fin\s+|[àa]\s+|d[èe]s\s+|dans\s+|la\s+semaine|ce\s+|cette\s+|lundi|mardi|mercredi|jeudi|vendredi)",
+    r"\b(?:the\s+)?(?:signing|signature)\s+(?:is\s+|will\s+be\s+)?(?:expected|planned|scheduled|set|due|pencill?ed(?:\s+in)?|slated|booked|locked\s+in)\s+"
+    r"(?:for\s+|on\s+|before\s+|in\s+|by\s+|next\s+|this\s+|early\s+|end\s+of\s+)",
 ]
 _WAITING = [
     # Held until the disclosure: before / until it, waiting for it or for leave to tell.
@@ -359,6 +377,12 @@ _AHEAD = [
     # The disclosure event with its date, in either order.
     rf"\b{_DISCLOSURE}\b[^.!?\n]{{0,30}}?{_DATE}",
     rf"\b{_DISCLOSURE}\s+{_AUDIENCE}[^.!?\n]{{0,20}}?{_DATE}",
+    # An internal message to come, which will tell it: « la com interne aura bientôt un mail à envoyer », "internal comms
+    # will soon have an email to send", "an all-staff email is coming".
+    r"\b(?:la\s+)?com(?:munication)?\s+interne\s+(?:aura|va\s+avoir|devra|va\s+devoir)\s+(?:bient[ôo]t\s+|prochainement\s+|sous\s+peu\s+)?"
+    r"(?:un|une|des|du)\s+(?:mail|e-mail|message|note|annonce|communiqu[ée]|boulot|travail)",
+    r"\binternal\s+comms?\s+(?:will|'ll|is\s+going\s+to|are\s+going\s+to|gonna)\s+(?:soon\s+|shortly\s+)?(?:have|need|be\s+sending|send|be\s+busy)\b",
+    r"\b(?:all[- ]staff|internal|company[- ]wide)\s+(?:e-?mail|memo|announcement|note)\s+(?:is\s+)?(?:coming|incoming|on\s+its\s+way|going\s+out\s+soon)\b",
 ]
 # Announced at a past time: "closing the office was announced back in June", "la fermeture, annoncée en juin",
 # "has been announced"; not "will be announced in June", "sera annoncée en juin", nor "announced internally".
@@ -382,11 +406,11 @@ _CALENDAR_RE = re.compile(
 )
 # Every pattern starts at a word boundary: said once in front of the alternation, a position
 # inside a word fails at once instead of once per pattern (3x faster on ordinary posts).
-assert all(p.startswith(r"\b") for p in _RESTRICTED + _WAITING + _VANTAGE + _AHEAD)
+assert all(p.startswith(r"\b") for p in _RESTRICTED + _WAITING + _VANTAGE + _AHEAD + _SIGNING_SET)
 # Searched as `Alternation`s: at each word only the patterns that can start with its first letter.
 _RESTRICTED_RE = Alternation([f"(?:{p[2:]})" for p in _RESTRICTED + _WAITING + _VANTAGE], _I, prefix=r"\b")
 _AHEAD_RE = Alternation([f"(?:{p[2:]})" for p in _AHEAD], _I, prefix=r"\b")
-_FIRST_HAND_RE = Alternation([f"(?:{p[2:]})" for p in _EMBARGO + _ON_THE_DEAL], _I, prefix=r"\b")
+_FIRST_HAND_RE = Alternation([f"(?:{p[2:]})" for p in _EMBARGO + _ON_THE_DEAL + _SIGNING_SET], _I, prefix=r"\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +430,7 @@ def evidence_of(kind: str, text: str) -> list[Evidence]:
     vantage), "ahead" (a disclosure to come; the analyzer asks for it only when the first found
     nothing) or "announced" (an announcement made at a past time: public framing, not evidence of
     a secret) or "first_hand" (the restricted spans that tell the writer's own vantage: an embargo, the deal's
-    advisers at our premises or its documents prepared)."""
+    advisers at our premises, its documents prepared, its signing set for a date)."""
     pattern = {"restricted": _RESTRICTED_RE, "ahead": _AHEAD_RE, "announced": _ANNOUNCED_BEFORE_RE, "first_hand": _FIRST_HAND_RE}[kind]
     return [Evidence(start, end, kind) for start, end in pattern.spans(text)]
 
