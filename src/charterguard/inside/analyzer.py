@@ -161,6 +161,8 @@ _THIRD_PARTIES = frozenset([
     "partner", "partners", "distributor", "distributors", "fournisseur", "fournisseurs", "concurrent", "concurrents",
     "partenaire", "partenaires", "distributeur", "distributeurs", "vendor", "vendors", "prestataire", "prestataires",
     "provider", "providers", "host", "hebergeur", "hebergeurs", "subcontractor", "subcontractors", "landlord", "bailleur",
+    # "our sector", « notre secteur »: the firms of the industry, not the company ("players in our sector are being acquired").
+    "sector", "industry", "secteur", "industrie", "filiere",
 ])
 # How far after a first-person word its noun may stand ("our packaging supplier", "notre hébergeur cloud").
 _THIRD_PARTY_REACH = 3
@@ -637,7 +639,10 @@ class InsideAnalyzer:
         found = vocabulary.find(self._cue_matchers[key], self._cue_firsts[key], text) if vocabulary is not None else self._cue_matchers[key].find(tokens, text)
         if name == "secrecy":
             senses = cue_senses("secrecy")
-            return [m for m in found if not _partitive(tokens, m) and _in_sense(text, tokens, m, senses.get(m.entry.written))]
+            return [
+                m for m in found
+                if not _partitive(tokens, m) and _in_sense(text, tokens, m, senses.get(m.entry.written)) and not _quoted_as_written(text, m.start, m.end)
+            ]
         if name == "hearsay":
             return [m for m in found if not _addressed(tokens, m) and not _from_correspondence(tokens, m)]
         if name == "general":
@@ -662,7 +667,7 @@ class InsideAnalyzer:
             Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end)
             for e in (*evidence["restricted"], *evidence["ahead"])
             # A disclosure to come counts only to an official audience: "présentation au CSE le 12", not "la présentation de jeudi".
-            if (_to_official_audience(text, e.start, e.end, (0, len(text))) if e.kind == "ahead" else not _personal_ignorance(text, e.start, e.end))
+            if not _quoted_as_written(text, e.start, e.end) and (_to_official_audience(text, e.start, e.end, (0, len(text))) if e.kind == "ahead" else not _personal_ignorance(text, e.start, e.end))
         ]
         return [*self._post_cues("secrecy", text, tokens, language, evidence), *shapes]
 
@@ -719,7 +724,9 @@ class InsideAnalyzer:
                 if name in ("restricted", "ahead"):  # evidence.py's shapes, each read once per post when asked
                     if name not in evidence:
                         evidence[name] = evidence_of(name, text)
-                    post_cues[name] = [Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end) for e in evidence[name]]
+                    post_cues[name] = [
+                        Match(_EVIDENCE_ENTRY, -1, -1, e.start, e.end) for e in evidence[name] if not _quoted_as_written(text, e.start, e.end)
+                    ]
                 else:
                     post_cues[name] = self._post_cues(name, text, tokens, language, evidence, compound, vocabulary)
             return post_cues[name]
@@ -739,21 +746,27 @@ class InsideAnalyzer:
                 continue
             needed = self._requirement_matchers.get(id(match.entry))
             companions: list[Match] = []
-            bare = False
+            bare = told_before = False
             if needed is not None:
-                # A topic told only with a secrecy cue (an unannounced product) may take its companion from the
-                # sentence before, which the topic's sentence goes on about ("Tested the new suite today. Launch
-                # event in May, can't show screenshots yet."): the secrecy cue stays required.
-                lo = sentence.lo
-                if topic.cues == ("secrecy",):
-                    lo = max((s.lo for s in sentences if s.hi <= sentence.lo), default=sentence.lo)
+                # A topic may take its companion from what the post said before, which the topic's sentence goes on
+                # about: a topic told only with a secrecy cue (an unannounced product) from any earlier sentence ("Je
+                # bosse sur « Atlas », la future plateforme... Sortie en mai, vous n'avez rien lu"), another from the
+                # sentence just before, and then only with a secrecy cue too ("robotics people as colleagues... my
+                # January is busy with integration workshops", after "Can't say much yet").
+                earlier = [s.lo for s in sentences if s.hi <= sentence.lo]
+                lo = (min(earlier) if topic.cues == ("secrecy",) else max(earlier)) if earlier else sentence.lo
                 # "Sales next quarter?": a period ahead says when, it is no figure of the sales.
                 companions = [
                     m
                     for m in needed.find(tokens, "", lo, sentence.hi)
                     if m.first != match.first and not _time_expression(tokens, m) and not _preposition(tokens, m) and not _within(m, compound)
                 ]
-                bare = not companions and not self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry)))
+                own = any(m.first >= sentence.lo for m in companions)
+                shape = not own and self._shape_companion(text, tokens, sentence, match, self._placeholders.get(id(match.entry)))
+                told_before = bool(companions) and not own and not shape and topic.cues != ("secrecy",)
+                bare = not companions and not shape
+                if told_before:
+                    companions = []  # none of its own sentence: no progressive to read, nothing said of office life after it
                 # (a post of one sentence cannot say the secret apart: it pays no cue or shape scan for it)
                 if bare and not (len(sentences) > 1 and self._secret_told_apart(sentence, topic, cues)):
                     continue
@@ -762,7 +775,7 @@ class InsideAnalyzer:
             # The words whose English progressive tells an arranged event: the topic's and its companion's.
             verbs = (match.first, *(m.first for m in companions))
             # A bare topic word is told only by the secret said apart, never by a time ahead (no parse for it).
-            finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs, secrecy_only=bare)
+            finding = self._judge(text, tokens, language, now, match, topic, sentence, cues, tenses, verbs, secrecy_only=bare or told_before)
             if finding is not None and self._said_of_workplace(text, tokens, language, sentence, _clause(text, match, sentence), match, verbs[1:]):
                 finding = None  # "on fusionne les canaux Teams", "réorganisation de l'open space"
             if finding is not None and topic.name == "products" and any(m.start <= match.start and match.end <= m.end for m in cues("restricted")):
@@ -1257,6 +1270,8 @@ def _routine_secret(text: str, routine: list[Match], secrecy: list[Match], claus
     director is retiring"): the secret is the party's. A routine word elsewhere in a long
     sentence ("la prochaine fois que je fêterai un anniversaire ici, ... on se marie avec X
     (shhh)") is not what the secret is about."""
+    # The secrecy phrase's own words are no event: "can't wait for the day we can talk publicly" holds "for the day".
+    routine = [r for r in routine if not any(m.start < r.end and r.start < m.end for m in secrecy)]
     near: list[tuple[int, int]] = [clause]
     for m in secrecy:
         if sentence.start <= m.start < sentence.end:
@@ -1414,6 +1429,43 @@ def _from_correspondence(tokens: list[Token], m: Match) -> bool:
     return any(tokens[j].text in _INTERNAL_DOCUMENTS for j in range(k, min(k + 2, len(tokens))))
 
 
+# Verbs whose object, quoted, is a wording written or posted, not said to the reader: "never post 'can't say more'".
+_WRITING_VERBS = frozenset([
+    "post", "posts", "posting", "write", "writes", "writing", "tweet", "tweeting", "type", "typing", "caption", "poster", "postez", "poste",
+    "ecrire", "ecrivez", "ecris", "ecrit", "publier", "publiez", "publie", "taper", "tapez",
+])
+_QUOTES = "'\"«»“”‘’"
+
+
+def _quoted_as_written(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a quotation (within a sentence) that is the object of a verb of writing or
+    posting ("never post 'can't say more' on LinkedIn", « n'écrivez jamais « je ne peux rien dire » »): a wording
+    mentioned, not a secret kept."""
+    opening = _quote_mark(text, start - 1, -1)
+    if opening < 0 or _quote_mark(text, end, 1) < 0:
+        return False
+    # The verb, or the verb and one adverb: "never post 'can't say more'", « ne postez jamais « ... » ».
+    return any(word.strip(".,:;!?") in _WRITING_VERBS for word in fold_words(text[max(0, opening - 40) : opening]).split()[-2:])
+
+
+# How far from a wording its quotation marks may stand (a short quoted phrase).
+_QUOTE_REACH = 60
+
+
+def _quote_mark(text: str, i: int, step: int) -> int:
+    """The index of the nearest quotation mark from text[i] on in the direction `step` (-1, +1), within the sentence and
+    `_QUOTE_REACH`; an apostrophe between two letters ("can't") is none. -1 when there is none."""
+    stop = max(-1, i - _QUOTE_REACH) if step < 0 else min(len(text), i + _QUOTE_REACH)
+    while i != stop:
+        c = text[i]
+        if c in ".!?\n":
+            return -1
+        if c in _QUOTES and not (c in "'’" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()):
+            return i
+        i += step
+    return -1
+
+
 def _within(m: Match, words: frozenset[int]) -> bool:
     """Whether a word of `m` is one of `words` (token indices)."""
     return m.first >= 0 and any(k in words for k in range(m.first, m.last + 1))
@@ -1443,7 +1495,16 @@ def _firm_before(tokens: list[Token], sentence: Sentence, upto: int) -> bool:
         firm = word in _FIRMS or (word in ("start", "scale") and i + 1 < sentence.hi and tokens[i + 1].text == "up")
         if firm and any(tokens[j].text in _INDEFINITE for j in range(max(sentence.lo, i - 4), i)):
             return True
+        # Firms in the plural, none of them ours: "why mid-size players are being acquired", « des start-ups vont se faire racheter ».
+        plural = word.endswith("s") and (word[:-1] in _FIRMS or word in _PLURAL_FIRMS)
+        if plural and not any(tokens[j].text in _FIRST_PERSON_POSSESSIVES for j in range(max(sentence.lo, i - 3), i)):
+            return True
     return False
+
+
+_PLURAL_FIRMS = frozenset(["companies"])
+# "our rivals", « nos concurrents »: the firms of a first person are ours to speak of, not others in general.
+_FIRST_PERSON_POSSESSIVES = frozenset(["our", "my", "notre", "nos", "mon", "mes", "ma"])
 
 
 # The words that make what follows them the term of a comparison ("worse than last year", "versus 2024").

@@ -206,6 +206,11 @@ _RESTRICTED = [
     # Nothing to be shown yet: "can't show screenshots yet", "donc pas de capture d'écran", "pas encore de photos".
     rf"\b(?:can{_APOS}t|cannot|can\s+not|not\s+allowed\s+to)\s+(?:show|share|post)\s+(?:you\s+)?(?:any\s+)?(?:screenshots?|pictures?|photos?|images?|visuals?|it|them|anything)\s+yet\b",
     r"\b(?:donc|so|du\s+coup)\s+pas\s+(?:encore\s+)?de\s+(?:captures?\s+d['’]\s*[ée]cran|screenshots?|photos?|visuels?)\b",
+    # Longing for the day it can be said: "can't wait for the day we can finally talk publicly about it", « vivement le jour
+    # où on pourra en parler » (not "we can finally talk publicly": that day has come).
+    r"\b(?:can['’]t|cannot|can\s+not)\s+wait\s+(?:for\s+the\s+day|until|till|to)\b[^.!?\n]{0,30}?\b(?:talk|speak|tell|announce|share|post)\w*\s+"
+    r"(?:(?:about\s+(?:it|this|that)\s+)?(?:publicly|openly|in\s+public)|out\s+loud)\b",
+    rf"\bvivement\s+(?:le\s+jour\s+o[ùu]|qu{_APOS}\s*on\s+puisse)\b[^.!?\n]{{0,30}}?\b(?:en\s+parler|le\s+dire|l{_APOS}\s*annoncer|communiquer)\b",
     # Sworn to silence: "Finance is sworn to silence until the 24th", "tenus au secret".
     r"\b(?:sworn|bound)\s+to\s+(?:silence|secrecy)\b|\bbound\s+by\s+(?:an\s+|the\s+)?nda\b",
     # Nobody may know yet: "personne ne doit le savoir avant le 3", "nobody can know until".
