@@ -3,7 +3,8 @@ blind set 18 grouped by mechanism): a signing or a press release planned for lat
 signing set for a date is the vantage of those on the deal even when the buyer is named first; a bond issue worked on
 at night; a party's name withheld; a customer's verbal yes; an executive becoming one, or leaving, read from signs;
 a product replacing a range, developed in secret "for two years" (lasting, no past event); management layers removed.
-A retrospective ("Retour sur 2018 :") frames its whole sentence as past. Every wording here is ours; none is an
+A retrospective ("Retour sur 2018 :") frames its whole sentence as past. An executive's unusual habits read as a
+deal under way ("when the CFO ..., you know the roadshow has started"). Every wording here is ours; none is an
 evaluation row."""
 
 from __future__ import annotations
@@ -80,4 +81,33 @@ def test_plain_leaks_whose_cues_combine_are_blocked(inside_default: Checker, lan
     ],
 )
 def test_look_alikes_of_plain_leaks_are_not_found(inside_default: Checker, lang: str, text: str) -> None:
+    assert not inside_flags(inside_default, text, lang, NOW)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # An executive's unusual habits read by the writer as a deal starting ("when the CFO ..., you know ... has started").
+        ("en", "When our treasurer books flights to three financial capitals in one week, you know the bond roadshow is on."),
+        ("fr", "Quand le DAF bloque tout son agenda de mars pour des « rendez-vous investisseurs », c'est que la levée de fonds approche."),
+        ("fr", "Quand notre DAF annule tous ses congés de janvier, c'est que l'introduction en bourse n'est plus loin."),
+        # Weekdays in the plural name no company: "on Tuesdays" leaves the deal ours.
+        ("en", "When the CEO starts wearing a suit on Mondays and skips every stand-up for a week, you know the funding round has started."),
+    ],
+)
+def test_signs_read_from_an_executive_are_blocked(inside_default: Checker, lang: str, text: str) -> None:
+    assert inside_default.check(text, lang=lang, now=NOW).verdict == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Signs of an ordinary day, or of a fact already published.
+        ("en", "When the CEO brings croissants for everyone, you know it's Friday!"),
+        ("fr", "Quand le DG fait le tour des bureaux avec des chocolats, c'est que Noël approche."),
+        ("en", "When the CFO smiles at the results call, you know the quarter we published yesterday was a good one."),
+        ("fr", "Quand la présidente parle de levée de fonds en conférence, c'est qu'elle a été annoncée la veille."),
+    ],
+)
+def test_signs_of_ordinary_or_published_things_are_not_found(inside_default: Checker, lang: str, text: str) -> None:
     assert not inside_flags(inside_default, text, lang, NOW)

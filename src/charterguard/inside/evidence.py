@@ -206,6 +206,14 @@ _RESTRICTED = [
     # Nothing to be shown yet: "can't show screenshots yet", "donc pas de capture d'écran", "pas encore de photos".
     rf"\b(?:can{_APOS}t|cannot|can\s+not|not\s+allowed\s+to)\s+(?:show|share|post)\s+(?:you\s+)?(?:any\s+)?(?:screenshots?|pictures?|photos?|images?|visuals?|it|them|anything)\s+yet\b",
     r"\b(?:donc|so|du\s+coup)\s+pas\s+(?:encore\s+)?de\s+(?:captures?\s+d['’]\s*[ée]cran|screenshots?|photos?|visuels?)\b",
+    # An executive's signs read by the writer: "when the CFO cancels every internal meeting for a week, you know the roadshow
+    # has started", « quand le DAF annule toutes ses réunions, c'est que... ».
+    r"\bwhen\s+(?:the|our|my)\s+(?:ceo|cfo|coo|cto|boss|founder|chairman|chairwoman|board|execs?|exec\s+team|management|treasurer|general\s+counsel|head\s+of\s+\w+)"
+    r"\b[^.!?\n]{0,100}?,\s*(?:you\s+know|that['’]s\s+how\s+you\s+know|it\s+means)\b[^.!?\n]{0,50}?\b"
+    r"(?:(?:has|have)\s+(?:just\s+)?(?:started|begun|kicked\s+off)|(?:is|are)\s+(?:on|coming|near|close|starting|under\s*way|imminent|about\s+to|going\s+to|gonna))\b",
+    rf"\bquand\s+(?:le|la|notre|mon|ma)\s+(?:DG|DAF|PDG|DRH|patron\w*|pr[ée]sident\w*|directeur\s+financier|directrice\s+financi[èe]re|fondat\w+|tr[ée]sori\w+|comex|codir)"
+    rf"\b[^.!?\n]{{0,100}}?,\s*(?:c{_APOS}\s*est\s+que|tu\s+sais\s+que|vous\s+savez\s+que|on\s+sait\s+que|[çc]a\s+veut\s+dire)\b[^.!?\n]{{0,50}}?"
+    rf"\b(?:approche|arrive|commence|a\s+commenc[ée]|d[ée]marre|a\s+d[ée]marr[ée]|est\s+lanc[ée]e?|se\s+pr[ée]pare|est\s+imminente?|va\s+tomber|n{_APOS}\s*est\s+plus\s+loin)\b",
     # Longing for the day it can be said: "can't wait for the day we can finally talk publicly about it", « vivement le jour
     # où on pourra en parler » (not "we can finally talk publicly": that day has come).
     r"\b(?:can['’]t|cannot|can\s+not)\s+wait\s+(?:for\s+the\s+day|until|till|to)\b[^.!?\n]{0,30}?\b(?:talk|speak|tell|announce|share|post)\w*\s+"
