@@ -204,6 +204,17 @@ _COMPILED: tuple[tuple[TokenShape, re.Pattern[str], re.Pattern[str]], ...] = tup
     (shape, re.compile(shape.hint), re.compile(shape.pattern)) for shape in TOKEN_SHAPES
 )
 _ANY_HINT = re.compile("|".join(f"(?:{shape.hint})" for shape in TOKEN_SHAPES))
+# The catalogue read as a prefix table: a token opening with a vendor's prefix (a shape's hint, at its start) is that vendor's
+# credential even when its body strays from the published shape (a Hugging Face "hf_" token with digits): its family is the
+# vendor's word for it (`hf_` TOKEN, `AKIA` API_KEY), not a guess from the prefix's letters.
+_PREFIX_FAMILIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(f"(?:{shape.hint})"), shape.family) for shape in TOKEN_SHAPES if shape.family != "PRIVATE_KEY"
+)
+
+
+def catalogue_family(token: str) -> str | None:
+    """The family of the catalogue vendor whose prefix opens `token`, None when no vendor's prefix does."""
+    return next((family for prefix, family in _PREFIX_FAMILIES if prefix.match(token)), None)
 # A private key block runs from BEGIN to END, or, when it is cut, as far as its base64 goes.
 # (OpenVPN writes its shared secret "-----BEGIN OpenVPN Static key V1-----".)
 _KEY_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----|-----BEGIN OpenVPN Static key V\d-----")
@@ -326,7 +337,8 @@ def _prefixed_tokens(text: str) -> list[SecretCandidate]:
                 continue
         elif len(body) < 20 or not looks_random(body):
             continue
-        family = "TOKEN" if _TOKEN_PREFIX.search(prefix) else "API_KEY"
+        # (a vendor of the catalogue: its word; another vendor: its prefix's word, whatever name a config gives it)
+        family = catalogue_family(m.group(0)) or ("TOKEN" if _TOKEN_PREFIX.search(prefix) else "API_KEY")
         out.append(SecretCandidate(m.start(), m.end(), family, "vendor-prefixed-token", score=0.9))
     return out
 
@@ -363,9 +375,9 @@ _NAMED_BEFORE: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...] = (
     # An Ethereum-style private key: 64 hex digits (0x or not) after "private key" / "clé privée".
     ("hex-private-key", "PRIVATE_KEY", re.compile(r"(?i)private[\s_\-]?key|cl[ée]f?\s+priv[ée]e|privkey"),
      re.compile(r"(?<![\w])(?:0x)?[0-9a-fA-F]{64}(?![\w])")),
-    # An Azure DevOps personal access token: 52 lowercase base32 characters.
+    # An Azure DevOps personal access token: 52 lowercase characters, base32 in the older ones, letters and any digit since.
     ("azure-devops-pat", "TOKEN", re.compile(r"(?i)azure\s*devops|(?<![\w\-])(?:ado|pats?)(?![\w\-])|personal\s+access\s+tokens?|dev\.azure\.com|visualstudio\.com"),
-     re.compile(r"(?<![\w\-])[a-z2-7]{52}(?![\w\-])")),
+     re.compile(r"(?<![\w\-])[a-z0-9]{52}(?![\w\-])")),
 )
 _NAMED_LINE_REACH = 160  # how far before the value, on its line, the naming words may be
 

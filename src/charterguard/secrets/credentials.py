@@ -204,7 +204,8 @@ _PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + 
 # whatever is said between ("le mot de passe, tu l'as déjà : X", "the pwd? ah yes: X", "pwd is in my
 # DM… nvm, it's X", "le mdp je l'ai plus, ah si c'est X").
 _LOOSE_ANNOUNCED = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,100}?)"
+    # (no link nor address between: an "@" may end a mailbox's name said alone, "la boîte contact@ : X", not open a domain)
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>(?:[^.\n:=→@/]|@(?![\w.\-])){1,100}?)"
     r"(?:\s*(?::|=|" + _ARROW + r")(?:\s*(?:c|c[ée]|s[ée])(?![\w\-'’]))?|(?<![\w\-])(?:it['’]s|it\s+is|c['’]est|voil[àa]|voici|here\s+it\s+is)\s*:?)" + _VALUE
 )
 # ... the same, the value after the last connector of the sentence: "Mot de passe Wi-Fi : le nom de la boîte + 2027 → X",
@@ -344,6 +345,18 @@ _DEVICE_HANDS_OVER = re.compile(
     r"(?:[ \t]+(?:toujours|maintenant|d[ée]sormais|now|still|always))?(?:[ \t]+(?:le|la|the|a|un))?(?:[ \t]+(?:code|combinaison|combination|pin))?"
     + _VALUE
 )
+# A code set or changed to a value: its change verb after the code ("the keypad code was changed to 0731", « le code du
+# portail est passé à 4821 ») or before it ("whoever changed the keypad code to 0731": `_CHANGED_BEFORE`, checked apart).
+_CHANGE_VERBS = (
+    r"set|changed|reset|updated|switched|moved|reprogrammed|pass[ée]e?|chang[ée]e?|modifi[ée]e?|r[ée]initialis[ée]e?|remise?|mise?|"
+    r"reprogramm[ée]e?"
+)
+_ASSIGNED_TO = (
+    r",?[ \t]+(?:(?:(?:is|was|has\s+been|have\s+been|got|gets|est|a\s+[ée]t[ée]|a)[ \t]+)?(?:(?:now|just|finally|enfin|maintenant)[ \t]+)?"
+    r"(?:" + _CHANGE_VERBS + r")[ \t]+)?(?:to|en|[àa]|pour|sur)[ \t]+"
+)
+_CHANGED_BEFORE = re.compile(r"(?i)(?<![\w\-])(?:" + _CHANGE_VERBS + r"|changer?|changing|setting|resetting)(?![\w\-])[^.!?\n]{0,30}$")
+_CHANGE_VERB = re.compile(r"(?i)(?<![\w\-])(?:" + _CHANGE_VERBS + r")(?![\w\-])")
 # A code word and what it opens, in either order, then the code with or without a connector: "code porte 4471", « PIN du
 # terminal 4410 », "badge code 2210", "the building entry code 1290B", "tablet PIN 9021" (no room, office or floor: their
 # numbers follow those nouns, « code de la salle 2205 »). Devices here need the code word (a phone's or a badge's number is
@@ -359,8 +372,8 @@ _CODE_FOR_DEVICE = re.compile(
     # (the device's complement: « PIN du terminal de paiement 4410 », "code of the gate of the depot 2290")
     r"(?:\s+(?:de|du|des|d['’]|of|for)\s*(?:la\s+|l['’]\s*|the\s+)?[a-zà-ÿ\-]{2,15}(?![\w\-]))?"
     r"|(?:" + _CODE_DEVICE + r")(?:['’]s)?(?:\s+[a-zà-ÿ\-]{2,15})?\s+(?:codes?|pin)(?:\s+codes?)?)(?![\w\-])"
-    r"(?:[ \t]*(?::|=|" + _ARROW + r")[ \t]*|,?[ \t]+(?:is|est|c['’]est|it['’]s)[ \t]+|[ \t]+)(?:(?:now|still|maintenant|toujours|d[ée]sormais)[ \t]+)?"
-    r"(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)"
+    r"(?:[ \t]*(?::|=|" + _ARROW + r")[ \t]*|,?[ \t]+(?:is|est|c['’]est|it['’]s)[ \t]+|(?P<assigned>" + _ASSIGNED_TO + r")|[ \t]+)"
+    r"(?:(?:now|still|maintenant|toujours|d[ée]sormais)[ \t]+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)"
 )
 # ... or the code first, then what it opens: "code 4471 pour la porte de derrière", "PIN 3697 for the on-call phone", "the code
 # 5512 opens the back door".
@@ -488,6 +501,17 @@ _WEAK_NOUN_IS = re.compile(
     r"(?i)(?<![\w\-])(?:cl[ée]f?|key|code|combinaison|combination)(?P<words>(?:\s+[^\s.!?:=,;()]{1,20}){0,3}?)\s*,?\s*"
     r"(?:(?<![\w'’])(?:c['’]est|est|is|it['’]s)(?![\w'’])|:)" + _ADVERB + _VALUE
 )
+# A login said to be a phrase in quotes: "the kiosk login is literally 'purple monkey dishwasher 88'", « l'identifiant de
+# connexion c'est "trois chats gris" ». A login alone names the user, but a user name holds no space: a quoted phrase of
+# words given as the login is what one types to get in, a passphrase (a page's or a product's name is written in capitals:
+# "the login page is 'Acme Self Service'").
+_LOGIN_PHRASE = re.compile(
+    r"(?i)(?<![\w\-])(?:logins?|log-in|sign-in|identifiants?)(?:\s+(?:de|du|des|d['’]|of|for|on|to|pour)\s*(?:la\s+|le\s+|l['’]\s*|the\s+|our\s+)?[\w\-]{2,20})?"
+    r"(?P<connector>" + _CONNECTOR + r")" + _ADVERB
+    + r"\s*(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{3,60}?)\s*[\"'»”`’]"
+)
+_LOGIN_PHRASE_CUES = ("login", "log-in", "sign-in", "identifiant")
+_SENTENCE_PUNCTUATION = re.compile(r"[,.!?;:]")
 # Codes listed after the words naming them (a colon or an arrow between): "Backup codes: dix3-mmqk  5dwq-j870",
 # « Codes de secours : 9642 2695, 2183 9640 », or one per line below the colon.
 _LISTED = re.compile(
@@ -955,6 +979,16 @@ def find_announced(text: str) -> list[SecretCandidate]:
                  and not _ABOUT_PASSWORDS_WORD.search(m.group("gap"))) \
                 and looks_like_passphrase(value):
             out.append(SecretCandidate(start, end, family, f"{family.lower()}-announced"))
+    for m in _LOGIN_PHRASE.finditer(text) if holds_any(lowered, _LOGIN_PHRASE_CUES) else ():
+        # (words as typed: no sentence's punctuation, no capital opening it but beside a digit, not every word capitalised:
+        # not a greeting, "Welcome back", nor a name, "Kiosk Mode 2")
+        phrase = m.group("quoted")
+        words = phrase.split()
+        if 2 <= len(words) <= 8 and not _SENTENCE_PUNCTUATION.search(phrase) and (phrase[0].islower() or _DIGIT.search(phrase)) \
+                and not all(word[0].isupper() for word in words if word[0].isalpha()) \
+                and sum(c.isalpha() for c in m.group("quoted")) >= 8 and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                and not _EXAMPLE_SAID.search(text, max(0, m.start() - 40), m.start()):
+            out.append(SecretCandidate(m.start("quoted"), m.end("quoted"), "PASSWORD", "login-phrase"))
     for m in _NETWORK_KEY.finditer(text):
         span = _value_span(text, m)
         if span is None:
@@ -1355,7 +1389,8 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         around = _sentence_around(text, m.start(), m.end())
         if looks_like_access_code(code) and not looks_like_year(code) and not is_placeholder(code) and not _UNIT_AFTER.match(text, m.end("code")) \
                 and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _EXAMPLE_SAID.search(text, m.start(), m.start("code")) \
-                and not NOT_AN_ACCESS_CODE.search(around) and not _CODE_MEANING.search(around):
+                and not NOT_AN_ACCESS_CODE.search(around) and not _CODE_MEANING.search(around) \
+                and not _assigned_without_a_change(text, m):
             out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "device-code-named"))
     for m in _devices_handing_over(text, lowered):
         span = _value_span(text, m)
@@ -1385,6 +1420,15 @@ def find_by_context(text: str) -> list[SecretCandidate]:
     out += _table_column_secrets(text) if "|" in text and "---" in text else []
     out += _codes_in_digit_words(text) if holds_any(lowered, _DIGIT_WORD_CUES) else []
     return out + _codes_typed_next(text, [c for c in out if c.kind in _TYPED_CODE_KINDS])
+
+
+def _assigned_without_a_change(text: str, m: re.Match[str]) -> bool:
+    """A code word followed by "to"/« à » and a number, but no change verb after it nor just before its phrase: not a code
+    set to a value ("send the door code to 4 people", « le code du portail à 2 pas »), unless changed ("changed the gate
+    code to 0731")."""
+    if "assigned" not in m.re.groupindex or m.group("assigned") is None or _CHANGE_VERB.search(m.group("assigned")):
+        return False
+    return _CHANGED_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
 
 
 # A code given as digit words, four or more in a row after a code word and its connector ("the code for the meeting room

@@ -1,0 +1,171 @@
+"""Round s18 (holdout22's kinds), `secrets` rule kind: a vendor's prefix read from the catalogue whatever its body, a
+session cookie's value, an Azure DevOps PAT with any digit; codes set or changed to a value; quoted passphrases after a
+login; a password's label holding a mailbox's fragment; machines named by a tool or role word and a number; credentialed
+links on a single-label host; a SAP system's own paths.
+
+Each mechanism with the look-alikes it must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SecretsFound
+
+SECRETS = SecretsFound()
+credentials = SECRETS.credentials
+infrastructure = SECRETS.infrastructure
+
+
+# -- a vendor's prefix decides the family, whatever its body; else the word naming it ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret", "family"),
+    [
+        # (a Hugging Face token whose body holds digits: the catalogue's prefix still says it is Hugging Face's token)
+        ("Training finished, the notebook still logs in with hf_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL, sorry", "hf_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL", "TOKEN"),
+        ("Le jeton Hugging Face de l'atelier (hf_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL) marche encore", "hf_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL", "TOKEN"),
+        # (a Hugging Face organisation token with digits: Hugging Face calls it a token, though its prefix names none)
+        ("the org still reads datasets with api_org_NhFdnXsiVpzz63FfkCzJr4i0B3JrTAwRk2 today", "api_org_NhFdnXsiVpzz63FfkCzJr4i0B3JrTAwRk2", "TOKEN"),
+        # (a vendor the catalogue does not know: its prefix's word, a key unless it names a token)
+        ("staging uses zq_NhFdnXsiVpzz63FfkCzJr4i0B3JrTAwR for now", "zq_NhFdnXsiVpzz63FfkCzJr4i0B3JrTAwR", "API_KEY"),
+    ],
+)
+def test_a_vendor_prefixed_token_takes_the_vendors_word(text: str, secret: str, family: str) -> None:
+    assert (family, secret) in credentials(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call hf_hub_download() then hf_transfer for big files.",  # a library's functions
+        "the cus_NhFdnXsiVpzz63FfkCzJr4i0 customer object",  # a Stripe object id
+    ],
+)
+def test_prefixed_identifiers_stay_clean(text: str) -> None:
+    assert credentials(text) == []
+
+
+# -- a cookie's or a session's value is a token -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pasted my cookie session=WJKY40uvSwMFLZDe1f8rESQedUStPKR0CsTy4Qwb8Dwk into curl and it works",
+        "Le cookie d'auth copié depuis le navigateur : WJKY40uvSwMFLZDe1f8rESQedUStPKR0CsTy4Qwb8Dwk",
+        "sessionid: WJKY40uvSwMFLZDe1f8rESQedUStPKR0CsTy4Qwb8Dwk",
+    ],
+)
+def test_a_session_cookie_is_a_token(text: str) -> None:
+    assert credentials(text) == [("TOKEN", "WJKY40uvSwMFLZDe1f8rESQedUStPKR0CsTy4Qwb8Dwk")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We accept cookies. Session recap: https://example.com/recap",
+        "Cookie banner version 2026-12 shipped; session 4 of the workshop starts at 10.",
+        "session commit c74254770f58904dba41ecccc3fc1626e53a1304 fixed it",  # a commit named nearer
+    ],
+)
+def test_cookies_and_sessions_named_without_a_value_stay_clean(text: str) -> None:
+    assert credentials(text) == []
+
+
+# -- an Azure DevOps PAT, older base32 or with any digit ---------------------------------------------------------------
+
+
+def test_an_azure_devops_pat_with_any_digit_is_a_token() -> None:
+    text = "ADO pipeline broke, here's my PAT: dzdoc9is0j8ht9lgmxg9edn581u33xtplpft75v2seh60kvj50ce (revoking tonight)"
+    assert credentials(text) == [("TOKEN", "dzdoc9is0j8ht9lgmxg9edn581u33xtplpft75v2seh60kvj50ce")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (52 hex digits: a digest, whatever the PAT said before)
+        "PAT rotation done, audit digest c74254770f58904dba41ecccc3fc1626e53a13043b026c48bbf3",
+        # (52 characters with no PAT word on the line)
+        "build artefact dzdoc9is0j8ht9lgmxg9edn581u33xtplpft75v2seh60kvj50ce uploaded",
+    ],
+)
+def test_52_characters_without_a_pat_or_as_hex_stay_clean(text: str) -> None:
+    assert credentials(text) == []
+
+
+# -- a code set or changed to a value ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Whoever reset the alarm code to 6614# last night: the night guard says thanks", "6614#"),
+        ("The depot gate code got changed to 3309 this morning.", "3309"),
+        ("Someone changed the warehouse gate code to 8120 and told nobody", "8120"),
+        ("facilities reprogrammed the keypad code to 4417* after the audit", "4417*"),
+        ("j'ai changé le digicode du local vélo en 7710B ce matin", "7710B"),
+        ("le code du portail est passé à 5582 depuis lundi", "5582"),
+        ("Facilities switched the building entry code to 2290 overnight", "2290"),
+    ],
+)
+def test_a_code_set_or_changed_to_a_value_is_a_password(text: str, secret: str) -> None:
+    assert ("PASSWORD", secret) in credentials(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone changed the deadline to 0731, nobody told the team.",  # no code word
+        "Our code of conduct was updated in 2024.",  # a year, no value set
+        "IT changed the error code to 0x80070005 in the runbook.",  # an error code
+        "She changed the postal code to 75011 on the invoice.",  # a postal code
+        "Marketing changed the promo code to SUMMER24 for the weekend.",  # a promo code
+        "I sent the door code to 1200 people by mistake, don't ask.",  # a count, no change
+        "They moved the printer code to 2026 in the planning.",  # a year
+        "the badge code to 4471 is wrong",  # "to" with no change verb
+    ],
+)
+def test_other_values_set_near_a_code_word_stay_clean(text: str) -> None:
+    assert credentials(text) == []
+
+
+# -- a login said to be a quoted phrase --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("The lobby tablet login is literally 'seven green kettles 41', tell no one.", "seven green kettles 41"),
+        ("l'identifiant de la borne c'est « trois chats gris au soleil »", "trois chats gris au soleil"),
+    ],
+)
+def test_a_quoted_phrase_given_as_a_login_is_a_password(text: str, secret: str) -> None:
+    assert credentials(text) == [("PASSWORD", secret)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the kiosk login is 'mhartley'",  # one word: a user name
+        "the login page is 'Acme Self Service'",  # a page's name
+        "Login: 'Welcome back, friend'",  # a greeting
+        "pick a login like 'correct horse battery staple' if you must",  # an example
+        "the login for the kiosk is 'Kiosk Mode 2'",  # a name in capitals
+        "la connexion est « très lente ce matin »",  # a network connection
+    ],
+)
+def test_quoted_words_that_are_no_login_phrase_stay_clean(text: str) -> None:
+    assert credentials(text) == []
+
+
+# -- a password's label holding a mailbox's name --------------------------------------------------------------------
+
+
+def test_a_mailbox_name_in_the_label_does_not_hide_the_password() -> None:
+    text = "Nouveau mot de passe de la boîte partagée compta@ depuis l'incident de ce matin : Lyon69@Acme. Noté dans le coffre."
+    assert credentials(text) == [("PASSWORD", "Lyon69@Acme")]
+
+
+def test_an_address_in_the_label_is_not_the_password() -> None:
+    assert credentials("password reset link sent to support@acme.fr, check your inbox") == []
