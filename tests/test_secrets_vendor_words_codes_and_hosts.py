@@ -169,3 +169,84 @@ def test_a_mailbox_name_in_the_label_does_not_hide_the_password() -> None:
 
 def test_an_address_in_the_label_is_not_the_password() -> None:
     assert credentials("password reset link sent to support@acme.fr, check your inbox") == []
+
+
+# -- a machine named by a tool or role word and a number ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("Nightly jobs moved to gitlab-worker-07 until the SAN is back.", "gitlab-worker-07"),
+        ("la réplication reprend sur pg-replica-02 demain matin", "pg-replica-02"),
+        ("anyone else unable to reach kafka-broker-3 from the VPN?", "kafka-broker-3"),
+        ("mongo-03 a redémarré tout seul cette nuit", "mongo-03"),
+        ("Deploys go through (nginx-proxy-12) now.", "nginx-proxy-12"),
+    ],
+)
+def test_a_machine_named_by_its_tool_or_role_and_a_number_is_an_internal_host(text: str, host: str) -> None:
+    assert ("INTERNAL_HOST", host) in infrastructure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Upgraded to the iphone-15 and an rtx-4090, then flew on a boeing 737-800.",  # products
+        "COVID-19 took the A-380 off the schedule; covid-19 again.",  # a disease, an aircraft
+        "Loved #redis-cache-03 as a hashtag, weird choice.",  # a hashtag
+        "sprint-dev-12 retro and api-day-2 slides are up",  # a sprint, an event
+        "web-3 is the future, build-2 passed, node-18 is EOL",  # two parts, no zero-padded number of a service
+        "release-build-2026 shipped",  # a year, not a machine's number
+        "The password Az!ure_etl_77 leaked, rotate it",  # the end of a longer token
+    ],
+)
+def test_numbered_names_that_are_no_machine_stay_clean(text: str) -> None:
+    assert infrastructure(text) == []
+
+
+# -- a link with credentials on a single-label host ---------------------------------------------------------------------
+
+
+def test_a_credentialed_link_on_a_single_label_host_is_an_internal_url() -> None:
+    text = "Finance dashboards read from mysql://bi_ro:Tq8#pLm2vX@finreport:3306/ledger since Monday."
+    assert ("INTERNAL_URL", "mysql://bi_ro:Tq8#pLm2vX@finreport:3306/ledger") in infrastructure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "docker-compose: DATABASE_URL=postgres://app:Tq8pLm2vX@postgres:5432/app",  # a container named after its software
+        "exemple : postgresql://utilisateur:motdepasse@hote:5432/base",  # the docs' placeholders
+        "mongodb://<user>:<password>@mongo:27017/db",  # a template
+        "redis://cache:6379/0 in the tutorial",  # no credentials, a container's name
+    ],
+)
+def test_tutorial_and_template_links_on_single_label_hosts_stay_clean(text: str) -> None:
+    assert [family for family, _ in infrastructure(text)] == []
+
+
+# -- a path naming an installation's own system id ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("Dumps are piling up in /usr/sap/QAS/D00/work, someone clean it", "/usr/sap/QAS/D00/work"),
+        ("le profil est dans /sapmnt/EC1/profile depuis la migration", "/sapmnt/EC1/profile"),
+        ("HANA volume /hana/shared/HP1/ is at 97%", "/hana/shared/HP1/"),
+    ],
+)
+def test_a_path_naming_a_system_id_is_a_file_path(text: str, path: str) -> None:
+    assert ("FILE_PATH", path) in infrastructure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the host agent lives in /usr/sap/hostctrl/exe on every box",  # SAP's own agent, the same everywhere
+        "put it in /usr/local/bin and chmod +x",  # a system path
+        "transport files go to /usr/sap/trans/data",  # a shared, lower-case folder
+    ],
+)
+def test_system_paths_without_a_system_id_stay_clean(text: str) -> None:
+    assert infrastructure(text) == []
