@@ -250,3 +250,47 @@ def test_a_path_naming_a_system_id_is_a_file_path(text: str, path: str) -> None:
 )
 def test_system_paths_without_a_system_id_stay_clean(text: str) -> None:
     assert infrastructure(text) == []
+
+
+# -- dev18's kinds: a code typed then "it opens", a lock's code in parentheses, a device then its code word -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Reader at the loading bay is broken. Workaround: key in 6632 then the star key and it unlocks.", "6632"),
+        ("Le lecteur de badge est HS, tapez 8145 puis dièse et ça s'ouvre.", "8145"),
+        ("my locker PIN is the same as the archive room door (5519), lazy me", "5519"),
+        ("Relève d'astreinte : la tablette est dans l'armoire grise, code PIN 7302, le chargeur à côté.", "7302"),
+        ("the on-call laptop sits in the top drawer, PIN 4410, charger beside it", "4410"),
+    ],
+)
+def test_codes_told_by_what_they_open_are_passwords(text: str, secret: str) -> None:
+    assert ("PASSWORD", secret) in credentials(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "press 4 and it opens the settings menu",  # one key, no code
+        "enter 1234 and it opens, as in every tutorial",  # a typed sequence
+        "the printer (model 4020) is jammed again",  # a model number
+        "the door (2019) was repainted last week",  # a year
+        "my phone shows error code 5100 again",  # an error code
+        "le téléphone est chez l'opérateur, code postal 75011",  # a postal code
+    ],
+)
+def test_numbers_beside_doors_and_devices_that_open_nothing_stay_clean(text: str) -> None:
+    assert credentials(text) == []
+
+
+# -- an address beside the machine a terminal is connected to -------------------------------------------------------------
+
+
+def test_an_address_a_terminal_is_connected_to_is_no_version_number() -> None:
+    text = "Banner reads 'Connected to ci-agent-31 (10.44.7.19)', build passed in 40s."
+    assert ("INTERNAL_HOST", "10.44.7.19") in infrastructure(text)
+
+
+def test_a_version_in_a_build_sentence_stays_clean() -> None:
+    assert infrastructure("Firmware 10.4.2.17 is rolled out, build 10.4.2.18 comes next week.") == []

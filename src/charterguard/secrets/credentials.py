@@ -329,9 +329,20 @@ _TYPED_ON_LOCK = re.compile(
     r"(?:(?:le|the)\s+)?(?:code\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])\s+(?:at|on|into|in|sur|[àa]|au|dans)\s+"
     r"(?:(?:the|le|la|l['’])\s*)?(?:[\w\-]+\s+){0,2}?" + _LOCK_NOUN + r"(?![\w\-])"
 )
+# A code typed, then what it does: it opens ("just punch 4471 then # and it opens", « tapez 2291 et ça s'ouvre », "enter 8080*
+# to unlock"). The lock may be named in an earlier sentence: the opening says what the code is.
+_TYPED_THEN_OPENS = re.compile(
+    r"(?i)(?<![\w\-])(?:punch(?:\s+in)?|type|key\s+in|enter|dial|tape[sz]?|entre[sz]?|compose[sz]?|saisi(?:s|ssez)?)\s+"
+    r"(?:(?:le|the)\s+)?(?:code\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
+    r"(?:\s+(?:then|puis|and|et|\+)\s+(?:the\s+|la\s+|le\s+)?(?:#|\*|hash|pound|star|di[èe]se|[ée]toile|ok|enter|entr[ée]e)(?:\s+key|\s+touche)?)?"
+    r"\s*,?\s+(?:and|et|to|pour|so|alors)\s+(?:(?:it|[çc]a|the\s+door|the\s+gate|la\s+porte|le\s+portail)\s+)?"
+    r"(?:opens|unlocks|open|unlock|s['’]ouvre|se\s+d[ée]verrouille|ouvrir|d[ée]verrouiller|ouvre)(?![\w\-])"
+)
 # A lock, then its code after a colon: "Alarme : 4471", "door: 4471B" (not a year: "Porte : 2027").
+# ... or in parentheses after it: "the same as the server room door (0907)", « le cadenas (4471) ».
 _LOCK_COLON = re.compile(
-    r"(?i)(?<![\w\-])" + _LOCK_NOUN + r"(?:\s+(?:code|pin))?\s*(?::|=|" + _ARROW + r")\s*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
+    r"(?i)(?<![\w\-])" + _LOCK_NOUN + r"(?:\s+(?:code|pin))?\s*(?:(?::|=|" + _ARROW + r")\s*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
+    r"|\(\s*(?P<bracketed>[0-9A-Z#*][0-9A-Z#*\-]{3,11})\s*\))"
 )
 _DEVICE_HANDS_OVER = re.compile(
     r"(?i)(?<![\w\-])(?P<device>" + _DEVICE + r")(?![\w\-])(?P<words>(?:[ \t]+[^\s:=.!?;,]{1,25}){0,8}?)"
@@ -389,6 +400,12 @@ _CODE_THEN_DEVICE = re.compile(
 _DEVICE_THEN_TYPE = re.compile(
     r"(?i)(?<![\w\-])(?:" + _DEVICE + r")(?![\w\-])[^.!?\n]{0,40}?(?<![\w\-])(?:tapez|tape|entrez|saisissez|type|enter|punch(?:\s+in)?|key\s+in)"
     r"[ \t]+(?:(?:le|the)[ \t]+)?(?:(?:code|pin)[ \t]+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)"
+)
+# A device named, then in the same sentence its code word and the code: « le téléphone est dans le tiroir du haut, code PIN
+# 2580 », "the on-call laptop is in the safe drawer, PIN 4410" (the devices a code is asked by: `_CODE_DEVICE`).
+_DEVICE_THEN_CODE = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _CODE_DEVICE + r")(?![\w\-])[^.!?\n]{0,60}?(?<![\w\-])(?:code\s+pin|pin(?:\s+code)?|digicode|passcode|code)"
+    r"[ \t]*(?::|=|,?[ \t]+(?:is|est|c['’]est))?[ \t]*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)"
 )
 _CODE_MEANING = re.compile(r"(?i)(?<![\w\-])(?:means|meaning|signifie|veut\s+dire|indicates|indique|battery|batterie|pile)(?![\w\-])")
 _CODE_FOR_DEVICE_CUES = (" code", " pin", " digicode", "-code", "-pin")  # (read on `_word_starts`)
@@ -1353,7 +1370,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
     lowered = text.lower()
     out: list[SecretCandidate] = []
     lock_said = holds_any(lowered, _LOCK_CUES)
-    openers = [_OPENS_WITH] if holds_any(lowered, _OPENS_CUES) else []
+    openers = [_OPENS_WITH] if holds_any(lowered, _OPENS_CUES) else []  # (`opens_said` below)
     if lock_said and holds_any(lowered, _TAKES_CUES):
         openers.append(_TAKES_CODE)
     for m in (m for regex in openers for m in regex.finditer(text)):
@@ -1367,20 +1384,28 @@ def find_by_context(text: str) -> list[SecretCandidate]:
             and 3 <= len(value.split()) <= 12 and sum(c.isalpha() for c in value) >= 10
         if looks_like_access_code(value) or spoken:
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "lock-opens-with"))
-    if lock_said:
-        for regex in (_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS):
+    opens_said = holds_any(lowered, _OPENS_CUES)
+    lock_readers = ((_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS) if lock_said else ()) + ((_TYPED_THEN_OPENS,) if opens_said else ())
+    if lock_readers:
+        for regex in lock_readers:
             for m in regex.finditer(text):
-                code = m.group("code")
-                if not looks_like_access_code(code) or looks_like_year(code) or _UNIT_AFTER.match(text, m.end("code")):
+                group = "bracketed" if "bracketed" in regex.groupindex and m.group("bracketed") is not None else "code"
+                code = m.group(group)
+                if not looks_like_access_code(code) or looks_like_year(code) or _UNIT_AFTER.match(text, m.end(group)):
                     continue  # (not a count: "Printer: 4200 pages a month")
+                if regex is _TYPED_THEN_OPENS and is_placeholder(code):
+                    continue  # "enter 1234 and it opens": the docs' sequence, no lock named to say it is a real one
+                if group == "bracketed" and (_NOT_A_DEVICE_CODE.search(text, max(0, m.start() - 30), m.start(group))
+                                             or NOT_AN_ACCESS_CODE.search(text, max(0, m.start() - 30), m.start(group))):
+                    continue  # "the printer (model 4020)", "door (ref 2211)": the thing's number, not its code
                 if regex is _CODE_IS:
                     sentence = _sentence_around(text, m.start(), m.end())
                     if not _LOCK.search(sentence) or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                         continue
-                out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "lock-code"))
+                out.append(SecretCandidate(m.start(group), m.end(group), "PASSWORD", "lock-code"))
     # (the cues at a word's start: "shipping" holds "pin", "decode" holds "code"; most posts hold none)
     word_starts = _word_starts(lowered) if _DIGIT.search(text) else ""
-    named_codes = [_CODE_FOR_DEVICE, _CODE_THEN_DEVICE] if holds_any(word_starts, _CODE_FOR_DEVICE_CUES) else []
+    named_codes = [_CODE_FOR_DEVICE, _CODE_THEN_DEVICE, _DEVICE_THEN_CODE] if holds_any(word_starts, _CODE_FOR_DEVICE_CUES) else []
     named_codes += [_DEVICE_THEN_TYPE] if holds_any(word_starts, _TYPE_CUES) else []
     for m in (m for regex in named_codes for m in regex.finditer(text)):
         code = m.group("code")
@@ -1708,7 +1733,7 @@ _ACCESS_SAID = re.compile(
 
 
 # Cues without which the finders of `find_by_context` cannot match (substrings of the lowercased post).
-_OPENS_CUES = ("ouvr", "opens ", "opened ", "open with", "unlock", "verrouill")
+_OPENS_CUES = ("ouvr", "opens", "opened ", "open with", "unlock", "verrouill")
 _TAKES_CUES = ("takes ", "accepts ", "prend ", "accepte ")  # (not "open" alone: "open source", "opening")
 # (the door as French names it, not the verb "porter": "il porte sur", "apporte", "importe")
 _LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",

@@ -132,7 +132,9 @@ _VERSION_BEFORE = re.compile(r"(?i)(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\
 _VERSION_SENTENCE = re.compile(r"(?i)\b(?:firmware|version|release|build|mise à jour|maj|updated?|upgraded?|patch(?:ed|é)?|rolled out|déploy[ée]e?)\b")
 _NETWORK_WORDS = re.compile(
     r"(?i)\b(?:ip|adresse|address|serveur|server|h[ôo]te|host|port|ping|ssh|https?|vpn|passerelle|gateway|dns|subnet|r[ée]seau|network|vlan|route|"
-    r"firewall|pare-feu|vm|node|n[œo]e?ud|cluster|instance|db|nas|routeur|router|switch|proxy|imprimante|printer|machine|poste)\b"
+    r"firewall|pare-feu|vm|node|n[œo]e?ud|cluster|instance|db|nas|routeur|router|switch|proxy|imprimante|printer|machine|poste|"
+    # (a connection to it: "Connected to build-agent-12 (192.168.30.12)", « connecté à »)
+    r"connect(?:ed|ing|ion|s)?|connexion|connect[ée]e?)\b"
 )
 _PLACE_BEFORE = re.compile(r"(?i)(?:\bat|\bon|\bsur|\bà|\bvers|\bto|\bfrom|\bdepuis|@)\s*$")
 _IPV6 = re.compile(r"(?i)(?<![\w:])(?P<ip>(?:fe80|f[cd][0-9a-f]{2})(?::[0-9a-f]{0,4}){2,7})(?:%\w+)?(?![\w:])")
