@@ -294,3 +294,33 @@ def test_an_address_a_terminal_is_connected_to_is_no_version_number() -> None:
 
 def test_a_version_in_a_build_sentence_stays_clean() -> None:
     assert infrastructure("Firmware 10.4.2.17 is rolled out, build 10.4.2.18 comes next week.") == []
+
+
+# -- a password spelled out, item by item ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Ana is off today; her password is lowercase k, walnut, four two, hash sign - please log in for her.",
+         "lowercase k, walnut, four two, hash sign"),
+        ("Compte partagé de l'accueil : mot de passe T comme Thomas, o, u, l, o, n, 8, 3. Ne le changez pas.",
+         "T comme Thomas, o, u, l, o, n, 8, 3"),
+        ("the kiosk pw: R as in Romeo, 4, 4, q, underscore, z.", "R as in Romeo, 4, 4, q, underscore, z"),
+    ],
+)
+def test_a_password_spelled_out_is_found_whole(text: str, secret: str) -> None:
+    assert credentials(text) == [("PASSWORD", secret)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A good password should be long, random, unique.",  # words about it
+        "Password rules: a capital, a digit, a symbol.",  # what it must hold
+        "my password manager is great, simple, cheap.",  # a list of adjectives
+        "never use a password like a, b, c, 1, 2, 9",  # advice
+    ],
+)
+def test_lists_after_a_password_word_that_spell_nothing_stay_clean(text: str) -> None:
+    assert credentials(text) == []

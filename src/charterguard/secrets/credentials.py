@@ -1440,6 +1440,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
                 and value.casefold() not in _DEVICE_PUBLIC_WORDS:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
     out += _presented_passwords(text)
+    out += _spelled_passwords(text) if "," in text else []
     out += _notes_to_self(text) if holds_any(lowered, _NOTE_CUES) else []
     out += _new_codes(text) if holds_any(lowered, _NEW_CUES) and _DIGIT.search(text) else []
     out += _table_column_secrets(text) if "|" in text and "---" in text else []
@@ -1574,6 +1575,44 @@ def _table_column_secrets(text: str) -> list[SecretCandidate]:
                 if k in families and value and " " not in value and _acceptable(value, families[k]):
                     out.append(SecretCandidate(a, a + len(value), families[k], "table-column"))
             row_start = row_end + 1
+    return out
+
+
+# A password spelled out, item by item, after its word: "his password is capital M, mango, seven seven, exclamation mark",
+# « mot de passe M comme Marcel, a, r, s, e, i, l, l, e, 1, 3 ». Each item a letter or a digit, a letter and its case
+# ("capital M", « M majuscule »), a letter and the word that spells it (« M comme Marcel », "B as in Bravo"), digits said as
+# words, a symbol's name, or a word; the list is the password as it is read out, reported whole.
+_SYMBOL_NAME = (
+    r"(?:an?\s+|un\s+)?(?:exclamation(?:\s+(?:mark|point))?|point\s+d['’]exclamation|question\s+mark|point\s+d['’]interrogation|at\s+sign|arobase|"
+    r"hash(?:\s+sign)?|pound\s+sign|di[èe]se|underscore|tiret(?:\s+bas)?|dash|hyphen|[ée]toile|asterisk|ast[ée]risque|dollar(?:\s+sign)?|"
+    r"percent(?:\s+sign)?|esperluette|ampersand|slash)"
+)
+_SPELLED_LETTER = (
+    r"(?:capital|uppercase|upper[\s\-]case|lowercase|lower[\s\-]case|small|majuscule|minuscule|big)\s+[A-Za-z]"
+    r"|[A-Za-z]\s+(?:majuscule|minuscule|capitale?)|[A-Za-z0-9]\s+(?:comme|as\s+in|for|like)\s+[A-Za-zÀ-ÿ]{2,15}"
+)
+_SPELL_TOKEN = r"(?:" + _SPELLED_LETTER + "|" + _SYMBOL_NAME + "|" + _DIGIT_WORD + r"(?:\s+" + _DIGIT_WORD + r")*|[A-Za-z0-9])(?![\w'’])"
+_SPELL_ITEM = r"(?:" + _SPELL_TOKEN + r"|[A-Za-zÀ-ÿ]{2,15}(?![\w'’]))"
+_SPELLED_PASSWORD = re.compile(
+    r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?:[ \t]*[:=]|[ \t]+(?:is|est|c['’]est|it['’]s|will\s+be|sera))?[ \t]+"
+    r"(?P<value>" + _SPELL_ITEM + r"(?:[ \t]*,[ \t]*(?:(?:and|et|then|puis)[ \t]+)?" + _SPELL_ITEM + r"){2,24})"
+    r"(?=[ \t]*(?:[.;!?)\n]|[ \t]-[ \t]|[—–]|$))"
+)
+_SPELL_TOKEN_WHOLE = re.compile(r"(?i)^(?:" + _SPELL_TOKEN + r")$")
+
+
+def _spelled_passwords(text: str) -> list[SecretCandidate]:
+    """Passwords spelled out after their word (`_SPELLED_PASSWORD`): three items or more, two of them spelling (a letter, its
+    case or its word, digits, a symbol's name), so that a list of words ("long, random, unique") is no password."""
+    out = []
+    for m in _SPELLED_PASSWORD.finditer(text):
+        items = [item.strip() for item in re.split(r",", m.group("value"))]
+        items = [re.sub(r"(?i)^(?:and|et|then|puis)\s+", "", item) for item in items]
+        if sum(_SPELL_TOKEN_WHOLE.match(item) is not None for item in items) < 2:
+            continue
+        if _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _EXAMPLE_SAID.search(text, max(0, m.start() - 40), m.start("value")):
+            continue
+        out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "password-spelled-out"))
     return out
 
 
