@@ -324,3 +324,30 @@ def test_a_password_spelled_out_is_found_whole(text: str, secret: str) -> None:
 )
 def test_lists_after_a_password_word_that_spell_nothing_stay_clean(text: str) -> None:
     assert credentials(text) == []
+
+
+# -- a file named after the secret it holds, under a secrets folder --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("First boot? the unlock password sits in /var/lib/nexus/secrets/admin.password.txt on the box", "/var/lib/nexus/secrets/admin.password.txt"),
+        ("the deploy job reads /run/secrets/smtp_password at start", "/run/secrets/smtp_password"),
+        ("le jeton est rangé dans infra/credentials/prod/registry-token.json", "infra/credentials/prod/registry-token.json"),
+    ],
+)
+def test_a_file_named_after_its_secret_under_a_secrets_folder_is_a_file_path(text: str, path: str) -> None:
+    assert ("FILE_PATH", path) in infrastructure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "refactored src/secrets/token_manager.py and docs/secrets/password-policy.md",  # code and docs about secrets
+        "the key lives under /etc/ssl/private as usual",  # a folder every system has, no file
+        "tests/fixtures/secrets/api_token.txt is a fake for the unit tests",  # a test's fixture
+    ],
+)
+def test_code_docs_and_fixtures_about_secrets_stay_clean(text: str) -> None:
+    assert [family for family, _ in infrastructure(text) if family == "FILE_PATH"] == []

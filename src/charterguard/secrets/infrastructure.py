@@ -608,11 +608,14 @@ def _paths_on_named_machines(text: str, found: list[SecretCandidate]) -> list[Se
 # A key file's place inside a repository, a folder of secrets on the way ("deploy/k8s/secrets/ingress-prod/tls.key",
 # "infra/credentials/prod/sftp.pem"): where a live key sits in the company's code, as a share's path says where its files sit.
 # Not a source or doc file (src/main.py, docs/secrets.md), nor a test's, an example's or a sample's key.
+# A file named after the password or token it holds sits there too, on a machine as in a repository
+# ("/var/lib/jenkins/secrets/initialAdminPassword", "/run/secrets/db_password"); not code or docs about them ("token_manager.py").
 _REPOSITORY_KEY_FILE = re.compile(
-    r"(?<![\w/.~:@\\\-])(?P<path>(?:[\w.\-]+/)*(?i:secrets?|credentials|creds|private)/(?:[\w.\-]+/)*"
-    r"[\w.\-]*\.(?i:key|pem|p12|pfx|jks|keystore|ppk|kdbx))(?![\w/.\-])"
+    r"(?<![\w/.~:@\\\-])(?P<path>/?(?:[\w.\-]+/)*(?i:secrets?|credentials|creds|private)/(?:[\w.\-]+/)*"
+    r"(?:[\w.\-]*\.(?i:key|pem|p12|pfx|jks|keystore|ppk|kdbx)|[\w.\-]*(?i:password|passwd|passphrase|token|secret)[\w\-]*(?:\.(?i:txt|json|ya?ml|env|conf|cfg|ini))?))"
+    r"(?![\w/.\-])"
 )
-_KEY_FILE_HINTS = (".key", ".pem", ".p12", ".pfx", ".jks", ".keystore", ".ppk", ".kdbx")
+_KEY_FILE_HINTS = (".key", ".pem", ".p12", ".pfx", ".jks", ".keystore", ".ppk", ".kdbx", "password", "passwd", "passphrase", "token", "secret")
 _NOT_A_LIVE_FOLDER = re.compile(r"(?i)(?:^|/)(?:tests?|fixtures?|examples?|exemples?|samples?|demos?|docs?|testdata|mocks?)(?:/|$)")
 
 
