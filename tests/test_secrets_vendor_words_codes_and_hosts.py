@@ -351,3 +351,30 @@ def test_a_file_named_after_its_secret_under_a_secrets_folder_is_a_file_path(tex
 )
 def test_code_docs_and_fixtures_about_secrets_stay_clean(text: str) -> None:
     assert [family for family, _ in infrastructure(text) if family == "FILE_PATH"] == []
+
+
+# -- a password assembled from quoted parts, then given whole ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Shared Figma account: it's 'blue' then 'Fox' plus the year, so blueFox2026.", "blueFox2026"),
+        ("Accès au compte Miro de l'équipe : « nuage » puis « Gris » et 77 à la fin, donc nuageGris77. Merci !", "nuageGris77"),
+    ],
+)
+def test_a_password_assembled_from_quoted_parts_is_found(text: str, secret: str) -> None:
+    assert credentials(text) == [("PASSWORD", secret)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hashtag is 'acme' then 'Days', so #acmeDays2026 everywhere.",  # no account named
+        "Our slogan: 'fast' then 'safe', so fastsafe2026 is the campaign code.",  # a campaign
+        "For the account, e.g. 'blue' then 'Fox' plus the year, so blueFox2026.",  # an example
+        "For the account, think 'sun' then 'moon', so starlight42.",  # the parts are not in the value
+    ],
+)
+def test_values_not_assembled_from_an_accounts_quoted_parts_stay_clean(text: str) -> None:
+    assert credentials(text) == []

@@ -824,6 +824,41 @@ _DESCRIBED_THEN_GIVEN = re.compile(
     r"(?:[,;:—–][ \t]*(?:(?:so|thus|hence|i\.e\.|that\s+is|which\s+(?:gives|makes)|donc|soit|ce\s+qui\s+(?:donne|fait)|[çc]a\s+(?:donne|fait))[ \t]*:?)?"
     r"|[ \t](?:so|thus|hence|donc|soit|[çc]a\s+donne|which\s+gives)[ \t]*:?)" + _VALUE
 )
+# A value assembled from parts the text quotes, then given whole: « c'est « acme » puis « Com » avec un C majuscule et
+# l'année collée, donc acmeCom2026 », "it's 'blue' then 'Fox' and the year, so blueFox2026". The parts found again, in
+# order, inside the value say it was spelled out for the reader; an account or a login named before says what for.
+# (a quote, not an apostrophe: "it's 'blue'")
+_QUOTED_PART = re.compile(r"(?<![^\W\d_])[«\"“'‘][ \t]*(?P<part>[^«»\"“”'‘’\n]{2,30}?)[ \t]*[»\"”'’](?![^\W\d_])")
+_ASSEMBLED = re.compile(
+    r"(?i)(?<![^\W\d_])[«\"“'‘][ \t]*[^«»\"“”'‘’\n]{2,30}?[ \t]*[»\"”'’](?![^\W\d_])(?P<between>[^.!?\n]{0,160}?)(?:[,;:—–][ \t]*|[ \t])"
+    r"(?:so|thus|hence|donc|soit|ce\s+qui\s+donne|[çc]a\s+donne|which\s+gives|=>|→)[ \t]*:?[ \t]*(?P<value>[^\s,;!?«»\"“”()]{4,64})"
+)
+_QUOTE_MARKS = ("«", '"', "“", "'", "‘")
+_ACCOUNT_BEFORE = re.compile(
+    r"(?i)(?<![\w\-])(?:comptes?|accounts?|logins?|identifiants?|connexion|se\s+connecter|log\s*in|sign\s*in|acc[eè]s|access|sessions?|"
+    + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])"
+)
+_ASSEMBLED_REACH = 160  # how far before the first quoted part the account may be named
+
+
+def _assembled_from_quoted_parts(text: str) -> list[SecretCandidate]:
+    out = []
+    for m in _ASSEMBLED.finditer(text):
+        value = m.group("value").rstrip(_TRAILING)
+        parts = [q.group("part").casefold() for q in _QUOTED_PART.finditer(text, m.start(), m.start("between") + len(m.group("between")))]
+        position, lowered = 0, value.casefold()
+        for part in parts:
+            position = lowered.find(part, position)
+            if position < 0:
+                break
+            position += len(part)
+        if len(parts) < 2 or position < 0 or not looks_like_password(value) or not _ACCOUNT_BEFORE.search(text, max(0, m.start() - _ASSEMBLED_REACH), m.start()) \
+                or _EXAMPLE_SAID.search(text, max(0, m.start() - _ASSEMBLED_REACH), m.start()):
+            continue
+        out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), "PASSWORD", "password-assembled-from-parts"))
+    return out
+
+
 # A symbol the description says the password ends with: a "!" closing it is the password's, not the sentence's.
 _SYMBOL_SAID = re.compile(r"(?i)(?<![\w\-])(?:exclamation|bang|symbol|symbole|special\s+character|caract[èe]re\s+sp[ée]cial)")
 # A password said to be no longer the one in use: « l'ancien mot de passe », "it expired", "we changed it since".
@@ -1229,6 +1264,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             if end < len(text) and text[end] in "!?" and m.group("bare") is not None and _SYMBOL_SAID.search(m.group("words")):
                 end += 1  # "followed by 2024 and an exclamation mark, so X!"
             out.append(SecretCandidate(span[0], end, "PASSWORD", "password-described-then-given"))
+    out += _assembled_from_quoted_parts(text) if holds_any(text, _QUOTE_MARKS) and _COMPOSED_OF.search(text) else []
     for m in _LOGGED_IN_WITH.finditer(text) if _SPACED_CUES.search(lowered) or "connect" in lowered else ():
         span = _value_span(text, m)
         value = text[span[0] : span[1]] if span is not None else ""
