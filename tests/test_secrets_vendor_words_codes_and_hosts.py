@@ -378,3 +378,26 @@ def test_a_password_assembled_from_quoted_parts_is_found(text: str, secret: str)
 )
 def test_values_not_assembled_from_an_accounts_quoted_parts_stay_clean(text: str) -> None:
     assert credentials(text) == []
+
+
+# -- vendor prefixes of gitleaks' catalogue added in round s18 --------------------------------------------------------------
+
+_YANDEX_IAM = "t1.575yx8xm5MslfY5ubiheyEd7P4zDL-ak6J0kGODK.dinZnLXicaBAg8WY1jzIRlNQb0prFmbh7_wy5yq1XoY1BaIMcAxYmfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k"
+_AZURE_DEVOPS_PAT_2024 = "AdggcG9qpVTzqA05MFsHl7UeioEJP2NNern66nVberACpdclsxHKifxi5CvQUSHL8iLc7bE6wSt9AZDOcbMO"
+_YANDEX_STATIC_SECRET = "YCj9iNOrjj5VfqRTk8j1d-bWWbjkloG1QX647kdN"
+
+
+@pytest.mark.parametrize(
+    ("text", "secret", "family"),
+    [
+        (f"oops, pasted {_YANDEX_IAM} in the wrong chat", _YANDEX_IAM, "TOKEN"),
+        (f"found this in the CI log: {_AZURE_DEVOPS_PAT_2024}", _AZURE_DEVOPS_PAT_2024, "TOKEN"),
+        (f"Yandex storage for the export: {_YANDEX_STATIC_SECRET}", _YANDEX_STATIC_SECRET, "API_KEY"),
+    ],
+)
+def test_newer_vendor_shapes_are_found_with_the_vendors_word(text: str, secret: str, family: str) -> None:
+    assert (family, secret) in credentials(text)
+
+
+def test_a_yc_shaped_value_without_yandex_named_stays_clean() -> None:
+    assert credentials(f"build id {_YANDEX_STATIC_SECRET} passed") == []
