@@ -401,3 +401,21 @@ def test_newer_vendor_shapes_are_found_with_the_vendors_word(text: str, secret: 
 
 def test_a_yc_shaped_value_without_yandex_named_stays_clean() -> None:
     assert credentials(f"build id {_YANDEX_STATIC_SECRET} passed") == []
+
+
+# -- a lock's combination said with its possessive --------------------------------------------------------------------------
+
+
+def test_a_combination_given_after_the_locks_possessive_is_a_password() -> None:
+    assert credentials("Whoever took the depot locker's combo — it's 14-52-07, put it back.") == [("PASSWORD", "14-52-07")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the safe's combination was changed yesterday, ask Ana",  # no value
+        "the lock's combination is easy to guess, pick a better one",  # advice, no value
+    ],
+)
+def test_a_locks_possessive_without_a_combination_stays_clean(text: str) -> None:
+    assert credentials(text) == []

@@ -56,7 +56,7 @@ ANNOUNCING_PASSWORD_WORDS = (
     r"(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
     r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|codes?\s+confidentiels?|confidential\s+code|"
     r"(?:combination|combo)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+){0,2}(?:safe|lock|padlock|locker|vault)|"
-    r"(?:safe|lock|padlock|locker|vault)\s+(?:combination|combo)|"
+    r"(?:safe|lock|padlock|locker|vault)(?:['’]s)?\s+(?:combination|combo)|"  # (and its possessive: "the safe's combination")
     r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)|"
     + SHARED_PASSWORD_WORDS + "|" + RECOVERY_WORDS
 )
