@@ -1476,7 +1476,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
                 and value.casefold() not in _DEVICE_PUBLIC_WORDS:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
     out += _presented_passwords(text)
-    out += _spelled_passwords(text) if "," in text else []
+    out += _spelled_passwords(text) if text.count(",") >= 2 and holds_any(lowered, _SPELLED_CUES) else []
     out += _notes_to_self(text) if holds_any(lowered, _NOTE_CUES) else []
     out += _new_codes(text) if holds_any(lowered, _NEW_CUES) and _DIGIT.search(text) else []
     out += _table_column_secrets(text) if "|" in text and "---" in text else []
@@ -1634,6 +1634,9 @@ _SPELLED_PASSWORD = re.compile(
     r"(?P<value>" + _SPELL_ITEM + r"(?:[ \t]*,[ \t]*(?:(?:and|et|then|puis)[ \t]+)?" + _SPELL_ITEM + r"){2,24})"
     r"(?=[ \t]*(?:[.;!?)\n]|[ \t]-[ \t]|[—–]|$))"
 )
+# Substrings one of which every password word of `_SPELLED_PASSWORD` holds, lowercased (most posts with commas hold none).
+_SPELLED_CUES = ("pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "code", "pin", "sésame", "sesame", "🔑", "🔐", "🗝", "clé", "cle", "key",
+                 "secret", "phrase", "combina", "combo", "contrase", "kennwort", "récup", "recup", "secours", "recovery", "backup")
 _SPELL_TOKEN_WHOLE = re.compile(r"(?i)^(?:" + _SPELL_TOKEN + r")$")
 
 
