@@ -144,6 +144,10 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("shippo-token", "API_KEY", _B + r"shippo_(?:live|test)_[a-fA-F0-9]{40}" + _E, hint='shippo_'),
     TokenShape("typeform-token", "TOKEN", _B + r"tfp_[A-Za-z0-9_.=\-]{59}" + _E, hint='tfp_'),
     TokenShape("yandex-api-key", "API_KEY", _B + r"AQVN[A-Za-z0-9_\-]{35,38}" + _E, 3.5, hint='AQVN'),
+    # Yandex Cloud's IAM token: "t1." then two base64url parts, the second 86 long (gitleaks' yandex-access-token)
+    TokenShape("yandex-iam-token", "TOKEN", _B + r"t1\.[A-Za-z0-9_\-]{8,200}={0,2}\.[A-Za-z0-9_\-]{86}={0,2}" + _E, 3.5, hint='t1\\.'),
+    # An Azure DevOps personal access token of the 2024 format: 84 characters, Microsoft's "AZDO" signature at 77-80
+    TokenShape("azure-devops-pat-v2", "TOKEN", _B + r"[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}" + _E, 3.5, hint='AZDO'),
     TokenShape("lob-api-key", "API_KEY", _B + r"(?:live|test)_(?:pub_[a-f0-9]{31}|[a-f0-9]{35})" + _E, hint='(?:live|test)_'),
     TokenShape("plaid-access-token", "TOKEN", _B + r"access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + _E, hint='access-(?:sandbox|development|production)-'),
     TokenShape("trello-token", "TOKEN", _B + r"ATTA[a-fA-F0-9]{64}[A-Za-z0-9]{8}" + _E, hint='ATTA'),
@@ -204,6 +208,17 @@ _COMPILED: tuple[tuple[TokenShape, re.Pattern[str], re.Pattern[str]], ...] = tup
     (shape, re.compile(shape.hint), re.compile(shape.pattern)) for shape in TOKEN_SHAPES
 )
 _ANY_HINT = re.compile("|".join(f"(?:{shape.hint})" for shape in TOKEN_SHAPES))
+# The catalogue read as a prefix table: a token opening with a vendor's prefix (a shape's hint, at its start) is that vendor's
+# credential even when its body strays from the published shape (a Hugging Face "hf_" token with digits): its family is the
+# vendor's word for it (`hf_` TOKEN, `AKIA` API_KEY), not a guess from the prefix's letters.
+_PREFIX_FAMILIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(f"(?:{shape.hint})"), shape.family) for shape in TOKEN_SHAPES if shape.family != "PRIVATE_KEY"
+)
+
+
+def catalogue_family(token: str) -> str | None:
+    """The family of the catalogue vendor whose prefix opens `token`, None when no vendor's prefix does."""
+    return next((family for prefix, family in _PREFIX_FAMILIES if prefix.match(token)), None)
 # A private key block runs from BEGIN to END, or, when it is cut, as far as its base64 goes.
 # (OpenVPN writes its shared secret "-----BEGIN OpenVPN Static key V1-----".)
 _KEY_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----|-----BEGIN OpenVPN Static key V\d-----")
@@ -326,7 +341,8 @@ def _prefixed_tokens(text: str) -> list[SecretCandidate]:
                 continue
         elif len(body) < 20 or not looks_random(body):
             continue
-        family = "TOKEN" if _TOKEN_PREFIX.search(prefix) else "API_KEY"
+        # (a vendor of the catalogue: its word; another vendor: its prefix's word, whatever name a config gives it)
+        family = catalogue_family(m.group(0)) or ("TOKEN" if _TOKEN_PREFIX.search(prefix) else "API_KEY")
         out.append(SecretCandidate(m.start(), m.end(), family, "vendor-prefixed-token", score=0.9))
     return out
 
@@ -363,9 +379,11 @@ _NAMED_BEFORE: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...] = (
     # An Ethereum-style private key: 64 hex digits (0x or not) after "private key" / "clé privée".
     ("hex-private-key", "PRIVATE_KEY", re.compile(r"(?i)private[\s_\-]?key|cl[ée]f?\s+priv[ée]e|privkey"),
      re.compile(r"(?<![\w])(?:0x)?[0-9a-fA-F]{64}(?![\w])")),
-    # An Azure DevOps personal access token: 52 lowercase base32 characters.
+    # An Azure DevOps personal access token: 52 lowercase characters, base32 in the older ones, letters and any digit since.
+    # A Yandex Cloud static access key's secret: "YC" and 38 characters (gitleaks' yandex-aws-access-token), a key, after "yandex".
+    ("yandex-cloud-static-key", "API_KEY", re.compile(r"(?i)yandex|yc_|(?<![\w\-])yc(?![\w\-])"), re.compile(r"(?<![\w\-])YC[A-Za-z0-9_\-]{38}(?![\w\-])")),
     ("azure-devops-pat", "TOKEN", re.compile(r"(?i)azure\s*devops|(?<![\w\-])(?:ado|pats?)(?![\w\-])|personal\s+access\s+tokens?|dev\.azure\.com|visualstudio\.com"),
-     re.compile(r"(?<![\w\-])[a-z2-7]{52}(?![\w\-])")),
+     re.compile(r"(?<![\w\-])[a-z0-9]{52}(?![\w\-])")),
 )
 _NAMED_LINE_REACH = 160  # how far before the value, on its line, the naming words may be
 
@@ -484,8 +502,8 @@ def _find_tokens(text: str, runs: list[str] | None) -> list[SecretCandidate]:
         out += _chat_webhooks(text) + _headless_private_keys(text) + _capability_links(text)
     if longest >= 51:
         out += _wif_keys(text)  # 51 or 52 base58 characters
-    if longest >= 52:
-        out += _named_before(text)  # 64 hex digits, 52 base32 characters
+    if longest >= 40:
+        out += _named_before(text)  # 64 hex digits, 52 lowercase characters, "YC" and 38
     if longest >= 40 and any(len(run) >= 40 and "." in run for run in runs):
         out += _dotted_tokens(text)  # 40+ characters with a dot
     joined = " ".join(runs)

@@ -204,7 +204,8 @@ _PASSWORD_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + 
 # whatever is said between ("le mot de passe, tu l'as déjà : X", "the pwd? ah yes: X", "pwd is in my
 # DM… nvm, it's X", "le mdp je l'ai plus, ah si c'est X").
 _LOOSE_ANNOUNCED = re.compile(
-    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>[^.\n:=→@/]{1,100}?)"
+    # (no link nor address between: an "@" may end a mailbox's name said alone, "la boîte contact@ : X", not open a domain)
+    r"(?i)(?<![\w\-:/])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?P<words>(?:[^.\n:=→@/]|@(?![\w.\-])){1,100}?)"
     r"(?:\s*(?::|=|" + _ARROW + r")(?:\s*(?:c|c[ée]|s[ée])(?![\w\-'’]))?|(?<![\w\-])(?:it['’]s|it\s+is|c['’]est|voil[àa]|voici|here\s+it\s+is)\s*:?)" + _VALUE
 )
 # ... the same, the value after the last connector of the sentence: "Mot de passe Wi-Fi : le nom de la boîte + 2027 → X",
@@ -328,9 +329,20 @@ _TYPED_ON_LOCK = re.compile(
     r"(?:(?:le|the)\s+)?(?:code\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])\s+(?:at|on|into|in|sur|[àa]|au|dans)\s+"
     r"(?:(?:the|le|la|l['’])\s*)?(?:[\w\-]+\s+){0,2}?" + _LOCK_NOUN + r"(?![\w\-])"
 )
+# A code typed, then what it does: it opens ("just punch 4471 then # and it opens", « tapez 2291 et ça s'ouvre », "enter 8080*
+# to unlock"). The lock may be named in an earlier sentence: the opening says what the code is.
+_TYPED_THEN_OPENS = re.compile(
+    r"(?i)(?<![\w\-])(?:punch(?:\s+in)?|type|key\s+in|enter|dial|tape[sz]?|entre[sz]?|compose[sz]?|saisi(?:s|ssez)?)\s+"
+    r"(?:(?:le|the)\s+)?(?:code\s+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
+    r"(?:\s+(?:then|puis|and|et|\+)\s+(?:the\s+|la\s+|le\s+)?(?:#|\*|hash|pound|star|di[èe]se|[ée]toile|ok|enter|entr[ée]e)(?:\s+key|\s+touche)?)?"
+    r"\s*,?\s+(?:and|et|to|pour|so|alors)\s+(?:(?:it|[çc]a|the\s+door|the\s+gate|la\s+porte|le\s+portail)\s+)?"
+    r"(?:opens|unlocks|open|unlock|s['’]ouvre|se\s+d[ée]verrouille|ouvrir|d[ée]verrouiller|ouvre)(?![\w\-])"
+)
 # A lock, then its code after a colon: "Alarme : 4471", "door: 4471B" (not a year: "Porte : 2027").
+# ... or in parentheses after it: "the same as the server room door (0907)", « le cadenas (4471) ».
 _LOCK_COLON = re.compile(
-    r"(?i)(?<![\w\-])" + _LOCK_NOUN + r"(?:\s+(?:code|pin))?\s*(?::|=|" + _ARROW + r")\s*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
+    r"(?i)(?<![\w\-])" + _LOCK_NOUN + r"(?:\s+(?:code|pin))?\s*(?:(?::|=|" + _ARROW + r")\s*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-])"
+    r"|\(\s*(?P<bracketed>[0-9A-Z#*][0-9A-Z#*\-]{3,11})\s*\))"
 )
 _DEVICE_HANDS_OVER = re.compile(
     r"(?i)(?<![\w\-])(?P<device>" + _DEVICE + r")(?![\w\-])(?P<words>(?:[ \t]+[^\s:=.!?;,]{1,25}){0,8}?)"
@@ -344,6 +356,18 @@ _DEVICE_HANDS_OVER = re.compile(
     r"(?:[ \t]+(?:toujours|maintenant|d[ée]sormais|now|still|always))?(?:[ \t]+(?:le|la|the|a|un))?(?:[ \t]+(?:code|combinaison|combination|pin))?"
     + _VALUE
 )
+# A code set or changed to a value: its change verb after the code ("the keypad code was changed to 0731", « le code du
+# portail est passé à 4821 ») or before it ("whoever changed the keypad code to 0731": `_CHANGED_BEFORE`, checked apart).
+_CHANGE_VERBS = (
+    r"set|changed|reset|updated|switched|moved|reprogrammed|pass[ée]e?|chang[ée]e?|modifi[ée]e?|r[ée]initialis[ée]e?|remise?|mise?|"
+    r"reprogramm[ée]e?"
+)
+_ASSIGNED_TO = (
+    r",?[ \t]+(?:(?:(?:is|was|has\s+been|have\s+been|got|gets|est|a\s+[ée]t[ée]|a)[ \t]+)?(?:(?:now|just|finally|enfin|maintenant)[ \t]+)?"
+    r"(?:" + _CHANGE_VERBS + r")[ \t]+)?(?:to|en|[àa]|pour|sur)[ \t]+"
+)
+_CHANGED_BEFORE = re.compile(r"(?i)(?<![\w\-])(?:" + _CHANGE_VERBS + r"|changer?|changing|setting|resetting)(?![\w\-])[^.!?\n]{0,30}$")
+_CHANGE_VERB = re.compile(r"(?i)(?<![\w\-])(?:" + _CHANGE_VERBS + r")(?![\w\-])")
 # A code word and what it opens, in either order, then the code with or without a connector: "code porte 4471", « PIN du
 # terminal 4410 », "badge code 2210", "the building entry code 1290B", "tablet PIN 9021" (no room, office or floor: their
 # numbers follow those nouns, « code de la salle 2205 »). Devices here need the code word (a phone's or a badge's number is
@@ -359,8 +383,8 @@ _CODE_FOR_DEVICE = re.compile(
     # (the device's complement: « PIN du terminal de paiement 4410 », "code of the gate of the depot 2290")
     r"(?:\s+(?:de|du|des|d['’]|of|for)\s*(?:la\s+|l['’]\s*|the\s+)?[a-zà-ÿ\-]{2,15}(?![\w\-]))?"
     r"|(?:" + _CODE_DEVICE + r")(?:['’]s)?(?:\s+[a-zà-ÿ\-]{2,15})?\s+(?:codes?|pin)(?:\s+codes?)?)(?![\w\-])"
-    r"(?:[ \t]*(?::|=|" + _ARROW + r")[ \t]*|,?[ \t]+(?:is|est|c['’]est|it['’]s)[ \t]+|[ \t]+)(?:(?:now|still|maintenant|toujours|d[ée]sormais)[ \t]+)?"
-    r"(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)"
+    r"(?:[ \t]*(?::|=|" + _ARROW + r")[ \t]*|,?[ \t]+(?:is|est|c['’]est|it['’]s)[ \t]+|(?P<assigned>" + _ASSIGNED_TO + r")|[ \t]+)"
+    r"(?:(?:now|still|maintenant|toujours|d[ée]sormais)[ \t]+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)"
 )
 # ... or the code first, then what it opens: "code 4471 pour la porte de derrière", "PIN 3697 for the on-call phone", "the code
 # 5512 opens the back door".
@@ -376,6 +400,12 @@ _CODE_THEN_DEVICE = re.compile(
 _DEVICE_THEN_TYPE = re.compile(
     r"(?i)(?<![\w\-])(?:" + _DEVICE + r")(?![\w\-])[^.!?\n]{0,40}?(?<![\w\-])(?:tapez|tape|entrez|saisissez|type|enter|punch(?:\s+in)?|key\s+in)"
     r"[ \t]+(?:(?:le|the)[ \t]+)?(?:(?:code|pin)[ \t]+)?(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)"
+)
+# A device named, then in the same sentence its code word and the code: « le téléphone est dans le tiroir du haut, code PIN
+# 2580 », "the on-call laptop is in the safe drawer, PIN 4410" (the devices a code is asked by: `_CODE_DEVICE`).
+_DEVICE_THEN_CODE = re.compile(
+    r"(?i)(?<![\w\-])(?:" + _CODE_DEVICE + r")(?![\w\-])[^.!?\n]{0,60}?(?<![\w\-])(?:code\s+pin|pin(?:\s+code)?|digicode|passcode|code)"
+    r"[ \t]*(?::|=|,?[ \t]+(?:is|est|c['’]est))?[ \t]*(?P<code>[0-9A-Z#*][0-9A-Z#*\-]{3,11})(?![\w\-]|[.,]\d)"
 )
 _CODE_MEANING = re.compile(r"(?i)(?<![\w\-])(?:means|meaning|signifie|veut\s+dire|indicates|indique|battery|batterie|pile)(?![\w\-])")
 _CODE_FOR_DEVICE_CUES = (" code", " pin", " digicode", "-code", "-pin")  # (read on `_word_starts`)
@@ -488,6 +518,17 @@ _WEAK_NOUN_IS = re.compile(
     r"(?i)(?<![\w\-])(?:cl[ée]f?|key|code|combinaison|combination)(?P<words>(?:\s+[^\s.!?:=,;()]{1,20}){0,3}?)\s*,?\s*"
     r"(?:(?<![\w'’])(?:c['’]est|est|is|it['’]s)(?![\w'’])|:)" + _ADVERB + _VALUE
 )
+# A login said to be a phrase in quotes: "the kiosk login is literally 'purple monkey dishwasher 88'", « l'identifiant de
+# connexion c'est "trois chats gris" ». A login alone names the user, but a user name holds no space: a quoted phrase of
+# words given as the login is what one types to get in, a passphrase (a page's or a product's name is written in capitals:
+# "the login page is 'Acme Self Service'").
+_LOGIN_PHRASE = re.compile(
+    r"(?i)(?<![\w\-])(?:logins?|log-in|sign-in|identifiants?)(?:\s+(?:de|du|des|d['’]|of|for|on|to|pour)\s*(?:la\s+|le\s+|l['’]\s*|the\s+|our\s+)?[\w\-]{2,20})?"
+    r"(?P<connector>" + _CONNECTOR + r")" + _ADVERB
+    + r"\s*(?P<quote>[\"'«“`‘])\s*(?P<quoted>[^\"'«»“”`’\n]{3,60}?)\s*[\"'»”`’]"
+)
+_LOGIN_PHRASE_CUES = ("login", "log-in", "sign-in", "identifiant")
+_SENTENCE_PUNCTUATION = re.compile(r"[,.!?;:]")
 # Codes listed after the words naming them (a colon or an arrow between): "Backup codes: dix3-mmqk  5dwq-j870",
 # « Codes de secours : 9642 2695, 2183 9640 », or one per line below the colon.
 _LISTED = re.compile(
@@ -783,6 +824,41 @@ _DESCRIBED_THEN_GIVEN = re.compile(
     r"(?:[,;:—–][ \t]*(?:(?:so|thus|hence|i\.e\.|that\s+is|which\s+(?:gives|makes)|donc|soit|ce\s+qui\s+(?:donne|fait)|[çc]a\s+(?:donne|fait))[ \t]*:?)?"
     r"|[ \t](?:so|thus|hence|donc|soit|[çc]a\s+donne|which\s+gives)[ \t]*:?)" + _VALUE
 )
+# A value assembled from parts the text quotes, then given whole: « c'est « acme » puis « Com » avec un C majuscule et
+# l'année collée, donc acmeCom2026 », "it's 'blue' then 'Fox' and the year, so blueFox2026". The parts found again, in
+# order, inside the value say it was spelled out for the reader; an account or a login named before says what for.
+# (a quote, not an apostrophe: "it's 'blue'")
+_QUOTED_PART = re.compile(r"(?<![^\W\d_])[«\"“'‘][ \t]*(?P<part>[^«»\"“”'‘’\n]{2,30}?)[ \t]*[»\"”'’](?![^\W\d_])")
+_ASSEMBLED = re.compile(
+    r"(?i)(?<![^\W\d_])[«\"“'‘][ \t]*[^«»\"“”'‘’\n]{2,30}?[ \t]*[»\"”'’](?![^\W\d_])(?P<between>[^.!?\n]{0,160}?)(?:[,;:—–][ \t]*|[ \t])"
+    r"(?:so|thus|hence|donc|soit|ce\s+qui\s+donne|[çc]a\s+donne|which\s+gives|=>|→)[ \t]*:?[ \t]*(?P<value>[^\s,;!?«»\"“”()]{4,64})"
+)
+_QUOTE_MARKS = ("«", '"', "“", "'", "‘")
+_ACCOUNT_BEFORE = re.compile(
+    r"(?i)(?<![\w\-])(?:comptes?|accounts?|logins?|identifiants?|connexion|se\s+connecter|log\s*in|sign\s*in|acc[eè]s|access|sessions?|"
+    + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])"
+)
+_ASSEMBLED_REACH = 160  # how far before the first quoted part the account may be named
+
+
+def _assembled_from_quoted_parts(text: str) -> list[SecretCandidate]:
+    out = []
+    for m in _ASSEMBLED.finditer(text):
+        value = m.group("value").rstrip(_TRAILING)
+        parts = [q.group("part").casefold() for q in _QUOTED_PART.finditer(text, m.start(), m.start("between") + len(m.group("between")))]
+        position, lowered = 0, value.casefold()
+        for part in parts:
+            position = lowered.find(part, position)
+            if position < 0:
+                break
+            position += len(part)
+        if len(parts) < 2 or position < 0 or not looks_like_password(value) or not _ACCOUNT_BEFORE.search(text, max(0, m.start() - _ASSEMBLED_REACH), m.start()) \
+                or _EXAMPLE_SAID.search(text, max(0, m.start() - _ASSEMBLED_REACH), m.start()):
+            continue
+        out.append(SecretCandidate(m.start("value"), m.start("value") + len(value), "PASSWORD", "password-assembled-from-parts"))
+    return out
+
+
 # A symbol the description says the password ends with: a "!" closing it is the password's, not the sentence's.
 _SYMBOL_SAID = re.compile(r"(?i)(?<![\w\-])(?:exclamation|bang|symbol|symbole|special\s+character|caract[èe]re\s+sp[ée]cial)")
 # A password said to be no longer the one in use: « l'ancien mot de passe », "it expired", "we changed it since".
@@ -955,6 +1031,16 @@ def find_announced(text: str) -> list[SecretCandidate]:
                  and not _ABOUT_PASSWORDS_WORD.search(m.group("gap"))) \
                 and looks_like_passphrase(value):
             out.append(SecretCandidate(start, end, family, f"{family.lower()}-announced"))
+    for m in _LOGIN_PHRASE.finditer(text) if holds_any(lowered, _LOGIN_PHRASE_CUES) else ():
+        # (words as typed: no sentence's punctuation, no capital opening it but beside a digit, not every word capitalised:
+        # not a greeting, "Welcome back", nor a name, "Kiosk Mode 2")
+        phrase = m.group("quoted")
+        words = phrase.split()
+        if 2 <= len(words) <= 8 and not _SENTENCE_PUNCTUATION.search(phrase) and (phrase[0].islower() or _DIGIT.search(phrase)) \
+                and not all(word[0].isupper() for word in words if word[0].isalpha()) \
+                and sum(c.isalpha() for c in m.group("quoted")) >= 8 and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                and not _EXAMPLE_SAID.search(text, max(0, m.start() - 40), m.start()):
+            out.append(SecretCandidate(m.start("quoted"), m.end("quoted"), "PASSWORD", "login-phrase"))
     for m in _NETWORK_KEY.finditer(text):
         span = _value_span(text, m)
         if span is None:
@@ -1178,6 +1264,7 @@ def find_announced(text: str) -> list[SecretCandidate]:
             if end < len(text) and text[end] in "!?" and m.group("bare") is not None and _SYMBOL_SAID.search(m.group("words")):
                 end += 1  # "followed by 2024 and an exclamation mark, so X!"
             out.append(SecretCandidate(span[0], end, "PASSWORD", "password-described-then-given"))
+    out += _assembled_from_quoted_parts(text) if holds_any(text, _QUOTE_MARKS) and _COMPOSED_OF.search(text) else []
     for m in _LOGGED_IN_WITH.finditer(text) if _SPACED_CUES.search(lowered) or "connect" in lowered else ():
         span = _value_span(text, m)
         value = text[span[0] : span[1]] if span is not None else ""
@@ -1319,7 +1406,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
     lowered = text.lower()
     out: list[SecretCandidate] = []
     lock_said = holds_any(lowered, _LOCK_CUES)
-    openers = [_OPENS_WITH] if holds_any(lowered, _OPENS_CUES) else []
+    openers = [_OPENS_WITH] if holds_any(lowered, _OPENS_CUES) else []  # (`opens_said` below)
     if lock_said and holds_any(lowered, _TAKES_CUES):
         openers.append(_TAKES_CODE)
     for m in (m for regex in openers for m in regex.finditer(text)):
@@ -1333,20 +1420,28 @@ def find_by_context(text: str) -> list[SecretCandidate]:
             and 3 <= len(value.split()) <= 12 and sum(c.isalpha() for c in value) >= 10
         if looks_like_access_code(value) or spoken:
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "lock-opens-with"))
-    if lock_said:
-        for regex in (_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS):
+    opens_said = holds_any(lowered, _OPENS_CUES)
+    lock_readers = ((_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS) if lock_said else ()) + ((_TYPED_THEN_OPENS,) if opens_said else ())
+    if lock_readers:
+        for regex in lock_readers:
             for m in regex.finditer(text):
-                code = m.group("code")
-                if not looks_like_access_code(code) or looks_like_year(code) or _UNIT_AFTER.match(text, m.end("code")):
+                group = "bracketed" if "bracketed" in regex.groupindex and m.group("bracketed") is not None else "code"
+                code = m.group(group)
+                if not looks_like_access_code(code) or looks_like_year(code) or _UNIT_AFTER.match(text, m.end(group)):
                     continue  # (not a count: "Printer: 4200 pages a month")
+                if regex is _TYPED_THEN_OPENS and is_placeholder(code):
+                    continue  # "enter 1234 and it opens": the docs' sequence, no lock named to say it is a real one
+                if group == "bracketed" and (_NOT_A_DEVICE_CODE.search(text, max(0, m.start() - 30), m.start(group))
+                                             or NOT_AN_ACCESS_CODE.search(text, max(0, m.start() - 30), m.start(group))):
+                    continue  # "the printer (model 4020)", "door (ref 2211)": the thing's number, not its code
                 if regex is _CODE_IS:
                     sentence = _sentence_around(text, m.start(), m.end())
                     if not _LOCK.search(sentence) or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                         continue
-                out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "lock-code"))
+                out.append(SecretCandidate(m.start(group), m.end(group), "PASSWORD", "lock-code"))
     # (the cues at a word's start: "shipping" holds "pin", "decode" holds "code"; most posts hold none)
     word_starts = _word_starts(lowered) if _DIGIT.search(text) else ""
-    named_codes = [_CODE_FOR_DEVICE, _CODE_THEN_DEVICE] if holds_any(word_starts, _CODE_FOR_DEVICE_CUES) else []
+    named_codes = [_CODE_FOR_DEVICE, _CODE_THEN_DEVICE, _DEVICE_THEN_CODE] if holds_any(word_starts, _CODE_FOR_DEVICE_CUES) else []
     named_codes += [_DEVICE_THEN_TYPE] if holds_any(word_starts, _TYPE_CUES) else []
     for m in (m for regex in named_codes for m in regex.finditer(text)):
         code = m.group("code")
@@ -1355,7 +1450,8 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         around = _sentence_around(text, m.start(), m.end())
         if looks_like_access_code(code) and not looks_like_year(code) and not is_placeholder(code) and not _UNIT_AFTER.match(text, m.end("code")) \
                 and not _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _EXAMPLE_SAID.search(text, m.start(), m.start("code")) \
-                and not NOT_AN_ACCESS_CODE.search(around) and not _CODE_MEANING.search(around):
+                and not NOT_AN_ACCESS_CODE.search(around) and not _CODE_MEANING.search(around) \
+                and not _assigned_without_a_change(text, m):
             out.append(SecretCandidate(m.start("code"), m.end("code"), "PASSWORD", "device-code-named"))
     for m in _devices_handing_over(text, lowered):
         span = _value_span(text, m)
@@ -1380,11 +1476,21 @@ def find_by_context(text: str) -> list[SecretCandidate]:
                 and value.casefold() not in _DEVICE_PUBLIC_WORDS:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
     out += _presented_passwords(text)
+    out += _spelled_passwords(text) if text.count(",") >= 2 and holds_any(lowered, _SPELLED_CUES) else []
     out += _notes_to_self(text) if holds_any(lowered, _NOTE_CUES) else []
     out += _new_codes(text) if holds_any(lowered, _NEW_CUES) and _DIGIT.search(text) else []
     out += _table_column_secrets(text) if "|" in text and "---" in text else []
     out += _codes_in_digit_words(text) if holds_any(lowered, _DIGIT_WORD_CUES) else []
     return out + _codes_typed_next(text, [c for c in out if c.kind in _TYPED_CODE_KINDS])
+
+
+def _assigned_without_a_change(text: str, m: re.Match[str]) -> bool:
+    """A code word followed by "to"/« à » and a number, but no change verb after it nor just before its phrase: not a code
+    set to a value ("send the door code to 4 people", « le code du portail à 2 pas »), unless changed ("changed the gate
+    code to 0731")."""
+    if "assigned" not in m.re.groupindex or m.group("assigned") is None or _CHANGE_VERB.search(m.group("assigned")):
+        return False
+    return _CHANGED_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
 
 
 # A code given as digit words, four or more in a row after a code word and its connector ("the code for the meeting room
@@ -1505,6 +1611,47 @@ def _table_column_secrets(text: str) -> list[SecretCandidate]:
                 if k in families and value and " " not in value and _acceptable(value, families[k]):
                     out.append(SecretCandidate(a, a + len(value), families[k], "table-column"))
             row_start = row_end + 1
+    return out
+
+
+# A password spelled out, item by item, after its word: "his password is capital M, mango, seven seven, exclamation mark",
+# « mot de passe M comme Marcel, a, r, s, e, i, l, l, e, 1, 3 ». Each item a letter or a digit, a letter and its case
+# ("capital M", « M majuscule »), a letter and the word that spells it (« M comme Marcel », "B as in Bravo"), digits said as
+# words, a symbol's name, or a word; the list is the password as it is read out, reported whole.
+_SYMBOL_NAME = (
+    r"(?:an?\s+|un\s+)?(?:exclamation(?:\s+(?:mark|point))?|point\s+d['’]exclamation|question\s+mark|point\s+d['’]interrogation|at\s+sign|arobase|"
+    r"hash(?:\s+sign)?|pound\s+sign|di[èe]se|underscore|tiret(?:\s+bas)?|dash|hyphen|[ée]toile|asterisk|ast[ée]risque|dollar(?:\s+sign)?|"
+    r"percent(?:\s+sign)?|esperluette|ampersand|slash)"
+)
+_SPELLED_LETTER = (
+    r"(?:capital|uppercase|upper[\s\-]case|lowercase|lower[\s\-]case|small|majuscule|minuscule|big)\s+[A-Za-z]"
+    r"|[A-Za-z]\s+(?:majuscule|minuscule|capitale?)|[A-Za-z0-9]\s+(?:comme|as\s+in|for|like)\s+[A-Za-zÀ-ÿ]{2,15}"
+)
+_SPELL_TOKEN = r"(?:" + _SPELLED_LETTER + "|" + _SYMBOL_NAME + "|" + _DIGIT_WORD + r"(?:\s+" + _DIGIT_WORD + r")*|[A-Za-z0-9])(?![\w'’])"
+_SPELL_ITEM = r"(?:" + _SPELL_TOKEN + r"|[A-Za-zÀ-ÿ]{2,15}(?![\w'’]))"
+_SPELLED_PASSWORD = re.compile(
+    r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?:[ \t]*[:=]|[ \t]+(?:is|est|c['’]est|it['’]s|will\s+be|sera))?[ \t]+"
+    r"(?P<value>" + _SPELL_ITEM + r"(?:[ \t]*,[ \t]*(?:(?:and|et|then|puis)[ \t]+)?" + _SPELL_ITEM + r"){2,24})"
+    r"(?=[ \t]*(?:[.;!?)\n]|[ \t]-[ \t]|[—–]|$))"
+)
+# Substrings one of which every password word of `_SPELLED_PASSWORD` holds, lowercased (most posts with commas hold none).
+_SPELLED_CUES = ("pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "code", "pin", "sésame", "sesame", "🔑", "🔐", "🗝", "clé", "cle", "key",
+                 "secret", "phrase", "combina", "combo", "contrase", "kennwort", "récup", "recup", "secours", "recovery", "backup")
+_SPELL_TOKEN_WHOLE = re.compile(r"(?i)^(?:" + _SPELL_TOKEN + r")$")
+
+
+def _spelled_passwords(text: str) -> list[SecretCandidate]:
+    """Passwords spelled out after their word (`_SPELLED_PASSWORD`): three items or more, two of them spelling (a letter, its
+    case or its word, digits, a symbol's name), so that a list of words ("long, random, unique") is no password."""
+    out = []
+    for m in _SPELLED_PASSWORD.finditer(text):
+        items = [item.strip() for item in re.split(r",", m.group("value"))]
+        items = [re.sub(r"(?i)^(?:and|et|then|puis)\s+", "", item) for item in items]
+        if sum(_SPELL_TOKEN_WHOLE.match(item) is not None for item in items) < 2:
+            continue
+        if _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _EXAMPLE_SAID.search(text, max(0, m.start() - 40), m.start("value")):
+            continue
+        out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "password-spelled-out"))
     return out
 
 
@@ -1664,7 +1811,7 @@ _ACCESS_SAID = re.compile(
 
 
 # Cues without which the finders of `find_by_context` cannot match (substrings of the lowercased post).
-_OPENS_CUES = ("ouvr", "opens ", "opened ", "open with", "unlock", "verrouill")
+_OPENS_CUES = ("ouvr", "opens", "opened ", "open with", "unlock", "verrouill")
 _TAKES_CUES = ("takes ", "accepts ", "prend ", "accepte ")  # (not "open" alone: "open source", "opening")
 # (the door as French names it, not the verb "porter": "il porte sur", "apporte", "importe")
 _LOCK_CUES = ("code", "keypad", "door", "gate", "clavier", "la porte", "les portes", "porte d", "porte:", "porte :", "porte =",

@@ -132,7 +132,9 @@ _VERSION_BEFORE = re.compile(r"(?i)(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\
 _VERSION_SENTENCE = re.compile(r"(?i)\b(?:firmware|version|release|build|mise à jour|maj|updated?|upgraded?|patch(?:ed|é)?|rolled out|déploy[ée]e?)\b")
 _NETWORK_WORDS = re.compile(
     r"(?i)\b(?:ip|adresse|address|serveur|server|h[ôo]te|host|port|ping|ssh|https?|vpn|passerelle|gateway|dns|subnet|r[ée]seau|network|vlan|route|"
-    r"firewall|pare-feu|vm|node|n[œo]e?ud|cluster|instance|db|nas|routeur|router|switch|proxy|imprimante|printer|machine|poste)\b"
+    r"firewall|pare-feu|vm|node|n[œo]e?ud|cluster|instance|db|nas|routeur|router|switch|proxy|imprimante|printer|machine|poste|"
+    # (a connection to it: "Connected to build-agent-12 (192.168.30.12)", « connecté à »)
+    r"connect(?:ed|ing|ion|s)?|connexion|connect[ée]e?)\b"
 )
 _PLACE_BEFORE = re.compile(r"(?i)(?:\bat|\bon|\bsur|\bà|\bvers|\bto|\bfrom|\bdepuis|@)\s*$")
 _IPV6 = re.compile(r"(?i)(?<![\w:])(?P<ip>(?:fe80|f[cd][0-9a-f]{2})(?::[0-9a-f]{0,4}){2,7})(?:%\w+)?(?![\w:])")
@@ -148,7 +150,7 @@ _URL_WITHOUT_USER = re.compile(
     r"(?i)(?<![\w@.\-/+])(?:(?P<scheme>[a-z][a-z0-9+.\-]{1,20})://)?(?P<host>" + _HOST + r")(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'»)\]]*)?"
 )
 _SINGLE_LABEL_URL = re.compile(
-    r"(?i)(?<![\w.\-])(?P<scheme>https?|ftp|ldaps?|postgres(?:ql)?|mysql|mariadb|mongodb|rediss?|amqps?|mqtts?|sftp|ssh|telnet)://(?:(?:[^\s/@:]{1,64}(?::[^\s/@]{1,128})?|:[^\s/@]{1,128})@)?(?P<host>[a-z][a-z0-9\-]{0,62})(?![\w\-.])"
+    r"(?i)(?<![\w.\-])(?P<scheme>https?|ftp|ldaps?|postgres(?:ql)?|mysql|mariadb|mongodb|rediss?|amqps?|mqtts?|sftp|ssh|telnet)://(?:(?P<userinfo>[^\s/@:]{1,64}(?::[^\s/@]{1,128})?|:[^\s/@]{1,128})@)?(?P<host>[a-z][a-z0-9\-]{0,62})(?![\w\-.])"
     r"(?::\d{1,5})?(?:/[^\s<>\"'»)\]]*)?"
 )
 _AUTHORITY_REST = re.compile(r"[^\s/]{0,200}")
@@ -188,6 +190,10 @@ _TEMPLATE_OPENINGS = ("<", "{", "%", "$")
 # (a variable of two letters or more: "%USERNAME%"; "%Y%m%d" is a date's format in a file's name, no placeholder of a folder)
 _TEMPLATE_SEGMENT = re.compile(r"[<{]|\$\{|%[A-Za-z_]{2,}%")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# A path naming an installation's own system by its id: SAP's and HANA's trees hold one folder per system, its SID in
+# capitals ("/usr/sap/PRD/DVEBMGS00/work/", "/hana/shared/HP1/", "/sapmnt/ECP/profile"): the company's system, not a path
+# every machine has (/usr/sap/hostctrl/exe, /usr/local/bin).
+_SYSTEM_ID_PATH = re.compile(r"(?<![\w/.~])/(?:usr/sap|sapmnt|hana/(?:shared|data|log)|oracle)/[A-Z][A-Z0-9]{2}(?:/[^\s<>\"'»)\]]*)?(?![\w])")
 # Each path shape, and substrings one of which every match holds.
 _PATH_SHAPES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (_UNC, "unc-share", ("\\\\",)),
@@ -197,6 +203,7 @@ _PATH_SHAPES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
                                "/Volumes/", "/var/www/", "/opt/")),
     (_SERVER_DOCUMENT, "server-document", ("/opt/", "/var/")),
     (_OPT_PROGRAM, "server-program", ("/opt/",)),
+    (_SYSTEM_ID_PATH, "system-id-path", ("/usr/sap/", "/sapmnt/", "/hana/", "/oracle/")),
 )
 _REMOTE_PATH = re.compile(r":(?P<path>/[\w.\-]+(?:/[\w.\-]+)*/?)")  # host:/path, as NFS, rsync and scp write it
 # A machine named after a server word, as hosts are named inside a company: letters and digits in
@@ -274,6 +281,7 @@ def find_infrastructure(text: str, internal_domains: Iterable[str] = (), interna
     if "-" in text or "_" in text:
         out.extend(_machines_beside_addresses(text, out))
         out.extend(_coded_machines_at_work(text, out))
+        out.extend(_infrastructure_machines(text, out))
     out.extend(_command_hosts(text, login_targets))
     if "/" in text and holds_any(text.casefold(), _KEY_FILE_HINTS):
         out.extend(_key_files_in_a_repository(text))
@@ -313,7 +321,7 @@ _RDP_TARGET = re.compile(r"(?i)(?<![\w\-])(?:xfreerdp|mstsc|wlfreerdp)\b[^\n]{0,
 _DOCS_DOMAIN = re.compile(r"(?i)^(?:(?:ad|corp|dc\d?|srv|lab|dev)\.)?(?:test|example|exemple|demo|foo|bar|contoso|fabrikam|domain|mydomain|"
                           r"company|mycompany|yourcompany|entreprise|votre-?entreprise)\.[a-z]+$")
 # Names that stand for a host in docs and tutorials, or a container's service name: no company's machine.
-_GENERIC_HOST = re.compile(r"(?i)^(?:<.*|\$.*|%.*|\{.*|x+|host(?:name)?|server|db|database|myhost|my-?server|your-?host\w*|votre-?serveur)$")
+_GENERIC_HOST = re.compile(r"(?i)^(?:<.*|\$.*|%.*|\{.*|x+|host(?:name)?|h[ôo]te|server|serveur|db|database|base|myhost|my-?server|your-?host\w*|votre-?serveur)$")
 
 
 def _host_span(m: re.Match[str]) -> tuple[int, int]:
@@ -490,6 +498,65 @@ def _coded_machines_at_work(text: str, found: list[SecretCandidate]) -> list[Sec
     return out
 
 
+# The words a company names its machines with: the tool or service a machine runs, or its role ("jenkins-build-04",
+# "gitlab-runner-2", "redis-cache-03", "pg-replica-01"). Named so, with a number last, a name is a machine's wherever it is
+# said; a product's model, a norm or a ticket has no such word ("iPhone-15", "RTX-4090", "COVID-19", "INC-2026-0042").
+_INFRASTRUCTURE_WORDS = frozenset(
+    {
+        "jenkins", "gitlab", "github", "runner", "runners", "build", "builder", "agent", "worker", "workers", "redis", "cache", "memcached",
+        "postgres", "postgresql", "pg", "pgsql", "mysql", "mariadb", "mongo", "mongodb", "elastic", "elasticsearch", "opensearch", "kafka",
+        "broker", "rabbit", "rabbitmq", "zookeeper", "etcd", "consul", "vault", "nginx", "haproxy", "proxy", "lb", "bastion", "jump",
+        "jumphost", "gateway", "gw", "nas", "san", "backup", "bkp", "sftp", "ftp", "smtp", "mail", "dns", "dhcp", "ldap", "ad", "dc", "sql",
+        "mssql", "oracle", "ora", "db", "srv", "svr", "vm", "k8s", "kube", "master", "replica", "primary", "standby", "ci", "etl", "cron",
+        "sap", "hana", "web", "app", "api", "grafana", "prometheus", "kibana", "sonar", "nexus", "artifactory", "harbor", "registry",
+        "minio", "ceph", "esx", "esxi", "hyperv", "rds", "citrix", "rdp", "tse", "print", "prn", "fileserver", "fs",
+    }
+)
+# Words that make a numbered name something else than a machine: a team, a sprint, an event, an episode, a version.
+_NOT_A_MACHINE_WORDS = frozenset(
+    {
+        "sprint", "squad", "team", "release", "version", "phase", "lot", "wave", "step", "day", "jour", "week", "part", "chapter", "episode",
+        "season", "round", "level", "cohort", "summit", "conf", "meetup", "hackathon", "covid", "sars", "mark", "gen", "series", "model",
+        "iphone", "galaxy", "pixel", "boeing", "airbus", "rtx", "gtx", "ticket", "inc", "bug", "issue", "pr", "mr", "jira", "story",
+    }
+)
+
+
+def _infrastructure_machine(name: str) -> bool:
+    """A machine named as a company's: all in one case, words and a number last (1 to 3 digits, or letters then digits),
+    one word naming a tool or a role (`_INFRASTRUCTURE_WORDS`), none a team, an event or a product (`_NOT_A_MACHINE_WORDS`);
+    with two parts only, a tool's name and a zero-padded number ("redis-03", not "web-3" nor "build-2")."""
+    parts = re.split(r"[\-_]", name.casefold())
+    if not 5 <= len(name) <= 40 or not (name.islower() or name.isupper()) or not parts[0].isalpha() or not all(parts):
+        return False
+    last, words = parts[-1], parts[:-1]
+    if not (last.isdigit() and len(last) <= 3 or _NUMBERED_PART.fullmatch(last) is not None):
+        return False
+    if any(word in _NOT_A_MACHINE_WORDS or not word.isalpha() for word in words) or not any(word in _INFRASTRUCTURE_WORDS for word in words):
+        return False
+    return len(parts) >= 3 or words[0] in TOOL_LABELS | _SERVICE_NAMES and last.startswith("0")
+
+
+_OPENING_MARKS = "([{\"'«“‘`"
+# Services a machine is named after with its number alone ("redis-03", "kafka-01").
+_SERVICE_NAMES = frozenset({"redis", "postgres", "mysql", "mariadb", "mongo", "mongodb", "kafka", "rabbitmq", "elastic", "etcd", "consul", "ldap",
+                            "bastion", "nas", "sftp", "hana", "oracle", "esx", "esxi", "minio", "ceph"})
+
+
+def _infrastructure_machines(text: str, found: list[SecretCandidate]) -> list[SecretCandidate]:
+    """The machines a post names by a tool or role word and a number (`_infrastructure_machine`), wherever it names them, as a
+    word of their own; not a hashtag, the end of a longer token (a password's "Az!ure_etl_77"), nor a word of a link, a path
+    or an address already found."""
+    out: list[SecretCandidate] = []
+    covered = _covered(len(text), found)
+    for m in _NAME_IN_SENTENCE.finditer(text):
+        start, end = m.start("host"), m.end("host")
+        if (start == 0 or text[start - 1].isspace() or text[start - 1] in _OPENING_MARKS) and _infrastructure_machine(m.group("host")) \
+                and not any(covered[start:end]):
+            out.append(SecretCandidate(start, end, "INTERNAL_HOST", "infrastructure-machine"))
+    return out
+
+
 # A path, then the machine it is on: "lands in /srv/exports/finance/daily.csv on etl02", « déposés dans /data/sap/exports/ sur
 # sap-bw-prd » (the host named as a company names its machines; not "on Linux", « sur GitHub », "on prod", "on ubuntu22").
 _PATH_ON_MACHINE = re.compile(
@@ -541,11 +608,14 @@ def _paths_on_named_machines(text: str, found: list[SecretCandidate]) -> list[Se
 # A key file's place inside a repository, a folder of secrets on the way ("deploy/k8s/secrets/ingress-prod/tls.key",
 # "infra/credentials/prod/sftp.pem"): where a live key sits in the company's code, as a share's path says where its files sit.
 # Not a source or doc file (src/main.py, docs/secrets.md), nor a test's, an example's or a sample's key.
+# A file named after the password or token it holds sits there too, on a machine as in a repository
+# ("/var/lib/jenkins/secrets/initialAdminPassword", "/run/secrets/db_password"); not code or docs about them ("token_manager.py").
 _REPOSITORY_KEY_FILE = re.compile(
-    r"(?<![\w/.~:@\\\-])(?P<path>(?:[\w.\-]+/)*(?i:secrets?|credentials|creds|private)/(?:[\w.\-]+/)*"
-    r"[\w.\-]*\.(?i:key|pem|p12|pfx|jks|keystore|ppk|kdbx))(?![\w/.\-])"
+    r"(?<![\w/.~:@\\\-])(?P<path>/?(?:[\w.\-]+/)*(?i:secrets?|credentials|creds|private)/(?:[\w.\-]+/)*"
+    r"(?:[\w.\-]*\.(?i:key|pem|p12|pfx|jks|keystore|ppk|kdbx)|[\w.\-]*(?i:password|passwd|passphrase|token|secret)[\w\-]*(?:\.(?i:txt|json|ya?ml|env|conf|cfg|ini))?))"
+    r"(?![\w/.\-])"
 )
-_KEY_FILE_HINTS = (".key", ".pem", ".p12", ".pfx", ".jks", ".keystore", ".ppk", ".kdbx")
+_KEY_FILE_HINTS = (".key", ".pem", ".p12", ".pfx", ".jks", ".keystore", ".ppk", ".kdbx", "password", "passwd", "passphrase", "token", "secret")
 _NOT_A_LIVE_FOLDER = re.compile(r"(?i)(?:^|/)(?:tests?|fixtures?|examples?|exemples?|samples?|demos?|docs?|testdata|mocks?)(?:/|$)")
 
 
@@ -693,11 +763,21 @@ def _single_label_links(text: str) -> list[SecretCandidate]:
         if after_host is not None and "@" in after_host.group(0):
             continue  # "ftp://upload:pw@files.example.com": "upload" is a user name, not the host
         host = m.group("host")
-        if not m.group("scheme").casefold().startswith(("http", "ftp")) and not _a_machines_name(host):
+        # (with a password in it the link logs into a machine of a network, not a tutorial's container: "postgres://u:X@pgreport/bi";
+        # unless the host is a service's generic name, "db", "postgres", "cache")
+        userinfo = m.group("userinfo") or ""
+        credentialed = ":" in userinfo and not is_placeholder(userinfo.rsplit(":", 1)[1]) and not _GENERIC_HOST.match(host) \
+            and host.casefold() not in _CONTAINER_NAMES
+        if not m.group("scheme").casefold().startswith(("http", "ftp")) and not _a_machines_name(host) and not credentialed:
             continue  # "redis://cache:6379", "postgres://db/app": a tutorial's container, not a company's machine
         if host.casefold() not in ("localhost", "localhost.localdomain"):
             out.append(SecretCandidate(m.start(), _trim(text, m.start(), m.end()), "INTERNAL_URL", "single-label-host"))
     return out
+
+
+# The names docker-compose files and tutorials give a service's container, after its software: no company's machine.
+_CONTAINER_NAMES = frozenset({"postgres", "postgresql", "pg", "mysql", "mariadb", "mongo", "mongodb", "redis", "cache", "rabbitmq", "rabbit", "kafka",
+                              "broker", "mq", "ldap", "openldap", "ftp", "sftp", "mail", "smtp", "app", "web", "api", "backend", "minio", "elasticsearch"})
 
 
 # Names every machine resolves the same way (Docker's, Kubernetes', the clouds' metadata service): no company's network.

@@ -33,8 +33,9 @@ PASSPHRASE_WORDS = _PASSPHRASE_NOUNS + r"|phrases?[ \-]de[ \-]passe"
 # What unlocks an account or a disk when the password is lost: a recovery key, backup codes.
 RECOVERY_WORDS = r"(?:cl[ée]f?s?|codes?)\s+de\s+(?:r[ée]cup[ée]ration|secours)|(?:recovery|backup)\s+(?:keys?|codes?)"
 # What names a token, naming and deciding alike: a bearer, a signature, an authenticator's seed, a webhook's or a
-# bot's secret. (Not "token" itself: naming reads it as the end of any word, `[a-z]*tokens?`, deciding as a word.)
-SHARED_TOKEN_WORDS = r"jetons?|bearer|sig|auth|seed|totp|otp|2fa|mfa|authenticator|webhooks?|bot"
+# bot's secret, a cookie (its value is a session: "cookie session=X"). (Not "token" itself: naming reads it as the end of
+# any word, `[a-z]*tokens?`, deciding as a word.)
+SHARED_TOKEN_WORDS = r"jetons?|bearer|sig|auth|seed|totp|otp|2fa|mfa|authenticator|webhooks?|bot|cookies?"
 # What names a key or a secret, naming and deciding alike (not "key" nor "secret": as "token" above).
 SHARED_KEY_WORDS = r"cl[ée]s?|clefs?|credentials?|creds"
 
@@ -55,7 +56,7 @@ ANNOUNCING_PASSWORD_WORDS = (
     r"(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
     r"(?:code\s+)?pin(?:\s+code)?|code\s+secret|secret\s+code|codes?\s+confidentiels?|confidential\s+code|"
     r"(?:combination|combo)\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+){0,2}(?:safe|lock|padlock|locker|vault)|"
-    r"(?:safe|lock|padlock|locker|vault)\s+(?:combination|combo)|"
+    r"(?:safe|lock|padlock|locker|vault)(?:['’]s)?\s+(?:combination|combo)|"  # (and its possessive: "the safe's combination")
     r"combinaison\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)(?:coffre|cadenas|casier|serrure)|"
     + SHARED_PASSWORD_WORDS + "|" + RECOVERY_WORDS
 )
@@ -108,7 +109,9 @@ NAMING_WORD_FAMILIES: tuple[tuple[str, str], ...] = (
 # `generic` adds the syntax around them.
 DECIDING_CREDENTIAL_WORDS = (
     r"keys?|tokens?|secrets?|" + SHARED_KEY_WORDS + "|" + SHARED_TOKEN_WORDS + "|"
-    r"passphrase|passwords?|mdp|hmac|chiffrement|encryption|signing|access|r[ée]cup[ée]ration|recovery|secours"
+    r"passphrase|passwords?|mdp|hmac|chiffrement|encryption|signing|access|r[ée]cup[ée]ration|recovery|secours|"
+    # (a session's value is its token: "session=X", "sessionid: X"; naming reads it in `NAMING_WORD_FAMILIES`)
+    r"sessions?(?:id)?"
 )
 # What a compound identifier may put before a key word (apiKey, WRITE_KEY, x-api-key, client-secret, botToken): a key
 # word may end such a name, not a word (monkey, keynote, secretary).
