@@ -124,3 +124,37 @@ def test_alternatives_that_cannot_be_told_apart_are_always_offered_whole() -> No
     # Back-references: leaving a part out would renumber the groups after it.
     alternation = Alternation(["(a)\\1", "(b)\\2"], 0)
     assert alternation.for_character("a") is alternation.for_character("z") is alternation.whole
+
+
+def test_a_position_gets_only_the_alternatives_its_first_two_characters_may_begin() -> None:
+    alternation = Alternation(["nul(?:le)?", "nous", "noir", "nazi", "n\\w+", "[0-9]+ km"], 0, prefix="(?<!\\S)", suffix="(?!\\S)")
+    noir = alternation.for_beginning("un chat noir", 8)
+    assert noir is not None and noir.pattern == "(?<!\\S)(?:nous|noir|n\\w+)(?!\\S)"  # "n\\w+": its second letter unknown
+    assert alternation.for_beginning("nazi", 0).pattern == "(?<!\\S)(?:nazi|n\\w+)(?!\\S)"  # type: ignore[union-attr]
+    assert alternation.for_beginning("12 km", 0).pattern == "(?<!\\S)(?:[0-9]+ km)(?!\\S)"  # type: ignore[union-attr]
+    assert alternation.for_beginning("zut", 0) is None
+    assert alternation.for_beginning("noix", 0) is noir  # compiled once per choice
+
+
+def test_words_tried_one_by_one_find_what_re_finds() -> None:
+    """`starts_at` on the word starts of random texts: the starts of `re.finditer`'s matches, where
+    a match ends past the next word start (a phrase) and where several alternatives begin alike."""
+    rng = random.Random(18)
+    words = ["nul", "nulle", "nous", "noir", "nazi", "non", "n", "de", "des", "dé", "12", "km", "x"]
+    parts = ["nul(?:le)?", "nous (?:de|des)", "noir", "n[ao]\\w*", "d[eé]s?", "\\d+ km", "non"]
+    alternation = Alternation(parts, 0, prefix="(?<!\\S)", suffix="(?!\\S)")
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        starts = [m.start() for m in re.finditer(r"\S+", text)]
+        assert alternation.starts_at(text, starts) == [m.start() for m in alternation.whole.finditer(text)], text
+
+
+def test_a_case_insensitive_alternation_reads_ascii_pairs_in_lower_case() -> None:
+    # "ſtop" begins with a letter re folds with "s": it is tried at every pair, as any alternative
+    # whose first character is not ASCII; a pair that is not ASCII goes by its first character.
+    alternation = Alternation(["stop", "ſtop", "start", "\u212ailo"], re.I, prefix=r"\b")
+    st = alternation.for_beginning("STOP", 0)
+    assert st is not None and st.pattern == "\\b(?:stop|ſtop|start)"
+    assert alternation.for_beginning("Kilo", 0).pattern == "\\b(?:\u212ailo)"  # type: ignore[union-attr]
+    text = "STOP ſtop Start \u212aILO kilo sTaRt"
+    assert alternation.spans(text) == _finditer(alternation, text) == [(0, 4), (5, 9), (10, 15), (16, 20), (21, 25), (26, 31)]

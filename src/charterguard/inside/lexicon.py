@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
@@ -46,8 +47,10 @@ _FR_RE = ["s", "ons", "ez", "ent", "ait", "aient", "u", "ue", "us", "ues", "ra",
 PLACEHOLDERS = frozenset({"<name>", "<amount>", "<headcount>", "<next>"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a post (a named tuple: built for every word of every post, where a frozen
+    dataclass's `__init__` cost ~2 µs a word)."""
+
     text: str  # folded
     raw: str  # as written
     start: int  # offsets in the original text
@@ -62,9 +65,14 @@ _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?(m|md|mds|bn|k)")
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     out = []
     for m in _WORD.finditer(text):
-        folded = fold_words(m.group())
-        amount = _AMOUNT.fullmatch(folded)
-        out.append(Token(amount.group(1) if amount else folded, m.group(), offset + m.start(), offset + m.end()))
+        raw = m.group()
+        folded = fold_words(raw)
+        if folded[:1].isdigit():  # (an amount starts with a digit: most words are not asked)
+            amount = _AMOUNT.fullmatch(folded)
+            if amount:
+                folded = amount.group(1)
+        start, end = m.span()
+        out.append(Token(folded, raw, offset + start, offset + end))
     return out
 
 

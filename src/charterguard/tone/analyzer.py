@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..text.literals import NeededWords, word_runs
 from .lexicon import Entry, constructions, lexicon_index
 from .model import features, load_model, model_words
 from .sentence_model import load_sentence_model
@@ -120,6 +121,7 @@ class ToneAnalyzer:
         self.lexicon = lexicon_index(language, extra_terms)
         self.constructions = constructions(language)
         self._construction_prefilters = tuple(without_leading_boundary(c.pattern) for c in self.constructions)
+        self._construction_needs = tuple(NeededWords(c.pattern) for c in self.constructions)
         self.targets = target_index(language, company_names, competitors)
         self.words = load_targets(language).classes
         self.model = load_model(language)
@@ -239,9 +241,11 @@ class ToneAnalyzer:
 
     def _construction_findings(self, tokens: Tokens) -> list[ToneFinding]:
         out = []
-        for construction, prefilter in zip(self.constructions, self._construction_prefilters):
-            if prefilter is not None and prefilter.search(tokens.joined) is None:
-                continue  # (most posts: no construction at all)
+        runs = word_runs(tokens.joined)
+        for construction, prefilter, needs in zip(self.constructions, self._construction_prefilters, self._construction_needs):
+            # (most posts: no construction at all, most lack a word of each: a set intersection tells)
+            if not needs.may_match(runs) or prefilter is not None and prefilter.search(tokens.joined) is None:
+                continue
             for m in construction.pattern.finditer(tokens.joined):
                 if m.end() <= m.start():
                     continue

@@ -200,23 +200,24 @@ def _finding_category(kind: str, role: str | None) -> str:
 
 
 # A gate of this many parts or fewer is searched whole: re's own loop over the text costs less
-# than a look per word from Python (measured on bench_pii's posts: 10-40 µs -> 8-23 µs a gate;
-# on bench_tone's French posts the harm gate's 17 parts 86 -> 54 µs, the 150-450-part gates
-# 70-90 µs a word at a time against 105-200 µs whole).
-WHOLE_GATE_PARTS = 24
+# than a look per word from Python (measured on bench_pii's posts: 10-40 µs -> 8-23 µs a gate).
+# Since each word is tried with the parts its first two letters may begin (`Alternation.for_beginning`),
+# the 14-20-part gates cost less a word at a time (bench_tone's French posts, s18: employment 28 -> 20 µs,
+# harm 38 -> 25 µs), the 1-12-part ones less whole (the pressure gate 16 vs 17 µs).
+WHOLE_GATE_PARTS = 12
 
 
 class Gate:
     r"""The first stage's regex, `(?<!\S)(?:part|part|...)(?!\S)` over words joined by single
-    spaces, read word by word with only the parts that can start with the word's first letter.
+    spaces, read word by word with only the parts that can begin with the word's first two letters.
 
     The whole alternation tries its ~300 parts one after the other at every word. A part whose
-    matches can only start with a few known characters (the lexicon's words, most phrases) is
-    tried only at words starting with one of them; the others at every word; in the order
-    given, so that each word gets the match the whole alternation would give it (`starts`
-    equals its `finditer` starts). What a part starts with is read by `text.alternation`, which
-    keeps the parts of each character compiled. A gate of a few parts (`WHOLE_GATE_PARTS`) is
-    searched whole.
+    matches can only begin with a few known characters (the lexicon's words, most phrases) is
+    tried only at words beginning with them (its first two letters where they are literal, else
+    its first); the others at every word; in the order given, so that each word gets the match
+    the whole alternation would give it (`starts` equals its `finditer` starts). What a part
+    begins with is read by `text.alternation`, which keeps the parts of each pair of characters
+    compiled. A gate of a few parts (`WHOLE_GATE_PARTS`) is searched whole.
     """
 
     def __init__(self, parts: list[str]) -> None:
@@ -239,17 +240,7 @@ class Gate:
         for several gates."""
         if not joined or self._searched_whole:
             return [m.start() for m in self.whole.finditer(joined)]
-        out: list[int] = []
-        resume = 0  # finditer looks for the next match where the last one ended
-        for_character = self._alternation.for_character
-        for position in word_starts if word_starts is not None else _word_starts(joined):
-            if position >= resume:
-                pattern = for_character(joined[position])
-                m = pattern.match(joined, position) if pattern is not None else None
-                if m is not None:
-                    out.append(position)
-                    resume = m.end()
-        return out
+        return self._alternation.starts_at(joined, word_starts if word_starts is not None else _word_starts(joined))
 
 
 @dataclass(frozen=True, slots=True)
