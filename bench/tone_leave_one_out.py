@@ -108,29 +108,36 @@ def read_sentences(text: str, language: str, names: tuple[str, ...]) -> list[tup
     return out
 
 
-def probabilities(model: Any, cache: EmbeddingCache, texts: list[str]) -> np.ndarray:
+def probabilities(model: Any, cache: EmbeddingCache, texts: list[str], tester_only: bool = False) -> np.ndarray:
     """The model's probability of each text (with a tester head, the two heads' as the runtime
-    reads them), from cached embeddings."""
-    return np.array([p for p, _kind in model.read_embedded(cache.embed(texts))])
+    reads them; `tester_only`: the tester head's alone), from cached embeddings."""
+    return np.array([p for p, _kind in model.read_embedded(cache.embed(texts), [tester_only] * len(texts))])
+
+
+def gates_of(model: Any, read: str, language: str, names: tuple[str, ...], about: str | None) -> tuple[bool, bool, bool]:
+    """(past the floor's gate, in its near band, let in by the tester head's gate alone)."""
+    past_gate, targeted, near_gate = model.gates(read, language, names, about)
+    tester_gate = not (past_gate or targeted or near_gate) and model.tester_gate_opens(read, language, names, about)
+    return past_gate, near_gate, tester_gate
 
 
 def decide(model: Any, cache: EmbeddingCache, text: str, language: str, names: tuple[str, ...]) -> tuple[bool, bool]:
-    """(a sentence past the gate, the learned reading flags the post)."""
+    """(a sentence past either gate, the learned reading flags the post)."""
     from charterguard.tone.hostility_model import clauses
 
     past_any = flagged = False
     for read, about in read_sentences(text, language, names):
-        past_gate, _targeted, near_gate = model.gates(read, language, names, about)
-        past_any = past_any or past_gate
-        if not (past_gate or near_gate):
+        past_gate, near_gate, tester_gate = gates_of(model, read, language, names, about)
+        past_any = past_any or past_gate or tester_gate
+        if not (past_gate or near_gate or tester_gate):
             continue
-        best = float(probabilities(model, cache, [read, *(read[a:b] for a, b in clauses(read))]).max())
-        flagged = flagged or best >= (model.threshold if past_gate else model.near_gate_threshold)
+        best = float(probabilities(model, cache, [read, *(read[a:b] for a, b in clauses(read))], tester_gate).max())
+        flagged = flagged or best >= (model.near_gate_threshold if near_gate else model.threshold)
     return past_any, flagged
 
 
 def encoder_posts(model: Any, names: tuple[str, ...]) -> dict[str, str]:
-    """Per language: ordinary posts of bench_tone with a sentence past the gate or in its band."""
+    """Per language: ordinary posts of bench_tone with a sentence past either gate or in the floor's band."""
     from bench_tone import posts
 
     out = {}
@@ -138,8 +145,7 @@ def encoder_posts(model: Any, names: tuple[str, ...]) -> dict[str, str]:
         texts = posts(language)
         reached = 0
         for text in texts:
-            gates = [model.gates(read, language, names, about) for read, about in read_sentences(text, language, names)]
-            reached += any(g[0] or g[2] for g in gates)
+            reached += any(any(gates_of(model, read, language, names, about)) for read, about in read_sentences(text, language, names))
         out[language] = f"{reached}/{len(texts)}"
     return out
 
@@ -195,6 +201,9 @@ def main() -> int:
     parser.add_argument("--pass-sentences", action="store_true", help="also each sentence of a pass post of several, as a pass row")
     parser.add_argument("--without-floor", action="store_true", help="one head trained on all rows (session 16), not the tester head beside ours")
     parser.add_argument("--tester-extra", type=float, default=None, help="train_hostility.TESTER_EXTRA_FALSE_ALARMS for the folds")
+    parser.add_argument("--tester-gate", type=float, default=None, help="train_hostility.TESTER_GATE_RECALL_LOSS for the folds (negative: no tester gate)")
+    parser.add_argument("--tester-data", nargs="*", type=Path, default=None, help="folders of our rows the tester head alone trains on (default: train_hostility.TESTER_ROW_FOLDERS under train/tone)")
+    parser.add_argument("--no-ours", action="store_true", help="measure the folds' models only (not the floor alone again)")
     args = parser.parse_args()
     from charterguard.tone import train_hostility as trainer
 
@@ -207,7 +216,8 @@ def main() -> int:
     names = target_names()
     every = tuple(args.train_sets)
     own = trainer.read_rows(ROOT / "train" / "tone")
-    tester_rows = trainer.read_rows(ROOT / "train" / "tone" / "tester")  # ours, for the tester head alone
+    tester_folders = args.tester_data if args.tester_data is not None else [ROOT / "train" / "tone" / d for d in trainer.TESTER_ROW_FOLDERS]
+    tester_rows = [r for folder in tester_folders for r in trainer.read_rows(folder)]  # ours, for the tester head alone
     extra = trainer.chat_negatives(trainer.CHAT_NEGATIVES if args.chat_negatives is None else args.chat_negatives)
     bench = {name: trainer.read_bench_rows([name], ROOT / "bench" / "data", allowed=every) for name in every}
     if args.pass_sentences:
@@ -215,6 +225,8 @@ def main() -> int:
     targeted = load_targeted_model()
     if args.tester_extra is not None:
         trainer.TESTER_EXTRA_FALSE_ALARMS = args.tester_extra
+    if args.tester_gate is not None:
+        trainer.TESTER_GATE_RECALL_LOSS = None if args.tester_gate < 0 else args.tester_gate
     x_ours = cache.embed([r[3] for r in own + extra]).astype(np.float64)
     floor, hard = trainer.fit_model_reading(own, extra, x_ours, "train/tone", written=len(own))
 
@@ -242,7 +254,7 @@ def main() -> int:
     for held_out in args.sets:
         cases = load_cases(stem=f"tone_{held_out}")
         model = trained(held_out)
-        for label, m in (("ours", ours), ("loso", model)):
+        for label, m in ((("ours", ours),) if not args.no_ours else ()) + (("loso", model),):
             recall, false_alarms, gate_recall = learned_scores(m, cache, cases, names)
             accuracy = pipeline_accuracy(m, cases) if args.pipeline else float("nan")
             cache.save()
@@ -251,10 +263,11 @@ def main() -> int:
                 sums.setdefault(f"{label}{i}", []).append(v)
             thresholds = f"{m.threshold:.3f} / {m.near_gate_threshold:.3f} / {m.gate_thresholds['fr']:.2f},{m.gate_thresholds['en']:.2f}"
             if m.tester is not None:
-                thresholds += f" (tester {m.tester.threshold:.3f} / {m.tester.near_gate_threshold:.3f})"
+                thresholds += f" (tester {m.tester.threshold:.3f} / {m.tester.near_gate_threshold:.3f}"
+                thresholds += f" / gate {m.tester.gate_thresholds['fr']:.2f},{m.tester.gate_thresholds['en']:.2f})" if m.tester.gate_thresholds else ")"
             cost = encoder_posts(m, names)
             print(f"{held_out:9} {label:8} {recall:7.3f} {false_alarms:9.3f} {gate_recall:9.3f} {accuracy:8.3f}  {thresholds}   {cost['fr']}, {cost['en']}", flush=True)
-    for label in ("ours", "loso"):
+    for label in ("ours", "loso") if not args.no_ours else ("loso",):
         means = [float(np.mean(sums[f"{label}{i}"])) for i in range(4)]
         print(f"{'mean':9} {label:8} {means[0]:7.3f} {means[1]:9.3f} {means[2]:9.3f} {means[3]:8.3f}")
     return 0

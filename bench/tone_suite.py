@@ -223,13 +223,16 @@ def lost_at(checker, case: Case) -> str:
             if topic is not None or k == 0 or not names_someone(case.text[slice(*linguistics.spans[k - 1])], case.language, names):
                 continue
             about = case.text[slice(*linguistics.spans[k - 1])]
-        past_gate, _targeted, near_gate = model.gates(read, case.language, names, about)
-        if not (past_gate or near_gate):
+        past_gate, targeted, near_gate = model.gates(read, case.language, names, about)
+        # (a sentence only the tester head's gate lets in is read by that head alone)
+        tester_gate = not (past_gate or targeted or near_gate) and model.tester_gate_opens(read, case.language, names, about)
+        if not (past_gate or near_gate or tester_gate):
             best = max(best, 1)
             continue
-        probability = max(p for p, _ in model.read([read, *(read[a:b] for a, b in clauses(read))]))
+        pieces = [read, *(read[a:b] for a, b in clauses(read))]
+        probability = max(p for p, _ in model.read(pieces, [tester_gate] * len(pieces)))
         # (a sentence in the gate's near band stands only at the band's stricter threshold)
-        best = max(best, 3 if probability >= (model.threshold if past_gate else model.near_gate_threshold) else 2)
+        best = max(best, 3 if probability >= (model.near_gate_threshold if near_gate else model.threshold) else 2)
     return STAGES[best]
 
 

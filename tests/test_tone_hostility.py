@@ -24,6 +24,7 @@ from charterguard.tone.hostility_model import CLAUSE_MIN_WORDS, HostilityModel, 
 from charterguard.tone.meaning import _closing_epithet, _denied_or_quoted, cue_lexicon, read_meaning
 from charterguard.tone.train_hostility import (
     HARD_NEGATIVE_FALSE_ALARMS,
+    TESTER_ROW_FOLDERS,
     THRESHOLD_FLOOR,
     TRAINED_BENCH_SETS,
     pipeline_threshold,
@@ -204,7 +205,7 @@ def test_the_clauses_of_an_ordinary_long_sentence_are_no_finding(text, lang):
 
 def test_only_sentences_past_the_gate_are_cut_into_clauses_and_embedded(monkeypatch):
     calls: list[list[str]] = []
-    monkeypatch.setattr(HostilityModel, "read", lambda self, texts: calls.append(list(texts)) or [(0.0, "insult")] * len(texts))
+    monkeypatch.setattr(HostilityModel, "read", lambda self, texts, tester_only=(): calls.append(list(texts)) or [(0.0, "insult")] * len(texts))
     ordinary = ("Réunion de lancement du projet Héron ce matin avec toute l'équipe, "
                 "qui a bien avancé sur les maquettes et les premiers tests utilisateurs.")
     assert clauses(ordinary) and not MODEL.passes_gate(ordinary, "fr")
@@ -232,9 +233,9 @@ def test_several_tone_rules_embed_a_sentence_once(monkeypatch):
     calls: list[list[str]] = []
     original = HostilityModel.read
 
-    def counted(self, texts):
+    def counted(self, texts, tester_only=()):
         calls.append(list(texts))
-        return original(self, texts)
+        return original(self, texts, tester_only)
 
     monkeypatch.setattr(HostilityModel, "read", counted)
     Checker(Charter.load("default")).check("Ma responsable d'équipe, c'est un caillou dans une chaussure.", lang="fr")
@@ -293,7 +294,7 @@ def test_the_shipped_model_was_built_from_the_training_rows_in_the_repository():
     # bench sets listed in TRAINED_BENCH_SETS (tests/test_tone_trained_sets.py).
     ours = read_rows(ROOT / "train" / "tone")
     bench = read_bench_rows(TRAINED_BENCH_SETS, ROOT / "bench" / "data")
-    rows = ours + (read_rows(ROOT / "train" / "tone" / "tester") if bench else []) + bench
+    rows = ours + ([r for d in TESTER_ROW_FOLDERS for r in read_rows(ROOT / "train" / "tone" / d)] if bench else []) + bench
     digest = hashlib.sha256("\n".join(f"{r[0]}\t{int(r[1])}\t{r[2]}\t{r[3]}" for r in rows).encode("utf-8")).hexdigest()
     assert training["data_sha256"] == digest
     assert training["own_rows"] == len(rows) and len(ours) >= 2000

@@ -7,7 +7,9 @@ multilingual sentence embedding (`charterguard.semantic.encoder`, USE-multilingu
 French and English alike), trained on our own labelled sentences (train/tone/); beside it, on the
 same embedding, the tester head (`TesterHead`), trained also on every earlier tester's posts
 (`train_hostility.TRAINED_BENCH_SETS`): a sentence is hostile when either head passes its own
-threshold, so what the head trained on our rows flags stays flagged (MODEL_CARD.md). Two stages,
+threshold, so what the head trained on our rows flags stays flagged (MODEL_CARD.md). The tester
+head has its own gate too (`TesterHead.gate_weights`): a sentence reaches the heads when either
+gate opens, and one only the tester gate lets in is judged by the tester head alone. Two stages,
 so that ordinary posts never pay for the encoder:
 
 - the gate (cheap, per sentence): the sentence names someone (a role, a company, a group,
@@ -38,8 +40,8 @@ Built by ``python -m charterguard.tone.train_hostility`` (numpy only, seeded), s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -164,6 +166,16 @@ class TesterHead:
     # The thresholds of the head it stands beside, as trained: its scale (`on_scale`).
     floor_threshold: float
     floor_near_gate_threshold: float
+    # Its own gate, a naive Bayes trained like the floor's on this head's rows ({}: none, a file
+    # written before it): it opens on sentences the floor's gate, band and targeted gate leave
+    # out, and what it alone lets in is judged by this head alone (`HostilityModel.tester_gate_opens`).
+    gate_weights: dict[str, float] = field(default_factory=dict)
+    gate_thresholds: dict[str, float] = field(default_factory=dict)
+
+    def opens(self, text: str, language: str, joined: str | None = None) -> bool:
+        """Does this head's own gate open on `text` (cheap: no encoder)?"""
+        threshold = self.gate_thresholds.get(language)
+        return threshold is not None and gate_score(self.gate_weights, text, joined) >= threshold
 
     def on_scale(self, probability: float) -> float:
         """`probability` (this head's) on the scale of the head it stands beside: 0 under this
@@ -242,6 +254,22 @@ class HostilityModel:
         score = self.gate_score(text, joined)
         return score >= threshold, False, threshold - self.gate_reach <= score < threshold
 
+    def tester_gate_opens(
+        self, text: str, language: str, names: tuple[str, ...] = (), about: str | None = None, before: str | None = None
+    ) -> bool:
+        """Does the tester head's own gate open on the sentence, said of someone as `gates` (same
+        arguments) reads it? Asked when `gates` are all closed: a sentence only this gate lets in
+        is read by the tester head alone (`read`'s `tester_only`), the floor's head and thresholds
+        having been fitted on what its own gate lets in. False without a tester gate."""
+        if self.tester is None or not self.tester.gate_thresholds:
+            return False
+        joined = quick_words(text)[0]
+        if about is not None:
+            named = names_someone(about, language, names)
+        else:
+            named = names_someone(text, language, names, joined) or before is not None and names_someone(before, language, names)
+        return named and self.tester.opens(text, language, joined)
+
     def read_targeted(self, texts: list[str], language: str, names: tuple[str, ...] = ()) -> list[float | None]:
         """The targeted reading's probability that each text runs down the workplace target it
         names (None: it names none, or the targeted model is not shipped); embeds only those."""
@@ -251,23 +279,33 @@ class HostilityModel:
         read = iter(self.targeted.read([m for m in target_masked if m is not None]))
         return [None if m is None else next(read) for m in target_masked]
 
-    def read(self, texts: list[str]) -> list[tuple[float, str]]:
-        """(calibrated probability of hostility, most likely kind) of each text; embeds them."""
+    def read(self, texts: list[str], tester_only: Sequence[bool] = ()) -> list[tuple[float, str]]:
+        """(calibrated probability of hostility, most likely kind) of each text; embeds them.
+        `tester_only`: per text, read by the tester head alone (a sentence only its gate let in)."""
         if not texts:
             return []
-        return self.read_embedded(encoder.embed(texts))
+        return self.read_embedded(encoder.embed(texts), tester_only)
 
-    def read_embedded(self, vectors: Any) -> list[tuple[float, str]]:
+    def read_embedded(self, vectors: Any, tester_only: Sequence[bool] = ()) -> list[tuple[float, str]]:
         """(probability of hostility, most likely kind) of each embedding: the head's, or, with a
-        `tester` head, the higher of the two on this head's scale (one more dot product each), the
-        kind of the head that reads it more hostile."""
+        `tester` head, the higher of the two on this head's scale (one more dot product each), and
+        the kind of this head when it passes its threshold alone (what it flags stays flagged as it
+        reads it: the tester head read "Stay away from those frauds" as a threat, and the threat was
+        then dropped as an idiom), else the tester head's; where `tester_only` says so, the tester
+        head's alone (0 under its threshold)."""
         read = self.head.read_embedded(vectors)
         if self.tester is None:
             return read
+        alone = list(tester_only) + [False] * (len(read) - len(tester_only))
         out = []
-        for floor, (probability, kind) in zip(read, self.tester.head.read_embedded(vectors)):
+        for (floor, floor_kind), (probability, kind), by_tester in zip(read, self.tester.head.read_embedded(vectors), alone):
             scaled = self.tester.on_scale(probability)
-            out.append((scaled, kind) if scaled > floor[0] else floor)
+            if by_tester:
+                out.append((scaled, kind))
+            elif scaled <= floor:
+                out.append((floor, floor_kind))
+            else:
+                out.append((scaled, floor_kind if floor >= self.threshold else kind))
         return out
 
 
@@ -302,5 +340,7 @@ def hostility_model_of(data: dict[str, Any], targeted: TargetedModel | None) -> 
             float(tester["near_gate_threshold"]),
             float(data["threshold"]),
             float(data["near_gate_threshold"]),
+            {str(k): float(v) for k, v in tester.get("gate_weights", {}).items()},
+            {str(k): float(v) for k, v in tester.get("gate_thresholds", {}).items()},
         ),
     )

@@ -1758,6 +1758,7 @@ def _learned_findings(
     targeted_only: set[int] = set()  # sentences past the targeted reading's gate, not the general one
     continuing: set[int] = set()  # sentences naming no one, let in as going on about the sentence before
     near_only: set[int] = set()  # sentences in the gate's near band only: kept at the model's near_gate_threshold
+    tester_only: list[bool] = []  # per text read: let in by the tester head's gate alone
     spans, text = linguistics.spans, linguistics.text
     for k, (start, end) in enumerate(spans):
         if k in taken or end - start > MAX_PARSED_CHARS:
@@ -1786,9 +1787,12 @@ def _learned_findings(
         # (below, as for a sentence said of "they").
         previous_text = text[slice(*spans[k - 1])] if about is None and topic is None and k > 0 and k - 1 not in defused else None
         general_gate, targeted_gate, near_gate = model.gates(read, language, names, about, previous_text)
-        if (general_gate or near_gate) and previous_text is not None and not names_someone(read, language, names):
+        # (a sentence only the tester head's gate lets in is read by that head alone)
+        tester_gate = not (general_gate or targeted_gate or near_gate) and model.tester_gate_opens(read, language, names, about, previous_text)
+        if (general_gate or near_gate or tester_gate) and previous_text is not None and not names_someone(read, language, names):
             continuing.add(k)
-        if general_gate or targeted_gate or near_gate:
+        if general_gate or targeted_gate or near_gate or tester_gate:
+            first = len(texts)
             if targeted_gate:
                 targeted_only.add(k)  # let in by the targeted reading's gate alone: decided by that reading alone
             if near_gate:
@@ -1807,9 +1811,10 @@ def _learned_findings(
                 # read on its own: what answers it is not hostile for being next to it.
                 topics[k] = len(texts)
                 texts.append(text[slice(*spans[topic])])
+            tester_only.extend([tester_gate] * (len(texts) - first))
         if len(wanted) == MAX_PARSED_SENTENCES:
             break
-    read_all = model.read(texts)
+    read_all = model.read(texts, tester_only)
     # Sentences the general reading leaves under its threshold, read again with the workplace
     # target they name masked (None: they name none). `put_downs` (-> score): those it finds run
     # down, or does not find fine when the general reading reaches ROLE_THRESHOLD.
