@@ -403,7 +403,7 @@ def _is_topic(text: str, span: tuple[int, int]) -> bool:
     start, end = span
     piece = text[start:end].rstrip()
     tail = text[end : end + 3]
-    words = len(piece.split())
+    words = len(piece.rstrip("?:").split())  # (French sets a space before "?" and ":": no word)
     # A question may name its topic at more length ("Les utilisateurs de la version gratuite ?").
     return (words <= 6 or words <= 10 and piece.endswith("?")) and (piece.endswith(("?", ":")) or tail.lstrip().startswith((":", "?")))
 

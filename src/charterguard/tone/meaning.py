@@ -514,6 +514,11 @@ class MeaningReader:
                 # nor one aimed at the writer: "avant de me dénoncer".
                 if self._conditional(s, a) or a and s.words[a - 1].form in _SELF_OBJECTS or self._refusal_to_act(s, a):
                     continue
+                # Nor a condemning word the sentence denies of what it says: "c'est pas du racisme,
+                # c'est du bon sens", "that's not discrimination" defend the rule; "we don't tolerate
+                # discrimination" (an object, no predicate) still condemns.
+                if _denied_description(s, a):
+                    continue
                 if not any(x <= a < y or a <= x < b for x, y in excluding):
                     return True
         return False
@@ -721,6 +726,9 @@ class MeaningReader:
             before = [t for t in human if t.index < subject]
             if before:
                 return before[-1]  # "Acme, c'est de la merde": the dislocated topic
+            topical = [t for t in sentence.topic.targets(self.names) if t.kind != "self"] if depth == 0 and sentence.topic is not None else []
+            if topical:
+                return topical[0]  # « Les comptes hospitaliers : ... ce ne sont pas des lumières »: "ce" is the topic
             # "Notre DAF, honnête ? Faux : c'est un escroc": what the label answers names whom.
             label = sentence.topic
             if depth == 0 and label is not None and label.topic is not None and self._rebuttal_label(label):
@@ -1240,8 +1248,10 @@ class MeaningReader:
         if words[a].pos != "NOUN":
             return False
         of = _EPITHET_LINKS.get(self.language, frozenset())
+        # (the link is the described noun's own: in « saloperie de photocopieuse, en panne » the
+        # "de" of the first noun does not make "panne" described too)
         described = [k for k, w in enumerate(words) if w.head == a and k > a and w.pos == "NOUN" and w.dep in ("nmod", "pobj")
-                     and any(words[j].form in of for j in range(a + 1, k))]
+                     and any(words[j].form in of and words[j].head == k for j in range(a + 1, k))]
         if self.language == "en":  # "bastard of a printer": the noun hangs on "of"
             described += [k for k, w in enumerate(words) if w.dep == "pobj" and w.pos == "NOUN" and words[w.head].form in of
                           and words[w.head].head == a and k > a]
@@ -1880,7 +1890,11 @@ def _learned_findings(
             # "Ne bossez pas chez Acme. Boîte pourrie, dirigée par des menteurs.").
             if k > 0 and k - 1 not in defused and k not in antecedents and sentence.topic is None:
                 previous = linguistics.parsed([k - 1])[0]
-                if k - 1 in countered or _denied_or_quoted(previous, kind) or reader.countered(previous, []):
+                # (a denial of a description: any noun under a negation denies a sentence read as a
+                # threat, not the one before it, "hiring X is charity, not business. They can't ...",
+                # unless that one announces its reason with a colon: "Nobody can call him a brute: he ...")
+                announced = text[slice(*spans[k - 1])].rstrip().endswith(":")
+                if k - 1 in countered or _denied_or_quoted(previous, kind if announced else "insult") or reader.countered(previous, []):
                     continue  # what follows a denial is its reason ("n'est pas une brute : elle connaît...")
                 around.extend(t for s in _with_topic(previous) for t in s.targets(reader.names))
             targets = [*(t for t in around if t.kind not in ("person", "self")), *own, *around]
@@ -1888,6 +1902,10 @@ def _learned_findings(
             # The first one named, a role before people in general ("a dumpster fire run by
             # people who'd sell their own staff").
             targets = [*own, *around]
+            if _third_person_pronoun(text, own[0]):
+                # "Initech : they lie to customers": the pronoun the sentence opens with stands for
+                # whom its topic names, before the others it names itself.
+                targets = [*(t for t in around if t.kind not in ("person", "self")), *targets]
         # Hatred is of a group, even when the sentence calls its people "them" after naming it.
         target = next((t for t in targets if kind == "hate" and t.kind == "group"), targets[0] if targets else None)
         role = TARGET_ROLE.get(target.kind) if target is not None else None
@@ -2075,7 +2093,11 @@ def _denied_description(sentence: Sentence, k: int) -> bool:
     you hire"): denying that people are people is what dehumanising does."""
     words = sentence.words
     w = words[k]
-    if w.pos not in ("NOUN", "ADJ") or not sentence.negated[k] or _is_personhood(w.lemma, sentence.language):
+    if w.pos not in ("NOUN", "ADJ") or _is_personhood(w.lemma, sentence.language):
+        return False
+    if _description_denied_whole(sentence, k):
+        return True
+    if not sentence.negated[k]:
         return False
     children = [c for c in words if c.head == k and c.index != k]
     if any(c.dep == "cop" for c in children):
@@ -2090,6 +2112,29 @@ def _denied_description(sentence: Sentence, k: int) -> bool:
         or head.lemma in REPORTING_VERBS.get(sentence.language, frozenset())
         or any(c.head == w.head and c.dep == "cop" for c in words)
     )
+
+
+_ANYTHING_BUT = ("anything", "but")
+
+
+def _description_denied_whole(sentence: Sentence, k: int) -> bool:
+    """Is the noun or adjective `k` what someone is said to be anything but, or to have nothing
+    of ("is anything but a bad manager", "anything but lazy", « n'a rien d'une tyranne »)? The
+    construction denies the whole description; the parse hangs it on "anything" / « rien », not
+    on the copula, and « n'a rien » is no "ne ... pas" pair. "anything but" must be said of
+    someone (the predicate of a copula) over a noun phrase: "I'd do anything but hire him" denies
+    nothing, and "anything but competent" denies a merit."""
+    words = sentence.words
+    if sentence.language == "fr":
+        return _nothing_of([w.form for w in words[:k]]) and any(
+            x.form == "rien" and words[x.head].lemma == "avoir" for x in words[max(0, k - 3) : k])
+    for j in range(max(0, k - 4), k):
+        if (words[j].form, words[j + 1].form) == _ANYTHING_BUT and words[j].dep in ("attr", "acomp") and words[words[j].head].lemma in _COPULA_LEMMAS:
+            # A noun phrase with its article ("anything but a bad manager"): a bare quality
+            # ("anything but competent") denies a merit, which is a put-down.
+            between = words[j + 2 : k + 1]
+            return bool(between) and between[0].pos == "DET" and all(x.pos in ("DET", "ADJ", "ADV", "NOUN") for x in between)
+    return False
 
 
 def _is_personhood(lemma: str, language: str) -> bool:
