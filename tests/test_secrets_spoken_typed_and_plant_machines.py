@@ -40,6 +40,10 @@ def test_a_sample_the_post_says_is_real_is_reported(text: str, secret: str) -> N
     [
         "The demo token hvs.Lq72nVdP0xRt9bKe3YwZm4Sa in the slides is not a real token, relax.",
         "Le jeton de démo hvs.Lq72nVdP0xRt9bKe3YwZm4Sa de la formation n'est pas un vrai jeton.",
+        # (a real one named only to be set against the sample, or forbidden)
+        "Use the sample token hvs.Lq72nVdP0xRt9bKe3YwZm4Sa in the lab instead of a real token.",
+        "Never paste a real key in the slides; the demo key sk_9fKq81mZpXv3LdT0aYw7nBcE2s is enough.",
+        "Utilisez le jeton de démo hvs.Lq72nVdP0xRt9bKe3YwZm4Sa plutôt qu'un vrai jeton.",
     ],
 )
 def test_a_sample_said_not_real_stays_a_sample(text: str) -> None:

@@ -347,9 +347,17 @@ _TEACHING = re.compile(
 _SAID_REAL_REACH = 200  # how far around the value the post may say it is real (its sentence and the next)
 
 
+# A real one named only to be set against the sample or forbidden: "instead of a real token", "never paste a real key",
+# « plutôt qu'un vrai jeton », "not a real key".
+_REAL_SET_AGAINST = re.compile(
+    r"(?i)(?<![\w\-])(?:instead\s+of|rather\s+than|au\s+lieu\s+d|plut[ôo]t\s+qu|never|jamais|not|no|pas|sans|without|avoid|[ée]vite[rz]?|"
+    r"ni|nor)(?![\w\-])[^.!?;:]{0,24}$"
+)
+
+
 def _said_real(text: str, start: int, value: str) -> bool:
     around = text[max(0, start - _SAID_REAL_REACH) : start] + " " + text[start + len(value) : start + len(value) + _SAID_REAL_REACH]
-    return _SAID_REAL.search(around) is not None
+    return any(_REAL_SET_AGAINST.search(around, max(0, m.start() - 40), m.start()) is None for m in _SAID_REAL.finditer(around))
 
 
 def is_documented_sample(value: str, text: str, start: int) -> bool:
