@@ -282,3 +282,25 @@ def test_a_hetzner_token_is_a_token(text: str) -> None:
 
 def test_a_hex_digest_beside_hetzner_is_no_token() -> None:
     assert credentials("Hetzner image checksum 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 verified.") == []
+
+
+# -- the new readers stay linear on long adversarial posts ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "password M-A-P-L-E, " * 5_000,
+        "password, spell it " + "A-B-C " * 20_000,
+        "le coffre s'ouvre avec 7719Falcon# vous tapez " * 3_000,
+        "projet web-app-2 " * 6_000,
+        "demo token hvs.Lq72nVdP0xRt9bKe3YwZm4Sa real token " * 2_000,
+        "la mienne pour le poste c'est " * 4_000,
+    ],
+)
+def test_the_new_readers_take_linear_time_on_long_posts(text: str) -> None:
+    import time
+
+    started = time.process_time()  # CPU time: the wall clock also counts the wait for a core on a shared machine
+    SECRETS(text[:100_000])
+    assert time.process_time() - started < 5.0
