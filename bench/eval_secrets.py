@@ -336,6 +336,15 @@ file's place in a repository under a secrets folder. No label changed. holdout21
 harmless 0/80); all 0.997/0.994 -> 0.999/1.000 (harmless 1 -> 0 of 1,739); holdout15 0.980/0.980 -> 0.990/0.990 (10099's
 "(private key)" aside), holdout16-20 unchanged. --ordinary unchanged (2 of 25,240 tweets); the secret rules' median per
 post on --split all, the code before and after run alternately twice (load 2.4-2.9): 0.978 / 1.014 -> 1.031 / 0.963 ms.
+Branch s18-secrets2 (2026-12-03; dev19, a fourth tester's set, ids 20161-20320; first run 1.000/0.918, posts 74/80, the same
+on main before and after round s18-secrets): its misses read as kinds (tests/test_secrets_spoken_typed_and_plant_machines.py,
+own wordings with contrasts): a sample the post then says is real, Vault's hvr./legacy s. tokens, a plant's controllers as
+machines (and a numbered name given as a project or a channel as none), a code named by its privilege, a password spelled
+letter by letter then given whole, a lock opening with a chosen or spoken code then its typed form, one's own passphrase
+made of a sentence, a spelled list closed by « et c'est tout », Hetzner's tokens (holdout15 10028). No label changed.
+dev19 -> 1.000/1.000 (posts 80/80, harmless 0/80); all 0.999/0.996 -> 0.999/1.000 (harmless 0 of 1,979); --ordinary
+unchanged (2 of 25,240 tweets). Left: 10318 (holdout16) `https://backoffice.acme-group.fr/...` reported INTERNAL_URL, not
+labelled; the company's domain in the evaluation is corp.acme-group.fr, so the convention does not settle it.
 """
 
 from __future__ import annotations

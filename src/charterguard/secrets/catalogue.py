@@ -53,7 +53,8 @@ TOKEN_SHAPES: tuple[TokenShape, ...] = (
     TokenShape("azure-ad-client-secret", "API_KEY", r"(?<![\w~.])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.\-]{31,34}(?![\w~])", hint='\\dQ~'),
     TokenShape("alibaba-access-key-id", "API_KEY", _B + r"LTAI[A-Za-z0-9]{20}" + _E, 3.0, hint='LTAI'),
     TokenShape("digitalocean-token", "TOKEN", _B + r"do[opr]_v1_[a-f0-9]{64}" + _E, hint='_v1_'),
-    TokenShape("hashicorp-vault-token", "TOKEN", _B + r"hv[sb]\.[A-Za-z0-9_\-]{24,}" + _E, hint='hv[sb]\\.'),
+    # HashiCorp Vault's service, batch and recovery tokens (hvs., hvb., hvr.; gitleaks' vault-service/batch-token)
+    TokenShape("hashicorp-vault-token", "TOKEN", _B + r"hv[sbr]\.[A-Za-z0-9_\-]{24,}" + _E, hint='hv[sbr]\\.'),
     TokenShape("terraform-cloud-token", "TOKEN", _B + r"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=\-]{60,}" + _E, hint='\\.atlasv1\\.'),
     # Firebase Cloud Messaging legacy server key: "<7-char id>:APA91b<...>", after gitleaks' gcp rules.
     TokenShape("fcm-server-key", "API_KEY", r"(?<![\w\-])AAAA[A-Za-z0-9_\-]{7}:APA91b[A-Za-z0-9_\-]{100,}" + _E, hint='APA91b'),
@@ -382,6 +383,11 @@ _NAMED_BEFORE: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...] = (
     # An Azure DevOps personal access token: 52 lowercase characters, base32 in the older ones, letters and any digit since.
     # A Yandex Cloud static access key's secret: "YC" and 38 characters (gitleaks' yandex-aws-access-token), a key, after "yandex".
     ("yandex-cloud-static-key", "API_KEY", re.compile(r"(?i)yandex|yc_|(?<![\w\-])yc(?![\w\-])"), re.compile(r"(?<![\w\-])YC[A-Za-z0-9_\-]{38}(?![\w\-])")),
+    # A Vault service token of before Vault 1.10: "s." and 24 letters and digits (gitleaks' vault-service-token), after "vault".
+    ("hashicorp-vault-legacy-token", "TOKEN", re.compile(r"(?i)vault"),
+     re.compile(r"(?<![\w\-.])s\.[A-Za-z0-9]{24}(?![\w\-])")),
+    # A Hetzner Cloud API token (Hetzner calls it a token): 64 letters and digits, after "hetzner" or its CLI, "hcloud".
+    ("hetzner-cloud-token", "TOKEN", re.compile(r"(?i)hetzner|hcloud"), re.compile(r"(?<![\w\-])[A-Za-z0-9]{64}(?![\w\-])")),
     ("azure-devops-pat", "TOKEN", re.compile(r"(?i)azure\s*devops|(?<![\w\-])(?:ado|pats?)(?![\w\-])|personal\s+access\s+tokens?|dev\.azure\.com|visualstudio\.com"),
      re.compile(r"(?<![\w\-])[a-z0-9]{52}(?![\w\-])")),
 )
@@ -401,6 +407,10 @@ def _named_before(text: str) -> list[SecretCandidate]:
                 continue  # hex is also a digest's shape: "private key fingerprint (SHA256): <hex>"
             if kind == "azure-devops-pat" and not (any(c.isdigit() for c in value) and re.search(r"[g-z]", value)):
                 continue  # hexadecimal (a digest) or a word run, not base32 noise
+            if kind == "hetzner-cloud-token" and not (any(c.isdigit() for c in value) and any(c.isupper() for c in value) and any(c.islower() for c in value)):
+                continue  # hexadecimal or one case: a digest, a server's id, not Hetzner's mixed-case token
+            if kind == "hashicorp-vault-legacy-token" and not (any(c.isdigit() for c in value) and class_switches(value[2:]) >= 0.3):
+                continue  # "s." and a word or a name (a Vault policy's, a mount's), not a random token
             out.append(SecretCandidate(m.start(), m.end(), family, kind))
     return out
 

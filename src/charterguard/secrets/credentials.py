@@ -166,6 +166,8 @@ _ANNOUNCED_RARE = re.compile(
 # Nouns about passwords, after a password word: the words name a tool, a rule or a field, not the password's value.
 _ABOUT_PASSWORDS = r"managers?|policy|policies|rules?|reset|hints?|fields?|strength|gestionnaires?|politique|r[èe]gles?"
 _ABOUT_PASSWORDS_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + _ABOUT_PASSWORDS + r")(?![\w\-])")
+# The privilege a code gives, named after "code" (« le code admin X », « code technicien X »): it opens a terminal's settings.
+_PRIVILEGE = re.compile(r"(?i)admin(?:istrateur)?|ma[iî]tre|technicien|installateur|superviseur|g[ée]rant|maintenance")
 # Short forms whose value may follow with no connector: "mdp Soleil2026!", "pwd Hunter22".
 # ("pass" is not one: "pass #MeritBased laws", "pass anti-immigrant ordinances"; "login X pass Y" is a pair.)
 _SHORT_FORM = re.compile(
@@ -297,7 +299,7 @@ NOT_AN_ACCESS_CODE = re.compile(
 # "the server room door opens with 7C4-19B-D2 on the keypad", "le cadenas se déverrouille avec 4471".
 _OPENS_WITH = re.compile(
     r"(?i)(?<![\w\-])(?:s['’]ouvr\w{0,4}|ouvr\w{0,4}|opens?|opened|unlock\w{0,3}|(?:se\s+)?d[ée]verrouill\w{0,4})\s+"
-    r"(?:(?:only\s+|now\s+|uniquement\s+|seulement\s+|maintenant\s+)?(?:with|avec|using|par)\s+)"
+    r"(?:(?:only\s+|now\s+|uniquement\s+|seulement\s+|maintenant\s+|d[ée]sormais\s+)?(?:with|avec|using|par)\s+)"
     r"(?:(?:le|la|the|a|un|une|this|ce|cette)\s+)?(?:(?:new|nouveau|nouvelle)\s+)?"
     # (or a phrase said aloud, in quotes: « s'ouvre avec la phrase « la vache rousse mange du foin » »)
     r"(?:(?:code|combinaison|combination|pin)\s+|(?P<spoken>phrase|sentence|words|mots|formule|passphrase)\s*:?\s*(?=[\"'«“`‘]))?" + _VALUE
@@ -489,7 +491,9 @@ _NOT_A_DISCLOSURE = re.compile(
     # ("bon" judging a password, not "bon" conceding: « je ne donne pas mon mdp… bon allez si : X », « bon ok : X »)
     r"bon(?!\s*[,…!]?\s*(?:allez|ok|okay|d['’]accord|alors|bref|ben|bah|ça\s+va|tant\s+pis|si)(?![\w\-]))|id[ée]al|ideal|robuste|sûrs?|safe|"
     r"doit|doivent|must|should|devrait|minimum|format|policy|politique|r[èe]gles?|rules?|length|longueur|requirements?|"
-    r"guidelines?|tips|advice|conseils?|recommandations?|recommendations?|"
+    # (not a council: « la salle du conseil », « le conseil municipal »)
+    r"guidelines?|tips|advice|(?<!du\s)(?<!de\s)(?<!au\s)conseils?(?!\s+(?:municipal|d['’]administration|r[ée]gional|g[ée]n[ée]ral|de\s+surveillance))|"
+    r"recommandations?|recommendations?|"
     r"hashed|encrypted|stored|expire|forgot|forgotten|reset)(?![\w\-])"
     r"|(?:plus\s+(?:utilis|courant|fr[ée]quent|r[ée]pandu)|exigence|hash(?!tag)|chiffr|stock[ée]|expir|oubli|r[ée]initialis)\w*)"
 )
@@ -906,9 +910,14 @@ _LENGTH_WORDS = re.compile(r"(?i)(?<![\w\-])(?:characters?|caract[èe]res?|chars
 # One's own password announced after passwords were spoken of: "Security training says use passphrases. Mine is now 'X'",
 # « on nous impose des phrases de passe ; la mienne c'est désormais X ».
 _MINE_IS = re.compile(
-    r"(?i)(?<![\w\-])(?:mine|my\s+new\s+one|my\s+own|le\s+mien|la\s+mienne|moi)(?:['’]s|(?:[ \t]*,)?[ \t]+(?:is|est|c['’]est|will\s+be|sera))"
+    r"(?i)(?<![\w\-])(?:mine|my\s+new\s+one|my\s+own|le\s+mien|la\s+mienne|moi)"
+    # (and what it is for, said between: « la mienne pour le poste c'est X », "mine for the laptop is X")
+    r"(?:[ \t]+(?:pour|for|on|sur)[ \t]+(?:(?:le|la|les|l['’]|the|my|mon|ma|mes)[ \t]*)?[^\W\d_][\w\-]{1,20})?"
+    r"(?:['’]s|(?:[ \t]*,)?[ \t]+(?:is|est|c['’]est|will\s+be|sera))"
     + _ADVERB + _VALUE
 )
+# A sentence joined by hyphens, as a passphrase is advised to be made: five words or more, three of them of three letters.
+_SENTENCE_JOINED = re.compile(r"^[^\W\d_]{1,20}(?:-[^\W\d_]{1,20}){4,11}$")
 _PASSPHRASE_SAID = re.compile(r"(?i)(?<![\w\-])(?:" + PASSPHRASE_WORDS + r")(?![\w\-])")
 _PASSWORD_OR_PASSPHRASE_WORD = re.compile(r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + "|" + PASSPHRASE_WORDS + r")(?![\w\-])")
 # What "mine" may then be instead of a password: a manager, a reset, a field (rules and policies announce a new one).
@@ -1070,12 +1079,13 @@ def find_announced(text: str) -> list[SecretCandidate]:
         if looks_like_recovery_code(m.group("value")):
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "recovery-key"))
     for m in _SHORT_FORM.finditer(text):
-        if m.group("word").casefold() == "code":
-            continue  # "code promo", "code source": only the phrases of ANNOUNCING_PASSWORD_WORDS
+        if m.group("word").casefold() == "code" and (m.group("whose") is None or _PRIVILEGE.fullmatch(m.group("whose")) is None):
+            continue  # "code promo", "code source": only the phrases of ANNOUNCING_PASSWORD_WORDS, or the privilege a code gives
         span = _value_span(text, m)
         value = text[span[0] : span[1]] if span is not None else ""
         code_word = _CODE_WORD.search(m.group("word")) is not None
-        if m.group("whose") is not None and not (_strongly_shaped(value) and looks_like_password(value)):
+        privilege_code = m.group("word").casefold() == "code"  # (a word and digits are a terminal's code: "kiosk3803")
+        if m.group("whose") is not None and not ((_strongly_shaped(value) or privilege_code and _DIGIT.search(value) and not value.isdigit()) and looks_like_password(value)):
             continue  # "mot de passe oublié", "password manager 1Password": a word, then another word
         if span is not None and (looks_like_password(value) or code_word and looks_like_access_code(value)) \
                 and not _word_before_is_negation(text, m.start()):
@@ -1383,8 +1393,12 @@ def _spelled_and_owned(text: str, lowered: str, first_password_word: re.Match[st
         value = text[span[0] : span[1]] if span is not None else ""
         words = value.split()
         spaced = 3 <= len(words) <= 8 and all(w.isalpha() and w.casefold() not in _PHRASE_WORDS for w in words) and len(value) >= 12
+        # (a passphrase spoken of, a sentence may be one: « la-vache-rousse-mange-du-foin », five words or more)
+        sentence_passphrase = _SENTENCE_JOINED.match(value) is not None and len({w.casefold() for w in value.split("-")}) >= 5 \
+            and sum(len(w) >= 3 for w in value.split("-")) >= 3 \
+            and _PASSPHRASE_SAID.search(text, max(0, m.start() - _OWN_PASSWORD_REACH), m.start()) is not None
         if span is not None and (spaced and m.group("quoted") is not None or len(words) == 1 and (
-                looks_like_passphrase(value) and _words_joined(value) or _strongly_shaped(value) and looks_like_password(value))):
+                looks_like_passphrase(value) and _words_joined(value) or sentence_passphrase or _strongly_shaped(value) and looks_like_password(value))):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "own-password-announced"))
     for m in _EXAMPLE_VALUE.finditer(text, spoken.start()):
         if _PASSWORD_OR_PASSPHRASE_WORD.search(text, max(0, m.start() - 120), m.start()) is None:
@@ -1396,6 +1410,32 @@ def _spelled_and_owned(text: str, lowered: str, first_password_word: re.Match[st
                 and not _LOGIN_NEGATED.search(owned.group()) and not _SOMEONE_ELSES.search(text, owned.start(), owned.end() + 30):
             # (not "that's the format, not mine", "which is what my neighbour uses")
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "example-taken-as-ones-own"))
+    return out
+
+
+# A code said aloud, its words joined by hyphens: two digit words or symbol names at least among four words or more.
+_SAID_WORDS = re.compile(r"^[^\W\d_]{2,15}(?:-[^\W\d_]{2,15}){3,11}$")
+
+
+def _said_as_words(value: str) -> bool:
+    words = value.casefold().split("-") if _SAID_WORDS.match(value) else []
+    return sum(word in _DIGIT_OF_WORD or _NAMED_SYMBOL.match(word) is not None for word in words) >= 2
+
+
+# The code said to open a lock, then how it is typed: « … dit comme ça au téléphone, vous tapez 0614Mistral* », "… read out
+# that way; on the keypad you type 7719Falcon#". The lock's code was given: what is typed after it is the same code written.
+_TYPED_VALUE = re.compile(
+    r"(?i)(?<![\w\-])(?:tapez|tape|tapes|entrez|saisissez|composez|type|enter|punch(?:\s+in)?|key\s+in)\s+(?P<code>[^\s,;«»\"“”()]{4,40})"
+)
+_TYPED_REACH = 160  # how far after the lock's code the typed form may be given
+
+
+def _typed_as_written(text: str, after: int) -> list[SecretCandidate]:
+    out = []
+    for m in _TYPED_VALUE.finditer(text, after, min(len(text), after + _TYPED_REACH)):
+        code = m.group("code").rstrip(_TRAILING.replace("*", ""))
+        if (looks_like_access_code(code) or _DIGIT.search(code) and looks_like_password(code)) and not is_placeholder(code) and not looks_like_year(code):
+            out.append(SecretCandidate(m.start("code"), m.start("code") + len(code), "PASSWORD", "lock-code-typed"))
     return out
 
 
@@ -1418,8 +1458,13 @@ def find_by_context(text: str) -> list[SecretCandidate]:
         # (a phrase said to open it: three words or more, in quotes, as a passphrase is drawn, not a title: « Sésame »)
         spoken = m.re is _OPENS_WITH and m.group("spoken") is not None and m.group("quoted") is not None \
             and 3 <= len(value.split()) <= 12 and sum(c.isalpha() for c in value) >= 10
-        if looks_like_access_code(value) or spoken:
+        # (or a code as a password is made, letters, digits and a symbol: "opens with 7719Falcon#"; or said aloud as words
+        # joined by hyphens, digits and symbols named: « s'ouvre avec « zéro-six-quatorze-Mistral-étoile » »)
+        chosen = len(value) >= 6 and classes(value) >= 3 and _DIGIT.search(value) is not None and looks_like_password(value) and not is_placeholder(value)
+        if looks_like_access_code(value) or spoken or chosen or _said_as_words(value):
             out.append(SecretCandidate(span[0], span[1], "PASSWORD", "lock-opens-with"))
+    if out:
+        out += _typed_as_written(text, out[0].end)
     opens_said = holds_any(lowered, _OPENS_CUES)
     lock_readers = ((_TYPED_ON_LOCK, _LOCK_COLON, _CODE_IS) if lock_said else ()) + ((_TYPED_THEN_OPENS,) if opens_said else ())
     if lock_readers:
@@ -1477,6 +1522,7 @@ def find_by_context(text: str) -> list[SecretCandidate]:
             out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "device-config-secret"))
     out += _presented_passwords(text)
     out += _spelled_passwords(text) if text.count(",") >= 2 and holds_any(lowered, _SPELLED_CUES) else []
+    out += _passwords_letter_by_letter(text) if _HYPHENED_LETTERS.search(text) else []
     out += _notes_to_self(text) if holds_any(lowered, _NOTE_CUES) else []
     out += _new_codes(text) if holds_any(lowered, _NEW_CUES) and _DIGIT.search(text) else []
     out += _table_column_secrets(text) if "|" in text and "---" in text else []
@@ -1623,20 +1669,23 @@ _SYMBOL_NAME = (
     r"hash(?:\s+sign)?|pound\s+sign|di[èe]se|underscore|tiret(?:\s+bas)?|dash|hyphen|[ée]toile|asterisk|ast[ée]risque|dollar(?:\s+sign)?|"
     r"percent(?:\s+sign)?|esperluette|ampersand|slash)"
 )
+_NAMED_SYMBOL = re.compile(r"(?i)^" + _SYMBOL_NAME + r"$")  # (a code said as words: `_said_as_words`)
 _SPELLED_LETTER = (
-    r"(?:capital|uppercase|upper[\s\-]case|lowercase|lower[\s\-]case|small|majuscule|minuscule|big)\s+[A-Za-z]"
+    r"(?:capitale?|uppercase|upper[\s\-]case|lowercase|lower[\s\-]case|small|majuscule|minuscule|big)\s+[A-Za-z]"
     r"|[A-Za-z]\s+(?:majuscule|minuscule|capitale?)|[A-Za-z0-9]\s+(?:comme|as\s+in|for|like)\s+[A-Za-zÀ-ÿ]{2,15}"
 )
 _SPELL_TOKEN = r"(?:" + _SPELLED_LETTER + "|" + _SYMBOL_NAME + "|" + _DIGIT_WORD + r"(?:\s+" + _DIGIT_WORD + r")*|[A-Za-z0-9])(?![\w'’])"
-_SPELL_ITEM = r"(?:" + _SPELL_TOKEN + r"|[A-Za-zÀ-ÿ]{2,15}(?![\w'’]))"
+_SPELL_ITEM = r"(?:" + _SPELL_TOKEN + r"|(?!voil[àa](?![\w'’]))[A-Za-zÀ-ÿ]{2,15}(?![\w'’]))"  # (« voilà » closes the list)
 _SPELLED_PASSWORD = re.compile(
     r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])(?:[ \t]*[:=]|[ \t]+(?:is|est|c['’]est|it['’]s|will\s+be|sera))?[ \t]+"
     r"(?P<value>" + _SPELL_ITEM + r"(?:[ \t]*,[ \t]*(?:(?:and|et|then|puis)[ \t]+)?" + _SPELL_ITEM + r"){2,24})"
-    r"(?=[ \t]*(?:[.;!?)\n]|[ \t]-[ \t]|[—–]|$))"
+    # (ending at punctuation, or at the words closing a list read out: « … 7 et c'est tout », "…, 9 and that's it", « voilà »)
+    r"(?=[ \t]*(?:[.;!?)\n]|[ \t]-[ \t]|[—–]|$|,?[ \t]*(?:(?:et|and)[ \t]+)?(?:c['’]est[ \t]+tout|that['’]?s[ \t]+(?:it|all)|voil[àa]|point[ \t]+final)(?![\w\-])))"
 )
 # Substrings one of which every password word of `_SPELLED_PASSWORD` holds, lowercased (most posts with commas hold none).
 _SPELLED_CUES = ("pass", "mdp", "pw", "psw", "pasw", "ssw", "psk", "code", "pin", "sésame", "sesame", "🔑", "🔐", "🗝", "clé", "cle", "key",
                  "secret", "phrase", "combina", "combo", "contrase", "kennwort", "récup", "recup", "secours", "recovery", "backup")
+_HYPHENED_LETTERS = re.compile(r"(?<![\w\-.])[A-Za-z0-9][\-.][A-Za-z0-9][\-.][A-Za-z0-9](?![A-Za-z0-9]{2})")  # (the cheap scan first)
 _SPELL_TOKEN_WHOLE = re.compile(r"(?i)^(?:" + _SPELL_TOKEN + r")$")
 
 
@@ -1652,6 +1701,41 @@ def _spelled_passwords(text: str) -> list[SecretCandidate]:
         if _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _EXAMPLE_SAID.search(text, max(0, m.start() - 40), m.start("value")):
             continue
         out.append(SecretCandidate(m.start("value"), m.end("value"), "PASSWORD", "password-spelled-out"))
+    return out
+
+
+# A password spelled letter by letter, each letter joined to the next by a hyphen or a dot, after its word: "the password, let
+# me spell it, P-I-N-E, C-O-N-E", « le mot de passe : R.O.C.H.E.R.7 ». When the text then gives it whole ("so it's pinecone",
+# « donc rocher7 »), the whole value is the password as typed, and the spelling only reads it out; else the spelling is.
+_LETTER_RUN = r"[A-Za-z0-9](?:[\-.][A-Za-z0-9]){2,30}(?![\w\-])"
+_LETTER_BY_LETTER = re.compile(
+    r"(?i)(?<![\w\-])(?:" + ANNOUNCING_PASSWORD_WORDS + r")(?![\w\-])[^.!?\n]{0,60}?(?<![\w\-.])(?P<spelled>" + _LETTER_RUN
+    + r"(?:[ \t]*(?:,|puis|then|and|et|\+)?[ \t]*(?<![\w\-.])[A-Za-z0-9](?:[\-.][A-Za-z0-9]){1,30}(?![\w\-])){0,5})"
+    # (then the sentence's end, or how it is typed: not a name spelled in a sentence, "the N-I-S-T guidance")
+    r"(?=[ \t]*(?:$|[.,;:!?)\"”»'’\n—–]|(?:all|tout|en|in|attach|coll|lower|upper|minus|majus)))"
+)
+_GIVEN_WHOLE_AFTER = re.compile(
+    r"(?i)[^.!?\n]{0,60}?(?<![\w\-])(?:so|thus|i\.e\.|that\s+is|which\s+gives|donc|soit|ce\s+qui\s+(?:donne|fait)|[çc]a\s+(?:donne|fait))"
+    r"(?:[ \t]+(?:it['’]s|it\s+is|c['’]est|that['’]s))?[ \t]*:?[ \t]*[\"«“'‘]?[ \t]*(?P<whole>[^\s,;!?«»\"“”'’()]{3,64})"
+)
+
+
+def _passwords_letter_by_letter(text: str) -> list[SecretCandidate]:
+    """Passwords spelled letter by letter after their word (`_LETTER_BY_LETTER`): four letters or more; the whole value
+    given after it (`_GIVEN_WHOLE_AFTER`) when its letters are the spelling's, else the spelling."""
+    out = []
+    for m in _LETTER_BY_LETTER.finditer(text):
+        letters = re.sub(r"[^A-Za-z0-9]|(?i:puis|then|and|et)", "", m.group("spelled")).casefold()
+        if len(letters) < 4 or _ADVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                or _NOT_A_DISCLOSURE.search(text, m.start(), m.start("spelled")) is not None \
+                or _EXAMPLE_SAID.search(text, max(0, m.start() - 40), m.start("spelled")):
+            continue
+        given = _GIVEN_WHOLE_AFTER.match(text, m.end("spelled"))
+        whole = given.group("whole").rstrip(_TRAILING) if given is not None else ""
+        if given is not None and whole and re.sub(r"[^A-Za-z0-9]", "", whole).casefold() == letters:
+            out.append(SecretCandidate(given.start("whole"), given.start("whole") + len(whole), "PASSWORD", "password-spelled-letter-by-letter"))
+        else:
+            out.append(SecretCandidate(m.start("spelled"), m.end("spelled"), "PASSWORD", "password-spelled-letter-by-letter"))
     return out
 
 

@@ -233,8 +233,10 @@ _CONNECTION_SERVER = re.compile(
 _LOCAL_NAMES = frozenset({"localhost", "local", "127", "(local)"})
 # (and a template's variable named after what it stands for: REDIS_HOST, DB_SERVER, api_addr)
 _NAME_PLACEHOLDER = re.compile(r"(?i)(?:server|host|instance|machine|computer)_?name|example|sample|_(?:host|hostname|server|addr|address)$")
+# The machines of a plant's control network (operational technology), named as hosts: "plc-line7", "hmi-03", "scada-srv-2".
+OT_MACHINE_WORDS = ("plc", "hmi", "scada", "rtu", "dcs", "opc")
 # The first parts of a company's machine names: what the machine is, and the code of its environment ("sap-prd-ecc01").
-_MACHINE_PREFIXES = ("srv", "svr", "vm", "nas", "dc", "sql", "db", "ci", "app", "web", "fs", "pc", "ws", "lab")
+_MACHINE_PREFIXES = ("srv", "svr", "vm", "nas", "dc", "sql", "db", "ci", "app", "web", "fs", "pc", "ws", "lab", *OT_MACHINE_WORDS)
 _ENVIRONMENT_CODES = ("prd", "prod", "dev", "rec", "stg", "ppd", "preprod", "uat", "qa", "hml", "tst")
 _HOST_PREFIX = re.compile(r"(?i)^(?:" + "|".join((*_MACHINE_PREFIXES, *_ENVIRONMENT_CODES, "test")) + ")")
 _SPACED_FILE_NAME = re.compile(r"(?: [^\s\\<>\"|*?]{1,40}){1,4}?\.[A-Za-z0-9]{2,5}\b")
@@ -509,7 +511,7 @@ _INFRASTRUCTURE_WORDS = frozenset(
         "jumphost", "gateway", "gw", "nas", "san", "backup", "bkp", "sftp", "ftp", "smtp", "mail", "dns", "dhcp", "ldap", "ad", "dc", "sql",
         "mssql", "oracle", "ora", "db", "srv", "svr", "vm", "k8s", "kube", "master", "replica", "primary", "standby", "ci", "etl", "cron",
         "sap", "hana", "web", "app", "api", "grafana", "prometheus", "kibana", "sonar", "nexus", "artifactory", "harbor", "registry",
-        "minio", "ceph", "esx", "esxi", "hyperv", "rds", "citrix", "rdp", "tse", "print", "prn", "fileserver", "fs",
+        "minio", "ceph", "esx", "esxi", "hyperv", "rds", "citrix", "rdp", "tse", "print", "prn", "fileserver", "fs", *OT_MACHINE_WORDS,
     }
 )
 # Words that make a numbered name something else than a machine: a team, a sprint, an event, an episode, a version.
@@ -534,13 +536,26 @@ def _infrastructure_machine(name: str) -> bool:
         return False
     if any(word in _NOT_A_MACHINE_WORDS or not word.isalpha() for word in words) or not any(word in _INFRASTRUCTURE_WORDS for word in words):
         return False
-    return len(parts) >= 3 or words[0] in TOOL_LABELS | _SERVICE_NAMES and last.startswith("0")
+    if len(parts) >= 3:
+        return True
+    # (a plant's controller is numbered by its line or cell as often as zero-padded: "plc-line7", "hmi-cell2", "rtu-04")
+    return words[0] in TOOL_LABELS | _SERVICE_NAMES and last.startswith("0") or words[0] in OT_MACHINE_WORDS and (last.startswith("0") or not last.isdigit())
 
 
 _OPENING_MARKS = "([{\"'«“‘`"
 # Services a machine is named after with its number alone ("redis-03", "kafka-01").
 _SERVICE_NAMES = frozenset({"redis", "postgres", "mysql", "mariadb", "mongo", "mongodb", "kafka", "rabbitmq", "elastic", "etcd", "consul", "ldap",
                             "bastion", "nas", "sftp", "hana", "oracle", "esx", "esxi", "minio", "ceph"})
+
+
+# The noun a numbered name is given as, right after or before it, when it names a piece of work or a place to talk, not a
+# machine: "the web-app-2 project", « le dépôt api-gateway-3 », "the #etl-jobs-02 channel".
+_WORK_NOUNS = (
+    r"projects?|projets?|repos?|repositor(?:y|ies)|d[ée]p[ôo]ts?|initiatives?|programmes?|programs?|workstreams?|epics?|milestones?|"
+    r"roadmaps?|boards?|channels?|canal|canaux|wikis?|spaces?|espaces?|courses?|cours|modules?|tracks?|chantiers?|teams?|[ée]quipes?"
+)
+_WORK_NOUN_AFTER = re.compile(r"(?i)[ \t]+(?:" + _WORK_NOUNS + r")(?![\w\-])")
+_WORK_NOUN_BEFORE = re.compile(r"(?i)(?<![\w\-])(?:" + _WORK_NOUNS + r")[ \t]+(?:(?:de|du|called|named|nomm[ée]e?)[ \t]+)?[\"'«“‘`]?[ \t]*$")
 
 
 def _infrastructure_machines(text: str, found: list[SecretCandidate]) -> list[SecretCandidate]:
@@ -552,7 +567,8 @@ def _infrastructure_machines(text: str, found: list[SecretCandidate]) -> list[Se
     for m in _NAME_IN_SENTENCE.finditer(text):
         start, end = m.start("host"), m.end("host")
         if (start == 0 or text[start - 1].isspace() or text[start - 1] in _OPENING_MARKS) and _infrastructure_machine(m.group("host")) \
-                and not any(covered[start:end]):
+                and not any(covered[start:end]) and _WORK_NOUN_AFTER.match(text, end) is None \
+                and _WORK_NOUN_BEFORE.search(text, max(0, start - 24), start) is None:
             out.append(SecretCandidate(start, end, "INTERNAL_HOST", "infrastructure-machine"))
     return out
 

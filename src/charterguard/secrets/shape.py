@@ -305,6 +305,13 @@ _TAKEN_OUT_OF = re.compile(
     r"(?i)(?<![\w\-])(?:remove|delete|purge|strip|scrub|redact|rotate|revoke|take\s+out|get\s+rid\s+of|retir\w{0,4}|supprim\w{0,4}|"
     r"enl[eè]v\w{0,4}|effac\w{0,4}|r[ée]voqu\w{0,4})(?![\w\-])"
 )
+# The post says the value called a sample is a real one ("the demo token was X - apparently it's a real root token",
+# « le jeton de démo, en fait un vrai jeton de prod »): what it is outweighs what it was shown as (not "not a real key").
+_SAID_REAL = re.compile(
+    r"(?i)(?<![\w\-])(?<!not\s)(?<!not\sa\s)(?<!pas\sun\s)(?<!pas\sune\s)(?:real|actual|live|working|vrai|vraie|v[ée]ritable)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:tokens?|keys?|secrets?|passwords?|credentials?|jetons?|cl[ée]s?|mots?\s+de\s+passe|identifiants?)(?![\w\-])"
+    r"|(?<![\w\-])(?:tokens?|jetons?|cl[ée]s?|keys?|secrets?|mots?\s+de\s+passe)\s+(?:bien\s+)?(?:r[ée]el(?:le)?s?|valides?|de\s+prod(?:uction)?)(?![\w\-])"
+)
 # A key marked live or production: never the docs' sample, whatever the sentence calls it.
 _LIVE_MARKED = re.compile(r"(?i)(?:^|_)(?:live|prod)_")
 # Sample keys vendors publish in their documentation, the same for every reader: quoted with any word of
@@ -337,6 +344,22 @@ _TEACHING = re.compile(
 )
 
 
+_SAID_REAL_REACH = 200  # how far around the value the post may say it is real (its sentence and the next)
+
+
+# A real one named only to be set against the sample or forbidden: "instead of a real token", "never paste a real key",
+# « plutôt qu'un vrai jeton », "not a real key".
+_REAL_SET_AGAINST = re.compile(
+    r"(?i)(?<![\w\-])(?:instead\s+of|rather\s+than|au\s+lieu\s+d|plut[ôo]t\s+qu|never|jamais|not|no|pas|sans|without|avoid|[ée]vite[rz]?|"
+    r"ni|nor)(?![\w\-])[^.!?;:]{0,24}$"
+)
+
+
+def _said_real(text: str, start: int, value: str) -> bool:
+    around = text[max(0, start - _SAID_REAL_REACH) : start] + " " + text[start + len(value) : start + len(value) + _SAID_REAL_REACH]
+    return any(_REAL_SET_AGAINST.search(around, max(0, m.start() - 40), m.start()) is None for m in _SAID_REAL.finditer(around))
+
+
 def is_documented_sample(value: str, text: str, start: int) -> bool:
     """A value the post presents as a sample from the docs:
     - the words right before it call it a sample ("jwt.io's sample token X", « le jeton d'exemple X »), or its sentence
@@ -347,12 +370,13 @@ def is_documented_sample(value: str, text: str, start: int) -> bool:
     - a sample a vendor publishes (`PUBLISHED_SAMPLES`) in a post speaking of docs, examples or training, or a value
       carrying the docs' EXAMPLE marker on a line that speaks of documentation or examples ("AWS docs use AKIAIOSFODNN7EXAMPLE...").
     Pasted alone in a config, it is reported: the post does not say it is the sample."""
-    if _CALLED_SAMPLE.search(text, max(0, start - 60), start):
+    if _CALLED_SAMPLE.search(text, max(0, start - 60), start) and not _said_real(text, start, value):
         return True
     sentence = _sentence_of(text, start, start + len(value))
     if _WELL_KNOWN.search(sentence):
         return True  # "the emulator's well-known key X", « la clé d'Azurite (X) est identique pour tout le monde »
     named = _SAMPLE_NAMED.search(sentence.replace(value, " ")) if not _LIVE_MARKED.search(value) else None
+    named = named if named is None or not _said_real(text, start, value) else None
     if named is not None and not (named.group().casefold().startswith(("from", "in")) and _TAKEN_OUT_OF.search(sentence, 0, named.start())):
         return True
     if value in PUBLISHED_SAMPLES and _TEACHING.search(text.replace(value, " ")):

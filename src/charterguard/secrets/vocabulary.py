@@ -51,6 +51,9 @@ ANNOUNCING_PASSWORD_WORDS = (
     r"codes?\s+pour\s+(?:l['’]\s*|la\s+|le\s+)?(?:imprim\w{0,6}|photocopieuse|copieur|ouvrir|entrer|acc[ée]der|d[ée]verrouiller|se\s+connecter)|"
     r"codes?\s+(?:to|for|of)\s+(?:the\s+|our\s+)?(?:[a-z\-]{2,20}\s+)?(?:room|door|gate|safe|alarm|locker|building|office|garage|parking|lab|cabinet|lockbox|padlock|wi-?fi|network|printer|copier)|"
     r"(?:wi-?fi|door|gate|alarm|access|entry|garage|safe|building)\s+(?:code|password|key(?<!ccess key)|pin|pass)|"  # ("access key": a vendor's API key)
+    # a code naming the privilege it gives, a terminal's or a panel's: « le code admin », "the installer code", "master PIN"
+    r"codes?\s+(?:admin(?:istrateur)?|ma[iî]tres?|technicien|installateur|superviseur|g[ée]rant|maintenance)(?![\w\-])|"
+    r"(?:admin(?:istrator)?|master|installer|engineer|supervisor|manager|maintenance)\s+(?:code|pin|passcode)(?![\w\-])|"
     r"cl[ée]\s+(?:wi-?fi|wpa[23]?(?:-psk)?|wep|r[ée]seau|de\s+s[ée]curit[ée](?:\s+r[ée]seau)?)|wpa[23]?(?:-psk)?\s+(?:key|passphrase)|"
     # a wifi key said as network engineers say it: the network or security key
     r"(?:network|security|wireless|wi-?fi)\s+(?:key|passphrase)|"
