@@ -48,6 +48,12 @@ NOW = datetime(2026, 11, 22, tzinfo=UTC)
         ("fr", "Le patron fait trois allers-retours à Londres par semaine, on m'a demandé de préparer une data room. Quelque chose de gros se prépare pour nos actionnaires."),
         ("fr", "On nous a fait signer un accord de confidentialité avec un constructeur. On va sortir un truc sur quatre roues, c'est sûr."),
         ("en", "Boss asked me to find 50 hotel rooms near the airbase for all of next year. We must have won something huge with the air force."),
+        # Changes coming for a site of ours; colleagues from another firm soon; something about to be unveiled.
+        ("en", "We were told to stop all maintenance orders for the Derby plant until further notice. Big changes coming for the Derby plant, I reckon."),
+        ("fr", "On nous a demandé de ne plus planifier de formations à l'atelier de Vierzon. Des changements se préparent pour l'atelier, c'est clair."),
+        ("en", "Their whole finance team has been in our Leeds office all week, NDAs everywhere. We'll soon have new colleagues from Brenwick, mark my words."),
+        ("fr", "On m'a demandé de préparer 60 badges visiteurs pour des gens de chez Kelvor. Bientôt de nouveaux collègues de chez Kelvor, je parie 😉"),
+        ("en", "Legal asked us to sign NDAs before the design review. Guess who's about to unveil something 😉"),
     ],
 )
 def test_an_inference_about_our_coming_event_grounded_by_an_insider_sign_is_flagged(inside_default: Checker, lang: str, text: str) -> None:
@@ -79,6 +85,11 @@ def test_an_inference_about_our_coming_event_grounded_by_an_insider_sign_is_flag
         ("en", "Back in 2018 my boss asked me to book 50 hotel rooms near the base; we must have landed something big with the navy that year."),
         ("fr", "Exercice de crise : on vous demande de préparer une data room, quelque chose de gros se prépare pour votre bilan. Que faites-vous ?"),
         ("en", "Never post \"update your CV if you're based there\" when HR asked you to keep quiet."),
+        # Changes for a sector, a sports team or the office kitchen; graduates joining.
+        ("en", "Big changes coming for the retail sector in 2027, say the analysts."),
+        ("fr", "Des changements se préparent pour l'équipe de France de rugby, selon L'Équipe."),
+        ("en", "Soon we'll have new colleagues from the graduate scheme, welcome to all of them!"),
+        ("en", "Big changes coming for the office kitchen next week: new coffee machine! ☕"),
     ],
 )
 def test_teasers_rumours_predictions_and_plans_are_no_inference_about_us(inside_default: Checker, lang: str, text: str) -> None:

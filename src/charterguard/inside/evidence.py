@@ -417,6 +417,8 @@ _INFERRED = {
         r"\b(?:will|['’]ll|are\s+going\s+to|are\s+about\s+to|gonna)\s+(?:soon\s+)?(?:be\s+)?(?:wear(?:ing)?|sport(?:ing)?)\s+(?:the\s+|our\s+)?"
         r"(?:[\w-]+\s+)?(?:badges?|lanyards?|colou?rs|logo)\b",
         r"\b(?:soon|shortly)\s+(?:to\s+be\s+)?(?:wearing|sporting)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:badges?|lanyards?|colou?rs|logo)\b",
+        # Colleagues from another firm soon: "we'll soon have new colleagues from Brenwick", « bientôt de nouveaux collègues de chez X ».
+        r"\b(?:soon|bient[ôo]t)\s+(?:[\w'’-]+\s+){0,3}?(?:new|nouveaux|nouvelles)\s+coll(?:[eè]|ea)gues\s+(?:from|de\s+chez)\b",
     ],
     "executives": [
         r"\bnouveaux?\s+(?:nom|noms|visage|visages|patron|patronne|boss|chef)\s+(?:sur|dans|[àa]|au|en)\s+(?:l['’]\s*|la\s+)?"
@@ -431,6 +433,11 @@ _INFERRED = {
         r"\bif\s+you(?:['’]re|\s+are|\s+work|\s+sit)\b(?!\s+(?:looking|searching|job[- ]hunting|applying|hunting))[^.!?\n]{0,50}?\b(?:update|polish|dust\s+off|refresh|brush\s+up)\s+(?:your|ur)\s+(?:cv|cvs|resume|résumé|linkedin)\b",
         r"\b(?:mettez|mets|mettre|ressortez|ressors|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|peaufinez|peaufine)\s+(?:[àa]\s+jour\s+)?(?:vos|ton|votre)\s+"
         r"(?:cv|linkedin)\b[^.!?\n]{0,40}?\bsi\s+(?:vous\s+[êe]tes|vous\s+bossez|vous\s+travaillez|t['’]\s*es|tu\s+es|tu\s+bosses)\b",
+        # Changes coming for a site or a team of ours: "big changes coming for the Derby plant", « des changements se préparent pour l'usine ».
+        r"\b(?:big\s+|major\s+|huge\s+)?changes\s+(?:are\s+)?(?:coming|incoming|ahead|brewing)\s+(?:for|to|at)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:site|plant|factory|warehouse|office|team|depot|branch|division)\b",
+        r"\b(?:(?:gros|grands)\s+)?changements\s+(?:se\s+pr[ée]parent|arrivent|en\s+vue|[àa]\s+venir)\s+(?:pour|sur|[àa])\s+(?:le\s+|la\s+|l['’]\s*|notre\s+|nos\s+)?"
+        r"(?:site|usine|entrep[ôo]t|agence|atelier|[ée]quipe|d[ée]p[ôo]t)\b",
         r"\bsi\s+(?:vous\s+[êe]tes|vous\s+bossez|vous\s+travaillez|t['’]\s*es|tu\s+es|tu\s+bosses)\b[^.!?\n]{0,50}?"
         r"\b(?:mettez|mets|ressortez|ressors|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|peaufinez|peaufine)\s+(?:[àa]\s+jour\s+)?(?:vos|ton|votre)\s+(?:cv|linkedin)\b",
     ],
@@ -443,7 +450,7 @@ _INFERRED = {
     "products": [
         r"\b(?:va|vont|allons|allez)\s+(?:bient[ôo]t\s+)?sortir\s+(?:quelque\s+chose|un\s+truc|du\s+lourd)\b",
         r"\b(?:is|are|['’]re|['’]s)\s+(?:finally\s+|secretly\s+|quietly\s+)?(?:making|building|designing|launching|developing)\s+(?:its|their|our)\s+own\s+[\w-]+",
-        r"\b(?:is|are|['’]re|['’]s)\s+(?:about|going)\s+to\s+(?:launch|release|bring\s+out|ship)\s+(?:something|sth)\b",
+        r"\b(?:is|are|['’]re|['’]s)\s+(?:about|going)\s+to\s+(?:launch|release|bring\s+out|ship|unveil|reveal)\s+(?:something|sth)\b",
     ],
     "contracts": [
         r"\b(?:on\s+a|nous\s+avons|on\s+aurait)\s+(?:s[ûu]rement|certainement|probablement|forc[ée]ment|[ée]videmment)\s+"
@@ -469,7 +476,7 @@ _TOPIC_INFERRED = {topic: re.compile("|".join(f"(?:{p})" for p in patterns), _I)
 # their `Alternation` first, the topics' own patterns only where it found one.
 INFERENCE_WORDS = frozenset([
     "badge", "badges", "couleurs", "logo", "lanyard", "lanyards", "colours", "colors", "colour", "color",
-    "nouveau", "nouveaux", "new", "fresh", "organigramme", "org",
+    "nouveau", "nouveaux", "nouvelles", "new", "fresh", "organigramme", "org", "changes", "changements",
     "cv", "cvs", "resume", "resumes", "linkedin",
     "something", "sth", "quelque", "sortir", "own",
     "surement", "certainement", "probablement", "forcement", "evidemment", "must", "surely", "probably", "clearly", "definitely",
