@@ -90,6 +90,11 @@ def test_an_inference_about_our_coming_event_grounded_by_an_insider_sign_is_flag
         ("fr", "Des changements se préparent pour l'équipe de France de rugby, selon L'Équipe."),
         ("en", "Soon we'll have new colleagues from the graduate scheme, welcome to all of them!"),
         ("en", "Big changes coming for the office kitchen next week: new coffee machine! ☕"),
+        # A request from one's private life is no sign seen from inside.
+        ("en", "My partner asked me to stop buying takeaways. Something big is coming for our finances: a baby! 👶"),
+        ("fr", "Ma femme m'a demandé de vider le garage. On va sortir quelque chose de sympa ce week-end, un vide-grenier !"),
+        ("en", "My kids asked me to clear the spare room. I'd update your CV if you're based there, it's a mess 😂"),
+        ("fr", "Le coach nous a demandé de nous entraîner deux fois par semaine. On a sûrement décroché quelque chose avec ce match nul."),
     ],
 )
 def test_teasers_rumours_predictions_and_plans_are_no_inference_about_us(inside_default: Checker, lang: str, text: str) -> None:
@@ -114,6 +119,8 @@ def test_insider_signs_are_requests_ndas_and_sightings_at_our_premises() -> None
     assert insider_signs("Saw their founder in our Leeds office twice.")
     assert not insider_signs("I asked for a refund.")
     assert not insider_signs("Saw their founder at the conference.")
+    assert not insider_signs("My landlord asked us to let visitors in on Saturday.")
+    assert not insider_signs("Ma voisine m'a demandé de garder son chat.")
 
 
 @pytest.mark.parametrize(

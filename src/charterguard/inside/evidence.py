@@ -502,9 +502,18 @@ def inferred_events(text: str) -> list[Inference]:
     )
 
 
+# A request from one's private life is no sign seen from inside: "my partner asked me to", « ma femme m'a demandé de ».
+_PRIVATE_REQUESTER = re.compile(
+    r"\b(?:partner|wife|husband|kids?|children|son|daughter|mum|mom|dad|parents?|friends?|girlfriend|boyfriend|landlord|neighbou?rs?|coach|teacher|"
+    r"femme|mari|enfants?|fils|fille|m[èe]re|p[èe]re|maman|papa|parents?|amie?s?|copine|copain|proprio|propri[ée]taire|voisine?s?|coach|prof)\b[^.!?\n]{0,12}$",
+    _I,
+)
+
+
 def insider_signs(text: str) -> list[tuple[int, int]]:
-    """The spans of `text` that tell a sign seen from inside: an unusual request, an NDA, someone seen at our premises."""
-    return [(m.start(), m.end()) for m in _INSIDER_SIGNS_RE.finditer(text)]
+    """The spans of `text` that tell a sign seen from inside: an unusual request (not from one's private life), an NDA,
+    someone seen at our premises."""
+    return [(m.start(), m.end()) for m in _INSIDER_SIGNS_RE.finditer(text) if not _PRIVATE_REQUESTER.search(text, max(0, m.start() - 40), m.start())]
 
 
 # Announced at a past time: "closing the office was announced back in June", "la fermeture, annoncée en juin",
