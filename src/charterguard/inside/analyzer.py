@@ -53,7 +53,7 @@ from ..linguistics import laid_out
 from ..text.given_names import FIRST_NAMES
 from ..text.normalize import fold_words
 from ..vocabulary import LANGUAGES
-from .evidence import Evidence, calendar_spans, evidence_of
+from .evidence import INFERENCE_WORDS, Evidence, Inference, calendar_spans, evidence_of, inferred_events, insider_signs
 from .lexicon import FILLERS, PLACEHOLDERS, Entry, Match, Matcher, Part, Sense, Token, Topic, cue_senses, matcher_for, tokenize
 from .model import UNDISCLOSED_THRESHOLD, InsideModel
 from .model import units as model_units
@@ -710,13 +710,15 @@ class InsideAnalyzer:
         tenses = tense_cache if tense_cache is not None else {}
         tokens = tokenize(text) if tokens is None else tokens
         topic_matches = self._term_matcher.find(tokens)
-        if not topic_matches:
+        # An inference about our coming event may leave its topic vague ("something big"): read without a topic word.
+        inferred = [i for i in inferred_events(text) if i.topic in self.topics] if any(t.text in INFERENCE_WORDS for t in tokens) else []
+        if not topic_matches and not inferred:
             return []
         vocabulary = PostVocabulary(tokens)  # the cue lists' scans: only those a word of the post may start
         compound = self._compound_words(tokens, language, vocabulary)
         if compound:  # "box office results": "office" names no site of ours
             topic_matches = [m for m in topic_matches if not _within(m, compound)]
-            if not topic_matches:
+            if not topic_matches and not inferred:
                 return []
         sentences = _answered_questions(text, _sentences(text, tokens))
         post_cues: dict[str, list[Match]] = {}
@@ -785,7 +787,46 @@ class InsideAnalyzer:
             if finding is not None:
                 seen.add((topic.name, sentence.start))
                 findings.append(finding)
+        if not findings and inferred:
+            findings = self._inferred_findings(text, tokens, now, inferred, sentences, cues)
         return findings
+
+    def _inferred_findings(
+        self,
+        text: str,
+        tokens: list[Token],
+        now: datetime | None,
+        inferred: list[Inference],
+        sentences: Sequence[Sentence],
+        cues: Callable[[str], list[Match]],
+    ) -> list[InsideFinding]:
+        """An inference about the employer's own coming event, its topic possibly vague ("qui va bientôt porter le badge",
+        "new joiner at the top incoming", "update your CV if you're based there", "something big is coming for the balance
+        sheet"), grounded by a sign seen from inside (an unusual request, an NDA, someone seen at our premises:
+        evidence.py's `insider_signs`) or by a secrecy cue or shape of the post. A wink alone (👀, 😉) grounds nothing: a
+        brand's teaser of a public launch ("big news at the fair next week, stay tuned 👀") is marketing, and the charter's
+        article 6 is about facts not public. Not in a post framed as public, hearsay (a rumour about others), disowned,
+        an exercise, nor told in a sentence with a past cue ("L'an dernier, on a sûrement décroché...") or after one dated
+        in a past year ("Back in 2018 my boss asked me...; we must have landed something")."""
+        if cues("exercise") or cues("public") or cues("hearsay") or cues("disowned"):
+            return []
+        said = [(m.start, m.end) for m in (*cues("secrecy"), *cues("restricted"))] or insider_signs(text)
+        said = [(a, b) for a, b in said if not _quoted_as_written(text, a, b)]
+        if not said:
+            return []
+        out: list[InsideFinding] = []
+        for inference in inferred:
+            if _quoted_as_written(text, inference.start, inference.end):
+                continue
+            sentence = next((x for x in sentences if x.start <= inference.start < x.end), None)
+            if sentence is not None and any(sentence.start <= m.start < sentence.end for m in cues("past")):
+                continue
+            if any(_dated_in_past(tokens, x, now) for x in sentences if x.start <= inference.start):
+                continue
+            a, b = said[0]
+            out.append(InsideFinding(inference.start, inference.end, inference.topic, "secrecy", text[a:b], 0.9))
+            break
+        return out
 
     def _secret_told_apart(self, sentence: Sentence, topic: Topic, cues: Callable[[str], list[Match]]) -> bool:
         """Whether a topic word without its companion words is still told by the post's secret: the fact said

@@ -397,6 +397,125 @@ _AHEAD = [
     r"\binternal\s+comms?\s+(?:will|'ll|is\s+going\s+to|are\s+going\s+to|gonna)\s+(?:soon\s+|shortly\s+)?(?:have|need|be\s+sending|send|be\s+busy)\b",
     r"\b(?:all[- ]staff|internal|company[- ]wide)\s+(?:e-?mail|memo|announcement|note)\s+(?:is\s+)?(?:coming|incoming|on\s+its\s+way|going\s+out\s+soon)\b",
 ]
+# The writer's own warning that acting on the post would be insider dealing: "buy now (kidding, that's insider trading)",
+# « achetez (je rigole, c'est du délit d'initié) ». The writer holds the fact first hand, whoever is named
+# (not "a book on insider trading": said of nothing in the post).
+_TRADING_ON_IT = [
+    r"\b(?:that['’]s|that\s+is|that['’]d\s+be|that\s+would\s+be|it['’]s|it\s+would\s+be)\s+(?:literally\s+)?insider\s+(?:trading|dealing)\b",
+    rf"\b(?:c{_APOS}\s*est|ce\s+serait|ça\s+serait)\s+(?:du\s+|un\s+)?d[ée]lit\s+d{_APOS}\s*initi[ée]\b",
+]
+# An inference about the employer's own coming event, the conclusion the writer draws from what an insider sees, with
+# its topic left vague ("something big", "quelque chose de gros"): who will wear our badge (a purchase), a new name
+# at the top (an executive), updating one's CV if one works there (a closure), something big coming for the balance
+# sheet (a capital operation), something we will bring out or make ourselves (a product), something big we surely
+# landed (a contract). Read by the analyzer only with a sign seen from inside (`_INSIDER_SIGNS`) or a secrecy cue.
+_SOON = r"(?:bient[ôo]t\s+|prochainement\s+|sous\s+peu\s+|d[ée]j[àa]\s+)?"
+_INFERRED = {
+    "acquisition": [
+        rf"\b(?:va|vont|allez|allons)\s+{_SOON}(?:porter|arborer|avoir)\s+(?:le|les|notre|nos)\s+(?:badges?|couleurs|logo|lanyards?)\b",
+        r"\bporter(?:a|ont)\s+(?:bient[ôo]t\s+)?(?:le|les|notre|nos)\s+(?:badges?|couleurs|logo)\b",
+        r"\b(?:will|['’]ll|are\s+going\s+to|are\s+about\s+to|gonna)\s+(?:soon\s+)?(?:be\s+)?(?:wear(?:ing)?|sport(?:ing)?)\s+(?:the\s+|our\s+)?"
+        r"(?:[\w-]+\s+)?(?:badges?|lanyards?|colou?rs|logo)\b",
+        r"\b(?:soon|shortly)\s+(?:to\s+be\s+)?(?:wearing|sporting)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:badges?|lanyards?|colou?rs|logo)\b",
+        # Colleagues from another firm soon: "we'll soon have new colleagues from Brenwick", « bientôt de nouveaux collègues de chez X ».
+        r"\b(?:soon|bient[ôo]t)\s+(?:[\w'’-]+\s+){0,3}?(?:new|nouveaux|nouvelles)\s+coll(?:[eè]|ea)gues\s+(?:from|de\s+chez)\b",
+    ],
+    "executives": [
+        r"\bnouveaux?\s+(?:nom|noms|visage|visages|patron|patronne|boss|chef)\s+(?:sur|dans|[àa]|au|en)\s+(?:l['’]\s*|la\s+)?"
+        r"(?:organigramme|t[êe]te|sommet|comex|codir|haut\s+de\s+l['’]\s*organigramme)\b",
+        r"\b(?:new|fresh)\s+(?:joiner|joiners|face|faces|name|names|boss|hire|arrival|blood)\s+(?:at|on|in|to)\s+the\s+"
+        r"(?:top|org\s+chart|exec\s+team|executive\s+team|c-suite|leadership\s+team)\b(?!\s+of\b)",
+        r"\b(?:organigramme|org\s+chart)\s+(?:va\s+(?:bient[ôo]t\s+)?(?:bouger|changer)|is\s+(?:about|going)\s+to\s+change|will\s+(?:soon\s+)?change)\b",
+    ],
+    "restructuring": [
+        r"\b(?:update|polish|dust\s+off|refresh|brush\s+up)\s+(?:your|ur)\s+(?:cv|cvs|resume|resumes|résumé|linkedin)\b[^.!?\n]{0,40}?"
+        r"\bif\s+you(?:['’]re|\s+are|\s+work|\s+sit)\b(?!\s+(?:looking|searching|job[- ]hunting|applying|hunting))",
+        r"\bif\s+you(?:['’]re|\s+are|\s+work|\s+sit)\b(?!\s+(?:looking|searching|job[- ]hunting|applying|hunting))[^.!?\n]{0,50}?\b(?:update|polish|dust\s+off|refresh|brush\s+up)\s+(?:your|ur)\s+(?:cv|cvs|resume|résumé|linkedin)\b",
+        r"\b(?:mettez|mets|mettre|ressortez|ressors|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|peaufinez|peaufine)\s+(?:[àa]\s+jour\s+)?(?:vos|ton|votre)\s+"
+        r"(?:cv|linkedin)\b[^.!?\n]{0,40}?\bsi\s+(?:vous\s+[êe]tes|vous\s+bossez|vous\s+travaillez|t['’]\s*es|tu\s+es|tu\s+bosses)\b",
+        # Changes coming for a site or a team of ours: "big changes coming for the Derby plant", « des changements se préparent pour l'usine ».
+        r"\b(?:big\s+|major\s+|huge\s+)?changes\s+(?:are\s+)?(?:coming|incoming|ahead|brewing)\s+(?:for|to|at)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:site|plant|factory|warehouse|office|team|depot|branch|division)\b",
+        r"\b(?:(?:gros|grands)\s+)?changements\s+(?:se\s+pr[ée]parent|arrivent|en\s+vue|[àa]\s+venir)\s+(?:pour|sur|[àa])\s+(?:le\s+|la\s+|l['’]\s*|notre\s+|nos\s+)?"
+        r"(?:site|usine|entrep[ôo]t|agence|atelier|[ée]quipe|d[ée]p[ôo]t)\b",
+        r"\bsi\s+(?:vous\s+[êe]tes|vous\s+bossez|vous\s+travaillez|t['’]\s*es|tu\s+es|tu\s+bosses)\b[^.!?\n]{0,50}?"
+        r"\b(?:mettez|mets|ressortez|ressors|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|peaufinez|peaufine)\s+(?:[àa]\s+jour\s+)?(?:vos|ton|votre)\s+(?:cv|linkedin)\b",
+    ],
+    "fundraising": [
+        r"\b(?:something|sth)\s+(?:big|huge|major|massive)\s+(?:is\s+)?(?:coming|brewing|incoming|afoot|on\s+the\s+way|about\s+to\s+happen)\s+"
+        r"(?:for|to|on|in)\s+(?:[\w'’-]+\s+){0,2}?(?:balance\s+sheet|capital|share\s+price|shareholders|stock|finances)\b",
+        r"\bquelque\s+chose\s+de\s+(?:gros|grand|[ée]norme|important)\s+(?:se\s+pr[ée]pare|arrive|va\s+arriver|est\s+en\s+route|se\s+trame)\s+"
+        r"(?:pour|sur|dans|au)\s+(?:[\w'’-]+\s+){0,2}?(?:bilan|capital|cours|actionnaires|finances|tr[ée]sorerie)\b",
+    ],
+    "products": [
+        r"\b(?:va|vont|allons|allez)\s+(?:bient[ôo]t\s+)?sortir\s+(?:quelque\s+chose|un\s+truc|du\s+lourd)\b",
+        r"\b(?:is|are|['’]re|['’]s)\s+(?:finally\s+|secretly\s+|quietly\s+)?(?:making|building|designing|launching|developing)\s+(?:its|their|our)\s+own\s+[\w-]+",
+        r"\b(?:is|are|['’]re|['’]s)\s+(?:about|going)\s+to\s+(?:launch|release|bring\s+out|ship|unveil|reveal)\s+(?:something|sth)\b",
+    ],
+    "contracts": [
+        r"\b(?:on\s+a|nous\s+avons|on\s+aurait)\s+(?:s[ûu]rement|certainement|probablement|forc[ée]ment|[ée]videmment)\s+"
+        r"(?:d[ée]croch[ée]|gagn[ée]|sign[ée]|remport[ée])\s+(?:quelque\s+chose|un\s+truc|un\s+(?:gros\s+|[ée]norme\s+)?(?:contrat|march[ée]))\b",
+        r"\bwe\s*(?:must\s+have|['’]ve\s+(?:surely|probably|clearly|definitely)|\s+have\s+(?:surely|probably|clearly|definitely))\s+"
+        r"(?:landed|won|bagged|signed|clinched|secured)\s+(?:something|a\s+(?:big|huge|massive|major)\b)",
+    ],
+}
+# Signs an insider sees that ground such an inference: being asked to do something unusual, an NDA to sign, someone
+# seen at our premises.
+_INSIDER_SIGNS = [
+    r"\b(?:asked|told|asking|tells|asks)\s+(?:me|us|you|the\s+team)\s+to\b",
+    r"\b(?:we|i)\s+(?:were|was|got|have\s+been|['’]ve\s+been)\s+(?:asked|told)\s+to\b",
+    rf"\b(?:(?:te|nous|me|vous)\s+(?:a\s+|ont\s+)?|[mt]{_APOS}\s*(?:a|ont)\s+)demand(?:e|ent|[ée])\s+(?:de|d{_APOS})",
+    rf"\b(?:(?:te|nous|me|vous)\s+(?:a\s+)?|[mt]{_APOS}\s*a\s+)fai[ts]\s+signer\b",
+    r"\b(?:NDA|NDAs|non-disclosure\s+agreement|accord\s+de\s+confidentialit[ée])\b",
+    r"\b(?:saw|spotted|seen|bumped\s+into)\b[^.!?\n]{0,60}?\b(?:in|at)\s+our\s+(?:[\w-]+\s+){0,2}?(?:office|offices|hq|headquarters|canteen|building|corridor|lobby|site|plant|floor)\b",
+    rf"\b(?:j{_APOS}\s*ai|on\s+a)\s+(?:vu|crois[ée]|aper[çc]u)\b",
+]
+_TOPIC_INFERRED = {topic: re.compile("|".join(f"(?:{p})" for p in patterns), _I) for topic, patterns in _INFERRED.items()}
+# Every inference shape holds one of these words (folded, as `lexicon.tokenize` gives them): read on every post (the
+# topic may be vague, no topic word gates it), the shapes are searched only in a post holding one (`INFERENCE_WORDS`),
+# their `Alternation` first, the topics' own patterns only where it found one.
+INFERENCE_WORDS = frozenset([
+    "badge", "badges", "couleurs", "logo", "lanyard", "lanyards", "colours", "colors", "colour", "color",
+    "nouveau", "nouveaux", "nouvelles", "new", "fresh", "organigramme", "org", "changes", "changements",
+    "cv", "cvs", "resume", "resumes", "linkedin",
+    "something", "sth", "quelque", "sortir", "own",
+    "surement", "certainement", "probablement", "forcement", "evidemment", "must", "surely", "probably", "clearly", "definitely",
+])
+_ANY_INFERRED = Alternation([f"(?:{p[2:]})" for patterns in _INFERRED.values() for p in patterns], _I, prefix=r"\b")
+_INSIDER_SIGNS_RE = re.compile("|".join(f"(?:{p})" for p in _INSIDER_SIGNS), _I)
+
+
+@dataclass(frozen=True, slots=True)
+class Inference:
+    start: int
+    end: int
+    topic: str  # the topic the coming event would be of ("acquisition", "executives", ...)
+
+
+def inferred_events(text: str) -> list[Inference]:
+    """The spans of `text` that infer a coming event of the writer's employer, with the topic each would be of."""
+    if not _ANY_INFERRED.spans(text):
+        return []
+    return sorted(
+        (Inference(m.start(), m.end(), topic) for topic, pattern in _TOPIC_INFERRED.items() for m in pattern.finditer(text)),
+        key=lambda i: i.start,
+    )
+
+
+# A request from one's private life is no sign seen from inside: "my partner asked me to", « ma femme m'a demandé de ».
+_PRIVATE_REQUESTER = re.compile(
+    r"\b(?:partner|wife|husband|kids?|children|son|daughter|mum|mom|dad|parents?|friends?|girlfriend|boyfriend|landlord|neighbou?rs?|coach|teacher|"
+    r"femme|mari|enfants?|fils|fille|m[èe]re|p[èe]re|maman|papa|parents?|amie?s?|copine|copain|proprio|propri[ée]taire|voisine?s?|coach|prof)\b[^.!?\n]{0,12}$",
+    _I,
+)
+
+
+def insider_signs(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that tell a sign seen from inside: an unusual request (not from one's private life), an NDA,
+    someone seen at our premises."""
+    return [(m.start(), m.end()) for m in _INSIDER_SIGNS_RE.finditer(text) if not _PRIVATE_REQUESTER.search(text, max(0, m.start() - 40), m.start())]
+
+
 # Announced at a past time: "closing the office was announced back in June", "la fermeture, annoncée en juin",
 # "has been announced"; not "will be announced in June", "sera annoncée en juin", nor "announced internally".
 _BEFORE = r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bsera\s)(?<!\bseront\s)(?<!\bserait\s)(?<![êe]tre\s)(?<!\bsoit\s)"
@@ -419,11 +538,12 @@ _CALENDAR_RE = re.compile(
 )
 # Every pattern starts at a word boundary: said once in front of the alternation, a position
 # inside a word fails at once instead of once per pattern (3x faster on ordinary posts).
-assert all(p.startswith(r"\b") for p in _RESTRICTED + _WAITING + _VANTAGE + _AHEAD + _SIGNING_SET)
+assert all(p.startswith(r"\b") for p in _RESTRICTED + _WAITING + _VANTAGE + _AHEAD + _SIGNING_SET + _TRADING_ON_IT)
+assert all(p.startswith(r"\b") for patterns in _INFERRED.values() for p in patterns)
 # Searched as `Alternation`s: at each word only the patterns that can start with its first letter.
-_RESTRICTED_RE = Alternation([f"(?:{p[2:]})" for p in _RESTRICTED + _WAITING + _VANTAGE], _I, prefix=r"\b")
+_RESTRICTED_RE = Alternation([f"(?:{p[2:]})" for p in _RESTRICTED + _WAITING + _VANTAGE + _TRADING_ON_IT], _I, prefix=r"\b")
 _AHEAD_RE = Alternation([f"(?:{p[2:]})" for p in _AHEAD], _I, prefix=r"\b")
-_FIRST_HAND_RE = Alternation([f"(?:{p[2:]})" for p in _EMBARGO + _ON_THE_DEAL + _SIGNING_SET], _I, prefix=r"\b")
+_FIRST_HAND_RE = Alternation([f"(?:{p[2:]})" for p in _EMBARGO + _ON_THE_DEAL + _SIGNING_SET + _TRADING_ON_IT], _I, prefix=r"\b")
 
 
 @dataclass(frozen=True, slots=True)
