@@ -122,7 +122,8 @@ class Checker:
         on_error: str = "raise",
         budget_ms: float | None = None,
     ) -> Iterator[Report | CheckError]:
-        """Check many posts, in order, parsing the ones that need NLP in batches.
+        """Check many posts, in order, parsing the ones that need NLP in batches, and the sentences
+        rules parse on their own first (`Detector.sentences_to_parse`) in one call for the batch.
 
         Items are strings or mappings {"id", "text", "lang"?, "channel"?, "audience"?,
         "now"?} where `now` (a datetime) is the moment `when` conditions are judged
@@ -175,6 +176,7 @@ class Checker:
     @staticmethod
     def _parse_in_batches(prepared: list[tuple[Any, float, Post, list[CompiledRule]]]) -> None:
         from . import nlp
+        from .linguistics import Linguistics, parse_together
 
         groups: dict[tuple[str, frozenset[str]], list[Post]] = {}
         for _id, _started, post, _rules in prepared:
@@ -183,6 +185,15 @@ class Checker:
         for (language, components), posts in groups.items():
             for post, doc in zip(posts, nlp.parse([p.text for p in posts], language, components)):
                 post.doc = doc
+        # The sentences rules parse on their own (tone's reading by meaning), in one call for the
+        # batch instead of one per post; after the whole-post parses, which may give them.
+        ahead: list[tuple[Linguistics, list[int]]] = []
+        for _id, _started, post, rules in prepared:
+            indices = sorted({k for compiled in rules for k in compiled.detector.sentences_to_parse(post)})
+            if indices:
+                ahead.append((post.linguistics, indices))
+        if ahead:
+            parse_together(ahead)
 
     # -- pipeline --------------------------------------------------------------
     def _prepare(

@@ -67,6 +67,13 @@ class Detector(ABC, Generic[SpecT]):
         (not every post): a server loads them at warm-up, a one-post check only if it needs them."""
         return frozenset()
 
+    def sentences_to_parse(self, post: "Post") -> list[int]:
+        """Sentences of `post` (indices of `post.linguistics.spans`) that `find` parses whatever
+        else it finds, so that a batch parses them for all its posts at once
+        (`linguistics.parse_together`); only what `find` surely asks, else the batch parses for
+        nothing. Default: none."""
+        return []
+
     def warm_up(self) -> None:
         """Load now what `find` would load on first use (a model, embeddings). A one-post CLI
         check never calls it, so it pays only for what that post needs; a server does before

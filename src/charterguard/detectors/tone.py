@@ -237,17 +237,10 @@ class ToneDetector(Detector[ToneRule]):
         language = post.language if post.language in LABELS else "en"
         if not post.text or not post.text.strip():
             return []
-        analyzer = self._analyzer(language)
-        threshold = None
-        if "offensive" in self._categories and analyzer.model is not None:
-            chosen = self.rule.model_threshold
-            if isinstance(chosen, dict):
-                chosen = chosen.get(language)
-            threshold = chosen if chosen is not None else analyzer.threshold
         from ..tone.analyzer import ToneCache
 
         cache = post.kept(ToneCache)
-        every = analyzer.analyze(post.folded, model_threshold=threshold, cache=cache)
+        every = self._lexical(post, language, cache)
         if self.rule.meaning:
             every = self._by_meaning(post, language, every, cache)
         lexical = [f for f in every if f.category in _LEXICAL_RISKS]
@@ -287,6 +280,43 @@ class ToneDetector(Detector[ToneRule]):
 
         return PARSE_COMPONENTS if self.rule.meaning else frozenset()
 
+    def _lexical(self, post: "Post", language: str, cache: "ToneCache") -> list["ToneFinding"]:
+        """The lexicons' and the n-gram model's findings (kept in the post's `cache`, shared by the rules)."""
+        analyzer = self._analyzer(language)
+        threshold = None
+        if "offensive" in self._categories and analyzer.model is not None:
+            chosen = self.rule.model_threshold
+            if isinstance(chosen, dict):
+                chosen = chosen.get(language)
+            threshold = chosen if chosen is not None else analyzer.threshold
+        return analyzer.analyze(post.folded, model_threshold=threshold, cache=cache)
+
+    def sentences_to_parse(self, post: "Post") -> list[int]:
+        """The sentences the reading by meaning parses first (`read_meaning`'s first stage: its
+        cues and the lexicon's findings it revises, which `find` reads from the post's cache)."""
+        if not self.rule.meaning or not post.text or not post.text.strip():
+            return []
+        from ..tone.analyzer import ToneCache
+
+        language = post.language if post.language in LABELS else "en"
+        cache = post.kept(ToneCache)
+        return self._first_sentences(post, language, self._lexical(post, language, cache), cache)
+
+    def _first_sentences(self, post: "Post", language: str, every: list["ToneFinding"], cache: "ToneCache") -> list[int]:
+        """`meaning.first_sentences`, once per post for every rule with the same cue words and findings."""
+        from ..tone.meaning import cue_lexicon, first_sentences
+
+        extra = self._extra_cues
+        key = (extra, tuple((f.category, f.start, f.end, f.evidence) for f in every))
+        first = cache.first.get(key)
+        if first is None:
+            first = cache.first[key] = first_sentences(post.linguistics, cue_lexicon(language, extra), every)
+        return first
+
+    @property
+    def _extra_cues(self) -> tuple[tuple[str, str], ...]:
+        return tuple((name, word) for name, words in sorted(self.rule.cues.items()) for word in words)
+
     def _by_meaning(self, post: "Post", language: str, every: list["ToneFinding"], cache: "ToneCache") -> list["ToneFinding"]:
         """`every` with the lexicon's findings revised by the parse and the findings by meaning added."""
         from ..linguistics import TargetNames
@@ -294,12 +324,13 @@ class ToneDetector(Detector[ToneRule]):
         from ..tone.meaning import cue_lexicon, read_meaning, target_of_span
 
         names = TargetNames(tuple(self.company.values("names")), tuple(self.company.values("competitors")))
-        extra = tuple((name, word) for name, words in sorted(self.rule.cues.items()) for word in words)
+        extra = self._extra_cues
         key = (names, extra, tuple((f.category, f.start, f.end, f.evidence) for f in every))
         read = cache.meaning.get(key)
         if read is None:
             read = cache.meaning[key] = read_meaning(
-                post.linguistics, names, cue_lexicon(language, extra), every, load_hostility_model(), cache.learned
+                post.linguistics, names, cue_lexicon(language, extra), every, load_hostility_model(), cache.learned,
+                self._first_sentences(post, language, every, cache),
             )
         done = list(read.revised)
         for f in read.found:  # a lexicon finding of the same category on the same words stands

@@ -331,11 +331,8 @@ class Linguistics:
     def parsed(self, indices: Iterable[int]) -> list[Sentence]:
         """The parsed sentences `indices` (parsed together, once each), each with its topic fragment."""
         wanted = sorted(set(indices))
-        topics = {t for t in map(self.topic_of, wanted) if t is not None}
-        # A label as topic ("Faux :", "Wrong:") answers the fragment before it, which names
-        # whom the sentence is about ("Notre DAF, honnête ? Faux : c'est un escroc").
-        labelled = {t for t in map(self.topic_of, topics) if t is not None and self._label(t + 1)}
-        missing = [k for k in sorted(set(wanted) | topics | labelled) if k not in self._parsed]
+        topics, labelled = self._context(wanted)
+        missing = self._missing(wanted)
         if missing:
             self._parse(missing)
         out = []
@@ -348,13 +345,36 @@ class Linguistics:
             out.append(sentence)
         return out
 
+    def _context(self, wanted: list[int]) -> tuple[set[int], set[int]]:
+        """(topic fragments, labels before them) that `parsed(wanted)` parses with `wanted`."""
+        topics = {t for t in map(self.topic_of, wanted) if t is not None}
+        # A label as topic ("Faux :", "Wrong:") answers the fragment before it, which names
+        # whom the sentence is about ("Notre DAF, honnête ? Faux : c'est un escroc").
+        labelled = {t for t in map(self.topic_of, topics) if t is not None and self._label(t + 1)}
+        return topics, labelled
+
+    def _missing(self, wanted: list[int]) -> list[int]:
+        """The sentences `parsed(wanted)` would parse now: `wanted` and their context, not parsed yet."""
+        topics, labelled = self._context(wanted)
+        return [k for k in sorted(set(wanted) | topics | labelled) if k not in self._parsed]
+
+    def _whole(self) -> "Doc | None":
+        """The post's own Doc when it carries the parse and lemmas (then sentences are read from it)."""
+        doc = self._whole_doc() if self._whole_doc is not None else None
+        return doc if doc is not None and doc.has_annotation("DEP") and doc.has_annotation("LEMMA") else None
+
+    def _adopt(self, k: int, doc: "Doc") -> None:
+        """Sentence `k` from `doc`, the parse of its text alone."""
+        start, end = self.spans[k]
+        self._parsed[k] = _sentence(doc, start, start, end, self.text, self.language, base=0)
+
     def _label(self, k: int) -> bool:
         """Is sentence `k` a label of at most `LABEL_WORDS` words ("Faux :", "No:", "C'est faux :")?"""
         return len(self.text[slice(*self.spans[k])].split()) <= LABEL_WORDS
 
     def _parse(self, indices: list[int]) -> None:
-        doc = self._whole_doc() if self._whole_doc is not None else None
-        if doc is not None and doc.has_annotation("DEP") and doc.has_annotation("LEMMA"):
+        doc = self._whole()
+        if doc is not None:
             for k in indices:
                 start, end = self.spans[k]
                 span = doc.char_span(start, end, alignment_mode="expand")
@@ -371,8 +391,29 @@ class Linguistics:
         texts = [self.text[self.spans[k][0] : self.spans[k][1]] for k in indices]
         self.parse_calls += len(texts)
         for k, doc in zip(indices, nlp.parse(texts, self.language, PARSE_COMPONENTS)):
-            start, end = self.spans[k]
-            self._parsed[k] = _sentence(doc, start, start, end, self.text, self.language, base=0)
+            self._adopt(k, doc)
+
+
+def parse_together(wanted: Iterable[tuple[Linguistics, Iterable[int]]]) -> int:
+    """Parse the sentences `wanted` of many posts (with the context `Linguistics.parsed` adds) in
+    one spaCy call per language rather than one per post: each call has a fixed cost (~4 ms for a
+    one-sentence call on 2026's French pipeline, about three times a sentence's share of a batched
+    call). `parsed` then finds them; sentences parsed already, or that a post's own parsed Doc
+    gives, are left to it. Returns the number of sentences parsed."""
+    from .. import nlp
+
+    by_language: dict[str, list[tuple[Linguistics, int]]] = {}
+    for linguistics, indices in wanted:
+        missing = linguistics._missing(sorted(set(indices)))
+        if missing and linguistics._whole() is None:
+            by_language.setdefault(linguistics.language, []).extend((linguistics, k) for k in missing)
+    for language, sentences in by_language.items():
+        texts = [linguistics.text[slice(*linguistics.spans[k])] for linguistics, k in sentences]
+        for (linguistics, k), doc in zip(sentences, nlp.parse(texts, language, PARSE_COMPONENTS)):
+            if k not in linguistics._parsed:  # a post may list a sentence twice (a rule's and a topic)
+                linguistics.parse_calls += 1
+                linguistics._adopt(k, doc)
+    return sum(len(sentences) for sentences in by_language.values())
 
 
 _OPENING_QUOTES = {"«": "»", "“": "”"}

@@ -103,6 +103,8 @@ class ToneCache:
     targets: dict[tuple, str | None] = field(default_factory=dict)
     # The learned reading (`hostility_model`), by (target names, sentences already read).
     learned: dict[tuple, tuple] = field(default_factory=dict)
+    # The sentences the reading by meaning parses first (`meaning.first_sentences`), by (cue words, findings read).
+    first: dict[tuple, list[int]] = field(default_factory=dict)
 
 
 class ToneAnalyzer:

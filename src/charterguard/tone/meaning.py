@@ -1642,6 +1642,12 @@ class MeaningResult:
     defused: frozenset[int]  # sentences whose hostile words were negated, quoted, reported or countered
 
 
+def first_sentences(linguistics: "Linguistics", cues: CueLexicon, lexical: Iterable["ToneFinding"]) -> list[int]:
+    """The sentences `read_meaning` parses first, whatever it reads in them: those with a cue, and
+    those holding a lexicon finding it revises."""
+    return sentences_to_parse(linguistics, cues, (f.start for f in lexical if f.category in _REVISED))
+
+
 def read_meaning(
     linguistics: "Linguistics",
     names: TargetNames,
@@ -1649,15 +1655,16 @@ def read_meaning(
     lexical: list["ToneFinding"],
     hostility: "HostilityModel | None" = None,
     learned: dict | None = None,
+    first: list[int] | None = None,
 ) -> MeaningResult:
     """Findings by meaning, the lexicon's findings revised, and the defused sentences of one post;
     with `hostility`, sentences no cue explains are also read by that learned model.
 
     `learned`: the post's memo of that reading (`ToneCache.learned`), so that several tone
-    rules whose lexicon findings differ only by the model's hints embed a sentence once."""
+    rules whose lexicon findings differ only by the model's hints embed a sentence once.
+    `first`: `first_sentences` of these findings, when the caller has them already."""
     reader = MeaningReader(linguistics.language, cues, names)
-    risky = [f for f in lexical if f.category in _REVISED]
-    indices = sentences_to_parse(linguistics, cues, (f.start for f in risky))
+    indices = first if first is not None else first_sentences(linguistics, cues, lexical)
     parsed = dict(zip(indices, linguistics.parsed(indices))) if indices else {}
     found: list[ToneFinding] = _rejected_proposals(linguistics, cues)
     countered: dict[int, bool] = {}
