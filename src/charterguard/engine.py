@@ -27,6 +27,7 @@ from .analysis import Post
 from .charter.model import Charter, CompiledRule
 from .detectors.base import Hit
 from .errors import BudgetExceeded, InputError
+from .linguistics import Linguistics, parse_together
 from .report import SEVERITY_RANK, CharterRef, Finding, Report, verdict_of
 from .spec.rule import RuleSpec, company_terms
 from .text.language import detect_language
@@ -176,7 +177,6 @@ class Checker:
     @staticmethod
     def _parse_in_batches(prepared: list[tuple[Any, float, Post, list[CompiledRule]]]) -> None:
         from . import nlp
-        from .linguistics import Linguistics, parse_together
 
         groups: dict[tuple[str, frozenset[str]], list[Post]] = {}
         for _id, _started, post, _rules in prepared:
