@@ -410,6 +410,11 @@ _TRADING_ON_IT = [
 # sheet (a capital operation), something we will bring out or make ourselves (a product), something big we surely
 # landed (a contract). Read by the analyzer only with a sign seen from inside (`_INSIDER_SIGNS`) or a secrecy cue.
 _SOON = r"(?:bient[ôo]t\s+|prochainement\s+|sous\s+peu\s+|d[ée]j[àa]\s+)?"
+# "Update your CV if you work there", in either order: the advice and whom it is for, each written once.
+_UPDATE_YOUR = r"(?:update|polish|dust\s+off|refresh|brush\s+up)\s+(?:your|ur)\s+"
+_IF_YOU_WORK_THERE = r"\bif\s+you(?:['’]re|\s+are|\s+work|\s+sit)\b(?!\s+(?:looking|searching|job[- ]hunting|applying|hunting))"
+_VOTRE_CV = r"\s+(?:[àa]\s+jour\s+)?(?:vos|ton|votre)\s+(?:cv|linkedin)\b"
+_SI_VOUS_Y_ETES = r"\bsi\s+(?:vous\s+[êe]tes|vous\s+bossez|vous\s+travaillez|t['’]\s*es|tu\s+es|tu\s+bosses)\b"
 _INFERRED = {
     "acquisition": [
         rf"\b(?:va|vont|allez|allons)\s+{_SOON}(?:porter|arborer|avoir)\s+(?:le|les|notre|nos)\s+(?:badges?|couleurs|logo|lanyards?)\b",
@@ -428,18 +433,15 @@ _INFERRED = {
         r"\b(?:organigramme|org\s+chart)\s+(?:va\s+(?:bient[ôo]t\s+)?(?:bouger|changer)|is\s+(?:about|going)\s+to\s+change|will\s+(?:soon\s+)?change)\b",
     ],
     "restructuring": [
-        r"\b(?:update|polish|dust\s+off|refresh|brush\s+up)\s+(?:your|ur)\s+(?:cv|cvs|resume|resumes|résumé|linkedin)\b[^.!?\n]{0,40}?"
-        r"\bif\s+you(?:['’]re|\s+are|\s+work|\s+sit)\b(?!\s+(?:looking|searching|job[- ]hunting|applying|hunting))",
-        r"\bif\s+you(?:['’]re|\s+are|\s+work|\s+sit)\b(?!\s+(?:looking|searching|job[- ]hunting|applying|hunting))[^.!?\n]{0,50}?\b(?:update|polish|dust\s+off|refresh|brush\s+up)\s+(?:your|ur)\s+(?:cv|cvs|resume|résumé|linkedin)\b",
-        r"\b(?:mettez|mets|mettre|ressortez|ressors|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|peaufinez|peaufine)\s+(?:[àa]\s+jour\s+)?(?:vos|ton|votre)\s+"
-        r"(?:cv|linkedin)\b[^.!?\n]{0,40}?\bsi\s+(?:vous\s+[êe]tes|vous\s+bossez|vous\s+travaillez|t['’]\s*es|tu\s+es|tu\s+bosses)\b",
+        r"\b" + _UPDATE_YOUR + r"(?:cv|cvs|resume|resumes|résumé|linkedin)\b[^.!?\n]{0,40}?" + _IF_YOU_WORK_THERE,
+        _IF_YOU_WORK_THERE + r"[^.!?\n]{0,50}?\b" + _UPDATE_YOUR + r"(?:cv|cvs|resume|résumé|linkedin)\b",
+        r"\b(?:mettez|mets|mettre|ressortez|ressors|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|peaufinez|peaufine)" + _VOTRE_CV + r"[^.!?\n]{0,40}?" + _SI_VOUS_Y_ETES,
         # Changes coming for a site or a team of ours: "big changes coming for the Derby plant", « des changements se préparent pour l'usine ».
         r"\b(?:big\s+|major\s+|huge\s+)?changes\s+(?:are\s+)?(?:coming|incoming|ahead|brewing)\s+(?:for|to|at)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:site|plant|factory|warehouse|office|team|depot|branch|division)\b",
         r"\b(?:(?:gros|grands)\s+)?changements\s+(?:se\s+pr[ée]parent|arrivent|en\s+vue|[àa]\s+venir)\s+(?:pour|sur|[àa])\s+(?:le\s+|la\s+|l['’]\s*|notre\s+|nos\s+)?"
         r"(?:site|usine|entrep[ôo]t|agence|atelier|[ée]quipe|d[ée]p[ôo]t)\b",
-        r"\bsi\s+(?:vous\s+[êe]tes|vous\s+bossez|vous\s+travaillez|t['’]\s*es|tu\s+es|tu\s+bosses)\b[^.!?\n]{0,50}?"
-        r"\b(?:mettez|mets|ressortez|ressors|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|peaufinez|peaufine)\s+(?:[àa]\s+jour\s+)?(?:vos|ton|votre)\s+(?:cv|linkedin)\b",
+        _SI_VOUS_Y_ETES + r"[^.!?\n]{0,50}?\b(?:mettez|mets|ressortez|ressors|d[ée]poussi[ée]rez|d[ée]poussi[èe]re|peaufinez|peaufine)" + _VOTRE_CV,
     ],
     "fundraising": [
         r"\b(?:something|sth)\s+(?:big|huge|major|massive)\s+(?:is\s+)?(?:coming|brewing|incoming|afoot|on\s+the\s+way|about\s+to\s+happen)\s+"
