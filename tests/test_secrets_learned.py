@@ -6,6 +6,7 @@ The wordings below are written for these tests (not from train/secrets nor bench
 
 from __future__ import annotations
 
+import gzip
 import json
 import textwrap
 import threading
@@ -20,8 +21,8 @@ from charterguard.secrets import presented
 from charterguard.secrets.family import secret_family
 from charterguard.secrets.presented import candidate_spans, load_presented_model
 from charterguard.secrets.scan import find_credentials
+from charterguard.secrets.train_presented import TRAINED_SETS, read_rows, set_rows
 from charterguard.secrets.train_presented import main as train
-from charterguard.secrets.train_presented import read_rows
 
 # Handed over with no word a rule knows: the context says it, not "mot de passe :".
 HANDED_OVER = [
@@ -198,10 +199,48 @@ def write_corpus(folder: Path, rows: list[dict]) -> Path:
 def test_training_is_reproducible(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = write_corpus(tmp_path / "data", ROWS)
     first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
-    assert train(["--data", str(data), "--out", str(first)]) == 0
-    assert train(["--data", str(data), "--out", str(second)]) == 0
+    assert train(["--data", str(data), "--out", str(first), "--sets"]) == 0
+    assert train(["--data", str(data), "--out", str(second), "--sets"]) == 0
     assert first.read_bytes() == second.read_bytes()
     assert "threshold" in capsys.readouterr().out
+
+
+def write_sets(path: Path, posts: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(post, ensure_ascii=False) + "\n" for post in posts), encoding="utf-8")
+    return path
+
+
+def test_a_testers_set_is_read_with_its_credential_labels_only(tmp_path: Path) -> None:
+    posts = write_sets(tmp_path / "secrets_posts.jsonl", [
+        {"id": 1, "split": "holdout", "lang": "fr", "text": "le wifi du labo c'est Pomme-Verte-42, sur 10.4.2.9",
+         "secrets": [{"family": "PASSWORD", "text": "Pomme-Verte-42"}, {"family": "INTERNAL_HOST", "text": "10.4.2.9"}]},
+        {"id": 2, "split": "holdout", "lang": "en", "text": "token tok-Ab12 then tok-Ab12 again",
+         "secrets": [{"family": "TOKEN", "text": "tok-Ab12"}, {"family": "TOKEN", "text": "tok-Ab12"}]},
+        {"id": 3, "split": "dev", "lang": "en", "text": "not read", "secrets": []},
+    ])
+    rows = set_rows(posts, ["holdout"])
+    assert [r.text for r in rows] == ["le wifi du labo c'est Pomme-Verte-42, sur 10.4.2.9", "token tok-Ab12 then tok-Ab12 again"]
+    assert rows[0].secrets == ((22, 36, "PASSWORD"),)  # the host is the infrastructure rules' (a negative here)
+    assert rows[1].secrets == ((6, 14, "TOKEN"), (20, 28, "TOKEN"))  # a token printed twice: both occurrences
+
+
+def test_a_set_not_named_in_trained_sets_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    posts = write_sets(tmp_path / "secrets_posts.jsonl", [{"id": 1, "split": "holdout99", "lang": "fr", "text": "x", "secrets": []}])
+    assert "holdout99" not in TRAINED_SETS
+    with pytest.raises(ValueError, match="not a trained set .*holdout99"):
+        set_rows(posts, ["holdout99"])
+    # (named, but no row of it: a typo or a file of another version)
+    with pytest.raises(ValueError, match="no row of the set.*holdout"):
+        set_rows(posts, ["holdout"])
+    data = write_corpus(tmp_path / "data", ROWS)
+    assert train(["--data", str(data), "--out", str(tmp_path / "m.json.gz"), "--bench-posts", str(posts), "--sets", "holdout99"]) == 2
+    assert "not a trained set" in capsys.readouterr().err
+
+
+def test_the_shipped_model_was_trained_on_every_listed_set() -> None:
+    model = json.loads(gzip.decompress(presented.presented_model_path().read_bytes()))
+    assert model["provenance"]["sets"] == list(TRAINED_SETS)
+    assert model["provenance"]["set_rows"] > 3000
 
 
 @pytest.mark.parametrize(

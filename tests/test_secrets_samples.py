@@ -58,3 +58,44 @@ def test_a_published_sample_is_the_docs_when_the_post_speaks_of_teaching_and_rep
     assert is_documented_sample(key, text, text.index(key))
     config = f"STRIPE_SECRET_KEY={key}"
     assert not is_documented_sample(key, config, config.index(key))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slide 12 de la formation : un jeton GitHub ressemble à ghp_R4nd0mL00k1ngV4lu3F0rTh3Sl1d3sXyZ12 (valeur fictive), jamais à coller dans un ticket",
+        "What a leaked key looks like: sk_test_9vKq2LmZ7wXp4RtY8nB3cD5f (made-up, of course) - report anything of that shape",
+        "Exemple d'en-tête : Authorization: Bearer 7fGh2Kq9LmPz4RtX8vWb3NcY6dJs (pas un vrai jeton)",
+    ],
+)
+def test_a_value_the_writer_labels_not_real_right_after_it_stays_clean(checker: Checker, text: str) -> None:
+    assert secrets(checker, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # labelled real, or labelled in another sentence: it stays a finding
+        ("Le jeton du bot de déploiement : ghp_R4nd0mL00k1ngV4lu3F0rTh3Sl1d3sXyZ12 (le vrai, celui de prod)", "ghp_R4nd0mL00k1ngV4lu3F0rTh3Sl1d3sXyZ12"),
+        ("Deploy token ghp_R4nd0mL00k1ngV4lu3F0rTh3Sl1d3sXyZ12 is live. The screenshots in the wiki are made-up.", "ghp_R4nd0mL00k1ngV4lu3F0rTh3Sl1d3sXyZ12"),
+        # a live key stays live whatever it is called
+        ("Prod key sk_live_9vKq2LmZ7wXp4RtY8nB3cD5f (example of what not to paste!)", "sk_live_9vKq2LmZ7wXp4RtY8nB3cD5f"),
+    ],
+)
+def test_a_value_labelled_real_or_labelled_elsewhere_is_still_found(checker: Checker, text: str, value: str) -> None:
+    assert value in [found for _, found in secrets(checker, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Question en réunion : c'est quoi un mdp acceptable avec la nouvelle règle ? Réponse de la RSSI : un truc du style Mouette!Granit47Phare",
+        "Réponse de l'équipe sécu à « c'est quoi un bon mdp ? » : un truc du genre Tonnerre!Velours63Quai, long et sans ton prénom",
+    ],
+)
+def test_a_password_given_as_an_example_of_its_kind_stays_clean(checker: Checker, text: str) -> None:
+    assert secrets(checker, text) == []
+
+
+def test_a_password_handed_over_then_described_as_of_a_kind_is_still_found(checker: Checker) -> None:
+    assert secrets(checker, "le mdp du serveur c'est Mouette!Granit47Phare, du style qu'on oublie pas") == [("PASSWORD", "Mouette!Granit47Phare")]

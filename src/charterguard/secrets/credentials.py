@@ -234,9 +234,10 @@ _TYPE_IT = re.compile(
     + _VALUE
 )
 # Advice or an example before the value, up to three words before it: "never use Summer2024! as your password",
-# "never log in with X as your password", "something like X".
+# "never log in with X as your password", "something like X", « un truc du style X », « du genre X ».
 _ADVICE_BEFORE = re.compile(
-    r"(?i)\b(?:never|don['’]t|do\s+not|avoid|instead\s+of|not|jamais|pas|[ée]vitez|[ée]viter|plut[ôo]t\s+que|like|such\s+as|comme|e\.g\.?|ex\.?|exemple|example)(?!\w)\W*(?:\w+\W+){0,3}$"
+    r"(?i)\b(?:never|don['’]t|do\s+not|avoid|instead\s+of|not|jamais|pas|[ée]vitez|[ée]viter|plut[ôo]t\s+que|like|such\s+as|comme|e\.g\.?|ex\.?|exemple|example|"
+    r"du\s+(?:style|genre|type))(?!\w)\W*(?:\w+\W+){0,3}$"
 )
 
 # A key, secret or token word, then, within the sentence and without a connector, a long random

@@ -346,6 +346,16 @@ _TEACHING = re.compile(
 
 _SAID_REAL_REACH = 200  # how far around the value the post may say it is real (its sentence and the next)
 
+# The value labelled not real right after it, in brackets or after a dash: "ghp_... (illustrative value)",
+# « X (valeur d'illustration) », "X - made-up, don't bother", « X (fictif) », "X (not a real key)".
+_MARKED_NOT_REAL_AFTER = re.compile(
+    r"(?i)[\"'»”`’]?[ \t]*(?:\(|\[|[—–\-][ \t])[ \t]*(?:(?:an?|une?)[ \t]+)?(?:"
+    r"illustrative|illustration|for\s+illustration|made[\s\-]up|invented|fake|dummy|fictional|fictitious|sample|example|placeholder|"
+    r"not\s+(?:a\s+)?real|non[\s\-]real|"
+    r"valeur\s+(?:d['’]\s*illustration|d['’]\s*exemple|fictive|factice|bidon)|pour\s+l['’]\s*exemple|exemple|fictifs?|fictives?|factices?|"
+    r"invent[ée]e?s?|bidons?|pas\s+(?:un|une|le|la)\s+vra[ie]e?)(?![\w\-])"
+)
+
 
 # A real one named only to be set against the sample or forbidden: "instead of a real token", "never paste a real key",
 # « plutôt qu'un vrai jeton », "not a real key".
@@ -362,7 +372,8 @@ def _said_real(text: str, start: int, value: str) -> bool:
 
 def is_documented_sample(value: str, text: str, start: int) -> bool:
     """A value the post presents as a sample from the docs:
-    - the words right before it call it a sample ("jwt.io's sample token X", « le jeton d'exemple X »), or its sentence
+    - the words right before it call it a sample ("jwt.io's sample token X", « le jeton d'exemple X »), or the words
+      right after it, in brackets or after a dash ("X (illustrative value)", « X (valeur d'illustration) »), or its sentence
       names a credential of it a sample ("the sample key from the quickstart: X", « le token d'exemple de la doc, X »),
       unless the key is marked live (a live key "for example" is a live key);
     - its sentence says it is the same for everyone (an emulator's published key);
@@ -372,6 +383,8 @@ def is_documented_sample(value: str, text: str, start: int) -> bool:
     Pasted alone in a config, it is reported: the post does not say it is the sample."""
     if _CALLED_SAMPLE.search(text, max(0, start - 60), start) and not _said_real(text, start, value):
         return True
+    if _MARKED_NOT_REAL_AFTER.match(text, start + len(value)) and not _LIVE_MARKED.search(value):
+        return True  # "ghp_... (illustrative value)": the writer labels it, right where it stands
     sentence = _sentence_of(text, start, start + len(value))
     if _WELL_KNOWN.search(sentence):
         return True  # "the emulator's well-known key X", « la clé d'Azurite (X) est identique pour tout le monde »
