@@ -360,10 +360,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from charterguard.secrets import CREDENTIAL_FAMILIES as CREDENTIALS  # noqa: E402
+from charterguard.secrets import INFRASTRUCTURE_FAMILIES as INFRASTRUCTURE  # noqa: E402
+from charterguard.secrets.train_presented import label_spans  # noqa: E402
+
 DATA = ROOT / "bench" / "data" / "secrets_posts.jsonl"
 INTERNAL_DOMAINS = ["acme.intra", "corp.acme-group.fr"]
-CREDENTIALS = ("API_KEY", "TOKEN", "PASSWORD", "PRIVATE_KEY", "CONNECTION_STRING")
-INFRASTRUCTURE = ("INTERNAL_URL", "INTERNAL_HOST", "FILE_PATH")
 # The splits in the order they were written (dev, report, fresh, holdout, holdout2, ...): a new set is new rows
 # with a new split name, nothing to edit here.
 SPLITS = tuple(
@@ -377,26 +380,14 @@ Span = tuple[int, int, str]  # start, end, family
 
 
 def load(split: str) -> list[dict]:
-    """The rows of `split`, each with its gold spans. A label's text is found at its first occurrence in the post; the
-    same text labelled again with the same family is its next occurrence (a token printed twice), with another family the
-    same occurrence (a signed link on an internal host, TOKEN and INTERNAL_URL); `"occurrence": n` (1-based) says which
-    one when the first lies inside another label (a host named alone after the link that holds it)."""
+    """The rows of `split`, each with its gold spans (`train_presented.label_spans`, the one reading of the labels the
+    trainer shares: a label's text at its first occurrence after the same label's previous one, a token printed twice
+    being its next occurrence and a signed link on an internal host, TOKEN and INTERNAL_URL, the same one;
+    `"occurrence": n` when the first lies inside another label)."""
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if split == "all" or r["split"] == split]
     for row in rows:
-        gold: list[Span] = []
-        cursor: dict[tuple[str, str], int] = {}
-        for secret in row["secrets"]:
-            value, family = secret["text"], secret["family"]
-            if "occurrence" in secret:
-                start = -1
-                for _ in range(secret["occurrence"]):
-                    start = row["text"].index(value, start + 1)
-            else:
-                start = row["text"].index(value, cursor.get((value, family), 0))
-                cursor[(value, family)] = start + 1
-            gold.append((start, start + len(value), family))
-        row["gold"] = gold
+        row["gold"] = label_spans(row["text"], row["secrets"])
     return rows
 
 

@@ -111,10 +111,31 @@ def read_rows(data: Path) -> list[Row]:
     return rows
 
 
+def label_spans(text: str, secrets: Sequence[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """(start, end, family) of each label of a labelled post, in order: a label's text at its first occurrence after the
+    same label's previous one (a token printed twice), or at its `occurrence` (1-based) when the first lies inside
+    another label (a host named alone after the link that holds it). A label not found is a ValueError naming it."""
+    spans: list[tuple[int, int, str]] = []
+    cursor: dict[tuple[str, str], int] = {}
+    for i, secret in enumerate(secrets):
+        value, family = secret["text"], secret["family"]
+        if "occurrence" in secret:
+            start = -1
+            for _ in range(int(secret["occurrence"])):
+                start = text.find(value, start + 1)
+        else:
+            start = text.find(value, cursor.get((value, family), 0))
+            cursor[(value, family)] = start + 1
+        if start < 0:
+            raise ValueError(f"secrets[{i}].text is not a substring of text")
+        spans.append((start, start + len(value), family))
+    return spans
+
+
 def set_rows(posts: Path, sets: Sequence[str], allowed: Sequence[str] = TRAINED_SETS) -> list[Row]:
     """The rows of the labelled sets `sets` of `posts` (bench/data/secrets_posts.jsonl, by `split`), in file order,
-    with their credential labels (a label's text at its first occurrence after the same label's previous one, or at its
-    `occurrence`, as bench/eval_secrets.py reads them). A set not in `allowed`, or absent, is a ValueError."""
+    with their credential labels (`label_spans`, as bench/eval_secrets.py reads them). A set not in `allowed`, or
+    absent, is a ValueError."""
     refused = [s for s in sets if s not in allowed]
     if refused:
         raise ValueError(f"not a trained set (train_presented.TRAINED_SETS): {', '.join(refused)}")
@@ -127,23 +148,11 @@ def set_rows(posts: Path, sets: Sequence[str], allowed: Sequence[str] = TRAINED_
         if item["split"] not in wanted:
             continue
         seen.add(item["split"])
-        text = item["text"]
-        spans: list[tuple[int, int, str]] = []
-        cursor: dict[tuple[str, str], int] = {}
-        for i, secret in enumerate(item["secrets"]):
-            value, family = secret["text"], secret["family"]
-            if "occurrence" in secret:
-                start = -1
-                for _ in range(int(secret["occurrence"])):
-                    start = text.find(value, start + 1)
-            else:
-                start = text.find(value, cursor.get((value, family), 0))
-                cursor[(value, family)] = start + 1
-            if start < 0:
-                raise ValueError(f"{posts}:{number}: secrets[{i}].text is not a substring of text")
-            if family in CREDENTIAL_FAMILIES:
-                spans.append((start, start + len(value), family))
-        rows.append(Row(item["lang"], SET_KIND, text, tuple(spans)))
+        try:
+            spans = label_spans(item["text"], item["secrets"])
+        except ValueError as exc:
+            raise ValueError(f"{posts}:{number}: {exc}") from None
+        rows.append(Row(item["lang"], SET_KIND, item["text"], tuple(s for s in spans if s[2] in CREDENTIAL_FAMILIES)))
     if missing := sorted(wanted - seen):
         raise ValueError(f"{posts}: no row of the set(s) {', '.join(missing)}")
     return rows
