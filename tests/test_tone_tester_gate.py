@@ -153,12 +153,13 @@ def test_a_competitor_run_down_then_avoided_is_a_disparagement(text, flagged):
 
 
 def test_the_trained_sets_still_refuse_the_newest_blind_set(tmp_path):
-    assert "blind14" in TRAINED_BENCH_SETS and "blind15" in TRAINED_BENCH_SETS
-    assert "blind16" not in TRAINED_BENCH_SETS
-    (tmp_path / "tone_blind16_fr.tsv").write_text("threat\tflag\tTu vas le regretter, Paul.\n", encoding="utf-8")
-    (tmp_path / "tone_blind16_en.tsv").write_text("threat\tflag\tYou'll regret it, Paul.\n", encoding="utf-8")
+    # (session 19: blind16 and blind17 trained on, their first runs recorded; blind18 is the newest)
+    assert {"blind14", "blind15", "blind16", "blind17"} <= set(TRAINED_BENCH_SETS)
+    assert "blind18" not in TRAINED_BENCH_SETS
+    (tmp_path / "tone_blind18_fr.tsv").write_text("threat\tflag\tTu vas le regretter, Paul.\n", encoding="utf-8")
+    (tmp_path / "tone_blind18_en.tsv").write_text("threat\tflag\tYou'll regret it, Paul.\n", encoding="utf-8")
     with pytest.raises(ValueError, match="measure-only"):
-        read_bench_rows(["blind16"], tmp_path)
+        read_bench_rows(["blind18"], tmp_path)
 
 
 def synthetic_rows() -> tuple[list, list, np.ndarray]:

@@ -89,10 +89,12 @@ TESTER_EXTRA_FALSE_ALARMS = 0.005
 # tester head's rows, its threshold per language the TESTER_GATE_RECALL_LOSS quantile of its
 # out-of-fold scores of that language's hostile rows. It opens on sentences the floor's gate and
 # band leave out; the false alarms of what it lets in count in TESTER_EXTRA_FALSE_ALARMS' budget.
-# None: no tester gate (shipped so: with 0.35, a cost choice measured on bench_tone's ordinary posts,
-# and the writers' rows, the leave-one-set-out mean rose 0.882 -> 0.887 but blind6 lost two cases;
-# MODEL_CARD.md, session 18).
-TESTER_GATE_RECALL_LOSS: float | None = None
+# None: no tester gate. 0.35 since session 19 (a cost choice measured on bench_tone's ordinary posts:
+# 0.27 let 5/59, 12-14/51 reach the encoder, 0.35 4/59, 10-12/51, 3/59 and 9/51 without the gate).
+# With the writers' rows and session 19's hard negatives ("D + hn"), leave-one-set-out over 17 sets
+# 0.873 -> 0.877 (+10 cases, eight sets up), no pass case lost on any split; blind6 loses two French
+# dehumanising posts (session 18's bar of one case a set knowingly not met; MODEL_CARD.md, session 19).
+TESTER_GATE_RECALL_LOSS: float | None = 0.35
 CHAT_NEGATIVES = 4000
 CHAT_WEIGHT = 0.5
 BATCH = 256
@@ -101,18 +103,23 @@ Row = tuple[str, bool, str, str]  # (language, hostile, kind, text)
 
 BENCH_DATA = Path("bench/data")
 # Folders of rows of ours (under --data) that train the tester head and its gate only, not the
-# floor: `tester/` (praise by metaphor, session 17). Not `writers/` (four new writers' posts on the
-# blind sets' twelve phenomena, session 18; train/tone/README.md): with the tester gate they moved the
-# leave-one-set-out mean 0.882 -> 0.887 but lost two cases on blind6 (MODEL_CARD.md, session 18).
-TESTER_ROW_FOLDERS = ("tester",)
+# floor: `tester/` (praise by metaphor, session 17; hard negatives naming customers and competitors and
+# swearing at no one, session 19: as rows of ours for both heads they cost 24 flag cases and a pass case
+# across the blind sets, MODEL_CARD.md, session 19), and `writers/` since session 19 (four new writers'
+# posts on the blind sets' twelve phenomena, session 18; train/tone/README.md): with the tester gate
+# (TESTER_GATE_RECALL_LOSS) and the hard negatives, leave-one-set-out 0.873 -> 0.877 over 17 sets; the
+# French contrast « Si la cliente refuse le devis, elle va finir par choisir Globex. » that took D back
+# in session 18 is no finding (MODEL_CARD.md, session 19).
+TESTER_ROW_FOLDERS = ("tester", "writers")
 # The tone sets of bench/data trained on (`tone_<set>_{fr,en}.tsv`; "suite" is tone_suite). A
 # blind set may be added only once its first run has been recorded in the README: the newest blind
 # set stays a measure. They train the tester head only (`fit_tester_head`), read beside the head
 # trained on our rows, whose decisions are kept as a floor (a head trained with them alone lost clear
 # put-downs of our tests, session 16). The suites and blind..blind13 since 2026-12-03, session 17
 # (leave-one-set-out pipeline 0.890 -> 0.894; MODEL_CARD.md, "The head of our rows as a floor");
-# blind14 and blind15 since session 18 (their first runs, 0.757 and 0.757, are in the README).
-TRAINED_BENCH_SETS: tuple[str, ...] = ("suite", "blind", *(f"blind{n}" for n in range(2, 16)))
+# blind14 and blind15 since session 18 (their first runs, 0.757 and 0.757, are in the README); blind16
+# and blind17 since session 19 (their first runs, 0.681 and 0.826, are in the README).
+TRAINED_BENCH_SETS: tuple[str, ...] = ("suite", "blind", *(f"blind{n}" for n in range(2, 18)))
 # A bench set's phenomenon as a training row's kind: flag phenomena as `KINDS`, pass phenomena
 # as the hard negative they are (train/tone/README.md).
 PHENOMENON_KINDS: dict[str, str] = {
