@@ -128,6 +128,14 @@ def speed(texts: dict[str, list[str]], rounds: int, settle: bool) -> dict:
     so that the load other processes put on the machine hits both alike; with `settle`, the
     heap is settled after each language's warm-up (both systems' objects alike)."""
     from charterguard.engine import settle_heap
+    from charterguard.linguistics import forget_read_sentences
+    from charterguard.tone.hostility_model import forget_named
+
+    def forget() -> None:
+        """Each post new to charterguard, as in use: nothing remembered of its sentences from an earlier round
+        (outside the timed part)."""
+        forget_read_sentences()
+        forget_named()
 
     systems = {name: make() for name, make in SYSTEMS.items()}
     result: dict = {name: {} for name in systems}
@@ -143,10 +151,12 @@ def speed(texts: dict[str, list[str]], rounds: int, settle: bool) -> dict:
         for _ in range(rounds):
             for t in items:
                 for name, (one, _many) in systems.items():
+                    forget()
                     s = time.perf_counter()
                     one(t, lang)
                     latencies[name].append(time.perf_counter() - s)
             for name, (_one, many) in systems.items():
+                forget()
                 s = time.perf_counter()
                 many(items, lang)
                 throughputs[name].append(len(items) / (time.perf_counter() - s))

@@ -103,17 +103,36 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return out if len(out) > 1 else []
 
 
-def names_someone(text: str, language: str, names: tuple[str, ...] = (), joined: str | None = None) -> bool:
+# How many sentences `names_someone` remembers: a post's sentences are asked again by the floor's gates, the tester
+# gate and the meaning layer (14.5 asks a bench_pii post, 4.4 different ones; README, bench_pii, session 19).
+_NAMED_KEPT = 256
+
+
+def names_someone(text: str, language: str, names: tuple[str, ...] = ()) -> bool:
     """Does the sentence name someone: a role, a company or group word, a person pronoun,
     one of `names` (folded), an @mention, customers described by a relative clause? Forms are read with a final s/x dropped, so
-    plurals of the lemma lists count."""
+    plurals of the lemma lists count. The answers for the last sentences asked are remembered (`forget_named`)."""
+    return _names_someone(text, language, tuple(names))
+
+
+def forget_named() -> None:
+    """Forget the sentences `names_someone` remembers (a benchmark reading the same post again, as a new one)."""
+    _names_someone.cache_clear()
+
+
+@lru_cache(maxsize=4)
+def _person_pronouns(language: str) -> frozenset[str]:
+    # "le", "la", "les", "l'", "leur" are articles far more often than pronouns.
+    return PERSON_PRONOUNS.get(language, frozenset()) - AMBIGUOUS_CLITICS
+
+
+@lru_cache(maxsize=_NAMED_KEPT)
+def _names_someone(text: str, language: str, names: tuple[str, ...]) -> bool:
     if "@" in text:
         return True
     vocabulary = target_words(language)
-    # "le", "la", "les", "l'", "leur" are articles far more often than pronouns.
-    pronouns = PERSON_PRONOUNS.get(language, frozenset()) - AMBIGUOUS_CLITICS
-    if joined is None:
-        joined = quick_words(text)[0]
+    pronouns = _person_pronouns(language)
+    joined = quick_words(text)[0]
     for form in _forms(joined):
         if (
             form in vocabulary.kinds
@@ -239,7 +258,7 @@ class HostilityModel:
         joined = quick_words(text)[0]
         if about is not None:
             named = names_someone(about, language, names)
-        elif not names_someone(text, language, names, joined):
+        elif not names_someone(text, language, names):
             # (no role word nor company name: nothing for the targeted reading either)
             named = before is not None and names_someone(before, language, names)
         else:
@@ -267,7 +286,7 @@ class HostilityModel:
         if about is not None:
             named = names_someone(about, language, names)
         else:
-            named = names_someone(text, language, names, joined) or before is not None and names_someone(before, language, names)
+            named = names_someone(text, language, names) or before is not None and names_someone(before, language, names)
         return named and self.tester.opens(text, language, joined)
 
     def read_targeted(self, texts: list[str], language: str, names: tuple[str, ...] = ()) -> list[float | None]:
