@@ -115,6 +115,14 @@ def names_someone(text: str, language: str, names: tuple[str, ...] = ()) -> bool
     return _names_someone(text, language, tuple(names))
 
 
+def _said_of_someone(text: str, language: str, names: tuple[str, ...], about: str | None, before: str | None) -> bool:
+    """Is the sentence said of someone, as the gates read it: of whom `about` names when given (the post's topic), else
+    of whom it names, else of whom the sentence `before` names (it may go on about them)?"""
+    if about is not None:
+        return names_someone(about, language, names)
+    return names_someone(text, language, names) or before is not None and names_someone(before, language, names)
+
+
 def forget_named() -> None:
     """Forget the sentences `names_someone` remembers (a benchmark reading the same post again, as a new one)."""
     _names_someone.cache_clear()
@@ -256,19 +264,15 @@ class HostilityModel:
         if threshold is None:
             return False, False, False
         joined = quick_words(text)[0]
-        if about is not None:
-            named = names_someone(about, language, names)
-        elif not names_someone(text, language, names):
-            # (no role word nor company name: nothing for the targeted reading either)
-            named = before is not None and names_someone(before, language, names)
-        else:
+        if about is None and names_someone(text, language, names):
             score = self.gate_score(text, joined)
             if score >= threshold:
                 return True, False, False
             near = score >= threshold - TARGETED_GATE_REACH
             targeted = near and self.targeted is not None and self.targeted.passes_gate(joined, language, names)
             return False, targeted, score >= threshold - self.gate_reach
-        if not named:
+        # (said of whom `about` or the sentence before names: nothing for the targeted reading, which masks the sentence's own)
+        if not _said_of_someone(text, language, names, about, before):
             return False, False, False
         score = self.gate_score(text, joined)
         return score >= threshold, False, threshold - self.gate_reach <= score < threshold
@@ -282,12 +286,7 @@ class HostilityModel:
         having been fitted on what its own gate lets in. False without a tester gate."""
         if self.tester is None or not self.tester.gate_thresholds:
             return False
-        joined = quick_words(text)[0]
-        if about is not None:
-            named = names_someone(about, language, names)
-        else:
-            named = names_someone(text, language, names) or before is not None and names_someone(before, language, names)
-        return named and self.tester.opens(text, language, joined)
+        return _said_of_someone(text, language, names, about, before) and self.tester.opens(text, language, quick_words(text)[0])
 
     def read_targeted(self, texts: list[str], language: str, names: tuple[str, ...] = ()) -> list[float | None]:
         """The targeted reading's probability that each text runs down the workplace target it
