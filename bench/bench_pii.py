@@ -127,15 +127,9 @@ def speed(texts: dict[str, list[str]], rounds: int, settle: bool) -> dict:
     """Latency and throughput of both systems, interleaved post by post and batch by batch,
     so that the load other processes put on the machine hits both alike; with `settle`, the
     heap is settled after each language's warm-up (both systems' objects alike)."""
+    # (each post new to charterguard, as in use: nothing remembered of its sentences from an earlier round; outside the timing)
+    from charterguard.engine import forget_sentences_read as forget
     from charterguard.engine import settle_heap
-    from charterguard.linguistics import forget_read_sentences
-    from charterguard.tone.hostility_model import forget_named
-
-    def forget() -> None:
-        """Each post new to charterguard, as in use: nothing remembered of its sentences from an earlier round
-        (outside the timed part)."""
-        forget_read_sentences()
-        forget_named()
 
     systems = {name: make() for name, make in SYSTEMS.items()}
     result: dict = {name: {} for name in systems}

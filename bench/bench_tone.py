@@ -18,7 +18,7 @@ Posts are made by joining lines of bench/data/corporate_*.txt up to ~300 charact
   the inside rules without their learned reading) each on a Post of its own, and with plain
   spaCy (the full pipeline on the post, as Presidio runs it) for scale. `--together-only` prints
   this block alone. Each measured reading starts with no sentence of the post read before
-  (`forget_read_sentences`, `forget_named`): the post is new to the engine, as in use.
+  (`engine.forget_sentences_read`): the post is new to the engine, as in use.
 - `--against REF` (a commit): tone + inside together of this checkout and of REF's code (its
   src/charterguard extracted by `git archive` into a temporary folder and imported as another
   package), interleaved post by post in one process, their findings compared (they must be the
@@ -41,7 +41,6 @@ import argparse
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -53,9 +52,7 @@ from charterguard.analysis import Post  # noqa: E402
 from charterguard.charter.model import Charter  # noqa: E402
 from charterguard.detectors.base import Detector  # noqa: E402
 from charterguard.detectors.tone import ToneDetector  # noqa: E402
-from charterguard.engine import settle_heap  # noqa: E402
-from charterguard.linguistics import forget_read_sentences  # noqa: E402
-from charterguard.tone.hostility_model import forget_named  # noqa: E402
+from charterguard.engine import forget_sentences_read, settle_heap  # noqa: E402
 
 NOW = datetime(2026, 11, 22, tzinfo=timezone.utc)
 TARGET_CHARS = 300
@@ -128,8 +125,7 @@ def inside_detectors(language: str, learned: bool = True) -> list[Detector]:
 def timed(text: str, language: str, *groups: list) -> tuple[float, float]:
     """(wall ms, CPU ms of this thread) of every detector of `groups`, in order, on one fresh Post
     of `text` whose folded text is built (by the engine, for every charter with term rules)."""
-    forget_read_sentences()  # a new post's sentences: none of them read before
-    forget_named()
+    forget_sentences_read()  # a new post's sentences: none of them read before
     post = Post(text, language=language, channel=None, audience=None, now=NOW)
     post.folded  # noqa: B018
     started, started_cpu = time.perf_counter(), time.thread_time()
@@ -200,15 +196,6 @@ def against(ref: str, rounds: int) -> None:
         shutil.rmtree(folder)
 
 
-def _forgetting(*forgets: Callable[[], None] | None) -> Callable[[], None]:
-    """One call forgetting whatever a version of the code remembers of the sentences it read."""
-    def forget() -> None:
-        for f in forgets:
-            if f is not None:
-                f()
-    return forget
-
-
 def _interleaved(ref: str, rounds: int) -> None:
     import importlib
     import os
@@ -218,9 +205,9 @@ def _interleaved(ref: str, rounds: int) -> None:
         charter = importlib.import_module(f"{module}.charter.model").Charter.load("default")
         versions[name] = (
             importlib.import_module(f"{module}.analysis").Post,
-            _forgetting(importlib.import_module(f"{module}.linguistics").forget_read_sentences,
-                        # (a version before session 19 remembers no sentence in names_someone)
-                        getattr(importlib.import_module(f"{module}.tone.hostility_model"), "forget_named", None)),
+            # (a version before session 19 remembers sentences' words only: linguistics forgets them)
+            getattr(importlib.import_module(f"{module}.engine"), "forget_sentences_read", None)
+            or importlib.import_module(f"{module}.linguistics").forget_read_sentences,
             charter,
         )
     print(f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}; {heap_mode()}")

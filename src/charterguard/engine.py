@@ -27,12 +27,13 @@ from .analysis import Post
 from .charter.model import Charter, CompiledRule
 from .detectors.base import Hit
 from .errors import BudgetExceeded, InputError
-from .linguistics import Linguistics, parse_together
+from .linguistics import Linguistics, forget_read_sentences, parse_together
 from .report import SEVERITY_RANK, CharterRef, Finding, Report, verdict_of
 from .spec.rule import RuleSpec, company_terms
 from .text.language import detect_language
 from .text.normalize import fold_letters
 from .text.termindex import TermIndex
+from .tone.hostility_model import forget_named
 from .vocabulary import LANGUAGES
 
 DEFAULT_MAX_CHARS = 100_000
@@ -328,6 +329,13 @@ def settle_heap() -> None:
     that checks posts for the rest of its life (the HTTP server, a batch worker), after warming up."""
     gc.collect()
     gc.freeze()
+
+
+def forget_sentences_read() -> None:
+    """Forget what the process remembers of the sentences it has read (their words, whom they name): a benchmark
+    reading the same post again then measures it as a new post, as in use."""
+    forget_read_sentences()
+    forget_named()
 
 
 class AllowList:
