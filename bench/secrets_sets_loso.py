@@ -32,10 +32,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_secrets import CREDENTIALS, load  # noqa: E402
 
-from charterguard.secrets.presented import PresentedModel, Regression, candidate_spans, context_only, features  # noqa: E402
+from charterguard.secrets.presented import PresentedModel, candidate_spans, context_only, features, read_presented_model  # noqa: E402
 from charterguard.secrets.train_presented import TRAINED_SETS  # noqa: E402
 from charterguard.secrets.train_presented import main as train  # noqa: E402
-from charterguard.semantic.classifier import read_model_file  # noqa: E402
 
 CHARTER_THRESHOLD = 0.96  # policies/default.yaml, secret.credentials' learned_threshold
 BLIND = tuple(s for s in TRAINED_SETS if (s.startswith("holdout") and s[7:].isdigit() and int(s[7:]) >= 4) or s.startswith("dev1"))
@@ -48,9 +47,9 @@ def trained(workdir: Path, name: str, sets: list[str]) -> PresentedModel:
                       "--out", str(out), "--sets", *sets])
     if code != 0:
         raise SystemExit(f"training {name} failed ({code})")
-    data = read_model_file(out, 1, "labels", ("presented",), "secrets presented-value model", needs_encoder=False)
-    assert data is not None
-    return PresentedModel(Regression.of(data["full"]), Regression.of(data["context"]), float(data["threshold"]), float(data["context_threshold"]))
+    model = read_presented_model(out)
+    assert model is not None
+    return model
 
 
 def measure(model: PresentedModel, rows: list[dict], threshold: float) -> Counter:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 from ..semantic.classifier import read_model_file
@@ -422,7 +423,12 @@ def presented_model_path() -> Traversable:
 @lru_cache(maxsize=1)
 def load_presented_model() -> PresentedModel | None:
     """The shipped model, or None (no file, another format): the rules then work alone."""
-    data = read_model_file(presented_model_path(), FORMAT, "labels", LABELS, "secrets presented-value model", needs_encoder=False)
+    return read_presented_model(presented_model_path())
+
+
+def read_presented_model(path: Traversable | Path) -> PresentedModel | None:
+    """The model in the file at `path` (the shipped one, or one an experiment trained), or None (no file, another format)."""
+    data = read_model_file(path, FORMAT, "labels", LABELS, "secrets presented-value model", needs_encoder=False)
     if data is None:
         return None
     return PresentedModel(Regression.of(data["full"]), Regression.of(data["context"]), float(data["threshold"]), float(data["context_threshold"]))
