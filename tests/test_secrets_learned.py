@@ -237,6 +237,24 @@ def test_a_set_not_named_in_trained_sets_is_refused(tmp_path: Path, capsys: pyte
     assert "not a trained set" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", ":1: not JSON"),
+        ('{"id": 1, "split": "holdout", "lang": "de", "text": "x", "secrets": []}', ":1: lang must be fr or en"),
+        ('{"id": 1, "split": "holdout", "lang": "fr", "secrets": []}', ":1: text must be a string"),
+        ('{"id": 1, "split": "holdout", "lang": "fr", "text": "code 1234", "secrets": [{"text": "1234"}]}', ":1: secrets\\[\\] need text and family"),
+        ('{"id": 1, "split": "holdout", "lang": "fr", "text": "code 1234", "secrets": [{"family": "PASSWORD", "text": "9"}]}',
+         ":1: secrets\\[0\\].text is not a substring"),
+    ],
+)
+def test_a_bad_post_of_a_set_names_its_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    posts = tmp_path / "secrets_posts.jsonl"
+    posts.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="secrets_posts.jsonl" + message):
+        set_rows(posts, ["holdout"])
+
+
 def test_the_shipped_model_was_trained_on_every_listed_set() -> None:
     model = json.loads(gzip.decompress(presented.presented_model_path().read_bytes()))
     assert model["provenance"]["sets"] == list(TRAINED_SETS)

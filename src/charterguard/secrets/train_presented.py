@@ -144,14 +144,22 @@ def set_rows(posts: Path, sets: Sequence[str], allowed: Sequence[str] = TRAINED_
     for number, line in enumerate(posts.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
-        item = json.loads(line)
-        if item["split"] not in wanted:
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{posts}:{number}: not JSON ({exc.msg})") from None
+        if item.get("split") not in wanted:
             continue
         seen.add(item["split"])
         try:
+            if item.get("lang") not in ("fr", "en"):
+                raise ValueError("lang must be fr or en")
+            if not isinstance(item.get("text"), str) or not isinstance(item.get("secrets"), list):
+                raise ValueError("text must be a string and secrets a list")
             spans = label_spans(item["text"], item["secrets"])
-        except ValueError as exc:
-            raise ValueError(f"{posts}:{number}: {exc}") from None
+        except (ValueError, KeyError, TypeError) as exc:
+            reason = f"secrets[] need text and family ({exc} missing)" if isinstance(exc, KeyError) else str(exc)
+            raise ValueError(f"{posts}:{number}: {reason}") from None
         rows.append(Row(item["lang"], SET_KIND, item["text"], tuple(s for s in spans if s[2] in CREDENTIAL_FAMILIES)))
     if missing := sorted(wanted - seen):
         raise ValueError(f"{posts}: no row of the set(s) {', '.join(missing)}")
